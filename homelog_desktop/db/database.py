@@ -1,0 +1,100 @@
+"""The Database: owner of the async engine and of the one way in, ``session()``."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+#: Milliseconds a connection waits for another writer (another window, the CLI) before failing.
+BUSY_TIMEOUT_MS = 15_000
+_WRITE_OPTION = "homelog_write"
+
+
+def sqlite_url(path: Path | str) -> str:
+    """The async SQLAlchemy URL of a SQLite file."""
+    return f"sqlite+aiosqlite:///{Path(path)}"
+
+
+class Database:
+    """Owns the engine and hands out unit-of-work sessions.
+
+    ``async with db.session() as s:`` yields an AsyncSession; leaving the block normally commits,
+    any exception rolls back and re-raises, and the session is always closed. Repositories never
+    commit. Write sessions are serialised inside this process by a lock and, on SQLite, start with
+    BEGIN IMMEDIATE so that another process waits (busy timeout) instead of failing half-way.
+    """
+
+    def __init__(self, url: str | URL, *, echo: bool = False) -> None:
+        self.url = make_url(url)
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        kwargs: dict[str, Any] = {"echo": echo}
+        if self.is_sqlite:
+            kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
+        self.engine: AsyncEngine = create_async_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            event.listen(self.engine.sync_engine, "connect", _on_sqlite_connect)
+            event.listen(self.engine.sync_engine, "begin", _on_sqlite_begin)
+        self._sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._write_lock = asyncio.Lock()
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The database file, for a SQLite database on disk; None otherwise."""
+        if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
+            return None
+        return Path(self.url.database)
+
+    @property
+    def display_name(self) -> str:
+        """Where the data lives, for titles and messages (no password)."""
+        path = self.sqlite_path
+        if path is not None:
+            return str(path)
+        return self.url.render_as_string(hide_password=True)
+
+    @asynccontextmanager
+    async def session(self, *, readonly: bool = False) -> AsyncIterator[AsyncSession]:
+        """One unit of work. ``readonly`` sessions take no write lock and never commit."""
+        if readonly:
+            async with self._sessionmaker() as session:
+                try:
+                    yield session
+                finally:
+                    await session.rollback()
+            return
+        async with self._write_lock, self._sessionmaker() as session:
+            try:
+                await session.connection(execution_options={_WRITE_OPTION: True})
+                yield session
+                await session.commit()
+            except BaseException:
+                await session.rollback()
+                raise
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the driver, decide when transactions begin (see _on_sqlite_begin).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(connection: Connection) -> None:
+    write = connection.get_execution_options().get(_WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

@@ -1,0 +1,115 @@
+"""Bring a database to the schema this version expects, backing the file up first.
+
+Checking the version needs no Alembic: the stored revision is compared with ``HEAD_REVISION`` and
+Alembic is imported only when there is something to migrate, which keeps start-up fast.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, inspect, text
+
+from ..domain.errors import DatabaseOpenError, DatabaseTooNewError
+from .database import Database
+
+#: Every revision this version knows, oldest first; the last is the head (a test checks Alembic agrees).
+REVISIONS: tuple[str, ...] = ("0001", "0002")
+HEAD_REVISION = REVISIONS[-1]
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationResult:
+    previous: str | None
+    current: str
+    backup: Path | None
+
+    @property
+    def migrated(self) -> bool:
+        return self.previous != self.current
+
+
+async def current_revision(db: Database) -> str | None:
+    """The schema revision stored in the database; None for an empty one."""
+    async with db.engine.connect() as conn:
+        return await conn.run_sync(_read_revision)
+
+
+async def migrate(
+    db: Database, backup_dir: Path | None = None, target: str = HEAD_REVISION
+) -> MigrationResult:
+    """Upgrade ``db`` to ``target``; back up an existing SQLite file first.
+
+    Raises DatabaseTooNewError for a file written by a newer Home Log, and DatabaseOpenError for a
+    file that is not a Home Log database.
+    """
+    previous = await current_revision(db)
+    if previous == target:
+        return MigrationResult(previous, target, None)
+    if previous is not None and previous not in REVISIONS:
+        raise DatabaseTooNewError(
+            f"{db.display_name} was written by a newer version of Home Log (schema {previous}). "
+            "Install the newest Home Log to open it; the file has not been changed."
+        )
+    backup = None
+    path = db.sqlite_path
+    if previous is not None and path is not None:
+        backup_dir = backup_dir or path.parent / "backups"
+        backup = await asyncio.get_running_loop().run_in_executor(
+            None, backup_sqlite_file, path, backup_dir, f"before-{target}"
+        )
+    async with db.engine.begin() as conn:
+        await conn.run_sync(_upgrade, target)
+    return MigrationResult(previous, target, backup)
+
+
+def backup_sqlite_file(path: Path, backup_dir: Path, label: str) -> Path:
+    """Copy a live SQLite file consistently (online backup API) to a timestamped file."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"{path.stem}-{stamp}-{label}.db"
+    n = 1
+    while target.exists():
+        n += 1
+        target = backup_dir / f"{path.stem}-{stamp}-{label}-{n}.db"
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def _read_revision(conn: Connection) -> str | None:
+    inspector = inspect(conn)
+    try:
+        tables = set(inspector.get_table_names())
+    except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
+        raise DatabaseOpenError(f"This file is not a Home Log database ({exc}).") from exc
+    if "alembic_version" not in tables:
+        if tables & {"sources", "readings"}:
+            raise DatabaseOpenError("This database has tables Home Log did not create; it was not opened.")
+        return None
+    rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return rows[0] if rows else None
+
+
+def _upgrade(conn: Connection, target: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    attributes: dict[str, Any] = config.attributes
+    attributes["connection"] = conn
+    command.upgrade(config, target)

@@ -1,0 +1,101 @@
+"""ORM tables; rows never leave repositories/ (they map to domain dataclasses there).
+
+Timestamps are stored as whole seconds since the epoch in UTC (an INTEGER sorts, indexes and
+bulk-loads far faster than text, and means the same on SQLite and PostgreSQL). Values are stored as
+doubles: every value is checked to have at most 15 significant digits, which a double keeps exactly,
+and is rounded to its metric's decimals when read back.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class MemberRow(Base):
+    __tablename__ = "members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    created_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class SourceRow(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(20), default="other", server_default="other")
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    is_public: Mapped[bool] = mapped_column(Boolean, default=False)
+    interval_days: Mapped[int | None] = mapped_column(Integer)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    created_at: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class MetricRow(Base):
+    __tablename__ = "metrics"
+    __table_args__ = (UniqueConstraint("source_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(30), default="")
+    kind: Mapped[str] = mapped_column(String(10), default="counter")
+    decimals: Mapped[int] = mapped_column(Integer, default=2)
+    digits: Mapped[int | None] = mapped_column(Integer)
+
+
+class ReadingRow(Base):
+    __tablename__ = "readings"
+    __table_args__ = (Index("ix_readings_source_ts", "source_id", "ts", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    ts: Mapped[int] = mapped_column(BigInteger)
+    note: Mapped[str] = mapped_column(Text, default="")
+    estimated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    from_bill: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    entered_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    created_at: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReadingValueRow(Base):
+    """One metric's value of a reading; ``ts`` repeats the reading's so scans need no join."""
+
+    __tablename__ = "reading_values"
+    __table_args__ = (Index("ix_reading_values_metric_ts_value", "metric_id", "ts", "value"),)
+
+    reading_id: Mapped[int] = mapped_column(ForeignKey("readings.id", ondelete="CASCADE"), primary_key=True)
+    metric_id: Mapped[int] = mapped_column(ForeignKey("metrics.id", ondelete="CASCADE"), primary_key=True)
+    ts: Mapped[int] = mapped_column(BigInteger)
+    value: Mapped[float] = mapped_column(Float(precision=53))

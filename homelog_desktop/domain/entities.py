@@ -1,0 +1,156 @@
+"""Frozen dataclasses for members, sources, metrics and readings."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from types import MappingProxyType
+
+
+class Category(enum.StrEnum):
+    """What a source measures; drives its icon and default units."""
+
+    ELECTRICITY = "electricity"
+    WATER = "water"
+    GAS = "gas"
+    OIL = "oil"
+    HEAT = "heat"
+    SOLAR = "solar"
+    TEMPERATURE = "temperature"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class MetricKind(enum.StrEnum):
+    """How the values of a metric are interpreted."""
+
+    #: A cumulative register (kWh meter, water meter): consumption is the difference.
+    COUNTER = "counter"
+    #: The value is already the amount for the interval (a bill, a delivery of oil).
+    INTERVAL = "interval"
+    #: An instantaneous value (temperature, tank level).
+    GAUGE = "gauge"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+#: Default unit and kind of the first metric of a new source, per category.
+CATEGORY_DEFAULTS: Mapping[Category, tuple[str, str, MetricKind, int]] = MappingProxyType(
+    {
+        Category.ELECTRICITY: ("Electricity", "kWh", MetricKind.COUNTER, 1),
+        Category.WATER: ("Water", "m³", MetricKind.COUNTER, 3),
+        Category.GAS: ("Gas", "m³", MetricKind.COUNTER, 3),
+        Category.OIL: ("Oil delivered", "l", MetricKind.INTERVAL, 0),
+        Category.HEAT: ("Heat", "kWh", MetricKind.COUNTER, 0),
+        Category.SOLAR: ("Production", "kWh", MetricKind.COUNTER, 1),
+        Category.TEMPERATURE: ("Temperature", "°C", MetricKind.GAUGE, 1),
+        Category.OTHER: ("Value", "", MetricKind.COUNTER, 2),
+    }
+)
+
+#: Most decimals a metric may have (values are stored as doubles: 15 significant digits are exact).
+MAX_DECIMALS = 6
+#: Largest magnitude a value may have.
+MAX_MAGNITUDE = Decimal("1e12")
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A household member (the original's User)."""
+
+    id: int | None
+    name: str
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """One register of a source."""
+
+    id: int | None
+    name: str
+    unit: str = ""
+    kind: MetricKind = MetricKind.COUNTER
+    decimals: int = 2
+    #: Number of digits of a counter's register (it rolls over at 10**digits); None if unknown.
+    digits: int | None = None
+    position: int = 0
+
+    @property
+    def label(self) -> str:
+        """Name with the unit, as used in headers and forms."""
+        return f"{self.name} ({self.unit})" if self.unit else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A meter or sensor (the original's DataSource) with its metrics in order."""
+
+    id: int | None
+    name: str
+    category: Category = Category.OTHER
+    description: str = ""
+    owner_id: int | None = None
+    is_public: bool = False
+    #: Expected days between readings; None means no reminder.
+    interval_days: int | None = None
+    archived: bool = False
+    metrics: tuple[Metric, ...] = ()
+
+    def metric(self, metric_id: int) -> Metric | None:
+        return next((m for m in self.metrics if m.id == metric_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary:
+    """A source with what the sidebar shows about it."""
+
+    source: Source
+    last_reading_at: datetime | None
+
+    def is_overdue(self, now: datetime) -> bool:
+        """True when the expected interval has passed since the last reading."""
+        days = self.source.interval_days
+        if not days or self.source.archived:
+            return False
+        if self.last_reading_at is None:
+            return True
+        return (now - self.last_reading_at).total_seconds() > days * 86400
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A reading of a source at a moment.
+
+    ``timestamp`` is timezone-aware UTC. ``values`` maps metric id to the value as entered; a metric
+    that was not read is absent (never zero).
+    """
+
+    id: int | None
+    source_id: int
+    timestamp: datetime
+    values: Mapping[int, Decimal] = field(default_factory=dict)
+    note: str = ""
+    estimated: bool = False
+    from_bill: bool = False
+    entered_by: int | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingLine:
+    """A reading as the readings table shows it: with consumption per counter and who entered it."""
+
+    reading: Reading
+    #: metric id -> value minus the previous value of that metric (counters only).
+    consumption: Mapping[int, Decimal]
+    entered_by_name: str = ""

@@ -1,0 +1,255 @@
+"""Validation of readings: errors that block saving and warnings the user may accept."""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from .entities import MAX_DECIMALS, MAX_MAGNITUDE, Metric, MetricKind, Reading, Source
+from .errors import ValidationError
+
+#: A jump is suspicious when the daily rate since the previous reading is this many times the recent one.
+JUMP_FACTOR = Decimal(5)
+#: Tolerance for a timestamp "in the future" (clocks differ a little).
+FUTURE_TOLERANCE = timedelta(minutes=5)
+#: Largest number of significant digits a value keeps exactly.
+MAX_SIGNIFICANT_DIGITS = 15
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A problem found in a reading; ``field`` is a metric label, "Timestamp" or "" for the whole reading."""
+
+    severity: Severity
+    code: str
+    field: str
+    message: str
+    #: The metric concerned, if any.
+    metric_id: int | None = None
+
+    @property
+    def text(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbour:
+    """The stored value of a metric nearest before or after a reading."""
+
+    timestamp: datetime
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingContext:
+    """What validation needs to know about the stored readings around a new one."""
+
+    now: datetime
+    previous: Mapping[int, Neighbour] = field(default_factory=dict)
+    next: Mapping[int, Neighbour] = field(default_factory=dict)
+    #: Recent consumption per day of each counter metric, where known.
+    daily_rates: Mapping[int, Decimal] = field(default_factory=dict)
+    #: Another reading of the same source exists at exactly this timestamp.
+    duplicate_at: datetime | None = None
+
+
+_GROUPING = re.compile(r"[\s\u00a0\u202f']")
+
+
+def parse_value(text: str, metric: Metric, decimal_point: str = ".") -> Decimal | None:
+    """Parse what the user typed for ``metric``; empty text means "not read" and returns None.
+
+    Accepts the locale's decimal separator as well as a dot, and spaces or apostrophes as digit
+    grouping. Raises ValidationError naming the metric for anything that is not a finite number
+    within range and within the metric's decimals.
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    label = metric.label
+    cleaned = _GROUPING.sub("", raw)
+    if decimal_point != "." and decimal_point in cleaned:
+        if "." in cleaned and decimal_point == ",":
+            # "1.234,5": dots are thousands separators here.
+            cleaned = cleaned.replace(".", "")
+        cleaned = cleaned.replace(decimal_point, ".")
+    elif decimal_point == "." and "," in cleaned:
+        if "." in cleaned:
+            cleaned = cleaned.replace(",", "")  # "1,234.5"
+        else:
+            cleaned = cleaned.replace(",", ".")  # a comma typed on a dot locale
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", cleaned):
+        lowered = cleaned.lower().lstrip("+-")
+        if lowered in {"nan", "inf", "infinity"}:
+            raise ValidationError(label, f"“{raw}” is not a finite number")
+        raise ValidationError(label, f"“{raw}” is not a number")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern above guards this
+        raise ValidationError(label, f"“{raw}” is not a number") from exc
+    check_value(value, metric)
+    return value
+
+
+def check_value(value: Decimal, metric: Metric) -> None:
+    """Raise ValidationError if ``value`` cannot be stored exactly for ``metric``."""
+    label = metric.label
+    if not value.is_finite() or (isinstance(value, float) and not math.isfinite(value)):
+        raise ValidationError(label, "is not a finite number")
+    if abs(value) >= MAX_MAGNITUDE:
+        raise ValidationError(label, f"{value:,} is too large (the limit is 10¹²)")
+    exponent = value.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)
+    decimals = max(0, -exponent)
+    if decimals > metric.decimals:
+        places = "no decimals" if metric.decimals == 0 else f"at most {metric.decimals} decimals"
+        raise ValidationError(label, f"{value} has too many decimals ({places} for this metric)")
+    if (
+        metric.decimals > MAX_DECIMALS
+        or abs(value) * (Decimal(10) ** metric.decimals) >= Decimal(10) ** MAX_SIGNIFICANT_DIGITS
+    ):
+        raise ValidationError(label, f"{value} has more digits than can be stored exactly")
+    if metric.kind is MetricKind.COUNTER and metric.digits and abs(value) >= Decimal(10) ** metric.digits:
+        raise ValidationError(label, f"{value} does not fit a register of {metric.digits} digits")
+
+
+def parse_values(
+    texts: Mapping[int, str], source: Source, decimal_point: str = "."
+) -> tuple[dict[int, Decimal], list[Issue]]:
+    """Parse the text of every metric of a form; return the values and the errors found."""
+    values: dict[int, Decimal] = {}
+    issues: list[Issue] = []
+    known = {m.id: m for m in source.metrics}
+    for metric_id, text in texts.items():
+        metric = known.get(metric_id)
+        if metric is None:
+            issues.append(
+                Issue(Severity.ERROR, "unknown-metric", str(metric_id), "is not a metric of this source")
+            )
+            continue
+        try:
+            value = parse_value(text, metric, decimal_point)
+        except ValidationError as exc:
+            issues.append(Issue(Severity.ERROR, "invalid-number", exc.field, exc.message, metric_id))
+            continue
+        if value is not None:
+            values[metric_id] = value
+    return values, issues
+
+
+def daily_rate(points: Sequence[Neighbour]) -> Decimal | None:
+    """Average consumption per day over ``points`` (oldest first) of a counter; None if unknown."""
+    if len(points) < 2:
+        return None
+    first, last = points[0], points[-1]
+    days = Decimal((last.timestamp - first.timestamp).total_seconds()) / Decimal(86400)
+    if days <= 0:
+        return None
+    rate = (last.value - first.value) / days
+    return rate if rate >= 0 else None
+
+
+def check_reading(reading: Reading, source: Source, context: ReadingContext) -> list[Issue]:
+    """Check a reading against its source and the stored readings around it.
+
+    Errors: no value at all, an unknown metric, a value that cannot be stored.
+    Warnings: a timestamp in the future, a duplicate timestamp, a counter lower than the previous
+    reading (or higher than the next one), and a jump far beyond the recent daily rate.
+    """
+    issues: list[Issue] = []
+    metrics = {m.id: m for m in source.metrics}
+    if reading.timestamp.tzinfo is None:
+        raise ValueError("reading timestamps must be timezone-aware")
+    for metric_id, value in reading.values.items():
+        metric = metrics.get(metric_id)
+        if metric is None:
+            issues.append(
+                Issue(
+                    Severity.ERROR, "unknown-metric", f"Metric #{metric_id}", "is not a metric of this source"
+                )
+            )
+            continue
+        try:
+            check_value(value, metric)
+        except ValidationError as exc:
+            issues.append(Issue(Severity.ERROR, "invalid-number", exc.field, exc.message, metric_id))
+    if not reading.values:
+        issues.append(Issue(Severity.ERROR, "no-values", "", "Enter a value for at least one metric."))
+    if reading.timestamp > context.now + FUTURE_TOLERANCE:
+        issues.append(Issue(Severity.WARNING, "future", "Timestamp", "is in the future"))
+    if context.duplicate_at is not None:
+        issues.append(
+            Issue(
+                Severity.WARNING, "duplicate", "Timestamp", "another reading of this source has the same time"
+            )
+        )
+    for metric_id, value in reading.values.items():
+        metric = metrics.get(metric_id)
+        if metric is None or metric.kind is not MetricKind.COUNTER:
+            continue
+        issues.extend(_check_counter(reading, metric, value, context))
+    return issues
+
+
+def _check_counter(reading: Reading, metric: Metric, value: Decimal, context: ReadingContext) -> list[Issue]:
+    issues: list[Issue] = []
+    assert metric.id is not None
+    label = metric.label
+    previous = context.previous.get(metric.id)
+    following = context.next.get(metric.id)
+    if previous is not None and value < previous.value:
+        issues.append(
+            Issue(
+                Severity.WARNING,
+                "counter-down",
+                label,
+                f"{value} is lower than the previous reading ({previous.value}); was the meter replaced?",
+                metric.id,
+            )
+        )
+    elif following is not None and value > following.value:
+        issues.append(
+            Issue(
+                Severity.WARNING,
+                "counter-above-next",
+                label,
+                f"{value} is higher than the next reading ({following.value})",
+                metric.id,
+            )
+        )
+    rate = context.daily_rates.get(metric.id)
+    if previous is not None and rate is not None and rate > 0 and value > previous.value:
+        days = Decimal((reading.timestamp - previous.timestamp).total_seconds()) / Decimal(86400)
+        days = max(days, Decimal(1))
+        used = value - previous.value
+        if used / days > rate * JUMP_FACTOR:
+            per_day = (used / days).quantize(Decimal("0.01"))
+            issues.append(
+                Issue(
+                    Severity.WARNING,
+                    "jump",
+                    label,
+                    f"{used} {metric.unit} since the previous reading ({per_day}/day) is far above the "
+                    f"recent {rate.quantize(Decimal('0.01'))}/day".replace("  ", " "),
+                    metric.id,
+                )
+            )
+    return issues
+
+
+def errors(issues: Sequence[Issue]) -> list[Issue]:
+    return [i for i in issues if i.severity is Severity.ERROR]
+
+
+def warnings(issues: Sequence[Issue]) -> list[Issue]:
+    return [i for i in issues if i.severity is Severity.WARNING]

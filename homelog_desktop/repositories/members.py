@@ -1,0 +1,78 @@
+"""Members of the household."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ..db.tables import MemberRow
+from ..domain.entities import Member
+from ..domain.errors import DuplicateNameError, NotFoundError, ValidationError
+from ..domain.timeutil import to_epoch, utc_now
+
+
+def _to_domain(row: MemberRow) -> Member:
+    return Member(id=row.id, name=row.name, email=row.email)
+
+
+class MemberRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def all(self) -> list[Member]:
+        rows = await self._session.scalars(
+            select(MemberRow).order_by(func.lower(MemberRow.name), MemberRow.id)
+        )
+        return [_to_domain(r) for r in rows]
+
+    async def get(self, member_id: int) -> Member:
+        row = await self._session.get(MemberRow, member_id)
+        if row is None:
+            raise NotFoundError("That member no longer exists.")
+        return _to_domain(row)
+
+    async def add(self, member: Member) -> Member:
+        name, email = _clean(member)
+        await self._check_email(email, None)
+        row = MemberRow(name=name, email=email, created_at=to_epoch(utc_now()))
+        self._session.add(row)
+        await self._session.flush()
+        return _to_domain(row)
+
+    async def update(self, member: Member) -> Member:
+        if member.id is None:
+            raise ValueError("update needs a stored member")
+        row = await self._session.get(MemberRow, member.id)
+        if row is None:
+            raise NotFoundError("That member no longer exists.")
+        row.name, row.email = _clean(member)
+        await self._check_email(row.email, member.id)
+        await self._session.flush()
+        return _to_domain(row)
+
+    async def delete(self, member_id: int) -> None:
+        row = await self._session.get(MemberRow, member_id)
+        if row is None:
+            raise NotFoundError("That member no longer exists.")
+        await self._session.delete(row)
+        await self._session.flush()
+
+    async def _check_email(self, email: str | None, own_id: int | None) -> None:
+        if email is None:
+            return
+        query = select(MemberRow.id).where(func.lower(MemberRow.email) == email.lower())
+        found = await self._session.scalar(query)
+        if found is not None and found != own_id:
+            raise DuplicateNameError(f"E-mail: {email} already belongs to another member.")
+
+
+def _clean(member: Member) -> tuple[str, str | None]:
+    name = member.name.strip()
+    if not name:
+        raise ValidationError("Name", "cannot be empty")
+    if len(name) > 200:
+        raise ValidationError("Name", "is longer than 200 characters")
+    email = (member.email or "").strip() or None
+    if email is not None and ("@" not in email or " " in email or len(email) > 320):
+        raise ValidationError("E-mail", f"“{email}” is not an e-mail address")
+    return name, email

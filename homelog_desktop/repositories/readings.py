@@ -1,0 +1,379 @@
+"""Readings of a source: paged and sorted in SQL, with the consumption since the previous reading."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, and_, case, delete, exists, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from ..db.tables import MemberRow, ReadingRow, ReadingValueRow
+from ..domain.entities import Metric, MetricKind, Reading, ReadingLine, Source
+from ..domain.errors import NotFoundError, ValidationError
+from ..domain.timeutil import from_epoch, to_epoch, utc_now
+from ..domain.validation import Neighbour, ReadingContext, Severity, check_reading, daily_rate
+
+#: How many earlier readings make up the "recent" daily rate of a counter.
+RATE_WINDOW = 6
+#: Readings older than this before the new one do not count as recent.
+RATE_HORIZON = timedelta(days=400)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingFilter:
+    """What the readings table is narrowed to: note text and/or a time range (UTC, end exclusive)."""
+
+    text: str = ""
+    start: datetime | None = None
+    end: datetime | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text and self.start is None and self.end is None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingOrder:
+    """Sort order of the readings table: by "timestamp", "note", "entered_by" or "metric" (``metric_id``)."""
+
+    key: str = "timestamp"
+    descending: bool = False
+    metric_id: int | None = None
+
+
+def quantum(metric: Metric) -> Decimal:
+    return Decimal(1).scaleb(-metric.decimals)
+
+
+def to_decimal(value: float, q: Decimal) -> Decimal:
+    """A stored double back to the Decimal that was entered (it had at most 15 significant digits)."""
+    return Decimal(repr(value)).quantize(q)
+
+
+class ReadingRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    # -- queries -----------------------------------------------------------------------------
+
+    async def count(self, source_id: int, flt: ReadingFilter | None = None) -> int:
+        query = select(func.count()).select_from(ReadingRow).where(ReadingRow.source_id == source_id)
+        query = _filtered(query, flt)
+        return int(await self._session.scalar(query) or 0)
+
+    async def page(
+        self,
+        source: Source,
+        offset: int,
+        limit: int,
+        order: ReadingOrder | None = None,
+        flt: ReadingFilter | None = None,
+        total: int | None = None,
+    ) -> list[ReadingLine]:
+        """Rows ``offset`` to ``offset + limit`` in ``order``.
+
+        When sorting by time and the page lies in the second half of ``total`` rows, the query runs
+        in the opposite direction so that the offset stays small: the end of a million rows is as
+        quick to reach as the start.
+        """
+        assert source.id is not None
+        order = order or ReadingOrder()
+        if limit <= 0 or offset < 0:
+            return []
+        reverse = False
+        descending = order.descending
+        if order.key == "timestamp" and total is not None and offset > total // 2:
+            end = min(total, offset + limit)
+            limit = end - offset
+            offset = total - end
+            descending = not descending
+            reverse = True
+            if limit <= 0:
+                return []
+        query = (
+            select(
+                ReadingRow.id,
+                ReadingRow.ts,
+                ReadingRow.note,
+                ReadingRow.estimated,
+                ReadingRow.from_bill,
+                ReadingRow.entered_by,
+                ReadingRow.created_at,
+                ReadingRow.updated_at,
+                MemberRow.name,
+            )
+            .outerjoin(MemberRow, MemberRow.id == ReadingRow.entered_by)
+            .where(ReadingRow.source_id == source.id)
+        )
+        query = _filtered(query, flt)
+        query = _ordered(query, order, descending)
+        rows = list((await self._session.execute(query.offset(offset).limit(limit))).all())
+        if reverse:
+            rows.reverse()
+        if not rows:
+            return []
+        ids = [r.id for r in rows]
+        values, consumption = await self._values_of(source, ids)
+        return [
+            ReadingLine(
+                reading=Reading(
+                    id=r.id,
+                    source_id=source.id,
+                    timestamp=from_epoch(r.ts),
+                    values=values.get(r.id, {}),
+                    note=r.note,
+                    estimated=r.estimated,
+                    from_bill=r.from_bill,
+                    entered_by=r.entered_by,
+                    created_at=from_epoch(r.created_at),
+                    updated_at=from_epoch(r.updated_at),
+                ),
+                consumption=consumption.get(r.id, {}),
+                entered_by_name=r.name or "",
+            )
+            for r in rows
+        ]
+
+    async def get(self, source: Source, reading_id: int) -> Reading:
+        row = await self._session.get(ReadingRow, reading_id)
+        if row is None or row.source_id != source.id:
+            raise NotFoundError("That reading no longer exists.")
+        values, _ = await self._values_of(source, [reading_id], with_consumption=False)
+        return _reading(row, values.get(reading_id, {}))
+
+    async def row_of(
+        self, source_id: int, reading_id: int, order: ReadingOrder, flt: ReadingFilter | None
+    ) -> int | None:
+        """Row index of a reading in the table sorted by time; None for other orders or if filtered out."""
+        if order.key != "timestamp":
+            return None
+        row = await self._session.get(ReadingRow, reading_id)
+        if row is None or row.source_id != source_id:
+            return None
+        if order.descending:
+            before = or_(ReadingRow.ts > row.ts, and_(ReadingRow.ts == row.ts, ReadingRow.id > row.id))
+        else:
+            before = or_(ReadingRow.ts < row.ts, and_(ReadingRow.ts == row.ts, ReadingRow.id < row.id))
+        query = _filtered(
+            select(func.count()).select_from(ReadingRow).where(ReadingRow.source_id == source_id, before), flt
+        )
+        index = int(await self._session.scalar(query) or 0)
+        check = _filtered(select(ReadingRow.id).where(ReadingRow.id == reading_id), flt)
+        return index if await self._session.scalar(check) is not None else None
+
+    async def context(
+        self,
+        source: Source,
+        timestamp: datetime,
+        *,
+        exclude_id: int | None = None,
+        now: datetime | None = None,
+    ) -> ReadingContext:
+        """The stored readings around ``timestamp`` that validation and the entry form need."""
+        assert source.id is not None
+        ts = to_epoch(timestamp)
+        previous: dict[int, Neighbour] = {}
+        following: dict[int, Neighbour] = {}
+        rates: dict[int, Decimal] = {}
+        own = [] if exclude_id is None else [ReadingValueRow.reading_id != exclude_id]
+        for metric in source.metrics:
+            assert metric.id is not None
+            q = quantum(metric)
+            base = select(ReadingValueRow.ts, ReadingValueRow.value).where(
+                ReadingValueRow.metric_id == metric.id, *own
+            )
+            limit = RATE_WINDOW if metric.kind is MetricKind.COUNTER else 1
+            before = (
+                await self._session.execute(
+                    base.where(ReadingValueRow.ts < ts).order_by(ReadingValueRow.ts.desc()).limit(limit)
+                )
+            ).all()
+            points = [Neighbour(from_epoch(t), to_decimal(v, q)) for t, v in reversed(before)]
+            if points:
+                previous[metric.id] = points[-1]
+            after = (
+                await self._session.execute(
+                    base.where(ReadingValueRow.ts > ts).order_by(ReadingValueRow.ts).limit(1)
+                )
+            ).first()
+            if after is not None:
+                following[metric.id] = Neighbour(from_epoch(after[0]), to_decimal(after[1], q))
+            if metric.kind is MetricKind.COUNTER:
+                recent = [p for p in points if p.timestamp >= timestamp - RATE_HORIZON]
+                rate = daily_rate(recent)
+                if rate is not None:
+                    rates[metric.id] = rate
+        dup_query = select(ReadingRow.ts).where(ReadingRow.source_id == source.id, ReadingRow.ts == ts)
+        if exclude_id is not None:
+            dup_query = dup_query.where(ReadingRow.id != exclude_id)
+        duplicate = await self._session.scalar(dup_query.limit(1))
+        return ReadingContext(
+            now=now or utc_now(),
+            previous=previous,
+            next=following,
+            daily_rates=rates,
+            duplicate_at=timestamp if duplicate is not None else None,
+        )
+
+    # -- changes -----------------------------------------------------------------------------
+
+    async def add(self, source: Source, reading: Reading, *, created_at: datetime | None = None) -> Reading:
+        """Store a new reading; refuses one with errors (warnings are the caller's to show)."""
+        assert source.id is not None
+        _refuse_errors(source, reading)
+        stamp = to_epoch(created_at or utc_now())
+        row = ReadingRow(
+            source_id=source.id,
+            ts=to_epoch(reading.timestamp),
+            note=reading.note.strip(),
+            estimated=reading.estimated,
+            from_bill=reading.from_bill,
+            entered_by=reading.entered_by,
+            created_at=stamp,
+            updated_at=stamp,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        self._add_values(row.id, row.ts, reading)
+        await self._session.flush()
+        return _reading(row, dict(reading.values))
+
+    async def update(self, source: Source, reading: Reading) -> Reading:
+        if reading.id is None:
+            raise ValueError("update needs a stored reading")
+        _refuse_errors(source, reading)
+        row = await self._session.get(ReadingRow, reading.id)
+        if row is None or row.source_id != source.id:
+            raise NotFoundError("That reading no longer exists (it may have been deleted elsewhere).")
+        row.ts = to_epoch(reading.timestamp)
+        row.note = reading.note.strip()
+        row.estimated = reading.estimated
+        row.from_bill = reading.from_bill
+        row.entered_by = reading.entered_by
+        row.updated_at = to_epoch(utc_now())
+        await self._session.execute(delete(ReadingValueRow).where(ReadingValueRow.reading_id == row.id))
+        self._add_values(row.id, row.ts, reading)
+        await self._session.flush()
+        return _reading(row, dict(reading.values))
+
+    async def delete(self, source_id: int, reading_ids: Sequence[int]) -> int:
+        """Delete readings (with their values); returns how many were deleted."""
+        if not reading_ids:
+            return 0
+        result: Any = await self._session.execute(
+            delete(ReadingRow).where(ReadingRow.source_id == source_id, ReadingRow.id.in_(list(reading_ids)))
+        )
+        return int(result.rowcount or 0)
+
+    async def exists(self, source_id: int) -> bool:
+        return bool(await self._session.scalar(select(exists().where(ReadingRow.source_id == source_id))))
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _add_values(self, reading_id: int, ts: int, reading: Reading) -> None:
+        for metric_id, value in reading.values.items():
+            self._session.add(
+                ReadingValueRow(reading_id=reading_id, metric_id=metric_id, ts=ts, value=float(value))
+            )
+
+    async def _values_of(
+        self, source: Source, ids: list[int], *, with_consumption: bool = True
+    ) -> tuple[dict[int, dict[int, Decimal]], dict[int, dict[int, Decimal]]]:
+        quanta = {m.id: quantum(m) for m in source.metrics}
+        counters = [m.id for m in source.metrics if m.kind is MetricKind.COUNTER]
+        values: dict[int, dict[int, Decimal]] = {}
+        consumption: dict[int, dict[int, Decimal]] = {}
+        if with_consumption and counters:
+            prev = aliased(ReadingValueRow)
+            previous_value = (
+                select(prev.value)
+                .where(prev.metric_id == ReadingValueRow.metric_id, prev.ts < ReadingValueRow.ts)
+                .order_by(prev.ts.desc())
+                .limit(1)
+                .scalar_subquery()
+            )
+            query = select(
+                ReadingValueRow.reading_id,
+                ReadingValueRow.metric_id,
+                ReadingValueRow.value,
+                case((ReadingValueRow.metric_id.in_(counters), previous_value), else_=None),
+            ).where(ReadingValueRow.reading_id.in_(ids))
+        else:
+            query = select(
+                ReadingValueRow.reading_id,
+                ReadingValueRow.metric_id,
+                ReadingValueRow.value,
+                ReadingValueRow.value,
+            ).where(ReadingValueRow.reading_id.in_(ids))
+        for reading_id, metric_id, value, before in (await self._session.execute(query)).all():
+            q = quanta.get(metric_id)
+            if q is None:
+                continue
+            current = to_decimal(value, q)
+            values.setdefault(reading_id, {})[metric_id] = current
+            if with_consumption and before is not None and metric_id in counters:
+                consumption.setdefault(reading_id, {})[metric_id] = current - to_decimal(before, q)
+        return values, consumption
+
+
+def _reading(row: ReadingRow, values: dict[int, Decimal]) -> Reading:
+    return Reading(
+        id=row.id,
+        source_id=row.source_id,
+        timestamp=from_epoch(row.ts),
+        values=values,
+        note=row.note,
+        estimated=row.estimated,
+        from_bill=row.from_bill,
+        entered_by=row.entered_by,
+        created_at=from_epoch(row.created_at),
+        updated_at=from_epoch(row.updated_at),
+    )
+
+
+def _refuse_errors(source: Source, reading: Reading) -> None:
+    context = ReadingContext(now=reading.timestamp)
+    for issue in check_reading(reading, source, context):
+        if issue.severity is Severity.ERROR:
+            raise ValidationError(issue.field, issue.message)
+
+
+def _filtered[Q: Select[*tuple[Any, ...]]](query: Q, flt: ReadingFilter | None) -> Q:
+    if flt is None:
+        return query
+    if flt.text:
+        query = query.where(ReadingRow.note.icontains(flt.text, autoescape=True))
+    if flt.start is not None:
+        query = query.where(ReadingRow.ts >= to_epoch(flt.start))
+    if flt.end is not None:
+        query = query.where(ReadingRow.ts < to_epoch(flt.end))
+    return query
+
+
+def _ordered[Q: Select[*tuple[Any, ...]]](query: Q, order: ReadingOrder, descending: bool) -> Q:
+    def direction(column: Any) -> Any:
+        return column.desc() if descending else column.asc()
+
+    if order.key == "note":
+        return query.order_by(
+            direction(func.lower(ReadingRow.note)), direction(ReadingRow.ts), direction(ReadingRow.id)
+        )
+    if order.key == "entered_by":
+        return query.order_by(
+            direction(func.lower(MemberRow.name)), direction(ReadingRow.ts), direction(ReadingRow.id)
+        )
+    if order.key == "metric" and order.metric_id is not None:
+        value = (
+            select(ReadingValueRow.value)
+            .where(ReadingValueRow.reading_id == ReadingRow.id, ReadingValueRow.metric_id == order.metric_id)
+            .scalar_subquery()
+        )
+        return query.order_by(
+            value.is_(None), direction(value), direction(ReadingRow.ts), direction(ReadingRow.id)
+        )
+    return query.order_by(direction(ReadingRow.ts), direction(ReadingRow.id))

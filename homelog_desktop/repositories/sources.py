@@ -1,0 +1,244 @@
+"""Sources (meters and sensors) with their metrics."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ..db.tables import MetricRow, ReadingRow, ReadingValueRow, SourceRow
+from ..domain.entities import MAX_DECIMALS, Category, Metric, MetricKind, Source, SourceSummary
+from ..domain.errors import DuplicateNameError, NotFoundError, ValidationError
+from ..domain.timeutil import from_epoch, to_epoch, utc_now
+
+
+def _metric(row: MetricRow) -> Metric:
+    return Metric(
+        id=row.id,
+        name=row.name,
+        unit=row.unit,
+        kind=MetricKind(row.kind),
+        decimals=row.decimals,
+        digits=row.digits,
+        position=row.position,
+    )
+
+
+def _source(row: SourceRow, metrics: list[MetricRow]) -> Source:
+    return Source(
+        id=row.id,
+        name=row.name,
+        category=Category(row.category) if row.category in Category else Category.OTHER,
+        description=row.description,
+        owner_id=row.owner_id,
+        is_public=row.is_public,
+        interval_days=row.interval_days,
+        archived=row.archived,
+        metrics=tuple(_metric(m) for m in sorted(metrics, key=lambda m: (m.position, m.id))),
+    )
+
+
+class SourceRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def all(self, *, include_archived: bool = True) -> list[Source]:
+        query = select(SourceRow).order_by(func.lower(SourceRow.name), SourceRow.id)
+        if not include_archived:
+            query = query.where(SourceRow.archived.is_(False))
+        rows = list(await self._session.scalars(query))
+        metrics = await self._metrics_of([r.id for r in rows])
+        return [_source(r, metrics.get(r.id, [])) for r in rows]
+
+    async def summaries(self, *, include_archived: bool = True) -> list[SourceSummary]:
+        """Every source with the time of its last reading (an index lookup per source)."""
+        sources = await self.all(include_archived=include_archived)
+        last = select(func.max(ReadingRow.ts)).where(ReadingRow.source_id == SourceRow.id).scalar_subquery()
+        rows = await self._session.execute(select(SourceRow.id, last))
+        last_by_id = {sid: ts for sid, ts in rows}
+        return [
+            SourceSummary(
+                source=s,
+                last_reading_at=from_epoch(last_by_id[s.id]) if last_by_id.get(s.id) is not None else None,
+            )
+            for s in sources
+            if s.id is not None
+        ]
+
+    async def get(self, source_id: int) -> Source:
+        row = await self._session.get(SourceRow, source_id)
+        if row is None:
+            raise NotFoundError("That source no longer exists.")
+        metrics = await self._metrics_of([source_id])
+        return _source(row, metrics.get(source_id, []))
+
+    async def get_by_name(self, name: str) -> Source:
+        row = await self._session.scalar(select(SourceRow).where(func.lower(SourceRow.name) == name.lower()))
+        if row is None:
+            raise NotFoundError(f"There is no source named “{name}”.")
+        metrics = await self._metrics_of([row.id])
+        return _source(row, metrics.get(row.id, []))
+
+    async def add(self, source: Source) -> Source:
+        _check(source)
+        await self._check_name(source.name.strip(), None)
+        now = to_epoch(utc_now())
+        row = SourceRow(created_at=now, updated_at=now)
+        _apply(row, source)
+        self._session.add(row)
+        await self._session.flush()
+        for position, metric in enumerate(source.metrics):
+            self._session.add(_metric_row(row.id, position, metric))
+        await self._session.flush()
+        return await self.get(row.id)
+
+    async def update(self, source: Source) -> Source:
+        """Store a source and its metrics: existing ones updated, new ones added, missing ones removed.
+
+        Removing a metric removes its values; lowering a metric's decimals below what its values
+        need is refused so nothing entered is rounded away.
+        """
+        if source.id is None:
+            raise ValueError("update needs a stored source")
+        _check(source)
+        row = await self._session.get(SourceRow, source.id)
+        if row is None:
+            raise NotFoundError("That source no longer exists.")
+        await self._check_name(source.name.strip(), source.id)
+        _apply(row, source)
+        row.updated_at = to_epoch(utc_now())
+        existing = {m.id: m for m in (await self._metrics_of([source.id])).get(source.id, [])}
+        keep = {m.id for m in source.metrics if m.id is not None}
+        removed = [mid for mid in existing if mid not in keep]
+        if removed:
+            await self._session.execute(delete(MetricRow).where(MetricRow.id.in_(removed)))
+        # Rename in two steps so that swapping two names does not trip the unique constraint.
+        for metric in source.metrics:
+            if metric.id is not None and metric.id in existing:
+                existing[metric.id].name = f"\x00{metric.id}"
+        await self._session.flush()
+        for position, metric in enumerate(source.metrics):
+            if metric.id is not None and metric.id in existing:
+                target = existing[metric.id]
+                if metric.decimals < target.decimals:
+                    await self._check_decimals(metric)
+                target.position = position
+                target.name = metric.name.strip()
+                target.unit = metric.unit.strip()
+                target.kind = metric.kind.value
+                target.decimals = metric.decimals
+                target.digits = metric.digits
+            else:
+                self._session.add(_metric_row(source.id, position, metric))
+        await self._session.flush()
+        return await self.get(source.id)
+
+    async def set_archived(self, source_id: int, archived: bool) -> Source:
+        row = await self._session.get(SourceRow, source_id)
+        if row is None:
+            raise NotFoundError("That source no longer exists.")
+        row.archived = archived
+        row.updated_at = to_epoch(utc_now())
+        await self._session.flush()
+        return await self.get(source_id)
+
+    async def delete(self, source_id: int) -> None:
+        """Delete a source; its metrics, readings and values go with it (ON DELETE CASCADE)."""
+        result = await self._session.execute(delete(SourceRow).where(SourceRow.id == source_id))
+        if getattr(result, "rowcount", 1) == 0:
+            raise NotFoundError("That source no longer exists.")
+
+    async def count_readings(self, source_id: int) -> int:
+        count = await self._session.scalar(
+            select(func.count()).select_from(ReadingRow).where(ReadingRow.source_id == source_id)
+        )
+        return int(count or 0)
+
+    async def count_values(self, metric_id: int) -> int:
+        count = await self._session.scalar(
+            select(func.count()).select_from(ReadingValueRow).where(ReadingValueRow.metric_id == metric_id)
+        )
+        return int(count or 0)
+
+    async def _metrics_of(self, source_ids: list[int]) -> dict[int, list[MetricRow]]:
+        if not source_ids:
+            return {}
+        rows = await self._session.scalars(select(MetricRow).where(MetricRow.source_id.in_(source_ids)))
+        result: dict[int, list[MetricRow]] = {}
+        for row in rows:
+            result.setdefault(row.source_id, []).append(row)
+        return result
+
+    async def _check_name(self, name: str, own_id: int | None) -> None:
+        found = await self._session.scalar(
+            select(SourceRow.id).where(func.lower(SourceRow.name) == name.lower())
+        )
+        if found is not None and found != own_id:
+            raise DuplicateNameError(f"Name: there is already a source called “{name}”.")
+
+    async def _check_decimals(self, metric: Metric) -> None:
+        assert metric.id is not None
+        scale = 10**metric.decimals
+        query = (
+            select(func.count())
+            .select_from(ReadingValueRow)
+            .where(
+                ReadingValueRow.metric_id == metric.id,
+                func.abs(ReadingValueRow.value * scale - func.round(ReadingValueRow.value * scale)) > 1e-6,
+            )
+        )
+        if await self._session.scalar(query):
+            raise ValidationError(
+                metric.name,
+                f"some stored values have more than {metric.decimals} decimals; "
+                "fewer decimals would round them",
+            )
+
+
+def _check(source: Source) -> None:
+    name = source.name.strip()
+    if not name:
+        raise ValidationError("Name", "cannot be empty")
+    if len(name) > 200:
+        raise ValidationError("Name", "is longer than 200 characters")
+    if source.interval_days is not None and not 0 < source.interval_days <= 3660:
+        raise ValidationError("Reading interval", "must be between 1 and 3660 days")
+    if not source.metrics:
+        raise ValidationError("Metrics", "a source needs at least one metric")
+    seen: set[str] = set()
+    for metric in source.metrics:
+        metric_name = metric.name.strip()
+        if not metric_name:
+            raise ValidationError("Metrics", "every metric needs a name")
+        if len(metric_name) > 100:
+            raise ValidationError(metric_name[:30] + "…", "metric names are limited to 100 characters")
+        if metric_name.lower() in seen:
+            raise ValidationError(metric_name, "two metrics have this name")
+        seen.add(metric_name.lower())
+        if len(metric.unit.strip()) > 30:
+            raise ValidationError(metric_name, "the unit is longer than 30 characters")
+        if not 0 <= metric.decimals <= MAX_DECIMALS:
+            raise ValidationError(metric_name, f"decimals must be between 0 and {MAX_DECIMALS}")
+        if metric.digits is not None and not 1 <= metric.digits <= 12:
+            raise ValidationError(metric_name, "digits must be between 1 and 12")
+
+
+def _apply(row: SourceRow, source: Source) -> None:
+    row.name = source.name.strip()
+    row.description = source.description.strip()
+    row.category = source.category.value
+    row.owner_id = source.owner_id
+    row.is_public = source.is_public
+    row.interval_days = source.interval_days
+    row.archived = source.archived
+
+
+def _metric_row(source_id: int, position: int, metric: Metric) -> MetricRow:
+    return MetricRow(
+        source_id=source_id,
+        position=position,
+        name=metric.name.strip(),
+        unit=metric.unit.strip(),
+        kind=metric.kind.value,
+        decimals=metric.decimals,
+        digits=metric.digits,
+    )
