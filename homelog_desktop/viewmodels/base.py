@@ -1,0 +1,63 @@
+"""The shape every view model action shares: busy while running, expected errors as a signal."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Coroutine
+from contextlib import asynccontextmanager
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ..domain.errors import HomeLogError, user_message
+
+
+class BaseViewModel(QObject):
+    """Busy state, error reporting and task ownership for a view model.
+
+    ``busy_changed`` fires True when the first action starts and False when the last one ends, so
+    overlapping actions never leave the window looking busy. Expected errors (HomeLogError) become
+    ``error_occurred(message)``; anything else propagates to the global error handler.
+    """
+
+    busy_changed = Signal(bool)
+    error_occurred = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._busy_count = 0
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy_count > 0
+
+    @asynccontextmanager
+    async def _action(self) -> AsyncIterator[None]:
+        """Wrap one user action: busy on, report HomeLogError, busy off whatever happens."""
+        self._busy_count += 1
+        if self._busy_count == 1:
+            self.busy_changed.emit(True)
+        try:
+            yield
+        except HomeLogError as exc:
+            self.error_occurred.emit(user_message(exc))
+        finally:
+            self._busy_count -= 1
+            if self._busy_count == 0:
+                self.busy_changed.emit(False)
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run ``coro`` in the background, keeping a reference until it ends."""
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def close(self) -> None:
+        """Cancel and wait for this view model's background work."""
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)

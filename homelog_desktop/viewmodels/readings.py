@@ -1,0 +1,138 @@
+"""State of the readings table of one source: count, pages, order and filter; deleting readings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject, Signal
+
+from ..db import Database
+from ..domain.entities import ReadingLine, Source
+from ..repositories import ReadingFilter, ReadingOrder, ReadingRepository
+from .base import BaseViewModel
+
+_YEAR = re.compile(r"^\s*(\d{4})\s*$")
+_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def parse_filter(text: str) -> ReadingFilter:
+    """Turn what the user typed in the filter box into a filter.
+
+    "2025", "2025-03" and "2025-03-14" select that year, month or day (local time); anything else is
+    searched for in the notes.
+    """
+    local = datetime.now().astimezone().tzinfo
+    if m := _DAY.match(text):
+        try:
+            start = datetime(int(m[1]), int(m[2]), int(m[3]), tzinfo=local)
+        except ValueError:
+            return ReadingFilter(text=text.strip())
+        return ReadingFilter(start=start, end=start + timedelta(days=1))
+    if m := _MONTH.match(text):
+        year, month = int(m[1]), int(m[2])
+        if 1 <= month <= 12:
+            start = datetime(year, month, 1, tzinfo=local)
+            end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=local)
+            return ReadingFilter(start=start, end=end)
+    if m := _YEAR.match(text):
+        year = int(m[1])
+        if 1900 <= year <= 2200:
+            return ReadingFilter(
+                start=datetime(year, 1, 1, tzinfo=local), end=datetime(year + 1, 1, 1, tzinfo=local)
+            )
+    return ReadingFilter(text=text.strip())
+
+
+class ReadingsViewModel(BaseViewModel):
+    """The readings of the selected source as the table shows them.
+
+    ``reset(source, total)`` tells the table to start over with ``total`` rows; the table then asks
+    for the pages it shows through ``fetch_page``. Loads are stale-proof: a result that arrives after
+    the source, order or filter changed is dropped.
+    """
+
+    #: (Source | None, total rows)
+    reset = Signal(object, int)
+    #: Rows were deleted: (how many)
+    deleted = Signal(int)
+
+    def __init__(
+        self,
+        db: Database,
+        repo_factory: Callable[..., ReadingRepository] = ReadingRepository,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._repo = repo_factory
+        self.source: Source | None = None
+        self.total = 0
+        self.order = ReadingOrder(descending=True)
+        self.filter = ReadingFilter()
+        self._generation = 0
+
+    @property
+    def generation(self) -> int:
+        """Changes whenever what the table shows changes; pages of an older generation are dropped."""
+        return self._generation
+
+    async def load(self, source: Source | None) -> None:
+        """Show the readings of ``source`` (None: nothing)."""
+        self.source = source
+        await self.refresh()
+
+    async def set_order(self, order: ReadingOrder) -> None:
+        self.order = order
+        await self.refresh()
+
+    async def set_filter_text(self, text: str) -> None:
+        self.filter = parse_filter(text)
+        await self.refresh()
+
+    async def refresh(self) -> None:
+        """Count again and let the table reload what it shows."""
+        self._generation += 1
+        generation = self._generation
+        source = self.source
+        if source is None or source.id is None:
+            self.total = 0
+            self.reset.emit(None, 0)
+            return
+        async with self._action():
+            async with self._db.session(readonly=True) as session:
+                total = await self._repo(session).count(source.id, self.filter)
+            if generation != self._generation:
+                return
+            self.total = total
+            self.reset.emit(source, total)
+
+    async def fetch_page(self, offset: int, limit: int) -> tuple[int, list[ReadingLine]]:
+        """Rows ``offset`` .. ``offset + limit`` of the current view, tagged with their generation."""
+        generation = self._generation
+        source = self.source
+        if source is None:
+            return generation, []
+        async with self._db.session(readonly=True) as session:
+            rows = await self._repo(session).page(source, offset, limit, self.order, self.filter, self.total)
+        return generation, rows
+
+    async def row_of(self, reading_id: int) -> int | None:
+        """Row where a reading appears now (to select it after saving), if the order makes that cheap."""
+        source = self.source
+        if source is None or source.id is None:
+            return None
+        async with self._db.session(readonly=True) as session:
+            return await self._repo(session).row_of(source.id, reading_id, self.order, self.filter)
+
+    async def delete(self, reading_ids: Sequence[int]) -> None:
+        source = self.source
+        if source is None or source.id is None or not reading_ids:
+            return
+        async with self._action():
+            async with self._db.session() as session:
+                count = await self._repo(session).delete(source.id, reading_ids)
+            self.deleted.emit(count)
+        await self.refresh()

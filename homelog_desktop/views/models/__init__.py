@@ -1,0 +1,1 @@
+"""Qt item models (table and list models) over view-model state."""
