@@ -1,0 +1,393 @@
+"""The composition root: paths → Database → view models → main window → event loop.
+
+Start-up is ordered for speed: only Qt and the window's own modules are imported before the window
+is shown; SQLAlchemy, the repositories and the view models are imported in a worker thread while
+the window paints, then the database is opened (and migrated, after a backup) and the first data
+shown. Nothing here blocks the event loop once it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import APP_ID, APP_NAME, __version__
+from .config import AppPaths, resolve_paths
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLockFile
+
+    from .db import Database
+    from .viewmodels.workspace import Workspace
+    from .views.main_window import MainWindow
+
+log = logging.getLogger("homelog")
+
+#: Set to 1 to print start-up milestones ("visible", "data" with time.time()) and quit after the first data.
+STARTUP_PROBE_ENV = "HOMELOG_STARTUP_PROBE"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="homelog",
+        description=f"{APP_NAME}: record your household's meter readings and see what they mean.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for the database, backups and logs (default: the platform's user data folder; "
+        "the HOMELOG_DATA_DIR environment variable does the same)",
+    )
+    where.add_argument(
+        "--db",
+        metavar="URL",
+        help="open any SQLAlchemy async URL instead, e.g. sqlite+aiosqlite:///path/to/file.db or "
+        "postgresql+asyncpg://user@host/dbname",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="create a temporary database, write and read a reading through the app's layers, and exit",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``homelog`` command and of ``python -m homelog_desktop``."""
+    args = build_parser().parse_args(argv)
+    if args.self_test:
+        from .selftest import run_self_test
+
+        return run_self_test(args.data_dir)
+    paths = resolve_paths(args.data_dir)
+    return run_gui(paths, args.db)
+
+
+# -- the GUI ---------------------------------------------------------------------------------
+
+
+def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
+    probe = os.environ.get(STARTUP_PROBE_ENV) == "1"
+    os.environ.setdefault("QT_API", "pyside6")
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName("HomeLog")
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setDesktopFileName(APP_ID)
+    setup_logging(paths)
+    log.info("Starting %s %s (data: %s)", APP_NAME, __version__, db_url or paths.data_dir)
+
+    import qasync
+
+    from .views.error_dialog import ErrorHandler
+    from .views.main_window import MainWindow
+
+    handler = ErrorHandler()
+    handler.install()
+    window = MainWindow()
+    window.show_loading("Opening your data…")
+    window.show()
+    if probe:
+        _install_probe(window)
+    controller = AppController(app, window, paths, db_url, handler)
+    try:
+        return asyncio.run(controller.run(), loop_factory=qasync.QEventLoop)
+    finally:
+        logging.shutdown()
+
+
+@dataclass(eq=False)
+class _Opened:
+    """An open database with what belongs to it."""
+
+    db: Database
+    workspace: Workspace
+    lock: QLockFile | None
+    is_sample: bool
+
+
+@dataclass(eq=False)
+class AppController:
+    """Owns the open database(s) and swaps the window between own data and the sample household."""
+
+    app: Any
+    window: MainWindow
+    paths: AppPaths
+    db_url: str | None
+    errors: Any
+    current: _Opened | None = None
+    _own_lock: QLockFile | None = None
+    _quit: asyncio.Event = field(default_factory=asyncio.Event)
+    exit_code: int = 0
+
+    async def run(self) -> int:
+        loop = asyncio.get_running_loop()
+        self.errors.install(loop)
+        self.app.setQuitOnLastWindowClosed(False)
+        self.app.lastWindowClosed.connect(self._quit.set)
+        self.window.sample_data_requested.connect(self._on_sample_requested)
+        self.window.own_data_requested.connect(self._on_own_requested)
+        # Import the data stack off the loop thread while the window paints.
+        await loop.run_in_executor(None, _import_data_stack)
+        opened = await self._open_own()
+        if opened is not None:
+            self._show(opened)
+        await self._quit.wait()
+        await self._close_current()
+        if self._own_lock is not None:
+            self._own_lock.unlock()
+        return self.exit_code
+
+    # -- opening and closing -------------------------------------------------------------------
+
+    async def _open_own(self) -> _Opened | None:
+        from .domain.errors import HomeLogError
+
+        url, path = self._own_location()
+        if path is not None and self._own_lock is None:
+            lock = _try_lock(path)
+            if lock is None:
+                self._refuse(
+                    f"{APP_NAME} is already running with this data file:\n{path}\n\n"
+                    "Switch to the window that is open already. If none is, the other window may still "
+                    "be closing: try again in a moment.",
+                )
+                return None
+            self._own_lock = lock
+        try:
+            return await self._open(url, path, is_sample=False)
+        except HomeLogError as exc:
+            self._refuse(str(exc))
+            return None
+
+    async def _open(self, url: str, path: Path | None, *, is_sample: bool) -> _Opened:
+        from .db import Database
+        from .db.migrate import migrate
+
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(url)
+        try:
+            result = await migrate(db, self.paths.backup_dir if not is_sample else None)
+        except BaseException:
+            await db.dispose()
+            raise
+        if result.backup is not None:
+            log.info("Backed up %s to %s before migrating to %s", path, result.backup, result.current)
+        return _Opened(db, self._workspace(db, url, path, is_sample), None, is_sample)
+
+    def _workspace(self, db: Database, url: str, path: Path | None, is_sample: bool) -> Workspace:
+        from .viewmodels.members import MembersViewModel
+        from .viewmodels.reading_editor import ReadingEditorViewModel
+        from .viewmodels.readings import ReadingsViewModel
+        from .viewmodels.source_editor import SourceEditorViewModel
+        from .viewmodels.sources import SourcesViewModel
+        from .viewmodels.workspace import Workspace
+
+        sources = SourcesViewModel(db)
+        readings = ReadingsViewModel(db)
+
+        async def close() -> None:
+            await sources.close()
+            await readings.close()
+
+        return Workspace(
+            location=str(path) if path is not None else db.display_name,
+            is_sample=is_sample,
+            sources=sources,
+            readings=readings,
+            reading_editor=lambda source, reading, member: ReadingEditorViewModel(
+                db, source, reading, member
+            ),
+            source_editor=lambda source: SourceEditorViewModel(db, source),
+            members=lambda: MembersViewModel(db),
+            close=close,
+        )
+
+    def _show(self, opened: _Opened) -> None:
+        self.current = opened
+        self.window.bind(opened.workspace)
+
+    async def _close_current(self) -> None:
+        opened, self.current = self.current, None
+        if opened is None:
+            return
+        self.window.unbind()
+        await opened.workspace.close()
+        await opened.db.dispose()
+        if opened.lock is not None:
+            opened.lock.unlock()
+
+    async def _switch_to_sample(self) -> None:
+        from .domain.errors import HomeLogError
+        from .services.sample_data import create_sample_household
+
+        path = self.paths.sample_db_path
+        if self.current is not None and self.current.is_sample:
+            return
+        lock = _try_lock(path)
+        if lock is None:
+            self.window.banner.show_message(
+                "The sample household is open in another Home Log window.", "error"
+            )
+            return
+        self.window.show_loading("Preparing the sample household…")
+        fresh = not path.exists()
+        try:
+            await self._close_current()
+            opened = await self._open(_sqlite_url(path), path, is_sample=True)
+            if fresh:
+                await create_sample_household(opened.db)
+        except HomeLogError as exc:
+            lock.unlock()
+            self.window.banner.show_message(str(exc), "error")
+            reopened = await self._open_own()
+            if reopened is not None:
+                self._show(reopened)
+            return
+        opened.lock = lock
+        self._show(opened)
+
+    async def _switch_to_own(self) -> None:
+        if self.current is not None and not self.current.is_sample:
+            return
+        await self._close_current()
+        opened = await self._open_own()
+        if opened is not None:
+            self._show(opened)
+
+    def _on_sample_requested(self) -> None:
+        _start(self._switch_to_sample())
+
+    def _on_own_requested(self) -> None:
+        _start(self._switch_to_own())
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _own_location(self) -> tuple[str, Path | None]:
+        if self.db_url:
+            from sqlalchemy.engine import make_url
+
+            url = make_url(self.db_url)
+            if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+                return self.db_url, Path(str(url.database)).expanduser().resolve()
+            return self.db_url, None
+        return _sqlite_url(self.paths.db_path), self.paths.db_path
+
+    def _refuse(self, message: str) -> None:
+        """The data cannot be opened: tell the user in the window and a dialog, then quit when closed."""
+        from PySide6.QtWidgets import QMessageBox
+
+        log.error("Cannot open data: %s", message)
+        self.exit_code = 1
+        self.window.show_fatal(message)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, APP_NAME, message, QMessageBox.StandardButton.Close, self.window
+        )
+        box.setObjectName("openErrorDialog")
+        box.finished.connect(lambda _r: self.window.close())
+        box.open()
+
+
+_tasks: set[asyncio.Future[Any]] = set()
+
+
+def _start(coro: Any) -> None:
+    """Run a coroutine started by a Qt signal, keeping a reference and reporting failures."""
+    task = asyncio.ensure_future(coro)
+    _tasks.add(task)
+    task.add_done_callback(_tasks.discard)
+    task.add_done_callback(_report_failure)
+
+
+def _report_failure(task: asyncio.Future[Any]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        error = task.exception()
+        assert error is not None
+        sys.excepthook(type(error), error, error.__traceback__)
+
+
+def _sqlite_url(path: Path) -> str:
+    return f"sqlite+aiosqlite:///{path}"
+
+
+def _try_lock(path: Path) -> QLockFile | None:
+    """Take the lock of a database file, or None if another running Home Log holds it."""
+    from PySide6.QtCore import QLockFile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(path) + ".lock")
+    lock.setStaleLockTime(0)  # only a dead owner makes a lock stale, never its age
+    if lock.tryLock(0):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError and lock.removeStaleLockFile() and lock.tryLock(0):
+        return lock
+    return None
+
+
+def _import_data_stack() -> None:
+    """Import what opening a database needs (SQLAlchemy, repositories, view models), in a worker thread."""
+    import homelog_desktop.db.migrate
+    import homelog_desktop.repositories
+    import homelog_desktop.viewmodels.members
+    import homelog_desktop.viewmodels.reading_editor
+    import homelog_desktop.viewmodels.source_editor
+    import homelog_desktop.viewmodels.sources
+    import homelog_desktop.viewmodels.workspace  # noqa: F401
+
+
+def setup_logging(paths: AppPaths) -> Path | None:
+    """Log to a rotating file in the data folder (and stderr for warnings)."""
+    root = logging.getLogger("homelog")
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return None
+    root.setLevel(logging.INFO)
+    try:
+        paths.log_dir.mkdir(parents=True, exist_ok=True)
+        log_file = paths.log_dir / "homelog.log"
+        handler = RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    except OSError as exc:
+        print(f"homelog: cannot write the log file in {paths.log_dir}: {exc}", file=sys.stderr)
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    stream = logging.StreamHandler()
+    stream.setLevel(logging.WARNING)
+    root.addHandler(stream)
+    return log_file
+
+
+def _install_probe(window: MainWindow) -> None:
+    """Print when the window first paints and when the first data is shown, then quit (benchmarks)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _Painted(QObject):
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
+                self.done = True
+                print(f"visible {time.time():.6f}", flush=True)
+            return False
+
+    painted = _Painted(window)
+    window.installEventFilter(painted)
+
+    def data() -> None:
+        print(f"data {time.time():.6f}", flush=True)
+        QTimer.singleShot(0, window.close)
+
+    window.first_data_shown.connect(lambda: QTimer.singleShot(0, data))

@@ -1,0 +1,183 @@
+"""``homelog --self-test``: prove that an installed Home Log works, end to end, in a few seconds.
+
+Creates a temporary database, migrates it, creates a source and writes a reading through the same
+view models the window uses, reads it back through the readings table's view model, then opens the
+main window offscreen on it and checks that the source and the reading are shown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+#: Longest any single step may take before the self-test gives up.
+STEP_TIMEOUT_S = 30
+
+
+class SelfTestError(Exception):
+    pass
+
+
+def run_self_test(data_dir: str | None = None) -> int:
+    """Run the self-test; print what happened; 0 on success, 1 with the reason on failure."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_API", "pyside6")
+    started = time.perf_counter()
+    parent = Path(data_dir).expanduser() if data_dir else None
+    try:
+        if parent is not None:
+            parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix="homelog-selftest-", dir=parent))
+    except OSError as exc:
+        print(f"Self-test FAILED: cannot create a temporary folder: {exc}", file=sys.stderr)
+        return 1
+    try:
+        import qasync
+        from PySide6 import __version__ as qt_version
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        lines = asyncio.run(_check(folder, app), loop_factory=qasync.QEventLoop)
+    except Exception as exc:  # anything at all is a failed self-test, with its reason
+        print(f"Self-test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    elapsed = (time.perf_counter() - started) * 1000
+    print(
+        f"Home Log {__version__} self-test passed in {elapsed:.0f} ms "
+        f"(Python {sys.version.split()[0]}, Qt for Python {qt_version}, SQLite {sqlite3.sqlite_version})"
+    )
+    for line in lines:
+        print(f"  {line}")
+    return 0
+
+
+async def _check(folder: Path, app: Any) -> list[str]:
+    from .db import Database, sqlite_url
+    from .db.migrate import HEAD_REVISION, migrate
+    from .domain.entities import Category, Metric, MetricKind, Reading, Source
+    from .viewmodels.members import MembersViewModel
+    from .viewmodels.reading_editor import ReadingEditorViewModel
+    from .viewmodels.readings import ReadingsViewModel
+    from .viewmodels.source_editor import SourceEditorViewModel
+    from .viewmodels.sources import SourcesViewModel
+    from .viewmodels.workspace import Workspace
+    from .views.main_window import MainWindow
+
+    lines: list[str] = []
+    path = folder / "selftest.db"
+    db = Database(sqlite_url(path))
+    try:
+        result = await _step("migrate", migrate(db))
+        if result.current != HEAD_REVISION:
+            raise SelfTestError(f"schema is {result.current}, expected {HEAD_REVISION}")
+        lines.append(f"database {path.name} created and migrated to schema {result.current}")
+
+        source_vm = SourceEditorViewModel(db)
+        draft = Source(
+            None,
+            "Self-test meter",
+            Category.ELECTRICITY,
+            metrics=(Metric(None, "Energy", "kWh", MetricKind.COUNTER, decimals=1),),
+        )
+        source: Source = await _step("save a source", _signal(source_vm, "saved", source_vm.save(draft)))
+        metric_id = source.metrics[0].id
+        assert metric_id is not None and source.id is not None
+        value = Decimal("12345.6")
+        when = datetime.now(UTC).replace(microsecond=0)
+        reading_vm = ReadingEditorViewModel(db, source)
+        reading = Reading(None, source.id, when, {metric_id: value}, note="self-test")
+        stored: Reading = await _step(
+            "save a reading", _signal(reading_vm, "saved", reading_vm.save(reading, frozenset()))
+        )
+        lines.append(f"wrote reading #{stored.id}: {value} kWh at {when:%Y-%m-%d %H:%M} UTC")
+
+        readings_vm = ReadingsViewModel(db)
+        await _step("load readings", readings_vm.load(source))
+        _, rows = await _step("read a page", readings_vm.fetch_page(0, 10))
+        if len(rows) != 1 or rows[0].reading.values.get(metric_id) != value:
+            raise SelfTestError(f"read back {rows!r}, expected one reading of {value}")
+        lines.append(f"read it back through the readings table: {rows[0].reading.values[metric_id]} kWh")
+
+        sources_vm = SourcesViewModel(db)
+        window = MainWindow()
+
+        async def close() -> None:
+            await sources_vm.close()
+            await readings_vm.close()
+
+        workspace = Workspace(
+            location=str(path),
+            is_sample=False,
+            sources=sources_vm,
+            readings=ReadingsViewModel(db),
+            reading_editor=lambda s, r, m: ReadingEditorViewModel(db, s, r, m),
+            source_editor=lambda s: SourceEditorViewModel(db, s),
+            members=lambda: MembersViewModel(db),
+            close=close,
+        )
+        shown = asyncio.get_running_loop().create_future()
+        window.first_data_shown.connect(lambda: _resolve(shown, True))
+        window.bind(workspace)
+        window.show()
+        await _step("show the main window", shown)
+        table_rows = window.readings_model.rowCount() if window.readings_model else 0
+        list_rows = window.sources_model.rowCount() if window.sources_model else 0
+        if table_rows != 1 or list_rows != 1:
+            raise SelfTestError(
+                f"the window shows {list_rows} sources and {table_rows} readings, expected 1 and 1"
+            )
+        lines.append("the main window shows the source and its reading")
+        window.unbind()
+        window.close()
+        await workspace.readings.close()
+        await close()
+        app.processEvents()
+    finally:
+        await db.dispose()
+    return lines
+
+
+async def _step[T](name: str, awaitable: Awaitable[T]) -> T:
+    try:
+        return await asyncio.wait_for(awaitable, STEP_TIMEOUT_S)
+    except TimeoutError as exc:
+        raise SelfTestError(f"step “{name}” did not finish within {STEP_TIMEOUT_S} s") from exc
+
+
+async def _signal(vm: Any, signal_name: str, action: Awaitable[Any]) -> Any:
+    """Run a view-model action; return what its ``signal_name`` signal carried (its errors fail the test)."""
+    loop = asyncio.get_running_loop()
+    result: asyncio.Future[Any] = loop.create_future()
+    getattr(vm, signal_name).connect(lambda value: _resolve(result, value))
+    vm.error_occurred.connect(lambda message: _resolve(result, error=SelfTestError(message)))
+    if hasattr(vm, "warnings_raised"):
+        vm.warnings_raised.connect(
+            lambda issues: _resolve(result, error=SelfTestError("; ".join(i.text for i in issues)))
+        )
+    await action
+    if not result.done():
+        raise SelfTestError(f"{type(vm).__name__} finished without “{signal_name}”")
+    return await result
+
+
+def _resolve(future: asyncio.Future[Any], value: Any = None, error: BaseException | None = None) -> None:
+    if future.done():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(value)

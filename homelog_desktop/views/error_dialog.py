@@ -1,0 +1,88 @@
+"""The one place unexpected errors end up: logged, and shown with details the user can copy."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import traceback
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from .. import __version__
+
+log = logging.getLogger("homelog")
+
+
+class ErrorDialog(QMessageBox):
+    """An unexpected error: what happened in plain words, the details behind a button, and a copy button."""
+
+    def __init__(self, summary: str, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorDialog")
+        self.setIcon(QMessageBox.Icon.Critical)
+        self.setWindowTitle("Home Log — unexpected error")
+        self.setText("Something went wrong that Home Log did not expect.")
+        self.setInformativeText(
+            f"{summary}\n\nYour data is safe: the change in progress was not saved. "
+            "If this keeps happening, please report it with the details below."
+        )
+        self.details = f"Home Log {__version__}, Python {sys.version.split()[0]}\n\n{details}"
+        self.setDetailedText(self.details)
+        copy = self.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+        self.addButton(QMessageBox.StandardButton.Close)
+        copy.clicked.disconnect()
+        copy.clicked.connect(self._copy)
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.details)
+
+
+class ErrorHandler:
+    """Receives uncaught exceptions from sys.excepthook and the asyncio loop, logs them and shows a dialog."""
+
+    def __init__(self) -> None:
+        self.dialog: ErrorDialog | None = None
+        self.count = 0
+
+    def install(self, loop: asyncio.AbstractEventLoop | None = None) -> None:
+        sys.excepthook = self.excepthook
+        if loop is not None:
+            loop.set_exception_handler(self.loop_exception)
+
+    def excepthook(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        details = "".join(traceback.format_exception(kind, error, tb))
+        self.report(f"{kind.__name__}: {error}", details)
+
+    def loop_exception(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        error = context.get("exception")
+        if isinstance(error, asyncio.CancelledError):
+            return
+        if error is not None:
+            details = "".join(traceback.format_exception(error))
+            self.report(f"{type(error).__name__}: {error}", details)
+        else:
+            self.report(str(context.get("message", "Unknown error")), repr(context))
+
+    def report(self, summary: str, details: str) -> None:
+        self.count += 1
+        log.error("Unexpected error: %s\n%s", summary, details)
+        app = QApplication.instance()
+        if app is None or self.dialog is not None:
+            return  # no window to show it in, or one dialog is already open: the log has it
+        self.dialog = ErrorDialog(summary, details, QApplication.activeWindow())
+        self.dialog.finished.connect(self._closed)
+        self.dialog.open()
+
+    def _closed(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None

@@ -1,0 +1,852 @@
+"""The main window: sources in a sidebar, the selected source's readings in a table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__
+from .icons import app_icon, category_icon
+from .welcome import WelcomePage
+from .widgets import Banner
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from ..domain.entities import Reading, Source, SourceSummary
+    from ..viewmodels.workspace import Workspace
+    from .models.readings import ReadingsTableModel
+    from .models.sources import SourcesListModel
+
+#: (action, description) pairs shown in Help → Keyboard Shortcuts.
+SHORTCUTS: tuple[tuple[str, str], ...] = (
+    ("Ctrl+N", "New reading for the selected source"),
+    ("Ctrl+Shift+N", "New source"),
+    ("Enter", "Edit the selected reading"),
+    ("Delete", "Delete the selected readings"),
+    ("Ctrl+E", "Edit the selected source"),
+    ("F5", "Refresh"),
+    ("Ctrl+F", "Filter the readings (note text, or a date such as 2025 or 2025-03)"),
+    ("Ctrl+Q", "Quit"),
+)
+
+PAGE_LOADING, PAGE_WELCOME, PAGE_SOURCE, PAGE_NOTHING = range(4)
+
+
+class MainWindow(QMainWindow):
+    """Shows a workspace (the view models of one open database); built before the database is ready.
+
+    The composition root creates the window, shows it at once with a "loading" page, and calls
+    ``bind()`` when the database is open. Switching to the sample household and back is asked of the
+    composition root through ``sample_data_requested`` and ``own_data_requested``.
+    """
+
+    sample_data_requested = Signal()
+    own_data_requested = Signal()
+    #: Emitted once the first data (sources, and the selected source's readings) is on screen.
+    first_data_shown = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.workspace: Workspace | None = None
+        self.sources_model: SourcesListModel | None = None
+        self.readings_model: ReadingsTableModel | None = None
+        self._settings = QSettings()
+        self._busy = 0
+        self._first_data_done = False
+        self._pending_select_source: int | None = None
+        self._pending_select_reading: int | None = None
+        self._dialogs: list[QDialog] = []
+        self._setup_actions()
+        self._setup_ui()
+        self._setup_menus()
+        self._update_actions()
+        self.resize(1100, 700)
+        geometry = self._settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # -- public ----------------------------------------------------------------------------------
+
+    def show_loading(self, text: str) -> None:
+        self._loading_label.setText(text)
+        self._stack.setCurrentIndex(PAGE_LOADING)
+
+    def show_fatal(self, text: str) -> None:
+        """Something stops the data from opening: say so in the window itself."""
+        self._loading_label.setText(text)
+        self._stack.setCurrentIndex(PAGE_LOADING)
+        self.banner.show_message(text, "error")
+
+    def bind(self, workspace: Workspace) -> None:
+        """Show ``workspace``: connect its view models and load the sources."""
+        from .models.readings import ReadingsTableModel, configure_readings_view
+        from .models.sources import SourcesListModel
+
+        self.unbind()
+        self.workspace = workspace
+        self.sources_model = SourcesListModel(self)
+        self.source_list.setModel(self.sources_model)
+        self.source_list.selectionModel().currentChanged.connect(self._on_source_list_current_changed)
+        self.readings_model = ReadingsTableModel(workspace.readings, self)
+        self.readings_table.setModel(self.readings_model)
+        configure_readings_view(self.readings_table)
+        self.readings_table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.readings_model.modelReset.connect(self._update_actions)
+        for vm in (workspace.sources, workspace.readings):
+            vm.busy_changed.connect(self._on_vm_busy_changed)
+            vm.error_occurred.connect(self._show_error)
+        workspace.sources.sources_loaded.connect(self._on_sources_loaded)
+        workspace.sources.source_deleted.connect(self._on_source_deleted)
+        workspace.sources.reading_count_loaded.connect(self._confirm_delete_source)
+        workspace.readings.reset.connect(self._on_readings_reset)
+        workspace.readings.deleted.connect(self._on_readings_deleted)
+        self._sample_bar.setVisible(workspace.is_sample)
+        self.actionSampleData.setVisible(not workspace.is_sample)
+        self.actionOwnData.setVisible(workspace.is_sample)
+        self.welcome.sample_button.setVisible(not workspace.is_sample)
+        self.welcome.set_data_location(workspace.location)
+        title = f"{APP_NAME} — sample household" if workspace.is_sample else APP_NAME
+        self.setWindowTitle(title)
+        self.show_loading("Loading your meters…")
+        self.actionShowArchived.setChecked(workspace.sources.show_archived)
+        self._pending_select_source = self._remembered_source()
+        self._update_actions()
+        self._run(workspace.sources.load())
+
+    def unbind(self) -> None:
+        """Forget the current workspace (its view models are closed by their owner)."""
+        workspace, self.workspace = self.workspace, None
+        if workspace is None:
+            return
+        for vm in (workspace.sources, workspace.readings):
+            vm.disconnect(self)
+        self.source_list.setModel(None)
+        self.readings_table.setModel(None)
+        self.sources_model = None
+        self.readings_model = None
+        self._busy = 0
+        self._progress.hide()
+
+    def current_source(self) -> Source | None:
+        workspace = self.workspace
+        return workspace.readings.source if workspace is not None else None
+
+    def selected_readings(self) -> list[Reading]:
+        model = self.readings_model
+        if model is None or self.readings_table.selectionModel() is None:
+            return []
+        rows = sorted({index.row() for index in self.readings_table.selectionModel().selectedRows()})
+        lines = [model.reading_at(row) for row in rows]
+        return [line.reading for line in lines if line is not None]
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def add_reading(self) -> None:
+        source = self.current_source()
+        if self.workspace is None or source is None:
+            return
+        member = self._settings.value("entry/lastMember")
+        default_member = int(member) if member not in (None, "") else None
+        vm = self.workspace.reading_editor(source, None, default_member)
+        self._open_reading_dialog(vm)
+
+    def edit_reading(self) -> None:
+        source = self.current_source()
+        readings = self.selected_readings()
+        index = self.readings_table.currentIndex()
+        if self.workspace is None or source is None:
+            return
+        reading = None
+        if index.isValid() and self.readings_model is not None:
+            line = self.readings_model.reading_at(index.row())
+            reading = line.reading if line is not None else None
+        if reading is None and readings:
+            reading = readings[0]
+        if reading is None:
+            return
+        vm = self.workspace.reading_editor(source, reading, reading.entered_by)
+        self._open_reading_dialog(vm)
+
+    def delete_readings(self) -> None:
+        source = self.current_source()
+        readings = self.selected_readings()
+        if self.workspace is None or source is None or not readings:
+            return
+        if len(readings) == 1:
+            when = _format_local(readings[0].timestamp)
+            question = f"Delete the reading of {when} from “{source.name}”?"
+        else:
+            question = f"Delete {len(readings):,} readings from “{source.name}”?"
+        ids = [r.id for r in readings if r.id is not None]
+        box = self._question(question, "This cannot be undone.", "Delete")
+        box.accepted.connect(
+            lambda: self._run(self.workspace.readings.delete(ids)) if self.workspace else None
+        )
+        box.open()
+
+    def add_source(self) -> None:
+        if self.workspace is None:
+            return
+        self._open_source_dialog(self.workspace.source_editor(None))
+
+    def edit_source(self) -> None:
+        source = self.current_source()
+        if self.workspace is None or source is None:
+            return
+        self._open_source_dialog(self.workspace.source_editor(source))
+
+    def toggle_archive_source(self) -> None:
+        source = self.current_source()
+        if self.workspace is None or source is None:
+            return
+        self._pending_select_source = source.id
+        self._run(self.workspace.sources.set_archived(source, not source.archived))
+
+    def delete_source(self) -> None:
+        source = self.current_source()
+        if self.workspace is None or source is None or source.id is None:
+            return
+        self._run(self.workspace.sources.count_readings(source.id))
+
+    def refresh(self) -> None:
+        if self.workspace is None:
+            return
+        source = self.current_source()
+        self._pending_select_source = source.id if source is not None else None
+        self._run(self.workspace.sources.load())
+
+    def focus_filter(self) -> None:
+        if self._stack.currentIndex() == PAGE_SOURCE:
+            self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.filter_edit.selectAll()
+
+    def open_members(self) -> None:
+        if self.workspace is None:
+            return
+        from .members_dialog import MembersDialog
+
+        dialog = MembersDialog(self.workspace.members(), self)
+        self._keep(dialog)
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.open()
+
+    def show_about(self) -> None:
+        location = self.workspace.location if self.workspace else "—"
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Keeps the readings of your household's meters and sensors.</p>"
+            f"<p>Data: <code>{location}</code></p>"
+            "<p>Licensed under the MIT licence.</p>",
+        )
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for keys, what in SHORTCUTS
+        )
+        box = QMessageBox(self)
+        box.setObjectName("shortcutsDialog")
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setText(f"<table cellpadding='3'>{rows}</table>")
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        self._keep(box)
+        box.open()
+
+    # -- Qt overrides ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/splitter", self._splitter.saveState())
+        super().closeEvent(event)
+
+    # -- set-up ----------------------------------------------------------------------------------
+
+    def _setup_actions(self) -> None:
+        style = self.style()
+
+        def action(
+            name: str, text: str, slot: Any, shortcut: Any = None, tip: str = "", icon: Any = None
+        ) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            if shortcut is not None:
+                if isinstance(shortcut, list):
+                    act.setShortcuts(shortcut)
+                else:
+                    act.setShortcut(shortcut)
+            if tip:
+                act.setToolTip(tip)
+                act.setStatusTip(tip)
+            if icon is not None:
+                act.setIcon(style.standardIcon(icon) if isinstance(icon, QStyle.StandardPixmap) else icon)
+            act.triggered.connect(slot)
+            return act
+
+        sp = QStyle.StandardPixmap
+        self.actionAddReading = action(
+            "actionAddReading",
+            "&New Reading…",
+            self.add_reading,
+            QKeySequence("Ctrl+N"),
+            "Record a reading of the selected source",
+            sp.SP_FileIcon,
+        )
+        self.actionEditReading = action(
+            "actionEditReading",
+            "&Edit Reading…",
+            self.edit_reading,
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+            "Edit the selected reading",
+            sp.SP_FileDialogDetailedView,
+        )
+        self.actionDeleteReading = action(
+            "actionDeleteReading",
+            "&Delete Readings",
+            self.delete_readings,
+            QKeySequence.StandardKey.Delete,
+            "Delete the selected readings",
+            sp.SP_TrashIcon,
+        )
+        self.actionAddSource = action(
+            "actionAddSource",
+            "New &Source…",
+            self.add_source,
+            QKeySequence("Ctrl+Shift+N"),
+            "Add a meter or sensor",
+            sp.SP_FileDialogNewFolder,
+        )
+        self.actionEditSource = action(
+            "actionEditSource",
+            "Edit Source…",
+            self.edit_source,
+            QKeySequence("Ctrl+E"),
+            "Edit the selected source and its metrics",
+        )
+        self.actionArchiveSource = action(
+            "actionArchiveSource",
+            "Archive Source",
+            self.toggle_archive_source,
+            None,
+            "Hide a source you no longer read, keeping its readings",
+        )
+        self.actionDeleteSource = action(
+            "actionDeleteSource",
+            "Delete Source…",
+            self.delete_source,
+            None,
+            "Delete the selected source with all its readings",
+        )
+        self.actionRefresh = action(
+            "actionRefresh",
+            "&Refresh",
+            self.refresh,
+            QKeySequence("F5"),
+            "Read everything again",
+            sp.SP_BrowserReload,
+        )
+        self.actionFilter = action(
+            "actionFilter",
+            "&Filter Readings",
+            self.focus_filter,
+            QKeySequence("Ctrl+F"),
+            "Filter the readings by note text or date",
+        )
+        self.actionMembers = action(
+            "actionMembers", "Household &Members…", self.open_members, None, "Who reads the meters"
+        )
+        self.actionSampleData = action(
+            "actionSampleData",
+            "Explore &Sample Data",
+            self.sample_data_requested.emit,
+            None,
+            "Open a made-up household in its own file",
+        )
+        self.actionOwnData = action(
+            "actionOwnData",
+            "Back to &My Data",
+            self.own_data_requested.emit,
+            None,
+            "Leave the sample household",
+        )
+        self.actionQuit = action("actionQuit", "&Quit", self.close, QKeySequence("Ctrl+Q"))
+        self.actionAbout = action("actionAbout", f"&About {APP_NAME}", self.show_about)
+        self.actionShortcuts = action(
+            "actionShortcuts", "&Keyboard Shortcuts", self.show_shortcuts, QKeySequence("F1")
+        )
+        self.actionShowArchived = action(
+            "actionShowArchived", "Show &Archived Sources", self._on_show_archived_toggled
+        )
+        self.actionShowArchived.setCheckable(True)
+        # Enter and Delete act on the table only: in the filter box they keep their usual meaning.
+        for act in (self.actionEditReading, self.actionDeleteReading):
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.actionAddReading.setIconText("New Reading")
+        self.actionAddSource.setIconText("New Source")
+
+    def _setup_ui(self) -> None:
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(18, 18))
+        for act in (self.actionAddReading, self.actionEditReading, self.actionDeleteReading):
+            toolbar.addAction(act)
+        toolbar.addSeparator()
+        toolbar.addAction(self.actionAddSource)
+        toolbar.addAction(self.actionRefresh)
+
+        # Sidebar.
+        self.source_list = QListView()
+        self.source_list.setObjectName("sourceList")
+        self.source_list.setAccessibleName("Sources")
+        self.source_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.source_list.setUniformItemSizes(True)
+        self.source_list.setMinimumWidth(220)
+        self.source_list.setFrameShape(QFrame.Shape.NoFrame)
+        self.source_list.doubleClicked.connect(lambda _i: self.edit_source())
+        from .source_delegate import SourceItemDelegate
+
+        self.source_list.setItemDelegate(SourceItemDelegate(self.source_list))
+        add_source_button = QPushButton("New source…")
+        add_source_button.setObjectName("sidebarAddSource")
+        add_source_button.clicked.connect(self.add_source)
+        sidebar = QWidget()
+        sidebar_layout = QVBoxLayout(sidebar)
+        sidebar_layout.setContentsMargins(0, 0, 0, 6)
+        caption = QLabel("Meters and sensors")
+        caption.setContentsMargins(10, 8, 8, 2)
+        caption_font = caption.font()
+        caption_font.setBold(True)
+        caption.setFont(caption_font)
+        sidebar_layout.addWidget(caption)
+        sidebar_layout.addWidget(self.source_list, 1)
+        sidebar_layout.addWidget(add_source_button, 0, Qt.AlignmentFlag.AlignLeft)
+        sidebar_layout.setSpacing(4)
+
+        # Right side: banner + pages.
+        self.banner = Banner()
+        self._sample_bar = Banner()
+        self._sample_bar.setObjectName("banner")
+        self._stack = QStackedWidget()
+        self._stack.setObjectName("pages")
+        loading = QWidget()
+        self._loading_label = QLabel("Opening your data…")
+        self._loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._loading_label.setWordWrap(True)
+        QVBoxLayout(loading).addWidget(self._loading_label)
+        self.welcome = WelcomePage()
+        self.welcome.add_source_clicked.connect(self.add_source)
+        self.welcome.sample_clicked.connect(self.sample_data_requested)
+        nothing = QWidget()
+        nothing_label = QLabel("Select a meter or sensor on the left.")
+        nothing_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        nothing_label.setEnabled(False)
+        QVBoxLayout(nothing).addWidget(nothing_label)
+        self._stack.addWidget(loading)
+        self._stack.addWidget(self.welcome)
+        self._stack.addWidget(self._build_source_page())
+        self._stack.addWidget(nothing)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 8, 8, 0)
+        right_layout.addWidget(self._sample_bar)
+        right_layout.addWidget(self.banner)
+        right_layout.addWidget(self._stack, 1)
+
+        self._splitter = QSplitter()
+        self._splitter.setObjectName("mainSplitter")
+        self._splitter.addWidget(sidebar)
+        self._splitter.addWidget(right)
+        self._splitter.setStretchFactor(1, 1)
+        self._splitter.setSizes([260, 840])
+        self._splitter.setChildrenCollapsible(False)
+        state = self._settings.value("window/splitter")
+        if state is not None:
+            self._splitter.restoreState(state)
+        self.setCentralWidget(self._splitter)
+
+        self._progress = QProgressBar()
+        self._progress.setRange(0, 0)
+        self._progress.setMaximumWidth(120)
+        self._progress.setMaximumHeight(14)
+        self._progress.setTextVisible(False)
+        self._progress.hide()
+        self.statusBar().addPermanentWidget(self._progress)
+        self._sample_bar.closed.connect(lambda: None)
+
+    def _build_source_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("sourcePage")
+        self._source_icon = QLabel()
+        self._source_title = QLabel()
+        self._source_title.setObjectName("sourceTitle")
+        title_font = self._source_title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self._source_title.setFont(title_font)
+        self._source_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._source_details = QLabel()
+        self._source_details.setEnabled(False)
+        self._source_details.setWordWrap(True)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self._source_title)
+        titles.addWidget(self._source_details)
+        edit_button = QPushButton("Edit source…")
+        edit_button.clicked.connect(self.edit_source)
+        header = QHBoxLayout()
+        header.addWidget(self._source_icon, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(titles, 1)
+        header.addWidget(edit_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setPlaceholderText(
+            "Filter: text in the note, or a date like 2025, 2025-03 or 2025-03-14"
+        )
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter readings")
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(250)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
+        self._count_label = QLabel()
+        self._count_label.setObjectName("readingCount")
+        self._count_label.setEnabled(False)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter_edit, 1)
+        filter_row.addWidget(self._count_label)
+
+        self.readings_table = QTableView()
+        self.readings_table.setObjectName("readingsTable")
+        self.readings_table.setAccessibleName("Readings")
+        self.readings_table.addAction(self.actionEditReading)
+        self.readings_table.addAction(self.actionDeleteReading)
+        self.readings_table.doubleClicked.connect(lambda _i: self.edit_reading())
+        self._empty_label = QLabel()
+        self._empty_label.setObjectName("emptyReadings")
+        self._empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty_label.setWordWrap(True)
+        self._empty_label.setEnabled(False)
+        self._table_stack = QStackedWidget()
+        self._table_stack.addWidget(self.readings_table)
+        self._table_stack.addWidget(self._empty_label)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(header)
+        layout.addSpacing(6)
+        layout.addLayout(filter_row)
+        layout.addWidget(self._table_stack, 1)
+        return page
+
+    def _setup_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.actionSampleData)
+        file_menu.addAction(self.actionOwnData)
+        file_menu.addSeparator()
+        file_menu.addAction(self.actionMembers)
+        file_menu.addSeparator()
+        file_menu.addAction(self.actionQuit)
+        source_menu = bar.addMenu("&Source")
+        for act in (
+            self.actionAddSource,
+            self.actionEditSource,
+            self.actionArchiveSource,
+            self.actionDeleteSource,
+        ):
+            source_menu.addAction(act)
+        reading_menu = bar.addMenu("&Reading")
+        for act in (self.actionAddReading, self.actionEditReading, self.actionDeleteReading):
+            reading_menu.addAction(act)
+        reading_menu.addSeparator()
+        reading_menu.addAction(self.actionFilter)
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.actionRefresh)
+        view_menu.addAction(self.actionShowArchived)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.actionShortcuts)
+        help_menu.addAction(self.actionAbout)
+
+    # -- view-model signals ----------------------------------------------------------------------
+
+    def _on_sources_loaded(self, summaries: list[SourceSummary], now: datetime) -> None:
+        assert self.sources_model is not None and self.workspace is not None
+        current = self.current_source()
+        wanted = self._pending_select_source or (current.id if current is not None else None)
+        self._pending_select_source = None
+        self.sources_model.set_summaries(summaries, now)
+        if not summaries:
+            if self.workspace.sources.show_archived:
+                self._stack.setCurrentIndex(PAGE_NOTHING)
+            else:
+                self._stack.setCurrentIndex(PAGE_WELCOME)
+            self._run(self.workspace.readings.load(None))
+            self._first_data()
+            self._update_actions()
+            return
+        row = self.sources_model.row_of(wanted) if wanted is not None else None
+        if row is None:
+            row = 0
+        index = self.sources_model.index(row, 0)
+        selection = self.source_list.selectionModel()
+        previous = selection.currentIndex()
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if previous.isValid() and previous.row() == row:
+            # Same row: currentChanged does not fire, but the source itself may have changed.
+            self._show_source(self.sources_model.summary_at(row))
+        self.source_list.scrollTo(index)
+
+    def _on_source_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.sources_model is None or not current.isValid():
+            return
+        self._show_source(self.sources_model.summary_at(current.row()))
+
+    def _show_source(self, summary: SourceSummary | None) -> None:
+        if summary is None or self.workspace is None:
+            return
+        source = summary.source
+        if source.id is not None:
+            self._settings.setValue(self._source_key(), source.id)
+        self._source_icon.setPixmap(category_icon(source.category).pixmap(40, 40))
+        name = source.name + ("  (archived)" if source.archived else "")
+        self._source_title.setText(name)
+        self._source_title.setToolTip(source.name)
+        details = [source.category.label]
+        if source.interval_days:
+            details.append(
+                "read every day" if source.interval_days == 1 else f"read every {source.interval_days} days"
+            )
+        details.append(", ".join(m.label for m in source.metrics))
+        if source.description:
+            details.append(source.description)
+        self._source_details.setText(" · ".join(details))
+        self.actionArchiveSource.setText("Unarchive Source" if source.archived else "Archive Source")
+        if self.filter_edit.text():
+            self.filter_edit.blockSignals(True)
+            self.filter_edit.clear()
+            self.filter_edit.blockSignals(False)
+            self._run(self.workspace.readings.set_filter_text(""))
+        self._stack.setCurrentIndex(PAGE_SOURCE)
+        self._run(self.workspace.readings.load(source))
+        self._update_actions()
+
+    def _on_readings_reset(self, source: Source | None, total: int) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+        filtered = not workspace.readings.filter.is_empty
+        if source is None:
+            self._count_label.clear()
+        elif filtered:
+            self._count_label.setText(f"{total:,} matching")
+        else:
+            self._count_label.setText("1 reading" if total == 1 else f"{total:,} readings")
+        if source is not None and total == 0:
+            if filtered:
+                self._empty_label.setText("No readings match the filter.")
+            else:
+                self._empty_label.setText(
+                    f"No readings of “{source.name}” yet.\n\n"
+                    "Press Ctrl+N or “New Reading” to record the first one."
+                )
+            self._table_stack.setCurrentIndex(1)
+        else:
+            self._table_stack.setCurrentIndex(0)
+        if self._pending_select_reading is not None:
+            reading_id, self._pending_select_reading = self._pending_select_reading, None
+            self._run(self._select_reading(reading_id))
+        self._first_data()
+        self._update_actions()
+
+    def _on_readings_deleted(self, count: int) -> None:
+        self.statusBar().showMessage(
+            "1 reading deleted" if count == 1 else f"{count:,} readings deleted", 5000
+        )
+        if self.workspace is not None:
+            self._run(self.workspace.sources.load())
+
+    def _on_source_deleted(self, _source_id: int, count: int) -> None:
+        readings = "1 reading" if count == 1 else f"{count:,} readings"
+        self.statusBar().showMessage(f"Source deleted with {readings}", 5000)
+
+    def _confirm_delete_source(self, source_id: int, count: int) -> None:
+        source = self.current_source()
+        if source is None or source.id != source_id or self.workspace is None:
+            return
+        if count:
+            readings = "its only reading" if count == 1 else f"its {count:,} readings"
+            question = f"Delete “{source.name}” and {readings}?"
+        else:
+            question = f"Delete “{source.name}”? It has no readings."
+        box = self._question(
+            question,
+            "This cannot be undone. To keep the readings but hide the source, archive it instead.",
+            "Delete",
+        )
+        box.setObjectName("confirmDeleteSource")
+        box.accepted.connect(
+            lambda: self._run(self.workspace.sources.delete(source_id)) if self.workspace else None
+        )
+        box.open()
+
+    def _on_vm_busy_changed(self, busy: bool) -> None:
+        self._busy = max(0, self._busy + (1 if busy else -1))
+        self._progress.setVisible(self._busy > 0)
+
+    def _show_error(self, message: str) -> None:
+        self.banner.show_message(message, "error")
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _on_show_archived_toggled(self, checked: bool) -> None:
+        if self.workspace is not None:
+            self._run(self.workspace.sources.set_show_archived(checked))
+
+    def _apply_filter(self) -> None:
+        if self.workspace is not None:
+            self._run(self.workspace.readings.set_filter_text(self.filter_edit.text()))
+
+    def _open_reading_dialog(self, vm: Any) -> None:
+        from .reading_dialog import ReadingDialog
+
+        dialog = ReadingDialog(vm, self)
+        vm.saved.connect(self._on_reading_saved)
+        self._keep(dialog)
+        dialog.open()
+
+    def _on_reading_saved(self, reading: Reading) -> None:
+        if reading.entered_by is not None:
+            self._settings.setValue("entry/lastMember", reading.entered_by)
+        self.statusBar().showMessage("Reading saved", 5000)
+        self._pending_select_reading = reading.id
+        if self.workspace is not None:
+            self._run(self.workspace.readings.refresh())
+            self._run(self.workspace.sources.load())
+
+    def _open_source_dialog(self, vm: Any) -> None:
+        from .source_dialog import SourceDialog
+
+        dialog = SourceDialog(vm, self)
+        vm.saved.connect(self._on_source_saved)
+        self._keep(dialog)
+        dialog.open()
+
+    def _on_source_saved(self, source: Source) -> None:
+        self.statusBar().showMessage(f"“{source.name}” saved", 5000)
+        self._pending_select_source = source.id
+        if self.workspace is not None:
+            self._run(self.workspace.sources.load())
+
+    async def _select_reading(self, reading_id: int) -> None:
+        if self.workspace is None:
+            return
+        readings = self.workspace.readings
+        row = await readings.row_of(reading_id)
+        if row is None or self.readings_model is None or row >= self.readings_model.rowCount():
+            return
+        index = self.readings_model.index(row, 0)
+        self.readings_table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.readings_table.scrollTo(index)
+
+    def _question(self, text: str, informative: str, accept_text: str) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(APP_NAME)
+        box.setText(text)
+        box.setInformativeText(informative)
+        yes = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setObjectName(box.objectName() or "confirmDialog")
+        yes.setObjectName("confirmButton")
+        self._keep(box)
+        return box
+
+    def _keep(self, dialog: QDialog) -> None:
+        """Keep a reference to a non-blocking dialog until it closes."""
+        self._dialogs.append(dialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r, d=dialog: self._dialogs.remove(d) if d in self._dialogs else None)
+
+    def _run(self, coro: Any) -> None:
+        """Start a view-model coroutine from a Qt slot; errors reach the global handler."""
+        if self.workspace is None:
+            coro.close()
+            return
+        self.workspace.sources._spawn(coro)
+
+    def _first_data(self) -> None:
+        if not self._first_data_done:
+            self._first_data_done = True
+            self.first_data_shown.emit()
+
+    def _update_actions(self, *_args: Any) -> None:
+        bound = self.workspace is not None
+        source = self.current_source() if bound else None
+        on_source = source is not None and self._stack.currentIndex() == PAGE_SOURCE
+        has_selection = bool(self.selected_readings()) if on_source else False
+        self.actionAddReading.setEnabled(on_source)
+        self.actionEditReading.setEnabled(on_source and has_selection)
+        self.actionDeleteReading.setEnabled(on_source and has_selection)
+        for act in (self.actionEditSource, self.actionArchiveSource, self.actionDeleteSource):
+            act.setEnabled(on_source)
+        for act in (self.actionAddSource, self.actionRefresh, self.actionMembers, self.actionShowArchived):
+            act.setEnabled(bound)
+        self.actionFilter.setEnabled(on_source)
+
+    def _source_key(self) -> str:
+        location = self.workspace.location if self.workspace else ""
+        return f"selection/{abs(hash(location)) % 10**8}"
+
+    def _remembered_source(self) -> int | None:
+        value = self._settings.value(self._source_key())
+        try:
+            return int(value) if value not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
+
+
+def _format_local(moment: datetime) -> str:
+    from PySide6.QtCore import QDateTime, QLocale
+
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+def main_window_for_tests() -> MainWindow:  # pragma: no cover - convenience for interactive use
+    app = QApplication.instance()
+    assert app is not None
+    return MainWindow()

@@ -1,0 +1,91 @@
+"""Small widgets shared by windows and pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+_COLORS = {
+    # kind: (light background, light text, dark background, dark text)
+    "info": ("#e7f0fb", "#0b3d72", "#1d3550", "#cfe3fb"),
+    "success": ("#e6f4ea", "#1e5631", "#1f3b28", "#c8ecd3"),
+    "warning": ("#fff4d6", "#6b4a00", "#4a3b12", "#ffe7a3"),
+    "error": ("#fde8e7", "#8a1c14", "#512320", "#ffd3cf"),
+}
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def tone(kind: str, palette: QPalette) -> tuple[QColor, QColor]:
+    """Background and text colour of a message of ``kind`` that suit the palette."""
+    light_bg, light_fg, dark_bg, dark_fg = _COLORS[kind]
+    if is_dark(palette):
+        return QColor(dark_bg), QColor(dark_fg)
+    return QColor(light_bg), QColor(light_fg)
+
+
+class Banner(QFrame):
+    """A dismissible message strip (info, success, warning or error) above a page's content."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self._kind = "info"
+        self._label = QLabel()
+        self._label.setWordWrap(True)
+        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip("Dismiss")
+        close.setAccessibleName("Dismiss message")
+        close.clicked.connect(self.dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 6, 6)
+        layout.addWidget(self._label)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.dismiss)
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self._label.text()
+
+    @property
+    def kind(self) -> str:
+        return self._kind
+
+    def show_message(self, text: str, kind: str = "info", timeout_ms: int = 0) -> None:
+        """Show ``text``; info and success messages may go away by themselves after ``timeout_ms``."""
+        self._kind = kind
+        self._label.setText(text)
+        self._apply_colors()
+        self.show()
+        if timeout_ms:
+            self._timer.start(timeout_ms)
+        else:
+            self._timer.stop()
+
+    def dismiss(self) -> None:
+        self._timer.stop()
+        self.hide()
+        self.closed.emit()
+
+    def changeEvent(self, event: object) -> None:  # noqa: N802
+        super().changeEvent(event)  # type: ignore[arg-type]
+        self._apply_colors()
+
+    def _apply_colors(self) -> None:
+        background, foreground = tone(self._kind, self.palette())
+        self.setStyleSheet(
+            f"QFrame#banner {{ background: {background.name()}; border-radius: 6px; }}"
+            f"QFrame#banner QLabel {{ color: {foreground.name()}; }}"
+        )
