@@ -1,0 +1,231 @@
+"""The sample household: its simulated readings (pure) and storing them in an empty database."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, timedelta
+from decimal import Decimal
+from itertools import pairwise
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from homelog_desktop.domain.entities import Category, MetricKind
+from homelog_desktop.domain.errors import HomeLogError
+from homelog_desktop.domain.validation import check_value
+from homelog_desktop.repositories import MemberRepository, ReadingRepository, SourceRepository
+from homelog_desktop.services.sample_data import (
+    NOTE_ESTIMATED,
+    NOTE_HOLIDAY,
+    SampleHousehold,
+    SampleSource,
+    build_sample_household,
+    create_sample_household,
+)
+
+TODAY = date(2025, 1, 8)
+
+
+@pytest.fixture(scope="module")
+def household() -> SampleHousehold:
+    return build_sample_household(TODAY, seed=2024)
+
+
+def _source(household: SampleHousehold, name: str) -> SampleSource:
+    return next(s for s in household.sources if s.source.name == name)
+
+
+def _daily_use(sample: SampleSource, month: int, position: int = 0) -> float:
+    """Mean use per day of a counter over the intervals ending in ``month``."""
+    used = days = 0.0
+    for before, after in pairwise(sample.readings):
+        if after.timestamp.month == month:
+            used += float(after.values[position] - before.values[position])
+            days += (after.timestamp - before.timestamp).total_seconds() / 86400
+    return used / days
+
+
+def test_build_sample_household_has_the_described_sources_and_members(household):
+    """Two adults, and electricity, water, gas and a living-room sensor with the documented metrics."""
+    assert [(m.name, m.email) for m in household.members] == [
+        ("Alex Morgan", "alex.morgan@example.com"),
+        ("Sam Morgan", None),
+    ]
+    shape = {
+        s.source.name: (s.source.category, [(m.name, m.unit, m.kind, m.decimals) for m in s.source.metrics])
+        for s in household.sources
+    }
+    assert shape == {
+        "Electricity": (
+            Category.ELECTRICITY,
+            [("Day", "kWh", MetricKind.COUNTER, 1), ("Night", "kWh", MetricKind.COUNTER, 1)],
+        ),
+        "Water": (Category.WATER, [("Water", "m³", MetricKind.COUNTER, 3)]),
+        "Gas": (Category.GAS, [("Gas", "m³", MetricKind.COUNTER, 3)]),
+        "Living room": (
+            Category.TEMPERATURE,
+            [("Temperature", "°C", MetricKind.GAUGE, 1), ("Humidity", "%", MetricKind.GAUGE, 0)],
+        ),
+    }
+    electricity = _source(household, "Electricity")
+    assert electricity.owner == 0
+    assert electricity.source.interval_days == 7
+    assert [m.digits for m in electricity.source.metrics] == [6, 6]
+
+
+def test_build_sample_household_gives_three_years_of_weekly_readings(household):
+    """Every source has about 156 weekly readings, a few holiday weeks missing, ending in the last week."""
+    for sample in household.sources:
+        readings = sample.readings
+        assert 150 <= len(readings) <= 158, sample.source.name
+        assert [r.timestamp for r in readings] == sorted(r.timestamp for r in readings)
+        assert all(r.timestamp.tzinfo is UTC for r in readings)
+        first, last = readings[0].timestamp.date(), readings[-1].timestamp.astimezone().date()
+        assert timedelta(days=1) <= TODAY - last <= timedelta(days=7)
+        assert timedelta(days=3 * 364 - 7) <= TODAY - first <= timedelta(days=3 * 366)
+        gaps = [(b.timestamp - a.timestamp).days for a, b in pairwise(readings)]
+        assert max(gaps) in (13, 14, 20, 21), sample.source.name  # a holiday of one or two weeks
+
+
+def test_build_sample_household_reads_on_saturday_mornings_in_local_time():
+    """Weekly readings are taken on Saturdays between 8 and 10 local time, across summer time changes."""
+    berlin = ZoneInfo("Europe/Berlin")
+    household = build_sample_household(TODAY, seed=7, tz=berlin)
+    for sample in household.sources:
+        for reading in sample.readings:
+            local = reading.timestamp.astimezone(berlin)
+            if reading.from_bill:
+                assert local.hour == 12
+                continue
+            assert local.weekday() == 5
+            assert 8 <= local.hour < 10
+
+
+def test_build_sample_household_counters_strictly_increase(household):
+    """Every counter register rises from one reading to the next, estimated and bill readings included."""
+    for sample in household.sources:
+        for position, metric in enumerate(sample.source.metrics):
+            if metric.kind is not MetricKind.COUNTER:
+                continue
+            values = [r.values[position] for r in sample.readings]
+            assert all(v is not None for v in values)
+            assert all(a < b for a, b in pairwise(values)), metric.name
+
+
+def test_build_sample_household_values_fit_their_metrics(household):
+    """Values are Decimals with the metric's decimals that the domain accepts as they are."""
+    for sample in household.sources:
+        for reading in sample.readings:
+            assert len(reading.values) == len(sample.source.metrics)
+            for metric, value in zip(sample.source.metrics, reading.values, strict=True):
+                assert isinstance(value, Decimal)
+                assert value.as_tuple().exponent == -metric.decimals
+                check_value(value, metric)
+    first = _source(household, "Electricity").readings[0]
+    assert Decimal("38512") < first.values[0] < Decimal("38700")
+
+
+def test_build_sample_household_follows_the_seasons(household):
+    """Gas heats in winter, electricity rises in winter (night share 35-40 %), water rises in summer."""
+    gas = _source(household, "Gas")
+    assert _daily_use(gas, 1) > 5 * _daily_use(gas, 7)
+    assert 4.5 < _daily_use(gas, 1) < 8.0
+    assert _daily_use(gas, 7) < 0.5
+    electricity = _source(household, "Electricity")
+    january = _daily_use(electricity, 1, 0) + _daily_use(electricity, 1, 1)
+    june = _daily_use(electricity, 6, 0) + _daily_use(electricity, 6, 1)
+    assert 8 < june < january < 11.5
+    assert 0.35 <= _daily_use(electricity, 1, 1) / january <= 0.40
+    water = _source(household, "Water")
+    assert 0.28 < _daily_use(water, 1) < _daily_use(water, 6) < 0.42
+
+
+def test_build_sample_household_living_room_is_heated_in_winter_and_warm_in_summer(household):
+    """Winter temperatures stay near the thermostat, summer heat spells pass 24 °C, humidity stays 40–60 %."""
+    readings = _source(household, "Living room").readings
+    winter = [r.values[0] for r in readings if r.timestamp.month in (12, 1, 2)]
+    summer = [r.values[0] for r in readings if r.timestamp.month in (7, 8)]
+    assert winter and all(Decimal("19.0") <= t <= Decimal("21.5") for t in winter)
+    assert max(summer) > Decimal(24)
+    assert all(Decimal(40) <= r.values[1] <= Decimal(60) for r in readings)
+
+
+def test_build_sample_household_has_realistic_texture(household):
+    """Estimated, bill, holiday and other notes appear, and both members enter readings."""
+    readings = [r for s in household.sources for r in s.readings]
+    estimated = [r for r in readings if r.estimated]
+    assert 1 <= len(estimated) <= 2
+    assert all(r.note == NOTE_ESTIMATED for r in estimated)
+    assert 1 <= sum(r.from_bill for r in readings) <= 3
+    assert sum(r.note == NOTE_HOLIDAY for r in _source(household, "Electricity").readings) == 3
+    assert any(r.note == "New washing machine" for r in readings)
+    assert {r.entered_by for r in readings} == {0, 1}
+    assert all(r.created_at is not None and r.created_at > r.timestamp for r in readings)
+
+
+def test_build_sample_household_is_deterministic_for_a_seed():
+    """The same seed and day give the same household; another seed gives other values."""
+    one = build_sample_household(TODAY, seed=11, tz=UTC)
+    assert build_sample_household(TODAY, seed=11, tz=UTC) == one
+    other = build_sample_household(TODAY, seed=12, tz=UTC)
+    assert other.sources[0].readings[-1].values != one.sources[0].readings[-1].values
+
+
+def test_create_sample_household_stores_the_household(run, db, household):
+    """Members, sources and every reading are stored, with owners, flags and values as generated."""
+    summary = run(create_sample_household(db, today=TODAY, seed=2024))
+    assert (summary.members, summary.sources) == (2, 4)
+    assert summary.readings == sum(len(s.readings) for s in household.sources)
+
+    async def load():
+        async with db.session(readonly=True) as s:
+            members = await MemberRepository(s).all()
+            sources = await SourceRepository(s).all()
+            electricity = next(x for x in sources if x.name == "Electricity")
+            repo = ReadingRepository(s)
+            counts = {x.name: await repo.count(x.id) for x in sources}
+            total = counts["Electricity"]
+            lines = await repo.page(electricity, 0, total, total=total)
+            return members, electricity, counts, lines
+
+    members, electricity, counts, lines = run(load())
+    by_name = {m.name: m.id for m in members}
+    assert set(by_name) == {"Alex Morgan", "Sam Morgan"}
+    assert counts == {s.source.name: len(s.readings) for s in household.sources}
+    assert electricity.owner_id == by_name["Alex Morgan"]
+    assert electricity.description == "Main meter in the hall cupboard"
+    expected = _source(household, "Electricity").readings
+    day, night = electricity.metrics
+    assert [(x.reading.timestamp, x.reading.values[day.id], x.reading.values[night.id]) for x in lines] == [
+        (r.timestamp, r.values[0], r.values[1]) for r in expected
+    ]
+    assert [x.reading.from_bill for x in lines] == [r.from_bill for r in expected]
+    assert all(x.consumption[day.id] > 0 for x in lines[1:])
+    assert {x.entered_by_name for x in lines} == {"Alex Morgan", "Sam Morgan"}
+
+
+def test_create_sample_household_uses_today_by_default(run, db):
+    """Without a day given, the readings end within the week before today."""
+    run(create_sample_household(db))
+
+    async def last():
+        async with db.session(readonly=True) as s:
+            return [x.last_reading_at for x in await SourceRepository(s).summaries()]
+
+    today = date.today()
+    for moment in run(last()):
+        assert timedelta(days=1) <= today - moment.astimezone().date() <= timedelta(days=7)
+
+
+def test_create_sample_household_refuses_a_database_with_data(run, db, add_source):
+    """A database that already has a source is left exactly as it was."""
+    add_source("My meter")
+    with pytest.raises(HomeLogError, match="data file of its own"):
+        run(create_sample_household(db, today=TODAY))
+
+    async def state():
+        async with db.session(readonly=True) as s:
+            sources = await SourceRepository(s).all()
+            members = await MemberRepository(s).all()
+            return [x.name for x in sources], members, await ReadingRepository(s).count(sources[0].id)
+
+    assert run(state()) == (["My meter"], [], 0)
