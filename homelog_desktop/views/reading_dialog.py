@@ -1,0 +1,754 @@
+"""The dialog in which a reading of a source is entered or corrected, checked as the user types."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPalette, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
+
+from ..domain.entities import Member, Metric, MetricKind, Reading
+from ..domain.timeutil import utc_now
+from ..domain.validation import Issue, ReadingContext, Severity, check_reading, parse_values
+from ..viewmodels.reading_editor import ReadingEditorViewModel, unaccepted, warning_key
+
+#: Milliseconds the timestamp must stay unchanged before the readings around it are loaded.
+CONTEXT_DELAY_MS = 300
+#: Texts of the save button in its three states.
+SAVE_TEXT, SAVE_ANYWAY_TEXT, SAVING_TEXT = "Save", "Save anyway", "Saving…"
+#: Width the dialog opens with at least, so that it does not look cramped for a single metric.
+MIN_WIDTH = 560
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+@dataclass(slots=True)
+class _MetricRow:
+    """The widgets of one metric of the form."""
+
+    metric: Metric
+    label: QLabel
+    edit: QLineEdit
+    consumption: QLabel
+    previous: QLabel
+    message: QLabel
+    icon: QAction
+
+
+class ReadingDialog(QDialog):
+    """Add a reading to a source, or edit one.
+
+    Values are checked as they are typed: errors (red) disable Save, warnings (amber) turn it into
+    "Save anyway", which accepts the warnings shown. Pressing Enter in a value field moves to the
+    next one; in the last it saves, or, while warnings are unaccepted, moves to "Save anyway" so
+    that accepting them stays a deliberate second step. Ctrl+Enter saves from anywhere. Cancelling
+    with typed values asks first. The dialog closes (``accept()``) once the view model has saved.
+    """
+
+    def __init__(self, vm: ReadingEditorViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vm = vm
+        self._locale = QLocale()
+        self._decimal_point = self._locale.decimalPoint()
+        self._context: ReadingContext | None = None
+        #: Keys (see warning_key) of the warnings the user accepted with "Save anyway".
+        self._accepted: set[str] = set()
+        #: Warnings the view model's save-time check found, shown until the form changes.
+        self._raised: list[Issue] = []
+        self._rows: list[_MetricRow] = []
+        self._touched = False
+        self._saving = False
+        self._load_started = False
+        self._closing = False
+        self._discard_box: QMessageBox | None = None
+        self._context_timer = QTimer(self)
+        self._context_timer.setSingleShot(True)
+        self._context_timer.setInterval(CONTEXT_DELAY_MS)
+
+        self.setObjectName("readingDialog")
+        action = "New reading" if vm.is_new else "Edit reading"
+        self.setWindowTitle(f"{action} — {vm.source.name}")
+        self._setup_ui()
+        self._fill_from_reading()
+        self._pristine = self._snapshot()
+        self._connect()
+        self._apply_colors()
+        self._refresh()
+
+    # -- public ------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Cancel; when values were typed, ask before throwing them away."""
+        if self._closing or not self._is_dirty():
+            self._close_rejected()
+            return
+        if self._discard_box is not None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Discard this reading?",
+            "The values you typed have not been saved.",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("discardReadingBox")
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        discard.setObjectName("discardButton")
+        keep.setObjectName("keepEditingButton")
+
+        def on_finished() -> None:
+            self._discard_box = None
+            box.deleteLater()
+            if box.clickedButton() is discard:
+                self._close_rejected()
+
+        box.finished.connect(on_finished)
+        self._discard_box = box
+        box.open()
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        vm = self._vm
+        outer = QVBoxLayout(self)
+        outer.setSpacing(10)
+
+        self._banner = _named(QFrame(), "errorBanner")
+        self._banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self._banner.setAutoFillBackground(True)
+        banner_layout = QHBoxLayout(self._banner)
+        banner_layout.setContentsMargins(10, 6, 6, 6)
+        self._banner_icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        critical = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        self._banner_icon.setPixmap(critical.pixmap(size, size))
+        self._banner_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self._banner_text = _named(QLabel(), "errorBannerText")
+        self._banner_text.setWordWrap(True)
+        self._banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._banner_close = _named(QToolButton(), "errorBannerClose")
+        self._banner_close.setText("×")
+        self._banner_close.setToolTip("Hide this message")
+        self._banner_close.setAutoRaise(True)
+        self._banner_close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        banner_layout.addWidget(self._banner_icon)
+        banner_layout.addWidget(self._banner_text, 1)
+        banner_layout.addWidget(self._banner_close, 0, Qt.AlignmentFlag.AlignTop)
+        self._banner.hide()
+        outer.addWidget(self._banner)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(3, 1)
+        row = 0
+
+        self._timestamp = _named(QDateTimeEdit(), "timestampEdit")
+        self._timestamp.setCalendarPopup(True)
+        self._timestamp.setDisplayFormat(_date_time_format(self._locale))
+        self._timestamp.setAccessibleName("Time of the reading")
+        time_label = QLabel("&Time")
+        time_label.setBuddy(self._timestamp)
+        grid.addWidget(time_label, row, 0)
+        time_box = QHBoxLayout()
+        time_box.addWidget(self._timestamp)
+        time_box.addStretch(1)
+        grid.addLayout(time_box, row, 1, 1, 3)
+        row += 1
+        self._timestamp_message = _message_label("timestampMessage")
+        grid.addWidget(self._timestamp_message, row, 1, 1, 3)
+        row += 1
+        grid.addWidget(_separator(), row, 0, 1, 4)
+        row += 1
+
+        metrics_form = self.fontMetrics()
+        for index, metric in enumerate(vm.source.metrics):
+            label = QLabel(metric.label.replace("&", "&&"))
+            label.setObjectName(f"valueLabel_{index}")
+            edit = _named(QLineEdit(), f"valueEdit_{index}")
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            edit.setPlaceholderText("not read")
+            edit.setAccessibleName(metric.label)
+            edit.setMinimumWidth(metrics_form.horizontalAdvance(_sample(metric, self._locale) + "00") + 24)
+            edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            label.setBuddy(edit)
+            icon = QAction(edit)
+            icon.setVisible(False)
+            edit.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+            consumption = _named(QLabel(), f"consumption_{index}")
+            consumption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if metric.kind is MetricKind.COUNTER:
+                consumption.setMinimumWidth(
+                    metrics_form.horizontalAdvance(f"+ {_sample(metric, self._locale)} {metric.unit}")
+                )
+            previous = _named(QLabel(), f"previous_{index}")
+            previous.setMinimumWidth(
+                metrics_form.horizontalAdvance(
+                    f"previous {_sample(metric, self._locale)} on {_sample_date(self._locale)}"
+                )
+            )
+            message = _message_label(f"valueMessage_{index}")
+            grid.addWidget(label, row, 0)
+            grid.addWidget(edit, row, 1)
+            grid.addWidget(consumption, row, 2)
+            grid.addWidget(previous, row, 3)
+            grid.addWidget(message, row + 1, 1, 1, 3)
+            row += 2
+            self._rows.append(_MetricRow(metric, label, edit, consumption, previous, message, icon))
+
+        grid.addWidget(_separator(), row, 0, 1, 4)
+        row += 1
+        self._note = _named(QPlainTextEdit(), "noteEdit")
+        self._note.setTabChangesFocus(True)
+        self._note.setPlaceholderText("Anything worth remembering about this reading")
+        lines = self._note.fontMetrics().lineSpacing() * 3
+        self._note.setFixedHeight(lines + 2 * self._note.frameWidth() + 8)
+        note_label = QLabel("N&ote")
+        note_label.setBuddy(self._note)
+        grid.addWidget(note_label, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self._note, row, 1, 1, 3)
+        row += 1
+
+        self._estimated = _named(QCheckBox("&Estimated"), "estimatedCheck")
+        self._estimated.setToolTip("The value was estimated, not read from the meter")
+        self._from_bill = _named(QCheckBox("From a &bill"), "fromBillCheck")
+        self._from_bill.setToolTip("The value was copied from a bill or a statement")
+        flags = QHBoxLayout()
+        flags.addWidget(self._estimated)
+        flags.addSpacing(16)
+        flags.addWidget(self._from_bill)
+        flags.addStretch(1)
+        grid.addLayout(flags, row, 1, 1, 3)
+        row += 1
+
+        self._member = _named(QComboBox(), "enteredByCombo")
+        self._member.addItem("—", None)
+        self._member.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._member.setMinimumContentsLength(14)
+        member_label = QLabel("Entered &by")
+        member_label.setBuddy(self._member)
+        member_box = QHBoxLayout()
+        member_box.addWidget(self._member)
+        member_box.addStretch(1)
+        grid.addWidget(member_label, row, 0)
+        grid.addLayout(member_box, row, 1, 1, 3)
+        outer.addLayout(grid)
+
+        outer.addStretch(1)
+        self._footer = _named(QLabel(), "footerMessage")
+        self._footer.setWordWrap(True)
+        outer.addWidget(self._footer)
+
+        self._buttons = QDialogButtonBox()
+        self._save = _named(QPushButton(SAVE_TEXT), "saveButton")
+        self._save.setMinimumWidth(
+            max(self._save.fontMetrics().horizontalAdvance(t) for t in (SAVE_ANYWAY_TEXT, SAVING_TEXT)) + 32
+        )
+        self._buttons.addButton(self._save, QDialogButtonBox.ButtonRole.AcceptRole)
+        self._cancel = self._buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self._cancel.setObjectName("cancelButton")
+        outer.addWidget(self._buttons)
+
+        chain: list[QWidget] = [self._timestamp, *(r.edit for r in self._rows)]
+        chain += [self._note, self._estimated, self._from_bill, self._member, self._save, self._cancel]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        (self._rows[0].edit if self._rows else self._timestamp).setFocus()
+
+        self.setSizeGripEnabled(True)
+        hint = self.sizeHint()
+        self.resize(max(hint.width(), MIN_WIDTH), hint.height())
+        self._fitted_height = self.height()
+
+    def _connect(self) -> None:
+        vm = self._vm
+        vm.context_loaded.connect(self._on_vm_context_loaded)
+        vm.members_loaded.connect(self._on_vm_members_loaded)
+        vm.warnings_raised.connect(self._on_vm_warnings_raised)
+        vm.saved.connect(self._on_vm_saved)
+        vm.error_occurred.connect(self._on_vm_error_occurred)
+        vm.busy_changed.connect(self._on_vm_busy_changed)
+        self._context_timer.timeout.connect(self._on_context_timer_timeout)
+        self._timestamp.dateTimeChanged.connect(self._on_timestamp_changed)
+        for row in self._rows:
+            row.edit.textChanged.connect(self._on_value_text_changed)
+            row.edit.installEventFilter(self)
+        self._timestamp.installEventFilter(self)
+        self._save.clicked.connect(self._on_save_clicked)
+        self._buttons.rejected.connect(self.reject)
+        self._banner_close.clicked.connect(self._banner.hide)
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.activated.connect(self._on_save_shortcut_activated)
+
+    def _fill_from_reading(self) -> None:
+        vm = self._vm
+        self._timestamp.setDateTime(_to_qdatetime(vm.initial_timestamp))
+        reading = vm.reading
+        if reading is None:
+            return
+        for row in self._rows:
+            value = reading.values.get(row.metric.id) if row.metric.id is not None else None
+            if value is not None:
+                row.edit.setText(self._edit_text(value, row.metric))
+        self._note.setPlainText(reading.note)
+        self._estimated.setChecked(reading.estimated)
+        self._from_bill.setChecked(reading.from_bill)
+
+    # -- Qt overrides ------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._load_started:
+            self._load_started = True
+            self._load()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+            if event.key() in _ENTER_KEYS and plain:
+                self._on_enter_in(watched)
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # Enter on a check box or the member list: the same as in the last value field.
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if event.key() in _ENTER_KEYS and plain:
+            self._submit_from_keyboard()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange) and hasattr(self, "_rows"):
+            self._apply_colors()
+            self._refresh()
+
+    def done(self, result: int) -> None:
+        self._context_timer.stop()
+        super().done(result)
+
+    # -- view model slots --------------------------------------------------------------------
+
+    @qasync.asyncSlot()  # type: ignore[untyped-decorator]
+    async def _load(self) -> None:
+        await self._vm.load()
+
+    @qasync.asyncSlot()  # type: ignore[untyped-decorator]
+    async def _on_context_timer_timeout(self) -> None:
+        await self._vm.load_context(self._form_timestamp())
+
+    @qasync.asyncSlot(object, object)  # type: ignore[untyped-decorator]
+    async def _save_reading(self, reading: Reading, accepted: frozenset[str]) -> None:
+        await self._vm.save(reading, accepted)
+
+    @Slot(object)
+    def _on_vm_context_loaded(self, context: ReadingContext) -> None:
+        self._context = context
+        self._refresh()
+
+    @Slot(list)
+    def _on_vm_members_loaded(self, members: list[Member]) -> None:
+        chosen = self._member.currentData()
+        if chosen is None:
+            reading = self._vm.reading
+            chosen = reading.entered_by if reading is not None else self._vm.default_member_id
+        self._member.clear()
+        self._member.addItem("—", None)
+        for member in members:
+            self._member.addItem(member.name, member.id)
+        index = self._member.findData(chosen)
+        self._member.setCurrentIndex(max(index, 0))
+
+    @Slot(list)
+    def _on_vm_warnings_raised(self, issues: list[Issue]) -> None:
+        self._raised = list(issues)
+        self._saving = False
+        self._refresh()
+        self._save.setFocus()
+
+    @Slot(object)
+    def _on_vm_saved(self, _reading: Reading) -> None:
+        self._saving = False
+        self._closing = True
+        self.accept()
+
+    @Slot(str)
+    def _on_vm_error_occurred(self, message: str) -> None:
+        self._saving = False
+        self._banner_text.setText(message)
+        self._banner.show()
+        self._refresh()
+
+    @Slot(bool)
+    def _on_vm_busy_changed(self, busy: bool) -> None:
+        if not busy and self._saving:
+            self._saving = False
+            self._refresh()
+
+    # -- widget slots ------------------------------------------------------------------------
+
+    @Slot()
+    def _on_timestamp_changed(self) -> None:
+        self._accepted.clear()
+        self._raised = []
+        self._context_timer.start()
+        self._refresh()
+
+    @Slot()
+    def _on_value_text_changed(self) -> None:
+        sender = self.sender()
+        for row in self._rows:
+            if row.edit is sender:
+                self._touched = True
+                self._accepted = {k for k in self._accepted if not k.endswith(f":{row.metric.id}")}
+        self._raised = []
+        self._refresh()
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        issues = self._issues()
+        if self._saving or any(i.severity is Severity.ERROR for i in issues):
+            return
+        # The button read "Save anyway" next to these warnings: clicking it accepts them.
+        self._accepted.update(warning_key(i) for i in unaccepted(issues, self._accepted))
+        self._banner.hide()
+        self._saving = True
+        self._refresh()
+        self._save_reading(self._form_reading(), frozenset(self._accepted))
+
+    @Slot()
+    def _on_save_shortcut_activated(self) -> None:
+        if self._save.isEnabled():
+            self._save.click()
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _on_enter_in(self, widget: QObject) -> None:
+        edits = [r.edit for r in self._rows]
+        if widget is self._timestamp and edits:
+            edits[0].setFocus()
+            edits[0].selectAll()
+        elif isinstance(widget, QLineEdit) and widget in edits and widget is not edits[-1]:
+            following = edits[edits.index(widget) + 1]
+            following.setFocus()
+            following.selectAll()
+        else:
+            self._submit_from_keyboard()
+
+    def _submit_from_keyboard(self) -> None:
+        """Save, unless warnings are waiting: then go to "Save anyway" so that accepting is deliberate."""
+        issues = self._issues()
+        if self._saving:
+            return
+        if any(i.severity is Severity.ERROR for i in issues):
+            self._touched = True
+            self._refresh()
+            self._focus_first_problem(issues)
+            return
+        if unaccepted(issues, self._accepted) and not self._save.hasFocus():
+            self._save.setFocus()
+            return
+        self._save.click()
+
+    def _focus_first_problem(self, issues: list[Issue]) -> None:
+        ids = {i.metric_id for i in issues if i.severity is Severity.ERROR}
+        for row in self._rows:
+            if row.metric.id in ids or not ids - {None}:
+                row.edit.setFocus()
+                row.edit.selectAll()
+                return
+
+    def _issues(self) -> list[Issue]:
+        """Errors and warnings of the form as it is now, against the context last loaded."""
+        texts = {r.metric.id: r.edit.text() for r in self._rows if r.metric.id is not None}
+        values, found = parse_values(texts, self._vm.source, self._decimal_point)
+        reading = self._form_reading(values)
+        context = self._context or ReadingContext(now=utc_now())
+        if context.duplicate_at is not None and context.duplicate_at != reading.timestamp:
+            context = replace(context, duplicate_at=None)  # loaded for an earlier time
+        checked = check_reading(reading, self._vm.source, context)
+        if found:  # something was typed, it just is not a number
+            checked = [i for i in checked if i.code != "no-values"]
+        issues = found + checked
+        keys = {warning_key(i) for i in issues}
+        issues += [i for i in self._raised if warning_key(i) not in keys]
+        return issues
+
+    def _refresh(self) -> None:
+        """Show the form's issues, the consumption per counter and the state of Save."""
+        issues = self._issues()
+        errors = [i for i in issues if i.severity is Severity.ERROR]
+        pending = unaccepted(issues, self._accepted)
+        values = self._parsed_values()
+        for row in self._rows:
+            mine = [i for i in issues if i.metric_id == row.metric.id]
+            self._show_messages(row.message, mine)
+            self._show_icon(row, mine)
+            self._show_context(row, values.get(row.metric.id) if row.metric.id is not None else None)
+        self._show_messages(self._timestamp_message, [i for i in issues if i.field == "Timestamp"])
+
+        no_values = [i for i in errors if i.code == "no-values"]
+        other_errors = [i for i in errors if i.code != "no-values"]
+        if other_errors:
+            self._set_footer(
+                "Correct the value marked in red to save."
+                if len(other_errors) == 1
+                else "Correct the values marked in red to save.",
+                self._error_color,
+            )
+        elif no_values:
+            if self._touched:
+                self._set_footer(f"✕ {no_values[0].message}", self._error_color)
+            else:
+                self._set_footer("Enter at least one value to save.", self._muted_color)
+        elif pending:
+            count = "a warning" if len(pending) == 1 else f"{len(pending)} warnings"
+            self._set_footer(
+                f"⚠ Please check {count} above. If the values are right, choose “{SAVE_ANYWAY_TEXT}”.",
+                self._warning_color,
+            )
+        else:
+            self._set_footer("", self._muted_color)
+
+        if self._saving:
+            self._save.setText(SAVING_TEXT)
+        elif pending:
+            self._save.setText(SAVE_ANYWAY_TEXT)
+        else:
+            self._save.setText(SAVE_TEXT)
+        self._save.setEnabled(not self._saving and not errors)
+        self._save.setDefault(not pending)
+        self._save.setToolTip(
+            "Accept the warnings shown and save" if pending and not self._saving else "Save (Ctrl+Enter)"
+        )
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow (or shrink back) with the messages shown, which the layout alone does not do for a window."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = max(layout.totalHeightForWidth(self.width()), layout.totalMinimumSize().height())
+        if needed > self.height() or (self.height() == self._fitted_height and needed < self.height()):
+            self.resize(self.width(), needed)
+            self._fitted_height = needed
+
+    def _show_messages(self, label: QLabel, issues: list[Issue]) -> None:
+        if not issues:
+            label.clear()
+            label.hide()
+            return
+        is_error = any(i.severity is Severity.ERROR for i in issues)
+        lines = [("✕ " if i.severity is Severity.ERROR else "⚠ ") + i.text for i in issues]
+        label.setText("\n".join(lines))
+        _set_text_color(label, self._error_color if is_error else self._warning_color)
+        label.show()
+
+    def _show_icon(self, row: _MetricRow, issues: list[Issue]) -> None:
+        if not issues:
+            row.icon.setVisible(False)
+            return
+        is_error = any(i.severity is Severity.ERROR for i in issues)
+        pixmap = (
+            QStyle.StandardPixmap.SP_MessageBoxCritical
+            if is_error
+            else QStyle.StandardPixmap.SP_MessageBoxWarning
+        )
+        row.icon.setIcon(self.style().standardIcon(pixmap))
+        row.icon.setToolTip("\n".join(i.text for i in issues))
+        row.icon.setVisible(True)
+
+    def _show_context(self, row: _MetricRow, value: Decimal | None) -> None:
+        metric = row.metric
+        context = self._context
+        if context is None or metric.id is None:
+            row.previous.setText("")
+            row.consumption.setText("")
+            return
+        previous = context.previous.get(metric.id)
+        following = context.next.get(metric.id)
+        if previous is None:
+            row.previous.setText("no earlier reading")
+        else:
+            row.previous.setText(
+                f"previous {self._display(previous.value, metric)} on {self._date(previous.timestamp)}"
+            )
+        row.previous.setToolTip(
+            f"next {self._display(following.value, metric)} on {self._date(following.timestamp)}"
+            if following is not None
+            else ""
+        )
+        if metric.kind is MetricKind.COUNTER and previous is not None and value is not None:
+            used = value - previous.value
+            sign = "+" if used >= 0 else "−"
+            unit = f" {metric.unit}" if metric.unit else ""
+            row.consumption.setText(f"{sign} {self._display(abs(used), metric)}{unit}")
+            row.consumption.setToolTip(f"Used since {self._date(previous.timestamp)}")
+            _set_text_color(row.consumption, self._text_color if used >= 0 else self._warning_color)
+        else:
+            row.consumption.setText("")
+
+    def _set_footer(self, text: str, color: QColor) -> None:
+        self._footer.setText(text)
+        _set_text_color(self._footer, color)
+        self._footer.setVisible(bool(text))
+
+    def _apply_colors(self) -> None:
+        palette = self.palette()
+        window = palette.color(QPalette.ColorRole.Window)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        dark = window.lightness() < 128
+        self._text_color = text
+        self._muted_color = _mix(text, window, 0.6)
+        self._error_color = QColor("#ff8a80" if dark else "#b3261e")
+        self._warning_color = QColor("#ffc94d" if dark else "#8a5300")
+        for row in self._rows:
+            _set_text_color(row.previous, self._muted_color)
+        banner = self._banner.palette()
+        banner.setColor(QPalette.ColorRole.Window, QColor("#4a1f1c" if dark else "#fdecea"))
+        banner.setColor(QPalette.ColorRole.WindowText, QColor("#ffdad6" if dark else "#5f1410"))
+        self._banner.setPalette(banner)
+
+    def _parsed_values(self) -> dict[int, Decimal]:
+        texts = {r.metric.id: r.edit.text() for r in self._rows if r.metric.id is not None}
+        values, _ = parse_values(texts, self._vm.source, self._decimal_point)
+        return values
+
+    def _form_timestamp(self) -> datetime:
+        return datetime.fromtimestamp(self._timestamp.dateTime().toSecsSinceEpoch(), UTC)
+
+    def _form_reading(self, values: dict[int, Decimal] | None = None) -> Reading:
+        vm = self._vm
+        assert vm.source.id is not None
+        original = vm.reading
+        return Reading(
+            id=original.id if original is not None else None,
+            source_id=vm.source.id,
+            timestamp=self._form_timestamp(),
+            values=self._parsed_values() if values is None else values,
+            note=self._note.toPlainText().strip(),
+            estimated=self._estimated.isChecked(),
+            from_bill=self._from_bill.isChecked(),
+            entered_by=self._member.currentData(),
+        )
+
+    def _snapshot(self) -> tuple[object, ...]:
+        """What the user may have typed, to tell whether cancelling throws something away."""
+        return (
+            tuple(r.edit.text().strip() for r in self._rows),
+            self._note.toPlainText().strip(),
+            self._estimated.isChecked(),
+            self._from_bill.isChecked(),
+        )
+
+    def _is_dirty(self) -> bool:
+        return self._snapshot() != self._pristine
+
+    def _close_rejected(self) -> None:
+        self._closing = True
+        super().reject()
+
+    def _edit_text(self, value: Decimal, metric: Metric) -> str:
+        """A value as it is typed: the metric's decimals, the locale's separator, no grouping."""
+        return f"{value:.{metric.decimals}f}".replace(".", self._decimal_point)
+
+    def _display(self, value: Decimal, metric: Metric) -> str:
+        return self._locale.toString(float(value), "f", metric.decimals)
+
+    def _date(self, moment: datetime) -> str:
+        return self._locale.toString(_to_qdatetime(moment).date(), _date_format(self._locale))
+
+
+def _date_format(locale: QLocale) -> str:
+    """The locale's short date, with a four-digit year."""
+    date = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return date if "yyyy" in date else date.replace("yy", "yyyy")
+
+
+def _date_time_format(locale: QLocale) -> str:
+    """The locale's short date and time, with a four-digit year and without seconds."""
+    date = _date_format(locale)
+    time = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    for seconds in (":ss", ".ss", ":s"):
+        time = time.replace(seconds, "")
+    return f"{date} {time}"
+
+
+def _to_qdatetime(moment: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+
+
+def _sample(metric: Metric, locale: QLocale) -> str:
+    """A wide value of ``metric``, to size the columns before any value is known."""
+    digits = min(metric.digits or 6, 9)
+    return locale.toString(float("8" * digits), "f", metric.decimals)
+
+
+def _sample_date(locale: QLocale) -> str:
+    return locale.toString(QDate(2088, 12, 28), _date_format(locale))
+
+
+def _named[W: QObject](widget: W, name: str) -> W:
+    widget.setObjectName(name)
+    return widget
+
+
+def _message_label(name: str) -> QLabel:
+    label = _named(QLabel(), name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.hide()
+    return label
+
+
+def _separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+def _set_text_color(widget: QWidget, color: QColor) -> None:
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, color)
+    palette.setColor(QPalette.ColorRole.Text, color)
+    widget.setPalette(palette)
+
+
+def _mix(a: QColor, b: QColor, share_a: float) -> QColor:
+    share_b = 1 - share_a
+    return QColor(
+        round(a.red() * share_a + b.red() * share_b),
+        round(a.green() * share_a + b.green() * share_b),
+        round(a.blue() * share_a + b.blue() * share_b),
+    )
