@@ -257,7 +257,7 @@ def test_reading_dialog_editing_a_value_withdraws_acceptance(qtbot, open_dialog,
     """After a failed save the accepted warning must be accepted again once the value is changed."""
     source = add_source()
     store(source, make_reading(source, LAST_WEEK, "1000.0"))
-    dialog, vm = open_dialog(source)
+    dialog, _ = open_dialog(source)
     dialog._accepted.add(f"counter-down:{source.metrics[0].id}")
 
     qtbot.keyClicks(edit(dialog, 0), "950")
@@ -318,7 +318,7 @@ def test_reading_dialog_error_banner_keeps_dialog_open(qtbot, run, db, open_dial
     """An error while saving shows a banner in the dialog, which stays open with what was typed."""
     source = add_source()
     [reading] = store(source, make_reading(source, LAST_WEEK, "1000.0"))
-    dialog, vm = open_dialog(source, reading)
+    dialog, _ = open_dialog(source, reading)
 
     async def delete():
         async with db.session() as s:
