@@ -1,0 +1,355 @@
+"""Dialog listing the household's members, with a small form to add or edit one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
+
+from ..domain.entities import Member
+from ..viewmodels.members import MembersViewModel, check_member
+from .source_dialog import FieldError, with_error
+
+#: Text shown instead of the list while there are no members.
+EMPTY_TEXT = "No members yet — add the people who read the meters."
+#: Role of a list item holding its Member.
+MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class MembersDialog(QDialog):
+    """The members of the household: Add, Edit and Remove, with name and optional e-mail.
+
+    Adding and editing happen in a form under the list; a refused change (empty name, e-mail
+    taken) is shown next to the field and the form keeps what was typed.
+    """
+
+    def __init__(self, vm: MembersViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("membersDialog")
+        self._vm = vm
+        self._loaded = False
+        #: The member being edited in the form; None while adding.
+        self._editing: Member | None = None
+        self._setup_ui()
+        self._connect()
+
+    # -- Qt overrides -----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self._load()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # Escape closes the form first, the dialog only when no form is open.
+        if event.key() == Qt.Key.Key_Escape and self.form_box.isVisible():
+            self._on_form_cancel_clicked()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        self.setWindowTitle("Household members")
+        self.setModal(True)
+        self.setMinimumWidth(460)
+        self.resize(540, 460)
+
+        intro = QLabel("The people who read the meters. Each reading remembers who entered it.", self)
+        intro.setWordWrap(True)
+
+        self.member_list = QTreeWidget(self)
+        self.member_list.setObjectName("memberList")
+        self.member_list.setColumnCount(2)
+        self.member_list.setHeaderLabels(["Name", "E-mail"])
+        self.member_list.setRootIsDecorated(False)
+        self.member_list.setUniformRowHeights(True)
+        self.member_list.setAlternatingRowColors(True)
+        self.member_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.member_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._row_height = self.fontMetrics().height() + 12
+        header = self.member_list.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 200)
+
+        self.empty_label = QLabel(EMPTY_TEXT, self)
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setMargin(24)
+        self.empty_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.empty_label.setAutoFillBackground(True)
+        palette = _dimmed(self.empty_label.palette())
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
+        self.empty_label.setPalette(palette)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.member_list)
+
+        self.add_button = QPushButton("&Add…", self)
+        self.add_button.setObjectName("addButton")
+        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button.setObjectName("editButton")
+        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button.setObjectName("removeButton")
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.form_box = QGroupBox("Add member", self)
+        self.form_box.setObjectName("memberForm")
+        self.form_name = QLineEdit(self.form_box)
+        self.form_name.setObjectName("formName")
+        self.form_name.setMaxLength(200)
+        self.form_name_error = FieldError("formNameError", self.form_box)
+        self.form_email = QLineEdit(self.form_box)
+        self.form_email.setObjectName("formEmail")
+        self.form_email.setMaxLength(320)
+        self.form_email.setPlaceholderText("optional")
+        self.form_email_error = FieldError("formEmailError", self.form_box)
+        self.form_error = FieldError("formError", self.form_box)
+        self.form_save_button = QPushButton("Save member", self.form_box)
+        self.form_save_button.setObjectName("formSaveButton")
+        self.form_cancel_button = QPushButton("Cancel", self.form_box)
+        self.form_cancel_button.setAutoDefault(False)
+        form_buttons = QHBoxLayout()
+        form_buttons.addStretch(1)
+        form_buttons.addWidget(self.form_cancel_button)
+        form_buttons.addWidget(self.form_save_button)
+        form = QFormLayout()
+        form.addRow("&Name:", with_error(self.form_name, self.form_name_error))
+        form.addRow("E-&mail:", with_error(self.form_email, self.form_email_error))
+        box_layout = QVBoxLayout(self.form_box)
+        box_layout.addLayout(form)
+        box_layout.addWidget(self.form_error)
+        box_layout.addLayout(form_buttons)
+        self.form_box.hide()
+
+        self.error_label = FieldError("errorLabel", self)
+
+        self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = self.button_box.button(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.form_box)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.button_box)
+        self._show_form_errors({})
+        self._update_buttons()
+
+    def _connect(self) -> None:
+        vm = self._vm
+        vm.members_loaded.connect(self._on_vm_members_loaded)
+        vm.saved.connect(self._on_vm_saved)
+        vm.error_occurred.connect(self._on_vm_error_occurred)
+        vm.busy_changed.connect(self._on_vm_busy_changed)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.form_save_button.clicked.connect(self._on_form_save_clicked)
+        self.form_cancel_button.clicked.connect(self._on_form_cancel_clicked)
+        self.member_list.itemSelectionChanged.connect(self._update_buttons)
+        self.member_list.itemActivated.connect(self._on_member_activated)
+        self.button_box.rejected.connect(self.reject)
+        self.form_name.textEdited.connect(self._on_form_name_edited)
+        self.form_email.textEdited.connect(self._on_form_email_edited)
+
+    # -- async slots (one line each) --------------------------------------------------------
+
+    @qasync.asyncSlot()  # type: ignore[untyped-decorator]
+    async def _load(self) -> None:
+        await self._vm.load()
+
+    @qasync.asyncSlot(str, object)  # type: ignore[untyped-decorator]
+    async def _add(self, name: str, email: str | None) -> None:
+        await self._vm.add(name, email)
+
+    @qasync.asyncSlot(object)  # type: ignore[untyped-decorator]
+    async def _update(self, member: Member) -> None:
+        await self._vm.update(member)
+
+    @qasync.asyncSlot(int)  # type: ignore[untyped-decorator]
+    async def _delete(self, member_id: int) -> None:
+        await self._vm.delete(member_id)
+
+    # -- view model signals -----------------------------------------------------------------
+
+    def _on_vm_members_loaded(self, members: Sequence[Member]) -> None:
+        current = self.selected_member()
+        selected = current.id if current is not None else None
+        self.member_list.clear()
+        dim = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        for member in members:
+            item = QTreeWidgetItem([member.name, member.email or ""])
+            item.setData(0, MEMBER_ROLE, member)
+            item.setToolTip(0, member.name)
+            item.setForeground(1, dim)
+            item.setSizeHint(0, QSize(0, self._row_height))
+            self.member_list.addTopLevelItem(item)
+            if member.id == selected:
+                self.member_list.setCurrentItem(item)
+        self.stack.setCurrentWidget(self.member_list if members else self.empty_label)
+        self._update_buttons()
+
+    def _on_vm_saved(self, member: Member) -> None:
+        for index in range(self.member_list.topLevelItemCount()):
+            item = self.member_list.topLevelItem(index)
+            if item is not None and item.data(0, MEMBER_ROLE).id == member.id:
+                self.member_list.setCurrentItem(item)
+        self._close_form()
+
+    def _on_vm_error_occurred(self, message: str) -> None:
+        if self.form_box.isVisible():
+            field = self._vm.last_error_field or "form"
+            self._show_form_errors({field: message})
+        else:
+            self.error_label.set_message(message)
+
+    def _on_vm_busy_changed(self, busy: bool) -> None:
+        self.form_save_button.setEnabled(not busy)
+        self.remove_button.setEnabled(not busy and self.selected_member() is not None)
+
+    # -- widget signals ---------------------------------------------------------------------
+
+    def _on_add_clicked(self) -> None:
+        self._open_form(None)
+
+    def _on_edit_clicked(self) -> None:
+        member = self.selected_member()
+        if member is not None:
+            self._open_form(member)
+
+    def _on_member_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self._open_form(item.data(0, MEMBER_ROLE))
+
+    def _on_remove_clicked(self) -> None:
+        member = self.selected_member()
+        if member is None or member.id is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Remove member",
+            f"Remove {member.name} from the household?",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("removeMemberBox")
+        box.setInformativeText(
+            "Readings they entered are kept; they just no longer show who entered them. "
+            "Sources they own will have no owner."
+        )
+        remove = box.addButton("Remove member", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        member_id = member.id
+
+        def on_finished(_result: int) -> None:
+            if box.clickedButton() is remove:
+                if self._editing is not None and self._editing.id == member_id:
+                    self._close_form()
+                self.error_label.set_message("")
+                self._delete(member_id)
+            box.deleteLater()
+
+        box.finished.connect(on_finished)
+        box.open()
+
+    def _on_form_save_clicked(self) -> None:
+        name = self.form_name.text().strip()
+        email = self.form_email.text().strip() or None
+        problems = check_member(name, email)
+        self._show_form_errors(problems)
+        if problems:
+            (self.form_name if "name" in problems else self.form_email).setFocus()
+            return
+        if self._editing is None:
+            self._add(name, email)
+        else:
+            self._update(Member(self._editing.id, name, email))
+
+    def _on_form_cancel_clicked(self) -> None:
+        self._close_form()
+
+    def _on_form_name_edited(self, _text: str) -> None:
+        self.form_name_error.set_message("")
+
+    def _on_form_email_edited(self, _text: str) -> None:
+        self.form_email_error.set_message("")
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def selected_member(self) -> Member | None:
+        item = self.member_list.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        member = item.data(0, MEMBER_ROLE)
+        return member if isinstance(member, Member) else None
+
+    def _open_form(self, member: Member | None) -> None:
+        self._editing = member
+        self.form_box.setTitle("Add member" if member is None else "Edit member")
+        self.form_name.setText(member.name if member is not None else "")
+        self.form_email.setText((member.email or "") if member is not None else "")
+        self._show_form_errors({})
+        self.error_label.set_message("")
+        self.form_box.show()
+        # Enter in the form saves the member (not Close).
+        self.form_save_button.setDefault(True)
+        self.form_name.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.form_name.selectAll()
+
+    def _close_form(self) -> None:
+        self._editing = None
+        self.form_save_button.setDefault(False)
+        self.form_box.hide()
+        self._show_form_errors({})
+        focus = self.member_list if self.member_list.topLevelItemCount() else self.add_button
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_form_errors(self, problems: dict[str, str]) -> None:
+        self.form_name_error.set_message(problems.get("name", ""))
+        self.form_email_error.set_message(problems.get("email", ""))
+        self.form_error.set_message(problems.get("form", ""))
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_member() is not None
+        self.edit_button.setEnabled(selected)
+        self.remove_button.setEnabled(selected and not self._vm.busy)
+
+
+def _dimmed(palette: QPalette) -> QPalette:
+    palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+    return palette
