@@ -36,7 +36,14 @@ class MigrationResult:
 
 
 async def current_revision(db: Database) -> str | None:
-    """The schema revision stored in the database; None for an empty one."""
+    """The schema revision stored in the database; None for an empty one.
+
+    A SQLite file is read through a plain connection that changes nothing (the engine's first
+    connection would switch the file to WAL), so a file this version must refuse is left as it was.
+    """
+    path = db.sqlite_path
+    if path is not None:
+        return await asyncio.get_running_loop().run_in_executor(None, _read_sqlite_revision, path)
     async with db.engine.connect() as conn:
         return await conn.run_sync(_read_revision)
 
@@ -64,8 +71,27 @@ async def migrate(
         backup = await asyncio.get_running_loop().run_in_executor(
             None, backup_sqlite_file, path, backup_dir, f"before-{target}"
         )
-    async with db.engine.begin() as conn:
-        await conn.run_sync(_upgrade, target)
+    async with db.engine.connect() as conn:
+        driver: Any = None
+        if db.is_sqlite:
+            # Batch migrations rebuild a table (copy, DROP, rename); with foreign keys on, the DROP
+            # would cascade and delete every metric, reading and value of the old table. The pragma
+            # only works outside a transaction, so it is set on the driver connection before BEGIN.
+            driver = (await conn.get_raw_connection()).driver_connection
+            await driver.execute("PRAGMA foreign_keys=OFF")
+        try:
+            async with conn.begin():
+                await conn.run_sync(_upgrade, target)
+                if db.is_sqlite:
+                    broken = (await conn.exec_driver_sql("PRAGMA foreign_key_check")).all()
+                    if broken:
+                        raise DatabaseOpenError(
+                            f"Upgrading {db.display_name} would break {len(broken)} references; "
+                            "the file has not been changed."
+                        )
+        finally:
+            if driver is not None:
+                await driver.execute("PRAGMA foreign_keys=ON")
     return MigrationResult(previous, target, backup)
 
 
@@ -96,12 +122,39 @@ def _read_revision(conn: Connection) -> str | None:
         tables = set(inspector.get_table_names())
     except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
         raise DatabaseOpenError(f"This file is not a Home Log database ({exc}).") from exc
-    if "alembic_version" not in tables:
-        if tables & {"sources", "readings"}:
-            raise DatabaseOpenError("This database has tables Home Log did not create; it was not opened.")
+    if not _is_ours(tables):
         return None
     rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
     return rows[0] if rows else None
+
+
+def _read_sqlite_revision(path: Path) -> str | None:
+    """``_read_revision`` for a SQLite file, reading only (runs in an executor)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(path)
+    except sqlite3.Error as exc:
+        raise DatabaseOpenError(f"{path} cannot be opened ({exc}).") from exc
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not _is_ours(tables):
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+    except sqlite3.Error as exc:  # "file is not a database", a damaged file
+        raise DatabaseOpenError(f"{path} is not a Home Log database ({exc}).") from exc
+    finally:
+        conn.close()
+
+
+def _is_ours(tables: set[str]) -> bool:
+    """True if the schema has a revision; refuse a database with tables Home Log did not create."""
+    if "alembic_version" in tables:
+        return True
+    if tables & {"sources", "readings"}:
+        raise DatabaseOpenError("This database has tables Home Log did not create; it was not opened.")
+    return False
 
 
 def _upgrade(conn: Connection, target: str) -> None:

@@ -106,21 +106,33 @@ def check_value(value: Decimal, metric: Metric) -> None:
     label = metric.label
     if not value.is_finite() or (isinstance(value, float) and not math.isfinite(value)):
         raise ValidationError(label, "is not a finite number")
-    if abs(value) >= MAX_MAGNITUDE:
+    # Exact operations only (copy_abs, as_tuple, comparisons): abs() and normalize() round to the
+    # context's 28 digits and overflow on huge exponents, which let "1.000…0001" pass as 1 and made
+    # "1e999999999999" raise decimal.Overflow.
+    magnitude = value.copy_abs()
+    if magnitude >= MAX_MAGNITUDE:
         raise ValidationError(label, f"{value:,} is too large (the limit is 10¹²)")
-    exponent = value.normalize().as_tuple().exponent
-    assert isinstance(exponent, int)
-    decimals = max(0, -exponent)
+    decimals = _decimal_places(value)
     if decimals > metric.decimals:
         places = "no decimals" if metric.decimals == 0 else f"at most {metric.decimals} decimals"
         raise ValidationError(label, f"{value} has too many decimals ({places} for this metric)")
     if (
         metric.decimals > MAX_DECIMALS
-        or abs(value) * (Decimal(10) ** metric.decimals) >= Decimal(10) ** MAX_SIGNIFICANT_DIGITS
+        or magnitude * (Decimal(10) ** metric.decimals) >= Decimal(10) ** MAX_SIGNIFICANT_DIGITS
     ):
         raise ValidationError(label, f"{value} has more digits than can be stored exactly")
-    if metric.kind is MetricKind.COUNTER and metric.digits and abs(value) >= Decimal(10) ** metric.digits:
+    if metric.kind is MetricKind.COUNTER and metric.digits and magnitude >= Decimal(10) ** metric.digits:
         raise ValidationError(label, f"{value} does not fit a register of {metric.digits} digits")
+
+
+def _decimal_places(value: Decimal) -> int:
+    """Digits after the decimal point that matter (trailing zeros do not), computed exactly."""
+    if value.is_zero():
+        return 0
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(exponent + trailing_zeros))
 
 
 def parse_values(

@@ -45,8 +45,11 @@ class MemberRepository:
         row = await self._session.get(MemberRow, member.id)
         if row is None:
             raise NotFoundError("That member no longer exists.")
-        row.name, row.email = _clean(member)
-        await self._check_email(row.email, member.id)
+        name, email = _clean(member)
+        # Check before assigning: the check's query autoflushes, and a taken e-mail would then fail
+        # on the unique constraint (IntegrityError) instead of as a DuplicateNameError.
+        await self._check_email(email, member.id)
+        row.name, row.email = name, email
         await self._session.flush()
         return _to_domain(row)
 

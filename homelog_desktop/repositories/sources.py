@@ -111,16 +111,18 @@ class SourceRepository:
         removed = [mid for mid in existing if mid not in keep]
         if removed:
             await self._session.execute(delete(MetricRow).where(MetricRow.id.in_(removed)))
-        # Rename in two steps so that swapping two names does not trip the unique constraint.
+        # Rename in two steps so that swapping two names does not trip the unique constraint. The
+        # temporary names start with a space, which a stored (stripped) name never does; no NUL byte,
+        # which PostgreSQL refuses in text.
         for metric in source.metrics:
             if metric.id is not None and metric.id in existing:
-                existing[metric.id].name = f"\x00{metric.id}"
+                existing[metric.id].name = f" {metric.id}"
         await self._session.flush()
         for position, metric in enumerate(source.metrics):
             if metric.id is not None and metric.id in existing:
                 target = existing[metric.id]
                 if metric.decimals < target.decimals:
-                    await self._check_decimals(metric)
+                    await self._check_decimals(metric, target.decimals)
                 target.position = position
                 target.name = metric.name.strip()
                 target.unit = metric.unit.strip()
@@ -175,16 +177,21 @@ class SourceRepository:
         if found is not None and found != own_id:
             raise DuplicateNameError(f"Name: there is already a source called “{name}”.")
 
-    async def _check_decimals(self, metric: Metric) -> None:
+    async def _check_decimals(self, metric: Metric, stored_decimals: int) -> None:
+        """Refuse ``metric.decimals`` if a value stored with ``stored_decimals`` needs more.
+
+        A value with more decimals than wanted is at least 10**-(stored - wanted) away from a whole
+        number once scaled, while the double arithmetic errs by under a quarter of that (stored
+        values have at most 15 significant digits): half of it separates the two cases exactly.
+        """
         assert metric.id is not None
-        scale = 10**metric.decimals
+        scale = float(10**metric.decimals)
+        tolerance = 0.5 * 10.0 ** -(stored_decimals - metric.decimals)
+        scaled = ReadingValueRow.value * scale
         query = (
             select(func.count())
             .select_from(ReadingValueRow)
-            .where(
-                ReadingValueRow.metric_id == metric.id,
-                func.abs(ReadingValueRow.value * scale - func.round(ReadingValueRow.value * scale)) > 1e-6,
-            )
+            .where(ReadingValueRow.metric_id == metric.id, func.abs(scaled - func.round(scaled)) > tolerance)
         )
         if await self._session.scalar(query):
             raise ValidationError(

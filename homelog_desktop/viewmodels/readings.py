@@ -16,34 +16,38 @@ from .base import BaseViewModel
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 _DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+#: Years the filter box understands as dates; other numbers are searched for in the notes.
+_YEARS = (1900, 2200)
 
 
 def parse_filter(text: str) -> ReadingFilter:
     """Turn what the user typed in the filter box into a filter.
 
-    "2025", "2025-03" and "2025-03-14" select that year, month or day (local time); anything else is
-    searched for in the notes.
+    "2025", "2025-03" and "2025-03-14" select that year, month or day (local time, years 1900 to
+    2200); anything else is searched for in the notes.
     """
-    local = datetime.now().astimezone().tzinfo
     if m := _DAY.match(text):
         try:
-            start = datetime(int(m[1]), int(m[2]), int(m[3]), tzinfo=local)
+            day = datetime(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             return ReadingFilter(text=text.strip())
-        return ReadingFilter(start=start, end=start + timedelta(days=1))
+        if _YEARS[0] <= day.year <= _YEARS[1]:
+            return _local_range(day, day + timedelta(days=1))
     if m := _MONTH.match(text):
         year, month = int(m[1]), int(m[2])
-        if 1 <= month <= 12:
-            start = datetime(year, month, 1, tzinfo=local)
-            end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=local)
-            return ReadingFilter(start=start, end=end)
+        if 1 <= month <= 12 and _YEARS[0] <= year <= _YEARS[1]:
+            return _local_range(datetime(year, month, 1), datetime(year + month // 12, month % 12 + 1, 1))
     if m := _YEAR.match(text):
         year = int(m[1])
-        if 1900 <= year <= 2200:
-            return ReadingFilter(
-                start=datetime(year, 1, 1, tzinfo=local), end=datetime(year + 1, 1, 1, tzinfo=local)
-            )
+        if _YEARS[0] <= year <= _YEARS[1]:
+            return _local_range(datetime(year, 1, 1), datetime(year + 1, 1, 1))
     return ReadingFilter(text=text.strip())
+
+
+def _local_range(start: datetime, end: datetime) -> ReadingFilter:
+    # Naive local wall-clock times made aware one by one, so each gets the UTC offset in force on
+    # its own date (a July filter typed in January must not start an hour off).
+    return ReadingFilter(start=start.astimezone(), end=end.astimezone())
 
 
 class ReadingsViewModel(BaseViewModel):
