@@ -3,10 +3,13 @@
 Timestamps are stored as whole seconds since the epoch in UTC (an INTEGER sorts, indexes and
 bulk-loads far faster than text, and means the same on SQLite and PostgreSQL). Values are stored as
 doubles: every value is checked to have at most 15 significant digits, which a double keeps exactly,
-and is rounded to its metric's decimals when read back.
+and is rounded to its metric's decimals when read back. Ids are never reused (AUTOINCREMENT on
+SQLite), so a dialog left open on a deleted reading can never overwrite a newer one.
 """
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -38,6 +41,7 @@ class Base(DeclarativeBase):
 
 class MemberRow(Base):
     __tablename__ = "members"
+    __table_args__: ClassVar[dict[str, bool]] = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -47,6 +51,7 @@ class MemberRow(Base):
 
 class SourceRow(Base):
     __tablename__ = "sources"
+    __table_args__: ClassVar[dict[str, bool]] = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -62,7 +67,7 @@ class SourceRow(Base):
 
 class MetricRow(Base):
     __tablename__ = "metrics"
-    __table_args__ = (UniqueConstraint("source_id", "name"),)
+    __table_args__ = (UniqueConstraint("source_id", "name"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
@@ -76,7 +81,7 @@ class MetricRow(Base):
 
 class ReadingRow(Base):
     __tablename__ = "readings"
-    __table_args__ = (Index("ix_readings_source_ts", "source_id", "ts", "id"),)
+    __table_args__ = (Index("ix_readings_source_ts", "source_id", "ts", "id"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))

@@ -721,3 +721,20 @@ def test_readings_context_excludes_the_edited_reading(act, add_source):
     )
     assert moved.previous[day.id] == Neighbour(T0 + DAY, Decimal("101.0"))
     assert moved.daily_rates[day.id] == Decimal("1")
+
+
+def test_readings_ids_are_never_reused(run, db, add_source):
+    """A deleted reading's id is not given to the next one (an editor left open cannot overwrite it)."""
+    source = add_source()
+
+    async def go():
+        async with db.session() as s:
+            first = await ReadingRepository(s).add(source, make_reading(source, T0, "1.0"))
+        async with db.session() as s:
+            await ReadingRepository(s).delete(source.id, [first.id])
+        async with db.session() as s:
+            second = await ReadingRepository(s).add(source, make_reading(source, T0, "2.0"))
+        return first.id, second.id
+
+    first_id, second_id = run(go())
+    assert second_id > first_id

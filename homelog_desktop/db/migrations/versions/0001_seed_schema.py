@@ -23,6 +23,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_members"),
         sa.UniqueConstraint("email", name="uq_members_email"),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "sources",
@@ -38,6 +39,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name="pk_sources"),
         sa.UniqueConstraint("name", name="uq_sources_name"),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "metrics",
@@ -54,6 +56,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name="pk_metrics"),
         sa.UniqueConstraint("source_id", "name", name="uq_metrics_source_id_name"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_metrics_source_id", "metrics", ["source_id"])
     op.create_table(
@@ -72,6 +75,7 @@ def upgrade() -> None:
             ["entered_by"], ["members.id"], name="fk_readings_entered_by_members", ondelete="SET NULL"
         ),
         sa.PrimaryKeyConstraint("id", name="pk_readings"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_readings_source_ts", "readings", ["source_id", "ts", "id"])
     op.create_table(

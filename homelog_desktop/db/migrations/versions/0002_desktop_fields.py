@@ -16,13 +16,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("sources") as batch:
-        batch.add_column(sa.Column("category", sa.String(20), nullable=False, server_default="other"))
-        batch.add_column(sa.Column("interval_days", sa.Integer(), nullable=True))
-        batch.add_column(sa.Column("archived", sa.Boolean(), nullable=False, server_default=sa.false()))
-    with op.batch_alter_table("readings") as batch:
-        batch.add_column(sa.Column("estimated", sa.Boolean(), nullable=False, server_default=sa.false()))
-        batch.add_column(sa.Column("from_bill", sa.Boolean(), nullable=False, server_default=sa.false()))
+    # Plain ADD COLUMN (SQLite supports it): no table rebuild, so ids, AUTOINCREMENT and data stay.
+    op.add_column("sources", sa.Column("category", sa.String(20), nullable=False, server_default="other"))
+    op.add_column("sources", sa.Column("interval_days", sa.Integer(), nullable=True))
+    op.add_column("sources", sa.Column("archived", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column("readings", sa.Column("estimated", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column("readings", sa.Column("from_bill", sa.Boolean(), nullable=False, server_default=sa.false()))
     op.drop_index("ix_reading_values_metric_ts", table_name="reading_values")
     op.create_index("ix_reading_values_metric_ts_value", "reading_values", ["metric_id", "ts", "value"])
 
@@ -30,10 +29,10 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_reading_values_metric_ts_value", table_name="reading_values")
     op.create_index("ix_reading_values_metric_ts", "reading_values", ["metric_id", "ts"])
-    with op.batch_alter_table("readings") as batch:
+    with op.batch_alter_table("readings", table_kwargs={"sqlite_autoincrement": True}) as batch:
         batch.drop_column("from_bill")
         batch.drop_column("estimated")
-    with op.batch_alter_table("sources") as batch:
+    with op.batch_alter_table("sources", table_kwargs={"sqlite_autoincrement": True}) as batch:
         batch.drop_column("archived")
         batch.drop_column("interval_days")
         batch.drop_column("category")
