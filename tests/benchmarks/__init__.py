@@ -1,0 +1,1 @@
+"""Benchmark scripts, run by hand or `make bench` (never collected by pytest)."""
