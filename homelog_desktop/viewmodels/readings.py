@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -76,7 +77,11 @@ class ReadingsViewModel(BaseViewModel):
         self.total = 0
         self.order = ReadingOrder(descending=True)
         self.filter = ReadingFilter()
+        #: Rows fetched together with the count (in parallel) so the table opens on them at once;
+        #: 0 fetches none. A table model sets it to its page size.
+        self.first_page_size = 0
         self._generation = 0
+        self._first_page: tuple[int, list[ReadingLine]] | None = None
 
     @property
     def generation(self) -> int:
@@ -106,12 +111,29 @@ class ReadingsViewModel(BaseViewModel):
             self.reset.emit(None, 0)
             return
         async with self._action():
-            async with self._db.session(readonly=True) as session:
-                total = await self._repo(session).count(source.id, self.filter)
+            if self.first_page_size > 0:
+                # Two sessions, two connections: the count of a big table and its first rows
+                # take the same time instead of one after the other.
+                total, first = await asyncio.gather(
+                    self._count(source.id), self._first_rows(source, self.first_page_size)
+                )
+            else:
+                total, first = await self._count(source.id), None
             if generation != self._generation:
                 return
             self.total = total
+            self._first_page = (generation, first) if first is not None else None
             self.reset.emit(source, total)
+
+    def first_page(self) -> list[ReadingLine] | None:
+        """The first ``first_page_size`` rows, fetched with the count, for a ``reset`` slot.
+
+        None if they were not fetched or belong to an older generation.
+        """
+        first = self._first_page
+        if first is None or first[0] != self._generation:
+            return None
+        return first[1]
 
     async def fetch_page(self, offset: int, limit: int) -> tuple[int, list[ReadingLine]]:
         """Rows ``offset`` .. ``offset + limit`` of the current view, tagged with their generation."""
@@ -140,3 +162,11 @@ class ReadingsViewModel(BaseViewModel):
                 count = await self._repo(session).delete(source.id, reading_ids)
             self.deleted.emit(count)
         await self.refresh()
+
+    async def _count(self, source_id: int) -> int:
+        async with self._db.session(readonly=True) as session:
+            return await self._repo(session).count(source_id, self.filter)
+
+    async def _first_rows(self, source: Source, limit: int) -> list[ReadingLine]:
+        async with self._db.session(readonly=True) as session:
+            return await self._repo(session).page(source, 0, limit, self.order, self.filter)
