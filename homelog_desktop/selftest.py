@@ -49,6 +49,8 @@ def run_self_test(data_dir: str | None = None) -> int:
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication([sys.argv[0]])
+        assert isinstance(app, QApplication)
+        app.setQuitOnLastWindowClosed(False)
         lines = asyncio.run(_check(folder, app), loop_factory=qasync.QEventLoop)
     except Exception as exc:  # anything at all is a failed self-test, with its reason
         print(f"Self-test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)

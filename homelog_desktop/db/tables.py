@@ -9,8 +9,6 @@ SQLite), so a dialog left open on a deleted reading can never overwrite a newer 
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -41,7 +39,7 @@ class Base(DeclarativeBase):
 
 class MemberRow(Base):
     __tablename__ = "members"
-    __table_args__: ClassVar[dict[str, bool]] = {"sqlite_autoincrement": True}
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -51,7 +49,7 @@ class MemberRow(Base):
 
 class SourceRow(Base):
     __tablename__ = "sources"
-    __table_args__: ClassVar[dict[str, bool]] = {"sqlite_autoincrement": True}
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)

@@ -114,7 +114,9 @@ def check_value(value: Decimal, metric: Metric) -> None:
         raise ValidationError(label, f"{value:,} is too large (the limit is 10¹²)")
     decimals = _decimal_places(value)
     if decimals > metric.decimals:
-        places = "no decimals" if metric.decimals == 0 else f"at most {metric.decimals} decimals"
+        places = {0: "no decimals", 1: "at most 1 decimal"}.get(
+            metric.decimals, f"at most {metric.decimals} decimals"
+        )
         raise ValidationError(label, f"{value} has too many decimals ({places} for this metric)")
     if (
         metric.decimals > MAX_DECIMALS

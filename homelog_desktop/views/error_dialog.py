@@ -53,9 +53,7 @@ class ErrorHandler:
         if loop is not None:
             loop.set_exception_handler(self.loop_exception)
 
-    def excepthook(
-        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
-    ) -> None:
+    def excepthook(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return

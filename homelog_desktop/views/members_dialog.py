@@ -188,19 +188,19 @@ class MembersDialog(QDialog):
 
     # -- async slots (one line each) --------------------------------------------------------
 
-    @qasync.asyncSlot()  # type: ignore[untyped-decorator]
+    @qasync.asyncSlot()
     async def _load(self) -> None:
         await self._vm.load()
 
-    @qasync.asyncSlot(str, object)  # type: ignore[untyped-decorator]
+    @qasync.asyncSlot(str, object)
     async def _add(self, name: str, email: str | None) -> None:
         await self._vm.add(name, email)
 
-    @qasync.asyncSlot(object)  # type: ignore[untyped-decorator]
+    @qasync.asyncSlot(object)
     async def _update(self, member: Member) -> None:
         await self._vm.update(member)
 
-    @qasync.asyncSlot(int)  # type: ignore[untyped-decorator]
+    @qasync.asyncSlot(int)
     async def _delete(self, member_id: int) -> None:
         await self._vm.delete(member_id)
 

@@ -358,15 +358,15 @@ class ReadingDialog(QDialog):
 
     # -- view model slots --------------------------------------------------------------------
 
-    @qasync.asyncSlot()  # type: ignore[untyped-decorator]
+    @qasync.asyncSlot()
     async def _load(self) -> None:
         await self._vm.load()
 
-    @qasync.asyncSlot()  # type: ignore[untyped-decorator]
+    @qasync.asyncSlot()
     async def _on_context_timer_timeout(self) -> None:
         await self._vm.load_context(self._form_timestamp())
 
-    @qasync.asyncSlot(object, object)  # type: ignore[untyped-decorator]
+    @qasync.asyncSlot(object, object)
     async def _save_reading(self, reading: Reading, accepted: frozenset[str]) -> None:
         await self._vm.save(reading, accepted)
 

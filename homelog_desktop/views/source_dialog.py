@@ -681,11 +681,11 @@ class SourceDialog(QDialog):
 
     # -- async slots (one line each) --------------------------------------------------------
 
-    @qasync.asyncSlot()  # type: ignore[untyped-decorator]
+    @qasync.asyncSlot()
     async def _load(self) -> None:
         await self._vm.load()
 
-    @qasync.asyncSlot(object)  # type: ignore[untyped-decorator]
+    @qasync.asyncSlot(object)
     async def _save(self, source: Source) -> None:
         await self._vm.save(source)
 

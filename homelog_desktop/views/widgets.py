@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
@@ -79,9 +79,10 @@ class Banner(QFrame):
         self.hide()
         self.closed.emit()
 
-    def changeEvent(self, event: object) -> None:  # noqa: N802
-        super().changeEvent(event)  # type: ignore[arg-type]
-        self._apply_colors()
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_colors()
 
     def _apply_colors(self) -> None:
         background, foreground = tone(self._kind, self.palette())
