@@ -189,35 +189,8 @@ class AppController:
             raise
         if result.backup is not None:
             log.info("Backed up %s to %s before migrating to %s", path, result.backup, result.current)
-        return _Opened(db, self._workspace(db, url, path, is_sample), None, is_sample)
-
-    def _workspace(self, db: Database, url: str, path: Path | None, is_sample: bool) -> Workspace:
-        from .viewmodels.members import MembersViewModel
-        from .viewmodels.reading_editor import ReadingEditorViewModel
-        from .viewmodels.readings import ReadingsViewModel
-        from .viewmodels.source_editor import SourceEditorViewModel
-        from .viewmodels.sources import SourcesViewModel
-        from .viewmodels.workspace import Workspace
-
-        sources = SourcesViewModel(db)
-        readings = ReadingsViewModel(db)
-
-        async def close() -> None:
-            await sources.close()
-            await readings.close()
-
-        return Workspace(
-            location=str(path) if path is not None else db.display_name,
-            is_sample=is_sample,
-            sources=sources,
-            readings=readings,
-            reading_editor=lambda source, reading, member: ReadingEditorViewModel(
-                db, source, reading, member
-            ),
-            source_editor=lambda source: SourceEditorViewModel(db, source),
-            members=lambda: MembersViewModel(db),
-            close=close,
-        )
+        location = str(path) if path is not None else db.display_name
+        return _Opened(db, make_workspace(db, location, is_sample=is_sample), None, is_sample)
 
     def _show(self, opened: _Opened) -> None:
         self.current = opened
@@ -302,6 +275,34 @@ class AppController:
         box.setObjectName("openErrorDialog")
         box.finished.connect(lambda _r: self.window.close())
         box.open()
+
+
+def make_workspace(db: Database, location: str, *, is_sample: bool = False) -> Workspace:
+    """The view models of one open database, as the main window uses them."""
+    from .viewmodels.members import MembersViewModel
+    from .viewmodels.reading_editor import ReadingEditorViewModel
+    from .viewmodels.readings import ReadingsViewModel
+    from .viewmodels.source_editor import SourceEditorViewModel
+    from .viewmodels.sources import SourcesViewModel
+    from .viewmodels.workspace import Workspace
+
+    sources = SourcesViewModel(db)
+    readings = ReadingsViewModel(db)
+
+    async def close() -> None:
+        await sources.close()
+        await readings.close()
+
+    return Workspace(
+        location=location,
+        is_sample=is_sample,
+        sources=sources,
+        readings=readings,
+        reading_editor=lambda source, reading, member: ReadingEditorViewModel(db, source, reading, member),
+        source_editor=lambda source: SourceEditorViewModel(db, source),
+        members=lambda: MembersViewModel(db),
+        close=close,
+    )
 
 
 _tasks: set[asyncio.Future[Any]] = set()

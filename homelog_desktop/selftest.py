@@ -71,12 +71,9 @@ async def _check(folder: Path, app: Any) -> list[str]:
     from .db import Database, sqlite_url
     from .db.migrate import HEAD_REVISION, migrate
     from .domain.entities import Category, Metric, MetricKind, Reading, Source
-    from .viewmodels.members import MembersViewModel
     from .viewmodels.reading_editor import ReadingEditorViewModel
     from .viewmodels.readings import ReadingsViewModel
     from .viewmodels.source_editor import SourceEditorViewModel
-    from .viewmodels.sources import SourcesViewModel
-    from .viewmodels.workspace import Workspace
     from .views.main_window import MainWindow
 
     lines: list[str] = []
@@ -114,23 +111,10 @@ async def _check(folder: Path, app: Any) -> list[str]:
             raise SelfTestError(f"read back {rows!r}, expected one reading of {value}")
         lines.append(f"read it back through the readings table: {rows[0].reading.values[metric_id]} kWh")
 
-        sources_vm = SourcesViewModel(db)
+        from .app import make_workspace
+
         window = MainWindow()
-
-        async def close() -> None:
-            await sources_vm.close()
-            await readings_vm.close()
-
-        workspace = Workspace(
-            location=str(path),
-            is_sample=False,
-            sources=sources_vm,
-            readings=ReadingsViewModel(db),
-            reading_editor=lambda s, r, m: ReadingEditorViewModel(db, s, r, m),
-            source_editor=lambda s: SourceEditorViewModel(db, s),
-            members=lambda: MembersViewModel(db),
-            close=close,
-        )
+        workspace = make_workspace(db, str(path))
         shown = asyncio.get_running_loop().create_future()
         window.first_data_shown.connect(lambda: _resolve(shown, True))
         window.bind(workspace)
@@ -145,8 +129,8 @@ async def _check(folder: Path, app: Any) -> list[str]:
         lines.append("the main window shows the source and its reading")
         window.unbind()
         window.close()
-        await workspace.readings.close()
-        await close()
+        await workspace.close()
+        await readings_vm.close()
         app.processEvents()
     finally:
         await db.dispose()

@@ -49,6 +49,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+E", "Edit the selected source"),
     ("F5", "Refresh"),
     ("Ctrl+F", "Filter the readings (note text, or a date such as 2025 or 2025-03)"),
+    ("F1", "This list of shortcuts"),
     ("Ctrl+Q", "Quit"),
 )
 
@@ -439,7 +440,7 @@ class MainWindow(QMainWindow):
         add_source_button.clicked.connect(self.add_source)
         sidebar = QWidget()
         sidebar_layout = QVBoxLayout(sidebar)
-        sidebar_layout.setContentsMargins(0, 0, 0, 6)
+        sidebar_layout.setContentsMargins(0, 0, 0, 8)
         caption = QLabel("Meters and sensors")
         caption.setContentsMargins(10, 8, 8, 2)
         caption_font = caption.font()
@@ -447,7 +448,11 @@ class MainWindow(QMainWindow):
         caption.setFont(caption_font)
         sidebar_layout.addWidget(caption)
         sidebar_layout.addWidget(self.source_list, 1)
-        sidebar_layout.addWidget(add_source_button, 0, Qt.AlignmentFlag.AlignLeft)
+        button_row = QHBoxLayout()
+        button_row.setContentsMargins(8, 0, 8, 0)
+        button_row.addWidget(add_source_button)
+        button_row.addStretch()
+        sidebar_layout.addLayout(button_row)
         sidebar_layout.setSpacing(4)
 
         # Right side: banner + pages.

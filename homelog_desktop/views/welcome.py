@@ -37,7 +37,8 @@ class WelcomePage(QWidget):
         )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(520)
+        text.setFixedWidth(520)  # a fixed width lets the label compute its wrapped height
+        text.setMinimumHeight(text.heightForWidth(520))
         self.add_button = QPushButton("Add your first meter")
         self.add_button.setObjectName("addFirstMeterButton")
         self.add_button.setDefault(True)

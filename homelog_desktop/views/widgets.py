@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 _COLORS = {
@@ -84,9 +84,18 @@ class Banner(QFrame):
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_colors()
 
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        background, _ = tone(self._kind, self.palette())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawRoundedRect(self.rect(), 6, 6)
+
     def _apply_colors(self) -> None:
-        background, foreground = tone(self._kind, self.palette())
-        self.setStyleSheet(
-            f"QFrame#banner {{ background: {background.name()}; border-radius: 6px; }}"
-            f"QFrame#banner QLabel {{ color: {foreground.name()}; }}"
-        )
+        # Colour the label through its own palette: a style sheet here would fire PaletteChange again.
+        _, foreground = tone(self._kind, self.palette())
+        label_palette = self._label.palette()
+        label_palette.setColor(QPalette.ColorRole.WindowText, foreground)
+        self._label.setPalette(label_palette)
+        self.update()

@@ -101,7 +101,10 @@ class _Row:
 
 
 def columns_for(source: Source | None) -> list[Column]:
-    """The columns shown for ``source``: time, one per metric, the consumption of counters, note, who."""
+    """The columns shown for ``source``: time, one per metric, the consumption of counters, who, note.
+
+    The note comes last so that it takes whatever width is left (the last section stretches).
+    """
     columns = [Column(ColumnKind.TIMESTAMP, "Date and time", "When the meter was read (local time)")]
     metrics = source.metrics if source is not None else ()
     for metric in metrics:
@@ -109,8 +112,8 @@ def columns_for(source: Source | None) -> list[Column]:
     for metric in metrics:
         if metric.kind is MetricKind.COUNTER:
             columns.append(_consumption_column(metric, source))
-    columns.append(Column(ColumnKind.NOTE, "Note"))
     columns.append(Column(ColumnKind.ENTERED_BY, "Entered by"))
+    columns.append(Column(ColumnKind.NOTE, "Note"))
     return columns
 
 
@@ -603,7 +606,7 @@ def _set_column_widths(view: QTableView, model: ReadingsTableModel) -> None:
             sample = "+000000" + ("." + "0" * decimals if decimals else "")
             width = max(header_width, metrics.horizontalAdvance(sample) + pad)
         elif column.kind is ColumnKind.NOTE:
-            width = max(header_width, metrics.averageCharWidth() * 30)
+            width = max(header_width, metrics.averageCharWidth() * 24)
         else:
-            width = max(header_width, metrics.averageCharWidth() * 16)
+            width = max(header_width, metrics.averageCharWidth() * 14)
         view.setColumnWidth(i, width)

@@ -1,0 +1,286 @@
+"""Render every window and dialog of Home Log to PNG files, offscreen (``make screenshots``).
+
+Drives the real app on real databases: the welcome page of an empty file, the sample household in
+light and dark palettes, a source without readings, a filter without matches, and the dialogs
+(new and edited reading with warnings and errors, source editor, members, confirmations, the
+error dialog). Writes to screenshots/ and refreshes the README's resources/screenshots/main-window.png.
+
+Run: QT_QPA_PLATFORM=offscreen python -m tests.screenshots [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+
+import qasync
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWidget
+
+ROOT = Path(__file__).resolve().parents[1]
+README_SHOT = ROOT / "resources" / "screenshots" / "main-window.png"
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    colors = {
+        QPalette.ColorRole.Window: "#2b2d30",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1f22",
+        QPalette.ColorRole.AlternateBase: "#26282b",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#34363a",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.Highlight: "#2f65ca",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#34363a",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.PlaceholderText: "#8c8c8c",
+        QPalette.ColorRole.Link: "#6ea8fe",
+    }
+    for role, color in colors.items():
+        palette.setColor(role, QColor(color))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return palette
+
+
+class Shooter:
+    def __init__(self, out: Path, app: QApplication) -> None:
+        self.out = out
+        self.app = app
+        self.taken: list[Path] = []
+
+    async def grab(self, widget: QWidget, name: str) -> Path:
+        await asyncio.sleep(0.05)  # let pending layout and paint events run on the loop
+        path = self.out / f"{name}.png"
+        widget.grab().save(str(path))
+        self.taken.append(path)
+        return path
+
+
+def idle(window: Any) -> bool:
+    """The readings table has what it shows."""
+    return bool(
+        window.readings_table.isVisible() and window.readings_model and window.readings_model.is_idle()
+    )
+
+
+async def until(condition: Callable[[], Any], what: str) -> Any:
+    """Let the loop run until ``condition()`` is truthy (at most 20 s)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 20.0
+    while True:
+        value = condition()
+        if value:
+            return value
+        if loop.time() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.02)
+
+
+def top_dialog(window: QWidget, kind: type[QWidget] = QDialog) -> QWidget | None:
+    for widget in reversed(QApplication.topLevelWidgets()):
+        if isinstance(widget, kind) and widget.isVisible():
+            return widget
+    return None
+
+
+async def shoot_all(out: Path, app: QApplication) -> list[Path]:
+    from homelog_desktop.app import make_workspace
+    from homelog_desktop.db import Database, sqlite_url
+    from homelog_desktop.db.migrate import migrate
+    from homelog_desktop.services.sample_data import create_sample_household
+    from homelog_desktop.views.error_dialog import ErrorDialog
+    from homelog_desktop.views.main_window import MainWindow
+
+    shots = Shooter(out, app)
+    tmp = Path(tempfile.mkdtemp(prefix="homelog-shots-"))
+    QSettings().clear()
+
+    async def open_db(name: str, sample: bool) -> Database:
+        db = Database(sqlite_url(tmp / name))
+        await migrate(db)
+        if sample:
+            await create_sample_household(db, today=date.today())
+        return db
+
+    window = MainWindow()
+    window.resize(1180, 720)
+    window.show()
+    window.show_loading("Opening your data…")
+    await shots.grab(window, "01-loading")
+
+    # Empty database: the welcome page.
+    empty = await open_db("empty.db", sample=False)
+    workspace = make_workspace(empty, str(tmp / "empty.db"))
+    window.bind(workspace)
+    await until(lambda: window.welcome.isVisible(), "the welcome page")
+    await shots.grab(window, "02-welcome")
+
+    # New source dialog from the welcome page.
+    window.add_source()
+    dialog = await until(lambda: top_dialog(window), "the source dialog")
+    await shots.grab(dialog, "03-source-new")
+    name = dialog.findChild(QLineEdit)
+    assert name is not None
+    name.setText("Electricity")
+    await shots.grab(dialog, "04-source-filled")
+    dialog.reject()
+    window.unbind()
+    await workspace.close()
+    await empty.dispose()
+
+    # The sample household.
+    db = await open_db("sample.db", sample=True)
+    workspace = make_workspace(db, str(tmp / "sample.db"))
+    window.bind(workspace)
+    await until(
+        lambda: window.readings_model is not None and window.readings_model.rowCount() > 0, "readings"
+    )
+    await until(lambda: window.readings_model.is_idle(), "pages")  # type: ignore[union-attr]
+    await shots.grab(window, "05-main-window")
+    README_SHOT.parent.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(README_SHOT))
+
+    # Select the gas meter and a reading.
+    model = window.sources_model
+    assert model is not None
+    for row in range(model.rowCount()):
+        if model.summary_at(row).source.name == "Gas":
+            window.source_list.setCurrentIndex(model.index(row, 0))
+    await until(lambda: (s := window.current_source()) is not None and s.name == "Gas", "the gas meter")
+    await until(lambda: window.readings_model.is_idle() and window.readings_model.rowCount() > 3, "gas rows")  # type: ignore[union-attr]
+    window.readings_table.selectRow(2)
+    await shots.grab(window, "06-gas-selected")
+
+    # New reading dialog: previous values, then a warning and an error.
+    window.add_reading()
+    dialog = await until(lambda: top_dialog(window), "the reading dialog")
+    await until(
+        lambda: "previous" in " ".join(w.text() for w in dialog.findChildren(type(window._count_label))),
+        "context",
+    )
+    await shots.grab(dialog, "07-reading-new")
+    value = dialog.findChild(QLineEdit, "valueEdit_0") or next(
+        (e for e in dialog.findChildren(QLineEdit) if e.objectName().startswith("valueEdit")), None
+    )
+    if value is not None:
+        value.setText("12")
+        await asyncio.sleep(0.1)
+        await shots.grab(dialog, "08-reading-warning")
+        value.setText("12,3x")
+        await asyncio.sleep(0.1)
+        await shots.grab(dialog, "09-reading-error")
+    dialog.reject()
+    discard = top_dialog(window, QMessageBox)
+    if discard is not None:
+        await shots.grab(discard, "10-reading-discard")
+        discard.accept()
+        discard.done(QMessageBox.StandardButton.Discard)
+    await asyncio.sleep(0.1)
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.done(0)
+
+    # Edit the selected reading.
+    window.readings_table.selectRow(2)
+    window.readings_table.setCurrentIndex(window.readings_model.index(2, 0))  # type: ignore[union-attr]
+    window.edit_reading()
+    dialog = await until(lambda: top_dialog(window), "the edit dialog")
+    await asyncio.sleep(0.2)
+    await shots.grab(dialog, "11-reading-edit")
+    dialog.done(0)
+
+    # Source editor on an existing source, members, confirmations, error dialog.
+    window.edit_source()
+    dialog = await until(lambda: top_dialog(window), "the source editor")
+    await asyncio.sleep(0.2)
+    await shots.grab(dialog, "12-source-edit")
+    dialog.done(0)
+    window.open_members()
+    dialog = await until(lambda: top_dialog(window), "the members dialog")
+    await asyncio.sleep(0.2)
+    await shots.grab(dialog, "13-members")
+    dialog.done(0)
+    window.delete_readings()
+    box = await until(lambda: top_dialog(window, QMessageBox), "the delete confirmation")
+    await shots.grab(box, "14-confirm-delete-reading")
+    box.done(QMessageBox.StandardButton.Cancel)
+    window.delete_source()
+    box = await until(lambda: top_dialog(window, QMessageBox), "the delete-source confirmation")
+    await shots.grab(box, "15-confirm-delete-source")
+    box.done(QMessageBox.StandardButton.Cancel)
+    error = ErrorDialog(
+        "ValueError: an example", "Traceback (most recent call last):\n  ...\nValueError", window
+    )
+    error.show()
+    await shots.grab(error, "16-error-dialog")
+    error.done(0)
+    window.show_shortcuts()
+    box = await until(lambda: top_dialog(window, QMessageBox), "the shortcuts")
+    await shots.grab(box, "17-shortcuts")
+    box.done(0)
+
+    # Filter without matches, and a banner.
+    window.filter_edit.setText("no such note anywhere")
+    await until(lambda: window._empty_label.isVisible(), "the empty filter result")
+    window.banner.show_message("That reading no longer exists (it may have been deleted elsewhere).", "error")
+    await shots.grab(window, "18-filter-empty-and-error")
+    window.banner.dismiss()
+    window.filter_edit.clear()
+    await until(
+        lambda: window.readings_table.isVisible() and window.readings_model.is_idle(), "the table again"
+    )  # type: ignore[union-attr]
+
+    # Dark palette.
+    app.setPalette(dark_palette())
+    await asyncio.sleep(0.2)
+    await shots.grab(window, "19-main-window-dark")
+    window.add_reading()
+    dialog = await until(lambda: top_dialog(window), "the reading dialog (dark)")
+    await asyncio.sleep(0.3)
+    await shots.grab(dialog, "20-reading-new-dark")
+    dialog.done(0)
+    app.setPalette(QPalette())
+
+    window.unbind()
+    await workspace.close()
+    await db.dispose()
+    window.close()
+    return shots.taken
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Render Home Log's screens to PNG files.")
+    parser.add_argument("--out", default=str(ROOT / "screenshots"))
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    QCoreApplication.setOrganizationName("HomeLogScreenshots")
+    QCoreApplication.setApplicationName("Home Log")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setStyle("Fusion")
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    app.setQuitOnLastWindowClosed(False)
+    taken = asyncio.run(shoot_all(out, app), loop_factory=qasync.QEventLoop)
+    for path in taken:
+        print(path)
+    print(f"{len(taken)} screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
