@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
 
     from .db import Database
+    from .db.handle import PendingDatabase, SessionProvider
+    from .domain.entities import Reading, Source
+    from .viewmodels.members import MembersViewModel
+    from .viewmodels.reading_editor import ReadingEditorViewModel
+    from .viewmodels.source_editor import SourceEditorViewModel
     from .viewmodels.workspace import Workspace
     from .views.main_window import MainWindow
 
@@ -92,18 +97,21 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
     setup_logging(paths)
     log.info("Starting %s %s (data: %s)", APP_NAME, __version__, db_url or paths.data_dir)
 
+    from .views.main_window import MainWindow
+
+    window = MainWindow()
+    window.show_loading("Opening your data…")
+    if probe:
+        _install_probe(window)
+    window.show()
+    app.processEvents()  # paint now: asyncio, qasync and the data stack load after the window is up
+
     import qasync
 
     from .views.error_dialog import ErrorHandler
-    from .views.main_window import MainWindow
 
     handler = ErrorHandler()
     handler.install()
-    window = MainWindow()
-    window.show_loading("Opening your data…")
-    window.show()
-    if probe:
-        _install_probe(window)
     controller = AppController(app, window, paths, db_url, handler)
     try:
         return asyncio.run(controller.run(), loop_factory=qasync.QEventLoop)
@@ -113,9 +121,9 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
 
 @dataclass(eq=False)
 class _Opened:
-    """An open database with what belongs to it."""
+    """An open (or opening) database with what belongs to it."""
 
-    db: Database
+    db: Database | PendingDatabase
     workspace: Workspace
     lock: QLockFile | None
     is_sample: bool
@@ -142,11 +150,7 @@ class AppController:
         self.app.lastWindowClosed.connect(self._quit.set)
         self.window.sample_data_requested.connect(self._on_sample_requested)
         self.window.own_data_requested.connect(self._on_own_requested)
-        # Import the data stack off the loop thread while the window paints.
-        await loop.run_in_executor(None, _import_data_stack)
-        opened = await self._open_own()
-        if opened is not None:
-            self._show(opened)
+        await self._start_own()
         await self._quit.wait()
         await self._close_current()
         if self._own_lock is not None:
@@ -155,10 +159,19 @@ class AppController:
 
     # -- opening and closing -------------------------------------------------------------------
 
-    async def _open_own(self) -> _Opened | None:
+    async def _start_own(self) -> None:
+        """Open the user's own data; show a snapshot of it first when the file allows.
+
+        The window is bound at once to view models on a PendingDatabase and, for a SQLite file at
+        the current schema, shows the sidebar and the first page read with sqlite3 in a worker
+        thread. Meanwhile SQLAlchemy and the repositories are imported (also in a worker thread),
+        the Database is opened and migrated (after a backup), and handed to the view models.
+        """
+        from .db.handle import PendingDatabase
         from .domain.errors import HomeLogError
 
-        url, path = self._own_location()
+        loop = asyncio.get_running_loop()
+        url, path, location = self._own_location()
         if path is not None and self._own_lock is None:
             lock = _try_lock(path)
             if lock is None:
@@ -167,15 +180,31 @@ class AppController:
                     "Switch to the window that is open already. If none is, the other window may still "
                     "be closing: try again in a moment.",
                 )
-                return None
+                return
             self._own_lock = lock
-        try:
-            return await self._open(url, path, is_sample=False)
-        except HomeLogError as exc:
-            self._refuse(str(exc))
-            return None
+        pending = PendingDatabase()
+        workspace = make_workspace(pending, location)
+        snapshot = None
+        if path is not None:
+            from .db.snapshot import read_snapshot
+            from .views.models.readings import PAGE_SIZE
 
-    async def _open(self, url: str, path: Path | None, *, is_sample: bool) -> _Opened:
+            remembered = self.window.remembered_source(location)
+            snapshot = await loop.run_in_executor(None, read_snapshot, path, remembered, PAGE_SIZE)
+        opened = _Opened(pending, workspace, None, is_sample=False)
+        self._show(opened)
+        self.window.bind(workspace, snapshot)
+        try:
+            await loop.run_in_executor(None, _import_data_stack)
+            db = await self._open_database(url, path, is_sample=False)
+        except HomeLogError as exc:
+            pending.fail(exc)
+            self._refuse(str(exc))
+            return
+        pending.set(db)
+
+    async def _open_database(self, url: str, path: Path | None, *, is_sample: bool) -> Database:
+        """Open ``url`` and bring it to the current schema (backing an existing file up first)."""
         from .db import Database
         from .db.migrate import migrate
 
@@ -189,20 +218,22 @@ class AppController:
             raise
         if result.backup is not None:
             log.info("Backed up %s to %s before migrating to %s", path, result.backup, result.current)
-        location = str(path) if path is not None else db.display_name
-        return _Opened(db, make_workspace(db, location, is_sample=is_sample), None, is_sample)
+        return db
 
     def _show(self, opened: _Opened) -> None:
         self.current = opened
-        self.window.bind(opened.workspace)
 
     async def _close_current(self) -> None:
         opened, self.current = self.current, None
         if opened is None:
             return
+        from .db.handle import PendingDatabase
+
         self.window.unbind()
         await opened.workspace.close()
-        await opened.db.dispose()
+        db = opened.db.database if isinstance(opened.db, PendingDatabase) else opened.db
+        if db is not None:
+            await db.dispose()
         if opened.lock is not None:
             opened.lock.unlock()
 
@@ -215,34 +246,29 @@ class AppController:
             return
         lock = _try_lock(path)
         if lock is None:
-            self.window.banner.show_message(
-                "The sample household is open in another Home Log window.", "error"
-            )
+            self.window.banner.show_message("The sample household is open in another Home Log window.", "error")
             return
         self.window.show_loading("Preparing the sample household…")
         fresh = not path.exists()
         try:
             await self._close_current()
-            opened = await self._open(_sqlite_url(path), path, is_sample=True)
+            db = await self._open_database(_sqlite_url(path), path, is_sample=True)
             if fresh:
-                await create_sample_household(opened.db)
+                await create_sample_household(db)
         except HomeLogError as exc:
             lock.unlock()
             self.window.banner.show_message(str(exc), "error")
-            reopened = await self._open_own()
-            if reopened is not None:
-                self._show(reopened)
+            await self._start_own()
             return
-        opened.lock = lock
+        opened = _Opened(db, make_workspace(db, str(path), is_sample=True), lock, is_sample=True)
         self._show(opened)
+        self.window.bind(opened.workspace)
 
     async def _switch_to_own(self) -> None:
         if self.current is not None and not self.current.is_sample:
             return
         await self._close_current()
-        opened = await self._open_own()
-        if opened is not None:
-            self._show(opened)
+        await self._start_own()
 
     def _on_sample_requested(self) -> None:
         _start(self._switch_to_sample())
@@ -252,15 +278,17 @@ class AppController:
 
     # -- helpers ---------------------------------------------------------------------------------
 
-    def _own_location(self) -> tuple[str, Path | None]:
+    def _own_location(self) -> tuple[str, Path | None, str]:
+        """The URL of the user's data, its SQLite file if it is one, and where it is for display."""
         if self.db_url:
             from sqlalchemy.engine import make_url
 
             url = make_url(self.db_url)
             if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-                return self.db_url, Path(str(url.database)).expanduser().resolve()
-            return self.db_url, None
-        return _sqlite_url(self.paths.db_path), self.paths.db_path
+                path = Path(str(url.database)).expanduser().resolve()
+                return self.db_url, path, str(path)
+            return self.db_url, None, url.render_as_string(hide_password=True)
+        return _sqlite_url(self.paths.db_path), self.paths.db_path, str(self.paths.db_path)
 
     def _refuse(self, message: str) -> None:
         """The data cannot be opened: tell the user in the window and a dialog, then quit when closed."""
@@ -269,20 +297,19 @@ class AppController:
         log.error("Cannot open data: %s", message)
         self.exit_code = 1
         self.window.show_fatal(message)
-        box = QMessageBox(
-            QMessageBox.Icon.Critical, APP_NAME, message, QMessageBox.StandardButton.Close, self.window
-        )
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message, QMessageBox.StandardButton.Close, self.window)
         box.setObjectName("openErrorDialog")
         box.finished.connect(lambda _r: self.window.close())
         box.open()
 
 
-def make_workspace(db: Database, location: str, *, is_sample: bool = False) -> Workspace:
-    """The view models of one open database, as the main window uses them."""
-    from .viewmodels.members import MembersViewModel
-    from .viewmodels.reading_editor import ReadingEditorViewModel
+def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = False) -> Workspace:
+    """The view models of one open (or opening) database, as the main window uses them.
+
+    Only the sidebar's and the table's view models are built now; the dialogs' ones (which import
+    SQLAlchemy through their repositories) are imported when a dialog first opens.
+    """
     from .viewmodels.readings import ReadingsViewModel
-    from .viewmodels.source_editor import SourceEditorViewModel
     from .viewmodels.sources import SourcesViewModel
     from .viewmodels.workspace import Workspace
 
@@ -293,14 +320,29 @@ def make_workspace(db: Database, location: str, *, is_sample: bool = False) -> W
         await sources.close()
         await readings.close()
 
+    def reading_editor(source: Source, reading: Reading | None, member: int | None) -> ReadingEditorViewModel:
+        from .viewmodels.reading_editor import ReadingEditorViewModel
+
+        return ReadingEditorViewModel(db, source, reading, member)
+
+    def source_editor(source: Source | None) -> SourceEditorViewModel:
+        from .viewmodels.source_editor import SourceEditorViewModel
+
+        return SourceEditorViewModel(db, source)
+
+    def members() -> MembersViewModel:
+        from .viewmodels.members import MembersViewModel
+
+        return MembersViewModel(db)
+
     return Workspace(
         location=location,
         is_sample=is_sample,
         sources=sources,
         readings=readings,
-        reading_editor=lambda source, reading, member: ReadingEditorViewModel(db, source, reading, member),
-        source_editor=lambda source: SourceEditorViewModel(db, source),
-        members=lambda: MembersViewModel(db),
+        reading_editor=reading_editor,
+        source_editor=source_editor,
+        members=members,
         close=close,
     )
 

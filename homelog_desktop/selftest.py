@@ -69,7 +69,8 @@ def run_self_test(data_dir: str | None = None) -> int:
 
 async def _check(folder: Path, app: Any) -> list[str]:
     from .db import Database, sqlite_url
-    from .db.migrate import HEAD_REVISION, migrate
+    from .db.migrate import migrate
+    from .db.revisions import HEAD_REVISION
     from .domain.entities import Category, Metric, MetricKind, Reading, Source
     from .viewmodels.reading_editor import ReadingEditorViewModel
     from .viewmodels.readings import ReadingsViewModel
@@ -123,9 +124,7 @@ async def _check(folder: Path, app: Any) -> list[str]:
         table_rows = window.readings_model.rowCount() if window.readings_model else 0
         list_rows = window.sources_model.rowCount() if window.sources_model else 0
         if table_rows != 1 or list_rows != 1:
-            raise SelfTestError(
-                f"the window shows {list_rows} sources and {table_rows} readings, expected 1 and 1"
-            )
+            raise SelfTestError(f"the window shows {list_rows} sources and {table_rows} readings, expected 1 and 1")
         lines.append("the main window shows the source and its reading")
         window.unbind()
         window.close()

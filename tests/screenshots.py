@@ -72,9 +72,7 @@ class Shooter:
 
 def idle(window: Any) -> bool:
     """The readings table has what it shows."""
-    return bool(
-        window.readings_table.isVisible() and window.readings_model and window.readings_model.is_idle()
-    )
+    return bool(window.readings_table.isVisible() and window.readings_model and window.readings_model.is_idle())
 
 
 async def until(condition: Callable[[], Any], what: str) -> Any:
@@ -146,9 +144,7 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     db = await open_db("sample.db", sample=True)
     workspace = make_workspace(db, str(tmp / "sample.db"))
     window.bind(workspace)
-    await until(
-        lambda: window.readings_model is not None and window.readings_model.rowCount() > 0, "readings"
-    )
+    await until(lambda: window.readings_model is not None and window.readings_model.rowCount() > 0, "readings")
     await until(lambda: window.readings_model.is_idle(), "pages")  # type: ignore[union-attr]
     await shots.grab(window, "05-main-window")
     README_SHOT.parent.mkdir(parents=True, exist_ok=True)
@@ -222,9 +218,7 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     box = await until(lambda: top_dialog(window, QMessageBox), "the delete-source confirmation")
     await shots.grab(box, "15-confirm-delete-source")
     box.done(QMessageBox.StandardButton.Cancel)
-    error = ErrorDialog(
-        "ValueError: an example", "Traceback (most recent call last):\n  ...\nValueError", window
-    )
+    error = ErrorDialog("ValueError: an example", "Traceback (most recent call last):\n  ...\nValueError", window)
     error.show()
     await shots.grab(error, "16-error-dialog")
     error.done(0)
@@ -240,9 +234,7 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     await shots.grab(window, "18-filter-empty-and-error")
     window.banner.dismiss()
     window.filter_edit.clear()
-    await until(
-        lambda: window.readings_table.isVisible() and window.readings_model.is_idle(), "the table again"
-    )  # type: ignore[union-attr]
+    await until(lambda: window.readings_table.isVisible() and window.readings_model.is_idle(), "the table again")  # type: ignore[union-attr]
 
     # Dark palette.
     app.setPalette(dark_palette())

@@ -17,10 +17,9 @@ from sqlalchemy import Connection, inspect, text
 
 from ..domain.errors import DatabaseOpenError, DatabaseTooNewError
 from .database import Database
+from .revisions import HEAD_REVISION as HEAD_REVISION
+from .revisions import REVISIONS as REVISIONS
 
-#: Every revision this version knows, oldest first; the last is the head (a test checks Alembic agrees).
-REVISIONS: tuple[str, ...] = ("0001", "0002")
-HEAD_REVISION = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -48,9 +47,7 @@ async def current_revision(db: Database) -> str | None:
         return await conn.run_sync(_read_revision)
 
 
-async def migrate(
-    db: Database, backup_dir: Path | None = None, target: str = HEAD_REVISION
-) -> MigrationResult:
+async def migrate(db: Database, backup_dir: Path | None = None, target: str = HEAD_REVISION) -> MigrationResult:
     """Upgrade ``db`` to ``target``; back up an existing SQLite file first.
 
     Raises DatabaseTooNewError for a file written by a newer Home Log, and DatabaseOpenError for a

@@ -114,9 +114,7 @@ def check_value(value: Decimal, metric: Metric) -> None:
         raise ValidationError(label, f"{value:,} is too large (the limit is 10¹²)")
     decimals = _decimal_places(value)
     if decimals > metric.decimals:
-        places = {0: "no decimals", 1: "at most 1 decimal"}.get(
-            metric.decimals, f"at most {metric.decimals} decimals"
-        )
+        places = {0: "no decimals", 1: "at most 1 decimal"}.get(metric.decimals, f"at most {metric.decimals} decimals")
         raise ValidationError(label, f"{value} has too many decimals ({places} for this metric)")
     if (
         metric.decimals > MAX_DECIMALS
@@ -147,9 +145,7 @@ def parse_values(
     for metric_id, text in texts.items():
         metric = known.get(metric_id)
         if metric is None:
-            issues.append(
-                Issue(Severity.ERROR, "unknown-metric", str(metric_id), "is not a metric of this source")
-            )
+            issues.append(Issue(Severity.ERROR, "unknown-metric", str(metric_id), "is not a metric of this source"))
             continue
         try:
             value = parse_value(text, metric, decimal_point)
@@ -188,9 +184,7 @@ def check_reading(reading: Reading, source: Source, context: ReadingContext) -> 
         metric = metrics.get(metric_id)
         if metric is None:
             issues.append(
-                Issue(
-                    Severity.ERROR, "unknown-metric", f"Metric #{metric_id}", "is not a metric of this source"
-                )
+                Issue(Severity.ERROR, "unknown-metric", f"Metric #{metric_id}", "is not a metric of this source")
             )
             continue
         try:
@@ -203,9 +197,7 @@ def check_reading(reading: Reading, source: Source, context: ReadingContext) -> 
         issues.append(Issue(Severity.WARNING, "future", "Timestamp", "is in the future"))
     if context.duplicate_at is not None:
         issues.append(
-            Issue(
-                Severity.WARNING, "duplicate", "Timestamp", "another reading of this source has the same time"
-            )
+            Issue(Severity.WARNING, "duplicate", "Timestamp", "another reading of this source has the same time")
         )
     for metric_id, value in reading.values.items():
         metric = metrics.get(metric_id)

@@ -1,7 +1,8 @@
 """Repositories: one per aggregate, on an AsyncSession, returning domain objects, never committing."""
 
+from ..domain.queries import ReadingFilter, ReadingOrder
 from .members import MemberRepository
-from .readings import ReadingFilter, ReadingOrder, ReadingRepository
+from .readings import ReadingRepository
 from .sources import SourceRepository
 
 __all__ = ["MemberRepository", "ReadingFilter", "ReadingOrder", "ReadingRepository", "SourceRepository"]

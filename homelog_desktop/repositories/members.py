@@ -20,9 +20,7 @@ class MemberRepository:
         self._session = session
 
     async def all(self) -> list[Member]:
-        rows = await self._session.scalars(
-            select(MemberRow).order_by(func.lower(MemberRow.name), MemberRow.id)
-        )
+        rows = await self._session.scalars(select(MemberRow).order_by(func.lower(MemberRow.name), MemberRow.id))
         return [_to_domain(r) for r in rows]
 
     async def get(self, member_id: int) -> Member:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -13,8 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from ..db.tables import MemberRow, ReadingRow, ReadingValueRow
-from ..domain.entities import Metric, MetricKind, Reading, ReadingLine, Source
+from ..domain.entities import MetricKind, Reading, ReadingLine, Source
 from ..domain.errors import NotFoundError, ValidationError
+from ..domain.numbers import quantum, to_decimal
+from ..domain.queries import ReadingFilter, ReadingOrder
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
 from ..domain.validation import Neighbour, ReadingContext, Severity, check_reading, daily_rate
 
@@ -22,37 +23,6 @@ from ..domain.validation import Neighbour, ReadingContext, Severity, check_readi
 RATE_WINDOW = 6
 #: Readings older than this before the new one do not count as recent.
 RATE_HORIZON = timedelta(days=400)
-
-
-@dataclass(frozen=True, slots=True)
-class ReadingFilter:
-    """What the readings table is narrowed to: note text and/or a time range (UTC, end exclusive)."""
-
-    text: str = ""
-    start: datetime | None = None
-    end: datetime | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.text and self.start is None and self.end is None
-
-
-@dataclass(frozen=True, slots=True)
-class ReadingOrder:
-    """Sort order of the readings table: by "timestamp", "note", "entered_by" or "metric" (``metric_id``)."""
-
-    key: str = "timestamp"
-    descending: bool = False
-    metric_id: int | None = None
-
-
-def quantum(metric: Metric) -> Decimal:
-    return Decimal(1).scaleb(-metric.decimals)
-
-
-def to_decimal(value: float, q: Decimal) -> Decimal:
-    """A stored double back to the Decimal that was entered (it had at most 15 significant digits)."""
-    return Decimal(repr(value)).quantize(q)
 
 
 class ReadingRepository:
@@ -184,9 +154,7 @@ class ReadingRepository:
         for metric in source.metrics:
             assert metric.id is not None
             q = quantum(metric)
-            base = select(ReadingValueRow.ts, ReadingValueRow.value).where(
-                ReadingValueRow.metric_id == metric.id, *own
-            )
+            base = select(ReadingValueRow.ts, ReadingValueRow.value).where(ReadingValueRow.metric_id == metric.id, *own)
             limit = RATE_WINDOW if metric.kind is MetricKind.COUNTER else 1
             before = (
                 await self._session.execute(
@@ -197,9 +165,7 @@ class ReadingRepository:
             if points:
                 previous[metric.id] = points[-1]
             after = (
-                await self._session.execute(
-                    base.where(ReadingValueRow.ts > ts).order_by(ReadingValueRow.ts).limit(1)
-                )
+                await self._session.execute(base.where(ReadingValueRow.ts > ts).order_by(ReadingValueRow.ts).limit(1))
             ).first()
             if after is not None:
                 following[metric.id] = Neighbour(from_epoch(after[0]), to_decimal(after[1], q))
@@ -277,9 +243,7 @@ class ReadingRepository:
 
     def _add_values(self, reading_id: int, ts: int, reading: Reading) -> None:
         for metric_id, value in reading.values.items():
-            self._session.add(
-                ReadingValueRow(reading_id=reading_id, metric_id=metric_id, ts=ts, value=float(value))
-            )
+            self._session.add(ReadingValueRow(reading_id=reading_id, metric_id=metric_id, ts=ts, value=float(value)))
 
     async def _values_of(
         self, source: Source, ids: list[int], *, with_consumption: bool = True
@@ -364,16 +328,12 @@ def _ordered[Q: Select[*tuple[Any, ...]]](query: Q, order: ReadingOrder, descend
             direction(func.lower(ReadingRow.note)), direction(ReadingRow.ts), direction(ReadingRow.id)
         )
     if order.key == "entered_by":
-        return query.order_by(
-            direction(func.lower(MemberRow.name)), direction(ReadingRow.ts), direction(ReadingRow.id)
-        )
+        return query.order_by(direction(func.lower(MemberRow.name)), direction(ReadingRow.ts), direction(ReadingRow.id))
     if order.key == "metric" and order.metric_id is not None:
         value = (
             select(ReadingValueRow.value)
             .where(ReadingValueRow.reading_id == ReadingRow.id, ReadingValueRow.metric_id == order.metric_id)
             .scalar_subquery()
         )
-        return query.order_by(
-            value.is_(None), direction(value), direction(ReadingRow.ts), direction(ReadingRow.id)
-        )
+        return query.order_by(value.is_(None), direction(value), direction(ReadingRow.ts), direction(ReadingRow.id))
     return query.order_by(direction(ReadingRow.ts), direction(ReadingRow.id))

@@ -171,9 +171,7 @@ class SourceRepository:
         return result
 
     async def _check_name(self, name: str, own_id: int | None) -> None:
-        found = await self._session.scalar(
-            select(SourceRow.id).where(func.lower(SourceRow.name) == name.lower())
-        )
+        found = await self._session.scalar(select(SourceRow.id).where(func.lower(SourceRow.name) == name.lower()))
         if found is not None and found != own_id:
             raise DuplicateNameError(f"Name: there is already a source called “{name}”.")
 
@@ -196,8 +194,7 @@ class SourceRepository:
         if await self._session.scalar(query):
             raise ValidationError(
                 metric.name,
-                f"some stored values have more than {metric.decimals} decimals; "
-                "fewer decimals would round them",
+                f"some stored values have more than {metric.decimals} decimals; fewer decimals would round them",
             )
 
 

@@ -78,9 +78,7 @@ class SampleSummary:
     readings: int
 
 
-async def create_sample_household(
-    db: Database, *, today: date | None = None, seed: int = 2024
-) -> SampleSummary:
+async def create_sample_household(db: Database, *, today: date | None = None, seed: int = 2024) -> SampleSummary:
     """Fill an empty, migrated database with the sample household; refuse one that holds anything."""
     day = today or date.today()
     loop = asyncio.get_running_loop()
@@ -104,9 +102,7 @@ async def create_sample_household(
             assert source.id is not None
             for r in sample.readings:
                 values = {
-                    m.id: v
-                    for m, v in zip(source.metrics, r.values, strict=True)
-                    if v is not None and m.id is not None
+                    m.id: v for m, v in zip(source.metrics, r.values, strict=True) if v is not None and m.id is not None
                 }
                 reading = Reading(
                     id=None,
@@ -166,9 +162,7 @@ class _Simulation:
         self._skipped, self._away, self._back = self._holidays()
         self._outdoor = self._weather()
         rng = self._rng
-        self._washing_machine = rng.choice(
-            [i for i in range(WEEKS // 3, 2 * WEEKS // 3) if self._is_plain(i)]
-        )
+        self._washing_machine = rng.choice([i for i in range(WEEKS // 3, 2 * WEEKS // 3) if self._is_plain(i)])
         january = [i for i in range(1, WEEKS - 1) if self._saturdays[i].month == 1 and self._is_plain(i)]
         self._gas_estimated = rng.choice(january[: max(1, len(january) // 2)])
         self._water_estimated = rng.choice([i for i in range(2 * WEEKS // 3, WEEKS - 1) if self._is_plain(i)])
@@ -309,9 +303,7 @@ class _Simulation:
             note = notes.get(week, "")
             if week == estimated:
                 # A guess from the previous reading and last week's use, off by up to a few percent.
-                previous = [
-                    register(self._saturdays[week - 1], self._round_start[week - 1]) for register in registers
-                ]
+                previous = [register(self._saturdays[week - 1], self._round_start[week - 1]) for register in registers]
                 factor = rng.uniform(0.9, 1.1)
                 raw = [p + (v - p) * factor for p, v in zip(previous, raw, strict=True)]
                 note = NOTE_ESTIMATED
@@ -332,8 +324,7 @@ class _Simulation:
                 SampleReading(
                     timestamp=at,
                     values=tuple(
-                        _floor(register(bill, 12 * 60), d)
-                        for register, d in zip(registers, decimals, strict=True)
+                        _floor(register(bill, 12 * 60), d) for register, d in zip(registers, decimals, strict=True)
                     ),
                     note=NOTE_BILL,
                     from_bill=True,

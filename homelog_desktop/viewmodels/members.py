@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..db import Database
 from ..domain.entities import Member
 from ..domain.errors import DuplicateNameError, HomeLogError, ValidationError
 from ..repositories import MemberRepository
 from .base import BaseViewModel
+
+if TYPE_CHECKING:
+    from ..db.handle import SessionProvider
 
 
 def check_member(name: str, email: str | None) -> dict[str, str]:
@@ -39,7 +42,7 @@ class MembersViewModel(BaseViewModel):
 
     def __init__(
         self,
-        db: Database,
+        db: SessionProvider,
         repo_factory: Callable[..., MemberRepository] = MemberRepository,
         parent: QObject | None = None,
     ) -> None:

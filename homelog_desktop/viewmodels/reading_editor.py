@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..db import Database
 from ..domain.entities import Member, Reading, Source
 from ..domain.errors import HomeLogError, ValidationError
 from ..domain.timeutil import utc_now
 from ..domain.validation import Issue, ReadingContext, check_reading, errors, warnings
 from ..repositories import MemberRepository, ReadingRepository
 from .base import BaseViewModel
+
+if TYPE_CHECKING:
+    from ..db.handle import SessionProvider
 
 
 def warning_key(issue: Issue) -> str:
@@ -52,7 +55,7 @@ class ReadingEditorViewModel(BaseViewModel):
 
     def __init__(
         self,
-        db: Database,
+        db: SessionProvider,
         source: Source,
         reading: Reading | None = None,
         default_member_id: int | None = None,

@@ -6,13 +6,19 @@ import asyncio
 import re
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..db import Database
 from ..domain.entities import ReadingLine, Source
-from ..repositories import ReadingFilter, ReadingOrder, ReadingRepository
+from ..domain.queries import ReadingFilter, ReadingOrder
 from .base import BaseViewModel
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from ..db.handle import SessionProvider
+    from ..repositories import ReadingRepository
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
@@ -66,13 +72,13 @@ class ReadingsViewModel(BaseViewModel):
 
     def __init__(
         self,
-        db: Database,
-        repo_factory: Callable[..., ReadingRepository] = ReadingRepository,
+        db: SessionProvider,
+        repo_factory: Callable[..., ReadingRepository] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._repo = repo_factory
+        self._repo_factory = repo_factory
         self.source: Source | None = None
         self.total = 0
         self.order = ReadingOrder(descending=True)
@@ -82,6 +88,19 @@ class ReadingsViewModel(BaseViewModel):
         self.first_page_size = 0
         self._generation = 0
         self._first_page: tuple[int, list[ReadingLine]] | None = None
+
+    def prime(self, source: Source, total: int, rows: list[ReadingLine]) -> None:
+        """Show rows read elsewhere (the start-up snapshot) for ``source`` in the default order.
+
+        The table opens on them at once; later pages and refreshes come from the database as usual.
+        """
+        self.source = source
+        self.order = ReadingOrder(descending=True)
+        self.filter = ReadingFilter()
+        self._generation += 1
+        self.total = total
+        self._first_page = (self._generation, rows)
+        self.reset.emit(source, total)
 
     @property
     def generation(self) -> int:
@@ -162,6 +181,13 @@ class ReadingsViewModel(BaseViewModel):
                 count = await self._repo(session).delete(source.id, reading_ids)
             self.deleted.emit(count)
         await self.refresh()
+
+    def _repo(self, session: AsyncSession) -> ReadingRepository:
+        if self._repo_factory is None:
+            from ..repositories import ReadingRepository  # SQLAlchemy: imported on first use
+
+            self._repo_factory = ReadingRepository
+        return self._repo_factory(session)
 
     async def _count(self, source_id: int) -> int:
         async with self._db.session(readonly=True) as session:

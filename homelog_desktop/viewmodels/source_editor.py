@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..db import Database
 from ..domain.entities import CATEGORY_DEFAULTS, MAX_DECIMALS, Category, Member, Metric, Source
 from ..domain.errors import DuplicateNameError, HomeLogError, ValidationError, user_message
 from ..repositories import MemberRepository, SourceRepository
 from .base import BaseViewModel
+
+if TYPE_CHECKING:
+    from ..db.handle import SessionProvider
 
 #: Longest source name the repository accepts.
 MAX_NAME_LENGTH = 200
@@ -55,13 +58,9 @@ def check_source(source: Source) -> list[Problem]:
     elif len(name) > MAX_NAME_LENGTH:
         problems.append(Problem("name", f"Name is too long (at most {MAX_NAME_LENGTH} characters)."))
     if source.interval_days is not None and not 0 < source.interval_days <= MAX_INTERVAL_DAYS:
-        problems.append(
-            Problem("interval", f"Reading interval must be between 1 and {MAX_INTERVAL_DAYS} days.")
-        )
+        problems.append(Problem("interval", f"Reading interval must be between 1 and {MAX_INTERVAL_DAYS} days."))
     if not source.metrics:
-        problems.append(
-            Problem("metrics", "Metrics: a source needs at least one metric. Click “Add metric”.")
-        )
+        problems.append(Problem("metrics", "Metrics: a source needs at least one metric. Click “Add metric”."))
     seen: dict[str, int] = {}
     for row, metric in enumerate(source.metrics):
         metric_name = metric.name.strip()
@@ -72,8 +71,7 @@ def check_source(source: Source) -> list[Problem]:
             problems.append(
                 Problem(
                     "metrics",
-                    f"Metrics: the name in row {row + 1} is too long "
-                    f"(at most {MAX_METRIC_NAME_LENGTH} characters).",
+                    f"Metrics: the name in row {row + 1} is too long (at most {MAX_METRIC_NAME_LENGTH} characters).",
                     row,
                 )
             )
@@ -93,8 +91,7 @@ def check_source(source: Source) -> list[Problem]:
             problems.append(
                 Problem(
                     "metrics",
-                    f"Metrics: the unit of “{metric_name}” is too long "
-                    f"(at most {MAX_UNIT_LENGTH} characters).",
+                    f"Metrics: the unit of “{metric_name}” is too long (at most {MAX_UNIT_LENGTH} characters).",
                     row,
                 )
             )
@@ -134,7 +131,7 @@ class SourceEditorViewModel(BaseViewModel):
 
     def __init__(
         self,
-        db: Database,
+        db: SessionProvider,
         source: Source | None = None,
         repo_factory: Callable[..., SourceRepository] = SourceRepository,
         member_repo_factory: Callable[..., MemberRepository] = MemberRepository,

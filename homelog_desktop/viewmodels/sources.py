@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..db import Database
-from ..domain.entities import Source
+from ..domain.entities import Source, SourceSummary
 from ..domain.timeutil import utc_now
-from ..repositories import SourceRepository
 from .base import BaseViewModel
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from ..db.handle import SessionProvider
+    from ..repositories import SourceRepository
 
 
 class SourcesViewModel(BaseViewModel):
@@ -25,22 +31,33 @@ class SourcesViewModel(BaseViewModel):
 
     def __init__(
         self,
-        db: Database,
-        repo_factory: Callable[..., SourceRepository] = SourceRepository,
+        db: SessionProvider,
+        repo_factory: Callable[..., SourceRepository] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._repo = repo_factory
+        self._repo_factory = repo_factory
         self.show_archived = False
         self.loaded = False
+        #: Archived sources the last load left out (show_archived off): an empty list then does not
+        #: mean an empty database.
+        self.archived_hidden = 0
 
     async def load(self) -> None:
         async with self._action():
             async with self._db.session(readonly=True) as session:
-                summaries = await self._repo(session).summaries(include_archived=self.show_archived)
+                every = await self._repo(session).summaries(include_archived=True)
+            summaries = [s for s in every if self.show_archived or not s.source.archived]
+            self.archived_hidden = len(every) - len(summaries)
             self.loaded = True
             self.sources_loaded.emit(summaries, utc_now())
+
+    def prime(self, summaries: list[SourceSummary], now: datetime) -> None:
+        """Show sources read elsewhere (the start-up snapshot: archived ones hidden) as if loaded."""
+        self.show_archived = False
+        self.loaded = True
+        self.sources_loaded.emit(summaries, now)
 
     async def set_show_archived(self, show: bool) -> None:
         self.show_archived = show
@@ -58,6 +75,13 @@ class SourcesViewModel(BaseViewModel):
             async with self._db.session() as session:
                 await self._repo(session).set_archived(source.id, archived)
         await self.load()
+
+    def _repo(self, session: AsyncSession) -> SourceRepository:
+        if self._repo_factory is None:
+            from ..repositories import SourceRepository  # SQLAlchemy: imported on first use
+
+            self._repo_factory = SourceRepository
+        return self._repo_factory(session)
 
     async def delete(self, source_id: int) -> None:
         async with self._action():

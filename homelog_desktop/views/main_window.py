@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QSize, Qt, QTimer, Signal
@@ -35,6 +36,7 @@ from .widgets import Banner
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from ..db.snapshot import Snapshot
     from ..domain.entities import Reading, Source, SourceSummary
     from ..viewmodels.workspace import Workspace
     from .models.readings import ReadingsTableModel
@@ -54,6 +56,17 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
 )
 
 PAGE_LOADING, PAGE_WELCOME, PAGE_SOURCE, PAGE_NOTHING = range(4)
+
+#: Shown above the pages while the sample household is open.
+SAMPLE_TEXT = (
+    "You are exploring a made-up sample household: change anything you like, your own data is not "
+    "touched. File → Back to My Data returns to it."
+)
+#: Shown instead of the welcome page when every source is archived and archived ones are hidden.
+ALL_ARCHIVED_TEXT = (
+    "All your meters and sensors are archived.\n\n"
+    "View → Show Archived Sources lists them again; “New source…” adds another."
+)
 
 
 class MainWindow(QMainWindow):
@@ -104,8 +117,12 @@ class MainWindow(QMainWindow):
         self._stack.setCurrentIndex(PAGE_LOADING)
         self.banner.show_message(text, "error")
 
-    def bind(self, workspace: Workspace) -> None:
-        """Show ``workspace``: connect its view models and load the sources."""
+    def bind(self, workspace: Workspace, snapshot: Snapshot | None = None) -> None:
+        """Show ``workspace``: connect its view models and load the sources.
+
+        With a ``snapshot`` (read at start-up while the database opens) its sources and readings are
+        shown at once instead; the view models load from the database from then on.
+        """
         from .models.readings import ReadingsTableModel, configure_readings_view
         from .models.sources import SourcesListModel
 
@@ -127,7 +144,10 @@ class MainWindow(QMainWindow):
         workspace.sources.reading_count_loaded.connect(self._confirm_delete_source)
         workspace.readings.reset.connect(self._on_readings_reset)
         workspace.readings.deleted.connect(self._on_readings_deleted)
-        self._sample_bar.setVisible(workspace.is_sample)
+        if workspace.is_sample:
+            self._sample_bar.show_message(SAMPLE_TEXT, "info")
+        else:
+            self._sample_bar.hide()
         self.actionSampleData.setVisible(not workspace.is_sample)
         self.actionOwnData.setVisible(workspace.is_sample)
         self.welcome.sample_button.setVisible(not workspace.is_sample)
@@ -136,9 +156,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.show_loading("Loading your meters…")
         self.actionShowArchived.setChecked(workspace.sources.show_archived)
-        self._pending_select_source = self._remembered_source()
+        self._pending_select_source = self.remembered_source(workspace.location)
         self._update_actions()
-        self._run(workspace.sources.load())
+        if snapshot is None:
+            self._run(workspace.sources.load())
+            return
+        if snapshot.source is not None:
+            self._pending_select_source = snapshot.source.id
+        workspace.sources.prime(snapshot.summaries, snapshot.now)
+        if snapshot.source is not None:
+            workspace.readings.prime(snapshot.source, snapshot.total, snapshot.rows)
 
     def unbind(self) -> None:
         """Forget the current workspace (its view models are closed by their owner)."""
@@ -206,9 +233,7 @@ class MainWindow(QMainWindow):
             question = f"Delete {len(readings):,} readings from “{source.name}”?"
         ids = [r.id for r in readings if r.id is not None]
         box = self._question(question, "This cannot be undone.", "Delete")
-        box.accepted.connect(
-            lambda: self._run(self.workspace.readings.delete(ids)) if self.workspace else None
-        )
+        box.accepted.connect(lambda: self._run(self.workspace.readings.delete(ids)) if self.workspace else None)
         box.open()
 
     def add_source(self) -> None:
@@ -240,6 +265,10 @@ class MainWindow(QMainWindow):
             return
         source = self.current_source()
         self._pending_select_source = source.id if source is not None else None
+        current = self.readings_table.currentIndex()
+        line = self.readings_model.reading_at(current.row()) if self.readings_model and current.isValid() else None
+        if line is not None:
+            self._pending_select_reading = line.reading.id
         self._run(self.workspace.sources.load())
 
     def focus_filter(self) -> None:
@@ -269,9 +298,7 @@ class MainWindow(QMainWindow):
         )
 
     def show_shortcuts(self) -> None:
-        rows = "".join(
-            f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for keys, what in SHORTCUTS
-        )
+        rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for keys, what in SHORTCUTS)
         box = QMessageBox(self)
         box.setObjectName("shortcutsDialog")
         box.setWindowTitle("Keyboard shortcuts")
@@ -292,9 +319,7 @@ class MainWindow(QMainWindow):
     def _setup_actions(self) -> None:
         style = self.style()
 
-        def action(
-            name: str, text: str, slot: Any, shortcut: Any = None, tip: str = "", icon: Any = None
-        ) -> QAction:
+        def action(name: str, text: str, slot: Any, shortcut: Any = None, tip: str = "", icon: Any = None) -> QAction:
             act = QAction(text, self)
             act.setObjectName(name)
             if shortcut is not None:
@@ -398,12 +423,8 @@ class MainWindow(QMainWindow):
         )
         self.actionQuit = action("actionQuit", "&Quit", self.close, QKeySequence("Ctrl+Q"))
         self.actionAbout = action("actionAbout", f"&About {APP_NAME}", self.show_about)
-        self.actionShortcuts = action(
-            "actionShortcuts", "&Keyboard Shortcuts", self.show_shortcuts, QKeySequence("F1")
-        )
-        self.actionShowArchived = action(
-            "actionShowArchived", "Show &Archived Sources", self._on_show_archived_toggled
-        )
+        self.actionShortcuts = action("actionShortcuts", "&Keyboard Shortcuts", self.show_shortcuts, QKeySequence("F1"))
+        self.actionShowArchived = action("actionShowArchived", "Show &Archived Sources", self._on_show_archived_toggled)
         self.actionShowArchived.setCheckable(True)
         # Enter and Delete act on the table only: in the filter box they keep their usual meaning.
         for act in (self.actionEditReading, self.actionDeleteReading):
@@ -458,7 +479,7 @@ class MainWindow(QMainWindow):
         # Right side: banner + pages.
         self.banner = Banner()
         self._sample_bar = Banner()
-        self._sample_bar.setObjectName("banner")
+        self._sample_bar.setObjectName("sampleBanner")
         self._stack = QStackedWidget()
         self._stack.setObjectName("pages")
         loading = QWidget()
@@ -470,10 +491,13 @@ class MainWindow(QMainWindow):
         self.welcome.add_source_clicked.connect(self.add_source)
         self.welcome.sample_clicked.connect(self.sample_data_requested)
         nothing = QWidget()
-        nothing_label = QLabel("Select a meter or sensor on the left.")
-        nothing_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        nothing_label.setEnabled(False)
-        QVBoxLayout(nothing).addWidget(nothing_label)
+        nothing.setObjectName("nothingPage")
+        self._nothing_label = QLabel("Select a meter or sensor on the left.")
+        self._nothing_label.setObjectName("nothingLabel")
+        self._nothing_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._nothing_label.setWordWrap(True)
+        self._nothing_label.setEnabled(False)
+        QVBoxLayout(nothing).addWidget(self._nothing_label)
         self._stack.addWidget(loading)
         self._stack.addWidget(self.welcome)
         self._stack.addWidget(self._build_source_page())
@@ -534,9 +558,7 @@ class MainWindow(QMainWindow):
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText(
-            "Filter: text in the note, or a date like 2025, 2025-03 or 2025-03-14"
-        )
+        self.filter_edit.setPlaceholderText("Filter: text in the note, or a date like 2025, 2025-03 or 2025-03-14")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter readings")
         self._filter_timer = QTimer(self)
@@ -612,7 +634,8 @@ class MainWindow(QMainWindow):
         self._pending_select_source = None
         self.sources_model.set_summaries(summaries, now)
         if not summaries:
-            if self.workspace.sources.show_archived:
+            if self.workspace.sources.archived_hidden:
+                self._nothing_label.setText(ALL_ARCHIVED_TEXT)
                 self._stack.setCurrentIndex(PAGE_NOTHING)
             else:
                 self._stack.setCurrentIndex(PAGE_WELCOME)
@@ -649,15 +672,15 @@ class MainWindow(QMainWindow):
         self._source_title.setToolTip(source.name)
         details = [source.category.label]
         if source.interval_days:
-            details.append(
-                "read every day" if source.interval_days == 1 else f"read every {source.interval_days} days"
-            )
+            details.append("read every day" if source.interval_days == 1 else f"read every {source.interval_days} days")
         details.append(", ".join(m.label for m in source.metrics))
         if source.description:
             details.append(source.description)
         self._source_details.setText(" · ".join(details))
         self.actionArchiveSource.setText("Unarchive Source" if source.archived else "Archive Source")
-        if self.filter_edit.text():
+        shown = self.workspace.readings.source
+        if self.filter_edit.text() and (shown is None or shown.id != source.id):
+            self._filter_timer.stop()
             self.filter_edit.blockSignals(True)
             self.filter_edit.clear()
             self.filter_edit.blockSignals(False)
@@ -682,8 +705,7 @@ class MainWindow(QMainWindow):
                 self._empty_label.setText("No readings match the filter.")
             else:
                 self._empty_label.setText(
-                    f"No readings of “{source.name}” yet.\n\n"
-                    "Press Ctrl+N or “New Reading” to record the first one."
+                    f"No readings of “{source.name}” yet.\n\nPress Ctrl+N or “New Reading” to record the first one."
                 )
             self._table_stack.setCurrentIndex(1)
         else:
@@ -695,9 +717,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_readings_deleted(self, count: int) -> None:
-        self.statusBar().showMessage(
-            "1 reading deleted" if count == 1 else f"{count:,} readings deleted", 5000
-        )
+        self.statusBar().showMessage("1 reading deleted" if count == 1 else f"{count:,} readings deleted", 5000)
         if self.workspace is not None:
             self._run(self.workspace.sources.load())
 
@@ -720,9 +740,7 @@ class MainWindow(QMainWindow):
             "Delete",
         )
         box.setObjectName("confirmDeleteSource")
-        box.accepted.connect(
-            lambda: self._run(self.workspace.sources.delete(source_id)) if self.workspace else None
-        )
+        box.accepted.connect(lambda: self._run(self.workspace.sources.delete(source_id)) if self.workspace else None)
         box.open()
 
     def _on_vm_busy_changed(self, busy: bool) -> None:
@@ -756,7 +774,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Reading saved", 5000)
         self._pending_select_reading = reading.id
         if self.workspace is not None:
-            self._run(self.workspace.readings.refresh())
+            # Reloading the sources (last reading in the sidebar) reloads this source's readings too.
             self._run(self.workspace.sources.load())
 
     def _open_source_dialog(self, vm: Any) -> None:
@@ -832,12 +850,14 @@ class MainWindow(QMainWindow):
             act.setEnabled(bound)
         self.actionFilter.setEnabled(on_source)
 
-    def _source_key(self) -> str:
-        location = self.workspace.location if self.workspace else ""
-        return f"selection/{abs(hash(location)) % 10**8}"
+    def _source_key(self, location: str | None = None) -> str:
+        if location is None:
+            location = self.workspace.location if self.workspace else ""
+        return f"selection/{zlib.crc32(location.encode('utf-8')):08x}"
 
-    def _remembered_source(self) -> int | None:
-        value = self._settings.value(self._source_key())
+    def remembered_source(self, location: str) -> int | None:
+        """The source last selected in the data at ``location`` (remembered across runs)."""
+        value = self._settings.value(self._source_key(location))
         try:
             return int(value) if value not in (None, "") else None
         except (TypeError, ValueError):

@@ -579,11 +579,7 @@ class ReadingDialog(QDialog):
             row.icon.setVisible(False)
             return
         is_error = any(i.severity is Severity.ERROR for i in issues)
-        pixmap = (
-            QStyle.StandardPixmap.SP_MessageBoxCritical
-            if is_error
-            else QStyle.StandardPixmap.SP_MessageBoxWarning
-        )
+        pixmap = QStyle.StandardPixmap.SP_MessageBoxCritical if is_error else QStyle.StandardPixmap.SP_MessageBoxWarning
         row.icon.setIcon(self.style().standardIcon(pixmap))
         row.icon.setToolTip("\n".join(i.text for i in issues))
         row.icon.setVisible(True)

@@ -51,9 +51,7 @@ class SourceItemDelegate(QStyledItemDelegate):
         archived = bool(index.data(SourcesListModel.ArchivedRole))
         overdue = bool(index.data(SourcesListModel.OverdueRole))
         detail = str(index.data(SourcesListModel.LastReadingTextRole) or "")
-        text_color = palette.color(
-            group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
+        text_color = palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         detail_color = _muted(text_color, palette.color(group, QPalette.ColorRole.Base), selected)
         name_color = detail_color if archived else text_color
 
@@ -95,8 +93,7 @@ class SourceItemDelegate(QStyledItemDelegate):
 def is_dark(palette: QPalette) -> bool:
     """True for a dark theme (light text on a dark window)."""
     return (
-        palette.color(QPalette.ColorRole.Window).lightness()
-        < palette.color(QPalette.ColorRole.WindowText).lightness()
+        palette.color(QPalette.ColorRole.Window).lightness() < palette.color(QPalette.ColorRole.WindowText).lightness()
     )
 
 

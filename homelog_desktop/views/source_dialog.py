@@ -60,20 +60,16 @@ from .icons import category_icon
 #: What each kind of metric means, for tooltips.
 KIND_TIPS = {
     MetricKind.COUNTER: (
-        "Counter: a cumulative register, like a kWh or water meter. "
-        "Consumption is the difference between two readings."
+        "Counter: a cumulative register, like a kWh or water meter. Consumption is the difference between two readings."
     ),
-    MetricKind.INTERVAL: (
-        "Interval: each value is already the amount for its period, like a bill or an oil delivery."
-    ),
+    MetricKind.INTERVAL: ("Interval: each value is already the amount for its period, like a bill or an oil delivery."),
     MetricKind.GAUGE: (
         "Gauge: an instantaneous value, like a room temperature or a tank level. "
         "Periods show its mean, minimum and maximum."
     ),
 }
 DIGITS_TIP = (
-    "Register digits, for roll-over: a counter with 6 digits goes from 999999 back to 0. "
-    "Leave blank if unknown."
+    "Register digits, for roll-over: a counter with 6 digits goes from 999999 back to 0. Leave blank if unknown."
 )
 NO_DIGITS_TIP = "Only counters have register digits."
 DECIMALS_TIP = "How many decimals the values of this metric are entered with (0–6)."
@@ -109,9 +105,7 @@ class _MetricRow:
 
     def to_metric(self, position: int) -> Metric:
         digits = self.digits if self.kind is MetricKind.COUNTER else None
-        return Metric(
-            self.id, self.name.strip(), self.unit.strip(), self.kind, self.decimals, digits, position
-        )
+        return Metric(self.id, self.name.strip(), self.unit.strip(), self.kind, self.decimals, digits, position)
 
 
 class MetricsTableModel(QAbstractTableModel):
@@ -187,9 +181,7 @@ class MetricsTableModel(QAbstractTableModel):
         for row in changed:
             if 0 <= row < len(self._rows):
                 index = self.index(row, MetricColumn.NAME)
-                self.dataChanged.emit(
-                    index, index, [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
-                )
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole])
 
     # -- Qt model interface -----------------------------------------------------------------
 
@@ -225,9 +217,7 @@ class MetricsTableModel(QAbstractTableModel):
             return flags
         return flags | Qt.ItemFlag.ItemIsEditable
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -529,9 +519,7 @@ class SourceDialog(QDialog):
         self.interval_spin.setToolTip(
             "Home Log marks the source as overdue when no reading was entered for this many days."
         )
-        self.interval_spin.setMinimumWidth(
-            self.interval_spin.fontMetrics().horizontalAdvance("No reminder") + 48
-        )
+        self.interval_spin.setMinimumWidth(self.interval_spin.fontMetrics().horizontalAdvance("No reminder") + 48)
         self.interval_error = FieldError("intervalError", self)
 
         self.public_check = QCheckBox("Public", self)
@@ -539,9 +527,7 @@ class SourceDialog(QDialog):
         public_hint = QLabel("Other members can see this source when the database is shared.", self)
         public_hint.setWordWrap(True)
         hint_palette = public_hint.palette()
-        hint_palette.setColor(
-            QPalette.ColorRole.WindowText, hint_palette.color(QPalette.ColorRole.PlaceholderText)
-        )
+        hint_palette.setColor(QPalette.ColorRole.WindowText, hint_palette.color(QPalette.ColorRole.PlaceholderText))
         public_hint.setPalette(hint_palette)
 
         form = QFormLayout()
@@ -610,9 +596,7 @@ class SourceDialog(QDialog):
         metric_buttons.addStretch(1)
         self.metrics_error = FieldError("metricsError", self)
 
-        metrics_label = QLabel(
-            "<b>Metrics</b> — the registers or values read from this source, in order", self
-        )
+        metrics_label = QLabel("<b>Metrics</b> — the registers or values read from this source, in order", self)
         metrics_label.setWordWrap(True)
         metrics_label.setBuddy(self.metrics_view)
 
@@ -702,9 +686,7 @@ class SourceDialog(QDialog):
                 label = f"{member.name} ({member.email})"  # tell namesakes apart
             self.owner_combo.addItem(label, member.id)
             if member.email:
-                self.owner_combo.setItemData(
-                    self.owner_combo.count() - 1, member.email, Qt.ItemDataRole.ToolTipRole
-                )
+                self.owner_combo.setItemData(self.owner_combo.count() - 1, member.email, Qt.ItemDataRole.ToolTipRole)
         index = self.owner_combo.findData(wanted) if wanted is not None else 0
         self.owner_combo.setCurrentIndex(max(0, index))
         self._pending_owner = None

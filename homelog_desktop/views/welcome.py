@@ -47,9 +47,7 @@ class WelcomePage(QWidget):
         self.sample_button = QPushButton("Explore sample data")
         self.sample_button.setObjectName("exploreSampleButton")
         self.sample_button.setMinimumHeight(36)
-        self.sample_button.setToolTip(
-            "Opens a made-up household in its own file; your own data is not touched."
-        )
+        self.sample_button.setToolTip("Opens a made-up household in its own file; your own data is not touched.")
         self.sample_button.clicked.connect(self.sample_clicked)
         buttons = QHBoxLayout()
         buttons.addStretch()

@@ -154,9 +154,7 @@ async def main(args: argparse.Namespace) -> None:
             async with db.session(readonly=True) as s:
                 await SourceRepository(s).summaries()
 
-            results = [
-                await open_and_scroll(vm, model, view, paints, source, args.rows) for _ in range(args.runs)
-            ]
+            results = [await open_and_scroll(vm, model, view, paints, source, args.rows) for _ in range(args.runs)]
             times = [r[0] for r in results]
             gaps = [r[1] for r in results]
             pages = max(r[2] for r in results)

@@ -263,9 +263,7 @@ def test_foreign_keys_refuse_orphans(run, db):
 
     async def go() -> None:
         async with db.session() as s:
-            await s.execute(
-                text("INSERT INTO reading_values (reading_id, metric_id, ts, value) VALUES (99, 99, 0, 1)")
-            )
+            await s.execute(text("INSERT INTO reading_values (reading_id, metric_id, ts, value) VALUES (99, 99, 0, 1)"))
 
     with pytest.raises(Exception, match=r"(?i)foreign key"):
         run(go())

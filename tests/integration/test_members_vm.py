@@ -71,9 +71,7 @@ def test_members_add_stores_member_and_sends_new_list(qtbot, run, db, stored_mem
     assert stored_members() == rec.lists[-1]
 
 
-def test_members_add_duplicate_email_reports_error_and_stores_nothing(
-    qtbot, run, db, add_member, stored_members
-):
+def test_members_add_duplicate_email_reports_error_and_stores_nothing(qtbot, run, db, add_member, stored_members):
     """An e-mail that belongs to another member (any case) is refused and placed at the e-mail field."""
     add_member("Ann", "ann@example.org")
     vm = MembersViewModel(db)
@@ -136,9 +134,7 @@ def test_members_delete_keeps_their_readings(qtbot, run, db, add_member, add_sou
 
     async def store():
         async with db.session() as s:
-            return await ReadingRepository(s).add(
-                source, make_reading(source, T0, "1", "2", entered_by=ann.id)
-            )
+            return await ReadingRepository(s).add(source, make_reading(source, T0, "1", "2", entered_by=ann.id))
 
     reading = run(store())
     vm = MembersViewModel(db)

@@ -51,9 +51,7 @@ def schema_differences(db: Database, run) -> list[object]:
     async def go() -> list[object]:
         async with db.engine.connect() as conn:
             return await conn.run_sync(
-                lambda c: compare_metadata(
-                    MigrationContext.configure(c, opts={"compare_type": True}), Base.metadata
-                )
+                lambda c: compare_metadata(MigrationContext.configure(c, opts={"compare_type": True}), Base.metadata)
             )
 
     return run(go())  # type: ignore[no-any-return]

@@ -295,9 +295,7 @@ def test_sources_count_readings(act, add_source):
         (2, "-5.5", 1, True),
     ],
 )
-def test_sources_lowering_decimals_refused_when_values_need_them(
-    act, add_source, decimals, value, lower_to, allowed
-):
+def test_sources_lowering_decimals_refused_when_values_need_them(act, add_source, decimals, value, lower_to, allowed):
     """Fewer decimals are refused (naming the metric) if a stored value would be rounded."""
     source = add_source(metrics=(Metric(None, "Reading", "kWh", MetricKind.GAUGE, decimals=decimals),))
     act(lambda s: ReadingRepository(s).add(source, make_reading(source, T0, value)))
@@ -381,11 +379,7 @@ def test_readings_of_another_source_are_not_touched(act, add_source):
     with pytest.raises(NotFoundError):
         act(lambda s: ReadingRepository(s).get(water, reading.id), readonly=True)
     with pytest.raises(NotFoundError):
-        act(
-            lambda s: ReadingRepository(s).update(
-                water, replace(reading, values={water.metrics[0].id: Decimal(2)})
-            )
-        )
+        act(lambda s: ReadingRepository(s).update(water, replace(reading, values={water.metrics[0].id: Decimal(2)})))
     assert act(lambda s: ReadingRepository(s).delete(water.id, [reading.id])) == 0
     assert act(lambda s: ReadingRepository(s).exists(gas.id), readonly=True)
 
@@ -716,9 +710,7 @@ def test_readings_context_excludes_the_edited_reading(act, add_source):
     assert edited.duplicate_at is None
     assert edited.previous[day.id].timestamp == T0 and edited.next[day.id].timestamp == T0 + 2 * DAY
     # Moving the edited reading later: the stored version of itself is not its previous value.
-    moved = act(
-        lambda s: ReadingRepository(s).context(source, T0 + 3 * DAY, exclude_id=ids[2]), readonly=True
-    )
+    moved = act(lambda s: ReadingRepository(s).context(source, T0 + 3 * DAY, exclude_id=ids[2]), readonly=True)
     assert moved.previous[day.id] == Neighbour(T0 + DAY, Decimal("101.0"))
     assert moved.daily_rates[day.id] == Decimal("1")
 

@@ -108,9 +108,7 @@ def test_source_editor_save_new_stores_source_with_metrics(qtbot, run, db, add_m
     assert stored.owner_id == owner.id and stored.is_public and stored.interval_days == 7
 
 
-def test_source_editor_save_edit_keeps_metric_ids_and_values(
-    qtbot, run, db, db_path, add_source, value_count
-):
+def test_source_editor_save_edit_keeps_metric_ids_and_values(qtbot, run, db, db_path, add_source, value_count):
     """Editing renames metrics in place: same ids, the stored values stay attached."""
     source = add_source()
     seed_readings(db_path, source, 4)
@@ -137,9 +135,7 @@ def test_source_editor_save_edit_keeps_metric_ids_and_values(
 
 def test_source_editor_reorder_persists_positions(qtbot, run, db, add_source, stored_sources):
     """Moving metrics stores their new order (positions), keeping their ids."""
-    source = add_source(
-        metrics=tuple(Metric(None, name, "kWh", MetricKind.COUNTER, 1) for name in ("A", "B", "C"))
-    )
+    source = add_source(metrics=tuple(Metric(None, name, "kWh", MetricKind.COUNTER, 1) for name in ("A", "B", "C")))
     a, b, c = source.metrics
     vm = SourceEditorViewModel(db, source)
     rec = Recorder(vm)
@@ -171,9 +167,7 @@ def test_source_editor_removing_metric_removes_its_values(qtbot, run, db, db_pat
     assert value_count(day.id) == 5
 
 
-def test_source_editor_duplicate_name_reports_error_and_stores_nothing(
-    qtbot, run, db, add_source, stored_sources
-):
+def test_source_editor_duplicate_name_reports_error_and_stores_nothing(qtbot, run, db, add_source, stored_sources):
     """A taken name (any case) becomes error_occurred placed at the name field; nothing is stored."""
     add_source("Electricity")
     vm = SourceEditorViewModel(db)
@@ -189,9 +183,7 @@ def test_source_editor_duplicate_name_reports_error_and_stores_nothing(
     assert vm.is_new
 
 
-def test_source_editor_lower_decimals_refused_points_at_metric_row(
-    qtbot, run, db, add_source, stored_sources
-):
+def test_source_editor_lower_decimals_refused_points_at_metric_row(qtbot, run, db, add_source, stored_sources):
     """Fewer decimals than stored values need is refused; the problem names the metric's row."""
     source = add_source()
     day, night = source.metrics

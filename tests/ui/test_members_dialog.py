@@ -181,9 +181,7 @@ def test_members_dialog_remove_asks_then_deletes(qtbot, open_dialog, add_member,
 
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     box = next(b for b in dialog.findChildren(QMessageBox, "removeMemberBox") if b.isVisible())
-    destructive = next(
-        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
-    )
+    destructive = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
     with qtbot.waitSignal(dialog._vm.members_loaded):
         destructive.click()
 
@@ -199,9 +197,7 @@ def test_members_dialog_removing_last_member_shows_empty_state(qtbot, open_dialo
 
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     box = next(b for b in dialog.findChildren(QMessageBox, "removeMemberBox") if b.isVisible())
-    destructive = next(
-        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
-    )
+    destructive = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
     with qtbot.waitSignal(dialog._vm.members_loaded):
         destructive.click()
 

@@ -123,9 +123,7 @@ def test_reading_dialog_new_reading_defaults(open_dialog, add_source, add_member
     assert label(dialog, "footerMessage").text() == "Enter at least one value to save."
 
 
-def test_reading_dialog_saves_typed_values(
-    qtbot, open_dialog, add_source, add_member, store, stored_readings
-):
+def test_reading_dialog_saves_typed_values(qtbot, open_dialog, add_source, add_member, store, stored_readings):
     """Typed values, note, flags and member are stored, and the dialog closes accepted."""
     source = add_source()
     ann = add_member("Ann")
@@ -271,9 +269,7 @@ def test_reading_dialog_shows_warnings_raised_at_save(qtbot, open_dialog, add_so
     dialog, vm = open_dialog(source)
     qtbot.keyClicks(edit(dialog, 0), "100")
     assert save_button(dialog).text() == "Save"
-    at = datetime.fromtimestamp(
-        dialog.findChild(QDateTimeEdit, "timestampEdit").dateTime().toSecsSinceEpoch(), UTC
-    )
+    at = datetime.fromtimestamp(dialog.findChild(QDateTimeEdit, "timestampEdit").dateTime().toSecsSinceEpoch(), UTC)
     store(source, make_reading(source, at, "100.0"))
 
     with qtbot.waitSignal(vm.warnings_raised):
@@ -288,9 +284,7 @@ def test_reading_dialog_shows_warnings_raised_at_save(qtbot, open_dialog, add_so
     assert len(stored_readings(source)) == 2
 
 
-def test_reading_dialog_edit_updates_and_ignores_itself(
-    qtbot, open_dialog, add_source, store, stored_readings
-):
+def test_reading_dialog_edit_updates_and_ignores_itself(qtbot, open_dialog, add_source, store, stored_readings):
     """Editing compares with the reading before, not with itself, and updates it in place."""
     source = add_source()
     first, second = store(
@@ -446,8 +440,7 @@ def test_reading_dialog_six_long_metrics_are_not_truncated(open_dialog, add_sour
     from homelog_desktop.domain.entities import Metric, MetricKind
 
     metrics = tuple(
-        Metric(None, f"Heat pump register number {i} with a long name", "kWh", MetricKind.COUNTER, 2)
-        for i in range(6)
+        Metric(None, f"Heat pump register number {i} with a long name", "kWh", MetricKind.COUNTER, 2) for i in range(6)
     )
     source = add_source("Heat pump", metrics=metrics)
     dialog, _ = open_dialog(source)

@@ -69,12 +69,10 @@ def test_readings_model_passes_modeltester_empty(qtmodeltester, loop, db):
     model = ReadingsTableModel(ReadingsViewModel(db))
     qtmodeltester.check(model)
     assert model.rowCount() == 0
-    assert _headers(model) == ["Date and time", "Note", "Entered by"]
+    assert _headers(model) == ["Date and time", "Entered by", "Note"]
 
 
-def test_readings_model_passes_modeltester_loaded_and_after_reset(
-    qtmodeltester, qtbot, run, db, db_path, add_source
-):
+def test_readings_model_passes_modeltester_loaded_and_after_reset(qtmodeltester, qtbot, run, db, db_path, add_source):
     """The model stays valid while pages load and after a switch to another source."""
     first = add_source("Electricity")
     second = add_source("Water", category=Category.WATER, metrics=(Metric(None, "Water", "m³", decimals=3),))
@@ -110,11 +108,11 @@ def test_readings_model_columns_of_counter_and_gauge_sources(run, loop, db, add_
         "Night (kWh)",
         "Day used (kWh)",
         "Night used (kWh)",
-        "Note",
         "Entered by",
+        "Note",
     ]
     run(vm.load(thermo))
-    assert _headers(model) == ["Date and time", "Temperature (°C)", "Note", "Entered by"]
+    assert _headers(model) == ["Date and time", "Temperature (°C)", "Entered by", "Note"]
 
 
 def test_readings_model_formats_rows_once_loaded(qtbot, run, db, add_source, add_member):
@@ -150,13 +148,13 @@ def test_readings_model_formats_rows_once_loaded(qtbot, run, db, add_source, add
         "",
         locale.positiveSign() + locale.toString(12.3, "f", 1),
         "",
-        "Swapped the battery …",
         "",
+        "Swapped the battery …",
     ]
     assert newest[0].endswith("(est.)")
-    assert oldest[1:] == [locale.toString(1000.0, "f", 1), locale.toString(500.0, "f", 1), "", "", "", "Ann"]
+    assert oldest[1:] == [locale.toString(1000.0, "f", 1), locale.toString(500.0, "f", 1), "", "", "Ann", ""]
     assert not oldest[0].endswith(")")
-    ts_index, note_index = model.index(0, 0), model.index(0, 5)
+    ts_index, note_index = model.index(0, 0), model.index(0, 6)
     assert "Estimated reading" in model.data(ts_index, Qt.ItemDataRole.ToolTipRole)
     assert model.data(note_index, Qt.ItemDataRole.ToolTipRole) == "Swapped the battery\nand checked the seal"
     assert model.data(ts_index, Qt.ItemDataRole.ForegroundRole) is not None
@@ -263,9 +261,7 @@ def test_readings_model_sort_by_metric_reorders_rows(qtbot, run, db, add_source)
         metrics=(Metric(None, "Level", "l", MetricKind.GAUGE, decimals=0),),
     )
     levels = ["30", "10", "50", "20", "40"]
-    _add_readings(
-        run, db, source, [make_reading(source, T0 + timedelta(days=i), v) for i, v in enumerate(levels)]
-    )
+    _add_readings(run, db, source, [make_reading(source, T0 + timedelta(days=i), v) for i, v in enumerate(levels)])
     vm = ReadingsViewModel(db)
     model = ReadingsTableModel(vm)
     run(vm.load(source))
@@ -302,7 +298,8 @@ def test_readings_model_consumption_column_sorts_like_its_metric(run, loop, db, 
     column = model.column_of(ColumnKind.CONSUMPTION, night)
     assert model.order_for(column, Qt.SortOrder.DescendingOrder) == ReadingOrder("metric", True, night)
     assert model.order_for(0, Qt.SortOrder.AscendingOrder) == ReadingOrder("timestamp", False)
-    assert model.order_for(model.columnCount() - 1, Qt.SortOrder.AscendingOrder) == ReadingOrder("entered_by")
+    assert model.order_for(model.columnCount() - 2, Qt.SortOrder.AscendingOrder) == ReadingOrder("entered_by")
+    assert model.order_for(model.columnCount() - 1, Qt.SortOrder.AscendingOrder) == ReadingOrder("note")
 
 
 def test_readings_model_keeps_a_bounded_page_cache(qtbot, run, db, db_path, add_source, monkeypatch):

@@ -219,9 +219,7 @@ def test_source_dialog_no_metrics_shown_inline(qtbot, open_dialog):
     assert "at least one metric" in dialog.metrics_error.text()
 
 
-def test_source_dialog_duplicate_source_name_from_database_inline(
-    qtbot, open_dialog, add_source, stored_sources
-):
+def test_source_dialog_duplicate_source_name_from_database_inline(qtbot, open_dialog, add_source, stored_sources):
     """A name another source has is refused by the database and shown under Name; typing is kept."""
     add_source("Electricity")
     dialog = open_dialog()
@@ -246,9 +244,7 @@ def test_source_dialog_duplicate_source_name_from_database_inline(
     assert sorted(s.name for s in stored_sources()) == ["Electricity", "electricity 2"]
 
 
-def test_source_dialog_edit_keeps_metric_ids(
-    qtbot, open_dialog, add_source, add_member, db_path, stored_sources
-):
+def test_source_dialog_edit_keeps_metric_ids(qtbot, open_dialog, add_source, add_member, db_path, stored_sources):
     """Editing shows the stored source and saves it in place: ids kept, title names the source."""
     ann = add_member("Ann")
     source = add_source(owner_id=ann.id, description="Cellar", is_public=True)
@@ -299,9 +295,7 @@ def test_source_dialog_remove_metric_with_values_asks_first(
     dialog.metrics_view.selectRow(1)
     qtbot.mouseClick(dialog.remove_metric_button, Qt.MouseButton.LeftButton)
     box = next(b for b in dialog.findChildren(QMessageBox, "removeMetricBox") if b.isVisible())
-    destructive = next(
-        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
-    )
+    destructive = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
     destructive.click()
     assert [m.id for m in dialog.metrics_model.metrics()] == [day.id]
 
@@ -328,9 +322,7 @@ def test_source_dialog_remove_new_metric_needs_no_confirmation(qtbot, open_dialo
     assert dialog.metrics_model.rowCount() == 2
 
 
-def test_source_dialog_lower_decimals_refusal_shown_inline(
-    qtbot, run, db, open_dialog, add_source, stored_sources
-):
+def test_source_dialog_lower_decimals_refusal_shown_inline(qtbot, run, db, open_dialog, add_source, stored_sources):
     """Fewer decimals than stored values need: the database's refusal is shown under the table."""
     source = add_source()
 

@@ -19,9 +19,7 @@ NOW = T0
 
 def _summaries():
     return [
-        SourceSummary(
-            Source(1, "House meter", Category.ELECTRICITY, interval_days=7), NOW - timedelta(days=3)
-        ),
+        SourceSummary(Source(1, "House meter", Category.ELECTRICITY, interval_days=7), NOW - timedelta(days=3)),
         SourceSummary(
             Source(2, "Water", Category.WATER, description="Cold water, basement", interval_days=30),
             NOW - timedelta(days=45),
@@ -205,9 +203,7 @@ def _has_color(image: QImage, rect, color: QColor) -> bool:
         for x in range(max(rect.left(), 0), min(rect.right(), image.width() - 1) + 1, 2):
             pixel = image.pixelColor(x, y)
             if (
-                abs(pixel.red() - color.red())
-                + abs(pixel.green() - color.green())
-                + abs(pixel.blue() - color.blue())
+                abs(pixel.red() - color.red()) + abs(pixel.green() - color.green()) + abs(pixel.blue() - color.blue())
                 < 12
             ):
                 return True

@@ -178,9 +178,7 @@ def test_check_reading_future_timestamp_is_a_warning():
     issues = check_reading(reading({1: "1"}, at=T0 + timedelta(hours=1)), SOURCE, ReadingContext(now=T0))
     assert [(i.severity, i.code, i.field) for i in issues] == [(Severity.WARNING, "future", "Timestamp")]
     # A clock a minute ahead is not "the future".
-    assert (
-        check_reading(reading({1: "1"}, at=T0 + timedelta(minutes=1)), SOURCE, ReadingContext(now=T0)) == []
-    )
+    assert check_reading(reading({1: "1"}, at=T0 + timedelta(minutes=1)), SOURCE, ReadingContext(now=T0)) == []
 
 
 def test_check_reading_duplicate_timestamp_is_a_warning():
@@ -191,9 +189,7 @@ def test_check_reading_duplicate_timestamp_is_a_warning():
 
 def test_check_reading_jump_far_beyond_recent_rate_is_a_warning():
     """A counter rising far faster than its recent daily rate is flagged as a jump."""
-    context = ReadingContext(
-        now=T0, previous={1: Neighbour(T0 - DAY, Decimal("100"))}, daily_rates={1: Decimal("2")}
-    )
+    context = ReadingContext(now=T0, previous={1: Neighbour(T0 - DAY, Decimal("100"))}, daily_rates={1: Decimal("2")})
     issues = check_reading(reading({1: "150"}), SOURCE, context)
     assert [(i.severity, i.code, i.metric_id) for i in issues] == [(Severity.WARNING, "jump", 1)]
     assert "50" in issues[0].message
@@ -201,9 +197,7 @@ def test_check_reading_jump_far_beyond_recent_rate_is_a_warning():
 
 def test_check_reading_rise_within_jump_factor_is_fine():
     """A rise below five times the recent rate is not a jump."""
-    context = ReadingContext(
-        now=T0, previous={1: Neighbour(T0 - DAY, Decimal("100"))}, daily_rates={1: Decimal("2")}
-    )
+    context = ReadingContext(now=T0, previous={1: Neighbour(T0 - DAY, Decimal("100"))}, daily_rates={1: Decimal("2")})
     assert check_reading(reading({1: "109.9"}), SOURCE, context) == []
 
 

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.entities import Category, Metric, MetricKind, ReadingLine, Source
-from ...repositories import ReadingOrder
+from ...domain.queries import ReadingOrder
 from ...viewmodels.readings import ReadingsViewModel
 
 #: Rows fetched per query.
@@ -188,9 +188,7 @@ class ReadingsTableModel(QAbstractTableModel):
     def column_of(self, kind: ColumnKind, metric_id: int | None = None) -> int | None:
         """The index of the first column of ``kind`` (for ``metric_id``), if shown."""
         for i, column in enumerate(self._columns):
-            if column.kind is kind and (
-                metric_id is None or (column.metric and column.metric.id == metric_id)
-            ):
+            if column.kind is kind and (metric_id is None or (column.metric and column.metric.id == metric_id)):
                 return i
         return None
 
@@ -594,9 +592,7 @@ def _on_model_reset(view: QTableView, model: ReadingsTableModel) -> None:
 def _set_column_widths(view: QTableView, model: ReadingsTableModel) -> None:
     metrics = view.fontMetrics()
     pad = 2 * CELL_PADDING + 20  # cell margins plus room for the sort indicator
-    sample_time = QLocale().toString(
-        QDateTime(QDate(2025, 12, 28), QTime(23, 58)), QLocale.FormatType.ShortFormat
-    )
+    sample_time = QLocale().toString(QDateTime(QDate(2025, 12, 28), QTime(23, 58)), QLocale.FormatType.ShortFormat)
     for i, column in enumerate(model.columns):
         header_width = metrics.horizontalAdvance(column.header) + pad
         if column.kind is ColumnKind.TIMESTAMP:

@@ -34,9 +34,7 @@ def upgrade() -> None:
         sa.Column("is_public", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.BigInteger(), nullable=False),
         sa.Column("updated_at", sa.BigInteger(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["owner_id"], ["members.id"], name="fk_sources_owner_id_members", ondelete="SET NULL"
-        ),
+        sa.ForeignKeyConstraint(["owner_id"], ["members.id"], name="fk_sources_owner_id_members", ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id", name="pk_sources"),
         sa.UniqueConstraint("name", name="uq_sources_name"),
         sqlite_autoincrement=True,
@@ -51,9 +49,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(10), nullable=False),
         sa.Column("decimals", sa.Integer(), nullable=False),
         sa.Column("digits", sa.Integer(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["source_id"], ["sources.id"], name="fk_metrics_source_id_sources", ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["source_id"], ["sources.id"], name="fk_metrics_source_id_sources", ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name="pk_metrics"),
         sa.UniqueConstraint("source_id", "name", name="uq_metrics_source_id_name"),
         sqlite_autoincrement=True,
