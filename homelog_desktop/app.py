@@ -1,41 +1,28 @@
-"""The composition root: paths → Database → view models → main window → event loop.
+"""The composition root: arguments → paths → main window → event loop → database (controller.py).
 
 Start-up is ordered for speed: only Qt and the window's own modules are imported before the window
-is shown; SQLAlchemy, the repositories and the view models are imported in a worker thread while
-the window paints, then the database is opened (and migrated, after a backup) and the first data
-shown. Nothing here blocks the event loop once it runs.
+first paints; then asyncio and qasync load, the first screen comes from a quick sqlite3 snapshot,
+and SQLAlchemy, the repositories and the database (migrated after a backup) follow in the
+background (see controller.AppController). Nothing blocks the event loop once it runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import logging
 import os
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from logging.handlers import RotatingFileHandler
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import APP_ID, APP_NAME, __version__
 from .config import AppPaths, resolve_paths
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QLockFile
+    from PySide6.QtWidgets import QApplication
 
-    from .db import Database
-    from .db.handle import PendingDatabase, SessionProvider
-    from .domain.entities import Reading, Source
-    from .viewmodels.members import MembersViewModel
-    from .viewmodels.reading_editor import ReadingEditorViewModel
-    from .viewmodels.source_editor import SourceEditorViewModel
-    from .viewmodels.workspace import Workspace
     from .views.main_window import MainWindow
 
-log = logging.getLogger("homelog")
 
 #: Set to 1 to print start-up milestones ("visible", "data" with time.time()) and quit after the first data.
 STARTUP_PROBE_ENV = "HOMELOG_STARTUP_PROBE"
@@ -94,8 +81,6 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setDesktopFileName(APP_ID)
-    setup_logging(paths)
-    log.info("Starting %s %s (data: %s)", APP_NAME, __version__, db_url or paths.data_dir)
 
     from .views.main_window import MainWindow
 
@@ -105,11 +90,18 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
         _install_probe(window)
     window.show()
     app.processEvents()  # paint now: asyncio, qasync and the data stack load after the window is up
+    _import_while_responsive(app, "homelog_desktop.controller", "qasync", "homelog_desktop.views.error_dialog")
+
+    import asyncio
+    import logging
 
     import qasync
 
+    from .controller import AppController, setup_logging
     from .views.error_dialog import ErrorHandler
 
+    setup_logging(paths)
+    logging.getLogger("homelog").info("Starting %s %s (data: %s)", APP_NAME, __version__, db_url or paths.data_dir)
     handler = ErrorHandler()
     handler.install()
     controller = AppController(app, window, paths, db_url, handler)
@@ -119,300 +111,31 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
         logging.shutdown()
 
 
-@dataclass(eq=False)
-class _Opened:
-    """An open (or opening) database with what belongs to it."""
+def _import_while_responsive(app: QApplication, *modules: str) -> None:
+    """Import ``modules`` in a worker thread while this (the GUI) thread keeps handling events.
 
-    db: Database | PendingDatabase
-    workspace: Workspace
-    lock: QLockFile | None
-    is_sample: bool
-
-
-@dataclass(eq=False)
-class AppController:
-    """Owns the open database(s) and swaps the window between own data and the sample household."""
-
-    app: Any
-    window: MainWindow
-    paths: AppPaths
-    db_url: str | None
-    errors: Any
-    current: _Opened | None = None
-    _own_lock: QLockFile | None = None
-    _quit: asyncio.Event = field(default_factory=asyncio.Event)
-    exit_code: int = 0
-
-    async def run(self) -> int:
-        loop = asyncio.get_running_loop()
-        self.errors.install(loop)
-        self.app.setQuitOnLastWindowClosed(False)
-        self.app.lastWindowClosed.connect(self._quit.set)
-        self.window.sample_data_requested.connect(self._on_sample_requested)
-        self.window.own_data_requested.connect(self._on_own_requested)
-        await self._start_own()
-        await self._quit.wait()
-        await self._close_current()
-        if self._own_lock is not None:
-            self._own_lock.unlock()
-        return self.exit_code
-
-    # -- opening and closing -------------------------------------------------------------------
-
-    async def _start_own(self) -> None:
-        """Open the user's own data; show a snapshot of it first when the file allows.
-
-        The window is bound at once to view models on a PendingDatabase and, for a SQLite file at
-        the current schema, shows the sidebar and the first page read with sqlite3 in a worker
-        thread. Meanwhile SQLAlchemy and the repositories are imported (also in a worker thread),
-        the Database is opened and migrated (after a backup), and handed to the view models.
-        """
-        from .db.handle import PendingDatabase
-        from .domain.errors import HomeLogError
-
-        loop = asyncio.get_running_loop()
-        url, path, location = self._own_location()
-        if path is not None and self._own_lock is None:
-            lock = _try_lock(path)
-            if lock is None:
-                self._refuse(
-                    f"{APP_NAME} is already running with this data file:\n{path}\n\n"
-                    "Switch to the window that is open already. If none is, the other window may still "
-                    "be closing: try again in a moment.",
-                )
-                return
-            self._own_lock = lock
-        pending = PendingDatabase()
-        workspace = make_workspace(pending, location)
-        snapshot = None
-        if path is not None:
-            from .db.snapshot import read_snapshot
-            from .views.models.readings import PAGE_SIZE
-
-            remembered = self.window.remembered_source(location)
-            snapshot = await loop.run_in_executor(None, read_snapshot, path, remembered, PAGE_SIZE)
-        opened = _Opened(pending, workspace, None, is_sample=False)
-        self._show(opened)
-        self.window.bind(workspace, snapshot)
-        try:
-            await loop.run_in_executor(None, _import_data_stack)
-            db = await self._open_database(url, path, is_sample=False)
-        except HomeLogError as exc:
-            pending.fail(exc)
-            self._refuse(str(exc))
-            return
-        pending.set(db)
-
-    async def _open_database(self, url: str, path: Path | None, *, is_sample: bool) -> Database:
-        """Open ``url`` and bring it to the current schema (backing an existing file up first)."""
-        from .db import Database
-        from .db.migrate import migrate
-
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        db = Database(url)
-        try:
-            result = await migrate(db, self.paths.backup_dir if not is_sample else None)
-        except BaseException:
-            await db.dispose()
-            raise
-        if result.backup is not None:
-            log.info("Backed up %s to %s before migrating to %s", path, result.backup, result.current)
-        return db
-
-    def _show(self, opened: _Opened) -> None:
-        self.current = opened
-
-    async def _close_current(self) -> None:
-        opened, self.current = self.current, None
-        if opened is None:
-            return
-        from .db.handle import PendingDatabase
-
-        self.window.unbind()
-        await opened.workspace.close()
-        db = opened.db.database if isinstance(opened.db, PendingDatabase) else opened.db
-        if db is not None:
-            await db.dispose()
-        if opened.lock is not None:
-            opened.lock.unlock()
-
-    async def _switch_to_sample(self) -> None:
-        from .domain.errors import HomeLogError
-        from .services.sample_data import create_sample_household
-
-        path = self.paths.sample_db_path
-        if self.current is not None and self.current.is_sample:
-            return
-        lock = _try_lock(path)
-        if lock is None:
-            self.window.banner.show_message("The sample household is open in another Home Log window.", "error")
-            return
-        self.window.show_loading("Preparing the sample household…")
-        fresh = not path.exists()
-        try:
-            await self._close_current()
-            db = await self._open_database(_sqlite_url(path), path, is_sample=True)
-            if fresh:
-                await create_sample_household(db)
-        except HomeLogError as exc:
-            lock.unlock()
-            self.window.banner.show_message(str(exc), "error")
-            await self._start_own()
-            return
-        opened = _Opened(db, make_workspace(db, str(path), is_sample=True), lock, is_sample=True)
-        self._show(opened)
-        self.window.bind(opened.workspace)
-
-    async def _switch_to_own(self) -> None:
-        if self.current is not None and not self.current.is_sample:
-            return
-        await self._close_current()
-        await self._start_own()
-
-    def _on_sample_requested(self) -> None:
-        _start(self._switch_to_sample())
-
-    def _on_own_requested(self) -> None:
-        _start(self._switch_to_own())
-
-    # -- helpers ---------------------------------------------------------------------------------
-
-    def _own_location(self) -> tuple[str, Path | None, str]:
-        """The URL of the user's data, its SQLite file if it is one, and where it is for display."""
-        if self.db_url:
-            from sqlalchemy.engine import make_url
-
-            url = make_url(self.db_url)
-            if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-                path = Path(str(url.database)).expanduser().resolve()
-                return self.db_url, path, str(path)
-            return self.db_url, None, url.render_as_string(hide_password=True)
-        return _sqlite_url(self.paths.db_path), self.paths.db_path, str(self.paths.db_path)
-
-    def _refuse(self, message: str) -> None:
-        """The data cannot be opened: tell the user in the window and a dialog, then quit when closed."""
-        from PySide6.QtWidgets import QMessageBox
-
-        log.error("Cannot open data: %s", message)
-        self.exit_code = 1
-        self.window.show_fatal(message)
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message, QMessageBox.StandardButton.Close, self.window)
-        box.setObjectName("openErrorDialog")
-        box.finished.connect(lambda _r: self.window.close())
-        box.open()
-
-
-def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = False) -> Workspace:
-    """The view models of one open (or opening) database, as the main window uses them.
-
-    Only the sidebar's and the table's view models are built now; the dialogs' ones (which import
-    SQLAlchemy through their repositories) are imported when a dialog first opens.
+    Before the event loop runs, a plain import would leave the window unresponsive for as long as it
+    takes (asyncio and qasync alone take tens of milliseconds).
     """
-    from .viewmodels.readings import ReadingsViewModel
-    from .viewmodels.sources import SourcesViewModel
-    from .viewmodels.workspace import Workspace
+    import importlib
+    import threading
 
-    sources = SourcesViewModel(db)
-    readings = ReadingsViewModel(db)
+    failure: list[BaseException] = []
 
-    async def close() -> None:
-        await sources.close()
-        await readings.close()
+    def work() -> None:
+        try:
+            for name in modules:
+                importlib.import_module(name)
+        except BaseException as exc:  # re-raised below, in this thread
+            failure.append(exc)
 
-    def reading_editor(source: Source, reading: Reading | None, member: int | None) -> ReadingEditorViewModel:
-        from .viewmodels.reading_editor import ReadingEditorViewModel
-
-        return ReadingEditorViewModel(db, source, reading, member)
-
-    def source_editor(source: Source | None) -> SourceEditorViewModel:
-        from .viewmodels.source_editor import SourceEditorViewModel
-
-        return SourceEditorViewModel(db, source)
-
-    def members() -> MembersViewModel:
-        from .viewmodels.members import MembersViewModel
-
-        return MembersViewModel(db)
-
-    return Workspace(
-        location=location,
-        is_sample=is_sample,
-        sources=sources,
-        readings=readings,
-        reading_editor=reading_editor,
-        source_editor=source_editor,
-        members=members,
-        close=close,
-    )
-
-
-_tasks: set[asyncio.Future[Any]] = set()
-
-
-def _start(coro: Any) -> None:
-    """Run a coroutine started by a Qt signal, keeping a reference and reporting failures."""
-    task = asyncio.ensure_future(coro)
-    _tasks.add(task)
-    task.add_done_callback(_tasks.discard)
-    task.add_done_callback(_report_failure)
-
-
-def _report_failure(task: asyncio.Future[Any]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        error = task.exception()
-        assert error is not None
-        sys.excepthook(type(error), error, error.__traceback__)
-
-
-def _sqlite_url(path: Path) -> str:
-    return f"sqlite+aiosqlite:///{path}"
-
-
-def _try_lock(path: Path) -> QLockFile | None:
-    """Take the lock of a database file, or None if another running Home Log holds it."""
-    from PySide6.QtCore import QLockFile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(path) + ".lock")
-    lock.setStaleLockTime(0)  # only a dead owner makes a lock stale, never its age
-    if lock.tryLock(0):
-        return lock
-    if lock.error() == QLockFile.LockError.LockFailedError and lock.removeStaleLockFile() and lock.tryLock(0):
-        return lock
-    return None
-
-
-def _import_data_stack() -> None:
-    """Import what opening a database needs (SQLAlchemy, repositories, view models), in a worker thread."""
-    import homelog_desktop.db.migrate
-    import homelog_desktop.repositories
-    import homelog_desktop.viewmodels.members
-    import homelog_desktop.viewmodels.reading_editor
-    import homelog_desktop.viewmodels.source_editor
-    import homelog_desktop.viewmodels.sources
-    import homelog_desktop.viewmodels.workspace  # noqa: F401
-
-
-def setup_logging(paths: AppPaths) -> Path | None:
-    """Log to a rotating file in the data folder (and stderr for warnings)."""
-    root = logging.getLogger("homelog")
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        return None
-    root.setLevel(logging.INFO)
-    try:
-        paths.log_dir.mkdir(parents=True, exist_ok=True)
-        log_file = paths.log_dir / "homelog.log"
-        handler = RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    except OSError as exc:
-        print(f"homelog: cannot write the log file in {paths.log_dir}: {exc}", file=sys.stderr)
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    stream = logging.StreamHandler()
-    stream.setLevel(logging.WARNING)
-    root.addHandler(stream)
-    return log_file
+    worker = threading.Thread(target=work, name="homelog-imports", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        app.processEvents()
+        worker.join(0.004)
+    if failure:
+        raise failure[0]
 
 
 def _install_probe(window: MainWindow) -> None:
@@ -447,6 +170,14 @@ def _install_probe(window: MainWindow) -> None:
         timer.stop()
         print(f"data {time.time():.6f}", flush=True)
         print(f"maxgap {state['gap']:.1f}", flush=True)
+        sources = window.sources_model.rowCount() if window.sources_model else 0
+        rows = window.readings_model.rowCount() if window.readings_model else 0
+        print(f"shown sources={sources} readings={rows}", flush=True)
+        window.close()
+
+    def refused(message: str) -> None:
+        print("refused " + " ".join(message.split()), flush=True)
         window.close()
 
     window.first_data_shown.connect(lambda: QTimer.singleShot(0, data))
+    window.fatal_shown.connect(lambda message: QTimer.singleShot(0, lambda: refused(message)))

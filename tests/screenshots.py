@@ -96,7 +96,7 @@ def top_dialog(window: QWidget, kind: type[QWidget] = QDialog) -> QWidget | None
 
 
 async def shoot_all(out: Path, app: QApplication) -> list[Path]:
-    from homelog_desktop.app import make_workspace
+    from homelog_desktop.controller import make_workspace
     from homelog_desktop.db import Database, sqlite_url
     from homelog_desktop.db.migrate import migrate
     from homelog_desktop.services.sample_data import create_sample_household

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 
-from ..domain.entities import Category
 from ..resources import resource_path
+
+if TYPE_CHECKING:
+    from ..domain.entities import Category
 
 
 @cache

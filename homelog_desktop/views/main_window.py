@@ -58,10 +58,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
 PAGE_LOADING, PAGE_WELCOME, PAGE_SOURCE, PAGE_NOTHING = range(4)
 
 #: Shown above the pages while the sample household is open.
-SAMPLE_TEXT = (
-    "You are exploring a made-up sample household: change anything you like, your own data is not "
-    "touched. File → Back to My Data returns to it."
-)
+SAMPLE_TEXT = "A made-up sample household: try anything, your own data is not touched (File → Back to My Data)."
 #: Shown instead of the welcome page when every source is archived and archived ones are hidden.
 ALL_ARCHIVED_TEXT = (
     "All your meters and sensors are archived.\n\n"
@@ -81,6 +78,8 @@ class MainWindow(QMainWindow):
     own_data_requested = Signal()
     #: Emitted once the first data (sources, and the selected source's readings) is on screen.
     first_data_shown = Signal()
+    #: The data cannot be opened (the message is on screen).
+    fatal_shown = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +115,7 @@ class MainWindow(QMainWindow):
         self._loading_label.setText(text)
         self._stack.setCurrentIndex(PAGE_LOADING)
         self.banner.show_message(text, "error")
+        self.fatal_shown.emit(text)
 
     def bind(self, workspace: Workspace, snapshot: Snapshot | None = None) -> None:
         """Show ``workspace``: connect its view models and load the sources.
