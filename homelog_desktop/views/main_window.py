@@ -58,7 +58,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
 PAGE_LOADING, PAGE_WELCOME, PAGE_SOURCE, PAGE_NOTHING = range(4)
 
 #: Shown above the pages while the sample household is open.
-SAMPLE_TEXT = "A made-up sample household: try anything, your own data is not touched (File → Back to My Data)."
+SAMPLE_TEXT = "A made-up sample household: try anything, your data is not touched (File → Back to My Data)."
 #: Shown instead of the welcome page when every source is archived and archived ones are hidden.
 ALL_ARCHIVED_TEXT = (
     "All your meters and sensors are archived.\n\n"
@@ -265,8 +265,8 @@ class MainWindow(QMainWindow):
             return
         source = self.current_source()
         self._pending_select_source = source.id if source is not None else None
-        current = self.readings_table.currentIndex()
-        line = self.readings_model.reading_at(current.row()) if self.readings_model and current.isValid() else None
+        current, model = self.readings_table.currentIndex(), self.readings_model
+        line = model.reading_at(current.row()) if model is not None and current.isValid() else None
         if line is not None:
             self._pending_select_reading = line.reading.id
         self._run(self.workspace.sources.load())
