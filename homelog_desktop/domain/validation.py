@@ -63,6 +63,8 @@ class ReadingContext:
     duplicate_at: datetime | None = None
 
 
+#: Digits in groups of three after one to three leading digits, as in 1'234 or 12'345'678.
+_GROUPED = re.compile(r"[+-]?\d{1,3}('\d{3})+")
 _GROUPING = re.compile(r"[\s\u00a0\u202f']")
 
 
@@ -70,14 +72,23 @@ def parse_value(text: str, metric: Metric, decimal_point: str = ".") -> Decimal 
     """Parse what the user typed for ``metric``; empty text means "not read" and returns None.
 
     Accepts the locale's decimal separator as well as a dot, and spaces or apostrophes as digit
-    grouping. Raises ValidationError naming the metric for anything that is not a finite number
-    within range and within the metric's decimals.
+    grouping. The other separator alone in groups of three ("1,234" where the decimal point is a
+    dot) could mean a thousand or a fraction, so it is refused with a question rather than guessed.
+    Raises ValidationError naming the metric for anything that is not a finite number within range
+    and within the metric's decimals.
     """
     raw = text.strip()
     if not raw:
         return None
     label = metric.label
     cleaned = _GROUPING.sub("", raw)
+    other = "." if decimal_point == "," else ","
+    if decimal_point in ".," and decimal_point not in cleaned and _GROUPED.fullmatch(cleaned.replace(other, "'")):
+        # "1,234" on a dot locale (or "1.234" on a comma one) could be a thousand or a fraction.
+        whole = cleaned.replace(other, "")
+        raise ValidationError(
+            label, f"“{raw}” is ambiguous: write {whole} for the whole number, or use “{decimal_point}” for decimals"
+        )
     if decimal_point != "." and decimal_point in cleaned:
         if "." in cleaned and decimal_point == ",":
             # "1.234,5": dots are thousands separators here.

@@ -24,6 +24,7 @@ from tests.conftest import T0
 DAY = timedelta(days=1)
 COUNTER = Metric(1, "Day", "kWh", MetricKind.COUNTER, decimals=1)
 GAUGE = Metric(2, "Temperature", "°C", MetricKind.GAUGE, decimals=1)
+METRIC6 = Metric(3, "Water", "m³", MetricKind.COUNTER, decimals=6)
 SOURCE = Source(1, "Electricity", metrics=(COUNTER, GAUGE))
 
 
@@ -205,3 +206,23 @@ def test_check_reading_naive_timestamp_is_a_programming_error():
     """Readings must carry tz-aware timestamps; a naive one is a bug, not user input."""
     with pytest.raises(ValueError, match="timezone-aware"):
         check_reading(reading({1: "1"}, at=T0.replace(tzinfo=None)), SOURCE, ReadingContext(now=T0))
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [("1,234", "."), ("12,345,678", "."), ("-1,234", "."), ("1.234", ","), ("12.345.678", ",")],
+)
+def test_parse_value_refuses_a_thousands_separator_that_could_be_a_decimal_point(text, point):
+    """“1,234” on a dot locale (or “1.234” on a comma one) is refused as ambiguous, never guessed."""
+    with pytest.raises(ValidationError, match="ambiguous") as caught:
+        parse_value(text, METRIC6, point)
+    assert caught.value.field == METRIC6.label
+
+
+@pytest.mark.parametrize(
+    ("text", "point", "expected"),
+    [("1,23", ".", "1.23"), ("1,2345", ".", "1.2345"), ("1.23", ",", "1.23"), ("1,234", ",", "1.234")],
+)
+def test_parse_value_takes_the_other_separator_as_decimal_when_unambiguous(text, point, expected):
+    """A comma on a dot locale is a decimal point unless it looks like digit grouping, and vice versa."""
+    assert parse_value(text, METRIC6, point) == Decimal(expected)
