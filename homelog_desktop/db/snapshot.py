@@ -28,6 +28,8 @@ class Snapshot:
 
     summaries: list[SourceSummary]
     now: datetime
+    #: Archived sources left out of ``summaries`` (an empty sidebar need not mean an empty database).
+    archived_hidden: int
     #: The selected source (None when there are no sources) and its readings, newest first.
     source: Source | None
     total: int
@@ -79,12 +81,13 @@ def _read(conn: sqlite3.Connection, source_id: int | None, limit: int) -> Snapsh
             metrics=tuple(metrics.get(sid, ())),
         )
         summaries.append(SourceSummary(source, from_epoch(last) if last is not None else None))
+    archived = conn.execute("SELECT count(*) FROM sources WHERE archived != 0").fetchone()[0]
     if not summaries:
-        return Snapshot([], now, None, 0, [])
+        return Snapshot([], now, archived, None, 0, [])
     chosen = next((s.source for s in summaries if s.source.id == source_id), summaries[0].source)
     assert chosen.id is not None
     total = conn.execute("SELECT count(*) FROM readings WHERE source_id = ?", (chosen.id,)).fetchone()[0]
-    return Snapshot(summaries, now, chosen, total, _first_rows(conn, chosen, limit))
+    return Snapshot(summaries, now, archived, chosen, total, _first_rows(conn, chosen, limit))
 
 
 def _first_rows(conn: sqlite3.Connection, source: Source, limit: int) -> list[ReadingLine]:

@@ -53,9 +53,10 @@ class SourcesViewModel(BaseViewModel):
             self.loaded = True
             self.sources_loaded.emit(summaries, utc_now())
 
-    def prime(self, summaries: list[SourceSummary], now: datetime) -> None:
+    def prime(self, summaries: list[SourceSummary], now: datetime, archived_hidden: int = 0) -> None:
         """Show sources read elsewhere (the start-up snapshot: archived ones hidden) as if loaded."""
         self.show_archived = False
+        self.archived_hidden = archived_hidden
         self.loaded = True
         self.sources_loaded.emit(summaries, now)
 

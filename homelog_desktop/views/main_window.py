@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
             return
         if snapshot.source is not None:
             self._pending_select_source = snapshot.source.id
-        workspace.sources.prime(snapshot.summaries, snapshot.now)
+        workspace.sources.prime(snapshot.summaries, snapshot.now, snapshot.archived_hidden)
         if snapshot.source is not None:
             workspace.readings.prime(snapshot.source, snapshot.total, snapshot.rows)
 
@@ -694,8 +694,8 @@ class MainWindow(QMainWindow):
         if workspace is None:
             return
         filtered = not workspace.readings.filter.is_empty
-        if source is None:
-            self._count_label.clear()
+        if source is None or (total == 0 and not filtered):
+            self._count_label.clear()  # the empty page says it already
         elif filtered:
             self._count_label.setText(f"{total:,} matching")
         else:
@@ -713,6 +713,12 @@ class MainWindow(QMainWindow):
         if self._pending_select_reading is not None:
             reading_id, self._pending_select_reading = self._pending_select_reading, None
             self._run(self._select_reading(reading_id))
+        elif total and self.readings_model is not None and not self.readings_table.currentIndex().isValid():
+            # The first row is selected, so Enter and Delete work without a click first.
+            self.readings_table.selectionModel().setCurrentIndex(
+                self.readings_model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
         self._first_data()
         self._update_actions()
 

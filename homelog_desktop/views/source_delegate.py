@@ -62,29 +62,31 @@ class SourceItemDelegate(QStyledItemDelegate):
             icon_rect = QRect(rect.left(), rect.center().y() - ICON_SIZE // 2 + 1, ICON_SIZE, ICON_SIZE)
             _paint_icon(painter, icon, icon_rect, name, text_color, palette, group, archived)
             text_left = icon_rect.right() + 1 + MARGIN + 2
-            right = rect.right()
-            if overdue:
-                badge = _badge_rect(opt.font, right, rect.center().y())
-                _paint_badge(painter, badge, opt.font, palette)
-                right = badge.left() - MARGIN
             name_font, detail_font = _fonts(opt.font)
             name_metrics, detail_metrics = QFontMetrics(name_font), QFontMetrics(detail_font)
-            width = max(0, right - text_left)
             block = name_metrics.height() + 2 + detail_metrics.height()
             top = rect.center().y() - block // 2 + 1
+            # The badge sits on the name's line, so the last-reading line below keeps the full width.
+            name_right = rect.right()
+            if overdue:
+                badge = _badge_rect(opt.font, rect.right(), top + name_metrics.height() // 2)
+                _paint_badge(painter, badge, opt.font, palette)
+                name_right = badge.left() - MARGIN
+            name_width = max(0, name_right - text_left)
+            detail_width = max(0, rect.right() - text_left)
             painter.setFont(name_font)
             painter.setPen(name_color)
             painter.drawText(
-                QRect(text_left, top, width, name_metrics.height()),
+                QRect(text_left, top, name_width, name_metrics.height()),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                name_metrics.elidedText(name, Qt.TextElideMode.ElideRight, width),
+                name_metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_width),
             )
             painter.setFont(detail_font)
             painter.setPen(detail_color)
             painter.drawText(
-                QRect(text_left, top + name_metrics.height() + 2, width, detail_metrics.height()),
+                QRect(text_left, top + name_metrics.height() + 2, detail_width, detail_metrics.height()),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                detail_metrics.elidedText(detail, Qt.TextElideMode.ElideRight, width),
+                detail_metrics.elidedText(detail, Qt.TextElideMode.ElideRight, detail_width),
             )
         finally:
             painter.restore()

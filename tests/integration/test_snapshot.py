@@ -53,6 +53,7 @@ def test_snapshot_falls_back_to_the_first_source_and_hides_archived(run, db, db_
     snapshot = read_snapshot(db_path, 999, 10)
     assert snapshot is not None
     assert [s.source.name for s in snapshot.summaries] == ["Water"]
+    assert snapshot.archived_hidden == 1
     assert snapshot.source is not None and snapshot.source.name == "Water"
     assert snapshot.total == 0 and snapshot.rows == []
 

@@ -596,7 +596,8 @@ def _set_column_widths(view: QTableView, model: ReadingsTableModel) -> None:
     for i, column in enumerate(model.columns):
         header_width = metrics.horizontalAdvance(column.header) + pad
         if column.kind is ColumnKind.TIMESTAMP:
-            width = metrics.horizontalAdvance(f"{sample_time}  (est., bill)") + pad
+            # Room for the rarer flag too; both flags at once are elided (the tooltip has them).
+            width = metrics.horizontalAdvance(f"{sample_time}  (est.)") + pad
         elif column.metric is not None:
             decimals = column.metric.decimals
             sample = "+000000" + ("." + "0" * decimals if decimals else "")
