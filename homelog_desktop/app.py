@@ -13,16 +13,32 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import APP_ID, APP_NAME, __version__
 from .config import AppPaths, resolve_paths
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QLockFile
     from PySide6.QtWidgets import QApplication
 
+    from .db.handle import PendingDatabase
+    from .viewmodels.workspace import Workspace
     from .views.main_window import MainWindow
 
+
+class Prepared:
+    """What the start-up snapshot set up before the event loop: the controller carries on with it."""
+
+    def __init__(self, pending: PendingDatabase, workspace: Workspace, lock: QLockFile) -> None:
+        self.pending = pending
+        self.workspace = workspace
+        self.lock = lock
+
+
+#: Rows of the first page read by the start-up snapshot (the table's page size).
+FIRST_PAGE_ROWS = 200
 
 #: Set to 1 to print start-up milestones ("visible", "data" with time.time()) and quit after the first data.
 STARTUP_PROBE_ENV = "HOMELOG_STARTUP_PROBE"
@@ -84,12 +100,14 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
 
     from .views.main_window import MainWindow
 
+    app.setQuitOnLastWindowClosed(False)  # the controller decides when to quit (after clean-up)
     window = MainWindow()
     window.show_loading("Opening your data…")
     if probe:
         _install_probe(window)
     window.show()
-    app.processEvents()  # paint now: asyncio, qasync and the data stack load after the window is up
+    app.processEvents()  # the first frame: everything else loads after the window is up
+    prepared = _show_snapshot(app, window, paths, db_url)
     _import_while_responsive(app, "homelog_desktop.controller", "qasync", "homelog_desktop.views.error_dialog")
 
     import asyncio
@@ -106,9 +124,69 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
     handler.install()
     controller = AppController(app, window, paths, db_url, handler)
     try:
-        return asyncio.run(controller.run(), loop_factory=qasync.QEventLoop)
+        return asyncio.run(controller.run(prepared), loop_factory=qasync.QEventLoop)
     finally:
         logging.shutdown()
+
+
+def _show_snapshot(app: QApplication, window: MainWindow, paths: AppPaths, db_url: str | None) -> Prepared | None:
+    """Show the user's data from a quick sqlite3 snapshot before asyncio and SQLAlchemy are loaded.
+
+    The snapshot is read in a worker thread while the window builds its content; the window is then
+    bound to view models on a PendingDatabase, which the controller opens next. Only for the
+    default SQLite file (or a --db URL that is one) that is not locked by another Home Log.
+    """
+    import threading
+
+    from .instance_lock import try_lock
+
+    path = paths.db_path if db_url is None else _sqlite_path(db_url)
+    if path is None or not path.is_file():
+        return None
+    lock = try_lock(path)
+    if lock is None:
+        return None  # another Home Log has it: the controller says so
+    location = str(path)
+    remembered = window.remembered_source(location)
+    result: list[Any] = []
+
+    def read() -> None:
+        from .db.snapshot import read_snapshot
+
+        result.append(read_snapshot(path, remembered, FIRST_PAGE_ROWS))
+
+    reader = threading.Thread(target=read, name="homelog-snapshot")
+    reader.start()
+    app.processEvents()
+    # Each step is short; events (and the window's timers) are handled in between.
+    for step in [*window.content_steps(), _import_workspace_modules]:
+        step()
+        app.processEvents()
+    while reader.is_alive():
+        reader.join(0.004)
+        app.processEvents()
+    from .db.handle import PendingDatabase
+    from .viewmodels.workspace import make_workspace
+
+    snapshot = result[0] if result else None
+    pending = PendingDatabase()
+    workspace = make_workspace(pending, location)
+    window.bind(workspace, snapshot)
+    app.processEvents()
+    return Prepared(pending, workspace, lock)
+
+
+def _import_workspace_modules() -> None:
+    import homelog_desktop.db.handle
+    import homelog_desktop.viewmodels.workspace  # noqa: F401
+
+
+def _sqlite_path(db_url: str) -> Path | None:
+    """The file of a sqlite URL such as sqlite+aiosqlite:///path (without importing SQLAlchemy)."""
+    scheme, sep, rest = db_url.partition(":///")
+    if not sep or not scheme.startswith("sqlite") or not rest or rest.startswith(":memory:"):
+        return None
+    return Path(rest.split("?", 1)[0]).expanduser().resolve()
 
 
 def _import_while_responsive(app: QApplication, *modules: str) -> None:

@@ -13,16 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 from . import APP_NAME
 from .config import AppPaths
+from .instance_lock import try_lock
+from .viewmodels.workspace import make_workspace
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
 
+    from .app import Prepared
     from .db import Database
-    from .db.handle import PendingDatabase, SessionProvider
-    from .domain.entities import Reading, Source
-    from .viewmodels.members import MembersViewModel
-    from .viewmodels.reading_editor import ReadingEditorViewModel
-    from .viewmodels.source_editor import SourceEditorViewModel
+    from .db.handle import PendingDatabase
     from .viewmodels.workspace import Workspace
     from .views.main_window import MainWindow
 
@@ -53,14 +52,19 @@ class AppController:
     _quit: asyncio.Event = field(default_factory=asyncio.Event)
     exit_code: int = 0
 
-    async def run(self) -> int:
+    async def run(self, prepared: Prepared | None = None) -> int:
         loop = asyncio.get_running_loop()
         self.errors.install(loop)
         self.app.setQuitOnLastWindowClosed(False)
         self.app.lastWindowClosed.connect(self._quit.set)
         self.window.sample_data_requested.connect(self._on_sample_requested)
         self.window.own_data_requested.connect(self._on_own_requested)
-        await self._start_own()
+        from .viewmodels.base import start_deferred
+
+        if not self.window.isVisible():  # closed before the loop ran (the start-up probe does)
+            self._quit.set()
+        start_deferred()
+        await self._start_own(prepared)
         await self._quit.wait()
         await self._close_current()
         if self._own_lock is not None:
@@ -69,7 +73,7 @@ class AppController:
 
     # -- opening and closing -------------------------------------------------------------------
 
-    async def _start_own(self) -> None:
+    async def _start_own(self, prepared: Prepared | None = None) -> None:
         """Open the user's own data; show a snapshot of it first when the file allows.
 
         The window is bound at once to view models on a PendingDatabase and, for a SQLite file at
@@ -82,28 +86,33 @@ class AppController:
 
         loop = asyncio.get_running_loop()
         url, path, location = self._own_location()
-        if path is not None and self._own_lock is None:
-            lock = _try_lock(path)
-            if lock is None:
-                self._refuse(
-                    f"{APP_NAME} is already running with this data file:\n{path}\n\n"
-                    "Switch to the window that is open already. If none is, the other window may still "
-                    "be closing: try again in a moment.",
-                )
-                return
-            self._own_lock = lock
-        pending = PendingDatabase()
-        workspace = make_workspace(pending, location)
-        snapshot = None
-        if path is not None:
-            from .db.snapshot import read_snapshot
-            from .views.models.readings import PAGE_SIZE
+        if prepared is not None:
+            # app.run_gui already shows a snapshot of this file, with its lock held.
+            self._own_lock = prepared.lock
+            pending = prepared.pending
+            self._show(_Opened(pending, prepared.workspace, None, is_sample=False))
+        else:
+            if path is not None and self._own_lock is None:
+                lock = try_lock(path)
+                if lock is None:
+                    self._refuse(
+                        f"{APP_NAME} is already running with this data file:\n{path}\n\n"
+                        "Switch to the window that is open already. If none is, the other window may still "
+                        "be closing: try again in a moment.",
+                    )
+                    return
+                self._own_lock = lock
+            pending = PendingDatabase()
+            workspace = make_workspace(pending, location)
+            snapshot = None
+            if path is not None:
+                from .app import FIRST_PAGE_ROWS
+                from .db.snapshot import read_snapshot
 
-            remembered = self.window.remembered_source(location)
-            snapshot = await loop.run_in_executor(None, read_snapshot, path, remembered, PAGE_SIZE)
-        opened = _Opened(pending, workspace, None, is_sample=False)
-        self._show(opened)
-        self.window.bind(workspace, snapshot)
+                remembered = self.window.remembered_source(location)
+                snapshot = await loop.run_in_executor(None, read_snapshot, path, remembered, FIRST_PAGE_ROWS)
+            self._show(_Opened(pending, workspace, None, is_sample=False))
+            self.window.bind(workspace, snapshot)
         try:
             await loop.run_in_executor(None, _import_data_stack)
             db = await self._open_database(url, path, is_sample=False)
@@ -154,7 +163,7 @@ class AppController:
         path = self.paths.sample_db_path
         if self.current is not None and self.current.is_sample:
             return
-        lock = _try_lock(path)
+        lock = try_lock(path)
         if lock is None:
             self.window.banner.show_message("The sample household is open in another Home Log window.", "error")
             return
@@ -213,50 +222,6 @@ class AppController:
         box.open()
 
 
-def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = False) -> Workspace:
-    """The view models of one open (or opening) database, as the main window uses them.
-
-    Only the sidebar's and the table's view models are built now; the dialogs' ones (which import
-    SQLAlchemy through their repositories) are imported when a dialog first opens.
-    """
-    from .viewmodels.readings import ReadingsViewModel
-    from .viewmodels.sources import SourcesViewModel
-    from .viewmodels.workspace import Workspace
-
-    sources = SourcesViewModel(db)
-    readings = ReadingsViewModel(db)
-
-    async def close() -> None:
-        await sources.close()
-        await readings.close()
-
-    def reading_editor(source: Source, reading: Reading | None, member: int | None) -> ReadingEditorViewModel:
-        from .viewmodels.reading_editor import ReadingEditorViewModel
-
-        return ReadingEditorViewModel(db, source, reading, member)
-
-    def source_editor(source: Source | None) -> SourceEditorViewModel:
-        from .viewmodels.source_editor import SourceEditorViewModel
-
-        return SourceEditorViewModel(db, source)
-
-    def members() -> MembersViewModel:
-        from .viewmodels.members import MembersViewModel
-
-        return MembersViewModel(db)
-
-    return Workspace(
-        location=location,
-        is_sample=is_sample,
-        sources=sources,
-        readings=readings,
-        reading_editor=reading_editor,
-        source_editor=source_editor,
-        members=members,
-        close=close,
-    )
-
-
 _tasks: set[asyncio.Future[Any]] = set()
 
 
@@ -277,20 +242,6 @@ def _report_failure(task: asyncio.Future[Any]) -> None:
 
 def _sqlite_url(path: Path) -> str:
     return f"sqlite+aiosqlite:///{path}"
-
-
-def _try_lock(path: Path) -> QLockFile | None:
-    """Take the lock of a database file, or None if another running Home Log holds it."""
-    from PySide6.QtCore import QLockFile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(path) + ".lock")
-    lock.setStaleLockTime(0)  # only a dead owner makes a lock stale, never its age
-    if lock.tryLock(0):
-        return lock
-    if lock.error() == QLockFile.LockError.LockFailedError and lock.removeStaleLockFile() and lock.tryLock(0):
-        return lock
-    return None
 
 
 def _import_data_stack() -> None:

@@ -112,7 +112,7 @@ async def _check(folder: Path, app: Any) -> list[str]:
             raise SelfTestError(f"read back {rows!r}, expected one reading of {value}")
         lines.append(f"read it back through the readings table: {rows[0].reading.values[metric_id]} kWh")
 
-        from .controller import make_workspace
+        from .viewmodels.workspace import make_workspace
 
         window = MainWindow()
         workspace = make_workspace(db, str(path))

@@ -3,12 +3,13 @@ that is still opening, so the window can be built, and first data shown, before 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    import asyncio
+
     from sqlalchemy.ext.asyncio import AsyncSession
 
     from .database import Database
@@ -29,7 +30,9 @@ class PendingDatabase:
     """
 
     def __init__(self) -> None:
-        self._ready = asyncio.Event()
+        # Built without asyncio (the window may bind to it before the event loop exists).
+        self._ready: asyncio.Event | None = None
+        self._done = False
         self._db: Database | None = None
         self._error: BaseException | None = None
 
@@ -39,18 +42,28 @@ class PendingDatabase:
 
     def set(self, db: Database) -> None:
         self._db = db
-        self._ready.set()
+        self._finish()
 
     def fail(self, error: BaseException) -> None:
         self._error = error
-        self._ready.set()
+        self._finish()
 
     async def wait(self) -> Database:
-        await self._ready.wait()
+        if not self._done:
+            if self._ready is None:
+                import asyncio
+
+                self._ready = asyncio.Event()
+            await self._ready.wait()
         if self._error is not None:
             raise self._error
         assert self._db is not None
         return self._db
+
+    def _finish(self) -> None:
+        self._done = True
+        if self._ready is not None:
+            self._ready.set()
 
     @asynccontextmanager
     async def session(self, *, readonly: bool = False) -> AsyncIterator[AsyncSession]:

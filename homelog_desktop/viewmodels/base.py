@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
-import asyncio
+import sys
 from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.errors import HomeLogError, user_message
+
+if TYPE_CHECKING:
+    import asyncio
+
+#: Work started before the event loop runs (the window shows a start-up snapshot before asyncio is
+#: even imported); start_deferred() starts it once the loop is running.
+_deferred: list[tuple[BaseViewModel, Coroutine[Any, Any, Any]]] = []
+
+
+def start_deferred() -> None:
+    """Start the work view models were asked to do before the event loop ran (call on the loop)."""
+    while _deferred:
+        vm, coro = _deferred.pop(0)
+        vm._spawn(coro)
+
+
+def loop_running() -> bool:
+    """Whether an asyncio event loop runs in this thread (False before asyncio is even imported)."""
+    asyncio = sys.modules.get("asyncio")  # not imported yet: certainly no loop
+    return asyncio is not None and asyncio.events._get_running_loop() is not None
 
 
 class BaseViewModel(QObject):
@@ -47,8 +67,16 @@ class BaseViewModel(QObject):
             if self._busy_count == 0:
                 self.busy_changed.emit(False)
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        """Run ``coro`` in the background, keeping a reference until it ends."""
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any] | None:
+        """Run ``coro`` in the background, keeping a reference until it ends.
+
+        Before the event loop runs, the coroutine waits in a queue until start_deferred().
+        """
+        if not loop_running():
+            _deferred.append((self, coro))
+            return None
+        import asyncio
+
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -56,6 +84,8 @@ class BaseViewModel(QObject):
 
     async def close(self) -> None:
         """Cancel and wait for this view model's background work."""
+        import asyncio
+
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()

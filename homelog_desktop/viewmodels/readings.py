@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -131,6 +130,8 @@ class ReadingsViewModel(BaseViewModel):
             return
         async with self._action():
             if self.first_page_size > 0:
+                import asyncio
+
                 # Two sessions, two connections: the count of a big table and its first rows
                 # take the same time instead of one after the other.
                 total, first = await asyncio.gather(

@@ -10,6 +10,7 @@ from .readings import ReadingsViewModel
 from .sources import SourcesViewModel
 
 if TYPE_CHECKING:
+    from ..db.handle import SessionProvider
     from ..domain.entities import Reading, Source
     from .members import MembersViewModel
     from .reading_editor import ReadingEditorViewModel
@@ -33,3 +34,43 @@ class Workspace:
     source_editor: Callable[[Source | None], SourceEditorViewModel]
     members: Callable[[], MembersViewModel]
     close: Callable[[], Awaitable[None]]
+
+
+def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = False) -> Workspace:
+    """The view models of one open (or opening) database, as the main window uses them.
+
+    Only the sidebar's and the table's view models are built now; the dialogs' ones (which import
+    SQLAlchemy through their repositories) are imported when a dialog first opens.
+    """
+    sources = SourcesViewModel(db)
+    readings = ReadingsViewModel(db)
+
+    async def close() -> None:
+        await sources.close()
+        await readings.close()
+
+    def reading_editor(source: Source, reading: Reading | None, member: int | None) -> ReadingEditorViewModel:
+        from .reading_editor import ReadingEditorViewModel
+
+        return ReadingEditorViewModel(db, source, reading, member)
+
+    def source_editor(source: Source | None) -> SourceEditorViewModel:
+        from .source_editor import SourceEditorViewModel
+
+        return SourceEditorViewModel(db, source)
+
+    def members() -> MembersViewModel:
+        from .members import MembersViewModel
+
+        return MembersViewModel(db)
+
+    return Workspace(
+        location=location,
+        is_sample=is_sample,
+        sources=sources,
+        readings=readings,
+        reading_editor=reading_editor,
+        source_editor=source_editor,
+        members=members,
+        close=close,
+    )

@@ -2,45 +2,87 @@
 
 from __future__ import annotations
 
+import importlib
 import zlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QStyle,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from .. import APP_NAME, __version__
-from .icons import app_icon, category_icon
-from .welcome import WelcomePage
-from .widgets import Banner
+from .icons import app_icon
 
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QDialog,
+        QFrame,
+        QHBoxLayout,
+        QLineEdit,
+        QListView,
+        QMessageBox,
+        QProgressBar,
+        QPushButton,
+        QSplitter,
+        QStackedWidget,
+        QStyle,
+        QTableView,
+        QVBoxLayout,
+        QWidget,
+    )
+
     from ..db.snapshot import Snapshot
     from ..domain.entities import Reading, Source, SourceSummary
     from ..viewmodels.workspace import Workspace
+    from .icons import category_icon
     from .models.readings import ReadingsTableModel
     from .models.sources import SourcesListModel
+    from .welcome import WelcomePage
+    from .widgets import Banner
+
+#: What the window's content needs beyond its first frame. PySide6 creates each type the first time
+#: it is imported (the Qt namespace alone takes about 20 ms), so these are imported after the first
+#: paint, by _load_content_modules(), into this module's namespace.
+_CONTENT_NAMES: dict[str, tuple[str, ...]] = {
+    "PySide6.QtCore": ("QItemSelectionModel", "QModelIndex", "QSize", "Qt", "QTimer"),
+    "PySide6.QtWidgets": (
+        "QAbstractItemView",
+        "QDialog",
+        "QFrame",
+        "QHBoxLayout",
+        "QLineEdit",
+        "QListView",
+        "QMessageBox",
+        "QProgressBar",
+        "QPushButton",
+        "QSplitter",
+        "QStackedWidget",
+        "QStyle",
+        "QTableView",
+        "QVBoxLayout",
+        "QWidget",
+    ),
+    "homelog_desktop.views.icons": ("category_icon",),
+    "homelog_desktop.views.welcome": ("WelcomePage",),
+    "homelog_desktop.views.widgets": ("Banner",),
+}
+
+
+def _load_content_modules(only: str | None = None) -> None:
+    """Import the content's names (those of module ``only``, or all) into this module."""
+    namespace = globals()
+    for module_name, names in _CONTENT_NAMES.items():
+        if (only is not None and module_name != only) or all(n in namespace for n in names):
+            continue
+        module = importlib.import_module(module_name)
+        for name in names:
+            namespace[name] = getattr(module, name)
+
 
 #: (action, description) pairs shown in Help → Keyboard Shortcuts.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
@@ -95,10 +137,18 @@ class MainWindow(QMainWindow):
         self._pending_select_source: int | None = None
         self._pending_select_reading: int | None = None
         self._dialogs: list[QDialog] = []
+        self._welcome: WelcomePage | None = None
+        self._welcome_slot: QWidget | None = None
+        self._content_built = False
+        # The first frame is light (menus, toolbar, a line of text); build_content() adds the rest
+        # right after it has painted, or when bind() needs it.
         self._setup_actions()
-        self._setup_ui()
         self._setup_menus()
-        self._update_actions()
+        self._setup_toolbar()
+        self._placeholder = QLabel("   Opening your data…")
+        self.setCentralWidget(self._placeholder)
+        for act in self._actions():
+            act.setEnabled(act is self.actionQuit)
         self.resize(1100, 700)
         geometry = self._settings.value("window/geometry")
         if geometry is not None:
@@ -106,12 +156,75 @@ class MainWindow(QMainWindow):
 
     # -- public ----------------------------------------------------------------------------------
 
+    @property
+    def welcome(self) -> WelcomePage:
+        """The welcome page, built the first time it is needed (most starts never show it)."""
+        self.build_content()
+        if self._welcome is None:
+            page = WelcomePage()
+            page.add_source_clicked.connect(self.add_source)
+            page.sample_clicked.connect(self.sample_data_requested)
+            current = self._stack.currentIndex()
+            if self._welcome_slot is not None:
+                self._stack.removeWidget(self._welcome_slot)
+                self._welcome_slot.deleteLater()
+                self._welcome_slot = None
+            self._stack.insertWidget(PAGE_WELCOME, page)
+            self._stack.setCurrentIndex(current)
+            self._welcome = page
+            self._prepare_welcome(page)
+        return self._welcome
+
+    def _show_welcome(self) -> None:
+        page = self.welcome
+        self._stack.setCurrentWidget(page)
+
+    def _prepare_welcome(self, page: WelcomePage) -> None:
+        if self.workspace is not None:
+            page.sample_button.setVisible(not self.workspace.is_sample)
+            page.set_data_location(self.workspace.location)
+
+    def build_content(self) -> None:
+        """Build everything beyond the first frame (idempotent)."""
+        for step in self.content_steps():
+            step()
+
+    def content_steps(self) -> list[Callable[[], object]]:
+        """build_content() in pieces of well under 50 ms each, for a caller that handles events
+        between them (start-up, before the event loop runs); empty once the content is built."""
+        if self._content_built:
+            return []
+        return [
+            lambda: _load_content_modules("PySide6.QtCore"),
+            lambda: _load_content_modules("PySide6.QtWidgets"),
+            _load_content_modules,
+            lambda: importlib.import_module("homelog_desktop.views.source_delegate"),
+            lambda: importlib.import_module("homelog_desktop.views.models.sources"),
+            lambda: importlib.import_module("homelog_desktop.views.models.readings"),
+            self._finish_content,
+        ]
+
+    def _finish_content(self) -> None:
+        if self._content_built:
+            return
+        _load_content_modules()
+        self._finish_actions()
+        self._setup_ui()
+        self._content_built = True
+        for act in (self.actionAbout, self.actionShortcuts, self.actionSampleData, self.actionOwnData):
+            act.setEnabled(True)
+        self._update_actions()
+
     def show_loading(self, text: str) -> None:
+        if not self._content_built:
+            self._placeholder.setText(f"   {text}")
+            return
         self._loading_label.setText(text)
         self._stack.setCurrentIndex(PAGE_LOADING)
 
     def show_fatal(self, text: str) -> None:
         """Something stops the data from opening: say so in the window itself."""
+        self.build_content()
         self._loading_label.setText(text)
         self._stack.setCurrentIndex(PAGE_LOADING)
         self.banner.show_message(text, "error")
@@ -126,6 +239,7 @@ class MainWindow(QMainWindow):
         from .models.readings import ReadingsTableModel, configure_readings_view
         from .models.sources import SourcesListModel
 
+        self.build_content()
         self.unbind()
         self.workspace = workspace
         self.sources_model = SourcesListModel(self)
@@ -150,8 +264,8 @@ class MainWindow(QMainWindow):
             self._sample_bar.hide()
         self.actionSampleData.setVisible(not workspace.is_sample)
         self.actionOwnData.setVisible(workspace.is_sample)
-        self.welcome.sample_button.setVisible(not workspace.is_sample)
-        self.welcome.set_data_location(workspace.location)
+        if self._welcome is not None:
+            self._prepare_welcome(self._welcome)
         title = f"{APP_NAME} — sample household" if workspace.is_sample else APP_NAME
         self.setWindowTitle(title)
         self.show_loading("Loading your meters…")
@@ -311,46 +425,45 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/splitter", self._splitter.saveState())
+        if self._content_built:
+            self._settings.setValue("window/splitter", self._splitter.saveState())
         super().closeEvent(event)
 
     # -- set-up ----------------------------------------------------------------------------------
 
     def _setup_actions(self) -> None:
-        style = self.style()
+        """Create the actions with their texts (shortcuts and icons come with the content)."""
+        self._shortcuts: dict[QAction, Any] = {}
 
         def action(name: str, text: str, slot: Any, shortcut: Any = None, tip: str = "", icon: Any = None) -> QAction:
             act = QAction(text, self)
             act.setObjectName(name)
             if shortcut is not None:
-                if isinstance(shortcut, list):
-                    act.setShortcuts(shortcut)
-                else:
-                    act.setShortcut(shortcut)
+                # Applied with the content: the first setShortcut() makes PySide build ~100 enum types.
+                self._shortcuts[act] = shortcut
             if tip:
                 act.setToolTip(tip)
                 act.setStatusTip(tip)
             if icon is not None:
-                act.setIcon(style.standardIcon(icon) if isinstance(icon, QStyle.StandardPixmap) else icon)
+                act.setProperty("standardIcon", icon)
             act.triggered.connect(slot)
             return act
 
-        sp = QStyle.StandardPixmap
         self.actionAddReading = action(
             "actionAddReading",
             "&New Reading…",
             self.add_reading,
             QKeySequence("Ctrl+N"),
             "Record a reading of the selected source",
-            sp.SP_FileIcon,
+            "SP_FileIcon",
         )
         self.actionEditReading = action(
             "actionEditReading",
             "&Edit Reading…",
             self.edit_reading,
-            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+            [QKeySequence("Return"), QKeySequence("Enter")],
             "Edit the selected reading",
-            sp.SP_FileDialogDetailedView,
+            "SP_FileDialogDetailedView",
         )
         self.actionDeleteReading = action(
             "actionDeleteReading",
@@ -358,7 +471,7 @@ class MainWindow(QMainWindow):
             self.delete_readings,
             QKeySequence.StandardKey.Delete,
             "Delete the selected readings",
-            sp.SP_TrashIcon,
+            "SP_TrashIcon",
         )
         self.actionAddSource = action(
             "actionAddSource",
@@ -366,7 +479,7 @@ class MainWindow(QMainWindow):
             self.add_source,
             QKeySequence("Ctrl+Shift+N"),
             "Add a meter or sensor",
-            sp.SP_FileDialogNewFolder,
+            "SP_FileDialogNewFolder",
         )
         self.actionEditSource = action(
             "actionEditSource",
@@ -395,7 +508,7 @@ class MainWindow(QMainWindow):
             self.refresh,
             QKeySequence("F5"),
             "Read everything again",
-            sp.SP_BrowserReload,
+            "SP_BrowserReload",
         )
         self.actionFilter = action(
             "actionFilter",
@@ -426,23 +539,42 @@ class MainWindow(QMainWindow):
         self.actionShortcuts = action("actionShortcuts", "&Keyboard Shortcuts", self.show_shortcuts, QKeySequence("F1"))
         self.actionShowArchived = action("actionShowArchived", "Show &Archived Sources", self._on_show_archived_toggled)
         self.actionShowArchived.setCheckable(True)
-        # Enter and Delete act on the table only: in the filter box they keep their usual meaning.
-        for act in (self.actionEditReading, self.actionDeleteReading):
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.actionAddReading.setIconText("New Reading")
         self.actionAddSource.setIconText("New Source")
 
-    def _setup_ui(self) -> None:
-        toolbar = self.addToolBar("Main")
+    def _actions(self) -> list[QAction]:
+        """The window's own actions (not the menus' ones)."""
+        return [a for a in self.findChildren(QAction) if a.objectName().startswith("action")]
+
+    def _setup_toolbar(self) -> None:
+        self._toolbar = toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.setIconSize(QSize(18, 18))
         for act in (self.actionAddReading, self.actionEditReading, self.actionDeleteReading):
             toolbar.addAction(act)
         toolbar.addSeparator()
         toolbar.addAction(self.actionAddSource)
         toolbar.addAction(self.actionRefresh)
+
+    def _finish_actions(self) -> None:
+        """Shortcuts, icons and the toolbar's style: what needs the content's modules."""
+        for act, shortcut in self._shortcuts.items():
+            if isinstance(shortcut, list):
+                act.setShortcuts(shortcut)
+            else:
+                act.setShortcut(shortcut)
+        style = self.style()
+        for act in self._actions():
+            name = act.property("standardIcon")
+            if name:
+                act.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, name)))
+        self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._toolbar.setIconSize(QSize(18, 18))
+        # Enter and Delete act on the table only: in the filter box they keep their usual meaning.
+        for act in (self.actionEditReading, self.actionDeleteReading):
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _setup_ui(self) -> None:
 
         # Sidebar.
         self.source_list = QListView()
@@ -487,9 +619,8 @@ class MainWindow(QMainWindow):
         self._loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._loading_label.setWordWrap(True)
         QVBoxLayout(loading).addWidget(self._loading_label)
-        self.welcome = WelcomePage()
-        self.welcome.add_source_clicked.connect(self.add_source)
-        self.welcome.sample_clicked.connect(self.sample_data_requested)
+        self._welcome = None
+        self._welcome_slot = QWidget()  # replaced by the welcome page the first time it is needed
         nothing = QWidget()
         nothing.setObjectName("nothingPage")
         self._nothing_label = QLabel("Select a meter or sensor on the left.")
@@ -499,7 +630,7 @@ class MainWindow(QMainWindow):
         self._nothing_label.setEnabled(False)
         QVBoxLayout(nothing).addWidget(self._nothing_label)
         self._stack.addWidget(loading)
-        self._stack.addWidget(self.welcome)
+        self._stack.addWidget(self._welcome_slot)
         self._stack.addWidget(self._build_source_page())
         self._stack.addWidget(nothing)
 
@@ -638,7 +769,7 @@ class MainWindow(QMainWindow):
                 self._nothing_label.setText(ALL_ARCHIVED_TEXT)
                 self._stack.setCurrentIndex(PAGE_NOTHING)
             else:
-                self._stack.setCurrentIndex(PAGE_WELCOME)
+                self._show_welcome()
             self._run(self.workspace.readings.load(None))
             self._first_data()
             self._update_actions()
@@ -843,6 +974,8 @@ class MainWindow(QMainWindow):
             self.first_data_shown.emit()
 
     def _update_actions(self, *_args: Any) -> None:
+        if not self._content_built:
+            return
         bound = self.workspace is not None
         source = self.current_source() if bound else None
         on_source = source is not None and self._stack.currentIndex() == PAGE_SOURCE
@@ -875,9 +1008,3 @@ def _format_local(moment: datetime) -> str:
 
     local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
     return QLocale().toString(local, QLocale.FormatType.ShortFormat)
-
-
-def main_window_for_tests() -> MainWindow:  # pragma: no cover - convenience for interactive use
-    app = QApplication.instance()
-    assert app is not None
-    return MainWindow()

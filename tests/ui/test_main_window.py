@@ -506,7 +506,7 @@ def test_main_window_archiving_the_only_source_is_not_a_welcome(qtbot, open_wind
     settle(qtbot, window)
 
     assert sidebar_names(window) == []
-    assert not visible(window, "welcomePage")
+    assert not window.welcome.isVisible()
     assert visible(window, "nothingPage")
     assert "archived" in window.findChild(QLabel, "nothingLabel").text()
     assert not window.actionAddReading.isEnabled()

@@ -7,13 +7,12 @@ Sorting is done in SQL by the view model.
 
 from __future__ import annotations
 
-import asyncio
 import enum
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import (
@@ -40,7 +39,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.entities import Category, Metric, MetricKind, ReadingLine, Source
 from ...domain.queries import ReadingOrder
+from ...viewmodels.base import loop_running
 from ...viewmodels.readings import ReadingsViewModel
+
+if TYPE_CHECKING:
+    import asyncio
 
 #: Rows fetched per query.
 PAGE_SIZE = 200
@@ -275,6 +278,8 @@ class ReadingsTableModel(QAbstractTableModel):
         wanted = self.order_for(column, order)
         if wanted is None or wanted == self._vm.order:
             return
+        import asyncio
+
         self._keep(asyncio.ensure_future(self._vm.set_order(wanted)))
 
     # -- loading ----------------------------------------------------------------------------
@@ -336,6 +341,10 @@ class ReadingsTableModel(QAbstractTableModel):
             return
         if page < 0 or page * PAGE_SIZE >= self._total or self._vm.generation != self._generation:
             return
+        if not loop_running():
+            return  # before the event loop (a start-up snapshot): the next paint asks again
+        import asyncio
+
         task = asyncio.ensure_future(self._load_page(page, self._resets))
         self._loading[page] = task
         self._keep(task)
@@ -349,7 +358,7 @@ class ReadingsTableModel(QAbstractTableModel):
                 self._failed.add(page)  # do not retry on every paint; a reset tries again
             raise
         finally:
-            if shiboken6.isValid(self) and self._loading.get(page) is asyncio.current_task():
+            if shiboken6.isValid(self) and self._loading.get(page) is current_task():
                 del self._loading[page]
         if not shiboken6.isValid(self) or resets != self._resets:
             return
@@ -565,6 +574,12 @@ def _number(locale: QLocale, value: Decimal, decimals: int) -> str:
 def _signed(locale: QLocale, value: Decimal, decimals: int) -> str:
     text = locale.toString(float(value), "f", decimals)
     return locale.positiveSign() + text if value > 0 else text
+
+
+def current_task() -> asyncio.Task[Any] | None:
+    import asyncio
+
+    return asyncio.current_task()
 
 
 def _report_and_forget(tasks: set[asyncio.Task[Any]]) -> Any:
