@@ -98,16 +98,18 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setDesktopFileName(APP_ID)
 
+    app.setQuitOnLastWindowClosed(False)  # the controller decides when to quit (after clean-up)
     from .views.main_window import MainWindow
 
-    app.setQuitOnLastWindowClosed(False)  # the controller decides when to quit (after clean-up)
     window = MainWindow()
     window.show_loading("Opening your data…")
     if probe:
         _install_probe(window)
     window.show()
     app.processEvents()  # the first frame: everything else loads after the window is up
-    prepared = _show_snapshot(app, window, paths, db_url)
+    # Started after the first paint: a thread competing for the GIL would delay that paint.
+    early = _start_snapshot(paths, db_url)
+    prepared = _show_snapshot(app, window, early) if early is not None else None
     _import_while_responsive(app, "homelog_desktop.controller", "qasync", "homelog_desktop.views.error_dialog")
 
     import asyncio
@@ -129,15 +131,35 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
         logging.shutdown()
 
 
-def _show_snapshot(app: QApplication, window: MainWindow, paths: AppPaths, db_url: str | None) -> Prepared | None:
-    """Show the user's data from a quick sqlite3 snapshot before asyncio and SQLAlchemy are loaded.
+class _Early:
+    """A snapshot being read in a worker thread, with the lock of its file."""
 
-    The snapshot is read in a worker thread while the window builds its content; the window is then
-    bound to view models on a PendingDatabase, which the controller opens next. Only for the
-    default SQLite file (or a --db URL that is one) that is not locked by another Home Log.
+    def __init__(self, path: Path, lock: QLockFile) -> None:
+        import threading
+
+        from .views.selection import remembered_source
+
+        self.path = path
+        self.lock = lock
+        self.location = str(path)
+        self.result: list[Any] = []
+        remembered = remembered_source(self.location)
+
+        def read() -> None:
+            from .db.snapshot import read_snapshot
+
+            self.result.append(read_snapshot(path, remembered, FIRST_PAGE_ROWS))
+
+        self.reader = threading.Thread(target=read, name="homelog-snapshot")
+        self.reader.start()
+
+
+def _start_snapshot(paths: AppPaths, db_url: str | None) -> _Early | None:
+    """Start reading a quick sqlite3 snapshot of the user's data in a worker thread.
+
+    Only for the default SQLite file (or a --db URL that is one) that exists and is not locked by
+    another Home Log; otherwise the controller opens the data the usual way (and says why not).
     """
-    import threading
-
     from .instance_lock import try_lock
 
     path = paths.db_path if db_url is None else _sqlite_path(db_url)
@@ -145,35 +167,31 @@ def _show_snapshot(app: QApplication, window: MainWindow, paths: AppPaths, db_ur
         return None
     lock = try_lock(path)
     if lock is None:
-        return None  # another Home Log has it: the controller says so
-    location = str(path)
-    remembered = window.remembered_source(location)
-    result: list[Any] = []
+        return None
+    return _Early(path, lock)
 
-    def read() -> None:
-        from .db.snapshot import read_snapshot
 
-        result.append(read_snapshot(path, remembered, FIRST_PAGE_ROWS))
+def _show_snapshot(app: QApplication, window: MainWindow, early: _Early) -> Prepared:
+    """Show the snapshot before asyncio and SQLAlchemy are loaded.
 
-    reader = threading.Thread(target=read, name="homelog-snapshot")
-    reader.start()
-    app.processEvents()
-    # Each step is short; events (and the window's timers) are handled in between.
+    The window builds its content in short steps (handling events in between) while the snapshot
+    is read, then binds to view models on a PendingDatabase, which the controller opens next.
+    """
     for step in [*window.content_steps(), _import_workspace_modules]:
         step()
         app.processEvents()
-    while reader.is_alive():
-        reader.join(0.004)
+    while early.reader.is_alive():
+        early.reader.join(0.004)
         app.processEvents()
     from .db.handle import PendingDatabase
     from .viewmodels.workspace import make_workspace
 
-    snapshot = result[0] if result else None
+    snapshot = early.result[0] if early.result else None
     pending = PendingDatabase()
-    workspace = make_workspace(pending, location)
+    workspace = make_workspace(pending, early.location)
     window.bind(workspace, snapshot)
     app.processEvents()
-    return Prepared(pending, workspace, lock)
+    return Prepared(pending, workspace, early.lock)
 
 
 def _import_workspace_modules() -> None:

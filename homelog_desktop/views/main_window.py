@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import zlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from .. import APP_NAME, __version__
 from .icons import app_icon
+from .selection import remember_source, remembered_source
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -796,7 +796,7 @@ class MainWindow(QMainWindow):
             return
         source = summary.source
         if source.id is not None:
-            self._settings.setValue(self._source_key(), source.id)
+            remember_source(self.workspace.location, source.id)
         self._source_icon.setPixmap(category_icon(source.category).pixmap(40, 40))
         name = source.name + ("  (archived)" if source.archived else "")
         self._source_title.setText(name)
@@ -989,18 +989,9 @@ class MainWindow(QMainWindow):
             act.setEnabled(bound)
         self.actionFilter.setEnabled(on_source)
 
-    def _source_key(self, location: str | None = None) -> str:
-        if location is None:
-            location = self.workspace.location if self.workspace else ""
-        return f"selection/{zlib.crc32(location.encode('utf-8')):08x}"
-
     def remembered_source(self, location: str) -> int | None:
         """The source last selected in the data at ``location`` (remembered across runs)."""
-        value = self._settings.value(self._source_key(location))
-        try:
-            return int(value) if value not in (None, "") else None
-        except (TypeError, ValueError):
-            return None
+        return remembered_source(location)
 
 
 def _format_local(moment: datetime) -> str:
