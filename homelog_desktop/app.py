@@ -97,6 +97,7 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setDesktopFileName(APP_ID)
+    _prefer_a_real_locale()
 
     app.setQuitOnLastWindowClosed(False)  # the controller decides when to quit (after clean-up)
     from .views.main_window import MainWindow
@@ -192,6 +193,15 @@ def _show_snapshot(app: QApplication, window: MainWindow, early: _Early) -> Prep
     window.bind(workspace, snapshot)
     app.processEvents()
     return Prepared(pending, workspace, early.lock)
+
+
+def _prefer_a_real_locale() -> None:
+    """With no locale configured (LANG unset: Qt's "C" locale, whose dates read "21 11 2026"), use
+    British English: day-first dates, a 24-hour clock and a decimal point."""
+    from PySide6.QtCore import QLocale
+
+    if QLocale().language() == QLocale.Language.C:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
 def _import_workspace_modules() -> None:

@@ -23,7 +23,8 @@ from homelog_desktop.db import Database, sqlite_url
 from homelog_desktop.db.migrate import migrate
 from homelog_desktop.domain.entities import Category, Member, Metric, MetricKind, Reading, Source
 from homelog_desktop.domain.timeutil import to_epoch
-from homelog_desktop.repositories import MemberRepository, SourceRepository
+from homelog_desktop.repositories import MemberRepository, ReadingRepository, SourceRepository
+from tests.postgres import pg_server  # noqa: F401  (a fixture for every test module)
 
 #: A fixed "now" for tests that must not depend on the clock.
 T0 = datetime(2025, 1, 6, 8, 0, tzinfo=UTC)
@@ -141,6 +142,34 @@ def add_member(run: Callable[..., Any], db: Database) -> Callable[..., Member]:
         return run(go())  # type: ignore[no-any-return]
 
     return factory
+
+
+@pytest.fixture
+def store(run: Callable[..., Any], db: Database) -> Callable[..., list[Reading]]:
+    """Store readings of a source through the repository (behind any window's back)."""
+
+    def add(source: Source, *readings: Reading) -> list[Reading]:
+        async def go() -> list[Reading]:
+            async with db.session() as session:
+                return [await ReadingRepository(session).add(source, r) for r in readings]
+
+        return run(go())  # type: ignore[no-any-return]
+
+    return add
+
+
+@pytest.fixture
+def stored_readings(run: Callable[..., Any], db: Database) -> Callable[[Source], list[Reading]]:
+    """The readings of a source in the database, oldest first."""
+
+    def fetch(source: Source) -> list[Reading]:
+        async def go() -> list[Reading]:
+            async with db.session(readonly=True) as session:
+                return [line.reading for line in await ReadingRepository(session).page(source, 0, 10_000)]
+
+        return run(go())  # type: ignore[no-any-return]
+
+    return fetch
 
 
 def seed_readings(

@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._placeholder)
         for act in self._actions():
             act.setEnabled(act is self.actionQuit)
-        self.resize(1100, 700)
+        self.resize(1200, 720)
         geometry = self._settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)

@@ -170,3 +170,39 @@ def test_process_version_and_help(tmp_path):
     assert helptext.returncode == 0
     for flag in ("--data-dir", "--db", "--self-test"):
         assert flag in helptext.stdout
+
+
+def test_process_db_url_opens_a_sqlite_file_anywhere(tmp_path):
+    """--db with a SQLite URL creates, migrates and opens that file (and no default data folder)."""
+    target = tmp_path / "elsewhere" / "house.db"
+    done = _start(tmp_path, "--db", f"sqlite+aiosqlite:///{target}", HOME=str(tmp_path / "home"))
+    assert done.returncode == 0, done.stderr
+    assert _shown(done.stdout) == "shown sources=0 readings=0"
+    conn = sqlite3.connect(target)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
+    conn.close()
+
+
+def test_process_db_url_opens_a_postgresql_database(tmp_path, pg_server):
+    """--db with a PostgreSQL URL migrates the server's database and shows what it holds."""
+    from tests.postgres import create_database, drop_database
+
+    url = asyncio.run(create_database(migrated=False))
+    try:
+        first = _start(tmp_path, "--db", url)
+        assert first.returncode == 0, first.stderr
+        assert _shown(first.stdout) == "shown sources=0 readings=0"
+
+        async def add() -> None:
+            db = Database(url)
+            async with db.session() as s:
+                source = await SourceRepository(s).add(make_source("Shared meter"))
+                await ReadingRepository(s).add(source, make_reading(source, T0, "1.0", "2.0"))
+            await db.dispose()
+
+        asyncio.run(add())
+        second = _start(tmp_path, "--db", url)
+        assert second.returncode == 0, second.stderr
+        assert _shown(second.stdout) == "shown sources=1 readings=1"
+    finally:
+        asyncio.run(drop_database(url))

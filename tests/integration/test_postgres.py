@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import os
-import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from homelog_desktop.db import Database
 from homelog_desktop.db.migrate import HEAD_REVISION, current_revision, migrate
@@ -27,79 +24,25 @@ from tests.integration import test_database as database_tests
 from tests.integration import test_migrations as migration_tests
 from tests.integration import test_repositories as repository_tests
 from tests.integration.test_repositories import act  # noqa: F401  (fixture used by the shared tests)
+from tests.postgres import TABLES, create_database, drop_database
 
 pytestmark = pytest.mark.postgres
-
-PG_URL = os.environ.get("HOMELOG_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
-
-
-TABLES = "members, sources, metrics, readings, reading_values"
-
-
-async def _admin_connection() -> Any:
-    """A plain asyncpg connection to the server's "postgres" database (to create and drop ours)."""
-    import asyncpg
-
-    url = make_url(PG_URL).set(drivername="postgresql", database="postgres")
-    return await asyncpg.connect(url.render_as_string(hide_password=False), timeout=5)
-
-
-async def _create_database(migrated: bool) -> str:
-    """Create a uniquely named database (migrated to the head if asked) and return its URL."""
-    admin = await _admin_connection()
-    try:
-        name = f"homelog_test_{uuid.uuid4().hex[:12]}"
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
-    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    if migrated:
-        database = Database(url)
-        try:
-            await migrate(database)
-        finally:
-            await database.dispose()
-    return url
-
-
-async def _drop_database(url: str) -> None:
-    admin = await _admin_connection()
-    try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
-    finally:
-        await admin.close()
-
-
-@pytest.fixture(scope="session")
-def pg_server() -> None:
-    """Skip (or, with HOMELOG_REQUIRE_PG=1, fail) when the test server cannot be reached."""
-
-    async def probe() -> None:
-        await (await _admin_connection()).close()
-
-    try:
-        asyncio.run(probe())
-    except Exception as exc:  # refused, timed out, unknown host, no asyncpg: all mean "no server"
-        reason = f"PostgreSQL at {make_url(PG_URL).render_as_string()} is not reachable: {exc!r}"
-        if os.environ.get("HOMELOG_REQUIRE_PG") == "1":
-            pytest.fail(reason + " (HOMELOG_REQUIRE_PG=1)")
-        pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
 def pg_migrated_url(pg_server: None) -> Iterator[str]:
     """One migrated database for the whole run (emptied before each test); dropped at the end."""
-    url = asyncio.run(_create_database(migrated=True))
+    url = asyncio.run(create_database(migrated=True))
     yield url
-    asyncio.run(_drop_database(url))
+    asyncio.run(drop_database(url))
 
 
 @pytest.fixture
 def pg_url(run: Callable[..., Any], pg_server: None) -> Iterator[str]:
     """The URL of a new, empty database; dropped at the end (for the migration tests)."""
-    url = run(_create_database(migrated=False))
+    url = run(create_database(migrated=False))
     yield url
-    run(_drop_database(url))
+    run(drop_database(url))
 
 
 @pytest.fixture

@@ -33,39 +33,12 @@ class Recorder:
         vm.members_loaded.connect(self.members.append)
 
 
-@pytest.fixture
-def stored(run, db):
-    """Store readings and read them back."""
-
-    def add(source, *readings):
-        async def go():
-            async with db.session() as s:
-                return [await ReadingRepository(s).add(source, r) for r in readings]
-
-        return run(go())
-
-    return add
-
-
-@pytest.fixture
-def all_readings(run, db):
-    def fetch(source):
-        async def go():
-            async with db.session(readonly=True) as s:
-                repo = ReadingRepository(s)
-                return [line.reading for line in await repo.page(source, 0, 1000)]
-
-        return run(go())
-
-    return fetch
-
-
-def test_reading_editor_vm_load_emits_members_and_context(run, db, add_source, add_member, stored):
+def test_reading_editor_vm_load_emits_members_and_context(run, db, add_source, add_member, store):
     """load() sends the members and the previous value of each metric before now."""
     source = add_source()
     ann = add_member("Ann")
     bob = add_member("Bob")
-    stored(source, make_reading(source, T0, "100.5", "50.0"))
+    store(source, make_reading(source, T0, "100.5", "50.0"))
     vm = ReadingEditorViewModel(db, source, default_member_id=bob.id)
     rec = Recorder(vm)
 
@@ -80,11 +53,11 @@ def test_reading_editor_vm_load_emits_members_and_context(run, db, add_source, a
     assert vm.is_new and vm.initial_timestamp.second == 0
 
 
-def test_reading_editor_vm_save_new_stores_reading(run, db, add_source, add_member, stored, all_readings):
+def test_reading_editor_vm_save_new_stores_reading(run, db, add_source, add_member, store, stored_readings):
     """Saving a new, plausible reading adds it and emits saved with the stored reading."""
     source = add_source()
     ann = add_member("Ann")
-    stored(source, make_reading(source, T0, "100.0", "50.0"))
+    store(source, make_reading(source, T0, "100.0", "50.0"))
     vm = ReadingEditorViewModel(db, source, default_member_id=ann.id)
     rec = Recorder(vm)
     new = make_reading(source, T0 + timedelta(days=7), "120.0", None, note="weekly", entered_by=ann.id)
@@ -93,7 +66,7 @@ def test_reading_editor_vm_save_new_stores_reading(run, db, add_source, add_memb
 
     assert rec.errors == [] and rec.warnings == []
     assert len(rec.saved) == 1 and rec.saved[0].id is not None
-    readings = all_readings(source)
+    readings = stored_readings(source)
     assert len(readings) == 2
     last = readings[-1]
     assert last.values == {source.metrics[0].id: Decimal("120.0")}
@@ -102,10 +75,10 @@ def test_reading_editor_vm_save_new_stores_reading(run, db, add_source, add_memb
     assert vm.reading == rec.saved[0] and not vm.is_new
 
 
-def test_reading_editor_vm_save_edit_updates_reading(run, db, add_source, stored, all_readings):
+def test_reading_editor_vm_save_edit_updates_reading(run, db, add_source, store, stored_readings):
     """Saving an edited reading changes it in place; no reading is added."""
     source = add_source()
-    first, second = stored(
+    first, second = store(
         source,
         make_reading(source, T0, "100.0", "50.0"),
         make_reading(source, T0 + timedelta(days=7), "110.0"),
@@ -125,7 +98,7 @@ def test_reading_editor_vm_save_edit_updates_reading(run, db, add_source, stored
 
     assert rec.errors == [] and rec.warnings == []
     assert rec.saved[0].id == second.id
-    readings = all_readings(source)
+    readings = stored_readings(source)
     assert [r.id for r in readings] == [first.id, second.id]
     assert readings[1].values == {day: Decimal("111.5"), night: Decimal("55.0")}
     assert readings[1].estimated is True
@@ -140,7 +113,7 @@ def test_reading_editor_vm_save_edit_updates_reading(run, db, add_source, stored
         (("1e13",), "Day (kWh): 1E+13 is too large"),
     ],
 )
-def test_reading_editor_vm_save_refuses_errors(run, db, add_source, all_readings, values, expected):
+def test_reading_editor_vm_save_refuses_errors(run, db, add_source, stored_readings, values, expected):
     """A reading with an error is refused with a message naming the field, and nothing is stored."""
     source = add_source()
     vm = ReadingEditorViewModel(db, source)
@@ -150,11 +123,11 @@ def test_reading_editor_vm_save_refuses_errors(run, db, add_source, all_readings
 
     assert len(rec.errors) == 1 and rec.errors[0].startswith(expected)
     assert rec.saved == [] and rec.warnings == []
-    assert all_readings(source) == []
+    assert stored_readings(source) == []
     assert rec.busy == [True, False]
 
 
-def test_reading_editor_vm_save_names_every_field_in_error(run, db, add_source, all_readings):
+def test_reading_editor_vm_save_names_every_field_in_error(run, db, add_source, stored_readings):
     """Two bad values give one message naming both fields."""
     source = add_source()
     vm = ReadingEditorViewModel(db, source)
@@ -166,14 +139,14 @@ def test_reading_editor_vm_save_names_every_field_in_error(run, db, add_source, 
 
     assert len(rec.errors) == 1
     assert "Day (kWh)" in rec.errors[0] and "Night (kWh)" in rec.errors[0]
-    assert all_readings(source) == []
+    assert stored_readings(source) == []
     assert rec.busy == [True, False]
 
 
-def test_reading_editor_vm_save_raises_warnings_until_accepted(run, db, add_source, stored, all_readings):
+def test_reading_editor_vm_save_raises_warnings_until_accepted(run, db, add_source, store, stored_readings):
     """A counter lower than before is sent back as a warning; once accepted by key it is stored."""
     source = add_source()
-    stored(source, make_reading(source, T0, "1000.0", "500.0"))
+    store(source, make_reading(source, T0, "1000.0", "500.0"))
     vm = ReadingEditorViewModel(db, source)
     rec = Recorder(vm)
     day = source.metrics[0].id
@@ -186,7 +159,7 @@ def test_reading_editor_vm_save_raises_warnings_until_accepted(run, db, add_sour
     [issue] = rec.warnings[0]
     assert warning_key(issue) == f"counter-down:{day}"
     assert "was the meter replaced?" in issue.message
-    assert len(all_readings(source)) == 1
+    assert len(stored_readings(source)) == 1
     assert rec.contexts and rec.contexts[-1].previous[day].value == Decimal("1000.0")
     assert rec.busy == [True, False]
 
@@ -194,14 +167,14 @@ def test_reading_editor_vm_save_raises_warnings_until_accepted(run, db, add_sour
 
     assert len(rec.saved) == 1
     assert len(rec.warnings) == 1
-    assert [r.values[day] for r in all_readings(source)] == [Decimal("1000.0"), Decimal("900.0")]
+    assert [r.values[day] for r in stored_readings(source)] == [Decimal("1000.0"), Decimal("900.0")]
     assert rec.busy == [True, False, True, False]
 
 
-def test_reading_editor_vm_save_needs_every_warning_accepted(run, db, add_source, stored, all_readings):
+def test_reading_editor_vm_save_needs_every_warning_accepted(run, db, add_source, store, stored_readings):
     """Accepting one warning is not enough when the reading has another (a duplicate time)."""
     source = add_source()
-    stored(source, make_reading(source, T0, "1000.0"))
+    store(source, make_reading(source, T0, "1000.0"))
     vm = ReadingEditorViewModel(db, source)
     rec = Recorder(vm)
     day = source.metrics[0].id
@@ -210,14 +183,14 @@ def test_reading_editor_vm_save_needs_every_warning_accepted(run, db, add_source
 
     assert rec.saved == []
     assert [warning_key(i) for i in rec.warnings[0]] == ["duplicate"]
-    assert len(all_readings(source)) == 1
+    assert len(stored_readings(source)) == 1
     assert rec.busy == [True, False]
 
 
-def test_reading_editor_vm_context_excludes_edited_reading(run, db, add_source, stored):
+def test_reading_editor_vm_context_excludes_edited_reading(run, db, add_source, store):
     """When editing, the reading itself is neither its own previous value nor a duplicate."""
     source = add_source()
-    _first, second = stored(
+    _first, second = store(
         source,
         make_reading(source, T0, "100.0", "50.0"),
         make_reading(source, T0 + timedelta(days=7), "200.0", "60.0"),
@@ -242,10 +215,10 @@ def test_reading_editor_vm_context_excludes_edited_reading(run, db, add_source, 
     assert rec.busy == [True, False] * 3
 
 
-def test_reading_editor_vm_load_context_drops_stale_results(run, db, add_source, stored):
+def test_reading_editor_vm_load_context_drops_stale_results(run, db, add_source, store):
     """Of two overlapping context loads only the newer one is emitted."""
     source = add_source()
-    stored(
+    store(
         source,
         make_reading(source, T0, "100.0"),
         make_reading(source, T0 + timedelta(days=7), "200.0"),
@@ -265,10 +238,10 @@ def test_reading_editor_vm_load_context_drops_stale_results(run, db, add_source,
     assert rec.busy == [True, False]
 
 
-def test_reading_editor_vm_save_reports_reading_deleted_elsewhere(run, db, add_source, stored, all_readings):
+def test_reading_editor_vm_save_reports_reading_deleted_elsewhere(run, db, add_source, store, stored_readings):
     """Editing a reading that was deleted meanwhile reports an error and stores nothing."""
     source = add_source()
-    [reading] = stored(source, make_reading(source, T0, "100.0"))
+    [reading] = store(source, make_reading(source, T0, "100.0"))
 
     async def delete():
         async with db.session() as s:
@@ -282,15 +255,15 @@ def test_reading_editor_vm_save_reports_reading_deleted_elsewhere(run, db, add_s
 
     assert rec.saved == [] and len(rec.errors) == 1
     assert "no longer exists" in rec.errors[0]
-    assert all_readings(source) == []
+    assert stored_readings(source) == []
     assert rec.busy == [True, False]
 
 
-def test_reading_editor_vm_rejects_reading_of_other_source(db, add_source, stored):
+def test_reading_editor_vm_rejects_reading_of_other_source(db, add_source, store):
     """A reading of another source is a programming error, caught at construction."""
     water = add_source("Water")
     power = add_source("Power")
-    [reading] = stored(water, make_reading(water, T0, "1.0"))
+    [reading] = store(water, make_reading(water, T0, "1.0"))
 
     with pytest.raises(ValueError, match="another source"):
         ReadingEditorViewModel(db, power, reading)

@@ -83,35 +83,6 @@ def open_window(qtbot, run, db, db_path):
         run(workspace.close())
 
 
-@pytest.fixture
-def store(run, db):
-    """Add readings through the repository, behind the window's back."""
-
-    def add(source, *readings):
-        async def go():
-            async with db.session() as s:
-                return [await ReadingRepository(s).add(source, r) for r in readings]
-
-        return run(go())
-
-    return add
-
-
-@pytest.fixture
-def stored(run, db):
-    """The readings of a source in the database, oldest first."""
-
-    def fetch(source):
-        async def go():
-            async with db.session(readonly=True) as s:
-                lines = await ReadingRepository(s).page(source, 0, 1000)
-            return sorted((line.reading for line in lines), key=lambda r: r.timestamp)
-
-        return run(go())
-
-    return fetch
-
-
 # -- helpers ---------------------------------------------------------------------------------
 
 
@@ -270,7 +241,9 @@ def test_main_window_empty_database_welcomes_and_adds_first_meter(qtbot, open_wi
     shot(window, "first_meter")
 
 
-def test_main_window_keyboard_adds_edits_and_deletes_a_reading(qtbot, open_window, add_source, stored, db_path):
+def test_main_window_keyboard_adds_edits_and_deletes_a_reading(
+    qtbot, open_window, add_source, stored_readings, db_path
+):
     """Ctrl+N adds, Enter edits, Delete asks first (Cancel keeps, Delete removes) the selected reading."""
     source = add_source("House")
     window = open_window()
@@ -303,7 +276,7 @@ def test_main_window_keyboard_adds_edits_and_deletes_a_reading(qtbot, open_windo
 
     assert window.readings_model.rowCount() == 1
     assert cell(window, 0, column(window, ColumnKind.VALUE, day)) == "1,240.5"
-    assert [r.values[day.id] for r in stored(source)] == [Decimal("1240.5")]
+    assert [r.values[day.id] for r in stored_readings(source)] == [Decimal("1240.5")]
     assert selected_rows(window) == [0]
 
     press(qtbot, table(window), Qt.Key.Key_Delete)
@@ -417,7 +390,7 @@ def test_main_window_enter_and_delete_in_filter_box_stay_there(qtbot, open_windo
     assert reading_count(db_path) == 1
 
 
-def test_main_window_warning_needs_save_anyway_then_stores(qtbot, open_window, add_source, store, stored):
+def test_main_window_warning_needs_save_anyway_then_stores(qtbot, open_window, add_source, store, stored_readings):
     """A counter lower than the previous reading is stored only after "Save anyway"."""
     source = add_source("House")
     store(source, make_reading(source, LAST_WEEK, "1000.0"))
@@ -432,7 +405,7 @@ def test_main_window_warning_needs_save_anyway_then_stores(qtbot, open_window, a
     assert "was the meter replaced?" in reading_dialog.findChild(QLabel, "valueMessage_0").text()
     save_reading(qtbot, window)
 
-    assert [r.values[source.metrics[0].id] for r in stored(source)] == [Decimal("1000.0"), Decimal("900.0")]
+    assert [r.values[source.metrics[0].id] for r in stored_readings(source)] == [Decimal("1000.0"), Decimal("900.0")]
     assert window.readings_model.rowCount() == 2
     assert cell(window, 0, column(window, ColumnKind.CONSUMPTION, source.metrics[0])) == "-100.0"
 

@@ -45,30 +45,6 @@ def german_locale(british_locale):
 
 
 @pytest.fixture
-def store(run, db):
-    def add(source, *readings):
-        async def go():
-            async with db.session() as s:
-                return [await ReadingRepository(s).add(source, r) for r in readings]
-
-        return run(go())
-
-    return add
-
-
-@pytest.fixture
-def stored_readings(run, db):
-    def fetch(source):
-        async def go():
-            async with db.session(readonly=True) as s:
-                return [line.reading for line in await ReadingRepository(s).page(source, 0, 1000)]
-
-        return run(go())
-
-    return fetch
-
-
-@pytest.fixture
 def open_dialog(qtbot, db):
     """Show a dialog for ``source`` (editing ``reading`` if given) once its context has loaded."""
 

@@ -618,7 +618,7 @@ def _set_column_widths(view: QTableView, model: ReadingsTableModel) -> None:
             sample = "+000000" + ("." + "0" * decimals if decimals else "")
             width = max(header_width, metrics.horizontalAdvance(sample) + pad)
         elif column.kind is ColumnKind.NOTE:
-            width = max(header_width, metrics.averageCharWidth() * 24)
+            width = max(header_width, metrics.averageCharWidth() * 16)  # the last column: it stretches
         else:
             width = max(header_width, metrics.averageCharWidth() * 14)
         view.setColumnWidth(i, width)
