@@ -147,9 +147,14 @@ class _Early:
         remembered = remembered_source(self.location)
 
         def read() -> None:
-            from .db.snapshot import read_snapshot
+            try:
+                from .db.snapshot import read_snapshot
 
-            self.result.append(read_snapshot(path, remembered, FIRST_PAGE_ROWS))
+                self.result.append(read_snapshot(path, remembered, FIRST_PAGE_ROWS))
+            except Exception:  # anything unexpected: no snapshot, the database opens as usual
+                import logging
+
+                logging.getLogger("homelog").exception("Start-up snapshot of %s failed", path)
 
         self.reader = threading.Thread(target=read, name="homelog-snapshot")
         self.reader.start()

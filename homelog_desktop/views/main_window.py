@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         self._dialogs: list[QDialog] = []
         self._welcome: WelcomePage | None = None
         self._welcome_slot: QWidget | None = None
+        #: The source the start-up snapshot shows: selecting it need not load it again.
+        self._primed_source: int | None = None
         self._content_built = False
         # The first frame is light (menus, toolbar, a line of text); build_content() adds the rest
         # right after it has painted, or when bind() needs it.
@@ -276,10 +278,11 @@ class MainWindow(QMainWindow):
             self._run(workspace.sources.load())
             return
         if snapshot.source is not None:
+            # The table first, so that selecting the source in the sidebar finds it shown already.
             self._pending_select_source = snapshot.source.id
-        workspace.sources.prime(snapshot.summaries, snapshot.now, snapshot.archived_hidden)
-        if snapshot.source is not None:
+            self._primed_source = snapshot.source.id
             workspace.readings.prime(snapshot.source, snapshot.total, snapshot.rows)
+        workspace.sources.prime(snapshot.summaries, snapshot.now, snapshot.archived_hidden)
 
     def unbind(self) -> None:
         """Forget the current workspace (its view models are closed by their owner)."""
@@ -817,7 +820,10 @@ class MainWindow(QMainWindow):
             self.filter_edit.blockSignals(False)
             self._run(self.workspace.readings.set_filter_text(""))
         self._stack.setCurrentIndex(PAGE_SOURCE)
-        self._run(self.workspace.readings.load(source))
+        if self._primed_source is not None and self._primed_source == source.id:
+            self._primed_source = None  # the start-up snapshot shows it already: no second load
+        else:
+            self._run(self.workspace.readings.load(source))
         self._update_actions()
 
     def _on_readings_reset(self, source: Source | None, total: int) -> None:

@@ -12,6 +12,7 @@ from homelog_desktop.config import AppPaths, resolve_paths
 from homelog_desktop.controller import AppController
 from homelog_desktop.views.error_dialog import ErrorHandler
 from homelog_desktop.views.main_window import MainWindow
+from tests.conftest import T0 as T0_OF_SEED
 
 
 @pytest.fixture
@@ -71,3 +72,49 @@ def test_app_paths_follow_argument_then_environment(monkeypatch, tmp_path):
     assert default.name == "HomeLog" and Path.home() in default.parents
     paths = resolve_paths(str(tmp_path))
     assert paths.db_path.parent == paths.data_dir and paths.sample_db_path.parent.parent == paths.data_dir
+
+
+def test_app_window_shows_a_snapshot_before_the_database_opens(qtbot, run, loop, db, db_path, add_source):
+    """Bound to a pending database, the window shows the snapshot; later pages load once it opens."""
+    from homelog_desktop.app import FIRST_PAGE_ROWS
+    from homelog_desktop.db.handle import PendingDatabase
+    from homelog_desktop.db.snapshot import read_snapshot
+    from homelog_desktop.viewmodels.base import start_deferred
+    from homelog_desktop.viewmodels.workspace import make_workspace
+    from tests.conftest import seed_readings
+
+    QCoreApplication.setOrganizationName("HomeLogTests")
+    QSettings().clear()
+    source = add_source("House")
+    seed_readings(db_path, source, 1000)
+    snapshot = read_snapshot(db_path, source.id, FIRST_PAGE_ROWS)
+    assert snapshot is not None and snapshot.total == 1000
+
+    pending = PendingDatabase()
+    workspace = make_workspace(pending, str(db_path))
+    window = MainWindow()
+    window.show()
+    window.bind(workspace, snapshot)
+    start_deferred()
+    model = window.readings_model
+    assert model is not None and model.rowCount() == 1000
+    assert window.sources_model is not None and window.sources_model.rowCount() == 1
+    newest = model.reading_at(0)
+    assert newest is not None and newest.reading.timestamp == snapshot.rows[0].reading.timestamp
+    generation = workspace.readings.generation
+
+    pending.set(db)
+    bar = window.readings_table.verticalScrollBar()
+
+    def at_bottom_with_the_last_row() -> bool:
+        bar.setValue(bar.maximum())  # again each time: the first layout scrolls to the selected row
+        return model.reading_at(999) is not None
+
+    qtbot.waitUntil(at_bottom_with_the_last_row)
+    assert workspace.readings.generation == generation  # the snapshot was not loaded a second time
+    oldest = model.reading_at(999)
+    assert oldest is not None and oldest.reading.timestamp == T0_OF_SEED
+    window.unbind()
+    run(workspace.close())
+    window.close()
+    window.deleteLater()
