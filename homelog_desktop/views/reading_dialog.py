@@ -381,6 +381,8 @@ class ReadingDialog(QDialog):
         if chosen is None:
             reading = self._vm.reading
             chosen = reading.entered_by if reading is not None else self._vm.default_member_id
+            if reading is None and chosen is None and len(members) == 1:
+                chosen = members[0].id  # a household of one: it can only be them
         self._member.clear()
         self._member.addItem("—", None)
         for member in members:

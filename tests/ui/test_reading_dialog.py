@@ -426,3 +426,12 @@ def test_reading_dialog_six_long_metrics_are_not_truncated(open_dialog, add_sour
             widget = label(dialog, name)
             assert widget.width() >= widget.fontMetrics().horizontalAdvance(widget.text())
     assert dialog.width() >= 560
+
+
+def test_reading_dialog_new_reading_defaults_to_the_only_member(qtbot, open_dialog, add_source, add_member):
+    """With one member and none remembered, a new reading is entered by that member."""
+    source = add_source()
+    ann = add_member("Ann")
+    dialog, _ = open_dialog(source)
+    combo = dialog.findChild(QComboBox, "enteredByCombo")
+    assert combo.currentData() == ann.id
