@@ -172,6 +172,34 @@ def stored_readings(run: Callable[..., Any], db: Database) -> Callable[[Source],
     return fetch
 
 
+@pytest.fixture
+def stored_sources(run: Callable[..., Any], db: Database) -> Callable[[], list[Source]]:
+    """Every source in the database, as the repository returns them."""
+
+    def fetch() -> list[Source]:
+        async def go() -> list[Source]:
+            async with db.session(readonly=True) as session:
+                return await SourceRepository(session).all()
+
+        return run(go())  # type: ignore[no-any-return]
+
+    return fetch
+
+
+@pytest.fixture
+def stored_members(run: Callable[..., Any], db: Database) -> Callable[[], list[Member]]:
+    """Every member in the database, as the repository returns them."""
+
+    def fetch() -> list[Member]:
+        async def go() -> list[Member]:
+            async with db.session(readonly=True) as session:
+                return await MemberRepository(session).all()
+
+        return run(go())  # type: ignore[no-any-return]
+
+    return fetch
+
+
 def seed_readings(
     path: Path, source: Source, n: int, *, start: datetime = T0, step: timedelta = timedelta(hours=1)
 ) -> None:

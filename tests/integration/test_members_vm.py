@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from homelog_desktop.domain.entities import Member
-from homelog_desktop.repositories import MemberRepository, ReadingRepository, SourceRepository
+from homelog_desktop.repositories import ReadingRepository, SourceRepository
 from homelog_desktop.viewmodels.members import MembersViewModel, check_member
 from tests.conftest import T0, make_reading
 
@@ -22,18 +22,6 @@ class Recorder:
         vm.error_occurred.connect(self.errors.append)
         vm.members_loaded.connect(self.lists.append)
         vm.saved.connect(self.saved.append)
-
-
-@pytest.fixture
-def stored_members(run, db):
-    def fetch() -> list[Member]:
-        async def go():
-            async with db.session(readonly=True) as s:
-                return await MemberRepository(s).all()
-
-        return run(go())
-
-    return fetch
 
 
 def names(members: list[Member]) -> list[str]:

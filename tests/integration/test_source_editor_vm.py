@@ -34,18 +34,6 @@ class Recorder:
 
 
 @pytest.fixture
-def stored_sources(run, db):
-    def fetch() -> list[Source]:
-        async def go():
-            async with db.session(readonly=True) as s:
-                return await SourceRepository(s).all()
-
-        return run(go())
-
-    return fetch
-
-
-@pytest.fixture
 def value_count(run, db):
     def count(metric_id: int) -> int:
         async def go():

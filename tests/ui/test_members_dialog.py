@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from homelog_desktop.domain.entities import Member
-from homelog_desktop.repositories import MemberRepository
 from homelog_desktop.viewmodels.members import MembersViewModel
 from homelog_desktop.views.members_dialog import EMPTY_TEXT, MEMBER_ROLE, MembersDialog
 
@@ -23,18 +22,6 @@ def open_dialog(qtbot, db):
         return dialog
 
     return factory
-
-
-@pytest.fixture
-def stored_members(run, db):
-    def fetch() -> list[Member]:
-        async def go():
-            async with db.session(readonly=True) as s:
-                return await MemberRepository(s).all()
-
-        return run(go())
-
-    return fetch
 
 
 def listed(dialog: MembersDialog) -> list[tuple[str, str]]:

@@ -28,18 +28,6 @@ def open_dialog(qtbot, db):
     return factory
 
 
-@pytest.fixture
-def stored_sources(run, db):
-    def fetch() -> list[Source]:
-        async def go():
-            async with db.session(readonly=True) as s:
-                return await SourceRepository(s).all()
-
-        return run(go())
-
-    return fetch
-
-
 def edit_cell(qtbot, dialog: SourceDialog, row: int, column: MetricColumn, text: str) -> None:
     """Type into a metrics table cell the way a user does: open its editor, type, press Enter."""
     view = dialog.metrics_view
