@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractSlider,
     QDialog,
@@ -48,15 +48,6 @@ def isolated_settings(tmp_path):
     QSettings().clear()
     QSettings.setDefaultFormat(default_format)
     QCoreApplication.setOrganizationName(organization)
-
-
-@pytest.fixture(autouse=True)
-def british_locale():
-    """Numbers and dates as in en_GB (dot decimal point, comma grouping)."""
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    yield
-    QLocale.setDefault(before)
 
 
 @pytest.fixture

@@ -30,15 +30,6 @@ from tests.conftest import make_reading
 LAST_WEEK = utc_now().replace(second=0) - timedelta(days=7)
 
 
-@pytest.fixture(autouse=True)
-def british_locale():
-    """Numbers and dates as in en_GB (dot decimal point) unless a test chooses otherwise."""
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    yield
-    QLocale.setDefault(before)
-
-
 @pytest.fixture
 def german_locale(british_locale):
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
