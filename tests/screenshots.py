@@ -48,6 +48,12 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.ToolTipText: "#e6e6e6",
         QPalette.ColorRole.PlaceholderText: "#8c8c8c",
         QPalette.ColorRole.Link: "#6ea8fe",
+        # The 3D roles, as real dark themes set them (frames and separator lines use these).
+        QPalette.ColorRole.Light: "#45484d",
+        QPalette.ColorRole.Midlight: "#3a3d41",
+        QPalette.ColorRole.Mid: "#26282b",
+        QPalette.ColorRole.Dark: "#1b1c1f",
+        QPalette.ColorRole.Shadow: "#0d0d0e",
     }
     for role, color in colors.items():
         palette.setColor(role, QColor(color))
