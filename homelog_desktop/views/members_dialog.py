@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
@@ -30,7 +30,7 @@ import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
 from ..domain.entities import Member
 from ..viewmodels.members import MembersViewModel, check_member
-from .source_dialog import FieldError, with_error
+from .source_dialog import FieldError, ask_to_discard, with_error
 
 #: Text shown instead of the list while there are no members.
 EMPTY_TEXT = "No members yet — add the people who read the meters."
@@ -52,6 +52,9 @@ class MembersDialog(QDialog):
         self._loaded = False
         #: The member being edited in the form; None while adding.
         self._editing: Member | None = None
+        #: What the form held when it was opened, to tell whether cancelling throws something away.
+        self._form_initial: tuple[str, str | None] = ("", None)
+        self._discard_box: QMessageBox | None = None
         self._setup_ui()
         self._connect()
 
@@ -70,6 +73,13 @@ class MembersDialog(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Close, Esc or the close button; with typed text in the form, ask before throwing it away."""
+        if not self.isVisible() or not self._form_has_changes():
+            super().reject()
+            return
+        self._ask_to_discard(self._on_discard_dialog_answered)
 
     # -- construction -----------------------------------------------------------------------
 
@@ -288,8 +298,7 @@ class MembersDialog(QDialog):
         box.open()
 
     def _on_form_save_clicked(self) -> None:
-        name = self.form_name.text().strip()
-        email = self.form_email.text().strip() or None
+        name, email = self._form_values()
         problems = check_member(name, email)
         self._show_form_errors(problems)
         if problems:
@@ -301,7 +310,20 @@ class MembersDialog(QDialog):
             self._update(Member(self._editing.id, name, email))
 
     def _on_form_cancel_clicked(self) -> None:
-        self._close_form()
+        if self._form_has_changes():
+            self._ask_to_discard(self._on_discard_form_answered)
+        else:
+            self._close_form()
+
+    def _on_discard_form_answered(self, discard: bool) -> None:
+        self._discard_box = None
+        if discard:
+            self._close_form()
+
+    def _on_discard_dialog_answered(self, discard: bool) -> None:
+        self._discard_box = None
+        if discard:
+            super().reject()
 
     def _on_form_name_edited(self, _text: str) -> None:
         self.form_name_error.set_message("")
@@ -323,6 +345,7 @@ class MembersDialog(QDialog):
         self.form_box.setTitle("Add member" if member is None else "Edit member")
         self.form_name.setText(member.name if member is not None else "")
         self.form_email.setText((member.email or "") if member is not None else "")
+        self._form_initial = self._form_values()
         self._show_form_errors({})
         self.error_label.set_message("")
         self.form_box.show()
@@ -331,7 +354,24 @@ class MembersDialog(QDialog):
         self.form_name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.form_name.selectAll()
 
+    def _form_values(self) -> tuple[str, str | None]:
+        """The name and e-mail the form would save."""
+        return self.form_name.text().strip(), self.form_email.text().strip() or None
+
+    def _form_has_changes(self) -> bool:
+        return self.form_box.isVisible() and self._form_values() != self._form_initial
+
+    def _ask_to_discard(self, on_answer: Callable[[bool], None]) -> None:
+        if self._discard_box is not None:
+            return
+        question = "Discard this new member?" if self._editing is None else "Discard your changes to this member?"
+        self._discard_box = ask_to_discard(
+            self, "discardMemberBox", question, "The name and e-mail you typed have not been saved.", on_answer
+        )
+
     def _close_form(self) -> None:
+        if self._discard_box is not None:
+            self._discard_box.reject()  # saved or removed meanwhile: nothing left to discard
         self._editing = None
         self.form_save_button.setDefault(False)
         self.form_box.hide()

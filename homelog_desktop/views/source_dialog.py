@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +33,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QSpinBox,
     QStyle,
     QStyledItemDelegate,
@@ -75,6 +78,8 @@ NO_DIGITS_TIP = "Only counters have register digits."
 DECIMALS_TIP = "How many decimals the values of this metric are entered with (0–6)."
 #: Longest source name shown in the window title.
 TITLE_NAME_LENGTH = 60
+#: Widest the text of the "Discard …?" question grows to keep its detail on one line.
+DISCARD_TEXT_MAX_WIDTH = 420
 
 
 class MetricColumn(enum.IntEnum):
@@ -444,8 +449,11 @@ class SourceDialog(QDialog):
         self._pending_owner = source.owner_id if source is not None else None
         self._value_counts: dict[int, int] = {}
         self.result_source: Source | None = None
+        self._discard_box: QMessageBox | None = None
         self._setup_ui()
         self._fill(source)
+        #: The form as it was opened, to tell whether closing throws something away.
+        self._initial = self.current_source()
         self._connect()
 
     # -- public -----------------------------------------------------------------------------
@@ -470,7 +478,34 @@ class SourceDialog(QDialog):
             metrics=self._metrics.metrics(),
         )
 
+    def has_changes(self) -> bool:
+        """True when the form differs from what it showed when the dialog opened.
+
+        Picking another category for a new source is not a change by itself: its untouched
+        default metric just follows the category.
+        """
+        current = self.current_source()
+        initial = self._initial
+        if self._vm.is_new and current.metrics == (default_metric(current.category),):
+            initial = replace(initial, category=current.category, metrics=current.metrics)
+        return current != initial
+
     # -- Qt overrides -----------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close button; with changes, ask before throwing them away."""
+        self._commit_metric_editor()
+        if not self.isVisible() or self.result_source is not None or not self.has_changes():
+            super().reject()
+            return
+        if self._discard_box is not None:
+            return
+        if self._vm.is_new or self._original is None:
+            question, detail = "Discard this new source?", "The source you started has not been saved."
+        else:
+            name = _elided(self._original.name, TITLE_NAME_LENGTH)
+            question, detail = "Discard your changes to this source?", f"Your changes to “{name}” have not been saved."
+        self._discard_box = ask_to_discard(self, "discardSourceBox", question, detail, self._on_discard_answered)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -696,6 +731,8 @@ class SourceDialog(QDialog):
 
     def _on_vm_saved(self, source: Source) -> None:
         self.result_source = source
+        if self._discard_box is not None:
+            self._discard_box.reject()  # saved after all: nothing left to discard
         self.accept()
 
     def _on_vm_error_occurred(self, message: str) -> None:
@@ -724,6 +761,11 @@ class SourceDialog(QDialog):
         if self._vm.is_new and not self._metrics.touched and self._metrics.rowCount() <= 1:
             self._metrics.set_metrics([default_metric(Category(self.category_combo.currentData()))])
             self.metrics_view.selectRow(0)
+
+    def _on_discard_answered(self, discard: bool) -> None:
+        self._discard_box = None
+        if discard:
+            super().reject()
 
     def _on_add_metric_clicked(self) -> None:
         model = self._metrics
@@ -913,6 +955,45 @@ def with_error(field: QWidget, error: FieldError) -> QWidget:
     layout.setSpacing(3)
     layout.addWidget(field)
     layout.addWidget(error)
+    return box
+
+
+def ask_to_discard(
+    parent: QWidget, name: str, question: str, detail: str, on_answer: Callable[[bool], None]
+) -> QMessageBox:
+    """Ask over ``parent``, without blocking, whether to throw away what was typed.
+
+    "Keep editing" is the default and answers Esc. ``on_answer`` gets True for "Discard" and
+    False otherwise; the box deletes itself once answered.
+    """
+    box = QMessageBox(
+        QMessageBox.Icon.Question, parent.windowTitle(), question, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setObjectName(name)
+    box.setInformativeText(detail)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    discard.setObjectName("discardButton")
+    keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("keepEditingButton")
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    layout = box.layout()
+    label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    if isinstance(layout, QGridLayout) and label is not None and layout.indexOf(label) >= 0:
+        # Wide enough for the detail on one line: QMessageBox sizes itself by the question alone.
+        position = cast(tuple[int, int, int, int], layout.getItemPosition(layout.indexOf(label)))  # stubs: object
+        _row, column, _rows, columns = position
+        widest = max(label.fontMetrics().horizontalAdvance(text) for text in (question, detail))
+        width = min(widest + 2 * label.fontMetrics().averageCharWidth(), DISCARD_TEXT_MAX_WIDTH)
+        spacer = QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        layout.addItem(spacer, layout.rowCount(), column, 1, columns)
+
+    def on_finished(_result: int) -> None:
+        box.deleteLater()
+        on_answer(box.clickedButton() is discard)
+
+    box.finished.connect(on_finished)
+    box.open()
     return box
 
 

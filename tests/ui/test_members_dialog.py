@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 
 from homelog_desktop.domain.entities import Member
 from homelog_desktop.viewmodels.members import MembersViewModel
@@ -190,3 +190,88 @@ def test_members_dialog_removing_last_member_shows_empty_state(qtbot, open_dialo
 
     assert dialog.stack.currentWidget() is dialog.empty_label
     assert not dialog.remove_button.isEnabled()
+
+
+def discard_box(dialog: MembersDialog) -> QMessageBox | None:
+    """The visible "Discard …?" question over ``dialog``, if any (never more than one)."""
+    boxes = [b for b in dialog.findChildren(QMessageBox, "discardMemberBox") if b.isVisible()]
+    assert len(boxes) <= 1
+    return boxes[0] if boxes else None
+
+
+def answer(qtbot, box: QMessageBox, button: str) -> None:
+    qtbot.mouseClick(box.findChild(QPushButton, button), Qt.MouseButton.LeftButton)
+
+
+def close_button(dialog: MembersDialog) -> QPushButton:
+    return dialog.button_box.button(QDialogButtonBox.StandardButton.Close)
+
+
+def test_members_dialog_close_with_empty_form_closes_at_once(qtbot, open_dialog, add_member):
+    """An open form nobody typed into (or an Edit left as it was) does not hold the dialog back."""
+    add_member("Bob")
+    dialog = open_dialog()
+    select(dialog, "Bob")
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+
+    qtbot.mouseClick(close_button(dialog), Qt.MouseButton.LeftButton)
+
+    assert discard_box(dialog) is None
+    assert not dialog.isVisible()
+
+
+def test_members_dialog_close_with_typed_name_asks(qtbot, open_dialog, stored_members):
+    """Close with a typed name asks; "Keep editing" keeps the form, "Discard" closes and stores nothing."""
+    dialog = open_dialog()
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    fill_form(qtbot, dialog, "Carol", "carol@example.org")
+
+    qtbot.mouseClick(close_button(dialog), Qt.MouseButton.LeftButton)
+    box = discard_box(dialog)
+    assert box is not None and box.text() == "Discard this new member?"
+    dialog.close()  # the window's close button while asking: still one question
+    assert dialog.isVisible() and discard_box(dialog) is box
+    answer(qtbot, box, "keepEditingButton")
+
+    assert dialog.isVisible() and dialog.form_box.isVisible()
+    assert (dialog.form_name.text(), dialog.form_email.text()) == ("Carol", "carol@example.org")
+
+    dialog.close()
+    box = discard_box(dialog)
+    assert box is not None
+    answer(qtbot, box, "discardButton")
+
+    assert not dialog.isVisible()
+    assert stored_members() == []
+
+
+def test_members_dialog_escape_with_changed_member_asks(qtbot, open_dialog, add_member, stored_members):
+    """Esc in a changed Edit form asks; "Discard" closes the form only and keeps the stored member."""
+    bob = add_member("Bob", "bob@example.org")
+    dialog = open_dialog()
+    select(dialog, "Bob")
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.form_name, "by")
+
+    qtbot.keyClick(dialog.form_name, Qt.Key.Key_Escape)
+    box = discard_box(dialog)
+    assert box is not None and box.text() == "Discard your changes to this member?"
+    answer(qtbot, box, "discardButton")
+
+    assert dialog.isVisible() and not dialog.form_box.isVisible()
+    assert stored_members() == [bob]
+
+
+def test_members_dialog_saved_form_closes_without_question(qtbot, open_dialog, stored_members):
+    """After "Save member" the form is gone and Close needs no question."""
+    dialog = open_dialog()
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    fill_form(qtbot, dialog, "Carol", "")
+    with qtbot.waitSignal(dialog._vm.saved):
+        qtbot.mouseClick(dialog.form_save_button, Qt.MouseButton.LeftButton)
+
+    qtbot.mouseClick(close_button(dialog), Qt.MouseButton.LeftButton)
+
+    assert discard_box(dialog) is None
+    assert not dialog.isVisible()
+    assert [m.name for m in stored_members()] == ["Carol"]

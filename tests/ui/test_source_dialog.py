@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QMessageBox, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QMessageBox, QPushButton, QSpinBox
 
 from homelog_desktop.domain.entities import Category, Metric, MetricKind, Source
 from homelog_desktop.repositories import ReadingRepository, SourceRepository
@@ -390,3 +390,148 @@ def test_source_dialog_keeps_owner_until_members_load(qtbot, db, add_member, add
     qtbot.addWidget(dialog)
 
     assert dialog.current_source().owner_id == ann.id
+
+
+# -- discarding what was typed ----------------------------------------------------------------
+
+
+def discard_box(dialog: SourceDialog) -> QMessageBox | None:
+    """The visible "Discard …?" question over ``dialog``, if any (never more than one)."""
+    boxes = [b for b in dialog.findChildren(QMessageBox, "discardSourceBox") if b.isVisible()]
+    assert len(boxes) <= 1
+    return boxes[0] if boxes else None
+
+
+def answer(qtbot, box: QMessageBox, button: str) -> None:
+    qtbot.mouseClick(box.findChild(QPushButton, button), Qt.MouseButton.LeftButton)
+
+
+def test_source_dialog_escape_on_untouched_new_source_closes_at_once(qtbot, open_dialog):
+    """Esc on a new source nobody typed into closes it without a question."""
+    dialog = open_dialog()
+
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)
+
+    assert discard_box(dialog) is None
+    assert not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_source_dialog_cancel_on_untouched_stored_source_closes_at_once(qtbot, open_dialog, add_source, add_member):
+    """Cancel on a stored source (with owner and description) that was not changed closes at once."""
+    ann = add_member("Ann")
+    dialog = open_dialog(add_source(owner_id=ann.id, description="Cellar  \n", is_public=True))
+    assert dialog.owner_combo.currentData() == ann.id
+
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+
+    assert discard_box(dialog) is None
+    assert not dialog.isVisible()
+
+
+def test_source_dialog_category_change_alone_closes_at_once(qtbot, open_dialog):
+    """Choosing another category (its default metric follows) is not typing: Esc still closes at once."""
+    dialog = open_dialog()
+    combo = dialog.category_combo
+
+    for category in Category:
+        combo.setCurrentIndex(combo.findData(category.value))
+        assert not dialog.has_changes(), category
+    combo.setCurrentIndex(combo.findData(Category.WATER.value))
+    assert dialog.metrics_model.metrics()[0].unit == "m³"
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)
+
+    assert discard_box(dialog) is None
+    assert not dialog.isVisible()
+
+
+def test_source_dialog_typed_name_asks_before_discarding(qtbot, open_dialog, stored_sources):
+    """With a typed name Esc asks; "Keep editing" keeps the text, "Discard" closes and stores nothing."""
+    dialog = open_dialog()
+    qtbot.keyClicks(dialog.name_edit, "Cellar water")
+
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)
+    box = discard_box(dialog)
+    assert box is not None
+    assert box.text() == "Discard this new source?"
+    assert box.defaultButton() is box.findChild(QPushButton, "keepEditingButton")
+    assert box.buttonRole(box.findChild(QPushButton, "discardButton")) == QMessageBox.ButtonRole.DestructiveRole
+    dialog.close()  # the window's close button while asking: still one question
+    assert dialog.isVisible() and discard_box(dialog) is box
+    answer(qtbot, box, "keepEditingButton")
+
+    assert dialog.isVisible() and discard_box(dialog) is None
+    assert dialog.name_edit.text() == "Cellar water"
+
+    dialog.close()
+    box = discard_box(dialog)
+    assert box is not None
+    answer(qtbot, box, "discardButton")
+
+    assert not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert dialog.result_source is None
+    assert stored_sources() == []
+
+
+def test_source_dialog_changed_metric_unit_asks_on_cancel(qtbot, open_dialog, add_source, stored_sources):
+    """Editing a stored source, a changed metric unit makes Cancel ask; "Discard" keeps the stored unit."""
+    source = add_source()
+    dialog = open_dialog(source)
+    edit_cell(qtbot, dialog, 0, MetricColumn.UNIT, "MWh")
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    box = discard_box(dialog)
+    assert box is not None
+    assert box.text() == "Discard your changes to this source?"
+    answer(qtbot, box, "discardButton")
+
+    assert not dialog.isVisible()
+    (stored,) = stored_sources()
+    assert stored.metrics[0].unit == source.metrics[0].unit == "kWh"
+
+
+def test_source_dialog_unsaved_cell_text_counts_as_a_change(qtbot, open_dialog, add_source):
+    """Text still in an open metric cell editor counts: closing the window asks."""
+    dialog = open_dialog(add_source())
+    index = dialog.metrics_model.index(0, MetricColumn.NAME)
+    dialog.metrics_view.setCurrentIndex(index)
+    dialog.metrics_view.edit(index)
+    editor = dialog.metrics_view.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Peak")
+
+    dialog.close()
+
+    assert discard_box(dialog) is not None
+    assert dialog.metrics_model.metrics()[0].name == "Peak"
+
+
+def test_source_dialog_after_save_closes_without_question(qtbot, open_dialog, stored_sources):
+    """A saved source closes without a question, and a later reject() does not ask either."""
+    dialog = open_dialog()
+    qtbot.keyClicks(dialog.name_edit, "Cellar water")
+
+    save_and_wait(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    dialog.reject()
+
+    assert discard_box(dialog) is None
+    assert [s.name for s in stored_sources()] == ["Cellar water"]
+
+
+def test_source_dialog_save_finishing_while_asking_closes_question(qtbot, open_dialog, stored_sources):
+    """Esc pressed while the save is still running: the save wins and the question goes away."""
+    dialog = open_dialog()
+    qtbot.keyClicks(dialog.name_edit, "Cellar water")
+
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)
+        assert discard_box(dialog) is not None
+
+    qtbot.waitUntil(lambda: discard_box(dialog) is None)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert [s.name for s in stored_sources()] == ["Cellar water"]
