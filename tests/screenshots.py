@@ -141,7 +141,12 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     assert name is not None
     name.setText("Electricity")
     await shots.grab(dialog, "04-source-filled")
-    dialog.reject()
+    dialog.reject()  # typed: it asks first
+    box = await until(lambda: dialog.findChild(QMessageBox, "discardSourceBox"), "the discard question")
+    await shots.grab(box, "04b-source-discard")
+    discard = next(b for b in box.buttons() if b.objectName() == "discardButton")
+    discard.click()
+    await until(lambda: not dialog.isVisible(), "the source dialog to close")
     window.unbind()
     await workspace.close()
     await empty.dispose()

@@ -30,7 +30,8 @@ import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
 from ..domain.entities import Member
 from ..viewmodels.members import MembersViewModel, check_member
-from .source_dialog import FieldError, ask_to_discard, with_error
+from .source_dialog import FieldError, with_error
+from .widgets import ask_to_discard
 
 #: Text shown instead of the list while there are no members.
 EMPTY_TEXT = "No members yet — add the people who read the meters."

@@ -36,6 +36,7 @@ from ..domain.entities import Member, Metric, MetricKind, Reading
 from ..domain.timeutil import utc_now
 from ..domain.validation import Issue, ReadingContext, Severity, check_reading, parse_values
 from ..viewmodels.reading_editor import ReadingEditorViewModel, unaccepted, warning_key
+from .widgets import ask_to_discard
 
 #: Milliseconds the timestamp must stay unchanged before the readings around it are loaded.
 CONTEXT_DELAY_MS = 300
@@ -108,30 +109,15 @@ class ReadingDialog(QDialog):
             return
         if self._discard_box is not None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Discard this reading?",
-            "The values you typed have not been saved.",
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        box.setObjectName("discardReadingBox")
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        discard.setObjectName("discardButton")
-        keep.setObjectName("keepEditingButton")
 
-        def on_finished() -> None:
+        def answered(discard: bool) -> None:
             self._discard_box = None
-            box.deleteLater()
-            if box.clickedButton() is discard:
+            if discard:
                 self._close_rejected()
 
-        box.finished.connect(on_finished)
-        self._discard_box = box
-        box.open()
+        self._discard_box = ask_to_discard(
+            self, "discardReadingBox", "Discard this reading?", "The values you typed have not been saved.", answered
+        )
 
     # -- construction ------------------------------------------------------------------------
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,8 +32,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
-    QSpacerItem,
     QSpinBox,
     QStyle,
     QStyledItemDelegate,
@@ -59,6 +56,7 @@ from ..viewmodels.source_editor import (
     default_metric,
 )
 from .icons import category_icon
+from .widgets import ask_to_discard
 
 #: What each kind of metric means, for tooltips.
 KIND_TIPS = {
@@ -79,7 +77,6 @@ DECIMALS_TIP = "How many decimals the values of this metric are entered with (0â
 #: Longest source name shown in the window title.
 TITLE_NAME_LENGTH = 60
 #: Widest the text of the "Discard â€¦?" question grows to keep its detail on one line.
-DISCARD_TEXT_MAX_WIDTH = 420
 
 
 class MetricColumn(enum.IntEnum):
@@ -955,45 +952,6 @@ def with_error(field: QWidget, error: FieldError) -> QWidget:
     layout.setSpacing(3)
     layout.addWidget(field)
     layout.addWidget(error)
-    return box
-
-
-def ask_to_discard(
-    parent: QWidget, name: str, question: str, detail: str, on_answer: Callable[[bool], None]
-) -> QMessageBox:
-    """Ask over ``parent``, without blocking, whether to throw away what was typed.
-
-    "Keep editing" is the default and answers Esc. ``on_answer`` gets True for "Discard" and
-    False otherwise; the box deletes itself once answered.
-    """
-    box = QMessageBox(
-        QMessageBox.Icon.Question, parent.windowTitle(), question, QMessageBox.StandardButton.NoButton, parent
-    )
-    box.setObjectName(name)
-    box.setInformativeText(detail)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    discard.setObjectName("discardButton")
-    keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
-    keep.setObjectName("keepEditingButton")
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    layout = box.layout()
-    label = box.findChild(QLabel, "qt_msgbox_informativelabel")
-    if isinstance(layout, QGridLayout) and label is not None and layout.indexOf(label) >= 0:
-        # Wide enough for the detail on one line: QMessageBox sizes itself by the question alone.
-        position = cast(tuple[int, int, int, int], layout.getItemPosition(layout.indexOf(label)))  # stubs: object
-        _row, column, _rows, columns = position
-        widest = max(label.fontMetrics().horizontalAdvance(text) for text in (question, detail))
-        width = min(widest + 2 * label.fontMetrics().averageCharWidth(), DISCARD_TEXT_MAX_WIDTH)
-        spacer = QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-        layout.addItem(spacer, layout.rowCount(), column, 1, columns)
-
-    def on_finished(_result: int) -> None:
-        box.deleteLater()
-        on_answer(box.clickedButton() is discard)
-
-    box.finished.connect(on_finished)
-    box.open()
     return box
 
 

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QToolButton,
+    QWidget,
+)
 
 _COLORS = {
     # kind: (light background, light text, dark background, dark text)
@@ -99,3 +112,46 @@ class Banner(QFrame):
         label_palette.setColor(QPalette.ColorRole.WindowText, foreground)
         self._label.setPalette(label_palette)
         self.update()
+
+
+#: The widest the explanation of a discard question gets before it wraps.
+DISCARD_TEXT_MAX_WIDTH = 420
+
+
+def ask_to_discard(
+    parent: QWidget, name: str, question: str, detail: str, on_answer: Callable[[bool], None]
+) -> QMessageBox:
+    """Ask over ``parent``, without blocking, whether to throw away what was typed.
+
+    "Keep editing" is the default and answers Esc. ``on_answer`` gets True for "Discard" and
+    False otherwise; the box deletes itself once answered.
+    """
+    box = QMessageBox(
+        QMessageBox.Icon.Question, parent.windowTitle(), question, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setObjectName(name)
+    box.setInformativeText(detail)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    discard.setObjectName("discardButton")
+    keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("keepEditingButton")
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    layout = box.layout()
+    label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    if isinstance(layout, QGridLayout) and label is not None and layout.indexOf(label) >= 0:
+        # Wide enough for the detail on one line: QMessageBox sizes itself by the question alone.
+        position = cast(tuple[int, int, int, int], layout.getItemPosition(layout.indexOf(label)))  # stubs: object
+        _row, column, _rows, columns = position
+        widest = max(label.fontMetrics().horizontalAdvance(text) for text in (question, detail))
+        width = min(widest + 2 * label.fontMetrics().averageCharWidth(), DISCARD_TEXT_MAX_WIDTH)
+        spacer = QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        layout.addItem(spacer, layout.rowCount(), column, 1, columns)
+
+    def on_finished(_result: int) -> None:
+        box.deleteLater()
+        on_answer(box.clickedButton() is discard)
+
+    box.finished.connect(on_finished)
+    box.open()
+    return box
