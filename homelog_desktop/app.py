@@ -11,13 +11,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import APP_ID, APP_NAME, __version__
-from .config import AppPaths, resolve_paths
+from .config import AppPaths, resolve_paths, sqlite_file
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
@@ -136,8 +137,6 @@ class _Early:
     """A snapshot being read in a worker thread, with the lock of its file."""
 
     def __init__(self, path: Path, lock: QLockFile) -> None:
-        import threading
-
         from .views.selection import remembered_source
 
         self.path = path
@@ -168,7 +167,7 @@ def _start_snapshot(paths: AppPaths, db_url: str | None) -> _Early | None:
     """
     from .instance_lock import try_lock
 
-    path = paths.db_path if db_url is None else _sqlite_path(db_url)
+    path = paths.db_path if db_url is None else sqlite_file(db_url)
     if path is None or not path.is_file():
         return None
     lock = try_lock(path)
@@ -186,9 +185,7 @@ def _show_snapshot(app: QApplication, window: MainWindow, early: _Early) -> Prep
     for step in [*window.content_steps(), _import_workspace_modules]:
         step()
         app.processEvents()
-    while early.reader.is_alive():
-        early.reader.join(0.004)
-        app.processEvents()
+    _pump_until_done(app, early.reader)
     from .db.handle import PendingDatabase
     from .viewmodels.workspace import make_workspace
 
@@ -214,12 +211,11 @@ def _import_workspace_modules() -> None:
     import homelog_desktop.viewmodels.workspace  # noqa: F401
 
 
-def _sqlite_path(db_url: str) -> Path | None:
-    """The file of a sqlite URL such as sqlite+aiosqlite:///path (without importing SQLAlchemy)."""
-    scheme, sep, rest = db_url.partition(":///")
-    if not sep or not scheme.startswith("sqlite") or not rest or rest.startswith(":memory:"):
-        return None
-    return Path(rest.split("?", 1)[0]).expanduser().resolve()
+def _pump_until_done(app: QApplication, worker: threading.Thread) -> None:
+    """Handle events (before the event loop runs) until ``worker`` has finished."""
+    while worker.is_alive():
+        app.processEvents()
+        worker.join(0.004)
 
 
 def _import_while_responsive(app: QApplication, *modules: str) -> None:
@@ -229,7 +225,6 @@ def _import_while_responsive(app: QApplication, *modules: str) -> None:
     takes (asyncio and qasync alone take tens of milliseconds).
     """
     import importlib
-    import threading
 
     failure: list[BaseException] = []
 
@@ -242,9 +237,7 @@ def _import_while_responsive(app: QApplication, *modules: str) -> None:
 
     worker = threading.Thread(target=work, name="homelog-imports", daemon=True)
     worker.start()
-    while worker.is_alive():
-        app.processEvents()
-        worker.join(0.004)
+    _pump_until_done(app, worker)
     if failure:
         raise failure[0]
 

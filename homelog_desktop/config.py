@@ -47,3 +47,17 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     chosen = data_dir or os.environ.get(DATA_DIR_ENV) or None
     path = Path(chosen).expanduser() if chosen else default_data_dir()
     return AppPaths(path.resolve())
+
+
+def sqlite_url(path: Path | str) -> str:
+    """The async SQLAlchemy URL of a SQLite file."""
+    return f"sqlite+aiosqlite:///{Path(path)}"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL such as sqlite+aiosqlite:///path; None for other databases and
+    :memory: (parsed here, without SQLAlchemy, so start-up need not import it)."""
+    scheme, sep, rest = url.partition(":///")
+    if not sep or not scheme.startswith("sqlite") or not rest or rest.startswith(":memory:"):
+        return None
+    return Path(rest.split("?", 1)[0]).expanduser().resolve()

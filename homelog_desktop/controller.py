@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import APP_NAME
-from .config import AppPaths
+from .config import AppPaths, sqlite_file, sqlite_url
 from .instance_lock import try_lock
 from .viewmodels.workspace import make_workspace
 
@@ -74,12 +74,12 @@ class AppController:
     # -- opening and closing -------------------------------------------------------------------
 
     async def _start_own(self, prepared: Prepared | None = None) -> None:
-        """Open the user's own data; show a snapshot of it first when the file allows.
+        """Open the user's own data.
 
-        The window is bound at once to view models on a PendingDatabase and, for a SQLite file at
-        the current schema, shows the sidebar and the first page read with sqlite3 in a worker
-        thread. Meanwhile SQLAlchemy and the repositories are imported (also in a worker thread),
-        the Database is opened and migrated (after a backup), and handed to the view models.
+        The window is bound at once to view models on a PendingDatabase: by app.run_gui with a
+        start-up snapshot (``prepared``), or here. Meanwhile SQLAlchemy and the repositories are
+        imported in a worker thread, and the Database is opened, migrated (after a backup) and
+        handed to the view models.
         """
         from .db.handle import PendingDatabase
         from .domain.errors import HomeLogError
@@ -102,17 +102,12 @@ class AppController:
                     )
                     return
                 self._own_lock = lock
+            # No snapshot here: this is a first start (no file yet), or the way back from the sample
+            # household, when SQLAlchemy is loaded already and the database answers as fast.
             pending = PendingDatabase()
             workspace = make_workspace(pending, location)
-            snapshot = None
-            if path is not None:
-                from .app import FIRST_PAGE_ROWS
-                from .db.snapshot import read_snapshot
-
-                remembered = self.window.remembered_source(location)
-                snapshot = await loop.run_in_executor(None, read_snapshot, path, remembered, FIRST_PAGE_ROWS)
             self._show(_Opened(pending, workspace, None, is_sample=False))
-            self.window.bind(workspace, snapshot)
+            self.window.bind(workspace)
         try:
             await loop.run_in_executor(None, _import_data_stack)
             db = await self._open_database(url, path, is_sample=False)
@@ -171,7 +166,7 @@ class AppController:
         fresh = not path.exists()
         try:
             await self._close_current()
-            db = await self._open_database(_sqlite_url(path), path, is_sample=True)
+            db = await self._open_database(sqlite_url(path), path, is_sample=True)
             if fresh:
                 await create_sample_household(db)
         except HomeLogError as exc:
@@ -200,14 +195,13 @@ class AppController:
     def _own_location(self) -> tuple[str, Path | None, str]:
         """The URL of the user's data, its SQLite file if it is one, and where it is for display."""
         if self.db_url:
-            from sqlalchemy.engine import make_url
-
-            url = make_url(self.db_url)
-            if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-                path = Path(str(url.database)).expanduser().resolve()
+            path = sqlite_file(self.db_url)
+            if path is not None:
                 return self.db_url, path, str(path)
-            return self.db_url, None, url.render_as_string(hide_password=True)
-        return _sqlite_url(self.paths.db_path), self.paths.db_path, str(self.paths.db_path)
+            from sqlalchemy.engine import make_url  # only for a server URL: shown without its password
+
+            return self.db_url, None, make_url(self.db_url).render_as_string(hide_password=True)
+        return sqlite_url(self.paths.db_path), self.paths.db_path, str(self.paths.db_path)
 
     def _refuse(self, message: str) -> None:
         """The data cannot be opened: tell the user in the window and a dialog, then quit when closed."""
@@ -238,10 +232,6 @@ def _report_failure(task: asyncio.Future[Any]) -> None:
         error = task.exception()
         assert error is not None
         sys.excepthook(type(error), error, error.__traceback__)
-
-
-def _sqlite_url(path: Path) -> str:
-    return f"sqlite+aiosqlite:///{path}"
 
 
 def _import_data_stack() -> None:

@@ -12,14 +12,11 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from ..config import sqlite_url as sqlite_url  # re-exported: db.sqlite_url
+
 #: Milliseconds a connection waits for another writer (another window, the CLI) before failing.
 BUSY_TIMEOUT_MS = 15_000
 _WRITE_OPTION = "homelog_write"
-
-
-def sqlite_url(path: Path | str) -> str:
-    """The async SQLAlchemy URL of a SQLite file."""
-    return f"sqlite+aiosqlite:///{Path(path)}"
 
 
 class Database:

@@ -68,6 +68,8 @@ async def migrate(db: Database, backup_dir: Path | None = None, target: str = HE
         backup = await asyncio.get_running_loop().run_in_executor(
             None, backup_sqlite_file, path, backup_dir, f"before-{target}"
         )
+    # Alembic takes about half a second to import: not on the event loop (run_sync runs there).
+    await asyncio.get_running_loop().run_in_executor(None, _import_alembic)
     async with db.engine.connect() as conn:
         driver: Any = None
         if db.is_sqlite:
@@ -152,6 +154,11 @@ def _is_ours(tables: set[str]) -> bool:
     if tables & {"sources", "readings"}:
         raise DatabaseOpenError("This database has tables Home Log did not create; it was not opened.")
     return False
+
+
+def _import_alembic() -> None:
+    import alembic.command
+    import alembic.config  # noqa: F401
 
 
 def _upgrade(conn: Connection, target: str) -> None:
