@@ -23,7 +23,7 @@ def start_deferred() -> None:
     """Start the work view models were asked to do before the event loop ran (call on the loop)."""
     while _deferred:
         vm, coro = _deferred.pop(0)
-        vm._spawn(coro)
+        vm.spawn(coro)
 
 
 def loop_running() -> bool:
@@ -67,8 +67,10 @@ class BaseViewModel(QObject):
             if self._busy_count == 0:
                 self.busy_changed.emit(False)
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any] | None:
-        """Run ``coro`` in the background, keeping a reference until it ends.
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any] | None:
+        """Run ``coro`` in the background, keeping a reference until it ends (close() cancels it).
+
+        Views use it to start a view-model action from a Qt slot.
 
         Before the event loop runs, the coroutine waits in a queue until start_deferred().
         """

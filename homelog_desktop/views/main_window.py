@@ -972,7 +972,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             coro.close()
             return
-        self.workspace.sources._spawn(coro)
+        self.workspace.sources.spawn(coro)
 
     def _first_data(self) -> None:
         if not self._first_data_done:
