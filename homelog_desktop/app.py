@@ -45,10 +45,23 @@ FIRST_PAGE_ROWS = 200
 STARTUP_PROBE_ENV = "HOMELOG_STARTUP_PROBE"
 
 
+def _commands() -> dict[str, tuple[str, str]]:
+    from .cli import COMMANDS
+
+    return COMMANDS
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="homelog",
         description=f"{APP_NAME}: record your household's meter readings and see what they mean.",
+        epilog=(
+            "commands (without a window): "
+            + "; ".join(f"homelog {name} — {text}" for name, (_module, text) in _commands().items())
+            + ". Run homelog COMMAND --help for each."
+        )
+        if _commands()
+        else None,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     where = parser.add_mutually_exclusive_group()
@@ -74,7 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``homelog`` command and of ``python -m homelog_desktop``."""
-    args = build_parser().parse_args(argv)
+    from .cli import is_command
+
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if is_command(arguments):
+        from .cli import main as cli_main
+
+        return cli_main(arguments)
+    args = build_parser().parse_args(arguments)
     if args.self_test:
         from .selftest import run_self_test
 

@@ -64,9 +64,9 @@ def _read(conn: sqlite3.Connection, source_id: int | None, limit: int) -> Snapsh
         metric = Metric(mid, name, unit, MetricKind(kind), decimals, digits, position)
         metrics.setdefault(sid, []).append(metric)
     summaries = []
-    for sid, name, description, category, owner_id, is_public, interval_days, archived, last in conn.execute(
+    for sid, name, description, category, owner_id, is_public, interval_days, archived, billing, last in conn.execute(
         "SELECT s.id, s.name, s.description, s.category, s.owner_id, s.is_public, s.interval_days,"
-        " s.archived, (SELECT max(r.ts) FROM readings r WHERE r.source_id = s.id)"
+        " s.archived, s.billing_start_month, (SELECT max(r.ts) FROM readings r WHERE r.source_id = s.id)"
         " FROM sources s WHERE s.archived = 0 ORDER BY lower(s.name), s.id"
     ):
         source = Source(
@@ -79,6 +79,7 @@ def _read(conn: sqlite3.Connection, source_id: int | None, limit: int) -> Snapsh
             interval_days=interval_days,
             archived=bool(archived),
             metrics=tuple(metrics.get(sid, ())),
+            billing_start_month=billing,
         )
         summaries.append(SourceSummary(source, from_epoch(last) if last is not None else None))
     archived = conn.execute("SELECT count(*) FROM sources WHERE archived != 0").fetchone()[0]

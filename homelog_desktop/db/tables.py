@@ -59,6 +59,7 @@ class SourceRow(Base):
     is_public: Mapped[bool] = mapped_column(Boolean, default=False)
     interval_days: Mapped[int | None] = mapped_column(Integer)
     archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    billing_start_month: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[int] = mapped_column(BigInteger)
 
@@ -102,3 +103,35 @@ class ReadingValueRow(Base):
     metric_id: Mapped[int] = mapped_column(ForeignKey("metrics.id", ondelete="CASCADE"), primary_key=True)
     ts: Mapped[int] = mapped_column(BigInteger)
     value: Mapped[float] = mapped_column(Float(precision=53))
+
+
+class MeterEventRow(Base):
+    """A meter replacement, reset or rollover of one metric (values as exact decimal text)."""
+
+    __tablename__ = "meter_events"
+    __table_args__ = (Index("ix_meter_events_metric_ts", "metric_id", "ts"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    metric_id: Mapped[int] = mapped_column(ForeignKey("metrics.id", ondelete="CASCADE"))
+    ts: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(20))
+    old_value: Mapped[str | None] = mapped_column(String(40))
+    new_value: Mapped[str | None] = mapped_column(String(40))
+    digits: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class TariffRow(Base):
+    """A metric's price from a local date on (decimal text, so money stays exact)."""
+
+    __tablename__ = "tariffs"
+    __table_args__ = (UniqueConstraint("metric_id", "valid_from"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    metric_id: Mapped[int] = mapped_column(ForeignKey("metrics.id", ondelete="CASCADE"))
+    #: ISO date (YYYY-MM-DD), local calendar.
+    valid_from: Mapped[str] = mapped_column(String(10))
+    unit_price: Mapped[str] = mapped_column(String(40))
+    standing_charge: Mapped[str] = mapped_column(String(40), default="0")
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")

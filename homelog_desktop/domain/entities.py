@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -104,6 +104,8 @@ class Source:
     interval_days: int | None = None
     archived: bool = False
     metrics: tuple[Metric, ...] = ()
+    #: First month (1-12) of the source's billing year (the supplier's accounting year).
+    billing_start_month: int = 1
 
     def metric(self, metric_id: int) -> Metric | None:
         return next((m for m in self.metrics if m.id == metric_id), None)
@@ -154,3 +156,55 @@ class ReadingLine:
     #: metric id -> value minus the previous value of that metric (counters only).
     consumption: Mapping[int, Decimal]
     entered_by_name: str = ""
+
+
+class MeterEventKind(enum.StrEnum):
+    """Something that happened to a counter's register between two readings."""
+
+    #: The meter was exchanged: the old one ended at ``old_value``, the new one started at ``new_value``.
+    REPLACEMENT = "replacement"
+    #: The register was set back (to ``new_value``, zero when None) after showing ``old_value``.
+    RESET = "reset"
+    #: The register passed its largest value and started again from zero (wraps at 10**digits).
+    ROLLOVER = "rollover"
+
+    @property
+    def label(self) -> str:
+        return {"replacement": "Meter replaced", "reset": "Meter reset", "rollover": "Register rolled over"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class MeterEvent:
+    """A meter change of one counter metric of a source at a moment (timezone-aware UTC).
+
+    With an event recorded, consumption across it is continuous: the old register's part up to
+    ``old_value`` plus the new register's part from ``new_value``.
+    """
+
+    id: int | None
+    source_id: int
+    metric_id: int
+    at: datetime
+    kind: MeterEventKind
+    #: The old register's final value (replacement, reset); None for a rollover.
+    old_value: Decimal | None = None
+    #: The new register's first value (replacement; reset: None means zero); None for a rollover.
+    new_value: Decimal | None = None
+    #: Digits of the register that rolled over (rollover only; None: the metric's ``digits``).
+    digits: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Tariff:
+    """The price of one metric from a local calendar date on (until the next tariff of the metric)."""
+
+    id: int | None
+    metric_id: int
+    valid_from: date
+    #: Price per unit of the metric, e.g. 0.3120 (EUR per kWh).
+    unit_price: Decimal
+    #: Fixed charge per day, whatever is consumed.
+    standing_charge: Decimal = Decimal(0)
+    #: ISO 4217 code, e.g. "EUR".
+    currency: str = "EUR"

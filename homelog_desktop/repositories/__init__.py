@@ -2,7 +2,16 @@
 
 from ..domain.queries import ReadingFilter, ReadingOrder
 from .members import MemberRepository
+from .meter_changes import MeterEventRepository, TariffRepository
 from .readings import ReadingRepository
 from .sources import SourceRepository
 
-__all__ = ["MemberRepository", "ReadingFilter", "ReadingOrder", "ReadingRepository", "SourceRepository"]
+__all__ = [
+    "MemberRepository",
+    "MeterEventRepository",
+    "ReadingFilter",
+    "ReadingOrder",
+    "ReadingRepository",
+    "SourceRepository",
+    "TariffRepository",
+]

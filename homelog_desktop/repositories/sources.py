@@ -33,6 +33,7 @@ def _source(row: SourceRow, metrics: list[MetricRow]) -> Source:
         is_public=row.is_public,
         interval_days=row.interval_days,
         archived=row.archived,
+        billing_start_month=row.billing_start_month,
         metrics=tuple(_metric(m) for m in sorted(metrics, key=lambda m: (m.position, m.id))),
     )
 
@@ -206,6 +207,8 @@ def _check(source: Source) -> None:
         raise ValidationError("Name", "is longer than 200 characters")
     if source.interval_days is not None and not 0 < source.interval_days <= 3660:
         raise ValidationError("Reading interval", "must be between 1 and 3660 days")
+    if not 1 <= source.billing_start_month <= 12:
+        raise ValidationError("Billing year", "must start in a month from 1 (January) to 12 (December)")
     if not source.metrics:
         raise ValidationError("Metrics", "a source needs at least one metric")
     seen: set[str] = set()
@@ -234,6 +237,7 @@ def _apply(row: SourceRow, source: Source) -> None:
     row.is_public = source.is_public
     row.interval_days = source.interval_days
     row.archived = source.archived
+    row.billing_start_month = source.billing_start_month
 
 
 def _metric_row(source_id: int, position: int, metric: Metric) -> MetricRow:

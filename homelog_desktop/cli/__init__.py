@@ -1,0 +1,72 @@
+"""The ``homelog COMMAND`` command line: the app's services without a window.
+
+Each command lives in its own module with ``configure(parser)`` and ``run(args) -> int``; a module
+is imported only when its command runs (or for ``--help``), so the GUI start pays nothing for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+#: command name -> (module under homelog_desktop.cli, one-line help); see ``available()``.
+KNOWN_COMMANDS: dict[str, tuple[str, str]] = {
+    "report": ("report", "print consumption and cost per period for a source"),
+    "import": ("importing", "import readings from a CSV or .xlsx file"),
+    "export": ("exporting", "export a source's readings as CSV or JSON"),
+    "backup": ("backups", "back the database up (SQLite online backup)"),
+    "restore": ("restore", "replace the database with a backup, keeping a copy of the current one"),
+    "check": ("check", "check the database's integrity and schema version"),
+}
+
+
+def available() -> dict[str, tuple[str, str]]:
+    """The commands whose module is part of this build."""
+    here = Path(__file__).parent
+    return {
+        name: entry
+        for name, entry in KNOWN_COMMANDS.items()
+        if (here / f"{entry[0]}.py").is_file() or (here / f"{entry[0]}.pyc").is_file()
+    }
+
+
+COMMANDS = available()
+
+
+class Command(Protocol):
+    def configure(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+def is_command(argv: Sequence[str]) -> bool:
+    return bool(argv) and argv[0] in COMMANDS
+
+
+def _module(name: str) -> Command:
+    module_name, _help = COMMANDS[name]
+    module: Command = importlib.import_module(f"{__name__}.{module_name}")
+    return module
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run ``homelog COMMAND ...``; returns the exit code (0 ok, 1 failed, 2 bad input or usage)."""
+    from .. import __version__
+
+    parser = argparse.ArgumentParser(prog="homelog")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    name = argv[0]
+    sub = commands.add_parser(name, help=COMMANDS[name][1], description=COMMANDS[name][1].capitalize() + ".")
+    command = _module(name)
+    command.configure(sub)
+    args = parser.parse_args(list(argv))
+    try:
+        return command.run(args)
+    except KeyboardInterrupt:
+        print("homelog: interrupted; nothing was changed by the unfinished command", file=sys.stderr)
+        return 130

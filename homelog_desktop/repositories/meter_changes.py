@@ -1,0 +1,217 @@
+"""Meter events (replacement, reset, rollover) and tariffs: what consumption and cost need beyond readings."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ..db.tables import MeterEventRow, MetricRow, TariffRow
+from ..domain.entities import MAX_MAGNITUDE, MeterEvent, MeterEventKind, MetricKind, Tariff
+from ..domain.errors import NotFoundError, ValidationError
+from ..domain.timeutil import from_epoch, to_epoch
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return Decimal(text) if text is not None else None
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _event(row: MeterEventRow) -> MeterEvent:
+    return MeterEvent(
+        id=row.id,
+        source_id=row.source_id,
+        metric_id=row.metric_id,
+        at=from_epoch(row.ts),
+        kind=MeterEventKind(row.kind),
+        old_value=_decimal(row.old_value),
+        new_value=_decimal(row.new_value),
+        digits=row.digits,
+        note=row.note,
+    )
+
+
+def _tariff(row: TariffRow) -> Tariff:
+    return Tariff(
+        id=row.id,
+        metric_id=row.metric_id,
+        valid_from=date.fromisoformat(row.valid_from),
+        unit_price=Decimal(row.unit_price),
+        standing_charge=Decimal(row.standing_charge),
+        currency=row.currency,
+    )
+
+
+class MeterEventRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def for_source(self, source_id: int) -> list[MeterEvent]:
+        """The events of every metric of a source, oldest first."""
+        rows = await self._session.scalars(
+            select(MeterEventRow)
+            .where(MeterEventRow.source_id == source_id)
+            .order_by(MeterEventRow.ts, MeterEventRow.id)
+        )
+        return [_event(r) for r in rows]
+
+    async def for_metric(self, metric_id: int) -> list[MeterEvent]:
+        rows = await self._session.scalars(
+            select(MeterEventRow)
+            .where(MeterEventRow.metric_id == metric_id)
+            .order_by(MeterEventRow.ts, MeterEventRow.id)
+        )
+        return [_event(r) for r in rows]
+
+    async def add(self, event: MeterEvent) -> MeterEvent:
+        await self._check(event)
+        row = MeterEventRow()
+        _apply_event(row, event)
+        self._session.add(row)
+        await self._session.flush()
+        return _event(row)
+
+    async def update(self, event: MeterEvent) -> MeterEvent:
+        if event.id is None:
+            raise ValueError("update needs a stored event")
+        row = await self._session.get(MeterEventRow, event.id)
+        if row is None:
+            raise NotFoundError("That meter change no longer exists.")
+        await self._check(event)
+        _apply_event(row, event)
+        await self._session.flush()
+        return _event(row)
+
+    async def delete(self, event_id: int) -> None:
+        result = await self._session.execute(delete(MeterEventRow).where(MeterEventRow.id == event_id))
+        if getattr(result, "rowcount", 1) == 0:
+            raise NotFoundError("That meter change no longer exists.")
+
+    async def _check(self, event: MeterEvent) -> None:
+        metric = await self._session.get(MetricRow, event.metric_id)
+        if metric is None or metric.source_id != event.source_id:
+            raise NotFoundError("That metric no longer exists.")
+        check_meter_event(event, MetricKind(metric.kind), metric.digits)
+
+
+def check_meter_event(event: MeterEvent, kind: MetricKind, metric_digits: int | None) -> None:
+    """Refuse an event that could not make consumption continuous; the message names the field."""
+    if kind is not MetricKind.COUNTER:
+        raise ValidationError("Metric", "meter changes apply to counters only")
+    for field, value in (("Old meter's final value", event.old_value), ("New meter's start value", event.new_value)):
+        if value is not None and (not value.is_finite() or abs(value) >= MAX_MAGNITUDE):
+            raise ValidationError(field, "is not a usable number")
+    if event.kind is MeterEventKind.REPLACEMENT:
+        if event.old_value is None:
+            raise ValidationError("Old meter's final value", "is needed for a replacement")
+        if event.new_value is None:
+            raise ValidationError("New meter's start value", "is needed for a replacement")
+    elif event.kind is MeterEventKind.RESET:
+        if event.old_value is None:
+            raise ValidationError("Old meter's final value", "is needed for a reset (the value before it)")
+    elif event.kind is MeterEventKind.ROLLOVER:
+        digits = event.digits or metric_digits
+        if digits is None:
+            raise ValidationError("Digits", "a rollover needs the number of digits of the register")
+        if not 1 <= digits <= 12:
+            raise ValidationError("Digits", "must be between 1 and 12")
+    if len(event.note) > 2000:
+        raise ValidationError("Note", "is longer than 2000 characters")
+
+
+def _apply_event(row: MeterEventRow, event: MeterEvent) -> None:
+    row.source_id = event.source_id
+    row.metric_id = event.metric_id
+    row.ts = to_epoch(event.at)
+    row.kind = event.kind.value
+    row.old_value = _text(event.old_value)
+    row.new_value = _text(event.new_value)
+    row.digits = event.digits
+    row.note = event.note.strip()
+
+
+class TariffRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def for_metric(self, metric_id: int) -> list[Tariff]:
+        """A metric's tariffs, oldest first."""
+        rows = await self._session.scalars(
+            select(TariffRow).where(TariffRow.metric_id == metric_id).order_by(TariffRow.valid_from)
+        )
+        return [_tariff(r) for r in rows]
+
+    async def for_metrics(self, metric_ids: list[int]) -> dict[int, list[Tariff]]:
+        if not metric_ids:
+            return {}
+        rows = await self._session.scalars(
+            select(TariffRow).where(TariffRow.metric_id.in_(metric_ids)).order_by(TariffRow.valid_from)
+        )
+        result: dict[int, list[Tariff]] = {m: [] for m in metric_ids}
+        for row in rows:
+            result[row.metric_id].append(_tariff(row))
+        return result
+
+    async def add(self, tariff: Tariff) -> Tariff:
+        check_tariff(tariff)
+        await self._check_unique(tariff)
+        row = TariffRow()
+        _apply_tariff(row, tariff)
+        self._session.add(row)
+        await self._session.flush()
+        return _tariff(row)
+
+    async def update(self, tariff: Tariff) -> Tariff:
+        if tariff.id is None:
+            raise ValueError("update needs a stored tariff")
+        row = await self._session.get(TariffRow, tariff.id)
+        if row is None:
+            raise NotFoundError("That tariff no longer exists.")
+        check_tariff(tariff)
+        await self._check_unique(tariff)
+        _apply_tariff(row, tariff)
+        await self._session.flush()
+        return _tariff(row)
+
+    async def delete(self, tariff_id: int) -> None:
+        result = await self._session.execute(delete(TariffRow).where(TariffRow.id == tariff_id))
+        if getattr(result, "rowcount", 1) == 0:
+            raise NotFoundError("That tariff no longer exists.")
+
+    async def _check_unique(self, tariff: Tariff) -> None:
+        if await self._session.get(MetricRow, tariff.metric_id) is None:
+            raise NotFoundError("That metric no longer exists.")
+        found = await self._session.scalar(
+            select(TariffRow.id).where(
+                TariffRow.metric_id == tariff.metric_id, TariffRow.valid_from == tariff.valid_from.isoformat()
+            )
+        )
+        if found is not None and found != tariff.id:
+            day = tariff.valid_from.isoformat()
+            raise ValidationError("Valid from", f"this metric already has a tariff from {day}")
+
+
+def check_tariff(tariff: Tariff) -> None:
+    for field, value in (("Unit price", tariff.unit_price), ("Standing charge", tariff.standing_charge)):
+        try:
+            ok = value.is_finite() and Decimal(0) <= value < Decimal(1_000_000)
+        except InvalidOperation:
+            ok = False
+        if not ok:
+            raise ValidationError(field, "must be a number from 0 up to 1,000,000")
+    code = tariff.currency.strip()
+    if not (len(code) == 3 and code.isascii() and code.isalpha()):
+        raise ValidationError("Currency", "must be a three-letter code such as EUR, GBP or USD")
+
+
+def _apply_tariff(row: TariffRow, tariff: Tariff) -> None:
+    row.metric_id = tariff.metric_id
+    row.valid_from = tariff.valid_from.isoformat()
+    row.unit_price = str(tariff.unit_price)
+    row.standing_charge = str(tariff.standing_charge)
+    row.currency = tariff.currency.strip().upper()
