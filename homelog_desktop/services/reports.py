@@ -1,14 +1,73 @@
-"""Reports: a metric's consumption, cost and comparison per calendar period (the Reports page and CLI)."""
+"""Reports: a metric's consumption, cost and comparison per calendar period (the Reports page and CLI).
+
+``build_report`` reads the source, its meter events and tariffs through a session (a few small
+queries), the readings through ``load_series`` (numpy arrays, never ORM objects), and computes the
+rows in a worker thread, so the event loop stays free however many readings there are.
+
+Conventions (documented for the page and the command line):
+
+- Dates are local calendar dates in ``tz`` (default: the computer's zone, see ``local_zone``);
+  a row runs from ``start`` to ``end`` exclusive. ``build_report``'s ``start``/``end`` cut the
+  first and last rows to that range (``end`` exclusive too).
+- ``days`` are the days of the row covered by data (from the first to the last reading), in
+  local calendar days (fractional at the ends). Rows with no data are left out.
+- ``last_year`` is the consumption over the same covered span one year earlier (52 weeks for
+  weeks), so a month covered up to the 15th is compared with the 1st-15th a year before; None
+  when the readings do not cover that span.
+- Amounts keep the metric's decimals plus three; round them for display with the ``*_text``
+  helpers (the command line's CSV uses them), money to cents.
+"""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, tzinfo
-from decimal import Decimal
+from datetime import date, timedelta, tzinfo
+from decimal import ROUND_HALF_UP, Decimal
+
+import numpy as np
+import numpy.typing as npt
 
 from ..db.handle import SessionProvider
-from ..domain.consumption import Period, Series
-from ..domain.entities import Metric, Source
+from ..domain.consumption import (
+    Bucket,
+    Period,
+    Series,
+    add_months,
+    amount_places,
+    buckets,
+    counter_curve,
+    gauge_stats,
+    interval_curve,
+    midnight,
+    moment_year_earlier,
+    to_decimal,
+)
+from ..domain.costs import TariffPlan, money, span_costs
+from ..domain.entities import MeterEvent, Metric, MetricKind, Source, Tariff
+from ..domain.errors import NotFoundError, ValidationError
+from ..domain.numbers import quantum
+from ..domain.projection import project
+from ..domain.timeutil import from_epoch
+from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
+from .series import load_series, local_zone
+
+__all__ = [
+    "Projection",
+    "Report",
+    "ReportRow",
+    "build_report",
+    "change_text",
+    "compute_report",
+    "consumption_text",
+    "days_text",
+    "load_series",
+    "local_zone",
+    "money_text",
+    "rate_text",
+    "report_csv",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +106,12 @@ class Report:
     total_consumption: Decimal | None
     total_cost: Decimal | None
     projection: Projection | None
+    #: Things the user should know about the figures (a counter going down with no meter change).
+    notes: tuple[str, ...] = ()
 
 
-async def load_series(db: SessionProvider, metric_id: int) -> Series:
-    """A metric's (ts, value) pairs, oldest first, without ORM objects."""
-    raise NotImplementedError
+#: The share of a change is kept to a hundredth of a percent.
+CHANGE_QUANTUM = Decimal("0.0001")
 
 
 async def build_report(
@@ -63,10 +123,227 @@ async def build_report(
     end: date | None = None,
     tz: tzinfo | None = None,
 ) -> Report:
-    """The report of one metric per ``period`` from ``start`` to ``end`` (local dates, end exclusive)."""
-    raise NotImplementedError
+    """The report of one metric per ``period`` from ``start`` to ``end`` (local dates, end exclusive).
+
+    Raises NotFoundError for an unknown source or metric and ValidationError for an empty range.
+    """
+    if start is not None and end is not None and start >= end:
+        raise ValidationError("To", "must be after the start of the range")
+    zone = tz or local_zone()
+    async with db.session(readonly=True) as session:
+        source = await SourceRepository(session).get(source_id)
+        metric = source.metric(metric_id)
+        if metric is None:
+            raise NotFoundError(f"“{source.name}” has no such metric (it may have been removed).")
+        events: list[MeterEvent] = []
+        if metric.kind is MetricKind.COUNTER:
+            events = await MeterEventRepository(session).for_metric(metric_id)
+        tariffs = await TariffRepository(session).for_metric(metric_id)
+    # A year before the range, for the comparison with last year (and a margin for weeks).
+    since = None if start is None else midnight(add_months(start, -13), zone)
+    series = await load_series(db, metric_id, since)
+    return await asyncio.to_thread(compute_report, source, metric, period, series, events, tariffs, zone, start, end)
+
+
+def compute_report(
+    source: Source,
+    metric: Metric,
+    period: Period,
+    series: Series,
+    events: Sequence[MeterEvent],
+    tariffs: Sequence[Tariff],
+    tz: tzinfo,
+    start: date | None = None,
+    end: date | None = None,
+) -> Report:
+    """The report from data already loaded (pure; ``build_report`` runs it in a worker thread)."""
+    plan = TariffPlan.of([t for t in tariffs if t.metric_id == metric.id], tz)
+    if metric.kind is MetricKind.GAUGE:
+        rows = _gauge_rows(source, metric, period, series, tz, start, end)
+        return Report(source, metric, period, start, end, rows, None, None, None, None)
+    places = amount_places(metric.decimals)
+    if metric.kind is MetricKind.COUNTER:
+        curve = counter_curve(series, [e for e in events if e.metric_id == metric.id], metric.digits)
+    else:
+        curve = interval_curve(series)
+    if curve.is_empty:
+        return Report(source, metric, period, start, end, [], plan.currency, None, None, None)
+    spans = buckets(curve.start, curve.end, period, tz, source.billing_start_month, start, end)
+    amounts = curve.between(
+        np.array([b.covered_from.epoch for b in spans], dtype=np.int64),
+        np.array([b.covered_to.epoch for b in spans], dtype=np.int64),
+    ).tolist()
+    earlier = [
+        (moment_year_earlier(b.covered_from, tz, period), moment_year_earlier(b.covered_to, tz, period)) for b in spans
+    ]
+    earlier_amounts = curve.between(
+        np.array([a.epoch for a, _ in earlier], dtype=np.int64), np.array([b.epoch for _, b in earlier], dtype=np.int64)
+    ).tolist()
+    costs = span_costs(curve, plan, [(b.covered_from, b.covered_to) for b in spans], places)
+    rate_places = Decimal(1).scaleb(-places)
+    rows = []
+    for bucket, amount, (then_from, then_to), then_amount, cost in zip(
+        spans, amounts, earlier, earlier_amounts, costs, strict=True
+    ):
+        consumption = to_decimal(amount, places)
+        days = bucket.days
+        last_year = to_decimal(then_amount, places) if curve.covers(then_from.epoch, then_to.epoch) else None
+        change = None
+        if last_year is not None and last_year != 0:
+            change = ((consumption - last_year) / abs(last_year)).quantize(CHANGE_QUANTUM)
+        rows.append(
+            ReportRow(
+                start=bucket.start,
+                end=bucket.end,
+                consumption=consumption,
+                days=days,
+                avg_per_day=(consumption / days).quantize(rate_places) if days > 0 else None,
+                cost=cost,
+                last_year=last_year,
+                change=change,
+            )
+        )
+    total = sum((r.consumption for r in rows if r.consumption is not None), Decimal(0)) if rows else None
+    row_costs = [r.cost for r in rows]
+    total_cost = sum((c for c in row_costs if c is not None), Decimal(0)) if rows and None not in row_costs else None
+    figures = project(curve, plan, tz, places)
+    projection = (
+        Projection(
+            figures.daily_rate,
+            figures.annual_consumption,
+            figures.annual_cost,
+            figures.last_year_consumption,
+            figures.last_year_cost,
+        )
+        if figures is not None
+        else None
+    )
+    notes = _decrease_notes(curve.decreases, tz, spans)
+    return Report(source, metric, period, start, end, rows, plan.currency, total, total_cost, projection, notes)
+
+
+def _decrease_notes(decreases: npt.NDArray[np.int64], tz: tzinfo, spans: Sequence[Bucket]) -> tuple[str, ...]:
+    """A note on the readings in the report's range where the counter goes down unexplained."""
+    if not spans:
+        return ()
+    first, last = spans[0].covered_from.epoch, spans[-1].covered_to.epoch
+    inside = [int(t) for t in decreases.tolist() if first < t <= last]
+    if not inside:
+        return ()
+    days = sorted({from_epoch(t).astimezone(tz).date().isoformat() for t in inside})
+    shown = ", ".join(days[:5]) + (f" and {len(days) - 5} more" if len(days) > 5 else "")
+    return (
+        f"The counter goes down on {shown} with no meter change recorded: the consumption there is negative."
+        " Record the meter replacement, reset or rollover to correct it.",
+    )
+
+
+def _gauge_rows(
+    source: Source,
+    metric: Metric,
+    period: Period,
+    series: Series,
+    tz: tzinfo,
+    start: date | None,
+    end: date | None,
+) -> list[ReportRow]:
+    s = series.ordered()
+    if len(s) == 0:
+        return []
+    spans = buckets(int(s.ts[0]), int(s.ts[-1]), period, tz, source.billing_start_month, start, end, instants=True)
+    if not spans:
+        return []
+    edges = [midnight(b.start, tz) for b in spans] + [midnight(spans[-1].end, tz)]
+    stats = gauge_stats(s, edges)
+    mean_places = min(metric.decimals + 2, 9)
+    rows = []
+    for index, bucket in enumerate(spans):
+        filled = bool(stats.count[index] > 0)
+        rows.append(
+            ReportRow(
+                start=bucket.start,
+                end=bucket.end,
+                consumption=None,
+                days=bucket.days,
+                avg_per_day=None,
+                cost=None,
+                last_year=None,
+                change=None,
+                mean=to_decimal(float(stats.mean[index]), mean_places) if filled else None,
+                minimum=to_decimal(float(stats.minimum[index]), metric.decimals) if filled else None,
+                maximum=to_decimal(float(stats.maximum[index]), metric.decimals) if filled else None,
+            )
+        )
+    return rows
+
+
+# -- display --------------------------------------------------------------------------------------
+
+
+def _fixed(value: Decimal, places: int) -> str:
+    return format(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) + 0, "f")
+
+
+def consumption_text(value: Decimal, metric: Metric) -> str:
+    """An amount with the metric's decimals, dot as separator: ``1234.5``."""
+    return format(value.quantize(quantum(metric), rounding=ROUND_HALF_UP) + 0, "f")
+
+
+def rate_text(value: Decimal, metric: Metric) -> str:
+    """A daily average with two more decimals than the metric: ``12.345``."""
+    return _fixed(value, metric.decimals + 2)
+
+
+def days_text(value: Decimal) -> str:
+    """Days to a hundredth, without trailing zeros: ``31``, ``14.5``, ``0.33``."""
+    text = _fixed(value, 2)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def money_text(value: Decimal) -> str:
+    """Money to the cent: ``12.40``."""
+    return format(money(value) + 0, "f")
+
+
+def change_text(value: Decimal) -> str:
+    """A change as a signed percentage with one decimal: ``+12.5 %``, ``−3.0 %``."""
+    percent = (value * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) + 0
+    if percent > 0:
+        return f"+{percent} %"
+    if percent < 0:
+        return f"−{-percent} %"
+    return "0.0 %"
+
+
+CSV_HEADER = ("period_start", "period_end", "consumption", "days", "avg_per_day", "cost")
+GAUGE_COLUMNS = ("mean", "minimum", "maximum")
 
 
 def report_csv(report: Report) -> str:
-    """CSV: period_start,period_end,consumption,days,avg_per_day,cost."""
-    raise NotImplementedError
+    """CSV: period_start,period_end,consumption,days,avg_per_day,cost (dates YYYY-MM-DD local,
+    period_end exclusive, numbers with a dot, empty where there is no figure). A gauge's report
+    has no consumption; three more columns give its mean, minimum and maximum."""
+    metric = report.metric
+    gauge = metric.kind is MetricKind.GAUGE
+    header = CSV_HEADER + (GAUGE_COLUMNS if gauge else ())
+    lines = [",".join(header)]
+    for row in report.rows:
+        cells = [
+            row.start.isoformat(),
+            row.end.isoformat(),
+            consumption_text(row.consumption, metric) if row.consumption is not None else "",
+            days_text(row.days),
+            rate_text(row.avg_per_day, metric) if row.avg_per_day is not None else "",
+            money_text(row.cost) if row.cost is not None else "",
+        ]
+        if gauge:
+            cells.append(_fixed(row.mean, metric.decimals + 2) if row.mean is not None else "")
+            cells.append(consumption_text(row.minimum, metric) if row.minimum is not None else "")
+            cells.append(consumption_text(row.maximum, metric) if row.maximum is not None else "")
+        lines.append(",".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def one_day_after(day: date) -> date:
+    """The exclusive end for an inclusive last day (``--to`` on the command line)."""
+    return day + timedelta(days=1)
