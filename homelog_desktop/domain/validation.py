@@ -5,12 +5,12 @@ from __future__ import annotations
 import enum
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from .entities import MAX_DECIMALS, MAX_MAGNITUDE, Metric, MetricKind, Reading, Source
+from .entities import MAX_DECIMALS, MAX_MAGNITUDE, MeterEvent, MeterEventKind, Metric, MetricKind, Reading, Source
 from .errors import ValidationError
 
 #: A jump is suspicious when the daily rate since the previous reading is this many times the recent one.
@@ -61,6 +61,61 @@ class ReadingContext:
     daily_rates: Mapping[int, Decimal] = field(default_factory=dict)
     #: Another reading of the same source exists at exactly this timestamp.
     duplicate_at: datetime | None = None
+    #: Meter changes of the source (stored, and any about to be saved with the reading), oldest first.
+    events: Sequence[MeterEvent] = ()
+
+    def events_between(self, metric_id: int, start: datetime, end: datetime) -> list[MeterEvent]:
+        """The events of ``metric_id`` strictly after ``start`` and up to ``end``, oldest first."""
+        return events_between(self.events, metric_id, start, end)
+
+
+def events_between(events: Iterable[MeterEvent], metric_id: int, start: datetime, end: datetime) -> list[MeterEvent]:
+    """The events of ``metric_id`` in ``(start, end]``, oldest first."""
+    return sorted((e for e in events if e.metric_id == metric_id and start < e.at <= end), key=lambda e: e.at)
+
+
+def continuous_use(
+    before: Decimal, after: Decimal, events: Sequence[MeterEvent], metric_digits: int | None = None
+) -> Decimal:
+    """What a counter used from ``before`` to ``after`` across the meter changes in between (oldest first).
+
+    Replacement and reset: the old register's part up to its final value, then the new register's
+    part from its start value (a reset starts from zero unless told otherwise). Rollover: the
+    register passed 10**digits and started again from zero. Without events it is ``after - before``.
+    """
+    used = Decimal(0)
+    base = before
+    for event in events:
+        if event.kind is MeterEventKind.ROLLOVER:
+            digits = event.digits or metric_digits
+            if digits is None:
+                continue  # cannot be applied; the repository refuses such an event anyway
+            used += Decimal(10) ** digits - base
+            base = Decimal(0)
+        else:
+            if event.old_value is not None:
+                used += event.old_value - base
+            base = event.new_value if event.new_value is not None else Decimal(0)
+    return used + after - base
+
+
+def rollover_plausible(
+    metric: Metric, previous: Decimal, value: Decimal, days: Decimal, rate: Decimal | None = None
+) -> bool:
+    """Whether a counter read lower than ``previous`` may have wrapped past 10**digits.
+
+    It needs the register's digits; the use across the wrap must then be small: within the jump
+    limit of the recent daily rate when known, else under a tenth of the register's range.
+    """
+    if metric.kind is not MetricKind.COUNTER or not metric.digits or value >= previous:
+        return False
+    span = Decimal(10) ** metric.digits
+    if previous >= span or value < 0:
+        return False
+    wrapped = span - previous + value
+    if rate is not None and rate > 0:
+        return wrapped <= rate * max(days, Decimal(1)) * JUMP_FACTOR
+    return wrapped < span / 10
 
 
 #: Digits in groups of three after one to three leading digits, as in 1'234 or 12'345'678.
@@ -224,31 +279,47 @@ def _check_counter(reading: Reading, metric: Metric, value: Decimal, context: Re
     label = metric.label
     previous = context.previous.get(metric.id)
     following = context.next.get(metric.id)
-    if previous is not None and value < previous.value:
-        issues.append(
-            Issue(
-                Severity.WARNING,
-                "counter-down",
-                label,
-                f"{value} is lower than the previous reading ({previous.value}); was the meter replaced?",
-                metric.id,
+    used: Decimal | None = None
+    if previous is not None:
+        between = context.events_between(metric.id, previous.timestamp, reading.timestamp)
+        used = continuous_use(previous.value, value, between, metric.digits)
+        if used < 0 and between:
+            issues.append(
+                Issue(
+                    Severity.WARNING,
+                    "counter-down",
+                    label,
+                    f"{value} is lower than the new meter's start value recorded for the meter change "
+                    "since the previous reading",
+                    metric.id,
+                )
             )
-        )
-    elif following is not None and value > following.value:
-        issues.append(
-            Issue(
-                Severity.WARNING,
-                "counter-above-next",
-                label,
-                f"{value} is higher than the next reading ({following.value})",
-                metric.id,
+        elif used < 0:
+            issues.append(
+                Issue(
+                    Severity.WARNING,
+                    "counter-down",
+                    label,
+                    f"{value} is lower than the previous reading ({previous.value}); was the meter replaced?",
+                    metric.id,
+                )
             )
-        )
+    if not issues and following is not None:
+        after = context.events_between(metric.id, reading.timestamp, following.timestamp)
+        if continuous_use(value, following.value, after, metric.digits) < 0:
+            issues.append(
+                Issue(
+                    Severity.WARNING,
+                    "counter-above-next",
+                    label,
+                    f"{value} is higher than the next reading ({following.value})",
+                    metric.id,
+                )
+            )
     rate = context.daily_rates.get(metric.id)
-    if previous is not None and rate is not None and rate > 0 and value > previous.value:
+    if previous is not None and used is not None and rate is not None and rate > 0 and used > 0:
         days = Decimal((reading.timestamp - previous.timestamp).total_seconds()) / Decimal(86400)
         days = max(days, Decimal(1))
-        used = value - previous.value
         if used / days > rate * JUMP_FACTOR:
             per_day = (used / days).quantize(Decimal("0.01"))
             issues.append(

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..domain.entities import Member, Reading, Source
+from ..domain.entities import Member, MeterEvent, Reading, Source
 from ..domain.errors import HomeLogError, ValidationError
 from ..domain.timeutil import utc_now
 from ..domain.validation import Issue, ReadingContext, check_reading, errors, warnings
-from ..repositories import MemberRepository, ReadingRepository
+from ..repositories import MemberRepository, MeterEventRepository, ReadingRepository
+from ..repositories.meter_changes import check_meter_event
 from .base import BaseViewModel
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
     from ..db.handle import SessionProvider
 
 
@@ -62,6 +66,7 @@ class ReadingEditorViewModel(BaseViewModel):
         repo_factory: Callable[..., ReadingRepository] = ReadingRepository,
         member_repo_factory: Callable[..., MemberRepository] = MemberRepository,
         parent: QObject | None = None,
+        event_repo_factory: Callable[..., MeterEventRepository] = MeterEventRepository,
     ) -> None:
         super().__init__(parent)
         if source.id is None:
@@ -71,6 +76,7 @@ class ReadingEditorViewModel(BaseViewModel):
         self._db = db
         self._repo = repo_factory
         self._member_repo = member_repo_factory
+        self._event_repo = event_repo_factory
         self.source = source
         #: The reading being edited (after a save: as stored); None for a new one.
         self.reading = reading
@@ -94,7 +100,7 @@ class ReadingEditorViewModel(BaseViewModel):
         async with self._action():
             async with self._db.session(readonly=True) as session:
                 members = await self._member_repo(session).all()
-                context = await self._context(self._repo(session), self.initial_timestamp)
+                context = await self._context(session, self.initial_timestamp)
             self.members = members
             self.members_loaded.emit(members)
             if generation == self._generation:
@@ -109,16 +115,18 @@ class ReadingEditorViewModel(BaseViewModel):
         generation = self._generation
         async with self._action():
             async with self._db.session(readonly=True) as session:
-                context = await self._context(self._repo(session), timestamp)
+                context = await self._context(session, timestamp)
             if generation == self._generation:
                 self._set_context(context)
 
-    async def save(self, reading: Reading, accepted: frozenset[str]) -> None:
+    async def save(self, reading: Reading, accepted: frozenset[str], events: Sequence[MeterEvent] = ()) -> None:
         """Check ``reading`` against the stored readings and store it if it may be stored.
 
         One write session: errors refuse it (``error_occurred``, nothing stored), warnings whose
         keys are not all in ``accepted`` are reported (``warnings_raised``, nothing stored),
-        otherwise it is added (no id) or updated (``saved``).
+        otherwise it is added (no id) or updated (``saved``). ``events`` are meter changes the user
+        recorded in the dialog (a meter replaced since the previous reading): they are checked with
+        the reading and stored in the same transaction, or not at all.
         """
         if reading.source_id != self.source.id:
             raise ValueError("the reading belongs to another source")
@@ -127,11 +135,17 @@ class ReadingEditorViewModel(BaseViewModel):
             stored: Reading | None = None
             async with self._db.session() as session:
                 repo = self._repo(session)
-                context = await self._context(repo, reading.timestamp, exclude_id=reading.id)
+                for event in events:
+                    self._check_event(event)
+                context = await self._context(session, reading.timestamp, exclude_id=reading.id)
+                context = replace(context, events=sorted([*context.events, *events], key=lambda e: e.at))
                 issues = check_reading(reading, self.source, context)
                 _refuse(errors(issues))
                 pending = unaccepted(issues, accepted)
                 if not pending:
+                    event_repo = self._event_repo(session)
+                    for event in events:
+                        await event_repo.add(event)
                     if reading.id is None:
                         stored = await repo.add(self.source, reading)
                     else:
@@ -148,11 +162,20 @@ class ReadingEditorViewModel(BaseViewModel):
     # -- helpers -----------------------------------------------------------------------------
 
     async def _context(
-        self, repo: ReadingRepository, timestamp: datetime, *, exclude_id: int | None = None
+        self, session: AsyncSession, timestamp: datetime, *, exclude_id: int | None = None
     ) -> ReadingContext:
         if exclude_id is None and self.reading is not None:
             exclude_id = self.reading.id
-        return await repo.context(self.source, timestamp, exclude_id=exclude_id)
+        assert self.source.id is not None
+        context = await self._repo(session).context(self.source, timestamp, exclude_id=exclude_id)
+        events = await self._event_repo(session).for_source(self.source.id)
+        return replace(context, events=tuple(events))
+
+    def _check_event(self, event: MeterEvent) -> None:
+        metric = self.source.metric(event.metric_id)
+        if event.source_id != self.source.id or metric is None:
+            raise ValueError("the meter change belongs to another source")
+        check_meter_event(event, metric.kind, metric.digits)
 
     def _set_context(self, context: ReadingContext) -> None:
         self.context = context

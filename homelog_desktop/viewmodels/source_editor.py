@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..domain.entities import CATEGORY_DEFAULTS, MAX_DECIMALS, Category, Member, Metric, Source
+from ..domain.entities import (
+    CATEGORY_DEFAULTS,
+    MAX_DECIMALS,
+    Category,
+    Member,
+    MeterEvent,
+    Metric,
+    MetricKind,
+    Source,
+    Tariff,
+)
 from ..domain.errors import DuplicateNameError, HomeLogError, ValidationError, user_message
-from ..repositories import MemberRepository, SourceRepository
+from ..repositories import MemberRepository, MeterEventRepository, SourceRepository, TariffRepository
 from .base import BaseViewModel
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
     from ..db.handle import SessionProvider
 
 #: Longest source name the repository accepts.
@@ -32,11 +44,19 @@ MAX_DIGITS = 12
 class Problem:
     """Something that keeps a source from being saved, and where the form shows it."""
 
-    #: "name", "interval", "metrics", or "" for the form as a whole.
+    #: "name", "interval", "metrics", "events", "tariffs", or "" for the form as a whole.
     where: str
     message: str
-    #: Row of the metric concerned in the metrics table, if any.
+    #: Row of the metric (meter change, tariff) concerned in its table, if any.
     row: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeterChanges:
+    """A source's meter changes and tariffs, as stored or as the form holds them."""
+
+    events: tuple[MeterEvent, ...] = ()
+    tariffs: tuple[Tariff, ...] = ()
 
 
 def default_metric(category: Category) -> Metric:
@@ -114,6 +134,39 @@ def check_source(source: Source) -> list[Problem]:
     return problems
 
 
+def check_changes(metrics: Sequence[Metric], changes: MeterChanges) -> list[Problem]:
+    """Meter changes and tariffs the form's metrics no longer allow, placed on their rows.
+
+    ``metrics`` carry the keys the items refer to as ids. A meter change needs a counter; a
+    tariff needs a counter or an interval metric (a gauge has no cost).
+    """
+    by_key = {m.id: m for m in metrics}
+    problems: list[Problem] = []
+    for row, event in enumerate(changes.events):
+        metric = by_key.get(event.metric_id)
+        if metric is not None and metric.kind is not MetricKind.COUNTER:
+            problems.append(
+                Problem(
+                    "events",
+                    f"Meter changes, row {row + 1}: “{metric.name}” is no longer a counter; "
+                    "remove the change or make the metric a counter again.",
+                    row,
+                )
+            )
+    for row, tariff in enumerate(changes.tariffs):
+        metric = by_key.get(tariff.metric_id)
+        if metric is not None and metric.kind is MetricKind.GAUGE:
+            problems.append(
+                Problem(
+                    "tariffs",
+                    f"Tariffs, row {row + 1}: “{metric.name}” is a gauge, which has no cost; "
+                    "remove the tariff or change the metric's kind.",
+                    row,
+                )
+            )
+    return problems
+
+
 class SourceEditorViewModel(BaseViewModel):
     """State behind the source dialog: a new source (``source`` None) or an existing one.
 
@@ -124,6 +177,8 @@ class SourceEditorViewModel(BaseViewModel):
     """
 
     members_loaded = Signal(list)
+    #: MeterChanges: the stored meter changes and tariffs of the source (empty for a new one).
+    changes_loaded = Signal(object)
     #: dict[int, int]: metric id -> number of stored values. Declared ``object``, not ``dict``: PySide
     #: turns a dict into a QVariantMap, which only has string keys, and delivers ``{}`` instead.
     value_counts_loaded = Signal(object)
@@ -136,12 +191,18 @@ class SourceEditorViewModel(BaseViewModel):
         repo_factory: Callable[..., SourceRepository] = SourceRepository,
         member_repo_factory: Callable[..., MemberRepository] = MemberRepository,
         parent: QObject | None = None,
+        event_repo_factory: Callable[..., MeterEventRepository] = MeterEventRepository,
+        tariff_repo_factory: Callable[..., TariffRepository] = TariffRepository,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._repo = repo_factory
         self._member_repo = member_repo_factory
+        self._event_repo = event_repo_factory
+        self._tariff_repo = tariff_repo_factory
         self._source = source
+        #: The stored meter changes and tariffs (after load(), and after a save).
+        self.changes = MeterChanges()
         self.members: list[Member] = []
         #: metric id -> number of stored values, once loaded.
         self.value_counts: dict[int, int] = {}
@@ -158,35 +219,124 @@ class SourceEditorViewModel(BaseViewModel):
         return self._source is None or self._source.id is None
 
     async def load(self) -> None:
-        """Read the members and, for an existing source, the number of values of each metric."""
+        """Read the members and, for an existing source, the number of values of each metric and
+        its meter changes and tariffs."""
         source = self._source
         async with self._action():
             async with self._db.session(readonly=True) as session:
                 members = await self._member_repo(session).all()
                 counts: dict[int, int] = {}
+                changes = MeterChanges()
                 if source is not None and source.id is not None:
                     repo = self._repo(session)
                     for metric in source.metrics:
                         if metric.id is not None:
                             counts[metric.id] = await repo.count_values(metric.id)
+                    changes = await self._read_changes(session, source)
             self.members = members
             self.value_counts = counts
+            self.changes = changes
             self.members_loaded.emit(members)
             self.value_counts_loaded.emit(counts)
+            self.changes_loaded.emit(changes)
 
-    async def save(self, source: Source) -> None:
-        """Add ``source`` (id None) or update it, metrics matched by id, in one write session."""
+    async def save(
+        self,
+        source: Source,
+        changes: MeterChanges | None = None,
+        metric_keys: Sequence[int] | None = None,
+    ) -> None:
+        """Add ``source`` (id None) or update it, metrics matched by id, in one write session.
+
+        With ``changes``, the source's meter changes and tariffs become exactly those, in the same
+        transaction: items with an id are updated, new ones added, stored ones missing are deleted.
+        Their ``metric_id`` is a key of ``metric_keys`` (one per metric of ``source``, in order: the
+        stored id, or a negative number for a metric not stored yet); items of a metric that is not
+        in the source are dropped. A refusal stores nothing and names the row in ``last_problem``.
+        """
         self.last_problem = None
         async with self._action():
             try:
                 async with self._db.session() as session:
                     repo = self._repo(session)
                     stored = await (repo.add(source) if source.id is None else repo.update(source))
+                    if changes is not None:
+                        keys: list[int | None] = (
+                            list(metric_keys) if metric_keys is not None else [m.id for m in source.metrics]
+                        )
+                        ids = {k: m.id for k, m in zip(keys, stored.metrics, strict=True) if k is not None}
+                        await self._write_changes(session, stored, changes, ids)
+                    saved_changes = await self._read_changes(session, stored)
             except HomeLogError as exc:
-                self.last_problem = problem_of(exc, source.metrics)
+                if self.last_problem is None:
+                    self.last_problem = problem_of(exc, source.metrics)
                 raise
             self._source = stored
+            self.changes = saved_changes
             self.saved.emit(stored)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    async def _read_changes(self, session: AsyncSession, source: Source) -> MeterChanges:
+        assert source.id is not None
+        events = await self._event_repo(session).for_source(source.id)
+        ids = [m.id for m in source.metrics if m.id is not None]
+        by_metric = await self._tariff_repo(session).for_metrics(ids)
+        tariffs = [t for metric_id in ids for t in by_metric.get(metric_id, [])]
+        return MeterChanges(tuple(events), tuple(tariffs))
+
+    async def _write_changes(
+        self, session: AsyncSession, source: Source, changes: MeterChanges, ids: Mapping[int, int | None]
+    ) -> None:
+        assert source.id is not None
+        stored = await self._read_changes(session, source)
+        events_repo = self._event_repo(session)
+        wanted_events = {e.id for e in changes.events if e.id is not None}
+        for event in stored.events:
+            if event.id not in wanted_events:
+                assert event.id is not None
+                await events_repo.delete(event.id)
+        stored_events = {e.id: e for e in stored.events}
+        for row, event in enumerate(changes.events):
+            metric_id = ids.get(event.metric_id)
+            if metric_id is None:
+                continue  # its metric was removed from the source
+            target = replace(event, source_id=source.id, metric_id=metric_id)
+            try:
+                if target.id is not None and target.id in stored_events:
+                    if stored_events[target.id] != target:
+                        await events_repo.update(target)
+                else:
+                    await events_repo.add(replace(target, id=None))
+            except ValidationError as exc:
+                self.last_problem = Problem("events", f"Meter changes, row {row + 1}: {exc}", row)
+                raise
+        # Tariffs are unique per metric and day: drop the changed ones first, so that swapping two
+        # days between tariffs does not trip the constraint, then add them back as they are now.
+        tariffs_repo = self._tariff_repo(session)
+        stored_tariffs = {t.id: t for t in stored.tariffs}
+        keep: set[int] = set()
+        pending: list[tuple[int, Tariff]] = []
+        for row, tariff in enumerate(changes.tariffs):
+            metric_id = ids.get(tariff.metric_id)
+            if metric_id is None:
+                continue
+            wanted = replace(tariff, metric_id=metric_id)
+            if wanted.id is not None and stored_tariffs.get(wanted.id) == wanted:
+                keep.add(wanted.id)
+            else:
+                pending.append((row, replace(wanted, id=None)))
+        for tariff in stored.tariffs:
+            if tariff.id not in keep:
+                assert tariff.id is not None
+                await tariffs_repo.delete(tariff.id)
+        await session.flush()
+        for row, tariff in pending:
+            try:
+                await tariffs_repo.add(tariff)
+            except ValidationError as exc:
+                self.last_problem = Problem("tariffs", f"Tariffs, row {row + 1}: {exc}", row)
+                raise
 
 
 def problem_of(error: HomeLogError, metrics: Sequence[Metric]) -> Problem | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Slot
@@ -32,10 +32,19 @@ from PySide6.QtWidgets import (
 
 import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
 
-from ..domain.entities import Member, Metric, MetricKind, Reading
+from ..domain.entities import Member, MeterEvent, MeterEventKind, Metric, MetricKind, Reading
 from ..domain.timeutil import utc_now
-from ..domain.validation import Issue, ReadingContext, Severity, check_reading, parse_values
+from ..domain.validation import (
+    Issue,
+    ReadingContext,
+    Severity,
+    check_reading,
+    continuous_use,
+    parse_values,
+    rollover_plausible,
+)
 from ..viewmodels.reading_editor import ReadingEditorViewModel, unaccepted, warning_key
+from .meter_changes import MeterEventDialog, open_item_dialog
 from .widgets import ask_to_discard
 
 #: Milliseconds the timestamp must stay unchanged before the readings around it are loaded.
@@ -45,6 +54,9 @@ SAVE_TEXT, SAVE_ANYWAY_TEXT, SAVING_TEXT = "Save", "Save anyway", "Saving…"
 #: Width the dialog opens with at least, so that it does not look cramped for a single metric.
 MIN_WIDTH = 560
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+REPLACED_TIP = "The meter was exchanged: enter the old meter's final value and the new meter's start value"
+RESET_TIP = "The register was set back: enter the value before the reset (and after it, if not zero)"
+ROLLOVER_TIP = "The register passed its largest value and started again from zero"
 
 
 @dataclass(slots=True)
@@ -58,6 +70,14 @@ class _MetricRow:
     previous: QLabel
     message: QLabel
     icon: QAction
+    #: Under the message: what to do about a counter that went down, or the meter change recorded.
+    changes: QWidget
+    change_text: QLabel
+    replaced_button: QPushButton
+    reset_button: QPushButton
+    rollover_button: QPushButton
+    edit_change_button: QPushButton
+    undo_change_button: QPushButton
 
 
 class ReadingDialog(QDialog):
@@ -86,6 +106,9 @@ class ReadingDialog(QDialog):
         self._load_started = False
         self._closing = False
         self._discard_box: QMessageBox | None = None
+        #: Meter changes recorded in this dialog, by metric id: saved with the reading.
+        self._pending: dict[int, MeterEvent] = {}
+        self._event_dialog: MeterEventDialog | None = None
         self._context_timer = QTimer(self)
         self._context_timer.setSingleShot(True)
         self._context_timer.setInterval(CONTEXT_DELAY_MS)
@@ -201,13 +224,50 @@ class ReadingDialog(QDialog):
                 )
             )
             message = _message_label(f"valueMessage_{index}")
+            changes = QWidget()
+            changes.setObjectName(f"meterChange_{index}")
+            changes_column = QVBoxLayout(changes)
+            changes_column.setContentsMargins(0, 0, 0, 4)
+            changes_column.setSpacing(2)
+            change_text = _message_label(f"meterChangeText_{index}")
+            change_text.setWordWrap(False)
+            changes_box = QHBoxLayout()
+            replaced = _change_button("Meter replaced…", f"meterReplacedButton_{index}", REPLACED_TIP)
+            reset = _change_button("Meter reset…", f"meterResetButton_{index}", RESET_TIP)
+            rollover = _change_button("Register rolled over", f"rolloverButton_{index}", ROLLOVER_TIP)
+            edit_change = _change_button("Change…", f"editMeterChangeButton_{index}", "Change the meter change")
+            undo_change = _change_button("Remove", f"removeMeterChangeButton_{index}", "Do not record a meter change")
+            changes_column.addWidget(change_text)
+            changes_column.addLayout(changes_box)
+            for button in (replaced, reset, rollover, edit_change, undo_change):
+                changes_box.addWidget(button)
+            changes_box.addStretch(1)
+            changes.hide()
             grid.addWidget(label, row, 0)
             grid.addWidget(edit, row, 1)
             grid.addWidget(consumption, row, 2)
             grid.addWidget(previous, row, 3)
             grid.addWidget(message, row + 1, 1, 1, 3)
-            row += 2
-            self._rows.append(_MetricRow(metric, label, edit, consumption, previous, message, icon))
+            grid.addWidget(changes, row + 2, 1, 1, 3)
+            row += 3
+            self._rows.append(
+                _MetricRow(
+                    metric,
+                    label,
+                    edit,
+                    consumption,
+                    previous,
+                    message,
+                    icon,
+                    changes,
+                    change_text,
+                    replaced,
+                    reset,
+                    rollover,
+                    edit_change,
+                    undo_change,
+                )
+            )
 
         grid.addWidget(_separator(), row, 0, 1, 4)
         row += 1
@@ -286,6 +346,16 @@ class ReadingDialog(QDialog):
         for row in self._rows:
             row.edit.textChanged.connect(self._on_value_text_changed)
             row.edit.installEventFilter(self)
+            metric = row.metric
+            row.replaced_button.clicked.connect(
+                lambda _checked=False, m=metric: self._record_change(m, MeterEventKind.REPLACEMENT)
+            )
+            row.reset_button.clicked.connect(
+                lambda _checked=False, m=metric: self._record_change(m, MeterEventKind.RESET)
+            )
+            row.rollover_button.clicked.connect(lambda _checked=False, m=metric: self._record_rollover(m))
+            row.edit_change_button.clicked.connect(lambda _checked=False, m=metric: self._edit_change(m))
+            row.undo_change_button.clicked.connect(lambda _checked=False, m=metric: self._undo_change(m))
         self._timestamp.installEventFilter(self)
         self._save.clicked.connect(self._on_save_clicked)
         self._buttons.rejected.connect(self.reject)
@@ -352,9 +422,9 @@ class ReadingDialog(QDialog):
     async def _on_context_timer_timeout(self) -> None:
         await self._vm.load_context(self._form_timestamp())
 
-    @qasync.asyncSlot(object, object)
-    async def _save_reading(self, reading: Reading, accepted: frozenset[str]) -> None:
-        await self._vm.save(reading, accepted)
+    @qasync.asyncSlot(object, object, object)
+    async def _save_reading(self, reading: Reading, accepted: frozenset[str], events: tuple[MeterEvent, ...]) -> None:
+        await self._vm.save(reading, accepted, events)
 
     @Slot(object)
     def _on_vm_context_loaded(self, context: ReadingContext) -> None:
@@ -431,7 +501,7 @@ class ReadingDialog(QDialog):
         self._banner.hide()
         self._saving = True
         self._refresh()
-        self._save_reading(self._form_reading(), frozenset(self._accepted))
+        self._save_reading(self._form_reading(), frozenset(self._accepted), tuple(self._pending.values()))
 
     @Slot()
     def _on_save_shortcut_activated(self) -> None:
@@ -480,13 +550,13 @@ class ReadingDialog(QDialog):
         texts = {r.metric.id: r.edit.text() for r in self._rows if r.metric.id is not None}
         values, found = parse_values(texts, self._vm.source, self._decimal_point)
         reading = self._form_reading(values)
-        context = self._context or ReadingContext(now=utc_now())
+        context = self._full_context()
         if context.duplicate_at is not None and context.duplicate_at != reading.timestamp:
             context = replace(context, duplicate_at=None)  # loaded for an earlier time
         checked = check_reading(reading, self._vm.source, context)
         if found:  # something was typed, it just is not a number
             checked = [i for i in checked if i.code != "no-values"]
-        issues = found + checked
+        issues = found + checked + self._pending_issues(reading, context)
         keys = {warning_key(i) for i in issues}
         issues += [i for i in self._raised if warning_key(i) not in keys]
         return issues
@@ -501,7 +571,9 @@ class ReadingDialog(QDialog):
             mine = [i for i in issues if i.metric_id == row.metric.id]
             self._show_messages(row.message, mine)
             self._show_icon(row, mine)
-            self._show_context(row, values.get(row.metric.id) if row.metric.id is not None else None)
+            value = values.get(row.metric.id) if row.metric.id is not None else None
+            self._show_context(row, value)
+            self._show_changes(row, value, mine)
         self._show_messages(self._timestamp_message, [i for i in issues if i.field == "Timestamp"])
 
         no_values = [i for i in errors if i.code == "no-values"]
@@ -593,14 +665,163 @@ class ReadingDialog(QDialog):
             else ""
         )
         if metric.kind is MetricKind.COUNTER and previous is not None and value is not None:
-            used = value - previous.value
+            between = self._full_context().events_between(metric.id, previous.timestamp, self._form_timestamp())
+            used = continuous_use(previous.value, value, between, metric.digits)
             sign = "+" if used >= 0 else "−"
             unit = f" {metric.unit}" if metric.unit else ""
             row.consumption.setText(f"{sign} {self._display(abs(used), metric)}{unit}")
-            row.consumption.setToolTip(f"Used since {self._date(previous.timestamp)}")
+            across = " (across the meter change)" if between else ""
+            row.consumption.setToolTip(f"Used since {self._date(previous.timestamp)}{across}")
             _set_text_color(row.consumption, self._text_color if used >= 0 else self._warning_color)
         else:
             row.consumption.setText("")
+
+    def _full_context(self) -> ReadingContext:
+        """The context last loaded, with the meter changes recorded in this dialog."""
+        context = self._context or ReadingContext(now=utc_now())
+        if not self._pending:
+            return context
+        return replace(context, events=sorted([*context.events, *self._pending.values()], key=lambda e: e.at))
+
+    def _pending_issues(self, reading: Reading, context: ReadingContext) -> list[Issue]:
+        """Errors about the meter changes recorded here: each must lie between the previous reading
+        and this one, and its metric must have a value."""
+        issues: list[Issue] = []
+        for metric_id, event in self._pending.items():
+            metric = self._vm.source.metric(metric_id)
+            if metric is None:
+                continue
+            label = metric.label
+            what = f"{event.kind.label} on {self._date(event.at)}"
+            previous = context.previous.get(metric_id)
+            if metric_id not in reading.values:
+                issues.append(
+                    Issue(
+                        Severity.ERROR,
+                        "change-no-value",
+                        label,
+                        f"{what}: enter the value read, or remove it",
+                        metric_id,
+                    )
+                )
+            elif event.at > reading.timestamp or (previous is not None and event.at <= previous.timestamp):
+                issues.append(
+                    Issue(
+                        Severity.ERROR,
+                        "change-outside",
+                        label,
+                        f"{what} is not between the previous reading and this one: change it or remove it",
+                        metric_id,
+                    )
+                )
+        return issues
+
+    def _show_changes(self, row: _MetricRow, value: Decimal | None, issues: list[Issue]) -> None:
+        """Offer to record a meter change at a counter that went down; show one that is recorded."""
+        metric = row.metric
+        pending = self._pending.get(metric.id) if metric.id is not None else None
+        down = any(i.code == "counter-down" for i in issues) and pending is None
+        row.replaced_button.setVisible(down)
+        row.reset_button.setVisible(down)
+        row.rollover_button.setVisible(down and self._rollover_plausible(metric, value))
+        row.edit_change_button.setVisible(pending is not None)
+        row.undo_change_button.setVisible(pending is not None)
+        if pending is not None:
+            row.change_text.setText(self._describe(pending, metric))
+            row.change_text.setToolTip("Saved together with the reading")
+            _set_text_color(row.change_text, self._success_color)
+            row.change_text.show()
+        else:
+            row.change_text.hide()
+        row.changes.setVisible(down or pending is not None)
+
+    def _describe(self, event: MeterEvent, metric: Metric) -> str:
+        """One line about a meter change recorded in this dialog."""
+        when = self._date_time(event.at)
+        if event.kind is MeterEventKind.ROLLOVER:
+            digits = event.digits or metric.digits or 1
+            return f"✔ Register rolled over after {'9' * digits} on {when}"
+        old = self._display(event.old_value, metric) if event.old_value is not None else "?"
+        new = self._display(event.new_value if event.new_value is not None else Decimal(0), metric)
+        what = "Meter reset" if event.kind is MeterEventKind.RESET else "Meter replaced"
+        return f"✔ {what} on {when}: old {old} → new {new}"
+
+    def _rollover_plausible(self, metric: Metric, value: Decimal | None) -> bool:
+        context = self._context
+        if context is None or metric.id is None or value is None:
+            return False
+        previous = context.previous.get(metric.id)
+        if previous is None:
+            return False
+        days = Decimal((self._form_timestamp() - previous.timestamp).total_seconds()) / Decimal(86400)
+        return rollover_plausible(metric, previous.value, value, days, context.daily_rates.get(metric.id))
+
+    def _record_change(self, metric: Metric, kind: MeterEventKind, event: MeterEvent | None = None) -> None:
+        """Ask for the old meter's final value and the new meter's start value (or edit ``event``)."""
+        context = self._context
+        if self._event_dialog is not None or context is None or metric.id is None:
+            return
+        previous = context.previous.get(metric.id)
+        at = self._form_timestamp()
+        default_at = at - timedelta(minutes=1)
+        if previous is not None and default_at <= previous.timestamp:
+            default_at = previous.timestamp + (at - previous.timestamp) / 2
+        assert self._vm.source.id is not None
+        dialog = MeterEventDialog(
+            [metric],
+            event,
+            source_id=self._vm.source.id,
+            kind=kind,
+            at=default_at,
+            after=previous.timestamp if previous is not None else None,
+            before=at,
+            previous_value=previous.value if previous is not None else None,
+            reading_value=self._parsed_values().get(metric.id),
+            parent=self,
+        )
+        if event is None:
+            dialog.old_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._event_dialog = dialog
+
+        def done(accepted: bool) -> None:
+            self._event_dialog = None
+            if accepted and dialog.result_event is not None and metric.id is not None:
+                self._pending[metric.id] = dialog.result_event
+                self._raised = []
+                self._refresh()
+
+        open_item_dialog(dialog, done)
+
+    def _record_rollover(self, metric: Metric) -> None:
+        """A register that wrapped needs no values: record it at the moment it passed 10**digits."""
+        context = self._context
+        value = self._parsed_values().get(metric.id) if metric.id is not None else None
+        if context is None or metric.id is None or value is None or not metric.digits:
+            return
+        previous = context.previous.get(metric.id)
+        if previous is None:
+            return
+        at = self._form_timestamp()
+        span = Decimal(10) ** metric.digits
+        wrapped = span - previous.value + value
+        share = float((span - previous.value) / wrapped) if wrapped > 0 else 0.5
+        moment = previous.timestamp + (at - previous.timestamp) * min(max(share, 0.01), 0.99)
+        assert self._vm.source.id is not None
+        self._pending[metric.id] = MeterEvent(
+            None, self._vm.source.id, metric.id, moment.replace(microsecond=0), MeterEventKind.ROLLOVER, digits=None
+        )
+        self._raised = []
+        self._refresh()
+
+    def _edit_change(self, metric: Metric) -> None:
+        event = self._pending.get(metric.id) if metric.id is not None else None
+        if event is not None:
+            self._record_change(metric, event.kind, event)
+
+    def _undo_change(self, metric: Metric) -> None:
+        if metric.id is not None and self._pending.pop(metric.id, None) is not None:
+            self._raised = []
+            self._refresh()
 
     def _set_footer(self, text: str, color: QColor) -> None:
         self._footer.setText(text)
@@ -616,6 +837,7 @@ class ReadingDialog(QDialog):
         self._muted_color = _mix(text, window, 0.6)
         self._error_color = QColor("#ff8a80" if dark else "#b3261e")
         self._warning_color = QColor("#ffc94d" if dark else "#8a5300")
+        self._success_color = QColor("#8fd19e" if dark else "#1e6b34")
         for row in self._rows:
             _set_text_color(row.previous, self._muted_color)
         banner = self._banner.palette()
@@ -653,6 +875,7 @@ class ReadingDialog(QDialog):
             self._note.toPlainText().strip(),
             self._estimated.isChecked(),
             self._from_bill.isChecked(),
+            tuple(sorted(self._pending.items())),
         )
 
     def _is_dirty(self) -> bool:
@@ -671,6 +894,9 @@ class ReadingDialog(QDialog):
 
     def _date(self, moment: datetime) -> str:
         return self._locale.toString(_to_qdatetime(moment).date(), _date_format(self._locale))
+
+    def _date_time(self, moment: datetime) -> str:
+        return self._locale.toString(_to_qdatetime(moment), _date_time_format(self._locale))
 
 
 def _date_format(locale: QLocale) -> str:
@@ -700,6 +926,14 @@ def _sample(metric: Metric, locale: QLocale) -> str:
 
 def _sample_date(locale: QLocale) -> str:
     return locale.toString(QDate(2088, 12, 28), _date_format(locale))
+
+
+def _change_button(text: str, name: str, tip: str) -> QPushButton:
+    button = _named(QPushButton(text), name)
+    button.setToolTip(tip)
+    button.setAutoDefault(False)
+    button.hide()
+    return button
 
 
 def _named[W: QObject](widget: W, name: str) -> W:

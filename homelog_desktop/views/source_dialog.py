@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -10,12 +11,13 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QPalette, QShowEvent
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -50,12 +53,24 @@ from ..viewmodels.source_editor import (
     MAX_METRIC_NAME_LENGTH,
     MAX_NAME_LENGTH,
     MAX_UNIT_LENGTH,
+    MeterChanges,
     Problem,
     SourceEditorViewModel,
+    check_changes,
     check_source,
     default_metric,
 )
 from .icons import category_icon
+from .meter_changes import (
+    EventColumn,
+    FieldError,
+    MeterEventDialog,
+    MeterEventsTableModel,
+    TariffColumn,
+    TariffDialog,
+    TariffsTableModel,
+    open_item_dialog,
+)
 from .widgets import ask_to_discard
 
 #: What each kind of metric means, for tooltips.
@@ -74,6 +89,15 @@ DIGITS_TIP = (
 )
 NO_DIGITS_TIP = "Only counters have register digits."
 DECIMALS_TIP = "How many decimals the values of this metric are entered with (0–6)."
+BILLING_TIP = "Reports by billing year start in this month (the first month of your supplier's year)."
+EVENTS_TEXT = (
+    "<b>Meter changes</b> — a meter replaced or reset, or a register that rolled over. With the change "
+    "recorded, consumption runs on across it instead of dropping or jumping."
+)
+TARIFFS_TEXT = (
+    "<b>Tariffs</b> — the price of each metric from a day on: per unit and a standing charge per day. "
+    "Costs in reports use the tariff in force at each moment."
+)
 #: Longest source name shown in the window title.
 TITLE_NAME_LENGTH = 60
 #: Widest the text of the "Discard …?" question grows to keep its detail on one line.
@@ -91,6 +115,10 @@ class MetricColumn(enum.IntEnum):
 METRIC_HEADERS = ("Name", "Unit", "Kind", "Decimals", "Digits")
 
 
+#: Keys of metrics not stored yet (negative, so they never meet a stored id).
+_new_keys = itertools.count(-1, -1)
+
+
 @dataclass(slots=True)
 class _MetricRow:
     id: int | None
@@ -99,11 +127,14 @@ class _MetricRow:
     kind: MetricKind
     decimals: int
     digits: int | None
+    #: What meter changes and tariffs in the form refer to: the id, or a negative number if new.
+    key: int = 0
 
     @classmethod
     def of(cls, metric: Metric) -> _MetricRow:
         digits = metric.digits if metric.kind is MetricKind.COUNTER else None
-        return cls(metric.id, metric.name, metric.unit, metric.kind, metric.decimals, digits)
+        key = metric.id if metric.id is not None else next(_new_keys)
+        return cls(metric.id, metric.name, metric.unit, metric.kind, metric.decimals, digits, key)
 
     def to_metric(self, position: int) -> Metric:
         digits = self.digits if self.kind is MetricKind.COUNTER else None
@@ -134,6 +165,17 @@ class MetricsTableModel(QAbstractTableModel):
 
     def metrics(self) -> tuple[Metric, ...]:
         return tuple(row.to_metric(position) for position, row in enumerate(self._rows))
+
+    def keys(self) -> list[int]:
+        """The key of each metric, in order (see ``keyed_metrics``)."""
+        return [row.key for row in self._rows]
+
+    def keyed_metrics(self) -> tuple[Metric, ...]:
+        """The metrics with their key as id: what the meter change and tariff lists refer to."""
+        return tuple(replace(row.to_metric(position), id=row.key) for position, row in enumerate(self._rows))
+
+    def key_at(self, row: int) -> int:
+        return self._rows[row].key
 
     def metric_at(self, row: int) -> Metric:
         return self._rows[row].to_metric(row)
@@ -399,30 +441,6 @@ class MetricsDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
 
 
-class FieldError(QLabel):
-    """A message shown under the part of the form it is about; hidden while empty."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
-
-    def set_message(self, message: str) -> None:
-        if message:
-            self._apply_color()  # the palette may have turned dark or light since
-        self.setText(message)
-        self.setVisible(bool(message))
-
-    def _apply_color(self) -> None:
-        palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#ff8a80" if dark else "#b3261e"))
-        self.setPalette(palette)
-
-
 class SourceDialog(QDialog):
     """Create a source (the view model has none) or edit one.
 
@@ -447,6 +465,9 @@ class SourceDialog(QDialog):
         self._value_counts: dict[int, int] = {}
         self.result_source: Source | None = None
         self._discard_box: QMessageBox | None = None
+        #: The meter changes and tariffs as loaded (None until they are), to tell what was changed.
+        self._loaded_changes: MeterChanges | None = None
+        self._item_dialog: QDialog | None = None
         self._setup_ui()
         self._fill(source)
         #: The form as it was opened, to tell whether closing throws something away.
@@ -458,6 +479,18 @@ class SourceDialog(QDialog):
     @property
     def metrics_model(self) -> MetricsTableModel:
         return self._metrics
+
+    @property
+    def events_model(self) -> MeterEventsTableModel:
+        return self._events
+
+    @property
+    def tariffs_model(self) -> TariffsTableModel:
+        return self._tariffs
+
+    def current_changes(self) -> MeterChanges:
+        """The meter changes and tariffs as the form shows them (metric ids are metric keys)."""
+        return MeterChanges(tuple(self._events.items()), tuple(self._tariffs.items()))
 
     def current_source(self) -> Source:
         """The source as the form shows it now."""
@@ -473,6 +506,7 @@ class SourceDialog(QDialog):
             interval_days=interval or None,
             archived=original.archived if original is not None else False,
             metrics=self._metrics.metrics(),
+            billing_start_month=int(self.billing_month_combo.currentData()),
         )
 
     def has_changes(self) -> bool:
@@ -485,13 +519,16 @@ class SourceDialog(QDialog):
         initial = self._initial
         if self._vm.is_new and current.metrics == (default_metric(current.category),):
             initial = replace(initial, category=current.category, metrics=current.metrics)
-        return current != initial
+        loaded = self._loaded_changes or MeterChanges()
+        return current != initial or self.current_changes() != loaded
 
     # -- Qt overrides -----------------------------------------------------------------------
 
     def reject(self) -> None:
         """Cancel, Esc or the close button; with changes, ask before throwing them away."""
         self._commit_metric_editor()
+        if self._item_dialog is not None:
+            return  # a meter change or tariff is being edited over the form: it answers Esc itself
         if not self.isVisible() or self.result_source is not None or not self.has_changes():
             super().reject()
             return
@@ -517,7 +554,7 @@ class SourceDialog(QDialog):
         self.setWindowTitle(_title(self._original))
         self.setModal(True)
         self.setMinimumWidth(560)
-        self.resize(680, 620)
+        self.resize(780, 620)
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("nameEdit")
@@ -562,6 +599,14 @@ class SourceDialog(QDialog):
         hint_palette.setColor(QPalette.ColorRole.WindowText, hint_palette.color(QPalette.ColorRole.PlaceholderText))
         public_hint.setPalette(hint_palette)
 
+        self.billing_month_combo = QComboBox(self)
+        self.billing_month_combo.setObjectName("billingMonthCombo")
+        locale = QLocale()
+        for month in range(1, 13):
+            self.billing_month_combo.addItem(locale.standaloneMonthName(month), month)
+        self.billing_month_combo.setToolTip(BILLING_TIP)
+        billing_hint = _hint(QLabel("The month your supplier's accounting year starts in.", self))
+
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Name:", with_error(self.name_edit, self.name_error))
@@ -574,6 +619,13 @@ class SourceDialog(QDialog):
         public_box.addWidget(self.public_check)
         public_box.addWidget(public_hint)
         form.addRow("Visibility:", public_box)
+        billing_label = QLabel("&Billing year starts in:", self)
+        billing_label.setBuddy(self.billing_month_combo)
+        billing_box = QVBoxLayout()
+        billing_box.setSpacing(2)
+        billing_box.addWidget(_left(self.billing_month_combo))
+        billing_box.addWidget(billing_hint)
+        form.addRow(billing_label, billing_box)
 
         self._metrics = MetricsTableModel(parent=self)
         self.metrics_view = QTableView(self)
@@ -643,15 +695,89 @@ class SourceDialog(QDialog):
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAutoDefault(False)
 
+        self._setup_changes_tabs()
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("sourceTabs")
+        self.tabs.setDocumentMode(False)
+        self.general_page = QWidget(self)
+        self.general_page.setObjectName("generalPage")
+        general = QVBoxLayout(self.general_page)
+        general.addLayout(form)
+        general.addStretch(1)
+        self.metrics_page = QWidget(self)
+        self.metrics_page.setObjectName("metricsPage")
+        metrics_layout = QVBoxLayout(self.metrics_page)
+        metrics_layout.addWidget(metrics_label)
+        metrics_layout.addWidget(self.metrics_view, 1)
+        metrics_layout.addLayout(metric_buttons)
+        metrics_layout.addWidget(self.metrics_error)
+        self.tabs.addTab(self.general_page, "&General")
+        self.tabs.addTab(self.metrics_page, "&Metrics")
+        self.tabs.addTab(self.events_page, "Meter c&hanges")
+        self.tabs.addTab(self.tariffs_page, "&Tariffs")
+
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addSpacing(6)
-        layout.addWidget(metrics_label)
-        layout.addWidget(self.metrics_view, 1)
-        layout.addLayout(metric_buttons)
-        layout.addWidget(self.metrics_error)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.form_error)
         layout.addWidget(self.buttons)
+
+    def _setup_changes_tabs(self) -> None:
+        """The "Meter changes" and "Tariffs" pages: a list each, with Add, Edit and Remove."""
+        self._events = MeterEventsTableModel(parent=self)
+        self.events_view = _list_view(self, "eventsView", self._events)
+        header = self.events_view.horizontalHeader()
+        for column, sample in (
+            (EventColumn.METRIC, "Heat pump (high)"),
+            (EventColumn.AT, "28/12/2088 22:22"),
+            (EventColumn.KIND, "Rolled over (12 digits)"),
+            (EventColumn.OLD, "Old final value"),
+            (EventColumn.NEW, "New start value"),
+        ):
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 24)
+        header.setSectionResizeMode(EventColumn.NOTE, QHeaderView.ResizeMode.Stretch)
+        self.add_event_button = _button(self, "&Add…", "addEventButton")
+        self.edit_event_button = _button(self, "&Edit…", "editEventButton")
+        self.remove_event_button = _button(self, "&Remove", "removeEventButton")
+        self.events_error = FieldError("eventsError", self)
+        events_label = QLabel(EVENTS_TEXT, self)
+        events_label.setWordWrap(True)
+        events_label.setBuddy(self.events_view)
+        self.events_page = _page(
+            self,
+            "eventsPage",
+            events_label,
+            self.events_view,
+            (self.add_event_button, self.edit_event_button, self.remove_event_button),
+            self.events_error,
+        )
+
+        self._tariffs = TariffsTableModel(parent=self)
+        self.tariffs_view = _list_view(self, "tariffsView", self._tariffs)
+        header = self.tariffs_view.horizontalHeader()
+        for tariff_column, sample in (
+            (TariffColumn.METRIC, "Heat pump (high tariff)"),
+            (TariffColumn.VALID_FROM, "28/12/2088 "),
+            (TariffColumn.UNIT_PRICE, "0.888888 / kWh"),
+            (TariffColumn.STANDING, "Standing charge / day"),
+        ):
+            header.resizeSection(tariff_column, self.fontMetrics().horizontalAdvance(sample) + 24)
+        header.setSectionResizeMode(TariffColumn.CURRENCY, QHeaderView.ResizeMode.Stretch)
+        self.add_tariff_button = _button(self, "A&dd…", "addTariffButton")
+        self.edit_tariff_button = _button(self, "Ed&it…", "editTariffButton")
+        self.remove_tariff_button = _button(self, "Remo&ve", "removeTariffButton")
+        self.tariffs_error = FieldError("tariffsError", self)
+        tariffs_label = QLabel(TARIFFS_TEXT, self)
+        tariffs_label.setWordWrap(True)
+        tariffs_label.setBuddy(self.tariffs_view)
+        self.tariffs_page = _page(
+            self,
+            "tariffsPage",
+            tariffs_label,
+            self.tariffs_view,
+            (self.add_tariff_button, self.edit_tariff_button, self.remove_tariff_button),
+            self.tariffs_error,
+        )
 
     def _fill(self, source: Source | None) -> None:
         if source is None:
@@ -665,14 +791,20 @@ class SourceDialog(QDialog):
             self.public_check.setChecked(source.is_public)
             self.interval_spin.setValue(source.interval_days or 0)
             self._metrics.set_metrics(source.metrics)
+        month = source.billing_start_month if source is not None else 1
+        self.billing_month_combo.setCurrentIndex(max(0, self.billing_month_combo.findData(month)))
+        self._events.set_metrics(self._metrics.keyed_metrics())
+        self._tariffs.set_metrics(self._metrics.keyed_metrics())
         if self._metrics.rowCount():
             self.metrics_view.selectRow(0)
         self._update_metric_buttons()
+        self._update_change_buttons()
 
     def _connect(self) -> None:
         vm = self._vm
         vm.members_loaded.connect(self._on_vm_members_loaded)
         vm.value_counts_loaded.connect(self._on_vm_value_counts_loaded)
+        vm.changes_loaded.connect(self._on_vm_changes_loaded)
         vm.saved.connect(self._on_vm_saved)
         vm.error_occurred.connect(self._on_vm_error_occurred)
         vm.busy_changed.connect(self._on_vm_busy_changed)
@@ -694,6 +826,19 @@ class SourceDialog(QDialog):
             self._metrics.modelReset,
         ):
             signal.connect(self._on_metrics_changed)
+        self.add_event_button.clicked.connect(self._on_add_event_clicked)
+        self.edit_event_button.clicked.connect(self._on_edit_event_clicked)
+        self.remove_event_button.clicked.connect(self._on_remove_event_clicked)
+        self.events_view.doubleClicked.connect(self._on_edit_event_clicked)
+        self.events_view.selectionModel().selectionChanged.connect(self._update_change_buttons)
+        self.add_tariff_button.clicked.connect(self._on_add_tariff_clicked)
+        self.edit_tariff_button.clicked.connect(self._on_edit_tariff_clicked)
+        self.remove_tariff_button.clicked.connect(self._on_remove_tariff_clicked)
+        self.tariffs_view.doubleClicked.connect(self._on_edit_tariff_clicked)
+        self.tariffs_view.selectionModel().selectionChanged.connect(self._update_change_buttons)
+        for model in (self._events, self._tariffs):
+            for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+                signal.connect(self._on_changes_edited)
 
     # -- async slots (one line each) --------------------------------------------------------
 
@@ -701,9 +846,9 @@ class SourceDialog(QDialog):
     async def _load(self) -> None:
         await self._vm.load()
 
-    @qasync.asyncSlot(object)
-    async def _save(self, source: Source) -> None:
-        await self._vm.save(source)
+    @qasync.asyncSlot(object, object, object)
+    async def _save(self, source: Source, changes: MeterChanges | None, keys: list[int]) -> None:
+        await self._vm.save(source, changes, keys)
 
     # -- view model signals -----------------------------------------------------------------
 
@@ -725,6 +870,12 @@ class SourceDialog(QDialog):
 
     def _on_vm_value_counts_loaded(self, counts: dict[int, int]) -> None:
         self._value_counts = dict(counts)
+
+    def _on_vm_changes_loaded(self, changes: MeterChanges) -> None:
+        self._loaded_changes = changes
+        self._events.set_items(changes.events)
+        self._tariffs.set_items(changes.tariffs)
+        self._update_change_buttons()
 
     def _on_vm_saved(self, source: Source) -> None:
         self.result_source = source
@@ -752,7 +903,10 @@ class SourceDialog(QDialog):
         if problems:
             self._focus_problem(problems[0])
             return
-        self._save(source)
+        # Meter changes and tariffs are saved with the source, in its transaction; None until loaded
+        # (nothing of them can have been changed before).
+        changes = self.current_changes() if self._loaded_changes is not None else None
+        self._save(source, changes, self._metrics.keys())
 
     def _on_category_changed(self, _index: int) -> None:
         if self._vm.is_new and not self._metrics.touched and self._metrics.rowCount() <= 1:
@@ -784,14 +938,13 @@ class SourceDialog(QDialog):
         if row is None:
             return
         metric = self._metrics.metric_at(row)
-        if metric.id is None:
+        key = self._metrics.key_at(row)
+        attached = self._events.count_for(key) + self._tariffs.count_for(key)
+        count = 0 if metric.id is None else self._value_counts.get(metric.id)
+        if count == 0 and not attached:
             self._remove_row(row)
             return
-        count = self._value_counts.get(metric.id)
-        if count == 0:
-            self._remove_row(row)
-            return
-        self._confirm_remove(row, metric, count)
+        self._confirm_remove(row, metric, count, attached)
 
     def _on_move_up_clicked(self) -> None:
         self._move_selected(-1)
@@ -814,17 +967,64 @@ class SourceDialog(QDialog):
             return  # only the warning marks changed
         if self._server_problem is not None and self._server_problem.where == "metrics":
             self._server_problem = None
+        keyed = self._metrics.keyed_metrics()
+        self._events.set_metrics(keyed)
+        self._tariffs.set_metrics(keyed)
         self._refresh_problems()
         self._update_metric_buttons()
+        self._update_change_buttons()
+
+    def _on_changes_edited(self, *_args: object) -> None:
+        if self._showing_problems:
+            return
+        if self._server_problem is not None and self._server_problem.where in ("events", "tariffs"):
+            self._server_problem = None
+        self._refresh_problems()
+        self._update_change_buttons()
+
+    def _on_add_event_clicked(self) -> None:
+        self._edit_event(None)
+
+    def _on_edit_event_clicked(self, *_args: object) -> None:
+        row = _selected(self.events_view)
+        if row is not None:
+            self._edit_event(row)
+
+    def _on_remove_event_clicked(self) -> None:
+        row = _selected(self.events_view)
+        if row is None:
+            return
+        self._events.remove_item(row)
+        _select_near(self.events_view, row)
+
+    def _on_add_tariff_clicked(self) -> None:
+        self._edit_tariff(None)
+
+    def _on_edit_tariff_clicked(self, *_args: object) -> None:
+        row = _selected(self.tariffs_view)
+        if row is not None:
+            self._edit_tariff(row)
+
+    def _on_remove_tariff_clicked(self) -> None:
+        row = _selected(self.tariffs_view)
+        if row is None:
+            return
+        self._tariffs.remove_item(row)
+        _select_near(self.tariffs_view, row)
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _confirm_remove(self, row: int, metric: Metric, count: int | None) -> None:
+    def _confirm_remove(self, row: int, metric: Metric, count: int | None, attached: int = 0) -> None:
         if count is None:
             detail = "Its stored values will be deleted when you save."
+        elif count == 0:
+            detail = ""
         else:
             values = "value" if count == 1 else "values"
             detail = f"Its {count:,} stored {values} will be deleted when you save."
+        if attached:
+            items = "meter change or tariff" if attached == 1 else f"{attached} meter changes and tariffs"
+            detail = f"{detail} Its {items} go{'es' if attached == 1 else ''} with it.".strip()
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Remove metric",
@@ -858,7 +1058,10 @@ class SourceDialog(QDialog):
             self.metrics_view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _remove_row(self, row: int) -> None:
+        key = self._metrics.key_at(row)
         self._metrics.remove_metric(row)
+        self._events.remove_metric(key)
+        self._tariffs.remove_metric(key)
         remaining = self._metrics.rowCount()
         if remaining:
             self.metrics_view.selectRow(min(row, remaining - 1))
@@ -891,6 +1094,73 @@ class SourceDialog(QDialog):
         self.move_up_button.setEnabled(row is not None and row > 0)
         self.move_down_button.setEnabled(row is not None and row < count - 1)
 
+    def _update_change_buttons(self, *_args: object) -> None:
+        loaded = self._loaded_changes is not None
+        keyed = self._metrics.keyed_metrics()
+        counters = any(m.kind is MetricKind.COUNTER for m in keyed)
+        priced = any(m.kind is not MetricKind.GAUGE for m in keyed)
+        event_row = _selected(self.events_view)
+        tariff_row = _selected(self.tariffs_view)
+        self.add_event_button.setEnabled(loaded and counters)
+        self.add_event_button.setToolTip("" if counters else "Only counters have meter changes: add a counter first.")
+        self.edit_event_button.setEnabled(loaded and event_row is not None)
+        self.remove_event_button.setEnabled(loaded and event_row is not None)
+        self.add_tariff_button.setEnabled(loaded and priced)
+        self.add_tariff_button.setToolTip("" if priced else "Gauges have no cost: add a counter or interval metric.")
+        self.edit_tariff_button.setEnabled(loaded and tariff_row is not None)
+        self.remove_tariff_button.setEnabled(loaded and tariff_row is not None)
+        events, tariffs = self._events.rowCount(), self._tariffs.rowCount()
+        self.tabs.setTabText(2, f"Meter c&hanges ({events})" if events else "Meter c&hanges")
+        self.tabs.setTabText(3, f"&Tariffs ({tariffs})" if tariffs else "&Tariffs")
+
+    def _edit_event(self, row: int | None) -> None:
+        if self._item_dialog is not None:
+            return
+        event = self._events.item_at(row) if row is not None else None
+        dialog = MeterEventDialog(self._metrics.keyed_metrics(), event, parent=self)
+        self._item_dialog = dialog
+
+        def done(accepted: bool) -> None:
+            self._item_dialog = None
+            if not accepted or dialog.result_event is None:
+                return
+            if row is None:
+                new_row = self._events.add_item(dialog.result_event)
+            else:
+                new_row = self._events.replace_item(row, dialog.result_event)
+            self.events_view.selectRow(new_row)
+            self.events_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        open_item_dialog(dialog, done)
+
+    def _edit_tariff(self, row: int | None) -> None:
+        if self._item_dialog is not None:
+            return
+        tariff = self._tariffs.item_at(row) if row is not None else None
+        others = [t for r, t in enumerate(self._tariffs.items()) if r != row]
+        currency = others[-1].currency if others else None
+        dialog = TariffDialog(
+            self._metrics.keyed_metrics(),
+            tariff,
+            taken=[(t.metric_id, t.valid_from) for t in others],
+            currency=currency,
+            parent=self,
+        )
+        self._item_dialog = dialog
+
+        def done(accepted: bool) -> None:
+            self._item_dialog = None
+            if not accepted or dialog.result_tariff is None:
+                return
+            if row is None:
+                new_row = self._tariffs.add_item(dialog.result_tariff)
+            else:
+                new_row = self._tariffs.replace_item(row, dialog.result_tariff)
+            self.tariffs_view.selectRow(new_row)
+            self.tariffs_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        open_item_dialog(dialog, done)
+
     def _owner_id(self) -> int | None:
         if self._pending_owner is not None:
             return self._pending_owner  # members not loaded yet: keep the stored owner
@@ -914,25 +1184,49 @@ class SourceDialog(QDialog):
 
     def _place_problems(self) -> list[Problem]:
         problems = check_source(self.current_source())
+        problems += check_changes(self._metrics.keyed_metrics(), self.current_changes())
         if self._server_problem is not None:
             problems.append(self._server_problem)
         by_place: dict[str, list[str]] = {}
-        rows: dict[int, str] = {}
+        rows: dict[str, dict[int, str]] = {"metrics": {}, "events": {}, "tariffs": {}}
         for problem in problems:
             by_place.setdefault(problem.where, []).append(problem.message)
-            if problem.row is not None:
-                rows.setdefault(problem.row, problem.message)
+            if problem.row is not None and problem.where in rows:
+                rows[problem.where].setdefault(problem.row, problem.message)
         for where, label in (
             ("name", self.name_error),
             ("interval", self.interval_error),
             ("metrics", self.metrics_error),
+            ("events", self.events_error),
+            ("tariffs", self.tariffs_error),
             ("", self.form_error),
         ):
             label.set_message("\n".join(by_place.get(where, [])))
-        self._metrics.set_problem_rows(rows)
+        self._metrics.set_problem_rows(rows["metrics"])
+        self._events.set_problems(rows["events"])
+        self._tariffs.set_problems(rows["tariffs"])
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for tab, places in enumerate((("name", "interval"), ("metrics",), ("events",), ("tariffs",))):
+            bad = any(by_place.get(place) for place in places)
+            self.tabs.setTabIcon(tab, warning if bad else QIcon())
         return problems
 
     def _focus_problem(self, problem: Problem) -> None:
+        page = {
+            "name": self.general_page,
+            "interval": self.general_page,
+            "metrics": self.metrics_page,
+            "events": self.events_page,
+            "tariffs": self.tariffs_page,
+        }.get(problem.where)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+        if problem.where in ("events", "tariffs"):
+            view = self.events_view if problem.where == "events" else self.tariffs_view
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if problem.row is not None and problem.row < view.model().rowCount():
+                view.selectRow(problem.row)
+            return
         if problem.where == "name":
             self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             self.name_edit.selectAll()
@@ -963,6 +1257,77 @@ def _left(widget: QWidget) -> QWidget:
     layout.addWidget(widget)
     layout.addStretch(1)
     return box
+
+
+def _hint(label: QLabel) -> QLabel:
+    """``label`` in the muted colour of explanations."""
+    label.setWordWrap(True)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+    label.setPalette(palette)
+    return label
+
+
+def _button(parent: QWidget, text: str, name: str) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAutoDefault(False)
+    return button
+
+
+def _list_view(parent: QWidget, name: str, model: QAbstractTableModel) -> QTableView:
+    """A read-only table of a few rows, one row selected at a time."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 14)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return view
+
+
+def _page(
+    parent: QWidget,
+    name: str,
+    label: QLabel,
+    view: QTableView,
+    buttons: Sequence[QPushButton],
+    error: FieldError,
+) -> QWidget:
+    page = QWidget(parent)
+    page.setObjectName(name)
+    layout = QVBoxLayout(page)
+    layout.addWidget(label)
+    layout.addWidget(view, 1)
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    layout.addLayout(row)
+    layout.addWidget(error)
+    return page
+
+
+def _selected(view: QTableView) -> int | None:
+    rows = view.selectionModel().selectedRows()
+    return rows[0].row() if rows else None
+
+
+def _select_near(view: QTableView, row: int) -> None:
+    count = view.model().rowCount()
+    if count:
+        view.selectRow(min(row, count - 1))
 
 
 def _elided(text: str, length: int) -> str:
