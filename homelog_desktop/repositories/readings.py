@@ -12,12 +12,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from ..db.tables import MemberRow, ReadingRow, ReadingValueRow
-from ..domain.entities import MetricKind, Reading, ReadingLine, Source
+from ..domain.entities import MeterEvent, MetricKind, Reading, ReadingLine, Source
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.numbers import quantum, to_decimal
 from ..domain.queries import ReadingFilter, ReadingOrder
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
-from ..domain.validation import Neighbour, ReadingContext, Severity, check_reading, daily_rate
+from ..domain.validation import (
+    Neighbour,
+    ReadingContext,
+    Severity,
+    check_reading,
+    continuous_use,
+    daily_rate,
+    events_between,
+)
+from .meter_changes import MeterEventRepository
 
 #: How many earlier readings make up the "recent" daily rate of a counter.
 RATE_WINDOW = 6
@@ -252,20 +261,31 @@ class ReadingRepository:
         counters = [m.id for m in source.metrics if m.kind is MetricKind.COUNTER]
         values: dict[int, dict[int, Decimal]] = {}
         consumption: dict[int, dict[int, Decimal]] = {}
+        # Meter changes make consumption continuous across them: a source has a handful at most,
+        # and the time of the previous value is only fetched when it has any.
+        events: list[MeterEvent] = []
         if with_consumption and counters:
+            assert source.id is not None
+            events = await MeterEventRepository(self._session).for_source(source.id)
             prev = aliased(ReadingValueRow)
-            previous_value = (
-                select(prev.value)
-                .where(prev.metric_id == ReadingValueRow.metric_id, prev.ts < ReadingValueRow.ts)
-                .order_by(prev.ts.desc())
-                .limit(1)
-                .scalar_subquery()
-            )
+
+            def previous(column: Any) -> Any:
+                return (
+                    select(column)
+                    .where(prev.metric_id == ReadingValueRow.metric_id, prev.ts < ReadingValueRow.ts)
+                    .order_by(prev.ts.desc())
+                    .limit(1)
+                    .scalar_subquery()
+                )
+
+            is_counter = ReadingValueRow.metric_id.in_(counters)
             query = select(
                 ReadingValueRow.reading_id,
                 ReadingValueRow.metric_id,
                 ReadingValueRow.value,
-                case((ReadingValueRow.metric_id.in_(counters), previous_value), else_=None),
+                case((is_counter, previous(prev.value)), else_=None),
+                ReadingValueRow.ts,
+                case((is_counter, previous(prev.ts)), else_=None) if events else ReadingValueRow.ts,
             ).where(ReadingValueRow.reading_id.in_(ids))
         else:
             query = select(
@@ -273,15 +293,20 @@ class ReadingRepository:
                 ReadingValueRow.metric_id,
                 ReadingValueRow.value,
                 ReadingValueRow.value,
+                ReadingValueRow.ts,
+                ReadingValueRow.ts,
             ).where(ReadingValueRow.reading_id.in_(ids))
-        for reading_id, metric_id, value, before in (await self._session.execute(query)).all():
+        digits = {m.id: m.digits for m in source.metrics}
+        for reading_id, metric_id, value, before, ts, before_ts in (await self._session.execute(query)).all():
             q = quanta.get(metric_id)
             if q is None:
                 continue
             current = to_decimal(value, q)
             values.setdefault(reading_id, {})[metric_id] = current
             if with_consumption and before is not None and metric_id in counters:
-                consumption.setdefault(reading_id, {})[metric_id] = current - to_decimal(before, q)
+                between = events_between(events, metric_id, from_epoch(before_ts), from_epoch(ts)) if events else []
+                used = continuous_use(to_decimal(before, q), current, between, digits.get(metric_id))
+                consumption.setdefault(reading_id, {})[metric_id] = used
         return values, consumption
 
 
