@@ -1,7 +1,8 @@
 """The "Explore sample data" household: three years of a family's weekly meter readings.
 
 ``build_sample_household`` is pure (no I/O): it simulates a household day by day (outdoor weather,
-holidays, a new washing machine) and reads its meters every Saturday morning. The result is the
+holidays, a new washing machine, a new electricity meter halfway) and reads its meters every
+Saturday morning; each counter has a tariff in euros that goes up once, in the middle of the history. The result is the
 same for the same ``today``, ``seed`` and time zone. ``create_sample_household`` stores it in an
 empty database in one unit of work; sample data is never mixed with a user's own data.
 """
@@ -18,9 +19,15 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
 from ..db.database import Database
-from ..domain.entities import Category, Member, Metric, MetricKind, Reading, Source
+from ..domain.entities import Category, Member, MeterEvent, MeterEventKind, Metric, MetricKind, Reading, Source, Tariff
 from ..domain.errors import HomeLogError
-from ..repositories import MemberRepository, ReadingRepository, SourceRepository
+from ..repositories import (
+    MemberRepository,
+    MeterEventRepository,
+    ReadingRepository,
+    SourceRepository,
+    TariffRepository,
+)
 
 #: Weekly reading rounds in the sample: three years of Saturdays.
 WEEKS = 156
@@ -32,6 +39,18 @@ NOTE_HOLIDAY = "Holiday — house empty"
 NOTE_WASHING_MACHINE = "New washing machine"
 #: Note of a reading copied from a supplier's bill.
 NOTE_BILL = "From the annual bill"
+#: Note of the electricity meter's replacement.
+NOTE_NEW_METER = "Smart meter installed by the grid operator"
+#: What the new electricity meter shows when it is installed (the installer's test run).
+NEW_METER_START = Decimal("0.4")
+#: Tariffs of the sample's counters: metric name -> (unit price, standing charge per day) before and
+#: after the price change in the middle of the history, in euros.
+SAMPLE_PRICES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "Day": (("0.2950", "0.3950"), ("0.3240", "0.4180")),
+    "Night": (("0.2210", "0"), ("0.2390", "0")),
+    "Water": (("2.1500", "0.2100"), ("2.3400", "0.2300")),
+    "Gas": (("0.9800", "0.3300"), ("1.1200", "0.3500")),
+}
 
 _ALEX, _SAM = 0, 1
 _MEMBERS = (Member(None, "Alex Morgan", "alex.morgan@example.com"), Member(None, "Sam Morgan"))
@@ -53,12 +72,38 @@ class SampleReading:
 
 
 @dataclass(frozen=True, slots=True)
+class SampleEvent:
+    """A meter change before it is stored: its metric as an index into the source's metrics."""
+
+    metric: int
+    at: datetime
+    kind: MeterEventKind
+    old_value: Decimal | None = None
+    new_value: Decimal | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SampleTariff:
+    """A tariff before it is stored: its metric as an index into the source's metrics."""
+
+    metric: int
+    valid_from: date
+    unit_price: Decimal
+    standing_charge: Decimal
+    currency: str = "EUR"
+
+
+@dataclass(frozen=True, slots=True)
 class SampleSource:
-    """A source not yet stored (no ids), its owner as an index into ``members``, its readings by time."""
+    """A source not yet stored (no ids), its owner as an index into ``members``, its readings by time,
+    its meter changes and its tariffs."""
 
     source: Source
     owner: int | None
     readings: tuple[SampleReading, ...]
+    events: tuple[SampleEvent, ...] = ()
+    tariffs: tuple[SampleTariff, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +121,8 @@ class SampleSummary:
     members: int
     sources: int
     readings: int
+    events: int = 0
+    tariffs: int = 0
 
 
 async def create_sample_household(db: Database, *, today: date | None = None, seed: int = 2024) -> SampleSummary:
@@ -96,10 +143,25 @@ async def create_sample_household(db: Database, *, today: date | None = None, se
         def member_id(index: int | None) -> int | None:
             return None if index is None else member_ids[index]
 
-        count = 0
+        count = events = tariffs = 0
         for sample in household.sources:
             source = await sources.add(replace(sample.source, owner_id=member_id(sample.owner)))
             assert source.id is not None
+            metric_ids = [m.id for m in source.metrics]
+            for e in sample.events:
+                metric_id = metric_ids[e.metric]
+                assert metric_id is not None
+                await MeterEventRepository(session).add(
+                    MeterEvent(None, source.id, metric_id, e.at, e.kind, e.old_value, e.new_value, note=e.note)
+                )
+                events += 1
+            for t in sample.tariffs:
+                metric_id = metric_ids[t.metric]
+                assert metric_id is not None
+                await TariffRepository(session).add(
+                    Tariff(None, metric_id, t.valid_from, t.unit_price, t.standing_charge, t.currency)
+                )
+                tariffs += 1
             for r in sample.readings:
                 values = {
                     m.id: v for m, v in zip(source.metrics, r.values, strict=True) if v is not None and m.id is not None
@@ -116,7 +178,9 @@ async def create_sample_household(db: Database, *, today: date | None = None, se
                 )
                 await readings.add(source, reading, created_at=r.created_at)
                 count += 1
-    return SampleSummary(members=len(member_ids), sources=len(household.sources), readings=count)
+    return SampleSummary(
+        members=len(member_ids), sources=len(household.sources), readings=count, events=events, tariffs=tariffs
+    )
 
 
 def build_sample_household(today: date, seed: int = 2024, tz: tzinfo | None = None) -> SampleHousehold:
@@ -139,6 +203,20 @@ def _season(day: date) -> float:
 def _floor(value: float, decimals: int) -> Decimal:
     """A register as its display shows it: completed units only."""
     return Decimal(f"{value:.9f}").quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_FLOOR)
+
+
+def _replaced(
+    register: Callable[[date, int], float], day: date, minutes: int, start: Decimal
+) -> Callable[[date, int], float]:
+    """``register`` until a new meter replaces it at ``day``/``minutes``; the new one counts on from ``start``."""
+    at_change = register(day, minutes)
+
+    def at(when: date, when_minutes: int) -> float:
+        if (when, when_minutes) < (day, minutes):
+            return register(when, when_minutes)
+        return float(start) + register(when, when_minutes) - at_change
+
+    return at
 
 
 def _middle(days: list[date]) -> date:
@@ -171,6 +249,10 @@ class _Simulation:
         )
         # Each Saturday's round starts between 8:00 and 9:40; the meters are read a few minutes apart.
         self._round_start = [8 * 60 + rng.randint(0, 100) for _ in range(WEEKS)]
+        # Chosen without the RNG, so that every other value stays what it was before meters changed.
+        self._meter_replaced = next(
+            i for i in range(WEEKS // 2, WEEKS) if self._is_plain(i) and abs(i - self._washing_machine) > 2
+        )
 
     def household(self) -> SampleHousehold:
         return SampleHousehold(
@@ -335,6 +417,21 @@ class _Simulation:
             readings.sort(key=lambda r: r.timestamp)
         return SampleSource(source=source, owner=owner, readings=tuple(readings))
 
+    def _tariffs(self, source: Source) -> tuple[SampleTariff, ...]:
+        """Each counter's price from the first month of the history, and a rise on the first of the
+        month halfway through it."""
+        first = self._start.replace(day=1)
+        middle = self._saturdays[WEEKS // 2]
+        rise = date(middle.year, middle.month, 1)
+        tariffs: list[SampleTariff] = []
+        for index, metric in enumerate(source.metrics):
+            prices = SAMPLE_PRICES.get(metric.name)
+            if prices is None or metric.kind is not MetricKind.COUNTER:
+                continue
+            for valid_from, (unit, standing) in zip((first, rise), prices, strict=True):
+                tariffs.append(SampleTariff(index, valid_from, Decimal(unit), Decimal(standing)))
+        return tuple(tariffs)
+
     def _holiday_notes(self) -> dict[int, str]:
         return dict.fromkeys(self._back, NOTE_HOLIDAY)
 
@@ -363,6 +460,7 @@ class _Simulation:
             category=Category.ELECTRICITY,
             description="Main meter in the hall cupboard",
             interval_days=7,
+            billing_start_month=3,
             metrics=(
                 Metric(None, "Day", "kWh", MetricKind.COUNTER, decimals=1, digits=6),
                 Metric(None, "Night", "kWh", MetricKind.COUNTER, decimals=1, digits=6),
@@ -370,14 +468,22 @@ class _Simulation:
         )
         notes = self._holiday_notes()
         notes[self._washing_machine] = NOTE_WASHING_MACHINE
-        return self._counter_source(
-            source,
-            _ALEX,
-            [self._registers(38_512.4, day_use), self._registers(23_107.8, night_use)],
-            lambda week: 0,
-            notes,
-            bill=self._bill_days(3)[-1],
+        # The grid operator replaces the meter on a Tuesday morning halfway through: both registers
+        # of the new meter start at NEW_METER_START and the readings go on from there.
+        week = self._meter_replaced
+        day = self._saturdays[week] - timedelta(days=4)
+        minutes = 10 * 60 + 30
+        old = [self._registers(38_512.4, day_use), self._registers(23_107.8, night_use)]
+        finals = [_floor(register(day, minutes), 1) for register in old]
+        registers = [_replaced(register, day, minutes, NEW_METER_START) for register in old]
+        notes[week] = NOTE_NEW_METER
+        sample = self._counter_source(source, _ALEX, registers, lambda week: 0, notes, bill=self._bill_days(3)[-1])
+        at = self._utc(day, minutes)
+        events = tuple(
+            SampleEvent(i, at, MeterEventKind.REPLACEMENT, final, NEW_METER_START, NOTE_NEW_METER)
+            for i, final in enumerate(finals)
         )
+        return replace(sample, events=events, tariffs=self._tariffs(source))
 
     def _water(self) -> SampleSource:
         rng = self._rng
@@ -401,7 +507,7 @@ class _Simulation:
         notes = self._holiday_notes()
         notes[self._washing_machine] = NOTE_WASHING_MACHINE
         offsets = [rng.randint(1, 3) for _ in range(WEEKS)]
-        return self._counter_source(
+        sample = self._counter_source(
             source,
             _SAM,
             [self._registers(1_284.517, use)],
@@ -409,6 +515,7 @@ class _Simulation:
             notes,
             estimated=self._water_estimated,
         )
+        return replace(sample, tariffs=self._tariffs(source))
 
     def _gas(self) -> SampleSource:
         rng = self._rng
@@ -428,12 +535,13 @@ class _Simulation:
             category=Category.GAS,
             description="Gas meter in the box by the front door (heating and hot water)",
             interval_days=7,
+            billing_start_month=9,
             metrics=(Metric(None, "Gas", "m³", MetricKind.COUNTER, decimals=3, digits=5),),
         )
         notes = self._holiday_notes()
         notes[self._boiler_service] = "Boiler serviced"
         offsets = [rng.randint(4, 7) for _ in range(WEEKS)]
-        return self._counter_source(
+        sample = self._counter_source(
             source,
             _ALEX,
             [self._registers(9_412.337, use)],
@@ -442,6 +550,7 @@ class _Simulation:
             estimated=self._gas_estimated,
             bill=_middle(self._bill_days(9)),
         )
+        return replace(sample, tariffs=self._tariffs(source))
 
     # -- gauges --------------------------------------------------------------------------------
 

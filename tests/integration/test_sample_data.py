@@ -9,13 +9,21 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from homelog_desktop.domain.entities import Category, MetricKind
+from homelog_desktop.domain.entities import Category, MeterEvent, MeterEventKind, MetricKind
 from homelog_desktop.domain.errors import HomeLogError
-from homelog_desktop.domain.validation import check_value
-from homelog_desktop.repositories import MemberRepository, ReadingRepository, SourceRepository
+from homelog_desktop.domain.validation import check_value, continuous_use, events_between
+from homelog_desktop.repositories import (
+    MemberRepository,
+    MeterEventRepository,
+    ReadingRepository,
+    SourceRepository,
+    TariffRepository,
+)
 from homelog_desktop.services.sample_data import (
+    NEW_METER_START,
     NOTE_ESTIMATED,
     NOTE_HOLIDAY,
+    NOTE_NEW_METER,
     SampleHousehold,
     SampleSource,
     build_sample_household,
@@ -34,12 +42,24 @@ def _source(household: SampleHousehold, name: str) -> SampleSource:
     return next(s for s in household.sources if s.source.name == name)
 
 
+def _events(sample: SampleSource) -> list[MeterEvent]:
+    """The sample's meter changes as domain events, the metric's position standing in for its id."""
+    return [MeterEvent(None, 0, e.metric, e.at, e.kind, e.old_value, e.new_value, note=e.note) for e in sample.events]
+
+
+def _used(sample: SampleSource, before, after, position: int) -> Decimal:
+    """What a counter used between two sample readings, across the meter changes in between."""
+    between = events_between(_events(sample), position, before.timestamp, after.timestamp)
+    digits = sample.source.metrics[position].digits
+    return continuous_use(before.values[position], after.values[position], between, digits)
+
+
 def _daily_use(sample: SampleSource, month: int, position: int = 0) -> float:
     """Mean use per day of a counter over the intervals ending in ``month``."""
     used = days = 0.0
     for before, after in pairwise(sample.readings):
         if after.timestamp.month == month:
-            used += float(after.values[position] - before.values[position])
+            used += float(_used(sample, before, after, position))
             days += (after.timestamp - before.timestamp).total_seconds() / 86400
     return used / days
 
@@ -101,14 +121,57 @@ def test_build_sample_household_reads_on_saturday_mornings_in_local_time():
 
 
 def test_build_sample_household_counters_strictly_increase(household):
-    """Every counter register rises from one reading to the next, estimated and bill readings included."""
+    """Every counter rises from one reading to the next, estimated and bill readings included; the
+    register drops only across the recorded meter replacement, and the use across it is positive."""
     for sample in household.sources:
         for position, metric in enumerate(sample.source.metrics):
             if metric.kind is not MetricKind.COUNTER:
                 continue
             values = [r.values[position] for r in sample.readings]
             assert all(v is not None for v in values)
-            assert all(a < b for a, b in pairwise(values)), metric.name
+            drops = [(a, b) for a, b in pairwise(sample.readings) if a.values[position] >= b.values[position]]
+            changed = [e for e in sample.events if e.metric == position]
+            assert len(drops) == len(changed), metric.name
+            for a, b in drops:
+                assert events_between(_events(sample), position, a.timestamp, b.timestamp), metric.name
+            assert all(_used(sample, a, b, position) > 0 for a, b in pairwise(sample.readings)), metric.name
+
+
+def test_build_sample_household_replaces_the_electricity_meter_halfway(household):
+    """Both electricity registers are replaced once, between two readings, in the middle of the history:
+    the old meter's final value is above the reading before, the readings after go on from the new start."""
+    electricity = _source(household, "Electricity")
+    readings = electricity.readings
+    assert [e.metric for e in electricity.events] == [0, 1]
+    for event in electricity.events:
+        assert event.kind is MeterEventKind.REPLACEMENT
+        assert event.new_value == NEW_METER_START and event.note == NOTE_NEW_METER
+        before = max((r for r in readings if r.timestamp < event.at), key=lambda r: r.timestamp)
+        after = min((r for r in readings if r.timestamp > event.at), key=lambda r: r.timestamp)
+        assert before.values[event.metric] < event.old_value < before.values[event.metric] + 100
+        assert NEW_METER_START < after.values[event.metric] < NEW_METER_START + 100
+        assert after.note == NOTE_NEW_METER
+        share = (event.at - readings[0].timestamp) / (readings[-1].timestamp - readings[0].timestamp)
+        assert 0.4 < share < 0.7
+    assert all(s.events == () for s in household.sources if s.source.name != "Electricity")
+
+
+def test_build_sample_household_prices_every_counter_with_one_rise(household):
+    """Each counter has a tariff in euros from the start of the history and a dearer one halfway;
+    the standing charge is on one register per meter; the thermometer has no tariff."""
+    for sample in household.sources:
+        counters = [i for i, m in enumerate(sample.source.metrics) if m.kind is MetricKind.COUNTER]
+        assert sorted({t.metric for t in sample.tariffs}) == counters, sample.source.name
+        for position in counters:
+            first, rise = (t for t in sample.tariffs if t.metric == position)
+            assert first.valid_from <= sample.readings[0].timestamp.date()
+            share = (rise.valid_from - first.valid_from) / (sample.readings[-1].timestamp.date() - first.valid_from)
+            assert 0.35 < share < 0.65
+            assert first.unit_price < rise.unit_price < first.unit_price * Decimal("1.2")
+            assert first.currency == rise.currency == "EUR"
+        standing = [t for t in sample.tariffs if t.standing_charge > 0]
+        assert len({t.metric for t in standing}) == (1 if counters else 0), sample.source.name
+    assert _source(household, "Electricity").source.billing_start_month == 3
 
 
 def test_build_sample_household_values_fit_their_metrics(household):
@@ -175,6 +238,7 @@ def test_create_sample_household_stores_the_household(run, db, household):
     summary = run(create_sample_household(db, today=TODAY, seed=2024))
     assert (summary.members, summary.sources) == (2, 4)
     assert summary.readings == sum(len(s.readings) for s in household.sources)
+    assert summary.events == 2 and summary.tariffs == 8
 
     async def load():
         async with db.session(readonly=True) as s:
@@ -185,9 +249,11 @@ def test_create_sample_household_stores_the_household(run, db, household):
             counts = {x.name: await repo.count(x.id) for x in sources}
             total = counts["Electricity"]
             lines = await repo.page(electricity, 0, total, total=total)
-            return members, electricity, counts, lines
+            events = await MeterEventRepository(s).for_source(electricity.id)
+            tariffs = await TariffRepository(s).for_metrics([m.id for m in electricity.metrics])
+            return members, electricity, counts, lines, events, tariffs
 
-    members, electricity, counts, lines = run(load())
+    members, electricity, counts, lines, events, tariffs = run(load())
     by_name = {m.name: m.id for m in members}
     assert set(by_name) == {"Alex Morgan", "Sam Morgan"}
     assert counts == {s.source.name: len(s.readings) for s in household.sources}
@@ -199,7 +265,16 @@ def test_create_sample_household_stores_the_household(run, db, household):
         (r.timestamp, r.values[0], r.values[1]) for r in expected
     ]
     assert [x.reading.from_bill for x in lines] == [r.from_bill for r in expected]
-    assert all(x.consumption[day.id] > 0 for x in lines[1:])
+    # The consumption column runs on across the meter replacement.
+    assert all(x.consumption[day.id] > 0 and x.consumption[night.id] > 0 for x in lines[1:])
+    sample = _source(household, "Electricity")
+    assert [(e.metric_id, e.at, e.old_value, e.new_value) for e in events] == [
+        (electricity.metrics[e.metric].id, e.at, e.old_value, e.new_value) for e in sample.events
+    ]
+    assert [(t.valid_from, t.unit_price, t.standing_charge) for t in tariffs[day.id]] == [
+        (t.valid_from, t.unit_price, t.standing_charge) for t in sample.tariffs if t.metric == 0
+    ]
+    assert electricity.billing_start_month == 3
     assert {x.entered_by_name for x in lines} == {"Alex Morgan", "Sam Morgan"}
 
 
