@@ -351,7 +351,7 @@ def counter_curve(series: Series, events: Sequence[MeterEvent] = (), digits: int
     insert_values: list[float] = []
     offset = 0.0
     correction = 0.0
-    for event in sorted(events, key=lambda e: (e.at, e.id or 0)):
+    for event in sorted(events, key=_event_order):
         at = int(event.at.timestamp())
         if not first < at <= last:
             continue
@@ -383,6 +383,19 @@ def counter_curve(series: Series, events: Sequence[MeterEvent] = (), digits: int
     down = np.flatnonzero(np.diff(values) < 0) + 1
     decreases = ts[down[real[down]]] if down.shape[0] else np.zeros(0, dtype=np.int64)
     return _curve(ts, values, decreases.astype(np.int64), correction)
+
+
+def _event_order(event: MeterEvent) -> tuple[datetime, int, str, Decimal, Decimal, int]:
+    """Events by time; at one instant in a fixed order whatever order they were given in."""
+    zero = Decimal(0)
+    return (
+        event.at,
+        event.id or 0,
+        event.kind.value,
+        event.old_value if event.old_value is not None else zero,
+        event.new_value if event.new_value is not None else zero,
+        event.digits or 0,
+    )
 
 
 def interval_curve(series: Series) -> Curve:
