@@ -1,0 +1,135 @@
+"""The pyqtgraph pieces of the charts: axes with locale-formatted, non-overlapping tick labels.
+
+Imports pyqtgraph at module level, so only the chart widgets import this module, and only when a
+chart is created (see ``base.pyqtgraph()``); the app's start-up never pays for pyqtgraph.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pyqtgraph as pg
+from PySide6.QtCore import QDateTime, QLocale, QRectF
+from PySide6.QtGui import QFont, QFontMetrics
+
+from .labels import decimals_for_step
+
+#: Room kept between two tick labels, in pixels.
+LABEL_GAP = 18
+#: How far a value axis' end labels may reach past the plot, in pixels.
+END_ROOM = 15
+
+
+class NumberAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """A value axis whose tick labels use the locale ("12,500", "0.25") and never SI prefixes ("kkWh")."""
+
+    def __init__(self, orientation: str, **kwargs: object) -> None:
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)
+        self.setStyle(hideOverlappingLabels=False)  # the "0" at the very bottom is worth showing
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        # With a grid, pyqtgraph forgets the room for labels at the ends: the "0" would be dropped.
+        rect = QRectF(super().boundingRect())
+        if self.grid is not False and self.orientation in ("left", "right"):
+            rect = rect.adjusted(0, -END_ROOM, 0, END_ROOM)
+        return rect
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        locale = QLocale()
+        decimals = decimals_for_step(spacing * scale)
+        return [locale.toString(v * scale + 0.0, "f", decimals) for v in values]
+
+
+class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]
+    """Dates of epoch seconds in local time (daylight saving included), month and day names of the locale."""
+
+    _FORMATS = (  # (smallest tick spacing in seconds, Qt date format)
+        (365 * 86400, "yyyy"),
+        (28 * 86400, "MMM"),
+        (86400, "d"),
+        (60, "HH:mm"),
+        (1, "HH:mm:ss"),
+    )
+
+    def __init__(self, orientation: str = "bottom", **kwargs: object) -> None:
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        locale = QLocale()
+        fmt = next((f for step, f in self._FORMATS if spacing >= step), "HH:mm:ss")
+        if fmt == "d" and getattr(self.zoomLevel, "exampleText", "") == "MMM 00":
+            fmt = "ddd d"  # days beside hours: say which day
+        out = []
+        for v in values:
+            try:
+                out.append(locale.toString(QDateTime.fromSecsSinceEpoch(round(v)), fmt))
+            except (OverflowError, ValueError):
+                out.append("")
+        return out
+
+
+class LabelAxis(pg.AxisItem):  # type: ignore[misc]
+    """A category axis (bars by period, months): text labels at whole positions, thinned so none overlap.
+
+    ``set_labels(labels, keys, strides)``: ``labels[i]`` is drawn at x = i; when they don't all
+    fit, only every ``stride``-th is shown (the smallest of ``strides`` that fits), at the positions
+    whose ``keys[i] % stride == 0``: months keyed by ``year * 12 + month - 1`` land on Jan/Apr/Jul/Oct.
+    """
+
+    def __init__(self, orientation: str = "bottom", **kwargs: object) -> None:
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)
+        self.setStyle(hideOverlappingLabels=False)  # the first period's label may reach past the plot's edge
+        self._labels: list[str] = []
+        self._keys: list[int] = []
+        self._strides: Sequence[int] = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+        self._widest = 0
+        self.shown_stride = 1  #: the stride of the last drawn labels (for tests and screenshots)
+
+    def set_labels(self, labels: Sequence[str], keys: Sequence[int] | None = None, strides: Sequence[int] = ()) -> None:
+        self._labels = list(labels)
+        self._keys = list(keys) if keys is not None else list(range(len(labels)))
+        if strides:
+            self._strides = strides
+        self._measure()
+        self.picture = None
+        self.update()
+
+    def set_font(self, font: QFont) -> None:
+        self.setStyle(tickFont=font)
+        self._measure()
+
+    def labels_at(self, first: float, last: float, pixels: float) -> tuple[int, list[int]]:
+        """The stride and positions of the labels shown when x runs from ``first`` to ``last`` on ``pixels``."""
+        n = len(self._labels)
+        if n == 0 or pixels <= 0 or last <= first:
+            return 1, []
+        lo = max(0, math.ceil(first - 1e-9))
+        hi = min(n - 1, math.floor(last + 1e-9))
+        if hi < lo:
+            return 1, []
+        per_unit = pixels / (last - first)
+        need = (self._widest + LABEL_GAP) / per_unit
+        stride = next((s for s in self._strides if s >= need), None)
+        if stride is None:
+            stride = max(1, math.ceil(need))
+        if stride == 1:
+            return 1, list(range(lo, hi + 1))
+        return stride, [i for i in range(lo, hi + 1) if self._keys[i] % stride == 0]
+
+    def tickValues(self, low: float, high: float, size: float) -> list[tuple[float, list[float]]]:  # noqa: N802
+        stride, positions = self.labels_at(low, high, size)
+        self.shown_stride = stride
+        return [(float(stride), [float(i) for i in positions])]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        n = len(self._labels)
+        return [self._labels[round(v)] if 0 <= round(v) < n else "" for v in values]
+
+    def _measure(self) -> None:
+        font = self.style.get("tickFont") or self.font()
+        metrics = QFontMetrics(font)
+        self._widest = max((metrics.horizontalAdvance(text) for text in self._labels), default=0)

@@ -1,0 +1,303 @@
+"""ConsumptionChart: bars of consumption per period, with the cost on a second axis."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any, Protocol
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import QMenu, QWidget
+
+from .base import ChartBase, ChartColors, Hover
+from .labels import currency_label, money, period_axis_label, period_hover_label, quantity, value_decimals
+
+#: Width of a bar, as a share of its period's slot.
+BAR_WIDTH = 0.72
+#: Label strides by period: months keep to quarters and years, weeks to months and quarters...
+STRIDES = {
+    "day": (1, 2, 7, 14, 28, 56, 91, 182, 364, 728),
+    "week": (1, 2, 4, 13, 26, 52, 104, 260),
+    "month": (1, 2, 3, 6, 12, 24, 60, 120),
+    "quarter": (1, 2, 4, 8, 20, 40),
+}
+#: A period counts as partly covered below this share of its days (its bar is drawn paler).
+FULL_SHARE = Decimal("0.995")
+
+Number = Decimal | float | int
+
+
+class _RowLike(Protocol):
+    start: date
+    end: date
+    consumption: Decimal | None
+    days: Decimal
+    cost: Decimal | None
+
+
+class ConsumptionChart(ChartBase):
+    """Consumption per period as bars; the cost, when there is one, as a line on the right-hand axis.
+
+    Bars of periods only partly covered by readings (the first and the current one, usually) are
+    paler, and the hover label says how many days they cover.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, title: str = "") -> None:
+        self._starts: list[date] = []
+        self._labels: list[str] = []
+        self._ends: list[date] = []
+        self._consumption = np.empty(0)
+        self._cost = np.empty(0)
+        self._days: list[Decimal | None] = []
+        self._partial = np.empty(0, dtype=bool)
+        self._period: str | None = None
+        self._unit = ""
+        self._currency: str | None = None
+        self._cost_scale = 1.0
+        self._decimals = 1
+        super().__init__(
+            parent,
+            title=title,
+            empty_text="No consumption in this period",
+            empty_hint="Consumption needs at least two readings of a counter, or one of an interval metric.",
+        )
+        self.show_cost_action = QAction("Show cost", self)
+        self.show_cost_action.setObjectName("showCostAction")
+        self.show_cost_action.setCheckable(True)
+        self.show_cost_action.setChecked(True)
+        self.show_cost_action.toggled.connect(self.set_cost_visible)
+
+    # ---- public API -------------------------------------------------------------------------
+
+    @property
+    def bar_count(self) -> int:
+        """How many bars are drawn (periods with a consumption)."""
+        return int(np.isfinite(self._consumption).sum())
+
+    @property
+    def cost_point_count(self) -> int:
+        """How many periods have a cost on the cost line (0 when hidden or without a tariff)."""
+        if not self._cost_line.isVisible():
+            return 0
+        return int(np.isfinite(self._cost).sum())
+
+    @property
+    def has_cost(self) -> bool:
+        return bool(np.isfinite(self._cost).any())
+
+    def tick_labels(self) -> list[str]:
+        """The period labels on the x axis (all of them; fewer are drawn when they would overlap)."""
+        return list(self._labels)
+
+    def set_data(
+        self,
+        starts: Sequence[date],
+        ends: Sequence[date],
+        consumption: Sequence[Number | None],
+        cost: Sequence[Number | None] | None = None,
+        *,
+        days: Sequence[Number | None] | None = None,
+        period: str | None = None,
+        unit: str = "",
+        currency: str | None = None,
+        metric_name: str = "",
+    ) -> None:
+        """Show a bar per period ``starts[i]``..``ends[i]`` (end exclusive) of height ``consumption[i]``
+        (None: no bar), and ``cost[i]`` on the right axis in ``currency``.
+
+        ``days[i]``: days of the period covered by readings (fewer than the period has: a paler bar).
+        ``period``: a ``Period`` value ("day", "week", "month", ...) for the labels.
+        """
+        n = len(starts)
+        if not (len(ends) == len(consumption) == n) or (cost is not None and len(cost) != n):
+            raise ValueError("starts, ends, consumption and cost must have one length")
+        if days is not None and len(days) != n:
+            raise ValueError("days must have as many items as starts")
+        self._starts, self._ends = list(starts), list(ends)
+        self._period = str(period) if period is not None else None
+        self._unit, self._currency = unit, currency
+        self._consumption = _floats(consumption)
+        self._cost = _floats(cost) if cost is not None else np.full(n, np.nan)
+        self._days = [Decimal(str(d)) if d is not None else None for d in days] if days is not None else [None] * n
+        self._partial = np.array(
+            [
+                d is not None and Decimal((e - s).days) > 0 and d < Decimal((e - s).days) * FULL_SHARE
+                for s, e, d in zip(self._starts, self._ends, self._days, strict=True)
+            ],
+            dtype=bool,
+        )
+        self._decimals = value_decimals([float(v) for v in self._consumption])
+        self._labels = [period_axis_label(self._period, s, e) for s, e in zip(self._starts, self._ends, strict=True)]
+        keys = self._label_keys()
+        self._axes["bottom"].set_labels(self._labels, keys, STRIDES.get(self._period or "", ()))
+        self._draw()
+        period_name = {"billing_year": "Billing year", "heating_season": "Heating season"}.get(
+            self._period or "", (self._period or "period").capitalize()
+        )
+        left = f"{metric_name} ({unit})" if metric_name and unit else (metric_name or unit or "Consumption")
+        self._set_axis_labels(left=left, bottom=period_name, right=f"Cost ({currency_label(currency)})")
+        self._view.setLimits(xMin=-1.5, xMax=n + 0.5, minXRange=min(3, n))
+        self._update_legend()
+        self._set_has_data(bool(n) and bool(np.isfinite(self._consumption).any() or self.has_cost))
+
+    def set_rows(self, rows: Sequence[_RowLike], **kwargs: Any) -> None:
+        """``set_data`` from a report's rows (``ReportRow``: start, end, consumption, days, cost)."""
+        self.set_data(
+            [r.start for r in rows],
+            [r.end for r in rows],
+            [r.consumption for r in rows],
+            [r.cost for r in rows],
+            days=[r.days for r in rows],
+            **kwargs,
+        )
+
+    def clear(self) -> None:
+        self.set_data([], [], [])
+
+    def set_cost_visible(self, visible: bool) -> None:
+        """Show or hide the cost line and its axis (the hover label always gives the cost)."""
+        if self.show_cost_action.isChecked() != visible:
+            self.show_cost_action.setChecked(visible)  # comes back here through toggled
+            return
+        self._draw()
+        self._update_legend()
+
+    def context_menu(self) -> QMenu:
+        menu = super().context_menu()
+        if self.has_cost:
+            menu.insertAction(menu.actions()[0], self.show_cost_action)
+        return menu
+
+    # ---- ChartBase hooks ----------------------------------------------------------------------
+
+    def _make_axes(self) -> dict[str, Any]:
+        from ._items import LabelAxis, NumberAxis
+
+        return {"bottom": LabelAxis("bottom"), "left": NumberAxis("left"), "right": NumberAxis("right")}
+
+    def _setup_plot(self) -> None:
+        pg = self._pg
+        self._bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
+        self._partial_bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
+        self._cost_line = pg.PlotDataItem(connect="finite", antialias=True, symbol="o", symbolSize=7)
+        self._cost_line.setZValue(10)
+        for item in (self._bars, self._partial_bars, self._cost_line):
+            self._item.addItem(item)
+        self._view.setAutoVisible(y=True)
+
+    def _recolor(self, colors: ChartColors) -> None:
+        bar = colors.primary
+        pale = QColor(bar)
+        pale.setAlphaF(0.4)
+        self._bars.setOpts(brush=self._pg.mkBrush(bar), pen=self._pg.mkPen(None))
+        self._partial_bars.setOpts(brush=self._pg.mkBrush(pale), pen=self._pen(bar, 1, Qt.PenStyle.DashLine))
+        self._cost_line.setPen(self._pen(colors.cost, 2))
+        self._cost_line.setSymbolBrush(self._pg.mkBrush(colors.cost))
+        self._cost_line.setSymbolPen(self._pen(colors.background, 1.5))
+        right = self._item.getAxis("right")
+        right.setTextPen(self._pen(colors.cost, 1))
+        right.setPen(self._pen(colors.cost, 1))
+        self._update_legend()
+
+    def _home_range(self) -> tuple[tuple[float, float], tuple[float, float]] | None:
+        n = len(self._starts)
+        if not n:
+            return None
+        shown = max(n, 3)
+        pad = (shown - n) / 2
+        heights = [0.0, *self._consumption[np.isfinite(self._consumption)].tolist()]
+        if self._cost_line.isVisible():
+            heights += (self._cost[np.isfinite(self._cost)] / self._cost_scale).tolist()
+        low, high = min(heights), max(heights)
+        if high <= low:
+            high = low + 1
+        return (-0.6 - pad, n - 0.4 + pad), (low - (high - low) * 0.015, high + (high - low) * 0.08)
+
+    def _hover_at(self, x: float, y: float) -> Hover | None:
+        n = len(self._starts)
+        i = round(x)
+        if not 0 <= i < n:
+            return None
+        lines = [period_hover_label(self._period, self._starts[i], self._ends[i])]
+        value = float(self._consumption[i])
+        points: list[tuple[float, float, QColor]] = []
+        if math.isfinite(value):
+            lines.append(quantity(value, self._unit, self._decimals))
+        else:
+            lines.append("No consumption")
+        cost = float(self._cost[i])
+        if math.isfinite(cost):
+            lines.append(f"Cost {money(cost, self._currency)}")
+            if self._cost_line.isVisible():
+                points.append((float(i), cost / self._cost_scale, self._colors.cost))
+        days = self._days[i]
+        if self._partial[i] and days is not None:
+            total = (self._ends[i] - self._starts[i]).days
+            lines.append(f"Readings cover {_days(days)} of {total} days")
+        return Hover(lines, float(i), points)
+
+    # ---- private ------------------------------------------------------------------------------
+
+    def _draw(self) -> None:
+        n = len(self._starts)
+        x = np.arange(n, dtype=float)
+        have = np.isfinite(self._consumption)
+        full, part = have & ~self._partial, have & self._partial
+        self._bars.setOpts(x=x[full], height=self._consumption[full], width=BAR_WIDTH)
+        self._partial_bars.setOpts(x=x[part], height=self._consumption[part], width=BAR_WIDTH)
+        show_cost = self.has_cost and self._cost_wanted()
+        right = self._item.getAxis("right")
+        if show_cost:
+            costs = self._cost[np.isfinite(self._cost)]
+            top_cost = float(np.max(np.abs(costs))) if costs.size else 0.0
+            top_use = float(np.max(np.abs(self._consumption[have]))) if have.any() else 0.0
+            # The cost is drawn in consumption units; the right axis shows it back in money.
+            self._cost_scale = top_cost / top_use if top_cost > 0 and top_use > 0 else 1.0
+            self._cost_line.setData(x, self._cost / self._cost_scale)
+            self._cost_line.show()
+            right.setScale(self._cost_scale)
+        else:
+            self._cost_scale = 1.0
+            self._cost_line.setData([], [])
+            self._cost_line.hide()
+            right.setScale(1.0)
+        self._item.showAxis("right", show_cost)
+        if self._has_data:
+            self.reset_zoom()
+
+    def _cost_wanted(self) -> bool:
+        action = getattr(self, "show_cost_action", None)  # None while ChartBase.__init__ runs
+        return action is None or action.isChecked()
+
+    def _update_legend(self) -> None:
+        if not hasattr(self, "_cost_line") or not len(self._starts):
+            self._set_legend([])
+            return
+        entries = [("Consumption", self._colors.primary, "■")]
+        if self._partial.any():
+            pale = QColor(self._colors.primary)
+            pale.setAlphaF(0.45)
+            entries.append(("Partly covered", pale, "■"))
+        if self._cost_line.isVisible():
+            entries.append(("Cost", self._colors.cost, "●"))
+        self._set_legend(entries if len(entries) > 1 else [])  # bars alone explain themselves
+
+    def _label_keys(self) -> list[int]:
+        if self._period == "month":
+            return [s.year * 12 + s.month - 1 for s in self._starts]
+        if self._period == "quarter":
+            return [s.year * 4 + (s.month - 1) // 3 for s in self._starts]
+        return list(range(len(self._starts)))
+
+
+def _floats(values: Sequence[Number | None]) -> np.ndarray:
+    return np.array([float(v) if v is not None else np.nan for v in values], dtype=float)
+
+
+def _days(days: Decimal) -> str:
+    rounded = days.quantize(Decimal("0.1"))
+    return str(rounded.normalize()) if rounded == rounded.to_integral() else str(rounded)

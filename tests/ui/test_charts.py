@@ -1,0 +1,488 @@
+"""The Reports page's charts as real widgets offscreen: data in, points and bars out, hover, zoom, palette, PNG."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPalette, QWheelEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from homelog_desktop.views.charts import ChartBase, ConsumptionChart, ReadingsChart, YearOverYearChart
+from homelog_desktop.views.charts.labels import money, period_axis_label, period_hover_label
+from tests.screenshots import dark_palette
+
+ROOT = Path(__file__).resolve().parents[2]
+#: 2024-03-05 08:15 UTC.
+T = int(datetime(2024, 3, 5, 8, 15, tzinfo=datetime.now().astimezone().tzinfo).timestamp())
+
+
+def months(year: int, count: int = 12) -> tuple[list[date], list[date]]:
+    starts = [date(year + (m // 12), m % 12 + 1, 1) for m in range(count)]
+    ends = [date(s.year + (s.month == 12), s.month % 12 + 1, 1) for s in starts]
+    return starts, ends
+
+
+@pytest.fixture
+def show(qtbot):
+    """Show a chart at a known size and wait until it has painted."""
+
+    def shown(chart: ChartBase, width: int = 800, height: int = 400) -> ChartBase:
+        qtbot.addWidget(chart)
+        chart.resize(width, height)
+        chart.show()
+        qtbot.waitExposed(chart)
+        chart.grab()  # pyqtgraph sizes its axes while painting
+        qtbot.waitUntil(lambda: chart.plot_widget.viewport().width() > 0)
+        return chart
+
+    return shown
+
+
+def pixel_of(chart: ChartBase, x: float, y: float) -> QPoint:
+    """The plot viewport's pixel of data point (x, y)."""
+    scene = chart._view.mapViewToScene(QPointF(x, y))
+    return chart.plot_widget.mapFromScene(scene)
+
+
+def wheel(chart: ChartBase, at: QPoint, steps: int) -> None:
+    viewport = chart.plot_widget.viewport()
+    event = QWheelEvent(
+        QPointF(at),
+        QPointF(viewport.mapToGlobal(at)),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
+# ---- ReadingsChart --------------------------------------------------------------------------------
+
+
+def test_readings_chart_draws_every_reading(show):
+    """A thousand readings are a thousand points of the curve, and the plot replaces the empty state."""
+    chart = show(ReadingsChart())
+    ts = T + np.arange(1000, dtype=np.int64) * 3600
+    chart.set_data(ts, np.linspace(100.0, 200.0, 1000), unit="kWh", metric_name="Day")
+    chart.grab()
+    assert chart.point_count == 1000
+    assert not chart.is_empty
+    x, y = chart._curve.getData()
+    assert len(x) == 1000
+    assert y[0] == 100.0 and y[-1] == 200.0
+    assert chart._item.getAxis("left").labelText == "Day (kWh)"
+
+
+def test_readings_chart_downsamples_a_million_points(show):
+    """A million readings keep all their data but draw about two points per pixel column."""
+    chart = show(ReadingsChart(), 600, 300)
+    n = 1_000_000
+    chart.set_data(T + np.arange(n, dtype=np.int64) * 60, np.cumsum(np.ones(n)))
+    chart.grab()
+    assert chart.point_count == n
+    drawn = len(chart._curve.getData()[0])
+    assert 0 < drawn < 10 * chart._view.width()
+
+
+def test_readings_chart_empty_state(show):
+    """No readings: a message instead of an empty grid, and nothing to export or zoom."""
+    chart = show(ReadingsChart())
+    chart.set_data(np.array([T], dtype=np.int64), np.array([1.0]))
+    assert not chart.is_empty
+    chart.clear()
+    assert chart.is_empty
+    assert chart.empty_text == "No readings in this period"
+    assert chart._empty_label.isVisible()
+    assert not chart.plot_widget.isVisible()
+    assert not chart.save_png_action.isEnabled()
+    assert not chart.reset_zoom_action.isEnabled()
+
+
+def test_readings_chart_hover_shows_local_time_and_value(show, qtbot):
+    """Moving the mouse near a reading shows its local date and time and its value with the unit."""
+    chart = show(ReadingsChart())
+    ts = np.array([T - 7 * 86400, T, T + 7 * 86400], dtype=np.int64)
+    chart.set_data(ts, np.array([1000.0, 1234.5, 1300.0]), unit="kWh", decimals=1)
+    chart.grab()
+    with qtbot.waitSignal(chart.hovered) as hovered:
+        qtbot.mouseMove(chart.plot_widget.viewport(), pixel_of(chart, T + 3600, 1200.0))
+    local = datetime.fromtimestamp(T)
+    expected_when = f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
+    assert hovered.args == [f"{expected_when}\n1,234.5 kWh"]
+    assert chart.hover_text == f"{expected_when}\n1,234.5 kWh"
+    assert chart._hover_label.isVisible()
+    chart.hide_hover()
+    assert chart.hover_text == ""
+
+
+def test_readings_chart_leaves_a_gap_at_nan(show):
+    """A NaN value breaks the line (connect='finite') and hovers as "no value"."""
+    chart = show(ReadingsChart())
+    ts = T + np.arange(5, dtype=np.int64) * 86400
+    chart.set_data(ts, np.array([1.0, 2.0, np.nan, 4.0, 5.0]), unit="°C")
+    assert chart._curve.opts["connect"] == "finite"
+    assert chart.show_hover_at(float(ts[2])).endswith("no value")
+    chart.set_data(ts, np.arange(5.0))
+    assert chart._curve.opts["connect"] == "all"
+
+
+def test_readings_chart_refuses_arrays_of_different_lengths():
+    chart = ReadingsChart()
+    with pytest.raises(ValueError, match="one length"):
+        chart.set_data(np.arange(3, dtype=np.int64), np.arange(4.0))
+
+
+def test_readings_chart_wheel_zooms_in_time_and_double_click_resets(show, qtbot):
+    """The wheel narrows the time range around the cursor; a double-click shows all readings again."""
+    chart = show(ReadingsChart())
+    ts = T + np.arange(100, dtype=np.int64) * 86400
+    chart.set_data(ts, np.arange(100.0))
+    chart.grab()
+    home = chart.view_range()
+    middle = pixel_of(chart, float(ts[50]), 50.0)
+    wheel(chart, middle, 3)
+    zoomed = chart.view_range()
+    assert zoomed[0][1] - zoomed[0][0] < 0.9 * (home[0][1] - home[0][0])
+    assert zoomed[0][0] < ts[50] < zoomed[0][1]
+    qtbot.mouseDClick(chart.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+    assert chart.view_range()[0] == pytest.approx(home[0])
+
+
+# ---- ConsumptionChart ------------------------------------------------------------------------------
+
+
+def consumption_chart(show, **kwargs) -> ConsumptionChart:
+    chart = show(ConsumptionChart(title="Electricity"), **kwargs)
+    starts, ends = months(2024)
+    use: list[Decimal | None] = [Decimal(100 + 10 * m) for m in range(12)]
+    use[5] = None
+    cost = [Decimal("30.00") + Decimal(m) for m in range(12)]
+    days = [Decimal((e - s).days) for s, e in zip(starts, ends, strict=True)]
+    days[11] = Decimal("10.5")
+    chart.set_data(starts, ends, use, cost, days=days, period="month", unit="kWh", currency="EUR", metric_name="Day")
+    chart.grab()
+    return chart
+
+
+def test_consumption_chart_bar_per_period_and_cost_line(show):
+    """Eleven periods with a consumption are eleven bars (one paler: partly covered); twelve costs."""
+    chart = consumption_chart(show)
+    assert chart.bar_count == 11
+    assert len(chart._bars.opts["x"]) == 10
+    assert list(chart._partial_bars.opts["x"]) == [11.0]
+    assert chart.cost_point_count == 12
+    assert chart.tick_labels()[:3] == ["Jan 2024", "Feb 2024", "Mar 2024"]
+    assert chart._item.getAxis("right").isVisible()
+    assert "Cost" in chart._legend.text() and "Partly covered" in chart._legend.text()
+
+
+def test_consumption_chart_cost_axis_reads_money(show):
+    """The cost line is drawn in bar units; the right axis scales it back, so its ticks read the cost."""
+    chart = consumption_chart(show)
+    axis = chart._item.getAxis("right")
+    _x, y = chart._cost_line.getData()
+    assert y[3] * axis.scale == pytest.approx(33.0)
+    assert axis.labelText == "Cost (€)"
+
+
+def test_consumption_chart_hover_gives_period_amount_and_cost(show, qtbot):
+    """Hovering over April's bar names the month and gives the consumption and the cost in euros."""
+    chart = consumption_chart(show)
+    with qtbot.waitSignal(chart.hovered) as hovered:
+        qtbot.mouseMove(chart.plot_widget.viewport(), pixel_of(chart, 3.1, 50.0))
+    assert hovered.args == ["April 2024\n130.0 kWh\nCost €33.00"]
+    assert chart.show_hover_at(11) == "December 2024\n210.0 kWh\nCost €41.00\nReadings cover 10.5 of 31 days"
+    assert chart.show_hover_at(5).splitlines()[1] == "No consumption"
+
+
+def test_consumption_chart_cost_can_be_hidden(show):
+    """Unticking "Show cost" removes the line and its axis; the hover label still gives the cost."""
+    chart = consumption_chart(show)
+    chart.show_cost_action.setChecked(False)
+    assert chart.cost_point_count == 0
+    assert not chart._item.getAxis("right").isVisible()
+    assert "Cost €33.00" in chart.show_hover_at(3)
+    assert "Cost" not in chart._legend.text()
+
+
+def test_consumption_chart_without_tariff_has_no_cost_axis(show):
+    chart = show(ConsumptionChart())
+    starts, ends = months(2024, 3)
+    chart.set_data(starts, ends, [Decimal(1), Decimal(2), Decimal(3)], [None, None, None], period="month", unit="m³")
+    assert chart.bar_count == 3
+    assert not chart.has_cost
+    assert not chart._item.getAxis("right").isVisible()
+    assert "Show cost" not in [a.text() for a in chart.context_menu().actions()]
+    assert chart.show_hover_at(0) == "January 2024\n1.00 m³"
+
+
+def test_consumption_chart_labels_never_overlap(show):
+    """156 weeks on a narrow chart: only some labels are drawn, each clear of the next."""
+    chart = show(ConsumptionChart(), 500, 300)
+    starts = [date(2022, 1, 3) + timedelta(weeks=w) for w in range(156)]
+    ends = [s + timedelta(weeks=1) for s in starts]
+    chart.set_data(starts, ends, [Decimal(50)] * 156, period="week", unit="kWh")
+    chart.grab()
+    axis = chart._item.getAxis("bottom")
+    (x0, x1), _ = chart.view_range()
+    stride, shown = axis.labels_at(x0, x1, axis.width())
+    assert 2 <= len(shown) < 156 and stride > 1
+    metrics = QFontMetrics(axis.style["tickFont"])
+    lefts = [pixel_of(chart, i, 0).x() for i in shown]
+    widest = max(metrics.horizontalAdvance(chart.tick_labels()[i]) for i in shown)
+    assert min(b - a for a, b in itertools.pairwise(lefts)) > widest
+
+
+def test_consumption_chart_set_rows_reads_report_rows(show):
+    """A report's rows (start, end, consumption, days, cost) fill the chart as set_data does."""
+    from homelog_desktop.services.reports import ReportRow
+
+    chart = show(ConsumptionChart())
+    starts, ends = months(2023, 2)
+    rows = [
+        ReportRow(s, e, Decimal(v), Decimal((e - s).days), None, Decimal("9.99"), None, None)
+        for s, e, v in zip(starts, ends, (40, 50), strict=True)
+    ]
+    chart.set_rows(rows, period="month", unit="kWh", currency="GBP")
+    assert chart.bar_count == 2
+    assert chart.show_hover_at(1) == "February 2023\n50.0 kWh\nCost £9.99"
+
+
+def test_consumption_chart_empty_when_no_period_has_a_value(show):
+    chart = show(ConsumptionChart())
+    starts, ends = months(2024, 2)
+    chart.set_data(starts, ends, [None, None])
+    assert chart.is_empty
+    assert chart.empty_text == "No consumption in this period"
+
+
+# ---- YearOverYearChart ---------------------------------------------------------------------------------
+
+
+def test_year_over_year_line_per_year_with_legend(show):
+    """Three years are three lines over Jan..Dec, the legend lists them newest first."""
+    chart = show(YearOverYearChart())
+    data = {
+        2022: [Decimal(100 + m) for m in range(12)],
+        2023: [Decimal(200)] * 12,
+        2024: [Decimal(300)] * 3 + [None] * 9,
+    }
+    chart.set_data(data, unit="kWh")
+    assert chart.years == [2024, 2023, 2022]
+    assert chart.legend_entries() == ["2024", "2023", "2022"]
+    assert len(chart._curves) == 3
+    legend = chart._legend.text()
+    assert legend.index("2024") < legend.index("2023") < legend.index("2022")
+    x, y = chart._curves[2022].getData()
+    assert list(x) == list(range(12)) and y[11] == 111.0
+    assert chart.month_values(2024)[:4] == [300.0, 300.0, 300.0, None]
+    assert chart._axes["bottom"].tickStrings([0.0, 11.0], 1, 1) == ["Jan", "Dec"]
+
+
+def test_year_over_year_hover_compares_the_month(show):
+    chart = show(YearOverYearChart())
+    chart.set_data({2023: [Decimal(200)] * 12, 2024: [Decimal("312.4")] * 2 + [None] * 10}, unit="kWh")
+    assert chart.show_hover_at(1) == "February\n2024: 312.4 kWh\n2023: 200.0 kWh"
+    assert chart.show_hover_at(4) == "May\n2024: no data\n2023: 200.0 kWh"
+
+
+def test_year_over_year_set_rows_keeps_calendar_months(show):
+    """Monthly rows fill their year and month; a row that is not a calendar month is left out."""
+    from homelog_desktop.services.reports import ReportRow
+
+    chart = show(YearOverYearChart())
+    rows = [
+        ReportRow(date(2023, 12, 1), date(2024, 1, 1), Decimal(5), Decimal(31), None, None, None, None),
+        ReportRow(date(2024, 1, 1), date(2024, 2, 1), Decimal(7), Decimal(31), None, None, None, None),
+        ReportRow(date(2024, 1, 1), date(2025, 1, 1), Decimal(99), Decimal(366), None, None, None, None),
+    ]
+    chart.set_rows(rows, unit="kWh")
+    assert chart.years == [2024, 2023]
+    assert chart.month_values(2023)[11] == 5.0
+    assert chart.month_values(2024)[:2] == [7.0, None]
+
+
+def test_year_over_year_empty(show):
+    chart = show(YearOverYearChart())
+    chart.set_data({2024: [None] * 12})
+    assert chart.is_empty
+    with pytest.raises(ValueError, match="12 monthly values"):
+        chart.set_data({2024: [1, 2, 3]})
+
+
+# ---- shared: palette, export, menu, lazy import ---------------------------------------------------------
+
+
+def filled(chart: ChartBase) -> ChartBase:
+    ts = T + np.arange(30, dtype=np.int64) * 86400
+    if isinstance(chart, ReadingsChart):
+        chart.set_data(ts, np.arange(30.0), unit="kWh")
+    elif isinstance(chart, ConsumptionChart):
+        starts, ends = months(2024)
+        chart.set_data(starts, ends, [Decimal(m + 1) for m in range(12)], [Decimal(2)] * 12, currency="EUR")
+    else:
+        chart.set_data({2024: [Decimal(m) for m in range(12)], 2023: [Decimal(1)] * 12})
+    return chart
+
+
+def series_color(chart: ChartBase) -> QColor:
+    if isinstance(chart, ReadingsChart):
+        return chart._curve.opts["pen"].color()
+    if isinstance(chart, ConsumptionChart):
+        return chart._bars.opts["brush"].color()
+    return chart._curves[chart.years[0]].opts["pen"].color()
+
+
+@pytest.mark.parametrize("cls", [ReadingsChart, ConsumptionChart, YearOverYearChart])
+def test_chart_follows_the_palette(show, cls):
+    """Switching the widget to a dark palette re-colours background, axes and series, and back."""
+    chart = show(filled(cls()))
+    light_background = chart.plot_widget.backgroundBrush().color()
+    light_series = series_color(chart)
+    axis = chart._item.getAxis("left")
+    chart.setPalette(dark_palette())
+    dark = dark_palette()
+    assert chart.plot_widget.backgroundBrush().color() == dark.color(QPalette.ColorRole.Base)
+    assert series_color(chart) != light_series
+    assert series_color(chart).lightness() > light_series.lightness()
+    assert axis.textPen().color() == dark.color(QPalette.ColorRole.Text)
+    chart.setPalette(QPalette())
+    assert chart.plot_widget.backgroundBrush().color() == light_background
+    assert series_color(chart) == light_series
+
+
+def test_chart_follows_the_application_palette(show, qtbot):
+    """A palette set on the whole application (the user's theme changing) re-colours the chart too."""
+    chart = show(filled(ReadingsChart()))
+    before = QApplication.palette()
+    light = series_color(chart)
+    try:
+        QApplication.setPalette(dark_palette())
+        qtbot.waitUntil(lambda: chart.plot_widget.backgroundBrush().color() == QColor("#1e1f22"))
+        assert series_color(chart) != light
+    finally:
+        QApplication.setPalette(before)
+    qtbot.waitUntil(lambda: chart.plot_widget.backgroundBrush().color() == before.color(QPalette.ColorRole.Base))
+    assert series_color(chart) == light
+
+
+@pytest.mark.parametrize("cls", [ReadingsChart, ConsumptionChart, YearOverYearChart])
+def test_export_png_writes_the_chart(show, tmp_path, cls):
+    """export_png writes a PNG of the widget's size with the chart on it (not a blank image)."""
+    chart = show(filled(cls(title="Electricity")), 640, 360)
+    chart.show_hover_at(chart.view_range()[0][0] + 1)
+    path = tmp_path / "chart.png"
+    assert chart.export_png(path)
+    image = QImage(str(path))
+    ratio = chart.devicePixelRatioF()
+    assert (image.width(), image.height()) == (round(640 * ratio), round(360 * ratio))
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 5
+    assert chart._hover_label.isVisible()  # the hover label was only hidden for the picture
+    assert not chart.export_png(tmp_path / "missing" / "chart.png")
+
+
+def test_save_png_dialog_exports_to_the_chosen_file(show, qtbot, tmp_path):
+    """The save dialog suggests a name from the title and exports where the user chose."""
+    chart = show(filled(ConsumptionChart(title="Gas: 2024/25")))
+    assert chart.suggested_file_name() == "Gas 2024 25.png"
+    dialog = chart.save_png_dialog()
+    assert isinstance(dialog, QFileDialog) and dialog.isVisible()
+    target = tmp_path / "gas.png"
+    with qtbot.waitSignal(chart.png_saved) as saved:
+        dialog.fileSelected.emit(str(target))
+    dialog.close()
+    assert saved.args == [str(target)]
+    assert target.stat().st_size > 1000
+    with qtbot.waitSignal(chart.png_failed) as failed:
+        chart._on_png_file_selected(str(tmp_path / "nowhere" / "x.png"))
+    assert "Could not save the chart" in failed.args[0]
+
+
+def test_reset_zoom_restores_the_view(show):
+    """After zooming in, reset_zoom (the menu action) shows the whole range again."""
+    chart = show(filled(ConsumptionChart()))
+    home = chart.view_range()
+    chart._view.setXRange(2, 6, padding=0)
+    assert chart.view_range()[0] == pytest.approx((2, 6))
+    chart.reset_zoom_action.trigger()
+    assert chart.view_range()[0] == pytest.approx(home[0])
+    assert chart.view_range()[1] == pytest.approx(home[1])
+
+
+def test_context_menu_offers_only_chart_actions(show):
+    """The right-click menu holds our actions; pyqtgraph's own menus (plot options, export) are off."""
+    chart = show(filled(ConsumptionChart()))
+    assert [a.text() for a in chart.context_menu().actions() if not a.isSeparator()] == [
+        "Show cost",
+        "Reset zoom",
+        "Save as PNG…",
+    ]
+    assert not chart._item.menuEnabled()
+    assert not chart._view.menuEnabled()
+
+
+def test_long_title_is_elided_with_a_tooltip(show):
+    chart = show(filled(ReadingsChart(title="A very long metric name " * 10)), 400, 300)
+    assert chart._title.text().endswith("…")
+    assert chart._title.toolTip() == chart.title
+
+
+def test_importing_charts_does_not_import_pyqtgraph():
+    """The app's start-up pays for pyqtgraph only when a chart is created."""
+    code = "import sys, homelog_desktop.views.charts; print('pyqtgraph' in sys.modules)"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# ---- labels -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("period", "start", "end", "axis", "hover"),
+    [
+        ("day", date(2024, 3, 5), date(2024, 3, 6), "5 Mar 2024", "Tuesday 5 March 2024"),
+        ("week", date(2024, 3, 4), date(2024, 3, 11), "4 Mar 2024", "Week 10, 4–10 Mar 2024"),
+        ("week", date(2024, 12, 30), date(2025, 1, 6), "30 Dec 2024", "Week 1, 30 Dec 2024 – 5 Jan 2025"),
+        ("month", date(2024, 2, 1), date(2024, 3, 1), "Feb 2024", "February 2024"),
+        ("quarter", date(2024, 4, 1), date(2024, 7, 1), "Q2 2024", "Q2 2024 (1 Apr – 30 Jun 2024)"),
+        ("year", date(2024, 1, 1), date(2025, 1, 1), "2024", "2024"),
+        (
+            "billing_year",
+            date(2023, 4, 1),
+            date(2024, 4, 1),
+            "2023/24",
+            "Billing year 2023/24 (1 Apr 2023 – 31 Mar 2024)",
+        ),
+        (
+            "heating_season",
+            date(2023, 7, 1),
+            date(2024, 7, 1),
+            "2023/24",
+            "Heating season 2023/24 (1 Jul 2023 – 30 Jun 2024)",
+        ),
+    ],
+)
+def test_period_labels(period, start, end, axis, hover):
+    assert period_axis_label(period, start, end) == axis
+    assert period_hover_label(period, start, end) == hover
+
+
+def test_money_labels():
+    assert money(Decimal("1234.567"), "EUR") == "€1,234.57"
+    assert money(Decimal("-3.2"), "GBP") == "−£3.20"
+    assert money(12.5, "CHF") == "12.50 CHF"
+    assert money(12.5, None) == "12.50"
