@@ -262,7 +262,18 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     await workspace.close()
     await db.dispose()
     window.close()
+    await shoot_meter_change_screens(shots)
     return shots.taken
+
+
+# -- meter changes and tariffs (the events engineer's screens) ------------------------------------
+
+
+async def shoot_meter_change_screens(shots: Shooter) -> None:
+    """The source dialog's tabs and the reading dialog's meter-replaced flow (tests/screenshots_events.py)."""
+    from tests.screenshots_events import shoot_meter_changes
+
+    shots.taken += await shoot_meter_changes(shots.out, shots.app, dark_palette())
 
 
 def main() -> int:
