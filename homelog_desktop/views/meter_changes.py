@@ -477,12 +477,24 @@ class _ItemDialog(QDialog):
         place = self._errors.get(error.field)
         if place is None:
             self.form_error.set_message(str(error))
+            self._fit_height()
             return
         place.set_message(str(error))
+        self._fit_height()
         widget = self._fields[error.field]
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         if isinstance(widget, QLineEdit):
             widget.selectAll()
+
+    def _fit_height(self) -> None:
+        """Grow to show a message that appeared (a dialog does not grow with its layout by itself)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = max(layout.totalHeightForWidth(self.width()), layout.totalMinimumSize().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def clear_errors(self) -> None:
         for label in self._errors.values():
