@@ -63,7 +63,6 @@ from ..viewmodels.source_editor import (
 from .icons import category_icon
 from .meter_changes import (
     EventColumn,
-    FieldError,
     MeterEventDialog,
     MeterEventsTableModel,
     TariffColumn,
@@ -71,6 +70,7 @@ from .meter_changes import (
     TariffsTableModel,
     open_item_dialog,
 )
+from .meter_changes import FieldError as FieldError  # re-exported: the members dialog uses it
 from .widgets import ask_to_discard
 
 #: What each kind of metric means, for tooltips.
