@@ -390,7 +390,7 @@ def test_export_png_writes_the_chart(show, tmp_path, cls):
     assert (image.width(), image.height()) == (round(640 * ratio), round(360 * ratio))
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 5
-    assert chart._hover_label.isVisible()  # the hover label was only hidden for the picture
+    assert chart.hover_text == ""  # no hover label on the picture
     assert not chart.export_png(tmp_path / "missing" / "chart.png")
 
 

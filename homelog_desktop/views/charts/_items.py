@@ -7,9 +7,13 @@ chart is created (see ``base.pyqtgraph()``); the app's start-up never pays for p
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Sequence
+from datetime import datetime
+from typing import ClassVar
 
 import pyqtgraph as pg
+import pyqtgraph.graphicsItems.DateAxisItem as _dates  # noqa: N813  (the module, not the class)
 from PySide6.QtCore import QDateTime, QLocale, QRectF
 from PySide6.QtGui import QFont, QFontMetrics
 
@@ -17,6 +21,10 @@ from .labels import decimals_for_step
 
 #: Room kept between two tick labels, in pixels.
 LABEL_GAP = 18
+#: Pixels between two date labels that leave room for the first one's year or month.
+CONTEXT_GAP = 75
+#: Pixels wanted between two labels of a value axis.
+TICK_SPACING = 40
 #: How far a value axis' end labels may reach past the plot, in pixels.
 END_ROOM = 15
 
@@ -28,6 +36,17 @@ class NumberAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         super().__init__(orientation, **kwargs)
         self.enableAutoSIPrefix(False)
         self.setStyle(hideOverlappingLabels=False)  # the "0" at the very bottom is worth showing
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:  # noqa: N802, N803
+        """One level of round steps (1, 2 or 5 × 10ⁿ) about TICK_SPACING pixels apart: labels and grid
+        lines both, instead of pyqtgraph's two levels (0, 50, 100 and every 10 between, when it fits)."""
+        span = maxVal - minVal
+        if span <= 0 or size <= 0 or not math.isfinite(span):
+            return list(super().tickSpacing(minVal, maxVal, size))
+        raw = span / max(2.0, size / TICK_SPACING)
+        power = 10.0 ** math.floor(math.log10(raw))
+        step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw * 0.999)
+        return [(step, 0.0)]
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         # With a grid, pyqtgraph forgets the room for labels at the ends: the "0" would be dropped.
@@ -52,10 +71,25 @@ class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]
         (60, "HH:mm"),
         (1, "HH:mm:ss"),
     )
+    _WITH_CONTEXT: ClassVar[dict[str, str]] = {"MMM": "MMM yyyy", "d": "d MMM"}
 
     def __init__(self, orientation: str = "bottom", **kwargs: object) -> None:
         super().__init__(orientation, **kwargs)
         self.enableAutoSIPrefix(False)
+        self.setStyle(hideOverlappingLabels=False)  # "2022" on the first of January at the left edge
+        # Years and, where they fit, every 1, 3 or 6 months on calendar quarters (pyqtgraph's default
+        # level shows all twelve months or none: years alone over three years of data).
+        year_month = _dates.ZoomLevel(
+            [
+                _dates.TickSpec(_dates.YEAR_SPACING, _dates.makeYStepper(1), "%Y", autoSkip=[1, 5, 10, 25]),
+                _dates.TickSpec(_dates.MONTH_SPACING, _aligned_month_step, "%b", autoSkip=[1, 3, 6]),
+            ],
+            "YYYY",
+        )
+        self.zoomLevels = OrderedDict(
+            (spacing, year_month if level is _dates.YEAR_MONTH_ZOOM_LEVEL else level)
+            for spacing, level in self.zoomLevels.items()
+        )
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
         locale = QLocale()
@@ -68,7 +102,27 @@ class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]
                 out.append(locale.toString(QDateTime.fromSecsSinceEpoch(round(v)), fmt))
             except (OverflowError, ValueError):
                 out.append("")
+        wider = self._WITH_CONTEXT.get(fmt)
+        if wider and out and self._gap_px(values) >= CONTEXT_GAP:
+            # The leftmost "Apr" or "5" gets its year or month: the coarser tick that says it may be off-screen.
+            out[0] = locale.toString(QDateTime.fromSecsSinceEpoch(round(values[0])), wider)
         return out
+
+    def _gap_px(self, values: list[float]) -> float:
+        low, high = self.range
+        if len(values) < 2 or high == low:
+            return math.inf if values else 0.0
+        return abs(values[1] - values[0]) * self.width() / abs(high - low)
+
+
+def _aligned_month_step(value: float, n: int, first: bool) -> float:
+    """The first day of the next month after ``value`` whose number is a multiple of ``n`` (Jan, Apr...)."""
+    if not _dates.MIN_REGULAR_TIMESTAMP <= value <= _dates.MAX_REGULAR_TIMESTAMP:
+        return math.inf
+    day = _dates.utcfromtimestamp(value)
+    month = day.year * 12 + day.month - 1
+    following = (month // n + 1) * n
+    return (datetime(following // 12, following % 12 + 1, 1) - datetime(1970, 1, 1)).total_seconds()
 
 
 class LabelAxis(pg.AxisItem):  # type: ignore[misc]

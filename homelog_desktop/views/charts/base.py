@@ -229,22 +229,13 @@ class ChartBase(QWidget):
             self.hovered.emit("")
 
     def export_png(self, path: str | Path) -> bool:
-        """Write the chart as shown (title, legend, axes; not the hover label) to a PNG file."""
-        hover_was_visible = self._hover_label.isVisible()
-        self._hover_label.hide()
-        self._guide.hide()
-        self._marker.setVisible(False)
-        try:
-            if not self._painted:
-                # pyqtgraph sizes its axes to their tick labels while painting: settle that first.
-                self.grab()
-                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            return bool(self.grab().save(str(path), "PNG"))
-        finally:
-            self._marker.setVisible(True)
-            if hover_was_visible:
-                self._hover_label.show()
-                self._guide.show()
+        """Write the chart as shown (title, legend, axes; without the hover label) to a PNG file."""
+        self.hide_hover()
+        if not self._painted:
+            # pyqtgraph sizes its axes to their tick labels while painting: settle that first.
+            self.grab()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        return bool(self.grab().save(str(path), "PNG"))
 
     def suggested_file_name(self) -> str:
         """A file name for the PNG, from the title ("Electricity - readings.png")."""
@@ -412,7 +403,7 @@ class ChartBase(QWidget):
         self._guide.setZValue(50)
         self._guide.hide()
         self._view.addItem(self._guide, ignoreBounds=True)  # not a data item of the PlotItem
-        self._marker = pg.ScatterPlotItem(size=9)
+        self._marker = pg.ScatterPlotItem(size=9, antialias=True)
         self._marker.setZValue(60)
         self._view.addItem(self._marker, ignoreBounds=True)
 

@@ -18,6 +18,8 @@ from .labels import currency_label, money, period_axis_label, period_hover_label
 
 #: Width of a bar, as a share of its period's slot.
 BAR_WIDTH = 0.72
+#: Below this many pixels per period the bars touch: gaps of a pixel or two flicker and look uneven.
+MIN_GAP_SLOT_PX = 7
 #: Label strides by period: months keep to quarters and years, weeks to months and quarters...
 STRIDES = {
     "day": (1, 2, 7, 14, 28, 56, 91, 182, 364, 728),
@@ -59,6 +61,7 @@ class ConsumptionChart(ChartBase):
         self._currency: str | None = None
         self._cost_scale = 1.0
         self._decimals = 1
+        self._bar_width = BAR_WIDTH
         super().__init__(
             parent,
             title=title,
@@ -166,6 +169,11 @@ class ConsumptionChart(ChartBase):
         self._draw()
         self._update_legend()
 
+    def hide_hover(self) -> None:
+        super().hide_hover()
+        if hasattr(self, "_highlight"):
+            self._highlight.setOpts(x=[], height=[], width=self._bar_width)
+
     def context_menu(self) -> QMenu:
         menu = super().context_menu()
         if self.has_cost:
@@ -181,13 +189,19 @@ class ConsumptionChart(ChartBase):
 
     def _setup_plot(self) -> None:
         pg = self._pg
-        self._bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
-        self._partial_bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
+        self._bars = pg.BarGraphItem(x=[], height=[], width=self._bar_width)
+        self._partial_bars = pg.BarGraphItem(x=[], height=[], width=self._bar_width)
         self._cost_line = pg.PlotDataItem(connect="finite", antialias=True, symbol="o", symbolSize=7)
         self._cost_line.setZValue(10)
+        self._highlight = pg.BarGraphItem(x=[], height=[], width=self._bar_width)  # the bar under the mouse
+        self._highlight.setZValue(5)
         for item in (self._bars, self._partial_bars, self._cost_line):
             self._item.addItem(item)
+        self._view.addItem(self._highlight, ignoreBounds=True)
         self._view.setAutoVisible(y=True)
+        self._item.getAxis("right").setGrid(False)  # the grid follows the consumption axis only
+        self._view.sigXRangeChanged.connect(self._fit_bar_width)
+        self._view.sigResized.connect(self._fit_bar_width)
 
     def _recolor(self, colors: ChartColors) -> None:
         bar = colors.primary
@@ -195,6 +209,7 @@ class ConsumptionChart(ChartBase):
         pale.setAlphaF(0.4)
         self._bars.setOpts(brush=self._pg.mkBrush(bar), pen=self._pg.mkPen(None))
         self._partial_bars.setOpts(brush=self._pg.mkBrush(pale), pen=self._pen(bar, 1, Qt.PenStyle.DashLine))
+        self._highlight.setOpts(brush=self._pg.mkBrush(None), pen=self._pen(colors.text, 2))
         self._cost_line.setPen(self._pen(colors.cost, 2))
         self._cost_line.setSymbolBrush(self._pg.mkBrush(colors.cost))
         self._cost_line.setSymbolPen(self._pen(colors.background, 1.5))
@@ -227,8 +242,10 @@ class ConsumptionChart(ChartBase):
         points: list[tuple[float, float, QColor]] = []
         if math.isfinite(value):
             lines.append(quantity(value, self._unit, self._decimals))
+            self._highlight.setOpts(x=[float(i)], height=[value], width=self._bar_width)
         else:
             lines.append("No consumption")
+            self._highlight.setOpts(x=[], height=[], width=self._bar_width)
         cost = float(self._cost[i])
         if math.isfinite(cost):
             lines.append(f"Cost {money(cost, self._currency)}")
@@ -247,8 +264,8 @@ class ConsumptionChart(ChartBase):
         x = np.arange(n, dtype=float)
         have = np.isfinite(self._consumption)
         full, part = have & ~self._partial, have & self._partial
-        self._bars.setOpts(x=x[full], height=self._consumption[full], width=BAR_WIDTH)
-        self._partial_bars.setOpts(x=x[part], height=self._consumption[part], width=BAR_WIDTH)
+        self._bars.setOpts(x=x[full], height=self._consumption[full], width=self._bar_width)
+        self._partial_bars.setOpts(x=x[part], height=self._consumption[part], width=self._bar_width)
         show_cost = self.has_cost and self._cost_wanted()
         right = self._item.getAxis("right")
         if show_cost:
@@ -268,6 +285,16 @@ class ConsumptionChart(ChartBase):
         self._item.showAxis("right", show_cost)
         if self._has_data:
             self.reset_zoom()
+
+    def _fit_bar_width(self, *_args: object) -> None:
+        (x0, x1), _ = self._view.viewRange()
+        pixels = self._view.width()
+        slot_px = pixels / (x1 - x0) if x1 > x0 and pixels > 0 else 100.0
+        width = BAR_WIDTH if slot_px >= MIN_GAP_SLOT_PX else 1.0
+        if width != self._bar_width:
+            self._bar_width = width
+            for bars in (self._bars, self._partial_bars, self._highlight):
+                bars.setOpts(width=width)
 
     def _cost_wanted(self) -> bool:
         action = getattr(self, "show_cost_action", None)  # None while ChartBase.__init__ runs

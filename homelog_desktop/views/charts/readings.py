@@ -11,10 +11,8 @@ from PySide6.QtWidgets import QWidget
 from .base import ChartBase, ChartColors, Hover
 from .labels import moment_label, quantity, value_decimals
 
-#: Up to this many readings, each one is drawn as a dot on the line (and the line is anti-aliased).
+#: Up to this many readings, each one is drawn as a dot on the line.
 DOTS_UP_TO = 400
-#: Up to this many readings the line is anti-aliased (above it, peak downsampling draws ~2 points per pixel anyway).
-SMOOTH_UP_TO = 100_000
 #: Samples drawn per pixel column by the peak downsampling (pyqtgraph's default: 5).
 DOWNSAMPLE_FACTOR = 1.5
 #: The narrowest time span one can zoom into, in seconds.
@@ -78,7 +76,6 @@ class ReadingsChart(ChartBase):
         # downsamples the points again after each of these changes.
         self._curve.clear()
         self._curve.setSymbol("o" if n <= DOTS_UP_TO else None)
-        self._curve.opts["antialias"] = n <= SMOOTH_UP_TO
         self._recolor(self._colors)
         self._set_axis_labels(left=_axis_label(metric_name, unit), bottom="Date")
         if n:
@@ -103,7 +100,8 @@ class ReadingsChart(ChartBase):
         return {"bottom": LocalDateAxis("bottom"), "left": NumberAxis("left")}
 
     def _setup_plot(self) -> None:
-        self._curve = self._pg.PlotDataItem()
+        # Anti-aliased even with a million readings: downsampling leaves ~3 points per pixel column to draw.
+        self._curve = self._pg.PlotDataItem(antialias=True)
         self._item.addItem(self._curve)
         # Set on the PlotItem: addItem() gives its items the PlotItem's own downsampling and clipping.
         self._item.setDownsampling(auto=True, mode="peak")
@@ -116,7 +114,7 @@ class ReadingsChart(ChartBase):
 
     def _recolor(self, colors: ChartColors) -> None:
         color = colors.primary
-        self._curve.setPen(self._pen(color, 1.6 if self.point_count <= SMOOTH_UP_TO else 1.0))
+        self._curve.setPen(self._pen(color, 1.6))
         self._curve.setSymbolBrush(self._pg.mkBrush(color))
         self._curve.setSymbolPen(self._pen(colors.background, 1))
         self._curve.setSymbolSize(6)
