@@ -260,6 +260,30 @@ def test_consumption_chart_set_rows_reads_report_rows(show):
     assert chart.show_hover_at(1) == "February 2023\n50.0 kWh\nCost £9.99"
 
 
+def test_consumption_chart_shows_a_gauge_as_means_and_ranges(show):
+    """A gauge's rows (no consumption; mean, lowest, highest) draw mean dots over lowest-to-highest bars."""
+    from homelog_desktop.services.reports import ReportRow
+
+    chart = show(ConsumptionChart())
+    starts, ends = months(2024, 3)
+    rows = [
+        ReportRow(
+            s, e, None, Decimal(28), None, None, None, None, mean=Decimal(m), minimum=Decimal(lo), maximum=Decimal(hi)
+        )
+        for s, e, m, lo, hi in zip(starts, ends, ("19.5", "20.25", "21"), (15, 16, 17), (23, 24, "25.5"), strict=True)
+    ]
+    chart.set_rows(rows, period="month", unit="°C", currency="EUR", metric_name="Living room")
+    assert not chart.is_empty
+    assert chart.mean_point_count == 3 and chart.bar_count == 0 and not chart.has_cost
+    assert list(chart._range_bars.opts["y1"]) == [23.0, 24.0, 25.5]
+    assert chart.show_hover_at(1) == "February 2024\nMean 20.3 °C\nLowest 16.0 °C, highest 24.0 °C"
+    assert "Mean" in chart._legend.text()
+    low, high = chart.view_range()[1]
+    assert 10 < low < 15 and 25.5 < high < 30  # not from zero: a temperature scale
+    chart.set_rows(rows[:0], period="month")
+    assert chart.is_empty and chart.empty_text == "No consumption in this period"
+
+
 def test_consumption_chart_empty_when_no_period_has_a_value(show):
     chart = show(ConsumptionChart())
     starts, ends = months(2024, 2)
@@ -312,6 +336,17 @@ def test_year_over_year_set_rows_keeps_calendar_months(show):
     assert chart.years == [2024, 2023]
     assert chart.month_values(2023)[11] == 5.0
     assert chart.month_values(2024)[:2] == [7.0, None]
+
+
+def test_year_over_year_asks_for_months_when_rows_are_not_months(show):
+    """Weekly rows cannot be compared month by month: the empty state says which period to choose."""
+    from homelog_desktop.services.reports import ReportRow
+
+    chart = show(YearOverYearChart())
+    week = ReportRow(date(2024, 3, 4), date(2024, 3, 11), Decimal(5), Decimal(7), None, None, None, None)
+    chart.set_rows([week], unit="kWh")
+    assert chart.is_empty
+    assert "Month" in chart._empty_hint.text()
 
 
 def test_year_over_year_empty(show):

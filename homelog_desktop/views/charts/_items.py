@@ -10,7 +10,7 @@ import math
 from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime
-from typing import ClassVar
+from typing import Any, ClassVar, cast
 
 import pyqtgraph as pg
 import pyqtgraph.graphicsItems.DateAxisItem as _dates  # noqa: N813  (the module, not the class)
@@ -21,6 +21,8 @@ from .labels import decimals_for_step
 
 #: Room kept between two tick labels, in pixels.
 LABEL_GAP = 18
+#: How far a period label may reach past the ends of the x axis, in pixels.
+LABEL_OVERHANG = 60
 #: Pixels between two date labels that leave room for the first one's year or month.
 CONTEXT_GAP = 75
 #: Pixels wanted between two labels of a value axis.
@@ -86,10 +88,11 @@ class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]
             ],
             "YYYY",
         )
-        self.zoomLevels = OrderedDict(
+        levels: OrderedDict[float, Any] = OrderedDict(
             (spacing, year_month if level is _dates.YEAR_MONTH_ZOOM_LEVEL else level)
-            for spacing, level in self.zoomLevels.items()
+            for spacing, level in cast(Any, self).zoomLevels.items()
         )
+        self.zoomLevels = levels
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
         locale = QLocale()
@@ -112,7 +115,7 @@ class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]
         low, high = self.range
         if len(values) < 2 or high == low:
             return math.inf if values else 0.0
-        return abs(values[1] - values[0]) * self.width() / abs(high - low)
+        return float(abs(values[1] - values[0]) * self.width() / abs(high - low))
 
 
 def _aligned_month_step(value: float, n: int, first: bool) -> float:
@@ -142,6 +145,10 @@ class LabelAxis(pg.AxisItem):  # type: ignore[misc]
         self._strides: Sequence[int] = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
         self._widest = 0
         self.shown_stride = 1  #: the stride of the last drawn labels (for tests and screenshots)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        # Room for the first and last labels to reach past the plot's ends (into the empty corners).
+        return QRectF(super().boundingRect()).adjusted(-LABEL_OVERHANG, 0, LABEL_OVERHANG, 0)
 
     def set_labels(self, labels: Sequence[str], keys: Sequence[int] | None = None, strides: Sequence[int] = ()) -> None:
         self._labels = list(labels)

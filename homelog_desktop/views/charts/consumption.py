@@ -27,6 +27,8 @@ STRIDES = {
     "month": (1, 2, 3, 6, 12, 24, 60, 120),
     "quarter": (1, 2, 4, 8, 20, 40),
 }
+#: Width of a gauge's lowest-to-highest bar, as a share of its period's slot.
+GAUGE_RANGE_WIDTH = 0.4
 #: A period counts as partly covered below this share of its days (its bar is drawn paler).
 FULL_SHARE = Decimal("0.995")
 
@@ -62,6 +64,10 @@ class ConsumptionChart(ChartBase):
         self._cost_scale = 1.0
         self._decimals = 1
         self._bar_width = BAR_WIDTH
+        self._gauge = False  # means (and lowest..highest) of a gauge instead of consumption bars
+        self._mean = np.empty(0)
+        self._low = np.empty(0)
+        self._high = np.empty(0)
         super().__init__(
             parent,
             title=title,
@@ -87,6 +93,11 @@ class ConsumptionChart(ChartBase):
         if not self._cost_line.isVisible():
             return 0
         return int(np.isfinite(self._cost).sum())
+
+    @property
+    def mean_point_count(self) -> int:
+        """How many periods have a mean (a gauge's chart; 0 for consumption)."""
+        return int(np.isfinite(self._mean).sum()) if self._gauge else 0
 
     @property
     def has_cost(self) -> bool:
@@ -120,6 +131,8 @@ class ConsumptionChart(ChartBase):
             raise ValueError("starts, ends, consumption and cost must have one length")
         if days is not None and len(days) != n:
             raise ValueError("days must have as many items as starts")
+        self._gauge = False
+        self._mean = self._low = self._high = np.empty(0)
         self._starts, self._ends = list(starts), list(ends)
         self._period = str(period) if period is not None else None
         self._unit, self._currency = unit, currency
@@ -134,21 +147,60 @@ class ConsumptionChart(ChartBase):
             dtype=bool,
         )
         self._decimals = value_decimals([float(v) for v in self._consumption])
-        self._labels = [period_axis_label(self._period, s, e) for s, e in zip(self._starts, self._ends, strict=True)]
-        keys = self._label_keys()
-        self._axes["bottom"].set_labels(self._labels, keys, STRIDES.get(self._period or "", ()))
-        self._draw()
-        period_name = {"billing_year": "Billing year", "heating_season": "Heating season"}.get(
-            self._period or "", (self._period or "period").capitalize()
+        self.set_empty_text(
+            "No consumption in this period",
+            "Consumption needs at least two readings of a counter, or one of an interval metric.",
         )
-        left = f"{metric_name} ({unit})" if metric_name and unit else (metric_name or unit or "Consumption")
-        self._set_axis_labels(left=left, bottom=period_name, right=f"Cost ({currency_label(currency)})")
-        self._view.setLimits(xMin=-1.5, xMax=n + 0.5, minXRange=min(3, n))
-        self._update_legend()
-        self._set_has_data(bool(n) and bool(np.isfinite(self._consumption).any() or self.has_cost))
+        self._show(metric_name, unit, currency, bool(np.isfinite(self._consumption).any() or self.has_cost))
+
+    def set_gauge_data(
+        self,
+        starts: Sequence[date],
+        ends: Sequence[date],
+        mean: Sequence[Number | None],
+        minimum: Sequence[Number | None] | None = None,
+        maximum: Sequence[Number | None] | None = None,
+        *,
+        period: str | None = None,
+        unit: str = "",
+        metric_name: str = "",
+    ) -> None:
+        """For a gauge (temperature, tank level): the mean per period as a line of dots over a pale bar
+        from the lowest to the highest value (None: nothing for that period)."""
+        n = len(starts)
+        for name, values in (("mean", mean), ("minimum", minimum), ("maximum", maximum)):
+            if len(ends) != n or (values is not None and len(values) != n):
+                raise ValueError(f"starts, ends and {name} must have one length")
+        self._gauge = True
+        self._starts, self._ends = list(starts), list(ends)
+        self._period = str(period) if period is not None else None
+        self._unit, self._currency = unit, None
+        self._mean = _floats(mean)
+        self._low = _floats(minimum) if minimum is not None else self._mean.copy()
+        self._high = _floats(maximum) if maximum is not None else self._mean.copy()
+        self._consumption = np.full(n, np.nan)
+        self._cost = np.full(n, np.nan)
+        self._days = [None] * n
+        self._partial = np.zeros(n, dtype=bool)
+        self._decimals = value_decimals([float(v) for v in np.concatenate([self._low, self._high])])
+        self.set_empty_text("No readings in this period", "Readings of this sensor will appear here.")
+        self._show(metric_name, unit, None, bool(np.isfinite(self._mean).any()))
 
     def set_rows(self, rows: Sequence[_RowLike], **kwargs: Any) -> None:
-        """``set_data`` from a report's rows (``ReportRow``: start, end, consumption, days, cost)."""
+        """``set_data`` from a report's rows (``ReportRow``: start, end, consumption, days, cost); a gauge's
+        rows (no consumption, a mean) go to ``set_gauge_data``."""
+        means = [getattr(r, "mean", None) for r in rows]
+        if rows and all(r.consumption is None for r in rows) and any(m is not None for m in means):
+            kwargs.pop("currency", None)
+            self.set_gauge_data(
+                [r.start for r in rows],
+                [r.end for r in rows],
+                means,
+                [getattr(r, "minimum", None) for r in rows],
+                [getattr(r, "maximum", None) for r in rows],
+                **kwargs,
+            )
+            return
         self.set_data(
             [r.start for r in rows],
             [r.end for r in rows],
@@ -160,6 +212,21 @@ class ConsumptionChart(ChartBase):
 
     def clear(self) -> None:
         self.set_data([], [], [])
+
+    def _show(self, metric_name: str, unit: str, currency: str | None, has_data: bool) -> None:
+        n = len(self._starts)
+        self._labels = [period_axis_label(self._period, s, e) for s, e in zip(self._starts, self._ends, strict=True)]
+        self._axes["bottom"].set_labels(self._labels, self._label_keys(), STRIDES.get(self._period or "", ()))
+        self._draw()
+        period_name = {"billing_year": "Billing year", "heating_season": "Heating season"}.get(
+            self._period or "", (self._period or "period").capitalize()
+        )
+        fallback = "Mean" if self._gauge else "Consumption"
+        left = f"{metric_name} ({unit})" if metric_name and unit else (metric_name or unit or fallback)
+        self._set_axis_labels(left=left, bottom=period_name, right=f"Cost ({currency_label(currency)})")
+        self._view.setLimits(xMin=-1.5, xMax=n + 0.5, minXRange=min(3, n))
+        self._update_legend()
+        self._set_has_data(bool(n) and has_data)
 
     def set_cost_visible(self, visible: bool) -> None:
         """Show or hide the cost line and its axis (the hover label always gives the cost)."""
@@ -195,7 +262,10 @@ class ConsumptionChart(ChartBase):
         self._cost_line.setZValue(10)
         self._highlight = pg.BarGraphItem(x=[], height=[], width=self._bar_width)  # the bar under the mouse
         self._highlight.setZValue(5)
-        for item in (self._bars, self._partial_bars, self._cost_line):
+        self._range_bars = pg.BarGraphItem(x=[], y0=[], y1=[], width=GAUGE_RANGE_WIDTH)
+        self._mean_line = pg.PlotDataItem(connect="finite", antialias=True, symbol="o", symbolSize=6)
+        self._mean_line.setZValue(10)
+        for item in (self._bars, self._partial_bars, self._cost_line, self._range_bars, self._mean_line):
             self._item.addItem(item)
         self._view.addItem(self._highlight, ignoreBounds=True)
         self._view.setAutoVisible(y=True)
@@ -210,6 +280,10 @@ class ConsumptionChart(ChartBase):
         self._bars.setOpts(brush=self._pg.mkBrush(bar), pen=self._pg.mkPen(None))
         self._partial_bars.setOpts(brush=self._pg.mkBrush(pale), pen=self._pen(bar, 1, Qt.PenStyle.DashLine))
         self._highlight.setOpts(brush=self._pg.mkBrush(None), pen=self._pen(colors.text, 2))
+        self._range_bars.setOpts(brush=self._pg.mkBrush(pale), pen=self._pg.mkPen(None))
+        self._mean_line.setPen(self._pen(bar, 1.6))
+        self._mean_line.setSymbolBrush(self._pg.mkBrush(bar))
+        self._mean_line.setSymbolPen(self._pen(colors.background, 1))
         self._cost_line.setPen(self._pen(colors.cost, 2))
         self._cost_line.setSymbolBrush(self._pg.mkBrush(colors.cost))
         self._cost_line.setSymbolPen(self._pen(colors.background, 1.5))
@@ -224,6 +298,12 @@ class ConsumptionChart(ChartBase):
             return None
         shown = max(n, 3)
         pad = (shown - n) / 2
+        if self._gauge:
+            values = np.concatenate([self._low, self._high, self._mean])
+            values = values[np.isfinite(values)]
+            low, high = (float(values.min()), float(values.max())) if values.size else (0.0, 1.0)
+            margin = (high - low) * 0.08 or max(abs(high) * 0.1, 1.0)
+            return (-0.6 - pad, n - 0.4 + pad), (low - margin, high + margin)
         heights = [0.0, *self._consumption[np.isfinite(self._consumption)].tolist()]
         if self._cost_line.isVisible():
             heights += (self._cost[np.isfinite(self._cost)] / self._cost_scale).tolist()
@@ -238,8 +318,17 @@ class ConsumptionChart(ChartBase):
         if not 0 <= i < n:
             return None
         lines = [period_hover_label(self._period, self._starts[i], self._ends[i])]
-        value = float(self._consumption[i])
         points: list[tuple[float, float, QColor]] = []
+        if self._gauge:
+            mean, low, high = float(self._mean[i]), float(self._low[i]), float(self._high[i])
+            if not math.isfinite(mean):
+                return Hover([*lines, "No readings"], float(i))
+            lines.append(f"Mean {quantity(mean, self._unit, self._decimals)}")
+            if math.isfinite(low) and math.isfinite(high):
+                lowest = quantity(low, self._unit, self._decimals)
+                lines.append(f"Lowest {lowest}, highest {quantity(high, self._unit, self._decimals)}")
+            return Hover(lines, float(i), [(float(i), mean, self._colors.primary)])
+        value = float(self._consumption[i])
         if math.isfinite(value):
             lines.append(quantity(value, self._unit, self._decimals))
             self._highlight.setOpts(x=[float(i)], height=[value], width=self._bar_width)
@@ -266,6 +355,13 @@ class ConsumptionChart(ChartBase):
         full, part = have & ~self._partial, have & self._partial
         self._bars.setOpts(x=x[full], height=self._consumption[full], width=self._bar_width)
         self._partial_bars.setOpts(x=x[part], height=self._consumption[part], width=self._bar_width)
+        if self._gauge:
+            spans = np.isfinite(self._low) & np.isfinite(self._high)
+            self._range_bars.setOpts(x=x[spans], y0=self._low[spans], y1=self._high[spans], width=GAUGE_RANGE_WIDTH)
+            self._mean_line.setData(x, self._mean)
+        else:
+            self._range_bars.setOpts(x=[], y0=[], y1=[], width=GAUGE_RANGE_WIDTH)
+            self._mean_line.setData([], [])
         show_cost = self.has_cost and self._cost_wanted()
         right = self._item.getAxis("right")
         if show_cost:
@@ -303,6 +399,11 @@ class ConsumptionChart(ChartBase):
     def _update_legend(self) -> None:
         if not hasattr(self, "_cost_line") or not len(self._starts):
             self._set_legend([])
+            return
+        if self._gauge:
+            pale = QColor(self._colors.primary)
+            pale.setAlphaF(0.4)
+            self._set_legend([("Mean", self._colors.primary, "●"), ("Lowest to highest", pale, "■")])
             return
         entries = [("Consumption", self._colors.primary, "■")]
         if self._partial.any():

@@ -17,6 +17,8 @@ from .labels import long_month_name, month_names, quantity, value_decimals
 
 #: At most this many years are drawn (the most recent ones).
 MAX_YEARS = 8
+EMPTY_TEXT = "No months to compare yet"
+EMPTY_HINT = "The comparison appears once readings cover at least one month."
 
 Number = Decimal | float | int
 
@@ -39,12 +41,7 @@ class YearOverYearChart(ChartBase):
         self._unit = ""
         self._decimals = 1
         self._curves: dict[int, Any] = {}
-        super().__init__(
-            parent,
-            title=title,
-            empty_text="No months to compare yet",
-            empty_hint="The comparison appears once readings cover at least one month.",
-        )
+        super().__init__(parent, title=title, empty_text=EMPTY_TEXT, empty_hint=EMPTY_HINT)
 
     @property
     def years(self) -> list[int]:
@@ -99,6 +96,12 @@ class YearOverYearChart(ChartBase):
                 continue
             by_year.setdefault(row.start.year, [None] * 12)[row.start.month - 1] = row.consumption
         self.set_data(by_year, **kwargs)
+        if rows and not by_year:
+            self.set_empty_text(
+                "Year over year compares months", "Choose “Month” as the period to see the months of each year."
+            )
+        else:
+            self.set_empty_text(EMPTY_TEXT, EMPTY_HINT)
 
     def clear(self) -> None:
         self.set_data({})
