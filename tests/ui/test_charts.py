@@ -457,11 +457,30 @@ def test_reset_zoom_restores_the_view(show):
     assert chart.view_range()[1] == pytest.approx(home[1])
 
 
+def test_keyboard_zooms_in_and_out(show, qtbot):
+    """With the focus on the chart, Ctrl++ / Ctrl+- narrow and widen the range, Ctrl+0 resets it."""
+    chart = show(filled(ReadingsChart()))
+    chart.setFocus()
+    qtbot.waitUntil(chart.hasFocus)
+    (x0, x1), _ = home = chart.view_range()
+    qtbot.keyClick(chart, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    (a0, a1), _ = chart.view_range()
+    assert a1 - a0 == pytest.approx((x1 - x0) / 1.5)
+    assert (a0 + a1) / 2 == pytest.approx((x0 + x1) / 2)
+    qtbot.keyClick(chart, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert chart.view_range()[0] == pytest.approx(home[0])
+    chart.zoom_by(0.25)
+    qtbot.keyClick(chart, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert chart.view_range()[0] == pytest.approx(home[0])
+
+
 def test_context_menu_offers_only_chart_actions(show):
     """The right-click menu holds our actions; pyqtgraph's own menus (plot options, export) are off."""
     chart = show(filled(ConsumptionChart()))
     assert [a.text() for a in chart.context_menu().actions() if not a.isSeparator()] == [
         "Show cost",
+        "Zoom in",
+        "Zoom out",
         "Reset zoom",
         "Save as PNG…",
     ]

@@ -19,22 +19,31 @@ Public API (all three are QWidgets; put them in any layout)::
             (None: no bar / no cost point); days: days covered by readings (partial periods get a
             paler bar); period: a Period value ("day", "week", "month", "quarter", "year",
             "billing_year", "heating_season") for the axis and hover labels.
+        .set_gauge_data(starts, ends, mean, minimum=None, maximum=None, *, period=None, unit="",
+                        metric_name="")
+            a gauge (temperature...): the mean per period as dots on a line over a pale
+            lowest-to-highest bar; no cost.
         .set_rows(report.rows, period=..., unit=..., currency=..., metric_name=...)   # ReportRow list
+            rows without consumption but with a mean (a gauge's) go to set_gauge_data.
         .set_cost_visible(bool), .show_cost_action (checkable QAction, also in the context menu)
-        .bar_count, .cost_point_count, .has_cost, .tick_labels()
+        .bar_count, .cost_point_count, .mean_point_count, .has_cost, .tick_labels()
 
     YearOverYearChart(parent=None, *, title="")
         .set_data({year: [12 values Jan..Dec, None where missing]}, *, unit="", metric_name="")
         .set_rows(monthly report.rows, unit=..., metric_name=...)
+            rows that are not calendar months are skipped; if none is, the empty state asks
+            for the "Month" period.
         .years (most recent first), .legend_entries(), .month_values(year)
 
 Shared by all three (ChartBase):
     .clear()                           show the empty state ("No readings in this period", ...)
     .set_title(text), .title           bold title above the plot (elided; the PNG includes it)
-    .set_empty_text(text, hint="")     change the empty-state message
+    .set_empty_text(text, hint="")     change the empty-state message (set_data/set_rows put back
+                                       the chart's own: call it after them)
     .is_empty                          True while the message is shown instead of the plot
-    .reset_zoom()                      show everything (also: double-click, context menu)
-    .reset_zoom_action, .save_png_action   QActions for a page's toolbar or menu
+    .reset_zoom(), .zoom_by(factor)    show everything / scale the visible x range (< 1 zooms in)
+    .zoom_in_action, .zoom_out_action, .reset_zoom_action (Ctrl++, Ctrl+-, Ctrl+0 while the
+    chart has the focus), .save_png_action    QActions for a page's toolbar or menu
     .export_png(path) -> bool          write the chart as shown (no hover label) to a PNG
     .save_png_dialog(parent=None)      ask for a file (non-blocking QFileDialog) and export there
     .hover_text, .show_hover_at(x)     the hover label ("" when hidden)
@@ -43,8 +52,9 @@ Shared by all three (ChartBase):
 
 Mouse: hover shows the date or period and the values with units; the wheel zooms in time and a
 drag pans (values follow the visible data); double-click resets the zoom; right-click opens a
-short menu (Reset zoom, Show cost, Save as PNG…). Colours follow the widget's palette (light or
-dark) and change with it.
+short menu (Show cost, Zoom in, Zoom out, Reset zoom, Save as PNG…) instead of pyqtgraph's own.
+Colours follow the widget's palette (light or dark) and change with it (PaletteChange and
+ApplicationPaletteChange).
 """
 
 from __future__ import annotations

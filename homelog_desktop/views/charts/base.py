@@ -11,7 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QFontMetrics, QGuiApplication, QMouseEvent, QPalette
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QMouseEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -116,6 +125,8 @@ class Hover:
         return "\n".join(self.lines)
 
 
+#: How much one "Zoom out" widens the visible range ("Zoom in" narrows it as much).
+ZOOM_STEP = 1.5
 #: Pixels between the cursor and the hover label.
 HOVER_OFFSET = 14
 
@@ -213,6 +224,12 @@ class ChartBase(QWidget):
         else:
             self._view.setYRange(*y_range, padding=0)
 
+    def zoom_by(self, factor: float) -> None:
+        """Scale the visible time (or period) range by ``factor`` around its middle (< 1 zooms in)."""
+        (x0, x1), _ = self.view_range()
+        middle, half = (x0 + x1) / 2, (x1 - x0) / 2 * factor
+        self._view.setXRange(middle - half, middle + half, padding=0)
+
     def show_hover_at(self, x: float, y: float | None = None) -> str:
         """Show the hover label for data coordinate ``x`` (as the mouse would); returns its text."""
         if y is None:
@@ -263,6 +280,8 @@ class ChartBase(QWidget):
     def context_menu(self) -> QMenu:
         """The chart's context menu (reset zoom, save as PNG, plus a subclass's own actions)."""
         menu = QMenu(self)
+        menu.addAction(self.zoom_in_action)
+        menu.addAction(self.zoom_out_action)
         menu.addAction(self.reset_zoom_action)
         menu.addSeparator()
         menu.addAction(self.save_png_action)
@@ -449,15 +468,28 @@ class ChartBase(QWidget):
         layout.addLayout(header)
         layout.addWidget(self._stack, 1)
 
-        self.reset_zoom_action = QAction("Reset zoom", self)
-        self.reset_zoom_action.setObjectName("resetZoomAction")
+        # The keys work while the chart (or the plot in it) has the focus.
+        self.zoom_in_action = self._action("Zoom in", "zoomInAction", QKeySequence.StandardKey.ZoomIn)
+        self.zoom_in_action.triggered.connect(lambda: self.zoom_by(1 / ZOOM_STEP))
+        self.zoom_out_action = self._action("Zoom out", "zoomOutAction", QKeySequence.StandardKey.ZoomOut)
+        self.zoom_out_action.triggered.connect(lambda: self.zoom_by(ZOOM_STEP))
+        self.reset_zoom_action = self._action("Reset zoom", "resetZoomAction", QKeySequence("Ctrl+0"))
         self.reset_zoom_action.setToolTip("Show all the data again (or double-click the chart)")
         self.reset_zoom_action.triggered.connect(self.reset_zoom)
-        self.save_png_action = QAction("Save as PNG…", self)
-        self.save_png_action.setObjectName("savePngAction")
+        self.save_png_action = self._action("Save as PNG…", "savePngAction")
         self.save_png_action.triggered.connect(lambda: self.save_png_dialog())
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.set_title(self._title_text)
         self._apply_fonts()
+
+    def _action(self, text: str, name: str, keys: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if keys is not None:
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        return action
 
     def _make_axes(self) -> dict[str, Any]:
         from ._items import LabelAxis, NumberAxis
@@ -466,7 +498,8 @@ class ChartBase(QWidget):
 
     def _show_empty(self, empty: bool) -> None:
         self._stack.setCurrentWidget(self._empty_page if empty else self._plot)
-        self.reset_zoom_action.setEnabled(not empty)
+        for action in (self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action):
+            action.setEnabled(not empty)
         self.save_png_action.setEnabled(not empty)
         if empty:
             self._legend.hide()

@@ -213,21 +213,6 @@ class ConsumptionChart(ChartBase):
     def clear(self) -> None:
         self.set_data([], [], [])
 
-    def _show(self, metric_name: str, unit: str, currency: str | None, has_data: bool) -> None:
-        n = len(self._starts)
-        self._labels = [period_axis_label(self._period, s, e) for s, e in zip(self._starts, self._ends, strict=True)]
-        self._axes["bottom"].set_labels(self._labels, self._label_keys(), STRIDES.get(self._period or "", ()))
-        self._draw()
-        period_name = {"billing_year": "Billing year", "heating_season": "Heating season"}.get(
-            self._period or "", (self._period or "period").capitalize()
-        )
-        fallback = "Mean" if self._gauge else "Consumption"
-        left = f"{metric_name} ({unit})" if metric_name and unit else (metric_name or unit or fallback)
-        self._set_axis_labels(left=left, bottom=period_name, right=f"Cost ({currency_label(currency)})")
-        self._view.setLimits(xMin=-1.5, xMax=n + 0.5, minXRange=min(3, n))
-        self._update_legend()
-        self._set_has_data(bool(n) and has_data)
-
     def set_cost_visible(self, visible: bool) -> None:
         """Show or hide the cost line and its axis (the hover label always gives the cost)."""
         if self.show_cost_action.isChecked() != visible:
@@ -347,6 +332,21 @@ class ConsumptionChart(ChartBase):
         return Hover(lines, float(i), points)
 
     # ---- private ------------------------------------------------------------------------------
+
+    def _show(self, metric_name: str, unit: str, currency: str | None, has_data: bool) -> None:
+        n = len(self._starts)
+        self._labels = [period_axis_label(self._period, s, e) for s, e in zip(self._starts, self._ends, strict=True)]
+        self._axes["bottom"].set_labels(self._labels, self._label_keys(), STRIDES.get(self._period or "", ()))
+        self._draw()
+        period_name = {"billing_year": "Billing year", "heating_season": "Heating season"}.get(
+            self._period or "", (self._period or "period").capitalize()
+        )
+        fallback = "Mean" if self._gauge else "Consumption"
+        left = f"{metric_name} ({unit})" if metric_name and unit else (metric_name or unit or fallback)
+        self._set_axis_labels(left=left, bottom=period_name, right=f"Cost ({currency_label(currency)})")
+        self._view.setLimits(xMin=-1.5, xMax=n + 0.5, minXRange=min(3, n))
+        self._update_legend()
+        self._set_has_data(bool(n) and has_data)
 
     def _draw(self) -> None:
         n = len(self._starts)
