@@ -4,6 +4,7 @@ test_reports_postgres.py): readings stored by the repositories, read back as arr
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
@@ -232,3 +233,53 @@ def test_dashboard_card_of_a_gauge_source_shows_its_last_value(run, db, store):
     (card,) = run(dashboard_cards(db, now=utc(2025, 1, 5), tz=UTC))
     assert card.metric is not None and card.metric.kind is MetricKind.GAUGE
     assert (card.last_value, card.month_so_far, card.projected_annual) == (Decimal("22.0"), None, None)
+
+
+@pytest.mark.parametrize(
+    ("decimals", "values"),
+    [
+        (3, ["0.001", "0.1", "1234.567", "99999999999.999", "-5.250"]),  # the joined-text path
+        (6, ["0.000001", "999999999.999999", "123456.654321"]),
+        (0, ["0", "1", "999999999999"]),
+    ],
+)
+def test_load_series_gives_back_exactly_the_stored_doubles(run, db, decimals, values):
+    async def add() -> Source:
+        async with db.session() as s:
+            source = await SourceRepository(s).add(
+                Source(None, "Exact", metrics=(Metric(None, "V", "", MetricKind.GAUGE, decimals),))
+            )
+            mid = source.metrics[0].id
+            for day, value in enumerate(values):
+                reading = Reading(None, source.id, utc(2025, 1, 1 + day), {mid: Decimal(value)})
+                await ReadingRepository(s).add(source, reading)
+            return source
+
+    source = run(add())
+    series = run(load_series(db, source.metrics[0].id))
+    assert series.values.tolist() == [float(Decimal(v)) for v in values]
+    assert series.ts.tolist() == [int(utc(2025, 1, 1 + d).timestamp()) for d in range(len(values))]
+
+
+def test_load_series_reads_values_beyond_exact_steps_row_by_row(run, db, db_path):
+    """A value stored behind the app's back with more steps than a double holds exactly (2**53)
+    is read through the row-by-row path, unchanged."""
+
+    async def add() -> Source:
+        async with db.session() as s:
+            source = await SourceRepository(s).add(
+                Source(None, "Huge", metrics=(Metric(None, "V", "", MetricKind.COUNTER, 6),))
+            )
+            mid = source.metrics[0].id
+            for day in (1, 2):
+                await ReadingRepository(s).add(source, Reading(None, source.id, utc(2025, 1, day), {mid: Decimal(day)}))
+            return source
+
+    source = run(add())
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute(
+            "UPDATE reading_values SET value = 987654321012.5 WHERE ts = ?", (int(utc(2025, 1, 2).timestamp()),)
+        )
+    conn.close()
+    assert run(load_series(db, source.metrics[0].id)).values.tolist() == [1.0, 987654321012.5]
