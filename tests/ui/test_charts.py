@@ -494,6 +494,15 @@ def test_long_title_is_elided_with_a_tooltip(show):
     assert chart._title.toolTip() == chart.title
 
 
+def test_long_metric_name_is_shortened_before_its_unit(show, qtbot):
+    """On the value axis the unit stays whole; a long metric name gives way."""
+    chart = show(ReadingsChart(), 500, 260)
+    ts = T + np.arange(3, dtype=np.int64) * 86400
+    chart.set_data(ts, np.arange(3.0), unit="litres", metric_name="Day tariff register of the main house " * 3)
+    qtbot.waitUntil(lambda: "…" in chart._item.getAxis("left").labelText)
+    assert chart._item.getAxis("left").labelText.endswith("… (litres)")
+
+
 def test_importing_charts_does_not_import_pyqtgraph():
     """The app's start-up pays for pyqtgraph only when a chart is created."""
     code = "import sys, homelog_desktop.views.charts; print('pyqtgraph' in sys.modules)"

@@ -157,6 +157,7 @@ class ChartBase(QWidget):
         self._pg = pyqtgraph()
         self._title_text = title
         self._left_label = ""
+        self._left_unit = ""
         self._bottom_label = ""
         self._right_label = ""
         self._has_data = False
@@ -350,8 +351,10 @@ class ChartBase(QWidget):
         if has_data:
             self.reset_zoom()
 
-    def _set_axis_labels(self, left: str = "", bottom: str = "", right: str | None = None) -> None:
-        self._left_label = left
+    def _set_axis_labels(self, name: str, unit: str, bottom: str = "", right: str | None = None) -> None:
+        """The value axis says "name (unit)" (shortening the name first when it is long), the x axis ``bottom``."""
+        self._left_label = name
+        self._left_unit = unit
         self._bottom_label = bottom
         if right is not None:
             self._right_label = right
@@ -549,6 +552,8 @@ class ChartBase(QWidget):
             if name not in self._item.axes:
                 continue
             axis = self._item.getAxis(name)
+            if name == "left":
+                text = _name_and_unit(self._left_label, self._left_unit, metrics, room)
             if text:
                 shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(room))
                 axis.setLabel(shown, color=color)
@@ -606,6 +611,18 @@ class ChartBase(QWidget):
             self.png_saved.emit(path)
         else:
             self.png_failed.emit(f"Could not save the chart to {path}: check that the folder exists and is writable.")
+
+
+def _name_and_unit(name: str, unit: str, metrics: QFontMetrics, room: int) -> str:
+    """ "Day register (kWh)"; when too long, the name is shortened first: the unit says how to read the axis."""
+    if not (name and unit):
+        return name or unit
+    text = f"{name} ({unit})"
+    suffix = f" ({unit})"
+    name_room = room - metrics.horizontalAdvance(suffix)
+    if metrics.horizontalAdvance(text) <= room or name_room < metrics.horizontalAdvance("Wordy…"):
+        return text
+    return metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_room) + suffix
 
 
 def _opaque(color: QColor, background: QColor) -> QColor:

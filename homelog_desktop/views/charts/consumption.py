@@ -341,9 +341,8 @@ class ConsumptionChart(ChartBase):
         period_name = {"billing_year": "Billing year", "heating_season": "Heating season"}.get(
             self._period or "", (self._period or "period").capitalize()
         )
-        fallback = "Mean" if self._gauge else "Consumption"
-        left = f"{metric_name} ({unit})" if metric_name and unit else (metric_name or unit or fallback)
-        self._set_axis_labels(left=left, bottom=period_name, right=f"Cost ({currency_label(currency)})")
+        name = metric_name or ("" if unit else "Mean" if self._gauge else "Consumption")
+        self._set_axis_labels(name, unit, bottom=period_name, right=f"Cost ({currency_label(currency)})")
         self._view.setLimits(xMin=-1.5, xMax=n + 0.5, minXRange=min(3, n))
         self._update_legend()
         self._set_has_data(bool(n) and has_data)

@@ -77,7 +77,7 @@ class ReadingsChart(ChartBase):
         self._curve.clear()
         self._curve.setSymbol("o" if n <= DOTS_UP_TO else None)
         self._recolor(self._colors)
-        self._set_axis_labels(left=_axis_label(metric_name, unit), bottom="Date")
+        self._set_axis_labels(metric_name, unit, bottom="Date")
         if n:
             span = max(float(x[-1] - x[0]), MIN_SPAN_S * 24)
             self._view.setLimits(xMin=x[0] - span * 0.05, xMax=x[-1] + span * 0.05, minXRange=MIN_SPAN_S)
@@ -142,9 +142,3 @@ class ReadingsChart(ChartBase):
             float(self._x[j]),
             [(float(self._x[j]), value, self._colors.primary)],
         )
-
-
-def _axis_label(name: str, unit: str) -> str:
-    if name and unit:
-        return f"{name} ({unit})"
-    return name or unit

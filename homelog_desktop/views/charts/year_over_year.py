@@ -84,8 +84,7 @@ class YearOverYearChart(ChartBase):
             self._item.addItem(curve)
             self._curves[year] = curve
         self._recolor(self._colors)
-        left = f"{metric_name} ({unit})" if metric_name and unit else (metric_name or unit or "Consumption")
-        self._set_axis_labels(left=left, bottom="Month")
+        self._set_axis_labels(metric_name or ("" if unit else "Consumption"), unit, bottom="Month")
         self._set_has_data(bool(self._years))
 
     def set_rows(self, rows: Sequence[_RowLike], **kwargs: Any) -> None:
