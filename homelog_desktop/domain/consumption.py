@@ -447,9 +447,9 @@ def buckets(
     if first_day > last_day:
         return []
     bounds = period_bounds(first_day, last_day, period, billing_start_month)
-    if start is not None:
+    if start is not None and start > bounds[0]:
         bounds = [start, *(b for b in bounds if b > start)]
-    if end is not None:
+    if end is not None and end < bounds[-1]:
         bounds = [*(b for b in bounds if b < end), end]
     moments = [Moment.at_date(b, tz) for b in bounds]
     head = Moment.at(data_start, tz)

@@ -254,6 +254,11 @@ def test_range_cuts_the_first_and_last_periods():
         (date(2025, 3, 1), date(2025, 3, 11), Decimal("100.0000"), 10),
     ]
     assert report(series, Period.MONTH, start=date(2026, 1, 1)).rows == []
+    wide = report(series, Period.MONTH, start=date(2020, 1, 1), end=date(2030, 1, 1))
+    assert [(r.start, r.end) for r in wide.rows][::2] == [
+        (date(2025, 1, 1), date(2025, 2, 1)),
+        (date(2025, 3, 1), date(2025, 4, 1)),
+    ]
 
 
 def test_last_year_compares_the_same_covered_span():
@@ -359,3 +364,13 @@ def test_allocation_agrees_with_a_plain_loop_over_intervals():
     curve = counter_curve(Series(ts.astype(np.int64), values))
     np.testing.assert_allclose(np.diff(curve.at(edges)), expected, atol=1e-9)
     assert expected.sum() == pytest.approx(values[-1] - values[0])
+
+
+def test_local_zone_follows_tz(monkeypatch):
+    from homelog_desktop.services.series import local_zone
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    assert local_zone() == NEW_YORK
+    monkeypatch.setenv("TZ", "Not/AZone")
+    zone = local_zone()  # falls back to the system's zone: still a usable tzinfo
+    assert datetime(2025, 7, 1, tzinfo=zone).utcoffset() is not None
