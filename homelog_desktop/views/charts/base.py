@@ -119,6 +119,8 @@ class Hover:
     lines: list[str]
     x: float
     points: list[tuple[float, float, QColor]] = field(default_factory=list)
+    #: Line index → the colour of its series: a dot in that colour leads the line.
+    keys: dict[int, QColor] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -588,8 +590,11 @@ class ChartBase(QWidget):
             )
         else:
             self._marker.setData([])
-        head, *rest = [_escape(line) for line in hover.lines]
-        self._hover_label.setText("<br>".join([f"<b>{head}</b>", *rest]))
+        lines = [_escape(line) for line in hover.lines]
+        for index, color in hover.keys.items():
+            dot = _opaque(color, self._colors.background).name()
+            lines[index] = f'<span style="color:{dot}">●</span>&nbsp;{lines[index]}'
+        self._hover_label.setText("<br>".join([f"<b>{lines[0]}</b>", *lines[1:]]))
         self._hover_label.adjustSize()
         self._place_hover(self._plot.mapFromScene(scene_pos))
         self._hover_label.show()

@@ -320,8 +320,10 @@ class ConsumptionChart(ChartBase):
         else:
             lines.append("No consumption")
             self._highlight.setOpts(x=[], height=[], width=self._bar_width)
+        keys = {1: self._colors.primary}
         cost = float(self._cost[i])
         if math.isfinite(cost):
+            keys[len(lines)] = self._colors.cost
             lines.append(f"Cost {money(cost, self._currency)}")
             if self._cost_line.isVisible():
                 points.append((float(i), cost / self._cost_scale, self._colors.cost))
@@ -329,7 +331,7 @@ class ConsumptionChart(ChartBase):
         if self._partial[i] and days is not None:
             total = (self._ends[i] - self._starts[i]).days
             lines.append(f"Readings cover {_days(days)} of {total} days")
-        return Hover(lines, float(i), points)
+        return Hover(lines, float(i), points, keys if self.has_cost and self._cost_line.isVisible() else {})
 
     # ---- private ------------------------------------------------------------------------------
 

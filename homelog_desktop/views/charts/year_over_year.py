@@ -137,14 +137,16 @@ class YearOverYearChart(ChartBase):
             return None
         lines = [long_month_name(month + 1)]
         points: list[tuple[float, float, QColor]] = []
+        keys: dict[int, QColor] = {}
         for year, color, _ in self._styles(self._colors):
+            keys[len(lines)] = color
             value = float(self._values[year][month])
             if math.isfinite(value):
                 lines.append(f"{year}: {quantity(value, self._unit, self._decimals)}")
                 points.append((float(month), value, color))
             else:
                 lines.append(f"{year}: no data")
-        return Hover(lines, float(month), points)
+        return Hover(lines, float(month), points, keys)
 
     # ---- private ------------------------------------------------------------------------------
 
