@@ -94,6 +94,9 @@ def test_readings_chart_downsamples_a_million_points(show):
     assert chart.point_count == n
     drawn = len(chart._curve.getData()[0])
     assert 0 < drawn < 10 * chart._view.width()
+    assert not chart._curve.curve.opts["antialias"]  # dense: vertical strokes, no smoothing needed
+    chart._view.setXRange(T, T + 200 * 60, padding=0)  # 200 readings on ~500 pixels
+    assert chart._curve.curve.opts["antialias"]
 
 
 def test_readings_chart_empty_state(show):

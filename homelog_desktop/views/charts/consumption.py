@@ -27,6 +27,8 @@ STRIDES = {
     "month": (1, 2, 3, 6, 12, 24, 60, 120),
     "quarter": (1, 2, 4, 8, 20, 40),
 }
+#: Up to this many periods, the cost and mean lines have a dot per period.
+DOTS_UP_TO = 120
 #: Width of a gauge's lowest-to-highest bar, as a share of its period's slot.
 GAUGE_RANGE_WIDTH = 0.4
 #: A period counts as partly covered below this share of its days (its bar is drawn paler).
@@ -243,12 +245,12 @@ class ConsumptionChart(ChartBase):
         pg = self._pg
         self._bars = pg.BarGraphItem(x=[], height=[], width=self._bar_width)
         self._partial_bars = pg.BarGraphItem(x=[], height=[], width=self._bar_width)
-        self._cost_line = pg.PlotDataItem(connect="finite", antialias=True, symbol="o", symbolSize=7)
+        self._cost_line = self._line(connect="finite", antialias=True, symbol="o", symbolSize=7)
         self._cost_line.setZValue(10)
         self._highlight = pg.BarGraphItem(x=[], height=[], width=self._bar_width)  # the bar under the mouse
         self._highlight.setZValue(5)
         self._range_bars = pg.BarGraphItem(x=[], y0=[], y1=[], width=GAUGE_RANGE_WIDTH)
-        self._mean_line = pg.PlotDataItem(connect="finite", antialias=True, symbol="o", symbolSize=6)
+        self._mean_line = self._line(connect="finite", antialias=True, symbol="o", symbolSize=6)
         self._mean_line.setZValue(10)
         for item in (self._bars, self._partial_bars, self._cost_line, self._range_bars, self._mean_line):
             self._item.addItem(item)
@@ -359,7 +361,7 @@ class ConsumptionChart(ChartBase):
         if self._gauge:
             spans = np.isfinite(self._low) & np.isfinite(self._high)
             self._range_bars.setOpts(x=x[spans], y0=self._low[spans], y1=self._high[spans], width=GAUGE_RANGE_WIDTH)
-            self._mean_line.setData(x, self._mean)
+            self._mean_line.setData(x, self._mean, symbol="o" if n <= DOTS_UP_TO else None)
         else:
             self._range_bars.setOpts(x=[], y0=[], y1=[], width=GAUGE_RANGE_WIDTH)
             self._mean_line.setData([], [])
@@ -371,7 +373,7 @@ class ConsumptionChart(ChartBase):
             top_use = float(np.max(np.abs(self._consumption[have]))) if have.any() else 0.0
             # The cost is drawn in consumption units; the right axis shows it back in money.
             self._cost_scale = top_cost / top_use if top_cost > 0 and top_use > 0 else 1.0
-            self._cost_line.setData(x, self._cost / self._cost_scale)
+            self._cost_line.setData(x, self._cost / self._cost_scale, symbol="o" if n <= DOTS_UP_TO else None)
             self._cost_line.show()
             right.setScale(self._cost_scale)
         else:

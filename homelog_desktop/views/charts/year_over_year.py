@@ -79,7 +79,7 @@ class YearOverYearChart(ChartBase):
         self._curves = {}
         x = np.arange(12, dtype=float)
         for rank, year in enumerate(reversed(self._years)):  # the latest year drawn last, on top
-            curve = self._pg.PlotDataItem(x, self._values[year], connect="finite", antialias=True, symbol="o")
+            curve = self._line(x=x, y=self._values[year], connect="finite", antialias=True, symbol="o")
             curve.setZValue(rank)
             self._item.addItem(curve)
             self._curves[year] = curve
