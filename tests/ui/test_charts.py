@@ -507,11 +507,17 @@ def test_long_metric_name_is_shortened_before_its_unit(show, qtbot):
 
 
 def test_importing_charts_does_not_import_pyqtgraph():
-    """The app's start-up pays for pyqtgraph only when a chart is created."""
-    code = "import sys, homelog_desktop.views.charts; print('pyqtgraph' in sys.modules)"
+    """The app's start-up pays for pyqtgraph only when a chart is created, or preload() runs (in a thread)."""
+    code = (
+        "import sys, threading, homelog_desktop.views.charts as charts\n"
+        "print('pyqtgraph' in sys.modules)\n"
+        "worker = threading.Thread(target=charts.preload)\n"
+        "worker.start(); worker.join()\n"
+        "print('pyqtgraph' in sys.modules)\n"
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.split() == ["False", "True"]
 
 
 # ---- labels -----------------------------------------------------------------------------------------
