@@ -73,12 +73,19 @@ class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]
         (60, "HH:mm"),
         (1, "HH:mm:ss"),
     )
-    _WITH_CONTEXT: ClassVar[dict[str, str]] = {"MMM": "MMM yyyy", "d": "d MMM"}
+    #: The first label of a level, with the coarser unit it may lack, and the room that takes (pixels).
+    _WITH_CONTEXT: ClassVar[dict[str, tuple[str, int]]] = {
+        "MMM": ("MMM yyyy", CONTEXT_GAP),
+        "d": ("d MMM", CONTEXT_GAP),
+        "HH:mm": ("d MMM, HH:mm", 2 * CONTEXT_GAP),
+    }
 
     def __init__(self, orientation: str = "bottom", **kwargs: object) -> None:
         super().__init__(orientation, **kwargs)
         self.enableAutoSIPrefix(False)
         self.setStyle(hideOverlappingLabels=False)  # "2022" on the first of January at the left edge
+        # Hours beside "Fri 15 Mar", months beside years: pyqtgraph drops the finer labels a bit early.
+        self.setStyle(textFillLimits=[(0, 0.9), (2, 0.75), (4, 0.55), (6, 0.35)])
         # Years and, where they fit, every 1, 3 or 6 months on calendar quarters (pyqtgraph's default
         # level shows all twelve months or none: years alone over three years of data).
         year_month = _dates.ZoomLevel(
@@ -98,15 +105,15 @@ class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]
         locale = QLocale()
         fmt = next((f for step, f in self._FORMATS if spacing >= step), "HH:mm:ss")
         if fmt == "d" and getattr(self.zoomLevel, "exampleText", "") == "MMM 00":
-            fmt = "ddd d"  # days beside hours: say which day
+            fmt = "ddd d MMM"  # days beside hours: say which day (hours leave room for it)
         out = []
         for v in values:
             try:
                 out.append(locale.toString(QDateTime.fromSecsSinceEpoch(round(v)), fmt))
             except (OverflowError, ValueError):
                 out.append("")
-        wider = self._WITH_CONTEXT.get(fmt)
-        if wider and out and self._gap_px(values) >= CONTEXT_GAP:
+        wider, room = self._WITH_CONTEXT.get(fmt, ("", 0))
+        if wider and out and self._gap_px(values) >= room:
             # The leftmost "Apr" or "5" gets its year or month: the coarser tick that says it may be off-screen.
             out[0] = locale.toString(QDateTime.fromSecsSinceEpoch(round(values[0])), wider)
         return out

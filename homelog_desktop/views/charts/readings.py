@@ -79,8 +79,9 @@ class ReadingsChart(ChartBase):
         self._recolor(self._colors)
         self._set_axis_labels(metric_name, unit, bottom="Date")
         if n:
-            span = max(float(x[-1] - x[0]), MIN_SPAN_S * 24)
-            self._view.setLimits(xMin=x[0] - span * 0.05, xMax=x[-1] + span * 0.05, minXRange=MIN_SPAN_S)
+            (low, high), _ = self._home_range() or ((0.0, 1.0), None)
+            room = (high - low) * 0.05  # panning stops a little past the first and last readings
+            self._view.setLimits(xMin=low - room, xMax=high + room, minXRange=MIN_SPAN_S)
         self._set_has_data(n > 0)
         if n:
             self._fit_smoothing()
