@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QDate, QDateTime, QPoint, QPointF, Qt, QTime
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -128,6 +128,32 @@ def test_readings_chart_hover_shows_local_time_and_value(show, qtbot):
     assert chart._hover_label.isVisible()
     chart.hide_hover()
     assert chart.hover_text == ""
+
+
+def test_readings_chart_values_follow_the_time_in_view(show):
+    """Zoomed in between two weekly readings, the value axis spans them both: the line stays in view."""
+    chart = show(ReadingsChart())
+    ts = T + np.arange(10, dtype=np.int64) * 7 * 86400
+    chart.set_data(ts, np.arange(10.0) * 100)
+    chart._view.setXRange(float(ts[3]) + 86400, float(ts[3]) + 3 * 86400, padding=0)  # no reading in view
+    low, high = chart.view_range()[1]
+    assert low <= 300 and 400 <= high
+    assert high - low < 150  # not the whole 0..900
+    chart.reset_zoom()
+    low, high = chart.view_range()[1]
+    assert low <= 0 and 900 <= high
+
+
+def test_date_axis_names_the_month_of_its_first_day(show):
+    """Ten days in view: the first day label says its month ("20 Dec"), the others only the day."""
+    chart = show(ReadingsChart())
+    day = QDateTime(QDate(2023, 12, 18), QTime(0, 0)).toSecsSinceEpoch()
+    chart.set_data(day + np.arange(30, dtype=np.int64) * 86400, np.arange(30.0))
+    chart._view.setXRange(day + 1.5 * 86400, day + 11.5 * 86400, padding=0)
+    chart.grab()
+    axis = chart._item.getAxis("bottom")
+    days = [float(day + d * 86400) for d in (2, 3, 4)]
+    assert axis.tickStrings(days, 1, 86400) == ["20 Dec", "21", "22"]
 
 
 def test_readings_chart_leaves_a_gap_at_nan(show):

@@ -14,7 +14,7 @@ from typing import Any, ClassVar, cast
 
 import pyqtgraph as pg
 import pyqtgraph.graphicsItems.DateAxisItem as _dates  # noqa: N813  (the module, not the class)
-from PySide6.QtCore import QDateTime, QLocale, QRectF
+from PySide6.QtCore import QDate, QDateTime, QLocale, QRectF, QTime
 from PySide6.QtGui import QFont, QFontMetrics
 
 from .labels import decimals_for_step
@@ -24,7 +24,7 @@ LABEL_GAP = 18
 #: How far a period label may reach past the ends of the x axis, in pixels.
 LABEL_OVERHANG = 60
 #: Pixels between two date labels that leave room for the first one's year or month.
-CONTEXT_GAP = 75
+CONTEXT_GAP = 56
 #: Pixels wanted between two labels of a value axis.
 TICK_SPACING = 40
 #: How far a value axis' end labels may reach past the plot, in pixels.
@@ -113,10 +113,21 @@ class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]
             except (OverflowError, ValueError):
                 out.append("")
         wider, room = self._WITH_CONTEXT.get(fmt, ("", 0))
-        if wider and out and self._gap_px(values) >= room:
+        if wider and out and self._gap_px(values) >= room and not self._unit_shown(values[0], fmt):
             # The leftmost "Apr" or "5" gets its year or month: the coarser tick that says it may be off-screen.
             out[0] = locale.toString(QDateTime.fromSecsSinceEpoch(round(values[0])), wider)
         return out
+
+    def _unit_shown(self, value: float, fmt: str) -> bool:
+        """Whether the start of ``value``'s year (for months), month (days) or day (hours) is in view:
+        its own label then names it."""
+        moment = QDateTime.fromSecsSinceEpoch(round(value))
+        day = moment.date()
+        start = {
+            "MMM": QDate(day.year(), 1, 1),
+            "d": QDate(day.year(), day.month(), 1),
+        }.get(fmt, day)
+        return bool(QDateTime(start, QTime(0, 0)).toSecsSinceEpoch() >= min(self.range))
 
     def _gap_px(self, values: list[float]) -> float:
         low, high = self.range

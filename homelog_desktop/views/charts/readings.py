@@ -37,6 +37,7 @@ class ReadingsChart(ChartBase):
         self._y: npt.NDArray[np.float64] = np.empty(0)
         self._unit = ""
         self._decimals = 2
+        self._finite = True
         super().__init__(
             parent,
             title=title,
@@ -68,6 +69,7 @@ class ReadingsChart(ChartBase):
         self._unit = unit
         n = int(x.shape[0])
         finite = bool(np.isfinite(y).all()) if n else True
+        self._finite = finite
         if decimals is None:
             sample = y[:: max(1, n // 1000)] if n else y
             decimals = value_decimals([float(v) for v in sample[np.isfinite(sample)][:1000]])
@@ -106,6 +108,9 @@ class ReadingsChart(ChartBase):
         self._item.addItem(self._curve)
         self._view.sigXRangeChanged.connect(self._fit_smoothing)
         self._view.sigResized.connect(self._fit_smoothing)
+        self._view.setAutoVisible(y=False)
+        self._view.enableAutoRange(y=False)
+        self._view.sigXRangeChanged.connect(self._fit_values)
         # Set on the PlotItem: addItem() gives its items the PlotItem's own downsampling and clipping.
         self._item.setDownsampling(auto=True, mode="peak")
         self._item.setClipToView(True)
@@ -133,13 +138,37 @@ class ReadingsChart(ChartBase):
             self._curve.curve.opts["antialias"] = smooth
             self._curve.curve.update()
 
-    def _home_range(self) -> tuple[tuple[float, float], None] | None:
+    def _home_range(self) -> tuple[tuple[float, float], tuple[float, float] | None] | None:
         n = self.point_count
         if not n:
             return None
         first, last = float(self._x[0]), float(self._x[-1])
         pad = max((last - first) * 0.01, 12 * 3600.0)
-        return (first - pad, last + pad), None
+        return (first - pad, last + pad), self._values_range(first - pad, last + pad)
+
+    def _values_range(self, x0: float, x1: float) -> tuple[float, float] | None:
+        """The y range of the readings from ``x0`` to ``x1`` and of the one just outside on each side:
+        the line to them crosses the view and stays inside it (pyqtgraph fits the points in view only)."""
+        n = self.point_count
+        first = max(0, int(np.searchsorted(self._x, x0)) - 1)
+        last = min(n, int(np.searchsorted(self._x, x1, side="right")) + 1)
+        values = self._y[first:last]
+        if not self._finite:
+            values = values[np.isfinite(values)]
+        if not values.size:
+            return None
+        low, high = float(values.min()), float(values.max())
+        margin = (high - low) * 0.05 or max(abs(high) * 0.001, 0.5)
+        return low - margin, high + margin
+
+    def _fit_values(self, *_args: object) -> None:
+        """Follow the readings in view with the value axis (while zooming and panning in time)."""
+        if not self.point_count or self.is_empty:
+            return
+        (x0, x1), _ = self._view.viewRange()
+        y_range = self._values_range(x0, x1)
+        if y_range is not None:
+            self._view.setYRange(*y_range, padding=0)
 
     def _hover_at(self, x: float, y: float) -> Hover | None:
         n = self.point_count
