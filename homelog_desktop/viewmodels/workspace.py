@@ -6,14 +6,18 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .base import BaseViewModel
 from .readings import ReadingsViewModel
 from .sources import SourcesViewModel
 
 if TYPE_CHECKING:
     from ..db.handle import SessionProvider
     from ..domain.entities import Reading, Source
+    from .dashboard import DashboardViewModel
     from .members import MembersViewModel
+    from .meter_round import MeterRoundViewModel
     from .reading_editor import ReadingEditorViewModel
+    from .reports import ReportsViewModel
     from .source_editor import SourceEditorViewModel
 
 
@@ -34,6 +38,12 @@ class Workspace:
     source_editor: Callable[[Source | None], SourceEditorViewModel]
     members: Callable[[], MembersViewModel]
     close: Callable[[], Awaitable[None]]
+    #: The home page's cards (built on first use; closed with the workspace).
+    dashboard: Callable[[], DashboardViewModel]
+    #: A Reports page's view model (one per page; closed with the workspace).
+    reports: Callable[[], ReportsViewModel]
+    #: The meter round sheet's view model (one per sheet).
+    meter_round: Callable[[], MeterRoundViewModel]
 
 
 def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = False) -> Workspace:
@@ -44,10 +54,14 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     """
     sources = SourcesViewModel(db)
     readings = ReadingsViewModel(db)
+    #: View models made on demand that run background work: closed with the workspace.
+    extra: list[BaseViewModel] = []
 
     async def close() -> None:
         await sources.close()
         await readings.close()
+        for vm in extra:
+            await vm.close()
 
     def reading_editor(source: Source, reading: Reading | None, member: int | None) -> ReadingEditorViewModel:
         from .reading_editor import ReadingEditorViewModel
@@ -64,6 +78,27 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
 
         return MembersViewModel(db)
 
+    def dashboard() -> DashboardViewModel:
+        from .dashboard import DashboardViewModel
+
+        vm = DashboardViewModel(db)
+        extra.append(vm)
+        return vm
+
+    def reports() -> ReportsViewModel:
+        from .reports import ReportsViewModel
+
+        vm = ReportsViewModel(db)
+        extra.append(vm)
+        return vm
+
+    def meter_round() -> MeterRoundViewModel:
+        from .meter_round import MeterRoundViewModel
+
+        vm = MeterRoundViewModel(db)
+        extra.append(vm)
+        return vm
+
     return Workspace(
         location=location,
         is_sample=is_sample,
@@ -73,4 +108,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         source_editor=source_editor,
         members=members,
         close=close,
+        dashboard=dashboard,
+        reports=reports,
+        meter_round=meter_round,
     )

@@ -1,4 +1,5 @@
-"""The main window: sources in a sidebar, the selected source's readings in a table."""
+"""The main window: sources in a sidebar; the dashboard (home page); the selected source's readings
+and reports in tabs; the meter round."""
 
 from __future__ import annotations
 
@@ -28,17 +29,22 @@ if TYPE_CHECKING:
         QMessageBox,
         QProgressBar,
         QPushButton,
+        QSizePolicy,
         QSplitter,
         QStackedWidget,
         QStyle,
         QTableView,
+        QTabWidget,
+        QToolButton,
         QVBoxLayout,
         QWidget,
     )
 
     from ..db.snapshot import Snapshot
     from ..domain.entities import Reading, Source, SourceSummary
+    from ..viewmodels.dashboard import DashboardViewModel
     from ..viewmodels.workspace import Workspace
+    from .dashboard import DashboardPage
     from .icons import category_icon
     from .models.readings import ReadingsTableModel
     from .models.sources import SourcesListModel
@@ -60,14 +66,18 @@ _CONTENT_NAMES: dict[str, tuple[str, ...]] = {
         "QMessageBox",
         "QProgressBar",
         "QPushButton",
+        "QSizePolicy",
         "QSplitter",
         "QStackedWidget",
         "QStyle",
         "QTableView",
+        "QTabWidget",
+        "QToolButton",
         "QVBoxLayout",
         "QWidget",
     ),
     "homelog_desktop.views.icons": ("category_icon",),
+    "homelog_desktop.views.dashboard": ("DashboardPage",),
     "homelog_desktop.views.welcome": ("WelcomePage",),
     "homelog_desktop.views.widgets": ("Banner",),
 }
@@ -86,6 +96,10 @@ def _load_content_modules(only: str | None = None) -> None:
 
 #: (action, description) pairs shown in Help → Keyboard Shortcuts.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
+    ("Ctrl+1", "Dashboard: every meter at a glance"),
+    ("Ctrl+2", "Readings of the selected source"),
+    ("Ctrl+3", "Reports and charts of the selected source"),
+    ("Ctrl+R", "Meter round: enter the readings of every due meter"),
     ("Ctrl+N", "New reading for the selected source"),
     ("Ctrl+Shift+N", "New source"),
     ("Enter", "Edit the selected reading"),
@@ -97,7 +111,9 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Q", "Quit"),
 )
 
-PAGE_LOADING, PAGE_WELCOME, PAGE_SOURCE, PAGE_NOTHING = range(4)
+PAGE_LOADING, PAGE_WELCOME, PAGE_SOURCE, PAGE_NOTHING, PAGE_DASHBOARD = range(5)
+#: The tabs of a source's page.
+TAB_READINGS, TAB_REPORTS = range(2)
 
 #: Shown above the pages while the sample household is open.
 SAMPLE_TEXT = "A made-up sample household: try anything, your data is not touched (File → Back to My Data)."
@@ -142,6 +158,17 @@ class MainWindow(QMainWindow):
         #: The source the start-up snapshot shows: selecting it need not load it again.
         self._primed_source: int | None = None
         self._content_built = False
+        #: The first sources loaded after bind() open the dashboard (when there are any).
+        self._open_on_dashboard = False
+        #: After the next sources load, show the pending source even if the dashboard is shown.
+        self._open_pending_source = False
+        self._dashboard_vm: DashboardViewModel | None = None
+        self._reports_page: Any = None
+        self._sources_now: Any = None
+        #: The source whose page was shown last (Ctrl+2 from the dashboard goes back to it).
+        self._shown_source_id: int | None = None
+        #: Set while the window moves the sidebar's current row itself (nothing to open).
+        self._quiet_selection = False
         # The first frame is light (menus, toolbar, a line of text); build_content() adds the rest
         # right after it has painted, or when bind() needs it.
         self._setup_actions()
@@ -203,6 +230,7 @@ class MainWindow(QMainWindow):
             lambda: importlib.import_module("homelog_desktop.views.source_delegate"),
             lambda: importlib.import_module("homelog_desktop.views.models.sources"),
             lambda: importlib.import_module("homelog_desktop.views.models.readings"),
+            lambda: importlib.import_module("homelog_desktop.views.dashboard"),
             self._finish_content,
         ]
 
@@ -273,6 +301,9 @@ class MainWindow(QMainWindow):
         self.show_loading("Loading your meters…")
         self.actionShowArchived.setChecked(workspace.sources.show_archived)
         self._pending_select_source = self.remembered_source(workspace.location)
+        self._shown_source_id = None
+        self._open_on_dashboard = True
+        self._open_pending_source = False
         self._update_actions()
         if snapshot is None:
             self._run(workspace.sources.load())
@@ -291,6 +322,10 @@ class MainWindow(QMainWindow):
             return
         for vm in (workspace.sources, workspace.readings):
             vm.disconnect(self)
+        if self._dashboard_vm is not None:
+            self._dashboard_vm.disconnect(self)
+            self._dashboard_vm = None
+        self._drop_reports_page()
         self.source_list.setModel(None)
         self.readings_table.setModel(None)
         self.sources_model = None
@@ -377,6 +412,65 @@ class MainWindow(QMainWindow):
             return
         self._run(self.workspace.sources.count_readings(source.id))
 
+    def show_dashboard(self) -> None:
+        """The home page: a card per source (Ctrl+1)."""
+        if self.workspace is None or self.sources_model is None or not self.sources_model.rowCount():
+            return
+        if self._shown_source_id is not None:
+            self._pending_select_source = self._shown_source_id
+        # Nothing selected in the sidebar, but its current row stays valid: a list given the focus
+        # without one makes its first row current (which would open that source).
+        row = self.sources_model.row_of(self._pending_select_source) if self._pending_select_source else None
+        selection = self.source_list.selectionModel()
+        self._quiet_selection = True
+        try:
+            selection.setCurrentIndex(self.sources_model.index(row or 0, 0), QItemSelectionModel.SelectionFlag.Clear)
+        finally:
+            self._quiet_selection = False
+        self._stack.setCurrentIndex(PAGE_DASHBOARD)
+        self._dashboard.show_summaries(self.sources_model.summaries(), self._sources_now)
+        self._load_dashboard()
+        self._update_actions()
+
+    def show_readings(self) -> None:
+        """The selected source's readings (Ctrl+2); from the dashboard, the source last shown."""
+        self._open_source_tab(TAB_READINGS)
+
+    def show_reports(self) -> None:
+        """The selected source's reports and charts (Ctrl+3)."""
+        self._open_source_tab(TAB_REPORTS)
+
+    def open_source(self, source_id: int, tab: int = TAB_READINGS) -> None:
+        """Show a source's page (a dashboard card was clicked)."""
+        if self.sources_model is None:
+            return
+        row = self.sources_model.row_of(source_id)
+        if row is None:
+            return
+        self._source_tabs.setCurrentIndex(tab)
+        index = self.sources_model.index(row, 0)
+        selection = self.source_list.selectionModel()
+        if selection.currentIndex() == index and self._stack.currentIndex() == PAGE_SOURCE:
+            return
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if self._stack.currentIndex() != PAGE_SOURCE:
+            self._show_source(self.sources_model.summary_at(row))
+        self.source_list.scrollTo(index)
+
+    def open_meter_round(self) -> None:
+        """The meter round sheet (Ctrl+R): every due meter's readings in one go."""
+        if self.workspace is None:
+            return
+        from .meter_round import MeterRoundDialog
+
+        vm = self.workspace.meter_round()
+        member = self._settings.value("entry/lastMember")
+        dialog = MeterRoundDialog(vm, self, entered_by=int(member) if member not in (None, "") else None)
+        vm.saved.connect(self._on_round_saved)
+        self._keep(dialog)
+        dialog.open()
+        dialog.start()
+
     def refresh(self) -> None:
         if self.workspace is None:
             return
@@ -390,6 +484,7 @@ class MainWindow(QMainWindow):
 
     def focus_filter(self) -> None:
         if self._stack.currentIndex() == PAGE_SOURCE:
+            self._source_tabs.setCurrentIndex(TAB_READINGS)
             self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.filter_edit.selectAll()
 
@@ -537,6 +632,33 @@ class MainWindow(QMainWindow):
             None,
             "Leave the sample household",
         )
+        self.actionDashboard = action(
+            "actionDashboard",
+            "&Dashboard",
+            self.show_dashboard,
+            QKeySequence("Ctrl+1"),
+            "Every meter at a glance: last reading, this month, cost and projection",
+            "SP_DesktopIcon",
+        )
+        self.actionShowReadings = action(
+            "actionShowReadings", "&Readings", self.show_readings, QKeySequence("Ctrl+2"), "The source's readings"
+        )
+        self.actionShowReports = action(
+            "actionShowReports",
+            "Re&ports and Charts",
+            self.show_reports,
+            QKeySequence("Ctrl+3"),
+            "Consumption and cost per period, with charts",
+        )
+        self.actionMeterRound = action(
+            "actionMeterRound",
+            "Meter &Round…",
+            self.open_meter_round,
+            QKeySequence("Ctrl+R"),
+            "Enter the readings of every due meter in one sheet",
+            "SP_FileDialogListView",
+        )
+        self.actionMeterRound.setIconText("Meter Round")
         self.actionQuit = action("actionQuit", "&Quit", self.close, QKeySequence("Ctrl+Q"))
         self.actionAbout = action("actionAbout", f"&About {APP_NAME}", self.show_about)
         self.actionShortcuts = action("actionShortcuts", "&Keyboard Shortcuts", self.show_shortcuts, QKeySequence("F1"))
@@ -553,8 +675,11 @@ class MainWindow(QMainWindow):
         self._toolbar = toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
+        toolbar.addAction(self.actionDashboard)
+        toolbar.addSeparator()
         for act in (self.actionAddReading, self.actionEditReading, self.actionDeleteReading):
             toolbar.addAction(act)
+        toolbar.addAction(self.actionMeterRound)
         toolbar.addSeparator()
         toolbar.addAction(self.actionAddSource)
         toolbar.addAction(self.actionRefresh)
@@ -588,6 +713,7 @@ class MainWindow(QMainWindow):
         self.source_list.setMinimumWidth(220)
         self.source_list.setFrameShape(QFrame.Shape.NoFrame)
         self.source_list.doubleClicked.connect(lambda _i: self.edit_source())
+        self.source_list.clicked.connect(self._on_source_list_clicked)
         from .source_delegate import SourceItemDelegate
 
         self.source_list.setItemDelegate(SourceItemDelegate(self.source_list))
@@ -597,6 +723,22 @@ class MainWindow(QMainWindow):
         sidebar = QWidget()
         sidebar_layout = QVBoxLayout(sidebar)
         sidebar_layout.setContentsMargins(0, 0, 0, 8)
+        self._dashboard_button = QToolButton()
+        self._dashboard_button.setObjectName("dashboardButton")
+        self._dashboard_button.setText("Dashboard")
+        self._dashboard_button.setToolTip("Every meter at a glance (Ctrl+1)")
+        self._dashboard_button.setIcon(self.actionDashboard.icon())
+        self._dashboard_button.clicked.connect(lambda _checked: self.show_dashboard())
+        self._dashboard_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._dashboard_button.setAutoRaise(True)
+        self._dashboard_button.setCheckable(True)
+        self._dashboard_button.setIconSize(QSize(20, 20))
+        self._dashboard_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._dashboard_button.setMinimumHeight(34)
+        dashboard_font = self._dashboard_button.font()
+        dashboard_font.setBold(True)
+        self._dashboard_button.setFont(dashboard_font)
+        sidebar_layout.addWidget(self._dashboard_button)
         caption = QLabel("Meters and sensors")
         caption.setContentsMargins(10, 8, 8, 2)
         caption_font = caption.font()
@@ -636,6 +778,11 @@ class MainWindow(QMainWindow):
         self._stack.addWidget(self._welcome_slot)
         self._stack.addWidget(self._build_source_page())
         self._stack.addWidget(nothing)
+        self._dashboard = DashboardPage()
+        self._dashboard.source_activated.connect(self.open_source)
+        self._dashboard.meter_round_clicked.connect(self.open_meter_round)
+        self._stack.addWidget(self._dashboard)
+        self._stack.currentChanged.connect(self._on_page_changed)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -722,12 +869,27 @@ class MainWindow(QMainWindow):
         self._table_stack.addWidget(self.readings_table)
         self._table_stack.addWidget(self._empty_label)
 
+        readings_tab = QWidget()
+        readings_tab.setObjectName("readingsTab")
+        readings_layout = QVBoxLayout(readings_tab)
+        readings_layout.setContentsMargins(0, 6, 0, 0)
+        readings_layout.addLayout(filter_row)
+        readings_layout.addWidget(self._table_stack, 1)
+        self._reports_slot = _reports_placeholder()  # replaced by the Reports page when first shown
+        self._source_tabs = QTabWidget()
+        self._source_tabs.setObjectName("sourceTabs")
+        self._source_tabs.setDocumentMode(True)
+        self._source_tabs.addTab(readings_tab, "Readings")
+        self._source_tabs.addTab(self._reports_slot, "Reports and charts")
+        self._source_tabs.setTabToolTip(TAB_READINGS, "Every reading of the source (Ctrl+2)")
+        self._source_tabs.setTabToolTip(TAB_REPORTS, "Consumption and cost per period, with charts (Ctrl+3)")
+        self._source_tabs.currentChanged.connect(self._on_source_tab_changed)
+
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(header)
-        layout.addSpacing(6)
-        layout.addLayout(filter_row)
-        layout.addWidget(self._table_stack, 1)
+        layout.addSpacing(4)
+        layout.addWidget(self._source_tabs, 1)
         return page
 
     def _setup_menus(self) -> None:
@@ -750,9 +912,13 @@ class MainWindow(QMainWindow):
         reading_menu = bar.addMenu("&Reading")
         for act in (self.actionAddReading, self.actionEditReading, self.actionDeleteReading):
             reading_menu.addAction(act)
+        reading_menu.addAction(self.actionMeterRound)
         reading_menu.addSeparator()
         reading_menu.addAction(self.actionFilter)
         view_menu = bar.addMenu("&View")
+        for act in (self.actionDashboard, self.actionShowReadings, self.actionShowReports):
+            view_menu.addAction(act)
+        view_menu.addSeparator()
         view_menu.addAction(self.actionRefresh)
         view_menu.addAction(self.actionShowArchived)
         help_menu = bar.addMenu("&Help")
@@ -765,6 +931,18 @@ class MainWindow(QMainWindow):
         assert self.sources_model is not None and self.workspace is not None
         current = self.current_source()
         wanted = self._pending_select_source or (current.id if current is not None else None)
+        self._sources_now = now
+        on_dashboard = self._stack.currentIndex() == PAGE_DASHBOARD
+        open_dashboard, self._open_on_dashboard = self._open_on_dashboard, False
+        open_source, self._open_pending_source = self._open_pending_source, False
+        if summaries and (open_dashboard or (on_dashboard and not open_source)):
+            # The home page: the sidebar lists the sources, none selected; the source to show on
+            # Ctrl+2 (remembered, or shown before) stays pending.
+            self.sources_model.set_summaries(summaries, now)
+            self._pending_select_source = wanted
+            self.show_dashboard()
+            self._first_data()
+            return
         self._pending_select_source = None
         self.sources_model.set_summaries(summaries, now)
         if not summaries:
@@ -790,14 +968,23 @@ class MainWindow(QMainWindow):
         self.source_list.scrollTo(index)
 
     def _on_source_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self.sources_model is None or not current.isValid():
+        if self.sources_model is None or not current.isValid() or self._quiet_selection:
             return
         self._show_source(self.sources_model.summary_at(current.row()))
+
+    def _on_source_list_clicked(self, index: QModelIndex) -> None:
+        # From the dashboard a click on the current (unselected) row changes no current index.
+        if self.sources_model is None or not index.isValid() or self._stack.currentIndex() == PAGE_SOURCE:
+            return
+        summary = self.sources_model.summary_at(index.row())
+        if summary is not None and summary.source.id is not None:
+            self.open_source(summary.source.id)
 
     def _show_source(self, summary: SourceSummary | None) -> None:
         if summary is None or self.workspace is None:
             return
         source = summary.source
+        self._shown_source_id = source.id
         if source.id is not None:
             remember_source(self.workspace.location, source.id)
         self._source_icon.setPixmap(category_icon(source.category).pixmap(40, 40))
@@ -820,6 +1007,8 @@ class MainWindow(QMainWindow):
             self.filter_edit.blockSignals(False)
             self._run(self.workspace.readings.set_filter_text(""))
         self._stack.setCurrentIndex(PAGE_SOURCE)
+        if self._reports_page is not None:
+            self._reports_page.set_source(source, load=self._source_tabs.currentIndex() == TAB_REPORTS)
         if self._primed_source is not None and self._primed_source == source.id:
             self._primed_source = None  # the start-up snapshot shows it already: no second load
         else:
@@ -917,8 +1106,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Reading saved", 5000)
         self._pending_select_reading = reading.id
         if self.workspace is not None:
-            # Reloading the sources (last reading in the sidebar) reloads this source's readings too.
+            # Reloading the sources (last reading in the sidebar) reloads this source's readings too,
+            # and the dashboard or the reports, whichever is shown.
             self._run(self.workspace.sources.load())
+            self._refresh_reports()
 
     def _open_source_dialog(self, vm: Any) -> None:
         from .source_dialog import SourceDialog
@@ -931,8 +1122,110 @@ class MainWindow(QMainWindow):
     def _on_source_saved(self, source: Source) -> None:
         self.statusBar().showMessage(f"“{source.name}” saved", 5000)
         self._pending_select_source = source.id
+        self._open_pending_source = True
         if self.workspace is not None:
             self._run(self.workspace.sources.load())
+
+    def _on_round_saved(self, readings: list[Reading]) -> None:
+        count = len(readings)
+        self.statusBar().showMessage("1 reading saved" if count == 1 else f"{count} readings saved", 5000)
+        if self.workspace is not None:
+            self._run(self.workspace.sources.load())
+            self._refresh_reports()
+
+    def _load_dashboard(self) -> None:
+        """(Re)compute the dashboard's cards in the background."""
+        if self.workspace is None:
+            return
+        if self._dashboard_vm is None:
+            vm = self._dashboard_vm = self.workspace.dashboard()
+            vm.cards_loaded.connect(self._dashboard.set_cards)
+            vm.busy_changed.connect(self._on_vm_busy_changed)
+            vm.error_occurred.connect(self._show_error)
+        self._dashboard_vm.request()
+
+    def _open_source_tab(self, tab: int) -> None:
+        if self.workspace is None or self.sources_model is None or not self.sources_model.rowCount():
+            return
+        if self._stack.currentIndex() == PAGE_SOURCE:
+            self._source_tabs.setCurrentIndex(tab)
+            return
+        wanted = self._pending_select_source or self._shown_source_id
+        row = self.sources_model.row_of(wanted) if wanted is not None else None
+        summary = self.sources_model.summary_at(row if row is not None else 0)
+        if summary is not None and summary.source.id is not None:
+            self.open_source(summary.source.id, tab)
+
+    def _on_source_tab_changed(self, tab: int) -> None:
+        if tab == TAB_REPORTS:
+            if self._reports_page is None:
+                self._run(self._build_reports_page())
+            else:
+                source = self.current_source()
+                if source is not None:
+                    self._reports_page.set_source(source, load=True)
+        self._update_actions()
+
+    async def _build_reports_page(self) -> None:
+        """Import the Reports page (numpy with it) in a worker thread, then build and show it."""
+        import asyncio
+
+        await asyncio.to_thread(importlib.import_module, "homelog_desktop.views.reports_page")
+        if self.workspace is None or self._reports_page is not None:
+            return
+        page = self._ensure_reports_page()
+        source = self.current_source()
+        if page is not None and source is not None and self._source_tabs.currentIndex() == TAB_REPORTS:
+            page.set_source(source, load=True)
+
+    def _ensure_reports_page(self) -> Any:
+        """The Reports page, built (with its view model) the first time it is shown."""
+        if self._reports_page is None and self.workspace is not None:
+            from .reports_page import ReportsPage
+
+            vm = self.workspace.reports()
+            vm.error_occurred.connect(self._show_error)
+            page = ReportsPage(vm)
+            index = self._source_tabs.indexOf(self._reports_slot)
+            current = self._source_tabs.currentIndex()
+            self._source_tabs.blockSignals(True)
+            self._source_tabs.removeTab(index)
+            self._source_tabs.insertTab(TAB_REPORTS, page, "Reports and charts")
+            self._source_tabs.setTabToolTip(TAB_REPORTS, "Consumption and cost per period, with charts (Ctrl+3)")
+            self._source_tabs.setCurrentIndex(current)
+            self._source_tabs.blockSignals(False)
+            self._reports_slot.deleteLater()
+            self._reports_slot = page
+            self._reports_page = page
+        return self._reports_page
+
+    def _drop_reports_page(self) -> None:
+        """Forget the Reports page of an unbound workspace (its view model is closed with it)."""
+        page, self._reports_page = self._reports_page, None
+        if page is None:
+            return
+        slot = _reports_placeholder()
+        index = self._source_tabs.indexOf(page)
+        self._source_tabs.blockSignals(True)
+        current = self._source_tabs.currentIndex()
+        self._source_tabs.removeTab(index)
+        self._source_tabs.insertTab(TAB_REPORTS, slot, "Reports and charts")
+        self._source_tabs.setCurrentIndex(current)
+        self._source_tabs.blockSignals(False)
+        self._reports_slot = slot
+        page.deleteLater()
+
+    def _refresh_reports(self) -> None:
+        page = self._reports_page
+        if page is not None:
+            page.refresh(
+                load=self._stack.currentIndex() == PAGE_SOURCE and self._source_tabs.currentIndex() == TAB_REPORTS
+            )
+
+    def _on_page_changed(self, page: int) -> None:
+        if self._content_built:
+            self._dashboard_button.setChecked(page == PAGE_DASHBOARD)
+        self._update_actions()
 
     async def _select_reading(self, reading_id: int) -> None:
         if self.workspace is None:
@@ -985,10 +1278,15 @@ class MainWindow(QMainWindow):
         bound = self.workspace is not None
         source = self.current_source() if bound else None
         on_source = source is not None and self._stack.currentIndex() == PAGE_SOURCE
-        has_selection = bool(self.selected_readings()) if on_source else False
+        on_readings = on_source and self._source_tabs.currentIndex() == TAB_READINGS
+        has_selection = bool(self.selected_readings()) if on_readings else False
         self.actionAddReading.setEnabled(on_source)
-        self.actionEditReading.setEnabled(on_source and has_selection)
-        self.actionDeleteReading.setEnabled(on_source and has_selection)
+        self.actionEditReading.setEnabled(on_readings and has_selection)
+        self.actionDeleteReading.setEnabled(on_readings and has_selection)
+        has_sources = bound and self.sources_model is not None and self.sources_model.rowCount() > 0
+        for act in (self.actionDashboard, self.actionShowReadings, self.actionShowReports, self.actionMeterRound):
+            act.setEnabled(has_sources)
+        self._dashboard_button.setChecked(self._stack.currentIndex() == PAGE_DASHBOARD)
         for act in (self.actionEditSource, self.actionArchiveSource, self.actionDeleteSource):
             act.setEnabled(on_source)
         for act in (self.actionAddSource, self.actionRefresh, self.actionMembers, self.actionShowArchived):
@@ -998,6 +1296,13 @@ class MainWindow(QMainWindow):
     def remembered_source(self, location: str) -> int | None:
         """The source last selected in the data at ``location`` (remembered across runs)."""
         return remembered_source(location)
+
+
+def _reports_placeholder() -> QLabel:
+    label = QLabel("Preparing the reports…")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setEnabled(False)
+    return label
 
 
 def _format_local(moment: datetime) -> str:

@@ -95,6 +95,7 @@ def test_app_window_shows_a_snapshot_before_the_database_opens(qtbot, run, loop,
     window = MainWindow()
     window.show()
     window.bind(workspace, snapshot)
+    window.show_readings()  # the dashboard is the home page: the snapshot's readings are one Ctrl+2 away
     start_deferred()
     model = window.readings_model
     assert model is not None and model.rowCount() == 1000

@@ -55,7 +55,8 @@ def open_window(qtbot, run, db, db_path):
     """Build, bind and show the window as the app does; return it once the first data is on screen."""
     opened = []
 
-    def opener(*, is_sample=False):
+    def opener(*, is_sample=False, page="readings"):
+        """``page="readings"`` goes on from the dashboard (the home page) to the readings, as Ctrl+2 does."""
         window = MainWindow()
         # pytest-qt closes and deletes its widgets before fixtures end: unbind first, as the app does.
         qtbot.addWidget(window, before_close_func=lambda w: w.unbind())
@@ -67,6 +68,9 @@ def open_window(qtbot, run, db, db_path):
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         settle(qtbot, window)
+        if page == "readings" and window.findChild(QWidget, "dashboardPage").isVisible():
+            window.actionShowReadings.trigger()
+            settle(qtbot, window)
         return window
 
     yield opener

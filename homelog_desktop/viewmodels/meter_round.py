@@ -1,0 +1,177 @@
+"""State of the meter round: every due source's metrics with their previous and expected values,
+checked as typed, and all the readings entered stored in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from ..domain.entities import Metric, MetricKind, Reading, Source
+from ..domain.errors import HomeLogError, ValidationError
+from ..domain.numbers import quantum
+from ..domain.timeutil import utc_now
+from ..domain.validation import Issue, Neighbour, ReadingContext, check_reading, errors
+from .base import BaseViewModel
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from ..db.handle import SessionProvider
+    from ..repositories import ReadingRepository, SourceRepository
+
+
+@dataclass(frozen=True, slots=True)
+class RoundLine:
+    """One input of the round: a metric of a source, with what the user needs to read it."""
+
+    source: Source
+    metric: Metric
+    #: The source's reading is due (its interval has passed, or it has none yet).
+    overdue: bool
+    #: The stored value just before the round's time.
+    previous: Neighbour | None
+    #: previous value + recent daily rate × days since (counters with a known rate only).
+    expected: Decimal | None
+
+
+def expected_value(metric: Metric, previous: Neighbour | None, rate: Decimal | None, at: datetime) -> Decimal | None:
+    """What a counter should show at ``at`` if it kept its recent daily rate."""
+    if metric.kind is not MetricKind.COUNTER or previous is None or rate is None:
+        return None
+    days = Decimal((at - previous.timestamp).total_seconds()) / Decimal(86400)
+    if days <= 0:
+        return None
+    return (previous.value + rate * days).quantize(quantum(metric))
+
+
+class MeterRoundViewModel(BaseViewModel):
+    """Loads the round's lines at a time and saves every value entered in one unit of work.
+
+    ``save`` stores all readings or none: an error in any of them (or anything failing in the
+    database) rolls the whole round back and is reported with ``error_occurred``.
+    """
+
+    #: list[RoundLine], overdue sources first (each group by name), metrics in order.
+    lines_loaded = Signal(list)
+    #: Readings stored by save(): list[Reading].
+    saved = Signal(list)
+
+    def __init__(
+        self,
+        db: SessionProvider,
+        repo_factory: Callable[..., ReadingRepository] | None = None,
+        source_repo_factory: Callable[..., SourceRepository] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._repo_factory = repo_factory
+        self._source_repo_factory = source_repo_factory
+        #: The round's time (every reading gets it); now to the minute until the user changes it.
+        self.timestamp = utc_now().replace(second=0)
+        self.lines: list[RoundLine] = []
+        self.contexts: dict[int, ReadingContext] = {}
+        self.sources: dict[int, Source] = {}
+        self._generation = 0
+
+    async def load(self, timestamp: datetime | None = None, now: datetime | None = None) -> None:
+        """The lines at ``timestamp`` (default: the round's time); an older load's result is dropped."""
+        if timestamp is not None:
+            self.timestamp = timestamp
+        at = self.timestamp
+        self._generation += 1
+        generation = self._generation
+        async with self._action():
+            moment = now or utc_now()
+            async with self._db.session(readonly=True) as session:
+                summaries = await self._source_repo(session).summaries(include_archived=False)
+                repo = self._repo(session)
+                contexts = {}
+                for summary in summaries:
+                    assert summary.source.id is not None
+                    contexts[summary.source.id] = await repo.context(summary.source, at, now=moment)
+            if generation != self._generation:
+                return
+            ordered = sorted(summaries, key=lambda s: (not s.is_overdue(moment), s.source.name.lower()))
+            lines: list[RoundLine] = []
+            for summary in ordered:
+                source = summary.source
+                assert source.id is not None
+                context = contexts[source.id]
+                for metric in source.metrics:
+                    assert metric.id is not None
+                    previous = context.previous.get(metric.id)
+                    rate = context.daily_rates.get(metric.id)
+                    lines.append(
+                        RoundLine(
+                            source,
+                            metric,
+                            summary.is_overdue(moment),
+                            previous,
+                            expected_value(metric, previous, rate, at),
+                        )
+                    )
+            self.contexts = contexts
+            self.sources = {s.source.id: s.source for s in summaries if s.source.id is not None}
+            self.lines = lines
+            self.lines_loaded.emit(lines)
+
+    def check(self, source_id: int, values: Mapping[int, Decimal]) -> list[Issue]:
+        """Errors and warnings of the values typed for one source, against the loaded context."""
+        source = self.sources.get(source_id)
+        context = self.contexts.get(source_id)
+        if source is None or context is None or not values:
+            return []
+        reading = Reading(None, source_id, self.timestamp, dict(values))
+        return check_reading(reading, source, context)
+
+    async def save(self, entries: Mapping[int, Mapping[int, Decimal]], entered_by: int | None = None) -> None:
+        """Store one reading per source in ``entries`` (source id -> metric id -> value) at the round's
+        time, all in one transaction. Sources without values are skipped."""
+        at = self.timestamp
+        readings = [
+            Reading(None, source_id, at, dict(values), entered_by=entered_by)
+            for source_id, values in entries.items()
+            if values
+        ]
+        if not readings:
+            self.error_occurred.emit("Enter at least one value: empty lines are skipped.")
+            return
+        async with self._action():
+            stored: list[Reading] = []
+            async with self._db.session() as session:
+                repo = self._repo(session)
+                for reading in readings:
+                    source = self.sources.get(reading.source_id)
+                    if source is None:
+                        raise HomeLogError("A source of the round no longer exists: refresh and try again.")
+                    context = await repo.context(source, at)
+                    found = errors(check_reading(reading, source, context))
+                    if found:
+                        first = found[0]
+                        raise ValidationError(
+                            f"{source.name} · {first.field}" if first.field else source.name, first.message
+                        )
+                    stored.append(await repo.add(source, reading))
+            self.saved.emit(stored)
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _repo(self, session: AsyncSession) -> ReadingRepository:
+        if self._repo_factory is None:
+            from ..repositories import ReadingRepository
+
+            self._repo_factory = ReadingRepository
+        return self._repo_factory(session)
+
+    def _source_repo(self, session: AsyncSession) -> SourceRepository:
+        if self._source_repo_factory is None:
+            from ..repositories import SourceRepository
+
+            self._source_repo_factory = SourceRepository
+        return self._source_repo_factory(session)

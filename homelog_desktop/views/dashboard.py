@@ -1,0 +1,423 @@
+"""The dashboard (home page): a card per source with its last reading, this month, cost and projection."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QEnterEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.entities import Category, MetricKind, SourceSummary
+from . import figures
+from .icons import category_icon
+from .models.sources import last_reading_text
+from .widgets import is_dark, tone
+
+if TYPE_CHECKING:
+    from ..services.dashboard import SourceCard
+
+#: A card's width range; the grid fits as many columns as the page is wide.
+CARD_MIN_WIDTH = 280
+CARD_MAX_WIDTH = 420
+CARD_SPACING = 12
+#: Shown in a figure still being computed.
+PENDING = "…"
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that elides its text with "…" when too narrow (the full text is its tooltip)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(40)
+        self.set_full_text(text)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 40))
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
+
+
+def _more_is_good(category: Category) -> bool:
+    """For a solar source more is better; for everything else less is."""
+    return category is Category.SOLAR
+
+
+class SourceCardWidget(QFrame):
+    """One source's card; a click (or Enter/Space when focused) emits ``activated(source id)``."""
+
+    activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourceCard")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumWidth(CARD_MIN_WIDTH)
+        self.setMaximumWidth(CARD_MAX_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.source_id: int | None = None
+        self._hover = False
+        self._setup_ui()
+
+    # -- filling ---------------------------------------------------------------------------------
+
+    def set_card(self, summary: SourceSummary, card: SourceCard | None, now: datetime, locale: QLocale) -> None:
+        """Show ``summary`` with the figures of ``card`` (None: still computing)."""
+        source = summary.source
+        self.source_id = source.id
+        self.setAccessibleName(f"{source.name}: open")
+        self._icon.setPixmap(category_icon(source.category).pixmap(32, 32))
+        self.name_label.set_full_text(source.name)
+        metric = card.metric if card is not None else None
+        if metric is None and card is None:
+            metric = next((m for m in source.metrics if m.kind is MetricKind.COUNTER), None)
+        self._metric_label.setText(metric.label if metric is not None else source.category.label)
+        overdue = summary.is_overdue(now)
+        age = last_reading_text(summary.last_reading_at, now, locale)
+        unit = metric.unit if metric is not None else ""
+        metric_decimals = metric.decimals if metric is not None else 2
+        if card is not None and card.last_value is not None:
+            self.last_label.setText(figures.quantity(card.last_value, unit, metric_decimals, locale))
+        else:
+            self.last_label.setText(PENDING if card is None and summary.last_reading_at is not None else figures.DASH)
+        self.age_label.setText(age + (" · a reading is due" if overdue else ""))
+        self._set_tone(self.age_label, "error" if overdue else None)
+        self.age_label.setEnabled(overdue)
+        self.age_label.setToolTip("The source's reading interval has passed." if overdue else "")
+        is_gauge = metric is not None and metric.kind is MetricKind.GAUGE
+        for row in self._figure_rows:
+            for widget in row:
+                widget.setVisible(not is_gauge)
+        if card is None:
+            for label in (self.month_label, self.ytd_label, self.projection_label):
+                label.setText(PENDING)
+                self._set_tone(label, None)
+            self.change_label.setText("")
+            return
+        month_decimals = figures.decimals_for(card.month_so_far, metric_decimals)
+        self.month_label.setText(figures.quantity(card.month_so_far, unit, month_decimals, locale))
+        delta = figures.relative_change(card.month_so_far, card.same_month_last_year)
+        if delta is None:
+            self.change_label.setText("no data a year ago" if card.same_month_last_year is None else "")
+            self._set_tone(self.change_label, None)
+            self.change_label.setEnabled(False)
+        else:
+            last = figures.quantity(
+                card.same_month_last_year,
+                unit,
+                figures.decimals_for(card.same_month_last_year, metric_decimals),
+                locale,
+            )
+            self.change_label.setEnabled(True)
+            self.change_label.setText(f"{figures.change(delta, locale)} vs last year")
+            self.change_label.setToolTip(f"Same days of the month a year ago: {last}")
+            good = (delta < 0) != _more_is_good(source.category) if delta != 0 else True
+            self._set_tone(self.change_label, "success" if good else "warning")
+        self.ytd_label.setText(
+            figures.money(card.ytd_cost, card.currency, locale) if card.ytd_cost is not None else "no tariff"
+        )
+        self.ytd_label.setEnabled(card.ytd_cost is not None)
+        if card.projected_annual is None:
+            self.projection_label.setText("needs more readings")
+            self.projection_label.setEnabled(False)
+        else:
+            text = figures.quantity(
+                card.projected_annual, unit, figures.decimals_for(card.projected_annual, metric_decimals), locale
+            )
+            if card.projected_annual_cost is not None:
+                text += " · " + figures.money(card.projected_annual_cost, card.currency, locale)
+            self.projection_label.setText(text)
+            self.projection_label.setEnabled(True)
+
+    # -- Qt overrides ----------------------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self._activate()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self._activate()
+            return
+        super().keyPressEvent(event)
+
+    def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802
+        self._hover = True
+        self.update()
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
+        self._hover = False
+        self.update()
+        super().leaveEvent(event)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        palette = self.palette()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        base = palette.color(QPalette.ColorRole.Base)
+        border = palette.color(QPalette.ColorRole.Mid if not is_dark(palette) else QPalette.ColorRole.Light)
+        if self._hover or self.hasFocus():
+            border = palette.color(QPalette.ColorRole.Highlight)
+        painter.setPen(QColor(border))
+        painter.setBrush(base)
+        painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 8, 8)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for label, kind in list(self._tones.items()):
+                self._set_tone(label, kind)
+
+    # -- set-up ----------------------------------------------------------------------------------
+
+    def _activate(self) -> None:
+        if self.source_id is not None:
+            self.activated.emit(self.source_id)
+
+    def _set_tone(self, label: QLabel, kind: str | None) -> None:
+        self._tones[label] = kind
+        palette = self.palette()
+        if kind is not None:
+            palette.setColor(
+                QPalette.ColorRole.WindowText, tone(kind, palette)[1] if is_dark(palette) else _strong(kind)
+            )
+        label.setPalette(palette)
+
+    def _setup_ui(self) -> None:
+        self._tones: dict[QLabel, str | None] = {}
+        self._icon = QLabel()
+        self._icon.setFixedSize(34, 34)
+        self.name_label = ElidedLabel()
+        self.name_label.setObjectName("cardName")
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self._metric_label = QLabel()
+        self._metric_label.setEnabled(False)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.name_label)
+        titles.addWidget(self._metric_label)
+        header = QHBoxLayout()
+        header.setSpacing(10)
+        header.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(titles, 1)
+
+        self.last_label = QLabel()
+        self.last_label.setObjectName("cardLast")
+        self.age_label = QLabel()
+        self.age_label.setObjectName("cardAge")
+        self.month_label = QLabel()
+        self.month_label.setObjectName("cardMonth")
+        self.change_label = QLabel()
+        self.change_label.setObjectName("cardChange")
+        self.ytd_label = QLabel()
+        self.ytd_label.setObjectName("cardYtdCost")
+        self.projection_label = QLabel()
+        self.projection_label.setObjectName("cardProjection")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        self._figure_rows: list[tuple[QWidget, ...]] = []
+
+        def row(caption: str, *widgets: QWidget) -> tuple[QWidget, ...]:
+            label = QLabel(caption)
+            label.setEnabled(False)
+            r = grid.rowCount()
+            grid.addWidget(label, r, 0, Qt.AlignmentFlag.AlignTop)
+            if len(widgets) == 1:
+                grid.addWidget(widgets[0], r, 1)
+            else:
+                box = QHBoxLayout()
+                box.setSpacing(8)
+                for w in widgets:
+                    box.addWidget(w)
+                box.addStretch()
+                grid.addLayout(box, r, 1)
+            return (label, *widgets)
+
+        row("Last reading", self.last_label)
+        row("", self.age_label)
+        self._figure_rows.append(row("This month", self.month_label, self.change_label))
+        self._figure_rows.append(row("Cost this year", self.ytd_label))
+        self._figure_rows.append(row("Projected year", self.projection_label))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addLayout(grid)
+
+
+def _strong(kind: str) -> QColor:
+    """Text colours for figures on a light card (the banner's ones are too pale on white)."""
+    return QColor({"error": "#b3261e", "warning": "#a8460c", "success": "#1e7b34", "info": "#0b57d0"}[kind])
+
+
+class DashboardPage(QWidget):
+    """The cards in a grid that reflows with the width; ``source_activated(id)`` opens a source."""
+
+    source_activated = Signal(int)
+    meter_round_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboardPage")
+        self.cards: list[SourceCardWidget] = []
+        self._summaries: list[SourceSummary] = []
+        self._figures: dict[int, SourceCard] = {}
+        self._now: datetime | None = None
+        self._columns = 0
+        self._setup_ui()
+
+    def show_summaries(self, summaries: Sequence[SourceSummary], now: datetime) -> None:
+        """Cards for ``summaries`` at once; figures already known stay, the others show "…"."""
+        self._summaries = [s for s in summaries if not s.source.archived]
+        self._now = now
+        self._fill()
+
+    def set_cards(self, cards: Sequence[SourceCard], now: datetime) -> None:
+        """The computed cards (in sidebar order)."""
+        self._figures = {c.summary.source.id: c for c in cards if c.summary.source.id is not None}
+        self._summaries = [c.summary for c in cards if not c.summary.source.archived]
+        self._now = now
+        self._fill()
+
+    def card_for(self, source_id: int) -> SourceCardWidget | None:
+        return next((c for c in self.cards if c.source_id == source_id and c.isVisible()), None)
+
+    @property
+    def column_count(self) -> int:
+        return self._columns
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._reflow()
+        return False
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _fill(self) -> None:
+        locale = QLocale()
+        now = self._now
+        assert now is not None
+        today = now.astimezone().date()
+        self._date_label.setText(
+            locale.toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
+        )
+        while len(self.cards) < len(self._summaries):
+            card = SourceCardWidget(self._grid_host)
+            card.activated.connect(self.source_activated)
+            self.cards.append(card)
+        for card, summary in zip(self.cards, self._summaries, strict=False):
+            figures_ = self._figures.get(summary.source.id) if summary.source.id is not None else None
+            card.set_card(summary, figures_, now, locale)
+        self._content.setCurrentIndex(0 if self._summaries else 1)
+        self._columns = 0  # force a new layout
+        self._reflow()
+
+    def _reflow(self) -> None:
+        shown = len(self._summaries)
+        width = self._scroll.viewport().width() - 2 * CARD_SPACING
+        columns = max(1, min(max(shown, 1), (width + CARD_SPACING) // (CARD_MIN_WIDTH + CARD_SPACING)))
+        if columns == self._columns and all(self._grid.indexOf(c) >= 0 for c in self.cards[:shown]):
+            return
+        self._columns = columns
+        for card in self.cards:
+            self._grid.removeWidget(card)
+            card.hide()
+        for i, card in enumerate(self.cards[:shown]):
+            self._grid.addWidget(card, i // columns, i % columns, Qt.AlignmentFlag.AlignTop)
+            card.show()
+        for c in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    def _setup_ui(self) -> None:
+        title = QLabel("Dashboard")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        self._date_label = QLabel()
+        self._date_label.setEnabled(False)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(title)
+        titles.addWidget(self._date_label)
+        round_button = QPushButton("Meter round…")
+        round_button.setObjectName("dashboardMeterRound")
+        round_button.setToolTip("Enter the readings of every due meter in one sheet (Ctrl+R)")
+        round_button.clicked.connect(self.meter_round_clicked)
+        header = QHBoxLayout()
+        header.addLayout(titles, 1)
+        header.addWidget(round_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self._grid_host = QWidget()
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(CARD_SPACING)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 4, 0, 4)
+        holder_layout.addWidget(self._grid_host)
+        holder_layout.addStretch()
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidget(holder)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.viewport().setAutoFillBackground(False)
+        self._scroll.viewport().installEventFilter(self)
+        holder.setAutoFillBackground(False)
+
+        self._empty = QLabel(
+            "No meters or sensors to show.\n\n“New source…” adds one; archived sources are not shown here."
+        )
+        self._empty.setObjectName("dashboardEmpty")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setEnabled(False)
+        self._content = QStackedWidget()
+        self._content.addWidget(self._scroll)
+        self._content.addWidget(self._empty)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(header)
+        layout.addSpacing(8)
+        layout.addWidget(self._content, 1)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(CARD_MIN_WIDTH * 2 + CARD_SPACING, 400)

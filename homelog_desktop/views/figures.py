@@ -1,0 +1,104 @@
+"""Numbers, money, changes and periods as the dashboard and the Reports page show them (locale aware)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QLocale
+
+if TYPE_CHECKING:
+    from ..domain.consumption import Period  # numpy: not imported for the dashboard at start-up
+
+#: Shown where a figure is unknown.
+DASH = "—"
+
+_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "JPY": "¥", "SEK": "kr", "NOK": "kr", "DKK": "kr"}
+
+
+def number(value: Decimal | None, decimals: int, locale: QLocale | None = None) -> str:
+    """``value`` rounded half-up to ``decimals`` with the locale's separators ("1,234.5")."""
+    if value is None:
+        return DASH
+    locale = locale or QLocale()
+    rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    # QLocale formats a double; a rounded Decimal below 10^15 converts exactly enough for display.
+    return locale.toString(float(rounded), "f", decimals)
+
+
+def decimals_for(value: Decimal | None, metric_decimals: int) -> int:
+    """Decimals worth showing for a consumption figure: fewer for big numbers."""
+    if value is None:
+        return metric_decimals
+    magnitude = abs(value)
+    if magnitude >= 1000:
+        return 0
+    if magnitude >= 100:
+        return min(metric_decimals, 1)
+    return min(max(metric_decimals, 1), 2)
+
+
+def quantity(value: Decimal | None, unit: str, decimals: int, locale: QLocale | None = None) -> str:
+    """ "1,234.5 kWh"."""
+    if value is None:
+        return DASH
+    text = number(value, decimals, locale)
+    return f"{text} {unit}" if unit else text
+
+
+def money(value: Decimal | None, currency: str | None, locale: QLocale | None = None) -> str:
+    """``value`` rounded to cents (only here, for display) with its currency: "€1,234.56"."""
+    if value is None:
+        return DASH
+    locale = locale or QLocale()
+    symbol = _SYMBOLS.get(currency or "", currency or "")
+    text = number(value, 2, locale)
+    if symbol and len(symbol) > 1:
+        return f"{text} {symbol}"
+    return f"{symbol}{text}" if not text.startswith("-") else f"-{symbol}{text[1:]}"
+
+
+def change(value: Decimal | None, locale: QLocale | None = None) -> str:
+    """A relative change as "▲ 12.5 %" / "▼ 3.0 %" / "± 0.0 %"; ``value`` 0.125 means +12.5 %."""
+    if value is None:
+        return DASH
+    percent = (value * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    arrow = "▲" if percent > 0 else "▼" if percent < 0 else "±"
+    return f"{arrow} {number(abs(percent), 1, locale)} %"
+
+
+def relative_change(now: Decimal | None, before: Decimal | None) -> Decimal | None:
+    """(now - before) / before, or None when it means nothing (unknown, or nothing before)."""
+    if now is None or before is None or before == 0:
+        return None
+    return (now - before) / before
+
+
+def period_label(period: Period, start: date, end: date, locale: QLocale | None = None) -> str:
+    """How a report's period is named in the table: "Mar 2025", "Q1 2025", "W10 2025", "2024/25"..."""
+    locale = locale or QLocale()
+    qstart = QDate(start.year, start.month, start.day)
+    if period == "day":
+        return locale.toString(qstart, "ddd d MMM yyyy")
+    if period == "week":
+        iso_year, iso_week, _ = start.isocalendar()
+        return f"W{iso_week:02d} {iso_year} · {locale.toString(qstart, 'd MMM')}"
+    if period == "month":
+        return locale.toString(qstart, "MMM yyyy")
+    if period == "quarter":
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    if period == "year":
+        return str(start.year)
+    if period == "heating_season":
+        return f"{start.year}/{(start.year + 1) % 100:02d}"
+    last = end - timedelta(days=1)
+    if start.month == 1 and last.year == start.year:
+        return str(start.year)
+    qlast = QDate(last.year, last.month, 1)
+    return f"{locale.toString(qstart, 'MMM yyyy')} – {locale.toString(qlast, 'MMM yyyy')}"
+
+
+def date_text(day: date, locale: QLocale | None = None) -> str:
+    locale = locale or QLocale()
+    return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)

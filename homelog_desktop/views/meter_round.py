@@ -1,0 +1,525 @@
+"""The meter round: one sheet to type the readings of every due meter, checked as typed, saved together."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
+
+from ..domain.errors import ValidationError
+from ..domain.validation import Issue, Severity, parse_value
+from ..viewmodels.meter_round import MeterRoundViewModel, RoundLine
+from . import figures
+from .dashboard import ElidedLabel
+from .icons import category_icon
+from .widgets import Banner, ask_to_discard, is_dark
+
+#: Milliseconds the round's time must stay unchanged before the values around it are loaded again.
+RELOAD_DELAY_MS = 300
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+Key = tuple[int, int]
+
+
+@dataclass(slots=True)
+class _Row:
+    """The widgets of one input line: a metric of a source."""
+
+    line: RoundLine
+    widgets: list[QWidget]
+    edit: QLineEdit
+    message: QLabel
+
+
+class MeterRoundDialog(QDialog):
+    """A keyboard-driven sheet: Tab or Enter moves to the next value, empty lines are skipped, and
+    Save stores every value typed in one transaction (all or nothing). On an error the sheet stays
+    open with the message and everything typed."""
+
+    _timestamp: QDateTimeEdit
+    _show_all: QCheckBox
+    _grid: QGridLayout
+    _empty: QLabel
+    _nothing_due: QLabel
+    _save: QPushButton
+    _cancel: QPushButton
+    _count: QLabel
+    _busy_label: QLabel
+    _banner: Banner
+
+    def __init__(
+        self, vm: MeterRoundViewModel, parent: QWidget | None = None, *, entered_by: int | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("meterRoundDialog")
+        self.setWindowTitle("Meter round")
+        self._vm = vm
+        self._entered_by = entered_by
+        self._locale = QLocale()
+        self._decimal_point = self._locale.decimalPoint()
+        self.rows: list[_Row] = []
+        #: What was typed, by (source id, metric id): survives reloading the lines.
+        self._texts: dict[Key, str] = {}
+        self._saving = False
+        self._closing = False
+        self._started = False
+        self._discard_box: QMessageBox | None = None
+        self._headings: list[QLabel] = []
+        self._started_show_all = False
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self._reload)
+        self._setup_ui()
+        vm.lines_loaded.connect(self._on_lines_loaded)
+        vm.saved.connect(self._on_saved)
+        vm.error_occurred.connect(self._on_error)
+        vm.busy_changed.connect(self._on_busy_changed)
+        self.resize(860, 560)
+
+    # -- public ----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the lines (once)."""
+        if not self._started:
+            self._started = True
+            self._vm.spawn(self._vm.load())
+
+    def edits(self) -> list[QLineEdit]:
+        """The visible inputs, in order."""
+        return [r.edit for r in self.rows if not r.edit.isHidden()]
+
+    def row_for(self, source_id: int, metric_id: int) -> _Row | None:
+        return next((r for r in self.rows if r.line.source.id == source_id and r.line.metric.id == metric_id), None)
+
+    def entries(self) -> tuple[dict[int, dict[int, Decimal]], list[tuple[_Row, str]]]:
+        """Values typed (source id -> metric id -> value) and the inputs that cannot be read."""
+        values: dict[int, dict[int, Decimal]] = {}
+        bad: list[tuple[_Row, str]] = []
+        for row in self.rows:
+            text = row.edit.text()
+            try:
+                value = parse_value(text, row.line.metric, self._decimal_point)
+            except ValidationError as exc:
+                bad.append((row, exc.message))
+                continue
+            if value is not None and row.line.source.id is not None and row.line.metric.id is not None:
+                values.setdefault(row.line.source.id, {})[row.line.metric.id] = value
+        return values, bad
+
+    def reject(self) -> None:
+        """Cancel; when values were typed, ask before throwing them away."""
+        typed = sum(1 for text in self._texts.values() if text.strip())
+        if self._closing or not typed:
+            self._close()
+            return
+        if self._discard_box is not None:
+            return
+
+        def answered(discard: bool) -> None:
+            self._discard_box = None
+            if discard:
+                self._close()
+
+        values = "1 value has" if typed == 1 else f"{typed} values have"
+        self._discard_box = ask_to_discard(
+            self, "discardRoundBox", "Discard this meter round?", f"The {values} not been saved.", answered
+        )
+
+    # -- Qt overrides ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+            if event.key() in _ENTER_KEYS and plain:
+                self._on_enter_in(watched)
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in _ENTER_KEYS and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            return  # Enter never closes the sheet by accident: it moves on (see eventFilter)
+        super().keyPressEvent(event)
+
+    def done(self, result: int) -> None:
+        self._reload_timer.stop()
+        super().done(result)
+
+    # -- view-model signals ----------------------------------------------------------------------
+
+    def _on_lines_loaded(self, lines: list[RoundLine]) -> None:
+        focused = self._focused_key()
+        self._build_rows(lines)
+        if not self._started_show_all:
+            self._started_show_all = True
+            with _blocked(self._show_all):
+                self._show_all.setChecked(not any(line.overdue for line in lines))
+        self._apply_filter()
+        self._refresh()
+        target = self.row_for(*focused) if focused is not None else None
+        edits = self.edits()
+        if target is not None and not target.edit.isHidden():
+            target.edit.setFocus()
+        elif edits and focused is None:
+            edits[0].setFocus()
+            edits[0].selectAll()
+
+    def _on_saved(self, readings: list[object]) -> None:
+        self._saving = False
+        self._closing = True
+        self.accept()
+
+    def _on_error(self, message: str) -> None:
+        self._saving = False
+        self._banner.show_message(message, "error")
+        self._refresh()
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        self._busy_label.setVisible(busy)
+
+    # -- user actions ----------------------------------------------------------------------------
+
+    def _on_enter_in(self, widget: QObject) -> None:
+        edits = self.edits()
+        if widget is self._timestamp and edits:
+            edits[0].setFocus()
+            edits[0].selectAll()
+        elif isinstance(widget, QLineEdit) and widget in edits and widget is not edits[-1]:
+            following = edits[edits.index(widget) + 1]
+            following.setFocus()
+            following.selectAll()
+        elif self._save.isEnabled():
+            if self._has_warnings() and not self._save.hasFocus():
+                self._save.setFocus()  # warnings: saving anyway is a deliberate second Enter
+            else:
+                self._save.click()
+
+    def _on_save_clicked(self) -> None:
+        if self._saving:
+            return
+        values, bad = self.entries()
+        if bad:
+            self._banner.show_message(
+                "\n".join(f"{r.line.source.name} · {r.line.metric.label}: {message}" for r, message in bad), "error"
+            )
+            bad[0][0].edit.setFocus()
+            return
+        self._banner.dismiss()
+        self._saving = True
+        self._refresh()
+        self._vm.spawn(self._vm.save(values, self._entered_by))
+
+    def _on_text_edited(self, row: _Row) -> None:
+        key = (row.line.source.id or 0, row.line.metric.id or 0)
+        self._texts[key] = row.edit.text()
+        self._refresh()
+
+    def _on_timestamp_changed(self) -> None:
+        self._reload_timer.start()
+
+    @qasync.asyncSlot()
+    async def _reload(self) -> None:
+        await self._vm.load(self._round_time())
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _round_time(self) -> datetime:
+        moment = self._timestamp.dateTime().toSecsSinceEpoch()
+        return datetime.fromtimestamp(moment, UTC)
+
+    def _close(self) -> None:
+        self._closing = True
+        super().reject()
+
+    def _focused_key(self) -> Key | None:
+        focus = self.focusWidget()
+        row = next((r for r in self.rows if r.edit is focus), None)
+        if row is None:
+            return None
+        return (row.line.source.id or 0, row.line.metric.id or 0)
+
+    def _has_warnings(self) -> bool:
+        return any(i.severity is Severity.WARNING for i in self._all_issues())
+
+    def _all_issues(self) -> list[Issue]:
+        values, _bad = self.entries()
+        found: list[Issue] = []
+        for source_id, by_metric in values.items():
+            found.extend(self._vm.check(source_id, by_metric))
+        return found
+
+    def _refresh(self) -> None:
+        """Messages beside each input, the count and the Save button, from what is typed now."""
+        values, bad = self.entries()
+        bad_rows = {id(r): m for r, m in bad}
+        issues_by_source = {sid: self._vm.check(sid, by_metric) for sid, by_metric in values.items()}
+        warnings = 0
+        first_of_source: set[int] = set()
+        for row in self.rows:
+            source_id = row.line.source.id or 0
+            messages: list[tuple[str, str]] = []
+            if id(row) in bad_rows:
+                messages.append(("error", bad_rows[id(row)]))
+            for issue in issues_by_source.get(source_id, []):
+                mine = issue.metric_id == row.line.metric.id
+                whole = issue.metric_id is None and source_id not in first_of_source and row.edit.text().strip()
+                if mine or whole:
+                    kind = "error" if issue.severity is Severity.ERROR else "warning"
+                    messages.append((kind, issue.message if mine else issue.text))
+                    warnings += kind == "warning"
+            if row.edit.text().strip() and source_id in values:
+                first_of_source.add(source_id)
+            if messages:
+                kind = "error" if any(k == "error" for k, _ in messages) else "warning"
+                row.message.setText("  ".join(("⛔ " if k == "error" else "⚠ ") + text for k, text in messages))
+                row.message.setPalette(self._tone_palette(kind))
+                row.message.show()
+            else:
+                row.message.clear()
+                row.message.hide()
+        count = sum(len(v) for v in values.values())
+        sources = len(values)
+        if count:
+            self._count.setText(
+                f"{count} value{'s' if count != 1 else ''} for {sources} source{'s' if sources != 1 else ''}"
+                " — empty lines are skipped"
+            )
+        else:
+            self._count.setText("Type the values you read; empty lines are skipped.")
+        if self._saving:
+            self._save.setText("Saving…")
+        elif warnings:
+            self._save.setText("Save anyway")
+        else:
+            self._save.setText("Save" if sources <= 1 else f"Save {sources} readings")
+        self._save.setEnabled(bool(count) and not self._saving and not bad)
+
+    def _tone_palette(self, kind: str) -> QPalette:
+        palette = self.palette()
+        dark = is_dark(palette)
+        colors = {"error": ("#b3261e", "#ffb4ab"), "warning": ("#8a5300", "#ffd08a")}
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colors[kind][1 if dark else 0]))
+        return palette
+
+    def _build_rows(self, lines: list[RoundLine]) -> None:
+        for row in self.rows:
+            for widget in row.widgets:
+                widget.deleteLater()
+        for heading in self._headings:
+            heading.deleteLater()
+        self.rows = []
+        self._headings = []
+        grid = self._grid
+        self._empty.setVisible(not lines)
+        r = 0
+        group: bool | None = None
+        previous_source: int | None = None
+        small = self.fontMetrics().height()
+        if lines:
+            for column, text in ((1, "Meter"), (2, "Register"), (3, "Previous reading"), (4, "Reading now")):
+                caption = QLabel(text)
+                caption.setEnabled(False)
+                grid.addWidget(caption, r, column)
+                self._headings.append(caption)
+            r += 1
+        for line in lines:
+            if line.overdue != group:
+                group = line.overdue
+                heading = QLabel("Due now" if line.overdue else "Not due yet")
+                heading.setObjectName("roundHeadingDue" if line.overdue else "roundHeadingLater")
+                font = heading.font()
+                font.setBold(True)
+                heading.setFont(font)
+                heading.setContentsMargins(0, 8 if r else 0, 0, 2)
+                grid.addWidget(heading, r, 0, 1, 5)
+                self._headings.append(heading)
+                r += 1
+            source = line.source
+            first = source.id != previous_source
+            previous_source = source.id
+            icon = QLabel()
+            name = ElidedLabel(source.name if first else "")
+            name.setMinimumWidth(80)
+            if first:
+                icon.setPixmap(category_icon(source.category).pixmap(small + 6, small + 6))
+                name_font = name.font()
+                name_font.setBold(True)
+                name.setFont(name_font)
+            metric = QLabel(line.metric.label)
+            previous = QLabel(self._previous_text(line))
+            previous.setEnabled(False)
+            edit = QLineEdit()
+            edit.setObjectName(f"roundValue_{source.id}_{line.metric.id}")
+            edit.setAccessibleName(f"{source.name}, {line.metric.label}")
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.setFixedWidth(160)
+            if line.expected is not None:
+                edit.setPlaceholderText(f"≈ {figures.number(line.expected, line.metric.decimals, self._locale)}")
+                edit.setToolTip("Expected from the recent daily rate: " + edit.placeholderText())
+            key = (source.id or 0, line.metric.id or 0)
+            edit.setText(self._texts.get(key, ""))
+            edit.installEventFilter(self)
+            message = QLabel()
+            message.setObjectName(f"roundMessage_{source.id}_{line.metric.id}")
+            message.setWordWrap(True)
+            message.hide()
+            grid.addWidget(icon, r, 0)
+            grid.addWidget(name, r, 1)
+            grid.addWidget(metric, r, 2)
+            grid.addWidget(previous, r, 3)
+            grid.addWidget(edit, r, 4)
+            grid.addWidget(message, r + 1, 1, 1, 4)
+            row = _Row(line, [icon, name, metric, previous, edit, message], edit, message)
+            edit.textEdited.connect(lambda _t, row=row: self._on_text_edited(row))
+            self.rows.append(row)
+            r += 2
+        chain: list[QWidget] = [self._timestamp, *[row.edit for row in self.rows], self._save, self._cancel]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    def _previous_text(self, line: RoundLine) -> str:
+        previous = line.previous
+        if previous is None:
+            return "no reading yet"
+        local = previous.timestamp.astimezone()
+        when = self._locale.toString(
+            QDateTime.fromSecsSinceEpoch(int(previous.timestamp.timestamp())), QLocale.FormatType.ShortFormat
+        )
+        del local
+        return f"{figures.number(previous.value, line.metric.decimals, self._locale)} on {when}"
+
+    def _apply_filter(self) -> None:
+        show_all = self._show_all.isChecked()
+        for row in self.rows:
+            visible = show_all or row.line.overdue or bool(row.edit.text().strip())
+            for widget in row.widgets:
+                if widget is row.message:
+                    continue
+                widget.setVisible(visible)
+            if not visible:
+                row.message.hide()
+        for heading in self._headings:
+            if heading.objectName() == "roundHeadingLater":
+                heading.setVisible(show_all)
+        nothing_due = not any(r.line.overdue for r in self.rows)
+        self._nothing_due.setVisible(bool(self.rows) and nothing_due and not show_all)
+        self._refresh()
+
+    def _setup_ui(self) -> None:
+        intro = QLabel("Type what each meter shows; Tab or Enter moves to the next one. Empty lines are skipped.")
+        intro.setWordWrap(True)
+        self._timestamp = QDateTimeEdit(QDateTime.currentDateTime())
+        self._timestamp.setObjectName("roundTimestamp")
+        self._timestamp.setCalendarPopup(True)
+        self._timestamp.setDisplayFormat(self._locale.dateTimeFormat(QLocale.FormatType.ShortFormat))
+        self._timestamp.setAccessibleName("Time of the round")
+        self._timestamp.dateTimeChanged.connect(self._on_timestamp_changed)
+        self._timestamp.installEventFilter(self)
+        moment = self._vm.timestamp
+        self._timestamp.blockSignals(True)
+        self._timestamp.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())))
+        self._timestamp.blockSignals(False)
+        time_label = QLabel("&Time of the round")
+        time_label.setBuddy(self._timestamp)
+        self._show_all = QCheckBox("Show meters not due yet")
+        self._show_all.setObjectName("roundShowAll")
+        self._show_all.toggled.connect(lambda _c: self._apply_filter())
+        top = QHBoxLayout()
+        top.addWidget(time_label)
+        top.addWidget(self._timestamp)
+        top.addStretch()
+        top.addWidget(self._show_all)
+
+        self._banner = Banner()
+        self._banner.setObjectName("roundError")
+
+        host = QWidget()
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(12)
+        self._grid.setVerticalSpacing(4)
+        self._grid.setColumnStretch(1, 2)
+        self._grid.setColumnStretch(3, 2)
+        host_layout = QVBoxLayout(host)
+        host_layout.setContentsMargins(8, 8, 8, 8)
+        host_layout.addLayout(self._grid)
+        self._nothing_due = QLabel("No meter is due. Tick “Show meters not due yet” to read them anyway.")
+        self._nothing_due.setObjectName("roundNothingDue")
+        self._nothing_due.setEnabled(False)
+        self._nothing_due.hide()
+        self._empty = QLabel("There are no meters or sensors yet: add one with “New source…” first.")
+        self._empty.setObjectName("roundEmpty")
+        self._empty.setEnabled(False)
+        self._empty.hide()
+        host_layout.addWidget(self._nothing_due)
+        host_layout.addWidget(self._empty)
+        host_layout.addStretch()
+        scroll = QScrollArea()
+        scroll.setObjectName("roundSheet")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        scroll.setWidget(host)
+        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        self._count = QLabel()
+        self._count.setObjectName("roundCount")
+        self._count.setEnabled(False)
+        self._busy_label = QLabel("Working…")
+        self._busy_label.setEnabled(False)
+        self._busy_label.hide()
+        self._save = QPushButton("Save")
+        self._save.setObjectName("saveButton")
+        self._save.setEnabled(False)
+        self._save.setAutoDefault(False)
+        self._save.clicked.connect(self._on_save_clicked)
+        self._cancel = QPushButton("Cancel")
+        self._cancel.setObjectName("cancelButton")
+        self._cancel.setAutoDefault(False)
+        self._cancel.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._count, 1)
+        bottom.addWidget(self._busy_label)
+        bottom.addWidget(self._cancel)
+        bottom.addWidget(self._save)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        shortcut.activated.connect(lambda: self._save.click() if self._save.isEnabled() else None)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addWidget(self._banner)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
+
+
+class _blocked:  # noqa: N801
+    """``with _blocked(widget):`` — no signals from ``widget`` inside."""
+
+    def __init__(self, widget: QObject) -> None:
+        self._widget = widget
+
+    def __enter__(self) -> None:
+        self._widget.blockSignals(True)
+
+    def __exit__(self, *_exc: object) -> None:
+        self._widget.blockSignals(False)

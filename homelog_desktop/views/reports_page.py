@@ -1,0 +1,522 @@
+"""A source's Reports page: metric, period and range; the table of periods; charts; CSV and PNG export."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.consumption import Period
+from ..domain.entities import MetricKind, Source
+from ..viewmodels.reports import Preset, ReportsViewModel, range_for
+from . import figures
+from .models.report import ReportTableModel
+
+if TYPE_CHECKING:
+    from ..domain.consumption import Series
+    from ..services.reports import Report
+
+#: The chart tabs, in order: (object name, tab title).
+CHART_TABS = (
+    ("consumptionChart", "Consumption and cost"),
+    ("yearOverYearChart", "Year over year"),
+    ("readingsChart", "Readings"),
+)
+CHART_CONSUMPTION, CHART_YEAR_OVER_YEAR, CHART_READINGS = range(3)
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _chart_class(name: str) -> Any:
+    """A chart class of views.charts (imported in a worker thread first: pyqtgraph is big)."""
+    package = importlib.import_module("homelog_desktop.views.charts")
+    found = getattr(package, name, None)
+    if found is not None:
+        return found
+    for module in ("consumption", "readings", "year_over_year", "yoy", "yearly"):
+        try:
+            found = getattr(importlib.import_module(f"homelog_desktop.views.charts.{module}"), name, None)
+        except ImportError:
+            continue
+        if found is not None:
+            return found
+    return None
+
+
+def _import_charts() -> None:
+    for name in ("ConsumptionChart", "YearOverYearChart", "ReadingsChart"):
+        _chart_class(name)
+
+
+class ReportsPage(QWidget):
+    """The Reports tab of a source. Loads in the background (a busy bar shows meanwhile); every
+    change of metric, period or range supersedes the load still running."""
+
+    def __init__(self, vm: ReportsViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportsPage")
+        self.vm = vm
+        self.model = ReportTableModel(self)
+        self.charts: list[Any] = [None, None, None]
+        self._charts_task: asyncio.Task[Any] | None = None
+        self._series: tuple[int, Series] | None = None
+        self._stale = False
+        self._setup_ui()
+        vm.report_loaded.connect(self._on_report_loaded)
+        vm.series_loaded.connect(self._on_series_loaded)
+        vm.loading_changed.connect(self._on_loading_changed)
+        vm.exported.connect(lambda path: self._status(f"Saved {Path(path).name}"))
+        self._apply_preset(Preset.LAST_12_MONTHS, request=False)
+
+    # -- public ----------------------------------------------------------------------------------
+
+    def set_source(self, source: Source, *, load: bool = True) -> None:
+        """Report on ``source``; with ``load`` False only remember it (the tab is hidden)."""
+        same = self.vm.source is not None and self.vm.source.id == source.id and self.vm.source == source
+        if same and not self._stale:
+            return
+        if not load:
+            self.vm.source = source
+            self._stale = True
+            return
+        self._stale = False
+        self._fill_metrics(source)
+        self._fill_periods(source)
+        self._ensure_charts()
+        self.vm.set_source(source)
+
+    def refresh(self, *, load: bool = True) -> None:
+        """Build the report again (readings changed); later if hidden."""
+        if not load:
+            self._stale = True
+            return
+        self._stale = False
+        self.vm.request()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale and self.vm.source is not None:
+            source = self.vm.source
+            self.vm.source = None
+            self.set_source(source)
+
+    # -- user actions ----------------------------------------------------------------------------
+
+    def export_csv(self) -> QFileDialog | None:
+        """Ask where to write the table as CSV (not blocking), then write it there."""
+        report = self.vm.report
+        if report is None:
+            return None
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        name = f"{report.source.name} - {report.metric.name} - {report.period.label.lower()}.csv"
+        name = "".join(ch if ch not in '\\/:*?"<>|' else " " for ch in name)
+        dialog = QFileDialog(self, "Export report as CSV", str(Path(folder) / name))
+        dialog.setObjectName("exportCsvDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter("CSV files (*.csv)")
+        dialog.setDefaultSuffix("csv")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.vm.spawn(self.vm.export_csv(path)))
+        dialog.open()
+        return dialog
+
+    def save_chart(self) -> Any:
+        """Ask where to save the chart shown as PNG."""
+        chart = self.charts[self.chart_tabs.currentIndex()]
+        if chart is None:
+            return None
+        return chart.save_png_dialog(self)
+
+    # -- view-model signals ----------------------------------------------------------------------
+
+    def _on_report_loaded(self, report: Report) -> None:
+        self.model.set_report(report)
+        self._configure_header()
+        self._content.setCurrentIndex(0 if report.rows else 1)
+        if not report.rows:
+            self._empty.setText(
+                f"No readings of {report.metric.name} in this range.\n\nChoose another range, or “All”."
+            )
+        if report.rows:
+            self.table.scrollToBottom()
+        self._footer.setText(self._footer_text(report))
+        self._export_button.setEnabled(bool(report.rows))
+        if self._preset.currentData() == Preset.ALL and report.rows:
+            self._show_dates(report.rows[0].start, report.rows[-1].end)
+        self._feed_report_charts()
+
+    def _on_series_loaded(self, metric_id: int, series: Series) -> None:
+        self._series = (metric_id, series)
+        self._feed_series_chart()
+
+    def _on_loading_changed(self, loading: bool) -> None:
+        self._busy.setVisible(loading)
+        self._busy_label.setVisible(loading)
+
+    # -- charts ----------------------------------------------------------------------------------
+
+    def _ensure_charts(self) -> None:
+        if self._charts_task is None and self.charts[0] is None:
+            self._charts_task = self.vm.spawn(self._build_charts())
+
+    async def _build_charts(self) -> None:
+        """Import pyqtgraph and the charts in a worker thread, then build them here (GUI thread)."""
+        await asyncio.get_running_loop().run_in_executor(None, _import_charts)
+        if not shiboken6.isValid(self):
+            return  # closed meanwhile
+        for index, class_name in enumerate(("ConsumptionChart", "YearOverYearChart", "ReadingsChart")):
+            cls = _chart_class(class_name)
+            if cls is None:
+                continue
+            chart = cls(self._chart_layouts[index].parentWidget())
+            chart.setObjectName(CHART_TABS[index][0])
+            if hasattr(chart, "png_saved"):
+                chart.png_saved.connect(lambda path: self._status(f"Saved {Path(path).name}"))
+            if hasattr(chart, "png_failed"):
+                chart.png_failed.connect(lambda message: self._status(message))
+            self._chart_layouts[index].addWidget(chart)
+            self._chart_placeholders[index].hide()
+            self.charts[index] = chart
+            await asyncio.sleep(0)  # let the loop breathe between charts
+            if not shiboken6.isValid(self):
+                return
+        self._save_chart_button.setEnabled(True)
+        self._feed_report_charts()
+        self._feed_series_chart()
+
+    def _feed_report_charts(self) -> None:
+        report = self.vm.report
+        if report is None:
+            return
+        metric = report.metric
+        consumption = self.charts[CHART_CONSUMPTION]
+        if consumption is not None:
+            consumption.set_title(f"{report.source.name} · {metric.name} per {report.period.label.lower()}")
+            consumption.set_rows(
+                report.rows,
+                period=report.period.value,
+                unit=metric.unit,
+                currency=report.currency,
+                metric_name=metric.name,
+            )
+        yoy = self.charts[CHART_YEAR_OVER_YEAR]
+        if yoy is not None:
+            yoy.set_title(f"{report.source.name} · {metric.name}: months year over year")
+            self._feed_year_over_year(yoy, report)
+
+    def _feed_year_over_year(self, chart: Any, report: Report) -> None:
+        """The year-over-year chart wants months; it gets them from the report when it is monthly,
+        otherwise from a monthly report of all readings (loaded in the background)."""
+        if hasattr(chart, "set_report"):
+            chart.set_report(report)
+        elif hasattr(chart, "set_rows"):
+            chart.set_rows(report.rows, unit=report.metric.unit, metric_name=report.metric.name)
+
+    def _feed_series_chart(self) -> None:
+        chart = self.charts[CHART_READINGS]
+        metric = self.vm.metric
+        if chart is None or self._series is None or metric is None or self._series[0] != metric.id:
+            return
+        series = self._series[1]
+        source = self.vm.source
+        chart.set_title(f"{source.name if source else ''} · {metric.name} readings")
+        chart.set_data(series.ts, series.values, unit=metric.unit, metric_name=metric.name, decimals=metric.decimals)
+
+    # -- controls --------------------------------------------------------------------------------
+
+    def _fill_metrics(self, source: Source) -> None:
+        with QSignalBlocker(self._metric):
+            self._metric.clear()
+            for metric in source.metrics:
+                self._metric.addItem(metric.label, metric.id)
+            current = self.vm.metric.id if self.vm.metric is not None else None
+            row = self._metric.findData(current) if current is not None else -1
+            if row < 0:
+                first_counter = next((m for m in source.metrics if m.kind is MetricKind.COUNTER), None)
+                row = self._metric.findData(first_counter.id) if first_counter is not None else 0
+            self._metric.setCurrentIndex(max(row, 0))
+        several = len(source.metrics) > 1
+        self._metric.setVisible(several)
+        self._metric_caption.setVisible(several)
+
+    def _fill_periods(self, source: Source) -> None:
+        with QSignalBlocker(self._period):
+            current = self._period.currentData() or Period.MONTH.value
+            self._period.clear()
+            for period in Period:
+                label = period.label
+                if period is Period.BILLING_YEAR and source.billing_start_month != 1:
+                    label += f" (from {_MONTHS[source.billing_start_month - 1]})"
+                elif period is Period.HEATING_SEASON:
+                    label += " (July–June)"
+                self._period.addItem(label, period.value)
+            self._period.setCurrentIndex(max(0, self._period.findData(current)))
+
+    def _on_metric_chosen(self, _index: int) -> None:
+        metric_id = self._metric.currentData()
+        if metric_id is not None:
+            self.vm.set_metric(int(metric_id))
+
+    def _on_period_chosen(self, _index: int) -> None:
+        value = self._period.currentData()
+        if value is not None:
+            self.vm.set_period(Period(value))
+
+    def _on_preset_chosen(self, _index: int) -> None:
+        self._apply_preset(self._preset.currentData(), request=True)
+
+    def _apply_preset(self, preset: str, *, request: bool) -> None:
+        if preset == Preset.CUSTOM:
+            return
+        start, end = range_for(preset, date.today())
+        if start is not None and end is not None:
+            self._show_dates(start, end)
+        self.vm.start, self.vm.end = start, end
+        if request:
+            self.vm.request()
+
+    def _on_date_edited(self) -> None:
+        start = self._from.date().toPython()
+        last = self._to.date().toPython()
+        assert isinstance(start, date) and isinstance(last, date)
+        with QSignalBlocker(self._preset):
+            self._preset.setCurrentIndex(self._preset.findData(Preset.CUSTOM))
+        if last < start:
+            start, last = last, start
+        self.vm.set_range(start, last + timedelta(days=1))
+
+    def _show_dates(self, start: date, end: date) -> None:
+        """Show [start, end) in the date edits (``To`` is the last day, inclusive)."""
+        last = end - timedelta(days=1)
+        with QSignalBlocker(self._from), QSignalBlocker(self._to):
+            self._from.setDate(QDate(start.year, start.month, start.day))
+            self._to.setDate(QDate(last.year, last.month, last.day))
+
+    def _configure_header(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.table.fontMetrics()
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            widest = max(
+                [metrics.horizontalAdvance(title)]
+                + [
+                    metrics.horizontalAdvance(str(self.model.index(r, column).data() or ""))
+                    for r in range(min(self.model.rowCount(), 400))
+                ]
+            )
+            self.table.setColumnWidth(column, widest + 28)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _footer_text(self, report: Report) -> str:
+        locale = QLocale()
+        metric = report.metric
+        parts: list[str] = []
+        if report.rows:
+            days = sum((r.days for r in report.rows), start=type(report.rows[0].days)(0))
+            if report.total_consumption is not None:
+                total = figures.quantity(
+                    report.total_consumption,
+                    metric.unit,
+                    figures.decimals_for(report.total_consumption, metric.decimals),
+                    locale,
+                )
+                text = f"<b>Total {total}</b>"
+                if report.total_cost is not None:
+                    text += f" · <b>{figures.money(report.total_cost, report.currency, locale)}</b>"
+                text += f" over {figures.number(days, 0, locale)} days"
+                parts.append(text)
+        projection = report.projection
+        if projection is not None:
+            yearly = figures.quantity(
+                projection.annual_consumption,
+                metric.unit,
+                figures.decimals_for(projection.annual_consumption, metric.decimals),
+                locale,
+            )
+            text = f"Projected year: {yearly}"
+            if projection.annual_cost is not None:
+                text += f" · {figures.money(projection.annual_cost, report.currency, locale)}"
+            if projection.last_year_consumption is not None:
+                before = figures.quantity(
+                    projection.last_year_consumption,
+                    metric.unit,
+                    figures.decimals_for(projection.last_year_consumption, metric.decimals),
+                    locale,
+                )
+                text += f" (last 365 days: {before})"
+            parts.append(text)
+        if report.currency is None and metric.kind is not MetricKind.GAUGE and report.rows:
+            parts.append("No tariff: add one in the source's settings to see costs")
+        return "&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts) if parts else ""
+
+    def _status(self, text: str) -> None:
+        window = self.window()
+        bar = getattr(window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, 5000)
+
+    def _setup_ui(self) -> None:
+        self._metric_caption = QLabel("Metric")
+        self._metric = QComboBox()
+        self._metric.setObjectName("reportMetric")
+        self._metric.setAccessibleName("Metric")
+        self._metric.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._metric.currentIndexChanged.connect(self._on_metric_chosen)
+        self._metric_caption.setBuddy(self._metric)
+        period_caption = QLabel("Per")
+        self._period = QComboBox()
+        self._period.setObjectName("reportPeriod")
+        self._period.setAccessibleName("Period")
+        self._period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for period in Period:
+            self._period.addItem(period.label, period.value)
+        self._period.setCurrentIndex(self._period.findData(Period.MONTH.value))
+        self._period.currentIndexChanged.connect(self._on_period_chosen)
+        period_caption.setBuddy(self._period)
+        self._preset = QComboBox()
+        self._preset.setObjectName("reportRange")
+        self._preset.setAccessibleName("Date range")
+        for key, label in Preset.LABELS:
+            self._preset.addItem(label, key)
+        self._preset.currentIndexChanged.connect(self._on_preset_chosen)
+        self._from = QDateEdit()
+        self._from.setObjectName("reportFrom")
+        self._to = QDateEdit()
+        self._to.setObjectName("reportTo")
+        for edit, name in ((self._from, "From"), (self._to, "To (inclusive)")):
+            edit.setCalendarPopup(True)
+            edit.setAccessibleName(name)
+            edit.setToolTip(name)
+            edit.editingFinished.connect(self._on_date_edited)
+        dash = QLabel("–")
+        self._busy = QProgressBar()
+        self._busy.setObjectName("reportBusy")
+        self._busy.setRange(0, 0)
+        self._busy.setTextVisible(False)
+        self._busy.setFixedSize(60, 10)
+        self._busy.hide()
+        self._busy_label = QLabel("Calculating…")
+        self._busy_label.setEnabled(False)
+        self._busy_label.hide()
+        self._export_button = QPushButton("Export CSV…")
+        self._export_button.setObjectName("exportCsvButton")
+        self._export_button.setToolTip("Save this table as a CSV file (the same as “homelog report --format csv”)")
+        self._export_button.setEnabled(False)
+        self._export_button.clicked.connect(self.export_csv)
+        controls = QHBoxLayout()
+        controls.setSpacing(6)
+        controls.addWidget(self._metric_caption)
+        controls.addWidget(self._metric)
+        controls.addSpacing(8)
+        controls.addWidget(period_caption)
+        controls.addWidget(self._period)
+        controls.addSpacing(8)
+        controls.addWidget(self._preset)
+        controls.addWidget(self._from)
+        controls.addWidget(dash)
+        controls.addWidget(self._to)
+        controls.addSpacing(8)
+        controls.addWidget(self._busy)
+        controls.addWidget(self._busy_label)
+        controls.addStretch()
+        controls.addWidget(self._export_button)
+
+        self.table = QTableView()
+        self.table.setObjectName("reportTable")
+        self.table.setAccessibleName("Report")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self._empty = QLabel()
+        self._empty.setObjectName("reportEmpty")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setEnabled(False)
+        self._content = QStackedWidget()
+        self._content.addWidget(self.table)
+        self._content.addWidget(self._empty)
+        self._footer = QLabel()
+        self._footer.setObjectName("reportFooter")
+        self._footer.setWordWrap(True)
+        self._footer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self._content, 1)
+        table_layout.addWidget(self._footer)
+
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.setObjectName("chartTabs")
+        self.chart_tabs.setDocumentMode(True)
+        self._chart_layouts: list[QVBoxLayout] = []
+        self._chart_placeholders: list[QLabel] = []
+        for _name, title in CHART_TABS:
+            holder = QWidget()
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(0, 4, 0, 0)
+            placeholder = QLabel("Preparing the chart…")
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholder.setEnabled(False)
+            layout.addWidget(placeholder)
+            self._chart_layouts.append(layout)
+            self._chart_placeholders.append(placeholder)
+            self.chart_tabs.addTab(holder, title)
+        self._save_chart_button = QPushButton("Save chart as PNG…")
+        self._save_chart_button.setObjectName("saveChartButton")
+        self._save_chart_button.setEnabled(False)
+        self._save_chart_button.clicked.connect(self.save_chart)
+        self.chart_tabs.setCornerWidget(self._save_chart_button, Qt.Corner.TopRightCorner)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("reportSplitter")
+        self.splitter.addWidget(table_box)
+        self.splitter.addWidget(self.chart_tabs)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([260, 380])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.splitter, 1)
