@@ -26,6 +26,8 @@ from .consumption import Curve, Moment, to_decimal
 from .entities import Tariff
 
 CENT = Decimal("0.01")
+#: Decimals of consumption priced: only the float's noise is rounded away.
+PRICED_PLACES = 9
 
 
 def money(value: Decimal) -> Decimal:
@@ -66,8 +68,10 @@ def span_costs(
 ) -> list[Decimal | None]:
     """The cost of each span ``(from, to)`` (within the curve's span); None where a part has no tariff.
 
-    ``places``: decimals the consumption of each piece is kept with before it is priced.
+    ``places``: decimals the consumption of each piece is kept with before it is priced (at least
+    ``PRICED_PLACES``, so that many small pieces, days, add up to what one big piece costs).
     """
+    places = max(places, PRICED_PLACES)
     if plan.is_empty or not spans:
         return [None] * len(spans)
     epochs = [s.epoch for s in plan.starts]
