@@ -91,6 +91,8 @@ class ReportsViewModel(BaseViewModel):
     series_loaded = Signal(int, object)
     #: True while a report is being loaded.
     loading_changed = Signal(bool)
+    #: Report: a monthly report of all the metric's readings, for the year-over-year chart.
+    year_over_year_loaded = Signal(object)
     #: Path of a CSV file written by export_csv.
     exported = Signal(str)
 
@@ -116,6 +118,8 @@ class ReportsViewModel(BaseViewModel):
         self._task: asyncio.Task[Any] | None = None
         self._series_task: asyncio.Task[Any] | None = None
         self._series_metric: int | None = None
+        self._yoy_task: asyncio.Task[Any] | None = None
+        self._yoy_metric: int | None = None
 
     # -- the page's requests (each starts a load) ------------------------------------------------
 
@@ -145,6 +149,12 @@ class ReportsViewModel(BaseViewModel):
         self.start, self.end = start, end
         self.request()
 
+    def refresh(self) -> None:
+        """The readings changed: load the report, the series and the year-over-year months again."""
+        self._series_metric = None
+        self._yoy_metric = None
+        self.request()
+
     def request(self) -> None:
         """(Re)load the report for the current choices in the background, superseding an older load."""
         if self._task is not None and not self._task.done():
@@ -158,6 +168,11 @@ class ReportsViewModel(BaseViewModel):
                 self._series_task.cancel()
             self._series_metric = metric_id
             self._series_task = self.spawn(self.load_series(metric_id))
+        if metric_id is not None and metric_id != self._yoy_metric:
+            if self._yoy_task is not None and not self._yoy_task.done():
+                self._yoy_task.cancel()
+            self._yoy_metric = metric_id
+            self._yoy_task = self.spawn(self.load_year_over_year(metric_id))
 
     # -- work ------------------------------------------------------------------------------------
 
@@ -203,6 +218,19 @@ class ReportsViewModel(BaseViewModel):
             series = await loader(self._db, metric_id)
             if self.metric is not None and self.metric.id == metric_id:
                 self.series_loaded.emit(metric_id, series)
+
+    async def load_year_over_year(self, metric_id: int) -> None:
+        """A monthly report of all the metric's readings (the year-over-year chart shows every year)."""
+        source = self.source
+        if source is None or source.id is None:
+            return
+        async with self._action():
+            builder = self._builder
+            if builder is None:
+                builder = self._builder = await _import_in_thread("homelog_desktop.services.reports", "build_report")
+            report = await builder(self._db, source.id, metric_id, Period.MONTH, None, None)
+            if self.metric is not None and self.metric.id == metric_id and self.source is source:
+                self.year_over_year_loaded.emit(report)
 
     async def export_csv(self, path: str) -> None:
         """Write the shown report as CSV (the same text as ``homelog report --format csv``)."""

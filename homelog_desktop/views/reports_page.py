@@ -78,6 +78,10 @@ def _chart_class(name: str) -> Any:
 
 
 def _import_charts() -> None:
+    package = importlib.import_module("homelog_desktop.views.charts")
+    preload = getattr(package, "preload", None)
+    if preload is not None:
+        preload()  # pyqtgraph itself
     for name in ("ConsumptionChart", "YearOverYearChart", "ReadingsChart"):
         _chart_class(name)
 
@@ -94,10 +98,12 @@ class ReportsPage(QWidget):
         self.charts: list[Any] = [None, None, None]
         self._charts_task: asyncio.Task[Any] | None = None
         self._series: tuple[int, Series] | None = None
+        self._months: Report | None = None
         self._stale = False
         self._setup_ui()
         vm.report_loaded.connect(self._on_report_loaded)
         vm.series_loaded.connect(self._on_series_loaded)
+        vm.year_over_year_loaded.connect(self._on_year_over_year_loaded)
         vm.loading_changed.connect(self._on_loading_changed)
         vm.exported.connect(lambda path: self._status(f"Saved {Path(path).name}"))
         self._apply_preset(Preset.LAST_12_MONTHS, request=False)
@@ -125,7 +131,7 @@ class ReportsPage(QWidget):
             self._stale = True
             return
         self._stale = False
-        self.vm.request()
+        self.vm.refresh()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
@@ -179,6 +185,10 @@ class ReportsPage(QWidget):
             self._show_dates(report.rows[0].start, report.rows[-1].end)
         self._feed_report_charts()
 
+    def _on_year_over_year_loaded(self, report: Report) -> None:
+        self._months = report
+        self._feed_year_over_year()
+
     def _on_series_loaded(self, metric_id: int, series: Series) -> None:
         self._series = (metric_id, series)
         self._feed_series_chart()
@@ -216,6 +226,7 @@ class ReportsPage(QWidget):
                 return
         self._save_chart_button.setEnabled(True)
         self._feed_report_charts()
+        self._feed_year_over_year()
         self._feed_series_chart()
 
     def _feed_report_charts(self) -> None:
@@ -233,18 +244,14 @@ class ReportsPage(QWidget):
                 currency=report.currency,
                 metric_name=metric.name,
             )
-        yoy = self.charts[CHART_YEAR_OVER_YEAR]
-        if yoy is not None:
-            yoy.set_title(f"{report.source.name} · {metric.name}: months year over year")
-            self._feed_year_over_year(yoy, report)
 
-    def _feed_year_over_year(self, chart: Any, report: Report) -> None:
-        """The year-over-year chart wants months; it gets them from the report when it is monthly,
-        otherwise from a monthly report of all readings (loaded in the background)."""
-        if hasattr(chart, "set_report"):
-            chart.set_report(report)
-        elif hasattr(chart, "set_rows"):
-            chart.set_rows(report.rows, unit=report.metric.unit, metric_name=report.metric.name)
+    def _feed_year_over_year(self) -> None:
+        """Every year's months of the metric (whatever the period and range chosen for the table)."""
+        chart, months = self.charts[CHART_YEAR_OVER_YEAR], self._months
+        if chart is None or months is None or self.vm.metric is None or months.metric.id != self.vm.metric.id:
+            return
+        chart.set_title(f"{months.source.name} · {months.metric.name}: months year over year")
+        chart.set_rows(months.rows, unit=months.metric.unit, metric_name=months.metric.name)
 
     def _feed_series_chart(self) -> None:
         chart = self.charts[CHART_READINGS]

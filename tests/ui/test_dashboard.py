@@ -311,3 +311,32 @@ def test_dashboard_newer_request_supersedes_older(qtbot, run, loop, db):
     release.set()
     qtbot.waitUntil(lambda: not vm.busy)
     assert seen == [["new"]]
+
+
+def test_dashboard_ctrl_r_meter_round_saves_and_cards_follow(qtbot, open_window, add_source, store):
+    """Ctrl+R opens the meter round; after saving, the dashboard shows the new last reading."""
+    from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton
+
+    water = add_source("Water", category=Category.WATER, metrics=(Metric(None, "Water", "m³", MetricKind.COUNTER, 3),))
+    now = datetime.now().astimezone()
+    store(
+        water, make_reading(water, now - timedelta(days=20), "10"), make_reading(water, now - timedelta(days=10), "12")
+    )
+    window = open_window()
+    page = window.findChild(QWidget, "dashboardPage")
+    card = page.card_for(water.id)
+    assert card.last_label.text() == "12.000 m³"
+
+    qtbot.keyClick(window, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "meterRoundDialog") is not None)
+    sheet = window.findChild(QDialog, "meterRoundDialog")
+    name = f"roundValue_{water.id}_{water.metrics[0].id}"
+    qtbot.waitUntil(lambda: sheet.findChild(QLineEdit, name) is not None and not sheet._vm.busy)
+    value = sheet.findChild(QLineEdit, name)
+    qtbot.keyClicks(value, "13.25")
+    with qtbot.waitSignal(sheet.finished):
+        qtbot.mouseClick(sheet.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.card_for(water.id).last_label.text() == "13.250 m³")
+    assert page.isVisible()
+    assert "1 reading saved" in window.statusBar().currentMessage()
+    settle(qtbot, window)
