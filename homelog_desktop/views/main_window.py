@@ -875,7 +875,7 @@ class MainWindow(QMainWindow):
         readings_layout.setContentsMargins(0, 6, 0, 0)
         readings_layout.addLayout(filter_row)
         readings_layout.addWidget(self._table_stack, 1)
-        self._reports_slot = _reports_placeholder()  # replaced by the Reports page when first shown
+        self._reports_slot: QWidget = _reports_placeholder()  # replaced by the Reports page when first shown
         self._source_tabs = QTabWidget()
         self._source_tabs.setObjectName("sourceTabs")
         self._source_tabs.setDocumentMode(True)

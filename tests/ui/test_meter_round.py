@@ -87,7 +87,7 @@ def edit(dialog, source, metric):
 
 def test_meter_round_lists_due_sources_first_with_previous_and_expected(qtbot, household, sheet):
     """Overdue sources come first; the previous value and the expected one (recent rate) are shown."""
-    power, water, room = household
+    power, _water, room = household
     dialog = sheet()
     order = [(r.line.source.name, r.line.metric.name) for r in dialog.rows]
     assert order == [("Electricity", "Day"), ("Electricity", "Night"), ("Water", "Water"), ("Room", "Temperature")]
