@@ -51,6 +51,12 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     Tariff(None, metric_id, date(2025, 2, 1), Decimal("2.00"), Decimal("0.10"))
                 )
                 await SourceRepository(s).add(make_source("Electricity"))
+                gas = await SourceRepository(s).add(
+                    Source(None, "Gas", Category.GAS, metrics=(Metric(None, "Gas", "m³", MetricKind.COUNTER, 3),))
+                )
+                for day, value in [(1, "500.000"), (11, "520.000"), (21, "5.000")]:  # swapped, not recorded
+                    reading = Reading(None, gas.id, _local(2025, 1, day), {gas.metrics[0].id: Decimal(value)})
+                    await ReadingRepository(s).add(gas, reading)
         finally:
             await db.dispose()
 
@@ -119,7 +125,7 @@ def test_report_by_database_url(data_dir):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--source", "Gas", "--period", "month"], "no source named “Gas”; the sources are: Electricity, Water"),
+        (["--source", "Oil", "--period", "month"], "no source named “Oil”; the sources are: Electricity, Gas, Water"),
         (["--source", "Electricity", "--period", "month"], "several metrics; choose one with --metric: Day, Night"),
         (["--source", "Water", "--metric", "Hot", "--period", "month"], "no metric named “Hot”; its metrics are: Cold"),
         (["--source", "Water", "--period", "month", "--from", "2025-03-01", "--to", "2025-02-01"], "is before --from"),
@@ -139,3 +145,10 @@ def test_report_without_a_database_exits_2(tmp_path):
     assert done.returncode == 2
     assert "no database at" in done.stderr
     assert not (tmp_path / "empty" / "homelog.db").exists()
+
+
+def test_report_notes_a_counter_going_down_without_a_meter_change(data_dir):
+    done = _report(data_dir, "--source", "gas", "--period", "month")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1] == "2025-01-01,2025-02-01,-495.000,20,-24.75000,"
+    assert done.stderr.startswith("homelog: note: The counter goes down on 2025-01-21 with no meter change recorded")
