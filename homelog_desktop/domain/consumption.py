@@ -25,6 +25,7 @@ the fraction of that day elapsed), so "days covered" counts calendar days, not 2
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
@@ -188,6 +189,7 @@ def _month_length(year: int, month: int) -> int:
     return (following - timedelta(days=1)).day
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def midnight(day: date, tz: tzinfo) -> int:
     """Epoch seconds of the start of ``day`` in ``tz`` (after the gap if midnight does not exist)."""
     return int(datetime(day.year, day.month, day.day, tzinfo=tz).timestamp())
@@ -502,7 +504,7 @@ def gauge_stats(series: Series, edges: Sequence[int]) -> GaugeStats:
 
 def to_decimal(value: float, places: int) -> Decimal:
     """A computed float as a Decimal with ``places`` decimals (the float's noise rounded away)."""
-    return Decimal(repr(round(float(value), places))).quantize(Decimal(1).scaleb(-places)) + 0
+    return Decimal(f"{float(value):.{places}f}") + 0  # + 0: no negative zero
 
 
 def amount_places(decimals: int) -> int:
