@@ -155,11 +155,16 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     db = await open_db("sample.db", sample=True)
     workspace = make_workspace(db, str(tmp / "sample.db"))
     window.bind(workspace)
-    await until(lambda: window.readings_model is not None and window.readings_model.rowCount() > 0, "readings")
-    await until(lambda: window.readings_model.is_idle(), "pages")  # type: ignore[union-attr]
-    await shots.grab(window, "05-main-window")
+    # The dashboard is the home page: the first thing users see, and the README's picture.
+    await until(lambda: dashboard_ready(window), "the dashboard")
+    await shots.grab(window, "05-dashboard")
     README_SHOT.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(README_SHOT))
+    window.show_readings()
+    await until(lambda: window.readings_model is not None and window.readings_model.rowCount() > 0, "readings")
+    await until(lambda: window.readings_model.is_idle(), "pages")  # type: ignore[union-attr]
+    await shots.grab(window, "05b-main-window")
+    await shoot_pages(shots, window, app)
 
     # Select the gas meter and a reading.
     model = window.sources_model
@@ -251,6 +256,9 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     app.setPalette(dark_palette())
     await asyncio.sleep(0.2)
     await shots.grab(window, "19-main-window-dark")
+    await shoot_pages(shots, window, app, suffix="-dark")
+    window.show_readings()
+    await until(lambda: window.readings_table.isVisible(), "the readings again (dark)")
     window.add_reading()
     dialog = await until(lambda: top_dialog(window), "the reading dialog (dark)")
     await asyncio.sleep(0.3)
@@ -261,9 +269,144 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     window.unbind()
     await workspace.close()
     await db.dispose()
+
+    # Long names, a source without readings, an empty report, an empty meter round.
+    odd = await open_db("odd.db", sample=False)
+    await add_odd_household(odd)
+    workspace = make_workspace(odd, str(tmp / "odd.db"))
+    window.bind(workspace)
+    await until(lambda: dashboard_ready(window), "the dashboard (long names)")
+    await shots.grab(window, "40-dashboard-long-names")
+    window.resize(760, 720)
+    await asyncio.sleep(0.2)
+    await shots.grab(window, "41-dashboard-narrow")
+    window.resize(1180, 720)
+    model = window.sources_model
+    assert model is not None
+    empty_source = next(
+        model.summary_at(r) for r in range(model.rowCount()) if model.summary_at(r).last_reading_at is None
+    )
+    assert empty_source.source.id is not None
+    window.open_source(empty_source.source.id, 1)
+    await until(lambda: reports_ready(window), "the empty report")
+    await shots.grab(window, "42-reports-empty")
+    window.open_meter_round()
+    sheet = await until(lambda: top_dialog(window), "the meter round (long names)")
+    await until(lambda: not sheet._vm.busy and sheet.rows, "its lines")
+    await asyncio.sleep(0.2)
+    await shots.grab(sheet, "43-meter-round-long-names")
+    sheet.done(0)
+    window.unbind()
+    await workspace.close()
+    await odd.dispose()
     window.close()
     await shoot_meter_change_screens(shots)
     return shots.taken
+
+
+# -- the dashboard, the Reports page and the meter round -----------------------------------------
+
+
+def dashboard_ready(window: Any) -> bool:
+    page = window.findChild(QWidget, "dashboardPage")
+    vm = window._dashboard_vm
+    return bool(page is not None and page.isVisible() and vm is not None and vm.loaded and not vm.busy)
+
+
+def reports_ready(window: Any) -> bool:
+    page = window.findChild(QWidget, "reportsPage")
+    return bool(
+        page is not None
+        and page.isVisible()
+        and page.vm.report is not None
+        and not page.vm._tasks
+        and all(chart is not None for chart in page.charts)
+    )
+
+
+async def shoot_pages(shots: Shooter, window: Any, app: QApplication, suffix: str = "") -> None:
+    """The dashboard, the Reports page with each chart tab, and the meter round (with a warning)."""
+    window.show_dashboard()
+    await until(lambda: dashboard_ready(window), "the dashboard")
+    if suffix:
+        await shots.grab(window, f"30-dashboard{suffix}")
+    model = window.sources_model
+    electricity = next(
+        model.summary_at(r).source for r in range(model.rowCount()) if model.summary_at(r).source.name == "Electricity"
+    )
+    window.open_source(electricity.id, 1)
+    await until(lambda: reports_ready(window), "the report")
+    page = window.findChild(QWidget, "reportsPage")
+    for index, name in enumerate(("consumption", "year-over-year", "readings")):
+        page.chart_tabs.setCurrentIndex(index)
+        await asyncio.sleep(0.3)
+        await shots.grab(window, f"3{1 + index}-reports-{name}{suffix}")
+    page.chart_tabs.setCurrentIndex(0)
+    period = page.findChild(QWidget, "reportPeriod")
+    period.setCurrentIndex(period.findData("quarter"))
+    await asyncio.sleep(0.05)
+    await until(lambda: reports_ready(window) and page.vm.report.period.value == "quarter", "the quarterly report")
+    await asyncio.sleep(0.3)
+    await shots.grab(window, f"34-reports-quarter{suffix}")
+    period.setCurrentIndex(period.findData("month"))
+    await until(lambda: reports_ready(window) and page.vm.report.period.value == "month", "the monthly report")
+    window.open_meter_round()
+    sheet = await until(lambda: top_dialog(window), "the meter round")
+    await until(lambda: not sheet._vm.busy and sheet.rows, "its lines")
+    sheet.findChild(QWidget, "roundShowAll").setChecked(True)
+    await asyncio.sleep(0.2)
+    await shots.grab(sheet, f"35-meter-round{suffix}")
+    first = sheet.rows[0].edit
+    first.setText("1")
+    first.textEdited.emit("1")
+    sheet.rows[2].edit.setText("99999")
+    sheet.rows[2].edit.textEdited.emit("99999")
+    await asyncio.sleep(0.1)
+    await shots.grab(sheet, f"36-meter-round-warnings{suffix}")
+    sheet.reject()
+    box = await until(lambda: sheet.findChild(QMessageBox, "discardRoundBox"), "the discard question")
+    await shots.grab(box, f"37-meter-round-discard{suffix}")
+    next(b for b in box.buttons() if b.objectName() == "discardButton").click()
+    await until(lambda: not sheet.isVisible(), "the sheet to close")
+    window.show_readings()
+
+
+async def add_odd_household(db: Any) -> None:
+    """Sources with very long names, one without readings, and a little history."""
+    from datetime import UTC, datetime, timedelta
+    from decimal import Decimal
+
+    from homelog_desktop.domain.entities import Category, Metric, MetricKind, Reading, Source
+    from homelog_desktop.repositories import ReadingRepository, SourceRepository
+
+    async with db.session() as session:
+        sources = SourceRepository(session)
+        long_one = await sources.add(
+            Source(
+                None,
+                "Heat pump of the garden house behind the old barn (second meter, east wing)",
+                Category.HEAT,
+                interval_days=7,
+                metrics=(Metric(None, "Heat delivered to the floor heating circuit", "kWh", MetricKind.COUNTER, 0),),
+            )
+        )
+        await sources.add(
+            Source(
+                None,
+                "Rain water cistern in the cellar",
+                Category.WATER,
+                interval_days=30,
+                metrics=(Metric(None, "Level", "cm", MetricKind.GAUGE, 0),),
+            )
+        )
+        readings = ReadingRepository(session)
+        now = datetime.now(UTC).replace(microsecond=0)
+        for i in range(60):
+            at = now - timedelta(days=9 * (60 - i))
+            assert long_one.id is not None and long_one.metrics[0].id is not None
+            await readings.add(
+                long_one, Reading(None, long_one.id, at, {long_one.metrics[0].id: Decimal(40000 + 95 * i)})
+            )
 
 
 # -- meter changes and tariffs (the events engineer's screens) ------------------------------------

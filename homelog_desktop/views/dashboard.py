@@ -139,8 +139,11 @@ class SourceCardWidget(QFrame):
             self.change_label.setEnabled(True)
             self.change_label.setText(f"{figures.change(delta, locale)} vs last year")
             self.change_label.setToolTip(f"Same days of the month a year ago: {last}")
-            good = (delta < 0) != _more_is_good(source.category) if delta != 0 else True
-            self._set_tone(self.change_label, "success" if good else "warning")
+            if delta == 0:
+                self._set_tone(self.change_label, None)
+            else:
+                good = (delta < 0) != _more_is_good(source.category)
+                self._set_tone(self.change_label, "success" if good else "warning")
         self.ytd_label.setText(
             figures.money(card.ytd_cost, card.currency, locale) if card.ytd_cost is not None else "no tariff"
         )
@@ -270,7 +273,8 @@ class SourceCardWidget(QFrame):
 
         row("Last reading", self.last_label)
         row("", self.age_label)
-        self._figure_rows.append(row("This month", self.month_label, self.change_label))
+        self._figure_rows.append(row("This month", self.month_label))
+        self._figure_rows.append(row("", self.change_label))
         self._figure_rows.append(row("Cost this year", self.ytd_label))
         self._figure_rows.append(row("Projected year", self.projection_label))
         layout = QVBoxLayout(self)

@@ -638,7 +638,7 @@ class MainWindow(QMainWindow):
             self.show_dashboard,
             QKeySequence("Ctrl+1"),
             "Every meter at a glance: last reading, this month, cost and projection",
-            "SP_DesktopIcon",
+            "SP_DirHomeIcon",
         )
         self.actionShowReadings = action(
             "actionShowReadings", "&Readings", self.show_readings, QKeySequence("Ctrl+2"), "The source's readings"

@@ -374,6 +374,7 @@ class MeterRoundDialog(QDialog):
             edit.setAccessibleName(f"{source.name}, {line.metric.label}")
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.setFixedWidth(160)
+            edit.setTextMargins(0, 0, 6, 0)
             if line.expected is not None:
                 edit.setPlaceholderText(f"≈ {figures.number(line.expected, line.metric.decimals, self._locale)}")
                 edit.setToolTip("Expected from the recent daily rate: " + edit.placeholderText())

@@ -174,9 +174,7 @@ class ReportsPage(QWidget):
         self._configure_header()
         self._content.setCurrentIndex(0 if report.rows else 1)
         if not report.rows:
-            self._empty.setText(
-                f"No readings of {report.metric.name} in this range.\n\nChoose another range, or “All”."
-            )
+            self._empty.setText(self._empty_text())
         if report.rows:
             self.table.scrollToBottom()
         self._footer.setText(self._footer_text(report))
@@ -191,6 +189,7 @@ class ReportsPage(QWidget):
 
     def _on_series_loaded(self, metric_id: int, series: Series) -> None:
         self._series = (metric_id, series)
+        self._empty.setText(self._empty_text())
         self._feed_series_chart()
 
     def _on_loading_changed(self, loading: bool) -> None:
@@ -350,6 +349,18 @@ class ReportsPage(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
+    def _empty_text(self) -> str:
+        metric, source = self.vm.metric, self.vm.source
+        if metric is None or source is None:
+            return ""
+        series = self._series
+        if series is not None and series[0] == metric.id and len(series[1]) == 0:
+            return (
+                f"No readings of {metric.name} yet.\n\n"
+                "Record them on the Readings tab (Ctrl+N), or in a meter round (Ctrl+R)."
+            )
+        return f"No readings of {metric.name} in this range.\n\nChoose another range, or “All”."
+
     def _footer_text(self, report: Report) -> str:
         locale = QLocale()
         metric = report.metric
@@ -390,7 +401,11 @@ class ReportsPage(QWidget):
             parts.append(text)
         if report.currency is None and metric.kind is not MetricKind.GAUGE and report.rows:
             parts.append("No tariff: add one in the source's settings to see costs")
-        return "&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts) if parts else ""
+        text = "&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts)
+        notes = getattr(report, "notes", ())
+        if notes:
+            text += "<br>" + "<br>".join(f"⚠ {_escape(note)}" for note in notes)
+        return text
 
     def _status(self, text: str) -> None:
         window = self.window()
@@ -527,3 +542,7 @@ class ReportsPage(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(controls)
         layout.addWidget(self.splitter, 1)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
