@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QGuiApplication, QIcon, QPalette, QShowEvent
+from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -839,6 +839,15 @@ class SourceDialog(QDialog):
         for model in (self._events, self._tariffs):
             for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
                 signal.connect(self._on_changes_edited)
+        # Keyboard on the lists: Enter edits the selected item, Delete removes it.
+        for view, edit, remove in (
+            (self.events_view, self.edit_event_button, self.remove_event_button),
+            (self.tariffs_view, self.edit_tariff_button, self.remove_tariff_button),
+        ):
+            for keys, button in (("Return", edit), ("Enter", edit), ("Delete", remove)):
+                shortcut = QShortcut(QKeySequence(keys), view)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(button.click)
 
     # -- async slots (one line each) --------------------------------------------------------
 

@@ -288,3 +288,22 @@ def test_meter_events_model_passes_modeltester(qtmodeltester):
     model.remove_item(0)
     qtmodeltester.check(model)
     assert [e.kind for e in model.items()] == [MeterEventKind.RESET]
+
+
+def test_meter_changes_list_keyboard_enter_edits_and_delete_removes(qtbot, open_dialog, add_source, record):
+    """On the list, Enter opens the selected change for editing and Delete removes it."""
+    source = add_source()
+    record(replacement(source))
+    dialog = open_dialog(source)
+    dialog.tabs.setCurrentWidget(dialog.events_page)
+    dialog.events_view.setFocus()
+    dialog.events_view.selectRow(0)
+
+    qtbot.keyClick(dialog.events_view, Qt.Key.Key_Return)
+    form = event_dialog(qtbot, dialog)
+    assert form.old_edit.text() == "1234.5"
+    form.reject()
+    qtbot.waitUntil(lambda: dialog._item_dialog is None)
+    qtbot.keyClick(dialog.events_view, Qt.Key.Key_Delete)
+
+    assert dialog.events_model.rowCount() == 0
