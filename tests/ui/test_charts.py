@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QPoint, QPointF, Qt, QTime
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPalette, QWheelEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtGui import QColor, QContextMenuEvent, QFontMetrics, QImage, QPalette, QWheelEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from homelog_desktop.views.charts import ChartBase, ConsumptionChart, ReadingsChart, YearOverYearChart
 from homelog_desktop.views.charts.labels import money, period_axis_label, period_hover_label
@@ -515,6 +515,20 @@ def test_context_menu_offers_only_chart_actions(show):
     ]
     assert not chart._item.menuEnabled()
     assert not chart._view.menuEnabled()
+
+
+def test_right_click_opens_the_chart_menu(show, qtbot):
+    """A right click on the plot pops up the chart's menu (not pyqtgraph's), without blocking."""
+    chart = show(filled(ReadingsChart()))
+    viewport = chart.plot_widget.viewport()
+    at = viewport.rect().center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, viewport.mapToGlobal(at))
+    QApplication.sendEvent(viewport, event)
+    menu = chart.findChild(QMenu)
+    assert menu is not None
+    qtbot.waitUntil(menu.isVisible)
+    assert "Reset zoom" in [a.text() for a in menu.actions()]
+    menu.close()
 
 
 def test_long_title_is_elided_with_a_tooltip(show):

@@ -258,7 +258,7 @@ class ChartBase(QWidget):
         return bool(self.grab().save(str(path), "PNG"))
 
     def suggested_file_name(self) -> str:
-        """A file name for the PNG, from the title ("Electricity - readings.png")."""
+        """A file name for the PNG, from the title ("Gas: 2024/25" → "Gas 2024 25.png")."""
         name = " ".join(re.sub(r'[\\/:*?"<>|]', " ", self._title_text).split()) or "chart"
         return f"{name[:80]}.png"
 
@@ -310,7 +310,9 @@ class ChartBase(QWidget):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         self.hide_hover()
-        self.context_menu().exec(event.globalPos())
+        menu = self.context_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())  # not exec(): no nested event loop under qasync
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if not self._ready:
