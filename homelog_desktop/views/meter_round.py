@@ -159,7 +159,11 @@ class MeterRoundDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in _ENTER_KEYS and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
-            return  # Enter never closes the sheet by accident: it moves on (see eventFilter)
+            # Enter never closes the sheet by accident: in a box it moves on (see eventFilter); on
+            # Save (where Enter on the last box goes when there are warnings) it saves.
+            if self._save.hasFocus() and self._save.isEnabled():
+                self._save.click()
+            return
         super().keyPressEvent(event)
 
     def done(self, result: int) -> None:

@@ -218,3 +218,22 @@ def test_meter_round_empty_sheet_closes_without_asking(qtbot, household, sheet):
     with qtbot.waitSignal(dialog.finished):
         dialog.reject()
     assert dialog.findChild(QMessageBox, "discardRoundBox") is None
+
+
+def test_meter_round_enter_on_the_last_value_saves_after_warnings(qtbot, household, sheet, db_path):
+    """Enter on the last box saves; with a warning the first Enter goes to "Save anyway", the second saves."""
+    power, water, _room = household
+    dialog = sheet()
+    before = count_readings(db_path)
+    last = edit(dialog, water, water.metrics[0])
+    qtbot.keyClicks(edit(dialog, power, power.metrics[0]), "900")  # lower than before: a warning
+    last.setFocus()
+    qtbot.waitUntil(last.hasFocus)
+    qtbot.keyClicks(last, "12.500")
+    qtbot.keyClick(last, Qt.Key.Key_Return)
+    save = dialog.findChild(QPushButton, "saveButton")
+    assert save.hasFocus() and save.text() == "Save anyway"
+    assert dialog.isVisible() and count_readings(db_path) == before
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(save, Qt.Key.Key_Return)
+    assert count_readings(db_path) == before + 2
