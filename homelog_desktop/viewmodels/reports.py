@@ -60,6 +60,15 @@ def range_for(preset: str, today: date) -> tuple[date | None, date | None]:
     return None, None
 
 
+def whole_periods(start: date, end: date, period: Period, billing_start_month: int = 1) -> tuple[date, date]:
+    """[start, end) widened to whole periods: "Last 12 months" by quarter starts on a quarter's first day."""
+    from ..domain.consumption import next_period_start, period_start
+
+    first = period_start(start, period, billing_start_month)
+    last = period_start(end - timedelta(days=1), period, billing_start_month)
+    return first, next_period_start(last, period)
+
+
 def default_metric(source: Source) -> Metric | None:
     """The metric a report opens on: the first counter, else the first metric."""
     return next(

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.consumption import Period
 from ..domain.entities import MetricKind, Source
-from ..viewmodels.reports import Preset, ReportsViewModel, range_for
+from ..viewmodels.reports import Preset, ReportsViewModel, range_for, whole_periods
 from . import figures
 from .models.report import ReportTableModel
 
@@ -122,6 +122,9 @@ class ReportsPage(QWidget):
         self._stale = False
         self._fill_metrics(source)
         self._fill_periods(source)
+        if source.billing_start_month != 1 and self._preset.currentData() != Preset.CUSTOM:
+            self.vm.source = source
+            self._apply_preset(self._preset.currentData(), request=False)
         self._ensure_charts()
         self.vm.set_source(source)
 
@@ -299,8 +302,14 @@ class ReportsPage(QWidget):
 
     def _on_period_chosen(self, _index: int) -> None:
         value = self._period.currentData()
-        if value is not None:
+        if value is None:
+            return
+        preset = self._preset.currentData()
+        if preset == Preset.CUSTOM:
             self.vm.set_period(Period(value))
+            return
+        self.vm.period = Period(value)
+        self._apply_preset(preset, request=True)  # whole periods of the new kind
 
     def _on_preset_chosen(self, _index: int) -> None:
         self._apply_preset(self._preset.currentData(), request=True)
@@ -310,6 +319,8 @@ class ReportsPage(QWidget):
             return
         start, end = range_for(preset, date.today())
         if start is not None and end is not None:
+            billing = self.vm.source.billing_start_month if self.vm.source is not None else 1
+            start, end = whole_periods(start, end, self.vm.period, billing)
             self._show_dates(start, end)
         self.vm.start, self.vm.end = start, end
         if request:

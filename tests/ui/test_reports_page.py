@@ -238,3 +238,22 @@ def test_report_table_model_gauge_columns(run, db, add_source, store):
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Period", "Mean (°C)", "Min (°C)", "Max (°C)", "Days"]
     assert model.text(0, ReportColumn.MAXIMUM) == "21.0"
+
+
+def test_reports_page_presets_cover_whole_periods_and_cut_periods_say_so(qtbot, meter, page):
+    """A preset widens to whole quarters; a custom range that cuts a month names the days it holds."""
+    day = meter.metrics[0]
+    page.set_source(meter)
+    loaded(qtbot, page, Period.MONTH, day.id)
+    page._period.setCurrentIndex(page._period.findData(Period.QUARTER.value))
+    loaded(qtbot, page, Period.QUARTER, day.id)
+    assert page.vm.start is not None and page.vm.start.day == 1 and page.vm.start.month in (1, 4, 7, 10)
+    assert page.vm.end is not None and page.vm.end.day == 1 and page.vm.end.month in (1, 4, 7, 10)
+    page._period.setCurrentIndex(page._period.findData(Period.MONTH.value))
+    loaded(qtbot, page, Period.MONTH, day.id)
+    page._from.setDate(page._from.date().fromString("2024-02-15", Qt.DateFormat.ISODate))
+    page._to.setDate(page._to.date().fromString("2024-03-31", Qt.DateFormat.ISODate))
+    page._on_date_edited()
+    qtbot.waitUntil(lambda: page.vm.report is not None and page.vm.report.start == date(2024, 2, 15))
+    loaded(qtbot, page, Period.MONTH, day.id)
+    assert table_texts(page.model, ReportColumn.PERIOD) == ["Feb 2024 (15 Feb – 29 Feb)", "Mar 2024"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 
 from ...domain.entities import Category, MetricKind
@@ -194,7 +195,12 @@ def _header(column: ReportColumn, unit: str, currency: str | None) -> str:
 
 def _cell(column: ReportColumn, row: ReportRow, report: Report, locale: QLocale, decimals: int) -> tuple[str, Any]:
     if column is ReportColumn.PERIOD:
-        return figures.period_label(report.period, row.start, row.end, locale), row.start
+        label = figures.period_label(report.period, row.start, row.end, locale)
+        if not _whole(row, report):
+            # Cut by the range: say which days it holds ("Q4 2025 (1 Dec – 31 Dec)").
+            last = row.end - timedelta(days=1)
+            label += f" ({_day(row.start, locale)} – {_day(last, locale)})"
+        return label, row.start
     if column is ReportColumn.CONSUMPTION:
         return figures.number(row.consumption, decimals_of(row.consumption, decimals), locale), _sortable(
             row.consumption
@@ -213,6 +219,19 @@ def _cell(column: ReportColumn, row: ReportRow, report: Report, locale: QLocale,
     if column is ReportColumn.MINIMUM:
         return figures.number(row.minimum, decimals, locale), _sortable(row.minimum)
     return figures.number(row.maximum, decimals, locale), _sortable(row.maximum)
+
+
+def _whole(row: ReportRow, report: Report) -> bool:
+    from ...domain.consumption import next_period_start, period_start
+
+    billing = report.source.billing_start_month
+    return period_start(row.start, report.period, billing) == row.start and row.end == next_period_start(
+        row.start, report.period
+    )
+
+
+def _day(day: date, locale: QLocale) -> str:
+    return locale.toString(QDate(day.year, day.month, day.day), "d MMM")
 
 
 def decimals_of(value: Decimal | None, metric_decimals: int) -> int:
