@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import subprocess
 import sys
@@ -269,9 +268,37 @@ def test_consumption_chart_labels_never_overlap(show):
     stride, shown = axis.labels_at(x0, x1, axis.width())
     assert 2 <= len(shown) < 156 and stride > 1
     metrics = QFontMetrics(axis.style["tickFont"])
-    lefts = [pixel_of(chart, i, 0).x() for i in shown]
-    widest = max(metrics.horizontalAdvance(chart.tick_labels()[i]) for i in shown)
-    assert min(b - a for a, b in itertools.pairwise(lefts)) > widest
+    widths = [metrics.horizontalAdvance(text) for text in axis.shown_texts(shown)]
+    centres = [pixel_of(chart, i, 0).x() for i in shown]
+    for k in range(len(shown) - 1):
+        assert centres[k + 1] - centres[k] > (widths[k] + widths[k + 1]) / 2
+
+
+def test_consumption_chart_writes_the_year_once(show):
+    """Twelve months on a wide chart: every month labelled, the year only where it starts or changes."""
+    chart = show(ConsumptionChart(), 900, 300)
+    starts = [date(2025 + (m // 12), m % 12 + 1, 1) for m in range(11, 23)]
+    ends = [date(s.year + (s.month == 12), s.month % 12 + 1, 1) for s in starts]
+    chart.set_data(starts, ends, [Decimal(100)] * 12, period="month", unit="kWh")
+    chart.grab()
+    axis = chart._item.getAxis("bottom")
+    (x0, x1), _ = chart.view_range()
+    stride, shown = axis.labels_at(x0, x1, axis.width())
+    assert stride == 1
+    assert axis.shown_texts(shown) == [
+        "Dec",
+        "Jan 2026",
+        "Feb",
+        "Mar",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sept",
+        "Oct",
+        "Nov",
+    ]
 
 
 def test_consumption_chart_set_rows_reads_report_rows(show):

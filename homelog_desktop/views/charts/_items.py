@@ -20,7 +20,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from .labels import decimals_for_step
 
 #: Room kept between two tick labels, in pixels.
-LABEL_GAP = 18
+LABEL_GAP = 10
 #: How far a period label may reach past the ends of the x axis, in pixels.
 LABEL_OVERHANG = 60
 #: Pixels between two date labels that leave room for the first one's year or month.
@@ -149,8 +149,10 @@ def _aligned_month_step(value: float, n: int, first: bool) -> float:
 class LabelAxis(pg.AxisItem):  # type: ignore[misc]
     """A category axis (bars by period, months): text labels at whole positions, thinned so none overlap.
 
-    ``set_labels(labels, keys, strides)``: ``labels[i]`` is drawn at x = i; when they don't all
-    fit, only every ``stride``-th is shown (the smallest of ``strides`` that fits), at the positions
+    ``set_labels(labels, keys, strides, short, groups)``: ``labels[i]`` is drawn at x = i. A label
+    whose ``groups[i]`` (the year) is that of the label shown before it is drawn short
+    (``short[i]``: "Feb" after "Jan 2024"), so the year is written once. When they don't all fit,
+    only every ``stride``-th label is shown (the smallest of ``strides`` that fits), at the positions
     whose ``keys[i] % stride == 0``: months keyed by ``year * 12 + month - 1`` land on Jan/Apr/Jul/Oct.
     """
 
@@ -159,18 +161,31 @@ class LabelAxis(pg.AxisItem):  # type: ignore[misc]
         self.enableAutoSIPrefix(False)
         self.setStyle(hideOverlappingLabels=False)  # the first period's label may reach past the plot's edge
         self._labels: list[str] = []
+        self._short: list[str] = []
+        self._groups: list[int] = []
         self._keys: list[int] = []
         self._strides: Sequence[int] = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
-        self._widest = 0
+        self._long_px: list[int] = []
+        self._short_px: list[int] = []
         self.shown_stride = 1  #: the stride of the last drawn labels (for tests and screenshots)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         # Room for the first and last labels to reach past the plot's ends (into the empty corners).
         return QRectF(super().boundingRect()).adjusted(-LABEL_OVERHANG, 0, LABEL_OVERHANG, 0)
 
-    def set_labels(self, labels: Sequence[str], keys: Sequence[int] | None = None, strides: Sequence[int] = ()) -> None:
+    def set_labels(
+        self,
+        labels: Sequence[str],
+        keys: Sequence[int] | None = None,
+        strides: Sequence[int] = (),
+        short: Sequence[str] | None = None,
+        groups: Sequence[int] | None = None,
+    ) -> None:
+        n = len(labels)
         self._labels = list(labels)
-        self._keys = list(keys) if keys is not None else list(range(len(labels)))
+        self._short = list(short) if short is not None else list(labels)
+        self._groups = list(groups) if groups is not None else list(range(n))
+        self._keys = list(keys) if keys is not None else list(range(n))
         if strides:
             self._strides = strides
         self._measure()
@@ -180,6 +195,20 @@ class LabelAxis(pg.AxisItem):  # type: ignore[misc]
     def set_font(self, font: QFont) -> None:
         self.setStyle(tickFont=font)
         self._measure()
+
+    def shown_texts(self, positions: Sequence[int]) -> list[str]:
+        """The texts drawn at ``positions`` (ascending): long for the first and at each new year."""
+        flags = self._long(positions)
+        return [self._labels[i] if long else self._short[i] for i, long in zip(positions, flags, strict=True)]
+
+    def _long(self, positions: Sequence[int]) -> list[bool]:
+        """Which labels name their year: each first of a year, and the very first unless the next label
+        (already in the next year: "Dec", "Jan 2026") does."""
+        groups = [self._groups[i] for i in positions]
+        flags = [k > 0 and groups[k] != groups[k - 1] for k in range(len(groups))]
+        if flags:
+            flags[0] = len(groups) == 1 or groups[1] == groups[0]
+        return flags
 
     def labels_at(self, first: float, last: float, pixels: float) -> tuple[int, list[int]]:
         """The stride and positions of the labels shown when x runs from ``first`` to ``last`` on ``pixels``."""
@@ -191,13 +220,20 @@ class LabelAxis(pg.AxisItem):  # type: ignore[misc]
         if hi < lo:
             return 1, []
         per_unit = pixels / (last - first)
-        need = (self._widest + LABEL_GAP) / per_unit
-        stride = next((s for s in self._strides if s >= need), None)
-        if stride is None:
-            stride = max(1, math.ceil(need))
-        if stride == 1:
-            return 1, list(range(lo, hi + 1))
-        return stride, [i for i in range(lo, hi + 1) if self._keys[i] % stride == 0]
+        narrowest = min(self._short_px[lo : hi + 1])
+        for stride in self._candidate_strides(hi - lo + 1):
+            if stride * per_unit < narrowest + LABEL_GAP:
+                continue  # not even the shortest labels fit
+            positions = (
+                list(range(lo, hi + 1))
+                if stride == 1
+                else [i for i in range(lo, hi + 1) if self._keys[i] % stride == 0]
+            )
+            if not positions:  # zoomed in between two aligned periods: name the first in view
+                return stride, [lo]
+            if self._fits(positions, per_unit):
+                return stride, positions
+        return n, [lo]
 
     def tickValues(self, low: float, high: float, size: float) -> list[tuple[float, list[float]]]:  # noqa: N802
         stride, positions = self.labels_at(low, high, size)
@@ -206,9 +242,28 @@ class LabelAxis(pg.AxisItem):  # type: ignore[misc]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
         n = len(self._labels)
-        return [self._labels[round(v)] if 0 <= round(v) < n else "" for v in values]
+        positions = [round(v) for v in values if 0 <= round(v) < n]
+        return self.shown_texts(positions) if len(positions) == len(values) else ["" for _ in values]
+
+    def _candidate_strides(self, count: int) -> list[int]:
+        strides = list(self._strides)
+        while strides[-1] < count:  # beyond the table: keep doubling
+            strides.append(strides[-1] * 2)
+        return strides
+
+    def _fits(self, positions: list[int], per_unit: float) -> bool:
+        """Whether the labels at ``positions`` (long or short, as drawn) leave LABEL_GAP between them."""
+        widths = [
+            self._long_px[i] if long else self._short_px[i]
+            for i, long in zip(positions, self._long(positions), strict=True)
+        ]
+        return all(
+            (widths[k] + widths[k + 1]) / 2 + LABEL_GAP <= (positions[k + 1] - positions[k]) * per_unit
+            for k in range(len(positions) - 1)
+        )
 
     def _measure(self) -> None:
         font = self.style.get("tickFont") or self.font()
         metrics = QFontMetrics(font)
-        self._widest = max((metrics.horizontalAdvance(text) for text in self._labels), default=0)
+        self._long_px = [metrics.horizontalAdvance(text) for text in self._labels]
+        self._short_px = [metrics.horizontalAdvance(text) for text in self._short]

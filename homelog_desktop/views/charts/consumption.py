@@ -14,7 +14,15 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QMenu, QWidget
 
 from .base import ChartBase, ChartColors, Hover
-from .labels import currency_label, money, period_axis_label, period_hover_label, quantity, value_decimals
+from .labels import (
+    currency_label,
+    money,
+    period_axis_label,
+    period_axis_short_label,
+    period_hover_label,
+    quantity,
+    value_decimals,
+)
 
 #: Width of a bar, as a share of its period's slot.
 BAR_WIDTH = 0.72
@@ -31,6 +39,8 @@ STRIDES = {
 DOTS_UP_TO = 120
 #: Width of a gauge's lowest-to-highest bar, as a share of its period's slot.
 GAUGE_RANGE_WIDTH = 0.4
+#: Periods whose axis labels name the year once, then "Feb", "Mar"... (years themselves: each its own).
+YEAR_GROUPED = ("day", "week", "month", "quarter")
 #: A period counts as partly covered below this share of its days (its bar is drawn paler).
 FULL_SHARE = Decimal("0.995")
 
@@ -339,8 +349,15 @@ class ConsumptionChart(ChartBase):
 
     def _show(self, metric_name: str, unit: str, currency: str | None, has_data: bool) -> None:
         n = len(self._starts)
-        self._labels = [period_axis_label(self._period, s, e) for s, e in zip(self._starts, self._ends, strict=True)]
-        self._axes["bottom"].set_labels(self._labels, self._label_keys(), STRIDES.get(self._period or "", ()))
+        spans = list(zip(self._starts, self._ends, strict=True))
+        self._labels = [period_axis_label(self._period, s, e) for s, e in spans]
+        self._axes["bottom"].set_labels(
+            self._labels,
+            self._label_keys(),
+            STRIDES.get(self._period or "", ()),
+            short=[period_axis_short_label(self._period, s, e) for s, e in spans],
+            groups=[s.year for s in self._starts] if self._period in YEAR_GROUPED else None,
+        )
         self._draw()
         period_name = {"billing_year": "Billing year", "heating_season": "Heating season"}.get(
             self._period or "", (self._period or "period").capitalize()

@@ -39,6 +39,19 @@ def period_axis_label(period: str | None, start: date, end: date, locale: QLocal
     return locale.toString(_qdate(start), "d MMM yyyy")
 
 
+def period_axis_short_label(period: str | None, start: date, end: date, locale: QLocale | None = None) -> str:
+    """The label without its year, drawn after a label of the same year: "Mar", "Q2", "5 Feb"."""
+    locale = locale or QLocale()
+    kind = str(period) if period is not None else ""
+    if kind == "month":
+        return locale.toString(_qdate(start), "MMM")
+    if kind == "quarter":
+        return f"Q{(start.month - 1) // 3 + 1}"
+    if kind in ("year", "billing_year", "heating_season"):
+        return _season(start)
+    return locale.toString(_qdate(start), "d MMM")
+
+
 def period_hover_label(period: str | None, start: date, end: date, locale: QLocale | None = None) -> str:
     """The full name of a period in a hover label: "March 2024", "Week 10, 4–10 Mar 2024", "Heating season 2023/24"."""
     locale = locale or QLocale()
