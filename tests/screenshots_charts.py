@@ -144,7 +144,16 @@ def shoot_charts(out: Path) -> list[Path]:
 
         return build
 
+    def replaced() -> ReadingsChart:
+        chart = readings()
+        at = int(ts[90]) + 3 * 86400
+        new = values.copy()
+        new[91:] -= new[91] - 35.0  # the new meter starts near zero
+        chart.set_data(ts, new, unit="kWh", metric_name="Reading", decimals=1, events=[(at, "Meter replaced")])
+        return chart
+
     shoot("readings", readings, hover=float(ts[60]))
+    shoot("readings-meter-replaced", replaced)
     shoot("consumption", consumption, hover=13)
     shoot("year-over-year", year_over_year, hover=3)
     shoot("gauge", temperature, hover=10)

@@ -155,6 +155,32 @@ def test_date_axis_names_the_month_of_its_first_day(show):
     assert axis.tickStrings(days, 1, 86400) == ["20 Dec", "21", "22"]
 
 
+def test_readings_chart_breaks_the_line_at_a_meter_change(show):
+    """A meter replaced between two readings: no line from the old value to the new one, a marker."""
+    from homelog_desktop.domain.entities import MeterEvent, MeterEventKind
+
+    chart = show(ReadingsChart())
+    ts = T + np.arange(6, dtype=np.int64) * 86400
+    values = np.array([41000.0, 41010.0, 41020.0, 5.0, 15.0, 25.0])
+    replaced = datetime.fromtimestamp(float(ts[2] + 43200)).astimezone()
+    event = MeterEvent(None, 1, 1, replaced, MeterEventKind.REPLACEMENT, Decimal(41025), Decimal(0))
+    chart.set_data(ts, values, unit="kWh", events=[event])
+    x, y = chart._curve.getData()
+    assert len(x) == 7 and np.isnan(y[3]) and x[3] == ts[2] + 43200
+    assert chart._curve.opts["connect"] == "finite"
+    assert chart.event_count == 1
+    assert chart._event_lines[0].label.toPlainText() == "Meter replaced"
+    assert chart.point_count == 6  # the gap is not a reading
+    chart.set_events([])
+    assert len(chart._curve.getData()[0]) == 6 and chart.event_count == 0
+
+
+def test_readings_chart_sorts_readings_given_out_of_order(show):
+    chart = show(ReadingsChart())
+    chart.set_data(np.array([T + 200, T, T + 100], dtype=np.int64), np.array([3.0, 1.0, 2.0]))
+    assert list(chart._curve.getData()[1]) == [1.0, 2.0, 3.0]
+
+
 def test_readings_chart_leaves_a_gap_at_nan(show):
     """A NaN value breaks the line (connect='finite') and hovers as "no value"."""
     chart = show(ReadingsChart())

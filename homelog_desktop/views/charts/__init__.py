@@ -8,11 +8,14 @@ the GUI thread. ``preload()`` does that import beforehand, in a worker thread if
 Public API (all three are QWidgets; put them in any layout)::
 
     ReadingsChart(parent=None, *, title="")
-        .set_data(ts, values, *, unit="", metric_name="", decimals=None)
+        .set_data(ts, values, *, unit="", metric_name="", decimals=None, events=())
             ts: numpy int64 epoch seconds UTC, ascending; values: numpy float64 (NaN leaves a gap).
             Dates are shown in local time. 1,000,000 points draw in tens of milliseconds.
+            events: the metric's MeterEvents (or (epoch seconds, label) pairs): the line breaks
+            there and a dashed marker says "Meter replaced" (no cliff down to the new meter).
+        .set_events(events)                       # the same, for readings already shown
         .set_series(series, **same keywords)      # a domain.consumption.Series
-        .point_count
+        .point_count, .event_count
 
     ConsumptionChart(parent=None, *, title="")
         .set_data(starts, ends, consumption, cost=None, *, days=None, period=None, unit="",

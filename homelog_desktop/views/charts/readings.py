@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from .base import ChartBase, ChartColors, Hover
@@ -17,6 +21,30 @@ DOTS_UP_TO = 400
 DOWNSAMPLE_FACTOR = 1.5
 #: The narrowest time span one can zoom into, in seconds.
 MIN_SPAN_S = 3600.0
+
+
+class _EventKind(Protocol):
+    @property
+    def label(self) -> str: ...
+
+
+class _EventLike(Protocol):
+    """A ``MeterEvent``: when (aware datetime) and what."""
+
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def kind(self) -> _EventKind: ...
+
+
+def _event_marks(events: Sequence[_EventLike | tuple[float, str]]) -> list[tuple[float, str]]:
+    marks = []
+    for event in events:
+        if isinstance(event, tuple):
+            marks.append((float(event[0]), str(event[1])))
+        else:
+            marks.append((event.at.timestamp(), event.kind.label))
+    return sorted(marks)
 
 
 class _SeriesLike(Protocol):
@@ -38,6 +66,8 @@ class ReadingsChart(ChartBase):
         self._unit = ""
         self._decimals = 2
         self._finite = True
+        self._events: list[tuple[float, str]] = []
+        self._event_lines: list[Any] = []
         super().__init__(
             parent,
             title=title,
@@ -58,13 +88,20 @@ class ReadingsChart(ChartBase):
         unit: str = "",
         metric_name: str = "",
         decimals: int | None = None,
+        events: Sequence[_EventLike | tuple[float, str]] = (),
     ) -> None:
         """Show readings at ``ts`` (epoch seconds UTC, ascending) with ``values``; empty arrays show the
-        empty state. ``decimals``: as the metric's (default: from the values' size)."""
+        empty state. ``decimals``: as the metric's (default: from the values' size). ``events``: meter
+        changes (``MeterEvent``s, or ``(epoch seconds, label)``): the line breaks there, and a dashed
+        marker says what happened (no steep line from the old meter's value to the new one's)."""
         x = np.asarray(ts, dtype=np.float64)
         y = np.asarray(values, dtype=np.float64)
         if x.shape != y.shape or x.ndim != 1:
             raise ValueError(f"ts and values must be 1-D arrays of one length, not {x.shape} and {y.shape}")
+        if x.size > 1 and not bool(np.all(x[1:] >= x[:-1])):  # the drawing assumes time order
+            order = np.argsort(x, kind="stable")
+            x, y = x[order], y[order]
+        self._events = _event_marks(events)
         self._x, self._y = x, y
         self._unit = unit
         n = int(x.shape[0])
@@ -85,9 +122,22 @@ class ReadingsChart(ChartBase):
             room = (high - low) * 0.05  # panning stops a little past the first and last readings
             self._view.setLimits(xMin=low - room, xMax=high + room, minXRange=MIN_SPAN_S)
         self._set_has_data(n > 0)
+        self._draw_events()
         if n:
             self._fit_smoothing()
-            self._curve.setData(x, y, connect="all" if finite else "finite", skipFiniteCheck=finite)
+            self._draw_curve()
+
+    @property
+    def event_count(self) -> int:
+        """How many meter changes are marked."""
+        return len(self._events)
+
+    def set_events(self, events: Sequence[_EventLike | tuple[float, str]]) -> None:
+        """Mark meter changes on the readings already shown (see ``set_data``'s ``events``)."""
+        self._events = _event_marks(events)
+        self._draw_events()
+        if self.point_count:
+            self._draw_curve()
 
     def set_series(self, series: _SeriesLike, **kwargs: Any) -> None:
         """``set_data(series.ts, series.values, **kwargs)`` for a domain ``Series``."""
@@ -126,6 +176,45 @@ class ReadingsChart(ChartBase):
         self._curve.setSymbolBrush(self._pg.mkBrush(color))
         self._curve.setSymbolPen(self._pen(colors.background, 1))
         self._curve.setSymbolSize(6)
+        self._recolor_events(colors)
+
+    def _draw_curve(self) -> None:
+        """The readings, with a gap at each meter change that falls between two of them."""
+        x, y, finite = self._x, self._y, self._finite
+        n = self.point_count
+        if self._events:
+            times = np.array([t for t, _ in self._events])
+            at = np.searchsorted(x, times)
+            inside = (at > 0) & (at < n)
+            if inside.any():
+                x = np.insert(x, at[inside], times[inside])
+                y = np.insert(y, at[inside], np.nan)
+                finite = False
+        self._curve.setData(x, y, connect="all" if finite else "finite", skipFiniteCheck=finite)
+
+    def _draw_events(self) -> None:
+        for line in self._event_lines:
+            self._view.removeItem(line)
+        self._event_lines = []
+        for at, label in self._events:
+            # The label to the right of the line, near the top: a new meter starts low, so that is
+            # usually free; it is drawn over the readings, on the chart's background.
+            line = self._pg.InfiniteLine(
+                pos=at, angle=90, movable=False, label=label, labelOpts={"position": 0.94, "anchors": [(0, 0.5)] * 2}
+            )
+            line.setZValue(20)
+            self._view.addItem(line, ignoreBounds=True)
+            self._event_lines.append(line)
+        self._recolor_events(self._colors)
+
+    def _recolor_events(self, colors: ChartColors) -> None:
+        fill = QColor(colors.background)
+        fill.setAlphaF(0.85)
+        for line in self._event_lines:
+            line.setPen(self._pen(colors.muted, 1, Qt.PenStyle.DashLine))
+            line.label.setColor(colors.muted)
+            line.label.fill = self._pg.mkBrush(fill)
+            line.label.update()
 
     def _fit_smoothing(self, *_args: object) -> None:
         """Anti-alias the line while it has at most a point per pixel column. Denser, the line is
