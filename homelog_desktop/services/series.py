@@ -76,8 +76,8 @@ def read_series_file(path: Path, metric_id: int, since: int | None = None) -> Se
     row-by-row path.
     """
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except (sqlite3.Error, ValueError, OSError):
         return None
     try:
         row = conn.execute("SELECT decimals FROM metrics WHERE id = ?", (metric_id,)).fetchone()

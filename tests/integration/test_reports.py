@@ -283,3 +283,12 @@ def test_load_series_reads_values_beyond_exact_steps_row_by_row(run, db, db_path
         )
     conn.close()
     assert run(load_series(db, source.metrics[0].id)).values.tolist() == [1.0, 987654321012.5]
+
+
+def test_load_series_on_a_relative_sqlite_path(run, db, meter, db_path, monkeypatch):
+    monkeypatch.chdir(db_path.parent)
+    relative = Database(f"sqlite+aiosqlite:///{db_path.name}")
+    try:
+        assert run(load_series(relative, meter.metrics[0].id)).values.tolist()[-1] == 250.0
+    finally:
+        run(relative.dispose())
