@@ -261,6 +261,21 @@ def test_consumption_chart_hover_gives_period_amount_and_cost(show, qtbot):
     assert chart.show_hover_at(5).splitlines()[1] == "No consumption"
 
 
+def test_consumption_chart_hover_compares_with_last_year(show):
+    """With last year's figures (a report's rows), the hover label gives them and the change."""
+    from homelog_desktop.services.reports import ReportRow
+
+    chart = show(ConsumptionChart())
+    starts, ends = months(2024, 2)
+    rows = [
+        ReportRow(starts[0], ends[0], Decimal(105), Decimal(31), None, None, Decimal(100), Decimal("0.05")),
+        ReportRow(starts[1], ends[1], Decimal(90), Decimal(29), None, None, None, None),
+    ]
+    chart.set_rows(rows, period="month", unit="kWh")
+    assert chart.show_hover_at(0) == "January 2024\n105.0 kWh\nLast year 100.0 kWh (+5.0 %)"
+    assert chart.show_hover_at(1) == "February 2024\n90.0 kWh"
+
+
 def test_consumption_chart_cost_can_be_hidden(show):
     """Unticking "Show cost" removes the line and its axis; the hover label still gives the cost."""
     chart = consumption_chart(show)

@@ -17,6 +17,7 @@ from .base import ChartBase, ChartColors, Hover
 from .labels import (
     currency_label,
     money,
+    number,
     period_axis_label,
     period_axis_short_label,
     period_hover_label,
@@ -68,6 +69,7 @@ class ConsumptionChart(ChartBase):
         self._ends: list[date] = []
         self._consumption = np.empty(0)
         self._cost = np.empty(0)
+        self._last_year = np.empty(0)
         self._days: list[Decimal | None] = []
         self._partial = np.empty(0, dtype=bool)
         self._period: str | None = None
@@ -127,6 +129,7 @@ class ConsumptionChart(ChartBase):
         cost: Sequence[Number | None] | None = None,
         *,
         days: Sequence[Number | None] | None = None,
+        last_year: Sequence[Number | None] | None = None,
         period: str | None = None,
         unit: str = "",
         currency: str | None = None,
@@ -136,13 +139,14 @@ class ConsumptionChart(ChartBase):
         (None: no bar), and ``cost[i]`` on the right axis in ``currency``.
 
         ``days[i]``: days of the period covered by readings (fewer than the period has: a paler bar).
+        ``last_year[i]``: the same period's consumption a year earlier, for the hover label.
         ``period``: a ``Period`` value ("day", "week", "month", ...) for the labels.
         """
         n = len(starts)
         if not (len(ends) == len(consumption) == n) or (cost is not None and len(cost) != n):
             raise ValueError("starts, ends, consumption and cost must have one length")
-        if days is not None and len(days) != n:
-            raise ValueError("days must have as many items as starts")
+        if (days is not None and len(days) != n) or (last_year is not None and len(last_year) != n):
+            raise ValueError("days and last_year must have as many items as starts")
         self._gauge = False
         self._mean = self._low = self._high = np.empty(0)
         self._starts, self._ends = list(starts), list(ends)
@@ -151,6 +155,7 @@ class ConsumptionChart(ChartBase):
         self._consumption = _floats(consumption)
         self._cost = _floats(cost) if cost is not None else np.full(n, np.nan)
         self._days = [Decimal(str(d)) if d is not None else None for d in days] if days is not None else [None] * n
+        self._last_year = _floats(last_year) if last_year is not None else np.full(n, np.nan)
         self._partial = np.array(
             [
                 d is not None and Decimal((e - s).days) > 0 and d < Decimal((e - s).days) * FULL_SHARE
@@ -188,6 +193,7 @@ class ConsumptionChart(ChartBase):
         self._period = str(period) if period is not None else None
         self._unit, self._currency = unit, None
         self._mean = _floats(mean)
+        self._last_year = np.full(n, np.nan)
         self._low = _floats(minimum) if minimum is not None else self._mean.copy()
         self._high = _floats(maximum) if maximum is not None else self._mean.copy()
         self._consumption = np.full(n, np.nan)
@@ -219,6 +225,7 @@ class ConsumptionChart(ChartBase):
             [r.consumption for r in rows],
             [r.cost for r in rows],
             days=[r.days for r in rows],
+            last_year=[getattr(r, "last_year", None) for r in rows],
             **kwargs,
         )
 
@@ -339,6 +346,11 @@ class ConsumptionChart(ChartBase):
             lines.append(f"Cost {money(cost, self._currency)}")
             if self._cost_line.isVisible():
                 points.append((float(i), cost / self._cost_scale, self._colors.cost))
+        before = float(self._last_year[i])
+        if math.isfinite(before) and math.isfinite(value):
+            # A period only partly covered is not compared in %: its readings stop before its end.
+            change = f" ({_percent((value - before) / before)})" if before and not self._partial[i] else ""
+            lines.append(f"Last year {quantity(before, self._unit, self._decimals)}{change}")
         days = self._days[i]
         if self._partial[i] and days is not None:
             total = (self._ends[i] - self._starts[i]).days
@@ -444,6 +456,12 @@ class ConsumptionChart(ChartBase):
 
 def _floats(values: Sequence[Number | None]) -> np.ndarray:
     return np.array([float(v) if v is not None else np.nan for v in values], dtype=float)
+
+
+def _percent(share: float) -> str:
+    """+4.8 %, −12.0 %, ±0.0 %, in the locale's decimal point."""
+    sign = "+" if share > 0.0005 else "−" if share < -0.0005 else "±"
+    return f"{sign}{number(abs(share) * 100, 1)} %"
 
 
 def _days(days: Decimal) -> str:
