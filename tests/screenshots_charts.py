@@ -104,9 +104,10 @@ def shoot_charts(out: Path) -> list[Path]:
         by_year: dict[int, list[Decimal | None]] = {}
         for start, amount in zip(starts, use, strict=True):
             by_year.setdefault(start.year, [None] * 12)[start.month - 1] = amount
-        by_year[2025] = [*by_year[2024][:4], *([None] * 8)]
+        by_year[2025] = [*by_year[2024][:3], Decimal("118.5"), *([None] * 8)]
+        coverage = {2025: [(31.0, 31), (28.0, 28), (31.0, 31), (12.4, 30), *([None] * 8)]}
         chart = YearOverYearChart(title="Electricity · months year over year")
-        chart.set_data(by_year, unit="kWh", metric_name="Consumption")
+        chart.set_data(by_year, unit="kWh", metric_name="Consumption", coverage=coverage)
         return chart
 
     def temperature() -> ConsumptionChart:

@@ -435,6 +435,23 @@ def test_year_over_year_set_rows_keeps_calendar_months(show):
     assert chart.month_values(2024)[:2] == [7.0, None]
 
 
+def test_year_over_year_marks_a_month_partly_covered(show):
+    """This month so far is a hollow dot, and its hover says how many days the readings cover."""
+    from homelog_desktop.services.reports import ReportRow
+
+    chart = show(YearOverYearChart())
+    rows = [
+        ReportRow(date(2024, 4, 1), date(2024, 5, 1), Decimal(300), Decimal(30), None, None, None, None),
+        ReportRow(date(2025, 4, 1), date(2025, 5, 1), Decimal(120), Decimal("12.4"), None, None, None, None),
+    ]
+    chart.set_rows(rows, unit="kWh")
+    assert chart.show_hover_at(3) == "April\n2025: 120.0 kWh (12.4 of 30 days)\n2024: 300.0 kWh"
+    brushes = chart._curves[2025].opts["symbolBrush"]
+    assert brushes[3].color() == chart.plot_widget.backgroundBrush().color()  # hollow
+    assert chart._curves[2024].opts["symbolBrush"][3].color() != chart.plot_widget.backgroundBrush().color()
+    assert "partly covered" in chart._legend.text()
+
+
 def test_year_over_year_asks_for_months_when_rows_are_not_months(show):
     """Weekly rows cannot be compared month by month: the empty state says which period to choose."""
     from homelog_desktop.services.reports import ReportRow

@@ -17,6 +17,8 @@ from .labels import long_month_name, month_names, quantity, value_decimals
 
 #: At most this many years are drawn (the most recent ones).
 MAX_YEARS = 8
+#: A month counts as partly covered below this share of its days.
+PARTIAL_BELOW = 0.995
 EMPTY_TEXT = "No months to compare yet"
 EMPTY_HINT = "The comparison appears once readings cover at least one month."
 
@@ -41,6 +43,7 @@ class YearOverYearChart(ChartBase):
         self._unit = ""
         self._decimals = 1
         self._curves: dict[int, Any] = {}
+        self._coverage: dict[int, list[tuple[float, int] | None]] = {}
         super().__init__(parent, title=title, empty_text=EMPTY_TEXT, empty_hint=EMPTY_HINT)
 
     @property
@@ -62,8 +65,12 @@ class YearOverYearChart(ChartBase):
         *,
         unit: str = "",
         metric_name: str = "",
+        coverage: Mapping[int, Sequence[tuple[float, int] | None]] | None = None,
     ) -> None:
-        """Show ``by_year[year]``: 12 values, January to December (None: no value for that month)."""
+        """Show ``by_year[year]``: 12 values, January to December (None: no value for that month).
+
+        ``coverage[year][m]``: (days covered by readings, days of the month); a month only partly
+        covered (the current one, the first) gets a hollow dot and says so when hovered."""
         for year, months in by_year.items():
             if len(months) != 12:
                 raise ValueError(f"{year}: 12 monthly values expected, not {len(months)}")
@@ -72,6 +79,7 @@ class YearOverYearChart(ChartBase):
         self._values = {
             y: np.array([float(v) if v is not None else np.nan for v in by_year[y]], dtype=float) for y in self._years
         }
+        self._coverage = {y: list((coverage or {}).get(y) or [None] * 12) for y in self._years}
         self._unit = unit
         self._decimals = value_decimals([float(v) for y in self._years for v in self._values[y]])
         for curve in self._curves.values():
@@ -90,11 +98,16 @@ class YearOverYearChart(ChartBase):
     def set_rows(self, rows: Sequence[_RowLike], **kwargs: Any) -> None:
         """``set_data`` from monthly report rows (``ReportRow``); rows that are not calendar months are skipped."""
         by_year: dict[int, list[Number | None]] = {}
+        coverage: dict[int, list[tuple[float, int] | None]] = {}
         for row in rows:
             if row.start.day != 1 or (row.end.year * 12 + row.end.month) - (row.start.year * 12 + row.start.month) != 1:
                 continue
             by_year.setdefault(row.start.year, [None] * 12)[row.start.month - 1] = row.consumption
-        self.set_data(by_year, **kwargs)
+            days = getattr(row, "days", None)
+            if days is not None:
+                cover = (float(days), (row.end - row.start).days)
+                coverage.setdefault(row.start.year, [None] * 12)[row.start.month - 1] = cover
+        self.set_data(by_year, coverage=coverage, **kwargs)
         if rows and not by_year:
             self.set_empty_text(
                 "Year over year compares months", "Choose “Month” as the period to see the months of each year."
@@ -112,13 +125,21 @@ class YearOverYearChart(ChartBase):
         self._view.setLimits(xMin=-1, xMax=12, minXRange=3)
 
     def _recolor(self, colors: ChartColors) -> None:
+        any_partial = False
         for year, color, width in self._styles(colors):
             curve = self._curves[year]
+            partial = [self._partial(year, m) for m in range(12)]
+            any_partial = any_partial or any(partial)
             curve.setPen(self._pen(color, width))
-            curve.setSymbolBrush(self._pg.mkBrush(color))
-            curve.setSymbolPen(self._pen(colors.background, 1))
-            curve.setSymbolSize(7 if width > 2 else 5)
-        self._set_legend([(str(year), color, "━") for year, color, _ in self._styles(colors)])
+            # A hollow dot (the background inside the series colour) for a month only partly covered.
+            curve.opts["symbolBrush"] = [self._pg.mkBrush(colors.background if p else color) for p in partial]
+            curve.opts["symbolPen"] = [self._pen(color if p else colors.background, 1.5 if p else 1) for p in partial]
+            curve.opts["symbolSize"] = 7 if width > 2 else 5
+            curve.updateItems(styleUpdate=True)  # (setSymbolBrush takes one brush, not one per point)
+        legend = [(str(year), color, "━") for year, color, _ in self._styles(colors)]
+        if any_partial:
+            legend.append(("month partly covered", colors.muted, "○"))
+        self._set_legend(legend)
 
     def _home_range(self) -> tuple[tuple[float, float], tuple[float, float]] | None:
         if not self._years:
@@ -142,7 +163,9 @@ class YearOverYearChart(ChartBase):
             keys[len(lines)] = color
             value = float(self._values[year][month])
             if math.isfinite(value):
-                lines.append(f"{year}: {quantity(value, self._unit, self._decimals)}")
+                cover = self._coverage[year][month]
+                part = f" ({_days(cover[0])} of {cover[1]} days)" if cover and self._partial(year, month) else ""
+                lines.append(f"{year}: {quantity(value, self._unit, self._decimals)}{part}")
                 points.append((float(month), value, color))
             else:
                 lines.append(f"{year}: no data")
@@ -150,9 +173,17 @@ class YearOverYearChart(ChartBase):
 
     # ---- private ------------------------------------------------------------------------------
 
+    def _partial(self, year: int, month: int) -> bool:
+        cover = self._coverage.get(year, [None] * 12)[month]
+        return cover is not None and cover[0] < cover[1] * PARTIAL_BELOW and math.isfinite(self._values[year][month])
+
     def _styles(self, colors: ChartColors) -> list[tuple[int, QColor, float]]:
         """(year, colour, line width), most recent first: the latest year stands out."""
         return [
             (year, colors.series[rank % len(colors.series)], 2.6 if rank == 0 else 1.6)
             for rank, year in enumerate(self._years)
         ]
+
+
+def _days(days: float) -> str:
+    return f"{days:.0f}" if abs(days - round(days)) < 0.05 else f"{days:.1f}"
