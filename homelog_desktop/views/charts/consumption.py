@@ -49,11 +49,18 @@ Number = Decimal | float | int
 
 
 class _RowLike(Protocol):
-    start: date
-    end: date
-    consumption: Decimal | None
-    days: Decimal
-    cost: Decimal | None
+    """What the chart reads of a ``ReportRow`` (read-only, as in the frozen dataclass)."""
+
+    @property
+    def start(self) -> date: ...
+    @property
+    def end(self) -> date: ...
+    @property
+    def consumption(self) -> Decimal | None: ...
+    @property
+    def days(self) -> Decimal: ...
+    @property
+    def cost(self) -> Decimal | None: ...
 
 
 class ConsumptionChart(ChartBase):

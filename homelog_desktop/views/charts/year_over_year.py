@@ -26,9 +26,14 @@ Number = Decimal | float | int
 
 
 class _RowLike(Protocol):
-    start: date
-    end: date
-    consumption: Decimal | None
+    """What the chart reads of a ``ReportRow`` (read-only, as in the frozen dataclass)."""
+
+    @property
+    def start(self) -> date: ...
+    @property
+    def end(self) -> date: ...
+    @property
+    def consumption(self) -> Decimal | None: ...
 
 
 class YearOverYearChart(ChartBase):
