@@ -43,6 +43,12 @@ class DashboardViewModel(BaseViewModel):
             self._task.cancel()
         self._task = self.spawn(self.load())
 
+    def cancel(self) -> None:
+        """Stop a load still running (the page was left: it loads again when shown)."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._generation += 1
+
     async def load(self, now: datetime | None = None) -> None:
         self._generation += 1
         generation = self._generation

@@ -318,6 +318,10 @@ class DashboardPage(QWidget):
         self._now = now
         self._fill()
 
+    def set_busy(self, busy: bool) -> None:
+        """Show that the figures are being computed."""
+        self._busy_label.setVisible(busy)
+
     def card_for(self, source_id: int) -> SourceCardWidget | None:
         return next((c for c in self.cards if c.source_id == source_id and c.isVisible()), None)
 
@@ -383,8 +387,14 @@ class DashboardPage(QWidget):
         round_button.setObjectName("dashboardMeterRound")
         round_button.setToolTip("Enter the readings of every due meter in one sheet (Ctrl+R)")
         round_button.clicked.connect(self.meter_round_clicked)
+        self._busy_label = QLabel("Updating…")
+        self._busy_label.setObjectName("dashboardBusy")
+        self._busy_label.setEnabled(False)
+        self._busy_label.hide()
         header = QHBoxLayout()
         header.addLayout(titles, 1)
+        header.addWidget(self._busy_label, 0, Qt.AlignmentFlag.AlignTop)
+        header.addSpacing(8)
         header.addWidget(round_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self._grid_host = QWidget()

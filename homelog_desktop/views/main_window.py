@@ -941,6 +941,15 @@ class MainWindow(QMainWindow):
             self.sources_model.set_summaries(summaries, now)
             self._pending_select_source = wanted
             self.show_dashboard()
+            if open_dashboard and self.workspace.readings.source is None:
+                # The readings behind Ctrl+2 load meanwhile (the start-up snapshot has them already).
+                row = self.sources_model.row_of(wanted) if wanted is not None else None
+                summary = self.sources_model.summary_at(row or 0)
+                if summary is not None and summary.source.id is not None:
+                    self._pending_select_source = summary.source.id
+                    self._primed_source = summary.source.id
+                    self._run(self.workspace.readings.load(summary.source))
+                    return  # the first data is shown when they are there
             self._first_data()
             return
         self._pending_select_source = None
@@ -1140,7 +1149,7 @@ class MainWindow(QMainWindow):
         if self._dashboard_vm is None:
             vm = self._dashboard_vm = self.workspace.dashboard()
             vm.cards_loaded.connect(self._dashboard.set_cards)
-            vm.busy_changed.connect(self._on_vm_busy_changed)
+            vm.busy_changed.connect(self._dashboard.set_busy)  # its own indicator: it may work while hidden
             vm.error_occurred.connect(self._show_error)
         self._dashboard_vm.request()
 
@@ -1223,6 +1232,8 @@ class MainWindow(QMainWindow):
             )
 
     def _on_page_changed(self, page: int) -> None:
+        if page != PAGE_DASHBOARD and self._dashboard_vm is not None:
+            self._dashboard_vm.cancel()  # not shown: computed again when it is
         if self._content_built:
             self._dashboard_button.setChecked(page == PAGE_DASHBOARD)
         self._update_actions()
