@@ -320,7 +320,7 @@ def reports_ready(window: Any) -> bool:
         and page.isVisible()
         and page.vm.report is not None
         and not page.vm._tasks
-        and all(chart is not None for chart in page.charts)
+        and page.charts[page.chart_tabs.currentIndex()] is not None
     )
 
 

@@ -97,6 +97,7 @@ class ReportsPage(QWidget):
         self.model = ReportTableModel(self)
         self.charts: list[Any] = [None, None, None]
         self._charts_task: asyncio.Task[Any] | None = None
+        self._charts_ready = False
         self._series: tuple[int, Series] | None = None
         self._months: Report | None = None
         self._stale = False
@@ -206,34 +207,52 @@ class ReportsPage(QWidget):
             self._charts_task = self.vm.spawn(self._build_charts())
 
     async def _build_charts(self) -> None:
-        """Import pyqtgraph and the charts in a worker thread, then build them here (GUI thread)."""
+        """Import pyqtgraph and the charts in a worker thread, then build the chart shown (GUI thread);
+        the others are built when their tab is first shown."""
         await asyncio.get_running_loop().run_in_executor(None, _import_charts)
         if not shiboken6.isValid(self):
             return  # closed meanwhile
-        for index, class_name in enumerate(("ConsumptionChart", "YearOverYearChart", "ReadingsChart")):
-            cls = _chart_class(class_name)
-            if cls is None:
-                continue
-            chart = cls(self._chart_layouts[index].parentWidget())
-            chart.setObjectName(CHART_TABS[index][0])
-            if hasattr(chart, "png_saved"):
-                chart.png_saved.connect(lambda path: self._status(f"Saved {Path(path).name}"))
-            if hasattr(chart, "png_failed"):
-                chart.png_failed.connect(lambda message: self._status(message))
-            self._chart_layouts[index].addWidget(chart)
-            self._chart_placeholders[index].hide()
-            self.charts[index] = chart
-            await asyncio.sleep(0)  # let the loop breathe between charts
-            if not shiboken6.isValid(self):
-                return
+        self._charts_ready = True
+        self._ensure_chart(self.chart_tabs.currentIndex())
+
+    def _ensure_chart(self, index: int) -> None:
+        """Build the chart of tab ``index`` if it is not there yet, and give it its data."""
+        if not self._charts_ready or not 0 <= index < len(self.charts) or self.charts[index] is not None:
+            return
+        cls = _chart_class(("ConsumptionChart", "YearOverYearChart", "ReadingsChart")[index])
+        if cls is None:
+            return
+        chart = cls(self._chart_layouts[index].parentWidget())
+        chart.setObjectName(CHART_TABS[index][0])
+        if hasattr(chart, "png_saved"):
+            chart.png_saved.connect(lambda path: self._status(f"Saved {Path(path).name}"))
+        if hasattr(chart, "png_failed"):
+            chart.png_failed.connect(lambda message: self._status(message))
+        self._chart_layouts[index].addWidget(chart)
+        self._chart_placeholders[index].hide()
+        self.charts[index] = chart
         self._save_chart_button.setEnabled(True)
-        self._feed_report_charts()
-        self._feed_year_over_year()
-        self._feed_series_chart()
+        (self._feed_report_charts, self._feed_year_over_year, self._feed_series_chart)[index]()
+
+    def _waits_for_its_tab(self, index: int) -> bool:
+        """A chart is fed when its tab is shown: a million readings handed to a hidden chart would
+        stall the loop for nothing (and again for every change of metric)."""
+        if self.chart_tabs.currentIndex() == index:
+            self._unfed.discard(index)
+            return False
+        self._unfed.add(index)
+        return True
+
+    def _on_chart_tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self.charts) and self.charts[index] is None:
+            self._ensure_chart(index)  # built and fed
+            return
+        if index in self._unfed:
+            (self._feed_report_charts, self._feed_year_over_year, self._feed_series_chart)[index]()
 
     def _feed_report_charts(self) -> None:
         report = self.vm.report
-        if report is None:
+        if report is None or self._waits_for_its_tab(CHART_CONSUMPTION):
             return
         metric = report.metric
         consumption = self.charts[CHART_CONSUMPTION]
@@ -252,6 +271,8 @@ class ReportsPage(QWidget):
         chart, months = self.charts[CHART_YEAR_OVER_YEAR], self._months
         if chart is None or months is None or self.vm.metric is None or months.metric.id != self.vm.metric.id:
             return
+        if self._waits_for_its_tab(CHART_YEAR_OVER_YEAR):
+            return
         chart.set_title(f"{months.source.name} · {months.metric.name}: months year over year")
         chart.set_rows(months.rows, unit=months.metric.unit, metric_name=months.metric.name)
 
@@ -259,6 +280,8 @@ class ReportsPage(QWidget):
         chart = self.charts[CHART_READINGS]
         metric = self.vm.metric
         if chart is None or self._series is None or metric is None or self._series[0] != metric.id:
+            return
+        if self._waits_for_its_tab(CHART_READINGS):
             return
         series = self._series[1]
         source = self.vm.source
@@ -518,6 +541,7 @@ class ReportsPage(QWidget):
         table_layout.addWidget(self._content, 1)
         table_layout.addWidget(self._footer)
 
+        self._unfed: set[int] = set()
         self.chart_tabs = QTabWidget()
         self.chart_tabs.setObjectName("chartTabs")
         self.chart_tabs.setDocumentMode(True)
@@ -539,6 +563,7 @@ class ReportsPage(QWidget):
         self._save_chart_button.setEnabled(False)
         self._save_chart_button.clicked.connect(self.save_chart)
         self.chart_tabs.setCornerWidget(self._save_chart_button, Qt.Corner.TopRightCorner)
+        self.chart_tabs.currentChanged.connect(self._on_chart_tab_changed)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("reportSplitter")

@@ -61,14 +61,8 @@ async def open_page(db: Database, source, *, builder=None, series_loader=None) -
         return vm.report is not None and page.model.rowCount() > 0
 
     def charts_shown() -> bool:
-        readings = page.charts[CHART_READINGS]
-        return (
-            all(chart is not None for chart in page.charts)
-            and readings.point_count > 0
-            and not page.charts[0].is_empty
-            and bool(page.charts[1].years)
-            and not vm._tasks
-        )
+        chart = page.charts[0]
+        return chart is not None and not chart.is_empty and not vm._tasks
 
     await _common.wait_until(table_shown, limit_s=120)
     times["table"] = (time.perf_counter() - started) * 1000
@@ -76,6 +70,13 @@ async def open_page(db: Database, source, *, builder=None, series_loader=None) -
     await asyncio.sleep(0.05)  # the charts' first paint
     times["charts"] = (time.perf_counter() - started) * 1000
     times["gap"] = monitor.stop()
+    # The user then opens the Readings chart: it is built, a million points handed over and drawn.
+    monitor.start()
+    clicked = time.perf_counter()
+    page.chart_tabs.setCurrentIndex(CHART_READINGS)
+    await asyncio.sleep(0.05)
+    times["readings_tab"] = (time.perf_counter() - clicked) * 1000 - 50
+    times["readings_gap"] = monitor.stop()
     times["points"] = page.charts[CHART_READINGS].point_count
     page.close()
     page.deleteLater()
@@ -111,7 +112,8 @@ async def run(rows: int, runs: int) -> None:
             label = "first (cold imports)" if i == 0 else f"open {i + 1}"
             print(
                 f"{label}: table {measured['table']:.0f} ms, charts {measured['charts']:.0f} ms, "
-                f"longest gap {measured['gap']:.1f} ms ({measured['points']:,} points)",
+                f"longest gap {measured['gap']:.1f} ms; then the Readings chart tab: longest gap "
+                f"{measured['readings_gap']:.1f} ms ({measured['points']:,} points)",
                 flush=True,
             )
 
@@ -152,6 +154,11 @@ async def run(rows: int, runs: int) -> None:
             idle,
             "idle loop",
             strict=True,
+        )
+        print(
+            f"opening the Readings chart tab afterwards (1,000,000 points handed to the chart): longest gap "
+            f"{max(r['readings_gap'] for r in warm):.1f} ms (worst of warm opens)",
+            flush=True,
         )
         table = _common.median(r["table"] for r in warm)
         charts = _common.median(r["charts"] for r in warm)
