@@ -159,7 +159,7 @@ class ReportsViewModel(BaseViewModel):
         self.request()
 
     def refresh(self) -> None:
-        """The readings changed: load the report, the series and the year-over-year months again."""
+        """The readings changed: load the report again (and the series and months when asked for)."""
         self._series_metric = None
         self._yoy_metric = None
         self.request()
@@ -171,12 +171,19 @@ class ReportsViewModel(BaseViewModel):
         if self.source is None or self.metric is None:
             return
         self._task = self.spawn(self.load())
-        metric_id = self.metric.id
+
+    def request_series(self) -> None:
+        """Load the metric's raw readings (for the readings chart) unless loaded or loading already."""
+        metric_id = self.metric.id if self.metric is not None else None
         if metric_id is not None and metric_id != self._series_metric:
             if self._series_task is not None and not self._series_task.done():
                 self._series_task.cancel()
             self._series_metric = metric_id
             self._series_task = self.spawn(self.load_series(metric_id))
+
+    def request_year_over_year(self) -> None:
+        """Load every month of the metric (for the year-over-year chart) unless loaded or loading already."""
+        metric_id = self.metric.id if self.metric is not None else None
         if metric_id is not None and metric_id != self._yoy_metric:
             if self._yoy_task is not None and not self._yoy_task.done():
                 self._yoy_task.cancel()

@@ -128,6 +128,7 @@ class ReportsPage(QWidget):
             self._apply_preset(self._preset.currentData(), request=False)
         self._ensure_charts()
         self.vm.set_source(source)
+        self._request_chart_data()
 
     def refresh(self, *, load: bool = True) -> None:
         """Build the report again (readings changed); later if hidden."""
@@ -136,6 +137,7 @@ class ReportsPage(QWidget):
             return
         self._stale = False
         self.vm.refresh()
+        self._request_chart_data()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
@@ -243,7 +245,17 @@ class ReportsPage(QWidget):
         self._unfed.add(index)
         return True
 
+    def _request_chart_data(self) -> None:
+        """The year-over-year months and the raw readings are loaded only for their charts, when shown
+        (each is as much work as the report itself)."""
+        index = self.chart_tabs.currentIndex()
+        if index == CHART_YEAR_OVER_YEAR:
+            self.vm.request_year_over_year()
+        elif index == CHART_READINGS:
+            self.vm.request_series()
+
     def _on_chart_tab_changed(self, index: int) -> None:
+        self._request_chart_data()
         if 0 <= index < len(self.charts) and self.charts[index] is None:
             self._ensure_chart(index)  # built and fed
             return
@@ -322,6 +334,7 @@ class ReportsPage(QWidget):
         metric_id = self._metric.currentData()
         if metric_id is not None:
             self.vm.set_metric(int(metric_id))
+            self._request_chart_data()
 
     def _on_period_chosen(self, _index: int) -> None:
         value = self._period.currentData()

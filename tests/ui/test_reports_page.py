@@ -181,13 +181,15 @@ def test_reports_page_feeds_the_charts(qtbot, meter, page):
     page.set_source(meter)
     report = loaded(qtbot, page, Period.MONTH, day.id)
     qtbot.waitUntil(lambda: page.charts[CHART_CONSUMPTION] is not None, timeout=15000)
-    qtbot.waitUntil(lambda: page._months is not None and page._series is not None)
-    assert page.charts[CHART_READINGS] is None  # hidden charts are built and fed when their tab is shown
+    # Hidden charts are built, and their data loaded, when their tab is shown.
+    assert page.charts[CHART_READINGS] is None and page._series is None and page._months is None
     page.chart_tabs.setCurrentIndex(CHART_READINGS)
     readings = page.charts[CHART_READINGS]
-    assert readings.point_count == 90
+    qtbot.waitUntil(lambda: readings.point_count == 90)
+    assert page._months is None
     page.chart_tabs.setCurrentIndex(CHART_YEAR_OVER_YEAR)
     bars, yoy = page.charts[CHART_CONSUMPTION], page.charts[CHART_YEAR_OVER_YEAR]
+    qtbot.waitUntil(lambda: bool(yoy.years))
     assert bars.bar_count == len(report.rows) == 12
     assert bars.has_cost
     assert sorted(yoy.years) == [2023, 2024, 2025]
