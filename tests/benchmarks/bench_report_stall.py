@@ -115,7 +115,8 @@ async def run(rows: int, runs: int) -> None:
             label = "first (cold imports)" if i == 0 else f"open {i + 1}"
             print(
                 f"{label}: table {measured['table']:.0f} ms, charts {measured['charts']:.0f} ms, "
-                f"longest gap {measured['gap']:.1f} ms; then the Readings chart tab: {measured['readings_tab']:.0f} ms, "
+                f"longest gap {measured['gap']:.1f} ms; then the Readings chart tab: "
+                f"{measured['readings_tab']:.0f} ms, "
                 f"longest gap {measured['readings_gap']:.1f} ms ({measured['points']:,} points)",
                 flush=True,
             )
