@@ -339,6 +339,7 @@ async def shoot_pages(shots: Shooter, window: Any, app: QApplication, suffix: st
     page = window.findChild(QWidget, "reportsPage")
     for index, name in enumerate(("consumption", "year-over-year", "readings")):
         page.chart_tabs.setCurrentIndex(index)
+        await until(lambda index=index: page.charts[index] is not None and not page.vm._tasks, "the chart's data")
         await asyncio.sleep(0.3)
         await shots.grab(window, f"3{1 + index}-reports-{name}{suffix}")
     page.chart_tabs.setCurrentIndex(0)
