@@ -96,8 +96,8 @@ class ReportsViewModel(BaseViewModel):
 
     #: Report (the newest request's answer).
     report_loaded = Signal(object)
-    #: (metric id, Series): the metric's raw readings, for the readings chart.
-    series_loaded = Signal(int, object)
+    #: (metric id, Series, list[MeterEvent]): the metric's raw readings and meter changes, for the readings chart.
+    series_loaded = Signal(int, object, list)
     #: True while a report is being loaded.
     loading_changed = Signal(bool)
     #: Report: a monthly report of all the metric's readings, for the year-over-year chart.
@@ -232,8 +232,14 @@ class ReportsViewModel(BaseViewModel):
                     "homelog_desktop.services.reports", "load_series"
                 )
             series = await loader(self._db, metric_id)
+            events: list[Any] = []
+            if self.metric is not None and self.metric.kind is MetricKind.COUNTER:
+                from ..repositories import MeterEventRepository  # loaded with the reports service
+
+                async with self._db.session(readonly=True) as session:
+                    events = list(await MeterEventRepository(session).for_metric(metric_id))
             if self.metric is not None and self.metric.id == metric_id:
-                self.series_loaded.emit(metric_id, series)
+                self.series_loaded.emit(metric_id, series, events)
 
     async def load_year_over_year(self, metric_id: int) -> None:
         """A monthly report of all the metric's readings (the year-over-year chart shows every year)."""

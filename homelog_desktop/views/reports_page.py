@@ -99,6 +99,7 @@ class ReportsPage(QWidget):
         self._charts_task: asyncio.Task[Any] | None = None
         self._charts_ready = False
         self._series: tuple[int, Series] | None = None
+        self._events: list[Any] = []
         self._months: Report | None = None
         self._stale = False
         self._setup_ui()
@@ -193,8 +194,9 @@ class ReportsPage(QWidget):
         self._months = report
         self._feed_year_over_year()
 
-    def _on_series_loaded(self, metric_id: int, series: Series) -> None:
+    def _on_series_loaded(self, metric_id: int, series: Series, events: list[Any]) -> None:
         self._series = (metric_id, series)
+        self._events = events
         self._empty.setText(self._empty_text())
         self._feed_series_chart()
 
@@ -298,7 +300,14 @@ class ReportsPage(QWidget):
         series = self._series[1]
         source = self.vm.source
         chart.set_title(f"{source.name if source else ''} · {metric.name} readings")
-        chart.set_data(series.ts, series.values, unit=metric.unit, metric_name=metric.name, decimals=metric.decimals)
+        chart.set_data(
+            series.ts,
+            series.values,
+            unit=metric.unit,
+            metric_name=metric.name,
+            decimals=metric.decimals,
+            events=self._events,
+        )
 
     # -- controls --------------------------------------------------------------------------------
 

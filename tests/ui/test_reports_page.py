@@ -264,3 +264,33 @@ def test_reports_page_presets_cover_whole_periods_and_cut_periods_say_so(qtbot, 
     qtbot.waitUntil(lambda: page.vm.report is not None and page.vm.report.start == date(2024, 2, 15))
     loaded(qtbot, page, Period.MONTH, day.id)
     assert table_texts(page.model, ReportColumn.PERIOD) == ["Feb 2024 (15 Feb – 29 Feb)", "Mar 2024"]
+
+
+def test_reports_page_readings_chart_marks_meter_changes(qtbot, run, db, meter, page):
+    """A recorded meter replacement is marked on the readings chart."""
+    from homelog_desktop.domain.entities import MeterEvent, MeterEventKind
+    from homelog_desktop.repositories import MeterEventRepository
+
+    day = meter.metrics[0]
+
+    async def replace():
+        async with db.session() as session:
+            await MeterEventRepository(session).add(
+                MeterEvent(
+                    None,
+                    meter.id,
+                    day.id,
+                    START + timedelta(days=400, hours=1),
+                    MeterEventKind.REPLACEMENT,
+                    Decimal("9000"),
+                    Decimal("0"),
+                )
+            )
+
+    run(replace())
+    page.chart_tabs.setCurrentIndex(CHART_READINGS)
+    page.set_source(meter)
+    qtbot.waitUntil(lambda: page.charts[CHART_READINGS] is not None, timeout=15000)
+    chart = page.charts[CHART_READINGS]
+    qtbot.waitUntil(lambda: chart.point_count == 90 and not page.vm._tasks)
+    assert chart.event_count == 1
