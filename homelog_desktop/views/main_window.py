@@ -1021,6 +1021,7 @@ class MainWindow(QMainWindow):
         if self._primed_source is not None and self._primed_source == source.id:
             self._primed_source = None  # the start-up snapshot shows it already: no second load
         else:
+            self._primed_source = None  # another source first: the primed one is no longer what the table holds
             self._run(self.workspace.readings.load(source))
         self._update_actions()
 

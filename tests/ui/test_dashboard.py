@@ -340,3 +340,24 @@ def test_dashboard_ctrl_r_meter_round_saves_and_cards_follow(qtbot, open_window,
     assert page.isVisible()
     assert "1 reading saved" in window.statusBar().currentMessage()
     settle(qtbot, window)
+
+
+def test_dashboard_opening_another_source_first_then_the_remembered_one_shows_its_readings(
+    qtbot, open_window, add_source, store
+):
+    """The readings loaded behind the dashboard are not mistaken for another source's after a detour."""
+    gas = add_source("Gas", category=Category.GAS)
+    water = add_source("Water", category=Category.WATER)
+    now = datetime.now().astimezone()
+    store(gas, make_reading(gas, now - timedelta(days=3), "100"))
+    store(water, make_reading(water, now - timedelta(days=3), "5"), make_reading(water, now - timedelta(days=2), "6"))
+    window = open_window()  # Gas (the first source) is loaded behind the dashboard
+    page = window.findChild(QWidget, "dashboardPage")
+    qtbot.mouseClick(page.card_for(water.id), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.readings_model.rowCount() == 2)
+    settle(qtbot, window)
+    window.show_dashboard()
+    qtbot.mouseClick(page.card_for(gas.id), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_source() is not None and window.current_source().id == gas.id)
+    qtbot.waitUntil(lambda: window.readings_model.rowCount() == 1)
+    settle(qtbot, window)
