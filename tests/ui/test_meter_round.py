@@ -237,3 +237,23 @@ def test_meter_round_enter_on_the_last_value_saves_after_warnings(qtbot, househo
     with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(save, Qt.Key.Key_Return)
     assert count_readings(db_path) == before + 2
+
+
+def test_meter_round_time_change_reloads_around_it_and_keeps_typed_values(qtbot, household, sheet, stored_readings):
+    """Moving the round's time shows the readings before that time; what was typed stays; Save uses that time."""
+    from PySide6.QtCore import QDateTime
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    power, _water, _room = household
+    dialog = sheet()
+    qtbot.keyClicks(edit(dialog, power, power.metrics[0]), "1050")
+    earlier = NOW - timedelta(days=25)
+    dialog.findChild(QDateTimeEdit, "roundTimestamp").setDateTime(
+        QDateTime.fromSecsSinceEpoch(int(earlier.timestamp()))
+    )
+    qtbot.waitUntil(lambda: dialog._vm.timestamp == earlier and dialog.rows[0].line.previous.value == Decimal("1000.0"))
+    assert edit(dialog, power, power.metrics[0]).text() == "1050"
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    stored = [r for r in stored_readings(power) if r.timestamp == earlier]
+    assert [r.values[power.metrics[0].id] for r in stored] == [Decimal("1050")]
