@@ -99,6 +99,8 @@ class ReportsPage(QWidget):
         self._charts_task: asyncio.Task[Any] | None = None
         self._charts_ready = False
         self._series: tuple[int, Series] | None = None
+        #: (source id, metric id) of a metric whose report over all dates came back empty.
+        self._never_read: tuple[int | None, int | None] | None = None
         self._events: list[Any] = []
         self._months: Report | None = None
         self._stale = False
@@ -177,6 +179,8 @@ class ReportsPage(QWidget):
     # -- view-model signals ----------------------------------------------------------------------
 
     def _on_report_loaded(self, report: Report) -> None:
+        if not report.rows and report.start is None and report.end is None:
+            self._never_read = (report.source.id, report.metric.id)
         self.model.set_report(report)
         self._configure_header()
         self._content.setCurrentIndex(0 if report.rows else 1)
@@ -410,7 +414,9 @@ class ReportsPage(QWidget):
         if metric is None or source is None:
             return ""
         series = self._series
-        if series is not None and series[0] == metric.id and len(series[1]) == 0:
+        never_read = source.id is not None and self._never_read == (source.id, metric.id)
+        self._show_all_button.setVisible(self._preset.currentData() != Preset.ALL and not never_read)
+        if never_read or (series is not None and series[0] == metric.id and len(series[1]) == 0):
             return (
                 f"No readings of {metric.name} yet.\n\n"
                 "Record them on the Readings tab (Ctrl+N), or in a meter round (Ctrl+R)."
@@ -550,9 +556,18 @@ class ReportsPage(QWidget):
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
         self._empty.setEnabled(False)
+        self._show_all_button = QPushButton("Show all readings")
+        self._show_all_button.setObjectName("reportShowAll")
+        self._show_all_button.clicked.connect(lambda: self._preset.setCurrentIndex(self._preset.findData(Preset.ALL)))
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addStretch()
+        empty_layout.addWidget(self._empty)
+        empty_layout.addWidget(self._show_all_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch()
         self._content = QStackedWidget()
         self._content.addWidget(self.table)
-        self._content.addWidget(self._empty)
+        self._content.addWidget(empty_page)
         self._footer = QLabel()
         self._footer.setObjectName("reportFooter")
         self._footer.setWordWrap(True)

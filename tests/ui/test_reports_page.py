@@ -294,3 +294,18 @@ def test_reports_page_readings_chart_marks_meter_changes(qtbot, run, db, meter, 
     chart = page.charts[CHART_READINGS]
     qtbot.waitUntil(lambda: chart.point_count == 90 and not page.vm._tasks)
     assert chart.event_count == 1
+
+
+def test_reports_page_empty_range_offers_all_readings(qtbot, meter, page):
+    """Nothing in the last 12 months (old readings): the empty state offers "Show all readings"."""
+    day = meter.metrics[0]
+    page.set_source(meter)
+    report = loaded(qtbot, page, Period.MONTH, day.id)
+    assert report.rows == []  # the readings end in 2025, the range is the last 12 months
+    empty, button = page.findChild(QLabel, "reportEmpty"), page.findChild(QWidget, "reportShowAll")
+    assert empty.isVisible() and "in this range" in empty.text()
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.vm.report is not None and page.vm.report.start is None)
+    assert loaded(qtbot, page, Period.MONTH, day.id).rows
+    assert page.table.isVisible()
