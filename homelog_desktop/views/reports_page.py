@@ -283,6 +283,10 @@ class ReportsPage(QWidget):
                 currency=report.currency,
                 metric_name=metric.name,
             )
+            if not report.rows:
+                consumption.set_empty_text(
+                    f"No readings of {metric.name} in this range", "Choose another range, or “All”."
+                )
 
     def _feed_year_over_year(self) -> None:
         """Every year's months of the metric (whatever the period and range chosen for the table)."""
