@@ -125,7 +125,7 @@ dpkg-deb --root-owner-group -Zzstd -z"${ZSTD_LEVEL:-9}" --build "$STAGE" "$DEB" 
 deb_ms=$(ms "$started")
 started=$(date +%s%N)
 tar -C "$(dirname "$BUNDLE")" --owner=0 --group=0 --transform "s,^$(basename "$BUNDLE"),homelog-$VERSION," \
-    -cf - "$(basename "$BUNDLE")" | gzip -6 > "$TARBALL"
+    -cf - "$(basename "$BUNDLE")" | { if command -v pigz >/dev/null 2>&1; then pigz -6; else gzip -6; fi; } > "$TARBALL"
 tar_ms=$(ms "$started")
 
 size() { du -h --apparent-size "$1" | cut -f1; }
