@@ -5,11 +5,11 @@
 Writes, under the output folder:
   hicolor/<N>x<N>/apps/io.github.homelog.HomeLog.png   N = 16 … 512 (the Linux icon theme sizes)
   hicolor/scalable/apps/io.github.homelog.HomeLog.svg  the SVG itself
-  homelog.ico    Windows: PNG images of 16 … 256 px in one file
+  homelog.ico    Windows: images of 16 … 256 px in one file (bitmaps, and PNG at 256 px)
   homelog.icns   macOS: PNG images of 16 … 1024 px in one file
 
-Qt (QSvgRenderer) draws the PNGs; ICO and ICNS are simple containers of PNG data, written here
-rather than through Qt's image plugins (which need not be installed and write BMP-style ICOs).
+Qt (QSvgRenderer) draws the PNGs; ICO and ICNS are simple containers of images, written here
+rather than through Qt's image plugins (which need not be installed, and write no ICNS).
 """
 
 from __future__ import annotations
@@ -70,18 +70,38 @@ def render_png(svg: Path, size: int) -> bytes:
     return bytes(data.data())
 
 
+def dib_bytes(png: bytes) -> bytes:
+    """The classic ICO image: a 32-bit BGRA bitmap, bottom-up, with its (all-visible) AND mask.
+
+    Used below 256 px, where every Windows tool (resource editors, Inno Setup, old shells) reads
+    it; 256 px stays PNG, as Windows itself writes it.
+    """
+    from PySide6.QtGui import QImage
+
+    image = QImage.fromData(png, "PNG").convertToFormat(QImage.Format.Format_ARGB32)  # BGRA in memory
+    width, height = image.width(), image.height()
+    header = struct.pack("<IiiHHIIiiII", 40, width, height * 2, 1, 32, 0, 0, 0, 0, 0, 0)
+    stride = width * 4
+    bits = bytes(image.constBits())
+    rows = b"".join(
+        bits[y * image.bytesPerLine() : y * image.bytesPerLine() + stride] for y in range(height - 1, -1, -1)
+    )
+    mask_stride = ((width + 31) // 32) * 4
+    return header + rows + bytes(mask_stride * height)
+
+
 def ico_bytes(images: dict[int, bytes]) -> bytes:
-    """An ICO file of PNG images (Windows Vista and later read PNG entries at every size)."""
+    """An ICO file: bitmaps below 256 px, PNG at 256 px (the format Windows' own icons use)."""
     sizes = sorted(images)
     header = struct.pack("<HHH", 0, 1, len(sizes))
     offset = 6 + 16 * len(sizes)
     entries, blobs = [], []
     for size in sizes:
-        png = images[size]
+        data = images[size] if size >= 256 else dib_bytes(images[size])
         side = 0 if size >= 256 else size  # 0 means 256 in an ICO directory entry
-        entries.append(struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(png), offset))
-        blobs.append(png)
-        offset += len(png)
+        entries.append(struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(data), offset))
+        blobs.append(data)
+        offset += len(data)
     return header + b"".join(entries) + b"".join(blobs)
 
 

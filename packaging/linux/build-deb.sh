@@ -33,9 +33,8 @@ die() { echo "build-deb: $*" >&2; exit 1; }
 
 [[ -x $BUNDLE/homelog ]] || die "no bundle at $BUNDLE: run \`make package\` first"
 [[ -d $ICONS/hicolor ]] || die "no icons in $ICONS: run \`$PYTHON packaging/render_icons.py\` first"
-for tool in dpkg-deb dpkg-shlibdeps fakeroot; do
-    command -v "$tool" >/dev/null 2>&1 || [[ $tool == fakeroot ]] \
-        || die "$tool is missing (apt-get install dpkg-dev)"
+for tool in dpkg-deb dpkg-shlibdeps file; do
+    command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (apt-get install dpkg-dev file)"
 done
 
 VERSION=$(cd "$ROOT" && "$PYTHON" -c 'import homelog_desktop as h; print(h.__version__)')

@@ -1,6 +1,6 @@
 ; Inno Setup script of Home Log for Windows (Inno Setup 6).
 ;
-;   iscc /DAppVersion=0.1.0 /DSourceDir=..\..\build\dist\homelog /DIconFile=..\..\build\icons\homelog.ico ^
+;   iscc /DAppVersion=0.1.0 /DBundleDir=..\..\build\dist\homelog /DIconFile=..\..\build\icons\homelog.ico ^
 ;        /O..\..\build\packages packaging\windows\homelog.iss
 ;
 ; The release workflow passes AppVersion from homelog_desktop.__version__; the default below must
@@ -13,8 +13,8 @@
 #ifndef AppVersion
   #define AppVersion "0.1.0"
 #endif
-#ifndef SourceDir
-  #define SourceDir "..\..\build\dist\homelog"
+#ifndef BundleDir
+  #define BundleDir "..\..\build\dist\homelog"
 #endif
 #ifndef IconFile
   #define IconFile "..\..\build\icons\homelog.ico"
@@ -39,9 +39,14 @@ DefaultDirName={autopf}\Home Log
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=dialog
+PrivilegesRequiredOverridesAllowed=commandline dialog
+#if Ver >= EncodeVer(6, 3, 0)
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
+#else
+ArchitecturesAllowed=x64
+ArchitecturesInstallIn64BitMode=x64
+#endif
 MinVersion=10.0
 LicenseFile=..\..\LICENSE
 SetupIconFile={#IconFile}
@@ -66,7 +71,7 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
-Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "Record your household's meter readings"

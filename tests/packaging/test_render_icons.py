@@ -54,18 +54,24 @@ def test_render_icons_draws_the_icon_not_an_empty_square(rendered, qapp):
     assert image.pixelColor(24, 14) == QColor("#FFFFFF")
 
 
-def test_render_icons_ico_is_a_directory_of_pngs(rendered):
-    """homelog.ico: an ICO header, one entry per size (256 written as 0), each pointing at a PNG of that size."""
+def test_render_icons_ico_is_a_directory_of_images(rendered):
+    """homelog.ico: one entry per size (256 written as 0): 32-bit bitmaps with their mask, PNG at 256 px."""
     data = (rendered / "homelog.ico").read_bytes()
     reserved, kind, count = struct.unpack("<HHH", data[:6])
     assert (reserved, kind) == (0, 1)
     sizes = []
     for i in range(count):
         w, h, _colors, _r, planes, bpp, length, offset = struct.unpack("<BBBBHHII", data[6 + 16 * i : 22 + 16 * i])
-        png = data[offset : offset + length]
-        assert _png_size(png) == ((w or 256), (h or 256))
-        assert (planes, bpp) == (1, 32)
-        sizes.append(w or 256)
+        image = data[offset : offset + length]
+        size = w or 256
+        assert h == w and (planes, bpp) == (1, 32)
+        if size == 256:
+            assert _png_size(image) == (256, 256)
+        else:
+            header_size, width, double_height, _planes, bits = struct.unpack("<IiiHH", image[:16])
+            assert (header_size, width, double_height, bits) == (40, size, 2 * size, 32)
+            assert length == 40 + size * size * 4 + ((size + 31) // 32) * 4 * size
+        sizes.append(size)
     assert sizes == [16, 20, 24, 32, 40, 48, 64, 128, 256]
 
 
@@ -77,7 +83,16 @@ def test_render_icons_qt_reads_the_ico(rendered, qapp):
     if b"ico" not in [bytes(f.data()) for f in QImageReader.supportedImageFormats()]:
         pytest.skip("this Qt has no ICO reader")
     assert reader.imageCount() == 9
-    assert not reader.read().isNull()
+    images = []
+    for index in range(reader.imageCount()):
+        assert reader.jumpToImage(index)
+        images.append(reader.read())
+    by_size = {image.width(): image for image in images}
+    assert sorted(by_size) == [16, 20, 24, 32, 40, 48, 64, 128, 256]
+    # The bitmaps are upright and keep their transparency: corner clear, the blue square at the left edge.
+    assert by_size[48].pixelColor(0, 0).alpha() == 0
+    assert by_size[48].pixelColor(4, 24).name() == "#2e7ddb"
+    assert by_size[48].pixelColor(24, 10).name() == "#ffffff"
 
 
 def test_render_icons_icns_elements_add_up(rendered):
