@@ -111,9 +111,11 @@ screenshots: $(STAMP_DEV)
 
 # The bundle for the machine this runs on; on Linux also the .deb and the tarball built from it.
 package: $(STAMP_PACKAGE)
-	$(OFFSCREEN) $(VPY) packaging/render_icons.py
+	@started=$$(date +%s); \
+	$(OFFSCREEN) $(VPY) packaging/render_icons.py && \
 	$(OFFSCREEN) $(VPY) -m PyInstaller --noconfirm --log-level WARN \
-	    --distpath build/dist --workpath build/pyinstaller packaging/homelog.spec
+	    --distpath build/dist --workpath build/pyinstaller packaging/homelog.spec && \
+	echo "bundle: build/dist/homelog ($$(du -sh build/dist/homelog | cut -f1), built in $$(( $$(date +%s) - started )) s)"
 	@if [ "$$(uname -s)" = Linux ]; then PYTHON=$(VPY) packaging/linux/build-deb.sh; fi
 
 # Install the .deb into a scratch root and check it (tests/packaging, not part of `make test`).
