@@ -101,6 +101,8 @@ begin
     begin
       if not DelTree(DataDir(), True, True, True) then
         MsgBox('Some files in ' + DataDir() + ' could not be deleted.', mbError, MB_OK);
+      { The window's remembered size and selection (QSettings: organisation "HomeLog"). }
+      RegDeleteKeyIncludingSubkeys(HKEY_CURRENT_USER, 'Software\HomeLog');
     end;
   end;
 end;
