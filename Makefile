@@ -5,6 +5,10 @@
 #   make lint                              ruff and mypy only
 #   make bench [BENCH=tests/benchmarks/bench_import.py]
 #   make screenshots [ARGS=...]            render the windows to PNGs (Qt offscreen)
+#   make package                           PyInstaller bundle for this machine (build/dist/homelog),
+#                                          and on Linux the .deb and tarball (build/packages)
+#   make package-check                     make package, then install the .deb into a scratch root
+#                                          and check it (--self-test, versions, upgrade keeps data)
 #   make venv                              only set up .venv (with the dev tools)
 #   make clean                             remove .venv, caches and build output
 #
@@ -20,6 +24,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
+STAMP_PACKAGE := $(VENV)/.installed-package
 FIND_PYTHON := sh .ci/find-python
 OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
@@ -36,10 +41,10 @@ ifneq ($(VENV_OK),yes)
 VENV_FORCE := FORCE
 endif
 
-.PHONY: help venv run test lint bench screenshots format clean FORCE
+.PHONY: help venv run test lint bench screenshots package package-check format clean FORCE
 
 help:
-	@sed -n '3,14s/^# \{0,1\}//p' $(firstword $(MAKEFILE_LIST))
+	@sed -n '3,18s/^# \{0,1\}//p' $(firstword $(MAKEFILE_LIST))
 
 # ---- environment ---------------------------------------------------------------------
 
@@ -63,6 +68,10 @@ $(STAMP_RUN): pyproject.toml $(VENV)/pyvenv.cfg
 $(STAMP_DEV): pyproject.toml $(VENV)/pyvenv.cfg
 	$(VPY) -m pip install -e '.[dev]'
 	@touch $@ $(STAMP_RUN)
+
+$(STAMP_PACKAGE): pyproject.toml $(VENV)/pyvenv.cfg
+	$(VPY) -m pip install -e '.[dev,package]'
+	@touch $@ $(STAMP_DEV) $(STAMP_RUN)
 
 venv: $(STAMP_DEV)
 
@@ -99,6 +108,19 @@ bench: $(STAMP_DEV)
 
 screenshots: $(STAMP_DEV)
 	$(OFFSCREEN) $(VPY) -m tests.screenshots $(ARGS)
+
+# The bundle for the machine this runs on; on Linux also the .deb and the tarball built from it.
+package: $(STAMP_PACKAGE)
+	@started=$$(date +%s); \
+	$(OFFSCREEN) $(VPY) packaging/render_icons.py && \
+	$(OFFSCREEN) $(VPY) -m PyInstaller --noconfirm --log-level WARN \
+	    --distpath build/dist --workpath build/pyinstaller packaging/homelog.spec && \
+	echo "bundle: build/dist/homelog ($$(du -sh build/dist/homelog | cut -f1), built in $$(( $$(date +%s) - started )) s)"
+	@if [ "$$(uname -s)" = Linux ]; then PYTHON=$(VPY) packaging/linux/build-deb.sh; fi
+
+# Install the .deb into a scratch root and check it (tests/packaging, not part of `make test`).
+package-check: package
+	$(OFFSCREEN) HOMELOG_PACKAGES=build/packages $(VPY) -m pytest -p no:cacheprovider tests/packaging $(PYTEST_ARGS)
 
 format: $(STAMP_DEV)
 	$(VPY) -m ruff check --fix .

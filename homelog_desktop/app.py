@@ -124,6 +124,7 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
     from .views.main_window import MainWindow
 
     window = MainWindow()
+    window.data_dir = paths.data_dir
     window.show_loading("Opening your data…")
     if probe:
         _install_probe(window)

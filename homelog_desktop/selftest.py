@@ -126,6 +126,7 @@ async def _check(folder: Path, app: Any) -> list[str]:
         if table_rows != 1 or list_rows != 1:
             raise SelfTestError(f"the window shows {list_rows} sources and {table_rows} readings, expected 1 and 1")
         lines.append("the main window shows the source and its reading")
+        lines.append(_check_libraries(folder))
         window.unbind()
         window.close()
         await workspace.close()
@@ -134,6 +135,32 @@ async def _check(folder: Path, app: Any) -> list[str]:
     finally:
         await db.dispose()
     return lines
+
+
+def _check_libraries(folder: Path) -> str:
+    """Charts (numpy, pyqtgraph) and spreadsheets (openpyxl) load lazily in the app: prove that they
+    load here, which matters most in an installed bundle, where a missing module shows only then."""
+    import numpy as np
+    import openpyxl
+    import pyqtgraph as pg
+
+    plot = pg.PlotWidget()
+    curve = plot.plot(np.arange(10.0), np.arange(10.0) ** 2)
+    x, y = curve.getData()
+    if x is None or y is None or float(y[-1]) != 81.0:
+        raise SelfTestError(f"pyqtgraph plotted {y!r}, expected the squares of 0..9")
+    plot.deleteLater()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Energy", 12345.6])
+    path = folder / "selftest.xlsx"
+    book.save(path)
+    cell = openpyxl.load_workbook(path, read_only=True).worksheets[0]["B1"].value
+    if cell != 12345.6:
+        raise SelfTestError(f"openpyxl read back {cell!r}, expected 12345.6")
+    versions = f"numpy {np.__version__}, pyqtgraph {pg.__version__}, openpyxl {openpyxl.__version__}"
+    return f"charts and .xlsx files work ({versions})"
 
 
 async def _step[T](name: str, awaitable: Awaitable[T]) -> T:

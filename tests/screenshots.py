@@ -242,6 +242,13 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     box = await until(lambda: top_dialog(window, QMessageBox), "the shortcuts")
     await shots.grab(box, "17-shortcuts")
     box.done(0)
+    from homelog_desktop.views.about_dialog import AboutDialog
+
+    window.data_dir = tmp
+    window.show_about()
+    about = await until(lambda: top_dialog(window, AboutDialog), "the about dialog")
+    await shots.grab(about, "17b-about")
+    about.done(0)
 
     # Filter without matches, and a banner.
     window.filter_edit.setText("no such note anywhere")
@@ -264,6 +271,11 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     await asyncio.sleep(0.3)
     await shots.grab(dialog, "20-reading-new-dark")
     dialog.done(0)
+    window.show_about()
+    about = await until(lambda: top_dialog(window, AboutDialog), "the about dialog (dark)")
+    about.toggle_license()
+    await shots.grab(about, "21-about-licence-dark")
+    about.done(0)
     app.setPalette(QPalette())
 
     window.unbind()

@@ -11,12 +11,13 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from .. import APP_NAME, __version__
+from .. import APP_NAME
 from .icons import app_icon
 from .selection import remember_source, remembered_source
 
 if TYPE_CHECKING:
     from datetime import datetime
+    from pathlib import Path
 
     from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
     from PySide6.QtWidgets import (
@@ -145,6 +146,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.workspace: Workspace | None = None
+        #: The data folder (set by the app; Help → About shows it and opens it).
+        self.data_dir: Path | None = None
         self.sources_model: SourcesListModel | None = None
         self.readings_model: ReadingsTableModel | None = None
         self._settings = QSettings()
@@ -499,15 +502,13 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_about(self) -> None:
-        location = self.workspace.location if self.workspace else "—"
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Keeps the readings of your household's meters and sensors.</p>"
-            f"<p>Data: <code>{location}</code></p>"
-            "<p>Licensed under the MIT licence.</p>",
-        )
+        from ..config import resolve_paths
+        from .about_dialog import AboutDialog
+
+        data_dir = self.data_dir if self.data_dir is not None else resolve_paths().data_dir
+        dialog = AboutDialog(data_dir, self.workspace.location if self.workspace else None, self)
+        self._keep(dialog)
+        dialog.open()
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for keys, what in SHORTCUTS)
