@@ -10,8 +10,12 @@ from .readings import ReadingsViewModel
 from .sources import SourcesViewModel
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..db.handle import SessionProvider
     from ..domain.entities import Reading, Source
+    from .exporting import ExportViewModel
+    from .importing import ImportViewModel
     from .members import MembersViewModel
     from .reading_editor import ReadingEditorViewModel
     from .source_editor import SourceEditorViewModel
@@ -34,6 +38,10 @@ class Workspace:
     source_editor: Callable[[Source | None], SourceEditorViewModel]
     members: Callable[[], MembersViewModel]
     close: Callable[[], Awaitable[None]]
+    #: A view model that exports a source's readings to a file.
+    exporter: Callable[[], ExportViewModel]
+    #: A view model that imports the file at a path (the import wizard's).
+    importer: Callable[[Path], ImportViewModel]
 
 
 def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = False) -> Workspace:
@@ -64,6 +72,16 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
 
         return MembersViewModel(db)
 
+    def exporter() -> ExportViewModel:
+        from .exporting import ExportViewModel
+
+        return ExportViewModel(db)
+
+    def importer(path: Path) -> ImportViewModel:
+        from .importing import ImportViewModel, profiles_dir_for
+
+        return ImportViewModel(db, path, profiles_dir_for(location))
+
     return Workspace(
         location=location,
         is_sample=is_sample,
@@ -73,4 +91,6 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         source_editor=source_editor,
         members=members,
         close=close,
+        exporter=exporter,
+        importer=importer,
     )

@@ -16,8 +16,10 @@ from .selection import remember_source, remembered_source
 
 if TYPE_CHECKING:
     from datetime import datetime
+    from pathlib import Path
 
     from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
     from PySide6.QtWidgets import (
         QAbstractItemView,
         QDialog,
@@ -91,6 +93,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Enter", "Edit the selected reading"),
     ("Delete", "Delete the selected readings"),
     ("Ctrl+E", "Edit the selected source"),
+    ("Ctrl+I", "Import readings from a CSV or Excel file (or drop the file on the window)"),
     ("F5", "Refresh"),
     ("Ctrl+F", "Filter the readings (note text, or a date such as 2025 or 2025-03)"),
     ("F1", "This list of shortcuts"),
@@ -147,6 +150,7 @@ class MainWindow(QMainWindow):
         self._setup_actions()
         self._setup_menus()
         self._setup_toolbar()
+        self.setAcceptDrops(True)
         self._placeholder = QLabel("   Opening your data…")
         self.setCentralWidget(self._placeholder)
         for act in self._actions():
@@ -424,7 +428,68 @@ class MainWindow(QMainWindow):
         self._keep(box)
         box.open()
 
+    def import_readings(self, path: Path | None = None) -> None:
+        """File → Import…: the import wizard on ``path``, or on a file chosen first."""
+        if self.workspace is None:
+            return
+        from .import_wizard import ask_import_path
+
+        if path is None:
+            ask_import_path(self, self.import_readings)
+            return
+        from .import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.workspace.importer(path), self, current_source=self.current_source())
+        wizard.imported.connect(self._on_imported)
+        self._keep(wizard)
+        wizard.open()
+
+    def export_readings(self) -> None:
+        """Source → Export Readings…: ask where, then export the selected source's readings."""
+        source = self.current_source()
+        if self.workspace is None or source is None:
+            return
+        from .exporting import ask_export_path
+
+        ask_export_path(self, source, lambda path, fmt: self.export_readings_to(source, path, fmt))
+
+    def export_readings_to(self, source: Source, path: Path, fmt: Any = None) -> None:
+        """Export ``source``'s readings to ``path``, with a progress dialog if it takes a while."""
+        if self.workspace is None:
+            return
+        from .exporting import ExportProgress, describe
+
+        vm = self.workspace.exporter()
+        vm.setParent(self)
+        vm.finished.connect(lambda result: self.statusBar().showMessage(describe(result), 8000))
+        vm.cancelled.connect(lambda: self.statusBar().showMessage("Export cancelled: no file was written", 8000))
+        vm.error_occurred.connect(self._show_error)
+        ExportProgress(vm, source, path, self)
+        task = vm.spawn(vm.export(source, path, fmt))
+        if task is not None:
+            task.add_done_callback(lambda _t: vm.deleteLater())
+
     # -- Qt overrides ----------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.workspace is not None and _importable(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if self.workspace is not None and _importable(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = _importable(event.mimeData()) if self.workspace is not None else None
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_readings(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._settings.setValue("window/geometry", self.saveGeometry())
@@ -536,6 +601,20 @@ class MainWindow(QMainWindow):
             self.own_data_requested.emit,
             None,
             "Leave the sample household",
+        )
+        self.actionImport = action(
+            "actionImport",
+            "&Import…",
+            lambda: self.import_readings(),
+            QKeySequence("Ctrl+I"),
+            "Import readings from a CSV or Excel file",
+        )
+        self.actionExportReadings = action(
+            "actionExportReadings",
+            "E&xport Readings…",
+            self.export_readings,
+            None,
+            "Save the selected source's readings as CSV or JSON",
         )
         self.actionQuit = action("actionQuit", "&Quit", self.close, QKeySequence("Ctrl+Q"))
         self.actionAbout = action("actionAbout", f"&About {APP_NAME}", self.show_about)
@@ -736,6 +815,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.actionSampleData)
         file_menu.addAction(self.actionOwnData)
         file_menu.addSeparator()
+        file_menu.addAction(self.actionImport)
+        file_menu.addSeparator()
         file_menu.addAction(self.actionMembers)
         file_menu.addSeparator()
         file_menu.addAction(self.actionQuit)
@@ -747,6 +828,8 @@ class MainWindow(QMainWindow):
             self.actionDeleteSource,
         ):
             source_menu.addAction(act)
+        source_menu.addSeparator()
+        source_menu.addAction(self.actionExportReadings)
         reading_menu = bar.addMenu("&Reading")
         for act in (self.actionAddReading, self.actionEditReading, self.actionDeleteReading):
             reading_menu.addAction(act)
@@ -928,6 +1011,13 @@ class MainWindow(QMainWindow):
         self._keep(dialog)
         dialog.open()
 
+    def _on_imported(self, source_id: int, message: str) -> None:
+        """An import was committed: show its source, reloaded."""
+        self.statusBar().showMessage(message, 8000)
+        self._pending_select_source = source_id
+        if self.workspace is not None:
+            self._run(self.workspace.sources.load())
+
     def _on_source_saved(self, source: Source) -> None:
         self.statusBar().showMessage(f"“{source.name}” saved", 5000)
         self._pending_select_source = source.id
@@ -989,15 +1079,44 @@ class MainWindow(QMainWindow):
         self.actionAddReading.setEnabled(on_source)
         self.actionEditReading.setEnabled(on_source and has_selection)
         self.actionDeleteReading.setEnabled(on_source and has_selection)
-        for act in (self.actionEditSource, self.actionArchiveSource, self.actionDeleteSource):
+        for act in (
+            self.actionEditSource,
+            self.actionArchiveSource,
+            self.actionDeleteSource,
+            self.actionExportReadings,
+        ):
             act.setEnabled(on_source)
-        for act in (self.actionAddSource, self.actionRefresh, self.actionMembers, self.actionShowArchived):
+        for act in (
+            self.actionAddSource,
+            self.actionRefresh,
+            self.actionMembers,
+            self.actionShowArchived,
+            self.actionImport,
+        ):
             act.setEnabled(bound)
         self.actionFilter.setEnabled(on_source)
 
     def remembered_source(self, location: str) -> int | None:
         """The source last selected in the data at ``location`` (remembered across runs)."""
         return remembered_source(location)
+
+
+#: What dropping a file on the window imports.
+IMPORT_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
+
+
+def _importable(mime: Any) -> Path | None:
+    """The first local file among ``mime``'s URLs that the import wizard reads, if any."""
+    from pathlib import Path
+
+    if mime is None or not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in IMPORT_SUFFIXES:
+                return path
+    return None
 
 
 def _format_local(moment: datetime) -> str:
