@@ -136,7 +136,10 @@ class ImportPlan:
     duplicates: DuplicatePolicy = DuplicatePolicy.SKIP
     #: Skip (and report) invalid rows instead of refusing the whole file.
     skip_invalid: bool = False
+    #: "csv" or "xlsx" (``Detected.kind``).
     kind: str = "csv"
+    #: The column names (``Detected.columns``), for messages; read from the header row when empty.
+    columns: list[str] = field(default_factory=list)
 
     @property
     def source_id(self) -> int | None:

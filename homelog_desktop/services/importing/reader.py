@@ -1,0 +1,193 @@
+"""Streaming the records of a CSV or .xlsx file as lists of text cells, with their line and the bytes read.
+
+The file is never held whole in memory: CSV goes through ``csv.reader`` over a decoding stream,
+.xlsx through openpyxl's read-only mode (cells as text: dates in ISO 8601, numbers as written).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from pathlib import Path
+from types import TracebackType
+from typing import Any, BinaryIO
+
+from .model import ImportFileError
+
+#: The largest cell accepted (csv's own limit; protects memory against a file with no line breaks).
+MAX_CELL = 131_072
+XLSX_MAGIC = b"PK\x03\x04"
+XLS_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+def file_kind(path: Path) -> str:
+    """ "xlsx" or "csv" (any text); refuses the old binary .xls and files that cannot be opened."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        raise ImportFileError(f"cannot open {path.name}: {exc.strerror or exc}") from None
+    if head.startswith(XLSX_MAGIC):
+        if path.suffix.lower() in (".xlsx", ".xlsm") or _is_xlsx(path):
+            return "xlsx"
+        raise ImportFileError(f"{path.name} is a ZIP archive, not a table (save it as CSV or .xlsx)")
+    if head.startswith(XLS_MAGIC):
+        raise ImportFileError(f"{path.name} is an old Excel .xls file: save it as .xlsx or CSV first")
+    return "csv"
+
+
+def _is_xlsx(path: Path) -> bool:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def cell_text(value: Any) -> str:
+    """An .xlsx cell as the text a CSV would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    return str(value)
+
+
+class RowStream:
+    """``with RowStream(path, kind, encoding, delimiter) as rows: for line, cells in rows: ...``
+
+    ``line`` is the 1-based line of the record (CSV: where it ends; .xlsx: the row number);
+    ``bytes_done``/``bytes_total`` measure progress. Decoding and CSV errors become ImportFileError
+    naming the line.
+    """
+
+    def __init__(self, path: Path, kind: str, encoding: str, delimiter: str, sheet: str | None = None) -> None:
+        self.path = path
+        self.kind = kind
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.sheet = sheet
+        self.bytes_total = 0
+        self._raw: BinaryIO | None = None
+        self._workbook: Any = None
+        self._rows_total = 0
+        self._row = 0
+        self.line = 0
+
+    def __enter__(self) -> RowStream:
+        try:
+            self.bytes_total = self.path.stat().st_size
+            if self.kind == "xlsx":
+                self._open_xlsx()
+            else:
+                self._raw = open(self.path, "rb")
+        except OSError as exc:
+            raise ImportFileError(f"cannot open {self.path.name}: {exc.strerror or exc}") from None
+        return self
+
+    def __exit__(self, *_exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None
+        if self._workbook is not None:
+            self._workbook.close()
+            self._workbook = None
+
+    @property
+    def bytes_done(self) -> int:
+        if self._raw is not None:
+            try:
+                return min(self._raw.tell(), self.bytes_total)
+            except (OSError, ValueError):
+                return 0
+        if self._rows_total:
+            return min(self.bytes_total, self.bytes_total * self._row // self._rows_total)
+        return 0
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        if self.kind == "xlsx":
+            return self._xlsx_rows()
+        return self._csv_rows()
+
+    # -- CSV ------------------------------------------------------------------------------------
+
+    def _csv_rows(self) -> Iterator[tuple[int, list[str]]]:
+        assert self._raw is not None
+        try:
+            codecs.lookup(self.encoding)
+        except LookupError:
+            raise ImportFileError(f"unknown text encoding “{self.encoding}”") from None
+        text = io.TextIOWrapper(self._raw, encoding=self.encoding, errors="strict", newline="")
+        reader = csv.reader(text, delimiter=self.delimiter or ",", strict=False)
+        try:
+            for cells in reader:
+                self.line = reader.line_num
+                yield reader.line_num, cells
+        except UnicodeDecodeError:
+            raise ImportFileError(
+                f"the file is not valid {self.encoding} text here (choose another encoding)", self.line + 1
+            ) from None
+        except csv.Error as exc:
+            raise ImportFileError(f"the file cannot be read as CSV here ({exc})", reader.line_num or 1) from None
+        finally:
+            text.detach()
+
+    # -- xlsx -----------------------------------------------------------------------------------
+
+    def _open_xlsx(self) -> None:
+        import warnings
+        import zipfile
+
+        from openpyxl import load_workbook
+
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self._workbook = load_workbook(self.path, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+            raise ImportFileError(f"{self.path.name} cannot be read as an .xlsx workbook ({exc})") from None
+
+    def worksheet(self) -> Any:
+        assert self._workbook is not None
+        if self.sheet:
+            if self.sheet not in self._workbook.sheetnames:
+                raise ImportFileError(f"the workbook has no sheet named “{self.sheet}”")
+            return self._workbook[self.sheet]
+        return self._workbook.worksheets[0]
+
+    def sheet_names(self) -> list[str]:
+        return list(self._workbook.sheetnames) if self._workbook is not None else []
+
+    def _xlsx_rows(self) -> Iterator[tuple[int, list[str]]]:
+        sheet = self.worksheet()
+        self._rows_total = int(getattr(sheet, "max_row", 0) or 0)
+        try:
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                self._row = number
+                self.line = number
+                cells = [cell_text(v) for v in values]
+                while cells and cells[-1] == "":
+                    cells.pop()
+                yield number, cells
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise ImportFileError(f"the workbook cannot be read here ({exc})", self._row + 1) from None
