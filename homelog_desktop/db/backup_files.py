@@ -14,6 +14,7 @@ import errno
 import os
 import re
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -218,8 +219,7 @@ def open_readonly(path: Path) -> sqlite3.Connection:
         if "unable to open" not in str(exc):
             raise
     # A WAL file in a folder this process cannot write (no -shm can be made): read it as it is.
-    conn = sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)
-    return conn
+    return sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)
 
 
 def partial_name(target: Path) -> Path:
@@ -274,10 +274,23 @@ def flush_dir(folder: Path) -> None:
             os.close(fd)
 
 
+def _probe(folder: Path) -> int | None:
+    """The errno of creating a file in ``folder`` (None if that works)."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=".homelog-write-test-", dir=folder)
+    except OSError as exc:
+        return exc.errno
+    os.close(fd)
+    os.unlink(name)
+    return None
+
+
 def write_problem(folder: Path, exc: BaseException) -> str:
     """A clear sentence for a failed write in ``folder``."""
     code = getattr(exc, "errno", None)
     text = str(exc).lower()
+    if code is None and "unable to open" in text:
+        code = _probe(folder)  # SQLite does not say why: find out
     if code == errno.ENOSPC or "disk is full" in text or "disk full" in text:
         why = "the disk is full. Free some space and try again"
     elif code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text or "read-only" in text:

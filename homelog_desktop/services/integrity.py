@@ -72,7 +72,7 @@ def check_file(path: Path, *, quick: bool = True) -> CheckResult:
     if not header:
         return CheckResult(path, Health.EMPTY, f"{path} is empty: no Home Log data yet.")
     try:
-        conn = open_readonly(path)
+        conn = _open_for_check(path)
     except sqlite3.Error as exc:
         return _classify(path, exc)
     try:
@@ -83,12 +83,28 @@ def check_file(path: Path, *, quick: bool = True) -> CheckResult:
         conn.close()
 
 
+def _open_for_check(path: Path) -> sqlite3.Connection:
+    """Read-only; a file no one has open in WAL mode (no -wal beside it) is read as immutable, so that
+    checking leaves no -wal and -shm files behind (a read-only connection cannot remove them)."""
+    if Path(f"{path}-wal").exists():
+        return open_readonly(path)
+    conn = sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
 def _check(conn: sqlite3.Connection, path: Path, quick: bool) -> CheckResult:
     pragma = "quick_check" if quick else "integrity_check"
     rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}(5)")]
     if rows != ["ok"]:
-        detail = "; ".join(rows[:2])
-        return CheckResult(path, Health.DAMAGED, f"{path} is damaged ({pragma} found: {detail}).")
+        lines = [ln.strip() for row in rows for ln in row.splitlines() if ln.strip() and not ln.startswith("***")]
+        detail = (lines[0] if lines else "errors")[:100]
+        more = f" and {len(lines) - 1} more problems" if len(lines) > 1 else ""
+        return CheckResult(path, Health.DAMAGED, f"{path} is damaged ({pragma}: {detail}{more}).")
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "alembic_version" not in tables:
         if tables:
@@ -128,3 +144,31 @@ def _classify(path: Path, exc: sqlite3.Error) -> CheckResult:
     if "malformed" in lowered or "corrupt" in lowered:
         return CheckResult(path, Health.DAMAGED, f"{path} is damaged ({text}).")
     return CheckResult(path, Health.UNREADABLE, f"{path} cannot be read ({text}).")
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why Home Log cannot write in ``folder`` (read-only, full, not a folder), or None if it can.
+
+    Tried for real (a small file is created and removed): permissions alone do not tell, e.g. for
+    root or a read-only mount.
+    """
+    import errno
+    import os
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".homelog-write-test-", dir=folder)
+        os.close(fd)
+        os.unlink(name)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            why = "the disk is full"
+        elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            why = "the folder is read-only"
+        elif exc.errno in (errno.ENOTDIR, errno.EEXIST):
+            why = "a file is in the way where the folder should be"
+        else:
+            why = exc.strerror or str(exc)
+        return f"Home Log cannot write to {folder}: {why}. Nothing was changed."
+    return None

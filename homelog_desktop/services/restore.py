@@ -36,7 +36,7 @@ from ..db.backup_files import (
     write_backup,
 )
 from ..domain.errors import HomeLogError
-from .integrity import CheckResult, Health, check_file
+from .integrity import CheckResult, Health, check_file, folder_problem
 
 #: The files SQLite keeps beside a database.
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -86,10 +86,9 @@ def restore_file(
         raise RestoreError(f"{source} is the database itself; choose a backup to restore.")
     checked = validate_backup(source)
     folder = db_path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise RestoreError(f"Cannot create {folder}: {exc.strerror or exc}. Nothing was changed.") from exc
+    problem = folder_problem(folder)
+    if problem is not None:
+        raise RestoreError(problem)
     remove_stale_partials(folder)
     staging = partial_name(db_path)
     try:
@@ -99,9 +98,11 @@ def restore_file(
             raise RestoreError(f"The copy of {source} failed its check ({again.message}); nothing was changed.")
         kept, moved = _keep_current(db_path, backup_dir, progress, now)
         _swap(staging, db_path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             staging.unlink()
+        if isinstance(exc, BackupError) and not isinstance(exc, RestoreError):
+            raise RestoreError(str(exc)) from exc
         raise
     return RestoreResult(checked, kept, moved)
 
