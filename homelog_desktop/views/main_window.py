@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
 
     sample_data_requested = Signal()
     own_data_requested = Signal()
+    #: File → Back Up Now and File → Restore from Backup… (the composition root owns the database file).
+    backup_requested = Signal()
+    restore_requested = Signal()
     #: Emitted once the first data (sources, and the selected source's readings) is on screen.
     first_data_shown = Signal()
     #: The data cannot be opened (the message is on screen).
@@ -616,6 +619,20 @@ class MainWindow(QMainWindow):
             None,
             "Save the selected source's readings as CSV or JSON",
         )
+        self.actionBackupNow = action(
+            "actionBackupNow",
+            "&Back Up Now",
+            self.backup_requested.emit,
+            None,
+            "Copy your data into the backups folder now",
+        )
+        self.actionRestore = action(
+            "actionRestore",
+            "&Restore from Backup…",
+            self.restore_requested.emit,
+            None,
+            "Replace your data with a backup (your current data is kept as a backup first)",
+        )
         self.actionQuit = action("actionQuit", "&Quit", self.close, QKeySequence("Ctrl+Q"))
         self.actionAbout = action("actionAbout", f"&About {APP_NAME}", self.show_about)
         self.actionShortcuts = action("actionShortcuts", "&Keyboard Shortcuts", self.show_shortcuts, QKeySequence("F1"))
@@ -816,6 +833,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.actionOwnData)
         file_menu.addSeparator()
         file_menu.addAction(self.actionImport)
+        file_menu.addSeparator()
+        file_menu.addAction(self.actionBackupNow)
+        file_menu.addAction(self.actionRestore)
         file_menu.addSeparator()
         file_menu.addAction(self.actionMembers)
         file_menu.addSeparator()
@@ -1095,6 +1115,8 @@ class MainWindow(QMainWindow):
         ):
             act.setEnabled(bound)
         self.actionFilter.setEnabled(on_source)
+        self.actionBackupNow.setEnabled(bound and self.workspace is not None and not self.workspace.is_sample)
+        self.actionRestore.setEnabled(True)
 
     def remembered_source(self, location: str) -> int | None:
         """The source last selected in the data at ``location`` (remembered across runs)."""
