@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 
-from .convert import as_decimal
-from .model import ImportPlan, PreviewRow, RowStatus, TargetRole
-from .rows import RowConverter, data_records, open_stream
+from .chunks import ChunkConverter
+from .model import DuplicatePolicy, ImportPlan, PreviewRow, RowStatus
+from .rows import data_records, open_stream
 
 
 def preview(plan: ImportPlan, limit: int = 50) -> list[PreviewRow]:
@@ -18,42 +19,54 @@ def preview(plan: ImportPlan, limit: int = 50) -> list[PreviewRow]:
     not consulted: duplicates of them show up in the summary. Raises ImportFileError when the
     settings themselves cannot work (no date column, no metric mapped, unreadable file).
     """
-    converter = RowConverter(plan)
-    mapped = [c for c, t in plan.mapping.items() if t.role is TargetRole.METRIC]
-    seen: dict[int, int] = {}
-    result: list[PreviewRow] = []
+    converter = ChunkConverter(plan)
+    lines: list[int] = []
+    records: list[list[str]] = []
     with open_stream(plan) as stream:
         for line, cells in data_records(stream, plan.settings.data_row):
-            row = converter.convert(line, cells)
-            values: dict[int, object] = dict.fromkeys(mapped)
-            for (column, value), decimals in zip(row.values, row.decimals, strict=True):
-                values[column] = as_decimal(value, decimals)
-            status = RowStatus.OK
-            row_problem = ""
-            if row.problems:
-                status = RowStatus.INVALID
-                row_problem = "; ".join(row.problems.values())
-            elif not row.values:
-                status = RowStatus.EMPTY
-                row_problem = "No value in this row: it is skipped."
-            elif row.ts is not None and row.ts in seen:
-                status = RowStatus.DUPLICATE
-                verb = "replaces" if plan.duplicates == "replace" else "is skipped: same time as"
-                row_problem = f"This row {verb} line {seen[row.ts]}."
-            if row.ts is not None and status is not RowStatus.INVALID:
-                seen.setdefault(row.ts, line)
-            result.append(
-                PreviewRow(
-                    line=line,
-                    cells=list(cells),
-                    timestamp=datetime.fromtimestamp(row.ts, UTC) if row.ts is not None else None,
-                    values=values,  # type: ignore[arg-type]
-                    note=row.note,
-                    status=status,
-                    problems=dict(row.problems),
-                    row_problem=row_problem,
-                )
-            )
-            if len(result) >= limit:
+            lines.append(line)
+            records.append(cells)
+            if len(records) >= limit:
                 break
+    chunk = converter.convert(lines, records)
+    empty = set(chunk.empty)
+    seen: dict[int, int] = {}
+    result: list[PreviewRow] = []
+    for i, (line, cells) in enumerate(zip(lines, records, strict=True)):
+        ts = chunk.ts[i]
+        problems = chunk.problems.get(i, {})
+        status = RowStatus.OK
+        row_problem = ""
+        if problems:
+            status = RowStatus.INVALID
+            row_problem = "; ".join(problems.values())
+        elif i in empty:
+            status = RowStatus.EMPTY
+            row_problem = "No value in this row: it is skipped."
+        elif ts is not None and ts in seen:
+            status = RowStatus.DUPLICATE
+            if plan.duplicates == DuplicatePolicy.REPLACE:
+                row_problem = f"Same time as line {seen[ts]}: this row replaces it."
+            else:
+                row_problem = f"Same time as line {seen[ts]}: this row is skipped."
+        if ts is not None and status in (RowStatus.OK, RowStatus.DUPLICATE):
+            seen.setdefault(ts, line)
+        result.append(
+            PreviewRow(
+                line=line,
+                cells=list(cells),
+                timestamp=datetime.fromtimestamp(ts, UTC) if ts is not None else None,
+                values={column: _decimal(values[i]) for column, values in chunk.values.items()},
+                note=chunk.notes[i] if chunk.notes is not None else "",
+                status=status,
+                problems=dict(problems),
+                row_problem=row_problem,
+            )
+        )
     return result
+
+
+def _decimal(value: float | None) -> Decimal | None:
+    if value is None:
+        return None
+    return Decimal(int(value)) if value.is_integer() else Decimal(repr(value))

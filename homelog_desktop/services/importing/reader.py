@@ -7,6 +7,7 @@ The file is never held whole in memory: CSV goes through ``csv.reader`` over a d
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 from collections.abc import Iterator
@@ -150,7 +151,8 @@ class RowStream:
         except csv.Error as exc:
             raise ImportFileError(f"the file cannot be read as CSV here ({exc})", reader.line_num or 1) from None
         finally:
-            text.detach()
+            with contextlib.suppress(ValueError):  # the file may be closed already
+                text.detach()
 
     # -- xlsx -----------------------------------------------------------------------------------
 
