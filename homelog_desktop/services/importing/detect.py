@@ -278,10 +278,14 @@ def _analyse(
         cells = [r[c] for r in data if c < len(r) and r[c].strip()]
         if not cells:
             continue
-        try:
-            parsed = [parse(cell) for cell in cells]
-        except CellError:
-            continue
+        parsed = []
+        for cell in cells:
+            try:
+                parsed.append(parse(cell))
+            except CellError:
+                pass
+        if len(parsed) * 2 <= len(cells):
+            continue  # mostly text: a few numbers in a text column make it no metric
         numeric.append(c)
         decimals[c] = max((p[1] for p in parsed if p is not None), default=0)
     settings = ImportSettings(
@@ -347,17 +351,20 @@ def _cells(data: list[list[str]], column: int) -> list[str]:
 
 
 def _find_date_column(columns: list[str], data: list[list[str]]) -> tuple[int | None, str | None, list[str]]:
+    """The first column whose cells are mostly dates (a few bad cells are the user's to see in the preview)."""
     for column in range(len(columns)):
         cells = _cells(data, column)
         if not cells:
             continue
-        families = {_date_family(c) for c in cells}
-        if families == {"iso"}:
+        families = Counter(_date_family(c) for c in cells)
+        family, count = families.most_common(1)[0]
+        if family is None or count < 0.8 * len(cells):
+            continue
+        if family == "iso":
             return column, ISO_FORMAT, []
-        if families == {"pattern"}:
-            found = _pattern_format(cells)
-            if found is not None:
-                return column, found[0], found[1]
+        found = _pattern_format([c for c in cells if _date_family(c) == "pattern"])
+        if found is not None:
+            return column, found[0], found[1]
     for column, name in enumerate(columns):
         cells = _cells(data, column)
         if cells and (_DATE_WORDS.search(name) or column == 0) and all(_is_excel_day(c) for c in cells):
@@ -413,7 +420,7 @@ def _pattern_format(cells: list[str]) -> tuple[str | None, list[str]] | None:
 
 def _find_time_column(columns: list[str], data: list[list[str]], date_column: int) -> int | None:
     date_cells = _cells(data, date_column)
-    if any(re.search(r"\d[:.]\d{2}\s*$|\d:\d{2}", c[10:] if len(c) > 10 else "") for c in date_cells):
+    if any(re.search(r"\d:\d{2}", c[8:]) and not re.search(r"\b0?0:00(:00)?\s*$", c) for c in date_cells):
         return None  # the date column holds the time already
     for column in range(len(columns)):
         if column == date_column:

@@ -68,7 +68,7 @@ class Detected:
     #: Candidate date formats when the sample cannot tell day-first from month-first (settings.date_format
     #: is then None and the user, or ``--date-format``, must choose); empty otherwise.
     ambiguous_date_formats: list[str] = field(default_factory=list)
-    #: Indexes of the columns whose sample cells are all numbers (and not the date/time columns).
+    #: Indexes of the columns whose sample cells are mostly numbers (and not the date/time columns).
     numeric_columns: list[int] = field(default_factory=list)
     #: Most decimals seen per numeric column in the sample.
     column_decimals: dict[int, int] = field(default_factory=dict)

@@ -59,6 +59,8 @@ def cell_text(value: Any) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, datetime):
+        if value.time() == time(0) and value.tzinfo is None:
+            return value.date().isoformat()  # a date cell: its time (if any) is in another column
         return value.isoformat(sep=" ")
     if isinstance(value, date | time):
         return value.isoformat()
