@@ -37,7 +37,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="how dates are written: a strptime pattern such as %%d/%%m/%%Y, or iso, excel, dmy, mdy, ymd "
         "(needed when every day is 12 or less)",
     )
-    parser.add_argument("--decimal", choices=[",", "."], help="the decimal separator (default: detected)")
+    parser.add_argument(
+        "--decimal",
+        choices=[",", "."],
+        help="the decimal separator (default: detected); the other one then groups thousands",
+    )
     parser.add_argument(
         "--duplicates",
         choices=["skip", "replace"],
@@ -131,8 +135,8 @@ def _settings(args: argparse.Namespace, detected: Detected) -> ImportSettings:
             f"dates such as “{example}” could be day-first or month-first: pass {choices} (or dmy / mdy)"
         )
     if args.decimal:
-        thousands = settings.thousands if settings.thousands != args.decimal else ""
-        settings = replace(settings, decimal=args.decimal, thousands=thousands)
+        # The other separator can then only group thousands (1,234.5 or 1.234,5).
+        settings = replace(settings, decimal=args.decimal, thousands="," if args.decimal == "." else ".")
     if args.sheet:
         settings = replace(settings, sheet=args.sheet)
     if args.timezone:
