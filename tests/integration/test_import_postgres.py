@@ -57,7 +57,9 @@ def counts(run, db) -> tuple[int, ...]:
 
 def test_import_postgres_stores_values_and_skips_duplicates(run, pg_db, tmp_path):
     """A new source and its readings on PostgreSQL; importing again skips every row as a duplicate."""
-    path = write(tmp_path / "in.csv", "Date,Day (kWh),Night (kWh)\n2024-01-01T06:00Z,100.5,50\n2024-01-02T06:00Z,101,\n")
+    path = write(
+        tmp_path / "in.csv", "Date,Day (kWh),Night (kWh)\n2024-01-01T06:00Z,100.5,50\n2024-01-02T06:00Z,101,\n"
+    )
     detected = detect(path)
     source, mapping = new_source_for("House", detected)
     summary = run(run_import(pg_db, ImportPlan(path, detected.settings, source, mapping)))
