@@ -43,7 +43,6 @@ class ExportViewModel(BaseViewModel):
     async def export(self, source: Source, path: Path, fmt: ExportFormat | None = None) -> ExportResult | None:
         """Write ``source``'s readings to ``path`` (format from its suffix unless given)."""
         fmt = fmt or format_for(path)
-        self._cancel = threading.Event()
         self.running = True
         result: ExportResult | None = None
         try:
@@ -62,6 +61,7 @@ class ExportViewModel(BaseViewModel):
                 self.finished.emit(result)
         finally:
             self.running = False
+            self._cancel = threading.Event()  # a Cancel before the export began still counts: reset only now
         return result
 
     def cancel(self) -> None:

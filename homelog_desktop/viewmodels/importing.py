@@ -27,6 +27,7 @@ from ..services.importing import (
     ImportSettings,
     ImportSummary,
     PreviewRow,
+    Profile,
     TargetRole,
 )
 from .base import BaseViewModel
@@ -87,7 +88,7 @@ class ImportViewModel(BaseViewModel):
         self.sources: list[Source] = list(sources) if sources is not None else []
         self._sources_given = sources is not None
         #: The target: a stored source (id set) or a new one (id None) that the import creates.
-        self.source: Source = Source(None, path.stem)
+        self.source: Source = Source(None, default_source_name(path))
         self.mapping: dict[int, ColumnTarget] = {}
         self.duplicates = DuplicatePolicy.SKIP
         self.skip_invalid = False
@@ -118,7 +119,7 @@ class ImportViewModel(BaseViewModel):
                     profile = await loop.run_in_executor(None, load_profile, self.profiles_dir, detected.columns)
                 except (OSError, ValueError, HomeLogError):
                     profile = None  # a damaged profile file is no reason to refuse the import
-            if profile is not None and self._apply_profile(profile.plan):
+            if profile is not None and self._apply_profile(profile):
                 self.profile_applied = True
             else:
                 self._suggest(preferred_source)
@@ -189,10 +190,16 @@ class ImportViewModel(BaseViewModel):
         self._sync_source()
 
     def new_metric_for(self, column: int) -> Metric:
-        """A new counter metric named after column ``column``, with the decimals its sample needs."""
+        """A new counter metric named after column ``column`` ("Day (kWh)": "Day" in kWh), with the
+        decimals its sample needs."""
+        from ..services.importing.mapping import split_unit
+
         decimals = self.detected.column_decimals.get(column, 2) if self.detected is not None else 2
-        name = self.columns[column].strip() if column < len(self.columns) else f"Column {column + 1}"
-        return Metric(None, name or f"Column {column + 1}", "", MetricKind.COUNTER, decimals=max(0, min(6, decimals)))
+        header = self.columns[column] if column < len(self.columns) else ""
+        name, unit = split_unit(header)
+        return Metric(
+            None, name[:100] or f"Column {column + 1}", unit[:30], MetricKind.COUNTER, decimals=max(0, min(6, decimals))
+        )
 
     def plan(self) -> ImportPlan:
         """The import as the wizard has set it up."""
@@ -257,7 +264,7 @@ class ImportViewModel(BaseViewModel):
                     return None
                 self.summary = summary
                 if self.save_profile and self.profiles_dir is not None:
-                    stored = replace(plan, source=replace(plan.source, id=summary.source_id))
+                    stored = replace(plan, source=replace(plan.source, id=summary.source_id, name=summary.source_name))
                     try:
                         header = self.columns
                         await asyncio.get_running_loop().run_in_executor(
@@ -317,43 +324,35 @@ class ImportViewModel(BaseViewModel):
             self.source = source
             self.mapping = dict(suggest_mapping(self.detected, source))
         else:
-            new_name = name if name is not None else (self.source.name if self.source.id is None else self.path.stem)
-            new_source, mapping = new_source_for(new_name or self.path.stem, self.detected)
+            fallback = default_source_name(self.path)
+            new_name = name if name is not None else (self.source.name if self.source.id is None else fallback)
+            new_source, mapping = new_source_for(new_name or fallback, self.detected)
             self.source = new_source
             self.mapping = dict(mapping)
         self._sync_source()
 
-    def _apply_profile(self, plan: ImportPlan) -> bool:
-        """Use a saved plan for this header; False if its source is gone (the suggestion is used then)."""
-        if plan.source.id is not None:
-            stored = next((s for s in self.sources if s.id == plan.source.id), None)
-            if stored is None:
-                return False
-            by_id = {m.id: m for m in stored.metrics}
-            mapping: dict[int, ColumnTarget] = {}
-            for column, target in plan.mapping.items():
-                metric = target.metric
-                if target.role is TargetRole.METRIC and metric is not None and metric.id is not None:
-                    if metric.id not in by_id:
-                        continue
-                    target = ColumnTarget.to_metric(by_id[metric.id])
-                if column < len(self.columns):
-                    mapping[column] = target
-            self.source = stored
-            self.mapping = mapping
-        else:
-            self.source = plan.source
-            self.mapping = {c: t for c, t in plan.mapping.items() if c < len(self.columns)}
+    def _apply_profile(self, profile: Profile) -> bool:
+        """Use how a file with this header was imported last time: its settings, source and columns.
+
+        The source is found again by name; if it is gone, a new one of that name is proposed.
+        """
+        if not profile.source_name.strip():
+            return False
+        wanted = profile.source_name.strip().casefold()
+        stored = next((s for s in self.sources if s.name.strip().casefold() == wanted), None)
+        mapping = profile.mapping_for(stored)
+        self.source = stored if stored is not None else Source(None, profile.source_name.strip())
+        self.mapping = {c: t for c, t in mapping.items() if c < len(self.columns) and t.role is not TargetRole.IGNORE}
         detected_settings = self.settings
         # The file's own encoding and layout as detected now; the user's choices (dates, numbers) as saved.
         self.settings = replace(
-            plan.settings,
+            profile.settings,
             encoding=detected_settings.encoding,
             sheet=detected_settings.sheet,
-            date_format=plan.settings.date_format or detected_settings.date_format,
+            date_format=profile.settings.date_format or detected_settings.date_format,
         )
-        self.duplicates = plan.duplicates
-        self.skip_invalid = plan.skip_invalid
+        self.duplicates = profile.duplicates
+        self.skip_invalid = profile.skip_invalid
         self._sync_source()
         return True
 
@@ -384,6 +383,12 @@ class ImportViewModel(BaseViewModel):
             return [], []
         columns = [c.strip() or f"Column {i + 1}" for i, c in enumerate(rows[0].cells)]
         return columns, [list(r.cells) for r in rows[1:]]
+
+
+def default_source_name(path: Path) -> str:
+    """A new source's name proposed for the file at ``path``: its name, made readable."""
+    words = " ".join(path.stem.replace("_", " ").split())
+    return (words[:1].upper() + words[1:]) or "Imported readings"
 
 
 def _write_text(path: Path, text: str) -> None:

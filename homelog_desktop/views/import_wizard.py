@@ -65,6 +65,7 @@ from .models.importing import (
 )
 from .widgets import Banner
 
+_Index = QModelIndex | QPersistentModelIndex
 PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DUPLICATES, PAGE_PROGRESS, PAGE_SUMMARY = range(6)
 #: The open dialog's filters.
 OPEN_FILTERS = ("Tables (*.csv *.xlsx *.txt *.tsv)", "All files (*)")
@@ -150,7 +151,9 @@ class ImportWizard(QWizard):
         self.setWindowTitle(f"Import — {vm.path.name}")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setOption(QWizard.WizardOption.HaveCustomButton1, False)
+        # The summary is the end: going back would run the import again, and there is nothing to cancel.
+        self.setOption(QWizard.WizardOption.DisabledBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setMinimumSize(860, 600)
         self.file_page = FilePage(vm)
         self.mapping_page = MappingPage(vm)
@@ -559,9 +562,7 @@ class _MappingDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
 
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:  # noqa: N802
         if index.column() == MappingColumn.TARGET:
             combo = QComboBox(parent)
             combo.setObjectName(f"targetCombo_{index.row()}")
@@ -576,7 +577,7 @@ class _MappingDelegate(QStyledItemDelegate):
             return combo
         return super().createEditor(parent, option, index)
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:  # noqa: N802
         if isinstance(editor, QComboBox):
             editor.blockSignals(True)
             editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
@@ -584,7 +585,7 @@ class _MappingDelegate(QStyledItemDelegate):
             return
         super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:  # noqa: N802
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
             return
@@ -606,6 +607,7 @@ class MappingPage(_Page):
         self.source_combo = QComboBox()
         self.source_combo.setObjectName("sourceCombo")
         self.source_combo.setMinimumContentsLength(24)
+        self.source_combo.setPlaceholderText("(there are no sources yet)")
         self.new_radio = QRadioButton("A new source named:")
         self.new_radio.setObjectName("newSourceRadio")
         self.new_name = QLineEdit()
@@ -734,16 +736,18 @@ class MappingPage(_Page):
             ),
             default=100,
         )
+        widest_column = max((metrics.horizontalAdvance(name) for name in self.vm.columns), default=100)
         widths = {
-            MappingColumn.COLUMN: 170,
-            MappingColumn.SAMPLE: 170,
-            MappingColumn.TARGET: max(170, widest_choice + 48),
+            MappingColumn.COLUMN: min(max(120, widest_column + 16), 200),
+            MappingColumn.TARGET: min(max(150, widest_choice + 40), 240),
             MappingColumn.NAME: 150,
             MappingColumn.UNIT: 70,
-            MappingColumn.KIND: 110,
+            MappingColumn.KIND: max(100, max(metrics.horizontalAdvance(k.label) for k in MetricKind) + 40),
         }
+        header = view.horizontalHeader()
         for column, width in widths.items():
             view.setColumnWidth(column, width)
+        header.setSectionResizeMode(MappingColumn.SAMPLE, QHeaderView.ResizeMode.Stretch)
 
     def _on_target_changed(self, column: int, target: Any) -> None:
         self.vm.set_target(column, target)
@@ -752,6 +756,8 @@ class MappingPage(_Page):
     def _on_target_kind_toggled(self, existing: bool) -> None:
         if existing and self.source_combo.count():
             self.source_combo.setEnabled(True)
+            if self.source_combo.currentIndex() < 0:
+                self.source_combo.setCurrentIndex(0)
             self._on_source_chosen()
         elif not existing:
             self.vm.use_new_source(self.new_name.text().strip() or self.vm.path.stem, self._category())
@@ -821,7 +827,7 @@ class PreviewPage(_Page):
         vm = self.vm
         settings = vm.settings
         metrics = [
-            (target.metric.label, column)
+            (target.metric.label, column, target.metric.decimals)
             for column, target in sorted(vm.mapping.items())
             if target.role is TargetRole.METRIC and target.metric is not None
         ]
@@ -833,7 +839,9 @@ class PreviewPage(_Page):
             local = moment.astimezone()
             return local.strftime("%Y-%m-%d %H:%M") + ("" if local.second == 0 else f":{local.second:02d}")
 
-        def format_value(value: Decimal) -> str:
+        def format_value(value: Decimal, decimals: int) -> str:
+            if value.as_tuple().exponent > -decimals:  # type: ignore[operator]
+                value = value.quantize(Decimal(1).scaleb(-decimals))
             text = format(value, "f")
             return text.replace(".", locale.decimalPoint()) if locale.decimalPoint() != "." else text
 
@@ -841,6 +849,7 @@ class PreviewPage(_Page):
         self.view.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.view.setColumnWidth(column, min(max(self.view.columnWidth(column), 60), 260))
+        self.view.horizontalHeader().setStretchLastSection(True)
         invalid = sum(1 for r in rows if r.status is RowStatus.INVALID)
         empty = sum(1 for r in rows if r.status is RowStatus.EMPTY)
         duplicate = sum(1 for r in rows if r.status is RowStatus.DUPLICATE)
@@ -925,7 +934,7 @@ class ProgressPage(_Page):
     """The import running: how far it is, Cancel (which rolls everything back)."""
 
     def __init__(self, vm: ImportViewModel) -> None:
-        super().__init__(vm, "Importing", "Cancel stops the import; nothing is stored then.")
+        super().__init__(vm, "Importing", "Cancel stops the import and undoes it: nothing is stored then.")
         self.setObjectName("progressPage")
         self.bar = QProgressBar()
         self.bar.setObjectName("importProgress")
@@ -965,7 +974,7 @@ class SummaryPage(_Page):
     """What the import did (or that it was cancelled), which can be saved as a text file."""
 
     def __init__(self, vm: ImportViewModel) -> None:
-        super().__init__(vm, "Summary")
+        super().__init__(vm, "Summary", "What the import did. The source is shown in the main window.")
         self.setObjectName("summaryPage")
         self.headline = QLabel()
         self.headline.setObjectName("summaryHeadline")

@@ -248,21 +248,21 @@ class PreviewTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[PreviewRow] = []
-        #: (title, file column index or None) of each shown column after Line and Time.
-        self._metrics: list[tuple[str, int]] = []
+        #: (title, file column, decimals) of each metric shown after Line and Time.
+        self._metrics: list[tuple[str, int, int]] = []
         self._note_column: int | None = None
         self._date_columns: tuple[int, ...] = ()
         self._format_time: Callable[[datetime], str] = lambda moment: moment.astimezone().strftime("%Y-%m-%d %H:%M")
-        self._format_value: Callable[[Any], str] = str
+        self._format_value: Callable[[Any, int], str] = lambda value, _decimals: str(value)
 
     def set_rows(
         self,
         rows: Sequence[PreviewRow],
-        metrics: Sequence[tuple[str, int]],
+        metrics: Sequence[tuple[str, int, int]],
         note_column: int | None,
         date_columns: tuple[int, ...],
         format_time: Callable[[datetime], str] | None = None,
-        format_value: Callable[[Any], str] | None = None,
+        format_value: Callable[[Any, int], str] | None = None,
     ) -> None:
         self.beginResetModel()
         self._rows = list(rows)
@@ -288,7 +288,7 @@ class PreviewTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
         if role != _DISPLAY or orientation != Qt.Orientation.Horizontal:
             return None
-        titles = ["Line", "Time", *(title for title, _c in self._metrics), "Note", "Status"]
+        titles = ["Line", "Time", *(title for title, _c, _d in self._metrics), "Note", "Status"]
         return titles[section] if 0 <= section < len(titles) else None
 
     def file_column(self, column: int) -> int | None:
@@ -342,11 +342,11 @@ class PreviewTableModel(QAbstractTableModel):
             return _STATUS_TEXT[line.status]
         if column == 2 + len(self._metrics):
             return line.note
-        file_column = self._metrics[column - 2][1]
+        _title, file_column, decimals = self._metrics[column - 2]
         if file_column in line.problems:
             return line.cells[file_column] if file_column < len(line.cells) else ""
         value = line.values.get(file_column)
-        return "" if value is None else self._format_value(value)
+        return "" if value is None else self._format_value(value, decimals)
 
 
 _STATUS_TEXT = {
