@@ -262,7 +262,118 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     await workspace.close()
     await db.dispose()
     window.close()
+
+    # The import wizard on a messy supplier file (light and dark), ambiguous dates, export progress.
+    await shoot_import(shots, app, tmp)
     return shots.taken
+
+
+#: A supplier's export as people get it: account lines, semicolons, decimal comma, day-first dates,
+#: a typo and an empty row among the first rows; more rows follow (generated) so progress shows.
+MESSY_HEAD = (
+    "Stadtwerke Musterstadt GmbH;;;;\n"
+    "Kundennummer;4711-0815;;;\n"
+    "Zählernummer;1ESY1160123456;;;\n"
+    ";;;;\n"
+    "Datum;Uhrzeit;Zählerstand HT (kWh);Zählerstand NT (kWh);Bemerkung\n"
+    "13.01.2024;08:15;12.345,6;4.567,8;\n"
+    "20.01.2024;08:20;12.400,1;;Ablesung Kunde\n"
+    "27.01.2024;07:55;12.4O0,9;4.601,2;Tippfehler\n"
+    "03.02.2024;08:00;;;\n"
+    "10.02.2024;18:10;12.590,4;4.650,0;Zähler geprüft\n"
+    "31.02.2024;08:00;12.600,0;4.655,0;\n"
+)
+
+
+def write_messy_file(path: Path, extra_rows: int) -> None:
+    from datetime import UTC, datetime
+
+    start = int(datetime(2024, 3, 1, tzinfo=UTC).timestamp())
+    lines = [MESSY_HEAD]
+    for i in range(extra_rows):
+        moment = datetime.fromtimestamp(start + i * 3600, UTC)
+        high = f"{12_700 + i * 0.3:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        low = f"{4_700 + i * 0.1:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        lines.append(f"{moment:%d.%m.%Y};{moment:%H:%M};{high};{low};\n")
+    path.write_bytes("".join(lines).encode("latin-1"))
+
+
+async def shoot_import(shots: Shooter, app: QApplication, tmp: Path) -> None:
+    from homelog_desktop.db import Database, sqlite_url
+    from homelog_desktop.db.migrate import migrate
+    from homelog_desktop.services.exporting import ExportFormat, find_source
+    from homelog_desktop.viewmodels.exporting import ExportViewModel
+    from homelog_desktop.viewmodels.importing import ImportViewModel
+    from homelog_desktop.views.exporting import ExportProgress
+    from homelog_desktop.views.import_wizard import PAGE_PROGRESS, PAGE_SUMMARY, ImportWizard
+
+    messy = tmp / "stadtwerke_export.csv"
+    write_messy_file(messy, 150_000)
+    ambiguous = tmp / "meter readings.csv"
+    ambiguous.write_text("Date,Meter (m³)\n01/02/2024,10.5\n02/03/2024,20.25\n03/04/2024,30\n", encoding="utf-8")
+
+    async def wizard_on(db: Database, path: Path) -> ImportWizard:
+        wizard = ImportWizard(ImportViewModel(db, path, tmp))
+        wizard.resize(900, 640)
+        wizard.show()
+        await until(lambda: wizard.vm.detected is not None and not wizard.vm.busy, "detection")
+        return wizard
+
+    async def forward(wizard: ImportWizard, page: int) -> None:
+        await until(lambda: not wizard.vm.busy and wizard.currentPage().isComplete(), "a complete page")
+        wizard.next()
+        await until(lambda: wizard.currentId() == page, f"page {page}")
+        await until(lambda: not wizard.vm.busy, "the page's work")
+
+    async def one_theme(theme: str) -> None:
+        suffix = "" if theme == "light" else "-dark"
+        db = Database(sqlite_url(tmp / f"import-{theme}.db"))
+        await migrate(db)
+        wizard = await wizard_on(db, messy)
+        await shots.grab(wizard, f"21-import-file{suffix}")
+        await forward(wizard, 1)
+        wizard.mapping_page.new_name.setText("Electricity")
+        wizard.mapping_page.new_name.textEdited.emit("Electricity")
+        await shots.grab(wizard, f"22-import-mapping{suffix}")
+        await forward(wizard, 2)
+        await until(lambda: wizard.preview_page.model.rowCount() > 0, "the preview")
+        await shots.grab(wizard, f"23-import-preview-errors{suffix}")
+        wizard.preview_page.skip_invalid.setChecked(True)
+        await forward(wizard, 3)
+        await shots.grab(wizard, f"24-import-duplicates{suffix}")
+        rows_seen: list[int] = []
+        wizard.vm.progress.connect(lambda p: rows_seen.append(p.rows_done))
+        wizard.next()
+        await until(lambda: wizard.currentId() == PAGE_PROGRESS, "the progress page")
+        await until(lambda: any(r > 20_000 for r in rows_seen) or wizard.currentId() == PAGE_SUMMARY, "progress")
+        if wizard.currentId() == PAGE_PROGRESS:
+            await shots.grab(wizard, f"25-import-progress{suffix}")
+        await until(lambda: wizard.currentId() == PAGE_SUMMARY, "the summary")
+        await shots.grab(wizard, f"26-import-summary{suffix}")
+        wizard.done(0)
+        if theme == "light":
+            ambiguous_wizard = await wizard_on(db, ambiguous)
+            await shots.grab(ambiguous_wizard, "27-import-ambiguous-dates")
+            ambiguous_wizard.file_page.day_first.click()
+            await shots.grab(ambiguous_wizard, "27b-import-ambiguous-chosen")
+            ambiguous_wizard.done(0)
+            # Export of the big source just imported: its progress dialog.
+            source = await find_source(db, "Electricity")
+            exporter = ExportViewModel(db)
+            progress = ExportProgress(exporter, source, tmp / "Electricity.csv")
+            progress.setMinimumDuration(0)
+            task = asyncio.ensure_future(exporter.export(source, tmp / "Electricity.csv", ExportFormat.CSV))
+            await until(lambda: progress.value() > 0 or task.done(), "export progress")
+            await shots.grab(progress, "28-export-progress")
+            await task
+        await db.dispose()
+
+    await one_theme("light")
+    app.setPalette(dark_palette())
+    try:
+        await one_theme("dark")
+    finally:
+        app.setPalette(QPalette())
 
 
 def main() -> int:

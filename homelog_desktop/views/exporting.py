@@ -69,6 +69,7 @@ class ExportProgress(QProgressDialog):
         self.setAutoClose(False)
         self.setAutoReset(False)
         self._vm = vm
+        self._name = source.name
         vm.progress.connect(self._on_progress)
         vm.finished.connect(self._on_done)
         vm.cancelled.connect(self._on_done)
@@ -79,7 +80,7 @@ class ExportProgress(QProgressDialog):
     def _on_progress(self, done: int, total: int) -> None:
         if self.maximum() != total:
             self.setMaximum(max(total, 1))
-        self.setLabelText(f"Exporting readings… {done:,} of {total:,}")
+        self.setLabelText(f"Exporting the readings of “{self._name}”… {done:,} of {total:,}")
         self.setValue(done)
 
     def _on_done(self, *_args: object) -> None:

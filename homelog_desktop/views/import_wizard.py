@@ -285,10 +285,7 @@ class FilePage(_Page):
         self._status.setObjectName("fileStatus")
         self._status.setWordWrap(True)
 
-        self.encoding = QComboBox()
-        self.encoding.setObjectName("encodingCombo")
-        self.encoding.setEditable(True)
-        self.encoding.addItems(list(ENCODINGS))
+        self.encoding = _combo("encodingCombo", [(e, e) for e in ENCODINGS])
         self.delimiter = _combo("delimiterCombo", DELIMITERS)
         self.decimal = _combo("decimalCombo", DECIMALS)
         self.thousands = _combo("thousandsCombo", THOUSANDS)
@@ -363,9 +360,6 @@ class FilePage(_Page):
         for combo in (self.delimiter, self.decimal, self.thousands, self.date_column, self.time_column, self.sheet):
             combo.activated.connect(lambda _i: self._apply())
         self.encoding.activated.connect(lambda _i: self._apply())
-        encoding_edit = self.encoding.lineEdit()
-        assert encoding_edit is not None
-        encoding_edit.editingFinished.connect(self._apply)
         self.header_row.editingFinished.connect(self._apply)
         self.header_row.valueChanged.connect(lambda _v: self._apply() if not self.header_row.hasFocus() else None)
         self.date_format.activated.connect(lambda _i: self._on_date_format_chosen())
@@ -388,7 +382,6 @@ class FilePage(_Page):
         kind = "Excel workbook" if detected.kind == "xlsx" else "Text file"
         self._status.setText(f"<b>{vm.path.name}</b> — {kind}, {shown_size}, {len(vm.columns)} columns")
         _select(self.encoding, settings.encoding)
-        self.encoding.setCurrentText(settings.encoding)
         _select(self.delimiter, settings.delimiter, repr(settings.delimiter))
         _select(self.decimal, settings.decimal)
         _select(self.thousands, settings.thousands, repr(settings.thousands))
@@ -504,7 +497,7 @@ class FilePage(_Page):
         header = self.header_row.value()
         settings = replace(
             self.vm.settings,
-            encoding=self.encoding.currentText().strip() or "utf-8",
+            encoding=self.encoding.currentData() or "utf-8",
             delimiter=self.delimiter.currentData(),
             decimal=self.decimal.currentData(),
             thousands=self.thousands.currentData(),
@@ -789,6 +782,7 @@ class PreviewPage(_Page):
         self.view = _table("previewTable")
         self.view.setModel(self.model)
         self.view.setMouseTracking(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)  # would hide the colours
         self.counts = QLabel("Reading the first rows…")
         self.counts.setObjectName("previewCounts")
         self.counts.setWordWrap(True)
@@ -919,11 +913,16 @@ class DuplicatesPage(_Page):
             into = f"a new source “{vm.source.name}” with the metrics {', '.join(new)}"
         else:
             into = f"“{vm.source.name}”" + (f", adding the metrics {', '.join(new)}" if new else "")
-        invalid = "skipped and listed" if vm.skip_invalid else "a reason to stop (nothing is stored then)"
+        if vm.skip_invalid:
+            rows = "Invalid rows and rows without any value are skipped and listed in the summary."
+        else:
+            rows = (
+                "Rows without any value are skipped and listed in the summary; an invalid row stops the "
+                "import (nothing is stored then)."
+            )
         self.plan_text.setText(
             f"<p>All readings of <b>{vm.path.name}</b> go into {into}, in one step: if anything goes wrong, "
-            f"or you cancel, nothing is stored.</p><p>Invalid rows are {invalid}; rows without any value are "
-            "skipped and listed.</p>"
+            f"or you cancel, nothing is stored.</p><p>{rows}</p>"
         )
 
     def _on_policy(self, skip: bool) -> None:

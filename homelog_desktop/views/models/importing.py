@@ -305,6 +305,8 @@ class PreviewTableModel(QAbstractTableModel):
         """What is wrong with the cell at (row, column); "" if nothing."""
         line = self._rows[row]
         if column == self.columnCount() - 1:
+            if line.status is RowStatus.INVALID and not line.row_problem:
+                return "; ".join(line.problems.values())
             return line.row_problem
         if column == 1:
             return next((line.problems[c] for c in self._date_columns if c in line.problems), "")
@@ -339,6 +341,9 @@ class PreviewTableModel(QAbstractTableModel):
                 return self._format_time(line.timestamp)
             return " ".join(line.cells[c] for c in self._date_columns if c < len(line.cells))
         if column == self.columnCount() - 1:
+            if line.status is RowStatus.INVALID:
+                reason = line.row_problem or next(iter(line.problems.values()), "")
+                return f"Invalid: {reason}" if reason else _STATUS_TEXT[line.status]
             return _STATUS_TEXT[line.status]
         if column == 2 + len(self._metrics):
             return line.note
