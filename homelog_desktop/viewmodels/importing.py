@@ -366,23 +366,25 @@ class ImportViewModel(BaseViewModel):
         self.source = replace(self.source, metrics=metrics)
 
     def _read_columns(self, settings: ImportSettings) -> tuple[list[str], list[list[str]]]:
-        """The header's cells and the first data rows' under ``settings`` (worker thread).
+        """The header's cells and the first data rows' under ``settings`` (worker thread)."""
+        from ..services.importing.reader import RowStream
 
-        Reads through the preview with no mapping: the header record as a data row, then the data.
-        """
-        from ..services.importing import preview
-
-        raw = replace(settings, header_row=None, data_row=settings.header_row or 0, date_column=None, time_column=None)
-        plan = ImportPlan(self.path, raw, self.source, {}, kind=self.detected.kind if self.detected else "csv")
-        rows = preview(plan, 21)
-        if settings.header_row is None:
-            width = max((len(r.cells) for r in rows), default=0)
-            columns = [f"Column {i + 1}" for i in range(width)]
-            return columns, [list(r.cells) for r in rows[:20]]
-        if not rows:
-            return [], []
-        columns = [c.strip() or f"Column {i + 1}" for i, c in enumerate(rows[0].cells)]
-        return columns, [list(r.cells) for r in rows[1:]]
+        kind = self.detected.kind if self.detected is not None else "csv"
+        header = settings.header_row
+        first_data = settings.data_row if header is None else max(settings.data_row, header + 1)
+        names: list[str] = []
+        rows: list[list[str]] = []
+        with RowStream(self.path, kind, settings.encoding, settings.delimiter, settings.sheet) as stream:
+            for index, (_line, cells) in enumerate(stream):
+                if index == header:
+                    names = list(cells)
+                elif index >= first_data and any(c.strip() for c in cells):
+                    rows.append(list(cells))
+                    if len(rows) >= 20:
+                        break
+        width = max([len(names), *(len(r) for r in rows)])
+        columns = [(names[i].strip() if i < len(names) else "") or f"Column {i + 1}" for i in range(width)]
+        return columns, rows
 
 
 def default_source_name(path: Path) -> str:

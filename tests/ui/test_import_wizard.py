@@ -407,3 +407,27 @@ def test_preview_table_model_passes_modeltester(qtmodeltester):
     assert model.data(model.index(2, 1), ProblemRole) == "no date"
     assert model.data(model.index(2, 4), ProblemRole) == "no value"
     assert model.data(model.index(0, 2)) == "1.5"
+
+
+def test_import_wizard_changed_settings_read_the_file_again(qtbot, open_wizard, supplier_file):
+    """Choosing another separator or header line splits the file again; choosing back restores the columns."""
+    wizard = open_wizard(supplier_file)
+    page = wizard.file_page
+    vm = wizard.vm
+    assert len(vm.columns) == 5
+
+    page.delimiter.setCurrentIndex(page.delimiter.findData(","))
+    page.delimiter.activated.emit(page.delimiter.currentIndex())
+    qtbot.waitUntil(lambda: not vm.busy and vm.settings.delimiter == "," and len(vm.columns) != 5)
+    assert page.sample_model.columnCount() == len(vm.columns)
+
+    page.delimiter.setCurrentIndex(page.delimiter.findData(";"))
+    page.delimiter.activated.emit(page.delimiter.currentIndex())
+    qtbot.waitUntil(lambda: not vm.busy and len(vm.columns) == 5)
+    assert vm.columns[2] == "Zählerstand HT (kWh)"
+    assert page.sample_model.data(page.sample_model.index(0, 2)) == "12.345,6"
+
+    page.header_row.setValue(7)  # line 7 (the first data row) as the column names
+    page.header_row.editingFinished.emit()
+    qtbot.waitUntil(lambda: not vm.busy and vm.columns[0] == "13.01.2024")
+    assert page.sample_model.data(page.sample_model.index(0, 0)) == "20.01.2024"
