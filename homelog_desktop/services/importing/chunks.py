@@ -148,6 +148,12 @@ class ChunkConverter:
             return None
         if any(len(d) < 10 or d[4] != "-" for d in dates):
             return None  # fromisoformat also reads 20240105: the general path refuses it with a message
+        try:
+            return self._iso_epochs(moments)
+        except (ValueError, OverflowError, OSError):
+            return None  # a year out of range: the slow path names it
+
+    def _iso_epochs(self, moments: list[datetime]) -> list[int | None] | None:
         zone = self.zone
         result: list[int | None] = []
         append = result.append

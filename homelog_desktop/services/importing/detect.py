@@ -265,7 +265,7 @@ def _analyse(
         columns.pop()  # a trailing delimiter on every line: an empty last column
     date_column, date_format, ambiguous = _find_date_column(columns, data)
     if date_column is None:
-        raise ImportFileError(f"{path.name}: no column of dates was found (columns: {', '.join(columns)})")
+        raise ImportFileError(f"{path.name}: no column of dates was found (columns: {_listed(columns)})")
     time_column = None
     if date_format in (ISO_FORMAT, EXCEL_FORMAT) or ambiguous or date_format:
         time_column = _find_time_column(columns, data, date_column)
@@ -315,6 +315,12 @@ def _analyse(
         notes=notes,
         sheets=sheets,
     )
+
+
+def _listed(names: list[str], most: int = 8) -> str:
+    """Column names for a message: the first few, each shortened."""
+    shown = [n if len(n) <= 30 else n[:30] + "…" for n in names[:most]]
+    return ", ".join(shown) + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
 def _is_numeric_row(row: list[str]) -> bool:
