@@ -431,3 +431,34 @@ def test_import_wizard_changed_settings_read_the_file_again(qtbot, open_wizard, 
     page.header_row.editingFinished.emit()
     qtbot.waitUntil(lambda: not vm.busy and vm.columns[0] == "13.01.2024")
     assert page.sample_model.data(page.sample_model.index(0, 0)) == "20.01.2024"
+
+
+def test_import_wizard_xlsx_workbook(qtbot, open_wizard, tmp_path, stored_sources, stored_readings):
+    """An Excel workbook (real dates and numbers in cells, a title row above) imports like a CSV."""
+    from openpyxl import Workbook
+
+    path = tmp_path / "gas.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Readings"
+    sheet.append(["Gas readings 2024"])
+    sheet.append(["Date", "Gas (m³)", "Note"])
+    sheet.append([datetime(2024, 1, 5, 7, 30), 1234.567, "first"])
+    sheet.append([datetime(2024, 2, 5, 7, 45), 1301.5, None])
+    book.save(path)
+    wizard = open_wizard(path)
+    assert wizard.file_page.sheet.isVisible() and wizard.file_page.sheet.currentText() == "Readings"
+    assert not wizard.file_page.delimiter.isEnabled()  # no separators in a workbook
+    forward(qtbot, wizard, PAGE_MAPPING)
+    forward(qtbot, wizard, PAGE_PREVIEW)
+    wait_preview(qtbot, wizard)
+    forward(qtbot, wizard, PAGE_DUPLICATES)
+    forward(qtbot, wizard, PAGE_PROGRESS)
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_SUMMARY, timeout=20_000)
+    (source,) = stored_sources()
+    assert (source.metrics[0].name, source.metrics[0].unit) == ("Gas", "m³")
+    gas = source.metrics[0].id
+    assert [(r.timestamp, r.values[gas], r.note) for r in stored_readings(source)] == [
+        (local(2024, 1, 5, 7, 30), Decimal("1234.567"), "first"),
+        (local(2024, 2, 5, 7, 45), Decimal("1301.500"), ""),
+    ]
