@@ -99,6 +99,9 @@ def parse_time_of_day(text: str) -> tuple[int, int, int, tzinfo | None] | None:
     if not cell:
         return None
     found = _TIME_ONLY.fullmatch(cell)
+    fraction_like = re.fullmatch(r"0?\.(\d+)", cell)
+    if fraction_like is not None and (len(fraction_like[1]) != 2 or int(fraction_like[1]) > 59):
+        found = None  # 0.75 is three quarters of a day (Excel), 0.30 is 00:30
     if found is None:
         # Excel stores a time alone as a fraction of a day.
         try:
