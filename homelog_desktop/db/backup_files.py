@@ -211,11 +211,12 @@ def open_readonly(path: Path) -> sqlite3.Connection:
     """A connection that reads ``path`` and never creates or changes it (nor its folder, if it can)."""
     if not path.is_file():
         raise sqlite3.OperationalError(f"no such file: {path}")
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
-    except sqlite3.OperationalError as exc:
+    except sqlite3.Error as exc:
+        conn.close()
         if "unable to open" not in str(exc):
             raise
     # A WAL file in a folder this process cannot write (no -shm can be made): read it as it is.

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -38,6 +39,8 @@ from ..db.backup_files import (
 from ..domain.errors import HomeLogError
 from .integrity import CheckResult, Health, check_file, folder_problem
 
+#: Seconds a restore waits for other connections to the database to close before it gives up.
+LEAVE_WAL_PATIENCE = 3.0
 #: The files SQLite keeps beside a database.
 SIDECARS = ("-wal", "-shm", "-journal")
 
@@ -160,11 +163,7 @@ def _swap(staging: Path, db_path: Path) -> None:
         raise RestoreError(f"{db_path} cannot be opened to replace it ({exc}); nothing was changed.") from exc
     try:
         try:
-            # Out of WAL mode (checkpointing everything into the file and removing -wal and -shm);
-            # this needs the only connection, so it also proves no other program has the file open.
-            mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-            if str(mode).lower() != "delete":
-                raise sqlite3.OperationalError(f"journal mode stays {mode}")
+            _leave_wal(conn)
             conn.execute("BEGIN EXCLUSIVE")
         except sqlite3.Error as exc:
             raise RestoreError(
@@ -182,6 +181,26 @@ def _swap(staging: Path, db_path: Path) -> None:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("ROLLBACK")
         conn.close()
+
+
+def _leave_wal(conn: sqlite3.Connection, patience: float = LEAVE_WAL_PATIENCE) -> None:
+    """Switch the database out of WAL mode (checkpointing everything into the file and removing its
+    -wal and -shm). That needs the only connection, so it also proves that no other program has the
+    file open. SQLite answers "busy" at once rather than waiting, so a connection that is just being
+    closed (a cancelled query of the window's) is given ``patience`` seconds to go."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            mode = str(conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]).lower()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            mode = "busy"
+        if mode == "delete":
+            return
+        if time.monotonic() >= deadline:
+            raise sqlite3.OperationalError("database is locked")
+        time.sleep(0.05)
 
 
 def _step(progress: Callable[[str, int, int], None] | None, step: str) -> Progress | None:
