@@ -273,3 +273,26 @@ def test_import_run_leaves_other_sources_alone(run, db, add_source, store, store
     summary = run(run_import(db, plan_for(path, house)))
     assert summary.imported == 1 and summary.skipped_duplicates == 0
     assert len(stored_readings(garage)) == 1 and len(stored_readings(house)) == 1
+
+
+def test_import_run_a_database_locked_too_long_is_a_clear_error(run, db_path, migrated_template, tmp_path, monkeypatch):
+    """Another program holding the write lock past the busy timeout: a message to retry, nothing stored."""
+    import shutil
+
+    from homelog_desktop.db import Database, database, sqlite_url
+
+    shutil.copyfile(migrated_template, db_path)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 100)
+    short = Database(sqlite_url(db_path))
+    path = write(tmp_path / "in.csv", "Date,Day\n2024-01-01,1\n")
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(HomeLogError, match="database is busy") as caught:
+            run(run_import(short, plan_for(path)))
+        assert type(caught.value) is HomeLogError
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        run(short.dispose())
+    assert [row for row in dump(db_path) if row[0] in ("sources", "readings")] == []

@@ -212,7 +212,10 @@ async def run_import(
                     )
                 )
     except Exception as exc:
-        raise _translated(exc) from exc
+        translated = _translated(exc)
+        if translated is exc:
+            raise
+        raise translated from exc
     finally:
         if pending is not None:
             # A worker may still be reading: let it finish before the file is closed.
@@ -465,15 +468,30 @@ def _parameters(
     else:
         notes = chunk.notes if whole else [chunk.notes[i] for i in indexes]
     readings = list(zip(ids, repeat(source_id), ts, notes, repeat(now), repeat(now), strict=False))
-    per_column: list[list[tuple[Any, ...]]] = []
-    for column, column_values in chunk.values.items():
-        metric_id = metric_of[column]
-        vals = column_values if whole else [column_values[i] for i in indexes]
-        if None in vals:
-            per_column.append([(r, metric_id, t, v) for r, t, v in zip(ids, ts, vals, strict=True) if v is not None])
+    # Values in reading order (r1 Day, r1 Night, r2 Day...): the primary key (reading_id, metric_id)
+    # then only ever appends, as a B-tree likes best; metric by metric it would split pages half-full.
+    metric_ids = [metric_of[column] for column in chunk.values]
+    columns = [v if whole else [v[i] for i in indexes] for v in chunk.values.values()]
+    values: list[tuple[Any, ...]]
+    if len(columns) == 1:
+        (only,) = columns
+        metric_id = metric_ids[0]
+        if None in only:
+            values = [(r, metric_id, t, v) for r, t, v in zip(ids, ts, only, strict=True) if v is not None]
         else:
-            per_column.append(list(zip(ids, repeat(metric_id), ts, vals, strict=False)))
-    values = per_column[0] if len(per_column) == 1 else list(chain.from_iterable(per_column))
+            values = list(zip(ids, repeat(metric_id), ts, only, strict=False))
+    elif not any(None in column for column in columns):
+        per_column = [
+            list(zip(ids, repeat(m), ts, column, strict=False)) for m, column in zip(metric_ids, columns, strict=True)
+        ]
+        values = list(chain.from_iterable(zip(*per_column, strict=True)))
+    else:
+        values = [
+            (r, m, t, v)
+            for r, t, *row in zip(ids, ts, *columns, strict=True)
+            for m, v in zip(metric_ids, row, strict=True)
+            if v is not None
+        ]
     return readings, values
 
 
