@@ -154,6 +154,11 @@ def test_import_wizard_messy_supplier_csv_end_to_end(
         (local(2024, 1, 27, 7, 55), {day: Decimal("12460.0"), night: Decimal("4601.2")}, ""),
         (local(2024, 2, 10, 18, 10), {day: Decimal("12590.4"), night: Decimal("4650.0")}, "Zähler geprüft"),
     ]
+    # The summary can be saved as text.
+    saved = supplier_file.parent / "summary.txt"
+    wizard.summary_page.save_to(saved)
+    qtbot.waitUntil(lambda: saved.exists() and not wizard.vm.busy)
+    assert saved.read_text(encoding="utf-8") == wizard.summary_page.text.toPlainText()
     # Back is gone on the summary (it would import again); Finish closes.
     assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
