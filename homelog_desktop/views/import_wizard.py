@@ -7,6 +7,7 @@ the import's progress (Cancel rolls it back), and a summary that can be saved.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -346,6 +347,7 @@ class FilePage(_Page):
         self._notes.setEnabled(False)
         self.sample_model = SampleTableModel(self)
         self.sample_view = _table("sampleTable")
+        self.sample_view.setAccessibleName("The first rows of the file")
         self.sample_view.setModel(self.sample_model)
         self.sample_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         caption = QLabel("The first rows of the file:")
@@ -624,6 +626,7 @@ class MappingPage(_Page):
 
         self.model = MappingTableModel(self._on_target_changed, vm.new_metric_for)
         self.view = _table("mappingTable")
+        self.view.setAccessibleName("The file's columns and where they go")
         self.view.setModel(self.model)
         self.view.setItemDelegate(_MappingDelegate(self.model, self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -780,6 +783,7 @@ class PreviewPage(_Page):
         self._locale = QLocale()
         self.model = PreviewTableModel(self)
         self.view = _table("previewTable")
+        self.view.setAccessibleName("Preview of the rows as they will be stored")
         self.view.setModel(self.model)
         self.view.setMouseTracking(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)  # would hide the colours
@@ -940,6 +944,7 @@ class ProgressPage(_Page):
         self.bar.setRange(0, 1000)
         self.detail = QLabel("Starting…")
         self.detail.setObjectName("progressDetail")
+        self._started = time.monotonic()
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.bar)
         self.layout_.addWidget(self.detail)
@@ -947,8 +952,10 @@ class ProgressPage(_Page):
         vm.progress.connect(self._on_progress)
 
     def initializePage(self) -> None:  # noqa: N802
+        self.bar.setRange(0, 1000)
         self.bar.setValue(0)
         self.detail.setText("Starting…")
+        self._started = time.monotonic()
         self.vm.spawn(self.vm.run())
 
     def isComplete(self) -> bool:  # noqa: N802
@@ -966,7 +973,21 @@ class ProgressPage(_Page):
             self.detail.setText(f"{progress.rows_done:,} rows read; saving…")
             return
         skipped = f", {progress.skipped:,} skipped" if progress.skipped else ""
-        self.detail.setText(f"{progress.rows_done:,} rows read: {progress.imported:,} to import{skipped}")
+        text = f"{progress.rows_done:,} rows read: {progress.imported:,} to import{skipped}"
+        elapsed = time.monotonic() - self._started
+        if progress.fraction >= 0.05 and elapsed >= 2:
+            left = elapsed * (1 - progress.fraction) / progress.fraction
+            text += f" · about {_duration(left)} left"
+        self.detail.setText(text)
+
+
+def _duration(seconds: float) -> str:
+    """“5 seconds”, “2 minutes”: a rough time for a progress estimate."""
+    if seconds < 60:
+        whole = max(1, round(seconds))
+        return "1 second" if whole == 1 else f"{whole} seconds"
+    minutes = round(seconds / 60)
+    return "1 minute" if minutes == 1 else f"{minutes} minutes"
 
 
 class SummaryPage(_Page):
