@@ -296,3 +296,18 @@ def test_import_run_a_database_locked_too_long_is_a_clear_error(run, db_path, mi
         holder.close()
         run(short.dispose())
     assert [row for row in dump(db_path) if row[0] in ("sources", "readings")] == []
+
+
+def test_import_run_pauses_the_garbage_collector_only_while_it_runs(run, db, tmp_path):
+    """The collector is off during an import (no long GIL-holding pauses) and on again after, even on error."""
+    import gc
+
+    path = write(tmp_path / "in.csv", "Date,Day\n2024-01-01,1\n")
+    seen: list[bool] = []
+    assert gc.isenabled()
+    run(run_import(db, plan_for(path), lambda _p: seen.append(gc.isenabled())))
+    assert seen and not any(seen) and gc.isenabled()
+    bad = write(tmp_path / "bad.csv", "Date,Day\n2024-01-01,x\n")
+    with pytest.raises(ImportFileError):
+        run(run_import(db, plan_for(bad, skip_invalid=False)))
+    assert gc.isenabled()
