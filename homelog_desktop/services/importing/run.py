@@ -44,6 +44,8 @@ from .rows import data_records, open_stream
 
 #: Time a chunk should take to read and store, well under the 250 ms between progress reports.
 CHUNK_TARGET_S = 0.1
+#: Longest time between two progress reports, whatever a chunk takes.
+PROGRESS_INTERVAL_S = 0.2
 FIRST_CHUNK = 2_000
 MAX_CHUNK = 50_000
 
@@ -182,9 +184,9 @@ async def _run_import(
     stream = open_stream(plan)
     await loop.run_in_executor(None, stream.__enter__)
     pending: asyncio.Future[_Chunk] | None = None
+    reporter = _Reporter(progress, stream, summary)
     try:
-        if progress is not None:
-            progress(ImportProgress(0, 0, stream.bytes_total, phase="starting"))
+        reporter.report("starting")
         async with db.session() as session:
             source, mapping = await _prepare_source(session, plan, summary)
             converter = ChunkConverter(replace(plan, mapping=mapping))
@@ -203,9 +205,9 @@ async def _run_import(
             reader = _Reader(plan, converter, stream, columns)
             size = FIRST_CHUNK
             max_decimals: dict[int, int] = {}
-            rows_done = 0
             pending = loop.run_in_executor(None, reader.read, size)
             cycle_start = time.perf_counter()
+            reporter.start()
             while pending is not None:
                 chunk = await pending
                 pending = None
@@ -221,48 +223,81 @@ async def _run_import(
                     max_decimals[column] = max(max_decimals.get(column, 0), needed)
                 if chunk.ts:
                     await store.write(chunk, metric_of, summary)
-                rows_done += chunk.records
+                reporter.rows_done += chunk.records
+                reporter.bytes_done = chunk.bytes_done
                 now = time.perf_counter()
                 size = _next_size(size, chunk, now - cycle_start)
                 cycle_start = now
                 _check_cancel(cancel)
-                if progress is not None:
-                    progress(
-                        ImportProgress(
-                            rows_done,
-                            chunk.bytes_done,
-                            stream.bytes_total,
-                            imported=summary.imported,
-                            skipped=summary.skipped_duplicates + summary.skipped_empty_rows + summary.invalid_count,
-                        )
-                    )
+                reporter.report("reading")
                 if chunk.done:
                     break
+            await reporter.stop()
             await _grow_decimals(session, mapping, max_decimals)
             _check_cancel(cancel)
-            if progress is not None:
-                progress(
-                    ImportProgress(
-                        rows_done,
-                        stream.bytes_total,
-                        stream.bytes_total,
-                        imported=summary.imported,
-                        skipped=summary.skipped_duplicates + summary.skipped_empty_rows + summary.invalid_count,
-                        phase="committing",
-                    )
-                )
+            reporter.bytes_done = stream.bytes_total
+            reporter.report("committing")
     except Exception as exc:
         translated = _translated(exc)
         if translated is exc:
             raise
         raise translated from exc
     finally:
+        await reporter.stop()
         if pending is not None:
             # A worker may still be reading: let it finish before the file is closed.
             await asyncio.gather(pending, return_exceptions=True)
         stream.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class _Reporter:
+    """Reports progress after every chunk and, should a chunk take long, every PROGRESS_INTERVAL_S."""
+
+    def __init__(
+        self, progress: Callable[[ImportProgress], None] | None, stream: RowStream, summary: ImportSummary
+    ) -> None:
+        self._progress = progress
+        self._stream = stream
+        self._summary = summary
+        self._ticker: asyncio.Task[None] | None = None
+        self._last = 0.0
+        self.rows_done = 0
+        self.bytes_done = 0
+
+    def report(self, phase: str) -> None:
+        if self._progress is None:
+            return
+        summary = self._summary
+        self._last = time.perf_counter()
+        self._progress(
+            ImportProgress(
+                self.rows_done,
+                self.bytes_done,
+                self._stream.bytes_total,
+                imported=summary.imported,
+                skipped=summary.skipped_duplicates + summary.skipped_empty_rows + summary.invalid_count,
+                phase=phase,
+            )
+        )
+
+    def start(self) -> None:
+        if self._progress is not None:
+            self._ticker = asyncio.get_running_loop().create_task(self._tick())
+
+    async def stop(self) -> None:
+        if self._ticker is not None:
+            self._ticker.cancel()
+            await asyncio.gather(self._ticker, return_exceptions=True)
+            self._ticker = None
+
+    async def _tick(self) -> None:
+        while True:
+            await asyncio.sleep(max(0.0, self._last + PROGRESS_INTERVAL_S - time.perf_counter()))
+            if time.perf_counter() - self._last >= PROGRESS_INTERVAL_S * 0.99:
+                self.bytes_done = max(self.bytes_done, self._stream.bytes_done)
+                self.report("reading")
 
 
 def _check_cancel(cancel: CancelToken | None) -> None:
