@@ -78,7 +78,7 @@ async def _import(args: argparse.Namespace) -> int:
     if not await asyncio.to_thread(path.is_file):
         raise CommandError(f"no file at {path}")
     try:
-        detected = await asyncio.to_thread(detect, path)
+        detected = await asyncio.to_thread(detect, path, args.sheet)
         settings = _settings(args, detected)
     except ImportFileError as error:
         raise CommandError(str(error)) from None

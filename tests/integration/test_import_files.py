@@ -266,3 +266,23 @@ def test_import_every_sample_file_previews_without_problems(name):
     rows = preview(ImportPlan(DATA / name, settings, source, mapping, kind=detected.kind))
     assert rows and all(r.status in (RowStatus.OK, RowStatus.EMPTY) for r in rows), [r for r in rows if r.problems]
     assert all(r.timestamp is not None for r in rows)
+
+
+def test_import_xlsx_other_sheet(run, db, tmp_path):
+    """detect(path, sheet) reads the chosen worksheet; the import follows it."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Summary"
+    book.active.append(["nothing to import"])
+    sheet = book.create_sheet("Water")
+    sheet.append(["Date", "Water (m³)"])
+    sheet.append([datetime(2024, 6, 1), 12.5])
+    path = tmp_path / "two.xlsx"
+    book.save(path)
+    detected = detect(path, "Water")
+    assert detected.settings.sheet == "Water" and detected.columns == ["Date", "Water (m³)"]
+    source, mapping = new_source_for("Water", detected)
+    plan = ImportPlan(path, replace(detected.settings, timezone="UTC"), source, mapping, kind="xlsx")
+    summary = run(run_import(db, plan))
+    assert stored(run, db, summary.source_id)[1] == [(datetime(2024, 6, 1, tzinfo=UTC), {"Water": Decimal("12.5")}, "")]

@@ -36,10 +36,11 @@ _NOTE_WORDS = {"note", "notes", "comment", "comments", "remark", "remarks", "not
 _PROBE = Metric(None, "probe", decimals=6)
 
 
-def detect(path: Path) -> Detected:
+def detect(path: Path, sheet: str | None = None) -> Detected:
     """Read the start of ``path`` and guess how to import it (sync: run it in a thread from the GUI).
 
-    Raises ImportFileError for a file that cannot be read as a table of dates and values.
+    ``sheet`` chooses the worksheet of an .xlsx file (default: the first). Raises ImportFileError
+    for a file that cannot be read as a table of dates and values.
     """
     path = Path(path)
     kind = file_kind(path)
@@ -52,7 +53,7 @@ def detect(path: Path) -> Detected:
     notes: list[str] = []
     sheets: list[str] = []
     if kind == "xlsx":
-        with RowStream(path, "xlsx", "", "") as stream:
+        with RowStream(path, "xlsx", "", "", sheet) as stream:
             sheets = stream.sheet_names()
             records = []
             for _line, cells in stream:
@@ -62,7 +63,10 @@ def detect(path: Path) -> Detected:
         encoding, delimiter = "", ""
     else:
         encoding, records, delimiter = _read_csv_sample(path, notes)
-    return _analyse(path, kind, size, encoding, delimiter, records, notes, sheets)
+    detected = _analyse(path, kind, size, encoding, delimiter, records, notes, sheets)
+    if sheet is not None and kind == "xlsx":
+        detected = replace(detected, settings=replace(detected.settings, sheet=sheet))
+    return detected
 
 
 def parse_date_format_option(text: str, detected: Detected) -> str:
