@@ -170,5 +170,8 @@ def folder_problem(folder: Path) -> str | None:
             why = "a file is in the way where the folder should be"
         else:
             why = exc.strerror or str(exc)
-        return f"Home Log cannot write to {folder}: {why}. Nothing was changed."
+        return (
+            f"Home Log cannot write to {folder}: {why}. Nothing was changed. Make room or make the folder "
+            "writable, or keep the data elsewhere (homelog --data-dir FOLDER)."
+        )
     return None
