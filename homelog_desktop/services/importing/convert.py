@@ -312,8 +312,3 @@ def _decimal_places(value: Decimal) -> int:
     assert isinstance(exponent, int)
     trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
     return max(0, -(exponent + trailing))
-
-
-def as_decimal(value: float, decimals: int) -> Decimal:
-    """A parsed value back as the Decimal that was written (for previews)."""
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals)) if decimals else Decimal(int(value))

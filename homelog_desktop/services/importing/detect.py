@@ -32,7 +32,6 @@ _ISO_START = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 _DMY = re.compile(r"\s*(\d{1,4})([./-])(\d{1,2})\2(\d{2}|\d{4})(?!\d)")
 _TIME_CELL = re.compile(r"\s*\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?\s*([AaPp]\.?[Mm]\.?)?\s*")
 _NUMBERISH = re.compile(r"\s*[+-]?[\d.,' \u00a0\u202f]*\d[\d.,' \u00a0\u202f]*\s*")
-_NOTE_WORDS = {"note", "notes", "comment", "comments", "remark", "remarks", "notiz", "bemerkung", "kommentar"}
 _PROBE = Metric(None, "probe", decimals=6)
 
 
@@ -495,8 +494,3 @@ def _numbers(data: list[list[str]], columns: list[int], delimiter: str, notes: l
     if delimiter == decimal:
         decimal = "." if decimal == "," else decimal
     return decimal, thousands
-
-
-def settings_with(detected: Detected, **changes: object) -> ImportSettings:
-    """``detected.settings`` with some fields changed (a convenience for callers and tests)."""
-    return replace(detected.settings, **changes)  # type: ignore[arg-type]

@@ -18,8 +18,6 @@ from typing import Any, BinaryIO
 
 from .model import ImportFileError
 
-#: The largest cell accepted (csv's own limit; protects memory against a file with no line breaks).
-MAX_CELL = 131_072
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"
 
@@ -77,8 +75,9 @@ class RowStream:
     """``with RowStream(path, kind, encoding, delimiter) as rows: for line, cells in rows: ...``
 
     ``line`` is the 1-based line of the record (CSV: where it ends; .xlsx: the row number);
-    ``bytes_done``/``bytes_total`` measure progress. Decoding and CSV errors become ImportFileError
-    naming the line.
+    ``bytes_done``/``bytes_total`` measure progress. Decoding and CSV errors (a cell longer than
+    csv's 128 KiB limit, which protects memory against a file without line breaks) become
+    ImportFileError naming the line.
     """
 
     def __init__(self, path: Path, kind: str, encoding: str, delimiter: str, sheet: str | None = None) -> None:
