@@ -98,16 +98,19 @@ NUMBER_TEXT = st.one_of(
     decimals=st.integers(0, 6),
     digits=st.one_of(st.none(), st.integers(1, 12)),
     grow=st.booleans(),
+    comma=st.booleans(),
 )
-def test_import_convert_fast_path_agrees_with_the_general_path(text, decimals, digits, grow):
+def test_import_convert_fast_path_agrees_with_the_general_path(text, decimals, digits, grow, comma):
     """The chunk fast path accepts exactly what the per-cell parser accepts, with the same value."""
     metric = Metric(1, "M", kind=MetricKind.COUNTER, decimals=decimals, digits=None if grow else digits)
+    decimal = "," if comma else "."
+    cell = text.replace(".", ",") if comma else text
     try:
-        expected = value_parser(metric, ".", "", grow=grow)(text)
+        expected = value_parser(metric, decimal, "", grow=grow)(cell)
         expected_problem = None
     except CellError as exc:
         expected, expected_problem = None, str(exc)
-    value, problem = _one_cell(metric, text, grow=grow)
+    value, problem = _one_cell(metric, cell, decimal, grow=grow)
     assert problem == expected_problem
     assert value == (expected[0] if expected is not None else None)
     if expected is not None:
