@@ -311,3 +311,15 @@ def test_import_run_pauses_the_garbage_collector_only_while_it_runs(run, db, tmp
     with pytest.raises(ImportFileError):
         run(run_import(db, plan_for(bad, skip_invalid=False)))
     assert gc.isenabled()
+
+
+def test_import_run_undoes_the_exports_formula_escape_in_notes(run, db, tmp_path):
+    """Notes exported as '=... (so a spreadsheet never runs them) come back as written."""
+    path = write(
+        tmp_path / "in.csv",
+        "timestamp,Day,note\n2024-01-01T00:00Z,1,'=SUM(A1)\n2024-01-02T00:00Z,2,''-minus\n"
+        "2024-01-03T00:00Z,3,'quoted\n2024-01-04T00:00Z,4,plain\n",
+    )
+    summary = run(run_import(db, plan_for(path)))
+    _source, rows = stored(run, db, summary.source_id)
+    assert [note for _ts, _values, note in rows] == ["=SUM(A1)", "'-minus", "'quoted", "plain"]

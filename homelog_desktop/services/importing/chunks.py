@@ -17,6 +17,7 @@ from datetime import UTC, datetime, tzinfo
 
 from ...domain.entities import MAX_DECIMALS, Metric, MetricKind
 from ...domain.validation import MAX_SIGNIFICANT_DIGITS
+from ..exporting import unescape_formula
 from .convert import (
     MAX_YEAR,
     MIN_YEAR,
@@ -101,7 +102,8 @@ class ChunkConverter:
                 decimals[column.index] = needed
         notes = None
         if self.note_column is not None:
-            notes = [c.strip() for c in _cells(records, self.note_column)]
+            # A note a spreadsheet could run as a formula was exported as '=...: undo that escape.
+            notes = [unescape_formula(c.strip()) for c in _cells(records, self.note_column)]
         empty: list[int] = []
         first, *others = values.values()
         candidates = (
