@@ -64,9 +64,12 @@ def test_import_convert_refuses_what_cannot_be_stored(text, decimal, message):
 
 
 def test_import_convert_empty_cells_are_missing_not_zero():
-    """An empty or blank cell is None (a missing value), never 0."""
+    """An empty or blank cell, or an export's "no value" mark (-, n/a, null), is None: missing, never 0."""
     parse = value_parser(KWH, ".", "")
     assert parse("") is None and parse("   ") is None
+    assert [parse(mark) for mark in ("-", " – ", "N/A", "#N/A", "null")] == [None] * 5
+    with pytest.raises(CellError, match="not a finite number"):
+        parse("NaN")
 
 
 def _one_cell(metric: Metric, text: str, decimal: str = ".", grow: bool = False):

@@ -20,6 +20,9 @@ from .model import EXCEL_FORMAT, ISO_FORMAT
 
 #: Readings outside these years are refused (a typo, or not a date at all).
 MIN_YEAR, MAX_YEAR = 1900, 2200
+#: Cells that exports write for "no value": read as empty (a missing value, never zero). NaN is not
+#: one of them: it is refused, since it may hide a broken formula.
+MISSING = frozenset({"-", "–", "—", "n/a", "na", "#n/a", "null", "none", "--"})
 #: Digit grouping that is always accepted (spaces, no-break spaces, apostrophes).
 _GROUPING = re.compile(r"[ \u00a0\u202f']")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
@@ -263,7 +266,7 @@ def value_parser(metric: Metric, decimal: str, thousands: str, *, grow: bool = F
                 and (digits is None or int_digits <= digits)
             ):
                 return to_float(text.replace(",", ".") if comma else text), needed
-        if not text or text.isspace():
+        if not text or text.isspace() or text.strip().casefold() in MISSING:
             return None
         return _general(text, metric, decimal, thousands, grow)
 
