@@ -339,6 +339,7 @@ class AppController:
         finally:
             vm.error_occurred.disconnect(errors.append)
             vm.progress_changed.disconnect(progress.update)
+            self.window.statusBar().clearMessage()
             self._restoring = False
         await self._start_own()
         if result is None:

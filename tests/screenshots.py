@@ -265,6 +265,8 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
 
     # The import wizard on a messy supplier file (light and dark), ambiguous dates, export progress.
     await shoot_import(shots, app, tmp)
+    # Backups: the restore dialog, its confirmation and refusal, the recovery dialog (light and dark).
+    await shoot_backups(shots, app, tmp)
     return shots.taken
 
 
@@ -374,6 +376,98 @@ async def shoot_import(shots: Shooter, app: QApplication, tmp: Path) -> None:
         await one_theme("dark")
     finally:
         app.setPalette(QPalette())
+
+
+async def shoot_backups(shots: Shooter, app: QApplication, tmp: Path) -> None:
+    import sqlite3
+    from datetime import UTC, datetime, timedelta
+
+    from homelog_desktop.config import AppPaths
+    from homelog_desktop.controller import AppController
+    from homelog_desktop.db import Database, sqlite_url
+    from homelog_desktop.db.backup_files import list_backups, write_backup
+    from homelog_desktop.db.migrate import migrate
+    from homelog_desktop.services.restore import validate_backup
+    from homelog_desktop.services.sample_data import create_sample_household
+    from homelog_desktop.views.backup_dialog import RestoreDialog
+    from homelog_desktop.views.error_dialog import ErrorHandler
+    from homelog_desktop.views.main_window import MainWindow
+    from homelog_desktop.views.recovery_dialog import RecoveryDialog
+
+    paths = AppPaths(tmp / "backups-data")
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(sqlite_url(paths.db_path))
+    await migrate(db)
+    await create_sample_household(db, today=date.today())
+    await db.dispose()
+    now = datetime.now(UTC).replace(hour=7, minute=30)
+    for days, reason in [(40, "daily"), (9, "before-migration"), (3, "daily"), (2, "manual"), (1, "daily")]:
+        write_backup(paths.db_path, paths.backup_dir, reason, now=now - timedelta(days=days, minutes=days * 7))
+    write_backup(paths.db_path, paths.backup_dir, "before-restore", now=now - timedelta(hours=2))
+    backups = list_backups(paths.backup_dir)
+    text_file = tmp / "meter readings.db"
+    text_file.write_text("Date;Meter\n01.02.2024;10,5\n", encoding="utf-8")
+    window = MainWindow()
+    window.resize(1180, 720)
+    window.show()
+    controller = AppController(app, window, paths, None, ErrorHandler())
+
+    for theme in ("light", "dark"):
+        suffix = "" if theme == "light" else "-dark"
+        app.setPalette(dark_palette() if theme == "dark" else QPalette())
+        chooser = RestoreDialog(backups, paths.backup_dir, window)
+        chooser.show()
+        await shots.grab(chooser, f"40-restore-dialog{suffix}")
+        chooser.done(0)
+        empty = RestoreDialog([], paths.backup_dir, window)
+        empty.show()
+        await shots.grab(empty, f"41-restore-dialog-empty{suffix}")
+        empty.done(0)
+        check = validate_backup(backups[2].path)
+        asking = asyncio.ensure_future(controller._confirm_restore(check, backups[2]))
+        box = await until(lambda: top_dialog(window, QMessageBox), "the restore confirmation")
+        await shots.grab(box, f"42-restore-confirm{suffix}")
+        box.done(QMessageBox.StandardButton.Cancel)
+        await asking
+        refusing = asyncio.ensure_future(controller._validate(text_file))
+        box = await until(lambda: top_dialog(window, QMessageBox), "the refusal")
+        await shots.grab(box, f"43-restore-refused{suffix}")
+        box.done(0)
+        await refusing
+        damaged = (
+            f"{paths.db_path} is damaged (quick_check: On tree page 31 cell 7: Offset 57005 out of range 347..4092 "
+            "and 4 more problems)."
+        )
+        recovery = RecoveryDialog(paths.db_path, damaged, backups[0], window)
+        recovery.show()
+        await shots.grab(recovery, f"44-recovery{suffix}")
+        recovery.done(0)
+        not_db = f"{paths.db_path} is not a database file (it holds something else)."
+        foreign = RecoveryDialog(paths.db_path, not_db, None)
+        foreign.show()
+        await shots.grab(foreign, f"45-recovery-no-backup{suffix}")
+        foreign.done(0)
+        window.build_content()
+        window.show_loading("Restoring homelog-20261124T073000Z-daily.db…")
+        window.statusBar().showMessage("Keeping a copy of your current data… 45%")
+        await shots.grab(window, f"46-restoring{suffix}")
+        window.statusBar().clearMessage()
+        # A real failure: another program holds the file open, so the restore is refused and the data reopened.
+        await controller._start_own()
+        await until(lambda: window.readings_model is not None and window.readings_model.rowCount() > 0, "the data")
+        other = sqlite3.connect(paths.db_path)
+        other.execute("SELECT count(*) FROM readings").fetchone()
+        await controller._restore(backups[1].path)
+        other.close()
+        await until(lambda: window.readings_model is not None and window.readings_model.rowCount() > 0, "the data")
+        await until(lambda: window.readings_model.is_idle(), "pages")  # type: ignore[union-attr]
+        await shots.grab(window, f"47-restore-error{suffix}")
+        window.banner.dismiss()
+        await controller._close_current()
+    app.setPalette(QPalette())
+    if controller._own_lock is not None:
+        controller._own_lock.unlock()
+    window.close()
 
 
 def main() -> int:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -101,34 +102,41 @@ class RestoreDialog(QDialog):
         where.setObjectName("backupFolder")
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where.setForegroundRole(where.foregroundRole())
-        where.setEnabled(False)  # the muted colour of secondary text in every palette
 
-        buttons = QDialogButtonBox()
         self.other_button = QPushButton("Other file…")
         self.other_button.setObjectName("otherFileButton")
+        self.other_button.setToolTip("Restore a copy kept somewhere else (another folder, a USB stick)")
+        self.other_button.setAutoDefault(False)
         self.other_button.clicked.connect(self._choose_other_file)
-        buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons = QDialogButtonBox()
         self.restore_button = QPushButton("Restore…")
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setDefault(True)
         self.restore_button.clicked.connect(self._restore_selected)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:
+            cancel.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.other_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         layout.addWidget(where)
-        layout.addWidget(buttons)
+        layout.addSpacing(4)
+        layout.addLayout(row)
         has_backups = bool(self.backups)
         self.table.setVisible(has_backups)
         self.empty.setVisible(not has_backups)
         first = self.table.topLevelItem(0)
         if first is not None:
             self.table.setCurrentItem(first)
+            self.table.setFocus()
         self._update_buttons()
 
     def selected_path(self) -> Path | None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLayout, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from .backup_dialog import local_time
 
@@ -72,21 +72,27 @@ class RecoveryDialog(QDialog):
         self.quit_button = QPushButton("Quit")
         self.quit_button.setObjectName("quitButton")
         self.quit_button.clicked.connect(lambda: self._finish(QUIT))
+        for button in (self.restore_button, self.open_button, self.quit_button):
+            button.setAutoDefault(False)
         if self.newest_good is not None:
             self.restore_button.setDefault(True)
         else:
             self.open_button.setDefault(True)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.restore_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
         buttons.addWidget(self.quit_button)
 
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(top)
         layout.addSpacing(12)
+        layout.addWidget(self.restore_button)
+        layout.addSpacing(6)
         layout.addLayout(buttons)
-        self.setMinimumWidth(560)
+        for wrapped in (reason, kept):
+            wrapped.setMinimumWidth(480)  # wrapped text needs a width to compute its height from
+        self.setMinimumWidth(600)
 
     def _finish(self, choice: str) -> None:
         self.choice = choice
