@@ -163,3 +163,11 @@ def _source(data):
     snap = read_snapshot(data / "homelog.db", None, 1)
     assert snap is not None and snap.source is not None
     return snap.source
+
+
+def test_restore_and_check_cli_with_a_postgresql_url(tmp_path):
+    """restore refuses a server URL (pg_restore is the server's tool); exit 1, one line."""
+    backup = tmp_path / "x.db"
+    backup.write_bytes(b"")
+    done = homelog(tmp_path, "restore", str(backup), "--db", "postgresql+asyncpg://someone@nowhere/homelog")
+    assert done.returncode == 1 and "pg_dump" in done.stderr and done.stderr.count("\n") == 1
