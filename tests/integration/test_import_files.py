@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -286,3 +286,27 @@ def test_import_xlsx_other_sheet(run, db, tmp_path):
     plan = ImportPlan(path, replace(detected.settings, timezone="UTC"), source, mapping, kind="xlsx")
     summary = run(run_import(db, plan))
     assert stored(run, db, summary.source_id)[1] == [(datetime(2024, 6, 1, tzinfo=UTC), {"Water": Decimal("12.5")}, "")]
+
+
+def test_import_big_xlsx_streams_in_many_chunks(run, db, tmp_path, monkeypatch):
+    """An .xlsx longer than a chunk: every row arrives once, in order."""
+    from openpyxl import Workbook
+
+    from homelog_desktop.services.importing import run as run_module
+
+    monkeypatch.setattr(run_module, "FIRST_CHUNK", 300)
+    monkeypatch.setattr(run_module, "MAX_CHUNK", 300)
+    book = Workbook()
+    book.active.append(["Date", "Counter"])
+    for day in range(1000):
+        book.active.append([datetime(2020, 1, 1) + timedelta(days=day), day + 0.5])
+    path = tmp_path / "big.xlsx"
+    book.save(path)
+    detected = detect(path)
+    source, mapping = new_source_for("Big", detected)
+    plan = ImportPlan(path, replace(detected.settings, timezone="UTC"), source, mapping, kind="xlsx")
+    summary = run(run_import(db, plan))
+    assert summary.imported == 1000
+    _source, rows = stored(run, db, summary.source_id)
+    assert [r[1]["Counter"] for r in rows] == [Decimal(day) + Decimal("0.5") for day in range(1000)]
+    assert rows[-1][0] == datetime(2022, 9, 26, tzinfo=UTC)

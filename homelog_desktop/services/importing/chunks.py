@@ -32,6 +32,7 @@ from .model import ISO_FORMAT, ImportFileError, ImportPlan, TargetRole
 _LOWEST = int(datetime(MIN_YEAR, 1, 1, tzinfo=UTC).timestamp()) - 86400
 _HIGHEST = int(datetime(MAX_YEAR, 12, 31, tzinfo=UTC).timestamp()) + 86400
 _NAIVE_EPOCH = datetime(1970, 1, 1)
+_ISO_DATE_START = re.compile(r"^\d{4}-", re.MULTILINE)
 
 
 @dataclass(slots=True)
@@ -148,7 +149,7 @@ class ChunkConverter:
             moments = list(map(datetime.fromisoformat, dates))
         except (ValueError, TypeError):
             return None
-        if any(len(d) < 10 or d[4] != "-" for d in dates):
+        if len(_ISO_DATE_START.findall("\n".join(dates))) != len(dates):
             return None  # fromisoformat also reads 20240105: the general path refuses it with a message
         try:
             return self._iso_epochs(moments)

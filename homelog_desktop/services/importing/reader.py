@@ -92,6 +92,11 @@ class RowStream:
         self._rows_total = 0
         self._row = 0
         self.line = 0
+        self._started = False
+        self._batches: Any = None
+        self._records: Iterator[tuple[int, list[str]]] | None = None
+        self._skip = 0
+        self._text: io.TextIOWrapper | None = None
 
     def __enter__(self) -> RowStream:
         try:
@@ -108,6 +113,10 @@ class RowStream:
         self.close()
 
     def close(self) -> None:
+        if self._text is not None:
+            with contextlib.suppress(ValueError):
+                self._text.detach()  # the raw file is closed below, once
+            self._text = None
         if self._raw is not None:
             self._raw.close()
             self._raw = None
@@ -130,6 +139,63 @@ class RowStream:
         if self.kind == "xlsx":
             return self._xlsx_rows()
         return self._csv_rows()
+
+    def batch(self, size: int, skip: int = 0) -> tuple[list[int], list[list[str]], bool]:
+        """Up to ``size`` more records that hold something, with their lines, and whether the file ended.
+
+        The first call leaves out the first ``skip`` records (the lines up to the header). For CSV
+        this is a tight loop over csv.reader (no generator per row: a million rows go through it).
+        """
+        if not self._started:
+            self._started = True
+            self._batches = self._csv_reader() if self.kind != "xlsx" else None
+            self._records = iter(self) if self._batches is None else None
+            self._skip = skip
+        lines: list[int] = []
+        records: list[list[str]] = []
+        add_line, add_record = lines.append, records.append
+        left = size
+        if self._batches is None:
+            assert self._records is not None
+            for line, cells in self._records:
+                if self._skip:
+                    self._skip -= 1
+                    continue
+                if any(cells):
+                    add_line(line)
+                    add_record(cells)
+                    left -= 1
+                    if not left:
+                        return lines, records, False
+            return lines, records, True
+        reader = self._batches
+        try:
+            for cells in reader:
+                if self._skip:
+                    self._skip -= 1
+                    continue
+                if any(cells):
+                    add_line(reader.line_num)
+                    add_record(cells)
+                    left -= 1
+                    if not left:
+                        return lines, records, False
+        except UnicodeDecodeError:
+            raise ImportFileError(
+                f"the file is not valid {self.encoding} text here (choose another encoding)", reader.line_num + 1
+            ) from None
+        except csv.Error as exc:
+            raise ImportFileError(f"the file cannot be read as CSV here ({exc})", reader.line_num or 1) from None
+        return lines, records, True
+
+    def _csv_reader(self) -> Any:
+        assert self._raw is not None
+        try:
+            codecs.lookup(self.encoding)
+        except LookupError:
+            raise ImportFileError(f"unknown text encoding “{self.encoding}”") from None
+        self._text = io.TextIOWrapper(self._raw, encoding=self.encoding, errors="strict", newline="")
+        return csv.reader(self._text, delimiter=self.delimiter or ",", strict=False)
 
     # -- CSV ------------------------------------------------------------------------------------
 

@@ -40,7 +40,7 @@ from .model import (
     TargetRole,
 )
 from .reader import RowStream
-from .rows import data_records, open_stream
+from .rows import open_stream
 
 #: Time a chunk should take to read and store, well under the 250 ms between progress reports.
 CHUNK_TARGET_S = 0.1
@@ -75,22 +75,12 @@ class _Reader:
         self._plan = plan
         self._converter = converter
         self._stream = stream
-        self._records: Iterator[tuple[int, list[str]]] = data_records(stream, plan.settings.data_row)
         self._columns = columns
 
     def read(self, size: int) -> _Chunk:
         started = time.perf_counter()
         chunk = _Chunk()
-        lines: list[int] = []
-        records: list[list[str]] = []
-        add_line, add_record = lines.append, records.append
-        for line, cells in self._records:
-            add_line(line)
-            add_record(cells)
-            if len(records) >= size:
-                break
-        else:
-            chunk.done = True
+        lines, records, chunk.done = self._stream.batch(size, self._plan.settings.data_row)
         chunk.records = len(records)
         chunk.bytes_done = self._stream.bytes_done
         if records:
