@@ -195,7 +195,8 @@ class ImportProgress:
     bytes_total: int
     imported: int = 0
     skipped: int = 0
-    #: "reading" while rows are read and stored, "committing" at the end.
+    #: "starting" (waiting for the database's write lock), "reading" while rows are read and stored
+    #: (after every chunk and at least every 200 ms), "committing" at the end.
     phase: str = "reading"
 
     @property
