@@ -56,8 +56,14 @@ class CheckResult:
         return self.ok and self.revision != HEAD_REVISION
 
 
-def check_file(path: Path, *, quick: bool = True) -> CheckResult:
-    """Check ``path`` without changing it (see the module's docstring)."""
+def check_file(path: Path, *, quick: bool = True, live: bool = True) -> CheckResult:
+    """Check ``path`` without changing it (see the module's docstring).
+
+    ``live``: the file may be written meanwhile (the user's database). Otherwise (a backup, a file
+    chosen to restore) it is read as immutable when no -wal is beside it, which leaves no -wal and
+    -shm behind; a database being written must never be read that way (a checkpoint during the
+    check would look like damage).
+    """
     if not path.exists():
         return CheckResult(path, Health.MISSING, f"There is no database at {path}.")
     if path.is_dir():
@@ -72,7 +78,7 @@ def check_file(path: Path, *, quick: bool = True) -> CheckResult:
     if not header:
         return CheckResult(path, Health.EMPTY, f"{path} is empty: no Home Log data yet.")
     try:
-        conn = _open_for_check(path)
+        conn = open_readonly(path) if live else _open_for_check(path)
     except sqlite3.Error as exc:
         return _classify(path, exc)
     try:

@@ -61,7 +61,7 @@ class RestoreResult:
 
 def validate_backup(path: Path) -> CheckResult:
     """Check that ``path`` can be restored (full integrity check); RestoreError says why not."""
-    result = check_file(path, quick=False)
+    result = check_file(path, quick=False, live=False)
     if result.health is Health.OK:
         return result
     if result.health is Health.EMPTY:
@@ -96,7 +96,7 @@ def restore_file(
     staging = partial_name(db_path)
     try:
         copy_into(source, staging, progress=_step(progress, "copy"))
-        again = check_file(staging, quick=True)
+        again = check_file(staging, quick=True, live=False)
         if not again.ok:
             raise RestoreError(f"The copy of {source} failed its check ({again.message}); nothing was changed.")
         kept, moved = _keep_current(db_path, backup_dir, progress, now)
