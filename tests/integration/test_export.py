@@ -7,11 +7,13 @@ import io
 import json
 import threading
 from collections.abc import Callable
-from datetime import UTC, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from homelog_desktop.db import Database
 from homelog_desktop.domain.entities import Metric, MetricKind, Source
@@ -187,3 +189,67 @@ def test_find_source_by_name_case_insensitive(run: Any, db: Database, add_source
 def test_suggested_filename_is_safe() -> None:
     """Characters file systems refuse are replaced in the suggested name."""
     assert suggested_filename(Source(1, 'Flat 2/3: "main"'), ExportFormat.JSON) == "Flat 2_3_ _main_.json"
+
+
+# -- the fast formatting paths agree with the obvious ones ----------------------------------------
+
+ZONES = [None, "UTC", "Europe/Berlin", "America/St_Johns", "Asia/Kathmandu", "Australia/Lord_Howe", "Europe/Amsterdam"]
+
+
+@given(
+    ts=st.integers(min_value=-2_500_000_000, max_value=4_000_000_000),
+    zone=st.sampled_from(ZONES),
+)
+@settings(max_examples=400, deadline=None)
+def test_timestamps_match_isoformat(ts: int, zone: str | None) -> None:
+    """Export timestamps equal datetime.isoformat() in any zone: DST, half hours, old offsets in seconds."""
+    from zoneinfo import ZoneInfo
+
+    from homelog_desktop.services.exporting import _Timestamps
+
+    tz = ZoneInfo(zone) if zone else None
+    moment = datetime.fromtimestamp(ts, UTC)
+    expected = (moment.astimezone(tz) if tz else moment.astimezone()).isoformat()
+    stamps = _Timestamps(tz)
+    assert stamps(ts) == expected
+    assert (
+        stamps(ts + 1)
+        == (
+            datetime.fromtimestamp(ts + 1, UTC).astimezone(tz)
+            if tz
+            else datetime.fromtimestamp(ts + 1, UTC).astimezone()
+        ).isoformat()
+    )
+
+
+def test_timestamps_across_a_dst_change() -> None:
+    """Every second around Berlin's spring and autumn changes is written as isoformat() writes it."""
+    from zoneinfo import ZoneInfo
+
+    from homelog_desktop.services.exporting import _Timestamps
+
+    berlin = ZoneInfo("Europe/Berlin")
+    stamps = _Timestamps(berlin)
+    for change in (datetime(2024, 3, 31, 1, 0, tzinfo=UTC), datetime(2024, 10, 27, 1, 0, tzinfo=UTC)):
+        start = int(change.timestamp())
+        for ts in range(start - 1000, start + 1000, 7):
+            assert stamps(ts) == datetime.fromtimestamp(ts, UTC).astimezone(berlin).isoformat()
+
+
+@given(
+    digits=st.integers(min_value=0, max_value=10**15 - 1),
+    decimals=st.integers(min_value=0, max_value=6),
+    negative=st.booleans(),
+)
+@settings(max_examples=500, deadline=None)
+def test_number_format_gives_back_what_was_entered(digits: int, decimals: int, negative: bool) -> None:
+    """A value entered with the metric's decimals and stored as a double is written as entered."""
+    from decimal import Decimal
+
+    from homelog_desktop.services.exporting import _number_format
+
+    entered = Decimal(-digits if negative else digits).scaleb(-decimals)
+    if abs(entered) > Decimal("1e12"):
+        entered = entered.scaleb(-3).quantize(Decimal(1).scaleb(-decimals))
+    fmt = _number_format(Metric(1, "m", decimals=decimals))
+    assert fmt(float(entered)) == format(Decimal(repr(float(entered))).quantize(Decimal(1).scaleb(-decimals)), "f")
