@@ -97,7 +97,7 @@ class AppController:
         handed to the view models.
         """
         from .db.handle import PendingDatabase
-        from .domain.errors import DatabaseOpenError, HomeLogError
+        from .domain.errors import DatabaseOpenError, DatabaseTooNewError, HomeLogError
 
         loop = asyncio.get_running_loop()
         url, path, location = self._own_location()
@@ -133,7 +133,7 @@ class AppController:
         check = asyncio.ensure_future(self._backups_vm().check()) if existed else None
         try:
             await loop.run_in_executor(None, _import_data_stack)
-            db = await self._open_database(url, path, is_sample=False)
+            db = await self._open_database(url, path, is_sample=False, check=check)
         except HomeLogError as exc:
             pending.fail(exc)
             if check is not None:
@@ -141,7 +141,9 @@ class AppController:
                 if result.broken:
                     await self._recover(result)
                     return
-            problem = await loop.run_in_executor(None, _folder_problem, path.parent) if path is not None else None
+            problem = None
+            if path is not None and not isinstance(exc, DatabaseTooNewError):
+                problem = await loop.run_in_executor(None, _folder_problem, path.parent)
             self._refuse(problem or str(exc))
             return
         except Exception:  # e.g. sqlite3.OperationalError from a folder that cannot be written
@@ -164,16 +166,27 @@ class AppController:
         if existed:
             _start(self._daily_backup())
 
-    async def _open_database(self, url: str, path: Path | None, *, is_sample: bool) -> Database:
-        """Open ``url`` and bring it to the current schema (backing an existing file up first)."""
+    async def _open_database(
+        self, url: str, path: Path | None, *, is_sample: bool, check: asyncio.Future[CheckResult] | None = None
+    ) -> Database:
+        """Open ``url`` and bring it to the current schema (backing an existing file up first).
+
+        With ``check`` (the file's integrity check, running), an upgrade waits for it and a damaged
+        file is not upgraded (DatabaseOpenError).
+        """
         from .db import Database
         from .db.migrate import migrate
+        from .domain.errors import DatabaseOpenError
+
+        async def healthy() -> None:
+            if check is not None and (await check).broken:
+                raise DatabaseOpenError((await check).message)
 
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         db = Database(url)
         try:
-            result = await migrate(db, self.paths.backup_dir if not is_sample else None)
+            result = await migrate(db, self.paths.backup_dir if not is_sample else None, before_upgrade=healthy)
         except BaseException:
             await db.dispose()
             raise

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,11 +48,19 @@ async def current_revision(db: Database) -> str | None:
         return await conn.run_sync(_read_revision)
 
 
-async def migrate(db: Database, backup_dir: Path | None = None, target: str = HEAD_REVISION) -> MigrationResult:
+async def migrate(
+    db: Database,
+    backup_dir: Path | None = None,
+    target: str = HEAD_REVISION,
+    *,
+    before_upgrade: Callable[[], Awaitable[None]] | None = None,
+) -> MigrationResult:
     """Upgrade ``db`` to ``target``; back up an existing SQLite file first.
 
     Raises DatabaseTooNewError for a file written by a newer Home Log, and DatabaseOpenError for a
-    file that is not a Home Log database.
+    file that is not a Home Log database. ``before_upgrade`` runs only when there is something to
+    upgrade, before the backup (the app checks the file's integrity there: a damaged file is never
+    written to).
     """
     previous = await current_revision(db)
     if previous == target:
@@ -61,6 +70,8 @@ async def migrate(db: Database, backup_dir: Path | None = None, target: str = HE
             f"{db.display_name} was written by a newer version of Home Log (schema {previous}). "
             "Install the newest Home Log to open it; the file has not been changed."
         )
+    if before_upgrade is not None:
+        await before_upgrade()
     backup = None
     path = db.sqlite_path
     if previous is not None and path is not None:

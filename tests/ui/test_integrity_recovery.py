@@ -122,3 +122,24 @@ def test_integrity_recovery_of_a_file_that_is_not_a_database(qtbot, run, app, db
     shown.reject()
     qtbot.waitUntil(lambda: not app.window.isVisible())
     assert app.exit_code == 1 and db_path.read_text().startswith("meter;value")
+
+
+def test_integrity_recovery_a_damaged_file_is_not_upgraded(qtbot, run, app, db, db_path, add_source):
+    """A damaged file of an older schema: no upgrade and no before-migration backup, the dialog instead."""
+    import sqlite3
+
+    seed_readings(db_path, add_source("Old"), 3000)
+    run(db.dispose())
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0002'")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    damage(db_path)
+    damaged = db_path.read_bytes()
+    shown = recovery(qtbot, run, app)
+    assert "damaged" in reason(shown)
+    assert db_path.read_bytes() == damaged
+    assert not (db_path.parent / "backups").exists()
+    shown.reject()
+    qtbot.waitUntil(lambda: not app.window.isVisible())
