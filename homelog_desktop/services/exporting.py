@@ -393,16 +393,22 @@ class _JsonWriter(_Writer):
         self._keys = [json.dumps(name, ensure_ascii=False) for name in header(source)]
 
     def write(self, chunks: Iterable[Sequence[Any]]) -> None:
-        keys = self._keys
+        time_key, *metric_keys, note_key = self._keys
+        stamp = self._timestamp
+        numbers = self._numbers
+        dumps = json.dumps
         parts: list[str] = []
         for chunk in chunks:
             for row in chunk:
-                cells = [json.dumps(self._timestamp(row[0]))]
-                cells.extend("null" if v is None else v for v in self._numbers(row))
-                cells.append(json.dumps(row[1] or "", ensure_ascii=False))
-                body = ", ".join(f"{k}: {c}" for k, c in zip(keys, cells, strict=True))
-                parts.append(("\n  {" if self._first else ",\n  {") + body + "}")
-                self._first = False
+                values = "".join(
+                    f", {k}: {'null' if v is None else v}" for k, v in zip(metric_keys, numbers(row), strict=True)
+                )
+                note = dumps(row[1], ensure_ascii=False) if row[1] else '""'
+                # An ISO timestamp holds no character JSON escapes.
+                parts.append(f',\n  {{{time_key}: "{stamp(row[0])}"{values}, {note_key}: {note}}}')
+        if parts and self._first:
+            parts[0] = "\n" + parts[0][2:]
+            self._first = False
         self._stream.write("".join(parts))
 
     def end(self) -> None:
