@@ -43,11 +43,11 @@ from .reader import RowStream
 from .rows import open_stream
 
 #: Time a chunk should take to read and store, well under the 250 ms between progress reports.
-CHUNK_TARGET_S = 0.1
+CHUNK_TARGET_S = 0.25
 #: Longest time between two progress reports, whatever a chunk takes.
 PROGRESS_INTERVAL_S = 0.2
-FIRST_CHUNK = 2_000
-MAX_CHUNK = 50_000
+FIRST_CHUNK = 5_000
+MAX_CHUNK = 100_000
 
 
 @dataclass(slots=True)
@@ -66,12 +66,16 @@ class _Chunk:
     bytes_done: int = 0
     done: bool = False
     seconds: float = 0.0
+    #: Rows to store when a time occurs twice in the chunk (None: all of them), and how many were left out.
+    keep: list[int] | None = None
+    repeated: int = 0
 
 
 class _Reader:
     """Reads and converts chunks of records (only ever one thread at a time)."""
 
     def __init__(self, plan: ImportPlan, converter: ChunkConverter, stream: RowStream, columns: list[str]) -> None:
+        self._replace = plan.duplicates == DuplicatePolicy.REPLACE
         self._plan = plan
         self._converter = converter
         self._stream = stream
@@ -85,6 +89,8 @@ class _Reader:
         chunk.bytes_done = self._stream.bytes_done
         if records:
             self._convert(chunk, lines, records)
+            if chunk.ts:
+                chunk.keep, chunk.repeated = _first_or_last(chunk.ts, self._replace)
         chunk.seconds = time.perf_counter() - started
         return chunk
 
@@ -464,8 +470,8 @@ class _Store:
 
     async def write(self, chunk: _Chunk, metric_of: dict[int, int | None], summary: ImportSummary) -> None:
         loop = asyncio.get_running_loop()
-        keep, within = await loop.run_in_executor(None, _first_or_last, chunk.ts, self.replace)
-        summary.skipped_duplicates += within
+        keep = chunk.keep
+        summary.skipped_duplicates += chunk.repeated
         stamps = chunk.ts if keep is None else [chunk.ts[i] for i in keep]
         low, high = min(stamps), max(stamps)
         stored: list[tuple[int, int]] = []
