@@ -845,8 +845,10 @@ class PreviewPage(_Page):
 
         self.model.set_rows(rows, metrics, note, dates, format_time, format_value)
         self.view.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.view.setColumnWidth(column, min(max(self.view.columnWidth(column), 60), 260))
+        for column in range(self.model.columnCount() - 1):
+            self.view.setColumnWidth(column, min(max(self.view.columnWidth(column), 44), 260))
+        # The status takes the room that is left (long reasons are elided; the tooltip has them).
+        self.view.setColumnWidth(self.model.columnCount() - 1, 120)
         self.view.horizontalHeader().setStretchLastSection(True)
         invalid = sum(1 for r in rows if r.status is RowStatus.INVALID)
         empty = sum(1 for r in rows if r.status is RowStatus.EMPTY)
