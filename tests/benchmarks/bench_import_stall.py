@@ -164,7 +164,10 @@ async def main(args: argparse.Namespace) -> None:
                 raise SystemExit("the import did not finish")
             started = importing.start
             marks = [started, *reports, started + importing.ms / 1000]
-            longest_report_gap = max((b - a) * 1000 for a, b in itertools.pairwise(marks))
+            pairs = list(itertools.pairwise(marks))
+            worst = max(range(len(pairs)), key=lambda i: pairs[i][1] - pairs[i][0])
+            longest_report_gap = (pairs[worst][1] - pairs[worst][0]) * 1000
+            labels = ["start", *(f"{p[1]} at {p[2]:,} rows" for p in phases), "end"]
             print(
                 f"imported {summary.imported:,} readings in {importing.ms / 1000:.1f} s "
                 f"({summary.imported / (importing.ms / 1000):,.0f} rows/s); {len(reports)} progress reports; "
@@ -195,6 +198,7 @@ async def main(args: argparse.Namespace) -> None:
                 "longest event-loop gap during the import", import_gap, GUI_GAP_GOAL, baseline, "idle loop", strict=True
             )
             _common.report("longest time between progress reports", longest_report_gap, PROGRESS_GOAL)
+            print(f"  (between {labels[worst]} and {labels[worst + 1]})", flush=True)
             print(
                 f"peak memory (resident set) during detection and import: {peak:.0f} MB "
                 f"(before: {before:.0f} MB; +{peak - before:.0f} MB for a "
