@@ -1,7 +1,7 @@
 """The import itself: one transaction, bulk rows through the driver's executemany, all or nothing.
 
-The file is read and converted a chunk at a time in a worker thread (the next chunk is parsed while
-the current one is stored), so the event loop only passes plain lists between threads. Rows reach
+The file is read and converted a chunk at a time in a worker thread, so the event loop only passes
+plain lists between threads. Rows reach
 the database through the DBAPI driver's own ``executemany`` (aiosqlite runs it in its thread,
 asyncpg pipelines it): SQLAlchemy's per-row parameter processing would run on the loop thread and
 freeze the window for seconds, and ORM objects are 4 to 76 times slower. Every chunk runs inside
@@ -211,9 +211,6 @@ async def _run_import(
                 if chunk.invalid and not plan.skip_invalid:
                     problem = chunk.invalid[0]
                     raise ImportFileError(problem.message, problem.line, problem.column)
-                if not chunk.done:
-                    # The next chunk is read while this one is stored.
-                    pending = loop.run_in_executor(None, reader.read, size)
                 _tally(summary, chunk)
                 for column, needed in chunk.decimals.items():
                     max_decimals[column] = max(max_decimals.get(column, 0), needed)
@@ -222,12 +219,15 @@ async def _run_import(
                 reporter.rows_done += chunk.records
                 reporter.bytes_done = chunk.bytes_done
                 now = time.perf_counter()
-                size = _next_size(size, chunk, now - cycle_start)
+                size = min(_next_size(size, chunk, now - cycle_start), store.max_chunk)
                 cycle_start = now
                 _check_cancel(cancel)
                 reporter.report("reading")
                 if chunk.done:
                     break
+                # Not while the chunk is stored: sqlite3 takes the GIL back after every row it
+                # steps, and a reading thread holding it would make each wait a switch interval.
+                pending = loop.run_in_executor(None, reader.read, size)
             await reporter.stop()
             await _grow_decimals(session, mapping, max_decimals)
             _check_cancel(cancel)
@@ -431,6 +431,9 @@ async def _grow_decimals(session: Any, mapping: dict[int, ColumnTarget], needed:
 class _Store:
     """Writes chunks of rows with the driver's executemany, handling duplicates of stored readings."""
 
+    #: Most rows per chunk.
+    max_chunk = MAX_CHUNK
+
     def __init__(self, driver: Any, source_id: int, duplicates: DuplicatePolicy) -> None:
         self.driver = driver
         self.source_id = source_id
@@ -618,6 +621,8 @@ class _SqliteStore(_Store):
 
 
 class _PostgresStore(_Store):
+    #: asyncpg encodes executemany's rows on the event loop's thread: small chunks keep each call short.
+    max_chunk = 10_000
     async def start(self) -> None:
         self._sequence = await self.driver.fetchval("SELECT pg_get_serial_sequence('readings', 'id')")
         self.first_id = int(await self.driver.fetchval("SELECT nextval($1::regclass)", self._sequence))
