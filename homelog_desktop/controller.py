@@ -260,7 +260,12 @@ class AppController:
             self.window.banner.show_message(SERVER_BACKUP_TEXT, "info")
             return None
         self.window.statusBar().showMessage("Backing up…")
-        made = await vm.back_up_now()
+        progress = _RestoreProgress(self.window)
+        vm.progress_changed.connect(progress.update)
+        try:
+            made = await vm.back_up_now()
+        finally:
+            vm.progress_changed.disconnect(progress.update)
         if made is None:
             self.window.statusBar().clearMessage()
             return None
@@ -510,11 +515,15 @@ def _folder_problem(folder: Path) -> str | None:
 
 
 class _RestoreProgress:
-    """A restore's copies, in the window's status bar."""
+    """A backup's or a restore's copies, in the window's status bar."""
 
     def __init__(self, window: Any) -> None:
         self.window = window
-        self.steps = {"copy": "Copying the backup", "keep": "Keeping a copy of your current data"}
+        self.steps = {
+            "copy": "Copying the backup",
+            "keep": "Keeping a copy of your current data",
+            "backup": "Backing up",
+        }
 
     def update(self, step: str, done: int, total: int) -> None:
         percent = done * 100 // max(total, 1)
