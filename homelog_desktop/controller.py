@@ -58,6 +58,8 @@ class AppController:
     _backups: BackupsViewModel | None = None
     #: True while a restore or a recovery runs (a second one is not started meanwhile).
     _restoring: bool = False
+    #: True while the backups' errors are shown by a dialog rather than the window's banner.
+    _quiet: bool = False
 
     async def run(self, prepared: Prepared | None = None) -> int:
         loop = asyncio.get_running_loop()
@@ -308,9 +310,11 @@ class AppController:
         errors: list[str] = []
         vm.error_occurred.connect(errors.append)
         self.window.statusBar().showMessage(f"Checking {path.name}…")
+        self._quiet = True
         try:
             check = await vm.validate(path)
         finally:
+            self._quiet = False
             vm.error_occurred.disconnect(errors.append)
             self.window.statusBar().clearMessage()
         if check is None:
@@ -437,8 +441,12 @@ class AppController:
             if self.db_url and path is not None:
                 backup_dir = path.parent / "backups"
             self._backups = BackupsViewModel(path, backup_dir)
-            self._backups.error_occurred.connect(lambda m: self.window.banner.show_message(m, "error"))
+            self._backups.error_occurred.connect(self._on_backup_error)
         return self._backups
+
+    def _on_backup_error(self, message: str) -> None:
+        if not self._quiet:  # (while a dialog says it instead)
+            self.window.banner.show_message(message, "error")
 
     def _on_sample_requested(self) -> None:
         _start(self._switch_to_sample())

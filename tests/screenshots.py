@@ -417,6 +417,12 @@ async def shoot_backups(shots: Shooter, app: QApplication, tmp: Path) -> None:
     window.resize(1180, 720)
     window.show()
     controller = AppController(app, window, paths, None, ErrorHandler())
+    window.build_content()
+    file_menu = window.menuBar().actions()[0].menu()
+    assert file_menu is not None
+    file_menu.popup(window.mapToGlobal(window.menuBar().geometry().bottomLeft()))
+    await shots.grab(file_menu, "39-file-menu")
+    file_menu.hide()
 
     for theme in ("light", "dark"):
         suffix = "" if theme == "light" else "-dark"

@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
         self.readings_model = None
         self._busy = 0
         self._progress.hide()
+        self._update_actions()  # nothing to act on until the next bind (a restore, the sample household)
 
     def current_source(self) -> Source | None:
         workspace = self.workspace

@@ -162,6 +162,7 @@ def test_restore_window_refuses_another_file_that_is_not_a_backup(qtbot, start, 
     assert "not a database" in refused.informativeText() and "not been changed" in refused.informativeText()
     refused.accept()
     assert source_names(window) == ["After", "Before"] and contents(db_path) == before
+    assert window.banner.isHidden()  # said once, in the message box
 
 
 def test_restore_dialog_without_backups_says_so(qtbot, tmp_path):
