@@ -171,3 +171,20 @@ def test_restore_and_check_cli_with_a_postgresql_url(tmp_path):
     backup.write_bytes(b"")
     done = homelog(tmp_path, "restore", str(backup), "--db", "postgresql+asyncpg://someone@nowhere/homelog")
     assert done.returncode == 1 and "pg_dump" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_check_cli_on_a_postgresql_database(tmp_path, pg_server):
+    """check on a server: the schema version is checked (exit 0); integrity is the server's own business."""
+    import asyncio
+
+    from tests.postgres import create_database, drop_database
+
+    url = asyncio.run(create_database(migrated=True))
+    try:
+        done = homelog(tmp_path, "check", "--db", url)
+        backup = homelog(tmp_path, "backup", "--db", url)
+    finally:
+        asyncio.run(drop_database(url))
+    assert done.returncode == 0, done.stderr
+    assert "schema 0003 (current)" in done.stdout and "the server checks its own integrity" in done.stdout
+    assert backup.returncode == 1 and "pg_dump" in backup.stderr
