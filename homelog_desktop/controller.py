@@ -420,7 +420,9 @@ class AppController:
         if self._own_lock is not None:
             self._own_lock.unlock()
             self._own_lock = None
-        self._backups = None
+        if self._backups is not None:  # they belong to the file left behind
+            await self._backups.close()
+            self._backups = None
         self.db_url = sqlite_url(path)
         await self._start_own()
 
