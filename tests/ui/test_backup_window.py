@@ -197,3 +197,27 @@ def test_restore_dialog_lists_newest_first_with_local_time_and_size(qtbot, db, d
     conn = sqlite3.connect(chooser.selected_path())
     assert conn.execute("SELECT count(*) FROM sources").fetchone() == (1,)
     conn.close()
+
+
+def test_backup_window_first_start_takes_no_backup_of_an_empty_file(qtbot, qapp, loop, run, tmp_path):
+    """A first start creates the database but no daily backup of it (there is nothing in it to keep)."""
+    QCoreApplication.setOrganizationName("HomeLogTests")
+    QSettings().clear()
+    window = MainWindow()
+    window.show()
+    controller = AppController(QApplication.instance(), window, AppPaths(tmp_path / "data"), None, ErrorHandler())
+    try:
+        run(controller._start_own())
+        qtbot.waitUntil(lambda: window.welcome.isVisible())
+        from homelog_desktop import controller as module
+
+        qtbot.waitUntil(lambda: not module._tasks)  # background work (a daily backup would be one) done
+        assert (tmp_path / "data" / "homelog.db").exists()
+        assert not (tmp_path / "data" / "backups").exists()
+        assert window.actionBackupNow.isEnabled() and window.actionRestore.isEnabled()
+    finally:
+        loop.run_until_complete(controller._close_current())
+        if controller._own_lock is not None:
+            controller._own_lock.unlock()
+        window.close()
+        window.deleteLater()
