@@ -10,8 +10,6 @@ from datetime import timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from homelog_desktop.db import Database, sqlite_url
 from homelog_desktop.db.migrate import migrate
 from homelog_desktop.domain.entities import Metric, MetricKind, Reading, Source
@@ -87,10 +85,6 @@ def test_round_trip_csv_values_and_times(run, db, add_source, store, tmp_path):
     _round_trip(run, db, source, tmp_path, notes=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the importer does not yet undo the export's formula escape (services.exporting.unescape_formula)",
-)
 def test_round_trip_csv_notes_with_formulas(run, db, add_source, store, tmp_path):
     """Notes come back exactly: quotes, separators, Unicode and formula-like text (escaped on export)."""
     source = add_source("Water", metrics=(Metric(None, "Volume", "m³", MetricKind.COUNTER, decimals=3),))
