@@ -947,6 +947,7 @@ class ProgressPage(_Page):
         self.detail = QLabel("Starting…")
         self.detail.setObjectName("progressDetail")
         self._started = time.monotonic()
+        self._cancelling = False
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.bar)
         self.layout_.addWidget(self.detail)
@@ -954,6 +955,7 @@ class ProgressPage(_Page):
         vm.progress.connect(self._on_progress)
 
     def initializePage(self) -> None:  # noqa: N802
+        self._cancelling = False
         self.bar.setRange(0, 1000)
         self.bar.setValue(0)
         self.detail.setText("Starting…")
@@ -964,14 +966,16 @@ class ProgressPage(_Page):
         return False  # the page moves on by itself
 
     def set_cancelling(self) -> None:
+        self._cancelling = True
         self.detail.setText("Cancelling: undoing what was imported…")
         self.bar.setRange(0, 0)
 
     def _on_progress(self, progress: ImportProgress) -> None:
-        if self.bar.maximum() == 0:
-            return  # cancelling
+        if self._cancelling:
+            return
         self.bar.setValue(int(progress.fraction * 1000))
         if progress.phase == "committing":
+            self.bar.setRange(0, 0)  # a commit has no steps to count: the bar just moves
             self.detail.setText(f"{progress.rows_done:,} rows read; saving…")
             return
         skipped = f", {progress.skipped:,} skipped" if progress.skipped else ""
