@@ -212,7 +212,7 @@ def main() -> None:
         print(
             f"CPU time (all threads): run_import {ours['cpu_seconds'] * 1000:.0f} ms, baseline "
             f"{base['cpu_seconds'] * 1000:.0f} ms ({ours['cpu_seconds'] / base['cpu_seconds']:.2f}x; less disturbed "
-            "by other load than wall time, but counts the reading thread that runs alongside the inserts)",
+            "than wall time by other programs on a shared machine)",
             flush=True,
         )
         print(

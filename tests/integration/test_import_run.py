@@ -323,3 +323,29 @@ def test_import_run_undoes_the_exports_formula_escape_in_notes(run, db, tmp_path
     summary = run(run_import(db, plan_for(path)))
     _source, rows = stored(run, db, summary.source_id)
     assert [note for _ts, _values, note in rows] == ["=SUM(A1)", "'-minus", "'quoted", "plain"]
+
+
+def test_import_run_reports_progress_while_a_chunk_takes_long(run, db, tmp_path, monkeypatch):
+    """A chunk that takes long (a slow disk) still gets progress reports in between (every 200 ms)."""
+    import threading
+
+    monkeypatch.setattr(run_module, "FIRST_CHUNK", 100)
+    monkeypatch.setattr(run_module, "MAX_CHUNK", 100)
+    path = big_csv(tmp_path / "big.csv", 300)
+    released = threading.Event()
+    seen: list[ImportProgress] = []
+    read = run_module._Reader.read
+
+    def slow_read(self, size, garbage=None):
+        if seen and seen[-1].rows_done == 100:
+            released.wait(timeout=30)  # the second chunk waits until two reports came meanwhile
+        return read(self, size, garbage)
+
+    def progress(p: ImportProgress) -> None:
+        seen.append(p)
+        if len([s for s in seen if s.phase == "reading" and s.rows_done == 100]) >= 3:
+            released.set()
+
+    monkeypatch.setattr(run_module._Reader, "read", slow_read)
+    summary = run(run_import(db, plan_for(path), progress))
+    assert released.is_set() and summary.imported == 300
