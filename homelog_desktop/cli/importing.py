@@ -95,6 +95,10 @@ async def _import(args: argparse.Namespace) -> int:
         else:
             mapping = suggest_mapping(detected, source)
         if not any(t.role is TargetRole.METRIC for t in mapping.values()):
+            if source.id is None:
+                raise CommandError(
+                    f"{path.name} has no column of numbers to make a metric of (columns: {', '.join(detected.columns)})"
+                )
             metrics = ", ".join(m.name for m in source.metrics) or "none"
             raise CommandError(
                 f"no column of {path.name} matches a metric of “{source.name}” by name "

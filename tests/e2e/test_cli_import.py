@@ -235,3 +235,12 @@ def test_cli_import_waits_for_the_window_and_loses_no_write(tmp_path):
     assert conn.execute("SELECT count(*) FROM readings WHERE note = 'typed in the window'").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM readings").fetchone()[0] == 3 + 1 + 4
     conn.close()
+
+
+def test_cli_import_create_needs_a_column_of_numbers(tmp_path):
+    """--create with no numeric column: exit 2, saying why."""
+    path = tmp_path / "status.csv"
+    path.write_text("Date,Status\n2024-01-01,ok\n2024-01-02,ok\n")
+    done = homelog(tmp_path, str(path), "--source", "Q", "--create")
+    assert done.returncode == 2
+    assert "status.csv has no column of numbers to make a metric of (columns: Date, Status)" in done.stderr
