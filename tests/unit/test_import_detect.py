@@ -206,3 +206,15 @@ def test_import_profiles_survive_a_broken_file(tmp_path):
     save_profile(tmp_path, detected.columns, ImportPlan(path, detected.settings, source, mapping))
     assert json.loads((tmp_path / "import-profiles.json").read_text())["profiles"][0]["source_name"] == "S"
     assert load_profile(tmp_path, ["Date", "X"]) is not None
+
+
+def test_import_detect_a_line_of_units_under_the_header(tmp_path):
+    """Some meters write the units on a line of their own under the names: they become the units."""
+    detected = detect(
+        write(tmp_path, "Date;Energy;Volume;Note\n;kWh;[m³];\n01.01.2024;5,5;1,25;x\n02.01.2024;6;1,5;\n")
+    )
+    assert detected.settings.header_row == 0 and detected.settings.data_row == 2
+    assert detected.columns == ["Date", "Energy (kWh)", "Volume (m³)", "Note"]
+    assert not detected.notes
+    source, _mapping = new_source_for("Meter", detected)
+    assert [(m.name, m.unit) for m in source.metrics] == [("Energy", "kWh"), ("Volume", "m³")]

@@ -33,6 +33,7 @@ _DMY = re.compile(r"\s*(\d{1,4})([./-])(\d{1,2})\2(\d{2}|\d{4})(?!\d)")
 _TIME_CELL = re.compile(r"\s*\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?\s*([AaPp]\.?[Mm]\.?)?\s*")
 _NUMBERISH = re.compile(r"\s*[+-]?[\d.,' \u00a0\u202f]*\d[\d.,' \u00a0\u202f]*\s*")
 _PROBE = Metric(None, "probe", decimals=6)
+_UNIT = re.compile(r"[\[(]?[^\W\d_]{1,4}[³²3²]?(/[^\W\d_]{1,3})?[\])]?|[\[(]?(°[CF]|%|€|\$)[\])]?")
 
 
 def detect(path: Path, sheet: str | None = None) -> Detected:
@@ -246,11 +247,14 @@ def _analyse(
     if first_data is None:
         raise ImportFileError(f"{path.name}: no rows with a date and values were found at the start of the file")
     header_row: int | None = None
+    units_row: int | None = None
     before = [i for i in nonblank if i < first_data]
     if before:
         candidate = before[-1]
-        cells = records[candidate]
-        if len([c for c in cells if c.strip()]) >= 2 and not any(_date_family(c) for c in cells):
+        if len(before) >= 2 and _is_units(records[candidate]) and _is_header(records[before[-2]]):
+            # A line of units under the names ("", "kWh", "[m³]"), as some meters export.
+            units_row, candidate = candidate, before[-2]
+        if _is_header(records[candidate]):
             header_row = candidate
     junk = len([i for i in nonblank if i < (header_row if header_row is not None else first_data)])
     if junk:
@@ -260,6 +264,12 @@ def _analyse(
     data = [records[i] for i in nonblank if i >= first_data]
     width = max([len(r) for r in data[:SAMPLE_ROWS]] + [len(records[header_row]) if header_row is not None else 0])
     columns = _column_names(records[header_row] if header_row is not None else [], width)
+    if units_row is not None:
+        units = [u.strip().strip("[]()") for u in records[units_row]]
+        columns = [
+            f"{name} ({units[i]})" if i < len(units) and units[i] and "(" not in name else name
+            for i, name in enumerate(columns)
+        ]
     while (
         len(columns) > 1
         and columns[-1].startswith("Column ")
@@ -324,6 +334,16 @@ def _listed(names: list[str], most: int = 8) -> str:
     """Column names for a message: the first few, each shortened."""
     shown = [n if len(n) <= 30 else n[:30] + "…" for n in names[:most]]
     return ", ".join(shown) + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
+def _is_header(cells: list[str]) -> bool:
+    return len([c for c in cells if c.strip()]) >= 2 and not any(_date_family(c) for c in cells)
+
+
+def _is_units(cells: list[str]) -> bool:
+    """A line of units: the first cell (over the dates) empty, the others units such as kWh, m³, [°C]."""
+    texts = [c.strip() for c in cells if c.strip()]
+    return bool(cells) and not cells[0].strip() and bool(texts) and all(_UNIT.fullmatch(t) for t in texts)
 
 
 def _is_numeric_row(row: list[str]) -> bool:
