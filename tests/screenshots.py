@@ -3,7 +3,8 @@
 Drives the real app on real databases: the welcome page of an empty file, the sample household in
 light and dark palettes, a source without readings, a filter without matches, and the dialogs
 (new and edited reading with warnings and errors, source editor, members, confirmations, the
-error dialog). Writes to screenshots/ and refreshes the README's resources/screenshots/main-window.png.
+error dialog). Writes to screenshots/ and refreshes the README's resources/screenshots/main-window.png
+and import-preview.png.
 
 Run: QT_QPA_PLATFORM=offscreen python -m tests.screenshots [--out DIR]
 """
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWi
 
 ROOT = Path(__file__).resolve().parents[1]
 README_SHOT = ROOT / "resources" / "screenshots" / "main-window.png"
+README_IMPORT_SHOT = ROOT / "resources" / "screenshots" / "import-preview.png"
 
 
 def dark_palette() -> QPalette:
@@ -340,6 +342,8 @@ async def shoot_import(shots: Shooter, app: QApplication, tmp: Path) -> None:
         await forward(wizard, 2)
         await until(lambda: wizard.preview_page.model.rowCount() > 0, "the preview")
         await shots.grab(wizard, f"23-import-preview-errors{suffix}")
+        if theme == "light":
+            wizard.grab().save(str(README_IMPORT_SHOT))
         await forward(wizard, 3)
         await shots.grab(wizard, f"24-import-duplicates{suffix}")
         if theme == "light":  # importing with invalid rows is refused: back on the preview, which says why
