@@ -4,6 +4,7 @@ the sample household and back, closing. Imported after the window has painted (i
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -21,7 +22,10 @@ if TYPE_CHECKING:
 
     from .app import Prepared
     from .db import Database
+    from .db.backup_files import BackupFile
     from .db.handle import PendingDatabase
+    from .services.integrity import CheckResult
+    from .viewmodels.backups import BackupsViewModel
     from .viewmodels.workspace import Workspace
     from .views.main_window import MainWindow
 
@@ -51,14 +55,18 @@ class AppController:
     _own_lock: QLockFile | None = None
     _quit: asyncio.Event = field(default_factory=asyncio.Event)
     exit_code: int = 0
+    _backups: BackupsViewModel | None = None
+    #: True while a restore or a recovery runs (a second one is not started meanwhile).
+    _restoring: bool = False
+    #: True while the backups' errors are shown by a dialog rather than the window's banner.
+    _quiet: bool = False
 
     async def run(self, prepared: Prepared | None = None) -> int:
         loop = asyncio.get_running_loop()
         self.errors.install(loop)
         self.app.setQuitOnLastWindowClosed(False)
         self.app.lastWindowClosed.connect(self._quit.set)
-        self.window.sample_data_requested.connect(self._on_sample_requested)
-        self.window.own_data_requested.connect(self._on_own_requested)
+        self.connect_window()
         from .viewmodels.base import start_deferred
 
         if not self.window.isVisible():  # closed before the loop ran (the start-up probe does)
@@ -67,9 +75,18 @@ class AppController:
         await self._start_own(prepared)
         await self._quit.wait()
         await self._close_current()
+        if self._backups is not None:
+            await self._backups.close()
         if self._own_lock is not None:
             self._own_lock.unlock()
         return self.exit_code
+
+    def connect_window(self) -> None:
+        """Carry out what the window asks of the composition root."""
+        self.window.sample_data_requested.connect(self._on_sample_requested)
+        self.window.own_data_requested.connect(self._on_own_requested)
+        self.window.backup_requested.connect(lambda: _start(self.back_up_now()))
+        self.window.restore_requested.connect(lambda: _start(self.restore_from_backup()))
 
     # -- opening and closing -------------------------------------------------------------------
 
@@ -82,7 +99,7 @@ class AppController:
         handed to the view models.
         """
         from .db.handle import PendingDatabase
-        from .domain.errors import HomeLogError
+        from .domain.errors import DatabaseOpenError, DatabaseTooNewError, HomeLogError
 
         loop = asyncio.get_running_loop()
         url, path, location = self._own_location()
@@ -95,6 +112,10 @@ class AppController:
             if path is not None and self._own_lock is None:
                 lock = try_lock(path)
                 if lock is None:
+                    problem = await loop.run_in_executor(None, _folder_problem, path.parent)
+                    if problem is not None:
+                        self._refuse(problem)
+                        return
                     self._refuse(
                         f"{APP_NAME} is already running with this data file:\n{path}\n\n"
                         "Switch to the window that is open already. If none is, the other window may still "
@@ -108,25 +129,66 @@ class AppController:
             workspace = make_workspace(pending, location)
             self._show(_Opened(pending, workspace, None, is_sample=False))
             self.window.bind(workspace)
+        existed = path is not None and path.is_file()
+        # The quick integrity check reads the whole file (0.4 s for 186 MB): in a worker thread, while
+        # SQLAlchemy loads and the database opens; the start-up snapshot is on screen meanwhile.
+        check = asyncio.ensure_future(self._backups_vm().check()) if existed else None
         try:
             await loop.run_in_executor(None, _import_data_stack)
-            db = await self._open_database(url, path, is_sample=False)
+            db = await self._open_database(url, path, is_sample=False, check=check)
         except HomeLogError as exc:
             pending.fail(exc)
-            self._refuse(str(exc))
+            if check is not None:
+                result = await check
+                if result.broken:
+                    await self._recover(result)
+                    return
+            problem = None
+            if path is not None and not isinstance(exc, DatabaseTooNewError):
+                problem = await loop.run_in_executor(None, _folder_problem, path.parent)
+            self._refuse(problem or str(exc))
             return
+        except Exception:  # e.g. sqlite3.OperationalError from a folder that cannot be written
+            if path is None:
+                raise
+            problem = await loop.run_in_executor(None, _folder_problem, path.parent)
+            if problem is None:
+                raise
+            pending.fail(DatabaseOpenError(problem))
+            self._refuse(problem)
+            return
+        if check is not None:
+            result = await check
+            if result.broken:
+                pending.fail(DatabaseOpenError(result.message))
+                await db.dispose()
+                await self._recover(result)
+                return
         pending.set(db)
+        if existed:
+            _start(self._daily_backup())
 
-    async def _open_database(self, url: str, path: Path | None, *, is_sample: bool) -> Database:
-        """Open ``url`` and bring it to the current schema (backing an existing file up first)."""
+    async def _open_database(
+        self, url: str, path: Path | None, *, is_sample: bool, check: asyncio.Future[CheckResult] | None = None
+    ) -> Database:
+        """Open ``url`` and bring it to the current schema (backing an existing file up first).
+
+        With ``check`` (the file's integrity check, running), an upgrade waits for it and a damaged
+        file is not upgraded (DatabaseOpenError).
+        """
         from .db import Database
         from .db.migrate import migrate
+        from .domain.errors import DatabaseOpenError
+
+        async def healthy() -> None:
+            if check is not None and (await check).broken:
+                raise DatabaseOpenError((await check).message)
 
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         db = Database(url)
         try:
-            result = await migrate(db, self.paths.backup_dir if not is_sample else None)
+            result = await migrate(db, self.paths.backup_dir if not is_sample else None, before_upgrade=healthy)
         except BaseException:
             await db.dispose()
             raise
@@ -184,6 +246,210 @@ class AppController:
         await self._close_current()
         await self._start_own()
 
+    # -- backups, restore and recovery -----------------------------------------------------------
+
+    async def back_up_now(self) -> BackupFile | None:
+        """File → Back Up Now: an online backup of the user's own data, with progress in the status bar."""
+        from .services.backups import SERVER_BACKUP_TEXT
+
+        if self.current is not None and self.current.is_sample:
+            self.window.banner.show_message(
+                "The sample household is not backed up: it is made up. File → Back to My Data first.", "info"
+            )
+            return None
+        vm = self._backups_vm()
+        if not vm.available:
+            self.window.banner.show_message(SERVER_BACKUP_TEXT, "info")
+            return None
+        self.window.statusBar().showMessage("Backing up…")
+        progress = _RestoreProgress(self.window)
+        vm.progress_changed.connect(progress.update)
+        try:
+            made = await vm.back_up_now()
+        finally:
+            vm.progress_changed.disconnect(progress.update)
+        if made is None:
+            self.window.statusBar().clearMessage()
+            return None
+        from .views.backup_dialog import file_size
+
+        self.window.statusBar().showMessage(f"Backed up to {made.path} ({file_size(made.size)})", 10_000)
+        return made
+
+    async def restore_from_backup(self) -> bool:
+        """File → Restore from Backup…: choose, check, confirm, then replace the data and show it."""
+        from .services.backups import SERVER_BACKUP_TEXT
+        from .views.backup_dialog import RestoreDialog
+
+        vm = self._backups_vm()
+        if not vm.available:
+            self.window.banner.show_message(SERVER_BACKUP_TEXT, "info")
+            return False
+        if self._restoring:
+            return False
+        backups = await vm.list_backups()
+        dialog = RestoreDialog(backups, vm.backup_dir, self.window)
+        picked: list[Path] = []
+        dialog.chosen.connect(picked.append)
+        await _ask(dialog)
+        if not picked:
+            return False
+        check = await self._validate(picked[-1])
+        if check is None:
+            return False
+        backup = next((b for b in backups if b.path == picked[-1]), None)
+        if not await self._confirm_restore(check, backup):
+            return False
+        return await self._restore(picked[-1])
+
+    async def _validate(self, path: Path) -> CheckResult | None:
+        """The full check of a file to restore; a clear message box (and None) if it cannot be restored."""
+        from PySide6.QtWidgets import QMessageBox
+
+        vm = self._backups_vm()
+        errors: list[str] = []
+        vm.error_occurred.connect(errors.append)
+        self.window.statusBar().showMessage(f"Checking {path.name}…")
+        self._quiet = True
+        try:
+            check = await vm.validate(path)
+        finally:
+            self._quiet = False
+            vm.error_occurred.disconnect(errors.append)
+            self.window.statusBar().clearMessage()
+        if check is None:
+            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "This file cannot be restored.", parent=self.window)
+            box.setObjectName("restoreRefused")
+            box.setInformativeText((errors[-1] if errors else "") + "\n\nYour data has not been changed.")
+            box.setStandardButtons(QMessageBox.StandardButton.Close)
+            await _ask(box)
+        return check
+
+    async def _confirm_restore(self, check: CheckResult, backup: BackupFile | None) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        from .views.backup_dialog import confirm_text
+
+        question, details = confirm_text(check, backup)
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, parent=self.window)
+        box.setObjectName("confirmRestore")
+        box.setInformativeText(details)
+        yes = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        yes.setObjectName("confirmButton")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        await _ask(box)
+        return box.clickedButton() is yes
+
+    async def _restore(self, path: Path) -> bool:
+        """Close the database, replace it with ``path`` (service), reopen it and show what it holds."""
+        vm = self._backups_vm()
+        self._restoring = True
+        errors: list[str] = []
+        vm.error_occurred.connect(errors.append)
+        progress = _RestoreProgress(self.window)
+        vm.progress_changed.connect(progress.update)
+        try:
+            self.window.show_loading(f"Restoring {path.name}…")
+            await self._close_current()
+            # A view-model query cancelled just now may leave its cursor in an unfinished coroutine; until
+            # that is collected, its connection, closed already, lingers in SQLite (locks and all), and the
+            # file would look in use by another program.
+            await asyncio.get_running_loop().run_in_executor(None, _join_driver_threads)
+            gc.collect()
+            result = await vm.restore(path)
+        finally:
+            vm.error_occurred.disconnect(errors.append)
+            vm.progress_changed.disconnect(progress.update)
+            self.window.statusBar().clearMessage()
+            self._restoring = False
+        await self._start_own()
+        if result is None:
+            self.window.banner.show_message(
+                f"Nothing was restored: {errors[-1] if errors else 'the restore failed.'}", "error"
+            )
+            return False
+        kept = f" Your data from before is kept in {result.kept}." if result.kept is not None else ""
+        if result.moved_aside:
+            kept = f" The damaged file was moved aside, unchanged, to {result.kept}."
+        self.window.banner.show_message(f"Restored {path.name}.{kept}", "success")
+        log.info("Restored %s (kept: %s)", path, result.kept)
+        return True
+
+    async def _recover(self, result: CheckResult) -> None:
+        """The data file is damaged or not a database: offer a good backup, another file, or quitting."""
+        from .views.recovery_dialog import OPEN_OTHER, RESTORE, RecoveryDialog
+
+        log.error("Data file cannot be used: %s", result.message)
+        await self._close_current()
+        self.window.show_loading("Your data file cannot be opened.")
+        vm = self._backups_vm()
+        newest = await vm.newest_good_backup()
+        dialog = RecoveryDialog(result.path, result.message, newest, self.window)
+        await _ask(dialog)
+        if dialog.choice == RESTORE and newest is not None:
+            await self._restore(newest.path)
+            return
+        if dialog.choice == OPEN_OTHER:
+            chosen = await self.choose_database_file()
+            if chosen is not None:
+                await self._open_other(chosen)
+                return
+            await self._recover(result)
+            return
+        self.exit_code = 1
+        self.window.show_fatal(f"{result.message} The file was left as it is.")
+        self.window.close()
+
+    async def choose_database_file(self) -> Path | None:
+        """Ask for a database file to open instead (tests replace this)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from .views.backup_dialog import DATABASE_FILTER
+
+        dialog = QFileDialog(self.window, "Open which Home Log file?", str(self.paths.data_dir), DATABASE_FILTER)
+        dialog.setObjectName("openOtherDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        chosen: list[str] = []
+        dialog.fileSelected.connect(chosen.append)
+        await _ask(dialog)
+        return Path(chosen[-1]) if chosen else None
+
+    async def _open_other(self, path: Path) -> None:
+        """Use another database file as the user's data for this session."""
+        if self._own_lock is not None:
+            self._own_lock.unlock()
+            self._own_lock = None
+        if self._backups is not None:  # they belong to the file left behind
+            await self._backups.close()
+            self._backups = None
+        self.db_url = sqlite_url(path)
+        await self._start_own()
+
+    async def _daily_backup(self) -> None:
+        """A backup at start when the newest is older than a day, in the background (logged, not shown)."""
+        vm = self._backups_vm()
+        made = await vm.daily_backup_if_due()
+        if made is not None:
+            log.info("Daily backup: %s", made.path)
+
+    def _backups_vm(self) -> BackupsViewModel:
+        """The backups of the user's own data file (the server's job for a PostgreSQL URL)."""
+        from .viewmodels.backups import BackupsViewModel
+
+        if self._backups is None:
+            _url, path, _location = self._own_location()
+            backup_dir = self.paths.backup_dir
+            if self.db_url and path is not None:
+                backup_dir = path.parent / "backups"
+            self._backups = BackupsViewModel(path, backup_dir)
+            self._backups.error_occurred.connect(self._on_backup_error)
+        return self._backups
+
+    def _on_backup_error(self, message: str) -> None:
+        if not self._quiet:  # (while a dialog says it instead)
+            self.window.banner.show_message(message, "error")
+
     def _on_sample_requested(self) -> None:
         _start(self._switch_to_sample())
 
@@ -217,6 +483,61 @@ class AppController:
 
 
 _tasks: set[asyncio.Future[Any]] = set()
+
+
+async def _ask(dialog: Any) -> int:
+    """Open a dialog without blocking the event loop; its result when it closes.
+
+    The dialog is deleted soon after it closes: read what it holds before control returns to the loop
+    (that is, before the next ``await``).
+    """
+    done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    def finished(code: int) -> None:
+        if not done.done():
+            done.set_result(int(code))
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    try:
+        return await done
+    finally:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, dialog.deleteLater)
+
+
+def _join_driver_threads(timeout: float = 10.0) -> None:
+    """Wait until the worker threads of closed aiosqlite connections have ended (at most ``timeout`` s)."""
+    import threading
+    import time
+
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        if "_connection_worker_thread" in thread.name and thread is not threading.current_thread():
+            thread.join(max(0.0, deadline - time.monotonic()))
+
+
+def _folder_problem(folder: Path) -> str | None:
+    from .services.integrity import folder_problem
+
+    return folder_problem(folder)
+
+
+class _RestoreProgress:
+    """A backup's or a restore's copies, in the window's status bar."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.steps = {
+            "copy": "Copying the backup",
+            "keep": "Keeping a copy of your current data",
+            "backup": "Backing up",
+        }
+
+    def update(self, step: str, done: int, total: int) -> None:
+        percent = done * 100 // max(total, 1)
+        self.window.statusBar().showMessage(f"{self.steps.get(step, step)}… {percent}%")
 
 
 def _start(coro: Any) -> None:

@@ -3,7 +3,8 @@
 Drives the real app on real databases: the welcome page of an empty file, the sample household in
 light and dark palettes, a source without readings, a filter without matches, and the dialogs
 (new and edited reading with warnings and errors, source editor, members, confirmations, the
-error dialog). Writes to screenshots/ and refreshes the README's resources/screenshots/main-window.png.
+error dialog). Writes to screenshots/ and refreshes the README's resources/screenshots/main-window.png
+and import-preview.png.
 
 Run: QT_QPA_PLATFORM=offscreen python -m tests.screenshots [--out DIR]
 """
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWi
 
 ROOT = Path(__file__).resolve().parents[1]
 README_SHOT = ROOT / "resources" / "screenshots" / "main-window.png"
+README_IMPORT_SHOT = ROOT / "resources" / "screenshots" / "import-preview.png"
 
 
 def dark_palette() -> QPalette:
@@ -313,6 +315,10 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     await odd.dispose()
     window.close()
     await shoot_meter_change_screens(shots)
+    # The import wizard on a messy supplier file (light and dark), ambiguous dates, export progress.
+    await shoot_import(shots, app, tmp)
+    # Backups: the restore dialog, its confirmation and refusal, the recovery dialog (light and dark).
+    await shoot_backups(shots, app, tmp)
     return shots.taken
 
 
@@ -430,6 +436,220 @@ async def shoot_meter_change_screens(shots: Shooter) -> None:
     from tests.screenshots_events import shoot_meter_changes
 
     shots.taken += await shoot_meter_changes(shots.out, shots.app, dark_palette())
+
+
+#: A supplier's export as people get it: account lines, semicolons, decimal comma, day-first dates,
+#: a typo and an empty row among the first rows; more rows follow (generated) so progress shows.
+MESSY_HEAD = (
+    "Stadtwerke Musterstadt GmbH;;;;\n"
+    "Kundennummer;4711-0815;;;\n"
+    "Zählernummer;1ESY1160123456;;;\n"
+    ";;;;\n"
+    "Datum;Uhrzeit;Zählerstand HT (kWh);Zählerstand NT (kWh);Bemerkung\n"
+    "13.01.2024;08:15;12.345,6;4.567,8;\n"
+    "20.01.2024;08:20;12.400,1;;Ablesung Kunde\n"
+    "27.01.2024;07:55;12.4O0,9;4.601,2;Tippfehler\n"
+    "03.02.2024;08:00;;;\n"
+    "10.02.2024;18:10;12.590,4;4.650,0;Zähler geprüft\n"
+    "31.02.2024;08:00;12.600,0;4.655,0;\n"
+)
+
+
+def write_messy_file(path: Path, extra_rows: int) -> None:
+    from datetime import UTC, datetime
+
+    start = int(datetime(2024, 3, 1, tzinfo=UTC).timestamp())
+    lines = [MESSY_HEAD]
+    for i in range(extra_rows):
+        moment = datetime.fromtimestamp(start + i * 3600, UTC)
+        high = f"{12_700 + i * 0.3:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        low = f"{4_700 + i * 0.1:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        lines.append(f"{moment:%d.%m.%Y};{moment:%H:%M};{high};{low};\n")
+    path.write_bytes("".join(lines).encode("latin-1"))
+
+
+async def shoot_import(shots: Shooter, app: QApplication, tmp: Path) -> None:
+    from homelog_desktop.db import Database, sqlite_url
+    from homelog_desktop.db.migrate import migrate
+    from homelog_desktop.services.exporting import ExportFormat, find_source
+    from homelog_desktop.viewmodels.exporting import ExportViewModel
+    from homelog_desktop.viewmodels.importing import ImportViewModel
+    from homelog_desktop.views.exporting import ExportProgress
+    from homelog_desktop.views.import_wizard import PAGE_PROGRESS, PAGE_SUMMARY, ImportWizard
+
+    messy = tmp / "stadtwerke_export.csv"
+    write_messy_file(messy, 150_000)
+    ambiguous = tmp / "meter readings.csv"
+    ambiguous.write_text("Date,Meter (m³)\n01/02/2024,10.5\n02/03/2024,20.25\n03/04/2024,30\n", encoding="utf-8")
+
+    async def wizard_on(db: Database, path: Path) -> ImportWizard:
+        wizard = ImportWizard(ImportViewModel(db, path, tmp))
+        wizard.resize(900, 640)
+        wizard.show()
+        await until(lambda: wizard.vm.detected is not None and not wizard.vm.busy, "detection")
+        return wizard
+
+    async def forward(wizard: ImportWizard, page: int) -> None:
+        await until(lambda: not wizard.vm.busy and wizard.currentPage().isComplete(), "a complete page")
+        wizard.next()
+        await until(lambda: wizard.currentId() == page, f"page {page}")
+        await until(lambda: not wizard.vm.busy, "the page's work")
+
+    async def one_theme(theme: str) -> None:
+        suffix = "" if theme == "light" else "-dark"
+        db = Database(sqlite_url(tmp / f"import-{theme}.db"))
+        await migrate(db)
+        wizard = await wizard_on(db, messy)
+        await shots.grab(wizard, f"21-import-file{suffix}")
+        await forward(wizard, 1)
+        wizard.mapping_page.new_name.setText("Electricity")
+        wizard.mapping_page.new_name.textEdited.emit("Electricity")
+        await shots.grab(wizard, f"22-import-mapping{suffix}")
+        await forward(wizard, 2)
+        await until(lambda: wizard.preview_page.model.rowCount() > 0, "the preview")
+        await shots.grab(wizard, f"23-import-preview-errors{suffix}")
+        if theme == "light":
+            wizard.grab().save(str(README_IMPORT_SHOT))
+        await forward(wizard, 3)
+        await shots.grab(wizard, f"24-import-duplicates{suffix}")
+        if theme == "light":  # importing with invalid rows is refused: back on the preview, which says why
+            wizard.next()
+            await until(lambda: wizard.currentId() == 2 and wizard.preview_page.banner.isVisible(), "the refusal")
+            await until(lambda: not wizard.vm.busy and wizard.preview_page.model.rowCount() > 0, "the preview again")
+            await shots.grab(wizard, "23b-import-refused")
+            await forward(wizard, 3)
+        wizard.preview_page.skip_invalid.setChecked(True)
+        rows_seen: list[int] = []
+        wizard.vm.progress.connect(lambda p: rows_seen.append(p.rows_done))
+        wizard.next()
+        await until(lambda: wizard.currentId() == PAGE_PROGRESS, "the progress page")
+        await until(lambda: any(r > 20_000 for r in rows_seen) or wizard.currentId() == PAGE_SUMMARY, "progress")
+        if wizard.currentId() == PAGE_PROGRESS:
+            await shots.grab(wizard, f"25-import-progress{suffix}")
+        await until(lambda: wizard.currentId() == PAGE_SUMMARY, "the summary")
+        await shots.grab(wizard, f"26-import-summary{suffix}")
+        wizard.done(0)
+        if theme == "light":
+            ambiguous_wizard = await wizard_on(db, ambiguous)
+            await shots.grab(ambiguous_wizard, "27-import-ambiguous-dates")
+            ambiguous_wizard.file_page.day_first.click()
+            await shots.grab(ambiguous_wizard, "27b-import-ambiguous-chosen")
+            ambiguous_wizard.done(0)
+            # Export of the big source just imported: its progress dialog.
+            source = await find_source(db, "Electricity")
+            exporter = ExportViewModel(db)
+            progress = ExportProgress(exporter, source, tmp / "Electricity.csv")
+            progress.setMinimumDuration(0)
+            task = asyncio.ensure_future(exporter.export(source, tmp / "Electricity.csv", ExportFormat.CSV))
+            await until(lambda: progress.value() > 0 or task.done(), "export progress")
+            await shots.grab(progress, "28-export-progress")
+            await task
+        await db.dispose()
+
+    await one_theme("light")
+    app.setPalette(dark_palette())
+    try:
+        await one_theme("dark")
+    finally:
+        app.setPalette(QPalette())
+
+
+async def shoot_backups(shots: Shooter, app: QApplication, tmp: Path) -> None:
+    import sqlite3
+    from datetime import UTC, datetime, timedelta
+
+    from homelog_desktop.config import AppPaths
+    from homelog_desktop.controller import AppController
+    from homelog_desktop.db import Database, sqlite_url
+    from homelog_desktop.db.backup_files import list_backups, write_backup
+    from homelog_desktop.db.migrate import migrate
+    from homelog_desktop.services.restore import validate_backup
+    from homelog_desktop.services.sample_data import create_sample_household
+    from homelog_desktop.views.backup_dialog import RestoreDialog
+    from homelog_desktop.views.error_dialog import ErrorHandler
+    from homelog_desktop.views.main_window import MainWindow
+    from homelog_desktop.views.recovery_dialog import RecoveryDialog
+
+    paths = AppPaths(tmp / "backups-data")
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(sqlite_url(paths.db_path))
+    await migrate(db)
+    await create_sample_household(db, today=date.today())
+    await db.dispose()
+    now = datetime.now(UTC).replace(hour=7, minute=30)
+    for days, reason in [(40, "daily"), (9, "before-migration"), (3, "daily"), (2, "manual"), (1, "daily")]:
+        write_backup(paths.db_path, paths.backup_dir, reason, now=now - timedelta(days=days, minutes=days * 7))
+    write_backup(paths.db_path, paths.backup_dir, "before-restore", now=now - timedelta(hours=2))
+    backups = list_backups(paths.backup_dir)
+    text_file = tmp / "meter readings.db"
+    text_file.write_text("Date;Meter\n01.02.2024;10,5\n", encoding="utf-8")
+    window = MainWindow()
+    window.resize(1180, 720)
+    window.show()
+    controller = AppController(app, window, paths, None, ErrorHandler())
+    window.build_content()
+    file_menu = window.menuBar().actions()[0].menu()
+    assert file_menu is not None
+    file_menu.popup(window.mapToGlobal(window.menuBar().geometry().bottomLeft()))
+    await shots.grab(file_menu, "39-file-menu")
+    file_menu.hide()
+
+    for theme in ("light", "dark"):
+        suffix = "" if theme == "light" else "-dark"
+        app.setPalette(dark_palette() if theme == "dark" else QPalette())
+        chooser = RestoreDialog(backups, paths.backup_dir, window)
+        chooser.show()
+        await shots.grab(chooser, f"40-restore-dialog{suffix}")
+        chooser.done(0)
+        empty = RestoreDialog([], paths.backup_dir, window)
+        empty.show()
+        await shots.grab(empty, f"41-restore-dialog-empty{suffix}")
+        empty.done(0)
+        check = validate_backup(backups[2].path)
+        asking = asyncio.ensure_future(controller._confirm_restore(check, backups[2]))
+        box = await until(lambda: top_dialog(window, QMessageBox), "the restore confirmation")
+        await shots.grab(box, f"42-restore-confirm{suffix}")
+        box.done(QMessageBox.StandardButton.Cancel)
+        await asking
+        refusing = asyncio.ensure_future(controller._validate(text_file))
+        box = await until(lambda: top_dialog(window, QMessageBox), "the refusal")
+        await shots.grab(box, f"43-restore-refused{suffix}")
+        box.done(0)
+        await refusing
+        damaged = (
+            f"{paths.db_path} is damaged (quick_check: On tree page 31 cell 7: Offset 57005 out of range 347..4092 "
+            "and 4 more problems)."
+        )
+        recovery = RecoveryDialog(paths.db_path, damaged, backups[0], window)
+        recovery.show()
+        await shots.grab(recovery, f"44-recovery{suffix}")
+        recovery.done(0)
+        not_db = f"{paths.db_path} is not a database file (it holds something else)."
+        foreign = RecoveryDialog(paths.db_path, not_db, None)
+        foreign.show()
+        await shots.grab(foreign, f"45-recovery-no-backup{suffix}")
+        foreign.done(0)
+        window.build_content()
+        window.show_loading("Restoring homelog-20261124T073000Z-daily.db…")
+        window.statusBar().showMessage("Keeping a copy of your current data… 45%")
+        await shots.grab(window, f"46-restoring{suffix}")
+        window.statusBar().clearMessage()
+        # A real failure: another program holds the file open, so the restore is refused and the data reopened.
+        await controller._start_own()
+        await until(lambda: window.readings_model is not None and window.readings_model.rowCount() > 0, "the data")
+        other = sqlite3.connect(paths.db_path)
+        other.execute("SELECT count(*) FROM readings").fetchone()
+        await controller._restore(backups[1].path)
+        other.close()
+        await until(lambda: window.readings_model is not None and window.readings_model.rowCount() > 0, "the data")
+        await until(lambda: window.readings_model.is_idle(), "pages")  # type: ignore[union-attr]
+        await shots.grab(window, f"47-restore-error{suffix}")
+        window.banner.dismiss()
+        await controller._close_current()
+    app.setPalette(QPalette())
+    if controller._own_lock is not None:
+        controller._own_lock.unlock()
+    window.close()
 
 
 def main() -> int:

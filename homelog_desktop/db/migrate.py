@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, inspect, text
 
 from ..domain.errors import DatabaseOpenError, DatabaseTooNewError
+from .backup_files import BEFORE_MIGRATION, write_backup
 from .database import Database
 from .revisions import HEAD_REVISION as HEAD_REVISION
 from .revisions import REVISIONS as REVISIONS
@@ -47,11 +48,19 @@ async def current_revision(db: Database) -> str | None:
         return await conn.run_sync(_read_revision)
 
 
-async def migrate(db: Database, backup_dir: Path | None = None, target: str = HEAD_REVISION) -> MigrationResult:
+async def migrate(
+    db: Database,
+    backup_dir: Path | None = None,
+    target: str = HEAD_REVISION,
+    *,
+    before_upgrade: Callable[[], Awaitable[None]] | None = None,
+) -> MigrationResult:
     """Upgrade ``db`` to ``target``; back up an existing SQLite file first.
 
     Raises DatabaseTooNewError for a file written by a newer Home Log, and DatabaseOpenError for a
-    file that is not a Home Log database.
+    file that is not a Home Log database. ``before_upgrade`` runs only when there is something to
+    upgrade, before the backup (the app checks the file's integrity there: a damaged file is never
+    written to).
     """
     previous = await current_revision(db)
     if previous == target:
@@ -61,13 +70,13 @@ async def migrate(db: Database, backup_dir: Path | None = None, target: str = HE
             f"{db.display_name} was written by a newer version of Home Log (schema {previous}). "
             "Install the newest Home Log to open it; the file has not been changed."
         )
+    if before_upgrade is not None:
+        await before_upgrade()
     backup = None
     path = db.sqlite_path
     if previous is not None and path is not None:
         backup_dir = backup_dir or path.parent / "backups"
-        backup = await asyncio.get_running_loop().run_in_executor(
-            None, backup_sqlite_file, path, backup_dir, f"before-{target}"
-        )
+        backup = await asyncio.get_running_loop().run_in_executor(None, backup_sqlite_file, path, backup_dir)
     # Alembic takes about half a second to import: not on the event loop (run_sync runs there).
     await asyncio.get_running_loop().run_in_executor(None, _import_alembic)
     async with db.engine.connect() as conn:
@@ -94,25 +103,12 @@ async def migrate(db: Database, backup_dir: Path | None = None, target: str = HE
     return MigrationResult(previous, target, backup)
 
 
-def backup_sqlite_file(path: Path, backup_dir: Path, label: str) -> Path:
-    """Copy a live SQLite file consistently (online backup API) to a timestamped file."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir / f"{path.stem}-{stamp}-{label}.db"
-    n = 1
-    while target.exists():
-        n += 1
-        target = backup_dir / f"{path.stem}-{stamp}-{label}-{n}.db"
-    source = sqlite3.connect(path)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    return target
+def backup_sqlite_file(path: Path, backup_dir: Path, reason: str = BEFORE_MIGRATION) -> Path:
+    """Copy a live SQLite file consistently (online backup API) to a new timestamped backup.
+
+    Raises BackupError (the migration then does not run) when the backup cannot be written.
+    """
+    return write_backup(path, backup_dir, reason).path
 
 
 def _read_revision(conn: Connection) -> str | None:

@@ -11,9 +11,13 @@ from .readings import ReadingsViewModel
 from .sources import SourcesViewModel
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..db.handle import SessionProvider
     from ..domain.entities import Reading, Source
     from .dashboard import DashboardViewModel
+    from .exporting import ExportViewModel
+    from .importing import ImportViewModel
     from .members import MembersViewModel
     from .meter_round import MeterRoundViewModel
     from .reading_editor import ReadingEditorViewModel
@@ -44,6 +48,10 @@ class Workspace:
     reports: Callable[[], ReportsViewModel]
     #: The meter round sheet's view model (one per sheet).
     meter_round: Callable[[], MeterRoundViewModel]
+    #: A view model that exports a source's readings to a file.
+    exporter: Callable[[], ExportViewModel]
+    #: A view model that imports the file at a path (the import wizard's).
+    importer: Callable[[Path], ImportViewModel]
 
 
 def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = False) -> Workspace:
@@ -99,6 +107,16 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         extra.append(vm)
         return vm
 
+    def exporter() -> ExportViewModel:
+        from .exporting import ExportViewModel
+
+        return ExportViewModel(db)
+
+    def importer(path: Path) -> ImportViewModel:
+        from .importing import ImportViewModel, profiles_dir_for
+
+        return ImportViewModel(db, path, profiles_dir_for(location))
+
     return Workspace(
         location=location,
         is_sample=is_sample,
@@ -111,4 +129,6 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         dashboard=dashboard,
         reports=reports,
         meter_round=meter_round,
+        exporter=exporter,
+        importer=importer,
     )

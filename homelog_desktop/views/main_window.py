@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
     from PySide6.QtWidgets import (
         QAbstractItemView,
         QDialog,
@@ -106,6 +107,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Enter", "Edit the selected reading"),
     ("Delete", "Delete the selected readings"),
     ("Ctrl+E", "Edit the selected source"),
+    ("Ctrl+I", "Import readings from a CSV or Excel file (or drop the file on the window)"),
     ("F5", "Refresh"),
     ("Ctrl+F", "Filter the readings (note text, or a date such as 2025 or 2025-03)"),
     ("F1", "This list of shortcuts"),
@@ -135,6 +137,9 @@ class MainWindow(QMainWindow):
 
     sample_data_requested = Signal()
     own_data_requested = Signal()
+    #: File → Back Up Now and File → Restore from Backup… (the composition root owns the database file).
+    backup_requested = Signal()
+    restore_requested = Signal()
     #: Emitted once the first data (sources, and the selected source's readings) is on screen.
     first_data_shown = Signal()
     #: The data cannot be opened (the message is on screen).
@@ -177,6 +182,7 @@ class MainWindow(QMainWindow):
         self._setup_actions()
         self._setup_menus()
         self._setup_toolbar()
+        self.setAcceptDrops(True)
         self._placeholder = QLabel("   Opening your data…")
         self.setCentralWidget(self._placeholder)
         for act in self._actions():
@@ -335,6 +341,7 @@ class MainWindow(QMainWindow):
         self.readings_model = None
         self._busy = 0
         self._progress.hide()
+        self._update_actions()  # nothing to act on until the next bind (a restore, the sample household)
 
     def current_source(self) -> Source | None:
         workspace = self.workspace
@@ -520,7 +527,74 @@ class MainWindow(QMainWindow):
         self._keep(box)
         box.open()
 
+    def import_readings(self, path: Path | None = None) -> None:
+        """File → Import…: the import wizard on ``path``, or on a file chosen first."""
+        if self.workspace is not None:
+            self._run(self._open_import(path))
+
+    async def _open_import(self, path: Path | None) -> None:
+        import asyncio
+
+        # The import service (~60 ms of imports the first time) loads in a worker thread.
+        await asyncio.get_running_loop().run_in_executor(None, importlib.import_module, IMPORT_STACK)
+        if self.workspace is None:
+            return
+        from .import_wizard import ImportWizard, ask_import_path
+
+        if path is None:
+            ask_import_path(self, self.import_readings)
+            return
+        wizard = ImportWizard(self.workspace.importer(path), self, current_source=self.current_source())
+        wizard.imported.connect(self._on_imported)
+        self._keep(wizard)
+        wizard.open()
+
+    def export_readings(self) -> None:
+        """Source → Export Readings…: ask where, then export the selected source's readings."""
+        source = self.current_source()
+        if self.workspace is None or source is None:
+            return
+        from .exporting import ask_export_path
+
+        ask_export_path(self, source, lambda path, fmt: self.export_readings_to(source, path, fmt))
+
+    def export_readings_to(self, source: Source, path: Path, fmt: Any = None) -> None:
+        """Export ``source``'s readings to ``path``, with a progress dialog if it takes a while."""
+        if self.workspace is None:
+            return
+        from .exporting import ExportProgress, describe
+
+        vm = self.workspace.exporter()
+        vm.setParent(self)
+        vm.finished.connect(lambda result: self.statusBar().showMessage(describe(result), 8000))
+        vm.cancelled.connect(lambda: self.statusBar().showMessage("Export cancelled: no file was written", 8000))
+        vm.error_occurred.connect(self._show_error)
+        ExportProgress(vm, source, path, self)
+        task = vm.spawn(vm.export(source, path, fmt))
+        if task is not None:
+            task.add_done_callback(lambda _t: vm.deleteLater())
+
     # -- Qt overrides ----------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.workspace is not None and _importable(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if self.workspace is not None and _importable(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = _importable(event.mimeData()) if self.workspace is not None else None
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_readings(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._settings.setValue("window/geometry", self.saveGeometry())
@@ -660,6 +734,34 @@ class MainWindow(QMainWindow):
             "SP_FileDialogListView",
         )
         self.actionMeterRound.setIconText("Meter Round")
+        self.actionImport = action(
+            "actionImport",
+            "&Import…",
+            lambda: self.import_readings(),
+            QKeySequence("Ctrl+I"),
+            "Import readings from a CSV or Excel file",
+        )
+        self.actionExportReadings = action(
+            "actionExportReadings",
+            "E&xport Readings…",
+            self.export_readings,
+            None,
+            "Save the selected source's readings as CSV or JSON",
+        )
+        self.actionBackupNow = action(
+            "actionBackupNow",
+            "&Back Up Now",
+            self.backup_requested.emit,
+            None,
+            "Copy your data into the backups folder now",
+        )
+        self.actionRestore = action(
+            "actionRestore",
+            "&Restore from Backup…",
+            self.restore_requested.emit,
+            None,
+            "Replace your data with a backup (your current data is kept as a backup first)",
+        )
         self.actionQuit = action("actionQuit", "&Quit", self.close, QKeySequence("Ctrl+Q"))
         self.actionAbout = action("actionAbout", f"&About {APP_NAME}", self.show_about)
         self.actionShortcuts = action("actionShortcuts", "&Keyboard Shortcuts", self.show_shortcuts, QKeySequence("F1"))
@@ -899,6 +1001,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.actionSampleData)
         file_menu.addAction(self.actionOwnData)
         file_menu.addSeparator()
+        file_menu.addAction(self.actionImport)
+        file_menu.addSeparator()
+        file_menu.addAction(self.actionBackupNow)
+        file_menu.addAction(self.actionRestore)
+        file_menu.addSeparator()
         file_menu.addAction(self.actionMembers)
         file_menu.addSeparator()
         file_menu.addAction(self.actionQuit)
@@ -910,6 +1017,8 @@ class MainWindow(QMainWindow):
             self.actionDeleteSource,
         ):
             source_menu.addAction(act)
+        source_menu.addSeparator()
+        source_menu.addAction(self.actionExportReadings)
         reading_menu = bar.addMenu("&Reading")
         for act in (self.actionAddReading, self.actionEditReading, self.actionDeleteReading):
             reading_menu.addAction(act)
@@ -1130,6 +1239,13 @@ class MainWindow(QMainWindow):
         self._keep(dialog)
         dialog.open()
 
+    def _on_imported(self, source_id: int, message: str) -> None:
+        """An import was committed: show its source, reloaded."""
+        self.statusBar().showMessage(message, 8000)
+        self._pending_select_source = source_id
+        if self.workspace is not None:
+            self._run(self.workspace.sources.load())
+
     def _on_source_saved(self, source: Source) -> None:
         self.statusBar().showMessage(f"“{source.name}” saved", 5000)
         self._pending_select_source = source.id
@@ -1300,11 +1416,24 @@ class MainWindow(QMainWindow):
         for act in (self.actionDashboard, self.actionShowReadings, self.actionShowReports, self.actionMeterRound):
             act.setEnabled(has_sources)
         self._dashboard_button.setChecked(self._stack.currentIndex() == PAGE_DASHBOARD)
-        for act in (self.actionEditSource, self.actionArchiveSource, self.actionDeleteSource):
+        for act in (
+            self.actionEditSource,
+            self.actionArchiveSource,
+            self.actionDeleteSource,
+            self.actionExportReadings,
+        ):
             act.setEnabled(on_source)
-        for act in (self.actionAddSource, self.actionRefresh, self.actionMembers, self.actionShowArchived):
+        for act in (
+            self.actionAddSource,
+            self.actionRefresh,
+            self.actionMembers,
+            self.actionShowArchived,
+            self.actionImport,
+        ):
             act.setEnabled(bound)
         self.actionFilter.setEnabled(on_source)
+        self.actionBackupNow.setEnabled(bound and self.workspace is not None and not self.workspace.is_sample)
+        self.actionRestore.setEnabled(True)
 
     def remembered_source(self, location: str) -> int | None:
         """The source last selected in the data at ``location`` (remembered across runs)."""
@@ -1316,6 +1445,26 @@ def _reports_placeholder() -> QLabel:
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setEnabled(False)
     return label
+
+
+#: The import's view model and service, imported in a worker thread before the wizard opens.
+IMPORT_STACK = "homelog_desktop.viewmodels.importing"
+#: What dropping a file on the window imports.
+IMPORT_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
+
+
+def _importable(mime: Any) -> Path | None:
+    """The first local file among ``mime``'s URLs that the import wizard reads, if any."""
+    from pathlib import Path
+
+    if mime is None or not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in IMPORT_SUFFIXES:
+                return path
+    return None
 
 
 def _format_local(moment: datetime) -> str:

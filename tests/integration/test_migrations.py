@@ -125,7 +125,7 @@ def test_migrate_from_previous_revision_keeps_data_and_backs_up(run, db_path, fr
 
     # The backup: a timestamped, valid SQLite copy of the 0001 file with the data in it.
     assert result.backup is not None and result.backup.parent == db_path.parent / "backups"
-    assert re.fullmatch(rf"homelog-\d{{8}}-\d{{6}}-before-{HEAD_REVISION}\.db", result.backup.name)
+    assert re.fullmatch(r"homelog-\d{8}T\d{6}Z-before-migration\.db", result.backup.name)
     backup = sqlite3.connect(result.backup)
     try:
         assert backup.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -1,0 +1,305 @@
+"""Backup files of a SQLite database: their names, and a consistent copy that is never half written.
+
+A backup is named ``homelog-20261124T213005Z-daily.db`` (a sortable UTC time and the reason). It is
+written with SQLite's online backup API (consistent even while the app writes) under a temporary
+name in the same folder, flushed to disk, and only then renamed, so a crash or a kill never leaves
+a partial file under a backup's name. Only the standard library: the migration, the services, the
+command line and the GUI's worker threads all use it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..domain.errors import HomeLogError
+
+#: Why a backup was taken.
+MANUAL, DAILY, BEFORE_MIGRATION, BEFORE_RESTORE = "manual", "daily", "before-migration", "before-restore"
+REASONS = (MANUAL, DAILY, BEFORE_MIGRATION, BEFORE_RESTORE)
+#: Words shown for each reason.
+REASON_TEXT = {
+    MANUAL: "Backed up by you",
+    DAILY: "Daily",
+    BEFORE_MIGRATION: "Before an upgrade",
+    BEFORE_RESTORE: "Before a restore",
+}
+
+#: Pages copied per step of the online backup (a step holds a read lock only briefly).
+DEFAULT_STEP_PAGES = 1024
+#: Set to a number of pages to copy per step and report every step (tests use 1 to make a copy slow).
+STEP_PAGES_ENV = "HOMELOG_BACKUP_PAGES"
+#: Temporary files end with this (never listed as backups; removed when their writer is gone).
+PARTIAL_SUFFIX = ".partial"
+
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)\.db$")
+
+#: progress(pages_done, pages_total)
+Progress = Callable[[int, int], None]
+
+
+class BackupError(HomeLogError):
+    """A backup or restore could not be written; nothing under a real name was changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    """One backup in a backups folder."""
+
+    path: Path
+    created: datetime  # UTC
+    reason: str
+    size: int
+
+    @property
+    def reason_text(self) -> str:
+        return REASON_TEXT.get(self.reason, self.reason.replace("-", " ").capitalize())
+
+
+def backup_name(stem: str, created: datetime, reason: str, n: int = 1) -> str:
+    """The file name of a backup: sorts by time, says why (``n`` > 1 for a second one in the same second)."""
+    stamp = created.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f"{stem}-{stamp}{f'-{n}' if n > 1 else ''}-{reason}.db"
+
+
+def parse_backup_name(name: str) -> tuple[datetime, str] | None:
+    """(created, reason) of a backup's file name; None for any other file."""
+    match = _NAME.match(name)
+    if match is None:
+        return None
+    try:
+        created = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    return created, match["reason"]
+
+
+def list_backups(backup_dir: Path) -> list[BackupFile]:
+    """The backups in ``backup_dir``, newest first (temporary and foreign files are left out)."""
+    found = []
+    try:
+        entries = list(os.scandir(backup_dir))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    for entry in entries:
+        parsed = parse_backup_name(entry.name)
+        if parsed is None or not entry.is_file():
+            continue
+        with contextlib.suppress(OSError):
+            found.append(BackupFile(Path(entry.path), parsed[0], parsed[1], entry.stat().st_size))
+    found.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    return found
+
+
+def step_pages() -> tuple[int, bool]:
+    """Pages per backup step, and whether every step is reported (set by $HOMELOG_BACKUP_PAGES)."""
+    raw = os.environ.get(STEP_PAGES_ENV, "")
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw), True
+    return DEFAULT_STEP_PAGES, False
+
+
+def write_backup(
+    source: Path,
+    backup_dir: Path,
+    reason: str,
+    *,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> BackupFile:
+    """Back ``source`` up into ``backup_dir`` under a new timestamped name (never overwriting one)."""
+    try:
+        backup_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(write_problem(backup_dir, exc)) from exc
+    remove_stale_partials(backup_dir)
+    created = (now or datetime.now(UTC)).replace(microsecond=0)
+    n = 1
+    target = backup_dir / backup_name(source.stem, created, reason)
+    while target.exists():
+        n += 1
+        target = backup_dir / backup_name(source.stem, created, reason, n)
+    copy_database(source, target, progress=progress)
+    return BackupFile(target, created, reason, target.stat().st_size)
+
+
+def copy_database(
+    source: Path,
+    target: Path,
+    *,
+    progress: Progress | None = None,
+    journal_delete: bool = True,
+    overwrite: bool = False,
+) -> None:
+    """Copy the SQLite database ``source`` consistently to ``target`` through a temporary file.
+
+    The copy is made by the online backup API in steps (another connection may write in between),
+    switched to a plain rollback journal so it is one self-contained file, flushed to disk and then
+    renamed into place. On any failure the temporary file is removed and BackupError says why;
+    ``target`` is then exactly as before (absent, or, with ``overwrite``, the old file).
+    """
+    if target.exists() and not overwrite:
+        raise BackupError(f"{target} exists already; it was not overwritten.")
+    temp = partial_name(target)
+    try:
+        copy_into(source, temp, progress=progress, journal_delete=journal_delete)
+        os.replace(temp, target)
+        flush_dir(target.parent)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if isinstance(exc, OSError):
+            raise BackupError(write_problem(target.parent, exc)) from exc
+        raise
+
+
+def copy_into(source: Path, dest_path: Path, *, progress: Progress | None = None, journal_delete: bool = True) -> None:
+    """Write a consistent copy of ``source`` to the new file ``dest_path``, flushed to disk.
+
+    The caller renames it into place (or removes it: on failure ``dest_path`` may be half written).
+    """
+    pages, every_step = step_pages()
+    try:
+        src = open_readonly(source)
+    except sqlite3.Error as exc:
+        raise BackupError(f"{source} cannot be read: {exc}.") from exc
+    try:
+        try:
+            dest = sqlite3.connect(dest_path)
+        except sqlite3.Error as exc:
+            raise BackupError(write_problem(dest_path.parent, exc)) from exc
+        try:
+            reported = [-1]
+
+            def step(_status: int, remaining: int, total: int) -> None:
+                if progress is None:
+                    return
+                done = total - remaining
+                twentieth = done * 20 // max(total, 1)
+                if every_step or twentieth != reported[0]:
+                    reported[0] = twentieth
+                    progress(done, total)
+
+            src.backup(dest, pages=pages, progress=step)
+            if journal_delete:
+                dest.execute("PRAGMA journal_mode=DELETE")
+        except sqlite3.Error as exc:
+            if _is_damage(exc):
+                raise BackupError(f"{source} is damaged and cannot be copied ({exc}).") from exc
+            raise BackupError(write_problem(dest_path.parent, exc)) from exc
+        finally:
+            dest.close()
+        flush(dest_path)
+    finally:
+        src.close()
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that reads ``path`` and never creates or changes it (nor its folder, if it can)."""
+    if not path.is_file():
+        raise sqlite3.OperationalError(f"no such file: {path}")
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.Error as exc:
+        conn.close()
+        if "unable to open" not in str(exc):
+            raise
+    # A WAL file in a folder this process cannot write (no -shm can be made): read it as it is.
+    return sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)
+
+
+def partial_name(target: Path) -> Path:
+    """The temporary name ``target`` is written under (same folder, so the rename is atomic)."""
+    return target.with_name(f".{target.name}.{os.getpid()}{PARTIAL_SUFFIX}")
+
+
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Remove temporary files left in ``folder`` by writers that no longer run (a kill, a crash)."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            name = entry.name
+            if not (name.startswith(".") and name.endswith(PARTIAL_SUFFIX)):
+                continue
+            pid_text = name[: -len(PARTIAL_SUFFIX)].rsplit(".", 1)[-1]
+            if pid_text.isdigit() and not _alive(int(pid_text)):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def flush(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def flush_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _probe(folder: Path) -> int | None:
+    """The errno of creating a file in ``folder`` (None if that works)."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=".homelog-write-test-", dir=folder)
+    except OSError as exc:
+        return exc.errno
+    os.close(fd)
+    os.unlink(name)
+    return None
+
+
+def write_problem(folder: Path, exc: BaseException) -> str:
+    """A clear sentence for a failed write in ``folder``."""
+    code = getattr(exc, "errno", None)
+    text = str(exc).lower()
+    if code is None and "unable to open" in text:
+        code = _probe(folder)  # SQLite does not say why: find out
+    if code == errno.ENOSPC or "disk is full" in text or "disk full" in text:
+        why = "the disk is full. Free some space and try again"
+    elif code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text or "read-only" in text:
+        why = "the folder is read-only or not yours. Choose a folder you can write to"
+    elif code in (errno.ENOTDIR, errno.EEXIST):
+        why = "a file is in the way where a folder should be"
+    elif "unable to open" in text:
+        why = "the folder cannot be written (read-only, missing or not yours)"
+    else:
+        why = str(exc)
+    return f"Could not write to {folder}: {why}. Nothing was changed."

@@ -1,0 +1,152 @@
+"""Backups of the user's SQLite file: on demand, daily at start, before migrations; and their rotation.
+
+The copies are made by ``db.backup_files`` (SQLite's online backup API, written under a temporary
+name and renamed when complete). This module decides when to back up and which old backups to
+delete: the newest ten are kept, plus the newest of each of the last twelve months.
+A PostgreSQL database is backed up by its server (pg_dump), not by Home Log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from ..db.backup_files import (
+    BEFORE_MIGRATION,
+    BEFORE_RESTORE,
+    DAILY,
+    MANUAL,
+    BackupError,
+    BackupFile,
+    Progress,
+    copy_database,
+    list_backups,
+    write_backup,
+)
+from ..domain.errors import HomeLogError
+
+__all__ = [
+    "BEFORE_MIGRATION",
+    "BEFORE_RESTORE",
+    "DAILY",
+    "KEEP_LAST",
+    "KEEP_MONTHS",
+    "MANUAL",
+    "BackupError",
+    "BackupFile",
+    "ServerBackupError",
+    "back_up",
+    "back_up_async",
+    "back_up_to",
+    "daily_backup_due",
+    "list_backups",
+    "rotate",
+    "to_delete",
+]
+
+#: Rotation: the newest KEEP_LAST backups, plus the newest of each of the last KEEP_MONTHS months.
+KEEP_LAST = 10
+KEEP_MONTHS = 12
+#: A daily backup is taken at start when the newest backup is older than this.
+DAILY_AGE = timedelta(days=1)
+
+SERVER_BACKUP_TEXT = (
+    "Backups of a PostgreSQL database are the server's job: use pg_dump "
+    "(for example: pg_dump -Fc homelog > homelog.dump) and pg_restore."
+)
+
+
+class ServerBackupError(HomeLogError):
+    """Home Log does not back up or restore a database server."""
+
+    def __init__(self) -> None:
+        super().__init__(SERVER_BACKUP_TEXT)
+
+
+def to_delete(
+    created: Sequence[datetime], now: datetime, keep_last: int = KEEP_LAST, months: int = KEEP_MONTHS
+) -> set[int]:
+    """Which backups rotation deletes, by index into ``created`` (their UTC times, in any order).
+
+    Kept: the ``keep_last`` newest, and the newest of each calendar month (UTC) among the
+    ``months`` months up to and including the month of ``now``. Everything else goes.
+    """
+    order = sorted(range(len(created)), key=lambda i: created[i], reverse=True)
+    keep = set(order[:keep_last])
+    current = now.astimezone(UTC)
+    first_month = current.year * 12 + current.month - 1 - (months - 1)
+    seen: set[int] = set()
+    for i in order:
+        moment = created[i].astimezone(UTC)
+        month = moment.year * 12 + moment.month - 1
+        if first_month <= month and month not in seen:
+            seen.add(month)
+            keep.add(i)
+    return set(range(len(created))) - keep
+
+
+def rotate(backup_dir: Path, now: datetime | None = None) -> list[Path]:
+    """Delete the backups rotation does not keep; returns the deleted files."""
+    backups = list_backups(backup_dir)
+    doomed = to_delete([b.created for b in backups], now or datetime.now(UTC))
+    deleted = []
+    for i in sorted(doomed):
+        with contextlib.suppress(FileNotFoundError):
+            backups[i].path.unlink()
+            deleted.append(backups[i].path)
+    return deleted
+
+
+def back_up(
+    db_path: Path,
+    backup_dir: Path,
+    reason: str = MANUAL,
+    *,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> BackupFile:
+    """Back ``db_path`` up into ``backup_dir``, then rotate the backups there (sync: run in a thread)."""
+    if not db_path.is_file():
+        raise BackupError(f"There is no database at {db_path} to back up.")
+    made = write_backup(db_path, backup_dir, reason, progress=progress, now=now)
+    rotate(backup_dir, now)
+    return made
+
+
+def back_up_to(db_path: Path, target: Path, *, progress: Progress | None = None) -> Path:
+    """Back ``db_path`` up to a file of the user's choosing (replacing it if it exists; not rotated)."""
+    if not db_path.is_file():
+        raise BackupError(f"There is no database at {db_path} to back up.")
+    target = target.expanduser().absolute()
+    if target.exists() and target.resolve() == db_path.resolve():
+        raise BackupError(f"{target} is the database itself; choose another file for the backup.")
+    if target.is_dir():
+        raise BackupError(f"{target} is a folder; give the name of the backup file.")
+    copy_database(db_path, target, progress=progress, overwrite=True)
+    return target
+
+
+def daily_backup_due(backup_dir: Path, now: datetime | None = None) -> bool:
+    """True when no backup is younger than a day (a clock set back counts as a recent backup)."""
+    backups = list_backups(backup_dir)
+    if not backups:
+        return True
+    return (now or datetime.now(UTC)) - backups[0].created >= DAILY_AGE
+
+
+async def back_up_async(
+    db_path: Path, backup_dir: Path, reason: str = MANUAL, progress: Progress | None = None
+) -> BackupFile:
+    """``back_up`` in a worker thread; ``progress`` is called on the event loop's thread."""
+    loop = asyncio.get_running_loop()
+    report: Progress | None = None
+    if progress is not None:
+        callback = progress
+
+        def report(done: int, total: int) -> None:
+            loop.call_soon_threadsafe(callback, done, total)
+
+    return await loop.run_in_executor(None, lambda: back_up(db_path, backup_dir, reason, progress=report))

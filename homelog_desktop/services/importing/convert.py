@@ -1,0 +1,317 @@
+"""Cells to stored values: timestamps to UTC epoch seconds, numbers to checked floats (fast paths first).
+
+Everything here is pure and runs in a worker thread; a million rows go through it, so the common
+shapes ("2024-01-05T10:00:00+01:00", "12345.6") take a compiled regex or a C parser and the general,
+slower path is kept for the rest and for the messages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, tzinfo
+from decimal import Decimal, InvalidOperation
+
+from ...domain.entities import MAX_DECIMALS, Metric, MetricKind
+from ...domain.errors import ValidationError
+from ...domain.validation import MAX_SIGNIFICANT_DIGITS, check_value
+from .model import EXCEL_FORMAT, ISO_FORMAT
+
+#: Readings outside these years are refused (a typo, or not a date at all).
+MIN_YEAR, MAX_YEAR = 1900, 2200
+#: Cells that exports write for "no value": read as empty (a missing value, never zero). NaN is not
+#: one of them: it is refused, since it may hide a broken formula.
+MISSING = frozenset({"-", "–", "—", "n/a", "na", "#n/a", "null", "none", "--"})
+#: Digit grouping that is always accepted (spaces, no-break spaces, apostrophes).
+_GROUPING = re.compile(r"[ \u00a0\u202f']")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+#: A time of day after a date, or alone in its own column: 10:30, 10:30:15.5, 9.30, 10:30 PM, with an
+#: optional offset (Z, +01:00, +0100).
+_TIME = r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d{1,6})?)?\s*([AaPp]\.?[Mm]\.?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?"
+_TIME_ONLY = re.compile(r"\s*" + _TIME + r"\s*")
+_DATE_CODES = {"%d": r"(?P<d>\d{1,2})", "%m": r"(?P<m>\d{1,2})", "%Y": r"(?P<Y>\d{4})", "%y": r"(?P<y>\d{2})"}
+
+
+class CellError(ValueError):
+    """A cell that cannot be stored; the message says why (without the column, which the caller knows)."""
+
+
+# -- timestamps ---------------------------------------------------------------------------------
+
+
+def local_zone(name: str | None) -> tzinfo | None:
+    """The zone naive timestamps are in: ``name`` (IANA), or None for the computer's local time."""
+    if not name:
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise CellError(f"unknown time zone “{name}”") from exc
+
+
+def _epoch(moment: datetime, zone: tzinfo | None) -> int:
+    if moment.tzinfo is None:
+        if not MIN_YEAR <= moment.year <= MAX_YEAR:
+            raise CellError(f"the year {moment.year} is outside {MIN_YEAR}–{MAX_YEAR}")
+        if zone is not None:
+            moment = moment.replace(tzinfo=zone)
+    elif not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise CellError(f"the year {moment.year} is outside {MIN_YEAR}–{MAX_YEAR}")
+    try:
+        return int(moment.timestamp())
+    except (OverflowError, OSError, ValueError) as exc:
+        raise CellError(f"{moment} is not a time that can be stored") from exc
+
+
+def _offset(text: str | None) -> tzinfo | None:
+    if not text:
+        return None
+    if text == "Z":
+        return UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    if hours > 23 or minutes > 59:
+        raise CellError(f"“{text}” is not a time zone offset")
+    from datetime import timezone
+
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _clock(hour: str, minute: str, second: str | None, ampm: str | None) -> tuple[int, int, int]:
+    h, m, s = int(hour), int(minute), int(second or 0)
+    if ampm:
+        if not 1 <= h <= 12:
+            raise CellError(f"{h} is not an hour of a 12-hour clock")
+        pm = ampm[0] in "Pp"
+        h = (h % 12) + (12 if pm else 0)
+    if h > 23 or m > 59 or s > 59:
+        if h == 24 and m == 0 and s == 0:
+            raise CellError("24:00 is not a time of day (write 00:00 of the next day)")
+        raise CellError(f"{hour}:{minute} is not a time of day")
+    return h, m, s
+
+
+def parse_time_of_day(text: str) -> tuple[int, int, int, tzinfo | None] | None:
+    """A separate time column's cell; None for an empty one (midnight)."""
+    cell = text.strip()
+    if not cell:
+        return None
+    found = _TIME_ONLY.fullmatch(cell)
+    fraction_like = re.fullmatch(r"0?\.(\d+)", cell)
+    if fraction_like is not None and (len(fraction_like[1]) != 2 or int(fraction_like[1]) > 59):
+        found = None  # 0.75 is three quarters of a day (Excel), 0.30 is 00:30
+    if found is None:
+        # Excel stores a time alone as a fraction of a day.
+        try:
+            fraction = float(cell)
+        except ValueError:
+            raise CellError(f"“{text}” is not a time of day") from None
+        if not 0 <= fraction < 1:
+            raise CellError(f"“{text}” is not a time of day") from None
+        seconds = round(fraction * 86400)
+        seconds = min(seconds, 86399)
+        return seconds // 3600, seconds // 60 % 60, seconds % 60, None
+    h, m, s = _clock(found[1], found[2], found[3], found[4])
+    return h, m, s, _offset(found[5])
+
+
+def date_pattern(date_format: str) -> re.Pattern[str]:
+    """The regex of a strptime-style date format; whatever time follows the date is read generically."""
+    fmt = date_format
+    cut = min((i for i in (fmt.find("%H"), fmt.find("%I")) if i >= 0), default=-1)
+    if cut >= 0:
+        fmt = fmt[:cut].rstrip(" T,")
+    parts: list[str] = []
+    i = 0
+    seen: set[str] = set()
+    while i < len(fmt):
+        if fmt[i] == "%" and i + 1 < len(fmt):
+            code = fmt[i : i + 2]
+            if code not in _DATE_CODES or code in seen:
+                raise CellError(f"“{date_format}” is not a date format this program reads ({code})")
+            seen.add(code)
+            parts.append(_DATE_CODES[code])
+            i += 2
+        else:
+            parts.append(re.escape(fmt[i]))
+            i += 1
+    if not {"%d", "%m"} <= seen or not seen & {"%Y", "%y"}:
+        raise CellError(f"“{date_format}” needs a day (%d), a month (%m) and a year (%Y or %y)")
+    return re.compile(r"\s*" + "".join(parts) + r"(?:(?:\s*[ T,]\s*|\s+)" + _TIME + r")?\s*")
+
+
+TimestampParser = Callable[[str, str | None], int]
+
+
+def timestamp_parser(date_format: str | None, timezone: str | None) -> TimestampParser:
+    """A function (date cell, time cell or None) -> UTC epoch seconds; raises CellError."""
+    if date_format is None:
+        raise CellError("the date format is not chosen yet")
+    zone = local_zone(timezone)
+
+    def with_time(moment: datetime, time_text: str | None) -> datetime:
+        if time_text is None:
+            return moment
+        clock = parse_time_of_day(time_text)
+        if clock is None:
+            return moment
+        h, m, s, tz = clock
+        moment = moment.replace(hour=h, minute=m, second=s)
+        return moment.replace(tzinfo=tz) if tz is not None else moment
+
+    if date_format == ISO_FORMAT:
+        fromiso = datetime.fromisoformat
+
+        def iso(text: str, time_text: str | None) -> int:
+            cell = text.strip()
+            if len(cell) < 10 or not cell[:4].isdigit() or cell[4] != "-":
+                raise CellError(_not_a_date(text, "an ISO 8601 date such as 2024-01-31"))
+            try:
+                moment = fromiso(cell)
+            except ValueError:
+                raise CellError(_not_a_date(text, "an ISO 8601 date such as 2024-01-31")) from None
+            return _epoch(with_time(moment, time_text), zone)
+
+        return iso
+
+    if date_format == EXCEL_FORMAT:
+
+        def excel(text: str, time_text: str | None) -> int:
+            cell = text.strip()
+            try:
+                days = float(cell)
+            except ValueError:
+                raise CellError(_not_a_date(text, "an Excel day number such as 45292")) from None
+            if not 1 <= days < 2958466:
+                raise CellError(_not_a_date(text, "an Excel day number such as 45292"))
+            moment = _EXCEL_EPOCH + timedelta(seconds=round(days * 86400))
+            return _epoch(with_time(moment, time_text), zone)
+
+        return excel
+
+    match = date_pattern(date_format).fullmatch
+    example = _example(date_format)
+
+    def pattern(text: str, time_text: str | None) -> int:
+        found = match(text)
+        if found is None:
+            raise CellError(_not_a_date(text, f"a date such as {example}"))
+        groups = found.groupdict()
+        year = int(groups["Y"]) if groups.get("Y") else _two_digit_year(int(groups["y"]))
+        try:
+            moment = datetime(year, int(groups["m"]), int(groups["d"]))
+        except ValueError:
+            raise CellError(f"“{text.strip()}” is not a valid date") from None
+        # The optional time: the groups after the named date groups (the _TIME groups), by position.
+        tail = found.groups()[-5:]
+        if tail[0] is not None:
+            h, m, s = _clock(tail[0], tail[1], tail[2], tail[3])
+            moment = moment.replace(hour=h, minute=m, second=s, tzinfo=_offset(tail[4]))
+        return _epoch(with_time(moment, time_text), zone)
+
+    return pattern
+
+
+def _two_digit_year(yy: int) -> int:
+    # As strptime: 69-99 are 1969-1999, 00-68 are 2000-2068.
+    return 1900 + yy if yy >= 69 else 2000 + yy
+
+
+def _example(date_format: str) -> str:
+    return (
+        date_format.replace("%d", "31").replace("%m", "01").replace("%Y", "2024").replace("%y", "24").split("%")[0]
+    ).strip()
+
+
+def _not_a_date(text: str, expected: str) -> str:
+    cell = text.strip()
+    if not cell:
+        return "the date is empty"
+    shown = cell if len(cell) <= 40 else cell[:40] + "…"
+    return f"“{shown}” is not {expected}"
+
+
+# -- numbers ------------------------------------------------------------------------------------
+
+
+ValueParser = Callable[[str], "tuple[float, int] | None"]
+
+
+def value_parser(metric: Metric, decimal: str, thousands: str, *, grow: bool = False) -> ValueParser:
+    """A function cell -> (value, decimals it needs), None for an empty cell; raises CellError.
+
+    ``grow`` (a metric the import creates): a value may have up to MAX_DECIMALS decimals, more than
+    ``metric.decimals``; the metric's decimals grow to the most any value needs.
+    """
+    allowed = MAX_DECIMALS if grow else metric.decimals
+    digits = metric.digits if metric.kind is MetricKind.COUNTER else None
+    fast = re.compile(r"(-?)(\d{1,12})(?:" + re.escape(decimal) + r"(\d{1,6}))?").fullmatch
+    to_float = float
+    comma = decimal == ","
+
+    def parse(text: str) -> tuple[float, int] | None:
+        found = fast(text)
+        if found is not None:
+            whole, fraction = found[2], found[3]
+            needed = len(fraction.rstrip("0")) if fraction else 0
+            int_digits = len(whole.lstrip("0"))
+            if (
+                needed <= allowed
+                and int_digits + (needed if grow else allowed) <= MAX_SIGNIFICANT_DIGITS
+                and (digits is None or int_digits <= digits)
+            ):
+                return to_float(text.replace(",", ".") if comma else text), needed
+        if not text or text.isspace() or text.strip().casefold() in MISSING:
+            return None
+        return _general(text, metric, decimal, thousands, grow)
+
+    return parse
+
+
+def _general(text: str, metric: Metric, decimal: str, thousands: str, grow: bool) -> tuple[float, int]:
+    raw = text.strip()
+    shown = raw if len(raw) <= 40 else raw[:40] + "…"
+    cleaned = _GROUPING.sub("", raw)
+    if thousands in (".", ",") and thousands in cleaned:
+        grouped = rf"[+-]?\d{{1,3}}({re.escape(thousands)}\d{{3}})+({re.escape(decimal)}\d*)?"
+        if not re.fullmatch(grouped, cleaned):
+            raise CellError(f"“{shown}” is not a number")
+        cleaned = cleaned.replace(thousands, "")
+    other = "." if decimal == "," else ","
+    if other in cleaned:
+        name = "a dot" if other == "." else "a comma"
+        mark = "a decimal comma" if decimal == "," else "a decimal point"
+        raise CellError(f"“{shown}” has {name} where the file uses {mark} (change the decimal separator?)")
+    if decimal == ",":
+        cleaned = cleaned.replace(",", ".")
+    if not _NUMBER.fullmatch(cleaned):
+        if cleaned.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
+            raise CellError(f"“{shown}” is not a finite number")
+        raise CellError(f"“{shown}” is not a number")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:  # pragma: no cover - the pattern guards this
+        raise CellError(f"“{shown}” is not a number") from None
+    needed = _decimal_places(value)
+    checked = metric
+    if grow:
+        checked = replace(metric, decimals=min(max(needed, metric.decimals), MAX_DECIMALS))
+    try:
+        check_value(value, checked)
+    except ValidationError as exc:
+        raise CellError(exc.message) from None
+    return float(value), needed
+
+
+def _decimal_places(value: Decimal) -> int:
+    if not value.is_finite() or value.is_zero():
+        return 0
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(exponent + trailing))

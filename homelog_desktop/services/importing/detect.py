@@ -1,0 +1,516 @@
+"""Finding out how a file is written: encoding, delimiter, numbers, header row and dates.
+
+Only the start of the file is read (256 KiB or 200 records); the guesses are shown to the user, who
+can change each of them (``ImportSettings``) before anything is stored.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections import Counter
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from ...domain.entities import Metric
+from .convert import CellError, timestamp_parser, value_parser
+from .model import EXCEL_FORMAT, ISO_FORMAT, Detected, ImportFileError, ImportSettings
+from .reader import RowStream, file_kind
+
+SAMPLE_BYTES = 256 * 1024
+SAMPLE_RECORDS = 200
+#: Rows kept in ``Detected.sample_rows``.
+SAMPLE_ROWS = 50
+DELIMITERS = (",", ";", "\t", "|")
+#: Header words of a date or time column (several languages), for Excel day numbers.
+_DATE_WORDS = re.compile(r"date|datum|time|zeit|timestamp|day|tag|fecha|data|jour|heure|uhrzeit|when|period", re.I)
+_TIME_WORDS = re.compile(r"time|zeit|uhrzeit|heure|hora|ora", re.I)
+_ISO_START = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
+_DMY = re.compile(r"\s*(\d{1,4})([./-])(\d{1,2})\2(\d{2}|\d{4})(?!\d)")
+_TIME_CELL = re.compile(r"\s*\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?\s*([AaPp]\.?[Mm]\.?)?\s*")
+_NUMBERISH = re.compile(r"\s*[+-]?[\d.,' \u00a0\u202f]*\d[\d.,' \u00a0\u202f]*\s*")
+_PROBE = Metric(None, "probe", decimals=6)
+_UNIT = re.compile(r"[\[(]?[^\W\d_]{1,4}[³²3²]?(/[^\W\d_]{1,3})?[\])]?|[\[(]?(°[CF]|%|€|\$)[\])]?")
+
+
+def detect(path: Path, sheet: str | None = None) -> Detected:
+    """Read the start of ``path`` and guess how to import it (sync: run it in a thread from the GUI).
+
+    ``sheet`` chooses the worksheet of an .xlsx file (default: the first). Raises ImportFileError
+    for a file that cannot be read as a table of dates and values.
+    """
+    path = Path(path)
+    kind = file_kind(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFileError(f"cannot open {path.name}: {exc.strerror or exc}") from None
+    if size == 0:
+        raise ImportFileError(f"{path.name} is empty")
+    notes: list[str] = []
+    sheets: list[str] = []
+    if kind == "xlsx":
+        with RowStream(path, "xlsx", "", "", sheet) as stream:
+            sheets = stream.sheet_names()
+            records = []
+            for _line, cells in stream:
+                records.append(cells)
+                if len(records) >= SAMPLE_RECORDS:
+                    break
+        encoding, delimiter = "", ""
+    else:
+        encoding, records, delimiter = _read_csv_sample(path, notes)
+    detected = _analyse(path, kind, size, encoding, delimiter, records, notes, sheets)
+    if sheet is not None and kind == "xlsx":
+        detected = replace(detected, settings=replace(detected.settings, sheet=sheet))
+    return detected
+
+
+def parse_date_format_option(text: str, detected: Detected) -> str:
+    """A ``--date-format`` value: a strptime pattern (``%d/%m/%Y``), "iso", "excel", or "dmy"/"mdy"/"ymd"
+    (day-first, month-first, year-first with the file's own separator)."""
+    value = text.strip()
+    lowered = value.lower()
+    if lowered in (ISO_FORMAT, "iso8601", "iso-8601"):
+        return ISO_FORMAT
+    if lowered == EXCEL_FORMAT:
+        return EXCEL_FORMAT
+    if lowered in ("dmy", "mdy", "ymd"):
+        sep = "/"
+        year = "%Y"
+        for candidate in [*detected.ambiguous_date_formats, detected.settings.date_format or ""]:
+            found = re.search(r"%[dmYy]([./-])", candidate)
+            if found:
+                sep = found[1]
+                year = "%y" if "%y" in candidate else "%Y"
+                break
+        order = {"dmy": ("%d", "%m", year), "mdy": ("%m", "%d", year), "ymd": (year, "%m", "%d")}[lowered]
+        return sep.join(order)
+    try:
+        timestamp_parser(value, None)
+    except CellError as exc:
+        raise ImportFileError(str(exc)) from None
+    return value
+
+
+# -- CSV text -------------------------------------------------------------------------------------
+
+
+def _read_csv_sample(path: Path, notes: list[str]) -> tuple[str, list[list[str]], str]:
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(SAMPLE_BYTES)
+            complete = len(raw) < SAMPLE_BYTES or not f.read(1)
+    except OSError as exc:
+        raise ImportFileError(f"cannot open {path.name}: {exc.strerror or exc}") from None
+    encoding = _encoding(raw)
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    try:
+        text = decoder.decode(raw, final=complete)
+    except UnicodeDecodeError:  # pragma: no cover - _encoding checked it
+        raise ImportFileError(f"{path.name} is not text in any encoding this program knows") from None
+    if not complete:
+        # The sample ends somewhere in a record: drop the incomplete last line.
+        text = text[: max(text.rfind("\n"), 0)]
+    if "\x00" in text or _mostly_binary(text):
+        raise ImportFileError(f"{path.name} does not look like a table (it holds binary data, not text)")
+    if encoding == "cp1252":
+        notes.append("The file is not UTF-8: read as Windows-1252 (Latin-1).")
+    best: tuple[float, str, list[list[str]]] | None = None
+    for delimiter in DELIMITERS:
+        try:
+            records = _records(text, delimiter)
+        except csv.Error:
+            continue
+        score = _delimiter_score(records)
+        if best is None or score > best[0]:
+            best = (score, delimiter, records)
+    if best is None or best[0] <= 0:
+        raise ImportFileError(
+            f"{path.name}: no columns found: a file needs a date column and a value column "
+            "separated by commas, semicolons, tabs or |"
+        )
+    return encoding, best[2], best[1]
+
+
+def _encoding(raw: bytes) -> str:
+    if raw.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = raw[:4096]
+    if len(sample) >= 4:
+        even_nuls = sample[0::2].count(0)
+        odd_nuls = sample[1::2].count(0)
+        half = len(sample) // 2
+        if odd_nuls > half * 0.4 and even_nuls < half * 0.1:
+            return "utf-16-le"
+        if even_nuls > half * 0.4 and odd_nuls < half * 0.1:
+            return "utf-16-be"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(raw, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        raw.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"
+
+
+def _mostly_binary(text: str) -> bool:
+    if not text:
+        return False
+    sample = text[:20000]
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t")
+    return control > len(sample) * 0.05
+
+
+def _records(text: str, delimiter: str) -> list[list[str]]:
+    records = []
+    for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False):
+        records.append(cells)
+        if len(records) >= SAMPLE_RECORDS:
+            break
+    return records
+
+
+def _delimiter_score(records: list[list[str]]) -> float:
+    rows = [r for r in records if any(c.strip() for c in r)]
+    if not rows:
+        return 0.0
+    counts = Counter(len(r) for r in rows if len(r) > 1)
+    if not counts:
+        return 0.0
+    mode, n_mode = max(counts.items(), key=lambda item: (item[1], item[0]))
+    typed = total = 0
+    for row in rows:
+        if len(row) != mode:
+            continue
+        for cell in row:
+            total += 1
+            if _is_typed(cell):
+                typed += 1
+    return n_mode * (0.5 + 0.5 * (typed / total if total else 0))
+
+
+def _is_typed(cell: str) -> bool:
+    text = cell.strip()
+    return not text or bool(_NUMBERISH.fullmatch(text) or _date_family(text) or _TIME_CELL.fullmatch(text))
+
+
+# -- analysis -------------------------------------------------------------------------------------
+
+
+def _date_family(text: str) -> str | None:
+    """ "iso", "dmy-like" or None: whether a cell looks like a date (not yet which order)."""
+    if _ISO_START.match(text):
+        try:
+            datetime.fromisoformat(text.strip())
+            return "iso"
+        except ValueError:
+            pass
+    found = _DMY.match(text)
+    if found is not None:
+        rest = text[found.end() :].strip()
+        if not rest or re.match(r"[T ,]?\s*\d{1,2}[:.]\d{2}", rest):
+            return "pattern"
+    return None
+
+
+def _is_data_row(row: list[str]) -> bool:
+    cells = [c for c in row if c.strip()]
+    return len(row) >= 2 and any(_date_family(c) for c in cells)
+
+
+def _analyse(
+    path: Path,
+    kind: str,
+    size: int,
+    encoding: str,
+    delimiter: str,
+    records: list[list[str]],
+    notes: list[str],
+    sheets: list[str],
+) -> Detected:
+    nonblank = [i for i, r in enumerate(records) if any(c.strip() for c in r)]
+    if not nonblank:
+        raise ImportFileError(f"{path.name} holds no rows")
+    first_data = _first_data_row(records, nonblank, _is_data_row)
+    if first_data is None:
+        # Dates may be Excel day numbers: data rows are then all numbers.
+        first_data = _first_data_row(records, nonblank, _is_numeric_row)
+    if first_data is None:
+        raise ImportFileError(f"{path.name}: no rows with a date and values were found at the start of the file")
+    header_row: int | None = None
+    units_row: int | None = None
+    before = [i for i in nonblank if i < first_data]
+    if before:
+        candidate = before[-1]
+        if len(before) >= 2 and _is_units(records[candidate]) and _is_header(records[before[-2]]):
+            # A line of units under the names ("", "kWh", "[m³]"), as some meters export.
+            units_row, candidate = candidate, before[-2]
+        if _is_header(records[candidate]):
+            header_row = candidate
+    junk = len([i for i in nonblank if i < (header_row if header_row is not None else first_data)])
+    if junk:
+        notes.append(
+            f"{junk} line{'s' if junk != 1 else ''} before the header {'were' if junk != 1 else 'was'} skipped."
+        )
+    data = [records[i] for i in nonblank if i >= first_data]
+    width = max([len(r) for r in data[:SAMPLE_ROWS]] + [len(records[header_row]) if header_row is not None else 0])
+    columns = _column_names(records[header_row] if header_row is not None else [], width)
+    if units_row is not None:
+        units = [u.strip().strip("[]()") for u in records[units_row]]
+        columns = [
+            f"{name} ({units[i]})" if i < len(units) and units[i] and "(" not in name else name
+            for i, name in enumerate(columns)
+        ]
+    while (
+        len(columns) > 1
+        and columns[-1].startswith("Column ")
+        and all(len(r) < len(columns) or not r[len(columns) - 1].strip() for r in data)
+    ):
+        columns.pop()  # a trailing delimiter on every line: an empty last column
+    date_column, date_format, ambiguous = _find_date_column(columns, data)
+    if date_column is None:
+        raise ImportFileError(f"{path.name}: no column of dates was found (columns: {_listed(columns)})")
+    time_column = None
+    if date_format in (ISO_FORMAT, EXCEL_FORMAT) or ambiguous or date_format:
+        time_column = _find_time_column(columns, data, date_column)
+    value_columns = [c for c in range(len(columns)) if c not in (date_column, time_column)]
+    decimal, thousands = _numbers(data, value_columns, delimiter, notes)
+    numeric: list[int] = []
+    decimals: dict[int, int] = {}
+    for c in value_columns:
+        parse = value_parser(_PROBE, decimal, thousands, grow=True)
+        cells = [r[c] for r in data if c < len(r) and r[c].strip()]
+        if not cells:
+            continue
+        parsed = []
+        for cell in cells:
+            try:
+                parsed.append(parse(cell))
+            except CellError:
+                pass
+        if len(parsed) * 2 <= len(cells):
+            continue  # mostly text: a few numbers in a text column make it no metric
+        numeric.append(c)
+        decimals[c] = max((p[1] for p in parsed if p is not None), default=0)
+    settings = ImportSettings(
+        encoding=encoding,
+        delimiter=delimiter,
+        decimal=decimal,
+        thousands=thousands,
+        header_row=header_row,
+        data_row=first_data,
+        date_column=date_column,
+        time_column=time_column,
+        date_format=None if ambiguous else date_format,
+        sheet=sheets[0] if sheets else None,
+    )
+    if ambiguous:
+        notes.append("Every day in the sample is 12 or less: choose whether dates are day-first or month-first.")
+    return Detected(
+        path=path,
+        kind=kind,
+        settings=settings,
+        columns=columns,
+        ambiguous_date_formats=ambiguous,
+        numeric_columns=numeric,
+        column_decimals=decimals,
+        sample_rows=[list(r) for r in data[:SAMPLE_ROWS]],
+        size=size,
+        notes=notes,
+        sheets=sheets,
+    )
+
+
+def _listed(names: list[str], most: int = 8) -> str:
+    """Column names for a message: the first few, each shortened."""
+    shown = [n if len(n) <= 30 else n[:30] + "…" for n in names[:most]]
+    return ", ".join(shown) + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
+def _is_header(cells: list[str]) -> bool:
+    return len([c for c in cells if c.strip()]) >= 2 and not any(_date_family(c) for c in cells)
+
+
+def _is_units(cells: list[str]) -> bool:
+    """A line of units: the first cell (over the dates) empty, the others units such as kWh, m³, [°C]."""
+    texts = [c.strip() for c in cells if c.strip()]
+    return bool(cells) and not cells[0].strip() and bool(texts) and all(_UNIT.fullmatch(t) for t in texts)
+
+
+def _is_numeric_row(row: list[str]) -> bool:
+    cells = [c for c in row if c.strip()]
+    return len(row) >= 2 and len(cells) >= 2 and all(_NUMBERISH.fullmatch(c) for c in cells)
+
+
+def _first_data_row(records: list[list[str]], nonblank: list[int], is_data: object) -> int | None:
+    assert callable(is_data)
+    for position, index in enumerate(nonblank):
+        if not is_data(records[index]):
+            continue
+        following = nonblank[position + 1 : position + 11]
+        if not following or sum(1 for i in following if is_data(records[i])) >= 0.7 * len(following):
+            return index
+    return None
+
+
+def _column_names(header: list[str], width: int) -> list[str]:
+    names: list[str] = []
+    seen: Counter[str] = Counter()
+    for index in range(max(width, len(header))):
+        name = " ".join(header[index].split()) if index < len(header) else ""
+        name = name or f"Column {index + 1}"
+        seen[name.lower()] += 1
+        if seen[name.lower()] > 1:
+            name = f"{name} ({seen[name.lower()]})"
+        names.append(name)
+    return names
+
+
+def _cells(data: list[list[str]], column: int) -> list[str]:
+    return [r[column].strip() for r in data if column < len(r) and r[column].strip()]
+
+
+def _find_date_column(columns: list[str], data: list[list[str]]) -> tuple[int | None, str | None, list[str]]:
+    """The first column whose cells are mostly dates (a few bad cells are the user's to see in the preview)."""
+    for column in range(len(columns)):
+        cells = _cells(data, column)
+        if not cells:
+            continue
+        families = Counter(_date_family(c) for c in cells)
+        family, count = families.most_common(1)[0]
+        if family is None or count < 0.8 * len(cells):
+            continue
+        if family == "iso":
+            return column, ISO_FORMAT, []
+        found = _pattern_format([c for c in cells if _date_family(c) == "pattern"])
+        if found is not None:
+            return column, found[0], found[1]
+    for column, name in enumerate(columns):
+        cells = _cells(data, column)
+        if cells and (_DATE_WORDS.search(name) or column == 0) and all(_is_excel_day(c) for c in cells):
+            return column, EXCEL_FORMAT, []
+    return None, None, []
+
+
+def _is_excel_day(cell: str) -> bool:
+    try:
+        value = float(cell)
+    except ValueError:
+        return False
+    return 367 <= value < 110_000  # 1901 to 2201
+
+
+def _pattern_format(cells: list[str]) -> tuple[str | None, list[str]] | None:
+    seps: set[str] = set()
+    first_max = second_max = 0
+    year_lengths: set[int] = set()
+    year_first = False
+    for cell in cells:
+        found = _DMY.match(cell)
+        if found is None:
+            return None
+        a, sep, b, c = found[1], found[2], found[3], found[4]
+        seps.add(sep)
+        if len(a) == 4:
+            year_first = True
+            year_lengths.add(4)
+            continue
+        if len(a) > 2:
+            return None
+        first_max = max(first_max, int(a))
+        second_max = max(second_max, int(b))
+        year_lengths.add(len(c))
+    if len(seps) != 1 or len(year_lengths) != 1:
+        return None
+    sep = seps.pop()
+    year = "%Y" if year_lengths.pop() == 4 else "%y"
+    if year_first:
+        return f"%Y{sep}%m{sep}%d", []
+    day_first, month_first = f"%d{sep}%m{sep}{year}", f"%m{sep}%d{sep}{year}"
+    if first_max > 12 and second_max > 12:
+        return None
+    if first_max > 12:
+        return day_first, []
+    if second_max > 12:
+        return month_first, []
+    if sep == ".":
+        return day_first, []  # dd.mm.yyyy: dotted dates are day-first
+    return None, [day_first, month_first]
+
+
+def _find_time_column(columns: list[str], data: list[list[str]], date_column: int) -> int | None:
+    date_cells = _cells(data, date_column)
+    if any(re.search(r"\d:\d{2}", c[8:]) and not re.search(r"\b0?0:00(:00)?\s*$", c) for c in date_cells):
+        return None  # the date column holds the time already
+    for column in range(len(columns)):
+        if column == date_column:
+            continue
+        cells = _cells(data, column)
+        if cells and all(_TIME_CELL.fullmatch(c) for c in cells):
+            return column
+    for column, name in enumerate(columns):
+        cells = _cells(data, column)
+        if column != date_column and cells and _TIME_WORDS.search(name) and all(_is_day_fraction(c) for c in cells):
+            return column
+    return None
+
+
+def _is_day_fraction(cell: str) -> bool:
+    try:
+        return 0 <= float(cell) < 1
+    except ValueError:
+        return False
+
+
+def _numbers(data: list[list[str]], columns: list[int], delimiter: str, notes: list[str]) -> tuple[str, str]:
+    comma = dot = 0
+    thousands = ""
+    only_three_comma = only_three_dot = 0
+    for row in data:
+        for column in columns:
+            if column >= len(row):
+                continue
+            cell = row[column].strip()
+            if not cell or not _NUMBERISH.fullmatch(cell):
+                continue
+            if re.search(r"\d\.\d{3},\d", cell) or re.fullmatch(r"[+-]?\d{1,3}(\.\d{3}){2,}(,\d*)?", cell):
+                comma += 1
+                thousands = "."
+            elif re.search(r"\d,\d{3}\.\d", cell) or re.fullmatch(r"[+-]?\d{1,3}(,\d{3}){2,}(\.\d*)?", cell):
+                dot += 1
+                thousands = ","
+            elif re.search(r",(\d{1,2}|\d{4,})$", cell):
+                comma += 1
+            elif re.search(r"\.(\d{1,2}|\d{4,})$", cell):
+                dot += 1
+            elif re.search(r"\d,\d{3}$", cell):
+                only_three_comma += 1
+            elif re.search(r"\d\.\d{3}$", cell):
+                only_three_dot += 1
+            if not thousands and re.search(r"\d[ \u00a0\u202f']\d{3}", cell):
+                thousands = "'" if "'" in cell else " "
+    if comma > dot:
+        decimal = ","
+    elif dot > comma:
+        decimal = "."
+    elif only_three_comma and not only_three_dot:
+        decimal = ","
+        notes.append("Numbers such as 1,234 were read with a decimal comma (change it if they are thousands).")
+    else:
+        decimal = "."
+        if only_three_dot:
+            notes.append("Numbers such as 1.234 were read with a decimal point (change it if they are thousands).")
+    if thousands == decimal:
+        thousands = ""
+    if delimiter == decimal:
+        decimal = "." if decimal == "," else decimal
+    return decimal, thousands

@@ -1,0 +1,83 @@
+"""Columns to metrics: by name for a stored source, or new metrics from the numeric columns."""
+
+from __future__ import annotations
+
+import re
+
+from ...domain.entities import Category, Metric, MetricKind, Source
+from .model import ColumnTarget, Detected
+
+_UNIT = re.compile(r"^(?P<name>.*?)\s*[(\[](?P<unit>[^()\[\]]{1,30})[)\]]\s*$")
+_NOTE_WORDS = {"note", "notes", "comment", "comments", "remark", "remarks", "notiz", "bemerkung", "kommentar"}
+
+
+def split_unit(header: str) -> tuple[str, str]:
+    """ "Meter reading (kWh)" -> ("Meter reading", "kWh"); a header without a unit -> (header, "")."""
+    found = _UNIT.match(header.strip())
+    if found and found["name"]:
+        return found["name"].strip(), found["unit"].strip()
+    return header.strip(), ""
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def suggest_mapping(detected: Detected, source: Source | None) -> dict[int, ColumnTarget]:
+    """Map each column to a metric of ``source`` by name (case-insensitive; "Day (kWh)" matches the metric
+    "Day" or its label), a note column to the note; with ``source`` None, every numeric column to a
+    new counter metric named after its header (the unit in brackets becomes the unit)."""
+    settings = detected.settings
+    skip = {settings.date_column, settings.time_column}
+    mapping: dict[int, ColumnTarget] = {}
+    for column, header in enumerate(detected.columns):
+        if column in skip:
+            continue
+        if _key(header) in _NOTE_WORDS:
+            mapping[column] = ColumnTarget.to_note()
+            continue
+        if source is not None:
+            name, _unit = split_unit(header)
+            match = next(
+                (
+                    m
+                    for m in source.metrics
+                    if _key(m.name) in (_key(header), _key(name)) or _key(m.label) == _key(header)
+                ),
+                None,
+            )
+            mapping[column] = ColumnTarget.to_metric(match) if match is not None else ColumnTarget.ignored()
+        elif column in detected.numeric_columns:
+            name, unit = split_unit(header)
+            metric = Metric(
+                None,
+                name[:100] or f"Column {column + 1}",
+                unit[:30],
+                MetricKind.COUNTER,
+                decimals=detected.column_decimals.get(column, 0),
+            )
+            mapping[column] = ColumnTarget.to_metric(metric)
+        else:
+            mapping[column] = ColumnTarget.ignored()
+    return mapping
+
+
+def new_source_for(name: str, detected: Detected) -> tuple[Source, dict[int, ColumnTarget]]:
+    """A new source (not stored) named ``name`` with the mapping ``suggest_mapping(detected, None)``."""
+    mapping = suggest_mapping(detected, None)
+    names: set[str] = set()
+    for column, target in list(mapping.items()):
+        if target.metric is None:
+            continue
+        # Metric names must be unique within a source.
+        base = target.metric.name
+        unique, n = base, 2
+        while _key(unique) in names:
+            unique, n = f"{base} ({n})", n + 1
+        names.add(_key(unique))
+        if unique != base:
+            mapping[column] = ColumnTarget.to_metric(
+                Metric(None, unique, target.metric.unit, target.metric.kind, target.metric.decimals)
+            )
+    metrics = tuple(t.metric for t in mapping.values() if t.metric is not None)
+    return Source(None, name.strip(), Category.OTHER, metrics=metrics), mapping

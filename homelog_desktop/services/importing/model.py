@@ -1,0 +1,266 @@
+"""The import's vocabulary: what detection found, the user's plan, preview rows, progress and the summary."""
+
+from __future__ import annotations
+
+import enum
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from ...domain.entities import Metric, Source
+from ...domain.errors import HomeLogError
+
+#: ``date_format`` of ISO 8601 timestamps (with or without seconds, "T", time zone offset or "Z").
+ISO_FORMAT = "iso"
+#: ``date_format`` of Excel serial day numbers (days since 1899-12-30, the fraction is the time of day).
+EXCEL_FORMAT = "excel"
+#: How many problems (invalid rows, skipped empty rows) a summary lists one by one; the counts are exact.
+MAX_LISTED = 1000
+
+
+class DuplicatePolicy(enum.StrEnum):
+    """What to do with a row whose source and timestamp are those of a stored reading (or an earlier row)."""
+
+    SKIP = "skip"
+    REPLACE = "replace"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSettings:
+    """How to read a file: what ``detect`` found, each field overridable by the user.
+
+    ``header_row`` is the 0-based index (among the file's records) of the header; rows before it
+    are junk (a supplier's account lines). None means the file has no header row: data starts at
+    ``data_row``. ``date_column`` holds the date (or date and time); ``time_column``, if any, the
+    time of day. ``date_format`` is a strptime-style date pattern (``%d.%m.%Y``; any time of day in
+    the same cell is read whatever its form), or ``ISO_FORMAT`` or ``EXCEL_FORMAT``; None while
+    undecided (ambiguous dates). Timestamps without an offset are in ``timezone`` (an IANA name;
+    None: the computer's local time).
+    """
+
+    encoding: str = "utf-8"
+    delimiter: str = ","
+    decimal: str = "."
+    thousands: str = ""
+    header_row: int | None = 0
+    data_row: int = 1
+    date_column: int | None = 0
+    time_column: int | None = None
+    date_format: str | None = ISO_FORMAT
+    timezone: str | None = None
+    #: Worksheet of an .xlsx file (None: the first one); unused for CSV.
+    sheet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Detected:
+    """What ``detect(path)`` found out about a file."""
+
+    path: Path
+    #: "csv" or "xlsx".
+    kind: str
+    settings: ImportSettings
+    #: Column names (from the header row, or "Column 1", "Column 2"... without one).
+    columns: list[str]
+    #: Candidate date formats when the sample cannot tell day-first from month-first (settings.date_format
+    #: is then None and the user, or ``--date-format``, must choose); empty otherwise.
+    ambiguous_date_formats: list[str] = field(default_factory=list)
+    #: Indexes of the columns whose sample cells are mostly numbers (and not the date/time columns).
+    numeric_columns: list[int] = field(default_factory=list)
+    #: Most decimals seen per numeric column in the sample.
+    column_decimals: dict[int, int] = field(default_factory=dict)
+    #: The first data rows as text, cells as in the file.
+    sample_rows: list[list[str]] = field(default_factory=list)
+    #: File size in bytes.
+    size: int = 0
+    #: Remarks for the user ("3 lines before the header were skipped", "decimal comma assumed"...).
+    notes: list[str] = field(default_factory=list)
+    #: Worksheets of an .xlsx file.
+    sheets: list[str] = field(default_factory=list)
+
+    @property
+    def is_ambiguous(self) -> bool:
+        return self.settings.date_format is None and bool(self.ambiguous_date_formats)
+
+
+class TargetRole(enum.StrEnum):
+    IGNORE = "ignore"
+    #: Values of a metric: an existing one (``metric.id`` set) or one created by the import (id None).
+    METRIC = "metric"
+    #: The reading's note.
+    NOTE = "note"
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnTarget:
+    """Where one column's cells go."""
+
+    role: TargetRole = TargetRole.IGNORE
+    #: For METRIC: the metric (id None: created by the import, with this name, unit, kind and decimals;
+    #: a created metric's decimals grow to what its values need, up to MAX_DECIMALS).
+    metric: Metric | None = None
+
+    @classmethod
+    def ignored(cls) -> ColumnTarget:
+        return cls()
+
+    @classmethod
+    def to_metric(cls, metric: Metric) -> ColumnTarget:
+        return cls(TargetRole.METRIC, metric)
+
+    @classmethod
+    def to_note(cls) -> ColumnTarget:
+        return cls(TargetRole.NOTE)
+
+    @property
+    def is_new_metric(self) -> bool:
+        return self.role is TargetRole.METRIC and self.metric is not None and self.metric.id is None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """Everything ``preview`` and ``run_import`` need: the file, how to read it and where its cells go.
+
+    ``source`` is a stored source (id set) or a new one (id None) created in the import's
+    transaction; its metrics are the METRIC targets of ``mapping`` (column index -> target; a column
+    absent from it is ignored), existing ones or new ones added to it.
+    """
+
+    path: Path
+    settings: ImportSettings
+    source: Source
+    mapping: Mapping[int, ColumnTarget]
+    duplicates: DuplicatePolicy = DuplicatePolicy.SKIP
+    #: Skip (and report) invalid rows instead of refusing the whole file.
+    skip_invalid: bool = False
+    #: "csv" or "xlsx" (``Detected.kind``).
+    kind: str = "csv"
+    #: The column names (``Detected.columns``), for messages; read from the header row when empty.
+    columns: list[str] = field(default_factory=list)
+
+    @property
+    def source_id(self) -> int | None:
+        return self.source.id
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """A problem with a row: 1-based ``line`` of the file, the column's name ("" for the whole row)."""
+
+    line: int
+    column: str
+    message: str
+
+    @property
+    def text(self) -> str:
+        where = f"line {self.line}, column “{self.column}”" if self.column else f"line {self.line}"
+        return f"{where}: {self.message}"
+
+
+class RowStatus(enum.StrEnum):
+    OK = "ok"
+    #: No value in any mapped column: skipped and reported.
+    EMPTY = "empty"
+    INVALID = "invalid"
+    #: Same timestamp as an earlier row of the file.
+    DUPLICATE = "duplicate"
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    """One data row as it will be stored; ``problems`` maps a column index to what is wrong with its cell."""
+
+    line: int
+    cells: list[str]
+    #: UTC, or None when the timestamp could not be read.
+    timestamp: datetime | None
+    #: column index -> value (None: the cell is empty, a missing value).
+    values: dict[int, Decimal | None]
+    note: str
+    status: RowStatus
+    problems: dict[int, str] = field(default_factory=dict)
+    #: A problem of the row as a whole (no value, duplicate), if any.
+    row_problem: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProgress:
+    """Reported at least every 250 ms while an import runs."""
+
+    rows_done: int
+    bytes_done: int
+    bytes_total: int
+    imported: int = 0
+    skipped: int = 0
+    #: "starting" (waiting for the database's write lock), "reading" while rows are read and stored
+    #: (after every chunk and at least every 200 ms), "committing" at the end.
+    phase: str = "reading"
+
+    @property
+    def fraction(self) -> float:
+        return min(1.0, self.bytes_done / self.bytes_total) if self.bytes_total else 0.0
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What an import did; ``as_text()`` is what the user can save."""
+
+    path: Path
+    source_name: str
+    source_id: int | None = None
+    source_created: bool = False
+    metrics_created: list[str] = field(default_factory=list)
+    imported: int = 0
+    replaced: int = 0
+    skipped_duplicates: int = 0
+    skipped_empty_rows: int = 0
+    #: Lines of the rows skipped for having no value (the first MAX_LISTED).
+    empty_lines: list[int] = field(default_factory=list)
+    invalid_count: int = 0
+    #: Invalid rows skipped (with skip_invalid), the first MAX_LISTED.
+    invalid: list[RowProblem] = field(default_factory=list)
+    #: Columns of the file that were not imported.
+    ignored_columns: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def as_text(self) -> str:
+        from .summary import summary_text
+
+        return summary_text(self)
+
+
+class CancelToken:
+    """Set by the user (any thread); the import stops at the next chunk and rolls back."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+class ImportFileError(HomeLogError):
+    """The file cannot be imported as it is; nothing was stored. ``line``/``column`` say where, if known."""
+
+    def __init__(self, message: str, line: int | None = None, column: str = "") -> None:
+        where = ""
+        if line is not None:
+            where = f"line {line}, column “{column}”: " if column else f"line {line}: "
+        super().__init__(f"{where}{message}")
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+class ImportCancelledError(HomeLogError):
+    """The user cancelled the import; the database is as it was."""
+
+    def __init__(self) -> None:
+        super().__init__("Import cancelled; nothing was changed.")

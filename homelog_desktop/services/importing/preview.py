@@ -1,0 +1,72 @@
+"""The first rows of a file as they will be stored, with every problem on its cell."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from .chunks import ChunkConverter
+from .model import DuplicatePolicy, ImportPlan, PreviewRow, RowStatus
+from .rows import data_records, open_stream
+
+
+def preview(plan: ImportPlan, limit: int = 50) -> list[PreviewRow]:
+    """Read the first ``limit`` data rows (sync: run it in a thread from the GUI).
+
+    Each row says how it will be stored: its UTC timestamp, the value of each mapped column (None for
+    an empty cell), its note, and its status: ok, empty (no value: skipped), invalid (``problems``
+    maps the column to the message), or a duplicate of an earlier row's time. Stored readings are
+    not consulted: duplicates of them show up in the summary. Raises ImportFileError when the
+    settings themselves cannot work (no date column, no metric mapped, unreadable file).
+    """
+    converter = ChunkConverter(plan)
+    lines: list[int] = []
+    records: list[list[str]] = []
+    with open_stream(plan) as stream:
+        for line, cells in data_records(stream, plan.settings.data_row):
+            lines.append(line)
+            records.append(cells)
+            if len(records) >= limit:
+                break
+    chunk = converter.convert(lines, records)
+    empty = set(chunk.empty)
+    seen: dict[int, int] = {}
+    result: list[PreviewRow] = []
+    for i, (line, cells) in enumerate(zip(lines, records, strict=True)):
+        ts = chunk.ts[i]
+        problems = chunk.problems.get(i, {})
+        status = RowStatus.OK
+        row_problem = ""
+        if problems:
+            status = RowStatus.INVALID
+            row_problem = "; ".join(problems.values())
+        elif i in empty:
+            status = RowStatus.EMPTY
+            row_problem = "No value in this row: it is skipped."
+        elif ts is not None and ts in seen:
+            status = RowStatus.DUPLICATE
+            if plan.duplicates == DuplicatePolicy.REPLACE:
+                row_problem = f"Same time as line {seen[ts]}: this row replaces it."
+            else:
+                row_problem = f"Same time as line {seen[ts]}: this row is skipped."
+        if ts is not None and status in (RowStatus.OK, RowStatus.DUPLICATE):
+            seen.setdefault(ts, line)
+        result.append(
+            PreviewRow(
+                line=line,
+                cells=list(cells),
+                timestamp=datetime.fromtimestamp(ts, UTC) if ts is not None else None,
+                values={column: _decimal(values[i]) for column, values in chunk.values.items()},
+                note=chunk.notes[i] if chunk.notes is not None else "",
+                status=status,
+                problems=dict(problems),
+                row_problem=row_problem,
+            )
+        )
+    return result
+
+
+def _decimal(value: float | None) -> Decimal | None:
+    if value is None:
+        return None
+    return Decimal(int(value)) if value.is_integer() else Decimal(repr(value))

@@ -1,0 +1,262 @@
+"""Streaming the records of a CSV or .xlsx file as lists of text cells, with their line and the bytes read.
+
+The file is never held whole in memory: CSV goes through ``csv.reader`` over a decoding stream,
+.xlsx through openpyxl's read-only mode (cells as text: dates in ISO 8601, numbers as written).
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from pathlib import Path
+from types import TracebackType
+from typing import Any, BinaryIO
+
+from .model import ImportFileError
+
+XLSX_MAGIC = b"PK\x03\x04"
+XLS_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+def file_kind(path: Path) -> str:
+    """ "xlsx" or "csv" (any text); refuses the old binary .xls and files that cannot be opened."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        raise ImportFileError(f"cannot open {path.name}: {exc.strerror or exc}") from None
+    if head.startswith(XLSX_MAGIC):
+        if path.suffix.lower() in (".xlsx", ".xlsm") or _is_xlsx(path):
+            return "xlsx"
+        raise ImportFileError(f"{path.name} is a ZIP archive, not a table (save it as CSV or .xlsx)")
+    if head.startswith(XLS_MAGIC):
+        raise ImportFileError(f"{path.name} is an old Excel .xls file: save it as .xlsx or CSV first")
+    return "csv"
+
+
+def _is_xlsx(path: Path) -> bool:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def cell_text(value: Any) -> str:
+    """An .xlsx cell as the text a CSV would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime):
+        if value.time() == time(0) and value.tzinfo is None:
+            return value.date().isoformat()  # a date cell: its time (if any) is in another column
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    return str(value)
+
+
+class RowStream:
+    """``with RowStream(path, kind, encoding, delimiter) as rows: for line, cells in rows: ...``
+
+    ``line`` is the 1-based line of the record (CSV: where it ends; .xlsx: the row number);
+    ``bytes_done``/``bytes_total`` measure progress. Decoding and CSV errors (a cell longer than
+    csv's 128 KiB limit, which protects memory against a file without line breaks) become
+    ImportFileError naming the line.
+    """
+
+    def __init__(self, path: Path, kind: str, encoding: str, delimiter: str, sheet: str | None = None) -> None:
+        self.path = path
+        self.kind = kind
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.sheet = sheet
+        self.bytes_total = 0
+        self._raw: BinaryIO | None = None
+        self._workbook: Any = None
+        self._rows_total = 0
+        self._row = 0
+        self.line = 0
+        self._started = False
+        self._batches: Any = None
+        self._records: Iterator[tuple[int, list[str]]] | None = None
+        self._skip = 0
+        self._text: io.TextIOWrapper | None = None
+
+    def __enter__(self) -> RowStream:
+        try:
+            self.bytes_total = self.path.stat().st_size
+            if self.kind == "xlsx":
+                self._open_xlsx()
+            else:
+                self._raw = open(self.path, "rb")
+        except OSError as exc:
+            raise ImportFileError(f"cannot open {self.path.name}: {exc.strerror or exc}") from None
+        return self
+
+    def __exit__(self, *_exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._text is not None:
+            with contextlib.suppress(ValueError):
+                self._text.detach()  # the raw file is closed below, once
+            self._text = None
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None
+        if self._workbook is not None:
+            self._workbook.close()
+            self._workbook = None
+
+    @property
+    def bytes_done(self) -> int:
+        if self._raw is not None:
+            try:
+                return min(self._raw.tell(), self.bytes_total)
+            except (OSError, ValueError):
+                return 0
+        if self._rows_total:
+            return min(self.bytes_total, self.bytes_total * self._row // self._rows_total)
+        return 0
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        if self.kind == "xlsx":
+            return self._xlsx_rows()
+        return self._csv_rows()
+
+    def batch(self, size: int, skip: int = 0) -> tuple[list[int], list[list[str]], bool]:
+        """Up to ``size`` more records that hold something, with their lines, and whether the file ended.
+
+        The first call leaves out the first ``skip`` records (the lines up to the header). For CSV
+        this is a tight loop over csv.reader (no generator per row: a million rows go through it).
+        """
+        if not self._started:
+            self._started = True
+            self._batches = self._csv_reader() if self.kind != "xlsx" else None
+            self._records = iter(self) if self._batches is None else None
+            self._skip = skip
+        lines: list[int] = []
+        records: list[list[str]] = []
+        add_line, add_record = lines.append, records.append
+        left = size
+        if self._batches is None:
+            assert self._records is not None
+            for line, cells in self._records:
+                if self._skip:
+                    self._skip -= 1
+                    continue
+                if any(cells):
+                    add_line(line)
+                    add_record(cells)
+                    left -= 1
+                    if not left:
+                        return lines, records, False
+            return lines, records, True
+        reader = self._batches
+        try:
+            for cells in reader:
+                if self._skip:
+                    self._skip -= 1
+                    continue
+                if any(cells):
+                    add_line(reader.line_num)
+                    add_record(cells)
+                    left -= 1
+                    if not left:
+                        return lines, records, False
+        except UnicodeDecodeError:
+            raise ImportFileError(
+                f"the file is not valid {self.encoding} text here (choose another encoding)", reader.line_num + 1
+            ) from None
+        except csv.Error as exc:
+            raise ImportFileError(f"the file cannot be read as CSV here ({exc})", reader.line_num or 1) from None
+        return lines, records, True
+
+    def _csv_reader(self) -> Any:
+        assert self._raw is not None
+        try:
+            codecs.lookup(self.encoding)
+        except LookupError:
+            raise ImportFileError(f"unknown text encoding “{self.encoding}”") from None
+        self._text = io.TextIOWrapper(self._raw, encoding=self.encoding, errors="strict", newline="")
+        return csv.reader(self._text, delimiter=self.delimiter or ",", strict=False)
+
+    # -- CSV ------------------------------------------------------------------------------------
+
+    def _csv_rows(self) -> Iterator[tuple[int, list[str]]]:
+        assert self._raw is not None
+        try:
+            codecs.lookup(self.encoding)
+        except LookupError:
+            raise ImportFileError(f"unknown text encoding “{self.encoding}”") from None
+        text = io.TextIOWrapper(self._raw, encoding=self.encoding, errors="strict", newline="")
+        reader = csv.reader(text, delimiter=self.delimiter or ",", strict=False)
+        try:
+            for cells in reader:
+                self.line = reader.line_num
+                yield reader.line_num, cells
+        except UnicodeDecodeError:
+            raise ImportFileError(
+                f"the file is not valid {self.encoding} text here (choose another encoding)", self.line + 1
+            ) from None
+        except csv.Error as exc:
+            raise ImportFileError(f"the file cannot be read as CSV here ({exc})", reader.line_num or 1) from None
+        finally:
+            with contextlib.suppress(ValueError):  # the file may be closed already
+                text.detach()
+
+    # -- xlsx -----------------------------------------------------------------------------------
+
+    def _open_xlsx(self) -> None:
+        import warnings
+        import zipfile
+
+        from openpyxl import load_workbook
+
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self._workbook = load_workbook(self.path, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+            raise ImportFileError(f"{self.path.name} cannot be read as an .xlsx workbook ({exc})") from None
+
+    def worksheet(self) -> Any:
+        assert self._workbook is not None
+        if self.sheet:
+            if self.sheet not in self._workbook.sheetnames:
+                raise ImportFileError(f"the workbook has no sheet named “{self.sheet}”")
+            return self._workbook[self.sheet]
+        return self._workbook.worksheets[0]
+
+    def sheet_names(self) -> list[str]:
+        return list(self._workbook.sheetnames) if self._workbook is not None else []
+
+    def _xlsx_rows(self) -> Iterator[tuple[int, list[str]]]:
+        sheet = self.worksheet()
+        self._rows_total = int(getattr(sheet, "max_row", 0) or 0)
+        try:
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                self._row = number
+                self.line = number
+                cells = [cell_text(v) for v in values]
+                while cells and cells[-1] == "":
+                    cells.pop()
+                yield number, cells
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise ImportFileError(f"the workbook cannot be read here ({exc})", self._row + 1) from None

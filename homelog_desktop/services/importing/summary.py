@@ -1,0 +1,36 @@
+"""The summary of an import as text the user can save."""
+
+from __future__ import annotations
+
+from .model import ImportSummary
+
+
+def _n(count: int, one: str, many: str | None = None) -> str:
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+def summary_text(summary: ImportSummary) -> str:
+    lines = [f"Import of {summary.path.name} into “{summary.source_name}”"]
+    if summary.source_created:
+        lines.append("The source was created by this import.")
+    if summary.metrics_created:
+        lines.append(f"Metrics created: {', '.join(summary.metrics_created)}.")
+    lines.append(f"Imported: {_n(summary.imported, 'reading')}.")
+    if summary.replaced:
+        lines.append(f"Replaced: {_n(summary.replaced, 'stored reading')} with the same time.")
+    if summary.skipped_duplicates:
+        lines.append(f"Skipped: {_n(summary.skipped_duplicates, 'row')} with the time of a stored or earlier reading.")
+    if summary.skipped_empty_rows:
+        shown = ", ".join(str(n) for n in summary.empty_lines[:20])
+        more = " …" if summary.skipped_empty_rows > 20 else ""
+        lines.append(f"Skipped: {_n(summary.skipped_empty_rows, 'row')} with no value (lines {shown}{more}).")
+    if summary.invalid_count:
+        lines.append(f"Skipped: {_n(summary.invalid_count, 'invalid row')}:")
+        lines.extend(f"  {problem.text}" for problem in summary.invalid)
+        if summary.invalid_count > len(summary.invalid):
+            lines.append(f"  … and {summary.invalid_count - len(summary.invalid):,} more")
+    if summary.ignored_columns:
+        lines.append(f"Columns not imported: {', '.join(summary.ignored_columns)}.")
+    if summary.seconds:
+        lines.append(f"Took {summary.seconds:.1f} s.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,147 @@
+"""Backups of the user's own data for the window: back up now, list, check, restore (in worker threads)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from .base import BaseViewModel
+
+if TYPE_CHECKING:
+    from ..db.backup_files import BackupFile
+    from ..services.integrity import CheckResult
+    from ..services.restore import RestoreResult
+
+T = TypeVar("T")
+
+#: How many backups, newest first, are checked when looking for the newest good one.
+GOOD_BACKUP_SEARCH = 20
+
+
+class BackupsViewModel(BaseViewModel):
+    """Backs up and restores one SQLite file (``db_path``) with its backups folder.
+
+    ``db_path`` is None for a database server: every action then reports that backups are the
+    server's job. Work runs in worker threads; progress arrives on the GUI thread.
+    """
+
+    #: A backup was written (a BackupFile).
+    backed_up = Signal(object)
+    #: (step, done, total): step is "backup", "copy" (a restore's copy) or "keep" (the data from before).
+    progress_changed = Signal(str, int, int)
+    #: A restore finished (a RestoreResult); the caller reopens the database.
+    restored = Signal(object)
+
+    def __init__(self, db_path: Path | None, backup_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.backup_dir = backup_dir
+
+    @property
+    def available(self) -> bool:
+        return self.db_path is not None
+
+    async def back_up_now(self, reason: str = "manual") -> BackupFile | None:
+        """Back the database up now; None (and ``error_occurred``) if it could not be done."""
+        from ..services.backups import back_up
+
+        async with self._action():
+            path = self._path()
+            made = await self._in_thread(lambda report: back_up(path, self.backup_dir, reason, progress=report))
+            self.backed_up.emit(made)
+            return made
+        return None
+
+    async def list_backups(self) -> list[BackupFile]:
+        from ..db.backup_files import list_backups
+
+        return await asyncio.get_running_loop().run_in_executor(None, list_backups, self.backup_dir)
+
+    async def check(self, path: Path | None = None, *, quick: bool = True) -> CheckResult:
+        """The health of ``path`` (default: the database) — never raises for a bad file."""
+        from ..services.integrity import check_file
+
+        target = path or self._path()
+        return await asyncio.get_running_loop().run_in_executor(None, lambda: check_file(target, quick=quick))
+
+    async def validate(self, path: Path) -> CheckResult | None:
+        """Whether ``path`` can be restored (full check); None and ``error_occurred`` with why not."""
+        from ..services.restore import validate_backup
+
+        async with self._action():
+            return await asyncio.get_running_loop().run_in_executor(None, validate_backup, path)
+        return None
+
+    async def newest_good_backup(self) -> BackupFile | None:
+        """The newest backup that passes the full integrity check and has a schema this version knows."""
+        from ..services.restore import RestoreError, validate_backup
+
+        for backup in (await self.list_backups())[:GOOD_BACKUP_SEARCH]:
+            try:
+                await asyncio.get_running_loop().run_in_executor(None, validate_backup, backup.path)
+            except RestoreError:
+                continue
+            return backup
+        return None
+
+    async def restore(self, path: Path) -> RestoreResult | None:
+        """Replace the database with ``path`` (the caller has closed it); None and ``error_occurred`` on failure."""
+        from ..services.restore import restore_file
+
+        async with self._action():
+            target = self._path()
+            result = await self._in_thread(
+                lambda report: restore_file(path, target, self.backup_dir, progress=report), steps=True
+            )
+            self.restored.emit(result)
+            return result
+        return None
+
+    async def daily_backup_if_due(self) -> BackupFile | None:
+        """The daily backup, if the newest backup is older than a day (errors are reported, not raised)."""
+        from ..db.backup_files import DAILY
+        from ..services.backups import daily_backup_due
+
+        if self.db_path is None:
+            return None
+        due = await asyncio.get_running_loop().run_in_executor(None, daily_backup_due, self.backup_dir)
+        return await self.back_up_now(DAILY) if due else None
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _path(self) -> Path:
+        if self.db_path is None:
+            from ..services.backups import ServerBackupError
+
+            raise ServerBackupError()
+        return self.db_path
+
+    async def _in_thread(self, work: Callable[[Any], T], *, steps: bool = False) -> T:
+        """Run ``work(progress)`` in a worker thread, relaying its progress to ``progress_changed``."""
+        loop = asyncio.get_running_loop()
+
+        def emit(step: str, done: int, total: int) -> None:
+            if not self._closed:
+                self.progress_changed.emit(step, done, total)
+
+        if steps:
+
+            def relay_steps(step: str, done: int, total: int) -> None:
+                loop.call_soon_threadsafe(emit, step, done, total)
+
+            return await loop.run_in_executor(None, work, relay_steps)
+
+        def relay(done: int, total: int) -> None:
+            loop.call_soon_threadsafe(emit, "backup", done, total)
+
+        return await loop.run_in_executor(None, work, relay)
+
+    _closed = False
+
+    async def close(self) -> None:
+        self._closed = True
+        await super().close()

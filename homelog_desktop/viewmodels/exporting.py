@@ -1,0 +1,72 @@
+"""Exporting a source's readings to a file from the window: progress, cancel, the result."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from ..domain.entities import Source
+from ..services.exporting import ExportCancelledError, ExportFormat, ExportResult, export_readings
+from .base import BaseViewModel
+
+if TYPE_CHECKING:
+    from ..db.handle import SessionProvider
+
+
+def format_for(path: Path, name_filter: str = "") -> ExportFormat:
+    """JSON when the chosen file or the save dialog's filter says so, CSV otherwise."""
+    if path.suffix.lower() == ".json" or (path.suffix.lower() != ".csv" and "json" in name_filter.lower()):
+        return ExportFormat.JSON
+    return ExportFormat.CSV
+
+
+class ExportViewModel(BaseViewModel):
+    """One export at a time: ``progress(done, total)`` while it runs, then ``finished(ExportResult)``,
+    ``cancelled()``, or ``error_occurred(message)`` (an unwritable folder, say)."""
+
+    #: (rows written, rows in all), at most every 100 ms.
+    progress = Signal(int, int)
+    #: ExportResult of a completed export.
+    finished = Signal(object)
+    #: The user cancelled; no file was written.
+    cancelled = Signal()
+
+    def __init__(self, db: SessionProvider, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._cancel = threading.Event()
+        self.running = False
+
+    async def export(self, source: Source, path: Path, fmt: ExportFormat | None = None) -> ExportResult | None:
+        """Write ``source``'s readings to ``path`` (format from its suffix unless given)."""
+        fmt = fmt or format_for(path)
+        self.running = True
+        result: ExportResult | None = None
+        gc.freeze()  # full collections triggered by the worker thread would walk the window's objects
+        try:
+            async with self._action():
+                try:
+                    result = await export_readings(
+                        self._db, source, path, fmt, progress=self.progress.emit, cancel=self._cancel
+                    )
+                except ExportCancelledError:
+                    self.cancelled.emit()
+                    return None
+                except OSError as exc:
+                    reason = exc.strerror or str(exc)
+                    self.error_occurred.emit(f"Cannot write {path}: {reason}.")
+                    return None
+                self.finished.emit(result)
+        finally:
+            gc.unfreeze()
+            self.running = False
+            self._cancel = threading.Event()  # a Cancel before the export began still counts: reset only now
+        return result
+
+    def cancel(self) -> None:
+        """Stop the running export (it ends with ``cancelled``)."""
+        self._cancel.set()

@@ -1,0 +1,426 @@
+"""The import wizard's state and actions: detect a file, map its columns, preview, import, summarise.
+
+Detection and preview read the file in a worker thread; the import itself is the import service's
+``run_import`` (one transaction, its parsing in a worker thread), so the window never freezes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from ..domain.entities import Category, Metric, MetricKind, Source
+from ..domain.errors import HomeLogError, user_message
+from ..services.importing import (
+    CancelToken,
+    ColumnTarget,
+    Detected,
+    DuplicatePolicy,
+    ImportCancelledError,
+    ImportFileError,
+    ImportPlan,
+    ImportProgress,
+    ImportSettings,
+    ImportSummary,
+    PreviewRow,
+    Profile,
+    TargetRole,
+)
+from .base import BaseViewModel
+
+if TYPE_CHECKING:
+    from ..db.handle import SessionProvider
+
+#: Rows the preview shows.
+PREVIEW_ROWS = 50
+#: Settings whose change splits the file differently (the columns are read again).
+_STRUCTURAL = ("encoding", "delimiter", "header_row", "data_row", "sheet")
+
+
+class ImportViewModel(BaseViewModel):
+    """One import of one file, step by step, as the wizard walks through it.
+
+    ``detect()`` fills ``detected``/``settings``/``columns`` and picks a saved profile for the same
+    header (``profile_applied``); the mapping is then ``suggest_mapping``'s, or the profile's. The
+    wizard edits ``settings``, the target source and ``mapping``; ``make_preview()`` reads the first
+    rows as they will be stored; ``run()`` imports with progress and can be cancelled (``cancel()``):
+    it ends with ``finished(summary)``, ``cancelled()`` or ``failed(message)`` (the file's first
+    invalid row), and the database is unchanged unless it finished.
+    """
+
+    #: Detected: the file was read (also after settings that re-split it).
+    detected_changed = Signal(object)
+    #: The target source or the mapping changed.
+    mapping_changed = Signal()
+    #: list[PreviewRow] for the current plan.
+    preview_ready = Signal(list)
+    #: ImportProgress, at least every 250 ms while importing.
+    progress = Signal(object)
+    #: ImportSummary of a committed import.
+    finished = Signal(object)
+    #: The user cancelled the import: nothing was changed.
+    cancelled = Signal()
+    #: The import was refused (an invalid row, say): the message; nothing was changed.
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        db: SessionProvider,
+        path: Path,
+        profiles_dir: Path | None = None,
+        *,
+        sources: list[Source] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.path = path
+        self.profiles_dir = profiles_dir
+        self.detected: Detected | None = None
+        self.settings = ImportSettings()
+        self.columns: list[str] = []
+        self.sample_rows: list[list[str]] = []
+        #: Stored sources the file can go into (loaded by detect() unless given).
+        self.sources: list[Source] = list(sources) if sources is not None else []
+        self._sources_given = sources is not None
+        #: The target: a stored source (id set) or a new one (id None) that the import creates.
+        self.source: Source = Source(None, default_source_name(path))
+        self.mapping: dict[int, ColumnTarget] = {}
+        self.duplicates = DuplicatePolicy.SKIP
+        self.skip_invalid = False
+        self.save_profile = True
+        #: True when a saved profile for this header chose the settings and mapping.
+        self.profile_applied = False
+        self.preview_rows: list[PreviewRow] = []
+        self.summary: ImportSummary | None = None
+        self.running = False
+        self.last_progress: ImportProgress | None = None
+        self._cancel: CancelToken | None = None
+
+    # -- reading the file --------------------------------------------------------------------
+
+    async def detect(self, preferred_source: Source | None = None) -> None:
+        """Read the start of the file: settings, columns, a saved profile, a first mapping."""
+        from ..services.importing import detect, load_profile
+
+        loop = asyncio.get_running_loop()
+        async with self._action():
+            if not self._sources_given:
+                self.sources = await self._load_sources()
+            detected = await loop.run_in_executor(None, detect, self.path)
+            self._take(detected)
+            profile = None
+            if self.profiles_dir is not None:
+                try:
+                    profile = await loop.run_in_executor(None, load_profile, self.profiles_dir, detected.columns)
+                except (OSError, ValueError, HomeLogError):
+                    profile = None  # a damaged profile file is no reason to refuse the import
+            if profile is not None and self._apply_profile(profile):
+                self.profile_applied = True
+            else:
+                self._suggest(preferred_source)
+            self.detected_changed.emit(detected)
+            self.mapping_changed.emit()
+
+    async def set_settings(self, settings: ImportSettings) -> None:
+        """Use ``settings``; when they split the file differently, read its columns again."""
+        before = self.settings
+        self.settings = settings
+        if all(getattr(before, name) == getattr(settings, name) for name in _STRUCTURAL):
+            if self.detected is not None:
+                self.detected_changed.emit(self.detected)
+            return
+        async with self._action():
+            columns, rows = await asyncio.get_running_loop().run_in_executor(None, self._read_columns, settings)
+            self.columns = columns
+            self.sample_rows = rows
+            keep = {i: t for i, t in self.mapping.items() if i < len(columns)}
+            self.mapping = keep
+            if self.detected is not None:
+                self.detected = replace(self.detected, settings=settings, columns=columns, sample_rows=rows)
+                self.detected_changed.emit(self.detected)
+            self.mapping_changed.emit()
+
+    def choose_date_format(self, date_format: str) -> None:
+        """The user's answer to ambiguous dates (day-first or month-first), or any other format."""
+        self.settings = replace(self.settings, date_format=date_format)
+
+    @property
+    def needs_date_choice(self) -> bool:
+        """Dates are ambiguous and the user has not chosen how to read them yet."""
+        return self.settings.date_format is None
+
+    # -- where the columns go ----------------------------------------------------------------
+
+    def use_source(self, source_id: int) -> None:
+        """Import into the stored source ``source_id``, columns mapped to its metrics by name."""
+        source = next(s for s in self.sources if s.id == source_id)
+        self._suggest(source)
+        self.mapping_changed.emit()
+
+    def use_new_source(self, name: str | None = None, category: Category | None = None) -> None:
+        """Import into a new source, with a new metric for each numeric column."""
+        self._suggest(None, name)
+        if category is not None:
+            self.source = replace(self.source, category=category)
+        self.mapping_changed.emit()
+
+    def rename_new_source(self, name: str, category: Category | None = None) -> None:
+        if self.source.id is None:
+            self.source = replace(self.source, name=name, category=category or self.source.category)
+
+    def set_target(self, column: int, target: ColumnTarget) -> None:
+        """Send column ``column`` to ``target`` (a metric, the note, or nowhere)."""
+        if target.role is TargetRole.IGNORE:
+            self.mapping.pop(column, None)
+        else:
+            if target.role is TargetRole.NOTE:  # one note column
+                for other, t in list(self.mapping.items()):
+                    if t.role is TargetRole.NOTE and other != column:
+                        del self.mapping[other]
+            if target.role is TargetRole.METRIC and target.metric is not None and target.metric.id is not None:
+                for other, t in list(self.mapping.items()):  # a stored metric takes one column
+                    if other != column and t.metric is not None and t.metric.id == target.metric.id:
+                        del self.mapping[other]
+            self.mapping[column] = target
+        self._sync_source()
+
+    def new_metric_for(self, column: int) -> Metric:
+        """A new counter metric named after column ``column`` ("Day (kWh)": "Day" in kWh), with the
+        decimals its sample needs."""
+        from ..services.importing.mapping import split_unit
+
+        decimals = self.detected.column_decimals.get(column, 2) if self.detected is not None else 2
+        header = self.columns[column] if column < len(self.columns) else ""
+        name, unit = split_unit(header)
+        return Metric(
+            None, name[:100] or f"Column {column + 1}", unit[:30], MetricKind.COUNTER, decimals=max(0, min(6, decimals))
+        )
+
+    def plan(self) -> ImportPlan:
+        """The import as the wizard has set it up."""
+        kind = self.detected.kind if self.detected is not None else "csv"
+        return ImportPlan(
+            path=self.path,
+            settings=self.settings,
+            source=self.source,
+            mapping=dict(self.mapping),
+            duplicates=self.duplicates,
+            skip_invalid=self.skip_invalid,
+            kind=kind,
+        )
+
+    def mapping_problem(self) -> str:
+        """Why the mapping cannot be imported yet ("" when it can)."""
+        metrics = [t for t in self.mapping.values() if t.role is TargetRole.METRIC]
+        if not metrics:
+            return "Choose at least one column to import as a metric."
+        if self.source.id is None and not self.source.name.strip():
+            return "Give the new source a name."
+        if self.source.id is None and any(s.name.lower() == self.source.name.strip().lower() for s in self.sources):
+            return f"There is already a source called “{self.source.name.strip()}”: choose it above, or another name."
+        names = [t.metric.name.strip().lower() for t in metrics if t.metric is not None]
+        if any(not n for n in names):
+            return "Every new metric needs a name."
+        if len(set(names)) != len(names):
+            return "Two columns go to metrics of the same name."
+        if self.settings.date_column is None:
+            return "Choose the column that holds the date."
+        return ""
+
+    # -- preview and import ------------------------------------------------------------------
+
+    async def make_preview(self) -> None:
+        """The first rows as they will be stored, with their problems (read in a worker thread)."""
+        from ..services.importing import preview
+
+        plan = self.plan()
+        async with self._action():
+            rows = await asyncio.get_running_loop().run_in_executor(None, preview, plan, PREVIEW_ROWS)
+            self.preview_rows = rows
+            self.preview_ready.emit(rows)
+
+    async def run(self) -> ImportSummary | None:
+        """Import the whole file in one transaction; progress, then finished, cancelled or failed."""
+        from ..services.importing import run_import, save_profile
+
+        plan = self.plan()
+        self._cancel = CancelToken()
+        self.running = True
+        self.summary = None
+        # A full garbage collection walks every object the window holds (Qt wrappers, SQLAlchemy's
+        # metadata...) with the GIL held: triggered by the import's allocations in a worker thread,
+        # it froze the window for 50-110 ms. Frozen objects are skipped by the collector; the
+        # import's own objects are still collected.
+        gc.freeze()
+        try:
+            async with self._action():
+                try:
+                    summary = await run_import(self._db, plan, self._on_progress, self._cancel)
+                except ImportCancelledError:
+                    self.cancelled.emit()
+                    return None
+                except ImportFileError as exc:
+                    self.failed.emit(user_message(exc))
+                    return None
+                self.summary = summary
+                if self.save_profile and self.profiles_dir is not None:
+                    stored = replace(plan, source=replace(plan.source, id=summary.source_id, name=summary.source_name))
+                    try:
+                        header = self.columns
+                        await asyncio.get_running_loop().run_in_executor(
+                            None, save_profile, self.profiles_dir, header, stored
+                        )
+                    except (OSError, HomeLogError):
+                        pass  # the readings are in; a profile that cannot be written is only a convenience
+                self.finished.emit(summary)
+                return summary
+        finally:
+            self.running = False
+            self._cancel = None
+            gc.unfreeze()
+        return None
+
+    def cancel(self) -> None:
+        """Stop a running import; it rolls back and ends with ``cancelled``."""
+        if self._cancel is not None:
+            self._cancel.cancel()
+
+    async def save_summary(self, path: Path) -> None:
+        """Write the summary's text to ``path``."""
+        summary = self.summary
+        if summary is None:
+            return
+        text = summary.as_text()
+        async with self._action():
+            try:
+                await asyncio.get_running_loop().run_in_executor(None, _write_text, path, text)
+            except OSError as exc:
+                raise HomeLogError(f"Cannot save the summary to {path}: {exc.strerror or exc}.") from exc
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _on_progress(self, progress: ImportProgress) -> None:
+        self.last_progress = progress
+        self.progress.emit(progress)
+
+    async def _load_sources(self) -> list[Source]:
+        from ..repositories import SourceRepository
+
+        async with self._db.session(readonly=True) as session:
+            return await SourceRepository(session).all(include_archived=False)
+
+    def _take(self, detected: Detected) -> None:
+        self.detected = detected
+        self.settings = detected.settings
+        self.columns = list(detected.columns)
+        self.sample_rows = [list(r) for r in detected.sample_rows]
+
+    def _suggest(self, source: Source | None, name: str | None = None) -> None:
+        """Map by name into ``source``, or into a new source (numeric columns → new counters)."""
+        from ..services.importing import new_source_for, suggest_mapping
+
+        if self.detected is None:
+            return
+        if source is not None:
+            self.source = source
+            self.mapping = dict(suggest_mapping(self.detected, source))
+        else:
+            fallback = default_source_name(self.path)
+            new_name = name if name is not None else (self.source.name if self.source.id is None else fallback)
+            new_source, mapping = new_source_for(new_name or fallback, self.detected)
+            self.source = new_source
+            self.mapping = dict(mapping)
+        self._sync_source()
+
+    def _apply_profile(self, profile: Profile) -> bool:
+        """Use how a file with this header was imported last time: its settings, source and columns.
+
+        The source is found again by name; if it is gone, a new one of that name is proposed.
+        """
+        if not profile.source_name.strip():
+            return False
+        wanted = profile.source_name.strip().casefold()
+        stored = next((s for s in self.sources if s.name.strip().casefold() == wanted), None)
+        mapping = profile.mapping_for(stored)
+        self.source = stored if stored is not None else Source(None, profile.source_name.strip())
+        self.mapping = {c: t for c, t in mapping.items() if c < len(self.columns) and t.role is not TargetRole.IGNORE}
+        detected_settings = self.settings
+        # The file's own encoding and layout as detected now; the user's choices (dates, numbers) as saved.
+        self.settings = replace(
+            profile.settings,
+            encoding=detected_settings.encoding,
+            sheet=detected_settings.sheet,
+            date_format=profile.settings.date_format or detected_settings.date_format,
+        )
+        self.duplicates = profile.duplicates
+        self.skip_invalid = profile.skip_invalid
+        self._sync_source()
+        return True
+
+    def _sync_source(self) -> None:
+        """A new source's metrics are its mapped columns' new metrics, in column order."""
+        if self.source.id is not None:
+            return
+        metrics = tuple(
+            t.metric for _c, t in sorted(self.mapping.items()) if t.role is TargetRole.METRIC and t.metric is not None
+        )
+        self.source = replace(self.source, metrics=metrics)
+
+    def _read_columns(self, settings: ImportSettings) -> tuple[list[str], list[list[str]]]:
+        """The header's cells and the first data rows' under ``settings`` (worker thread)."""
+        from ..services.importing.reader import RowStream
+
+        kind = self.detected.kind if self.detected is not None else "csv"
+        header = settings.header_row
+        first_data = settings.data_row if header is None else max(settings.data_row, header + 1)
+        names: list[str] = []
+        rows: list[list[str]] = []
+        with RowStream(self.path, kind, settings.encoding, settings.delimiter, settings.sheet) as stream:
+            for index, (_line, cells) in enumerate(stream):
+                if index == header:
+                    names = list(cells)
+                elif index >= first_data and any(c.strip() for c in cells):
+                    rows.append(list(cells))
+                    if len(rows) >= 20:
+                        break
+        width = max([len(names), *(len(r) for r in rows)])
+        columns = [(names[i].strip() if i < len(names) else "") or f"Column {i + 1}" for i in range(width)]
+        return columns, rows
+
+
+def default_source_name(path: Path) -> str:
+    """A new source's name proposed for the file at ``path``: its name, made readable."""
+    words = " ".join(path.stem.replace("_", " ").split())
+    return (words[:1].upper() + words[1:]) or "Imported readings"
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def profiles_dir_for(location: str) -> Path:
+    """Where the import profiles of the data at ``location`` live: beside its SQLite file (the data
+    folder), or, for a server database, in the data folder the app would use."""
+    if "://" in location:
+        from ..config import resolve_paths
+
+        return resolve_paths().data_dir
+    return Path(location).parent
+
+
+def describe_target(target: ColumnTarget) -> str:
+    """How a column's target reads in the mapping table."""
+    if target.role is TargetRole.NOTE:
+        return "Note"
+    if target.role is TargetRole.METRIC and target.metric is not None:
+        return f"New metric “{target.metric.name}”" if target.metric.id is None else target.metric.label
+    return "Not imported"
+
+
+__all__ = ["ImportViewModel", "describe_target", "profiles_dir_for"]

@@ -1,0 +1,179 @@
+"""File → Restore from Backup…: the backups, newest first, with their local time, reason and size."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from ..db.backup_files import BackupFile
+    from ..services.integrity import CheckResult
+
+#: The file filter of "Other file…".
+DATABASE_FILTER = "Home Log databases (*.db *.sqlite *.sqlite3);;All files (*)"
+
+
+def local_time(moment: datetime) -> str:
+    """A UTC moment in the user's local time and locale, long enough to tell backups apart."""
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    locale = QLocale()
+    return f"{locale.toString(local.date(), QLocale.FormatType.LongFormat)}, {local.toString('HH:mm')}"
+
+
+def file_size(size: int) -> str:
+    """A size as people say it (KB, MB, GB), in the user's locale."""
+    locale = QLocale()
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{size} bytes" if unit == "bytes" else f"{locale.toString(value, 'f', 1)} {unit}"
+        value /= 1024
+    return f"{size} bytes"
+
+
+class RestoreDialog(QDialog):
+    """Lists the backups; ``chosen(Path)`` when the user picks one (or another file) to restore."""
+
+    chosen = Signal(Path)
+
+    def __init__(self, backups: Sequence[BackupFile], backup_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("restoreDialog")
+        self.setWindowTitle("Restore from backup")
+        self.backups = list(backups)
+        self.backup_dir = backup_dir
+        self._setup_ui()
+        self.resize(620, 420)
+
+    def _setup_ui(self) -> None:
+        intro = QLabel(
+            "Choose the backup to bring back. Your current data is kept first, as a backup of its own, "
+            "so a restore can itself be undone."
+        )
+        intro.setWordWrap(True)
+        self.table = QTreeWidget()
+        self.table.setObjectName("backupList")
+        self.table.setAccessibleName("Backups")
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setHeaderLabels(["Taken", "Why", "Size"])
+        for backup in self.backups:
+            item = QTreeWidgetItem([local_time(backup.created), backup.reason_text, file_size(backup.size)])
+            item.setData(0, Qt.ItemDataRole.UserRole, str(backup.path))
+            item.setToolTip(0, str(backup.path))
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.addTopLevelItem(item)
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item, _column: self._restore_selected())
+        self.empty = QLabel(
+            f"No backups yet in {self.backup_dir}.\n\nHome Log makes one every day you use it and before "
+            "every upgrade; File → Back Up Now makes one at once. You can also restore another file."
+        )
+        self.empty.setObjectName("noBackups")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where = QLabel(f"Backups are kept in {self.backup_dir}")
+        where.setObjectName("backupFolder")
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.other_button = QPushButton("Other file…")
+        self.other_button.setObjectName("otherFileButton")
+        self.other_button.setToolTip("Restore a copy kept somewhere else (another folder, a USB stick)")
+        self.other_button.setAutoDefault(False)
+        self.other_button.clicked.connect(self._choose_other_file)
+        buttons = QDialogButtonBox()
+        self.restore_button = QPushButton("Restore…")
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.setDefault(True)
+        self.restore_button.clicked.connect(self._restore_selected)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:
+            cancel.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.other_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(where)
+        layout.addSpacing(4)
+        layout.addLayout(row)
+        has_backups = bool(self.backups)
+        self.table.setVisible(has_backups)
+        self.empty.setVisible(not has_backups)
+        first = self.table.topLevelItem(0)
+        if first is not None:
+            self.table.setCurrentItem(first)
+            self.table.setFocus()
+        self._update_buttons()
+
+    def selected_path(self) -> Path | None:
+        item = self.table.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        return Path(str(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    def choose(self, path: Path) -> None:
+        """Restore ``path`` (the list's choice, or another file)."""
+        self.chosen.emit(path)
+        self.accept()
+
+    def _restore_selected(self) -> None:
+        path = self.selected_path()
+        if path is not None:
+            self.choose(path)
+
+    def _choose_other_file(self) -> None:
+        dialog = QFileDialog(self, "Restore which file?", str(self.backup_dir), DATABASE_FILTER)
+        dialog.setObjectName("otherFileDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda name: self.choose(Path(name)))
+        dialog.open()
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.selected_path() is not None)
+
+
+def confirm_text(check: CheckResult, backup: BackupFile | None) -> tuple[str, str]:
+    """The question before a restore, and what will happen, in the user's words."""
+    what = f"the backup of {local_time(backup.created)}" if backup is not None else f"“{check.path.name}”"
+    holds = f"{check.sources or 0} sources and {check.readings or 0} readings"
+    question = f"Replace your data with {what}?"
+    upgrade = " It was made by an older Home Log and is upgraded as it opens." if check.needs_upgrade else ""
+    details = (
+        f"It holds {holds}.{upgrade}\n\nYour current data is first kept as a backup (“Before a restore”), "
+        "so you can go back to it the same way. Then the backup takes its place and the window shows it."
+    )
+    return question, details

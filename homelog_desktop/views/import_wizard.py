@@ -1,0 +1,1054 @@
+"""File → Import…: the wizard that brings a CSV or Excel file's readings into a source.
+
+Pages: the file and how it is read (detected, editable; ambiguous dates must be decided), where
+each column goes, a preview with every problem marked on its cell, what to do with duplicates,
+the import's progress (Cancel rolls it back), and a summary that can be saved.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ..domain.entities import Category, MetricKind, Source
+from ..services.importing import (
+    EXCEL_FORMAT,
+    ISO_FORMAT,
+    Detected,
+    DuplicatePolicy,
+    ImportProgress,
+    ImportSummary,
+    RowStatus,
+    TargetRole,
+)
+from ..viewmodels.importing import ImportViewModel
+from .models.importing import (
+    DATE_TEXT,
+    TIME_TEXT,
+    MappingColumn,
+    MappingTableModel,
+    PreviewTableModel,
+    SampleTableModel,
+)
+from .widgets import Banner
+
+_Index = QModelIndex | QPersistentModelIndex
+PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DUPLICATES, PAGE_PROGRESS, PAGE_SUMMARY = range(6)
+#: The open dialog's filters.
+OPEN_FILTERS = ("Tables (*.csv *.xlsx *.txt *.tsv)", "All files (*)")
+_FOLDER_KEY = "import/folder"
+
+#: (text, value) of the delimiters offered.
+DELIMITERS = ((",", "Comma ( , )"), (";", "Semicolon ( ; )"), ("\t", "Tab"), ("|", "Pipe ( | )"))
+DECIMALS = ((".", "Dot (1234.5)"), (",", "Comma (1234,5)"))
+THOUSANDS = (
+    ("", "None"),
+    (",", "Comma (1,234)"),
+    (".", "Dot (1.234)"),
+    (" ", "Space (1 234)"),
+    ("'", "Apostrophe (1'234)"),
+)
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "latin-1", "cp1252")
+#: Date formats offered besides the detected one: (value, text).
+DATE_FORMATS = (
+    (ISO_FORMAT, "ISO 8601 (2024-12-31 08:00)"),
+    ("%d.%m.%Y", "31.12.2024 (day first)"),
+    ("%d/%m/%Y", "31/12/2024 (day first)"),
+    ("%m/%d/%Y", "12/31/2024 (month first)"),
+    ("%d-%m-%Y", "31-12-2024 (day first)"),
+    ("%d/%m/%y", "31/12/24 (day first)"),
+    ("%m/%d/%y", "12/31/24 (month first)"),
+    ("%Y/%m/%d", "2024/12/31"),
+    (EXCEL_FORMAT, "Excel serial number (45657)"),
+)
+
+
+def ask_import_path(parent: QWidget, on_chosen: Callable[[Path], None]) -> QFileDialog:
+    """Ask (without blocking) which file to import; ``on_chosen`` gets it."""
+    settings = QSettings()
+    folder = str(settings.value(_FOLDER_KEY, "") or "") or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DownloadLocation
+    )
+    dialog = QFileDialog(parent, "Import readings from a file", folder)
+    dialog.setObjectName("importFileDialog")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setNameFilters(list(OPEN_FILTERS))
+
+    def chosen(name: str) -> None:
+        path = Path(name)
+        settings.setValue(_FOLDER_KEY, str(path.parent))
+        on_chosen(path)
+
+    dialog.fileSelected.connect(chosen)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def date_format_text(value: str | None) -> str:
+    """How a date format reads in the list."""
+    for known, text in DATE_FORMATS:
+        if known == value:
+            return text
+    if value is None:
+        return ""
+    example = datetime(2024, 12, 31, 8, 0).strftime(value) if "%" in value else value
+    return f"{example} ({value})"
+
+
+def day_first(date_format: str) -> bool:
+    return date_format.find("%d") < date_format.find("%m")
+
+
+class ImportWizard(QWizard):
+    """The import of one file, from detection to summary; ``imported(source id, message)`` once committed."""
+
+    imported = Signal(int, str)
+
+    def __init__(
+        self, vm: ImportViewModel, parent: QWidget | None = None, *, current_source: Source | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.vm = vm
+        vm.setParent(self)
+        self._current_source = current_source
+        self._closing_after_cancel = False
+        self.setObjectName("importWizard")
+        self.setWindowTitle(f"Import — {vm.path.name}")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        # The summary is the end: going back would run the import again, and there is nothing to cancel.
+        self.setOption(QWizard.WizardOption.DisabledBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setMinimumSize(860, 600)
+        self.file_page = FilePage(vm)
+        self.mapping_page = MappingPage(vm)
+        self.preview_page = PreviewPage(vm)
+        self.duplicates_page = DuplicatesPage(vm)
+        self.progress_page = ProgressPage(vm)
+        self.summary_page = SummaryPage(vm)
+        for page_id, page in enumerate(
+            (
+                self.file_page,
+                self.mapping_page,
+                self.preview_page,
+                self.duplicates_page,
+                self.progress_page,
+                self.summary_page,
+            )
+        ):
+            self.setPage(page_id, page)
+        self.setStartId(PAGE_FILE)
+        vm.finished.connect(self._on_finished)
+        vm.cancelled.connect(self._on_cancelled)
+        vm.failed.connect(self._on_failed)
+        vm.error_occurred.connect(self._on_error)
+        vm.spawn(vm.detect(current_source))
+
+    # -- public ------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Cancel: while importing, stop the import (it rolls back) instead of closing at once."""
+        if self.vm.running:
+            self.progress_page.set_cancelling()
+            self.vm.cancel()
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        if self.vm.running:  # Esc or the window's close button during the import
+            self.reject()
+            return
+        super().done(result)
+
+    # -- view-model signals ------------------------------------------------------------------
+
+    def _on_finished(self, summary: ImportSummary) -> None:
+        self.summary_page.show_summary(summary)
+        if self.currentId() == PAGE_PROGRESS:
+            self.next()
+        if summary.source_id is not None:
+            noun = "reading" if summary.imported == 1 else "readings"
+            self.imported.emit(summary.source_id, f"Imported {summary.imported:,} {noun} into “{summary.source_name}”")
+
+    def _on_cancelled(self) -> None:
+        self.summary_page.show_cancelled()
+        if self.currentId() == PAGE_PROGRESS:
+            self.next()
+
+    def _on_failed(self, message: str) -> None:
+        """The file was refused (nothing stored): back to the preview, which says why."""
+        self.preview_page.show_failure(message)
+        while self.currentId() > PAGE_PREVIEW:
+            self.back()
+
+    def _on_error(self, message: str) -> None:
+        page = self.currentPage()
+        banner = page.findChild(Banner) if page is not None else None
+        if banner is not None:
+            banner.show_message(message, "error")
+        if self.currentId() == PAGE_PROGRESS:
+            self.preview_page.show_failure(message)
+            while self.currentId() > PAGE_PREVIEW:
+                self.back()
+
+
+class _Page(QWizardPage):
+    """A page with an error banner on top and the view model at hand."""
+
+    def __init__(self, vm: ImportViewModel, title: str, subtitle: str = "") -> None:
+        super().__init__()
+        self.vm = vm
+        self.setTitle(title)
+        if subtitle:
+            self.setSubTitle(subtitle)
+        self.banner = Banner()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setSpacing(8)
+        self.layout_.addWidget(self.banner)
+        vm.busy_changed.connect(lambda _b: self.completeChanged.emit())
+
+
+def _table(name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
+
+
+def _combo(name: str, items: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    for value, text in items:
+        combo.addItem(text, value)
+    return combo
+
+
+def _select(combo: QComboBox, value: Any, text: str | None = None) -> None:
+    """Select the item holding ``value``, adding it (as ``text``) if it is not offered."""
+    index = combo.findData(value)
+    if index < 0:
+        combo.addItem(text if text is not None else str(value), value)
+        index = combo.count() - 1
+    combo.blockSignals(True)
+    combo.setCurrentIndex(index)
+    combo.blockSignals(False)
+
+
+class FilePage(_Page):
+    """The file and how it is read: what detection found, each setting editable."""
+
+    def __init__(self, vm: ImportViewModel) -> None:
+        super().__init__(vm, "How the file is read", "Home Log looked at the file; correct anything it got wrong.")
+        self.setObjectName("filePage")
+        self._detected: Detected | None = None
+        self._status = QLabel("Reading the file…")
+        self._status.setObjectName("fileStatus")
+        self._status.setWordWrap(True)
+
+        self.encoding = _combo("encodingCombo", [(e, e) for e in ENCODINGS])
+        self.delimiter = _combo("delimiterCombo", DELIMITERS)
+        self.decimal = _combo("decimalCombo", DECIMALS)
+        self.thousands = _combo("thousandsCombo", THOUSANDS)
+        self.header_row = QSpinBox()
+        self.header_row.setObjectName("headerRowSpin")
+        self.header_row.setRange(0, 1000)
+        self.header_row.setSpecialValueText("No header row")
+        self.header_row.setPrefix("line ")
+        self.date_column = QComboBox()
+        self.date_column.setObjectName("dateColumnCombo")
+        self.time_column = QComboBox()
+        self.time_column.setObjectName("timeColumnCombo")
+        self.date_format = QComboBox()
+        self.date_format.setObjectName("dateFormatCombo")
+        self.date_format.setMinimumContentsLength(24)
+        self.sheet = QComboBox()
+        self.sheet.setObjectName("sheetCombo")
+        self._sheet_label = QLabel("Worksheet:")
+
+        left = QFormLayout()
+        left.addRow("Text encoding:", self.encoding)
+        left.addRow("Columns separated by:", self.delimiter)
+        left.addRow("Decimal separator:", self.decimal)
+        left.addRow("Thousands separator:", self.thousands)
+        right = QFormLayout()
+        right.addRow("Column names in:", self.header_row)
+        right.addRow("Date column:", self.date_column)
+        right.addRow("Time column:", self.time_column)
+        right.addRow("Dates look like:", self.date_format)
+        right.addRow(self._sheet_label, self.sheet)
+        form = QHBoxLayout()
+        form.addLayout(left, 1)
+        form.addSpacing(24)
+        form.addLayout(right, 1)
+
+        # Ambiguous dates: the user must say how to read them.
+        self.ambiguous = QFrame()
+        self.ambiguous.setObjectName("ambiguousDates")
+        self.ambiguous.setFrameShape(QFrame.Shape.StyledPanel)
+        ambiguous_layout = QVBoxLayout(self.ambiguous)
+        self._ambiguous_text = QLabel()
+        self._ambiguous_text.setWordWrap(True)
+        ambiguous_layout.addWidget(self._ambiguous_text)
+        self.day_first = QRadioButton()
+        self.day_first.setObjectName("dayFirstRadio")
+        self.month_first = QRadioButton()
+        self.month_first.setObjectName("monthFirstRadio")
+        self._date_choice = QButtonGroup(self)
+        self._date_choice.addButton(self.day_first)
+        self._date_choice.addButton(self.month_first)
+        ambiguous_layout.addWidget(self.day_first)
+        ambiguous_layout.addWidget(self.month_first)
+        self.ambiguous.hide()
+
+        self._notes = QLabel()
+        self._notes.setObjectName("detectionNotes")
+        self._notes.setWordWrap(True)
+        self._notes.setEnabled(False)
+        self.sample_model = SampleTableModel(self)
+        self.sample_view = _table("sampleTable")
+        self.sample_view.setAccessibleName("The first rows of the file")
+        self.sample_view.setModel(self.sample_model)
+        self.sample_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        caption = QLabel("The first rows of the file:")
+
+        self.layout_.addWidget(self._status)
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(self.ambiguous)
+        self.layout_.addWidget(self._notes)
+        self.layout_.addWidget(caption)
+        self.layout_.addWidget(self.sample_view, 1)
+
+        for combo in (self.delimiter, self.decimal, self.thousands, self.date_column, self.time_column, self.sheet):
+            combo.activated.connect(lambda _i: self._apply())
+        self.encoding.activated.connect(lambda _i: self._apply())
+        self.header_row.editingFinished.connect(self._apply)
+        self.header_row.valueChanged.connect(lambda _v: self._apply() if not self.header_row.hasFocus() else None)
+        self.date_format.activated.connect(lambda _i: self._on_date_format_chosen())
+        self.day_first.toggled.connect(lambda on: self._choose_order(True) if on else None)
+        self.month_first.toggled.connect(lambda on: self._choose_order(False) if on else None)
+        vm.detected_changed.connect(self._on_detected)
+        vm.error_occurred.connect(self._on_error)
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self._detected is not None and not self.vm.busy and not self.vm.needs_date_choice
+
+    # -- filling -----------------------------------------------------------------------------
+
+    def _on_detected(self, detected: Detected) -> None:
+        self._detected = detected
+        vm = self.vm
+        settings = vm.settings
+        size = detected.size
+        shown_size = f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, round(size / 1024))} KB"
+        kind = "Excel workbook" if detected.kind == "xlsx" else "Text file"
+        self._status.setText(f"<b>{vm.path.name}</b> — {kind}, {shown_size}, {len(vm.columns)} columns")
+        _select(self.encoding, settings.encoding)
+        _select(self.delimiter, settings.delimiter, repr(settings.delimiter))
+        _select(self.decimal, settings.decimal)
+        _select(self.thousands, settings.thousands, repr(settings.thousands))
+        csv_only = detected.kind != "xlsx"
+        for widget in (self.encoding, self.delimiter):
+            widget.setEnabled(csv_only)
+        self.header_row.blockSignals(True)
+        self.header_row.setValue(0 if settings.header_row is None else settings.header_row + 1)
+        self.header_row.blockSignals(False)
+        self._fill_columns(settings.date_column, settings.time_column)
+        self._fill_date_formats()
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        self.sheet.addItems(detected.sheets)
+        if settings.sheet:
+            self.sheet.setCurrentText(settings.sheet)
+        self.sheet.blockSignals(False)
+        self.sheet.setVisible(bool(detected.sheets))
+        self._sheet_label.setVisible(bool(detected.sheets))
+        notes = list(detected.notes)
+        if vm.profile_applied:
+            notes.append("The settings and columns of your last import of a file like this one were applied.")
+        self._notes.setText("\n".join(f"• {n}" for n in notes))
+        self._notes.setVisible(bool(notes))
+        self.sample_model.set_rows(vm.columns, vm.sample_rows)
+        self.sample_view.resizeColumnsToContents()
+        for column in range(self.sample_model.columnCount()):
+            self.sample_view.setColumnWidth(column, min(self.sample_view.columnWidth(column), 240))
+        self._show_ambiguity()
+        self.completeChanged.emit()
+
+    def _fill_columns(self, date_column: int | None, time_column: int | None) -> None:
+        columns = self.vm.columns
+        for combo, chosen, none_text in (
+            (self.date_column, date_column, "(choose the date column)"),
+            (self.time_column, time_column, "(none: the time is in the date column)"),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(none_text, None)
+            for index, name in enumerate(columns):
+                combo.addItem(name, index)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
+            combo.blockSignals(False)
+
+    def _fill_date_formats(self) -> None:
+        detected = self._detected
+        current = self.vm.settings.date_format
+        self.date_format.blockSignals(True)
+        self.date_format.clear()
+        if current is None:
+            self.date_format.addItem("(choose: day or month first)", None)
+        offered = list(DATE_FORMATS)
+        for candidate in detected.ambiguous_date_formats if detected is not None else []:
+            if all(candidate != value for value, _t in offered):
+                offered.append((candidate, date_format_text(candidate)))
+        if current is not None and all(current != value for value, _t in offered):
+            offered.insert(0, (current, date_format_text(current)))
+        for value, text in offered:
+            self.date_format.addItem(text, value)
+        self.date_format.setCurrentIndex(max(0, self.date_format.findData(current)) if current is not None else 0)
+        self.date_format.blockSignals(False)
+
+    def _show_ambiguity(self) -> None:
+        detected = self._detected
+        if detected is None or not detected.ambiguous_date_formats:
+            self.ambiguous.hide()
+            return
+        formats = detected.ambiguous_date_formats
+        day = next((f for f in formats if day_first(f)), formats[0])
+        month = next((f for f in formats if not day_first(f)), formats[-1])
+        example = self._example_date()
+        self._ambiguous_text.setText(
+            "<b>Which comes first in these dates, the day or the month?</b><br>"
+            "Every day in the file is 12 or less, so both readings are possible."
+            + (f" The first date is <b>{example}</b>." if example else "")
+        )
+        self.day_first.setText(f"Day first: {_example(example, day, True)}")
+        self.month_first.setText(f"Month first: {_example(example, month, False)}")
+        self.day_first.setProperty("dateFormat", day)
+        self.month_first.setProperty("dateFormat", month)
+        chosen = self.vm.settings.date_format
+        self._date_choice.setExclusive(False)
+        for radio, fmt in ((self.day_first, day), (self.month_first, month)):
+            radio.blockSignals(True)
+            radio.setChecked(chosen == fmt)
+            radio.blockSignals(False)
+        self._date_choice.setExclusive(True)
+        self.ambiguous.setAutoFillBackground(True)
+        from .widgets import tone
+
+        background, foreground = tone("warning" if chosen is None else "info", self.palette())
+        palette = self.ambiguous.palette()
+        palette.setColor(self.ambiguous.backgroundRole(), background)
+        palette.setColor(palette.ColorRole.WindowText, foreground)
+        self.ambiguous.setPalette(palette)
+        self.ambiguous.show()
+
+    def _example_date(self) -> str:
+        column = self.vm.settings.date_column
+        if column is None:
+            return ""
+        for row in self.vm.sample_rows:
+            if column < len(row) and row[column].strip():
+                return row[column].strip()
+        return ""
+
+    # -- changes -----------------------------------------------------------------------------
+
+    def _apply(self) -> None:
+        if self._detected is None:
+            return
+        header = self.header_row.value()
+        settings = replace(
+            self.vm.settings,
+            encoding=self.encoding.currentData() or "utf-8",
+            delimiter=self.delimiter.currentData(),
+            decimal=self.decimal.currentData(),
+            thousands=self.thousands.currentData(),
+            header_row=None if header == 0 else header - 1,
+            data_row=max(self.vm.settings.data_row, header) if header else self.vm.settings.data_row,
+            date_column=self.date_column.currentData(),
+            time_column=self.time_column.currentData(),
+            sheet=self.sheet.currentText() or None,
+        )
+        if header and settings.header_row != self.vm.settings.header_row:
+            settings = replace(settings, data_row=header)
+        self.vm.spawn(self.vm.set_settings(settings))
+        self.completeChanged.emit()
+
+    def _on_date_format_chosen(self) -> None:
+        value = self.date_format.currentData()
+        if value is None:
+            return
+        self.vm.choose_date_format(value)
+        self._show_ambiguity()
+        self.completeChanged.emit()
+
+    def _choose_order(self, first_is_day: bool) -> None:
+        radio = self.day_first if first_is_day else self.month_first
+        value = radio.property("dateFormat")
+        if not value:
+            return
+        self.vm.choose_date_format(str(value))
+        self._fill_date_formats()
+        self._show_ambiguity()
+        self.completeChanged.emit()
+
+    def _on_error(self, message: str) -> None:
+        if self._detected is None:
+            self._status.setText(f"<b>{self.vm.path.name}</b> cannot be imported.")
+        self.banner.show_message(message, "error")
+
+
+def _example(text: str, date_format: str, first_is_day: bool) -> str:
+    """``text`` read with ``date_format``, as words (“3 April 2024”), or a generic example."""
+    if text:
+        try:
+            moment = datetime.strptime(text.split()[0].split("T")[0], date_format)
+        except ValueError:
+            moment = None
+        if moment is not None:
+            return f"{text.split()[0]} is {moment.day} {moment.strftime('%B %Y')}"
+    return "03/04/2024 is 3 April 2024" if first_is_day else "03/04/2024 is March 4, 2024"
+
+
+class _MappingDelegate(QStyledItemDelegate):
+    """Combo boxes for the target and kind columns of the mapping table."""
+
+    def __init__(self, model: MappingTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:  # noqa: N802
+        if index.column() == MappingColumn.TARGET:
+            combo = QComboBox(parent)
+            combo.setObjectName(f"targetCombo_{index.row()}")
+            combo.addItems(self._model.choices(index.row()))
+            combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
+            return combo
+        if index.column() == MappingColumn.KIND:
+            combo = QComboBox(parent)
+            combo.setObjectName(f"kindCombo_{index.row()}")
+            combo.addItems([k.label for k in MetricKind])
+            combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
+            return combo
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            editor.blockSignals(True)
+            editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.blockSignals(False)
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+
+class MappingPage(_Page):
+    """Where each column goes: a stored source's metrics, or a new source made from the file."""
+
+    def __init__(self, vm: ImportViewModel) -> None:
+        super().__init__(
+            vm,
+            "Where the readings go",
+            "Choose the meter or sensor, and what each column of the file holds.",
+        )
+        self.setObjectName("mappingPage")
+        self.existing_radio = QRadioButton("An existing source:")
+        self.existing_radio.setObjectName("existingSourceRadio")
+        self.source_combo = QComboBox()
+        self.source_combo.setObjectName("sourceCombo")
+        self.source_combo.setMinimumContentsLength(24)
+        self.source_combo.setPlaceholderText("(there are no sources yet)")
+        self.new_radio = QRadioButton("A new source named:")
+        self.new_radio.setObjectName("newSourceRadio")
+        self.new_name = QLineEdit()
+        self.new_name.setObjectName("newSourceName")
+        self.new_name.setPlaceholderText("Name of the new meter or sensor")
+        self.category = QComboBox()
+        self.category.setObjectName("newSourceCategory")
+        for category in Category:
+            self.category.addItem(category.label, category.value)
+        group = QButtonGroup(self)
+        group.addButton(self.existing_radio)
+        group.addButton(self.new_radio)
+        target = QGridLayout()
+        target.addWidget(QLabel("Import into:"), 0, 0)
+        target.addWidget(self.existing_radio, 0, 1)
+        target.addWidget(self.source_combo, 0, 2, 1, 2)
+        target.addWidget(self.new_radio, 1, 1)
+        target.addWidget(self.new_name, 1, 2)
+        target.addWidget(self.category, 1, 3)
+        target.setColumnStretch(2, 1)
+
+        self.model = MappingTableModel(self._on_target_changed, vm.new_metric_for)
+        self.view = _table("mappingTable")
+        self.view.setAccessibleName("The file's columns and where they go")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(_MappingDelegate(self.model, self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.AllEditTriggers & ~QAbstractItemView.EditTrigger.CurrentChanged
+        )
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 16)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self._hint = QLabel(
+            "Double-click a new metric's name or unit to change it. Columns set to “Not imported” are left out."
+        )
+        self._hint.setEnabled(False)
+        self._hint.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("mappingProblem")
+        self.problem.setWordWrap(True)
+
+        self.layout_.addLayout(target)
+        self.layout_.addWidget(self.view, 1)
+        self.layout_.addWidget(self._hint)
+        self.layout_.addWidget(self.problem)
+
+        self.existing_radio.toggled.connect(self._on_target_kind_toggled)
+        self.source_combo.activated.connect(lambda _i: self._on_source_chosen())
+        self.new_name.textEdited.connect(self._on_new_name_edited)
+        self.category.activated.connect(lambda _i: self._on_new_name_edited(self.new_name.text()))
+        vm.mapping_changed.connect(self.refresh)
+        vm.detected_changed.connect(lambda _d: self.refresh())
+
+    def initializePage(self) -> None:  # noqa: N802
+        self.refresh()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return not self.vm.busy and not self.vm.mapping_problem()
+
+    def refresh(self) -> None:
+        vm = self.vm
+        stored = [s for s in vm.sources if s.id is not None]
+        self.source_combo.blockSignals(True)
+        self.source_combo.clear()
+        for source in stored:
+            self.source_combo.addItem(source.name, source.id)
+        self.source_combo.blockSignals(False)
+        has_stored = bool(stored)
+        self.existing_radio.setEnabled(has_stored)
+        self.source_combo.setEnabled(has_stored and vm.source.id is not None)
+        for widget in (self.existing_radio, self.new_radio):
+            widget.blockSignals(True)
+        if vm.source.id is not None:
+            self.existing_radio.setChecked(True)
+            self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(vm.source.id)))
+        else:
+            self.new_radio.setChecked(True)
+            if self.new_name.text() != vm.source.name:
+                self.new_name.setText(vm.source.name)
+            self.category.setCurrentIndex(max(0, self.category.findData(vm.source.category.value)))
+        for widget in (self.existing_radio, self.new_radio):
+            widget.blockSignals(False)
+        self.new_name.setEnabled(vm.source.id is None)
+        self.category.setEnabled(vm.source.id is None)
+        settings = vm.settings
+        fixed: dict[int, str] = {}
+        if settings.date_column is not None:
+            fixed[settings.date_column] = DATE_TEXT if settings.time_column is None else "Date"
+        if settings.time_column is not None:
+            fixed[settings.time_column] = TIME_TEXT
+        samples = [
+            ", ".join(row[i].strip() for row in vm.sample_rows[:3] if i < len(row) and row[i].strip())
+            for i in range(len(vm.columns))
+        ]
+        self.model.refresh(vm.columns, samples, vm.mapping, vm.source, fixed)
+        self._open_editors()
+        self._size_columns()
+        problem = vm.mapping_problem()
+        self.problem.setText(problem)
+        from .widgets import tone
+
+        _bg, fg = tone("error", self.palette())
+        self.problem.setStyleSheet(f"color: {fg.name()};")
+        self.problem.setVisible(bool(problem))
+        self.completeChanged.emit()
+
+    def _open_editors(self) -> None:
+        for row in range(self.model.rowCount()):
+            for column in (MappingColumn.TARGET, MappingColumn.KIND):
+                index = self.model.index(row, column)
+                editable = bool(self.model.flags(index) & Qt.ItemFlag.ItemIsEditable)
+                if self.view.isPersistentEditorOpen(index):
+                    self.view.closePersistentEditor(index)
+                if editable:
+                    self.view.openPersistentEditor(index)
+
+    def _size_columns(self) -> None:
+        view = self.view
+        metrics = view.fontMetrics()
+        widest_choice = max(
+            (
+                metrics.horizontalAdvance(text)
+                for row in range(self.model.rowCount())
+                for text in self.model.choices(row)
+            ),
+            default=100,
+        )
+        widest_column = max((metrics.horizontalAdvance(name) for name in self.vm.columns), default=100)
+        widths = {
+            MappingColumn.COLUMN: min(max(120, widest_column + 16), 200),
+            MappingColumn.TARGET: min(max(150, widest_choice + 40), 240),
+            MappingColumn.NAME: 150,
+            MappingColumn.UNIT: 70,
+            MappingColumn.KIND: max(100, max(metrics.horizontalAdvance(k.label) for k in MetricKind) + 40),
+        }
+        header = view.horizontalHeader()
+        for column, width in widths.items():
+            view.setColumnWidth(column, width)
+        header.setSectionResizeMode(MappingColumn.SAMPLE, QHeaderView.ResizeMode.Stretch)
+
+    def _on_target_changed(self, column: int, target: Any) -> None:
+        self.vm.set_target(column, target)
+        self.refresh()
+
+    def _on_target_kind_toggled(self, existing: bool) -> None:
+        if existing and self.source_combo.count():
+            self.source_combo.setEnabled(True)
+            if self.source_combo.currentIndex() < 0:
+                self.source_combo.setCurrentIndex(0)
+            self._on_source_chosen()
+        elif not existing:
+            self.vm.use_new_source(self.new_name.text().strip() or self.vm.path.stem, self._category())
+
+    def _on_source_chosen(self) -> None:
+        source_id = self.source_combo.currentData()
+        if source_id is not None:
+            self.vm.use_source(int(source_id))
+
+    def _on_new_name_edited(self, text: str) -> None:
+        self.vm.rename_new_source(text.strip(), self._category())
+        problem = self.vm.mapping_problem()
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self.completeChanged.emit()
+
+    def _category(self) -> Category:
+        return Category(self.category.currentData() or Category.OTHER.value)
+
+
+class PreviewPage(_Page):
+    """The first rows as they will be stored; every problem coloured on its cell, with the reason."""
+
+    def __init__(self, vm: ImportViewModel) -> None:
+        super().__init__(vm, "Preview", "The first rows of the file as they will be stored.")
+        self.setObjectName("previewPage")
+        self._locale = QLocale()
+        self.model = PreviewTableModel(self)
+        self.view = _table("previewTable")
+        self.view.setAccessibleName("Preview of the rows as they will be stored")
+        self.view.setModel(self.model)
+        self.view.setMouseTracking(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)  # would hide the colours
+        self.counts = QLabel("Reading the first rows…")
+        self.counts.setObjectName("previewCounts")
+        self.counts.setWordWrap(True)
+        self.skip_invalid = QCheckBox("Skip invalid rows and list them in the summary")
+        self.skip_invalid.setObjectName("skipInvalidCheck")
+        self._skip_hint = QLabel("Otherwise the first invalid row stops the import, and nothing is stored.")
+        self._skip_hint.setEnabled(False)
+        self.layout_.addWidget(self.counts)
+        self.layout_.addWidget(self.view, 1)
+        self.layout_.addWidget(self.skip_invalid)
+        self.layout_.addWidget(self._skip_hint)
+        self.skip_invalid.toggled.connect(self._on_skip_toggled)
+        vm.preview_ready.connect(self._on_preview)
+        self._failure = ""
+
+    def initializePage(self) -> None:  # noqa: N802
+        if self._failure:
+            self.banner.show_message(self._failure, "error")
+            self._failure = ""
+        else:
+            self.banner.dismiss()
+        self.skip_invalid.setChecked(self.vm.skip_invalid)
+        self.counts.setText("Reading the first rows…")
+        self.model.set_rows([], [], None, ())
+        self.vm.spawn(self.vm.make_preview())
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return not self.vm.busy
+
+    def show_failure(self, message: str) -> None:
+        """The import refused the file: say why when this page shows again."""
+        self._failure = f"{message}\n\nNothing was imported. Correct the file, or skip invalid rows below."
+        self.banner.show_message(self._failure, "error")
+
+    def _on_preview(self, rows: list[Any]) -> None:
+        vm = self.vm
+        settings = vm.settings
+        metrics = [
+            (target.metric.label, column, target.metric.decimals)
+            for column, target in sorted(vm.mapping.items())
+            if target.role is TargetRole.METRIC and target.metric is not None
+        ]
+        note = next((c for c, t in vm.mapping.items() if t.role is TargetRole.NOTE), None)
+        dates = tuple(c for c in (settings.date_column, settings.time_column) if c is not None)
+        locale = self._locale
+
+        def format_time(moment: datetime) -> str:
+            local = moment.astimezone()
+            return local.strftime("%Y-%m-%d %H:%M") + ("" if local.second == 0 else f":{local.second:02d}")
+
+        def format_value(value: Decimal, decimals: int) -> str:
+            if value.as_tuple().exponent > -decimals:  # type: ignore[operator]
+                value = value.quantize(Decimal(1).scaleb(-decimals))
+            text = format(value, "f")
+            return text.replace(".", locale.decimalPoint()) if locale.decimalPoint() != "." else text
+
+        self.model.set_rows(rows, metrics, note, dates, format_time, format_value)
+        self.view.resizeColumnsToContents()
+        for column in range(self.model.columnCount() - 1):
+            self.view.setColumnWidth(column, min(max(self.view.columnWidth(column), 44), 260))
+        # The status takes the room that is left (long reasons are elided; the tooltip has them).
+        self.view.setColumnWidth(self.model.columnCount() - 1, 120)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        invalid = sum(1 for r in rows if r.status is RowStatus.INVALID)
+        empty = sum(1 for r in rows if r.status is RowStatus.EMPTY)
+        duplicate = sum(1 for r in rows if r.status is RowStatus.DUPLICATE)
+        parts = [f"The first {len(rows):,} rows of the file" if len(rows) > 1 else "The only row of the file"]
+        if not rows:
+            parts = ["The file has no data rows."]
+        elif not (invalid or empty or duplicate):
+            parts.append("are all fine.")
+        else:
+            found = []
+            if invalid:
+                found.append(f"{invalid} invalid (red: point at a cell to see why)")
+            if empty:
+                found.append(f"{empty} without any value (skipped)")
+            if duplicate:
+                found.append(f"{duplicate} at the same time as an earlier row")
+            parts.append("include " + ", ".join(found) + ".")
+        self.counts.setText(" ".join(parts))
+        self.completeChanged.emit()
+
+    def _on_skip_toggled(self, on: bool) -> None:
+        self.vm.skip_invalid = on
+
+
+class DuplicatesPage(_Page):
+    """What to do with a row whose time already has a reading of the source."""
+
+    def __init__(self, vm: ImportViewModel) -> None:
+        super().__init__(
+            vm,
+            "Readings that are there already",
+            "A row of the file may have the same time as a reading the source already has.",
+        )
+        self.setObjectName("duplicatesPage")
+        self.skip = QRadioButton("Keep the stored reading and skip the row (safe when importing a file again)")
+        self.skip.setObjectName("skipDuplicatesRadio")
+        self.replace = QRadioButton("Replace the stored reading with the row of the file")
+        self.replace.setObjectName("replaceDuplicatesRadio")
+        group = QButtonGroup(self)
+        group.addButton(self.skip)
+        group.addButton(self.replace)
+        self.remember = QCheckBox("Remember these settings for files with the same columns")
+        self.remember.setObjectName("rememberProfileCheck")
+        self.plan_text = QLabel()
+        self.plan_text.setObjectName("planText")
+        self.plan_text.setWordWrap(True)
+        self.plan_text.setTextFormat(Qt.TextFormat.RichText)
+        self.layout_.addWidget(self.skip)
+        self.layout_.addWidget(self.replace)
+        self.layout_.addSpacing(16)
+        self.layout_.addWidget(self.remember)
+        self.layout_.addSpacing(16)
+        self.layout_.addWidget(self.plan_text)
+        self.layout_.addStretch(1)
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
+        self.skip.toggled.connect(self._on_policy)
+        self.remember.toggled.connect(lambda on: setattr(self.vm, "save_profile", on))
+
+    def initializePage(self) -> None:  # noqa: N802
+        vm = self.vm
+        (self.replace if vm.duplicates is DuplicatePolicy.REPLACE else self.skip).setChecked(True)
+        self.remember.setChecked(vm.save_profile)
+        metrics = [t.metric for t in vm.mapping.values() if t.role is TargetRole.METRIC and t.metric is not None]
+        new = [m.name for m in metrics if m.id is None]
+        if vm.source.id is None:
+            into = f"a new source “{vm.source.name}” with the metrics {', '.join(new)}"
+        else:
+            into = f"“{vm.source.name}”" + (f", adding the metrics {', '.join(new)}" if new else "")
+        if vm.skip_invalid:
+            rows = "Invalid rows and rows without any value are skipped and listed in the summary."
+        else:
+            rows = (
+                "Rows without any value are skipped and listed in the summary; an invalid row stops the "
+                "import (nothing is stored then)."
+            )
+        self.plan_text.setText(
+            f"<p>All readings of <b>{vm.path.name}</b> go into {into}, in one step: if anything goes wrong, "
+            f"or you cancel, nothing is stored.</p><p>{rows}</p>"
+        )
+
+    def _on_policy(self, skip: bool) -> None:
+        self.vm.duplicates = DuplicatePolicy.SKIP if skip else DuplicatePolicy.REPLACE
+
+
+class ProgressPage(_Page):
+    """The import running: how far it is, Cancel (which rolls everything back)."""
+
+    def __init__(self, vm: ImportViewModel) -> None:
+        super().__init__(vm, "Importing", "Cancel stops the import and undoes it: nothing is stored then.")
+        self.setObjectName("progressPage")
+        self.bar = QProgressBar()
+        self.bar.setObjectName("importProgress")
+        self.bar.setRange(0, 1000)
+        self.detail = QLabel("Starting…")
+        self.detail.setObjectName("progressDetail")
+        self._started = time.monotonic()
+        self._cancelling = False
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.bar)
+        self.layout_.addWidget(self.detail)
+        self.layout_.addStretch(2)
+        vm.progress.connect(self._on_progress)
+
+    def initializePage(self) -> None:  # noqa: N802
+        self._cancelling = False
+        self.bar.setRange(0, 1000)
+        self.bar.setValue(0)
+        self.detail.setText("Starting…")
+        self._started = time.monotonic()
+        self.vm.spawn(self.vm.run())
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return False  # the page moves on by itself
+
+    def set_cancelling(self) -> None:
+        self._cancelling = True
+        self.detail.setText("Cancelling: undoing what was imported…")
+        self.bar.setRange(0, 0)
+
+    def _on_progress(self, progress: ImportProgress) -> None:
+        if self._cancelling:
+            return
+        self.bar.setValue(int(progress.fraction * 1000))
+        if progress.phase == "committing":
+            self.bar.setRange(0, 0)  # a commit has no steps to count: the bar just moves
+            self.detail.setText(f"{progress.rows_done:,} rows read; saving…")
+            return
+        skipped = f", {progress.skipped:,} skipped" if progress.skipped else ""
+        text = f"{progress.rows_done:,} rows read: {progress.imported:,} to import{skipped}"
+        elapsed = time.monotonic() - self._started
+        if progress.fraction >= 0.05 and elapsed >= 2:
+            left = elapsed * (1 - progress.fraction) / progress.fraction
+            text += f" · about {_duration(left)} left"
+        self.detail.setText(text)
+
+
+def _duration(seconds: float) -> str:
+    """“5 seconds”, “2 minutes”: a rough time for a progress estimate."""
+    if seconds < 60:
+        whole = max(1, round(seconds))
+        return "1 second" if whole == 1 else f"{whole} seconds"
+    minutes = round(seconds / 60)
+    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+
+
+class SummaryPage(_Page):
+    """What the import did (or that it was cancelled), which can be saved as a text file."""
+
+    def __init__(self, vm: ImportViewModel) -> None:
+        super().__init__(vm, "Summary", "What the import did. The source is shown in the main window.")
+        self.setObjectName("summaryPage")
+        self.headline = QLabel()
+        self.headline.setObjectName("summaryHeadline")
+        self.headline.setWordWrap(True)
+        font = QFont(self.headline.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("summaryText")
+        self.text.setReadOnly(True)
+        self.save_button = QPushButton("Save summary…")
+        self.save_button.setObjectName("saveSummaryButton")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        self.layout_.addWidget(self.headline)
+        self.layout_.addWidget(self.text, 1)
+        self.layout_.addLayout(row)
+        self.save_button.clicked.connect(self._ask_save)
+        self.setFinalPage(True)
+
+    def show_summary(self, summary: ImportSummary) -> None:
+        noun = "reading" if summary.imported == 1 else "readings"
+        headline = f"Imported {summary.imported:,} {noun} into “{summary.source_name}”."
+        if summary.source_created:
+            headline += " The source is new."
+        self.headline.setText(headline)
+        self.text.setPlainText(summary.as_text())
+        self.save_button.setEnabled(True)
+        self.save_button.show()
+
+    def show_cancelled(self) -> None:
+        self.headline.setText("Import cancelled: nothing was changed.")
+        self.text.setPlainText(f"The import of {self.vm.path.name} was cancelled. No reading was stored.")
+        self.save_button.hide()
+
+    def save_to(self, path: Path) -> None:
+        self.vm.spawn(self.vm.save_summary(path))
+
+    def _ask_save(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        start = Path(str(QSettings().value(_FOLDER_KEY, "") or folder)) / f"{self.vm.path.stem} import summary.txt"
+        dialog = QFileDialog(self, "Save the import summary", str(start))
+        dialog.setObjectName("saveSummaryDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters(["Text file (*.txt)"])
+        dialog.setDefaultSuffix("txt")
+        dialog.fileSelected.connect(lambda name: self.save_to(Path(name)))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

@@ -1,0 +1,362 @@
+"""Qt table models of the import wizard: the file's first rows, the column mapping, the preview."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from ...domain.entities import Metric, MetricKind, Source
+from ...services.importing import ColumnTarget, PreviewRow, RowStatus, TargetRole
+from ..widgets import tone
+
+_Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_EDIT = Qt.ItemDataRole.EditRole
+#: The problem text of a cell (tests and delegates read it; the tooltip shows it).
+ProblemRole = Qt.ItemDataRole.UserRole + 1
+
+
+class SampleTableModel(QAbstractTableModel):
+    """The file's first data rows as text, cells as in the file, under its column names."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns: list[str] = []
+        self._rows: list[list[str]] = []
+
+    def set_rows(self, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        self.beginResetModel()
+        self._columns = list(columns)
+        width = max([len(self._columns), *(len(r) for r in rows)]) if rows or columns else 0
+        self._columns += [f"Column {i + 1}" for i in range(len(self._columns), width)]
+        self._rows = [list(r) for r in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or role not in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._rows[index.row()]
+        return row[index.column()] if index.column() < len(row) else ""
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
+        if role != _DISPLAY:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section] if 0 <= section < len(self._columns) else None
+        return str(section + 1)
+
+
+class MappingColumn(enum.IntEnum):
+    COLUMN = 0
+    SAMPLE = 1
+    TARGET = 2
+    NAME = 3
+    UNIT = 4
+    KIND = 5
+
+
+MAPPING_HEADERS = ("Column in the file", "First values", "Import as", "Metric", "Unit", "Kind")
+#: Shown for a column that is not imported.
+IGNORE_TEXT = "Not imported"
+NOTE_TEXT = "Note"
+NEW_METRIC_TEXT = "New metric"
+#: Shown for the date (and time) column in the mapping: set on the first page.
+DATE_TEXT, TIME_TEXT = "Date and time", "Time of day"
+
+
+class MappingTableModel(QAbstractTableModel):
+    """One row per column of the file: where its cells go.
+
+    ``TARGET`` is edited with one of ``choices()`` (its text); a new metric's name, unit and kind
+    are editable, an existing metric's are shown as stored. Changes go to ``on_change(column,
+    target)`` (the view model's ``set_target``), after which the owner calls ``refresh()``.
+    """
+
+    def __init__(self, on_change: Callable[[int, ColumnTarget], None], new_metric: Callable[[int], Metric]) -> None:
+        super().__init__()
+        self._on_change = on_change
+        self._new_metric = new_metric
+        self._columns: list[str] = []
+        self._samples: list[str] = []
+        self._mapping: dict[int, ColumnTarget] = {}
+        self._source: Source = Source(None, "")
+        self._fixed: dict[int, str] = {}
+
+    def refresh(
+        self,
+        columns: Sequence[str],
+        samples: Sequence[str],
+        mapping: dict[int, ColumnTarget],
+        source: Source,
+        fixed: dict[int, str],
+    ) -> None:
+        """Show ``columns`` (``fixed``: column -> role text of the date and time columns)."""
+        if len(columns) != len(self._columns):
+            self.beginResetModel()
+            self._set(columns, samples, mapping, source, fixed)
+            self.endResetModel()
+            return
+        self._set(columns, samples, mapping, source, fixed)
+        if self._columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._columns) - 1, len(MappingColumn) - 1))
+
+    def choices(self, row: int) -> list[str]:
+        """The texts the TARGET cell of ``row`` can take."""
+        if row in self._fixed:
+            return [self._fixed[row]]
+        stored = [m.label for m in self._source.metrics if m.id is not None]
+        return [IGNORE_TEXT, NOTE_TEXT, *stored, NEW_METRIC_TEXT]
+
+    def target(self, row: int) -> ColumnTarget:
+        return self._mapping.get(row, ColumnTarget.ignored())
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(MappingColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
+        if role != _DISPLAY or orientation != Qt.Orientation.Horizontal or not 0 <= section < len(MAPPING_HEADERS):
+            return None
+        return MAPPING_HEADERS[section]
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        row, column = index.row(), index.column()
+        if row in self._fixed:
+            return base
+        target = self.target(row)
+        editable = column == MappingColumn.TARGET or (
+            target.is_new_metric and column in (MappingColumn.NAME, MappingColumn.UNIT, MappingColumn.KIND)
+        )
+        return base | Qt.ItemFlag.ItemIsEditable if editable else base
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == MappingColumn.COLUMN or self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+                return None
+            return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role not in (_DISPLAY, _EDIT, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if column == MappingColumn.COLUMN:
+            return self._columns[row]
+        if column == MappingColumn.SAMPLE:
+            return self._samples[row] if row < len(self._samples) else ""
+        if row in self._fixed:
+            return self._fixed[row] if column == MappingColumn.TARGET else ""
+        target = self.target(row)
+        metric = target.metric if target.role is TargetRole.METRIC else None
+        if column == MappingColumn.TARGET:
+            if target.role is TargetRole.NOTE:
+                return NOTE_TEXT
+            if metric is None:
+                return IGNORE_TEXT
+            return NEW_METRIC_TEXT if metric.id is None else metric.label
+        if metric is None:
+            return ""
+        if column == MappingColumn.NAME:
+            return metric.name
+        if column == MappingColumn.UNIT:
+            return metric.unit
+        if column == MappingColumn.KIND:
+            return metric.kind.label
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = _EDIT) -> bool:  # noqa: N802
+        if not index.isValid() or role != _EDIT or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        row, column = index.row(), index.column()
+        text = str(value).strip()
+        target = self.target(row)
+        if column == MappingColumn.TARGET:
+            new = self._target_for(row, text)
+            if new is None:
+                return False
+        else:
+            metric = target.metric
+            assert metric is not None
+            if column == MappingColumn.NAME:
+                if not text:
+                    return False
+                metric = Metric(None, text, metric.unit, metric.kind, metric.decimals, metric.digits)
+            elif column == MappingColumn.UNIT:
+                metric = Metric(None, metric.name, text, metric.kind, metric.decimals, metric.digits)
+            else:
+                kind = next((k for k in MetricKind if k.label == text or k.value == text), None)
+                if kind is None:
+                    return False
+                metric = Metric(None, metric.name, metric.unit, kind, metric.decimals, metric.digits)
+            new = ColumnTarget.to_metric(metric)
+        self._on_change(row, new)
+        return True
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _set(
+        self,
+        columns: Sequence[str],
+        samples: Sequence[str],
+        mapping: dict[int, ColumnTarget],
+        source: Source,
+        fixed: dict[int, str],
+    ) -> None:
+        self._columns = list(columns)
+        self._samples = list(samples)
+        self._mapping = dict(mapping)
+        self._source = source
+        self._fixed = dict(fixed)
+
+    def _target_for(self, row: int, text: str) -> ColumnTarget | None:
+        if text == IGNORE_TEXT:
+            return ColumnTarget.ignored()
+        if text == NOTE_TEXT:
+            return ColumnTarget.to_note()
+        if text == NEW_METRIC_TEXT:
+            current = self.target(row)
+            if current.is_new_metric:
+                return current
+            return ColumnTarget.to_metric(self._new_metric(row))
+        metric = next((m for m in self._source.metrics if m.id is not None and m.label == text), None)
+        return ColumnTarget.to_metric(metric) if metric is not None else None
+
+
+class PreviewTableModel(QAbstractTableModel):
+    """The first rows as they will be stored: line, time, each imported metric, note, status.
+
+    A cell with a problem is coloured (the palette's error tone) and says why in its tooltip
+    (``ProblemRole`` holds the text too).
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PreviewRow] = []
+        #: (title, file column, decimals) of each metric shown after Line and Time.
+        self._metrics: list[tuple[str, int, int]] = []
+        self._note_column: int | None = None
+        self._date_columns: tuple[int, ...] = ()
+        self._format_time: Callable[[datetime], str] = lambda moment: moment.astimezone().strftime("%Y-%m-%d %H:%M")
+        self._format_value: Callable[[Any, int], str] = lambda value, _decimals: str(value)
+
+    def set_rows(
+        self,
+        rows: Sequence[PreviewRow],
+        metrics: Sequence[tuple[str, int, int]],
+        note_column: int | None,
+        date_columns: tuple[int, ...],
+        format_time: Callable[[datetime], str] | None = None,
+        format_value: Callable[[Any, int], str] | None = None,
+    ) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._metrics = list(metrics)
+        self._note_column = note_column
+        self._date_columns = date_columns
+        if format_time is not None:
+            self._format_time = format_time
+        if format_value is not None:
+            self._format_value = format_value
+        self.endResetModel()
+
+    @property
+    def rows(self) -> list[PreviewRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 4 + len(self._metrics)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
+        if role != _DISPLAY or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = ["Line", "Time", *(title for title, _c, _d in self._metrics), "Note", "Status"]
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def file_column(self, column: int) -> int | None:
+        """The file's column behind preview column ``column`` (None for line and status)."""
+        if column == 1:
+            return self._date_columns[0] if self._date_columns else None
+        if 2 <= column < 2 + len(self._metrics):
+            return self._metrics[column - 2][1]
+        if column == 2 + len(self._metrics):
+            return self._note_column
+        return None
+
+    def problem(self, row: int, column: int) -> str:
+        """What is wrong with the cell at (row, column); "" if nothing."""
+        line = self._rows[row]
+        if column == self.columnCount() - 1:
+            if line.status is RowStatus.INVALID and not line.row_problem:
+                return "; ".join(line.problems.values())
+            return line.row_problem
+        if column == 1:
+            return next((line.problems[c] for c in self._date_columns if c in line.problems), "")
+        file_column = self.file_column(column)
+        return line.problems.get(file_column, "") if file_column is not None else ""
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        line = self._rows[row]
+        if role in (Qt.ItemDataRole.ToolTipRole, ProblemRole):
+            problem = self.problem(row, column)
+            if role == ProblemRole:
+                return problem
+            return problem or None
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            problem = self.problem(row, column)
+            if not problem:
+                return None
+            kind = "error" if line.status is RowStatus.INVALID else "warning"
+            background, foreground = tone(kind, QApplication.palette())
+            return background if role == Qt.ItemDataRole.BackgroundRole else foreground
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column < 2 + len(self._metrics):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != _DISPLAY:
+            return None
+        if column == 0:
+            return str(line.line)
+        if column == 1:
+            if line.timestamp is not None:
+                return self._format_time(line.timestamp)
+            return " ".join(line.cells[c] for c in self._date_columns if c < len(line.cells))
+        if column == self.columnCount() - 1:
+            if line.status is RowStatus.INVALID:
+                reason = line.row_problem or next(iter(line.problems.values()), "")
+                return f"Invalid: {reason}" if reason else _STATUS_TEXT[line.status]
+            return _STATUS_TEXT[line.status]
+        if column == 2 + len(self._metrics):
+            return line.note
+        _title, file_column, decimals = self._metrics[column - 2]
+        if file_column in line.problems:
+            return line.cells[file_column] if file_column < len(line.cells) else ""
+        value = line.values.get(file_column)
+        return "" if value is None else self._format_value(value, decimals)
+
+
+_STATUS_TEXT = {
+    RowStatus.OK: "OK",
+    RowStatus.EMPTY: "No value: skipped",
+    RowStatus.INVALID: "Invalid",
+    RowStatus.DUPLICATE: "Same time as an earlier row",
+}
