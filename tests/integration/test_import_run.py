@@ -214,6 +214,36 @@ def test_import_run_reports_progress_in_steps(run, db, tmp_path, monkeypatch):
     assert summary.imported == 8_000
 
 
+def test_import_run_keeps_reporting_while_the_commit_takes_long(run, db, tmp_path, monkeypatch):
+    """A slow final commit (a big import on a slow disk) still gets progress every interval: the
+    commit here waits until the ticker has reported "committing" again, so without it the test
+    times out."""
+    import asyncio
+
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    monkeypatch.setattr(run_module, "PROGRESS_INTERVAL_S", 0.01)
+    gate = asyncio.Event()
+    original = AsyncSession.commit
+
+    async def slow_commit(self: AsyncSession) -> None:
+        await asyncio.wait_for(gate.wait(), 10)
+        await original(self)
+
+    monkeypatch.setattr(AsyncSession, "commit", slow_commit)
+    seen: list[ImportProgress] = []
+
+    def progress(p: ImportProgress) -> None:
+        seen.append(p)
+        if sum(x.phase == "committing" for x in seen) >= 3:
+            gate.set()
+
+    path = big_csv(tmp_path / "big.csv", 2_000)
+    summary = run(run_import(db, plan_for(path), progress))
+    assert summary.imported == 2_000
+    assert [p.phase for p in seen[-3:]] == ["committing"] * 3
+
+
 def test_import_run_into_a_source_deleted_meanwhile_fails_cleanly(run, db, add_source, tmp_path):
     """A plan for a source deleted since is refused with a message."""
     from homelog_desktop.repositories import SourceRepository

@@ -244,6 +244,8 @@ async def _run_import(
             _check_cancel(cancel)
             reporter.bytes_done = stream.bytes_total
             reporter.report("committing")
+            # The commit (leaving this block) can take a while on a big import: progress goes on.
+            reporter.start("committing")
     except Exception as exc:
         translated = _translated(exc)
         if translated is exc:
@@ -272,6 +274,7 @@ class _Reporter:
         self._last = 0.0
         self.rows_done = 0
         self.bytes_done = 0
+        self.phase = "reading"
 
     def report(self, phase: str) -> None:
         if self._progress is None:
@@ -289,8 +292,10 @@ class _Reporter:
             )
         )
 
-    def start(self) -> None:
-        if self._progress is not None:
+    def start(self, phase: str = "reading") -> None:
+        """Report ``phase`` at least every PROGRESS_INTERVAL_S until stop()."""
+        self.phase = phase
+        if self._progress is not None and self._ticker is None:
             self._ticker = asyncio.get_running_loop().create_task(self._tick())
 
     async def stop(self) -> None:
@@ -304,7 +309,7 @@ class _Reporter:
             await asyncio.sleep(max(0.0, self._last + PROGRESS_INTERVAL_S - time.perf_counter()))
             if time.perf_counter() - self._last >= PROGRESS_INTERVAL_S * 0.99:
                 self.bytes_done = max(self.bytes_done, self._stream.bytes_done)
-                self.report("reading")
+                self.report(self.phase)
 
 
 def _check_cancel(cancel: CancelToken | None) -> None:
