@@ -1,11 +1,12 @@
-"""UI tests run in a known locale, whatever the machine's."""
+"""UI tests run in a known locale, whatever the machine's; ``isolated_settings`` for tests of the window."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
 
 @pytest.fixture(autouse=True)
@@ -15,3 +16,18 @@ def british_locale() -> Iterator[None]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     yield
     QLocale.setDefault(before)
+
+
+@pytest.fixture
+def isolated_settings(tmp_path: Path) -> Iterator[None]:
+    """QSettings in a throw-away INI file, so remembered folders and selections never leak between tests."""
+    organization = QCoreApplication.organizationName()
+    default_format = QSettings.defaultFormat()
+    QCoreApplication.setOrganizationName("HomeLogTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings().clear()
+    yield
+    QSettings().clear()
+    QSettings.setDefaultFormat(default_format)
+    QCoreApplication.setOrganizationName(organization)

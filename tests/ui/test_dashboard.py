@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from homelog_desktop.domain.entities import Category, Metric, MetricKind, SourceSummary, Tariff
@@ -21,18 +21,7 @@ from tests.conftest import make_reading
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path):
-    organization = QCoreApplication.organizationName()
-    default_format = QSettings.defaultFormat()
-    QCoreApplication.setOrganizationName("HomeLogTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings().clear()
-    yield
-    QSettings().clear()
-    QSettings.setDefaultFormat(default_format)
-    QCoreApplication.setOrganizationName(organization)
+pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 
 @pytest.fixture

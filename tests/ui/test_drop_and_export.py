@@ -6,7 +6,7 @@ import json
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWizard
 
@@ -17,20 +17,7 @@ from homelog_desktop.views.import_wizard import PAGE_DUPLICATES, PAGE_MAPPING, P
 from homelog_desktop.views.main_window import MainWindow
 from tests.conftest import T0, make_reading, seed_readings
 
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path):
-    """QSettings in a throw-away INI file (remembered folders and selections)."""
-    organization = QCoreApplication.organizationName()
-    default_format = QSettings.defaultFormat()
-    QCoreApplication.setOrganizationName("HomeLogTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings().clear()
-    yield
-    QSettings().clear()
-    QSettings.setDefaultFormat(default_format)
-    QCoreApplication.setOrganizationName(organization)
+pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 
 @pytest.fixture

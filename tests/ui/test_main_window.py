@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSlider,
     QDialog,
@@ -35,19 +35,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 LAST_WEEK = utc_now().replace(second=0, microsecond=0) - timedelta(days=7)
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path):
-    """QSettings in a throw-away INI file, so remembered selections never leak between tests."""
-    organization = QCoreApplication.organizationName()
-    default_format = QSettings.defaultFormat()
-    QCoreApplication.setOrganizationName("HomeLogTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings().clear()
-    yield
-    QSettings().clear()
-    QSettings.setDefaultFormat(default_format)
-    QCoreApplication.setOrganizationName(organization)
+pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 
 @pytest.fixture
