@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import platform
 
+import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from homelog_desktop import __version__
 from homelog_desktop.views.about_dialog import AboutDialog, license_text
-from tests.ui.test_main_window import isolated_settings, open_window  # noqa: F401 (fixtures)
+from tests.ui.test_main_window import open_window  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 
 class _FileUrls(QObject):
