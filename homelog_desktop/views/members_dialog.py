@@ -31,7 +31,7 @@ import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 from ..domain.entities import Member
 from ..viewmodels.members import MembersViewModel, check_member
 from .source_dialog import FieldError, with_error
-from .widgets import ask_to_discard
+from .widgets import DiscardQuestion
 
 #: Text shown instead of the list while there are no members.
 EMPTY_TEXT = "No members yet — add the people who read the meters."
@@ -55,7 +55,7 @@ class MembersDialog(QDialog):
         self._editing: Member | None = None
         #: What the form held when it was opened, to tell whether cancelling throws something away.
         self._form_initial: tuple[str, str | None] = ("", None)
-        self._discard_box: QMessageBox | None = None
+        self._discard = DiscardQuestion(self, "discardMemberBox")
         self._setup_ui()
         self._connect()
 
@@ -80,7 +80,7 @@ class MembersDialog(QDialog):
         if not self.isVisible() or not self._form_has_changes():
             super().reject()
             return
-        self._ask_to_discard(self._on_discard_dialog_answered)
+        self._ask_to_discard(super().reject)
 
     # -- construction -----------------------------------------------------------------------
 
@@ -312,19 +312,9 @@ class MembersDialog(QDialog):
 
     def _on_form_cancel_clicked(self) -> None:
         if self._form_has_changes():
-            self._ask_to_discard(self._on_discard_form_answered)
+            self._ask_to_discard(self._close_form)
         else:
             self._close_form()
-
-    def _on_discard_form_answered(self, discard: bool) -> None:
-        self._discard_box = None
-        if discard:
-            self._close_form()
-
-    def _on_discard_dialog_answered(self, discard: bool) -> None:
-        self._discard_box = None
-        if discard:
-            super().reject()
 
     def _on_form_name_edited(self, _text: str) -> None:
         self.form_name_error.set_message("")
@@ -362,17 +352,12 @@ class MembersDialog(QDialog):
     def _form_has_changes(self) -> bool:
         return self.form_box.isVisible() and self._form_values() != self._form_initial
 
-    def _ask_to_discard(self, on_answer: Callable[[bool], None]) -> None:
-        if self._discard_box is not None:
-            return
+    def _ask_to_discard(self, on_discard: Callable[[], None]) -> None:
         question = "Discard this new member?" if self._editing is None else "Discard your changes to this member?"
-        self._discard_box = ask_to_discard(
-            self, "discardMemberBox", question, "The name and e-mail you typed have not been saved.", on_answer
-        )
+        self._discard.ask(question, "The name and e-mail you typed have not been saved.", on_discard)
 
     def _close_form(self) -> None:
-        if self._discard_box is not None:
-            self._discard_box.reject()  # saved or removed meanwhile: nothing left to discard
+        self._discard.withdraw()  # saved or removed meanwhile: nothing left to discard
         self._editing = None
         self.form_save_button.setDefault(False)
         self.form_box.hide()

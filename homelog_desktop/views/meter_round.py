@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -34,7 +33,7 @@ from ..viewmodels.meter_round import MeterRoundViewModel, RoundLine
 from . import figures
 from .dashboard import ElidedLabel
 from .icons import category_icon
-from .widgets import Banner, ask_to_discard, is_dark
+from .widgets import Banner, DiscardQuestion, is_dark
 
 #: Milliseconds the round's time must stay unchanged before the values around it are loaded again.
 RELOAD_DELAY_MS = 300
@@ -84,7 +83,7 @@ class MeterRoundDialog(QDialog):
         self._saving = False
         self._closing = False
         self._started = False
-        self._discard_box: QMessageBox | None = None
+        self._discard = DiscardQuestion(self, "discardRoundBox")
         self._headings: list[QLabel] = []
         self._started_show_all = False
         self._reload_timer = QTimer(self)
@@ -134,18 +133,8 @@ class MeterRoundDialog(QDialog):
         if self._closing or not typed:
             self._close()
             return
-        if self._discard_box is not None:
-            return
-
-        def answered(discard: bool) -> None:
-            self._discard_box = None
-            if discard:
-                self._close()
-
         values = "1 value has" if typed == 1 else f"{typed} values have"
-        self._discard_box = ask_to_discard(
-            self, "discardRoundBox", "Discard this meter round?", f"The {values} not been saved.", answered
-        )
+        self._discard.ask("Discard this meter round?", f"The {values} not been saved.", self._close)
 
     # -- Qt overrides ----------------------------------------------------------------------------
 

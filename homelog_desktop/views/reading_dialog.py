@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -45,7 +44,7 @@ from ..domain.validation import (
 )
 from ..viewmodels.reading_editor import ReadingEditorViewModel, unaccepted, warning_key
 from .meter_changes import MeterEventDialog, open_item_dialog
-from .widgets import ask_to_discard
+from .widgets import DiscardQuestion
 
 #: Milliseconds the timestamp must stay unchanged before the readings around it are loaded.
 CONTEXT_DELAY_MS = 300
@@ -105,7 +104,7 @@ class ReadingDialog(QDialog):
         self._saving = False
         self._load_started = False
         self._closing = False
-        self._discard_box: QMessageBox | None = None
+        self._discard = DiscardQuestion(self, "discardReadingBox")
         #: Meter changes recorded in this dialog, by metric id: saved with the reading.
         self._pending: dict[int, MeterEvent] = {}
         self._event_dialog: MeterEventDialog | None = None
@@ -130,17 +129,7 @@ class ReadingDialog(QDialog):
         if self._closing or not self._is_dirty():
             self._close_rejected()
             return
-        if self._discard_box is not None:
-            return
-
-        def answered(discard: bool) -> None:
-            self._discard_box = None
-            if discard:
-                self._close_rejected()
-
-        self._discard_box = ask_to_discard(
-            self, "discardReadingBox", "Discard this reading?", "The values you typed have not been saved.", answered
-        )
+        self._discard.ask("Discard this reading?", "The values you typed have not been saved.", self._close_rejected)
 
     # -- construction ------------------------------------------------------------------------
 

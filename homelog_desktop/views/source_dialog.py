@@ -71,7 +71,7 @@ from .meter_changes import (
     open_item_dialog,
 )
 from .meter_changes import FieldError as FieldError  # re-exported: the members dialog uses it
-from .widgets import ask_to_discard
+from .widgets import DiscardQuestion
 
 #: What each kind of metric means, for tooltips.
 KIND_TIPS = {
@@ -464,7 +464,7 @@ class SourceDialog(QDialog):
         self._pending_owner = source.owner_id if source is not None else None
         self._value_counts: dict[int, int] = {}
         self.result_source: Source | None = None
-        self._discard_box: QMessageBox | None = None
+        self._discard = DiscardQuestion(self, "discardSourceBox")
         #: The meter changes and tariffs as loaded (None until they are), to tell what was changed.
         self._loaded_changes: MeterChanges | None = None
         self._item_dialog: QDialog | None = None
@@ -532,14 +532,14 @@ class SourceDialog(QDialog):
         if not self.isVisible() or self.result_source is not None or not self.has_changes():
             super().reject()
             return
-        if self._discard_box is not None:
+        if self._discard.is_open:
             return
         if self._vm.is_new or self._original is None:
             question, detail = "Discard this new source?", "The source you started has not been saved."
         else:
             name = _elided(self._original.name, TITLE_NAME_LENGTH)
             question, detail = "Discard your changes to this source?", f"Your changes to “{name}” have not been saved."
-        self._discard_box = ask_to_discard(self, "discardSourceBox", question, detail, self._on_discard_answered)
+        self._discard.ask(question, detail, super().reject)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -888,8 +888,7 @@ class SourceDialog(QDialog):
 
     def _on_vm_saved(self, source: Source) -> None:
         self.result_source = source
-        if self._discard_box is not None:
-            self._discard_box.reject()  # saved after all: nothing left to discard
+        self._discard.withdraw()  # saved after all: nothing left to discard
         self.accept()
 
     def _on_vm_error_occurred(self, message: str) -> None:
@@ -921,11 +920,6 @@ class SourceDialog(QDialog):
         if self._vm.is_new and not self._metrics.touched and self._metrics.rowCount() <= 1:
             self._metrics.set_metrics([default_metric(Category(self.category_combo.currentData()))])
             self.metrics_view.selectRow(0)
-
-    def _on_discard_answered(self, discard: bool) -> None:
-        self._discard_box = None
-        if discard:
-            super().reject()
 
     def _on_add_metric_clicked(self) -> None:
         model = self._metrics

@@ -155,3 +155,34 @@ def ask_to_discard(
     box.finished.connect(on_finished)
     box.open()
     return box
+
+
+class DiscardQuestion:
+    """A form's one "throw away what was typed?" question: asked at most once at a time, forgotten
+    once answered, and withdrawn when the form is saved or closed meanwhile."""
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        self._parent = parent
+        self._name = name
+        self._box: QMessageBox | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._box is not None
+
+    def ask(self, question: str, detail: str, on_discard: Callable[[], None]) -> None:
+        """Ask (unless already asking); ``on_discard`` runs when the user chooses Discard."""
+        if self._box is not None:
+            return
+
+        def answered(discard: bool) -> None:
+            self._box = None
+            if discard:
+                on_discard()
+
+        self._box = ask_to_discard(self._parent, self._name, question, detail, answered)
+
+    def withdraw(self) -> None:
+        """Nothing is left to discard (saved meanwhile): close the question, as Keep editing would."""
+        if self._box is not None:
+            self._box.reject()
