@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import homelog_env
+
 TABLES = ("members", "sources", "metrics", "readings", "reading_values", "meter_events", "tariffs", "alembic_version")
 
 
@@ -107,32 +109,6 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=str(tmp_path / "config"))
-    for name in ("HOMELOG_DATA_DIR", "HOMELOG_BACKUP_PAGES", "HOMELOG_STARTUP_PROBE"):
-        env.pop(name, None)
-    env.update(extra)
-    return env
-
-
-def homelog(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run ``homelog ARGS`` as a user would (a real process); its output and exit code."""
-    import sys
-
-    return subprocess.run(
-        [sys.executable, "-m", "homelog_desktop", *args],
-        env=cli_env(tmp_path, **env),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 @contextmanager
 def lock_held(tmp_path: Path, db_path: Path) -> Iterator[None]:
     """Another process holds the instance lock of ``db_path``, as a running Home Log window does."""
@@ -149,7 +125,7 @@ def lock_held(tmp_path: Path, db_path: Path) -> Iterator[None]:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-        env=cli_env(tmp_path),
+        env=homelog_env(tmp_path),
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"

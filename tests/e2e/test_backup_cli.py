@@ -8,8 +8,9 @@ from datetime import timedelta
 import pytest
 
 from homelog_desktop.db.backup_files import BEFORE_RESTORE, MANUAL, list_backups
-from tests.backup_support import contents, damage, homelog, integrity, lock_held, readonly_folder, tree
+from tests.backup_support import contents, damage, integrity, lock_held, readonly_folder, tree
 from tests.conftest import T0, seed_readings
+from tests.processes import homelog
 
 
 @pytest.fixture

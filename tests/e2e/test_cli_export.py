@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,22 +14,13 @@ from homelog_desktop.db import Database, sqlite_url
 from homelog_desktop.db.migrate import migrate
 from homelog_desktop.repositories import ReadingRepository, SourceRepository
 from tests.conftest import T0, make_reading, make_source
+from tests.processes import homelog
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _homelog(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TZ="UTC", XDG_CONFIG_HOME=str(tmp_path / "config"))
-    env.pop("HOMELOG_DATA_DIR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "homelog_desktop", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    return homelog(tmp_path, *args, TZ="UTC")
 
 
 @pytest.fixture

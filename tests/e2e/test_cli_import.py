@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tests.e2e.test_process import _env
+from tests.processes import homelog as run_homelog
+from tests.processes import homelog_command, homelog_env
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "import"
@@ -16,14 +16,7 @@ DATA = ROOT / "tests" / "data" / "import"
 
 def homelog(tmp_path: Path, *args: str, data: Path | None = None) -> subprocess.CompletedProcess[str]:
     where = ["--data-dir", str(data if data is not None else tmp_path / "data")] if "--db" not in args else []
-    return subprocess.run(
-        [sys.executable, "-m", "homelog_desktop", "import", *args, *where],
-        env=_env(tmp_path, TZ="UTC"),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_homelog(tmp_path, "import", *args, *where, TZ="UTC")
 
 
 def readings(db_file: Path, source: str) -> list[tuple]:
@@ -202,10 +195,7 @@ def test_cli_import_waits_for_the_window_and_loses_no_write(tmp_path):
         (source_id,),
     )
     child = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "homelog_desktop",
+        homelog_command(
             "import",
             str(DATA / "day_first_gaps.csv"),
             "--source",
@@ -214,8 +204,8 @@ def test_cli_import_waits_for_the_window_and_loses_no_write(tmp_path):
             "--progress",
             "--data-dir",
             str(data),
-        ],
-        env=_env(tmp_path, TZ="UTC"),
+        ),
+        env=homelog_env(tmp_path, TZ="UTC"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import subprocess
-import sys
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +16,7 @@ from homelog_desktop.db.migrate import migrate
 from homelog_desktop.domain.entities import Category, Metric, MetricKind, Reading, Source, Tariff
 from homelog_desktop.repositories import ReadingRepository, SourceRepository, TariffRepository
 from tests.conftest import make_source
+from tests.processes import homelog
 
 ROOT = Path(__file__).resolve().parents[2]
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -65,17 +64,8 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _report(data_dir: Path | None, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TZ="Europe/Berlin", QT_QPA_PLATFORM="offscreen")
-    env.pop("HOMELOG_DATA_DIR", None)
     location = ["--data-dir", str(data_dir)] if data_dir is not None else []
-    return subprocess.run(
-        [sys.executable, "-m", "homelog_desktop", "report", *location, *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return homelog(None, "report", *location, *args, TZ="Europe/Berlin")
 
 
 def test_report_csv_per_month(data_dir):

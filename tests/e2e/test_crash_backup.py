@@ -11,14 +11,14 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 from datetime import timedelta
 
 import pytest
 
 from homelog_desktop.db.backup_files import BEFORE_RESTORE, PARTIAL_SUFFIX, list_backups
-from tests.backup_support import cli_env, contents, homelog, integrity
+from tests.backup_support import contents, integrity
 from tests.conftest import T0, seed_readings
+from tests.processes import homelog, homelog_command, homelog_env
 
 #: Readings in the big database: ~100,000 readings → ~4,700 pages of 4 KB, while the child blocks on
 #: its stderr pipe (64 KB) after ~1,300 more progress lines.
@@ -37,8 +37,8 @@ def big(run, db, db_path, add_source):
 def _kill_at(tmp_path, args, marker):
     """Start ``homelog ARGS``, read stderr until a line containing ``marker``, then kill -9 it."""
     child = subprocess.Popen(
-        [sys.executable, "-m", "homelog_desktop", *args],
-        env=cli_env(tmp_path, HOMELOG_BACKUP_PAGES="1"),
+        homelog_command(*args),
+        env=homelog_env(tmp_path, HOMELOG_BACKUP_PAGES="1"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import sqlite3
 import subprocess
 import sys
@@ -13,32 +12,18 @@ from homelog_desktop.db import Database, sqlite_url
 from homelog_desktop.db.revisions import HEAD_REVISION
 from homelog_desktop.repositories import ReadingRepository, SourceRepository
 from tests.conftest import T0, make_reading, make_source
+from tests.processes import homelog, homelog_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=str(ROOT),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),  # QSettings of the test, not the user's
-        HOMELOG_STARTUP_PROBE="1",
-    )
-    env.pop("HOMELOG_DATA_DIR", None)
-    env.update(extra)
-    return env
+    """As the app starts, printing its start-up milestones (the probe) and quitting at the first data."""
+    return homelog_env(tmp_path, **{"HOMELOG_STARTUP_PROBE": "1", **extra})
 
 
 def _start(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "homelog_desktop", *args],
-        env=_env(tmp_path, **env),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return homelog(tmp_path, *args, **{"HOMELOG_STARTUP_PROBE": "1", **env})
 
 
 def _shown(output: str) -> str:
