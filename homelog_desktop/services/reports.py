@@ -47,7 +47,7 @@ from ..domain.consumption import (
 from ..domain.costs import TariffPlan, money, span_costs
 from ..domain.entities import MeterEvent, Metric, MetricKind, Source, Tariff
 from ..domain.errors import NotFoundError, ValidationError
-from ..domain.numbers import quantum
+from ..domain.numbers import quantum, relative_change
 from ..domain.projection import project
 from ..domain.timeutil import from_epoch
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
@@ -188,9 +188,9 @@ def compute_report(
         consumption = to_decimal(amount, places)
         days = bucket.days
         last_year = to_decimal(then_amount, places) if curve.covers(then_from.epoch, then_to.epoch) else None
-        change = None
-        if last_year is not None and last_year != 0:
-            change = ((consumption - last_year) / abs(last_year)).quantize(CHANGE_QUANTUM)
+        change = relative_change(consumption, last_year)
+        if change is not None:
+            change = change.quantize(CHANGE_QUANTUM)
         rows.append(
             ReportRow(
                 start=bucket.start,

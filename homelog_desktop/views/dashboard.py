@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.entities import Category, MetricKind, SourceSummary
+from ..domain.numbers import relative_change
 from . import figures
 from .icons import category_icon
 from .models.sources import last_reading_text
@@ -124,7 +125,7 @@ class SourceCardWidget(QFrame):
             return
         month_decimals = figures.decimals_for(card.month_so_far, metric_decimals)
         self.month_label.setText(figures.quantity(card.month_so_far, unit, month_decimals, locale))
-        delta = figures.relative_change(card.month_so_far, card.same_month_last_year)
+        delta = relative_change(card.month_so_far, card.same_month_last_year)
         if delta is None:
             self.change_label.setText("no data a year ago" if card.same_month_last_year is None else "")
             self._set_tone(self.change_label, None)

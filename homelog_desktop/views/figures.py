@@ -68,13 +68,6 @@ def change(value: Decimal | None, locale: QLocale | None = None) -> str:
     return f"{arrow} {number(abs(percent), 1, locale)} %"
 
 
-def relative_change(now: Decimal | None, before: Decimal | None) -> Decimal | None:
-    """(now - before) / before, or None when it means nothing (unknown, or nothing before)."""
-    if now is None or before is None or before == 0:
-        return None
-    return (now - before) / before
-
-
 def period_label(period: Period, start: date, end: date, locale: QLocale | None = None) -> str:
     """How a report's period is named in the table: "Mar 2025", "Q1 2025", "W10 2025", "2024/25"..."""
     locale = locale or QLocale()
