@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, HOMEPAGE, __version__
 from ..resources import resources_dir
 from .icons import app_icon
+from .widgets import preferred_size
 
 
 def license_text() -> str | None:
@@ -62,8 +63,10 @@ class AboutDialog(QDialog):
     def open_data_folder(self) -> bool:
         """Show the data folder in the system's file manager; False (and a note) if that failed."""
         opened = self.data_dir.is_dir() and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
-        if not opened:
-            self.folder_note.setText("The folder could not be opened: it may not exist yet.")
+        if opened:
+            self.folder_note.hide()
+        else:
+            self.folder_note.setText(self._folder_problem())
             self.folder_note.show()
         return opened
 
@@ -75,11 +78,30 @@ class AboutDialog(QDialog):
         if layout is not None:
             layout.activate()
         hint = self.sizeHint()
-        # adjustSize() keeps the width of a window whose labels wrap: grow to fit the licence's lines.
-        height = hint.height() if visible else self.minimumSizeHint().height()
-        self.resize(max(hint.width(), self.minimumWidth()), height)
+        # adjustSize() keeps the width of a window whose labels wrap: grow to fit the licence's lines,
+        # at most to the screen's free room (the licence scrolls).
+        height = self.minimumSizeHint().height()
+        if visible:  # room for about 24 lines of the licence
+            height += self.license_view.fontMetrics().lineSpacing() * 14
+        wanted = QSize(max(hint.width(), self.minimumWidth()), height)
+        self.resize(preferred_size(self, wanted.width(), wanted.height()))
 
     # -- building --------------------------------------------------------------------------------
+
+    def _folder_problem(self) -> str:
+        """Why the data folder could not be shown, as it really is."""
+        folder = self.data_dir
+        try:
+            if folder.is_dir():
+                return (
+                    "No file manager could be started to show the folder. Select its name above and copy it "
+                    "to open it yourself."
+                )
+            if folder.exists():
+                return "This is a file, not a folder, so there is nothing to show."
+        except OSError as exc:  # e.g. a network drive that is gone
+            return f"The folder cannot be reached: {exc.strerror or exc}."
+        return "This folder does not exist (yet): Home Log creates it when it first saves your data."
 
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
@@ -162,7 +184,8 @@ class AboutDialog(QDialog):
         self.license_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.license_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         columns = self.license_view.fontMetrics().horizontalAdvance("M" * 80)
-        self.license_view.setMinimumSize(columns + 40, 240)
+        # Ten lines at least; more where the screen has room (the dialog opens to the licence's size).
+        self.license_view.setMinimumSize(columns + 40, self.license_view.fontMetrics().lineSpacing() * 10)
         self.license_view.hide()
         layout.addWidget(self.license_view, 1)
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from .widgets import preferred_size
 
 if TYPE_CHECKING:
     from ..db.backup_files import BackupFile
@@ -61,7 +63,7 @@ class RestoreDialog(QDialog):
         self.backups = list(backups)
         self.backup_dir = backup_dir
         self._setup_ui()
-        self.resize(620, 420)
+        self.resize(self._preferred_size())
 
     def _setup_ui(self) -> None:
         intro = QLabel(
@@ -83,11 +85,12 @@ class RestoreDialog(QDialog):
             item.setToolTip(0, str(backup.path))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
+        # Every column as wide as its longest entry (never "Backed up by y…"); the size takes what is left.
+        # Where the window is too narrow for all three, the list scrolls sideways instead of cutting text.
         header = self.table.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item, _column: self._restore_selected())
         self.empty = QLabel(
@@ -138,6 +141,13 @@ class RestoreDialog(QDialog):
             self.table.setCurrentItem(first)
             self.table.setFocus()
         self._update_buttons()
+
+    def _preferred_size(self) -> QSize:
+        """Wide enough for every column of the list (at most the screen's width)."""
+        self.table.header().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        columns = sum(self.table.sizeHintForColumn(c) for c in range(self.table.columnCount()))
+        width = columns + 2 * self.table.frameWidth() + 48  # the dialog's margins and a scroll bar
+        return preferred_size(self, max(620, width), 420, lines=22)
 
     def selected_path(self) -> Path | None:
         item = self.table.currentItem()

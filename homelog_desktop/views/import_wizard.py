@@ -15,7 +15,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtCore import (
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,7 +72,7 @@ from .models.importing import (
     PreviewTableModel,
     SampleTableModel,
 )
-from .widgets import Banner
+from .widgets import Banner, preferred_size
 
 _Index = QModelIndex | QPersistentModelIndex
 PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DUPLICATES, PAGE_PROGRESS, PAGE_SUMMARY = range(6)
@@ -136,9 +144,14 @@ def day_first(date_format: str) -> bool:
 
 
 class ImportWizard(QWizard):
-    """The import of one file, from detection to summary; ``imported(source id, message)`` once committed."""
+    """The import of one file, from detection to summary; ``imported(source id, message)`` once committed.
+
+    ``show_source_requested(source id)``: the user asked to see the imported source (the summary's
+    "Show …" button, offered only when something is connected to this signal).
+    """
 
     imported = Signal(int, str)
+    show_source_requested = Signal(int)
 
     def __init__(
         self, vm: ImportViewModel, parent: QWidget | None = None, *, current_source: Source | None = None
@@ -155,13 +168,16 @@ class ImportWizard(QWizard):
         # The summary is the end: going back would run the import again, and there is nothing to cancel.
         self.setOption(QWizard.WizardOption.DisabledBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setMinimumSize(860, 600)
+        # No fixed minimum: the pages' layouts decide, so the wizard fits an 800×600 screen; it opens
+        # roomier where the screen allows (the tables show more), in proportion to the font.
+        self.resize(preferred_size(self, 900, 640, chars=150, lines=36))
         self.file_page = FilePage(vm)
         self.mapping_page = MappingPage(vm)
         self.preview_page = PreviewPage(vm)
         self.duplicates_page = DuplicatesPage(vm)
         self.progress_page = ProgressPage(vm)
-        self.summary_page = SummaryPage(vm)
+        self.summary_page = SummaryPage(vm, self._can_show_source)
+        self.summary_page.show_source_clicked.connect(self._on_show_source_clicked)
         for page_id, page in enumerate(
             (
                 self.file_page,
@@ -195,6 +211,18 @@ class ImportWizard(QWizard):
             self.reject()
             return
         super().done(result)
+
+    # -- showing the imported source ---------------------------------------------------------
+
+    def _can_show_source(self) -> bool:
+        """Whether a window listens to ``show_source_requested`` (else the summary offers no button)."""
+        meta = self.metaObject()
+        signal = meta.method(meta.indexOfSignal("show_source_requested(int)"))
+        return self.isSignalConnected(signal)
+
+    def _on_show_source_clicked(self, source_id: int) -> None:
+        self.show_source_requested.emit(source_id)
+        self.accept()
 
     # -- view-model signals ------------------------------------------------------------------
 
@@ -419,7 +447,7 @@ class FilePage(_Page):
         columns = self.vm.columns
         for combo, chosen, none_text in (
             (self.date_column, date_column, "(choose the date column)"),
-            (self.time_column, time_column, "(none: the time is in the date column)"),
+            (self.time_column, time_column, "(none: in the date column)"),
         ):
             combo.blockSignals(True)
             combo.clear()
@@ -673,6 +701,7 @@ class MappingPage(_Page):
             self.source_combo.addItem(source.name, source.id)
         self.source_combo.blockSignals(False)
         has_stored = bool(stored)
+        self.source_combo.setPlaceholderText("(choose a source)" if has_stored else "(there are no sources yet)")
         self.existing_radio.setEnabled(has_stored)
         self.source_combo.setEnabled(has_stored and vm.source.id is not None)
         for widget in (self.existing_radio, self.new_radio):
@@ -733,12 +762,19 @@ class MappingPage(_Page):
             default=100,
         )
         widest_column = max((metrics.horizontalAdvance(name) for name in self.vm.columns), default=100)
+        char = metrics.averageCharWidth()
+
+        def widest(column: MappingColumn) -> int:
+            texts = (str(self.model.data(self.model.index(row, column)) or "") for row in range(self.model.rowCount()))
+            return max((metrics.horizontalAdvance(text) for text in texts), default=0)
+
+        # In proportion to the font (a large font gets wider columns), capped so the samples keep room.
         widths = {
-            MappingColumn.COLUMN: min(max(120, widest_column + 16), 200),
-            MappingColumn.TARGET: min(max(150, widest_choice + 40), 240),
-            MappingColumn.NAME: 150,
-            MappingColumn.UNIT: 70,
-            MappingColumn.KIND: max(100, max(metrics.horizontalAdvance(k.label) for k in MetricKind) + 40),
+            MappingColumn.COLUMN: min(max(char * 18, widest_column + 16), char * 32),
+            MappingColumn.TARGET: min(max(char * 22, widest_choice + 40), char * 36),
+            MappingColumn.NAME: min(max(char * 22, widest(MappingColumn.NAME) + 16), char * 30),
+            MappingColumn.UNIT: max(char * 10, widest(MappingColumn.UNIT) + 16),
+            MappingColumn.KIND: max(char * 14, max(metrics.horizontalAdvance(k.label) for k in MetricKind) + 40),
         }
         header = view.horizontalHeader()
         for column, width in widths.items():
@@ -845,10 +881,11 @@ class PreviewPage(_Page):
 
         self.model.set_rows(rows, metrics, note, dates, format_time, format_value)
         self.view.resizeColumnsToContents()
+        char = self.view.fontMetrics().averageCharWidth()
         for column in range(self.model.columnCount() - 1):
-            self.view.setColumnWidth(column, min(max(self.view.columnWidth(column), 44), 260))
+            self.view.setColumnWidth(column, min(max(self.view.columnWidth(column), char * 6), char * 40))
         # The status takes the room that is left (long reasons are elided; the tooltip has them).
-        self.view.setColumnWidth(self.model.columnCount() - 1, 120)
+        self.view.setColumnWidth(self.model.columnCount() - 1, char * 18)
         self.view.horizontalHeader().setStretchLastSection(True)
         invalid = sum(1 for r in rows if r.status is RowStatus.INVALID)
         empty = sum(1 for r in rows if r.status is RowStatus.EMPTY)
@@ -987,6 +1024,11 @@ class ProgressPage(_Page):
         self.detail.setText(text)
 
 
+def _short(name: str, limit: int = 32) -> str:
+    """A name short enough for a button (the tooltip has it whole)."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
 def _duration(seconds: float) -> str:
     """“5 seconds”, “2 minutes”: a rough time for a progress estimate."""
     if seconds < 60:
@@ -997,11 +1039,19 @@ def _duration(seconds: float) -> str:
 
 
 class SummaryPage(_Page):
-    """What the import did (or that it was cancelled), which can be saved as a text file."""
+    """What the import did (or that it was cancelled), which can be saved as a text file.
 
-    def __init__(self, vm: ImportViewModel) -> None:
-        super().__init__(vm, "Summary", "What the import did. The source is shown in the main window.")
+    ``show_source_clicked(source id)``: the "Show …" button, offered when ``can_show_source()`` says a
+    window will show the source.
+    """
+
+    show_source_clicked = Signal(int)
+
+    def __init__(self, vm: ImportViewModel, can_show_source: Callable[[], bool] = lambda: False) -> None:
+        super().__init__(vm, "Summary", "What the import did. You can save it as a text file.")
         self.setObjectName("summaryPage")
+        self._can_show_source = can_show_source
+        self._source_id: int | None = None
         self.headline = QLabel()
         self.headline.setObjectName("summaryHeadline")
         self.headline.setWordWrap(True)
@@ -1014,7 +1064,12 @@ class SummaryPage(_Page):
         self.text.setReadOnly(True)
         self.save_button = QPushButton("Save summary…")
         self.save_button.setObjectName("saveSummaryButton")
+        self.show_source_button = QPushButton()
+        self.show_source_button.setObjectName("showSourceButton")
+        self.show_source_button.hide()
+        self.show_source_button.clicked.connect(self._on_show_source)
         row = QHBoxLayout()
+        row.addWidget(self.show_source_button)
         row.addStretch(1)
         row.addWidget(self.save_button)
         self.layout_.addWidget(self.headline)
@@ -1032,11 +1087,21 @@ class SummaryPage(_Page):
         self.text.setPlainText(summary.as_text())
         self.save_button.setEnabled(True)
         self.save_button.show()
+        self._source_id = summary.source_id
+        offered = summary.source_id is not None and self._can_show_source()
+        self.show_source_button.setText(f"Show “{_short(summary.source_name)}”")
+        self.show_source_button.setToolTip(f"Close this window and show “{summary.source_name}” with its readings")
+        self.show_source_button.setVisible(offered)
 
     def show_cancelled(self) -> None:
         self.headline.setText("Import cancelled: nothing was changed.")
         self.text.setPlainText(f"The import of {self.vm.path.name} was cancelled. No reading was stored.")
         self.save_button.hide()
+        self.show_source_button.hide()
+
+    def _on_show_source(self) -> None:
+        if self._source_id is not None:
+            self.show_source_clicked.emit(self._source_id)
 
     def save_to(self, path: Path) -> None:
         self.vm.spawn(self.vm.save_summary(path))

@@ -31,7 +31,7 @@ import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 from ..domain.entities import Member
 from ..viewmodels.members import MembersViewModel, check_member
 from .source_dialog import FieldError, with_error
-from .widgets import DiscardQuestion
+from .widgets import DiscardQuestion, preferred_size
 
 #: Text shown instead of the list while there are no members.
 EMPTY_TEXT = "No members yet — add the people who read the meters."
@@ -88,7 +88,7 @@ class MembersDialog(QDialog):
         self.setWindowTitle("Household members")
         self.setModal(True)
         self.setMinimumWidth(460)
-        self.resize(540, 460)
+        self.resize(preferred_size(self, 540, 460, chars=76, lines=24))
 
         intro = QLabel("The people who read the meters. Each reading remembers who entered it.", self)
         intro.setWordWrap(True)

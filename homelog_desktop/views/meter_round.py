@@ -33,7 +33,7 @@ from ..viewmodels.meter_round import MeterRoundViewModel, RoundLine
 from . import figures
 from .dashboard import ElidedLabel
 from .icons import category_icon
-from .widgets import Banner, DiscardQuestion, is_dark
+from .widgets import Banner, DiscardQuestion, is_dark, preferred_size
 
 #: Milliseconds the round's time must stay unchanged before the values around it are loaded again.
 RELOAD_DELAY_MS = 300
@@ -95,7 +95,7 @@ class MeterRoundDialog(QDialog):
         vm.saved.connect(self._on_saved)
         vm.error_occurred.connect(self._on_error)
         vm.busy_changed.connect(self._on_busy_changed)
-        self.resize(860, 560)
+        self.resize(preferred_size(self, 860, 560, chars=120, lines=30))
 
     # -- public ----------------------------------------------------------------------------------
 

@@ -71,7 +71,7 @@ from .meter_changes import (
     open_item_dialog,
 )
 from .meter_changes import FieldError as FieldError  # re-exported: the members dialog uses it
-from .widgets import DiscardQuestion
+from .widgets import DiscardQuestion, preferred_size
 
 #: What each kind of metric means, for tooltips.
 KIND_TIPS = {
@@ -554,7 +554,7 @@ class SourceDialog(QDialog):
         self.setWindowTitle(_title(self._original))
         self.setModal(True)
         self.setMinimumWidth(560)
-        self.resize(780, 620)
+        self.resize(preferred_size(self, 780, 620, chars=110, lines=32))
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("nameEdit")

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .icons import app_icon
+
+
+def location_text(where: str) -> str:
+    """“Your readings stay on this computer, in …”, or the server they are kept on (no password shown)."""
+    if "://" not in where:
+        return f"Your readings stay on this computer, in {where}"
+    url = QUrl(where)
+    host = url.host() or "this computer"
+    database = url.path().lstrip("/")
+    named = f"the database “{database}” on {host}" if database else host
+    return f"Your readings are kept on a server, in {named}, shared with the other computers that use it."
 
 
 class WelcomePage(QWidget):
@@ -18,7 +29,8 @@ class WelcomePage(QWidget):
         self._setup_ui()
 
     def set_data_location(self, where: str) -> None:
-        self._where.setText(f"Your readings stay on this computer, in {where}")
+        """Say where the readings are kept: ``where`` is a file on this computer or a server's address."""
+        self._where.setText(location_text(where))
 
     def _setup_ui(self) -> None:
         icon = QLabel()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,6 +38,23 @@ def tone(kind: str, palette: QPalette) -> tuple[QColor, QColor]:
     if is_dark(palette):
         return QColor(dark_bg), QColor(dark_fg)
     return QColor(light_bg), QColor(light_fg)
+
+
+#: Room a window manager takes for a window's title bar.
+TITLE_BAR_HEIGHT = 40
+
+
+def preferred_size(widget: QWidget, width: int, height: int, *, chars: int = 0, lines: int = 0) -> QSize:
+    """The size a window opens at: ``width``×``height`` with the usual 9 pt font, at least ``chars``
+    average characters wide and ``lines`` lines high with a larger font, and at most the free room
+    on the window's screen (a dialog never opens larger than an 800×600 screen)."""
+    metrics = widget.fontMetrics()
+    wanted = QSize(max(width, metrics.averageCharWidth() * chars), max(height, metrics.lineSpacing() * lines))
+    screen = widget.screen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size() - QSize(0, TITLE_BAR_HEIGHT)
+    return wanted.boundedTo(room).expandedTo(widget.minimumSizeHint().boundedTo(room))
 
 
 class Banner(QFrame):

@@ -51,7 +51,7 @@ def test_cli_import_creates_a_source_and_prints_a_summary(tmp_path):
     done = homelog(tmp_path, str(DATA / "day_first_gaps.csv"), "--source", "Meters", "--create")
     assert done.returncode == 0, done.stderr
     assert "Imported: 4 readings." in done.stdout
-    assert "Skipped: 1 row with no value (lines 5)." in done.stdout
+    assert "Skipped: 1 row with no value (line 5)." in done.stdout
     assert "Metrics created: Electricity, Water, Gas." in done.stdout
     rows = readings(tmp_path / "data" / "homelog.db", "Meters")
     assert rows[:3] == [

@@ -78,10 +78,33 @@ def test_about_dialog_open_folder_that_does_not_exist_says_so(qtbot, tmp_path):
         assert dialog.open_data_folder() is False
         assert receiver.urls == []
         assert dialog.folder_note.isVisible()
-        assert "could not be opened" in dialog.folder_note.text()
+        assert "does not exist" in dialog.folder_note.text()
         assert dialog.findChild(QLabel, "aboutDatabase").text() == "not open"
     finally:
         QDesktopServices.unsetUrlHandler("file")
+
+
+def test_about_dialog_open_folder_without_a_file_manager_says_so(qtbot, tmp_path):
+    """A folder that exists but that no file manager shows (offscreen has none): the note names that
+    cause, not a missing folder."""
+    dialog = AboutDialog(tmp_path, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.open_data_folder() is False
+    note = dialog.folder_note.text()
+    assert dialog.folder_note.isVisible() and "No file manager" in note
+    assert "exist" not in note
+
+
+def test_about_dialog_open_folder_on_a_file_says_it_is_a_file(qtbot, tmp_path):
+    """A file where the data folder should be: the note says so."""
+    path = tmp_path / "homelog"
+    path.write_text("not a folder")
+    dialog = AboutDialog(path, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.open_data_folder() is False
+    assert "a file, not a folder" in dialog.folder_note.text()
 
 
 def test_about_dialog_shows_the_licence_text_on_request(qtbot, tmp_path):

@@ -62,7 +62,9 @@ def recovery(qtbot, run, app):
 
 
 def reason(shown):
-    return shown.findChild(QLabel, "recoveryReason").text()
+    """The dialog's words: the plain explanation, the file, and the technical details."""
+    names = ("recoveryReason", "recoveryFile", "recoveryDetails")
+    return " ".join(shown.findChild(QLabel, name).text() for name in names)
 
 
 def test_integrity_recovery_restores_the_newest_good_backup(qtbot, run, app, broken, db_path):
@@ -116,7 +118,7 @@ def test_integrity_recovery_of_a_file_that_is_not_a_database(qtbot, run, app, db
     db_path.parent.mkdir(parents=True, exist_ok=True)
     db_path.write_text("meter;value\n2025-01-01;12\n")
     shown = recovery(qtbot, run, app)
-    assert "not a database" in reason(shown)
+    assert "not a Home Log data file" in reason(shown) and "not a database" in reason(shown)
     assert not shown.restore_button.isEnabled() and "none found" in shown.restore_button.text()
     assert shown.open_button.isDefault()
     shown.reject()

@@ -23,7 +23,8 @@ def summary_text(summary: ImportSummary) -> str:
     if summary.skipped_empty_rows:
         shown = ", ".join(str(n) for n in summary.empty_lines[:20])
         more = " …" if summary.skipped_empty_rows > 20 else ""
-        lines.append(f"Skipped: {_n(summary.skipped_empty_rows, 'row')} with no value (lines {shown}{more}).")
+        where = "line" if summary.skipped_empty_rows == 1 else "lines"
+        lines.append(f"Skipped: {_n(summary.skipped_empty_rows, 'row')} with no value ({where} {shown}{more}).")
     if summary.invalid_count:
         lines.append(f"Skipped: {_n(summary.invalid_count, 'invalid row')}:")
         lines.extend(f"  {problem.text}" for problem in summary.invalid)
