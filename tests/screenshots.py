@@ -6,7 +6,10 @@ light and dark palettes, a source without readings, a filter without matches, an
 error dialog). Writes to screenshots/ and refreshes the README's resources/screenshots/main-window.png
 and import-preview.png.
 
-Run: QT_QPA_PLATFORM=offscreen python -m tests.screenshots [--out DIR]
+Run: QT_QPA_PLATFORM=offscreen python -m tests.screenshots [--out DIR] [--sizes]
+
+``--sizes`` renders every dialog and wizard page instead at 800×600 and at 1366×768 with a 14 pt
+font, to DIR/sizes/<screen>/, and lists what is cut off (tests/screenshots_sizes.py).
 """
 
 from __future__ import annotations
@@ -655,9 +658,19 @@ async def shoot_backups(shots: Shooter, app: QApplication, tmp: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Render Home Log's screens to PNG files.")
     parser.add_argument("--out", default=str(ROOT / "screenshots"))
+    parser.add_argument(
+        "--sizes",
+        action="store_true",
+        help="every dialog at 800×600 and at 1366×768 with a large font (to OUT/sizes), with what is cut off",
+    )
+    parser.add_argument("--strict", action="store_true", help="with --sizes: exit 1 if anything is cut off")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.sizes:
+        from tests.screenshots_sizes import run_all
+
+        return run_all(out / "sizes", args.strict)
     QCoreApplication.setOrganizationName("HomeLogScreenshots")
     QCoreApplication.setApplicationName("Home Log")
     app = QApplication.instance() or QApplication(sys.argv[:1])

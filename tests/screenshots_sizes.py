@@ -200,6 +200,18 @@ async def _household_dialogs(shots: SizeShooter, tmp: Path) -> None:
         for tab, name in enumerate(("general", "metrics", "meter-changes", "tariffs")):
             dialog.tabs.setCurrentIndex(tab)
             await shots.shoot(dialog, f"source-{name}")
+        # The small forms behind the tabs' Add… buttons.
+        for tab, button, name in (
+            (2, dialog.add_event_button, "meter-change"),
+            (3, dialog.add_tariff_button, "tariff"),
+        ):
+            dialog.tabs.setCurrentIndex(tab)
+            await until(button.isEnabled, f"the {name} button")
+            button.click()
+            item = await until(lambda: dialog._item_dialog, f"the {name} dialog")
+            await shots.shoot(item, f"source-{name}-dialog")
+            item.done(0)
+            await until(lambda: dialog._item_dialog is None, f"the {name} dialog to close")
         dialog.done(0)
         new_source = SourceDialog(SourceEditorViewModel(db, None))
         new_source.show()

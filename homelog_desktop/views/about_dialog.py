@@ -101,7 +101,7 @@ class AboutDialog(QDialog):
                 return "This is a file, not a folder, so there is nothing to show."
         except OSError as exc:  # e.g. a network drive that is gone
             return f"The folder cannot be reached: {exc.strerror or exc}."
-        return "This folder does not exist (yet): Home Log creates it when it first saves your data."
+        return "This folder does not exist: it may have been moved or deleted, or nothing was saved yet."
 
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
@@ -150,6 +150,7 @@ class AboutDialog(QDialog):
 
         self.folder_label = add("Data folder:", str(self.data_dir), "aboutDataFolder")
         folder_row = QHBoxLayout()
+        folder_row.setSpacing(10)
         self.open_folder_button = QPushButton("Open Folder")
         self.open_folder_button.setObjectName("openDataFolderButton")
         self.open_folder_button.setToolTip("Show the folder with your readings, backups and logs")
