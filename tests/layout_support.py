@@ -40,6 +40,7 @@ TITLE_BAR = 40
 SCREENS = (
     ("800x600", QSize(800, 600), 9.0),
     ("1366x768-large-font", QSize(1366, 768), 14.0),
+    ("800x600-large-font", QSize(800, 600), 13.0),  # both at once: scroll areas where room runs out
 )
 #: A few pixels of rounding are not "cut off".
 SLACK = 2

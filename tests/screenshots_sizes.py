@@ -1,11 +1,12 @@
 """Render every dialog and wizard page on small and large-font screens, and list what is cut off.
 
 For each screen of ``tests.layout_support.SCREENS`` (800×600 with the usual 9 pt font, 1366×768
-with a 14 pt font) the application font is set, then each dialog is opened on the sample household,
-sized as a window manager would on that screen (its preferred size, at most the screen) and
-grabbed to ``<out>/<screen>/<name>.png``. Every picture is checked: a dialog whose minimum size
-does not fit the screen, and a label, button or check box given less room than its text, are
-printed (and make the exit code 1 with ``--strict``).
+with a 14 pt font, and 800×600 with a 13 pt font) the application font is set, then each dialog
+is opened on the sample household, sized as a window manager would on that screen (its preferred
+size, at most the screen) and grabbed to ``<out>/<screen>/<name>.png``. Every picture is checked:
+a dialog whose minimum size does not fit the screen, and a label, button, check box or chosen combo
+entry given less room than its text, are printed (and make the exit code 1 with ``--strict``);
+table columns narrower than their entries are listed too (some elide on purpose, with a tooltip).
 
 Run: QT_QPA_PLATFORM=offscreen python -m tests.screenshots_sizes [--out DIR] [--screen NAME] [--strict]
 (``python -m tests.screenshots --sizes`` runs it too.)
@@ -118,8 +119,7 @@ async def _about(shots: SizeShooter, tmp: Path) -> None:
     await shots.shoot(about, "about")
     about.toggle_license()
     await shots.shoot(about, "about-licence", about.size())
-    about.folder_note.setText(about._folder_problem())
-    about.folder_note.show()
+    about.open_data_folder()  # the folder does not exist: a note says so
     await shots.shoot(about, "about-folder-note", about.size())
     about.done(0)
 

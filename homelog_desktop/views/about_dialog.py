@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, HOMEPAGE, __version__
 from ..resources import resources_dir
 from .icons import app_icon
-from .widgets import preferred_size
+from .widgets import grow_to_fit, preferred_size
 
 
 def license_text() -> str | None:
@@ -68,6 +68,7 @@ class AboutDialog(QDialog):
         else:
             self.folder_note.setText(self._folder_problem())
             self.folder_note.show()
+            grow_to_fit(self)
         return opened
 
     def toggle_license(self) -> None:
@@ -77,14 +78,16 @@ class AboutDialog(QDialog):
         layout = self.layout()
         if layout is not None:
             layout.activate()
-        hint = self.sizeHint()
         # adjustSize() keeps the width of a window whose labels wrap: grow to fit the licence's lines,
-        # at most to the screen's free room (the licence scrolls).
+        # at most to the screen's free room (the licence scrolls). Wrapped labels take the height
+        # their lines need at that width.
+        width = max(self.sizeHint().width(), self.minimumWidth())
         height = self.minimumSizeHint().height()
+        if layout is not None and layout.hasHeightForWidth():
+            height = max(height, layout.totalHeightForWidth(width))
         if visible:  # room for about 24 lines of the licence
             height += self.license_view.fontMetrics().lineSpacing() * 14
-        wanted = QSize(max(hint.width(), self.minimumWidth()), height)
-        self.resize(preferred_size(self, wanted.width(), wanted.height()))
+        self.resize(preferred_size(self, width, height))
 
     # -- building --------------------------------------------------------------------------------
 
@@ -185,8 +188,8 @@ class AboutDialog(QDialog):
         self.license_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.license_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         columns = self.license_view.fontMetrics().horizontalAdvance("M" * 80)
-        # Ten lines at least; more where the screen has room (the dialog opens to the licence's size).
-        self.license_view.setMinimumSize(columns + 40, self.license_view.fontMetrics().lineSpacing() * 10)
+        # Five lines at least (it scrolls); more where the screen has room (the dialog grows to show it).
+        self.license_view.setMinimumSize(columns + 40, self.license_view.fontMetrics().lineSpacing() * 5)
         self.license_view.hide()
         layout.addWidget(self.license_view, 1)
 

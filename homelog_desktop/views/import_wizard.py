@@ -20,13 +20,15 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
+    QSize,
     QStandardPaths,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -37,11 +39,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -257,19 +262,74 @@ class ImportWizard(QWizard):
 
 
 class _Page(QWizardPage):
-    """A page with an error banner on top and the view model at hand."""
+    """A page with an error banner on top and the view model at hand.
 
-    def __init__(self, vm: ImportViewModel, title: str, subtitle: str = "") -> None:
+    ``scrolling``: the page's content (below the banner) scrolls where the window is too small for
+    it (a small screen, a large font) instead of being squeezed or cut off.
+    """
+
+    def __init__(self, vm: ImportViewModel, title: str, subtitle: str = "", *, scrolling: bool = False) -> None:
         super().__init__()
         self.vm = vm
         self.setTitle(title)
         if subtitle:
             self.setSubTitle(subtitle)
         self.banner = Banner()
-        self.layout_ = QVBoxLayout(self)
+        if scrolling:
+            outer = QVBoxLayout(self)
+            outer.setSpacing(8)
+            outer.addWidget(self.banner)
+            content = QWidget()
+            content.setObjectName("pageContent")
+            self.layout_ = QVBoxLayout(content)
+            self.layout_.setContentsMargins(0, 0, 0, 0)
+            self.scroll_area = QScrollArea()
+            self.scroll_area.setObjectName("pageScroll")
+            self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+            self.scroll_area.setWidgetResizable(True)
+            self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.scroll_area.setWidget(content)
+            outer.addWidget(self.scroll_area, 1)
+        else:
+            self.layout_ = QVBoxLayout(self)
+            self.layout_.addWidget(self.banner)
         self.layout_.setSpacing(8)
-        self.layout_.addWidget(self.banner)
         vm.busy_changed.connect(lambda _b: self.completeChanged.emit())
+
+
+class _TwoColumns(QWidget):
+    """Two forms side by side where the width allows, one above the other where it does not."""
+
+    def __init__(self, left: QLayout, right: QLayout, spacing: int = 24) -> None:
+        super().__init__()
+        self._left, self._right = left, right
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        # A spacer, not setSpacing(): the forms would inherit that spacing between their rows.
+        self._spacing = spacing
+        self._box.addLayout(left, 1)
+        self._box.addSpacing(spacing)
+        self._box.addLayout(right, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # rows never spread apart
+
+    @property
+    def side_by_side(self) -> bool:
+        return self._box.direction() is QBoxLayout.Direction.LeftToRight
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        # As narrow as one form: below the width of both, they go one above the other.
+        height = self._box.minimumSize().height()
+        return QSize(max(self._left.minimumSize().width(), self._right.minimumSize().width()), height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        both = self._left.sizeHint().width() + self._spacing + self._right.sizeHint().width()
+        direction = (
+            QBoxLayout.Direction.LeftToRight if event.size().width() >= both else QBoxLayout.Direction.TopToBottom
+        )
+        if direction is not self._box.direction():
+            self._box.setDirection(direction)
+            self.updateGeometry()
+        super().resizeEvent(event)
 
 
 def _table(name: str) -> QTableView:
@@ -307,7 +367,9 @@ class FilePage(_Page):
     """The file and how it is read: what detection found, each setting editable."""
 
     def __init__(self, vm: ImportViewModel) -> None:
-        super().__init__(vm, "How the file is read", "Home Log looked at the file; correct anything it got wrong.")
+        super().__init__(
+            vm, "How the file is read", "Home Log looked at the file; correct anything it got wrong.", scrolling=True
+        )
         self.setObjectName("filePage")
         self._detected: Detected | None = None
         self._status = QLabel("Reading the file…")
@@ -345,10 +407,7 @@ class FilePage(_Page):
         right.addRow("Time column:", self.time_column)
         right.addRow("Dates look like:", self.date_format)
         right.addRow(self._sheet_label, self.sheet)
-        form = QHBoxLayout()
-        form.addLayout(left, 1)
-        form.addSpacing(24)
-        form.addLayout(right, 1)
+        self.form = _TwoColumns(left, right)
 
         # Ambiguous dates: the user must say how to read them.
         self.ambiguous = QFrame()
@@ -381,7 +440,7 @@ class FilePage(_Page):
         caption = QLabel("The first rows of the file:")
 
         self.layout_.addWidget(self._status)
-        self.layout_.addLayout(form)
+        self.layout_.addWidget(self.form)
         self.layout_.addWidget(self.ambiguous)
         self.layout_.addWidget(self._notes)
         self.layout_.addWidget(caption)

@@ -57,6 +57,23 @@ def preferred_size(widget: QWidget, width: int, height: int, *, chars: int = 0, 
     return wanted.boundedTo(room).expandedTo(widget.minimumSizeHint().boundedTo(room))
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """Make ``window`` tall enough for its wrapped text at its width (after a label was shown or
+    changed), at most the screen's free room; it never shrinks."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = window.minimumSizeHint().height()
+    if layout.hasHeightForWidth():
+        needed = max(needed, layout.totalHeightForWidth(window.width()))
+    screen = window.screen()
+    if screen is not None:
+        needed = min(needed, screen.availableGeometry().height() - TITLE_BAR_HEIGHT)
+    if needed > window.height():
+        window.resize(window.width(), needed)
+
+
 class Banner(QFrame):
     """A dismissible message strip (info, success, warning or error) above a page's content."""
 
