@@ -86,10 +86,10 @@ def idle(window: Any) -> bool:
     return bool(window.readings_table.isVisible() and window.readings_model and window.readings_model.is_idle())
 
 
-async def until(condition: Callable[[], Any], what: str) -> Any:
-    """Let the loop run until ``condition()`` is truthy (at most 20 s)."""
+async def until(condition: Callable[[], Any], what: str, seconds: float = 20.0) -> Any:
+    """Let the loop run until ``condition()`` is truthy (at most ``seconds``)."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + 20.0
+    deadline = loop.time() + seconds
     while True:
         value = condition()
         if value:
@@ -526,10 +526,13 @@ async def shoot_import(shots: Shooter, app: QApplication, tmp: Path) -> None:
         wizard.vm.progress.connect(lambda p: rows_seen.append(p.rows_done))
         wizard.next()
         await until(lambda: wizard.currentId() == PAGE_PROGRESS, "the progress page")
-        await until(lambda: any(r > 20_000 for r in rows_seen) or wizard.currentId() == PAGE_SUMMARY, "progress")
+        await until(
+            lambda: any(r > 20_000 for r in rows_seen) or wizard.currentId() == PAGE_SUMMARY, "progress", seconds=60
+        )
         if wizard.currentId() == PAGE_PROGRESS:
             await shots.grab(wizard, f"25-import-progress{suffix}")
-        await until(lambda: wizard.currentId() == PAGE_SUMMARY, "the summary")
+        # 150,000 rows: a few seconds alone, much longer on a busy machine.
+        await until(lambda: wizard.currentId() == PAGE_SUMMARY, "the summary", seconds=180)
         await shots.grab(wizard, f"26-import-summary{suffix}")
         wizard.done(0)
         if theme == "light":

@@ -164,7 +164,8 @@ def test_layout_meter_round_and_members_fit(qtbot, screen, db, run, add_source, 
 
 
 def test_layout_import_wizard_fits_the_screen(qtbot, screen, db, tmp_path: Path, add_source):
-    """The import wizard fits (no fixed 860-pixel minimum any more); its first pages cut no text."""
+    """The import wizard fits (no fixed 860-pixel minimum any more; its first page scrolls); its first
+    pages cut no text."""
     add_source("Electricity")
     path = tmp_path / "meter readings.csv"
     path.write_text("Date,Meter (m³)\n01/02/2024,10.5\n02/03/2024,20.25\n03/04/2024,30\n", encoding="utf-8")
@@ -173,6 +174,11 @@ def test_layout_import_wizard_fits_the_screen(qtbot, screen, db, tmp_path: Path,
     wizard.show()
     qtbot.waitUntil(lambda: wizard.vm.detected is not None and not wizard.vm.busy, timeout=10_000)
     check(wizard, screen, wizard.size())
+    # The file's settings: two forms side by side, one above the other only where that does not fit.
+    if screen.name == "800x600":
+        assert wizard.file_page.form.side_by_side
+    elif screen.name == "800x600-large-font":
+        assert not wizard.file_page.form.side_by_side
     wizard.file_page.day_first.click()
     qtbot.waitUntil(lambda: not wizard.vm.busy and wizard.currentPage().isComplete())
     wizard.next()
