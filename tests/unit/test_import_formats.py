@@ -279,7 +279,7 @@ def test_parse_green_button_reads_each_meter_reading_with_its_reading_type() -> 
         (t0, t0 + 24 * hour, pytest.approx(2.150)),
         (t0 + 24 * hour, t0 + 48 * hour, pytest.approx(1.875)),
     ]
-    assert [(s.line, "n/a" in s.reason) for s in parsed.skipped] == [(62, True)]
+    assert [(s.line, s.cell, "“n/a” is not an integer" in s.reason) for s in parsed.skipped] == [(62, "value", True)]
 
 
 def test_parse_green_button_zip_reads_the_feed_inside() -> None:

@@ -279,12 +279,17 @@ def _read_block(block: _Node, series: Series, reading_type: _ReadingType, result
         try:
             start = datetime.fromtimestamp(int(period.text_of("start")), UTC)
             duration = int(period.text_of("duration") or 0)
-            value = int(text) * scale if reading_type.multiplier >= 0 else int(text) / 10.0**-reading_type.multiplier
         except (ValueError, OverflowError, OSError):
             result.skipped.append(
-                Skipped(reading.line, f"start “{period.text_of('start')}” or value “{text}” is not an integer")
+                Skipped(reading.line, f"the period “{period.text_of('start')}” is not a time in seconds", "timePeriod")
             )
             continue
+        try:
+            raw = int(text)
+        except ValueError:
+            result.skipped.append(Skipped(reading.line, f"the value “{text}” is not an integer", "value"))
+            continue
+        value = raw * scale if reading_type.multiplier >= 0 else raw / 10.0**-reading_type.multiplier
         qualities = {q.text_of("quality") for q in reading.all("ReadingQuality")}
         estimated = any(q.isdigit() and int(q) in _ESTIMATED_QUALITIES for q in qualities)
         end = start + timedelta(seconds=duration)
