@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from homelog_desktop.services.importing.formats.spreadsheet import SheetRowStream, open_row_stream
 from homelog_desktop.services.importing.model import ImportFileError
 from homelog_desktop.services.importing.reader import RowStream
+from tests.xls_writer import write_xls
 
 
 def write_xlsx(path: Path) -> Path:
@@ -154,6 +155,30 @@ def test_sheet_row_stream_reads_ods(tmp_path: Path) -> None:
             (2, []),
             (3, ["2024-03-01 08:00:00", "4321.5", "read by Ann"]),
             (4, ["2024-04-01", "4400"]),
+        ]
+
+
+def test_sheet_row_stream_reads_xls(tmp_path: Path) -> None:
+    """An Excel 97–2003 .xls file is read with the same text cells: dates, date-times, numbers, text."""
+    path = write_xls(
+        tmp_path / "log.xls",
+        "Readings",
+        [
+            ["Date", "Electricity kWh", "Note"],
+            [("date", 45292), 12345.6, "start"],
+            [("datetime", 45299 + 18.5 / 24), 12401, None],
+            [],
+            [("date", 45306), 0.25, "estimated"],
+        ],
+    )
+    with SheetRowStream(path, "xls") as rows:
+        assert rows.sheet_names() == ["Readings"]
+        assert list(rows) == [
+            (1, ["Date", "Electricity kWh", "Note"]),
+            (2, ["2024-01-01", "12345.6", "start"]),
+            (3, ["2024-01-08 18:30:00", "12401"]),
+            (4, []),
+            (5, ["2024-01-15", "0.25", "estimated"]),
         ]
 
 

@@ -10,8 +10,9 @@ memory and hands Python one row at a time.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
+from itertools import compress, islice
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -31,30 +32,95 @@ def _duration(value: timedelta) -> str:
     return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-def _converters(floats: dict[float, str]) -> dict[type, Callable[[Any], str]]:
-    """Cell value → text, by the value's exact type; the same text as ``reader.cell_text``.
+class _NumberTexts(dict[float | str, str]):
+    """Number → text, remembered: meter exports repeat the same amounts over and over (bounded).
 
-    Numbers are remembered (meter exports repeat the same amounts over and over; the memory is
-    bounded, in ``floats``): the conversion of a float is most of the time of a numeric cell.
+    Text cells of a number column (empty cells, "n/a") map to themselves, so that a number column
+    with gaps is still converted by one C loop (``map``).
     """
 
-    def number(value: float) -> str:
-        text = floats.get(value)
-        if text is None:
+    def __missing__(self, value: float | str) -> str:
+        if type(value) is str:
+            text = value
+        else:
+            assert isinstance(value, float)
             text = str(int(value)) if value.is_integer() and -1e15 < value < 1e15 else repr(value)
-            if len(floats) < 65536:
-                floats[value] = text
+        if len(self) < 65536:
+            self[value] = text
         return text
 
-    return {
-        float: number,
-        datetime: cell_text,
-        date: date.isoformat,
-        int: str,
-        bool: cell_text,
-        time: time.isoformat,
-        timedelta: _duration,
-    }
+
+def _datetime_texts(values: Sequence[Any]) -> list[str]:
+    """Date-times, dates and text as ``cell_text`` writes them.
+
+    str() is isoformat(sep=" ") for the naive date-times calamine gives, and isoformat() for dates;
+    a date-time on a whole day (as .ods gives dates) is its date alone.
+    """
+    texts = list(map(str, values))
+    if " 00:00:00" in "\n".join(texts):
+        texts = [
+            text[:-9] if type(value) is datetime and text.endswith(" 00:00:00") else text
+            for value, text in zip(values, texts, strict=True)
+        ]
+    return texts
+
+
+_NUMBER_COLUMN = frozenset({float, str})
+_DATE_COLUMN = frozenset({datetime, date, str})
+
+
+class _CellTexts:
+    """Cell values → the text ``reader.cell_text`` gives, a column of a block of rows at a time.
+
+    A column of one kind (all numbers, all date-times, all text) is converted by C loops (map,
+    join) with no Python call per cell; a mixed column goes cell by cell.
+    """
+
+    def __init__(self) -> None:
+        self.numbers = _NumberTexts()
+        number = self.numbers.__getitem__
+        self._one: dict[type, Callable[[Any], str]] = {
+            float: number,
+            datetime: lambda value: _datetime_texts((value,))[0],
+            date: date.isoformat,
+            int: str,
+            bool: cell_text,
+            time: time.isoformat,
+            timedelta: _duration,
+        }
+
+    def column(self, values: Sequence[Any]) -> Sequence[str]:
+        kinds = set(map(type, values))
+        if kinds == {str}:
+            return values
+        if kinds <= _NUMBER_COLUMN:
+            return list(map(self.numbers.__getitem__, values))
+        if kinds <= _DATE_COLUMN:
+            return _datetime_texts(values)
+        one, fallback = self._one, cell_text
+        return [value if type(value) is str else one.get(type(value), fallback)(value) for value in values]
+
+    def rows(self, block: list[list[Any]], pad: int) -> list[list[str]]:
+        """A block of sheet rows as text cells, from column A, without trailing empty cells."""
+        if len(set(map(len, block))) != 1:  # calamine's rows are as wide as the sheet; just in case
+            texts = [list(self.column(row)) for row in block]
+        else:
+            columns = [self.column(column) for column in zip(*block, strict=True)]
+            if not columns or "" not in columns[-1]:
+                return (
+                    list(map(list, zip(*columns, strict=True))) if not pad else self._padded(columns, pad, len(block))
+                )
+            texts = list(map(list, zip(*columns, strict=True))) if not pad else self._padded(columns, pad, len(block))
+        for cells in texts:
+            if cells and not cells[-1]:
+                while cells and not cells[-1]:
+                    cells.pop()
+        return texts
+
+    @staticmethod
+    def _padded(columns: list[Sequence[str]], pad: int, count: int) -> list[list[str]]:
+        blank: Sequence[str] = ("",) * count
+        return list(map(list, zip(*([blank] * pad), *columns, strict=True)))
 
 
 class SheetRowStream:
@@ -63,6 +129,9 @@ class SheetRowStream:
     The constructor takes RowStream's arguments (``kind``, ``encoding`` and ``delimiter`` are not used
     for workbooks) so that it can stand in for it. Errors become ImportFileError naming the file.
     """
+
+    #: Rows converted at a time (column by column).
+    BLOCK = 4096
 
     def __init__(
         self, path: Path, kind: str = "", encoding: str = "", delimiter: str = "", sheet: str | None = None
@@ -75,11 +144,10 @@ class SheetRowStream:
         self._workbook: Any = None
         self._sheet: Any = None
         self._rows_total = 0
-        self._rows: Iterator[tuple[int, list[Any]]] | None = None
+        self._rows: Iterator[list[Any]] | None = None
         self._skip = 0
-        self._pad: list[str] = []
-        self._floats: dict[float, str] = {}
-        self._converters: dict[type, Callable[[Any], str]] = {}
+        self._pad = 0
+        self._texts = _CellTexts()
 
     def __enter__(self) -> SheetRowStream:
         try:
@@ -99,6 +167,7 @@ class SheetRowStream:
 
     def close(self) -> None:
         self._sheet = None
+        self._rows = None
         if self._workbook is not None:
             self._workbook.close()
             self._workbook = None
@@ -133,12 +202,15 @@ class SheetRowStream:
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
         rows = self._start()
+        line = 0
         while True:
-            lines, records, done = self._read(rows, 1, keep_empty=True)
-            if records:
-                yield lines[0], records[0]
-            if done:
+            block = list(islice(rows, 256))  # small blocks: a caller may stop after a few rows
+            if not block:
                 return
+            for cells in self._convert(block):
+                line += 1
+                self.line = line
+                yield line, cells
 
     def batch(self, size: int, skip: int = 0) -> tuple[list[int], list[list[str]], bool]:
         """Up to ``size`` more rows that hold something, with their lines, and whether the sheet ended.
@@ -148,62 +220,39 @@ class SheetRowStream:
         if self._rows is None:
             self._rows = self._start()
             self._skip = skip
-        return self._read(self._rows, size, keep_empty=False)
+        lines: list[int] = []
+        records: list[list[str]] = []
+        while len(records) < size:
+            block = list(islice(self._rows, min(self.BLOCK, size - len(records))))
+            if not block:
+                return lines, records, True
+            first = self.line + 1
+            self.line += len(block)
+            if self._skip:
+                dropped = min(self._skip, len(block))
+                self._skip -= dropped
+                first += dropped
+                block = block[dropped:]
+                if not block:
+                    continue
+            texts = self._convert(block)
+            lines.extend(compress(range(first, first + len(texts)), texts))  # the rows that hold something
+            records.extend(filter(None, texts))
+        return lines, records, False
 
-    def _start(self) -> Iterator[tuple[int, list[Any]]]:
+    def _start(self) -> Iterator[list[Any]]:
         sheet = self.worksheet()
         start = sheet.start
         self._rows_total = int(sheet.height + (start[0] if start else 0))
-        self._pad = [""] * (start[1] if start else 0)
-        self._floats = {}
-        self._converters = _converters(self._floats)
-        return enumerate(sheet.iter_rows(), start=1)
+        self._pad = start[1] if start else 0
+        self.line = 0
+        return iter(sheet.iter_rows())
 
-    def _read(
-        self, rows: Iterator[tuple[int, list[Any]]], size: int, keep_empty: bool
-    ) -> tuple[list[int], list[list[str]], bool]:
-        """The next ``size`` rows as text (one tight loop: a million cells go through it)."""
-        lines: list[int] = []
-        records: list[list[str]] = []
-        add_line, add_record = lines.append, records.append
-        converters, fallback, pad = self._converters, cell_text, self._pad
-        floats = converters[float]
-        cached = self._floats.get
-        left = size
-        number = self.line
+    def _convert(self, block: list[list[Any]]) -> list[list[str]]:
         try:
-            for number, values in rows:
-                if self._skip:
-                    self._skip -= 1
-                    continue
-                # Inline for the common kinds (no Python call per cell): text, numbers (remembered),
-                # date-times (str() is isoformat(sep=" "); a whole day, as .ods gives it, is its date).
-                cells = [
-                    value
-                    if (kind := type(value)) is str
-                    else (cached(value) or floats(value))
-                    if kind is float
-                    else (text[:-9] if (text := str(value)).endswith(" 00:00:00") else text)
-                    if kind is datetime
-                    else converters.get(kind, fallback)(value)
-                    for value in values
-                ]
-                if pad:
-                    cells[:0] = pad
-                if cells and cells[-1] == "":
-                    while cells and cells[-1] == "":
-                        cells.pop()
-                if cells or keep_empty:
-                    add_line(number)
-                    add_record(cells)
-                    left -= 1
-                    if not left:
-                        self.line = number
-                        return lines, records, False
+            return self._texts.rows(block, self._pad)
         except (ValueError, TypeError, OverflowError) as exc:
-            raise ImportFileError(f"the sheet cannot be read here ({exc})", number + 1) from None
-        self.line = number
-        return lines, records, True
+            raise ImportFileError(f"the sheet cannot be read near here ({exc})", self.line + 1) from None
 
 
 def open_row_stream(path: Path, kind: str, encoding: str, delimiter: str, sheet: str | None = None) -> Any:
