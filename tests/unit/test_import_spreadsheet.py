@@ -196,3 +196,38 @@ def test_open_row_stream_chooses_the_reader_by_kind(tmp_path: Path) -> None:
     assert isinstance(open_row_stream(tmp_path / "a.xlsx", "xlsx", "", ""), SheetRowStream)
     assert isinstance(open_row_stream(tmp_path / "a.ods", "ods", "", ""), SheetRowStream)
     assert isinstance(open_row_stream(tmp_path / "a.csv", "csv", "utf-8", ","), RowStream)
+
+
+def test_sheet_row_stream_matches_row_stream_over_many_blocks(tmp_path: Path) -> None:
+    """Over several conversion blocks, with gaps, text in number columns and booleans, batches match RowStream."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Export")
+    sheet.append(["Export of meter 42"])
+    sheet.append([])
+    sheet.append(["Start", "Import kWh", "Export kWh", "Note", "Checked"])
+    start = datetime(2024, 3, 30, 23, 0)
+    for i in range(SheetRowStream.BLOCK * 2 + 123):
+        when = start + timedelta(minutes=15 * i)
+        amount = None if i % 17 == 0 else ("n/a" if i % 29 == 0 else round(0.01 * (i % 50), 3))
+        note = "estimated" if i % 250 == 0 else None
+        checked = (i % 2 == 0) if i % 1000 == 0 else None
+        sheet.append([when, amount, float(i % 7), note, checked] if i % 333 else [])
+    book.save(tmp_path / "long.xlsx")
+
+    def everything(stream: RowStream | SheetRowStream) -> tuple[list[int], list[list[str]]]:
+        lines: list[int] = []
+        records: list[list[str]] = []
+        done = False
+        while not done:
+            more_lines, more_records, done = stream.batch(1000, 3)
+            lines += more_lines
+            records += more_records
+        return lines, records
+
+    with RowStream(tmp_path / "long.xlsx", "xlsx", "", "") as a, SheetRowStream(tmp_path / "long.xlsx") as b:
+        expected, got = everything(a), everything(b)
+    assert got == expected
+    assert got[0][:2] == [5, 6]  # the row of i = 0 is empty
+    assert got[1][0] == ["2024-03-30 23:15:00", "0.01", "1"]
+    assert got[1][3] == ["2024-03-31", "0.04", "4"]  # midnight: a date cell, like openpyxl's
+    assert got[1][16] == ["2024-03-31 03:15:00", "", "3"]  # i = 17: no amount
