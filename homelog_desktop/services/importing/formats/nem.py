@@ -60,7 +60,7 @@ def parse_nem(text: str, name: str) -> ParsedFile:
             continue
         record = cells[0]
         if record != "400" and pending is not None:
-            _finish_day(pending, result)  # type: ignore[arg-type]
+            _finish_day(pending, result)
             pending = None
         if ended:
             _skip(result, line, "a record after the 900 end record")
@@ -100,7 +100,7 @@ def parse_nem(text: str, name: str) -> ParsedFile:
         else:
             _skip(result, line, f"unknown record type “{record}”")
     if pending is not None:
-        _finish_day(pending, result)  # type: ignore[arg-type]
+        _finish_day(pending, result)
     if result is None:
         raise FormatError(f"{name} holds no NEM12 or NEM13 records")
     if not ended:
@@ -193,7 +193,8 @@ def _event_400(cells: list[str], line: int, pending: _PendingDay, result: Parsed
     pending.events.append((first, last, cells[3][:1].upper(), line))
 
 
-def _finish_day(pending: _PendingDay, result: ParsedFile) -> None:
+def _finish_day(pending: _PendingDay, result: ParsedFile | None) -> None:
+    assert result is not None  # a 300 record is only read after the file's first record
     qualities = [pending.quality] * len(pending.cells)
     if pending.quality == "V":
         qualities = [""] * len(pending.cells)
