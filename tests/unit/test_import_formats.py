@@ -369,6 +369,17 @@ def test_parse_home_assistant_lists_what_it_skipped() -> None:
     assert "18212.3x" in parsed.skipped[1].reason
 
 
+def test_parse_home_assistant_reads_the_recorders_start_ts() -> None:
+    """The recorder's own table (start_ts in seconds since 1970) is recognised and read."""
+    text = "statistic_id,start_ts,state,sum\nsensor.gas,1705312800.0,4321.5,12.5\nsensor.gas,x,4322.0,13.0\n"
+    assert detect_format(text.encode(), "statistics.csv") is FormatId.HOME_ASSISTANT
+    parsed = parse_bytes(text.encode(), "statistics.csv")
+    gas = parsed.by_name("sensor.gas")
+    assert [(v.instant, v.value) for v in gas.values] == [(datetime(2024, 1, 15, 11, tzinfo=UTC), 4321.5)]
+    assert (gas.unit, gas.kind) == ("", MetricKind.COUNTER)
+    assert [(s.line, s.cell) for s in parsed.skipped] == [(3, "start_ts")]
+
+
 # -- DSMR-reader ---------------------------------------------------------------------------------
 
 

@@ -74,7 +74,11 @@ def _header_format(line: str) -> FormatId | None:
     except (StopIteration, csv.Error):
         return None
     names = set(header_names(cells))
-    if any(c in names for c in HA_ID_COLUMNS) and "start" in names and any(c in names for c in HA_VALUE_COLUMNS):
+    if (
+        any(c in names for c in HA_ID_COLUMNS)
+        and ("start" in names or "start_ts" in names)
+        and any(c in names for c in HA_VALUE_COLUMNS)
+    ):
         return FormatId.HOME_ASSISTANT
     if any(c in names for c in DSMR_TIME_COLUMNS) and sum(c in names for c in DSMR_AMOUNTS) >= 2:
         if "electricity1" in names and "electricity2" in names:

@@ -2,11 +2,11 @@
 
 Home Assistant (the statistics of the recorder, as exported by the statistics import/export tools and
 the recorder's ``statistics`` table): one row per statistic and hour, ``statistic_id`` (or
-``entity_id``), ``start`` (the hour's start), ``unit`` (or ``unit_of_measurement``), and either
-``state``/``sum`` (a meter: the reading and the running total at the END of the hour) or
-``mean``/``min``/``max`` (a measurement over the hour). A meter becomes a counter from ``state``
-(the meter's own register), or from ``sum`` when the file has no ``state``; a measurement becomes
-gauges over the hour (mean, and min/max as their own series).
+``entity_id``), ``start`` (the hour's start; or the recorder's ``start_ts``, seconds since 1970
+UTC), ``unit`` (or ``unit_of_measurement``), and either ``state``/``sum`` (a meter: the reading and
+the running total at the END of the hour) or ``mean``/``min``/``max`` (a measurement over the hour).
+A meter becomes a counter from ``state`` (the meter's own register), or from ``sum`` when the file
+has no ``state``; a measurement becomes gauges over the hour (mean, and min/max as their own series).
 
 DSMR-reader (the Dutch smart meter logger; its day and hour statistics exported as CSV): ``day``
 or ``hour_start``, then amounts over that day or hour: ``electricity1``/``electricity2`` (kWh taken
@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from ....domain.entities import MetricKind
 from .model import FormatError, FormatId, ParsedFile, Series, Skipped, Value
@@ -62,10 +62,11 @@ def parse_home_assistant(text: str, name: str) -> ParsedFile:
     header_line, header = next(rows, (0, []))
     columns = {key: index for index, key in enumerate(header_names(header))}
     id_column = next((columns[c] for c in HA_ID_COLUMNS if c in columns), None)
-    if id_column is None or "start" not in columns:
+    start_key = "start" if "start" in columns else "start_ts"
+    if id_column is None or start_key not in columns:
         raise FormatError(f"{name}: the header has no statistic_id/entity_id or start column", header_line or 1)
     unit_column = columns.get("unit", columns.get("unit_of_measurement"))
-    start_column = columns["start"]
+    start_column = columns[start_key]
     present = [c for c in HA_VALUE_COLUMNS if c in columns]
     series: dict[tuple[str, str], Series] = {}
     hour = timedelta(hours=1)
@@ -76,9 +77,9 @@ def parse_home_assistant(text: str, name: str) -> ParsedFile:
             result.skipped.append(Skipped(line, "no statistic id"))
             continue
         try:
-            start = parse_time(cells[start_column])
+            start = _epoch(cells[start_column]) if start_key == "start_ts" else parse_time(cells[start_column])
         except ValueError as exc:
-            result.skipped.append(Skipped(line, str(exc), "start"))
+            result.skipped.append(Skipped(line, str(exc), start_key))
             continue
         file_unit = cells[unit_column] if unit_column is not None else ""
         taken = refused = 0
@@ -120,6 +121,14 @@ def parse_home_assistant(text: str, name: str) -> ParsedFile:
     result.series = [s for s in series.values() if s.values]
     result.skipped.sort(key=lambda s: s.line)
     return result
+
+
+def _epoch(text: str) -> datetime:
+    """The recorder's ``start_ts``: seconds since 1970 UTC."""
+    try:
+        return datetime.fromtimestamp(float(text), UTC)
+    except (ValueError, OverflowError, OSError):
+        raise ValueError(f"“{text.strip()}” is not a time in seconds since 1970") from None
 
 
 def _ha_series(statistic: str, column: str, file_unit: str, line: int, result: ParsedFile) -> Series:
