@@ -20,7 +20,7 @@ from homelog_desktop.services.importing.formats import (
     parse_file,
 )
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "import" / "formats"
+DATA = Path(__file__).resolve().parents[1] / "data" / "formats"
 AEST = timezone(timedelta(hours=10))
 CET = timezone(timedelta(hours=1))
 CEST = timezone(timedelta(hours=2))
