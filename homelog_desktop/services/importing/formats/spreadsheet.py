@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from itertools import compress, islice
+from operator import add
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -50,19 +51,27 @@ class _NumberTexts(dict[float | str, str]):
         return text
 
 
-def _datetime_texts(values: Sequence[Any]) -> list[str]:
-    """Date-times, dates and text as ``cell_text`` writes them.
+class _DayTexts(dict[int, str]):
+    """Day ordinal → ``YYYY-MM-DD``, remembered (ten years are 3,653 days)."""
 
-    str() is isoformat(sep=" ") for the naive date-times calamine gives, and isoformat() for dates;
-    a date-time on a whole day (as .ods gives dates) is its date alone.
+    def __missing__(self, ordinal: int) -> str:
+        text = date.fromordinal(ordinal).isoformat()
+        if len(self) < 65536:
+            self[ordinal] = text
+        return text
+
+
+class _TimeTexts(dict[time | None, str]):
+    """Time of day → `` HH:MM:SS`` (with microseconds if any), remembered; midnight and None → "".
+
+    As in ``cell_text``, a date-time at midnight is its date alone (.ods gives dates that way).
     """
-    texts = list(map(str, values))
-    if " 00:00:00" in "\n".join(texts):
-        texts = [
-            text[:-9] if type(value) is datetime and text.endswith(" 00:00:00") else text
-            for value, text in zip(values, texts, strict=True)
-        ]
-    return texts
+
+    def __missing__(self, moment: time | None) -> str:
+        text = "" if moment is None or moment == time(0) else " " + moment.isoformat()
+        if len(self) < 65536:
+            self[moment] = text
+        return text
 
 
 _NUMBER_COLUMN = frozenset({float, str})
@@ -78,10 +87,12 @@ class _CellTexts:
 
     def __init__(self) -> None:
         self.numbers = _NumberTexts()
+        self.days = _DayTexts()
+        self.times = _TimeTexts()
         number = self.numbers.__getitem__
         self._one: dict[type, Callable[[Any], str]] = {
             float: number,
-            datetime: lambda value: _datetime_texts((value,))[0],
+            datetime: lambda value: self._dates((value,), {datetime})[0],
             date: date.isoformat,
             int: str,
             bool: cell_text,
@@ -96,9 +107,29 @@ class _CellTexts:
         if kinds <= _NUMBER_COLUMN:
             return list(map(self.numbers.__getitem__, values))
         if kinds <= _DATE_COLUMN:
-            return _datetime_texts(values)
+            return self._dates(values, kinds)
         one, fallback = self._one, cell_text
         return [value if type(value) is str else one.get(type(value), fallback)(value) for value in values]
+
+    def _dates(self, values: Sequence[Any], kinds: set[type]) -> list[str]:
+        """Dates and (naive, as calamine gives them) date-times as ``cell_text`` writes them.
+
+        The day and the time of day are looked up apart (a quarter-hour export has 96 times of day
+        and one new day every 96 rows), by C loops: about a fifth of the time of str() per cell.
+        """
+        days, times = self.days.__getitem__, self.times.__getitem__
+        if str in kinds:  # a date column with empty or text cells
+            return [
+                value
+                if type(value) is str
+                else days(value.toordinal()) + times(value.time() if type(value) is datetime else None)
+                for value in values
+            ]
+        if kinds == {datetime}:
+            moments: list[time | None] = list(map(datetime.time, values))
+        else:
+            moments = [value.time() if type(value) is datetime else None for value in values]
+        return list(map(add, map(days, map(date.toordinal, values)), map(times, moments)))
 
     def rows(self, block: list[list[Any]], pad: int) -> list[list[str]]:
         """A block of sheet rows as text cells, from column A, without trailing empty cells."""
