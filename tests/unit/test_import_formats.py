@@ -380,6 +380,34 @@ def test_parse_home_assistant_reads_the_recorders_start_ts() -> None:
     assert [(s.line, s.cell) for s in parsed.skipped] == [(3, "start_ts")]
 
 
+def test_parse_home_assistant_short_term_statistics_have_5_minute_periods() -> None:
+    """Statistics every 5 minutes are taken at the end of their 5 minutes, gauges over them."""
+    text = (
+        "statistic_id,unit,start,state,sum,mean,min,max\n"
+        "sensor.energy,kWh,2024-01-15T10:00:00Z,100.5,1.0,,,\n"
+        "sensor.energy,kWh,2024-01-15T10:05:00Z,100.7,1.2,,,\n"
+        "sensor.power,W,2024-01-15T10:00:00Z,,,512.5,400,610\n"
+        "sensor.power,W,2024-01-15T10:05:00Z,,,498,380,600\n"
+        "sensor.water,L,2024-01-15T10:00:00Z,,5.0,,,\n"
+        "sensor.water,L,2024-01-15T12:00:00Z,,6.0,,,\n"
+    )
+    parsed = parse_bytes(text.encode(), "short_term.csv")
+    t = datetime(2024, 1, 15, 10, tzinfo=UTC)
+    five = timedelta(minutes=5)
+    energy = parsed.by_name("sensor.energy")
+    assert [(v.instant, v.value) for v in energy.values] == [(t + five, 100.5), (t + 2 * five, 100.7)]
+    power = parsed.by_name("sensor.power")
+    assert (power.unit, power.kind) == ("W", MetricKind.GAUGE)
+    assert [(v.start, v.end, v.value) for v in power.values] == [(t, t + five, 512.5), (t + five, t + 2 * five, 498.0)]
+    water = parsed.by_name("sensor.water")  # two hours apart: hourly statistics with a gap
+    assert water.unit == "l"
+    assert [v.instant for v in water.values] == [t + timedelta(hours=1), t + timedelta(hours=3)]
+    assert sorted(parsed.notes) == [
+        "sensor.energy: statistics every 5 minutes (short-term)",
+        "sensor.power: statistics every 5 minutes (short-term)",
+    ]
+
+
 # -- DSMR-reader ---------------------------------------------------------------------------------
 
 

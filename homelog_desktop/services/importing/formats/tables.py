@@ -7,6 +7,8 @@ UTC), ``unit`` (or ``unit_of_measurement``), and either ``state``/``sum`` (a met
 the running total at the END of the hour) or ``mean``/``min``/``max`` (a measurement over the hour).
 A meter becomes a counter from ``state`` (the meter's own register), or from ``sum`` when the file
 has no ``state``; a measurement becomes gauges over the hour (mean, and min/max as their own series).
+Short-term statistics (every 5 minutes) get 5-minute periods: a statistic's period is the smallest
+step between its starts when that is under an hour.
 
 DSMR-reader (the Dutch smart meter logger; its day and hour statistics exported as CSV): ``day``
 or ``hour_start``, then amounts over that day or hour: ``electricity1``/``electricity2`` (kWh taken
@@ -19,7 +21,9 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 from ....domain.entities import MetricKind
 from .model import FormatError, FormatId, ParsedFile, Series, Skipped, Value
@@ -119,8 +123,37 @@ def parse_home_assistant(text: str, name: str) -> ParsedFile:
                 )
         total.values.clear()
     result.series = [s for s in series.values() if s.values]
+    _short_term_periods(result)
     result.skipped.sort(key=lambda s: s.line)
     return result
+
+
+def _short_term_periods(result: ParsedFile) -> None:
+    """Give the statistics whose starts are closer than an hour (HA's 5-minute short-term statistics)
+    periods of that step instead of an hour."""
+    hour = timedelta(hours=1)
+    starts: dict[str, set[datetime]] = {}
+    for series in result.series:
+        found = starts.setdefault(series.meter, set())
+        found.update(v.start if v.start is not None else v.end - hour for v in series.values)
+    steps: dict[str, timedelta] = {}
+    for meter, found in starts.items():
+        try:
+            ordered = sorted(found)
+        except TypeError:  # times with and without an offset: no step to find
+            continue
+        gaps = [b - a for a, b in pairwise(ordered) if b > a]
+        if gaps and min(gaps) < hour:
+            steps[meter] = min(gaps)
+            result.notes.append(f"{meter}: statistics every {min(gaps).total_seconds() / 60:g} minutes (short-term)")
+    for series in result.series:
+        step = steps.get(series.meter)
+        if step is None:
+            continue
+        series.values = [
+            replace(v, end=v.end - hour + step) if v.start is None else replace(v, end=v.start + step)
+            for v in series.values
+        ]
 
 
 def _epoch(text: str) -> datetime:
