@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .detection import HEAD_BYTES, detect_format
 from .espi import parse_espi
-from .model import FormatError, FormatId, ParsedFile, Series, Skipped, Value
+from .model import MAX_BYTES, FormatError, FormatId, ParsedFile, Series, Skipped, Value
 from .nem import parse_nem
 from .tables import parse_dsmr_reader, parse_home_assistant
 from .text import decode
@@ -34,9 +34,6 @@ __all__ = [
     "parse_file",
     "unit_of",
 ]
-
-#: Largest file read whole into memory (ten years of 15-minute NEM12 data for two registers is ~40 MB).
-MAX_BYTES = 512 * 1024 * 1024
 
 
 def parse_file(path: Path | str) -> ParsedFile:

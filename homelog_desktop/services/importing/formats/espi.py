@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 from xml.parsers import expat
 
 from ....domain.entities import MetricKind
-from .model import FormatError, FormatId, ParsedFile, Series, Skipped, Value
+from .model import MAX_BYTES, FormatError, FormatId, ParsedFile, Series, Skipped, Value
 
 #: ESPI UnitSymbolKind codes → (Home Log unit, whether amounts add up).
 UOM_CODES: dict[int, tuple[str, bool]] = {
@@ -139,6 +139,8 @@ def parse_espi(data: bytes, name: str) -> ParsedFile:
                 if not members:
                     raise FormatError(f"{name} is a .zip without an .xml file")
                 for member in members:
+                    if member.file_size > MAX_BYTES:
+                        raise FormatError(f"{name}: {member.filename} is larger than {MAX_BYTES // 2**20} MiB")
                     _parse_feed(archive.read(member), f"{name}/{member.filename}", result, prefix=len(members) > 1)
         except zipfile.BadZipFile as exc:
             raise FormatError(f"{name} is a damaged .zip archive ({exc})") from None
