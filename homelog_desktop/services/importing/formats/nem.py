@@ -1,0 +1,273 @@
+"""AEMO Meter Data File Format (MDFF): NEM12 interval data and NEM13 accumulated (basic meter) readings.
+
+Layout (AEMO "Meter Data File Format Specification NEM12 & NEM13"): comma-separated records, each
+starting with its indicator. 100 header (``100,NEM12,<datetime>,<from>,<to>``); NEM12: 200 NMI data
+details (NMI, configuration, register id, NMI suffix, MDM stream id, meter serial, UOM, interval length,
+next read date), 300 interval data (date, one value per interval, quality method, reason code,
+reason description, update and MSATS load times), 400 interval events (first and last interval, quality
+method, reason) that qualify a 300 record whose quality is ``V``, 500 B2B details; NEM13: 250
+accumulation records (previous and current register reads with times and quality, quantity, UOM);
+550 B2B details; 900 end. Times are market time (AEST, UTC+10, no daylight saving).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from ....domain.entities import MetricKind
+from .model import FormatError, FormatId, ParsedFile, Series, Skipped, Value
+from .units import unit_of
+
+#: NEM market time: Australian Eastern Standard Time all year.
+MARKET_TIME = timezone(timedelta(hours=10), "AEST")
+_QUALITY_ESTIMATED = frozenset("EFS")  # estimated, final substituted, substituted
+_QUALITY_ACTUAL = frozenset("A")
+
+
+@dataclass
+class _Channel:
+    series: Series
+    minutes: int
+
+
+@dataclass
+class _PendingDay:
+    """A 300 record whose values wait for the 400 records that may follow it."""
+
+    channel: _Channel
+    line: int
+    day: datetime
+    cells: list[str]
+    quality: str
+    events: list[tuple[int, int, str, int]] = field(default_factory=list)
+
+
+def parse_nem(text: str, name: str) -> ParsedFile:
+    """Every register of a NEM12 or NEM13 file as series (NEM12: amounts per interval; NEM13: counter reads)."""
+    reader = csv.reader(io.StringIO(text))
+    result: ParsedFile | None = None
+    channels: dict[tuple[str, str], _Channel] = {}
+    channel: _Channel | None = None
+    pending: _PendingDay | None = None
+    ended = False
+    for cells in reader:
+        line = reader.line_num
+        cells = [c.strip() for c in cells]
+        if not any(cells):
+            continue
+        record = cells[0]
+        if record != "400" and pending is not None:
+            _finish_day(pending, result)
+            pending = None
+        if ended:
+            _skip(result, line, "a record after the 900 end record")
+            continue
+        if record == "100":
+            if result is not None:
+                _skip(result, line, "a second 100 header record")
+                continue
+            version = cells[1].upper() if len(cells) > 1 else ""
+            if version not in ("NEM12", "NEM13"):
+                raise FormatError(f"{name}: the 100 header names “{version}”, not NEM12 or NEM13", line)
+            result = ParsedFile(FormatId(version.lower()))
+            if len(cells) > 3:
+                result.notes.append(f"file from {cells[3]}" + (f" to {cells[4]}" if len(cells) > 4 else ""))
+            continue
+        if result is None:  # no header: the first record tells which of the two it is
+            result = ParsedFile(FormatId.NEM13 if record == "250" else FormatId.NEM12)
+            result.notes.append("the file has no 100 header record")
+        if record == "200":
+            channel = _channel_200(cells, line, result, channels)
+        elif record == "300":
+            if channel is None:
+                _skip(result, line, "a 300 interval record before any 200 NMI record")
+                continue
+            pending = _day_300(cells, line, channel, result)
+        elif record == "400":
+            if pending is None:
+                _skip(result, line, "a 400 interval event without a 300 record with quality V before it")
+                continue
+            _event_400(cells, line, pending, result)
+        elif record == "250":
+            _accumulation_250(cells, line, result, channels)
+        elif record in ("500", "550"):
+            continue  # B2B details (service orders, transaction codes): no values
+        elif record == "900":
+            ended = True
+        else:
+            _skip(result, line, f"unknown record type “{record}”")
+    if pending is not None:
+        _finish_day(pending, result)
+    if result is None:
+        raise FormatError(f"{name} holds no NEM12 or NEM13 records")
+    if not ended:
+        result.notes.append("the file has no 900 end record: it may have been cut short")
+    result.series = [s for s in result.series if s.values]
+    return result
+
+
+def _skip(result: ParsedFile | None, line: int, reason: str, cell: str = "") -> None:
+    assert result is not None
+    result.skipped.append(Skipped(line, reason, cell))
+
+
+def _register_name(nmi: str, suffix: str, register: str) -> str:
+    return f"{nmi} {suffix or register}".strip()
+
+
+def _unit(uom: str) -> tuple[str, bool]:
+    unit = unit_of(uom)
+    if unit is None:
+        return "", True
+    return unit.symbol, unit.additive
+
+
+def _channel_200(
+    cells: list[str], line: int, result: ParsedFile, channels: dict[tuple[str, str], _Channel]
+) -> _Channel | None:
+    cells = cells + [""] * (10 - len(cells))
+    nmi, register, suffix, serial, uom, length = cells[1], cells[3], cells[4], cells[6], cells[7], cells[8]
+    try:
+        minutes = int(length)
+    except ValueError:
+        _skip(result, line, f"interval length “{length}” is not a number of minutes", "IntervalLength")
+        return None
+    if minutes <= 0 or 1440 % minutes:
+        _skip(result, line, f"interval length {minutes} does not divide a day", "IntervalLength")
+        return None
+    symbol, additive = _unit(uom)
+    if not symbol:
+        result.notes.append(f"line {line}: unit “{uom}” is not a known unit; values kept without a unit")
+    key = (nmi, suffix or register)
+    known = channels.get(key)
+    if known is not None and known.series.unit == symbol:
+        known.minutes = minutes
+        return known
+    series = Series(
+        _register_name(nmi, suffix, register),
+        symbol,
+        MetricKind.INTERVAL if additive else MetricKind.GAUGE,
+        meter=f"{nmi} (meter {serial})" if serial else nmi,
+        file_unit=uom,
+    )
+    if known is not None:  # same register, another unit: keep both apart
+        series.name = f"{series.name} {symbol or uom}"
+    result.series.append(series)
+    created = _Channel(series, minutes)
+    channels[key] = created
+    return created
+
+
+def _day_300(cells: list[str], line: int, channel: _Channel, result: ParsedFile) -> _PendingDay | None:
+    count = 1440 // channel.minutes
+    if len(cells) < 2 + count + 1:
+        _skip(
+            result,
+            line,
+            f"the 300 record has {max(len(cells) - 2, 0)} fields after its date; "
+            f"{count} interval values and a quality method were expected ({channel.minutes}-minute intervals)",
+        )
+        return None
+    try:
+        day = datetime.strptime(cells[1], "%Y%m%d").replace(tzinfo=MARKET_TIME)
+    except ValueError:
+        _skip(result, line, f"“{cells[1]}” is not an interval date (YYYYMMDD)", "IntervalDate")
+        return None
+    quality = cells[2 + count][:1].upper()
+    return _PendingDay(channel, line, day, cells[2 : 2 + count], quality)
+
+
+def _event_400(cells: list[str], line: int, pending: _PendingDay, result: ParsedFile) -> None:
+    cells = cells + [""] * (6 - len(cells))
+    try:
+        first, last = int(cells[1]), int(cells[2])
+    except ValueError:
+        _skip(result, line, "the 400 record's first or last interval is not a number")
+        return
+    if not 1 <= first <= last <= len(pending.cells):
+        _skip(result, line, f"the 400 record's intervals {first}–{last} are outside 1–{len(pending.cells)}")
+        return
+    pending.events.append((first, last, cells[3][:1].upper(), line))
+
+
+def _finish_day(pending: _PendingDay, result: ParsedFile | None) -> None:
+    assert result is not None  # a 300 record is only read after the file's first record
+    qualities = [pending.quality] * len(pending.cells)
+    if pending.quality == "V":
+        qualities = [""] * len(pending.cells)
+        for first, last, quality, _line in pending.events:
+            for index in range(first - 1, last):
+                qualities[index] = quality
+    step = timedelta(minutes=pending.channel.minutes)
+    values = pending.channel.series.values
+    for index, (cell, quality) in enumerate(zip(pending.cells, qualities, strict=True)):
+        where = f"interval {index + 1}"
+        if quality == "N":
+            _skip(result, pending.line, "null data (quality N): the meter has no value for this interval", where)
+            continue
+        if quality == "":
+            _skip(result, pending.line, "quality V but no 400 record covers this interval", where)
+            continue
+        try:
+            value = float(cell)
+        except ValueError:
+            _skip(result, pending.line, f"“{cell}” is not a number", where)
+            continue
+        if value != value or value in (float("inf"), float("-inf")):
+            _skip(result, pending.line, f"“{cell}” is not a finite number", where)
+            continue
+        start = pending.day + index * step
+        values.append(Value(start, start + step, value, quality in _QUALITY_ESTIMATED, pending.line))
+
+
+def _accumulation_250(
+    cells: list[str], line: int, result: ParsedFile, channels: dict[tuple[str, str], _Channel]
+) -> None:
+    cells = cells + [""] * (23 - len(cells))
+    nmi, register, suffix, serial = cells[1], cells[3], cells[4], cells[6]
+    uom = cells[19]
+    key = (nmi, suffix or register)
+    channel = channels.get(key)
+    if channel is None:
+        symbol, _additive = _unit(uom)
+        series = Series(
+            _register_name(nmi, suffix, register),
+            symbol,
+            MetricKind.COUNTER,
+            meter=f"{nmi} (meter {serial})" if serial else nmi,
+            file_unit=uom,
+        )
+        result.series.append(series)
+        channel = _Channel(series, 0)
+        channels[key] = channel
+    values = channel.series.values
+    reads = (("previous", cells[8], cells[9], cells[10]), ("current", cells[13], cells[14], cells[15]))
+    taken: list[float] = []
+    for which, read, when, quality in reads:
+        field_name = f"{which.capitalize()}RegisterRead"
+        if not read:
+            _skip(result, line, f"no {which} register read", field_name)
+            continue
+        try:
+            value = float(read)
+            at = datetime.strptime(when, "%Y%m%d%H%M%S").replace(tzinfo=MARKET_TIME)
+        except ValueError:
+            _skip(result, line, f"the {which} read “{read}” at “{when}” is not a number and a time", field_name)
+            continue
+        taken.append(value)
+        if values and values[-1].end == at and values[-1].value == value:
+            continue  # the previous read repeats the last record's current read
+        values.append(Value(None, at, value, quality[:1].upper() in _QUALITY_ESTIMATED, line))
+    if len(taken) == 2 and cells[18]:
+        try:
+            quantity = float(cells[18])
+        except ValueError:
+            return
+        if abs((taken[1] - taken[0]) - quantity) > 1e-6 * max(1.0, abs(quantity)):
+            result.notes.append(
+                f"line {line}: quantity {cells[18]} differs from the reads' difference "
+                f"{taken[1] - taken[0]:g} (a meter multiplier or a rollover)"
+            )
