@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from .db.handle import PendingDatabase
     from .viewmodels.workspace import Workspace
-    from .views.main_window import MainWindow
+    from .views.main import MainWindow
 
 
 class Prepared:
@@ -121,7 +121,7 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
     _prefer_a_real_locale()
 
     app.setQuitOnLastWindowClosed(False)  # the controller decides when to quit (after clean-up)
-    from .views.main_window import MainWindow
+    from .views.main import MainWindow
 
     window = MainWindow()
     window.data_dir = paths.data_dir

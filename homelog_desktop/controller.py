@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .services.integrity import CheckResult
     from .viewmodels.backups import BackupsViewModel
     from .viewmodels.workspace import Workspace
-    from .views.main_window import MainWindow
+    from .views.main import MainWindow
 
 log = logging.getLogger("homelog")
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 from homelog_desktop.config import AppPaths, resolve_paths
 from homelog_desktop.controller import AppController
 from homelog_desktop.views.error_dialog import ErrorHandler
-from homelog_desktop.views.main_window import MainWindow
+from homelog_desktop.views.main import MainWindow
+from homelog_desktop.views.main.actions import Act
 from tests.conftest import T0 as T0_OF_SEED
 
 
@@ -38,7 +39,7 @@ def test_app_sample_household_lives_in_its_own_file_and_back(qtbot, run, control
     run(controller._switch_to_sample())
     qtbot.waitUntil(lambda: window.sources_model is not None and window.sources_model.rowCount() == 4)
     assert "sample household" in window.windowTitle()
-    assert window.actionOwnData.isVisible() and not window.actionSampleData.isVisible()
+    assert window.action(Act.OWN_DATA).isVisible() and not window.action(Act.SAMPLE_DATA).isVisible()
     assert controller.paths.sample_db_path.exists()
     names = {window.sources_model.summary_at(r).source.name for r in range(4)}
     assert names == {"Electricity", "Gas", "Living room", "Water"}
