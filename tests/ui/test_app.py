@@ -77,10 +77,10 @@ def test_app_paths_follow_argument_then_environment(monkeypatch, tmp_path):
 
 def test_app_window_shows_a_snapshot_before_the_database_opens(qtbot, run, loop, db, db_path, add_source):
     """Bound to a pending database, the window shows the snapshot; later pages load once it opens."""
-    from homelog_desktop.app import FIRST_PAGE_ROWS
+    from homelog_desktop.background import start_deferred
     from homelog_desktop.db.handle import PendingDatabase
     from homelog_desktop.db.snapshot import read_snapshot
-    from homelog_desktop.viewmodels.base import start_deferred
+    from homelog_desktop.startup import FIRST_PAGE_ROWS
     from homelog_desktop.viewmodels.workspace import make_workspace
     from tests.conftest import seed_readings
 

@@ -210,9 +210,9 @@ def test_backup_window_first_start_takes_no_backup_of_an_empty_file(qtbot, qapp,
     try:
         run(controller._start_own())
         qtbot.waitUntil(lambda: window.welcome.isVisible())
-        from homelog_desktop import controller as module
+        from homelog_desktop import background
 
-        qtbot.waitUntil(lambda: not module._tasks)  # background work (a daily backup would be one) done
+        qtbot.waitUntil(lambda: not background.pending())  # background work (a daily backup would be one) done
         assert (tmp_path / "data" / "homelog.db").exists()
         assert not (tmp_path / "data" / "backups").exists()
         assert window.action(Act.BACKUP_NOW).isEnabled() and window.action(Act.RESTORE).isEnabled()

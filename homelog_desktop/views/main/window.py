@@ -31,6 +31,7 @@ from ..selection import remember_source, remembered_source
 from .actions import Act, create_actions, finish_actions
 from .commands import WindowCommands
 from .dialogs import DialogKeeper, importable
+from .prompts import Prompts
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -116,6 +117,8 @@ class MainWindow(WindowCommands, QMainWindow):
         self.navigation = NavigationViewModel(self)
         self.navigation.moved.connect(lambda new, _old: self._show_location(new))
         self.dialogs = DialogKeeper()
+        #: What the composition root asks or tells the user (it builds no widget itself).
+        self.prompts = Prompts(self)
         self._settings = QSettings()
         self._busy = 0
         self._first_data_done = False
