@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableView,
+    QToolBar,
     QWidget,
 )
 
@@ -712,3 +713,36 @@ def test_main_window_opens_and_pages_a_hundred_thousand_readings(qtbot, open_win
     assert cell(window, total - 1, 0) != PLACEHOLDER
     assert model.pages_requested <= 4
     shot(window, "hundred_thousand_bottom")
+
+
+def test_main_window_fits_800_by_600_and_does_not_widen_for_reports(qtbot, open_window, add_source, store):
+    """At 800×600 the window keeps its size with Reports open; the report scrolls, the sidebar never sideways."""
+    source = add_source("House")
+    store(source, make_reading(source, LAST_WEEK, "100.0"), make_reading(source, LAST_WEEK + timedelta(days=1), "104"))
+    window = open_window()
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (800, 600))
+    window.show_reports()
+    qtbot.waitUntil(lambda: window.source_page.reports_page is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.source_page.reports_page.isVisible())
+    settle(qtbot, window)
+
+    assert window.size().toTuple() == (800, 600)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 800 and hint.height() <= 600, hint
+    assert window.findChild(QWidget, "reportsScroll").isAncestorOf(window.source_page.reports_page)
+    assert sidebar(window).horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert sidebar(window).width() >= sidebar(window).minimumWidth()
+    shot(window, "800x600_reports")
+
+
+def test_main_window_toolbar_drops_its_texts_when_narrow(qtbot, open_window, add_source):
+    """A narrow window shows the toolbar's icons only (tooltips keep the names); a wide one their texts."""
+    add_source("House")
+    window = open_window()
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    window.resize(1200, 700)
+    qtbot.waitUntil(lambda: toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    window.resize(500, 500)
+    qtbot.waitUntil(lambda: toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly)
+    assert window.action(Act.ADD_READING).toolTip()

@@ -218,3 +218,18 @@ def finish_actions(actions: Mapping[Act, QAction], toolbar: QToolBar) -> None:
     # Enter and Delete act on the table only: in the filter box they keep their usual meaning.
     for act in (Act.EDIT_READING, Act.DELETE_READING):
         actions[act].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+
+def fit_toolbar(toolbar: QToolBar, width: int) -> None:
+    """Texts beside the icons where they fit in ``width``, else icons only (each has its tooltip)."""
+    from PySide6.QtCore import Qt
+
+    full = toolbar.property("fullWidth")
+    if full is None:
+        if toolbar.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonTextBesideIcon:
+            return  # measured with the texts only
+        full = toolbar.sizeHint().width()
+        toolbar.setProperty("fullWidth", full)
+    style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if full <= width else Qt.ToolButtonStyle.ToolButtonIconOnly
+    if toolbar.toolButtonStyle() != style:
+        toolbar.setToolButtonStyle(style)

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -282,7 +284,13 @@ class SourcePage(QWidget):
         vm = self.workspace.reports()
         vm.error_occurred.connect(self.show_error)
         page = ReportsPage(vm)
-        self._swap_reports_slot(page)
+        # Where the window is smaller than the page needs, it scrolls (the window never widens itself).
+        scroll = QScrollArea()
+        scroll.setObjectName("reportsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        self._swap_reports_slot(scroll)
         self.reports_page = page
         source = self.workspace.readings.source
         if source is not None and self.tabs.currentIndex() == Tab.REPORTS:

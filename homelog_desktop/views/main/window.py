@@ -12,7 +12,7 @@ from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ... import APP_NAME
@@ -28,7 +28,7 @@ from ...viewmodels.navigation import (
 )
 from ..icons import app_icon
 from ..selection import remember_source, remembered_source
-from .actions import Act, create_actions, finish_actions
+from .actions import Act, create_actions, finish_actions, fit_toolbar
 from .commands import WindowCommands
 from .dialogs import DialogKeeper, importable
 from .prompts import Prompts
@@ -60,8 +60,6 @@ ALL_ARCHIVED_TEXT = (
     "All your meters and sensors are archived.\n\n"
     "View → Show Archived Sources lists them again; “New source…” adds another."
 )
-#: The smallest window that still shows everything that matters (a scroll bar where space runs out).
-MINIMUM_SIZE = (640, 480)
 
 #: Modules the content needs beyond the first frame, imported by content_steps() one at a time.
 CONTENT_MODULES = (
@@ -136,7 +134,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.setCentralWidget(self._placeholder)
         for act, action in self._actions.items():
             action.setEnabled(act == Act.QUIT)
-        self.setMinimumSize(*MINIMUM_SIZE)
+        # No fixed minimum: the content's own (well under 800×600; pages scroll where space runs out).
         self.resize(1200, 720)
         geometry = self._settings.value("window/geometry")
         if geometry is not None:
@@ -223,6 +221,7 @@ class MainWindow(WindowCommands, QMainWindow):
 
         finish_actions(self._actions, self._toolbar)
         build_frame(self)
+        fit_toolbar(self._toolbar, self.width())
         self._content_built = True
         for act in (Act.ABOUT, Act.SHORTCUTS, Act.SAMPLE_DATA, Act.OWN_DATA):
             self._actions[act].setEnabled(True)
@@ -457,6 +456,11 @@ class MainWindow(WindowCommands, QMainWindow):
             return
         event.acceptProposedAction()
         self.import_readings(path)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._content_built:
+            fit_toolbar(self._toolbar, self.width())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._settings.setValue("window/geometry", self.saveGeometry())
