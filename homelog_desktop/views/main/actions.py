@@ -7,9 +7,8 @@ with the content (``finish_actions``): the first setShortcut() makes PySide buil
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QAction
 
@@ -48,8 +47,7 @@ class Act(StrEnum):
     ABOUT = "actionAbout"
 
 
-@dataclass(frozen=True)
-class Spec:
+class Spec(NamedTuple):
     text: str
     #: Key sequences ("Delete" is the platform's delete key).
     keys: tuple[str, ...] = ()

@@ -1,7 +1,9 @@
 """What the window's actions do: open the dialogs (whose view models report committed writes on the
 workspace's "data changed" hub), move the navigation, and keep the actions enabled where they apply.
 
-A mixin of MainWindow (window.py), which provides the attributes declared below.
+A mixin of MainWindow (window.py), which provides the attributes declared below. The navigation
+events are imported where they are used: the module is part of the window's first frame, they are
+not (they come with the content).
 """
 
 from __future__ import annotations
@@ -10,19 +12,6 @@ import importlib
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
-from ...viewmodels.changes import What
-from ...viewmodels.navigation import (
-    DashboardChosen,
-    Imported,
-    Page,
-    ReadingSaved,
-    ReadingsDeleted,
-    SourceChosen,
-    SourceRemoved,
-    SourceSaved,
-    Tab,
-    TabChosen,
-)
 from .actions import Act
 from .dialogs import format_local, question, shortcuts_box
 
@@ -129,6 +118,8 @@ class WindowCommands:
         dialog.open()
 
     def _on_reading_saved(self, reading: Reading) -> None:
+        from ...viewmodels.navigation import ReadingSaved
+
         if reading.entered_by is not None:
             self._settings.setValue("entry/lastMember", reading.entered_by)
         self.statusBar().showMessage("Reading saved", 5000)
@@ -151,6 +142,8 @@ class WindowCommands:
         box.open()
 
     def _on_readings_deleted(self, count: int) -> None:
+        from ...viewmodels.navigation import ReadingsDeleted
+
         self.statusBar().showMessage("1 reading deleted" if count == 1 else f"{count:,} readings deleted", 5000)
         source = self.current_source()
         if source is not None and source.id is not None:
@@ -174,6 +167,8 @@ class WindowCommands:
         self.statusBar().showMessage("1 reading saved" if count == 1 else f"{count} readings saved", 5000)
 
     def focus_filter(self) -> None:
+        from ...viewmodels.navigation import Page
+
         if self._stack.currentIndex() == Page.SOURCE:
             self.source_page.focus_filter()
 
@@ -201,6 +196,8 @@ class WindowCommands:
         dialog.open()
 
     def _on_source_saved(self, source: Source) -> None:
+        from ...viewmodels.navigation import SourceSaved
+
         self.statusBar().showMessage(f"“{source.name}” saved", 5000)
         if source.id is not None:
             self.navigation.go(SourceSaved(source.id))
@@ -236,6 +233,8 @@ class WindowCommands:
         box.open()
 
     def _on_source_deleted(self, source_id: int, count: int) -> None:
+        from ...viewmodels.navigation import SourceRemoved
+
         readings = "1 reading" if count == 1 else f"{count:,} readings"
         self.statusBar().showMessage(f"Source deleted with {readings}", 5000)
         self.navigation.go(SourceRemoved(source_id))
@@ -248,22 +247,33 @@ class WindowCommands:
 
     def show_dashboard(self) -> None:
         """The home page: a card per source (Ctrl+1)."""
+        from ...viewmodels.navigation import DashboardChosen
+
         self.navigation.go(DashboardChosen())
 
     def show_readings(self) -> None:
         """The selected source's readings (Ctrl+2); from the dashboard, the source last shown."""
+        from ...viewmodels.navigation import Tab, TabChosen
+
         self.navigation.go(TabChosen(Tab.READINGS))
 
     def show_reports(self) -> None:
         """The selected source's reports and charts (Ctrl+3)."""
+        from ...viewmodels.navigation import Tab, TabChosen
+
         self.navigation.go(TabChosen(Tab.REPORTS))
 
     def open_source(self, source_id: int, tab: int | None = None) -> None:
         """Show a source's page (a dashboard card or a sidebar row was clicked)."""
+        from ...viewmodels.navigation import SourceChosen, Tab
+
         self.navigation.go(SourceChosen(source_id, Tab(tab) if tab is not None else None))
 
     def refresh(self) -> None:
         """F5: everything may have changed (another program wrote to the database)."""
+
+        from ...viewmodels.changes import What
+
         if self.workspace is not None:
             self.workspace.changes.notify(What.EVERYTHING)
 
@@ -319,6 +329,8 @@ class WindowCommands:
 
     def _on_imported(self, source_id: int, message: str) -> None:
         """An import was committed: show its source (the data-changed hub reloads it)."""
+        from ...viewmodels.navigation import Imported
+
         self.statusBar().showMessage(message, 8000)
         self.navigation.go(Imported(source_id))
 
@@ -350,6 +362,8 @@ class WindowCommands:
     # -- enabled actions -------------------------------------------------------------------------
 
     def _update_actions(self, *_args: Any) -> None:
+        from ...viewmodels.navigation import Page, Tab
+
         if not self._content_built:
             return
         bound = self.workspace is not None

@@ -17,21 +17,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ... import APP_NAME
 from ...domain.timeutil import utc_now
-from ...viewmodels.navigation import (
-    Location,
-    NavigationViewModel,
-    Opened,
-    Page,
-    ReadingChosen,
-    SourcesListed,
-    Tab,
-)
 from ..icons import app_icon
 from ..selection import remember_source, remembered_source
 from .actions import Act, create_actions, finish_actions, fit_toolbar
 from .commands import WindowCommands
 from .dialogs import DialogKeeper, importable
-from .prompts import Prompts
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -44,12 +34,14 @@ if TYPE_CHECKING:
     from ...domain.entities import Source, SourceSummary
     from ...viewmodels.changes import DataChange
     from ...viewmodels.dashboard import DashboardViewModel
+    from ...viewmodels.navigation import Location, NavigationViewModel
     from ...viewmodels.workspace import Workspace
     from ..dashboard import DashboardPage
     from ..models.readings import ReadingsTableModel
     from ..models.sources import SourcesListModel
     from ..welcome import WelcomePage
     from ..widgets import Banner
+    from .prompts import Prompts
     from .sidebar import Sidebar
     from .source_page import SourcePage
 
@@ -112,11 +104,10 @@ class MainWindow(WindowCommands, QMainWindow):
         self.workspace: Workspace | None = None
         #: The data folder (set by the app; Help → About shows it and opens it).
         self.data_dir: Path | None = None
-        self.navigation = NavigationViewModel(self)
-        self.navigation.moved.connect(lambda new, _old: self._show_location(new))
+        #: Where the window is (built with the content: viewmodels/navigation.py).
+        self.navigation: NavigationViewModel
         self.dialogs = DialogKeeper()
-        #: What the composition root asks or tells the user (it builds no widget itself).
-        self.prompts = Prompts(self)
+        self._prompts: Prompts | None = None
         self._settings = QSettings()
         self._busy = 0
         self._first_data_done = False
@@ -165,6 +156,8 @@ class MainWindow(WindowCommands, QMainWindow):
     @property
     def welcome(self) -> WelcomePage:
         """The welcome page, built the first time it is needed (most starts never show it)."""
+        from ...viewmodels.navigation import Page
+
         self.build_content()
         if self._welcome is None:
             from ..welcome import WelcomePage
@@ -182,6 +175,15 @@ class MainWindow(WindowCommands, QMainWindow):
             self._welcome = page
             self._prepare_welcome(page)
         return self._welcome
+
+    @property
+    def prompts(self) -> Prompts:
+        """What the composition root asks or tells the user (it builds no widget itself)."""
+        if self._prompts is None:
+            from .prompts import Prompts
+
+            self._prompts = Prompts(self)
+        return self._prompts
 
     def action(self, act: Act) -> QAction:
         """The window's action ``act``."""
@@ -217,8 +219,11 @@ class MainWindow(WindowCommands, QMainWindow):
     def _finish_content(self) -> None:
         if self._content_built:
             return
+        from ...viewmodels.navigation import NavigationViewModel
         from .frame import build_frame
 
+        self.navigation = NavigationViewModel(self)
+        self.navigation.moved.connect(lambda new, _old: self._show_location(new))
         finish_actions(self._actions, self._toolbar)
         build_frame(self)
         fit_toolbar(self._toolbar, self.width())
@@ -232,13 +237,13 @@ class MainWindow(WindowCommands, QMainWindow):
             self._placeholder.setText(f"   {text}")
             return
         self._loading_label.setText(text)
-        self._stack.setCurrentIndex(Page.LOADING)
+        self._stack.setCurrentIndex(0)  # Page.LOADING
 
     def show_fatal(self, text: str) -> None:
         """Something stops the data from opening: say so in the window itself."""
         self.build_content()
         self._loading_label.setText(text)
-        self._stack.setCurrentIndex(Page.LOADING)
+        self._stack.setCurrentIndex(0)  # Page.LOADING
         self.banner.show_message(text, "error")
         self.fatal_shown.emit(text)
 
@@ -250,6 +255,8 @@ class MainWindow(WindowCommands, QMainWindow):
         With a ``snapshot`` (read at start-up while the database opens) its sources and readings are
         shown at once instead; the view models load from the database from then on.
         """
+        from ...viewmodels.navigation import Opened
+
         self.build_content()
         self.unbind()
         self.workspace = workspace
@@ -322,6 +329,8 @@ class MainWindow(WindowCommands, QMainWindow):
     # -- showing a location ----------------------------------------------------------------------
 
     def _on_sources_loaded(self, summaries: list[SourceSummary], now: datetime) -> None:
+        from ...viewmodels.navigation import SourcesListed
+
         assert self.sources_model is not None and self.workspace is not None
         self._sources_now = now
         self.sources_model.set_summaries(summaries, now)
@@ -332,6 +341,8 @@ class MainWindow(WindowCommands, QMainWindow):
 
     def _show_location(self, location: Location) -> None:
         """Show ``location``: its page, its source in the sidebar, its tab; load what it needs."""
+        from ...viewmodels.navigation import Page
+
         workspace, model = self.workspace, self.sources_model
         if workspace is None or model is None or not self._content_built:
             return
@@ -382,15 +393,19 @@ class MainWindow(WindowCommands, QMainWindow):
         self._update_actions()
 
     def _on_page_changed(self, page: int) -> None:
+        from ...viewmodels.navigation import Page
+
         if page != Page.DASHBOARD and self._dashboard_vm is not None:
             self._dashboard_vm.cancel()  # not shown: computed again when it is
         self._update_actions()
 
     def _on_reading_chosen(self, reading_id: int) -> None:
+        from ...viewmodels.navigation import ReadingChosen
+
         self.navigation.go(ReadingChosen(reading_id))
 
     def _on_tab_changed(self, tab: int) -> None:
-        from ...viewmodels.navigation import TabChosen
+        from ...viewmodels.navigation import Page, Tab, TabChosen
 
         if self._stack.currentIndex() == Page.SOURCE:
             self.navigation.go(TabChosen(Tab(tab)))
@@ -411,6 +426,8 @@ class MainWindow(WindowCommands, QMainWindow):
 
     def _refresh_dashboard(self, _change: DataChange) -> None:
         """The data changed: the cards again if shown (else when next shown)."""
+        from ...viewmodels.navigation import Page
+
         if self._content_built and self._stack.currentIndex() == Page.DASHBOARD:
             self._load_dashboard()
 
