@@ -96,6 +96,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
 
         vm = MembersViewModel(db)
         vm.saved.connect(lambda _member: changes.notify(What.MEMBERS))
+        vm.deleted.connect(lambda _member_id: changes.notify(What.MEMBERS))
         return vm
 
     def dashboard() -> DashboardViewModel:

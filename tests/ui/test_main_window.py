@@ -746,3 +746,20 @@ def test_main_window_toolbar_drops_its_texts_when_narrow(qtbot, open_window, add
     window.resize(500, 500)
     qtbot.waitUntil(lambda: toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly)
     assert window.action(Act.ADD_READING).toolTip()
+
+
+def test_main_window_binding_other_data_drops_the_banner_of_the_data_before(qtbot, open_window, run, db, db_path):
+    """A message about the data left behind (e.g. "Restored …") is not carried into the sample household."""
+    window = open_window()
+    window.banner.show_message("Restored homelog-2026-01-01.db.", "success")
+    assert window.banner.isVisible()
+    window.unbind()
+    sample = make_workspace(db, str(db_path), is_sample=True)
+    try:
+        with qtbot.waitSignal(sample.sources.sources_loaded):
+            window.bind(sample)
+        assert not window.banner.isVisible()
+        assert window.findChild(QWidget, "sampleBanner").isVisible()
+    finally:
+        window.unbind()
+        run(sample.close())
