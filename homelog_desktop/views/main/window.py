@@ -62,8 +62,10 @@ CONTENT_MODULES = (
     "homelog_desktop.views.models.sources",
     "homelog_desktop.views.models.readings",
     "homelog_desktop.views.dashboard",
+    "homelog_desktop.viewmodels.navigation",
     "homelog_desktop.views.main.sidebar",
     "homelog_desktop.views.main.source_page",
+    "homelog_desktop.views.main.frame",
 )
 
 
