@@ -375,9 +375,11 @@ class MainWindow(WindowCommands, QMainWindow):
         if loading:
             self.source_page.load_readings(source)
         if page == Page.DASHBOARD:
+            arriving = self._stack.currentIndex() != Page.DASHBOARD
             self._stack.setCurrentIndex(Page.DASHBOARD)
             self._dashboard.show_summaries(model.summaries(), self._sources_now or utc_now())
-            self._load_dashboard()
+            if arriving:
+                self._load_dashboard()  # while it is shown, "data changed" computes the cards again
             if not loading:
                 self._first_data()  # the readings behind Ctrl+2 load meanwhile otherwise
         elif page == Page.SOURCE:
