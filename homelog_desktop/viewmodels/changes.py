@@ -8,7 +8,6 @@ refreshes by hand after a particular kind of save.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Flag, auto
 
 from PySide6.QtCore import QObject, Signal
@@ -26,12 +25,29 @@ class What(Flag):
     EVERYTHING = READINGS | SOURCES | MEMBERS | TARIFFS | METER_CHANGES
 
 
-@dataclass(frozen=True)
 class DataChange:
-    """``what`` changed, for the sources ``source_ids`` (empty: for any or every source)."""
+    """``what`` changed, for the sources ``source_ids`` (empty: for any or every source). A value
+    (immutable, compared by its fields), written out rather than a dataclass: it loads at start-up."""
 
+    __slots__ = ("source_ids", "what")
     what: What
-    source_ids: frozenset[int] = frozenset()
+    source_ids: frozenset[int]
+
+    def __init__(self, what: What, source_ids: frozenset[int] = frozenset()) -> None:
+        object.__setattr__(self, "what", what)
+        object.__setattr__(self, "source_ids", source_ids)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("DataChange is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, DataChange) and (self.what, self.source_ids) == (other.what, other.source_ids)
+
+    def __hash__(self) -> int:
+        return hash((self.what, self.source_ids))
+
+    def __repr__(self) -> str:
+        return f"DataChange({self.what!r}, {set(self.source_ids) or 'every source'})"
 
     def touches(self, source_id: int | None) -> bool:
         """Whether the data of ``source_id`` may have changed."""

@@ -6,8 +6,8 @@ shows the location it is given. ``NavigationViewModel`` holds the current one an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from enum import IntEnum
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -30,93 +30,181 @@ class Tab(IntEnum):
     REPORTS = 1
 
 
-@dataclass(frozen=True)
-class Location:
+class _Value:
+    """An immutable value compared by its fields (``__slots__``): a frozen dataclass without the
+    cost of generating one at import time (this module loads while the window starts)."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def _set(self, **values: Any) -> None:
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def _fields(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Value) and type(other) is type(self) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._fields()))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+
+class Location(_Value):
     """Where the window is. On the dashboard ``source_id`` is the source Ctrl+2 goes back to."""
 
-    page: Page = Page.LOADING
-    source_id: int | None = None
-    tab: Tab = Tab.READINGS
+    __slots__ = ("page", "reading_id", "source_id", "tab")
+    page: Page
+    source_id: int | None
+    tab: Tab
     #: The selected reading (None: the first row).
-    reading_id: int | None = None
+    reading_id: int | None
+
+    def __init__(
+        self,
+        page: Page = Page.LOADING,
+        source_id: int | None = None,
+        tab: Tab = Tab.READINGS,
+        reading_id: int | None = None,
+    ) -> None:
+        self._set(page=page, source_id=source_id, tab=tab, reading_id=reading_id)
+
+    def replace(self, **changes: Any) -> Location:
+        """A copy with ``changes``."""
+        values = {name: getattr(self, name) for name in self.__slots__}
+        values.update(changes)
+        return Location(**values)
 
 
 # -- what happened -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(_Value):
     """A database was opened (start-up, the sample household, back to one's own data, a restore)."""
 
-    remembered_source: int | None = None
+    __slots__ = ("remembered_source",)
+    remembered_source: int | None
+    __match_args__ = ("remembered_source",)
+
+    def __init__(self, remembered_source: int | None = None) -> None:
+        self._set(remembered_source=remembered_source)
 
 
-@dataclass(frozen=True)
-class SourcesListed:
-    """The sidebar's sources were (re)loaded: ``ids`` in their order."""
+class SourcesListed(_Value):
+    """The sidebar's sources were (re)loaded: ``ids`` in their order; ``archived_hidden``: some
+    sources exist but are archived and hidden."""
 
+    __slots__ = ("archived_hidden", "ids")
     ids: tuple[int, ...]
-    #: Some sources exist but are archived and hidden.
-    archived_hidden: bool = False
+    archived_hidden: bool
+    __match_args__ = ("ids", "archived_hidden")
+
+    def __init__(self, ids: tuple[int, ...], archived_hidden: bool = False) -> None:
+        self._set(ids=ids, archived_hidden=archived_hidden)
 
 
-@dataclass(frozen=True)
-class DashboardChosen:
+class DashboardChosen(_Value):
     """Ctrl+1 or the dashboard button."""
 
+    __slots__ = ()
+    __match_args__ = ()
 
-@dataclass(frozen=True)
-class SourceChosen:
+
+class SourceChosen(_Value):
     """A source was picked (sidebar, dashboard card); ``tab`` None keeps the current tab."""
 
+    __slots__ = ("source_id", "tab")
     source_id: int
-    tab: Tab | None = None
+    tab: Tab | None
+    __match_args__ = ("source_id", "tab")
+
+    def __init__(self, source_id: int, tab: Tab | None = None) -> None:
+        self._set(source_id=source_id, tab=tab)
 
 
-@dataclass(frozen=True)
-class TabChosen:
+class TabChosen(_Value):
     """Ctrl+2 / Ctrl+3 or a click on a tab (from the dashboard: the source shown last)."""
 
+    __slots__ = ("tab",)
     tab: Tab
+    __match_args__ = ("tab",)
+
+    def __init__(self, tab: Tab) -> None:
+        self._set(tab=tab)
 
 
-@dataclass(frozen=True)
-class ReadingChosen:
+class ReadingChosen(_Value):
     """The table's current reading changed."""
 
+    __slots__ = ("reading_id",)
     reading_id: int | None
+    __match_args__ = ("reading_id",)
+
+    def __init__(self, reading_id: int | None) -> None:
+        self._set(reading_id=reading_id)
 
 
-@dataclass(frozen=True)
-class ReadingSaved:
+class ReadingSaved(_Value):
+    """A reading of ``source_id`` was saved."""
+
+    __slots__ = ("reading_id", "source_id")
     source_id: int
     reading_id: int
+    __match_args__ = ("source_id", "reading_id")
+
+    def __init__(self, source_id: int, reading_id: int) -> None:
+        self._set(source_id=source_id, reading_id=reading_id)
 
 
-@dataclass(frozen=True)
-class ReadingsDeleted:
+class ReadingsDeleted(_Value):
+    """Readings of ``source_id`` were deleted."""
+
+    __slots__ = ("source_id",)
     source_id: int
+    __match_args__ = ("source_id",)
+
+    def __init__(self, source_id: int) -> None:
+        self._set(source_id=source_id)
 
 
-@dataclass(frozen=True)
-class SourceSaved:
+class SourceSaved(_Value):
     """A source was added or edited: it is shown."""
 
+    __slots__ = ("source_id",)
     source_id: int
+    __match_args__ = ("source_id",)
+
+    def __init__(self, source_id: int) -> None:
+        self._set(source_id=source_id)
 
 
-@dataclass(frozen=True)
-class SourceRemoved:
+class SourceRemoved(_Value):
     """A source was deleted, or archived while archived sources are hidden."""
 
+    __slots__ = ("source_id",)
     source_id: int
+    __match_args__ = ("source_id",)
+
+    def __init__(self, source_id: int) -> None:
+        self._set(source_id=source_id)
 
 
-@dataclass(frozen=True)
-class Imported:
+class Imported(_Value):
     """An import was committed into ``source_id``."""
 
+    __slots__ = ("source_id",)
     source_id: int
+    __match_args__ = ("source_id",)
+
+    def __init__(self, source_id: int) -> None:
+        self._set(source_id=source_id)
 
 
 Event = (
@@ -146,30 +234,30 @@ def next_location(here: Location, event: Event) -> Location:
         case SourcesListed(ids=ids, archived_hidden=archived_hidden):
             return _listed(here, ids, archived_hidden)
         case DashboardChosen():
-            return replace(here, page=Page.DASHBOARD) if here.page not in _EMPTY_PAGES else here
+            return here.replace(page=Page.DASHBOARD) if here.page not in _EMPTY_PAGES else here
         case SourceChosen(source_id=source_id, tab=tab):
             return _on_source(here, source_id, here.tab if tab is None else tab)
         case TabChosen(tab=tab):
             if here.source_id is None:
                 return here
-            return replace(here, page=Page.SOURCE, tab=tab)
+            return here.replace(page=Page.SOURCE, tab=tab)
         case ReadingChosen(reading_id=reading_id):
-            return replace(here, reading_id=reading_id)
+            return here.replace(reading_id=reading_id)
         case ReadingSaved(source_id=source_id, reading_id=reading_id):
             if here.source_id != source_id:
                 return here
-            return replace(here, reading_id=reading_id)
+            return here.replace(reading_id=reading_id)
         case ReadingsDeleted(source_id=source_id):
-            return replace(here, reading_id=None) if here.source_id == source_id else here
+            return here.replace(reading_id=None) if here.source_id == source_id else here
         case SourceSaved(source_id=source_id):
             return _on_source(here, source_id, here.tab)
         case SourceRemoved(source_id=source_id):
             if here.source_id != source_id:
                 return here
-            return replace(here, source_id=None, reading_id=None)
+            return here.replace(source_id=None, reading_id=None)
         case Imported(source_id=source_id):
             if here.page == Page.DASHBOARD:
-                return replace(here, source_id=source_id, reading_id=None)
+                return here.replace(source_id=source_id, reading_id=None)
             return _on_source(here, source_id, here.tab)
     raise AssertionError(f"unknown event {event!r}")
 

@@ -119,6 +119,10 @@ class ReadingsViewModel(BaseViewModel):
         self.order = order
         await self.refresh()
 
+    def clear_filter(self) -> None:
+        """Forget the filter: the next load or refresh shows every reading."""
+        self.filter = ReadingFilter()
+
     async def set_filter_text(self, text: str) -> None:
         self.filter = parse_filter(text)
         await self.refresh()

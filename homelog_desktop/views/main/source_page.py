@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.queries import ReadingFilter
 from ...viewmodels.changes import What
 from ...viewmodels.navigation import Tab
 from ..icons import category_icon
@@ -199,7 +198,7 @@ class SourcePage(QWidget):
             self.filter_edit.blockSignals(True)
             self.filter_edit.clear()
             self.filter_edit.blockSignals(False)
-            self.workspace.readings.filter = ReadingFilter()
+            self.workspace.readings.clear_filter()
         self.run(self.workspace.readings.load(source))
 
     def show_count(self, source: Source | None, total: int, filtered: bool) -> None:
