@@ -365,8 +365,8 @@ class MainWindow(WindowCommands, QMainWindow):
             self._update_actions()
             return
         source = summary.source
-        if source.id is not None:
-            remember_source(workspace.location, source.id)
+        if source.id is not None and page == Page.SOURCE:
+            remember_source(workspace.location, source.id)  # (a settings file write: not on the dashboard)
         self.action(Act.ARCHIVE_SOURCE).setText("Unarchive Source" if source.archived else "Archive Source")
         self.source_page.show_source(source)
         self.source_page.tabs.setCurrentIndex(location.tab)
