@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ... import APP_NAME
-from ...domain.timeutil import utc_now
 from ..icons import app_icon
 from ..selection import remember_source, remembered_source
 from .actions import Act, create_actions, finish_actions, fit_toolbar
@@ -343,6 +342,8 @@ class MainWindow(WindowCommands, QMainWindow):
 
     def _show_location(self, location: Location) -> None:
         """Show ``location``: its page, its source in the sidebar, its tab; load what it needs."""
+        from datetime import UTC, datetime
+
         from ...viewmodels.navigation import Page
 
         workspace, model = self.workspace, self.sources_model
@@ -377,7 +378,7 @@ class MainWindow(WindowCommands, QMainWindow):
         if page == Page.DASHBOARD:
             arriving = self._stack.currentIndex() != Page.DASHBOARD
             self._stack.setCurrentIndex(Page.DASHBOARD)
-            self._dashboard.show_summaries(model.summaries(), self._sources_now or utc_now())
+            self._dashboard.show_summaries(model.summaries(), self._sources_now or datetime.now(UTC))
             if arriving:
                 self._load_dashboard()  # while it is shown, "data changed" computes the cards again
             if not loading:
