@@ -1,5 +1,10 @@
 """Owns the open database(s) for the window: opening (snapshot first), migrating, switching to
-the sample household and back, closing. Imported after the window has painted (it needs asyncio)."""
+the sample household and back, backing up, restoring, closing. Imported after the window has painted
+(it needs asyncio).
+
+It builds no widget: what it asks or tells the user goes through the view layer (the window's
+``prompts``, views/main/prompts.py); background work starts the one way (background.start).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import APP_NAME
+from .background import start, start_deferred
 from .config import AppPaths, sqlite_file, sqlite_url
 from .instance_lock import try_lock
 from .viewmodels.workspace import make_workspace
@@ -20,14 +26,15 @@ from .viewmodels.workspace import make_workspace
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
 
-    from .app import Prepared
     from .db import Database
     from .db.backup_files import BackupFile
     from .db.handle import PendingDatabase
     from .services.integrity import CheckResult
+    from .startup import Prepared
     from .viewmodels.backups import BackupsViewModel
     from .viewmodels.workspace import Workspace
-    from .views.main_window import MainWindow
+    from .views.main import MainWindow
+    from .views.main.prompts import Prompts
 
 log = logging.getLogger("homelog")
 
@@ -67,8 +74,6 @@ class AppController:
         self.app.setQuitOnLastWindowClosed(False)
         self.app.lastWindowClosed.connect(self._quit.set)
         self.connect_window()
-        from .viewmodels.base import start_deferred
-
         if not self.window.isVisible():  # closed before the loop ran (the start-up probe does)
             self._quit.set()
         start_deferred()
@@ -81,12 +86,17 @@ class AppController:
             self._own_lock.unlock()
         return self.exit_code
 
+    @property
+    def prompts(self) -> Prompts:
+        """What is asked or told to the user (the view layer's)."""
+        return self.window.prompts
+
     def connect_window(self) -> None:
         """Carry out what the window asks of the composition root."""
         self.window.sample_data_requested.connect(self._on_sample_requested)
         self.window.own_data_requested.connect(self._on_own_requested)
-        self.window.backup_requested.connect(lambda: _start(self.back_up_now()))
-        self.window.restore_requested.connect(lambda: _start(self.restore_from_backup()))
+        self.window.backup_requested.connect(lambda: start(self.back_up_now()))
+        self.window.restore_requested.connect(lambda: start(self.restore_from_backup()))
 
     # -- opening and closing -------------------------------------------------------------------
 
@@ -132,7 +142,7 @@ class AppController:
         existed = path is not None and path.is_file()
         # The quick integrity check reads the whole file (0.4 s for 186 MB): in a worker thread, while
         # SQLAlchemy loads and the database opens; the start-up snapshot is on screen meanwhile.
-        check = asyncio.ensure_future(self._backups_vm().check()) if existed else None
+        check = start(self._backups_vm().check()) if existed else None
         try:
             await loop.run_in_executor(None, _import_data_stack)
             db = await self._open_database(url, path, is_sample=False, check=check)
@@ -166,7 +176,7 @@ class AppController:
                 return
         pending.set(db)
         if existed:
-            _start(self._daily_backup())
+            start(self._daily_backup())
 
     async def _open_database(
         self, url: str, path: Path | None, *, is_sample: bool, check: asyncio.Future[CheckResult] | None = None
@@ -222,7 +232,7 @@ class AppController:
             return
         lock = try_lock(path)
         if lock is None:
-            self.window.banner.show_message("The sample household is open in another Home Log window.", "error")
+            self.prompts.say("The sample household is open in another Home Log window.", "error")
             return
         self.window.show_loading("Preparing the sample household…")
         fresh = not path.exists()
@@ -233,8 +243,8 @@ class AppController:
                 await create_sample_household(db)
         except HomeLogError as exc:
             lock.unlock()
-            self.window.banner.show_message(str(exc), "error")
             await self._start_own()
+            self.prompts.say(str(exc), "error")  # after binding: a new workspace starts with no message
             return
         opened = _Opened(db, make_workspace(db, str(path), is_sample=True), lock, is_sample=True)
         self._show(opened)
@@ -253,93 +263,62 @@ class AppController:
         from .services.backups import SERVER_BACKUP_TEXT
 
         if self.current is not None and self.current.is_sample:
-            self.window.banner.show_message(
-                "The sample household is not backed up: it is made up. File → Back to My Data first.", "info"
-            )
+            self.prompts.say("The sample household is not backed up: it is made up. File → Back to My Data first.")
             return None
         vm = self._backups_vm()
         if not vm.available:
-            self.window.banner.show_message(SERVER_BACKUP_TEXT, "info")
+            self.prompts.say(SERVER_BACKUP_TEXT)
             return None
-        self.window.statusBar().showMessage("Backing up…")
-        progress = _RestoreProgress(self.window)
-        vm.progress_changed.connect(progress.update)
+        self.prompts.status("Backing up…")
+        vm.progress_changed.connect(self.prompts.progress)
         try:
             made = await vm.back_up_now()
         finally:
-            vm.progress_changed.disconnect(progress.update)
+            vm.progress_changed.disconnect(self.prompts.progress)
         if made is None:
-            self.window.statusBar().clearMessage()
+            self.prompts.clear_status()
             return None
-        from .views.backup_dialog import file_size
-
-        self.window.statusBar().showMessage(f"Backed up to {made.path} ({file_size(made.size)})", 10_000)
+        self.prompts.backed_up(made)
         return made
 
     async def restore_from_backup(self) -> bool:
         """File → Restore from Backup…: choose, check, confirm, then replace the data and show it."""
         from .services.backups import SERVER_BACKUP_TEXT
-        from .views.backup_dialog import RestoreDialog
 
         vm = self._backups_vm()
         if not vm.available:
-            self.window.banner.show_message(SERVER_BACKUP_TEXT, "info")
+            self.prompts.say(SERVER_BACKUP_TEXT)
             return False
         if self._restoring:
             return False
         backups = await vm.list_backups()
-        dialog = RestoreDialog(backups, vm.backup_dir, self.window)
-        picked: list[Path] = []
-        dialog.chosen.connect(picked.append)
-        await _ask(dialog)
-        if not picked:
+        picked = await self.prompts.choose_backup(backups, vm.backup_dir)
+        if picked is None:
             return False
-        check = await self._validate(picked[-1])
+        check = await self._validate(picked)
         if check is None:
             return False
-        backup = next((b for b in backups if b.path == picked[-1]), None)
-        if not await self._confirm_restore(check, backup):
+        backup = next((b for b in backups if b.path == picked), None)
+        if not await self.prompts.confirm_restore(check, backup):
             return False
-        return await self._restore(picked[-1])
+        return await self._restore(picked)
 
     async def _validate(self, path: Path) -> CheckResult | None:
-        """The full check of a file to restore; a clear message box (and None) if it cannot be restored."""
-        from PySide6.QtWidgets import QMessageBox
-
+        """The full check of a file to restore; a clear message (and None) if it cannot be restored."""
         vm = self._backups_vm()
         errors: list[str] = []
         vm.error_occurred.connect(errors.append)
-        self.window.statusBar().showMessage(f"Checking {path.name}…")
+        self.prompts.status(f"Checking {path.name}…")
         self._quiet = True
         try:
             check = await vm.validate(path)
         finally:
             self._quiet = False
             vm.error_occurred.disconnect(errors.append)
-            self.window.statusBar().clearMessage()
+            self.prompts.clear_status()
         if check is None:
-            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "This file cannot be restored.", parent=self.window)
-            box.setObjectName("restoreRefused")
-            box.setInformativeText((errors[-1] if errors else "") + "\n\nYour data has not been changed.")
-            box.setStandardButtons(QMessageBox.StandardButton.Close)
-            await _ask(box)
+            await self.prompts.refuse_restore(errors[-1] if errors else "")
         return check
-
-    async def _confirm_restore(self, check: CheckResult, backup: BackupFile | None) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        from .views.backup_dialog import confirm_text
-
-        question, details = confirm_text(check, backup)
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, parent=self.window)
-        box.setObjectName("confirmRestore")
-        box.setInformativeText(details)
-        yes = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-        yes.setObjectName("confirmButton")
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        await _ask(box)
-        return box.clickedButton() is yes
 
     async def _restore(self, path: Path) -> bool:
         """Close the database, replace it with ``path`` (service), reopen it and show what it holds."""
@@ -347,8 +326,7 @@ class AppController:
         self._restoring = True
         errors: list[str] = []
         vm.error_occurred.connect(errors.append)
-        progress = _RestoreProgress(self.window)
-        vm.progress_changed.connect(progress.update)
+        vm.progress_changed.connect(self.prompts.progress)
         try:
             self.window.show_loading(f"Restoring {path.name}…")
             await self._close_current()
@@ -360,37 +338,34 @@ class AppController:
             result = await vm.restore(path)
         finally:
             vm.error_occurred.disconnect(errors.append)
-            vm.progress_changed.disconnect(progress.update)
-            self.window.statusBar().clearMessage()
+            vm.progress_changed.disconnect(self.prompts.progress)
+            self.prompts.clear_status()
             self._restoring = False
         await self._start_own()
         if result is None:
-            self.window.banner.show_message(
-                f"Nothing was restored: {errors[-1] if errors else 'the restore failed.'}", "error"
-            )
+            self.prompts.say(f"Nothing was restored: {errors[-1] if errors else 'the restore failed.'}", "error")
             return False
         kept = f" Your data from before is kept in {result.kept}." if result.kept is not None else ""
         if result.moved_aside:
             kept = f" The damaged file was moved aside, unchanged, to {result.kept}."
-        self.window.banner.show_message(f"Restored {path.name}.{kept}", "success")
+        self.prompts.say(f"Restored {path.name}.{kept}", "success")
         log.info("Restored %s (kept: %s)", path, result.kept)
         return True
 
     async def _recover(self, result: CheckResult) -> None:
         """The data file is damaged or not a database: offer a good backup, another file, or quitting."""
-        from .views.recovery_dialog import OPEN_OTHER, RESTORE, RecoveryDialog
+        from .views.main.prompts import Recovery
 
         log.error("Data file cannot be used: %s", result.message)
         await self._close_current()
         self.window.show_loading("Your data file cannot be opened.")
         vm = self._backups_vm()
         newest = await vm.newest_good_backup()
-        dialog = RecoveryDialog(result.path, result.message, newest, self.window)
-        await _ask(dialog)
-        if dialog.choice == RESTORE and newest is not None:
+        choice = await self.prompts.recover(result.path, result.message, newest)
+        if choice == Recovery.RESTORE and newest is not None:
             await self._restore(newest.path)
             return
-        if dialog.choice == OPEN_OTHER:
+        if choice == Recovery.OPEN_OTHER:
             chosen = await self.choose_database_file()
             if chosen is not None:
                 await self._open_other(chosen)
@@ -403,17 +378,7 @@ class AppController:
 
     async def choose_database_file(self) -> Path | None:
         """Ask for a database file to open instead (tests replace this)."""
-        from PySide6.QtWidgets import QFileDialog
-
-        from .views.backup_dialog import DATABASE_FILTER
-
-        dialog = QFileDialog(self.window, "Open which Home Log file?", str(self.paths.data_dir), DATABASE_FILTER)
-        dialog.setObjectName("openOtherDialog")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        chosen: list[str] = []
-        dialog.fileSelected.connect(chosen.append)
-        await _ask(dialog)
-        return Path(chosen[-1]) if chosen else None
+        return await self.prompts.choose_database_file(self.paths.data_dir)
 
     async def _open_other(self, path: Path) -> None:
         """Use another database file as the user's data for this session."""
@@ -448,13 +413,13 @@ class AppController:
 
     def _on_backup_error(self, message: str) -> None:
         if not self._quiet:  # (while a dialog says it instead)
-            self.window.banner.show_message(message, "error")
+            self.prompts.say(message, "error")
 
     def _on_sample_requested(self) -> None:
-        _start(self._switch_to_sample())
+        start(self._switch_to_sample())
 
     def _on_own_requested(self) -> None:
-        _start(self._switch_to_own())
+        start(self._switch_to_own())
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -471,40 +436,9 @@ class AppController:
 
     def _refuse(self, message: str) -> None:
         """The data cannot be opened: tell the user in the window and a dialog, then quit when closed."""
-        from PySide6.QtWidgets import QMessageBox
-
         log.error("Cannot open data: %s", message)
         self.exit_code = 1
-        self.window.show_fatal(message)
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message, QMessageBox.StandardButton.Close, self.window)
-        box.setObjectName("openErrorDialog")
-        box.finished.connect(lambda _r: self.window.close())
-        box.open()
-
-
-_tasks: set[asyncio.Future[Any]] = set()
-
-
-async def _ask(dialog: Any) -> int:
-    """Open a dialog without blocking the event loop; its result when it closes.
-
-    The dialog is deleted soon after it closes: read what it holds before control returns to the loop
-    (that is, before the next ``await``).
-    """
-    done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-
-    def finished(code: int) -> None:
-        if not done.done():
-            done.set_result(int(code))
-
-    dialog.finished.connect(finished)
-    dialog.open()
-    try:
-        return await done
-    finally:
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, dialog.deleteLater)
+        self.prompts.refuse_open(message)
 
 
 def _join_driver_threads(timeout: float = 10.0) -> None:
@@ -522,37 +456,6 @@ def _folder_problem(folder: Path) -> str | None:
     from .services.integrity import folder_problem
 
     return folder_problem(folder)
-
-
-class _RestoreProgress:
-    """A backup's or a restore's copies, in the window's status bar."""
-
-    def __init__(self, window: Any) -> None:
-        self.window = window
-        self.steps = {
-            "copy": "Copying the backup",
-            "keep": "Keeping a copy of your current data",
-            "backup": "Backing up",
-        }
-
-    def update(self, step: str, done: int, total: int) -> None:
-        percent = done * 100 // max(total, 1)
-        self.window.statusBar().showMessage(f"{self.steps.get(step, step)}… {percent}%")
-
-
-def _start(coro: Any) -> None:
-    """Run a coroutine started by a Qt signal, keeping a reference and reporting failures."""
-    task = asyncio.ensure_future(coro)
-    _tasks.add(task)
-    task.add_done_callback(_tasks.discard)
-    task.add_done_callback(_report_failure)
-
-
-def _report_failure(task: asyncio.Future[Any]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        error = task.exception()
-        assert error is not None
-        sys.excepthook(type(error), error, error.__traceback__)
 
 
 def _import_data_stack() -> None:

@@ -75,7 +75,7 @@ async def _check(folder: Path, app: Any) -> list[str]:
     from .viewmodels.reading_editor import ReadingEditorViewModel
     from .viewmodels.readings import ReadingsViewModel
     from .viewmodels.source_editor import SourceEditorViewModel
-    from .views.main_window import MainWindow
+    from .views.main import MainWindow
 
     lines: list[str] = []
     path = folder / "selftest.db"

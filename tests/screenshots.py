@@ -107,12 +107,12 @@ def top_dialog(window: QWidget, kind: type[QWidget] = QDialog) -> QWidget | None
 
 
 async def shoot_all(out: Path, app: QApplication) -> list[Path]:
-    from homelog_desktop.controller import make_workspace
     from homelog_desktop.db import Database, sqlite_url
     from homelog_desktop.db.migrate import migrate
     from homelog_desktop.services.sample_data import create_sample_household
+    from homelog_desktop.viewmodels.workspace import make_workspace
     from homelog_desktop.views.error_dialog import ErrorDialog
-    from homelog_desktop.views.main_window import MainWindow
+    from homelog_desktop.views.main import MainWindow
 
     shots = Shooter(out, app)
     tmp = Path(tempfile.mkdtemp(prefix="homelog-shots-"))
@@ -186,7 +186,7 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     window.add_reading()
     dialog = await until(lambda: top_dialog(window), "the reading dialog")
     await until(
-        lambda: "previous" in " ".join(w.text() for w in dialog.findChildren(type(window._count_label))),
+        lambda: "previous" in " ".join(w.text() for w in dialog.findChildren(type(window.source_page.count_label))),
         "context",
     )
     await shots.grab(dialog, "07-reading-new")
@@ -257,7 +257,7 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
 
     # Filter without matches, and a banner.
     window.filter_edit.setText("no such note anywhere")
-    await until(lambda: window._empty_label.isVisible(), "the empty filter result")
+    await until(lambda: window.source_page.empty_label.isVisible(), "the empty filter result")
     window.banner.show_message("That reading no longer exists (it may have been deleted elsewhere).", "error")
     await shots.grab(window, "18-filter-empty-and-error")
     window.banner.dismiss()
@@ -573,7 +573,7 @@ async def shoot_backups(shots: Shooter, app: QApplication, tmp: Path) -> None:
     from homelog_desktop.services.sample_data import create_sample_household
     from homelog_desktop.views.backup_dialog import RestoreDialog
     from homelog_desktop.views.error_dialog import ErrorHandler
-    from homelog_desktop.views.main_window import MainWindow
+    from homelog_desktop.views.main import MainWindow
     from homelog_desktop.views.recovery_dialog import RecoveryDialog
 
     paths = AppPaths(tmp / "backups-data")

@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..background import start
 from ..domain.errors import HomeLogError, user_message
 
 if TYPE_CHECKING:
     import asyncio
-
-#: Work started before the event loop runs (the window shows a start-up snapshot before asyncio is
-#: even imported); start_deferred() starts it once the loop is running.
-_deferred: list[tuple[BaseViewModel, Coroutine[Any, Any, Any]]] = []
-
-
-def start_deferred() -> None:
-    """Start the work view models were asked to do before the event loop ran (call on the loop)."""
-    while _deferred:
-        vm, coro = _deferred.pop(0)
-        vm.spawn(coro)
-
-
-def loop_running() -> bool:
-    """Whether an asyncio event loop runs in this thread (False before asyncio is even imported)."""
-    asyncio = sys.modules.get("asyncio")  # not imported yet: certainly no loop
-    return asyncio is not None and asyncio.events._get_running_loop() is not None
 
 
 class BaseViewModel(QObject):
@@ -72,17 +55,10 @@ class BaseViewModel(QObject):
 
         Views use it to start a view-model action from a Qt slot.
 
-        Before the event loop runs, the coroutine waits in a queue until start_deferred().
+        Before the event loop runs, the coroutine waits in a queue until start_deferred() (the one
+        way to start background work: homelog_desktop/background.py).
         """
-        if not loop_running():
-            _deferred.append((self, coro))
-            return None
-        import asyncio
-
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+        return start(coro, self._tasks)
 
     async def close(self) -> None:
         """Cancel and wait for this view model's background work."""

@@ -39,6 +39,8 @@ class MembersViewModel(BaseViewModel):
     members_loaded = Signal(list)
     #: The member just added or updated.
     saved = Signal(object)
+    #: A member was deleted (their id), once the deletion has committed.
+    deleted = Signal(int)
 
     def __init__(
         self,
@@ -73,6 +75,7 @@ class MembersViewModel(BaseViewModel):
                 await repo.delete(member_id)
                 members = await repo.all()
             self._publish(members)
+            self.deleted.emit(member_id)
 
     async def _store(self, member: Member) -> None:
         self.last_error_field = ""

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from ..domain.entities import ReadingLine, Source
 from ..domain.queries import ReadingFilter, ReadingOrder
 from .base import BaseViewModel
+from .changes import DataChanged, What
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -74,9 +75,12 @@ class ReadingsViewModel(BaseViewModel):
         db: SessionProvider,
         repo_factory: Callable[..., ReadingRepository] | None = None,
         parent: QObject | None = None,
+        changes: DataChanged | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        #: Told what changed after each committed write (without one, the table reloads itself).
+        self._changes = changes
         self._repo_factory = repo_factory
         self.source: Source | None = None
         self.total = 0
@@ -114,6 +118,10 @@ class ReadingsViewModel(BaseViewModel):
     async def set_order(self, order: ReadingOrder) -> None:
         self.order = order
         await self.refresh()
+
+    def clear_filter(self) -> None:
+        """Forget the filter: the next load or refresh shows every reading."""
+        self.filter = ReadingFilter()
 
     async def set_filter_text(self, text: str) -> None:
         self.filter = parse_filter(text)
@@ -181,7 +189,10 @@ class ReadingsViewModel(BaseViewModel):
             async with self._db.session() as session:
                 count = await self._repo(session).delete(source.id, reading_ids)
             self.deleted.emit(count)
-        await self.refresh()
+        if self._changes is not None:
+            self._changes.notify(What.READINGS, [source.id])  # every page reloads, this one too
+        else:
+            await self.refresh()
 
     def _repo(self, session: AsyncSession) -> ReadingRepository:
         if self._repo_factory is None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from ..domain.entities import Source, SourceSummary
 from ..domain.timeutil import utc_now
 from .base import BaseViewModel
+from .changes import DataChanged, What
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -34,9 +35,12 @@ class SourcesViewModel(BaseViewModel):
         db: SessionProvider,
         repo_factory: Callable[..., SourceRepository] | None = None,
         parent: QObject | None = None,
+        changes: DataChanged | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        #: Told what changed after each committed write (without one, the list reloads itself).
+        self._changes = changes
         self._repo_factory = repo_factory
         self.show_archived = False
         self.loaded = False
@@ -75,7 +79,7 @@ class SourcesViewModel(BaseViewModel):
         async with self._action():
             async with self._db.session() as session:
                 await self._repo(session).set_archived(source.id, archived)
-        await self.load()
+        await self._changed(source.id)
 
     def _repo(self, session: AsyncSession) -> SourceRepository:
         if self._repo_factory is None:
@@ -91,4 +95,11 @@ class SourcesViewModel(BaseViewModel):
                 count = await repo.count_readings(source_id)
                 await repo.delete(source_id)
             self.source_deleted.emit(source_id, count)
-        await self.load()
+        await self._changed(source_id)
+
+    async def _changed(self, source_id: int) -> None:
+        """A write of ``source_id`` committed: say so (every page reloads), or reload the list."""
+        if self._changes is not None:
+            self._changes.notify(What.SOURCES | What.READINGS, [source_id])
+        else:
+            await self.load()

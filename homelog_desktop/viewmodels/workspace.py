@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .base import BaseViewModel
+from .changes import DataChanged, What
 from .readings import ReadingsViewModel
 from .sources import SourcesViewModel
 
@@ -29,7 +30,9 @@ if TYPE_CHECKING:
 class Workspace:
     """View models bound to one database plus factories for the per-dialog ones.
 
-    The window never sees the Database itself: it asks these factories for view models.
+    The window never sees the Database itself: it asks these factories for view models. Each view
+    model that writes is connected here, at composition, to ``changes``: after its unit of work has
+    committed, the hub says what changed.
     """
 
     #: Where the data lives (a file path or a server URL without password).
@@ -38,6 +41,8 @@ class Workspace:
     is_sample: bool
     sources: SourcesViewModel
     readings: ReadingsViewModel
+    #: "Data changed" after every committed write of this database: every page refreshes itself.
+    changes: DataChanged
     reading_editor: Callable[[Source, Reading | None, int | None], ReadingEditorViewModel]
     source_editor: Callable[[Source | None], SourceEditorViewModel]
     members: Callable[[], MembersViewModel]
@@ -60,8 +65,9 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     Only the sidebar's and the table's view models are built now; the dialogs' ones (which import
     SQLAlchemy through their repositories) are imported when a dialog first opens.
     """
-    sources = SourcesViewModel(db)
-    readings = ReadingsViewModel(db)
+    changes = DataChanged()
+    sources = SourcesViewModel(db, changes=changes)
+    readings = ReadingsViewModel(db, changes=changes)
     #: View models made on demand that run background work: closed with the workspace.
     extra: list[BaseViewModel] = []
 
@@ -74,17 +80,24 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     def reading_editor(source: Source, reading: Reading | None, member: int | None) -> ReadingEditorViewModel:
         from .reading_editor import ReadingEditorViewModel
 
-        return ReadingEditorViewModel(db, source, reading, member)
+        vm = ReadingEditorViewModel(db, source, reading, member)
+        vm.saved.connect(lambda saved: changes.notify(What.READINGS | What.METER_CHANGES, [saved.source_id]))
+        return vm
 
     def source_editor(source: Source | None) -> SourceEditorViewModel:
         from .source_editor import SourceEditorViewModel
 
-        return SourceEditorViewModel(db, source)
+        vm = SourceEditorViewModel(db, source)
+        vm.saved.connect(lambda saved: changes.notify(What.SOURCES | What.TARIFFS | What.METER_CHANGES, [saved.id]))
+        return vm
 
     def members() -> MembersViewModel:
         from .members import MembersViewModel
 
-        return MembersViewModel(db)
+        vm = MembersViewModel(db)
+        vm.saved.connect(lambda _member: changes.notify(What.MEMBERS))
+        vm.deleted.connect(lambda _member_id: changes.notify(What.MEMBERS))
+        return vm
 
     def dashboard() -> DashboardViewModel:
         from .dashboard import DashboardViewModel
@@ -104,6 +117,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         from .meter_round import MeterRoundViewModel
 
         vm = MeterRoundViewModel(db)
+        vm.saved.connect(lambda saved: changes.notify(What.READINGS, [r.source_id for r in saved]))
         extra.append(vm)
         return vm
 
@@ -115,13 +129,16 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     def importer(path: Path) -> ImportViewModel:
         from .importing import ImportViewModel, profiles_dir_for
 
-        return ImportViewModel(db, path, profiles_dir_for(location))
+        vm = ImportViewModel(db, path, profiles_dir_for(location))
+        vm.finished.connect(lambda summary: changes.notify(What.READINGS | What.SOURCES, [summary.source_id]))
+        return vm
 
     return Workspace(
         location=location,
         is_sample=is_sample,
         sources=sources,
         readings=readings,
+        changes=changes,
         reading_editor=reading_editor,
         source_editor=source_editor,
         members=members,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from homelog_desktop import __version__
 from homelog_desktop.views.about_dialog import AboutDialog, license_text
+from homelog_desktop.views.main.actions import Act
 from tests.ui.test_main_window import open_window  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.usefixtures("isolated_settings")
@@ -38,7 +39,7 @@ def test_about_dialog_from_help_menu(qtbot, open_window, tmp_path, db_path):  # 
     """Help → About opens the dialog with the version, the window's data folder and the open database; Esc closes."""
     window = open_window()
     window.data_dir = tmp_path / "my data"
-    window.actionAbout.trigger()
+    window.action(Act.ABOUT).trigger()
     qtbot.waitUntil(lambda: bool([d for d in window.findChildren(QDialog, "aboutDialog") if d.isVisible()]))
     about = _about(window)
     title = about.findChild(QLabel, "aboutTitle")

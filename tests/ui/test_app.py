@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 from homelog_desktop.config import AppPaths, resolve_paths
 from homelog_desktop.controller import AppController
 from homelog_desktop.views.error_dialog import ErrorHandler
-from homelog_desktop.views.main_window import MainWindow
+from homelog_desktop.views.main import MainWindow
+from homelog_desktop.views.main.actions import Act
 from tests.conftest import T0 as T0_OF_SEED
 
 
@@ -38,7 +39,7 @@ def test_app_sample_household_lives_in_its_own_file_and_back(qtbot, run, control
     run(controller._switch_to_sample())
     qtbot.waitUntil(lambda: window.sources_model is not None and window.sources_model.rowCount() == 4)
     assert "sample household" in window.windowTitle()
-    assert window.actionOwnData.isVisible() and not window.actionSampleData.isVisible()
+    assert window.action(Act.OWN_DATA).isVisible() and not window.action(Act.SAMPLE_DATA).isVisible()
     assert controller.paths.sample_db_path.exists()
     names = {window.sources_model.summary_at(r).source.name for r in range(4)}
     assert names == {"Electricity", "Gas", "Living room", "Water"}
@@ -76,10 +77,10 @@ def test_app_paths_follow_argument_then_environment(monkeypatch, tmp_path):
 
 def test_app_window_shows_a_snapshot_before_the_database_opens(qtbot, run, loop, db, db_path, add_source):
     """Bound to a pending database, the window shows the snapshot; later pages load once it opens."""
-    from homelog_desktop.app import FIRST_PAGE_ROWS
+    from homelog_desktop.background import start_deferred
     from homelog_desktop.db.handle import PendingDatabase
     from homelog_desktop.db.snapshot import read_snapshot
-    from homelog_desktop.viewmodels.base import start_deferred
+    from homelog_desktop.startup import FIRST_PAGE_ROWS
     from homelog_desktop.viewmodels.workspace import make_workspace
     from tests.conftest import seed_readings
 

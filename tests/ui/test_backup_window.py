@@ -13,7 +13,8 @@ from homelog_desktop.config import AppPaths
 from homelog_desktop.controller import AppController
 from homelog_desktop.db.backup_files import BEFORE_RESTORE, DAILY, MANUAL, list_backups, write_backup
 from homelog_desktop.views.error_dialog import ErrorHandler
-from homelog_desktop.views.main_window import MainWindow
+from homelog_desktop.views.main import MainWindow
+from homelog_desktop.views.main.actions import Act
 from tests.backup_support import contents
 
 
@@ -64,8 +65,8 @@ def test_backup_window_back_up_now_writes_a_backup_and_says_where(qtbot, start, 
     controller = start()
     window = controller.window
     qtbot.waitUntil(lambda: source_names(window) == ["House"])
-    assert window.actionBackupNow.isEnabled()
-    window.actionBackupNow.trigger()
+    assert window.action(Act.BACKUP_NOW).isEnabled()
+    window.action(Act.BACKUP_NOW).trigger()
     qtbot.waitUntil(lambda: any(b.reason == MANUAL for b in list_backups(db_path.parent / "backups")))
     [manual] = [b for b in list_backups(db_path.parent / "backups") if b.reason == MANUAL]
     qtbot.waitUntil(lambda: str(manual.path) in window.statusBar().currentMessage())
@@ -109,7 +110,7 @@ def test_restore_window_replaces_the_data_and_shows_it(qtbot, start, two_states,
     window = controller.window
     qtbot.waitUntil(lambda: source_names(window) == ["After", "Before"])
     before = contents(db_path)
-    window.actionRestore.trigger()
+    window.action(Act.RESTORE).trigger()
     qtbot.waitUntil(lambda: dialog("restoreDialog") is not None)
     chooser = dialog("restoreDialog")
     assert chooser.table.topLevelItemCount() == 1
@@ -136,7 +137,7 @@ def test_restore_window_cancelled_changes_nothing(qtbot, start, two_states, db_p
     window = controller.window
     qtbot.waitUntil(lambda: source_names(window) == ["After", "Before"])
     before = contents(db_path)
-    window.actionRestore.trigger()
+    window.action(Act.RESTORE).trigger()
     qtbot.waitUntil(lambda: dialog("restoreDialog") is not None)
     qtbot.mouseClick(dialog("restoreDialog").restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog("confirmRestore") is not None)
@@ -154,7 +155,7 @@ def test_restore_window_refuses_another_file_that_is_not_a_backup(qtbot, start, 
     before = contents(db_path)
     text = tmp_path / "readings.db"
     text.write_text("date,value\n")
-    window.actionRestore.trigger()
+    window.action(Act.RESTORE).trigger()
     qtbot.waitUntil(lambda: dialog("restoreDialog") is not None)
     dialog("restoreDialog").choose(text)
     qtbot.waitUntil(lambda: dialog("restoreRefused") is not None)
@@ -209,12 +210,12 @@ def test_backup_window_first_start_takes_no_backup_of_an_empty_file(qtbot, qapp,
     try:
         run(controller._start_own())
         qtbot.waitUntil(lambda: window.welcome.isVisible())
-        from homelog_desktop import controller as module
+        from homelog_desktop import background
 
-        qtbot.waitUntil(lambda: not module._tasks)  # background work (a daily backup would be one) done
+        qtbot.waitUntil(lambda: not background.pending())  # background work (a daily backup would be one) done
         assert (tmp_path / "data" / "homelog.db").exists()
         assert not (tmp_path / "data" / "backups").exists()
-        assert window.actionBackupNow.isEnabled() and window.actionRestore.isEnabled()
+        assert window.action(Act.BACKUP_NOW).isEnabled() and window.action(Act.RESTORE).isEnabled()
     finally:
         loop.run_until_complete(controller._close_current())
         if controller._own_lock is not None:

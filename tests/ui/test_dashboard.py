@@ -15,7 +15,8 @@ from homelog_desktop.services.series import local_zone
 from homelog_desktop.viewmodels.dashboard import DashboardViewModel
 from homelog_desktop.viewmodels.workspace import make_workspace
 from homelog_desktop.views.dashboard import DashboardPage, SourceCardWidget
-from homelog_desktop.views.main_window import MainWindow
+from homelog_desktop.views.main import MainWindow
+from homelog_desktop.views.main.actions import Act
 from tests.conftest import make_reading
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -173,7 +174,7 @@ def test_dashboard_is_the_home_page_and_a_card_opens_its_source(qtbot, open_wind
     page = window.findChild(QWidget, "dashboardPage")
     assert page.isVisible()
     assert window.findChild(QWidget, "dashboardButton").isChecked()
-    assert not window.actionAddReading.isEnabled()
+    assert not window.action(Act.ADD_READING).isEnabled()
     assert [c.name_label.full_text() for c in page.cards if c.isVisible()] == ["Gas", "Water"]
     gas_card = page.card_for(gas.id)
     assert "due" in gas_card.age_label.text()  # 10 days since the last reading, read every 7

@@ -10,11 +10,12 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWizard
 
-from homelog_desktop.controller import make_workspace
 from homelog_desktop.services.exporting import ExportFormat
+from homelog_desktop.viewmodels.workspace import make_workspace
 from homelog_desktop.views.exporting import ExportProgress
 from homelog_desktop.views.import_wizard import PAGE_DUPLICATES, PAGE_MAPPING, PAGE_PREVIEW, PAGE_SUMMARY, ImportWizard
-from homelog_desktop.views.main_window import MainWindow
+from homelog_desktop.views.main import MainWindow
+from homelog_desktop.views.main.actions import Act
 from tests.conftest import T0, make_reading, seed_readings
 
 pytestmark = pytest.mark.usefixtures("isolated_settings")
@@ -87,9 +88,9 @@ def test_drop_text_without_urls_is_refused(window):
 
 def test_import_action_asks_for_a_file(qtbot, window):
     """File → Import… (Ctrl+I) opens a file dialog filtered to tables, then the wizard."""
-    assert window.actionImport.shortcut().toString() == "Ctrl+I"
-    assert window.actionImport.isEnabled()
-    window.actionImport.trigger()
+    assert window.action(Act.IMPORT).shortcut().toString() == "Ctrl+I"
+    assert window.action(Act.IMPORT).isEnabled()
+    window.action(Act.IMPORT).trigger()
     qtbot.waitUntil(lambda: window.findChild(QFileDialog, "importFileDialog") is not None)
     dialog = window.findChild(QFileDialog, "importFileDialog")
     assert dialog.nameFilters()[0] == "Tables (*.csv *.xlsx *.txt *.tsv)"
@@ -121,8 +122,8 @@ def test_export_readings_action_writes_the_file(qtbot, window, add_source, store
     source = add_source("Electricity")
     store(source, make_reading(source, T0, "10.5", "2.0"), make_reading(source, T0 + timedelta(days=1), "11.0"))
     window.refresh()
-    qtbot.waitUntil(lambda: window.current_source() is not None and window.actionExportReadings.isEnabled())
-    window.actionExportReadings.trigger()
+    qtbot.waitUntil(lambda: window.current_source() is not None and window.action(Act.EXPORT_READINGS).isEnabled())
+    window.action(Act.EXPORT_READINGS).trigger()
     qtbot.waitUntil(lambda: window.findChild(QFileDialog, "exportFileDialog") is not None)
     dialog = window.findChild(QFileDialog, "exportFileDialog")
     assert dialog.nameFilters() == ["CSV file (*.csv)", "JSON file (*.json)"]

@@ -14,7 +14,7 @@ from homelog_desktop.config import AppPaths
 from homelog_desktop.controller import AppController
 from homelog_desktop.db.backup_files import MANUAL, write_backup
 from homelog_desktop.views.error_dialog import ErrorHandler
-from homelog_desktop.views.main_window import MainWindow
+from homelog_desktop.views.main import MainWindow
 from tests.backup_support import contents, damage, integrity
 from tests.conftest import seed_readings
 from tests.ui.test_backup_window import dialog, source_names

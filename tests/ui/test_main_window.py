@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableView,
+    QToolBar,
     QWidget,
 )
 
-from homelog_desktop.controller import make_workspace
 from homelog_desktop.domain.timeutil import utc_now
 from homelog_desktop.repositories import ReadingRepository, SourceRepository
-from homelog_desktop.views.main_window import MainWindow
+from homelog_desktop.viewmodels.workspace import make_workspace
+from homelog_desktop.views.main import MainWindow
+from homelog_desktop.views.main.actions import Act
 from homelog_desktop.views.models.readings import PLACEHOLDER, ColumnKind
 from homelog_desktop.views.models.sources import SourcesListModel
 from tests.conftest import T0, make_reading, seed_readings
@@ -57,7 +59,7 @@ def open_window(qtbot, run, db, db_path):
         qtbot.waitUntil(window.isActiveWindow)
         settle(qtbot, window)
         if page == "readings" and window.findChild(QWidget, "dashboardPage").isVisible():
-            window.actionShowReadings.trigger()
+            window.action(Act.SHOW_READINGS).trigger()
             settle(qtbot, window)
         return window
 
@@ -199,7 +201,7 @@ def test_main_window_empty_database_welcomes_and_adds_first_meter(qtbot, open_wi
     window = open_window()
 
     assert visible(window, "welcomePage")
-    assert not window.actionAddReading.isEnabled()
+    assert not window.action(Act.ADD_READING).isEnabled()
     shot(window, "welcome")
 
     qtbot.mouseClick(window.findChild(QPushButton, "addFirstMeterButton"), Qt.MouseButton.LeftButton)
@@ -220,7 +222,7 @@ def test_main_window_empty_database_welcomes_and_adds_first_meter(qtbot, open_wi
     assert visible(window, "emptyReadings")
     empty = window.findChild(QLabel, "emptyReadings").text()
     assert "No readings of “Main meter” yet." in empty and "Ctrl+N" in empty
-    assert window.actionAddReading.isEnabled()
+    assert window.action(Act.ADD_READING).isEnabled()
     shot(window, "first_meter")
 
 
@@ -355,7 +357,7 @@ def test_main_window_enter_and_delete_in_filter_box_stay_there(qtbot, open_windo
     store(source, make_reading(source, LAST_WEEK, "100.0", note="spring"))
     window = open_window()
     table(window).selectRow(0)
-    assert window.actionDeleteReading.isEnabled()
+    assert window.action(Act.DELETE_READING).isEnabled()
     filter_edit = window.findChild(QLineEdit, "filterEdit")
 
     press(qtbot, filter_edit, Qt.Key.Key_F, CTRL)
@@ -424,14 +426,14 @@ def test_main_window_archive_hides_and_show_archived_brings_back(qtbot, open_win
     sources = sidebar(window)
     sources.setCurrentIndex(sources.model().index(sidebar_names(window).index("Water"), 0))
     settle(qtbot, window)
-    assert window.actionArchiveSource.text() == "Archive Source"
+    assert window.action(Act.ARCHIVE_SOURCE).text() == "Archive Source"
 
-    window.actionArchiveSource.trigger()
+    window.action(Act.ARCHIVE_SOURCE).trigger()
     settle(qtbot, window)
     assert sidebar_names(window) == ["Gas"]
     assert selected_source_name(window) == "Gas"
 
-    window.actionShowArchived.trigger()
+    window.action(Act.SHOW_ARCHIVED).trigger()
     settle(qtbot, window)
     assert sidebar_names(window) == ["Gas", "Water (archived)"]
     archived = sources.model().index(1, 0)
@@ -444,13 +446,13 @@ def test_main_window_archive_hides_and_show_archived_brings_back(qtbot, open_win
     settle(qtbot, window)
     assert selected_source_name(window) == "Water (archived)"
     assert window.findChild(QLabel, "sourceTitle").text() == "Water  (archived)"
-    assert window.actionArchiveSource.text() == "Unarchive Source"
+    assert window.action(Act.ARCHIVE_SOURCE).text() == "Unarchive Source"
 
-    window.actionArchiveSource.trigger()
+    window.action(Act.ARCHIVE_SOURCE).trigger()
     settle(qtbot, window)
     assert sidebar_names(window) == ["Gas", "Water"]
     assert selected_source_name(window) == "Water"
-    assert window.actionArchiveSource.text() == "Archive Source"
+    assert window.action(Act.ARCHIVE_SOURCE).text() == "Archive Source"
 
 
 def test_main_window_archiving_the_only_source_is_not_a_welcome(qtbot, open_window, add_source):
@@ -458,17 +460,17 @@ def test_main_window_archiving_the_only_source_is_not_a_welcome(qtbot, open_wind
     add_source("House")
     window = open_window()
 
-    window.actionArchiveSource.trigger()
+    window.action(Act.ARCHIVE_SOURCE).trigger()
     settle(qtbot, window)
 
     assert sidebar_names(window) == []
     assert not window.welcome.isVisible()
     assert visible(window, "nothingPage")
     assert "archived" in window.findChild(QLabel, "nothingLabel").text()
-    assert not window.actionAddReading.isEnabled()
+    assert not window.action(Act.ADD_READING).isEnabled()
     shot(window, "all_archived")
 
-    window.actionShowArchived.trigger()
+    window.action(Act.SHOW_ARCHIVED).trigger()
     settle(qtbot, window)
     assert sidebar_names(window) == ["House (archived)"]
     assert visible(window, "readingsTable") or visible(window, "emptyReadings")
@@ -480,7 +482,7 @@ def test_main_window_delete_source_states_readings_and_removes_them(qtbot, open_
     store(source, *(make_reading(source, LAST_WEEK + timedelta(days=i), str(100 + i)) for i in range(3)))
     window = open_window()
 
-    window.actionDeleteSource.trigger()
+    window.action(Act.DELETE_SOURCE).trigger()
     box = wait_dialog(qtbot, window, "confirmDeleteSource")
     assert box.text() == "Delete “House” and its 3 readings?"
     shot(box, "confirm_delete_source")
@@ -488,7 +490,7 @@ def test_main_window_delete_source_states_readings_and_removes_them(qtbot, open_
     settle(qtbot, window)
     assert reading_count(db_path) == 3
 
-    window.actionDeleteSource.trigger()
+    window.action(Act.DELETE_SOURCE).trigger()
     click_box_button(qtbot, wait_dialog(qtbot, window, "confirmDeleteSource"), "confirmButton")
     settle(qtbot, window)
 
@@ -501,8 +503,8 @@ def test_main_window_delete_source_states_readings_and_removes_them(qtbot, open_
         conn.close()
     assert sidebar_names(window) == []
     assert visible(window, "welcomePage")
-    assert not window.actionAddReading.isEnabled()
-    assert not window.actionDeleteSource.isEnabled()
+    assert not window.action(Act.ADD_READING).isEnabled()
+    assert not window.action(Act.DELETE_SOURCE).isEnabled()
 
 
 def test_main_window_expected_error_shows_in_banner(qtbot, run, db, open_window, add_source):
@@ -517,7 +519,7 @@ def test_main_window_expected_error_shows_in_banner(qtbot, run, db, open_window,
             await SourceRepository(s).delete(source.id)
 
     run(delete_elsewhere())
-    window.actionArchiveSource.trigger()
+    window.action(Act.ARCHIVE_SOURCE).trigger()
     qtbot.waitUntil(banner.isVisible)
     settle(qtbot, window)
 
@@ -667,15 +669,15 @@ def test_main_window_sample_workspace_title_and_back_action(open_window):
     """A sample workspace says so in the title and offers "Back to My Data"; own data does not."""
     own = open_window()
     assert "sample" not in own.windowTitle()
-    assert not own.actionOwnData.isVisible()
-    assert own.actionSampleData.isVisible()
+    assert not own.action(Act.OWN_DATA).isVisible()
+    assert own.action(Act.SAMPLE_DATA).isVisible()
 
     assert not own.findChild(QWidget, "sampleBanner").isVisible()
 
     sample = open_window(is_sample=True)
     assert sample.windowTitle() == "Home Log — sample household"
-    assert sample.actionOwnData.isVisible()
-    assert not sample.actionSampleData.isVisible()
+    assert sample.action(Act.OWN_DATA).isVisible()
+    assert not sample.action(Act.SAMPLE_DATA).isVisible()
     assert not sample.welcome.sample_button.isVisible()
     sample_banner = sample.findChild(QWidget, "sampleBanner")
     assert sample_banner.isVisible()
@@ -711,3 +713,53 @@ def test_main_window_opens_and_pages_a_hundred_thousand_readings(qtbot, open_win
     assert cell(window, total - 1, 0) != PLACEHOLDER
     assert model.pages_requested <= 4
     shot(window, "hundred_thousand_bottom")
+
+
+def test_main_window_fits_800_by_600_and_does_not_widen_for_reports(qtbot, open_window, add_source, store):
+    """At 800×600 the window keeps its size with Reports open; the report scrolls, the sidebar never sideways."""
+    source = add_source("House")
+    store(source, make_reading(source, LAST_WEEK, "100.0"), make_reading(source, LAST_WEEK + timedelta(days=1), "104"))
+    window = open_window()
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (800, 600))
+    window.show_reports()
+    qtbot.waitUntil(lambda: window.source_page.reports_page is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.source_page.reports_page.isVisible())
+    settle(qtbot, window)
+
+    assert window.size().toTuple() == (800, 600)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 800 and hint.height() <= 600, hint
+    assert window.findChild(QWidget, "reportsScroll").isAncestorOf(window.source_page.reports_page)
+    assert sidebar(window).horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert sidebar(window).width() >= sidebar(window).minimumWidth()
+    shot(window, "800x600_reports")
+
+
+def test_main_window_toolbar_drops_its_texts_when_narrow(qtbot, open_window, add_source):
+    """A narrow window shows the toolbar's icons only (tooltips keep the names); a wide one their texts."""
+    add_source("House")
+    window = open_window()
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    window.resize(1200, 700)
+    qtbot.waitUntil(lambda: toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    window.resize(500, 500)
+    qtbot.waitUntil(lambda: toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly)
+    assert window.action(Act.ADD_READING).toolTip()
+
+
+def test_main_window_binding_other_data_drops_the_banner_of_the_data_before(qtbot, open_window, run, db, db_path):
+    """A message about the data left behind (e.g. "Restored …") is not carried into the sample household."""
+    window = open_window()
+    window.banner.show_message("Restored homelog-2026-01-01.db.", "success")
+    assert window.banner.isVisible()
+    window.unbind()
+    sample = make_workspace(db, str(db_path), is_sample=True)
+    try:
+        with qtbot.waitSignal(sample.sources.sources_loaded):
+            window.bind(sample)
+        assert not window.banner.isVisible()
+        assert window.findChild(QWidget, "sampleBanner").isVisible()
+    finally:
+        window.unbind()
+        run(sample.close())

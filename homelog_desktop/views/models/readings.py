@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from ...background import loop_running, start
 from ...domain.entities import Category, Metric, MetricKind, ReadingLine, Source
 from ...domain.queries import ReadingOrder
-from ...viewmodels.base import loop_running
 from ...viewmodels.readings import ReadingsViewModel
 
 if TYPE_CHECKING:
@@ -278,9 +278,7 @@ class ReadingsTableModel(QAbstractTableModel):
         wanted = self.order_for(column, order)
         if wanted is None or wanted == self._vm.order:
             return
-        import asyncio
-
-        self._keep(asyncio.ensure_future(self._vm.set_order(wanted)))
+        start(self._vm.set_order(wanted), self._tasks)
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -343,11 +341,9 @@ class ReadingsTableModel(QAbstractTableModel):
             return
         if not loop_running():
             return  # before the event loop (a start-up snapshot): the next paint asks again
-        import asyncio
-
-        task = asyncio.ensure_future(self._load_page(page, self._resets))
-        self._loading[page] = task
-        self._keep(task)
+        task = start(self._load_page(page, self._resets), self._tasks)
+        if task is not None:
+            self._loading[page] = task
         self.pages_requested += 1
 
     async def _load_page(self, page: int, resets: int) -> None:
@@ -431,11 +427,6 @@ class ReadingsTableModel(QAbstractTableModel):
                 sort.append(line.entered_by_name.lower())
                 tooltips.append(None)
         return _Row(line, tuple(display), tuple(sort), tuple(tooltips), reading.estimated)
-
-    def _keep(self, task: asyncio.Task[Any]) -> None:
-        """Hold a reference to ``task`` until it ends and report its unexpected errors."""
-        self._tasks.add(task)
-        task.add_done_callback(_report_and_forget(self._tasks))
 
 
 def configure_readings_view(view: QTableView) -> None:
@@ -580,20 +571,6 @@ def current_task() -> asyncio.Task[Any] | None:
     import asyncio
 
     return asyncio.current_task()
-
-
-def _report_and_forget(tasks: set[asyncio.Task[Any]]) -> Any:
-    def done(task: asyncio.Task[Any]) -> None:
-        tasks.discard(task)
-        if task.cancelled():
-            return
-        error = task.exception()
-        if error is not None:
-            task.get_loop().call_exception_handler(
-                {"message": "Loading readings failed", "exception": error, "task": task}
-            )
-
-    return done
 
 
 def _on_model_reset(view: QTableView, model: ReadingsTableModel) -> None:

@@ -1,0 +1,233 @@
+"""The window's actions: one registry keyed by ``Act``, with their texts, keys, icons, menus and toolbar.
+
+The actions exist from the first frame (menus need them); their shortcuts and icons are applied
+with the content (``finish_actions``): the first setShortcut() makes PySide build ~100 enum types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from typing import TYPE_CHECKING, NamedTuple
+
+from PySide6.QtGui import QAction
+
+from ... import APP_NAME
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow, QToolBar
+
+
+class Act(StrEnum):
+    """Every action of the window; the value is the QAction's object name."""
+
+    ADD_READING = "actionAddReading"
+    EDIT_READING = "actionEditReading"
+    DELETE_READING = "actionDeleteReading"
+    METER_ROUND = "actionMeterRound"
+    FILTER = "actionFilter"
+    ADD_SOURCE = "actionAddSource"
+    EDIT_SOURCE = "actionEditSource"
+    ARCHIVE_SOURCE = "actionArchiveSource"
+    DELETE_SOURCE = "actionDeleteSource"
+    EXPORT_READINGS = "actionExportReadings"
+    DASHBOARD = "actionDashboard"
+    SHOW_READINGS = "actionShowReadings"
+    SHOW_REPORTS = "actionShowReports"
+    REFRESH = "actionRefresh"
+    SHOW_ARCHIVED = "actionShowArchived"
+    SAMPLE_DATA = "actionSampleData"
+    OWN_DATA = "actionOwnData"
+    IMPORT = "actionImport"
+    BACKUP_NOW = "actionBackupNow"
+    RESTORE = "actionRestore"
+    MEMBERS = "actionMembers"
+    QUIT = "actionQuit"
+    SHORTCUTS = "actionShortcuts"
+    ABOUT = "actionAbout"
+
+
+class Spec(NamedTuple):
+    text: str
+    #: Key sequences ("Delete" is the platform's delete key).
+    keys: tuple[str, ...] = ()
+    tip: str = ""
+    #: A QStyle.StandardPixmap name.
+    icon: str = ""
+    #: The toolbar's shorter text.
+    icon_text: str = ""
+    checkable: bool = False
+
+
+SPECS: dict[Act, Spec] = {
+    Act.ADD_READING: Spec(
+        "&New Reading…", ("Ctrl+N",), "Record a reading of the selected source", "SP_FileIcon", "New Reading"
+    ),
+    Act.EDIT_READING: Spec(
+        "&Edit Reading…", ("Return", "Enter"), "Edit the selected reading", "SP_FileDialogDetailedView"
+    ),
+    Act.DELETE_READING: Spec("&Delete Readings", ("Delete",), "Delete the selected readings", "SP_TrashIcon"),
+    Act.METER_ROUND: Spec(
+        "Meter &Round…",
+        ("Ctrl+R",),
+        "Enter the readings of every due meter in one sheet",
+        "SP_FileDialogListView",
+        "Meter Round",
+    ),
+    Act.FILTER: Spec("&Filter Readings", ("Ctrl+F",), "Filter the readings by note text or date"),
+    Act.ADD_SOURCE: Spec(
+        "New &Source…", ("Ctrl+Shift+N",), "Add a meter or sensor", "SP_FileDialogNewFolder", "New Source"
+    ),
+    Act.EDIT_SOURCE: Spec("Edit Source…", ("Ctrl+E",), "Edit the selected source and its metrics"),
+    Act.ARCHIVE_SOURCE: Spec("Archive Source", (), "Hide a source you no longer read, keeping its readings"),
+    Act.DELETE_SOURCE: Spec("Delete Source…", (), "Delete the selected source with all its readings"),
+    Act.EXPORT_READINGS: Spec("E&xport Readings…", (), "Save the selected source's readings as CSV or JSON"),
+    Act.DASHBOARD: Spec(
+        "&Dashboard",
+        ("Ctrl+1",),
+        "Every meter at a glance: last reading, this month, cost and projection",
+        "SP_DirHomeIcon",
+    ),
+    Act.SHOW_READINGS: Spec("&Readings", ("Ctrl+2",), "The source's readings"),
+    Act.SHOW_REPORTS: Spec("Re&ports and Charts", ("Ctrl+3",), "Consumption and cost per period, with charts"),
+    Act.REFRESH: Spec("&Refresh", ("F5",), "Read everything again", "SP_BrowserReload"),
+    Act.SHOW_ARCHIVED: Spec("Show &Archived Sources", checkable=True),
+    Act.SAMPLE_DATA: Spec("Explore &Sample Data", (), "Open a made-up household in its own file"),
+    Act.OWN_DATA: Spec("Back to &My Data", (), "Leave the sample household"),
+    Act.IMPORT: Spec("&Import…", ("Ctrl+I",), "Import readings from a CSV or Excel file"),
+    Act.BACKUP_NOW: Spec("&Back Up Now", (), "Copy your data into the backups folder now"),
+    Act.RESTORE: Spec(
+        "&Restore from Backup…", (), "Replace your data with a backup (your current data is kept as a backup first)"
+    ),
+    Act.MEMBERS: Spec("Household &Members…", (), "Who reads the meters"),
+    Act.QUIT: Spec("&Quit", ("Ctrl+Q",)),
+    Act.SHORTCUTS: Spec("&Keyboard Shortcuts", ("F1",)),
+    Act.ABOUT: Spec(f"&About {APP_NAME}"),
+}
+
+#: The menus: (title, actions; None is a separator).
+MENUS: tuple[tuple[str, tuple[Act | None, ...]], ...] = (
+    (
+        "&File",
+        (
+            Act.SAMPLE_DATA,
+            Act.OWN_DATA,
+            None,
+            Act.IMPORT,
+            None,
+            Act.BACKUP_NOW,
+            Act.RESTORE,
+            None,
+            Act.MEMBERS,
+            None,
+            Act.QUIT,
+        ),
+    ),
+    ("&Source", (Act.ADD_SOURCE, Act.EDIT_SOURCE, Act.ARCHIVE_SOURCE, Act.DELETE_SOURCE, None, Act.EXPORT_READINGS)),
+    ("&Reading", (Act.ADD_READING, Act.EDIT_READING, Act.DELETE_READING, Act.METER_ROUND, None, Act.FILTER)),
+    ("&View", (Act.DASHBOARD, Act.SHOW_READINGS, Act.SHOW_REPORTS, None, Act.REFRESH, Act.SHOW_ARCHIVED)),
+    ("&Help", (Act.SHORTCUTS, Act.ABOUT)),
+)
+
+TOOLBAR: tuple[Act | None, ...] = (
+    Act.DASHBOARD,
+    None,
+    Act.ADD_READING,
+    Act.EDIT_READING,
+    Act.DELETE_READING,
+    Act.METER_ROUND,
+    None,
+    Act.ADD_SOURCE,
+    Act.REFRESH,
+)
+
+#: (keys, description) shown in Help → Keyboard Shortcuts.
+SHORTCUTS: tuple[tuple[str, str], ...] = (
+    ("Ctrl+1", "Dashboard: every meter at a glance"),
+    ("Ctrl+2", "Readings of the selected source"),
+    ("Ctrl+3", "Reports and charts of the selected source"),
+    ("Ctrl+R", "Meter round: enter the readings of every due meter"),
+    ("Ctrl+N", "New reading for the selected source"),
+    ("Ctrl+Shift+N", "New source"),
+    ("Enter", "Edit the selected reading"),
+    ("Delete", "Delete the selected readings"),
+    ("Ctrl+E", "Edit the selected source"),
+    ("Ctrl+I", "Import readings from a CSV or Excel file (or drop the file on the window)"),
+    ("F5", "Refresh"),
+    ("Ctrl+F", "Filter the readings (note text, or a date such as 2025 or 2025-03)"),
+    ("F1", "This list of shortcuts"),
+    ("Ctrl+Q", "Quit"),
+)
+
+
+def create_actions(
+    window: QMainWindow, slots: Mapping[Act, Callable[..., object]]
+) -> tuple[dict[Act, QAction], QToolBar]:
+    """Every action, with its text and tip, triggering its slot; menus and toolbar added to ``window``."""
+    actions: dict[Act, QAction] = {}
+    for act, spec in SPECS.items():
+        action = QAction(spec.text, window)
+        action.setObjectName(act.value)
+        if spec.tip:
+            action.setToolTip(spec.tip)
+            action.setStatusTip(spec.tip)
+        if spec.icon_text:
+            action.setIconText(spec.icon_text)
+        action.setCheckable(spec.checkable)
+        action.triggered.connect(slots[act])
+        actions[act] = action
+    bar = window.menuBar()
+    for title, items in MENUS:
+        menu = bar.addMenu(title)
+        for item in items:
+            if item is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(actions[item])
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    for item in TOOLBAR:
+        if item is None:
+            toolbar.addSeparator()
+        else:
+            toolbar.addAction(actions[item])
+    return actions, toolbar
+
+
+def finish_actions(actions: Mapping[Act, QAction], toolbar: QToolBar) -> None:
+    """Shortcuts, icons and the toolbar's style: what needs the content's modules."""
+    from PySide6.QtCore import QSize, Qt
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QStyle
+
+    style = toolbar.style()
+    for act, action in actions.items():
+        spec = SPECS[act]
+        keys = [
+            QKeySequence(QKeySequence.StandardKey.Delete) if key == "Delete" else QKeySequence(key) for key in spec.keys
+        ]
+        if keys:
+            action.setShortcuts(keys)
+        if spec.icon:
+            action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, spec.icon)))
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setIconSize(QSize(18, 18))
+    # Enter and Delete act on the table only: in the filter box they keep their usual meaning.
+    for act in (Act.EDIT_READING, Act.DELETE_READING):
+        actions[act].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+
+def fit_toolbar(toolbar: QToolBar, width: int) -> None:
+    """Texts beside the icons where they fit in ``width``, else icons only (each has its tooltip)."""
+    from PySide6.QtCore import Qt
+
+    full = toolbar.property("fullWidth")
+    if full is None:
+        if toolbar.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonTextBesideIcon:
+            return  # measured with the texts only
+        full = toolbar.sizeHint().width()
+        toolbar.setProperty("fullWidth", full)
+    style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if full <= width else Qt.ToolButtonStyle.ToolButtonIconOnly
+    if toolbar.toolButtonStyle() != style:
+        toolbar.setToolButtonStyle(style)

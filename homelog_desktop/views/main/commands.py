@@ -1,0 +1,398 @@
+"""What the window's actions do: open the dialogs (whose view models report committed writes on the
+workspace's "data changed" hub), move the navigation, and keep the actions enabled where they apply.
+
+A mixin of MainWindow (window.py), which provides the attributes declared below. The navigation
+events are imported where they are used: the module is part of the window's first frame, they are
+not (they come with the content).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any
+
+from .actions import Act
+from .dialogs import format_local, question, shortcuts_box
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QStackedWidget, QStatusBar, QWidget
+
+    from ...domain.entities import Reading, Source
+    from ...viewmodels.navigation import NavigationViewModel
+    from ...viewmodels.workspace import Workspace
+    from .dialogs import DialogKeeper
+    from .source_page import SourcePage
+
+#: The import's view model and service, imported in a worker thread before the wizard opens.
+IMPORT_STACK = "homelog_desktop.viewmodels.importing"
+
+
+class WindowCommands:
+    """The slots of the window's actions."""
+
+    # Provided by MainWindow.
+    workspace: Workspace | None
+    data_dir: Path | None
+    _actions: dict[Act, QAction]
+    navigation: NavigationViewModel
+    dialogs: DialogKeeper
+    source_page: SourcePage
+    _stack: QStackedWidget
+    _settings: QSettings
+    _content_built: bool
+    sample_data_requested: Any
+    own_data_requested: Any
+    backup_requested: Any
+    restore_requested: Any
+
+    if TYPE_CHECKING:
+
+        def run(self, coro: Coroutine[Any, Any, Any]) -> None: ...
+        def show_error(self, message: str) -> None: ...
+        def current_source(self) -> Source | None: ...
+        def statusBar(self) -> QStatusBar: ...  # noqa: N802
+        def close(self) -> bool: ...
+        @property
+        def sources_model(self) -> Any: ...
+
+    def _slots(self) -> dict[Act, Callable[..., object]]:
+        return {
+            Act.ADD_READING: self.add_reading,
+            Act.EDIT_READING: self.edit_reading,
+            Act.DELETE_READING: self.delete_readings,
+            Act.METER_ROUND: self.open_meter_round,
+            Act.FILTER: self.focus_filter,
+            Act.ADD_SOURCE: self.add_source,
+            Act.EDIT_SOURCE: self.edit_source,
+            Act.ARCHIVE_SOURCE: self.toggle_archive_source,
+            Act.DELETE_SOURCE: self.delete_source,
+            Act.EXPORT_READINGS: self.export_readings,
+            Act.DASHBOARD: self.show_dashboard,
+            Act.SHOW_READINGS: self.show_readings,
+            Act.SHOW_REPORTS: self.show_reports,
+            Act.REFRESH: self.refresh,
+            Act.SHOW_ARCHIVED: self._on_show_archived_toggled,
+            Act.SAMPLE_DATA: lambda: self.sample_data_requested.emit(),
+            Act.OWN_DATA: lambda: self.own_data_requested.emit(),
+            Act.IMPORT: lambda: self.import_readings(),
+            Act.BACKUP_NOW: lambda: self.backup_requested.emit(),
+            Act.RESTORE: lambda: self.restore_requested.emit(),
+            Act.MEMBERS: self.open_members,
+            Act.QUIT: self.close,
+            Act.SHORTCUTS: self.show_shortcuts,
+            Act.ABOUT: self.show_about,
+        }
+
+    def _parent(self) -> QWidget:
+        return self  # type: ignore[return-value]
+
+    # -- readings --------------------------------------------------------------------------------
+
+    def selected_readings(self) -> list[Reading]:
+        return self.source_page.selected_readings() if self._content_built else []
+
+    def add_reading(self) -> None:
+        source = self.current_source()
+        if self.workspace is None or source is None:
+            return
+        self._open_reading_dialog(self.workspace.reading_editor(source, None, self._last_member()))
+
+    def edit_reading(self) -> None:
+        source = self.current_source()
+        reading = self.source_page.current_reading()
+        if self.workspace is None or source is None or reading is None:
+            return
+        self._open_reading_dialog(self.workspace.reading_editor(source, reading, reading.entered_by))
+
+    def _open_reading_dialog(self, vm: Any) -> None:
+        from ..reading_dialog import ReadingDialog
+
+        dialog = ReadingDialog(vm, self._parent())
+        vm.saved.connect(self._on_reading_saved)
+        self.dialogs.keep(dialog)
+        dialog.open()
+
+    def _on_reading_saved(self, reading: Reading) -> None:
+        from ...viewmodels.navigation import ReadingSaved
+
+        if reading.entered_by is not None:
+            self._settings.setValue("entry/lastMember", reading.entered_by)
+        self.statusBar().showMessage("Reading saved", 5000)
+        if reading.id is not None:
+            self.navigation.go(ReadingSaved(reading.source_id, reading.id))
+
+    def delete_readings(self) -> None:
+        source = self.current_source()
+        readings = self.selected_readings()
+        if self.workspace is None or source is None or not readings:
+            return
+        if len(readings) == 1:
+            text = f"Delete the reading of {format_local(readings[0].timestamp)} from “{source.name}”?"
+        else:
+            text = f"Delete {len(readings):,} readings from “{source.name}”?"
+        ids = [r.id for r in readings if r.id is not None]
+        box = question(self._parent(), text, "This cannot be undone.", "Delete")
+        self.dialogs.keep(box)
+        box.accepted.connect(lambda: self.run(self.workspace.readings.delete(ids)) if self.workspace else None)
+        box.open()
+
+    def _on_readings_deleted(self, count: int) -> None:
+        from ...viewmodels.navigation import ReadingsDeleted
+
+        self.statusBar().showMessage("1 reading deleted" if count == 1 else f"{count:,} readings deleted", 5000)
+        source = self.current_source()
+        if source is not None and source.id is not None:
+            self.navigation.go(ReadingsDeleted(source.id))
+
+    def open_meter_round(self) -> None:
+        """The meter round sheet (Ctrl+R): every due meter's readings in one go."""
+        if self.workspace is None:
+            return
+        from ..meter_round import MeterRoundDialog
+
+        vm = self.workspace.meter_round()
+        dialog = MeterRoundDialog(vm, self._parent(), entered_by=self._last_member())
+        vm.saved.connect(self._on_round_saved)
+        self.dialogs.keep(dialog)
+        dialog.open()
+        dialog.start()
+
+    def _on_round_saved(self, readings: list[Reading]) -> None:
+        count = len(readings)
+        self.statusBar().showMessage("1 reading saved" if count == 1 else f"{count} readings saved", 5000)
+
+    def focus_filter(self) -> None:
+        from ...viewmodels.navigation import Page
+
+        if self._stack.currentIndex() == Page.SOURCE:
+            self.source_page.focus_filter()
+
+    def _last_member(self) -> int | None:
+        member = self._settings.value("entry/lastMember")
+        return int(member) if member not in (None, "") else None
+
+    # -- sources ---------------------------------------------------------------------------------
+
+    def add_source(self) -> None:
+        if self.workspace is not None:
+            self._open_source_dialog(self.workspace.source_editor(None))
+
+    def edit_source(self) -> None:
+        source = self.current_source()
+        if self.workspace is not None and source is not None:
+            self._open_source_dialog(self.workspace.source_editor(source))
+
+    def _open_source_dialog(self, vm: Any) -> None:
+        from ..source_dialog import SourceDialog
+
+        dialog = SourceDialog(vm, self._parent())
+        vm.saved.connect(self._on_source_saved)
+        self.dialogs.keep(dialog)
+        dialog.open()
+
+    def _on_source_saved(self, source: Source) -> None:
+        from ...viewmodels.navigation import SourceSaved
+
+        self.statusBar().showMessage(f"“{source.name}” saved", 5000)
+        if source.id is not None:
+            self.navigation.go(SourceSaved(source.id))
+
+    def toggle_archive_source(self) -> None:
+        source = self.current_source()
+        if self.workspace is not None and source is not None:
+            self.run(self.workspace.sources.set_archived(source, not source.archived))
+
+    def delete_source(self) -> None:
+        source = self.current_source()
+        if self.workspace is not None and source is not None and source.id is not None:
+            self.run(self.workspace.sources.count_readings(source.id))
+
+    def _confirm_delete_source(self, source_id: int, count: int) -> None:
+        source = self.current_source()
+        if source is None or source.id != source_id or self.workspace is None:
+            return
+        if count:
+            readings = "its only reading" if count == 1 else f"its {count:,} readings"
+            text = f"Delete “{source.name}” and {readings}?"
+        else:
+            text = f"Delete “{source.name}”? It has no readings."
+        box = question(
+            self._parent(),
+            text,
+            "This cannot be undone. To keep the readings but hide the source, archive it instead.",
+            "Delete",
+        )
+        box.setObjectName("confirmDeleteSource")
+        self.dialogs.keep(box)
+        box.accepted.connect(lambda: self.run(self.workspace.sources.delete(source_id)) if self.workspace else None)
+        box.open()
+
+    def _on_source_deleted(self, source_id: int, count: int) -> None:
+        from ...viewmodels.navigation import SourceRemoved
+
+        readings = "1 reading" if count == 1 else f"{count:,} readings"
+        self.statusBar().showMessage(f"Source deleted with {readings}", 5000)
+        self.navigation.go(SourceRemoved(source_id))
+
+    def _on_show_archived_toggled(self, checked: bool) -> None:
+        if self.workspace is not None:
+            self.run(self.workspace.sources.set_show_archived(checked))
+
+    # -- pages -----------------------------------------------------------------------------------
+
+    def show_dashboard(self) -> None:
+        """The home page: a card per source (Ctrl+1)."""
+        from ...viewmodels.navigation import DashboardChosen
+
+        self.navigation.go(DashboardChosen())
+
+    def show_readings(self) -> None:
+        """The selected source's readings (Ctrl+2); from the dashboard, the source last shown."""
+        from ...viewmodels.navigation import Tab, TabChosen
+
+        self.navigation.go(TabChosen(Tab.READINGS))
+
+    def show_reports(self) -> None:
+        """The selected source's reports and charts (Ctrl+3)."""
+        from ...viewmodels.navigation import Tab, TabChosen
+
+        self.navigation.go(TabChosen(Tab.REPORTS))
+
+    def open_source(self, source_id: int, tab: int | None = None) -> None:
+        """Show a source's page (a dashboard card or a sidebar row was clicked)."""
+        from ...viewmodels.navigation import SourceChosen, Tab
+
+        self.navigation.go(SourceChosen(source_id, Tab(tab) if tab is not None else None))
+
+    def refresh(self) -> None:
+        """F5: everything may have changed (another program wrote to the database)."""
+
+        from ...viewmodels.changes import What
+
+        if self.workspace is not None:
+            self.workspace.changes.notify(What.EVERYTHING)
+
+    # -- household, help -------------------------------------------------------------------------
+
+    def open_members(self) -> None:
+        if self.workspace is None:
+            return
+        from ..members_dialog import MembersDialog
+
+        dialog = MembersDialog(self.workspace.members(), self._parent())
+        self.dialogs.keep(dialog)
+        dialog.open()
+
+    def show_about(self) -> None:
+        from ...config import resolve_paths
+        from ..about_dialog import AboutDialog
+
+        data_dir = self.data_dir if self.data_dir is not None else resolve_paths().data_dir
+        location = self.workspace.location if self.workspace else None
+        dialog = AboutDialog(data_dir, location, self._parent())
+        self.dialogs.keep(dialog)
+        dialog.open()
+
+    def show_shortcuts(self) -> None:
+        box = shortcuts_box(self._parent())
+        self.dialogs.keep(box)
+        box.open()
+
+    # -- import and export -----------------------------------------------------------------------
+
+    def import_readings(self, path: Path | None = None) -> None:
+        """File → Import…: the import wizard on ``path``, or on a file chosen first."""
+        if self.workspace is not None:
+            self.run(self._open_import(path))
+
+    async def _open_import(self, path: Path | None) -> None:
+        import asyncio
+
+        # The import service (~60 ms of imports the first time) loads in a worker thread.
+        await asyncio.to_thread(importlib.import_module, IMPORT_STACK)
+        if self.workspace is None:
+            return
+        from ..import_wizard import ImportWizard, ask_import_path
+
+        if path is None:
+            ask_import_path(self._parent(), self.import_readings)
+            return
+        wizard = ImportWizard(self.workspace.importer(path), self._parent(), current_source=self.current_source())
+        wizard.imported.connect(self._on_imported)
+        self.dialogs.keep(wizard)
+        wizard.open()
+
+    def _on_imported(self, source_id: int, message: str) -> None:
+        """An import was committed: show its source (the data-changed hub reloads it)."""
+        from ...viewmodels.navigation import Imported
+
+        self.statusBar().showMessage(message, 8000)
+        self.navigation.go(Imported(source_id))
+
+    def export_readings(self) -> None:
+        """Source → Export Readings…: ask where, then export the selected source's readings."""
+        source = self.current_source()
+        if self.workspace is None or source is None:
+            return
+        from ..exporting import ask_export_path
+
+        ask_export_path(self._parent(), source, lambda path, fmt: self.export_readings_to(source, path, fmt))
+
+    def export_readings_to(self, source: Source, path: Path, fmt: Any = None) -> None:
+        """Export ``source``'s readings to ``path``, with a progress dialog if it takes a while."""
+        if self.workspace is None:
+            return
+        from ..exporting import ExportProgress, describe
+
+        vm = self.workspace.exporter()
+        vm.setParent(self._parent())
+        vm.finished.connect(lambda result: self.statusBar().showMessage(describe(result), 8000))
+        vm.cancelled.connect(lambda: self.statusBar().showMessage("Export cancelled: no file was written", 8000))
+        vm.error_occurred.connect(self.show_error)
+        ExportProgress(vm, source, path, self._parent())
+        task = vm.spawn(vm.export(source, path, fmt))
+        if task is not None:
+            task.add_done_callback(lambda _t: vm.deleteLater())
+
+    # -- enabled actions -------------------------------------------------------------------------
+
+    def _update_actions(self, *_args: Any) -> None:
+        from ...viewmodels.navigation import Page, Tab
+
+        if not self._content_built:
+            return
+        bound = self.workspace is not None
+        page = self._stack.currentIndex()
+        on_source = bound and self.current_source() is not None and page == Page.SOURCE
+        on_readings = on_source and self.source_page.tabs.currentIndex() == Tab.READINGS
+        has_selection = on_readings and bool(self.selected_readings())
+        model = self.sources_model
+        has_sources = bound and model is not None and model.rowCount() > 0
+        enabled = {
+            Act.ADD_READING: on_source,
+            Act.EDIT_READING: has_selection,
+            Act.DELETE_READING: has_selection,
+            Act.FILTER: on_source,
+            Act.EDIT_SOURCE: on_source,
+            Act.ARCHIVE_SOURCE: on_source,
+            Act.DELETE_SOURCE: on_source,
+            Act.EXPORT_READINGS: on_source,
+            Act.DASHBOARD: has_sources,
+            Act.SHOW_READINGS: has_sources,
+            Act.SHOW_REPORTS: has_sources,
+            Act.METER_ROUND: has_sources,
+            Act.ADD_SOURCE: bound,
+            Act.REFRESH: bound,
+            Act.MEMBERS: bound,
+            Act.SHOW_ARCHIVED: bound,
+            Act.IMPORT: bound,
+            Act.BACKUP_NOW: bound and self.workspace is not None and not self.workspace.is_sample,
+            Act.RESTORE: True,
+        }
+        for act, on in enabled.items():
+            self._actions[act].setEnabled(on)
