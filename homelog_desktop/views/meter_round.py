@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
 
 from ..domain.errors import ValidationError
-from ..domain.validation import Issue, Severity, parse_value
+from ..domain.validation import Issue, Severity, parse_value, warning_key
 from ..viewmodels.meter_round import MeterRoundViewModel, RoundLine
 from . import figures
 from .dashboard import ElidedLabel
@@ -94,6 +94,7 @@ class MeterRoundDialog(QDialog):
         vm.lines_loaded.connect(self._on_lines_loaded)
         vm.saved.connect(self._on_saved)
         vm.error_occurred.connect(self._on_error)
+        vm.warnings_raised.connect(self._on_warnings_raised)
         vm.busy_changed.connect(self._on_busy_changed)
         self.resize(860, 560)
 
@@ -188,6 +189,12 @@ class MeterRoundDialog(QDialog):
         self._banner.show_message(message, "error")
         self._refresh()
 
+    def _on_warnings_raised(self, issues: list[Issue]) -> None:
+        """The stored readings changed since the sheet was checked: show the new warnings, store nothing."""
+        self._saving = False
+        self._banner.show_message("\n".join(i.text for i in issues), "warning")
+        self._refresh()
+
     def _on_busy_changed(self, busy: bool) -> None:
         self._busy_label.setVisible(busy)
 
@@ -221,7 +228,9 @@ class MeterRoundDialog(QDialog):
         self._banner.dismiss()
         self._saving = True
         self._refresh()
-        self._vm.spawn(self._vm.save(values, self._entered_by))
+        # Save (or "Save anyway") accepts the warnings the sheet shows now, and only those.
+        accepted = {sid: {warning_key(i) for i in self._vm.check(sid, by_metric)} for sid, by_metric in values.items()}
+        self._vm.spawn(self._vm.save(values, self._entered_by, accepted))
 
     def _on_text_edited(self, row: _Row) -> None:
         key = (row.line.source.id or 0, row.line.metric.id or 0)
