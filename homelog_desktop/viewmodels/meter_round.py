@@ -18,6 +18,7 @@ from ..domain.numbers import quantum
 from ..domain.timeutil import utc_now
 from ..domain.validation import Neighbour, ReadingContext, check_reading
 from .base import BaseViewModel
+from .writing import PatientWriter, WriteCancelledError
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -64,6 +65,10 @@ class MeterRoundViewModel(BaseViewModel):
     saved = Signal(list)
     #: list[Issue]: warnings found at save time that were not accepted (nothing was stored).
     warnings_raised = Signal(list)
+    #: bool: the save waits for another program to finish writing (True), or no longer (False).
+    waiting_changed = Signal(bool)
+    #: The user stopped waiting (cancel_save): nothing was stored, the sheet keeps what was typed.
+    save_cancelled = Signal()
 
     def __init__(
         self,
@@ -82,6 +87,7 @@ class MeterRoundViewModel(BaseViewModel):
         self.contexts: dict[int, ReadingContext] = {}
         self.sources: dict[int, Source] = {}
         self._generation = 0
+        self._writer = PatientWriter(db, self.waiting_changed.emit)
 
     async def load(self, timestamp: datetime | None = None, now: datetime | None = None) -> None:
         """The lines at ``timestamp`` (default: the round's time); an older load's result is dropped."""
@@ -157,32 +163,42 @@ class MeterRoundViewModel(BaseViewModel):
             self.error_occurred.emit("Enter at least one value: empty lines are skipped.")
             return
         accepted = accepted or {}
-        async with self._action():
+
+        async def work(session: AsyncSession) -> tuple[list[Reading], list[Issue]]:
             stored: list[Reading] = []
             pending: list[Issue] = []
-            async with self._db.session() as session:
-                service = self._service(session)
-                for reading in readings:
-                    source = self.sources.get(reading.source_id)
-                    if source is None:
-                        raise HomeLogError("A source of the round no longer exists: refresh and try again.")
-                    try:
-                        result = await service.save(source, reading, accepted=accepted.get(reading.source_id, ()))
-                    except RuleError as exc:
-                        raise RuleError(
-                            [replace(i, subject=_in_source(source, i.subject)) for i in exc.issues]
-                        ) from exc
-                    if result.reading is None:
-                        pending.extend(result.warnings)
-                        self.contexts[reading.source_id] = result.context
-                    else:
-                        stored.append(result.reading)
-                if pending:
-                    await session.rollback()
+            service = self._service(session)
+            for reading in readings:
+                source = self.sources.get(reading.source_id)
+                if source is None:
+                    raise HomeLogError("A source of the round no longer exists: refresh and try again.")
+                try:
+                    result = await service.save(source, reading, accepted=accepted.get(reading.source_id, ()))
+                except RuleError as exc:
+                    raise RuleError([replace(i, subject=_in_source(source, i.subject)) for i in exc.issues]) from exc
+                if result.reading is None:
+                    pending.extend(result.warnings)
+                    self.contexts[reading.source_id] = result.context
+                else:
+                    stored.append(result.reading)
+            if pending:
+                await session.rollback()  # all or nothing
+            return stored, pending
+
+        async with self._action():
+            try:
+                stored, pending = await self._writer.run(work)
+            except WriteCancelledError:
+                self.save_cancelled.emit()
+                return
             if pending:
                 self.warnings_raised.emit(pending)
                 return
             self.saved.emit(stored)
+
+    def cancel_save(self) -> None:
+        """Stop waiting for another program to finish writing; the round stores nothing."""
+        self._writer.cancel()
 
     # -- helpers -----------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from ..domain.validation import (
 from ..repositories import MemberRepository, MeterEventRepository, ReadingRepository
 from ..services.readings import ReadingService
 from .base import BaseViewModel
+from .writing import PatientWriter, WriteCancelledError
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -51,6 +52,10 @@ class ReadingEditorViewModel(BaseViewModel):
     warnings_raised = Signal(list)
     #: The stored Reading.
     saved = Signal(object)
+    #: bool: a save waits for another program to finish writing (True), or no longer (False).
+    waiting_changed = Signal(bool)
+    #: The user stopped waiting (cancel_save): nothing was stored, the form keeps what was typed.
+    save_cancelled = Signal()
 
     def __init__(
         self,
@@ -83,6 +88,7 @@ class ReadingEditorViewModel(BaseViewModel):
         self.context: ReadingContext | None = None
         self.members: list[Member] = []
         self._generation = 0
+        self._writer = PatientWriter(db, self.waiting_changed.emit)
 
     @property
     def is_new(self) -> bool:
@@ -126,8 +132,13 @@ class ReadingEditorViewModel(BaseViewModel):
         if reading.source_id != self.source.id:
             raise ValueError("the reading belongs to another source")
         async with self._action():
-            async with self._db.session() as session:
-                result = await self._service(session).save(self.source, reading, accepted=accepted, events=events)
+            try:
+                result = await self._writer.run(
+                    lambda session: self._service(session).save(self.source, reading, accepted=accepted, events=events)
+                )
+            except WriteCancelledError:
+                self.save_cancelled.emit()
+                return
             if result.reading is None:
                 # The form's live check used an older context: show the fresh one with the warnings.
                 self._generation += 1
@@ -136,6 +147,10 @@ class ReadingEditorViewModel(BaseViewModel):
                 return
             self.reading = result.reading
             self.saved.emit(result.reading)
+
+    def cancel_save(self) -> None:
+        """Stop waiting for another program to finish writing; the save stores nothing."""
+        self._writer.cancel()
 
     # -- checks the form asks for, as it is typed -------------------------------------------
 

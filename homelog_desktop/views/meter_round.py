@@ -33,6 +33,7 @@ from ..viewmodels.meter_round import MeterRoundViewModel, RoundLine
 from . import figures
 from .dashboard import ElidedLabel
 from .icons import category_icon
+from .waiting import WaitingBar
 from .widgets import Banner, DiscardQuestion, is_dark
 
 #: Milliseconds the round's time must stay unchanged before the values around it are loaded again.
@@ -66,6 +67,7 @@ class MeterRoundDialog(QDialog):
     _count: QLabel
     _busy_label: QLabel
     _banner: Banner
+    _waiting: WaitingBar
 
     def __init__(
         self, vm: MeterRoundViewModel, parent: QWidget | None = None, *, entered_by: int | None = None
@@ -95,6 +97,8 @@ class MeterRoundDialog(QDialog):
         vm.saved.connect(self._on_saved)
         vm.error_occurred.connect(self._on_error)
         vm.warnings_raised.connect(self._on_warnings_raised)
+        vm.waiting_changed.connect(self._on_waiting_changed)
+        vm.save_cancelled.connect(self._on_save_cancelled)
         vm.busy_changed.connect(self._on_busy_changed)
         self.resize(860, 560)
 
@@ -193,6 +197,14 @@ class MeterRoundDialog(QDialog):
         """The stored readings changed since the sheet was checked: show the new warnings, store nothing."""
         self._saving = False
         self._banner.show_message("\n".join(i.text for i in issues), "warning")
+        self._refresh()
+
+    def _on_waiting_changed(self, waiting: bool) -> None:
+        """Another program holds the write lock: say so, with Cancel; the round is saved when it is free."""
+        self._waiting.setVisible(waiting)
+
+    def _on_save_cancelled(self) -> None:
+        self._saving = False
         self._refresh()
 
     def _on_busy_changed(self, busy: bool) -> None:
@@ -511,6 +523,9 @@ class MeterRoundDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(top)
         layout.addWidget(self._banner)
+        self._waiting = WaitingBar()
+        self._waiting.cancel_requested.connect(self._vm.cancel_save)
+        layout.addWidget(self._waiting)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
 

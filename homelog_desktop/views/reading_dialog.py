@@ -36,6 +36,7 @@ from ..domain.issues import Issue, ReadingField, Severity
 from ..domain.validation import ReadingContext, continuous_use
 from ..viewmodels.reading_editor import ReadingEditorViewModel, unaccepted, warning_key
 from .meter_changes import MeterEventDialog, open_item_dialog
+from .waiting import WaitingBar
 from .widgets import DiscardQuestion
 
 #: Milliseconds the timestamp must stay unchanged before the readings around it are loaded.
@@ -153,6 +154,8 @@ class ReadingDialog(QDialog):
         banner_layout.addWidget(self._banner_close, 0, Qt.AlignmentFlag.AlignTop)
         self._banner.hide()
         outer.addWidget(self._banner)
+        self._waiting = WaitingBar()
+        outer.addWidget(self._waiting)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -322,6 +325,9 @@ class ReadingDialog(QDialog):
         vm.saved.connect(self._on_vm_saved)
         vm.error_occurred.connect(self._on_vm_error_occurred)
         vm.busy_changed.connect(self._on_vm_busy_changed)
+        vm.waiting_changed.connect(self._on_vm_waiting_changed)
+        vm.save_cancelled.connect(self._on_vm_save_cancelled)
+        self._waiting.cancel_requested.connect(vm.cancel_save)
         self._context_timer.timeout.connect(self._on_context_timer_timeout)
         self._timestamp.dateTimeChanged.connect(self._on_timestamp_changed)
         for row in self._rows:
@@ -445,6 +451,17 @@ class ReadingDialog(QDialog):
         self._saving = False
         self._banner_text.setText(message)
         self._banner.show()
+        self._refresh()
+
+    @Slot(bool)
+    def _on_vm_waiting_changed(self, waiting: bool) -> None:
+        """Another program holds the write lock: say so, with Cancel; the save goes on when it is free."""
+        self._waiting.setVisible(waiting)
+        self._fit_height()
+
+    @Slot()
+    def _on_vm_save_cancelled(self) -> None:
+        self._saving = False
         self._refresh()
 
     @Slot(bool)
