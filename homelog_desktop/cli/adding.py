@@ -61,6 +61,11 @@ def run(args: argparse.Namespace) -> int:
     return run_command(lambda: _add(args))
 
 
+def _say_waiting(waiting: bool) -> None:
+    if waiting:
+        print("homelog: waiting for another program to finish writing… (Ctrl+C stops)", file=sys.stderr, flush=True)
+
+
 def _metric(source: Source, name: str) -> Metric:
     wanted = name.casefold()
     for metric in source.metrics:
@@ -77,6 +82,7 @@ async def _add(args: argparse.Namespace) -> int:
     from ..domain.validation import parse_value
     from ..services.exporting import find_source
     from ..services.readings import ReadingService
+    from ..services.writing import PatientWriter
 
     async with open_database(args) as db:
         source = await find_source(db, args.source)
@@ -96,8 +102,10 @@ async def _add(args: argparse.Namespace) -> int:
             values[metric.id] = value
         at = args.at or utc_now().replace(second=0)
         reading = Reading(None, source.id, at, values, note=args.note.strip())
-        async with db.session() as session:
-            result = await ReadingService(session).save(source, reading, accept_all=args.accept_warnings)
+        writer = PatientWriter(db, _say_waiting)
+        result = await writer.run(
+            lambda session: ReadingService(session).save(source, reading, accept_all=args.accept_warnings)
+        )
     for issue in result.warnings:
         print(f"homelog: warning: {' '.join(issue.text.split())}", file=sys.stderr)
     if result.reading is None:

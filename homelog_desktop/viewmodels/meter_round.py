@@ -17,8 +17,8 @@ from ..domain.issues import Issue, RuleError
 from ..domain.numbers import quantum
 from ..domain.timeutil import utc_now
 from ..domain.validation import Neighbour, ReadingContext, check_reading
+from ..services.writing import PatientWriter, WriteCancelledError
 from .base import BaseViewModel
-from .writing import PatientWriter, WriteCancelledError
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession

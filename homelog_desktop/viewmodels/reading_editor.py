@@ -24,8 +24,8 @@ from ..domain.validation import (
 )
 from ..repositories import MemberRepository, MeterEventRepository, ReadingRepository
 from ..services.readings import ReadingService
+from ..services.writing import PatientWriter, WriteCancelledError
 from .base import BaseViewModel
-from .writing import PatientWriter, WriteCancelledError
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession

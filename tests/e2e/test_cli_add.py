@@ -15,7 +15,8 @@ from homelog_desktop.db.migrate import migrate
 from homelog_desktop.domain.entities import Reading
 from homelog_desktop.repositories import ReadingRepository, SourceRepository
 from tests.conftest import T0, make_reading, make_source
-from tests.processes import homelog
+from tests.locks import WriteLockHolder
+from tests.processes import homelog, homelog_command, homelog_env
 
 AT = (T0 + timedelta(days=7)).isoformat()
 
@@ -107,3 +108,26 @@ def test_cli_add_bad_input_is_one_line_and_exit_2(tmp_path: Path, data_dir: Path
     assert message in done.stderr
     assert "Traceback" not in done.stderr
     assert len(stored(data_dir)) == 1
+
+
+def test_cli_add_waits_while_another_program_writes(tmp_path: Path, data_dir: Path) -> None:
+    """With another program holding the write lock, ``homelog add`` says it waits, then stores once it is released."""
+    holder = WriteLockHolder(data_dir / "homelog.db")
+    try:
+        process = subprocess.Popen(
+            homelog_command("add", "Electricity", "Day=1070.5", "--at", AT, "--data-dir", str(data_dir)),
+            env=homelog_env(tmp_path, TZ="UTC"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        assert process.stderr is not None
+        assert process.stderr.readline().startswith("homelog: waiting for another program to finish writing")
+        holder.release()
+        out, err = process.communicate(timeout=120)
+    finally:
+        holder.kill()
+    assert process.returncode == 0, err
+    assert out.startswith("Added a reading of “Electricity”")
+    assert len(stored(data_dir)) == 2

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from homelog_desktop.db import Database, database, sqlite_url
 from homelog_desktop.db.busy import is_write_locked
-from homelog_desktop.viewmodels.writing import PatientWriter, WriteCancelledError
+from homelog_desktop.services.writing import PatientWriter, WriteCancelledError
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ save once the lock is released. The lock is real: BEGIN IMMEDIATE in another pro
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -23,44 +21,7 @@ from homelog_desktop.views.meter_round import MeterRoundDialog
 from homelog_desktop.views.reading_dialog import ReadingDialog
 from homelog_desktop.views.waiting import WAITING_TEXT
 from tests.conftest import make_reading
-
-#: Another program: takes the write lock, says "locked", holds it until a line arrives on stdin.
-HOLDER = """
-import sqlite3, sys
-conn = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=60)
-conn.execute("BEGIN IMMEDIATE")
-conn.execute("INSERT INTO members (name, created_at) VALUES ('Importer', 0)")
-print("locked", flush=True)
-sys.stdin.readline()
-conn.execute(sys.argv[2])
-print("released", flush=True)
-"""
-
-
-class WriteLockHolder:
-    """A real process holding the database's write lock until ``release()``."""
-
-    def __init__(self, db_path: Path, finish: str = "COMMIT") -> None:
-        self._process = subprocess.Popen(
-            [sys.executable, "-c", HOLDER, str(db_path), finish],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self._process.stdout is not None
-        assert self._process.stdout.readline().strip() == "locked"
-
-    def release(self) -> None:
-        assert self._process.stdin is not None and self._process.stdout is not None
-        self._process.stdin.write("\n")
-        self._process.stdin.flush()
-        assert self._process.stdout.readline().strip() == "released"
-        assert self._process.wait(timeout=60) == 0
-
-    def kill(self) -> None:
-        if self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
+from tests.locks import WriteLockHolder
 
 
 @pytest.fixture

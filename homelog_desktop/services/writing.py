@@ -6,8 +6,6 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from ..db.busy import is_write_locked
-
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -98,6 +96,8 @@ class PatientWriter:
                     entered()
                     return await work(session)
             except Exception as exc:
+                from ..db.busy import is_write_locked  # SQLAlchemy is imported lazily for the window's start
+
                 if began or not is_write_locked(exc):
                     raise
                 self._set_waiting(True)  # the busy timeout ran out: keep waiting
