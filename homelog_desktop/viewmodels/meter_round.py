@@ -16,7 +16,7 @@ from ..domain.errors import HomeLogError
 from ..domain.issues import Issue, RuleError
 from ..domain.numbers import quantum
 from ..domain.timeutil import utc_now
-from ..domain.validation import Neighbour, ReadingContext, check_reading
+from ..domain.validation import Neighbour, ReadingContext, check_reading, parse_values
 from ..services.writing import PatientWriter, WriteCancelledError
 from .base import BaseViewModel
 
@@ -130,6 +130,24 @@ class MeterRoundViewModel(BaseViewModel):
             self.sources = {s.source.id: s.source for s in summaries if s.source.id is not None}
             self.lines = lines
             self.lines_loaded.emit(lines)
+
+    def parse(
+        self, texts: Mapping[tuple[int, int], str], decimal_point: str
+    ) -> tuple[dict[int, dict[int, Decimal]], dict[tuple[int, int], Issue]]:
+        """The values typed ((source id, metric id) -> text) per source and metric, and an error for
+        each text that is not a usable number for its metric (empty text is "not read")."""
+        values: dict[int, dict[int, Decimal]] = {}
+        bad: dict[tuple[int, int], Issue] = {}
+        for (source_id, metric_id), text in texts.items():
+            source = self.sources.get(source_id)
+            if source is None:
+                continue
+            found, problems = parse_values({metric_id: text}, source, decimal_point)
+            if problems:
+                bad[(source_id, metric_id)] = problems[0]
+            elif found:
+                values.setdefault(source_id, {}).update(found)
+        return values, bad
 
     def check(self, source_id: int, values: Mapping[int, Decimal]) -> list[Issue]:
         """Errors and warnings of the values typed for one source, against the loaded context."""

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 
 import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
 
-from ..domain.errors import ValidationError
-from ..domain.validation import Issue, Severity, parse_value, warning_key
+from ..domain.validation import Issue, Severity, warning_key
 from ..viewmodels.meter_round import MeterRoundViewModel, RoundLine
 from . import figures
 from .dashboard import ElidedLabel
@@ -119,18 +118,13 @@ class MeterRoundDialog(QDialog):
 
     def entries(self) -> tuple[dict[int, dict[int, Decimal]], list[tuple[_Row, str]]]:
         """Values typed (source id -> metric id -> value) and the inputs that cannot be read."""
-        values: dict[int, dict[int, Decimal]] = {}
-        bad: list[tuple[_Row, str]] = []
-        for row in self.rows:
-            text = row.edit.text()
-            try:
-                value = parse_value(text, row.line.metric, self._decimal_point)
-            except ValidationError as exc:
-                bad.append((row, exc.message))
-                continue
-            if value is not None and row.line.source.id is not None and row.line.metric.id is not None:
-                values.setdefault(row.line.source.id, {})[row.line.metric.id] = value
-        return values, bad
+        rows = {
+            (r.line.source.id, r.line.metric.id): r
+            for r in self.rows
+            if r.line.source.id is not None and r.line.metric.id is not None
+        }
+        values, bad = self._vm.parse({key: row.edit.text() for key, row in rows.items()}, self._decimal_point)
+        return values, [(rows[key], issue.message) for key, issue in bad.items()]
 
     def reject(self) -> None:
         """Cancel; when values were typed, ask before throwing them away."""
