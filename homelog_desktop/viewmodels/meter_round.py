@@ -18,7 +18,7 @@ from ..domain.numbers import quantum
 from ..domain.timeutil import utc_now
 from ..domain.validation import Neighbour, ReadingContext, check_reading, parse_values
 from ..services.writing import PatientWriter, WriteCancelledError
-from .base import BaseViewModel
+from .base import BaseViewModel, weak_emitter
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -87,7 +87,7 @@ class MeterRoundViewModel(BaseViewModel):
         self.contexts: dict[int, ReadingContext] = {}
         self.sources: dict[int, Source] = {}
         self._generation = 0
-        self._writer = PatientWriter(db, self.waiting_changed.emit)
+        self._writer = PatientWriter(db, weak_emitter(self, "waiting_changed"))
 
     async def load(self, timestamp: datetime | None = None, now: datetime | None = None) -> None:
         """The lines at ``timestamp`` (default: the round's time); an older load's result is dropped."""

@@ -25,7 +25,7 @@ from ..domain.validation import (
 from ..repositories import MemberRepository, MeterEventRepository, ReadingRepository
 from ..services.readings import ReadingService
 from ..services.writing import PatientWriter, WriteCancelledError
-from .base import BaseViewModel
+from .base import BaseViewModel, weak_emitter
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -88,7 +88,7 @@ class ReadingEditorViewModel(BaseViewModel):
         self.context: ReadingContext | None = None
         self.members: list[Member] = []
         self._generation = 0
-        self._writer = PatientWriter(db, self.waiting_changed.emit)
+        self._writer = PatientWriter(db, weak_emitter(self, "waiting_changed"))
 
     @property
     def is_new(self) -> bool:
