@@ -28,7 +28,8 @@ class SaveResult:
     reading: Reading | None
     #: Warnings not accepted (nothing stored), or accepted ones (stored anyway): see ``stored``.
     warnings: list[Issue]
-    #: The context the reading was checked in (fresh from the database).
+    #: The stored context the reading was checked in, fresh from the database (without the meter
+    #: changes given with the reading).
     context: ReadingContext
     #: The meter changes stored with the reading.
     events: tuple[MeterEvent, ...] = field(default=())
@@ -68,16 +69,18 @@ class ReadingService:
     async def check(
         self, source: Source, reading: Reading, events: Sequence[MeterEvent] = (), *, now: datetime | None = None
     ) -> tuple[list[Issue], ReadingContext]:
-        """Every problem of ``reading`` (and of the meter changes recorded with it), with its context."""
+        """Every problem of ``reading`` (and of the meter changes recorded with it), and the stored
+        context it was checked in (without ``events``, which the caller holds)."""
         issues: list[Issue] = []
         for event in events:
             if event.source_id != source.id:
                 raise ValueError("the meter change belongs to another source")
             issues.extend(check_meter_event(event, source.metric(event.metric_id)))
-        context = with_events(await self.context(source, reading.timestamp, exclude_id=reading.id, now=now), events)
+        stored = await self.context(source, reading.timestamp, exclude_id=reading.id, now=now)
+        context = with_events(stored, events)
         issues.extend(check_reading(reading, source, context))
         issues.extend(check_recorded_events(reading, source, events, context))
-        return issues, context
+        return issues, stored
 
     async def save(
         self,

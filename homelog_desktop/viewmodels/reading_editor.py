@@ -23,7 +23,7 @@ from ..domain.validation import (
     warning_key,
 )
 from ..repositories import MemberRepository, MeterEventRepository, ReadingRepository
-from ..services.readings import ReadingService
+from ..services.readings import ReadingService, with_events
 from ..services.writing import PatientWriter, WriteCancelledError
 from .base import BaseViewModel, weak_emitter
 
@@ -160,8 +160,6 @@ class ReadingEditorViewModel(BaseViewModel):
 
     def full_context(self, events: Iterable[MeterEvent] = ()) -> ReadingContext:
         """The context last loaded (empty before), with the meter changes recorded in the form."""
-        from ..services.readings import with_events
-
         return with_events(self.context or ReadingContext(now=utc_now()), list(events))
 
     def check(

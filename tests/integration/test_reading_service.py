@@ -12,11 +12,13 @@ import pytest
 
 from homelog_desktop.domain.entities import MeterEvent, MeterEventKind, Metric, MetricKind, Tariff
 from homelog_desktop.domain.issues import MeterEventField, ReadingField, RuleError, TariffField
+from homelog_desktop.domain.timeutil import utc_now
 from homelog_desktop.repositories import MeterEventRepository, TariffRepository
 from homelog_desktop.services.readings import ReadingService
 from tests.conftest import T0, make_reading
 
 WEEK = timedelta(days=7)
+DAY = timedelta(days=1)
 
 
 @pytest.fixture
@@ -133,3 +135,15 @@ def test_meter_event_repository_refuses_an_update_that_breaks_a_rule(act, add_so
     with pytest.raises(RuleError):
         act(lambda _service, session: MeterEventRepository(session).update(replace(stored, old_value=None)))
     assert act(lambda _service, session: MeterEventRepository(session).for_source(source.id)) == [stored]
+
+
+def test_reading_service_context_holds_only_stored_changes(act, add_source, store):
+    """With warnings pending, the returned context is the stored one: the form adds its own changes
+    once (a change counted twice would double the consumption across it)."""
+    source = add_source()
+    store(source, make_reading(source, T0, "1000.0"))
+    soon = utc_now() + 30 * DAY
+    later = make_reading(source, soon, "12.0")  # in the future: a warning
+    result = act(lambda service, _s: service.save(source, later, events=[replacement(source, at=soon - DAY)]))
+    assert not result.stored and [i.code for i in result.warnings] == ["future"]
+    assert result.context.events == ()
