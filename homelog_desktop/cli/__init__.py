@@ -21,6 +21,7 @@ KNOWN_COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("backups", "back the database up (SQLite online backup)"),
     "restore": ("restore", "replace the database with a backup, keeping a copy of the current one"),
     "check": ("check", "check the database's integrity and schema version"),
+    "add": ("adding", "add a reading to a source, checked as in the window"),
 }
 
 

@@ -1,17 +1,17 @@
-"""Validation of readings: errors that block saving and warnings the user may accept."""
+"""The rules of readings: errors that block saving and warnings the user may accept."""
 
 from __future__ import annotations
 
-import enum
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from .entities import MAX_DECIMALS, MAX_MAGNITUDE, MeterEvent, MeterEventKind, Metric, MetricKind, Reading, Source
 from .errors import ValidationError
+from .issues import Issue, ReadingField, Severity, error, errors, warning, warnings
 
 #: A jump is suspicious when the daily rate since the previous reading is this many times the recent one.
 JUMP_FACTOR = Decimal(5)
@@ -19,27 +19,6 @@ JUMP_FACTOR = Decimal(5)
 FUTURE_TOLERANCE = timedelta(minutes=5)
 #: Largest number of significant digits a value keeps exactly.
 MAX_SIGNIFICANT_DIGITS = 15
-
-
-class Severity(enum.StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True, slots=True)
-class Issue:
-    """A problem found in a reading; ``field`` is a metric label, "Timestamp" or "" for the whole reading."""
-
-    severity: Severity
-    code: str
-    field: str
-    message: str
-    #: The metric concerned, if any.
-    metric_id: int | None = None
-
-    @property
-    def text(self) -> str:
-        return f"{self.field}: {self.message}" if self.field else self.message
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,12 +190,22 @@ def parse_values(
     for metric_id, text in texts.items():
         metric = known.get(metric_id)
         if metric is None:
-            issues.append(Issue(Severity.ERROR, "unknown-metric", str(metric_id), "is not a metric of this source"))
+            issues.append(
+                error(
+                    "unknown-metric",
+                    ReadingField.VALUE,
+                    "is not a metric of this source",
+                    metric_id=metric_id,
+                    subject=f"Metric #{metric_id}",
+                )
+            )
             continue
         try:
             value = parse_value(text, metric, decimal_point)
         except ValidationError as exc:
-            issues.append(Issue(Severity.ERROR, "invalid-number", exc.field, exc.message, metric_id))
+            issues.append(
+                error("invalid-number", ReadingField.VALUE, exc.message, metric_id=metric_id, subject=exc.field)
+            )
             continue
         if value is not None:
             values[metric_id] = value
@@ -250,20 +239,33 @@ def check_reading(reading: Reading, source: Source, context: ReadingContext) -> 
         metric = metrics.get(metric_id)
         if metric is None:
             issues.append(
-                Issue(Severity.ERROR, "unknown-metric", f"Metric #{metric_id}", "is not a metric of this source")
+                error(
+                    "unknown-metric",
+                    ReadingField.VALUE,
+                    "is not a metric of this source",
+                    metric_id=metric_id,
+                    subject=f"Metric #{metric_id}",
+                )
             )
             continue
         try:
             check_value(value, metric)
         except ValidationError as exc:
-            issues.append(Issue(Severity.ERROR, "invalid-number", exc.field, exc.message, metric_id))
+            issues.append(
+                error("invalid-number", ReadingField.VALUE, exc.message, metric_id=metric_id, subject=exc.field)
+            )
     if not reading.values:
-        issues.append(Issue(Severity.ERROR, "no-values", "", "Enter a value for at least one metric."))
+        issues.append(error("no-values", ReadingField.READING, "Enter a value for at least one metric."))
     if reading.timestamp > context.now + FUTURE_TOLERANCE:
-        issues.append(Issue(Severity.WARNING, "future", "Timestamp", "is in the future"))
+        issues.append(warning("future", ReadingField.TIMESTAMP, "is in the future", subject="Timestamp"))
     if context.duplicate_at is not None:
         issues.append(
-            Issue(Severity.WARNING, "duplicate", "Timestamp", "another reading of this source has the same time")
+            warning(
+                "duplicate",
+                ReadingField.TIMESTAMP,
+                "another reading of this source has the same time",
+                subject="Timestamp",
+            )
         )
     for metric_id, value in reading.values.items():
         metric = metrics.get(metric_id)
@@ -285,35 +287,35 @@ def _check_counter(reading: Reading, metric: Metric, value: Decimal, context: Re
         used = continuous_use(previous.value, value, between, metric.digits)
         if used < 0 and between:
             issues.append(
-                Issue(
-                    Severity.WARNING,
+                warning(
                     "counter-down",
-                    label,
+                    ReadingField.VALUE,
                     f"{value} is lower than the new meter's start value recorded for the meter change "
                     "since the previous reading",
-                    metric.id,
+                    metric_id=metric.id,
+                    subject=label,
                 )
             )
         elif used < 0:
             issues.append(
-                Issue(
-                    Severity.WARNING,
+                warning(
                     "counter-down",
-                    label,
+                    ReadingField.VALUE,
                     f"{value} is lower than the previous reading ({previous.value}); was the meter replaced?",
-                    metric.id,
+                    metric_id=metric.id,
+                    subject=label,
                 )
             )
     if not issues and following is not None:
         after = context.events_between(metric.id, reading.timestamp, following.timestamp)
         if continuous_use(value, following.value, after, metric.digits) < 0:
             issues.append(
-                Issue(
-                    Severity.WARNING,
+                warning(
                     "counter-above-next",
-                    label,
+                    ReadingField.VALUE,
                     f"{value} is higher than the next reading ({following.value})",
-                    metric.id,
+                    metric_id=metric.id,
+                    subject=label,
                 )
             )
     rate = context.daily_rates.get(metric.id)
@@ -323,21 +325,92 @@ def _check_counter(reading: Reading, metric: Metric, value: Decimal, context: Re
         if used / days > rate * JUMP_FACTOR:
             per_day = (used / days).quantize(Decimal("0.01"))
             issues.append(
-                Issue(
-                    Severity.WARNING,
+                warning(
                     "jump",
-                    label,
+                    ReadingField.VALUE,
                     f"{used} {metric.unit} since the previous reading ({per_day}/day) is far above the "
                     f"recent {rate.quantize(Decimal('0.01'))}/day".replace("  ", " "),
-                    metric.id,
+                    metric_id=metric.id,
+                    subject=label,
                 )
             )
     return issues
 
 
-def errors(issues: Sequence[Issue]) -> list[Issue]:
-    return [i for i in issues if i.severity is Severity.ERROR]
+def check_recorded_events(
+    reading: Reading,
+    source: Source,
+    events: Iterable[MeterEvent],
+    context: ReadingContext,
+    show_time: Callable[[datetime], str] = lambda t: t.isoformat(" ", "minutes"),
+) -> list[Issue]:
+    """Meter changes recorded together with ``reading``: each needs a value of its metric in the
+    reading and must lie between the previous reading of that metric and this one."""
+    issues: list[Issue] = []
+    for event in events:
+        metric = source.metric(event.metric_id)
+        if metric is None:
+            continue
+        what = f"{event.kind.label} on {show_time(event.at)}"
+        previous = context.previous.get(event.metric_id)
+        if event.metric_id not in reading.values:
+            issues.append(
+                error(
+                    "change-no-value",
+                    ReadingField.VALUE,
+                    f"{what}: enter the value read, or remove it",
+                    metric_id=event.metric_id,
+                    subject=metric.label,
+                )
+            )
+        elif event.at > reading.timestamp or (previous is not None and event.at <= previous.timestamp):
+            issues.append(
+                error(
+                    "change-outside",
+                    ReadingField.VALUE,
+                    f"{what} is not between the previous reading and this one: change it or remove it",
+                    metric_id=event.metric_id,
+                    subject=metric.label,
+                )
+            )
+    return issues
 
 
-def warnings(issues: Sequence[Issue]) -> list[Issue]:
-    return [i for i in issues if i.severity is Severity.WARNING]
+def warning_key(issue: Issue) -> str:
+    """The key under which the user accepts a warning.
+
+    ``"<code>:<metric_id>"`` for a warning about one metric (``"counter-down:12"``, ``"jump:12"``) and
+    ``"<code>"`` for one about the whole reading (``"future"``, ``"duplicate"``). Accepting
+    ``"counter-down:12"`` accepts that metric's value being lower than the previous one, whatever
+    the value; a form withdraws a key when the user edits what it is about.
+    """
+    return issue.code if issue.metric_id is None else f"{issue.code}:{issue.metric_id}"
+
+
+def unaccepted(issues: Iterable[Issue], accepted: Collection[str]) -> list[Issue]:
+    """The warnings among ``issues`` whose key is not in ``accepted``."""
+    return [i for i in warnings(issues) if warning_key(i) not in accepted]
+
+
+__all__ = [
+    "FUTURE_TOLERANCE",
+    "JUMP_FACTOR",
+    "Issue",
+    "Neighbour",
+    "ReadingContext",
+    "ReadingField",
+    "Severity",
+    "check_reading",
+    "check_recorded_events",
+    "check_value",
+    "continuous_use",
+    "daily_rate",
+    "errors",
+    "events_between",
+    "parse_value",
+    "parse_values",
+    "rollover_plausible",
+    "unaccepted",
+    "warning_key",
+    "warnings",
+]

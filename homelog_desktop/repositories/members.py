@@ -7,7 +7,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..db.tables import MemberRow
 from ..domain.entities import Member
-from ..domain.errors import DuplicateNameError, NotFoundError, ValidationError
+from ..domain.errors import DuplicateNameError, NotFoundError
+from ..domain.issues import refuse_errors
+from ..domain.rules import check_member
 from ..domain.timeutil import to_epoch, utc_now
 
 
@@ -68,12 +70,5 @@ class MemberRepository:
 
 
 def _clean(member: Member) -> tuple[str, str | None]:
-    name = member.name.strip()
-    if not name:
-        raise ValidationError("Name", "cannot be empty")
-    if len(name) > 200:
-        raise ValidationError("Name", "is longer than 200 characters")
-    email = (member.email or "").strip() or None
-    if email is not None and ("@" not in email or " " in email or len(email) > 320):
-        raise ValidationError("E-mail", f"“{email}” is not an e-mail address")
-    return name, email
+    refuse_errors(check_member(member))
+    return member.name.strip(), (member.email or "").strip() or None

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..db.tables import MeterEventRow, MetricRow, TariffRow
-from ..domain.entities import MAX_MAGNITUDE, MeterEvent, MeterEventKind, MetricKind, Tariff
-from ..domain.errors import NotFoundError, ValidationError
+from ..domain.entities import MeterEvent, MeterEventKind, Metric, MetricKind, Tariff
+from ..domain.errors import NotFoundError
+from ..domain.issues import refuse_errors
+from ..domain.rules import check_meter_event, check_tariff
 from ..domain.timeutil import from_epoch, to_epoch
 
 
@@ -34,6 +36,10 @@ def _event(row: MeterEventRow) -> MeterEvent:
         digits=row.digits,
         note=row.note,
     )
+
+
+def _metric(row: MetricRow) -> Metric:
+    return Metric(row.id, row.name, row.unit, MetricKind(row.kind), row.decimals, row.digits, row.position)
 
 
 def _tariff(row: TariffRow) -> Tariff:
@@ -96,32 +102,7 @@ class MeterEventRepository:
         metric = await self._session.get(MetricRow, event.metric_id)
         if metric is None or metric.source_id != event.source_id:
             raise NotFoundError("That metric no longer exists.")
-        check_meter_event(event, MetricKind(metric.kind), metric.digits)
-
-
-def check_meter_event(event: MeterEvent, kind: MetricKind, metric_digits: int | None) -> None:
-    """Refuse an event that could not make consumption continuous; the message names the field."""
-    if kind is not MetricKind.COUNTER:
-        raise ValidationError("Metric", "meter changes apply to counters only")
-    for field, value in (("Old meter's final value", event.old_value), ("New meter's start value", event.new_value)):
-        if value is not None and (not value.is_finite() or abs(value) >= MAX_MAGNITUDE):
-            raise ValidationError(field, "is not a usable number")
-    if event.kind is MeterEventKind.REPLACEMENT:
-        if event.old_value is None:
-            raise ValidationError("Old meter's final value", "is needed for a replacement")
-        if event.new_value is None:
-            raise ValidationError("New meter's start value", "is needed for a replacement")
-    elif event.kind is MeterEventKind.RESET:
-        if event.old_value is None:
-            raise ValidationError("Old meter's final value", "is needed for a reset (the value before it)")
-    elif event.kind is MeterEventKind.ROLLOVER:
-        digits = event.digits or metric_digits
-        if digits is None:
-            raise ValidationError("Digits", "a rollover needs the number of digits of the register")
-        if not 1 <= digits <= 12:
-            raise ValidationError("Digits", "must be between 1 and 12")
-    if len(event.note) > 2000:
-        raise ValidationError("Note", "is longer than 2000 characters")
+        refuse_errors(check_meter_event(event, _metric(metric)))
 
 
 def _apply_event(row: MeterEventRow, event: MeterEvent) -> None:
@@ -158,8 +139,7 @@ class TariffRepository:
         return result
 
     async def add(self, tariff: Tariff) -> Tariff:
-        check_tariff(tariff)
-        await self._check_unique(tariff)
+        await self._check(tariff)
         row = TariffRow()
         _apply_tariff(row, tariff)
         self._session.add(row)
@@ -172,8 +152,7 @@ class TariffRepository:
         row = await self._session.get(TariffRow, tariff.id)
         if row is None:
             raise NotFoundError("That tariff no longer exists.")
-        check_tariff(tariff)
-        await self._check_unique(tariff)
+        await self._check(tariff)
         _apply_tariff(row, tariff)
         await self._session.flush()
         return _tariff(row)
@@ -183,30 +162,17 @@ class TariffRepository:
         if getattr(result, "rowcount", 1) == 0:
             raise NotFoundError("That tariff no longer exists.")
 
-    async def _check_unique(self, tariff: Tariff) -> None:
-        if await self._session.get(MetricRow, tariff.metric_id) is None:
+    async def _check(self, tariff: Tariff) -> None:
+        metric = await self._session.get(MetricRow, tariff.metric_id)
+        if metric is None:
             raise NotFoundError("That metric no longer exists.")
-        found = await self._session.scalar(
-            select(TariffRow.id).where(
-                TariffRow.metric_id == tariff.metric_id, TariffRow.valid_from == tariff.valid_from.isoformat()
-            )
+        taken = await self._session.scalars(
+            select(TariffRow.valid_from).where(TariffRow.metric_id == tariff.metric_id, TariffRow.id != tariff.id)
+            if tariff.id is not None
+            else select(TariffRow.valid_from).where(TariffRow.metric_id == tariff.metric_id)
         )
-        if found is not None and found != tariff.id:
-            day = tariff.valid_from.isoformat()
-            raise ValidationError("Valid from", f"this metric already has a tariff from {day}")
-
-
-def check_tariff(tariff: Tariff) -> None:
-    for field, value in (("Unit price", tariff.unit_price), ("Standing charge", tariff.standing_charge)):
-        try:
-            ok = value.is_finite() and Decimal(0) <= value < Decimal(1_000_000)
-        except InvalidOperation:
-            ok = False
-        if not ok:
-            raise ValidationError(field, "must be a number from 0 up to 1,000,000")
-    code = tariff.currency.strip()
-    if not (len(code) == 3 and code.isascii() and code.isalpha()):
-        raise ValidationError("Currency", "must be a three-letter code such as EUR, GBP or USD")
+        days = {date.fromisoformat(day) for day in taken}
+        refuse_errors(check_tariff(tariff, _metric(metric), taken=days))
 
 
 def _apply_tariff(row: TariffRow, tariff: Tariff) -> None:

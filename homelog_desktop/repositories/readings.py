@@ -13,14 +13,14 @@ from sqlalchemy.orm import aliased
 
 from ..db.tables import MemberRow, ReadingRow, ReadingValueRow
 from ..domain.entities import MeterEvent, MetricKind, Reading, ReadingLine, Source
-from ..domain.errors import NotFoundError, ValidationError
+from ..domain.errors import NotFoundError
+from ..domain.issues import refuse_errors
 from ..domain.numbers import quantum, to_decimal
 from ..domain.queries import ReadingFilter, ReadingOrder
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
 from ..domain.validation import (
     Neighbour,
     ReadingContext,
-    Severity,
     check_reading,
     continuous_use,
     daily_rate,
@@ -326,10 +326,8 @@ def _reading(row: ReadingRow, values: dict[int, Decimal]) -> Reading:
 
 
 def _refuse_errors(source: Source, reading: Reading) -> None:
-    context = ReadingContext(now=reading.timestamp)
-    for issue in check_reading(reading, source, context):
-        if issue.severity is Severity.ERROR:
-            raise ValidationError(issue.field, issue.message)
+    """The errors of a reading do not depend on the readings around it: an empty context finds them all."""
+    refuse_errors(check_reading(reading, source, ReadingContext(now=reading.timestamp)))
 
 
 def _filtered[Q: Select[*tuple[Any, ...]]](query: Q, flt: ReadingFilter | None) -> Q:

@@ -6,8 +6,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..db.tables import MetricRow, ReadingRow, ReadingValueRow, SourceRow
-from ..domain.entities import MAX_DECIMALS, Category, Metric, MetricKind, Source, SourceSummary
-from ..domain.errors import DuplicateNameError, NotFoundError, ValidationError
+from ..domain.entities import Category, Metric, MetricKind, Source, SourceSummary
+from ..domain.errors import DuplicateNameError, NotFoundError
+from ..domain.issues import RuleError, refuse_errors
+from ..domain.rules import check_source, stored_decimals_issue
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
 
 
@@ -80,7 +82,7 @@ class SourceRepository:
         return _source(row, metrics.get(row.id, []))
 
     async def add(self, source: Source) -> Source:
-        _check(source)
+        refuse_errors(check_source(source))
         await self._check_name(source.name.strip(), None)
         now = to_epoch(utc_now())
         row = SourceRow(created_at=now, updated_at=now)
@@ -100,7 +102,7 @@ class SourceRepository:
         """
         if source.id is None:
             raise ValueError("update needs a stored source")
-        _check(source)
+        refuse_errors(check_source(source))
         row = await self._session.get(SourceRow, source.id)
         if row is None:
             raise NotFoundError("That source no longer exists.")
@@ -123,7 +125,7 @@ class SourceRepository:
             if metric.id is not None and metric.id in existing:
                 target = existing[metric.id]
                 if metric.decimals < target.decimals:
-                    await self._check_decimals(metric, target.decimals)
+                    await self._check_decimals(metric, target.decimals, position)
                 target.position = position
                 target.name = metric.name.strip()
                 target.unit = metric.unit.strip()
@@ -176,7 +178,7 @@ class SourceRepository:
         if found is not None and found != own_id:
             raise DuplicateNameError(f"Name: there is already a source called “{name}”.")
 
-    async def _check_decimals(self, metric: Metric, stored_decimals: int) -> None:
+    async def _check_decimals(self, metric: Metric, stored_decimals: int, row: int) -> None:
         """Refuse ``metric.decimals`` if a value stored with ``stored_decimals`` needs more.
 
         A value with more decimals than wanted is at least 10**-(stored - wanted) away from a whole
@@ -193,40 +195,7 @@ class SourceRepository:
             .where(ReadingValueRow.metric_id == metric.id, func.abs(scaled - func.round(scaled)) > tolerance)
         )
         if await self._session.scalar(query):
-            raise ValidationError(
-                metric.name,
-                f"some stored values have more than {metric.decimals} decimals; fewer decimals would round them",
-            )
-
-
-def _check(source: Source) -> None:
-    name = source.name.strip()
-    if not name:
-        raise ValidationError("Name", "cannot be empty")
-    if len(name) > 200:
-        raise ValidationError("Name", "is longer than 200 characters")
-    if source.interval_days is not None and not 0 < source.interval_days <= 3660:
-        raise ValidationError("Reading interval", "must be between 1 and 3660 days")
-    if not 1 <= source.billing_start_month <= 12:
-        raise ValidationError("Billing year", "must start in a month from 1 (January) to 12 (December)")
-    if not source.metrics:
-        raise ValidationError("Metrics", "a source needs at least one metric")
-    seen: set[str] = set()
-    for metric in source.metrics:
-        metric_name = metric.name.strip()
-        if not metric_name:
-            raise ValidationError("Metrics", "every metric needs a name")
-        if len(metric_name) > 100:
-            raise ValidationError(metric_name[:30] + "…", "metric names are limited to 100 characters")
-        if metric_name.lower() in seen:
-            raise ValidationError(metric_name, "two metrics have this name")
-        seen.add(metric_name.lower())
-        if len(metric.unit.strip()) > 30:
-            raise ValidationError(metric_name, "the unit is longer than 30 characters")
-        if not 0 <= metric.decimals <= MAX_DECIMALS:
-            raise ValidationError(metric_name, f"decimals must be between 0 and {MAX_DECIMALS}")
-        if metric.digits is not None and not 1 <= metric.digits <= 12:
-            raise ValidationError(metric_name, "digits must be between 1 and 12")
+            raise RuleError([stored_decimals_issue(metric, row)])
 
 
 def _apply(row: SourceRow, source: Source) -> None:

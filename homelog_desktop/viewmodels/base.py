@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Coroutine
+import weakref
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -69,3 +70,20 @@ class BaseViewModel(QObject):
             task.cancel()
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def weak_emitter(owner: QObject, signal: str) -> Callable[[Any], None]:
+    """A callback that emits ``owner.<signal>(value)`` without keeping ``owner`` alive.
+
+    For helpers a view model keeps (``PatientWriter``): a strong reference to the bound signal
+    would make a cycle, and a QObject freed later by the cycle collector, possibly in a worker
+    thread, crashes Qt.
+    """
+    ref = weakref.ref(owner)
+
+    def emit(value: Any) -> None:
+        target = ref()
+        if target is not None:
+            getattr(target, signal).emit(value)
+
+    return emit

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.entities import Member
-from ..domain.errors import DuplicateNameError, HomeLogError, ValidationError
+from ..domain.errors import DuplicateNameError, HomeLogError
+from ..domain.issues import MemberField, RuleError
+from ..domain.rules import check_member as member_issues
 from ..repositories import MemberRepository
 from .base import BaseViewModel
 
@@ -16,14 +18,12 @@ if TYPE_CHECKING:
     from ..db.handle import SessionProvider
 
 
-def check_member(name: str, email: str | None) -> dict[str, str]:
-    """Problems the member form can point out before saving: field ("name", "email") -> message."""
-    problems: dict[str, str] = {}
-    if not name.strip():
-        problems["name"] = "Name is required."
-    text = (email or "").strip()
-    if text and ("@" not in text or " " in text):
-        problems["email"] = f"E-mail: “{text}” is not an e-mail address (leave it empty if there is none)."
+def check_member(name: str, email: str | None) -> dict[MemberField, str]:
+    """What the rules find in the member form (the repository refuses the same): field -> message."""
+    problems: dict[MemberField, str] = {}
+    for issue in member_issues(Member(None, name, email)):
+        assert isinstance(issue.field, MemberField)
+        problems.setdefault(issue.field, issue.text)
     return problems
 
 
@@ -32,8 +32,8 @@ class MembersViewModel(BaseViewModel):
 
     Each change runs in one write session that also reads the new list, then emits
     ``members_loaded`` and, for add and update, ``saved`` with the stored member. A refusal
-    (empty name, e-mail taken) becomes ``error_occurred`` with ``last_error_field`` set to "name",
-    "email" or "" so the form can show it next to the field.
+    (empty name, e-mail taken) becomes ``error_occurred`` with ``last_error_field`` set to the
+    field (None: not about one field) so the form can show it next to the field.
     """
 
     members_loaded = Signal(list)
@@ -52,7 +52,11 @@ class MembersViewModel(BaseViewModel):
         self._db = db
         self._repo = repo_factory
         self.members: list[Member] = []
-        self.last_error_field = ""
+        self.last_error_field: MemberField | None = None
+
+    def check(self, name: str, email: str | None) -> dict[MemberField, str]:
+        """The problems of the member form as it is (empty: it can be saved)."""
+        return check_member(name, email)
 
     async def load(self) -> None:
         async with self._action():
@@ -68,7 +72,7 @@ class MembersViewModel(BaseViewModel):
 
     async def delete(self, member_id: int) -> None:
         """Remove a member; readings they entered and sources they own stay (the link is cleared)."""
-        self.last_error_field = ""
+        self.last_error_field = None
         async with self._action():
             async with self._db.session() as session:
                 repo = self._repo(session)
@@ -78,7 +82,7 @@ class MembersViewModel(BaseViewModel):
             self.deleted.emit(member_id)
 
     async def _store(self, member: Member) -> None:
-        self.last_error_field = ""
+        self.last_error_field = None
         async with self._action():
             try:
                 async with self._db.session() as session:
@@ -96,9 +100,9 @@ class MembersViewModel(BaseViewModel):
         self.members_loaded.emit(members)
 
 
-def _field_of(error: HomeLogError) -> str:
+def _field_of(error: HomeLogError) -> MemberField | None:
     if isinstance(error, DuplicateNameError):
-        return "email"  # the only thing of a member that must be unique
-    if isinstance(error, ValidationError):
-        return {"Name": "name", "E-mail": "email"}.get(error.field, "")
-    return ""
+        return MemberField.EMAIL  # the only thing of a member that must be unique
+    if isinstance(error, RuleError) and isinstance(error.issues[0].field, MemberField):
+        return error.issues[0].field
+    return None

@@ -3,8 +3,8 @@ checked as typed, and all the readings entered stored in one transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -12,17 +12,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.entities import Metric, MetricKind, Reading, Source
-from ..domain.errors import HomeLogError, ValidationError
+from ..domain.errors import HomeLogError
+from ..domain.issues import Issue, RuleError
 from ..domain.numbers import quantum
 from ..domain.timeutil import utc_now
-from ..domain.validation import Issue, Neighbour, ReadingContext, check_reading, errors
-from .base import BaseViewModel
+from ..domain.validation import Neighbour, ReadingContext, check_reading, parse_values
+from ..services.writing import PatientWriter, WriteCancelledError
+from .base import BaseViewModel, weak_emitter
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
 
     from ..db.handle import SessionProvider
     from ..repositories import ReadingRepository, SourceRepository
+    from ..services.readings import ReadingService
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,12 @@ class MeterRoundViewModel(BaseViewModel):
     lines_loaded = Signal(list)
     #: Readings stored by save(): list[Reading].
     saved = Signal(list)
+    #: list[Issue]: warnings found at save time that were not accepted (nothing was stored).
+    warnings_raised = Signal(list)
+    #: bool: the save waits for another program to finish writing (True), or no longer (False).
+    waiting_changed = Signal(bool)
+    #: The user stopped waiting (cancel_save): nothing was stored, the sheet keeps what was typed.
+    save_cancelled = Signal()
 
     def __init__(
         self,
@@ -78,6 +87,7 @@ class MeterRoundViewModel(BaseViewModel):
         self.contexts: dict[int, ReadingContext] = {}
         self.sources: dict[int, Source] = {}
         self._generation = 0
+        self._writer = PatientWriter(db, weak_emitter(self, "waiting_changed"))
 
     async def load(self, timestamp: datetime | None = None, now: datetime | None = None) -> None:
         """The lines at ``timestamp`` (default: the round's time); an older load's result is dropped."""
@@ -90,11 +100,11 @@ class MeterRoundViewModel(BaseViewModel):
             moment = now or utc_now()
             async with self._db.session(readonly=True) as session:
                 summaries = await self._source_repo(session).summaries(include_archived=False)
-                repo = self._repo(session)
+                service = self._service(session)
                 contexts = {}
                 for summary in summaries:
                     assert summary.source.id is not None
-                    contexts[summary.source.id] = await repo.context(summary.source, at, now=moment)
+                    contexts[summary.source.id] = await service.context(summary.source, at, now=moment)
             if generation != self._generation:
                 return
             ordered = sorted(summaries, key=lambda s: (not s.is_overdue(moment), s.source.name.lower()))
@@ -121,6 +131,24 @@ class MeterRoundViewModel(BaseViewModel):
             self.lines = lines
             self.lines_loaded.emit(lines)
 
+    def parse(
+        self, texts: Mapping[tuple[int, int], str], decimal_point: str
+    ) -> tuple[dict[int, dict[int, Decimal]], dict[tuple[int, int], Issue]]:
+        """The values typed ((source id, metric id) -> text) per source and metric, and an error for
+        each text that is not a usable number for its metric (empty text is "not read")."""
+        values: dict[int, dict[int, Decimal]] = {}
+        bad: dict[tuple[int, int], Issue] = {}
+        for (source_id, metric_id), text in texts.items():
+            source = self.sources.get(source_id)
+            if source is None:
+                continue
+            found, problems = parse_values({metric_id: text}, source, decimal_point)
+            if problems:
+                bad[(source_id, metric_id)] = problems[0]
+            elif found:
+                values.setdefault(source_id, {}).update(found)
+        return values, bad
+
     def check(self, source_id: int, values: Mapping[int, Decimal]) -> list[Issue]:
         """Errors and warnings of the values typed for one source, against the loaded context."""
         source = self.sources.get(source_id)
@@ -130,9 +158,19 @@ class MeterRoundViewModel(BaseViewModel):
         reading = Reading(None, source_id, self.timestamp, dict(values))
         return check_reading(reading, source, context)
 
-    async def save(self, entries: Mapping[int, Mapping[int, Decimal]], entered_by: int | None = None) -> None:
+    async def save(
+        self,
+        entries: Mapping[int, Mapping[int, Decimal]],
+        entered_by: int | None = None,
+        accepted: Mapping[int, Collection[str]] | None = None,
+    ) -> None:
         """Store one reading per source in ``entries`` (source id -> metric id -> value) at the round's
-        time, all in one transaction. Sources without values are skipped."""
+        time, all in one transaction. Sources without values are skipped.
+
+        ``accepted`` holds, per source, the keys of the warnings the user saw and saved anyway
+        (``warning_key``). A warning the sheet did not show (the stored readings changed meanwhile)
+        stores nothing and comes back with ``warnings_raised``.
+        """
         at = self.timestamp
         readings = [
             Reading(None, source_id, at, dict(values), entered_by=entered_by)
@@ -142,23 +180,43 @@ class MeterRoundViewModel(BaseViewModel):
         if not readings:
             self.error_occurred.emit("Enter at least one value: empty lines are skipped.")
             return
-        async with self._action():
+        accepted = accepted or {}
+
+        async def work(session: AsyncSession) -> tuple[list[Reading], list[Issue]]:
             stored: list[Reading] = []
-            async with self._db.session() as session:
-                repo = self._repo(session)
-                for reading in readings:
-                    source = self.sources.get(reading.source_id)
-                    if source is None:
-                        raise HomeLogError("A source of the round no longer exists: refresh and try again.")
-                    context = await repo.context(source, at)
-                    found = errors(check_reading(reading, source, context))
-                    if found:
-                        first = found[0]
-                        raise ValidationError(
-                            f"{source.name} · {first.field}" if first.field else source.name, first.message
-                        )
-                    stored.append(await repo.add(source, reading))
+            pending: list[Issue] = []
+            service = self._service(session)
+            for reading in readings:
+                source = self.sources.get(reading.source_id)
+                if source is None:
+                    raise HomeLogError("A source of the round no longer exists: refresh and try again.")
+                try:
+                    result = await service.save(source, reading, accepted=accepted.get(reading.source_id, ()))
+                except RuleError as exc:
+                    raise RuleError([replace(i, subject=_in_source(source, i.subject)) for i in exc.issues]) from exc
+                if result.reading is None:
+                    pending.extend(result.warnings)
+                    self.contexts[reading.source_id] = result.context
+                else:
+                    stored.append(result.reading)
+            if pending:
+                await session.rollback()  # all or nothing
+            return stored, pending
+
+        async with self._action():
+            try:
+                stored, pending = await self._writer.run(work)
+            except WriteCancelledError:
+                self.save_cancelled.emit()
+                return
+            if pending:
+                self.warnings_raised.emit(pending)
+                return
             self.saved.emit(stored)
+
+    def cancel_save(self) -> None:
+        """Stop waiting for another program to finish writing; the round stores nothing."""
+        self._writer.cancel()
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -169,9 +227,20 @@ class MeterRoundViewModel(BaseViewModel):
             self._repo_factory = ReadingRepository
         return self._repo_factory(session)
 
+    def _service(self, session: AsyncSession) -> ReadingService:
+        from ..repositories import MeterEventRepository
+        from ..services.readings import ReadingService
+
+        return ReadingService(session, self._repo, MeterEventRepository)
+
     def _source_repo(self, session: AsyncSession) -> SourceRepository:
         if self._source_repo_factory is None:
             from ..repositories import SourceRepository
 
             self._source_repo_factory = SourceRepository
         return self._source_repo_factory(session)
+
+
+def _in_source(source: Source, subject: str) -> str:
+    """A problem's subject within the round names its source too ("Flat · Day (kWh)")."""
+    return f"{source.name} · {subject}" if subject else source.name

@@ -2,41 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..domain.entities import Member, MeterEvent, Reading, Source
-from ..domain.errors import HomeLogError, ValidationError
+from ..domain.entities import Member, MeterEvent, Metric, Reading, Source
+from ..domain.issues import Issue
 from ..domain.timeutil import utc_now
-from ..domain.validation import Issue, ReadingContext, check_reading, errors, warnings
+from ..domain.validation import (
+    ReadingContext,
+    check_reading,
+    check_recorded_events,
+    parse_values,
+    rollover_plausible,
+    unaccepted,
+    warning_key,
+)
 from ..repositories import MemberRepository, MeterEventRepository, ReadingRepository
-from ..repositories.meter_changes import check_meter_event
-from .base import BaseViewModel
+from ..services.readings import ReadingService, with_events
+from ..services.writing import PatientWriter, WriteCancelledError
+from .base import BaseViewModel, weak_emitter
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
 
     from ..db.handle import SessionProvider
 
-
-def warning_key(issue: Issue) -> str:
-    """The key under which the user accepts a warning.
-
-    ``"<code>:<metric_id>"`` for a warning about one metric (``"counter-down:12"``, ``"jump:12"``) and
-    ``"<code>"`` for one about the whole reading (``"future"``, ``"duplicate"``). Accepting
-    ``"counter-down:12"`` accepts that metric's value being lower than the previous one, whatever
-    the value; the dialog withdraws a key when the user edits what it is about.
-    """
-    return issue.code if issue.metric_id is None else f"{issue.code}:{issue.metric_id}"
-
-
-def unaccepted(issues: Iterable[Issue], accepted: Collection[str]) -> list[Issue]:
-    """The warnings among ``issues`` whose key is not in ``accepted``."""
-    return [i for i in warnings(list(issues)) if warning_key(i) not in accepted]
+__all__ = ["ReadingEditorViewModel", "unaccepted", "warning_key"]
 
 
 class ReadingEditorViewModel(BaseViewModel):
@@ -56,6 +52,10 @@ class ReadingEditorViewModel(BaseViewModel):
     warnings_raised = Signal(list)
     #: The stored Reading.
     saved = Signal(object)
+    #: bool: a save waits for another program to finish writing (True), or no longer (False).
+    waiting_changed = Signal(bool)
+    #: The user stopped waiting (cancel_save): nothing was stored, the form keeps what was typed.
+    save_cancelled = Signal()
 
     def __init__(
         self,
@@ -88,6 +88,7 @@ class ReadingEditorViewModel(BaseViewModel):
         self.context: ReadingContext | None = None
         self.members: list[Member] = []
         self._generation = 0
+        self._writer = PatientWriter(db, weak_emitter(self, "waiting_changed"))
 
     @property
     def is_new(self) -> bool:
@@ -131,61 +132,78 @@ class ReadingEditorViewModel(BaseViewModel):
         if reading.source_id != self.source.id:
             raise ValueError("the reading belongs to another source")
         async with self._action():
-            pending: list[Issue] = []
-            stored: Reading | None = None
-            async with self._db.session() as session:
-                repo = self._repo(session)
-                for event in events:
-                    self._check_event(event)
-                context = await self._context(session, reading.timestamp, exclude_id=reading.id)
-                context = replace(context, events=sorted([*context.events, *events], key=lambda e: e.at))
-                issues = check_reading(reading, self.source, context)
-                _refuse(errors(issues))
-                pending = unaccepted(issues, accepted)
-                if not pending:
-                    event_repo = self._event_repo(session)
-                    for event in events:
-                        await event_repo.add(event)
-                    if reading.id is None:
-                        stored = await repo.add(self.source, reading)
-                    else:
-                        stored = await repo.update(self.source, reading)
-            if stored is None:
+            try:
+                result = await self._writer.run(
+                    lambda session: self._service(session).save(self.source, reading, accepted=accepted, events=events)
+                )
+            except WriteCancelledError:
+                self.save_cancelled.emit()
+                return
+            if result.reading is None:
                 # The form's live check used an older context: show the fresh one with the warnings.
                 self._generation += 1
-                self._set_context(context)
-                self.warnings_raised.emit(pending)
+                self._set_context(result.context)
+                self.warnings_raised.emit(result.warnings)
                 return
-            self.reading = stored
-            self.saved.emit(stored)
+            self.reading = result.reading
+            self.saved.emit(result.reading)
+
+    def cancel_save(self) -> None:
+        """Stop waiting for another program to finish writing; the save stores nothing."""
+        self._writer.cancel()
+
+    # -- checks the form asks for, as it is typed -------------------------------------------
+
+    def parse(self, texts: Mapping[int, str], decimal_point: str) -> tuple[dict[int, Decimal], list[Issue]]:
+        """The values typed per metric id, and an error for each text that is not a usable number."""
+        return parse_values(texts, self.source, decimal_point)
+
+    def full_context(self, events: Iterable[MeterEvent] = ()) -> ReadingContext:
+        """The context last loaded (empty before), with the meter changes recorded in the form."""
+        return with_events(self.context or ReadingContext(now=utc_now()), list(events))
+
+    def check(
+        self,
+        reading: Reading,
+        parse_issues: Sequence[Issue] = (),
+        events: Sequence[MeterEvent] = (),
+        show_time: Callable[[datetime], str] | None = None,
+    ) -> list[Issue]:
+        """Every problem of the form's reading against the context last loaded: what parsing found,
+        the reading's rules and the meter changes recorded with it (the save runs the same rules)."""
+        context = self.full_context(events)
+        if context.duplicate_at is not None and context.duplicate_at != reading.timestamp:
+            context = replace(context, duplicate_at=None)  # loaded for an earlier time
+        checked = check_reading(reading, self.source, context)
+        if parse_issues:  # something was typed, it just is not a number
+            checked = [i for i in checked if i.code != "no-values"]
+        recorded = (
+            check_recorded_events(reading, self.source, events, context, show_time)
+            if show_time is not None
+            else check_recorded_events(reading, self.source, events, context)
+        )
+        return [*parse_issues, *checked, *recorded]
+
+    def rollover_plausible(self, metric: Metric, value: Decimal | None, at: datetime) -> bool:
+        """Whether ``value`` below the previous reading may be the register wrapping past 10**digits."""
+        context = self.context
+        if context is None or metric.id is None or value is None:
+            return False
+        previous = context.previous.get(metric.id)
+        if previous is None:
+            return False
+        days = Decimal((at - previous.timestamp).total_seconds()) / Decimal(86400)
+        return rollover_plausible(metric, previous.value, value, days, context.daily_rates.get(metric.id))
 
     # -- helpers -----------------------------------------------------------------------------
 
-    async def _context(
-        self, session: AsyncSession, timestamp: datetime, *, exclude_id: int | None = None
-    ) -> ReadingContext:
-        if exclude_id is None and self.reading is not None:
-            exclude_id = self.reading.id
-        assert self.source.id is not None
-        context = await self._repo(session).context(self.source, timestamp, exclude_id=exclude_id)
-        events = await self._event_repo(session).for_source(self.source.id)
-        return replace(context, events=tuple(events))
+    def _service(self, session: AsyncSession) -> ReadingService:
+        return ReadingService(session, self._repo, self._event_repo)
 
-    def _check_event(self, event: MeterEvent) -> None:
-        metric = self.source.metric(event.metric_id)
-        if event.source_id != self.source.id or metric is None:
-            raise ValueError("the meter change belongs to another source")
-        check_meter_event(event, metric.kind, metric.digits)
+    async def _context(self, session: AsyncSession, timestamp: datetime) -> ReadingContext:
+        exclude_id = self.reading.id if self.reading is not None else None
+        return await self._service(session).context(self.source, timestamp, exclude_id=exclude_id)
 
     def _set_context(self, context: ReadingContext) -> None:
         self.context = context
         self.context_loaded.emit(context)
-
-
-def _refuse(found: list[Issue]) -> None:
-    """Raise the errors found as one expected error that names the fields."""
-    if not found:
-        return
-    if len(found) == 1:
-        raise ValidationError(found[0].field, found[0].message)
-    raise HomeLogError("\n".join(i.text for i in found))

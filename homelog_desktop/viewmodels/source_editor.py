@@ -8,18 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..domain.entities import (
-    CATEGORY_DEFAULTS,
-    MAX_DECIMALS,
-    Category,
-    Member,
-    MeterEvent,
-    Metric,
-    MetricKind,
-    Source,
-    Tariff,
-)
+from ..domain.entities import CATEGORY_DEFAULTS, Category, Member, MeterEvent, Metric, Source, Tariff
 from ..domain.errors import DuplicateNameError, HomeLogError, ValidationError, user_message
+from ..domain.issues import Issue, MetricField, RuleError, SourceField
+from ..domain.rules import check_meter_event, check_tariff
+from ..domain.rules import check_source as source_issues
 from ..repositories import MemberRepository, MeterEventRepository, SourceRepository, TariffRepository
 from .base import BaseViewModel
 
@@ -27,17 +20,6 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
 
     from ..db.handle import SessionProvider
-
-#: Longest source name the repository accepts.
-MAX_NAME_LENGTH = 200
-#: Longest metric name the repository accepts.
-MAX_METRIC_NAME_LENGTH = 100
-#: Longest unit the repository accepts.
-MAX_UNIT_LENGTH = 30
-#: Longest expected reading interval, in days.
-MAX_INTERVAL_DAYS = 3660
-#: Most register digits a counter may have.
-MAX_DIGITS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +31,18 @@ class Problem:
     message: str
     #: Row of the metric (meter change, tariff) concerned in its table, if any.
     row: int | None = None
+
+
+#: Where the source form shows the problems of each field of a source.
+_PLACES = {SourceField.NAME: "name", SourceField.INTERVAL: "interval", SourceField.METRICS: "metrics"}
+
+
+def place(issue: Issue) -> Problem:
+    """Where the source form shows a problem the rules found (by its field, never its text)."""
+    if isinstance(issue.field, MetricField):
+        return Problem("metrics", issue.text, issue.row)
+    where = _PLACES.get(issue.field, "") if isinstance(issue.field, SourceField) else ""
+    return Problem(where, issue.text, issue.row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,72 +60,12 @@ def default_metric(category: Category) -> Metric:
 
 
 def check_source(source: Source) -> list[Problem]:
-    """Find what the repository would refuse, worded for the form and placed where it belongs.
+    """The problems the rules find in ``source``, placed for the form (the repository refuses the same).
 
     Returns an empty list when the source can be saved (the repository may still refuse a taken
     name or fewer decimals than the stored values need).
     """
-    problems: list[Problem] = []
-    name = source.name.strip()
-    if not name:
-        problems.append(Problem("name", "Name is required: enter what this meter or sensor is called."))
-    elif len(name) > MAX_NAME_LENGTH:
-        problems.append(Problem("name", f"Name is too long (at most {MAX_NAME_LENGTH} characters)."))
-    if source.interval_days is not None and not 0 < source.interval_days <= MAX_INTERVAL_DAYS:
-        problems.append(Problem("interval", f"Reading interval must be between 1 and {MAX_INTERVAL_DAYS} days."))
-    if not source.metrics:
-        problems.append(Problem("metrics", "Metrics: a source needs at least one metric. Click “Add metric”."))
-    seen: dict[str, int] = {}
-    for row, metric in enumerate(source.metrics):
-        metric_name = metric.name.strip()
-        if not metric_name:
-            problems.append(Problem("metrics", f"Metrics: the metric in row {row + 1} needs a name.", row))
-            continue
-        if len(metric_name) > MAX_METRIC_NAME_LENGTH:
-            problems.append(
-                Problem(
-                    "metrics",
-                    f"Metrics: the name in row {row + 1} is too long (at most {MAX_METRIC_NAME_LENGTH} characters).",
-                    row,
-                )
-            )
-        key = metric_name.casefold()
-        if key in seen:
-            problems.append(
-                Problem(
-                    "metrics",
-                    f"Metrics: rows {seen[key] + 1} and {row + 1} are both called “{metric_name}”; "
-                    "metric names must differ.",
-                    row,
-                )
-            )
-        else:
-            seen[key] = row
-        if len(metric.unit.strip()) > MAX_UNIT_LENGTH:
-            problems.append(
-                Problem(
-                    "metrics",
-                    f"Metrics: the unit of “{metric_name}” is too long (at most {MAX_UNIT_LENGTH} characters).",
-                    row,
-                )
-            )
-        if not 0 <= metric.decimals <= MAX_DECIMALS:
-            problems.append(
-                Problem(
-                    "metrics",
-                    f"Metrics: decimals of “{metric_name}” must be between 0 and {MAX_DECIMALS}.",
-                    row,
-                )
-            )
-        if metric.digits is not None and not 1 <= metric.digits <= MAX_DIGITS:
-            problems.append(
-                Problem(
-                    "metrics",
-                    f"Metrics: digits of “{metric_name}” must be blank or between 1 and {MAX_DIGITS}.",
-                    row,
-                )
-            )
-    return problems
+    return [place(issue) for issue in source_issues(source)]
 
 
 def check_changes(metrics: Sequence[Metric], changes: MeterChanges) -> list[Problem]:
@@ -144,7 +78,7 @@ def check_changes(metrics: Sequence[Metric], changes: MeterChanges) -> list[Prob
     problems: list[Problem] = []
     for row, event in enumerate(changes.events):
         metric = by_key.get(event.metric_id)
-        if metric is not None and metric.kind is not MetricKind.COUNTER:
+        if metric is not None and any(i.code == "not-a-counter" for i in check_meter_event(event, metric)):
             problems.append(
                 Problem(
                     "events",
@@ -155,7 +89,7 @@ def check_changes(metrics: Sequence[Metric], changes: MeterChanges) -> list[Prob
             )
     for row, tariff in enumerate(changes.tariffs):
         metric = by_key.get(tariff.metric_id)
-        if metric is not None and metric.kind is MetricKind.GAUGE:
+        if metric is not None and any(i.code == "gauge" for i in check_tariff(tariff, metric)):
             problems.append(
                 Problem(
                     "tariffs",
@@ -217,6 +151,10 @@ class SourceEditorViewModel(BaseViewModel):
     @property
     def is_new(self) -> bool:
         return self._source is None or self._source.id is None
+
+    def check(self, source: Source, keyed_metrics: Sequence[Metric], changes: MeterChanges) -> list[Problem]:
+        """What the form holds that cannot be saved, placed where the form shows it."""
+        return check_source(source) + check_changes(keyed_metrics, changes)
 
     async def load(self) -> None:
         """Read the members and, for an existing source, the number of values of each metric and
@@ -341,19 +279,8 @@ class SourceEditorViewModel(BaseViewModel):
 
 def problem_of(error: HomeLogError, metrics: Sequence[Metric]) -> Problem | None:
     """Where in the form a refusal from the repository belongs (None: not about one field)."""
-    message = user_message(error)
     if isinstance(error, DuplicateNameError):
-        return Problem("name", message)
-    if not isinstance(error, ValidationError):
-        return None
-    field = error.field.strip()
-    if field == "Name":
-        return Problem("name", message)
-    if field == "Reading interval":
-        return Problem("interval", message)
-    if field == "Metrics":
-        return Problem("metrics", message)
-    for row, metric in enumerate(metrics):
-        if metric.name.strip().casefold() == field.casefold():
-            return Problem("metrics", f"Metrics: {message}", row)
-    return Problem("metrics", f"Metrics: {message}") if field else None
+        return Problem("name", user_message(error))
+    if isinstance(error, RuleError):
+        return place(error.issues[0])
+    return None

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
 from ..domain.entities import Member
-from ..viewmodels.members import MembersViewModel, check_member
+from ..domain.issues import MemberField
+from ..viewmodels.members import MembersViewModel
 from .source_dialog import FieldError, with_error
 from .widgets import DiscardQuestion, preferred_size
 
@@ -243,8 +244,7 @@ class MembersDialog(QDialog):
 
     def _on_vm_error_occurred(self, message: str) -> None:
         if self.form_box.isVisible():
-            field = self._vm.last_error_field or "form"
-            self._show_form_errors({field: message})
+            self._show_form_errors({self._vm.last_error_field: message})
         else:
             self.error_label.set_message(message)
 
@@ -300,10 +300,10 @@ class MembersDialog(QDialog):
 
     def _on_form_save_clicked(self) -> None:
         name, email = self._form_values()
-        problems = check_member(name, email)
-        self._show_form_errors(problems)
+        problems = self._vm.check(name, email)
+        self._show_form_errors({field: message for field, message in problems.items()})
         if problems:
-            (self.form_name if "name" in problems else self.form_email).setFocus()
+            (self.form_name if MemberField.NAME in problems else self.form_email).setFocus()
             return
         if self._editing is None:
             self._add(name, email)
@@ -365,10 +365,11 @@ class MembersDialog(QDialog):
         focus = self.member_list if self.member_list.topLevelItemCount() else self.add_button
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _show_form_errors(self, problems: dict[str, str]) -> None:
-        self.form_name_error.set_message(problems.get("name", ""))
-        self.form_email_error.set_message(problems.get("email", ""))
-        self.form_error.set_message(problems.get("form", ""))
+    def _show_form_errors(self, problems: dict[MemberField | None, str]) -> None:
+        """Each message under its field; None is the form as a whole."""
+        self.form_name_error.set_message(problems.get(MemberField.NAME, ""))
+        self.form_email_error.set_message(problems.get(MemberField.EMAIL, ""))
+        self.form_error.set_message(problems.get(None, ""))
 
     def _update_buttons(self) -> None:
         selected = self.selected_member() is not None

@@ -44,20 +44,39 @@ from PySide6.QtWidgets import (
 
 from ..domain.entities import MAX_DECIMALS, MeterEvent, MeterEventKind, Metric, MetricKind, Tariff
 from ..domain.errors import ValidationError
+from ..domain.issues import Field, Issue, MeterEventField, TariffField, error
+from ..domain.rules import EVENT_LABELS, TARIFF_LABELS, check_meter_event, check_tariff
 from ..domain.validation import parse_value
-from ..repositories.meter_changes import check_meter_event, check_tariff
 
-#: Field names, as the repositories' ValidationError names them.
+#: The fields of the two forms: problems are placed by these (the rules' field enums).
 F_METRIC, F_AT, F_KIND, F_OLD, F_NEW, F_DIGITS, F_NOTE = (
-    "Metric",
-    "Date and time",
-    "Kind",
-    "Old meter's final value",
-    "New meter's start value",
-    "Digits",
-    "Note",
+    MeterEventField.METRIC,
+    MeterEventField.AT,
+    MeterEventField.KIND,
+    MeterEventField.OLD_VALUE,
+    MeterEventField.NEW_VALUE,
+    MeterEventField.DIGITS,
+    MeterEventField.NOTE,
 )
-F_VALID_FROM, F_PRICE, F_STANDING, F_CURRENCY = "Valid from", "Unit price", "Standing charge", "Currency"
+T_METRIC, F_VALID_FROM, F_PRICE, F_STANDING, F_CURRENCY = (
+    TariffField.METRIC,
+    TariffField.VALID_FROM,
+    TariffField.UNIT_PRICE,
+    TariffField.STANDING_CHARGE,
+    TariffField.CURRENCY,
+)
+#: What each field is called in messages.
+FIELD_LABELS: dict[Field, str] = {k: v for labels in (EVENT_LABELS, TARIFF_LABELS) for k, v in labels.items()}
+
+
+class _RefusedError(Exception):
+    """The form's input has problems (``issues``): shown under their fields, the form stays open."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__(issues[0].text)
+        self.issues = issues
+
+
 #: Currencies offered first in the currency box (any three-letter code may be typed).
 CURRENCIES = ("EUR", "GBP", "USD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD", "AUD")
 #: Decimals a price may have.
@@ -431,8 +450,8 @@ class _ItemDialog(QDialog):
         self.setWindowTitle(title)
         self.setModal(True)
         self._locale = QLocale()
-        self._errors: dict[str, FieldError] = {}
-        self._fields: dict[str, QWidget] = {}
+        self._errors: dict[Field, FieldError] = {}
+        self._fields: dict[Field, QWidget] = {}
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -447,8 +466,8 @@ class _ItemDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
-    def add_field(self, label: str, field: str, widget: QWidget, name: str, stretch: bool = False) -> None:
-        """A form row for ``field`` (its ValidationError name) with its error label under it."""
+    def add_field(self, label: str, field: Field, widget: QWidget, name: str, stretch: bool = False) -> None:
+        """A form row for ``field`` with its error label under it."""
         error = FieldError(f"{name}Error", self)
         self._errors[field] = error
         self._fields[field] = widget
@@ -467,21 +486,24 @@ class _ItemDialog(QDialog):
         widget.setObjectName(name)
         self.form.addRow(label, box)
 
-    def error_text(self, field: str) -> str:
+    def error_text(self, field: Field) -> str:
         label = self._errors.get(field)
         return label.text() if label is not None and label.isVisible() else ""
 
-    def show_error(self, error: ValidationError) -> None:
-        """Show ``error`` under its field (or under the form) and put the cursor there."""
+    def show_issues(self, issues: list[Issue]) -> None:
+        """Show each problem under its field (or under the form) and put the cursor on the first."""
         self.clear_errors()
-        place = self._errors.get(error.field)
-        if place is None:
-            self.form_error.set_message(str(error))
-            self._fit_height()
-            return
-        place.set_message(str(error))
+        by_field: dict[Field | None, list[str]] = {}
+        for issue in issues:
+            place = issue.field if issue.field in self._errors else None
+            by_field.setdefault(place, []).append(issue.text)
+        for place, texts in by_field.items():
+            (self._errors[place] if place is not None else self.form_error).set_message("\n".join(texts))
         self._fit_height()
-        widget = self._fields[error.field]
+        first = next((i.field for i in issues if i.field in self._fields), None)
+        if first is None:
+            return
+        widget = self._fields[first]
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         if isinstance(widget, QLineEdit):
             widget.selectAll()
@@ -504,17 +526,23 @@ class _ItemDialog(QDialog):
     def _on_ok_clicked(self) -> None:
         try:
             self._build()
-        except ValidationError as exc:
-            self.show_error(exc)
+        except _RefusedError as exc:
+            self.show_issues(exc.issues)
             return
         self.accept()
 
     def _build(self) -> None:
         raise NotImplementedError
 
-    def _number(self, edit: QLineEdit, field: str, decimals: int, digits: int | None = None) -> Decimal | None:
+    def _number(self, edit: QLineEdit, field: Field, decimals: int, digits: int | None = None) -> Decimal | None:
         kind = MetricKind.COUNTER if digits else MetricKind.INTERVAL
-        return parse_value(edit.text(), Metric(None, field, "", kind, decimals, digits), self._locale.decimalPoint())
+        label = FIELD_LABELS[field]
+        try:
+            return parse_value(
+                edit.text(), Metric(None, label, "", kind, decimals, digits), self._locale.decimalPoint()
+            )
+        except ValidationError as exc:
+            raise _RefusedError([error("invalid-number", field, exc.message, subject=label)]) from exc
 
     def _number_edit(self, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(self)
@@ -644,7 +672,7 @@ class MeterEventDialog(_ItemDialog):
             self.old_edit.setPlaceholderText(f"at least {format_number(self._previous_value, None, self._locale)}")
         self.kind_hint.setText(KIND_TIPS[kind])
 
-    def _row_box(self, field: str) -> QWidget:
+    def _row_box(self, field: Field) -> QWidget:
         widget = self._fields[field]
         box = widget.parentWidget()
         while box is not None and box.parentWidget() is not self:
@@ -654,14 +682,9 @@ class MeterEventDialog(_ItemDialog):
     def _build(self) -> None:
         metric = self._metric()
         if metric is None or metric.id is None:
-            raise ValidationError(F_METRIC, "choose a counter (meter changes apply to counters only)")
-        at = from_qdatetime(self.time_edit.dateTime())
-        if self._after is not None and at <= self._after:
-            day = self._locale.toString(to_qdatetime(self._after), date_time_format(self._locale))
-            raise ValidationError(F_AT, f"must be after the previous reading ({day})")
-        if self._before is not None and at > self._before:
-            day = self._locale.toString(to_qdatetime(self._before), date_time_format(self._locale))
-            raise ValidationError(F_AT, f"must not be after this reading ({day})")
+            label = EVENT_LABELS[F_METRIC]
+            message = "choose a counter (meter changes apply to counters only)"
+            raise _RefusedError([error("not-a-counter", F_METRIC, message, subject=label)])
         kind = self.kind
         old = new = None
         digits: int | None = None
@@ -674,21 +697,25 @@ class MeterEventDialog(_ItemDialog):
             id=self._original.id if self._original is not None else None,
             source_id=self._source_id,
             metric_id=metric.id,
-            at=at,
+            at=from_qdatetime(self.time_edit.dateTime()),
             kind=kind,
             old_value=old,
             new_value=new,
             digits=digits,
             note=self.note_edit.toPlainText().strip(),
         )
-        check_meter_event(event, MetricKind.COUNTER, metric.digits)
-        if old is not None and self._previous_value is not None and old < self._previous_value:
-            shown = format_number(self._previous_value, metric.decimals, self._locale)
-            raise ValidationError(F_OLD, f"is lower than the previous reading ({shown})")
-        start = new if new is not None else Decimal(0)
-        if self._reading_value is not None and kind is not MeterEventKind.ROLLOVER and start > self._reading_value:
-            shown = format_number(self._reading_value, metric.decimals, self._locale)
-            raise ValidationError(F_NEW, f"is higher than this reading ({shown})")
+        issues = check_meter_event(
+            event,
+            metric,
+            after=self._after,
+            before=self._before,
+            previous_value=self._previous_value,
+            reading_value=self._reading_value,
+            show_number=lambda value: format_number(value, metric.decimals, self._locale),
+            show_time=lambda moment: self._locale.toString(to_qdatetime(moment), date_time_format(self._locale)),
+        )
+        if issues:
+            raise _RefusedError(issues)
         self.result_event = event
 
 
@@ -734,7 +761,7 @@ class TariffDialog(_ItemDialog):
         self.price_unit = QLabel(self)
         self.price_unit.setObjectName("priceUnit")
 
-        self.add_field("&Metric:", F_METRIC, self.metric_combo, "metricCombo")
+        self.add_field("&Metric:", T_METRIC, self.metric_combo, "metricCombo")
         self.add_field("&Valid from:", F_VALID_FROM, self.valid_from_edit, "validFromEdit")
         price_box = QWidget(self)
         price_row = QHBoxLayout(price_box)
@@ -791,15 +818,14 @@ class TariffDialog(_ItemDialog):
     def _build(self) -> None:
         metric = self._metric()
         if metric is None or metric.id is None:
-            raise ValidationError(F_METRIC, "choose a counter or interval metric (gauges have no cost)")
+            message = "choose a counter or interval metric (gauges have no cost)"
+            raise _RefusedError([error("gauge", T_METRIC, message, subject=TARIFF_LABELS[T_METRIC])])
         day = self.valid_from_edit.date().toPython()
         assert isinstance(day, date)
-        if (metric.id, day) in self._taken:
-            shown = self._locale.toString(self.valid_from_edit.date(), date_format(self._locale))
-            raise ValidationError(F_VALID_FROM, f"{metric.name} already has a tariff from {shown}")
         price = self._number(self.price_edit, F_PRICE, PRICE_DECIMALS)
         if price is None:
-            raise ValidationError(F_PRICE, "is needed (the price per unit; 0 if only a standing charge applies)")
+            message = "is needed (the price per unit; 0 if only a standing charge applies)"
+            raise _RefusedError([error("price-missing", F_PRICE, message, subject=TARIFF_LABELS[F_PRICE])])
         standing = self._number(self.standing_edit, F_STANDING, PRICE_DECIMALS)
         tariff = Tariff(
             id=self._original.id if self._original is not None else None,
@@ -809,7 +835,15 @@ class TariffDialog(_ItemDialog):
             standing_charge=standing if standing is not None else Decimal(0),
             currency=self.currency_combo.currentText().strip().upper(),
         )
-        check_tariff(tariff)
+        taken = {d for key, d in self._taken if key == metric.id}
+        issues = check_tariff(
+            tariff,
+            metric,
+            taken=taken,
+            show_date=lambda d: self._locale.toString(QDate(d), date_format(self._locale)),
+        )
+        if issues:
+            raise _RefusedError(issues)
         self.result_tariff = tariff
 
 

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 
 import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
 
-from ..domain.errors import ValidationError
-from ..domain.validation import Issue, Severity, parse_value
+from ..domain.validation import Issue, Severity, warning_key
 from ..viewmodels.meter_round import MeterRoundViewModel, RoundLine
 from . import figures
 from .dashboard import ElidedLabel
 from .icons import category_icon
+from .waiting import WaitingBar
 from .widgets import Banner, DiscardQuestion, is_dark, preferred_size
 
 #: Milliseconds the round's time must stay unchanged before the values around it are loaded again.
@@ -66,6 +66,7 @@ class MeterRoundDialog(QDialog):
     _count: QLabel
     _busy_label: QLabel
     _banner: Banner
+    _waiting: WaitingBar
 
     def __init__(
         self, vm: MeterRoundViewModel, parent: QWidget | None = None, *, entered_by: int | None = None
@@ -94,6 +95,9 @@ class MeterRoundDialog(QDialog):
         vm.lines_loaded.connect(self._on_lines_loaded)
         vm.saved.connect(self._on_saved)
         vm.error_occurred.connect(self._on_error)
+        vm.warnings_raised.connect(self._on_warnings_raised)
+        vm.waiting_changed.connect(self._on_waiting_changed)
+        vm.save_cancelled.connect(self._on_save_cancelled)
         vm.busy_changed.connect(self._on_busy_changed)
         self.resize(preferred_size(self, 860, 560, chars=120, lines=30))
 
@@ -114,18 +118,13 @@ class MeterRoundDialog(QDialog):
 
     def entries(self) -> tuple[dict[int, dict[int, Decimal]], list[tuple[_Row, str]]]:
         """Values typed (source id -> metric id -> value) and the inputs that cannot be read."""
-        values: dict[int, dict[int, Decimal]] = {}
-        bad: list[tuple[_Row, str]] = []
-        for row in self.rows:
-            text = row.edit.text()
-            try:
-                value = parse_value(text, row.line.metric, self._decimal_point)
-            except ValidationError as exc:
-                bad.append((row, exc.message))
-                continue
-            if value is not None and row.line.source.id is not None and row.line.metric.id is not None:
-                values.setdefault(row.line.source.id, {})[row.line.metric.id] = value
-        return values, bad
+        rows = {
+            (r.line.source.id, r.line.metric.id): r
+            for r in self.rows
+            if r.line.source.id is not None and r.line.metric.id is not None
+        }
+        values, bad = self._vm.parse({key: row.edit.text() for key, row in rows.items()}, self._decimal_point)
+        return values, [(rows[key], issue.message) for key, issue in bad.items()]
 
     def reject(self) -> None:
         """Cancel; when values were typed, ask before throwing them away."""
@@ -188,6 +187,20 @@ class MeterRoundDialog(QDialog):
         self._banner.show_message(message, "error")
         self._refresh()
 
+    def _on_warnings_raised(self, issues: list[Issue]) -> None:
+        """The stored readings changed since the sheet was checked: show the new warnings, store nothing."""
+        self._saving = False
+        self._banner.show_message("\n".join(i.text for i in issues), "warning")
+        self._refresh()
+
+    def _on_waiting_changed(self, waiting: bool) -> None:
+        """Another program holds the write lock: say so, with Cancel; the round is saved when it is free."""
+        self._waiting.setVisible(waiting)
+
+    def _on_save_cancelled(self) -> None:
+        self._saving = False
+        self._refresh()
+
     def _on_busy_changed(self, busy: bool) -> None:
         self._busy_label.setVisible(busy)
 
@@ -221,7 +234,9 @@ class MeterRoundDialog(QDialog):
         self._banner.dismiss()
         self._saving = True
         self._refresh()
-        self._vm.spawn(self._vm.save(values, self._entered_by))
+        # Save (or "Save anyway") accepts the warnings the sheet shows now, and only those.
+        accepted = {sid: {warning_key(i) for i in self._vm.check(sid, by_metric)} for sid, by_metric in values.items()}
+        self._vm.spawn(self._vm.save(values, self._entered_by, accepted))
 
     def _on_text_edited(self, row: _Row) -> None:
         key = (row.line.source.id or 0, row.line.metric.id or 0)
@@ -502,6 +517,9 @@ class MeterRoundDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(top)
         layout.addWidget(self._banner)
+        self._waiting = WaitingBar()
+        self._waiting.cancel_requested.connect(self._vm.cancel_save)
+        layout.addWidget(self._waiting)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
 

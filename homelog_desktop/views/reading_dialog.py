@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -32,18 +32,11 @@ from PySide6.QtWidgets import (
 import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
 
 from ..domain.entities import Member, MeterEvent, MeterEventKind, Metric, MetricKind, Reading
-from ..domain.timeutil import utc_now
-from ..domain.validation import (
-    Issue,
-    ReadingContext,
-    Severity,
-    check_reading,
-    continuous_use,
-    parse_values,
-    rollover_plausible,
-)
+from ..domain.issues import Issue, ReadingField, Severity
+from ..domain.validation import ReadingContext, continuous_use
 from ..viewmodels.reading_editor import ReadingEditorViewModel, unaccepted, warning_key
 from .meter_changes import MeterEventDialog, open_item_dialog
+from .waiting import WaitingBar
 from .widgets import DiscardQuestion
 
 #: Milliseconds the timestamp must stay unchanged before the readings around it are loaded.
@@ -161,6 +154,8 @@ class ReadingDialog(QDialog):
         banner_layout.addWidget(self._banner_close, 0, Qt.AlignmentFlag.AlignTop)
         self._banner.hide()
         outer.addWidget(self._banner)
+        self._waiting = WaitingBar()
+        outer.addWidget(self._waiting)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -330,6 +325,9 @@ class ReadingDialog(QDialog):
         vm.saved.connect(self._on_vm_saved)
         vm.error_occurred.connect(self._on_vm_error_occurred)
         vm.busy_changed.connect(self._on_vm_busy_changed)
+        vm.waiting_changed.connect(self._on_vm_waiting_changed)
+        vm.save_cancelled.connect(self._on_vm_save_cancelled)
+        self._waiting.cancel_requested.connect(vm.cancel_save)
         self._context_timer.timeout.connect(self._on_context_timer_timeout)
         self._timestamp.dateTimeChanged.connect(self._on_timestamp_changed)
         for row in self._rows:
@@ -456,6 +454,17 @@ class ReadingDialog(QDialog):
         self._refresh()
 
     @Slot(bool)
+    def _on_vm_waiting_changed(self, waiting: bool) -> None:
+        """Another program holds the write lock: say so, with Cancel; the save goes on when it is free."""
+        self._waiting.setVisible(waiting)
+        self._fit_height()
+
+    @Slot()
+    def _on_vm_save_cancelled(self) -> None:
+        self._saving = False
+        self._refresh()
+
+    @Slot(bool)
     def _on_vm_busy_changed(self, busy: bool) -> None:
         if not busy and self._saving:
             self._saving = False
@@ -537,15 +546,9 @@ class ReadingDialog(QDialog):
     def _issues(self) -> list[Issue]:
         """Errors and warnings of the form as it is now, against the context last loaded."""
         texts = {r.metric.id: r.edit.text() for r in self._rows if r.metric.id is not None}
-        values, found = parse_values(texts, self._vm.source, self._decimal_point)
+        values, found = self._vm.parse(texts, self._decimal_point)
         reading = self._form_reading(values)
-        context = self._full_context()
-        if context.duplicate_at is not None and context.duplicate_at != reading.timestamp:
-            context = replace(context, duplicate_at=None)  # loaded for an earlier time
-        checked = check_reading(reading, self._vm.source, context)
-        if found:  # something was typed, it just is not a number
-            checked = [i for i in checked if i.code != "no-values"]
-        issues = found + checked + self._pending_issues(reading, context)
+        issues = self._vm.check(reading, found, list(self._pending.values()), self._date)
         keys = {warning_key(i) for i in issues}
         issues += [i for i in self._raised if warning_key(i) not in keys]
         return issues
@@ -563,7 +566,7 @@ class ReadingDialog(QDialog):
             value = values.get(row.metric.id) if row.metric.id is not None else None
             self._show_context(row, value)
             self._show_changes(row, value, mine)
-        self._show_messages(self._timestamp_message, [i for i in issues if i.field == "Timestamp"])
+        self._show_messages(self._timestamp_message, [i for i in issues if i.field is ReadingField.TIMESTAMP])
 
         no_values = [i for i in errors if i.code == "no-values"]
         other_errors = [i for i in errors if i.code != "no-values"]
@@ -667,43 +670,7 @@ class ReadingDialog(QDialog):
 
     def _full_context(self) -> ReadingContext:
         """The context last loaded, with the meter changes recorded in this dialog."""
-        context = self._context or ReadingContext(now=utc_now())
-        if not self._pending:
-            return context
-        return replace(context, events=sorted([*context.events, *self._pending.values()], key=lambda e: e.at))
-
-    def _pending_issues(self, reading: Reading, context: ReadingContext) -> list[Issue]:
-        """Errors about the meter changes recorded here: each must lie between the previous reading
-        and this one, and its metric must have a value."""
-        issues: list[Issue] = []
-        for metric_id, event in self._pending.items():
-            metric = self._vm.source.metric(metric_id)
-            if metric is None:
-                continue
-            label = metric.label
-            what = f"{event.kind.label} on {self._date(event.at)}"
-            previous = context.previous.get(metric_id)
-            if metric_id not in reading.values:
-                issues.append(
-                    Issue(
-                        Severity.ERROR,
-                        "change-no-value",
-                        label,
-                        f"{what}: enter the value read, or remove it",
-                        metric_id,
-                    )
-                )
-            elif event.at > reading.timestamp or (previous is not None and event.at <= previous.timestamp):
-                issues.append(
-                    Issue(
-                        Severity.ERROR,
-                        "change-outside",
-                        label,
-                        f"{what} is not between the previous reading and this one: change it or remove it",
-                        metric_id,
-                    )
-                )
-        return issues
+        return self._vm.full_context(self._pending.values())
 
     def _show_changes(self, row: _MetricRow, value: Decimal | None, issues: list[Issue]) -> None:
         """Offer to record a meter change at a counter that went down; show one that is recorded."""
@@ -736,14 +703,7 @@ class ReadingDialog(QDialog):
         return f"✔ {what} on {when}: old {old} → new {new}"
 
     def _rollover_plausible(self, metric: Metric, value: Decimal | None) -> bool:
-        context = self._context
-        if context is None or metric.id is None or value is None:
-            return False
-        previous = context.previous.get(metric.id)
-        if previous is None:
-            return False
-        days = Decimal((self._form_timestamp() - previous.timestamp).total_seconds()) / Decimal(86400)
-        return rollover_plausible(metric, previous.value, value, days, context.daily_rates.get(metric.id))
+        return self._vm.rollover_plausible(metric, value, self._form_timestamp())
 
     def _record_change(self, metric: Metric, kind: MeterEventKind, event: MeterEvent | None = None) -> None:
         """Ask for the old meter's final value and the new meter's start value (or edit ``event``)."""
@@ -836,7 +796,7 @@ class ReadingDialog(QDialog):
 
     def _parsed_values(self) -> dict[int, Decimal]:
         texts = {r.metric.id: r.edit.text() for r in self._rows if r.metric.id is not None}
-        values, _ = parse_values(texts, self._vm.source, self._decimal_point)
+        values, _ = self._vm.parse(texts, self._decimal_point)
         return values
 
     def _form_timestamp(self) -> datetime:

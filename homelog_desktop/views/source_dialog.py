@@ -47,19 +47,8 @@ from PySide6.QtWidgets import (
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
 from ..domain.entities import MAX_DECIMALS, Category, Member, Metric, MetricKind, Source
-from ..viewmodels.source_editor import (
-    MAX_DIGITS,
-    MAX_INTERVAL_DAYS,
-    MAX_METRIC_NAME_LENGTH,
-    MAX_NAME_LENGTH,
-    MAX_UNIT_LENGTH,
-    MeterChanges,
-    Problem,
-    SourceEditorViewModel,
-    check_changes,
-    check_source,
-    default_metric,
-)
+from ..domain.rules import MAX_DIGITS, MAX_INTERVAL_DAYS, MAX_METRIC_NAME_LENGTH, MAX_NAME_LENGTH, MAX_UNIT_LENGTH
+from ..viewmodels.source_editor import MeterChanges, Problem, SourceEditorViewModel, default_metric
 from .icons import category_icon
 from .meter_changes import (
     EventColumn,
@@ -1186,8 +1175,7 @@ class SourceDialog(QDialog):
             self._showing_problems = False
 
     def _place_problems(self) -> list[Problem]:
-        problems = check_source(self.current_source())
-        problems += check_changes(self._metrics.keyed_metrics(), self.current_changes())
+        problems = self._vm.check(self.current_source(), self._metrics.keyed_metrics(), self.current_changes())
         if self._server_problem is not None:
             problems.append(self._server_problem)
         by_place: dict[str, list[str]] = {}

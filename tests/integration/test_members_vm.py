@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from homelog_desktop.domain.entities import Member
+from homelog_desktop.domain.issues import MemberField
 from homelog_desktop.repositories import ReadingRepository, SourceRepository
 from homelog_desktop.viewmodels.members import MembersViewModel, check_member
 from tests.conftest import T0, make_reading
@@ -69,7 +70,7 @@ def test_members_add_duplicate_email_reports_error_and_stores_nothing(qtbot, run
 
     assert rec.busy == [True, False]
     assert len(rec.errors) == 1 and "already belongs to another member" in rec.errors[0]
-    assert vm.last_error_field == "email"
+    assert vm.last_error_field is MemberField.EMAIL
     assert rec.saved == [] and rec.lists == []
     assert names(stored_members()) == ["Ann"]
 
@@ -82,8 +83,8 @@ def test_members_add_empty_name_reports_error_at_name(qtbot, run, db, stored_mem
     run(vm.add("   ", None))
 
     assert rec.busy == [True, False]
-    assert rec.errors == ["Name: cannot be empty"]
-    assert vm.last_error_field == "name"
+    assert rec.errors == ["Name is required."]
+    assert vm.last_error_field is MemberField.NAME
     assert stored_members() == []
 
 
@@ -110,7 +111,7 @@ def test_members_update_to_taken_email_keeps_stored_member(qtbot, run, db, add_m
     run(vm.update(Member(bob.id, "Bob", "ann@example.org")))
 
     assert rec.busy == [True, False] and len(rec.errors) == 1
-    assert vm.last_error_field == "email"
+    assert vm.last_error_field is MemberField.EMAIL
     assert stored_members() == [ann, bob]
 
 
@@ -162,11 +163,11 @@ def test_members_delete_missing_member_reports_error(qtbot, run, db):
     [
         ("Ann", None, set()),
         ("Ann", "  ", set()),
-        ("", "ann@example.org", {"name"}),
-        ("Ann", "not an address", {"email"}),
-        (" ", "nope", {"name", "email"}),
+        ("", "ann@example.org", {MemberField.NAME}),
+        ("Ann", "not an address", {MemberField.EMAIL}),
+        (" ", "nope", {MemberField.NAME, MemberField.EMAIL}),
     ],
 )
-def test_check_member_points_at_fields(name: str, email: str | None, expected: set[str]) -> None:
+def test_check_member_points_at_fields(name: str, email: str | None, expected: set[MemberField]) -> None:
     """check_member finds a missing name and an e-mail that is no address, by field."""
     assert set(check_member(name, email)) == expected

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from homelog_desktop.domain.entities import MeterEvent, MeterEventKind, Metric, MetricKind, Source, Tariff
-from homelog_desktop.domain.errors import NotFoundError, ValidationError
+from homelog_desktop.domain.errors import NotFoundError
+from homelog_desktop.domain.issues import MeterEventField, RuleError, SourceField, TariffField
 from homelog_desktop.repositories import MeterEventRepository, SourceRepository, TariffRepository
 from tests.conftest import T0
 
@@ -62,18 +63,18 @@ def test_events_round_trip_and_update_and_delete(act, add_source) -> None:
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({"old_value": None}, "Old meter's final value"),
-        ({"new_value": None}, "New meter's start value"),
-        ({"kind": MeterEventKind.RESET, "old_value": None}, "Old meter's final value"),
-        ({"kind": MeterEventKind.ROLLOVER, "digits": None}, "Digits"),
-        ({"kind": MeterEventKind.ROLLOVER, "digits": 13}, "Digits"),
+        ({"old_value": None}, MeterEventField.OLD_VALUE),
+        ({"new_value": None}, MeterEventField.NEW_VALUE),
+        ({"kind": MeterEventKind.RESET, "old_value": None}, MeterEventField.OLD_VALUE),
+        ({"kind": MeterEventKind.ROLLOVER, "digits": None}, MeterEventField.DIGITS),
+        ({"kind": MeterEventKind.ROLLOVER, "digits": 13}, MeterEventField.DIGITS),
     ],
 )
 def test_incomplete_events_are_refused(act, add_source, stored_sources, overrides, field) -> None:
     source = add_source()
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(RuleError) as caught:
         act(lambda s: MeterEventRepository(s).add(replacement(source, **overrides)))
-    assert caught.value.field == field
+    assert [i.field for i in caught.value.issues] == [field]
     assert act(lambda s: MeterEventRepository(s).for_source(source.id)) == []
 
 
@@ -87,9 +88,9 @@ def test_rollover_takes_the_metric_digits_and_gauges_have_no_events(act, add_sou
     rolled = act(lambda s: MeterEventRepository(s).add(replacement(source, kind=MeterEventKind.ROLLOVER)))
     assert rolled.kind is MeterEventKind.ROLLOVER
     gauge = source.metrics[1]
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(RuleError) as caught:
         act(lambda s: MeterEventRepository(s).add(replacement(source, metric_id=gauge.id)))
-    assert caught.value.field == "Metric"
+    assert [i.field for i in caught.value.issues] == [MeterEventField.METRIC]
 
 
 def test_events_go_with_their_source(act, add_source) -> None:
@@ -130,32 +131,32 @@ def test_tariffs_keep_exact_decimals_in_date_order(act, add_source) -> None:
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({"unit_price": Decimal("-1")}, "Unit price"),
-        ({"unit_price": Decimal("NaN")}, "Unit price"),
-        ({"standing_charge": Decimal("1e9")}, "Standing charge"),
-        ({"currency": "euro"}, "Currency"),
+        ({"unit_price": Decimal("-1")}, TariffField.UNIT_PRICE),
+        ({"unit_price": Decimal("NaN")}, TariffField.UNIT_PRICE),
+        ({"standing_charge": Decimal("1e9")}, TariffField.STANDING_CHARGE),
+        ({"currency": "euro"}, TariffField.CURRENCY),
     ],
 )
 def test_bad_tariffs_are_refused(act, add_source, overrides, field) -> None:
     source = add_source()
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(RuleError) as caught:
         act(lambda s: TariffRepository(s).add(tariff(source.metrics[0].id, **overrides)))
-    assert caught.value.field == field
+    assert [i.field for i in caught.value.issues] == [field]
 
 
 def test_two_tariffs_on_one_day_are_refused(act, add_source) -> None:
     source = add_source()
     metric_id = source.metrics[0].id
     act(lambda s: TariffRepository(s).add(tariff(metric_id)))
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(RuleError) as caught:
         act(lambda s: TariffRepository(s).add(tariff(metric_id, unit_price=Decimal(1))))
-    assert caught.value.field == "Valid from"
+    assert [i.field for i in caught.value.issues] == [TariffField.VALID_FROM]
 
 
 def test_billing_year_start_is_stored_and_checked(act, add_source) -> None:
     source = add_source()
     moved = act(lambda s: SourceRepository(s).update(replace(source, billing_start_month=10)))
     assert moved.billing_start_month == 10
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(RuleError) as caught:
         act(lambda s: SourceRepository(s).update(replace(source, billing_start_month=13)))
-    assert caught.value.field == "Billing year"
+    assert [i.field for i in caught.value.issues] == [SourceField.BILLING_START]

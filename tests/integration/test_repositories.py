@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from homelog_desktop.domain.entities import Category, Member, Metric, MetricKind, Source
 from homelog_desktop.domain.errors import DuplicateNameError, NotFoundError, ValidationError
+from homelog_desktop.domain.issues import MemberField, MetricField, ReadingField, RuleError, SourceField
 from homelog_desktop.domain.validation import Neighbour
 from homelog_desktop.repositories import (
     MemberRepository,
@@ -105,18 +106,18 @@ def test_members_update_keeps_own_email(act, add_member):
 @pytest.mark.parametrize(
     ("name", "email", "field"),
     [
-        ("Ann", "not-an-address", "E-mail"),
-        ("Ann", "ann @example.org", "E-mail"),
-        ("Ann", "a" * 320 + "@x.org", "E-mail"),
-        ("   ", None, "Name"),
-        ("x" * 201, None, "Name"),
+        ("Ann", "not-an-address", MemberField.EMAIL),
+        ("Ann", "ann @example.org", MemberField.EMAIL),
+        ("Ann", "a" * 320 + "@x.org", MemberField.EMAIL),
+        ("   ", None, MemberField.NAME),
+        ("x" * 201, None, MemberField.NAME),
     ],
 )
 def test_members_invalid_input_names_the_field(act, name, email, field):
-    """Invalid names and e-mails are ValidationErrors naming the field; nothing is stored."""
-    with pytest.raises(ValidationError) as info:
+    """Invalid names and e-mails are refused with the rule's problem at the field; nothing is stored."""
+    with pytest.raises(RuleError) as info:
         act(lambda s: MemberRepository(s).add(Member(None, name, email)))
-    assert info.value.field == field
+    assert [i.field for i in info.value.issues] == [field]
     assert members(act) == []
 
 
@@ -229,18 +230,18 @@ def test_sources_rename_to_own_name_in_other_case(act, add_source):
 @pytest.mark.parametrize(
     ("metrics", "field"),
     [
-        ((), "Metrics"),
-        ((Metric(None, "Day"), Metric(None, " day ")), "day"),
-        ((Metric(None, "  "),), "Metrics"),
-        ((Metric(None, "Day", decimals=7),), "Day"),
-        ((Metric(None, "Day", digits=13),), "Day"),
+        ((), (SourceField.METRICS, None)),
+        ((Metric(None, "Day"), Metric(None, " day ")), (MetricField.NAME, 1)),
+        ((Metric(None, "  "),), (MetricField.NAME, 0)),
+        ((Metric(None, "Day", decimals=7),), (MetricField.DECIMALS, 0)),
+        ((Metric(None, "Day", digits=13),), (MetricField.DIGITS, 0)),
     ],
 )
 def test_sources_invalid_metrics_are_refused(act, metrics, field):
     """A source without metrics, or with unnamed, duplicate or out-of-range ones, is refused."""
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(RuleError) as info:
         act(lambda s: SourceRepository(s).add(make_source(metrics=metrics)))
-    assert info.value.field == field
+    assert [(i.field, i.row) for i in info.value.issues] == [field]
     assert act(lambda s: SourceRepository(s).all(), readonly=True) == []
 
 
@@ -303,9 +304,10 @@ def test_sources_lowering_decimals_refused_when_values_need_them(act, add_source
     if allowed:
         assert act(lambda s: SourceRepository(s).update(fewer)).metrics[0].decimals == lower_to
     else:
-        with pytest.raises(ValidationError) as info:
+        with pytest.raises(RuleError) as info:
             act(lambda s: SourceRepository(s).update(fewer))
-        assert info.value.field == "Reading"
+        assert [(i.field, i.row) for i in info.value.issues] == [(MetricField.DECIMALS, 0)]
+        assert "“Reading”" in str(info.value)
         assert act(lambda s: SourceRepository(s).get(source.id), readonly=True) == source
 
 
@@ -453,9 +455,11 @@ def test_readings_without_values_are_refused(act, add_source):
 def test_readings_unstorable_values_are_refused_naming_the_metric(act, add_source, text):
     """A value the metric cannot hold exactly is refused with the metric's label as the field."""
     source = add_source()
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(RuleError) as info:
         act(lambda s: ReadingRepository(s).add(source, make_reading(source, T0, text)))
-    assert info.value.field == "Day (kWh)"
+    assert [(i.field, i.metric_id, i.subject) for i in info.value.issues] == [
+        (ReadingField.VALUE, source.metrics[0].id, "Day (kWh)")
+    ]
     assert act(lambda s: SourceRepository(s).count_readings(source.id), readonly=True) == 0
 
 

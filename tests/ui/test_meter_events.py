@@ -10,11 +10,15 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from homelog_desktop.domain.entities import MeterEvent, MeterEventKind, Metric, MetricKind
+from homelog_desktop.domain.rules import EVENT_LABELS
 from homelog_desktop.repositories import MeterEventRepository
 from homelog_desktop.viewmodels.source_editor import SourceEditorViewModel
 from homelog_desktop.views.meter_changes import EventColumn, MeterEventDialog, MeterEventsTableModel
 from homelog_desktop.views.source_dialog import MetricColumn, SourceDialog
 from tests.conftest import T0
+
+#: The form's field for each label a message starts with.
+FIELD_OF = {label: field for field, label in EVENT_LABELS.items()}
 
 
 @pytest.fixture
@@ -175,8 +179,8 @@ def test_meter_change_dialog_bad_input_names_the_field(
     click(qtbot, form.ok_button)
 
     assert form.isVisible()
-    assert form.error_text(field).startswith(f"{field}:")
-    assert reason in form.error_text(field)
+    assert form.error_text(FIELD_OF[field]).startswith(f"{field}:")
+    assert reason in form.error_text(FIELD_OF[field])
     form.reject()
     assert dialog.events_model.rowCount() == 0
     assert stored_events(source) == []

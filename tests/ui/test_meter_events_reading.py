@@ -10,12 +10,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 
 from homelog_desktop.domain.entities import MeterEvent, MeterEventKind, Metric, MetricKind
+from homelog_desktop.domain.rules import EVENT_LABELS
 from homelog_desktop.domain.timeutil import utc_now
 from homelog_desktop.repositories import MeterEventRepository
 from homelog_desktop.viewmodels.reading_editor import ReadingEditorViewModel
 from homelog_desktop.views.meter_changes import MeterEventDialog
 from homelog_desktop.views.reading_dialog import ReadingDialog
 from tests.conftest import make_reading
+
+#: The form's field for each label a message starts with.
+FIELD_OF = {label: field for field, label in EVENT_LABELS.items()}
 
 LAST_WEEK = utc_now().replace(second=0) - timedelta(days=7)
 
@@ -129,7 +133,7 @@ def test_meter_replaced_bad_values_name_the_field(
     click(qtbot, form.ok_button)
 
     assert form.isVisible()
-    assert form.error_text(field).startswith(f"{field}:") and reason in form.error_text(field)
+    assert form.error_text(FIELD_OF[field]).startswith(f"{field}:") and reason in form.error_text(FIELD_OF[field])
     form.reject()
     assert widget(dialog, QLabel, "valueMessage_0").isVisible(), "the warning is still there"
     assert len(stored_readings(source)) == 1 and stored_events(source) == []

@@ -9,10 +9,14 @@ import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
 
 from homelog_desktop.domain.entities import Metric, MetricKind, Tariff
+from homelog_desktop.domain.rules import TARIFF_LABELS
 from homelog_desktop.repositories import TariffRepository
 from homelog_desktop.viewmodels.source_editor import SourceEditorViewModel
 from homelog_desktop.views.meter_changes import TariffColumn, TariffDialog, TariffsTableModel
 from homelog_desktop.views.source_dialog import SourceDialog
+
+#: The form's field for each label a message starts with.
+FIELD_OF = {label: field for field, label in TARIFF_LABELS.items()}
 
 
 @pytest.fixture
@@ -168,7 +172,7 @@ def test_tariff_dialog_bad_input_names_the_field(
     click(qtbot, form.ok_button)
 
     assert form.isVisible()
-    message = form.error_text(field)
+    message = form.error_text(FIELD_OF[field])
     assert message.startswith(f"{field}:") and reason in message, message
     form.reject()
     assert dialog.tariffs_model.items() == [existing]

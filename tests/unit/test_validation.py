@@ -12,6 +12,7 @@ from homelog_desktop.domain.errors import ValidationError
 from homelog_desktop.domain.validation import (
     Neighbour,
     ReadingContext,
+    ReadingField,
     Severity,
     check_reading,
     errors,
@@ -114,9 +115,9 @@ def test_parse_values_collects_errors_per_metric():
     """A form with one bad field reports that field and keeps the good values."""
     values, issues = parse_values({1: "12.5", 2: "warm", 9: "1"}, SOURCE)
     assert values == {1: Decimal("12.5")}
-    assert [(i.code, i.field) for i in issues] == [
-        ("invalid-number", "Temperature (°C)"),
-        ("unknown-metric", "9"),
+    assert [(i.code, i.field, i.metric_id, i.subject) for i in issues] == [
+        ("invalid-number", ReadingField.VALUE, 2, "Temperature (°C)"),
+        ("unknown-metric", ReadingField.VALUE, 9, "Metric #9"),
     ]
 
 
@@ -138,7 +139,9 @@ def test_check_reading_unknown_metric_is_an_error():
 def test_check_reading_unstorable_value_is_an_error():
     """A value with more decimals than its metric allows is an error naming the metric."""
     issues = check_reading(reading({1: "1.25"}), SOURCE, ReadingContext(now=T0))
-    assert [(i.code, i.field, i.metric_id) for i in errors(issues)] == [("invalid-number", "Day (kWh)", 1)]
+    assert [(i.code, i.field, i.metric_id, i.subject) for i in errors(issues)] == [
+        ("invalid-number", ReadingField.VALUE, 1, "Day (kWh)")
+    ]
 
 
 def test_check_reading_normal_reading_has_no_issues():
@@ -158,7 +161,8 @@ def test_check_reading_counter_down_is_a_warning():
     issues = check_reading(reading({1: "99.9"}), SOURCE, context)
     assert errors(issues) == []
     assert codes(warnings(issues)) == ["counter-down"]
-    assert issues[0].field == "Day (kWh)" and issues[0].metric_id == 1
+    assert issues[0].field is ReadingField.VALUE and issues[0].metric_id == 1
+    assert issues[0].text.startswith("Day (kWh): ")
 
 
 def test_check_reading_counter_above_next_is_a_warning():
@@ -177,7 +181,7 @@ def test_check_reading_gauge_going_down_is_fine():
 def test_check_reading_future_timestamp_is_a_warning():
     """A timestamp beyond the clock's tolerance is a warning on the timestamp."""
     issues = check_reading(reading({1: "1"}, at=T0 + timedelta(hours=1)), SOURCE, ReadingContext(now=T0))
-    assert [(i.severity, i.code, i.field) for i in issues] == [(Severity.WARNING, "future", "Timestamp")]
+    assert [(i.severity, i.code, i.field) for i in issues] == [(Severity.WARNING, "future", ReadingField.TIMESTAMP)]
     # A clock a minute ahead is not "the future".
     assert check_reading(reading({1: "1"}, at=T0 + timedelta(minutes=1)), SOURCE, ReadingContext(now=T0)) == []
 

@@ -1,0 +1,371 @@
+"""The rules of sources and their metrics, members, meter events and tariffs.
+
+Each ``check_*`` is pure and returns every problem it finds (``Issue``, keyed by a field enum).
+Forms show them where ``field`` says; repositories refuse the errors (``refuse_errors``). The rules
+of readings live next door in ``validation.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from .entities import (
+    MAX_DECIMALS,
+    MAX_MAGNITUDE,
+    Member,
+    MeterEvent,
+    MeterEventKind,
+    Metric,
+    MetricKind,
+    Source,
+    Tariff,
+)
+from .issues import (
+    Issue,
+    MemberField,
+    MeterEventField,
+    MetricField,
+    SourceField,
+    TariffField,
+    error,
+)
+
+#: Longest source or member name.
+MAX_NAME_LENGTH = 200
+#: Longest metric name.
+MAX_METRIC_NAME_LENGTH = 100
+#: Longest unit.
+MAX_UNIT_LENGTH = 30
+#: Longest expected reading interval, in days.
+MAX_INTERVAL_DAYS = 3660
+#: Most register digits a counter may have.
+MAX_DIGITS = 12
+#: Longest e-mail address.
+MAX_EMAIL_LENGTH = 320
+#: Longest note of a meter change.
+MAX_NOTE_LENGTH = 2000
+#: Prices and standing charges are below this.
+MAX_PRICE = Decimal(1_000_000)
+
+#: Display names of the fields, as forms label them (used to compose messages, never to match).
+EVENT_LABELS = {
+    MeterEventField.METRIC: "Metric",
+    MeterEventField.AT: "Date and time",
+    MeterEventField.KIND: "Kind",
+    MeterEventField.OLD_VALUE: "Old meter's final value",
+    MeterEventField.NEW_VALUE: "New meter's start value",
+    MeterEventField.DIGITS: "Digits",
+    MeterEventField.NOTE: "Note",
+}
+TARIFF_LABELS = {
+    TariffField.METRIC: "Metric",
+    TariffField.VALID_FROM: "Valid from",
+    TariffField.UNIT_PRICE: "Unit price",
+    TariffField.STANDING_CHARGE: "Standing charge",
+    TariffField.CURRENCY: "Currency",
+}
+
+
+# -- sources and metrics -------------------------------------------------------------------------
+
+
+def check_source(source: Source) -> list[Issue]:
+    """Name, interval, billing year and every metric of a source (a taken name is the repository's to find)."""
+    issues: list[Issue] = []
+    name = source.name.strip()
+    if not name:
+        issues.append(
+            error("name-missing", SourceField.NAME, "Name is required: enter what this meter or sensor is called.")
+        )
+    elif len(name) > MAX_NAME_LENGTH:
+        issues.append(error("name-long", SourceField.NAME, f"Name is too long (at most {MAX_NAME_LENGTH} characters)."))
+    if source.interval_days is not None and not 0 < source.interval_days <= MAX_INTERVAL_DAYS:
+        issues.append(
+            error(
+                "interval-range",
+                SourceField.INTERVAL,
+                f"Reading interval must be between 1 and {MAX_INTERVAL_DAYS} days.",
+            )
+        )
+    if not 1 <= source.billing_start_month <= 12:
+        issues.append(
+            error(
+                "billing-start-range",
+                SourceField.BILLING_START,
+                "must start in a month from 1 (January) to 12 (December)",
+                subject="Billing year",
+            )
+        )
+    if not source.metrics:
+        issues.append(
+            error("no-metrics", SourceField.METRICS, "Metrics: a source needs at least one metric. Click “Add metric”.")
+        )
+    issues.extend(check_metrics(source.metrics))
+    return issues
+
+
+def check_metrics(metrics: Collection[Metric]) -> list[Issue]:
+    """Each metric's name (present, short, unique), unit, decimals and digits; ``row`` is its position."""
+    issues: list[Issue] = []
+    seen: dict[str, int] = {}
+    for row, metric in enumerate(metrics):
+        metric_name = metric.name.strip()
+        if not metric_name:
+            issues.append(
+                error(
+                    "metric-name-missing",
+                    MetricField.NAME,
+                    f"Metrics: the metric in row {row + 1} needs a name.",
+                    row=row,
+                )
+            )
+            continue
+        if len(metric_name) > MAX_METRIC_NAME_LENGTH:
+            issues.append(
+                error(
+                    "metric-name-long",
+                    MetricField.NAME,
+                    f"Metrics: the name in row {row + 1} is too long (at most {MAX_METRIC_NAME_LENGTH} characters).",
+                    row=row,
+                )
+            )
+        key = metric_name.casefold()
+        if key in seen:
+            issues.append(
+                error(
+                    "metric-name-taken",
+                    MetricField.NAME,
+                    f"Metrics: rows {seen[key] + 1} and {row + 1} are both called “{metric_name}”; "
+                    "metric names must differ.",
+                    row=row,
+                )
+            )
+        else:
+            seen[key] = row
+        if len(metric.unit.strip()) > MAX_UNIT_LENGTH:
+            issues.append(
+                error(
+                    "unit-long",
+                    MetricField.UNIT,
+                    f"Metrics: the unit of “{metric_name}” is too long (at most {MAX_UNIT_LENGTH} characters).",
+                    row=row,
+                )
+            )
+        if not 0 <= metric.decimals <= MAX_DECIMALS:
+            issues.append(
+                error(
+                    "decimals-range",
+                    MetricField.DECIMALS,
+                    f"Metrics: decimals of “{metric_name}” must be between 0 and {MAX_DECIMALS}.",
+                    row=row,
+                )
+            )
+        if metric.digits is not None and not 1 <= metric.digits <= MAX_DIGITS:
+            issues.append(
+                error(
+                    "digits-range",
+                    MetricField.DIGITS,
+                    f"Metrics: digits of “{metric_name}” must be blank or between 1 and {MAX_DIGITS}.",
+                    row=row,
+                )
+            )
+    return issues
+
+
+def stored_decimals_issue(metric: Metric, row: int | None = None) -> Issue:
+    """Fewer decimals than values already stored for ``metric`` need (the repository finds them)."""
+    return error(
+        "decimals-below-stored",
+        MetricField.DECIMALS,
+        f"Metrics: some stored values of “{metric.name.strip()}” have more than {metric.decimals} decimals; "
+        "fewer decimals would round them.",
+        metric_id=metric.id,
+        row=row,
+    )
+
+
+# -- members ---------------------------------------------------------------------------------
+
+
+def check_member(member: Member) -> list[Issue]:
+    """A name (not too long) and, if given, something that looks like an e-mail address."""
+    issues: list[Issue] = []
+    name = member.name.strip()
+    if not name:
+        issues.append(error("name-missing", MemberField.NAME, "Name is required."))
+    elif len(name) > MAX_NAME_LENGTH:
+        issues.append(error("name-long", MemberField.NAME, f"Name is too long (at most {MAX_NAME_LENGTH} characters)."))
+    email = (member.email or "").strip()
+    if email and ("@" not in email or " " in email or len(email) > MAX_EMAIL_LENGTH):
+        issues.append(
+            error(
+                "email-invalid",
+                MemberField.EMAIL,
+                f"E-mail: “{email}” is not an e-mail address (leave it empty if there is none).",
+            )
+        )
+    return issues
+
+
+# -- meter events ----------------------------------------------------------------------------
+
+
+def _event_error(code: str, field: MeterEventField, message: str, metric_id: int | None) -> Issue:
+    return error(code, field, message, metric_id=metric_id, subject=EVENT_LABELS[field])
+
+
+def check_meter_event(
+    event: MeterEvent,
+    metric: Metric | None,
+    *,
+    after: datetime | None = None,
+    before: datetime | None = None,
+    previous_value: Decimal | None = None,
+    reading_value: Decimal | None = None,
+    show_number: Callable[[Decimal], str] = str,
+    show_time: Callable[[datetime], str] = lambda t: t.isoformat(" ", "minutes"),
+) -> list[Issue]:
+    """Whether ``event`` can make consumption continuous on ``metric`` (None: no such metric).
+
+    Recorded with a reading, an event also has to lie after the previous reading (``after``) and not
+    after the reading itself (``before``); the old meter's final value cannot be below the
+    previous value and the new meter's start not above the reading's value. ``show_*`` format the
+    numbers and times the messages quote, as the form shows them.
+    """
+    metric_id = event.metric_id
+    if metric is None or metric.kind is not MetricKind.COUNTER:
+        return [
+            _event_error("not-a-counter", MeterEventField.METRIC, "meter changes apply to counters only", metric_id)
+        ]
+    issues: list[Issue] = []
+    if after is not None and event.at <= after:
+        issues.append(
+            _event_error(
+                "before-previous",
+                MeterEventField.AT,
+                f"must be after the previous reading ({show_time(after)})",
+                metric_id,
+            )
+        )
+    if before is not None and event.at > before:
+        issues.append(
+            _event_error(
+                "after-reading", MeterEventField.AT, f"must not be after this reading ({show_time(before)})", metric_id
+            )
+        )
+    for field, value in ((MeterEventField.OLD_VALUE, event.old_value), (MeterEventField.NEW_VALUE, event.new_value)):
+        if value is not None and (not value.is_finite() or value.copy_abs() >= MAX_MAGNITUDE):
+            issues.append(_event_error("unusable-number", field, "is not a usable number", metric_id))
+    if event.kind is MeterEventKind.REPLACEMENT:
+        if event.old_value is None:
+            issues.append(
+                _event_error("old-missing", MeterEventField.OLD_VALUE, "is needed for a replacement", metric_id)
+            )
+        if event.new_value is None:
+            issues.append(
+                _event_error("new-missing", MeterEventField.NEW_VALUE, "is needed for a replacement", metric_id)
+            )
+    elif event.kind is MeterEventKind.RESET:
+        if event.old_value is None:
+            issues.append(
+                _event_error(
+                    "old-missing", MeterEventField.OLD_VALUE, "is needed for a reset (the value before it)", metric_id
+                )
+            )
+    elif event.kind is MeterEventKind.ROLLOVER:
+        digits = event.digits or metric.digits
+        if digits is None:
+            issues.append(
+                _event_error(
+                    "digits-missing",
+                    MeterEventField.DIGITS,
+                    "a rollover needs the number of digits of the register",
+                    metric_id,
+                )
+            )
+        elif not 1 <= digits <= MAX_DIGITS:
+            issues.append(
+                _event_error("digits-range", MeterEventField.DIGITS, f"must be between 1 and {MAX_DIGITS}", metric_id)
+            )
+    if event.kind is not MeterEventKind.ROLLOVER:
+        old, new = event.old_value, event.new_value
+        if old is not None and old.is_finite() and previous_value is not None and old < previous_value:
+            issues.append(
+                _event_error(
+                    "old-below-previous",
+                    MeterEventField.OLD_VALUE,
+                    f"is lower than the previous reading ({show_number(previous_value)})",
+                    metric_id,
+                )
+            )
+        start = new if new is not None and new.is_finite() else Decimal(0)
+        if reading_value is not None and start > reading_value:
+            issues.append(
+                _event_error(
+                    "new-above-reading",
+                    MeterEventField.NEW_VALUE,
+                    f"is higher than this reading ({show_number(reading_value)})",
+                    metric_id,
+                )
+            )
+    if len(event.note) > MAX_NOTE_LENGTH:
+        issues.append(
+            _event_error("note-long", MeterEventField.NOTE, f"is longer than {MAX_NOTE_LENGTH} characters", metric_id)
+        )
+    return issues
+
+
+# -- tariffs ---------------------------------------------------------------------------------
+
+
+def _tariff_error(code: str, field: TariffField, message: str, metric_id: int | None) -> Issue:
+    return error(code, field, message, metric_id=metric_id, subject=TARIFF_LABELS[field])
+
+
+def check_tariff(
+    tariff: Tariff,
+    metric: Metric | None = None,
+    *,
+    taken: Collection[date] = (),
+    show_date: Callable[[date], str] = date.isoformat,
+) -> list[Issue]:
+    """Prices from 0 up to a million, a three-letter currency, a day not ``taken`` by another
+    tariff of the metric, and (when ``metric`` is given) a metric that has a cost (not a gauge)."""
+    metric_id = tariff.metric_id
+    issues: list[Issue] = []
+    if metric is not None and metric.kind is MetricKind.GAUGE:
+        issues.append(
+            _tariff_error(
+                "gauge", TariffField.METRIC, "choose a counter or interval metric (gauges have no cost)", metric_id
+            )
+        )
+    if tariff.valid_from in taken:
+        whose = metric.name if metric is not None else "this metric"
+        issues.append(
+            _tariff_error(
+                "day-taken",
+                TariffField.VALID_FROM,
+                f"{whose} already has a tariff from {show_date(tariff.valid_from)}",
+                metric_id,
+            )
+        )
+    for field, value in (
+        (TariffField.UNIT_PRICE, tariff.unit_price),
+        (TariffField.STANDING_CHARGE, tariff.standing_charge),
+    ):
+        try:
+            ok = value.is_finite() and Decimal(0) <= value < MAX_PRICE
+        except InvalidOperation:
+            ok = False
+        if not ok:
+            issues.append(_tariff_error("price-range", field, "must be a number from 0 up to 1,000,000", metric_id))
+    code = tariff.currency.strip()
+    if not (len(code) == 3 and code.isascii() and code.isalpha()):
+        issues.append(
+            _tariff_error(
+                "currency-code", TariffField.CURRENCY, "must be a three-letter code such as EUR, GBP or USD", metric_id
+            )
+        )
+    return issues
