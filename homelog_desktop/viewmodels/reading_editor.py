@@ -143,13 +143,13 @@ class ReadingEditorViewModel(BaseViewModel):
                 _refuse(errors(issues))
                 pending = unaccepted(issues, accepted)
                 if not pending:
-                    event_repo = self._event_repo(session)
-                    for event in events:
-                        await event_repo.add(event)
                     if reading.id is None:
                         stored = await repo.add(self.source, reading)
                     else:
                         stored = await repo.update(self.source, reading)
+                    event_repo = self._event_repo(session)
+                    for event in events:  # linked: deleting the reading deletes its changes
+                        await event_repo.add(replace(event, reading_id=stored.id))
             if stored is None:
                 # The form's live check used an older context: show the fresh one with the warnings.
                 self._generation += 1
