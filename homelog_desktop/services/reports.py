@@ -51,13 +51,14 @@ from ..domain.costs import TariffPlan, money, span_costs
 from ..domain.entities import MeterEvent, Metric, MetricKind, Source, Tariff
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.numbers import quantum, relative_change
-from ..domain.projection import project
+from ..domain.projection import ProjectionFigures, ProjectionMethod, project
 from ..domain.timeutil import from_epoch
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
 from .series import load_series, local_zone
 
 __all__ = [
     "Projection",
+    "ProjectionMethod",
     "Report",
     "ReportRow",
     "build_report",
@@ -88,13 +89,8 @@ class ReportRow:
     maximum: Decimal | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Projection:
-    daily_rate: Decimal  # recent rate (e.g. last 30–90 days of data)
-    annual_consumption: Decimal
-    annual_cost: Decimal | None
-    last_year_consumption: Decimal | None  # the previous 365 days, when a year of history exists
-    last_year_cost: Decimal | None
+#: The projected year (method named: last year's seasonal profile, or the recent rate); see domain.projection.
+Projection = ProjectionFigures
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,18 +200,7 @@ def compute_report(
     total = exact(curve.between([spans[0].covered_from.epoch], [spans[-1].covered_to.epoch])[0]) if rows else None
     row_costs = [r.cost for r in rows]
     total_cost = sum((c for c in row_costs if c is not None), Decimal(0)) if rows and None not in row_costs else None
-    figures = project(curve, plan, tz, places)
-    projection = (
-        Projection(
-            figures.daily_rate,
-            figures.annual_consumption,
-            figures.annual_cost,
-            figures.last_year_consumption,
-            figures.last_year_cost,
-        )
-        if figures is not None
-        else None
-    )
+    projection = project(curve, plan, tz, places)
     notes = _decrease_notes(curve.decreases, tz, spans)
     return Report(source, metric, period, start, end, rows, plan.currency, total, total_cost, projection, notes)
 

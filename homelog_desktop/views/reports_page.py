@@ -453,9 +453,12 @@ class ReportsPage(QWidget):
                 figures.decimals_for(projection.annual_consumption, metric.decimals),
                 locale,
             )
-            text = f"Projected year: {yearly}"
+            title = f"Projected {projection.year}" if projection.year is not None else "Projected year"
+            text = f"{title}: {yearly}"
             if projection.annual_cost is not None:
                 text += f" · {figures.money(projection.annual_cost, report.currency, locale)}"
+            basis = figures.projection_basis(projection.method, projection.scale, projection.year, locale)
+            text += f" ({basis}"
             if projection.last_year_consumption is not None:
                 before = figures.quantity(
                     projection.last_year_consumption,
@@ -463,8 +466,9 @@ class ReportsPage(QWidget):
                     figures.decimals_for(projection.last_year_consumption, metric.decimals),
                     locale,
                 )
-                text += f" (last 365 days: {before})"
-            parts.append(text)
+                text += f"; last 365 days: {before}"
+            parts.append(text + ")")
+            self._footer.setToolTip(figures.projection_basis_tip(projection.method, projection.year))
         if report.currency is None and metric.kind is not MetricKind.GAUGE and report.rows:
             parts.append("No tariff: add one in the source's settings to see costs")
         text = "&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts)
