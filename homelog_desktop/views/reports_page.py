@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QStandardPaths, Qt
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -59,6 +59,13 @@ _MONTHS = (
     "November",
     "December",
 )
+
+
+def consumption_tab_title(report: Report) -> str:
+    """The first chart tab's title for what it shows: a gauge has no consumption, nor cost."""
+    if report.metric.kind is MetricKind.GAUGE:
+        return "Mean, min and max"
+    return "Consumption and cost" if report.currency is not None else "Consumption"
 
 
 def _chart_class(name: str) -> Any:
@@ -192,7 +199,9 @@ class ReportsPage(QWidget):
         self._export_button.setEnabled(bool(report.rows))
         if self._preset.currentData() == Preset.ALL and report.rows:
             self._show_dates(report.rows[0].start, report.rows[-1].end)
+        self.chart_tabs.setTabText(CHART_CONSUMPTION, consumption_tab_title(report))
         self._feed_report_charts()
+        self._feed_series_chart()  # the readings of the chosen dates
 
     def _on_year_over_year_loaded(self, report: Report) -> None:
         self._months = report
@@ -307,15 +316,31 @@ class ReportsPage(QWidget):
             return
         series = self._series[1]
         source = self.vm.source
+        low, high = self._range_epochs()
+        first = 0 if low is None else int(series.ts.searchsorted(low, side="left"))
+        last = len(series) if high is None else int(series.ts.searchsorted(high, side="left"))
+        events = [
+            e
+            for e in self._events
+            if (low is None or e.at.timestamp() >= low) and (high is None or e.at.timestamp() < high)
+        ]
         chart.set_title(f"{source.name if source else ''} · {metric.name} readings")
         chart.set_data(
-            series.ts,
-            series.values,
+            series.ts[first:last],
+            series.values[first:last],
             unit=metric.unit,
             metric_name=metric.name,
             decimals=metric.decimals,
-            events=self._events,
+            events=events,
         )
+
+    def _range_epochs(self) -> tuple[int | None, int | None]:
+        """The chosen dates [start, end) as epoch seconds (local midnights; None: open)."""
+
+        def epoch(day: date | None) -> int | None:
+            return None if day is None else int(datetime(day.year, day.month, day.day).astimezone().timestamp())
+
+        return epoch(self.vm.start), epoch(self.vm.end)
 
     # -- controls --------------------------------------------------------------------------------
 
@@ -379,15 +404,41 @@ class ReportsPage(QWidget):
         if request:
             self.vm.request()
 
+    def _on_date_changed(self, *_args: object) -> None:
+        """A date changed by the user (typed, stepped or picked in the calendar): the preset no
+        longer holds unless the dates are still its own; the report follows once the user pauses."""
+        self._sync_preset()
+        self._date_timer.start()
+
     def _on_date_edited(self) -> None:
+        self._date_timer.stop()
         start = self._from.date().toPython()
         last = self._to.date().toPython()
         assert isinstance(start, date) and isinstance(last, date)
-        with QSignalBlocker(self._preset):
-            self._preset.setCurrentIndex(self._preset.findData(Preset.CUSTOM))
         if last < start:
             start, last = last, start
-        self.vm.set_range(start, last + timedelta(days=1))
+        self._sync_preset()
+        if (start, last + timedelta(days=1)) != (self.vm.start, self.vm.end):
+            self.vm.set_range(start, last + timedelta(days=1))
+
+    def _sync_preset(self) -> None:
+        """Show "Custom" when the dates shown are not the chosen preset's."""
+        preset = self._preset.currentData()
+        if preset == Preset.CUSTOM:
+            return
+        start, end = range_for(preset, date.today())
+        if start is not None and end is not None:
+            billing = self.vm.source.billing_start_month if self.vm.source is not None else 1
+            start, end = whole_periods(start, end, self.vm.period, billing)
+        shown_start, shown_last = self._from.date().toPython(), self._to.date().toPython()
+        assert isinstance(shown_start, date) and isinstance(shown_last, date)
+        if preset == Preset.ALL:
+            report = self.vm.report
+            if report is not None and report.rows:
+                start, end = report.rows[0].start, report.rows[-1].end
+        if start is None or end is None or (shown_start, shown_last + timedelta(days=1)) != (start, end):
+            with QSignalBlocker(self._preset):
+                self._preset.setCurrentIndex(self._preset.findData(Preset.CUSTOM))
 
     def _show_dates(self, start: date, end: date) -> None:
         """Show [start, end) in the date edits (``To`` is the last day, inclusive)."""
@@ -511,11 +562,17 @@ class ReportsPage(QWidget):
         self._from.setObjectName("reportFrom")
         self._to = QDateEdit()
         self._to.setObjectName("reportTo")
+        #: A date changed without "editing finished" (the calendar, the arrow keys): report it shortly.
+        self._date_timer = QTimer(self)
+        self._date_timer.setSingleShot(True)
+        self._date_timer.setInterval(600)
+        self._date_timer.timeout.connect(self._on_date_edited)
         for edit, name in ((self._from, "From"), (self._to, "To (inclusive)")):
             edit.setCalendarPopup(True)
             edit.setAccessibleName(name)
             edit.setToolTip(name)
             edit.editingFinished.connect(self._on_date_edited)
+            edit.dateChanged.connect(self._on_date_changed)
         dash = QLabel("–")
         self._busy = QProgressBar()
         self._busy.setObjectName("reportBusy")
