@@ -7,7 +7,17 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QEnterEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QEnterEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -32,9 +42,19 @@ from .widgets import is_dark, tone
 if TYPE_CHECKING:
     from ..services.dashboard import SourceCard
 
-#: A card's width range; the grid fits as many columns as the page is wide.
+#: A card's width range at an ordinary font; the grid fits as many columns as the page is wide.
 CARD_MIN_WIDTH = 280
 CARD_MAX_WIDTH = 420
+#: Characters a card's line needs ("Projected 2026  3,265 kWh · €1,105.67"): with a large font the
+#: cards widen rather than wrapping every figure.
+CARD_CHARACTERS = 38
+
+
+def card_min_width(metrics: QFontMetrics) -> int:
+    """The narrowest a card may be with this font."""
+    return max(CARD_MIN_WIDTH, metrics.averageCharWidth() * CARD_CHARACTERS)
+
+
 CARD_SPACING = 12
 #: Shown in a figure still being computed.
 PENDING = "…"
@@ -82,8 +102,8 @@ class SourceCardWidget(QFrame):
         self.setObjectName("sourceCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumWidth(CARD_MIN_WIDTH)
-        self.setMaximumWidth(CARD_MAX_WIDTH)
+        self.setMinimumWidth(card_min_width(self.fontMetrics()))
+        self.setMaximumWidth(max(CARD_MAX_WIDTH, card_min_width(self.fontMetrics()) * 3 // 2))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.source_id: int | None = None
         self._hover = False
@@ -103,12 +123,16 @@ class SourceCardWidget(QFrame):
             metric = next((m for m in source.metrics if m.kind is MetricKind.COUNTER), None)
         shown = [m for m in source.metrics if m.id is not None] or ([metric] if metric is not None else [])
         if len(shown) > 1:
-            self._metric_label.setText(source.category.label + " · " + " + ".join(m.name for m in shown))
+            self._metric_label.setText(source.category.label)  # the registers are listed below
         else:
             self._metric_label.setText(metric.label if metric is not None else source.category.label)
         self._set_register_rows(len(shown) or 1)
         overdue = summary.is_overdue(now)
-        age = last_reading_text(summary.last_reading_at, now, locale)
+        age = (
+            last_reading_text(summary.last_reading_at, now, locale)
+            .replace(" ", "\u00a0")
+            .replace("\u00a0·\u00a0", " · ")
+        )
         unit = metric.unit if metric is not None else ""
         metric_decimals = metric.decimals if metric is not None else 2
         values = {r.metric.id: r for r in card.registers} if card is not None else {}
@@ -135,6 +159,8 @@ class SourceCardWidget(QFrame):
         for row in self._figure_rows:
             for widget in row:
                 widget.setVisible(not is_gauge)
+        if is_gauge:
+            return
         if card is None:
             for label in (self.month_label, self.ytd_label, self.projection_label):
                 label.setText(PENDING)
@@ -145,6 +171,10 @@ class SourceCardWidget(QFrame):
         self._show_month(card, unit, metric_decimals, source.category, locale)
         self._show_cost(card, locale)
         self._show_projection(card, unit, metric_decimals, locale)
+        for row in self._figure_rows:  # no blank lines under a figure that has nothing more to say
+            if len(row) == 2 and isinstance(row[1], QLabel) and row[1] in (self.change_label, self.basis_label):
+                row[0].setVisible(bool(row[1].text()))
+                row[1].setVisible(bool(row[1].text()))
 
     # -- figures ---------------------------------------------------------------------------------
 
@@ -410,7 +440,7 @@ def _day_text(moment: datetime, now: datetime, locale: QLocale) -> str:
     local = moment.astimezone()
     day = QDate(local.year, local.month, local.day)
     if local.year == now.astimezone().year:
-        return locale.toString(day, "d MMM")
+        return locale.toString(day, "d MMM").replace(" ", "\u00a0")  # "28 Nov" never broken
     return locale.toString(day, QLocale.FormatType.ShortFormat)
 
 
@@ -488,7 +518,8 @@ class DashboardPage(QWidget):
     def _reflow(self) -> None:
         shown = len(self._summaries)
         width = self._scroll.viewport().width() - 2 * CARD_SPACING
-        columns = max(1, min(max(shown, 1), (width + CARD_SPACING) // (CARD_MIN_WIDTH + CARD_SPACING)))
+        least = card_min_width(self.fontMetrics())
+        columns = max(1, min(max(shown, 1), (width + CARD_SPACING) // (least + CARD_SPACING)))
         if columns == self._columns and all(self._grid.indexOf(c) >= 0 for c in self.cards[:shown]):
             return
         self._columns = columns
@@ -541,7 +572,8 @@ class DashboardPage(QWidget):
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setWidget(holder)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A card narrower than its figures would cut them: scroll sideways rather (a tiny window).
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._scroll.viewport().setAutoFillBackground(False)
         self._scroll.viewport().installEventFilter(self)
         holder.setAutoFillBackground(False)
@@ -564,4 +596,4 @@ class DashboardPage(QWidget):
         layout.addWidget(self._content, 1)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(CARD_MIN_WIDTH * 2 + CARD_SPACING, 400)
+        return QSize(card_min_width(self.fontMetrics()) * 2 + CARD_SPACING, 400)

@@ -99,7 +99,9 @@ def date_text(day: date, locale: QLocale | None = None) -> str:
 
 def projection_basis(method: str, scale: Decimal | None, year: int | None, locale: QLocale | None = None) -> str:
     """How a projected year was worked out, in a few words ("by 2024's seasonal profile × 1.09")."""
-    if method == "seasonal" and scale is not None and year is not None:
+    if method == "seasonal" and year is not None:
+        if scale is None:  # several registers, each with its own scale
+            return f"{year - 1}’s seasons, scaled to this year"
         return f"{year - 1}’s seasons × {number(scale, 2, locale)} (this year vs last)"
     return "recent daily rate × 365"
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -32,6 +33,7 @@ from ..domain.consumption import Period
 from ..domain.entities import MetricKind, Source
 from ..viewmodels.reports import Preset, ReportsViewModel, range_for, whole_periods
 from . import figures
+from .flow_layout import FlowLayout
 from .models.report import ReportTableModel
 
 if TYPE_CHECKING:
@@ -356,8 +358,7 @@ class ReportsPage(QWidget):
                 row = self._metric.findData(first_counter.id) if first_counter is not None else 0
             self._metric.setCurrentIndex(max(row, 0))
         several = len(source.metrics) > 1
-        self._metric.setVisible(several)
-        self._metric_caption.setVisible(several)
+        self._metric_group.setVisible(several)
 
     def _fill_periods(self, source: Source) -> None:
         with QSignalBlocker(self._period):
@@ -460,7 +461,7 @@ class ReportsPage(QWidget):
                     for r in range(min(self.model.rowCount(), 400))
                 ]
             )
-            self.table.setColumnWidth(column, widest + 28)
+            self.table.setColumnWidth(column, widest + 18)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
@@ -547,6 +548,7 @@ class ReportsPage(QWidget):
         self._period.setObjectName("reportPeriod")
         self._period.setAccessibleName("Period")
         self._period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._period.setMaximumWidth(self._period.fontMetrics().horizontalAdvance("x") * 34)
         for period in Period:
             self._period.addItem(period.label, period.value)
         self._period.setCurrentIndex(self._period.findData(Period.MONTH.value))
@@ -588,23 +590,26 @@ class ReportsPage(QWidget):
         self._export_button.setToolTip("Save this table as a CSV file (the same as “homelog report --format csv”)")
         self._export_button.setEnabled(False)
         self._export_button.clicked.connect(self.export_csv)
-        controls = QHBoxLayout()
-        controls.setSpacing(6)
-        controls.addWidget(self._metric_caption)
-        controls.addWidget(self._metric)
-        controls.addSpacing(8)
-        controls.addWidget(period_caption)
-        controls.addWidget(self._period)
-        controls.addSpacing(8)
-        controls.addWidget(self._preset)
-        controls.addWidget(self._from)
-        controls.addWidget(dash)
-        controls.addWidget(self._to)
-        controls.addSpacing(8)
-        controls.addWidget(self._busy)
-        controls.addWidget(self._busy_label)
-        controls.addStretch()
+
+        # Groups that wrap onto a second line when the page is narrow (800×600, a large font).
+        def group(*widgets: QWidget, spacing: int = 6) -> QWidget:
+            box = QWidget()
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(spacing)
+            for widget in widgets:
+                row.addWidget(widget)
+            return box
+
+        self._metric_group = group(self._metric_caption, self._metric)
+        busy = group(self._busy, self._busy_label)
+        busy.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        controls = FlowLayout(spacing=14)
+        controls.addWidget(self._metric_group)
+        controls.addWidget(group(period_caption, self._period))
+        controls.addWidget(group(self._preset, self._from, dash, self._to))
         controls.addWidget(self._export_button)
+        controls.addWidget(busy)
 
         self.table = QTableView()
         self.table.setObjectName("reportTable")
@@ -660,7 +665,8 @@ class ReportsPage(QWidget):
             self._chart_layouts.append(layout)
             self._chart_placeholders.append(placeholder)
             self.chart_tabs.addTab(holder, title)
-        self._save_chart_button = QPushButton("Save chart as PNG…")
+        self._save_chart_button = QPushButton("Save PNG…")
+        self._save_chart_button.setToolTip("Save the chart shown as a PNG image")
         self._save_chart_button.setObjectName("saveChartButton")
         self._save_chart_button.setEnabled(False)
         self._save_chart_button.clicked.connect(self.save_chart)
@@ -672,9 +678,13 @@ class ReportsPage(QWidget):
         self.splitter.addWidget(table_box)
         self.splitter.addWidget(self.chart_tabs)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([260, 380])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 330])
+        # Enough for the header and four periods, whatever the window's size (a scroll for more).
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 4 * rows + 4)
+        self.chart_tabs.setMinimumHeight(140)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)

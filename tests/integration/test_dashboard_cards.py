@@ -118,3 +118,29 @@ def test_dashboard_card_says_when_readings_a_year_ago_start(run, db, add_source,
     widget = SourceCardWidget()
     widget.set_card(card.summary, card, utc(2025, 2, 10), QLocale.c())
     assert widget.change_label.text().startswith("readings a year ago start ")
+
+
+def test_dashboard_card_with_a_large_font_cuts_no_figure_off(qtbot, run, db, day_night):
+    """At 14 pt the card widens and wraps: every figure's whole text fits in its label."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel
+
+    from homelog_desktop.views.dashboard import DashboardPage
+
+    cards = run(dashboard_cards(db, now=utc(2025, 2, 12), tz=UTC))
+    page = DashboardPage()
+    qtbot.addWidget(page)
+    font = QFont(page.font())
+    font.setPointSize(14)
+    page.setFont(font)
+    page.resize(560, 600)  # what the window's 800 × 600 leaves the dashboard
+    page.show()
+    page.set_cards(cards, utc(2025, 2, 12))
+    card = page.cards[0]
+    qtbot.waitUntil(lambda: card.isVisible() and card.width() >= card.minimumWidth() > 280)
+    for label in card.findChildren(QLabel):
+        if label.isVisible() and label.text() and label.wordWrap():
+            assert label.heightForWidth(label.width()) <= label.height(), label.text()
+        elif label.isVisible() and label.text() and label.pixmap().isNull():
+            assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width() + 1, label.text()
+    assert card.geometry().right() <= page.width()

@@ -353,3 +353,19 @@ def test_reports_page_gauge_chart_tab_is_not_consumption_and_cost(qtbot, run, db
     page.set_source(room)
     loaded(qtbot, page, Period.MONTH, room.metrics[0].id)
     assert page.chart_tabs.tabText(CHART_CONSUMPTION) == "Mean, min and max"
+
+
+def test_reports_page_fits_800_by_600_with_four_rows_or_more(qtbot, meter, page):
+    """In what an 800 × 600 window leaves it, the page needs no more width, wraps its controls and
+    shows at least four periods of the table."""
+    page.set_source(meter)
+    loaded(qtbot, page, Period.MONTH, meter.metrics[0].id)
+    assert page.minimumSizeHint().width() <= 520
+    page.resize(520, 420)
+    qtbot.waitUntil(lambda: page.width() == 520)
+    rows = page.table.verticalHeader().defaultSectionSize()
+    assert page.table.viewport().height() >= 4 * rows
+    for name in ("reportMetric", "reportPeriod", "reportRange", "reportFrom", "reportTo", "exportCsvButton"):
+        widget = page.findChild(QWidget, name)
+        box = widget.geometry().translated(widget.parentWidget().mapTo(page, widget.parentWidget().rect().topLeft()))
+        assert page.rect().contains(box), name
