@@ -9,17 +9,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -462,8 +464,9 @@ class ReportsPage(QWidget):
                 ]
             )
             self.table.setColumnWidth(column, widest + 18)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The last column takes the room left; the period keeps its width (a narrow window scrolls
+        # the table sideways rather than eliding every period to "…").
+        header.setStretchLastSection(True)
 
     def _empty_text(self) -> str:
         metric, source = self.vm.metric, self.vm.source
@@ -642,6 +645,9 @@ class ReportsPage(QWidget):
         self._footer.setObjectName("reportFooter")
         self._footer.setWordWrap(True)
         self._footer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Wrapped labels would otherwise ask for the height of their text at a tiny width.
+        self._footer.setMinimumSize(1, self._footer.fontMetrics().height())
+        self._empty.setMinimumSize(1, self._empty.fontMetrics().height())
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -686,10 +692,58 @@ class ReportsPage(QWidget):
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 4 * rows + 4)
         self.chart_tabs.setMinimumHeight(140)
 
+        # Everything in a scroll area: where the window is too small for the controls, four rows of
+        # the table and a chart (800 × 600 with a large font), a scroll bar appears, nothing is cut.
+        content = _Content(controls, self.splitter)
+        content.setObjectName("reportContent")
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 6, 0, 0)
+        inner.addLayout(controls)
+        inner.addWidget(self.splitter, 1)
+        self._scroll = QScrollArea()
+        self._scroll.setObjectName("reportScroll")
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(controls)
-        layout.addWidget(self.splitter, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._scroll)
+
+
+class _Content(QWidget):
+    """The page's content in its scroll area: as tall as the window allows, never shorter than its
+    controls (wrapped at the width it has) above the table's and the chart's minimum heights.
+
+    Its height for a width is that least height, not its layout's preferred one (the whole table):
+    the scroll area sizes it by that.
+    """
+
+    def __init__(self, controls: FlowLayout, below: QWidget) -> None:
+        super().__init__()
+        self._controls = controls
+        self._below = below
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        """The least height at ``width`` (QScrollArea asks this of a layout with height-for-width)."""
+        layout = self.layout()
+        if layout is None:
+            return super().heightForWidth(width)
+        margins = layout.contentsMargins()
+        inner = max(width, super().minimumSizeHint().width()) - margins.left() - margins.right()
+        height = self._controls.heightForWidth(inner) + layout.spacing() + self._below.minimumSizeHint().height()
+        return height + margins.top() + margins.bottom()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self.heightForWidth(max(self.width(), hint.width())))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # the controls may wrap differently: a new minimum height
 
 
 def _escape(text: str) -> str:
