@@ -87,7 +87,7 @@ def test_dashboard_card_widget_pairs_each_value_with_its_date(qtbot, run, db, da
     assert widget.ytd_label.text() == "€148.50"
 
 
-def test_dashboard_card_says_no_reading_this_month_when_a_year_ago_has_data(run, db, add_source, store):
+def test_dashboard_card_says_no_reading_this_month_when_a_year_ago_has_data(qtbot, run, db, add_source, store):
     """In March with no March reading yet: "no reading yet this month", not "no data a year ago"."""
     source = add_source("Water")
     store(source, *[make_reading(source, utc(2024, m, 1), str(100 * m), str(50 * m)) for m in range(1, 13)])
@@ -99,12 +99,13 @@ def test_dashboard_card_says_no_reading_this_month_when_a_year_ago_has_data(run,
     (card,) = run(dashboard_cards(db, now=utc(2025, 3, 5), tz=UTC))
     assert card.month_status is MonthStatus.NO_READING_THIS_MONTH and card.month_so_far is None
     widget = SourceCardWidget()
+    qtbot.addWidget(widget)
     widget.set_card(card.summary, card, utc(2025, 3, 5), QLocale.c())
     assert widget.month_label.text() == "no reading yet this month"
     assert "a year ago" not in widget.change_label.text()
 
 
-def test_dashboard_card_says_when_readings_a_year_ago_start(run, db, add_source, store):
+def test_dashboard_card_says_when_readings_a_year_ago_start(qtbot, run, db, add_source, store):
     """Readings that begin mid-month a year ago: the card says from when, not "no data"."""
     source = add_source("Gas")
     store(
@@ -116,6 +117,7 @@ def test_dashboard_card_says_when_readings_a_year_ago_start(run, db, add_source,
     (card,) = run(dashboard_cards(db, now=utc(2025, 2, 10), tz=UTC))
     assert card.month_status is MonthStatus.NO_LAST_YEAR and card.history_from == date(2024, 2, 5)
     widget = SourceCardWidget()
+    qtbot.addWidget(widget)
     widget.set_card(card.summary, card, utc(2025, 2, 10), QLocale.c())
     assert widget.change_label.text().startswith("readings a year ago start ")
 
