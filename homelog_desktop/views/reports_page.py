@@ -35,6 +35,7 @@ from ..domain.consumption import Period
 from ..domain.entities import MetricKind, Source
 from ..viewmodels.reports import Preset, ReportsViewModel, range_for, whole_periods
 from . import figures
+from .charts.base import CHART_MIN_HEIGHT
 from .flow_layout import FlowLayout
 from .models.report import ReportTableModel
 
@@ -690,7 +691,8 @@ class ReportsPage(QWidget):
         # Enough for the header and four periods, whatever the window's size (a scroll for more).
         rows = self.table.verticalHeader().defaultSectionSize()
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 4 * rows + 4)
-        self.chart_tabs.setMinimumHeight(140)
+        # The tab bar and a chart at its least height (the chart is built later: say it now).
+        self.chart_tabs.setMinimumHeight(self.chart_tabs.tabBar().sizeHint().height() + CHART_MIN_HEIGHT + 6)
 
         # Everything in a scroll area: where the window is too small for the controls, four rows of
         # the table and a chart (800 × 600 with a large font), a scroll bar appears, nothing is cut.
