@@ -162,10 +162,16 @@ def report_table(report: Report) -> str:
     projection = report.projection
     suffix = f" {metric.unit}" if metric.unit else ""
     if projection is not None:
-        text = (
-            f"Projected per year: {consumption_text(projection.annual_consumption, metric)}{suffix}"
-            f" (recent rate {rate_text(projection.daily_rate, metric)}{suffix} a day)"
-        )
+        if projection.year is not None and projection.scale is not None:  # by last year's seasons
+            text = (
+                f"Projected for {projection.year}: {consumption_text(projection.annual_consumption, metric)}{suffix}"
+                f" (so far + the rest of {projection.year - 1} × {projection.scale:.2f})"
+            )
+        else:
+            text = (
+                f"Projected per year: {consumption_text(projection.annual_consumption, metric)}{suffix}"
+                f" (recent rate {rate_text(projection.daily_rate, metric)}{suffix} a day)"
+            )
         if projection.annual_cost is not None:
             text += f", cost {money_text(projection.annual_cost)} {report.currency}"
         out += ["", text]

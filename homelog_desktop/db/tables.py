@@ -120,6 +120,8 @@ class MeterEventRow(Base):
     new_value: Mapped[str | None] = mapped_column(String(40))
     digits: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+    #: The reading the change was recorded with (deleting the reading deletes the change).
+    reading_id: Mapped[int | None] = mapped_column(ForeignKey("readings.id", ondelete="CASCADE"), index=True)
 
 
 class TariffRow(Base):

@@ -507,6 +507,12 @@ def to_decimal(value: float, places: int) -> Decimal:
     return Decimal(f"{float(value):.{places}f}") + 0  # + 0: no negative zero
 
 
+def exact(value: float) -> Decimal:
+    """A computed float as a Decimal, as exactly as a double knows it (15 significant digits: only
+    the binary noise goes). Figures are kept like this and rounded once, for display."""
+    return Decimal(f"{float(value):.15g}") + 0  # + 0: no negative zero
+
+
 def amount_places(decimals: int) -> int:
     """Decimals kept for computed amounts of a metric with ``decimals`` decimals (3 more, at most 9)."""
     return min(decimals + 3, 9)

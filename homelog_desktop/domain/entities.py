@@ -193,6 +193,8 @@ class MeterEvent:
     #: Digits of the register that rolled over (rollover only; None: the metric's ``digits``).
     digits: int | None = None
     note: str = ""
+    #: The reading this change was recorded with (None: recorded on its own in the source editor).
+    reading_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

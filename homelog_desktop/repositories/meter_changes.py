@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
-from ..db.tables import MeterEventRow, MetricRow, TariffRow
+from ..db.tables import MeterEventRow, MetricRow, ReadingValueRow, TariffRow
 from ..domain.entities import MeterEvent, MeterEventKind, Metric, MetricKind, Tariff
 from ..domain.errors import NotFoundError
 from ..domain.issues import refuse_errors
@@ -35,6 +38,7 @@ def _event(row: MeterEventRow) -> MeterEvent:
         new_value=_decimal(row.new_value),
         digits=row.digits,
         note=row.note,
+        reading_id=row.reading_id,
     )
 
 
@@ -74,7 +78,36 @@ class MeterEventRepository:
         )
         return [_event(r) for r in rows]
 
+    async def for_readings(self, reading_ids: Sequence[int]) -> list[MeterEvent]:
+        """The changes recorded with these readings (deleted with them), oldest first."""
+        if not reading_ids:
+            return []
+        rows = await self._session.scalars(
+            select(MeterEventRow)
+            .where(MeterEventRow.reading_id.in_(list(reading_ids)))
+            .order_by(MeterEventRow.ts, MeterEventRow.id)
+        )
+        return [_event(r) for r in rows]
+
+    async def unbridged(self, source_id: int) -> set[int]:
+        """Ids of the source's changes with no reading of their metric before or none after them.
+
+        Such a change joins nothing: typically what is left when the reading it was recorded
+        with went (changes stored before revision 0005 are not deleted with their reading).
+        """
+        values = aliased(ReadingValueRow)
+
+        def side(newer: bool) -> Any:
+            when = values.ts > MeterEventRow.ts if newer else values.ts < MeterEventRow.ts
+            return exists().where(values.metric_id == MeterEventRow.metric_id, when)
+
+        rows = await self._session.scalars(
+            select(MeterEventRow.id).where(MeterEventRow.source_id == source_id, or_(~side(False), ~side(True)))
+        )
+        return set(rows)
+
     async def add(self, event: MeterEvent) -> MeterEvent:
+        """Store a change; ``event.reading_id`` links it to the reading it was recorded with."""
         await self._check(event)
         row = MeterEventRow()
         _apply_event(row, event)
@@ -114,6 +147,8 @@ def _apply_event(row: MeterEventRow, event: MeterEvent) -> None:
     row.new_value = _text(event.new_value)
     row.digits = event.digits
     row.note = event.note.strip()
+    if event.reading_id is not None:  # an edit in the source editor keeps the link
+        row.reading_id = event.reading_id
 
 
 class TariffRepository:

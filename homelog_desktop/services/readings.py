@@ -104,9 +104,10 @@ class ReadingService:
         pending = unaccepted(issues, accepted)
         if pending and not accept_all:
             return SaveResult(None, pending, context)
-        stored_events = tuple([await self._events.add(event) for event in events])
         if reading.id is None:
             stored = await self._readings.add(source, reading)
         else:
             stored = await self._readings.update(source, reading)
+        # Linked to the reading: deleting the reading deletes the changes recorded with it.
+        stored_events = tuple([await self._events.add(replace(event, reading_id=stored.id)) for event in events])
         return SaveResult(stored, pending, context, stored_events)

@@ -14,8 +14,10 @@ Conventions (documented for the page and the command line):
 - ``last_year`` is the consumption over the same covered span one year earlier (52 weeks for
   weeks), so a month covered up to the 15th is compared with the 1st-15th a year before; None
   when the readings do not cover that span.
-- Amounts keep the metric's decimals plus three; round them for display with the ``*_text``
-  helpers (the command line's CSV uses them), money to cents.
+- Amounts, daily averages and changes are kept exact (``exact``: as the computation knows them)
+  and rounded once, for display, with the ``*_text`` helpers (the command line's CSV uses them)
+  or the page's formatting; money to cents. Never round a rounded figure again (0.3804995 per day
+  shows as 0.380, not 0.3805 → 0.381).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from ..domain.consumption import (
     amount_places,
     buckets,
     counter_curve,
+    exact,
     gauge_stats,
     interval_curve,
     midnight,
@@ -48,13 +51,14 @@ from ..domain.costs import TariffPlan, money, span_costs
 from ..domain.entities import MeterEvent, Metric, MetricKind, Source, Tariff
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.numbers import quantum, relative_change
-from ..domain.projection import project
+from ..domain.projection import ProjectionFigures, ProjectionMethod, project
 from ..domain.timeutil import from_epoch
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
 from .series import load_series, local_zone
 
 __all__ = [
     "Projection",
+    "ProjectionMethod",
     "Report",
     "ReportRow",
     "build_report",
@@ -85,13 +89,8 @@ class ReportRow:
     maximum: Decimal | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Projection:
-    daily_rate: Decimal  # recent rate (e.g. last 30–90 days of data)
-    annual_consumption: Decimal
-    annual_cost: Decimal | None
-    last_year_consumption: Decimal | None  # the previous 365 days, when a year of history exists
-    last_year_cost: Decimal | None
+#: The projected year (method named: last year's seasonal profile, or the recent rate); see domain.projection.
+Projection = ProjectionFigures
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +107,6 @@ class Report:
     projection: Projection | None
     #: Things the user should know about the figures (a counter going down with no meter change).
     notes: tuple[str, ...] = ()
-
-
-#: The share of a change is kept to a hundredth of a percent.
-CHANGE_QUANTUM = Decimal("0.0001")
 
 
 async def build_report(
@@ -180,44 +175,32 @@ def compute_report(
         np.array([a.epoch for a, _ in earlier], dtype=np.int64), np.array([b.epoch for _, b in earlier], dtype=np.int64)
     ).tolist()
     costs = span_costs(curve, plan, [(b.covered_from, b.covered_to) for b in spans], places)
-    rate_places = Decimal(1).scaleb(-places)
     rows = []
     for bucket, amount, (then_from, then_to), then_amount, cost in zip(
         spans, amounts, earlier, earlier_amounts, costs, strict=True
     ):
-        consumption = to_decimal(amount, places)
+        consumption = exact(amount)
         days = bucket.days
-        last_year = to_decimal(then_amount, places) if curve.covers(then_from.epoch, then_to.epoch) else None
+        last_year = exact(then_amount) if curve.covers(then_from.epoch, then_to.epoch) else None
         change = relative_change(consumption, last_year)
-        if change is not None:
-            change = change.quantize(CHANGE_QUANTUM)
         rows.append(
             ReportRow(
                 start=bucket.start,
                 end=bucket.end,
                 consumption=consumption,
                 days=days,
-                avg_per_day=(consumption / days).quantize(rate_places) if days > 0 else None,
+                avg_per_day=consumption / days if days > 0 else None,
                 cost=cost,
                 last_year=last_year,
                 change=change,
             )
         )
-    total = sum((r.consumption for r in rows if r.consumption is not None), Decimal(0)) if rows else None
+    # The rows are contiguous: their total is the curve's amount over all of them, exact (a sum of
+    # the rows would add up their last-digit noise).
+    total = exact(curve.between([spans[0].covered_from.epoch], [spans[-1].covered_to.epoch])[0]) if rows else None
     row_costs = [r.cost for r in rows]
     total_cost = sum((c for c in row_costs if c is not None), Decimal(0)) if rows and None not in row_costs else None
-    figures = project(curve, plan, tz, places)
-    projection = (
-        Projection(
-            figures.daily_rate,
-            figures.annual_consumption,
-            figures.annual_cost,
-            figures.last_year_consumption,
-            figures.last_year_cost,
-        )
-        if figures is not None
-        else None
-    )
+    projection = project(curve, plan, tz, places)
     notes = _decrease_notes(curve.decreases, tz, spans)
     return Report(source, metric, period, start, end, rows, plan.currency, total, total_cost, projection, notes)
 
@@ -255,7 +238,6 @@ def _gauge_rows(
         return []
     edges = [midnight(b.start, tz) for b in spans] + [midnight(spans[-1].end, tz)]
     stats = gauge_stats(s, edges)
-    mean_places = min(metric.decimals + 2, 9)
     rows = []
     for index, bucket in enumerate(spans):
         filled = bool(stats.count[index] > 0)
@@ -269,7 +251,7 @@ def _gauge_rows(
                 cost=None,
                 last_year=None,
                 change=None,
-                mean=to_decimal(float(stats.mean[index]), mean_places) if filled else None,
+                mean=exact(float(stats.mean[index])) if filled else None,
                 minimum=to_decimal(float(stats.minimum[index]), metric.decimals) if filled else None,
                 maximum=to_decimal(float(stats.maximum[index]), metric.decimals) if filled else None,
             )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
-from ..domain.entities import ReadingLine, Source
+from ..domain.entities import MeterEvent, ReadingLine, Source
 from ..domain.queries import ReadingFilter, ReadingOrder
 from .base import BaseViewModel
 from .changes import DataChanged, What
@@ -27,17 +27,23 @@ _DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _YEARS = (1900, 2200)
 
 
-def parse_filter(text: str) -> ReadingFilter:
+def parse_filter(text: str, locale: QLocale | None = None) -> ReadingFilter:
     """Turn what the user typed in the filter box into a filter.
 
     "2025", "2025-03" and "2025-03-14" select that year, month or day (local time, years 1900 to
-    2200); anything else is searched for in the notes.
+    2200), and so does a day typed as the table shows it, in ``locale``'s short date format
+    ("14/06/2025", "14.06.25"; default: the application's locale); anything else is searched for
+    in the notes.
     """
     if m := _DAY.match(text):
         try:
             day = datetime(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             return ReadingFilter(text=text.strip())
+        if _YEARS[0] <= day.year <= _YEARS[1]:
+            return _local_range(day, day + timedelta(days=1))
+    if (typed := local_date(text, locale or QLocale())) is not None:
+        day = datetime(typed.year, typed.month, typed.day)
         if _YEARS[0] <= day.year <= _YEARS[1]:
             return _local_range(day, day + timedelta(days=1))
     if m := _MONTH.match(text):
@@ -49,6 +55,39 @@ def parse_filter(text: str) -> ReadingFilter:
         if _YEARS[0] <= year <= _YEARS[1]:
             return _local_range(datetime(year, 1, 1), datetime(year + 1, 1, 1))
     return ReadingFilter(text=text.strip())
+
+
+def local_date(text: str, locale: QLocale) -> date | None:
+    """A day typed in the locale's short date format, with a two- or four-digit year and with or
+    without leading zeros (a two-digit year is 2000-2099); None if the text is not one."""
+    typed = text.strip()
+    if not typed or not any(c.isdigit() for c in typed):
+        return None
+    shown = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    formats = [shown]
+    if "ddd" not in shown and "MMM" not in shown:
+        loose = shown.replace("dd", "d").replace("MM", "M")
+        four = loose.replace("yyyy", "yy").replace("yy", "yyyy")
+        formats += [four, four.replace("yyyy", "yy")]
+    for fmt in dict.fromkeys(formats):
+        found = locale.toDate(typed, fmt, 2000)
+        if found.isValid():
+            return date(found.year(), found.month(), found.day())
+    return None
+
+
+def delete_detail(events: Sequence[MeterEvent], source: Source) -> str:
+    """The delete confirmation's words for the meter changes that go with the readings ("" if none)."""
+    if not events:
+        return ""
+    named = []
+    for event in events:
+        metric = source.metric(event.metric_id)
+        named.append(f"“{event.kind.label}” on {metric.name if metric is not None else 'a removed register'}")
+    listed = ", ".join(named)
+    if len(events) == 1:
+        return f"The meter change recorded with it ({listed}) is deleted too."
+    return f"The {len(events)} meter changes recorded with them ({listed}) are deleted too."
 
 
 def _local_range(start: datetime, end: datetime) -> ReadingFilter:
@@ -180,6 +219,15 @@ class ReadingsViewModel(BaseViewModel):
             return None
         async with self._db.session(readonly=True) as session:
             return await self._repo(session).row_of(source.id, reading_id, self.order, self.filter)
+
+    async def meter_changes_of(self, reading_ids: Sequence[int]) -> list[MeterEvent]:
+        """The meter changes recorded with these readings: deleting them deletes these too."""
+        if not reading_ids:
+            return []
+        from ..repositories import MeterEventRepository
+
+        async with self._db.session(readonly=True) as session:
+            return await MeterEventRepository(session).for_readings(reading_ids)
 
     async def delete(self, reading_ids: Sequence[int]) -> None:
         source = self.source

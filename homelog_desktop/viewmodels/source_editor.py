@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -51,6 +51,9 @@ class MeterChanges:
 
     events: tuple[MeterEvent, ...] = ()
     tariffs: tuple[Tariff, ...] = ()
+    #: Ids of stored changes with no reading of their metric before or after them (flagged in the tab).
+    #: Derived from the stored readings, not part of what the form edits (so not compared).
+    unbridged: frozenset[int] = field(default=frozenset(), compare=False)
 
 
 def default_metric(category: Category) -> Metric:
@@ -221,7 +224,8 @@ class SourceEditorViewModel(BaseViewModel):
         ids = [m.id for m in source.metrics if m.id is not None]
         by_metric = await self._tariff_repo(session).for_metrics(ids)
         tariffs = [t for metric_id in ids for t in by_metric.get(metric_id, [])]
-        return MeterChanges(tuple(events), tuple(tariffs))
+        unbridged = await self._event_repo(session).unbridged(source.id)
+        return MeterChanges(tuple(events), tuple(tariffs), frozenset(unbridged))
 
     async def _write_changes(
         self, session: AsyncSession, source: Source, changes: MeterChanges, ids: Mapping[int, int | None]

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QEnterEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QEnterEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.cards import MonthStatus
 from ..domain.entities import Category, MetricKind, SourceSummary
 from ..domain.numbers import relative_change
 from . import figures
@@ -31,9 +42,19 @@ from .widgets import is_dark, tone
 if TYPE_CHECKING:
     from ..services.dashboard import SourceCard
 
-#: A card's width range; the grid fits as many columns as the page is wide.
+#: A card's width range at an ordinary font; the grid fits as many columns as the page is wide.
 CARD_MIN_WIDTH = 280
 CARD_MAX_WIDTH = 420
+#: Characters a card's line needs ("Projected 2026  3,265 kWh · €1,105.67"): with a large font the
+#: cards widen rather than wrapping every figure.
+CARD_CHARACTERS = 38
+
+
+def card_min_width(metrics: QFontMetrics) -> int:
+    """The narrowest a card may be with this font."""
+    return max(CARD_MIN_WIDTH, metrics.averageCharWidth() * CARD_CHARACTERS)
+
+
 CARD_SPACING = 12
 #: Shown in a figure still being computed.
 PENDING = "…"
@@ -81,8 +102,8 @@ class SourceCardWidget(QFrame):
         self.setObjectName("sourceCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumWidth(CARD_MIN_WIDTH)
-        self.setMaximumWidth(CARD_MAX_WIDTH)
+        self.setMinimumWidth(card_min_width(self.fontMetrics()))
+        self.setMaximumWidth(max(CARD_MAX_WIDTH, card_min_width(self.fontMetrics()) * 3 // 2))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.source_id: int | None = None
         self._hover = False
@@ -100,66 +121,149 @@ class SourceCardWidget(QFrame):
         metric = card.metric if card is not None else None
         if metric is None and card is None:
             metric = next((m for m in source.metrics if m.kind is MetricKind.COUNTER), None)
-        self._metric_label.setText(metric.label if metric is not None else source.category.label)
+        shown = [m for m in source.metrics if m.id is not None] or ([metric] if metric is not None else [])
+        if len(shown) > 1:
+            self._metric_label.setText(source.category.label)  # the registers are listed below
+        else:
+            self._metric_label.setText(metric.label if metric is not None else source.category.label)
+        self._set_register_rows(len(shown) or 1)
         overdue = summary.is_overdue(now)
-        age = last_reading_text(summary.last_reading_at, now, locale)
+        age = (
+            last_reading_text(summary.last_reading_at, now, locale)
+            .replace(" ", "\u00a0")
+            .replace("\u00a0·\u00a0", " · ")
+        )
         unit = metric.unit if metric is not None else ""
         metric_decimals = metric.decimals if metric is not None else 2
-        if card is not None and card.last_value is not None:
-            self.last_label.setText(figures.quantity(card.last_value, unit, metric_decimals, locale))
-        else:
-            self.last_label.setText(PENDING if card is None and summary.last_reading_at is not None else figures.DASH)
+        values = {r.metric.id: r for r in card.registers} if card is not None else {}
+        newest = summary.last_reading_at
+        for (caption, label), register in zip(self._register_rows, shown, strict=False):
+            caption.setText(register.name if len(shown) > 1 else "Last reading")
+            found = values.get(register.id)
+            if found is not None and found.value is not None:
+                text = figures.quantity(found.value, register.unit, register.decimals, locale)
+                if found.at is not None and (newest is None or _local_day(found.at) != _local_day(newest)):
+                    text += " · " + _day_text(found.at, now, locale)  # its own reading, not the newest
+                    label.setToolTip(f"{register.name}: last read {_day_text(found.at, now, locale)}")
+                else:
+                    label.setToolTip("")
+                label.setText(text)
+            else:
+                label.setText(PENDING if card is None and summary.last_reading_at is not None else figures.DASH)
         self.age_label.setText(age + (" · a reading is due" if overdue else ""))
         self._set_tone(self.age_label, "error" if overdue else None)
         self.age_label.setEnabled(overdue)
         self.age_label.setToolTip("The source's reading interval has passed." if overdue else "")
-        is_gauge = metric is not None and metric.kind is MetricKind.GAUGE
+        is_gauge = card is not None and card.month_status is MonthStatus.NOT_APPLICABLE
+        is_gauge = is_gauge or (card is None and metric is not None and metric.kind is MetricKind.GAUGE)
         for row in self._figure_rows:
             for widget in row:
                 widget.setVisible(not is_gauge)
+        if is_gauge:
+            return
         if card is None:
             for label in (self.month_label, self.ytd_label, self.projection_label):
                 label.setText(PENDING)
                 self._set_tone(label, None)
             self.change_label.setText("")
+            self.basis_label.setText("")
             return
-        month_decimals = figures.decimals_for(card.month_so_far, metric_decimals)
-        self.month_label.setText(figures.quantity(card.month_so_far, unit, month_decimals, locale))
+        self._show_month(card, unit, metric_decimals, source.category, locale)
+        self._show_cost(card, locale)
+        self._show_projection(card, unit, metric_decimals, locale)
+        for row in self._figure_rows:  # no blank lines under a figure that has nothing more to say
+            if len(row) == 2 and isinstance(row[1], QLabel) and row[1] in (self.change_label, self.basis_label):
+                row[0].setVisible(bool(row[1].text()))
+                row[1].setVisible(bool(row[1].text()))
+
+    # -- figures ---------------------------------------------------------------------------------
+
+    def _show_month(self, card: SourceCard, unit: str, decimals: int, category: Category, locale: QLocale) -> None:
+        status = card.month_status
+        self.month_label.setToolTip(f"Registers summed: {' + '.join(card.summed)}" if card.summed else "")
+        self.change_label.setToolTip("")
+        if status is MonthStatus.NO_READING_THIS_MONTH:
+            self.month_label.setText("no reading yet this month")
+            self.month_label.setEnabled(False)
+            self.change_label.setText("")
+            return
+        if status is MonthStatus.TOO_FEW_READINGS:
+            self.month_label.setText("needs two readings")
+            self.month_label.setEnabled(False)
+            self.change_label.setText("")
+            return
+        self.month_label.setEnabled(True)
+        self.month_label.setText(
+            figures.quantity(card.month_so_far, unit, figures.decimals_for(card.month_so_far, decimals), locale)
+        )
         delta = relative_change(card.month_so_far, card.same_month_last_year)
         if delta is None:
-            self.change_label.setText("no data a year ago" if card.same_month_last_year is None else "")
+            if card.same_month_last_year is None:
+                if card.history_from is not None:
+                    since = locale.toString(
+                        QDate(card.history_from.year, card.history_from.month, card.history_from.day),
+                        QLocale.FormatType.ShortFormat,
+                    )
+                    text = f"readings a year ago start {since}"
+                else:
+                    text = "no readings a year ago"
+            else:
+                text = "nothing used a year ago"
+            self.change_label.setText(text)
             self._set_tone(self.change_label, None)
             self.change_label.setEnabled(False)
-        else:
-            last = figures.quantity(
-                card.same_month_last_year,
-                unit,
-                figures.decimals_for(card.same_month_last_year, metric_decimals),
-                locale,
-            )
-            self.change_label.setEnabled(True)
-            self.change_label.setText(f"{figures.change(delta, locale)} vs last year")
-            self.change_label.setToolTip(f"Same days of the month a year ago: {last}")
-            if delta == 0:
-                self._set_tone(self.change_label, None)
-            else:
-                good = (delta < 0) != _more_is_good(source.category)
-                self._set_tone(self.change_label, "success" if good else "warning")
-        self.ytd_label.setText(
-            figures.money(card.ytd_cost, card.currency, locale) if card.ytd_cost is not None else "no tariff"
+            return
+        last = figures.quantity(
+            card.same_month_last_year,
+            unit,
+            figures.decimals_for(card.same_month_last_year, decimals),
+            locale,
         )
-        self.ytd_label.setEnabled(card.ytd_cost is not None)
+        self.change_label.setEnabled(True)
+        self.change_label.setText(f"{figures.change(delta, locale)} vs last year")
+        self.change_label.setToolTip(f"Same days of the month a year ago: {last}")
+        if delta == 0:
+            self._set_tone(self.change_label, None)
+        else:
+            good = (delta < 0) != _more_is_good(category)
+            self._set_tone(self.change_label, "success" if good else "warning")
+
+    def _show_cost(self, card: SourceCard, locale: QLocale) -> None:
+        if card.ytd_cost is not None:
+            self.ytd_label.setText(figures.money(card.ytd_cost, card.currency, locale))
+            self.ytd_label.setEnabled(True)
+            return
+        usage = [r for r in card.registers if r.metric.kind is not MetricKind.GAUGE]
+        if card.untariffed and len(card.untariffed) < len(usage):
+            text = "no tariff for " + ", ".join(card.untariffed)
+        elif card.untariffed or card.currency is None:
+            text = "no tariff"
+        else:
+            text = "no reading this year"
+        self.ytd_label.setText(text)
+        self.ytd_label.setEnabled(False)
+
+    def _show_projection(self, card: SourceCard, unit: str, decimals: int, locale: QLocale) -> None:
+        self._projection_caption.setText(
+            f"Projected {card.projection_year}" if card.projection_year is not None else "Projected year"
+        )
         if card.projected_annual is None:
             self.projection_label.setText("needs more readings")
             self.projection_label.setEnabled(False)
-        else:
-            text = figures.quantity(
-                card.projected_annual, unit, figures.decimals_for(card.projected_annual, metric_decimals), locale
-            )
-            if card.projected_annual_cost is not None:
-                text += " · " + figures.money(card.projected_annual_cost, card.currency, locale)
-            self.projection_label.setText(text)
-            self.projection_label.setEnabled(True)
+            self.basis_label.setText("")
+            return
+        text = figures.quantity(
+            card.projected_annual, unit, figures.decimals_for(card.projected_annual, decimals), locale
+        )
+        if card.projected_annual_cost is not None:
+            text += " · " + figures.money(card.projected_annual_cost, card.currency, locale)
+        self.projection_label.setText(text)
+        self.projection_label.setEnabled(True)
+        method = card.projection_method.value if card.projection_method is not None else ""
+        self.basis_label.setText(figures.projection_basis(method, card.projection_scale, card.projection_year, locale))
+        tip = figures.projection_basis_tip(method, card.projection_year)
+        self.basis_label.setToolTip(tip)
+        self.projection_label.setToolTip(tip)
 
     # -- Qt overrides ----------------------------------------------------------------------------
 
@@ -204,6 +308,40 @@ class SourceCardWidget(QFrame):
 
     # -- set-up ----------------------------------------------------------------------------------
 
+    def _set_register_rows(self, count: int) -> None:
+        """One caption and value per register (the first value label is ``last_label``)."""
+        while len(self._register_rows) < count:
+            index = len(self._register_rows)
+            caption = QLabel("Last reading")
+            caption.setEnabled(False)
+            value = self.last_label if index == 0 else _wrapping_label(f"cardLast{index}")
+            self._registers.addWidget(caption, index, 0, Qt.AlignmentFlag.AlignTop)
+            self._registers.addWidget(value, index, 1)
+            self._register_rows.append((caption, value))
+        for index, (caption, value) in enumerate(self._register_rows):
+            caption.setVisible(index < count)
+            value.setVisible(index < count)
+        self._caption_width()
+
+    def _caption_width(self) -> None:
+        """Captions of the registers' box as wide as the grid's, so the values line up."""
+        if not hasattr(self, "_grid"):
+            return
+        captions = [c for c, _ in self._register_rows]
+        for r in range(self._grid.rowCount()):
+            item = self._grid.itemAtPosition(r, 0)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLabel):
+                captions.append(widget)
+        width = max(c.fontMetrics().horizontalAdvance(c.text()) for c in captions) if captions else 0
+        for caption, _ in self._register_rows:
+            caption.setMinimumWidth(width)
+        for r in range(self._grid.rowCount()):
+            item = self._grid.itemAtPosition(r, 0)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLabel):
+                widget.setMinimumWidth(width)
+
     def _activate(self) -> None:
         if self.source_id is not None:
             self.activated.emit(self.source_id)
@@ -238,51 +376,72 @@ class SourceCardWidget(QFrame):
         header.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(titles, 1)
 
-        self.last_label = QLabel()
-        self.last_label.setObjectName("cardLast")
-        self.age_label = QLabel()
-        self.age_label.setObjectName("cardAge")
-        self.month_label = QLabel()
-        self.month_label.setObjectName("cardMonth")
-        self.change_label = QLabel()
-        self.change_label.setObjectName("cardChange")
-        self.ytd_label = QLabel()
-        self.ytd_label.setObjectName("cardYtdCost")
-        self.projection_label = QLabel()
-        self.projection_label.setObjectName("cardProjection")
-        grid = QGridLayout()
+        self.last_label = _wrapping_label("cardLast")
+        self.age_label = _wrapping_label("cardAge")
+        self.month_label = _wrapping_label("cardMonth")
+        self.change_label = _wrapping_label("cardChange")
+        self.ytd_label = _wrapping_label("cardYtdCost")
+        self.projection_label = _wrapping_label("cardProjection")
+        self.basis_label = _wrapping_label("cardProjectionBasis")
+        self.basis_label.setEnabled(False)
+        self._grid = grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(4)
         grid.setColumnStretch(1, 1)
         self._figure_rows: list[tuple[QWidget, ...]] = []
+        self._register_rows: list[tuple[QLabel, QLabel]] = []
 
-        def row(caption: str, *widgets: QWidget) -> tuple[QWidget, ...]:
+        def row(caption: str, widget: QWidget) -> tuple[QLabel, QWidget]:
             label = QLabel(caption)
             label.setEnabled(False)
             r = grid.rowCount()
             grid.addWidget(label, r, 0, Qt.AlignmentFlag.AlignTop)
-            if len(widgets) == 1:
-                grid.addWidget(widgets[0], r, 1)
-            else:
-                box = QHBoxLayout()
-                box.setSpacing(8)
-                for w in widgets:
-                    box.addWidget(w)
-                box.addStretch()
-                grid.addLayout(box, r, 1)
-            return (label, *widgets)
+            grid.addWidget(widget, r, 1)
+            return label, widget
 
-        row("Last reading", self.last_label)
+        # Row 0 holds the registers' values (a box of its own: their number varies), then the age.
+        self._registers = QGridLayout()
+        self._registers.setContentsMargins(0, 0, 0, 0)
+        self._registers.setHorizontalSpacing(12)
+        self._registers.setVerticalSpacing(4)
+        self._registers.setColumnStretch(1, 1)
+        grid.addLayout(self._registers, 0, 0, 1, 2)
+        self._set_register_rows(1)
         row("", self.age_label)
         self._figure_rows.append(row("This month", self.month_label))
         self._figure_rows.append(row("", self.change_label))
         self._figure_rows.append(row("Cost this year", self.ytd_label))
-        self._figure_rows.append(row("Projected year", self.projection_label))
+        self._projection_caption, _ = projection = row("Projected year", self.projection_label)
+        self._figure_rows.append(projection)
+        self._figure_rows.append(row("", self.basis_label))
+        self._caption_width()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(10)
         layout.addLayout(header)
         layout.addLayout(grid)
+
+
+def _wrapping_label(name: str) -> QLabel:
+    """A figure's label: wraps rather than being cut off when the card is narrow or the font large."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
+def _local_day(moment: datetime) -> date:
+    return moment.astimezone().date()
+
+
+def _day_text(moment: datetime, now: datetime, locale: QLocale) -> str:
+    """The local day of ``moment``: "12 Nov" this year, the short date otherwise."""
+    local = moment.astimezone()
+    day = QDate(local.year, local.month, local.day)
+    if local.year == now.astimezone().year:
+        return locale.toString(day, "d MMM").replace(" ", "\u00a0")  # "28 Nov" never broken
+    return locale.toString(day, QLocale.FormatType.ShortFormat)
 
 
 def _strong(kind: str) -> QColor:
@@ -359,7 +518,8 @@ class DashboardPage(QWidget):
     def _reflow(self) -> None:
         shown = len(self._summaries)
         width = self._scroll.viewport().width() - 2 * CARD_SPACING
-        columns = max(1, min(max(shown, 1), (width + CARD_SPACING) // (CARD_MIN_WIDTH + CARD_SPACING)))
+        least = card_min_width(self.fontMetrics())
+        columns = max(1, min(max(shown, 1), (width + CARD_SPACING) // (least + CARD_SPACING)))
         if columns == self._columns and all(self._grid.indexOf(c) >= 0 for c in self.cards[:shown]):
             return
         self._columns = columns
@@ -412,7 +572,8 @@ class DashboardPage(QWidget):
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setWidget(holder)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A card narrower than its figures would cut them: scroll sideways rather (a tiny window).
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._scroll.viewport().setAutoFillBackground(False)
         self._scroll.viewport().installEventFilter(self)
         holder.setAutoFillBackground(False)
@@ -435,4 +596,4 @@ class DashboardPage(QWidget):
         layout.addWidget(self._content, 1)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(CARD_MIN_WIDTH * 2 + CARD_SPACING, 400)
+        return QSize(card_min_width(self.fontMetrics()) * 2 + CARD_SPACING, 400)

@@ -95,3 +95,22 @@ def period_label(period: Period, start: date, end: date, locale: QLocale | None 
 def date_text(day: date, locale: QLocale | None = None) -> str:
     locale = locale or QLocale()
     return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def projection_basis(method: str, scale: Decimal | None, year: int | None, locale: QLocale | None = None) -> str:
+    """How a projected year was worked out, in a few words ("by 2024's seasonal profile × 1.09")."""
+    if method == "seasonal" and year is not None:
+        if scale is None:  # several registers, each with its own scale
+            return f"{year - 1}’s seasons, scaled to this year"
+        return f"{year - 1}’s seasons × {number(scale, 2, locale)} (this year vs last)"
+    return "recent daily rate × 365"
+
+
+def projection_basis_tip(method: str, year: int | None) -> str:
+    """The method of a projected year, in a sentence (tooltips)."""
+    if method == "seasonal" and year is not None:
+        return (
+            f"{year} so far, plus the rest of the year as {year - 1} had it, scaled by how {year} compares"
+            f" with {year - 1} so far."
+        )
+    return "The daily rate of the last 90 days of readings × 365 (a year of history gives a seasonal projection)."

@@ -351,6 +351,37 @@ class MeterEventsTableModel(_ItemsTableModel[MeterEvent]):
         EventColumn.NEW: "The new meter's first value (a reset starts from zero when blank)",
     }
 
+    _unbridged: frozenset[int] = frozenset()
+
+    #: Shown on a change that joins no two readings (see ``set_unbridged``).
+    UNBRIDGED_TIP = (
+        "No reading of this meter on one side of this change: it joins nothing. "
+        "Was the reading it was recorded with deleted? Delete the change if it no longer applies."
+    )
+
+    def set_unbridged(self, event_ids: Iterable[int]) -> None:
+        """Flag the stored changes with no reading before or after them (warning icon and tooltip)."""
+        self._unbridged = frozenset(event_ids)
+        if self._items:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._items) - 1, 0),
+                [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole],
+            )
+
+    def is_unbridged(self, row: int) -> bool:
+        return 0 <= row < len(self._items) and self._items[row].id in self._unbridged
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        found = super().data(index, role)
+        if found is None and index.isValid() and index.column() == 0 and self.is_unbridged(index.row()):
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._warning_icon
+        if index.isValid() and index.column() == 0 and role == Qt.ItemDataRole.ToolTipRole:
+            if self.is_unbridged(index.row()) and index.row() not in self._problems:
+                return self.UNBRIDGED_TIP
+        return found
+
     def _metric_key(self, item: MeterEvent) -> int:
         return item.metric_id
 

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QStandardPaths, Qt
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -32,6 +35,8 @@ from ..domain.consumption import Period
 from ..domain.entities import MetricKind, Source
 from ..viewmodels.reports import Preset, ReportsViewModel, range_for, whole_periods
 from . import figures
+from .charts.base import CHART_MIN_HEIGHT
+from .flow_layout import FlowLayout
 from .models.report import ReportTableModel
 
 if TYPE_CHECKING:
@@ -59,6 +64,13 @@ _MONTHS = (
     "November",
     "December",
 )
+
+
+def consumption_tab_title(report: Report) -> str:
+    """The first chart tab's title for what it shows: a gauge has no consumption, nor cost."""
+    if report.metric.kind is MetricKind.GAUGE:
+        return "Mean, min and max"
+    return "Consumption and cost" if report.currency is not None else "Consumption"
 
 
 def _chart_class(name: str) -> Any:
@@ -192,7 +204,9 @@ class ReportsPage(QWidget):
         self._export_button.setEnabled(bool(report.rows))
         if self._preset.currentData() == Preset.ALL and report.rows:
             self._show_dates(report.rows[0].start, report.rows[-1].end)
+        self.chart_tabs.setTabText(CHART_CONSUMPTION, consumption_tab_title(report))
         self._feed_report_charts()
+        self._feed_series_chart()  # the readings of the chosen dates
 
     def _on_year_over_year_loaded(self, report: Report) -> None:
         self._months = report
@@ -307,15 +321,31 @@ class ReportsPage(QWidget):
             return
         series = self._series[1]
         source = self.vm.source
+        low, high = self._range_epochs()
+        first = 0 if low is None else int(series.ts.searchsorted(low, side="left"))
+        last = len(series) if high is None else int(series.ts.searchsorted(high, side="left"))
+        events = [
+            e
+            for e in self._events
+            if (low is None or e.at.timestamp() >= low) and (high is None or e.at.timestamp() < high)
+        ]
         chart.set_title(f"{source.name if source else ''} · {metric.name} readings")
         chart.set_data(
-            series.ts,
-            series.values,
+            series.ts[first:last],
+            series.values[first:last],
             unit=metric.unit,
             metric_name=metric.name,
             decimals=metric.decimals,
-            events=self._events,
+            events=events,
         )
+
+    def _range_epochs(self) -> tuple[int | None, int | None]:
+        """The chosen dates [start, end) as epoch seconds (local midnights; None: open)."""
+
+        def epoch(day: date | None) -> int | None:
+            return None if day is None else int(datetime(day.year, day.month, day.day).astimezone().timestamp())
+
+        return epoch(self.vm.start), epoch(self.vm.end)
 
     # -- controls --------------------------------------------------------------------------------
 
@@ -331,8 +361,7 @@ class ReportsPage(QWidget):
                 row = self._metric.findData(first_counter.id) if first_counter is not None else 0
             self._metric.setCurrentIndex(max(row, 0))
         several = len(source.metrics) > 1
-        self._metric.setVisible(several)
-        self._metric_caption.setVisible(several)
+        self._metric_group.setVisible(several)
 
     def _fill_periods(self, source: Source) -> None:
         with QSignalBlocker(self._period):
@@ -379,15 +408,41 @@ class ReportsPage(QWidget):
         if request:
             self.vm.request()
 
+    def _on_date_changed(self, *_args: object) -> None:
+        """A date changed by the user (typed, stepped or picked in the calendar): the preset no
+        longer holds unless the dates are still its own; the report follows once the user pauses."""
+        self._sync_preset()
+        self._date_timer.start()
+
     def _on_date_edited(self) -> None:
+        self._date_timer.stop()
         start = self._from.date().toPython()
         last = self._to.date().toPython()
         assert isinstance(start, date) and isinstance(last, date)
-        with QSignalBlocker(self._preset):
-            self._preset.setCurrentIndex(self._preset.findData(Preset.CUSTOM))
         if last < start:
             start, last = last, start
-        self.vm.set_range(start, last + timedelta(days=1))
+        self._sync_preset()
+        if (start, last + timedelta(days=1)) != (self.vm.start, self.vm.end):
+            self.vm.set_range(start, last + timedelta(days=1))
+
+    def _sync_preset(self) -> None:
+        """Show "Custom" when the dates shown are not the chosen preset's."""
+        preset = self._preset.currentData()
+        if preset == Preset.CUSTOM:
+            return
+        start, end = range_for(preset, date.today())
+        if start is not None and end is not None:
+            billing = self.vm.source.billing_start_month if self.vm.source is not None else 1
+            start, end = whole_periods(start, end, self.vm.period, billing)
+        shown_start, shown_last = self._from.date().toPython(), self._to.date().toPython()
+        assert isinstance(shown_start, date) and isinstance(shown_last, date)
+        if preset == Preset.ALL:
+            report = self.vm.report
+            if report is not None and report.rows:
+                start, end = report.rows[0].start, report.rows[-1].end
+        if start is None or end is None or (shown_start, shown_last + timedelta(days=1)) != (start, end):
+            with QSignalBlocker(self._preset):
+                self._preset.setCurrentIndex(self._preset.findData(Preset.CUSTOM))
 
     def _show_dates(self, start: date, end: date) -> None:
         """Show [start, end) in the date edits (``To`` is the last day, inclusive)."""
@@ -409,9 +464,10 @@ class ReportsPage(QWidget):
                     for r in range(min(self.model.rowCount(), 400))
                 ]
             )
-            self.table.setColumnWidth(column, widest + 28)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            self.table.setColumnWidth(column, widest + 18)
+        # The last column takes the room left; the period keeps its width (a narrow window scrolls
+        # the table sideways rather than eliding every period to "…").
+        header.setStretchLastSection(True)
 
     def _empty_text(self) -> str:
         metric, source = self.vm.metric, self.vm.source
@@ -453,9 +509,12 @@ class ReportsPage(QWidget):
                 figures.decimals_for(projection.annual_consumption, metric.decimals),
                 locale,
             )
-            text = f"Projected year: {yearly}"
+            title = f"Projected {projection.year}" if projection.year is not None else "Projected year"
+            text = f"{title}: {yearly}"
             if projection.annual_cost is not None:
                 text += f" · {figures.money(projection.annual_cost, report.currency, locale)}"
+            basis = figures.projection_basis(projection.method, projection.scale, projection.year, locale)
+            text += f" ({basis}"
             if projection.last_year_consumption is not None:
                 before = figures.quantity(
                     projection.last_year_consumption,
@@ -463,8 +522,9 @@ class ReportsPage(QWidget):
                     figures.decimals_for(projection.last_year_consumption, metric.decimals),
                     locale,
                 )
-                text += f" (last 365 days: {before})"
-            parts.append(text)
+                text += f"; last 365 days: {before}"
+            parts.append(text + ")")
+            self._footer.setToolTip(figures.projection_basis_tip(projection.method, projection.year))
         if report.currency is None and metric.kind is not MetricKind.GAUGE and report.rows:
             parts.append("No tariff: add one in the source's settings to see costs")
         text = "&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts)
@@ -492,6 +552,7 @@ class ReportsPage(QWidget):
         self._period.setObjectName("reportPeriod")
         self._period.setAccessibleName("Period")
         self._period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._period.setMaximumWidth(self._period.fontMetrics().horizontalAdvance("x") * 34)
         for period in Period:
             self._period.addItem(period.label, period.value)
         self._period.setCurrentIndex(self._period.findData(Period.MONTH.value))
@@ -507,11 +568,17 @@ class ReportsPage(QWidget):
         self._from.setObjectName("reportFrom")
         self._to = QDateEdit()
         self._to.setObjectName("reportTo")
+        #: A date changed without "editing finished" (the calendar, the arrow keys): report it shortly.
+        self._date_timer = QTimer(self)
+        self._date_timer.setSingleShot(True)
+        self._date_timer.setInterval(600)
+        self._date_timer.timeout.connect(self._on_date_edited)
         for edit, name in ((self._from, "From"), (self._to, "To (inclusive)")):
             edit.setCalendarPopup(True)
             edit.setAccessibleName(name)
             edit.setToolTip(name)
             edit.editingFinished.connect(self._on_date_edited)
+            edit.dateChanged.connect(self._on_date_changed)
         dash = QLabel("–")
         self._busy = QProgressBar()
         self._busy.setObjectName("reportBusy")
@@ -527,23 +594,26 @@ class ReportsPage(QWidget):
         self._export_button.setToolTip("Save this table as a CSV file (the same as “homelog report --format csv”)")
         self._export_button.setEnabled(False)
         self._export_button.clicked.connect(self.export_csv)
-        controls = QHBoxLayout()
-        controls.setSpacing(6)
-        controls.addWidget(self._metric_caption)
-        controls.addWidget(self._metric)
-        controls.addSpacing(8)
-        controls.addWidget(period_caption)
-        controls.addWidget(self._period)
-        controls.addSpacing(8)
-        controls.addWidget(self._preset)
-        controls.addWidget(self._from)
-        controls.addWidget(dash)
-        controls.addWidget(self._to)
-        controls.addSpacing(8)
-        controls.addWidget(self._busy)
-        controls.addWidget(self._busy_label)
-        controls.addStretch()
+
+        # Groups that wrap onto a second line when the page is narrow (800×600, a large font).
+        def group(*widgets: QWidget, spacing: int = 6) -> QWidget:
+            box = QWidget()
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(spacing)
+            for widget in widgets:
+                row.addWidget(widget)
+            return box
+
+        self._metric_group = group(self._metric_caption, self._metric)
+        busy = group(self._busy, self._busy_label)
+        busy.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        controls = FlowLayout(spacing=14)
+        controls.addWidget(self._metric_group)
+        controls.addWidget(group(period_caption, self._period))
+        controls.addWidget(group(self._preset, self._from, dash, self._to))
         controls.addWidget(self._export_button)
+        controls.addWidget(busy)
 
         self.table = QTableView()
         self.table.setObjectName("reportTable")
@@ -576,6 +646,9 @@ class ReportsPage(QWidget):
         self._footer.setObjectName("reportFooter")
         self._footer.setWordWrap(True)
         self._footer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Wrapped labels would otherwise ask for the height of their text at a tiny width.
+        self._footer.setMinimumSize(1, self._footer.fontMetrics().height())
+        self._empty.setMinimumSize(1, self._empty.fontMetrics().height())
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -599,7 +672,8 @@ class ReportsPage(QWidget):
             self._chart_layouts.append(layout)
             self._chart_placeholders.append(placeholder)
             self.chart_tabs.addTab(holder, title)
-        self._save_chart_button = QPushButton("Save chart as PNG…")
+        self._save_chart_button = QPushButton("Save PNG…")
+        self._save_chart_button.setToolTip("Save the chart shown as a PNG image")
         self._save_chart_button.setObjectName("saveChartButton")
         self._save_chart_button.setEnabled(False)
         self._save_chart_button.clicked.connect(self.save_chart)
@@ -611,14 +685,67 @@ class ReportsPage(QWidget):
         self.splitter.addWidget(table_box)
         self.splitter.addWidget(self.chart_tabs)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([260, 380])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 330])
+        # Enough for the header and four periods, whatever the window's size (a scroll for more).
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 4 * rows + 4)
+        # The tab bar and a chart at its least height (the chart is built later: say it now).
+        self.chart_tabs.setMinimumHeight(self.chart_tabs.tabBar().sizeHint().height() + CHART_MIN_HEIGHT + 6)
 
+        # Everything in a scroll area: where the window is too small for the controls, four rows of
+        # the table and a chart (800 × 600 with a large font), a scroll bar appears, nothing is cut.
+        content = _Content(controls, self.splitter)
+        content.setObjectName("reportContent")
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 6, 0, 0)
+        inner.addLayout(controls)
+        inner.addWidget(self.splitter, 1)
+        self._scroll = QScrollArea()
+        self._scroll.setObjectName("reportScroll")
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(controls)
-        layout.addWidget(self.splitter, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._scroll)
+
+
+class _Content(QWidget):
+    """The page's content in its scroll area: as tall as the window allows, never shorter than its
+    controls (wrapped at the width it has) above the table's and the chart's minimum heights.
+
+    Its height for a width is that least height, not its layout's preferred one (the whole table):
+    the scroll area sizes it by that.
+    """
+
+    def __init__(self, controls: FlowLayout, below: QWidget) -> None:
+        super().__init__()
+        self._controls = controls
+        self._below = below
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        """The least height at ``width`` (QScrollArea asks this of a layout with height-for-width)."""
+        layout = self.layout()
+        if layout is None:
+            return super().heightForWidth(width)
+        margins = layout.contentsMargins()
+        inner = max(width, super().minimumSizeHint().width()) - margins.left() - margins.right()
+        height = self._controls.heightForWidth(inner) + layout.spacing() + self._below.minimumSizeHint().height()
+        return height + margins.top() + margins.bottom()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self.heightForWidth(max(self.width(), hint.width())))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # the controls may wrap differently: a new minimum height
 
 
 def _escape(text: str) -> str:

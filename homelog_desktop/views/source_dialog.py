@@ -872,6 +872,7 @@ class SourceDialog(QDialog):
     def _on_vm_changes_loaded(self, changes: MeterChanges) -> None:
         self._loaded_changes = changes
         self._events.set_items(changes.events)
+        self._events.set_unbridged(changes.unbridged)
         self._tariffs.set_items(changes.tariffs)
         self._update_change_buttons()
 

@@ -211,8 +211,10 @@ def test_dashboard_cards(run, db, meter, add_source, store):
         "0.40"
     ) + 40 * Decimal("0.25")
     assert card.currency == "EUR"
-    assert card.projected_annual == Decimal("3650.0000")
-    assert card.projected_annual_cost == Decimal("3650.0000") * Decimal("0.40") + 365 * Decimal("0.25")
+    # A year of history: 2025 so far (400) + the rest of 2024 per day (325 of its 326 days at 10).
+    assert (card.projected_annual, card.projection_method) == (Decimal("3650"), "seasonal")
+    # What 2025 cost so far, then the rest at the tariff in force: 3,250 × 0.40 + 325 days × 0.25.
+    assert card.projected_annual_cost == card.ytd_cost + Decimal(3250) * Decimal("0.40") + 325 * Decimal("0.25")
     assert card.summary.last_reading_at == utc(2025, 2, 10)
     later = run(dashboard_cards(db, now=utc(2025, 3, 5), tz=UTC))[1]
     assert later.month_so_far is None  # no reading in March yet: nothing is guessed

@@ -146,8 +146,14 @@ def test_dashboard_cards_show_figures_computed_independently(qtbot, run, db, kno
     assert card.month_so_far == pytest.approx(expected_month, abs=Decimal("0.01"))
     assert card.same_month_last_year == pytest.approx(expected_last_year, abs=Decimal("0.01"))
     assert card.ytd_cost == pytest.approx(expected_ytd, abs=Decimal("0.01"))
-    # The recent rate is that of the last 90 days (some of them still at 8 kWh a day), times 365.
-    expected_year = (meter_value(NOW) - meter_value(NOW - timedelta(days=90))) / 90 * 365
+    # Two years of history: 2025 so far + the rest of 2024 scaled by the last 90 days against the
+    # same 90 days a year earlier (this year is still younger than 90 days).
+    so_far = meter_value(NOW) - meter_value(year_start)
+    # Daily rates: 90 days now, 91 a year earlier (29 February 2024).
+    scale = ((meter_value(NOW) - meter_value(NOW - timedelta(days=90))) / 90) / (
+        (meter_value(local(2024, 3, 16, 12)) - meter_value(local(2023, 12, 16, 12))) / 91
+    )
+    expected_year = so_far + (meter_value(year_start) - meter_value(local(2024, 3, 16, 12))) * scale
     expected_year_cost = expected_year * Decimal("0.30") + 365 * Decimal("0.20")
     assert card.projected_annual == pytest.approx(expected_year, abs=Decimal("0.5"))
     assert card.projected_annual_cost == pytest.approx(expected_year_cost, abs=Decimal("0.2"))
@@ -160,6 +166,8 @@ def test_dashboard_cards_show_figures_computed_independently(qtbot, run, db, kno
     assert widget.change_label.text() == f"▲ {change:.1f} % vs last year"  # ▲ 25.0 %
     assert widget.ytd_label.text() == f"€{expected_ytd:.2f}"
     assert widget.projection_label.text() == f"{expected_year:,.0f} kWh · €{expected_year_cost:,.2f}"
+    assert card.projection_year == 2025 and card.projection_method == "seasonal"
+    assert widget.basis_label.text() == f"2024’s seasons × {scale:.2f} (this year vs last)"
     assert widget.last_label.text() == f"{meter_value(NOW):,.3f} kWh"
 
 

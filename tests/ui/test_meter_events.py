@@ -311,3 +311,18 @@ def test_meter_changes_list_keyboard_enter_edits_and_delete_removes(qtbot, open_
     qtbot.keyClick(dialog.events_view, Qt.Key.Key_Delete)
 
     assert dialog.events_model.rowCount() == 0
+
+
+def test_source_dialog_flags_meter_change_with_no_reading_after_it(open_dialog, add_source, record, store):
+    """A change left with no reading on one side (its reading deleted) shows a warning icon and says why."""
+    from tests.conftest import make_reading
+
+    source = add_source()
+    store(source, make_reading(source, T0, "100", None), make_reading(source, T0 + timedelta(days=7), "12", None))
+    record(replacement(source, T0 + timedelta(days=6)), replacement(source, T0 + timedelta(days=8)))
+    dialog = open_dialog(source)
+
+    model = dialog.events_model
+    icons = [model.index(r, EventColumn.METRIC).data(Qt.ItemDataRole.DecorationRole) for r in range(2)]
+    assert icons[0] is None and icons[1] is not None
+    assert "joins nothing" in model.index(1, EventColumn.METRIC).data(Qt.ItemDataRole.ToolTipRole)

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from homelog_desktop.domain.consumption import Period
@@ -185,7 +185,10 @@ def test_reports_page_feeds_the_charts(qtbot, meter, page):
     assert page.charts[CHART_READINGS] is None and page._series is None and page._months is None
     page.chart_tabs.setCurrentIndex(CHART_READINGS)
     readings = page.charts[CHART_READINGS]
-    qtbot.waitUntil(lambda: readings.point_count == 90)
+    # The readings of the dates chosen (2024), not every reading.
+    in_2024 = sum(1 for i in range(90) if (START + timedelta(days=9 * i, hours=i % 5)).year == 2024)
+    qtbot.waitUntil(lambda: readings.point_count == in_2024)
+    assert 30 < in_2024 < 90
     assert page._months is None
     page.chart_tabs.setCurrentIndex(CHART_YEAR_OVER_YEAR)
     bars, yoy = page.charts[CHART_CONSUMPTION], page.charts[CHART_YEAR_OVER_YEAR]
@@ -289,6 +292,7 @@ def test_reports_page_readings_chart_marks_meter_changes(qtbot, run, db, meter, 
 
     run(replace())
     page.chart_tabs.setCurrentIndex(CHART_READINGS)
+    page._preset.setCurrentIndex(page._preset.findData(Preset.ALL))  # the chart shows the chosen dates
     page.set_source(meter)
     qtbot.waitUntil(lambda: page.charts[CHART_READINGS] is not None, timeout=15000)
     chart = page.charts[CHART_READINGS]
@@ -309,3 +313,59 @@ def test_reports_page_empty_range_offers_all_readings(qtbot, meter, page):
     qtbot.waitUntil(lambda: page.vm.report is not None and page.vm.report.start is None)
     assert loaded(qtbot, page, Period.MONTH, day.id).rows
     assert page.table.isVisible()
+
+
+def test_reports_page_readings_chart_follows_the_chosen_dates(qtbot, meter, page):
+    """The Readings chart shows the readings of the range chosen, and follows a new range."""
+    page.chart_tabs.setCurrentIndex(CHART_READINGS)
+    page.set_source(meter)
+    qtbot.waitUntil(lambda: page.charts[CHART_READINGS] is not None, timeout=15000)
+    chart = page.charts[CHART_READINGS]
+    page._preset.setCurrentIndex(page._preset.findData(Preset.ALL))
+    qtbot.waitUntil(lambda: chart.point_count == 90 and not page.vm._tasks, timeout=15000)
+    page._from.setDate(QDate(2024, 1, 1))
+    page._to.setDate(QDate(2024, 3, 31))
+    page._on_date_edited()
+    in_q1 = sum(1 for i in range(90) if (START + timedelta(days=9 * i, hours=i % 5)).date() < date(2024, 4, 1))
+    in_q1 -= sum(1 for i in range(90) if (START + timedelta(days=9 * i, hours=i % 5)).year < 2024)
+    qtbot.waitUntil(lambda: chart.point_count == in_q1 and not page.vm._tasks, timeout=15000)
+    assert 5 <= in_q1 <= 11
+
+
+def test_reports_page_preset_turns_custom_when_a_date_is_picked(qtbot, meter, page):
+    """Picking a date in the calendar (no "editing finished") shows "Custom" and reports the new dates."""
+    page.set_source(meter)
+    loaded(qtbot, page, Period.MONTH, meter.metrics[0].id)
+    assert page._preset.currentData() == Preset.LAST_12_MONTHS
+    page._from.setDate(QDate(2024, 2, 1))  # as the calendar popup does
+    assert page._preset.currentData() == Preset.CUSTOM
+    qtbot.waitUntil(lambda: page.vm.report is not None and page.vm.report.start == date(2024, 2, 1), timeout=15000)
+    # Back to the preset's own dates through the preset: it stays selected.
+    page._preset.setCurrentIndex(page._preset.findData(Preset.LAST_12_MONTHS))
+    page._on_date_edited()  # focus leaving a date box changes nothing
+    assert page._preset.currentData() == Preset.LAST_12_MONTHS
+
+
+def test_reports_page_gauge_chart_tab_is_not_consumption_and_cost(qtbot, run, db, add_source, store, page):
+    """A temperature's first chart tab says what it shows (mean, min and max), not "Consumption and cost"."""
+    room = add_source("Room", metrics=(Metric(None, "Temperature", "°C", MetricKind.GAUGE, decimals=1),))
+    store(room, *[make_reading(room, START + timedelta(days=d), str(19 + d % 3)) for d in range(40)])
+    page.set_source(room)
+    loaded(qtbot, page, Period.MONTH, room.metrics[0].id)
+    assert page.chart_tabs.tabText(CHART_CONSUMPTION) == "Mean, min and max"
+
+
+def test_reports_page_fits_800_by_600_with_four_rows_or_more(qtbot, meter, page):
+    """In what an 800 × 600 window leaves it, the page needs no more width, wraps its controls and
+    shows at least four periods of the table."""
+    page.set_source(meter)
+    loaded(qtbot, page, Period.MONTH, meter.metrics[0].id)
+    assert page.minimumSizeHint().width() <= 520
+    page.resize(520, 420)
+    qtbot.waitUntil(lambda: page.width() == 520)
+    rows = page.table.verticalHeader().defaultSectionSize()
+    assert page.table.viewport().height() >= 4 * rows
+    for name in ("reportMetric", "reportPeriod", "reportRange", "reportFrom", "reportTo", "exportCsvButton"):
+        widget = page.findChild(QWidget, name)
+        box = widget.geometry().translated(widget.parentWidget().mapTo(page, widget.parentWidget().rect().topLeft()))
+        assert page.rect().contains(box), name

@@ -106,8 +106,8 @@ def test_irregular_intervals_across_month_ends():
     # March: 2.5 of the 26.5 days of 266.
     assert amounts(rep) == [
         ("2025-01-01", Decimal("40.0000")),
-        ("2025-02-01", Decimal("280.9057")),  # 40 + 266 * 24 / 26.5
-        ("2025-03-01", Decimal("25.0943")),  # 266 * 2.5 / 26.5
+        ("2025-02-01", Decimal("280.905660377358")),  # kept exact (15 digits): 40 + 266 * 24 / 26.5
+        ("2025-03-01", Decimal("25.0943396226415")),  # 266 * 2.5 / 26.5
     ]
     assert [r.days for r in rep.rows] == [4, 28, Decimal("2.5")]
     assert [r.end for r in rep.rows] == [date(2025, 2, 1), date(2025, 3, 1), date(2025, 4, 1)]
@@ -267,7 +267,8 @@ def test_last_year_compares_the_same_covered_span():
     rep = report(series, Period.MONTH, start=date(2025, 1, 1))
     jan, feb, mar = rep.rows
     assert (jan.consumption, jan.last_year, jan.change) == (Decimal("620.0000"), Decimal("310.0000"), Decimal(1))
-    assert (feb.last_year, feb.change) == (Decimal("290.0000"), Decimal("0.9310"))  # February 2024 had 29 days
+    # February 2024 had 29 days; the change is kept exact (rounded only for display).
+    assert (feb.last_year, feb.change) == (Decimal("290.0000"), Decimal(560 - 290) / 290)
     # March so far: 1 to 15 March noon, against the same 14.5 days of 2024.
     assert (mar.consumption, mar.days, mar.last_year) == (Decimal("290.0000"), Decimal("14.5"), Decimal("145.0000"))
     first_year = report(series, Period.MONTH, end=date(2024, 3, 1))
@@ -374,3 +375,21 @@ def test_local_zone_follows_tz(monkeypatch):
     monkeypatch.setenv("TZ", "Not/AZone")
     zone = local_zone()  # falls back to the system's zone: still a usable tzinfo
     assert datetime(2025, 7, 1, tzinfo=zone).utcoffset() is not None
+
+
+def test_report_rounds_once_from_the_exact_value():
+    """760.999 kWh over 2,000 days is 0.3804995 a day: shown as 0.380 (not 0.3805 kept, then 0.381)."""
+    from PySide6.QtCore import QLocale
+
+    from homelog_desktop.services.reports import rate_text
+    from homelog_desktop.views import figures
+
+    series = Series.of([at(2020, 1, 1), at(2020, 1, 1) + 2000 * 86400], [0, 760.999])
+    src = source(decimals=3)
+    rep = compute_report(src, src.metrics[0], Period.MONTH, series, [], [], UTC, start=date(2020, 3, 1))
+    march = rep.rows[0]
+    assert march.days == 31
+    # 31 × 0.3804995 = 11.7954845: to three decimals 11.795, a day 0.380 (0.3804995 to four: 0.3805).
+    assert figures.number(march.consumption, 3, QLocale.c()) == "11.795"
+    assert figures.number(march.avg_per_day, 3, QLocale.c()) == "0.380"
+    assert rate_text(march.avg_per_day, src.metrics[0]) == "0.38050"

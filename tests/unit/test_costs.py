@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from homelog_desktop.domain.consumption import Moment, Period, Series, counter_curve
 from homelog_desktop.domain.costs import TariffPlan, money, span_costs
 from homelog_desktop.domain.entities import Metric, MetricKind, Source, Tariff
-from homelog_desktop.domain.projection import project
+from homelog_desktop.domain.projection import ProjectionMethod, project
 from homelog_desktop.services.reports import change_text, compute_report, money_text, report_csv
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -75,20 +75,31 @@ def test_money_is_rounded_to_cents_only_for_display():
     assert change_text(Decimal("0.125")) == "+12.5 %" and change_text(Decimal("-0.03")) == "−3.0 %"
 
 
-def test_projection_from_the_recent_rate_and_the_last_twelve_months():
+def test_projection_from_the_recent_rate_without_a_year_of_history():
+    """Under a year of data: the daily rate of the last 90 days × 365, priced at the tariff in force."""
+    # 10 a day from 1 June 2022, 20 a day from 1 January 2023 to 5 February 2023.
+    series = Series.of([at(2022, 6, 1), at(2023, 1, 1), at(2023, 2, 5)], [0, 2140, 2140 + 35 * 20])
+    plan = TariffPlan.of([tariff(date(2022, 1, 1), "0.20", "0.50")], UTC)
+    figures = project(counter_curve(series), plan, UTC, 4)
+    assert figures is not None and figures.method is ProjectionMethod.RECENT_RATE
+    # The last 90 days: 55 at 10 and 35 at 20 = 1250, 13.888… a day.
+    assert figures.daily_rate.quantize(Decimal("0.0001")) == Decimal("13.8889")
+    assert figures.annual_consumption.quantize(Decimal("0.0001")) == Decimal("5069.4444")
+    assert figures.annual_cost == figures.annual_consumption * Decimal("0.20") + 365 * Decimal("0.50")
+    assert figures.last_year_consumption is None and figures.last_year_cost is None
+    short = project(counter_curve(Series.of([at(2023, 1, 1), at(2023, 1, 31)], [0, 300])), plan, UTC, 4)
+    assert short is not None and short.annual_consumption == Decimal("3650")
+    assert short.last_year_consumption is None and short.last_year_cost is None
+    assert project(counter_curve(Series.of([at(2023, 1, 1), at(2023, 1, 1, 5)], [0, 3])), plan, UTC, 4) is None
+
+
+def test_projection_last_twelve_months_with_a_year_of_history():
+    """With a year of data the twelve months up to the last reading are given too, with their cost."""
     # 10 a day in 2022, 20 a day from 1 January 2023 to 5 February 2023.
     series = Series.of([at(2022, 1, 1), at(2023, 1, 1), at(2023, 2, 5)], [0, 3650, 3650 + 35 * 20])
     plan = TariffPlan.of([tariff(date(2022, 1, 1), "0.20", "0.50")], UTC)
     figures = project(counter_curve(series), plan, UTC, 4)
     assert figures is not None
-    # The last 90 days: 55 at 10 and 35 at 20 = 1250, 13.8889 a day.
-    assert figures.daily_rate == Decimal("13.8889")
-    assert figures.annual_consumption == Decimal("5069.4444")
-    assert figures.annual_cost == Decimal("5069.4444") * Decimal("0.20") + 365 * Decimal("0.50")
     # 5 Feb 2022 to 5 Feb 2023: 330 days at 10, 35 at 20.
-    assert figures.last_year_consumption == Decimal("4000.0000")
-    assert figures.last_year_cost == Decimal("4000.0000") * Decimal("0.20") + 365 * Decimal("0.50")
-    short = project(counter_curve(Series.of([at(2023, 1, 1), at(2023, 1, 31)], [0, 300])), plan, UTC, 4)
-    assert short is not None and short.annual_consumption == Decimal("3650.0000")
-    assert short.last_year_consumption is None and short.last_year_cost is None
-    assert project(counter_curve(Series.of([at(2023, 1, 1), at(2023, 1, 1, 5)], [0, 3])), plan, UTC, 4) is None
+    assert figures.last_year_consumption == Decimal("4000")
+    assert figures.last_year_cost == Decimal("4000") * Decimal("0.20") + 365 * Decimal("0.50")

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import QLocale
 
 from homelog_desktop.repositories import ReadingFilter
 from homelog_desktop.viewmodels.readings import parse_filter
@@ -95,3 +96,27 @@ def test_parse_filter_empty_text_is_no_filter():
     """An empty or blank box filters nothing."""
     assert parse_filter("").is_empty
     assert parse_filter("   ").is_empty
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country"),
+    [
+        ("14/06/2025", QLocale.Language.English, QLocale.Country.UnitedKingdom),
+        ("14.06.2025", QLocale.Language.German, QLocale.Country.Germany),
+        ("14.06.25", QLocale.Language.German, QLocale.Country.Germany),
+        ("14.6.2025", QLocale.Language.German, QLocale.Country.Germany),
+        ("6/14/25", QLocale.Language.English, QLocale.Country.UnitedStates),
+    ],
+)
+def test_parse_filter_day_in_local_short_format(berlin, text, language, country):
+    """A day typed as the table shows it (the locale's short date) selects that local day, like ISO."""
+    flt = parse_filter(text, QLocale(language, country))
+    assert flt == parse_filter("2025-06-14")
+    assert flt.start == datetime(2025, 6, 14, tzinfo=BERLIN)
+
+
+def test_parse_filter_local_format_of_another_locale_searches_notes():
+    """A date in another locale's order that is no valid day here ("14/06/2025" in the US) searches the notes."""
+    assert parse_filter("14/06/2025", QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)) == (
+        ReadingFilter(text="14/06/2025")
+    )

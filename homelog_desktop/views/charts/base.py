@@ -133,6 +133,10 @@ ZOOM_STEP = 1.5
 HOVER_OFFSET = 14
 
 
+#: The least height a chart still reads at (title, plot and axis): the Reports page at 800×600.
+CHART_MIN_HEIGHT = 160
+
+
 class ChartBase(QWidget):
     """A titled chart: a pyqtgraph plot, or a message when there is nothing to show.
 
@@ -395,7 +399,7 @@ class ChartBase(QWidget):
         pg = self._pg
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
-        self.setMinimumSize(320, 220)
+        self.setMinimumSize(280, CHART_MIN_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         self._title = QLabel()
