@@ -150,6 +150,11 @@ def copy_database(
     """
     if target.exists() and not overwrite:
         raise BackupError(f"{target} exists already; it was not overwritten.")
+    if source.is_file() and source.stat().st_size == 0:
+        raise BackupError(
+            f"{source} is empty (0 bytes): the data it held is gone, so it was not backed up. The backups made "
+            "before were kept; restore the newest good one (homelog restore FILE, or File → Restore from Backup)."
+        )
     temp = partial_name(target)
     try:
         copy_into(source, temp, progress=progress, journal_delete=journal_delete)
@@ -171,6 +176,8 @@ def copy_problem(path: Path, *, quick: bool = True) -> str | None:
 
     The copy holds the same pages as its source at one moment, so a damaged source shows here too.
     """
+    from .writers import first_problem
+
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)
     except sqlite3.Error as exc:
@@ -183,7 +190,7 @@ def copy_problem(path: Path, *, quick: bool = True) -> str | None:
         conn.close()
     if rows == ["ok"]:
         return None
-    return (rows[0].splitlines()[0] if rows and rows[0] else "errors")[:100]
+    return first_problem(rows)
 
 
 def _damage_text(source: Path, copy: Path, problem: str) -> str:

@@ -269,15 +269,39 @@ def quick_problem(path: Path) -> str | None:
         rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(3)")]
     except sqlite3.DatabaseError as exc:
         text = str(exc)
-        if not any(word in text.lower() for word in ("malformed", "not a database", "corrupt")):
+        if not _is_damage_text(text):
             return None  # locked, unreadable...: the write itself will say why
         rows = [text]
     finally:
         conn.close()
     if rows == ["ok"]:
         return None
-    detail = rows[0].splitlines()[0][:100] if rows and rows[0] else "errors"
+    detail = first_problem(rows)
     return (
         f"{path} is damaged ({detail}); nothing was written to it. Restore a good backup "
         "(homelog restore FILE, or File → Restore from Backup in the window)."
     )
+
+
+def first_problem(rows: list[str]) -> str:
+    """The first line of SQLite's check output that says something (not a "*** in database" heading)."""
+    lines = [ln.strip() for row in rows for ln in row.splitlines() if ln.strip() and not ln.startswith("***")]
+    return (lines[0] if lines else "errors")[:100]
+
+
+def damage_text(error: BaseException) -> str | None:
+    """A one-line message when ``error`` (any SQLite or SQLAlchemy error) says the file is damaged; else None."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, sqlite3.DatabaseError) and _is_damage_text(str(seen)):
+            return (
+                f"the database is damaged ({seen}). Nothing was changed. Check it with homelog check, and restore "
+                "a good backup (homelog restore FILE, or File → Restore from Backup in the window)."
+            )
+        seen = getattr(seen, "orig", None) or seen.__cause__
+    return None
+
+
+def _is_damage_text(text: str) -> bool:
+    lowered = text.lower()
+    return "malformed" in lowered or "not a database" in lowered or "corrupt" in lowered
