@@ -119,9 +119,12 @@ def write_backup(
 ) -> BackupFile:
     """Back ``source`` up into ``backup_dir`` under a new timestamped name (never overwriting one)."""
     try:
-        backup_dir.mkdir(parents=True, exist_ok=True)
+        backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(write_problem(backup_dir, exc)) from exc
+    from .writers import make_private
+
+    make_private(backup_dir, 0o700)
     remove_stale_partials(backup_dir)
     created = (now or datetime.now(UTC)).replace(microsecond=0)
     n = 1

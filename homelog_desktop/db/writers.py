@@ -202,7 +202,8 @@ class WriteGuard:
         self.identity: Identity | None = None
         self.patience = WRITE_PATIENCE
         event.listen(sync_engine, "do_connect", self._before_connect)
-        event.listen(sync_engine, "connect", self._after_connect)
+        # First of the connect listeners: before the WAL files are made (SQLite gives them the file's mode).
+        event.listen(sync_engine, "connect", self._after_connect, insert=True)
 
     @asynccontextmanager
     async def writing(self) -> AsyncIterator[None]:
@@ -251,6 +252,18 @@ class WriteGuard:
             )
         if self.identity is None:
             self.identity = after
+            for name in (self.path, f"{self.path}-wal", f"{self.path}-shm"):
+                make_private(Path(name))
+
+
+def make_private(path: Path, mode: int = 0o600) -> None:
+    """Take group and others' access away from the user's own file or folder (POSIX; never fails)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        st = os.stat(path)
+        if st.st_uid == os.getuid() and st.st_mode & 0o077:
+            os.chmod(path, mode)
 
 
 def quick_problem(path: Path) -> str | None:

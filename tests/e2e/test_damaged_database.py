@@ -83,7 +83,9 @@ def test_damaged_database_backup_is_refused_and_leaves_no_file(damaged, tmp_path
 
 def test_damaged_database_report_is_one_line(damaged, tmp_path):
     """`homelog report` on a damaged file: exit 1, one line naming the damage, no traceback."""
-    done = homelog(tmp_path, "report", "--source", "House", "--metric", "Day", "--period", "month", "--data-dir", str(damaged))
+    done = homelog(
+        tmp_path, "report", "--source", "House", "--metric", "Day", "--period", "month", "--data-dir", str(damaged)
+    )
     assert done.returncode == 1, done.stdout[-300:]
     assert "damaged" in one_line_error(done.stderr)
 
