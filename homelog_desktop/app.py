@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from .selftest import run_self_test
 
-        return run_self_test(args.data_dir)
+        return run_self_test(args.data_dir, args.db)
     paths = resolve_paths(args.data_dir)
     return run_gui(paths, args.db)
 
