@@ -39,8 +39,8 @@ _POLL = 0.02
 
 Identity = tuple[int, int]
 
-#: Files (device, inode) a quick check in this process found healthy: not checked again before writing.
-_verified: set[Identity] = set()
+#: Files (device, inode, size, mtime) a check in this process found healthy: not checked again before writing.
+_verified: set[tuple[int, int, int, int]] = set()
 
 
 class DatabaseReplacedError(HomeLogError):
@@ -68,11 +68,19 @@ def identity(path: Path) -> Identity | None:
     return st.st_dev, st.st_ino
 
 
+def _version(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
 def mark_verified(path: Path) -> None:
-    """Note that ``path`` passed an integrity check just now (the next write need not check it again)."""
-    ident = identity(path)
-    if ident is not None:
-        _verified.add(ident)
+    """Note that ``path`` passed an integrity check just now (unchanged, the next write need not check it)."""
+    version = _version(path)
+    if version is not None:
+        _verified.add(version)
 
 
 class FileLock:
@@ -200,7 +208,8 @@ class WriteGuard:
         self.path = path
         #: The file this Database's connections opened first (None until the first connection).
         self.identity: Identity | None = None
-        self.patience = WRITE_PATIENCE
+        #: True once the file passed the quick check before this Database's first write.
+        self._checked = False
         event.listen(sync_engine, "do_connect", self._before_connect)
         # First of the connect listeners: before the WAL files are made (SQLite gives them the file's mode).
         event.listen(sync_engine, "connect", self._after_connect, insert=True)
@@ -209,7 +218,7 @@ class WriteGuard:
     async def writing(self) -> AsyncIterator[None]:
         """Hold the writers' lock shared; refuse a replaced or damaged file (before anything is written)."""
         lock = FileLock(lock_path(self.path))
-        deadline = time.monotonic() + self.patience
+        deadline = time.monotonic() + WRITE_PATIENCE
         while True:
             try:
                 taken = lock.try_acquire(exclusive=False)
@@ -231,11 +240,12 @@ class WriteGuard:
                     f"{self.path} was replaced (restored from a backup) while this was waiting to write; "
                     "nothing was written. Run it again on the restored data."
                 )
-            if current is not None and current not in _verified:
-                problem = await asyncio.get_running_loop().run_in_executor(None, quick_problem, self.path)
-                if problem is not None:
-                    raise DatabaseDamagedError(problem)
-                _verified.add(current)
+            if current is not None and not self._checked:
+                if _version(self.path) not in _verified:
+                    problem = await asyncio.get_running_loop().run_in_executor(None, quick_problem, self.path)
+                    if problem is not None:
+                        raise DatabaseDamagedError(problem)
+                self._checked = True
             yield
         finally:
             lock.release()
