@@ -22,7 +22,7 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -176,15 +176,21 @@ def _windows_unlock(fd: int) -> None:  # pragma: no cover - Windows
 
 
 @contextmanager
-def restoring(db_path: Path, patience: float = RESTORE_PATIENCE) -> Iterator[None]:
+def restoring(
+    db_path: Path, patience: float = RESTORE_PATIENCE, on_wait: Callable[[], object] | None = None
+) -> Iterator[None]:
     """Hold every writer of ``db_path`` off (in any process) for the block; waits for writes under way.
 
-    Sync (a restore runs in a worker thread). DatabaseBusyError after ``patience`` seconds.
+    Sync (a restore runs in a worker thread). ``on_wait`` is called once if it has to wait.
+    DatabaseBusyError after ``patience`` seconds.
     """
     lock = FileLock(lock_path(db_path))
     deadline = time.monotonic() + patience
     try:
         while not lock.try_acquire(exclusive=True):
+            if on_wait is not None:
+                on_wait()
+                on_wait = None
             if time.monotonic() >= deadline:
                 raise DatabaseBusyError(
                     f"{db_path} is being written by another program (an import?) for longer than "

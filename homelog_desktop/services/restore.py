@@ -86,7 +86,8 @@ def restore_file(
     """Replace ``db_path`` with the backup ``source`` (see the module's docstring for the steps).
 
     ``progress(step, done, total)`` reports the copies: step is "copy" (the backup into place) or
-    "keep" (the current data into backups/).
+    "keep" (the current data into backups/); "wait" (0, 0) once if another program is writing and
+    the restore waits for it to finish.
     """
     source = source.expanduser().absolute()
     if source.exists() and db_path.exists() and source.resolve() == db_path.resolve():
@@ -105,7 +106,7 @@ def restore_file(
             raise RestoreError(f"The copy of {source} failed its check ({again.message}); nothing was changed.")
         # No writer, in any process, commits between the copy of the current data and the swap (it
         # would vanish with the replaced file); writers that waited find the file replaced and stop.
-        with restoring(db_path):
+        with restoring(db_path, on_wait=lambda: progress("wait", 0, 0) if progress is not None else None):
             kept, moved = _keep_current(db_path, backup_dir, progress, now)
             _swap(staging, db_path)
     except BaseException as exc:

@@ -46,7 +46,7 @@ def _one_line(stderr: str) -> None:
     errors = [
         line
         for line in stderr.splitlines()
-        if not line.startswith(("progress ", "homelog: copying", "homelog: keeping"))
+        if not line.startswith(("progress ", "homelog: copying", "homelog: keeping", "homelog: waiting"))
     ]
     assert len(errors) == 1 and errors[0].startswith("homelog: error: "), stderr
 
