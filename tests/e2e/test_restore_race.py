@@ -81,6 +81,7 @@ def test_restore_race_an_import_never_vanishes(tmp_path, seeded):
     template, backup, big = seeded
     rng = random.Random(20261203)
     outcomes: dict[tuple[int, int], int] = {}
+    places: dict[str, int] = {}
     for trial in range(TRIALS):
         data = tmp_path / f"trial{trial}"
         data.mkdir()
@@ -107,6 +108,8 @@ def test_restore_race_an_import_never_vanishes(tmp_path, seeded):
             kept = re.search(r"the data from before is kept in (.+?\.db)", restore_out) if restored == 0 else None
             before = _count(Path(kept[1]), "Big") if kept else 0
             assert ROWS in (final, before), f"{where}: the import's readings are lost ({final}, {before})"
+            landed = "in the database" if final == ROWS else "in the before-restore copy"
+            places[landed] = places.get(landed, 0) + 1
         else:
             _one_line(stderr)
             assert final == 0, where  # all or nothing
@@ -114,7 +117,7 @@ def test_restore_race_an_import_never_vanishes(tmp_path, seeded):
             _one_line(restore_err)
         else:
             assert "Restored" in restore_out
-    print(f"restore race outcomes (import exit, restore exit): count = {outcomes}")
+    print(f"restore race outcomes (import exit, restore exit): count = {outcomes}; imported rows: {places}")
 
 
 def _start_import(big: Path, data: Path, env: dict[str, str]) -> subprocess.Popen[str]:
