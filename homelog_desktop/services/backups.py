@@ -30,6 +30,7 @@ from ..db.backup_files import (
     remember_good,
     write_backup,
 )
+from ..db.writers import make_private
 from ..domain.errors import HomeLogError
 
 __all__ = [
@@ -109,6 +110,9 @@ def rotate(backup_dir: Path, now: datetime | None = None, keep_good: int = KEEP_
     doomed = to_delete([b.created for b in backups], moment)
     if doomed:
         doomed -= _newest_good(backups, moment, keep_good)
+    for i, backup in enumerate(backups):
+        if i not in doomed:
+            make_private(backup.path)  # (backups written by an older Home Log were readable by all)
     deleted = []
     for i in sorted(doomed):
         with contextlib.suppress(FileNotFoundError):

@@ -62,7 +62,8 @@ def test_private_files_with_umask_022_everything_is_the_users_alone(tmp_path):
 
 
 def test_private_files_a_restore_keeps_the_database_private(tmp_path):
-    """A database at 0600 stays 0600 after a restore (it used to become 0644), even with umask 022."""
+    """A database at 0600 stays 0600 after a restore (it used to become 0644), even with umask 022; older
+    backups readable by all are made private by the next backup."""
     data = tmp_path / "data"
     done = run_with_umask_022(
         tmp_path, "import", str(DATA / "excel_serial.csv"), "--source", "Meter", "--create", "--data-dir", str(data)
@@ -78,3 +79,10 @@ def test_private_files_a_restore_keeps_the_database_private(tmp_path):
     assert oct(stat.S_IMODE(db_file.stat().st_mode)) == "0o600"
     for kept in (data / "backups").iterdir():
         assert oct(stat.S_IMODE(kept.stat().st_mode)) == "0o600", kept
+    # Backups an older Home Log left readable by all are made private by the next backup.
+    [old] = (data / "backups").iterdir()
+    os.chmod(old, 0o644)
+    os.chmod(data / "backups", 0o755)
+    assert run_with_umask_022(tmp_path, "backup", "--data-dir", str(data)).returncode == 0
+    assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in (data / "backups").iterdir()} == {"0o600"}
+    assert oct(stat.S_IMODE((data / "backups").stat().st_mode)) == "0o700"
