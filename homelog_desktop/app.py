@@ -62,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``homelog`` command and of ``python -m homelog_desktop``."""
     from .cli import is_command
 
+    _private_files()
     arguments = list(sys.argv[1:] if argv is None else argv)
     if is_command(arguments):
         from .cli import main as cli_main
@@ -71,9 +72,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from .selftest import run_self_test
 
-        return run_self_test(args.data_dir)
+        return run_self_test(args.data_dir, args.db)
     paths = resolve_paths(args.data_dir)
     return run_gui(paths, args.db)
+
+
+def _private_files() -> None:
+    """Everything Home Log creates (data folder, database, backups, logs, exports, locks) is the user's
+    alone (folders 0700, files 0600), whatever the umask it was started with (POSIX)."""
+    if os.name == "posix":
+        os.umask(os.umask(0o077) | 0o077)
 
 
 # -- the GUI ---------------------------------------------------------------------------------

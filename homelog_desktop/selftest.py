@@ -3,6 +3,10 @@
 Creates a temporary database, migrates it, creates a source and writes a reading through the same
 view models the window uses, reads it back through the readings table's view model, then opens the
 main window offscreen on it and checks that the source and the reading are shown.
+
+With ``--db URL`` it first checks that database, changing nothing: it can be reached, holds a schema
+this version knows, passes SQLite's quick check, and takes a write (rolled back). If not, one line
+says why and the exit code is 1.
 """
 
 from __future__ import annotations
@@ -30,11 +34,21 @@ class SelfTestError(Exception):
     pass
 
 
-def run_self_test(data_dir: str | None = None) -> int:
-    """Run the self-test; print what happened; 0 on success, 1 with the reason on failure."""
+def run_self_test(data_dir: str | None = None, db_url: str | None = None) -> int:
+    """Run the self-test; print what happened; 0 on success, 1 with the reason on failure.
+
+    ``db_url``: the database the app would open (``--db``), checked first without changing it.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_API", "pyside6")
     started = time.perf_counter()
+    given: list[str] = []
+    if db_url:
+        try:
+            given.append(asyncio.run(_check_given(db_url)))
+        except Exception as exc:  # anything at all: the database cannot be used, in one line
+            print(f"Self-test FAILED: {_one_line(exc)}", file=sys.stderr)
+            return 1
     parent = Path(data_dir).expanduser() if data_dir else None
     try:
         if parent is not None:
@@ -62,9 +76,71 @@ def run_self_test(data_dir: str | None = None) -> int:
         f"Home Log {__version__} self-test passed in {elapsed:.0f} ms "
         f"(Python {sys.version.split()[0]}, Qt for Python {qt_version}, SQLite {sqlite3.sqlite_version})"
     )
-    for line in lines:
+    for line in [*given, *lines]:
         print(f"  {line}")
     return 0
+
+
+class _RollBackError(Exception):
+    """Leaves the self-test's write session without committing."""
+
+
+async def _check_given(url: str) -> str:
+    """Reach the database at ``url`` and prove it can be read and written, changing nothing."""
+    from sqlalchemy import text
+
+    from .config import sqlite_file
+    from .db import Database
+    from .db.migrate import current_revision
+    from .db.revisions import HEAD_REVISION, REVISIONS
+
+    path = sqlite_file(url)
+    if path is not None:
+        from .services.integrity import check_file
+
+        if not path.is_file():
+            raise SelfTestError(f"there is no database at {path}")
+        checked = await asyncio.to_thread(check_file, path)
+        if not checked.ok:
+            raise SelfTestError(checked.message)
+    db = Database(url)
+    where = db.display_name
+    try:
+        try:
+            revision = await asyncio.wait_for(current_revision(db), STEP_TIMEOUT_S)
+            if revision is None:
+                raise SelfTestError(f"{where} holds no Home Log data (start Home Log once with this --db)")
+            if revision not in REVISIONS:
+                raise SelfTestError(f"{where} was written by a newer Home Log (schema {revision})")
+            try:
+                async with db.session() as session:
+                    sources = (await session.execute(text("SELECT count(*) FROM sources"))).scalar_one()
+                    readings = (await session.execute(text("SELECT count(*) FROM readings"))).scalar_one()
+                    if db.is_sqlite:  # a write that changes nothing, rolled back: proves the file is writable
+                        await session.execute(text("UPDATE alembic_version SET version_num = version_num"))
+                    raise _RollBackError
+            except _RollBackError:
+                pass
+        except SelfTestError:
+            raise
+        except Exception as exc:
+            raise SelfTestError(f"cannot use the database {where}: {_one_line(exc)}") from exc
+    finally:
+        await db.dispose()
+    state = "current" if revision == HEAD_REVISION else f"older, upgraded to {HEAD_REVISION} when opened"
+    return (
+        f"database {where}: reachable, schema {revision} ({state}), {sources} sources, {readings} readings, "
+        "readable and writable (nothing was changed)"
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    """The cause of ``exc`` in one line (a driver's own message rather than SQLAlchemy's wrapping)."""
+    cause = getattr(exc, "orig", None) or exc
+    text = " ".join(str(cause).split()) or type(cause).__name__
+    if isinstance(cause, SelfTestError):
+        return text
+    return f"{type(cause).__name__}: {text}"[:300]
 
 
 async def _check(folder: Path, app: Any) -> list[str]:

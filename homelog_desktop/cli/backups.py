@@ -14,8 +14,9 @@ from .common import FAILED, OK, CommandError, add_location_arguments, database_u
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Back the database up with SQLite's online backup (safe while Home Log is open). Without -o the "
-        "copy goes into the data folder's backups/ folder, which keeps the newest 10 plus one per month "
-        "for a year. A PostgreSQL database is backed up by its server (pg_dump)."
+        "copy goes into the data folder's backups/ folder, which keeps the newest 10, one per month for a "
+        "year, and always the 3 newest that pass the integrity check. The copy is checked before it is kept: "
+        "a damaged database is not backed up (exit 1). A PostgreSQL database is backed up by its server (pg_dump)."
     )
     parser.add_argument("-o", "--output", metavar="FILE", type=Path, help="write the backup to FILE instead")
     add_location_arguments(parser)

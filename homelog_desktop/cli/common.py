@@ -81,6 +81,13 @@ def run_command(action: Callable[[], Awaitable[int]]) -> int:
         return fail(user_message(error), FAILED)
     except OSError as error:
         return fail(f"{error.strerror or error}{f': {error.filename}' if error.filename else ''}", FAILED)
+    except Exception as error:  # a damaged file (sqlite3 / SQLAlchemy DatabaseError): one line, no traceback
+        from ..db.writers import damage_text
+
+        damaged = damage_text(error)
+        if damaged is None:
+            raise
+        return fail(damaged, FAILED)
 
 
 def fail(message: str, code: int = BAD_INPUT) -> int:

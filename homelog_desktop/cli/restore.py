@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from .backups import locate, progress_printer
@@ -14,8 +15,9 @@ STEP_TEXT = {"copy": "copying the backup", "keep": "keeping a copy of the curren
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Replace the database with FILE (a backup). FILE is checked first (integrity, schema version); the "
-        "current data is kept in backups/ (or, if damaged, moved aside); the swap is atomic. Close Home Log "
-        "first: a database open in the app is not replaced."
+        "current data is kept in backups/ (or, if damaged, moved aside); the swap is atomic. A command that is "
+        "writing (an import) finishes first and is kept too; one that starts meanwhile waits and then stops "
+        "without writing. Close Home Log first: a database open in the app is not replaced."
     )
     parser.add_argument("file", metavar="FILE", type=Path, help="the backup to restore")
     add_location_arguments(parser)
@@ -45,6 +47,9 @@ def run(args: argparse.Namespace) -> int:
         from ..services.restore import restore_file
 
         def report(step: str, done: int, total: int) -> None:
+            if step == "wait":
+                print("homelog: waiting for another program to finish writing to the database…", file=sys.stderr)
+                return
             progress_printer(STEP_TEXT.get(step, step))(done, total)
 
         try:

@@ -39,6 +39,8 @@ DEFAULT_STEP_PAGES = 1024
 STEP_PAGES_ENV = "HOMELOG_BACKUP_PAGES"
 #: Temporary files end with this (never listed as backups; removed when their writer is gone).
 PARTIAL_SUFFIX = ".partial"
+#: What SQLite may add to a temporary file's name (its journal), removed with it.
+_PARTIAL_SIDECARS = ("", "-journal", "-wal", "-shm")
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)\.db$")
 
@@ -117,9 +119,12 @@ def write_backup(
 ) -> BackupFile:
     """Back ``source`` up into ``backup_dir`` under a new timestamped name (never overwriting one)."""
     try:
-        backup_dir.mkdir(parents=True, exist_ok=True)
+        backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(write_problem(backup_dir, exc)) from exc
+    from .writers import make_private
+
+    make_private(backup_dir, 0o700)
     remove_stale_partials(backup_dir)
     created = (now or datetime.now(UTC)).replace(microsecond=0)
     n = 1
@@ -148,17 +153,93 @@ def copy_database(
     """
     if target.exists() and not overwrite:
         raise BackupError(f"{target} exists already; it was not overwritten.")
+    if source.is_file() and source.stat().st_size == 0:
+        raise BackupError(
+            f"{source} is empty (0 bytes): the data it held is gone, so it was not backed up. The backups made "
+            "before were kept; restore the newest good one (homelog restore FILE, or File → Restore from Backup)."
+        )
     temp = partial_name(target)
     try:
         copy_into(source, temp, progress=progress, journal_delete=journal_delete)
+        problem = copy_problem(temp)
+        if problem is not None:
+            raise BackupError(_damage_text(source, temp, problem))
         os.replace(temp, target)
         flush_dir(target.parent)
+        remember_good(target)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        remove_partial(temp)
         if isinstance(exc, OSError):
             raise BackupError(write_problem(target.parent, exc)) from exc
         raise
+
+
+def copy_problem(path: Path, *, quick: bool = True) -> str | None:
+    """What is wrong with the copy ``path`` (SQLite's quick_check, or the full integrity_check); None if ok.
+
+    The copy holds the same pages as its source at one moment, so a damaged source shows here too.
+    """
+    from .writers import first_problem
+
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}(3)")]
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        conn.close()
+    if rows == ["ok"]:
+        return None
+    return first_problem(rows)
+
+
+def _damage_text(source: Path, copy: Path, problem: str) -> str:
+    from .writers import quick_problem
+
+    if quick_problem(source) is None:  # the source is fine: the copy went wrong (the disk?)
+        return (
+            f"The copy of {source} failed its check ({problem}): the disk it was written to may be failing. "
+            "It was not kept; your data was not changed."
+        )
+    return (
+        f"{source} is damaged ({problem}), so it was not backed up: a copy of damaged data is no backup. "
+        "The backups made before were kept; restore the newest good one (homelog restore FILE, or File → "
+        "Restore from Backup in the window)."
+    )
+
+
+#: Backups this process wrote or checked and found good: (path, size, mtime_ns).
+_good: set[tuple[str, int, int]] = set()
+
+
+def _stamp(path: Path) -> tuple[str, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return str(path), st.st_size, st.st_mtime_ns
+
+
+def remember_good(path: Path) -> None:
+    """Note that the backup ``path`` passed its check (unchanged since, it need not be checked again)."""
+    stamp = _stamp(path)
+    if stamp is not None:
+        _good.add(stamp)
+
+
+def known_good(path: Path) -> bool:
+    stamp = _stamp(path)
+    return stamp is not None and stamp in _good
+
+
+def remove_partial(temp: Path) -> None:
+    """Remove a temporary file and anything SQLite left beside it (its journal)."""
+    for suffix in _PARTIAL_SIDECARS:
+        with contextlib.suppress(OSError):
+            Path(f"{temp}{suffix}").unlink()
 
 
 def copy_into(source: Path, dest_path: Path, *, progress: Progress | None = None, journal_delete: bool = True) -> None:
@@ -173,7 +254,15 @@ def copy_into(source: Path, dest_path: Path, *, progress: Progress | None = None
         raise BackupError(f"{source} cannot be read: {exc}.") from exc
     try:
         try:
+            # Created private (0600) whatever the umask; SQLite writes into the empty file.
+            os.close(os.open(dest_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+            os.chmod(dest_path, 0o600)
             dest = sqlite3.connect(dest_path)
+            # No rollback journal while copying: a kill would leave a -journal file beside the temporary
+            # one (the temporary file itself is thrown away on any failure, so it needs none).
+            dest.execute("PRAGMA journal_mode=OFF")
+        except OSError as exc:
+            raise BackupError(write_problem(dest_path.parent, exc)) from exc
         except sqlite3.Error as exc:
             raise BackupError(write_problem(dest_path.parent, exc)) from exc
         try:
@@ -234,9 +323,10 @@ def remove_stale_partials(folder: Path) -> list[Path]:
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             name = entry.name
-            if not (name.startswith(".") and name.endswith(PARTIAL_SUFFIX)):
+            base = next((name[: -len(s)] for s in _PARTIAL_SIDECARS[1:] if s and name.endswith(s)), name)
+            if not (base.startswith(".") and base.endswith(PARTIAL_SUFFIX)):
                 continue
-            pid_text = name[: -len(PARTIAL_SUFFIX)].rsplit(".", 1)[-1]
+            pid_text = base[: -len(PARTIAL_SUFFIX)].rsplit(".", 1)[-1]
             if pid_text.isdigit() and not _alive(int(pid_text)):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)

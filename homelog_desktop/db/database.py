@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,6 +14,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from ..config import sqlite_url as sqlite_url  # re-exported: db.sqlite_url
+from .writers import WriteGuard
 
 #: Milliseconds a connection waits for another writer (another window, the CLI) before failing.
 BUSY_TIMEOUT_MS = 15_000
@@ -40,6 +42,9 @@ class Database:
             event.listen(self.engine.sync_engine, "begin", _on_sqlite_begin)
         self._sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = asyncio.Lock()
+        path = self.sqlite_path
+        #: The writers' lock and file checks across processes (db/writers.py), for a SQLite file.
+        self._guard = WriteGuard(path, self.engine.sync_engine) if path is not None else None
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -66,7 +71,8 @@ class Database:
                 finally:
                     await session.rollback()
             return
-        async with self._write_lock, self._sessionmaker() as session:
+        guard = self._guard.writing() if self._guard is not None else contextlib.nullcontext()
+        async with self._write_lock, guard, self._sessionmaker() as session:
             try:
                 await session.connection(execution_options={_WRITE_OPTION: True})
                 yield session

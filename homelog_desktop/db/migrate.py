@@ -20,6 +20,7 @@ from .backup_files import BEFORE_MIGRATION, write_backup
 from .database import Database
 from .revisions import HEAD_REVISION as HEAD_REVISION
 from .revisions import REVISIONS as REVISIONS
+from .writers import DatabaseDamagedError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -62,6 +63,13 @@ async def migrate(
     upgrade, before the backup (the app checks the file's integrity there: a damaged file is never
     written to).
     """
+    path = db.sqlite_path
+    if path is not None and path.is_file() and path.stat().st_size == 0:
+        # Never a new database: SQLite leaves no file at 0 bytes once written (the data was cut short).
+        raise DatabaseDamagedError(
+            f"{path} is empty (0 bytes): the data it held is gone, perhaps cut short by a full disk. It was left "
+            "as it is; restore a backup (homelog restore FILE, or File → Restore from Backup)."
+        )
     previous = await current_revision(db)
     if previous == target:
         return MigrationResult(previous, target, None)
@@ -73,7 +81,6 @@ async def migrate(
     if before_upgrade is not None:
         await before_upgrade()
     backup = None
-    path = db.sqlite_path
     if previous is not None and path is not None:
         backup_dir = backup_dir or path.parent / "backups"
         backup = await asyncio.get_running_loop().run_in_executor(None, backup_sqlite_file, path, backup_dir)

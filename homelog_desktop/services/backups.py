@@ -2,7 +2,9 @@
 
 The copies are made by ``db.backup_files`` (SQLite's online backup API, written under a temporary
 name and renamed when complete). This module decides when to back up and which old backups to
-delete: the newest ten are kept, plus the newest of each of the last twelve months.
+delete: the newest ten are kept, plus the newest of each of the last twelve months, and always the
+three newest that pass the integrity check (whatever their age: damaged copies never push out the
+last good ones). A backup dated in the future (a wrong clock) counts as neither new nor recent.
 A PostgreSQL database is backed up by its server (pg_dump), not by Home Log.
 """
 
@@ -23,15 +25,19 @@ from ..db.backup_files import (
     BackupFile,
     Progress,
     copy_database,
+    known_good,
     list_backups,
+    remember_good,
     write_backup,
 )
+from ..db.writers import make_private
 from ..domain.errors import HomeLogError
 
 __all__ = [
     "BEFORE_MIGRATION",
     "BEFORE_RESTORE",
     "DAILY",
+    "KEEP_GOOD",
     "KEEP_LAST",
     "KEEP_MONTHS",
     "MANUAL",
@@ -50,8 +56,12 @@ __all__ = [
 #: Rotation: the newest KEEP_LAST backups, plus the newest of each of the last KEEP_MONTHS months.
 KEEP_LAST = 10
 KEEP_MONTHS = 12
+#: Rotation never deletes the newest KEEP_GOOD backups that pass the check, whatever their age.
+KEEP_GOOD = 3
 #: A daily backup is taken at start when the newest backup is older than this.
 DAILY_AGE = timedelta(days=1)
+#: A backup dated later than now plus this was made under a wrong clock (it is not "recent").
+CLOCK_SLACK = timedelta(minutes=10)
 
 SERVER_BACKUP_TEXT = (
     "Backups of a PostgreSQL database are the server's job: use pg_dump "
@@ -74,9 +84,10 @@ def to_delete(
     Kept: the ``keep_last`` newest, and the newest of each calendar month (UTC) among the
     ``months`` months up to and including the month of ``now``. Everything else goes.
     """
-    order = sorted(range(len(created)), key=lambda i: created[i], reverse=True)
-    keep = set(order[:keep_last])
     current = now.astimezone(UTC)
+    # Backups dated in the future (a wrong clock) rank after the others: they never push out real ones.
+    order = sorted(range(len(created)), key=lambda i: (created[i] <= current + CLOCK_SLACK, created[i]), reverse=True)
+    keep = set(order[:keep_last])
     first_month = current.year * 12 + current.month - 1 - (months - 1)
     seen: set[int] = set()
     for i in order:
@@ -88,16 +99,43 @@ def to_delete(
     return set(range(len(created))) - keep
 
 
-def rotate(backup_dir: Path, now: datetime | None = None) -> list[Path]:
-    """Delete the backups rotation does not keep; returns the deleted files."""
+def rotate(backup_dir: Path, now: datetime | None = None, keep_good: int = KEEP_GOOD) -> list[Path]:
+    """Delete the backups rotation does not keep; returns the deleted files.
+
+    The newest ``keep_good`` backups that pass the check are kept whatever their age (checked only
+    when something is to be deleted; a backup this process wrote or checked is not read again).
+    """
     backups = list_backups(backup_dir)
-    doomed = to_delete([b.created for b in backups], now or datetime.now(UTC))
+    moment = now or datetime.now(UTC)
+    doomed = to_delete([b.created for b in backups], moment)
+    if doomed:
+        doomed -= _newest_good(backups, moment, keep_good)
+    for i, backup in enumerate(backups):
+        if i not in doomed:
+            make_private(backup.path)  # (backups written by an older Home Log were readable by all)
     deleted = []
     for i in sorted(doomed):
         with contextlib.suppress(FileNotFoundError):
             backups[i].path.unlink()
             deleted.append(backups[i].path)
     return deleted
+
+
+def _newest_good(backups: Sequence[BackupFile], now: datetime, count: int) -> set[int]:
+    """Indexes of the newest ``count`` backups that pass the quick check (future-dated ones last)."""
+    from .integrity import check_file
+
+    late = now.astimezone(UTC) + CLOCK_SLACK
+    order = sorted(range(len(backups)), key=lambda i: (backups[i].created <= late, backups[i].created), reverse=True)
+    good: set[int] = set()
+    for i in order:
+        if len(good) >= count:
+            break
+        path = backups[i].path
+        if known_good(path) or check_file(path, quick=True, live=False).ok:
+            remember_good(path)
+            good.add(i)
+    return good
 
 
 def back_up(
@@ -130,11 +168,16 @@ def back_up_to(db_path: Path, target: Path, *, progress: Progress | None = None)
 
 
 def daily_backup_due(backup_dir: Path, now: datetime | None = None) -> bool:
-    """True when no backup is younger than a day (a clock set back counts as a recent backup)."""
-    backups = list_backups(backup_dir)
-    if not backups:
+    """True when no backup is younger than a day.
+
+    A backup dated in the future (made while the clock was wrong) does not count: it would otherwise
+    stop the daily backups until that date.
+    """
+    moment = now or datetime.now(UTC)
+    dated = [b.created for b in list_backups(backup_dir) if b.created <= moment + CLOCK_SLACK]
+    if not dated:
         return True
-    return (now or datetime.now(UTC)) - backups[0].created >= DAILY_AGE
+    return moment - max(dated) >= DAILY_AGE
 
 
 async def back_up_async(

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..db.backup_files import open_readonly
 from ..db.revisions import HEAD_REVISION, REVISIONS
+from ..db.writers import mark_verified
 
 
 class Health(StrEnum):
@@ -76,13 +77,22 @@ def check_file(path: Path, *, quick: bool = True, live: bool = True) -> CheckRes
     if header and header != b"SQLite format 3\x00":
         return CheckResult(path, Health.NOT_DATABASE, f"{path} is not a database file (it holds something else).")
     if not header:
-        return CheckResult(path, Health.EMPTY, f"{path} is empty: no Home Log data yet.")
+        # SQLite never leaves a database at 0 bytes once it was written: the data was lost (a full disk,
+        # a crash, a copy cut short). Not a new database: the backups are offered.
+        return CheckResult(
+            path,
+            Health.DAMAGED,
+            f"{path} is empty (0 bytes): the data it held is gone, perhaps cut short by a full disk.",
+        )
     try:
         conn = open_readonly(path) if live else _open_for_check(path)
     except sqlite3.Error as exc:
         return _classify(path, exc)
     try:
-        return _check(conn, path, quick)
+        result = _check(conn, path, quick)
+        if live and result.ok:
+            mark_verified(path)  # the next write to it need not check it again
+        return result
     except sqlite3.Error as exc:
         return _classify(path, exc)
     finally:

@@ -5,8 +5,10 @@ The order makes every moment of a restore survivable by a crash or a kill:
 1. the chosen file is checked (SQLite, ``PRAGMA integrity_check`` ok, Home Log's tables, a schema
    revision this version knows: older ones are upgraded when opened, newer ones are refused);
 2. it is copied (online backup API) to a temporary file beside the database and checked again;
-3. the current database is kept: backed up into ``backups/`` (reason ``before-restore``), or, if it
-   is damaged, moved aside unchanged as ``homelog-damaged-<time>.db`` (a bad file is never overwritten);
+3. every writer, in any process, is held off (``db.writers``: a running import finishes first, later
+   ones wait and then find the file replaced) until step 4 is done; the current database is kept:
+   backed up into ``backups/`` (reason ``before-restore``), or, if it is damaged, moved aside
+   unchanged as ``homelog-damaged-<time>.db`` (a bad file is never overwritten);
 4. the current database is switched to a rollback journal (its WAL checkpointed into the file, so
    no -wal or -shm can be mistaken for the new file's) and locked exclusively, and the temporary
    file is renamed over it (``os.replace``: atomic).
@@ -33,9 +35,11 @@ from ..db.backup_files import (
     copy_into,
     flush_dir,
     partial_name,
+    remove_partial,
     remove_stale_partials,
     write_backup,
 )
+from ..db.writers import restoring
 from ..domain.errors import HomeLogError
 from .integrity import CheckResult, Health, check_file, folder_problem
 
@@ -82,7 +86,8 @@ def restore_file(
     """Replace ``db_path`` with the backup ``source`` (see the module's docstring for the steps).
 
     ``progress(step, done, total)`` reports the copies: step is "copy" (the backup into place) or
-    "keep" (the current data into backups/).
+    "keep" (the current data into backups/); "wait" (0, 0) once if another program is writing and
+    the restore waits for it to finish.
     """
     source = source.expanduser().absolute()
     if source.exists() and db_path.exists() and source.resolve() == db_path.resolve():
@@ -99,11 +104,13 @@ def restore_file(
         again = check_file(staging, quick=True, live=False)
         if not again.ok:
             raise RestoreError(f"The copy of {source} failed its check ({again.message}); nothing was changed.")
-        kept, moved = _keep_current(db_path, backup_dir, progress, now)
-        _swap(staging, db_path)
+        # No writer, in any process, commits between the copy of the current data and the swap (it
+        # would vanish with the replaced file); writers that waited find the file replaced and stop.
+        with restoring(db_path, on_wait=lambda: progress("wait", 0, 0) if progress is not None else None):
+            kept, moved = _keep_current(db_path, backup_dir, progress, now)
+            _swap(staging, db_path)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            staging.unlink()
+        remove_partial(staging)
         if isinstance(exc, BackupError) and not isinstance(exc, RestoreError):
             raise RestoreError(str(exc)) from exc
         raise

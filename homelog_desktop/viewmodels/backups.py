@@ -131,7 +131,8 @@ class BackupsViewModel(BaseViewModel):
         if steps:
 
             def relay_steps(step: str, done: int, total: int) -> None:
-                loop.call_soon_threadsafe(emit, step, done, total)
+                if step != "wait":  # (a restore waiting for another program's write: the window says "Restoring…")
+                    loop.call_soon_threadsafe(emit, step, done, total)
 
             return await loop.run_in_executor(None, work, relay_steps)
 

@@ -64,19 +64,26 @@ def _kill_at(tmp_path, args, marker):
 def _partials(folder):
     if not folder.is_dir():
         return []
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(PARTIAL_SUFFIX))
+    # A temporary file and anything SQLite may have put beside it (its -journal).
+    return sorted(p.name for p in folder.iterdir() if PARTIAL_SUFFIX in p.name)
 
 
 def test_crash_during_backup_leaves_the_database_whole_and_no_backup_under_a_real_name(big, tmp_path):
     """kill -9 mid-backup: the database passes integrity_check with the same rows; only a temporary
-    file is left, which is not listed as a backup and is removed by the next backup."""
+    file is left (no -journal beside it), which is not listed as a backup and is removed, with any
+    .partial-journal an older version left, by the next backup."""
     data, _source = big
     before = contents(data / "homelog.db")
+    # What an older Home Log left when killed: a temporary copy and its journal, of a process long gone.
+    (data / "backups").mkdir()
+    for name in (".homelog-x.db.999999999.partial", ".homelog-x.db.999999999.partial-journal"):
+        (data / "backups" / name).write_bytes(b"left over")
     pid, line = _kill_at(tmp_path, ["backup", "--data-dir", str(data)], "backing up")
     done, total = (int(x) for x in line.split("(")[1].split()[0].split("/"))
     assert 0 < done < total and total > 3000, line
     assert list_backups(data / "backups") == []
     assert any(str(pid) in name for name in _partials(data / "backups")), "the kill landed mid-copy"
+    assert [n for n in _partials(data / "backups") if n.endswith("-journal")] == [], "a copy keeps no journal"
     assert integrity(data / "homelog.db") == "ok"
     assert contents(data / "homelog.db") == before
     again = homelog(tmp_path, "backup", "--data-dir", str(data))

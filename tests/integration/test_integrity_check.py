@@ -61,7 +61,7 @@ def test_integrity_of_files_that_are_not_home_log_databases(tmp_path):
     expected = {
         tmp_path / "missing.db": Health.MISSING,
         text: Health.NOT_DATABASE,
-        empty: Health.EMPTY,
+        empty: Health.DAMAGED,  # a database is never 0 bytes: its data is gone
         tmp_path: Health.UNREADABLE,
         foreign: Health.FOREIGN,
         newer: Health.TOO_NEW,

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from homelog_desktop.db import Database, sqlite_url
 from homelog_desktop.db.migrate import HEAD_REVISION, MIGRATIONS_DIR, REVISIONS, current_revision, migrate
 from homelog_desktop.db.tables import Base
+from homelog_desktop.db.writers import DatabaseDamagedError
 from homelog_desktop.domain.entities import Category
 from homelog_desktop.domain.errors import DatabaseOpenError, DatabaseTooNewError
 from homelog_desktop.repositories import ReadingRepository, SourceRepository
@@ -88,20 +89,14 @@ def test_migrate_new_file_to_head(run, db_path, fresh):
     assert not (db_path.parent / "backups").exists()
 
 
-def test_migrate_empty_file_to_head(run, db_path, fresh):
-    """An empty (0 byte) file is migrated to the head schema."""
+def test_migrate_refuses_an_empty_file(run, db_path, fresh):
+    """A 0-byte file is damaged (its data was cut short), never made into a new database; it is left as it is."""
     db_path.touch()
     db = fresh()
-    result = run(migrate(db))
-    assert result.migrated and result.current == HEAD_REVISION
+    with pytest.raises(DatabaseDamagedError, match=r"is empty \(0 bytes\)"):
+        run(migrate(db))
+    assert db_path.stat().st_size == 0
     assert not (db_path.parent / "backups").exists()
-
-    async def tables() -> set[str]:
-        async with db.engine.connect() as conn:
-            rows = await conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
-            return {row[0] for row in rows}
-
-    assert {"members", "sources", "metrics", "readings", "reading_values", "alembic_version"} <= run(tables())
 
 
 def test_migrated_schema_matches_tables(run, db):

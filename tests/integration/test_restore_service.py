@@ -91,7 +91,7 @@ def test_restore_is_refused_while_another_program_has_the_file_open(run, db, db_
     ("make", "why"),
     [
         (lambda p: p.write_text("date;value\n2025-01-01;1\n"), "not a database"),
-        (lambda p: p.write_bytes(b""), "holds no Home Log data"),
+        (lambda p: p.write_bytes(b""), "is empty \\(0 bytes\\)"),
         (lambda p: sqlite3.connect(p).execute("CREATE TABLE stuff (x)").connection.close(), "did not create"),
     ],
     ids=["csv", "empty", "foreign"],

@@ -145,3 +145,20 @@ def test_integrity_recovery_a_damaged_file_is_not_upgraded(qtbot, run, app, db, 
     assert not (db_path.parent / "backups").exists()
     shown.reject()
     qtbot.waitUntil(lambda: not app.window.isVisible())
+
+
+def test_integrity_recovery_a_zero_length_file_offers_the_backups(qtbot, run, app, db, db_path, add_source):
+    """A 0-byte homelog.db (cut short by a full disk) is damaged, not a new database: the dialog offers
+    the backup, and restoring it shows the data again (the empty file moved aside)."""
+    seed_readings(db_path, add_source("Kept"), 500)
+    run(db.dispose())
+    backup = write_backup(db_path, db_path.parent / "backups", MANUAL, now=datetime.now(UTC) - timedelta(hours=3))
+    db_path.write_bytes(b"")
+    shown = recovery(qtbot, run, app)
+    assert "0 bytes" in reason(shown)
+    assert shown.restore_button.isEnabled()
+    qtbot.mouseClick(shown.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: source_names(app.window) == ["Kept"])
+    assert contents(db_path) == contents(backup.path)
+    [aside] = list(db_path.parent.glob("homelog-damaged-*.db"))
+    assert aside.stat().st_size == 0
