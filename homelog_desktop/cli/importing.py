@@ -113,6 +113,7 @@ async def _import(args: argparse.Namespace) -> int:
             skip_invalid=args.skip_invalid,
             kind=detected.kind,
             columns=detected.columns,
+            join_created=args.create,
         )
         try:
             summary = await run_import(db, plan, _progress_printer() if args.progress else None)

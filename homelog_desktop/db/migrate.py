@@ -29,6 +29,8 @@ class MigrationResult:
     previous: str | None
     current: str
     backup: Path | None
+    #: What a migration changed in the data and the user should know (e.g. duplicates removed by 0004).
+    notes: tuple[str, ...] = ()
 
     @property
     def migrated(self) -> bool:
@@ -89,7 +91,7 @@ async def migrate(
             await driver.execute("PRAGMA foreign_keys=OFF")
         try:
             async with conn.begin():
-                await conn.run_sync(_upgrade, target)
+                notes = await conn.run_sync(_upgrade, target)
                 if db.is_sqlite:
                     broken = (await conn.exec_driver_sql("PRAGMA foreign_key_check")).all()
                     if broken:
@@ -100,7 +102,7 @@ async def migrate(
         finally:
             if driver is not None:
                 await driver.execute("PRAGMA foreign_keys=ON")
-    return MigrationResult(previous, target, backup)
+    return MigrationResult(previous, target, backup, tuple(notes))
 
 
 def backup_sqlite_file(path: Path, backup_dir: Path, reason: str = BEFORE_MIGRATION) -> Path:
@@ -157,7 +159,8 @@ def _import_alembic() -> None:
     import alembic.config  # noqa: F401
 
 
-def _upgrade(conn: Connection, target: str) -> None:
+def _upgrade(conn: Connection, target: str) -> list[str]:
+    """Run the migrations up to ``target``; returns the notes they left (``attributes["notes"]``)."""
     from alembic import command
     from alembic.config import Config
 
@@ -165,4 +168,7 @@ def _upgrade(conn: Connection, target: str) -> None:
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     attributes: dict[str, Any] = config.attributes
     attributes["connection"] = conn
+    notes: list[str] = []
+    attributes["notes"] = notes
     command.upgrade(config, target)
+    return notes

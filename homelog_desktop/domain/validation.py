@@ -263,7 +263,13 @@ def check_reading(reading: Reading, source: Source, context: ReadingContext) -> 
         issues.append(Issue(Severity.WARNING, "future", "Timestamp", "is in the future"))
     if context.duplicate_at is not None:
         issues.append(
-            Issue(Severity.WARNING, "duplicate", "Timestamp", "another reading of this source has the same time")
+            # An error, not a warning: readings are unique per source and time (migration 0004).
+            Issue(
+                Severity.ERROR,
+                "duplicate",
+                "Timestamp",
+                "another reading of this source has the same time (edit that one, or change the time)",
+            )
         )
     for metric_id, value in reading.values.items():
         metric = metrics.get(metric_id)

@@ -11,9 +11,10 @@ apostrophes followed by one of those characters gets one more. ``unescape_formul
 exactly; the importer applies it to text cells. JSON holds the texts as they are (no spreadsheet
 opens it).
 
-Readings are never loaded as ORM objects: on a SQLite file a worker thread reads them with the
-standard library's sqlite3 (one read transaction, rows fetched in chunks); elsewhere (PostgreSQL)
-they are streamed from the server in partitions and formatted in a worker thread.
+Readings are never loaded as ORM objects (``repositories.bulk_readings`` reads them): on a SQLite
+file a worker thread reads them with the standard library's sqlite3 (one read transaction, rows
+fetched in chunks); elsewhere (PostgreSQL) they are streamed from the server in partitions and
+formatted in a worker thread.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ import enum
 import io
 import json
 import os
-import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,6 +37,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from ..domain.entities import Metric, Source
 from ..domain.errors import HomeLogError
+from ..repositories.bulk_readings import sqlite_reading_rows, stream_reading_rows
+from .bulk import gc_paused
 
 if TYPE_CHECKING:
     from ..db.handle import SessionProvider
@@ -136,6 +138,19 @@ async def export_readings(
     ``tz`` (default: the computer's time zone) with their offset. Never blocks the event loop:
     reading and formatting run in a worker thread.
     """
+    with gc_paused():
+        return await _export(db, source, out, fmt, tz, progress, cancel)
+
+
+async def _export(
+    db: SessionProvider,
+    source: Source,
+    out: Path | TextIO,
+    fmt: ExportFormat,
+    tz: tzinfo | None,
+    progress: ExportProgress | None,
+    cancel: Cancel | None,
+) -> ExportResult:
     assert source.id is not None
     loop = asyncio.get_running_loop()
     source = await _fresh(db, source)
@@ -145,7 +160,7 @@ async def export_readings(
 
     def rows_sqlite() -> Iterator[Sequence[Any]]:
         assert sqlite_path is not None
-        yield from _sqlite_rows(sqlite_path, source)
+        yield from sqlite_reading_rows(sqlite_path, source)
 
     async def write(stream: TextIO) -> int:
         writer = writer_factory(stream, source, tz)
@@ -219,58 +234,17 @@ async def _locate(db: SessionProvider, source: Source) -> tuple[Path | None, int
     return path, total
 
 
-def _pivot_sql(source: Source, param: Callable[[int], str]) -> tuple[str, list[Any]]:
-    """One row per reading: ts, note, then each metric's value (NULL when not read).
-
-    ``param(i)`` is the driver's placeholder of the i-th parameter; the parameters come back in order.
-    """
-    params: list[Any] = [m.id for m in source.metrics]
-    columns = "".join(
-        f", (SELECT v.value FROM reading_values v WHERE v.reading_id = r.id AND v.metric_id = {param(i)})"
-        for i in range(len(params))
-    )
-    params.append(source.id)
-    sql = (
-        f"SELECT r.ts, r.note{columns} FROM readings r WHERE r.source_id = {param(len(params) - 1)} ORDER BY r.ts, r.id"
-    )
-    return sql, params
-
-
-def _sqlite_rows(path: Path, source: Source) -> Iterator[Sequence[Any]]:
-    """The rows of the pivot, fetched in chunks in one read transaction (worker thread)."""
-    sql, params = _pivot_sql(source, lambda _i: "?")
-    conn = sqlite3.connect(path, timeout=15, isolation_level=None)
-    try:
-        conn.execute("PRAGMA query_only=1")
-        conn.execute("BEGIN")
-        cursor = conn.execute(sql, params)
-        while chunk := cursor.fetchmany(CHUNK_ROWS):
-            yield chunk
-        conn.execute("COMMIT")
-    except sqlite3.Error as exc:
-        raise HomeLogError(f"Cannot read the readings for the export: {exc}") from exc
-    finally:
-        conn.close()
-
-
 async def _write_streamed(
     db: SessionProvider, source: Source, writer: _Writer, reporter: _Reporter, cancel: Cancel | None
 ) -> int:
     """Server databases: stream the pivot in partitions, format each in a worker thread."""
-    from sqlalchemy import text
-
     loop = asyncio.get_running_loop()
-    sql, params = _pivot_sql(source, lambda i: f":p{i}")
-    bound = text(sql)
-    values = {f"p{i}": value for i, value in enumerate(params)}
     count = 0
     await loop.run_in_executor(None, writer.begin)
     async with db.session(readonly=True) as session:
-        result = await session.stream(bound, values)
-        async for partition in result.partitions(CHUNK_ROWS):
+        async for rows in stream_reading_rows(session, source, CHUNK_ROWS):
             if cancel is not None and cancel.is_set():
                 raise ExportCancelledError
-            rows = [tuple(row) for row in partition]
             await loop.run_in_executor(None, writer.write, [rows])
             count += len(rows)
             reporter.report(count)

@@ -140,6 +140,10 @@ class ImportPlan:
     kind: str = "csv"
     #: The column names (``Detected.columns``), for messages; read from the header row when empty.
     columns: list[str] = field(default_factory=list)
+    #: A new source (id None) whose name another import took meanwhile is imported into when it has
+    #: the metrics wanted (``homelog import --create``: "create it if it does not exist"), instead of
+    #: refusing the import.
+    join_created: bool = False
 
     @property
     def source_id(self) -> int | None:
