@@ -173,6 +173,9 @@ class ChunkConverter:
                 start = moment.replace(minute=0, second=0, microsecond=0)
                 local = start.replace(tzinfo=zone) if zone is not None else start
                 offset = hour * 3600 - int(local.timestamp())
+                if int(local.replace(fold=1).timestamp()) != hour * 3600 - offset:
+                    # A skipped or repeated hour (daylight saving): the general path decides, in file order.
+                    return None
                 offsets[hour] = offset
             append(naive - offset)
         lowest, highest = min(result), max(result)  # type: ignore[type-var]

@@ -10,6 +10,7 @@ import codecs
 import contextlib
 import csv
 import io
+import itertools
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
@@ -17,6 +18,10 @@ from types import TracebackType
 from typing import Any, BinaryIO
 
 from .model import ImportFileError
+
+#: A record (a quoted cell with line breaks) over more lines than this is refused: a quote that is never
+#: closed turns every following row into one cell.
+MAX_RECORD_LINES = 100
 
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -46,6 +51,18 @@ def _is_xlsx(path: Path) -> bool:
             return "xl/workbook.xml" in archive.namelist()
     except (zipfile.BadZipFile, OSError):
         return False
+
+
+def _quote_left_open(path: Path, encoding: str, delimiter: str, start: int) -> bool:
+    """Whether the CSV record starting at line ``start`` (the file's last) ends inside a quoted cell."""
+    with open(path, encoding=encoding, errors="replace", newline="") as text:
+        rest = itertools.islice(text, start - 1, None)
+        try:
+            for _cells in csv.reader(rest, delimiter=delimiter, strict=True):
+                pass
+        except csv.Error as exc:
+            return "unexpected end of data" in str(exc)
+    return False
 
 
 def cell_text(value: Any) -> str:
@@ -169,23 +186,32 @@ class RowStream:
                         return lines, records, False
             return lines, records, True
         reader = self._batches
+        previous = end = self.line
         try:
             for cells in reader:
+                previous, end = end, reader.line_num
+                # A record over several lines has a quoted cell with line breaks: fine for a short
+                # note, but a quote that is never closed swallows every following row.
+                if end - previous > MAX_RECORD_LINES:
+                    self._unclosed_quote(previous + 1, end)
                 if self._skip:
                     self._skip -= 1
                     continue
                 if any(cells):
-                    add_line(reader.line_num)
+                    add_line(end)
                     add_record(cells)
                     left -= 1
                     if not left:
+                        self.line = end
                         return lines, records, False
         except UnicodeDecodeError:
             raise ImportFileError(
                 f"the file is not valid {self.encoding} text here (choose another encoding)", reader.line_num + 1
             ) from None
         except csv.Error as exc:
-            raise ImportFileError(f"the file cannot be read as CSV here ({exc})", reader.line_num or 1) from None
+            raise self._csv_error(exc, end + 1, reader.line_num) from None
+        self.line = end
+        self._check_last_record(previous + 1, end)
         return lines, records, True
 
     def _csv_reader(self) -> Any:
@@ -207,19 +233,49 @@ class RowStream:
             raise ImportFileError(f"unknown text encoding “{self.encoding}”") from None
         text = io.TextIOWrapper(self._raw, encoding=self.encoding, errors="strict", newline="")
         reader = csv.reader(text, delimiter=self.delimiter or ",", strict=False)
+        previous = 0
         try:
             for cells in reader:
-                self.line = reader.line_num
+                previous, self.line = self.line, reader.line_num
+                if self.line - previous > MAX_RECORD_LINES:
+                    self._unclosed_quote(previous + 1, self.line)
                 yield reader.line_num, cells
+            self._check_last_record(previous + 1, self.line)
         except UnicodeDecodeError:
             raise ImportFileError(
                 f"the file is not valid {self.encoding} text here (choose another encoding)", self.line + 1
             ) from None
         except csv.Error as exc:
-            raise ImportFileError(f"the file cannot be read as CSV here ({exc})", reader.line_num or 1) from None
+            raise self._csv_error(exc, self.line + 1, reader.line_num) from None
         finally:
             with contextlib.suppress(ValueError):  # the file may be closed already
                 text.detach()
+
+    def _unclosed_quote(self, start: int, end: int) -> None:
+        raise ImportFileError(
+            f'a quoted cell runs from here to line {end}: a closing quote (") is probably missing', start
+        )
+
+    def _csv_error(self, exc: csv.Error, start: int, end: int) -> ImportFileError:
+        if "field larger than field limit" in str(exc):
+            return ImportFileError(
+                f"a cell longer than {csv.field_size_limit() // 1024} KiB starts here (it runs past line {end}): "
+                'a closing quote (") is probably missing',
+                start,
+            )
+        return ImportFileError(f"the file cannot be read as CSV here ({exc})", end or 1)
+
+    def _check_last_record(self, start: int, end: int) -> None:
+        """At the end of the file: refuse a last record (lines ``start``-``end``) whose quote was never closed.
+
+        ``csv.reader`` (not strict) hands back a cell left open at the end of the file as if it had
+        been closed there, silently turning every following row into one note. Only a last record
+        over several lines can be one: its lines are read again with a strict reader.
+        """
+        if end <= start:
+            return
+        if _quote_left_open(self.path, self.encoding, self.delimiter or ",", start):
+            self._unclosed_quote(start, end)
 
     # -- xlsx -----------------------------------------------------------------------------------
 
