@@ -5,7 +5,8 @@ metric named by the metric, in the source's order, then ``note``. Numbers are wr
 and exactly the metric's decimals; a metric that was not read is an empty cell (``null`` in JSON).
 
 Formula injection: in CSV, a text cell (a note, a metric's name in the header) that would start
-with ``= + - @``, a tab or a carriage return is written with a leading apostrophe (``'=SUM(A1)``),
+with ``= + - @`` (or their fullwidth forms ``＝ ＋ － ＠``), a tab or a carriage return, also after
+leading blanks (`` =1+1``), is written with a leading apostrophe (``'=SUM(A1)``),
 which spreadsheets show as text. To keep this reversible, a text that already starts with
 apostrophes followed by one of those characters gets one more. ``unescape_formula`` undoes it
 exactly; the importer applies it to text cells. JSON holds the texts as they are (no spreadsheet
@@ -43,8 +44,11 @@ from .bulk import gc_paused
 if TYPE_CHECKING:
     from ..db.handle import SessionProvider
 
-#: Characters that make a spreadsheet read a cell as a formula (OWASP's list).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Characters that make a spreadsheet read a cell as a formula (OWASP's list), with their fullwidth
+#: forms, which spreadsheets in East Asian locales read as the ASCII ones.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+#: Blanks a spreadsheet may skip before a formula character (" =1+1" can run as =1+1).
+_LEADING_BLANKS = " \t\r\n\u00a0\u3000"
 #: Readings fetched and written per step.
 CHUNK_ROWS = 5000
 #: Seconds between two progress reports.
@@ -90,16 +94,26 @@ class ExportResult:
 
 def escape_formula(text: str) -> str:
     """``text`` as a CSV cell that no spreadsheet runs as a formula (reversible: unescape_formula)."""
-    if text.lstrip("'").startswith(FORMULA_STARTS):
+    if _formula_like(text):
         return "'" + text
     return text
 
 
 def unescape_formula(text: str) -> str:
     """The text escape_formula() was given (a cell it did not change comes back unchanged)."""
-    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+    if text.startswith("'") and _formula_like(text):
         return text[1:]
     return text
+
+
+def _formula_like(text: str) -> bool:
+    """Whether ``text``, past any apostrophes and blanks, starts with a formula character.
+
+    The same test decides escaping and unescaping, and an apostrophe added in front does not change
+    its answer: that is what makes the two exact inverses.
+    """
+    unquoted = text.lstrip("'")
+    return unquoted.startswith(FORMULA_STARTS) or unquoted.lstrip(_LEADING_BLANKS).startswith(FORMULA_STARTS)
 
 
 def header(source: Source) -> list[str]:
