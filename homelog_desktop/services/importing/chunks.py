@@ -138,7 +138,12 @@ class ChunkConverter:
             except CellError as exc:
                 append(None)
                 column = self.date_column
-                if time_text and "time of day" in str(exc) and self.time_column is not None:
+                message = str(exc)
+                if (
+                    time_text
+                    and ("time of day" in message or "leap second" in message)
+                    and self.time_column is not None
+                ):
                     column = self.time_column
                 problems.setdefault(i, {})[column] = str(exc)
         return result

@@ -34,6 +34,11 @@ _TIME_ONLY = re.compile(r"\s*" + _TIME + r"\s*")
 _DATE_CODES = {"%d": r"(?P<d>\d{1,2})", "%m": r"(?P<m>\d{1,2})", "%Y": r"(?P<Y>\d{4})", "%y": r"(?P<y>\d{2})"}
 
 
+#: A leap second (23:59:60) is a real time, but not one a computer clock (or Python) can hold.
+_LEAP_SECOND = "{} is a leap second, which cannot be stored: write the second before it (:59) instead"
+_ISO_LEAP = re.compile(r"\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:60(?:[.,]\d+)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*")
+
+
 class CellError(ValueError):
     """A cell that cannot be stored; the message says why (without the column, which the caller knows)."""
 
@@ -136,6 +141,8 @@ def _clock(hour: str, minute: str, second: str | None, ampm: str | None) -> tupl
         pm = ampm[0] in "Pp"
         h = (h % 12) + (12 if pm else 0)
     if h > 23 or m > 59 or s > 59:
+        if s == 60 and h <= 23 and m <= 59:
+            raise CellError(_LEAP_SECOND.format(f"{h:02d}:{m:02d}:60"))
         if h == 24 and m == 0 and s == 0:
             raise CellError("24:00 is not a time of day (write 00:00 of the next day)")
         raise CellError(f"{hour}:{minute} is not a time of day")
@@ -221,6 +228,8 @@ def timestamp_parser(date_format: str | None, timezone: str | None) -> Timestamp
             try:
                 moment = fromiso(cell)
             except ValueError:
+                if _ISO_LEAP.fullmatch(cell):
+                    raise CellError(_LEAP_SECOND.format(f"“{cell}”")) from None
                 raise CellError(_not_a_date(text, "an ISO 8601 date such as 2024-01-31")) from None
             return clock.epoch(with_time(moment, time_text))
 

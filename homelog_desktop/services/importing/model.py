@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -160,8 +161,8 @@ class RowProblem:
 
     @property
     def text(self) -> str:
-        where = f"line {self.line}, column “{self.column}”" if self.column else f"line {self.line}"
-        return f"{where}: {self.message}"
+        where = f"line {self.line}, column “{printable(self.column)}”" if self.column else f"line {self.line}"
+        return f"{where}: {printable(self.message)}"
 
 
 class RowStatus(enum.StrEnum):
@@ -250,14 +251,29 @@ class CancelToken:
         return self._event.is_set()
 
 
+#: Characters a terminal or a text field would act on instead of showing: C0 and C1 controls (escape
+#: sequences, bells, line breaks), DEL, and the bidirectional overrides that reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` from a file, safe to show in a message: every control character as an escape (``\\x1b``)."""
+    return _UNPRINTABLE.sub(_escaped, text)
+
+
+def _escaped(found: re.Match[str]) -> str:
+    code = ord(found[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 class ImportFileError(HomeLogError):
     """The file cannot be imported as it is; nothing was stored. ``line``/``column`` say where, if known."""
 
     def __init__(self, message: str, line: int | None = None, column: str = "") -> None:
         where = ""
         if line is not None:
-            where = f"line {line}, column “{column}”: " if column else f"line {line}: "
-        super().__init__(f"{where}{message}")
+            where = f"line {line}, column “{printable(column)}”: " if column else f"line {line}: "
+        super().__init__(printable(f"{where}{message}"))
         self.line = line
         self.column = column
         self.message = message

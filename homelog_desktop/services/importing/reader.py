@@ -43,6 +43,56 @@ def file_kind(path: Path) -> str:
     return "csv"
 
 
+#: Largest unpacked size of a worksheet, of the shared strings (held in memory whole) and of any other
+#: part of an .xlsx file; and the largest packing ratio of a part over ZIP_RATIO_FROM bytes. A real
+#: workbook's XML packs 5-20 times; a "zip bomb" packs gigabytes of nothing a thousand times.
+XLSX_MAX_SHEET = 2 * 1024**3
+XLSX_MAX_STRINGS = 256 * 1024**2
+XLSX_MAX_OTHER = 64 * 1024**2
+ZIP_MAX_RATIO = 100
+ZIP_RATIO_FROM = 16 * 1024**2
+#: How much of each XML part is searched for a DTD (it can only come before the root element).
+_PROLOG_BYTES = 64 * 1024
+
+
+def check_xlsx_archive(path: Path) -> None:
+    """Refuse an .xlsx file that would take unbounded time or memory to read, before openpyxl opens it.
+
+    Sizes come from the ZIP directory (zipfile never unpacks more than a part declares); every XML
+    part's prolog is searched for entity declarations, which a workbook never has and an XML bomb
+    ("billion laughs") needs.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                name = info.filename
+                if name.startswith("xl/worksheets/"):
+                    limit = XLSX_MAX_SHEET
+                elif name == "xl/sharedStrings.xml":
+                    limit = XLSX_MAX_STRINGS
+                else:
+                    limit = XLSX_MAX_OTHER
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > limit or (info.file_size > ZIP_RATIO_FROM and ratio > ZIP_MAX_RATIO):
+                    raise ImportFileError(
+                        f"{path.name} cannot be read safely: its part {name} would unpack to "
+                        f"{info.file_size / 1024**2:,.0f} MB ({ratio:,.0f} times its packed size); "
+                        "save the workbook again, or as CSV"
+                    )
+                if name.endswith((".xml", ".rels", ".vml")):
+                    with archive.open(info) as part:
+                        prolog = part.read(_PROLOG_BYTES)
+                    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                        raise ImportFileError(
+                            f"{path.name} cannot be read safely: its part {name} declares XML entities, "
+                            "which workbooks never do (an “XML bomb”); save it again, or as CSV"
+                        )
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+        raise ImportFileError(f"{path.name} cannot be read as an .xlsx workbook ({exc})") from None
+
+
 def _is_xlsx(path: Path) -> bool:
     import zipfile
 
@@ -285,11 +335,13 @@ class RowStream:
 
         from openpyxl import load_workbook
 
+        check_xlsx_archive(self.path)
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 self._workbook = load_workbook(self.path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, SyntaxError) as exc:
+            # SyntaxError: xml.etree's ParseError (expat refuses entity amplification, broken XML).
             raise ImportFileError(f"{self.path.name} cannot be read as an .xlsx workbook ({exc})") from None
 
     def worksheet(self) -> Any:
@@ -314,5 +366,5 @@ class RowStream:
                 while cells and cells[-1] == "":
                     cells.pop()
                 yield number, cells
-        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        except (KeyError, ValueError, TypeError, AttributeError, SyntaxError) as exc:
             raise ImportFileError(f"the workbook cannot be read here ({exc})", self._row + 1) from None

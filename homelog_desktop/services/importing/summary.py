@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import ImportSummary
+from .model import ImportSummary, printable
 
 
 def _n(count: int, one: str, many: str | None = None) -> str:
@@ -10,11 +10,11 @@ def _n(count: int, one: str, many: str | None = None) -> str:
 
 
 def summary_text(summary: ImportSummary) -> str:
-    lines = [f"Import of {summary.path.name} into “{summary.source_name}”"]
+    lines = [f"Import of {printable(summary.path.name)} into “{printable(summary.source_name)}”"]
     if summary.source_created:
         lines.append("The source was created by this import.")
     if summary.metrics_created:
-        lines.append(f"Metrics created: {', '.join(summary.metrics_created)}.")
+        lines.append(f"Metrics created: {printable(', '.join(summary.metrics_created))}.")
     lines.append(f"Imported: {_n(summary.imported, 'reading')}.")
     if summary.replaced:
         lines.append(f"Replaced: {_n(summary.replaced, 'stored reading')} with the same time.")
@@ -30,7 +30,7 @@ def summary_text(summary: ImportSummary) -> str:
         if summary.invalid_count > len(summary.invalid):
             lines.append(f"  … and {summary.invalid_count - len(summary.invalid):,} more")
     if summary.ignored_columns:
-        lines.append(f"Columns not imported: {', '.join(summary.ignored_columns)}.")
+        lines.append(f"Columns not imported: {printable(', '.join(summary.ignored_columns))}.")
     if summary.seconds:
         lines.append(f"Took {summary.seconds:.1f} s.")
     return "\n".join(lines) + "\n"
