@@ -63,6 +63,8 @@ class BulkWrite:
     imported: int = 0
     replaced: int = 0
     skipped: int = 0
+    #: Times of the rows skipped for the time of a stored reading (or one written before by this writer).
+    skipped_times: frozenset[int] = frozenset()
     garbage: Any = None
 
 
@@ -130,6 +132,7 @@ class BulkReadingWriter:
                 await self._delete(sorted(times))
             else:
                 result.skipped += len(times)
+                result.skipped_times = frozenset(times)
                 drop = times
         n = len(stamps) - len(drop)
         if n <= 0:

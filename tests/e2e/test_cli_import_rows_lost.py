@@ -145,3 +145,17 @@ def test_cli_import_iso_times_across_both_changes_in_one_file(tmp_path):
         datetime(2024, 10, 27, 1, 45, tzinfo=UTC),
         datetime(2024, 10, 27, 2, 15, tzinfo=UTC),
     ]
+
+
+def test_cli_import_names_the_lines_of_skipped_duplicates(tmp_path):
+    """Rows skipped for a time already stored, or repeated in the file, are listed by line in the summary."""
+    first = write(tmp_path / "first.csv", "Time,Day\n2024-01-01T00:00:00Z,1\n2024-01-02T00:00:00Z,2\n")
+    assert homelog(tmp_path, str(first), "--source", "Meter", "--create").returncode == 0
+    again = write(
+        tmp_path / "again.csv",
+        "Time,Day\n2024-01-02T00:00:00Z,2\n2024-01-03T00:00:00Z,3\n2024-01-03T00:00:00Z,4\n2024-01-01T00:00:00Z,1\n",
+    )
+    done = homelog(tmp_path, str(again), "--source", "Meter")
+    assert done.returncode == 0, done.stderr
+    assert "Imported: 1 reading." in done.stdout
+    assert "Skipped: 3 rows with the time of a stored or earlier reading (lines 2, 4, 5)." in done.stdout, done.stdout

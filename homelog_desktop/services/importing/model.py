@@ -221,6 +221,8 @@ class ImportSummary:
     imported: int = 0
     replaced: int = 0
     skipped_duplicates: int = 0
+    #: Lines of the rows skipped for the time of a stored or earlier reading (the first MAX_LISTED).
+    duplicate_lines: list[int] = field(default_factory=list)
     skipped_empty_rows: int = 0
     #: Lines of the rows skipped for having no value (the first MAX_LISTED).
     empty_lines: list[int] = field(default_factory=list)

@@ -58,6 +58,8 @@ class _Chunk:
     """Rows read and converted by a worker: the storable ones as columns, the others reported."""
 
     ts: list[int] = field(default_factory=list)
+    #: The file line of each row of ``ts``.
+    lines: list[int] = field(default_factory=list)
     #: column -> value per row (None: empty cell).
     values: dict[int, list[float | None]] = field(default_factory=dict)
     notes: list[str] | None = None
@@ -72,6 +74,8 @@ class _Chunk:
     #: Rows to store when a time occurs twice in the chunk (None: all of them), and how many were left out.
     keep: list[int] | None = None
     repeated: int = 0
+    #: Lines of the rows left out because their time occurs again in the chunk.
+    repeated_lines: list[int] = field(default_factory=list)
 
 
 class _Reader:
@@ -97,6 +101,9 @@ class _Reader:
             self._convert(chunk, lines, records)
             if chunk.ts:
                 chunk.keep, chunk.repeated = first_or_last(chunk.ts, self._replace)
+                if chunk.keep is not None:
+                    kept = set(chunk.keep)
+                    chunk.repeated_lines = [line for i, line in enumerate(chunk.lines) if i not in kept]
         chunk.seconds = time.perf_counter() - started
         return chunk
 
@@ -113,11 +120,13 @@ class _Reader:
         ts = converted.ts
         if not dropped:
             chunk.ts = ts  # type: ignore[assignment]  # no problem: every timestamp is set
+            chunk.lines = lines
             chunk.values = converted.values
             chunk.notes = converted.notes
             return
         keep = [i for i in range(len(records)) if i not in dropped]
         chunk.ts = [ts[i] for i in keep]  # type: ignore[misc]
+        chunk.lines = [lines[i] for i in keep]
         chunk.values = {c: [v[i] for i in keep] for c, v in converted.values.items()}
         if converted.notes is not None:
             notes = converted.notes
@@ -435,8 +444,20 @@ async def _write(
 ) -> Any:
     """Store a chunk and count what happened; returns the parameter lists, for the caller to free off the loop."""
     summary.skipped_duplicates += chunk.repeated
+    _list(summary.duplicate_lines, chunk.repeated_lines)
     done = await store.write(BulkRows(chunk.ts, chunk.values, chunk.notes, chunk.keep), metric_of)
     summary.imported += done.imported
     summary.replaced += done.replaced
     summary.skipped_duplicates += done.skipped
+    if done.skipped_times and len(summary.duplicate_lines) < MAX_LISTED:
+        times = done.skipped_times
+        kept = range(len(chunk.ts)) if chunk.keep is None else chunk.keep
+        _list(summary.duplicate_lines, [chunk.lines[i] for i in kept if chunk.ts[i] in times])
     return done.garbage
+
+
+def _list(listed: list[int], lines: list[int]) -> None:
+    """Add ``lines`` to a summary's list of lines, up to MAX_LISTED."""
+    room = MAX_LISTED - len(listed)
+    if room > 0 and lines:
+        listed.extend(lines[:room])
