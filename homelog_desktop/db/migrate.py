@@ -22,6 +22,8 @@ from .revisions import HEAD_REVISION as HEAD_REVISION
 from .revisions import REVISIONS as REVISIONS
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+#: The PostgreSQL advisory lock held while a database is upgraded ("hl" + 0).
+_MIGRATION_LOCK = 0x686C00
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,15 @@ async def migrate(
             driver = (await conn.get_raw_connection()).driver_connection
             await driver.execute("PRAGMA foreign_keys=OFF")
         try:
+            # Another program may be upgrading the same database right now (two `homelog import
+            # --create` on a new database): one waits for the other (SQLite: BEGIN IMMEDIATE;
+            # PostgreSQL: an advisory lock), then finds the schema up to date and does nothing.
+            conn = await conn.execution_options(homelog_write=True)
             async with conn.begin():
+                if not db.is_sqlite:
+                    await conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+                if await conn.run_sync(_read_revision) == target:
+                    return MigrationResult(previous, target, backup)
                 notes = await conn.run_sync(_upgrade, target)
                 if db.is_sqlite:
                     broken = (await conn.exec_driver_sql("PRAGMA foreign_key_check")).all()

@@ -164,3 +164,29 @@ def test_cli_import_two_create_at_once_into_one_sqlite_file(tmp_path):
     results = both(tmp_path, ["--db", url], str(csv), "--source", "Meter", "--create")
     check_summaries(results)
     assert sqlite_counts(db_file) == (2, ROWS + 1, ROWS + 1, 2 * ROWS + 2)
+
+
+@pytest.mark.parametrize("attempt", range(RUNS))
+def test_cli_import_two_create_at_once_into_a_new_postgresql_database(tmp_path, pg_server, attempt):  # noqa: F811
+    """Two ``import --create`` at once into an empty PostgreSQL database: one upgrades it, the other waits."""
+    url = asyncio.run(create_database(migrated=False))
+    try:
+        csv = write_csv(tmp_path / "meter.csv", 2000)
+        results = both(tmp_path, ["--db", url], str(csv), "--source", "Meter", "--create")
+        for code, _out, err in results:
+            assert code == 0, err
+        assert sum(imported(out) for _c, out, _e in results) == 2000
+        assert asyncio.run(pg_counts(url)) == (1, 2000, 2000, 4000)
+    finally:
+        asyncio.run(drop_database(url))
+
+
+@pytest.mark.parametrize("attempt", range(RUNS))
+def test_cli_import_two_create_at_once_into_a_new_data_folder(tmp_path, attempt):
+    """Two ``import --create`` at once into a data folder with no database yet: one file, one source."""
+    csv = write_csv(tmp_path / "meter.csv", 2000)
+    results = both(tmp_path, ["--data-dir", str(tmp_path / "data")], str(csv), "--source", "Meter", "--create")
+    for code, _out, err in results:
+        assert code == 0, err
+    assert sum(imported(out) for _c, out, _e in results) == 2000
+    assert sqlite_counts(tmp_path / "data" / "homelog.db") == (1, 2000, 2000, 4000)
