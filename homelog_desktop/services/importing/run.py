@@ -343,6 +343,16 @@ def _translated(exc: Exception) -> Exception:
         return HomeLogError("The disk is full. Nothing was imported.")
     if "readonly" in text or "read-only" in text:
         return HomeLogError("The database cannot be written (read-only file or folder). Nothing was imported.")
+    if "uq_readings_source_id_ts" in text or "readings.source_id, readings.ts" in text:
+        # Imports take turns, but a reading typed in a window of another PC may land in between.
+        return HomeLogError(
+            "Another program stored a reading at the time of a row of this file meanwhile. Nothing was "
+            "imported; try again (that row is then skipped as a duplicate)."
+        )
+    if "uq_sources_name" in text or "sources.name" in text:
+        return HomeLogError(
+            "Another program created a source with this name meanwhile. Nothing was imported; try again."
+        )
     return exc
 
 
