@@ -61,7 +61,9 @@ async def open_database(args: argparse.Namespace, *, create: bool = False) -> As
     db = Database(url)
     try:
         backup_dir = paths_of(args).backup_dir if path is not None and not getattr(args, "db", None) else None
-        await migrate(db, backup_dir)
+        migrated = await migrate(db, backup_dir)
+        for note in migrated.notes:  # e.g. readings stored twice, removed by migration 0004
+            print(f"note: {note}", file=sys.stderr)
         yield db
     finally:
         await db.dispose()

@@ -73,10 +73,11 @@ async def _import(args: argparse.Namespace) -> int:
         run_import,
         suggest_mapping,
     )
+    from ..services.importing.model import printable
 
     path: Path = args.file
     if not await asyncio.to_thread(path.is_file):
-        raise CommandError(f"no file at {path}")
+        raise CommandError(printable(f"no file at {path}"))
     try:
         detected = await asyncio.to_thread(detect, path, args.sheet)
         settings = _settings(args, detected)
@@ -90,19 +91,22 @@ async def _import(args: argparse.Namespace) -> int:
                 source = None
         if source is None:
             if not args.create:
-                raise CommandError(f"there is no source named “{args.source}” (add --create to create it)")
+                raise CommandError(printable(f"there is no source named “{args.source}” (add --create to create it)"))
             source, mapping = new_source_for(args.source.strip(), detected)
         else:
             mapping = suggest_mapping(detected, source)
         if not any(t.role is TargetRole.METRIC for t in mapping.values()):
             if source.id is None:
+                columns = ", ".join(detected.columns)
                 raise CommandError(
-                    f"{path.name} has no column of numbers to make a metric of (columns: {', '.join(detected.columns)})"
+                    printable(f"{path.name} has no column of numbers to make a metric of (columns: {columns})")
                 )
             metrics = ", ".join(m.name for m in source.metrics) or "none"
             raise CommandError(
-                f"no column of {path.name} matches a metric of “{source.name}” by name "
-                f"(columns: {', '.join(detected.columns)}; metrics: {metrics})"
+                printable(
+                    f"no column of {path.name} matches a metric of “{source.name}” by name "
+                    f"(columns: {', '.join(detected.columns)}; metrics: {metrics})"
+                )
             )
         plan = ImportPlan(
             path=path,
@@ -113,6 +117,7 @@ async def _import(args: argparse.Namespace) -> int:
             skip_invalid=args.skip_invalid,
             kind=detected.kind,
             columns=detected.columns,
+            join_created=args.create,
         )
         try:
             summary = await run_import(db, plan, _progress_printer() if args.progress else None)
@@ -121,7 +126,7 @@ async def _import(args: argparse.Namespace) -> int:
         except ImportCancelledError as error:  # pragma: no cover - the CLI has no cancel button
             raise CommandError(str(error)) from None
     for note in detected.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(f"note: {printable(note)}", file=sys.stderr)
     print(summary.as_text(), end="")
     return OK
 

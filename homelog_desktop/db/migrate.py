@@ -23,6 +23,8 @@ from .revisions import REVISIONS as REVISIONS
 from .writers import DatabaseDamagedError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+#: The PostgreSQL advisory lock held while a database is upgraded ("hl" + 0).
+_MIGRATION_LOCK = 0x686C00
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,8 @@ class MigrationResult:
     previous: str | None
     current: str
     backup: Path | None
+    #: What a migration changed in the data and the user should know (e.g. duplicates removed by 0004).
+    notes: tuple[str, ...] = ()
 
     @property
     def migrated(self) -> bool:
@@ -95,8 +99,16 @@ async def migrate(
             driver = (await conn.get_raw_connection()).driver_connection
             await driver.execute("PRAGMA foreign_keys=OFF")
         try:
+            # Another program may be upgrading the same database right now (two `homelog import
+            # --create` on a new database): one waits for the other (SQLite: BEGIN IMMEDIATE;
+            # PostgreSQL: an advisory lock), then finds the schema up to date and does nothing.
+            conn = await conn.execution_options(homelog_write=True)
             async with conn.begin():
-                await conn.run_sync(_upgrade, target)
+                if not db.is_sqlite:
+                    await conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+                if await conn.run_sync(_read_revision) == target:
+                    return MigrationResult(previous, target, backup)
+                notes = await conn.run_sync(_upgrade, target)
                 if db.is_sqlite:
                     broken = (await conn.exec_driver_sql("PRAGMA foreign_key_check")).all()
                     if broken:
@@ -107,7 +119,7 @@ async def migrate(
         finally:
             if driver is not None:
                 await driver.execute("PRAGMA foreign_keys=ON")
-    return MigrationResult(previous, target, backup)
+    return MigrationResult(previous, target, backup, tuple(notes))
 
 
 def backup_sqlite_file(path: Path, backup_dir: Path, reason: str = BEFORE_MIGRATION) -> Path:
@@ -164,7 +176,8 @@ def _import_alembic() -> None:
     import alembic.config  # noqa: F401
 
 
-def _upgrade(conn: Connection, target: str) -> None:
+def _upgrade(conn: Connection, target: str) -> list[str]:
+    """Run the migrations up to ``target``; returns the notes they left (``attributes["notes"]``)."""
     from alembic import command
     from alembic.config import Config
 
@@ -172,4 +185,7 @@ def _upgrade(conn: Connection, target: str) -> None:
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     attributes: dict[str, Any] = config.attributes
     attributes["connection"] = conn
+    notes: list[str] = []
+    attributes["notes"] = notes
     command.upgrade(config, target)
+    return notes

@@ -80,7 +80,11 @@ class MetricRow(Base):
 
 class ReadingRow(Base):
     __tablename__ = "readings"
-    __table_args__ = (Index("ix_readings_source_ts", "source_id", "ts", "id"), {"sqlite_autoincrement": True})
+    __table_args__ = (
+        # One reading per source and time (migration 0004); the id rides along for index-only scans.
+        Index("uq_readings_source_id_ts", "source_id", "ts", unique=True, postgresql_include=["id"]),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))

@@ -260,10 +260,11 @@ def check_reading(reading: Reading, source: Source, context: ReadingContext) -> 
         issues.append(warning("future", ReadingField.TIMESTAMP, "is in the future", subject="Timestamp"))
     if context.duplicate_at is not None:
         issues.append(
-            warning(
+            # An error, not a warning: readings are unique per source and time (migration 0004).
+            error(
                 "duplicate",
                 ReadingField.TIMESTAMP,
-                "another reading of this source has the same time",
+                "another reading of this source has the same time (edit that one, or change the time)",
                 subject="Timestamp",
             )
         )

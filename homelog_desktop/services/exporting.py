@@ -5,15 +5,17 @@ metric named by the metric, in the source's order, then ``note``. Numbers are wr
 and exactly the metric's decimals; a metric that was not read is an empty cell (``null`` in JSON).
 
 Formula injection: in CSV, a text cell (a note, a metric's name in the header) that would start
-with ``= + - @``, a tab or a carriage return is written with a leading apostrophe (``'=SUM(A1)``),
+with ``= + - @`` (or their fullwidth forms ``＝ ＋ － ＠``), a tab or a carriage return, also after
+leading blanks (`` =1+1``), is written with a leading apostrophe (``'=SUM(A1)``),
 which spreadsheets show as text. To keep this reversible, a text that already starts with
 apostrophes followed by one of those characters gets one more. ``unescape_formula`` undoes it
 exactly; the importer applies it to text cells. JSON holds the texts as they are (no spreadsheet
 opens it).
 
-Readings are never loaded as ORM objects: on a SQLite file a worker thread reads them with the
-standard library's sqlite3 (one read transaction, rows fetched in chunks); elsewhere (PostgreSQL)
-they are streamed from the server in partitions and formatted in a worker thread.
+Readings are never loaded as ORM objects (``repositories.bulk_readings`` reads them): on a SQLite
+file a worker thread reads them with the standard library's sqlite3 (one read transaction, rows
+fetched in chunks); elsewhere (PostgreSQL) they are streamed from the server in partitions and
+formatted in a worker thread.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ import enum
 import io
 import json
 import os
-import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,12 +38,17 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from ..domain.entities import Metric, Source
 from ..domain.errors import HomeLogError
+from ..repositories.bulk_readings import sqlite_reading_rows, stream_reading_rows
+from .bulk import gc_paused
 
 if TYPE_CHECKING:
     from ..db.handle import SessionProvider
 
-#: Characters that make a spreadsheet read a cell as a formula (OWASP's list).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Characters that make a spreadsheet read a cell as a formula (OWASP's list), with their fullwidth
+#: forms, which spreadsheets in East Asian locales read as the ASCII ones.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+#: Blanks a spreadsheet may skip before a formula character (" =1+1" can run as =1+1).
+_LEADING_BLANKS = " \t\r\n\u00a0\u3000"
 #: Readings fetched and written per step.
 CHUNK_ROWS = 5000
 #: Seconds between two progress reports.
@@ -88,16 +94,26 @@ class ExportResult:
 
 def escape_formula(text: str) -> str:
     """``text`` as a CSV cell that no spreadsheet runs as a formula (reversible: unescape_formula)."""
-    if text.lstrip("'").startswith(FORMULA_STARTS):
+    if _formula_like(text):
         return "'" + text
     return text
 
 
 def unescape_formula(text: str) -> str:
     """The text escape_formula() was given (a cell it did not change comes back unchanged)."""
-    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+    if text.startswith("'") and _formula_like(text):
         return text[1:]
     return text
+
+
+def _formula_like(text: str) -> bool:
+    """Whether ``text``, past any apostrophes and blanks, starts with a formula character.
+
+    The same test decides escaping and unescaping, and an apostrophe added in front does not change
+    its answer: that is what makes the two exact inverses.
+    """
+    unquoted = text.lstrip("'")
+    return unquoted.startswith(FORMULA_STARTS) or unquoted.lstrip(_LEADING_BLANKS).startswith(FORMULA_STARTS)
 
 
 def header(source: Source) -> list[str]:
@@ -136,6 +152,19 @@ async def export_readings(
     ``tz`` (default: the computer's time zone) with their offset. Never blocks the event loop:
     reading and formatting run in a worker thread.
     """
+    with gc_paused():
+        return await _export(db, source, out, fmt, tz, progress, cancel)
+
+
+async def _export(
+    db: SessionProvider,
+    source: Source,
+    out: Path | TextIO,
+    fmt: ExportFormat,
+    tz: tzinfo | None,
+    progress: ExportProgress | None,
+    cancel: Cancel | None,
+) -> ExportResult:
     assert source.id is not None
     loop = asyncio.get_running_loop()
     source = await _fresh(db, source)
@@ -145,7 +174,7 @@ async def export_readings(
 
     def rows_sqlite() -> Iterator[Sequence[Any]]:
         assert sqlite_path is not None
-        yield from _sqlite_rows(sqlite_path, source)
+        yield from sqlite_reading_rows(sqlite_path, source)
 
     async def write(stream: TextIO) -> int:
         writer = writer_factory(stream, source, tz)
@@ -219,58 +248,17 @@ async def _locate(db: SessionProvider, source: Source) -> tuple[Path | None, int
     return path, total
 
 
-def _pivot_sql(source: Source, param: Callable[[int], str]) -> tuple[str, list[Any]]:
-    """One row per reading: ts, note, then each metric's value (NULL when not read).
-
-    ``param(i)`` is the driver's placeholder of the i-th parameter; the parameters come back in order.
-    """
-    params: list[Any] = [m.id for m in source.metrics]
-    columns = "".join(
-        f", (SELECT v.value FROM reading_values v WHERE v.reading_id = r.id AND v.metric_id = {param(i)})"
-        for i in range(len(params))
-    )
-    params.append(source.id)
-    sql = (
-        f"SELECT r.ts, r.note{columns} FROM readings r WHERE r.source_id = {param(len(params) - 1)} ORDER BY r.ts, r.id"
-    )
-    return sql, params
-
-
-def _sqlite_rows(path: Path, source: Source) -> Iterator[Sequence[Any]]:
-    """The rows of the pivot, fetched in chunks in one read transaction (worker thread)."""
-    sql, params = _pivot_sql(source, lambda _i: "?")
-    conn = sqlite3.connect(path, timeout=15, isolation_level=None)
-    try:
-        conn.execute("PRAGMA query_only=1")
-        conn.execute("BEGIN")
-        cursor = conn.execute(sql, params)
-        while chunk := cursor.fetchmany(CHUNK_ROWS):
-            yield chunk
-        conn.execute("COMMIT")
-    except sqlite3.Error as exc:
-        raise HomeLogError(f"Cannot read the readings for the export: {exc}") from exc
-    finally:
-        conn.close()
-
-
 async def _write_streamed(
     db: SessionProvider, source: Source, writer: _Writer, reporter: _Reporter, cancel: Cancel | None
 ) -> int:
     """Server databases: stream the pivot in partitions, format each in a worker thread."""
-    from sqlalchemy import text
-
     loop = asyncio.get_running_loop()
-    sql, params = _pivot_sql(source, lambda i: f":p{i}")
-    bound = text(sql)
-    values = {f"p{i}": value for i, value in enumerate(params)}
     count = 0
     await loop.run_in_executor(None, writer.begin)
     async with db.session(readonly=True) as session:
-        result = await session.stream(bound, values)
-        async for partition in result.partitions(CHUNK_ROWS):
+        async for rows in stream_reading_rows(session, source, CHUNK_ROWS):
             if cancel is not None and cancel.is_set():
                 raise ExportCancelledError
-            rows = [tuple(row) for row in partition]
             await loop.run_in_executor(None, writer.write, [rows])
             count += len(rows)
             reporter.report(count)

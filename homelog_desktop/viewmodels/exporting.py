@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,7 +45,6 @@ class ExportViewModel(BaseViewModel):
         fmt = fmt or format_for(path)
         self.running = True
         result: ExportResult | None = None
-        gc.freeze()  # full collections triggered by the worker thread would walk the window's objects
         try:
             async with self._action():
                 try:
@@ -62,7 +60,6 @@ class ExportViewModel(BaseViewModel):
                     return None
                 self.finished.emit(result)
         finally:
-            gc.unfreeze()
             self.running = False
             self._cancel = threading.Event()  # a Cancel before the export began still counts: reset only now
         return result

@@ -7,7 +7,6 @@ Detection and preview read the file in a worker thread; the import itself is the
 from __future__ import annotations
 
 import asyncio
-import gc
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -253,11 +252,6 @@ class ImportViewModel(BaseViewModel):
         self._cancel = CancelToken()
         self.running = True
         self.summary = None
-        # A full garbage collection walks every object the window holds (Qt wrappers, SQLAlchemy's
-        # metadata...) with the GIL held: triggered by the import's allocations in a worker thread,
-        # it froze the window for 50-110 ms. Frozen objects are skipped by the collector; the
-        # import's own objects are still collected.
-        gc.freeze()
         try:
             async with self._action():
                 try:
@@ -283,7 +277,6 @@ class ImportViewModel(BaseViewModel):
         finally:
             self.running = False
             self._cancel = None
-            gc.unfreeze()
         return None
 
     def cancel(self) -> None:

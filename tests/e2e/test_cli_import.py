@@ -137,7 +137,7 @@ def test_cli_import_duplicates_skip_or_replace(tmp_path):
     assert homelog(tmp_path, *args).returncode == 0
     again = homelog(tmp_path, *args)
     assert again.returncode == 0 and "Imported: 0 readings." in again.stdout
-    assert "Skipped: 4 rows with the time of a stored or earlier reading." in again.stdout
+    assert "Skipped: 4 rows with the time of a stored or earlier reading (lines 7, 8, 9, 10)." in again.stdout
     replaced = homelog(tmp_path, *args, "--duplicates", "replace")
     assert replaced.returncode == 0 and "Replaced: 4 stored readings with the same time." in replaced.stdout
     assert len(readings(tmp_path / "data" / "homelog.db", "House")) == 8

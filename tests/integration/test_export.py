@@ -126,6 +126,19 @@ def test_export_decimals_and_large_values(run: Any, db: Database, add_source: An
         ("plain", "plain"),
         ("", ""),
         ("a=b", "a=b"),
+        # Fullwidth forms, which spreadsheets in East Asian locales read as the ASCII ones.
+        ("＝1+1", "'＝1+1"),
+        ("＋49", "'＋49"),
+        ("－5", "'－5"),
+        ("＠SUM(A1)", "'＠SUM(A1)"),
+        ("'＝already", "''＝already"),
+        # Leading blanks before a formula character (some spreadsheets trim them).
+        (" =1+1", "' =1+1"),
+        ("\t =1+1", "'\t =1+1"),
+        ("  +1", "'  +1"),
+        ("\u3000=1", "'\u3000=1"),
+        ("' =x", "'' =x"),
+        ("  plain", "  plain"),
     ],
 )
 def test_formula_escape_round_trips(text: str, escaped: str) -> None:

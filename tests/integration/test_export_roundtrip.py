@@ -29,6 +29,10 @@ NOTES = [
     "@admin",
     "'=already quoted",
     "'tis fine",
+    '＝HYPERLINK("http://x")',
+    "＋１",
+    " =1+1",
+    "'\t=already escaped with a tab",
 ]
 
 

@@ -164,14 +164,14 @@ def test_import_fuzz_tables(tmp_path, fuzz_db, data, skip_invalid, replace_dupli
 
 
 def test_import_fuzz_a_very_long_line_is_refused_clearly(tmp_path, fuzz_db):
-    """A line longer than a cell may be (no line breaks for megabytes): a clear message, nothing stored."""
+    """A line longer than a cell may be (no line breaks for megabytes): a clear message naming it, nothing stored."""
     path = tmp_path / "long.csv"
     path.write_text("Date,Value\n2024-01-01,1\n2024-01-02," + "7" * 300_000 + "\n", encoding="utf-8")
     before = dump(fuzz_db)
-    detected = detect(path)
-    source, mapping = new_source_for("Long", detected)
 
     async def go():
+        detected = detect(path)  # refuses the line already, as it is longer than the sample
+        source, mapping = new_source_for("Long", detected)
         db = Database(sqlite_url(fuzz_db))
         try:
             return await run_import(db, ImportPlan(path, detected.settings, source, mapping))

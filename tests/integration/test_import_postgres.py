@@ -101,3 +101,52 @@ def test_import_postgres_error_and_cancel_roll_back(run, pg_db, tmp_path, monkey
     summary = run(run_import(pg_db, ImportPlan(good, detected.settings, source, mapping)))
     assert summary.imported == 6_000
     assert counts(run, pg_db) == (1, 2, 6_000, 12_000)
+
+
+def test_import_postgres_reading_stored_meanwhile_is_a_clear_error(run, pg_db, tmp_path):
+    """A reading another client commits at a row's time during the import: a clear error, the import rolled back."""
+    import asyncio
+
+    import asyncpg
+
+    from homelog_desktop.domain.errors import HomeLogError
+
+    first = write(tmp_path / "first.csv", "Date,Day\n2024-01-01T06:00Z,100.5\n")
+    detected = detect(first)
+    source, mapping = new_source_for("House", detected)
+    created = run(run_import(pg_db, ImportPlan(first, detected.settings, source, mapping)))
+    stored_source, _rows = stored(run, pg_db, created.source_id)
+    second = write(tmp_path / "second.csv", "Date,Day\n2024-01-02T06:00Z,101.5\n2024-01-03T06:00Z,102.5\n")
+    plan = ImportPlan(second, detected.settings, stored_source, suggest_mapping(detect(second), stored_source))
+    dsn = pg_db.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    at = int(datetime(2024, 1, 2, 6, tzinfo=UTC).timestamp())
+
+    async def scenario() -> HomeLogError:
+        other = await asyncpg.connect(dsn)
+        watcher = await asyncpg.connect(dsn)
+        try:
+            typed = other.transaction()
+            await typed.start()
+            await other.execute(
+                "INSERT INTO readings (source_id, ts, note, created_at, updated_at) VALUES ($1, $2, 'typed', 0, 0)",
+                created.source_id,
+                at,
+            )
+            task = asyncio.ensure_future(run_import(pg_db, plan))
+            # The import's insert waits for the other transaction's row: the server sends no event for
+            # that, so the condition is polled.
+            while not task.done() and not await watcher.fetchval(  # noqa: ASYNC110
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            ):
+                await asyncio.sleep(0.02)
+            await typed.commit()
+            with pytest.raises(HomeLogError) as caught:
+                await task
+            return caught.value
+        finally:
+            await other.close()
+            await watcher.close()
+
+    error = run(scenario())
+    assert "Another program stored a reading" in str(error) and "Nothing was imported" in str(error)
+    assert counts(run, pg_db) == (1, 1, 2, 1)  # sources, metrics, readings (first + typed), values

@@ -171,18 +171,18 @@ def test_reading_editor_vm_save_raises_warnings_until_accepted(run, db, add_sour
     assert rec.busy == [True, False, True, False]
 
 
-def test_reading_editor_vm_save_needs_every_warning_accepted(run, db, add_source, store, stored_readings):
-    """Accepting one warning is not enough when the reading has another (a duplicate time)."""
+def test_reading_editor_vm_save_refuses_a_taken_time(run, db, add_source, store, stored_readings):
+    """A reading at the time of a stored one is refused, whatever warnings were accepted."""
     source = add_source()
     store(source, make_reading(source, T0, "1000.0"))
     vm = ReadingEditorViewModel(db, source)
     rec = Recorder(vm)
     day = source.metrics[0].id
 
-    run(vm.save(make_reading(source, T0, "900.0"), frozenset({f"counter-down:{day}"})))
+    run(vm.save(make_reading(source, T0, "900.0"), frozenset({f"counter-down:{day}", "duplicate"})))
 
-    assert rec.saved == []
-    assert [warning_key(i) for i in rec.warnings[0]] == ["duplicate"]
+    assert rec.saved == [] and rec.warnings == []
+    assert len(rec.errors) == 1 and "same time" in rec.errors[0]
     assert len(stored_readings(source)) == 1
     assert rec.busy == [True, False]
 

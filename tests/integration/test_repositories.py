@@ -494,9 +494,9 @@ def page(act: Act, source: Source, offset: int = 0, limit: int = 100, **kwargs: 
 
 
 def test_readings_page_orders_by_time(act, add_source):
-    """Pages come in time order, ascending or descending, ties broken by id, with offset and limit."""
+    """Pages come in time order, ascending or descending, with offset and limit."""
     source = add_source()
-    ids = add_readings(act, source, [(T0 + 2 * DAY, "3"), (T0, "1"), (T0 + DAY, "2"), (T0 + DAY, "2.5")])
+    ids = add_readings(act, source, [(T0 + 2 * DAY, "3"), (T0, "1"), (T0 + DAY, "2"), (T0 + 1.5 * DAY, "2.5")])
     ascending = [line.reading.id for line in page(act, source)]
     assert ascending == [ids[1], ids[2], ids[3], ids[0]]
     descending = [line.reading.id for line in page(act, source, order=ReadingOrder(descending=True))]
@@ -513,7 +513,7 @@ def test_readings_page_near_the_end_matches_forward_query(act, add_source, desce
     source = add_source()
     rows = []
     for i in range(25):
-        at = T0 + (i // 2) * DAY  # pairs of readings share a timestamp: ties must stay in id order
+        at = T0 + i * DAY / 2  # one time per reading: readings are unique per source and time
         rows.append((at, f"{i}", f"{i + 1}", "odd" if i % 2 else "even"))
     add_readings(act, source, rows)
     order = ReadingOrder(descending=descending)

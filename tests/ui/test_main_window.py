@@ -632,7 +632,11 @@ def test_main_window_switching_source_clears_the_filter(qtbot, open_window, add_
     """Another source starts unfiltered, and its count says so."""
     gas = add_source("Gas")
     water = add_source("Water")
-    store(gas, make_reading(gas, LAST_WEEK, "1.0", note="battery"), make_reading(gas, LAST_WEEK, "2.0"))
+    store(
+        gas,
+        make_reading(gas, LAST_WEEK - timedelta(days=1), "1.0", note="battery"),
+        make_reading(gas, LAST_WEEK, "2.0"),
+    )
     store(water, make_reading(water, LAST_WEEK, "3.0"))
     window = open_window()
     filter_edit = window.findChild(QLineEdit, "filterEdit")

@@ -230,8 +230,8 @@ def test_reading_dialog_editing_a_value_withdraws_acceptance(qtbot, open_dialog,
     assert save_button(dialog).text() == "Save anyway"
 
 
-def test_reading_dialog_shows_warnings_raised_at_save(qtbot, open_dialog, add_source, store, stored_readings):
-    """A reading stored meanwhile at the same time comes back as a warning to accept, then saves."""
+def test_reading_dialog_refuses_a_time_taken_meanwhile(qtbot, open_dialog, add_source, store, stored_readings):
+    """A reading stored meanwhile at the same time refuses the save with a message; the dialog stays open."""
     source = add_source()
     dialog, vm = open_dialog(source)
     qtbot.keyClicks(edit(dialog, 0), "100")
@@ -239,16 +239,13 @@ def test_reading_dialog_shows_warnings_raised_at_save(qtbot, open_dialog, add_so
     at = datetime.fromtimestamp(dialog.findChild(QDateTimeEdit, "timestampEdit").dateTime().toSecsSinceEpoch(), UTC)
     store(source, make_reading(source, at, "100.0"))
 
-    with qtbot.waitSignal(vm.warnings_raised):
+    with qtbot.waitSignal(vm.error_occurred) as raised:
         qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: save_button(dialog).text() == "Save anyway")
+    assert "same time" in raised.args[0]
     assert dialog.isVisible()
-    assert "same time" in label(dialog, "timestampMessage").text()
+    assert edit(dialog, 0).text() == "100"
     assert len(stored_readings(source)) == 1
-    with qtbot.waitSignal(vm.saved):
-        qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
-    assert len(stored_readings(source)) == 2
 
 
 def test_reading_dialog_edit_updates_and_ignores_itself(qtbot, open_dialog, add_source, store, stored_readings):

@@ -186,10 +186,10 @@ def test_check_reading_future_timestamp_is_a_warning():
     assert check_reading(reading({1: "1"}, at=T0 + timedelta(minutes=1)), SOURCE, ReadingContext(now=T0)) == []
 
 
-def test_check_reading_duplicate_timestamp_is_a_warning():
-    """Another reading at the same time is a warning."""
+def test_check_reading_duplicate_timestamp_is_an_error():
+    """Another reading at the same time is an error (readings are unique per source and time)."""
     issues = check_reading(reading({1: "1"}), SOURCE, ReadingContext(now=T0, duplicate_at=T0))
-    assert [(i.severity, i.code) for i in issues] == [(Severity.WARNING, "duplicate")]
+    assert [(i.severity, i.code) for i in issues] == [(Severity.ERROR, "duplicate")]
 
 
 def test_check_reading_jump_far_beyond_recent_rate_is_a_warning():

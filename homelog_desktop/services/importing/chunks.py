@@ -138,7 +138,12 @@ class ChunkConverter:
             except CellError as exc:
                 append(None)
                 column = self.date_column
-                if time_text and "time of day" in str(exc) and self.time_column is not None:
+                message = str(exc)
+                if (
+                    time_text
+                    and ("time of day" in message or "leap second" in message)
+                    and self.time_column is not None
+                ):
                     column = self.time_column
                 problems.setdefault(i, {})[column] = str(exc)
         return result
@@ -173,6 +178,9 @@ class ChunkConverter:
                 start = moment.replace(minute=0, second=0, microsecond=0)
                 local = start.replace(tzinfo=zone) if zone is not None else start
                 offset = hour * 3600 - int(local.timestamp())
+                if int(local.replace(fold=1).timestamp()) != hour * 3600 - offset:
+                    # A skipped or repeated hour (daylight saving): the general path decides, in file order.
+                    return None
                 offsets[hour] = offset
             append(naive - offset)
         lowest, highest = min(result), max(result)  # type: ignore[type-var]

@@ -34,6 +34,11 @@ _TIME_ONLY = re.compile(r"\s*" + _TIME + r"\s*")
 _DATE_CODES = {"%d": r"(?P<d>\d{1,2})", "%m": r"(?P<m>\d{1,2})", "%Y": r"(?P<Y>\d{4})", "%y": r"(?P<y>\d{2})"}
 
 
+#: A leap second (23:59:60) is a real time, but not one a computer clock (or Python) can hold.
+_LEAP_SECOND = "{} is a leap second, which cannot be stored: write the second before it (:59) instead"
+_ISO_LEAP = re.compile(r"\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:60(?:[.,]\d+)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*")
+
+
 class CellError(ValueError):
     """A cell that cannot be stored; the message says why (without the column, which the caller knows)."""
 
@@ -54,6 +59,7 @@ def local_zone(name: str | None) -> tzinfo | None:
 
 
 def _epoch(moment: datetime, zone: tzinfo | None) -> int:
+    """An aware time, or a naive one in ``zone`` taken as it is (fold 0), to UTC epoch seconds."""
     if moment.tzinfo is None:
         if not MIN_YEAR <= moment.year <= MAX_YEAR:
             raise CellError(f"the year {moment.year} is outside {MIN_YEAR}–{MAX_YEAR}")
@@ -65,6 +71,51 @@ def _epoch(moment: datetime, zone: tzinfo | None) -> int:
         return int(moment.timestamp())
     except (OverflowError, OSError, ValueError) as exc:
         raise CellError(f"{moment} is not a time that can be stored") from exc
+
+
+class LocalTimes:
+    """Naive local times of one file to UTC, with the daylight-saving changes resolved, never guessed.
+
+    - A time in the spring-forward gap (02:30 on 2024-03-31 in Europe/Berlin) never happened on
+      that clock: it is a CellError naming it (the row is refused, or skipped and listed).
+    - A time in the repeated autumn hour happened twice: it is resolved by the order of the file.
+      The first occurrence is before the change (fold 0); once the times of that night go back
+      (a time at or before the last one seen in the repeated hour), they are after it (fold 1).
+
+    One instance per import: it remembers the repeated hours it has seen, in file order.
+    """
+
+    def __init__(self, zone: tzinfo | None) -> None:
+        self.zone = zone
+        #: Local date of a repeated hour -> (last time seen in it, whether the clock went back).
+        self._repeated: dict[object, tuple[datetime, bool]] = {}
+
+    def epoch(self, moment: datetime) -> int:
+        if moment.tzinfo is not None:
+            return _epoch(moment, None)
+        first = _epoch(moment.replace(fold=0), self.zone)
+        second = _epoch(moment.replace(fold=1), self.zone)
+        if first == second:
+            return first
+        if self._wall(first) != moment.replace(microsecond=0) and self._wall(second) != moment.replace(microsecond=0):
+            raise CellError(
+                f"{moment:%Y-%m-%d %H:%M} does not exist in {self.zone_name}: the clocks went forward "
+                "that night (give the time with its UTC offset, or fix it)"
+            )
+        day = moment.date()
+        seen = self._repeated.get(day)
+        back = seen is not None and (seen[1] or moment <= seen[0])
+        self._repeated[day] = (moment, back)
+        return second if back else first
+
+    @property
+    def zone_name(self) -> str:
+        return str(getattr(self.zone, "key", None) or self.zone or "this computer’s time zone")
+
+    def _wall(self, epoch: int) -> datetime:
+        if self.zone is None:
+            return datetime.fromtimestamp(epoch)
+        return datetime.fromtimestamp(epoch, self.zone).replace(tzinfo=None)
 
 
 def _offset(text: str | None) -> tzinfo | None:
@@ -90,6 +141,8 @@ def _clock(hour: str, minute: str, second: str | None, ampm: str | None) -> tupl
         pm = ampm[0] in "Pp"
         h = (h % 12) + (12 if pm else 0)
     if h > 23 or m > 59 or s > 59:
+        if s == 60 and h <= 23 and m <= 59:
+            raise CellError(_LEAP_SECOND.format(f"{h:02d}:{m:02d}:60"))
         if h == 24 and m == 0 and s == 0:
             raise CellError("24:00 is not a time of day (write 00:00 of the next day)")
         raise CellError(f"{hour}:{minute} is not a time of day")
@@ -153,6 +206,7 @@ def timestamp_parser(date_format: str | None, timezone: str | None) -> Timestamp
     if date_format is None:
         raise CellError("the date format is not chosen yet")
     zone = local_zone(timezone)
+    clock = LocalTimes(zone)
 
     def with_time(moment: datetime, time_text: str | None) -> datetime:
         if time_text is None:
@@ -174,8 +228,10 @@ def timestamp_parser(date_format: str | None, timezone: str | None) -> Timestamp
             try:
                 moment = fromiso(cell)
             except ValueError:
+                if _ISO_LEAP.fullmatch(cell):
+                    raise CellError(_LEAP_SECOND.format(f"“{cell}”")) from None
                 raise CellError(_not_a_date(text, "an ISO 8601 date such as 2024-01-31")) from None
-            return _epoch(with_time(moment, time_text), zone)
+            return clock.epoch(with_time(moment, time_text))
 
         return iso
 
@@ -190,7 +246,7 @@ def timestamp_parser(date_format: str | None, timezone: str | None) -> Timestamp
             if not 1 <= days < 2958466:
                 raise CellError(_not_a_date(text, "an Excel day number such as 45292"))
             moment = _EXCEL_EPOCH + timedelta(seconds=round(days * 86400))
-            return _epoch(with_time(moment, time_text), zone)
+            return clock.epoch(with_time(moment, time_text))
 
         return excel
 
@@ -212,7 +268,7 @@ def timestamp_parser(date_format: str | None, timezone: str | None) -> Timestamp
         if tail[0] is not None:
             h, m, s = _clock(tail[0], tail[1], tail[2], tail[3])
             moment = moment.replace(hour=h, minute=m, second=s, tzinfo=_offset(tail[4]))
-        return _epoch(with_time(moment, time_text), zone)
+        return clock.epoch(with_time(moment, time_text))
 
     return pattern
 

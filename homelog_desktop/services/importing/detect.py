@@ -25,6 +25,8 @@ SAMPLE_RECORDS = 200
 #: Rows kept in ``Detected.sample_rows``.
 SAMPLE_ROWS = 50
 DELIMITERS = (",", ";", "\t", "|")
+#: Most columns a file may have (a meter export has a few; a header of 100,000 is not a table of readings).
+MAX_COLUMNS = 1000
 #: Header words of a date or time column (several languages), for Excel day numbers.
 _DATE_WORDS = re.compile(r"date|datum|time|zeit|timestamp|day|tag|fecha|data|jour|heure|uhrzeit|when|period", re.I)
 _TIME_WORDS = re.compile(r"time|zeit|uhrzeit|heure|hora|ora", re.I)
@@ -114,7 +116,9 @@ def _read_csv_sample(path: Path, notes: list[str]) -> tuple[str, list[list[str]]
         raise ImportFileError(f"{path.name} is not text in any encoding this program knows") from None
     if not complete:
         # The sample ends somewhere in a record: drop the incomplete last line.
-        text = text[: max(text.rfind("\n"), 0)]
+        cut = max(text.rfind("\n"), 0)
+        _check_line_length(path, text[:cut], text[cut:])
+        text = text[:cut]
     if "\x00" in text or _mostly_binary(text):
         raise ImportFileError(f"{path.name} does not look like a table (it holds binary data, not text)")
     if encoding == "cp1252":
@@ -123,7 +127,14 @@ def _read_csv_sample(path: Path, notes: list[str]) -> tuple[str, list[list[str]]
     for delimiter in DELIMITERS:
         try:
             records = _records(text, delimiter)
-        except csv.Error:
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                line = text.count("\n", 0, _start_of_long_cell(text)) + 1
+                raise ImportFileError(
+                    f"a cell longer than {csv.field_size_limit() // 1024} KiB starts here: a note this long "
+                    "cannot be imported (or a closing quote is missing)",
+                    line,
+                ) from None
             continue
         score = _delimiter_score(records)
         if best is None or score > best[0]:
@@ -134,6 +145,33 @@ def _read_csv_sample(path: Path, notes: list[str]) -> tuple[str, list[list[str]]
             "separated by commas, semicolons, tabs or |"
         )
     return encoding, best[2], best[1]
+
+
+def _check_line_length(path: Path, complete_lines: str, rest: str) -> None:
+    """Refuse a sample whose last, unfinished line is most of it: a line too long to be a row of readings."""
+    if len(rest) < SAMPLE_BYTES // 4 or complete_lines.count("\n") >= 2:
+        return
+    line = complete_lines.count("\n") + (2 if complete_lines else 1)
+    count = max(rest.count(d) for d in DELIMITERS)
+    if count + 1 > MAX_COLUMNS:
+        raise ImportFileError(
+            f"{path.name} has more than {count + 1:,} columns on line {line}: "
+            f"Home Log imports files of at most {MAX_COLUMNS:,} columns"
+        )
+    raise ImportFileError(
+        f"{path.name}: line {line} is longer than {SAMPLE_BYTES // 1024} KiB: a cell this long (a huge note, "
+        "or a quote that is never closed) cannot be imported"
+    )
+
+
+def _start_of_long_cell(text: str) -> int:
+    """Where the quoted cell that is too long for csv starts (the quote followed by the most text)."""
+    limit = csv.field_size_limit()
+    for found in re.finditer('"', text):
+        end = text.find('"', found.end())
+        if end < 0 or end - found.end() > limit:
+            return found.start()
+    return 0
 
 
 def _encoding(raw: bytes) -> str:
@@ -262,6 +300,11 @@ def _analyse(
             f"{junk} line{'s' if junk != 1 else ''} before the header {'were' if junk != 1 else 'was'} skipped."
         )
     data = [records[i] for i in nonblank if i >= first_data]
+    widest = max(len(r) for r in records)
+    if widest > MAX_COLUMNS:
+        raise ImportFileError(
+            f"{path.name} has {widest:,} columns: Home Log imports files of at most {MAX_COLUMNS:,} columns"
+        )
     width = max([len(r) for r in data[:SAMPLE_ROWS]] + [len(records[header_row]) if header_row is not None else 0])
     columns = _column_names(records[header_row] if header_row is not None else [], width)
     if units_row is not None:
@@ -386,6 +429,10 @@ def _find_date_column(columns: list[str], data: list[list[str]]) -> tuple[int | 
         if not cells:
             continue
         families = Counter(_date_family(c) for c in cells)
+        iso_like = sum(1 for c in cells if _ISO_START.match(c))
+        if families["iso"] >= families["pattern"] and families["iso"] and iso_like >= 0.8 * len(cells):
+            # ISO dates with a few bad cells (an offset of +25:00): the import names those lines.
+            return column, ISO_FORMAT, []
         family, count = families.most_common(1)[0]
         if family is None or count < 0.8 * len(cells):
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -140,6 +141,10 @@ class ImportPlan:
     kind: str = "csv"
     #: The column names (``Detected.columns``), for messages; read from the header row when empty.
     columns: list[str] = field(default_factory=list)
+    #: A new source (id None) whose name another import took meanwhile is imported into when it has
+    #: the metrics wanted (``homelog import --create``: "create it if it does not exist"), instead of
+    #: refusing the import.
+    join_created: bool = False
 
     @property
     def source_id(self) -> int | None:
@@ -156,8 +161,8 @@ class RowProblem:
 
     @property
     def text(self) -> str:
-        where = f"line {self.line}, column “{self.column}”" if self.column else f"line {self.line}"
-        return f"{where}: {self.message}"
+        where = f"line {self.line}, column “{printable(self.column)}”" if self.column else f"line {self.line}"
+        return f"{where}: {printable(self.message)}"
 
 
 class RowStatus(enum.StrEnum):
@@ -216,6 +221,8 @@ class ImportSummary:
     imported: int = 0
     replaced: int = 0
     skipped_duplicates: int = 0
+    #: Lines of the rows skipped for the time of a stored or earlier reading (the first MAX_LISTED).
+    duplicate_lines: list[int] = field(default_factory=list)
     skipped_empty_rows: int = 0
     #: Lines of the rows skipped for having no value (the first MAX_LISTED).
     empty_lines: list[int] = field(default_factory=list)
@@ -246,14 +253,29 @@ class CancelToken:
         return self._event.is_set()
 
 
+#: Characters a terminal or a text field would act on instead of showing: C0 and C1 controls (escape
+#: sequences, bells, line breaks), DEL, and the bidirectional overrides that reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` from a file, safe to show in a message: every control character as an escape (``\\x1b``)."""
+    return _UNPRINTABLE.sub(_escaped, text)
+
+
+def _escaped(found: re.Match[str]) -> str:
+    code = ord(found[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 class ImportFileError(HomeLogError):
     """The file cannot be imported as it is; nothing was stored. ``line``/``column`` say where, if known."""
 
     def __init__(self, message: str, line: int | None = None, column: str = "") -> None:
         where = ""
         if line is not None:
-            where = f"line {line}, column “{column}”: " if column else f"line {line}: "
-        super().__init__(f"{where}{message}")
+            where = f"line {line}, column “{printable(column)}”: " if column else f"line {line}: "
+        super().__init__(printable(f"{where}{message}"))
         self.line = line
         self.column = column
         self.message = message

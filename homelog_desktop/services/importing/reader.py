@@ -10,6 +10,7 @@ import codecs
 import contextlib
 import csv
 import io
+import itertools
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
@@ -17,6 +18,10 @@ from types import TracebackType
 from typing import Any, BinaryIO
 
 from .model import ImportFileError
+
+#: A record (a quoted cell with line breaks) over more lines than this is refused: a quote that is never
+#: closed turns every following row into one cell.
+MAX_RECORD_LINES = 100
 
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -38,6 +43,56 @@ def file_kind(path: Path) -> str:
     return "csv"
 
 
+#: Largest unpacked size of a worksheet, of the shared strings (held in memory whole) and of any other
+#: part of an .xlsx file; and the largest packing ratio of a part over ZIP_RATIO_FROM bytes. A real
+#: workbook's XML packs 5-20 times; a "zip bomb" packs gigabytes of nothing a thousand times.
+XLSX_MAX_SHEET = 2 * 1024**3
+XLSX_MAX_STRINGS = 256 * 1024**2
+XLSX_MAX_OTHER = 64 * 1024**2
+ZIP_MAX_RATIO = 100
+ZIP_RATIO_FROM = 16 * 1024**2
+#: How much of each XML part is searched for a DTD (it can only come before the root element).
+_PROLOG_BYTES = 64 * 1024
+
+
+def check_xlsx_archive(path: Path) -> None:
+    """Refuse an .xlsx file that would take unbounded time or memory to read, before openpyxl opens it.
+
+    Sizes come from the ZIP directory (zipfile never unpacks more than a part declares); every XML
+    part's prolog is searched for entity declarations, which a workbook never has and an XML bomb
+    ("billion laughs") needs.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                name = info.filename
+                if name.startswith("xl/worksheets/"):
+                    limit = XLSX_MAX_SHEET
+                elif name == "xl/sharedStrings.xml":
+                    limit = XLSX_MAX_STRINGS
+                else:
+                    limit = XLSX_MAX_OTHER
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > limit or (info.file_size > ZIP_RATIO_FROM and ratio > ZIP_MAX_RATIO):
+                    raise ImportFileError(
+                        f"{path.name} cannot be read safely: its part {name} would unpack to "
+                        f"{info.file_size / 1024**2:,.0f} MB ({ratio:,.0f} times its packed size); "
+                        "save the workbook again, or as CSV"
+                    )
+                if name.endswith((".xml", ".rels", ".vml")):
+                    with archive.open(info) as part:
+                        prolog = part.read(_PROLOG_BYTES)
+                    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                        raise ImportFileError(
+                            f"{path.name} cannot be read safely: its part {name} declares XML entities, "
+                            "which workbooks never do (an “XML bomb”); save it again, or as CSV"
+                        )
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+        raise ImportFileError(f"{path.name} cannot be read as an .xlsx workbook ({exc})") from None
+
+
 def _is_xlsx(path: Path) -> bool:
     import zipfile
 
@@ -46,6 +101,18 @@ def _is_xlsx(path: Path) -> bool:
             return "xl/workbook.xml" in archive.namelist()
     except (zipfile.BadZipFile, OSError):
         return False
+
+
+def _quote_left_open(path: Path, encoding: str, delimiter: str, start: int) -> bool:
+    """Whether the CSV record starting at line ``start`` (the file's last) ends inside a quoted cell."""
+    with open(path, encoding=encoding, errors="replace", newline="") as text:
+        rest = itertools.islice(text, start - 1, None)
+        try:
+            for _cells in csv.reader(rest, delimiter=delimiter, strict=True):
+                pass
+        except csv.Error as exc:
+            return "unexpected end of data" in str(exc)
+    return False
 
 
 def cell_text(value: Any) -> str:
@@ -169,23 +236,32 @@ class RowStream:
                         return lines, records, False
             return lines, records, True
         reader = self._batches
+        previous = end = self.line
         try:
             for cells in reader:
+                previous, end = end, reader.line_num
+                # A record over several lines has a quoted cell with line breaks: fine for a short
+                # note, but a quote that is never closed swallows every following row.
+                if end - previous > MAX_RECORD_LINES:
+                    self._unclosed_quote(previous + 1, end)
                 if self._skip:
                     self._skip -= 1
                     continue
                 if any(cells):
-                    add_line(reader.line_num)
+                    add_line(end)
                     add_record(cells)
                     left -= 1
                     if not left:
+                        self.line = end
                         return lines, records, False
         except UnicodeDecodeError:
             raise ImportFileError(
                 f"the file is not valid {self.encoding} text here (choose another encoding)", reader.line_num + 1
             ) from None
         except csv.Error as exc:
-            raise ImportFileError(f"the file cannot be read as CSV here ({exc})", reader.line_num or 1) from None
+            raise self._csv_error(exc, end + 1, reader.line_num) from None
+        self.line = end
+        self._check_last_record(previous + 1, end)
         return lines, records, True
 
     def _csv_reader(self) -> Any:
@@ -207,19 +283,49 @@ class RowStream:
             raise ImportFileError(f"unknown text encoding “{self.encoding}”") from None
         text = io.TextIOWrapper(self._raw, encoding=self.encoding, errors="strict", newline="")
         reader = csv.reader(text, delimiter=self.delimiter or ",", strict=False)
+        previous = 0
         try:
             for cells in reader:
-                self.line = reader.line_num
+                previous, self.line = self.line, reader.line_num
+                if self.line - previous > MAX_RECORD_LINES:
+                    self._unclosed_quote(previous + 1, self.line)
                 yield reader.line_num, cells
+            self._check_last_record(previous + 1, self.line)
         except UnicodeDecodeError:
             raise ImportFileError(
                 f"the file is not valid {self.encoding} text here (choose another encoding)", self.line + 1
             ) from None
         except csv.Error as exc:
-            raise ImportFileError(f"the file cannot be read as CSV here ({exc})", reader.line_num or 1) from None
+            raise self._csv_error(exc, self.line + 1, reader.line_num) from None
         finally:
             with contextlib.suppress(ValueError):  # the file may be closed already
                 text.detach()
+
+    def _unclosed_quote(self, start: int, end: int) -> None:
+        raise ImportFileError(
+            f'a quoted cell runs from here to line {end}: a closing quote (") is probably missing', start
+        )
+
+    def _csv_error(self, exc: csv.Error, start: int, end: int) -> ImportFileError:
+        if "field larger than field limit" in str(exc):
+            return ImportFileError(
+                f"a cell longer than {csv.field_size_limit() // 1024} KiB starts here (it runs past line {end}): "
+                'a closing quote (") is probably missing',
+                start,
+            )
+        return ImportFileError(f"the file cannot be read as CSV here ({exc})", end or 1)
+
+    def _check_last_record(self, start: int, end: int) -> None:
+        """At the end of the file: refuse a last record (lines ``start``-``end``) whose quote was never closed.
+
+        ``csv.reader`` (not strict) hands back a cell left open at the end of the file as if it had
+        been closed there, silently turning every following row into one note. Only a last record
+        over several lines can be one: its lines are read again with a strict reader.
+        """
+        if end <= start:
+            return
+        if _quote_left_open(self.path, self.encoding, self.delimiter or ",", start):
+            self._unclosed_quote(start, end)
 
     # -- xlsx -----------------------------------------------------------------------------------
 
@@ -229,11 +335,13 @@ class RowStream:
 
         from openpyxl import load_workbook
 
+        check_xlsx_archive(self.path)
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 self._workbook = load_workbook(self.path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, SyntaxError) as exc:
+            # SyntaxError: xml.etree's ParseError (expat refuses entity amplification, broken XML).
             raise ImportFileError(f"{self.path.name} cannot be read as an .xlsx workbook ({exc})") from None
 
     def worksheet(self) -> Any:
@@ -258,5 +366,5 @@ class RowStream:
                 while cells and cells[-1] == "":
                     cells.pop()
                 yield number, cells
-        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        except (KeyError, ValueError, TypeError, AttributeError, SyntaxError) as exc:
             raise ImportFileError(f"the workbook cannot be read here ({exc})", self._row + 1) from None

@@ -1,30 +1,32 @@
-"""The import itself: one transaction, bulk rows through the driver's executemany, all or nothing.
+"""The import itself: one transaction, rows stored in bulk chunks, all or nothing.
 
 The file is read and converted a chunk at a time in a worker thread, so the event loop only passes
-plain lists between threads. Rows reach
-the database through the DBAPI driver's own ``executemany`` (aiosqlite runs it in its thread,
-asyncpg pipelines it): SQLAlchemy's per-row parameter processing would run on the loop thread and
-freeze the window for seconds, and ORM objects are 4 to 76 times slower. Every chunk runs inside
-the one ``db.session()`` unit of work: an error or a cancel rolls all of it back.
+plain lists between threads. Rows reach the database through the bulk repository
+(``repositories.bulk_readings``: the driver's own ``executemany``). Every chunk runs inside the one
+``db.session()`` unit of work: an error or a cancel rolls all of it back.
 """
 
 from __future__ import annotations
 
 import asyncio
-import gc
-import json
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from itertools import chain, repeat
 from typing import Any
 
 from ...db.handle import SessionProvider
 from ...domain.entities import MAX_DECIMALS, Metric, Source
 from ...domain.errors import HomeLogError, NotFoundError
-from ...domain.timeutil import to_epoch, utc_now
 from ...repositories import SourceRepository
+from ...repositories.bulk_readings import (
+    MAX_CHUNK,
+    BulkReadingWriter,
+    BulkRows,
+    first_or_last,
+    lock_source_name,
+    set_metric_decimals,
+)
+from ..bulk import gc_paused
 from .chunks import ChunkConverter
 from .model import (
     MAX_LISTED,
@@ -49,7 +51,6 @@ CHUNK_TARGET_S = 0.15
 #: Longest time between two progress reports, whatever a chunk takes.
 PROGRESS_INTERVAL_S = 0.2
 FIRST_CHUNK = 5_000
-MAX_CHUNK = 25_000
 
 
 @dataclass(slots=True)
@@ -57,6 +58,8 @@ class _Chunk:
     """Rows read and converted by a worker: the storable ones as columns, the others reported."""
 
     ts: list[int] = field(default_factory=list)
+    #: The file line of each row of ``ts``.
+    lines: list[int] = field(default_factory=list)
     #: column -> value per row (None: empty cell).
     values: dict[int, list[float | None]] = field(default_factory=dict)
     notes: list[str] | None = None
@@ -71,6 +74,8 @@ class _Chunk:
     #: Rows to store when a time occurs twice in the chunk (None: all of them), and how many were left out.
     keep: list[int] | None = None
     repeated: int = 0
+    #: Lines of the rows left out because their time occurs again in the chunk.
+    repeated_lines: list[int] = field(default_factory=list)
 
 
 class _Reader:
@@ -95,7 +100,10 @@ class _Reader:
         if records:
             self._convert(chunk, lines, records)
             if chunk.ts:
-                chunk.keep, chunk.repeated = _first_or_last(chunk.ts, self._replace)
+                chunk.keep, chunk.repeated = first_or_last(chunk.ts, self._replace)
+                if chunk.keep is not None:
+                    kept = set(chunk.keep)
+                    chunk.repeated_lines = [line for i, line in enumerate(chunk.lines) if i not in kept]
         chunk.seconds = time.perf_counter() - started
         return chunk
 
@@ -112,11 +120,13 @@ class _Reader:
         ts = converted.ts
         if not dropped:
             chunk.ts = ts  # type: ignore[assignment]  # no problem: every timestamp is set
+            chunk.lines = lines
             chunk.values = converted.values
             chunk.notes = converted.notes
             return
         keep = [i for i in range(len(records)) if i not in dropped]
         chunk.ts = [ts[i] for i in keep]  # type: ignore[misc]
+        chunk.lines = [lines[i] for i in keep]
         chunk.values = {c: [v[i] for i in keep] for c, v in converted.values.items()}
         if converted.notes is not None:
             notes = converted.notes
@@ -139,36 +149,8 @@ async def run_import(
     ImportCancelledError; in both cases, and for any other error, the database is left exactly as
     it was (the one transaction rolls back).
     """
-    with _gc_paused():
+    with gc_paused():
         return await _run_import(db, plan, progress, cancel)
-
-
-class _Collector:
-    """How many imports run, and whether the collector was on before the first one."""
-
-    depth = 0
-    restore = False
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while rows stream through (overlapping imports count).
-
-    A full collection walks every container object alive, the chunks' hundreds of thousands of
-    tuples included, holding the GIL: measured, it froze the event loop for 220 ms at a time
-    (46 ms without it) and slowed the import. Rows hold no reference cycles, so nothing is lost;
-    the collector runs again as soon as the last import ends.
-    """
-    if _Collector.depth == 0:
-        _Collector.restore = gc.isenabled()
-        gc.disable()
-    _Collector.depth += 1
-    try:
-        yield
-    finally:
-        _Collector.depth -= 1
-        if _Collector.depth == 0 and _Collector.restore:
-            gc.enable()
 
 
 async def _run_import(
@@ -198,11 +180,8 @@ async def _run_import(
                 and mapping.get(c, ColumnTarget()).role is TargetRole.IGNORE
             ]
             metric_of = {c: t.metric.id for c, t in mapping.items() if t.role is TargetRole.METRIC and t.metric}
-            conn = await session.connection()
-            raw = await conn.get_raw_connection()
             assert source.id is not None
-            store = _store_for(conn.dialect.name, raw.driver_connection, source.id, plan.duplicates)
-            await store.start()
+            store = await BulkReadingWriter.open(session, source.id, replace=plan.duplicates == DuplicatePolicy.REPLACE)
             reader = _Reader(plan, converter, stream, columns)
             size = FIRST_CHUNK
             max_decimals: dict[int, int] = {}
@@ -219,7 +198,7 @@ async def _run_import(
                 _tally(summary, chunk)
                 for column, needed in chunk.decimals.items():
                     max_decimals[column] = max(max_decimals.get(column, 0), needed)
-                written = await store.write(chunk, metric_of, summary) if chunk.ts else None
+                written = await _write(store, chunk, metric_of, summary) if chunk.ts else None
                 reporter.rows_done += chunk.records
                 reporter.bytes_done = chunk.bytes_done
                 now = time.perf_counter()
@@ -364,6 +343,16 @@ def _translated(exc: Exception) -> Exception:
         return HomeLogError("The disk is full. Nothing was imported.")
     if "readonly" in text or "read-only" in text:
         return HomeLogError("The database cannot be written (read-only file or folder). Nothing was imported.")
+    if "uq_readings_source_id_ts" in text or "readings.source_id, readings.ts" in text:
+        # Imports take turns, but a reading typed in a window of another PC may land in between.
+        return HomeLogError(
+            "Another program stored a reading at the time of a row of this file meanwhile. Nothing was "
+            "imported; try again (that row is then skipped as a duplicate)."
+        )
+    if "uq_sources_name" in text or "sources.name" in text:
+        return HomeLogError(
+            "Another program created a source with this name meanwhile. Nothing was imported; try again."
+        )
     return exc
 
 
@@ -376,7 +365,18 @@ async def _prepare_source(
     names = [m.name.strip().casefold() for _c, m in new_metrics]
     if len(set(names)) != len(names):
         raise ImportFileError("two columns would create metrics with the same name: rename one")
-    if plan.source.id is None:
+    existing_source: Source | None = None
+    if plan.source.id is None and plan.join_created:
+        # Another import may be creating the same source right now: the second waits here for the
+        # first to commit, then imports into the source the first created (its duplicates skipped).
+        await lock_source_name(session, plan.source.name)
+        try:
+            existing_source = await sources.get_by_name(plan.source.name.strip())
+        except NotFoundError:
+            existing_source = None
+    if existing_source is not None:
+        source = _created_meanwhile(existing_source, [m for _c, m in new_metrics])
+    elif plan.source.id is None:
         metrics = tuple(m for _c, m in new_metrics)
         if not metrics:
             raise ImportFileError("a new source needs at least one column mapped to a new metric")
@@ -420,6 +420,18 @@ async def _prepare_source(
     return source, mapping
 
 
+def _created_meanwhile(source: Source, wanted: list[Metric]) -> Source:
+    """The source another import created under the name this one was to create, if it has the metrics wanted."""
+    have = {m.name.strip().casefold() for m in source.metrics}
+    missing = [m.name for m in wanted if m.name.strip().casefold() not in have]
+    if missing:
+        raise ImportFileError(
+            f"a source named “{source.name}” was created meanwhile, without the metric “{missing[0]}”: "
+            "import into it instead"
+        )
+    return source
+
+
 class _Growing(ColumnTarget):
     """A metric created by this import (it has an id now, but its decimals still follow its values)."""
 
@@ -431,262 +443,31 @@ class _Growing(ColumnTarget):
 
 
 async def _grow_decimals(session: Any, mapping: dict[int, ColumnTarget], needed: dict[int, int]) -> None:
-    from sqlalchemy import update
-
-    from ...db.tables import MetricRow
-
     for column, target in mapping.items():
         if isinstance(target, _Growing) and target.metric is not None and target.metric.id is not None:
             decimals = min(MAX_DECIMALS, max(target.metric.decimals, needed.get(column, 0)))
-            await session.execute(update(MetricRow).where(MetricRow.id == target.metric.id).values(decimals=decimals))
+            await set_metric_decimals(session, target.metric.id, decimals)
 
 
-# -- the stores: one per driver ---------------------------------------------------------------------
+async def _write(
+    store: BulkReadingWriter, chunk: _Chunk, metric_of: dict[int, int | None], summary: ImportSummary
+) -> Any:
+    """Store a chunk and count what happened; returns the parameter lists, for the caller to free off the loop."""
+    summary.skipped_duplicates += chunk.repeated
+    _list(summary.duplicate_lines, chunk.repeated_lines)
+    done = await store.write(BulkRows(chunk.ts, chunk.values, chunk.notes, chunk.keep), metric_of)
+    summary.imported += done.imported
+    summary.replaced += done.replaced
+    summary.skipped_duplicates += done.skipped
+    if done.skipped_times and len(summary.duplicate_lines) < MAX_LISTED:
+        times = done.skipped_times
+        kept = range(len(chunk.ts)) if chunk.keep is None else chunk.keep
+        _list(summary.duplicate_lines, [chunk.lines[i] for i in kept if chunk.ts[i] in times])
+    return done.garbage
 
 
-class _Store:
-    """Writes chunks of rows with the driver's executemany, handling duplicates of stored readings."""
-
-    #: Most rows per chunk.
-    max_chunk = MAX_CHUNK
-
-    def __init__(self, driver: Any, source_id: int, duplicates: DuplicatePolicy) -> None:
-        self.driver = driver
-        self.source_id = source_id
-        self.replace = duplicates == DuplicatePolicy.REPLACE
-        self.first_id = 0
-        self.now = to_epoch(utc_now())
-        #: (first, last) time of the source's stored readings; None when it has none.
-        self.stored_range: tuple[int, int] | None = None
-        #: (first, last) time of each chunk written, merged as they touch.
-        self._written: list[tuple[int, int]] = []
-
-    async def start(self) -> None:
-        raise NotImplementedError
-
-    def _overlaps(self, low: int, high: int) -> bool:
-        """Whether a stored reading, or a row written before, may have a time in [low, high].
-
-        A sorted file (the usual case) never overlaps what it wrote before, and a new source has
-        no stored readings: then no query is needed.
-        """
-        if self.stored_range is not None and low <= self.stored_range[1] and high >= self.stored_range[0]:
-            return True
-        return any(low <= b and high >= a for a, b in self._written)
-
-    async def existing(self, stamps: list[int]) -> list[tuple[int, int]]:
-        """(ts, id) of the stored readings of the source at these times."""
-        raise NotImplementedError
-
-    async def ids(self, n: int) -> list[int]:
-        raise NotImplementedError
-
-    async def delete(self, stamps: list[int]) -> None:
-        raise NotImplementedError
-
-    async def insert(self, readings: list[tuple[Any, ...]], values: list[tuple[Any, ...]]) -> None:
-        raise NotImplementedError
-
-    async def write(
-        self, chunk: _Chunk, metric_of: dict[int, int | None], summary: ImportSummary
-    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]] | None:
-        """Store a chunk's rows; returns the parameter lists, for the caller to free off the loop."""
-        loop = asyncio.get_running_loop()
-        keep = chunk.keep
-        summary.skipped_duplicates += chunk.repeated
-        stamps = chunk.ts if keep is None else [chunk.ts[i] for i in keep]
-        low, high = min(stamps), max(stamps)
-        stored: list[tuple[int, int]] = []
-        if self._overlaps(low, high):
-            stored = await self.existing(stamps)
-        if self._written and self._written[-1][1] <= low:
-            self._written[-1] = (self._written[-1][0], high)  # sorted rows: one growing range
-        else:
-            self._written.append((low, high))
-        drop: set[int] = set()
-        if stored:
-            times = {ts for ts, _id in stored}
-            if self.replace:
-                own = sum(1 for _ts, rid in stored if rid >= self.first_id)
-                summary.replaced += len(stored) - own
-                summary.imported -= own  # an earlier row of this file, replaced by a later one
-                summary.skipped_duplicates += own
-                await self.delete(sorted(times))
-            else:
-                summary.skipped_duplicates += len(times)
-                drop = times
-        n = len(stamps) - len(drop)
-        if n <= 0:
-            return None
-        ids = await self.ids(n)
-        readings, values = await loop.run_in_executor(
-            None, _parameters, chunk, keep, drop, ids, self.source_id, self.now, metric_of
-        )
-        await self.insert(readings, values)
-        summary.imported += len(readings)
-        return readings, values
-
-
-def _first_or_last(stamps: list[int], last: bool) -> tuple[list[int] | None, int]:
-    """Rows to keep when a time occurs twice in a chunk (skip: the first, replace: the last): (indexes, dropped).
-
-    None keeps every row (no time occurs twice, the usual case, found at C speed).
-    """
-    if len(set(stamps)) == len(stamps):
-        return None, 0
-    chosen: dict[int, int] = {}
-    for index, ts in enumerate(stamps):
-        if last or ts not in chosen:
-            chosen[ts] = index
-    keep = sorted(chosen.values())
-    return keep, len(stamps) - len(keep)
-
-
-def _parameters(
-    chunk: _Chunk,
-    keep: list[int] | None,
-    drop: set[int],
-    ids: list[int],
-    source_id: int,
-    now: int,
-    metric_of: dict[int, int | None],
-) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """The executemany parameters of a chunk's rows (run in a worker: plain tuples, built mostly in C)."""
-    indexes: list[int] | range = range(len(chunk.ts)) if keep is None else keep
-    if drop:
-        indexes = [i for i in indexes if chunk.ts[i] not in drop]
-    whole = isinstance(indexes, range)
-    ts = chunk.ts if whole else [chunk.ts[i] for i in indexes]
-    if chunk.notes is None:
-        notes: Any = repeat("")
-    else:
-        notes = chunk.notes if whole else [chunk.notes[i] for i in indexes]
-    readings = list(zip(ids, repeat(source_id), ts, notes, repeat(now), repeat(now), strict=False))
-    # Values in reading order (r1 Day, r1 Night, r2 Day...): the primary key (reading_id, metric_id)
-    # then only ever appends, as a B-tree likes best; metric by metric it would split pages half-full.
-    metric_ids = [metric_of[column] for column in chunk.values]
-    columns = [v if whole else [v[i] for i in indexes] for v in chunk.values.values()]
-    values: list[tuple[Any, ...]]
-    if len(columns) == 1:
-        (only,) = columns
-        metric_id = metric_ids[0]
-        if None in only:
-            values = [(r, metric_id, t, v) for r, t, v in zip(ids, ts, only, strict=True) if v is not None]
-        else:
-            values = list(zip(ids, repeat(metric_id), ts, only, strict=False))
-    elif not any(None in column for column in columns):
-        per_column = [
-            list(zip(ids, repeat(m), ts, column, strict=False)) for m, column in zip(metric_ids, columns, strict=True)
-        ]
-        values = list(chain.from_iterable(zip(*per_column, strict=True)))
-    else:
-        values = [
-            (r, m, t, v)
-            for r, t, *row in zip(ids, ts, *columns, strict=True)
-            for m, v in zip(metric_ids, row, strict=True)
-            if v is not None
-        ]
-    return readings, values
-
-
-class _SqliteStore(_Store):
-    async def start(self) -> None:
-        cursor = await self.driver.execute(
-            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'readings'), 0),"
-            " coalesce((SELECT max(id) FROM readings), 0))"
-        )
-        row = await cursor.fetchone()
-        await cursor.close()
-        self.first_id = int(row[0]) + 1
-        self._next = self.first_id
-        cursor = await self.driver.execute(
-            "SELECT min(ts), max(ts) FROM readings WHERE source_id = ?", (self.source_id,)
-        )
-        low, high = await cursor.fetchone()
-        await cursor.close()
-        self.stored_range = None if low is None else (int(low), int(high))
-
-    async def existing(self, stamps: list[int]) -> list[tuple[int, int]]:
-        cursor = await self.driver.execute(
-            "SELECT ts, id FROM readings WHERE source_id = ? AND ts IN (SELECT value FROM json_each(?))",
-            (self.source_id, json.dumps(stamps)),
-        )
-        rows = await cursor.fetchall()
-        await cursor.close()
-        return [(int(ts), int(rid)) for ts, rid in rows]
-
-    async def ids(self, n: int) -> list[int]:
-        first = self._next
-        self._next += n
-        return list(range(first, first + n))
-
-    async def delete(self, stamps: list[int]) -> None:
-        cursor = await self.driver.execute(
-            "DELETE FROM readings WHERE source_id = ? AND ts IN (SELECT value FROM json_each(?))",
-            (self.source_id, json.dumps(stamps)),
-        )
-        await cursor.close()
-
-    async def insert(self, readings: list[tuple[Any, ...]], values: list[tuple[Any, ...]]) -> None:
-        cursor = await self.driver.executemany(
-            "INSERT INTO readings (id, source_id, ts, note, estimated, from_bill, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, 0, 0, ?, ?)",
-            readings,
-        )
-        await cursor.close()
-        cursor = await self.driver.executemany(
-            "INSERT INTO reading_values (reading_id, metric_id, ts, value) VALUES (?, ?, ?, ?)", values
-        )
-        await cursor.close()
-
-
-class _PostgresStore(_Store):
-    #: asyncpg encodes executemany's rows on the event loop's thread: small chunks keep each call short.
-    max_chunk = 10_000
-
-    async def start(self) -> None:
-        self._sequence = await self.driver.fetchval("SELECT pg_get_serial_sequence('readings', 'id')")
-        self.first_id = int(await self.driver.fetchval("SELECT nextval($1::regclass)", self._sequence))
-        self._spare = [self.first_id]
-        low, high = await self.driver.fetchrow(
-            "SELECT min(ts), max(ts) FROM readings WHERE source_id = $1", self.source_id
-        )
-        self.stored_range = None if low is None else (int(low), int(high))
-
-    async def existing(self, stamps: list[int]) -> list[tuple[int, int]]:
-        rows = await self.driver.fetch(
-            "SELECT ts, id FROM readings WHERE source_id = $1 AND ts = ANY($2::bigint[])", self.source_id, stamps
-        )
-        return [(int(r[0]), int(r[1])) for r in rows]
-
-    async def ids(self, n: int) -> list[int]:
-        ids, self._spare = self._spare[:n], self._spare[n:]
-        if len(ids) < n:
-            rows = await self.driver.fetch(
-                "SELECT nextval($1::regclass) FROM generate_series(1, $2)", self._sequence, n - len(ids)
-            )
-            ids.extend(int(r[0]) for r in rows)
-        return ids
-
-    async def delete(self, stamps: list[int]) -> None:
-        await self.driver.execute(
-            "DELETE FROM readings WHERE source_id = $1 AND ts = ANY($2::bigint[])", self.source_id, stamps
-        )
-
-    async def insert(self, readings: list[tuple[Any, ...]], values: list[tuple[Any, ...]]) -> None:
-        await self.driver.executemany(
-            "INSERT INTO readings (id, source_id, ts, note, estimated, from_bill, created_at, updated_at)"
-            " VALUES ($1, $2, $3, $4, false, false, $5, $6)",
-            readings,
-        )
-        await self.driver.executemany(
-            "INSERT INTO reading_values (reading_id, metric_id, ts, value) VALUES ($1, $2, $3, $4)", values
-        )
-
-
-def _store_for(dialect: str, driver: Any, source_id: int, duplicates: DuplicatePolicy) -> _Store:
-    if dialect == "sqlite":
-        return _SqliteStore(driver, source_id, duplicates)
-    if dialect == "postgresql" and hasattr(driver, "executemany") and hasattr(driver, "fetchval"):
-        return _PostgresStore(driver, source_id, duplicates)
-    raise HomeLogError(f"importing into a {dialect} database is not supported")
+def _list(listed: list[int], lines: list[int]) -> None:
+    """Add ``lines`` to a summary's list of lines, up to MAX_LISTED."""
+    room = MAX_LISTED - len(listed)
+    if room > 0 and lines:
+        listed.extend(lines[:room])

@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
-from .model import ImportSummary
+from .model import ImportSummary, printable
 
 
 def _n(count: int, one: str, many: str | None = None) -> str:
     return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
+def _lines(listed: list[int], count: int) -> str:
+    """ " (line 5)" / " (lines 5, 9 …)": the first 20 lines of ``count`` rows, when known."""
+    if not listed:
+        return ""
+    shown = ", ".join(str(n) for n in listed[:20])
+    more = " …" if count > min(len(listed), 20) else ""
+    return f" ({'line' if count == 1 else 'lines'} {shown}{more})"
+
+
 def summary_text(summary: ImportSummary) -> str:
-    lines = [f"Import of {summary.path.name} into “{summary.source_name}”"]
+    lines = [f"Import of {printable(summary.path.name)} into “{printable(summary.source_name)}”"]
     if summary.source_created:
         lines.append("The source was created by this import.")
     if summary.metrics_created:
-        lines.append(f"Metrics created: {', '.join(summary.metrics_created)}.")
+        lines.append(f"Metrics created: {printable(', '.join(summary.metrics_created))}.")
     lines.append(f"Imported: {_n(summary.imported, 'reading')}.")
     if summary.replaced:
         lines.append(f"Replaced: {_n(summary.replaced, 'stored reading')} with the same time.")
     if summary.skipped_duplicates:
-        lines.append(f"Skipped: {_n(summary.skipped_duplicates, 'row')} with the time of a stored or earlier reading.")
+        where = _lines(sorted(summary.duplicate_lines), summary.skipped_duplicates)
+        lines.append(
+            f"Skipped: {_n(summary.skipped_duplicates, 'row')} with the time of a stored or earlier reading{where}."
+        )
     if summary.skipped_empty_rows:
         shown = ", ".join(str(n) for n in summary.empty_lines[:20])
         more = " …" if summary.skipped_empty_rows > 20 else ""
@@ -31,7 +43,7 @@ def summary_text(summary: ImportSummary) -> str:
         if summary.invalid_count > len(summary.invalid):
             lines.append(f"  … and {summary.invalid_count - len(summary.invalid):,} more")
     if summary.ignored_columns:
-        lines.append(f"Columns not imported: {', '.join(summary.ignored_columns)}.")
+        lines.append(f"Columns not imported: {printable(', '.join(summary.ignored_columns))}.")
     if summary.seconds:
         lines.append(f"Took {summary.seconds:.1f} s.")
     return "\n".join(lines) + "\n"

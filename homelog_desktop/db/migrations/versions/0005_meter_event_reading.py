@@ -2,18 +2,15 @@
 ON DELETE CASCADE), so deleting the reading removes the change it brought.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-03
 """
-
-# NOTE for the merge: written in parallel with "0004" (branch importfix). The lead re-chains this
-# revision after 0004 (down_revision = "0004") and db/revisions.py to ("0001", ..., "0004", "0005").
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,405 @@
+"""Readings in bulk: the import's writer (driver-level executemany) and the export's reader (one pivot query).
+
+Bulk rows never become ORM objects: SQLAlchemy's per-row parameter processing runs on the event
+loop's thread and would freeze the window for seconds, and ORM objects are 4 to 76 times slower.
+The writer hands the DBAPI driver whole lists (aiosqlite runs ``executemany`` in its own thread,
+asyncpg pipelines it); the reader fetches plain tuples. Like every repository, nothing here commits:
+the caller's ``db.session()`` is the one transaction, and an error or a cancel rolls all of it back.
+
+Concurrency: readings are unique per (source, time) (migration 0004). Two imports into one source
+never interleave: on SQLite the write transaction (BEGIN IMMEDIATE) already holds the file, on
+PostgreSQL the writer takes a transaction-level advisory lock on the source before it reads what
+is stored, so the second import waits for the first to commit and then sees its rows as duplicates
+("importing a file twice changes nothing" holds for two imports at once). A source created by an
+import is locked by name the same way (``lock_source_name``), so two ``import --create`` of one
+name make one source.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+import zlib
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain, repeat
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ..db.tables import MetricRow
+from ..domain.entities import Source
+from ..domain.errors import HomeLogError
+from ..domain.timeutil import to_epoch, utc_now
+
+#: Most rows per chunk (SQLite; PostgreSQL has its own, smaller limit).
+MAX_CHUNK = 25_000
+#: Readings fetched per step by the export's reader.
+READ_CHUNK_ROWS = 5000
+#: First key of the PostgreSQL advisory locks taken here ("hl" + 1: imports into a source, + 2: source names).
+_LOCK_SOURCE = 0x686C01
+_LOCK_NAME = 0x686C02
+
+
+@dataclass(slots=True)
+class BulkRows:
+    """A chunk of rows to store, as columns (plain lists, built in a worker thread)."""
+
+    ts: list[int]
+    #: file column -> value per row (None: not read).
+    values: dict[int, list[float | None]]
+    notes: list[str] | None = None
+    #: Rows to store when a time occurs twice in the chunk (None: all of them).
+    keep: list[int] | None = None
+
+
+@dataclass(slots=True)
+class BulkWrite:
+    """What writing a chunk did; ``garbage`` holds the parameter lists, for the caller to free off the loop."""
+
+    imported: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    #: Times of the rows skipped for the time of a stored reading (or one written before by this writer).
+    skipped_times: frozenset[int] = frozenset()
+    garbage: Any = None
+
+
+class BulkReadingWriter:
+    """Writes chunks of one source's readings with the driver's executemany, handling stored duplicates.
+
+    ``replace``: a row at the time of a stored reading replaces it; otherwise the stored one stays
+    and the row is skipped. Rows of this writer that come again later in the file count as
+    skipped (or replaced) duplicates of the file itself.
+    """
+
+    #: Most rows per chunk.
+    max_chunk = MAX_CHUNK
+
+    def __init__(self, driver: Any, source_id: int, replace: bool) -> None:
+        self.driver = driver
+        self.source_id = source_id
+        self.replace = replace
+        self.first_id = 0
+        self.now = to_epoch(utc_now())
+        #: (first, last) time of the source's stored readings; None when it has none.
+        self.stored_range: tuple[int, int] | None = None
+        #: (first, last) time of each chunk written, merged as they touch.
+        self._written: list[tuple[int, int]] = []
+
+    @staticmethod
+    async def open(session: AsyncSession, source_id: int, *, replace: bool) -> BulkReadingWriter:
+        """A writer on the session's connection (PostgreSQL: after taking the source's import lock)."""
+        conn = await session.connection()
+        raw = await conn.get_raw_connection()
+        driver = raw.driver_connection
+        dialect = conn.dialect.name
+        writer: BulkReadingWriter
+        if dialect == "sqlite":
+            writer = _SqliteWriter(driver, source_id, replace)
+        elif dialect == "postgresql" and hasattr(driver, "executemany") and hasattr(driver, "fetchval"):
+            writer = _PostgresWriter(driver, source_id, replace)
+        else:
+            raise HomeLogError(f"importing into a {dialect} database is not supported")
+        await writer._start()
+        return writer
+
+    async def write(self, rows: BulkRows, metric_of: dict[int, int | None]) -> BulkWrite:
+        """Store a chunk's rows (``metric_of``: file column -> metric id)."""
+        loop = asyncio.get_running_loop()
+        keep = rows.keep
+        result = BulkWrite()
+        stamps = rows.ts if keep is None else [rows.ts[i] for i in keep]
+        low, high = min(stamps), max(stamps)
+        stored: list[tuple[int, int]] = []
+        if self._overlaps(low, high):
+            stored = await self._existing(stamps)
+        if self._written and self._written[-1][1] <= low:
+            self._written[-1] = (self._written[-1][0], high)  # sorted rows: one growing range
+        else:
+            self._written.append((low, high))
+        drop: set[int] = set()
+        if stored:
+            times = {ts for ts, _id in stored}
+            if self.replace:
+                own = sum(1 for _ts, rid in stored if rid >= self.first_id)
+                result.replaced += len(stored) - own
+                result.imported -= own  # an earlier row of this file, replaced by a later one
+                result.skipped += own
+                await self._delete(sorted(times))
+            else:
+                result.skipped += len(times)
+                result.skipped_times = frozenset(times)
+                drop = times
+        n = len(stamps) - len(drop)
+        if n <= 0:
+            return result
+        ids = await self._ids(n)
+        readings, values = await loop.run_in_executor(
+            None, _parameters, rows, drop, ids, self.source_id, self.now, metric_of
+        )
+        await self._insert(readings, values)
+        result.imported += len(readings)
+        result.garbage = (readings, values)
+        return result
+
+    def _overlaps(self, low: int, high: int) -> bool:
+        """Whether a stored reading, or a row written before, may have a time in [low, high].
+
+        A sorted file (the usual case) never overlaps what it wrote before, and a new source has
+        no stored readings: then no query is needed.
+        """
+        if self.stored_range is not None and low <= self.stored_range[1] and high >= self.stored_range[0]:
+            return True
+        return any(low <= b and high >= a for a, b in self._written)
+
+    async def _start(self) -> None:
+        raise NotImplementedError
+
+    async def _existing(self, stamps: list[int]) -> list[tuple[int, int]]:
+        """(ts, id) of the stored readings of the source at these times."""
+        raise NotImplementedError
+
+    async def _ids(self, n: int) -> list[int]:
+        raise NotImplementedError
+
+    async def _delete(self, stamps: list[int]) -> None:
+        raise NotImplementedError
+
+    async def _insert(self, readings: list[tuple[Any, ...]], values: list[tuple[Any, ...]]) -> None:
+        raise NotImplementedError
+
+
+async def lock_source_name(session: AsyncSession, name: str) -> None:
+    """Hold off, until this transaction ends, any other import creating a source called ``name``.
+
+    SQLite needs nothing: a write transaction already holds the whole file. On PostgreSQL the
+    second of two ``import --create`` waits here, then finds the first one's source.
+    """
+    conn = await session.connection()
+    if conn.dialect.name != "postgresql":
+        return
+    key = zlib.crc32(name.strip().casefold().encode("utf-8")) - 2**31
+    await conn.execute(text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": _LOCK_NAME, "b": key})
+
+
+async def set_metric_decimals(session: AsyncSession, metric_id: int, decimals: int) -> None:
+    """Set a metric's decimals (an import grows those of the metrics it created to what its values need)."""
+    await session.execute(update(MetricRow).where(MetricRow.id == metric_id).values(decimals=decimals))
+
+
+def first_or_last(stamps: list[int], last: bool) -> tuple[list[int] | None, int]:
+    """Rows to keep when a time occurs twice in a chunk (skip: the first, replace: the last): (indexes, dropped).
+
+    None keeps every row (no time occurs twice, the usual case, found at C speed).
+    """
+    if len(set(stamps)) == len(stamps):
+        return None, 0
+    chosen: dict[int, int] = {}
+    for index, ts in enumerate(stamps):
+        if last or ts not in chosen:
+            chosen[ts] = index
+    keep = sorted(chosen.values())
+    return keep, len(stamps) - len(keep)
+
+
+def _parameters(
+    rows: BulkRows,
+    drop: set[int],
+    ids: list[int],
+    source_id: int,
+    now: int,
+    metric_of: dict[int, int | None],
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The executemany parameters of a chunk's rows (run in a worker: plain tuples, built mostly in C)."""
+    keep = rows.keep
+    indexes: list[int] | range = range(len(rows.ts)) if keep is None else keep
+    if drop:
+        indexes = [i for i in indexes if rows.ts[i] not in drop]
+    whole = isinstance(indexes, range)
+    ts = rows.ts if whole else [rows.ts[i] for i in indexes]
+    if rows.notes is None:
+        notes: Any = repeat("")
+    else:
+        notes = rows.notes if whole else [rows.notes[i] for i in indexes]
+    readings = list(zip(ids, repeat(source_id), ts, notes, repeat(now), repeat(now), strict=False))
+    # Values in reading order (r1 Day, r1 Night, r2 Day...): the primary key (reading_id, metric_id)
+    # then only ever appends, as a B-tree likes best; metric by metric it would split pages half-full.
+    metric_ids = [metric_of[column] for column in rows.values]
+    columns = [v if whole else [v[i] for i in indexes] for v in rows.values.values()]
+    values: list[tuple[Any, ...]]
+    if len(columns) == 1:
+        (only,) = columns
+        metric_id = metric_ids[0]
+        if None in only:
+            values = [(r, metric_id, t, v) for r, t, v in zip(ids, ts, only, strict=True) if v is not None]
+        else:
+            values = list(zip(ids, repeat(metric_id), ts, only, strict=False))
+    elif not any(None in column for column in columns):
+        per_column = [
+            list(zip(ids, repeat(m), ts, column, strict=False)) for m, column in zip(metric_ids, columns, strict=True)
+        ]
+        values = list(chain.from_iterable(zip(*per_column, strict=True)))
+    else:
+        values = [
+            (r, m, t, v)
+            for r, t, *row in zip(ids, ts, *columns, strict=True)
+            for m, v in zip(metric_ids, row, strict=True)
+            if v is not None
+        ]
+    return readings, values
+
+
+class _SqliteWriter(BulkReadingWriter):
+    async def _start(self) -> None:
+        # The session's write transaction began with BEGIN IMMEDIATE: no other writer until it ends,
+        # so the ids after the highest one ever given are ours.
+        cursor = await self.driver.execute(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'readings'), 0),"
+            " coalesce((SELECT max(id) FROM readings), 0))"
+        )
+        row = await cursor.fetchone()
+        await cursor.close()
+        self.first_id = int(row[0]) + 1
+        self._next = self.first_id
+        cursor = await self.driver.execute(
+            "SELECT min(ts), max(ts) FROM readings WHERE source_id = ?", (self.source_id,)
+        )
+        low, high = await cursor.fetchone()
+        await cursor.close()
+        self.stored_range = None if low is None else (int(low), int(high))
+
+    async def _existing(self, stamps: list[int]) -> list[tuple[int, int]]:
+        cursor = await self.driver.execute(
+            "SELECT ts, id FROM readings WHERE source_id = ? AND ts IN (SELECT value FROM json_each(?))",
+            (self.source_id, json.dumps(stamps)),
+        )
+        rows = await cursor.fetchall()
+        await cursor.close()
+        return [(int(ts), int(rid)) for ts, rid in rows]
+
+    async def _ids(self, n: int) -> list[int]:
+        first = self._next
+        self._next += n
+        return list(range(first, first + n))
+
+    async def _delete(self, stamps: list[int]) -> None:
+        cursor = await self.driver.execute(
+            "DELETE FROM readings WHERE source_id = ? AND ts IN (SELECT value FROM json_each(?))",
+            (self.source_id, json.dumps(stamps)),
+        )
+        await cursor.close()
+
+    async def _insert(self, readings: list[tuple[Any, ...]], values: list[tuple[Any, ...]]) -> None:
+        cursor = await self.driver.executemany(
+            "INSERT INTO readings (id, source_id, ts, note, estimated, from_bill, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, 0, 0, ?, ?)",
+            readings,
+        )
+        await cursor.close()
+        cursor = await self.driver.executemany(
+            "INSERT INTO reading_values (reading_id, metric_id, ts, value) VALUES (?, ?, ?, ?)", values
+        )
+        await cursor.close()
+
+
+class _PostgresWriter(BulkReadingWriter):
+    #: asyncpg encodes executemany's rows on the event loop's thread: small chunks keep each call short.
+    max_chunk = 10_000
+
+    async def _start(self) -> None:
+        # Another import into this source waits here until this transaction ends (and this one for
+        # it): what is stored is read only once no other import can add to it.
+        await self.driver.execute("SELECT pg_advisory_xact_lock($1, $2)", _LOCK_SOURCE, self.source_id)
+        self._sequence = await self.driver.fetchval("SELECT pg_get_serial_sequence('readings', 'id')")
+        self.first_id = int(await self.driver.fetchval("SELECT nextval($1::regclass)", self._sequence))
+        self._spare = [self.first_id]
+        low, high = await self.driver.fetchrow(
+            "SELECT min(ts), max(ts) FROM readings WHERE source_id = $1", self.source_id
+        )
+        self.stored_range = None if low is None else (int(low), int(high))
+
+    async def _existing(self, stamps: list[int]) -> list[tuple[int, int]]:
+        rows = await self.driver.fetch(
+            "SELECT ts, id FROM readings WHERE source_id = $1 AND ts = ANY($2::bigint[])", self.source_id, stamps
+        )
+        return [(int(r[0]), int(r[1])) for r in rows]
+
+    async def _ids(self, n: int) -> list[int]:
+        ids, self._spare = self._spare[:n], self._spare[n:]
+        if len(ids) < n:
+            rows = await self.driver.fetch(
+                "SELECT nextval($1::regclass) FROM generate_series(1, $2)", self._sequence, n - len(ids)
+            )
+            ids.extend(int(r[0]) for r in rows)
+        return ids
+
+    async def _delete(self, stamps: list[int]) -> None:
+        await self.driver.execute(
+            "DELETE FROM readings WHERE source_id = $1 AND ts = ANY($2::bigint[])", self.source_id, stamps
+        )
+
+    async def _insert(self, readings: list[tuple[Any, ...]], values: list[tuple[Any, ...]]) -> None:
+        await self.driver.executemany(
+            "INSERT INTO readings (id, source_id, ts, note, estimated, from_bill, created_at, updated_at)"
+            " VALUES ($1, $2, $3, $4, false, false, $5, $6)",
+            readings,
+        )
+        await self.driver.executemany(
+            "INSERT INTO reading_values (reading_id, metric_id, ts, value) VALUES ($1, $2, $3, $4)", values
+        )
+
+
+# -- the export's reader ---------------------------------------------------------------------------
+
+
+def _pivot_sql(source: Source, param: Callable[[int], str]) -> tuple[str, list[Any]]:
+    """One row per reading: ts, note, then each metric's value (NULL when not read).
+
+    ``param(i)`` is the driver's placeholder of the i-th parameter; the parameters come back in order.
+    """
+    params: list[Any] = [m.id for m in source.metrics]
+    columns = "".join(
+        f", (SELECT v.value FROM reading_values v WHERE v.reading_id = r.id AND v.metric_id = {param(i)})"
+        for i in range(len(params))
+    )
+    params.append(source.id)
+    sql = (
+        f"SELECT r.ts, r.note{columns} FROM readings r WHERE r.source_id = {param(len(params) - 1)} ORDER BY r.ts, r.id"
+    )
+    return sql, params
+
+
+def sqlite_reading_rows(path: Path, source: Source) -> Iterator[Sequence[Any]]:
+    """Chunks of (ts, note, value of each metric...) rows of a SQLite file, oldest first.
+
+    Blocking: run it in a worker thread (its own sqlite3 connection, one read transaction, closed
+    in the same thread when the generator ends or is closed).
+    """
+    sql, params = _pivot_sql(source, lambda _i: "?")
+    conn = sqlite3.connect(path, timeout=15, isolation_level=None)
+    try:
+        conn.execute("PRAGMA query_only=1")
+        conn.execute("BEGIN")
+        cursor = conn.execute(sql, params)
+        while chunk := cursor.fetchmany(READ_CHUNK_ROWS):
+            yield chunk
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        raise HomeLogError(f"Cannot read the readings for the export: {exc}") from exc
+    finally:
+        conn.close()
+
+
+async def stream_reading_rows(
+    session: AsyncSession, source: Source, size: int = READ_CHUNK_ROWS
+) -> AsyncIterator[list[tuple[Any, ...]]]:
+    """Partitions of (ts, note, value of each metric...) rows streamed from a server, oldest first."""
+    sql, params = _pivot_sql(source, lambda i: f":p{i}")
+    values = {f"p{i}": value for i, value in enumerate(params)}
+    result = await session.stream(text(sql), values)
+    async for partition in result.partitions(size):
+        yield [tuple(row) for row in partition]
