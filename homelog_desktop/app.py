@@ -140,11 +140,15 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
 
     import qasync
 
-    from .controller import AppController, setup_logging
+    from .controller import AppController
+    from .logs import install_qt_message_handler, setup_logging
+    from .problems import redact_urls
     from .views.error_dialog import ErrorHandler
 
     setup_logging(paths)
-    logging.getLogger("homelog").info("Starting %s %s (data: %s)", APP_NAME, __version__, db_url or paths.data_dir)
+    install_qt_message_handler()
+    where = redact_urls(db_url) if db_url else paths.data_dir
+    logging.getLogger("homelog").info("Starting %s %s (data: %s)", APP_NAME, __version__, where)
     handler = ErrorHandler()
     handler.install()
     controller = AppController(app, window, paths, db_url, handler)
