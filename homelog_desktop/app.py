@@ -99,6 +99,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .selftest import run_self_test
 
         return run_self_test(args.data_dir)
+    if args.db:
+        from .problems import url_problem
+
+        problem = url_problem(args.db)
+        if problem is not None:  # a URL that cannot work: said at once, as the commands do
+            print(f"homelog: error: {problem.message}", file=sys.stderr)
+            return problem.code
     paths = resolve_paths(args.data_dir)
     return run_gui(paths, args.db)
 

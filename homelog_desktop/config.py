@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,9 +15,15 @@ SAMPLE_FILENAME = "sample-household.db"
 
 @dataclass(frozen=True, slots=True)
 class AppPaths:
-    """The folders and files of one data folder."""
+    """The folders and files of one data folder.
+
+    ``bulk_dir`` holds what grows and need not follow the user from PC to PC (logs, backups): on
+    Windows the local profile folder while the data folder may be a roaming one; by default (and
+    with --data-dir) the data folder itself.
+    """
 
     data_dir: Path
+    bulk_dir: Path | None = None
 
     @property
     def db_path(self) -> Path:
@@ -29,24 +36,42 @@ class AppPaths:
 
     @property
     def log_dir(self) -> Path:
-        return self.data_dir / "logs"
+        return (self.bulk_dir or self.data_dir) / "logs"
 
     @property
     def backup_dir(self) -> Path:
-        return self.data_dir / "backups"
+        return (self.bulk_dir or self.data_dir) / "backups"
+
+
+def default_paths(platform: str = sys.platform) -> AppPaths:
+    """The platform's user data folder: on Windows the local (not roaming) profile folder, so that
+    neither the database nor its backups and logs are copied around at every sign-in.
+
+    A data file kept by an earlier version in the roaming folder stays in use there (it is never
+    left behind unseen); its logs and new backups go to the local folder all the same.
+    """
+    if platform == "win32":
+        from platformdirs.windows import Windows as Dirs
+    else:
+        from platformdirs import PlatformDirs as Dirs
+    local = Dirs("HomeLog", appauthor=False, roaming=False).user_data_path
+    roaming = Dirs("HomeLog", appauthor=False, roaming=True).user_data_path
+    if roaming != local and (roaming / DB_FILENAME).is_file() and not (local / DB_FILENAME).exists():
+        return AppPaths(roaming, bulk_dir=local)
+    return AppPaths(local)
 
 
 def default_data_dir() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("HomeLog", appauthor=False, roaming=True)
+    return default_paths().data_dir
 
 
-def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+def resolve_paths(data_dir: str | os.PathLike[str] | None = None, *, platform: str = sys.platform) -> AppPaths:
     """``--data-dir`` first, then $HOMELOG_DATA_DIR, then the platform's user data folder."""
     chosen = data_dir or os.environ.get(DATA_DIR_ENV) or None
-    path = Path(chosen).expanduser() if chosen else default_data_dir()
-    return AppPaths(path.resolve())
+    if chosen:
+        return AppPaths(Path(chosen).expanduser().resolve())
+    paths = default_paths(platform)
+    return AppPaths(paths.data_dir.resolve(), paths.bulk_dir.resolve() if paths.bulk_dir else None)
 
 
 def sqlite_url(path: Path | str) -> str:
