@@ -50,12 +50,16 @@ def default_paths(platform: str = sys.platform) -> AppPaths:
     A data file kept by an earlier version in the roaming folder stays in use there (it is never
     left behind unseen); its logs and new backups go to the local folder all the same.
     """
+    from platformdirs import PlatformDirs
+    from platformdirs.api import PlatformDirsABC
+
+    dirs: type[PlatformDirsABC] = PlatformDirs
     if platform == "win32":
-        from platformdirs.windows import Windows as Dirs
-    else:
-        from platformdirs import PlatformDirs as Dirs
-    local = Dirs("HomeLog", appauthor=False, roaming=False).user_data_path
-    roaming = Dirs("HomeLog", appauthor=False, roaming=True).user_data_path
+        from platformdirs.windows import Windows
+
+        dirs = Windows
+    local = dirs("HomeLog", appauthor=False, roaming=False).user_data_path
+    roaming = dirs("HomeLog", appauthor=False, roaming=True).user_data_path
     if roaming != local and (roaming / DB_FILENAME).is_file() and not (local / DB_FILENAME).exists():
         return AppPaths(roaming, bulk_dir=local)
     return AppPaths(local)
