@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 #: Environment variable that overrides the data folder (tests, portable installs).
@@ -90,3 +92,44 @@ def sqlite_file(url: str) -> Path | None:
     if not sep or not scheme.startswith("sqlite") or not rest or rest.startswith(":memory:"):
         return None
     return Path(rest.split("?", 1)[0]).expanduser().resolve()
+
+
+def system_zone(platform: str = sys.platform) -> tzinfo:
+    """The computer's time zone as an IANA zone, with its DST rules (day and month boundaries depend on it).
+
+    $TZ if it names a zone; else the system's setting through tzlocal: /etc/localtime on Linux and
+    macOS, the registry's TimeZoneKeyName on Windows (mapped to its IANA name; the zone data comes
+    from the tzdata package there). Only if all that fails, the current UTC offset, which is wrong
+    across DST changes (logged as a warning).
+    """
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = os.environ.get("TZ", "").lstrip(":")
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            pass
+    try:
+        if platform == "win32":
+            from tzlocal.win32 import get_localzone_name
+        else:
+            from tzlocal import get_localzone_name
+        found = get_localzone_name()
+        if found:
+            return ZoneInfo(found)
+    except Exception as exc:  # no tzlocal, no registry key, an unknown zone, no tzdata: the fallbacks below
+        logging.getLogger("homelog").debug("tzlocal found no time zone: %r", exc)
+    if platform != "win32":
+        try:
+            with open("/etc/localtime", "rb") as file:
+                return ZoneInfo.from_file(file, key="localtime")
+        except (ValueError, OSError):
+            pass
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None
+    logging.getLogger("homelog").warning(
+        "The computer's time zone is unknown: using the fixed offset %s (reports may be an hour off across DST)",
+        zone,
+    )
+    return zone
