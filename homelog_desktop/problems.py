@@ -11,6 +11,7 @@ SQLSTATE or their message, so explaining an error costs nothing at start-up.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -156,6 +157,8 @@ def _server_name(url: str) -> str:
 
 
 def _explain_one(error: BaseException, place: str, where: str | Path | None) -> Problem | None:
+    if isinstance(getattr(error, "orig", None), BaseException):
+        return None  # a SQLAlchemy wrapper (its text carries the SQL): the driver's own error follows
     sqlstate = getattr(error, "sqlstate", None)
     if isinstance(sqlstate, str) and sqlstate:
         problem = _server_problem(sqlstate, error, place)
@@ -339,10 +342,14 @@ def _sqlite_problem(text: str, place: str, where: str | Path | None) -> Problem 
 
 def _folder_problem(folder: Path) -> Problem | None:
     """Why nothing can be written in ``folder`` (tried for real: permissions alone do not tell)."""
+    name = None
     try:
         fd, name = tempfile.mkstemp(prefix=".homelog-write-test-", dir=folder)
-        os.close(fd)
-        os.unlink(name)
+        try:  # as much as SQLite needs beside the file (its shared-memory index), so a full disk shows
+            os.write(fd, b"\0" * 65536)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             return _os_problem(exc, str(folder))
@@ -353,6 +360,10 @@ def _folder_problem(folder: Path) -> Problem | None:
                 "another folder (--data-dir FOLDER).",
             )
         return _os_problem(exc, str(folder))
+    finally:
+        if name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
     return None
 
 
