@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from . import APP_NAME
 from .config import AppPaths, sqlite_file, sqlite_url
 from .instance_lock import try_lock
+from .problems import describe
 from .viewmodels.workspace import make_workspace
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ class AppController:
                 if await offer_server_choices(self, pending, exc):
                     return
                 raise
-            problem = await loop.run_in_executor(None, _folder_problem, path.parent)
+            problem = await loop.run_in_executor(None, _folder_problem, path.parent) or describe(exc, path)
             if problem is None:
                 raise
             pending.fail(DatabaseOpenError(problem))

@@ -74,6 +74,12 @@ def explain(error: BaseException, where: str | Path | None = None) -> Problem | 
     return None
 
 
+def describe(error: BaseException, where: str | Path | None = None) -> str | None:
+    """``explain(error, where).message``, or None when ``error`` is not an environment problem."""
+    problem = explain(error, where)
+    return problem.message if problem is not None else None
+
+
 def url_problem(url: str) -> Problem | None:
     """A database URL that cannot work with Home Log (checked before connecting), or None."""
     scheme = url.split("://", 1)[0] if "://" in url else ""

@@ -132,3 +132,29 @@ def test_error_handler_environment_problem_is_not_unexpected(qtbot, isolated_set
     assert box is not None and "disk is full" in box.text()
     assert shown("errorDialog") is None and handler.count == 0 and handler.problems == 1
     box.close()
+
+
+def test_start_problem_locked_file_says_busy(qtbot, start, tmp_path, db, db_path, run):
+    """A data file locked by another program at start: a dialog saying it is busy, not a crash or the
+    unexpected-error box, and not "not a Home Log database"."""
+    import subprocess
+
+    run(db.dispose())
+    holder = subprocess.Popen(["sqlite3", str(db_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdin is not None and holder.stdout is not None
+    holder.stdin.write(
+        "PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\nSELECT count(*) FROM sources;\n.print locked\n"
+    )
+    holder.stdin.flush()
+    while holder.stdout.readline().strip() != "locked":
+        pass
+    try:
+        controller = start(f"sqlite+aiosqlite:///{db_path}")
+        qtbot.waitUntil(lambda: shown("openErrorDialog") is not None, timeout=60_000)
+        box = shown("openErrorDialog")
+        assert box is not None and "busy" in box.text() and "not a Home Log database" not in box.text()
+        assert controller.errors.count == 0
+    finally:
+        holder.stdin.write("ROLLBACK;\n.quit\n")
+        holder.stdin.close()
+        holder.wait(timeout=30)
