@@ -29,7 +29,7 @@ from homelog_desktop.db import Database, sqlite_url
 from homelog_desktop.db.migrate import migrate
 from homelog_desktop.domain.entities import Category, Metric, MetricKind, Reading, Source
 from homelog_desktop.repositories import ReadingRepository, SourceRepository
-from tests.pg_cluster import Cluster
+from tests.pg_cluster import PASSWORD, Cluster
 from tests.postgres import PG_URL, create_database, drop_database
 from tests.processes import homelog_command, homelog_env
 
@@ -63,6 +63,8 @@ class Env:
     files: dict[str, Path] = field(default_factory=dict)
     #: Commands that write and so must fail here (the others may succeed, e.g. a report from a read-only file).
     must_fail: frozenset[str] = frozenset()
+    #: A password in the URL, which no output may show.
+    secret: str | None = None
 
 
 def _start(seeded: Seeded, env: Env, command: str, tmp_path: Path) -> subprocess.Popen[str]:
@@ -101,6 +103,8 @@ def _problems(env: Env, command: str, process: subprocess.Popen[str]) -> list[st
         found.append(f"{where}: exit code {code}: {err[-500:]}")
     if code != 0 and len(lines) != 1:
         found.append(f"{where}: {len(lines)} lines on stderr instead of one:\n{err[-1500:]}")
+    if env.secret and env.secret in out + err:
+        found.append(f"{where}: the password is in the output: {err[-300:]}")
     if code == 0 and command in env.must_fail:
         found.append(f"{where}: succeeded where it cannot: {out[-300:]} {err[-300:]}")
     return found
@@ -361,6 +365,7 @@ def test_cli_refused_login_is_one_line(wrong: str, password_cluster: Cluster, se
         password_cluster.url(password="not-the-password") if wrong == "password" else password_cluster.url(user="ghost")
     )
     env = _pg_env(f"pg wrong {wrong}", url)
+    env.secret = "not-the-password" if wrong == "password" else PASSWORD
     _assert_clean(_run_all(seeded, env, tmp_path, PG_COMMANDS))
 
 
