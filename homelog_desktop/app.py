@@ -73,6 +73,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .selftest import run_self_test
 
         return run_self_test(args.data_dir, args.db)
+    if args.db:
+        from .problems import url_problem
+
+        problem = url_problem(args.db)
+        if problem is not None:  # a URL that cannot work: said at once, as the commands do
+            print(f"homelog: error: {problem.message}", file=sys.stderr)
+            return problem.code
     paths = resolve_paths(args.data_dir)
     return run_gui(paths, args.db)
 
@@ -130,11 +137,15 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
 
     import qasync
 
-    from .controller import AppController, setup_logging
+    from .controller import AppController
+    from .logs import install_qt_message_handler, setup_logging
+    from .problems import redact_urls
     from .views.error_dialog import ErrorHandler
 
     setup_logging(paths)
-    logging.getLogger("homelog").info("Starting %s %s (data: %s)", APP_NAME, __version__, db_url or paths.data_dir)
+    install_qt_message_handler()
+    where = redact_urls(db_url) if db_url else paths.data_dir
+    logging.getLogger("homelog").info("Starting %s %s (data: %s)", APP_NAME, __version__, where)
     handler = ErrorHandler()
     handler.install()
     controller = AppController(app, window, paths, db_url, handler)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 #: Environment variable that overrides the data folder (tests, portable installs).
@@ -14,9 +17,15 @@ SAMPLE_FILENAME = "sample-household.db"
 
 @dataclass(frozen=True, slots=True)
 class AppPaths:
-    """The folders and files of one data folder."""
+    """The folders and files of one data folder.
+
+    ``bulk_dir`` holds what grows and need not follow the user from PC to PC (logs, backups): on
+    Windows the local profile folder while the data folder may be a roaming one; by default (and
+    with --data-dir) the data folder itself.
+    """
 
     data_dir: Path
+    bulk_dir: Path | None = None
 
     @property
     def db_path(self) -> Path:
@@ -29,24 +38,46 @@ class AppPaths:
 
     @property
     def log_dir(self) -> Path:
-        return self.data_dir / "logs"
+        return (self.bulk_dir or self.data_dir) / "logs"
 
     @property
     def backup_dir(self) -> Path:
-        return self.data_dir / "backups"
+        return (self.bulk_dir or self.data_dir) / "backups"
+
+
+def default_paths(platform: str = sys.platform) -> AppPaths:
+    """The platform's user data folder: on Windows the local (not roaming) profile folder, so that
+    neither the database nor its backups and logs are copied around at every sign-in.
+
+    A data file kept by an earlier version in the roaming folder stays in use there (it is never
+    left behind unseen); its logs and new backups go to the local folder all the same.
+    """
+    from platformdirs import PlatformDirs
+    from platformdirs.api import PlatformDirsABC
+
+    dirs: type[PlatformDirsABC] = PlatformDirs
+    if platform == "win32":
+        from platformdirs.windows import Windows
+
+        dirs = Windows
+    local = dirs("HomeLog", appauthor=False, roaming=False).user_data_path
+    roaming = dirs("HomeLog", appauthor=False, roaming=True).user_data_path
+    if roaming != local and (roaming / DB_FILENAME).is_file() and not (local / DB_FILENAME).exists():
+        return AppPaths(roaming, bulk_dir=local)
+    return AppPaths(local)
 
 
 def default_data_dir() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("HomeLog", appauthor=False, roaming=True)
+    return default_paths().data_dir
 
 
-def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+def resolve_paths(data_dir: str | os.PathLike[str] | None = None, *, platform: str = sys.platform) -> AppPaths:
     """``--data-dir`` first, then $HOMELOG_DATA_DIR, then the platform's user data folder."""
     chosen = data_dir or os.environ.get(DATA_DIR_ENV) or None
-    path = Path(chosen).expanduser() if chosen else default_data_dir()
-    return AppPaths(path.resolve())
+    if chosen:
+        return AppPaths(Path(chosen).expanduser().resolve())
+    paths = default_paths(platform)
+    return AppPaths(paths.data_dir.resolve(), paths.bulk_dir.resolve() if paths.bulk_dir else None)
 
 
 def sqlite_url(path: Path | str) -> str:
@@ -61,3 +92,44 @@ def sqlite_file(url: str) -> Path | None:
     if not sep or not scheme.startswith("sqlite") or not rest or rest.startswith(":memory:"):
         return None
     return Path(rest.split("?", 1)[0]).expanduser().resolve()
+
+
+def system_zone(platform: str = sys.platform) -> tzinfo:
+    """The computer's time zone as an IANA zone, with its DST rules (day and month boundaries depend on it).
+
+    $TZ if it names a zone; else the system's setting through tzlocal: /etc/localtime on Linux and
+    macOS, the registry's TimeZoneKeyName on Windows (mapped to its IANA name; the zone data comes
+    from the tzdata package there). Only if all that fails, the current UTC offset, which is wrong
+    across DST changes (logged as a warning).
+    """
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = os.environ.get("TZ", "").lstrip(":")
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            pass
+    try:
+        if platform == "win32":
+            from tzlocal.win32 import get_localzone_name
+        else:
+            from tzlocal import get_localzone_name
+        found = get_localzone_name()
+        if found:
+            return ZoneInfo(found)
+    except Exception as exc:  # no tzlocal, no registry key, an unknown zone, no tzdata: the fallbacks below
+        logging.getLogger("homelog").debug("tzlocal found no time zone: %r", exc)
+    if platform != "win32":
+        try:
+            with open("/etc/localtime", "rb") as file:
+                return ZoneInfo.from_file(file, key="localtime")
+        except (ValueError, OSError):
+            pass
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None
+    logging.getLogger("homelog").warning(
+        "The computer's time zone is unknown: using the fixed offset %s (reports may be an hour off across DST)",
+        zone,
+    )
+    return zone

@@ -11,9 +11,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-import sys
 from dataclasses import dataclass, field
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +19,7 @@ from . import APP_NAME
 from .background import start, start_deferred
 from .config import AppPaths, sqlite_file, sqlite_url
 from .instance_lock import try_lock
+from .problems import describe
 from .viewmodels.workspace import make_workspace
 
 if TYPE_CHECKING:
@@ -158,10 +157,14 @@ class AppController:
                 problem = await loop.run_in_executor(None, _folder_problem, path.parent)
             self._refuse(problem or str(exc))
             return
-        except Exception:  # e.g. sqlite3.OperationalError from a folder that cannot be written
+        except Exception as exc:  # e.g. sqlite3.OperationalError from a folder that cannot be written
             if path is None:
+                from .server_recovery import offer_server_choices
+
+                if await offer_server_choices(self, pending, exc):
+                    return
                 raise
-            problem = await loop.run_in_executor(None, _folder_problem, path.parent)
+            problem = await loop.run_in_executor(None, _folder_problem, path.parent) or describe(exc, path)
             if problem is None:
                 raise
             pending.fail(DatabaseOpenError(problem))
@@ -467,24 +470,3 @@ def _import_data_stack() -> None:
     import homelog_desktop.viewmodels.source_editor
     import homelog_desktop.viewmodels.sources
     import homelog_desktop.viewmodels.workspace  # noqa: F401
-
-
-def setup_logging(paths: AppPaths) -> Path | None:
-    """Log to a rotating file in the data folder (and stderr for warnings)."""
-    root = logging.getLogger("homelog")
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        return None
-    root.setLevel(logging.INFO)
-    try:
-        paths.log_dir.mkdir(parents=True, exist_ok=True)
-        log_file = paths.log_dir / "homelog.log"
-        handler = RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    except OSError as exc:
-        print(f"homelog: cannot write the log file in {paths.log_dir}: {exc}", file=sys.stderr)
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    stream = logging.StreamHandler()
-    stream.setLevel(logging.WARNING)
-    root.addHandler(stream)
-    return log_file

@@ -67,7 +67,11 @@ def run_self_test(data_dir: str | None = None, db_url: str | None = None) -> int
         app.setQuitOnLastWindowClosed(False)
         lines = asyncio.run(_check(folder, app), loop_factory=qasync.QEventLoop)
     except Exception as exc:  # anything at all is a failed self-test, with its reason
-        print(f"Self-test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
+        from .problems import explain, redact_urls
+
+        problem = explain(exc, folder)
+        reason = problem.message if problem is not None else f"{type(exc).__name__}: {exc}"
+        print(f"Self-test FAILED: {redact_urls(' '.join(reason.split()))}", file=sys.stderr)
         return 1
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -66,8 +66,46 @@ def main(argv: Sequence[str]) -> int:
     command = _module(name)
     command.configure(sub)
     args = parser.parse_args(list(argv))
+    return run_safely(command, args)
+
+
+def run_safely(command: Command, args: argparse.Namespace) -> int:
+    """Run a command so that every failure is one line on stderr and exit code 1 or 2, never a traceback.
+
+    A URL that cannot work is refused before anything runs; an environment problem (disk, lock,
+    server) is explained by ``problems.explain``; anything else is a bug, reported in one line with
+    its traceback in the log file.
+    """
+    from ..domain.errors import HomeLogError, user_message
+    from ..problems import explain, url_problem
+    from .common import FAILED, current_location, fail, location, paths_of
+
+    if getattr(args, "db", None):
+        problem = url_problem(str(args.db))
+        if problem is not None:
+            return fail(problem.message, problem.code)
+    where = location(args)
+    current_location.set(where)
     try:
         return command.run(args)
     except KeyboardInterrupt:
         print("homelog: interrupted; nothing was changed by the unfinished command", file=sys.stderr)
         return 130
+    except Exception as error:
+        problem = explain(error, where)
+        if problem is not None:
+            return fail(problem.message, problem.code)
+        if isinstance(error, HomeLogError):
+            return fail(user_message(error), FAILED)
+        from ..logs import log_failure
+
+        try:
+            paths = None if getattr(args, "db", None) else paths_of(args)
+        except Exception:
+            paths = None
+        logged = log_failure(paths, error)
+        details = f"the details are in {logged}" if logged else "no log file could be written"
+        return fail(
+            f"unexpected {type(error).__name__}: {error} — this is a bug in Home Log; please report it ({details})",
+            FAILED,
+        )

@@ -7,6 +7,8 @@ import asyncio
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import AppPaths, resolve_paths, sqlite_file, sqlite_url
@@ -16,6 +18,9 @@ if TYPE_CHECKING:
 
 #: Exit codes.
 OK, FAILED, BAD_INPUT = 0, 1, 2
+
+#: The database the running command works on (set by cli.main), named in messages about it.
+current_location: ContextVar[str | None] = ContextVar("current_location", default=None)
 
 
 class CommandError(Exception):
@@ -54,14 +59,22 @@ async def open_database(args: argparse.Namespace, *, create: bool = False) -> As
 
     url = database_url(args)
     path = sqlite_file(url)
+    created = False
     if path is not None and not path.exists():
         if not create:
             raise CommandError(f"no database at {path} (start the app once, or pass --data-dir or --db)")
         path.parent.mkdir(parents=True, exist_ok=True)
+        created = True
     db = Database(url)
     try:
         backup_dir = paths_of(args).backup_dir if path is not None and not getattr(args, "db", None) else None
-        migrated = await migrate(db, backup_dir)
+        try:
+            migrated = await migrate(db, backup_dir)
+        except BaseException:
+            if created and path is not None:
+                await db.dispose()
+                _remove_new_database(path)
+            raise
         for note in migrated.notes:  # e.g. readings stored twice, removed by migration 0004
             print(f"note: {note}", file=sys.stderr)
         yield db
@@ -69,9 +82,32 @@ async def open_database(args: argparse.Namespace, *, create: bool = False) -> As
         await db.dispose()
 
 
-def run_command(action: Callable[[], Awaitable[int]]) -> int:
-    """Run an async command; expected errors become one line on stderr and a non-zero exit code."""
+def _remove_new_database(path: Path) -> None:
+    """A database this command created but could not set up (a full disk, say) is not left behind."""
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"):
+        (path.parent / name).unlink(missing_ok=True)
+
+
+def location(args: argparse.Namespace) -> str | None:
+    """The database a command works on (its URL or file), for messages; None if there is none."""
+    if not hasattr(args, "data_dir") and not hasattr(args, "db"):
+        return None
+    try:
+        url = database_url(args)
+    except Exception:  # a data folder that cannot even be resolved: the error itself will say so
+        return None
+    path = sqlite_file(url)
+    return str(path) if path is not None else url
+
+
+def run_command(action: Callable[[], Awaitable[int]], where: str | None = None) -> int:
+    """Run an async command; expected errors become one line on stderr and a non-zero exit code.
+
+    Environment problems (disk, permissions, locks, servers) are explained by ``problems.explain``;
+    anything else propagates to ``cli.main``, which reports it as a bug in one line too.
+    """
     from ..domain.errors import HomeLogError, NotFoundError, ValidationError, user_message
+    from ..problems import explain
 
     try:
         return asyncio.run(action())  # type: ignore[arg-type]
@@ -79,19 +115,25 @@ def run_command(action: Callable[[], Awaitable[int]]) -> int:
         return fail(str(error), error.code)
     except (NotFoundError, ValidationError) as error:
         return fail(user_message(error), BAD_INPUT)
-    except HomeLogError as error:
-        return fail(user_message(error), FAILED)
-    except OSError as error:
-        return fail(f"{error.strerror or error}{f': {error.filename}' if error.filename else ''}", FAILED)
-    except Exception as error:  # a damaged file (sqlite3 / SQLAlchemy DatabaseError): one line, no traceback
+    except Exception as error:
+        problem = explain(error, where or current_location.get())
+        if problem is not None:
+            return fail(problem.message, problem.code)
+        if isinstance(error, HomeLogError):
+            return fail(user_message(error), FAILED)
+        if isinstance(error, OSError):
+            return fail(f"{error.strerror or error}{f': {error.filename}' if error.filename else ''}", FAILED)
         from ..db.writers import damage_text
 
-        damaged = damage_text(error)
+        damaged = damage_text(error)  # a damaged file (sqlite3 / SQLAlchemy DatabaseError)
         if damaged is None:
             raise
         return fail(damaged, FAILED)
 
 
 def fail(message: str, code: int = BAD_INPUT) -> int:
-    print(f"homelog: error: {' '.join(message.split())}", file=sys.stderr)
+    """Say what went wrong in one line on stderr (never a password) and return the exit code."""
+    from ..problems import redact_urls
+
+    print(f"homelog: error: {redact_urls(' '.join(message.split()))}", file=sys.stderr)
     return code

@@ -135,6 +135,8 @@ def _read_revision(conn: Connection) -> str | None:
     try:
         tables = set(inspector.get_table_names())
     except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
+        if _environment_problem(exc):  # busy, read-only, a full disk: not a question of what the file is
+            raise
         raise DatabaseOpenError(f"This file is not a Home Log database ({exc}).") from exc
     if not _is_ours(tables):
         return None
@@ -157,9 +159,19 @@ def _read_sqlite_revision(path: Path) -> str | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return str(row[0]) if row else None
     except sqlite3.Error as exc:  # "file is not a database", a damaged file
+        if _environment_problem(exc):
+            raise
         raise DatabaseOpenError(f"{path} is not a Home Log database ({exc}).") from exc
     finally:
         conn.close()
+
+
+def _environment_problem(error: BaseException) -> bool:
+    """A busy, read-only or full file: the file may be fine, and is not called "not a Home Log database"."""
+    from ..problems import Kind, explain
+
+    problem = explain(error)
+    return problem is not None and problem.kind is not Kind.DAMAGED
 
 
 def _is_ours(tables: set[str]) -> bool:

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import os
 import sqlite3
 import time
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import numpy.typing as npt
@@ -36,33 +34,11 @@ _SQL_SINCE = " AND ts >= coalesce((SELECT max(ts) FROM reading_values WHERE metr
 
 
 def local_zone() -> tzinfo:
-    """The computer's time zone, with its DST rules.
+    """The computer's time zone, with its DST rules (``config.system_zone``: $TZ, then the system's
+    IANA zone through tzlocal, on Windows too)."""
+    from ..config import system_zone
 
-    $TZ if it names an IANA zone, else the zone /etc/localtime points to (Linux, macOS), else that
-    file itself; failing all that (Windows without tzdata) the current UTC offset, which is right
-    except across DST changes.
-    """
-    name = os.environ.get("TZ", "").lstrip(":")
-    if name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError, OSError):
-            pass
-    link = Path("/etc/localtime")
-    try:
-        target = str(link.resolve())
-        if "zoneinfo/" in target:
-            return ZoneInfo(target.split("zoneinfo/", 1)[1])
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        pass
-    try:
-        with link.open("rb") as file:
-            return ZoneInfo.from_file(file, key="localtime")
-    except (ValueError, OSError):
-        pass
-    zone = datetime.now().astimezone().tzinfo
-    assert zone is not None
-    return zone
+    return system_zone()
 
 
 def read_series_file(path: Path, metric_id: int, since: int | None = None) -> Series | None:

@@ -45,28 +45,51 @@ class ErrorHandler:
     """Receives uncaught exceptions from sys.excepthook and the asyncio loop, logs them and shows a dialog."""
 
     def __init__(self) -> None:
-        self.dialog: ErrorDialog | None = None
+        self.dialog: QMessageBox | None = None
         self.count = 0
+        #: Environment problems shown (a full disk, a lost server...), apart from the unexpected errors.
+        self.problems = 0
 
     def install(self, loop: asyncio.AbstractEventLoop | None = None) -> None:
         sys.excepthook = self.excepthook
         if loop is not None:
             loop.set_exception_handler(self.loop_exception)
+            from ..logs import route_thread_exceptions
+
+            route_thread_exceptions(loop, self.excepthook)
 
     def excepthook(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
+        from ..problems import explain
+
+        problem = explain(error)
+        if problem is not None:
+            self.show_problem(problem.message, "".join(traceback.format_exception(kind, error, tb)))
+            return
         details = "".join(traceback.format_exception(kind, error, tb))
         self.report(f"{kind.__name__}: {error}", details)
+
+    def show_problem(self, message: str, details: str = "") -> None:
+        """An ordinary problem around the app (disk, file, server): a dialog naming it, not "unexpected"."""
+        from .problem_dialog import ProblemDialog
+
+        self.problems += 1
+        log.warning("%s%s", message, f"\n{details}" if details else "")
+        app = QApplication.instance()
+        if app is None or self.dialog is not None:
+            return
+        self.dialog = ProblemDialog(message, QApplication.activeWindow())
+        self.dialog.finished.connect(self._closed)
+        self.dialog.open()
 
     def loop_exception(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         error = context.get("exception")
         if isinstance(error, asyncio.CancelledError):
             return
         if error is not None:
-            details = "".join(traceback.format_exception(error))
-            self.report(f"{type(error).__name__}: {error}", details)
+            self.excepthook(type(error), error, error.__traceback__)
         else:
             self.report(str(context.get("message", "Unknown error")), repr(context))
 

@@ -6,7 +6,7 @@ import json
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWizard
 
@@ -43,7 +43,7 @@ def _mime(*paths) -> QMimeData:
 def _drop(window: MainWindow, mime: QMimeData) -> tuple[bool, bool]:
     """Drag ``mime`` over the window and drop it; (enter accepted, drop accepted)."""
     actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(QPointF(200, 200), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(QPoint(200, 200), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     drop = QDropEvent(QPointF(200, 200), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, drop)

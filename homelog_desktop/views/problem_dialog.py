@@ -1,0 +1,58 @@
+"""Dialogs for problems around the app (a full disk, a busy file, a server that does not answer).
+
+These are not bugs: they name the cause and what to do, never "something unexpected happened".
+``ServerProblemDialog`` is shown when the server holding the data cannot be reached at start, and
+offers to try again, to open another database, or to quit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from .. import APP_NAME
+
+RETRY, OPEN_OTHER, QUIT = "retry", "other", "quit"
+
+
+class ProblemDialog(QMessageBox):
+    """An environment problem: its message, and a Close button."""
+
+    def __init__(self, message: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemDialog")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(APP_NAME)
+        self.setText(message)
+        self.setStandardButtons(QMessageBox.StandardButton.Close)
+
+
+class ServerProblemDialog(QMessageBox):
+    """The database server cannot be used: try again, open another database, or quit (``choice``)."""
+
+    def __init__(self, server: str, message: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("serverProblemDialog")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(APP_NAME)
+        self.setText(f"Home Log cannot open your data on the server {server}.")
+        self.setInformativeText(message)
+        self.choice = QUIT
+        self._buttons = {
+            RETRY: self.addButton("Try Again", QMessageBox.ButtonRole.AcceptRole),
+            OPEN_OTHER: self.addButton("Open Another Database…", QMessageBox.ButtonRole.ActionRole),
+            QUIT: self.addButton("Quit", QMessageBox.ButtonRole.RejectRole),
+        }
+        for name, button in self._buttons.items():
+            button.setObjectName(f"{name}Button")
+        self.setDefaultButton(self._buttons[RETRY])
+        self.setEscapeButton(self._buttons[QUIT])
+        self.buttonClicked.connect(self._on_clicked)
+
+    def choice_button(self, name: str) -> QPushButton:
+        """The button for ``RETRY``, ``OPEN_OTHER`` or ``QUIT`` (tests click them)."""
+        return self._buttons[name]
+
+    def _on_clicked(self, clicked: object) -> None:
+        for name, button in self._buttons.items():
+            if button is clicked:
+                self.choice = name
