@@ -13,12 +13,14 @@ import subprocess
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 
 from homelog_desktop.db import Database, rls
 from homelog_desktop.db.migrate import migrate
+from homelog_desktop.domain.access import Action, Actor, ReadingFacts, Role, SourceFacts, decide
 from tests.pg_cluster import Cluster, password_cluster  # noqa: F401  (the fixture)
 
 PASSWORDS = {"ann": "ann-Admin-pass-1", "bob": "bob's own passphrase", "cat": "cat likes 42 fish"}
@@ -74,7 +76,11 @@ class Household:
         return [line for line in done.stdout.splitlines() if line]
 
 
-async def _build(cluster: Cluster, database: str) -> dict[str, str]:
+async def _build(
+    cluster: Cluster, database: str, seed: list[str] = SEED, passwords: dict[str, str] = PASSWORDS
+) -> dict[str, str]:
+    """Create, migrate and seed ``database``, switch row-level security on (twice: it may be re-run)
+    and make a role per member (member ids 1, 2, ... in the order of ``passwords``)."""
     import asyncpg
 
     owner_dsn = cluster.url().replace("postgresql+asyncpg://", "postgresql://")
@@ -86,13 +92,14 @@ async def _build(cluster: Cluster, database: str) -> dict[str, str]:
     db = Database(cluster.url(database=database))
     try:
         await migrate(db)
-        roles = {name: rls.member_role_name(database, i) for i, name in enumerate(PASSWORDS, start=1)}
+        roles = {name: rls.member_role_name(database, i) for i, name in enumerate(passwords, start=1)}
         async with db.engine.begin() as conn:
-            for statement in SEED:
+            for statement in seed:
                 await conn.execute(text(statement))
             await rls.install(conn, database)
+            await rls.install(conn, database)
             for i, (name, role) in enumerate(roles.items(), start=1):
-                await rls.execute_all(conn, rls.create_member_role_sql(database, i, role, PASSWORDS[name]))
+                await rls.execute_all(conn, rls.create_member_role_sql(database, i, role, passwords[name]))
         return roles
     finally:
         await db.dispose()
@@ -234,3 +241,139 @@ def test_rls_identifiers_are_quoted_and_bounded() -> None:
     assert rls.household_role("homelog") == "homelog_household"
     with pytest.raises(ValueError):
         rls.quote_ident("x" * 64)
+
+
+# -- the server agrees with domain/access.py, case by case ---------------------------------------
+
+#: The unit tests' household: 1 the administrator, 2 the owner of every owned source, 3 a member who
+#: entered readings, 4 a member who did nothing. Sources by kind, as in tests/unit/test_access.py.
+TABLE_PASSWORDS = {name: f"{name} pass phrase 1" for name in ("admin", "owner", "author", "stranger")}
+ACTORS = {
+    "admin": Actor(1, Role.ADMIN),
+    "owner": Actor(2),
+    "author": Actor(3),
+    "stranger": Actor(4),
+}
+KINDS = {
+    # id: (kind, facts)
+    1: ("private", SourceFacts(owner_id=2)),
+    2: ("public", SourceFacts(owner_id=2, is_public=True)),
+    3: ("public-open", SourceFacts(owner_id=2, is_public=True, members_may_add_readings=True)),
+    4: ("private-open", SourceFacts(owner_id=2, members_may_add_readings=True)),
+    5: ("orphan-private", SourceFacts(owner_id=None)),
+    6: ("orphan-public", SourceFacts(owner_id=None, is_public=True, members_may_add_readings=True)),
+}
+
+
+def _table_seed() -> list[str]:
+    sources = ", ".join(
+        f"({sid}, '{kind}', '', {facts.owner_id or 'NULL'}, {facts.is_public}, {facts.members_may_add_readings}, 1, 1)"
+        for sid, (kind, facts) in KINDS.items()
+    )
+    # Reading 10*sid by the author (3), 10*sid + 1 by nobody known; metric sid per source.
+    readings = ", ".join(
+        f"({10 * sid}, {sid}, 1, '', 3, 1, 1), ({10 * sid + 1}, {sid}, 2, '', NULL, 1, 1)" for sid in KINDS
+    )
+    values = ", ".join(f"({10 * sid}, {sid}, 1, 1.0), ({10 * sid + 1}, {sid}, 2, 2.0)" for sid in KINDS)
+    return [
+        "INSERT INTO members (id, name, role, created_at, updated_at) VALUES (1, 'A', 'admin', 1, 1),"
+        " (2, 'O', 'member', 1, 1), (3, 'W', 'member', 1, 1), (4, 'S', 'member', 1, 1)",
+        "INSERT INTO sources (id, name, description, owner_id, is_public, members_may_add_readings,"
+        f" created_at, updated_at) VALUES {sources}",
+        "INSERT INTO metrics (id, source_id, position, name, unit, kind, decimals) VALUES "
+        + ", ".join(f"({sid}, {sid}, 0, 'M', 'u', 'counter', 1)" for sid in KINDS),
+        f"INSERT INTO readings (id, source_id, ts, note, entered_by, created_at, updated_at) VALUES {readings}",
+        f"INSERT INTO reading_values (reading_id, metric_id, ts, value) VALUES {values}",
+        "INSERT INTO tariffs (id, metric_id, valid_from, unit_price, standing_charge, currency) VALUES "
+        + ", ".join(f"({sid}, {sid}, '2025-01-01', '1', '0', 'EUR')" for sid in KINDS),
+        "INSERT INTO meter_events (id, source_id, metric_id, ts, kind, note) VALUES "
+        + ", ".join(f"({sid}, {sid}, {sid}, 1, 'reset', '')" for sid in KINDS),
+        "SELECT setval(pg_get_serial_sequence(t, 'id'), 1000) FROM unnest(ARRAY['members', 'sources', 'metrics',"
+        " 'readings', 'tariffs', 'meter_events']) AS t",
+    ]
+
+
+async def _attempt(conn: Any, sql: str) -> bool:
+    """Whether ``sql`` touches or returns a row for this role (refused by a policy: no); rolled back."""
+    import asyncpg
+
+    transaction = conn.transaction()
+    await transaction.start()
+    try:
+        return len(await conn.fetch(sql)) > 0
+    except asyncpg.InsufficientPrivilegeError:
+        return False
+    finally:
+        await transaction.rollback()
+
+
+async def _server_decisions(cluster: Cluster, database: str, roles: dict[str, str]) -> dict[tuple, bool]:
+    """What the server lets each actor do, each attempt in a transaction that is rolled back."""
+    import asyncpg
+
+    found: dict[tuple, bool] = {}
+    for name, role in roles.items():
+        conn = await asyncpg.connect(
+            host="127.0.0.1", port=cluster.port, user=role, password=TABLE_PASSWORDS[name], database=database
+        )
+        me = ACTORS[name].member_id
+
+        try:
+            for sid in KINDS:
+                checks = {
+                    Action.VIEW_SOURCE: f"SELECT 1 FROM sources WHERE id = {sid}",
+                    Action.EDIT_SOURCE: f"UPDATE sources SET description = 'x' WHERE id = {sid} RETURNING 1",
+                    Action.DELETE_SOURCE: f"DELETE FROM sources WHERE id = {sid} RETURNING 1",
+                    Action.EDIT_METRICS: f"UPDATE metrics SET unit = 'x' WHERE source_id = {sid} RETURNING 1",
+                    Action.EDIT_TARIFFS: f"UPDATE tariffs SET unit_price = '2' WHERE metric_id = {sid} RETURNING 1",
+                    Action.EDIT_METER_CHANGES: f"DELETE FROM meter_events WHERE source_id = {sid} RETURNING 1",
+                    Action.ADD_READING: "INSERT INTO readings (source_id, ts, note, entered_by, created_at, updated_at)"
+                    f" VALUES ({sid}, 9, '', {me}, 1, 1) RETURNING 1",
+                }
+                for action, sql in checks.items():
+                    found[(name, sid, None, action)] = await _attempt(conn, sql)
+                found[(name, sid, None, "see-values")] = await _attempt(
+                    conn, f"SELECT 1 FROM reading_values WHERE metric_id = {sid}"
+                )
+                for rid, author in ((10 * sid, 3), (10 * sid + 1, None)):
+                    change = await _attempt(conn, f"UPDATE readings SET note = 'x' WHERE id = {rid} RETURNING 1")
+                    values = await _attempt(
+                        conn, f"UPDATE reading_values SET value = 5 WHERE reading_id = {rid} RETURNING 1"
+                    )
+                    assert change == values, (name, rid)
+                    found[(name, sid, author, Action.CHANGE_READING)] = change
+                    found[(name, sid, author, Action.DELETE_READING)] = await _attempt(
+                        conn, f"DELETE FROM readings WHERE id = {rid} RETURNING 1"
+                    )
+        finally:
+            await conn.close()
+    return found
+
+
+@pytest.fixture(scope="module")
+def server_decisions(password_cluster: Cluster) -> Iterator[dict[tuple, bool]]:  # noqa: F811
+    database = f"homelog_rlst_{uuid.uuid4().hex[:8]}"
+    roles = asyncio.run(_build(password_cluster, database, _table_seed(), TABLE_PASSWORDS))
+    try:
+        yield asyncio.run(_server_decisions(password_cluster, database, roles))
+    finally:
+        asyncio.run(_drop(password_cluster, database, roles))
+
+
+def test_rls_server_agrees_with_access_policy(server_decisions: dict[tuple, bool]) -> None:
+    """For every actor, kind of source and action, the server allows exactly what domain/access.py allows."""
+    disagreements = []
+    for (name, sid, author, action), allowed in server_decisions.items():
+        facts = KINDS[sid][1]
+        if action == "see-values":
+            expected = decide(ACTORS[name], Action.VIEW_SOURCE, facts).allowed
+        elif action in (Action.CHANGE_READING, Action.DELETE_READING):
+            expected = decide(ACTORS[name], action, ReadingFacts(facts, entered_by=author)).allowed
+        else:
+            expected = decide(ACTORS[name], Action(action), facts).allowed
+        if allowed != expected:
+            disagreements.append((name, KINDS[sid][0], author, str(action), "server", allowed, "policy", expected))
+    assert len(server_decisions) == 4 * 6 * 12
+    for action in {key[3] for key in server_decisions}:  # every action is both allowed and refused somewhere
+        assert {allowed for key, allowed in server_decisions.items() if key[3] == action} == {True, False}
+    assert disagreements == []
