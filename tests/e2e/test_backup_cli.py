@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from homelog_desktop.db.backup_files import BEFORE_RESTORE, MANUAL, list_backups
+from homelog_desktop.db.revisions import HEAD_REVISION
 from tests.backup_support import contents, damage, integrity, lock_held, readonly_folder, tree
 from tests.conftest import T0, seed_readings
 from tests.processes import homelog
@@ -147,7 +148,7 @@ def test_check_cli_ok_and_problems(data, tmp_path):
     """`homelog check`: exit 0 with the schema for a healthy file; exit 1 and one line otherwise."""
     ok = homelog(tmp_path, "check", "--data-dir", str(data))
     assert ok.returncode == 0, ok.stderr
-    assert "integrity_check ok" in ok.stdout and "schema 0003" in ok.stdout
+    assert "integrity_check ok" in ok.stdout and f"schema {HEAD_REVISION}" in ok.stdout
     quick = homelog(tmp_path, "check", "--quick", "--data-dir", str(data))
     assert quick.returncode == 0 and "quick_check ok" in quick.stdout
     damage(data / "homelog.db")
@@ -187,5 +188,5 @@ def test_check_cli_on_a_postgresql_database(tmp_path, pg_server):
     finally:
         asyncio.run(drop_database(url))
     assert done.returncode == 0, done.stderr
-    assert "schema 0003 (current)" in done.stdout and "the server checks its own integrity" in done.stdout
+    assert f"schema {HEAD_REVISION} (current)" in done.stdout and "the server checks its own integrity" in done.stdout
     assert backup.returncode == 1 and "pg_dump" in backup.stderr
