@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from homelog_desktop.db import Database, rls
 from homelog_desktop.db.migrate import migrate
-from homelog_desktop.domain.access import Action, Actor, ReadingFacts, Role, SourceFacts, decide
+from homelog_desktop.domain.access import Action, Actor, MemberFacts, ReadingFacts, Role, SourceFacts, decide
 from tests.pg_cluster import Cluster, password_cluster  # noqa: F401  (the fixture)
 
 PASSWORDS = {"ann": "ann-Admin-pass-1", "bob": "bob's own passphrase", "cat": "cat likes 42 fish"}
@@ -345,6 +345,20 @@ async def _server_decisions(cluster: Cluster, database: str, roles: dict[str, st
                     found[(name, sid, author, Action.DELETE_READING)] = await _attempt(
                         conn, f"DELETE FROM readings WHERE id = {rid} RETURNING 1"
                     )
+            for target in (1, 2, 3, 4):
+                member_checks = {
+                    Action.EDIT_MEMBER: f"UPDATE members SET name = name || '.' WHERE id = {target} RETURNING 1",
+                    Action.REMOVE_MEMBER: f"DELETE FROM members WHERE id = {target} RETURNING 1",
+                    # Setting a password: one's own is an edit of oneself, another's a reset.
+                    Action.RESET_PASSWORD: "INSERT INTO member_passwords (member_id, hash, updated_at)"
+                    f" VALUES ({target}, 'h', 1) RETURNING 1",
+                }
+                for action, sql in member_checks.items():
+                    found[(name, "member", target, action)] = await _attempt(conn, sql)
+            found[(name, "member", None, Action.ADD_MEMBER)] = await _attempt(
+                conn,
+                "INSERT INTO members (name, role, created_at, updated_at) VALUES ('N', 'member', 1, 1) RETURNING 1",
+            )
         finally:
             await conn.close()
     return found
@@ -363,7 +377,8 @@ def server_decisions(password_cluster: Cluster) -> Iterator[dict[tuple, bool]]: 
 def test_rls_server_agrees_with_access_policy(server_decisions: dict[tuple, bool]) -> None:
     """For every actor, kind of source and action, the server allows exactly what domain/access.py allows."""
     disagreements = []
-    for (name, sid, author, action), allowed in server_decisions.items():
+    sources = {key: allowed for key, allowed in server_decisions.items() if key[1] != "member"}
+    for (name, sid, author, action), allowed in sources.items():
         facts = KINDS[sid][1]
         if action == "see-values":
             expected = decide(ACTORS[name], Action.VIEW_SOURCE, facts).allowed
@@ -373,7 +388,25 @@ def test_rls_server_agrees_with_access_policy(server_decisions: dict[tuple, bool
             expected = decide(ACTORS[name], Action(action), facts).allowed
         if allowed != expected:
             disagreements.append((name, KINDS[sid][0], author, str(action), "server", allowed, "policy", expected))
-    assert len(server_decisions) == 4 * 6 * 12
-    for action in {key[3] for key in server_decisions}:  # every action is both allowed and refused somewhere
-        assert {allowed for key, allowed in server_decisions.items() if key[3] == action} == {True, False}
+    assert len(sources) == 4 * 6 * 12
+    for action in {key[3] for key in sources}:  # every action is both allowed and refused somewhere
+        assert {allowed for key, allowed in sources.items() if key[3] == action} == {True, False}
+    assert disagreements == []
+
+
+def test_rls_server_agrees_with_access_policy_on_members(server_decisions: dict[tuple, bool]) -> None:
+    """Editing, removing, adding members and setting passwords: the server allows what domain/access.py allows."""
+    members = {key: allowed for key, allowed in server_decisions.items() if key[1] == "member"}
+    disagreements = []
+    for (name, _, target, action), allowed in members.items():
+        actor = ACTORS[name]
+        if action is Action.ADD_MEMBER:
+            expected = decide(actor, action).allowed
+        elif action is Action.RESET_PASSWORD and target == actor.member_id:
+            expected = decide(actor, Action.EDIT_MEMBER, MemberFacts(target)).allowed
+        else:
+            expected = decide(actor, action, MemberFacts(target)).allowed
+        if allowed != expected:
+            disagreements.append((name, target, str(action), "server", allowed, "policy", expected))
+    assert len(members) == 4 * (4 * 3 + 1)
     assert disagreements == []
