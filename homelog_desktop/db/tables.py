@@ -9,6 +9,8 @@ SQLite), so a dialog left open on a deleted reading can never overwrite a newer 
 
 from __future__ import annotations
 
+import time
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -33,6 +35,10 @@ NAMING = {
 }
 
 
+def _epoch_now() -> int:
+    return int(time.time())
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -45,6 +51,19 @@ class MemberRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
     created_at: Mapped[int] = mapped_column(BigInteger)
+    #: "admin" (the household's administrator, the first member) or "member" (domain.access.Role).
+    role: Mapped[str] = mapped_column(String(10), default="member", server_default="member")
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=_epoch_now, onupdate=_epoch_now, server_default="0")
+
+
+class MemberPasswordRow(Base):
+    """A member's password as an Argon2 hash (no row: the member has no password)."""
+
+    __tablename__ = "member_passwords"
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), primary_key=True)
+    hash: Mapped[str] = mapped_column(String(255))
+    updated_at: Mapped[int] = mapped_column(BigInteger)
 
 
 class SourceRow(Base):
@@ -57,6 +76,8 @@ class SourceRow(Base):
     category: Mapped[str] = mapped_column(String(20), default="other", server_default="other")
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     is_public: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: On a public source, every member may add readings (domain.access.can_add_reading).
+    members_may_add_readings: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     interval_days: Mapped[int | None] = mapped_column(Integer)
     archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     billing_start_month: Mapped[int] = mapped_column(Integer, default=1, server_default="1")

@@ -1,0 +1,307 @@
+"""Who may do what in a shared household: the one access policy (pure: no Qt, no SQLAlchemy).
+
+Every decision returns a ``Decision``: ``allowed`` and a ``reason`` written for a tooltip ("Only
+Anna (the owner) or the administrator can change this source."). Repositories refuse what is not
+allowed (raising ``AccessDeniedError`` with the reason), the UI disables it and shows the reason, and on
+PostgreSQL ``db/rls.py`` makes the server enforce the same rules:
+
+- See a source (its metrics, readings, meter changes and tariffs): its owner, the administrator,
+  and every member when the source is public.
+- Create a source: any member; the new source is theirs.
+- Edit or delete a source, its metrics, tariffs and meter changes: its owner and the administrator.
+- Add a reading: the source's owner and the administrator; on a *public* source that allows it
+  ("household members may add readings") every member too. The choice has no effect on a private
+  source (nobody else can see it).
+- Change or delete a reading: its author, the source's owner and the administrator. An author who
+  can no longer see the source (it was made private) cannot change their readings there either.
+- Edit a member (name, e-mail, own password): the member themselves and the administrator.
+- Add and remove members, set a forgotten password: the administrator; the administrator cannot
+  remove themselves (the household would have nobody to manage it).
+
+A source without an owner (its owner was removed, or it predates owners) is treated as the
+administrator's: only the administrator edits it, and everyone sees it only when it is public.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from .errors import HomeLogError
+
+
+class Role(enum.StrEnum):
+    """A member's role in the household (stored in ``members.role``)."""
+
+    ADMIN = "admin"
+    MEMBER = "member"
+
+
+class Action(enum.StrEnum):
+    """Everything the policy decides (``decide`` dispatches on it)."""
+
+    VIEW_SOURCE = "view-source"
+    CREATE_SOURCE = "create-source"
+    EDIT_SOURCE = "edit-source"
+    DELETE_SOURCE = "delete-source"
+    EDIT_METRICS = "edit-metrics"
+    EDIT_TARIFFS = "edit-tariffs"
+    EDIT_METER_CHANGES = "edit-meter-changes"
+    ADD_READING = "add-reading"
+    CHANGE_READING = "change-reading"
+    DELETE_READING = "delete-reading"
+    EDIT_MEMBER = "edit-member"
+    ADD_MEMBER = "add-member"
+    REMOVE_MEMBER = "remove-member"
+    RESET_PASSWORD = "reset-password"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The signed-in member who wants to do something."""
+
+    member_id: int
+    role: Role = Role.MEMBER
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFacts:
+    """What the policy needs to know about a source (``owner_name`` only words the reasons)."""
+
+    owner_id: int | None
+    is_public: bool = False
+    members_may_add_readings: bool = False
+    owner_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingFacts:
+    """What the policy needs to know about a reading: its source and its author."""
+
+    source: SourceFacts
+    entered_by: int | None
+    author_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MemberFacts:
+    """The member acted on."""
+
+    member_id: int
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Whether an action is allowed and why (a sentence for a tooltip or a refusal)."""
+
+    allowed: bool
+    reason: str
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+class AccessDeniedError(HomeLogError):
+    """An action the access policy refuses; the message is the decision's reason."""
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__(decision.reason)
+        self.decision = decision
+
+
+def require(decision: Decision) -> None:
+    """Raise ``AccessDeniedError`` unless ``decision`` allows the action."""
+    if not decision.allowed:
+        raise AccessDeniedError(decision)
+
+
+def _allow(reason: str) -> Decision:
+    return Decision(True, reason)
+
+
+def _deny(reason: str) -> Decision:
+    return Decision(False, reason)
+
+
+ADMIN_REASON = "You are the household's administrator."
+
+
+def _owner_words(source: SourceFacts) -> str:
+    if source.owner_id is None:
+        return "the administrator"
+    owner = f"{source.owner_name} (the owner)" if source.owner_name else "its owner"
+    return f"{owner} or the administrator"
+
+
+def _is_owner(actor: Actor, source: SourceFacts) -> bool:
+    return source.owner_id is not None and source.owner_id == actor.member_id
+
+
+# -- sources ----------------------------------------------------------------------------------
+
+
+def can_view_source(actor: Actor, source: SourceFacts) -> Decision:
+    """See a source with its metrics, readings, meter changes and tariffs."""
+    if _is_owner(actor, source):
+        return _allow("You own this source.")
+    if actor.is_admin:
+        return _allow(ADMIN_REASON)
+    if source.is_public:
+        return _allow("This source is public: every member of the household can see it.")
+    return _deny(f"This source is private: only {_owner_words(source)} can see it.")
+
+
+def can_create_source(actor: Actor) -> Decision:
+    """Any member creates sources; the new source belongs to them."""
+    return _allow("Every member can add sources; a new source is yours.")
+
+
+def _can_manage(actor: Actor, source: SourceFacts, what: str) -> Decision:
+    if _is_owner(actor, source):
+        return _allow("You own this source.")
+    if actor.is_admin:
+        return _allow(ADMIN_REASON)
+    return _deny(f"Only {_owner_words(source)} can {what}.")
+
+
+def can_edit_source(actor: Actor, source: SourceFacts) -> Decision:
+    return _can_manage(actor, source, "change this source")
+
+
+def can_delete_source(actor: Actor, source: SourceFacts) -> Decision:
+    return _can_manage(actor, source, "delete this source")
+
+
+def can_edit_metrics(actor: Actor, source: SourceFacts) -> Decision:
+    return _can_manage(actor, source, "change this source's metrics")
+
+
+def can_edit_tariffs(actor: Actor, source: SourceFacts) -> Decision:
+    return _can_manage(actor, source, "change this source's tariffs")
+
+
+def can_edit_meter_changes(actor: Actor, source: SourceFacts) -> Decision:
+    return _can_manage(actor, source, "record or change this source's meter changes")
+
+
+# -- readings ---------------------------------------------------------------------------------
+
+
+def can_add_reading(actor: Actor, source: SourceFacts) -> Decision:
+    """The owner and the administrator; every member on a public source that allows it."""
+    if _is_owner(actor, source):
+        return _allow("You own this source.")
+    if actor.is_admin:
+        return _allow(ADMIN_REASON)
+    if source.is_public and source.members_may_add_readings:
+        return _allow("This source lets household members add readings.")
+    if not source.is_public:
+        return _deny(f"This source is private: only {_owner_words(source)} can add its readings.")
+    return _deny(f"Only {_owner_words(source)} can add readings to this source.")
+
+
+def _can_touch_reading(actor: Actor, reading: ReadingFacts, verb: str) -> Decision:
+    source = reading.source
+    if _is_owner(actor, source):
+        return _allow("You own this reading's source.")
+    if actor.is_admin:
+        return _allow(ADMIN_REASON)
+    if not can_view_source(actor, source):
+        return _deny(f"This source is private: only {_owner_words(source)} can {verb} its readings.")
+    if reading.entered_by is not None and reading.entered_by == actor.member_id:
+        return _allow("You entered this reading.")
+    author = f"{reading.author_name} (who entered it)" if reading.author_name else "its author"
+    if reading.entered_by is None:
+        return _deny(f"Only {_owner_words(source)} can {verb} this reading.")
+    return _deny(f"Only {author}, {_owner_words(source)} can {verb} this reading.")
+
+
+def can_change_reading(actor: Actor, reading: ReadingFacts) -> Decision:
+    return _can_touch_reading(actor, reading, "change")
+
+
+def can_delete_reading(actor: Actor, reading: ReadingFacts) -> Decision:
+    return _can_touch_reading(actor, reading, "delete")
+
+
+# -- members ----------------------------------------------------------------------------------
+
+
+def can_edit_member(actor: Actor, member: MemberFacts) -> Decision:
+    """Name, e-mail and own password: the member themselves and the administrator."""
+    if member.member_id == actor.member_id:
+        return _allow("This is you.")
+    if actor.is_admin:
+        return _allow(ADMIN_REASON)
+    who = member.name or "another member"
+    return _deny(f"Only {who} or the administrator can change this member.")
+
+
+def can_add_member(actor: Actor) -> Decision:
+    if actor.is_admin:
+        return _allow(ADMIN_REASON)
+    return _deny("Only the administrator can add members.")
+
+
+def can_remove_member(actor: Actor, member: MemberFacts) -> Decision:
+    if not actor.is_admin:
+        return _deny("Only the administrator can remove members.")
+    if member.member_id == actor.member_id:
+        return _deny("You cannot remove yourself: the household needs its administrator.")
+    return _allow(ADMIN_REASON)
+
+
+def can_reset_password(actor: Actor, member: MemberFacts) -> Decision:
+    """Set a forgotten password (without knowing the old one)."""
+    if actor.is_admin:
+        return _allow(ADMIN_REASON)
+    return _deny("Only the administrator can set a forgotten password.")
+
+
+type Target = SourceFacts | ReadingFacts | MemberFacts | None
+
+
+def decide(actor: Actor, action: Action, target: Target = None) -> Decision:
+    """One entry point for tables of decisions (menus, tests): ``action`` on ``target``.
+
+    Source actions take ``SourceFacts``, reading actions ``ReadingFacts``, member actions
+    ``MemberFacts``; creating a source and adding a member take no target.
+    """
+    match action:
+        case Action.CREATE_SOURCE:
+            return can_create_source(actor)
+        case Action.ADD_MEMBER:
+            return can_add_member(actor)
+    if action in _SOURCE_ACTIONS:
+        if not isinstance(target, SourceFacts):
+            raise TypeError(f"{action} needs SourceFacts, not {target!r}")
+        return _SOURCE_ACTIONS[action](actor, target)
+    if action in _READING_ACTIONS:
+        if not isinstance(target, ReadingFacts):
+            raise TypeError(f"{action} needs ReadingFacts, not {target!r}")
+        return _READING_ACTIONS[action](actor, target)
+    if not isinstance(target, MemberFacts):
+        raise TypeError(f"{action} needs MemberFacts, not {target!r}")
+    return _MEMBER_ACTIONS[action](actor, target)
+
+
+_SOURCE_ACTIONS = {
+    Action.VIEW_SOURCE: can_view_source,
+    Action.EDIT_SOURCE: can_edit_source,
+    Action.DELETE_SOURCE: can_delete_source,
+    Action.EDIT_METRICS: can_edit_metrics,
+    Action.EDIT_TARIFFS: can_edit_tariffs,
+    Action.EDIT_METER_CHANGES: can_edit_meter_changes,
+    Action.ADD_READING: can_add_reading,
+}
+_READING_ACTIONS = {Action.CHANGE_READING: can_change_reading, Action.DELETE_READING: can_delete_reading}
+_MEMBER_ACTIONS = {
+    Action.EDIT_MEMBER: can_edit_member,
+    Action.REMOVE_MEMBER: can_remove_member,
+    Action.RESET_PASSWORD: can_reset_password,
+}

@@ -1,0 +1,129 @@
+"""The rules of a member's password (pure; hashing is ``services/auth.py``'s).
+
+What is checked, and why:
+
+- At least ``MIN_LENGTH`` (10) characters: NIST SP 800-63B asks for at least 8 and no composition
+  rules ("one digit, one symbol"); 10 is a small step up for a household server that may be
+  reachable from the internet. Spaces count, so a passphrase of a few words is the easy way in.
+- At most ``MAX_LENGTH`` (1024) characters, so nobody makes the server hash megabytes.
+- Not the member's e-mail address, its part before the "@", or their name, and not containing
+  them (case-insensitive; parts shorter than 4 characters are ignored, "Al" is not a secret).
+- Not a single character repeated ("aaaaaaaaaa"), nor a straight run ("1234567890", "abcdefghij",
+  "qwertyuiop", or backwards).
+- The confirmation, when a form asks for one, is the same.
+
+Problems come back keyed by ``PasswordField`` like the other rules' issues. The shared ``Issue``
+type of the rules (``domain/issues.py``) is not on the main branch yet, so this module has a small
+local ``PasswordProblem`` of the same shape (code, field, message, ``text``); once ``issues.py`` is
+merged, ``PasswordField`` joins its ``Field`` union and ``check_password`` returns ``error(...)``.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from dataclasses import dataclass
+
+#: Fewest characters a password may have.
+MIN_LENGTH = 10
+#: Most characters a password may have.
+MAX_LENGTH = 1024
+#: Parts of a name or e-mail shorter than this are not looked for inside a password.
+MIN_PERSONAL_PART = 4
+
+
+class PasswordField(enum.Enum):
+    """Where a password problem belongs on a form."""
+
+    PASSWORD = "password"
+    CONFIRMATION = "confirmation"
+
+
+@dataclass(frozen=True, slots=True)
+class PasswordProblem:
+    """One reason a password cannot be used (every one is an error: none can be accepted)."""
+
+    code: str
+    field: PasswordField
+    message: str
+
+    @property
+    def text(self) -> str:
+        return self.message
+
+
+def _personal_parts(email: str | None, name: str | None) -> list[tuple[str, str]]:
+    """(what, text) pairs a password must not contain, longest first."""
+    parts: list[tuple[str, str]] = []
+    address = (email or "").strip().casefold()
+    if address:
+        parts.append(("e-mail address", address))
+        local = address.split("@", 1)[0]
+        if local != address:
+            parts.append(("e-mail address", local))
+    full = (name or "").strip().casefold()
+    if full:
+        parts.append(("name", full))
+        parts.extend(("name", word) for word in full.split() if word != full)
+    return [(what, text) for what, text in parts if len(text) >= MIN_PERSONAL_PART]
+
+
+#: Runs a password must not be a piece of (also backwards): digits round the clock, keyboard rows.
+RUNS = ("01234567890123456789", "qwertyuiop", "asdfghjkl", "zxcvbnm", "qwertzuiop", "azertyuiop")
+
+
+def _is_run(text: str) -> bool:
+    steps = {ord(b) - ord(a) for a, b in itertools.pairwise(text)}
+    if steps in ({1}, {-1}):
+        return True
+    return any(text in run or text in run[::-1] for run in RUNS)
+
+
+def check_password(
+    password: str, *, email: str | None = None, name: str | None = None, confirmation: str | None = None
+) -> list[PasswordProblem]:
+    """Every problem of ``password`` for the member with ``email`` and ``name`` (empty: it is fine)."""
+    problems: list[PasswordProblem] = []
+    field = PasswordField.PASSWORD
+    if len(password) < MIN_LENGTH:
+        problems.append(
+            PasswordProblem(
+                "password-short",
+                field,
+                f"The password is too short: use at least {MIN_LENGTH} characters (a few words with spaces are fine).",
+            )
+        )
+    elif len(password) > MAX_LENGTH:
+        problems.append(
+            PasswordProblem("password-long", field, f"The password is too long: use at most {MAX_LENGTH} characters.")
+        )
+    folded = password.casefold()
+    if password and len(set(password)) == 1:
+        problems.append(
+            PasswordProblem(
+                "password-one-character", field, "The password repeats one character: anyone could guess it."
+            )
+        )
+    elif len(password) >= 3 and _is_run(folded):
+        problems.append(
+            PasswordProblem(
+                "password-sequence", field, "The password is a simple sequence (like 1234…): anyone could guess it."
+            )
+        )
+    for what, text in _personal_parts(email, name):
+        if text in folded:
+            problems.append(
+                PasswordProblem(
+                    "password-personal", field, f"The password must not contain your {what}: others know it."
+                )
+            )
+            break
+    if confirmation is not None and confirmation != password:
+        problems.append(
+            PasswordProblem(
+                "password-mismatch",
+                PasswordField.CONFIRMATION,
+                "The two passwords differ: type the same password twice.",
+            )
+        )
+    return problems
