@@ -364,7 +364,7 @@ class AppController:
         self.window.show_loading("Your data file cannot be opened.")
         vm = self._backups_vm()
         newest = await vm.newest_good_backup()
-        choice = await self.prompts.recover(result.path, result.message, newest)
+        choice = await self.prompts.recover(result.path, result.message, newest, str(result.health))
         if choice == Recovery.RESTORE and newest is not None:
             await self._restore(newest.path)
             return

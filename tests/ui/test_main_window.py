@@ -767,3 +767,23 @@ def test_main_window_binding_other_data_drops_the_banner_of_the_data_before(qtbo
     finally:
         window.unbind()
         run(sample.close())
+
+
+def test_main_window_delete_question_names_the_meter_change_recorded_with_the_reading(
+    qtbot, open_window, run, db, add_source, store
+):
+    """Deleting a reading saved with "Meter replaced…" asks, naming the meter change that goes with it."""
+    from tests.conftest import T0, make_reading
+    from tests.integration.test_meter_change_with_reading import _save_with_change
+
+    source = add_source("House")
+    store(source, make_reading(source, T0, "100", None))
+    _save_with_change(run, db, source)
+    window = open_window()
+    qtbot.waitUntil(lambda: window.readings_model.rowCount() == 2)
+    table(window).selectRow(0)  # newest first: the reading saved with the change
+    press(qtbot, table(window), Qt.Key.Key_Delete)
+    box = wait_dialog(qtbot, window, "confirmDialog")
+    assert "The meter change recorded with it (“Meter replaced” on " in box.informativeText()
+    assert "This cannot be undone." in box.informativeText()
+    click_box_button(qtbot, box, QMessageBox.StandardButton.Cancel)

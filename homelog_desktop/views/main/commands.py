@@ -136,7 +136,17 @@ class WindowCommands:
         else:
             text = f"Delete {len(readings):,} readings from “{source.name}”?"
         ids = [r.id for r in readings if r.id is not None]
-        box = question(self._parent(), text, "This cannot be undone.", "Delete")
+        self.run(self._confirm_delete(source, ids, text))
+
+    async def _confirm_delete(self, source: Source, ids: list[int], text: str) -> None:
+        """Ask, naming the meter changes recorded with these readings (deleted with them)."""
+        if self.workspace is None:
+            return
+        from ...viewmodels.readings import delete_detail
+
+        detail = delete_detail(await self.workspace.readings.meter_changes_of(ids), source)
+        informative = f"{detail}\n\nThis cannot be undone." if detail else "This cannot be undone."
+        box = question(self._parent(), text, informative, "Delete")
         self.dialogs.keep(box)
         box.accepted.connect(lambda: self.run(self.workspace.readings.delete(ids)) if self.workspace else None)
         box.open()
@@ -324,6 +334,7 @@ class WindowCommands:
             return
         wizard = ImportWizard(self.workspace.importer(path), self._parent(), current_source=self.current_source())
         wizard.imported.connect(self._on_imported)
+        wizard.show_source_requested.connect(self.open_source)
         self.dialogs.keep(wizard)
         wizard.open()
 

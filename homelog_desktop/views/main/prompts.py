@@ -133,11 +133,11 @@ class Prompts:
         await ask(box)
         return box.clickedButton() is yes
 
-    async def recover(self, path: Path, message: str, newest: BackupFile | None) -> Recovery:
+    async def recover(self, path: Path, message: str, newest: BackupFile | None, health: str | None = None) -> Recovery:
         """The data file is damaged: restore ``newest``, open another file, or quit."""
         from ..recovery_dialog import RecoveryDialog
 
-        dialog = RecoveryDialog(path, message, newest, self.window)
+        dialog = RecoveryDialog(path, message, newest, self.window, health=health)
         await ask(dialog)
         return Recovery(dialog.choice)
 
