@@ -135,7 +135,8 @@ def _unlock(fd: int) -> None:
     fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-def _windows_lock(fd: int, exclusive: bool) -> bool:  # pragma: no cover - Windows
+def _windows_call(fd: int, name: str, *args: int) -> bool:  # pragma: no cover - Windows
+    """``kernel32.<name>(handle of fd, *args, &OVERLAPPED)``: LockFileEx or UnlockFileEx on the first byte."""
     import ctypes
     import msvcrt
     from ctypes import wintypes
@@ -151,28 +152,16 @@ def _windows_lock(fd: int, exclusive: bool) -> bool:  # pragma: no cover - Windo
 
     kernel32: Any = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
     handle = msvcrt.get_osfhandle(fd)  # type: ignore[attr-defined]
+    return bool(getattr(kernel32, name)(wintypes.HANDLE(handle), *args, ctypes.byref(Overlapped())))
+
+
+def _windows_lock(fd: int, exclusive: bool) -> bool:  # pragma: no cover - Windows
     flags = 0x1 | (0x2 if exclusive else 0)  # LOCKFILE_FAIL_IMMEDIATELY | LOCKFILE_EXCLUSIVE_LOCK
-    overlapped = Overlapped()
-    return bool(kernel32.LockFileEx(wintypes.HANDLE(handle), flags, 0, 1, 0, ctypes.byref(overlapped)))
+    return _windows_call(fd, "LockFileEx", flags, 0, 1, 0)
 
 
 def _windows_unlock(fd: int) -> None:  # pragma: no cover - Windows
-    import ctypes
-    import msvcrt
-    from ctypes import wintypes
-
-    class Overlapped(ctypes.Structure):
-        _fields_ = [
-            ("Internal", ctypes.c_void_p),
-            ("InternalHigh", ctypes.c_void_p),
-            ("Offset", wintypes.DWORD),
-            ("OffsetHigh", wintypes.DWORD),
-            ("hEvent", wintypes.HANDLE),
-        ]
-
-    kernel32: Any = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
-    handle = msvcrt.get_osfhandle(fd)  # type: ignore[attr-defined]
-    kernel32.UnlockFileEx(wintypes.HANDLE(handle), 0, 1, 0, ctypes.byref(Overlapped()))
+    _windows_call(fd, "UnlockFileEx", 0, 1, 0)
 
 
 @contextmanager
