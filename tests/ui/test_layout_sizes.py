@@ -8,6 +8,7 @@ combo entry has less room than its text. ``python -m tests.screenshots_sizes`` r
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -74,7 +75,9 @@ def test_layout_recovery_dialog_fits_with_its_details_open(qtbot, screen, db_pat
     """The recovery dialog fits, its details expanded or not."""
     backup = None
     if with_backup:
-        db_path.write_bytes(b"")
+        connection = sqlite3.connect(db_path)  # a small healthy file: an empty one is never backed up
+        connection.execute("CREATE TABLE t (x)")
+        connection.close()
         backup = write_backup(db_path, db_path.parent / "backups", "daily")
     problem = f"{db_path} is damaged (quick_check: On tree page 31 cell 7: Offset 57005 out of range 347..4092)."
     dialog = RecoveryDialog(db_path, problem, backup)
