@@ -19,12 +19,14 @@ from homelog_desktop.viewmodels.meter_round import MeterRoundViewModel
 from homelog_desktop.views.meter_round import MeterRoundDialog
 from tests.conftest import make_reading
 
-NOW = utc_now().replace(second=0)
-
 
 @pytest.fixture
 def household(add_source, store):
-    """Electricity (two registers, overdue), water (overdue) and a thermometer (not due)."""
+    """Electricity (two registers, overdue), water (overdue) and a thermometer (not due).
+
+    Timed from this test's own "now": the expected values run on with the clock, so a "now" taken at
+    import would drift by the minutes a long suite takes before this test runs."""
+    now = utc_now().replace(second=0)
     power = add_source("Electricity", interval_days=7)
     water = add_source(
         "Water",
@@ -40,15 +42,15 @@ def household(add_source, store):
     )
     store(
         power,
-        make_reading(power, NOW - timedelta(days=30), "1000.0", "500.0"),
-        make_reading(power, NOW - timedelta(days=20), "1100.0", "540.0"),
+        make_reading(power, now - timedelta(days=30), "1000.0", "500.0"),
+        make_reading(power, now - timedelta(days=20), "1100.0", "540.0"),
     )
     store(
         water,
-        make_reading(water, NOW - timedelta(days=30), "10.000"),
-        make_reading(water, NOW - timedelta(days=10), "12.000"),
+        make_reading(water, now - timedelta(days=30), "10.000"),
+        make_reading(water, now - timedelta(days=10), "12.000"),
     )
-    store(room, make_reading(room, NOW - timedelta(days=2), "20.5"))
+    store(room, make_reading(room, now - timedelta(days=2), "20.5"))
     return power, water, room
 
 
@@ -247,7 +249,7 @@ def test_meter_round_time_change_reloads_around_it_and_keeps_typed_values(qtbot,
     power, _water, _room = household
     dialog = sheet()
     qtbot.keyClicks(edit(dialog, power, power.metrics[0]), "1050")
-    earlier = NOW - timedelta(days=25)
+    earlier = utc_now().replace(second=0) - timedelta(days=25)
     dialog.findChild(QDateTimeEdit, "roundTimestamp").setDateTime(
         QDateTime.fromSecsSinceEpoch(int(earlier.timestamp()))
     )
