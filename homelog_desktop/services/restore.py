@@ -41,6 +41,7 @@ from ..db.backup_files import (
 )
 from ..db.writers import restoring
 from ..domain.errors import HomeLogError
+from ..problems import Kind, explain
 from .integrity import CheckResult, Health, check_file, folder_problem
 
 #: Seconds a restore waits for other connections to the database to close before it gives up.
@@ -97,6 +98,7 @@ def restore_file(
     problem = folder_problem(folder)
     if problem is not None:
         raise RestoreError(problem)
+    _check_writable(db_path)
     remove_stale_partials(folder)
     staging = partial_name(db_path)
     try:
@@ -115,6 +117,18 @@ def restore_file(
             raise RestoreError(str(exc)) from exc
         raise
     return RestoreResult(checked, kept, moved)
+
+
+def _check_writable(db_path: Path) -> None:
+    """RestoreError naming the cause when ``db_path`` is read-only (a read-only file in a writable folder).
+
+    Asked with access(), not by opening the file: closing any descriptor of a database file drops
+    the SQLite locks this process holds on it.
+    """
+    if db_path.exists() and not os.access(db_path, os.W_OK):
+        raise RestoreError(
+            f"{db_path} is read-only; nothing was changed. Make it writable for your user, then try again."
+        )
 
 
 def _keep_current(
@@ -173,6 +187,9 @@ def _swap(staging: Path, db_path: Path) -> None:
             _leave_wal(conn)
             conn.execute("BEGIN EXCLUSIVE")
         except sqlite3.Error as exc:
+            problem = explain(exc, db_path)
+            if problem is not None and problem.kind is not Kind.BUSY:
+                raise RestoreError(problem.message) from exc
             raise RestoreError(
                 f"{db_path} is in use by another program ({exc}); close it and try again. Nothing was changed."
             ) from exc
