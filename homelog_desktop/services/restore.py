@@ -39,10 +39,10 @@ from ..db.backup_files import (
     remove_stale_partials,
     write_backup,
 )
+from ..db.integrity import CheckResult, Health, check_file
 from ..db.writers import restoring
 from ..domain.errors import HomeLogError
-from ..problems import Kind, explain
-from .integrity import CheckResult, Health, check_file, folder_problem
+from ..problems import Kind, explain, folder_problem
 
 #: Seconds a restore waits for other connections to the database to close before it gives up.
 LEAVE_WAL_PATIENCE = 3.0
@@ -97,7 +97,7 @@ def restore_file(
     folder = db_path.parent
     problem = folder_problem(folder)
     if problem is not None:
-        raise RestoreError(problem)
+        raise RestoreError(problem.message)
     _check_writable(db_path)
     remove_stale_partials(folder)
     staging = partial_name(db_path)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from ..db.backup_files import open_readonly
-from ..db.revisions import HEAD_REVISION, REVISIONS
-from ..db.writers import mark_verified
+from .backup_files import open_readonly
+from .revisions import HEAD_REVISION, REVISIONS
+from .writers import mark_verified
 
 
 class Health(StrEnum):
@@ -167,11 +167,3 @@ def _unreadable(path: Path, exc: Exception) -> str:
     from ..problems import describe
 
     return describe(exc, path) or f"{path} cannot be read ({exc})."
-
-
-def folder_problem(folder: Path) -> str | None:
-    """Why Home Log cannot write in ``folder`` (read-only, full, not a folder), or None if it can."""
-    from ..problems import folder_problem as problem_of
-
-    problem = problem_of(folder)
-    return problem.message if problem is not None else None
