@@ -97,7 +97,7 @@ def loosen(data: Path) -> None:
 @pytest.mark.parametrize("start", ["command", "window"])
 def test_private_files_an_older_data_folder_is_tightened_when_opened(tmp_path, start):
     """A data folder, logs/ and backups/ an older version made 0755 (files 0644) become 0700 and 0600 when
-    a command or the window opens it; a file owned by someone else is left alone."""
+    a command or the window opens it; a read-only file stays read-only; someone else's file is left alone."""
     data = tmp_path / "data"
     done = run_with_umask_022(
         tmp_path, "import", str(DATA / "excel_serial.csv"), "--source", "Meter", "--create", "--data-dir", str(data)
@@ -109,6 +109,9 @@ def test_private_files_an_older_data_folder_is_tightened_when_opened(tmp_path, s
     foreign = data / "someone-elses.txt"
     foreign.write_text("not Home Log's\n")
     loosen(data)
+    kept_read_only = data / "backups" / "kept-read-only.db"
+    kept_read_only.write_text("")
+    os.chmod(kept_read_only, 0o444)
     if os.geteuid() == 0:
         os.chown(foreign, 65534, 65534)
     assert modes(data)["."] == "0o755"
@@ -119,6 +122,7 @@ def test_private_files_an_older_data_folder_is_tightened_when_opened(tmp_path, s
     assert opened.returncode == 0, opened.stderr
     found = modes(data)
     expected = {name: ("0o700" if (data / name).is_dir() else "0o600") for name in found if name != foreign.name}
+    expected["backups/kept-read-only.db"] = "0o400"  # others' rights go; no right is added
     if os.geteuid() == 0:
         expected[foreign.name] = "0o644"
     else:
