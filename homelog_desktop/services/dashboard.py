@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 
-from ..config import system_zone
 from ..db.handle import SessionProvider
 from ..domain.cards import MonthStatus
 from ..domain.consumption import (
@@ -40,7 +39,7 @@ from ..domain.entities import MeterEvent, Metric, MetricKind, SourceSummary, Tar
 from ..domain.projection import RECENT_DAYS, ProjectionFigures, ProjectionMethod, project
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
-from ..repositories.series import load_series
+from .series import load_series, local_zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +94,7 @@ async def dashboard_cards(
     db: SessionProvider, now: datetime | None = None, tz: tzinfo | None = None
 ) -> list[SourceCard]:
     """A card per non-archived source, in sidebar order (``tz=None``: the computer's zone)."""
-    zone = tz or system_zone()
+    zone = tz or local_zone()
     moment = now or utc_now()
     async with db.session(readonly=True) as session:
         summaries = await SourceRepository(session).summaries(include_archived=False)
