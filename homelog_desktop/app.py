@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from . import APP_ID, APP_NAME, __version__
-from .config import AppPaths, resolve_paths
+from .config import AppPaths, make_private_folders, resolve_paths
 
 
 def _commands() -> dict[str, tuple[str, str]]:
@@ -142,6 +142,7 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
     from .problems import redact_urls
     from .views.error_dialog import ErrorHandler
 
+    make_private_folders(paths)  # an older version's data folder was readable by all
     setup_logging(paths)
     install_qt_message_handler()
     where = redact_urls(db_url) if db_url else paths.data_dir

@@ -80,6 +80,37 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None, *, platform: s
     return AppPaths(paths.data_dir.resolve(), paths.bulk_dir.resolve() if paths.bulk_dir else None)
 
 
+def make_private_folders(paths: AppPaths) -> None:
+    """Tighten what an older Home Log left readable by others (it created folders 0755): the data
+    folder, its logs/, backups/ and sample/ lose group's and others' rights (0755 -> 0700) and so do
+    the files directly in them (0644 -> 0600); the user's own rights are kept as they are (a file
+    made read-only stays read-only).
+
+    POSIX only; only folders and files the user owns (never through a symbolic link); never fails.
+    New files are private anyway (the umask set at start-up).
+    """
+    if os.name != "posix":
+        return
+    import stat
+
+    uid = os.getuid()
+    folders = dict.fromkeys((paths.data_dir, paths.log_dir, paths.backup_dir, paths.sample_db_path.parent))
+    for folder in folders:
+        try:
+            st = os.lstat(folder)
+            if not stat.S_ISDIR(st.st_mode) or st.st_uid != uid:
+                continue
+            if st.st_mode & 0o077:  # never adds a right: a read-only folder (0555) stays read-only (0500)
+                os.chmod(folder, stat.S_IMODE(st.st_mode) & 0o700)
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    found = entry.stat(follow_symlinks=False)
+                    if stat.S_ISREG(found.st_mode) and found.st_uid == uid and found.st_mode & 0o077:
+                        os.chmod(entry.path, stat.S_IMODE(found.st_mode) & 0o700)
+        except OSError:
+            continue  # a folder not there (yet) or not ours to change: the open itself says what is wrong
+
+
 def sqlite_url(path: Path | str) -> str:
     """The async SQLAlchemy URL of a SQLite file."""
     return f"sqlite+aiosqlite:///{Path(path)}"

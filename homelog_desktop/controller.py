@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .db import Database
     from .db.backup_files import BackupFile
     from .db.handle import PendingDatabase
-    from .services.integrity import CheckResult
+    from .db.integrity import CheckResult
     from .startup import Prepared
     from .viewmodels.backups import BackupsViewModel
     from .viewmodels.workspace import Workspace
@@ -456,9 +456,10 @@ def _join_driver_threads(timeout: float = 10.0) -> None:
 
 
 def _folder_problem(folder: Path) -> str | None:
-    from .services.integrity import folder_problem
+    from .problems import folder_problem
 
-    return folder_problem(folder)
+    problem = folder_problem(folder)
+    return problem.message if problem is not None else None
 
 
 def _import_data_stack() -> None:

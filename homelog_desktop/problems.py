@@ -335,15 +335,46 @@ def _sqlite_problem(text: str, place: str, where: str | Path | None) -> Problem 
             "backup with homelog restore FILE (backups are in the data folder's backups/).",
         )
     if "unable to open database file" in low or "disk i/o error" in low:
-        folder_problem = _folder_problem(Path(place).parent) if place and "://" not in str(where) else None
-        if folder_problem is not None:
-            return folder_problem
+        in_folder = _folder_problem(Path(place).parent) if place and "://" not in str(where) else None
+        if in_folder is not None:
+            return in_folder
         return Problem(
             Kind.IO,
             f"The data file{file} cannot be opened ({text}); nothing was changed. Check that it and its folder "
             "exist and are writable, and that the disk is working.",
         )
     return None
+
+
+def folder_problem(folder: Path) -> Problem | None:
+    """Why Home Log cannot write in ``folder`` (read-only, full disk, a file in the way), or None if it can.
+
+    The folder is created if missing; then a small file is written and removed for real: permissions
+    alone do not tell (root, a read-only mount, a disk with inodes but no space left).
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+            return Problem(
+                Kind.IO,
+                f"Home Log cannot write to {folder}: a file is in the way where the folder should be. Nothing was "
+                "changed. Move the file, or keep the data elsewhere (homelog --data-dir FOLDER).",
+            )
+        return _folder_write_problem(exc, folder)
+    return _folder_problem(folder)
+
+
+def _folder_write_problem(exc: OSError, folder: Path) -> Problem:
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return Problem(
+            Kind.READ_ONLY,
+            f"The folder {folder} is read-only; nothing was changed. Make it writable for your user, or use "
+            "another folder (--data-dir FOLDER).",
+        )
+    return _os_problem(exc, str(folder)) or Problem(
+        Kind.IO, f"Home Log cannot write to {folder} ({exc.strerror or exc}); nothing was changed."
+    )
 
 
 def _folder_problem(folder: Path) -> Problem | None:
@@ -357,15 +388,7 @@ def _folder_problem(folder: Path) -> Problem | None:
         finally:
             os.close(fd)
     except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            return _os_problem(exc, str(folder))
-        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            return Problem(
-                Kind.READ_ONLY,
-                f"The folder {folder} is read-only; nothing was changed. Make it writable for your user, or use "
-                "another folder (--data-dir FOLDER).",
-            )
-        return _os_problem(exc, str(folder))
+        return _folder_write_problem(exc, folder)
     finally:
         if name is not None:
             with contextlib.suppress(OSError):

@@ -100,7 +100,7 @@ async def _check_given(url: str) -> str:
 
     path = sqlite_file(url)
     if path is not None:
-        from .services.integrity import check_file
+        from .db.integrity import check_file
 
         if not path.is_file():
             raise SelfTestError(f"there is no database at {path}")

@@ -87,6 +87,10 @@ def run_safely(command: Command, args: argparse.Namespace) -> int:
     where = location(args)
     current_location.set(where)
     try:
+        if not getattr(args, "db", None):
+            from ..config import make_private_folders
+
+            make_private_folders(paths_of(args))  # an older version's data folder was readable by all
         return command.run(args)
     except KeyboardInterrupt:
         print("homelog: interrupted; nothing was changed by the unfinished command", file=sys.stderr)

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     path = sqlite_file(url)
     if path is None:
         return run_command(lambda: _check_server(url))
-    from ..services.integrity import check_file
+    from ..db.integrity import check_file
 
     result = check_file(path, quick=args.quick)
     if not result.ok:

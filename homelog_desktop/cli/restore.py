@@ -36,7 +36,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         return fail(f"{args.file} is not a file", FAILED)
     from ..instance_lock import try_lock
+    from ..problems import folder_problem
 
+    problem = folder_problem(db_path.parent)  # a lock cannot be taken there either: say why, not "open"
+    if problem is not None:
+        return fail(problem.message, FAILED)
     lock = try_lock(db_path)
     if lock is None:
         return fail(

@@ -251,7 +251,9 @@ def copy_into(source: Path, dest_path: Path, *, progress: Progress | None = None
     try:
         src = open_readonly(source)
     except sqlite3.Error as exc:
-        raise BackupError(f"{source} cannot be read: {exc}.") from exc
+        from ..problems import describe
+
+        raise BackupError(describe(exc, source) or f"{source} cannot be read: {exc}.") from exc
     try:
         try:
             # Created private (0600) whatever the umask; SQLite writes into the empty file.

@@ -123,7 +123,7 @@ def rotate(backup_dir: Path, now: datetime | None = None, keep_good: int = KEEP_
 
 def _newest_good(backups: Sequence[BackupFile], now: datetime, count: int) -> set[int]:
     """Indexes of the newest ``count`` backups that pass the quick check (future-dated ones last)."""
-    from .integrity import check_file
+    from ..db.integrity import check_file
 
     late = now.astimezone(UTC) + CLOCK_SLACK
     order = sorted(range(len(backups)), key=lambda i: (backups[i].created <= late, backups[i].created), reverse=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 
+from ..config import system_zone
 from ..db.handle import SessionProvider
 from ..domain.cards import MonthStatus
 from ..domain.consumption import (
@@ -39,7 +40,7 @@ from ..domain.entities import MeterEvent, Metric, MetricKind, SourceSummary, Tar
 from ..domain.projection import RECENT_DAYS, ProjectionFigures, ProjectionMethod, project
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
-from .series import load_series, local_zone
+from ..repositories.series import load_series
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ async def dashboard_cards(
     db: SessionProvider, now: datetime | None = None, tz: tzinfo | None = None
 ) -> list[SourceCard]:
     """A card per non-archived source, in sidebar order (``tz=None``: the computer's zone)."""
-    zone = tz or local_zone()
+    zone = tz or system_zone()
     moment = now or utc_now()
     async with db.session(readonly=True) as session:
         summaries = await SourceRepository(session).summaries(include_archived=False)

@@ -6,7 +6,7 @@ rows in a worker thread, so the event loop stays free however many readings ther
 
 Conventions (documented for the page and the command line):
 
-- Dates are local calendar dates in ``tz`` (default: the computer's zone, see ``local_zone``);
+- Dates are local calendar dates in ``tz`` (default: the computer's zone, see ``config.system_zone``);
   a row runs from ``start`` to ``end`` exclusive. ``build_report``'s ``start``/``end`` cut the
   first and last rows to that range (``end`` exclusive too).
 - ``days`` are the days of the row covered by data (from the first to the last reading), in
@@ -31,6 +31,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import numpy.typing as npt
 
+from ..config import system_zone
 from ..db.handle import SessionProvider
 from ..domain.consumption import (
     Bucket,
@@ -54,7 +55,7 @@ from ..domain.numbers import quantum, relative_change
 from ..domain.projection import ProjectionFigures, ProjectionMethod, project
 from ..domain.timeutil import from_epoch
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
-from .series import load_series, local_zone
+from ..repositories.series import load_series
 
 __all__ = [
     "Projection",
@@ -67,7 +68,6 @@ __all__ = [
     "consumption_text",
     "days_text",
     "load_series",
-    "local_zone",
     "money_text",
     "rate_text",
     "report_csv",
@@ -124,7 +124,7 @@ async def build_report(
     """
     if start is not None and end is not None and start >= end:
         raise ValidationError("To", "must be after the start of the range")
-    zone = tz or local_zone()
+    zone = tz or system_zone()
     async with db.session(readonly=True) as session:
         source = await SourceRepository(session).get(source_id)
         metric = source.metric(metric_id)

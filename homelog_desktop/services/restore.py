@@ -11,7 +11,7 @@ The order makes every moment of a restore survivable by a crash or a kill:
    unchanged as ``homelog-damaged-<time>.db`` (a bad file is never overwritten);
 4. the current database is switched to a rollback journal (its WAL checkpointed into the file, so
    no -wal or -shm can be mistaken for the new file's) and locked exclusively, and the temporary
-   file is renamed over it (``os.replace``: atomic).
+   file is renamed over it (``os.replace``: atomic; ``db.swap.replace_database``).
 
 The caller closes its own connections first and reopens (and upgrades) the database after. Sync:
 run in a worker thread. No Qt: the command line takes the instance lock itself.
@@ -19,10 +19,7 @@ run in a worker thread. No Qt: the command line takes the instance lock itself.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sqlite3
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,14 +36,11 @@ from ..db.backup_files import (
     remove_stale_partials,
     write_backup,
 )
+from ..db.integrity import CheckResult, Health, check_file
+from ..db.swap import SIDECARS, replace_database
 from ..db.writers import restoring
 from ..domain.errors import HomeLogError
-from .integrity import CheckResult, Health, check_file, folder_problem
-
-#: Seconds a restore waits for other connections to the database to close before it gives up.
-LEAVE_WAL_PATIENCE = 3.0
-#: The files SQLite keeps beside a database.
-SIDECARS = ("-wal", "-shm", "-journal")
+from ..problems import folder_problem
 
 
 class RestoreError(HomeLogError):
@@ -96,7 +90,8 @@ def restore_file(
     folder = db_path.parent
     problem = folder_problem(folder)
     if problem is not None:
-        raise RestoreError(problem)
+        raise RestoreError(problem.message)
+    _check_writable(db_path)
     remove_stale_partials(folder)
     staging = partial_name(db_path)
     try:
@@ -108,13 +103,25 @@ def restore_file(
         # would vanish with the replaced file); writers that waited find the file replaced and stop.
         with restoring(db_path, on_wait=lambda: progress("wait", 0, 0) if progress is not None else None):
             kept, moved = _keep_current(db_path, backup_dir, progress, now)
-            _swap(staging, db_path)
+            replace_database(staging, db_path)
     except BaseException as exc:
         remove_partial(staging)
         if isinstance(exc, BackupError) and not isinstance(exc, RestoreError):
             raise RestoreError(str(exc)) from exc
         raise
     return RestoreResult(checked, kept, moved)
+
+
+def _check_writable(db_path: Path) -> None:
+    """RestoreError naming the cause when ``db_path`` is read-only (a read-only file in a writable folder).
+
+    Asked with access(), not by opening the file: closing any descriptor of a database file drops
+    the SQLite locks this process holds on it.
+    """
+    if db_path.exists() and not os.access(db_path, os.W_OK):
+        raise RestoreError(
+            f"{db_path} is read-only; nothing was changed. Make it writable for your user, then try again."
+        )
 
 
 def _keep_current(
@@ -153,61 +160,6 @@ def move_aside(db_path: Path, now: datetime | None = None) -> Path:
     except OSError as exc:
         raise RestoreError(f"Cannot move {db_path} aside: {exc.strerror or exc}. Nothing was restored.") from exc
     return target
-
-
-def _swap(staging: Path, db_path: Path) -> None:
-    """Put ``staging`` in place of ``db_path`` so no reader ever sees a mix of the two."""
-    if not db_path.exists():
-        for suffix in SIDECARS:  # left by a file moved aside? never apply them to the new file
-            with contextlib.suppress(FileNotFoundError):
-                Path(f"{db_path}{suffix}").unlink()
-        os.replace(staging, db_path)
-        flush_dir(db_path.parent)
-        return
-    try:
-        conn = sqlite3.connect(db_path, timeout=5, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise RestoreError(f"{db_path} cannot be opened to replace it ({exc}); nothing was changed.") from exc
-    try:
-        try:
-            _leave_wal(conn)
-            conn.execute("BEGIN EXCLUSIVE")
-        except sqlite3.Error as exc:
-            raise RestoreError(
-                f"{db_path} is in use by another program ({exc}); close it and try again. Nothing was changed."
-            ) from exc
-        for suffix in ("-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                Path(f"{db_path}{suffix}").unlink()
-        try:
-            os.replace(staging, db_path)
-        except OSError as exc:
-            raise RestoreError(f"Cannot replace {db_path}: {exc.strerror or exc}. Nothing was changed.") from exc
-        flush_dir(db_path.parent)
-    finally:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")
-        conn.close()
-
-
-def _leave_wal(conn: sqlite3.Connection, patience: float = LEAVE_WAL_PATIENCE) -> None:
-    """Switch the database out of WAL mode (checkpointing everything into the file and removing its
-    -wal and -shm). That needs the only connection, so it also proves that no other program has the
-    file open. SQLite answers "busy" at once rather than waiting, so a connection that is just being
-    closed (a cancelled query of the window's) is given ``patience`` seconds to go."""
-    deadline = time.monotonic() + patience
-    while True:
-        try:
-            mode = str(conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]).lower()
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
-            mode = "busy"
-        if mode == "delete":
-            return
-        if time.monotonic() >= deadline:
-            raise sqlite3.OperationalError("database is locked")
-        time.sleep(0.05)
 
 
 def _step(progress: Callable[[str, int, int], None] | None, step: str) -> Progress | None:

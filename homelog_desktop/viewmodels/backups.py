@@ -13,7 +13,7 @@ from .base import BaseViewModel
 
 if TYPE_CHECKING:
     from ..db.backup_files import BackupFile
-    from ..services.integrity import CheckResult
+    from ..db.integrity import CheckResult
     from ..services.restore import RestoreResult
 
 T = TypeVar("T")
@@ -63,7 +63,7 @@ class BackupsViewModel(BaseViewModel):
 
     async def check(self, path: Path | None = None, *, quick: bool = True) -> CheckResult:
         """The health of ``path`` (default: the database) — never raises for a bad file."""
-        from ..services.integrity import check_file
+        from ..db.integrity import check_file
 
         target = path or self._path()
         return await asyncio.get_running_loop().run_in_executor(None, lambda: check_file(target, quick=quick))

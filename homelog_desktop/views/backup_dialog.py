@@ -27,7 +27,7 @@ from .widgets import preferred_size
 
 if TYPE_CHECKING:
     from ..db.backup_files import BackupFile
-    from ..services.integrity import CheckResult
+    from ..db.integrity import CheckResult
 
 #: The file filter of "Other file…".
 DATABASE_FILTER = "Home Log databases (*.db *.sqlite *.sqlite3);;All files (*)"

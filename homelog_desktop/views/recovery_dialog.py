@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from ..db.backup_files import BackupFile
 
 RESTORE, OPEN_OTHER, QUIT = "restore", "open", "quit"
-#: The kinds of trouble the dialog explains (the values of services.integrity.Health).
+#: The kinds of trouble the dialog explains (the values of db.integrity.Health).
 DAMAGED, NOT_DATABASE = "damaged", "not-database"
 
 #: What each kind of trouble means, in a household's words.

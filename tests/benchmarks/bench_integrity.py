@@ -2,7 +2,7 @@
 
 Decides where the quick check on open may run: the start-up budget for first data is ~250 ms, so
 a check that takes longer runs in a worker thread while the database opens (controller.py).
-Figures: PRAGMA quick_check and integrity_check (services.integrity.check_file), and an online
+Figures: PRAGMA quick_check and integrity_check (db.integrity.check_file), and an online
 backup (db.backup_files.write_backup), each against a baseline measured in the same run: reading
 every byte of the file (the floor for a check) and shutil.copyfile (the floor for a backup).
 
@@ -46,7 +46,7 @@ def main() -> int:
     parser.add_argument("--readings", type=int, default=1_000_000)
     args = parser.parse_args()
     from homelog_desktop.db.backup_files import write_backup
-    from homelog_desktop.services.integrity import check_file
+    from homelog_desktop.db.integrity import check_file
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "homelog.db"

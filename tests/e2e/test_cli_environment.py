@@ -221,6 +221,16 @@ def test_cli_read_only_folder_is_one_line(seeded: Seeded, tmp_path: Path) -> Non
     finally:
         for folder in folders.values():
             folder.chmod(0o755)
+    _assert_says("read-only folder", ("restore", "backup", "import-create"), "read-only", "Home Log is open")
+
+
+def _assert_says(env: str, commands: tuple[str, ...], cause: str, *wrong: str) -> None:
+    """The line each of ``commands`` printed in ``env`` names ``cause`` and none of the ``wrong`` ones."""
+    for command in commands:
+        line = MESSAGES[(env, command)]
+        assert cause in line, f"{env}/{command}: {line}"
+        for other in wrong:
+            assert other not in line, f"{env}/{command}: {line}"
 
 
 def test_cli_read_only_file_is_one_line(seeded: Seeded, tmp_path: Path) -> None:
@@ -229,8 +239,9 @@ def test_cli_read_only_file_is_one_line(seeded: Seeded, tmp_path: Path) -> None:
     files = _db_files(folders)
     for path in files.values():
         path.chmod(0o444)
-    env = Env("read-only file", _data_dir(folders), AS_USER, files, frozenset({"import"}))
+    env = Env("read-only file", _data_dir(folders), AS_USER, files, frozenset({"import", "restore"}))
     _assert_clean(_run_all(seeded, env, tmp_path))
+    _assert_says("read-only file", ("import", "restore"), "read-only", "in use by another program")
 
 
 @pytest.fixture
@@ -272,6 +283,7 @@ def test_cli_full_disk_is_one_line(seeded: Seeded, full_disk: Path, tmp_path: Pa
     )
     _assert_clean(_run_all(seeded, env, tmp_path))
     assert not (folders["import-create"] / "homelog.db").exists()
+    _assert_says("full disk", ("restore", "backup", "import", "import-create"), "disk is full", "Home Log is open")
 
 
 @pytest.fixture
@@ -313,6 +325,10 @@ def test_cli_locked_file_says_busy(seeded: Seeded, sqlite_locks: Callable[[Path]
     _assert_clean(_run_all(seeded, env, tmp_path, commands))
     for command in ("import", "report", "export"):
         assert RESULTS[("locked", command)] == 1
+    for command in ("backup", "check", "restore"):
+        assert RESULTS[("locked", command)] == 1
+    _assert_says("locked", ("import", "report", "export", "backup", "check", "restore"), "busy", "cannot be read")
+    _assert_says("locked", ("import", "report", "export", "backup", "check", "restore"), "try again")
 
 
 def test_cli_damaged_file_is_one_line(seeded: Seeded, tmp_path: Path) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from homelog_desktop.db.backup_files import DAILY, MANUAL, backup_name, list_backups, write_backup
+from homelog_desktop.db.integrity import check_file
 from homelog_desktop.services.backups import KEEP_GOOD, back_up, daily_backup_due, rotate
-from homelog_desktop.services.integrity import check_file
 from tests.conftest import seed_readings
 from tests.e2e.test_cli_import import DATA
 from tests.processes import homelog

@@ -86,3 +86,45 @@ def test_private_files_a_restore_keeps_the_database_private(tmp_path):
     assert run_with_umask_022(tmp_path, "backup", "--data-dir", str(data)).returncode == 0
     assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in (data / "backups").iterdir()} == {"0o600"}
     assert oct(stat.S_IMODE((data / "backups").stat().st_mode)) == "0o700"
+
+
+def loosen(data: Path) -> None:
+    """Make ``data`` look like an older Home Log left it: folders 0755, files 0644."""
+    for path in [data, *data.rglob("*")]:
+        os.chmod(path, 0o755 if path.is_dir() else 0o644)
+
+
+@pytest.mark.parametrize("start", ["command", "window"])
+def test_private_files_an_older_data_folder_is_tightened_when_opened(tmp_path, start):
+    """A data folder, logs/ and backups/ an older version made 0755 (files 0644) become 0700 and 0600 when
+    a command or the window opens it; a read-only file stays read-only; someone else's file is left alone."""
+    data = tmp_path / "data"
+    done = run_with_umask_022(
+        tmp_path, "import", str(DATA / "excel_serial.csv"), "--source", "Meter", "--create", "--data-dir", str(data)
+    )
+    assert done.returncode == 0, done.stderr
+    assert run_with_umask_022(tmp_path, "backup", "--data-dir", str(data)).returncode == 0
+    (data / "logs").mkdir(exist_ok=True)
+    (data / "logs" / "homelog.log.1").write_text("an older log\n")
+    foreign = data / "someone-elses.txt"
+    foreign.write_text("not Home Log's\n")
+    loosen(data)
+    kept_read_only = data / "backups" / "kept-read-only.db"
+    kept_read_only.write_text("")
+    os.chmod(kept_read_only, 0o444)
+    if os.geteuid() == 0:
+        os.chown(foreign, 65534, 65534)
+    assert modes(data)["."] == "0o755"
+    if start == "command":
+        opened = run_with_umask_022(tmp_path, "check", "--data-dir", str(data))
+    else:
+        opened = run_with_umask_022(tmp_path, "--data-dir", str(data), HOMELOG_STARTUP_PROBE="1")
+    assert opened.returncode == 0, opened.stderr
+    found = modes(data)
+    expected = {name: ("0o700" if (data / name).is_dir() else "0o600") for name in found if name != foreign.name}
+    expected["backups/kept-read-only.db"] = "0o400"  # others' rights go; no right is added
+    if os.geteuid() == 0:
+        expected[foreign.name] = "0o644"
+    else:
+        expected[foreign.name] = "0o600"  # the user's own file (no one else to own it here)
+    assert found == expected

@@ -7,9 +7,10 @@ import sqlite3
 import pytest
 
 from homelog_desktop.db import Database, sqlite_url
+from homelog_desktop.db.integrity import Health, check_file
 from homelog_desktop.db.migrate import migrate
 from homelog_desktop.db.revisions import HEAD_REVISION, REVISIONS
-from homelog_desktop.services.integrity import Health, check_file, folder_problem
+from homelog_desktop.problems import folder_problem
 from tests.backup_support import damage, readonly_folder, tree
 from tests.conftest import seed_readings
 
@@ -91,11 +92,13 @@ def test_integrity_reads_a_database_in_a_read_only_folder(filled, tmp_path):
     with readonly_folder(tmp_path / "ro", fill) as folder:
         before = tree(folder)
         assert check_file(folder / "homelog.db").health is Health.OK
-        assert "read-only" in (folder_problem(folder) or "")
+        problem = folder_problem(folder)
+        assert problem is not None and "read-only" in problem.message
         assert tree(folder) == before
     assert folder_problem(tmp_path) is None
 
 
 def test_integrity_folder_problem_of_a_file_in_the_way(tmp_path):
     (tmp_path / "data").write_text("x")
-    assert "a file is in the way" in (folder_problem(tmp_path / "data") or "")
+    problem = folder_problem(tmp_path / "data")
+    assert problem is not None and "a file is in the way" in problem.message

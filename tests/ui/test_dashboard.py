@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from homelog_desktop.config import system_zone
 from homelog_desktop.domain.entities import Category, Metric, MetricKind, SourceSummary, Tariff
 from homelog_desktop.repositories import TariffRepository
-from homelog_desktop.services.series import local_zone
 from homelog_desktop.viewmodels.dashboard import DashboardViewModel
 from homelog_desktop.viewmodels.workspace import make_workspace
 from homelog_desktop.views.dashboard import DashboardPage, SourceCardWidget
@@ -75,7 +75,7 @@ def _dashboard_idle(window):
 
 
 def zone():
-    return local_zone()
+    return system_zone()
 
 
 def local(*args):

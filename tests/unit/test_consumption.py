@@ -368,7 +368,7 @@ def test_allocation_agrees_with_a_plain_loop_over_intervals():
 
 
 def test_local_zone_follows_tz(monkeypatch):
-    from homelog_desktop.services.series import local_zone
+    from homelog_desktop.config import system_zone as local_zone
 
     monkeypatch.setenv("TZ", "America/New_York")
     assert local_zone() == NEW_YORK

@@ -13,7 +13,7 @@ from ... import APP_NAME
 
 if TYPE_CHECKING:
     from ...db.backup_files import BackupFile
-    from ...services.integrity import CheckResult
+    from ...db.integrity import CheckResult
     from .window import MainWindow
 
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from ..db.backup_files import open_readonly
-from ..db.revisions import HEAD_REVISION, REVISIONS
-from ..db.writers import mark_verified
+from .backup_files import open_readonly
+from .revisions import HEAD_REVISION, REVISIONS
+from .writers import mark_verified
 
 
 class Health(StrEnum):
@@ -73,7 +73,7 @@ def check_file(path: Path, *, quick: bool = True, live: bool = True) -> CheckRes
         with path.open("rb") as f:
             header = f.read(16)
     except OSError as exc:
-        return CheckResult(path, Health.UNREADABLE, f"{path} cannot be read: {exc.strerror or exc}.")
+        return CheckResult(path, Health.UNREADABLE, _unreadable(path, exc))
     if header and header != b"SQLite format 3\x00":
         return CheckResult(path, Health.NOT_DATABASE, f"{path} is not a database file (it holds something else).")
     if not header:
@@ -159,35 +159,11 @@ def _classify(path: Path, exc: sqlite3.Error) -> CheckResult:
         return CheckResult(path, Health.NOT_DATABASE, f"{path} is not a database file ({text}).")
     if "malformed" in lowered or "corrupt" in lowered:
         return CheckResult(path, Health.DAMAGED, f"{path} is damaged ({text}).")
-    return CheckResult(path, Health.UNREADABLE, f"{path} cannot be read ({text}).")
+    return CheckResult(path, Health.UNREADABLE, _unreadable(path, exc))
 
 
-def folder_problem(folder: Path) -> str | None:
-    """Why Home Log cannot write in ``folder`` (read-only, full, not a folder), or None if it can.
+def _unreadable(path: Path, exc: Exception) -> str:
+    """The environment's cause (busy, read-only, full disk...) in words, else the error's own text."""
+    from ..problems import describe
 
-    Tried for real (a small file is created and removed): permissions alone do not tell, e.g. for
-    root or a read-only mount.
-    """
-    import errno
-    import os
-    import tempfile
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=".homelog-write-test-", dir=folder)
-        os.close(fd)
-        os.unlink(name)
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            why = "the disk is full"
-        elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            why = "the folder is read-only"
-        elif exc.errno in (errno.ENOTDIR, errno.EEXIST):
-            why = "a file is in the way where the folder should be"
-        else:
-            why = exc.strerror or str(exc)
-        return (
-            f"Home Log cannot write to {folder}: {why}. Nothing was changed. Make room or make the folder "
-            "writable, or keep the data elsewhere (homelog --data-dir FOLDER)."
-        )
-    return None
+    return describe(exc, path) or f"{path} cannot be read ({exc})."

@@ -1,4 +1,4 @@
-"""A metric's (timestamp, value) pairs as numpy arrays, fast and without ORM objects; the local zone.
+"""A metric's (timestamp, value) pairs as numpy arrays, fast and without ORM objects.
 
 On a SQLite file the pairs are read with the standard library's ``sqlite3`` in a worker thread
 (a read-only connection beside the app's: WAL lets both work at once) without a Python object per
@@ -13,7 +13,6 @@ import asyncio
 import itertools
 import sqlite3
 import time
-from datetime import tzinfo
 from pathlib import Path
 
 import numpy as np
@@ -31,14 +30,6 @@ CHUNK = 8192
 
 _SQL = "SELECT ts, value FROM reading_values WHERE metric_id = ?"
 _SQL_SINCE = " AND ts >= coalesce((SELECT max(ts) FROM reading_values WHERE metric_id = ? AND ts <= ?), ?)"
-
-
-def local_zone() -> tzinfo:
-    """The computer's time zone, with its DST rules (``config.system_zone``: $TZ, then the system's
-    IANA zone through tzlocal, on Windows too)."""
-    from ..config import system_zone
-
-    return system_zone()
 
 
 def read_series_file(path: Path, metric_id: int, since: int | None = None) -> Series | None:
