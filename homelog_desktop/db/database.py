@@ -14,11 +14,20 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from ..config import sqlite_url as sqlite_url  # re-exported: db.sqlite_url
+from ..domain.access import Actor
 from .writers import WriteGuard
 
 #: Milliseconds a connection waits for another writer (another window, the CLI) before failing.
 BUSY_TIMEOUT_MS = 15_000
 _WRITE_OPTION = "homelog_write"
+#: The key of the signed-in Actor in ``AsyncSession.info``.
+ACTOR_KEY = "homelog_actor"
+
+
+def actor_of(session: AsyncSession) -> Actor | None:
+    """The member a session acts for (None: a local notebook without passwords, unrestricted)."""
+    actor = session.info.get(ACTOR_KEY)
+    return actor if isinstance(actor, Actor) else None
 
 
 class Database:
@@ -45,6 +54,13 @@ class Database:
         path = self.sqlite_path
         #: The writers' lock and file checks across processes (db/writers.py), for a SQLite file.
         self._guard = WriteGuard(path, self.engine.sync_engine) if path is not None else None
+        #: Who is signed in; None for a local notebook without passwords (nobody is restricted).
+        #: Every session carries it as ``session.info["actor"]`` (read it with ``actor_of``).
+        self.actor: Actor | None = None
+
+    def sign_in_as(self, actor: Actor | None) -> None:
+        """From now on every session acts for ``actor`` (None: unrestricted, a local notebook)."""
+        self.actor = actor
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -65,14 +81,14 @@ class Database:
     async def session(self, *, readonly: bool = False) -> AsyncIterator[AsyncSession]:
         """One unit of work. ``readonly`` sessions take no write lock and never commit."""
         if readonly:
-            async with self._sessionmaker() as session:
+            async with self._sessionmaker(info={ACTOR_KEY: self.actor}) as session:
                 try:
                     yield session
                 finally:
                     await session.rollback()
             return
         guard = self._guard.writing() if self._guard is not None else contextlib.nullcontext()
-        async with self._write_lock, guard, self._sessionmaker() as session:
+        async with self._write_lock, guard, self._sessionmaker(info={ACTOR_KEY: self.actor}) as session:
             try:
                 await session.connection(execution_options={_WRITE_OPTION: True})
                 yield session
