@@ -152,5 +152,17 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
     controller = AppController(app, window, paths, db_url, handler)
     try:
         return asyncio.run(controller.run(prepared), loop_factory=qasync.QEventLoop)
+    except RuntimeError as error:
+        # Qt stops the event loop by itself only when the window system went away (the X11 or
+        # Wayland connection broke): every saved change is already committed, so say so in one line.
+        if "Event loop stopped before Future completed" not in str(error):
+            raise
+        logging.getLogger("homelog").warning("The window system closed the application: %s", error)
+        print(
+            f"{APP_NAME} closed: the connection to the display (X11/Wayland) was lost. "
+            "Everything you saved is kept; start it again.",
+            file=sys.stderr,
+        )
+        return 1
     finally:
         logging.shutdown()
