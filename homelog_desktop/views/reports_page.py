@@ -38,6 +38,7 @@ from . import figures
 from .charts.base import CHART_MIN_HEIGHT
 from .flow_layout import FlowLayout
 from .models.report import ReportTableModel
+from .table_copy import install_copy
 
 if TYPE_CHECKING:
     from ..domain.consumption import Series
@@ -621,6 +622,8 @@ class ReportsPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.copy_action = install_copy(self.table, self.model.copy_text)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()

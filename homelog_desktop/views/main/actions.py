@@ -155,6 +155,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+I", "Import readings from a CSV or Excel file (or drop the file on the window)"),
     ("F5", "Refresh"),
     ("Ctrl+F", "Filter the readings (note text, or a date such as 2025 or 2025-03)"),
+    ("Ctrl+C", "Copy the selected rows of the readings or report table (for a spreadsheet)"),
     ("F1", "This list of shortcuts"),
     ("Ctrl+Q", "Quit"),
 )

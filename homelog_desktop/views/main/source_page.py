@@ -29,6 +29,7 @@ from ...viewmodels.changes import What
 from ...viewmodels.navigation import Tab
 from ..icons import category_icon
 from ..models.readings import ReadingsTableModel, configure_readings_view
+from ..table_copy import install_copy
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -112,6 +113,7 @@ class SourcePage(QWidget):
         self.table.setAccessibleName("Readings")
         for action in table_actions:
             self.table.addAction(action)
+        self.copy_action = install_copy(self.table, self._copy_text)
         self.table.doubleClicked.connect(lambda _i: self.reading_activated.emit())
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyReadings")
@@ -219,6 +221,10 @@ class SourcePage(QWidget):
             self._table_stack.setCurrentIndex(1)
         else:
             self._table_stack.setCurrentIndex(0)
+
+    async def _copy_text(self, rows: list[int]) -> str:
+        model = self.readings_model
+        return await model.copy_text(rows) if model is not None else ""
 
     def selected_readings(self) -> list[Reading]:
         model, selection = self.readings_model, self.table.selectionModel()

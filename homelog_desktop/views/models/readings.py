@@ -177,6 +177,35 @@ class ReadingsTableModel(QAbstractTableModel):
             rows.extend(range(first, first + len(self._pages[page])))
         return rows
 
+    async def copy_text(self, rows: list[int]) -> str:
+        """The rows as tab-separated text with the headers (see views/table_copy.py).
+
+        Rows whose page is not in memory are fetched first, a range at a time; numbers keep their
+        decimals without group separators, times are absolute (``yyyy-MM-dd HH:mm``), notes whole.
+        """
+        from ..table_copy import as_tsv
+
+        columns, resets = list(self._columns), self._resets
+        lines: dict[int, ReadingLine] = {}
+        missing: list[int] = []
+        for row in rows:
+            line = self.reading_at(row)
+            if line is None:
+                missing.append(row)
+            else:
+                lines[row] = line
+        for first, last in _ranges(missing):
+            generation, fetched = await self._vm.fetch_page(first, last - first + 1)
+            if resets != self._resets or generation != self._generation:
+                return ""  # the table changed under the copy: copy nothing rather than a mixture
+            for offset, line in enumerate(fetched):
+                lines[first + offset] = line
+        locale = QLocale()
+        return as_tsv(
+            [column.header for column in columns],
+            (_copy_cells(lines[row], columns, locale) for row in rows if row in lines),
+        )
+
     def loaded_pages(self) -> list[int]:
         return sorted(self._pages)
 
@@ -565,6 +594,39 @@ def _number(locale: QLocale, value: Decimal, decimals: int) -> str:
 def _signed(locale: QLocale, value: Decimal, decimals: int) -> str:
     text = locale.toString(float(value), "f", decimals)
     return locale.positiveSign() + text if value > 0 else text
+
+
+def _ranges(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
+def _copy_cells(line: ReadingLine, columns: list[Column], locale: QLocale) -> list[str]:
+    """A reading's cells for the clipboard: what a spreadsheet reads back as times and numbers."""
+    reading = line.reading
+    plain = QLocale(locale)
+    plain.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    cells: list[str] = []
+    for column in columns:
+        kind = column.kind
+        if kind is ColumnKind.TIMESTAMP:
+            cells.append(reading.timestamp.astimezone().strftime("%Y-%m-%d %H:%M"))
+        elif kind is ColumnKind.VALUE or kind is ColumnKind.CONSUMPTION:
+            assert column.metric is not None and column.metric.id is not None
+            source = reading.values if kind is ColumnKind.VALUE else line.consumption
+            value = source.get(column.metric.id)
+            cells.append("" if value is None else plain.toString(float(value), "f", column.metric.decimals))
+        elif kind is ColumnKind.NOTE:
+            cells.append(reading.note)
+        else:
+            cells.append(line.entered_by_name)
+    return cells
 
 
 def current_task() -> asyncio.Task[Any] | None:

@@ -92,6 +92,24 @@ class ReportTableModel(QAbstractTableModel):
             self._lines = [self._line(row, report, locale, more_is_good) for row in report.rows]
         self.endResetModel()
 
+    def copy_text(self, rows: list[int]) -> str:
+        """The rows as tab-separated text with the headers (see views/table_copy.py); "—" (no
+        figure) is copied as an empty cell."""
+        from ..table_copy import as_tsv, plain_number
+
+        locale = QLocale()
+
+        def cell(column: ReportColumn, text: str) -> str:
+            if text == "—":
+                return ""
+            return text if column is ReportColumn.PERIOD else plain_number(text, locale)
+
+        lines = [self._lines[row] for row in rows if 0 <= row < len(self._lines)]
+        return as_tsv(
+            self._headers,
+            ([cell(c, t) for c, t in zip(self._columns, line.texts, strict=True)] for line in lines),
+        )
+
     def row_at(self, row: int) -> ReportRow | None:
         return self._lines[row].row if 0 <= row < len(self._lines) else None
 
