@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=(
             "commands (without a window): "
             + "; ".join(f"homelog {name} — {text}" for name, (_module, text) in _commands().items())
-            + ". Run homelog COMMAND --help for each."
+            + ". Run homelog COMMAND --help for each. --data-dir and --db may also come before the"
+            " command (homelog --data-dir DIR report …)."
         )
         if _commands()
         else None,
@@ -63,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .cli import is_command
 
     _private_files()
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    arguments = command_first(list(sys.argv[1:] if argv is None else argv))
     if is_command(arguments):
         from .cli import main as cli_main
 
@@ -82,6 +83,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             return problem.code
     paths = resolve_paths(args.data_dir)
     return run_gui(paths, args.db)
+
+
+#: Options every command shares, which may also come before the command's name.
+SHARED_OPTIONS = ("--data-dir", "--db")
+
+
+def command_first(arguments: list[str]) -> list[str]:
+    """``--data-dir X report …`` as ``report --data-dir X …``: the shared options may come first.
+
+    Only ``--data-dir``/``--db`` (with their values, also as ``--db=URL``) may stand before a
+    command's name; anything else there means the window's own options, left as they are.
+    """
+    from .cli import COMMANDS
+
+    i = 0
+    while i < len(arguments):
+        argument = arguments[i]
+        if argument in SHARED_OPTIONS:
+            i += 2
+        elif argument.startswith(tuple(f"{option}=" for option in SHARED_OPTIONS)):
+            i += 1
+        elif argument in COMMANDS and i > 0:
+            return [argument, *arguments[:i], *arguments[i + 1 :]]
+        else:
+            break
+    return arguments
 
 
 def _private_files() -> None:

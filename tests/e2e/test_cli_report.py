@@ -142,3 +142,32 @@ def test_report_notes_a_counter_going_down_without_a_meter_change(data_dir):
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[1] == "2025-01-01,2025-02-01,-495.000,20,-24.75000,"
     assert done.stderr.startswith("homelog: note: The counter goes down on 2025-01-21 with no meter change recorded")
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["--data-dir", "{dir}", "report"],
+        ["--data-dir={dir}", "report"],
+        ["--db", "{url}", "report"],
+        ["--db={url}", "report"],
+    ],
+    ids=["data-dir-first", "data-dir-equals-first", "db-first", "db-equals-first"],
+)
+def test_report_shared_options_before_the_command(data_dir, order):
+    """``homelog --data-dir DIR report …`` works like ``homelog report --data-dir DIR …``."""
+    url = sqlite_url(data_dir / "homelog.db")
+    first = [part.format(dir=data_dir, url=url) for part in order]
+    done = homelog(None, *first, "--source", "Water", "--period", "year", TZ="Europe/Berlin")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1] == "2025-01-01,2026-01-01,69.500,69.5,1.00000,"
+
+
+def test_console_entry_point_homelog_cli_runs_the_commands(data_dir):
+    """``homelog-cli`` (a console script: Windows gives gui-scripts no console) is the same program."""
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="homelog-cli")
+    assert script.value == "homelog_desktop.app:main"
+    (gui,) = entry_points(group="gui_scripts", name="homelog")
+    assert gui.value == script.value
