@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import APP_ID, APP_NAME, __version__
 from .config import AppPaths, make_private_folders, resolve_paths
@@ -52,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
         "postgresql+asyncpg://user@host/dbname",
     )
     parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="a CSV or spreadsheet file to import: opens the import wizard on it (in the window "
+        "that is open already, if there is one for this database)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="create a temporary database, write and read a reading through the app's layers, and exit",
@@ -81,12 +89,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         if problem is not None:  # a URL that cannot work: said at once, as the commands do
             print(f"homelog: error: {problem.message}", file=sys.stderr)
             return problem.code
+    files = [Path(name).expanduser().resolve() for name in args.files]
+    for file in files:
+        if not file.is_file():
+            print(f"homelog: error: {file}: no such file to import", file=sys.stderr)
+            return 2
     paths = resolve_paths(args.data_dir)
-    return run_gui(paths, args.db)
+    return run_gui(paths, args.db, files)
 
 
 #: Options every command shares, which may also come before the command's name.
 SHARED_OPTIONS = ("--data-dir", "--db")
+
+
+def redact_location(paths: AppPaths, db_url: str | None) -> str:
+    """The database a window shows, as a name for it: the file, or the URL without a password."""
+    if db_url is None:
+        return str(paths.db_path)
+    from .config import sqlite_file
+    from .problems import redact_urls
+
+    path = sqlite_file(db_url)
+    return str(path.resolve()) if path is not None else redact_urls(db_url)
 
 
 def command_first(arguments: list[str]) -> list[str]:
@@ -121,7 +145,7 @@ def _private_files() -> None:
 # -- the GUI ---------------------------------------------------------------------------------
 
 
-def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
+def run_gui(paths: AppPaths, db_url: str | None = None, files: Sequence[Path] = ()) -> int:
     from .startup import (
         STARTUP_PROBE_ENV,
         import_while_responsive,
@@ -142,6 +166,11 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setDesktopFileName(APP_ID)
+    from .single_instance import InstanceServer, send_to_running, server_name
+
+    instance_name = server_name(redact_location(paths, db_url))
+    if not probe and send_to_running(instance_name, files):
+        return 0  # the window that shows this database came to the front (and imports the files)
     prefer_a_real_locale()
 
     app.setQuitOnLastWindowClosed(False)  # the controller decides when to quit (after clean-up)
@@ -154,6 +183,11 @@ def run_gui(paths: AppPaths, db_url: str | None = None) -> int:
         install_probe(window)
     window.show()
     app.processEvents()  # the first frame: everything else loads after the window is up
+    instance = InstanceServer(instance_name, window)
+    instance.asked.connect(lambda asked: window.bring_forward([Path(f) for f in asked]))
+    instance.listen()
+    if files:
+        window.bring_forward(list(files))
     # Started after the first paint: a thread competing for the GIL would delay that paint.
     early = start_snapshot(paths, db_url)
     prepared = show_snapshot(app, window, early) if early is not None else None

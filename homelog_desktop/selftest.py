@@ -239,8 +239,14 @@ def _check_libraries(folder: Path) -> str:
     cell = openpyxl.load_workbook(path, read_only=True).worksheets[0]["B1"].value
     if cell != 12345.6:
         raise SelfTestError(f"openpyxl read back {cell!r}, expected 12345.6")
+    from .single_instance import InstanceServer, server_name
+
+    server = InstanceServer(server_name(f"self-test {folder}"))  # QtNetwork: second starts find the window
+    if not server.listen():
+        raise SelfTestError("cannot listen for a second start (QLocalServer)")
+    server.close()
     versions = f"numpy {np.__version__}, pyqtgraph {pg.__version__}, openpyxl {openpyxl.__version__}"
-    return f"charts and .xlsx files work ({versions})"
+    return f"charts, .xlsx files and the window's local socket work ({versions})"
 
 
 async def _step[T](name: str, awaitable: Awaitable[T]) -> T:

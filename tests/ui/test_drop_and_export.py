@@ -168,3 +168,33 @@ def test_export_to_unwritable_folder_shows_error(qtbot, window, add_source, stor
     qtbot.waitUntil(lambda: window.banner.isVisible())
     assert "Cannot write" in window.banner.text
     assert not (blocker / "sub").exists()
+
+
+def test_second_start_with_a_file_opens_the_wizard(qtbot, window, tmp_path):
+    """``homelog FILE.csv`` while the window runs: the window comes forward with the wizard on the file."""
+    csv_file = tmp_path / "meter.csv"
+    csv_file.write_text("Date,Meter\n2024-01-31,10.5\n", encoding="utf-8")
+    window.showMinimized()
+    window.bring_forward([csv_file, tmp_path / "second.csv"])
+    assert not window.isMinimized()
+    qtbot.waitUntil(lambda: len(_wizards(window)) == 1)
+    assert _wizards(window)[0].vm.path == csv_file
+    assert "second.csv" in window.statusBar().currentMessage()  # one file at a time, the others named
+    _wizards(window)[0].reject()
+
+
+def test_file_given_before_the_data_is_bound_waits_for_it(qtbot, run, db, db_path, tmp_path):
+    """A first start with a file: the wizard opens once the window has its data."""
+    csv_file = tmp_path / "meter.csv"
+    csv_file.write_text("Date,Meter\n2024-01-31,10.5\n", encoding="utf-8")
+    win = MainWindow()
+    qtbot.addWidget(win, before_close_func=lambda w: w.unbind())
+    win.show()
+    win.bring_forward([csv_file])
+    assert not _wizards(win)
+    workspace = make_workspace(db, str(db_path))
+    win.bind(workspace)
+    qtbot.waitUntil(lambda: len(_wizards(win)) == 1)
+    assert _wizards(win)[0].vm.path == csv_file
+    _wizards(win)[0].reject()
+    run(workspace.close())

@@ -122,6 +122,8 @@ class MainWindow(WindowCommands, QMainWindow):
         self._settings = QSettings()
         self._busy = 0
         self._first_data_done = False
+        #: A file a second start (or the command line) asked to import before the data was bound.
+        self._pending_import: Path | None = None
         #: The source whose readings the start-up snapshot shows: showing it need not load them again.
         self._primed_source: int | None = None
         self._content_built = False
@@ -287,6 +289,9 @@ class MainWindow(WindowCommands, QMainWindow):
         # Every page refreshes itself after a committed write.
         for page_slot in (self.sidebar.on_data_changed, self.source_page.on_data_changed, self._refresh_dashboard):
             workspace.changes.changed.connect(page_slot)
+        if self._pending_import is not None and not workspace.is_sample:
+            path, self._pending_import = self._pending_import, None
+            self.import_readings(path)
         if workspace.is_sample:
             self._sample_bar.show_message(SAMPLE_TEXT, "info")
         else:
@@ -461,6 +466,30 @@ class MainWindow(WindowCommands, QMainWindow):
             coro.close()
             return
         self.workspace.sources.spawn(coro)
+
+    def bring_forward(self, files: list[Path]) -> None:
+        """Home Log was started again for this database: come to the front, import the first file.
+
+        Before the data is bound (a start with a file) the import waits for it.
+        """
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if not files:
+            return
+        if len(files) > 1:
+            names = ", ".join(f.name for f in files[1:])
+            self.statusBar().showMessage(f"One file at a time: import {names} after this one.", 15000)
+        if self.workspace is None or self.workspace.is_sample:
+            self._pending_import = files[0]
+            if self.workspace is not None:
+                self.statusBar().showMessage(
+                    f"Leave the sample household (Back to My Data) to import {files[0].name}.", 15000
+                )
+            return
+        self.import_readings(files[0])
 
     def _first_data(self) -> None:
         if not self._first_data_done:
