@@ -141,6 +141,8 @@ class SourceEditorViewModel(BaseViewModel):
         #: The stored meter changes and tariffs (after load(), and after a save).
         self.changes = MeterChanges()
         self.members: list[Member] = []
+        #: True once load() has read what the form shows.
+        self.loaded = False
         #: metric id -> number of stored values, once loaded.
         self.value_counts: dict[int, int] = {}
         #: Where the last refused save should be shown; None if it was not about a field.
@@ -177,6 +179,7 @@ class SourceEditorViewModel(BaseViewModel):
             self.members = members
             self.value_counts = counts
             self.changes = changes
+            self.loaded = True
             self.members_loaded.emit(members)
             self.value_counts_loaded.emit(counts)
             self.changes_loaded.emit(changes)

@@ -293,6 +293,7 @@ def test_main_window_ctrl_shift_n_opens_the_source_dialog(qtbot, open_window, ad
     source_dialog = wait_dialog(qtbot, window, "sourceDialog")
     assert source_dialog.findChild(QLineEdit, "nameEdit").text() == ""
     assert dialog(window, "readingDialog") is None
+    qtbot.waitUntil(lambda: source_dialog._vm.loaded and not source_dialog._vm.busy)  # before the test's loop ends
     source_dialog.reject()
 
 

@@ -25,6 +25,7 @@ class Act(StrEnum):
     EDIT_READING = "actionEditReading"
     DELETE_READING = "actionDeleteReading"
     METER_ROUND = "actionMeterRound"
+    REMINDERS = "actionReminders"
     FILTER = "actionFilter"
     ADD_SOURCE = "actionAddSource"
     EDIT_SOURCE = "actionEditSource"
@@ -73,6 +74,12 @@ SPECS: dict[Act, Spec] = {
         "Enter the readings of every due meter in one sheet",
         "SP_FileDialogListView",
         "Meter Round",
+    ),
+    Act.REMINDERS: Spec(
+        "Remind Me of Due Readings",
+        (),
+        "A notification when a meter's reading is due: at start and once a day while Home Log runs",
+        checkable=True,
     ),
     Act.FILTER: Spec("&Filter Readings", ("Ctrl+F",), "Filter the readings by note text or date"),
     Act.ADD_SOURCE: Spec(
@@ -124,7 +131,10 @@ MENUS: tuple[tuple[str, tuple[Act | None, ...]], ...] = (
         ),
     ),
     ("&Source", (Act.ADD_SOURCE, Act.EDIT_SOURCE, Act.ARCHIVE_SOURCE, Act.DELETE_SOURCE, None, Act.EXPORT_READINGS)),
-    ("&Reading", (Act.ADD_READING, Act.EDIT_READING, Act.DELETE_READING, Act.METER_ROUND, None, Act.FILTER)),
+    (
+        "&Reading",
+        (Act.ADD_READING, Act.EDIT_READING, Act.DELETE_READING, Act.METER_ROUND, Act.REMINDERS, None, Act.FILTER),
+    ),
     ("&View", (Act.DASHBOARD, Act.SHOW_READINGS, Act.SHOW_REPORTS, None, Act.REFRESH, Act.SHOW_ARCHIVED)),
     ("&Help", (Act.SHORTCUTS, Act.ABOUT)),
 )

@@ -55,6 +55,7 @@ class WindowCommands:
         def run(self, coro: Coroutine[Any, Any, Any]) -> None: ...
         def show_error(self, message: str) -> None: ...
         def current_source(self) -> Source | None: ...
+        def set_reminders(self, enabled: bool) -> None: ...
         def statusBar(self) -> QStatusBar: ...  # noqa: N802
         def close(self) -> bool: ...
         @property
@@ -66,6 +67,7 @@ class WindowCommands:
             Act.EDIT_READING: self.edit_reading,
             Act.DELETE_READING: self.delete_readings,
             Act.METER_ROUND: self.open_meter_round,
+            Act.REMINDERS: self.set_reminders,
             Act.FILTER: self.focus_filter,
             Act.ADD_SOURCE: self.add_source,
             Act.EDIT_SOURCE: self.edit_source,
@@ -397,6 +399,7 @@ class WindowCommands:
             Act.SHOW_READINGS: has_sources,
             Act.SHOW_REPORTS: has_sources,
             Act.METER_ROUND: has_sources,
+            Act.REMINDERS: bound and self.workspace is not None and not self.workspace.is_sample,
             Act.ADD_SOURCE: bound,
             Act.REFRESH: bound,
             Act.MEMBERS: bound,

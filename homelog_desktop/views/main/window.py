@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from ..dashboard import DashboardPage
     from ..models.readings import ReadingsTableModel
     from ..models.sources import SourcesListModel
+    from ..tray import TrayReminders
     from ..welcome import WelcomePage
     from ..widgets import Banner
     from .prompts import Prompts
@@ -124,6 +125,8 @@ class MainWindow(WindowCommands, QMainWindow):
         self._first_data_done = False
         #: A file a second start (or the command line) asked to import before the data was bound.
         self._pending_import: Path | None = None
+        #: The tray icon and reminders of due meters (made when the household's own data is bound).
+        self.reminders: TrayReminders | None = None
         #: The source whose readings the start-up snapshot shows: showing it need not load them again.
         self._primed_source: int | None = None
         self._content_built = False
@@ -289,6 +292,9 @@ class MainWindow(WindowCommands, QMainWindow):
         # Every page refreshes itself after a committed write.
         for page_slot in (self.sidebar.on_data_changed, self.source_page.on_data_changed, self._refresh_dashboard):
             workspace.changes.changed.connect(page_slot)
+        if not workspace.is_sample:
+            self._reminders()
+            workspace.sources.sources_loaded.connect(self._remind_of_due)
         if self._pending_import is not None and not workspace.is_sample:
             path, self._pending_import = self._pending_import, None
             self.import_readings(path)
@@ -467,6 +473,27 @@ class MainWindow(WindowCommands, QMainWindow):
             return
         self.workspace.sources.spawn(coro)
 
+    def _reminders(self) -> TrayReminders:
+        if self.reminders is None:
+            from ..tray import TrayReminders
+
+            self.reminders = TrayReminders(
+                self,
+                self._settings,
+                lambda: self.bring_forward([]),
+                self.open_meter_round,
+                self.action(Act.REMINDERS),
+            )
+        return self.reminders
+
+    def _remind_of_due(self, summaries: list[SourceSummary], now: datetime) -> None:
+        if self.reminders is not None:
+            self.reminders.vm.update(summaries, now)
+
+    def set_reminders(self, enabled: bool) -> None:
+        """Reading → Remind Me of Due Readings: on or off (remembered)."""
+        self._reminders().set_enabled(enabled)
+
     def bring_forward(self, files: list[Path]) -> None:
         """Home Log was started again for this database: come to the front, import the first file.
 
@@ -524,6 +551,8 @@ class MainWindow(WindowCommands, QMainWindow):
             fit_toolbar(self._toolbar, self.width())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.reminders is not None:
+            self.reminders.close()
         self._settings.setValue("window/geometry", self.saveGeometry())
         if self._content_built:
             self._settings.setValue("window/splitter", self._splitter.saveState())
