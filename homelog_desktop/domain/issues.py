@@ -73,9 +73,7 @@ class TariffField(enum.Enum):
     CURRENCY = "currency"
 
 
-type Field = (
-    ReadingField | SourceField | MetricField | MemberField | PasswordField | MeterEventField | TariffField
-)
+type Field = ReadingField | SourceField | MetricField | MemberField | PasswordField | MeterEventField | TariffField
 
 
 @dataclass(frozen=True, slots=True)

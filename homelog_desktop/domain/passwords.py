@@ -81,22 +81,16 @@ def check_password(
     folded = password.casefold()
     if password and len(set(password)) == 1:
         problems.append(
-            error(
-                "password-one-character", field, "The password repeats one character: anyone could guess it."
-            )
+            error("password-one-character", field, "The password repeats one character: anyone could guess it.")
         )
     elif len(password) >= 3 and _is_run(folded):
         problems.append(
-            error(
-                "password-sequence", field, "The password is a simple sequence (like 1234…): anyone could guess it."
-            )
+            error("password-sequence", field, "The password is a simple sequence (like 1234…): anyone could guess it.")
         )
     for what, text in _personal_parts(email, name):
         if text in folded:
             problems.append(
-                error(
-                    "password-personal", field, f"The password must not contain your {what}: others know it."
-                )
+                error("password-personal", field, f"The password must not contain your {what}: others know it.")
             )
             break
     if confirmation is not None and confirmation != password:

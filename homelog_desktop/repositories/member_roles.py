@@ -39,7 +39,9 @@ class MemberRoleRepository:
 
     async def role_taken(self, role: str) -> bool:
         """Whether a role of this name exists on the server (any database's, or any other role)."""
-        found = await self._session.scalar(text("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :r)"), {"r": role})
+        found = await self._session.scalar(
+            text("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :r)"), {"r": role}
+        )
         return bool(found)
 
     async def add(self, member_id: int, role: str, password: str) -> None:
