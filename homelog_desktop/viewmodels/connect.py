@@ -12,6 +12,7 @@ from .base import BaseViewModel
 
 if TYPE_CHECKING:
     from ..db.database import Database
+    from ..services.auth import SignedIn
     from ..services.saved_passwords import SavedPasswords
 
 #: ``tested``'s kinds besides problems.Kind's values.
@@ -59,7 +60,7 @@ class ConnectViewModel(BaseViewModel):
             role = "administrator" if who.actor.is_admin else "member"
             self.tested.emit(OK, f"Connected to {address.display}: {who.name} can sign in ({role}).")
 
-    async def connect(self, address: ServerAddress, login: str, password: str, remember: bool) -> None:
+    async def sign_in(self, address: ServerAddress, login: str, password: str, remember: bool) -> None:
         """Connect and sign in; remember the password in the keyring when asked (else forget it)."""
         async with self._action():
             result = await self._attempt(address, login, password)
@@ -73,7 +74,7 @@ class ConnectViewModel(BaseViewModel):
             database, who = result
             self.connected.emit(database, who)
 
-    async def _attempt(self, address: ServerAddress, login: str, password: str) -> tuple[Database, object] | None:
+    async def _attempt(self, address: ServerAddress, login: str, password: str) -> tuple[Database, SignedIn] | None:
         from ..services.auth import ServerProblemError, SignInRefusedError, sign_in_to_server
 
         try:

@@ -156,7 +156,7 @@ class ConnectDialog(QDialog):
 
     @qasync.asyncSlot(object, str, str, bool)
     async def _sign_in(self, address: ServerAddress, login: str, password: str, remember: bool) -> None:
-        await self._vm.connect(address, login, password, remember)
+        await self._vm.sign_in(address, login, password, remember)
 
     @qasync.asyncSlot(object, str)
     async def _fill_remembered_password(self, address: ServerAddress, login: str) -> None:
