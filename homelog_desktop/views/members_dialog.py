@@ -428,8 +428,9 @@ class MembersDialog(QDialog):
         if account is None or account.member.id is None:
             return
         new, again = self.password_new.text(), self.password_again.text()
-        problems: dict[PasswordField | str | None, str] = {}
-        problems.update(self._vm.check_password(account.member, new, again))
+        problems: dict[PasswordField | str | None, str] = {
+            field: message for field, message in self._vm.check_password(account.member, new, again).items()
+        }
         needs_current = self._vm.needs_current_password(account)
         if needs_current and not self.password_current.text():
             problems[CURRENT_PASSWORD] = "Type your current password first."
