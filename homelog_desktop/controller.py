@@ -206,16 +206,16 @@ class AppController:
                 await db.dispose()
                 await self._recover(result)
                 return
-        if signed_in is not None:
-            db.sign_in_as(signed_in.actor)
-        elif db.actor is None:
+        if signed_in is None and db.actor is None:
             found = await self._identify(db, location)
-            if found is _GAVE_UP:
+            if isinstance(found, _GaveUp):
                 pending.fail(DatabaseOpenError("Nobody signed in."))
                 await db.dispose()
                 self._give_up()
                 return
-            signed_in = found if not isinstance(found, _GaveUp) else None
+            signed_in = found
+        if signed_in is not None:
+            db.sign_in_as(signed_in.actor)  # every session from now on acts for this member
         pending.set(db)
         self._show_identity(db, signed_in)
         if existed:
