@@ -37,6 +37,10 @@ class MemberRoleRepository:
         )
         return str(value) if value is not None else None
 
+    async def members_with_roles(self) -> set[int]:
+        """The members who have a role (they can sign in to the server)."""
+        return set(await self._session.scalars(text("SELECT member_id FROM member_roles")))
+
     async def role_taken(self, role: str) -> bool:
         """Whether a role of this name exists on the server (any database's, or any other role)."""
         found = await self._session.scalar(

@@ -11,6 +11,10 @@ restricted.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from ..db.database import Database
 from ..db.rls import member_role_name
 from ..domain.access import Actor, MemberFacts, can_add_member, can_edit_member, can_remove_member, require
@@ -37,7 +41,7 @@ class MemberService:
 
     async def accounts(self) -> list[MemberAccount]:
         async with self._database.session(readonly=True) as session:
-            return await MemberPasswordRepository(session).accounts()
+            return await self._accounts(session)
 
     async def add(self, name: str, email: str | None) -> tuple[Member, list[MemberAccount]]:
         """A new member; the household's first member becomes its administrator."""
@@ -51,7 +55,7 @@ class MemberService:
                 await self._check_role_free(roles, stored.name, stored.id)
             passwords = MemberPasswordRepository(session)
             await passwords.ensure_administrator()
-            return stored, await passwords.accounts()
+            return stored, await self._accounts(session)
 
     async def update(self, member: Member) -> tuple[Member, list[MemberAccount]]:
         """A member's new name and e-mail (themselves or the administrator); on a server the role follows."""
@@ -74,7 +78,7 @@ class MemberService:
                         )
                     await self._check_role_free(roles, stored.name, member.id)
                     await roles.rename(old, new)
-            return stored, await MemberPasswordRepository(session).accounts()
+            return stored, await self._accounts(session)
 
     async def remove(self, member_id: int) -> list[MemberAccount]:
         """Remove a member (the administrator, not themselves); on a server their role too."""
@@ -90,14 +94,21 @@ class MemberService:
             await members.delete(member_id)
             passwords = MemberPasswordRepository(session)
             await passwords.ensure_administrator()  # (the household keeps someone to manage it)
-            return await passwords.accounts()
+            return await self._accounts(session)
+
+    async def _accounts(self, session: AsyncSession) -> list[MemberAccount]:
+        """The members; on a server, a member with a role has a password there (the server checks it)."""
+        accounts = await MemberPasswordRepository(session).accounts()
+        roles = await self._roles(session)
+        if roles is None:
+            return accounts
+        signing_in = await roles.members_with_roles()
+        return [replace(a, has_password=a.has_password or a.member.id in signing_in) for a in accounts]
 
     async def _roles(self, session: object) -> MemberRoleRepository | None:
         """The roles of a server with row-level security; None on a local file (or a server without it)."""
         if self._database.is_sqlite:
             return None
-        from sqlalchemy.ext.asyncio import AsyncSession
-
         assert isinstance(session, AsyncSession)
         roles = MemberRoleRepository(session)
         return roles if await roles.installed() else None

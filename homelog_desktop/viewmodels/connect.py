@@ -85,8 +85,8 @@ class ConnectViewModel(BaseViewModel):
             else:
                 self.tested.emit(
                     WRONG_LOGIN,
-                    f"The server at {address.display} answered, but refused this name and password. "
-                    "Check both and try again.",
+                    f"The server at {address.host}:{address.port} answered, but refused this name and password "
+                    f"for the household “{address.database}”. Check the database name, your name and your password.",
                 )
             return None
         except ServerProblemError as exc:
