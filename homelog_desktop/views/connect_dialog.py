@@ -244,7 +244,9 @@ class ConnectDialog(QDialog):
             if not edit.text().strip()
         ]
         if missing:
-            self._show_result(f"Fill in {', '.join(label for label, _ in missing)}.", ok=False)
+            labels = [label for label, _ in missing]
+            listed = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+            self._show_result(f"Fill in {listed}.", ok=False)
             missing[0][1].setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         address = self._address()
