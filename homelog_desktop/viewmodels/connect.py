@@ -90,7 +90,8 @@ class ConnectViewModel(BaseViewModel):
                 )
             return None
         except ServerProblemError as exc:
-            self.tested.emit(exc.kind, str(exc))
+            # problems.py speaks of the URL of the command line; here the address is the dialog's fields.
+            self.tested.emit(exc.kind, str(exc).replace(" in the URL", ""))
             return None
         except HomeLogError:
             raise

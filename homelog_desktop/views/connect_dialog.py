@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -59,7 +60,7 @@ class ConnectDialog(QDialog):
     def _setup_ui(self) -> None:
         self.setWindowTitle("Connect to a Shared Database")
         self.setModal(True)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(480)
         intro = QLabel(
             "Open a household kept on a PostgreSQL server, shared by several computers. "
             "Each member signs in with their own name and password.",
@@ -75,6 +76,7 @@ class ConnectDialog(QDialog):
         self.port_spin.setRange(1, 65535)
         self.port_spin.setValue(int(str(settings.value(PORT_KEY, DEFAULT_PORT) or DEFAULT_PORT)))
         self.port_spin.setGroupSeparatorShown(False)
+        self.port_spin.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 8 + 40)
         self.database_edit = QLineEdit(str(settings.value(DATABASE_KEY, "") or ""), self)
         self.database_edit.setObjectName("databaseEdit")
         self.database_edit.setPlaceholderText("e.g. homelog")
@@ -115,16 +117,19 @@ class ConnectDialog(QDialog):
         self.connect_button.setObjectName("connectButton")
         self.connect_button.setDefault(True)
         self.button_box = QDialogButtonBox(self)
-        self.button_box.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.button_box.addButton(self.connect_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.button_box.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.test_button)  # apart from Connect and Cancel: it closes nothing
+        buttons.addStretch(1)
+        buttons.addWidget(self.button_box)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.result_label)
         layout.addStretch(1)
-        layout.addWidget(self.button_box)
+        layout.addLayout(buttons)
         self._on_address_edited()
         first_empty = next((w for w in (self.host_edit, self.database_edit, self.login_edit) if not w.text()), None)
         (first_empty or self.password_edit).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -97,8 +97,8 @@ class MembersDialog(QDialog):
     def _setup_ui(self) -> None:
         self.setWindowTitle("Household members")
         self.setModal(True)
-        self.setMinimumWidth(460)
-        self.resize(preferred_size(self, 540, 460, chars=76, lines=24))
+        self.setMinimumWidth(500)
+        self.resize(preferred_size(self, 640, 480, chars=90, lines=24))
 
         intro = QLabel("The people who read the meters. Each reading remembers who entered it.", self)
         intro.setWordWrap(True)
@@ -303,6 +303,7 @@ class MembersDialog(QDialog):
             item.setData(0, MEMBER_ROLE, member)
             item.setData(0, ACCOUNT_ROLE, account)
             item.setToolTip(COL_NAME, member.name)
+            item.setToolTip(COL_EMAIL, member.email or "")
             item.setToolTip(
                 COL_PASSWORD,
                 "Signs in with a password" if account.has_password else "No password yet: cannot sign in",

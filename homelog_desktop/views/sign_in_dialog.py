@@ -77,7 +77,7 @@ class SignInDialog(QDialog):
     def _setup_ui(self) -> None:
         self.setWindowTitle("Sign In")
         self.setModal(True)
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(440)
         heading = QLabel("<b>Who is using Home Log?</b>", self)
         place = QLabel(f"Sign in to the household on {self._where}" if self._server else f"Sign in to {self._where}")
         place.setObjectName("placeLabel")
