@@ -131,6 +131,28 @@ async def shoot_all(out: Path) -> Shooter:
         await connect_vm.test(ServerAddress("127.0.0.1", "homelog", 1), "Ann Example", ANN_PW)
         await shots.shoot(connect, "connect-error")
         connect.done(0)
+
+        # -- the window, signed in ----------------------------------------------------------------
+        from homelog_desktop.viewmodels.workspace import make_workspace
+        from homelog_desktop.views.main import MainWindow
+
+        db.sign_in_as(Actor(ann.id, Role.ADMIN))
+        window = MainWindow()
+        window.show()
+        workspace = make_workspace(db, where)
+        window.bind(workspace)
+        window.set_identity("Ann Example", admin=True, server="nas.local:5432/homelog")
+        await until(lambda: window.welcome.isVisible(), "the welcome page")
+        for screen in SCREENS:
+            window.resize(screen.room)
+            await asyncio.sleep(0.1)
+            path = out / f"window-signed-in-{screen.name}.png"
+            window.grab().save(str(path))
+            shots.taken.append(path)
+        print("title:", window.windowTitle())
+        window.unbind()
+        await workspace.close()
+        window.close()
     finally:
         await db.dispose()
     return shots
