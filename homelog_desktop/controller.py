@@ -386,12 +386,9 @@ class AppController:
 
     async def open_local_data(self) -> None:
         """File → Open My Local File: back from a server to the user's own data file."""
-        if (
-            self.db_url is not None
-            and sqlite_file(self.db_url) is not None
-            and not (self.current and self.current.is_sample)
-        ):
-            return
+        db = self._current_database()
+        if db is not None and db.is_sqlite and self.current is not None and not self.current.is_sample:
+            return  # on the local file already
         await self._close_current()
         if self._backups is not None:  # the server's (none to make)
             await self._backups.close()
