@@ -18,6 +18,7 @@ loop is never blocked.
 from __future__ import annotations
 
 import asyncio
+import hmac
 import math
 import time
 from collections.abc import Callable
@@ -189,9 +190,18 @@ class AuthService:
         async with self._database.session() as session:
             passwords = MemberPasswordRepository(session)
             stored = await passwords.get_hash(actor.member_id)
-            if stored is not None and not await asyncio.to_thread(self._hashing.verify, stored, current):
+            if stored is not None:
+                right = await asyncio.to_thread(self._hashing.verify, stored, current)
+            else:
+                # On a server the member's role may have a password without a hash here: the one this
+                # connection signed in with (checked by the server).
+                signed_in_with = self._database.url.password if not self._database.is_sqlite else None
+                right = signed_in_with is None or hmac.compare_digest(signed_in_with.encode(), current.encode())
+            if not right:
                 raise SignInRefusedError("The current password is not right.")
             await self._store(session, actor, actor.member_id, new, confirmation)
+        if not self._database.is_sqlite and self._database.url.password is not None:
+            self._database.use_password(new)  # the server's role has the new password now
 
     async def reset_password(
         self, actor: Actor | None, member_id: int, new: str, confirmation: str | None = None

@@ -140,3 +140,14 @@ def test_sign_in_vm_refuses_then_signs_in_and_throttles(qtbot, run, db, househol
         run(vm.sign_in(" ann@example.org ", ANN_PW))
     assert signed.args[0].name == "Ann" and signed.args[0].role is Role.ADMIN
     assert busy == [True, False] * 6
+
+
+def test_snapshot_shows_nothing_of_a_file_with_passwords(run, db, db_path):
+    """The start-up snapshot reads a file nobody signs in to, and nothing of one with passwords."""
+    from homelog_desktop.db.snapshot import read_snapshot
+
+    service = MemberService(db)
+    ann, _ = run(service.add("Ann", None))
+    assert read_snapshot(db_path, None, 10) is not None
+    run(AuthService(db, hashing=CHEAP).reset_password(None, ann.id, ANN_PW))
+    assert read_snapshot(db_path, None, 10) is None

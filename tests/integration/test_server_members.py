@@ -224,3 +224,29 @@ def unused_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def test_server_member_changes_own_password(qtbot, run, server):
+    """Ann changes her own password on the server (the current one asked): new connections of her open
+    database use it, the next sign-in needs it, and the old one no longer works."""
+    db, ann = run(sign_in_to_server(server.address, "Ann", ANN_PW, SignInThrottle()))
+    vm = MembersViewModel(db)
+    errors: list[str] = []
+    vm.error_occurred.connect(errors.append)
+    new = "ann's second passphrase"
+    try:
+        run(vm.load())
+        assert vm.needs_current_password(vm.accounts[0])
+        run(vm.set_password(ann.member_id, new, new, "not the current one"))
+        assert errors == ["The current password is not right."]
+        run(vm.set_password(ann.member_id, new, new, ANN_PW))
+        assert errors == [errors[0]]
+        run(db.engine.dispose())  # every connection new: signs in with the new password
+        run(vm.load())
+        assert len(errors) == 1 and [a.member.name for a in vm.accounts] == ["Ann", "Bob"]
+    finally:
+        run(db.dispose())
+    again, _ = run(sign_in_to_server(server.address, "Ann", new, SignInThrottle()))
+    run(again.dispose())
+    with pytest.raises(SignInRefusedError):
+        run(sign_in_to_server(server.address, "Ann", ANN_PW, SignInThrottle()))
