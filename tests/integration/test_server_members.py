@@ -17,6 +17,7 @@ from homelog_desktop.db import Database, rls
 from homelog_desktop.db.migrate import migrate
 from homelog_desktop.db.server import ServerAddress
 from homelog_desktop.domain.access import Role
+from homelog_desktop.domain.entities import Member
 from homelog_desktop.domain.issues import MemberField
 from homelog_desktop.problems import Kind
 from homelog_desktop.services.auth import WRONG_CREDENTIALS, SignInRefusedError, SignInThrottle, sign_in_to_server
@@ -159,7 +160,8 @@ def test_server_members_dialog_creates_renames_and_drops_roles(qtbot, run, serve
 
 
 def test_server_refuses_a_name_that_would_share_a_role(qtbot, run, server):
-    """A new member whose name signs in as an existing role is refused at the name field."""
+    """A new member whose name signs in as an existing role is refused at the name field, and so is renaming
+    oneself (the server cannot rename the role of the session); nothing is changed."""
     db, _ann = run(sign_in_to_server(server.address, "Ann", ANN_PW, SignInThrottle()))
     vm = MembersViewModel(db)
     errors: list[str] = []
@@ -168,6 +170,11 @@ def test_server_refuses_a_name_that_would_share_a_role(qtbot, run, server):
         run(vm.add("ANN", None))
         assert len(errors) == 1 and "same role as another member" in errors[0]
         assert vm.last_error_field is MemberField.NAME and [m.name for m in vm.members] == []
+        run(vm.update(Member(1, "Annie", "ann@example.org")))  # herself: PostgreSQL cannot rename her role now
+        assert len(errors) == 2 and "cannot rename the member who is signed in" in errors[1]
+        assert vm.last_error_field is MemberField.NAME
+        run(vm.load())
+        assert [m.name for m in vm.members] == ["Ann", "Bob"]  # nothing changed
     finally:
         run(db.dispose())
 
