@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .db.backup_files import BackupFile
     from .db.handle import PendingDatabase
     from .db.integrity import CheckResult
+    from .services.auth import AuthService, SignedIn
     from .startup import Prepared
     from .viewmodels.backups import BackupsViewModel
     from .viewmodels.workspace import Workspace
@@ -66,10 +67,17 @@ class AppController:
     _restoring: bool = False
     #: True while the backups' errors are shown by a dialog rather than the window's banner.
     _quiet: bool = False
+    #: The local data's URL given on the command line (None: the default file), for the way back from a server.
+    _local_url: str | None = None
+    #: Failed sign-ins to local files in this run (services/auth.SignInThrottle), kept across dialogs.
+    _throttle: Any = None
+    #: After Sign Out no remembered password signs anyone in by itself.
+    _no_auto_sign_in: bool = False
 
     async def run(self, prepared: Prepared | None = None) -> int:
         loop = asyncio.get_running_loop()
         self.errors.install(loop)
+        self._local_url = self.db_url if self.db_url and sqlite_file(self.db_url) is not None else None
         self.app.setQuitOnLastWindowClosed(False)
         self.app.lastWindowClosed.connect(self._quit.set)
         self.connect_window()
@@ -96,11 +104,20 @@ class AppController:
         self.window.own_data_requested.connect(self._on_own_requested)
         self.window.backup_requested.connect(lambda: start(self.back_up_now()))
         self.window.restore_requested.connect(lambda: start(self.restore_from_backup()))
+        self.window.connect_requested.connect(lambda: start(self.connect_to_server()))
+        self.window.local_data_requested.connect(lambda: start(self.open_local_data()))
+        self.window.switch_member_requested.connect(lambda: start(self.switch_member()))
+        self.window.sign_out_requested.connect(lambda: start(self.sign_out()))
 
     # -- opening and closing -------------------------------------------------------------------
 
-    async def _start_own(self, prepared: Prepared | None = None) -> None:
-        """Open the user's own data.
+    async def _start_own(
+        self, prepared: Prepared | None = None, *, signed_in: SignedIn | None = None, server_db: Database | None = None
+    ) -> None:
+        """Open the user's own data, and ask who is signing in when it needs that (signin.md).
+
+        ``signed_in`` is a member who signed in already (Switch Member); ``server_db`` a server's
+        database opened, and signed in, by the connect dialog or Switch Member.
 
         The window is bound at once to view models on a PendingDatabase: by app.run_gui with a
         start-up snapshot (``prepared``), or here. Meanwhile SQLAlchemy and the repositories are
@@ -112,6 +129,8 @@ class AppController:
 
         loop = asyncio.get_running_loop()
         url, path, location = self._own_location()
+        if path is not None:
+            self._no_auto_sign_in = False
         if prepared is not None:
             # app.run_gui already shows a snapshot of this file, with its lock held.
             self._own_lock = prepared.lock
@@ -144,7 +163,17 @@ class AppController:
         check = start(self._backups_vm().check()) if existed else None
         try:
             await loop.run_in_executor(None, _import_data_stack)
-            db = await self._open_database(url, path, is_sample=False, check=check)
+            if path is None and (server_db is not None or _server_needs_sign_in(url)):
+                if server_db is None:
+                    opened = await self._sign_in_to_server(url)
+                    if opened is None:
+                        pending.fail(DatabaseOpenError("Nobody signed in."))
+                        self._give_up()
+                        return
+                    server_db, signed_in = opened
+                db = await self._check_schema(server_db)
+            else:
+                db = await self._open_database(url, path, is_sample=False, check=check)
         except HomeLogError as exc:
             pending.fail(exc)
             if check is not None:
@@ -177,7 +206,18 @@ class AppController:
                 await db.dispose()
                 await self._recover(result)
                 return
+        if signed_in is None and db.actor is None:
+            found = await self._identify(db, location)
+            if isinstance(found, _GaveUp):
+                pending.fail(DatabaseOpenError("Nobody signed in."))
+                await db.dispose()
+                self._give_up()
+                return
+            signed_in = found
+        if signed_in is not None:
+            db.sign_in_as(signed_in.actor)  # every session from now on acts for this member
         pending.set(db)
+        self._show_identity(db, signed_in)
         if existed:
             start(self._daily_backup())
 
@@ -211,6 +251,167 @@ class AppController:
 
     def _show(self, opened: _Opened) -> None:
         self.current = opened
+
+    # -- signing in ------------------------------------------------------------------------------
+
+    async def _identify(self, db: Database, location: str) -> SignedIn | _GaveUp | None:
+        """Who uses ``db``: a local file with passwords asks (sign-in dialog); a server URL that names
+        its user is that member (the server checked the password) or the database's owner (None)."""
+        if db.is_sqlite:
+            auth = self._auth(db)
+            if not await auth.sign_in_needed():
+                return None  # one person's notebook: nobody signs in
+            who = await self.prompts.sign_in(auth.sign_in, location)
+            return who if who is not None else _GAVE_UP
+        return await _member_of_connection(db)
+
+    async def _sign_in_to_server(self, url: str) -> tuple[Database, SignedIn] | None:
+        """Sign in to the server at ``url`` (no user in it): with the remembered member's password from
+        the keyring if there is one, else through the sign-in dialog; None if the user gives up."""
+        from .db.server import ServerAddress
+        from .domain.errors import HomeLogError
+        from .services.auth import sign_in_to_server
+        from .services.saved_passwords import SavedPasswords
+        from .views.sign_in_dialog import remembered_login
+
+        address = ServerAddress.from_url(url)
+        assert address is not None
+        login = remembered_login(address.display)
+        if login and not self._no_auto_sign_in:
+            password = await SavedPasswords().get(address, login)
+            if password:
+                try:
+                    return await sign_in_to_server(address, login, password)
+                except HomeLogError as exc:  # changed meanwhile, or the server is away: ask
+                    log.info("The remembered password did not sign in to %s: %s", address.display, exc)
+        opened: list[tuple[Database, SignedIn]] = []
+
+        async def attempt(login: str, password: str) -> SignedIn:
+            database, who = await sign_in_to_server(address, login, password)
+            opened.append((database, who))
+            return who
+
+        self.window.show_loading(f"Sign in to the household on {address.display}.")
+        who = await self.prompts.sign_in(attempt, address.display, server=True)
+        return opened[-1] if who is not None and opened else None
+
+    async def _check_schema(self, db: Database) -> Database:
+        """A server's database signed in as a member: at the current schema (a member cannot migrate)."""
+        from .db.migrate import migrate
+
+        try:
+            await migrate(db)  # at the head already: only checks the revision
+        except BaseException:
+            await db.dispose()
+            raise
+        return db
+
+    def _show_identity(self, db: Database, who: SignedIn | None) -> None:
+        from .db.server import ServerAddress
+
+        address = None if db.is_sqlite else ServerAddress.from_url(db.url)
+        server = address.display if address is not None else None
+        self.window.set_identity(who.name if who else None, admin=bool(who and who.actor.is_admin), server=server)
+
+    def _auth(self, db: Database) -> AuthService:
+        from .services.auth import AuthService, SignInThrottle
+
+        if self._throttle is None:
+            self._throttle = SignInThrottle()
+        return AuthService(db, throttle=self._throttle)
+
+    def _give_up(self) -> None:
+        """Nobody signed in: close the window, which ends the app (exit code 0: nothing went wrong)."""
+        self.window.close()
+
+    async def switch_member(self) -> None:
+        """File → Switch Member…: someone else signs in; Cancel keeps the member signed in now."""
+        from .db.server import ServerAddress
+        from .services.auth import sign_in_to_server
+
+        db = self._current_database()
+        if db is None or self.current is None or self.current.is_sample:
+            return
+        if db.is_sqlite:
+            who = await self.prompts.sign_in(
+                self._auth(db).sign_in, self.current.workspace.location, cancel_text="Cancel"
+            )
+            if who is None:
+                return
+            await self._close_current()
+            await self._start_own(signed_in=who)
+            return
+        address = ServerAddress.from_url(db.url)
+        assert address is not None
+        opened: list[Database] = []
+
+        async def attempt(login: str, password: str) -> SignedIn:
+            database, who = await sign_in_to_server(address, login, password)
+            opened.append(database)
+            return who
+
+        who = await self.prompts.sign_in(attempt, address.display, server=True, cancel_text="Cancel")
+        if who is None or not opened:
+            return
+        await self._close_current()
+        self.db_url = address.url().render_as_string(hide_password=False)
+        await self._start_own(signed_in=who, server_db=opened[-1])
+
+    async def sign_out(self) -> None:
+        """File → Sign Out: the data is hidden and the sign-in dialog asks who is next (Quit ends the app)."""
+        from .db.server import ServerAddress
+
+        db = self._current_database()
+        if db is None or self.current is None or self.current.is_sample or self.window.identity is None:
+            return
+        address = None if db.is_sqlite else ServerAddress.from_url(db.url)
+        await self._close_current()
+        self.window.set_identity(None)
+        self.window.show_loading("Signed out.")
+        self._no_auto_sign_in = True
+        if address is not None:
+            self.db_url = address.url().render_as_string(hide_password=False)
+        await self._start_own()
+
+    async def connect_to_server(self) -> None:
+        """File → Connect to a Shared Database…: leave the data open now for the household on a server."""
+        result = await self.prompts.connect_to_server()
+        if result is None:
+            return
+        db, who, address = result
+        await self._close_current()
+        await self._leave_local_file()
+        self.db_url = address.url().render_as_string(hide_password=False)
+        await self._start_own(signed_in=who, server_db=db)
+
+    async def open_local_data(self) -> None:
+        """File → Open My Local File: back from a server to the user's own data file."""
+        db = self._current_database()
+        if db is not None and db.is_sqlite and self.current is not None and not self.current.is_sample:
+            return  # on the local file already
+        await self._close_current()
+        if self._backups is not None:  # the server's (none to make)
+            await self._backups.close()
+            self._backups = None
+        self.db_url = self._local_url
+        await self._start_own()
+
+    async def _leave_local_file(self) -> None:
+        """Let go of the local data file (its lock and its backups) while a server's data is open."""
+        if self._own_lock is not None:
+            self._own_lock.unlock()
+            self._own_lock = None
+        if self._backups is not None:
+            await self._backups.close()
+            self._backups = None
+
+    def _current_database(self) -> Database | None:
+        from .db.handle import PendingDatabase
+
+        if self.current is None:
+            return None
+        db = self.current.db
+        return db.database if isinstance(db, PendingDatabase) else db
 
     async def _close_current(self) -> None:
         opened, self.current = self.current, None
@@ -442,6 +643,37 @@ class AppController:
         log.error("Cannot open data: %s", message)
         self.exit_code = 1
         self.prompts.refuse_open(message)
+
+
+class _GaveUp:
+    """Nobody signed in (Quit on the sign-in dialog)."""
+
+
+_GAVE_UP = _GaveUp()
+
+
+def _server_needs_sign_in(url: str) -> bool:
+    """A server URL without a user: the member signs in as their own role (the dialog asks)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "postgresql" and not parsed.username
+
+
+async def _member_of_connection(db: Database) -> SignedIn | None:
+    """The member whose role ``db`` is connected as (None: another role, e.g. the database's owner)."""
+    from .repositories.member_passwords import MemberPasswordRepository
+    from .repositories.member_roles import MemberRoleRepository
+    from .repositories.members import MemberRepository
+    from .services.auth import SignedIn
+
+    async with db.session(readonly=True) as session:
+        member_id = await MemberRoleRepository(session).signed_in_member()
+        if member_id is None:
+            return None
+        member = await MemberRepository(session).get(member_id)
+        role = await MemberPasswordRepository(session).role(member_id)
+    return SignedIn(member_id, member.name, member.email, role)
 
 
 def _join_driver_threads(timeout: float = 10.0) -> None:

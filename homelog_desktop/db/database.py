@@ -49,6 +49,9 @@ class Database:
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _on_sqlite_connect)
             event.listen(self.engine.sync_engine, "begin", _on_sqlite_begin)
+        else:
+            # New connections sign in with the current password (a member may change theirs meanwhile).
+            event.listen(self.engine.sync_engine, "do_connect", self._on_server_connect)
         self._sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = asyncio.Lock()
         path = self.sqlite_path
@@ -57,6 +60,15 @@ class Database:
         #: Who is signed in; None for a local notebook without passwords (nobody is restricted).
         #: Every session carries it as ``session.info["actor"]`` (read it with ``actor_of``).
         self.actor: Actor | None = None
+
+    def use_password(self, password: str) -> None:
+        """Connections opened from now on sign in with ``password`` (the member changed their own
+        on the server; connections already open stay signed in)."""
+        self.url = self.url.set(password=password)
+
+    def _on_server_connect(self, _dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+        if self.url.password is not None:
+            cparams["password"] = self.url.password
 
     def sign_in_as(self, actor: Actor | None) -> None:
         """From now on every session acts for ``actor`` (None: unrestricted, a local notebook)."""

@@ -82,10 +82,24 @@ def household_role(database: str) -> str:
     return f"{_slug(database)[: MAX_IDENTIFIER - 10]}_household"
 
 
-def member_role_name(database: str, member_id: int) -> str:
-    """A member's default role name, unique on the server: ``<database>_m<id>``."""
-    suffix = f"_m{member_id}"
-    return _slug(database)[: MAX_IDENTIFIER - len(suffix)] + suffix
+def member_role_name(database: str, name: str) -> str:
+    """A member's role on the server, computed from their name: ``<database>_<name>``.
+
+    The app signs a member in by connecting as this role, so it must follow from what the member
+    types, before any connection: their name, case-folded, with every run of characters other than
+    letters and digits made one ``_`` ("Anna Maria" in ``homelog`` is ``homelog_anna_maria``).
+    Names that give the same role cannot both sign in on a server (the Members dialog refuses the
+    second). A name too long for PostgreSQL's 63 bytes is cut and ends in a hash of the whole name.
+    """
+    who = re.sub(r"\W+", "_", unicodedata.normalize("NFKC", name).casefold()).strip("_")
+    if not who:
+        raise ValueError(f"no role name can be made from {name!r}")
+    role = f"{_slug(database)[: MAX_IDENTIFIER // 2]}_{who}"
+    if len(role.encode()) <= MAX_IDENTIFIER:
+        return role
+    digest = hashlib.sha256(role.encode()).hexdigest()[:8]
+    cut = role.encode()[: MAX_IDENTIFIER - len(digest) - 1].decode(errors="ignore")
+    return f"{cut}_{digest}"
 
 
 def scram_verifier(password: str, *, salt: bytes | None = None, iterations: int = 4096) -> str:
@@ -172,6 +186,7 @@ def install_sql(database: str) -> list[str]:
         "DROP TRIGGER IF EXISTS homelog_guard_member ON members",
         "CREATE TRIGGER homelog_guard_member BEFORE UPDATE ON members"
         " FOR EACH ROW EXECUTE FUNCTION homelog_guard_member()",
+        *_role_functions(household_role(database)),
     ]
     for table in TABLES:
         statements += [
@@ -215,6 +230,61 @@ def install_sql(database: str) -> list[str]:
         f"GRANT SELECT ON alembic_version, member_roles TO {group}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {group}",
     ]
+    return statements
+
+
+#: The functions through which the administrator's Members dialog manages the members' roles.
+ROLE_FUNCTIONS = (
+    "homelog_caller_is_admin()",
+    "homelog_add_member_role(integer, text, text)",
+    "homelog_set_role_password(text, text)",
+    "homelog_rename_member_role(text, text)",
+    "homelog_drop_member_role(text)",
+)
+
+
+def _role_functions(group: str) -> list[str]:
+    """Functions (SECURITY DEFINER: they run as the database owner, who may create roles) that let
+    the administrator create, rename and drop members' roles and any member set their own role's
+    password, and nothing else: every function refuses roles that are not a member's
+    (``member_roles``), and only the household's roles may call them.
+
+    Inside them ``current_user`` is the owner, so the caller is ``session_user``: the role the app
+    signed in as. (PostgreSQL refuses to rename the session's own role: a member cannot rename the
+    role they are signed in as; the administrator renames others.)
+    """
+    head = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$"
+    deny = "RAISE EXCEPTION '{}' USING ERRCODE = 'insufficient_privilege'"
+    is_member = "EXISTS (SELECT 1 FROM member_roles WHERE role_name = {})"
+    statements = [
+        "CREATE OR REPLACE FUNCTION homelog_caller_is_admin() RETURNS boolean LANGUAGE sql STABLE"
+        " SECURITY DEFINER SET search_path = public, pg_temp AS $$ SELECT EXISTS (SELECT 1 FROM member_roles r"
+        " JOIN members m ON m.id = r.member_id WHERE r.role_name = session_user AND m.role = 'admin') $$",
+        "CREATE OR REPLACE FUNCTION homelog_add_member_role(p_member integer, p_role text, p_verifier text)"
+        f" RETURNS void {head} BEGIN"
+        f" IF NOT homelog_caller_is_admin() THEN {deny.format('Only the administrator can add members.')}; END IF;"
+        f" EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', p_role, p_verifier, {quote_literal(group)});"
+        " INSERT INTO member_roles (member_id, role_name) VALUES (p_member, p_role); END $$",
+        f"CREATE OR REPLACE FUNCTION homelog_set_role_password(p_role text, p_verifier text) RETURNS void {head} BEGIN"
+        f" IF NOT {is_member.format('p_role')} OR NOT (p_role = session_user OR homelog_caller_is_admin()) THEN"
+        f" {deny.format('Only the member or the administrator can set this password.')}; END IF;"
+        " EXECUTE format('ALTER ROLE %I PASSWORD %L', p_role, p_verifier); END $$",
+        f"CREATE OR REPLACE FUNCTION homelog_rename_member_role(p_old text, p_new text) RETURNS void {head} BEGIN"
+        f" IF NOT {is_member.format('p_old')} OR NOT homelog_caller_is_admin() THEN"
+        f" {deny.format('Only the administrator can rename a member on the server.')}; END IF;"
+        " EXECUTE format('ALTER ROLE %I RENAME TO %I', p_old, p_new);"
+        " UPDATE member_roles SET role_name = p_new WHERE role_name = p_old; END $$",
+        f"CREATE OR REPLACE FUNCTION homelog_drop_member_role(p_role text) RETURNS void {head} BEGIN"
+        f" IF NOT {is_member.format('p_role')} OR NOT homelog_caller_is_admin() OR p_role = session_user THEN"
+        f" {deny.format('Only the administrator can remove members, and not themselves.')}; END IF;"
+        " DELETE FROM member_roles WHERE role_name = p_role;"
+        " EXECUTE format('DROP ROLE IF EXISTS %I', p_role); END $$",
+    ]
+    for function in ROLE_FUNCTIONS:
+        statements += [
+            f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC",
+            f"GRANT EXECUTE ON FUNCTION {function} TO {quote_ident(group)}",
+        ]
     return statements
 
 

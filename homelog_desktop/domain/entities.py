@@ -69,6 +69,9 @@ class Member:
     id: int | None
     name: str
     email: str | None = None
+    #: When the member was added and last changed (None: not stored yet); not part of equality.
+    created_at: datetime | None = field(default=None, compare=False)
+    updated_at: datetime | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,13 @@ class MemberField(enum.Enum):
     EMAIL = "email"
 
 
+class PasswordField(enum.Enum):
+    """Where a password problem belongs on a form (domain/passwords.py's rules)."""
+
+    PASSWORD = "password"
+    CONFIRMATION = "confirmation"
+
+
 class MeterEventField(enum.Enum):
     METRIC = "metric"
     AT = "at"
@@ -66,7 +73,7 @@ class TariffField(enum.Enum):
     CURRENCY = "currency"
 
 
-type Field = ReadingField | SourceField | MetricField | MemberField | MeterEventField | TariffField
+type Field = ReadingField | SourceField | MetricField | MemberField | PasswordField | MeterEventField | TariffField
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,17 +12,14 @@ What is checked, and why:
   "qwertyuiop", or backwards).
 - The confirmation, when a form asks for one, is the same.
 
-Problems come back keyed by ``PasswordField`` like the other rules' issues. The shared ``Issue``
-type of the rules (``domain/issues.py``) is not on the main branch yet, so this module has a small
-local ``PasswordProblem`` of the same shape (code, field, message, ``text``); once ``issues.py`` is
-merged, ``PasswordField`` joins its ``Field`` union and ``check_password`` returns ``error(...)``.
+Problems come back as the rules' ``Issue`` errors (``domain/issues.py``), keyed by ``PasswordField``.
 """
 
 from __future__ import annotations
 
-import enum
 import itertools
-from dataclasses import dataclass
+
+from .issues import Issue, PasswordField, error
 
 #: Fewest characters a password may have.
 MIN_LENGTH = 10
@@ -32,24 +29,8 @@ MAX_LENGTH = 1024
 MIN_PERSONAL_PART = 4
 
 
-class PasswordField(enum.Enum):
-    """Where a password problem belongs on a form."""
-
-    PASSWORD = "password"
-    CONFIRMATION = "confirmation"
-
-
-@dataclass(frozen=True, slots=True)
-class PasswordProblem:
-    """One reason a password cannot be used (every one is an error: none can be accepted)."""
-
-    code: str
-    field: PasswordField
-    message: str
-
-    @property
-    def text(self) -> str:
-        return self.message
+#: A password problem is one of the rules' issues (always an error: none can be accepted).
+PasswordProblem = Issue
 
 
 def _personal_parts(email: str | None, name: str | None) -> list[tuple[str, str]]:
@@ -81,13 +62,13 @@ def _is_run(text: str) -> bool:
 
 def check_password(
     password: str, *, email: str | None = None, name: str | None = None, confirmation: str | None = None
-) -> list[PasswordProblem]:
+) -> list[Issue]:
     """Every problem of ``password`` for the member with ``email`` and ``name`` (empty: it is fine)."""
-    problems: list[PasswordProblem] = []
+    problems: list[Issue] = []
     field = PasswordField.PASSWORD
     if len(password) < MIN_LENGTH:
         problems.append(
-            PasswordProblem(
+            error(
                 "password-short",
                 field,
                 f"The password is too short: use at least {MIN_LENGTH} characters (a few words with spaces are fine).",
@@ -95,32 +76,26 @@ def check_password(
         )
     elif len(password) > MAX_LENGTH:
         problems.append(
-            PasswordProblem("password-long", field, f"The password is too long: use at most {MAX_LENGTH} characters.")
+            error("password-long", field, f"The password is too long: use at most {MAX_LENGTH} characters.")
         )
     folded = password.casefold()
     if password and len(set(password)) == 1:
         problems.append(
-            PasswordProblem(
-                "password-one-character", field, "The password repeats one character: anyone could guess it."
-            )
+            error("password-one-character", field, "The password repeats one character: anyone could guess it.")
         )
     elif len(password) >= 3 and _is_run(folded):
         problems.append(
-            PasswordProblem(
-                "password-sequence", field, "The password is a simple sequence (like 1234…): anyone could guess it."
-            )
+            error("password-sequence", field, "The password is a simple sequence (like 1234…): anyone could guess it.")
         )
     for what, text in _personal_parts(email, name):
         if text in folded:
             problems.append(
-                PasswordProblem(
-                    "password-personal", field, f"The password must not contain your {what}: others know it."
-                )
+                error("password-personal", field, f"The password must not contain your {what}: others know it.")
             )
             break
     if confirmation is not None and confirmation != password:
         problems.append(
-            PasswordProblem(
+            error(
                 "password-mismatch",
                 PasswordField.CONFIRMATION,
                 "The two passwords differ: type the same password twice.",

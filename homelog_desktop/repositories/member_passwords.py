@@ -13,8 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..db.tables import MemberPasswordRow, MemberRow
 from ..domain.access import Role
+from ..domain.entities import Member
 from ..domain.errors import NotFoundError
 from ..domain.timeutil import to_epoch, utc_now
+from .members import _to_domain
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,15 @@ class Credentials:
     password_hash: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class MemberAccount:
+    """A member as the Members dialog lists them: with their role and whether they have a password."""
+
+    member: Member
+    role: Role
+    has_password: bool
+
+
 class MemberPasswordRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
@@ -35,6 +46,18 @@ class MemberPasswordRepository:
     async def any_password(self) -> bool:
         """Whether any member has a password (then the app asks who is signing in)."""
         return bool(await self._session.scalar(select(exists().select_from(MemberPasswordRow))))
+
+    async def accounts(self) -> list[MemberAccount]:
+        """Every member (sorted by name) with their role and whether they have a password."""
+        query = (
+            select(MemberRow, MemberPasswordRow.member_id)
+            .outerjoin(MemberPasswordRow, MemberPasswordRow.member_id == MemberRow.id)
+            .order_by(func.lower(MemberRow.name), MemberRow.id)
+        )
+        return [
+            MemberAccount(_to_domain(row), Role(row.role), password is not None)
+            for row, password in (await self._session.execute(query)).all()
+        ]
 
     async def get_hash(self, member_id: int) -> str | None:
         return await self._session.scalar(

@@ -10,11 +10,18 @@ from ..domain.entities import Member
 from ..domain.errors import DuplicateNameError, NotFoundError
 from ..domain.issues import refuse_errors
 from ..domain.rules import check_member
-from ..domain.timeutil import to_epoch, utc_now
+from ..domain.timeutil import from_epoch, to_epoch, utc_now
 
 
 def _to_domain(row: MemberRow) -> Member:
-    return Member(id=row.id, name=row.name, email=row.email)
+    updated = row.updated_at or row.created_at
+    return Member(
+        id=row.id,
+        name=row.name,
+        email=row.email,
+        created_at=from_epoch(row.created_at) if row.created_at is not None else None,
+        updated_at=from_epoch(updated) if updated is not None else None,
+    )
 
 
 class MemberRepository:
@@ -31,10 +38,19 @@ class MemberRepository:
             raise NotFoundError("That member no longer exists.")
         return _to_domain(row)
 
+    async def by_email(self, email: str) -> Member | None:
+        """The member with this e-mail address (case-insensitive; e-mails are unique), or None."""
+        typed = email.strip()
+        if not typed:
+            return None
+        row = await self._session.scalar(select(MemberRow).where(func.lower(MemberRow.email) == typed.lower()))
+        return _to_domain(row) if row is not None else None
+
     async def add(self, member: Member) -> Member:
         name, email = _clean(member)
         await self._check_email(email, None)
-        row = MemberRow(name=name, email=email, created_at=to_epoch(utc_now()))
+        now = to_epoch(utc_now())
+        row = MemberRow(name=name, email=email, created_at=now, updated_at=now)
         self._session.add(row)
         await self._session.flush()
         return _to_domain(row)

@@ -18,6 +18,7 @@ loop is never blocked.
 from __future__ import annotations
 
 import asyncio
+import hmac
 import math
 import time
 from collections.abc import Callable
@@ -28,9 +29,11 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..db.database import Database
+from ..db.server import ServerAddress
 from ..domain.access import Actor, MemberFacts, Role, can_edit_member, can_reset_password, require
 from ..domain.errors import HomeLogError
-from ..domain.passwords import PasswordProblem, check_password
+from ..domain.issues import Issue
+from ..domain.passwords import check_password
 from ..repositories.member_passwords import MemberPasswordRepository
 from ..repositories.members import MemberRepository
 
@@ -116,7 +119,7 @@ class SignInRefusedError(HomeLogError):
 class PasswordRejectedError(HomeLogError):
     """A new password that breaks the password rules; ``problems`` says where and why."""
 
-    def __init__(self, problems: list[PasswordProblem]) -> None:
+    def __init__(self, problems: list[Issue]) -> None:
         super().__init__("\n".join(p.text for p in problems))
         self.problems = tuple(problems)
 
@@ -163,10 +166,7 @@ class AuthService:
         """
         wait = self._throttle.retry_after(login)
         if wait > 0:
-            seconds = math.ceil(wait)
-            raise SignInRefusedError(
-                f"Too many failed sign-ins. Try again in {seconds} second{'s' if seconds != 1 else ''}.", wait
-            )
+            raise _too_many(wait)
         async with self._database.session() as session:
             passwords = MemberPasswordRepository(session)
             found = await passwords.find(login)
@@ -190,28 +190,134 @@ class AuthService:
         async with self._database.session() as session:
             passwords = MemberPasswordRepository(session)
             stored = await passwords.get_hash(actor.member_id)
-            if stored is not None and not await asyncio.to_thread(self._hashing.verify, stored, current):
+            if stored is not None:
+                right = await asyncio.to_thread(self._hashing.verify, stored, current)
+            else:
+                # On a server the member's role may have a password without a hash here: the one this
+                # connection signed in with (checked by the server).
+                signed_in_with = self._database.url.password if not self._database.is_sqlite else None
+                right = signed_in_with is None or hmac.compare_digest(signed_in_with.encode(), current.encode())
+            if not right:
                 raise SignInRefusedError("The current password is not right.")
             await self._store(session, actor, actor.member_id, new, confirmation)
+        if not self._database.is_sqlite and self._database.url.password is not None:
+            self._database.use_password(new)  # the server's role has the new password now
 
-    async def reset_password(self, actor: Actor, member_id: int, new: str, confirmation: str | None = None) -> None:
-        """The administrator sets a member's password (a forgotten one, or the first)."""
+    async def reset_password(
+        self, actor: Actor | None, member_id: int, new: str, confirmation: str | None = None
+    ) -> None:
+        """The administrator sets a member's password (a forgotten one, or the first).
+
+        ``actor`` None: nobody signs in to this local file yet, so whoever sits at it sets passwords.
+        """
         async with self._database.session() as session:
             await self._store(session, actor, member_id, new, confirmation)
 
     async def _store(
-        self, session: AsyncSession, actor: Actor, member_id: int, new: str, confirmation: str | None
+        self, session: AsyncSession, actor: Actor | None, member_id: int, new: str, confirmation: str | None
     ) -> None:
         member = await MemberRepository(session).get(member_id)  # NotFoundError when gone
         facts = MemberFacts(member_id, member.name)
-        require(can_edit_member(actor, facts) if member_id == actor.member_id else can_reset_password(actor, facts))
+        if actor is not None:
+            own = member_id == actor.member_id
+            require(can_edit_member(actor, facts) if own else can_reset_password(actor, facts))
         problems = check_password(new, email=member.email, name=member.name, confirmation=confirmation)
         if problems:
             raise PasswordRejectedError(problems)
         password_hash = await asyncio.to_thread(self._hashing.hash, new)
         await MemberPasswordRepository(session).set_hash(member_id, password_hash)
+        if not self._database.is_sqlite:
+            await self._store_role_password(session, member_id, member.name, new)
+
+    async def _store_role_password(self, session: AsyncSession, member_id: int, name: str, new: str) -> None:
+        """On a server the member signs in as their role: it gets the same password (made if missing)."""
+        from ..db.rls import member_role_name
+        from ..repositories.member_roles import MemberRoleRepository
+
+        roles = MemberRoleRepository(session)
+        if not await roles.installed():
+            return
+        role = await roles.role_of(member_id)
+        if role is None:
+            await roles.add(member_id, member_role_name(self._database.url.database or "", name), new)
+        else:
+            await roles.set_password(role, new)
 
     async def _dummy(self) -> str:
         if self._dummy_hash is None:
             self._dummy_hash = await asyncio.to_thread(self._hashing.hash, "not a password of anyone here")
         return self._dummy_hash
+
+
+class ServerProblemError(HomeLogError):
+    """The server cannot be used (unreachable, no such database...): not a refused sign-in.
+
+    ``kind`` is problems.Kind's value, so the connect dialog can tell which part to fix.
+    """
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+async def sign_in_to_server(
+    address: ServerAddress, login: str, password: str, throttle: SignInThrottle | None = None
+) -> tuple[Database, SignedIn]:
+    """Connect to the household at ``address`` as the member named ``login``: the server checks the password.
+
+    The member's role is computed from the name typed (db/rls.py ``member_role_name``), so the
+    server, not this program, decides whether the password is right (scram-sha-256). Returns the
+    open Database, signed in as the member (the caller disposes of it). A wrong name or password is
+    a ``SignInRefusedError`` with the same words as on a local file; anything else about the server
+    a ``ServerProblemError`` saying what is wrong.
+    """
+    from ..db.rls import member_role_name
+    from ..problems import Kind, explain
+    from ..repositories.member_roles import MemberRoleRepository
+
+    throttle = throttle if throttle is not None else _SERVER_THROTTLE
+    wait = throttle.retry_after(login)
+    if wait > 0:
+        raise _too_many(wait)
+    try:
+        role = member_role_name(address.database, login)
+    except ValueError:
+        role = None
+    if role is None or not password:
+        throttle.failed(login)
+        raise SignInRefusedError(WRONG_CREDENTIALS, throttle.retry_after(login))
+    database = Database(address.url(role, password))
+    try:
+        async with database.session(readonly=True) as session:
+            member_id = await MemberRoleRepository(session).signed_in_member()
+            if member_id is None:
+                raise SignInRefusedError(WRONG_CREDENTIALS)
+            member = await MemberRepository(session).get(member_id)
+            role_of = await MemberPasswordRepository(session).role(member_id)
+    except BaseException as exc:
+        await database.dispose()
+        if isinstance(exc, SignInRefusedError):
+            throttle.failed(login)
+            raise SignInRefusedError(WRONG_CREDENTIALS, throttle.retry_after(login)) from None
+        problem = explain(exc, address.display) if isinstance(exc, Exception) else None
+        if problem is None:
+            raise
+        if problem.kind is Kind.SERVER_LOGIN:
+            throttle.failed(login)
+            raise SignInRefusedError(WRONG_CREDENTIALS, throttle.retry_after(login)) from None
+        raise ServerProblemError(problem.message, problem.kind.value) from None
+    throttle.succeeded(login)
+    signed_in = SignedIn(member.id or member_id, member.name, member.email, role_of)
+    database.sign_in_as(signed_in.actor)
+    return database, signed_in
+
+
+def _too_many(wait: float) -> SignInRefusedError:
+    seconds = math.ceil(wait)
+    return SignInRefusedError(
+        f"Too many failed sign-ins. Try again in {seconds} second{'s' if seconds != 1 else ''}.", wait
+    )
+
+
+#: Failed sign-ins to servers in this run of the program (the server has its own limits too).
+_SERVER_THROTTLE = SignInThrottle()

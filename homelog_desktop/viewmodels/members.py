@@ -1,21 +1,37 @@
-"""The household's members: list, add, edit and remove them."""
+"""The household's members: list, add, edit and remove them, and set their passwords."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from ..domain.access import (
+    Actor,
+    Decision,
+    MemberFacts,
+    can_add_member,
+    can_edit_member,
+    can_remove_member,
+    can_reset_password,
+)
 from ..domain.entities import Member
 from ..domain.errors import DuplicateNameError, HomeLogError
-from ..domain.issues import MemberField, RuleError
+from ..domain.issues import MemberField, PasswordField, RuleError
+from ..domain.passwords import check_password
 from ..domain.rules import check_member as member_issues
-from ..repositories import MemberRepository
 from .base import BaseViewModel
 
 if TYPE_CHECKING:
+    from ..db.database import Database
     from ..db.handle import SessionProvider
+    from ..repositories.member_passwords import MemberAccount
+    from ..services.auth import AuthService
+
+#: Why everything is allowed on a local file nobody signs in to.
+OPEN_FILE_REASON = "Nobody signs in to this file: everyone at this computer may change the members."
+#: ``last_error_field`` of a wrong current password.
+CURRENT_PASSWORD = "current-password"
 
 
 def check_member(name: str, email: str | None) -> dict[MemberField, str]:
@@ -28,41 +44,93 @@ def check_member(name: str, email: str | None) -> dict[MemberField, str]:
 
 
 class MembersViewModel(BaseViewModel):
-    """Every member of the household, kept sorted by name.
+    """Every member of the household with their role and whether they have a password, sorted by name.
 
-    Each change runs in one write session that also reads the new list, then emits
-    ``members_loaded`` and, for add and update, ``saved`` with the stored member. A refusal
-    (empty name, e-mail taken) becomes ``error_occurred`` with ``last_error_field`` set to the
-    field (None: not about one field) so the form can show it next to the field.
+    Each change runs in one unit of work (services/members.py, services/auth.py) that also reads
+    the new list, then emits ``members_loaded`` (and ``accounts_loaded``) and, for add and update,
+    ``saved`` with the stored member. A refusal (empty name, e-mail taken, a password the rules
+    refuse, a wrong current password, an action the access policy forbids) becomes
+    ``error_occurred`` with ``last_error_field`` set to where it belongs (a MemberField, a
+    PasswordField, ``CURRENT_PASSWORD``, or None: not about one field).
+
+    ``decide_*`` say what the signed-in member may do (domain/access.py), for the dialog's buttons
+    and tooltips; with nobody signed in (a local file without passwords) everything is allowed.
     """
 
     members_loaded = Signal(list)
+    #: The same list as MemberAccount objects (member, role, has_password).
+    accounts_loaded = Signal(list)
     #: The member just added or updated.
     saved = Signal(object)
     #: A member was deleted (their id), once the deletion has committed.
     deleted = Signal(int)
+    #: A member's password was stored (their id).
+    password_saved = Signal(int)
 
-    def __init__(
-        self,
-        db: SessionProvider,
-        repo_factory: Callable[..., MemberRepository] = MemberRepository,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, db: SessionProvider, auth: AuthService | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._db = db
-        self._repo = repo_factory
+        self._auth = auth
         self.members: list[Member] = []
-        self.last_error_field: MemberField | None = None
+        self.accounts: list[MemberAccount] = []
+        self.last_error_field: MemberField | PasswordField | str | None = None
+
+    # -- what the signed-in member may do -------------------------------------------------------
+
+    @property
+    def actor(self) -> Actor | None:
+        """Who is signed in (None: nobody signs in to this file)."""
+        database = self._database_now()
+        return database.actor if database is not None else None
+
+    def decide_add(self) -> Decision:
+        actor = self.actor
+        return can_add_member(actor) if actor is not None else Decision(True, OPEN_FILE_REASON)
+
+    def decide_edit(self, member: Member) -> Decision:
+        actor = self.actor
+        if actor is None or member.id is None:
+            return Decision(True, OPEN_FILE_REASON)
+        return can_edit_member(actor, MemberFacts(member.id, member.name))
+
+    def decide_remove(self, member: Member) -> Decision:
+        actor = self.actor
+        if actor is None or member.id is None:
+            return Decision(True, OPEN_FILE_REASON)
+        return can_remove_member(actor, MemberFacts(member.id, member.name))
+
+    def decide_password(self, member: Member) -> Decision:
+        """Set a member's password: one's own (knowing the current one), or anyone's as administrator."""
+        actor = self.actor
+        if actor is None or member.id is None:
+            return Decision(True, OPEN_FILE_REASON)
+        if actor.member_id == member.id:
+            return Decision(True, "This is you: you need your current password to change it.")
+        return can_reset_password(actor, MemberFacts(member.id, member.name))
+
+    def needs_current_password(self, account: MemberAccount) -> bool:
+        """Whether setting this member's password asks for the current one (one's own, when set)."""
+        actor = self.actor
+        return actor is not None and account.member.id == actor.member_id and account.has_password
+
+    # -- checks and actions ----------------------------------------------------------------------
 
     def check(self, name: str, email: str | None) -> dict[MemberField, str]:
         """The problems of the member form as it is (empty: it can be saved)."""
         return check_member(name, email)
 
+    def check_password(self, member: Member, password: str, confirmation: str) -> dict[PasswordField, str]:
+        """The problems of a new password for ``member`` (the service refuses the same)."""
+        problems: dict[PasswordField, str] = {}
+        for issue in check_password(password, email=member.email, name=member.name, confirmation=confirmation):
+            assert isinstance(issue.field, PasswordField)
+            problems.setdefault(issue.field, issue.text)
+        return problems
+
     async def load(self) -> None:
         async with self._action():
-            async with self._db.session(readonly=True) as session:
-                members = await self._repo(session).all()
-            self._publish(members)
+            service = await self._service()
+            self._publish(await service.accounts())
 
     async def add(self, name: str, email: str | None) -> None:
         await self._store(Member(None, name, email))
@@ -74,35 +142,92 @@ class MembersViewModel(BaseViewModel):
         """Remove a member; readings they entered and sources they own stay (the link is cleared)."""
         self.last_error_field = None
         async with self._action():
-            async with self._db.session() as session:
-                repo = self._repo(session)
-                await repo.delete(member_id)
-                members = await repo.all()
-            self._publish(members)
+            service = await self._service()
+            self._publish(await service.remove(member_id))
             self.deleted.emit(member_id)
+
+    async def set_password(self, member_id: int, new: str, confirmation: str, current: str | None = None) -> None:
+        """Store a member's password: with ``current`` it is the member's own change, else a reset."""
+        from ..services.auth import PasswordRejectedError, SignInRefusedError
+
+        self.last_error_field = None
+        async with self._action():
+            service = await self._service()
+            auth = await self._auth_service()
+            actor = self.actor
+            try:
+                if actor is not None and actor.member_id == member_id:
+                    await auth.change_own_password(actor, current or "", new, confirmation)
+                else:
+                    await auth.reset_password(actor, member_id, new, confirmation)
+            except PasswordRejectedError as exc:
+                field = exc.problems[0].field
+                self.last_error_field = field if isinstance(field, PasswordField) else None
+                raise
+            except SignInRefusedError:
+                self.last_error_field = CURRENT_PASSWORD
+                raise
+            self._publish(await service.accounts())
+            self.password_saved.emit(member_id)
 
     async def _store(self, member: Member) -> None:
         self.last_error_field = None
         async with self._action():
+            service = await self._service()
             try:
-                async with self._db.session() as session:
-                    repo = self._repo(session)
-                    stored = await (repo.add(member) if member.id is None else repo.update(member))
-                    members = await repo.all()
+                stored, accounts = await (
+                    service.add(member.name, member.email) if member.id is None else service.update(member)
+                )
             except HomeLogError as exc:
                 self.last_error_field = _field_of(exc)
                 raise
-            self._publish(members)
+            self._publish(accounts)
             self.saved.emit(stored)
 
-    def _publish(self, members: list[Member]) -> None:
-        self.members = members
-        self.members_loaded.emit(members)
+    def _publish(self, accounts: list[MemberAccount]) -> None:
+        self.accounts = accounts
+        self.members = [a.member for a in accounts]
+        self.accounts_loaded.emit(accounts)
+        self.members_loaded.emit(self.members)
+
+    def _database_now(self) -> Database | None:
+        from ..db.handle import PendingDatabase
+
+        if isinstance(self._db, PendingDatabase):
+            return self._db.database
+        return self._db  # type: ignore[return-value]
+
+    async def _database(self) -> Database:
+        from ..db.handle import PendingDatabase
+
+        if isinstance(self._db, PendingDatabase):
+            return await self._db.wait()
+        return self._db  # type: ignore[return-value]
+
+    async def _service(self) -> MemberService:
+        from ..services.members import MemberService
+
+        return MemberService(await self._database())
+
+    async def _auth_service(self) -> AuthService:
+        if self._auth is None:
+            from ..services.auth import AuthService
+
+            self._auth = AuthService(await self._database())
+        return self._auth
+
+
+if TYPE_CHECKING:
+    from ..services.members import MemberService
 
 
 def _field_of(error: HomeLogError) -> MemberField | None:
+    from ..services.members import SignInNameTakenError
+
     if isinstance(error, DuplicateNameError):
         return MemberField.EMAIL  # the only thing of a member that must be unique
+    if isinstance(error, SignInNameTakenError):
+        return MemberField.NAME
     if isinstance(error, RuleError) and isinstance(error.issues[0].field, MemberField):
         return error.issues[0].field
     return None

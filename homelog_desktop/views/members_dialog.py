@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
+from ..domain.access import Decision
 from ..domain.entities import Member
-from ..domain.issues import MemberField
-from ..viewmodels.members import MembersViewModel
+from ..domain.issues import MemberField, PasswordField
+from ..repositories.member_passwords import MemberAccount
+from ..viewmodels.members import CURRENT_PASSWORD, MembersViewModel
 from .source_dialog import FieldError, with_error
 from .widgets import DiscardQuestion, preferred_size
 
@@ -38,13 +40,20 @@ from .widgets import DiscardQuestion, preferred_size
 EMPTY_TEXT = "No members yet — add the people who read the meters."
 #: Role of a list item holding its Member.
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Role of a list item holding its MemberAccount (role, password or not).
+ACCOUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The list's columns.
+COL_NAME, COL_EMAIL, COL_ROLE, COL_PASSWORD = range(4)
 
 
 class MembersDialog(QDialog):
-    """The members of the household: Add, Edit and Remove, with name and optional e-mail.
+    """The members of the household: Add, Edit, Remove and Set Password, with name and optional e-mail.
 
-    Adding and editing happen in a form under the list; a refused change (empty name, e-mail
-    taken) is shown next to the field and the form keeps what was typed.
+    Each member shows their role (Administrator or Member) and whether they have a password.
+    Adding and editing happen in a form under the list, passwords in a second form; a refused
+    change (empty name, e-mail taken, a weak password, a wrong current password) is shown next to
+    the field and the form keeps what was typed. What the signed-in member may not do is disabled,
+    with the reason as the button's tooltip (domain/access.py).
     """
 
     def __init__(self, vm: MembersViewModel, parent: QWidget | None = None) -> None:
@@ -88,16 +97,16 @@ class MembersDialog(QDialog):
     def _setup_ui(self) -> None:
         self.setWindowTitle("Household members")
         self.setModal(True)
-        self.setMinimumWidth(460)
-        self.resize(preferred_size(self, 540, 460, chars=76, lines=24))
+        self.setMinimumWidth(500)
+        self.resize(preferred_size(self, 640, 480, chars=90, lines=24))
 
         intro = QLabel("The people who read the meters. Each reading remembers who entered it.", self)
         intro.setWordWrap(True)
 
         self.member_list = QTreeWidget(self)
         self.member_list.setObjectName("memberList")
-        self.member_list.setColumnCount(2)
-        self.member_list.setHeaderLabels(["Name", "E-mail"])
+        self.member_list.setColumnCount(4)
+        self.member_list.setHeaderLabels(["Name", "E-mail", "Role", "Password"])
         self.member_list.setRootIsDecorated(False)
         self.member_list.setUniformRowHeights(True)
         self.member_list.setAlternatingRowColors(True)
@@ -105,9 +114,12 @@ class MembersDialog(QDialog):
         self.member_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._row_height = self.fontMetrics().height() + 12
         header = self.member_list.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 200)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_EMAIL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_ROLE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_PASSWORD, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(COL_NAME, 160)
 
         self.empty_label = QLabel(EMPTY_TEXT, self)
         self.empty_label.setObjectName("emptyLabel")
@@ -130,8 +142,10 @@ class MembersDialog(QDialog):
         self.edit_button.setObjectName("editButton")
         self.remove_button = QPushButton("&Remove", self)
         self.remove_button.setObjectName("removeButton")
+        self.password_button = QPushButton("Set &Password…", self)
+        self.password_button.setObjectName("passwordButton")
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button):
+        for button in (self.add_button, self.edit_button, self.remove_button, self.password_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -165,6 +179,47 @@ class MembersDialog(QDialog):
         box_layout.addLayout(form_buttons)
         self.form_box.hide()
 
+        self.password_box = QGroupBox("Set password", self)
+        self.password_box.setObjectName("passwordForm")
+        self.password_current = QLineEdit(self.password_box)
+        self.password_current.setObjectName("passwordCurrent")
+        self.password_current_error = FieldError("passwordCurrentError", self.password_box)
+        self.password_new = QLineEdit(self.password_box)
+        self.password_new.setObjectName("passwordNew")
+        self.password_new.setPlaceholderText("at least 10 characters; a few words are fine")
+        self.password_new_error = FieldError("passwordNewError", self.password_box)
+        self.password_again = QLineEdit(self.password_box)
+        self.password_again.setObjectName("passwordAgain")
+        self.password_again_error = FieldError("passwordAgainError", self.password_box)
+        for edit in (self.password_current, self.password_new, self.password_again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setMaxLength(1024)
+        self.password_error = FieldError("passwordError", self.password_box)
+        self.password_save_button = QPushButton("Save password", self.password_box)
+        self.password_save_button.setObjectName("passwordSaveButton")
+        self.password_cancel_button = QPushButton("Cancel", self.password_box)
+        self.password_cancel_button.setAutoDefault(False)
+        password_buttons = QHBoxLayout()
+        password_buttons.addStretch(1)
+        password_buttons.addWidget(self.password_cancel_button)
+        password_buttons.addWidget(self.password_save_button)
+        self._password_form = QFormLayout()
+        self._password_form.addRow("C&urrent password:", with_error(self.password_current, self.password_current_error))
+        self._password_form.addRow("&New password:", with_error(self.password_new, self.password_new_error))
+        self._password_form.addRow("&Again:", with_error(self.password_again, self.password_again_error))
+        password_layout = QVBoxLayout(self.password_box)
+        password_layout.addLayout(self._password_form)
+        password_layout.addWidget(self.password_error)
+        password_layout.addLayout(password_buttons)
+        self.password_box.hide()
+        #: The member whose password the password form sets.
+        self._password_for: MemberAccount | None = None
+
+        self.who_label = QLabel(self)
+        self.who_label.setObjectName("whoLabel")
+        self.who_label.setWordWrap(True)
+        self.who_label.setPalette(_dimmed(self.who_label.palette()))
+
         self.error_label = FieldError("errorLabel", self)
 
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -174,8 +229,10 @@ class MembersDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.who_label)
         layout.addLayout(buttons)
         layout.addWidget(self.form_box)
+        layout.addWidget(self.password_box)
         layout.addWidget(self.error_label)
         layout.addWidget(self.button_box)
         self._show_form_errors({})
@@ -183,13 +240,23 @@ class MembersDialog(QDialog):
 
     def _connect(self) -> None:
         vm = self._vm
-        vm.members_loaded.connect(self._on_vm_members_loaded)
+        vm.accounts_loaded.connect(self._on_vm_accounts_loaded)
         vm.saved.connect(self._on_vm_saved)
+        vm.password_saved.connect(self._on_vm_password_saved)
         vm.error_occurred.connect(self._on_vm_error_occurred)
         vm.busy_changed.connect(self._on_vm_busy_changed)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.password_button.clicked.connect(self._on_password_clicked)
+        self.password_save_button.clicked.connect(self._on_password_save_clicked)
+        self.password_cancel_button.clicked.connect(self._close_password_form)
+        for edit, error in (
+            (self.password_current, self.password_current_error),
+            (self.password_new, self.password_new_error),
+            (self.password_again, self.password_again_error),
+        ):
+            edit.textEdited.connect(lambda _text, error=error: error.set_message(""))
         self.form_save_button.clicked.connect(self._on_form_save_clicked)
         self.form_cancel_button.clicked.connect(self._on_form_cancel_clicked)
         self.member_list.itemSelectionChanged.connect(self._update_buttons)
@@ -216,23 +283,40 @@ class MembersDialog(QDialog):
     async def _delete(self, member_id: int) -> None:
         await self._vm.delete(member_id)
 
+    @qasync.asyncSlot(int, str, str, object)
+    async def _set_password(self, member_id: int, new: str, again: str, current: str | None) -> None:
+        await self._vm.set_password(member_id, new, again, current)
+
     # -- view model signals -----------------------------------------------------------------
 
-    def _on_vm_members_loaded(self, members: Sequence[Member]) -> None:
+    def _on_vm_accounts_loaded(self, accounts: Sequence[MemberAccount]) -> None:
         current = self.selected_member()
         selected = current.id if current is not None else None
         self.member_list.clear()
         dim = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        for member in members:
-            item = QTreeWidgetItem([member.name, member.email or ""])
+        me = self._vm.actor.member_id if self._vm.actor is not None else None
+        for account in accounts:
+            member = account.member
+            name = f"{member.name} (you)" if member.id == me else member.name
+            role = "Administrator" if account.role.value == "admin" else "Member"
+            item = QTreeWidgetItem([name, member.email or "", role, "Set" if account.has_password else "None"])
             item.setData(0, MEMBER_ROLE, member)
-            item.setToolTip(0, member.name)
-            item.setForeground(1, dim)
+            item.setData(0, ACCOUNT_ROLE, account)
+            item.setToolTip(COL_NAME, member.name)
+            item.setToolTip(COL_EMAIL, member.email or "")
+            item.setToolTip(
+                COL_PASSWORD,
+                "Signs in with a password" if account.has_password else "No password yet: cannot sign in",
+            )
+            item.setForeground(COL_EMAIL, dim)
+            if not account.has_password:
+                item.setForeground(COL_PASSWORD, dim)
             item.setSizeHint(0, QSize(0, self._row_height))
             self.member_list.addTopLevelItem(item)
             if member.id == selected:
                 self.member_list.setCurrentItem(item)
-        self.stack.setCurrentWidget(self.member_list if members else self.empty_label)
+        self.stack.setCurrentWidget(self.member_list if accounts else self.empty_label)
+        self._show_who(accounts)
         self._update_buttons()
 
     def _on_vm_saved(self, member: Member) -> None:
@@ -242,15 +326,26 @@ class MembersDialog(QDialog):
                 self.member_list.setCurrentItem(item)
         self._close_form()
 
+    def _on_vm_password_saved(self, member_id: int) -> None:
+        account = self._password_for
+        self._close_password_form()
+        if account is not None and account.member.id == member_id:
+            self.error_label.set_message("")
+            self.who_label.setText(f"The password of {account.member.name} is set.")
+
     def _on_vm_error_occurred(self, message: str) -> None:
-        if self.form_box.isVisible():
-            self._show_form_errors({self._vm.last_error_field: message})
+        field = self._vm.last_error_field
+        if self.password_box.isVisible():
+            self._show_password_errors({field if isinstance(field, (PasswordField, str)) else None: message})
+        elif self.form_box.isVisible():
+            self._show_form_errors({field if isinstance(field, MemberField) else None: message})
         else:
             self.error_label.set_message(message)
 
     def _on_vm_busy_changed(self, busy: bool) -> None:
         self.form_save_button.setEnabled(not busy)
-        self.remove_button.setEnabled(not busy and self.selected_member() is not None)
+        self.password_save_button.setEnabled(not busy)
+        self._update_buttons()
 
     # -- widget signals ---------------------------------------------------------------------
 
@@ -310,6 +405,41 @@ class MembersDialog(QDialog):
         else:
             self._update(Member(self._editing.id, name, email))
 
+    def _on_password_clicked(self) -> None:
+        account = self.selected_account()
+        if account is None:
+            return
+        self._close_form()
+        self._password_for = account
+        needs_current = self._vm.needs_current_password(account)
+        own = self._vm.actor is not None and self._vm.actor.member_id == account.member.id
+        title = "Change your password" if own else f"Set the password of {account.member.name}"
+        self.password_box.setTitle(title)
+        for edit in (self.password_current, self.password_new, self.password_again):
+            edit.clear()
+        self._password_form.setRowVisible(0, needs_current)
+        self._show_password_errors({})
+        self.error_label.set_message("")
+        self.password_box.show()
+        self.password_save_button.setDefault(True)
+        (self.password_current if needs_current else self.password_new).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_password_save_clicked(self) -> None:
+        account = self._password_for
+        if account is None or account.member.id is None:
+            return
+        new, again = self.password_new.text(), self.password_again.text()
+        problems: dict[PasswordField | str | None, str] = {
+            field: message for field, message in self._vm.check_password(account.member, new, again).items()
+        }
+        needs_current = self._vm.needs_current_password(account)
+        if needs_current and not self.password_current.text():
+            problems[CURRENT_PASSWORD] = "Type your current password first."
+        self._show_password_errors(problems)
+        if problems:
+            return
+        self._set_password(account.member.id, new, again, self.password_current.text() if needs_current else None)
+
     def _on_form_cancel_clicked(self) -> None:
         if self._form_has_changes():
             self._ask_to_discard(self._close_form)
@@ -324,6 +454,13 @@ class MembersDialog(QDialog):
 
     # -- helpers ----------------------------------------------------------------------------
 
+    def selected_account(self) -> MemberAccount | None:
+        item = self.member_list.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        account = item.data(0, ACCOUNT_ROLE)
+        return account if isinstance(account, MemberAccount) else None
+
     def selected_member(self) -> Member | None:
         item = self.member_list.currentItem()
         if item is None or not item.isSelected():
@@ -332,6 +469,11 @@ class MembersDialog(QDialog):
         return member if isinstance(member, Member) else None
 
     def _open_form(self, member: Member | None) -> None:
+        allowed = self._vm.decide_add() if member is None else self._vm.decide_edit(member)
+        if not allowed:
+            self.error_label.set_message(allowed.reason)
+            return
+        self._close_password_form()
         self._editing = member
         self.form_box.setTitle("Add member" if member is None else "Edit member")
         self.form_name.setText(member.name if member is not None else "")
@@ -371,10 +513,53 @@ class MembersDialog(QDialog):
         self.form_email_error.set_message(problems.get(MemberField.EMAIL, ""))
         self.form_error.set_message(problems.get(None, ""))
 
+    def _close_password_form(self) -> None:
+        self._password_for = None
+        self.password_save_button.setDefault(False)
+        for edit in (self.password_current, self.password_new, self.password_again):
+            edit.clear()
+        self.password_box.hide()
+
+    def _show_password_errors(self, problems: dict[PasswordField | str | None, str]) -> None:
+        self.password_current_error.set_message(problems.get(CURRENT_PASSWORD, ""))
+        self.password_new_error.set_message(problems.get(PasswordField.PASSWORD, ""))
+        self.password_again_error.set_message(problems.get(PasswordField.CONFIRMATION, ""))
+        self.password_error.set_message(problems.get(None, ""))
+
+    def _show_who(self, accounts: Sequence[MemberAccount]) -> None:
+        actor = self._vm.actor
+        if actor is None:
+            anyone = any(a.has_password for a in accounts)
+            self.who_label.setText(
+                "Nobody has signed in. Home Log asks who is signing in once a member has a password."
+                if not anyone
+                else "Passwords are set: from the next start Home Log asks who is signing in."
+            )
+            return
+        me = next((a for a in accounts if a.member.id == actor.member_id), None)
+        name = me.member.name if me is not None else "a removed member"
+        role = "the administrator" if actor.is_admin else "a member"
+        extra = "" if actor.is_admin else " You can change your own name, e-mail and password."
+        self.who_label.setText(f"Signed in as {name}, {role}.{extra}")
+
     def _update_buttons(self) -> None:
-        selected = self.selected_member() is not None
-        self.edit_button.setEnabled(selected)
-        self.remove_button.setEnabled(selected and not self._vm.busy)
+        member = self.selected_member()
+        busy = self._vm.busy
+        _apply(self.add_button, self._vm.decide_add(), busy, "Add a member to the household.")
+        if member is None:
+            for button in (self.edit_button, self.remove_button, self.password_button):
+                button.setEnabled(False)
+                button.setToolTip("Select a member first.")
+            return
+        _apply(self.edit_button, self._vm.decide_edit(member), busy, f"Change the name and e-mail of {member.name}.")
+        _apply(self.remove_button, self._vm.decide_remove(member), busy, f"Remove {member.name} from the household.")
+        _apply(self.password_button, self._vm.decide_password(member), busy, f"Set the password of {member.name}.")
+
+
+def _apply(button: QPushButton, decision: Decision, busy: bool, tip: str) -> None:
+    """Enable ``button`` when the policy allows it; its tooltip says what it does, or why not."""
+    button.setEnabled(decision.allowed and not busy)
+    button.setToolTip(tip if decision.allowed else decision.reason)
 
 
 def _dimmed(palette: QPalette) -> QPalette:

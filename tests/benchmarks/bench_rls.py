@@ -59,7 +59,7 @@ def seed(rows: int) -> list[str]:
 async def main(args: argparse.Namespace) -> None:
     url = await create_database(migrated=True)
     database = make_url(url).database or ""
-    roles = {i: rls.member_role_name(database, i) for i in (1, 2, 3)}
+    roles = {i: rls.member_role_name(database, name) for i, name in ((1, "Ann"), (2, "Bob"), (3, "Cat"))}
     owner = Database(url)
     members: dict[str, Database] = {}
     try:

@@ -92,7 +92,7 @@ async def _build(
     db = Database(cluster.url(database=database))
     try:
         await migrate(db)
-        roles = {name: rls.member_role_name(database, i) for i, name in enumerate(passwords, start=1)}
+        roles = {name: rls.member_role_name(database, name) for name in passwords}
         async with db.engine.begin() as conn:
             for statement in seed:
                 await conn.execute(text(statement))
@@ -236,8 +236,12 @@ def test_rls_scram_verifier_format() -> None:
 def test_rls_identifiers_are_quoted_and_bounded() -> None:
     """Role names are quoted, fit PostgreSQL's 63 bytes, and name the database."""
     assert rls.quote_ident('a"b') == '"a""b"'
-    assert rls.member_role_name("Home-Log", 7) == "home_log_m7"
-    assert len(rls.member_role_name("x" * 100, 123456)) == 63
+    assert rls.member_role_name("Home-Log", "Anna Maria") == "home_log_anna_maria"
+    assert rls.member_role_name("homelog", "  ÅSA-Lena ") == "homelog_åsa_lena"
+    long = rls.member_role_name("x" * 100, "ü" * 40)
+    assert len(long.encode()) <= 63 and long != rls.member_role_name("x" * 100, "ü" * 41)
+    with pytest.raises(ValueError):
+        rls.member_role_name("homelog", " -- ")
     assert rls.household_role("homelog") == "homelog_household"
     with pytest.raises(ValueError):
         rls.quote_ident("x" * 64)

@@ -43,6 +43,10 @@ class Act(StrEnum):
     BACKUP_NOW = "actionBackupNow"
     RESTORE = "actionRestore"
     MEMBERS = "actionMembers"
+    CONNECT = "actionConnect"
+    LOCAL_DATA = "actionLocalData"
+    SWITCH_MEMBER = "actionSwitchMember"
+    SIGN_OUT = "actionSignOut"
     QUIT = "actionQuit"
     SHORTCUTS = "actionShortcuts"
     ABOUT = "actionAbout"
@@ -107,6 +111,12 @@ SPECS: dict[Act, Spec] = {
         "&Restore from Backup…", (), "Replace your data with a backup (your current data is kept as a backup first)"
     ),
     Act.MEMBERS: Spec("Household &Members…", (), "Who reads the meters"),
+    Act.CONNECT: Spec(
+        "&Connect to a Shared Database…", (), "Open a household kept on a PostgreSQL server, as one of its members"
+    ),
+    Act.LOCAL_DATA: Spec("Open My &Local File", (), "Leave the shared database and open your own data file"),
+    Act.SWITCH_MEMBER: Spec("S&witch Member…", (), "Sign in as another member of the household"),
+    Act.SIGN_OUT: Spec("Sign &Out", (), "Sign out; the next person signs in"),
     Act.QUIT: Spec("&Quit", ("Ctrl+Q",)),
     Act.SHORTCUTS: Spec("&Keyboard Shortcuts", ("F1",)),
     Act.ABOUT: Spec(f"&About {APP_NAME}"),
@@ -119,6 +129,8 @@ MENUS: tuple[tuple[str, tuple[Act | None, ...]], ...] = (
         (
             Act.SAMPLE_DATA,
             Act.OWN_DATA,
+            Act.CONNECT,
+            Act.LOCAL_DATA,
             None,
             Act.IMPORT,
             None,
@@ -126,6 +138,8 @@ MENUS: tuple[tuple[str, tuple[Act | None, ...]], ...] = (
             Act.RESTORE,
             None,
             Act.MEMBERS,
+            Act.SWITCH_MEMBER,
+            Act.SIGN_OUT,
             None,
             Act.QUIT,
         ),

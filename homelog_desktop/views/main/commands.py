@@ -49,6 +49,12 @@ class WindowCommands:
     own_data_requested: Any
     backup_requested: Any
     restore_requested: Any
+    connect_requested: Any
+    local_data_requested: Any
+    switch_member_requested: Any
+    sign_out_requested: Any
+    #: Who is signed in (None: nobody signs in to this data).
+    identity: str | None
 
     if TYPE_CHECKING:
 
@@ -85,6 +91,10 @@ class WindowCommands:
             Act.BACKUP_NOW: lambda: self.backup_requested.emit(),
             Act.RESTORE: lambda: self.restore_requested.emit(),
             Act.MEMBERS: self.open_members,
+            Act.CONNECT: lambda: self.connect_requested.emit(),
+            Act.LOCAL_DATA: lambda: self.local_data_requested.emit(),
+            Act.SWITCH_MEMBER: lambda: self.switch_member_requested.emit(),
+            Act.SIGN_OUT: lambda: self.sign_out_requested.emit(),
             Act.QUIT: self.close,
             Act.SHORTCUTS: self.show_shortcuts,
             Act.ABOUT: self.show_about,
@@ -403,6 +413,9 @@ class WindowCommands:
             Act.ADD_SOURCE: bound,
             Act.REFRESH: bound,
             Act.MEMBERS: bound,
+            Act.CONNECT: True,
+            Act.SWITCH_MEMBER: bound and self.identity is not None,
+            Act.SIGN_OUT: bound and self.identity is not None,
             Act.SHOW_ARCHIVED: bound,
             Act.IMPORT: bound,
             Act.BACKUP_NOW: bound and self.workspace is not None and not self.workspace.is_sample,

@@ -154,3 +154,30 @@ class Prompts:
         dialog.fileSelected.connect(chosen.append)
         await ask(dialog)
         return Path(chosen[-1]) if chosen else None
+
+    # -- who is signed in ------------------------------------------------------------------------
+
+    async def sign_in(self, attempt: Any, where: str, *, server: bool = False, cancel_text: str = "Quit") -> Any:
+        """Ask who is signing in until ``attempt(login, password)`` accepts them; the SignedIn, or None
+        when the user gives up (Quit, or Cancel when switching member)."""
+        from ...viewmodels.sign_in import SignInViewModel
+        from ..sign_in_dialog import SignInDialog
+
+        vm = SignInViewModel(attempt)
+        dialog = SignInDialog(vm, where, server=server, cancel_text=cancel_text, parent=self.window)
+        await ask(dialog)
+        who = dialog.signed_in
+        await vm.close()
+        return who
+
+    async def connect_to_server(self) -> Any:
+        """File → Connect to a Shared Database…: (database, signed_in, address), or None if cancelled."""
+        from ...viewmodels.connect import ConnectViewModel
+        from ..connect_dialog import ConnectDialog
+
+        vm = ConnectViewModel()
+        dialog = ConnectDialog(vm, self.window)
+        await ask(dialog)
+        result = (dialog.database, dialog.signed_in, dialog.address) if dialog.database is not None else None
+        await vm.close()
+        return result

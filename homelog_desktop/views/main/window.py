@@ -103,6 +103,11 @@ class MainWindow(WindowCommands, QMainWindow):
     #: File → Back Up Now and File → Restore from Backup… (the composition root owns the database file).
     backup_requested = Signal()
     restore_requested = Signal()
+    #: File → Connect to a Shared Database…, Open My Local File, Switch Member…, Sign Out.
+    connect_requested = Signal()
+    local_data_requested = Signal()
+    switch_member_requested = Signal()
+    sign_out_requested = Signal()
     #: Emitted once the first data (sources, and the selected source's readings) is on screen.
     first_data_shown = Signal()
     #: The data cannot be opened (the message is on screen).
@@ -114,6 +119,11 @@ class MainWindow(WindowCommands, QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.workspace: Workspace | None = None
+        #: Who is signed in (their name; None: nobody signs in to this data), and the server if any.
+        self.identity: str | None = None
+        self._identity_admin = False
+        self._server: str | None = None
+        self._identity_label: QLabel | None = None
         #: The data folder (set by the app; Help → About shows it and opens it).
         self.data_dir: Path | None = None
         #: Where the window is (built with the content: viewmodels/navigation.py).
@@ -141,6 +151,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.setCentralWidget(self._placeholder)
         for act, action in self._actions.items():
             action.setEnabled(act == Act.QUIT)
+        self._actions[Act.LOCAL_DATA].setVisible(False)  # only while on a server
         # No fixed minimum: the content's own (well under 800×600; pages scroll where space runs out).
         self.resize(1200, 720)
         geometry = self._settings.value("window/geometry")
@@ -244,7 +255,7 @@ class MainWindow(WindowCommands, QMainWindow):
         build_frame(self)
         fit_toolbar(self._toolbar, self.width())
         self._content_built = True
-        for act in (Act.ABOUT, Act.SHORTCUTS, Act.SAMPLE_DATA, Act.OWN_DATA):
+        for act in (Act.ABOUT, Act.SHORTCUTS, Act.SAMPLE_DATA, Act.OWN_DATA, Act.CONNECT, Act.LOCAL_DATA):
             self._actions[act].setEnabled(True)
         self._update_actions()
 
@@ -307,7 +318,8 @@ class MainWindow(WindowCommands, QMainWindow):
         self.action(Act.OWN_DATA).setVisible(workspace.is_sample)
         if self._welcome is not None:
             self._prepare_welcome(self._welcome)
-        self.setWindowTitle(f"{APP_NAME} — sample household" if workspace.is_sample else APP_NAME)
+        self.identity = None  # the composition root says who is signed in once they have
+        self._apply_identity()
         self.show_loading("Loading your meters…")
         self.action(Act.SHOW_ARCHIVED).setChecked(workspace.sources.show_archived)
         remembered = self.remembered_source(workspace.location)
@@ -323,6 +335,35 @@ class MainWindow(WindowCommands, QMainWindow):
             self._primed_source = snapshot.source.id
             workspace.readings.prime(snapshot.source, snapshot.total, snapshot.rows)
         workspace.sources.prime(snapshot.summaries, snapshot.now, snapshot.archived_hidden)
+
+    def set_identity(self, name: str | None, *, admin: bool = False, server: str | None = None) -> None:
+        """Show who is signed in (title and status bar) and on which server (None: a local file)."""
+        self.identity = name
+        self._identity_admin = admin
+        self._server = server
+        self._apply_identity()
+        self._update_actions()
+
+    def _apply_identity(self) -> None:
+        sample = self.workspace is not None and self.workspace.is_sample
+        if sample:
+            title = f"{APP_NAME} — sample household"
+        else:
+            parts = [part for part in (self.identity, self._server) if part]
+            title = f"{APP_NAME} — {' on '.join(parts)}" if parts else APP_NAME
+        self.setWindowTitle(title)
+        self.action(Act.LOCAL_DATA).setVisible(self._server is not None and not sample)
+        if not self._content_built:
+            return
+        if self._identity_label is None:
+            self._identity_label = QLabel()
+            self._identity_label.setObjectName("identityLabel")
+            self.statusBar().addPermanentWidget(self._identity_label)
+        shown = self.identity is not None and not sample
+        role = " (administrator)" if self._identity_admin else ""
+        self._identity_label.setText(f"Signed in as {self.identity}{role}" if shown else "")
+        self._identity_label.setToolTip("File → Switch Member… or Sign Out" if shown else "")
+        self._identity_label.setVisible(shown)
 
     def unbind(self) -> None:
         """Forget the current workspace (its view models are closed by their owner)."""

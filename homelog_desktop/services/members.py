@@ -1,0 +1,128 @@
+"""Adding, changing and removing the household's members, with their roles on a server.
+
+On a local file a member is one row. On a PostgreSQL server with row-level security each member
+is also a database role (db/rls.py): adding a member leaves the role to their first password
+(AuthService creates it), renaming a member renames the role (the role name follows from the name,
+so that the member signs in with it), and removing a member drops it. Who may do what is
+domain/access.py's: the administrator adds and removes members (not themselves); every member
+changes their own name and e-mail. ``actor`` None is a local notebook without passwords: nobody is
+restricted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ..db.database import Database
+from ..db.rls import member_role_name
+from ..domain.access import Actor, MemberFacts, can_add_member, can_edit_member, can_remove_member, require
+from ..domain.entities import Member
+from ..domain.errors import HomeLogError
+from ..repositories.member_passwords import MemberAccount, MemberPasswordRepository
+from ..repositories.member_roles import MemberRoleRepository
+from ..repositories.members import MemberRepository
+
+
+class SignInNameTakenError(HomeLogError):
+    """On a server, a name whose sign-in (role) name another member or role has already."""
+
+
+class MemberService:
+    """The Members dialog's changes, each in one unit of work; every one returns the new list."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    @property
+    def actor(self) -> Actor | None:
+        return self._database.actor
+
+    async def accounts(self) -> list[MemberAccount]:
+        async with self._database.session(readonly=True) as session:
+            return await self._accounts(session)
+
+    async def add(self, name: str, email: str | None) -> tuple[Member, list[MemberAccount]]:
+        """A new member; the household's first member becomes its administrator."""
+        if self.actor is not None:
+            require(can_add_member(self.actor))
+        async with self._database.session() as session:
+            stored = await MemberRepository(session).add(Member(None, name, email))
+            assert stored.id is not None
+            roles = await self._roles(session)
+            if roles is not None:
+                await self._check_role_free(roles, stored.name, stored.id)
+            passwords = MemberPasswordRepository(session)
+            await passwords.ensure_administrator()
+            return stored, await self._accounts(session)
+
+    async def update(self, member: Member) -> tuple[Member, list[MemberAccount]]:
+        """A member's new name and e-mail (themselves or the administrator); on a server the role follows."""
+        assert member.id is not None
+        async with self._database.session() as session:
+            members = MemberRepository(session)
+            before = await members.get(member.id)
+            if self.actor is not None:
+                require(can_edit_member(self.actor, MemberFacts(member.id, before.name)))
+            stored = await members.update(member)
+            roles = await self._roles(session)
+            if roles is not None:
+                old = await roles.role_of(member.id)
+                new = member_role_name(self._database.url.database or "", stored.name)
+                if old is not None and old != new:
+                    if self.actor is not None and self.actor.member_id == member.id:
+                        raise SignInNameTakenError(
+                            "On a shared server your name is also your sign-in name, and the server cannot rename "
+                            "the member who is signed in: keep your name, or ask the administrator to change it."
+                        )
+                    await self._check_role_free(roles, stored.name, member.id)
+                    await roles.rename(old, new)
+            return stored, await self._accounts(session)
+
+    async def remove(self, member_id: int) -> list[MemberAccount]:
+        """Remove a member (the administrator, not themselves); on a server their role too."""
+        async with self._database.session() as session:
+            members = MemberRepository(session)
+            member = await members.get(member_id)
+            if self.actor is not None:
+                require(can_remove_member(self.actor, MemberFacts(member_id, member.name)))
+            roles = await self._roles(session)
+            role = await roles.role_of(member_id) if roles is not None else None
+            if roles is not None and role is not None:
+                await roles.drop(role)
+            await members.delete(member_id)
+            passwords = MemberPasswordRepository(session)
+            await passwords.ensure_administrator()  # (the household keeps someone to manage it)
+            return await self._accounts(session)
+
+    async def _accounts(self, session: AsyncSession) -> list[MemberAccount]:
+        """The members; on a server, a member with a role has a password there (the server checks it)."""
+        accounts = await MemberPasswordRepository(session).accounts()
+        roles = await self._roles(session)
+        if roles is None:
+            return accounts
+        signing_in = await roles.members_with_roles()
+        return [replace(a, has_password=a.has_password or a.member.id in signing_in) for a in accounts]
+
+    async def _roles(self, session: object) -> MemberRoleRepository | None:
+        """The roles of a server with row-level security; None on a local file (or a server without it)."""
+        if self._database.is_sqlite:
+            return None
+        assert isinstance(session, AsyncSession)
+        roles = MemberRoleRepository(session)
+        return roles if await roles.installed() else None
+
+    async def _check_role_free(self, roles: MemberRoleRepository, name: str, member_id: int) -> None:
+        try:
+            role = member_role_name(self._database.url.database or "", name)
+        except ValueError:
+            raise SignInNameTakenError(
+                "On a shared server a member's name needs at least one letter or digit: it is how they sign in."
+            ) from None
+        own = await roles.role_of(member_id)
+        if role != own and await roles.role_taken(role):
+            raise SignInNameTakenError(
+                f"On a shared server the name “{name}” signs in as the same role as another member's name "
+                "(names are compared without case, spaces and punctuation): choose another name."
+            )

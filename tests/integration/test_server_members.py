@@ -1,0 +1,259 @@
+"""Members and sign-in on a real PostgreSQL server with password authentication (``password_cluster``):
+the Members dialog's view model creates, renames and drops members' roles, and members sign in through
+the app's connect path as their own role, the server checking the password (scram-sha-256)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from homelog_desktop.db import Database, rls
+from homelog_desktop.db.migrate import migrate
+from homelog_desktop.db.server import ServerAddress
+from homelog_desktop.domain.access import Role
+from homelog_desktop.domain.entities import Member
+from homelog_desktop.domain.issues import MemberField
+from homelog_desktop.problems import Kind
+from homelog_desktop.services.auth import WRONG_CREDENTIALS, SignInRefusedError, SignInThrottle, sign_in_to_server
+from homelog_desktop.viewmodels.connect import OK, WRONG_LOGIN, ConnectViewModel
+from homelog_desktop.viewmodels.members import MembersViewModel
+from tests.pg_cluster import Cluster, password_cluster  # noqa: F401  (the fixture)
+
+ANN_PW, BOB_PW = "ann-Admin-pass-1", "bob's own passphrase"
+
+
+@dataclass
+class Server:
+    cluster: Cluster
+    database: str
+
+    @property
+    def address(self) -> ServerAddress:
+        return ServerAddress("127.0.0.1", self.database, self.cluster.port)
+
+    def owner(self) -> Database:
+        return Database(self.cluster.url(database=self.database))
+
+
+async def _owner_execute(cluster: Cluster, *statements: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(cluster.url().replace("postgresql+asyncpg://", "postgresql://"), timeout=10)
+    try:
+        for statement in statements:
+            await conn.execute(statement)
+    finally:
+        await conn.close()
+
+
+async def _build(server: Server) -> None:
+    """A migrated household with Ann (administrator) and Bob, row-level security, and Ann's role."""
+    await _owner_execute(server.cluster, f'CREATE DATABASE "{server.database}"')
+    owner = server.owner()
+    try:
+        await migrate(owner)
+        async with owner.engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "INSERT INTO members (id, name, email, role, created_at, updated_at) VALUES"
+                    " (1, 'Ann', 'ann@example.org', 'admin', 1, 1), (2, 'Bob', NULL, 'member', 1, 1)"
+                )
+            )
+            await conn.execute(text("SELECT setval('members_id_seq', 2)"))
+            await rls.install(conn, server.database)
+            ann_role = rls.member_role_name(server.database, "Ann")
+            await rls.execute_all(conn, rls.create_member_role_sql(server.database, 1, ann_role, ANN_PW))
+    finally:
+        await owner.dispose()
+
+
+async def _roles(server: Server) -> set[str]:
+    owner = server.owner()
+    try:
+        async with owner.session(readonly=True) as s:
+            prefix = rls.member_role_name(server.database, "x")[:-1]
+            found = await s.scalars(text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p"), {"p": prefix + "%"})
+            return set(found)
+    finally:
+        await owner.dispose()
+
+
+async def _drop(server: Server) -> None:
+    roles = await _roles(server)
+    await _owner_execute(
+        server.cluster,
+        f'DROP DATABASE IF EXISTS "{server.database}" WITH (FORCE)',
+        *(f"DROP ROLE IF EXISTS {rls.quote_ident(r)}" for r in [*roles, rls.household_role(server.database)]),
+    )
+
+
+@pytest.fixture
+def server(run: Any, password_cluster: Cluster) -> Iterator[Server]:  # noqa: F811
+    made = Server(password_cluster, f"homelog_members_{uuid.uuid4().hex[:8]}")
+    run(_build(made))
+    try:
+        yield made
+    finally:
+        run(_drop(made))
+
+
+def test_server_sign_in_as_the_members_own_role(run, server):
+    """Ann signs in with her name (or refused with the same words for a wrong password or an unknown name)."""
+    throttle = SignInThrottle()
+    db, who = run(sign_in_to_server(server.address, "ann", ANN_PW, throttle))
+    try:
+        assert (who.member_id, who.name, who.role) == (1, "Ann", Role.ADMIN)
+        assert db.actor is not None and db.actor.is_admin
+        assert db.url.username == rls.member_role_name(server.database, "Ann") and db.url.password == ANN_PW
+    finally:
+        run(db.dispose())
+    for login, password in (("Ann", "not Ann's password"), ("Nobody", ANN_PW), ("Bob", BOB_PW)):
+        with pytest.raises(SignInRefusedError) as refused:
+            run(sign_in_to_server(server.address, login, password, throttle))
+        assert str(refused.value) == WRONG_CREDENTIALS
+
+
+def test_server_members_dialog_creates_renames_and_drops_roles(qtbot, run, server):
+    """The administrator's Members view model gives Bob a role with his password, renames it with him,
+    adds and removes Cat with hers; each member then signs in with their own password, checked by the server."""
+    db, _ann = run(sign_in_to_server(server.address, "Ann", ANN_PW, SignInThrottle()))
+    vm = MembersViewModel(db)
+    errors: list[str] = []
+    vm.error_occurred.connect(errors.append)
+    try:
+        run(vm.load())
+        run(vm.set_password(2, BOB_PW, BOB_PW))
+        assert errors == []
+        bob_db, bob = run(sign_in_to_server(server.address, "bob", BOB_PW, SignInThrottle()))
+        run(bob_db.dispose())
+        assert (bob.name, bob.role) == ("Bob", Role.MEMBER)
+
+        bob_member = next(m for m in vm.members if m.id == 2)
+        run(vm.update(type(bob_member)(2, "Robert", None)))
+        assert errors == []
+        robert_db, robert = run(sign_in_to_server(server.address, "Robert", BOB_PW, SignInThrottle()))
+        run(robert_db.dispose())
+        assert robert.member_id == 2
+        with pytest.raises(SignInRefusedError):
+            run(sign_in_to_server(server.address, "Bob", BOB_PW, SignInThrottle()))
+
+        run(vm.add("Cat", "cat@example.org"))
+        cat = next(m for m in vm.members if m.name == "Cat")
+        run(vm.set_password(cat.id, "cat likes 42 fish", "cat likes 42 fish"))
+        cat_role = rls.member_role_name(server.database, "Cat")
+        assert cat_role in run(_roles(server))
+        run(vm.delete(cat.id))
+        assert errors == []
+        assert cat_role not in run(_roles(server))
+        assert [(a.member.name, a.role, a.has_password) for a in vm.accounts] == [
+            ("Ann", Role.ADMIN, True),
+            ("Robert", Role.MEMBER, True),
+        ]
+    finally:
+        run(db.dispose())
+
+
+def test_server_refuses_a_name_that_would_share_a_role(qtbot, run, server):
+    """A new member whose name signs in as an existing role is refused at the name field, and so is renaming
+    oneself (the server cannot rename the role of the session); nothing is changed."""
+    db, _ann = run(sign_in_to_server(server.address, "Ann", ANN_PW, SignInThrottle()))
+    vm = MembersViewModel(db)
+    errors: list[str] = []
+    vm.error_occurred.connect(errors.append)
+    try:
+        run(vm.add("ANN", None))
+        assert len(errors) == 1 and "same role as another member" in errors[0]
+        assert vm.last_error_field is MemberField.NAME and [m.name for m in vm.members] == []
+        run(vm.update(Member(1, "Annie", "ann@example.org")))  # herself: PostgreSQL cannot rename her role now
+        assert len(errors) == 2 and "cannot rename the member who is signed in" in errors[1]
+        assert vm.last_error_field is MemberField.NAME
+        run(vm.load())
+        assert [m.name for m in vm.members] == ["Ann", "Bob"]  # nothing changed
+    finally:
+        run(db.dispose())
+
+
+def test_server_member_cannot_manage_roles_even_directly(run, server):
+    """Bob, signed in as his role, cannot set Ann's password or drop her role through the functions."""
+    admin_db, _ = run(sign_in_to_server(server.address, "Ann", ANN_PW, SignInThrottle()))
+    run(MembersViewModel(admin_db).set_password(2, BOB_PW, BOB_PW))
+    run(admin_db.dispose())
+    bob_db, _ = run(sign_in_to_server(server.address, "Bob", BOB_PW, SignInThrottle()))
+    ann_role = rls.member_role_name(server.database, "Ann")
+    try:
+        for statement in (
+            f"SELECT homelog_set_role_password('{ann_role}', 'SCRAM-SHA-256$x')",
+            f"SELECT homelog_drop_member_role('{ann_role}')",
+            "SELECT homelog_set_role_password('homelog', 'SCRAM-SHA-256$x')",  # the owner: no member's role
+        ):
+
+            async def attempt(sql: str = statement) -> None:
+                async with bob_db.session() as s:
+                    await s.execute(text(sql))
+
+            with pytest.raises(DBAPIError, match="administrator") as refused:
+                run(attempt())
+            assert getattr(refused.value.orig, "sqlstate", None) == "42501"  # insufficient_privilege
+    finally:
+        run(bob_db.dispose())
+
+
+def test_connect_vm_test_says_what_is_wrong(qtbot, run, server, unused_port):
+    """Test names the problem: an unreachable server, a missing database, a wrong password; or that it works."""
+    vm = ConnectViewModel()
+    said: list[tuple[str, str]] = []
+    vm.tested.connect(lambda kind, message: said.append((kind, message)))
+    good = server.address
+    run(vm.test(ServerAddress("127.0.0.1", good.database, unused_port), "Ann", ANN_PW))
+    run(vm.test(ServerAddress("127.0.0.1", "no_such_household", good.port), "Ann", ANN_PW))
+    run(vm.test(good, "Ann", "wrong password!"))
+    run(vm.test(good, "Ann", ANN_PW))
+    # Roles are named after the database (db/rls.py), so a database that does not exist has no such
+    # member either: the server refuses the login before it looks for the database.
+    assert [kind for kind, _ in said] == [Kind.SERVER_UNREACHABLE.value, WRONG_LOGIN, WRONG_LOGIN, OK]
+    assert f"127.0.0.1:{unused_port}" in said[0][1]
+    assert "for the household “no_such_household”. Check the database name" in said[1][1]
+    assert said[2][1].startswith(f"The server at 127.0.0.1:{good.port} answered, but refused this name and password")
+    assert said[3][1] == f"Connected to {good.display}: Ann can sign in (administrator)."
+    assert ANN_PW not in " ".join(message for _, message in said)
+
+
+@pytest.fixture
+def unused_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_server_member_changes_own_password(qtbot, run, server):
+    """Ann changes her own password on the server (the current one asked): new connections of her open
+    database use it, the next sign-in needs it, and the old one no longer works."""
+    db, ann = run(sign_in_to_server(server.address, "Ann", ANN_PW, SignInThrottle()))
+    vm = MembersViewModel(db)
+    errors: list[str] = []
+    vm.error_occurred.connect(errors.append)
+    new = "ann's second passphrase"
+    try:
+        run(vm.load())
+        assert vm.needs_current_password(vm.accounts[0])
+        run(vm.set_password(ann.member_id, new, new, "not the current one"))
+        assert errors == ["The current password is not right."]
+        run(vm.set_password(ann.member_id, new, new, ANN_PW))
+        assert errors == [errors[0]]
+        run(db.engine.dispose())  # every connection new: signs in with the new password
+        run(vm.load())
+        assert len(errors) == 1 and [a.member.name for a in vm.accounts] == ["Ann", "Bob"]
+    finally:
+        run(db.dispose())
+    again, _ = run(sign_in_to_server(server.address, "Ann", new, SignInThrottle()))
+    run(again.dispose())
+    with pytest.raises(SignInRefusedError):
+        run(sign_in_to_server(server.address, "Ann", ANN_PW, SignInThrottle()))
