@@ -16,7 +16,8 @@ from ..domain.entities import MeterEvent, MeterEventKind, Metric, MetricKind, Ta
 from ..domain.errors import NotFoundError
 from ..domain.issues import refuse_errors
 from ..domain.rules import check_meter_event, check_tariff
-from ..domain.timeutil import from_epoch, to_epoch
+from ..domain.timeutil import from_epoch, to_epoch, utc_now
+from .versions import changed_by, stamp
 
 
 def _decimal(text: str | None) -> Decimal | None:
@@ -39,6 +40,7 @@ def _event(row: MeterEventRow) -> MeterEvent:
         digits=row.digits,
         note=row.note,
         reading_id=row.reading_id,
+        version=row.version,
     )
 
 
@@ -54,6 +56,7 @@ def _tariff(row: TariffRow) -> Tariff:
         unit_price=Decimal(row.unit_price),
         standing_charge=Decimal(row.standing_charge),
         currency=row.currency,
+        version=row.version,
     )
 
 
@@ -109,7 +112,7 @@ class MeterEventRepository:
     async def add(self, event: MeterEvent) -> MeterEvent:
         """Store a change; ``event.reading_id`` links it to the reading it was recorded with."""
         await self._check(event)
-        row = MeterEventRow()
+        row = MeterEventRow(updated_at=to_epoch(utc_now()), updated_by=changed_by(self._session))
         _apply_event(row, event)
         self._session.add(row)
         await self._session.flush()
@@ -118,9 +121,10 @@ class MeterEventRepository:
     async def update(self, event: MeterEvent) -> MeterEvent:
         if event.id is None:
             raise ValueError("update needs a stored event")
-        row = await self._session.get(MeterEventRow, event.id)
+        row = await self._session.get(MeterEventRow, event.id, with_for_update=True)
         if row is None:
             raise NotFoundError("That meter change no longer exists.")
+        await stamp(self._session, row, "meter change", event.version)
         await self._check(event)
         _apply_event(row, event)
         await self._session.flush()
@@ -175,7 +179,7 @@ class TariffRepository:
 
     async def add(self, tariff: Tariff) -> Tariff:
         await self._check(tariff)
-        row = TariffRow()
+        row = TariffRow(updated_at=to_epoch(utc_now()), updated_by=changed_by(self._session))
         _apply_tariff(row, tariff)
         self._session.add(row)
         await self._session.flush()
@@ -184,9 +188,10 @@ class TariffRepository:
     async def update(self, tariff: Tariff) -> Tariff:
         if tariff.id is None:
             raise ValueError("update needs a stored tariff")
-        row = await self._session.get(TariffRow, tariff.id)
+        row = await self._session.get(TariffRow, tariff.id, with_for_update=True)
         if row is None:
             raise NotFoundError("That tariff no longer exists.")
+        await stamp(self._session, row, "tariff", tariff.version)
         await self._check(tariff)
         _apply_tariff(row, tariff)
         await self._session.flush()

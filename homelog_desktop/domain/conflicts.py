@@ -1,0 +1,28 @@
+"""The rule for two people saving the same row: the second save is told, never silently applied.
+
+Every edited row carries a version counted up by each save. A form remembers the version it was
+opened with; a save whose version is no longer the stored one is refused with a ``ConflictError``
+naming who changed it and when. Saving again with the version now stored overwrites knowingly.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .errors import ConflictError
+from .timeutil import to_local
+
+#: A version a form has not read (a new row, or a caller that does not track versions): never a conflict.
+UNKNOWN = 0
+
+
+def is_stale(expected: int, stored: int) -> bool:
+    """Whether a save that started from ``expected`` would overwrite a change it has not seen."""
+    return expected != UNKNOWN and expected != stored
+
+
+def refuse_stale(what: str, expected: int, stored: int, changed_by: str | None, changed_at: datetime | None) -> None:
+    """Raise ``ConflictError`` if a save that started from version ``expected`` is stale."""
+    if is_stale(expected, stored):
+        when = to_local(changed_at).strftime("%Y-%m-%d %H:%M") if changed_at is not None else None
+        raise ConflictError(what, changed_by, when, stored)

@@ -1,0 +1,43 @@
+"""Row versions in writes: refuse a stale save (domain/conflicts.py) and note who changed a row and when."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ..db.database import actor_of
+from ..db.tables import MemberRow
+from ..domain.conflicts import is_stale, refuse_stale
+from ..domain.timeutil import from_epoch, to_epoch, utc_now
+
+
+class Versioned(Protocol):
+    version: int
+    updated_by: int | None
+    updated_at: int
+
+
+def changed_by(session: AsyncSession) -> int | None:
+    """The member id a change is recorded for (None: a local notebook without sign-in)."""
+    actor = actor_of(session)
+    return actor.member_id if actor is not None else None
+
+
+async def stamp(session: AsyncSession, row: Versioned, what: str, expected: int) -> None:
+    """Before changing ``row``: refuse if it changed since version ``expected`` was read (0: do not
+    check), then count its version up and record who and when.
+
+    The caller loads ``row`` with ``with_for_update=True``: on PostgreSQL a second save of the same
+    row waits for the first to commit and then sees its version; SQLite serialises writers anyway.
+    """
+    if is_stale(expected, row.version):
+        name = None
+        if row.updated_by is not None:
+            name = await session.scalar(select(MemberRow.name).where(MemberRow.id == row.updated_by))
+            name = name or "a former member"
+        refuse_stale(what, expected, row.version, name, from_epoch(row.updated_at) if row.updated_at else None)
+    row.version = row.version + 1
+    row.updated_by = changed_by(session)
+    row.updated_at = to_epoch(utc_now())
