@@ -36,6 +36,11 @@ class DatabaseOpenError(HomeLogError):
     """The data file cannot be opened (unreadable, not a database, unreachable server)."""
 
 
+class ServerUnavailableError(HomeLogError):
+    """The database server is out of reach for now (restarted, network gone): nothing was stored,
+    and the action can be tried again once it is back."""
+
+
 def user_message(error: BaseException) -> str:
     """Return the text to show for an expected error."""
     text = str(error).strip()

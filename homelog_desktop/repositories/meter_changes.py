@@ -12,12 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from ..db.tables import MeterEventRow, MetricRow, ReadingValueRow, TariffRow
+from ..domain.conflicts import changed_items, conflict
 from ..domain.entities import MeterEvent, MeterEventKind, Metric, MetricKind, Tariff
 from ..domain.errors import NotFoundError
 from ..domain.issues import refuse_errors
 from ..domain.rules import check_meter_event, check_tariff
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
-from .versions import changed_by, stamp
+from .versions import changed_by, member_name, stamp
 
 
 def _decimal(text: str | None) -> Decimal | None:
@@ -196,6 +197,23 @@ class TariffRepository:
         _apply_tariff(row, tariff)
         await self._session.flush()
         return _tariff(row)
+
+    async def refuse_changed(self, seen: Sequence[Tariff], metric_ids: Sequence[int]) -> None:
+        """Refuse (ConflictError) if the tariffs of ``metric_ids`` changed since ``seen`` was read:
+        a form that saves them as a whole would otherwise overwrite another member's change."""
+        rows = list(
+            await self._session.scalars(
+                select(TariffRow).where(TariffRow.metric_id.in_(list(metric_ids))).with_for_update()
+            )
+        )
+        changed = changed_items({t.id: t.version for t in seen if t.id is not None}, {r.id: r.version for r in rows})
+        if not changed:
+            return
+        latest = max((r for r in rows if r.id in changed), key=lambda r: r.updated_at, default=None)
+        if latest is None:  # only deletions: who deleted is not recorded
+            raise conflict("tariff", None, None, 0)
+        name = await member_name(self._session, latest.updated_by)
+        raise conflict("tariff", name, from_epoch(latest.updated_at) if latest.updated_at else None, latest.version)
 
     async def delete(self, tariff_id: int) -> None:
         result = await self._session.execute(delete(TariffRow).where(TariffRow.id == tariff_id))

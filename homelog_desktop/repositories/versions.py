@@ -19,6 +19,14 @@ class Versioned(Protocol):
     updated_at: int
 
 
+async def member_name(session: AsyncSession, member_id: int | None) -> str | None:
+    """Who changed a row, for the conflict's message (None: not known)."""
+    if member_id is None:
+        return None
+    name = await session.scalar(select(MemberRow.name).where(MemberRow.id == member_id))
+    return name or "a former member"
+
+
 def changed_by(session: AsyncSession) -> int | None:
     """The member id a change is recorded for (None: a local notebook without sign-in)."""
     actor = actor_of(session)
@@ -33,10 +41,7 @@ async def stamp(session: AsyncSession, row: Versioned, what: str, expected: int)
     row waits for the first to commit and then sees its version; SQLite serialises writers anyway.
     """
     if is_stale(expected, row.version):
-        name = None
-        if row.updated_by is not None:
-            name = await session.scalar(select(MemberRow.name).where(MemberRow.id == row.updated_by))
-            name = name or "a former member"
+        name = await member_name(session, row.updated_by)
         refuse_stale(what, expected, row.version, name, from_epoch(row.updated_at) if row.updated_at else None)
     row.version = row.version + 1
     row.updated_by = changed_by(session)
