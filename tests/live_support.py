@@ -18,7 +18,6 @@ from homelog_desktop.db import Database, sqlite_url
 from homelog_desktop.domain.access import Actor
 from homelog_desktop.domain.entities import Member, Source
 from homelog_desktop.repositories import MemberRepository, SourceRepository
-from tests.conftest import make_source
 from tests.postgres import create_database, drop_database
 
 
@@ -34,6 +33,8 @@ class TwoPCs:
 
 
 def _pair(run: Callable[..., Any], url: str) -> TwoPCs:
+    from tests.conftest import make_source  # conftest imports these fixtures
+
     ann_db, bob_db = Database(url), Database(url)
 
     async def seed() -> tuple[Member, Member, Source]:

@@ -16,7 +16,7 @@ from homelog_desktop.repositories import MemberRepository, ReadingRepository, So
 from homelog_desktop.viewmodels.changes import DataChange, DataChanged, What
 from homelog_desktop.viewmodels.live import LiveUpdatesViewModel, what_changed
 from tests.conftest import T0, make_reading
-from tests.live_support import TwoPCs, pg_database, two_pg_pcs  # noqa: F401 (fixtures)
+from tests.live_support import TwoPCs
 
 
 @pytest.fixture

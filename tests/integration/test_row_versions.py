@@ -14,7 +14,7 @@ from homelog_desktop.domain.entities import Tariff
 from homelog_desktop.domain.errors import ConflictError
 from homelog_desktop.repositories import ReadingRepository, SourceRepository, TariffRepository
 from tests.conftest import T0, make_reading
-from tests.live_support import TwoPCs, pg_database, two_pcs  # noqa: F401 (fixtures)
+from tests.live_support import TwoPCs
 
 pytestmark = pytest.mark.usefixtures("two_pcs")
 
@@ -43,7 +43,7 @@ def _get_reading(run, db, source, reading_id):
     return run(go())
 
 
-def test_row_versions_a_save_counts_the_version_and_records_who(two_pcs: TwoPCs, run):  # noqa: F811
+def test_row_versions_a_save_counts_the_version_and_records_who(two_pcs: TwoPCs, run):
     """Every save counts the version up and records the member who made it."""
     pcs = two_pcs
     stored = _add_reading(run, pcs.ann_db, pcs.source)
@@ -62,7 +62,7 @@ def test_row_versions_a_save_counts_the_version_and_records_who(two_pcs: TwoPCs,
     assert tuple(run(who())) == (pcs.bob.id, 2)
 
 
-def test_row_versions_second_reading_save_is_refused_naming_who(two_pcs: TwoPCs, run):  # noqa: F811
+def test_row_versions_second_reading_save_is_refused_naming_who(two_pcs: TwoPCs, run):
     """Ann and Bob open the same reading; Ann saves first; Bob's save is refused naming Ann."""
     pcs = two_pcs
     opened = _add_reading(run, pcs.ann_db, pcs.source)
@@ -77,7 +77,7 @@ def test_row_versions_second_reading_save_is_refused_naming_who(two_pcs: TwoPCs,
     assert _get_reading(run, pcs.bob_db, pcs.source, opened.id).note == "Ann's note"  # nothing overwritten
 
 
-def test_row_versions_overwrite_saves_over_the_version_now_stored(two_pcs: TwoPCs, run):  # noqa: F811
+def test_row_versions_overwrite_saves_over_the_version_now_stored(two_pcs: TwoPCs, run):
     """Bob chooses Overwrite: his save with the stored version wins, and counts the version on."""
     pcs = two_pcs
     opened = _add_reading(run, pcs.ann_db, pcs.source)
@@ -93,7 +93,7 @@ def test_row_versions_overwrite_saves_over_the_version_now_stored(two_pcs: TwoPC
     assert _get_reading(run, pcs.ann_db, pcs.source, opened.id).note == "Bob's note"
 
 
-def test_row_versions_reload_takes_theirs_and_saves_without_conflict(two_pcs: TwoPCs, run):  # noqa: F811
+def test_row_versions_reload_takes_theirs_and_saves_without_conflict(two_pcs: TwoPCs, run):
     """Bob chooses Reload: the stored reading (Ann's) carries the version his next save starts from."""
     pcs = two_pcs
     opened = _add_reading(run, pcs.ann_db, pcs.source)
@@ -105,7 +105,7 @@ def test_row_versions_reload_takes_theirs_and_saves_without_conflict(two_pcs: Tw
     assert theirs.note == "Ann's note" and saved.note == "Ann's note, checked by Bob"
 
 
-def test_row_versions_second_source_save_is_refused(two_pcs: TwoPCs, run):  # noqa: F811
+def test_row_versions_second_source_save_is_refused(two_pcs: TwoPCs, run):
     """Two members edit the same source: the second save is refused naming the first."""
     pcs = two_pcs
 
@@ -118,7 +118,7 @@ def test_row_versions_second_source_save_is_refused(two_pcs: TwoPCs, run):  # no
         run(update(pcs.bob_db, replace(pcs.source, description="Bob's")))
 
 
-def test_row_versions_second_tariff_save_is_refused(two_pcs: TwoPCs, run):  # noqa: F811
+def test_row_versions_second_tariff_save_is_refused(two_pcs: TwoPCs, run):
     """Two members edit the same tariff: the second save is refused; a whole list read before is stale too."""
     pcs = two_pcs
     metric_id = pcs.source.metrics[0].id
