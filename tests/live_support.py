@@ -6,7 +6,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
 import shutil
+import subprocess
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +20,7 @@ from typing import Any
 import pytest
 
 from homelog_desktop.db import Database, sqlite_url
+from homelog_desktop.db.migrate import migrate
 from homelog_desktop.domain.access import Actor
 from homelog_desktop.domain.entities import Member, Source
 from homelog_desktop.repositories import MemberRepository, SourceRepository
@@ -86,3 +92,73 @@ def two_pcs(request: pytest.FixtureRequest, migrated_template: Path, tmp_path: P
     yield pcs
     run(pcs.ann_db.dispose())
     run(pcs.bob_db.dispose())
+
+
+@dataclass
+class RestartableServer:
+    """A throwaway PostgreSQL cluster (trust auth) that a test may stop and start again."""
+
+    port: int
+    folder: Path
+    bindir: Path
+
+    def url(self, database: str = "homelog") -> str:
+        return f"postgresql+asyncpg://postgres@127.0.0.1:{self.port}/{database}"
+
+    def stop(self) -> None:
+        self._pg_ctl("-m", "fast", "-w", "stop")
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._pg_ctl("-o", options, "-l", str(self.folder / "log"), "-w", "start")
+
+    def _pg_ctl(self, *args: str) -> None:
+        subprocess.run(
+            ["runuser", "-u", "postgres", "--", str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"), *args],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+
+
+@pytest.fixture
+def restartable_server() -> Iterator[RestartableServer]:
+    """A cluster of its own on a free port, with a migrated database "homelog"; removed afterwards."""
+    from tests.pg_cluster import BIN_DIRS, _free_port
+
+    if os.geteuid() != 0 or not BIN_DIRS or shutil.which("runuser") is None:
+        pytest.skip("a throwaway PostgreSQL cluster needs root and the server binaries")
+    folder = Path(tempfile.mkdtemp(prefix="homelog-live-pg-"))
+    folder.chmod(0o755)
+    shutil.chown(folder, "postgres")
+    server = RestartableServer(_free_port(), folder, BIN_DIRS[0])
+    initdb = [str(server.bindir / "initdb"), "-D", str(folder / "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8"]
+    subprocess.run(
+        ["runuser", "-u", "postgres", "--", *initdb],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    server.start()
+
+    async def create() -> None:
+        import asyncpg
+
+        admin = await asyncpg.connect(host="127.0.0.1", port=server.port, user="postgres", database="postgres")
+        try:
+            await admin.execute('CREATE DATABASE "homelog"')
+        finally:
+            await admin.close()
+        database = Database(server.url())
+        try:
+            await migrate(database)
+        finally:
+            await database.dispose()
+
+    try:
+        asyncio.run(create())
+        yield server
+    finally:
+        with contextlib.suppress(subprocess.SubprocessError):
+            server._pg_ctl("-m", "immediate", "stop")
+        shutil.rmtree(folder, ignore_errors=True)

@@ -123,7 +123,14 @@ class Database:
             problem = explain(exc, self.display_name)
             if problem is None or problem.kind not in (Kind.CONNECTION_LOST, Kind.SERVER_UNREACHABLE):
                 raise
-            raise ServerUnavailableError(problem.message) from exc
+            if readonly:
+                message = "what is shown may be out of date until it is back."
+            else:
+                message = "nothing was saved. What you typed is kept: save again once the server is back."
+            place = f"{self.url.host or 'localhost'}:{self.url.port or 5432}"
+            raise ServerUnavailableError(
+                f"The database server at {place} cannot be reached just now: {message}"
+            ) from exc
 
     @asynccontextmanager
     async def _unit_of_work(self, *, readonly: bool) -> AsyncIterator[AsyncSession]:
