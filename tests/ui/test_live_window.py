@@ -140,9 +140,7 @@ def test_live_window_reading_conflict_names_who_and_reloads(two_pcs: TwoPCs, qtb
     dialog, _vm, stored = _conflicting_reading_save(two_pcs, qtbot, run)
     question = dialog.conflict_question
     assert "changed by Ann at" in question.text()
-    assert _get(run, two_pcs.bob_db, two_pcs.source, stored.id).values[two_pcs.source.metrics[0].id] == Decimal(
-        "101.0"
-    )
+    assert _get(run, two_pcs.bob_db, two_pcs.source, stored.id).values[two_pcs.source.metrics[0].id] == Decimal("101.0")
     if two_pcs.url.startswith("postgresql"):
         shot(question, "conflict_question")
 
@@ -153,9 +151,7 @@ def test_live_window_reading_conflict_names_who_and_reloads(two_pcs: TwoPCs, qtb
     _value_edit(dialog).setText("106.0")
     with qtbot.waitSignal(dialog.accepted):
         dialog.findChild(QPushButton, "saveButton").click()
-    assert _get(run, two_pcs.ann_db, two_pcs.source, stored.id).values[two_pcs.source.metrics[0].id] == Decimal(
-        "106.0"
-    )
+    assert _get(run, two_pcs.ann_db, two_pcs.source, stored.id).values[two_pcs.source.metrics[0].id] == Decimal("106.0")
 
 
 def test_live_window_reading_conflict_overwrite_saves_mine(two_pcs: TwoPCs, qtbot, run):
@@ -178,9 +174,7 @@ def test_live_window_reading_conflict_keep_editing_keeps_the_form(two_pcs: TwoPC
     qtbot.waitUntil(lambda: dialog.conflict_question is None)
     assert _value_edit(dialog).text() == "105.0"
     assert dialog.isVisible()
-    assert _get(run, two_pcs.ann_db, two_pcs.source, stored.id).values[two_pcs.source.metrics[0].id] == Decimal(
-        "101.0"
-    )
+    assert _get(run, two_pcs.ann_db, two_pcs.source, stored.id).values[two_pcs.source.metrics[0].id] == Decimal("101.0")
 
 
 @pytest.mark.parametrize("choice", [RELOAD, OVERWRITE])
