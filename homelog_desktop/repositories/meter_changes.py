@@ -18,7 +18,7 @@ from ..domain.errors import NotFoundError
 from ..domain.issues import refuse_errors
 from ..domain.rules import check_meter_event, check_tariff
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
-from .versions import changed_by, member_name, stamp
+from .versions import changed_by, locked, member_name, stamp
 
 
 def _decimal(text: str | None) -> Decimal | None:
@@ -122,7 +122,7 @@ class MeterEventRepository:
     async def update(self, event: MeterEvent) -> MeterEvent:
         if event.id is None:
             raise ValueError("update needs a stored event")
-        row = await self._session.get(MeterEventRow, event.id, with_for_update=True)
+        row = await locked(self._session, MeterEventRow, event.id)
         if row is None:
             raise NotFoundError("That meter change no longer exists.")
         await stamp(self._session, row, "meter change", event.version)
@@ -189,7 +189,7 @@ class TariffRepository:
     async def update(self, tariff: Tariff) -> Tariff:
         if tariff.id is None:
             raise ValueError("update needs a stored tariff")
-        row = await self._session.get(TariffRow, tariff.id, with_for_update=True)
+        row = await locked(self._session, TariffRow, tariff.id)
         if row is None:
             raise NotFoundError("That tariff no longer exists.")
         await stamp(self._session, row, "tariff", tariff.version)

@@ -27,7 +27,7 @@ from ..domain.validation import (
     events_between,
 )
 from .meter_changes import MeterEventRepository
-from .versions import changed_by, stamp
+from .versions import changed_by, locked, stamp
 
 #: How many earlier readings make up the "recent" daily rate of a counter.
 RATE_WINDOW = 6
@@ -226,7 +226,7 @@ class ReadingRepository:
         if reading.id is None:
             raise ValueError("update needs a stored reading")
         _refuse_errors(source, reading)
-        row = await self._session.get(ReadingRow, reading.id, with_for_update=True)
+        row = await locked(self._session, ReadingRow, reading.id)
         if row is None or row.source_id != source.id:
             raise NotFoundError("That reading no longer exists (it may have been deleted elsewhere).")
         await stamp(self._session, row, "reading", reading.version)

@@ -11,7 +11,7 @@ from ..domain.errors import DuplicateNameError, NotFoundError
 from ..domain.issues import RuleError, refuse_errors
 from ..domain.rules import check_source, stored_decimals_issue
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
-from .versions import changed_by, stamp
+from .versions import changed_by, locked, stamp
 
 
 def _metric(row: MetricRow) -> Metric:
@@ -105,7 +105,7 @@ class SourceRepository:
         if source.id is None:
             raise ValueError("update needs a stored source")
         refuse_errors(check_source(source))
-        row = await self._session.get(SourceRow, source.id, with_for_update=True)
+        row = await locked(self._session, SourceRow, source.id)
         if row is None:
             raise NotFoundError("That source no longer exists.")
         await stamp(self._session, row, "source", source.version)

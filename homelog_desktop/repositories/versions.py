@@ -27,6 +27,19 @@ async def member_name(session: AsyncSession, member_id: int | None) -> str | Non
     return name or "a former member"
 
 
+async def locked[R](session: AsyncSession, row_type: type[R], row_id: int) -> R | None:
+    """The row ``row_id`` locked for this transaction (SELECT ... FOR UPDATE), so that a second save
+    of the same row waits for the first to commit and then sees its version.
+
+    Under row-level security a row the member may see but not change cannot be locked: it is then
+    read without the lock, and the access rules refuse the change as they would have anyway.
+    """
+    row = await session.get(row_type, row_id, with_for_update=True)
+    if row is None:
+        row = await session.get(row_type, row_id)
+    return row
+
+
 def changed_by(session: AsyncSession) -> int | None:
     """The member id a change is recorded for (None: a local notebook without sign-in)."""
     actor = actor_of(session)

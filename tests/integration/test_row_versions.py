@@ -16,9 +16,6 @@ from homelog_desktop.repositories import ReadingRepository, SourceRepository, Ta
 from tests.conftest import T0, make_reading
 from tests.live_support import TwoPCs
 
-pytestmark = pytest.mark.usefixtures("two_pcs")
-
-
 def _add_reading(run, db, source, value="100.0"):
     async def go():
         async with db.session() as session:
@@ -141,3 +138,40 @@ def test_row_versions_second_tariff_save_is_refused(two_pcs: TwoPCs, run):
         run(update(pcs.bob_db, replace(opened, unit_price=Decimal("0.32"))))
     with pytest.raises(ConflictError, match="changed by Ann"):
         run(refuse_changed(pcs.bob_db, [opened]))
+
+
+def test_row_versions_simultaneous_saves_on_postgresql_wait_then_conflict(two_pg_pcs: TwoPCs, run):
+    """Bob saves while Ann's save of the same reading is not committed yet: his waits for hers (the
+    row is locked), then sees her version and is refused, never overwriting it."""
+    import asyncio
+
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    pcs = two_pg_pcs
+    opened = _add_reading(run, pcs.ann_db, pcs.source)
+
+    async def bob_saves():
+        async with pcs.bob_db.session() as session:
+            await ReadingRepository(session).update(pcs.source, replace(opened, note="Bob's note"))
+
+    async def bob_waits_for_a_lock(admin) -> bool:
+        query = "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'"
+        return bool(await admin.fetchval(query, make_url(pcs.url).database))
+
+    async def race():
+        admin = await asyncpg.connect(make_url(pcs.url).set(drivername="postgresql").render_as_string(False))
+        try:
+            async with pcs.ann_db.session() as session:
+                await ReadingRepository(session).update(pcs.source, replace(opened, note="Ann's note"))
+                bob = asyncio.ensure_future(bob_saves())
+                while not await bob_waits_for_a_lock(admin):  # a condition, polled
+                    assert not bob.done(), bob
+                    await asyncio.sleep(0.01)
+            with pytest.raises(ConflictError, match="changed by Ann"):
+                await bob
+        finally:
+            await admin.close()
+
+    run(race())
+    assert _get_reading(run, pcs.bob_db, pcs.source, opened.id).note == "Ann's note"
