@@ -55,6 +55,8 @@ class Database:
         #: The server processes of this Database's own connections (PostgreSQL): the live updates
         #: skip their notifications, which this window has reported already.
         self.own_pids: set[int] = set()
+        #: Write units of work committed so far (the SQLite live poller tells own commits apart by it).
+        self.write_count = 0
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _on_sqlite_connect)
             event.listen(self.engine.sync_engine, "begin", _on_sqlite_begin)
@@ -147,6 +149,7 @@ class Database:
                 await session.connection(execution_options={_WRITE_OPTION: True})
                 yield session
                 await session.commit()
+                self.write_count += 1
             except BaseException:
                 await session.rollback()
                 raise

@@ -161,3 +161,69 @@ class LiveListener:
         pending, self._pending = self._pending, []
         if pending:
             self._on_changes(pending)
+
+
+#: Seconds between two looks at a SQLite file's change counter.
+POLL_SECONDS = 1.0
+
+
+class DataVersionPoller:
+    """For a SQLite file: notices commits by other programs on this PC (``homelog import`` while the
+    window is open) by polling ``PRAGMA data_version`` on a connection of its own (cheap: it reads a
+    counter in the WAL index, nothing else).
+
+    The counter also moves for this window's own commits; ``own_writes()`` (a count of them) tells
+    those apart: a poll that saw only own writes reports nothing, the window has refreshed already.
+    An outside commit in the same second as an own one is then missed (F5 shows it).
+    """
+
+    #: There is no connection to lose: never "reconnecting".
+    connected: bool | None = None
+
+    def __init__(
+        self,
+        path: str,
+        on_changes: Callable[[list[Notice]], None],
+        own_writes: Callable[[], int],
+        *,
+        interval: float = POLL_SECONDS,
+    ) -> None:
+        self._path = path
+        self._on_changes = on_changes
+        self._own_writes = own_writes
+        self._interval = interval
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._run(), name="homelog-data-version")
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _run(self) -> None:
+        import aiosqlite
+
+        try:
+            async with aiosqlite.connect(self._path) as conn:
+                last, writes = await _data_version(conn), self._own_writes()
+                while True:
+                    await asyncio.sleep(self._interval)
+                    version, now_writes = await _data_version(conn), self._own_writes()
+                    if version != last and now_writes == writes:
+                        self._on_changes([EVERYTHING])
+                    last, writes = version, now_writes
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the file went away, a disk error: the window says so on its next action
+            log.info("Live updates: stopped watching %s (%s)", self._path, exc)
+
+
+async def _data_version(conn: Any) -> int:
+    async with conn.execute("PRAGMA data_version") as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row is not None else 0

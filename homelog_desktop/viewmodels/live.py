@@ -18,7 +18,7 @@ from .changes import DataChanged, What
 if TYPE_CHECKING:
     from ..db.database import Database
     from ..db.handle import SessionProvider
-    from ..db.live import LiveListener, Notice
+    from ..db.live import DataVersionPoller, LiveListener, Notice
 
 #: Which pages a table's change concerns.
 WHAT_OF_TABLE: dict[str, What] = {
@@ -63,7 +63,7 @@ class LiveUpdatesViewModel(QObject):
         super().__init__(parent)
         self._db = db
         self._changes = changes
-        self._listener: LiveListener | None = None
+        self._listener: LiveListener | DataVersionPoller | None = None
         self._closed = False
 
     @property
@@ -74,9 +74,17 @@ class LiveUpdatesViewModel(QObject):
     async def start(self) -> None:
         """Listen for other PCs' changes, once the database is open (nothing to do for a local file)."""
         database = await self._database()
-        if database is None or not database.is_postgresql or self._listener is not None or self._closed:
+        if database is None or self._listener is not None or self._closed:
             return
-        from ..db.live import LiveListener
+        from ..db.live import DataVersionPoller, LiveListener
+
+        path = database.sqlite_path
+        if path is not None:
+            self._listener = DataVersionPoller(str(path), self._on_changes, lambda: database.write_count)
+            self._listener.start()
+            return
+        if not database.is_postgresql:
+            return
 
         self._listener = LiveListener(
             database.connect_listener,

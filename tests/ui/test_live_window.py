@@ -119,6 +119,21 @@ def test_live_window_another_pcs_reading_appears_without_refresh(two_pg_pcs: Two
     assert not window.live_bar.isVisible()
 
 
+def test_live_window_sqlite_notices_another_programs_commit(db, db_path, window_on, add_source, qtbot, run):
+    """On a local file, a reading stored by another program (another connection: the command line's
+    ``homelog add``) shows in the open window without F5 (PRAGMA data_version is polled)."""
+    source = add_source("House")
+    window = window_on(db, str(db_path))
+    window.open_source(source.id)
+    settle(qtbot, window)
+    other = Database(db.url)
+    try:
+        _store(run, other, source, make_reading(source, T0, "100.0"))
+        qtbot.waitUntil(lambda: window.readings_model.rowCount() == 1, timeout=10_000)
+    finally:
+        run(other.dispose())
+
+
 # -- conflicts ---------------------------------------------------------------------------------
 
 
