@@ -16,6 +16,7 @@ from homelog_desktop.repositories import ReadingRepository, SourceRepository, Ta
 from tests.conftest import T0, make_reading
 from tests.live_support import TwoPCs
 
+
 def _add_reading(run, db, source, value="100.0"):
     async def go():
         async with db.session() as session:
