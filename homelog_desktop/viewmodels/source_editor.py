@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from ..domain.conflicts import UNKNOWN
 from ..domain.entities import CATEGORY_DEFAULTS, Category, Member, MeterEvent, Metric, Source, Tariff
 from ..domain.errors import ConflictError, DuplicateNameError, HomeLogError, ValidationError, user_message
 from ..domain.issues import Issue, MetricField, RuleError, SourceField
@@ -222,7 +223,7 @@ class SourceEditorViewModel(BaseViewModel):
                             list(metric_keys) if metric_keys is not None else [m.id for m in source.metrics]
                         )
                         ids = {k: m.id for k, m in zip(keys, stored.metrics, strict=True) if k is not None}
-                        await self._write_changes(session, stored, changes, ids)
+                        await self._write_changes(session, stored, changes, ids, overwrite=overwrite)
                     saved_changes = await self._read_changes(session, stored)
             except ConflictError as exc:
                 self.conflict = exc
@@ -263,7 +264,13 @@ class SourceEditorViewModel(BaseViewModel):
         return MeterChanges(tuple(events), tuple(tariffs), frozenset(unbridged))
 
     async def _write_changes(
-        self, session: AsyncSession, source: Source, changes: MeterChanges, ids: Mapping[int, int | None]
+        self,
+        session: AsyncSession,
+        source: Source,
+        changes: MeterChanges,
+        ids: Mapping[int, int | None],
+        *,
+        overwrite: bool = False,
     ) -> None:
         assert source.id is not None
         stored = await self._read_changes(session, source)
@@ -279,6 +286,8 @@ class SourceEditorViewModel(BaseViewModel):
             if metric_id is None:
                 continue  # its metric was removed from the source
             target = replace(event, source_id=source.id, metric_id=metric_id)
+            if overwrite:  # the user chose to save over other members' changes
+                target = replace(target, version=UNKNOWN)
             try:
                 if target.id is not None and target.id in stored_events:
                     if stored_events[target.id] != target:
