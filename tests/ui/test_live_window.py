@@ -266,3 +266,46 @@ def test_live_window_reconnects_and_keeps_the_form(restartable_server: Restartab
         dialog.findChild(QPushButton, "saveButton").click()
     qtbot.waitUntil(lambda: window.readings_model.rowCount() == 1)
     run(db.dispose())
+
+
+def test_live_window_tariff_conflict_in_the_source_dialog(two_pcs: TwoPCs, qtbot, run):
+    """Ann changes a tariff while Bob has the source open: his save (which stores the tariffs as a
+    whole) asks, naming her; Overwrite stores his tariffs."""
+    from datetime import date
+
+    from homelog_desktop.domain.entities import Tariff
+    from homelog_desktop.repositories import TariffRepository
+
+    pcs = two_pcs
+    metric_id = pcs.source.metrics[0].id
+
+    async def tariffs(db, change=None):
+        async with db.session() as session:
+            repo = TariffRepository(session)
+            if change is not None:
+                await change(repo)
+            return await repo.for_metric(metric_id)
+
+    async def add(repo):
+        await repo.add(Tariff(None, metric_id, date(2025, 1, 1), Decimal("0.30")))
+
+    [opened] = run(tariffs(pcs.ann_db, add))
+    vm = SourceEditorViewModel(pcs.bob_db, pcs.source)
+    dialog = SourceDialog(vm)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(vm.changes_loaded):
+        dialog.show()
+
+    async def ann_changes(repo):
+        await repo.update(replace(opened, unit_price=Decimal("0.35")))
+
+    run(tariffs(pcs.ann_db, ann_changes))
+    dialog.description_edit.setPlainText("Bob's meter")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.conflict_question is not None and dialog.conflict_question.isVisible())
+    assert "This tariff was changed by Ann" in dialog.conflict_question.text()
+
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.conflict_question.choice_button(OVERWRITE).click()
+    [stored] = run(tariffs(pcs.ann_db))
+    assert stored.unit_price == Decimal("0.30")  # Bob's form held the tariff as it was when he opened it
