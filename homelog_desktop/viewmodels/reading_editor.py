@@ -162,10 +162,16 @@ class ReadingEditorViewModel(BaseViewModel):
             self.saved.emit(result.reading)
 
     def overwriting(self, reading: Reading) -> Reading:
-        """``reading`` to be saved over the change that conflicted (the user chose Overwrite)."""
+        """``reading`` to be saved over the change that conflicted (the user chose Overwrite).
+
+        The form goes on from that version: a save that stops for warnings first still overwrites.
+        """
         if self.conflict is None:
             return reading
-        return replace(reading, version=self.conflict.current_version)
+        version = self.conflict.current_version
+        if self.reading is not None:
+            self.reading = replace(self.reading, version=version)
+        return replace(reading, version=version)
 
     async def reload(self) -> None:
         """Take the stored reading as it is now (the user chose Reload after a conflict): ``reloaded``."""

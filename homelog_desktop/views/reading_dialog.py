@@ -105,6 +105,8 @@ class ReadingDialog(QDialog):
         self._event_dialog: MeterEventDialog | None = None
         #: The question after a conflicting save, while it is open (tests answer it).
         self.conflict_question: ConflictQuestion | None = None
+        #: The user kept editing after a conflict: the next Save overwrites the other change.
+        self._overwrite_next = False
         self._context_timer = QTimer(self)
         self._context_timer.setSingleShot(True)
         self._context_timer.setInterval(CONTEXT_DELAY_MS)
@@ -479,6 +481,7 @@ class ReadingDialog(QDialog):
             reading = self._vm.overwriting(self._form_reading())
             self._save_reading(reading, frozenset(self._accepted), tuple(self._pending.values()))
         else:
+            self._overwrite_next = True
             self._banner_text.setText(f"{self._vm.conflict or ''} Save again to overwrite it.".strip())
             self._banner.show()
 
@@ -545,7 +548,11 @@ class ReadingDialog(QDialog):
         self._banner.hide()
         self._saving = True
         self._refresh()
-        self._save_reading(self._form_reading(), frozenset(self._accepted), tuple(self._pending.values()))
+        reading = self._form_reading()
+        if self._overwrite_next:  # after a conflict the user chose to keep editing: this save overwrites
+            self._overwrite_next = False
+            reading = self._vm.overwriting(reading)
+        self._save_reading(reading, frozenset(self._accepted), tuple(self._pending.values()))
 
     @Slot()
     def _on_save_shortcut_activated(self) -> None:

@@ -461,6 +461,8 @@ class SourceDialog(QDialog):
         self._item_dialog: QDialog | None = None
         #: The question after a conflicting save, while it is open (tests answer it).
         self.conflict_question: ConflictQuestion | None = None
+        #: The user kept editing after a conflict: the next Save overwrites the other change.
+        self._overwrite_next = False
         self._setup_ui()
         self._fill(source)
         #: The form as it was opened, to tell whether closing throws something away.
@@ -920,10 +922,12 @@ class SourceDialog(QDialog):
             changes = self.current_changes() if self._loaded_changes is not None else None
             self._overwrite(self.current_source(), changes, self._metrics.keys())
         else:
+            self._overwrite_next = True
             self._server_problem = Problem("", f"{self._vm.conflict or ''} Save again to overwrite it.".strip())
             self._show_problems()
 
     def _on_vm_reloaded(self, source: Source) -> None:
+        self._overwrite_next = False
         self._original = source
         self._server_problem = None
         self._fill(source)
@@ -944,6 +948,10 @@ class SourceDialog(QDialog):
         # Meter changes and tariffs are saved with the source, in its transaction; None until loaded
         # (nothing of them can have been changed before).
         changes = self.current_changes() if self._loaded_changes is not None else None
+        if self._overwrite_next:  # after a conflict the user chose to keep editing: this save overwrites
+            self._overwrite_next = False
+            self._overwrite(source, changes, self._metrics.keys())
+            return
         self._save(source, changes, self._metrics.keys())
 
     def _on_category_changed(self, _index: int) -> None:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from homelog_desktop.db import Database
 from homelog_desktop.repositories import ReadingRepository, SourceRepository
@@ -189,7 +189,44 @@ def test_live_window_reading_conflict_keep_editing_keeps_the_form(two_pcs: TwoPC
     qtbot.waitUntil(lambda: dialog.conflict_question is None)
     assert _value_edit(dialog).text() == "105.0"
     assert dialog.isVisible()
-    assert _get(run, two_pcs.ann_db, two_pcs.source, stored.id).values[two_pcs.source.metrics[0].id] == Decimal("101.0")
+    metric_id = two_pcs.source.metrics[0].id
+    assert _get(run, two_pcs.ann_db, two_pcs.source, stored.id).values[metric_id] == Decimal("101.0")
+    assert "Save again to overwrite it." in dialog.findChild(QLabel, "errorBannerText").text()
+
+    with qtbot.waitSignal(dialog.accepted):  # as the form says: saving again overwrites
+        dialog.findChild(QPushButton, "saveButton").click()
+    assert _get(run, two_pcs.ann_db, two_pcs.source, stored.id).values[metric_id] == Decimal("105.0")
+
+
+def test_live_window_source_conflict_keep_editing_then_save_overwrites(two_pcs: TwoPCs, qtbot, run):
+    """In the source dialog too, Keep Editing keeps the form, and the next Save overwrites."""
+    pcs = two_pcs
+    vm = SourceEditorViewModel(pcs.bob_db, pcs.source)
+    dialog = SourceDialog(vm)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(vm.value_counts_loaded):
+        dialog.show()
+
+    async def ann_edits():
+        async with pcs.ann_db.session() as session:
+            await SourceRepository(session).update(replace(pcs.source, description="Ann's meter"))
+
+    async def stored():
+        async with pcs.ann_db.session(readonly=True) as session:
+            return await SourceRepository(session).get(pcs.source.id)
+
+    run(ann_edits())
+    dialog.description_edit.setPlainText("Bob's meter")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.conflict_question is not None and dialog.conflict_question.isVisible())
+    dialog.conflict_question.choice_button(KEEP_EDITING).click()
+    qtbot.waitUntil(lambda: dialog.conflict_question is None)
+    assert dialog.description_edit.toPlainText() == "Bob's meter"
+    assert run(stored()).description == "Ann's meter"
+
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    assert run(stored()).description == "Bob's meter"
 
 
 @pytest.mark.parametrize("choice", [RELOAD, OVERWRITE])
