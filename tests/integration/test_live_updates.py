@@ -15,7 +15,7 @@ from homelog_desktop.domain.entities import Member
 from homelog_desktop.repositories import MemberRepository, ReadingRepository, SourceRepository
 from homelog_desktop.viewmodels.changes import DataChange, DataChanged, What
 from homelog_desktop.viewmodels.live import LiveUpdatesViewModel, what_changed
-from tests.conftest import T0, make_reading
+from tests.conftest import T0, make_reading, make_source
 from tests.live_support import TwoPCs
 
 
@@ -130,3 +130,19 @@ def test_live_updates_notices_become_one_change():
     )
     assert parse_notice('{"table": "readings", "op": "delete", "source": 4}') == Notice("readings", "delete", 4)
     assert parse_notice("not json") == EVERYTHING
+
+
+def test_live_updates_a_private_source_is_not_named(two_pg_pcs: TwoPCs, bob_live, qtbot, run):
+    """Every member's window hears every notification: a private source's id is not in it (the
+    listeners refresh what they show, which row-level security limits to what they may see)."""
+    _vm, seen, _states = bob_live
+
+    async def private_reading():
+        async with two_pg_pcs.ann_db.session() as session:
+            source = await SourceRepository(session).add(make_source("Ann's own", is_public=False))
+            await ReadingRepository(session).add(source, make_reading(source, T0, "1.0"))
+
+    run(private_reading())
+    qtbot.waitUntil(lambda: bool(seen))
+
+    assert seen[0].source_ids == frozenset()

@@ -11,7 +11,8 @@ kind of change and source in a transaction (a transaction-local setting remember
 the trigger's WHEN clause skips the rest in C: an import's million rows cost one notification per
 table, not a million calls). The payload is JSON: ``{"table": ..., "op": "insert" | "update" |
 "delete", "source": id or null}``. PostgreSQL delivers notifications at commit, only to listeners of
-the same database, so the channel is the household database's own. A BEFORE UPDATE trigger also
+the same database, so the channel is the household database's own. Every member's window hears
+every notification, so a private source's id is never sent (null: "refresh what you show"). A BEFORE UPDATE trigger also
 counts ``version`` up when a client (psql) changes a row without doing so itself. SQLite has no
 server to notify; nothing is installed there.
 
@@ -46,6 +47,16 @@ NOTIFIED = {
     "members": ("0", "NULL"),
 }
 _OPS = {"INSERT": ("i", "NEW"), "UPDATE": ("u", "NEW"), "DELETE": ("d", "OLD")}
+
+
+def _public(source: str) -> str:
+    # Every member's window hears every notification: a private source is not named (null: the
+    # listeners refresh whatever they show, and see only what row-level security lets them).
+    if source == "NULL":
+        return source
+    if source.endswith(".id"):  # the sources table itself: the row is at hand (not stored yet on insert)
+        return f"CASE WHEN {source.removesuffix('.id')}.is_public THEN {source} END"
+    return f"(SELECT s.id FROM sources s WHERE s.id = {source} AND s.is_public)"
 
 
 def _setting(table: str, letter: str, key: str) -> str:
@@ -85,7 +96,7 @@ def upgrade() -> None:
                 BEGIN
                     PERFORM set_config({setting}, '1', true);
                     PERFORM pg_notify('{CHANNEL}', json_build_object(
-                        'table', TG_TABLE_NAME, 'op', lower(TG_OP), 'source', {source.format(row=row)})::text);
+                        'table', TG_TABLE_NAME, 'op', lower(TG_OP), 'source', {_public(source.format(row=row))})::text);
                     RETURN {row};
                 END $$
                 """
