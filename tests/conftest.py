@@ -24,6 +24,7 @@ from homelog_desktop.db.migrate import migrate
 from homelog_desktop.domain.entities import Category, Member, Metric, MetricKind, Reading, Source
 from homelog_desktop.domain.timeutil import to_epoch
 from homelog_desktop.repositories import MemberRepository, ReadingRepository, SourceRepository
+from tests.live_support import pg_database, restartable_server, two_pcs, two_pg_pcs  # noqa: F401  (fixtures)
 from tests.pg_cluster import password_cluster  # noqa: F401  (a fixture for every test module)
 from tests.postgres import pg_server  # noqa: F401  (a fixture for every test module)
 

@@ -15,6 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from ..config import sqlite_url as sqlite_url  # re-exported: db.sqlite_url
 from ..domain.access import Actor
+from ..domain.errors import HomeLogError, ServerUnavailableError
+from ..problems import Kind, explain
 from .writers import WriteGuard
 
 #: Milliseconds a connection waits for another writer (another window, the CLI) before failing.
@@ -45,13 +47,25 @@ class Database:
         kwargs: dict[str, Any] = {"echo": echo}
         if self.is_sqlite:
             kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
+        else:
+            # After a server restart the pooled connections are dead: test each one when it is taken
+            # (one round trip), so the first action after the server is back just works.
+            kwargs["pool_pre_ping"] = True
         self.engine: AsyncEngine = create_async_engine(self.url, **kwargs)
+        #: The server processes of this Database's own connections (PostgreSQL): the live updates
+        #: skip their notifications, which this window has reported already.
+        self.own_pids: set[int] = set()
+        #: Write units of work committed so far (the SQLite live poller tells own commits apart by it).
+        self.write_count = 0
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _on_sqlite_connect)
             event.listen(self.engine.sync_engine, "begin", _on_sqlite_begin)
         else:
             # New connections sign in with the current password (a member may change theirs meanwhile).
             event.listen(self.engine.sync_engine, "do_connect", self._on_server_connect)
+        if self.is_postgresql:
+            event.listen(self.engine.sync_engine, "connect", self._on_pg_connect)
+            event.listen(self.engine.sync_engine, "close", self._on_pg_close)
         self._sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = asyncio.Lock()
         path = self.sqlite_path
@@ -69,6 +83,20 @@ class Database:
     def _on_server_connect(self, _dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
         if self.url.password is not None:
             cparams["password"] = self.url.password
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.url.get_backend_name() == "postgresql"
+
+    async def connect_listener(self) -> Any:
+        """A new asyncpg connection to the same server, database and role as the engine's, outside the
+        pool: for LISTEN (db/live.py), which keeps a connection of its own."""
+        import asyncpg
+
+        _args, params = self.engine.dialect.create_connect_args(self.url)
+        params = {k: v for k, v in params.items() if k in _ASYNCPG_PARAMS}
+        params.setdefault("timeout", 5)
+        return await asyncpg.connect(**params)
 
     def sign_in_as(self, actor: Actor | None) -> None:
         """From now on every session acts for ``actor`` (None: unrestricted, a local notebook)."""
@@ -91,7 +119,35 @@ class Database:
 
     @asynccontextmanager
     async def session(self, *, readonly: bool = False) -> AsyncIterator[AsyncSession]:
-        """One unit of work. ``readonly`` sessions take no write lock and never commit."""
+        """One unit of work. ``readonly`` sessions take no write lock and never commit.
+
+        On a server, a lost connection or a server that does not answer becomes
+        ``ServerUnavailableError`` (nothing was stored; the caller keeps what the user typed).
+        """
+        if self.is_sqlite:
+            async with self._unit_of_work(readonly=readonly) as session:
+                yield session
+            return
+        try:
+            async with self._unit_of_work(readonly=readonly) as session:
+                yield session
+        except HomeLogError:
+            raise
+        except Exception as exc:
+            problem = explain(exc, self.display_name)
+            if problem is None or problem.kind not in (Kind.CONNECTION_LOST, Kind.SERVER_UNREACHABLE):
+                raise
+            if readonly:
+                message = "what is shown may be out of date until it is back."
+            else:
+                message = "nothing was saved. What you typed is kept: save again once the server is back."
+            place = f"{self.url.host or 'localhost'}:{self.url.port or 5432}"
+            raise ServerUnavailableError(
+                f"The database server at {place} cannot be reached just now: {message}"
+            ) from exc
+
+    @asynccontextmanager
+    async def _unit_of_work(self, *, readonly: bool) -> AsyncIterator[AsyncSession]:
         if readonly:
             async with self._sessionmaker(info={ACTOR_KEY: self.actor}) as session:
                 try:
@@ -105,12 +161,33 @@ class Database:
                 await session.connection(execution_options={_WRITE_OPTION: True})
                 yield session
                 await session.commit()
+                self.write_count += 1
             except BaseException:
                 await session.rollback()
                 raise
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+    def _on_pg_connect(self, dbapi_connection: Any, _record: Any) -> None:
+        pid = _server_pid(dbapi_connection)
+        if pid is not None:
+            self.own_pids.add(pid)
+
+    def _on_pg_close(self, dbapi_connection: Any, _record: Any) -> None:
+        pid = _server_pid(dbapi_connection)
+        if pid is not None:
+            self.own_pids.discard(pid)
+
+
+#: The connect arguments of SQLAlchemy's asyncpg dialect that asyncpg.connect itself takes.
+_ASYNCPG_PARAMS = frozenset({"host", "port", "user", "password", "database", "ssl", "server_settings", "timeout"})
+
+
+def _server_pid(dbapi_connection: Any) -> int | None:
+    driver = getattr(dbapi_connection, "driver_connection", None)
+    get_pid = getattr(driver, "get_server_pid", None)
+    return int(get_pid()) if get_pid is not None else None
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -54,6 +54,9 @@ class MemberRow(Base):
     #: "admin" (the household's administrator, the first member) or "member" (domain.access.Role).
     role: Mapped[str] = mapped_column(String(10), default="member", server_default="member")
     updated_at: Mapped[int] = mapped_column(BigInteger, default=_epoch_now, onupdate=_epoch_now, server_default="0")
+    #: Counts the row's changes (a save that started from an older one is a conflict); who and when.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[int | None] = mapped_column(Integer)
 
 
 class MemberPasswordRow(Base):
@@ -83,6 +86,9 @@ class SourceRow(Base):
     billing_start_month: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[int] = mapped_column(BigInteger)
+    #: Counts the row's changes (a save that started from an older one is a conflict); who and when.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[int | None] = mapped_column(Integer)
 
 
 class MetricRow(Base):
@@ -97,6 +103,10 @@ class MetricRow(Base):
     kind: Mapped[str] = mapped_column(String(10), default="counter")
     decimals: Mapped[int] = mapped_column(Integer, default=2)
     digits: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=_epoch_now, server_default="0")
+    #: Counts the row's changes (a save that started from an older one is a conflict); who and when.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[int | None] = mapped_column(Integer)
 
 
 class ReadingRow(Base):
@@ -116,6 +126,9 @@ class ReadingRow(Base):
     entered_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     created_at: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[int] = mapped_column(BigInteger)
+    #: Counts the row's changes (a save that started from an older one is a conflict); who and when.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[int | None] = mapped_column(Integer)
 
 
 class ReadingValueRow(Base):
@@ -147,6 +160,10 @@ class MeterEventRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     #: The reading the change was recorded with (deleting the reading deletes the change).
     reading_id: Mapped[int | None] = mapped_column(ForeignKey("readings.id", ondelete="CASCADE"), index=True)
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=_epoch_now, server_default="0")
+    #: Counts the row's changes (a save that started from an older one is a conflict); who and when.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[int | None] = mapped_column(Integer)
 
 
 class TariffRow(Base):
@@ -162,3 +179,7 @@ class TariffRow(Base):
     unit_price: Mapped[str] = mapped_column(String(40))
     standing_charge: Mapped[str] = mapped_column(String(40), default="0")
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=_epoch_now, server_default="0")
+    #: Counts the row's changes (a save that started from an older one is a conflict); who and when.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[int | None] = mapped_column(Integer)

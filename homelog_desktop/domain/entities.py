@@ -109,6 +109,8 @@ class Source:
     metrics: tuple[Metric, ...] = ()
     #: First month (1-12) of the source's billing year (the supplier's accounting year).
     billing_start_month: int = 1
+    #: The stored row's version when read (0: not read; see domain/conflicts.py). Not part of equality.
+    version: int = field(default=0, compare=False)
 
     def metric(self, metric_id: int) -> Metric | None:
         return next((m for m in self.metrics if m.id == metric_id), None)
@@ -149,6 +151,8 @@ class Reading:
     entered_by: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    #: The stored row's version when read (0: not read; see domain/conflicts.py). Not part of equality.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +202,8 @@ class MeterEvent:
     note: str = ""
     #: The reading this change was recorded with (None: recorded on its own in the source editor).
     reading_id: int | None = None
+    #: The stored row's version when read (0: not read; see domain/conflicts.py). Not part of equality.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,3 +219,5 @@ class Tariff:
     standing_charge: Decimal = Decimal(0)
     #: ISO 4217 code, e.g. "EUR".
     currency: str = "EUR"
+    #: The stored row's version when read (0: not read; see domain/conflicts.py). Not part of equality.
+    version: int = field(default=0, compare=False)

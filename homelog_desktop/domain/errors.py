@@ -36,7 +36,33 @@ class DatabaseOpenError(HomeLogError):
     """The data file cannot be opened (unreadable, not a database, unreachable server)."""
 
 
+class ServerUnavailableError(HomeLogError):
+    """The database server is out of reach for now (restarted, network gone): nothing was stored,
+    and the action can be tried again once it is back."""
+
+
 def user_message(error: BaseException) -> str:
     """Return the text to show for an expected error."""
     text = str(error).strip()
     return text or error.__class__.__name__
+
+
+class ConflictError(HomeLogError):
+    """Someone else saved the same row after the form was opened: the save is refused, not silently
+    overwriting theirs. The form offers to reload (take theirs) or to overwrite (save again over
+    ``current_version``). The rule is ``domain.conflicts.refuse_stale``."""
+
+    def __init__(self, what: str, changed_by: str | None, changed_at: str | None, current_version: int) -> None:
+        who = changed_by or "someone else (another window or program)"
+        when = f" at {changed_at}" if changed_at else ""
+        super().__init__(
+            f"This {what} was changed by {who}{when}, after you opened it. Your changes are not saved yet."
+        )
+        #: "reading", "source", "tariff", ...
+        self.what = what
+        #: The member's name, or None when not known (a local notebook without sign-in, psql).
+        self.changed_by = changed_by
+        #: Local time of their change, as shown to the user.
+        self.changed_at = changed_at
+        #: The stored version now: saving again with it overwrites their change knowingly.
+        self.current_version = current_version

@@ -11,6 +11,7 @@ from ..domain.errors import DuplicateNameError, NotFoundError
 from ..domain.issues import refuse_errors
 from ..domain.rules import check_member
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
+from .versions import stamp
 
 
 def _to_domain(row: MemberRow) -> Member:
@@ -66,6 +67,7 @@ class MemberRepository:
         # on the unique constraint (IntegrityError) instead of as a DuplicateNameError.
         await self._check_email(email, member.id)
         row.name, row.email = name, email
+        await stamp(self._session, row, "member", 0)  # counts the version, records who and when
         await self._session.flush()
         return _to_domain(row)
 

@@ -12,11 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from ..db.tables import MeterEventRow, MetricRow, ReadingValueRow, TariffRow
+from ..domain.conflicts import changed_items, conflict
 from ..domain.entities import MeterEvent, MeterEventKind, Metric, MetricKind, Tariff
 from ..domain.errors import NotFoundError
 from ..domain.issues import refuse_errors
 from ..domain.rules import check_meter_event, check_tariff
-from ..domain.timeutil import from_epoch, to_epoch
+from ..domain.timeutil import from_epoch, to_epoch, utc_now
+from .versions import changed_by, locked, member_name, stamp
 
 
 def _decimal(text: str | None) -> Decimal | None:
@@ -39,6 +41,7 @@ def _event(row: MeterEventRow) -> MeterEvent:
         digits=row.digits,
         note=row.note,
         reading_id=row.reading_id,
+        version=row.version,
     )
 
 
@@ -54,6 +57,7 @@ def _tariff(row: TariffRow) -> Tariff:
         unit_price=Decimal(row.unit_price),
         standing_charge=Decimal(row.standing_charge),
         currency=row.currency,
+        version=row.version,
     )
 
 
@@ -109,7 +113,7 @@ class MeterEventRepository:
     async def add(self, event: MeterEvent) -> MeterEvent:
         """Store a change; ``event.reading_id`` links it to the reading it was recorded with."""
         await self._check(event)
-        row = MeterEventRow()
+        row = MeterEventRow(updated_at=to_epoch(utc_now()), updated_by=changed_by(self._session))
         _apply_event(row, event)
         self._session.add(row)
         await self._session.flush()
@@ -118,9 +122,10 @@ class MeterEventRepository:
     async def update(self, event: MeterEvent) -> MeterEvent:
         if event.id is None:
             raise ValueError("update needs a stored event")
-        row = await self._session.get(MeterEventRow, event.id)
+        row = await locked(self._session, MeterEventRow, event.id)
         if row is None:
             raise NotFoundError("That meter change no longer exists.")
+        await stamp(self._session, row, "meter change", event.version)
         await self._check(event)
         _apply_event(row, event)
         await self._session.flush()
@@ -175,7 +180,7 @@ class TariffRepository:
 
     async def add(self, tariff: Tariff) -> Tariff:
         await self._check(tariff)
-        row = TariffRow()
+        row = TariffRow(updated_at=to_epoch(utc_now()), updated_by=changed_by(self._session))
         _apply_tariff(row, tariff)
         self._session.add(row)
         await self._session.flush()
@@ -184,13 +189,31 @@ class TariffRepository:
     async def update(self, tariff: Tariff) -> Tariff:
         if tariff.id is None:
             raise ValueError("update needs a stored tariff")
-        row = await self._session.get(TariffRow, tariff.id)
+        row = await locked(self._session, TariffRow, tariff.id)
         if row is None:
             raise NotFoundError("That tariff no longer exists.")
+        await stamp(self._session, row, "tariff", tariff.version)
         await self._check(tariff)
         _apply_tariff(row, tariff)
         await self._session.flush()
         return _tariff(row)
+
+    async def refuse_changed(self, seen: Sequence[Tariff], metric_ids: Sequence[int]) -> None:
+        """Refuse (ConflictError) if the tariffs of ``metric_ids`` changed since ``seen`` was read:
+        a form that saves them as a whole would otherwise overwrite another member's change."""
+        rows = list(
+            await self._session.scalars(
+                select(TariffRow).where(TariffRow.metric_id.in_(list(metric_ids))).with_for_update()
+            )
+        )
+        changed = changed_items({t.id: t.version for t in seen if t.id is not None}, {r.id: r.version for r in rows})
+        if not changed:
+            return
+        latest = max((r for r in rows if r.id in changed), key=lambda r: r.updated_at, default=None)
+        if latest is None:  # only deletions: who deleted is not recorded
+            raise conflict("tariff", None, None, 0)
+        name = await member_name(self._session, latest.updated_by)
+        raise conflict("tariff", name, from_epoch(latest.updated_at) if latest.updated_at else None, latest.version)
 
     async def delete(self, tariff_id: int) -> None:
         result = await self._session.execute(delete(TariffRow).where(TariffRow.id == tariff_id))

@@ -27,6 +27,7 @@ from ..domain.validation import (
     events_between,
 )
 from .meter_changes import MeterEventRepository
+from .versions import changed_by, locked, stamp
 
 #: How many earlier readings make up the "recent" daily rate of a counter.
 RATE_WINDOW = 6
@@ -84,6 +85,7 @@ class ReadingRepository:
                 ReadingRow.entered_by,
                 ReadingRow.created_at,
                 ReadingRow.updated_at,
+                ReadingRow.version,
                 MemberRow.name,
             )
             .outerjoin(MemberRow, MemberRow.id == ReadingRow.entered_by)
@@ -111,6 +113,7 @@ class ReadingRepository:
                     entered_by=r.entered_by,
                     created_at=from_epoch(r.created_at),
                     updated_at=from_epoch(r.updated_at),
+                    version=r.version,
                 ),
                 consumption=consumption.get(r.id, {}),
                 entered_by_name=r.name or "",
@@ -211,6 +214,7 @@ class ReadingRepository:
             entered_by=reading.entered_by,
             created_at=stamp,
             updated_at=stamp,
+            updated_by=changed_by(self._session),
         )
         self._session.add(row)
         await self._session.flush()
@@ -222,15 +226,15 @@ class ReadingRepository:
         if reading.id is None:
             raise ValueError("update needs a stored reading")
         _refuse_errors(source, reading)
-        row = await self._session.get(ReadingRow, reading.id)
+        row = await locked(self._session, ReadingRow, reading.id)
         if row is None or row.source_id != source.id:
             raise NotFoundError("That reading no longer exists (it may have been deleted elsewhere).")
+        await stamp(self._session, row, "reading", reading.version)
         row.ts = to_epoch(reading.timestamp)
         row.note = reading.note.strip()
         row.estimated = reading.estimated
         row.from_bill = reading.from_bill
         row.entered_by = reading.entered_by
-        row.updated_at = to_epoch(utc_now())
         await self._session.execute(delete(ReadingValueRow).where(ReadingValueRow.reading_id == row.id))
         self._add_values(row.id, row.ts, reading)
         await self._session.flush()
@@ -322,6 +326,7 @@ def _reading(row: ReadingRow, values: dict[int, Decimal]) -> Reading:
         entered_by=row.entered_by,
         created_at=from_epoch(row.created_at),
         updated_at=from_epoch(row.updated_at),
+        version=row.version,
     )
 
 

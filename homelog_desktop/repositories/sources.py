@@ -11,6 +11,7 @@ from ..domain.errors import DuplicateNameError, NotFoundError
 from ..domain.issues import RuleError, refuse_errors
 from ..domain.rules import check_source, stored_decimals_issue
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
+from .versions import changed_by, locked, stamp
 
 
 def _metric(row: MetricRow) -> Metric:
@@ -36,6 +37,7 @@ def _source(row: SourceRow, metrics: list[MetricRow]) -> Source:
         interval_days=row.interval_days,
         archived=row.archived,
         billing_start_month=row.billing_start_month,
+        version=row.version,
         metrics=tuple(_metric(m) for m in sorted(metrics, key=lambda m: (m.position, m.id))),
     )
 
@@ -85,7 +87,7 @@ class SourceRepository:
         refuse_errors(check_source(source))
         await self._check_name(source.name.strip(), None)
         now = to_epoch(utc_now())
-        row = SourceRow(created_at=now, updated_at=now)
+        row = SourceRow(created_at=now, updated_at=now, updated_by=changed_by(self._session))
         _apply(row, source)
         self._session.add(row)
         await self._session.flush()
@@ -103,12 +105,12 @@ class SourceRepository:
         if source.id is None:
             raise ValueError("update needs a stored source")
         refuse_errors(check_source(source))
-        row = await self._session.get(SourceRow, source.id)
+        row = await locked(self._session, SourceRow, source.id)
         if row is None:
             raise NotFoundError("That source no longer exists.")
+        await stamp(self._session, row, "source", source.version)
         await self._check_name(source.name.strip(), source.id)
         _apply(row, source)
-        row.updated_at = to_epoch(utc_now())
         existing = {m.id: m for m in (await self._metrics_of([source.id])).get(source.id, [])}
         keep = {m.id for m in source.metrics if m.id is not None}
         removed = [mid for mid in existing if mid not in keep]
@@ -142,7 +144,7 @@ class SourceRepository:
         if row is None:
             raise NotFoundError("That source no longer exists.")
         row.archived = archived
-        row.updated_at = to_epoch(utc_now())
+        await stamp(self._session, row, "source", 0)
         await self._session.flush()
         return await self.get(source_id)
 

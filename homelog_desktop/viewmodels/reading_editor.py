@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.entities import Member, MeterEvent, Metric, Reading, Source
+from ..domain.errors import ConflictError
 from ..domain.issues import Issue
 from ..domain.timeutil import utc_now
 from ..domain.validation import (
@@ -56,6 +57,11 @@ class ReadingEditorViewModel(BaseViewModel):
     waiting_changed = Signal(bool)
     #: The user stopped waiting (cancel_save): nothing was stored, the form keeps what was typed.
     save_cancelled = Signal()
+    #: ConflictError: someone else saved this reading since the form opened; nothing was stored.
+    #: The form asks: reload (``reload``) or overwrite (``save`` again with ``overwriting``).
+    conflict_raised = Signal(object)
+    #: The Reading as stored now, after ``reload`` (the form shows it instead of what was typed).
+    reloaded = Signal(object)
 
     def __init__(
         self,
@@ -86,6 +92,8 @@ class ReadingEditorViewModel(BaseViewModel):
             reading.timestamp if reading is not None else utc_now().replace(second=0, microsecond=0)
         )
         self.context: ReadingContext | None = None
+        #: The last save's conflict, until the next save or reload.
+        self.conflict: ConflictError | None = None
         self.members: list[Member] = []
         self._generation = 0
         self._writer = PatientWriter(db, weak_emitter(self, "waiting_changed"))
@@ -131,6 +139,7 @@ class ReadingEditorViewModel(BaseViewModel):
         """
         if reading.source_id != self.source.id:
             raise ValueError("the reading belongs to another source")
+        self.conflict = None
         async with self._action():
             try:
                 result = await self._writer.run(
@@ -138,6 +147,10 @@ class ReadingEditorViewModel(BaseViewModel):
                 )
             except WriteCancelledError:
                 self.save_cancelled.emit()
+                return
+            except ConflictError as exc:
+                self.conflict = exc
+                self.conflict_raised.emit(exc)
                 return
             if result.reading is None:
                 # The form's live check used an older context: show the fresh one with the warnings.
@@ -147,6 +160,36 @@ class ReadingEditorViewModel(BaseViewModel):
                 return
             self.reading = result.reading
             self.saved.emit(result.reading)
+
+    def overwriting(self, reading: Reading) -> Reading:
+        """``reading`` to be saved over the change that conflicted (the user chose Overwrite).
+
+        The form goes on from that version: a save that stops for warnings first still overwrites.
+        """
+        if self.conflict is None:
+            return reading
+        version = self.conflict.current_version
+        if self.reading is not None:
+            self.reading = replace(self.reading, version=version)
+        return replace(reading, version=version)
+
+    async def reload(self) -> None:
+        """Take the stored reading as it is now (the user chose Reload after a conflict): ``reloaded``."""
+        if self.reading is None or self.reading.id is None:
+            return
+        reading_id = self.reading.id
+        self.conflict = None
+        self._generation += 1
+        generation = self._generation
+        async with self._action():
+            async with self._db.session(readonly=True) as session:
+                stored = await self._repo(session).get(self.source, reading_id)
+                context = await self._service(session).context(self.source, stored.timestamp, exclude_id=reading_id)
+            self.reading = stored
+            self.initial_timestamp = stored.timestamp
+            self.reloaded.emit(stored)
+            if generation == self._generation:
+                self._set_context(context)
 
     def cancel_save(self) -> None:
         """Stop waiting for another program to finish writing; the save stores nothing."""

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from ..domain.conflicts import UNKNOWN
 from ..domain.entities import CATEGORY_DEFAULTS, Category, Member, MeterEvent, Metric, Source, Tariff
-from ..domain.errors import DuplicateNameError, HomeLogError, ValidationError, user_message
+from ..domain.errors import ConflictError, DuplicateNameError, HomeLogError, ValidationError, user_message
 from ..domain.issues import Issue, MetricField, RuleError, SourceField
 from ..domain.rules import check_meter_event, check_tariff
 from ..domain.rules import check_source as source_issues
@@ -120,6 +121,11 @@ class SourceEditorViewModel(BaseViewModel):
     #: turns a dict into a QVariantMap, which only has string keys, and delivers ``{}`` instead.
     value_counts_loaded = Signal(object)
     saved = Signal(object)
+    #: ConflictError: someone else changed the source (or its tariffs) since the form opened;
+    #: nothing was stored. The form asks: ``reload``, or ``save(..., overwrite=True)``.
+    conflict_raised = Signal(object)
+    #: The Source as stored now, after ``reload`` (its changes come with ``changes_loaded``).
+    reloaded = Signal(object)
 
     def __init__(
         self,
@@ -147,6 +153,8 @@ class SourceEditorViewModel(BaseViewModel):
         self.value_counts: dict[int, int] = {}
         #: Where the last refused save should be shown; None if it was not about a field.
         self.last_problem: Problem | None = None
+        #: The last save's conflict, until the next save or reload.
+        self.conflict: ConflictError | None = None
 
     @property
     def source(self) -> Source | None:
@@ -189,6 +197,8 @@ class SourceEditorViewModel(BaseViewModel):
         source: Source,
         changes: MeterChanges | None = None,
         metric_keys: Sequence[int] | None = None,
+        *,
+        overwrite: bool = False,
     ) -> None:
         """Add ``source`` (id None) or update it, metrics matched by id, in one write session.
 
@@ -199,18 +209,29 @@ class SourceEditorViewModel(BaseViewModel):
         in the source are dropped. A refusal stores nothing and names the row in ``last_problem``.
         """
         self.last_problem = None
+        conflict, self.conflict = self.conflict, None
+        if overwrite and conflict is not None and conflict.what == "source":
+            source = replace(source, version=conflict.current_version)
         async with self._action():
             try:
                 async with self._db.session() as session:
                     repo = self._repo(session)
                     stored = await (repo.add(source) if source.id is None else repo.update(source))
+                    if source.id is not None and changes is not None and not overwrite:
+                        # The form saves the tariffs as a whole: refuse if someone changed one meanwhile.
+                        seen = [m.id for m in self.source.metrics if m.id is not None] if self.source else []
+                        await self._tariff_repo(session).refuse_changed(self.changes.tariffs, seen)
                     if changes is not None:
                         keys: list[int | None] = (
                             list(metric_keys) if metric_keys is not None else [m.id for m in source.metrics]
                         )
                         ids = {k: m.id for k, m in zip(keys, stored.metrics, strict=True) if k is not None}
-                        await self._write_changes(session, stored, changes, ids)
+                        await self._write_changes(session, stored, changes, ids, overwrite=overwrite)
                     saved_changes = await self._read_changes(session, stored)
+            except ConflictError as exc:
+                self.conflict = exc
+                self.conflict_raised.emit(exc)
+                return
             except HomeLogError as exc:
                 if self.last_problem is None:
                     self.last_problem = problem_of(exc, source.metrics)
@@ -218,6 +239,21 @@ class SourceEditorViewModel(BaseViewModel):
             self._source = stored
             self.changes = saved_changes
             self.saved.emit(stored)
+
+    async def reload(self) -> None:
+        """Take the source, its meter changes and tariffs as stored now (Reload after a conflict)."""
+        source = self._source
+        if source is None or source.id is None:
+            return
+        self.conflict = None
+        async with self._action():
+            async with self._db.session(readonly=True) as session:
+                stored = await self._repo(session).get(source.id)
+                changes = await self._read_changes(session, stored)
+            self._source = stored
+            self.changes = changes
+            self.reloaded.emit(stored)
+            self.changes_loaded.emit(changes)
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -231,7 +267,13 @@ class SourceEditorViewModel(BaseViewModel):
         return MeterChanges(tuple(events), tuple(tariffs), frozenset(unbridged))
 
     async def _write_changes(
-        self, session: AsyncSession, source: Source, changes: MeterChanges, ids: Mapping[int, int | None]
+        self,
+        session: AsyncSession,
+        source: Source,
+        changes: MeterChanges,
+        ids: Mapping[int, int | None],
+        *,
+        overwrite: bool = False,
     ) -> None:
         assert source.id is not None
         stored = await self._read_changes(session, source)
@@ -247,6 +289,8 @@ class SourceEditorViewModel(BaseViewModel):
             if metric_id is None:
                 continue  # its metric was removed from the source
             target = replace(event, source_id=source.id, metric_id=metric_id)
+            if overwrite:  # the user chose to save over other members' changes
+                target = replace(target, version=UNKNOWN)
             try:
                 if target.id is not None and target.id in stored_events:
                     if stored_events[target.id] != target:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .base import BaseViewModel
 from .changes import DataChanged, What
+from .live import LiveUpdatesViewModel
 from .readings import ReadingsViewModel
 from .sources import SourcesViewModel
 
@@ -57,6 +58,8 @@ class Workspace:
     exporter: Callable[[], ExportViewModel]
     #: A view model that imports the file at a path (the import wizard's).
     importer: Callable[[Path], ImportViewModel]
+    #: Other PCs' changes (PostgreSQL LISTEN/NOTIFY) into ``changes``, and the connection's state.
+    live: LiveUpdatesViewModel
 
 
 def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = False) -> Workspace:
@@ -68,10 +71,12 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     changes = DataChanged()
     sources = SourcesViewModel(db, changes=changes)
     readings = ReadingsViewModel(db, changes=changes)
+    live = LiveUpdatesViewModel(db, changes)
     #: View models made on demand that run background work: closed with the workspace.
     extra: list[BaseViewModel] = []
 
     async def close() -> None:
+        await live.close()
         await sources.close()
         await readings.close()
         for vm in extra:
@@ -148,4 +153,5 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         meter_round=meter_round,
         exporter=exporter,
         importer=importer,
+        live=live,
     )

@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
 import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
 
 from ..domain.entities import Member, MeterEvent, MeterEventKind, Metric, MetricKind, Reading
+from ..domain.errors import ConflictError
 from ..domain.issues import Issue, ReadingField, Severity
 from ..domain.validation import ReadingContext, continuous_use
 from ..viewmodels.reading_editor import ReadingEditorViewModel, unaccepted, warning_key
+from .conflict_dialog import OVERWRITE, RELOAD, ConflictQuestion
 from .meter_changes import MeterEventDialog, open_item_dialog
 from .waiting import WaitingBar
 from .widgets import DiscardQuestion
@@ -101,6 +103,10 @@ class ReadingDialog(QDialog):
         #: Meter changes recorded in this dialog, by metric id: saved with the reading.
         self._pending: dict[int, MeterEvent] = {}
         self._event_dialog: MeterEventDialog | None = None
+        #: The question after a conflicting save, while it is open (tests answer it).
+        self.conflict_question: ConflictQuestion | None = None
+        #: The user kept editing after a conflict: the next Save overwrites the other change.
+        self._overwrite_next = False
         self._context_timer = QTimer(self)
         self._context_timer.setSingleShot(True)
         self._context_timer.setInterval(CONTEXT_DELAY_MS)
@@ -327,6 +333,8 @@ class ReadingDialog(QDialog):
         vm.busy_changed.connect(self._on_vm_busy_changed)
         vm.waiting_changed.connect(self._on_vm_waiting_changed)
         vm.save_cancelled.connect(self._on_vm_save_cancelled)
+        vm.conflict_raised.connect(self._on_vm_conflict_raised)
+        vm.reloaded.connect(self._on_vm_reloaded)
         self._waiting.cancel_requested.connect(vm.cancel_save)
         self._context_timer.timeout.connect(self._on_context_timer_timeout)
         self._timestamp.dateTimeChanged.connect(self._on_timestamp_changed)
@@ -453,6 +461,47 @@ class ReadingDialog(QDialog):
         self._banner.show()
         self._refresh()
 
+    @Slot(object)
+    def _on_vm_conflict_raised(self, conflict: ConflictError) -> None:
+        """Someone else saved this reading meanwhile: nothing was stored; ask what to do."""
+        self._saving = False
+        self._refresh()
+        question = ConflictQuestion(conflict, self)
+        self.conflict_question = question
+        question.finished.connect(lambda _code: self._on_conflict_answered(question.choice))
+        question.open()
+
+    def _on_conflict_answered(self, choice: str) -> None:
+        self.conflict_question = None
+        if choice == RELOAD:
+            self._reload()
+        elif choice == OVERWRITE:
+            self._saving = True
+            self._refresh()
+            reading = self._vm.overwriting(self._form_reading())
+            self._save_reading(reading, frozenset(self._accepted), tuple(self._pending.values()))
+        else:
+            self._overwrite_next = True
+            self._banner_text.setText(f"{self._vm.conflict or ''} Save again to overwrite it.".strip())
+            self._banner.show()
+
+    @qasync.asyncSlot()
+    async def _reload(self) -> None:
+        await self._vm.reload()
+
+    @Slot(object)
+    def _on_vm_reloaded(self, _reading: Reading) -> None:
+        for row in self._rows:
+            row.edit.clear()
+        self._fill_from_reading()
+        self._pristine = self._snapshot()
+        self._touched = False
+        self._raised = []
+        self._accepted.clear()
+        self._banner_text.setText("Reloaded: the form shows the reading as it is stored now.")
+        self._banner.show()
+        self._refresh()
+
     @Slot(bool)
     def _on_vm_waiting_changed(self, waiting: bool) -> None:
         """Another program holds the write lock: say so, with Cancel; the save goes on when it is free."""
@@ -499,7 +548,11 @@ class ReadingDialog(QDialog):
         self._banner.hide()
         self._saving = True
         self._refresh()
-        self._save_reading(self._form_reading(), frozenset(self._accepted), tuple(self._pending.values()))
+        reading = self._form_reading()
+        if self._overwrite_next:  # after a conflict the user chose to keep editing: this save overwrites
+            self._overwrite_next = False
+            reading = self._vm.overwriting(reading)
+        self._save_reading(reading, frozenset(self._accepted), tuple(self._pending.values()))
 
     @Slot()
     def _on_save_shortcut_activated(self) -> None:
@@ -815,6 +868,7 @@ class ReadingDialog(QDialog):
             estimated=self._estimated.isChecked(),
             from_bill=self._from_bill.isChecked(),
             entered_by=self._member.currentData(),
+            version=original.version if original is not None else 0,
         )
 
     def _snapshot(self) -> tuple[object, ...]:

@@ -47,8 +47,10 @@ from PySide6.QtWidgets import (
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
 from ..domain.entities import MAX_DECIMALS, Category, Member, Metric, MetricKind, Source
+from ..domain.errors import ConflictError
 from ..domain.rules import MAX_DIGITS, MAX_INTERVAL_DAYS, MAX_METRIC_NAME_LENGTH, MAX_NAME_LENGTH, MAX_UNIT_LENGTH
 from ..viewmodels.source_editor import MeterChanges, Problem, SourceEditorViewModel, default_metric
+from .conflict_dialog import OVERWRITE, RELOAD, ConflictQuestion
 from .icons import category_icon
 from .meter_changes import (
     EventColumn,
@@ -457,6 +459,10 @@ class SourceDialog(QDialog):
         #: The meter changes and tariffs as loaded (None until they are), to tell what was changed.
         self._loaded_changes: MeterChanges | None = None
         self._item_dialog: QDialog | None = None
+        #: The question after a conflicting save, while it is open (tests answer it).
+        self.conflict_question: ConflictQuestion | None = None
+        #: The user kept editing after a conflict: the next Save overwrites the other change.
+        self._overwrite_next = False
         self._setup_ui()
         self._fill(source)
         #: The form as it was opened, to tell whether closing throws something away.
@@ -496,6 +502,7 @@ class SourceDialog(QDialog):
             archived=original.archived if original is not None else False,
             metrics=self._metrics.metrics(),
             billing_start_month=int(self.billing_month_combo.currentData()),
+            version=original.version if original is not None else 0,
         )
 
     def has_changes(self) -> bool:
@@ -796,6 +803,8 @@ class SourceDialog(QDialog):
         vm.changes_loaded.connect(self._on_vm_changes_loaded)
         vm.saved.connect(self._on_vm_saved)
         vm.error_occurred.connect(self._on_vm_error_occurred)
+        vm.conflict_raised.connect(self._on_vm_conflict_raised)
+        vm.reloaded.connect(self._on_vm_reloaded)
         vm.busy_changed.connect(self._on_vm_busy_changed)
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
@@ -848,6 +857,14 @@ class SourceDialog(QDialog):
     async def _save(self, source: Source, changes: MeterChanges | None, keys: list[int]) -> None:
         await self._vm.save(source, changes, keys)
 
+    @qasync.asyncSlot(object, object, object)
+    async def _overwrite(self, source: Source, changes: MeterChanges | None, keys: list[int]) -> None:
+        await self._vm.save(source, changes, keys, overwrite=True)
+
+    @qasync.asyncSlot()
+    async def _reload(self) -> None:
+        await self._vm.reload()
+
     # -- view model signals -----------------------------------------------------------------
 
     def _on_vm_members_loaded(self, members: Sequence[Member]) -> None:
@@ -890,6 +907,33 @@ class SourceDialog(QDialog):
     def _on_vm_busy_changed(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy)
 
+    def _on_vm_conflict_raised(self, conflict: ConflictError) -> None:
+        """Someone else saved this source (or its tariffs) meanwhile: nothing was stored; ask."""
+        question = ConflictQuestion(conflict, self)
+        self.conflict_question = question
+        question.finished.connect(lambda _code: self._on_conflict_answered(question.choice))
+        question.open()
+
+    def _on_conflict_answered(self, choice: str) -> None:
+        self.conflict_question = None
+        if choice == RELOAD:
+            self._reload()
+        elif choice == OVERWRITE:
+            changes = self.current_changes() if self._loaded_changes is not None else None
+            self._overwrite(self.current_source(), changes, self._metrics.keys())
+        else:
+            self._overwrite_next = True
+            self._server_problem = Problem("", f"{self._vm.conflict or ''} Save again to overwrite it.".strip())
+            self._show_problems()
+
+    def _on_vm_reloaded(self, source: Source) -> None:
+        self._overwrite_next = False
+        self._original = source
+        self._server_problem = None
+        self._fill(source)
+        self._initial = self.current_source()
+        self._show_problems()
+
     # -- widget signals ---------------------------------------------------------------------
 
     def _on_save_clicked(self) -> None:
@@ -904,6 +948,10 @@ class SourceDialog(QDialog):
         # Meter changes and tariffs are saved with the source, in its transaction; None until loaded
         # (nothing of them can have been changed before).
         changes = self.current_changes() if self._loaded_changes is not None else None
+        if self._overwrite_next:  # after a conflict the user chose to keep editing: this save overwrites
+            self._overwrite_next = False
+            self._overwrite(source, changes, self._metrics.keys())
+            return
         self._save(source, changes, self._metrics.keys())
 
     def _on_category_changed(self, _index: int) -> None:

@@ -41,6 +41,9 @@ def build_frame(window: MainWindow) -> None:
     window.banner = Banner()
     window._sample_bar = Banner()
     window._sample_bar.setObjectName("sampleBanner")
+    #: "Reconnecting…" while the server is lost (live updates, viewmodels/live.py).
+    window.live_bar = Banner()
+    window.live_bar.setObjectName("liveBanner")
     stack = window._stack = QStackedWidget()
     stack.setObjectName("pages")
     window._loading_label = _centred("Opening your data…")
@@ -67,6 +70,7 @@ def build_frame(window: MainWindow) -> None:
     right_layout = QVBoxLayout(right)
     right_layout.setContentsMargins(8, 8, 8, 0)
     right_layout.addWidget(window._sample_bar)
+    right_layout.addWidget(window.live_bar)
     right_layout.addWidget(window.banner)
     right_layout.addWidget(stack, 1)
 

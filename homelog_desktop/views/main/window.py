@@ -300,6 +300,7 @@ class MainWindow(WindowCommands, QMainWindow):
         workspace.sources.reading_count_loaded.connect(self._confirm_delete_source)
         workspace.readings.reset.connect(self._on_readings_reset)
         workspace.readings.deleted.connect(self._on_readings_deleted)
+        workspace.live.connected_changed.connect(self._on_live_connected)
         # Every page refreshes itself after a committed write.
         for page_slot in (self.sidebar.on_data_changed, self.source_page.on_data_changed, self._refresh_dashboard):
             workspace.changes.changed.connect(page_slot)
@@ -327,6 +328,7 @@ class MainWindow(WindowCommands, QMainWindow):
             remembered = snapshot.source.id
         self.navigation.go(Opened(remembered))
         self._update_actions()
+        self.run(workspace.live.start())
         if snapshot is None:
             self.run(workspace.sources.load())
             return
@@ -370,8 +372,9 @@ class MainWindow(WindowCommands, QMainWindow):
         workspace, self.workspace = self.workspace, None
         if workspace is None:
             return
-        for vm in (workspace.sources, workspace.readings, workspace.changes):
+        for vm in (workspace.sources, workspace.readings, workspace.changes, workspace.live):
             vm.disconnect(self)
+        self.live_bar.hide()
         workspace.changes.changed.disconnect(self.sidebar.on_data_changed)
         workspace.changes.changed.disconnect(self.source_page.on_data_changed)
         if self._dashboard_vm is not None:
@@ -504,6 +507,17 @@ class MainWindow(WindowCommands, QMainWindow):
         self._busy = max(0, self._busy + (1 if busy else -1))
         self._progress.setVisible(self._busy > 0)
 
+    def _on_live_connected(self, connected: bool) -> None:
+        """The server was lost ("Reconnecting…") or is back (the pages refresh themselves)."""
+        from ...viewmodels.live import RECONNECTING_TEXT
+
+        if not connected:
+            self.live_bar.show_message(RECONNECTING_TEXT, "warning")
+        elif self.live_bar.isVisible():
+            self.live_bar.show_message(
+                "Connected to the server again; everything shown is up to date.", "success", 5000
+            )
+
     def show_error(self, message: str) -> None:
         self.banner.show_message(message, "error")
 
@@ -604,6 +618,7 @@ class MainWindow(WindowCommands, QMainWindow):
     source_page: SourcePage
     banner: Banner
     _sample_bar: Banner
+    live_bar: Banner
     _stack: QStackedWidget
     _dashboard: DashboardPage
     _loading_label: QLabel
