@@ -60,12 +60,16 @@ def test_versions_readers_see_a_changed_version(tmp_path):
 
 
 def test_versions_desktop_entry_and_metainfo_name_the_app():
-    """The menu entry starts `homelog` with the app id's icon; the metainfo launches that entry."""
+    """The menu entry starts `homelog` (with the files it is asked to open: the import wizard) and
+    the app id's icon, and opens CSV and .xlsx files; the metainfo launches that entry."""
     entry = configparser.ConfigParser(interpolation=None)
     entry.optionxform = str  # type: ignore[assignment,method-assign]
     entry.read(LINUX / f"{APP_ID}.desktop", encoding="utf-8")
     desktop = entry["Desktop Entry"]
-    assert desktop["Exec"] == "homelog"
+    assert desktop["Exec"] == "homelog %F"
+    assert {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"} <= set(
+        desktop["MimeType"].strip(";").split(";")
+    )
     assert desktop["Icon"] == APP_ID
     assert desktop["Name"] == "Home Log"
     root = ET.parse(LINUX / f"{APP_ID}.metainfo.xml").getroot()
