@@ -103,11 +103,6 @@ def two_states(add_source, db_path):
     return backup
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known race (issue 10, open): about 1 run in 4 the window's restore finds the file still in use "
-    "and refuses, changing nothing; the next session finds the connection left open",
-)
 def test_restore_window_replaces_the_data_and_shows_it(qtbot, start, two_states, db_path):
     """Restore dialog → pick the backup → confirm: the window shows the backup's data; the data from
     before is kept as a before-restore backup."""
