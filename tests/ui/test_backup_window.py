@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
@@ -179,6 +181,28 @@ def test_restore_window_while_the_database_is_still_opening(qtbot, run, start, d
 
     assert run(both()) is True
     _restored(qtbot, window, db_path, daily_due)
+
+
+def _handles_on(db_path):
+    """This process's open file handles on the database, its -wal and -shm (Linux: /proc/self/fd)."""
+    names = {str(db_path), f"{db_path}-wal", f"{db_path}-shm"}
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            if os.readlink(f"/proc/self/fd/{fd}") in names:
+                found.append(fd)
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="lists open files through /proc")
+def test_closing_the_window_data_leaves_no_handle_on_the_file(qtbot, run, start, daily_due, db_path):
+    """Closing the data (as at the window's end, or before a restore) while its first loads and the
+    daily backup run: afterwards this process has no handle left on the file, -wal or -shm."""
+    controller = start()
+    run(controller._close_current())
+    run(controller._backups_vm()._file_work.acquire())  # (the daily backup has ended)
+    controller._backups_vm()._file_work.release()
+    assert _handles_on(db_path) == []
 
 
 def test_restore_window_cancelled_changes_nothing(qtbot, start, two_states, db_path):
