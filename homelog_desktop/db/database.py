@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from ..config import sqlite_url as sqlite_url  # re-exported: db.sqlite_url
 from ..domain.access import Actor
-from ..domain.errors import HomeLogError
+from ..domain.errors import DatabaseClosedError
 from .connections import OpenConnections, connection_class
 from .connections import connect as connect_driver
 from .writers import WriteGuard
@@ -32,10 +32,6 @@ ACTOR_KEY = "homelog_actor"
 #: Seconds ``close()`` waits for SQLite to let go of the file once the engine is disposed (closes
 #: of cancelled connections run in their driver threads, after the statement under way).
 CLOSE_PATIENCE = 60.0
-
-
-class DatabaseClosedError(HomeLogError):
-    """The Database was closed (its file is being restored from a backup, or the window closes)."""
 
 
 def actor_of(session: AsyncSession) -> Actor | None:

@@ -36,6 +36,11 @@ class DatabaseOpenError(HomeLogError):
     """The data file cannot be opened (unreadable, not a database, unreachable server)."""
 
 
+class DatabaseClosedError(HomeLogError):
+    """The database was closed (restored from a backup, or the window is closing) while this work
+    wanted it: the work was stopped on purpose, like a cancelled task."""
+
+
 def user_message(error: BaseException) -> str:
     """Return the text to show for an expected error."""
     text = str(error).strip()
