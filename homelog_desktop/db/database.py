@@ -128,7 +128,12 @@ class Database:
         except BaseException:
             self._leave()
             raise
-        running.add_done_callback(lambda _f: loop.call_soon_threadsafe(self._leave))
+
+        def ended(_done: object) -> None:
+            with contextlib.suppress(RuntimeError):  # (the loop is closed: nobody waits any more)
+                loop.call_soon_threadsafe(self._leave)
+
+        running.add_done_callback(ended)
         return await asyncio.wrap_future(running)
 
     def _enter(self) -> None:
