@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 
 
 class OpenConnections:
-    """How many connections of one Database SQLite has open (thread-safe); waits until none is."""
+    """How many connections of one Database are open or being opened (thread-safe); waits until none is."""
 
     def __init__(self) -> None:
         self._changed = threading.Condition()
@@ -116,7 +116,13 @@ async def connect(*args: Any, **kwargs: Any) -> Any:
     async def open_it() -> Any:
         return await driver
 
+    # Counted from now, not only once its thread has made it: a Database closed meanwhile waits for it.
+    tracker: OpenConnections | None = getattr(kwargs.get("factory"), "tracker", None)
+    if tracker is not None:
+        tracker.opened()
     opening = asyncio.ensure_future(open_it())
+    if tracker is not None:
+        opening.add_done_callback(lambda _opening: tracker.closed())  # (the connection counts itself)
     try:
         return await asyncio.shield(opening)
     except asyncio.CancelledError:
