@@ -9,8 +9,9 @@ It builds no widget: what it asks or tells the user goes through the view layer 
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -73,6 +74,11 @@ class AppController:
     _throttle: Any = None
     #: After Sign Out no remembered password signs anyone in by itself.
     _no_auto_sign_in: bool = False
+    #: How many openings of a database are under way, and set when there are none: closing the
+    #: current database (a restore, a switch) waits for an opening to end first, so no connection
+    #: is opened behind its back.
+    _openings: int = 0
+    _settled: asyncio.Event = field(default_factory=lambda: _set(asyncio.Event()))
 
     async def run(self, prepared: Prepared | None = None) -> int:
         loop = asyncio.get_running_loop()
@@ -122,8 +128,30 @@ class AppController:
         The window is bound at once to view models on a PendingDatabase: by app.run_gui with a
         start-up snapshot (``prepared``), or here. Meanwhile SQLAlchemy and the repositories are
         imported in a worker thread, and the Database is opened, migrated (after a backup) and
-        handed to the view models.
+        handed to the view models. A damaged file is offered to be recovered, once the opening is over.
         """
+        with self._opening():
+            then = await self._open_own(prepared, signed_in, server_db)
+        if then is not None:
+            await then()
+
+    @contextmanager
+    def _opening(self) -> Iterator[None]:
+        """Count an opening under way (see ``_openings``)."""
+        self._openings += 1
+        self._settled.clear()
+        try:
+            yield
+        finally:
+            self._openings -= 1
+            if self._openings == 0:
+                self._settled.set()
+
+    async def _open_own(
+        self, prepared: Prepared | None, signed_in: SignedIn | None, server_db: Database | None
+    ) -> Callable[[], Awaitable[None]] | None:
+        """``_start_own``'s opening; what to do once it is over, if anything (recover a damaged file,
+        offer choices for an unreachable server: they close the database and open another)."""
         from .db.handle import PendingDatabase
         from .domain.errors import DatabaseOpenError, DatabaseTooNewError, HomeLogError
 
@@ -143,13 +171,13 @@ class AppController:
                     problem = await loop.run_in_executor(None, _folder_problem, path.parent)
                     if problem is not None:
                         self._refuse(problem)
-                        return
+                        return None
                     self._refuse(
                         f"{APP_NAME} is already running with this data file:\n{path}\n\n"
                         "Switch to the window that is open already. If none is, the other window may still "
                         "be closing: try again in a moment.",
                     )
-                    return
+                    return None
                 self._own_lock = lock
             # No snapshot here: this is a first start (no file yet), or the way back from the sample
             # household, when SQLAlchemy is loaded already and the database answers as fast.
@@ -169,7 +197,7 @@ class AppController:
                     if opened is None:
                         pending.fail(DatabaseOpenError("Nobody signed in."))
                         self._give_up()
-                        return
+                        return None
                     server_db, signed_in = opened
                 db = await self._check_schema(server_db)
             else:
@@ -179,40 +207,45 @@ class AppController:
             if check is not None:
                 result = await check
                 if result.broken:
-                    await self._recover(result)
-                    return
+                    return lambda: self._recover(result)
             problem = None
             if path is not None and not isinstance(exc, DatabaseTooNewError):
                 problem = await loop.run_in_executor(None, _folder_problem, path.parent)
             self._refuse(problem or str(exc))
-            return
+            return None
         except Exception as exc:  # e.g. sqlite3.OperationalError from a folder that cannot be written
+            if check is not None:
+                await asyncio.wait([check])  # (it reads the file: done before anything else is tried)
             if path is None:
-                from .server_recovery import offer_server_choices
+                from .server_recovery import offer_server_choices, server_problem
 
-                if await offer_server_choices(self, pending, exc):
-                    return
-                raise
+                if server_problem(exc, self.db_url) is None:
+                    raise
+
+                async def offer(error: Exception = exc) -> None:
+                    await offer_server_choices(self, pending, error)
+
+                return offer
             problem = await loop.run_in_executor(None, _folder_problem, path.parent) or describe(exc, path)
             if problem is None:
                 raise
             pending.fail(DatabaseOpenError(problem))
             self._refuse(problem)
-            return
+            return None
         if check is not None:
             result = await check
             if result.broken:
                 pending.fail(DatabaseOpenError(result.message))
-                await db.dispose()
-                await self._recover(result)
-                return
+                await db.close()
+                broken = result
+                return lambda: self._recover(broken)
         if signed_in is None and db.actor is None:
             found = await self._identify(db, location)
             if isinstance(found, _GaveUp):
                 pending.fail(DatabaseOpenError("Nobody signed in."))
-                await db.dispose()
+                await db.close()
                 self._give_up()
-                return
+                return None
             signed_in = found
         if signed_in is not None:
             db.sign_in_as(signed_in.actor)  # every session from now on acts for this member
@@ -220,6 +253,7 @@ class AppController:
         self._show_identity(db, signed_in)
         if existed:
             start(self._daily_backup())
+        return None
 
     async def _open_database(
         self, url: str, path: Path | None, *, is_sample: bool, check: asyncio.Future[CheckResult] | None = None
@@ -243,7 +277,7 @@ class AppController:
         try:
             result = await migrate(db, self.paths.backup_dir if not is_sample else None, before_upgrade=healthy)
         except BaseException:
-            await db.dispose()
+            await db.close()
             raise
         if result.backup is not None:
             log.info("Backed up %s to %s before migrating to %s", path, result.backup, result.current)
@@ -302,7 +336,7 @@ class AppController:
         try:
             await migrate(db)  # at the head already: only checks the revision
         except BaseException:
-            await db.dispose()
+            await db.close()
             raise
         return db
 
@@ -414,6 +448,9 @@ class AppController:
         return db.database if isinstance(db, PendingDatabase) else db
 
     async def _close_current(self) -> None:
+        """Close the database shown, for good: its view models' work is cancelled, new work refused,
+        and once this returns no connection of this process has the file open (a restore may swap it)."""
+        await self._settled.wait()  # an opening under way would open connections behind our back
         opened, self.current = self.current, None
         if opened is None:
             return
@@ -423,7 +460,7 @@ class AppController:
         await opened.workspace.close()
         db = opened.db.database if isinstance(opened.db, PendingDatabase) else opened.db
         if db is not None:
-            await db.dispose()
+            await db.close()
         if opened.lock is not None:
             opened.lock.unlock()
 
@@ -533,12 +570,10 @@ class AppController:
         vm.progress_changed.connect(self.prompts.progress)
         try:
             self.window.show_loading(f"Restoring {path.name}…")
+            # Every connection of this window to the file is closed (and no new one opened) before the
+            # swap; a backup under way (the daily one) ends first (the view model does one file job at
+            # a time); other programs' writers are held off by the restore itself (db/writers.py).
             await self._close_current()
-            # A view-model query cancelled just now may leave its cursor in an unfinished coroutine; until
-            # that is collected, its connection, closed already, lingers in SQLite (locks and all), and the
-            # file would look in use by another program.
-            await asyncio.get_running_loop().run_in_executor(None, _join_driver_threads)
-            gc.collect()
             result = await vm.restore(path)
         finally:
             vm.error_occurred.disconnect(errors.append)
@@ -676,15 +711,9 @@ async def _member_of_connection(db: Database) -> SignedIn | None:
     return SignedIn(member_id, member.name, member.email, role)
 
 
-def _join_driver_threads(timeout: float = 10.0) -> None:
-    """Wait until the worker threads of closed aiosqlite connections have ended (at most ``timeout`` s)."""
-    import threading
-    import time
-
-    deadline = time.monotonic() + timeout
-    for thread in threading.enumerate():
-        if "_connection_worker_thread" in thread.name and thread is not threading.current_thread():
-            thread.join(max(0.0, deadline - time.monotonic()))
+def _set(event: asyncio.Event) -> asyncio.Event:
+    event.set()
+    return event
 
 
 def _folder_problem(folder: Path) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from .problems import Kind, explain
+from .problems import Kind, Problem, explain
 
 if TYPE_CHECKING:
     from .controller import AppController
@@ -28,6 +28,12 @@ SERVER_KINDS = frozenset(
 )
 
 
+def server_problem(error: BaseException, db_url: str | None) -> Problem | None:
+    """What is wrong with the server, if ``error`` says the server cannot be reached or used."""
+    problem = explain(error, db_url)
+    return problem if problem is not None and problem.kind in SERVER_KINDS else None
+
+
 async def offer_server_choices(controller: AppController, pending: PendingDatabase, error: BaseException) -> bool:
     """Show what is wrong with the server and do what the user picks; False if ``error`` is no such problem.
 
@@ -38,8 +44,8 @@ async def offer_server_choices(controller: AppController, pending: PendingDataba
     from .views.main.prompts import ask as _ask
     from .views.problem_dialog import OPEN_OTHER, RETRY, ServerProblemDialog
 
-    problem = explain(error, controller.db_url)
-    if problem is None or problem.kind not in SERVER_KINDS:
+    problem = server_problem(error, controller.db_url)
+    if problem is None:
         return False
     log.warning("Cannot open the server's data: %s", problem.message)
     pending.fail(DatabaseOpenError(problem.message))

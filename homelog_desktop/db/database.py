@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -15,15 +17,22 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from ..config import sqlite_url as sqlite_url  # re-exported: db.sqlite_url
 from ..domain.access import Actor
-from ..domain.errors import HomeLogError, ServerUnavailableError
+from ..domain.errors import DatabaseClosedError, HomeLogError, ServerUnavailableError
 from ..problems import Kind, explain
+from .connections import OpenConnections, connection_class
+from .connections import connect as connect_driver
 from .writers import WriteGuard
+
+log = logging.getLogger("homelog")
 
 #: Milliseconds a connection waits for another writer (another window, the CLI) before failing.
 BUSY_TIMEOUT_MS = 15_000
 _WRITE_OPTION = "homelog_write"
 #: The key of the signed-in Actor in ``AsyncSession.info``.
 ACTOR_KEY = "homelog_actor"
+#: Seconds ``close()`` waits for SQLite to let go of the file once the engine is disposed (closes
+#: of cancelled connections run in their driver threads, after the statement under way).
+CLOSE_PATIENCE = 60.0
 
 
 def actor_of(session: AsyncSession) -> Actor | None:
@@ -45,8 +54,14 @@ class Database:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         kwargs: dict[str, Any] = {"echo": echo}
+        #: The SQLite connections open now (they close their cursors first: db/connections.py).
+        self._connections = OpenConnections()
         if self.is_sqlite:
-            kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
+            kwargs["connect_args"] = {
+                "timeout": BUSY_TIMEOUT_MS / 1000,
+                "factory": connection_class(self._connections),
+                "async_creator_fn": connect_driver,
+            }
         else:
             # After a server restart the pooled connections are dead: test each one when it is taken
             # (one round trip), so the first action after the server is back just works.
@@ -74,6 +89,10 @@ class Database:
         #: Who is signed in; None for a local notebook without passwords (nobody is restricted).
         #: Every session carries it as ``session.info["actor"]`` (read it with ``actor_of``).
         self.actor: Actor | None = None
+        #: Units of work (and file readers) under way; ``close()`` waits until there are none.
+        self._users = 0
+        self._idle: asyncio.Event | None = None
+        self._closed = False
 
     def use_password(self, password: str) -> None:
         """Connections opened from now on sign in with ``password`` (the member changed their own
@@ -117,34 +136,80 @@ class Database:
             return str(path)
         return self.url.render_as_string(hide_password=True)
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     @asynccontextmanager
     async def session(self, *, readonly: bool = False) -> AsyncIterator[AsyncSession]:
         """One unit of work. ``readonly`` sessions take no write lock and never commit.
 
         On a server, a lost connection or a server that does not answer becomes
         ``ServerUnavailableError`` (nothing was stored; the caller keeps what the user typed).
+        DatabaseClosedError once ``close()`` was called (nothing is read or written then).
         """
-        if self.is_sqlite:
-            async with self._unit_of_work(readonly=readonly) as session:
-                yield session
-            return
+        self._enter()
         try:
-            async with self._unit_of_work(readonly=readonly) as session:
-                yield session
-        except HomeLogError:
-            raise
-        except Exception as exc:
-            problem = explain(exc, self.display_name)
-            if problem is None or problem.kind not in (Kind.CONNECTION_LOST, Kind.SERVER_UNREACHABLE):
+            if self.is_sqlite:
+                async with self._unit_of_work(readonly=readonly) as session:
+                    yield session
+                return
+            try:
+                async with self._unit_of_work(readonly=readonly) as session:
+                    yield session
+            except HomeLogError:
                 raise
-            if readonly:
-                message = "what is shown may be out of date until it is back."
-            else:
-                message = "nothing was saved. What you typed is kept: save again once the server is back."
-            place = f"{self.url.host or 'localhost'}:{self.url.port or 5432}"
-            raise ServerUnavailableError(
-                f"The database server at {place} cannot be reached just now: {message}"
-            ) from exc
+            except Exception as exc:
+                problem = explain(exc, self.display_name)
+                if problem is None or problem.kind not in (Kind.CONNECTION_LOST, Kind.SERVER_UNREACHABLE):
+                    raise
+                if readonly:
+                    message = "what is shown may be out of date until it is back."
+                else:
+                    message = "nothing was saved. What you typed is kept: save again once the server is back."
+                place = f"{self.url.host or 'localhost'}:{self.url.port or 5432}"
+                raise ServerUnavailableError(
+                    f"The database server at {place} cannot be reached just now: {message}"
+                ) from exc
+        finally:
+            self._leave()
+
+    async def read_file[T](self, work: Callable[[Path], T]) -> T:
+        """``work(path)`` in a worker thread, for readers of the SQLite file with their own ``sqlite3``
+        connection (it must close it before returning). It counts as a unit of work until the thread
+        has finished, even when the caller is cancelled (a thread cannot be stopped): ``close()``
+        waits for it. DatabaseClosedError once closed."""
+        path = self.sqlite_path
+        assert path is not None, "read_file is for a database on a SQLite file"
+        loop = asyncio.get_running_loop()
+        self._enter()
+        try:
+            running = _file_readers().submit(work, path)
+        except BaseException:
+            self._leave()
+            raise
+
+        def ended(_done: object) -> None:
+            with contextlib.suppress(RuntimeError):  # (the loop is closed: nobody waits any more)
+                loop.call_soon_threadsafe(self._leave)
+
+        running.add_done_callback(ended)
+        return await asyncio.wrap_future(running)
+
+    def _enter(self) -> None:
+        if self._closed:
+            raise DatabaseClosedError(
+                f"{self.display_name} was closed (restored from a backup, or the window is closing); "
+                "nothing was read or written."
+            )
+        self._users += 1
+        if self._idle is not None:
+            self._idle.clear()
+
+    def _leave(self) -> None:
+        self._users -= 1
+        if self._users == 0 and self._idle is not None:
+            self._idle.set()
 
     @asynccontextmanager
     async def _unit_of_work(self, *, readonly: bool) -> AsyncIterator[AsyncSession]:
@@ -167,7 +232,25 @@ class Database:
                 raise
 
     async def dispose(self) -> None:
+        """Close the connections not in use (the Database stays usable: later sessions open new ones)."""
         await self.engine.dispose()
+
+    async def close(self) -> None:
+        """Let go of the file for good: refuse new units of work (DatabaseClosedError), wait for those
+        under way to end (their owners cancel them first), close every connection, and return once
+        SQLite has none of them open. Before a restore replaces the file, and at the end."""
+        self._closed = True
+        if self._users:
+            if self._idle is None:
+                self._idle = asyncio.Event()
+            await self._idle.wait()
+        await self.engine.dispose()
+        if self._connections.count:
+            closed = await asyncio.get_running_loop().run_in_executor(
+                None, self._connections.wait_closed, CLOSE_PATIENCE
+            )
+            if not closed:
+                log.warning("%s: %d connection(s) still open after closing", self.display_name, self._connections.count)
 
     def _on_pg_connect(self, dbapi_connection: Any, _record: Any) -> None:
         pid = _server_pid(dbapi_connection)
@@ -206,3 +289,14 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 def _on_sqlite_begin(connection: Connection) -> None:
     write = connection.get_execution_options().get(_WRITE_OPTION, False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+_readers: ThreadPoolExecutor | None = None
+
+
+def _file_readers() -> ThreadPoolExecutor:
+    """The threads of ``Database.read_file`` (a concurrent.futures pool: its futures say when the work ended)."""
+    global _readers
+    if _readers is None:
+        _readers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="homelog-file-reader")
+    return _readers

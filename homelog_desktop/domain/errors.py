@@ -41,6 +41,11 @@ class ServerUnavailableError(HomeLogError):
     and the action can be tried again once it is back."""
 
 
+class DatabaseClosedError(HomeLogError):
+    """The database was closed (restored from a backup, or the window is closing) while this work
+    wanted it: the work was stopped on purpose, like a cancelled task."""
+
+
 def user_message(error: BaseException) -> str:
     """Return the text to show for an expected error."""
     text = str(error).strip()

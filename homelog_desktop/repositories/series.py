@@ -124,8 +124,9 @@ async def load_series(db: SessionProvider, metric_id: int, since: int | None = N
     """
     database = await db.wait() if isinstance(db, PendingDatabase) else db
     path = database.sqlite_path if isinstance(database, Database) else None
-    if path is not None and path.is_file():
-        series = await asyncio.to_thread(read_series_file, path, metric_id, since)
+    if isinstance(database, Database) and path is not None and path.is_file():
+        # Through the Database: closing it (a restore) waits until this reader has let go of the file.
+        series = await database.read_file(lambda file: read_series_file(file, metric_id, since))
         if series is not None:
             return series
     query = select(ReadingValueRow.ts, ReadingValueRow.value).where(ReadingValueRow.metric_id == metric_id)

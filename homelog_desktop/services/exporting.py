@@ -42,6 +42,7 @@ from ..repositories.bulk_readings import sqlite_reading_rows, stream_reading_row
 from .bulk import gc_paused
 
 if TYPE_CHECKING:
+    from ..db.database import Database
     from ..db.handle import SessionProvider
 
 #: Characters that make a spreadsheet read a cell as a formula (OWASP's list), with their fullwidth
@@ -172,14 +173,17 @@ async def _export(
     reporter = _Reporter(loop, progress, total)
     writer_factory = _JsonWriter if fmt is ExportFormat.JSON else _CsvWriter
 
-    def rows_sqlite() -> Iterator[Sequence[Any]]:
-        assert sqlite_path is not None
-        yield from sqlite_reading_rows(sqlite_path, source)
-
     async def write(stream: TextIO) -> int:
         writer = writer_factory(stream, source, tz)
         if sqlite_path is not None:
-            return await loop.run_in_executor(None, _write_all, writer, rows_sqlite(), reporter, cancel)
+
+            def write_file(path: Path) -> int:
+                return _write_all(writer, sqlite_reading_rows(path, source), reporter, cancel)
+
+            database = await _database(db)
+            if database is not None:  # closing it (a restore) waits until the export has let go of the file
+                return await database.read_file(write_file)
+            return await loop.run_in_executor(None, write_file, sqlite_path)
         return await _write_streamed(db, source, writer, reporter, cancel)
 
     if not isinstance(out, Path):
@@ -232,6 +236,15 @@ async def _fresh(db: SessionProvider, source: Source) -> Source:
     assert source.id is not None
     async with db.session(readonly=True) as session:
         return await SourceRepository(session).get(source.id)
+
+
+async def _database(db: SessionProvider) -> Database | None:
+    """The Database behind ``db`` (None for another kind of session provider)."""
+    from ..db.database import Database
+    from ..db.handle import PendingDatabase
+
+    database = await db.wait() if isinstance(db, PendingDatabase) else db
+    return database if isinstance(database, Database) and database.sqlite_path is not None else None
 
 
 async def _locate(db: SessionProvider, source: Source) -> tuple[Path | None, int]:

@@ -40,6 +40,10 @@ class BackupsViewModel(BaseViewModel):
         super().__init__(parent)
         self.db_path = db_path
         self.backup_dir = backup_dir
+        #: Held by every piece of work that reads or replaces the database file (backups, its check,
+        #: a restore): a restore waits for a backup under way (the daily one at start) to let go of
+        #: the file before it swaps it, and a backup never reads a file being swapped.
+        self._file_work = asyncio.Lock()
 
     @property
     def available(self) -> bool:
@@ -47,14 +51,18 @@ class BackupsViewModel(BaseViewModel):
 
     async def back_up_now(self, reason: str = "manual") -> BackupFile | None:
         """Back the database up now; None (and ``error_occurred``) if it could not be done."""
+        async with self._action(), self._file_work:
+            return await self._back_up(reason)
+        return None
+
+    async def _back_up(self, reason: str) -> BackupFile:
+        """The backup itself (the caller holds ``_file_work``)."""
         from ..services.backups import back_up
 
-        async with self._action():
-            path = self._path()
-            made = await self._in_thread(lambda report: back_up(path, self.backup_dir, reason, progress=report))
-            self.backed_up.emit(made)
-            return made
-        return None
+        path = self._path()
+        made = await self._in_thread(lambda report: back_up(path, self.backup_dir, reason, progress=report))
+        self.backed_up.emit(made)
+        return made
 
     async def list_backups(self) -> list[BackupFile]:
         from ..db.backup_files import list_backups
@@ -66,7 +74,10 @@ class BackupsViewModel(BaseViewModel):
         from ..db.integrity import check_file
 
         target = path or self._path()
-        return await asyncio.get_running_loop().run_in_executor(None, lambda: check_file(target, quick=quick))
+        if path is not None and path != self.db_path:
+            return await asyncio.get_running_loop().run_in_executor(None, lambda: check_file(target, quick=quick))
+        async with self._file_work:
+            return await asyncio.get_running_loop().run_in_executor(None, lambda: check_file(target, quick=quick))
 
     async def validate(self, path: Path) -> CheckResult | None:
         """Whether ``path`` can be restored (full check); None and ``error_occurred`` with why not."""
@@ -92,7 +103,7 @@ class BackupsViewModel(BaseViewModel):
         """Replace the database with ``path`` (the caller has closed it); None and ``error_occurred`` on failure."""
         from ..services.restore import restore_file
 
-        async with self._action():
+        async with self._action(), self._file_work:
             target = self._path()
             result = await self._in_thread(
                 lambda report: restore_file(path, target, self.backup_dir, progress=report), steps=True
@@ -108,8 +119,10 @@ class BackupsViewModel(BaseViewModel):
 
         if self.db_path is None:
             return None
-        due = await asyncio.get_running_loop().run_in_executor(None, daily_backup_due, self.backup_dir)
-        return await self.back_up_now(DAILY) if due else None
+        async with self._action(), self._file_work:  # (after a restore that ran meanwhile: not due any more)
+            due = await asyncio.get_running_loop().run_in_executor(None, daily_backup_due, self.backup_dir)
+            return await self._back_up(DAILY) if due else None
+        return None
 
     # -- helpers ---------------------------------------------------------------------------------
 

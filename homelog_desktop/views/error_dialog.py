@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import __version__
+from ..domain.errors import DatabaseClosedError
 
 log = logging.getLogger("homelog")
 
@@ -86,8 +87,8 @@ class ErrorHandler:
 
     def loop_exception(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         error = context.get("exception")
-        if isinstance(error, asyncio.CancelledError):
-            return
+        if isinstance(error, asyncio.CancelledError | DatabaseClosedError):
+            return  # stopped on purpose (for a closed database: a restore, the window's end)
         if error is not None:
             self.excepthook(type(error), error, error.__traceback__)
         else:

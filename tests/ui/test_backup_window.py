@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
@@ -37,14 +40,15 @@ def start(qtbot, loop, run, db, db_path, tmp_path):
     QSettings().clear()
     made = []
 
-    def go():
+    def go(opened=True):
         run(db.dispose())
         window = MainWindow()
         window.show()
         controller = AppController(QApplication.instance(), window, AppPaths(db_path.parent), None, ErrorHandler())
         made.append(controller)
         controller.connect_window()
-        run(controller._start_own())
+        if opened:
+            run(controller._start_own())
         return controller
 
     yield go
@@ -103,11 +107,6 @@ def two_states(add_source, db_path):
     return backup
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known race (issue 10, open): about 1 run in 4 the window's restore finds the file still in use "
-    "and refuses, changing nothing; the next session finds the connection left open",
-)
 def test_restore_window_replaces_the_data_and_shows_it(qtbot, start, two_states, db_path):
     """Restore dialog → pick the backup → confirm: the window shows the backup's data; the data from
     before is kept as a before-restore backup."""
@@ -134,6 +133,76 @@ def test_restore_window_replaces_the_data_and_shows_it(qtbot, start, two_states,
     assert contents(kept.path) == before
     assert str(kept.path) in window.banner.text
     assert contents(db_path) == contents(two_states.path)
+
+
+@pytest.fixture
+def daily_due(add_source, db_path):
+    """A backup two days old holding "Before" (so a daily backup is due at start); the database also holds "After"."""
+    add_source("Before")
+    backup = write_backup(db_path, db_path.parent / "backups", MANUAL, now=datetime.now(UTC) - timedelta(days=2))
+    add_source("After")
+    return backup
+
+
+def _restored(qtbot, window, db_path, backup):
+    qtbot.waitUntil(lambda: source_names(window) == ["Before"] or "Nothing was restored" in window.banner.text)
+    assert source_names(window) == ["Before"], window.banner.text
+    assert "Restored" in window.banner.text
+    assert contents(db_path) == contents(backup.path)
+    kept = [b for b in list_backups(db_path.parent / "backups") if b.reason == BEFORE_RESTORE]
+    assert len(kept) == 1
+
+
+@pytest.mark.parametrize("trial", range(5))
+def test_restore_window_right_after_start_while_start_up_work_runs(qtbot, run, start, daily_due, db_path, trial):
+    """A restore at once after start: the daily backup, the sources' and the table's first loads are
+    still running. The restore stops and closes them all (and waits for the backup) before the swap."""
+    controller = start()
+    window = controller.window
+    assert run(controller._restore(daily_due.path)) is True
+    _restored(qtbot, window, db_path, daily_due)
+    assert DAILY in [b.reason for b in list_backups(db_path.parent / "backups")]  # the daily backup was not cut off
+
+
+@pytest.mark.parametrize("trial", range(5))
+def test_restore_window_while_the_database_is_still_opening(qtbot, run, start, daily_due, db_path, trial):
+    """A restore asked for while the start-up is still opening (and migrating) the file waits for the
+    opening to end, then closes it: no connection is opened behind its back."""
+    controller = start(opened=False)
+    window = controller.window
+
+    async def both():
+        opening = asyncio.ensure_future(controller._start_own())
+        for _ in range(trial):
+            await asyncio.sleep(0)
+        restored = await controller._restore(daily_due.path)
+        await opening
+        return restored
+
+    assert run(both()) is True
+    _restored(qtbot, window, db_path, daily_due)
+
+
+def _handles_on(db_path):
+    """This process's open file handles on the database, its -wal and -shm (Linux: /proc/self/fd)."""
+    names = {str(db_path), f"{db_path}-wal", f"{db_path}-shm"}
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            if os.readlink(f"/proc/self/fd/{fd}") in names:
+                found.append(fd)
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="lists open files through /proc")
+def test_closing_the_window_data_leaves_no_handle_on_the_file(qtbot, run, start, daily_due, db_path):
+    """Closing the data (as at the window's end, or before a restore) while its first loads and the
+    daily backup run: afterwards this process has no handle left on the file, -wal or -shm."""
+    controller = start()
+    run(controller._close_current())
+    run(controller._backups_vm()._file_work.acquire())  # (the daily backup has ended)
+    controller._backups_vm()._file_work.release()
+    assert _handles_on(db_path) == []
 
 
 def test_restore_window_cancelled_changes_nothing(qtbot, start, two_states, db_path):
