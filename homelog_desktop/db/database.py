@@ -107,6 +107,20 @@ class Database:
     def is_postgresql(self) -> bool:
         return self.url.get_backend_name() == "postgresql"
 
+    async def connect_watcher(self) -> Any:
+        """A connection of its own to the SQLite file (aiosqlite), for a watcher that keeps one open
+        (db/live.py's change counter). Counted with the Database's connections, so ``close()`` waits
+        until its owner has closed it, and never stranded by a cancelled opening."""
+        path = self.sqlite_path
+        assert path is not None, "connect_watcher is for a database on a SQLite file"
+        self._enter()
+        try:
+            return await connect_driver(
+                str(path), timeout=BUSY_TIMEOUT_MS / 1000, factory=connection_class(self._connections)
+            )
+        finally:
+            self._leave()
+
     async def connect_listener(self) -> Any:
         """A new asyncpg connection to the same server, database and role as the engine's, outside the
         pool: for LISTEN (db/live.py), which keeps a connection of its own."""

@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -182,13 +182,13 @@ class DataVersionPoller:
 
     def __init__(
         self,
-        path: str,
+        connect: Callable[[], Awaitable[Any]],
         on_changes: Callable[[list[Notice]], None],
         own_writes: Callable[[], int],
         *,
         interval: float = POLL_SECONDS,
     ) -> None:
-        self._path = path
+        self._connect = connect
         self._on_changes = on_changes
         self._own_writes = own_writes
         self._interval = interval
@@ -206,21 +206,27 @@ class DataVersionPoller:
                 await task
 
     async def _run(self) -> None:
-        import aiosqlite
-
         try:
-            async with aiosqlite.connect(self._path) as conn:
-                last, writes = await _data_version(conn), self._own_writes()
-                while True:
-                    await asyncio.sleep(self._interval)
-                    version, now_writes = await _data_version(conn), self._own_writes()
-                    if version != last and now_writes == writes:
-                        self._on_changes([EVERYTHING])
-                    last, writes = version, now_writes
+            conn = await self._connect()
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # the file went away, a disk error: the window says so on its next action
-            log.info("Live updates: stopped watching %s (%s)", self._path, exc)
+            log.info("Live updates: cannot watch the file (%s)", exc)
+            return
+        try:
+            last, writes = await _data_version(conn), self._own_writes()
+            while True:
+                await asyncio.sleep(self._interval)
+                version, now_writes = await _data_version(conn), self._own_writes()
+                if version != last and now_writes == writes:
+                    self._on_changes([EVERYTHING])
+                last, writes = version, now_writes
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the file went away, a disk error: the window says so on its next action
+            log.info("Live updates: stopped watching the file (%s)", exc)
+        finally:
+            await conn.close()  # (also when cancelled: the file is let go before the Database closes)
 
 
 async def _data_version(conn: Any) -> int:

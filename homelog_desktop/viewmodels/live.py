@@ -80,7 +80,7 @@ class LiveUpdatesViewModel(QObject):
 
         path = database.sqlite_path
         if path is not None:
-            self._listener = DataVersionPoller(str(path), self._on_changes, lambda: database.write_count)
+            self._listener = DataVersionPoller(database.connect_watcher, self._on_changes, lambda: database.write_count)
             self._listener.start()
             return
         if not database.is_postgresql:
