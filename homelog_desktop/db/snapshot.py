@@ -5,7 +5,8 @@ window shows this snapshot (the sidebar and the first page of the selected sourc
 standard library's sqlite3 in a worker thread) while the real Database opens. The queries mirror
 SourceRepository.summaries() and ReadingRepository.count()/page() for the table's default order
 (newest first); a test checks that both give identical results. Anything unexpected (no file, a
-schema that needs migrating, a damaged file) returns None, and the app takes the normal path.
+schema that needs migrating, a damaged file) returns None, and the app takes the normal path; so
+does a household whose members sign in (each member sees only what the access policy lets them).
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ def _read(conn: sqlite3.Connection, source_id: int | None, limit: int) -> Snapsh
     revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     if revision is None or revision[0] != HEAD_REVISION:
         return None
+    if conn.execute("SELECT 1 FROM member_passwords LIMIT 1").fetchone() is not None:
+        return None  # members sign in first, and each sees only what the access policy lets them
     now = utc_now()
     metrics: dict[int, list[Metric]] = {}
     for mid, sid, position, name, unit, kind, decimals, digits in conn.execute(

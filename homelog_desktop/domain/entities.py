@@ -106,6 +106,8 @@ class Source:
     metrics: tuple[Metric, ...] = ()
     #: First month (1-12) of the source's billing year (the supplier's accounting year).
     billing_start_month: int = 1
+    #: On a public source, every member of the household may add readings (domain.access).
+    members_may_add_readings: bool = False
 
     def metric(self, metric_id: int) -> Metric | None:
         return next((m for m in self.metrics if m.id == metric_id), None)
