@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select, true
+from sqlalchemy import ColumnElement, Select, or_, select, text, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -30,6 +30,7 @@ from ..domain.access import (
     Actor,
     MemberFacts,
     ReadingFacts,
+    Role,
     SourceFacts,
     decide,
     require,
@@ -48,6 +49,7 @@ __all__ = [
     "require_readings",
     "require_source",
     "restricted",
+    "server_member",
     "source_facts",
     "visible_metric_ids",
     "visible_source_ids",
@@ -204,3 +206,21 @@ async def require_member(session: AsyncSession, action: Action, member_id: int |
         return
     target = await member_facts(session, member_id) if member_id is not None else None
     require(decide(actor, action, target))
+
+
+# -- who the server says we are ---------------------------------------------------------------
+
+
+async def server_member(session: AsyncSession) -> Actor | None:
+    """On PostgreSQL with row-level security (``db/rls.py``): the member whose role this session
+    signed in as, with their role in the household; None for any other role (the database owner)
+    or a server without the household's roles."""
+    if (await session.connection()).dialect.name != "postgresql":
+        return None
+    if await session.scalar(text("SELECT to_regproc('homelog_member_id')")) is None:
+        return None
+    member_id = await session.scalar(text("SELECT homelog_member_id()"))
+    if member_id is None:
+        return None
+    role = await session.scalar(select(MemberRow.role).where(MemberRow.id == member_id))
+    return Actor(int(member_id), Role(role)) if role is not None else None
