@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .base import BaseViewModel
 from .changes import DataChanged, What
+from .permissions import Permissions
 from .readings import ReadingsViewModel
 from .sources import SourcesViewModel
 
@@ -43,6 +44,8 @@ class Workspace:
     readings: ReadingsViewModel
     #: "Data changed" after every committed write of this database: every page refreshes itself.
     changes: DataChanged
+    #: What the signed-in member may do (the window enables actions and explains refusals with it).
+    permissions: Permissions
     reading_editor: Callable[[Source, Reading | None, int | None], ReadingEditorViewModel]
     source_editor: Callable[[Source | None], SourceEditorViewModel]
     members: Callable[[], MembersViewModel]
@@ -66,7 +69,8 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     SQLAlchemy through their repositories) are imported when a dialog first opens.
     """
     changes = DataChanged()
-    sources = SourcesViewModel(db, changes=changes)
+    permissions = Permissions(db)
+    sources = SourcesViewModel(db, changes=changes, permissions=permissions)
     readings = ReadingsViewModel(db, changes=changes)
     #: View models made on demand that run background work: closed with the workspace.
     extra: list[BaseViewModel] = []
@@ -116,7 +120,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     def meter_round() -> MeterRoundViewModel:
         from .meter_round import MeterRoundViewModel
 
-        vm = MeterRoundViewModel(db)
+        vm = MeterRoundViewModel(db, permissions=permissions)
         vm.saved.connect(lambda saved: changes.notify(What.READINGS, [r.source_id for r in saved]))
         extra.append(vm)
         return vm
@@ -139,6 +143,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         sources=sources,
         readings=readings,
         changes=changes,
+        permissions=permissions,
         reading_editor=reading_editor,
         source_editor=source_editor,
         members=members,

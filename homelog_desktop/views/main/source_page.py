@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 REPORTS_MODULE = "homelog_desktop.views.reports_page"
 REPORTS_TITLE = "Reports and charts"
 REPORTS_TIP = "Consumption and cost per period, with charts (Ctrl+3)"
+EDIT_TIP = "Change the source's name, metrics, tariffs and meter changes (Ctrl+E)"
 
 
 class SourcePage(QWidget):
@@ -82,7 +83,10 @@ class SourcePage(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self._details)
         edit_button = QPushButton("Edit source…")
+        edit_button.setObjectName("editSourceButton")
+        edit_button.setToolTip(EDIT_TIP)
         edit_button.clicked.connect(self.edit_source_clicked)
+        self.edit_button = edit_button
         header = QHBoxLayout()
         header.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(titles, 1)
@@ -187,6 +191,11 @@ class SourcePage(QWidget):
         self._details.setText(" · ".join(details))
         if self.reports_page is not None:
             self.reports_page.set_source(source, load=self.tabs.currentIndex() == Tab.REPORTS)
+
+    def set_edit_refusal(self, reason: str) -> None:
+        """Disable "Edit source…" with the access policy's ``reason`` as its tooltip ("": allowed)."""
+        self.edit_button.setEnabled(not reason)
+        self.edit_button.setToolTip(reason or EDIT_TIP)
 
     def load_readings(self, source: Source | None) -> None:
         """Show the readings of ``source`` (a new filter for another source)."""
