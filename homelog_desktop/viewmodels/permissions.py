@@ -19,7 +19,9 @@ from ..domain.access import (
     MemberFacts,
     ReadingFacts,
     SourceFacts,
+    can_change_owner,
     decide,
+    owner_of_new_source,
 )
 from ..domain.entities import Member, Reading, ReadingLine, Source
 
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 
     from ..db.handle import SessionProvider
 
+#: A member id no member has: "another member" for ``can_change_owner``.
+_SOMEONE_ELSE = -1
 #: What ``can`` answers when nobody is signed in.
 UNRESTRICTED = Decision(True, "")
 
@@ -71,6 +75,16 @@ class Permissions:
             if not decision:
                 return decision
         return decision
+
+    def owner_choice(self, source: Source | None) -> tuple[int | None, Decision]:
+        """Who owns ``source`` as its form opens (a new one: whoever is signed in, unless they may
+        choose) and whether the form may give it to another member."""
+        actor = self.actor
+        if actor is None:
+            return (source.owner_id if source is not None else None), UNRESTRICTED
+        owner = source.owner_id if source is not None else owner_of_new_source(actor, None)
+        facts = self._source(source) if source is not None else SourceFacts(owner)
+        return owner, can_change_owner(actor, facts, _SOMEONE_ELSE)
 
     async def refresh(self, session: AsyncSession) -> None:
         """Read the members' names (for the reasons) in the caller's unit of work; nothing when

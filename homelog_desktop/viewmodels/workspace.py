@@ -91,7 +91,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     def source_editor(source: Source | None) -> SourceEditorViewModel:
         from .source_editor import SourceEditorViewModel
 
-        vm = SourceEditorViewModel(db, source)
+        vm = SourceEditorViewModel(db, source, permissions=permissions)
         vm.saved.connect(lambda saved: changes.notify(What.SOURCES | What.TARIFFS | What.METER_CHANGES, [saved.id]))
         return vm
 

@@ -197,3 +197,26 @@ def test_access_ui_meter_round_shows_refused_sources_without_an_input(qtbot, run
     assert all(row.edit not in dialog.edits() for row in refused)
     with_tooltip(qtbot, refused[0].edit, refused[0].edit.toolTip(), "meter_round_refused")
     run(vm.close())
+
+
+def test_access_ui_a_members_new_source_is_theirs(qtbot, db, household):
+    """Bob's new source shows him as its owner, the owner box disabled with the reason; Ann may choose."""
+    from homelog_desktop.viewmodels.source_editor import SourceEditorViewModel
+    from homelog_desktop.views.source_dialog import SourceDialog
+
+    ann, bob, _public, _shared = household
+    for actor, may_choose in ((bob, False), (ann, True)):
+        db.sign_in_as(actor)
+        vm = SourceEditorViewModel(db, None, permissions=Permissions(db))
+        dialog = SourceDialog(vm)
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(vm.members_loaded):
+            dialog.show()
+        combo = dialog.owner_combo
+        assert combo.isEnabled() is may_choose
+        if not may_choose:
+            assert combo.currentText() == "Bob"
+            assert combo.toolTip() == "Only the administrator can give a source to another member."
+            assert dialog.current_source() == dialog._initial  # nothing typed: nothing to discard
+            with_tooltip(qtbot, combo, combo.toolTip(), "new_source_owner_fixed")
+        dialog.reject()
