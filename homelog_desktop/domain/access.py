@@ -235,6 +235,20 @@ def _can_touch_reading(actor: Actor, reading: ReadingFacts, verb: str) -> Decisi
     return _deny(f"Only {author}, {_owner_words(source)} can {verb} this reading.")
 
 
+def author_of_new_reading(actor: Actor, wanted: int | None) -> int:
+    """Who a new reading is entered by: the actor; the administrator may name another member."""
+    if actor.is_admin and wanted is not None:
+        return wanted
+    return actor.member_id
+
+
+def can_change_author(actor: Actor) -> Decision:
+    """Name another member as a reading's author (instead of whoever is signed in)."""
+    if actor.is_admin:
+        return _allow(ADMIN_REASON)
+    return _deny("Only the administrator can record a reading in another member's name.")
+
+
 def can_change_reading(actor: Actor, reading: ReadingFacts) -> Decision:
     return _can_touch_reading(actor, reading, "change")
 

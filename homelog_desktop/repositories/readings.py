@@ -13,7 +13,7 @@ from sqlalchemy.orm import aliased
 
 from ..db.database import actor_of
 from ..db.tables import MemberRow, ReadingRow, ReadingValueRow
-from ..domain.access import Action
+from ..domain.access import Action, author_of_new_reading, can_change_author
 from ..domain.entities import MeterEvent, MetricKind, Reading, ReadingLine, Source
 from ..domain.errors import NotFoundError
 from ..domain.issues import refuse_errors
@@ -216,9 +216,7 @@ class ReadingRepository:
         _refuse_errors(source, reading)
         stamp = to_epoch(created_at or utc_now())
         actor = actor_of(self._session)
-        entered_by = reading.entered_by
-        if actor is not None and (entered_by is None or not actor.is_admin):
-            entered_by = actor.member_id  # who is signed in enters it (the administrator may name another)
+        entered_by = reading.entered_by if actor is None else author_of_new_reading(actor, reading.entered_by)
         row = ReadingRow(
             source_id=source.id,
             ts=to_epoch(reading.timestamp),
@@ -245,7 +243,7 @@ class ReadingRepository:
             raise NotFoundError("That reading no longer exists (it may have been deleted elsewhere).")
         await access.require_readings(self._session, Action.CHANGE_READING, [reading.id])
         actor = actor_of(self._session)
-        entered_by = reading.entered_by if actor is None or actor.is_admin else row.entered_by
+        entered_by = reading.entered_by if actor is None or can_change_author(actor) else row.entered_by
         row.ts = to_epoch(reading.timestamp)
         row.note = reading.note.strip()
         row.estimated = reading.estimated

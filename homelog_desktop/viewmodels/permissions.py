@@ -19,6 +19,8 @@ from ..domain.access import (
     MemberFacts,
     ReadingFacts,
     SourceFacts,
+    author_of_new_reading,
+    can_change_author,
     can_change_owner,
     decide,
     owner_of_new_source,
@@ -85,6 +87,20 @@ class Permissions:
         owner = source.owner_id if source is not None else owner_of_new_source(actor, None)
         facts = self._source(source) if source is not None else SourceFacts(owner)
         return owner, can_change_owner(actor, facts, _SOMEONE_ELSE)
+
+    def author_choice(self, reading: Reading | None) -> tuple[int | None, Decision]:
+        """Who a reading's form names as its author (a new one: whoever is signed in, unless they
+        may choose) and whether the form may name another member."""
+        actor = self.actor
+        stored = reading.entered_by if reading is not None and reading.id is not None else None
+        if actor is None:
+            return stored, UNRESTRICTED
+        allowed = can_change_author(actor)
+        if allowed:
+            return stored, allowed
+        return (
+            stored if reading is not None and reading.id is not None else author_of_new_reading(actor, None)
+        ), allowed
 
     async def refresh(self, session: AsyncSession) -> None:
         """Read the members' names (for the reasons) in the caller's unit of work; nothing when

@@ -26,6 +26,7 @@ from ..repositories import MemberRepository, MeterEventRepository, ReadingReposi
 from ..services.readings import ReadingService, with_events
 from ..services.writing import PatientWriter, WriteCancelledError
 from .base import BaseViewModel, weak_emitter
+from .permissions import Permissions
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -67,8 +68,11 @@ class ReadingEditorViewModel(BaseViewModel):
         member_repo_factory: Callable[..., MemberRepository] = MemberRepository,
         parent: QObject | None = None,
         event_repo_factory: Callable[..., MeterEventRepository] = MeterEventRepository,
+        permissions: Permissions | None = None,
     ) -> None:
         super().__init__(parent)
+        #: What the signed-in member may do (whom the form may name as the author).
+        self.permissions = permissions or Permissions(db)
         if source.id is None:
             raise ValueError("the source must be stored")
         if reading is not None and reading.source_id != source.id:

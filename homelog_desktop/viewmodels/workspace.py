@@ -84,7 +84,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     def reading_editor(source: Source, reading: Reading | None, member: int | None) -> ReadingEditorViewModel:
         from .reading_editor import ReadingEditorViewModel
 
-        vm = ReadingEditorViewModel(db, source, reading, member)
+        vm = ReadingEditorViewModel(db, source, reading, member, permissions=permissions)
         vm.saved.connect(lambda saved: changes.notify(What.READINGS | What.METER_CHANGES, [saved.source_id]))
         return vm
 

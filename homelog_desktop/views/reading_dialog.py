@@ -426,6 +426,11 @@ class ReadingDialog(QDialog):
             chosen = reading.entered_by if reading is not None else self._vm.default_member_id
             if reading is None and chosen is None and len(members) == 1:
                 chosen = members[0].id  # a household of one: it can only be them
+        author, may_choose = self._vm.permissions.author_choice(self._vm.reading)
+        if not may_choose:  # a member enters readings in their own name: shown, with the policy's reason
+            chosen = author
+        self._member.setEnabled(bool(may_choose))
+        self._member.setToolTip("" if may_choose else may_choose.reason)
         self._member.clear()
         self._member.addItem("—", None)
         for member in members:

@@ -220,3 +220,27 @@ def test_access_ui_a_members_new_source_is_theirs(qtbot, db, household):
             assert dialog.current_source() == dialog._initial  # nothing typed: nothing to discard
             with_tooltip(qtbot, combo, combo.toolTip(), "new_source_owner_fixed")
         dialog.reject()
+
+
+def test_access_ui_a_member_enters_readings_in_their_own_name(qtbot, db, household):
+    """Bob's new reading names him, the "Entered by" box disabled with the reason; Ann may name anyone."""
+    from PySide6.QtWidgets import QComboBox
+
+    from homelog_desktop.viewmodels.reading_editor import ReadingEditorViewModel
+    from homelog_desktop.views.reading_dialog import ReadingDialog
+
+    ann, bob, _public, shared = household
+    for actor, may_choose in ((bob, False), (ann, True)):
+        db.sign_in_as(actor)
+        vm = ReadingEditorViewModel(db, shared, None, ann.member_id, permissions=Permissions(db))
+        dialog = ReadingDialog(vm)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda vm=vm: vm.context is not None and not vm.busy and bool(vm.members))
+        combo = dialog.findChild(QComboBox, "enteredByCombo")
+        assert combo.isEnabled() is may_choose
+        assert combo.currentText() == ("Ann" if may_choose else "Bob")
+        if not may_choose:
+            assert combo.toolTip() == "Only the administrator can record a reading in another member's name."
+            with_tooltip(qtbot, combo, combo.toolTip(), "reading_author_fixed")
+        dialog.reject()
