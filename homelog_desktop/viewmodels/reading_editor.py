@@ -107,6 +107,7 @@ class ReadingEditorViewModel(BaseViewModel):
                 members = await self._member_repo(session).all()
                 context = await self._context(session, self.initial_timestamp)
             self.members = members
+            self.permissions.set_names({m.id: m.name for m in members if m.id is not None})
             self.members_loaded.emit(members)
             if generation == self._generation:
                 self._set_context(context)

@@ -179,6 +179,7 @@ class SourceEditorViewModel(BaseViewModel):
                             counts[metric.id] = await repo.count_values(metric.id)
                     changes = await self._read_changes(session, source)
             self.members = members
+            self.permissions.set_names({m.id: m.name for m in members if m.id is not None})
             self.value_counts = counts
             self.changes = changes
             self.members_loaded.emit(members)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
 
+from ..domain.access import Action
 from ..domain.entities import Member, MeterEvent, MeterEventKind, Metric, MetricKind, Reading
 from ..domain.issues import Issue, ReadingField, Severity
 from ..domain.validation import ReadingContext, continuous_use
@@ -685,6 +686,12 @@ class ReadingDialog(QDialog):
         row.replaced_button.setVisible(down)
         row.reset_button.setVisible(down)
         row.rollover_button.setVisible(down and self._rollover_plausible(metric, value))
+        # Recording a meter change is the source's owner's (and the administrator's): shown, with why not.
+        may_record = self._vm.permissions.can(Action.EDIT_METER_CHANGES, self._vm.source)
+        for button in (row.replaced_button, row.reset_button, row.rollover_button):
+            button.setEnabled(bool(may_record))
+            if not may_record:
+                button.setToolTip(may_record.reason)
         row.edit_change_button.setVisible(pending is not None)
         row.undo_change_button.setVisible(pending is not None)
         if pending is not None:

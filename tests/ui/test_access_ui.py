@@ -244,3 +244,26 @@ def test_access_ui_a_member_enters_readings_in_their_own_name(qtbot, db, househo
             assert combo.toolTip() == "Only the administrator can record a reading in another member's name."
             with_tooltip(qtbot, combo, combo.toolTip(), "reading_author_fixed")
         dialog.reject()
+
+
+def test_access_ui_a_member_may_not_record_a_meter_change_on_anothers_source(qtbot, db, household):
+    """A lower value on the shared source offers "Meter replaced…" to Bob disabled, saying whose it is."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from homelog_desktop.viewmodels.reading_editor import ReadingEditorViewModel
+    from homelog_desktop.views.reading_dialog import ReadingDialog
+
+    _ann, bob, _public, shared = household
+    db.sign_in_as(bob)
+    vm = ReadingEditorViewModel(db, shared, None, None, permissions=Permissions(db))
+    dialog = ReadingDialog(vm)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: vm.context is not None and not vm.busy)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "valueEdit_0"), "3")
+    replaced = dialog.findChild(QPushButton, "meterReplacedButton_0")
+    qtbot.waitUntil(replaced.isVisible)
+    assert not replaced.isEnabled()
+    assert replaced.toolTip() == OWNER_ONLY.format("record or change this source's meter changes")
+    with_tooltip(qtbot, replaced, replaced.toolTip(), "meter_change_refused")
+    dialog.reject()
