@@ -133,7 +133,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     def importer(path: Path) -> ImportViewModel:
         from .importing import ImportViewModel, profiles_dir_for
 
-        vm = ImportViewModel(db, path, profiles_dir_for(location))
+        vm = ImportViewModel(db, path, profiles_dir_for(location), permissions=permissions)
         vm.finished.connect(lambda summary: changes.notify(What.READINGS | What.SOURCES, [summary.source_id]))
         return vm
 

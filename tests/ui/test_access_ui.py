@@ -267,3 +267,40 @@ def test_access_ui_a_member_may_not_record_a_meter_change_on_anothers_source(qtb
     assert replaced.toolTip() == OWNER_ONLY.format("record or change this source's meter changes")
     with_tooltip(qtbot, replaced, replaced.toolTip(), "meter_change_refused")
     dialog.reject()
+
+
+def test_access_ui_import_lists_refused_sources_disabled_with_the_reason(qtbot, db, household, tmp_path):
+    """In Bob's import wizard Ann's public source is listed but not choosable, its tooltip saying why."""
+    from homelog_desktop.viewmodels.importing import ImportViewModel
+    from homelog_desktop.views.import_wizard import ImportWizard
+    from tests.ui.test_import_wizard import PAGE_MAPPING, forward
+
+    _ann, bob, public, shared = household
+    db.sign_in_as(bob)
+    path = tmp_path / "water.csv"
+    path.write_text("Date,Day,Night\n2024-01-01,1,1\n", encoding="utf-8")
+    vm = ImportViewModel(db, path, tmp_path / "profiles", permissions=Permissions(db))
+    wizard = ImportWizard(vm)
+    qtbot.addWidget(wizard)
+    wizard.resize(800, 600)
+    wizard.show()
+    qtbot.waitUntil(lambda: vm.detected is not None and not vm.busy, timeout=10_000)
+    forward(qtbot, wizard, PAGE_MAPPING)
+    combo = wizard.mapping_page.source_combo
+    items = {combo.itemText(i): combo.model().item(i) for i in range(combo.count())}
+    assert not items[public.name].isEnabled()
+    assert items[public.name].toolTip() == OWNER_ONLY.format("add readings to this source")
+    assert items[shared.name].isEnabled()
+    wizard.mapping_page.existing_radio.click()
+    assert combo.currentText() == shared.name  # the first source Bob may import into
+    combo.showPopup()
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    popup = combo.view().window().grab()
+    base = wizard.grab()
+    painter = QPainter(base)
+    painter.drawPixmap(combo.mapTo(wizard, QPoint(0, combo.height())), popup)
+    painter.end()
+    base.save(str(SHOTS / "import_into_refused.png"))
+    combo.hidePopup()
+    wizard.close()
