@@ -78,6 +78,19 @@ class Permissions:
                 return decision
         return decision
 
+    def ownership(self, source: Source) -> str:
+        """Whose the source is and who sees it, for its page's header: "Ann's, public"."""
+        actor = self.actor
+        if actor is not None and source.owner_id == actor.member_id:
+            whose = "yours"
+        elif source.owner_id is None:
+            whose = "nobody's"
+        else:
+            whose = f"{self.names.get(source.owner_id, 'another member')}'s"
+        if not source.is_public:
+            return f"{whose}, private"
+        return f"{whose}, public" + (", members add readings" if source.members_may_add_readings else "")
+
     def owner_choice(self, source: Source | None) -> tuple[int | None, Decision]:
         """Who owns ``source`` as its form opens (a new one: whoever is signed in, unless they may
         choose) and whether the form may give it to another member."""

@@ -127,6 +127,9 @@ def test_access_ui_a_member_sees_the_owners_actions_disabled_with_the_reason(qtb
     button = window.findChild(QPushButton, "editSourceButton")
     assert not button.isEnabled() and button.toolTip() == expected[Act.EDIT_SOURCE]
     assert window.action(Act.EXPORT_READINGS).isEnabled()  # seeing is allowed: so is exporting
+    from PySide6.QtWidgets import QLabel
+
+    assert window.findChild(QLabel, "sourceDetails").text().endswith(" · Ann's, public")
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SHOTS / "member_on_public_source.png"))

@@ -75,6 +75,7 @@ class SourcePage(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setMinimumWidth(1)  # a long name is cut, not the window widened
         self._details = QLabel()
+        self._details.setObjectName("sourceDetails")
         self._details.setEnabled(False)
         self._details.setWordWrap(True)
         self._details.setMinimumWidth(1)
@@ -186,6 +187,8 @@ class SourcePage(QWidget):
         if source.interval_days:
             details.append("read every day" if source.interval_days == 1 else f"read every {source.interval_days} days")
         details.append(", ".join(m.label for m in source.metrics))
+        if self.workspace is not None and self.workspace.permissions.restricted:
+            details.append(self.workspace.permissions.ownership(source))
         if source.description:
             details.append(source.description)
         self._details.setText(" · ".join(details))
