@@ -191,7 +191,7 @@ class SourceRepository:
         return access.visible_sources(actor_of(self._session))
 
     async def _require_edit(self, source: Source) -> None:
-        """The policy's consent to store ``source`` over the stored one (its metrics, its owner)."""
+        """The policy's consent to store ``source`` over the stored one (the change, and its owner)."""
         assert source.id is not None
         actor = actor_of(self._session)
         if actor is None:
