@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -211,3 +212,54 @@ def test_cli_member_add_where_allowed_is_entered_by_the_member(tmp_path, data_di
             await db.dispose()
 
     assert sorted(asyncio.run(authors())) == ["", "Bob"]
+
+
+def _on_terminal(tmp_path: Path, data: Path, answer: str, *args: str) -> tuple[int, str]:
+    """Run ``homelog ARGS`` on a pseudo-terminal, answer the password question with ``answer``;
+    return the exit code and everything the terminal showed."""
+    import os
+    import pty
+    import select
+
+    from tests.processes import homelog_command, homelog_env
+
+    env = homelog_env(tmp_path, TZ="UTC")
+    env.pop("HOMELOG_PASSWORD", None)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the terminal is its controlling terminal
+        os.execve(sys.executable, [*homelog_command(*args, "--data-dir", str(data))], env)
+    shown = b""
+    answered = False
+    try:
+        while True:
+            ready, _, _ = select.select([fd], [], [], 60)
+            if not ready:
+                raise TimeoutError(shown.decode(errors="replace"))
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+            if not answered and b"Password for" in shown:
+                os.write(fd, answer.encode() + b"\n")
+                answered = True
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
+
+
+# The forked child only calls execve: no lock of the test's other threads is taken in between.
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded, use of forkpty:DeprecationWarning")
+def test_cli_member_password_asked_on_the_terminal_is_not_echoed(tmp_path, household):
+    """Without HOMELOG_PASSWORD the password is asked on the terminal; what is typed never shows."""
+    code, shown = _on_terminal(tmp_path, household, BOB_PW, "export", "--source", "Ann public", "--member", "Bob")
+    assert code == 0, shown
+    assert "Password for Bob: " in shown and "1000.0" in shown
+    assert BOB_PW not in shown
+    code, shown = _on_terminal(
+        tmp_path, household, "wrong-Passw0rd", "export", "--source", "Ann public", "--member", "Bob"
+    )
+    assert code == 1 and WRONG_CREDENTIALS in shown and "wrong-Passw0rd" not in shown
