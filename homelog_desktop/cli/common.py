@@ -58,8 +58,6 @@ async def open_database(
     ``sign_in`` the command acts as its member (``cli/identity.py``): it sees and changes only what
     the access policy lets that member.
     """
-    from sqlalchemy.engine import make_url
-
     from ..db import Database
     from ..db.migrate import migrate
     from .identity import sign_in as sign_in_member
@@ -73,8 +71,10 @@ async def open_database(
             raise CommandError(f"no database at {path} (start the app once, or pass --data-dir or --db)")
         path.parent.mkdir(parents=True, exist_ok=True)
         created = True
-    db = Database(with_server_password(make_url(url)) if path is None else url)
+    db = Database(url)
     try:
+        if path is None:
+            db = await with_server_password(db)  # asked on the terminal, when nothing else gives it
         backup_dir = paths_of(args).backup_dir if path is not None and not getattr(args, "db", None) else None
         try:
             migrated = await migrate(db, backup_dir)

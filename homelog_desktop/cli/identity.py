@@ -6,7 +6,7 @@
   password comes from ``HOMELOG_PASSWORD`` or is asked on the terminal (never echoed, never
   logged). A wrong name or password is one line that does not say which part was wrong.
 - PostgreSQL: the URL names the member's role, without a password; the driver reads it from
-  ``PGPASSWORD`` or ``~/.pgpass``, else it is asked on the terminal. The server checks it and maps
+  ``PGPASSWORD`` or ``~/.pgpass``, else, when the server wants one, it is asked on the terminal. The server checks it and maps
   the role to its member (``db/rls.py``); any other role (the database's owner) is unrestricted.
 
 Everything the command then reads or writes goes through the repositories, which apply the access
@@ -26,8 +26,6 @@ from typing import TYPE_CHECKING
 from .common import BAD_INPUT, CommandError
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import URL
-
     from ..db import Database
 
 #: The environment variable with the member's password on a local file.
@@ -43,16 +41,44 @@ def add_member_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def with_server_password(url: URL) -> URL:
-    """A PostgreSQL URL without a password, completed from the terminal when neither ``PGPASSWORD``
-    nor a password file can give it (the driver reads both itself); otherwise ``url`` as it is."""
-    if url.get_backend_name() != "postgresql" or url.password is not None:
-        return url
-    if os.environ.get("PGPASSWORD") or _password_file().is_file() or not _interactive():
-        return url
+async def with_server_password(db: Database) -> Database:
+    """``db``, or, when the server refuses a login for want of a password that nothing could give
+    (no password in the URL, no ``PGPASSWORD``, no password file: the driver reads both itself), the
+    same database with the password asked on the terminal. A server that lets the user in without
+    a password (trust) is never asked for one."""
+    url = db.url
+    if db.is_sqlite or url.password is not None or os.environ.get("PGPASSWORD") or _password_file().is_file():
+        return db
+    if not _interactive():
+        return db
+    try:
+        async with db.engine.connect():
+            return db
+    except Exception as error:
+        if not _wrong_password(error):
+            raise
+    await db.dispose()
     who = f"{url.username}@" if url.username else ""
-    password = getpass.getpass(f"Password for {who}{url.host or 'localhost'}: ")
-    return url.set(password=password)
+    password = await asyncio.to_thread(getpass.getpass, f"Password for {who}{url.host or 'localhost'}: ")
+    from ..db import Database
+
+    return Database(url.set(password=password))
+
+
+def _wrong_password(error: BaseException) -> bool:
+    """Whether ``error`` (or one it wraps) is the server's "password authentication failed" (28P01)."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [error]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if getattr(current, "sqlstate", None) == "28P01":
+            return True
+        orig = getattr(current, "orig", None)
+        todo += [current.__cause__, current.__context__, orig if isinstance(orig, BaseException) else None]
+    return False
 
 
 async def sign_in(db: Database, args: argparse.Namespace) -> None:

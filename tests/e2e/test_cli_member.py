@@ -214,7 +214,7 @@ def test_cli_member_add_where_allowed_is_entered_by_the_member(tmp_path, data_di
     assert sorted(asyncio.run(authors())) == ["", "Bob"]
 
 
-def _on_terminal(tmp_path: Path, data: Path, answer: str, *args: str) -> tuple[int, str]:
+def on_terminal(tmp_path: Path, answer: str, *args: str, **extra_env: str) -> tuple[int, str]:
     """Run ``homelog ARGS`` on a pseudo-terminal, answer the password question with ``answer``;
     return the exit code and everything the terminal showed."""
     import os
@@ -223,11 +223,12 @@ def _on_terminal(tmp_path: Path, data: Path, answer: str, *args: str) -> tuple[i
 
     from tests.processes import homelog_command, homelog_env
 
-    env = homelog_env(tmp_path, TZ="UTC")
-    env.pop("HOMELOG_PASSWORD", None)
+    env = homelog_env(tmp_path, TZ="UTC", **extra_env)
+    for name in ("HOMELOG_PASSWORD", "PGPASSWORD", "PGPASSFILE"):
+        env.pop(name, None)
     pid, fd = pty.fork()
     if pid == 0:  # the child: the terminal is its controlling terminal
-        os.execve(sys.executable, [*homelog_command(*args, "--data-dir", str(data))], env)
+        os.execve(sys.executable, homelog_command(*args), env)
     shown = b""
     answered = False
     try:
@@ -255,11 +256,10 @@ def _on_terminal(tmp_path: Path, data: Path, answer: str, *args: str) -> tuple[i
 @pytest.mark.filterwarnings("ignore:This process .* is multi-threaded, use of forkpty:DeprecationWarning")
 def test_cli_member_password_asked_on_the_terminal_is_not_echoed(tmp_path, household):
     """Without HOMELOG_PASSWORD the password is asked on the terminal; what is typed never shows."""
-    code, shown = _on_terminal(tmp_path, household, BOB_PW, "export", "--source", "Ann public", "--member", "Bob")
+    where = ("--data-dir", str(household))
+    code, shown = on_terminal(tmp_path, BOB_PW, "export", "--source", "Ann public", "--member", "Bob", *where)
     assert code == 0, shown
     assert "Password for Bob: " in shown and "1000.0" in shown
     assert BOB_PW not in shown
-    code, shown = _on_terminal(
-        tmp_path, household, "wrong-Passw0rd", "export", "--source", "Ann public", "--member", "Bob"
-    )
+    code, shown = on_terminal(tmp_path, "wrong-Passw0rd", "export", "--source", "Ann public", "--member", "Bob", *where)
     assert code == 1 and WRONG_CREDENTIALS in shown and "wrong-Passw0rd" not in shown

@@ -160,3 +160,20 @@ def test_access_postgres_cli_acts_as_the_urls_member(server, tmp_path):
     )
     assert wrong.returncode == 1
     assert len(wrong.stderr.strip().splitlines()) == 1 and "not her password" not in wrong.stderr
+
+
+# The forked child only calls execve: no lock of the test's other threads is taken in between.
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded, use of forkpty:DeprecationWarning")
+def test_access_postgres_cli_asks_the_password_on_the_terminal(server, tmp_path):
+    """No password in the URL, PGPASSWORD or ~/.pgpass: asked on the terminal (not echoed), then Cat's view."""
+    from tests.e2e.test_cli_member import on_terminal
+
+    home = tmp_path / "home"
+    home.mkdir()
+    url = server.url("cat", password=False)
+    code, shown = on_terminal(
+        tmp_path, PASSWORDS["cat"], "export", "--source", "Bob public", "--db", url, HOME=str(home)
+    )
+    assert code == 0, shown
+    assert f"Password for {server.roles['cat']}@127.0.0.1: " in shown and "22.5" in shown
+    assert PASSWORDS["cat"] not in shown
