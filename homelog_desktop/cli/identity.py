@@ -6,8 +6,9 @@
   password comes from ``HOMELOG_PASSWORD`` or is asked on the terminal (never echoed, never
   logged). A wrong name or password is one line that does not say which part was wrong.
 - PostgreSQL: the URL names the member's role, without a password; the driver reads it from
-  ``PGPASSWORD`` or ``~/.pgpass``, else, when the server wants one, it is asked on the terminal. The server checks it and maps
-  the role to its member (``db/rls.py``); any other role (the database's owner) is unrestricted.
+  ``PGPASSWORD`` or ``~/.pgpass``, else, when the server wants one, it is asked on the terminal.
+  The server checks it and maps the role to its member (``db/rls.py``); any other role (the
+  database's owner) is unrestricted.
 
 Everything the command then reads or writes goes through the repositories, which apply the access
 policy for that member.
