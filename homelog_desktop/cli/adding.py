@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .common import FAILED, OK, CommandError, add_location_arguments, open_database, run_command
+from .identity import add_member_argument
 
 if TYPE_CHECKING:
     from ..domain.entities import Metric, Source
@@ -55,6 +56,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="store the reading even if it raises warnings (they are still printed)",
     )
     add_location_arguments(parser)
+    add_member_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

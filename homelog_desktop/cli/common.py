@@ -49,13 +49,19 @@ def database_url(args: argparse.Namespace) -> str:
 
 
 @asynccontextmanager
-async def open_database(args: argparse.Namespace, *, create: bool = False) -> AsyncIterator[Database]:
+async def open_database(
+    args: argparse.Namespace, *, create: bool = False, sign_in: bool = True
+) -> AsyncIterator[Database]:
     """The database the app would open, migrated (after a backup) like the app does, then disposed.
 
-    Without ``create`` a missing SQLite file is an error instead of a new empty database.
+    Without ``create`` a missing SQLite file is an error instead of a new empty database. With
+    ``sign_in`` the command acts as its member (``cli/identity.py``): it sees and changes only what
+    the access policy lets that member.
     """
     from ..db import Database
     from ..db.migrate import migrate
+    from .identity import sign_in as sign_in_member
+    from .identity import with_server_password
 
     url = database_url(args)
     path = sqlite_file(url)
@@ -67,6 +73,8 @@ async def open_database(args: argparse.Namespace, *, create: bool = False) -> As
         created = True
     db = Database(url)
     try:
+        if path is None:
+            db = await with_server_password(db)  # asked on the terminal, when nothing else gives it
         backup_dir = paths_of(args).backup_dir if path is not None and not getattr(args, "db", None) else None
         try:
             migrated = await migrate(db, backup_dir)
@@ -77,6 +85,8 @@ async def open_database(args: argparse.Namespace, *, create: bool = False) -> As
             raise
         for note in migrated.notes:  # e.g. readings stored twice, removed by migration 0004
             print(f"note: {note}", file=sys.stderr)
+        if sign_in:
+            await sign_in_member(db, args)
         yield db
     finally:
         await db.dispose()

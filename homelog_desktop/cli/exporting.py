@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .common import OK, add_location_arguments, open_database, run_command
+from .identity import add_member_argument
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -15,6 +16,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("csv", "json"), help="csv (default) or json; -o FILE.json implies json")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     add_location_arguments(parser)
+    add_member_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

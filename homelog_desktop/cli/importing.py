@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .common import OK, CommandError, add_location_arguments, open_database, run_command
+from .identity import add_member_argument
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -53,6 +54,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timezone", metavar="ZONE", help="time zone of times without an offset (default: local)")
     parser.add_argument("--progress", action="store_true", help="print progress lines on stderr while importing")
     add_location_arguments(parser)
+    add_member_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

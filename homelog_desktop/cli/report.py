@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .common import OK, CommandError, add_location_arguments, fail, open_database, run_command
+from .identity import add_member_argument
 
 if TYPE_CHECKING:
     from ..domain.entities import Metric, Source
@@ -44,6 +45,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--format", choices=("csv", "table"), default="csv", help="csv (default) or a readable aligned table"
     )
     add_location_arguments(parser)
+    add_member_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

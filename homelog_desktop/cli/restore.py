@@ -82,6 +82,6 @@ def run(args: argparse.Namespace) -> int:
 
 async def _upgrade(args: argparse.Namespace) -> int:
     """Open the restored database as the app would: an older schema is upgraded now (after a backup)."""
-    async with open_database(args):
+    async with open_database(args, sign_in=False):
         pass
     return OK

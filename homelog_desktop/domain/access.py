@@ -161,6 +161,20 @@ def can_create_source(actor: Actor) -> Decision:
     return _allow("Every member can add sources; a new source is yours.")
 
 
+def owner_of_new_source(actor: Actor, wanted: int | None) -> int:
+    """Who owns a source ``actor`` creates: the actor; the administrator may name another member."""
+    if actor.is_admin and wanted is not None:
+        return wanted
+    return actor.member_id
+
+
+def can_change_owner(actor: Actor, source: SourceFacts, new_owner_id: int | None) -> Decision:
+    """Give a source to another member: the administrator only (an owner keeps what they own)."""
+    if new_owner_id == source.owner_id or actor.is_admin:
+        return _allow(ADMIN_REASON if actor.is_admin else "The owner stays the same.")
+    return _deny("Only the administrator can give a source to another member.")
+
+
 def _can_manage(actor: Actor, source: SourceFacts, what: str) -> Decision:
     if _is_owner(actor, source):
         return _allow("You own this source.")
@@ -219,6 +233,20 @@ def _can_touch_reading(actor: Actor, reading: ReadingFacts, verb: str) -> Decisi
     if reading.entered_by is None:
         return _deny(f"Only {_owner_words(source)} can {verb} this reading.")
     return _deny(f"Only {author}, {_owner_words(source)} can {verb} this reading.")
+
+
+def author_of_new_reading(actor: Actor, wanted: int | None) -> int:
+    """Who a new reading is entered by: the actor; the administrator may name another member."""
+    if actor.is_admin and wanted is not None:
+        return wanted
+    return actor.member_id
+
+
+def can_change_author(actor: Actor) -> Decision:
+    """Name another member as a reading's author (instead of whoever is signed in)."""
+    if actor.is_admin:
+        return _allow(ADMIN_REASON)
+    return _deny("Only the administrator can record a reading in another member's name.")
 
 
 def can_change_reading(actor: Actor, reading: ReadingFacts) -> Decision:

@@ -109,6 +109,8 @@ class Source:
     metrics: tuple[Metric, ...] = ()
     #: First month (1-12) of the source's billing year (the supplier's accounting year).
     billing_start_month: int = 1
+    #: On a public source, every member of the household may add readings (domain.access).
+    members_may_add_readings: bool = False
     #: The stored row's version when read (0: not read; see domain/conflicts.py). Not part of equality.
     version: int = field(default=0, compare=False)
 

@@ -27,13 +27,16 @@ from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text, update
+from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ..db.tables import MetricRow
+from ..db.database import actor_of
+from ..db.tables import MetricRow, ReadingRow
+from ..domain.access import Action
 from ..domain.entities import Source
 from ..domain.errors import HomeLogError
 from ..domain.timeutil import to_epoch, utc_now
+from . import access
 
 #: Most rows per chunk (SQLite; PostgreSQL has its own, smaller limit).
 MAX_CHUNK = 25_000
@@ -89,10 +92,22 @@ class BulkReadingWriter:
         self.stored_range: tuple[int, int] | None = None
         #: (first, last) time of each chunk written, merged as they touch.
         self._written: list[tuple[int, int]] = []
+        #: The member who enters the rows (None: nobody signed in).
+        self.entered_by: int | None = None
 
     @staticmethod
     async def open(session: AsyncSession, source_id: int, *, replace: bool) -> BulkReadingWriter:
-        """A writer on the session's connection (PostgreSQL: after taking the source's import lock)."""
+        """A writer on the session's connection (PostgreSQL: after taking the source's import lock).
+
+        With a signed-in member the rows are theirs (``entered_by``), the access policy must let them
+        add readings to the source, and replacing stored readings needs its consent to delete
+        each of the source's readings that someone else entered.
+        """
+        await access.ensure_visible(session, source_id)
+        await access.require_source(session, Action.ADD_READING, source_id)
+        actor = actor_of(session)
+        if replace and actor is not None:
+            await access.require_readings(session, Action.DELETE_READING, await _others_readings(session, source_id))
         conn = await session.connection()
         raw = await conn.get_raw_connection()
         driver = raw.driver_connection
@@ -104,6 +119,7 @@ class BulkReadingWriter:
             writer = _PostgresWriter(driver, source_id, replace)
         else:
             raise HomeLogError(f"importing into a {dialect} database is not supported")
+        writer.entered_by = actor.member_id if actor is not None else None
         await writer._start()
         return writer
 
@@ -139,7 +155,7 @@ class BulkReadingWriter:
             return result
         ids = await self._ids(n)
         readings, values = await loop.run_in_executor(
-            None, _parameters, rows, drop, ids, self.source_id, self.now, metric_of
+            None, _parameters, rows, drop, ids, self.source_id, self.now, metric_of, self.entered_by
         )
         await self._insert(readings, values)
         result.imported += len(readings)
@@ -171,6 +187,20 @@ class BulkReadingWriter:
 
     async def _insert(self, readings: list[tuple[Any, ...]], values: list[tuple[Any, ...]]) -> None:
         raise NotImplementedError
+
+
+async def _others_readings(session: AsyncSession, source_id: int) -> list[int]:
+    """One reading of the source per other author (and one without an author): enough to ask the
+    policy whether every reading someone else entered may be deleted."""
+    actor = actor_of(session)
+    assert actor is not None
+    query = (
+        select(func.min(ReadingRow.id))
+        .where(ReadingRow.source_id == source_id)
+        .where(or_(ReadingRow.entered_by.is_(None), ReadingRow.entered_by != actor.member_id))
+        .group_by(ReadingRow.entered_by)
+    )
+    return [rid for rid in await session.scalars(query) if rid is not None]
 
 
 async def lock_source_name(session: AsyncSession, name: str) -> None:
@@ -213,6 +243,7 @@ def _parameters(
     source_id: int,
     now: int,
     metric_of: dict[int, int | None],
+    entered_by: int | None = None,
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """The executemany parameters of a chunk's rows (run in a worker: plain tuples, built mostly in C)."""
     keep = rows.keep
@@ -225,7 +256,7 @@ def _parameters(
         notes: Any = repeat("")
     else:
         notes = rows.notes if whole else [rows.notes[i] for i in indexes]
-    readings = list(zip(ids, repeat(source_id), ts, notes, repeat(now), repeat(now), strict=False))
+    readings = list(zip(ids, repeat(source_id), ts, notes, repeat(now), repeat(now), repeat(entered_by), strict=False))
     # Values in reading order (r1 Day, r1 Night, r2 Day...): the primary key (reading_id, metric_id)
     # then only ever appends, as a B-tree likes best; metric by metric it would split pages half-full.
     metric_ids = [metric_of[column] for column in rows.values]
@@ -295,8 +326,8 @@ class _SqliteWriter(BulkReadingWriter):
 
     async def _insert(self, readings: list[tuple[Any, ...]], values: list[tuple[Any, ...]]) -> None:
         cursor = await self.driver.executemany(
-            "INSERT INTO readings (id, source_id, ts, note, estimated, from_bill, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, 0, 0, ?, ?)",
+            "INSERT INTO readings (id, source_id, ts, note, estimated, from_bill, created_at, updated_at, entered_by)"
+            " VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?)",
             readings,
         )
         await cursor.close()
@@ -344,8 +375,8 @@ class _PostgresWriter(BulkReadingWriter):
 
     async def _insert(self, readings: list[tuple[Any, ...]], values: list[tuple[Any, ...]]) -> None:
         await self.driver.executemany(
-            "INSERT INTO readings (id, source_id, ts, note, estimated, from_bill, created_at, updated_at)"
-            " VALUES ($1, $2, $3, $4, false, false, $5, $6)",
+            "INSERT INTO readings (id, source_id, ts, note, estimated, from_bill, created_at, updated_at, entered_by)"
+            " VALUES ($1, $2, $3, $4, false, false, $5, $6, $7)",
             readings,
         )
         await self.driver.executemany(
@@ -398,6 +429,7 @@ async def stream_reading_rows(
     session: AsyncSession, source: Source, size: int = READ_CHUNK_ROWS
 ) -> AsyncIterator[list[tuple[Any, ...]]]:
     """Partitions of (ts, note, value of each metric...) rows streamed from a server, oldest first."""
+    await access.ensure_visible(session, source.id)
     sql, params = _pivot_sql(source, lambda i: f":p{i}")
     values = {f"p{i}": value for i, value in enumerate(params)}
     result = await session.stream(text(sql), values)

@@ -6,11 +6,13 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..db.tables import MemberRow
+from ..domain.access import Action
 from ..domain.entities import Member
 from ..domain.errors import DuplicateNameError, NotFoundError
 from ..domain.issues import refuse_errors
 from ..domain.rules import check_member
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
+from . import access
 from .versions import stamp
 
 
@@ -48,6 +50,7 @@ class MemberRepository:
         return _to_domain(row) if row is not None else None
 
     async def add(self, member: Member) -> Member:
+        await access.require_member(self._session, Action.ADD_MEMBER)
         name, email = _clean(member)
         await self._check_email(email, None)
         now = to_epoch(utc_now())
@@ -59,6 +62,7 @@ class MemberRepository:
     async def update(self, member: Member) -> Member:
         if member.id is None:
             raise ValueError("update needs a stored member")
+        await access.require_member(self._session, Action.EDIT_MEMBER, member.id)
         row = await self._session.get(MemberRow, member.id)
         if row is None:
             raise NotFoundError("That member no longer exists.")
@@ -72,6 +76,7 @@ class MemberRepository:
         return _to_domain(row)
 
     async def delete(self, member_id: int) -> None:
+        await access.require_member(self._session, Action.REMOVE_MEMBER, member_id)
         row = await self._session.get(MemberRow, member_id)
         if row is None:
             raise NotFoundError("That member no longer exists.")

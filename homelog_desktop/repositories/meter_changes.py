@@ -12,12 +12,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from ..db.tables import MeterEventRow, MetricRow, ReadingValueRow, TariffRow
+from ..domain.access import Action
 from ..domain.conflicts import changed_items, conflict
 from ..domain.entities import MeterEvent, MeterEventKind, Metric, MetricKind, Tariff
 from ..domain.errors import NotFoundError
 from ..domain.issues import refuse_errors
 from ..domain.rules import check_meter_event, check_tariff
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
+from . import access
 from .versions import changed_by, locked, member_name, stamp
 
 
@@ -62,11 +64,14 @@ def _tariff(row: TariffRow) -> Tariff:
 
 
 class MeterEventRepository:
+    """Meter changes of the sources the session's actor may see; changing them asks the policy."""
+
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
     async def for_source(self, source_id: int) -> list[MeterEvent]:
         """The events of every metric of a source, oldest first."""
+        await access.ensure_visible(self._session, source_id)
         rows = await self._session.scalars(
             select(MeterEventRow)
             .where(MeterEventRow.source_id == source_id)
@@ -75,22 +80,18 @@ class MeterEventRepository:
         return [_event(r) for r in rows]
 
     async def for_metric(self, metric_id: int) -> list[MeterEvent]:
-        rows = await self._session.scalars(
-            select(MeterEventRow)
-            .where(MeterEventRow.metric_id == metric_id)
-            .order_by(MeterEventRow.ts, MeterEventRow.id)
-        )
+        query = select(MeterEventRow).where(MeterEventRow.metric_id == metric_id)
+        query = access.narrowed(query, self._session, MeterEventRow.source_id)
+        rows = await self._session.scalars(query.order_by(MeterEventRow.ts, MeterEventRow.id))
         return [_event(r) for r in rows]
 
     async def for_readings(self, reading_ids: Sequence[int]) -> list[MeterEvent]:
         """The changes recorded with these readings (deleted with them), oldest first."""
         if not reading_ids:
             return []
-        rows = await self._session.scalars(
-            select(MeterEventRow)
-            .where(MeterEventRow.reading_id.in_(list(reading_ids)))
-            .order_by(MeterEventRow.ts, MeterEventRow.id)
-        )
+        query = select(MeterEventRow).where(MeterEventRow.reading_id.in_(list(reading_ids)))
+        query = access.narrowed(query, self._session, MeterEventRow.source_id)
+        rows = await self._session.scalars(query.order_by(MeterEventRow.ts, MeterEventRow.id))
         return [_event(r) for r in rows]
 
     async def unbridged(self, source_id: int) -> set[int]:
@@ -99,6 +100,7 @@ class MeterEventRepository:
         Such a change joins nothing: typically what is left when the reading it was recorded
         with went (changes stored before revision 0005 are not deleted with their reading).
         """
+        await access.ensure_visible(self._session, source_id)
         values = aliased(ReadingValueRow)
 
         def side(newer: bool) -> Any:
@@ -125,6 +127,7 @@ class MeterEventRepository:
         row = await locked(self._session, MeterEventRow, event.id)
         if row is None:
             raise NotFoundError("That meter change no longer exists.")
+        await self._may_change(row.source_id)
         await stamp(self._session, row, "meter change", event.version)
         await self._check(event)
         _apply_event(row, event)
@@ -132,11 +135,20 @@ class MeterEventRepository:
         return _event(row)
 
     async def delete(self, event_id: int) -> None:
+        source_id = await self._session.scalar(select(MeterEventRow.source_id).where(MeterEventRow.id == event_id))
+        if source_id is None:
+            raise NotFoundError("That meter change no longer exists.")
+        await self._may_change(source_id)
         result = await self._session.execute(delete(MeterEventRow).where(MeterEventRow.id == event_id))
         if getattr(result, "rowcount", 1) == 0:
             raise NotFoundError("That meter change no longer exists.")
 
+    async def _may_change(self, source_id: int) -> None:
+        await access.ensure_visible(self._session, source_id)
+        await access.require_source(self._session, Action.EDIT_METER_CHANGES, source_id)
+
     async def _check(self, event: MeterEvent) -> None:
+        await self._may_change(event.source_id)
         metric = await self._session.get(MetricRow, event.metric_id)
         if metric is None or metric.source_id != event.source_id:
             raise NotFoundError("That metric no longer exists.")
@@ -157,22 +169,24 @@ def _apply_event(row: MeterEventRow, event: MeterEvent) -> None:
 
 
 class TariffRepository:
+    """Tariffs of the metrics of sources the session's actor may see; changing them asks the policy."""
+
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
     async def for_metric(self, metric_id: int) -> list[Tariff]:
         """A metric's tariffs, oldest first."""
-        rows = await self._session.scalars(
-            select(TariffRow).where(TariffRow.metric_id == metric_id).order_by(TariffRow.valid_from)
-        )
+        query = select(TariffRow).where(TariffRow.metric_id == metric_id)
+        query = access.narrowed_by_metric(query, self._session, TariffRow.metric_id)
+        rows = await self._session.scalars(query.order_by(TariffRow.valid_from))
         return [_tariff(r) for r in rows]
 
     async def for_metrics(self, metric_ids: list[int]) -> dict[int, list[Tariff]]:
         if not metric_ids:
             return {}
-        rows = await self._session.scalars(
-            select(TariffRow).where(TariffRow.metric_id.in_(metric_ids)).order_by(TariffRow.valid_from)
-        )
+        query = select(TariffRow).where(TariffRow.metric_id.in_(metric_ids))
+        query = access.narrowed_by_metric(query, self._session, TariffRow.metric_id)
+        rows = await self._session.scalars(query.order_by(TariffRow.valid_from))
         result: dict[int, list[Tariff]] = {m: [] for m in metric_ids}
         for row in rows:
             result[row.metric_id].append(_tariff(row))
@@ -192,6 +206,7 @@ class TariffRepository:
         row = await locked(self._session, TariffRow, tariff.id)
         if row is None:
             raise NotFoundError("That tariff no longer exists.")
+        await self._may_change(row.metric_id)
         await stamp(self._session, row, "tariff", tariff.version)
         await self._check(tariff)
         _apply_tariff(row, tariff)
@@ -216,14 +231,24 @@ class TariffRepository:
         raise conflict("tariff", name, from_epoch(latest.updated_at) if latest.updated_at else None, latest.version)
 
     async def delete(self, tariff_id: int) -> None:
+        metric_id = await self._session.scalar(select(TariffRow.metric_id).where(TariffRow.id == tariff_id))
+        if metric_id is None:
+            raise NotFoundError("That tariff no longer exists.")
+        await self._may_change(metric_id)
         result = await self._session.execute(delete(TariffRow).where(TariffRow.id == tariff_id))
         if getattr(result, "rowcount", 1) == 0:
             raise NotFoundError("That tariff no longer exists.")
+
+    async def _may_change(self, metric_id: int) -> None:
+        source_id = await _tariff_source(self._session, metric_id)
+        await access.ensure_visible(self._session, source_id)
+        await access.require_source(self._session, Action.EDIT_TARIFFS, source_id)
 
     async def _check(self, tariff: Tariff) -> None:
         metric = await self._session.get(MetricRow, tariff.metric_id)
         if metric is None:
             raise NotFoundError("That metric no longer exists.")
+        await self._may_change(metric.id)
         taken = await self._session.scalars(
             select(TariffRow.valid_from).where(TariffRow.metric_id == tariff.metric_id, TariffRow.id != tariff.id)
             if tariff.id is not None
@@ -231,6 +256,13 @@ class TariffRepository:
         )
         days = {date.fromisoformat(day) for day in taken}
         refuse_errors(check_tariff(tariff, _metric(metric), taken=days))
+
+
+async def _tariff_source(session: AsyncSession, metric_id: int) -> int:
+    source_id = await session.scalar(select(MetricRow.source_id).where(MetricRow.id == metric_id))
+    if source_id is None:
+        raise NotFoundError("That metric no longer exists.")
+    return source_id
 
 
 def _apply_tariff(row: TariffRow, tariff: Tariff) -> None:

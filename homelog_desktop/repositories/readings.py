@@ -11,7 +11,9 @@ from sqlalchemy import Select, and_, case, delete, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from ..db.database import actor_of
 from ..db.tables import MemberRow, ReadingRow, ReadingValueRow
+from ..domain.access import Action, author_of_new_reading, can_change_author
 from ..domain.entities import MeterEvent, MetricKind, Reading, ReadingLine, Source
 from ..domain.errors import NotFoundError
 from ..domain.issues import refuse_errors
@@ -26,6 +28,7 @@ from ..domain.validation import (
     daily_rate,
     events_between,
 )
+from . import access
 from .meter_changes import MeterEventRepository
 from .versions import changed_by, locked, stamp
 
@@ -36,12 +39,16 @@ RATE_HORIZON = timedelta(days=400)
 
 
 class ReadingRepository:
+    """A source's readings, for a source the session's actor may see (else ``NotFoundError``, as
+    for a deleted one); adding, changing and deleting ask the access policy first."""
+
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
     # -- queries -----------------------------------------------------------------------------
 
     async def count(self, source_id: int, flt: ReadingFilter | None = None) -> int:
+        await access.ensure_visible(self._session, source_id)
         query = select(func.count()).select_from(ReadingRow).where(ReadingRow.source_id == source_id)
         query = _filtered(query, flt)
         return int(await self._session.scalar(query) or 0)
@@ -62,6 +69,7 @@ class ReadingRepository:
         quick to reach as the start.
         """
         assert source.id is not None
+        await access.ensure_visible(self._session, source.id)
         order = order or ReadingOrder()
         if limit <= 0 or offset < 0:
             return []
@@ -122,6 +130,7 @@ class ReadingRepository:
         ]
 
     async def get(self, source: Source, reading_id: int) -> Reading:
+        await access.ensure_visible(self._session, source.id)
         row = await self._session.get(ReadingRow, reading_id)
         if row is None or row.source_id != source.id:
             raise NotFoundError("That reading no longer exists.")
@@ -134,6 +143,7 @@ class ReadingRepository:
         """Row index of a reading in the table sorted by time; None for other orders or if filtered out."""
         if order.key != "timestamp":
             return None
+        await access.ensure_visible(self._session, source_id)
         row = await self._session.get(ReadingRow, reading_id)
         if row is None or row.source_id != source_id:
             return None
@@ -158,6 +168,7 @@ class ReadingRepository:
     ) -> ReadingContext:
         """The stored readings around ``timestamp`` that validation and the entry form need."""
         assert source.id is not None
+        await access.ensure_visible(self._session, source.id)
         ts = to_epoch(timestamp)
         previous: dict[int, Neighbour] = {}
         following: dict[int, Neighbour] = {}
@@ -203,17 +214,21 @@ class ReadingRepository:
     async def add(self, source: Source, reading: Reading, *, created_at: datetime | None = None) -> Reading:
         """Store a new reading; refuses one with errors (warnings are the caller's to show)."""
         assert source.id is not None
+        await access.ensure_visible(self._session, source.id)
+        await access.require_source(self._session, Action.ADD_READING, source.id)
         _refuse_errors(source, reading)
-        stamp = to_epoch(created_at or utc_now())
+        at = to_epoch(created_at or utc_now())
+        actor = actor_of(self._session)
+        entered_by = reading.entered_by if actor is None else author_of_new_reading(actor, reading.entered_by)
         row = ReadingRow(
             source_id=source.id,
             ts=to_epoch(reading.timestamp),
             note=reading.note.strip(),
             estimated=reading.estimated,
             from_bill=reading.from_bill,
-            entered_by=reading.entered_by,
-            created_at=stamp,
-            updated_at=stamp,
+            entered_by=entered_by,
+            created_at=at,
+            updated_at=at,
             updated_by=changed_by(self._session),
         )
         self._session.add(row)
@@ -226,15 +241,19 @@ class ReadingRepository:
         if reading.id is None:
             raise ValueError("update needs a stored reading")
         _refuse_errors(source, reading)
+        await access.ensure_visible(self._session, source.id)
         row = await locked(self._session, ReadingRow, reading.id)
         if row is None or row.source_id != source.id:
             raise NotFoundError("That reading no longer exists (it may have been deleted elsewhere).")
+        await access.require_readings(self._session, Action.CHANGE_READING, [reading.id])
         await stamp(self._session, row, "reading", reading.version)
+        actor = actor_of(self._session)
+        entered_by = reading.entered_by if actor is None or can_change_author(actor) else row.entered_by
         row.ts = to_epoch(reading.timestamp)
         row.note = reading.note.strip()
         row.estimated = reading.estimated
         row.from_bill = reading.from_bill
-        row.entered_by = reading.entered_by
+        row.entered_by = entered_by
         await self._session.execute(delete(ReadingValueRow).where(ReadingValueRow.reading_id == row.id))
         self._add_values(row.id, row.ts, reading)
         await self._session.flush()
@@ -244,12 +263,15 @@ class ReadingRepository:
         """Delete readings (with their values); returns how many were deleted."""
         if not reading_ids:
             return 0
+        await access.ensure_visible(self._session, source_id)
+        await access.require_readings(self._session, Action.DELETE_READING, reading_ids)
         result: Any = await self._session.execute(
             delete(ReadingRow).where(ReadingRow.source_id == source_id, ReadingRow.id.in_(list(reading_ids)))
         )
         return int(result.rowcount or 0)
 
     async def exists(self, source_id: int) -> bool:
+        await access.ensure_visible(self._session, source_id)
         return bool(await self._session.scalar(select(exists().where(ReadingRow.source_id == source_id))))
 
     # -- helpers -----------------------------------------------------------------------------

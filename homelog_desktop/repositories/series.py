@@ -23,6 +23,7 @@ from ..db.database import Database
 from ..db.handle import PendingDatabase, SessionProvider
 from ..db.tables import ReadingValueRow
 from ..domain.consumption import Series
+from . import access
 
 #: Rows converted to an array at a time (about a millisecond each). Small chunks, and a yield of
 #: the GIL after each, keep the window's thread from waiting on this one for long.
@@ -121,8 +122,13 @@ async def load_series(db: SessionProvider, metric_id: int, since: int | None = N
     """A metric's readings (epoch seconds, values as stored), oldest first, without ORM objects.
 
     ``since`` (epoch seconds) leaves out what lies before the last reading at or before it.
+    A metric of a source the signed-in member may not see has no readings for them.
     """
     database = await db.wait() if isinstance(db, PendingDatabase) else db
+    if isinstance(database, Database) and access.restricted(database.actor):
+        async with database.session(readonly=True) as session:
+            if not await access.metric_visible(session, metric_id):
+                return Series.empty()
     path = database.sqlite_path if isinstance(database, Database) else None
     if isinstance(database, Database) and path is not None and path.is_file():
         # Through the Database: closing it (a restore) waits until this reader has let go of the file.
@@ -139,6 +145,7 @@ async def load_series(db: SessionProvider, metric_id: int, since: int | None = N
         query = query.where(ReadingValueRow.ts >= func.coalesce(before, since))
     parts = []
     async with db.session(readonly=True) as session:
+        query = access.narrowed_by_metric(query, session, ReadingValueRow.metric_id)
         result = await session.stream(query.order_by(ReadingValueRow.ts).execution_options(yield_per=CHUNK))
         async for rows in result.partitions():
             parts.append(np.fromiter(itertools.chain.from_iterable(rows), dtype=np.float64, count=2 * len(rows)))

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from dataclasses import replace
+
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ..db.database import actor_of
 from ..db.tables import MetricRow, ReadingRow, ReadingValueRow, SourceRow
+from ..domain.access import Action, can_change_owner, can_create_source, owner_of_new_source, require
 from ..domain.entities import Category, Metric, MetricKind, Source, SourceSummary
 from ..domain.errors import DuplicateNameError, NotFoundError
 from ..domain.issues import RuleError, refuse_errors
 from ..domain.rules import check_source, stored_decimals_issue
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
+from . import access
 from .versions import changed_by, locked, stamp
 
 
@@ -38,16 +43,20 @@ def _source(row: SourceRow, metrics: list[MetricRow]) -> Source:
         archived=row.archived,
         billing_start_month=row.billing_start_month,
         version=row.version,
+        members_may_add_readings=row.members_may_add_readings,
         metrics=tuple(_metric(m) for m in sorted(metrics, key=lambda m: (m.position, m.id))),
     )
 
 
 class SourceRepository:
+    """Sources with their metrics: only those the session's actor may see (``repositories/access``);
+    changes the access policy refuses raise ``AccessDeniedError``."""
+
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
     async def all(self, *, include_archived: bool = True) -> list[Source]:
-        query = select(SourceRow).order_by(func.lower(SourceRow.name), SourceRow.id)
+        query = select(SourceRow).where(self._visible).order_by(func.lower(SourceRow.name), SourceRow.id)
         if not include_archived:
             query = query.where(SourceRow.archived.is_(False))
         rows = list(await self._session.scalars(query))
@@ -58,7 +67,7 @@ class SourceRepository:
         """Every source with the time of its last reading (an index lookup per source)."""
         sources = await self.all(include_archived=include_archived)
         last = select(func.max(ReadingRow.ts)).where(ReadingRow.source_id == SourceRow.id).scalar_subquery()
-        rows = await self._session.execute(select(SourceRow.id, last))
+        rows = await self._session.execute(select(SourceRow.id, last).where(self._visible))
         last_by_id = {sid: ts for sid, ts in rows}
         return [
             SourceSummary(
@@ -70,20 +79,27 @@ class SourceRepository:
         ]
 
     async def get(self, source_id: int) -> Source:
-        row = await self._session.get(SourceRow, source_id)
+        row = await self._session.scalar(select(SourceRow).where(SourceRow.id == source_id, self._visible))
         if row is None:
             raise NotFoundError("That source no longer exists.")
         metrics = await self._metrics_of([source_id])
         return _source(row, metrics.get(source_id, []))
 
     async def get_by_name(self, name: str) -> Source:
-        row = await self._session.scalar(select(SourceRow).where(func.lower(SourceRow.name) == name.lower()))
+        row = await self._session.scalar(
+            select(SourceRow).where(func.lower(SourceRow.name) == name.lower(), self._visible)
+        )
         if row is None:
             raise NotFoundError(f"There is no source named “{name}”.")
         metrics = await self._metrics_of([row.id])
         return _source(row, metrics.get(row.id, []))
 
     async def add(self, source: Source) -> Source:
+        """Store a new source; with a signed-in member it is theirs (``owner_of_new_source``)."""
+        actor = actor_of(self._session)
+        if actor is not None:
+            require(can_create_source(actor))
+            source = replace(source, owner_id=owner_of_new_source(actor, source.owner_id))
         refuse_errors(check_source(source))
         await self._check_name(source.name.strip(), None)
         now = to_epoch(utc_now())
@@ -105,9 +121,11 @@ class SourceRepository:
         if source.id is None:
             raise ValueError("update needs a stored source")
         refuse_errors(check_source(source))
+        await access.ensure_visible(self._session, source.id)
         row = await locked(self._session, SourceRow, source.id)
         if row is None:
             raise NotFoundError("That source no longer exists.")
+        await self._require_edit(source)
         await stamp(self._session, row, "source", source.version)
         await self._check_name(source.name.strip(), source.id)
         _apply(row, source)
@@ -140,6 +158,8 @@ class SourceRepository:
         return await self.get(source.id)
 
     async def set_archived(self, source_id: int, archived: bool) -> Source:
+        await access.ensure_visible(self._session, source_id)
+        await access.require_source(self._session, Action.EDIT_SOURCE, source_id)
         row = await self._session.get(SourceRow, source_id)
         if row is None:
             raise NotFoundError("That source no longer exists.")
@@ -150,21 +170,37 @@ class SourceRepository:
 
     async def delete(self, source_id: int) -> None:
         """Delete a source; its metrics, readings and values go with it (ON DELETE CASCADE)."""
+        await access.ensure_visible(self._session, source_id)
+        await access.require_source(self._session, Action.DELETE_SOURCE, source_id)
         result = await self._session.execute(delete(SourceRow).where(SourceRow.id == source_id))
         if getattr(result, "rowcount", 1) == 0:
             raise NotFoundError("That source no longer exists.")
 
     async def count_readings(self, source_id: int) -> int:
+        await access.ensure_visible(self._session, source_id)
         count = await self._session.scalar(
             select(func.count()).select_from(ReadingRow).where(ReadingRow.source_id == source_id)
         )
         return int(count or 0)
 
     async def count_values(self, metric_id: int) -> int:
-        count = await self._session.scalar(
-            select(func.count()).select_from(ReadingValueRow).where(ReadingValueRow.metric_id == metric_id)
-        )
+        query = select(func.count()).select_from(ReadingValueRow).where(ReadingValueRow.metric_id == metric_id)
+        count = await self._session.scalar(access.narrowed_by_metric(query, self._session, ReadingValueRow.metric_id))
         return int(count or 0)
+
+    @property
+    def _visible(self) -> ColumnElement[bool]:
+        return access.visible_sources(actor_of(self._session))
+
+    async def _require_edit(self, source: Source) -> None:
+        """The policy's consent to store ``source`` over the stored one (the change, and its owner)."""
+        assert source.id is not None
+        actor = actor_of(self._session)
+        if actor is None:
+            return
+        facts = await access.require_source(self._session, Action.EDIT_SOURCE, source.id)
+        assert facts is not None
+        require(can_change_owner(actor, facts, source.owner_id))
 
     async def _metrics_of(self, source_ids: list[int]) -> dict[int, list[MetricRow]]:
         if not source_ids:
@@ -209,6 +245,7 @@ def _apply(row: SourceRow, source: Source) -> None:
     row.interval_days = source.interval_days
     row.archived = source.archived
     row.billing_start_month = source.billing_start_month
+    row.members_may_add_readings = source.members_may_add_readings
 
 
 def _metric_row(source_id: int, position: int, metric: Metric) -> MetricRow:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from ..domain.access import Action
 from ..domain.entities import Category, Metric, MetricKind, Source
 from ..domain.errors import HomeLogError, user_message
 from ..services.importing import (
@@ -31,6 +32,7 @@ from ..services.importing import (
     TargetRole,
 )
 from .base import BaseViewModel
+from .permissions import Permissions
 
 if TYPE_CHECKING:
     from ..db.handle import SessionProvider
@@ -75,9 +77,12 @@ class ImportViewModel(BaseViewModel):
         *,
         sources: list[Source] | None = None,
         parent: QObject | None = None,
+        permissions: Permissions | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        #: What the signed-in member may do (which sources they may import into).
+        self.permissions = permissions or Permissions(db)
         self.path = path
         self.profiles_dir = profiles_dir
         self.detected: Detected | None = None
@@ -306,7 +311,13 @@ class ImportViewModel(BaseViewModel):
         from ..repositories import SourceRepository
 
         async with self._db.session(readonly=True) as session:
+            await self.permissions.refresh(session)
             return await SourceRepository(session).all(include_archived=False)
+
+    def refusal(self, source: Source) -> str:
+        """Why the signed-in member may not import into ``source`` ("": they may)."""
+        allowed = self.permissions.can(Action.ADD_READING, source)
+        return "" if allowed else allowed.reason
 
     def _take(self, detected: Detected) -> None:
         self.detected = detected

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from ..domain.access import Action
 from ..domain.entities import Metric, MetricKind, Reading, Source
 from ..domain.errors import HomeLogError
 from ..domain.issues import Issue, RuleError
@@ -19,6 +20,7 @@ from ..domain.timeutil import utc_now
 from ..domain.validation import Neighbour, ReadingContext, check_reading, parse_values
 from ..services.writing import PatientWriter, WriteCancelledError
 from .base import BaseViewModel, weak_emitter
+from .permissions import Permissions
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -40,6 +42,8 @@ class RoundLine:
     previous: Neighbour | None
     #: previous value + recent daily rate × days since (counters with a known rate only).
     expected: Decimal | None
+    #: Why the signed-in member may not add readings to the source ("": they may).
+    refusal: str = ""
 
 
 def expected_value(metric: Metric, previous: Neighbour | None, rate: Decimal | None, at: datetime) -> Decimal | None:
@@ -76,9 +80,12 @@ class MeterRoundViewModel(BaseViewModel):
         repo_factory: Callable[..., ReadingRepository] | None = None,
         source_repo_factory: Callable[..., SourceRepository] | None = None,
         parent: QObject | None = None,
+        permissions: Permissions | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        #: What the signed-in member may do: a source they may not add readings to is shown, not typed in.
+        self._permissions = permissions or Permissions(db)
         self._repo_factory = repo_factory
         self._source_repo_factory = source_repo_factory
         #: The round's time (every reading gets it); now to the minute until the user changes it.
@@ -100,6 +107,7 @@ class MeterRoundViewModel(BaseViewModel):
             moment = now or utc_now()
             async with self._db.session(readonly=True) as session:
                 summaries = await self._source_repo(session).summaries(include_archived=False)
+                await self._permissions.refresh(session)
                 service = self._service(session)
                 contexts = {}
                 for summary in summaries:
@@ -113,6 +121,7 @@ class MeterRoundViewModel(BaseViewModel):
                 source = summary.source
                 assert source.id is not None
                 context = contexts[source.id]
+                allowed = self._permissions.can(Action.ADD_READING, source)
                 for metric in source.metrics:
                     assert metric.id is not None
                     previous = context.previous.get(metric.id)
@@ -124,6 +133,7 @@ class MeterRoundViewModel(BaseViewModel):
                             summary.is_overdue(moment),
                             previous,
                             expected_value(metric, previous, rate, at),
+                            "" if allowed else allowed.reason,
                         )
                     )
             self.contexts = contexts

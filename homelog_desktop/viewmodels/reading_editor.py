@@ -27,6 +27,7 @@ from ..repositories import MemberRepository, MeterEventRepository, ReadingReposi
 from ..services.readings import ReadingService, with_events
 from ..services.writing import PatientWriter, WriteCancelledError
 from .base import BaseViewModel, weak_emitter
+from .permissions import Permissions
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -73,8 +74,11 @@ class ReadingEditorViewModel(BaseViewModel):
         member_repo_factory: Callable[..., MemberRepository] = MemberRepository,
         parent: QObject | None = None,
         event_repo_factory: Callable[..., MeterEventRepository] = MeterEventRepository,
+        permissions: Permissions | None = None,
     ) -> None:
         super().__init__(parent)
+        #: What the signed-in member may do (whom the form may name as the author).
+        self.permissions = permissions or Permissions(db)
         if source.id is None:
             raise ValueError("the source must be stored")
         if reading is not None and reading.source_id != source.id:
@@ -111,6 +115,7 @@ class ReadingEditorViewModel(BaseViewModel):
                 members = await self._member_repo(session).all()
                 context = await self._context(session, self.initial_timestamp)
             self.members = members
+            self.permissions.set_names({m.id: m.name for m in members if m.id is not None})
             self.members_loaded.emit(members)
             if generation == self._generation:
                 self._set_context(context)

@@ -16,6 +16,7 @@ from ..domain.rules import check_meter_event, check_tariff
 from ..domain.rules import check_source as source_issues
 from ..repositories import MemberRepository, MeterEventRepository, SourceRepository, TariffRepository
 from .base import BaseViewModel
+from .permissions import Permissions
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -136,9 +137,12 @@ class SourceEditorViewModel(BaseViewModel):
         parent: QObject | None = None,
         event_repo_factory: Callable[..., MeterEventRepository] = MeterEventRepository,
         tariff_repo_factory: Callable[..., TariffRepository] = TariffRepository,
+        permissions: Permissions | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        #: What the signed-in member may do (who may own the source).
+        self.permissions = permissions or Permissions(db)
         self._repo = repo_factory
         self._member_repo = member_repo_factory
         self._event_repo = event_repo_factory
@@ -185,6 +189,7 @@ class SourceEditorViewModel(BaseViewModel):
                             counts[metric.id] = await repo.count_values(metric.id)
                     changes = await self._read_changes(session, source)
             self.members = members
+            self.permissions.set_names({m.id: m.name for m in members if m.id is not None})
             self.value_counts = counts
             self.changes = changes
             self.loaded = True

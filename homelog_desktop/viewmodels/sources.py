@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from ..db.handle import SessionProvider
     from ..repositories import SourceRepository
+    from .permissions import Permissions
 
 
 class SourcesViewModel(BaseViewModel):
@@ -36,9 +37,12 @@ class SourcesViewModel(BaseViewModel):
         repo_factory: Callable[..., SourceRepository] | None = None,
         parent: QObject | None = None,
         changes: DataChanged | None = None,
+        permissions: Permissions | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        #: Refreshed with the list (the members' names its reasons use).
+        self._permissions = permissions
         #: Told what changed after each committed write (without one, the list reloads itself).
         self._changes = changes
         self._repo_factory = repo_factory
@@ -52,6 +56,8 @@ class SourcesViewModel(BaseViewModel):
         async with self._action():
             async with self._db.session(readonly=True) as session:
                 every = await self._repo(session).summaries(include_archived=True)
+                if self._permissions is not None:
+                    await self._permissions.refresh(session)
             summaries = [s for s in every if self.show_archived or not s.source.archived]
             self.archived_hidden = len(every) - len(summaries)
             self.loaded = True

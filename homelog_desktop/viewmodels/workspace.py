@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .base import BaseViewModel
 from .changes import DataChanged, What
 from .live import LiveUpdatesViewModel
+from .permissions import Permissions
 from .readings import ReadingsViewModel
 from .sources import SourcesViewModel
 
@@ -44,6 +45,8 @@ class Workspace:
     readings: ReadingsViewModel
     #: "Data changed" after every committed write of this database: every page refreshes itself.
     changes: DataChanged
+    #: What the signed-in member may do (the window enables actions and explains refusals with it).
+    permissions: Permissions
     reading_editor: Callable[[Source, Reading | None, int | None], ReadingEditorViewModel]
     source_editor: Callable[[Source | None], SourceEditorViewModel]
     members: Callable[[], MembersViewModel]
@@ -69,7 +72,8 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     SQLAlchemy through their repositories) are imported when a dialog first opens.
     """
     changes = DataChanged()
-    sources = SourcesViewModel(db, changes=changes)
+    permissions = Permissions(db)
+    sources = SourcesViewModel(db, changes=changes, permissions=permissions)
     readings = ReadingsViewModel(db, changes=changes)
     live = LiveUpdatesViewModel(db, changes)
     #: View models made on demand that run background work: closed with the workspace.
@@ -85,14 +89,14 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     def reading_editor(source: Source, reading: Reading | None, member: int | None) -> ReadingEditorViewModel:
         from .reading_editor import ReadingEditorViewModel
 
-        vm = ReadingEditorViewModel(db, source, reading, member)
+        vm = ReadingEditorViewModel(db, source, reading, member, permissions=permissions)
         vm.saved.connect(lambda saved: changes.notify(What.READINGS | What.METER_CHANGES, [saved.source_id]))
         return vm
 
     def source_editor(source: Source | None) -> SourceEditorViewModel:
         from .source_editor import SourceEditorViewModel
 
-        vm = SourceEditorViewModel(db, source)
+        vm = SourceEditorViewModel(db, source, permissions=permissions)
         vm.saved.connect(lambda saved: changes.notify(What.SOURCES | What.TARIFFS | What.METER_CHANGES, [saved.id]))
         return vm
 
@@ -121,7 +125,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     def meter_round() -> MeterRoundViewModel:
         from .meter_round import MeterRoundViewModel
 
-        vm = MeterRoundViewModel(db)
+        vm = MeterRoundViewModel(db, permissions=permissions)
         vm.saved.connect(lambda saved: changes.notify(What.READINGS, [r.source_id for r in saved]))
         extra.append(vm)
         return vm
@@ -134,7 +138,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     def importer(path: Path) -> ImportViewModel:
         from .importing import ImportViewModel, profiles_dir_for
 
-        vm = ImportViewModel(db, path, profiles_dir_for(location))
+        vm = ImportViewModel(db, path, profiles_dir_for(location), permissions=permissions)
         vm.finished.connect(lambda summary: changes.notify(What.READINGS | What.SOURCES, [summary.source_id]))
         return vm
 
@@ -144,6 +148,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         sources=sources,
         readings=readings,
         changes=changes,
+        permissions=permissions,
         reading_editor=reading_editor,
         source_editor=source_editor,
         members=members,

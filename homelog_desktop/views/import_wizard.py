@@ -758,10 +758,16 @@ class MappingPage(_Page):
         self.source_combo.clear()
         for source in stored:
             self.source_combo.addItem(source.name, source.id)
+            refusal = vm.refusal(source)
+            if refusal:  # another member's source: listed, not choosable, with the policy's reason
+                item = self.source_combo.model().item(self.source_combo.count() - 1)  # type: ignore[attr-defined]
+                item.setEnabled(False)
+                item.setToolTip(refusal)
+        self.source_combo.setCurrentIndex(self._first_choosable())
         self.source_combo.blockSignals(False)
         has_stored = bool(stored)
         self.source_combo.setPlaceholderText("(choose a source)" if has_stored else "(there are no sources yet)")
-        self.existing_radio.setEnabled(has_stored)
+        self.existing_radio.setEnabled(has_stored and self._first_choosable() >= 0)
         self.source_combo.setEnabled(has_stored and vm.source.id is not None)
         for widget in (self.existing_radio, self.new_radio):
             widget.blockSignals(True)
@@ -847,11 +853,19 @@ class MappingPage(_Page):
     def _on_target_kind_toggled(self, existing: bool) -> None:
         if existing and self.source_combo.count():
             self.source_combo.setEnabled(True)
-            if self.source_combo.currentIndex() < 0:
-                self.source_combo.setCurrentIndex(0)
+            if self.source_combo.currentIndex() < 0 or not self._choosable(self.source_combo.currentIndex()):
+                self.source_combo.setCurrentIndex(self._first_choosable())
             self._on_source_chosen()
         elif not existing:
             self.vm.use_new_source(self.new_name.text().strip() or self.vm.path.stem, self._category())
+
+    def _choosable(self, index: int) -> bool:
+        """Whether the combo's item ``index`` may be imported into (the access policy)."""
+        item = self.source_combo.model().item(index)  # type: ignore[attr-defined]
+        return item is not None and bool(item.isEnabled())
+
+    def _first_choosable(self) -> int:
+        return next((i for i in range(self.source_combo.count()) if self._choosable(i)), -1)
 
     def _on_source_chosen(self) -> None:
         source_id = self.source_combo.currentData()

@@ -110,8 +110,8 @@ class MeterRoundDialog(QDialog):
             self._vm.spawn(self._vm.load())
 
     def edits(self) -> list[QLineEdit]:
-        """The visible inputs, in order."""
-        return [r.edit for r in self.rows if not r.edit.isHidden()]
+        """The visible inputs the signed-in member may type in, in order."""
+        return [r.edit for r in self.rows if not r.edit.isHidden() and not r.line.refusal]
 
     def row_for(self, source_id: int, metric_id: int) -> _Row | None:
         return next((r for r in self.rows if r.line.source.id == source_id and r.line.metric.id == metric_id), None)
@@ -388,6 +388,11 @@ class MeterRoundDialog(QDialog):
                 edit.setToolTip("Expected from the recent daily rate: " + edit.placeholderText())
             key = (source.id or 0, line.metric.id or 0)
             edit.setText(self._texts.get(key, ""))
+            if line.refusal:  # the signed-in member may not add readings here: shown, not typed in
+                edit.setEnabled(False)
+                edit.setPlaceholderText("")
+                edit.setToolTip(line.refusal)
+                name.setToolTip(line.refusal)
             edit.installEventFilter(self)
             message = QLabel()
             message.setObjectName(f"roundMessage_{source.id}_{line.metric.id}")
@@ -403,7 +408,8 @@ class MeterRoundDialog(QDialog):
             edit.textEdited.connect(lambda _t, row=row: self._on_text_edited(row))
             self.rows.append(row)
             r += 2
-        chain: list[QWidget] = [self._timestamp, *[row.edit for row in self.rows], self._save, self._cancel]
+        editable = [row.edit for row in self.rows if not row.line.refusal]
+        chain: list[QWidget] = [self._timestamp, *editable, self._save, self._cancel]
         for a, b in itertools.pairwise(chain):
             QWidget.setTabOrder(a, b)
 

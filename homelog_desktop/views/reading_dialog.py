@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
 
+from ..domain.access import Action
 from ..domain.entities import Member, MeterEvent, MeterEventKind, Metric, MetricKind, Reading
 from ..domain.errors import ConflictError
 from ..domain.issues import Issue, ReadingField, Severity
@@ -434,6 +435,11 @@ class ReadingDialog(QDialog):
             chosen = reading.entered_by if reading is not None else self._vm.default_member_id
             if reading is None and chosen is None and len(members) == 1:
                 chosen = members[0].id  # a household of one: it can only be them
+        author, may_choose = self._vm.permissions.author_choice(self._vm.reading)
+        if not may_choose:  # a member enters readings in their own name: shown, with the policy's reason
+            chosen = author
+        self._member.setEnabled(bool(may_choose))
+        self._member.setToolTip("" if may_choose else may_choose.reason)
         self._member.clear()
         self._member.addItem("—", None)
         for member in members:
@@ -733,6 +739,12 @@ class ReadingDialog(QDialog):
         row.replaced_button.setVisible(down)
         row.reset_button.setVisible(down)
         row.rollover_button.setVisible(down and self._rollover_plausible(metric, value))
+        # Recording a meter change is the source's owner's (and the administrator's): shown, with why not.
+        may_record = self._vm.permissions.can(Action.EDIT_METER_CHANGES, self._vm.source)
+        for button in (row.replaced_button, row.reset_button, row.rollover_button):
+            button.setEnabled(bool(may_record))
+            if not may_record:
+                button.setToolTip(may_record.reason)
         row.edit_change_button.setVisible(pending is not None)
         row.undo_change_button.setVisible(pending is not None)
         if pending is not None:

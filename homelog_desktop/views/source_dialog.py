@@ -498,6 +498,7 @@ class SourceDialog(QDialog):
             description=self.description_edit.toPlainText().strip(),
             owner_id=self._owner_id(),
             is_public=self.public_check.isChecked(),
+            members_may_add_readings=self.public_check.isChecked() and self.members_add_check.isChecked(),
             interval_days=interval or None,
             archived=original.archived if original is not None else False,
             metrics=self._metrics.metrics(),
@@ -594,6 +595,13 @@ class SourceDialog(QDialog):
         hint_palette = public_hint.palette()
         hint_palette.setColor(QPalette.ColorRole.WindowText, hint_palette.color(QPalette.ColorRole.PlaceholderText))
         public_hint.setPalette(hint_palette)
+        self.members_add_check = QCheckBox("Household members may add readings", self)
+        self.members_add_check.setObjectName("membersMayAddCheck")
+        self.members_add_check.setToolTip(
+            "Every member can then record readings of this public source (each may change only their own)."
+        )
+        self.members_add_check.setEnabled(False)
+        self.public_check.toggled.connect(self.members_add_check.setEnabled)
 
         self.billing_month_combo = QComboBox(self)
         self.billing_month_combo.setObjectName("billingMonthCombo")
@@ -614,6 +622,7 @@ class SourceDialog(QDialog):
         public_box.setSpacing(2)
         public_box.addWidget(self.public_check)
         public_box.addWidget(public_hint)
+        public_box.addWidget(self.members_add_check)
         form.addRow("Visibility:", public_box)
         billing_label = QLabel("&Billing year starts in:", self)
         billing_label.setBuddy(self.billing_month_combo)
@@ -785,6 +794,7 @@ class SourceDialog(QDialog):
             self._select_category(source.category)
             self.description_edit.setPlainText(source.description)
             self.public_check.setChecked(source.is_public)
+            self.members_add_check.setChecked(source.members_may_add_readings)
             self.interval_spin.setValue(source.interval_days or 0)
             self._metrics.set_metrics(source.metrics)
         month = source.billing_start_month if source is not None else 1
@@ -879,6 +889,12 @@ class SourceDialog(QDialog):
             self.owner_combo.addItem(label, member.id)
             if member.email:
                 self.owner_combo.setItemData(self.owner_combo.count() - 1, member.email, Qt.ItemDataRole.ToolTipRole)
+        owner, may_choose = self._vm.permissions.owner_choice(self._original)
+        if not may_choose:  # a member's source stays theirs: shown, with the policy's reason
+            wanted = owner
+            self._initial = replace(self._initial, owner_id=owner)  # not a change of the user's
+        self.owner_combo.setEnabled(bool(may_choose))
+        self.owner_combo.setToolTip("" if may_choose else may_choose.reason)
         index = self.owner_combo.findData(wanted) if wanted is not None else 0
         self.owner_combo.setCurrentIndex(max(0, index))
         self._pending_owner = None

@@ -86,3 +86,19 @@ def test_snapshot_refuses_what_it_cannot_read(tmp_path, run, db, db_path, add_so
 async def _store(db, source):
     async with db.session() as s:
         await ReadingRepository(s).add(source, make_reading(source, T0, "1.0", "2.0"))
+
+
+def test_snapshot_is_not_taken_of_a_household_whose_members_sign_in(run, db, db_path, add_source, add_member):
+    """Once a member has a password nothing is shown before the sign-in (each sees only their share)."""
+    from homelog_desktop.repositories.member_passwords import MemberPasswordRepository
+
+    add_source("House")
+    member = add_member("Ann")
+    assert read_snapshot(db_path, None, 10) is not None
+
+    async def set_password() -> None:
+        async with db.session() as session:
+            await MemberPasswordRepository(session).set_hash(member.id, "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA")
+
+    run(set_password())
+    assert read_snapshot(db_path, None, 10) is None

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QMessageBox, QPushButton, QSpinBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+)
 
 from homelog_desktop.domain.entities import Category, Metric, MetricKind, Source
 from homelog_desktop.repositories import ReadingRepository, SourceRepository
@@ -535,3 +544,22 @@ def test_source_dialog_save_finishing_while_asking_closes_question(qtbot, open_d
     qtbot.waitUntil(lambda: discard_box(dialog) is None)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert [s.name for s in stored_sources()] == ["Cellar water"]
+
+
+def test_source_dialog_members_may_add_readings_on_a_public_source(qtbot, open_dialog, add_source, stored_sources):
+    """ "Household members may add readings" is offered for a public source only, and stored."""
+    source = add_source("Hall water")
+    dialog = open_dialog(source)
+    check = dialog.findChild(QCheckBox, "membersMayAddCheck")
+    assert not check.isEnabled()
+    dialog.public_check.setChecked(True)
+    assert check.isEnabled()
+    check.setChecked(True)
+    import pathlib
+
+    shots = pathlib.Path("/tmp/actor/shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(shots / "source_dialog_members_may_add.png"))
+    save_and_wait(qtbot, dialog)
+    (stored,) = stored_sources()
+    assert stored.is_public and stored.members_may_add_readings

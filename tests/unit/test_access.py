@@ -182,3 +182,27 @@ def test_access_decide_refuses_wrong_target() -> None:
         decide(OWNER, Action.CHANGE_READING, SOURCES["private"])
     with pytest.raises(TypeError):
         decide(OWNER, Action.EDIT_MEMBER)
+
+
+def test_access_a_new_source_and_a_new_reading_belong_to_the_actor() -> None:
+    """A member's new source and reading are theirs whatever the form named; the administrator may name another."""
+    from homelog_desktop.domain.access import author_of_new_reading, owner_of_new_source
+
+    assert owner_of_new_source(OWNER, 4) == OWNER.member_id
+    assert owner_of_new_source(OWNER, None) == OWNER.member_id
+    assert owner_of_new_source(ADMIN, 4) == 4
+    assert owner_of_new_source(ADMIN, None) == ADMIN.member_id
+    assert author_of_new_reading(STRANGER, 2) == STRANGER.member_id
+    assert author_of_new_reading(ADMIN, 2) == 2
+
+
+def test_access_only_the_administrator_gives_sources_away_and_names_authors() -> None:
+    """An owner keeps their source (keeping the owner is no change); the administrator gives it to anyone."""
+    from homelog_desktop.domain.access import can_change_author, can_change_owner
+
+    mine = SourceFacts(owner_id=OWNER.member_id)
+    assert can_change_owner(OWNER, mine, OWNER.member_id)
+    refused = can_change_owner(OWNER, mine, 4)
+    assert not refused and refused.reason == "Only the administrator can give a source to another member."
+    assert can_change_owner(ADMIN, mine, 4)
+    assert not can_change_author(OWNER) and can_change_author(ADMIN)

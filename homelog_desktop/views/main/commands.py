@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
-from .actions import Act
+from .actions import SPECS, Act
 from .dialogs import format_local, question, shortcuts_box
 
 if TYPE_CHECKING:
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from .dialogs import DialogKeeper
     from .source_page import SourcePage
 
+#: The actions the access policy may refuse on the shown source (their tip then gives the reason).
+REFUSABLE = frozenset(
+    {Act.ADD_READING, Act.EDIT_READING, Act.DELETE_READING, Act.EDIT_SOURCE, Act.ARCHIVE_SOURCE, Act.DELETE_SOURCE}
+)
 #: The import's view model and service, imported in a worker thread before the wizard opens.
 IMPORT_STACK = "homelog_desktop.viewmodels.importing"
 
@@ -118,6 +122,12 @@ class WindowCommands:
         source = self.current_source()
         reading = self.source_page.current_reading()
         if self.workspace is None or source is None or reading is None:
+            return
+        from ...domain.access import Action
+
+        allowed = self.workspace.permissions.can(Action.CHANGE_READING, reading, source=source)
+        if not allowed:  # a double-click on another member's reading: say why instead of a form that cannot save
+            self.statusBar().showMessage(allowed.reason, 8000)
             return
         self._open_reading_dialog(self.workspace.reading_editor(source, reading, reading.entered_by))
 
@@ -421,5 +431,35 @@ class WindowCommands:
             Act.BACKUP_NOW: bound and self.workspace is not None and not self.workspace.is_sample,
             Act.RESTORE: True,
         }
+        refusals = self._refusals(on_source, has_selection)
         for act, on in enabled.items():
-            self._actions[act].setEnabled(on)
+            refusal = refusals.get(act, "")
+            action = self._actions[act]
+            action.setEnabled(on and not refusal)
+            if act in REFUSABLE:  # a refused action says why (the policy's reason) where its tip would be
+                tip = refusal or SPECS[act].tip
+                action.setToolTip(tip)
+                action.setStatusTip(tip)
+        self.source_page.set_edit_refusal(refusals.get(Act.EDIT_SOURCE, ""))
+
+    def _refusals(self, on_source: bool, has_selection: bool) -> dict[Act, str]:
+        """Why the signed-in member may not do what an action does here (the access policy's reasons)."""
+        from ...domain.access import Action
+
+        workspace, source = self.workspace, self.current_source()
+        if workspace is None or source is None or not on_source or not workspace.permissions.restricted:
+            return {}
+        can = workspace.permissions.can
+        refusals = {
+            Act.ADD_READING: can(Action.ADD_READING, source),
+            Act.EDIT_SOURCE: can(Action.EDIT_SOURCE, source),
+            Act.ARCHIVE_SOURCE: can(Action.EDIT_SOURCE, source),
+            Act.DELETE_SOURCE: can(Action.DELETE_SOURCE, source),
+        }
+        if has_selection:
+            current = self.source_page.current_reading()
+            if current is not None:
+                refusals[Act.EDIT_READING] = can(Action.CHANGE_READING, current, source=source)
+            selected = self.selected_readings()
+            refusals[Act.DELETE_READING] = workspace.permissions.can_all(Action.DELETE_READING, selected, source=source)
+        return {act: decision.reason for act, decision in refusals.items() if not decision}

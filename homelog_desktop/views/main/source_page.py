@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 REPORTS_MODULE = "homelog_desktop.views.reports_page"
 REPORTS_TITLE = "Reports and charts"
 REPORTS_TIP = "Consumption and cost per period, with charts (Ctrl+3)"
+EDIT_TIP = "Change the source's name, metrics, tariffs and meter changes (Ctrl+E)"
 
 
 class SourcePage(QWidget):
@@ -75,6 +76,7 @@ class SourcePage(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setMinimumWidth(1)  # a long name is cut, not the window widened
         self._details = QLabel()
+        self._details.setObjectName("sourceDetails")
         self._details.setEnabled(False)
         self._details.setWordWrap(True)
         self._details.setMinimumWidth(1)
@@ -83,7 +85,10 @@ class SourcePage(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self._details)
         edit_button = QPushButton("Edit source…")
+        edit_button.setObjectName("editSourceButton")
+        edit_button.setToolTip(EDIT_TIP)
         edit_button.clicked.connect(self.edit_source_clicked)
+        self.edit_button = edit_button
         header = QHBoxLayout()
         header.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(titles, 1)
@@ -184,11 +189,18 @@ class SourcePage(QWidget):
         if source.interval_days:
             details.append("read every day" if source.interval_days == 1 else f"read every {source.interval_days} days")
         details.append(", ".join(m.label for m in source.metrics))
+        if self.workspace is not None and self.workspace.permissions.restricted:
+            details.append(self.workspace.permissions.ownership(source))
         if source.description:
             details.append(source.description)
         self._details.setText(" · ".join(details))
         if self.reports_page is not None:
             self.reports_page.set_source(source, load=self.tabs.currentIndex() == Tab.REPORTS)
+
+    def set_edit_refusal(self, reason: str) -> None:
+        """Disable "Edit source…" with the access policy's ``reason`` as its tooltip ("": allowed)."""
+        self.edit_button.setEnabled(not reason)
+        self.edit_button.setToolTip(reason or EDIT_TIP)
 
     def load_readings(self, source: Source | None) -> None:
         """Show the readings of ``source`` (a new filter for another source)."""
