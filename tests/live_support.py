@@ -21,7 +21,7 @@ import pytest
 
 from homelog_desktop.db import Database, sqlite_url
 from homelog_desktop.db.migrate import migrate
-from homelog_desktop.domain.access import Actor
+from homelog_desktop.domain.access import Actor, Role
 from homelog_desktop.domain.entities import Member, Source
 from homelog_desktop.repositories import MemberRepository, SourceRepository
 from tests.postgres import create_database, drop_database
@@ -48,12 +48,16 @@ def _pair(run: Callable[..., Any], url: str) -> TwoPCs:
             members = MemberRepository(session)
             ann = await members.add(Member(None, "Ann"))
             bob = await members.add(Member(None, "Bob"))
-            source = await SourceRepository(session).add(make_source("House", is_public=True))
+            # Bob's public meter: Bob (its owner) and Ann (the administrator) may both change
+            # every reading of it, so their saves meet as conflicts, not as refusals.
+            source = await SourceRepository(session).add(
+                make_source("House", is_public=True, owner_id=bob.id, members_may_add_readings=True)
+            )
         return ann, bob, source
 
     ann, bob, source = run(seed())
     assert ann.id is not None and bob.id is not None
-    ann_db.sign_in_as(Actor(ann.id))
+    ann_db.sign_in_as(Actor(ann.id, Role.ADMIN))
     bob_db.sign_in_as(Actor(bob.id))
     return TwoPCs(url, ann_db, bob_db, ann, bob, source)
 
