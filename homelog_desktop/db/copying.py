@@ -150,9 +150,7 @@ def _pg_expression(column: str, kind: str) -> str:
 def pg_checksum_sql(spec: TableSpec) -> str:
     """SELECT count(*), checksum of ``spec`` on PostgreSQL."""
     row = " || ".join(_pg_expression(c, k) for c, k in zip(spec.columns, spec.kinds, strict=True))
-    return (
-        f"SELECT count(*), coalesce(sum(('x' || left(md5({row}), 16))::bit(64)::bigint), 0) FROM {spec.name}"
-    )
+    return f"SELECT count(*), coalesce(sum(('x' || left(md5({row}), 16))::bit(64)::bigint), 0) FROM {spec.name}"
 
 
 # -- SQLite (blocking: call from a worker thread) ----------------------------------------------------

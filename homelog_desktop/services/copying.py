@@ -23,14 +23,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
-from ..db import Database, sqlite_url
+from ..db import Database, rls, sqlite_url
 from ..db import copying as sql
-from ..db import rls
 from ..db.backup_files import MANUAL, BackupFile, backup_name, partial_name, remove_partial
 from ..db.migrate import HEAD_REVISION, current_revision, migrate
-from ..domain.errors import HomeLogError
+from ..domain.errors import HomeLogError, ValidationError
+from ..domain.passwords import check_password
 from .backups import rotate
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "MemberRole",
     "TargetNotEmptyError",
     "back_up_server",
+    "back_up_server_to",
     "copy_from_server",
     "copy_to_server",
     "local_members",
@@ -50,7 +51,6 @@ TargetNotEmptyError = sql.TargetNotEmptyError
 ChecksumMismatchError = sql.ChecksumMismatchError
 #: progress(rows copied, rows in all, table being copied)
 Progress = Callable[[int, int, str], None]
-T = TypeVar("T")
 
 #: Words for each table in summaries (singular, plural).
 TABLE_WORDS = {
@@ -126,7 +126,7 @@ class _Counter:
             raise CopyCancelledError("The copy was cancelled; nothing was copied.")
 
 
-async def _thread(fn: Callable[..., T], *args: Any) -> T:
+async def _thread[R](fn: Callable[..., R], *args: Any) -> R:
     return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
 
 
@@ -189,7 +189,7 @@ async def copy_to_server(
     (see ``problems.explain``); in every case the server database holds none of the household.
     """
     passwords = dict(passwords or {})
-    if not local.is_file():
+    if not await _thread(local.is_file):
         raise HomeLogError(f"There is no database at {local} to copy.")
     specs = sql.table_specs()
     counter = _Counter(progress, cancel)
@@ -205,6 +205,11 @@ async def copy_to_server(
         unknown = set(passwords) - {m.id for m in members}
         if unknown:
             raise HomeLogError(f"No member with the id {min(unknown)} in {local}.")
+        for member in members:
+            if member.id in passwords:
+                problems = check_password(passwords[member.id], email=member.email, name=member.name)
+                if problems:
+                    raise ValidationError(f"{member.name}'s password", problems[0].message)
         counts = {spec.name: await _thread(source.count, spec) for spec in specs}
         counter.total = sum(counts.values())
         await migrate(target)
@@ -213,9 +218,9 @@ async def copy_to_server(
         async with sql.pg_transaction(target.engine) as driver:
             await sql.pg_lock_all(driver, specs)
             held = {spec.name: await sql.pg_count(driver, spec) for spec in specs}
-            if any(held.values()) or ("member_roles" in await sql.pg_tables(driver) and await sql.pg_has_rows(
-                driver, "member_roles"
-            )):
+            if any(held.values()) or (
+                "member_roles" in await sql.pg_tables(driver) and await sql.pg_has_rows(driver, "member_roles")
+            ):
                 raise _not_empty(f"The database {where}", held)
             sums: dict[str, int] = {}
             for spec in specs:
@@ -265,7 +270,7 @@ async def copy_from_server(
     counter = _Counter(progress, cancel)
     source = Database(url)
     where = _server_name(source)
-    created = not local.exists()
+    created = not await _thread(local.exists)
     target: sql.SqliteSide | None = None
     try:
         if not created:
@@ -377,3 +382,17 @@ async def back_up_server(
         await _thread(remove_partial, temp)
     await _thread(rotate, folder, now)
     return BackupFile(final, created, MANUAL, final.stat().st_size), result
+
+
+async def back_up_server_to(url: str, target: Path, *, progress: Progress | None = None) -> CopyResult:
+    """Back the household on a server up into the file ``target`` (replacing it once the copy is complete)."""
+    if await _thread(target.is_dir):
+        raise HomeLogError(f"{target} is a folder; give the name of the backup file.")
+    await _thread(lambda: target.parent.mkdir(parents=True, exist_ok=True))
+    temp = partial_name(target)
+    try:
+        result = await copy_from_server(url, temp, progress=progress)
+        await _thread(os.replace, temp, target)
+    finally:
+        await _thread(remove_partial, temp)
+    return CopyResult(result.source, str(target), result.counts, (), result.next_ids)
