@@ -16,6 +16,7 @@ sum does not depend on the order of the rows, and each row includes its key.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 import struct
@@ -165,12 +166,15 @@ class SqliteSide:
     def __init__(self, path: Path, *, readonly: bool) -> None:
         self.path = path
         self.readonly = readonly
-        if readonly:
-            # mode=ro: the file is never written, not even a checkpoint when the connection closes.
-            self.conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-        else:
-            self.conn = sqlite3.connect(path, timeout=15, isolation_level=None, check_same_thread=False)
+        if not path.is_file() and readonly:
+            raise HomeLogError(f"There is no database at {path}.")
+        # Reading too goes through an ordinary connection that may not write (query_only): a read-only one
+        # (mode=ro) would leave the WAL's -wal and -shm files behind; this one, the last to close, removes
+        # them as SQLite always does, and an empty WAL changes no byte of the file.
+        self.conn = sqlite3.connect(path, timeout=15, isolation_level=None, check_same_thread=False)
         self.conn.execute("PRAGMA busy_timeout=15000")
+        if readonly:
+            self.conn.execute("PRAGMA query_only=1")
         self.in_transaction = False
 
     def begin(self) -> None:
@@ -235,8 +239,12 @@ class SqliteSide:
         return len(self.conn.execute("PRAGMA foreign_key_check").fetchall())
 
     def commit(self) -> None:
+        """Commit; then leave the file in one piece (rollback journal, no -wal beside it) when nobody else has
+        it open: a copy or a backup is then a single file to move around (the app switches it back to WAL)."""
         self.conn.execute("COMMIT")
         self.in_transaction = False
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA journal_mode=DELETE")
 
     def close(self) -> None:
         """Roll back what is not committed, and close."""
