@@ -8,7 +8,16 @@ import sys
 from pathlib import Path
 
 from ..config import sqlite_file
-from .common import BAD_INPUT, OK, CommandError, add_location_arguments, database_url, open_database, run_command
+from .common import (
+    BAD_INPUT,
+    OK,
+    CommandError,
+    add_location_arguments,
+    database_url,
+    fail,
+    open_database,
+    run_command,
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -42,6 +51,19 @@ def _is_server(url: str | None) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        server = _server_url(args)
+    except CommandError as error:
+        return fail(str(error), error.code)
+    if args.source:
+        if args.to and "://" not in str(args.to):
+            args.to = str(Path(args.to).expanduser().absolute())
+        return run_command(lambda: _from_server(args, server), server)
+    return run_command(lambda: _to_server(args, server), server)
+
+
+def _server_url(args: argparse.Namespace) -> str:
+    """The server's URL (checked), from --from or --to."""
     from ..problems import url_problem
 
     if args.source:
@@ -62,11 +84,7 @@ def run(args: argparse.Namespace) -> int:
     problem = url_problem(server)
     if problem is not None:
         raise CommandError(problem.message, problem.code)
-    if args.source:
-        if args.to and "://" not in str(args.to):
-            args.to = str(Path(args.to).expanduser().absolute())
-        return run_command(lambda: _from_server(args, server), server)
-    return run_command(lambda: _to_server(args, server), server)
+    return server
 
 
 def _progress(enabled: bool):  # type: ignore[no-untyped-def]
