@@ -96,6 +96,7 @@ class AppController:
         self.window.own_data_requested.connect(self._on_own_requested)
         self.window.backup_requested.connect(lambda: start(self.back_up_now()))
         self.window.restore_requested.connect(lambda: start(self.restore_from_backup()))
+        self.window.move_requested.connect(self.move_to_server)
 
     # -- opening and closing -------------------------------------------------------------------
 
@@ -378,6 +379,31 @@ class AppController:
         self.exit_code = 1
         self.window.show_fatal(f"{result.message} The file was left as it is.")
         self.window.close()
+
+    def move_to_server(self) -> None:
+        """File → Move to a Shared Server…: copy the user's file to a server, then offer to open it there."""
+        _url, path, _location = self._own_location()
+        if path is None:
+            self.prompts.say("This household is on a database server already.")
+            return
+        from .viewmodels.moving import MoveViewModel
+        from .views.move_dialog import open_move_dialog
+
+        vm = MoveViewModel(path)
+        dialog = open_move_dialog(vm, self.window, lambda url: start(self._open_server(url)))
+        self.window.dialogs.keep(dialog)
+
+    async def _open_server(self, url: str) -> None:
+        """Use the server database (where the household was just copied) as the user's data for this session."""
+        await self._close_current()
+        if self._own_lock is not None:
+            self._own_lock.unlock()
+            self._own_lock = None
+        if self._backups is not None:  # they belong to the file left behind
+            await self._backups.close()
+            self._backups = None
+        self.db_url = url
+        await self._start_own()
 
     async def choose_database_file(self) -> Path | None:
         """Ask for a database file to open instead (tests replace this)."""

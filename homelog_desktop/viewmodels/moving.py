@@ -136,7 +136,8 @@ class MoveViewModel(BaseViewModel):
                 problem = explain(error, url)
                 if problem is None:
                     raise
-                raise HomeLogError(problem.message) from error
+                # (the dialog has fields, not a URL)
+                raise HomeLogError(problem.message.replace(" in the URL", "")) from error
             finally:
                 self._token = None
             self.moved_to = address

@@ -42,6 +42,7 @@ class Act(StrEnum):
     BACKUP_NOW = "actionBackupNow"
     RESTORE = "actionRestore"
     MEMBERS = "actionMembers"
+    MOVE_TO_SERVER = "actionMoveToServer"
     QUIT = "actionQuit"
     SHORTCUTS = "actionShortcuts"
     ABOUT = "actionAbout"
@@ -100,6 +101,9 @@ SPECS: dict[Act, Spec] = {
         "&Restore from Backup…", (), "Replace your data with a backup (your current data is kept as a backup first)"
     ),
     Act.MEMBERS: Spec("Household &Members…", (), "Who reads the meters"),
+    Act.MOVE_TO_SERVER: Spec(
+        "Mo&ve to a Shared Server…", (), "Copy this household to a PostgreSQL server that several computers can use"
+    ),
     Act.QUIT: Spec("&Quit", ("Ctrl+Q",)),
     Act.SHORTCUTS: Spec("&Keyboard Shortcuts", ("F1",)),
     Act.ABOUT: Spec(f"&About {APP_NAME}"),
@@ -119,6 +123,7 @@ MENUS: tuple[tuple[str, tuple[Act | None, ...]], ...] = (
             Act.RESTORE,
             None,
             Act.MEMBERS,
+            Act.MOVE_TO_SERVER,
             None,
             Act.QUIT,
         ),

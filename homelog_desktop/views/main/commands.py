@@ -49,6 +49,7 @@ class WindowCommands:
     own_data_requested: Any
     backup_requested: Any
     restore_requested: Any
+    move_requested: Any
 
     if TYPE_CHECKING:
 
@@ -83,6 +84,7 @@ class WindowCommands:
             Act.BACKUP_NOW: lambda: self.backup_requested.emit(),
             Act.RESTORE: lambda: self.restore_requested.emit(),
             Act.MEMBERS: self.open_members,
+            Act.MOVE_TO_SERVER: lambda: self.move_requested.emit(),
             Act.QUIT: self.close,
             Act.SHORTCUTS: self.show_shortcuts,
             Act.ABOUT: self.show_about,
@@ -404,6 +406,7 @@ class WindowCommands:
             Act.IMPORT: bound,
             Act.BACKUP_NOW: bound and self.workspace is not None and not self.workspace.is_sample,
             Act.RESTORE: True,
+            Act.MOVE_TO_SERVER: bound and self.workspace is not None and not self.workspace.is_sample,
         }
         for act, on in enabled.items():
             self._actions[act].setEnabled(on)

@@ -102,6 +102,8 @@ class MainWindow(WindowCommands, QMainWindow):
     #: File → Back Up Now and File → Restore from Backup… (the composition root owns the database file).
     backup_requested = Signal()
     restore_requested = Signal()
+    #: File → Move to a Shared Server… (the composition root knows the data file).
+    move_requested = Signal()
     #: Emitted once the first data (sources, and the selected source's readings) is on screen.
     first_data_shown = Signal()
     #: The data cannot be opened (the message is on screen).
