@@ -270,7 +270,7 @@ class AppController:
             self.prompts.say("The sample household is not backed up: it is made up. File → Back to My Data first.")
             return None
         vm = self._backups_vm()
-        if not vm.available:
+        if not vm.can_back_up:
             self.prompts.say(SERVER_BACKUP_TEXT)
             return None
         self.prompts.status("Backing up…")
@@ -432,11 +432,12 @@ class AppController:
         from .viewmodels.backups import BackupsViewModel
 
         if self._backups is None:
-            _url, path, _location = self._own_location()
+            url, path, _location = self._own_location()
             backup_dir = self.paths.backup_dir
             if self.db_url and path is not None:
                 backup_dir = path.parent / "backups"
-            self._backups = BackupsViewModel(path, backup_dir)
+            # On a server, Back Up Now writes a local copy of the household (restore stays the server's job).
+            self._backups = BackupsViewModel(path, backup_dir, server_url=url if path is None else None)
             self._backups.error_occurred.connect(self._on_backup_error)
         return self._backups
 

@@ -259,3 +259,24 @@ def test_copy_progress_counts_every_row(run, local, server):
     result = run(copy_to_server(local, server, progress=lambda d, t, n: seen.append((d, t, n))))
     assert seen[-1][0] == seen[-1][1] == result.rows
     assert [d for d, _t, _n in seen] == sorted(d for d, _t, _n in seen)
+
+
+def test_back_up_now_on_a_server_writes_a_local_copy(run, local, server, tmp_path, qapp):
+    """File → Back Up Now on a server: the backups view model writes a checked local copy, with progress."""
+    from homelog_desktop.viewmodels.backups import BackupsViewModel
+
+    run(copy_to_server(local, server))
+    vm = BackupsViewModel(None, tmp_path / "backups", server_url=server)
+    made_signals: list[Any] = []
+    steps: list[tuple[str, int, int]] = []
+    errors: list[str] = []
+    vm.backed_up.connect(made_signals.append)
+    vm.progress_changed.connect(lambda step, done, total: steps.append((step, done, total)))
+    vm.error_occurred.connect(errors.append)
+    made = run(vm.back_up_now())
+    assert not errors and made is not None and made_signals == [made]
+    assert dump(made.path) == dump(local) and steps and steps[-1][1] == steps[-1][2]
+    broken = BackupsViewModel(None, tmp_path / "backups", server_url="postgresql+asyncpg://x@127.0.0.1:9/none")
+    broken.error_occurred.connect(errors.append)
+    assert run(broken.back_up_now()) is None
+    assert len(errors) == 1 and "No database server answers" in errors[0]
