@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,20 +17,21 @@ from homelog_desktop.db.copying import table_specs
 from homelog_desktop.db.migrate import migrate
 from homelog_desktop.services.sample_data import create_sample_household
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 def build_household(path: Path) -> Path:
     """The sample household plus what it lacks: a password hash, a private source, a gap in the reading ids
     (the highest ever given is above the highest stored), texts with quotes, line breaks and non-ASCII."""
 
-    async def build() -> None:
-        db = Database(sqlite_url(path))
-        try:
-            await migrate(db)
-            await create_sample_household(db)
-        finally:
-            await db.dispose()
-
-    asyncio.run(build())
+    # In a child process: a plain asyncio loop run in a process that has run (and closed) qasync loops
+    # before crashes the next qasync loop (seen as a segmentation fault in a later test's fixture).
+    subprocess.run(
+        [sys.executable, "-c", f"from tests.copy_support import _build_sample; _build_sample({str(path)!r})"],
+        cwd=ROOT,
+        check=True,
+        timeout=300,
+    )
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA foreign_keys=ON")
     try:
@@ -46,6 +49,20 @@ def build_household(path: Path) -> Path:
     finally:
         conn.close()
     return path
+
+
+def _build_sample(path: str) -> None:
+    """The sample household in a new file (run by ``build_household`` in a child process)."""
+
+    async def build() -> None:
+        db = Database(sqlite_url(Path(path)))
+        try:
+            await migrate(db)
+            await create_sample_household(db)
+        finally:
+            await db.dispose()
+
+    asyncio.run(build())
 
 
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:

@@ -39,6 +39,16 @@ from tests.postgres import admin_connection, create_database, drop_database
 pytestmark = pytest.mark.postgres
 
 
+@pytest.fixture
+def run() -> Callable[..., Any]:
+    """Each coroutine on its own plain asyncio loop: the copy needs no Qt, and qasync's socket notifiers
+    can crash the process when a server connection closes inside one of their callbacks (a lost
+    connection, a database dropped), which these tests do on purpose."""
+    import asyncio
+
+    return asyncio.run
+
+
 @pytest.fixture(scope="module")
 def household(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_household(tmp_path_factory.mktemp("household") / "homelog.db")
@@ -91,21 +101,22 @@ def test_copy_moves_the_sequences_past_the_copied_ids(run, local, server):
     """New sources and readings on the server get new ids after every copied one (and after deleted ones)."""
     highest = sequences(local)
     run(copy_to_server(local, server))
-    db = Database(server)
 
     async def add() -> tuple[int, int]:
-        async with db.session() as session:
-            source = await SourceRepository(session).add(make_source("After the move"))
-            assert source.id is not None
-            reading = Reading(None, source.id, datetime(2026, 1, 1, tzinfo=UTC), {source.metrics[0].id: Decimal(5)})
-            stored = await ReadingRepository(session).add(source, reading)
-            assert stored.id is not None
-            return source.id, stored.id
+        db = Database(server)
+        try:
+            async with db.session() as session:
+                source = await SourceRepository(session).add(make_source("After the move"))
+                assert source.id is not None
+                when = datetime(2026, 1, 1, tzinfo=UTC)
+                reading = Reading(None, source.id, when, {source.metrics[0].id: Decimal(5)})
+                stored = await ReadingRepository(session).add(source, reading)
+                assert stored.id is not None
+                return source.id, stored.id
+        finally:
+            await db.dispose()
 
-    try:
-        source_id, reading_id = run(add())
-    finally:
-        run(db.dispose())
+    source_id, reading_id = run(add())
     assert source_id == highest["sources"] + 1
     assert reading_id == highest["readings"] + 1
 
