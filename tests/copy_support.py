@@ -51,6 +51,15 @@ def build_household(path: Path) -> Path:
     return path
 
 
+def off_loop(coro: Any) -> Any:
+    """Run ``coro`` to the end on a plain asyncio loop in another thread (a test's qasync loop may be the
+    running loop here; the server connections of fixtures stay off it)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def _build_sample(path: str) -> None:
     """The sample household in a new file (run by ``build_household`` in a child process)."""
 

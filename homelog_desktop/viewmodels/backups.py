@@ -131,13 +131,21 @@ class BackupsViewModel(BaseViewModel):
         assert self.server_url is not None
         url = self.server_url
         async with self._action():
+            loop = asyncio.get_running_loop()
 
-            def progress(done: int, total: int, _table: str) -> None:
+            def emit(done: int, total: int) -> None:
                 if not self._closed:
                     self.progress_changed.emit("backup", done, total)
 
+            def progress(done: int, total: int, _table: str) -> None:  # (in the copy's thread)
+                loop.call_soon_threadsafe(emit, done, total)
+
+            def copy() -> tuple[BackupFile, object]:
+                # On its own event loop in a worker thread: the driver's work never runs on the window's thread.
+                return asyncio.run(back_up_server(url, self.backup_dir, progress=progress))
+
             try:
-                made, _result = await back_up_server(url, self.backup_dir, progress=progress)
+                made, _result = await loop.run_in_executor(None, copy)
             except HomeLogError:
                 raise
             except Exception as error:

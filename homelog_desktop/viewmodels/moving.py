@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,6 +117,7 @@ class MoveViewModel(BaseViewModel):
                 if admins:
                     passwords[admins[0].id] = admin_password
             last = [0]
+            loop = asyncio.get_running_loop()
 
             def progress(done: int, total: int, _table: str) -> None:
                 if last[0] == 0:
@@ -125,8 +127,16 @@ class MoveViewModel(BaseViewModel):
                 if done >= total:
                     self.stage_changed.emit("checking")
 
+            def report(done: int, total: int, table: str) -> None:  # (in the copy's thread)
+                loop.call_soon_threadsafe(progress, done, total, table)
+
+            def copy() -> CopyResult:
+                # The copy runs on its own event loop in a worker thread: the driver's work (COPY's
+                # encoding of every row, the checks) never runs on the window's thread.
+                return asyncio.run(copy_to_server(self.local, url, passwords=passwords, progress=report, cancel=token))
+
             try:
-                result = await copy_to_server(self.local, url, passwords=passwords, progress=progress, cancel=token)
+                result = await loop.run_in_executor(None, copy)
             except CopyCancelledError:
                 self.cancelled.emit()
                 return None

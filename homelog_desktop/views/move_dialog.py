@@ -43,6 +43,9 @@ class MoveDialog(QDialog):
         self.setObjectName("moveDialog")
         self.setWindowTitle("Move to a Shared Server")
         self.vm = vm
+        # The dialog owns its view model: both are deleted together on the GUI thread (left to the cycle
+        # collector, the pair could be freed in a worker thread, which crashes Qt).
+        vm.setParent(self)
         self._state = "idle"
         self._setup_ui()
         vm.stage_changed.connect(self._on_stage_changed)

@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 
 from homelog_desktop.viewmodels.moving import MoveViewModel
 from homelog_desktop.views.move_dialog import MoveDialog
-from tests.copy_support import build_household, drop_roles, file_digest, pg_counts
+from tests.copy_support import build_household, drop_roles, file_digest, off_loop, pg_counts
 from tests.postgres import admin_connection, create_database, drop_database
 
 pytestmark = pytest.mark.postgres
@@ -38,8 +38,8 @@ def local(household: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def server(run, pg_server) -> Iterator[str]:
-    url = run(create_database(migrated=False))
+def server(pg_server) -> Iterator[str]:
+    url = off_loop(create_database(migrated=False))
     yield url
 
     async def clean() -> None:
@@ -50,7 +50,7 @@ def server(run, pg_server) -> Iterator[str]:
         finally:
             await admin.close()
 
-    run(clean())
+    off_loop(clean())
 
 
 @pytest.fixture
@@ -86,7 +86,7 @@ def test_move_dialog_idle_needs_an_address(qtbot, dialog):
     assert not dialog.move_button.isEnabled() and "differ" in dialog.move_button.toolTip()
 
 
-def test_move_dialog_copies_with_progress_and_offers_the_server(qtbot, dialog, server, run, local):
+def test_move_dialog_copies_with_progress_and_offers_the_server(qtbot, dialog, server, local):
     """Move: progress while copying, then the counts and where; Open asks for the server's URL."""
     before = file_digest(local)
     fill(qtbot, dialog, server, "the admin's passphrase")
@@ -100,14 +100,14 @@ def test_move_dialog_copies_with_progress_and_offers_the_server(qtbot, dialog, s
     text = dialog.result_label.text()
     assert "The household is on the server" in text and "readings" in text and make_url(server).database in text
     assert dialog.open_button.isVisible() and dialog.cancel_button.text() == "Close"
-    assert run(pg_counts(server))["readings"] > 0
+    assert off_loop(pg_counts(server))["readings"] > 0
     assert file_digest(local) == before
     with qtbot.waitSignal(dialog.open_requested) as opened:
         qtbot.mouseClick(dialog.open_button, qtbot_button())
     assert make_url(opened.args[0]).database == make_url(server).database
 
 
-def test_move_dialog_cancel_leaves_the_server_empty(qtbot, dialog, server, run, local):
+def test_move_dialog_cancel_leaves_the_server_empty(qtbot, dialog, server, local):
     """Cancel during the copy: the dialog says nothing was copied, the form is back, the server is empty."""
     add_readings(local, MANY)
     fill(qtbot, dialog, server)
@@ -119,7 +119,7 @@ def test_move_dialog_cancel_leaves_the_server_empty(qtbot, dialog, server, run, 
     qtbot.waitUntil(lambda: dialog.state != "running", timeout=60_000)
     assert dialog.state == "idle" and "cancelled" in dialog.result_label.text()
     assert dialog.host_edit.text() and dialog.move_button.isEnabled()
-    assert not any(run(pg_counts(server)).values())
+    assert not any(off_loop(pg_counts(server)).values())
 
 
 def test_move_dialog_shows_an_error_and_keeps_the_form(qtbot, dialog):
