@@ -114,6 +114,7 @@ class AppController:
         self.window.local_data_requested.connect(lambda: start(self.open_local_data()))
         self.window.switch_member_requested.connect(lambda: start(self.switch_member()))
         self.window.sign_out_requested.connect(lambda: start(self.sign_out()))
+        self.window.move_requested.connect(self.move_to_server)
 
     # -- opening and closing -------------------------------------------------------------------
 
@@ -507,7 +508,7 @@ class AppController:
             self.prompts.say("The sample household is not backed up: it is made up. File → Back to My Data first.")
             return None
         vm = self._backups_vm()
-        if not vm.available:
+        if not vm.can_back_up:
             self.prompts.say(SERVER_BACKUP_TEXT)
             return None
         self.prompts.status("Backing up…")
@@ -615,6 +616,31 @@ class AppController:
         self.window.show_fatal(f"{result.message} The file was left as it is.")
         self.window.close()
 
+    def move_to_server(self) -> None:
+        """File → Move to a Shared Server…: copy the user's file to a server, then offer to open it there."""
+        _url, path, _location = self._own_location()
+        if path is None:
+            self.prompts.say("This household is on a database server already.")
+            return
+        from .viewmodels.moving import MoveViewModel
+        from .views.move_dialog import open_move_dialog
+
+        vm = MoveViewModel(path)
+        dialog = open_move_dialog(vm, self.window, lambda url: start(self._open_server(url)))
+        self.window.dialogs.keep(dialog)
+
+    async def _open_server(self, url: str) -> None:
+        """Use the server database (where the household was just copied) as the user's data for this session."""
+        await self._close_current()
+        if self._own_lock is not None:
+            self._own_lock.unlock()
+            self._own_lock = None
+        if self._backups is not None:  # they belong to the file left behind
+            await self._backups.close()
+            self._backups = None
+        self.db_url = url
+        await self._start_own()
+
     async def choose_database_file(self) -> Path | None:
         """Ask for a database file to open instead (tests replace this)."""
         return await self.prompts.choose_database_file(self.paths.data_dir)
@@ -642,11 +668,12 @@ class AppController:
         from .viewmodels.backups import BackupsViewModel
 
         if self._backups is None:
-            _url, path, _location = self._own_location()
+            url, path, _location = self._own_location()
             backup_dir = self.paths.backup_dir
             if self.db_url and path is not None:
                 backup_dir = path.parent / "backups"
-            self._backups = BackupsViewModel(path, backup_dir)
+            # On a server, Back Up Now writes a local copy of the household (restore stays the server's job).
+            self._backups = BackupsViewModel(path, backup_dir, server_url=url if path is None else None)
             self._backups.error_occurred.connect(self._on_backup_error)
         return self._backups
 

@@ -22,6 +22,7 @@ KNOWN_COMMANDS: dict[str, tuple[str, str]] = {
     "restore": ("restore", "replace the database with a backup, keeping a copy of the current one"),
     "check": ("check", "check the database's integrity and schema version"),
     "add": ("adding", "add a reading to a source, checked as in the window"),
+    "copy": ("copying", "copy the household to a PostgreSQL server, or from one to a local file"),
 }
 
 

@@ -16,7 +16,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "Back the database up with SQLite's online backup (safe while Home Log is open). Without -o the "
         "copy goes into the data folder's backups/ folder, which keeps the newest 10, one per month for a "
         "year, and always the 3 newest that pass the integrity check. The copy is checked before it is kept: "
-        "a damaged database is not backed up (exit 1). A PostgreSQL database is backed up by its server (pg_dump)."
+        "a damaged database is not backed up (exit 1). On a PostgreSQL server (--db URL) the household is copied into "
+        "a local SQLite file (no pg_dump needed): in backups/server-HOST-PORT-DATABASE/ of the data folder, rotated "
+        "the same way, or FILE with -o; every table is checked against the server (rows and checksum)."
     )
     parser.add_argument("-o", "--output", metavar="FILE", type=Path, help="write the backup to FILE instead")
     add_location_arguments(parser)
@@ -26,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
     from ..domain.errors import HomeLogError, user_message
     from ..services.backups import MANUAL, ServerBackupError, back_up, back_up_to
 
+    if getattr(args, "db", None) and sqlite_file(str(args.db)) is None:
+        return _server_backup(args)
     try:
         db_path, backup_dir = locate(args)
         report = progress_printer("backing up")
@@ -75,3 +79,27 @@ def format_size(size: int) -> str:
             return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{size} bytes"
+
+
+def _server_backup(args: argparse.Namespace) -> int:
+    """A server's household as a local SQLite file (the way ``homelog copy --from`` writes one)."""
+    from .common import run_command
+
+    url = str(args.db)
+
+    output = Path(args.output).expanduser().absolute() if args.output is not None else None
+
+    async def go() -> int:
+        from ..services.copying import back_up_server, back_up_server_to
+
+        if output is not None:
+            result = await back_up_server_to(url, output)
+            target = Path(result.target)
+        else:
+            made, result = await back_up_server(url, paths_of(args).backup_dir)
+            target = made.path
+        size = target.stat().st_size
+        print(f"Backed up {result.source} to {target} ({format_size(size)}; {result.summary()}).")
+        return OK
+
+    return run_command(go, url)

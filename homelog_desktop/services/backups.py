@@ -5,7 +5,7 @@ name and renamed when complete). This module decides when to back up and which o
 delete: the newest ten are kept, plus the newest of each of the last twelve months, and always the
 three newest that pass the integrity check (whatever their age: damaged copies never push out the
 last good ones). A backup dated in the future (a wrong clock) counts as neither new nor recent.
-A PostgreSQL database is backed up by its server (pg_dump), not by Home Log.
+A household on a PostgreSQL server is backed up as a local SQLite copy (``services/copying.py``).
 """
 
 from __future__ import annotations
@@ -64,8 +64,9 @@ DAILY_AGE = timedelta(days=1)
 CLOCK_SLACK = timedelta(minutes=10)
 
 SERVER_BACKUP_TEXT = (
-    "Backups of a PostgreSQL database are the server's job: use pg_dump "
-    "(for example: pg_dump -Fc homelog > homelog.dump) and pg_restore."
+    "Home Log does not restore a household on a PostgreSQL server. To bring a backup back, copy it into a new, "
+    "empty server database (homelog copy --db sqlite+aiosqlite:///BACKUP --to URL), or use the server's own "
+    "tools (pg_dump and pg_restore)."
 )
 
 

@@ -36,7 +36,9 @@ class BackupsViewModel(BaseViewModel):
     #: A restore finished (a RestoreResult); the caller reopens the database.
     restored = Signal(object)
 
-    def __init__(self, db_path: Path | None, backup_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db_path: Path | None, backup_dir: Path, parent: QObject | None = None, *, server_url: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.db_path = db_path
         self.backup_dir = backup_dir
@@ -44,13 +46,22 @@ class BackupsViewModel(BaseViewModel):
         #: a restore): a restore waits for a backup under way (the daily one at start) to let go of
         #: the file before it swaps it, and a backup never reads a file being swapped.
         self._file_work = asyncio.Lock()
+        #: A household on a server (db_path None): Back Up Now writes a local copy of it (services/copying.py).
+        self.server_url = server_url
 
     @property
     def available(self) -> bool:
         return self.db_path is not None
 
+    @property
+    def can_back_up(self) -> bool:
+        """A file, or a server whose household is backed up as a local copy."""
+        return self.db_path is not None or self.server_url is not None
+
     async def back_up_now(self, reason: str = "manual") -> BackupFile | None:
         """Back the database up now; None (and ``error_occurred``) if it could not be done."""
+        if self.db_path is None and self.server_url is not None:
+            return await self._back_up_server()
         async with self._action(), self._file_work:
             return await self._back_up(reason)
         return None
@@ -122,6 +133,41 @@ class BackupsViewModel(BaseViewModel):
         async with self._action(), self._file_work:  # (after a restore that ran meanwhile: not due any more)
             due = await asyncio.get_running_loop().run_in_executor(None, daily_backup_due, self.backup_dir)
             return await self._back_up(DAILY) if due else None
+        return None
+
+    async def _back_up_server(self) -> BackupFile | None:
+        """The household on the server as a checked local SQLite copy in backups/server-…/ (rotated)."""
+        from ..domain.errors import HomeLogError
+        from ..problems import explain
+        from ..services.copying import back_up_server
+
+        assert self.server_url is not None
+        url = self.server_url
+        async with self._action():
+            loop = asyncio.get_running_loop()
+
+            def emit(done: int, total: int) -> None:
+                if not self._closed:
+                    self.progress_changed.emit("backup", done, total)
+
+            def progress(done: int, total: int, _table: str) -> None:  # (in the copy's thread)
+                loop.call_soon_threadsafe(emit, done, total)
+
+            def copy() -> tuple[BackupFile, object]:
+                # On its own event loop in a worker thread: the driver's work never runs on the window's thread.
+                return asyncio.run(back_up_server(url, self.backup_dir, progress=progress))
+
+            try:
+                made, _result = await loop.run_in_executor(None, copy)
+            except HomeLogError:
+                raise
+            except Exception as error:
+                problem = explain(error, url)
+                if problem is None:
+                    raise
+                raise HomeLogError(problem.message) from error
+            self.backed_up.emit(made)
+            return made
         return None
 
     # -- helpers ---------------------------------------------------------------------------------

@@ -52,11 +52,14 @@ def test_backup_cli_with_a_sqlite_url(data, tmp_path):
     assert [b.path.name.startswith("house-") for b in list_backups(moved.parent / "backups")] == [True]
 
 
-def test_backup_cli_refuses_a_postgresql_url(tmp_path):
-    """A server database is backed up by its server: one line naming pg_dump, exit 1."""
-    done = homelog(tmp_path, "backup", "--db", "postgresql+asyncpg://someone@nowhere/homelog")
+def test_backup_cli_of_an_unreachable_server(tmp_path):
+    """A server backup (a local copy) of a server that cannot be reached: one line naming it, exit 1, no file."""
+    done = homelog(
+        tmp_path, "backup", "--db", "postgresql+asyncpg://someone@127.0.0.1:9/homelog", HOMELOG_DATA_DIR=str(tmp_path)
+    )
     assert done.returncode == 1
-    assert done.stderr.count("\n") == 1 and "pg_dump" in done.stderr
+    assert done.stderr.count("\n") == 1 and "127.0.0.1:9/homelog" in done.stderr and "Traceback" not in done.stderr
+    assert not list((tmp_path / "backups").rglob("*.db"))
 
 
 def test_backup_cli_without_a_database(tmp_path):
@@ -184,9 +187,10 @@ def test_check_cli_on_a_postgresql_database(tmp_path, pg_server):
     url = asyncio.run(create_database(migrated=True))
     try:
         done = homelog(tmp_path, "check", "--db", url)
-        backup = homelog(tmp_path, "backup", "--db", url)
+        backup = homelog(tmp_path, "backup", "--db", url, HOMELOG_DATA_DIR=str(tmp_path / "data"))
     finally:
         asyncio.run(drop_database(url))
     assert done.returncode == 0, done.stderr
     assert f"schema {HEAD_REVISION} (current)" in done.stdout and "the server checks its own integrity" in done.stdout
-    assert backup.returncode == 1 and "pg_dump" in backup.stderr
+    # backup on a server: a local copy of the (empty) household, no pg_dump needed (tests/e2e/test_cli_copy.py)
+    assert backup.returncode == 0 and "Backed up" in backup.stdout and "0 readings" in backup.stdout

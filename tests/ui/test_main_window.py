@@ -788,3 +788,15 @@ def test_main_window_delete_question_names_the_meter_change_recorded_with_the_re
     assert "The meter change recorded with it (“Meter replaced” on " in box.informativeText()
     assert "This cannot be undone." in box.informativeText()
     click_box_button(qtbot, box, QMessageBox.StandardButton.Cancel)
+
+
+def test_main_window_move_to_server_action(open_window, qtbot):
+    """File → Move to a Shared Server… asks the composition root; it is off for the sample household."""
+    window = open_window(page="dashboard")
+    action = window.action(Act.MOVE_TO_SERVER)
+    file_menu = window.menuBar().actions()[0].menu()
+    assert action in file_menu.actions() and action.isEnabled()
+    with qtbot.waitSignal(window.move_requested):
+        action.trigger()
+    sample = open_window(is_sample=True, page="dashboard")
+    assert not sample.action(Act.MOVE_TO_SERVER).isEnabled()

@@ -47,6 +47,7 @@ class Act(StrEnum):
     LOCAL_DATA = "actionLocalData"
     SWITCH_MEMBER = "actionSwitchMember"
     SIGN_OUT = "actionSignOut"
+    MOVE_TO_SERVER = "actionMoveToServer"
     QUIT = "actionQuit"
     SHORTCUTS = "actionShortcuts"
     ABOUT = "actionAbout"
@@ -117,6 +118,9 @@ SPECS: dict[Act, Spec] = {
     Act.LOCAL_DATA: Spec("Open My &Local File", (), "Leave the shared database and open your own data file"),
     Act.SWITCH_MEMBER: Spec("S&witch Member…", (), "Sign in as another member of the household"),
     Act.SIGN_OUT: Spec("Sign &Out", (), "Sign out; the next person signs in"),
+    Act.MOVE_TO_SERVER: Spec(
+        "Mo&ve to a Shared Server…", (), "Copy this household to a PostgreSQL server that several computers can use"
+    ),
     Act.QUIT: Spec("&Quit", ("Ctrl+Q",)),
     Act.SHORTCUTS: Spec("&Keyboard Shortcuts", ("F1",)),
     Act.ABOUT: Spec(f"&About {APP_NAME}"),
@@ -140,6 +144,7 @@ MENUS: tuple[tuple[str, tuple[Act | None, ...]], ...] = (
             Act.MEMBERS,
             Act.SWITCH_MEMBER,
             Act.SIGN_OUT,
+            Act.MOVE_TO_SERVER,
             None,
             Act.QUIT,
         ),

@@ -59,6 +59,7 @@ class WindowCommands:
     sign_out_requested: Any
     #: Who is signed in (None: nobody signs in to this data).
     identity: str | None
+    move_requested: Any
 
     if TYPE_CHECKING:
 
@@ -99,6 +100,7 @@ class WindowCommands:
             Act.LOCAL_DATA: lambda: self.local_data_requested.emit(),
             Act.SWITCH_MEMBER: lambda: self.switch_member_requested.emit(),
             Act.SIGN_OUT: lambda: self.sign_out_requested.emit(),
+            Act.MOVE_TO_SERVER: lambda: self.move_requested.emit(),
             Act.QUIT: self.close,
             Act.SHORTCUTS: self.show_shortcuts,
             Act.ABOUT: self.show_about,
@@ -430,6 +432,7 @@ class WindowCommands:
             Act.IMPORT: bound,
             Act.BACKUP_NOW: bound and self.workspace is not None and not self.workspace.is_sample,
             Act.RESTORE: True,
+            Act.MOVE_TO_SERVER: bound and self.workspace is not None and not self.workspace.is_sample,
         }
         refusals = self._refusals(on_source, has_selection)
         for act, on in enabled.items():

@@ -108,6 +108,8 @@ class MainWindow(WindowCommands, QMainWindow):
     local_data_requested = Signal()
     switch_member_requested = Signal()
     sign_out_requested = Signal()
+    #: File → Move to a Shared Server… (the composition root knows the data file).
+    move_requested = Signal()
     #: Emitted once the first data (sources, and the selected source's readings) is on screen.
     first_data_shown = Signal()
     #: The data cannot be opened (the message is on screen).
