@@ -128,3 +128,14 @@ async def drop_roles(admin: Any, database: str) -> None:
     names = sorted((r[0] for r in rows), key=lambda n: n.endswith("_household"))  # members first
     for name in names:
         await admin.execute(f"DROP ROLE IF EXISTS {rls.quote_ident(name)}")
+
+
+def member_name(path: Path, member_id: int) -> str:
+    """The name of a member of the household file (their server role is made from it)."""
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute("SELECT name FROM members WHERE id = ?", (member_id,)).fetchone()
+    finally:
+        conn.close()
+    assert row is not None, member_id
+    return str(row[0])

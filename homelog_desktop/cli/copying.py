@@ -130,7 +130,9 @@ async def _to_server(args: argparse.Namespace, url: str) -> int:
         raise CommandError(
             "the household to copy must be a local file (--data-dir DIR or --db sqlite+aiosqlite:///FILE)"
         )
-    async with open_database(args):  # an older file is upgraded first (after a backup), as by every command
+    # An older file is upgraded first (after a backup), as by every command. Like a backup, the copy
+    # takes the whole file (every member's sources): no member signs in for it.
+    async with open_database(args, sign_in=False):
         pass
     passwords = _ask_passwords(args.member_password, await local_members(local)) if args.member_password else {}
     result = await copy_to_server(local, url, passwords=passwords, progress=_progress(args.progress))
