@@ -32,7 +32,8 @@ class MetricKind(enum.StrEnum):
 
     #: A cumulative register (kWh meter, water meter): consumption is the difference.
     COUNTER = "counter"
-    #: The value is already the amount for the interval (a bill, a delivery of oil).
+    #: The value is an amount over its own period [start, end): 15 minutes of a smart meter, a day
+    #: of a portal export, a bill, a delivery of oil. The reading's time is the period's end.
     INTERVAL = "interval"
     #: An instantaneous value (temperature, tank level).
     GAUGE = "gauge"
@@ -133,7 +134,9 @@ class Reading:
     """A reading of a source at a moment.
 
     ``timestamp`` is timezone-aware UTC. ``values`` maps metric id to the value as entered; a metric
-    that was not read is absent (never zero).
+    that was not read is absent (never zero). ``starts`` maps an interval metric's id to the start of
+    its value's period [start, timestamp) (aware UTC); an interval value without one runs since the
+    previous reading of its metric (the repository fills that in when it stores the reading).
     """
 
     id: int | None
@@ -146,6 +149,7 @@ class Reading:
     entered_by: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    starts: Mapping[int, datetime] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
