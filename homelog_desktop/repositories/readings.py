@@ -164,21 +164,23 @@ class ReadingRepository:
         for metric in source.metrics:
             assert metric.id is not None
             q = quantum(metric)
-            base = select(ReadingValueRow.ts, ReadingValueRow.value).where(ReadingValueRow.metric_id == metric.id, *own)
+            base = select(ReadingValueRow.ts, ReadingValueRow.value, ReadingValueRow.start_ts).where(
+                ReadingValueRow.metric_id == metric.id, *own
+            )
             limit = RATE_WINDOW if metric.kind is MetricKind.COUNTER else 1
             before = (
                 await self._session.execute(
                     base.where(ReadingValueRow.ts < ts).order_by(ReadingValueRow.ts.desc()).limit(limit)
                 )
             ).all()
-            points = [Neighbour(from_epoch(t), to_decimal(v, q)) for t, v in reversed(before)]
+            points = [Neighbour(from_epoch(t), to_decimal(v, q), _start(b)) for t, v, b in reversed(before)]
             if points:
                 previous[metric.id] = points[-1]
             after = (
                 await self._session.execute(base.where(ReadingValueRow.ts > ts).order_by(ReadingValueRow.ts).limit(1))
             ).first()
             if after is not None:
-                following[metric.id] = Neighbour(from_epoch(after[0]), to_decimal(after[1], q))
+                following[metric.id] = Neighbour(from_epoch(after[0]), to_decimal(after[1], q), _start(after[2]))
             if metric.kind is MetricKind.COUNTER:
                 recent = [p for p in points if p.timestamp >= timestamp - RATE_HORIZON]
                 rate = daily_rate(recent)
@@ -363,6 +365,10 @@ def _reading(row: ReadingRow, values: dict[int, Decimal], starts: dict[int, date
         updated_at=from_epoch(row.updated_at),
         starts=starts or {},
     )
+
+
+def _start(epoch: int | None) -> datetime | None:
+    return None if epoch is None else from_epoch(int(epoch))
 
 
 def _refuse_errors(source: Source, reading: Reading) -> None:
