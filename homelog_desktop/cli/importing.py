@@ -123,8 +123,9 @@ async def _import(args: argparse.Namespace) -> int:
             if not args.create:
                 raise CommandError(printable(f"there is no source named “{args.source}” (add --create to create it)"))
             source, mapping = new_source_for(args.source.strip(), detected)
-            if _has_periods(args):
-                source, mapping = _as_intervals(source, mapping, settings)
+            own = {value for value, _start in settings.start_columns}
+            if _has_periods(args) or own:
+                source, mapping = _as_intervals(source, mapping, settings, None if _has_periods(args) else own)
         else:
             mapping = suggest_mapping(detected, source)
         if not any(t.role is TargetRole.METRIC for t in mapping.values()):
@@ -190,9 +191,12 @@ def _has_periods(args: argparse.Namespace) -> bool:
 
 
 def _period_settings(args: argparse.Namespace, detected: Detected, settings: ImportSettings) -> ImportSettings:
-    """The settings with the periods the options give (see ``ImportSettings`` for the rules)."""
+    """The settings with the periods the options give (see ``ImportSettings`` for the rules), and the
+    ``X start`` columns of a Home Log export read as the starts of ``X``'s values."""
     from ..services.importing import ImportFileError, PeriodLabel
+    from ..services.importing.model import start_columns_of
 
+    settings = replace(settings, start_columns=start_columns_of(detected.columns))
     start = _column(args.period_start_column, detected, "--period-start-column")
     end = _column(args.period_end_column, detected, "--period-end-column")
     length = _length(args.period) if args.period else None
@@ -246,10 +250,10 @@ def _length(text: str) -> int:
 
 
 def _as_intervals(
-    source: Source, mapping: dict[int, ColumnTarget], settings: ImportSettings
+    source: Source, mapping: dict[int, ColumnTarget], settings: ImportSettings, columns: set[int] | None
 ) -> tuple[Source, dict[int, ColumnTarget]]:
-    """A new source's metrics as interval metrics (a file with periods holds amounts per period);
-    the period's column is not a metric."""
+    """A new source's metrics (those of ``columns``; None: all) as interval metrics (a file with
+    periods holds amounts per period); the period's column is not a metric."""
     from ..domain.entities import MetricKind
     from ..services.importing import ColumnTarget
 
@@ -257,7 +261,7 @@ def _as_intervals(
     for column, target in mapping.items():
         if column == settings.period_column:
             changed[column] = ColumnTarget.ignored()
-        elif target.metric is not None:
+        elif target.metric is not None and (columns is None or column in columns):
             changed[column] = ColumnTarget.to_metric(replace(target.metric, kind=MetricKind.INTERVAL, digits=None))
         else:
             changed[column] = target

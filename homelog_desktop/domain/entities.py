@@ -27,6 +27,11 @@ class Category(enum.StrEnum):
         return self.value.capitalize()
 
 
+#: What an export appends to an interval metric's name for the column of its periods' starts
+#: (``Day start``); an import reads such a column back as the starts of ``Day``'s values.
+PERIOD_START_SUFFIX = " start"
+
+
 class MetricKind(enum.StrEnum):
     """How the values of a metric are interpreted."""
 

@@ -22,7 +22,7 @@ import json
 import sqlite3
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, pairwise, repeat
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from sqlalchemy import text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..db.tables import MetricRow
-from ..domain.entities import Source
+from ..domain.entities import MetricKind, Source
 from ..domain.errors import HomeLogError
 from ..domain.timeutil import to_epoch, utc_now
 
@@ -58,6 +58,8 @@ class BulkRows:
     #: only (``ts`` is the period's end). None (for the chunk or a row): since the previous value of
     #: the metric, see ``fill_interval_starts``.
     starts: list[int | None] | None = None
+    #: File column -> its own period start per row (overrides ``starts`` for that column).
+    column_starts: dict[int, list[int | None]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -129,7 +131,7 @@ class BulkReadingWriter:
         # "Since the previous value" can be filled in here when the rows follow everything stored
         # and written, in time order; otherwise fill_interval_starts does it at the end.
         previous: dict[int, int] | None = None
-        if intervals and rows.starts is None:
+        if intervals and rows.starts is None and not rows.column_starts:
             in_order = not overlaps and all(a < b for a, b in pairwise(stamps))
             if in_order and (self.stored_range is None or low > self.stored_range[1]):
                 previous = self._last_of
@@ -265,6 +267,9 @@ def _parameters(
     for column, metric_id, column_values in zip(rows.values, metric_ids, columns, strict=True):
         if column not in intervals:
             starts.append(repeat(None))
+        elif column in rows.column_starts:
+            own = rows.column_starts[column]
+            starts.append(own if whole else [own[i] for i in indexes])
         elif given is not None:
             starts.append(given)
         elif previous is not None and metric_id is not None:
@@ -441,7 +446,8 @@ class _PostgresWriter(BulkReadingWriter):
 
 
 def _pivot_sql(source: Source, param: Callable[[int], str]) -> tuple[str, list[Any]]:
-    """One row per reading: ts, note, then each metric's value (NULL when not read).
+    """One row per reading: ts, note, each metric's value (NULL when not read), then the period start
+    of each interval metric's value (NULL when not read or not known), in the source's order.
 
     ``param(i)`` is the driver's placeholder of the i-th parameter; the parameters come back in order.
     """
@@ -450,6 +456,13 @@ def _pivot_sql(source: Source, param: Callable[[int], str]) -> tuple[str, list[A
         f", (SELECT v.value FROM reading_values v WHERE v.reading_id = r.id AND v.metric_id = {param(i)})"
         for i in range(len(params))
     )
+    for metric in source.metrics:
+        if metric.kind is MetricKind.INTERVAL:
+            params.append(metric.id)
+            columns += (
+                ", (SELECT v.start_ts FROM reading_values v WHERE v.reading_id = r.id"
+                f" AND v.metric_id = {param(len(params) - 1)})"
+            )
     params.append(source.id)
     sql = (
         f"SELECT r.ts, r.note{columns} FROM readings r WHERE r.source_id = {param(len(params) - 1)} ORDER BY r.ts, r.id"

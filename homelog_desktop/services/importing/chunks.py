@@ -55,6 +55,8 @@ class Converted:
     #: Per record, the start of its period for interval values (``ts`` is the end); None for the whole
     #: chunk, or for a record, means "since the previous value" (see ``ImportSettings``).
     starts: list[int | None] | None = None
+    #: Value column -> the start of each record's period for that column alone (``start_columns``).
+    column_starts: dict[int, list[int | None]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -88,6 +90,8 @@ class ChunkConverter:
         for column, target in sorted(plan.mapping.items()):
             if column in (self.date_column, self.time_column, settings.period_column) or column < 0:
                 continue
+            if column in {start for _value, start in settings.start_columns}:
+                continue
             if target.role is TargetRole.METRIC and target.metric is not None:
                 grow = target.is_new_metric
                 self.columns.append(_column(column, target.metric, grow, settings.decimal, settings.thousands))
@@ -102,6 +106,7 @@ class ChunkConverter:
             raise ImportFileError("the period's other end must be another column than the date")
         if settings.period_seconds is not None and settings.period_seconds <= 0:
             raise ImportFileError("the length of a period must be more than zero")
+        self.start_columns = dict(settings.start_columns)
         #: The period's length (START without a column: found from the first chunk's steps).
         self.period_seconds = settings.period_seconds
 
@@ -131,7 +136,8 @@ class ChunkConverter:
             if bad is None or not any(c in self.value_columns for c in bad):
                 empty.append(i)
                 problems.pop(i, None)  # nothing to store: skipped, whatever its date says
-        return Converted(lines, records, ts, values, notes, problems, empty, decimals, starts)
+        column_starts = self._column_starts(records, ts, values, problems)
+        return Converted(lines, records, ts, values, notes, problems, empty, decimals, starts, column_starts)
 
     # -- periods --------------------------------------------------------------------------------
 
@@ -167,6 +173,36 @@ class ChunkConverter:
             if start is not None and end is not None and end <= start:
                 problems.setdefault(i, {})[column] = "the period does not end after it starts"
         return ends, starts
+
+    def _column_starts(
+        self,
+        records: list[list[str]],
+        ts: list[int | None],
+        values: dict[int, list[float | None]],
+        problems: dict[int, dict[int, str]],
+    ) -> dict[int, list[int | None]]:
+        """Each ``start_columns`` value column's own period starts (an empty cell: since the previous value)."""
+        result: dict[int, list[int | None]] = {}
+        for value_column, start_column in self.start_columns.items():
+            if value_column not in values:
+                continue
+            starts: list[int | None] = []
+            for i, text in enumerate(_cells(records, start_column)):
+                if not text.strip():
+                    starts.append(None)
+                    continue
+                try:
+                    start = self.timestamp(text, None)
+                except CellError as exc:
+                    starts.append(None)
+                    problems.setdefault(i, {})[start_column] = str(exc)
+                    continue
+                end = ts[i]
+                if end is not None and start >= end:
+                    problems.setdefault(i, {})[start_column] = "the period does not end after it starts"
+                starts.append(start)
+            result[value_column] = starts
+        return result
 
     def _shift(self, moment: int, seconds: int) -> int:
         """``moment`` moved by ``seconds``; whole days count local calendar days (23 or 25 hours at DST)."""

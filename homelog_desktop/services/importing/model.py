@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from ...domain.entities import Metric, Source
+from ...domain.entities import PERIOD_START_SUFFIX, Metric, Source
 from ...domain.errors import HomeLogError
 
 #: ``date_format`` of ISO 8601 timestamps (with or without seconds, "T", time zone offset or "Z").
@@ -95,10 +95,28 @@ class ImportSettings:
     #: A column holding the period's other end (its start when ``time_is`` is END, its end when
     #: START), read like the date column (a date and time in one cell); None: no such column.
     period_column: int | None = None
+    #: (value column, start column) pairs: the values of that column each have their own period start
+    #: in the start column (Home Log's export writes ``Day start`` after an interval metric ``Day``;
+    #: ``start_columns_of`` finds them). They override the rules above for that column.
+    start_columns: tuple[tuple[int, int], ...] = ()
     #: The period's length in seconds when there is no ``period_column`` (900 for 15 minutes; a
     #: whole number of days counts local calendar days). None: with END, each amount runs "since
     #: the previous value" of its metric; with START, the most common step between rows' times.
     period_seconds: int | None = None
+
+
+START_SUFFIX = PERIOD_START_SUFFIX
+
+
+def start_columns_of(columns: list[str]) -> tuple[tuple[int, int], ...]:
+    """(value column, start column) for each column ``X start`` beside a column ``X`` (an export's)."""
+    names = {" ".join(n.split()).casefold(): i for i, n in enumerate(columns)}
+    pairs = []
+    for index, name in enumerate(columns):
+        key = " ".join(name.split()).casefold()
+        if key.endswith(START_SUFFIX) and key[: -len(START_SUFFIX)] in names:
+            pairs.append((names[key[: -len(START_SUFFIX)]], index))
+    return tuple(pairs)
 
 
 @dataclass(frozen=True, slots=True)

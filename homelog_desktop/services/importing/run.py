@@ -66,6 +66,8 @@ class _Chunk:
     notes: list[str] | None = None
     #: The start of each row's period (interval values), None: since the previous value.
     starts: list[int | None] | None = None
+    #: Value column -> its own period start per row (ImportSettings.start_columns).
+    column_starts: dict[int, list[int | None]] = field(default_factory=dict)
     invalid: list[RowProblem] = field(default_factory=list)
     empty_lines: list[int] = field(default_factory=list)
     #: column -> most decimals a value of it needed (columns of created metrics).
@@ -127,6 +129,7 @@ class _Reader:
             chunk.values = converted.values
             chunk.notes = converted.notes
             chunk.starts = converted.starts
+            chunk.column_starts = converted.column_starts
             return
         keep = [i for i in range(len(records)) if i not in dropped]
         chunk.ts = [ts[i] for i in keep]  # type: ignore[misc]
@@ -138,6 +141,7 @@ class _Reader:
         if converted.starts is not None:
             starts = converted.starts
             chunk.starts = [starts[i] for i in keep]
+        chunk.column_starts = {c: [v[i] for i in keep] for c, v in converted.column_starts.items()}
 
     def _column_name(self, column: int) -> str:
         return self._columns[column] if column < len(self._columns) else f"Column {column + 1}"
@@ -184,6 +188,7 @@ async def _run_import(
                 columns[c]
                 for c in range(len(columns))
                 if c not in (plan.settings.date_column, plan.settings.time_column, plan.settings.period_column)
+                and c not in {start for _value, start in plan.settings.start_columns}
                 and mapping.get(c, ColumnTarget()).role is TargetRole.IGNORE
             ]
             metric_of = {c: t.metric.id for c, t in mapping.items() if t.role is TargetRole.METRIC and t.metric}
@@ -474,7 +479,9 @@ async def _write(
     summary.skipped_duplicates += chunk.repeated
     _list(summary.duplicate_lines, chunk.repeated_lines)
     done = await store.write(
-        BulkRows(chunk.ts, chunk.values, chunk.notes, chunk.keep, chunk.starts), metric_of, intervals
+        BulkRows(chunk.ts, chunk.values, chunk.notes, chunk.keep, chunk.starts, chunk.column_starts),
+        metric_of,
+        intervals,
     )
     summary.imported += done.imported
     summary.replaced += done.replaced
