@@ -347,7 +347,7 @@ class Curve:
         if self.jump_ts.shape[0]:
             index = np.searchsorted(self.jump_ts, x, side="right")
             g = g + np.concatenate(([0.0], self.jump_cum))[index]
-            g = np.where(x <= xs[0], 0.0, g)
+            g = np.where(t <= xs[0], 0.0, g)  # t, not x: a curve of one instant has its jump after it
         return np.asarray(g, dtype=np.float64)
 
     def between(self, start: npt.ArrayLike, end: npt.ArrayLike) -> FloatArray:
