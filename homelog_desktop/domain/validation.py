@@ -329,8 +329,7 @@ def _check_period(reading: Reading, metric: Metric, context: ReadingContext) -> 
             warning(
                 "period-overlap",
                 ReadingField.PERIOD_START,
-                "the period overlaps the previous amount's period, which ends at the previous reading: "
-                "the overlap is counted twice",
+                "starts before the previous reading, where the previous amount's period ends: the overlap counts twice",
                 metric_id=metric.id,
                 subject=f"{label}: period start",
             )
@@ -341,7 +340,7 @@ def _check_period(reading: Reading, metric: Metric, context: ReadingContext) -> 
             warning(
                 "period-overlap-next",
                 ReadingField.PERIOD_START,
-                "the next amount's period starts before this reading's time: the overlap is counted twice",
+                "the next amount's period starts before this reading's time: the overlap counts twice",
                 metric_id=metric.id,
                 subject=f"{label}: period",
             )

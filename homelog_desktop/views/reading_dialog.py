@@ -362,6 +362,7 @@ class ReadingDialog(QDialog):
             "Start the period at the previous reading (the default)",
         )
         box = QHBoxLayout()
+        box.setSpacing(8)
         box.addWidget(caption)
         box.addWidget(start)
         box.addWidget(reset)
@@ -553,6 +554,8 @@ class ReadingDialog(QDialog):
         if self._filling_period:
             return
         row.period_custom = True
+        if row.period_reset is not None:
+            row.period_reset.show()
         self._touched = True
         self._accepted = {k for k in self._accepted if not k.endswith(f":{row.metric.id}")}
         self._raised = []
@@ -873,6 +876,9 @@ class ReadingDialog(QDialog):
         """Periods the user has not set start at the previous reading (or are "not known" without one)."""
         context = self._context
         for row in self._rows:
+            if row.period_reset is not None:
+                # The way back to the default is offered once there is something to go back from.
+                row.period_reset.setVisible(row.period_custom)
             if row.period_start is None or row.period_custom or row.metric.id is None:
                 continue
             previous = context.previous.get(row.metric.id) if context is not None else None
@@ -883,6 +889,10 @@ class ReadingDialog(QDialog):
         self._filling_period = True
         try:
             row.period_start.setDateTime(_to_qdatetime(moment) if moment is not None else _NO_START)
+            if moment is None:
+                # "Not known": the calendar opens on the reading's month, not on the field's 1900.
+                shown = self._timestamp.date()
+                row.period_start.calendarWidget().setCurrentPage(shown.year(), shown.month())
         finally:
             self._filling_period = False
 

@@ -127,7 +127,14 @@ def test_preview_shows_each_row_with_its_period(tmp_path: Path) -> None:
     path = tmp_path / "quarter-hours.csv"
     path.write_text(START_END, encoding="utf-8")
     detected = detect(path)
-    settings = replace(detected.settings, timezone="UTC", date_format="%d-%m-%Y", date_column=1, period_column=0, time_is=PeriodLabel.END)
+    settings = replace(
+        detected.settings,
+        timezone="UTC",
+        date_format="%d-%m-%Y",
+        date_column=1,
+        period_column=0,
+        time_is=PeriodLabel.END,
+    )
     metric = Metric(None, "Afname", "kWh", MetricKind.INTERVAL, decimals=3)
     plan = ImportPlan(path, settings, replace_source(), {2: ColumnTarget.to_metric(metric)})
     rows = preview(plan)

@@ -91,7 +91,7 @@ def test_a_start_of_its_own_is_stored_and_an_overlap_is_a_warning(
     qtbot.keyClicks(dialog.findChild(QLineEdit, "valueEdit_0"), "900")
     earlier = LAST_MONTH - timedelta(days=60)
     set_start(dialog, earlier)
-    assert "overlaps the previous amount's period" in message(dialog)
+    assert "starts before the previous reading" in message(dialog)
     assert dialog.findChild(QPushButton, "saveButton").text() == "Save anyway"
     save(qtbot, dialog, vm)
     assert stored_readings(bill_source)[-1].starts == {bill_source.metrics[0].id: earlier}
