@@ -189,3 +189,23 @@ def test_an_export_imported_again_has_the_same_periods(run, tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     # The CSV layout carries no units (the JSON one does): the kind, periods and values come back.
     assert [v[3:] for v in values_of(data / "homelog.db")] == [v[3:] for v in values_of(first)]
+
+
+def test_a_counter_turned_into_an_interval_metric_runs_since_the_previous_value(run, db, add_source, store):
+    """Changing a metric's kind to interval in the source editor gives its values the previous value as start."""
+    from homelog_desktop.repositories import ReadingRepository, SourceRepository
+    from tests.conftest import T0, make_reading
+
+    source = add_source("Oil", metrics=(Metric(None, "Delivered", "l", MetricKind.COUNTER, decimals=0),))
+    store(source, make_reading(source, T0, "500"), make_reading(source, T0.replace(year=T0.year + 1), "700"))
+
+    async def change() -> list:
+        async with db.session() as session:
+            metric = replace(source.metrics[0], kind=MetricKind.INTERVAL)
+            changed = await SourceRepository(session).update(replace(source, metrics=(metric,)))
+        async with db.session() as session:
+            lines = await ReadingRepository(session).page(changed, 0, 10)
+        return [line.reading.starts for line in lines]
+
+    metric_id = source.metrics[0].id
+    assert run(change()) == [{}, {metric_id: T0}]
