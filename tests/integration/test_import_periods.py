@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 from homelog_desktop.db import Database, sqlite_url
@@ -209,3 +210,47 @@ def test_a_counter_turned_into_an_interval_metric_runs_since_the_previous_value(
 
     metric_id = source.metrics[0].id
     assert run(change()) == [{}, {metric_id: T0}]
+
+
+def test_periods_on_postgresql(run, pg_server, tmp_path: Path) -> None:
+    """On PostgreSQL too: the writer stores each period, the report reads them back with a gap."""
+    from homelog_desktop.domain.consumption import Period
+    from homelog_desktop.services.reports import build_report
+    from tests.postgres import create_database, drop_database
+
+    path = tmp_path / "quarter-hours.csv"
+    path.write_text(START_END, encoding="utf-8")
+    url = run(create_database(migrated=True))
+    db = Database(url)
+    try:
+
+        async def go():
+            detected = detect(path)
+            settings = replace(
+                detected.settings, timezone="UTC", date_format="%d-%m-%Y", date_column=1, period_column=0
+            )
+            metric = Metric(None, "Afname", "kWh", MetricKind.INTERVAL, decimals=3)
+            summary = await run_import(
+                db, ImportPlan(path, settings, replace_source(), {2: ColumnTarget.to_metric(metric)})
+            )
+            from homelog_desktop.services.exporting import find_source
+
+            source = await find_source(db, "Grid")
+            report = await build_report(db, source.id, source.metrics[0].id, Period.DAY, tz=UTC)
+            async with db.engine.connect() as conn:
+                from sqlalchemy import text
+
+                rows = (await conn.execute(text("SELECT start_ts, ts FROM reading_values ORDER BY ts"))).all()
+            return summary, report, [tuple(r) for r in rows]
+
+        summary, report, rows = run(go())
+        assert summary.imported == 3
+        assert rows == [
+            (epoch("2025-01-01T00:00"), epoch("2025-01-01T00:15")),
+            (epoch("2025-01-01T00:15"), epoch("2025-01-01T00:30")),
+            (epoch("2025-01-01T00:45"), epoch("2025-01-01T01:00")),
+        ]
+        assert [(r.consumption, r.uncovered_days) for r in report.rows] == [(2, Decimal("0.010417"))]
+    finally:
+        run(db.dispose())
+        run(drop_database(url))
