@@ -143,3 +143,12 @@ def test_a_period_labelled_by_its_start_falls_in_its_own_day(tmp_path: Path) -> 
     # Without a length, "start" takes the most common step between the rows' times: one hour.
     detected = _converted_series(tmp_path, ImportSettings(time_is=PeriodLabel.START), rows)
     assert {r.start: r.consumption for r in report(detected, Period.DAY).rows} == days_start
+
+
+def test_the_projection_counts_the_days_with_data_not_the_gap() -> None:
+    """10 a day for 1–10 March and 21–30 March, nothing in between: the recent rate is 10 a day, not 200 / 29."""
+    days = [epoch(2025, 3, d) for d in (*range(1, 11), *range(21, 31))]
+    series = Series.of([d + 86400 for d in days], [10.0] * 20, days)
+    projection = report(series).projection
+    assert projection is not None
+    assert projection.daily_rate == 10
