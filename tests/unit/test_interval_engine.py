@@ -152,3 +152,27 @@ def test_the_projection_counts_the_days_with_data_not_the_gap() -> None:
     projection = report(series).projection
     assert projection is not None
     assert projection.daily_rate == 10
+
+
+def test_start_columns_read_each_values_own_start(tmp_path: Path) -> None:
+    """An export's ``X start`` column: a start per value, an empty cell for "since the previous value",
+    and a start that cannot be read or is not before the reading named on its row and column."""
+    from homelog_desktop.services.importing.model import start_columns_of
+
+    header = ["timestamp", "Oil", "Oil start", "note"]
+    assert start_columns_of(header) == ((1, 2),)
+    settings = ImportSettings(start_columns=start_columns_of(header))
+    metric = Metric(None, "Oil", "l", MetricKind.INTERVAL, decimals=0)
+    plan = ImportPlan(tmp_path / "x.csv", settings, Source(None, "Tank"), {1: ColumnTarget.to_metric(metric)})
+    converted = ChunkConverter(plan).convert(
+        [2, 3, 4, 5],
+        [
+            ["2025-02-01T00:00:00+00:00", "500", "2025-01-01T00:00:00+00:00", ""],
+            ["2025-03-01T00:00:00+00:00", "400", "", ""],
+            ["2025-04-01T00:00:00+00:00", "300", "yesterday", ""],
+            ["2025-05-01T00:00:00+00:00", "200", "2025-06-01T00:00:00+00:00", ""],
+        ],
+    )
+    assert converted.column_starts[1][:2] == [epoch(2025, 1, 1), None]
+    assert set(converted.problems) == {2, 3} and all(2 in p for p in converted.problems.values())
+    assert converted.problems[3][2] == "the period does not end after it starts"

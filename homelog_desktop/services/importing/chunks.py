@@ -150,14 +150,8 @@ class ChunkConverter:
                 return ts, None  # since the previous value
             return ts, [None if t is None else self._shift(t, -self.period_seconds) for t in ts]
         if self.period_column is not None:
-            other: list[int | None] = []
             column = self.period_column
-            for i, text in enumerate(_cells(records, column)):
-                try:
-                    other.append(self.timestamp(text, None))
-                except CellError as exc:
-                    other.append(None)
-                    problems.setdefault(i, {})[column] = str(exc)
+            other = self._moments(_cells(records, column), column, problems)
             starts, ends = (other, ts) if self.time_is is PeriodLabel.END else (ts, other)
         else:
             column = self.date_column
@@ -186,23 +180,39 @@ class ChunkConverter:
         for value_column, start_column in self.start_columns.items():
             if value_column not in values:
                 continue
-            starts: list[int | None] = []
-            for i, text in enumerate(_cells(records, start_column)):
-                if not text.strip():
-                    starts.append(None)
-                    continue
-                try:
-                    start = self.timestamp(text, None)
-                except CellError as exc:
-                    starts.append(None)
-                    problems.setdefault(i, {})[start_column] = str(exc)
-                    continue
-                end = ts[i]
-                if end is not None and start >= end:
+            cells = _cells(records, start_column)
+            blank = [i for i, text in enumerate(cells) if not text.strip()]
+            for i in blank:
+                cells[i] = "1970-01-01T00:00:00+00:00" if self.date_format == ISO_FORMAT else cells[i]
+            starts = self._moments(cells, start_column, problems, blank)
+            for i, (start, end) in enumerate(zip(starts, ts, strict=True)):
+                if start is not None and end is not None and start >= end:
                     problems.setdefault(i, {})[start_column] = "the period does not end after it starts"
-                starts.append(start)
             result[value_column] = starts
         return result
+
+    def _moments(
+        self, cells: list[str], column: int, problems: dict[int, dict[int, str]], blank: list[int] | None = None
+    ) -> list[int | None]:
+        """A column of dates and times (a period's other end) as epoch seconds; ``blank`` rows give None."""
+        moments: list[int | None] | None = None
+        if self.date_format == ISO_FORMAT:
+            moments = self._iso_fast(cells)
+        if moments is None:
+            moments = []
+            skip = set(blank or ())
+            for i, text in enumerate(cells):
+                if i in skip:
+                    moments.append(None)
+                    continue
+                try:
+                    moments.append(self.timestamp(text, None))
+                except CellError as exc:
+                    moments.append(None)
+                    problems.setdefault(i, {})[column] = str(exc)
+        for i in blank or ():
+            moments[i] = None
+        return moments
 
     def _shift(self, moment: int, seconds: int) -> int:
         """``moment`` moved by ``seconds``; whole days count local calendar days (23 or 25 hours at DST)."""
