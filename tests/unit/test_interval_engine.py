@@ -176,3 +176,13 @@ def test_start_columns_read_each_values_own_start(tmp_path: Path) -> None:
     assert converted.column_starts[1][:2] == [epoch(2025, 1, 1), None]
     assert set(converted.problems) == {2, 3} and all(2 in p for p in converted.problems.values())
     assert converted.problems[3][2] == "the period does not end after it starts"
+
+
+def test_period_settings_survive_a_saved_profile() -> None:
+    """Settings saved as JSON (an import profile) and read back are the same settings."""
+    import json
+    from dataclasses import asdict
+
+    settings = ImportSettings(time_is=PeriodLabel.START, period_column=3, start_columns=((1, 2),), period_seconds=900)
+    assert ImportSettings(**json.loads(json.dumps(asdict(settings)))) == settings
+    assert ImportSettings(**json.loads(json.dumps(asdict(ImportSettings())))).time_is is PeriodLabel.END

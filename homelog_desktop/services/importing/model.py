@@ -104,6 +104,11 @@ class ImportSettings:
     #: the previous value" of its metric; with START, the most common step between rows' times.
     period_seconds: int | None = None
 
+    def __post_init__(self) -> None:
+        # Settings read back from JSON (a saved profile) have plain strings and lists here.
+        object.__setattr__(self, "time_is", PeriodLabel(self.time_is))
+        object.__setattr__(self, "start_columns", tuple((int(v), int(s)) for v, s in self.start_columns))
+
 
 START_SUFFIX = PERIOD_START_SUFFIX
 
