@@ -96,6 +96,18 @@ class Baseline:
         months = starts.astype("datetime64[s]").astype("datetime64[M]").astype(np.int64)
         return np.bincount(months - months[0], weights=triples[:, 2])
 
+    def run_joined(self) -> np.ndarray:
+        """The same with the fetch ``load_series`` uses (SQLite joins the columns into text)."""
+        starts, values = self.conn.execute(
+            "SELECT group_concat(start_ts), group_concat(CAST(round(value * 1000.0) AS INTEGER)) FROM"
+            " (SELECT start_ts, value FROM reading_values WHERE metric_id = ? ORDER BY ts)",
+            (self.metric_id,),
+        ).fetchone()
+        begin = np.fromstring(starts, dtype=np.int64, sep=",")
+        amounts = np.fromstring(values, dtype=np.int64, sep=",") / 1000.0
+        months = begin.astype("datetime64[s]").astype("datetime64[M]").astype(np.int64)
+        return np.bincount(months - months[0], weights=amounts)
+
     def close(self) -> None:
         self.conn.close()
 
@@ -127,10 +139,11 @@ async def main(args: argparse.Namespace) -> None:
                 seed(path, mid, source.id, args.rows)
             print(f"  seeded in {seeding.ms / 1000:.1f} s", flush=True)
             baseline = Baseline(path, mid)
-            base_times, times, gaps = [], [], []
+            base_times, joined_times, times, gaps = [], [], [], []
             report = None
             for _ in range(args.runs):  # alternated, so that other load on the machine weighs on both alike
                 base_times.append(_common.time_ms(baseline.run, repeat=1)[0])
+                joined_times.append(_common.time_ms(baseline.run_joined, repeat=1)[0])
                 ms, gap, report = await timed_report(db, source.id, mid)
                 times.append(ms)
                 gaps.append(gap)
@@ -157,6 +170,11 @@ async def main(args: argparse.Namespace) -> None:
             ratio = median / base
             line = f"ratio report / baseline: {ratio:.2f} (goal <= {RATIO_GOAL:g})"
             print(line if ratio <= RATIO_GOAL else f"{line}  MISSED")
+            joined = _common.median(joined_times)
+            print(
+                f"  (info: raw sqlite3 with load_series's joined-text fetch + bincount: {joined:.0f} ms;"
+                f" the report is {median / joined:.2f}x that)"
+            )
             _common.report("longest event-loop gap during the report", max(gaps), STALL_GOAL_MS, strict=True)
             monitor = _common.TickMonitor(16)
             monitor.start()
