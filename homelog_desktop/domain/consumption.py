@@ -488,6 +488,21 @@ def interval_curve(series: Series) -> Curve:
         order = np.lexsort((e, b))
         b, e, a = b[order], e[order], a[order]
     long = e > b
+    if bool(long.all()) and bool(np.all(b[1:] >= e[:-1])):
+        # Periods one after another with no instants (a smart meter's): the knots are each start
+        # (unless the previous period ends there) and each end, strictly increasing, and the
+        # covered spans are the runs of touching periods. No sort, no grouping of equal times.
+        touch = b[1:] == e[:-1]
+        fresh = np.concatenate(([True], ~touch))
+        before = np.concatenate(([0.0], np.cumsum(a)[:-1]))
+        ts = np.empty(2 * b.shape[0], dtype=np.int64)
+        values = np.empty(2 * b.shape[0], dtype=np.float64)
+        ts[0::2], ts[1::2] = b, e
+        values[0::2], values[1::2] = before, before + a
+        keep = np.ones(ts.shape[0], dtype=bool)
+        keep[0::2] = fresh
+        span_s, span_e = b[fresh], e[np.concatenate((~touch, [True]))]
+        return Curve(ts[keep], values[keep], covered_starts=span_s, covered_ends=span_e, unknown=unknown)
     span_s, span_e = union_of(b[long], e[long]) if bool(long.any()) else (none, none)
     if bool(np.all(b[1:] >= e[:-1])):
         # Periods one after another (the usual case): the running sum of the amounts, exact per period.

@@ -67,3 +67,33 @@ def test_gaps_stay_gaps(p, data) -> None:
             assert curve.covered([a], [b])[0] == 0
             assert not curve.covers(min(a, spans[0][0]), b)
         reach = max(reach, end)
+
+
+@st.composite
+def back_to_back(draw):
+    """A smart meter's periods: one after another, each touching the last or after a gap."""
+    count = draw(st.integers(1, 60))
+    start = draw(st.integers(1_700_000_000, 1_700_100_000))
+    starts, ends, values = [], [], []
+    for _ in range(count):
+        start += draw(st.sampled_from([0, 0, 0, 1, 900, 86400 * 3]))  # mostly touching
+        length = draw(st.sampled_from([900, 3600, 86400, 31 * 86400, 7]))
+        starts.append(start)
+        ends.append(start + length)
+        values.append(draw(st.floats(min_value=0, max_value=1e4, allow_nan=False)))
+        start += length
+    return starts, ends, values
+
+
+@SETTINGS
+@given(back_to_back(), edges())
+def test_periods_one_after_another_match_spread_amounts(p, x) -> None:
+    """The fast path for periods one after another gives what ``spread_amounts`` gives, gaps included."""
+    starts, ends, values = p
+    curve = _curve(p)
+    x = sorted({*x, starts[0], ends[-1], *starts[:: max(1, len(starts) // 5)]})
+    spread = spread_amounts(starts, ends, values, x)
+    a, b = np.array(x[:-1]), np.array(x[1:])
+    np.testing.assert_array_equal(curve.covered(a, b), spread.covered)
+    expected = np.where(spread.gaps, 0.0, spread.totals)
+    np.testing.assert_allclose(curve.between(a, b), expected, rtol=1e-9, atol=1e-9 * max(1.0, sum(values)))
