@@ -49,6 +49,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--at", type=_moment, metavar="TIME", help="when it was read: 2025-03-14T08:30 local time (default: now)"
     )
+    parser.add_argument(
+        "--from",
+        dest="period_start",
+        type=_moment,
+        metavar="TIME",
+        help="interval metrics: the start of the amounts' period, up to --at (default: the previous reading)",
+    )
     parser.add_argument("--note", default="", help="a note stored with the reading")
     parser.add_argument(
         "--accept-warnings",
@@ -78,7 +85,7 @@ def _metric(source: Source, name: str) -> Metric:
 
 
 async def _add(args: argparse.Namespace) -> int:
-    from ..domain.entities import Reading
+    from ..domain.entities import MetricKind, Reading
     from ..domain.errors import ValidationError
     from ..domain.timeutil import utc_now
     from ..domain.validation import parse_value
@@ -103,7 +110,14 @@ async def _add(args: argparse.Namespace) -> int:
                 raise CommandError(f"{metric.label}: no value after “=”")
             values[metric.id] = value
         at = args.at or utc_now().replace(second=0)
-        reading = Reading(None, source.id, at, values, note=args.note.strip())
+        starts = {}
+        if args.period_start is not None:
+            starts = {
+                m.id: args.period_start for m in source.metrics if m.id in values and m.kind is MetricKind.INTERVAL
+            }
+            if not starts:
+                raise CommandError("--from is the start of an interval metric's period: no interval metric is given")
+        reading = Reading(None, source.id, at, values, note=args.note.strip(), starts=starts)
         writer = PatientWriter(db, _say_waiting)
         result = await writer.run(
             lambda session: ReadingService(session).save(source, reading, accept_all=args.accept_warnings)

@@ -4,6 +4,12 @@ Columns are mapped to the source's metrics by name (case-insensitive, a "(unit)"
 ignored); with ``--create`` a missing source is created with a counter metric per numeric column.
 Without ``--skip-invalid`` any invalid row stops the import with exit code 2 and a message naming
 its line and column, and nothing is stored.
+
+Amounts per period (interval metrics): ``--period-start-column``/``--period-end-column`` name the
+columns holding each row's period (``From``/``To``, ``Start``/``End``), ``--time-is start|end`` says
+which end the date column gives, ``--period 15min`` the period's length when only one end is in
+the file (see ``ImportSettings`` for the rules). With any of them, ``--create`` makes the new
+metrics interval metrics.
 """
 
 from __future__ import annotations
@@ -21,7 +27,8 @@ from .identity import add_member_argument
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ..services.importing import Detected, ImportProgress, ImportSettings
+    from ..domain.entities import Source
+    from ..services.importing import ColumnTarget, Detected, ImportProgress, ImportSettings
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -53,6 +60,29 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sheet", metavar="NAME", help="the worksheet of an .xlsx file (default: the first)")
     parser.add_argument("--timezone", metavar="ZONE", help="time zone of times without an offset (default: local)")
     parser.add_argument("--progress", action="store_true", help="print progress lines on stderr while importing")
+    periods = parser.add_argument_group(
+        "amounts per period",
+        "For interval metrics, each value is the amount over its own period [start, end). Without these "
+        "options each amount runs since the previous value of its metric. Examples: "
+        "--period-start-column From --period-end-column To;  --time-is start --period 15min",
+    )
+    periods.add_argument(
+        "--period-start-column", metavar="COLUMN", help="the column (name or number) holding each period's start"
+    )
+    periods.add_argument(
+        "--period-end-column", metavar="COLUMN", help="the column (name or number) holding each period's end"
+    )
+    periods.add_argument(
+        "--time-is",
+        choices=["start", "end"],
+        help="whether a row's time is the start or the end of its period (default: end)",
+    )
+    periods.add_argument(
+        "--period",
+        metavar="LENGTH",
+        help="the length of each period when the file gives one end only: 15min, 30min, 1h, 1d "
+        "(default with --time-is start: the most common step between rows)",
+    )
     add_location_arguments(parser)
     add_member_argument(parser)
 
@@ -95,6 +125,9 @@ async def _import(args: argparse.Namespace) -> int:
             if not args.create:
                 raise CommandError(printable(f"there is no source named “{args.source}” (add --create to create it)"))
             source, mapping = new_source_for(args.source.strip(), detected)
+            own = {value for value, _start in settings.start_columns}
+            if _has_periods(args) or own:
+                source, mapping = _as_intervals(source, mapping, settings, None if _has_periods(args) else own)
         else:
             mapping = suggest_mapping(detected, source)
         if not any(t.role is TargetRole.METRIC for t in mapping.values()):
@@ -152,7 +185,90 @@ def _settings(args: argparse.Namespace, detected: Detected) -> ImportSettings:
         settings = replace(settings, sheet=args.sheet)
     if args.timezone:
         settings = replace(settings, timezone=args.timezone)
-    return settings
+    return _period_settings(args, detected, settings)
+
+
+def _has_periods(args: argparse.Namespace) -> bool:
+    return bool(args.period_start_column or args.period_end_column or args.time_is or args.period)
+
+
+def _period_settings(args: argparse.Namespace, detected: Detected, settings: ImportSettings) -> ImportSettings:
+    """The settings with the periods the options give (see ``ImportSettings`` for the rules), and the
+    ``X start`` columns of a Home Log export read as the starts of ``X``'s values."""
+    from ..services.importing import ImportFileError, PeriodLabel
+    from ..services.importing.model import start_columns_of
+
+    settings = replace(settings, start_columns=start_columns_of(detected.columns))
+    start = _column(args.period_start_column, detected, "--period-start-column")
+    end = _column(args.period_end_column, detected, "--period-end-column")
+    length = _length(args.period) if args.period else None
+    date = settings.date_column
+    if start is not None and end is not None:
+        if start == end:
+            raise ImportFileError("--period-start-column and --period-end-column name the same column")
+        # The reading's time is the period's end: the end column is the date column.
+        return replace(settings, date_column=end, time_column=None, time_is=PeriodLabel.END, period_column=start)
+    if start is not None:
+        if start == date:
+            return replace(settings, time_is=PeriodLabel.START, period_column=None, period_seconds=length)
+        return replace(settings, time_is=PeriodLabel.END, period_column=start)
+    if end is not None:
+        if end == date:
+            return replace(settings, time_is=PeriodLabel.END, period_column=None, period_seconds=length)
+        return replace(settings, time_is=PeriodLabel.START, period_column=end)
+    time_is = PeriodLabel(args.time_is) if args.time_is else PeriodLabel.END
+    return replace(settings, time_is=time_is, period_seconds=length)
+
+
+def _column(text: str | None, detected: Detected, option: str) -> int | None:
+    """A column named (case-insensitive) or numbered (from 1) on the command line."""
+    from ..services.importing import ImportFileError
+
+    if not text:
+        return None
+    wanted = text.strip().casefold()
+    for index, name in enumerate(detected.columns):
+        if " ".join(name.split()).casefold() == wanted:
+            return index
+    if wanted.isdigit() and 1 <= int(wanted) <= len(detected.columns):
+        return int(wanted) - 1
+    raise ImportFileError(f"{option}: the file has no column “{text}” (columns: {', '.join(detected.columns)})")
+
+
+_UNITS = {"s": 1, "sec": 1, "min": 60, "m": 60, "h": 3600, "hour": 3600, "d": 86400, "day": 86400}
+
+
+def _length(text: str) -> int:
+    """``15min``, ``30 min``, ``1h``, ``1d``, ``900`` (seconds) as seconds."""
+    import re
+
+    from ..services.importing import ImportFileError
+
+    found = re.fullmatch(r"\s*(\d+)\s*([a-z]*)\s*", text.casefold())
+    factor = _UNITS.get(found[2] or "s") if found else None
+    if found is None or factor is None or int(found[1]) <= 0:
+        raise ImportFileError(f"--period: “{text}” is not a length such as 15min, 1h or 1d")
+    return int(found[1]) * factor
+
+
+def _as_intervals(
+    source: Source, mapping: dict[int, ColumnTarget], settings: ImportSettings, columns: set[int] | None
+) -> tuple[Source, dict[int, ColumnTarget]]:
+    """A new source's metrics (those of ``columns``; None: all) as interval metrics (a file with
+    periods holds amounts per period); the period's column is not a metric."""
+    from ..domain.entities import MetricKind
+    from ..services.importing import ColumnTarget
+
+    changed: dict[int, ColumnTarget] = {}
+    for column, target in mapping.items():
+        if column == settings.period_column:
+            changed[column] = ColumnTarget.ignored()
+        elif target.metric is not None and (columns is None or column in columns):
+            changed[column] = ColumnTarget.to_metric(replace(target.metric, kind=MetricKind.INTERVAL, digits=None))
+        else:
+            changed[column] = target
+    metrics = tuple(t.metric for t in changed.values() if t.metric is not None)
+    return replace(source, metrics=metrics), changed
 
 
 def _progress_printer() -> Callable[[ImportProgress], None]:

@@ -137,7 +137,7 @@ def report_table(report: Report) -> str:
                 period_label(r.start, report.period, bsm),
                 r.start.isoformat(),
                 r.end.isoformat(),
-                amount(r.consumption),
+                "not covered" if r.not_covered else amount(r.consumption),
                 days_text(r.days),
                 rate_text(r.avg_per_day, metric) if r.avg_per_day is not None else "–",
                 money_text(r.cost) if r.cost is not None else "–",

@@ -132,7 +132,12 @@ class ReadingRow(Base):
 
 
 class ReadingValueRow(Base):
-    """One metric's value of a reading; ``ts`` repeats the reading's so scans need no join."""
+    """One metric's value of a reading; ``ts`` repeats the reading's so scans need no join.
+
+    ``start_ts`` is the start of an interval metric's period [start_ts, ts) (migration 0007); NULL for
+    counters and gauges, and for an interval value whose period is unknown (the first value of a
+    metric stored before 0007, which meant "since the previous reading" and had none).
+    """
 
     __tablename__ = "reading_values"
     __table_args__ = (Index("ix_reading_values_metric_ts_value", "metric_id", "ts", "value"),)
@@ -141,6 +146,7 @@ class ReadingValueRow(Base):
     metric_id: Mapped[int] = mapped_column(ForeignKey("metrics.id", ondelete="CASCADE"), primary_key=True)
     ts: Mapped[int] = mapped_column(BigInteger)
     value: Mapped[float] = mapped_column(Float(precision=53))
+    start_ts: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class MeterEventRow(Base):

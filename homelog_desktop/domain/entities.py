@@ -27,12 +27,18 @@ class Category(enum.StrEnum):
         return self.value.capitalize()
 
 
+#: What an export appends to an interval metric's name for the column of its periods' starts
+#: (``Day start``); an import reads such a column back as the starts of ``Day``'s values.
+PERIOD_START_SUFFIX = " start"
+
+
 class MetricKind(enum.StrEnum):
     """How the values of a metric are interpreted."""
 
     #: A cumulative register (kWh meter, water meter): consumption is the difference.
     COUNTER = "counter"
-    #: The value is already the amount for the interval (a bill, a delivery of oil).
+    #: The value is an amount over its own period [start, end): 15 minutes of a smart meter, a day
+    #: of a portal export, a bill, a delivery of oil. The reading's time is the period's end.
     INTERVAL = "interval"
     #: An instantaneous value (temperature, tank level).
     GAUGE = "gauge"
@@ -140,7 +146,9 @@ class Reading:
     """A reading of a source at a moment.
 
     ``timestamp`` is timezone-aware UTC. ``values`` maps metric id to the value as entered; a metric
-    that was not read is absent (never zero).
+    that was not read is absent (never zero). ``starts`` maps an interval metric's id to the start of
+    its value's period [start, timestamp) (aware UTC); an interval value without one runs since the
+    previous reading of its metric (the repository fills that in when it stores the reading).
     """
 
     id: int | None
@@ -155,6 +163,7 @@ class Reading:
     updated_at: datetime | None = None
     #: The stored row's version when read (0: not read; see domain/conflicts.py). Not part of equality.
     version: int = field(default=0, compare=False)
+    starts: Mapping[int, datetime] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,7 +83,7 @@ def spread_amounts(
         share = al[index] * (seconds / (el[index] - sl[index]))
         totals += np.bincount(bucket, weights=share, minlength=buckets)
         sl, el = s[long], e[long]
-        merged_s, merged_e = _union(sl, el)
+        merged_s, merged_e = union_of(sl, el)
         _index, bucket, seconds = _pieces(merged_s, merged_e, x)
         covered += np.rint(np.bincount(bucket, weights=seconds.astype(np.float64), minlength=buckets)).astype(np.int64)
     touched = covered > 0
@@ -120,7 +120,7 @@ def _pieces(starts: IntArray, ends: IntArray, x: IntArray) -> tuple[IntArray, In
     return index, bucket, seconds
 
 
-def _union(starts: IntArray, ends: IntArray) -> tuple[IntArray, IntArray]:
+def union_of(starts: IntArray, ends: IntArray) -> tuple[IntArray, IntArray]:
     """The periods merged where they overlap or touch: disjoint [start, end) spans, in order."""
     order = np.argsort(starts, kind="stable")
     s, e = starts[order], ends[order]

@@ -24,6 +24,8 @@ class ReadingField(enum.Enum):
     TIMESTAMP = "timestamp"
     VALUE = "value"
     READING = "reading"
+    #: The start of an interval metric's period (see ``metric_id``).
+    PERIOD_START = "period-start"
 
 
 class SourceField(enum.Enum):

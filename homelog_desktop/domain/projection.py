@@ -64,7 +64,11 @@ def project(
     end = curve.end
     tail = Moment.at(end, tz)
     start = max(curve.start, end - recent_days * DAY_SECONDS)
-    rate = float(curve.between([start], [end])[0]) / ((end - start) / DAY_SECONDS)
+    # The rate of the time with data: a gap between an interval metric's periods is not zero use.
+    seconds = int(curve.covered([start], [end])[0])
+    if seconds <= 0:
+        return None
+    rate = float(curve.between([start], [end])[0]) / (seconds / DAY_SECONDS)
     tariff = plan.in_force(end)
     last_year = last_year_cost = None
     head = moment_year_earlier(tail, tz)

@@ -27,6 +27,8 @@ class Neighbour:
 
     timestamp: datetime
     value: Decimal
+    #: An interval value's period start (None: not an interval value, or not known).
+    start: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +232,12 @@ def check_reading(reading: Reading, source: Source, context: ReadingContext) -> 
     Errors: no value at all, an unknown metric, a value that cannot be stored.
     Warnings: a timestamp in the future, a duplicate timestamp, a counter lower than the previous
     reading (or higher than the next one), and a jump far beyond the recent daily rate.
+
+    Interval metrics (an amount over [start, reading time)): a start at or after the reading's time
+    is an error; a period that overlaps the previous or next amount's period is a warning (the
+    overlap is counted twice), as is an amount with no start at all (no previous reading: it is
+    not counted until it has one). ``reading.starts`` holds the starts given; a metric without one
+    starts at the previous reading (``context.previous``).
     """
     issues: list[Issue] = []
     metrics = {m.id: m for m in source.metrics}
@@ -270,9 +278,73 @@ def check_reading(reading: Reading, source: Source, context: ReadingContext) -> 
         )
     for metric_id, value in reading.values.items():
         metric = metrics.get(metric_id)
+        if metric is not None and metric.kind is MetricKind.INTERVAL:
+            issues.extend(_check_period(reading, metric, context))
         if metric is None or metric.kind is not MetricKind.COUNTER:
             continue
         issues.extend(_check_counter(reading, metric, value, context))
+    return issues
+
+
+def period_start(reading: Reading, metric_id: int, context: ReadingContext) -> datetime | None:
+    """Where an interval value's period starts: the start given, else the previous reading's time."""
+    given = reading.starts.get(metric_id)
+    if given is not None:
+        return given
+    previous = context.previous.get(metric_id)
+    return previous.timestamp if previous is not None else None
+
+
+def _check_period(reading: Reading, metric: Metric, context: ReadingContext) -> list[Issue]:
+    assert metric.id is not None
+    label = metric.label
+    start = period_start(reading, metric.id, context)
+    if start is None:
+        return [
+            warning(
+                "no-period-start",
+                ReadingField.PERIOD_START,
+                "has no period start (there is no earlier reading): the amount is not counted until "
+                "its period has a start",
+                metric_id=metric.id,
+                subject=label,
+            )
+        ]
+    if start.tzinfo is None:
+        raise ValueError("period starts must be timezone-aware")
+    if start >= reading.timestamp:
+        return [
+            error(
+                "period-order",
+                ReadingField.PERIOD_START,
+                "the period must start before the reading's time (its end)",
+                metric_id=metric.id,
+                subject=f"{label}: period start",
+            )
+        ]
+    issues: list[Issue] = []
+    previous = context.previous.get(metric.id)
+    if previous is not None and start < previous.timestamp:
+        issues.append(
+            warning(
+                "period-overlap",
+                ReadingField.PERIOD_START,
+                "starts before the previous reading, where the previous amount's period ends: the overlap counts twice",
+                metric_id=metric.id,
+                subject=f"{label}: period start",
+            )
+        )
+    following = context.next.get(metric.id)
+    if following is not None and following.start is not None and following.start < reading.timestamp:
+        issues.append(
+            warning(
+                "period-overlap-next",
+                ReadingField.PERIOD_START,
+                "the next amount's period starts before this reading's time: the overlap counts twice",
+                metric_id=metric.id,
+                subject=f"{label}: period",
+            )
+        )
     return issues
 
 

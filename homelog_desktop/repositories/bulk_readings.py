@@ -23,8 +23,8 @@ import json
 import sqlite3
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
-from dataclasses import dataclass
-from itertools import chain, repeat
+from dataclasses import dataclass, field
+from itertools import chain, pairwise, repeat
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ..db.database import actor_of
 from ..db.tables import MetricRow, ReadingRow
 from ..domain.access import Action
-from ..domain.entities import Source
+from ..domain.entities import MetricKind, Source
 from ..domain.errors import HomeLogError
 from ..domain.timeutil import to_epoch, utc_now
 from . import access
@@ -58,6 +58,12 @@ class BulkRows:
     notes: list[str] | None = None
     #: Rows to store when a time occurs twice in the chunk (None: all of them).
     keep: list[int] | None = None
+    #: Per row, the start of its period (epoch seconds), stored with the values of interval columns
+    #: only (``ts`` is the period's end). None (for the chunk or a row): since the previous value of
+    #: the metric, see ``fill_interval_starts``.
+    starts: list[int | None] | None = None
+    #: File column -> its own period start per row (overrides ``starts`` for that column).
+    column_starts: dict[int, list[int | None]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -95,6 +101,9 @@ class BulkReadingWriter:
         self._written: list[tuple[int, int]] = []
         #: The member who enters the rows (None: nobody signed in).
         self.entered_by: int | None = None
+        #: metric id -> time of its last value written, while the rows come in time order after
+        #: everything stored (interval values without a start then run since it).
+        self._last_of: dict[int, int] = {}
 
     @staticmethod
     async def open(session: AsyncSession, source_id: int, *, replace: bool) -> BulkReadingWriter:
@@ -124,15 +133,28 @@ class BulkReadingWriter:
         await writer._start()
         return writer
 
-    async def write(self, rows: BulkRows, metric_of: dict[int, int | None]) -> BulkWrite:
-        """Store a chunk's rows (``metric_of``: file column -> metric id)."""
+    async def write(
+        self, rows: BulkRows, metric_of: dict[int, int | None], intervals: frozenset[int] = frozenset()
+    ) -> BulkWrite:
+        """Store a chunk's rows (``metric_of``: file column -> metric id; ``intervals``: the columns of
+        interval metrics, whose values are stored with ``rows.starts``)."""
         loop = asyncio.get_running_loop()
         keep = rows.keep
         result = BulkWrite()
         stamps = rows.ts if keep is None else [rows.ts[i] for i in keep]
         low, high = min(stamps), max(stamps)
         stored: list[tuple[int, int]] = []
-        if self._overlaps(low, high):
+        overlaps = self._overlaps(low, high)
+        # "Since the previous value" can be filled in here when the rows follow everything stored
+        # and written, in time order; otherwise fill_interval_starts does it at the end.
+        previous: dict[int, int] | None = None
+        if intervals and rows.starts is None and not rows.column_starts:
+            in_order = not overlaps and all(a < b for a, b in pairwise(stamps))
+            if in_order and (self.stored_range is None or low > self.stored_range[1]):
+                previous = self._last_of
+            else:
+                self._last_of = {}
+        if overlaps:
             stored = await self._existing(stamps)
         if self._written and self._written[-1][1] <= low:
             self._written[-1] = (self._written[-1][0], high)  # sorted rows: one growing range
@@ -156,7 +178,17 @@ class BulkReadingWriter:
             return result
         ids = await self._ids(n)
         readings, values = await loop.run_in_executor(
-            None, _parameters, rows, drop, ids, self.source_id, self.now, metric_of, self.entered_by
+            None,
+            _parameters,
+            rows,
+            drop,
+            ids,
+            self.source_id,
+            self.now,
+            metric_of,
+            intervals,
+            previous,
+            self.entered_by,
         )
         await self._insert(readings, values)
         result.imported += len(readings)
@@ -244,9 +276,17 @@ def _parameters(
     source_id: int,
     now: int,
     metric_of: dict[int, int | None],
+    intervals: frozenset[int] = frozenset(),
+    previous: dict[int, int] | None = None,
     entered_by: int | None = None,
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """The executemany parameters of a chunk's rows (run in a worker: plain tuples, built mostly in C)."""
+    """The executemany parameters of a chunk's rows (run in a worker: plain tuples, built mostly in C).
+
+    Values are (reading id, metric id, ts, value, start): ``start`` from ``rows.starts`` for interval
+    columns, None for the others. ``previous`` (metric id -> time of its last value written, updated
+    here) is given when the rows are in time order after everything stored: an interval value
+    without a start then starts at the previous value of its metric.
+    """
     keep = rows.keep
     indexes: list[int] | range = range(len(rows.ts)) if keep is None else keep
     if drop:
@@ -257,32 +297,90 @@ def _parameters(
         notes: Any = repeat("")
     else:
         notes = rows.notes if whole else [rows.notes[i] for i in indexes]
-    readings = list(zip(ids, repeat(source_id), ts, notes, repeat(now), repeat(now), repeat(entered_by), strict=False))
+    readings = list(zip(ids, repeat(source_id), ts, notes, repeat(now), repeat(now), strict=False))
+    given: list[int | None] | None = None
+    if rows.starts is not None:
+        given = rows.starts if whole else [rows.starts[i] for i in indexes]
     # Values in reading order (r1 Day, r1 Night, r2 Day...): the primary key (reading_id, metric_id)
     # then only ever appends, as a B-tree likes best; metric by metric it would split pages half-full.
     metric_ids = [metric_of[column] for column in rows.values]
     columns = [v if whole else [v[i] for i in indexes] for v in rows.values.values()]
+    starts: list[Any] = []
+    for column, metric_id, column_values in zip(rows.values, metric_ids, columns, strict=True):
+        if column not in intervals:
+            starts.append(repeat(None))
+        elif column in rows.column_starts:
+            own = rows.column_starts[column]
+            starts.append(own if whole else [own[i] for i in indexes])
+        elif given is not None:
+            starts.append(given)
+        elif previous is not None and metric_id is not None:
+            starts.append(_since_previous(ts, column_values, previous, metric_id))
+        else:
+            starts.append(repeat(None))
     values: list[tuple[Any, ...]]
     if len(columns) == 1:
         (only,) = columns
+        (start,) = starts
         metric_id = metric_ids[0]
         if None in only:
-            values = [(r, metric_id, t, v) for r, t, v in zip(ids, ts, only, strict=True) if v is not None]
+            values = [
+                (r, metric_id, t, v, s) for r, t, v, s in zip(ids, ts, only, start, strict=False) if v is not None
+            ]
         else:
-            values = list(zip(ids, repeat(metric_id), ts, only, strict=False))
+            values = list(zip(ids, repeat(metric_id), ts, only, start, strict=False))
     elif not any(None in column for column in columns):
         per_column = [
-            list(zip(ids, repeat(m), ts, column, strict=False)) for m, column in zip(metric_ids, columns, strict=True)
+            list(zip(ids, repeat(m), ts, column, start, strict=False))
+            for m, column, start in zip(metric_ids, columns, starts, strict=True)
         ]
         values = list(chain.from_iterable(zip(*per_column, strict=True)))
     else:
         values = [
-            (r, m, t, v)
-            for r, t, *row in zip(ids, ts, *columns, strict=True)
-            for m, v in zip(metric_ids, row, strict=True)
+            (r, m, t, v, s)
+            for r, t, *row in zip(
+                ids, ts, *[zip(c, s, strict=False) for c, s in zip(columns, starts, strict=True)], strict=False
+            )
+            for m, (v, s) in zip(metric_ids, row, strict=True)
             if v is not None
         ]
     return readings, values
+
+
+def _paired(values: list[float | None], starts: Any) -> Any:
+    return zip(values, starts, strict=False)
+
+
+def _since_previous(
+    ts: list[int], values: list[float | None], previous: dict[int, int], metric_id: int
+) -> list[int | None]:
+    """Each value's start: the time of the metric's previous value (rows in time order)."""
+    last = previous.get(metric_id)
+    result: list[int | None] = []
+    append = result.append
+    for t, v in zip(ts, values, strict=True):
+        append(last)
+        if v is not None:
+            last = t
+    if last is not None:
+        previous[metric_id] = last
+    return result
+
+
+async def fill_interval_starts(session: AsyncSession, metric_ids: Sequence[int]) -> None:
+    """Give every value of these (interval) metrics that has no start the time of the metric's previous
+    value: "since the previous reading", as an amount typed by hand or imported without a period
+    means. The first value of a metric has none and keeps no start (its period is unknown)."""
+    if not metric_ids:
+        return
+    await session.execute(
+        text(
+            "UPDATE reading_values SET start_ts = ("
+            " SELECT max(p.ts) FROM reading_values p"
+            " WHERE p.metric_id = reading_values.metric_id AND p.ts < reading_values.ts)"
+            " WHERE start_ts IS NULL AND metric_id IN (" + ", ".join(str(int(m)) for m in metric_ids) + ")"
+        )
+    )
 
 
 class _SqliteWriter(BulkReadingWriter):
@@ -333,14 +431,14 @@ class _SqliteWriter(BulkReadingWriter):
         )
         await cursor.close()
         cursor = await self.driver.executemany(
-            "INSERT INTO reading_values (reading_id, metric_id, ts, value) VALUES (?, ?, ?, ?)", values
+            "INSERT INTO reading_values (reading_id, metric_id, ts, value, start_ts) VALUES (?, ?, ?, ?, ?)", values
         )
         await cursor.close()
 
 
 #: The columns of a chunk's parameter tuples (``_parameters``); estimated and from_bill take their defaults.
 _READING_COLUMNS = ["id", "source_id", "ts", "note", "created_at", "updated_at", "entered_by"]
-_VALUE_COLUMNS = ["reading_id", "metric_id", "ts", "value"]
+_VALUE_COLUMNS = ["reading_id", "metric_id", "ts", "value", "start_ts"]
 
 
 class _PostgresWriter(BulkReadingWriter):
@@ -392,7 +490,8 @@ class _PostgresWriter(BulkReadingWriter):
 
 
 def _pivot_sql(source: Source, param: Callable[[int], str]) -> tuple[str, list[Any]]:
-    """One row per reading: ts, note, then each metric's value (NULL when not read).
+    """One row per reading: ts, note, each metric's value (NULL when not read), then the period start
+    of each interval metric's value (NULL when not read or not known), in the source's order.
 
     ``param(i)`` is the driver's placeholder of the i-th parameter; the parameters come back in order.
     """
@@ -401,6 +500,13 @@ def _pivot_sql(source: Source, param: Callable[[int], str]) -> tuple[str, list[A
         f", (SELECT v.value FROM reading_values v WHERE v.reading_id = r.id AND v.metric_id = {param(i)})"
         for i in range(len(params))
     )
+    for metric in source.metrics:
+        if metric.kind is MetricKind.INTERVAL:
+            params.append(metric.id)
+            columns += (
+                ", (SELECT v.start_ts FROM reading_values v WHERE v.reading_id = r.id"
+                f" AND v.metric_id = {param(len(params) - 1)})"
+            )
     params.append(source.id)
     sql = (
         f"SELECT r.ts, r.note{columns} FROM readings r WHERE r.source_id = {param(len(params) - 1)} ORDER BY r.ts, r.id"

@@ -107,7 +107,7 @@ class ReadingRepository:
         if not rows:
             return []
         ids = [r.id for r in rows]
-        values, consumption = await self._values_of(source, ids)
+        values, consumption, starts = await self._values_of(source, ids)
         return [
             ReadingLine(
                 reading=Reading(
@@ -122,6 +122,7 @@ class ReadingRepository:
                     created_at=from_epoch(r.created_at),
                     updated_at=from_epoch(r.updated_at),
                     version=r.version,
+                    starts=starts.get(r.id, {}),
                 ),
                 consumption=consumption.get(r.id, {}),
                 entered_by_name=r.name or "",
@@ -134,8 +135,8 @@ class ReadingRepository:
         row = await self._session.get(ReadingRow, reading_id)
         if row is None or row.source_id != source.id:
             raise NotFoundError("That reading no longer exists.")
-        values, _ = await self._values_of(source, [reading_id], with_consumption=False)
-        return _reading(row, values.get(reading_id, {}))
+        values, _, starts = await self._values_of(source, [reading_id], with_consumption=False)
+        return _reading(row, values.get(reading_id, {}), starts.get(reading_id, {}))
 
     async def row_of(
         self, source_id: int, reading_id: int, order: ReadingOrder, flt: ReadingFilter | None
@@ -177,21 +178,23 @@ class ReadingRepository:
         for metric in source.metrics:
             assert metric.id is not None
             q = quantum(metric)
-            base = select(ReadingValueRow.ts, ReadingValueRow.value).where(ReadingValueRow.metric_id == metric.id, *own)
+            base = select(ReadingValueRow.ts, ReadingValueRow.value, ReadingValueRow.start_ts).where(
+                ReadingValueRow.metric_id == metric.id, *own
+            )
             limit = RATE_WINDOW if metric.kind is MetricKind.COUNTER else 1
             before = (
                 await self._session.execute(
                     base.where(ReadingValueRow.ts < ts).order_by(ReadingValueRow.ts.desc()).limit(limit)
                 )
             ).all()
-            points = [Neighbour(from_epoch(t), to_decimal(v, q)) for t, v in reversed(before)]
+            points = [Neighbour(from_epoch(t), to_decimal(v, q), _start(b)) for t, v, b in reversed(before)]
             if points:
                 previous[metric.id] = points[-1]
             after = (
                 await self._session.execute(base.where(ReadingValueRow.ts > ts).order_by(ReadingValueRow.ts).limit(1))
             ).first()
             if after is not None:
-                following[metric.id] = Neighbour(from_epoch(after[0]), to_decimal(after[1], q))
+                following[metric.id] = Neighbour(from_epoch(after[0]), to_decimal(after[1], q), _start(after[2]))
             if metric.kind is MetricKind.COUNTER:
                 recent = [p for p in points if p.timestamp >= timestamp - RATE_HORIZON]
                 rate = daily_rate(recent)
@@ -233,9 +236,9 @@ class ReadingRepository:
         )
         self._session.add(row)
         await self._session.flush()
-        self._add_values(row.id, row.ts, reading)
+        starts = await self._add_values(source, row.id, row.ts, reading)
         await self._session.flush()
-        return _reading(row, dict(reading.values))
+        return _reading(row, dict(reading.values), starts)
 
     async def update(self, source: Source, reading: Reading) -> Reading:
         if reading.id is None:
@@ -255,9 +258,9 @@ class ReadingRepository:
         row.from_bill = reading.from_bill
         row.entered_by = entered_by
         await self._session.execute(delete(ReadingValueRow).where(ReadingValueRow.reading_id == row.id))
-        self._add_values(row.id, row.ts, reading)
+        starts = await self._add_values(source, row.id, row.ts, reading)
         await self._session.flush()
-        return _reading(row, dict(reading.values))
+        return _reading(row, dict(reading.values), starts)
 
     async def delete(self, source_id: int, reading_ids: Sequence[int]) -> int:
         """Delete readings (with their values); returns how many were deleted."""
@@ -276,13 +279,45 @@ class ReadingRepository:
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def _add_values(self, reading_id: int, ts: int, reading: Reading) -> None:
+    async def previous_time(
+        self, metric_id: int, timestamp: datetime, *, exclude_id: int | None = None
+    ) -> datetime | None:
+        """The time of the metric's last value before ``timestamp`` (an interval value's default start)."""
+        query = select(func.max(ReadingValueRow.ts)).where(
+            ReadingValueRow.metric_id == metric_id, ReadingValueRow.ts < to_epoch(timestamp)
+        )
+        if exclude_id is not None:
+            query = query.where(ReadingValueRow.reading_id != exclude_id)
+        found = await self._session.scalar(query)
+        return None if found is None else from_epoch(int(found))
+
+    async def _add_values(self, source: Source, reading_id: int, ts: int, reading: Reading) -> dict[int, datetime]:
+        """Store the values; an interval value without a start runs since the metric's previous value."""
+        intervals = {m.id for m in source.metrics if m.kind is MetricKind.INTERVAL}
+        starts: dict[int, datetime] = {}
         for metric_id, value in reading.values.items():
-            self._session.add(ReadingValueRow(reading_id=reading_id, metric_id=metric_id, ts=ts, value=float(value)))
+            start: datetime | None = None
+            if metric_id in intervals:
+                start = reading.starts.get(metric_id)
+                if start is None:
+                    start = await self.previous_time(metric_id, reading.timestamp, exclude_id=reading_id)
+                if start is not None:
+                    starts[metric_id] = start
+            self._session.add(
+                ReadingValueRow(
+                    reading_id=reading_id,
+                    metric_id=metric_id,
+                    ts=ts,
+                    value=float(value),
+                    start_ts=None if start is None else to_epoch(start),
+                )
+            )
+        return starts
 
     async def _values_of(
         self, source: Source, ids: list[int], *, with_consumption: bool = True
-    ) -> tuple[dict[int, dict[int, Decimal]], dict[int, dict[int, Decimal]]]:
+    ) -> tuple[dict[int, dict[int, Decimal]], dict[int, dict[int, Decimal]], dict[int, dict[int, datetime]]]:
+        """Per reading: values, counters' consumption since the previous value, interval values' starts."""
         quanta = {m.id: quantum(m) for m in source.metrics}
         counters = [m.id for m in source.metrics if m.kind is MetricKind.COUNTER]
         values: dict[int, dict[int, Decimal]] = {}
@@ -312,6 +347,7 @@ class ReadingRepository:
                 case((is_counter, previous(prev.value)), else_=None),
                 ReadingValueRow.ts,
                 case((is_counter, previous(prev.ts)), else_=None) if events else ReadingValueRow.ts,
+                ReadingValueRow.start_ts,
             ).where(ReadingValueRow.reading_id.in_(ids))
         else:
             query = select(
@@ -321,22 +357,27 @@ class ReadingRepository:
                 ReadingValueRow.value,
                 ReadingValueRow.ts,
                 ReadingValueRow.ts,
+                ReadingValueRow.start_ts,
             ).where(ReadingValueRow.reading_id.in_(ids))
         digits = {m.id: m.digits for m in source.metrics}
-        for reading_id, metric_id, value, before, ts, before_ts in (await self._session.execute(query)).all():
+        intervals = {m.id for m in source.metrics if m.kind is MetricKind.INTERVAL}
+        starts: dict[int, dict[int, datetime]] = {}
+        for reading_id, metric_id, value, before, ts, before_ts, start_ts in (await self._session.execute(query)).all():
             q = quanta.get(metric_id)
             if q is None:
                 continue
             current = to_decimal(value, q)
             values.setdefault(reading_id, {})[metric_id] = current
+            if start_ts is not None and metric_id in intervals:
+                starts.setdefault(reading_id, {})[metric_id] = from_epoch(int(start_ts))
             if with_consumption and before is not None and metric_id in counters:
                 between = events_between(events, metric_id, from_epoch(before_ts), from_epoch(ts)) if events else []
                 used = continuous_use(to_decimal(before, q), current, between, digits.get(metric_id))
                 consumption.setdefault(reading_id, {})[metric_id] = used
-        return values, consumption
+        return values, consumption, starts
 
 
-def _reading(row: ReadingRow, values: dict[int, Decimal]) -> Reading:
+def _reading(row: ReadingRow, values: dict[int, Decimal], starts: dict[int, datetime] | None = None) -> Reading:
     return Reading(
         id=row.id,
         source_id=row.source_id,
@@ -349,7 +390,12 @@ def _reading(row: ReadingRow, values: dict[int, Decimal]) -> Reading:
         created_at=from_epoch(row.created_at),
         updated_at=from_epoch(row.updated_at),
         version=row.version,
+        starts=starts or {},
     )
+
+
+def _start(epoch: int | None) -> datetime | None:
+    return None if epoch is None else from_epoch(int(epoch))
 
 
 def _refuse_errors(source: Source, reading: Reading) -> None:

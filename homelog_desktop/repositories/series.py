@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from ..db.database import Database
 from ..db.handle import PendingDatabase, SessionProvider
 from ..db.tables import ReadingValueRow
-from ..domain.consumption import Series
+from ..domain.consumption import NO_START, Series
 from . import access
 
 #: Rows converted to an array at a time (about a millisecond each). Small chunks, and a yield of
@@ -33,9 +33,10 @@ _SQL = "SELECT ts, value FROM reading_values WHERE metric_id = ?"
 _SQL_SINCE = " AND ts >= coalesce((SELECT max(ts) FROM reading_values WHERE metric_id = ? AND ts <= ?), ?)"
 
 
-def read_series_file(path: Path, metric_id: int, since: int | None = None) -> Series | None:
+def read_series_file(path: Path, metric_id: int, since: int | None = None, periods: bool = False) -> Series | None:
     """The pairs of ``metric_id`` in a SQLite file (from the last one at or before ``since``, when
     given); None if the file cannot be read that way (the caller takes the session path).
+    ``periods``: with each value's period start (``Series.starts``; interval metrics).
 
     SQLite itself joins the timestamps, and the values as whole multiples of the metric's smallest
     step, into two strings (with the GIL released: no Python object per row), which numpy parses
@@ -53,26 +54,31 @@ def read_series_file(path: Path, metric_id: int, since: int | None = None) -> Se
             return Series.empty()
         scale = 10 ** int(row[0])
         where, params = _where(metric_id, since)
+        lengths_sql = ", group_concat(length)" if periods else ""
         joined = conn.execute(
             "SELECT group_concat(ts), group_concat(CAST(round(value * ?) AS INTEGER)), max(abs(value)), count(*)"
-            f" FROM (SELECT ts, value FROM reading_values WHERE {where} ORDER BY ts)",
+            f"{lengths_sql} FROM (SELECT ts, value, {_LENGTH} AS length FROM reading_values"
+            f" WHERE {where} ORDER BY ts)",
             (float(scale), *params),
         ).fetchone()
-        times, steps, largest, count = joined
+        times, steps, largest, count = joined[:4]
         if not count:
             return Series.empty()
         if largest * scale < _EXACT_STEPS:
             ts = _parse(times, np.int64)
             values = _parse(steps, np.int64) / float(scale)
-            if ts.shape[0] == values.shape[0] == count:
-                return Series(ts, values).ordered()
-        return _read_rows(conn, where, params)
+            starts = _starts(ts, _parse(joined[4], np.int64)) if periods else None
+            if ts.shape[0] == values.shape[0] == count and (starts is None or starts.shape[0] == count):
+                return Series(ts, values, starts).ordered()
+        return _read_rows(conn, where, params, periods)
     except sqlite3.Error:
         return None
     finally:
         conn.close()
 
 
+#: A value's period length in seconds, -1 when its start is not known (or not an interval value's).
+_LENGTH = "coalesce(ts - start_ts, -1)"
 #: Step counts below this are exact in a double.
 _EXACT_STEPS = 2.0**53
 #: Characters of a joined string parsed at a time (about a millisecond each).
@@ -101,28 +107,38 @@ def _parse(text: str, dtype: type[np.int64]) -> npt.NDArray[np.int64]:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
 
-def _read_rows(conn: sqlite3.Connection, where: str, params: tuple[int, ...]) -> Series:
-    cursor = conn.execute(f"SELECT ts, value FROM reading_values WHERE {where} ORDER BY ts", params)
+def _read_rows(conn: sqlite3.Connection, where: str, params: tuple[int, ...], periods: bool) -> Series:
+    cursor = conn.execute(f"SELECT ts, value, {_LENGTH} FROM reading_values WHERE {where} ORDER BY ts", params)
     parts = []
     while rows := cursor.fetchmany(CHUNK):
-        parts.append(np.fromiter(itertools.chain.from_iterable(rows), dtype=np.float64, count=2 * len(rows)))
+        parts.append(np.fromiter(itertools.chain.from_iterable(rows), dtype=np.float64, count=3 * len(rows)))
         time.sleep(0)  # let the event loop's thread take the GIL
-    return _series(parts)
+    return _series(parts, periods)
 
 
-def _series(parts: list[npt.NDArray[np.float64]]) -> Series:
-    """(ts, value) pairs flattened in chunks to a Series."""
+def _starts(ts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Periods' starts from their ends and lengths (NO_START where the length is -1: not known)."""
+    return np.where(lengths >= 0, ts - lengths, NO_START)
+
+
+def _series(parts: list[npt.NDArray[np.float64]], periods: bool) -> Series:
+    """(ts, value, period length) triples flattened in chunks to a Series."""
     if not parts:
         return Series.empty()
-    pairs = np.concatenate(parts).reshape(-1, 2)
-    return Series(pairs[:, 0].astype(np.int64), np.ascontiguousarray(pairs[:, 1])).ordered()
+    triples = np.concatenate(parts).reshape(-1, 3)
+    ts = triples[:, 0].astype(np.int64)
+    starts = _starts(ts, triples[:, 2].astype(np.int64)) if periods else None
+    return Series(ts, np.ascontiguousarray(triples[:, 1]), starts).ordered()
 
 
-async def load_series(db: SessionProvider, metric_id: int, since: int | None = None) -> Series:
+async def load_series(
+    db: SessionProvider, metric_id: int, since: int | None = None, *, periods: bool = False
+) -> Series:
     """A metric's readings (epoch seconds, values as stored), oldest first, without ORM objects.
 
     ``since`` (epoch seconds) leaves out what lies before the last reading at or before it.
     A metric of a source the signed-in member may not see has no readings for them.
+    ``periods``: with each value's period start (``Series.starts``), for interval metrics.
     """
     database = await db.wait() if isinstance(db, PendingDatabase) else db
     if isinstance(database, Database) and access.restricted(database.actor):
@@ -132,10 +148,11 @@ async def load_series(db: SessionProvider, metric_id: int, since: int | None = N
     path = database.sqlite_path if isinstance(database, Database) else None
     if isinstance(database, Database) and path is not None and path.is_file():
         # Through the Database: closing it (a restore) waits until this reader has let go of the file.
-        series = await database.read_file(lambda file: read_series_file(file, metric_id, since))
+        series = await database.read_file(lambda file: read_series_file(file, metric_id, since, periods))
         if series is not None:
             return series
-    query = select(ReadingValueRow.ts, ReadingValueRow.value).where(ReadingValueRow.metric_id == metric_id)
+    length = func.coalesce(ReadingValueRow.ts - ReadingValueRow.start_ts, -1)
+    query = select(ReadingValueRow.ts, ReadingValueRow.value, length).where(ReadingValueRow.metric_id == metric_id)
     if since is not None:
         before = (
             select(func.max(ReadingValueRow.ts))
@@ -148,6 +165,6 @@ async def load_series(db: SessionProvider, metric_id: int, since: int | None = N
         query = access.narrowed_by_metric(query, session, ReadingValueRow.metric_id)
         result = await session.stream(query.order_by(ReadingValueRow.ts).execution_options(yield_per=CHUNK))
         async for rows in result.partitions():
-            parts.append(np.fromiter(itertools.chain.from_iterable(rows), dtype=np.float64, count=2 * len(rows)))
+            parts.append(np.fromiter(itertools.chain.from_iterable(rows), dtype=np.float64, count=3 * len(rows)))
             await asyncio.sleep(0)
-    return _series(parts)
+    return _series(parts, periods)

@@ -16,6 +16,7 @@ from ..domain.issues import RuleError, refuse_errors
 from ..domain.rules import check_source, stored_decimals_issue
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
 from . import access
+from .bulk_readings import fill_interval_starts
 from .versions import changed_by, locked, stamp
 
 
@@ -131,6 +132,7 @@ class SourceRepository:
         _apply(row, source)
         existing = {m.id: m for m in (await self._metrics_of([source.id])).get(source.id, [])}
         keep = {m.id for m in source.metrics if m.id is not None}
+        was_interval = {mid for mid, m in existing.items() if m.kind == MetricKind.INTERVAL.value}
         removed = [mid for mid in existing if mid not in keep]
         if removed:
             await self._session.execute(delete(MetricRow).where(MetricRow.id.in_(removed)))
@@ -155,6 +157,14 @@ class SourceRepository:
             else:
                 self._session.add(_metric_row(source.id, position, metric))
         await self._session.flush()
+        # A metric that became an interval metric: its values run since the previous value, as typed.
+        became = [
+            m.id
+            for m in source.metrics
+            if m.id is not None and m.id in existing and m.id not in was_interval and m.kind is MetricKind.INTERVAL
+        ]
+        if became:
+            await fill_interval_starts(self._session, became)
         return await self.get(source.id)
 
     async def set_archived(self, source_id: int, archived: bool) -> Source:

@@ -115,7 +115,11 @@ async def dashboard_cards(
     cards = []
     for summary in summaries:
         metrics = [m for m in summary.source.metrics if m.id is not None]
-        series = {m.id: await load_series(db, m.id, since) for m in metrics if m.id is not None}
+        series = {
+            m.id: await load_series(db, m.id, since, periods=m.kind is MetricKind.INTERVAL)
+            for m in metrics
+            if m.id is not None
+        }
         cards.append(
             await asyncio.to_thread(
                 compute_card,
@@ -236,10 +240,12 @@ def _usage(
 ) -> _Usage:
     s = series.ordered()
     plan = TariffPlan.of(tariffs, tz)
-    if len(s) < 2:
+    counter = metric.kind is MetricKind.COUNTER
+    # A counter needs two readings; one amount with its period is enough for an interval metric.
+    curve = counter_curve(s, events, metric.digits) if counter else interval_curve(s)
+    if (counter and len(s) < 2) or curve.is_empty or curve.start == curve.end:
         return _Usage(metric, None, None, MonthStatus.TOO_FEW_READINGS, None, None, plan.currency, None)
     places = amount_places(metric.decimals)
-    curve = counter_curve(s, events, metric.digits) if metric.kind is MetricKind.COUNTER else interval_curve(s)
     today = now.astimezone(tz).date()
     upto = min(to_epoch(now), curve.end)
     month_so_far = same_month_last_year = ytd_cost = None

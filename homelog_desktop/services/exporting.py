@@ -3,6 +3,9 @@
 Layout (both formats): ``timestamp`` (ISO 8601 with the UTC offset, whole seconds), one column per
 metric named by the metric, in the source's order, then ``note``. Numbers are written with a dot
 and exactly the metric's decimals; a metric that was not read is an empty cell (``null`` in JSON).
+An interval metric ``X`` is followed by ``X start``: the start of each value's period (the
+reading's time is its end), empty (``null``) when not read or not known; ``homelog import`` and
+the wizard read it back (``start_columns_of``), so an export imported again has the same periods.
 
 Formula injection: in CSV, a text cell (a note, a metric's name in the header) that would start
 with ``= + - @`` (or their fullwidth forms ``＝ ＋ － ＠``), a tab or a carriage return, also after
@@ -36,7 +39,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
-from ..domain.entities import Metric, Source
+from ..domain.entities import PERIOD_START_SUFFIX as START_SUFFIX
+from ..domain.entities import Metric, MetricKind, Source
 from ..domain.errors import HomeLogError
 from ..repositories.bulk_readings import sqlite_reading_rows, stream_reading_rows
 from .bulk import gc_paused
@@ -118,8 +122,14 @@ def _formula_like(text: str) -> bool:
 
 
 def header(source: Source) -> list[str]:
-    """The columns of an export of ``source``: timestamp, its metrics by name, note."""
-    return ["timestamp", *(m.name for m in source.metrics), "note"]
+    """The columns of an export of ``source``: timestamp, its metrics by name (an interval metric
+    followed by ``<name> start``), note."""
+    names = ["timestamp"]
+    for metric in source.metrics:
+        names.append(metric.name)
+        if metric.kind is MetricKind.INTERVAL:
+            names.append(metric.name + START_SUFFIX)
+    return [*names, "note"]
 
 
 def suggested_filename(source: Source, fmt: ExportFormat) -> str:
@@ -338,6 +348,13 @@ class _Writer:
         self._source = source
         self._timestamp = _Timestamps(tz)
         self._formats = [_number_format(m) for m in source.metrics]
+        #: Per metric: the index of its period start in a row (after the values), or None.
+        self._start_at: list[int | None] = []
+        extra = 2 + len(source.metrics)
+        for metric in source.metrics:
+            self._start_at.append(extra if metric.kind is MetricKind.INTERVAL else None)
+            extra += metric.kind is MetricKind.INTERVAL
+        self._periods = any(i is not None for i in self._start_at)
 
     def begin(self) -> None:
         raise NotImplementedError
@@ -349,7 +366,18 @@ class _Writer:
         raise NotImplementedError
 
     def _numbers(self, row: Sequence[Any]) -> list[str | None]:
-        return [None if v is None else fmt(v) for fmt, v in zip(self._formats, row[2:], strict=True)]
+        """The metrics' values as text, each interval metric's followed by its period start (None: empty)."""
+        values = row[2 : 2 + len(self._formats)]
+        if not self._periods:
+            return [None if v is None else fmt(v) for fmt, v in zip(self._formats, values, strict=True)]
+        cells: list[str | None] = []
+        stamp = self._timestamp
+        for fmt, v, at in zip(self._formats, values, self._start_at, strict=True):
+            cells.append(None if v is None else fmt(v))
+            if at is not None:
+                start = row[at]
+                cells.append(None if start is None else stamp(int(start)))
+        return cells
 
 
 class _CsvWriter(_Writer):
@@ -392,9 +420,15 @@ class _JsonWriter(_Writer):
         self._stream.write(text[: text.rfind("}")].rstrip() + ',\n "readings": [')
         self._first = True
         self._keys = [json.dumps(name, ensure_ascii=False) for name in header(source)]
+        self._start_keys = {
+            json.dumps(m.name + START_SUFFIX, ensure_ascii=False)
+            for m in source.metrics
+            if m.kind is MetricKind.INTERVAL
+        }
 
     def write(self, chunks: Iterable[Sequence[Any]]) -> None:
         time_key, *metric_keys, note_key = self._keys
+        starts = self._start_keys
         stamp = self._timestamp
         numbers = self._numbers
         dumps = json.dumps
@@ -402,7 +436,8 @@ class _JsonWriter(_Writer):
         for chunk in chunks:
             for row in chunk:
                 values = "".join(
-                    f", {k}: {'null' if v is None else v}" for k, v in zip(metric_keys, numbers(row), strict=True)
+                    f", {k}: {'null' if v is None else (f'"{v}"' if k in starts else v)}"
+                    for k, v in zip(metric_keys, numbers(row), strict=True)
                 )
                 note = dumps(row[1], ensure_ascii=False) if row[1] else '""'
                 # An ISO timestamp holds no character JSON escapes.

@@ -10,7 +10,9 @@ Conventions (documented for the page and the command line):
   a row runs from ``start`` to ``end`` exclusive. ``build_report``'s ``start``/``end`` cut the
   first and last rows to that range (``end`` exclusive too).
 - ``days`` are the days of the row covered by data (from the first to the last reading), in
-  local calendar days (fractional at the ends). Rows with no data are left out.
+  local calendar days (fractional at the ends). Rows with no data are left out. For an interval
+  metric, time that no period covers is a gap, never zero: ``uncovered_days`` counts it, and a
+  row inside a gap has no consumption (``None``: "not covered"), no average and no cost.
 - ``last_year`` is the consumption over the same covered span one year earlier (52 weeks for
   weeks), so a month covered up to the 15th is compared with the 1st-15th a year before; None
   when the readings do not cover that span.
@@ -34,7 +36,9 @@ import numpy.typing as npt
 from ..config import system_zone
 from ..db.handle import SessionProvider
 from ..domain.consumption import (
+    DAY_QUANTUM,
     Bucket,
+    Curve,
     Period,
     Series,
     add_months,
@@ -87,6 +91,13 @@ class ReportRow:
     mean: Decimal | None = None  # gauges only
     minimum: Decimal | None = None
     maximum: Decimal | None = None
+    #: Interval metrics: days of the row, between the first and last period, that no period covers.
+    uncovered_days: Decimal = Decimal(0)
+
+    @property
+    def not_covered(self) -> bool:
+        """True for a row of an interval metric that lies wholly in a gap between periods."""
+        return self.consumption is None and self.uncovered_days > 0
 
 
 #: The projected year (method named: last year's seasonal profile, or the recent rate); see domain.projection.
@@ -136,7 +147,7 @@ async def build_report(
         tariffs = await TariffRepository(session).for_metric(metric_id)
     # A year before the range, for the comparison with last year (and a margin for weeks).
     since = None if start is None else midnight(add_months(start, -13), zone)
-    series = await load_series(db, metric_id, since)
+    series = await load_series(db, metric_id, since, periods=metric.kind is MetricKind.INTERVAL)
     return await asyncio.to_thread(compute_report, source, metric, period, series, events, tariffs, zone, start, end)
 
 
@@ -175,33 +186,50 @@ def compute_report(
         np.array([a.epoch for a, _ in earlier], dtype=np.int64), np.array([b.epoch for _, b in earlier], dtype=np.int64)
     ).tolist()
     costs = span_costs(curve, plan, [(b.covered_from, b.covered_to) for b in spans], places)
+    gaps = curve.covered_starts is not None
+    if gaps:
+        span_seconds = np.array([b.covered_to.epoch - b.covered_from.epoch for b in spans], dtype=np.int64)
+        covered = curve.covered(
+            np.array([b.covered_from.epoch for b in spans], dtype=np.int64),
+            np.array([b.covered_to.epoch for b in spans], dtype=np.int64),
+        )
     rows = []
-    for bucket, amount, (then_from, then_to), then_amount, cost in zip(
-        spans, amounts, earlier, earlier_amounts, costs, strict=True
+    for index, (bucket, amount, (then_from, then_to), then_amount, cost) in enumerate(
+        zip(spans, amounts, earlier, earlier_amounts, costs, strict=True)
     ):
-        consumption = exact(amount)
+        consumption: Decimal | None = exact(amount)
         days = bucket.days
+        uncovered = Decimal(0)
+        if gaps and covered[index] < span_seconds[index]:
+            # Part of the row (or all of it) lies in a gap between periods: only the covered part counts.
+            share = Decimal(int(covered[index])) / Decimal(int(span_seconds[index]))
+            covered_days = (days * share).quantize(DAY_QUANTUM)
+            uncovered = days - covered_days
+            days = covered_days
+            if covered[index] == 0 and amount == 0:
+                consumption, cost = None, None
         last_year = exact(then_amount) if curve.covers(then_from.epoch, then_to.epoch) else None
-        change = relative_change(consumption, last_year)
+        change = relative_change(consumption, last_year) if consumption is not None else None
         rows.append(
             ReportRow(
                 start=bucket.start,
                 end=bucket.end,
                 consumption=consumption,
                 days=days,
-                avg_per_day=consumption / days if days > 0 else None,
+                avg_per_day=consumption / days if consumption is not None and days > 0 else None,
                 cost=cost,
                 last_year=last_year,
                 change=change,
+                uncovered_days=uncovered,
             )
         )
     # The rows are contiguous: their total is the curve's amount over all of them, exact (a sum of
     # the rows would add up their last-digit noise).
     total = exact(curve.between([spans[0].covered_from.epoch], [spans[-1].covered_to.epoch])[0]) if rows else None
-    row_costs = [r.cost for r in rows]
+    row_costs = [r.cost for r in rows if not r.not_covered]
     total_cost = sum((c for c in row_costs if c is not None), Decimal(0)) if rows and None not in row_costs else None
     projection = project(curve, plan, tz, places)
-    notes = _decrease_notes(curve.decreases, tz, spans)
+    notes = _decrease_notes(curve.decreases, tz, spans) + _interval_notes(curve, rows)
     return Report(source, metric, period, start, end, rows, plan.currency, total, total_cost, projection, notes)
 
 
@@ -219,6 +247,25 @@ def _decrease_notes(decreases: npt.NDArray[np.int64], tz: tzinfo, spans: Sequenc
         f"The counter goes down on {shown} with no meter change recorded: the consumption there is negative."
         " Record the meter replacement, reset or rollover to correct it.",
     )
+
+
+def _interval_notes(curve: Curve, rows: Sequence[ReportRow]) -> tuple[str, ...]:
+    """Notes on an interval metric's gaps and on values whose period is not known."""
+    notes = []
+    gaps = [r for r in rows if r.uncovered_days > 0]
+    if gaps:
+        days = sum((r.uncovered_days for r in gaps), Decimal(0))
+        notes.append(
+            f"No amount covers {days_text(days)} days of this range (a gap in the data): those days are "
+            "left out, not counted as zero. Rows marked “not covered” have no data at all."
+        )
+    if curve.unknown:
+        values = "1 value has" if curve.unknown == 1 else f"{curve.unknown} values have"
+        notes.append(
+            f"{values} no known period start (the first amount, stored before periods were kept): "
+            "not counted. Edit the reading to give its period a start."
+        )
+    return tuple(notes)
 
 
 def _gauge_rows(

@@ -52,6 +52,13 @@ _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 REPLACED_TIP = "The meter was exchanged: enter the old meter's final value and the new meter's start value"
 RESET_TIP = "The register was set back: enter the value before the reset (and after it, if not zero)"
 ROLLOVER_TIP = "The register passed its largest value and started again from zero"
+#: The earliest period start the form offers; the field shows NO_START_TEXT there (no start).
+_NO_START = QDateTime(QDate(1900, 1, 1), QDateTime.fromSecsSinceEpoch(0).time())
+NO_START_TEXT = "not known"
+PERIOD_TIP = (
+    "The amount is what was used from this moment up to the reading's time. By default the period "
+    "starts at the previous reading; change it for a bill or a delivery that covers another period."
+)
 
 
 @dataclass(slots=True)
@@ -73,6 +80,11 @@ class _MetricRow:
     rollover_button: QPushButton
     edit_change_button: QPushButton
     undo_change_button: QPushButton
+    #: Interval metrics: where the amount's period starts (the reading's time is its end).
+    period_start: QDateTimeEdit | None = None
+    period_reset: QPushButton | None = None
+    #: True once the user set the start; otherwise it follows the previous reading.
+    period_custom: bool = False
 
 
 class ReadingDialog(QDialog):
@@ -108,6 +120,8 @@ class ReadingDialog(QDialog):
         self.conflict_question: ConflictQuestion | None = None
         #: The user kept editing after a conflict: the next Save overwrites the other change.
         self._overwrite_next = False
+        #: True while the form itself sets a period start (not the user).
+        self._filling_period = False
         self._context_timer = QTimer(self)
         self._context_timer.setSingleShot(True)
         self._context_timer.setInterval(CONTEXT_DELAY_MS)
@@ -238,6 +252,12 @@ class ReadingDialog(QDialog):
             grid.addWidget(edit, row, 1)
             grid.addWidget(consumption, row, 2)
             grid.addWidget(previous, row, 3)
+            period_start: QDateTimeEdit | None = None
+            period_reset: QPushButton | None = None
+            if metric.kind is MetricKind.INTERVAL:
+                row += 1
+                period_start, period_reset, period_box = self._period_widgets(index, metric)
+                grid.addLayout(period_box, row, 1, 1, 3)
             grid.addWidget(message, row + 1, 1, 1, 3)
             grid.addWidget(changes, row + 2, 1, 1, 3)
             row += 3
@@ -257,6 +277,8 @@ class ReadingDialog(QDialog):
                     rollover,
                     edit_change,
                     undo_change,
+                    period_start,
+                    period_reset,
                 )
             )
 
@@ -313,7 +335,11 @@ class ReadingDialog(QDialog):
         self._cancel.setObjectName("cancelButton")
         outer.addWidget(self._buttons)
 
-        chain: list[QWidget] = [self._timestamp, *(r.edit for r in self._rows)]
+        chain: list[QWidget] = [self._timestamp]
+        for metric_row in self._rows:
+            chain.append(metric_row.edit)
+            if metric_row.period_start is not None and metric_row.period_reset is not None:
+                chain += [metric_row.period_start, metric_row.period_reset]
         chain += [self._note, self._estimated, self._from_bill, self._member, self._save, self._cancel]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -323,6 +349,32 @@ class ReadingDialog(QDialog):
         hint = self.sizeHint()
         self.resize(max(hint.width(), MIN_WIDTH), hint.height())
         self._fitted_height = self.height()
+
+    def _period_widgets(self, index: int, metric: Metric) -> tuple[QDateTimeEdit, QPushButton, QHBoxLayout]:
+        """The start of an interval metric's period: a date and time, and a way back to the default."""
+        start = _named(QDateTimeEdit(), f"periodStartEdit_{index}")
+        start.setCalendarPopup(True)
+        start.setDisplayFormat(_date_time_format(self._locale))
+        start.setMinimumDateTime(_NO_START)
+        start.setSpecialValueText(NO_START_TEXT)
+        start.setDateTime(_NO_START)
+        start.setAccessibleName(f"{metric.label}: start of the period")
+        start.setToolTip(PERIOD_TIP)
+        caption = QLabel("for the period from")
+        caption.setObjectName(f"periodStartLabel_{index}")
+        caption.setBuddy(start)
+        reset = _change_button(
+            "Since the previous reading",
+            f"periodStartResetButton_{index}",
+            "Start the period at the previous reading (the default)",
+        )
+        box = QHBoxLayout()
+        box.setSpacing(8)
+        box.addWidget(caption)
+        box.addWidget(start)
+        box.addWidget(reset)
+        box.addStretch(1)
+        return start, reset, box
 
     def _connect(self) -> None:
         vm = self._vm
@@ -352,6 +404,9 @@ class ReadingDialog(QDialog):
             row.rollover_button.clicked.connect(lambda _checked=False, m=metric: self._record_rollover(m))
             row.edit_change_button.clicked.connect(lambda _checked=False, m=metric: self._edit_change(m))
             row.undo_change_button.clicked.connect(lambda _checked=False, m=metric: self._undo_change(m))
+            if row.period_start is not None and row.period_reset is not None:
+                row.period_start.dateTimeChanged.connect(lambda _moment, r=row: self._on_period_start_changed(r))
+                row.period_reset.clicked.connect(lambda _checked=False, r=row: self._on_period_reset_clicked(r))
         self._timestamp.installEventFilter(self)
         self._save.clicked.connect(self._on_save_clicked)
         self._buttons.rejected.connect(self.reject)
@@ -370,6 +425,11 @@ class ReadingDialog(QDialog):
             value = reading.values.get(row.metric.id) if row.metric.id is not None else None
             if value is not None:
                 row.edit.setText(self._edit_text(value, row.metric))
+        for row in self._rows:
+            start = reading.starts.get(row.metric.id) if row.metric.id is not None else None
+            if row.period_start is not None and start is not None:
+                self._set_period_start(row, start)
+                row.period_custom = True
         self._note.setPlainText(reading.note)
         self._estimated.setChecked(reading.estimated)
         self._from_bill.setChecked(reading.from_bill)
@@ -425,6 +485,7 @@ class ReadingDialog(QDialog):
     @Slot(object)
     def _on_vm_context_loaded(self, context: ReadingContext) -> None:
         self._context = context
+        self._follow_previous()
         self._refresh()
 
     @Slot(list)
@@ -541,6 +602,23 @@ class ReadingDialog(QDialog):
             if row.edit is sender:
                 self._touched = True
                 self._accepted = {k for k in self._accepted if not k.endswith(f":{row.metric.id}")}
+        self._raised = []
+        self._refresh()
+
+    def _on_period_start_changed(self, row: _MetricRow) -> None:
+        if self._filling_period:
+            return
+        row.period_custom = True
+        if row.period_reset is not None:
+            row.period_reset.show()
+        self._touched = True
+        self._accepted = {k for k in self._accepted if not k.endswith(f":{row.metric.id}")}
+        self._raised = []
+        self._refresh()
+
+    def _on_period_reset_clicked(self, row: _MetricRow) -> None:
+        row.period_custom = False
+        self._follow_previous()
         self._raised = []
         self._refresh()
 
@@ -859,6 +937,41 @@ class ReadingDialog(QDialog):
         banner.setColor(QPalette.ColorRole.WindowText, QColor("#ffdad6" if dark else "#5f1410"))
         self._banner.setPalette(banner)
 
+    def _follow_previous(self) -> None:
+        """Periods the user has not set start at the previous reading (or are "not known" without one)."""
+        context = self._context
+        for row in self._rows:
+            if row.period_reset is not None:
+                # The way back to the default is offered once there is something to go back from.
+                row.period_reset.setVisible(row.period_custom)
+            if row.period_start is None or row.period_custom or row.metric.id is None:
+                continue
+            previous = context.previous.get(row.metric.id) if context is not None else None
+            self._set_period_start(row, previous.timestamp if previous is not None else None)
+
+    def _set_period_start(self, row: _MetricRow, moment: datetime | None) -> None:
+        assert row.period_start is not None
+        self._filling_period = True
+        try:
+            row.period_start.setDateTime(_to_qdatetime(moment) if moment is not None else _NO_START)
+            if moment is None:
+                # "Not known": the calendar opens on the reading's month, not on the field's 1900.
+                shown = self._timestamp.date()
+                row.period_start.calendarWidget().setCurrentPage(shown.year(), shown.month())
+        finally:
+            self._filling_period = False
+
+    def _period_starts(self) -> dict[int, datetime]:
+        """The starts the user set (the others follow the previous reading: the repository's default)."""
+        starts: dict[int, datetime] = {}
+        for row in self._rows:
+            if row.period_start is None or not row.period_custom or row.metric.id is None:
+                continue
+            moment = row.period_start.dateTime()
+            if moment > _NO_START:
+                starts[row.metric.id] = datetime.fromtimestamp(moment.toSecsSinceEpoch(), UTC)
+        return starts
+
     def _parsed_values(self) -> dict[int, Decimal]:
         texts = {r.metric.id: r.edit.text() for r in self._rows if r.metric.id is not None}
         values, _ = self._vm.parse(texts, self._decimal_point)
@@ -881,6 +994,7 @@ class ReadingDialog(QDialog):
             from_bill=self._from_bill.isChecked(),
             entered_by=self._member.currentData(),
             version=original.version if original is not None else 0,
+            starts=self._period_starts(),
         )
 
     def _snapshot(self) -> tuple[object, ...]:
@@ -891,6 +1005,7 @@ class ReadingDialog(QDialog):
             self._estimated.isChecked(),
             self._from_bill.isChecked(),
             tuple(sorted(self._pending.items())),
+            tuple(sorted(self._period_starts().items())),
         )
 
     def _is_dirty(self) -> bool:

@@ -131,3 +131,35 @@ def test_cli_add_waits_while_another_program_writes(tmp_path: Path, data_dir: Pa
     assert process.returncode == 0, err
     assert out.startswith("Added a reading of “Electricity”")
     assert len(stored(data_dir)) == 2
+
+
+def test_cli_add_an_amount_with_its_period(tmp_path: Path) -> None:
+    """``homelog add --from``: an interval metric's amount over its own period; a start after the
+    reading's time stops with exit code 2 and stores nothing."""
+    data = tmp_path / "data"
+    csv = tmp_path / "bill.csv"
+    csv.write_text("From,To,Billed (kWh)\n2024-01-01T00:00+00:00,2025-01-01T00:00+00:00,3000\n", encoding="utf-8")
+    done = homelog(
+        tmp_path,
+        *("import", str(csv), "--source", "Bills", "--create", "--period-start-column", "From"),
+        *("--period-end-column", "To", "--data-dir", str(data)),
+    )
+    assert done.returncode == 0, done.stderr
+    added = homelog(
+        tmp_path,
+        *("add", "Bills", "Billed=3650", "--from", "2025-01-01T00:00+00:00", "--at", "2026-01-01T00:00+00:00"),
+        *("--data-dir", str(data)),
+    )
+    assert added.returncode == 0, added.stderr
+    bad = homelog(
+        tmp_path,
+        *("add", "Bills", "Billed=1", "--from", "2026-02-01T00:00+00:00", "--at", "2026-01-15T00:00+00:00"),
+        *("--data-dir", str(data)),
+    )
+    assert bad.returncode == 2 and "the period must start before the reading's time" in bad.stderr
+    report = homelog(tmp_path, "report", "--source", "Bills", "--period", "year", "--data-dir", str(data), TZ="UTC")
+    assert report.returncode == 0, report.stderr
+    assert report.stdout.splitlines()[1:] == [
+        "2024-01-01,2025-01-01,3000,366,8.20,",
+        "2025-01-01,2026-01-01,3650,365,10.00,",
+    ]

@@ -72,7 +72,8 @@ def test_cli_copy_to_a_server_and_back(data, server, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     database = make_url(server).database or ""
-    assert f"role {rls.member_role_name(database, member_name(local, 1))}, signs in with the password given" in done.stdout
+    admin_role = rls.member_role_name(database, member_name(local, 1))
+    assert f"role {admin_role}, signs in with the password given" in done.stdout
     assert "has no password yet" in done.stdout and "readings" in done.stdout
     assert file_digest(local) == before
     back = tmp_path / "back.db"

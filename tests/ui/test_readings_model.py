@@ -362,3 +362,21 @@ def test_configure_readings_view_follows_the_order_across_sources(qtbot, run, db
     run(vm.load(tank))
     qtbot.waitUntil(lambda: vm.order.key == "timestamp" and model.is_idle())
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (0, Qt.SortOrder.AscendingOrder)
+
+
+def test_readings_model_says_which_period_an_amount_covers(qtmodeltester, run, db, add_source):
+    """An interval metric's value tells its period on hover (or that its start is not known)."""
+    source = add_source(
+        "Oil", category=Category.OIL, metrics=(Metric(None, "Delivered", "l", MetricKind.INTERVAL, decimals=0),)
+    )
+    _add_readings(
+        run, db, source, [make_reading(source, T0, "800"), make_reading(source, T0 + timedelta(days=30), "600")]
+    )
+    vm = ReadingsViewModel(db)
+    model = ReadingsTableModel(vm)
+    run(vm.load(source))
+    qtmodeltester.check(model)
+    newest = model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    oldest = model.data(model.index(1, 1), Qt.ItemDataRole.ToolTipRole)
+    assert newest.startswith("The amount from ") and " to " in newest
+    assert oldest == "Its period's start is not known: this amount is not counted in reports"

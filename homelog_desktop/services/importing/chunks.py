@@ -10,10 +10,12 @@ what the general path accepts, with the same value.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from ...domain.entities import MAX_DECIMALS, Metric, MetricKind
 from ...domain.validation import MAX_SIGNIFICANT_DIGITS
@@ -27,7 +29,7 @@ from .convert import (
     timestamp_parser,
     value_parser,
 )
-from .model import ISO_FORMAT, ImportFileError, ImportPlan, TargetRole
+from .model import ISO_FORMAT, ImportFileError, ImportPlan, PeriodLabel, TargetRole
 
 _LOWEST = int(datetime(MIN_YEAR, 1, 1, tzinfo=UTC).timestamp()) - 86400
 _HIGHEST = int(datetime(MAX_YEAR, 12, 31, tzinfo=UTC).timestamp()) + 86400
@@ -50,6 +52,11 @@ class Converted:
     empty: list[int] = field(default_factory=list)
     #: column -> most decimals a value of it needs (columns of metrics the import creates).
     decimals: dict[int, int] = field(default_factory=dict)
+    #: Per record, the start of its period for interval values (``ts`` is the end); None for the whole
+    #: chunk, or for a record, means "since the previous value" (see ``ImportSettings``).
+    starts: list[int | None] | None = None
+    #: Value column -> the start of each record's period for that column alone (``start_columns``).
+    column_starts: dict[int, list[int | None]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -81,7 +88,9 @@ class ChunkConverter:
         self.columns: list[_Column] = []
         self.note_column: int | None = None
         for column, target in sorted(plan.mapping.items()):
-            if column in (self.date_column, self.time_column) or column < 0:
+            if column in (self.date_column, self.time_column, settings.period_column) or column < 0:
+                continue
+            if column in {start for _value, start in settings.start_columns}:
                 continue
             if target.role is TargetRole.METRIC and target.metric is not None:
                 grow = target.is_new_metric
@@ -91,10 +100,20 @@ class ChunkConverter:
         if not self.columns:
             raise ImportFileError("no column is mapped to a metric: choose at least one")
         self.value_columns = {c.index for c in self.columns}
+        self.time_is = settings.time_is
+        self.period_column = settings.period_column
+        if self.period_column is not None and self.period_column in (self.date_column, self.time_column):
+            raise ImportFileError("the period's other end must be another column than the date")
+        if settings.period_seconds is not None and settings.period_seconds <= 0:
+            raise ImportFileError("the length of a period must be more than zero")
+        self.start_columns = dict(settings.start_columns)
+        #: The period's length (START without a column: found from the first chunk's steps).
+        self.period_seconds = settings.period_seconds
 
     def convert(self, lines: list[int], records: list[list[str]]) -> Converted:
         problems: dict[int, dict[int, str]] = {}
         ts = self._timestamps(records, problems)
+        ts, starts = self._periods(records, ts, problems)
         values: dict[int, list[float | None]] = {}
         decimals: dict[int, int] = {}
         for column in self.columns:
@@ -117,7 +136,93 @@ class ChunkConverter:
             if bad is None or not any(c in self.value_columns for c in bad):
                 empty.append(i)
                 problems.pop(i, None)  # nothing to store: skipped, whatever its date says
-        return Converted(lines, records, ts, values, notes, problems, empty, decimals)
+        column_starts = self._column_starts(records, ts, values, problems)
+        return Converted(lines, records, ts, values, notes, problems, empty, decimals, starts, column_starts)
+
+    # -- periods --------------------------------------------------------------------------------
+
+    def _periods(
+        self, records: list[list[str]], ts: list[int | None], problems: dict[int, dict[int, str]]
+    ) -> tuple[list[int | None], list[int | None] | None]:
+        """(the reading times: the periods' ends, the periods' starts) by the settings' period rules."""
+        if self.period_column is None and self.time_is is PeriodLabel.END:
+            if self.period_seconds is None:
+                return ts, None  # since the previous value
+            return ts, [None if t is None else self._shift(t, -self.period_seconds) for t in ts]
+        if self.period_column is not None:
+            column = self.period_column
+            other = self._moments(_cells(records, column), column, problems)
+            starts, ends = (other, ts) if self.time_is is PeriodLabel.END else (ts, other)
+        else:
+            column = self.date_column
+            if self.period_seconds is None:
+                self.period_seconds = _common_step(ts)
+                if self.period_seconds is None:
+                    raise ImportFileError(
+                        "the length of each period cannot be told from the times of the rows: give it"
+                    )
+            length = self.period_seconds
+            starts, ends = ts, [None if t is None else self._shift(t, length) for t in ts]
+        for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+            if start is not None and end is not None and end <= start:
+                problems.setdefault(i, {})[column] = "the period does not end after it starts"
+        return ends, starts
+
+    def _column_starts(
+        self,
+        records: list[list[str]],
+        ts: list[int | None],
+        values: dict[int, list[float | None]],
+        problems: dict[int, dict[int, str]],
+    ) -> dict[int, list[int | None]]:
+        """Each ``start_columns`` value column's own period starts (an empty cell: since the previous value)."""
+        result: dict[int, list[int | None]] = {}
+        for value_column, start_column in self.start_columns.items():
+            if value_column not in values:
+                continue
+            cells = _cells(records, start_column)
+            blank = [i for i, text in enumerate(cells) if not text.strip()]
+            for i in blank:
+                cells[i] = "1970-01-01T00:00:00+00:00" if self.date_format == ISO_FORMAT else cells[i]
+            starts = self._moments(cells, start_column, problems, blank)
+            for i, (start, end) in enumerate(zip(starts, ts, strict=True)):
+                if start is not None and end is not None and start >= end:
+                    problems.setdefault(i, {})[start_column] = "the period does not end after it starts"
+            result[value_column] = starts
+        return result
+
+    def _moments(
+        self, cells: list[str], column: int, problems: dict[int, dict[int, str]], blank: list[int] | None = None
+    ) -> list[int | None]:
+        """A column of dates and times (a period's other end) as epoch seconds; ``blank`` rows give None."""
+        moments: list[int | None] | None = None
+        if self.date_format == ISO_FORMAT:
+            moments = self._iso_fast(cells)
+        if moments is None:
+            moments = []
+            skip = set(blank or ())
+            for i, text in enumerate(cells):
+                if i in skip:
+                    moments.append(None)
+                    continue
+                try:
+                    moments.append(self.timestamp(text, None))
+                except CellError as exc:
+                    moments.append(None)
+                    problems.setdefault(i, {})[column] = str(exc)
+        for i in blank or ():
+            moments[i] = None
+        return moments
+
+    def _shift(self, moment: int, seconds: int) -> int:
+        """``moment`` moved by ``seconds``; whole days count local calendar days (23 or 25 hours at DST)."""
+        if seconds % 86400:
+            return moment + seconds
+        days = timedelta(days=seconds // 86400)
+        if self.zone is None:  # the computer's local time
+            return int((datetime.fromtimestamp(moment) + days).timestamp())
+        local = datetime.fromtimestamp(moment, self.zone).replace(tzinfo=None) + days
+        return int(local.replace(tzinfo=self.zone).timestamp())
 
     # -- timestamps -----------------------------------------------------------------------------
 
@@ -190,6 +295,13 @@ class ChunkConverter:
 
 
 _SECOND = datetime(1970, 1, 1, 0, 0, 1) - _NAIVE_EPOCH
+
+
+def _common_step(ts: list[int | None]) -> int | None:
+    """The most common positive step between consecutive times (the length of regular periods)."""
+    known = sorted({t for t in ts if t is not None})
+    steps = Counter(b - a for a, b in itertools.pairwise(known))
+    return steps.most_common(1)[0][0] if steps else None
 
 
 def _cells(records: list[list[str]], column: int) -> list[str]:

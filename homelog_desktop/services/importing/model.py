@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from ...domain.entities import Metric, Source
+from ...domain.entities import PERIOD_START_SUFFIX, Metric, Source
 from ...domain.errors import HomeLogError
 
 #: ``date_format`` of ISO 8601 timestamps (with or without seconds, "T", time zone offset or "Z").
@@ -20,6 +20,15 @@ ISO_FORMAT = "iso"
 EXCEL_FORMAT = "excel"
 #: How many problems (invalid rows, skipped empty rows) a summary lists one by one; the counts are exact.
 MAX_LISTED = 1000
+
+
+class PeriodLabel(enum.StrEnum):
+    """Which end of an interval value's period the row's time (the date column) gives."""
+
+    #: The row's time is the end of its period (the default: a meter read at that moment).
+    END = "end"
+    #: The row's time is the start of its period (``00:00`` holds 00:00-00:15).
+    START = "start"
 
 
 class DuplicatePolicy(enum.StrEnum):
@@ -40,6 +49,32 @@ class ImportSettings:
     the same cell is read whatever its form), or ``ISO_FORMAT`` or ``EXCEL_FORMAT``; None while
     undecided (ambiguous dates). Timestamps without an offset are in ``timezone`` (an IANA name;
     None: the computer's local time).
+
+    Periods of interval values (``time_is``, ``period_column``, ``period_seconds``; counters and
+    gauges ignore them):
+
+    How an import gives each interval value its period [start, end), for the engineers who build
+    detection, the wizard and the command line (``homelog import --time-is/--period-start-column/
+    --period-end-column/--period``). The reading's time (``ts``) is always the period's END.
+
+    ========================  =================  ====================  ===================================
+    ``time_is``               ``period_column``  ``period_seconds``    period of a row
+    ========================  =================  ====================  ===================================
+    END (default)             None               None                  [previous value of the metric, t)
+    END                       None               p                     [t - p, t)
+    END                       column S           (ignored)             [S, t)
+    START                     None               p                     [t, t + p)
+    START                     None               None                  [t, t + most common step)
+    START                     column E           (ignored)             [t, E)
+    ========================  =================  ====================  ===================================
+
+    (t: the date column's time.) A period that does not end after it starts, or a period cell that
+    cannot be read, is a problem of that row at the period column (the date column for START
+    without a column). ``Converted.starts`` / ``BulkRows.starts`` carry the starts per row to the
+    writer (``repositories.bulk_readings``), which stores them with interval metrics' values only.
+    A value whose start is None runs since the previous value of its metric (filled in by
+    ``fill_interval_starts`` at the end of the import); the very first value of a metric then has no
+    start (period unknown: not counted in reports until it gets one).
     """
 
     encoding: str = "utf-8"
@@ -54,6 +89,39 @@ class ImportSettings:
     timezone: str | None = None
     #: Worksheet of an .xlsx file (None: the first one); unused for CSV.
     sheet: str | None = None
+    # -- periods of interval values (see ``PERIODS`` below; counters and gauges ignore them) --
+    #: Whether the date column's time is the END (default) or the START of each row's period.
+    time_is: PeriodLabel = PeriodLabel.END
+    #: A column holding the period's other end (its start when ``time_is`` is END, its end when
+    #: START), read like the date column (a date and time in one cell); None: no such column.
+    period_column: int | None = None
+    #: (value column, start column) pairs: the values of that column each have their own period start
+    #: in the start column (Home Log's export writes ``Day start`` after an interval metric ``Day``;
+    #: ``start_columns_of`` finds them). They override the rules above for that column.
+    start_columns: tuple[tuple[int, int], ...] = ()
+    #: The period's length in seconds when there is no ``period_column`` (900 for 15 minutes; a
+    #: whole number of days counts local calendar days). None: with END, each amount runs "since
+    #: the previous value" of its metric; with START, the most common step between rows' times.
+    period_seconds: int | None = None
+
+    def __post_init__(self) -> None:
+        # Settings read back from JSON (a saved profile) have plain strings and lists here.
+        object.__setattr__(self, "time_is", PeriodLabel(self.time_is))
+        object.__setattr__(self, "start_columns", tuple((int(v), int(s)) for v, s in self.start_columns))
+
+
+START_SUFFIX = PERIOD_START_SUFFIX
+
+
+def start_columns_of(columns: list[str]) -> tuple[tuple[int, int], ...]:
+    """(value column, start column) for each column ``X start`` beside a column ``X`` (an export's)."""
+    names = {" ".join(n.split()).casefold(): i for i, n in enumerate(columns)}
+    pairs = []
+    for index, name in enumerate(columns):
+        key = " ".join(name.split()).casefold()
+        if key.endswith(START_SUFFIX) and key[: -len(START_SUFFIX)] in names:
+            pairs.append((names[key[: -len(START_SUFFIX)]], index))
+    return tuple(pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +248,7 @@ class PreviewRow:
 
     line: int
     cells: list[str]
-    #: UTC, or None when the timestamp could not be read.
+    #: UTC, or None when the timestamp could not be read. For interval values: the period's end.
     timestamp: datetime | None
     #: column index -> value (None: the cell is empty, a missing value).
     values: dict[int, Decimal | None]
@@ -189,6 +257,8 @@ class PreviewRow:
     problems: dict[int, str] = field(default_factory=dict)
     #: A problem of the row as a whole (no value, duplicate), if any.
     row_problem: str = ""
+    #: UTC start of the row's period for its interval values (None: since the previous value, or not known).
+    period_start: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

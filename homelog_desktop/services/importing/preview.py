@@ -61,9 +61,14 @@ def preview(plan: ImportPlan, limit: int = 50) -> list[PreviewRow]:
                 status=status,
                 problems=dict(problems),
                 row_problem=row_problem,
+                period_start=_moment(chunk.starts[i] if chunk.starts is not None else None),
             )
         )
     return result
+
+
+def _moment(epoch: int | None) -> datetime | None:
+    return datetime.fromtimestamp(epoch, UTC) if epoch is not None else None
 
 
 def _decimal(value: float | None) -> Decimal | None:

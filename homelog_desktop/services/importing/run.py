@@ -15,13 +15,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ...db.handle import SessionProvider
-from ...domain.entities import MAX_DECIMALS, Metric, Source
+from ...domain.entities import MAX_DECIMALS, Metric, MetricKind, Source
 from ...domain.errors import HomeLogError, NotFoundError
 from ...repositories import SourceRepository
 from ...repositories.bulk_readings import (
     MAX_CHUNK,
     BulkReadingWriter,
     BulkRows,
+    fill_interval_starts,
     first_or_last,
     lock_source_name,
     set_metric_decimals,
@@ -63,6 +64,10 @@ class _Chunk:
     #: column -> value per row (None: empty cell).
     values: dict[int, list[float | None]] = field(default_factory=dict)
     notes: list[str] | None = None
+    #: The start of each row's period (interval values), None: since the previous value.
+    starts: list[int | None] | None = None
+    #: Value column -> its own period start per row (ImportSettings.start_columns).
+    column_starts: dict[int, list[int | None]] = field(default_factory=dict)
     invalid: list[RowProblem] = field(default_factory=list)
     empty_lines: list[int] = field(default_factory=list)
     #: column -> most decimals a value of it needed (columns of created metrics).
@@ -123,6 +128,8 @@ class _Reader:
             chunk.lines = lines
             chunk.values = converted.values
             chunk.notes = converted.notes
+            chunk.starts = converted.starts
+            chunk.column_starts = converted.column_starts
             return
         keep = [i for i in range(len(records)) if i not in dropped]
         chunk.ts = [ts[i] for i in keep]  # type: ignore[misc]
@@ -131,6 +138,10 @@ class _Reader:
         if converted.notes is not None:
             notes = converted.notes
             chunk.notes = [notes[i] for i in keep]
+        if converted.starts is not None:
+            starts = converted.starts
+            chunk.starts = [starts[i] for i in keep]
+        chunk.column_starts = {c: [v[i] for i in keep] for c, v in converted.column_starts.items()}
 
     def _column_name(self, column: int) -> str:
         return self._columns[column] if column < len(self._columns) else f"Column {column + 1}"
@@ -176,10 +187,16 @@ async def _run_import(
             summary.ignored_columns = [
                 columns[c]
                 for c in range(len(columns))
-                if c not in (plan.settings.date_column, plan.settings.time_column)
+                if c not in (plan.settings.date_column, plan.settings.time_column, plan.settings.period_column)
+                and c not in {start for _value, start in plan.settings.start_columns}
                 and mapping.get(c, ColumnTarget()).role is TargetRole.IGNORE
             ]
             metric_of = {c: t.metric.id for c, t in mapping.items() if t.role is TargetRole.METRIC and t.metric}
+            intervals = frozenset(
+                c
+                for c, t in mapping.items()
+                if t.role is TargetRole.METRIC and t.metric and t.metric.kind is MetricKind.INTERVAL
+            )
             assert source.id is not None
             store = await BulkReadingWriter.open(session, source.id, replace=plan.duplicates == DuplicatePolicy.REPLACE)
             reader = _Reader(plan, converter, stream, columns)
@@ -198,7 +215,7 @@ async def _run_import(
                 _tally(summary, chunk)
                 for column, needed in chunk.decimals.items():
                     max_decimals[column] = max(max_decimals.get(column, 0), needed)
-                written = await _write(store, chunk, metric_of, summary) if chunk.ts else None
+                written = await _write(store, chunk, metric_of, intervals, summary) if chunk.ts else None
                 reporter.rows_done += chunk.records
                 reporter.bytes_done = chunk.bytes_done
                 now = time.perf_counter()
@@ -220,6 +237,8 @@ async def _run_import(
                 del garbage
             await reporter.stop()
             await _grow_decimals(session, mapping, max_decimals)
+            # Interval values stored without a start run since the previous value of their metric.
+            await fill_interval_starts(session, sorted({m for c, m in metric_of.items() if c in intervals and m}))
             _check_cancel(cancel)
             reporter.bytes_done = stream.bytes_total
             reporter.report("committing")
@@ -450,12 +469,20 @@ async def _grow_decimals(session: Any, mapping: dict[int, ColumnTarget], needed:
 
 
 async def _write(
-    store: BulkReadingWriter, chunk: _Chunk, metric_of: dict[int, int | None], summary: ImportSummary
+    store: BulkReadingWriter,
+    chunk: _Chunk,
+    metric_of: dict[int, int | None],
+    intervals: frozenset[int],
+    summary: ImportSummary,
 ) -> Any:
     """Store a chunk and count what happened; returns the parameter lists, for the caller to free off the loop."""
     summary.skipped_duplicates += chunk.repeated
     _list(summary.duplicate_lines, chunk.repeated_lines)
-    done = await store.write(BulkRows(chunk.ts, chunk.values, chunk.notes, chunk.keep), metric_of)
+    done = await store.write(
+        BulkRows(chunk.ts, chunk.values, chunk.notes, chunk.keep, chunk.starts, chunk.column_starts),
+        metric_of,
+        intervals,
+    )
     summary.imported += done.imported
     summary.replaced += done.replaced
     summary.skipped_duplicates += done.skipped

@@ -431,7 +431,17 @@ class ReadingsTableModel(QAbstractTableModel):
                 value = reading.values.get(column.metric.id)
                 display.append("" if value is None else _number(locale, value, column.metric.decimals))
                 sort.append(None if value is None else float(value))
-                tooltips.append(None)
+                tip = None
+                if value is not None and column.metric.kind is MetricKind.INTERVAL:
+                    # An amount over its own period: say which (the reading's time is its end).
+                    start = reading.starts.get(column.metric.id)
+                    tip = (
+                        f"The amount from {times.format(start.astimezone())[0]} to "
+                        f"{times.format(reading.timestamp.astimezone())[0]}"
+                        if start is not None
+                        else "Its period's start is not known: this amount is not counted in reports"
+                    )
+                tooltips.append(tip)
             elif kind is ColumnKind.CONSUMPTION:
                 assert column.metric is not None and column.metric.id is not None
                 delta = line.consumption.get(column.metric.id)

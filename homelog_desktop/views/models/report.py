@@ -195,10 +195,19 @@ class ReportTableModel(QAbstractTableModel):
                 row.last_year, metric.unit, figures.decimals_for(row.last_year, decimals), locale
             )
         span = (row.end - row.start).days
-        if row.days < span:
+        if row.not_covered:
+            tooltip = (tooltip + "\n" if tooltip else "") + "No amount covers this period: a gap in the data"
+        elif row.days < span:
             covered = figures.number(row.days, 1, locale)
             tooltip = (tooltip + "\n" if tooltip else "") + f"Readings cover {covered} of its {span} days"
+            if row.uncovered_days > 0:
+                gap = figures.number(row.uncovered_days, 1, locale)
+                tooltip += f" ({gap} days in a gap between amounts, not counted as zero)"
         return _Line(row, tuple(texts), tuple(sort), trend, tooltip)
+
+
+#: The consumption cell of a row of an interval metric that lies wholly in a gap between periods.
+NOT_COVERED = "not covered"
 
 
 def _header(column: ReportColumn, unit: str, currency: str | None) -> str:
@@ -220,6 +229,8 @@ def _cell(column: ReportColumn, row: ReportRow, report: Report, locale: QLocale,
             label += f" ({_day(row.start, locale)} – {_day(last, locale)})"
         return label, row.start
     if column is ReportColumn.CONSUMPTION:
+        if row.not_covered:
+            return NOT_COVERED, _sortable(None)
         return figures.number(row.consumption, decimals_of(row.consumption, decimals), locale), _sortable(
             row.consumption
         )

@@ -17,7 +17,7 @@ counts ``version`` up when a client (psql) changes a row without doing so itself
 server to notify; nothing is installed there.
 
 Revision ID: 0008
-Revises: 0006 (the lead re-chains it after 0007 at merge)
+Revises: 0007
 Create Date: 2026-12-03
 """
 
@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
