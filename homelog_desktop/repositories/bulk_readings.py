@@ -297,7 +297,7 @@ def _parameters(
         notes: Any = repeat("")
     else:
         notes = rows.notes if whole else [rows.notes[i] for i in indexes]
-    readings = list(zip(ids, repeat(source_id), ts, notes, repeat(now), repeat(now), strict=False))
+    readings = list(zip(ids, repeat(source_id), ts, notes, repeat(now), repeat(now), repeat(entered_by), strict=False))
     given: list[int | None] | None = None
     if rows.starts is not None:
         given = rows.starts if whole else [rows.starts[i] for i in indexes]
