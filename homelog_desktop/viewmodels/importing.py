@@ -367,14 +367,14 @@ class ImportViewModel(BaseViewModel):
 
     def _read_columns(self, settings: ImportSettings) -> tuple[list[str], list[list[str]]]:
         """The header's cells and the first data rows' under ``settings`` (worker thread)."""
-        from ..services.importing.reader import RowStream
+        from ..services.importing.formats.spreadsheet import open_row_stream
 
         kind = self.detected.kind if self.detected is not None else "csv"
         header = settings.header_row
         first_data = settings.data_row if header is None else max(settings.data_row, header + 1)
         names: list[str] = []
         rows: list[list[str]] = []
-        with RowStream(self.path, kind, settings.encoding, settings.delimiter, settings.sheet) as stream:
+        with open_row_stream(self.path, kind, settings.encoding, settings.delimiter, settings.sheet) as stream:
             for index, (_line, cells) in enumerate(stream):
                 if index == header:
                     names = list(cells)

@@ -82,7 +82,7 @@ from .widgets import Banner, preferred_size
 _Index = QModelIndex | QPersistentModelIndex
 PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DUPLICATES, PAGE_PROGRESS, PAGE_SUMMARY = range(6)
 #: The open dialog's filters.
-OPEN_FILTERS = ("Tables (*.csv *.xlsx *.txt *.tsv)", "All files (*)")
+OPEN_FILTERS = ("Tables (*.csv *.xlsx *.xls *.ods *.txt *.tsv)", "All files (*)")
 _FOLDER_KEY = "import/folder"
 
 #: (text, value) of the delimiters offered.

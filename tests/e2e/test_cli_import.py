@@ -163,7 +163,7 @@ def test_cli_import_with_a_db_url_and_an_xlsx_file(tmp_path):
 
 
 def test_cli_import_unreadable_files_fail_with_one_line(tmp_path):
-    """A missing file, an empty file, an old .xls and a binary file: exit 2 and a one-line reason."""
+    """A missing file, an empty file, a damaged .xls and a binary file: exit 2 and a one-line reason."""
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
     xls = tmp_path / "old.xls"
@@ -173,7 +173,7 @@ def test_cli_import_unreadable_files_fail_with_one_line(tmp_path):
     for path, reason in [
         (tmp_path / "missing.csv", "no file at"),
         (empty, "empty.csv is empty"),
-        (xls, "old Excel .xls file"),
+        (xls, "old.xls cannot be read as a workbook"),
         (binary, "does not look like a table"),
     ]:
         done = homelog(tmp_path, str(path), "--source", "X", "--create")

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from ...domain.entities import Metric
 from .convert import CellError, timestamp_parser, value_parser
+from .formats.spreadsheet import open_row_stream
 from .model import EXCEL_FORMAT, ISO_FORMAT, Detected, ImportFileError, ImportSettings
-from .reader import RowStream, file_kind
+from .reader import WORKBOOK_KINDS, file_kind
 
 SAMPLE_BYTES = 256 * 1024
 SAMPLE_RECORDS = 200
@@ -54,8 +55,8 @@ def detect(path: Path, sheet: str | None = None) -> Detected:
         raise ImportFileError(f"{path.name} is empty")
     notes: list[str] = []
     sheets: list[str] = []
-    if kind == "xlsx":
-        with RowStream(path, "xlsx", "", "", sheet) as stream:
+    if kind in WORKBOOK_KINDS:
+        with open_row_stream(path, kind, "", "", sheet) as stream:
             sheets = stream.sheet_names()
             records = []
             for _line, cells in stream:
@@ -66,7 +67,7 @@ def detect(path: Path, sheet: str | None = None) -> Detected:
     else:
         encoding, records, delimiter = _read_csv_sample(path, notes)
     detected = _analyse(path, kind, size, encoding, delimiter, records, notes, sheets)
-    if sheet is not None and kind == "xlsx":
+    if sheet is not None and kind in WORKBOOK_KINDS:
         detected = replace(detected, settings=replace(detected.settings, sheet=sheet))
     return detected
 

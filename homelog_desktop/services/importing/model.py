@@ -52,7 +52,7 @@ class ImportSettings:
     time_column: int | None = None
     date_format: str | None = ISO_FORMAT
     timezone: str | None = None
-    #: Worksheet of an .xlsx file (None: the first one); unused for CSV.
+    #: Worksheet of a workbook (None: the first one); unused for CSV.
     sheet: str | None = None
 
 
@@ -61,7 +61,7 @@ class Detected:
     """What ``detect(path)`` found out about a file."""
 
     path: Path
-    #: "csv" or "xlsx".
+    #: "csv", or a workbook: "xlsx", "xlsm", "xlsb", "xls", "ods".
     kind: str
     settings: ImportSettings
     #: Column names (from the header row, or "Column 1", "Column 2"... without one).
@@ -79,7 +79,7 @@ class Detected:
     size: int = 0
     #: Remarks for the user ("3 lines before the header were skipped", "decimal comma assumed"...).
     notes: list[str] = field(default_factory=list)
-    #: Worksheets of an .xlsx file.
+    #: Worksheets of a workbook.
     sheets: list[str] = field(default_factory=list)
 
     @property
@@ -137,7 +137,7 @@ class ImportPlan:
     duplicates: DuplicatePolicy = DuplicatePolicy.SKIP
     #: Skip (and report) invalid rows instead of refusing the whole file.
     skip_invalid: bool = False
-    #: "csv" or "xlsx" (``Detected.kind``).
+    #: "csv", or a workbook: "xlsx", "xlsm", "xlsb", "xls", "ods".(``Detected.kind``).
     kind: str = "csv"
     #: The column names (``Detected.columns``), for messages; read from the header row when empty.
     columns: list[str] = field(default_factory=list)

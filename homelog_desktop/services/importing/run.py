@@ -41,8 +41,7 @@ from .model import (
     RowProblem,
     TargetRole,
 )
-from .reader import RowStream
-from .rows import open_stream
+from .rows import RecordStream, open_stream
 
 #: Time a chunk should take to read and store. Progress comes every 200 ms anyway; the size is bounded
 #: because each list-wide C call (building, converting, freeing a chunk) holds the GIL throughout,
@@ -81,7 +80,7 @@ class _Chunk:
 class _Reader:
     """Reads and converts chunks of records (only ever one thread at a time)."""
 
-    def __init__(self, plan: ImportPlan, converter: ChunkConverter, stream: RowStream, columns: list[str]) -> None:
+    def __init__(self, plan: ImportPlan, converter: ChunkConverter, stream: RecordStream, columns: list[str]) -> None:
         self._replace = plan.duplicates == DuplicatePolicy.REPLACE
         self._plan = plan
         self._converter = converter
@@ -244,7 +243,7 @@ class _Reporter:
     """Reports progress after every chunk and, should a chunk take long, every PROGRESS_INTERVAL_S."""
 
     def __init__(
-        self, progress: Callable[[ImportProgress], None] | None, stream: RowStream, summary: ImportSummary
+        self, progress: Callable[[ImportProgress], None] | None, stream: RecordStream, summary: ImportSummary
     ) -> None:
         self._progress = progress
         self._stream = stream

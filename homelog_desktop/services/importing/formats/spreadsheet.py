@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Any
 
 from ..model import ImportFileError
-from ..reader import cell_text
+from ..reader import WORKBOOK_KINDS, RowStream, cell_text, check_xlsx_archive
 
 #: The workbook kinds calamine reads (file suffixes, lower case).
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
@@ -186,6 +186,10 @@ class SheetRowStream:
             self.bytes_total = self.path.stat().st_size
         except OSError as exc:
             raise ImportFileError(f"cannot open {self.path.name}: {exc.strerror or exc}") from None
+        if self.kind != "xls" and self.path.suffix.lower() != ".xls":
+            # A ZIP-based workbook: refused before it is opened if it would unpack to far more than it
+            # holds (a "zip bomb") or declares XML entities (a "billion laughs").
+            check_xlsx_archive(self.path)
         from python_calamine import CalamineWorkbook
 
         try:
@@ -287,10 +291,10 @@ class SheetRowStream:
             raise ImportFileError(f"the sheet cannot be read near here ({exc})", self.line + 1) from None
 
 
-def open_row_stream(path: Path, kind: str, encoding: str, delimiter: str, sheet: str | None = None) -> Any:
+def open_row_stream(
+    path: Path, kind: str, encoding: str, delimiter: str, sheet: str | None = None
+) -> SheetRowStream | RowStream:
     """``SheetRowStream`` for a workbook kind (xlsx, xls, ods...), ``reader.RowStream`` for text."""
-    if kind in ("xlsx", "xlsm", "xlsb", "xls", "ods"):
+    if kind in WORKBOOK_KINDS:
         return SheetRowStream(path, kind, encoding, delimiter, sheet)
-    from ..reader import RowStream
-
     return RowStream(path, kind, encoding, delimiter, sheet)
