@@ -3,7 +3,9 @@
 Columns are mapped to the source's metrics by name (case-insensitive, a "(unit)" in the header
 ignored); with ``--create`` a missing source is created with a counter metric per numeric column.
 Without ``--skip-invalid`` any invalid row stops the import with exit code 2 and a message naming
-its line and column, and nothing is stored.
+its line and column, and nothing is stored. Exit code 0 means every row and cell of the file went in;
+3 that the import was stored but something was skipped (rows, or cells without a value), each named
+by line in the summary printed.
 """
 
 from __future__ import annotations
@@ -17,6 +19,20 @@ from typing import TYPE_CHECKING
 
 from .common import OK, CommandError, add_location_arguments, open_database, run_command
 
+#: Exit code of an import that was stored, but skipped rows or left cells empty (listed by line).
+IMPORTED_WITH_SKIPS = 3
+
+EXIT_CODES = """\
+exit codes:
+  0  imported: every row and every cell of the file went in
+  3  imported, but something was skipped (rows: empty, invalid with --skip-invalid, already stored,
+     no reading such as a total line; or cells without a value such as NaN, -, n/a): the summary
+     names each by line
+  2  bad input: nothing was imported (an invalid row without --skip-invalid, an unreadable file,
+     an unknown source without --create, ambiguous dates without --date-format...)
+  1  anything else (a database locked for too long...): nothing was imported
+"""
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -24,6 +40,8 @@ if TYPE_CHECKING:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EXIT_CODES
     parser.add_argument("file", metavar="FILE", type=Path, help="a CSV (any common delimiter) or .xlsx file")
     parser.add_argument("--source", required=True, metavar="NAME", help="the source to import into")
     parser.add_argument(
@@ -128,7 +146,7 @@ async def _import(args: argparse.Namespace) -> int:
     for note in detected.notes:
         print(f"note: {printable(note)}", file=sys.stderr)
     print(summary.as_text(), end="")
-    return OK
+    return OK if summary.complete else IMPORTED_WITH_SKIPS
 
 
 def _settings(args: argparse.Namespace, detected: Detected) -> ImportSettings:

@@ -33,6 +33,30 @@ _LOWEST = int(datetime(MIN_YEAR, 1, 1, tzinfo=UTC).timestamp()) - 86400
 _HIGHEST = int(datetime(MAX_YEAR, 12, 31, tzinfo=UTC).timestamp()) + 86400
 _NAIVE_EPOCH = datetime(1970, 1, 1)
 _ISO_DATE_START = re.compile(r"^\d{4}-", re.MULTILINE)
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+#: Spreadsheet error values: a formula that could not be computed holds no value.
+_EXCEL_ERROR = re.compile(r"#(?:N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)", re.I)
+
+
+def no_value(cell: str) -> bool:
+    """Whether a non-empty cell of a number column means "no value": no digit at all (``NaN``, ``-``,
+    ``n/a``, a unit such as ``kwh``, a word) or a spreadsheet error (``#DIV/0!``). Such a cell is a
+    missing value of its row, listed in the summary; a cell with digits that cannot be read
+    (``12.3.4``) stays an invalid row."""
+    text = cell.strip()
+    return bool(text) and (_DIGIT.search(text) is None or _EXCEL_ERROR.fullmatch(text) is not None)
+
+
+def not_a_reading(cells: list[str], date_cell: str) -> bool:
+    """Whether a row whose date cannot be read is no reading at all, but text among the data: a total
+    line (``Totaal;;1.893,46900``), a repeated header, a banner, an advert or a footer. Its date cell
+    holds a word without digits, or the row holds one cell of text and nothing else."""
+    text = date_cell.strip()
+    if text and _DIGIT.search(text) is None:
+        return True
+    filled = [c for c in cells if c.strip()]
+    return len(filled) == 1 and _LETTER.search(filled[0]) is not None
 
 
 @dataclass(slots=True)
@@ -50,6 +74,11 @@ class Converted:
     empty: list[int] = field(default_factory=list)
     #: column -> most decimals a value of it needs (columns of metrics the import creates).
     decimals: dict[int, int] = field(default_factory=dict)
+    #: record index -> column -> the cell's text, for cells that mean "no value" (NaN, -, n/a, a word)
+    #: in rows that are stored: those cells are missing values, listed in the summary.
+    missing: dict[int, dict[int, str]] = field(default_factory=dict)
+    #: record index -> the text that shows it is no reading (a total, a banner, a repeated header).
+    not_readings: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -94,13 +123,21 @@ class ChunkConverter:
 
     def convert(self, lines: list[int], records: list[list[str]]) -> Converted:
         problems: dict[int, dict[int, str]] = {}
-        ts = self._timestamps(records, problems)
+        missing: dict[int, dict[int, str]] = {}
+        not_readings: dict[int, str] = {}
+        ts = self._timestamps(records, problems, not_readings)
         values: dict[int, list[float | None]] = {}
         decimals: dict[int, int] = {}
         for column in self.columns:
-            values[column.index], needed = _values(column, _cells(records, column.index), problems)
+            values[column.index], needed = _values(column, _cells(records, column.index), problems, missing)
             if column.grow:
                 decimals[column.index] = needed
+        for i in not_readings:
+            # Not a reading: nothing of it is stored, so its cells are neither invalid nor missing.
+            problems.pop(i, None)
+            missing.pop(i, None)
+            for column_values in values.values():
+                column_values[i] = None
         notes = None
         if self.note_column is not None:
             # A note a spreadsheet could run as a formula was exported as '=...: undo that escape.
@@ -113,15 +150,20 @@ class ChunkConverter:
             else []
         )
         for i in candidates:
+            if i in not_readings:
+                continue
             bad = problems.get(i)
             if bad is None or not any(c in self.value_columns for c in bad):
                 empty.append(i)
                 problems.pop(i, None)  # nothing to store: skipped, whatever its date says
-        return Converted(lines, records, ts, values, notes, problems, empty, decimals)
+                missing.pop(i, None)  # the row is listed as one with no value
+        return Converted(lines, records, ts, values, notes, problems, empty, decimals, missing, not_readings)
 
     # -- timestamps -----------------------------------------------------------------------------
 
-    def _timestamps(self, records: list[list[str]], problems: dict[int, dict[int, str]]) -> list[int | None]:
+    def _timestamps(
+        self, records: list[list[str]], problems: dict[int, dict[int, str]], not_readings: dict[int, str]
+    ) -> list[int | None]:
         dates = _cells(records, self.date_column)
         if self.time_column is None and self.date_format == ISO_FORMAT:
             fast = self._iso_fast(dates)
@@ -137,6 +179,9 @@ class ChunkConverter:
                 append(parse(text, time_text))
             except CellError as exc:
                 append(None)
+                if not_a_reading(records[i], text):
+                    not_readings[i] = " ".join(c.strip() for c in records[i] if c.strip())
+                    continue
                 column = self.date_column
                 message = str(exc)
                 if (
@@ -221,8 +266,10 @@ def _column(index: int, metric: Metric, grow: bool, decimal: str, thousands: str
     )
 
 
-def _values(column: _Column, cells: list[str], problems: dict[int, dict[int, str]]) -> tuple[list[float | None], int]:
-    """The column's values (None: empty or invalid) and the most decimals one needs."""
+def _values(
+    column: _Column, cells: list[str], problems: dict[int, dict[int, str]], missing: dict[int, dict[int, str]]
+) -> tuple[list[float | None], int]:
+    """The column's values (None: empty, no value or invalid) and the most decimals one needs."""
     matches = list(map(column.fast, cells))
     needed = 0
     if column.grow:
@@ -239,6 +286,10 @@ def _values(column: _Column, cells: list[str], problems: dict[int, dict[int, str
     for i, (cell, match) in enumerate(zip(cells, matches, strict=True)):
         if match is not None:
             append((float(cell.replace(",", ".")) if comma else float(cell)) if cell else None)
+            continue
+        if no_value(cell):
+            append(None)
+            missing.setdefault(i, {})[column.index] = cell.strip()
             continue
         try:
             parsed = parse(cell)

@@ -172,6 +172,8 @@ class RowStatus(enum.StrEnum):
     INVALID = "invalid"
     #: Same timestamp as an earlier row of the file.
     DUPLICATE = "duplicate"
+    #: Not a reading at all (a total line, a banner, a repeated header): skipped and reported.
+    NOT_READING = "not_reading"
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +189,10 @@ class PreviewRow:
     note: str
     status: RowStatus
     problems: dict[int, str] = field(default_factory=dict)
-    #: A problem of the row as a whole (no value, duplicate), if any.
+    #: A problem of the row as a whole (no value, duplicate, not a reading), if any.
     row_problem: str = ""
+    #: column index -> why its cell is left empty (it holds no value: NaN, -, n/a, a word); the row is kept.
+    missing: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +236,23 @@ class ImportSummary:
     #: Columns of the file that were not imported.
     ignored_columns: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: Cells of stored rows that mean "no value" (NaN, -, n/a, a word such as kwh): left empty, the
+    #: row's other values stored. The first MAX_LISTED, and how many there were.
+    missing: list[RowProblem] = field(default_factory=list)
+    missing_count: int = 0
+    #: Rows among the data that are no reading (a total line, a banner, a repeated header): skipped.
+    not_readings: list[RowProblem] = field(default_factory=list)
+    not_reading_count: int = 0
+
+    @property
+    def skipped_rows(self) -> int:
+        """Rows of the file that were not stored, for whatever reason (each listed by line)."""
+        return self.skipped_duplicates + self.skipped_empty_rows + self.invalid_count + self.not_reading_count
+
+    @property
+    def complete(self) -> bool:
+        """Whether every row and every cell of the file went in: nothing skipped, no cell left empty."""
+        return not self.skipped_rows and not self.missing_count
 
     def as_text(self) -> str:
         from .summary import summary_text

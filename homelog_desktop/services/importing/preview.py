@@ -37,7 +37,10 @@ def preview(plan: ImportPlan, limit: int = 50) -> list[PreviewRow]:
         problems = chunk.problems.get(i, {})
         status = RowStatus.OK
         row_problem = ""
-        if problems:
+        if i in chunk.not_readings:
+            status = RowStatus.NOT_READING
+            row_problem = "Not a reading (a total, a title or a note among the data): it is skipped."
+        elif problems:
             status = RowStatus.INVALID
             row_problem = "; ".join(problems.values())
         elif i in empty:
@@ -61,6 +64,7 @@ def preview(plan: ImportPlan, limit: int = 50) -> list[PreviewRow]:
                 status=status,
                 problems=dict(problems),
                 row_problem=row_problem,
+                missing={c: f"“{text}” is no value: left empty" for c, text in chunk.missing.get(i, {}).items()},
             )
         )
     return result

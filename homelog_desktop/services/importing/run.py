@@ -64,6 +64,10 @@ class _Chunk:
     notes: list[str] | None = None
     invalid: list[RowProblem] = field(default_factory=list)
     empty_lines: list[int] = field(default_factory=list)
+    #: Cells of stored rows that mean "no value" (NaN, -, n/a, a word): missing values, listed.
+    missing: list[RowProblem] = field(default_factory=list)
+    #: Rows that are no reading (a total line, a banner, a repeated header): skipped, listed.
+    not_readings: list[RowProblem] = field(default_factory=list)
     #: column -> most decimals a value of it needed (columns of created metrics).
     decimals: dict[int, int] = field(default_factory=dict)
     records: int = 0
@@ -110,12 +114,22 @@ class _Reader:
         converted = self._converter.convert(lines, records)
         chunk.decimals = converted.decimals
         chunk.empty_lines = [lines[i] for i in converted.empty]
+        chunk.not_readings = [
+            RowProblem(lines[i], "", f"not a reading: “{_shortened(text)}”")
+            for i, text in sorted(converted.not_readings.items())
+        ]
+        chunk.missing = [
+            RowProblem(lines[i], self._column_name(column), f"“{_shortened(text)}” is no value: left empty")
+            for i, cells in sorted(converted.missing.items())
+            if i not in converted.problems
+            for column, text in sorted(cells.items())
+        ]
         for i in sorted(converted.problems):
             column = min(converted.problems[i])
             chunk.invalid.append(RowProblem(lines[i], self._column_name(column), converted.problems[i][column]))
             if not self._plan.skip_invalid:
                 return
-        dropped = set(converted.empty) | set(converted.problems)
+        dropped = set(converted.empty) | set(converted.problems) | set(converted.not_readings)
         ts = converted.ts
         if not dropped:
             chunk.ts = ts  # type: ignore[assignment]  # no problem: every timestamp is set
@@ -265,7 +279,7 @@ class _Reporter:
                 self.bytes_done,
                 self._stream.bytes_total,
                 imported=summary.imported,
-                skipped=summary.skipped_duplicates + summary.skipped_empty_rows + summary.invalid_count,
+                skipped=summary.skipped_rows,
                 phase=phase,
             )
         )
@@ -303,7 +317,19 @@ def _next_size(size: int, chunk: _Chunk, cycle_s: float) -> int:
     return max(200, min(MAX_CHUNK, wanted, size * 2), size // 2)
 
 
+def _shortened(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[:most] + "…"
+
+
 def _tally(summary: ImportSummary, chunk: _Chunk) -> None:
+    summary.missing_count += len(chunk.missing)
+    room = MAX_LISTED - len(summary.missing)
+    if room > 0:
+        summary.missing.extend(chunk.missing[:room])
+    summary.not_reading_count += len(chunk.not_readings)
+    room = MAX_LISTED - len(summary.not_readings)
+    if room > 0:
+        summary.not_readings.extend(chunk.not_readings[:room])
     summary.skipped_empty_rows += len(chunk.empty_lines)
     room = MAX_LISTED - len(summary.empty_lines)
     if room > 0:
