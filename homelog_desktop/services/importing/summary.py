@@ -44,7 +44,8 @@ def summary_text(summary: ImportSummary) -> str:
             lines.append(f"  … and {summary.invalid_count - len(summary.invalid):,} more")
     if summary.not_reading_count:
         lines.append(
-            f"Skipped: {_n(summary.not_reading_count, 'line')} that {'is' if summary.not_reading_count == 1 else 'are'} no reading:"
+            f"Skipped: {_n(summary.not_reading_count, 'line')} that "
+            f"{'is' if summary.not_reading_count == 1 else 'are'} no reading:"
         )
         lines.extend(f"  {problem.text}" for problem in summary.not_readings)
         if summary.not_reading_count > len(summary.not_readings):
