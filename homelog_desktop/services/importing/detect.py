@@ -11,6 +11,7 @@ import csv
 import io
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +19,8 @@ from pathlib import Path
 from ...domain.entities import Metric
 from .convert import CellError, timestamp_parser, value_parser
 from .formats.spreadsheet import open_row_stream
+from .formats.units import unit_of
+from .mapping import split_unit
 from .model import EXCEL_FORMAT, ISO_FORMAT, Detected, ImportFileError, ImportSettings
 from .reader import WORKBOOK_KINDS, file_kind
 
@@ -36,7 +39,14 @@ _DMY = re.compile(r"\s*(\d{1,4})([./-])(\d{1,2})\2(\d{2}|\d{4})(?!\d)")
 _TIME_CELL = re.compile(r"\s*\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?\s*([AaPp]\.?[Mm]\.?)?\s*")
 _NUMBERISH = re.compile(r"\s*[+-]?[\d.,' \u00a0\u202f]*\d[\d.,' \u00a0\u202f]*\s*")
 _PROBE = Metric(None, "probe", decimals=6)
-_UNIT = re.compile(r"[\[(]?[^\W\d_]{1,4}[³²3²]?(/[^\W\d_]{1,3})?[\])]?|[\[(]?(°[CF]|%|€|\$)[\])]?")
+#: Excel's first line naming the separator: ``sep=;``.
+_SEP_LINE = re.compile(r"[ \t]*sep=(.)[ \t]*\r?\n", re.I)
+#: Numbers grouped in thousands with a decimal part, in either convention (``1.893,469`` / ``1,893.469``):
+#: one anywhere in the file decides its separators, as far down as line 368 or beyond.
+_GROUPED_COMMA = re.compile(rb"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])")
+_GROUPED_POINT = re.compile(rb"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])")
+#: Bytes of the file read at a time when its whole text is searched for grouped numbers.
+_SCAN_BLOCK = 4 * 1024 * 1024
 
 
 def detect(path: Path, sheet: str | None = None) -> Detected:
@@ -67,9 +77,65 @@ def detect(path: Path, sheet: str | None = None) -> Detected:
     else:
         encoding, records, delimiter = _read_csv_sample(path, notes)
     detected = _analyse(path, kind, size, encoding, delimiter, records, notes, sheets)
+    if kind == "csv":
+        detected = _whole_file_separators(detected, notes)
     if sheet is not None and kind in WORKBOOK_KINDS:
         detected = replace(detected, settings=replace(detected.settings, sheet=sheet))
     return detected
+
+
+def _whole_file_separators(detected: Detected, notes: list[str]) -> Detected:
+    """The decimal and thousands separators decided on the whole file, not only its start.
+
+    A file whose first lines hold only small numbers (``0,469``) may have a total line far down
+    (``1.893,46900``): one grouped number in either convention, anywhere, settles the thousands
+    separator (and the decimal one, when the start of the file could not tell).
+    """
+    settings = detected.settings
+    if settings.thousands in (".", ",") or detected.settings.encoding.startswith("utf-16"):
+        return detected
+    comma = point = 0
+    try:
+        with open(detected.path, "rb") as f:
+            tail = b""
+            while True:
+                block = f.read(_SCAN_BLOCK)
+                text = tail + block
+                cut = text.rfind(b"\n") + 1 if block else len(text)
+                comma += len(_GROUPED_COMMA.findall(text, 0, cut))
+                point += len(_GROUPED_POINT.findall(text, 0, cut))
+                tail = text[cut:]
+                if not block:
+                    break
+    except OSError:
+        return detected
+    decimal, thousands = settings.decimal, settings.thousands
+    if comma > point and settings.delimiter != "," and decimal in (",", "."):
+        if decimal == "." and not _uses_decimal_point(detected):
+            decimal = ","
+        if decimal == ",":
+            thousands = "."
+    elif point > comma and decimal == "." and settings.delimiter != ",":
+        thousands = ","
+    if (decimal, thousands) == (settings.decimal, settings.thousands):
+        return detected
+    notes.append(
+        f"Numbers grouped in thousands further down the file ({'1.893,46' if thousands == '.' else '1,893.46'}) "
+        f"decide the separators: decimal “{decimal}”, thousands “{thousands}”."
+    )
+    return replace(detected, settings=replace(settings, decimal=decimal, thousands=thousands))
+
+
+def _uses_decimal_point(detected: Detected) -> bool:
+    """Whether the sample holds numbers with a decimal point (1.5) in its value columns."""
+    settings = detected.settings
+    skip = {settings.date_column, settings.time_column}
+    return any(
+        re.fullmatch(r"\s*[+-]?\d+\.\d{1,2}\s*|\s*[+-]?\d+\.\d{4,}\s*", cell)
+        for row in detected.sample_rows
+        for c, cell in enumerate(row)
+        if c not in skip
+    )
 
 
 def parse_date_format_option(text: str, detected: Detected) -> str:
@@ -125,7 +191,11 @@ def _read_csv_sample(path: Path, notes: list[str]) -> tuple[str, list[list[str]]
     if encoding == "cp1252":
         notes.append("The file is not UTF-8: read as Windows-1252 (Latin-1).")
     best: tuple[float, str, list[list[str]]] | None = None
-    for delimiter in DELIMITERS:
+    stated = _SEP_LINE.match(text.lstrip("\ufeff"))
+    candidates = (stated[1],) if stated else DELIMITERS
+    if stated:
+        notes.append(f"The file says its separator: “sep={stated[1]}” (Excel's first line).")
+    for delimiter in candidates:
         try:
             records = _records(text, delimiter)
         except csv.Error as exc:
@@ -279,39 +349,33 @@ def _analyse(
     nonblank = [i for i, r in enumerate(records) if any(c.strip() for c in r)]
     if not nonblank:
         raise ImportFileError(f"{path.name} holds no rows")
-    first_data = _first_data_row(records, nonblank, _is_data_row)
+    first_data = _first_data_run(records, nonblank, _is_data_row)
+    is_data = _is_data_row
     if first_data is None:
         # Dates may be Excel day numbers: data rows are then all numbers.
-        first_data = _first_data_row(records, nonblank, _is_numeric_row)
+        first_data = _first_data_run(records, nonblank, _is_numeric_row)
+        is_data = _is_numeric_row
     if first_data is None:
         raise ImportFileError(f"{path.name}: no rows with a date and values were found at the start of the file")
-    header_row: int | None = None
-    units_row: int | None = None
-    before = [i for i in nonblank if i < first_data]
-    if before:
-        candidate = before[-1]
-        if len(before) >= 2 and _is_units(records[candidate]) and _is_header(records[before[-2]]):
-            # A line of units under the names ("", "kWh", "[m³]"), as some meters export.
-            units_row, candidate = candidate, before[-2]
-        if _is_header(records[candidate]):
-            header_row = candidate
-    junk = len([i for i in nonblank if i < (header_row if header_row is not None else first_data)])
+    header_row, header, units, upper = _header(records, nonblank, first_data)
+    junk = len([i for i in nonblank if i < (upper if upper is not None else first_data)])
     if junk:
         notes.append(
             f"{junk} line{'s' if junk != 1 else ''} before the header {'were' if junk != 1 else 'was'} skipped."
         )
-    data = [records[i] for i in nonblank if i >= first_data]
+    # The rows the guesses are made on: data rows only (a footer, an advert or a total line among
+    # them is no reading; the import skips and lists it).
+    data = [records[i] for i in nonblank if i >= first_data and is_data(records[i])]
     widest = max(len(r) for r in records)
     if widest > MAX_COLUMNS:
         raise ImportFileError(
             f"{path.name} has {widest:,} columns: Home Log imports files of at most {MAX_COLUMNS:,} columns"
         )
-    width = max([len(r) for r in data[:SAMPLE_ROWS]] + [len(records[header_row]) if header_row is not None else 0])
-    columns = _column_names(records[header_row] if header_row is not None else [], width)
-    if units_row is not None:
-        units = [u.strip().strip("[]()") for u in records[units_row]]
+    width = max([len(r) for r in data[:SAMPLE_ROWS]] + [len(header)])
+    columns = _column_names(header, width)
+    if units:
         columns = [
-            f"{name} ({units[i]})" if i < len(units) and units[i] and "(" not in name else name
+            f"{name} ({units[i]})" if i < len(units) and units[i] and split_unit(name)[1] == "" else name
             for i, name in enumerate(columns)
         ]
     while (
@@ -385,9 +449,84 @@ def _is_header(cells: list[str]) -> bool:
 
 
 def _is_units(cells: list[str]) -> bool:
-    """A line of units: the first cell (over the dates) empty, the others units such as kWh, m³, [°C]."""
+    """A line of units (``""``, ``kWh``, ``[m³]``, ``°C``), as some meters export under or over the names:
+    every cell is empty or a unit of the vocabulary, and at least one is a unit."""
     texts = [c.strip() for c in cells if c.strip()]
-    return bool(cells) and not cells[0].strip() and bool(texts) and all(_UNIT.fullmatch(t) for t in texts)
+    return bool(texts) and all(unit_of(t) is not None for t in texts)
+
+
+def _is_name_row(cells: list[str]) -> bool:
+    """A row of column names: text that holds no date and is not all numbers (an account line's
+    ``Klantnummer;123456789`` is no row of names)."""
+    texts = [c.strip() for c in cells if c.strip()]
+    return bool(texts) and not any(_date_family(c) for c in texts) and not any(_NUMBERISH.fullmatch(c) for c in texts)
+
+
+def _header(
+    records: list[list[str]], nonblank: list[int], first_data: int
+) -> tuple[int | None, list[str], list[str], int | None]:
+    """The header above the data at ``first_data``: (its row, its names, a unit per column, its first row).
+
+    The header is the row of names right above the data. A row of units (``kWh``, ``[m³]``) under it
+    or over it gives each column its unit; a second row of names over it (``Afname`` over ``Dag``
+    and ``Nacht``, written once over the columns it spans) makes two-line names (``Afname Dag``).
+    No row of names: no header (columns are then called Column 1, Column 2...).
+    """
+    before = [i for i in nonblank if i < first_data]
+    units: list[str] = []
+    position = len(before) - 1
+    if position >= 1 and _is_units(records[before[position]]) and _is_name_row(records[before[position - 1]]):
+        units = [u.strip() for u in records[before[position]]]
+        position -= 1
+    if position < 0 or not _is_header_row(records[before[position]]):
+        return None, [], units, None
+    header_row = before[position]
+    header = [" ".join(c.split()) for c in records[header_row]]
+    upper: int | None = header_row
+    if position >= 1 and before[position - 1] == header_row - 1:
+        above = records[before[position - 1]]
+        if not units and _is_units(above):
+            units, upper = [u.strip() for u in above], before[position - 1]
+        elif _is_name_row(above) and _spans(above, header):
+            header = _two_line_names(above, header)
+            upper = before[position - 1]
+    return header_row, header, [_unit_text(u) for u in units], upper
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    return _is_header(cells)
+
+
+def _spans(above: list[str], below: list[str]) -> bool:
+    """Whether ``above`` is the upper line of a two-line header over ``below``: a name over several
+    columns is written once, so it has an empty cell over a named column of ``below``."""
+    width = max(len(above), len(below))
+    top = [above[i].strip() if i < len(above) else "" for i in range(width)]
+    bottom = [below[i].strip() if i < len(below) else "" for i in range(width)]
+    last_top = max((i for i, t in enumerate(top) if t), default=-1)
+    return any(not t and b and 0 < i for i, (t, b) in enumerate(zip(top, bottom, strict=True))) and last_top > 0
+
+
+def _two_line_names(above: list[str], below: list[str]) -> list[str]:
+    """``Afname;;Injectie;`` over ``Dag;Nacht;Dag;Nacht`` → ``Afname Dag``, ``Afname Nacht``, ``Injectie Dag``..."""
+    width = max(len(above), len(below))
+    names: list[str] = []
+    carried = ""
+    for i in range(width):
+        top = " ".join(above[i].split()) if i < len(above) else ""
+        bottom = " ".join(below[i].split()) if i < len(below) else ""
+        if top:
+            carried = top
+        elif not bottom:
+            carried = ""
+        group = top or (carried if i > 0 else "")
+        names.append(" ".join(part for part in (group, bottom) if part))
+    return names
+
+
+def _unit_text(cell: str) -> str:
+    unit = unit_of(cell) if cell.strip() else None
+    return unit.symbol if unit is not None else ""
 
 
 def _is_numeric_row(row: list[str]) -> bool:
@@ -395,15 +534,32 @@ def _is_numeric_row(row: list[str]) -> bool:
     return len(row) >= 2 and len(cells) >= 2 and all(_NUMBERISH.fullmatch(c) for c in cells)
 
 
-def _first_data_row(records: list[list[str]], nonblank: list[int], is_data: object) -> int | None:
-    assert callable(is_data)
-    for position, index in enumerate(nonblank):
-        if not is_data(records[index]):
-            continue
-        following = nonblank[position + 1 : position + 11]
-        if not following or sum(1 for i in following if is_data(records[i])) >= 0.7 * len(following):
-            return index
-    return None
+def _first_data_run(records: list[list[str]], nonblank: list[int], is_data: Callable[[list[str]], bool]) -> int | None:
+    """Where the data starts: the first run of consecutive data rows that is long enough to be the table.
+
+    Account lines above the header may hold dates too (``Periode;01-01-2024;31-01-2024``), but they
+    come one or two at a time, broken off by other lines; the table is a long run of them. The first
+    run at least half as long as the longest (and at least 3 rows, when there is one) is taken: an
+    earlier block of readings is never mistaken for junk above a later, longer one.
+    """
+    runs: list[tuple[int, int]] = []  # (first record index, length)
+    start: int | None = None
+    length = 0
+    for index in nonblank:
+        if is_data(records[index]):
+            if start is None:
+                start, length = index, 0
+            length += 1
+        elif start is not None:
+            runs.append((start, length))
+            start = None
+    if start is not None:
+        runs.append((start, length))
+    if not runs:
+        return None
+    longest = max(length for _start, length in runs)
+    wanted = max(min(3, longest), (longest + 1) // 2)
+    return next(first for first, length in runs if length >= wanted)
 
 
 def _column_names(header: list[str], width: int) -> list[str]:

@@ -1,0 +1,138 @@
+"""The shapes real files come in (issue 12), imported into a real SQLite database and checked value by value.
+
+Each sample under tests/data/shapes/ follows a layout households really get: a supplier portal's
+export with Excel's ``sep=;`` line, a title, account lines holding dates and numbers, units without
+brackets, cells that mean "no value", a total line at line 368 and an advert at the end; a
+grid operator's two-line header with a unit row; a unit row above the header with bracketed labels
+that are not units; an inverter log with no header at all. Every value is checked: metric (register),
+instant, value, unit, kind; every skipped row and cell is named by its line.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from homelog_desktop.domain.entities import MetricKind
+from homelog_desktop.services.importing import detect
+from tests.integration.test_import_files import berlin, import_new
+
+D = Decimal
+SHAPES = Path(__file__).resolve().parents[1] / "data" / "shapes"
+
+
+def metrics_of(source):
+    return [(m.name, m.unit, m.kind) for m in source.metrics]
+
+
+def test_import_shapes_portal_noise_sep_line_account_lines_total_and_advert(run, db):
+    """sep=; decides the separator; the title and account lines (with dates and numbers) are skipped; units
+    come from headers without brackets; the total line at 368 and the advert are listed, not fatal."""
+    detected, summary, (source, rows) = import_new(run, db, SHAPES / "portal_noise.csv")
+    settings = detected.settings
+    assert (settings.delimiter, settings.decimal, settings.thousands) == (";", ",", ".")
+    assert (settings.header_row, settings.data_row, settings.date_format) == (7, 8, "%d.%m.%Y")
+    assert metrics_of(source) == [("Bezug T1", "kWh", MetricKind.COUNTER), ("Einspeisung", "kWh", MetricKind.COUNTER)]
+    # 359 data rows, one with no value at all (line 16: NaN, NaN).
+    assert summary.imported == 358 and summary.skipped_empty_rows == 1 and summary.empty_lines == [16]
+    assert [(p.line, p.message) for p in summary.not_readings] == [
+        (368, "not a reading: “Summe 1.893,46900 12,600”"),
+        (370, "not a reading: “Sparen Sie mit unserem Ökostrom-Tarif! J…”"),
+    ]
+    assert [(p.line, p.column, p.message) for p in summary.missing] == [
+        (12, "Bezug T1 kWh", "“NaN” is no value: left empty"),
+        (13, "Einspeisung kWh", "“-” is no value: left empty"),
+        (14, "Bezug T1 kWh", "“n/a” is no value: left empty"),
+        (15, "Einspeisung kWh", "“kwh” is no value: left empty"),
+    ]
+    assert not summary.complete and summary.invalid_count == 0
+    by_time = {at: values for at, values, _note in rows}
+    assert by_time[berlin(2024, 1, 1, 0, 0)] == {"Bezug T1": D("0.050"), "Einspeisung": D("0.000")}
+    assert by_time[berlin(2024, 1, 1, 3, 0)] == {"Einspeisung": D("0.600")}  # NaN left empty, the row kept
+    assert by_time[berlin(2024, 1, 1, 4, 0)] == {"Bezug T1": D("0.550")}  # "-"
+    assert by_time[berlin(2024, 1, 1, 6, 0)] == {"Bezug T1": D("0.800")}  # "kwh" in a number column
+    assert berlin(2024, 1, 1, 7, 0) not in by_time  # NaN, NaN: nothing to store
+    assert max(by_time) == berlin(2024, 1, 15, 22, 0)
+    text = summary.as_text()
+    assert "Skipped: 2 lines that are no reading:" in text and "line 368:" in text
+    assert "Left empty: 4 cells without a value" in text and "line 12, column “Bezug T1 kWh”" in text
+
+
+def test_import_shapes_two_line_header_with_a_unit_row(run, db):
+    """``Afname`` written once over ``Dag``/``Nacht``, a unit row under the names: four named metrics in kWh."""
+    detected, summary, (source, rows) = import_new(run, db, SHAPES / "two_line_header.csv")
+    assert detected.settings.header_row == 2 and detected.settings.data_row == 4
+    assert metrics_of(source) == [
+        ("Afname Dag", "kWh", MetricKind.COUNTER),
+        ("Afname Nacht", "kWh", MetricKind.COUNTER),
+        ("Injectie Dag", "kWh", MetricKind.COUNTER),
+        ("Injectie Nacht", "kWh", MetricKind.COUNTER),
+    ]
+    assert summary.imported == 4 and summary.complete
+    assert rows[0][:2] == (
+        berlin(2024, 3, 1),
+        {
+            "Afname Dag": D("1234.5"),
+            "Afname Nacht": D("2345.25"),
+            "Injectie Dag": D("310.0"),
+            "Injectie Nacht": D("12.5"),
+        },
+    )
+    assert rows[2][:2] == (
+        berlin(2024, 3, 13),
+        {"Afname Dag": D("1301.9"), "Afname Nacht": D("2420.0"), "Injectie Nacht": D("13.0")},
+    )
+
+
+def test_import_shapes_unit_row_above_and_brackets_that_are_no_units(run, db):
+    """A unit row over the header gives units; ``(El 1)``, a phase ``(A)`` and the ``(2)`` of a repeated
+    name are part of the name, never a unit; only the vocabulary's units are units (m3 -> m³)."""
+    detected, summary, (source, rows) = import_new(run, db, SHAPES / "units_above.csv")
+    assert detected.settings.header_row == 2
+    assert metrics_of(source) == [
+        ("Zähler (El 1)", "kWh", MetricKind.COUNTER),
+        ("Zähler (El 2)", "kWh", MetricKind.COUNTER),
+        ("Gas", "m³", MetricKind.COUNTER),
+        ("Strom L1 (A)", "", MetricKind.COUNTER),
+        ("Temperatur", "°C", MetricKind.COUNTER),
+        ("Zähler (El 1) (2)", "kWh", MetricKind.COUNTER),
+    ]
+    assert summary.imported == 3 and summary.complete
+    assert rows[1][:2] == (
+        berlin(2024, 2, 2, 6, 0),
+        {
+            "Zähler (El 1)": D("10512.0"),
+            "Zähler (El 2)": D("821.00"),
+            "Gas": D("4324.500"),
+            "Strom L1 (A)": D("2.9"),
+            "Temperatur": D("19.0"),
+            "Zähler (El 1) (2)": D("10512.0"),
+        },
+    )
+
+
+def test_import_shapes_file_without_a_header(run, db):
+    """An inverter log with no header: a date-time column and number columns, all rows imported."""
+    detected, summary, (source, rows) = import_new(run, db, SHAPES / "no_header.tsv")
+    assert detected.settings.header_row is None and detected.settings.data_row == 0
+    assert metrics_of(source) == [("Column 2", "", MetricKind.COUNTER), ("Column 3", "", MetricKind.COUNTER)]
+    assert summary.imported == 5 and summary.complete
+    assert rows[0][:2] == (berlin(2024, 6, 1, 12, 0), {"Column 2": D("1012.5"), "Column 3": D("0.50")})
+    assert rows[4][:2] == (berlin(2024, 6, 5, 12, 0), {"Column 2": D("1062.5"), "Column 3": D("2.50")})
+
+
+def test_import_shapes_separators_decided_on_the_whole_file(tmp_path):
+    """Small amounts at the start, a grouped total far down: the thousands separator comes from the whole file."""
+    lines = ["Datum;Verbruik"] + [f"{1 + i % 28:02d}-{1 + i // 28:02d}-2024;0,{i % 10}" for i in range(400)]
+    lines.insert(367, "31-12-2024;1.893,46900")
+    path = tmp_path / "verbruik.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    detected = detect(path)
+    assert (detected.settings.decimal, detected.settings.thousands) == (",", ".")
+    assert any("further down the file" in note for note in detected.notes)
+
+
+def test_import_shapes_berlin_helper_is_utc():
+    """(the helper the checks use gives UTC)"""
+    assert berlin(2024, 1, 1).tzinfo is UTC and berlin(2024, 1, 1) == datetime(2023, 12, 31, 23, 0, tzinfo=UTC)
