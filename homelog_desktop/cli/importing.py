@@ -42,7 +42,9 @@ if TYPE_CHECKING:
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EXIT_CODES
-    parser.add_argument("file", metavar="FILE", type=Path, help="a CSV (any common delimiter) or .xlsx file")
+    parser.add_argument(
+        "file", metavar="FILE", type=Path, help="a CSV (any common delimiter) or a workbook (.xlsx, .xls, .ods)"
+    )
     parser.add_argument("--source", required=True, metavar="NAME", help="the source to import into")
     parser.add_argument(
         "--create",
@@ -67,7 +69,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="a row with the time of a stored reading: keep the stored one (skip, default) or replace it",
     )
     parser.add_argument("--skip-invalid", action="store_true", help="skip invalid rows (listed) instead of stopping")
-    parser.add_argument("--sheet", metavar="NAME", help="the worksheet of an .xlsx file (default: the first)")
+    parser.add_argument(
+        "--register-column",
+        metavar="COLUMN",
+        help="a long file (one row per register, channel, energy or unit): the column naming each row's register, "
+        "by name or number (each register becomes its own metric); 'none' reads the file as a column per "
+        "register (default: detected where the rows of one time differ in one column)",
+    )
+    parser.add_argument(
+        "--sheet", metavar="NAME", help="the worksheet of a workbook (.xlsx, .xls, .ods; default: the first)"
+    )
     parser.add_argument("--timezone", metavar="ZONE", help="time zone of times without an offset (default: local)")
     parser.add_argument("--progress", action="store_true", help="print progress lines on stderr while importing")
     add_location_arguments(parser)
@@ -97,7 +108,7 @@ async def _import(args: argparse.Namespace) -> int:
     if not await asyncio.to_thread(path.is_file):
         raise CommandError(printable(f"no file at {path}"))
     try:
-        detected = await asyncio.to_thread(detect, path, args.sheet)
+        detected = await asyncio.to_thread(detect, path, args.sheet, _register_option(args.register_column))
         settings = _settings(args, detected)
     except ImportFileError as error:
         raise CommandError(str(error)) from None
@@ -147,6 +158,15 @@ async def _import(args: argparse.Namespace) -> int:
         print(f"note: {printable(note)}", file=sys.stderr)
     print(summary.as_text(), end="")
     return OK if summary.complete else IMPORTED_WITH_SKIPS
+
+
+def _register_option(value: str | None) -> str | None:
+    """``--register-column``: a column name or number, None for 'none', AUTO when not given."""
+    from ..services.importing.detect import AUTO
+
+    if value is None:
+        return AUTO
+    return None if value.strip().casefold() in ("none", "no", "-") else value
 
 
 def _settings(args: argparse.Namespace, detected: Detected) -> ImportSettings:

@@ -10,7 +10,7 @@ instant, value, unit, kind; every skipped row and cell is named by its line.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -136,3 +136,107 @@ def test_import_shapes_separators_decided_on_the_whole_file(tmp_path):
 def test_import_shapes_berlin_helper_is_utc():
     """(the helper the checks use gives UTC)"""
     assert berlin(2024, 1, 1).tzinfo is UTC and berlin(2024, 1, 1) == datetime(2023, 12, 31, 23, 0, tzinfo=UTC)
+
+
+# -- shape 2: one row per register ("long" files) ------------------------------------------------------------
+
+
+def test_import_shapes_long_file_each_register_its_metric_across_the_autumn_change(run, db):
+    """Fluvius quarter hours: four registers per time, each its own kWh metric; rows of one time merge into
+    one reading (none collide as "same time"); the repeated 02:00-03:00 hour keeps both occurrences of
+    every register; the row without a volume is listed by line."""
+    detected, summary, (source, rows) = import_new(run, db, SHAPES / "fluvius_kwartier.csv")
+    settings = detected.settings
+    assert detected.columns[settings.register_column] == "Register" and settings.value_columns == (8,)
+    assert detected.columns[settings.unit_column] == "Eenheid"
+    assert metrics_of(source) == [
+        ("Afname Dag", "kWh", MetricKind.COUNTER),
+        ("Afname Nacht", "kWh", MetricKind.COUNTER),
+        ("Injectie Dag", "kWh", MetricKind.COUNTER),
+        ("Injectie Nacht", "kWh", MetricKind.COUNTER),
+    ]
+    assert summary.imported == 32 and summary.skipped_duplicates == 0
+    assert summary.empty_lines == [1 + 5 * 4 + 4]  # line 25: quarter 5's Injectie Nacht has no volume
+    times = [at for at, _values, _note in rows]
+    assert times == [datetime(2024, 10, 26, 20, 0, tzinfo=UTC) + i * (times[1] - times[0]) for i in range(32)]
+    assert times[1] - times[0] == timedelta(minutes=15)
+    assert "not imported: Tot (datum), Tot (tijdstip), EAN-code, Meter, Metertype, Validatiestatus, Omschrijving." in (
+        summary.as_text()
+    )
+    by_time = {at: values for at, values, _note in rows}
+    # 02:00 local happened twice: 00:00 UTC (summer time) and 01:00 UTC (winter time), each with its four values.
+    first, second = datetime(2024, 10, 27, 0, 0, tzinfo=UTC), datetime(2024, 10, 27, 1, 0, tzinfo=UTC)
+    assert by_time[first] == {  # the file's 17th quarter hour (lines 66-69)
+        "Afname Dag": D("0.000"),
+        "Afname Nacht": D("0.098"),
+        "Injectie Dag": D("0.000"),
+        "Injectie Nacht": D("0.004"),
+    }
+    assert by_time[second] == {  # its 21st (lines 82-85): the same local 02:00, an hour later
+        "Afname Dag": D("0.000"),
+        "Afname Nacht": D("0.043"),
+        "Injectie Dag": D("0.000"),
+        "Injectie Nacht": D("0.008"),
+    }
+    assert by_time[datetime(2024, 10, 26, 21, 15, tzinfo=UTC)] == {
+        "Afname Dag": D("0.000"),
+        "Afname Nacht": D("0.076"),
+        "Injectie Dag": D("0.000"),
+    }
+
+
+def test_import_shapes_long_file_named_energy_with_a_unit_column(run, db):
+    """``Elektriciteit`` and ``Gas`` for the same hour: two metrics, kWh and m³ from the unit column."""
+    detected, summary, (source, rows) = import_new(run, db, SHAPES / "energie_gas_stroom.csv", date_format="%d-%m-%Y")
+    assert detected.columns[detected.settings.register_column] == "Energie"
+    assert detected.register_units == {"Elektriciteit": "kWh", "Gas": "m³"}
+    assert metrics_of(source) == [("Elektriciteit", "kWh", MetricKind.COUNTER), ("Gas", "m³", MetricKind.COUNTER)]
+    assert summary.imported == 6 and summary.complete
+    assert rows[0][:2] == (berlin(2024, 2, 1, 0, 0), {"Elektriciteit": D("0.30"), "Gas": D("0.100")})
+    assert rows[5][:2] == (berlin(2024, 2, 1, 5, 0), {"Elektriciteit": D("0.55"), "Gas": D("0.200")})
+
+
+def test_import_shapes_long_file_told_apart_only_by_the_unit(run, db):
+    """``kWh`` and ``m3`` rows for the same hour: the unit is the register, each its own metric in its unit."""
+    detected, summary, (source, rows) = import_new(run, db, SHAPES / "unit_rows.csv")
+    assert detected.settings.registers == ("kWh", "m3")
+    assert metrics_of(source) == [("Menge kWh", "kWh", MetricKind.COUNTER), ("Menge m³", "m³", MetricKind.COUNTER)]
+    assert summary.imported == 4 and summary.complete
+    assert rows[3][:2] == (datetime(2024, 3, 5, 2, 0, tzinfo=UTC), {"Menge kWh": D("15.5"), "Menge m³": D("1.55")})
+
+
+def test_import_shapes_long_file_sorted_by_register_merges_across_chunks(run, db, tmp_path):
+    """A file with all of one register, then all of the other (6,000 rows, past the first chunk): each time is
+    one reading with both values; a register found only far down still has its metric; a row repeated in
+    the file is a listed duplicate."""
+    lines = ["Datum,Kanal,Wert"]
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    for channel in ("Bezug", "Einspeisung"):
+        for h in range(3000):
+            lines.append(f"{(start + timedelta(hours=h)).isoformat()},{channel},{h % 10}.5")
+    lines.append(f"{start.isoformat()},Bezug,9.5")  # the same time and register again
+    path = tmp_path / "kanal.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    detected, summary, (source, rows) = import_new(run, db, path)
+    assert detected.settings.registers == ("Bezug", "Einspeisung")
+    assert metrics_of(source) == [("Bezug", "", MetricKind.COUNTER), ("Einspeisung", "", MetricKind.COUNTER)]
+    assert summary.imported == 3000 and summary.skipped_duplicates == 1 and summary.duplicate_lines == [6002]
+    assert all(set(values) == {"Bezug", "Einspeisung"} for _at, values, _note in rows)
+    assert rows[7][:2] == (start + timedelta(hours=7), {"Bezug": D("7.5"), "Einspeisung": D("7.5")})
+
+
+def test_import_shapes_register_column_chosen_or_refused(tmp_path):
+    """``detect(register_column=...)`` takes a column by name or number, or none (a wide file); a column
+    without registers is refused naming it."""
+    path = SHAPES / "energie_gas_stroom.csv"
+    assert detect(path, register_column=None).settings.register_column is None
+    assert detect(path, register_column="energie").settings.registers == ("Elektriciteit", "Gas")
+    assert detect(path, register_column="3").settings.registers == ("Elektriciteit", "Gas")
+    import pytest
+
+    from homelog_desktop.services.importing import ImportFileError
+
+    with pytest.raises(ImportFileError, match="no column “Tarif”"):
+        detect(path, register_column="Tarif")
+    with pytest.raises(ImportFileError, match="“Verbruik” names the registers, but no other column holds numbers"):
+        detect(path, register_column="Verbruik")

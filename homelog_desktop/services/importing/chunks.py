@@ -102,6 +102,8 @@ class ChunkConverter:
         self.date_column = settings.date_column
         self.time_column = settings.time_column
         self.date_format = settings.date_format
+        #: A long file's register column: the daylight-saving order is followed per register.
+        self.key_column = settings.register_column
         try:
             self.timestamp = timestamp_parser(settings.date_format, settings.timezone)
             self.zone: tzinfo | None = local_zone(settings.timezone)
@@ -170,13 +172,14 @@ class ChunkConverter:
             if fast is not None:
                 return fast
         times = _cells(records, self.time_column) if self.time_column is not None else None
+        keys = _cells(records, self.key_column) if self.key_column is not None else None
         parse = self.timestamp
         result: list[int | None] = []
         append = result.append
         for i, text in enumerate(dates):
             time_text = times[i] if times is not None else None
             try:
-                append(parse(text, time_text))
+                append(parse(text, time_text, keys[i].strip() if keys is not None else ""))
             except CellError as exc:
                 append(None)
                 if not_a_reading(records[i], text):

@@ -49,11 +49,17 @@ _GROUPED_POINT = re.compile(rb"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])")
 _SCAN_BLOCK = 4 * 1024 * 1024
 
 
-def detect(path: Path, sheet: str | None = None) -> Detected:
+#: ``detect``'s ``register_column`` default: find out whether the file is a long one.
+AUTO = "auto"
+
+
+def detect(path: Path, sheet: str | None = None, register_column: int | str | None = AUTO) -> Detected:
     """Read the start of ``path`` and guess how to import it (sync: run it in a thread from the GUI).
 
-    ``sheet`` chooses the worksheet of an .xlsx file (default: the first). Raises ImportFileError
-    for a file that cannot be read as a table of dates and values.
+    ``sheet`` chooses the worksheet of a workbook (default: the first). ``register_column`` says which
+    column names each row's register in a long file (an index or a column name; None: the file has a
+    column per register; AUTO: detected where the data says so). Raises ImportFileError for a file
+    that cannot be read as a table of dates and values.
     """
     path = Path(path)
     kind = file_kind(path)
@@ -81,7 +87,80 @@ def detect(path: Path, sheet: str | None = None) -> Detected:
         detected = _whole_file_separators(detected, notes)
     if sheet is not None and kind in WORKBOOK_KINDS:
         detected = replace(detected, settings=replace(detected.settings, sheet=sheet))
-    return detected
+    if register_column != AUTO:
+        detected = replace(detected, settings=replace(detected.settings, register_column=None))
+        if register_column is not None:
+            column = _column_index(detected.columns, register_column)
+            detected = replace(detected, settings=replace(detected.settings, register_column=column))
+    return with_registers(detected, required=register_column not in (AUTO, None))
+
+
+def _column_index(columns: list[str], wanted: int | str) -> int:
+    if isinstance(wanted, int):
+        if 0 <= wanted < len(columns):
+            return wanted
+    else:
+        text = wanted.strip()
+        if text.isdigit() and 1 <= int(text) <= len(columns):
+            return int(text) - 1  # a column number, 1 for the first
+        for index, name in enumerate(columns):
+            if " ".join(name.split()).casefold() == " ".join(text.split()).casefold():
+                return index
+    raise ImportFileError(f"the file has no column “{wanted}” (columns: {_listed(columns)})")
+
+
+def with_registers(detected: Detected, *, required: bool = False) -> Detected:
+    """``detected`` read as a long file when its settings name a register column: the registers are
+    collected from the whole file, and each (with each value column) gets a column of its own.
+
+    ``required``: the user chose the column, so a column that names no registers is an error (else the
+    file is simply read as a wide one).
+    """
+    from .registers import Widener, long_settings, register_columns, scan_registers
+
+    settings = detected.settings
+    column = settings.register_column
+    if column is None:
+        return detected
+    unit_column = settings.unit_column if settings.unit_column != column else None
+    value_columns = [c for c in detected.numeric_columns if c not in (column, unit_column)]
+    name = detected.columns[column]
+    if not value_columns:
+        if required:
+            raise ImportFileError(f"“{name}” names the registers, but no other column holds numbers")
+        return replace(detected, settings=replace(settings, register_column=None))
+    probe = replace(settings, register_column=None)
+    with open_row_stream(detected.path, detected.kind, probe.encoding, probe.delimiter, probe.sheet) as stream:
+        found = scan_registers(stream, probe.data_row, column, unit_column)
+    if found is None or (len(found[0]) < 2 and not required):
+        if required:
+            raise ImportFileError(f"the column “{name}” names no registers (or more than 100 different ones)")
+        return replace(detected, settings=replace(settings, register_column=None))
+    registers, units = found
+    width = len(detected.columns)
+    names, resolved = register_columns(detected.columns, registers, units, value_columns)
+    made = list(range(width, width + len(names)))
+    decimals = dict(detected.column_decimals)
+    for k in range(len(registers)):
+        for j, value_column in enumerate(value_columns):
+            decimals[width + k * len(value_columns) + j] = detected.column_decimals.get(value_column, 0)
+    shown = ", ".join(registers[:6]) + (f" and {len(registers) - 6} more" if len(registers) > 6 else "")
+    notes = [
+        *detected.notes,
+        f"One row per register: the column “{name}” names {len(registers)} ({shown}); each becomes its own metric.",
+    ]
+    return replace(
+        detected,
+        settings=replace(long_settings(settings, width, registers, value_columns), unit_column=unit_column),
+        columns=[*detected.columns, *names],
+        numeric_columns=[c for c in detected.numeric_columns if c not in value_columns] + made,
+        column_decimals=decimals,
+        sample_rows=list(
+            map(Widener(column, tuple(registers), tuple(value_columns), width).widened, detected.sample_rows)
+        ),
+        notes=notes,
+        register_units=resolved,
+    )
 
 
 def _whole_file_separators(detected: Detected, notes: list[str]) -> Detected:
@@ -409,7 +488,12 @@ def _analyse(
             continue  # mostly text: a few numbers in a text column make it no metric
         numeric.append(c)
         decimals[c] = max((p[1] for p in parsed if p is not None), default=0)
+    from .registers import find_register_column
+
+    register_column, unit_column = find_register_column(columns, data, date_column, time_column, numeric)
     settings = ImportSettings(
+        register_column=register_column,
+        unit_column=unit_column,
         encoding=encoding,
         delimiter=delimiter,
         decimal=decimal,

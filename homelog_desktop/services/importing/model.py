@@ -54,6 +54,18 @@ class ImportSettings:
     timezone: str | None = None
     #: Worksheet of a workbook (None: the first one); unused for CSV.
     sheet: str | None = None
+    #: A "long" file (one row per register, channel or meter): the column naming each row's register
+    #: (``Afname Dag``, ``Gas``, or a unit such as ``m³``); None for a table with a column per register.
+    register_column: int | None = None
+    #: The column naming each row's unit (``kWh``, ``m³``), if the file has one.
+    unit_column: int | None = None
+    #: The registers the register column names, in the order they first appear in the whole file.
+    registers: tuple[str, ...] = ()
+    #: The columns of a long file that hold the values (each row's value belongs to its register).
+    value_columns: tuple[int, ...] = ()
+    #: The first of the columns made for the registers (the file's width): column
+    #: ``register_base + k * len(value_columns) + j`` holds register k's value from value column j.
+    register_base: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +93,9 @@ class Detected:
     notes: list[str] = field(default_factory=list)
     #: Worksheets of a workbook.
     sheets: list[str] = field(default_factory=list)
+    #: A long file's register -> its unit (from the unit column, the register itself, or the value
+    #: column's header), for the registers of ``settings.registers``.
+    register_units: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_ambiguous(self) -> bool:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
 from .formats.spreadsheet import SheetRowStream, open_row_stream
 from .model import ImportPlan
 from .reader import RowStream
 
-#: A stream of a file's records: CSV text or a workbook's sheet (the same interface).
-RecordStream = RowStream | SheetRowStream
+if TYPE_CHECKING:
+    from .registers import RegisterStream
+
+#: A stream of a file's records: CSV text, a workbook's sheet, or a long file widened (the same interface).
+RecordStream = Union[RowStream, SheetRowStream, "RegisterStream"]
 
 
 def data_records(stream: RecordStream, data_row: int) -> Iterator[tuple[int, list[str]]]:
@@ -22,5 +26,11 @@ def data_records(stream: RecordStream, data_row: int) -> Iterator[tuple[int, lis
 
 
 def open_stream(plan: ImportPlan) -> RecordStream:
+    """The plan's records; a long file's widened with a column per register (``registers.RegisterStream``)."""
     settings = plan.settings
-    return open_row_stream(Path(plan.path), plan.kind, settings.encoding, settings.delimiter, settings.sheet)
+    stream = open_row_stream(Path(plan.path), plan.kind, settings.encoding, settings.delimiter, settings.sheet)
+    if settings.register_column is not None:
+        from .registers import RegisterStream
+
+        return RegisterStream(stream, settings)
+    return stream

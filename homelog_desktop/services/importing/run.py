@@ -86,6 +86,8 @@ class _Reader:
 
     def __init__(self, plan: ImportPlan, converter: ChunkConverter, stream: RecordStream, columns: list[str]) -> None:
         self._replace = plan.duplicates == DuplicatePolicy.REPLACE
+        #: A long file: rows of one time (one per register) are merged into one reading.
+        self._merge = plan.settings.register_column is not None
         self._plan = plan
         self._converter = converter
         self._stream = stream
@@ -102,7 +104,9 @@ class _Reader:
         chunk.bytes_done = self._stream.bytes_done
         if records:
             self._convert(chunk, lines, records)
-            if chunk.ts:
+            if chunk.ts and self._merge:
+                _merge_same_times(chunk, self._replace)
+            elif chunk.ts:
                 chunk.keep, chunk.repeated = first_or_last(chunk.ts, self._replace)
                 if chunk.keep is not None:
                     kept = set(chunk.keep)
@@ -186,15 +190,22 @@ async def _run_import(
         async with db.session() as session:
             source, mapping = await _prepare_source(session, plan, summary)
             converter = ChunkConverter(replace(plan, mapping=mapping))
+            settings = plan.settings
+            used = {settings.date_column, settings.time_column, settings.register_column, settings.unit_column}
+            used.update(settings.value_columns)  # a long file's values went to the registers' columns
             summary.ignored_columns = [
                 columns[c]
                 for c in range(len(columns))
-                if c not in (plan.settings.date_column, plan.settings.time_column)
-                and mapping.get(c, ColumnTarget()).role is TargetRole.IGNORE
+                if c not in used and mapping.get(c, ColumnTarget()).role is TargetRole.IGNORE
             ]
             metric_of = {c: t.metric.id for c, t in mapping.items() if t.role is TargetRole.METRIC and t.metric}
             assert source.id is not None
-            store = await BulkReadingWriter.open(session, source.id, replace=plan.duplicates == DuplicatePolicy.REPLACE)
+            store = await BulkReadingWriter.open(
+                session,
+                source.id,
+                replace=plan.duplicates == DuplicatePolicy.REPLACE,
+                merge=plan.settings.register_column is not None,
+            )
             reader = _Reader(plan, converter, stream, columns)
             size = FIRST_CHUNK
             max_decimals: dict[int, int] = {}
@@ -315,6 +326,55 @@ def _next_size(size: int, chunk: _Chunk, cycle_s: float) -> int:
         return size
     wanted = int(size * CHUNK_TARGET_S / cycle_s)
     return max(200, min(MAX_CHUNK, wanted, size * 2), size // 2)
+
+
+def _merge_same_times(chunk: _Chunk, replace: bool) -> None:
+    """Merge a long file's rows of one time (one per register) into one row of the chunk.
+
+    A value for a column that an earlier row of that time already gave is a duplicate in the file:
+    the first one is kept (``replace``: the last), and a row that brings nothing new is listed as
+    skipped for the time of an earlier reading.
+    """
+    if len(set(chunk.ts)) == len(chunk.ts):
+        return
+    position: dict[int, int] = {}
+    ts: list[int] = []
+    lines: list[int] = []
+    columns = list(chunk.values.items())
+    merged: dict[int, list[float | None]] = {column: [] for column, _values in columns}
+    notes = chunk.notes
+    merged_notes: list[str] | None = [] if notes is not None else None
+    repeated: list[int] = []
+    for i, moment in enumerate(chunk.ts):
+        k = position.get(moment)
+        if k is None:
+            position[moment] = len(ts)
+            ts.append(moment)
+            lines.append(chunk.lines[i])
+            for column, values in columns:
+                merged[column].append(values[i])
+            if merged_notes is not None and notes is not None:
+                merged_notes.append(notes[i])
+            continue
+        new = False
+        for column, values in columns:
+            value = values[i]
+            if value is None:
+                continue
+            target = merged[column]
+            if target[k] is None:
+                target[k] = value
+                new = True
+            elif replace:
+                target[k] = value
+        if merged_notes is not None and notes is not None and notes[i] and not merged_notes[k]:
+            merged_notes[k] = notes[i]
+        if not new:
+            repeated.append(chunk.lines[i])
+    chunk.ts, chunk.lines, chunk.values, chunk.notes = ts, lines, merged, merged_notes
+    chunk.keep = None
+    chunk.repeated = len(repeated)
+    chunk.repeated_lines = repeated
 
 
 def _shortened(text: str, most: int = 40) -> str:
