@@ -240,3 +240,69 @@ def test_import_shapes_register_column_chosen_or_refused(tmp_path):
         detect(path, register_column="Tarif")
     with pytest.raises(ImportFileError, match="“Verbruik” names the registers, but no other column holds numbers"):
         detect(path, register_column="Verbruik")
+
+
+# -- shape 8: time zones the file states ---------------------------------------------------------------------
+
+
+def import_as_detected(run, db, path: Path, **settings):
+    """Like ``import_new``, but with the time zone detection found (naive times elsewhere in Berlin)."""
+    from dataclasses import replace
+
+    from homelog_desktop.services.importing import ImportPlan, new_source_for, run_import
+    from tests.integration.test_import_files import stored
+
+    detected = detect(path)
+    zone = detected.settings.timezone or ("Europe/Berlin" if detected.settings.zone_column is None else None)
+    source, mapping = new_source_for("Imported", detected)
+    plan = ImportPlan(
+        path,
+        replace(detected.settings, timezone=zone, **settings),
+        source,
+        mapping,
+        kind=detected.kind,
+        columns=detected.columns,
+    )
+    summary = run(run_import(db, plan))
+    return detected, summary, stored(run, db, summary.source_id)
+
+
+def test_import_shapes_header_says_utc(run, db):
+    """``Date/time UTC``: naive times are UTC, so Berlin's spring gap (02:00-03:00) is no gap at all."""
+    detected, summary, (source, rows) = import_as_detected(run, db, SHAPES / "inverter_utc.csv")
+    assert detected.settings.timezone == "UTC"
+    assert metrics_of(source) == [("Energy produced", "Wh", MetricKind.COUNTER), ("Power", "W", MetricKind.COUNTER)]
+    assert summary.imported == 8 and summary.complete
+    assert [at for at, _v, _n in rows] == [
+        datetime(2024, 3, 30, 23, 0, tzinfo=UTC) + i * timedelta(minutes=30) for i in range(8)
+    ]
+    assert rows[7][1] == {"Energy produced": D(875), "Power": D(70)}
+
+
+def test_import_shapes_zone_column_is_exact_whatever_the_order(run, db):
+    """A MEZ/MESZ column: each row's offset is taken from it, so the repeated 02:00 and 02:30 land on the right
+    hour even though the file writes them out of time order."""
+    detected, summary, (source, rows) = import_as_detected(run, db, SHAPES / "zone_column.csv")
+    assert detected.columns[detected.settings.zone_column] == "Zeitzone"
+    assert metrics_of(source) == [("Zählerstand", "kWh", MetricKind.COUNTER)]
+    assert summary.imported == 6 and summary.complete
+    assert [(at, values["Zählerstand"]) for at, values, _n in rows] == [
+        (datetime(2024, 10, 26, 23, 30, tzinfo=UTC), D("20140.10")),
+        (datetime(2024, 10, 27, 0, 0, tzinfo=UTC), D("20140.35")),
+        (datetime(2024, 10, 27, 0, 30, tzinfo=UTC), D("20140.62")),
+        (datetime(2024, 10, 27, 1, 0, tzinfo=UTC), D("20140.90")),
+        (datetime(2024, 10, 27, 1, 30, tzinfo=UTC), D("20141.15")),
+        (datetime(2024, 10, 27, 2, 0, tzinfo=UTC), D("20141.40")),
+    ]
+
+
+def test_import_shapes_offsets_in_the_cells(run, db):
+    """A UK half-hourly export with ``+01:00`` and ``+00:00`` in its cells: both 01:00 and both 01:30 are kept."""
+    detected, summary, (source, rows) = import_as_detected(run, db, SHAPES / "octopus_offsets.csv")
+    assert detected.columns[detected.settings.date_column] == "Start"
+    assert metrics_of(source) == [("Consumption", "kWh", MetricKind.COUNTER)]
+    assert summary.imported == 6 and summary.complete
+    assert [(at, values["Consumption"]) for at, values, _n in rows] == [
+        (datetime(2024, 10, 26, 23, 30, tzinfo=UTC) + i * timedelta(minutes=30), D(f"{0.1 + i * 0.012:.3f}"))
+        for i in range(6)
+    ]

@@ -104,6 +104,8 @@ class ChunkConverter:
         self.date_format = settings.date_format
         #: A long file's register column: the daylight-saving order is followed per register.
         self.key_column = settings.register_column
+        #: A column stating each row's zone: its offset is added to the row's time.
+        self.zone_column = settings.zone_column
         try:
             self.timestamp = timestamp_parser(settings.date_format, settings.timezone)
             self.zone: tzinfo | None = local_zone(settings.timezone)
@@ -167,6 +169,8 @@ class ChunkConverter:
         self, records: list[list[str]], problems: dict[int, dict[int, str]], not_readings: dict[int, str]
     ) -> list[int | None]:
         dates = _cells(records, self.date_column)
+        if self.zone_column is not None:
+            return self._zoned(records, dates, problems, not_readings)
         if self.time_column is None and self.date_format == ISO_FORMAT:
             fast = self._iso_fast(dates)
             if fast is not None:
@@ -194,6 +198,41 @@ class ChunkConverter:
                 ):
                     column = self.time_column
                 problems.setdefault(i, {})[column] = str(exc)
+        return result
+
+    def _zoned(
+        self,
+        records: list[list[str]],
+        dates: list[str],
+        problems: dict[int, dict[int, str]],
+        not_readings: dict[int, str],
+    ) -> list[int | None]:
+        """Times whose zone a column states: the zone's offset is written after the time, then read."""
+        from .zones import offset_of
+
+        zones = _cells(records, self.zone_column) if self.zone_column is not None else []
+        times = _cells(records, self.time_column) if self.time_column is not None else None
+        result: list[int | None] = []
+        for i, text in enumerate(dates):
+            offset = offset_of(zones[i]) if zones[i].strip() else None
+            if zones[i].strip() and offset is None:
+                result.append(None)
+                problems.setdefault(i, {})[self.zone_column or 0] = f"“{zones[i].strip()}” is not a time zone"
+                continue
+            time_text = times[i] if times is not None else None
+            if offset is not None:
+                if time_text is not None and time_text.strip():
+                    time_text = time_text.strip() + offset
+                elif re.search(r"\d[:.]\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*$", text):
+                    text = text.rstrip() + offset
+            try:
+                result.append(self.timestamp(text, time_text, ""))
+            except CellError as exc:
+                result.append(None)
+                if not_a_reading(records[i], text):
+                    not_readings[i] = " ".join(c.strip() for c in records[i] if c.strip())
+                else:
+                    problems.setdefault(i, {})[self.date_column] = str(exc)
         return result
 
     def _iso_fast(self, dates: list[str]) -> list[int | None] | None:

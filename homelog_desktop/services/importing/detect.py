@@ -469,7 +469,22 @@ def _analyse(
     time_column = None
     if date_format in (ISO_FORMAT, EXCEL_FORMAT) or ambiguous or date_format:
         time_column = _find_time_column(columns, data, date_column)
-    value_columns = [c for c in range(len(columns)) if c not in (date_column, time_column)]
+    from .zones import is_zone_column, zone_of_header
+
+    zone_column = next(
+        (
+            c
+            for c in range(len(columns))
+            if c not in (date_column, time_column) and is_zone_column([r[c] for r in data if c < len(r)])
+        ),
+        None,
+    )
+    stated_zone = zone_of_header(columns[date_column], columns[time_column] if time_column is not None else "")
+    if zone_column is not None:
+        notes.append(f"Each row's time zone is in the column “{columns[zone_column]}”.")
+    elif stated_zone is not None:
+        notes.append(f"Times are in {stated_zone}, as the header of the time column says.")
+    value_columns = [c for c in range(len(columns)) if c not in (date_column, time_column, zone_column)]
     decimal, thousands = _numbers(data, value_columns, delimiter, notes)
     numeric: list[int] = []
     decimals: dict[int, int] = {}
@@ -490,8 +505,12 @@ def _analyse(
         decimals[c] = max((p[1] for p in parsed if p is not None), default=0)
     from .registers import find_register_column
 
-    register_column, unit_column = find_register_column(columns, data, date_column, time_column, numeric)
+    register_column, unit_column = find_register_column(
+        columns, data, date_column, time_column, numeric, exclude=zone_column
+    )
     settings = ImportSettings(
+        zone_column=zone_column,
+        timezone=stated_zone if zone_column is None else None,
         register_column=register_column,
         unit_column=unit_column,
         encoding=encoding,

@@ -41,9 +41,9 @@ def split_unit(header: str) -> tuple[str, str]:
 
 
 def _plausible_bare_unit(word: str) -> bool:
-    """A unit without brackets must be unmistakable: one-letter words (``l``, ``W``, ``V``) are names
-    (``Phase V``, ``Tank l``…) unless bracketed, except the percent sign."""
-    return len(word.strip()) >= 2 or word.strip() == "%"
+    """A unit without brackets must be unmistakable: a one-letter word is one only as the percent sign
+    or written as the symbol of watts or volts (``Power W``); ``Tank l``, ``Phase w`` keep it as a name."""
+    return len(word.strip()) >= 2 or word.strip() in ("%", "W", "V")
 
 
 def _key(text: str) -> str:

@@ -54,6 +54,8 @@ class ImportSettings:
     timezone: str | None = None
     #: Worksheet of a workbook (None: the first one); unused for CSV.
     sheet: str | None = None
+    #: A column stating each row's time zone (``CET``/``CEST``, ``+01:00``): exact, whatever the order.
+    zone_column: int | None = None
     #: A "long" file (one row per register, channel or meter): the column naming each row's register
     #: (``Afname Dag``, ``Gas``, or a unit such as ``m³``); None for a table with a column per register.
     register_column: int | None = None

@@ -37,7 +37,12 @@ _REGISTER_WORDS = re.compile(
 
 
 def find_register_column(
-    columns: list[str], data: list[list[str]], date_column: int, time_column: int | None, numeric: list[int]
+    columns: list[str],
+    data: list[list[str]],
+    date_column: int,
+    time_column: int | None,
+    numeric: list[int],
+    exclude: int | None = None,
 ) -> tuple[int | None, int | None]:
     """(register column, unit column) of a long file's sample, or (None, unit column) for a wide one.
 
@@ -46,7 +51,7 @@ def find_register_column(
     is preferred to a column of units when both tell the rows apart. Without repeated times (a file
     sorted by register), a text column with a register-like name and a few distinct values is taken.
     """
-    skip = {date_column, time_column}
+    skip = {date_column, time_column, exclude}
     texts = [c for c in range(len(columns)) if c not in skip and c not in numeric]
     unit_column = next((c for c in texts if _all_units(data, c)), None)
     if not numeric:
