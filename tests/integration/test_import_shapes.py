@@ -306,3 +306,44 @@ def test_import_shapes_offsets_in_the_cells(run, db):
         (datetime(2024, 10, 26, 23, 30, tzinfo=UTC) + i * timedelta(minutes=30), D(f"{0.1 + i * 0.012:.3f}"))
         for i in range(6)
     ]
+
+
+# -- shape 4: one row per day, a column per hour or quarter hour ------------------------------------------------
+
+
+def labelled(settings, start: datetime, step: int) -> datetime:
+    """The reading time of an amount whose period starts at ``start``: the period's end where the import
+    stores periods (``ImportSettings.period_seconds``, the intervals work), else the start it is labelled by."""
+    return start + timedelta(seconds=step) if hasattr(settings, "period_seconds") else start
+
+
+def test_import_shapes_day_rows_of_96_quarter_hours(run, db):
+    """A title, then a day per row with 96 columns 00:00 … 23:45: an interval amount per quarter hour, in
+    order; the last day's empty quarters (after 22:30) are missing amounts, not rows."""
+    detected, summary, (source, rows) = import_new(run, db, SHAPES / "kwartier_per_dag.csv", date_format="%d-%m-%Y")
+    settings = detected.settings
+    assert len(settings.day_columns) == 96 and settings.header_row == 2
+    assert metrics_of(source) == [("Amount", "", MetricKind.INTERVAL)]
+    assert summary.imported == 96 + 96 + 90 and summary.complete
+    assert "not imported" not in summary.as_text()  # the 96 columns went to the amounts
+    expected = []
+    for d in range(3):
+        for q in range(96 if d < 2 else 90):
+            start = berlin(2024, 5, 1 + d) + timedelta(minutes=15 * q)
+            expected.append(
+                (labelled(settings, start, 900), {"Amount": D(f"{0.010 + ((q * 7 + d) % 13) * 0.005:.3f}")})
+            )
+    assert [(at, values) for at, values, _n in rows] == expected
+
+
+def test_import_shapes_day_rows_of_24_hours_labelled_by_their_end(run, db):
+    """Hours labelled 01:00 … 24:00 with a unit column (litres): the k-th column is the k-th hour of the day."""
+    detected, summary, (source, rows) = import_new(run, db, SHAPES / "hourly_water_per_day.csv")
+    settings = detected.settings
+    assert len(settings.day_columns) == 24
+    assert metrics_of(source) == [("Amount", "l", MetricKind.INTERVAL)]
+    assert summary.imported == 48 and summary.complete
+    assert rows[0][:2] == (labelled(settings, berlin(2024, 7, 14, 0, 0), 3600), {"Amount": D(0)})
+    assert rows[29][:2] == (labelled(settings, berlin(2024, 7, 15, 5, 0), 3600), {"Amount": D(0)})
+    assert rows[30][:2] == (labelled(settings, berlin(2024, 7, 15, 6, 0), 3600), {"Amount": D(5)})
+    assert "Columns not imported: Unit." not in summary.as_text()

@@ -92,7 +92,55 @@ def detect(path: Path, sheet: str | None = None, register_column: int | str | No
         if register_column is not None:
             column = _column_index(detected.columns, register_column)
             detected = replace(detected, settings=replace(detected.settings, register_column=column))
+    days = with_day_columns(detected)
+    if days is not detected:
+        return days
     return with_registers(detected, required=register_column not in (AUTO, None))
+
+
+def with_day_columns(detected: Detected) -> Detected:
+    """``detected`` read as a file of day rows when 24, 48 or 96 consecutive columns hold a day's hour,
+    half-hour or quarter-hour amounts (``dayrows``): a record per amount, labelled by the start of its
+    period, one metric of interval amounts; ``detected`` itself for any other table."""
+    from . import model
+    from .dayrows import STEPS, DayExpander, find_day_columns
+
+    settings = detected.settings
+    day_columns = find_day_columns(detected.columns, detected.numeric_columns, settings.header_row is not None)
+    if not day_columns:
+        return detected
+    width = len(detected.columns)
+    step = STEPS[len(day_columns)]
+    unit = ""
+    if settings.unit_column is not None:
+        for row in detected.sample_rows:
+            if settings.unit_column < len(row) and unit_of(row[settings.unit_column]):
+                unit = unit_of(row[settings.unit_column]).symbol  # type: ignore[union-attr]
+                break
+    value = width + 1
+    decimals = dict(detected.column_decimals)
+    decimals[value] = max((detected.column_decimals.get(c, 0) for c in day_columns), default=0)
+    expander = DayExpander(day_columns, width)
+    sample = [record for row in detected.sample_rows for record in expander.expanded(0, row)][:SAMPLE_ROWS]
+    long_settings = replace(settings, time_column=width, day_columns=day_columns, day_base=width, register_column=None)
+    label = getattr(model, "PeriodLabel", None)
+    if label is not None and hasattr(long_settings, "period_seconds"):
+        # The periods of the amounts: each record is labelled by its period's start, ``step`` long.
+        long_settings = replace(long_settings, time_is=label.START, period_seconds=step)  # type: ignore[call-arg]
+    minutes = step // 60
+    return replace(
+        detected,
+        settings=long_settings,
+        columns=[*detected.columns, "Period start", f"Amount ({unit})" if unit else "Amount"],
+        numeric_columns=[c for c in detected.numeric_columns if c not in day_columns] + [value],
+        column_decimals=decimals,
+        sample_rows=sample,
+        notes=[
+            *detected.notes,
+            f"One row per day with {len(day_columns)} columns of amounts: each becomes an amount over its own "
+            f"{minutes} minutes, from “{detected.columns[day_columns[0]]}” to “{detected.columns[day_columns[-1]]}”.",
+        ],
+    )
 
 
 def _column_index(columns: list[str], wanted: int | str) -> int:

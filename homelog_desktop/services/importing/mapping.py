@@ -76,11 +76,15 @@ def suggest_mapping(detected: Detected, source: Source | None) -> dict[int, Colu
             mapping[column] = ColumnTarget.to_metric(match) if match is not None else ColumnTarget.ignored()
         elif column in detected.numeric_columns:
             name, unit = split_unit(header)
+            # A day row's amounts are amounts per period; other columns start as counters.
+            kind = (
+                MetricKind.INTERVAL if settings.day_columns and column == settings.day_base + 1 else MetricKind.COUNTER
+            )
             metric = Metric(
                 None,
                 name[:100] or f"Column {column + 1}",
                 unit[:30],
-                MetricKind.COUNTER,
+                kind,
                 decimals=detected.column_decimals.get(column, 0),
             )
             mapping[column] = ColumnTarget.to_metric(metric)

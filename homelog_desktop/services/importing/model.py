@@ -54,6 +54,12 @@ class ImportSettings:
     timezone: str | None = None
     #: Worksheet of a workbook (None: the first one); unused for CSV.
     sheet: str | None = None
+    #: A day per row: the 24, 48 or 96 columns of hour, half-hour or quarter-hour amounts, in order
+    #: (``dayrows``); each row becomes a record per amount: its cells up to ``day_base``, the time its
+    #: period starts, the amount. () for any other table.
+    day_columns: tuple[int, ...] = ()
+    #: The file's width: a day row's record holds its period's start at ``day_base`` and its amount after it.
+    day_base: int = 0
     #: A column stating each row's time zone (``CET``/``CEST``, ``+01:00``): exact, whatever the order.
     zone_column: int | None = None
     #: A "long" file (one row per register, channel or meter): the column naming each row's register

@@ -11,10 +11,12 @@ from .model import ImportPlan
 from .reader import RowStream
 
 if TYPE_CHECKING:
+    from .dayrows import DayRowStream
     from .registers import RegisterStream
 
-#: A stream of a file's records: CSV text, a workbook's sheet, or a long file widened (the same interface).
-RecordStream = Union[RowStream, SheetRowStream, "RegisterStream"]
+#: A stream of a file's records: CSV text, a workbook's sheet, a long file widened, or a file of day rows
+#: expanded (the same interface).
+RecordStream = Union[RowStream, SheetRowStream, "RegisterStream", "DayRowStream"]
 
 
 def data_records(stream: RecordStream, data_row: int) -> Iterator[tuple[int, list[str]]]:
@@ -33,4 +35,8 @@ def open_stream(plan: ImportPlan) -> RecordStream:
         from .registers import RegisterStream
 
         return RegisterStream(stream, settings)
+    if settings.day_columns:
+        from .dayrows import DayRowStream
+
+        return DayRowStream(stream, settings)
     return stream

@@ -193,6 +193,7 @@ async def _run_import(
             settings = plan.settings
             used = {settings.date_column, settings.time_column, settings.register_column, settings.unit_column}
             used.update(settings.value_columns)  # a long file's values went to the registers' columns
+            used.update(settings.day_columns)  # a day row's amounts went to the amount column
             summary.ignored_columns = [
                 columns[c]
                 for c in range(len(columns))
