@@ -347,3 +347,32 @@ def test_import_shapes_day_rows_of_24_hours_labelled_by_their_end(run, db):
     assert rows[29][:2] == (labelled(settings, berlin(2024, 7, 15, 5, 0), 3600), {"Amount": D(0)})
     assert rows[30][:2] == (labelled(settings, berlin(2024, 7, 15, 6, 0), 3600), {"Amount": D(5)})
     assert "Columns not imported: Unit." not in summary.as_text()
+
+
+# -- shape 3: several blocks in one file ---------------------------------------------------------------------
+
+
+def test_import_shapes_blocks_each_with_its_header(run, db):
+    """An electricity block and a gas block, each with a title and its own header: three metrics, one reading
+    per day with all three values; the totals and the banner between the blocks are named, not imported."""
+    detected, summary, (source, rows) = import_new(run, db, SHAPES / "blocks_stroom_gas.csv", date_format="%d-%m-%Y")
+    (gas,) = detected.settings.blocks
+    assert (gas.header_line, gas.title, gas.layout_lines) == (15, "Gas", (15, 14))
+    assert metrics_of(source) == [
+        ("Dag", "kWh", MetricKind.COUNTER),
+        ("Nacht", "kWh", MetricKind.COUNTER),
+        ("Verbruik", "m³", MetricKind.COUNTER),
+    ]
+    assert summary.imported == 5 and summary.skipped_duplicates == 0
+    assert [(p.line, p.message) for p in summary.not_readings] == [
+        (10, "not a reading: “Totaal 26,25 20,00”"),
+        (12, "not a reading: “*** Bekijk uw verbruik ook in de app ***”"),
+        (21, "not a reading: “Totaal 11,250”"),
+    ]
+    assert [(at, values) for at, values, _n in rows] == [
+        (
+            berlin(2024, 1, 1 + d),
+            {"Dag": D(f"{5 + d * 0.25:.2f}"), "Nacht": D(f"{3 + d * 0.5:.2f}"), "Verbruik": D(f"{2 + d * 0.125:.3f}")},
+        )
+        for d in range(5)
+    ]

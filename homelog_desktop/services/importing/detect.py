@@ -95,7 +95,86 @@ def detect(path: Path, sheet: str | None = None, register_column: int | str | No
     days = with_day_columns(detected)
     if days is not detected:
         return days
-    return with_registers(detected, required=register_column not in (AUTO, None))
+    detected = with_registers(detected, required=register_column not in (AUTO, None))
+    if detected.settings.register_column is None:
+        detected = with_blocks(detected, size)
+    return detected
+
+
+def with_blocks(detected: Detected, size: int) -> Detected:
+    """``detected`` with the later blocks of a file of several (``blocks``): each later header followed by
+    rows of dates is read like the first, and its value columns become columns of their own."""
+    from .blocks import Block, find_blocks
+
+    settings = detected.settings
+    path, kind = detected.path, detected.kind
+    with open_row_stream(path, kind, settings.encoding, settings.delimiter, settings.sheet) as stream:
+        indexed = ((line, cells) for index, (line, cells) in enumerate(stream) if index >= settings.data_row)
+        found = find_blocks(indexed, 0, _is_data_row, _is_block_header)
+    if not found:
+        return detected
+    width = len(detected.columns)
+    columns = list(detected.columns)
+    numeric = list(detected.numeric_columns)
+    decimals = dict(detected.column_decimals)
+    taken = {split_unit(c)[0].casefold() for c in columns}
+    blocks: list[Block] = []
+    new_notes = list(detected.notes)
+    first = [c.casefold() for c in detected.columns[:width]]
+    for number, (header_line, layout, title, rows) in enumerate(found, start=2):
+        try:
+            part = _analyse(path, kind, size, settings.encoding, settings.delimiter, rows, [], detected.sheets)
+        except ImportFileError:
+            continue
+        if [c.casefold() for c in part.columns] == first:
+            continue  # the first block's header again (a page break): that line is no reading, and named
+        if part.settings.date_format != settings.date_format or part.settings.date_column is None:
+            new_notes.append(
+                f"The block at line {header_line} writes its dates otherwise than the first: read as it is."
+            )
+            continue
+        values = [c for c in part.numeric_columns if c not in (part.settings.date_column, part.settings.time_column)]
+        targets = list(range(len(columns), len(columns) + len(values)))
+        for value, target in zip(values, targets, strict=True):
+            name = part.columns[value]
+            base, unit = split_unit(name)
+            if base.casefold() in taken:
+                base = f"{title or f'Block {number}'} {base}"
+                name = f"{base} ({unit})" if unit else base
+            taken.add(base.casefold())
+            columns.append(name)
+            numeric.append(target)
+            decimals[target] = part.column_decimals.get(value, 0)
+        blocks.append(
+            Block(
+                header_line,
+                tuple(layout),
+                part.settings.date_column,
+                part.settings.time_column,
+                tuple(values),
+                tuple(targets),
+                title,
+            )
+        )
+    if not blocks:
+        return detected
+    shown = ", ".join(f"line {b.header_line}" + (f" ({b.title})" if b.title else "") for b in blocks)
+    new_notes.append(f"The file holds {len(blocks) + 1} blocks, each with its own header: more at {shown}.")
+    extra = len(columns) - width
+    return replace(
+        detected,
+        settings=replace(settings, blocks=tuple(blocks), block_base=width),
+        columns=columns,
+        numeric_columns=numeric,
+        column_decimals=decimals,
+        sample_rows=[row[:width] + [""] * (width - len(row[:width])) + [""] * extra for row in detected.sample_rows],
+        notes=new_notes,
+    )
+
+
+def _is_block_header(cells: list[str]) -> bool:
+    """A later block's header: at least two names, none a date or a number (a total line is no header)."""
+    return _is_name_row(cells) and len([c for c in cells if c.strip()]) >= 2
 
 
 def with_day_columns(detected: Detected) -> Detected:

@@ -10,8 +10,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...domain.entities import Metric, Source
+
+if TYPE_CHECKING:
+    from .blocks import Block
 from ...domain.errors import HomeLogError
 
 #: ``date_format`` of ISO 8601 timestamps (with or without seconds, "T", time zone offset or "Z").
@@ -54,6 +58,10 @@ class ImportSettings:
     timezone: str | None = None
     #: Worksheet of a workbook (None: the first one); unused for CSV.
     sheet: str | None = None
+    #: The later blocks of a file of several (``blocks.Block``: an electricity block, then a gas block,
+    #: each with its own header); their values go to columns after ``block_base`` (the file's width).
+    blocks: tuple[Block, ...] = ()
+    block_base: int = 0
     #: A day per row: the 24, 48 or 96 columns of hour, half-hour or quarter-hour amounts, in order
     #: (``dayrows``); each row becomes a record per amount: its cells up to ``day_base``, the time its
     #: period starts, the amount. () for any other table.

@@ -11,12 +11,13 @@ from .model import ImportPlan
 from .reader import RowStream
 
 if TYPE_CHECKING:
+    from .blocks import BlockStream
     from .dayrows import DayRowStream
     from .registers import RegisterStream
 
 #: A stream of a file's records: CSV text, a workbook's sheet, a long file widened, or a file of day rows
 #: expanded (the same interface).
-RecordStream = Union[RowStream, SheetRowStream, "RegisterStream", "DayRowStream"]
+RecordStream = Union[RowStream, SheetRowStream, "RegisterStream", "DayRowStream", "BlockStream"]
 
 
 def data_records(stream: RecordStream, data_row: int) -> Iterator[tuple[int, list[str]]]:
@@ -39,4 +40,8 @@ def open_stream(plan: ImportPlan) -> RecordStream:
         from .dayrows import DayRowStream
 
         return DayRowStream(stream, settings)
+    if settings.blocks:
+        from .blocks import BlockStream
+
+        return BlockStream(stream, settings)
     return stream

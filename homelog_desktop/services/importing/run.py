@@ -87,7 +87,7 @@ class _Reader:
     def __init__(self, plan: ImportPlan, converter: ChunkConverter, stream: RecordStream, columns: list[str]) -> None:
         self._replace = plan.duplicates == DuplicatePolicy.REPLACE
         #: A long file: rows of one time (one per register) are merged into one reading.
-        self._merge = plan.settings.register_column is not None
+        self._merge = merges_rows(plan)
         self._plan = plan
         self._converter = converter
         self._stream = stream
@@ -205,7 +205,7 @@ async def _run_import(
                 session,
                 source.id,
                 replace=plan.duplicates == DuplicatePolicy.REPLACE,
-                merge=plan.settings.register_column is not None,
+                merge=merges_rows(plan),
             )
             reader = _Reader(plan, converter, stream, columns)
             size = FIRST_CHUNK
@@ -327,6 +327,11 @@ def _next_size(size: int, chunk: _Chunk, cycle_s: float) -> int:
         return size
     wanted = int(size * CHUNK_TARGET_S / cycle_s)
     return max(200, min(MAX_CHUNK, wanted, size * 2), size // 2)
+
+
+def merges_rows(plan: ImportPlan) -> bool:
+    """Whether rows of one time make one reading: a long file (a row per register) or a file of blocks."""
+    return plan.settings.register_column is not None or bool(plan.settings.blocks)
 
 
 def _merge_same_times(chunk: _Chunk, replace: bool) -> None:
