@@ -12,8 +12,10 @@ reading. Rows of one time from different blocks merge into one reading.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,9 @@ from .model import ImportFileError, ImportSettings
 if TYPE_CHECKING:
     from .rows import RecordStream
 
+#: Largest file searched for later blocks (a supplier's statement of several blocks is far smaller; a
+#: ten-year export of 35 MB is one table, and searching it would only slow its detection down).
+MAX_BLOCKS_FILE = 24 * 1024 * 1024
 #: Most blocks read from one file.
 MAX_BLOCKS = 20
 #: Rows of a later block read to find out how it is written.
@@ -80,6 +85,69 @@ def find_blocks(
         else:
             recent.append((line, cells))
     return found
+
+
+#: Lines that start with something else than a digit (after blanks and quotes): headers, titles, totals.
+_WORD_LINE = re.compile(rb"\n[ \t\"']*(?=[^\d\s\"'])")
+#: More such lines than this: no file of blocks (a table whose dates are not in its first column, or with
+#: a note per row); the search stops.
+MAX_WORD_LINES = 5000
+
+
+def find_blocks_in_text(
+    path: Path, encoding: str, delimiter: str, first_data_line: int, is_header: Callable[[list[str]], bool]
+) -> list[tuple[int, list[int], str, list[list[str]]]] | None:
+    """``find_blocks`` for a CSV file without parsing every row: only the lines that start with a word are
+    looked at (a row of readings starts with its date), and the rows after a later header are read to
+    find out how its block is written. None when the file cannot be searched so (UTF-16, or too many such
+    lines): the caller then reads every row."""
+    if encoding.startswith("utf-16"):
+        return None
+    data = path.read_bytes()
+    words: list[tuple[int, int]] = []  # (1-based line, byte offset of its start)
+    line, last = 1, 0
+    for found in _WORD_LINE.finditer(data):
+        start = found.start() + 1
+        line += data.count(b"\n", last, start)
+        last = start
+        if line > first_data_line:
+            words.append((line, start))
+            if len(words) > MAX_WORD_LINES:
+                return None
+    found_blocks: list[tuple[int, list[int], str, list[list[str]]]] = []
+    previous: tuple[int, int] | None = None
+    for line, start in words:
+        end = data.find(b"\n", start)
+        after = data[end + 1 : end + 200] if end >= 0 else b""
+        next_is_data = bool(re.match(rb"[ \t\"']*\d", after))
+        if next_is_data and len(found_blocks) < MAX_BLOCKS:
+            rows = _csv_lines(data, start, encoding, delimiter, BLOCK_SAMPLE + 1)
+            if rows and is_header(rows[0]):
+                layout = [line]
+                title = ""
+                if previous is not None and previous[0] == line - 1:
+                    above = _csv_lines(data, previous[1], encoding, delimiter, 1)
+                    texts = [c.strip() for c in above[0] if c.strip()] if above else []
+                    if len(texts) == 1:
+                        title = texts[0]
+                        layout.append(line - 1)
+                found_blocks.append((line, layout, title, rows))
+        previous = (line, start)
+    return found_blocks
+
+
+def _csv_lines(data: bytes, start: int, encoding: str, delimiter: str, count: int) -> list[list[str]]:
+    import csv
+    import io
+
+    end = start
+    for _ in range(count):
+        end = data.find(b"\n", end) + 1
+        if end <= 0:
+            end = len(data)
+            break
+    text = data[start:end].decode(encoding, errors="replace")
+    return [cells for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or ",") if any(cells)]
 
 
 class BlockStream:

@@ -39,12 +39,15 @@ _DMY = re.compile(r"\s*(\d{1,4})([./-])(\d{1,2})\2(\d{2}|\d{4})(?!\d)")
 _TIME_CELL = re.compile(r"\s*\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?\s*([AaPp]\.?[Mm]\.?)?\s*")
 _NUMBERISH = re.compile(r"\s*[+-]?[\d.,' \u00a0\u202f]*\d[\d.,' \u00a0\u202f]*\s*")
 _PROBE = Metric(None, "probe", decimals=6)
+_STARTS_WITH_DIGIT = re.compile(r"\s*\d")
 #: Excel's first line naming the separator: ``sep=;``.
 _SEP_LINE = re.compile(r"[ \t]*sep=(.)[ \t]*\r?\n", re.I)
 #: Numbers grouped in thousands with a decimal part, in either convention (``1.893,469`` / ``1,893.469``):
 #: one anywhere in the file decides its separators, as far down as line 368 or beyond.
 _GROUPED_COMMA = re.compile(rb"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])")
 _GROUPED_POINT = re.compile(rb"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])")
+_DOT_GROUP = re.compile(rb"\.\d{3},\d")
+_COMMA_GROUP = re.compile(rb",\d{3}\.\d")
 #: Bytes of the file read at a time when its whole text is searched for grouped numbers.
 _SCAN_BLOCK = 4 * 1024 * 1024
 
@@ -104,13 +107,18 @@ def detect(path: Path, sheet: str | None = None, register_column: int | str | No
 def with_blocks(detected: Detected, size: int) -> Detected:
     """``detected`` with the later blocks of a file of several (``blocks``): each later header followed by
     rows of dates is read like the first, and its value columns become columns of their own."""
-    from .blocks import Block, find_blocks
+    from .blocks import MAX_BLOCKS_FILE, Block, find_blocks_in_text
 
     settings = detected.settings
     path, kind = detected.path, detected.kind
-    with open_row_stream(path, kind, settings.encoding, settings.delimiter, settings.sheet) as stream:
-        indexed = ((line, cells) for index, (line, cells) in enumerate(stream) if index >= settings.data_row)
-        found = find_blocks(indexed, 0, _is_data_row, _is_block_header)
+    if size > MAX_BLOCKS_FILE:
+        return detected  # a statement of several blocks is small; a big export is one table
+    found = None
+    if kind == "csv":
+        data_line = _line_of_record(detected, settings.data_row)
+        found = find_blocks_in_text(path, settings.encoding, settings.delimiter, data_line, _is_block_header)
+    if found is None:
+        found = _blocks_of_rows(detected)
     if not found:
         return detected
     width = len(detected.columns)
@@ -170,6 +178,34 @@ def with_blocks(detected: Detected, size: int) -> Detected:
         sample_rows=[row[:width] + [""] * (width - len(row[:width])) + [""] * extra for row in detected.sample_rows],
         notes=new_notes,
     )
+
+
+def _blocks_of_rows(detected: Detected) -> list[tuple[int, list[int], str, list[list[str]]]]:
+    """``blocks.find_blocks`` over every row of the file (workbooks, UTF-16 text)."""
+    from .blocks import find_blocks
+
+    settings = detected.settings
+    date_column = settings.date_column or 0
+
+    def starts_like_data(cells: list[str]) -> bool:
+        # Cheap, for every row of the file: a row of data has its date (digits) where the first block
+        # has it; a header, a title or a total starts with a word.
+        return len(cells) >= 2 and date_column < len(cells) and _STARTS_WITH_DIGIT.match(cells[date_column]) is not None
+
+    kind = detected.kind
+    with open_row_stream(detected.path, kind, settings.encoding, settings.delimiter, settings.sheet) as stream:
+        indexed = ((line, cells) for index, (line, cells) in enumerate(stream) if index >= settings.data_row)
+        return find_blocks(indexed, 0, starts_like_data, _is_block_header)
+
+
+def _line_of_record(detected: Detected, record: int) -> int:
+    """The 1-based line of a record of a CSV file (record indexes count records; a quoted cell may span lines)."""
+    settings = detected.settings
+    with open_row_stream(detected.path, detected.kind, settings.encoding, settings.delimiter, settings.sheet) as stream:
+        for index, (line, _cells) in enumerate(stream):
+            if index >= record:
+                return line
+    return record + 1
 
 
 def _is_block_header(cells: list[str]) -> bool:
@@ -300,7 +336,12 @@ def _whole_file_separators(detected: Detected, notes: list[str]) -> Detected:
     settings = detected.settings
     if settings.thousands in (".", ",") or detected.settings.encoding.startswith("utf-16"):
         return detected
+    if settings.delimiter == ",":
+        return detected  # a grouping comma would split the cell: such files quote numbers, or use no grouping
     comma = point = 0
+    # Only the evidence that can change something is searched for (each search reads every byte).
+    want_comma = settings.decimal == "," or not _uses_decimal_point(detected)
+    want_point = settings.decimal == "."
     try:
         with open(detected.path, "rb") as f:
             tail = b""
@@ -308,8 +349,10 @@ def _whole_file_separators(detected: Detected, notes: list[str]) -> Detected:
                 block = f.read(_SCAN_BLOCK)
                 text = tail + block
                 cut = text.rfind(b"\n") + 1 if block else len(text)
-                comma += len(_GROUPED_COMMA.findall(text, 0, cut))
-                point += len(_GROUPED_POINT.findall(text, 0, cut))
+                if want_comma:
+                    comma += _grouped(text, cut, _DOT_GROUP, _GROUPED_COMMA)
+                if want_point:
+                    point += _grouped(text, cut, _COMMA_GROUP, _GROUPED_POINT)
                 tail = text[cut:]
                 if not block:
                     break
@@ -330,6 +373,19 @@ def _whole_file_separators(detected: Detected, notes: list[str]) -> Detected:
         f"decide the separators: decimal “{decimal}”, thousands “{thousands}”."
     )
     return replace(detected, settings=replace(settings, decimal=decimal, thousands=thousands))
+
+
+def _grouped(text: bytes, end: int, hint: re.Pattern[bytes], full: re.Pattern[bytes]) -> int:
+    """How many numbers of ``text[:end]`` match ``full``, found by ``hint`` (a pattern starting with a
+    literal character, which the regex engine finds fast) and checked around each hit."""
+    count = 0
+    for found in hint.finditer(text, 0, end):
+        start = found.start()
+        line_start = text.rfind(b"\n", 0, start) + 1
+        line_end = text.find(b"\n", start)
+        line = text[line_start : line_end if line_end >= 0 else end]
+        count += 1 if full.search(line, max(0, start - line_start - 16)) else 0
+    return count
 
 
 def _uses_decimal_point(detected: Detected) -> bool:
