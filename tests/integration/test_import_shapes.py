@@ -376,3 +376,28 @@ def test_import_shapes_blocks_each_with_its_header(run, db):
         )
         for d in range(5)
     ]
+
+
+def test_import_shapes_preview_of_a_long_file_merges_rows_of_one_time():
+    """The preview of a long file: rows of one time (one per register) are OK, each value in its register's
+    column; the row without a volume is shown as skipped."""
+    from homelog_desktop.services.importing import ImportPlan, RowStatus, new_source_for, preview
+
+    detected = detect(SHAPES / "fluvius_kwartier.csv")
+    source, mapping = new_source_for("Fluvius", detected)
+    plan = ImportPlan(
+        SHAPES / "fluvius_kwartier.csv",
+        detected.settings,
+        source,
+        mapping,
+        kind=detected.kind,
+        columns=detected.columns,
+    )
+    rows = preview(plan, limit=30)
+    assert [r.status for r in rows[:4]] == [RowStatus.OK] * 4 and not any(r.row_problem for r in rows[:4])
+    base = detected.settings.register_base
+    assert [{c: v for c, v in r.values.items() if v is not None} for r in rows[:2]] == [
+        {base: D("0.000")},
+        {base + 1: D("0.021")},
+    ]
+    assert rows[23].line == 25 and rows[23].status is RowStatus.EMPTY

@@ -31,6 +31,10 @@ def preview(plan: ImportPlan, limit: int = 50) -> list[PreviewRow]:
     chunk = converter.convert(lines, records)
     empty = set(chunk.empty)
     seen: dict[int, int] = {}
+    # A long file or a file of blocks: rows of one time merge into one reading; only a value for a
+    # column that an earlier row of that time filled already is a duplicate.
+    merging = plan.settings.register_column is not None or bool(plan.settings.blocks)
+    filled: dict[int, dict[int, int]] = {}
     result: list[PreviewRow] = []
     for i, (line, cells) in enumerate(zip(lines, records, strict=True)):
         ts = chunk.ts[i]
@@ -46,6 +50,18 @@ def preview(plan: ImportPlan, limit: int = 50) -> list[PreviewRow]:
         elif i in empty:
             status = RowStatus.EMPTY
             row_problem = "No value in this row: it is skipped."
+        elif merging and ts is not None:
+            columns = [c for c, values in chunk.values.items() if values[i] is not None]
+            earlier = filled.setdefault(ts, {})
+            clash = next((earlier[c] for c in columns if c in earlier), None)
+            if clash is not None:
+                status = RowStatus.DUPLICATE
+                row_problem = f"Same time and register as line {clash}: this row is skipped."
+                if plan.duplicates == DuplicatePolicy.REPLACE:
+                    row_problem = f"Same time and register as line {clash}: this row replaces its value."
+            else:
+                for c in columns:  # stored with the earlier rows of that time, as one reading
+                    earlier[c] = line
         elif ts is not None and ts in seen:
             status = RowStatus.DUPLICATE
             if plan.duplicates == DuplicatePolicy.REPLACE:
