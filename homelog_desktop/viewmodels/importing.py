@@ -336,6 +336,8 @@ class ImportViewModel(BaseViewModel):
 
         The source is found again by name; if it is gone, a new one of that name is proposed.
         """
+        from ..services.importing.model import FILE_LAYOUT_SETTINGS
+
         if not profile.source_name.strip():
             return False
         wanted = profile.source_name.strip().casefold()
@@ -350,6 +352,8 @@ class ImportViewModel(BaseViewModel):
             encoding=detected_settings.encoding,
             sheet=detected_settings.sheet,
             date_format=profile.settings.date_format or detected_settings.date_format,
+            # This file's own registers, blocks and day columns (found in the whole file, never saved).
+            **{name: getattr(detected_settings, name) for name in FILE_LAYOUT_SETTINGS},
         )
         self.duplicates = profile.duplicates
         self.skip_invalid = profile.skip_invalid

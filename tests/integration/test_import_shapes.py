@@ -401,3 +401,21 @@ def test_import_shapes_preview_of_a_long_file_merges_rows_of_one_time():
         {base + 1: D("0.021")},
     ]
     assert rows[23].line == 25 and rows[23].status is RowStatus.EMPTY
+
+
+def test_import_shapes_profiles_never_keep_a_files_own_layout(tmp_path):
+    """A saved profile keeps the user's choices, not the registers, blocks or day columns of the file it came
+    from: the next file of that header finds its own."""
+    import json
+
+    from homelog_desktop.services.importing import ImportPlan, load_profile, new_source_for, save_profile
+
+    detected = detect(SHAPES / "fluvius_kwartier.csv")
+    source, mapping = new_source_for("Fluvius", detected)
+    save_profile(
+        tmp_path, detected.columns, ImportPlan(SHAPES / "fluvius_kwartier.csv", detected.settings, source, mapping)
+    )
+    saved = json.loads((tmp_path / "import-profiles.json").read_text(encoding="utf-8"))["profiles"][0]["settings"]
+    assert "registers" not in saved and "blocks" not in saved and saved["register_column"] == 7
+    profile = load_profile(tmp_path, detected.columns)
+    assert profile is not None and profile.settings.registers == () and profile.settings.register_column == 7

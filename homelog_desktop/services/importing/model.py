@@ -84,6 +84,19 @@ class ImportSettings:
     register_base: int = 0
 
 
+#: Settings that describe one file's own layout (its registers, blocks and day columns, found in the whole
+#: file): a saved profile never keeps them, and a file read with a profile takes them from its own detection.
+FILE_LAYOUT_SETTINGS = (
+    "registers",
+    "value_columns",
+    "register_base",
+    "blocks",
+    "block_base",
+    "day_columns",
+    "day_base",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Detected:
     """What ``detect(path)`` found out about a file."""
