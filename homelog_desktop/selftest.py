@@ -218,7 +218,7 @@ async def _check(folder: Path, app: Any) -> list[str]:
 
 
 def _check_libraries(folder: Path) -> str:
-    """Charts (numpy, pyqtgraph) and spreadsheets (openpyxl) load lazily in the app: prove that they
+    """Charts (numpy, pyqtgraph) and spreadsheets (openpyxl writes, python-calamine reads) load lazily: prove that they
     load here, which matters most in an installed bundle, where a missing module shows only then."""
     import numpy as np
     import openpyxl
@@ -236,16 +236,32 @@ def _check_libraries(folder: Path) -> str:
     sheet.append(["Energy", 12345.6])
     path = folder / "selftest.xlsx"
     book.save(path)
-    cell = openpyxl.load_workbook(path, read_only=True).worksheets[0]["B1"].value
+    # Imports read workbooks with python-calamine (a compiled extension): prove that it loads and reads.
+    import python_calamine
+
+    book_read = python_calamine.CalamineWorkbook.from_path(str(path))
+    try:
+        cell = book_read.get_sheet_by_index(0).to_python()[0][1]
+    finally:
+        book_read.close()
     if cell != 12345.6:
-        raise SelfTestError(f"openpyxl read back {cell!r}, expected 12345.6")
+        raise SelfTestError(f"python-calamine read back {cell!r}, expected 12345.6")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        calamine_version = version("python-calamine")
+    except PackageNotFoundError:  # a bundle without the distribution's metadata
+        calamine_version = "(bundled)"
+    versions = (
+        f"numpy {np.__version__}, pyqtgraph {pg.__version__}, openpyxl {openpyxl.__version__}, "
+        f"python-calamine {calamine_version}"
+    )
     from .single_instance import InstanceServer, server_name
 
     server = InstanceServer(server_name(f"self-test {folder}"))  # QtNetwork: second starts find the window
     if not server.listen():
         raise SelfTestError("cannot listen for a second start (QLocalServer)")
     server.close()
-    versions = f"numpy {np.__version__}, pyqtgraph {pg.__version__}, openpyxl {openpyxl.__version__}"
     return f"charts, .xlsx files and the window's local socket work ({versions})"
 
 

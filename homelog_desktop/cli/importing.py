@@ -10,6 +10,9 @@ columns holding each row's period (``From``/``To``, ``Start``/``End``), ``--time
 which end the date column gives, ``--period 15min`` the period's length when only one end is in
 the file (see ``ImportSettings`` for the rules). With any of them, ``--create`` makes the new
 metrics interval metrics.
+its line and column, and nothing is stored. Exit code 0 means every row and cell of the file went in;
+3 that the import was stored but something was skipped (rows, or cells without a value), each named
+by line in the summary printed.
 """
 
 from __future__ import annotations
@@ -24,6 +27,20 @@ from typing import TYPE_CHECKING
 from .common import OK, CommandError, add_location_arguments, open_database, run_command
 from .identity import add_member_argument
 
+#: Exit code of an import that was stored, but skipped rows or left cells empty (listed by line).
+IMPORTED_WITH_SKIPS = 3
+
+EXIT_CODES = """\
+exit codes:
+  0  imported: every row and every cell of the file went in
+  3  imported, but something was skipped (rows: empty, invalid with --skip-invalid, already stored,
+     no reading such as a total line; or cells without a value such as NaN, -, n/a): the summary
+     names each by line
+  2  bad input: nothing was imported (an invalid row without --skip-invalid, an unreadable file,
+     an unknown source without --create, ambiguous dates without --date-format...)
+  1  anything else (a database locked for too long...): nothing was imported
+"""
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -32,7 +49,11 @@ if TYPE_CHECKING:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", type=Path, help="a CSV (any common delimiter) or .xlsx file")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EXIT_CODES
+    parser.add_argument(
+        "file", metavar="FILE", type=Path, help="a CSV (any common delimiter) or a workbook (.xlsx, .xls, .ods)"
+    )
     parser.add_argument("--source", required=True, metavar="NAME", help="the source to import into")
     parser.add_argument(
         "--create",
@@ -57,7 +78,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="a row with the time of a stored reading: keep the stored one (skip, default) or replace it",
     )
     parser.add_argument("--skip-invalid", action="store_true", help="skip invalid rows (listed) instead of stopping")
-    parser.add_argument("--sheet", metavar="NAME", help="the worksheet of an .xlsx file (default: the first)")
+    parser.add_argument(
+        "--register-column",
+        metavar="COLUMN",
+        help="a long file (one row per register, channel, energy or unit): the column naming each row's register, "
+        "by name or number (each register becomes its own metric); 'none' reads the file as a column per "
+        "register (default: detected where the rows of one time differ in one column)",
+    )
+    parser.add_argument(
+        "--sheet", metavar="NAME", help="the worksheet of a workbook (.xlsx, .xls, .ods; default: the first)"
+    )
     parser.add_argument("--timezone", metavar="ZONE", help="time zone of times without an offset (default: local)")
     parser.add_argument("--progress", action="store_true", help="print progress lines on stderr while importing")
     periods = parser.add_argument_group(
@@ -111,7 +141,7 @@ async def _import(args: argparse.Namespace) -> int:
     if not await asyncio.to_thread(path.is_file):
         raise CommandError(printable(f"no file at {path}"))
     try:
-        detected = await asyncio.to_thread(detect, path, args.sheet)
+        detected = await asyncio.to_thread(detect, path, args.sheet, _register_option(args.register_column))
         settings = _settings(args, detected)
     except ImportFileError as error:
         raise CommandError(str(error)) from None
@@ -163,7 +193,16 @@ async def _import(args: argparse.Namespace) -> int:
     for note in detected.notes:
         print(f"note: {printable(note)}", file=sys.stderr)
     print(summary.as_text(), end="")
-    return OK
+    return OK if summary.complete else IMPORTED_WITH_SKIPS
+
+
+def _register_option(value: str | None) -> str | None:
+    """``--register-column``: a column name or number, None for 'none', AUTO when not given."""
+    from ..services.importing.detect import AUTO
+
+    if value is None:
+        return AUTO
+    return None if value.strip().casefold() in ("none", "no", "-") else value
 
 
 def _settings(args: argparse.Namespace, detected: Detected) -> ImportSettings:

@@ -83,16 +83,20 @@ class BulkReadingWriter:
 
     ``replace``: a row at the time of a stored reading replaces it; otherwise the stored one stays
     and the row is skipped. Rows of this writer that come again later in the file count as
-    skipped (or replaced) duplicates of the file itself.
+    skipped (or replaced) duplicates of the file itself, unless ``merge``: a long file writes one
+    time once per register, so a later row at the time of a reading this writer stored adds its
+    values to that reading (a value of a metric the reading has already is a duplicate: kept, or
+    with ``replace`` replaced).
     """
 
     #: Most rows per chunk.
     max_chunk = MAX_CHUNK
 
-    def __init__(self, driver: Any, source_id: int, replace: bool) -> None:
+    def __init__(self, driver: Any, source_id: int, replace: bool, merge: bool = False) -> None:
         self.driver = driver
         self.source_id = source_id
         self.replace = replace
+        self.merge = merge
         self.first_id = 0
         self.now = to_epoch(utc_now())
         #: (first, last) time of the source's stored readings; None when it has none.
@@ -106,7 +110,7 @@ class BulkReadingWriter:
         self._last_of: dict[int, int] = {}
 
     @staticmethod
-    async def open(session: AsyncSession, source_id: int, *, replace: bool) -> BulkReadingWriter:
+    async def open(session: AsyncSession, source_id: int, *, replace: bool, merge: bool = False) -> BulkReadingWriter:
         """A writer on the session's connection (PostgreSQL: after taking the source's import lock).
 
         With a signed-in member the rows are theirs (``entered_by``), the access policy must let them
@@ -124,9 +128,9 @@ class BulkReadingWriter:
         dialect = conn.dialect.name
         writer: BulkReadingWriter
         if dialect == "sqlite":
-            writer = _SqliteWriter(driver, source_id, replace)
+            writer = _SqliteWriter(driver, source_id, replace, merge)
         elif dialect == "postgresql" and hasattr(driver, "executemany") and hasattr(driver, "fetchval"):
-            writer = _PostgresWriter(driver, source_id, replace)
+            writer = _PostgresWriter(driver, source_id, replace, merge)
         else:
             raise HomeLogError(f"importing into a {dialect} database is not supported")
         writer.entered_by = actor.member_id if actor is not None else None
@@ -161,6 +165,14 @@ class BulkReadingWriter:
         else:
             self._written.append((low, high))
         drop: set[int] = set()
+        if stored and self.merge:
+            mine = {ts: rid for ts, rid in stored if rid >= self.first_id}
+            if mine:
+                duplicates = await self._merge_into(mine, rows, metric_of, intervals)
+                result.skipped += len(duplicates)
+                result.skipped_times = frozenset(duplicates)
+                drop = set(mine)
+                stored = [(ts, rid) for ts, rid in stored if rid < self.first_id]
         if stored:
             times = {ts for ts, _id in stored}
             if self.replace:
@@ -171,8 +183,8 @@ class BulkReadingWriter:
                 await self._delete(sorted(times))
             else:
                 result.skipped += len(times)
-                result.skipped_times = frozenset(times)
-                drop = times
+                result.skipped_times = result.skipped_times | frozenset(times)
+                drop |= times
         n = len(stamps) - len(drop)
         if n <= 0:
             return result
@@ -194,6 +206,50 @@ class BulkReadingWriter:
         result.imported += len(readings)
         result.garbage = (readings, values)
         return result
+
+    async def _merge_into(
+        self,
+        own: dict[int, int],
+        rows: BulkRows,
+        metric_of: dict[int, int | None],
+        intervals: frozenset[int] = frozenset(),
+    ) -> set[int]:
+        """Add the values of rows at the times of readings this writer stored to those readings; returns the
+        times of the rows that brought nothing new (duplicates of the file). Interval values keep their
+        period start (``rows.column_starts``, else ``rows.starts``)."""
+        have = await self._existing_values(sorted(set(own.values())))
+        added: list[tuple[Any, ...]] = []
+        replaced: list[tuple[int, int]] = []
+        duplicates: set[int] = set()
+        columns = [
+            (metric_of[column], values, rows.column_starts.get(column, rows.starts) if column in intervals else None)
+            for column, values in rows.values.items()
+        ]
+        indexes = range(len(rows.ts)) if rows.keep is None else rows.keep
+        for i in indexes:
+            ts = rows.ts[i]
+            rid = own.get(ts)
+            if rid is None:
+                continue
+            new = False
+            for metric_id, values, starts in columns:
+                value = values[i]
+                if value is None or metric_id is None:
+                    continue
+                if (rid, metric_id) in have:
+                    if not self.replace:
+                        continue
+                    replaced.append((rid, metric_id))
+                added.append((rid, metric_id, ts, value, starts[i] if starts is not None else None))
+                have.add((rid, metric_id))
+                new = True
+            if not new:
+                duplicates.add(ts)
+        if replaced:
+            await self._delete_values(replaced)
+        if added:
+            await self._insert_values(added)
+        return duplicates
 
     def _overlaps(self, low: int, high: int) -> bool:
         """Whether a stored reading, or a row written before, may have a time in [low, high].
@@ -219,6 +275,16 @@ class BulkReadingWriter:
         raise NotImplementedError
 
     async def _insert(self, readings: list[tuple[Any, ...]], values: list[tuple[Any, ...]]) -> None:
+        raise NotImplementedError
+
+    async def _existing_values(self, reading_ids: list[int]) -> set[tuple[int, int]]:
+        """(reading id, metric id) of the values stored for these readings."""
+        raise NotImplementedError
+
+    async def _delete_values(self, pairs: list[tuple[int, int]]) -> None:
+        raise NotImplementedError
+
+    async def _insert_values(self, values: list[tuple[Any, ...]]) -> None:
         raise NotImplementedError
 
 
@@ -430,6 +496,24 @@ class _SqliteWriter(BulkReadingWriter):
             readings,
         )
         await cursor.close()
+        await self._insert_values(values)
+
+    async def _existing_values(self, reading_ids: list[int]) -> set[tuple[int, int]]:
+        cursor = await self.driver.execute(
+            "SELECT reading_id, metric_id FROM reading_values WHERE reading_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(reading_ids),),
+        )
+        rows = await cursor.fetchall()
+        await cursor.close()
+        return {(int(r), int(m)) for r, m in rows}
+
+    async def _delete_values(self, pairs: list[tuple[int, int]]) -> None:
+        cursor = await self.driver.executemany(
+            "DELETE FROM reading_values WHERE reading_id = ? AND metric_id = ?", pairs
+        )
+        await cursor.close()
+
+    async def _insert_values(self, values: list[tuple[Any, ...]]) -> None:
         cursor = await self.driver.executemany(
             "INSERT INTO reading_values (reading_id, metric_id, ts, value, start_ts) VALUES (?, ?, ?, ?, ?)", values
         )
@@ -483,6 +567,18 @@ class _PostgresWriter(BulkReadingWriter):
         # that still hits the unique (source_id, ts) index (a reading saved meanwhile from a window)
         # fails the import as a whole, as an INSERT would.
         await self.driver.copy_records_to_table("readings", records=readings, columns=_READING_COLUMNS)
+        await self._insert_values(values)
+
+    async def _existing_values(self, reading_ids: list[int]) -> set[tuple[int, int]]:
+        rows = await self.driver.fetch(
+            "SELECT reading_id, metric_id FROM reading_values WHERE reading_id = ANY($1::bigint[])", reading_ids
+        )
+        return {(int(r[0]), int(r[1])) for r in rows}
+
+    async def _delete_values(self, pairs: list[tuple[int, int]]) -> None:
+        await self.driver.executemany("DELETE FROM reading_values WHERE reading_id = $1 AND metric_id = $2", pairs)
+
+    async def _insert_values(self, values: list[tuple[Any, ...]]) -> None:
         await self.driver.copy_records_to_table("reading_values", records=values, columns=_VALUE_COLUMNS)
 
 

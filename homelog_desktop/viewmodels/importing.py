@@ -347,6 +347,8 @@ class ImportViewModel(BaseViewModel):
 
         The source is found again by name; if it is gone, a new one of that name is proposed.
         """
+        from ..services.importing.model import FILE_LAYOUT_SETTINGS
+
         if not profile.source_name.strip():
             return False
         wanted = profile.source_name.strip().casefold()
@@ -361,6 +363,8 @@ class ImportViewModel(BaseViewModel):
             encoding=detected_settings.encoding,
             sheet=detected_settings.sheet,
             date_format=profile.settings.date_format or detected_settings.date_format,
+            # This file's own registers, blocks and day columns (found in the whole file, never saved).
+            **{name: getattr(detected_settings, name) for name in FILE_LAYOUT_SETTINGS},
         )
         self.duplicates = profile.duplicates
         self.skip_invalid = profile.skip_invalid
@@ -378,14 +382,14 @@ class ImportViewModel(BaseViewModel):
 
     def _read_columns(self, settings: ImportSettings) -> tuple[list[str], list[list[str]]]:
         """The header's cells and the first data rows' under ``settings`` (worker thread)."""
-        from ..services.importing.reader import RowStream
+        from ..services.importing.formats.spreadsheet import open_row_stream
 
         kind = self.detected.kind if self.detected is not None else "csv"
         header = settings.header_row
         first_data = settings.data_row if header is None else max(settings.data_row, header + 1)
         names: list[str] = []
         rows: list[list[str]] = []
-        with RowStream(self.path, kind, settings.encoding, settings.delimiter, settings.sheet) as stream:
+        with open_row_stream(self.path, kind, settings.encoding, settings.delimiter, settings.sheet) as stream:
             for index, (_line, cells) in enumerate(stream):
                 if index == header:
                     names = list(cells)

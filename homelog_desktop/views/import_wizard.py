@@ -82,7 +82,7 @@ from .widgets import Banner, preferred_size
 _Index = QModelIndex | QPersistentModelIndex
 PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DUPLICATES, PAGE_PROGRESS, PAGE_SUMMARY = range(6)
 #: The open dialog's filters.
-OPEN_FILTERS = ("Tables (*.csv *.xlsx *.txt *.tsv)", "All files (*)")
+OPEN_FILTERS = ("Tables (*.csv *.xlsx *.xls *.ods *.txt *.tsv)", "All files (*)")
 _FOLDER_KEY = "import/folder"
 
 #: (text, value) of the delimiters offered.
@@ -963,10 +963,12 @@ class PreviewPage(_Page):
         invalid = sum(1 for r in rows if r.status is RowStatus.INVALID)
         empty = sum(1 for r in rows if r.status is RowStatus.EMPTY)
         duplicate = sum(1 for r in rows if r.status is RowStatus.DUPLICATE)
+        not_reading = sum(1 for r in rows if r.status is RowStatus.NOT_READING)
+        missing = sum(len(r.missing) for r in rows if r.status is RowStatus.OK)
         parts = [f"The first {len(rows):,} rows of the file" if len(rows) > 1 else "The only row of the file"]
         if not rows:
             parts = ["The file has no data rows."]
-        elif not (invalid or empty or duplicate):
+        elif not (invalid or empty or duplicate or not_reading or missing):
             parts.append("are all fine.")
         else:
             found = []
@@ -976,6 +978,10 @@ class PreviewPage(_Page):
                 found.append(f"{empty} without any value (skipped)")
             if duplicate:
                 found.append(f"{duplicate} at the same time as an earlier row")
+            if not_reading:
+                found.append(f"{not_reading} that {'is' if not_reading == 1 else 'are'} no reading (skipped)")
+            if missing:
+                found.append(f"{missing} cell{'s' if missing != 1 else ''} without a value (left empty)")
             parts.append("include " + ", ".join(found) + ".")
         self.counts.setText(" ".join(parts))
         self.completeChanged.emit()

@@ -47,9 +47,10 @@ def dump(db_file: Path) -> list[tuple]:
 
 
 def test_cli_import_creates_a_source_and_prints_a_summary(tmp_path):
-    """--create makes the source from the numeric columns; the summary counts the skipped empty row."""
+    """--create makes the source from the numeric columns; the summary counts the skipped empty row (exit 3:
+    imported, with something skipped)."""
     done = homelog(tmp_path, str(DATA / "day_first_gaps.csv"), "--source", "Meters", "--create")
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 3, done.stderr
     assert "Imported: 4 readings." in done.stdout
     assert "Skipped: 1 row with no value (line 5)." in done.stdout
     assert "Metrics created: Electricity, Water, Gas." in done.stdout
@@ -65,21 +66,21 @@ def test_cli_import_creates_a_source_and_prints_a_summary(tmp_path):
 def test_cli_import_invalid_row_exits_2_naming_line_and_column_and_stores_nothing(tmp_path):
     """Any invalid row: exit 2, one line naming the line and column, and the database unchanged."""
     first = homelog(tmp_path, str(DATA / "day_first_gaps.csv"), "--source", "Meters", "--create")
-    assert first.returncode == 0, first.stderr
+    assert first.returncode == 3, first.stderr
     db_file = tmp_path / "data" / "homelog.db"
     before = dump(db_file)
     bad = tmp_path / "bad.csv"
-    bad.write_text("Date,Electricity,Water\n01/02/2024,1100,260\n15/02/2024,1110,NaN\n29/02/2024,1120,270\n")
+    bad.write_text("Date,Electricity,Water\n01/02/2024,1100,260\n15/02/2024,1110,2.6.0\n29/02/2024,1120,270\n")
     done = homelog(tmp_path, str(bad), "--source", "meters")
     assert done.returncode == 2
     assert done.stderr.strip() == (
-        "homelog: error: line 3, column “Water”: “NaN” is not a finite number; nothing was imported"
+        "homelog: error: line 3, column “Water”: “2.6.0” is not a number; nothing was imported"
     )
     assert dump(db_file) == before
     skipped = homelog(tmp_path, str(bad), "--source", "meters", "--skip-invalid")
-    assert skipped.returncode == 0, skipped.stderr
+    assert skipped.returncode == 3, skipped.stderr
     assert "Imported: 2 readings." in skipped.stdout
-    assert "line 3, column “Water”: “NaN” is not a finite number" in skipped.stdout
+    assert "line 3, column “Water”: “2.6.0” is not a number" in skipped.stdout
 
 
 def test_cli_import_unknown_source_needs_create(tmp_path):
@@ -136,7 +137,7 @@ def test_cli_import_duplicates_skip_or_replace(tmp_path):
     args = (str(DATA / "supplier_export.csv"), "--source", "House", "--create")
     assert homelog(tmp_path, *args).returncode == 0
     again = homelog(tmp_path, *args)
-    assert again.returncode == 0 and "Imported: 0 readings." in again.stdout
+    assert again.returncode == 3 and "Imported: 0 readings." in again.stdout
     assert "Skipped: 4 rows with the time of a stored or earlier reading (lines 7, 8, 9, 10)." in again.stdout
     replaced = homelog(tmp_path, *args, "--duplicates", "replace")
     assert replaced.returncode == 0 and "Replaced: 4 stored readings with the same time." in replaced.stdout
@@ -163,7 +164,7 @@ def test_cli_import_with_a_db_url_and_an_xlsx_file(tmp_path):
 
 
 def test_cli_import_unreadable_files_fail_with_one_line(tmp_path):
-    """A missing file, an empty file, an old .xls and a binary file: exit 2 and a one-line reason."""
+    """A missing file, an empty file, a damaged .xls and a binary file: exit 2 and a one-line reason."""
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
     xls = tmp_path / "old.xls"
@@ -173,7 +174,7 @@ def test_cli_import_unreadable_files_fail_with_one_line(tmp_path):
     for path, reason in [
         (tmp_path / "missing.csv", "no file at"),
         (empty, "empty.csv is empty"),
-        (xls, "old Excel .xls file"),
+        (xls, "old.xls cannot be read as a workbook"),
         (binary, "does not look like a table"),
     ]:
         done = homelog(tmp_path, str(path), "--source", "X", "--create")
@@ -219,7 +220,7 @@ def test_cli_import_waits_for_the_window_and_loses_no_write(tmp_path):
         if child.poll() is None:
             child.kill()
         window.close()
-    assert child.returncode == 0, err
+    assert child.returncode == 3, err  # imported; the file's row with no value is skipped
     assert "Imported: 4 readings." in out
     conn = sqlite3.connect(db_file)
     assert conn.execute("SELECT count(*) FROM readings WHERE note = 'typed in the window'").fetchone()[0] == 1

@@ -88,7 +88,7 @@ def test_cli_import_time_in_the_spring_gap_skipped_and_listed(tmp_path):
     """With --skip-invalid the gap's row is skipped and listed; the real 03:30 reading is kept."""
     csv = write(tmp_path / "in.csv", BERLIN_SPRING)
     done = homelog(tmp_path, str(csv), "--source", "Meter", "--create", "--timezone", "Europe/Berlin", "--skip-invalid")
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 3, done.stderr  # imported, with a row skipped
     assert "Imported: 2 readings." in done.stdout
     assert "Skipped: 1 invalid row:" in done.stdout and "line 3" in done.stdout, done.stdout
     assert [(at, value) for at, value, _n in stored(tmp_path)] == [
@@ -156,6 +156,6 @@ def test_cli_import_names_the_lines_of_skipped_duplicates(tmp_path):
         "Time,Day\n2024-01-02T00:00:00Z,2\n2024-01-03T00:00:00Z,3\n2024-01-03T00:00:00Z,4\n2024-01-01T00:00:00Z,1\n",
     )
     done = homelog(tmp_path, str(again), "--source", "Meter")
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 3, done.stderr  # imported, with rows skipped
     assert "Imported: 1 reading." in done.stdout
     assert "Skipped: 3 rows with the time of a stored or earlier reading (lines 2, 4, 5)." in done.stdout, done.stdout

@@ -150,3 +150,25 @@ def test_import_postgres_reading_stored_meanwhile_is_a_clear_error(run, pg_db, t
     error = run(scenario())
     assert "Another program stored a reading" in str(error) and "Nothing was imported" in str(error)
     assert counts(run, pg_db) == (1, 1, 2, 1)  # sources, metrics, readings (first + typed), values
+
+
+def test_import_postgres_long_file_sorted_by_register_merges_across_chunks(run, pg_db, tmp_path, monkeypatch):
+    """A long file sorted by register, over several chunks: each time is one reading with both registers'
+    values (the writer adds a later chunk's values to the readings it stored), also with replace."""
+    monkeypatch.setattr(run_module, "FIRST_CHUNK", 1_000)
+    lines = ["Time,Channel,Value"]
+    for channel in ("Import", "Export"):
+        lines += [f"2024-01-01T{h // 60:02d}:{h % 60:02d}:00Z,{channel},{h % 7}.25" for h in range(1_200)]
+    path = write(tmp_path / "long.csv", "\n".join(lines) + "\n")
+    detected = detect(path)
+    assert detected.settings.registers == ("Import", "Export")
+    source, mapping = new_source_for("Meter", detected)
+    summary = run(run_import(pg_db, ImportPlan(path, detected.settings, source, mapping, columns=detected.columns)))
+    assert summary.imported == 1_200 and summary.complete
+    _source, rows = stored(run, pg_db, summary.source_id)
+    assert rows[61] == (
+        datetime(2024, 1, 1, 1, 1, tzinfo=UTC),
+        {"Import": Decimal("5.25"), "Export": Decimal("5.25")},
+        "",
+    )
+    assert counts(run, pg_db)[2:] == (1_200, 2_400)

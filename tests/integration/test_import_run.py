@@ -65,7 +65,7 @@ def big_csv(path: Path, rows: int, *, bad_line: int | None = None) -> Path:
     with open(path, "w", encoding="utf-8") as f:
         f.write("timestamp,Day,Night\n")
         for i in range(rows):
-            value = "oops" if bad_line is not None and i + 2 == bad_line else f"{1000 + i * 0.5:.1f}"
+            value = "12.3.4" if bad_line is not None and i + 2 == bad_line else f"{1000 + i * 0.5:.1f}"
             f.write(f"{(start + timedelta(hours=i)).isoformat()},{value},{500 + i * 0.25:.2f}\n")
     return path
 
@@ -93,18 +93,20 @@ def test_import_run_error_after_many_chunks_rolls_everything_back(run, db, db_pa
 
 
 def test_import_run_skip_invalid_reports_each_row(run, db, tmp_path):
-    """With skip_invalid, NaN, inf, huge numbers and bad dates are skipped and listed; the rest is stored."""
+    """With skip_invalid, huge numbers, unreadable numbers and bad dates are skipped and listed; NaN and inf
+    hold no value (a row with nothing else is skipped as empty, and listed); the rest is stored."""
     path = write(
         tmp_path / "in.csv",
-        "Date,Day\n2024-01-01,1\n2024-01-02,NaN\n2024-01-03,inf\n2024-01-04,1e13\n2024-13-45,5\n2024-01-06,6\n",
+        "Date,Day\n2024-01-01,1\n2024-01-02,NaN\n2024-01-03,inf\n2024-01-04,1e13\n2024-13-45,5\n2024-01-06,6\n"
+        "2024-01-07,1.2.3\n",
     )
     plan = plan_for(path, skip_invalid=True)
     plan = replace(plan, mapping={1: ColumnTarget.to_metric(Metric(None, "Day", decimals=0))})
     summary = run(run_import(db, plan))
-    assert summary.imported == 2 and summary.invalid_count == 4
-    assert [(p.line, p.column) for p in summary.invalid] == [(3, "Day"), (4, "Day"), (5, "Day"), (6, "Date")]
-    assert "not a finite number" in summary.invalid[0].message
-    assert "too large" in summary.invalid[2].message
+    assert summary.imported == 2 and summary.invalid_count == 3
+    assert [(p.line, p.column) for p in summary.invalid] == [(5, "Day"), (6, "Date"), (8, "Day")]
+    assert "too large" in summary.invalid[0].message
+    assert summary.empty_lines == [3, 4] and not summary.complete
     text = summary.as_text()
     assert "line 6, column “Date”" in text and "Imported: 2 readings." in text
 
@@ -272,11 +274,12 @@ def test_import_run_a_new_source_with_a_taken_name_fails_and_stores_nothing(run,
 
 
 def test_import_preview_marks_problems_on_their_cells(tmp_path):
-    """The preview shows values as stored, empty cells as None, and each problem on its own cell."""
+    """The preview shows values as stored, empty cells as None, each problem on its own cell, and the cells
+    that hold no value (a word in a number column) as missing, the row kept."""
     path = write(
         tmp_path / "in.csv",
-        "Date,Day,Night,Note\n2024-01-01,1.5,,ok\n2024-01-02,abc,2,\n31.02.2024,3,3,\n2024-01-04,,,nothing\n"
-        "2024-01-01,7,7,again\n",
+        "Date,Day,Night,Note\n2024-01-01,1.5,,ok\n2024-01-02,1.2.3,2,\n31.02.2024,3,3,\n2024-01-04,,,nothing\n"
+        "2024-01-01,7,7,again\n2024-01-05,abc,5,\n",
     )
     plan = plan_for(path, skip_invalid=True)
     rows = preview(plan)
@@ -286,10 +289,12 @@ def test_import_preview_marks_problems_on_their_cells(tmp_path):
         RowStatus.INVALID,
         RowStatus.EMPTY,
         RowStatus.DUPLICATE,
+        RowStatus.OK,
     ]
     assert rows[0].values == {1: Decimal("1.5"), 2: None} and rows[0].note == "ok"
     assert rows[0].timestamp == datetime(2024, 1, 1, tzinfo=UTC)
-    assert rows[1].problems == {1: "“abc” is not a number"}
+    assert rows[1].problems == {1: "“1.2.3” is not a number"}
+    assert rows[5].values == {1: None, 2: Decimal(5)} and rows[5].missing == {1: "“abc” is no value: left empty"}
     assert list(rows[2].problems) == [0] and rows[2].timestamp is None
     assert "line 2" in rows[4].row_problem
 

@@ -93,7 +93,7 @@ def test_import_action_asks_for_a_file(qtbot, window):
     window.action(Act.IMPORT).trigger()
     qtbot.waitUntil(lambda: window.findChild(QFileDialog, "importFileDialog") is not None)
     dialog = window.findChild(QFileDialog, "importFileDialog")
-    assert dialog.nameFilters()[0] == "Tables (*.csv *.xlsx *.txt *.tsv)"
+    assert dialog.nameFilters()[0] == "Tables (*.csv *.xlsx *.xls *.ods *.txt *.tsv)"
     dialog.reject()
 
 

@@ -414,6 +414,25 @@ def test_preview_table_model_passes_modeltester(qtmodeltester):
     assert model.data(model.index(0, 2)) == "1.5"
 
 
+def test_preview_table_model_shows_cells_without_a_value_and_lines_that_are_no_reading(qtmodeltester):
+    """A cell that holds no value shows its text, in the warning tone, with why in its tooltip; the row is OK
+    with that many cells left empty; a line that is no reading says so."""
+    model = PreviewTableModel()
+    missing = {1: "“NaN” is no value: left empty"}
+    rows = [
+        PreviewRow(2, ["2024-01-01", "NaN", "3"], T0, {1: None, 2: Decimal(3)}, "", RowStatus.OK, missing=missing),
+        PreviewRow(3, ["Totaal", "12", "9"], None, {}, "", RowStatus.NOT_READING, {}, "Not a reading: skipped."),
+    ]
+    model.set_rows(rows, [("Day (kWh)", 1, 1), ("Night (kWh)", 2, 0)], None, (0,))
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 2)) == "NaN"
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole) == "“NaN” is no value: left empty"
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(0, 3)) == "3"
+    assert model.data(model.index(0, 5)) == "OK, 1 cell left empty"
+    assert model.data(model.index(1, 5)) == "Not a reading: skipped"
+
+
 def test_import_wizard_changed_settings_read_the_file_again(qtbot, open_wizard, supplier_file):
     """Choosing another separator or header line splits the file again; choosing back restores the columns."""
     wizard = open_wizard(supplier_file)

@@ -35,6 +35,30 @@ _LOWEST = int(datetime(MIN_YEAR, 1, 1, tzinfo=UTC).timestamp()) - 86400
 _HIGHEST = int(datetime(MAX_YEAR, 12, 31, tzinfo=UTC).timestamp()) + 86400
 _NAIVE_EPOCH = datetime(1970, 1, 1)
 _ISO_DATE_START = re.compile(r"^\d{4}-", re.MULTILINE)
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+#: Spreadsheet error values: a formula that could not be computed holds no value.
+_EXCEL_ERROR = re.compile(r"#(?:N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)", re.I)
+
+
+def no_value(cell: str) -> bool:
+    """Whether a non-empty cell of a number column means "no value": no digit at all (``NaN``, ``-``,
+    ``n/a``, a unit such as ``kwh``, a word) or a spreadsheet error (``#DIV/0!``). Such a cell is a
+    missing value of its row, listed in the summary; a cell with digits that cannot be read
+    (``12.3.4``) stays an invalid row."""
+    text = cell.strip()
+    return bool(text) and (_DIGIT.search(text) is None or _EXCEL_ERROR.fullmatch(text) is not None)
+
+
+def not_a_reading(cells: list[str], date_cell: str) -> bool:
+    """Whether a row whose date cannot be read is no reading at all, but text among the data: a total
+    line (``Totaal;;1.893,46900``), a repeated header, a banner, an advert or a footer. Its date cell
+    holds a word without digits, or the row holds one cell of text and nothing else."""
+    text = date_cell.strip()
+    if text and _DIGIT.search(text) is None:
+        return True
+    filled = [c for c in cells if c.strip()]
+    return len(filled) == 1 and _LETTER.search(filled[0]) is not None
 
 
 @dataclass(slots=True)
@@ -57,6 +81,11 @@ class Converted:
     starts: list[int | None] | None = None
     #: Value column -> the start of each record's period for that column alone (``start_columns``).
     column_starts: dict[int, list[int | None]] = field(default_factory=dict)
+    #: record index -> column -> the cell's text, for cells that mean "no value" (NaN, -, n/a, a word)
+    #: in rows that are stored: those cells are missing values, listed in the summary.
+    missing: dict[int, dict[int, str]] = field(default_factory=dict)
+    #: record index -> the text that shows it is no reading (a total, a banner, a repeated header).
+    not_readings: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -80,6 +109,10 @@ class ChunkConverter:
         self.date_column = settings.date_column
         self.time_column = settings.time_column
         self.date_format = settings.date_format
+        #: A long file's register column: the daylight-saving order is followed per register.
+        self.key_column = settings.register_column
+        #: A column stating each row's zone: its offset is added to the row's time.
+        self.zone_column = settings.zone_column
         try:
             self.timestamp = timestamp_parser(settings.date_format, settings.timezone)
             self.zone: tzinfo | None = local_zone(settings.timezone)
@@ -112,14 +145,22 @@ class ChunkConverter:
 
     def convert(self, lines: list[int], records: list[list[str]]) -> Converted:
         problems: dict[int, dict[int, str]] = {}
-        ts = self._timestamps(records, problems)
+        missing: dict[int, dict[int, str]] = {}
+        not_readings: dict[int, str] = {}
+        ts = self._timestamps(records, problems, not_readings)
         ts, starts = self._periods(records, ts, problems)
         values: dict[int, list[float | None]] = {}
         decimals: dict[int, int] = {}
         for column in self.columns:
-            values[column.index], needed = _values(column, _cells(records, column.index), problems)
+            values[column.index], needed = _values(column, _cells(records, column.index), problems, missing)
             if column.grow:
                 decimals[column.index] = needed
+        for i in not_readings:
+            # Not a reading: nothing of it is stored, so its cells are neither invalid nor missing.
+            problems.pop(i, None)
+            missing.pop(i, None)
+            for column_values in values.values():
+                column_values[i] = None
         notes = None
         if self.note_column is not None:
             # A note a spreadsheet could run as a formula was exported as '=...: undo that escape.
@@ -132,12 +173,28 @@ class ChunkConverter:
             else []
         )
         for i in candidates:
+            if i in not_readings:
+                continue
             bad = problems.get(i)
             if bad is None or not any(c in self.value_columns for c in bad):
                 empty.append(i)
                 problems.pop(i, None)  # nothing to store: skipped, whatever its date says
+                missing.pop(i, None)  # the row is listed as one with no value
         column_starts = self._column_starts(records, ts, values, problems)
-        return Converted(lines, records, ts, values, notes, problems, empty, decimals, starts, column_starts)
+        return Converted(
+            lines,
+            records,
+            ts,
+            values,
+            notes,
+            problems,
+            empty,
+            decimals,
+            starts=starts,
+            column_starts=column_starts,
+            missing=missing,
+            not_readings=not_readings,
+        )
 
     # -- periods --------------------------------------------------------------------------------
 
@@ -206,7 +263,7 @@ class ChunkConverter:
                     moments.append(None)
                     continue
                 try:
-                    moments.append(self.timestamp(text, None))
+                    moments.append(self.timestamp(text, None, ""))
                 except CellError as exc:
                     moments.append(None)
                     problems.setdefault(i, {})[column] = str(exc)
@@ -226,22 +283,30 @@ class ChunkConverter:
 
     # -- timestamps -----------------------------------------------------------------------------
 
-    def _timestamps(self, records: list[list[str]], problems: dict[int, dict[int, str]]) -> list[int | None]:
+    def _timestamps(
+        self, records: list[list[str]], problems: dict[int, dict[int, str]], not_readings: dict[int, str]
+    ) -> list[int | None]:
         dates = _cells(records, self.date_column)
+        if self.zone_column is not None:
+            return self._zoned(records, dates, problems, not_readings)
         if self.time_column is None and self.date_format == ISO_FORMAT:
             fast = self._iso_fast(dates)
             if fast is not None:
                 return fast
         times = _cells(records, self.time_column) if self.time_column is not None else None
+        keys = _cells(records, self.key_column) if self.key_column is not None else None
         parse = self.timestamp
         result: list[int | None] = []
         append = result.append
         for i, text in enumerate(dates):
             time_text = times[i] if times is not None else None
             try:
-                append(parse(text, time_text))
+                append(parse(text, time_text, keys[i].strip() if keys is not None else ""))
             except CellError as exc:
                 append(None)
+                if not_a_reading(records[i], text):
+                    not_readings[i] = " ".join(c.strip() for c in records[i] if c.strip())
+                    continue
                 column = self.date_column
                 message = str(exc)
                 if (
@@ -251,6 +316,41 @@ class ChunkConverter:
                 ):
                     column = self.time_column
                 problems.setdefault(i, {})[column] = str(exc)
+        return result
+
+    def _zoned(
+        self,
+        records: list[list[str]],
+        dates: list[str],
+        problems: dict[int, dict[int, str]],
+        not_readings: dict[int, str],
+    ) -> list[int | None]:
+        """Times whose zone a column states: the zone's offset is written after the time, then read."""
+        from .zones import offset_of
+
+        zones = _cells(records, self.zone_column) if self.zone_column is not None else []
+        times = _cells(records, self.time_column) if self.time_column is not None else None
+        result: list[int | None] = []
+        for i, text in enumerate(dates):
+            offset = offset_of(zones[i]) if zones[i].strip() else None
+            if zones[i].strip() and offset is None:
+                result.append(None)
+                problems.setdefault(i, {})[self.zone_column or 0] = f"“{zones[i].strip()}” is not a time zone"
+                continue
+            time_text = times[i] if times is not None else None
+            if offset is not None:
+                if time_text is not None and time_text.strip():
+                    time_text = time_text.strip() + offset
+                elif re.search(r"\d[:.]\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*$", text):
+                    text = text.rstrip() + offset
+            try:
+                result.append(self.timestamp(text, time_text, ""))
+            except CellError as exc:
+                result.append(None)
+                if not_a_reading(records[i], text):
+                    not_readings[i] = " ".join(c.strip() for c in records[i] if c.strip())
+                else:
+                    problems.setdefault(i, {})[self.date_column] = str(exc)
         return result
 
     def _iso_fast(self, dates: list[str]) -> list[int | None] | None:
@@ -333,8 +433,10 @@ def _column(index: int, metric: Metric, grow: bool, decimal: str, thousands: str
     )
 
 
-def _values(column: _Column, cells: list[str], problems: dict[int, dict[int, str]]) -> tuple[list[float | None], int]:
-    """The column's values (None: empty or invalid) and the most decimals one needs."""
+def _values(
+    column: _Column, cells: list[str], problems: dict[int, dict[int, str]], missing: dict[int, dict[int, str]]
+) -> tuple[list[float | None], int]:
+    """The column's values (None: empty, no value or invalid) and the most decimals one needs."""
     matches = list(map(column.fast, cells))
     needed = 0
     if column.grow:
@@ -351,6 +453,10 @@ def _values(column: _Column, cells: list[str], problems: dict[int, dict[int, str
     for i, (cell, match) in enumerate(zip(cells, matches, strict=True)):
         if match is not None:
             append((float(cell.replace(",", ".")) if comma else float(cell)) if cell else None)
+            continue
+        if no_value(cell):
+            append(None)
+            missing.setdefault(i, {})[column.index] = cell.strip()
             continue
         try:
             parsed = parse(cell)

@@ -82,15 +82,16 @@ class LocalTimes:
       The first occurrence is before the change (fold 0); once the times of that night go back
       (a time at or before the last one seen in the repeated hour), they are after it (fold 1).
 
-    One instance per import: it remembers the repeated hours it has seen, in file order.
+    One instance per import: it remembers the repeated hours it has seen, in file order, for each
+    series apart (``key``: a long file's register, whose rows repeat every time once per register).
     """
 
     def __init__(self, zone: tzinfo | None) -> None:
         self.zone = zone
-        #: Local date of a repeated hour -> (last time seen in it, whether the clock went back).
+        #: (local date of a repeated hour, series) -> (last time seen in it, whether the clock went back).
         self._repeated: dict[object, tuple[datetime, bool]] = {}
 
-    def epoch(self, moment: datetime) -> int:
+    def epoch(self, moment: datetime, key: str = "") -> int:
         if moment.tzinfo is not None:
             return _epoch(moment, None)
         first = _epoch(moment.replace(fold=0), self.zone)
@@ -102,7 +103,7 @@ class LocalTimes:
                 f"{moment:%Y-%m-%d %H:%M} does not exist in {self.zone_name}: the clocks went forward "
                 "that night (give the time with its UTC offset, or fix it)"
             )
-        day = moment.date()
+        day = (moment.date(), key)
         seen = self._repeated.get(day)
         back = seen is not None and (seen[1] or moment <= seen[0])
         self._repeated[day] = (moment, back)
@@ -198,7 +199,8 @@ def date_pattern(date_format: str) -> re.Pattern[str]:
     return re.compile(r"\s*" + "".join(parts) + r"(?:(?:\s*[ T,]\s*|\s+)" + _TIME + r")?\s*")
 
 
-TimestampParser = Callable[[str, str | None], int]
+#: (date cell, time cell or None, series key) -> UTC epoch seconds.
+TimestampParser = Callable[[str, str | None, str], int]
 
 
 def timestamp_parser(date_format: str | None, timezone: str | None) -> TimestampParser:
@@ -221,7 +223,7 @@ def timestamp_parser(date_format: str | None, timezone: str | None) -> Timestamp
     if date_format == ISO_FORMAT:
         fromiso = datetime.fromisoformat
 
-        def iso(text: str, time_text: str | None) -> int:
+        def iso(text: str, time_text: str | None, key: str = "") -> int:
             cell = text.strip()
             if len(cell) < 10 or not cell[:4].isdigit() or cell[4] != "-":
                 raise CellError(_not_a_date(text, "an ISO 8601 date such as 2024-01-31"))
@@ -231,13 +233,13 @@ def timestamp_parser(date_format: str | None, timezone: str | None) -> Timestamp
                 if _ISO_LEAP.fullmatch(cell):
                     raise CellError(_LEAP_SECOND.format(f"“{cell}”")) from None
                 raise CellError(_not_a_date(text, "an ISO 8601 date such as 2024-01-31")) from None
-            return clock.epoch(with_time(moment, time_text))
+            return clock.epoch(with_time(moment, time_text), key)
 
         return iso
 
     if date_format == EXCEL_FORMAT:
 
-        def excel(text: str, time_text: str | None) -> int:
+        def excel(text: str, time_text: str | None, key: str = "") -> int:
             cell = text.strip()
             try:
                 days = float(cell)
@@ -246,14 +248,14 @@ def timestamp_parser(date_format: str | None, timezone: str | None) -> Timestamp
             if not 1 <= days < 2958466:
                 raise CellError(_not_a_date(text, "an Excel day number such as 45292"))
             moment = _EXCEL_EPOCH + timedelta(seconds=round(days * 86400))
-            return clock.epoch(with_time(moment, time_text))
+            return clock.epoch(with_time(moment, time_text), key)
 
         return excel
 
     match = date_pattern(date_format).fullmatch
     example = _example(date_format)
 
-    def pattern(text: str, time_text: str | None) -> int:
+    def pattern(text: str, time_text: str | None, key: str = "") -> int:
         found = match(text)
         if found is None:
             raise CellError(_not_a_date(text, f"a date such as {example}"))
@@ -268,7 +270,7 @@ def timestamp_parser(date_format: str | None, timezone: str | None) -> Timestamp
         if tail[0] is not None:
             h, m, s = _clock(tail[0], tail[1], tail[2], tail[3])
             moment = moment.replace(hour=h, minute=m, second=s, tzinfo=_offset(tail[4]))
-        return clock.epoch(with_time(moment, time_text))
+        return clock.epoch(with_time(moment, time_text), key)
 
     return pattern
 

@@ -11,14 +11,18 @@ import csv
 import io
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from ...domain.entities import Metric
 from .convert import CellError, timestamp_parser, value_parser
+from .formats.spreadsheet import open_row_stream
+from .formats.units import unit_of
+from .mapping import split_unit
 from .model import EXCEL_FORMAT, ISO_FORMAT, Detected, ImportFileError, ImportSettings
-from .reader import RowStream, file_kind
+from .reader import WORKBOOK_KINDS, file_kind
 
 SAMPLE_BYTES = 256 * 1024
 SAMPLE_RECORDS = 200
@@ -35,14 +39,30 @@ _DMY = re.compile(r"\s*(\d{1,4})([./-])(\d{1,2})\2(\d{2}|\d{4})(?!\d)")
 _TIME_CELL = re.compile(r"\s*\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?\s*([AaPp]\.?[Mm]\.?)?\s*")
 _NUMBERISH = re.compile(r"\s*[+-]?[\d.,' \u00a0\u202f]*\d[\d.,' \u00a0\u202f]*\s*")
 _PROBE = Metric(None, "probe", decimals=6)
-_UNIT = re.compile(r"[\[(]?[^\W\d_]{1,4}[³²3²]?(/[^\W\d_]{1,3})?[\])]?|[\[(]?(°[CF]|%|€|\$)[\])]?")
+_STARTS_WITH_DIGIT = re.compile(r"\s*\d")
+#: Excel's first line naming the separator: ``sep=;``.
+_SEP_LINE = re.compile(r"[ \t]*sep=(.)[ \t]*\r?\n", re.I)
+#: Numbers grouped in thousands with a decimal part, in either convention (``1.893,469`` / ``1,893.469``):
+#: one anywhere in the file decides its separators, as far down as line 368 or beyond.
+_GROUPED_COMMA = re.compile(rb"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])")
+_GROUPED_POINT = re.compile(rb"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])")
+_DOT_GROUP = re.compile(rb"\.\d{3},\d")
+_COMMA_GROUP = re.compile(rb",\d{3}\.\d")
+#: Bytes of the file read at a time when its whole text is searched for grouped numbers.
+_SCAN_BLOCK = 4 * 1024 * 1024
 
 
-def detect(path: Path, sheet: str | None = None) -> Detected:
+#: ``detect``'s ``register_column`` default: find out whether the file is a long one.
+AUTO = "auto"
+
+
+def detect(path: Path, sheet: str | None = None, register_column: int | str | None = AUTO) -> Detected:
     """Read the start of ``path`` and guess how to import it (sync: run it in a thread from the GUI).
 
-    ``sheet`` chooses the worksheet of an .xlsx file (default: the first). Raises ImportFileError
-    for a file that cannot be read as a table of dates and values.
+    ``sheet`` chooses the worksheet of a workbook (default: the first). ``register_column`` says which
+    column names each row's register in a long file (an index or a column name; None: the file has a
+    column per register; AUTO: detected where the data says so). Raises ImportFileError for a file
+    that cannot be read as a table of dates and values.
     """
     path = Path(path)
     kind = file_kind(path)
@@ -54,8 +74,8 @@ def detect(path: Path, sheet: str | None = None) -> Detected:
         raise ImportFileError(f"{path.name} is empty")
     notes: list[str] = []
     sheets: list[str] = []
-    if kind == "xlsx":
-        with RowStream(path, "xlsx", "", "", sheet) as stream:
+    if kind in WORKBOOK_KINDS:
+        with open_row_stream(path, kind, "", "", sheet) as stream:
             sheets = stream.sheet_names()
             records = []
             for _line, cells in stream:
@@ -66,9 +86,318 @@ def detect(path: Path, sheet: str | None = None) -> Detected:
     else:
         encoding, records, delimiter = _read_csv_sample(path, notes)
     detected = _analyse(path, kind, size, encoding, delimiter, records, notes, sheets)
-    if sheet is not None and kind == "xlsx":
+    if kind == "csv":
+        detected = _whole_file_separators(detected, notes)
+    if sheet is not None and kind in WORKBOOK_KINDS:
         detected = replace(detected, settings=replace(detected.settings, sheet=sheet))
+    if register_column != AUTO:
+        detected = replace(detected, settings=replace(detected.settings, register_column=None))
+        if register_column is not None:
+            column = _column_index(detected.columns, register_column)
+            detected = replace(detected, settings=replace(detected.settings, register_column=column))
+    days = with_day_columns(detected)
+    if days is not detected:
+        return days
+    detected = with_registers(detected, required=register_column not in (AUTO, None))
+    if detected.settings.register_column is None:
+        detected = with_blocks(detected, size)
     return detected
+
+
+def with_blocks(detected: Detected, size: int) -> Detected:
+    """``detected`` with the later blocks of a file of several (``blocks``): each later header followed by
+    rows of dates is read like the first, and its value columns become columns of their own."""
+    from .blocks import MAX_BLOCKS_FILE, Block, find_blocks_in_text
+
+    settings = detected.settings
+    path, kind = detected.path, detected.kind
+    if size > MAX_BLOCKS_FILE:
+        return detected  # a statement of several blocks is small; a big export is one table
+    found = None
+    if kind == "csv":
+        data_line = _line_of_record(detected, settings.data_row)
+        found = find_blocks_in_text(path, settings.encoding, settings.delimiter, data_line, _is_block_header)
+    if found is None:
+        found = _blocks_of_rows(detected)
+    if not found:
+        return detected
+    width = len(detected.columns)
+    columns = list(detected.columns)
+    numeric = list(detected.numeric_columns)
+    decimals = dict(detected.column_decimals)
+    taken = {split_unit(c)[0].casefold() for c in columns}
+    blocks: list[Block] = []
+    new_notes = list(detected.notes)
+    first = [c.casefold() for c in detected.columns[:width]]
+    for number, (header_line, layout, title, rows) in enumerate(found, start=2):
+        try:
+            part = _analyse(path, kind, size, settings.encoding, settings.delimiter, rows, [], detected.sheets)
+        except ImportFileError:
+            continue
+        if [c.casefold() for c in part.columns] == first:
+            continue  # the first block's header again (a page break): that line is no reading, and named
+        if part.settings.date_format != settings.date_format or part.settings.date_column is None:
+            new_notes.append(
+                f"The block at line {header_line} writes its dates otherwise than the first: read as it is."
+            )
+            continue
+        values = [c for c in part.numeric_columns if c not in (part.settings.date_column, part.settings.time_column)]
+        targets = list(range(len(columns), len(columns) + len(values)))
+        for value, target in zip(values, targets, strict=True):
+            name = part.columns[value]
+            base, unit = split_unit(name)
+            if base.casefold() in taken:
+                base = f"{title or f'Block {number}'} {base}"
+                name = f"{base} ({unit})" if unit else base
+            taken.add(base.casefold())
+            columns.append(name)
+            numeric.append(target)
+            decimals[target] = part.column_decimals.get(value, 0)
+        blocks.append(
+            Block(
+                header_line,
+                tuple(layout),
+                part.settings.date_column,
+                part.settings.time_column,
+                tuple(values),
+                tuple(targets),
+                title,
+            )
+        )
+    if not blocks:
+        return detected
+    shown = ", ".join(f"line {b.header_line}" + (f" ({b.title})" if b.title else "") for b in blocks)
+    new_notes.append(f"The file holds {len(blocks) + 1} blocks, each with its own header: more at {shown}.")
+    extra = len(columns) - width
+    return replace(
+        detected,
+        settings=replace(settings, blocks=tuple(blocks), block_base=width),
+        columns=columns,
+        numeric_columns=numeric,
+        column_decimals=decimals,
+        sample_rows=[row[:width] + [""] * (width - len(row[:width])) + [""] * extra for row in detected.sample_rows],
+        notes=new_notes,
+    )
+
+
+def _blocks_of_rows(detected: Detected) -> list[tuple[int, list[int], str, list[list[str]]]]:
+    """``blocks.find_blocks`` over every row of the file (workbooks, UTF-16 text)."""
+    from .blocks import find_blocks
+
+    settings = detected.settings
+    date_column = settings.date_column or 0
+
+    def starts_like_data(cells: list[str]) -> bool:
+        # Cheap, for every row of the file: a row of data has its date (digits) where the first block
+        # has it; a header, a title or a total starts with a word.
+        return len(cells) >= 2 and date_column < len(cells) and _STARTS_WITH_DIGIT.match(cells[date_column]) is not None
+
+    kind = detected.kind
+    with open_row_stream(detected.path, kind, settings.encoding, settings.delimiter, settings.sheet) as stream:
+        indexed = ((line, cells) for index, (line, cells) in enumerate(stream) if index >= settings.data_row)
+        return find_blocks(indexed, 0, starts_like_data, _is_block_header)
+
+
+def _line_of_record(detected: Detected, record: int) -> int:
+    """The 1-based line of a record of a CSV file (record indexes count records; a quoted cell may span lines)."""
+    settings = detected.settings
+    with open_row_stream(detected.path, detected.kind, settings.encoding, settings.delimiter, settings.sheet) as stream:
+        for index, (line, _cells) in enumerate(stream):
+            if index >= record:
+                return line
+    return record + 1
+
+
+def _is_block_header(cells: list[str]) -> bool:
+    """A later block's header: at least two names, none a date or a number (a total line is no header)."""
+    return _is_name_row(cells) and len([c for c in cells if c.strip()]) >= 2
+
+
+def with_day_columns(detected: Detected) -> Detected:
+    """``detected`` read as a file of day rows when 24, 48 or 96 consecutive columns hold a day's hour,
+    half-hour or quarter-hour amounts (``dayrows``): a record per amount, labelled by the start of its
+    period, one metric of interval amounts; ``detected`` itself for any other table."""
+    from . import model
+    from .dayrows import STEPS, DayExpander, find_day_columns
+
+    settings = detected.settings
+    day_columns = find_day_columns(detected.columns, detected.numeric_columns, settings.header_row is not None)
+    if not day_columns:
+        return detected
+    width = len(detected.columns)
+    step = STEPS[len(day_columns)]
+    unit = ""
+    if settings.unit_column is not None:
+        for row in detected.sample_rows:
+            if settings.unit_column < len(row) and unit_of(row[settings.unit_column]):
+                unit = unit_of(row[settings.unit_column]).symbol  # type: ignore[union-attr]
+                break
+    value = width + 1
+    decimals = dict(detected.column_decimals)
+    decimals[value] = max((detected.column_decimals.get(c, 0) for c in day_columns), default=0)
+    expander = DayExpander(day_columns, width)
+    sample = [record for row in detected.sample_rows for record in expander.expanded(0, row)][:SAMPLE_ROWS]
+    long_settings = replace(settings, time_column=width, day_columns=day_columns, day_base=width, register_column=None)
+    label = getattr(model, "PeriodLabel", None)
+    if label is not None and hasattr(long_settings, "period_seconds"):
+        # The periods of the amounts: each record is labelled by its period's start, ``step`` long.
+        long_settings = replace(long_settings, time_is=label.START, period_seconds=step)
+    minutes = step // 60
+    return replace(
+        detected,
+        settings=long_settings,
+        columns=[*detected.columns, "Period start", f"Amount ({unit})" if unit else "Amount"],
+        numeric_columns=[c for c in detected.numeric_columns if c not in day_columns] + [value],
+        column_decimals=decimals,
+        sample_rows=sample,
+        notes=[
+            *detected.notes,
+            f"One row per day with {len(day_columns)} columns of amounts: each becomes an amount over its own "
+            f"{minutes} minutes, from “{detected.columns[day_columns[0]]}” to “{detected.columns[day_columns[-1]]}”.",
+        ],
+    )
+
+
+def _column_index(columns: list[str], wanted: int | str) -> int:
+    if isinstance(wanted, int):
+        if 0 <= wanted < len(columns):
+            return wanted
+    else:
+        text = wanted.strip()
+        if text.isdigit() and 1 <= int(text) <= len(columns):
+            return int(text) - 1  # a column number, 1 for the first
+        for index, name in enumerate(columns):
+            if " ".join(name.split()).casefold() == " ".join(text.split()).casefold():
+                return index
+    raise ImportFileError(f"the file has no column “{wanted}” (columns: {_listed(columns)})")
+
+
+def with_registers(detected: Detected, *, required: bool = False) -> Detected:
+    """``detected`` read as a long file when its settings name a register column: the registers are
+    collected from the whole file, and each (with each value column) gets a column of its own.
+
+    ``required``: the user chose the column, so a column that names no registers is an error (else the
+    file is simply read as a wide one).
+    """
+    from .registers import Widener, long_settings, register_columns, scan_registers
+
+    settings = detected.settings
+    column = settings.register_column
+    if column is None:
+        return detected
+    unit_column = settings.unit_column if settings.unit_column != column else None
+    value_columns = [c for c in detected.numeric_columns if c not in (column, unit_column)]
+    name = detected.columns[column]
+    if not value_columns:
+        if required:
+            raise ImportFileError(f"“{name}” names the registers, but no other column holds numbers")
+        return replace(detected, settings=replace(settings, register_column=None))
+    probe = replace(settings, register_column=None)
+    with open_row_stream(detected.path, detected.kind, probe.encoding, probe.delimiter, probe.sheet) as stream:
+        found = scan_registers(stream, probe.data_row, column, unit_column)
+    if found is None or (len(found[0]) < 2 and not required):
+        if required:
+            raise ImportFileError(f"the column “{name}” names no registers (or more than 100 different ones)")
+        return replace(detected, settings=replace(settings, register_column=None))
+    registers, units = found
+    width = len(detected.columns)
+    names, resolved = register_columns(detected.columns, registers, units, value_columns)
+    made = list(range(width, width + len(names)))
+    decimals = dict(detected.column_decimals)
+    for k in range(len(registers)):
+        for j, value_column in enumerate(value_columns):
+            decimals[width + k * len(value_columns) + j] = detected.column_decimals.get(value_column, 0)
+    shown = ", ".join(registers[:6]) + (f" and {len(registers) - 6} more" if len(registers) > 6 else "")
+    notes = [
+        *detected.notes,
+        f"One row per register: the column “{name}” names {len(registers)} ({shown}); each becomes its own metric.",
+    ]
+    return replace(
+        detected,
+        settings=replace(long_settings(settings, width, registers, value_columns), unit_column=unit_column),
+        columns=[*detected.columns, *names],
+        numeric_columns=[c for c in detected.numeric_columns if c not in value_columns] + made,
+        column_decimals=decimals,
+        sample_rows=list(
+            map(Widener(column, tuple(registers), tuple(value_columns), width).widened, detected.sample_rows)
+        ),
+        notes=notes,
+        register_units=resolved,
+    )
+
+
+def _whole_file_separators(detected: Detected, notes: list[str]) -> Detected:
+    """The decimal and thousands separators decided on the whole file, not only its start.
+
+    A file whose first lines hold only small numbers (``0,469``) may have a total line far down
+    (``1.893,46900``): one grouped number in either convention, anywhere, settles the thousands
+    separator (and the decimal one, when the start of the file could not tell).
+    """
+    settings = detected.settings
+    if settings.thousands in (".", ",") or detected.settings.encoding.startswith("utf-16"):
+        return detected
+    if settings.delimiter == ",":
+        return detected  # a grouping comma would split the cell: such files quote numbers, or use no grouping
+    comma = point = 0
+    # Only the evidence that can change something is searched for (each search reads every byte).
+    want_comma = settings.decimal == "," or not _uses_decimal_point(detected)
+    want_point = settings.decimal == "."
+    try:
+        with open(detected.path, "rb") as f:
+            tail = b""
+            while True:
+                block = f.read(_SCAN_BLOCK)
+                text = tail + block
+                cut = text.rfind(b"\n") + 1 if block else len(text)
+                if want_comma:
+                    comma += _grouped(text, cut, _DOT_GROUP, _GROUPED_COMMA)
+                if want_point:
+                    point += _grouped(text, cut, _COMMA_GROUP, _GROUPED_POINT)
+                tail = text[cut:]
+                if not block:
+                    break
+    except OSError:
+        return detected
+    decimal, thousands = settings.decimal, settings.thousands
+    if comma > point and settings.delimiter != "," and decimal in (",", "."):
+        if decimal == "." and not _uses_decimal_point(detected):
+            decimal = ","
+        if decimal == ",":
+            thousands = "."
+    elif point > comma and decimal == "." and settings.delimiter != ",":
+        thousands = ","
+    if (decimal, thousands) == (settings.decimal, settings.thousands):
+        return detected
+    notes.append(
+        f"Numbers grouped in thousands further down the file ({'1.893,46' if thousands == '.' else '1,893.46'}) "
+        f"decide the separators: decimal “{decimal}”, thousands “{thousands}”."
+    )
+    return replace(detected, settings=replace(settings, decimal=decimal, thousands=thousands))
+
+
+def _grouped(text: bytes, end: int, hint: re.Pattern[bytes], full: re.Pattern[bytes]) -> int:
+    """How many numbers of ``text[:end]`` match ``full``, found by ``hint`` (a pattern starting with a
+    literal character, which the regex engine finds fast) and checked around each hit."""
+    count = 0
+    for found in hint.finditer(text, 0, end):
+        start = found.start()
+        line_start = text.rfind(b"\n", 0, start) + 1
+        line_end = text.find(b"\n", start)
+        line = text[line_start : line_end if line_end >= 0 else end]
+        count += 1 if full.search(line, max(0, start - line_start - 16)) else 0
+    return count
+
+
+def _uses_decimal_point(detected: Detected) -> bool:
+    """Whether the sample holds numbers with a decimal point (1.5) in its value columns."""
+    settings = detected.settings
+    skip = {settings.date_column, settings.time_column}
+    return any(
+        re.fullmatch(r"\s*[+-]?\d+\.\d{1,2}\s*|\s*[+-]?\d+\.\d{4,}\s*", cell)
+        for row in detected.sample_rows
+        for c, cell in enumerate(row)
+        if c not in skip
+    )
 
 
 def parse_date_format_option(text: str, detected: Detected) -> str:
@@ -124,7 +453,11 @@ def _read_csv_sample(path: Path, notes: list[str]) -> tuple[str, list[list[str]]
     if encoding == "cp1252":
         notes.append("The file is not UTF-8: read as Windows-1252 (Latin-1).")
     best: tuple[float, str, list[list[str]]] | None = None
-    for delimiter in DELIMITERS:
+    stated = _SEP_LINE.match(text.lstrip("\ufeff"))
+    candidates = (stated[1],) if stated else DELIMITERS
+    if stated:
+        notes.append(f"The file says its separator: “sep={stated[1]}” (Excel's first line).")
+    for delimiter in candidates:
         try:
             records = _records(text, delimiter)
         except csv.Error as exc:
@@ -278,39 +611,33 @@ def _analyse(
     nonblank = [i for i, r in enumerate(records) if any(c.strip() for c in r)]
     if not nonblank:
         raise ImportFileError(f"{path.name} holds no rows")
-    first_data = _first_data_row(records, nonblank, _is_data_row)
+    first_data = _first_data_run(records, nonblank, _is_data_row)
+    is_data = _is_data_row
     if first_data is None:
         # Dates may be Excel day numbers: data rows are then all numbers.
-        first_data = _first_data_row(records, nonblank, _is_numeric_row)
+        first_data = _first_data_run(records, nonblank, _is_numeric_row)
+        is_data = _is_numeric_row
     if first_data is None:
         raise ImportFileError(f"{path.name}: no rows with a date and values were found at the start of the file")
-    header_row: int | None = None
-    units_row: int | None = None
-    before = [i for i in nonblank if i < first_data]
-    if before:
-        candidate = before[-1]
-        if len(before) >= 2 and _is_units(records[candidate]) and _is_header(records[before[-2]]):
-            # A line of units under the names ("", "kWh", "[m³]"), as some meters export.
-            units_row, candidate = candidate, before[-2]
-        if _is_header(records[candidate]):
-            header_row = candidate
-    junk = len([i for i in nonblank if i < (header_row if header_row is not None else first_data)])
+    header_row, header, units, upper = _header(records, nonblank, first_data)
+    junk = len([i for i in nonblank if i < (upper if upper is not None else first_data)])
     if junk:
         notes.append(
             f"{junk} line{'s' if junk != 1 else ''} before the header {'were' if junk != 1 else 'was'} skipped."
         )
-    data = [records[i] for i in nonblank if i >= first_data]
+    # The rows the guesses are made on: data rows only (a footer, an advert or a total line among
+    # them is no reading; the import skips and lists it).
+    data = [records[i] for i in nonblank if i >= first_data and is_data(records[i])]
     widest = max(len(r) for r in records)
     if widest > MAX_COLUMNS:
         raise ImportFileError(
             f"{path.name} has {widest:,} columns: Home Log imports files of at most {MAX_COLUMNS:,} columns"
         )
-    width = max([len(r) for r in data[:SAMPLE_ROWS]] + [len(records[header_row]) if header_row is not None else 0])
-    columns = _column_names(records[header_row] if header_row is not None else [], width)
-    if units_row is not None:
-        units = [u.strip().strip("[]()") for u in records[units_row]]
+    width = max([len(r) for r in data[:SAMPLE_ROWS]] + [len(header)])
+    columns = _column_names(header, width)
+    if units:
         columns = [
-            f"{name} ({units[i]})" if i < len(units) and units[i] and "(" not in name else name
+            f"{name} ({units[i]})" if i < len(units) and units[i] and split_unit(name)[1] == "" else name
             for i, name in enumerate(columns)
         ]
     while (
@@ -325,7 +652,22 @@ def _analyse(
     time_column = None
     if date_format in (ISO_FORMAT, EXCEL_FORMAT) or ambiguous or date_format:
         time_column = _find_time_column(columns, data, date_column)
-    value_columns = [c for c in range(len(columns)) if c not in (date_column, time_column)]
+    from .zones import is_zone_column, zone_of_header
+
+    zone_column = next(
+        (
+            c
+            for c in range(len(columns))
+            if c not in (date_column, time_column) and is_zone_column([r[c] for r in data if c < len(r)])
+        ),
+        None,
+    )
+    stated_zone = zone_of_header(columns[date_column], columns[time_column] if time_column is not None else "")
+    if zone_column is not None:
+        notes.append(f"Each row's time zone is in the column “{columns[zone_column]}”.")
+    elif stated_zone is not None:
+        notes.append(f"Times are in {stated_zone}, as the header of the time column says.")
+    value_columns = [c for c in range(len(columns)) if c not in (date_column, time_column, zone_column)]
     decimal, thousands = _numbers(data, value_columns, delimiter, notes)
     numeric: list[int] = []
     decimals: dict[int, int] = {}
@@ -344,7 +686,16 @@ def _analyse(
             continue  # mostly text: a few numbers in a text column make it no metric
         numeric.append(c)
         decimals[c] = max((p[1] for p in parsed if p is not None), default=0)
+    from .registers import find_register_column
+
+    register_column, unit_column = find_register_column(
+        columns, data, date_column, time_column, numeric, exclude=zone_column
+    )
     settings = ImportSettings(
+        zone_column=zone_column,
+        timezone=stated_zone if zone_column is None else None,
+        register_column=register_column,
+        unit_column=unit_column,
         encoding=encoding,
         delimiter=delimiter,
         decimal=decimal,
@@ -384,9 +735,84 @@ def _is_header(cells: list[str]) -> bool:
 
 
 def _is_units(cells: list[str]) -> bool:
-    """A line of units: the first cell (over the dates) empty, the others units such as kWh, m³, [°C]."""
+    """A line of units (``""``, ``kWh``, ``[m³]``, ``°C``), as some meters export under or over the names:
+    every cell is empty or a unit of the vocabulary, and at least one is a unit."""
     texts = [c.strip() for c in cells if c.strip()]
-    return bool(cells) and not cells[0].strip() and bool(texts) and all(_UNIT.fullmatch(t) for t in texts)
+    return bool(texts) and all(unit_of(t) is not None for t in texts)
+
+
+def _is_name_row(cells: list[str]) -> bool:
+    """A row of column names: text that holds no date and is not all numbers (an account line's
+    ``Klantnummer;123456789`` is no row of names)."""
+    texts = [c.strip() for c in cells if c.strip()]
+    return bool(texts) and not any(_date_family(c) for c in texts) and not any(_NUMBERISH.fullmatch(c) for c in texts)
+
+
+def _header(
+    records: list[list[str]], nonblank: list[int], first_data: int
+) -> tuple[int | None, list[str], list[str], int | None]:
+    """The header above the data at ``first_data``: (its row, its names, a unit per column, its first row).
+
+    The header is the row of names right above the data. A row of units (``kWh``, ``[m³]``) under it
+    or over it gives each column its unit; a second row of names over it (``Afname`` over ``Dag``
+    and ``Nacht``, written once over the columns it spans) makes two-line names (``Afname Dag``).
+    No row of names: no header (columns are then called Column 1, Column 2...).
+    """
+    before = [i for i in nonblank if i < first_data]
+    units: list[str] = []
+    position = len(before) - 1
+    if position >= 1 and _is_units(records[before[position]]) and _is_name_row(records[before[position - 1]]):
+        units = [u.strip() for u in records[before[position]]]
+        position -= 1
+    if position < 0 or not _is_header_row(records[before[position]]):
+        return None, [], units, None
+    header_row = before[position]
+    header = [" ".join(c.split()) for c in records[header_row]]
+    upper: int | None = header_row
+    if position >= 1 and before[position - 1] == header_row - 1:
+        above = records[before[position - 1]]
+        if not units and _is_units(above):
+            units, upper = [u.strip() for u in above], before[position - 1]
+        elif _is_name_row(above) and _spans(above, header):
+            header = _two_line_names(above, header)
+            upper = before[position - 1]
+    return header_row, header, [_unit_text(u) for u in units], upper
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    return _is_header(cells)
+
+
+def _spans(above: list[str], below: list[str]) -> bool:
+    """Whether ``above`` is the upper line of a two-line header over ``below``: a name over several
+    columns is written once, so it has an empty cell over a named column of ``below``."""
+    width = max(len(above), len(below))
+    top = [above[i].strip() if i < len(above) else "" for i in range(width)]
+    bottom = [below[i].strip() if i < len(below) else "" for i in range(width)]
+    last_top = max((i for i, t in enumerate(top) if t), default=-1)
+    return any(not t and b and 0 < i for i, (t, b) in enumerate(zip(top, bottom, strict=True))) and last_top > 0
+
+
+def _two_line_names(above: list[str], below: list[str]) -> list[str]:
+    """``Afname;;Injectie;`` over ``Dag;Nacht;Dag;Nacht`` → ``Afname Dag``, ``Afname Nacht``, ``Injectie Dag``..."""
+    width = max(len(above), len(below))
+    names: list[str] = []
+    carried = ""
+    for i in range(width):
+        top = " ".join(above[i].split()) if i < len(above) else ""
+        bottom = " ".join(below[i].split()) if i < len(below) else ""
+        if top:
+            carried = top
+        elif not bottom:
+            carried = ""
+        group = top or (carried if i > 0 else "")
+        names.append(" ".join(part for part in (group, bottom) if part))
+    return names
+
+
+def _unit_text(cell: str) -> str:
+    unit = unit_of(cell) if cell.strip() else None
+    return unit.symbol if unit is not None else ""
 
 
 def _is_numeric_row(row: list[str]) -> bool:
@@ -394,15 +820,32 @@ def _is_numeric_row(row: list[str]) -> bool:
     return len(row) >= 2 and len(cells) >= 2 and all(_NUMBERISH.fullmatch(c) for c in cells)
 
 
-def _first_data_row(records: list[list[str]], nonblank: list[int], is_data: object) -> int | None:
-    assert callable(is_data)
-    for position, index in enumerate(nonblank):
-        if not is_data(records[index]):
-            continue
-        following = nonblank[position + 1 : position + 11]
-        if not following or sum(1 for i in following if is_data(records[i])) >= 0.7 * len(following):
-            return index
-    return None
+def _first_data_run(records: list[list[str]], nonblank: list[int], is_data: Callable[[list[str]], bool]) -> int | None:
+    """Where the data starts: the first run of consecutive data rows that is long enough to be the table.
+
+    Account lines above the header may hold dates too (``Periode;01-01-2024;31-01-2024``), but they
+    come one or two at a time, broken off by other lines; the table is a long run of them. The first
+    run at least half as long as the longest (and at least 3 rows, when there is one) is taken: an
+    earlier block of readings is never mistaken for junk above a later, longer one.
+    """
+    runs: list[tuple[int, int]] = []  # (first record index, length)
+    start: int | None = None
+    length = 0
+    for index in nonblank:
+        if is_data(records[index]):
+            if start is None:
+                start, length = index, 0
+            length += 1
+        elif start is not None:
+            runs.append((start, length))
+            start = None
+    if start is not None:
+        runs.append((start, length))
+    if not runs:
+        return None
+    longest = max(length for _start, length in runs)
+    wanted = max(min(3, longest), (longest + 1) // 2)
+    return next(first for first, length in runs if length >= wanted)
 
 
 def _column_names(header: list[str], width: int) -> list[str]:

@@ -5,18 +5,45 @@ from __future__ import annotations
 import re
 
 from ...domain.entities import Category, Metric, MetricKind, Source
+from .formats.units import unit_of
 from .model import ColumnTarget, Detected
 
 _UNIT = re.compile(r"^(?P<name>.*?)\s*[(\[](?P<unit>[^()\[\]]{1,30})[)\]]\s*$")
+#: A unit written as the last word of a header, without brackets: "Import T1 kWh", "usage dl", "Gas in m³".
+_LAST_WORD = re.compile(r"^(?P<name>.*?)(?:[\s_,;:/-]+(?:in|en|per)?)?[\s_,;:/-]+(?P<unit>\S{1,12})$", re.I)
 _NOTE_WORDS = {"note", "notes", "comment", "comments", "remark", "remarks", "notiz", "bemerkung", "kommentar"}
 
 
 def split_unit(header: str) -> tuple[str, str]:
-    """ "Meter reading (kWh)" -> ("Meter reading", "kWh"); a header without a unit -> (header, "")."""
-    found = _UNIT.match(header.strip())
+    """ "Meter reading (kWh)" -> ("Meter reading", "kWh"); "Import T1 kWh" -> ("Import T1", "kWh");
+    a header without a unit -> (header, "").
+
+    Only a real unit (the vocabulary of ``formats.units``) is taken, spelled as Home Log spells it
+    (``m3`` -> ``m³``): ``Meter (El 1)``, a phase ``L1 (A)`` and the ``(2)`` of a repeated name keep
+    their brackets as part of the name.
+    """
+    text = header.strip()
+    alone = unit_of(text)
+    if alone is not None and _plausible_bare_unit(text):
+        return text, alone.symbol  # the header is the unit itself: "kWh"
+    found = _UNIT.match(text)
     if found and found["name"]:
-        return found["name"].strip(), found["unit"].strip()
-    return header.strip(), ""
+        unit = unit_of(found["unit"])
+        if unit is not None:
+            return found["name"].strip(), unit.symbol
+        return text, ""
+    found = _LAST_WORD.match(text)
+    if found and found["name"].strip():
+        unit = unit_of(found["unit"])
+        if unit is not None and _plausible_bare_unit(found["unit"]):
+            return found["name"].strip(" _-,;:/"), unit.symbol
+    return text, ""
+
+
+def _plausible_bare_unit(word: str) -> bool:
+    """A unit without brackets must be unmistakable: a one-letter word is one only as the percent sign
+    or written as the symbol of watts or volts (``Power W``); ``Tank l``, ``Phase w`` keep it as a name."""
+    return len(word.strip()) >= 2 or word.strip() in ("%", "W", "V")
 
 
 def _key(text: str) -> str:
@@ -49,11 +76,15 @@ def suggest_mapping(detected: Detected, source: Source | None) -> dict[int, Colu
             mapping[column] = ColumnTarget.to_metric(match) if match is not None else ColumnTarget.ignored()
         elif column in detected.numeric_columns:
             name, unit = split_unit(header)
+            # A day row's amounts are amounts per period; other columns start as counters.
+            kind = (
+                MetricKind.INTERVAL if settings.day_columns and column == settings.day_base + 1 else MetricKind.COUNTER
+            )
             metric = Metric(
                 None,
                 name[:100] or f"Column {column + 1}",
                 unit[:30],
-                MetricKind.COUNTER,
+                kind,
                 decimals=detected.column_decimals.get(column, 0),
             )
             mapping[column] = ColumnTarget.to_metric(metric)

@@ -10,9 +10,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...domain.entities import PERIOD_START_SUFFIX, Metric, Source
 from ...domain.errors import HomeLogError
+
+if TYPE_CHECKING:
+    from .blocks import Block
 
 #: ``date_format`` of ISO 8601 timestamps (with or without seconds, "T", time zone offset or "Z").
 ISO_FORMAT = "iso"
@@ -87,7 +91,7 @@ class ImportSettings:
     time_column: int | None = None
     date_format: str | None = ISO_FORMAT
     timezone: str | None = None
-    #: Worksheet of an .xlsx file (None: the first one); unused for CSV.
+    #: Worksheet of a workbook (None: the first one); unused for CSV.
     sheet: str | None = None
     # -- periods of interval values (see ``PERIODS`` below; counters and gauges ignore them) --
     #: Whether the date column's time is the END (default) or the START of each row's period.
@@ -103,6 +107,31 @@ class ImportSettings:
     #: whole number of days counts local calendar days). None: with END, each amount runs "since
     #: the previous value" of its metric; with START, the most common step between rows' times.
     period_seconds: int | None = None
+
+    #: The later blocks of a file of several (``blocks.Block``: an electricity block, then a gas block,
+    #: each with its own header); their values go to columns after ``block_base`` (the file's width).
+    blocks: tuple[Block, ...] = ()
+    block_base: int = 0
+    #: A day per row: the 24, 48 or 96 columns of hour, half-hour or quarter-hour amounts, in order
+    #: (``dayrows``); each row becomes a record per amount: its cells up to ``day_base``, the time its
+    #: period starts, the amount. () for any other table.
+    day_columns: tuple[int, ...] = ()
+    #: The file's width: a day row's record holds its period's start at ``day_base`` and its amount after it.
+    day_base: int = 0
+    #: A column stating each row's time zone (``CET``/``CEST``, ``+01:00``): exact, whatever the order.
+    zone_column: int | None = None
+    #: A "long" file (one row per register, channel or meter): the column naming each row's register
+    #: (``Afname Dag``, ``Gas``, or a unit such as ``m³``); None for a table with a column per register.
+    register_column: int | None = None
+    #: The column naming each row's unit (``kWh``, ``m³``), if the file has one.
+    unit_column: int | None = None
+    #: The registers the register column names, in the order they first appear in the whole file.
+    registers: tuple[str, ...] = ()
+    #: The columns of a long file that hold the values (each row's value belongs to its register).
+    value_columns: tuple[int, ...] = ()
+    #: The first of the columns made for the registers (the file's width): column
+    #: ``register_base + k * len(value_columns) + j`` holds register k's value from value column j.
+    register_base: int = 0
 
     def __post_init__(self) -> None:
         # Settings read back from JSON (a saved profile) have plain strings and lists here.
@@ -124,12 +153,25 @@ def start_columns_of(columns: list[str]) -> tuple[tuple[int, int], ...]:
     return tuple(pairs)
 
 
+#: Settings that describe one file's own layout (its registers, blocks and day columns, found in the whole
+#: file): a saved profile never keeps them, and a file read with a profile takes them from its own detection.
+FILE_LAYOUT_SETTINGS = (
+    "registers",
+    "value_columns",
+    "register_base",
+    "blocks",
+    "block_base",
+    "day_columns",
+    "day_base",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Detected:
     """What ``detect(path)`` found out about a file."""
 
     path: Path
-    #: "csv" or "xlsx".
+    #: "csv", or a workbook: "xlsx", "xlsm", "xlsb", "xls", "ods".
     kind: str
     settings: ImportSettings
     #: Column names (from the header row, or "Column 1", "Column 2"... without one).
@@ -147,8 +189,11 @@ class Detected:
     size: int = 0
     #: Remarks for the user ("3 lines before the header were skipped", "decimal comma assumed"...).
     notes: list[str] = field(default_factory=list)
-    #: Worksheets of an .xlsx file.
+    #: Worksheets of a workbook.
     sheets: list[str] = field(default_factory=list)
+    #: A long file's register -> its unit (from the unit column, the register itself, or the value
+    #: column's header), for the registers of ``settings.registers``.
+    register_units: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_ambiguous(self) -> bool:
@@ -205,7 +250,7 @@ class ImportPlan:
     duplicates: DuplicatePolicy = DuplicatePolicy.SKIP
     #: Skip (and report) invalid rows instead of refusing the whole file.
     skip_invalid: bool = False
-    #: "csv" or "xlsx" (``Detected.kind``).
+    #: "csv", or a workbook: "xlsx", "xlsm", "xlsb", "xls", "ods".(``Detected.kind``).
     kind: str = "csv"
     #: The column names (``Detected.columns``), for messages; read from the header row when empty.
     columns: list[str] = field(default_factory=list)
@@ -240,6 +285,8 @@ class RowStatus(enum.StrEnum):
     INVALID = "invalid"
     #: Same timestamp as an earlier row of the file.
     DUPLICATE = "duplicate"
+    #: Not a reading at all (a total line, a banner, a repeated header): skipped and reported.
+    NOT_READING = "not_reading"
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,10 +302,12 @@ class PreviewRow:
     note: str
     status: RowStatus
     problems: dict[int, str] = field(default_factory=dict)
-    #: A problem of the row as a whole (no value, duplicate), if any.
+    #: A problem of the row as a whole (no value, duplicate, not a reading), if any.
     row_problem: str = ""
     #: UTC start of the row's period for its interval values (None: since the previous value, or not known).
     period_start: datetime | None = None
+    #: column index -> why its cell is left empty (it holds no value: NaN, -, n/a, a word); the row is kept.
+    missing: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +351,23 @@ class ImportSummary:
     #: Columns of the file that were not imported.
     ignored_columns: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: Cells of stored rows that mean "no value" (NaN, -, n/a, a word such as kwh): left empty, the
+    #: row's other values stored. The first MAX_LISTED, and how many there were.
+    missing: list[RowProblem] = field(default_factory=list)
+    missing_count: int = 0
+    #: Rows among the data that are no reading (a total line, a banner, a repeated header): skipped.
+    not_readings: list[RowProblem] = field(default_factory=list)
+    not_reading_count: int = 0
+
+    @property
+    def skipped_rows(self) -> int:
+        """Rows of the file that were not stored, for whatever reason (each listed by line)."""
+        return self.skipped_duplicates + self.skipped_empty_rows + self.invalid_count + self.not_reading_count
+
+    @property
+    def complete(self) -> bool:
+        """Whether every row and every cell of the file went in: nothing skipped, no cell left empty."""
+        return not self.skipped_rows and not self.missing_count
 
     def as_text(self) -> str:
         from .summary import summary_text

@@ -31,18 +31,37 @@ def preview(plan: ImportPlan, limit: int = 50) -> list[PreviewRow]:
     chunk = converter.convert(lines, records)
     empty = set(chunk.empty)
     seen: dict[int, int] = {}
+    # A long file or a file of blocks: rows of one time merge into one reading; only a value for a
+    # column that an earlier row of that time filled already is a duplicate.
+    merging = plan.settings.register_column is not None or bool(plan.settings.blocks)
+    filled: dict[int, dict[int, int]] = {}
     result: list[PreviewRow] = []
     for i, (line, cells) in enumerate(zip(lines, records, strict=True)):
         ts = chunk.ts[i]
         problems = chunk.problems.get(i, {})
         status = RowStatus.OK
         row_problem = ""
-        if problems:
+        if i in chunk.not_readings:
+            status = RowStatus.NOT_READING
+            row_problem = "Not a reading (a total, a title or a note among the data): it is skipped."
+        elif problems:
             status = RowStatus.INVALID
             row_problem = "; ".join(problems.values())
         elif i in empty:
             status = RowStatus.EMPTY
             row_problem = "No value in this row: it is skipped."
+        elif merging and ts is not None:
+            columns = [c for c, values in chunk.values.items() if values[i] is not None]
+            earlier = filled.setdefault(ts, {})
+            clash = next((earlier[c] for c in columns if c in earlier), None)
+            if clash is not None:
+                status = RowStatus.DUPLICATE
+                row_problem = f"Same time and register as line {clash}: this row is skipped."
+                if plan.duplicates == DuplicatePolicy.REPLACE:
+                    row_problem = f"Same time and register as line {clash}: this row replaces its value."
+            else:
+                for c in columns:  # stored with the earlier rows of that time, as one reading
+                    earlier[c] = line
         elif ts is not None and ts in seen:
             status = RowStatus.DUPLICATE
             if plan.duplicates == DuplicatePolicy.REPLACE:
@@ -62,6 +81,7 @@ def preview(plan: ImportPlan, limit: int = 50) -> list[PreviewRow]:
                 problems=dict(problems),
                 row_problem=row_problem,
                 period_start=_moment(chunk.starts[i] if chunk.starts is not None else None),
+                missing={c: f"“{text}” is no value: left empty" for c, text in chunk.missing.get(i, {}).items()},
             )
         )
     return result

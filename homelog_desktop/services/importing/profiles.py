@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ...domain.entities import Metric, MetricKind, Source
-from .model import ColumnTarget, DuplicatePolicy, ImportPlan, ImportSettings, TargetRole
+from .model import FILE_LAYOUT_SETTINGS, ColumnTarget, DuplicatePolicy, ImportPlan, ImportSettings, TargetRole
 
 PROFILES_FILE = "import-profiles.json"
 #: Profiles kept (the most recently saved first).
@@ -85,7 +85,7 @@ def load_profile(data_dir: Path, header: Sequence[str]) -> Profile | None:
         if entry.get("key") != key:
             continue
         try:
-            known = {f.name for f in fields(ImportSettings)}
+            known = {f.name for f in fields(ImportSettings)} - set(FILE_LAYOUT_SETTINGS)
             settings = ImportSettings(**{k: v for k, v in dict(entry["settings"]).items() if k in known})
             columns = {int(k): dict(v) for k, v in dict(entry.get("columns", {})).items()}
             return Profile(
@@ -114,7 +114,7 @@ def save_profile(data_dir: Path, header: Sequence[str], plan: ImportPlan) -> Non
     entry = {
         "key": key,
         "header": list(header),
-        "settings": asdict(plan.settings),
+        "settings": {k: v for k, v in asdict(plan.settings).items() if k not in FILE_LAYOUT_SETTINGS},
         "source_name": plan.source.name,
         "columns": columns,
         "duplicates": str(plan.duplicates),

@@ -1,7 +1,9 @@
-"""Streaming the records of a CSV or .xlsx file as lists of text cells, with their line and the bytes read.
+"""Streaming the records of a CSV file as lists of text cells, with their line and the bytes read.
 
-The file is never held whole in memory: CSV goes through ``csv.reader`` over a decoding stream,
-.xlsx through openpyxl's read-only mode (cells as text: dates in ISO 8601, numbers as written).
+The file is never held whole in memory: CSV goes through ``csv.reader`` over a decoding stream.
+Workbooks (.xlsx, .xls, .ods) are read by ``formats.spreadsheet.SheetRowStream`` (python-calamine),
+which has the same shape; ``open_row_stream`` chooses. ``cell_text`` is how a workbook's cell
+becomes the text a CSV would hold (dates in ISO 8601, numbers as written).
 """
 
 from __future__ import annotations
@@ -27,19 +29,26 @@ XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
+#: The kinds of workbook ``file_kind`` tells apart (read by python-calamine).
+WORKBOOK_KINDS = ("xlsx", "xlsm", "xlsb", "xls", "ods")
+
+
 def file_kind(path: Path) -> str:
-    """ "xlsx" or "csv" (any text); refuses the old binary .xls and files that cannot be opened."""
+    """ "xlsx", "xlsm", "xlsb", "xls", "ods" (workbooks) or "csv" (any text); refuses other archives and
+    files that cannot be opened."""
     try:
         with open(path, "rb") as f:
             head = f.read(8)
     except OSError as exc:
         raise ImportFileError(f"cannot open {path.name}: {exc.strerror or exc}") from None
+    suffix = path.suffix.lower().lstrip(".")
     if head.startswith(XLSX_MAGIC):
-        if path.suffix.lower() in (".xlsx", ".xlsm") or _is_xlsx(path):
-            return "xlsx"
-        raise ImportFileError(f"{path.name} is a ZIP archive, not a table (save it as CSV or .xlsx)")
+        kind = _zip_workbook_kind(path)
+        if kind is None:
+            raise ImportFileError(f"{path.name} is a ZIP archive, not a table (save it as CSV, .xlsx or .ods)")
+        return suffix if suffix in ("xlsx", "xlsm", "xlsb") and kind == "xlsx" else kind
     if head.startswith(XLS_MAGIC):
-        raise ImportFileError(f"{path.name} is an old Excel .xls file: save it as .xlsx or CSV first")
+        return "xls"  # Excel 97-2003 (BIFF8 in an OLE2 container): calamine reads it
     return "csv"
 
 
@@ -56,7 +65,7 @@ _PROLOG_BYTES = 64 * 1024
 
 
 def check_xlsx_archive(path: Path) -> None:
-    """Refuse an .xlsx file that would take unbounded time or memory to read, before openpyxl opens it.
+    """Refuse an .xlsx or .ods file that would take unbounded time or memory to read, before it is opened.
 
     Sizes come from the ZIP directory (zipfile never unpacks more than a part declares); every XML
     part's prolog is searched for entity declarations, which a workbook never has and an XML bomb
@@ -68,7 +77,7 @@ def check_xlsx_archive(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
                 name = info.filename
-                if name.startswith("xl/worksheets/"):
+                if name.startswith("xl/worksheets/") or name == "content.xml":
                     limit = XLSX_MAX_SHEET
                 elif name == "xl/sharedStrings.xml":
                     limit = XLSX_MAX_STRINGS
@@ -93,14 +102,22 @@ def check_xlsx_archive(path: Path) -> None:
         raise ImportFileError(f"{path.name} cannot be read as an .xlsx workbook ({exc})") from None
 
 
-def _is_xlsx(path: Path) -> bool:
+def _zip_workbook_kind(path: Path) -> str | None:
+    """ "xlsx" (Office Open XML, also .xlsm/.xlsb), "ods" (OpenDocument) or None for another ZIP archive."""
     import zipfile
 
     try:
         with zipfile.ZipFile(path) as archive:
-            return "xl/workbook.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError):
-        return False
+            names = set(archive.namelist())
+            if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+                return "xlsx"
+            if "mimetype" in names and "content.xml" in names:
+                mimetype = archive.read("mimetype")[:100]
+                if b"opendocument.spreadsheet" in mimetype:
+                    return "ods"
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
+    return None
 
 
 def _quote_left_open(path: Path, encoding: str, delimiter: str, start: int) -> bool:
@@ -139,9 +156,9 @@ def cell_text(value: Any) -> str:
 
 
 class RowStream:
-    """``with RowStream(path, kind, encoding, delimiter) as rows: for line, cells in rows: ...``
+    """``with RowStream(path, kind, encoding, delimiter) as rows: for line, cells in rows: ...`` (CSV text)
 
-    ``line`` is the 1-based line of the record (CSV: where it ends; .xlsx: the row number);
+    ``line`` is the 1-based line of the record (where it ends);
     ``bytes_done``/``bytes_total`` measure progress. Decoding and CSV errors (a cell longer than
     csv's 128 KiB limit, which protects memory against a file without line breaks) become
     ImportFileError naming the line.
@@ -155,23 +172,16 @@ class RowStream:
         self.sheet = sheet
         self.bytes_total = 0
         self._raw: BinaryIO | None = None
-        self._workbook: Any = None
-        self._rows_total = 0
-        self._row = 0
         self.line = 0
         self._started = False
         self._batches: Any = None
-        self._records: Iterator[tuple[int, list[str]]] | None = None
         self._skip = 0
         self._text: io.TextIOWrapper | None = None
 
     def __enter__(self) -> RowStream:
         try:
             self.bytes_total = self.path.stat().st_size
-            if self.kind == "xlsx":
-                self._open_xlsx()
-            else:
-                self._raw = open(self.path, "rb")
+            self._raw = open(self.path, "rb")
         except OSError as exc:
             raise ImportFileError(f"cannot open {self.path.name}: {exc.strerror or exc}") from None
         return self
@@ -187,9 +197,6 @@ class RowStream:
         if self._raw is not None:
             self._raw.close()
             self._raw = None
-        if self._workbook is not None:
-            self._workbook.close()
-            self._workbook = None
 
     @property
     def bytes_done(self) -> int:
@@ -198,14 +205,14 @@ class RowStream:
                 return min(self._raw.tell(), self.bytes_total)
             except (OSError, ValueError):
                 return 0
-        if self._rows_total:
-            return min(self.bytes_total, self.bytes_total * self._row // self._rows_total)
         return 0
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
-        if self.kind == "xlsx":
-            return self._xlsx_rows()
         return self._csv_rows()
+
+    def sheet_names(self) -> list[str]:
+        """A text file has no sheets (``SheetRowStream`` has the same method)."""
+        return []
 
     def batch(self, size: int, skip: int = 0) -> tuple[list[int], list[list[str]], bool]:
         """Up to ``size`` more records that hold something, with their lines, and whether the file ended.
@@ -215,26 +222,12 @@ class RowStream:
         """
         if not self._started:
             self._started = True
-            self._batches = self._csv_reader() if self.kind != "xlsx" else None
-            self._records = iter(self) if self._batches is None else None
+            self._batches = self._csv_reader()
             self._skip = skip
         lines: list[int] = []
         records: list[list[str]] = []
         add_line, add_record = lines.append, records.append
         left = size
-        if self._batches is None:
-            assert self._records is not None
-            for line, cells in self._records:
-                if self._skip:
-                    self._skip -= 1
-                    continue
-                if any(cells):
-                    add_line(line)
-                    add_record(cells)
-                    left -= 1
-                    if not left:
-                        return lines, records, False
-            return lines, records, True
         reader = self._batches
         previous = end = self.line
         try:
@@ -326,45 +319,3 @@ class RowStream:
             return
         if _quote_left_open(self.path, self.encoding, self.delimiter or ",", start):
             self._unclosed_quote(start, end)
-
-    # -- xlsx -----------------------------------------------------------------------------------
-
-    def _open_xlsx(self) -> None:
-        import warnings
-        import zipfile
-
-        from openpyxl import load_workbook
-
-        check_xlsx_archive(self.path)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                self._workbook = load_workbook(self.path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, SyntaxError) as exc:
-            # SyntaxError: xml.etree's ParseError (expat refuses entity amplification, broken XML).
-            raise ImportFileError(f"{self.path.name} cannot be read as an .xlsx workbook ({exc})") from None
-
-    def worksheet(self) -> Any:
-        assert self._workbook is not None
-        if self.sheet:
-            if self.sheet not in self._workbook.sheetnames:
-                raise ImportFileError(f"the workbook has no sheet named “{self.sheet}”")
-            return self._workbook[self.sheet]
-        return self._workbook.worksheets[0]
-
-    def sheet_names(self) -> list[str]:
-        return list(self._workbook.sheetnames) if self._workbook is not None else []
-
-    def _xlsx_rows(self) -> Iterator[tuple[int, list[str]]]:
-        sheet = self.worksheet()
-        self._rows_total = int(getattr(sheet, "max_row", 0) or 0)
-        try:
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                self._row = number
-                self.line = number
-                cells = [cell_text(v) for v in values]
-                while cells and cells[-1] == "":
-                    cells.pop()
-                yield number, cells
-        except (KeyError, ValueError, TypeError, AttributeError, SyntaxError) as exc:
-            raise ImportFileError(f"the workbook cannot be read here ({exc})", self._row + 1) from None

@@ -42,8 +42,7 @@ from .model import (
     RowProblem,
     TargetRole,
 )
-from .reader import RowStream
-from .rows import open_stream
+from .rows import RecordStream, open_stream
 
 #: Time a chunk should take to read and store. Progress comes every 200 ms anyway; the size is bounded
 #: because each list-wide C call (building, converting, freeing a chunk) holds the GIL throughout,
@@ -70,6 +69,10 @@ class _Chunk:
     column_starts: dict[int, list[int | None]] = field(default_factory=dict)
     invalid: list[RowProblem] = field(default_factory=list)
     empty_lines: list[int] = field(default_factory=list)
+    #: Cells of stored rows that mean "no value" (NaN, -, n/a, a word): missing values, listed.
+    missing: list[RowProblem] = field(default_factory=list)
+    #: Rows that are no reading (a total line, a banner, a repeated header): skipped, listed.
+    not_readings: list[RowProblem] = field(default_factory=list)
     #: column -> most decimals a value of it needed (columns of created metrics).
     decimals: dict[int, int] = field(default_factory=dict)
     records: int = 0
@@ -86,8 +89,10 @@ class _Chunk:
 class _Reader:
     """Reads and converts chunks of records (only ever one thread at a time)."""
 
-    def __init__(self, plan: ImportPlan, converter: ChunkConverter, stream: RowStream, columns: list[str]) -> None:
+    def __init__(self, plan: ImportPlan, converter: ChunkConverter, stream: RecordStream, columns: list[str]) -> None:
         self._replace = plan.duplicates == DuplicatePolicy.REPLACE
+        #: A long file: rows of one time (one per register) are merged into one reading.
+        self._merge = merges_rows(plan)
         self._plan = plan
         self._converter = converter
         self._stream = stream
@@ -104,7 +109,9 @@ class _Reader:
         chunk.bytes_done = self._stream.bytes_done
         if records:
             self._convert(chunk, lines, records)
-            if chunk.ts:
+            if chunk.ts and self._merge:
+                _merge_same_times(chunk, self._replace)
+            elif chunk.ts:
                 chunk.keep, chunk.repeated = first_or_last(chunk.ts, self._replace)
                 if chunk.keep is not None:
                     kept = set(chunk.keep)
@@ -116,12 +123,22 @@ class _Reader:
         converted = self._converter.convert(lines, records)
         chunk.decimals = converted.decimals
         chunk.empty_lines = [lines[i] for i in converted.empty]
+        chunk.not_readings = [
+            RowProblem(lines[i], "", f"not a reading: “{_shortened(text)}”")
+            for i, text in sorted(converted.not_readings.items())
+        ]
+        chunk.missing = [
+            RowProblem(lines[i], self._column_name(column), f"“{_shortened(text)}” is no value: left empty")
+            for i, cells in sorted(converted.missing.items())
+            if i not in converted.problems
+            for column, text in sorted(cells.items())
+        ]
         for i in sorted(converted.problems):
             column = min(converted.problems[i])
             chunk.invalid.append(RowProblem(lines[i], self._column_name(column), converted.problems[i][column]))
             if not self._plan.skip_invalid:
                 return
-        dropped = set(converted.empty) | set(converted.problems)
+        dropped = set(converted.empty) | set(converted.problems) | set(converted.not_readings)
         ts = converted.ts
         if not dropped:
             chunk.ts = ts  # type: ignore[assignment]  # no problem: every timestamp is set
@@ -184,12 +201,16 @@ async def _run_import(
         async with db.session() as session:
             source, mapping = await _prepare_source(session, plan, summary)
             converter = ChunkConverter(replace(plan, mapping=mapping))
+            settings = plan.settings
+            used = {settings.date_column, settings.time_column, settings.register_column, settings.unit_column}
+            used.update(settings.value_columns)  # a long file's values went to the registers' columns
+            used.update(settings.day_columns)  # a day row's amounts went to the amount column
+            used.add(settings.period_column)  # a period's other end
+            used.update(start for _value, start in settings.start_columns)  # an export's "X start" columns
             summary.ignored_columns = [
                 columns[c]
                 for c in range(len(columns))
-                if c not in (plan.settings.date_column, plan.settings.time_column, plan.settings.period_column)
-                and c not in {start for _value, start in plan.settings.start_columns}
-                and mapping.get(c, ColumnTarget()).role is TargetRole.IGNORE
+                if c not in used and mapping.get(c, ColumnTarget()).role is TargetRole.IGNORE
             ]
             metric_of = {c: t.metric.id for c, t in mapping.items() if t.role is TargetRole.METRIC and t.metric}
             intervals = frozenset(
@@ -198,7 +219,12 @@ async def _run_import(
                 if t.role is TargetRole.METRIC and t.metric and t.metric.kind is MetricKind.INTERVAL
             )
             assert source.id is not None
-            store = await BulkReadingWriter.open(session, source.id, replace=plan.duplicates == DuplicatePolicy.REPLACE)
+            store = await BulkReadingWriter.open(
+                session,
+                source.id,
+                replace=plan.duplicates == DuplicatePolicy.REPLACE,
+                merge=merges_rows(plan),
+            )
             reader = _Reader(plan, converter, stream, columns)
             size = FIRST_CHUNK
             max_decimals: dict[int, int] = {}
@@ -263,7 +289,7 @@ class _Reporter:
     """Reports progress after every chunk and, should a chunk take long, every PROGRESS_INTERVAL_S."""
 
     def __init__(
-        self, progress: Callable[[ImportProgress], None] | None, stream: RowStream, summary: ImportSummary
+        self, progress: Callable[[ImportProgress], None] | None, stream: RecordStream, summary: ImportSummary
     ) -> None:
         self._progress = progress
         self._stream = stream
@@ -285,7 +311,7 @@ class _Reporter:
                 self.bytes_done,
                 self._stream.bytes_total,
                 imported=summary.imported,
-                skipped=summary.skipped_duplicates + summary.skipped_empty_rows + summary.invalid_count,
+                skipped=summary.skipped_rows,
                 phase=phase,
             )
         )
@@ -323,7 +349,87 @@ def _next_size(size: int, chunk: _Chunk, cycle_s: float) -> int:
     return max(200, min(MAX_CHUNK, wanted, size * 2), size // 2)
 
 
+def merges_rows(plan: ImportPlan) -> bool:
+    """Whether rows of one time make one reading: a long file (a row per register) or a file of blocks."""
+    return plan.settings.register_column is not None or bool(plan.settings.blocks)
+
+
+def _merge_same_times(chunk: _Chunk, replace: bool) -> None:
+    """Merge a long file's rows of one time (one per register) into one row of the chunk.
+
+    A value for a column that an earlier row of that time already gave is a duplicate in the file:
+    the first one is kept (``replace``: the last), and a row that brings nothing new is listed as
+    skipped for the time of an earlier reading.
+    """
+    if len(set(chunk.ts)) == len(chunk.ts):
+        return
+    position: dict[int, int] = {}
+    ts: list[int] = []
+    lines: list[int] = []
+    columns = list(chunk.values.items())
+    merged: dict[int, list[float | None]] = {column: [] for column, _values in columns}
+    notes = chunk.notes
+    merged_notes: list[str] | None = [] if notes is not None else None
+    # Period starts go with their values (a register's row brings its own amount and period).
+    starts = chunk.starts
+    merged_starts: list[int | None] | None = [] if starts is not None else None
+    column_starts = list(chunk.column_starts.items())
+    merged_column_starts: dict[int, list[int | None]] = {column: [] for column, _s in column_starts}
+    repeated: list[int] = []
+    for i, moment in enumerate(chunk.ts):
+        k = position.get(moment)
+        if k is None:
+            position[moment] = len(ts)
+            ts.append(moment)
+            lines.append(chunk.lines[i])
+            for column, values in columns:
+                merged[column].append(values[i])
+            if merged_notes is not None and notes is not None:
+                merged_notes.append(notes[i])
+            if merged_starts is not None and starts is not None:
+                merged_starts.append(starts[i])
+            for column, column_start in column_starts:
+                merged_column_starts[column].append(column_start[i])
+            continue
+        new = False
+        for column, values in columns:
+            value = values[i]
+            if value is None:
+                continue
+            target = merged[column]
+            if target[k] is None:
+                new = True
+            elif not replace:
+                continue
+            target[k] = value
+            if column in merged_column_starts:
+                merged_column_starts[column][k] = chunk.column_starts[column][i]
+        if merged_starts is not None and starts is not None and (merged_starts[k] is None or replace):
+            merged_starts[k] = starts[i] if starts[i] is not None else merged_starts[k]
+        if merged_notes is not None and notes is not None and notes[i] and not merged_notes[k]:
+            merged_notes[k] = notes[i]
+        if not new:
+            repeated.append(chunk.lines[i])
+    chunk.ts, chunk.lines, chunk.values, chunk.notes = ts, lines, merged, merged_notes
+    chunk.starts, chunk.column_starts = merged_starts, merged_column_starts
+    chunk.keep = None
+    chunk.repeated = len(repeated)
+    chunk.repeated_lines = repeated
+
+
+def _shortened(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[:most] + "…"
+
+
 def _tally(summary: ImportSummary, chunk: _Chunk) -> None:
+    summary.missing_count += len(chunk.missing)
+    room = MAX_LISTED - len(summary.missing)
+    if room > 0:
+        summary.missing.extend(chunk.missing[:room])
+    summary.not_reading_count += len(chunk.not_readings)
+    room = MAX_LISTED - len(summary.not_readings)
+    if room > 0:
+        summary.not_readings.extend(chunk.not_readings[:room])
     summary.skipped_empty_rows += len(chunk.empty_lines)
     room = MAX_LISTED - len(summary.empty_lines)
     if room > 0:

@@ -42,6 +42,21 @@ def summary_text(summary: ImportSummary) -> str:
         lines.extend(f"  {problem.text}" for problem in summary.invalid)
         if summary.invalid_count > len(summary.invalid):
             lines.append(f"  … and {summary.invalid_count - len(summary.invalid):,} more")
+    if summary.not_reading_count:
+        lines.append(
+            f"Skipped: {_n(summary.not_reading_count, 'line')} that "
+            f"{'is' if summary.not_reading_count == 1 else 'are'} no reading:"
+        )
+        lines.extend(f"  {problem.text}" for problem in summary.not_readings)
+        if summary.not_reading_count > len(summary.not_readings):
+            lines.append(f"  … and {summary.not_reading_count - len(summary.not_readings):,} more")
+    if summary.missing_count:
+        lines.append(
+            f"Left empty: {_n(summary.missing_count, 'cell')} without a value (the rest of the row was imported):"
+        )
+        lines.extend(f"  {problem.text}" for problem in summary.missing)
+        if summary.missing_count > len(summary.missing):
+            lines.append(f"  … and {summary.missing_count - len(summary.missing):,} more")
     if summary.ignored_columns:
         lines.append(f"Columns not imported: {printable(', '.join(summary.ignored_columns))}.")
     if summary.seconds:

@@ -311,7 +311,10 @@ class PreviewTableModel(QAbstractTableModel):
         if column == 1:
             return next((line.problems[c] for c in self._date_columns if c in line.problems), "")
         file_column = self.file_column(column)
-        return line.problems.get(file_column, "") if file_column is not None else ""
+        if file_column is None:
+            return ""
+        # A cell that holds no value (NaN, -, n/a, a word) is left empty; the row is kept.
+        return line.problems.get(file_column, "") or line.missing.get(file_column, "")
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
@@ -344,11 +347,14 @@ class PreviewTableModel(QAbstractTableModel):
             if line.status is RowStatus.INVALID:
                 reason = line.row_problem or next(iter(line.problems.values()), "")
                 return f"Invalid: {reason}" if reason else _STATUS_TEXT[line.status]
+            if line.status is RowStatus.OK and line.missing:
+                count = len(line.missing)
+                return f"OK, {count} cell{'s' if count != 1 else ''} left empty"
             return _STATUS_TEXT[line.status]
         if column == 2 + len(self._metrics):
             return line.note
         _title, file_column, decimals = self._metrics[column - 2]
-        if file_column in line.problems:
+        if file_column in line.problems or file_column in line.missing:
             return line.cells[file_column] if file_column < len(line.cells) else ""
         value = line.values.get(file_column)
         return "" if value is None else self._format_value(value, decimals)
@@ -359,4 +365,5 @@ _STATUS_TEXT = {
     RowStatus.EMPTY: "No value: skipped",
     RowStatus.INVALID: "Invalid",
     RowStatus.DUPLICATE: "Same time as an earlier row",
+    RowStatus.NOT_READING: "Not a reading: skipped",
 }

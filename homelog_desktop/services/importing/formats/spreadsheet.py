@@ -11,6 +11,7 @@ column, so that a column of numbers or dates is converted by C loops over rememb
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from itertools import compress, islice
@@ -20,7 +21,7 @@ from types import TracebackType
 from typing import Any
 
 from ..model import ImportFileError
-from ..reader import cell_text
+from ..reader import WORKBOOK_KINDS, RowStream, cell_text, check_xlsx_archive
 
 #: The workbook kinds calamine reads (file suffixes, lower case).
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
@@ -142,6 +143,14 @@ class _CellTexts:
                 return (
                     list(map(list, zip(*columns, strict=True))) if not pad else self._padded(columns, pad, len(block))
                 )
+            last = columns[-1]
+            head = columns[:-1]
+            if head and "" not in head[-1]:
+                # The usual case: only the last column (a note now and then) has empty cells. The rows
+                # are built without it and its filled cells appended, by C loops (no step per row).
+                texts = list(map(list, zip(*head, strict=True))) if not pad else self._padded(head, pad, len(block))
+                deque(map(list.append, compress(texts, last), compress(last, last)), maxlen=0)
+                return texts
             texts = list(map(list, zip(*columns, strict=True))) if not pad else self._padded(columns, pad, len(block))
         for cells in texts:
             if cells and not cells[-1]:
@@ -186,6 +195,10 @@ class SheetRowStream:
             self.bytes_total = self.path.stat().st_size
         except OSError as exc:
             raise ImportFileError(f"cannot open {self.path.name}: {exc.strerror or exc}") from None
+        if self.kind != "xls" and self.path.suffix.lower() != ".xls":
+            # A ZIP-based workbook: refused before it is opened if it would unpack to far more than it
+            # holds (a "zip bomb") or declares XML entities (a "billion laughs").
+            check_xlsx_archive(self.path)
         from python_calamine import CalamineWorkbook
 
         try:
@@ -287,10 +300,10 @@ class SheetRowStream:
             raise ImportFileError(f"the sheet cannot be read near here ({exc})", self.line + 1) from None
 
 
-def open_row_stream(path: Path, kind: str, encoding: str, delimiter: str, sheet: str | None = None) -> Any:
+def open_row_stream(
+    path: Path, kind: str, encoding: str, delimiter: str, sheet: str | None = None
+) -> SheetRowStream | RowStream:
     """``SheetRowStream`` for a workbook kind (xlsx, xls, ods...), ``reader.RowStream`` for text."""
-    if kind in ("xlsx", "xlsm", "xlsb", "xls", "ods"):
+    if kind in WORKBOOK_KINDS:
         return SheetRowStream(path, kind, encoding, delimiter, sheet)
-    from ..reader import RowStream
-
     return RowStream(path, kind, encoding, delimiter, sheet)
