@@ -137,6 +137,16 @@ class ImportSettings:
         # Settings read back from JSON (a saved profile) have plain strings and lists here.
         object.__setattr__(self, "time_is", PeriodLabel(self.time_is))
         object.__setattr__(self, "start_columns", tuple((int(v), int(s)) for v, s in self.start_columns))
+        for name in ("day_columns", "value_columns"):
+            object.__setattr__(self, name, tuple(int(i) for i in getattr(self, name)))
+        object.__setattr__(self, "registers", tuple(str(r) for r in self.registers))
+        if any(isinstance(block, dict) for block in self.blocks):
+            from .blocks import Block
+
+            blocks = tuple(Block(**b) if isinstance(b, dict) else b for b in self.blocks)
+            object.__setattr__(self, "blocks", blocks)
+        else:
+            object.__setattr__(self, "blocks", tuple(self.blocks))
 
 
 START_SUFFIX = PERIOD_START_SUFFIX
