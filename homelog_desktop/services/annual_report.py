@@ -11,13 +11,15 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from ..config import system_zone
 from ..db.handle import SessionProvider
 from ..domain.consumption import Period, add_months, local_date, period_label
+from ..domain.costs import money
 from ..domain.entities import MeterEvent, Metric, MetricKind, Source, Tariff
+from ..domain.numbers import quantum
 from ..domain.queries import ReadingFilter
 from ..repositories import MeterEventRepository, ReadingRepository, SourceRepository, TariffRepository
 from .reports import Report, ReportRow, build_report
@@ -241,9 +243,11 @@ def assemble(kind: YearKind, year: int, sections: Sequence[SourceSection], tz: t
             amount, decimals, names = totals.get(unit, (Decimal(0), 0, []))
             if section.source.name not in names:
                 names.append(section.source.name)
-            totals[unit] = (amount + report.total_consumption, max(decimals, part.metric.decimals), names)
+            # The totals add up the figures as printed: each rounded as on its own page.
+            shown = report.total_consumption.quantize(quantum(part.metric), rounding=ROUND_HALF_UP)
+            totals[unit] = (amount + shown, max(decimals, part.metric.decimals), names)
             if report.total_cost is not None and report.currency:
-                costs[report.currency] = costs.get(report.currency, Decimal(0)) + report.total_cost
+                costs[report.currency] = costs.get(report.currency, Decimal(0)) + money(report.total_cost)
     return AnnualReport(
         kind=kind,
         year=year,

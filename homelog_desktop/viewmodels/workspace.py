@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from ..db.handle import SessionProvider
     from ..domain.entities import Reading, Source
+    from .annual_report import AnnualReportViewModel, Renderer
     from .dashboard import DashboardViewModel
     from .exporting import ExportViewModel
     from .importing import ImportViewModel
@@ -57,6 +58,8 @@ class Workspace:
     exporter: Callable[[], ExportViewModel]
     #: A view model that imports the file at a path (the import wizard's).
     importer: Callable[[Path], ImportViewModel]
+    #: The annual report's view model, writing with the given renderer (the PDF writer of views/).
+    annual_report: Callable[[Renderer], AnnualReportViewModel]
 
 
 def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = False) -> Workspace:
@@ -133,6 +136,11 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         vm.finished.connect(lambda summary: changes.notify(What.READINGS | What.SOURCES, [summary.source_id]))
         return vm
 
+    def annual_report(renderer: Renderer) -> AnnualReportViewModel:
+        from .annual_report import AnnualReportViewModel
+
+        return AnnualReportViewModel(db, renderer)
+
     return Workspace(
         location=location,
         is_sample=is_sample,
@@ -148,4 +156,5 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         meter_round=meter_round,
         exporter=exporter,
         importer=importer,
+        annual_report=annual_report,
     )

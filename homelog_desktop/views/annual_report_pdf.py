@@ -90,7 +90,7 @@ def default_page_size(territory: Any = None) -> str:
     from PySide6.QtCore import QLocale
 
     where = territory if territory is not None else QLocale().territory()
-    return "letter" if where in (QLocale.Territory.UnitedStates, QLocale.Territory.Canada) else "a4"
+    return "letter" if where in (QLocale.Country.UnitedStates, QLocale.Country.Canada) else "a4"
 
 
 # -- the whole document ---------------------------------------------------------------------------
