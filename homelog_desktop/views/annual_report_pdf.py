@@ -358,12 +358,19 @@ def _month_rows(section: SourceSection, part: MetricSection) -> list[tuple[date,
     return months
 
 
-def _table(header: list[tuple[str, bool]], rows: list[list[str]], *, total: list[str] | None = None) -> str:
-    """An HTML table: ``header`` is (text, numeric); zebra rows; a bold total line."""
+def _table(
+    header: list[tuple[str, bool]],
+    rows: list[list[str]],
+    *,
+    total: list[str] | None = None,
+    widths: list[int] | None = None,
+) -> str:
+    """An HTML table: ``header`` is (text, numeric); zebra rows; a bold total line; column ``widths`` in %."""
     out = ['<table width="100%" cellspacing="0" cellpadding="4" style="border-collapse: collapse;">', "<tr>"]
-    for text, numeric in header:
+    for index, (text, numeric) in enumerate(header):
         align = ' align="right"' if numeric else ' align="left"'
-        out.append(f"<th{align}>{text}</th>")
+        width = f' width="{widths[index]}%"' if widths else ""
+        out.append(f"<th{align}{width}>{text}</th>")
     out.append("</tr>")
     for index, row in enumerate(rows):
         background = f' bgcolor="{ZEBRA}"' if index % 2 else ""
@@ -396,13 +403,15 @@ def _source_document(section: SourceSection, layout: _Layout, charts: _ChartPain
         details.append("archived")
     parts.append(f'<p class="sub">{_e(" · ".join(details))}</p>')
     if source.description.strip():
-        parts.append(f'<p class="muted">{_e(source.description.strip())}</p>')
+        parts.append(f'<p class="muted" style="margin-bottom: 10px;">{_e(source.description.strip())}</p>')
     images: dict[str, QImage] = {}
     if not section.has_data:
         parts.append(
-            f'<p class="empty"><br>No readings in {_e(section.label)}.</p>'
-            f'<p class="muted">Nothing was recorded for this source from {_e(_span_text(section.start, section.end))},'
-            " so there is no consumption or cost to report.</p>"
+            f'<p></p><table width="100%" cellspacing="0" cellpadding="14"><tr><td bgcolor="{ZEBRA}">'
+            f'<span class="figure">No readings in {_e(section.label)}.</span><br>'
+            f'<span class="muted">Nothing was recorded for this source from'
+            f" {_e(_span_text(section.start, section.end))}, so there is no consumption or cost to report.</span>"
+            "</td></tr></table>"
         )
     for part in section.metrics:
         parts.append(_metric_html(section, part, layout, charts, images))
@@ -426,6 +435,8 @@ def _metric_html(
         # Each metric of a source with several starts on a page of its own (the first under the name).
         brk = ' style="page-break-before: always;"' if several and part is not section.metrics[0] else ""
         out.append(f"<h2{brk}>{_e(title)}</h2>")
+    if not part.has_data and not section.has_data:
+        return ""  # the page says so once
     if not part.has_data:
         if section.has_data:
             out.append(f'<p class="muted">No readings of {_e(metric.name)} in {_e(section.label)}.</p>')
@@ -456,7 +467,7 @@ def _key_figures(part: MetricSection) -> str:
             cells.append((_fixed(year.mean, metric.decimals + 2) + _unit(metric), "Mean", ""))
             cells.append((_amount(year.minimum, metric, True), "Lowest", ""))
             cells.append((_amount(year.maximum, metric, True), "Highest", ""))
-        cells.append((days_text(sum((r.days for r in report.rows), Decimal(0))), "Days with readings", ""))
+        cells.append((days_text(sum((r.days for r in report.rows), Decimal(0))), "Days covered", ""))
     else:
         covered = sum((r.days for r in report.rows), Decimal(0))
         cells.append((_amount(report.total_consumption, metric, True), "Consumption", ""))
@@ -466,10 +477,10 @@ def _key_figures(part: MetricSection) -> str:
         year = part.year
         if year is not None and year.change is not None and year.last_year is not None:
             cells.append(
-                (_change(year.change), "Against last year", f"then {_amount(year.last_year, metric, True)}")
+                (_change(year.change), "On last year", f"then {_amount(year.last_year, metric, True)}")
             )
         else:
-            cells.append(("–", "Against last year", "no readings a year earlier"))
+            cells.append(("–", "On last year", "no readings a year earlier"))
     tds = []
     for figure, label, hint in cells:
         hint_html = f'<br><span class="label">{_e(hint)}</span>' if hint else ""
@@ -673,7 +684,7 @@ def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) ->
                 [name if first else "", _e(metric.name), figure, cost, change, page if first else ""]
             )
     if rows_html:
-        parts.append(_table(header, rows_html))
+        parts.append(_table(header, rows_html, widths=[30, 14, 18, 16, 14, 8]))
     else:
         parts.append('<p class="empty">No sources chosen.</p>')
     parts.append(
