@@ -82,17 +82,23 @@ async def build_household(db: SessionProvider) -> dict[str, Source]:
         await tariffs.add(Tariff(None, metric, date(2024, 1, 1), Decimal("2.00"), Decimal("0.10")))
         await tariffs.add(Tariff(None, metric, date(2025, 10, 1), Decimal("2.50"), Decimal("0.10")))
         cellar = await sources.add(
-            Source(None, "Cellar", Category.TEMPERATURE, metrics=(Metric(None, "Temperature", "°C", MetricKind.GAUGE, 1),))
+            Source(
+                None, "Cellar", Category.TEMPERATURE, metrics=(Metric(None, "Temperature", "°C", MetricKind.GAUGE, 1),)
+            )
         )
         assert cellar.id is not None
         for d, value in ((5, "10.0"), (15, "12.0"), (25, "14.0")):
-            await readings.add(cellar, Reading(None, cellar.id, local(2025, 1, d, 12), {cellar.metrics[0].id: Decimal(value)}))
+            await readings.add(
+                cellar, Reading(None, cellar.id, local(2025, 1, d, 12), {cellar.metrics[0].id: Decimal(value)})
+            )
         garden = await sources.add(
             Source(None, LONG_NAME, Category.WATER, metrics=(Metric(None, "Water", "m³", MetricKind.COUNTER, 3),))
         )
         assert garden.id is not None
         for month, value in ((4, "1.000"), (9, "31.500")):
-            await readings.add(garden, Reading(None, garden.id, local(2023, month), {garden.metrics[0].id: Decimal(value)}))
+            await readings.add(
+                garden, Reading(None, garden.id, local(2023, month), {garden.metrics[0].id: Decimal(value)})
+            )
     return {"water": water, "cellar": cellar, "garden": garden}
 
 

@@ -12,8 +12,8 @@ import argparse
 import os
 import sys
 from datetime import date
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .common import FAILED, OK, CommandError, add_location_arguments, fail, open_database, run_command
@@ -81,9 +81,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     pdf.add_argument("-o", "--output", metavar="FILE", help="the PDF file to write (replaced if it exists)")
     which = pdf.add_mutually_exclusive_group()
     which.add_argument("--year", type=_year, metavar="YYYY", help="the calendar year (default: last year)")
-    which.add_argument(
-        "--billing-year", type=_year, metavar="YYYY", help="each source's billing year starting in YYYY"
-    )
+    which.add_argument("--billing-year", type=_year, metavar="YYYY", help="each source's billing year starting in YYYY")
     pdf.add_argument(
         "--page-size", choices=("a4", "letter"), help="a4 or letter (default: from the locale: letter in the US/Canada)"
     )

@@ -57,7 +57,7 @@ def period_of(source: Source, kind: YearKind, year: int) -> tuple[date, date]:
 
 
 def year_label(source: Source, kind: YearKind, year: int) -> str:
-    """"2025", or "2025/26" for a billing year that does not start in January."""
+    """ "2025", or "2025/26" for a billing year that does not start in January."""
     if kind is YearKind.BILLING:
         return period_label(date(year, source.billing_start_month, 1), Period.BILLING_YEAR, source.billing_start_month)
     return str(year)
@@ -165,10 +165,10 @@ async def build_source_section(
         tariffs = await TariffRepository(session).for_metrics([m.id for m in source.metrics if m.id is not None])
         begin = datetime(start.year, start.month, start.day, tzinfo=zone).astimezone(UTC)
         finish = datetime(end.year, end.month, end.day, tzinfo=zone).astimezone(UTC)
-        lines = await ReadingRepository(session).page(
-            source, 0, 100_000, flt=ReadingFilter(start=begin, end=finish)
-        )
-    noted = [ReadingNote(line.reading.timestamp, line.reading.note.strip()) for line in lines if line.reading.note.strip()]
+        lines = await ReadingRepository(session).page(source, 0, 100_000, flt=ReadingFilter(start=begin, end=finish))
+    noted = [
+        ReadingNote(line.reading.timestamp, line.reading.note.strip()) for line in lines if line.reading.note.strip()
+    ]
     sections = []
     for metric in source.metrics:
         assert metric.id is not None

@@ -66,7 +66,10 @@ class AnnualReportViewModel(BaseViewModel):
     def start_export(self, request: AnnualReportRequest, path: Path) -> None:
         """Begin ``export`` in the background (one at a time)."""
         if not self.exporting:
-            self._export = self.spawn(self.export(request, path))
+            self._export = task = self.spawn(self.export(request, path))
+            if task is not None:
+                # Also when cancelled before it began to run (its body never sees the cancellation).
+                task.add_done_callback(lambda t: self.cancelled.emit() if t.cancelled() else None)
 
     def cancel(self) -> None:
         if self._export is not None and not self._export.done():
@@ -75,36 +78,26 @@ class AnnualReportViewModel(BaseViewModel):
     async def export(self, request: AnnualReportRequest, path: Path) -> None:
         """The figures of the chosen sources, then the PDF at ``path``."""
         async with self._action():
+            service = await asyncio.to_thread(importlib.import_module, SERVICE)
+            chosen = set(request.source_ids)
+            sources = [s for s in await service.visible_sources(self._db, include_archived=True) if s.id in chosen]
+            count = len(sources)
+            # Figures are the first third of the work, the pages the rest.
+            total = count + (2 * count + 2)
+
+            def figures(done: int, _total: int, name: str) -> None:
+                self.progress_changed.emit(done, total, f"Figures of {name}" if name else "Figures ready")
+
+            def pages(done: int, _total: int, text: str) -> None:
+                self.progress_changed.emit(count + done, total, text)
+
+            report = await service.build_annual_report(
+                self._db, service.YearKind(request.kind), request.year, sources, progress=figures
+            )
             try:
-                service = await asyncio.to_thread(importlib.import_module, SERVICE)
-                # The charts' modules (pyqtgraph) are big: imported in a worker thread, not on the loop.
-                await asyncio.to_thread(importlib.import_module, "homelog_desktop.views.charts")
-                chosen = set(request.source_ids)
-                sources = [
-                    s
-                    for s in await service.visible_sources(self._db, include_archived=True)
-                    if s.id in chosen
-                ]
-                count = len(sources)
-                # Figures are the first third of the work, the pages the rest.
-                total = count + (2 * count + 2)
-
-                def figures(done: int, _total: int, name: str) -> None:
-                    self.progress_changed.emit(done, total, f"Figures of {name}" if name else "Figures ready")
-
-                def pages(done: int, _total: int, text: str) -> None:
-                    self.progress_changed.emit(count + done, total, text)
-
-                report = await service.build_annual_report(
-                    self._db, service.YearKind(request.kind), request.year, sources, progress=figures
-                )
-                try:
-                    written = await self._renderer(report, path, request.page_size, pages)
-                except OSError as error:
-                    reason = error.strerror or str(error)
-                    self.failed.emit(f"The report could not be written to {path}: {reason}.")
-                    return
-                self.finished.emit(str(path), written)
-            except asyncio.CancelledError:
-                self.cancelled.emit()
-                raise
+                written = await self._renderer(report, path, request.page_size, pages)
+            except OSError as error:
+                reason = error.strerror or str(error)
+                self.failed.emit(f"The report could not be written to {path}: {reason}.")
+                return
+            self.finished.emit(str(path), written)

@@ -87,7 +87,9 @@ class AnnualReportDialog(QDialog):
             QStandardPaths.StandardLocation.DocumentsLocation
         )
         request = self.request()
-        dialog = QFileDialog(self, "Save the annual report", str(Path(folder) / suggested_filename(request.kind, request.year)))
+        dialog = QFileDialog(
+            self, "Save the annual report", str(Path(folder) / suggested_filename(request.kind, request.year))
+        )
         dialog.setObjectName("annualReportFileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -157,7 +159,8 @@ class AnnualReportDialog(QDialog):
         form.addRow("&Page size:", self.page_combo)
         layout.addLayout(form)
         sources_row = QHBoxLayout()
-        sources_row.addWidget(QLabel("&Sources:"))
+        sources_label = QLabel("&Sources:")
+        sources_row.addWidget(sources_label)
         sources_row.addStretch(1)
         self.all_button = QPushButton("All")
         self.all_button.setObjectName("allSourcesButton")
@@ -172,9 +175,7 @@ class AnnualReportDialog(QDialog):
         self.source_list.setObjectName("sourceList")
         self.source_list.setMinimumHeight(120)
         self.source_list.itemChanged.connect(lambda _item: self._update_buttons())
-        label = sources_row.itemAt(0).widget()
-        if isinstance(label, QLabel):
-            label.setBuddy(self.source_list)
+        sources_label.setBuddy(self.source_list)
         layout.addWidget(self.source_list, 1)
         self.progress = QProgressBar()
         self.progress.setObjectName("exportProgress")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import importlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -24,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice, QLineF, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -115,6 +116,8 @@ async def render_pdf(
     report: AnnualReport, page_size: str = "a4", progress: ProgressCallback | None = None
 ) -> tuple[bytes, int]:
     """The PDF's bytes and page count. Needs a QApplication (the charts are widgets)."""
+    # The charts' modules (pyqtgraph) are big: imported in a worker thread, not on the loop.
+    await asyncio.to_thread(importlib.import_module, "homelog_desktop.views.charts")
     layout = _Layout(page_size)
     total_steps = len(report.sections) * 2 + 2
     step = 0
@@ -257,11 +260,15 @@ def _paint_page(
     header_y = body.top() - 18
     footer_y = body.bottom() + 22
     if number > 1:
-        painter.drawLine(body.left(), header_y + 4, body.right(), header_y + 4)
-    painter.drawLine(body.left(), footer_y - 12, body.right(), footer_y - 12)
+        painter.drawLine(QLineF(body.left(), header_y + 4, body.right(), header_y + 4))
+    painter.drawLine(QLineF(body.left(), footer_y - 12, body.right(), footer_y - 12))
     painter.setPen(muted)
     if number > 1:
-        painter.drawText(QRectF(body.left(), header_y - 12, body.width() * 0.45, 14), Qt.AlignmentFlag.AlignLeft, f"Home Log · {report.title}")
+        painter.drawText(
+            QRectF(body.left(), header_y - 12, body.width() * 0.45, 14),
+            Qt.AlignmentFlag.AlignLeft,
+            f"Home Log · {report.title}",
+        )
         if name:
             room = body.width() * 0.53
             painter.drawText(
@@ -313,7 +320,7 @@ def _long_date(day: date) -> str:
 
 
 def _span_text(start: date, end: date) -> str:
-    """"1 January – 31 December 2025" for [start, end)."""
+    """ "1 January – 31 December 2025" for [start, end)."""
     last = end - timedelta(days=1)
     first = f"{start.day} {MONTHS[start.month - 1]}" + (f" {start.year}" if start.year != last.year else "")
     return f"{first} – {_long_date(last)}"
@@ -451,7 +458,9 @@ def _metric_html(
     if not part.is_gauge:
         images[f"{key}-years"] = charts.years(part, section)
         cells.append(f'<td width="50%"><img src="{key}-years" width="{width:.0f}" height="{height:.0f}"></td>')
-    out.append(f'<table width="100%" cellspacing="0" cellpadding="0"><tr>{"<td width=12></td>".join(cells)}</tr></table>')
+    out.append(
+        f'<table width="100%" cellspacing="0" cellpadding="0"><tr>{"<td width=12></td>".join(cells)}</tr></table>'
+    )
     out.append("<h3>By month</h3>")
     out.append(_months_table(section, part))
     return "".join(out)
@@ -471,14 +480,20 @@ def _key_figures(part: MetricSection) -> str:
     else:
         covered = sum((r.days for r in report.rows), Decimal(0))
         cells.append((_amount(report.total_consumption, metric, True), "Consumption", ""))
-        cells.append((_money(report.total_cost, report.currency), "Cost", "" if report.total_cost is not None else "no tariff"))
+        cells.append(
+            (_money(report.total_cost, report.currency), "Cost", "" if report.total_cost is not None else "no tariff")
+        )
         if report.total_consumption is not None and covered > 0:
-            cells.append((rate_text(report.total_consumption / covered, metric) + _unit(metric), "Per day", f"over {days_text(covered)} days"))
+            cells.append(
+                (
+                    rate_text(report.total_consumption / covered, metric) + _unit(metric),
+                    "Per day",
+                    f"over {days_text(covered)} days",
+                )
+            )
         year = part.year
         if year is not None and year.change is not None and year.last_year is not None:
-            cells.append(
-                (_change(year.change), "On last year", f"then {_amount(year.last_year, metric, True)}")
-            )
+            cells.append((_change(year.change), "On last year", f"then {_amount(year.last_year, metric, True)}"))
         else:
             cells.append(("–", "On last year", "no readings a year earlier"))
     tds = []
@@ -594,7 +609,9 @@ def _events_html(section: SourceSection, tz: tzinfo) -> str:
     rows: list[list[str]] = []
     if prices:
         rows.append(["Prices", "<br>".join(_e(p) for p in prices)])
-    rows.append(["Meter changes", "<br>".join(_e(c) for c in changes) if changes else '<span class="muted">none</span>'])
+    rows.append(
+        ["Meter changes", "<br>".join(_e(c) for c in changes) if changes else '<span class="muted">none</span>']
+    )
     if section.notes:
         notes = [
             f'<span class="muted">{note.at.astimezone(tz).strftime("%Y-%m-%d")}</span>&nbsp;&nbsp;{_e(note.text)}'
@@ -621,7 +638,7 @@ def _total_text(total: UnitTotal) -> str:
 
 def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) -> QTextDocument:
     parts = [
-        f'<p class="label">HOME LOG · ANNUAL STATEMENT</p>',
+        '<p class="label">HOME LOG · ANNUAL STATEMENT</p>',
         f'<h1 style="font-size: 30px;">{_e(report.title)}</h1>',
     ]
     if report.kind is YearKind.CALENDAR:
@@ -680,9 +697,7 @@ def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) ->
                 figure = _e(_amount(months.total_consumption, metric, True))
                 cost = _e(_money(months.total_cost, months.currency)) if months.total_cost is not None else "–"
                 change = _change(part.year.change if part.year is not None else None)
-            rows_html.append(
-                [name if first else "", _e(metric.name), figure, cost, change, page if first else ""]
-            )
+            rows_html.append([name if first else "", _e(metric.name), figure, cost, change, page if first else ""])
     if rows_html:
         parts.append(_table(header, rows_html, widths=[30, 14, 18, 16, 14, 8]))
     else:

@@ -27,7 +27,17 @@ def household(run, db):
     return run(build_household(db))
 
 
-def _write(run, db, tmp_path: Path, name: str = "report.pdf", *, kind=YearKind.CALENDAR, year=2025, page_size="a4", sources=None):
+def _write(
+    run,
+    db,
+    tmp_path: Path,
+    name: str = "report.pdf",
+    *,
+    kind=YearKind.CALENDAR,
+    year=2025,
+    page_size="a4",
+    sources=None,
+):
     report = run(build_annual_report(db, kind, year, sources, tz=BERLIN))
     path = tmp_path / name
     steps: list[tuple[int, int, str]] = []

@@ -389,7 +389,9 @@ class WindowCommands:
         from ..annual_report_pdf import write_pdf
 
         dialog = AnnualReportDialog(self.workspace.annual_report(write_pdf), self._parent())
-        dialog.vm.finished.connect(lambda path, _pages: self.statusBar().showMessage(f"Annual report saved: {path}", 8000))
+        dialog.vm.finished.connect(
+            lambda path, _pages: self.statusBar().showMessage(f"Annual report saved: {path}", 8000)
+        )
         self.dialogs.keep(dialog)
         dialog.open()
         dialog.start()
