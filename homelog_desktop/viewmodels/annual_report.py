@@ -98,6 +98,6 @@ class AnnualReportViewModel(BaseViewModel):
                 written = await self._renderer(report, path, request.page_size, pages)
             except OSError as error:
                 reason = error.strerror or str(error)
-                self.failed.emit(f"The report could not be written to {path}: {reason}.")
+                self.failed.emit(f"The report could not be written to {path.name}: {reason} (folder {path.parent}).")
                 return
             self.finished.emit(str(path), written)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -106,7 +106,7 @@ class AnnualReportDialog(QDialog):
         QSettings().setValue(_PAGE_KEY, str(self.page_combo.currentData()))
         self.saved_path = None
         self._set_running(True)
-        self.status.setText(f"Preparing {path.name}…")
+        self._say(f"Preparing {path.name}…")
         self.progress.setRange(0, 0)
         self.vm.start_export(self.request(), path)
 
@@ -174,6 +174,7 @@ class AnnualReportDialog(QDialog):
         self.source_list = QListWidget()
         self.source_list.setObjectName("sourceList")
         self.source_list.setMinimumHeight(120)
+        self.source_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.source_list.itemChanged.connect(lambda _item: self._update_buttons())
         sources_label.setBuddy(self.source_list)
         layout.addWidget(self.source_list, 1)
@@ -219,24 +220,39 @@ class AnnualReportDialog(QDialog):
             item = QListWidgetItem(text)
             item.setToolTip(source.name)
             item.setData(Qt.ItemDataRole.UserRole, source.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked if source.archived else Qt.CheckState.Checked)
             self.source_list.addItem(item)
+        self._elide_items()
         self.source_list.blockSignals(False)
         if not sources:
-            self.status.setText("There are no sources yet: add a meter first.")
+            self._say("There are no sources yet: add a meter first.")
         self._update_buttons()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide_items()
+
+    def _elide_items(self) -> None:
+        """Long names end in "…" (the whole name is the tooltip) rather than scrolling sideways."""
+        metrics = self.source_list.fontMetrics()
+        room = self.source_list.viewport().width() - 40
+        for row in range(self.source_list.count()):
+            item = self.source_list.item(row)
+            full = str(item.data(Qt.ItemDataRole.UserRole + 1))
+            item.setText(metrics.elidedText(full, Qt.TextElideMode.ElideRight, max(80, room)))
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        self.status.setText(text + "…" if text and not text.endswith(".") else text)
+        self._say(text + "…" if text and not text.endswith(".") else text)
 
     def _on_finished(self, path: str, pages: int) -> None:
         self.saved_path = Path(path)
         self._set_running(False)
         self.progress.hide()
-        self.status.setText(f"Saved {Path(path).name} ({pages} pages) in {Path(path).parent}.")
+        self._say(f"Saved {Path(path).name} ({pages} pages) in {Path(path).parent}.")
         self.open_button.show()
         self.open_button.setDefault(True)
         self.cancel_button.setText("Close")
@@ -244,14 +260,21 @@ class AnnualReportDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self._set_running(False)
         self.progress.hide()
-        self.status.setText(f'<span style="color: #c62828;">{_escape(message)}</span>')
+        self._say(message, error=True)
 
     def _on_cancelled(self) -> None:
         self._set_running(False)
         self.progress.hide()
-        self.status.setText("Export cancelled: no file was written.")
+        self._say("Export cancelled: no file was written.")
 
     # -- helpers ---------------------------------------------------------------------------------
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        """The status line (red for an error), tall enough for its wrapped lines."""
+        self.status.setStyleSheet("color: #c62828;" if error else "")
+        self.status.setText(text)
+        width = max(self.status.width(), self.width() - 24)
+        self.status.setMinimumHeight(self.status.heightForWidth(width) if text else 0)
 
     def _set_running(self, running: bool) -> None:
         for widget in (
@@ -277,9 +300,3 @@ class AnnualReportDialog(QDialog):
     def _update_buttons(self, running: bool | None = None) -> None:
         running = self.vm.exporting if running is None else running
         self.export_button.setEnabled(not running and bool(self.request().source_ids))
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)

@@ -68,6 +68,8 @@ CHART_WIDGET_SIZE = (560, 330)
 INK, MUTED, RULE, HEAD_BG, ZEBRA, ACCENT = "#1d232a", "#5f6b76", "#c9d1d9", "#e8eef5", "#f6f8fa", "#1f5fa8"
 UP, DOWN = "#b3261e", "#2b7a3d"
 
+#: A table cell starting with this and "N>" spans N columns.
+SPAN = "\x00span"
 ProgressCallback = Callable[[int, int, str], None]
 
 MONTHS = (
@@ -382,8 +384,16 @@ def _table(
     for index, row in enumerate(rows):
         background = f' bgcolor="{ZEBRA}"' if index % 2 else ""
         out.append(f"<tr{background}>")
-        for cell, (_text, numeric) in zip(row, header, strict=True):
+        column = 0
+        for cell in row:
+            numeric = header[column][1]
+            if cell.startswith(SPAN):
+                count, _, cell = cell.removeprefix(SPAN).partition(">")
+                out.append(f'<td colspan="{count}" align="left">{cell}</td>')
+                column += int(count)
+                continue
             out.append(f'<td align="{"right" if numeric else "left"}">{cell}</td>')
+            column += 1
         out.append("</tr>")
     if total is not None:
         out.append('<tr class="total">')
@@ -683,7 +693,9 @@ def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) ->
         page = str(starts[index]) if index < len(starts) else ""
         name = _e(section.source.name)
         if not section.has_data:
-            rows_html.append([name, f'<span class="muted">no readings in {_e(section.label)}</span>', "", "", "", page])
+            # One cell across metric to change (a cell of its own would wrap in a narrow column).
+            note = f'<span class="muted">no readings in {_e(section.label)}</span>'
+            rows_html.append([name, f"{SPAN}4>{note}", page])
             continue
         for number, part in enumerate(section.metrics):
             first = number == 0

@@ -114,7 +114,7 @@ def test_dialog_says_when_the_file_cannot_be_written(qtbot, dialog, tmp_path):
     path = tmp_path / "missing" / "year.pdf"
     with qtbot.waitSignal(dialog.vm.failed, timeout=60_000):
         dialog.export_to(path)
-    assert "could not be written to" in dialog.status.text() and "No such file or directory" in dialog.status.text()
+    assert "could not be written to year.pdf: No such file or directory" in dialog.status.text()
     assert not path.exists() and not path.parent.exists()
     assert dialog.export_button.isEnabled() and len(_checked(dialog)) == 3
     dialog.grab().save(str(SHOTS / "dialog-error.png"))
