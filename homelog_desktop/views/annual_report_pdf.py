@@ -133,7 +133,8 @@ async def render_pdf(
     charts = _ChartPainter()
     documents: list[tuple[str, QTextDocument]] = []
     for section in report.sections:
-        documents.append((section.source.name, _source_document(section, layout, charts, report.tz)))
+        images = await _chart_images(section, charts)
+        documents.append((section.source.name, _source_document(section, layout, images, report.tz)))
         advance(f"Laying out {section.source.name}")
         await asyncio.sleep(0)
     charts.close()
@@ -224,7 +225,7 @@ class _Layout:
             self.height - (MARGIN_TOP_MM + MARGIN_BOTTOM_MM) * px,
         )
 
-    def document(self, html_text: str) -> QTextDocument:
+    def document(self, html_text: str, images: dict[str, QImage] | None = None) -> QTextDocument:
         doc = QTextDocument()
         font = QFont()
         font.setFamilies(["DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"])
@@ -233,6 +234,8 @@ class _Layout:
         doc.setDocumentMargin(0)
         doc.setDefaultStyleSheet(STYLE)
         doc.setPageSize(QSizeF(self.body.width(), self.body.height()))
+        for key, image in (images or {}).items():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(key), image)
         doc.setHtml(html_text)
         return doc
 
@@ -409,7 +412,28 @@ def _table(
 # -- a source's pages -----------------------------------------------------------------------------
 
 
-def _source_document(section: SourceSection, layout: _Layout, charts: _ChartPainter, tz: tzinfo) -> QTextDocument:
+async def _chart_images(section: SourceSection, charts: _ChartPainter) -> dict[str, QImage]:
+    """The section's charts as images, one at a time with the event loop running in between."""
+    images: dict[str, QImage] = {}
+    for part in section.metrics:
+        if not part.has_data:
+            continue
+        for _widget in range(2):  # each chart widget built is a step of its own
+            if charts.build(part.is_gauge):
+                await asyncio.sleep(0)
+        images[_chart_key(section, part, "months")] = charts.months(part, section)
+        await asyncio.sleep(0)
+        if not part.is_gauge:
+            images[_chart_key(section, part, "years")] = charts.years(part, section)
+            await asyncio.sleep(0)
+    return images
+
+
+def _chart_key(section: SourceSection, part: MetricSection, which: str) -> str:
+    return f"chart:{section.source.id}-{part.metric.id}-{which}"
+
+
+def _source_document(section: SourceSection, layout: _Layout, images: dict[str, QImage], tz: tzinfo) -> QTextDocument:
     source = section.source
     parts = [f"<h1>{_e(source.name)}</h1>"]
     kind = "Billing year" if section.kind is YearKind.BILLING else "Year"
@@ -421,7 +445,6 @@ def _source_document(section: SourceSection, layout: _Layout, charts: _ChartPain
     parts.append(f'<p class="sub">{_e(" · ".join(details))}</p>')
     if source.description.strip():
         parts.append(f'<p class="muted" style="margin-bottom: 10px;">{_e(source.description.strip())}</p>')
-    images: dict[str, QImage] = {}
     if not section.has_data:
         parts.append(
             f'<p></p><table width="100%" cellspacing="0" cellpadding="14"><tr><td bgcolor="{ZEBRA}">'
@@ -431,19 +454,12 @@ def _source_document(section: SourceSection, layout: _Layout, charts: _ChartPain
             "</td></tr></table>"
         )
     for part in section.metrics:
-        parts.append(_metric_html(section, part, layout, charts, images))
+        parts.append(_metric_html(section, part, layout))
     parts.append(_events_html(section, tz))
-    doc = layout.document("".join(parts))
-    for key, image in images.items():
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(key), image)
-    # The images were added after the HTML: lay out again with their sizes known.
-    doc.setHtml("".join(parts))
-    return doc
+    return layout.document("".join(parts), images)
 
 
-def _metric_html(
-    section: SourceSection, part: MetricSection, layout: _Layout, charts: _ChartPainter, images: dict[str, QImage]
-) -> str:
+def _metric_html(section: SourceSection, part: MetricSection, layout: _Layout) -> str:
     metric = part.metric
     several = len(section.metrics) > 1
     out = []
@@ -462,12 +478,10 @@ def _metric_html(
     # The charts, side by side.
     width = (layout.body.width() - 12) / 2
     height = width * CHART_WIDGET_SIZE[1] / CHART_WIDGET_SIZE[0]
-    key = f"chart:{section.source.id}-{metric.id}"
-    images[f"{key}-months"] = charts.months(part, section)
-    cells = [f'<td width="50%"><img src="{key}-months" width="{width:.0f}" height="{height:.0f}"></td>']
+    size = f'width="{width:.0f}" height="{height:.0f}"'
+    cells = [f'<td width="50%"><img src="{_chart_key(section, part, "months")}" {size}></td>']
     if not part.is_gauge:
-        images[f"{key}-years"] = charts.years(part, section)
-        cells.append(f'<td width="50%"><img src="{key}-years" width="{width:.0f}" height="{height:.0f}"></td>')
+        cells.append(f'<td width="50%"><img src="{_chart_key(section, part, "years")}" {size}></td>')
     out.append(
         f'<table width="100%" cellspacing="0" cellpadding="0"><tr>{"<td width=12></td>".join(cells)}</tr></table>'
     )
@@ -732,11 +746,21 @@ class _ChartPainter:
         self._months: Any = None
         self._years: Any = None
 
-    def months(self, part: MetricSection, section: SourceSection) -> QImage:
-        from .charts import ConsumptionChart
+    def build(self, gauge: bool) -> bool:
+        """Build the chart widgets a metric needs that are not there yet; True if one was built."""
+        from .charts import ConsumptionChart, YearOverYearChart
 
         if self._months is None:
             self._months = _offscreen(ConsumptionChart())
+            return True
+        if self._years is None and not gauge:
+            self._years = _offscreen(YearOverYearChart())
+            return True
+        return False
+
+    def months(self, part: MetricSection, section: SourceSection) -> QImage:
+        while self.build(part.is_gauge):
+            pass
         chart = self._months
         metric, report = part.metric, part.months
         title = "Mean, lowest and highest per month" if part.is_gauge else "Consumption and cost per month"
@@ -751,10 +775,8 @@ class _ChartPainter:
         return _render(chart)
 
     def years(self, part: MetricSection, section: SourceSection) -> QImage:
-        from .charts import YearOverYearChart
-
-        if self._years is None:
-            self._years = _offscreen(YearOverYearChart())
+        while self.build(part.is_gauge):
+            pass
         chart = self._years
         metric = part.metric
         chart.set_title("Year over year")
