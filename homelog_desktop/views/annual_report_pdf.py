@@ -18,6 +18,7 @@ import html
 import importlib
 import os
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
@@ -130,14 +131,47 @@ async def render_pdf(
         if progress is not None:
             progress(min(step, total_steps), total_steps, what)
 
+    # The charts are widgets: drawn here, on the GUI thread, one per step of the event loop.
     charts = _ChartPainter()
-    documents: list[tuple[str, QTextDocument]] = []
-    for section in report.sections:
-        images = await _chart_images(section, charts)
-        documents.append((section.source.name, _source_document(section, layout, images, report.tz)))
-        advance(f"Laying out {section.source.name}")
-        await asyncio.sleep(0)
-    charts.close()
+    parts: list[tuple[str, str, dict[str, QImage]]] = []
+    try:
+        for section in report.sections:
+            images = await _chart_images(section, charts)
+            parts.append((section.source.name, _source_html(section, layout, report.tz), images))
+            advance(f"Charts of {section.source.name}")
+            await asyncio.sleep(0)
+    finally:
+        charts.close()
+    # The documents are laid out and painted in a worker thread (QTextDocument and QPainter on a
+    # PDF need no GUI thread); Cancel stops it between pages.
+    loop = asyncio.get_running_loop()
+    stop = threading.Event()
+
+    def step_done(what: str) -> None:
+        loop.call_soon_threadsafe(advance, what)
+
+    try:
+        data, total_pages = await asyncio.to_thread(_paint_pdf, report, layout, parts, stop, step_done)
+    except asyncio.CancelledError:
+        stop.set()
+        raise
+    advance("Done")
+    return data, total_pages
+
+
+class _StoppedError(Exception):
+    """The export was cancelled while the worker painted."""
+
+
+def _paint_pdf(
+    report: AnnualReport,
+    layout: _Layout,
+    parts: list[tuple[str, str, dict[str, QImage]]],
+    stop: threading.Event,
+    step_done: Callable[[str], None],
+) -> tuple[bytes, int]:
+    """Lay out the cover and the sources' documents and paint every page into a PDF (worker thread)."""
+    documents = [(name, layout.document(html_text, images)) for name, html_text, images in parts]
     # The cover names the page each source starts on: lay it out once to count its own pages.
     starts: list[int] = []
     cover = _cover_document(report, layout, starts)
@@ -148,9 +182,8 @@ async def render_pdf(
             starts.append(first)
             first += doc.pageCount()
         cover = _cover_document(report, layout, starts)
-    advance("Cover")
+    step_done("Cover")
     total_pages = cover.pageCount() + sum(doc.pageCount() for _n, doc in documents)
-
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -168,6 +201,8 @@ async def render_pdf(
         number = 0
         for name, doc in [("", cover), *documents]:
             for index in range(doc.pageCount()):
+                if stop.is_set():
+                    raise _StoppedError
                 number += 1
                 if number > 1:
                     writer.newPage()
@@ -175,12 +210,10 @@ async def render_pdf(
                 painter.scale(scale, scale)
                 _paint_page(painter, layout, doc, index, name, report, number, total_pages)
                 painter.restore()
-                await asyncio.sleep(0)
             if name:
-                advance(f"Writing {name}")
+                step_done(f"Writing {name}")
     finally:
         painter.end()
-    advance("Done")
     return bytes(buffer.data().data()), total_pages
 
 
@@ -433,7 +466,7 @@ def _chart_key(section: SourceSection, part: MetricSection, which: str) -> str:
     return f"chart:{section.source.id}-{part.metric.id}-{which}"
 
 
-def _source_document(section: SourceSection, layout: _Layout, images: dict[str, QImage], tz: tzinfo) -> QTextDocument:
+def _source_html(section: SourceSection, layout: _Layout, tz: tzinfo) -> str:
     source = section.source
     parts = [f"<h1>{_e(source.name)}</h1>"]
     kind = "Billing year" if section.kind is YearKind.BILLING else "Year"
@@ -456,7 +489,7 @@ def _source_document(section: SourceSection, layout: _Layout, images: dict[str, 
     for part in section.metrics:
         parts.append(_metric_html(section, part, layout))
     parts.append(_events_html(section, tz))
-    return layout.document("".join(parts), images)
+    return "".join(parts)
 
 
 def _metric_html(section: SourceSection, part: MetricSection, layout: _Layout) -> str:
