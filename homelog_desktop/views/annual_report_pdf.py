@@ -710,7 +710,7 @@ def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) ->
         )
     parts.append("<h2>Household totals</h2>")
     if report.totals or report.costs:
-        cells = [(_total_text(t), "Consumption in " + (t.unit or "units"), ", ".join(t.sources)) for t in report.totals]
+        cells = [(_total_text(t), "Consumption", ", ".join(t.sources)) for t in report.totals]
         cells += [(f"{money_text(amount)} {_e(currency)}", "Total cost", "") for currency, amount in report.costs]
         tds = []
         for figure, label, hint in cells:
@@ -732,7 +732,7 @@ def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) ->
         ("Metric", False),
         ("Consumption", True),
         ("Cost", True),
-        ("Against last year", True),
+        ("On last year", True),
         ("Page", True),
     ]
     rows_html: list[list[str]] = []
@@ -758,12 +758,12 @@ def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) ->
                 change = _change(part.year.change if part.year is not None else None)
             rows_html.append([name if first else "", _e(metric.name), figure, cost, change, page if first else ""])
     if rows_html:
-        parts.append(_table(header, rows_html, widths=[30, 14, 18, 16, 14, 8]))
+        parts.append(_table(header, rows_html, widths=[28, 14, 19, 17, 14, 8]))
     else:
         parts.append('<p class="empty">No sources chosen.</p>')
     parts.append(
         '<p class="small muted"><br>Consumption is spread evenly between readings and allocated to the months'
-        " they cover; “against last year” compares the same days a year earlier. The figures are those of"
+        " they cover; “on last year” compares the same days a year earlier. The figures are those of"
         " Home Log's Reports page.</p>"
     )
     return layout.document("".join(parts))
