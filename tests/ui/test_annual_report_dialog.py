@@ -128,7 +128,7 @@ def test_dialog_cancel_stops_the_export(qtbot, dialog, tmp_path):
         dialog.reject()
     assert "cancelled" in dialog.status.text()
     assert dialog.isVisible()
-    assert not path.exists() and list(tmp_path.glob("*.part")) == []
+    assert not path.exists() and list(tmp_path.glob(".*.part")) == []
     dialog.reject()
     assert not dialog.isVisible()
 
@@ -151,3 +151,22 @@ def test_window_file_menu_opens_the_dialog(qtbot, run, db, db_path):
     qtbot.waitUntil(lambda: dlg.source_list.count() == 3)
     dlg.reject()
     run(workspace.close())
+
+
+def test_dialog_cancel_while_the_pages_are_made(qtbot, dialog, tmp_path):
+    """Cancel once the charts are being drawn: the export stops there, no file (nor temporary file) is left."""
+    path = tmp_path / "year.pdf"
+    seen: list[str] = []
+
+    def on_progress(_done: int, _total: int, text: str) -> None:
+        seen.append(text)
+        if text.startswith("Charts of"):
+            dialog.reject()  # Cancel
+
+    dialog.vm.progress_changed.connect(on_progress)
+    with qtbot.waitSignal(dialog.vm.cancelled, timeout=60_000):
+        dialog.export_to(path)
+    assert any(t.startswith("Figures of") for t in seen)
+    assert "Cover" not in seen
+    assert not path.exists() and list(tmp_path.glob("*.pdf*")) == [] and list(tmp_path.glob(".*.part")) == []
+    assert "cancelled" in dialog.status.text() and dialog.export_button.isEnabled()
