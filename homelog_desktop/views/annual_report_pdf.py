@@ -65,6 +65,8 @@ LAYOUT_DPI = 96
 MARGIN_SIDE_MM, MARGIN_TOP_MM, MARGIN_BOTTOM_MM = 18.0, 22.0, 20.0
 #: The charts' size on the page, in layout pixels (two side by side), and the widget's own size.
 CHART_WIDGET_SIZE = (560, 330)
+#: Layout pixels between the two charts.
+CHART_GAP = 12
 #: Colours of the statement (ink, muted, lines, the header row, zebra rows, accent).
 INK, MUTED, RULE, HEAD_BG, ZEBRA, ACCENT = "#1d232a", "#5f6b76", "#c9d1d9", "#e8eef5", "#f6f8fa", "#1f5fa8"
 UP, DOWN = "#b3261e", "#2b7a3d"
@@ -508,16 +510,18 @@ def _metric_html(section: SourceSection, part: MetricSection, layout: _Layout) -
             out.append(f'<p class="muted">No readings of {_e(metric.name)} in {_e(section.label)}.</p>')
         return "".join(out)
     out.append(_key_figures(part))
-    # The charts, side by side.
-    width = (layout.body.width() - 12) / 2
+    # The charts, side by side (a gauge's one chart across the page, as high).
+    width = (layout.body.width() - CHART_GAP) / 2
     height = width * CHART_WIDGET_SIZE[1] / CHART_WIDGET_SIZE[0]
     size = f'width="{width:.0f}" height="{height:.0f}"'
-    cells = [f'<td width="50%"><img src="{_chart_key(section, part, "months")}" {size}></td>']
-    if not part.is_gauge:
+    if part.is_gauge:
+        wide = f'width="{layout.body.width():.0f}" height="{height:.0f}"'
+        cells = [f'<td width="100%"><img src="{_chart_key(section, part, "months")}" {wide}></td>']
+    else:
+        cells = [f'<td width="50%"><img src="{_chart_key(section, part, "months")}" {size}></td>']
         cells.append(f'<td width="50%"><img src="{_chart_key(section, part, "years")}" {size}></td>')
-    out.append(
-        f'<table width="100%" cellspacing="0" cellpadding="0"><tr>{"<td width=12></td>".join(cells)}</tr></table>'
-    )
+    gap = f'<td width="{CHART_GAP}"></td>'
+    out.append(f'<table width="100%" cellspacing="0" cellpadding="0"><tr>{gap.join(cells)}</tr></table>')
     out.append("<h3>By month</h3>")
     out.append(_months_table(section, part))
     return "".join(out)
@@ -805,6 +809,9 @@ class _ChartPainter:
             currency=report.currency,
             metric_name=metric.name,
         )
+        if part.is_gauge:  # across the page
+            width, height = CHART_WIDGET_SIZE
+            return _render(chart, (width * 2 + round(CHART_GAP * width / 320), height))
         return _render(chart)
 
     def years(self, part: MetricSection, section: SourceSection) -> QImage:
@@ -870,15 +877,17 @@ def _offscreen(chart: Any) -> Any:
     return chart
 
 
-def _render(chart: Any) -> QImage:
+def _render(chart: Any, size: tuple[int, int] = CHART_WIDGET_SIZE) -> QImage:
     """The chart drawn at print resolution (its layout settled first, as for a PNG export)."""
     chart.hide_hover()
+    if (chart.width(), chart.height()) != size:
+        chart.resize(*size)
     chart.grab()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-    width, height = CHART_WIDGET_SIZE
+    width, height = size
     # The image covers half the body's width at PRINT_DPI.
     body_width_in = (210 - 2 * MARGIN_SIDE_MM) / 25.4
-    ratio = max(1.0, body_width_in / 2 * PRINT_DPI / width)
+    ratio = max(1.0, body_width_in / 2 * PRINT_DPI / CHART_WIDGET_SIZE[0])
     image = QImage(round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(ratio)
     image.fill(QColor("#ffffff"))
