@@ -121,8 +121,8 @@ async def render_pdf(
     report: AnnualReport, page_size: str = "a4", progress: ProgressCallback | None = None
 ) -> tuple[bytes, int]:
     """The PDF's bytes and page count. Needs a QApplication (the charts are widgets)."""
-    # The charts' modules (pyqtgraph) are big: imported in a worker thread, not on the loop.
-    await asyncio.to_thread(importlib.import_module, "homelog_desktop.views.charts")
+    # The charts' modules and pyqtgraph are big: imported in a worker thread, not on the loop.
+    await asyncio.to_thread(_import_charts)
     layout = _Layout(page_size)
     total_steps = len(report.sections) * 2 + 2
     step = 0
@@ -159,6 +159,13 @@ async def render_pdf(
         raise
     advance("Done")
     return data, total_pages
+
+
+def _import_charts() -> None:
+    charts = importlib.import_module("homelog_desktop.views.charts")
+    preload = getattr(charts, "preload", None)
+    if preload is not None:
+        preload()  # pyqtgraph itself
 
 
 class _StoppedError(Exception):
