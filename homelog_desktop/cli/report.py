@@ -1,4 +1,5 @@
-"""``homelog report``: consumption and cost per period of one metric, as CSV or a table.
+"""``homelog report``: consumption and cost per period of one metric, as CSV or a table; or the
+annual report of every source as a PDF (``--format pdf -o FILE``).
 
 The figures come from ``services.reports.build_report``, the same code as the Reports page. Dates
 are local (the computer's time zone); ``--from`` and ``--to`` are inclusive days, while the CSV's
@@ -8,12 +9,14 @@ are local (the computer's time zone); ``--from`` and ``--to`` are inclusive days
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import OK, CommandError, add_location_arguments, fail, open_database, run_command
+from .common import FAILED, OK, CommandError, add_location_arguments, fail, open_database, run_command
 from .identity import add_member_argument
 
 if TYPE_CHECKING:
@@ -30,28 +33,146 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"“{text}” is not a date such as 2025-03-14 (YYYY-MM-DD)") from None
 
 
+EXAMPLES = """\
+examples:
+  homelog report --source Water --period month                  CSV, one row per month
+  homelog report --source Electricity --metric Day --period year --format table
+  homelog report --format pdf -o report-2025.pdf --year 2025    the annual report of every source
+  homelog report --format pdf -o gas.pdf --billing-year 2025 --source Gas --page-size letter
+
+--format pdf writes the annual report: a cover page with the household's totals, then a page per
+source (every source you see that is not archived, or each --source given) with the months,
+charts, cost, the change against last year, meter changes, prices and notes. --year is a calendar
+year, --billing-year each source's billing year that starts in that year (default: --year of last
+year). The page size defaults to Letter in the US and Canada, A4 elsewhere.
+"""
+
+
+def _year(text: str) -> int:
+    if not text.isdigit() or not 1900 <= int(text) <= 2200:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a year such as 2025")
+    return int(text)
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--source", required=True, metavar="NAME", help="the source's name (any case)")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EXAMPLES
+    parser.add_argument(
+        "--source",
+        action="append",
+        metavar="NAME",
+        help="the source's name (any case); csv/table: exactly one; pdf: repeat for several (default: all)",
+    )
     parser.add_argument("--metric", metavar="NAME", help="the metric's name (may be left out if there is only one)")
     parser.add_argument(
         "--period",
-        required=True,
         choices=PERIODS,
-        help="one row per day, ISO week, month, quarter, calendar year, billing year or heating season (July-June)",
+        help="csv/table (required): one row per day, ISO week, month, quarter, calendar year, billing year"
+        " or heating season (July-June)",
     )
     parser.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD", help="first day (default: all)")
     parser.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD", help="last day, included (default: all)")
     parser.add_argument(
-        "--format", choices=("csv", "table"), default="csv", help="csv (default) or a readable aligned table"
+        "--format",
+        choices=("csv", "table", "pdf"),
+        default="csv",
+        help="csv (default), a readable aligned table, or the annual report as a PDF (needs -o)",
+    )
+    pdf = parser.add_argument_group("the annual report (--format pdf)")
+    pdf.add_argument("-o", "--output", metavar="FILE", help="the PDF file to write (replaced if it exists)")
+    which = pdf.add_mutually_exclusive_group()
+    which.add_argument("--year", type=_year, metavar="YYYY", help="the calendar year (default: last year)")
+    which.add_argument("--billing-year", type=_year, metavar="YYYY", help="each source's billing year starting in YYYY")
+    pdf.add_argument(
+        "--page-size", choices=("a4", "letter"), help="a4 or letter (default: from the locale: letter in the US/Canada)"
     )
     add_location_arguments(parser)
     add_member_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format == "pdf":
+        return _run_pdf(args)
+    for option, value in (
+        ("-o/--output", args.output),
+        ("--year", args.year),
+        ("--billing-year", args.billing_year),
+        ("--page-size", args.page_size),
+    ):
+        if value is not None:
+            return fail(f"{option} is for --format pdf only")
+    if not args.source:
+        return fail("--source NAME is required (the source to report on)")
+    if len(args.source) > 1:
+        return fail("--format csv and table report on one --source (the PDF takes several)")
+    if args.period is None:
+        return fail(f"--period is required: one of {', '.join(PERIODS)}")
     if args.start is not None and args.end is not None and args.end < args.start:
         return fail(f"--to {args.end} is before --from {args.start}")
+    args.source = args.source[0]
     return run_command(lambda: _report(args))
+
+
+def _run_pdf(args: argparse.Namespace) -> int:
+    for option, value in (
+        ("--period", args.period),
+        ("--metric", args.metric),
+        ("--from", args.start),
+        ("--to", args.end),
+    ):
+        if value is not None:
+            return fail(f"{option} is not used by --format pdf (it reports whole months of a --year or --billing-year)")
+    if not args.output:
+        return fail("--format pdf needs -o FILE (where to write the PDF)")
+    output = Path(args.output).expanduser()
+    if output.is_dir():
+        return fail(f"-o {output} is a folder; give a file name such as {output / 'annual-report.pdf'}")
+    if not output.parent.is_dir():
+        return fail(f"cannot write {output}: the folder {output.parent} does not exist", FAILED)
+    # Rendering needs a QApplication (the charts are widgets): offscreen, unless the caller chose a platform.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["homelog"])
+    try:
+        return run_command(lambda: _pdf_report(args, output))
+    finally:
+        del app
+
+
+async def _pdf_report(args: argparse.Namespace, output: Path) -> int:
+    from ..domain.errors import NotFoundError
+    from ..repositories import SourceRepository
+    from ..services.annual_report import YearKind, build_annual_report, visible_sources
+    from ..views.annual_report_pdf import default_page_size, write_pdf
+
+    if args.billing_year is not None:
+        kind, year = YearKind.BILLING, args.billing_year
+    else:
+        kind, year = YearKind.CALENDAR, args.year if args.year is not None else date.today().year - 1
+    async with open_database(args) as db:
+        if args.source:
+            sources = []
+            async with db.session(readonly=True) as session:
+                repository = SourceRepository(session)
+                for name in dict.fromkeys(n.strip() for n in args.source):
+                    try:
+                        sources.append(await repository.get_by_name(name))
+                    except NotFoundError:
+                        names = [s.name for s in await repository.all()]
+                        known = f"; the sources are: {', '.join(names)}" if names else "; there are no sources yet"
+                        raise CommandError(f"there is no source named “{name}”{known}") from None
+        else:
+            sources = await visible_sources(db)
+            if not sources:
+                raise CommandError("there are no sources to report on (add a meter first)")
+        report = await build_annual_report(db, kind, year, sources)
+    try:
+        pages = await write_pdf(report, output, args.page_size or default_page_size())
+    except OSError as error:
+        raise CommandError(f"cannot write {output}: {error.strerror or error}", FAILED) from None
+    print(f"{output}: the annual report of {len(sources)} source{'s' if len(sources) != 1 else ''}, {pages} pages")
+    return OK
 
 
 async def _report(args: argparse.Namespace) -> int:

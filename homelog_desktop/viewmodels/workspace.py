@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from ..db.handle import SessionProvider
     from ..domain.entities import Reading, Source
+    from .annual_report import AnnualReportViewModel, Renderer
     from .dashboard import DashboardViewModel
     from .exporting import ExportViewModel
     from .importing import ImportViewModel
@@ -63,6 +64,8 @@ class Workspace:
     importer: Callable[[Path], ImportViewModel]
     #: Other PCs' changes (PostgreSQL LISTEN/NOTIFY) into ``changes``, and the connection's state.
     live: LiveUpdatesViewModel
+    #: The annual report's view model, writing with the given renderer (the PDF writer of views/).
+    annual_report: Callable[[Renderer], AnnualReportViewModel]
 
 
 def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = False) -> Workspace:
@@ -142,6 +145,11 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         vm.finished.connect(lambda summary: changes.notify(What.READINGS | What.SOURCES, [summary.source_id]))
         return vm
 
+    def annual_report(renderer: Renderer) -> AnnualReportViewModel:
+        from .annual_report import AnnualReportViewModel
+
+        return AnnualReportViewModel(db, renderer)
+
     return Workspace(
         location=location,
         is_sample=is_sample,
@@ -159,4 +167,5 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         exporter=exporter,
         importer=importer,
         live=live,
+        annual_report=annual_report,
     )

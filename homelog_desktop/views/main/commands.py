@@ -85,6 +85,7 @@ class WindowCommands:
             Act.ARCHIVE_SOURCE: self.toggle_archive_source,
             Act.DELETE_SOURCE: self.delete_source,
             Act.EXPORT_READINGS: self.export_readings,
+            Act.ANNUAL_REPORT: self.export_annual_report,
             Act.DASHBOARD: self.show_dashboard,
             Act.SHOW_READINGS: self.show_readings,
             Act.SHOW_REPORTS: self.show_reports,
@@ -394,6 +395,29 @@ class WindowCommands:
         if task is not None:
             task.add_done_callback(lambda _t: vm.deleteLater())
 
+    def export_annual_report(self) -> None:
+        """File → Export Annual Report…: the year, sources and page size; then where; then the PDF."""
+        if self.workspace is not None:
+            self.run(self._open_annual_report())
+
+    async def _open_annual_report(self) -> None:
+        import asyncio
+
+        # The report's service and writer (numpy, the reports) load in a worker thread first.
+        await asyncio.to_thread(importlib.import_module, "homelog_desktop.views.annual_report_pdf")
+        if self.workspace is None:
+            return
+        from ..annual_report_dialog import AnnualReportDialog
+        from ..annual_report_pdf import write_pdf
+
+        dialog = AnnualReportDialog(self.workspace.annual_report(write_pdf), self._parent())
+        dialog.vm.finished.connect(
+            lambda path, _pages: self.statusBar().showMessage(f"Annual report saved: {path}", 8000)
+        )
+        self.dialogs.keep(dialog)
+        dialog.open()
+        dialog.start()
+
     # -- enabled actions -------------------------------------------------------------------------
 
     def _update_actions(self, *_args: Any) -> None:
@@ -417,6 +441,7 @@ class WindowCommands:
             Act.ARCHIVE_SOURCE: on_source,
             Act.DELETE_SOURCE: on_source,
             Act.EXPORT_READINGS: on_source,
+            Act.ANNUAL_REPORT: has_sources,
             Act.DASHBOARD: has_sources,
             Act.SHOW_READINGS: has_sources,
             Act.SHOW_REPORTS: has_sources,
