@@ -148,6 +148,18 @@ def parse_value(text: str, metric: Metric, decimal_point: str = ".") -> Decimal 
     return value
 
 
+#: A number longer than this is shortened in messages (a 1,000-digit cell must not make a 1,000-character message).
+SHOWN_DIGITS = 32
+
+
+def _shown(value: Decimal, *, grouped: bool = False) -> str:
+    """``value`` for a message: as written, or shortened to its start and end when it is very long."""
+    text = f"{value:,}" if grouped else str(value)
+    if len(text) <= SHOWN_DIGITS:
+        return text
+    return f"{text[:16]}…{text[-8:]} ({len(value.as_tuple().digits)} digits)"
+
+
 def check_value(value: Decimal, metric: Metric) -> None:
     """Raise ValidationError if ``value`` cannot be stored exactly for ``metric``."""
     label = metric.label
@@ -158,16 +170,16 @@ def check_value(value: Decimal, metric: Metric) -> None:
     # "1e999999999999" raise decimal.Overflow.
     magnitude = value.copy_abs()
     if magnitude >= MAX_MAGNITUDE:
-        raise ValidationError(label, f"{value:,} is too large (the limit is 10¹²)")
+        raise ValidationError(label, f"{_shown(value, grouped=True)} is too large (the limit is 10¹²)")
     decimals = _decimal_places(value)
     if decimals > metric.decimals:
         places = {0: "no decimals", 1: "at most 1 decimal"}.get(metric.decimals, f"at most {metric.decimals} decimals")
-        raise ValidationError(label, f"{value} has too many decimals ({places} for this metric)")
+        raise ValidationError(label, f"{_shown(value)} has too many decimals ({places} for this metric)")
     if (
         metric.decimals > MAX_DECIMALS
         or magnitude * (Decimal(10) ** metric.decimals) >= Decimal(10) ** MAX_SIGNIFICANT_DIGITS
     ):
-        raise ValidationError(label, f"{value} has more digits than can be stored exactly")
+        raise ValidationError(label, f"{_shown(value)} has more digits than can be stored exactly")
     if metric.kind is MetricKind.COUNTER and metric.digits and magnitude >= Decimal(10) ** metric.digits:
         raise ValidationError(label, f"{value} does not fit a register of {metric.digits} digits")
 

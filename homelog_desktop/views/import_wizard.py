@@ -763,7 +763,8 @@ class MappingPage(_Page):
                 item = self.source_combo.model().item(self.source_combo.count() - 1)  # type: ignore[attr-defined]
                 item.setEnabled(False)
                 item.setToolTip(refusal)
-        self.source_combo.setCurrentIndex(self._first_choosable())
+        # Nothing chosen until "an existing source" is (its placeholder says to choose one).
+        self.source_combo.setCurrentIndex(-1)
         self.source_combo.blockSignals(False)
         has_stored = bool(stored)
         self.source_combo.setPlaceholderText("(choose a source)" if has_stored else "(there are no sources yet)")
