@@ -111,7 +111,10 @@ async def connect(*args: Any, **kwargs: Any) -> Any:
     import aiosqlite
 
     driver = aiosqlite.connect(*args, **kwargs)
-    driver._thread.daemon = True  # as SQLAlchemy does: a connection's thread never holds the exit up
+    # As SQLAlchemy does: a connection's thread never holds the exit up (aiosqlite before 0.21 is a
+    # Thread itself; later ones keep one in ``_thread``).
+    thread: Any = getattr(driver, "_thread", driver)
+    thread.daemon = True
 
     async def open_it() -> Any:
         return await driver

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from homelog_desktop.services.annual_report import YearKind
 from homelog_desktop.viewmodels.annual_report import AnnualReportViewModel
@@ -146,7 +146,8 @@ def test_window_file_menu_opens_the_dialog(qtbot, run, db, db_path):
     win.resize(800, 600)
     action = win.action(Act.ANNUAL_REPORT)
     qtbot.waitUntil(action.isEnabled)
-    file_menu = win.menuBar().actions()[0].menu()
+    # (found by title: PySide6 6.8 deletes the wrapper QAction.menu() returns)
+    file_menu = next(m for m in win.menuBar().findChildren(QMenu) if m.title() == "&File")
     assert action in file_menu.actions()
     file_menu.popup(win.mapToGlobal(win.rect().topLeft()))
     qtbot.waitUntil(file_menu.isVisible)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -794,7 +795,8 @@ def test_main_window_move_to_server_action(open_window, qtbot):
     """File → Move to a Shared Server… asks the composition root; it is off for the sample household."""
     window = open_window(page="dashboard")
     action = window.action(Act.MOVE_TO_SERVER)
-    file_menu = window.menuBar().actions()[0].menu()
+    # (found by title: PySide6 6.8 deletes the wrapper QAction.menu() returns)
+    file_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&File")
     assert action in file_menu.actions() and action.isEnabled()
     with qtbot.waitSignal(window.move_requested):
         action.trigger()
