@@ -9,6 +9,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
 
+from .access import Role
+
 
 class Category(enum.StrEnum):
     """What a source measures; drives its icon and default units."""
@@ -232,3 +234,12 @@ class Tariff:
     currency: str = "EUR"
     #: The stored row's version when read (0: not read; see domain/conflicts.py). Not part of equality.
     version: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class MemberAccount:
+    """A member as the Members dialog lists them: with their role and whether they have a password."""
+
+    member: Member
+    role: Role
+    has_password: bool

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..db.tables import MemberPasswordRow, MemberRow
 from ..domain.access import Role
-from ..domain.entities import Member
+from ..domain.entities import MemberAccount
 from ..domain.errors import NotFoundError
 from ..domain.timeutil import to_epoch, utc_now
 from .members import _to_domain
@@ -28,15 +28,6 @@ class Credentials:
     email: str | None
     role: Role
     password_hash: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class MemberAccount:
-    """A member as the Members dialog lists them: with their role and whether they have a password."""
-
-    member: Member
-    role: Role
-    has_password: bool
 
 
 class MemberPasswordRepository:

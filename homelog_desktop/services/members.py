@@ -18,9 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ..db.database import Database
 from ..db.rls import member_role_name
 from ..domain.access import Actor, MemberFacts, can_add_member, can_edit_member, can_remove_member, require
-from ..domain.entities import Member
+from ..domain.entities import Member, MemberAccount
 from ..domain.errors import HomeLogError
-from ..repositories.member_passwords import MemberAccount, MemberPasswordRepository
+from ..repositories.member_passwords import MemberPasswordRepository
 from ..repositories.member_roles import MemberRoleRepository
 from ..repositories.members import MemberRepository
 

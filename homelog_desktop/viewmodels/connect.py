@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..db.server import ServerAddress
+from ..db.server import DEFAULT_PORT, ServerAddress
 from ..domain.errors import HomeLogError
 from .base import BaseViewModel
 
@@ -14,6 +14,14 @@ if TYPE_CHECKING:
     from ..db.database import Database
     from ..services.auth import SignedIn
     from ..services.saved_passwords import SavedPasswords
+
+__all__ = ["DEFAULT_PORT", "OK", "WRONG_LOGIN", "ConnectViewModel", "address_of"]
+
+
+def address_of(host: str, database: str, port: int = DEFAULT_PORT) -> ServerAddress:
+    """The server address the dialog's fields name (the view builds no database types itself)."""
+    return ServerAddress(host, database, port)
+
 
 #: ``tested``'s kinds besides problems.Kind's values.
 OK, WRONG_LOGIN = "ok", "wrong-login"

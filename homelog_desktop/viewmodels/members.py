@@ -25,7 +25,7 @@ from .base import BaseViewModel
 if TYPE_CHECKING:
     from ..db.database import Database
     from ..db.handle import SessionProvider
-    from ..repositories.member_passwords import MemberAccount
+    from ..domain.entities import MemberAccount
     from ..services.auth import AuthService
 
 #: Why everything is allowed on a local file nobody signs in to.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
@@ -20,11 +22,13 @@ from PySide6.QtWidgets import (
 
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
-from ..db.database import Database
-from ..db.server import DEFAULT_PORT, ServerAddress
-from ..services.auth import SignedIn
-from ..viewmodels.connect import OK, ConnectViewModel
+from ..viewmodels.connect import DEFAULT_PORT, OK, ConnectViewModel, address_of
 from .sign_in_dialog import remember_login, remembered_login
+
+if TYPE_CHECKING:
+    from ..db.database import Database
+    from ..db.server import ServerAddress
+    from ..services.auth import SignedIn
 
 #: QSettings keys of the last server connected to (never a password).
 HOST_KEY, PORT_KEY, DATABASE_KEY = "connect/host", "connect/port", "connect/database"
@@ -234,7 +238,7 @@ class ConnectDialog(QDialog):
         host, database = self.host_edit.text().strip(), self.database_edit.text().strip()
         if not host or not database:
             return None
-        return ServerAddress(host, database, self.port_spin.value())
+        return address_of(host, database, self.port_spin.value())
 
     def _values(self) -> tuple[ServerAddress, str, str] | None:
         """The address, name and password, or None after saying what is missing."""

@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
 from ..domain.access import Decision
-from ..domain.entities import Member
+from ..domain.entities import Member, MemberAccount
 from ..domain.issues import MemberField, PasswordField
-from ..repositories.member_passwords import MemberAccount
 from ..viewmodels.members import CURRENT_PASSWORD, MembersViewModel
 from .source_dialog import FieldError, with_error
 from .widgets import DiscardQuestion, preferred_size
