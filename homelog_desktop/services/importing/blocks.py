@@ -16,10 +16,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from .model import ImportFileError, ImportSettings
+from .wrapped import WrappedStream
 
 if TYPE_CHECKING:
     from .rows import RecordStream
@@ -150,7 +150,7 @@ def _csv_lines(data: bytes, start: int, encoding: str, delimiter: str, count: in
     return [cells for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or ",") if any(cells)]
 
 
-class BlockStream:
+class BlockStream(WrappedStream):
     """A record stream whose later blocks' rows are mapped onto the first block's layout (see the module
     docstring): the same interface as the stream it wraps."""
 
@@ -164,31 +164,6 @@ class BlockStream:
         self._time = settings.time_column
         self._width = settings.block_base
         self._extra = max((t for b in self._blocks for t in b.targets), default=self._width - 1) + 1 - self._width
-
-    def __enter__(self) -> BlockStream:
-        self.inner.__enter__()
-        return self
-
-    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
-        self.inner.close()
-
-    def close(self) -> None:
-        self.inner.close()
-
-    @property
-    def bytes_total(self) -> int:
-        return self.inner.bytes_total
-
-    @property
-    def bytes_done(self) -> int:
-        return self.inner.bytes_done
-
-    @property
-    def line(self) -> int:
-        return self.inner.line
-
-    def sheet_names(self) -> list[str]:
-        return self.inner.sheet_names()
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
         for line, cells in self.inner:

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from .model import ImportFileError, ImportSettings
+from .wrapped import WrappedStream
 
 if TYPE_CHECKING:
     from .rows import RecordStream
@@ -84,7 +84,7 @@ class DayExpander:
         return out
 
 
-class DayRowStream:
+class DayRowStream(WrappedStream):
     """A record stream of a day-row file, one record per amount: the same interface as the stream it wraps."""
 
     def __init__(self, inner: RecordStream, settings: ImportSettings) -> None:
@@ -93,31 +93,6 @@ class DayRowStream:
         self.inner = inner
         self._expander = DayExpander(tuple(settings.day_columns), settings.day_base)
         self._data_row = settings.data_row
-
-    def __enter__(self) -> DayRowStream:
-        self.inner.__enter__()
-        return self
-
-    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
-        self.inner.close()
-
-    def close(self) -> None:
-        self.inner.close()
-
-    @property
-    def bytes_total(self) -> int:
-        return self.inner.bytes_total
-
-    @property
-    def bytes_done(self) -> int:
-        return self.inner.bytes_done
-
-    @property
-    def line(self) -> int:
-        return self.inner.line
-
-    def sheet_names(self) -> list[str]:
-        return self.inner.sheet_names()
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
         """Records before the data row (the header, lines above it) pass unchanged, one for one; data

@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from .formats.units import unit_of
 from .mapping import split_unit
 from .model import ImportFileError, ImportSettings
+from .wrapped import WrappedStream
 
 if TYPE_CHECKING:
     from .rows import RecordStream
@@ -167,7 +167,7 @@ class Widener:
         return record
 
 
-class RegisterStream:
+class RegisterStream(WrappedStream):
     """A record stream whose records are widened by ``Widener``: the same interface as the stream it wraps."""
 
     def __init__(self, inner: RecordStream, settings: ImportSettings) -> None:
@@ -177,31 +177,6 @@ class RegisterStream:
         self._widener = Widener(
             settings.register_column, tuple(settings.registers), tuple(settings.value_columns), settings.register_base
         )
-
-    def __enter__(self) -> RegisterStream:
-        self.inner.__enter__()
-        return self
-
-    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
-        self.inner.close()
-
-    def close(self) -> None:
-        self.inner.close()
-
-    @property
-    def bytes_total(self) -> int:
-        return self.inner.bytes_total
-
-    @property
-    def bytes_done(self) -> int:
-        return self.inner.bytes_done
-
-    @property
-    def line(self) -> int:
-        return self.inner.line
-
-    def sheet_names(self) -> list[str]:
-        return self.inner.sheet_names()
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
         widened = self._widener.widened
