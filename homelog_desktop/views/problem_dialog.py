@@ -7,9 +7,10 @@ offers to try again, to open another database, or to quit.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import APP_NAME
+from .choice_box import ChoiceBox
 
 RETRY, OPEN_OTHER, QUIT = "retry", "other", "quit"
 
@@ -26,7 +27,7 @@ class ProblemDialog(QMessageBox):
         self.setStandardButtons(QMessageBox.StandardButton.Close)
 
 
-class ServerProblemDialog(QMessageBox):
+class ServerProblemDialog(ChoiceBox):
     """The database server cannot be used: try again, open another database, or quit (``choice``)."""
 
     def __init__(self, server: str, message: str, parent: QWidget | None = None) -> None:
@@ -36,23 +37,12 @@ class ServerProblemDialog(QMessageBox):
         self.setWindowTitle(APP_NAME)
         self.setText(f"Home Log cannot open your data on the server {server}.")
         self.setInformativeText(message)
-        self.choice = QUIT
-        self._buttons = {
-            RETRY: self.addButton("Try Again", QMessageBox.ButtonRole.AcceptRole),
-            OPEN_OTHER: self.addButton("Open Another Database…", QMessageBox.ButtonRole.ActionRole),
-            QUIT: self.addButton("Quit", QMessageBox.ButtonRole.RejectRole),
-        }
-        for name, button in self._buttons.items():
-            button.setObjectName(f"{name}Button")
-        self.setDefaultButton(self._buttons[RETRY])
-        self.setEscapeButton(self._buttons[QUIT])
-        self.buttonClicked.connect(self._on_clicked)
-
-    def choice_button(self, name: str) -> QPushButton:
-        """The button for ``RETRY``, ``OPEN_OTHER`` or ``QUIT`` (tests click them)."""
-        return self._buttons[name]
-
-    def _on_clicked(self, clicked: object) -> None:
-        for name, button in self._buttons.items():
-            if button is clicked:
-                self.choice = name
+        self.set_choices(
+            {
+                RETRY: ("Try Again", QMessageBox.ButtonRole.AcceptRole),
+                OPEN_OTHER: ("Open Another Database…", QMessageBox.ButtonRole.ActionRole),
+                QUIT: ("Quit", QMessageBox.ButtonRole.RejectRole),
+            },
+            default=RETRY,
+            escape=QUIT,
+        )
