@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select, text, true
+from sqlalchemy import ColumnElement, Select, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -217,9 +217,9 @@ async def server_member(session: AsyncSession) -> Actor | None:
     or a server without the household's roles."""
     if (await session.connection()).dialect.name != "postgresql":
         return None
-    if await session.scalar(text("SELECT to_regproc('homelog_member_id')")) is None:
-        return None
-    member_id = await session.scalar(text("SELECT homelog_member_id()"))
+    from .member_roles import MemberRoleRepository
+
+    member_id = await MemberRoleRepository(session).signed_in_member()
     if member_id is None:
         return None
     role = await session.scalar(select(MemberRow.role).where(MemberRow.id == member_id))
