@@ -64,6 +64,13 @@ class BulkRows:
     starts: list[int | None] | None = None
     #: File column -> its own period start per row (overrides ``starts`` for that column).
     column_starts: dict[int, list[int | None]] = field(default_factory=dict)
+    #: Per row, the reading's flags (None: not estimated, not from a bill), as Home Log's own exports give them.
+    estimated: list[bool] | None = None
+    from_bill: list[bool] | None = None
+    #: Per row, the member who entered the reading (None for a row: nobody), replacing the writer's
+    #: ``entered_by`` (None for the chunk: every row is the writer's). The caller decides whether the
+    #: signed-in member may name others (``authors_allowed``).
+    authors: list[int | None] | None = None
 
 
 @dataclass(slots=True)
@@ -363,7 +370,29 @@ def _parameters(
         notes: Any = repeat("")
     else:
         notes = rows.notes if whole else [rows.notes[i] for i in indexes]
-    readings = list(zip(ids, repeat(source_id), ts, notes, repeat(now), repeat(now), repeat(entered_by), strict=False))
+    authors: Any = repeat(entered_by)
+    if rows.authors is not None:
+        authors = rows.authors if whole else [rows.authors[i] for i in indexes]
+    estimated: Any = repeat(False)
+    if rows.estimated is not None:
+        estimated = rows.estimated if whole else [rows.estimated[i] for i in indexes]
+    from_bill: Any = repeat(False)
+    if rows.from_bill is not None:
+        from_bill = rows.from_bill if whole else [rows.from_bill[i] for i in indexes]
+    readings = list(
+        zip(
+            ids,
+            repeat(source_id),
+            ts,
+            notes,
+            estimated,
+            from_bill,
+            repeat(now),
+            repeat(now),
+            authors,
+            strict=False,
+        )
+    )
     given: list[int | None] | None = None
     if rows.starts is not None:
         given = rows.starts if whole else [rows.starts[i] for i in indexes]
@@ -492,7 +521,7 @@ class _SqliteWriter(BulkReadingWriter):
     async def _insert(self, readings: list[tuple[Any, ...]], values: list[tuple[Any, ...]]) -> None:
         cursor = await self.driver.executemany(
             "INSERT INTO readings (id, source_id, ts, note, estimated, from_bill, created_at, updated_at, entered_by)"
-            " VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             readings,
         )
         await cursor.close()
@@ -520,8 +549,8 @@ class _SqliteWriter(BulkReadingWriter):
         await cursor.close()
 
 
-#: The columns of a chunk's parameter tuples (``_parameters``); estimated and from_bill take their defaults.
-_READING_COLUMNS = ["id", "source_id", "ts", "note", "created_at", "updated_at", "entered_by"]
+#: The columns of a chunk's parameter tuples (``_parameters``).
+_READING_COLUMNS = ["id", "source_id", "ts", "note", "estimated", "from_bill", "created_at", "updated_at", "entered_by"]
 _VALUE_COLUMNS = ["reading_id", "metric_id", "ts", "value", "start_ts"]
 
 
@@ -587,7 +616,8 @@ class _PostgresWriter(BulkReadingWriter):
 
 def _pivot_sql(source: Source, param: Callable[[int], str]) -> tuple[str, list[Any]]:
     """One row per reading: ts, note, each metric's value (NULL when not read), then the period start
-    of each interval metric's value (NULL when not read or not known), in the source's order.
+    of each interval metric's value (NULL when not read or not known), in the source's order, then
+    the reading's flags (estimated, from a bill) and the name of the member who entered it (NULL: nobody).
 
     ``param(i)`` is the driver's placeholder of the i-th parameter; the parameters come back in order.
     """
@@ -603,6 +633,7 @@ def _pivot_sql(source: Source, param: Callable[[int], str]) -> tuple[str, list[A
                 ", (SELECT v.start_ts FROM reading_values v WHERE v.reading_id = r.id"
                 f" AND v.metric_id = {param(len(params) - 1)})"
             )
+    columns += ", r.estimated, r.from_bill, (SELECT m.name FROM members m WHERE m.id = r.entered_by)"
     params.append(source.id)
     sql = (
         f"SELECT r.ts, r.note{columns} FROM readings r WHERE r.source_id = {param(len(params) - 1)} ORDER BY r.ts, r.id"
@@ -641,3 +672,27 @@ async def stream_reading_rows(
     result = await session.stream(text(sql), values)
     async for partition in result.partitions(size):
         yield [tuple(row) for row in partition]
+
+
+async def reading_times(session: AsyncSession, source_id: int, reading_ids: Sequence[int]) -> dict[int, int]:
+    """Reading id -> its time, for these readings of a source (an export names a meter change's reading by time)."""
+    if not reading_ids:
+        return {}
+    await access.ensure_visible(session, source_id)
+    rows = await session.execute(
+        select(ReadingRow.id, ReadingRow.ts).where(
+            ReadingRow.source_id == source_id, ReadingRow.id.in_(list(reading_ids))
+        )
+    )
+    return {int(rid): int(ts) for rid, ts in rows}
+
+
+async def readings_at(session: AsyncSession, source_id: int, stamps: Sequence[int]) -> dict[int, int]:
+    """Time -> reading id, for the source's readings at these times (an import links a meter change to its reading)."""
+    if not stamps:
+        return {}
+    await access.ensure_visible(session, source_id)
+    rows = await session.execute(
+        select(ReadingRow.ts, ReadingRow.id).where(ReadingRow.source_id == source_id, ReadingRow.ts.in_(list(stamps)))
+    )
+    return {int(ts): int(rid) for ts, rid in rows}
