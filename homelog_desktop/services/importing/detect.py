@@ -101,7 +101,26 @@ def detect(path: Path, sheet: str | None = None, register_column: int | str | No
     detected = with_registers(detected, required=register_column not in (AUTO, None))
     if detected.settings.register_column is None:
         detected = with_blocks(detected, size)
-    return detected
+    return with_own_columns(detected)
+
+
+def with_own_columns(detected: Detected) -> Detected:
+    """``detected`` reading Home Log's own CSV export back: each interval metric's ``X start`` column as
+    its values' period starts, and the reading's flags and author from their columns."""
+    from .model import own_columns_of, start_columns_of
+
+    own = own_columns_of(detected.columns)
+    starts = start_columns_of(detected.columns)
+    if not own and not starts:
+        return detected
+    settings = replace(
+        detected.settings,
+        start_columns=starts,
+        estimated_column=own.get("estimated_column"),
+        from_bill_column=own.get("from_bill_column"),
+        author_column=own.get("author_column"),
+    )
+    return replace(detected, settings=settings)
 
 
 def with_blocks(detected: Detected, size: int) -> Detected:

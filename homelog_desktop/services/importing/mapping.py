@@ -56,6 +56,10 @@ def suggest_mapping(detected: Detected, source: Source | None) -> dict[int, Colu
     new counter metric named after its header (the unit in brackets becomes the unit)."""
     settings = detected.settings
     skip = {settings.date_column, settings.time_column}
+    # Home Log's own export: the flags, the author and the periods' starts are no metrics.
+    skip |= {settings.estimated_column, settings.from_bill_column, settings.author_column}
+    skip |= {start for _value, start in settings.start_columns}
+    with_periods = {value for value, _start in settings.start_columns}
     mapping: dict[int, ColumnTarget] = {}
     for column, header in enumerate(detected.columns):
         if column in skip:
@@ -77,9 +81,9 @@ def suggest_mapping(detected: Detected, source: Source | None) -> dict[int, Colu
         elif column in detected.numeric_columns:
             name, unit = split_unit(header)
             # A day row's amounts are amounts per period; other columns start as counters.
-            kind = (
-                MetricKind.INTERVAL if settings.day_columns and column == settings.day_base + 1 else MetricKind.COUNTER
-            )
+            # (and a column with its own periods' starts, as Home Log exports an interval metric).
+            day_amount = settings.day_columns and column == settings.day_base + 1
+            kind = MetricKind.INTERVAL if day_amount or column in with_periods else MetricKind.COUNTER
             metric = Metric(
                 None,
                 name[:100] or f"Column {column + 1}",

@@ -84,6 +84,10 @@ class _Chunk:
     repeated: int = 0
     #: Lines of the rows left out because their time occurs again in the chunk.
     repeated_lines: list[int] = field(default_factory=list)
+    #: Home Log's own export: each row's flags and its author's name ("": nobody); None without those columns.
+    estimated: list[bool] | None = None
+    from_bill: list[bool] | None = None
+    authors: list[str] | None = None
 
 
 class _Reader:
@@ -147,6 +151,8 @@ class _Reader:
             chunk.notes = converted.notes
             chunk.starts = converted.starts
             chunk.column_starts = converted.column_starts
+            chunk.estimated, chunk.from_bill = converted.estimated, converted.from_bill
+            chunk.authors = converted.authors
             return
         keep = [i for i in range(len(records)) if i not in dropped]
         chunk.ts = [ts[i] for i in keep]  # type: ignore[misc]
@@ -159,6 +165,12 @@ class _Reader:
             starts = converted.starts
             chunk.starts = [starts[i] for i in keep]
         chunk.column_starts = {c: [v[i] for i in keep] for c, v in converted.column_starts.items()}
+        if converted.estimated is not None:
+            chunk.estimated = [converted.estimated[i] for i in keep]
+        if converted.from_bill is not None:
+            chunk.from_bill = [converted.from_bill[i] for i in keep]
+        if converted.authors is not None:
+            chunk.authors = [converted.authors[i] for i in keep]
 
     def _column_name(self, column: int) -> str:
         return self._columns[column] if column < len(self._columns) else f"Column {column + 1}"
@@ -207,6 +219,7 @@ async def _run_import(
             used.update(settings.day_columns)  # a day row's amounts went to the amount column
             used.add(settings.period_column)  # a period's other end
             used.update(start for _value, start in settings.start_columns)  # an export's "X start" columns
+            used.update((settings.estimated_column, settings.from_bill_column, settings.author_column))
             summary.ignored_columns = [
                 columns[c]
                 for c in range(len(columns))
@@ -219,6 +232,7 @@ async def _run_import(
                 if t.role is TargetRole.METRIC and t.metric and t.metric.kind is MetricKind.INTERVAL
             )
             assert source.id is not None
+            authors = await _authors(session, plan, summary)
             store = await BulkReadingWriter.open(
                 session,
                 source.id,
@@ -241,7 +255,7 @@ async def _run_import(
                 _tally(summary, chunk)
                 for column, needed in chunk.decimals.items():
                     max_decimals[column] = max(max_decimals.get(column, 0), needed)
-                written = await _write(store, chunk, metric_of, intervals, summary) if chunk.ts else None
+                written = await _write(store, chunk, metric_of, intervals, summary, authors) if chunk.ts else None
                 reporter.rows_done += chunk.records
                 reporter.bytes_done = chunk.bytes_done
                 now = time.perf_counter()
@@ -413,6 +427,7 @@ def _merge_same_times(chunk: _Chunk, replace: bool) -> None:
     chunk.ts, chunk.lines, chunk.values, chunk.notes = ts, lines, merged, merged_notes
     chunk.starts, chunk.column_starts = merged_starts, merged_column_starts
     chunk.keep = None
+    chunk.estimated = chunk.from_bill = chunk.authors = None  # an export's rows never share a time
     chunk.repeated = len(repeated)
     chunk.repeated_lines = repeated
 
@@ -574,21 +589,59 @@ async def _grow_decimals(session: Any, mapping: dict[int, ColumnTarget], needed:
             await set_metric_decimals(session, target.metric.id, decimals)
 
 
+async def _authors(session: Any, plan: ImportPlan, summary: ImportSummary) -> dict[str, int] | None:
+    """Member name (casefolded) -> id, when the file names each reading's author and they may be kept.
+
+    Only the administrator (or nobody signed in, a local file without passwords) may enter readings in
+    another member's name; anyone else enters them as themselves (``summary.authors_not_kept``).
+    """
+    from ...db.database import actor_of
+    from ...repositories import MemberRepository
+
+    if plan.settings.author_column is None:
+        return None
+    actor = actor_of(session)
+    if actor is not None and not actor.is_admin:
+        summary.authors_not_kept = True
+        return None
+    ids: dict[str, int] = {}
+    for member in await MemberRepository(session).all():
+        if member.id is not None:
+            ids.setdefault(" ".join(member.name.split()).casefold(), member.id)
+    return ids
+
+
+def _author_ids(names: list[str], ids: dict[str, int], summary: ImportSummary) -> list[int | None]:
+    """Each row's author as a member id (None: nobody, or not a member here: named in the summary)."""
+    result: list[int | None] = []
+    unknown = summary.unknown_authors
+    for name in names:
+        if not name:
+            result.append(None)
+            continue
+        member = ids.get(" ".join(name.split()).casefold())
+        if member is None and name not in unknown:
+            unknown.append(name)
+        result.append(member)
+    return result
+
+
 async def _write(
     store: BulkReadingWriter,
     chunk: _Chunk,
     metric_of: dict[int, int | None],
     intervals: frozenset[int],
     summary: ImportSummary,
+    authors: dict[str, int] | None = None,
 ) -> Any:
     """Store a chunk and count what happened; returns the parameter lists, for the caller to free off the loop."""
     summary.skipped_duplicates += chunk.repeated
     _list(summary.duplicate_lines, chunk.repeated_lines)
-    done = await store.write(
-        BulkRows(chunk.ts, chunk.values, chunk.notes, chunk.keep, chunk.starts, chunk.column_starts),
-        metric_of,
-        intervals,
-    )
+    rows = BulkRows(chunk.ts, chunk.values, chunk.notes, chunk.keep, chunk.starts, chunk.column_starts)
+    rows.estimated, rows.from_bill = chunk.estimated, chunk.from_bill
+    if authors is not None and chunk.authors is not None:
+        rows.authors = _author_ids(chunk.authors, authors, summary)
+    done = await store.write(rows, metric_of, intervals)
     summary.imported += done.imported
     summary.replaced += done.replaced
     summary.skipped_duplicates += done.skipped
