@@ -10,6 +10,14 @@ columns holding each row's period (``From``/``To``, ``Start``/``End``), ``--time
 which end the date column gives, ``--period 15min`` the period's length when only one end is in
 the file (see ``ImportSettings`` for the rules). With any of them, ``--create`` makes the new
 metrics interval metrics.
+
+A Home Log JSON export (``homelog export -o FILE.json``) is recognised without options: its sources
+are created with everything they had (metrics, tariffs, meter changes, readings with their periods,
+flags, notes and authors); into a source that exists only what it lacks is added. ``--source``
+then picks one source of the file. Home Log's own CSV export is read back the same way (periods,
+flags and authors by their columns) into ``--source``.
+
+Without ``--skip-invalid`` any invalid row stops the import with exit code 2 and a message naming
 its line and column, and nothing is stored. Exit code 0 means every row and cell of the file went in;
 3 that the import was stored but something was skipped (rows, or cells without a value), each named
 by line in the summary printed.
@@ -54,7 +62,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file", metavar="FILE", type=Path, help="a CSV (any common delimiter) or a workbook (.xlsx, .xls, .ods)"
     )
-    parser.add_argument("--source", required=True, metavar="NAME", help="the source to import into")
+    parser.add_argument(
+        "--source",
+        metavar="NAME",
+        help="the source to import into (required, except for a Home Log JSON export: "
+        "then the source of the file to import, default all of them)",
+    )
     parser.add_argument(
         "--create",
         action="store_true",
@@ -135,11 +148,16 @@ async def _import(args: argparse.Namespace) -> int:
         run_import,
         suggest_mapping,
     )
+    from ..services.importing.homelog import is_homelog_file
     from ..services.importing.model import printable
 
     path: Path = args.file
     if not await asyncio.to_thread(path.is_file):
         raise CommandError(printable(f"no file at {path}"))
+    if await asyncio.to_thread(is_homelog_file, path):
+        return await _import_homelog(args, path)
+    if not args.source:
+        raise CommandError("--source NAME is required: the source to import into")
     try:
         detected = await asyncio.to_thread(detect, path, args.sheet, _register_option(args.register_column))
         settings = _settings(args, detected)
@@ -192,6 +210,30 @@ async def _import(args: argparse.Namespace) -> int:
             raise CommandError(str(error)) from None
     for note in detected.notes:
         print(f"note: {printable(note)}", file=sys.stderr)
+    print(summary.as_text(), end="")
+    return OK if summary.complete else IMPORTED_WITH_SKIPS
+
+
+async def _import_homelog(args: argparse.Namespace, path: Path) -> int:
+    """A Home Log JSON export: its sources, created or completed."""
+    from ..services.importing import DuplicatePolicy, ImportCancelledError, ImportFileError
+    from ..services.importing.homelog import read_document, run_homelog_import
+
+    try:
+        document = await asyncio.to_thread(read_document, path)
+        if args.source:
+            document = document.only(args.source)
+    except ImportFileError as error:
+        raise CommandError(f"{error}; nothing was imported") from None
+    async with open_database(args, create=args.create) as db:
+        try:
+            summary = await run_homelog_import(
+                db, document, DuplicatePolicy(args.duplicates), _progress_printer() if args.progress else None
+            )
+        except ImportFileError as error:
+            raise CommandError(f"{error}; nothing was imported") from None
+        except ImportCancelledError as error:  # pragma: no cover - the CLI has no cancel button
+            raise CommandError(str(error)) from None
     print(summary.as_text(), end="")
     return OK if summary.complete else IMPORTED_WITH_SKIPS
 
