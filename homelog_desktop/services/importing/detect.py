@@ -95,6 +95,10 @@ def detect(path: Path, sheet: str | None = None, register_column: int | str | No
         if register_column is not None:
             column = _column_index(detected.columns, register_column)
             detected = replace(detected, settings=replace(detected.settings, register_column=column))
+    if is_own_export(detected):
+        # Home Log's own export is one table, a column per metric: no day rows, registers or blocks
+        # to look for (a note of several lines is no block header).
+        return with_own_columns(detected)
     days = with_day_columns(detected)
     if days is not detected:
         return days
@@ -102,6 +106,13 @@ def detect(path: Path, sheet: str | None = None, register_column: int | str | No
     if detected.settings.register_column is None:
         detected = with_blocks(detected, size)
     return with_own_columns(detected)
+
+
+def is_own_export(detected: Detected) -> bool:
+    """Whether the file is a CSV written by Home Log's export (its header says so)."""
+    from .model import own_columns_of
+
+    return detected.kind == "csv" and bool(own_columns_of(detected.columns))
 
 
 def with_own_columns(detected: Detected) -> Detected:
