@@ -3,6 +3,9 @@
 Pages: the file and how it is read (detected, editable; ambiguous dates must be decided), where
 each column goes, a preview with every problem marked on its cell, what to do with duplicates,
 the import's progress (Cancel rolls it back), and a summary that can be saved.
+
+A Home Log JSON export needs none of the table pages: its own page lists the sources it holds and
+what the import does with each (created, or completed with what it lacks), then progress and summary.
 """
 
 from __future__ import annotations
@@ -80,9 +83,9 @@ from .models.importing import (
 from .widgets import Banner, preferred_size
 
 _Index = QModelIndex | QPersistentModelIndex
-PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DUPLICATES, PAGE_PROGRESS, PAGE_SUMMARY = range(6)
+PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DUPLICATES, PAGE_PROGRESS, PAGE_SUMMARY, PAGE_HOMELOG = range(7)
 #: The open dialog's filters.
-OPEN_FILTERS = ("Tables (*.csv *.xlsx *.xls *.ods *.txt *.tsv)", "All files (*)")
+OPEN_FILTERS = ("Tables and Home Log exports (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.json)", "All files (*)")
 _FOLDER_KEY = "import/folder"
 
 #: (text, value) of the delimiters offered.
@@ -183,6 +186,7 @@ class ImportWizard(QWizard):
         self.progress_page = ProgressPage(vm)
         self.summary_page = SummaryPage(vm, self._can_show_source)
         self.summary_page.show_source_clicked.connect(self._on_show_source_clicked)
+        self.homelog_page = HomeLogPage(vm)
         for page_id, page in enumerate(
             (
                 self.file_page,
@@ -191,6 +195,7 @@ class ImportWizard(QWizard):
                 self.duplicates_page,
                 self.progress_page,
                 self.summary_page,
+                self.homelog_page,
             )
         ):
             self.setPage(page_id, page)
@@ -199,6 +204,7 @@ class ImportWizard(QWizard):
         vm.cancelled.connect(self._on_cancelled)
         vm.failed.connect(self._on_failed)
         vm.error_occurred.connect(self._on_error)
+        vm.homelog_detected.connect(self._on_homelog)
         vm.spawn(vm.detect(current_source))
 
     # -- public ------------------------------------------------------------------------------
@@ -244,8 +250,18 @@ class ImportWizard(QWizard):
         if self.currentId() == PAGE_PROGRESS:
             self.next()
 
+    def _on_homelog(self, _document: object) -> None:
+        """A Home Log export: its own page instead of the table pages."""
+        self.setStartId(PAGE_HOMELOG)
+        self.restart()
+
     def _on_failed(self, message: str) -> None:
         """The file was refused (nothing stored): back to the preview, which says why."""
+        if self.vm.homelog is not None:
+            self.homelog_page.banner.show_message(message, "error")
+            while self.currentId() == PAGE_PROGRESS and PAGE_HOMELOG in self.visitedIds():
+                self.back()
+            return
         self.preview_page.show_failure(message)
         while self.currentId() > PAGE_PREVIEW:
             self.back()
@@ -1118,6 +1134,71 @@ def _duration(seconds: float) -> str:
     return "1 minute" if minutes == 1 else f"{minutes} minutes"
 
 
+class HomeLogPage(_Page):
+    """A Home Log JSON export: the sources it holds, what happens to each, and what to do with duplicates."""
+
+    def __init__(self, vm: ImportViewModel) -> None:
+        super().__init__(
+            vm,
+            "A Home Log export",
+            "The file holds whole sources: their metrics, tariffs, meter changes and readings.",
+            scrolling=True,
+        )
+        self.setObjectName("homelogPage")
+        self.outline = QLabel("Reading the file…")
+        self.outline.setObjectName("homelogOutline")
+        self.outline.setWordWrap(True)
+        self.outline.setTextFormat(Qt.TextFormat.RichText)
+        self.skip = QRadioButton("Keep a stored reading and skip the file's reading of the same time")
+        self.skip.setObjectName("homelogSkipRadio")
+        self.replace = QRadioButton("Replace a stored reading with the file's reading of the same time")
+        self.replace.setObjectName("homelogReplaceRadio")
+        for button in (self.skip, self.replace):
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        group = QButtonGroup(self)
+        group.addButton(self.skip)
+        group.addButton(self.replace)
+        self.note = QLabel(
+            "Authors are matched to this household's members by name; a reading whose author is no member "
+            "here is imported without one, and the summary names them. Everything is stored in one step: if "
+            "anything goes wrong, or you cancel, nothing is stored."
+        )
+        self.note.setObjectName("homelogNote")
+        self.note.setWordWrap(True)
+        self.layout_.addWidget(self.outline)
+        self.layout_.addSpacing(12)
+        self.layout_.addWidget(QLabel("Readings that are there already:"))
+        self.layout_.addWidget(self.skip)
+        self.layout_.addWidget(self.replace)
+        self.layout_.addSpacing(12)
+        self.layout_.addWidget(self.note)
+        self.layout_.addStretch(1)
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
+        self.skip.toggled.connect(
+            lambda on: setattr(self.vm, "duplicates", DuplicatePolicy.SKIP if on else DuplicatePolicy.REPLACE)
+        )
+        vm.homelog_detected.connect(lambda _d: self.initializePage())
+
+    def initializePage(self) -> None:  # noqa: N802
+        vm = self.vm
+        (self.replace if vm.duplicates is DuplicatePolicy.REPLACE else self.skip).setChecked(True)
+        outline = vm.homelog_outline()
+        if not outline:
+            return
+        from html import escape
+
+        items = "".join(f"<li><b>{escape(name)}</b>: {escape(text)}</li>" for name, text in outline)
+        self.outline.setText(f"<p>{escape(vm.path.name)} holds:</p><ul>{items}</ul>")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.vm.homelog is not None and not self.vm.busy
+
+    def nextId(self) -> int:  # noqa: N802
+        return PAGE_PROGRESS
+
+
 class SummaryPage(_Page):
     """What the import did (or that it was cancelled), which can be saved as a text file.
 
@@ -1161,6 +1242,9 @@ class SummaryPage(_Page):
     def show_summary(self, summary: ImportSummary) -> None:
         noun = "reading" if summary.imported == 1 else "readings"
         headline = f"Imported {summary.imported:,} {noun} into “{summary.source_name}”."
+        parts = getattr(summary, "sources", None)
+        if parts is not None and len(parts) > 1:
+            headline = f"Imported {summary.imported:,} {noun} into {len(parts)} sources."
         if summary.source_created:
             headline += " The source is new."
         self.headline.setText(headline)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 #: What dropping a file on the window imports.
-IMPORT_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods", ".txt", ".tsv")
+IMPORT_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods", ".txt", ".tsv", ".json")
 
 
 class DialogKeeper:
