@@ -1245,7 +1245,10 @@ class SummaryPage(_Page):
         parts = getattr(summary, "sources", None)
         if parts is not None and len(parts) > 1:
             headline = f"Imported {summary.imported:,} {noun} into {len(parts)} sources."
-        if summary.source_created:
+            new = sum(1 for part in parts if part.created)
+            if new:
+                headline += " All of them are new." if new == len(parts) else f" {new} of them are new."
+        elif summary.source_created:
             headline += " The source is new."
         self.headline.setText(headline)
         self.text.setPlainText(summary.as_text())
@@ -1256,6 +1259,9 @@ class SummaryPage(_Page):
         self.show_source_button.setText(f"Show “{_short(summary.source_name)}”")
         self.show_source_button.setToolTip(f"Close this window and show “{summary.source_name}” with its readings")
         self.show_source_button.setVisible(offered)
+
+    def nextId(self) -> int:  # noqa: N802
+        return -1  # the end (the Home Log export's page comes after it only by number)
 
     def show_cancelled(self) -> None:
         self.headline.setText("Import cancelled: nothing was changed.")

@@ -93,7 +93,7 @@ def test_import_action_asks_for_a_file(qtbot, window):
     window.action(Act.IMPORT).trigger()
     qtbot.waitUntil(lambda: window.findChild(QFileDialog, "importFileDialog") is not None)
     dialog = window.findChild(QFileDialog, "importFileDialog")
-    assert dialog.nameFilters()[0] == "Tables (*.csv *.xlsx *.xls *.ods *.txt *.tsv)"
+    assert dialog.nameFilters()[0] == "Tables and Home Log exports (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.json)"
     dialog.reject()
 
 
@@ -134,8 +134,8 @@ def test_export_readings_action_writes_the_file(qtbot, window, add_source, store
     dialog.reject()
     qtbot.waitUntil(target.exists)
     qtbot.waitUntil(lambda: "Exported 2 readings" in window.statusBar().currentMessage())
-    readings = json.loads(target.read_text(encoding="utf-8"))["readings"]
-    assert [(r["Day"], r["Night"]) for r in readings] == [(10.5, 2.0), (11.0, None)]
+    readings = json.loads(target.read_text(encoding="utf-8"))["sources"][0]["readings"]
+    assert [(r["values"].get("Day"), r["values"].get("Night")) for r in readings] == [(10.5, 2.0), (11.0, None)]
 
 
 def test_export_big_source_shows_progress_and_cancels(qtbot, window, add_source, db_path, tmp_path):
