@@ -87,9 +87,15 @@ class SourceRepository:
         return _source(row, metrics.get(source_id, []))
 
     async def get_by_name(self, name: str) -> Source:
+        """The visible source called ``name`` in any case (also beyond ASCII: SQLite's lower() knows only
+        A-Z, so "Électricité" is looked for among the names in Python when the database finds none)."""
         row = await self._session.scalar(
             select(SourceRow).where(func.lower(SourceRow.name) == name.lower(), self._visible)
         )
+        if row is None:
+            wanted = name.casefold()
+            rows = await self._session.scalars(select(SourceRow).where(self._visible).order_by(SourceRow.id))
+            row = next((r for r in rows if r.name.casefold() == wanted), None)
         if row is None:
             raise NotFoundError(f"There is no source named “{name}”.")
         metrics = await self._metrics_of([row.id])

@@ -417,3 +417,14 @@ def test_readings_survive_the_json_round_trip(rows: list[tuple[Any, ...]], tmp_p
     assert back.estimated == [r[6] for r in rows] and back.from_bill == [r[7] for r in rows]
     assert back.authors == [(r[8] or "").strip() for r in rows]
     assert json.load(io.StringIO(text))["version"] == 2
+
+
+def test_a_source_is_found_by_name_in_any_case_beyond_ascii(run: Any, rich: Database) -> None:
+    """SQLite's lower() knows only A-Z: “ÉLECTRICITÉ ☀ “HAUS”” still finds “Électricité ☀ “Haus””."""
+
+    async def find(name: str) -> Source:
+        async with rich.session(readonly=True) as session:
+            return await SourceRepository(session).get_by_name(name)
+
+    assert run(find(NAME)).name == NAME
+    assert run(find(NAME.upper())).name == NAME
