@@ -806,6 +806,17 @@ class MappingPage(_Page):
             fixed[settings.date_column] = DATE_TEXT if settings.time_column is None else "Date"
         if settings.time_column is not None:
             fixed[settings.time_column] = TIME_TEXT
+        # Home Log's own export: the periods' starts, the flags and the author go with the readings.
+        for value, start in settings.start_columns:
+            if value < len(vm.columns):
+                fixed[start] = f"Period start of “{vm.columns[value]}”"
+        for column, text in (
+            (settings.estimated_column, "Estimated (flag)"),
+            (settings.from_bill_column, "From a bill (flag)"),
+            (settings.author_column, "Entered by (member)"),
+        ):
+            if column is not None:
+                fixed[column] = text
         samples = [
             ", ".join(row[i].strip() for row in vm.sample_rows[:3] if i < len(row) and row[i].strip())
             for i in range(len(vm.columns))

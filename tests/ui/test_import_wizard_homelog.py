@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from homelog_desktop.db import Database
+from homelog_desktop.db import Database, sqlite_url
 from homelog_desktop.domain.entities import Member, Metric, MetricKind, Source
 from homelog_desktop.repositories import MemberRepository, SourceRepository
 from homelog_desktop.services.exporting import ExportFormat, export_sources, export_text
@@ -141,3 +141,44 @@ def test_wizard_refuses_a_damaged_export_with_a_message(qtbot, db, tmp_path) -> 
     qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
     assert "version 7" in messages[0]
     assert vm.homelog is None
+
+
+def test_wizard_on_a_home_log_csv_names_the_reading_columns(qtbot, run, db, exported, tmp_path) -> None:
+    """Home Log's own CSV: the mapping page shows the period start, flag and author columns for what they are."""
+    from homelog_desktop.services.exporting import export_readings
+    from homelog_desktop.views.import_wizard import PAGE_MAPPING
+    from homelog_desktop.views.models.importing import MappingColumn
+
+    original = Database(sqlite_url(tmp_path / "original.db"))
+    try:
+
+        async def rich() -> Source:
+            async with original.session(readonly=True) as session:
+                return await SourceRepository(session).get_by_name(NAME)
+
+        path = tmp_path / "haus.csv"
+        run(export_readings(original, run(rich()), path, ExportFormat.CSV))
+    finally:
+        run(original.dispose())
+    vm = ImportViewModel(db, path, tmp_path / "profiles")
+    wizard = ImportWizard(vm)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: vm.detected is not None and not vm.busy, timeout=10_000)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_MAPPING)
+    model = wizard.mapping_page.model
+    targets = {
+        model.index(row, MappingColumn.COLUMN).data(): model.index(row, MappingColumn.TARGET).data()
+        for row in range(model.rowCount())
+    }
+    assert targets["Heizöl start"] == "Period start of “Heizöl”"
+    assert targets["estimated"] == "Estimated (flag)" and targets["from bill"] == "From a bill (flag)"
+    assert targets["entered by"] == "Entered by (member)"
+    kinds = {
+        model.index(row, MappingColumn.COLUMN).data(): model.index(row, MappingColumn.KIND).data()
+        for row in range(model.rowCount())
+    }
+    assert kinds["Heizöl"] == "Interval"
+    wizard.resize(800, 600)
+    _shot(wizard, "import-homelog-csv-mapping-800x600")
