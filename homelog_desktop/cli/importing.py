@@ -217,10 +217,10 @@ async def _import(args: argparse.Namespace) -> int:
 async def _import_homelog(args: argparse.Namespace, path: Path) -> int:
     """A Home Log JSON export: its sources, created or completed."""
     from ..services.importing import DuplicatePolicy, ImportCancelledError, ImportFileError
-    from ..services.importing.homelog import read_document, run_homelog_import
+    from ..services.importing.homelog import load_document, run_homelog_import
 
     try:
-        document = await asyncio.to_thread(read_document, path)
+        document = await load_document(path)
         if args.source:
             document = document.only(args.source)
     except ImportFileError as error:

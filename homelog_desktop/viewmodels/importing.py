@@ -116,14 +116,14 @@ class ImportViewModel(BaseViewModel):
     async def detect(self, preferred_source: Source | None = None) -> None:
         """Read the start of the file: settings, columns, a saved profile, a first mapping."""
         from ..services.importing import detect, load_profile
-        from ..services.importing.homelog import is_homelog_file, read_document
+        from ..services.importing.homelog import is_homelog_file, load_document
 
         loop = asyncio.get_running_loop()
         async with self._action():
             if not self._sources_given:
                 self.sources = await self._load_sources()
             if await loop.run_in_executor(None, is_homelog_file, self.path):
-                self.homelog = await loop.run_in_executor(None, read_document, self.path)
+                self.homelog = await load_document(self.path)
                 self.homelog_detected.emit(self.homelog)
                 return
             detected = await loop.run_in_executor(None, detect, self.path)
