@@ -428,3 +428,17 @@ def test_a_source_is_found_by_name_in_any_case_beyond_ascii(run: Any, rich: Data
 
     assert run(find(NAME)).name == NAME
     assert run(find(NAME.upper())).name == NAME
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_a_reformatted_export_reads_the_same(run: Any, rich: Database, tmp_path: Path, indent: int | None) -> None:
+    """An export someone re-formatted (on one line, or pretty-printed) reads as the original does."""
+    target = tmp_path / "all.json"
+    run(export_sources(rich, run(_sources(rich)), target))
+    other = tmp_path / "other.json"
+    document = json.loads(target.read_text(encoding="utf-8"))
+    other.write_text(json.dumps(document, ensure_ascii=False, indent=indent), encoding="utf-8")
+    first, second = read_document(target), read_document(other)
+    assert [(s.source, s.owner, s.tariffs, s.meter_changes, s.readings) for s in first.sources] == [
+        (s.source, s.owner, s.tariffs, s.meter_changes, s.readings) for s in second.sources
+    ]
