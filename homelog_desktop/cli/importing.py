@@ -1,9 +1,7 @@
-"""``homelog import FILE --source NAME``: readings from a CSV or .xlsx file, all or nothing.
+"""``homelog import FILE [--source NAME]``: readings from a CSV, a workbook or a Home Log export, all or nothing.
 
 Columns are mapped to the source's metrics by name (case-insensitive, a "(unit)" in the header
 ignored); with ``--create`` a missing source is created with a counter metric per numeric column.
-Without ``--skip-invalid`` any invalid row stops the import with exit code 2 and a message naming
-its line and column, and nothing is stored.
 
 Amounts per period (interval metrics): ``--period-start-column``/``--period-end-column`` name the
 columns holding each row's period (``From``/``To``, ``Start``/``End``), ``--time-is start|end`` says
@@ -60,7 +58,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EXIT_CODES
     parser.add_argument(
-        "file", metavar="FILE", type=Path, help="a CSV (any common delimiter) or a workbook (.xlsx, .xls, .ods)"
+        "file",
+        metavar="FILE",
+        type=Path,
+        help="a CSV (any common delimiter), a workbook (.xlsx, .xls, .ods) or a Home Log JSON export",
     )
     parser.add_argument(
         "--source",
