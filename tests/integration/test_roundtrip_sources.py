@@ -442,3 +442,35 @@ def test_a_reformatted_export_reads_the_same(run: Any, rich: Database, tmp_path:
     assert [(s.source, s.owner, s.tariffs, s.meter_changes, s.readings) for s in first.sources] == [
         (s.source, s.owner, s.tariffs, s.meter_changes, s.readings) for s in second.sources
     ]
+
+
+def test_a_member_who_is_not_the_administrator_imports_readings_as_their_own(
+    run: Any, rich: Database, tmp_path: Path
+) -> None:
+    """Only the administrator enters readings in another member's name: a member imports them as theirs, and
+    the summary says the authors were not kept."""
+    from homelog_desktop.domain.access import Actor, Role
+    from homelog_desktop.repositories.member_passwords import MemberPasswordRepository
+
+    target = tmp_path / "one.json"
+    run(export_readings(rich, next(s for s in run(_sources(rich)) if s.name == NAME), target, ExportFormat.JSON))
+    fresh = run(fresh_database(tmp_path / "fresh.db", members=("Ann", "Bjørn Ødegård", "Cleo")))
+    try:
+
+        async def ids() -> dict[str, int]:
+            async with fresh.session() as session:
+                found = {m.name: m.id for m in await MemberRepository(session).all() if m.id is not None}
+                await MemberPasswordRepository(session).set_role(found["Ann"], Role.ADMIN)
+                return found
+
+        members = run(ids())
+        fresh.sign_in_as(Actor(members["Cleo"], Role.MEMBER))
+        summary = run(run_homelog_import(fresh, read_document(target)))
+    finally:
+        fresh.sign_in_as(None)
+        run(fresh.dispose())
+    assert summary.authors_not_kept and summary.unknown_authors == []
+    assert "Authors not kept" in summary.as_text()
+    copy = snapshot(tmp_path / "fresh.db", NAME)
+    assert {r[4] for r in copy["readings"]} == {"Cleo"}
+    assert copy["source"][3] == "Cleo"  # a member's new source is theirs
