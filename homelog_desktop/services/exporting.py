@@ -135,6 +135,8 @@ class ExportResult:
     #: The file written, or None when written to a stream.
     path: Path | None
     format: ExportFormat
+    #: How many sources the file holds (``source`` is the first).
+    sources: int = 1
 
 
 def escape_formula(text: str) -> str:
@@ -270,7 +272,7 @@ async def _export(
     if not isinstance(out, Path):
         count = await write(out)
         reporter.final(count)
-        return ExportResult(first, count, None, fmt)
+        return ExportResult(first, count, None, fmt, len(fresh))
     stream, temp = await loop.run_in_executor(None, _open_temp, out)
     try:
         try:
@@ -282,7 +284,7 @@ async def _export(
         await loop.run_in_executor(None, _remove, temp)
         raise
     reporter.final(count)
-    return ExportResult(first, count, out, fmt)
+    return ExportResult(first, count, out, fmt, len(fresh))
 
 
 @dataclass(frozen=True, slots=True)
