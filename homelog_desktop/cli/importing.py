@@ -198,7 +198,6 @@ async def _import(args: argparse.Namespace) -> int:
         profile = forced or recognise_profile(detected)
         if profile is not None:
             detected = await asyncio.to_thread(apply_builtin, profile, detected)
-            print(f"note: read with the profile “{profile.name}” ({profile.title})", file=sys.stderr)
         settings = _settings(args, detected)
     except ImportFileError as error:
         raise CommandError(str(error)) from None
@@ -339,6 +338,8 @@ def _period_settings(args: argparse.Namespace, detected: Detected, settings: Imp
         if end == date:
             return replace(settings, time_is=PeriodLabel.END, period_column=None, period_seconds=length)
         return replace(settings, time_is=PeriodLabel.START, period_column=end)
+    if not args.time_is and length is None:
+        return settings  # the periods as detected (or as a built-in profile reads them)
     time_is = PeriodLabel(args.time_is) if args.time_is else PeriodLabel.END
     return replace(settings, time_is=time_is, period_seconds=length)
 

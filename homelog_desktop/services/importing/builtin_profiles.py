@@ -41,7 +41,8 @@ class BuiltinProfile:
     title: str
     #: Column names that must all be in the header (compared casefolded, spaces collapsed).
     signature: tuple[str, ...]
-    date: str
+    #: The date (or date and time) column; None: the times as detected (a file of day rows).
+    date: str | None
     time: str | None = None
     time_is: PeriodLabel = PeriodLabel.END
     #: A column with the period's other end (a date and time in one cell).
@@ -184,9 +185,10 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
         country="IT",
         title="e-distribuzione (Enel) load curve: a day per row, 96 quarter-hour columns",
         signature=("Giorno", "00:00-00:15", "00:15-00:30"),
-        date="Giorno",
+        date=None,
         time_is=PeriodLabel.START,
         period_seconds=900,
+        values=(ValueColumn("Amount", "Consumo", _KWH, MetricKind.INTERVAL),),
         delimiter=";",
         decimal=",",
         date_format="%d/%m/%Y",
@@ -252,13 +254,15 @@ def apply_builtin(profile: BuiltinProfile, detected: Detected) -> Detected:
     ):
         detected = detect(Path(detected.path), detected.settings.sheet, profile.register)
     settings = detected.settings
-    changes: dict[str, object] = {
-        "date_column": _index(detected, profile.date, profile),
-        "time_column": _index(detected, profile.time, profile) if profile.time else None,
-        "time_is": profile.time_is,
-        "period_column": _index(detected, profile.period_column, profile) if profile.period_column else None,
-        "period_seconds": profile.period_seconds,
-    }
+    changes: dict[str, object] = {"time_is": profile.time_is, "period_seconds": profile.period_seconds}
+    if profile.date is not None:
+        changes = {
+            "date_column": _index(detected, profile.date, profile),
+            "time_column": _index(detected, profile.time, profile) if profile.time else None,
+            "time_is": profile.time_is,
+            "period_column": _index(detected, profile.period_column, profile) if profile.period_column else None,
+            "period_seconds": profile.period_seconds,
+        }
     if profile.delimiter is not None:
         changes["delimiter"] = profile.delimiter
     if profile.decimal is not None:
@@ -267,9 +271,11 @@ def apply_builtin(profile: BuiltinProfile, detected: Detected) -> Detected:
     if profile.date_format is not None:
         changes["date_format"] = profile.date_format
     settings = replace(settings, **changes)  # type: ignore[arg-type]
-    if profile.period_seconds == FROM_FILE:
+    if profile.date is not None and profile.period_seconds == FROM_FILE:
         settings = replace(settings, period_seconds=_period_of(profile, detected, settings))
-    notes = [f"Read with the profile “{profile.name}”: {profile.title}.", *detected.notes]
+    notes = [f"Read with the profile “{profile.name}”: {profile.title}."]
+    # The profile knows its date format: detection's doubt about day-first dates does not apply.
+    notes += [n for n in detected.notes if profile.date_format is None or "day-first" not in n]
     return replace(detected, settings=settings, notes=notes)
 
 
