@@ -195,7 +195,9 @@ async def _import(args: argparse.Namespace) -> int:
         raise CommandError("--source NAME is needed: the source to import this table into")
     try:
         detected = await asyncio.to_thread(detect, path, args.sheet, _register_option(args.register_column))
-        profile = forced or recognise_profile(detected)
+        # Options that shape how the file is read win over a profile recognised by the header.
+        shaped = args.register_column is not None or _has_periods(args)
+        profile = forced or (None if shaped else recognise_profile(detected))
         if profile is not None:
             detected = await asyncio.to_thread(apply_builtin, profile, detected)
         settings = _settings(args, detected)

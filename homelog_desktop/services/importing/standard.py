@@ -127,6 +127,20 @@ class StandardSummary:
         return sum(s.imported for s in self.sources)
 
     @property
+    def source_name(self) -> str:
+        """The source's name (several: their names, comma-separated)."""
+        return ", ".join(s.source_name for s in self.sources)
+
+    @property
+    def source_id(self) -> int | None:
+        """The source's id (the first one's when the file went into several)."""
+        return self.sources[0].source_id if self.sources else None
+
+    @property
+    def source_created(self) -> bool:
+        return any(s.source_created for s in self.sources)
+
+    @property
     def complete(self) -> bool:
         """Whether everything in the file went in: nothing skipped by the reader or by the import."""
         return not self.skipped and all(s.complete for s in self.sources)
