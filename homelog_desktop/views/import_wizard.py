@@ -1194,6 +1194,9 @@ class SummaryPage(_Page):
         self.save_button.clicked.connect(self._ask_save)
         self.setFinalPage(True)
 
+    def nextId(self) -> int:  # noqa: N802
+        return -1  # the last page (the recognised page's id comes after it)
+
     def show_summary(self, summary: ImportSummary) -> None:
         noun = "reading" if summary.imported == 1 else "readings"
         headline = f"Imported {summary.imported:,} {noun} into “{summary.source_name}”."
@@ -1261,6 +1264,10 @@ class RecognisedPage(_Page):
         self.registers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.per_meter = QRadioButton("A source for each meter of the file, named after it")
         self.per_meter.setObjectName("sourcePerMeterRadio")
+        self.meters = QLabel()
+        self.meters.setObjectName("metersText")
+        self.meters.setWordWrap(True)
+        self.meters.setContentsMargins(24, 0, 0, 0)
         self.one_source = QRadioButton("All into one source:")
         self.one_source.setObjectName("oneSourceRadio")
         group = QButtonGroup(self)
@@ -1283,6 +1290,7 @@ class RecognisedPage(_Page):
         self.layout_.addWidget(self.registers, 1)
         self.layout_.addWidget(self.details)
         self.layout_.addWidget(self.per_meter)
+        self.layout_.addWidget(self.meters)
         self.layout_.addLayout(one)
         self.layout_.addWidget(self.replace)
         self.setCommitPage(True)
@@ -1323,13 +1331,12 @@ class RecognisedPage(_Page):
         self.registers.resizeColumnsToContents()
         self.registers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         meters = [t.source_name for t in targets_of(parsed, self.vm.path)]
-        self.per_meter.setText(
-            "A source for each meter of the file, named after it: " + ", ".join(f"“{m}”" for m in meters)
-            if len(meters) > 1
-            else f"A source named after the meter: “{meters[0]}”"
-            if meters
-            else "A source named after the file"
-        )
+        if len(meters) > 1:
+            self.per_meter.setText(f"A source for each of the file’s {len(meters)} meters, named after it:")
+        else:
+            self.per_meter.setText("A source named after the meter:" if meters else "A source named after the file")
+        self.meters.setText(", ".join(f"“{m}”" for m in meters))
+        self.meters.setVisible(bool(meters))
         self.source_name.blockSignals(True)
         self.source_name.clear()
         self.source_name.addItems([s.name for s in self.vm.sources])

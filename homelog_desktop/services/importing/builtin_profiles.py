@@ -276,7 +276,8 @@ def apply_builtin(profile: BuiltinProfile, detected: Detected) -> Detected:
     notes = [f"Read with the profile “{profile.name}”: {profile.title}."]
     # The profile knows its date format: detection's doubt about day-first dates does not apply.
     notes += [n for n in detected.notes if profile.date_format is None or "day-first" not in n]
-    return replace(detected, settings=settings, notes=notes)
+    ambiguous = [] if profile.date_format is not None else detected.ambiguous_date_formats
+    return replace(detected, settings=settings, notes=notes, ambiguous_date_formats=ambiguous)
 
 
 def _index(detected: Detected, name: str | None, profile: BuiltinProfile) -> int | None:
