@@ -88,6 +88,24 @@ def test_green_button_xml_makes_a_source_per_usage_point(tmp_path: Path) -> None
     assert gas[0][1] == "therm"
 
 
+def test_green_button_zip_and_a_table_without_source(tmp_path: Path) -> None:
+    """A zipped Green Button feed is recognised like the XML; a plain table still needs --source."""
+    import zipfile
+
+    archive = tmp_path / "greenbutton.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        zipped.write(FORMATS / "green_button_electricity_gas.xml", "usage.xml")
+    done = homelog(tmp_path, str(archive), "--source", "Home")
+    assert done.returncode == 3, done.stderr
+    assert "Recognised: Green Button (ESPI) XML" in done.stdout
+    stored = values(tmp_path / "data" / "homelog.db", "Home")
+    assert {row[0] for row in stored} == {"Electricity consumption (delivered)", "Gas consumption (delivered)"}
+    table = tmp_path / "table.csv"
+    table.write_text("Date,Meter (kWh)\n2024-01-01,1\n", encoding="utf-8")
+    refused = homelog(tmp_path, str(table))
+    assert refused.returncode == 2 and "--source NAME is needed" in refused.stderr
+
+
 def test_home_assistant_statistics_and_dsmr_reader(tmp_path: Path) -> None:
     done = homelog(tmp_path, str(FORMATS / "home_assistant_statistics.csv"), "--source", "HA")
     assert done.returncode == 3, done.stderr
