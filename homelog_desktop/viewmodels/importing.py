@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from ..db.handle import SessionProvider
     from ..services.importing.builtin_profiles import BuiltinProfile
     from ..services.importing.formats import ParsedFile
-    from ..services.importing.standard import StandardSummary
+    from ..services.importing.standard import RegisterInfo, StandardSummary
 
 #: Rows the preview shows.
 PREVIEW_ROWS = 50
@@ -112,6 +112,8 @@ class ImportViewModel(BaseViewModel):
         self._cancel: CancelToken | None = None
         #: A standard-format file's content (None: an ordinary table, mapped column by column).
         self.standard: ParsedFile | None = None
+        #: A standard file's registers as the wizard lists them.
+        self.registers: list[RegisterInfo] = []
         #: Where a standard file's series go: one source of this name; "" for a source per meter.
         self.standard_source = ""
         #: The built-in supplier profile read the table's way (None: none recognised or chosen).
@@ -122,7 +124,7 @@ class ImportViewModel(BaseViewModel):
     async def detect(self, preferred_source: Source | None = None) -> None:
         """Read the start of the file: settings, columns, a saved profile, a first mapping."""
         from ..services.importing import detect, load_profile
-        from ..services.importing.standard import read_standard, recognise
+        from ..services.importing.standard import describe, read_standard, recognise
 
         loop = asyncio.get_running_loop()
         async with self._action():
@@ -130,6 +132,7 @@ class ImportViewModel(BaseViewModel):
                 self.sources = await self._load_sources()
             if await loop.run_in_executor(None, recognise, self.path) is not None:
                 self.standard = await loop.run_in_executor(None, read_standard, self.path)
+                self.registers = await loop.run_in_executor(None, describe, self.standard)
                 self.recognised.emit(self.standard)
                 return
             detected = await loop.run_in_executor(None, detect, self.path)

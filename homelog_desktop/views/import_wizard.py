@@ -84,7 +84,7 @@ from .widgets import Banner, preferred_size
 _Index = QModelIndex | QPersistentModelIndex
 PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DUPLICATES, PAGE_PROGRESS, PAGE_SUMMARY, PAGE_RECOGNISED = range(7)
 #: The open dialog's filters.
-OPEN_FILTERS = ("Tables (*.csv *.xlsx *.xls *.ods *.txt *.tsv)", "All files (*)")
+OPEN_FILTERS = ("Tables and meter data (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip)", "All files (*)")
 _FOLDER_KEY = "import/folder"
 
 #: (text, value) of the delimiters offered.
@@ -1302,13 +1302,13 @@ class RecognisedPage(_Page):
         )
 
     def initializePage(self) -> None:  # noqa: N802
-        from ..services.importing.standard import describe, targets_of
+        from ..services.importing.standard import targets_of
 
         parsed = self.vm.standard
         if parsed is None:
             return
         self.setTitle(f"Recognised: {parsed.format.label}")
-        rows = describe(parsed)
+        rows = self.vm.registers
         count = sum(r.count for r in rows)
         self.headline.setText(
             f"{self.vm.path.name}: {len(rows)} register{'s' if len(rows) != 1 else ''}, {count:,} values"

@@ -307,7 +307,7 @@ async def run_standard_import(
                     if written.skipped_times and len(result.duplicate_lines) < MAX_LISTED:
                         lines = [table.lines[first + i] for i, t in enumerate(rows.ts) if t in written.skipped_times]
                         result.duplicate_lines.extend(lines[: MAX_LISTED - len(result.duplicate_lines)])
-                    done += sum(1 for v in rows.values.values() for x in v if x is not None)
+                    done = min(total, done + len(rows.ts) * len(series))
                     _check(cancel)
                     report("reading")
                 result.duplicate_lines = sorted(set(result.duplicate_lines))
