@@ -181,12 +181,6 @@ class ImportViewModel(BaseViewModel):
         self._take(detected)
         self.builtin_profile = profile
         self._suggest(source)
-        if source is None:
-            self.source, mapping = profile.new_source(self.source.name, detected, self.mapping)
-        else:
-            mapping = profile.mapping_onto(source, detected, self.mapping)
-        self.mapping = {c: t for c, t in mapping.items() if t.role is not TargetRole.IGNORE}
-        self._sync_source()
 
     async def set_settings(self, settings: ImportSettings) -> None:
         """Use ``settings``; when they split the file differently, read its columns again."""
@@ -424,6 +418,16 @@ class ImportViewModel(BaseViewModel):
             new_source, mapping = new_source_for(new_name or fallback, self.detected)
             self.source = new_source
             self.mapping = dict(mapping)
+        profile = self.builtin_profile
+        if profile is not None:  # the profile's metrics: names, units and kinds of its layout
+            if source is None:
+                category = self.source.category
+                self.source, mapping = profile.new_source(self.source.name, self.detected, self.mapping)
+                if category is not Category.OTHER:
+                    self.source = replace(self.source, category=category)
+            else:
+                mapping = profile.mapping_onto(source, self.detected, self.mapping)
+            self.mapping = {c: t for c, t in mapping.items() if t.role is not TargetRole.IGNORE}
         self._sync_source()
 
     def _apply_profile(self, profile: Profile) -> bool:

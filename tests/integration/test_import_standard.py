@@ -103,3 +103,22 @@ def test_standard_targets_and_registers(tmp_path):
         ("Gas consumption (delivered)", "therm", "interval", 2),
     ]
     assert all(r.first is not None and r.last is not None and r.first < r.last for r in registers)
+
+
+def test_standard_import_refuses_a_register_of_another_unit_or_kind(run, db, tmp_path):
+    """A register whose metric the source has already, in another unit or kind: refused, nothing stored."""
+    from homelog_desktop.services.importing import ImportFileError
+
+    first = tmp_path / "ha.csv"
+    first.write_text(
+        "statistic_id,unit,start,state,sum\nsensor.energy,kWh,2024-01-15 09:00:00+00:00,10.5,0\n", encoding="utf-8"
+    )
+    run(run_standard_import(db, StandardPlan(first, read_standard(first), "Meter")))
+    before = rows(run, db)
+    other = tmp_path / "ha_wh.csv"
+    other.write_text(
+        "statistic_id,unit,start,state,sum\nsensor.energy,Wh,2024-01-16 09:00:00+00:00,10600,0\n", encoding="utf-8"
+    )
+    with pytest.raises(ImportFileError, match=r"is in kWh, but the file.s register “sensor\.energy” is in Wh"):
+        run(run_standard_import(db, StandardPlan(other, read_standard(other), "Meter")))
+    assert rows(run, db) == before

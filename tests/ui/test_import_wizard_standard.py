@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from homelog_desktop.domain.entities import MetricKind
+from homelog_desktop.domain.entities import Metric, MetricKind, Source
 from homelog_desktop.viewmodels.importing import ImportViewModel
 from homelog_desktop.views.import_wizard import PAGE_FILE, PAGE_PROGRESS, PAGE_RECOGNISED, PAGE_SUMMARY, ImportWizard
 
@@ -94,6 +94,14 @@ def test_wizard_applies_a_supplier_profile_and_lets_the_user_switch(qtbot, db, t
     page.profile.setCurrentIndex(page.profile.findData("octopus"))
     page.profile.activated.emit(page.profile.currentIndex())
     qtbot.waitUntil(lambda: vm.builtin_profile is not None and not vm.busy, timeout=10_000)
+    # Into a stored source, the profile's metric is matched by its name; back to a new source, it is made.
+    vm.sources = [*vm.sources, Source(7, "Octopus", metrics=(Metric(70, "Consumption", "kWh", MetricKind.INTERVAL),))]
+    vm.use_source(7)
+    assert [(c, t.metric.id) for c, t in vm.mapping.items() if t.metric] == [(0, 70)]
+    vm.use_new_source("Grid")
+    assert [(t.metric.name, t.metric.kind) for t in vm.mapping.values() if t.metric] == [
+        ("Consumption", MetricKind.INTERVAL)
+    ]
     for _ in range(4):  # to the mapping, the preview, the duplicates page, then Import
         _press(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentId() in (PAGE_PROGRESS, PAGE_SUMMARY), timeout=10_000)

@@ -356,6 +356,11 @@ async def _prepare(
             stored = have.get(key)
             if stored is None:
                 missing.setdefault(key, metric)
+            elif stored.unit and one.unit and stored.unit != one.unit:
+                raise ImportFileError(
+                    f"the metric “{stored.name}” of “{source.name}” is in {stored.unit}, but the file's "
+                    f"register “{one.name}” is in {one.unit}: import into another source"
+                )
             elif stored.kind is not one.kind:
                 raise ImportFileError(
                     f"the metric “{stored.name}” of “{source.name}” is a {stored.kind.value} metric, but the "
