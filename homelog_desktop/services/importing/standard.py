@@ -181,11 +181,25 @@ class _Table:
 
 
 def _decimals(value: float) -> int:
-    try:
-        exponent = Decimal(repr(value)).normalize().as_tuple().exponent
-    except InvalidOperation:
+    """The decimals ``value`` needs as written (0.125 → 3), at most MAX_DECIMALS."""
+    text = repr(value)
+    if "e" in text or "E" in text:
+        try:
+            exponent = Decimal(text).normalize().as_tuple().exponent
+        except InvalidOperation:
+            return 0
+        return min(MAX_DECIMALS, -exponent) if isinstance(exponent, int) and exponent < 0 else 0
+    point = text.find(".")
+    if point < 0:
         return 0
-    return min(MAX_DECIMALS, -exponent) if isinstance(exponent, int) and exponent < 0 else 0
+    fraction = text[point + 1 :].rstrip("0")
+    return min(MAX_DECIMALS, len(fraction))
+
+
+#: Largest magnitude of a value, as a float.
+_LIMIT = float(MAX_MAGNITUDE)
+#: A value of a series as stored: (value, period start, estimated, line).
+_Cell = tuple[float, int | None, bool, int]
 
 
 def _table(series: Sequence[Series], zone_name: str | None, replace_later: bool) -> _Table:
@@ -196,45 +210,62 @@ def _table(series: Sequence[Series], zone_name: str | None, replace_later: bool)
         times = LocalTimes(local_zone(zone_name))
     except CellError as exc:
         raise ImportFileError(str(exc)) from None
-    # time -> column -> (value, start, estimated, line)
-    cells: dict[int, dict[int, tuple[float, int | None, bool, int]]] = {}
-    for column, one in enumerate(series):
+    columns: list[dict[int, _Cell]] = []
+    for one in series:
+        own: dict[int, _Cell] = {}
+        columns.append(own)
         interval = one.kind is MetricKind.INTERVAL
-        needed = 0
+        start_key = one.name + "\x1fstart"
+        # Amounts usually follow each other: a period's start is the previous one's end, already converted.
+        previous: datetime | None = None
+        previous_end = 0
         for value in one.values:
+            amount = value.value
             try:
-                if abs(value.value) >= MAX_MAGNITUDE or value.value != value.value:
-                    raise CellError(f"{value.value:g} is too large to store")
-                end = times.epoch(value.end, one.name)
+                if not -_LIMIT < amount < _LIMIT:  # NaN too
+                    raise CellError(f"{amount:g} is too large to store")
+                moment = value.end
+                # An aware time is exact; a naive one is local time, its repeated autumn hour followed in order.
+                end = int(moment.timestamp()) if moment.tzinfo is not None else times.epoch(moment, one.name)
                 start = None
                 if interval and value.start is not None:
-                    start = times.epoch(value.start, one.name + "\x1fstart")
-                if start is not None and start >= end:
-                    raise CellError("the period does not end after it starts")
-            except CellError as exc:
+                    begin = value.start
+                    if begin.tzinfo is not None and previous is not None and begin == previous:
+                        start = previous_end
+                    elif begin.tzinfo is not None:
+                        start = int(begin.timestamp())
+                    else:
+                        start = times.epoch(begin, start_key)
+                    if start >= end:
+                        raise CellError("the period does not end after it starts")
+                previous, previous_end = moment, end
+            except (CellError, OverflowError, OSError, ValueError) as exc:
                 table.problems.append(RowProblem(value.line, one.name, str(exc)))
                 continue
-            row = cells.setdefault(end, {})
-            if column in row:
+            earlier = own.get(end)
+            if earlier is not None:
                 if not replace_later:
                     table.duplicate_lines.append(value.line)
                     continue
-                table.duplicate_lines.append(row[column][3])
-            row[column] = (value.value, start, value.estimated, value.line)
-            needed = max(needed, _decimals(value.value))
-        table.decimals[column] = needed
-    table.values = {c: [] for c in range(len(series))}
-    table.starts = {c: [] for c in range(len(series)) if series[c].kind is MetricKind.INTERVAL}
-    for ts in sorted(cells):
-        row = cells[ts]
-        table.ts.append(ts)
-        table.lines.append(min(cell[3] for cell in row.values()))
-        table.estimated.append(any(cell[2] for cell in row.values()))
-        for column, values in table.values.items():
-            cell = row.get(column)
-            values.append(None if cell is None else cell[0])
-            if column in table.starts:
-                table.starts[column].append(None if cell is None else cell[1])
+                table.duplicate_lines.append(earlier[3])
+            own[end] = (amount, start, value.estimated, value.line)
+    table.ts = sorted(set().union(*columns))
+    first_line: dict[int, int] = {}
+    flagged: set[int] = set()
+    for column, own in enumerate(columns):
+        cells = [own.get(t) for t in table.ts]
+        table.values[column] = [None if c is None else c[0] for c in cells]
+        if series[column].kind is MetricKind.INTERVAL:
+            table.starts[column] = [None if c is None else c[1] for c in cells]
+        table.decimals[column] = max((_decimals(c[0]) for c in own.values()), default=0)
+        for t, cell in own.items():
+            if cell[2]:
+                flagged.add(t)
+            line = first_line.get(t)
+            if line is None or cell[3] < line:
+                first_line[t] = cell[3]
+    table.lines = [first_line[t] for t in table.ts]
+    table.estimated = [t in flagged for t in table.ts]
     return table
 
 
