@@ -139,6 +139,6 @@ def test_only_the_owner_or_the_administrator_changes_them(house: Household, run)
     run(write_as(house, house.bob, write, house.sources["bob-private"]))
 
 
-async def write_as(house: Household, actor, work, *args) -> None:
-    house.as_(actor)
+async def write_as(household: Household, actor, work, *args) -> None:
+    household.as_(actor)
     await work(*args)

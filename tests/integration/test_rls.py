@@ -483,7 +483,10 @@ def test_rls_migration_0009_protects_the_new_tables_on_a_running_server(password
         assert house.rows("cat", "SELECT amount FROM advance_payments") == ["60"]
         assert house.rows("ann", "SELECT count(*) FROM conversion_factors") == ["2"]
         # Cat may not write to Bob's public source; Bob may.
-        add = "INSERT INTO advance_payments (source_id, valid_from, amount, currency) VALUES (2, '2026-01-01', '1', 'EUR')"
+        add = (
+            "INSERT INTO advance_payments (source_id, valid_from, amount, currency)"
+            " VALUES (2, '2026-01-01', '1', 'EUR')"
+        )
         refused = house.psql("cat", add)
         assert refused.returncode != 0 and "row-level security" in refused.stderr
         assert house.psql("bob", add).returncode == 0

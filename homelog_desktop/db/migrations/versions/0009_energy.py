@@ -27,7 +27,7 @@ NOTIFIED = {
 _OPS = {"INSERT": ("i", "NEW"), "UPDATE": ("u", "NEW"), "DELETE": ("d", "OLD")}
 
 
-def _versioned() -> list[sa.Column]:
+def _versioned() -> list[sa.Column[int]]:
     return [
         sa.Column("updated_at", sa.BigInteger(), nullable=False, server_default="0"),
         sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
