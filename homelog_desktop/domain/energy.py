@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, tzinfo
 from decimal import Decimal, InvalidOperation
 
 import numpy as np
 
 from .consumption import Curve, Moment
+from .entities import Metric
 from .errors import ValidationError
 
 #: The unit energy is converted into unless a factor says otherwise.
@@ -175,3 +176,13 @@ def unconverted_before(curve: Curve, plan: ConversionPlan) -> int | None:
     converted = convert(curve, plan)
     head = converted.start if not converted.is_empty else curve.end
     return head if head > curve.start else None
+
+
+def converted_metric(metric: Metric, plan: ConversionPlan) -> Metric:
+    """``metric`` as its converted amounts are shown: the converted unit, and as many fewer decimals as
+    the factor has digits before the point (m³ with 3 → kWh with 2; MWh with 3 → kWh with 0)."""
+    if plan.is_empty:
+        return metric
+    largest = max(f.multiplier for f in plan.factors)
+    digits = len(str(int(largest))) - 1 if largest >= 1 else 0
+    return replace(metric, unit=plan.unit or DEFAULT_UNIT, decimals=max(metric.decimals - digits, 0))

@@ -18,14 +18,15 @@ the next one). The rule:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta, tzinfo
 from decimal import Decimal, InvalidOperation
 
-from .consumption import Period, add_months, period_start
+from .consumption import Curve, Period, add_months, period_start
+from .costs import TariffPlan, money
 from .errors import ValidationError
-from .projection import PeriodForecast, ProjectionMethod
+from .projection import PeriodForecast, ProjectionMethod, forecast_period
 
 #: Largest monthly advance accepted.
 MAX_ADVANCE = Decimal(1_000_000)
@@ -148,3 +149,67 @@ def settle(
         forecast.method,
         forecast.partial_from,
     )
+
+
+def combined(forecasts: Sequence[PeriodForecast | None]) -> PeriodForecast | None:
+    """The forecasts of a source's registers (a day/night meter) summed; None if any is missing."""
+    if not forecasts or any(f is None for f in forecasts):
+        return None
+    found = [f for f in forecasts if f is not None]
+    if len(found) == 1:
+        return found[0]
+
+    def total(values: Sequence[Decimal | None]) -> Decimal | None:
+        return None if any(v is None for v in values) else sum((v for v in values if v is not None), Decimal(0))
+
+    methods = {f.method for f in found}
+    partial = [f.partial_from for f in found if f.partial_from is not None]
+    return PeriodForecast(
+        sum((f.so_far for f in found), Decimal(0)),
+        total([f.so_far_cost for f in found]),
+        sum((f.rest for f in found), Decimal(0)),
+        total([f.rest_cost for f in found]),
+        methods.pop() if len(methods) == 1 else ProjectionMethod.RECENT_RATE,
+        partial_from=max(partial) if partial else None,
+    )
+
+
+def register_forecast(
+    curve: Curve, plan: TariffPlan, tz: tzinfo, places: int, today: date, billing_start_month: int
+) -> PeriodForecast | None:
+    """One register's forecast of the billing year holding ``today`` (its priced curve: kWh for gas)."""
+    first, after = billing_year(today, billing_start_month)
+    return forecast_period(curve, plan, tz, places, first, after)
+
+
+def _plain_money(value: Decimal, currency: str) -> str:
+    return f"{money(value) + 0:,.2f} {currency}"
+
+
+def settlement_lines(settlement: Settlement, money_text: Callable[[Decimal, str], str] = _plain_money) -> list[str]:
+    """The settlement in a few lines of text (the command line's table, the dashboard card's tooltip).
+
+    ``money_text(amount, currency)``: how money is written (the window passes its locale's way).
+    """
+    first, last = settlement.year_start, settlement.year_end - timedelta(days=1)
+    currency = settlement.currency
+    lines = [
+        f"Billing year {first.isoformat()} to {last.isoformat()}: advances paid so far "
+        f"{money_text(settlement.paid, currency)} of {money_text(settlement.due_for_year, currency)}"
+    ]
+    if settlement.cost_so_far is not None:
+        lines.append(f"Consumption so far costs {money_text(settlement.cost_so_far, currency)}")
+    balance = settlement.balance
+    if balance is None or settlement.forecast_cost is None:
+        lines.append("Forecast settlement: not known yet (needs a tariff and readings in this billing year)")
+        return lines
+    how = "last year's profile" if settlement.method is ProjectionMethod.SEASONAL else "the recent daily rate"
+    verdict = (
+        f"a refund of {money_text(balance, currency)}"
+        if balance >= 0
+        else f"a back payment of {money_text(-balance, currency)}"
+    )
+    lines.append(f"Forecast for the year {money_text(settlement.forecast_cost, currency)} (by {how}): {verdict}")
+    if settlement.partial_from is not None:
+        lines.append(f"(readings begin on {settlement.partial_from.isoformat()}: the cost before then is not included)")
+    return lines
