@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -161,7 +162,8 @@ class EnergyTab(QWidget):
             current = self.settings()
         except ValidationError:
             return True
-        return current != self._loaded
+        loaded = EnergySettings(self._loaded.factors, tuple(replace(a, source_id=0) for a in self._loaded.advances))
+        return current != loaded
 
     def set_error(self, message: str) -> None:
         self.error.set_message(message)

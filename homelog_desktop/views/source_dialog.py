@@ -912,6 +912,7 @@ class SourceDialog(QDialog):
         self._events.set_items(changes.events)
         self._events.set_unbridged(changes.unbridged)
         self._tariffs.set_items(changes.tariffs)
+        self.energy_page.set_metrics(self._metrics.keyed_metrics(), Category(self.category_combo.currentData()))
         self.energy_page.set_settings(self._vm.energy.loaded)
         self._update_change_buttons()
 
