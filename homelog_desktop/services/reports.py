@@ -134,6 +134,8 @@ class Report:
     #: The current billing year's advances, cost so far and forecast settlement (domain/settlement.py):
     #: a source with advance payments and one usage register; else None.
     settlement: Settlement | None = None
+    #: The unit the conversion factors convert into (kWh), whichever unit is shown; None without factors.
+    converted_unit: str | None = None
 
 
 async def build_report(
@@ -251,6 +253,7 @@ def compute_report(
             original_metric,
             convertible,
             settlement,
+            conversion.unit,
         )
     spans = buckets(curve.start, curve.end, period, tz, source.billing_start_month, start, end)
     amounts = curve.between(
@@ -344,6 +347,7 @@ def compute_report(
         original_metric,
         convertible,
         settlement,
+        conversion.unit,
     )
 
 

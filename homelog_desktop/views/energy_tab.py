@@ -37,14 +37,10 @@ from ..viewmodels.energy import EnergySettings
 from .meter_changes import FieldError
 
 INTRO = (
-    "Gas is metered in m³ and billed in kWh: kWh = m³ × calorific value × Z-number, both printed on "
-    "each bill. With conversion factors, reports, costs and the dashboard show the converted amount "
-    "(tariffs are then per kWh). Litres of oil or a heat meter's MWh (factor 1000) convert the same way."
+    "Gas is billed in kWh: kWh = m³ × calorific value × Z-number (see your bill). Reports, costs "
+    "(tariffs per kWh) and the dashboard then show kWh. Oil litres or MWh convert the same way."
 )
-ADVANCES_TEXT = (
-    "The monthly advance you pay (due on the 1st). The dashboard and the reports forecast the "
-    "settlement at the end of the billing year (General tab) from it."
-)
+ADVANCES_TEXT = "Your monthly advance (due on the 1st), for the billing year's forecast settlement."
 #: Calorific values a gas bill typically prints (kWh per m³), offered for a new gas row.
 GAS_DEFAULT = ("11.2", "0.95")
 OIL_DEFAULT = ("9.8", "1")

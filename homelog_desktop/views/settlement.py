@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -93,3 +94,13 @@ def _label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label
+
+
+def settlement_html(settlement: Settlement, locale: QLocale) -> str:
+    """The settlement for the Reports page's footer: one line, the forecast in bold."""
+    from ..domain.settlement import settlement_lines
+
+    lines = settlement_lines(settlement, lambda value, currency: figures.money(value, currency, locale))
+    return " · ".join(
+        f"<b>{html.escape(line)}</b>" if line.startswith("Forecast for") else html.escape(line) for line in lines
+    )
