@@ -142,3 +142,24 @@ def test_only_the_owner_or_the_administrator_changes_them(house: Household, run)
 async def write_as(household: Household, actor, work, *args) -> None:
     household.as_(actor)
     await work(*args)
+
+
+def test_json_export_includes_factors_and_advances(run, db, add_source, in_session) -> None:
+    """A JSON export names each metric's conversion factors and the source's advances, exactly."""
+    import io
+    import json
+
+    from homelog_desktop.services.exporting import ExportFormat, export_readings
+
+    source = add_source("Gas")
+    day, night = source.metrics
+    in_session(lambda s: ConversionFactorRepository(s).replace(day.id, [gas(date(2024, 1, 1), "11.20")]))
+    in_session(lambda s: AdvancePaymentRepository(s).replace(source.id, [pay(date(2025, 1, 1), "85.00")]))
+    stream = io.StringIO()
+    run(export_readings(db, source, stream, ExportFormat.JSON))
+    described = json.loads(stream.getvalue())["source"]
+    assert described["metrics"][0]["conversion_factors"] == [
+        {"valid_from": "2024-01-01", "factor": "11.20", "z_number": "0.95", "unit": "kWh"}
+    ]
+    assert "conversion_factors" not in described["metrics"][1]
+    assert described["advance_payments"] == [{"valid_from": "2025-01-01", "amount": "85.00", "currency": "EUR"}]
