@@ -152,7 +152,7 @@ def test_json_export_includes_factors_and_advances(run, db, add_source, in_sessi
     from homelog_desktop.services.exporting import ExportFormat, export_readings
 
     source = add_source("Gas")
-    day, night = source.metrics
+    day, _night = source.metrics
     in_session(lambda s: ConversionFactorRepository(s).replace(day.id, [gas(date(2024, 1, 1), "11.20")]))
     in_session(lambda s: AdvancePaymentRepository(s).replace(source.id, [pay(date(2025, 1, 1), "85.00")]))
     stream = io.StringIO()
