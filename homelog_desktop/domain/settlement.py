@@ -186,15 +186,20 @@ def _plain_money(value: Decimal, currency: str) -> str:
     return f"{money(value) + 0:,.2f} {currency}"
 
 
-def settlement_lines(settlement: Settlement, money_text: Callable[[Decimal, str], str] = _plain_money) -> list[str]:
-    """The settlement in a few lines of text (the command line's table, the dashboard card's tooltip).
+def settlement_lines(
+    settlement: Settlement,
+    money_text: Callable[[Decimal, str], str] = _plain_money,
+    day_text: Callable[[date], str] = date.isoformat,
+) -> list[str]:
+    """The settlement in a few lines of text (the command line's table, the Reports page's footer).
 
-    ``money_text(amount, currency)``: how money is written (the window passes its locale's way).
+    ``money_text(amount, currency)`` and ``day_text(day)``: how money and days are written (the
+    window passes its locale's way).
     """
     first, last = settlement.year_start, settlement.year_end - timedelta(days=1)
     currency = settlement.currency
     lines = [
-        f"Billing year {first.isoformat()} to {last.isoformat()}: advances paid so far "
+        f"Billing year {day_text(first)} to {day_text(last)}: advances paid so far "
         f"{money_text(settlement.paid, currency)} of {money_text(settlement.due_for_year, currency)}"
     ]
     if settlement.cost_so_far is not None:
@@ -211,5 +216,5 @@ def settlement_lines(settlement: Settlement, money_text: Callable[[Decimal, str]
     )
     lines.append(f"Forecast for the year {money_text(settlement.forecast_cost, currency)} (by {how}): {verdict}")
     if settlement.partial_from is not None:
-        lines.append(f"(readings begin on {settlement.partial_from.isoformat()}: the cost before then is not included)")
+        lines.append(f"(readings begin on {day_text(settlement.partial_from)}: the cost before then is not included)")
     return lines

@@ -161,6 +161,7 @@ class SourceCardWidget(QFrame):
             for widget in row:
                 widget.setVisible(not is_gauge)
         self.settlement.set_settlement(card.settlement if card is not None else None, locale, visible=not is_gauge)
+        self._caption_width()  # "Settlement 2025/26" may be the widest caption
         if is_gauge:
             return
         if card is None:

@@ -100,7 +100,9 @@ def settlement_html(settlement: Settlement, locale: QLocale) -> str:
     """The settlement for the Reports page's footer: one line, the forecast in bold."""
     from ..domain.settlement import settlement_lines
 
-    lines = settlement_lines(settlement, lambda value, currency: figures.money(value, currency, locale))
+    lines = settlement_lines(
+        settlement, lambda value, currency: figures.money(value, currency, locale), lambda day: _day(day, locale)
+    )
     return " · ".join(
         f"<b>{html.escape(line)}</b>" if line.startswith("Forecast for") else html.escape(line) for line in lines
     )
