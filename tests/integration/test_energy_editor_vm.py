@@ -4,6 +4,7 @@ stored), and overwriting it when the user chooses to."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -29,8 +30,7 @@ def test_a_new_metric_gets_its_factor_in_the_same_save(run, db, add_source) -> N
     source = add_source("Heat", category=Category.HEAT, metrics=(Metric(None, "Heat", "MWh", MetricKind.COUNTER, 3),))
     vm = SourceEditorViewModel(db, source)
     run(vm.load())
-    wider = source.metrics + (Metric(None, "Hot water", "MWh", MetricKind.COUNTER, 3),)
-    edited = type(source)(**{**{f: getattr(source, f) for f in source.__slots__}, "metrics": wider})
+    edited = replace(source, metrics=(*source.metrics, Metric(None, "Hot water", "MWh", MetricKind.COUNTER, 3)))
     vm.energy.wanted = EnergySettings(
         (ConversionFactor(None, -1, date(2024, 1, 1), Decimal(1000)),),
         (AdvancePayment(None, 0, date(2025, 1, 1), Decimal("60")),),
