@@ -1,5 +1,8 @@
 """Two databases' sources compared field by field, read straight from their SQLite files (ids aside).
 
+Everything: the source's fields, metrics, tariffs, conversion factors, advance payments, meter changes,
+and each reading with its note, flags, author, values and periods.
+
 ``snapshot(path, name)`` is everything Home Log keeps about a source, with every id replaced by what
 it points at (the owner's and authors' names, metrics by name, a meter change's reading by its time),
 so that a source exported and imported into another database compares equal to the original.
@@ -77,6 +80,19 @@ def snapshot(path: Path, name: str, *, with_definition: bool = True) -> dict[str
                     " WHERE source_id = ?",
                     (source_id,),
                 )
+            )
+            result["conversion_factors"] = sorted(
+                (metric_name[m], *rest)
+                for m, *rest in conn.execute(
+                    "SELECT metric_id, valid_from, factor, z_number, unit FROM conversion_factors"
+                    " WHERE metric_id IN (SELECT id FROM metrics WHERE source_id = ?)",
+                    (source_id,),
+                )
+            )
+            result["advance_payments"] = sorted(
+                conn.execute(
+                    "SELECT valid_from, amount, currency FROM advance_payments WHERE source_id = ?", (source_id,)
+                ).fetchall()
             )
         else:
             result["metrics"] = [m[1] for m in metrics]

@@ -64,12 +64,13 @@ class BulkRows:
     starts: list[int | None] | None = None
     #: File column -> its own period start per row (overrides ``starts`` for that column).
     column_starts: dict[int, list[int | None]] = field(default_factory=dict)
-    #: Per row, the reading's flags (None: not estimated, not from a bill), as Home Log's own exports give them.
+    #: Per row, the reading's flags (None: not estimated, not from a bill): a standard format's quality flag,
+    #: or Home Log's own export.
     estimated: list[bool] | None = None
     from_bill: list[bool] | None = None
     #: Per row, the member who entered the reading (None for a row: nobody), replacing the writer's
     #: ``entered_by`` (None for the chunk: every row is the writer's). The caller decides whether the
-    #: signed-in member may name others (``authors_allowed``).
+    #: signed-in member may name others.
     authors: list[int | None] | None = None
 
 

@@ -20,19 +20,23 @@ JSON (``homelog-readings``, version 2; one or more sources)::
         "name": "Electricity", "category": "electricity", "description": "", "owner": "Anna" | null,
         "public": false, "members_may_add_readings": false, "interval_days": 30 | null,
         "archived": false, "billing_start_month": 1,
-        "metrics": [{"name": "Day", "unit": "kWh", "kind": "counter", "decimals": 1, "digits": 6 | null}],
+        "metrics": [{"name": "Day", "unit": "kWh", "kind": "counter", "decimals": 1, "digits": 6 | null,
+                     "conversion_factors": [{"valid_from": "2024-01-01", "factor": "11.2",
+                                             "z_number": "0.95", "unit": "kWh"}]}],
         "tariffs": [{"metric": "Day", "valid_from": "2024-01-01", "unit_price": "0.3120",
                      "standing_charge": "0.45", "currency": "EUR"}],
         "meter_changes": [{"metric": "Day", "at": "2024-03-01T10:00:00+01:00", "kind": "replacement",
                            "old_value": "12345.6" | null, "new_value": "0.0" | null, "digits": null,
                            "note": "", "reading": "2024-03-01T10:00:00+01:00" | null}],
+        "advance_payments": [{"valid_from": "2024-01-01", "amount": "85.00", "currency": "EUR"}],
         "readings": [{"timestamp": "2024-01-31T08:00:00+01:00", "values": {"Day": 1234.5},
                       "starts": {"Oil": "2024-01-01T08:00:00+01:00"}, "note": "read by hand",
                       "estimated": true, "from_bill": true, "entered_by": "Anna"}]
      }]}
 
 Times are ISO 8601 with their offset; values are JSON numbers written with exactly their metric's
-decimals (read them as decimals, not floats); money and meter-change values are decimal strings.
+decimals (read them as decimals, not floats); money, factors and meter-change values are decimal
+strings. ``conversion_factors`` (of a metric) and ``advance_payments`` appear only where there are some.
 In a reading, ``values`` holds the metrics that were read (by name); ``starts`` the period start of
 each interval value whose period is known; ``note``, ``estimated``, ``from_bill`` and
 ``entered_by`` appear only when set. A meter change's ``reading`` is the time of the reading it was
@@ -72,9 +76,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
+from ..domain.energy import ConversionFactor
 from ..domain.entities import PERIOD_START_SUFFIX as START_SUFFIX
 from ..domain.entities import MeterEvent, Metric, MetricKind, Source, Tariff
 from ..domain.errors import HomeLogError
+from ..domain.settlement import AdvancePayment
 from ..repositories.bulk_readings import sqlite_reading_rows, stream_reading_rows
 from .bulk import gc_paused
 
@@ -296,6 +302,8 @@ class SourceDetails:
     meter_changes: tuple[MeterEvent, ...] = ()
     #: reading id -> its time (epoch seconds), for the meter changes recorded with a reading.
     reading_times: dict[int, int] | None = None
+    #: The metrics' conversion factors and the source's advance payments.
+    energy: EnergyExport | None = None
 
 
 async def _details(db: SessionProvider, source: Source) -> SourceDetails:
@@ -316,7 +324,7 @@ async def _details(db: SessionProvider, source: Source) -> SourceDetails:
         events = tuple(await MeterEventRepository(session).for_source(source.id))
         linked = [e.reading_id for e in events if e.reading_id is not None]
         times = await reading_times(session, source.id, linked)
-    return SourceDetails(owner, tariffs, events, times)
+    return SourceDetails(owner, tariffs, events, times, await _energy(db, source))
 
 
 def _open_temp(target: Path) -> tuple[TextIO, Path]:
@@ -342,6 +350,25 @@ def export_text(source: Source, rows: Iterable[Sequence[Any]], fmt: ExportFormat
 
 
 # -- reading -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EnergyExport:
+    """What a JSON export adds to a source: conversion factors per metric id, advance payments."""
+
+    factors: dict[int, list[ConversionFactor]]
+    advances: list[AdvancePayment]
+
+
+async def _energy(db: SessionProvider, source: Source) -> EnergyExport:
+    from ..repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
+
+    assert source.id is not None
+    async with db.session(readonly=True) as session:
+        ids = [m.id for m in source.metrics if m.id is not None]
+        factors = await ConversionFactorRepository(session).for_metrics(ids)
+        advances = await AdvancePaymentRepository(session).for_source(source.id)
+    return EnergyExport(factors, advances)
 
 
 async def _fresh(db: SessionProvider, source: Source) -> Source:
@@ -553,6 +580,28 @@ class _JsonWriter(_Writer):
         stamp = self._timestamp
         names = {m.id: m.name for m in source.metrics}
         times = details.reading_times or {}
+        energy = details.energy
+        metrics = []
+        for m in source.metrics:
+            described: dict[str, Any] = {
+                "name": m.name,
+                "unit": m.unit,
+                "kind": m.kind.value,
+                "decimals": m.decimals,
+                "digits": m.digits,
+            }
+            factors = energy.factors.get(m.id or 0, []) if energy is not None else []
+            if factors:
+                described["conversion_factors"] = [
+                    {
+                        "valid_from": f.valid_from.isoformat(),
+                        "factor": str(f.factor),
+                        "z_number": str(f.z_number),
+                        "unit": f.unit,
+                    }
+                    for f in factors
+                ]
+            metrics.append(described)
         head: dict[str, Any] = {
             "name": source.name,
             "category": source.category.value,
@@ -563,10 +612,7 @@ class _JsonWriter(_Writer):
             "interval_days": source.interval_days,
             "archived": source.archived,
             "billing_start_month": source.billing_start_month,
-            "metrics": [
-                {"name": m.name, "unit": m.unit, "kind": m.kind.value, "decimals": m.decimals, "digits": m.digits}
-                for m in source.metrics
-            ],
+            "metrics": metrics,
             "tariffs": [
                 {
                     "metric": names.get(t.metric_id, ""),
@@ -591,6 +637,11 @@ class _JsonWriter(_Writer):
                 for e in details.meter_changes
             ],
         }
+        if energy is not None and energy.advances:
+            head["advance_payments"] = [
+                {"valid_from": a.valid_from.isoformat(), "amount": str(a.amount), "currency": a.currency}
+                for a in energy.advances
+            ]
         text = json.dumps(head, ensure_ascii=False, indent=1)
         body = "\n".join("  " + line for line in text[: text.rfind("}")].rstrip().splitlines())
         if self._opens:

@@ -107,4 +107,4 @@ def test_cli_import_of_a_table_without_source_says_what_is_missing(tmp_path: Pat
     table.write_text("date,value\n2024-01-01,1\n", encoding="utf-8")
     done = _homelog(tmp_path, "import", str(table), "--data-dir", str(tmp_path / "d"))
     assert done.returncode == 2
-    assert "--source NAME is required" in done.stderr
+    assert "--source NAME is needed" in done.stderr

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from homelog_desktop.db import Database, sqlite_url
 from homelog_desktop.db.migrate import migrate
+from homelog_desktop.domain.energy import ConversionFactor
 from homelog_desktop.domain.entities import (
     Category,
     Member,
@@ -28,6 +29,7 @@ from homelog_desktop.domain.entities import (
     Source,
     Tariff,
 )
+from homelog_desktop.domain.settlement import AdvancePayment
 from homelog_desktop.repositories import (
     MemberRepository,
     MeterEventRepository,
@@ -35,6 +37,7 @@ from homelog_desktop.repositories import (
     SourceRepository,
     TariffRepository,
 )
+from homelog_desktop.repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
 from homelog_desktop.services.exporting import ExportFormat, export_readings, export_sources, export_text
 from homelog_desktop.services.importing import (
     CancelToken,
@@ -114,6 +117,18 @@ async def build_rich(db: Database) -> None:
         await tariffs.add(Tariff(None, day.id, date(2024, 1, 1), Decimal("0.3120"), Decimal("0.4500"), "EUR"))  # type: ignore[arg-type]
         await tariffs.add(Tariff(None, day.id, date(2025, 1, 1), Decimal("0.2987"), Decimal("0.5"), "EUR"))  # type: ignore[arg-type]
         await tariffs.add(Tariff(None, oil.id, date(2024, 6, 1), Decimal("1.05"), Decimal("0"), "CHF"))  # type: ignore[arg-type]
+        factors = ConversionFactorRepository(session)
+        await factors.replace(
+            oil.id,  # type: ignore[arg-type]
+            [
+                ConversionFactor(None, 0, date(2024, 1, 1), Decimal("9.8"), Decimal("1"), "kWh"),
+                ConversionFactor(None, 0, date(2025, 1, 1), Decimal("10.01"), Decimal("1"), "kWh"),
+            ],
+        )
+        await AdvancePaymentRepository(session).replace(
+            source.id,  # type: ignore[arg-type]
+            [AdvancePayment(None, 0, date(2024, 7, 1), Decimal("85.00"), "EUR")],
+        )
         changes = MeterEventRepository(session)
         twenty = stored[20]
         await changes.add(
@@ -188,6 +203,7 @@ def test_json_round_trip_into_an_empty_database_is_identical(
     outcomes = {o.name: o for o in summary.sources}
     assert set(outcomes) == {NAME, "Wasser"}
     assert outcomes[NAME].tariffs_added == 3 and outcomes[NAME].changes_added == 2
+    assert outcomes[NAME].factors_added == 2 and outcomes[NAME].advances_added == 1
     for name in (NAME, "Wasser"):
         original, copy = snapshot(db_path, name), snapshot(tmp_path / "fresh.db", name)
         assert differences(original, copy) == []
@@ -200,6 +216,7 @@ def test_json_round_trip_into_an_empty_database_is_identical(
     assert any(start is not None and start != previous[1] for previous, (_v, start) in zip(readings, oil, strict=False))
     assert original["meter_changes"][0][-1] is not None  # linked to its reading
     assert original["source"][3] == "Ann"
+    assert len(original["conversion_factors"]) == 2 and len(original["advance_payments"]) == 1
 
 
 def test_json_into_a_database_without_those_members_names_them(run: Any, rich: Database, tmp_path: Path) -> None:
@@ -250,6 +267,7 @@ def test_json_imported_again_adds_only_what_is_missing(run: Any, rich: Database,
     assert (outcome.imported, outcome.skipped) == (2, 38)
     assert (outcome.tariffs_added, outcome.tariffs_there) == (1, 2)
     assert (outcome.changes_added, outcome.changes_there) == (0, 2)
+    assert (outcome.factors_added, outcome.factors_there, outcome.advances_there) == (0, 2, 1)
     text = summary.as_text()
     assert "already here" in text and "38 skipped" in text
     assert differences(snapshot(db_path, NAME), snapshot(tmp_path / "fresh.db", NAME)) == []

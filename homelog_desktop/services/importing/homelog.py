@@ -6,11 +6,13 @@ it (sync: run it in a worker thread), and ``run_homelog_import`` stores it in on
 the same repositories as everything else (sources, tariffs and meter changes through theirs, readings
 through the bulk writer of every import):
 
-- a source the database does not have is created with its fields, metrics, tariffs, meter changes
-  and readings: exported and imported into an empty database, it is the same source (ids aside);
-- into a source of the same name only what is missing is added (its metrics, tariffs and meter
-  changes the database lacks; readings at a time the source has a reading of are skipped, or with
-  ``DuplicatePolicy.REPLACE`` replaced), and the summary says what was added and what was there;
+- a source the database does not have is created with its fields, metrics, tariffs, conversion
+  factors, advance payments, meter changes and readings: exported and imported into an empty
+  database, it is the same source (ids aside);
+- into a source of the same name only what is missing is added (its metrics, tariffs, conversion
+  factors, advance payments and meter changes the database lacks, by day or time; readings at a
+  time the source has a reading of are skipped, or with ``DuplicatePolicy.REPLACE`` replaced), and
+  the summary says what was added and what was there;
 - members are named in the file: an author (or owner) is the member of that name in the database;
   one who is not a member there is named in the summary, and their readings are kept without an
   author. Only the administrator (or nobody, on a local file without passwords) may enter readings in
@@ -33,9 +35,11 @@ from pathlib import Path
 from typing import Any
 
 from ...db.handle import SessionProvider
+from ...domain.energy import ConversionFactor
 from ...domain.entities import PERIOD_START_SUFFIX as START_SUFFIX
 from ...domain.entities import Category, MeterEvent, MeterEventKind, Metric, MetricKind, Source, Tariff
 from ...domain.errors import HomeLogError
+from ...domain.settlement import AdvancePayment
 from ...domain.timeutil import from_epoch
 from ...repositories.bulk_readings import BulkRows
 from ..bulk import gc_paused
@@ -90,6 +94,10 @@ class FileSource:
     #: (metric name, change with source and metric 0, time of the reading it was recorded with or None).
     meter_changes: list[tuple[str, MeterEvent, int | None]] = field(default_factory=list)
     readings: FileReadings = field(default_factory=FileReadings)
+    #: (metric name, conversion factor with metric_id 0).
+    factors: list[tuple[str, ConversionFactor]] = field(default_factory=list)
+    #: The source's advance payments (source_id 0).
+    advances: list[AdvancePayment] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -129,6 +137,10 @@ class SourceOutcome:
     tariffs_there: int = 0
     changes_added: int = 0
     changes_there: int = 0
+    factors_added: int = 0
+    factors_there: int = 0
+    advances_added: int = 0
+    advances_there: int = 0
 
 
 @dataclass(slots=True)
@@ -269,7 +281,8 @@ def _source(item: Any, number: int) -> FileSource:
         category = Category(item.get("category") or "other")
     except ValueError:
         raise where.error(f"unknown category {item.get('category')!r}") from None
-    metrics = [_metric(m, where, i) for i, m in enumerate(item.get("metrics") or [])]
+    described = item.get("metrics") or []
+    metrics = [_metric(m, where, i) for i, m in enumerate(described)]
     if not metrics:
         raise where.error("it has no metrics")
     if len({m.name.strip().casefold() for m in metrics}) != len(metrics):
@@ -293,8 +306,45 @@ def _source(item: Any, number: int) -> FileSource:
         result.tariffs.append(_tariff(tariff, by_name, _Where(f"{where.text}, tariff {index}")))
     for index, change in enumerate(item.get("meter_changes") or [], start=1):
         result.meter_changes.append(_change(change, by_name, _Where(f"{where.text}, meter change {index}")))
+    for metric, described_metric in zip(metrics, described, strict=True):
+        for index, factor in enumerate(described_metric.get("conversion_factors") or [], start=1):
+            at = _Where(f"{where.text}, conversion factor {index} of “{metric.name}”")
+            result.factors.append((metric.name, _factor(factor, at)))
+    for index, advance in enumerate(item.get("advance_payments") or [], start=1):
+        result.advances.append(_advance(advance, _Where(f"{where.text}, advance payment {index}")))
     result.readings = _readings(item.get("readings") or [], metrics, where)
     return result
+
+
+def _factor(item: Any, where: _Where) -> ConversionFactor:
+    if not isinstance(item, dict):
+        raise where.error("not an object")
+    try:
+        return ConversionFactor(
+            None,
+            0,
+            date.fromisoformat(str(item.get("valid_from"))),
+            Decimal(str(item.get("factor"))),
+            Decimal(str(item.get("z_number") or "1")),
+            str(item.get("unit") or "kWh"),
+        )
+    except (ValueError, ArithmeticError) as exc:
+        raise where.error(f"cannot be read ({exc})") from None
+
+
+def _advance(item: Any, where: _Where) -> AdvancePayment:
+    if not isinstance(item, dict):
+        raise where.error("not an object")
+    try:
+        return AdvancePayment(
+            None,
+            0,
+            date.fromisoformat(str(item.get("valid_from"))),
+            Decimal(str(item.get("amount"))),
+            str(item.get("currency") or "EUR"),
+        )
+    except (ValueError, ArithmeticError) as exc:
+        raise where.error(f"cannot be read ({exc})") from None
 
 
 def _metric(item: Any, where: _Where, index: int) -> Metric:
@@ -515,6 +565,7 @@ async def _run(
             metric_of_name = {_key(m.name): m for m in stored.metrics}
             targets = [metric_of_name[_key(m.name)] for m in part.source.metrics]
             await _add_tariffs(TariffRepository(session), part, targets, outcome)
+            await _add_energy(session, part, targets, stored.id, outcome)
             # Readings, a chunk at a time, through the writer of every import.
             writer = await BulkReadingWriter.open(
                 session, stored.id, replace=duplicates is DuplicatePolicy.REPLACE, merge=False
@@ -593,6 +644,45 @@ async def _add_tariffs(tariffs: Any, part: FileSource, targets: list[Metric], ou
             raise ImportFileError(f"{where}: {exc}") from None
         have.add((metric_id, tariff.valid_from))
         outcome.tariffs_added += 1
+
+
+async def _add_energy(
+    session: Any, part: FileSource, targets: list[Metric], source_id: int, outcome: SourceOutcome
+) -> None:
+    """The metrics' conversion factors and the source's advance payments that the database lacks (by day)."""
+    from ...repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
+
+    where = f"source “{part.source.name}”"
+    if part.factors:
+        factors = ConversionFactorRepository(session)
+        by_name = {m.name: t for m, t in zip(part.source.metrics, targets, strict=True)}
+        stored = await factors.for_metrics([t.id for t in targets if t.id is not None])
+        wanted: dict[int, list[ConversionFactor]] = {}
+        for name, factor in part.factors:
+            metric_id = by_name[name].id
+            assert metric_id is not None
+            if any(f.valid_from == factor.valid_from for f in stored.get(metric_id, [])):
+                outcome.factors_there += 1
+            else:
+                wanted.setdefault(metric_id, []).append(replace(factor, metric_id=metric_id))
+        for metric_id, missing in wanted.items():
+            try:
+                await factors.replace(metric_id, [*stored.get(metric_id, []), *missing])
+            except HomeLogError as exc:
+                raise ImportFileError(f"{where}, conversion factors: {exc}") from None
+            outcome.factors_added += len(missing)
+    if part.advances:
+        advances = AdvancePaymentRepository(session)
+        have = await advances.for_source(source_id)
+        days = {a.valid_from for a in have}
+        missing_advances = [replace(a, source_id=source_id) for a in part.advances if a.valid_from not in days]
+        outcome.advances_there += len(part.advances) - len(missing_advances)
+        if missing_advances:
+            try:
+                await advances.replace(source_id, [*have, *missing_advances])
+            except HomeLogError as exc:
+                raise ImportFileError(f"{where}, advance payments: {exc}") from None
+            outcome.advances_added += len(missing_advances)
 
 
 async def _add_changes(
@@ -676,6 +766,12 @@ def homelog_summary_text(summary: HomeLogSummary) -> str:
         if outcome.tariffs_added or outcome.tariffs_there:
             there = f", {outcome.tariffs_there:,} already here" if outcome.tariffs_there else ""
             lines.append(f"  Tariffs: {outcome.tariffs_added:,} added{there}.")
+        if outcome.factors_added or outcome.factors_there:
+            there = f", {outcome.factors_there:,} already here" if outcome.factors_there else ""
+            lines.append(f"  Conversion factors: {outcome.factors_added:,} added{there}.")
+        if outcome.advances_added or outcome.advances_there:
+            there = f", {outcome.advances_there:,} already here" if outcome.advances_there else ""
+            lines.append(f"  Advance payments: {outcome.advances_added:,} added{there}.")
         if outcome.changes_added or outcome.changes_there:
             there = f", {outcome.changes_there:,} already here" if outcome.changes_there else ""
             lines.append(f"  Meter changes: {outcome.changes_added:,} added{there}.")
