@@ -1,4 +1,4 @@
-"""``homelog import FILE [--source NAME]``: readings from a CSV, a workbook or a Home Log export, all or nothing.
+"""``homelog import FILE [--source NAME]``: readings from a table, a meter-data file or a Home Log export.
 
 Columns are mapped to the source's metrics by name (case-insensitive, a "(unit)" in the header
 ignored); with ``--create`` a missing source is created with a counter metric per numeric column.
@@ -43,6 +43,7 @@ examples:
   homelog import greenbutton.zip --source House all registers of the file into the source "House"
   homelog import --list-profiles                the supplier and portal layouts recognised by their header
   homelog import octopus.csv --source Octopus --create --profile octopus-consumption
+  homelog import household.json                 a Home Log export: its sources, whole, no options
 
 exit codes:
   0  imported: every row and every cell of the file went in
