@@ -24,6 +24,7 @@ from ..db.handle import SessionProvider
 from ..domain.cards import MonthStatus
 from ..domain.consumption import (
     DAY_SECONDS,
+    Curve,
     Moment,
     Series,
     add_months,
@@ -39,6 +40,7 @@ from ..domain.costs import TariffPlan, span_costs
 from ..domain.entities import MeterEvent, Metric, MetricKind, SourceSummary, Tariff
 from ..domain.projection import RECENT_DAYS, ProjectionFigures, ProjectionMethod, project
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
+from ..domain.virtual import HiddenInputError
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
 from ..repositories.series import load_series
 
@@ -74,6 +76,8 @@ class SourceCard:
     untariffed: tuple[str, ...] = ()
     #: Registers summed into the consumption figures (names), when more than one.
     summed: tuple[str, ...] = ()
+    #: A virtual meter whose inputs the reader cannot all see: why no figures are shown (else "").
+    hidden: str = ""
 
     @property
     def last_value(self) -> Decimal | None:
@@ -114,6 +118,9 @@ async def dashboard_cards(
     )
     cards = []
     for summary in summaries:
+        if summary.source.virtual:
+            cards.append(await _virtual_card(db, summary, tariffs, since, moment, zone))
+            continue
         metrics = [m for m in summary.source.metrics if m.id is not None]
         series = {
             m.id: await load_series(db, m.id, since, periods=m.kind is MetricKind.INTERVAL)
@@ -132,6 +139,30 @@ async def dashboard_cards(
             )
         )
     return cards
+
+
+async def _virtual_card(
+    db: SessionProvider,
+    summary: SourceSummary,
+    tariffs: dict[int, list[Tariff]],
+    since: int,
+    now: datetime,
+    tz: tzinfo,
+) -> SourceCard:
+    """A virtual meter's card: its figures from its inputs' combined curve (services/virtual.py)."""
+    from .virtual import virtual_curve
+
+    metrics = [m for m in summary.source.metrics if m.id is not None]
+    try:
+        curve = await virtual_curve(db, summary.source, since)
+    except HiddenInputError as exc:
+        main = metrics[0] if metrics else None
+        registers = tuple(RegisterValue(m, None, None) for m in metrics)
+        return SourceCard(
+            summary, main, registers, None, None, None, None, None, None, MonthStatus.NOT_APPLICABLE, hidden=str(exc)
+        )
+    own = [t for m in metrics if m.id is not None for t in tariffs.get(m.id, [])]
+    return await asyncio.to_thread(compute_card, summary, {}, [], own, now, tz, curve)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +186,10 @@ def compute_card(
     tariffs: Sequence[Tariff],
     now: datetime,
     tz: tzinfo,
+    curve: Curve | None = None,
 ) -> SourceCard:
-    """One card from data already loaded (pure): ``series`` and ``tariffs`` of every register."""
+    """One card from data already loaded (pure): ``series`` and ``tariffs`` of every register
+    (``curve``: a virtual meter's computed curve, for its one metric)."""
     metrics = [m for m in summary.source.metrics if m.id is not None]
     main = card_metric(metrics)
     registers = []
@@ -178,7 +211,7 @@ def compute_card(
         assert metric.id is not None
         own_tariffs = [t for t in tariffs if t.metric_id == metric.id]
         own_events = [e for e in events if e.metric_id == metric.id]
-        usages.append(_usage(metric, series.get(metric.id, Series.empty()), own_events, own_tariffs, now, tz))
+        usages.append(_usage(metric, series.get(metric.id, Series.empty()), own_events, own_tariffs, now, tz, curve))
     # Registers never read (a night register on a single-rate contract) take no part.
     used = [u for u in usages if u.month_status is not MonthStatus.TOO_FEW_READINGS] or usages[:1]
     unit = main.unit
@@ -236,13 +269,22 @@ def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
 
 
 def _usage(
-    metric: Metric, series: Series, events: Sequence[MeterEvent], tariffs: Sequence[Tariff], now: datetime, tz: tzinfo
+    metric: Metric,
+    series: Series,
+    events: Sequence[MeterEvent],
+    tariffs: Sequence[Tariff],
+    now: datetime,
+    tz: tzinfo,
+    computed: Curve | None = None,
 ) -> _Usage:
     s = series.ordered()
     plan = TariffPlan.of(tariffs, tz)
-    counter = metric.kind is MetricKind.COUNTER
+    counter = metric.kind is MetricKind.COUNTER and computed is None
     # A counter needs two readings; one amount with its period is enough for an interval metric.
-    curve = counter_curve(s, events, metric.digits) if counter else interval_curve(s)
+    if computed is not None:
+        curve = computed
+    else:
+        curve = counter_curve(s, events, metric.digits) if counter else interval_curve(s)
     if (counter and len(s) < 2) or curve.is_empty or curve.start == curve.end:
         return _Usage(metric, None, None, MonthStatus.TOO_FEW_READINGS, None, None, plan.currency, None)
     places = amount_places(metric.decimals)

@@ -147,6 +147,13 @@ async def build_report(
         tariffs = await TariffRepository(session).for_metric(metric_id)
     # A year before the range, for the comparison with last year (and a margin for weeks).
     since = None if start is None else midnight(add_months(start, -13), zone)
+    if source.virtual:
+        from .virtual import virtual_curve
+
+        curve = await virtual_curve(db, source, since)
+        return await asyncio.to_thread(
+            compute_report, source, metric, period, Series.empty(), [], tariffs, zone, start, end, curve=curve
+        )
     series = await load_series(db, metric_id, since, periods=metric.kind is MetricKind.INTERVAL)
     return await asyncio.to_thread(compute_report, source, metric, period, series, events, tariffs, zone, start, end)
 
@@ -161,16 +168,20 @@ def compute_report(
     tz: tzinfo,
     start: date | None = None,
     end: date | None = None,
+    *,
+    curve: Curve | None = None,
 ) -> Report:
-    """The report from data already loaded (pure; ``build_report`` runs it in a worker thread)."""
+    """The report from data already loaded (pure; ``build_report`` runs it in a worker thread).
+
+    ``curve``: the metric's curve when it is not built from ``series`` (a virtual meter's)."""
     plan = TariffPlan.of([t for t in tariffs if t.metric_id == metric.id], tz)
     if metric.kind is MetricKind.GAUGE:
         rows = _gauge_rows(source, metric, period, series, tz, start, end)
         return Report(source, metric, period, start, end, rows, None, None, None, None)
     places = amount_places(metric.decimals)
-    if metric.kind is MetricKind.COUNTER:
+    if curve is None and metric.kind is MetricKind.COUNTER:
         curve = counter_curve(series, [e for e in events if e.metric_id == metric.id], metric.digits)
-    else:
+    elif curve is None:
         curve = interval_curve(series)
     if curve.is_empty:
         return Report(source, metric, period, start, end, [], plan.currency, None, None, None)
@@ -229,11 +240,13 @@ def compute_report(
     row_costs = [r.cost for r in rows if not r.not_covered]
     total_cost = sum((c for c in row_costs if c is not None), Decimal(0)) if rows and None not in row_costs else None
     projection = project(curve, plan, tz, places)
-    notes = _decrease_notes(curve.decreases, tz, spans) + _interval_notes(curve, rows)
+    notes = _decrease_notes(curve.decreases, tz, spans, source.virtual) + _interval_notes(curve, rows)
     return Report(source, metric, period, start, end, rows, plan.currency, total, total_cost, projection, notes)
 
 
-def _decrease_notes(decreases: npt.NDArray[np.int64], tz: tzinfo, spans: Sequence[Bucket]) -> tuple[str, ...]:
+def _decrease_notes(
+    decreases: npt.NDArray[np.int64], tz: tzinfo, spans: Sequence[Bucket], virtual: bool = False
+) -> tuple[str, ...]:
     """A note on the readings in the report's range where the counter goes down unexplained."""
     if not spans:
         return ()
@@ -243,6 +256,11 @@ def _decrease_notes(decreases: npt.NDArray[np.int64], tz: tzinfo, spans: Sequenc
         return ()
     days = sorted({from_epoch(t).astimezone(tz).date().isoformat() for t in inside})
     shown = ", ".join(days[:5]) + (f" and {len(days) - 5} more" if len(days) > 5 else "")
+    if virtual:
+        return (
+            f"An input's counter goes down on {shown} with no meter change recorded: these figures count it"
+            " as negative consumption. Record the meter change on that input to correct it.",
+        )
     return (
         f"The counter goes down on {shown} with no meter change recorded: the consumption there is negative."
         " Record the meter replacement, reset or rollover to correct it.",
