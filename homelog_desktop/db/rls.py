@@ -145,7 +145,7 @@ def _usable_input(t: str) -> str:
     return (
         f"EXISTS (SELECT 1 FROM metrics vm JOIN sources v ON v.id = vm.source_id, metrics im"
         f" JOIN sources i ON i.id = im.source_id WHERE vm.id = {t}.metric_id AND im.id = {t}.input_metric_id"
-        " AND (i.is_public OR (NOT v.is_public AND i.owner_id = v.owner_id)))"
+        " AND (i.is_public OR (NOT v.is_public AND i.owner_id IS NOT DISTINCT FROM v.owner_id)))"
     )
 
 

@@ -165,7 +165,7 @@ def can_use_as_input(virtual: SourceFacts, source: SourceFacts) -> Decision:
     for whoever looks (domain/virtual.py)."""
     if source.is_public:
         return _allow("This source is public.")
-    if not virtual.is_public and source.owner_id is not None and source.owner_id == virtual.owner_id:
+    if not virtual.is_public and source.owner_id == virtual.owner_id:  # no owner: the administrator's
         return _allow("This source and the virtual meter are private, with the same owner.")
     if virtual.is_public:
         return _deny(
