@@ -217,7 +217,9 @@ def combine_curves(parts: Sequence[tuple[int, Curve]]) -> Curve:
     hi = min(c.end for _, c in parts)
     if lo > hi:
         return Curve(none, np.zeros(0))
-    knots = np.unique(np.concatenate([np.array([lo, hi], dtype=np.int64)] + [_inside(c.ts, lo, hi) for _, c in parts]))
+    knots = _sorted_unique(
+        [np.array([lo], dtype=np.int64)] + [_inside(c.ts, lo, hi) for _, c in parts] + [np.array([hi], dtype=np.int64)]
+    )
     x = knots.astype(np.float64)
     cum = np.zeros(knots.shape[0], dtype=np.float64)
     jump_at: list[npt.NDArray[np.int64]] = []
@@ -242,7 +244,8 @@ def combine_curves(parts: Sequence[tuple[int, Curve]]) -> Curve:
         size = np.concatenate(jump_size)
         order = np.argsort(at, kind="stable")
         at, size = at[order], size[order]
-        jump_ts, first = np.unique(at, return_index=True)
+        first = np.flatnonzero(np.concatenate(([True], at[1:] != at[:-1])))
+        jump_ts = at[first]
         sums = np.add.reduceat(size, first)
         nonzero = sums != 0
         jump_ts, jump_cum = jump_ts[nonzero], np.cumsum(sums[nonzero])
@@ -252,12 +255,21 @@ def combine_curves(parts: Sequence[tuple[int, Curve]]) -> Curve:
         cum,
         jump_ts.astype(np.int64),
         jump_cum.astype(np.float64),
-        decreases=np.unique(np.concatenate(decreases)).astype(np.int64) if decreases else none,
+        decreases=_sorted_unique(decreases) if decreases else none,
         correction=float(sum(sign * c.correction for sign, c in parts)),
         covered_starts=starts,
         covered_ends=ends,
         unknown=sum(c.unknown for _, c in parts),
     )
+
+
+def _sorted_unique(runs: Sequence[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:
+    """The distinct values of sorted arrays, in order: a stable sort of sorted runs is a merge
+    (timsort), far faster than ``np.unique``'s hashing of millions of values."""
+    merged = np.sort(np.concatenate(runs).astype(np.int64), kind="stable")
+    if merged.shape[0] == 0:
+        return merged
+    return merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
 
 
 def _inside(ts: npt.NDArray[np.int64], lo: int, hi: int) -> npt.NDArray[np.int64]:
