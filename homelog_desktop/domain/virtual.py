@@ -31,6 +31,7 @@ Where the inputs' data overlap only partly, the virtual meter covers the time al
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -227,7 +228,7 @@ def combine_curves(parts: Sequence[tuple[int, Curve]]) -> Curve:
     decreases: list[npt.NDArray[np.int64]] = []
     for sign, curve in parts:
         xs = curve.ts.astype(np.float64)
-        continuous = np.interp(x, xs, curve.cum)
+        continuous = _interp(x, xs, curve.cum)
         cum += sign * (continuous - continuous[0])
         if curve.jump_ts.shape[0]:
             sizes = np.diff(np.concatenate(([0.0], curve.jump_cum)))
@@ -261,6 +262,21 @@ def combine_curves(parts: Sequence[tuple[int, Curve]]) -> Curve:
         covered_ends=ends,
         unknown=sum(c.unknown for _, c in parts),
     )
+
+
+#: Knots interpolated at a time: np.interp holds the GIL, so a worker thread lets the window's
+#: thread run between slices (a few milliseconds each).
+_SLICE = 1 << 17
+
+
+def _interp(
+    x: npt.NDArray[np.float64], xs: npt.NDArray[np.float64], ys: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    out = np.empty(x.shape[0], dtype=np.float64)
+    for begin in range(0, x.shape[0], _SLICE):
+        out[begin : begin + _SLICE] = np.interp(x[begin : begin + _SLICE], xs, ys)
+        time.sleep(0)  # let the event loop's thread take the GIL
+    return out
 
 
 def _sorted_unique(runs: Sequence[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:

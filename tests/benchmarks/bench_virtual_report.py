@@ -82,7 +82,7 @@ async def main(args: argparse.Namespace) -> None:
             await timed(db, house)  # warm the imports and the file cache for both sides alike
             await timed(db, pump)
             await timed(db, rest)
-            inputs_times, virtual_times, gaps = [], [], []
+            inputs_times, virtual_times, gaps, virtual_gaps = [], [], [], []
             rows = 0
             for _ in range(args.runs):
                 a, gap_a, _rows = await timed(db, house)
@@ -90,7 +90,8 @@ async def main(args: argparse.Namespace) -> None:
                 v, gap_v, rows = await timed(db, rest)
                 inputs_times.append(a + b)
                 virtual_times.append(v)
-                gaps += [gap_a, gap_b, gap_v]
+                gaps += [gap_a, gap_b]
+                virtual_gaps.append(gap_v)
             base, ours = _common.median(inputs_times), _common.median(virtual_times)
             print(f"inputs' reports (sum) runs: {', '.join(f'{t:.0f}' for t in inputs_times)} ms")
             print(f"virtual meter's runs:       {', '.join(f'{t:.0f}' for t in virtual_times)} ms; {rows} monthly rows")
@@ -104,7 +105,13 @@ async def main(args: argparse.Namespace) -> None:
             ratio = ours / base
             line = f"ratio virtual / sum of inputs: {ratio:.2f} (goal <= {RATIO_GOAL:g})"
             print(line if ratio <= RATIO_GOAL else f"{line}  MISSED")
-            _common.report("longest event-loop gap during the reports", max(gaps), STALL_GOAL_MS, strict=True)
+            _common.report(
+                "longest event-loop gap during the virtual meter's reports",
+                max(virtual_gaps),
+                STALL_GOAL_MS,
+                strict=True,
+            )
+            print(f"  (info: during the inputs' own reports: {max(gaps):.1f} ms)")
         finally:
             await db.dispose()
 

@@ -256,3 +256,53 @@ def test_virtual_meter_figures_hidden_when_an_input_became_private(run, db, memb
     assert card.hidden and card.month_so_far is None
     db.sign_in_as(ann)
     assert monthly(run, db, shown) == [(date(2025, 1, 1), Decimal(310))]
+
+
+# -- export and live refresh ---------------------------------------------------------------------
+
+
+def test_virtual_meter_export_writes_computed_consumption_per_month(run, db, inputs, tmp_path):
+    """Export of a virtual meter: its monthly consumption (CSV as ``homelog report``, or JSON), not readings."""
+    import json
+
+    from homelog_desktop.services.exporting import ExportFormat, export_readings
+
+    house, pump = inputs
+    rest = add(run, db, virtual("Rest", (house, 1), (pump, -1)))
+    result = run(export_readings(db, rest, tmp_path / "rest.csv", tz=UTC))
+    assert result.rows == 2
+    assert (tmp_path / "rest.csv").read_text(encoding="utf-8").splitlines() == [
+        "period_start,period_end,consumption,days,avg_per_day,cost",
+        "2025-01-01,2025-02-01,55.0,21,2.619,",
+        "2025-02-01,2025-03-01,140.0,28,5.000,",
+    ]
+    run(export_readings(db, rest, tmp_path / "rest.json", ExportFormat.JSON, tz=UTC))
+    document = json.loads((tmp_path / "rest.json").read_text(encoding="utf-8"))
+    assert document["format"] == "homelog-virtual-consumption" and document["unit"] == "kWh"
+    assert [(r["period_start"], r["consumption"]) for r in document["rows"]] == [
+        ("2025-01-01", 55.0),
+        ("2025-02-01", 140.0),
+    ]
+
+
+def test_virtual_meter_changes_of_an_input_reach_the_virtual_meter(run, db, inputs, qtbot):
+    """The data-changed hub names the virtual meters computed from a changed source (through another too)."""
+    from homelog_desktop.viewmodels.changes import DataChanged, What
+    from homelog_desktop.viewmodels.sources import SourcesViewModel
+
+    house, pump = inputs
+    rest = add(run, db, virtual("Rest", (house, 1), (pump, -1)))
+    again = add(run, db, virtual("Again", (rest, 1)))
+    changes = DataChanged()
+    sources = SourcesViewModel(db, changes=changes)
+    run(sources.load())
+    with qtbot.waitSignal(changes.changed) as blocker:
+        changes.notify(What.READINGS, [pump.id])
+    change = blocker.args[0]
+    assert change.touches(rest.id) and change.touches(again.id) and not change.touches(house.id)
+    with qtbot.waitSignal(changes.changed) as blocker:
+        changes.notify(What.METER_CHANGES, [house.id])
+    assert blocker.args[0].what & What.READINGS and blocker.args[0].touches(rest.id)
+    with qtbot.waitSignal(changes.changed) as blocker:
+        changes.notify(What.MEMBERS)
+    assert blocker.args[0].source_ids == frozenset()
