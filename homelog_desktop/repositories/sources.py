@@ -265,10 +265,10 @@ class SourceRepository:
         )
         pairs = list(rows)
         input_ids = {input_id for _, input_id in pairs}
-        found = await self._session.execute(
+        inputs = await self._session.execute(
             select(MetricRow.id, MetricRow.source_id).where(MetricRow.id.in_(input_ids))
         )
-        owners = {metric_id: source_id for metric_id, source_id in found}
+        owners = {metric_id: source_id for metric_id, source_id in inputs}
         direct: dict[int, set[int]] = {}
         for virtual_id, input_id in pairs:
             if input_id in owners:
