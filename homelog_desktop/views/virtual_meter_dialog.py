@@ -113,7 +113,7 @@ class VirtualMeterDialog(QDialog):
             MetricKind.COUNTER,
             self.decimals_spin.value(),
         )
-        base = original or Source(None, "")
+        base = original or Source(None, "", owner_id=self._common_owner())
         return replace(
             base,
             name=self.name_edit.text().strip(),
@@ -123,6 +123,16 @@ class VirtualMeterDialog(QDialog):
             metrics=(metric,),
             terms=terms,
         )
+
+    def _common_owner(self) -> int | None:
+        """A new virtual meter belongs to whoever owns its private inputs, when one member does (a
+        signed-in member's new source is theirs anyway: the repository decides)."""
+        owners = set()
+        for row in self.rows:
+            item = self._model.item(row.input_combo.currentIndex())
+            if item is not None and not item.source.is_public:
+                owners.add(item.source.owner_id)
+        return owners.pop() if len(owners) == 1 else None
 
     def problems(self) -> list[Issue]:
         source = self.current_source()
@@ -263,7 +273,8 @@ class VirtualMeterDialog(QDialog):
 
     def _on_remove_clicked(self, row: TermRow) -> None:
         self.rows.remove(row)
-        row.setParent(None)
+        self._rows_box.removeWidget(row)
+        row.hide()
         row.deleteLater()
         self._update()
 
