@@ -159,6 +159,7 @@ class SourceCardWidget(QFrame):
             label.setToolTip(card.hidden if card is not None else "")
             age = ""
         self.age_label.setText(age + (" · a reading is due" if overdue else ""))
+        self.age_label.setVisible(not source.virtual)  # a virtual meter has no readings: no age
         self._set_tone(self.age_label, "error" if overdue else None)
         self.age_label.setEnabled(overdue)
         self.age_label.setToolTip("The source's reading interval has passed." if overdue else "")
