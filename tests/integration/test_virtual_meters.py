@@ -306,3 +306,16 @@ def test_virtual_meter_changes_of_an_input_reach_the_virtual_meter(run, db, inpu
     with qtbot.waitSignal(changes.changed) as blocker:
         changes.notify(What.MEMBERS)
     assert blocker.args[0].source_ids == frozenset()
+
+
+def test_virtual_meter_in_the_annual_report_not_in_the_household_totals(run, db, inputs):
+    """The annual report has the virtual meter's page; the cover's totals count only real meters."""
+    from homelog_desktop.services.annual_report import YearKind, build_annual_report
+
+    house, pump = inputs
+    add(run, db, virtual("Rest", (house, 1), (pump, -1)))
+    report = run(build_annual_report(db, YearKind.CALENDAR, 2025, tz=UTC))
+    rest = next(s for s in report.sections if s.source.name == "Rest")
+    assert rest.metrics[0].months.total_consumption == Decimal(195)
+    assert set(report.totals[0].sources) == {"Heat pump", "House"}
+    assert report.totals[0].amount == Decimal(785) + Decimal(1400 - 1000 + 90)
