@@ -319,3 +319,16 @@ def test_virtual_meter_in_the_annual_report_not_in_the_household_totals(run, db,
     assert rest.metrics[0].months.total_consumption == Decimal(195)
     assert set(report.totals[0].sources) == {"Heat pump", "House"}
     assert report.totals[0].amount == Decimal(785) + Decimal(1400 - 1000 + 90)
+
+
+def test_virtual_meter_import_is_refused_with_a_message(run, db, inputs, tmp_path):
+    """An import into a virtual meter is refused before anything is stored."""
+    from homelog_desktop.services.importing import run_import
+    from homelog_desktop.services.importing.model import ImportFileError
+    from tests.integration.test_import_run import plan_for, write
+
+    house, pump = inputs
+    rest = add(run, db, virtual("Rest", (house, 1), (pump, -1)))
+    path = write(tmp_path / "in.csv", "Date,Consumption\n2025-01-01,1\n2025-01-02,2\n")
+    with pytest.raises(ImportFileError, match="“Rest” is a virtual meter"):
+        run(run_import(db, plan_for(path, rest)))
