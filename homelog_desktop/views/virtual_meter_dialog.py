@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,6 +50,7 @@ class TermRow(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # never squeezed
         self.sign_combo = QComboBox()
         for text, sign in SIGNS:
             self.sign_combo.addItem(text, sign)
@@ -195,6 +197,7 @@ class VirtualMeterDialog(QDialog):
         self.problems_label.hide()
         layout.addWidget(self.problems_label)
         layout.addStretch(1)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
@@ -217,7 +220,21 @@ class VirtualMeterDialog(QDialog):
         self.rows.append(row)
         self._rows_box.addWidget(row)
         self._update()
+        self._grow()
         return row
+
+    def _grow(self) -> None:
+        """Tall enough for every row and the wrapped texts at this width (a row more, a problem shown,
+        a large font): a layout's size hints leave out height-for-width, so ask for it."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        need = self.minimumSizeHint().height()
+        if layout.hasHeightForWidth():
+            need = max(need, layout.totalHeightForWidth(self.width()))
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def _next_choice(self) -> int:
         """The first choice not used yet, in the unit of the first input when there is one."""
@@ -231,7 +248,8 @@ class VirtualMeterDialog(QDialog):
                 and (first is None or item.metric.unit == first.metric.unit)
             ):
                 return row
-        return 0
+        unused = [r for r in range(self._model.rowCount()) if (i := self._model.item(r)) and i.metric.id not in used]
+        return unused[0] if unused else 0
 
     def _update(self) -> None:
         source = self.current_source()
@@ -247,6 +265,17 @@ class VirtualMeterDialog(QDialog):
     def _show(self, issues: list[Issue]) -> None:
         self.problems_label.setText("\n".join(i.text for i in issues))
         self.problems_label.setVisible(bool(issues))
+        self._grow()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Never shorter than the wrapped texts need at this width (a layout's minimum size ignores
+        height-for-width: narrower, the intro and the problems take more lines and squeeze the rows)."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(self.width())
+            if need > self.height():
+                self.setMinimumHeight(need)
 
     # -- slots -----------------------------------------------------------------------------------
 
