@@ -219,6 +219,7 @@ class VirtualMeterDialog(QDialog):
         row.remove_clicked.connect(self._on_remove_clicked)
         self.rows.append(row)
         self._rows_box.addWidget(row)
+        row.show()  # now, not on the next pass of the loop: the size below counts it
         self._update()
         self._grow()
         return row
@@ -230,7 +231,7 @@ class VirtualMeterDialog(QDialog):
         if layout is None:
             return
         layout.activate()
-        need = self.minimumSizeHint().height()
+        need = self.sizeHint().height()
         if layout.hasHeightForWidth():
             need = max(need, layout.totalHeightForWidth(self.width()))
         if need > self.height():
