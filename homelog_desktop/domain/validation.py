@@ -256,6 +256,12 @@ def daily_rate(points: Sequence[Neighbour]) -> Decimal | None:
     return rate if rate >= 0 else None
 
 
+#: Why a virtual meter takes no readings (domain/virtual.py).
+VIRTUAL_NO_READINGS = (
+    "“{name}” is a virtual meter: its figures are computed from its inputs, it has no readings of its own."
+)
+
+
 def check_reading(reading: Reading, source: Source, context: ReadingContext) -> list[Issue]:
     """Check a reading against its source and the stored readings around it.
 
@@ -273,6 +279,8 @@ def check_reading(reading: Reading, source: Source, context: ReadingContext) -> 
     metrics = {m.id: m for m in source.metrics}
     if reading.timestamp.tzinfo is None:
         raise ValueError("reading timestamps must be timezone-aware")
+    if source.virtual:
+        return [error("virtual-source", ReadingField.READING, VIRTUAL_NO_READINGS.format(name=source.name))]
     for metric_id, value in reading.values.items():
         metric = metrics.get(metric_id)
         if metric is None:

@@ -15,6 +15,10 @@ apostrophes followed by one of those characters gets one more. ``unescape_formul
 exactly; the importer applies it to text cells. JSON holds the texts as they are (no spreadsheet
 opens it).
 
+A virtual meter (domain/virtual.py) has no readings: its export is its computed consumption per
+month, the rows of its monthly report (CSV: ``homelog report``'s columns; JSON: format
+``homelog-virtual-consumption``).
+
 Readings are never loaded as ORM objects (``repositories.bulk_readings`` reads them): on a SQLite
 file a worker thread reads them with the standard library's sqlite3 (one read transaction, rows
 fetched in chunks); elsewhere (PostgreSQL) they are streamed from the server in partitions and
@@ -181,6 +185,8 @@ async def _export(
     assert source.id is not None
     loop = asyncio.get_running_loop()
     source = await _fresh(db, source)
+    if source.virtual:
+        return await _export_virtual(db, source, out, fmt, tz, loop)
     sqlite_path, total = await _locate(db, source)
     reporter = _Reporter(loop, progress, total)
     writer_factory = _JsonWriter if fmt is ExportFormat.JSON else _CsvWriter
@@ -218,6 +224,62 @@ async def _export(
         raise
     reporter.final(count)
     return ExportResult(source, count, out, fmt)
+
+
+#: The value of a virtual meter's JSON document's "format" key.
+JSON_VIRTUAL_FORMAT_NAME = "homelog-virtual-consumption"
+
+
+async def _export_virtual(
+    db: SessionProvider,
+    source: Source,
+    out: Path | TextIO,
+    fmt: ExportFormat,
+    tz: tzinfo | None,
+    loop: asyncio.AbstractEventLoop,
+) -> ExportResult:
+    """A virtual meter has no readings: its export is its computed consumption per month (the CSV of
+    ``homelog report``, or the same rows in JSON), each month's figure its inputs' signed sum."""
+    from ..domain.consumption import Period
+    from .reports import build_report, report_csv
+
+    assert source.id is not None and source.metrics and source.metrics[0].id is not None
+    report = await build_report(db, source.id, source.metrics[0].id, Period.MONTH, tz=tz)
+    if fmt is ExportFormat.JSON:
+        metric = report.metric
+        document = {
+            "format": JSON_VIRTUAL_FORMAT_NAME,
+            "source": source.name,
+            "metric": metric.name,
+            "unit": metric.unit,
+            "period": "month",
+            "rows": [
+                {
+                    "period_start": row.start.isoformat(),
+                    "period_end": row.end.isoformat(),
+                    "consumption": float(row.consumption) if row.consumption is not None else None,
+                    "days": float(row.days),
+                }
+                for row in report.rows
+            ],
+        }
+        text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = report_csv(report)
+    if not isinstance(out, Path):
+        await loop.run_in_executor(None, out.write, text)
+        return ExportResult(source, len(report.rows), None, fmt)
+    stream, temp = await loop.run_in_executor(None, _open_temp, out)
+    try:
+        try:
+            await loop.run_in_executor(None, stream.write, text)
+        finally:
+            await loop.run_in_executor(None, stream.close)
+        await loop.run_in_executor(None, os.replace, temp, out)
+    except BaseException:
+        await loop.run_in_executor(None, _remove, temp)
+        raise
+    return ExportResult(source, len(report.rows), out, fmt)
 
 
 def _open_temp(target: Path) -> tuple[TextIO, Path]:

@@ -107,6 +107,8 @@ class MeterRoundViewModel(BaseViewModel):
             moment = now or utc_now()
             async with self._db.session(readonly=True) as session:
                 summaries = await self._source_repo(session).summaries(include_archived=False)
+                # A virtual meter is computed from its inputs: nothing to read.
+                summaries = [s for s in summaries if not s.source.virtual]
                 await self._permissions.refresh(session)
                 service = self._service(session)
                 contexts = {}
