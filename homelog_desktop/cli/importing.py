@@ -9,8 +9,11 @@ Amounts per period (interval metrics): ``--period-start-column``/``--period-end-
 columns holding each row's period (``From``/``To``, ``Start``/``End``), ``--time-is start|end`` says
 which end the date column gives, ``--period 15min`` the period's length when only one end is in
 the file (see ``ImportSettings`` for the rules). With any of them, ``--create`` makes the new
-metrics interval metrics.
-its line and column, and nothing is stored. Exit code 0 means every row and cell of the file went in;
+metrics interval metrics. Without them, what detection found is used (``periods.with_periods``:
+two time columns, ``start to end`` cells, a header naming the start or the end, regular steps).
+``--kind COLUMN=counter|interval|gauge`` (repeatable) chooses a column's kind.
+
+Exit code 0 means every row and cell of the file went in;
 3 that the import was stored but something was skipped (rows, or cells without a value), each named
 by line in the summary printed.
 """
@@ -29,6 +32,21 @@ from .identity import add_member_argument
 
 #: Exit code of an import that was stored, but skipped rows or left cells empty (listed by line).
 IMPORTED_WITH_SKIPS = 3
+
+EXAMPLES = """\
+examples:
+  homelog import meter.csv --source "Electricity" --create
+      columns detected: amounts per period (usage, kWh per 15 min, values that rise and fall at
+      regular steps), counters (totals that only grow) and gauges (°C, %)
+  homelog import quarter-hours.csv --source Grid --create --kind "Afname=interval" --time-is start
+      Afname holds an amount per period; each row's time starts its period (00:00 holds 00:00-00:15)
+  homelog import portal.csv --source Grid --create --period-start-column From --period-end-column To
+      each row's period is [From, To)
+  homelog import hourly.csv --source Solar --create --time-is end --period 1h
+      each row's time ends its hour (01:00 holds 00:00-01:00)
+  homelog import readings.csv --source Water --kind "Meter (m³)=counter" --kind "Temp=gauge"
+
+"""
 
 EXIT_CODES = """\
 exit codes:
@@ -50,7 +68,7 @@ if TYPE_CHECKING:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.epilog = EXIT_CODES
+    parser.epilog = EXAMPLES + EXIT_CODES
     parser.add_argument(
         "file", metavar="FILE", type=Path, help="a CSV (any common delimiter) or a workbook (.xlsx, .xls, .ods)"
     )
@@ -108,6 +126,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="whether a row's time is the start or the end of its period (default: end)",
     )
     periods.add_argument(
+        "--kind",
+        action="append",
+        default=[],
+        metavar="COLUMN=KIND",
+        help="what a column holds: counter (a running total, such as a meter's register), interval (an amount "
+        "per period) or gauge (a level, a temperature); repeat it for each column to choose (default: detected "
+        "from the headers and the values)",
+    )
+    periods.add_argument(
         "--period",
         metavar="LENGTH",
         help="the length of each period when the file gives one end only: 15min, 30min, 1h, 1d "
@@ -160,6 +187,10 @@ async def _import(args: argparse.Namespace) -> int:
                 source, mapping = _as_intervals(source, mapping, settings, None if _has_periods(args) else own)
         else:
             mapping = suggest_mapping(detected, source)
+        try:
+            source, mapping = _with_kinds(args.kind, detected, source, mapping)
+        except ImportFileError as error:
+            raise CommandError(str(error)) from None
         if not any(t.role is TargetRole.METRIC for t in mapping.values()):
             if source.id is None:
                 columns = ", ".join(detected.columns)
@@ -255,8 +286,12 @@ def _period_settings(args: argparse.Namespace, detected: Detected, settings: Imp
         if end == date:
             return replace(settings, time_is=PeriodLabel.END, period_column=None, period_seconds=length)
         return replace(settings, time_is=PeriodLabel.START, period_column=end)
-    time_is = PeriodLabel(args.time_is) if args.time_is else PeriodLabel.END
-    return replace(settings, time_is=time_is, period_seconds=length)
+    # Only what the options say replaces what detection found (the ends and length of the periods).
+    if args.time_is:
+        settings = replace(settings, time_is=PeriodLabel(args.time_is))
+    if length is not None:
+        settings = replace(settings, period_seconds=length)
+    return settings
 
 
 def _column(text: str | None, detected: Detected, option: str) -> int | None:
@@ -308,6 +343,56 @@ def _as_intervals(
             changed[column] = target
     metrics = tuple(t.metric for t in changed.values() if t.metric is not None)
     return replace(source, metrics=metrics), changed
+
+
+#: ``--kind`` values, and the words also understood for them.
+KINDS = {
+    "counter": "counter",
+    "interval": "interval",
+    "amount": "interval",
+    "amounts": "interval",
+    "period": "interval",
+    "gauge": "gauge",
+}
+
+
+def _with_kinds(
+    options: list[str], detected: Detected, source: Source, mapping: dict[int, ColumnTarget]
+) -> tuple[Source, dict[int, ColumnTarget]]:
+    """The mapping with each ``--kind COLUMN=KIND``: a new metric takes that kind; a stored metric must have it."""
+    from ..domain.entities import MetricKind
+    from ..services.importing import ColumnTarget, ImportFileError
+
+    if not options:
+        return source, mapping
+    changed = dict(mapping)
+    for option in options:
+        name, sep, kind_text = option.rpartition("=")
+        kind_name = KINDS.get(kind_text.strip().casefold())
+        if not sep or not name.strip() or kind_name is None:
+            raise ImportFileError(
+                f"--kind: “{option}” is not COLUMN=KIND, KIND being counter, interval or gauge "
+                "(--kind 'Usage=interval')"
+            )
+        column = _column(name, detected, "--kind")
+        assert column is not None  # the name is not empty
+        kind = MetricKind(kind_name)
+        target = changed.get(column)
+        metric = target.metric if target is not None else None
+        if metric is None:
+            raise ImportFileError(f"--kind: the column “{detected.columns[column]}” is not imported as a metric")
+        if metric.id is None:
+            digits = metric.digits if kind is MetricKind.COUNTER else None
+            changed[column] = ColumnTarget.to_metric(replace(metric, kind=kind, digits=digits))
+        elif metric.kind is not kind:
+            raise ImportFileError(
+                f"--kind: “{detected.columns[column]}” goes to the metric “{metric.label}” of “{source.name}”, "
+                f"which is a {metric.kind.value} metric: change the metric in Home Log, not in the import"
+            )
+    if source.id is None:
+        metrics = tuple(t.metric for _c, t in sorted(changed.items()) if t.metric is not None)
+        source = replace(source, metrics=metrics)
+    return source, changed
 
 
 def _progress_printer() -> Callable[[ImportProgress], None]:
