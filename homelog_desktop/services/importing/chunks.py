@@ -133,6 +133,7 @@ class ChunkConverter:
         if not self.columns:
             raise ImportFileError("no column is mapped to a metric: choose at least one")
         self.value_columns = {c.index for c in self.columns}
+        self.has_intervals = any(c.metric.kind is MetricKind.INTERVAL for c in self.columns)
         self.time_is = settings.time_is
         self.period_column = settings.period_column
         #: The date cells hold both ends of their period (``start to end``): the period column is the date's.
@@ -153,7 +154,9 @@ class ChunkConverter:
         not_readings: dict[int, str] = {}
         ranges = self._ranges(records, problems) if self.range_cells else None
         ts = self._timestamps(records, problems, not_readings, ranges[1] if ranges is not None else None)
-        ts, starts = self._periods(records, ts, problems, ranges)
+        starts: list[int | None] | None = None
+        if self.has_intervals:  # counters and gauges ignore the periods: their times are the rows' own
+            ts, starts = self._periods(records, ts, problems, ranges)
         values: dict[int, list[float | None]] = {}
         decimals: dict[int, int] = {}
         for column in self.columns:
