@@ -738,7 +738,9 @@ class MappingPage(_Page):
         header.setStretchLastSection(False)
         self._setup_periods()
         self._hint = QLabel(
-            "Double-click a new metric's name or unit to change it. Columns set to “Not imported” are left out."
+            "Double-click a new metric's name or unit to change it. Columns set to “Not imported” are left out. "
+            "Kind: a counter is a running total (a meter's register), an amount per period what was used in "
+            "each period (15 minutes, an hour, a day), a gauge a level or a temperature."
         )
         self._hint.setEnabled(False)
         self._hint.setWordWrap(True)

@@ -76,9 +76,9 @@ NEW_METRIC_TEXT = "New metric"
 DATE_TEXT, TIME_TEXT = "Date and time", "Time of day"
 #: How the mapping page names each kind of metric (what the column's values are).
 KIND_TEXTS = {
-    MetricKind.COUNTER: "Counter (running total)",
+    MetricKind.COUNTER: "Counter",
     MetricKind.INTERVAL: "Amount per period",
-    MetricKind.GAUGE: "Gauge (level, temperature)",
+    MetricKind.GAUGE: "Gauge",
 }
 #: Shown for the period's other end (a ``From``/``To`` column) in the mapping.
 PERIOD_TEXT = "Period start"
