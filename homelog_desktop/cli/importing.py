@@ -328,8 +328,8 @@ def _length(text: str) -> int:
 def _as_intervals(
     source: Source, mapping: dict[int, ColumnTarget], settings: ImportSettings, columns: set[int] | None
 ) -> tuple[Source, dict[int, ColumnTarget]]:
-    """A new source's metrics (those of ``columns``; None: all) as interval metrics (a file with
-    periods holds amounts per period); the period's column is not a metric."""
+    """A new source's metrics (those of ``columns``; None: all but the gauges detected) as interval
+    metrics (a file with periods holds amounts per period); the period's column is not a metric."""
     from ..domain.entities import MetricKind
     from ..services.importing import ColumnTarget
 
@@ -337,7 +337,11 @@ def _as_intervals(
     for column, target in mapping.items():
         if column == settings.period_column:
             changed[column] = ColumnTarget.ignored()
-        elif target.metric is not None and (columns is None or column in columns):
+        elif (
+            target.metric is not None
+            and (columns is None or column in columns)
+            and target.metric.kind is not MetricKind.GAUGE  # a temperature beside the amounts stays a gauge
+        ):
             changed[column] = ColumnTarget.to_metric(replace(target.metric, kind=MetricKind.INTERVAL, digits=None))
         else:
             changed[column] = target

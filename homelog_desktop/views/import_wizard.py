@@ -877,8 +877,13 @@ class MappingPage(_Page):
             fixed[settings.date_column] = DATE_TEXT if settings.time_column is None else "Date"
         if settings.time_column is not None:
             fixed[settings.time_column] = TIME_TEXT
-        if settings.period_column is not None and settings.period_column != settings.date_column:
-            fixed[settings.period_column] = PERIOD_TEXT if settings.time_is is PeriodLabel.END else "Period end"
+        if settings.period_column is not None and settings.date_column is not None:
+            end = settings.time_is is PeriodLabel.END
+            if settings.period_column == settings.date_column:
+                fixed[settings.date_column] = "Period (start to end)"
+            else:
+                fixed[settings.period_column] = PERIOD_TEXT if end else "Period end"
+                fixed[settings.date_column] = "Period end" if end else PERIOD_TEXT
         samples = [
             ", ".join(row[i].strip() for row in vm.sample_rows[:3] if i < len(row) and row[i].strip())
             for i in range(len(vm.columns))
@@ -917,7 +922,9 @@ class MappingPage(_Page):
             ),
             default=100,
         )
-        widest_column = max((metrics.horizontalAdvance(name) for name in self.vm.columns), default=100)
+        # The header's own title too ("Column in the file"), so a file of short names does not cut it.
+        titles = [str(self.model.headerData(MappingColumn.COLUMN, Qt.Orientation.Horizontal) or "")]
+        widest_column = max((metrics.horizontalAdvance(name) for name in [*self.vm.columns, *titles]), default=100)
         char = metrics.averageCharWidth()
 
         def widest(column: MappingColumn) -> int:

@@ -111,6 +111,7 @@ def test_import_wizard_period_columns_are_named(qtbot, open_wizard, tmp_path):
     forward(qtbot, wizard, PAGE_MAPPING)
     page = wizard.mapping_page
     assert page.model.data(page.model.index(0, MappingColumn.TARGET)) == "Period start"
+    assert page.model.data(page.model.index(1, MappingColumn.TARGET)) == "Period end"
     assert not page.time_is.isVisible()
     assert page.period_note.text() == "Amounts per period: each row's period is “From” to “To”, as the file gives it."
 
