@@ -117,3 +117,13 @@ def test_cli_import_help_has_examples_and_the_kind_option(tmp_path: Path) -> Non
     assert done.returncode == 0
     assert "--kind COLUMN=KIND" in done.stdout
     assert "examples:" in done.stdout and "--time-is start" in done.stdout
+
+
+def test_cli_import_time_is_replaces_only_what_it_says(tmp_path: Path) -> None:
+    """--time-is end on a file detected as starting its periods: the detected 15-minute length is kept,
+    each period moves back by one step (00:00 holds 23:45-00:00)."""
+    path = tmp_path / "quarters.csv"
+    path.write_text("Date,kWh\n" + "".join(f"{a:%Y-%m-%d %H:%M},{v}\n" for a, _b, v in quarters()), encoding="utf-8")
+    done = homelog(tmp_path, str(path), "--source", "Grid", "--create", "--time-is", "end")
+    assert done.returncode == 0, done.stderr
+    assert periods(tmp_path / "data" / "homelog.db") == expected("kWh", offset=-15)
