@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -220,3 +221,29 @@ def test_regular_step_detection_is_stable(step, count, start_minutes, shuffle, r
     if count >= 10:
         gapped = [t for t in times if t != start + timedelta(seconds=step * (count // 2))]
         assert regular_step(gapped) == step
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    step=st.sampled_from((900, 1800, 3600, 86400)),
+    count=st.integers(min_value=6, max_value=40),
+    first=st.integers(min_value=0, max_value=95),
+    amounts=st.lists(st.integers(min_value=0, max_value=5000), min_size=40, max_size=40),
+)
+def test_detection_of_regular_amounts_is_stable(tmp_path_factory, step, count, first, amounts):
+    """Any file of amounts that rise and fall at a regular step is read as amounts of that step, labelled
+    by their start exactly when the first row is at midnight."""
+    values = amounts[:count]
+    if all(b >= a for a, b in itertools.pairwise(values)):
+        values[1], values[0] = 0, 1  # make them fall once: a total that only grows is a counter
+    start = T0 + timedelta(minutes=15 * first if step < 86400 else 0)
+    lines = ["Time,Energy (Wh)"] + [
+        f"{start + timedelta(seconds=step * i):%Y-%m-%d %H:%M},{v}" for i, v in enumerate(values)
+    ]
+    path = tmp_path_factory.mktemp("p") / "in.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    detected = detect(path)
+    assert detected.column_kinds == {1: MetricKind.INTERVAL}
+    assert detected.settings.period_seconds == step
+    midnight = (start.hour, start.minute) == (0, 0)
+    assert detected.settings.time_is is (PeriodLabel.START if midnight else PeriodLabel.END)
