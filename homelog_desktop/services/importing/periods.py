@@ -366,8 +366,10 @@ def _step_text(step: int | None) -> str:
 
 def _default_reason(time_is: PeriodLabel) -> str:
     if time_is is PeriodLabel.START:
-        return "since the first row is at midnight (change it if the times end their periods)"
-    return "since the first row is not at midnight (change it if the times start their periods)"
+        return "since the first row is at midnight (if the times end their periods: choose “end”, or --time-is end)"
+    return (
+        "since the first row is not at midnight (if the times start their periods: choose “start”, or --time-is start)"
+    )
 
 
 def _listed(names: list[str]) -> str:
