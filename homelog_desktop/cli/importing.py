@@ -110,9 +110,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--progress", action="store_true", help="print progress lines on stderr while importing")
     periods = parser.add_argument_group(
         "amounts per period",
-        "For interval metrics, each value is the amount over its own period [start, end). Without these "
-        "options each amount runs since the previous value of its metric. Examples: "
-        "--period-start-column From --period-end-column To;  --time-is start --period 15min",
+        "For interval metrics, each value is the amount over its own period [start, end). Without these\n"
+        "options, what the file shows decides: two time columns (From/To), 'start to end' cells, a header\n"
+        "naming the start or the end, or regular steps (a row at 00:00 starts its period, else ends it);\n"
+        "otherwise each amount runs since the previous value of its metric.",
     )
     periods.add_argument(
         "--period-start-column", metavar="COLUMN", help="the column (name or number) holding each period's start"
@@ -123,7 +124,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     periods.add_argument(
         "--time-is",
         choices=["start", "end"],
-        help="whether a row's time is the start or the end of its period (default: end)",
+        help="whether a row's time is the start or the end of its period (default: detected, else end)",
     )
     periods.add_argument(
         "--kind",
@@ -138,7 +139,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--period",
         metavar="LENGTH",
         help="the length of each period when the file gives one end only: 15min, 30min, 1h, 1d "
-        "(default with --time-is start: the most common step between rows)",
+        "(default: the rows' regular step, detected; with --time-is start, the most common step)",
     )
     add_location_arguments(parser)
     add_member_argument(parser)
