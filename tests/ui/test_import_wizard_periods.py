@@ -137,3 +137,26 @@ def test_period_text_reads_short():
     assert period_text(day, day + timedelta(minutes=15)) == "00:00–00:15"
     assert period_text(day, day + timedelta(days=1)) == "2024-01-13"
     assert period_text(day + timedelta(hours=23), day + timedelta(days=1)) == "23:00–00:00"
+
+
+def test_import_wizard_period_in_one_cell(qtbot, open_wizard, tmp_path):
+    """``start - end`` in one cell: the column is the period, and the preview shows each amount with it."""
+    path = tmp_path / "zeitraum.csv"
+    rows = [
+        f"{T0 + timedelta(minutes=15 * i):%d.%m.%Y %H:%M} - {T0 + timedelta(minutes=15 * (i + 1)):%d.%m.%Y %H:%M};"
+        + a.replace(".", ",")
+        for i, a in enumerate(AMOUNTS)
+    ]
+    path.write_text("Zeitraum;Wert (kWh)\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    wizard = open_wizard(path)
+    forward(qtbot, wizard, PAGE_MAPPING)
+    page = wizard.mapping_page
+    assert page.model.data(page.model.index(0, MappingColumn.TARGET)) == "Period (start to end)"
+    assert page.period_note.text() == (
+        "Amounts per period: each row's period is each cell of “Zeitraum” (start to end), as the file gives it."
+    )
+    forward(qtbot, wizard, PAGE_PREVIEW)
+    wait_preview(qtbot, wizard)
+    model = wizard.preview_page.model
+    start, end = T0.astimezone(), (T0 + timedelta(minutes=15)).astimezone()
+    assert model.data(model.index(0, 2)) == f"0.25 kWh · {start:%H:%M}–{end:%H:%M}"
