@@ -247,3 +247,16 @@ def test_detection_of_regular_amounts_is_stable(tmp_path_factory, step, count, f
     assert detected.settings.period_seconds == step
     midnight = (start.hour, start.minute) == (0, 0)
     assert detected.settings.time_is is (PeriodLabel.START if midnight else PeriodLabel.END)
+
+
+def test_home_log_export_start_columns_are_no_row_periods(tmp_path):
+    """Home Log's export writes ``X start`` beside an interval metric: that column's own starts, so a counter
+    beside it stays a counter and no row-wide period column is made of it."""
+    lines = ["timestamp,Meter,Afname,Afname start,note"]
+    for i, amount in enumerate(AMOUNTS):
+        start = T0 + timedelta(minutes=15 * i)
+        end = start + timedelta(minutes=15)
+        lines.append(f"{end:%Y-%m-%dT%H:%M:%S}+00:00,{1000 + i},{amount},{start:%Y-%m-%dT%H:%M:%S}+00:00,")
+    detected = detect(write(tmp_path, "\n".join(lines) + "\n"))
+    assert detected.settings.period_column is None
+    assert detected.column_kinds == {1: MetricKind.COUNTER, 2: MetricKind.INTERVAL}

@@ -37,7 +37,7 @@ from ...domain.entities import MetricKind
 from .convert import CellError, timestamp_parser, value_parser
 from .formats.units import unit_of
 from .mapping import split_unit
-from .model import ISO_FORMAT, Detected, ImportSettings, PeriodLabel
+from .model import ISO_FORMAT, Detected, ImportSettings, PeriodLabel, start_columns_of
 
 #: Regular steps that make a column of amounts per period (seconds): 5, 10, 15, 30 minutes, an hour, a day.
 REGULAR_STEPS = (300, 600, 900, 1800, 3600, 86400)
@@ -186,8 +186,13 @@ def _two_columns(detected: Detected) -> tuple[ImportSettings, str] | None:
     first = _column_times(rows, date, parse)
     if first is None:
         return None
+    # Home Log's own export writes ``X start`` beside an interval metric ``X``: the starts of that column
+    # alone (``start_columns``), not of every row.
+    own_starts = {start for _value, start in start_columns_of(detected.columns)}
     for other in range(len(detected.columns)):
         if other in (date, settings.zone_column, settings.unit_column) or other in detected.numeric_columns:
+            continue
+        if other in own_starts:
             continue
         second = _column_times(rows, other, parse)
         if second is None:
