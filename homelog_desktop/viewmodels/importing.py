@@ -135,6 +135,13 @@ class ImportViewModel(BaseViewModel):
     async def set_settings(self, settings: ImportSettings) -> None:
         """Use ``settings``; when they split the file differently, read its columns again."""
         before = self.settings
+        moved = (settings.date_column, settings.time_column) != (before.date_column, before.time_column)
+        if moved and settings.period_column is not None:
+            # The period's other end was found for the old date column: it cannot be the date itself now
+            # (that would read each date cell as "start to end"), nor the time of day.
+            ranges = before.period_column == before.date_column
+            if ranges or settings.period_column in (settings.date_column, settings.time_column):
+                settings = replace(settings, period_column=None)
         self.settings = settings
         if all(getattr(before, name) == getattr(settings, name) for name in _STRUCTURAL):
             if self.detected is not None:

@@ -160,3 +160,20 @@ def test_import_wizard_period_in_one_cell(qtbot, open_wizard, tmp_path):
     model = wizard.preview_page.model
     start, end = T0.astimezone(), (T0 + timedelta(minutes=15)).astimezone()
     assert model.data(model.index(0, 2)) == f"0.25 kWh · {start:%H:%M}–{end:%H:%M}"
+
+
+def test_import_wizard_choosing_the_period_column_as_date_drops_it(qtbot, open_wizard, tmp_path, run):
+    """The From column chosen as the date column on the first page: it is no longer the period's other end."""
+    from dataclasses import replace
+
+    path = tmp_path / "portal.csv"
+    rows = [
+        f"{T0 + timedelta(hours=i):%Y-%m-%d %H:%M},{T0 + timedelta(hours=i + 1):%Y-%m-%d %H:%M},{a}"
+        for i, a in enumerate(AMOUNTS)
+    ]
+    path.write_text("From,To,Consumption (kWh)\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    wizard = open_wizard(path)
+    vm = wizard.vm
+    assert (vm.settings.date_column, vm.settings.period_column) == (1, 0)
+    run(vm.set_settings(replace(vm.settings, date_column=0)))
+    assert (vm.settings.date_column, vm.settings.period_column) == (0, None)
