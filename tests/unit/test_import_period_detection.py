@@ -260,3 +260,26 @@ def test_home_log_export_start_columns_are_no_row_periods(tmp_path):
     detected = detect(write(tmp_path, "\n".join(lines) + "\n"))
     assert detected.settings.period_column is None
     assert detected.column_kinds == {1: MetricKind.COUNTER, 2: MetricKind.INTERVAL}
+
+
+def test_date_with_start_time_and_end_time_columns(tmp_path):
+    """A US utility's layout (DATE, START TIME, END TIME of 00:00-00:59): the time column says "start", the
+    hour is the step, each usage is the amount of its hour."""
+    lines = ["Name,JOHN DOE", "", "TYPE,DATE,START TIME,END TIME,USAGE (kWh),COST,NOTES"]
+    lines += [f"Electric usage,2024-01-13,{h:02d}:00,{h:02d}:59,{v},$0.1{h},," for h, v in enumerate(AMOUNTS)]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    detected = detect(path)
+    assert (detected.settings.time_is, detected.settings.period_seconds) == (PeriodLabel.START, 3600)
+    _source, values = stored(path)
+    hour = timedelta(hours=1)
+    assert values == [
+        (
+            T0.replace(tzinfo=UTC) + h * hour,
+            T0.replace(tzinfo=UTC) + (h + 1) * hour,
+            "USAGE",
+            "kWh",
+            MetricKind.INTERVAL,
+            Decimal(v),
+        )
+        for h, v in enumerate(AMOUNTS)
+    ]
