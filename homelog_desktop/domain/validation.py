@@ -324,13 +324,20 @@ def check_reading(reading: Reading, source: Source, context: ReadingContext) -> 
     return issues
 
 
+def default_period_start(metric_id: int, context: ReadingContext | None) -> datetime | None:
+    """Where a typed interval value's period starts unless the user says otherwise: "since the previous
+    reading", the time of the metric's stored value just before the new one (None without one: the
+    period is not known). The reading dialog and the meter round both offer it."""
+    previous = context.previous.get(metric_id) if context is not None else None
+    return previous.timestamp if previous is not None else None
+
+
 def period_start(reading: Reading, metric_id: int, context: ReadingContext) -> datetime | None:
-    """Where an interval value's period starts: the start given, else the previous reading's time."""
+    """Where an interval value's period starts: the start given, else ``default_period_start``."""
     given = reading.starts.get(metric_id)
     if given is not None:
         return given
-    previous = context.previous.get(metric_id)
-    return previous.timestamp if previous is not None else None
+    return default_period_start(metric_id, context)
 
 
 def _check_period(reading: Reading, metric: Metric, context: ReadingContext) -> list[Issue]:

@@ -95,13 +95,15 @@ def detect(path: Path, sheet: str | None = None, register_column: int | str | No
         if register_column is not None:
             column = _column_index(detected.columns, register_column)
             detected = replace(detected, settings=replace(detected.settings, register_column=column))
+    from .periods import with_periods
+
     days = with_day_columns(detected)
     if days is not detected:
-        return days
+        return with_periods(days)
     detected = with_registers(detected, required=register_column not in (AUTO, None))
     if detected.settings.register_column is None:
         detected = with_blocks(detected, size)
-    return detected
+    return with_periods(detected)
 
 
 def with_blocks(detected: Detected, size: int) -> Detected:

@@ -53,9 +53,10 @@ def _key(text: str) -> str:
 def suggest_mapping(detected: Detected, source: Source | None) -> dict[int, ColumnTarget]:
     """Map each column to a metric of ``source`` by name (case-insensitive; "Day (kWh)" matches the metric
     "Day" or its label), a note column to the note; with ``source`` None, every numeric column to a
-    new counter metric named after its header (the unit in brackets becomes the unit)."""
+    new metric named after its header (the unit in brackets becomes the unit), of the kind detection
+    found (``Detected.column_kinds``; a counter when it found none)."""
     settings = detected.settings
-    skip = {settings.date_column, settings.time_column}
+    skip = {settings.date_column, settings.time_column, settings.period_column}
     mapping: dict[int, ColumnTarget] = {}
     for column, header in enumerate(detected.columns):
         if column in skip:
@@ -76,10 +77,10 @@ def suggest_mapping(detected: Detected, source: Source | None) -> dict[int, Colu
             mapping[column] = ColumnTarget.to_metric(match) if match is not None else ColumnTarget.ignored()
         elif column in detected.numeric_columns:
             name, unit = split_unit(header)
-            # A day row's amounts are amounts per period; other columns start as counters.
-            kind = (
-                MetricKind.INTERVAL if settings.day_columns and column == settings.day_base + 1 else MetricKind.COUNTER
-            )
+            # The kind detection found (a day row's amounts are amounts per period); else a counter.
+            kind = detected.column_kinds.get(column, MetricKind.COUNTER)
+            if settings.day_columns and column == settings.day_base + 1:
+                kind = MetricKind.INTERVAL
             metric = Metric(
                 None,
                 name[:100] or f"Column {column + 1}",
