@@ -471,6 +471,23 @@ def write_messy_file(path: Path, extra_rows: int) -> None:
     path.write_bytes("".join(lines).encode("latin-1"))
 
 
+def write_quarter_hours(path: Path) -> None:
+    """A smart meter's export: quarter-hour amounts from midnight, a register and a temperature beside them."""
+    import random
+    from datetime import datetime, timedelta
+
+    rng = random.Random(12)
+    start, total = datetime(2024, 1, 13), 1000.0
+    lines = ["Date,Usage (kWh),Feed-in (kWh),Meter reading (kWh),Temperature (°C)"]
+    for i in range(200):
+        usage = round(rng.uniform(0.05, 0.6), 3)
+        total += usage
+        moment = start + timedelta(minutes=15 * i)
+        feed_in = round(rng.uniform(0, 0.3), 3)
+        lines.append(f"{moment:%Y-%m-%d %H:%M},{usage},{feed_in},{total:.3f},{19 + rng.random():.1f}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 async def shoot_import(shots: Shooter, app: QApplication, tmp: Path) -> None:
     from homelog_desktop.db import Database, sqlite_url
     from homelog_desktop.db.migrate import migrate
@@ -541,6 +558,19 @@ async def shoot_import(shots: Shooter, app: QApplication, tmp: Path) -> None:
             ambiguous_wizard.file_page.day_first.click()
             await shots.grab(ambiguous_wizard, "27b-import-ambiguous-chosen")
             ambiguous_wizard.done(0)
+            # A smart meter's quarter hours: the kinds and the period choices, then each amount with its period.
+            quarters = tmp / "smart meter quarter hours.csv"
+            write_quarter_hours(quarters)
+            for width, height in ((900, 640), (800, 600)):
+                periods_wizard = await wizard_on(db, quarters)
+                periods_wizard.resize(width, height)
+                await forward(periods_wizard, 1)
+                size = "" if width == 900 else "-800x600"
+                await shots.grab(periods_wizard, f"22b-import-mapping-periods{size}")
+                await forward(periods_wizard, 2)
+                await until(lambda w=periods_wizard: w.preview_page.model.rowCount() > 0, "the preview")
+                await shots.grab(periods_wizard, f"23c-import-preview-periods{size}")
+                periods_wizard.done(0)
             # Export of the big source just imported: its progress dialog.
             source = await find_source(db, "Electricity")
             exporter = ExportViewModel(db)

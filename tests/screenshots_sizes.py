@@ -218,6 +218,17 @@ async def _household_dialogs(shots: SizeShooter, tmp: Path) -> None:
         await shots.shoot(new_source, "source-new")
         new_source.done(0)
 
+        from homelog_desktop.viewmodels.virtual_editor import VirtualMeterEditorViewModel
+        from homelog_desktop.views.virtual_meter_dialog import VirtualMeterDialog
+
+        virtual = VirtualMeterDialog(VirtualMeterEditorViewModel(db, None))
+        virtual.show()
+        virtual.start()
+        await until(lambda: virtual.loaded, "the virtual meter's choices")
+        virtual._on_add_clicked()
+        await shots.shoot(virtual, "virtual-meter-new")
+        virtual.done(0)
+
         reading_vm = ReadingEditorViewModel(db, electricity)
         reading = ReadingDialog(reading_vm)
         reading.show()

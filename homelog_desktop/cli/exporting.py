@@ -68,13 +68,16 @@ def run(args: argparse.Namespace) -> int:
                 stdout = sys.stdout
                 if isinstance(stdout, io.TextIOWrapper):
                     stdout.reconfigure(encoding="utf-8", newline="")  # the CSV's own line ends, in UTF-8
-                await export_sources(db, sources, stdout, fmt)
+                result = await export_sources(db, sources, stdout, fmt)
                 stdout.flush()
             else:
                 result = await export_sources(db, sources, output, fmt)
                 noun = "reading" if result.rows == 1 else "readings"
                 names = f"“{sources[0].name}”" if len(sources) == 1 else f"{len(sources)} sources"
                 print(f"Exported {result.rows:,} {noun} of {names} to {output}", file=sys.stderr)
+            if result.left_out:
+                left = ", ".join(f"“{name}”" for name in result.left_out)
+                print(f"note: not exported: {left} (virtual meters: computed from other sources)", file=sys.stderr)
         return OK
 
     return run_command(action)

@@ -7,7 +7,9 @@ Amounts per period (interval metrics): ``--period-start-column``/``--period-end-
 columns holding each row's period (``From``/``To``, ``Start``/``End``), ``--time-is start|end`` says
 which end the date column gives, ``--period 15min`` the period's length when only one end is in
 the file (see ``ImportSettings`` for the rules). With any of them, ``--create`` makes the new
-metrics interval metrics.
+metrics interval metrics. Without them, what detection found is used (``periods.with_periods``:
+two time columns, ``start to end`` cells, a header naming the start or the end, regular steps).
+``--kind COLUMN=counter|interval|gauge`` (repeatable) chooses a column's kind.
 
 A Home Log JSON export (``homelog export -o FILE.json``) is recognised without options: its sources
 are created with everything they had (metrics, tariffs, meter changes, readings with their periods,
@@ -15,8 +17,7 @@ flags, notes and authors); into a source that exists only what it lacks is added
 then picks one source of the file. Home Log's own CSV export is read back the same way (periods,
 flags and authors by their columns) into ``--source``.
 
-Without ``--skip-invalid`` any invalid row stops the import with exit code 2 and a message naming
-its line and column, and nothing is stored. Exit code 0 means every row and cell of the file went in;
+Exit code 0 means every row and cell of the file went in;
 3 that the import was stored but something was skipped (rows, or cells without a value), each named
 by line in the summary printed.
 """
@@ -36,15 +37,27 @@ from .identity import add_member_argument
 #: Exit code of an import that was stored, but skipped rows or left cells empty (listed by line).
 IMPORTED_WITH_SKIPS = 3
 
-EXIT_CODES = """\
+EXAMPLES = """\
 examples:
   homelog import meter.csv --source Electricity --create
+      columns detected: amounts per period (usage, kWh per 15 min, values that rise and fall at
+      regular steps), counters (totals that only grow) and gauges (°C, %)
   homelog import nem12.csv                      standard formats need no options: a source per meter (NMI)
   homelog import greenbutton.zip --source House all registers of the file into the source "House"
   homelog import --list-profiles                the supplier and portal layouts recognised by their header
   homelog import octopus.csv --source Octopus --create --profile octopus-consumption
   homelog import household.json                 a Home Log export: its sources, whole, no options
+  homelog import quarter-hours.csv --source Grid --create --kind "Afname=interval" --time-is start
+      Afname holds an amount per period; each row's time starts its period (00:00 holds 00:00-00:15)
+  homelog import portal.csv --source Grid --create --period-start-column From --period-end-column To
+      each row's period is [From, To)
+  homelog import hourly.csv --source Solar --create --time-is end --period 1h
+      each row's time ends its hour (01:00 holds 00:00-01:00)
+  homelog import readings.csv --source Water --kind "Meter (m³)=counter" --kind "Temp=gauge"
 
+"""
+
+EXIT_CODES = """\
 exit codes:
   0  imported: every row and every cell of the file went in
   3  imported, but something was skipped (rows: empty, invalid with --skip-invalid, already stored,
@@ -64,7 +77,7 @@ if TYPE_CHECKING:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.epilog = EXIT_CODES
+    parser.epilog = EXAMPLES + EXIT_CODES
     parser.add_argument(
         "file",
         metavar="FILE",
@@ -126,9 +139,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--progress", action="store_true", help="print progress lines on stderr while importing")
     periods = parser.add_argument_group(
         "amounts per period",
-        "For interval metrics, each value is the amount over its own period [start, end). Without these "
-        "options each amount runs since the previous value of its metric. Examples: "
-        "--period-start-column From --period-end-column To;  --time-is start --period 15min",
+        "For interval metrics, each value is the amount over its own period [start, end). Without these\n"
+        "options, what the file shows decides: two time columns (From/To), 'start to end' cells, a header\n"
+        "naming the start or the end, or regular steps (a row at 00:00 starts its period, else ends it);\n"
+        "otherwise each amount runs since the previous value of its metric.",
     )
     periods.add_argument(
         "--period-start-column", metavar="COLUMN", help="the column (name or number) holding each period's start"
@@ -139,13 +153,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
     periods.add_argument(
         "--time-is",
         choices=["start", "end"],
-        help="whether a row's time is the start or the end of its period (default: end)",
+        help="whether a row's time is the start or the end of its period (default: detected, else end)",
+    )
+    periods.add_argument(
+        "--kind",
+        action="append",
+        default=[],
+        metavar="COLUMN=KIND",
+        help="what a column holds: counter (a running total, such as a meter's register), interval (an amount "
+        "per period) or gauge (a level, a temperature); repeat it for each column to choose (default: detected "
+        "from the headers and the values)",
     )
     periods.add_argument(
         "--period",
         metavar="LENGTH",
         help="the length of each period when the file gives one end only: 15min, 30min, 1h, 1d "
-        "(default with --time-is start: the most common step between rows)",
+        "(default: the rows' regular step, detected; with --time-is start, the most common step)",
     )
     add_location_arguments(parser)
     add_member_argument(parser)
@@ -233,6 +256,10 @@ async def _import(args: argparse.Namespace) -> int:
             mapping = suggest_mapping(detected, source)
             if profile is not None:
                 mapping = profile.mapping_onto(source, detected, mapping)
+        try:
+            source, mapping = _with_kinds(args.kind, detected, source, mapping)
+        except ImportFileError as error:
+            raise CommandError(str(error)) from None
         if not any(t.role is TargetRole.METRIC for t in mapping.values()):
             if source.id is None:
                 columns = ", ".join(detected.columns)
@@ -375,10 +402,12 @@ def _period_settings(args: argparse.Namespace, detected: Detected, settings: Imp
         if end == date:
             return replace(settings, time_is=PeriodLabel.END, period_column=None, period_seconds=length)
         return replace(settings, time_is=PeriodLabel.START, period_column=end)
-    if not args.time_is and length is None:
-        return settings  # the periods as detected (or as a built-in profile reads them)
-    time_is = PeriodLabel(args.time_is) if args.time_is else PeriodLabel.END
-    return replace(settings, time_is=time_is, period_seconds=length)
+    # Only what the options say replaces what detection found (the ends and length of the periods).
+    if args.time_is:
+        settings = replace(settings, time_is=PeriodLabel(args.time_is))
+    if length is not None:
+        settings = replace(settings, period_seconds=length)
+    return settings
 
 
 def _column(text: str | None, detected: Detected, option: str) -> int | None:
@@ -415,8 +444,8 @@ def _length(text: str) -> int:
 def _as_intervals(
     source: Source, mapping: dict[int, ColumnTarget], settings: ImportSettings, columns: set[int] | None
 ) -> tuple[Source, dict[int, ColumnTarget]]:
-    """A new source's metrics (those of ``columns``; None: all) as interval metrics (a file with
-    periods holds amounts per period); the period's column is not a metric."""
+    """A new source's metrics (those of ``columns``; None: all but the gauges detected) as interval
+    metrics (a file with periods holds amounts per period); the period's column is not a metric."""
     from ..domain.entities import MetricKind
     from ..services.importing import ColumnTarget
 
@@ -424,12 +453,66 @@ def _as_intervals(
     for column, target in mapping.items():
         if column == settings.period_column:
             changed[column] = ColumnTarget.ignored()
-        elif target.metric is not None and (columns is None or column in columns):
+        elif (
+            target.metric is not None
+            and (columns is None or column in columns)
+            and target.metric.kind is not MetricKind.GAUGE  # a temperature beside the amounts stays a gauge
+        ):
             changed[column] = ColumnTarget.to_metric(replace(target.metric, kind=MetricKind.INTERVAL, digits=None))
         else:
             changed[column] = target
     metrics = tuple(t.metric for t in changed.values() if t.metric is not None)
     return replace(source, metrics=metrics), changed
+
+
+#: ``--kind`` values, and the words also understood for them.
+KINDS = {
+    "counter": "counter",
+    "interval": "interval",
+    "amount": "interval",
+    "amounts": "interval",
+    "period": "interval",
+    "gauge": "gauge",
+}
+
+
+def _with_kinds(
+    options: list[str], detected: Detected, source: Source, mapping: dict[int, ColumnTarget]
+) -> tuple[Source, dict[int, ColumnTarget]]:
+    """The mapping with each ``--kind COLUMN=KIND``: a new metric takes that kind; a stored metric must have it."""
+    from ..domain.entities import MetricKind
+    from ..services.importing import ColumnTarget, ImportFileError
+
+    if not options:
+        return source, mapping
+    changed = dict(mapping)
+    for option in options:
+        name, sep, kind_text = option.rpartition("=")
+        kind_name = KINDS.get(kind_text.strip().casefold())
+        if not sep or not name.strip() or kind_name is None:
+            raise ImportFileError(
+                f"--kind: “{option}” is not COLUMN=KIND, KIND being counter, interval or gauge "
+                "(--kind 'Usage=interval')"
+            )
+        column = _column(name, detected, "--kind")
+        assert column is not None  # the name is not empty
+        kind = MetricKind(kind_name)
+        target = changed.get(column)
+        metric = target.metric if target is not None else None
+        if metric is None:
+            raise ImportFileError(f"--kind: the column “{detected.columns[column]}” is not imported as a metric")
+        if metric.id is None:
+            digits = metric.digits if kind is MetricKind.COUNTER else None
+            changed[column] = ColumnTarget.to_metric(replace(metric, kind=kind, digits=digits))
+        elif metric.kind is not kind:
+            raise ImportFileError(
+                f"--kind: “{detected.columns[column]}” goes to the metric “{metric.label}” of “{source.name}”, "
+                f"which is a {metric.kind.value} metric: change the metric in Home Log, not in the import"
+            )
+    if source.id is None:
+        metrics = tuple(t.metric for _c, t in sorted(changed.items()) if t.metric is not None)
+        source = replace(source, metrics=metrics)
+    return source, changed
 
 
 def _progress_printer() -> Callable[[ImportProgress], None]:

@@ -24,6 +24,10 @@ both are evaluated once per statement through ``(SELECT ...)``):
 
 Read policies are uncorrelated ``IN (SELECT ...)`` lists (computed once per statement, a hash probe
 per row); only write policies look at each row's reading.
+- ``virtual_terms`` (a virtual meter's inputs, by its metric): read when the virtual meter may be
+  read; write when it may be managed and the input may be seen by whoever sees the virtual meter
+  (public, or both private with one owner: ``access.can_use_as_input``). ``readings`` refuse any
+  reading on a virtual meter.
 - ``members``: everyone reads (names of authors); a member changes their own row, the admin any;
   only the admin adds and removes members (not themselves). A trigger keeps non-admins from
   changing anyone's ``role``.
@@ -57,6 +61,7 @@ TABLES = (
     "meter_events",
     "tariffs",
     *ENERGY_TABLES,
+    "virtual_terms",
 )
 #: PostgreSQL's longest identifier.
 MAX_IDENTIFIER = 63
@@ -134,7 +139,18 @@ def _manage(s: str) -> str:
 
 
 def _add_reading(s: str) -> str:
-    return f"({s}.owner_id = {ME} OR {ADMIN} OR ({s}.is_public AND {s}.members_may_add_readings))"
+    # A virtual meter has no readings of its own (domain/virtual.py), whoever asks.
+    return f"(NOT {s}.virtual AND ({s}.owner_id = {ME} OR {ADMIN} OR ({s}.is_public AND {s}.members_may_add_readings)))"
+
+
+def _usable_input(t: str) -> str:
+    # domain.access.can_use_as_input: whoever sees the virtual meter sees the input (it is public, or
+    # both are private with one owner). Correlated: used for writes only.
+    return (
+        f"EXISTS (SELECT 1 FROM metrics vm JOIN sources v ON v.id = vm.source_id, metrics im"
+        f" JOIN sources i ON i.id = im.source_id WHERE vm.id = {t}.metric_id AND im.id = {t}.input_metric_id"
+        " AND (i.is_public OR (NOT v.is_public AND i.owner_id IS NOT DISTINCT FROM v.owner_id)))"
+    )
 
 
 def _change_reading(r: str, s: str) -> str:
@@ -217,6 +233,16 @@ def install_sql(database: str) -> list[str]:
         ),
         *_policies("tariffs", _via_metric("tariffs", _see("s")), _via_metric("tariffs", _manage("s"))),
         *_energy_policies(),
+        # A virtual meter's terms: seen with the virtual meter; written by whoever manages it, and only
+        # with inputs that everyone who sees it may see (the figures never reveal a private input).
+        f"CREATE POLICY homelog_read ON virtual_terms FOR SELECT USING ({_via_metric('virtual_terms', _see('s'))})",
+        "CREATE POLICY homelog_add ON virtual_terms FOR INSERT WITH CHECK ("
+        f"{_via_metric('virtual_terms', _manage('s'))} AND {_usable_input('virtual_terms')})",
+        "CREATE POLICY homelog_change ON virtual_terms FOR UPDATE"
+        f" USING ({_via_metric('virtual_terms', _manage('s'))})"
+        f" WITH CHECK ({_via_metric('virtual_terms', _manage('s'))} AND {_usable_input('virtual_terms')})",
+        "CREATE POLICY homelog_remove ON virtual_terms FOR DELETE"
+        f" USING ({_via_metric('virtual_terms', _manage('s'))})",
         f"CREATE POLICY homelog_read ON readings FOR SELECT USING ({_via_source('readings', _see('s'))})",
         "CREATE POLICY homelog_add ON readings FOR INSERT WITH CHECK ("
         f"(readings.entered_by = {ME} OR {ADMIN}) AND {_via_source('readings', _add_reading('s'))})",

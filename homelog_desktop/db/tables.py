@@ -84,6 +84,8 @@ class SourceRow(Base):
     interval_days: Mapped[int | None] = mapped_column(Integer)
     archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     billing_start_month: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: A virtual meter: its one metric is computed from ``virtual_terms`` (domain/virtual.py).
+    virtual: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[int] = mapped_column(BigInteger)
     #: Counts the row's changes (a save that started from an older one is a conflict); who and when.
@@ -170,6 +172,21 @@ class MeterEventRow(Base):
     #: Counts the row's changes (a save that started from an older one is a conflict); who and when.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     updated_by: Mapped[int | None] = mapped_column(Integer)
+
+
+class VirtualTermRow(Base):
+    """One input of a virtual meter's metric: another metric, added (+1) or subtracted (-1)."""
+
+    __tablename__ = "virtual_terms"
+    __table_args__ = (UniqueConstraint("metric_id", "input_metric_id"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: The virtual meter's metric (its terms go with it).
+    metric_id: Mapped[int] = mapped_column(ForeignKey("metrics.id", ondelete="CASCADE"))
+    #: The input; an input in use cannot be deleted (the repository refuses it with a message first).
+    input_metric_id: Mapped[int] = mapped_column(ForeignKey("metrics.id", ondelete="RESTRICT"), index=True)
+    sign: Mapped[int] = mapped_column(Integer, default=1)
+    position: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class TariffRow(Base):

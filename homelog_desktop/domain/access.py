@@ -15,6 +15,8 @@ PostgreSQL ``db/rls.py`` makes the server enforce the same rules:
   source (nobody else can see it).
 - Change or delete a reading: its author, the source's owner and the administrator. An author who
   can no longer see the source (it was made private) cannot change their readings there either.
+- A virtual meter's inputs: every member who can see the virtual meter can see each input
+  (``can_use_as_input``, domain/virtual.py).
 - Edit a member (name, e-mail, own password): the member themselves and the administrator.
 - Add and remove members, set a forgotten password: the administrator; the administrator cannot
   remove themselves (the household would have nobody to manage it).
@@ -157,6 +159,26 @@ def can_view_source(actor: Actor, source: SourceFacts) -> Decision:
     if source.is_public:
         return _allow("This source is public: every member of the household can see it.")
     return _deny(f"This source is private: only {_owner_words(source)} can see it.")
+
+
+def can_use_as_input(virtual: SourceFacts, source: SourceFacts) -> Decision:
+    """Whether a virtual meter may compute from ``source``'s metric: only when everyone who can see
+    the virtual meter can see ``source`` too (it is public, or both are private with one owner), so
+    that its figures never reveal a private meter's consumption. Not an actor's decision: it holds
+    for whoever looks (domain/virtual.py)."""
+    if source.is_public:
+        return _allow("This source is public.")
+    if not virtual.is_public and source.owner_id == virtual.owner_id:  # no owner: the administrator's
+        return _allow("This source and the virtual meter are private, with the same owner.")
+    if virtual.is_public:
+        return _deny(
+            "is a private meter, and this virtual meter is public: every member would see its consumption."
+            " Make that source public, or this virtual meter private."
+        )
+    return _deny(
+        f"is a private meter of {_owner_words(source).removesuffix(' or the administrator')}: whoever sees this"
+        " virtual meter would see its consumption. Only its owner's private meters and public ones can be inputs."
+    )
 
 
 def can_create_source(actor: Actor) -> Decision:

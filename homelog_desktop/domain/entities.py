@@ -102,6 +102,14 @@ class Metric:
 
 
 @dataclass(frozen=True, slots=True)
+class VirtualTerm:
+    """One input of a virtual meter: another source's metric, added (+1) or subtracted (-1)."""
+
+    metric_id: int
+    sign: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """A meter or sensor (the original's DataSource) with its metrics in order."""
 
@@ -121,6 +129,10 @@ class Source:
     members_may_add_readings: bool = False
     #: The stored row's version when read (0: not read; see domain/conflicts.py). Not part of equality.
     version: int = field(default=0, compare=False)
+    #: A virtual meter (domain/virtual.py): no readings of its own; its one metric is computed from
+    #: ``terms``, metrics of other sources added or subtracted.
+    virtual: bool = False
+    terms: tuple[VirtualTerm, ...] = ()
 
     def metric(self, metric_id: int) -> Metric | None:
         return next((m for m in self.metrics if m.id == metric_id), None)

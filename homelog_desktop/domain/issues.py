@@ -67,6 +67,13 @@ class MeterEventField(enum.Enum):
     NOTE = "note"
 
 
+class VirtualField(enum.Enum):
+    """A virtual meter's terms; ``Issue.row`` is the term's position (None: the terms as a whole)."""
+
+    TERMS = "terms"
+    UNIT = "unit"
+
+
 class TariffField(enum.Enum):
     METRIC = "metric"
     VALID_FROM = "valid-from"
@@ -75,7 +82,16 @@ class TariffField(enum.Enum):
     CURRENCY = "currency"
 
 
-type Field = ReadingField | SourceField | MetricField | MemberField | PasswordField | MeterEventField | TariffField
+type Field = (
+    ReadingField
+    | SourceField
+    | MetricField
+    | MemberField
+    | PasswordField
+    | MeterEventField
+    | TariffField
+    | VirtualField
+)
 
 
 @dataclass(frozen=True, slots=True)

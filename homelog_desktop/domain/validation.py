@@ -256,6 +256,12 @@ def daily_rate(points: Sequence[Neighbour]) -> Decimal | None:
     return rate if rate >= 0 else None
 
 
+#: Why a virtual meter takes no readings (domain/virtual.py).
+VIRTUAL_NO_READINGS = (
+    "“{name}” is a virtual meter: its figures are computed from its inputs, it has no readings of its own."
+)
+
+
 def check_reading(reading: Reading, source: Source, context: ReadingContext) -> list[Issue]:
     """Check a reading against its source and the stored readings around it.
 
@@ -273,6 +279,8 @@ def check_reading(reading: Reading, source: Source, context: ReadingContext) -> 
     metrics = {m.id: m for m in source.metrics}
     if reading.timestamp.tzinfo is None:
         raise ValueError("reading timestamps must be timezone-aware")
+    if source.virtual:
+        return [error("virtual-source", ReadingField.READING, VIRTUAL_NO_READINGS.format(name=source.name))]
     for metric_id, value in reading.values.items():
         metric = metrics.get(metric_id)
         if metric is None:
@@ -316,13 +324,20 @@ def check_reading(reading: Reading, source: Source, context: ReadingContext) -> 
     return issues
 
 
+def default_period_start(metric_id: int, context: ReadingContext | None) -> datetime | None:
+    """Where a typed interval value's period starts unless the user says otherwise: "since the previous
+    reading", the time of the metric's stored value just before the new one (None without one: the
+    period is not known). The reading dialog and the meter round both offer it."""
+    previous = context.previous.get(metric_id) if context is not None else None
+    return previous.timestamp if previous is not None else None
+
+
 def period_start(reading: Reading, metric_id: int, context: ReadingContext) -> datetime | None:
-    """Where an interval value's period starts: the start given, else the previous reading's time."""
+    """Where an interval value's period starts: the start given, else ``default_period_start``."""
     given = reading.starts.get(metric_id)
     if given is not None:
         return given
-    previous = context.previous.get(metric_id)
-    return previous.timestamp if previous is not None else None
+    return default_period_start(metric_id, context)
 
 
 def _check_period(reading: Reading, metric: Metric, context: ReadingContext) -> list[Issue]:

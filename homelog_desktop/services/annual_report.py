@@ -235,6 +235,8 @@ def assemble(kind: YearKind, year: int, sections: Sequence[SourceSection], tz: t
     totals: dict[str, tuple[Decimal, int, list[str]]] = {}
     costs: dict[str, Decimal] = {}
     for section in sections:
+        if section.source.virtual:  # computed from other meters: counted there already
+            continue
         for part in section.metrics:
             report = part.months
             if part.is_gauge or report.total_consumption is None:

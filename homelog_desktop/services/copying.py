@@ -62,6 +62,7 @@ TABLE_WORDS = {
     "reading_values": ("value", "values"),
     "meter_events": ("meter change", "meter changes"),
     "tariffs": ("tariff", "tariffs"),
+    "virtual_terms": ("virtual meter input", "virtual meter inputs"),
 }
 
 

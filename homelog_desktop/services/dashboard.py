@@ -28,6 +28,7 @@ from ..db.handle import SessionProvider
 from ..domain.cards import MonthStatus
 from ..domain.consumption import (
     DAY_SECONDS,
+    Curve,
     Moment,
     Series,
     add_months,
@@ -45,6 +46,7 @@ from ..domain.entities import MeterEvent, Metric, MetricKind, SourceSummary, Tar
 from ..domain.projection import RECENT_DAYS, PeriodForecast, ProjectionFigures, ProjectionMethod, project
 from ..domain.settlement import AdvancePayment, Settlement, billing_year, combined, register_forecast, settle
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
+from ..domain.virtual import HiddenInputError
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
 from ..repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
 from ..repositories.series import load_series
@@ -83,6 +85,8 @@ class SourceCard:
     summed: tuple[str, ...] = ()
     #: The current billing year's settlement, for a source with advance payments (else None).
     settlement: Settlement | None = None
+    #: A virtual meter whose inputs the reader cannot all see: why no figures are shown (else "").
+    hidden: str = ""
 
     @property
     def last_value(self) -> Decimal | None:
@@ -132,6 +136,9 @@ async def dashboard_cards(
     }
     cards = []
     for summary in summaries:
+        if summary.source.virtual:
+            cards.append(await _virtual_card(db, summary, tariffs, since, moment, zone))
+            continue
         metrics = [m for m in summary.source.metrics if m.id is not None]
         source_since = billing_since.get(summary.source.id or 0, since)
         series = {
@@ -153,6 +160,30 @@ async def dashboard_cards(
             )
         )
     return cards
+
+
+async def _virtual_card(
+    db: SessionProvider,
+    summary: SourceSummary,
+    tariffs: dict[int, list[Tariff]],
+    since: int,
+    now: datetime,
+    tz: tzinfo,
+) -> SourceCard:
+    """A virtual meter's card: its figures from its inputs' combined curve (services/virtual.py)."""
+    from .virtual import virtual_curve
+
+    metrics = [m for m in summary.source.metrics if m.id is not None]
+    try:
+        curve = await virtual_curve(db, summary.source, since)
+    except HiddenInputError as exc:
+        main = metrics[0] if metrics else None
+        registers = tuple(RegisterValue(m, None, None) for m in metrics)
+        return SourceCard(
+            summary, main, registers, None, None, None, None, None, None, MonthStatus.NOT_APPLICABLE, hidden=str(exc)
+        )
+    own = [t for m in metrics if m.id is not None for t in tariffs.get(m.id, [])]
+    return await asyncio.to_thread(compute_card, summary, {}, [], own, now, tz, (), (), curve)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,9 +211,11 @@ def compute_card(
     tz: tzinfo,
     factors: Sequence[ConversionFactor] = (),
     advances: Sequence[AdvancePayment] = (),
+    curve: Curve | None = None,
 ) -> SourceCard:
     """One card from data already loaded (pure): ``series``, ``tariffs`` and conversion ``factors`` of
-    every register, the source's advance payments."""
+    every register, the source's advance payments (``curve``: a virtual meter's computed curve, for its
+    one metric)."""
     plans = {
         m.id: ConversionPlan.of([f for f in factors if f.metric_id == m.id], tz)
         for m in summary.source.metrics
@@ -221,6 +254,7 @@ def compute_card(
                 tz,
                 plans[metric.id],
                 summary.source.billing_start_month,
+                curve,
             )
         )
     # Registers never read (a night register on a single-rate contract) take no part.
@@ -304,12 +338,16 @@ def _usage(
     tz: tzinfo,
     conversion: ConversionPlan | None = None,
     billing_start_month: int = 1,
+    computed: Curve | None = None,
 ) -> _Usage:
     s = series.ordered()
     plan = TariffPlan.of(tariffs, tz)
-    counter = metric.kind is MetricKind.COUNTER
+    counter = metric.kind is MetricKind.COUNTER and computed is None
     # A counter needs two readings; one amount with its period is enough for an interval metric.
-    curve = counter_curve(s, events, metric.digits) if counter else interval_curve(s)
+    if computed is not None:
+        curve = computed
+    else:
+        curve = counter_curve(s, events, metric.digits) if counter else interval_curve(s)
     if conversion is not None:
         curve = convert(curve, conversion)
     if (counter and len(s) < 2) or curve.is_empty or curve.start == curve.end:

@@ -52,6 +52,10 @@ apostrophes followed by one of those characters gets one more. ``unescape_formul
 exactly; the importer applies it to text cells. JSON holds the texts as they are (no spreadsheet
 opens it).
 
+A virtual meter (domain/virtual.py) has no readings: its export is its computed consumption per
+month, the rows of its monthly report (CSV: ``homelog report``'s columns; JSON: format
+``homelog-virtual-consumption``).
+
 Readings are never loaded as ORM objects (``repositories.bulk_readings`` reads them): on a SQLite
 file a worker thread reads them with the standard library's sqlite3 (one read transaction, rows
 fetched in chunks); elsewhere (PostgreSQL) they are streamed from the server in partitions and
@@ -143,6 +147,8 @@ class ExportResult:
     format: ExportFormat
     #: How many sources the file holds (``source`` is the first).
     sources: int = 1
+    #: Virtual meters left out of an export of several sources (they have no readings of their own).
+    left_out: tuple[str, ...] = ()
 
 
 def escape_formula(text: str) -> str:
@@ -247,6 +253,14 @@ async def _export(
 ) -> ExportResult:
     loop = asyncio.get_running_loop()
     fresh = [await _fresh(db, source) for source in sources]
+    if len(fresh) == 1 and fresh[0].virtual:
+        return await _export_virtual(db, fresh[0], out, fmt, tz, loop)
+    # A virtual meter has no readings of its own (its figures are computed): an export of several
+    # sources leaves it out and names it (ExportResult.left_out).
+    left_out = tuple(s.name for s in fresh if s.virtual)
+    fresh = [s for s in fresh if not s.virtual]
+    if not fresh:
+        raise HomeLogError("Only virtual meters were chosen: export each one on its own.")
     located = [await _locate(db, source) for source in fresh]
     details = [await _details(db, source) if fmt is ExportFormat.JSON else None for source in fresh]
     reporter = _Reporter(loop, progress, sum(total for _path, total in located))
@@ -278,7 +292,7 @@ async def _export(
     if not isinstance(out, Path):
         count = await write(out)
         reporter.final(count)
-        return ExportResult(first, count, None, fmt, len(fresh))
+        return ExportResult(first, count, None, fmt, len(fresh), left_out)
     stream, temp = await loop.run_in_executor(None, _open_temp, out)
     try:
         try:
@@ -290,7 +304,7 @@ async def _export(
         await loop.run_in_executor(None, _remove, temp)
         raise
     reporter.final(count)
-    return ExportResult(first, count, out, fmt, len(fresh))
+    return ExportResult(first, count, out, fmt, len(fresh), left_out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +339,62 @@ async def _details(db: SessionProvider, source: Source) -> SourceDetails:
         linked = [e.reading_id for e in events if e.reading_id is not None]
         times = await reading_times(session, source.id, linked)
     return SourceDetails(owner, tariffs, events, times, await _energy(db, source))
+
+
+#: The value of a virtual meter's JSON document's "format" key.
+JSON_VIRTUAL_FORMAT_NAME = "homelog-virtual-consumption"
+
+
+async def _export_virtual(
+    db: SessionProvider,
+    source: Source,
+    out: Path | TextIO,
+    fmt: ExportFormat,
+    tz: tzinfo | None,
+    loop: asyncio.AbstractEventLoop,
+) -> ExportResult:
+    """A virtual meter has no readings: its export is its computed consumption per month (the CSV of
+    ``homelog report``, or the same rows in JSON), each month's figure its inputs' signed sum."""
+    from ..domain.consumption import Period
+    from .reports import build_report, report_csv
+
+    assert source.id is not None and source.metrics and source.metrics[0].id is not None
+    report = await build_report(db, source.id, source.metrics[0].id, Period.MONTH, tz=tz)
+    if fmt is ExportFormat.JSON:
+        metric = report.metric
+        document = {
+            "format": JSON_VIRTUAL_FORMAT_NAME,
+            "source": source.name,
+            "metric": metric.name,
+            "unit": metric.unit,
+            "period": "month",
+            "rows": [
+                {
+                    "period_start": row.start.isoformat(),
+                    "period_end": row.end.isoformat(),
+                    "consumption": float(row.consumption) if row.consumption is not None else None,
+                    "days": float(row.days),
+                }
+                for row in report.rows
+            ],
+        }
+        text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = report_csv(report)
+    if not isinstance(out, Path):
+        await loop.run_in_executor(None, out.write, text)
+        return ExportResult(source, len(report.rows), None, fmt)
+    stream, temp = await loop.run_in_executor(None, _open_temp, out)
+    try:
+        try:
+            await loop.run_in_executor(None, stream.write, text)
+        finally:
+            await loop.run_in_executor(None, stream.close)
+        await loop.run_in_executor(None, os.replace, temp, out)
+    except BaseException:
+        await loop.run_in_executor(None, _remove, temp)
+        raise
+    return ExportResult(source, len(report.rows), out, fmt)
 
 
 def _open_temp(target: Path) -> tuple[TextIO, Path]:

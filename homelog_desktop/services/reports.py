@@ -174,6 +174,13 @@ async def build_report(
     since = None if start is None else midnight(add_months(start, -13), zone)
     if since is not None and advances:
         since = min(since, midnight(add_months(billing_year(today, source.billing_start_month)[0], -13), zone))
+    if source.virtual:
+        from .virtual import virtual_curve
+
+        curve = await virtual_curve(db, source, since)
+        return await asyncio.to_thread(
+            compute_report, source, metric, period, Series.empty(), [], tariffs, zone, start, end, curve=curve
+        )
     series = await load_series(db, metric_id, since, periods=metric.kind is MetricKind.INTERVAL)
     return await asyncio.to_thread(
         compute_report,
@@ -207,18 +214,23 @@ def compute_report(
     converted: bool = True,
     advances: Sequence[AdvancePayment] = (),
     today: date | None = None,
+    *,
+    curve: Curve | None = None,
 ) -> Report:
     """The report from data already loaded (pure; ``build_report`` runs it in a worker thread).
 
     ``advances`` and ``today``: the source's advance payments and the day whose billing year is
-    forecast (the settlement is shown for a source with a single usage register)."""
+    forecast (the settlement is shown for a source with a single usage register). ``curve``: the
+    metric's curve when it is not built from ``series`` (a virtual meter's)."""
     plan = TariffPlan.of([t for t in tariffs if t.metric_id == metric.id], tz)
     conversion = ConversionPlan.of([f for f in factors if f.metric_id == metric.id], tz)
     if metric.kind is MetricKind.GAUGE:
         rows = _gauge_rows(source, metric, period, series, tz, start, end)
         return Report(source, metric, period, start, end, rows, None, None, None, None)
     places = amount_places(metric.decimals)
-    if metric.kind is MetricKind.COUNTER:
+    if curve is not None:
+        metered = curve
+    elif metric.kind is MetricKind.COUNTER:
         metered = counter_curve(series, [e for e in events if e.metric_id == metric.id], metric.digits)
     else:
         metered = interval_curve(series)
@@ -329,7 +341,7 @@ def compute_report(
             annual_cost=costed.annual_cost if costed is not None else None,
             last_year_cost=costed.last_year_cost if costed is not None else None,
         )
-    notes = _decrease_notes(curve.decreases, tz, spans) + _interval_notes(curve, rows)
+    notes = _decrease_notes(curve.decreases, tz, spans, source.virtual) + _interval_notes(curve, rows)
     if convertible:
         notes += _conversion_notes(metered, conversion, tz, (original_metric or metric).unit)
     return Report(
@@ -363,7 +375,9 @@ def _conversion_notes(metered: Curve, conversion: ConversionPlan, tz: tzinfo, un
     )
 
 
-def _decrease_notes(decreases: npt.NDArray[np.int64], tz: tzinfo, spans: Sequence[Bucket]) -> tuple[str, ...]:
+def _decrease_notes(
+    decreases: npt.NDArray[np.int64], tz: tzinfo, spans: Sequence[Bucket], virtual: bool = False
+) -> tuple[str, ...]:
     """A note on the readings in the report's range where the counter goes down unexplained."""
     if not spans:
         return ()
@@ -373,6 +387,11 @@ def _decrease_notes(decreases: npt.NDArray[np.int64], tz: tzinfo, spans: Sequenc
         return ()
     days = sorted({from_epoch(t).astimezone(tz).date().isoformat() for t in inside})
     shown = ", ".join(days[:5]) + (f" and {len(days) - 5} more" if len(days) > 5 else "")
+    if virtual:
+        return (
+            f"An input's counter goes down on {shown} with no meter change recorded: these figures count it"
+            " as negative consumption. Record the meter change on that input to correct it.",
+        )
     return (
         f"The counter goes down on {shown} with no meter change recorded: the consumption there is negative."
         " Record the meter replacement, reset or rollover to correct it.",

@@ -7,7 +7,7 @@ refreshes by hand after a particular kind of save.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import Flag, auto
 
 from PySide6.QtCore import QObject, Signal
@@ -59,9 +59,28 @@ class DataChange:
 
 
 class DataChanged(QObject):
-    """The hub: ``changed(DataChange)`` after each committed write of one open database."""
+    """The hub: ``changed(DataChange)`` after each committed write of one open database.
+
+    A virtual meter follows its inputs: a change of an input's data is also one of the virtual
+    meters computed from it (``set_dependents``, kept up to date by the sources list), so their pages
+    refresh too, whichever page or PC made the change.
+    """
 
     changed = Signal(object)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._dependents: dict[int, frozenset[int]] = {}
+
+    def set_dependents(self, dependents: Mapping[int, Iterable[int]]) -> None:
+        """Source id -> the virtual meters computed from it (directly or through another)."""
+        self._dependents = {k: frozenset(v) for k, v in dependents.items()}
+
     def notify(self, what: What, source_ids: Iterable[int | None] = ()) -> None:
-        self.changed.emit(DataChange.of(what, source_ids))
+        ids = [i for i in source_ids if i is not None]
+        if ids and self._dependents and what & (What.READINGS | What.SOURCES | What.METER_CHANGES):
+            followers = {v for i in ids for v in self._dependents.get(i, ())}
+            ids += sorted(followers - set(ids))
+            if followers:
+                what |= What.READINGS
+        self.changed.emit(DataChange.of(what, ids))

@@ -27,6 +27,7 @@ from ..services.importing import (
     ImportProgress,
     ImportSettings,
     ImportSummary,
+    PeriodLabel,
     PreviewRow,
     Profile,
     TargetRole,
@@ -195,6 +196,13 @@ class ImportViewModel(BaseViewModel):
     async def set_settings(self, settings: ImportSettings) -> None:
         """Use ``settings``; when they split the file differently, read its columns again."""
         before = self.settings
+        moved = (settings.date_column, settings.time_column) != (before.date_column, before.time_column)
+        if moved and settings.period_column is not None:
+            # The period's other end was found for the old date column: it cannot be the date itself now
+            # (that would read each date cell as "start to end"), nor the time of day.
+            ranges = before.period_column == before.date_column
+            if ranges or settings.period_column in (settings.date_column, settings.time_column):
+                settings = replace(settings, period_column=None)
         self.settings = settings
         if all(getattr(before, name) == getattr(settings, name) for name in _STRUCTURAL):
             if self.detected is not None:
@@ -256,16 +264,46 @@ class ImportViewModel(BaseViewModel):
         self._sync_source()
 
     def new_metric_for(self, column: int) -> Metric:
-        """A new counter metric named after column ``column`` ("Day (kWh)": "Day" in kWh), with the
-        decimals its sample needs."""
+        """A new metric named after column ``column`` ("Day (kWh)": "Day" in kWh), of the kind detection
+        found for it (a counter when it found none), with the decimals its sample needs."""
         from ..services.importing.mapping import split_unit
 
         decimals = self.detected.column_decimals.get(column, 2) if self.detected is not None else 2
+        kind = self.detected.column_kinds.get(column, MetricKind.COUNTER) if self.detected is not None else None
         header = self.columns[column] if column < len(self.columns) else ""
         name, unit = split_unit(header)
         return Metric(
-            None, name[:100] or f"Column {column + 1}", unit[:30], MetricKind.COUNTER, decimals=max(0, min(6, decimals))
+            None,
+            name[:100] or f"Column {column + 1}",
+            unit[:30],
+            kind or MetricKind.COUNTER,
+            decimals=max(0, min(6, decimals)),
         )
+
+    # -- periods of amounts per period -------------------------------------------------------
+
+    @property
+    def has_intervals(self) -> bool:
+        """Whether a column goes to an amount per period (interval metric): its periods must be chosen."""
+        return any(
+            t.role is TargetRole.METRIC and t.metric is not None and t.metric.kind is MetricKind.INTERVAL
+            for t in self.mapping.values()
+        )
+
+    @property
+    def detected_period_seconds(self) -> int | None:
+        """The period's length detection found (the rows' regular step), if any."""
+        return self.detected.settings.period_seconds if self.detected is not None else None
+
+    def set_time_is(self, time_is: PeriodLabel) -> None:
+        """Whether a row's time is the start or the end of its period (``ImportSettings.time_is``)."""
+        self.settings = replace(self.settings, time_is=PeriodLabel(time_is))
+        self.mapping_changed.emit()
+
+    def set_period_seconds(self, seconds: int | None) -> None:
+        """Each period's length (None: since the previous row with END, the common step with START)."""
+        self.settings = replace(self.settings, period_seconds=seconds)
+        self.mapping_changed.emit()
 
     def plan(self) -> ImportPlan:
         """The import as the wizard has set it up."""

@@ -17,7 +17,7 @@ from ..domain.errors import HomeLogError
 from ..domain.issues import Issue, RuleError
 from ..domain.numbers import quantum
 from ..domain.timeutil import utc_now
-from ..domain.validation import Neighbour, ReadingContext, check_reading, parse_values
+from ..domain.validation import Neighbour, ReadingContext, check_reading, default_period_start, parse_values
 from ..services.writing import PatientWriter, WriteCancelledError
 from .base import BaseViewModel, weak_emitter
 from .permissions import Permissions
@@ -44,6 +44,9 @@ class RoundLine:
     expected: Decimal | None
     #: Why the signed-in member may not add readings to the source ("": they may).
     refusal: str = ""
+    #: An interval metric's period start for the round's value: "since the previous reading"
+    #: (``default_period_start``, as in the reading dialog); None for other kinds, or without one.
+    period_start: datetime | None = None
 
 
 def expected_value(metric: Metric, previous: Neighbour | None, rate: Decimal | None, at: datetime) -> Decimal | None:
@@ -107,6 +110,8 @@ class MeterRoundViewModel(BaseViewModel):
             moment = now or utc_now()
             async with self._db.session(readonly=True) as session:
                 summaries = await self._source_repo(session).summaries(include_archived=False)
+                # A virtual meter is computed from its inputs: nothing to read.
+                summaries = [s for s in summaries if not s.source.virtual]
                 await self._permissions.refresh(session)
                 service = self._service(session)
                 contexts = {}
@@ -134,6 +139,7 @@ class MeterRoundViewModel(BaseViewModel):
                             previous,
                             expected_value(metric, previous, rate, at),
                             "" if allowed else allowed.reason,
+                            default_period_start(metric.id, context) if metric.kind is MetricKind.INTERVAL else None,
                         )
                     )
             self.contexts = contexts
@@ -182,8 +188,19 @@ class MeterRoundViewModel(BaseViewModel):
         stores nothing and comes back with ``warnings_raised``.
         """
         at = self.timestamp
+        starts = {
+            (line.source.id, line.metric.id): line.period_start for line in self.lines if line.period_start is not None
+        }
         readings = [
-            Reading(None, source_id, at, dict(values), entered_by=entered_by)
+            Reading(
+                None,
+                source_id,
+                at,
+                dict(values),
+                entered_by=entered_by,
+                # Each amount per period runs since the previous reading, as the round shows it.
+                starts={m: starts[(source_id, m)] for m in values if (source_id, m) in starts},
+            )
             for source_id, values in entries.items()
             if values
         ]

@@ -55,7 +55,11 @@ class SourcesViewModel(BaseViewModel):
     async def load(self) -> None:
         async with self._action():
             async with self._db.session(readonly=True) as session:
-                every = await self._repo(session).summaries(include_archived=True)
+                repo = self._repo(session)
+                every = await repo.summaries(include_archived=True)
+                if self._changes is not None:
+                    virtual = any(s.source.virtual for s in every)
+                    self._changes.set_dependents(await repo.dependents() if virtual else {})
                 if self._permissions is not None:
                     await self._permissions.refresh(session)
             summaries = [s for s in every if self.show_archived or not s.source.archived]

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .reading_editor import ReadingEditorViewModel
     from .reports import ReportsViewModel
     from .source_editor import SourceEditorViewModel
+    from .virtual_editor import VirtualMeterEditorViewModel
 
 
 @dataclass(eq=False)
@@ -66,6 +67,8 @@ class Workspace:
     live: LiveUpdatesViewModel
     #: The annual report's view model, writing with the given renderer (the PDF writer of views/).
     annual_report: Callable[[Renderer], AnnualReportViewModel]
+    #: The editor of a new (None) or stored virtual meter.
+    virtual_editor: Callable[[Source | None], VirtualMeterEditorViewModel] | None = None
 
 
 def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = False) -> Workspace:
@@ -150,6 +153,13 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
 
         return AnnualReportViewModel(db, renderer)
 
+    def virtual_editor(source: Source | None) -> VirtualMeterEditorViewModel:
+        from .virtual_editor import VirtualMeterEditorViewModel
+
+        vm = VirtualMeterEditorViewModel(db, source)
+        vm.saved.connect(lambda saved: changes.notify(What.SOURCES | What.READINGS, [saved.id]))
+        return vm
+
     return Workspace(
         location=location,
         is_sample=is_sample,
@@ -168,4 +178,5 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         importer=importer,
         live=live,
         annual_report=annual_report,
+        virtual_editor=virtual_editor,
     )

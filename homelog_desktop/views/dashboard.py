@@ -151,7 +151,16 @@ class SourceCardWidget(QFrame):
                 label.setText(text)
             else:
                 label.setText(PENDING if card is None and summary.last_reading_at is not None else figures.DASH)
+        if source.virtual and self._register_rows:
+            caption, label = self._register_rows[0]
+            caption.setText("Virtual meter")
+            inputs = len(source.terms)
+            label.setText(card.hidden if card is not None and card.hidden else
+                          f"computed from {inputs} input{'s' if inputs != 1 else ''}")  # fmt: skip
+            label.setToolTip(card.hidden if card is not None else "")
+            age = ""
         self.age_label.setText(age + (" · a reading is due" if overdue else ""))
+        self.age_label.setVisible(not source.virtual)  # a virtual meter has no readings: no age
         self._set_tone(self.age_label, "error" if overdue else None)
         self.age_label.setEnabled(overdue)
         self.age_label.setToolTip("The source's reading interval has passed." if overdue else "")
@@ -191,7 +200,8 @@ class SourceCardWidget(QFrame):
             self.change_label.setText("")
             return
         if status is MonthStatus.TOO_FEW_READINGS:
-            self.month_label.setText("needs two readings")
+            virtual = card.summary.source.virtual
+            self.month_label.setText("its inputs have no readings in common" if virtual else "needs two readings")
             self.month_label.setEnabled(False)
             self.change_label.setText("")
             return

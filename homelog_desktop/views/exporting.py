@@ -127,4 +127,5 @@ def describe(result: ExportResult) -> str:
     noun = "reading" if result.rows == 1 else "readings"
     where = result.path.name if result.path is not None else "the output"
     of = f"{result.sources} sources" if result.sources > 1 else f"“{result.source.name}”"
-    return f"Exported {result.rows:,} {noun} of {of} to {where}"
+    left = f" (virtual meters left out: {', '.join(result.left_out)})" if result.left_out else ""
+    return f"Exported {result.rows:,} {noun} of {of} to {where}{left}"

@@ -70,12 +70,15 @@ from ..services.importing import (
     DuplicatePolicy,
     ImportProgress,
     ImportSummary,
+    PeriodLabel,
     RowStatus,
     TargetRole,
 )
 from ..viewmodels.importing import ImportViewModel, default_source_name
 from .models.importing import (
     DATE_TEXT,
+    KIND_TEXTS,
+    PERIOD_TEXT,
     TIME_TEXT,
     MappingColumn,
     MappingTableModel,
@@ -95,6 +98,15 @@ OPEN_FILTERS = (
 )
 _FOLDER_KEY = "import/folder"
 
+#: (seconds, text) of the period lengths offered for amounts per period.
+PERIOD_LENGTHS = (
+    (300, "5 minutes"),
+    (600, "10 minutes"),
+    (900, "15 minutes"),
+    (1800, "30 minutes"),
+    (3600, "1 hour"),
+    (86400, "1 day"),
+)
 #: (text, value) of the delimiters offered.
 DELIMITERS = ((",", "Comma ( , )"), (";", "Semicolon ( ; )"), ("\t", "Tab"), ("|", "Pipe ( | )"))
 DECIMALS = ((".", "Dot (1234.5)"), (",", "Comma (1234,5)"))
@@ -711,7 +723,7 @@ class _MappingDelegate(QStyledItemDelegate):
         if index.column() == MappingColumn.KIND:
             combo = QComboBox(parent)
             combo.setObjectName(f"kindCombo_{index.row()}")
-            combo.addItems([k.label for k in MetricKind])
+            combo.addItems(list(KIND_TEXTS.values()))
             combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
             return combo
         return super().createEditor(parent, option, index)
@@ -781,8 +793,11 @@ class MappingPage(_Page):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        self._setup_periods()
         self._hint = QLabel(
-            "Double-click a new metric's name or unit to change it. Columns set to “Not imported” are left out."
+            "Double-click a new metric's name or unit to change it. Columns set to “Not imported” are left out. "
+            "Kind: a counter is a running total (a meter's register), an amount per period what was used in "
+            "each period (15 minutes, an hour, a day), a gauge a level or a temperature."
         )
         self._hint.setEnabled(False)
         self._hint.setWordWrap(True)
@@ -792,6 +807,7 @@ class MappingPage(_Page):
 
         self.layout_.addLayout(target)
         self.layout_.addWidget(self.view, 1)
+        self.layout_.addWidget(self.period_box)
         self.layout_.addWidget(self._hint)
         self.layout_.addWidget(self.problem)
 
@@ -807,6 +823,77 @@ class MappingPage(_Page):
 
     def isComplete(self) -> bool:  # noqa: N802
         return not self.vm.busy and not self.vm.mapping_problem()
+
+    def _setup_periods(self) -> None:
+        """The choices of amounts per period: which end of its period a row's time is, and its length."""
+        self.period_box = QFrame()
+        self.period_box.setObjectName("periodBox")
+        self.time_is = QComboBox()
+        self.time_is.setObjectName("timeIsCombo")
+        self.time_is.setAccessibleName("A row's time is its period's")
+        self.time_is.addItem("start (00:00 holds 00:00–00:15)", PeriodLabel.START.value)
+        self.time_is.addItem("end (00:15 holds 00:00–00:15)", PeriodLabel.END.value)
+        self.period_length = QComboBox()
+        self.period_length.setObjectName("periodLengthCombo")
+        self.period_length.setAccessibleName("Length of each period")
+        self.period_note = QLabel()
+        self.period_note.setObjectName("periodNote")
+        self.period_note.setWordWrap(True)
+        self.period_note.setEnabled(False)
+        grid = QGridLayout(self.period_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self._time_is_label = QLabel("Amounts per period: a row's time is the period's")
+        self._time_is_label.setBuddy(self.time_is)
+        self._length_label = QLabel("Each period lasts")
+        self._length_label.setBuddy(self.period_length)
+        grid.addWidget(self._time_is_label, 0, 0)
+        grid.addWidget(self.time_is, 0, 1)
+        grid.addWidget(self._length_label, 1, 0)
+        grid.addWidget(self.period_length, 1, 1)
+        grid.addWidget(self.period_note, 2, 0, 1, 3)
+        grid.setColumnStretch(2, 1)
+        self.time_is.activated.connect(lambda _i: self._on_time_is_chosen())
+        self.period_length.activated.connect(lambda _i: self._on_period_length_chosen())
+
+    def _refresh_periods(self) -> None:
+        vm = self.vm
+        settings = vm.settings
+        self.period_box.setVisible(vm.has_intervals)
+        from_column = settings.period_column is not None
+        for widget in (self._time_is_label, self.time_is, self._length_label, self.period_length):
+            widget.setVisible(not from_column)
+        if from_column:
+            assert settings.period_column is not None
+            if settings.period_column == settings.date_column:
+                where = f"each cell of “{vm.columns[settings.date_column]}” (start to end)"
+            else:
+                other = vm.columns[settings.period_column] if settings.period_column < len(vm.columns) else "?"
+                date = vm.columns[settings.date_column] if settings.date_column is not None else "?"
+                start, end = (other, date) if settings.time_is is PeriodLabel.END else (date, other)
+                where = f"“{start}” to “{end}”"
+            self.period_note.setText(f"Amounts per period: each row's period is {where}, as the file gives it.")
+            return
+        self.time_is.setCurrentIndex(max(0, self.time_is.findData(settings.time_is.value)))
+        detected = vm.detected_period_seconds
+        self.period_length.clear()
+        since = (
+            "the most common step between rows" if settings.time_is is PeriodLabel.START else "since the previous row"
+        )
+        self.period_length.addItem(since, 0)
+        for seconds, text in PERIOD_LENGTHS:
+            self.period_length.addItem(text + (" (detected)" if seconds == detected else ""), seconds)
+        self.period_length.setCurrentIndex(max(0, self.period_length.findData(settings.period_seconds or 0)))
+        self.period_note.setText(
+            "Detected from the steps between the rows' times; change it if the file says otherwise."
+            if detected
+            else "The rows' times are not regular: each amount runs since the previous row unless you choose a length."
+        )
+
+    def _on_time_is_chosen(self) -> None:
+        self.vm.set_time_is(PeriodLabel(self.time_is.currentData()))
+
+    def _on_period_length_chosen(self) -> None:
+        self.vm.set_period_seconds(int(self.period_length.currentData()) or None)
 
     def refresh(self) -> None:
         vm = self.vm
@@ -858,6 +945,13 @@ class MappingPage(_Page):
         ):
             if column is not None:
                 fixed[column] = text
+        if settings.period_column is not None and settings.date_column is not None:
+            end = settings.time_is is PeriodLabel.END
+            if settings.period_column == settings.date_column:
+                fixed[settings.date_column] = "Period (start to end)"
+            else:
+                fixed[settings.period_column] = PERIOD_TEXT if end else "Period end"
+                fixed[settings.date_column] = "Period end" if end else PERIOD_TEXT
         samples = [
             ", ".join(row[i].strip() for row in vm.sample_rows[:3] if i < len(row) and row[i].strip())
             for i in range(len(vm.columns))
@@ -865,6 +959,7 @@ class MappingPage(_Page):
         self.model.refresh(vm.columns, samples, vm.mapping, vm.source, fixed)
         self._open_editors()
         self._size_columns()
+        self._refresh_periods()
         problem = vm.mapping_problem()
         self.problem.setText(problem)
         from .widgets import tone
@@ -895,7 +990,9 @@ class MappingPage(_Page):
             ),
             default=100,
         )
-        widest_column = max((metrics.horizontalAdvance(name) for name in self.vm.columns), default=100)
+        # The header's own title too ("Column in the file"), so a file of short names does not cut it.
+        titles = [str(self.model.headerData(MappingColumn.COLUMN, Qt.Orientation.Horizontal) or "")]
+        widest_column = max((metrics.horizontalAdvance(name) for name in [*self.vm.columns, *titles]), default=100)
         char = metrics.averageCharWidth()
 
         def widest(column: MappingColumn) -> int:
@@ -908,7 +1005,7 @@ class MappingPage(_Page):
             MappingColumn.TARGET: min(max(char * 22, widest_choice + 40), char * 36),
             MappingColumn.NAME: min(max(char * 22, widest(MappingColumn.NAME) + 16), char * 30),
             MappingColumn.UNIT: max(char * 10, widest(MappingColumn.UNIT) + 16),
-            MappingColumn.KIND: max(char * 14, max(metrics.horizontalAdvance(k.label) for k in MetricKind) + 40),
+            MappingColumn.KIND: max(char * 14, max(metrics.horizontalAdvance(t) for t in KIND_TEXTS.values()) + 40),
         }
         header = view.horizontalHeader()
         for column, width in widths.items():
@@ -1021,7 +1118,14 @@ class PreviewPage(_Page):
             text = format(value, "f")
             return text.replace(".", locale.decimalPoint()) if locale.decimalPoint() != "." else text
 
-        self.model.set_rows(rows, metrics, note, dates, format_time, format_value)
+        periods = {
+            column: target.metric.unit
+            for column, target in vm.mapping.items()
+            if target.role is TargetRole.METRIC
+            and target.metric is not None
+            and target.metric.kind is MetricKind.INTERVAL
+        }
+        self.model.set_rows(rows, metrics, note, dates, format_time, format_value, periods)
         self.view.resizeColumnsToContents()
         char = self.view.fontMetrics().averageCharWidth()
         for column in range(self.model.columnCount() - 1):

@@ -35,7 +35,7 @@ from ..domain.access import Action
 from ..domain.entities import Member, MeterEvent, MeterEventKind, Metric, MetricKind, Reading
 from ..domain.errors import ConflictError
 from ..domain.issues import Issue, ReadingField, Severity
-from ..domain.validation import ReadingContext, change_moment, continuous_use, rollover_moment
+from ..domain.validation import ReadingContext, change_moment, continuous_use, default_period_start, rollover_moment
 from ..viewmodels.reading_editor import ReadingEditorViewModel, unaccepted, warning_key
 from .conflict_dialog import OVERWRITE, RELOAD, ConflictQuestion
 from .meter_changes import MeterEventDialog, open_item_dialog
@@ -940,8 +940,7 @@ class ReadingDialog(QDialog):
                 row.period_reset.setVisible(row.period_custom)
             if row.period_start is None or row.period_custom or row.metric.id is None:
                 continue
-            previous = context.previous.get(row.metric.id) if context is not None else None
-            self._set_period_start(row, previous.timestamp if previous is not None else None)
+            self._set_period_start(row, default_period_start(row.metric.id, context))
 
     def _set_period_start(self, row: _MetricRow, moment: datetime | None) -> None:
         assert row.period_start is not None

@@ -38,9 +38,10 @@ def test_cli_import_shapes_noise_and_cells_without_a_value(tmp_path: Path) -> No
     assert "line 15, column “Einspeisung kWh”: “kwh” is no value: left empty" in out
     assert "note: The file says its separator: “sep=;”" in done.stderr
     stored = readings(tmp_path / "data" / "homelog.db", "Strom")
+    # Hourly amounts from midnight, labelled by their start: the first hour's reading is at its end, 01:00.
     assert stored[:2] == [
-        (datetime(2024, 1, 1, tzinfo=UTC), "Bezug T1", 0.05),
-        (datetime(2024, 1, 1, tzinfo=UTC), "Einspeisung", 0.0),
+        (datetime(2024, 1, 1, 1, tzinfo=UTC), "Bezug T1", 0.05),
+        (datetime(2024, 1, 1, 1, tzinfo=UTC), "Einspeisung", 0.0),
     ]
 
 

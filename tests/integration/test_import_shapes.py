@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from homelog_desktop.domain.entities import MetricKind
-from homelog_desktop.services.importing import detect
+from homelog_desktop.services.importing import PeriodLabel, detect
 from tests.integration.test_import_files import berlin, import_new
 
 D = Decimal
@@ -33,7 +33,10 @@ def test_import_shapes_portal_noise_sep_line_account_lines_total_and_advert(run,
     settings = detected.settings
     assert (settings.delimiter, settings.decimal, settings.thousands) == (";", ",", ".")
     assert (settings.header_row, settings.data_row, settings.date_format) == (7, 8, "%d.%m.%Y")
-    assert metrics_of(source) == [("Bezug T1", "kWh", MetricKind.COUNTER), ("Einspeisung", "kWh", MetricKind.COUNTER)]
+    # Hourly amounts that rise and fall, the first at midnight: amounts per hour labelled by their start
+    # (the reading's time is the period's end).
+    assert metrics_of(source) == [("Bezug T1", "kWh", MetricKind.INTERVAL), ("Einspeisung", "kWh", MetricKind.INTERVAL)]
+    assert (settings.time_is, settings.period_seconds) == (PeriodLabel.START, 3600)
     # 359 data rows, one with no value at all (line 16: NaN, NaN).
     assert summary.imported == 358 and summary.skipped_empty_rows == 1 and summary.empty_lines == [16]
     assert [(p.line, p.message) for p in summary.not_readings] == [
@@ -48,12 +51,12 @@ def test_import_shapes_portal_noise_sep_line_account_lines_total_and_advert(run,
     ]
     assert not summary.complete and summary.invalid_count == 0
     by_time = {at: values for at, values, _note in rows}
-    assert by_time[berlin(2024, 1, 1, 0, 0)] == {"Bezug T1": D("0.050"), "Einspeisung": D("0.000")}
-    assert by_time[berlin(2024, 1, 1, 3, 0)] == {"Einspeisung": D("0.600")}  # NaN left empty, the row kept
-    assert by_time[berlin(2024, 1, 1, 4, 0)] == {"Bezug T1": D("0.550")}  # "-"
-    assert by_time[berlin(2024, 1, 1, 6, 0)] == {"Bezug T1": D("0.800")}  # "kwh" in a number column
-    assert berlin(2024, 1, 1, 7, 0) not in by_time  # NaN, NaN: nothing to store
-    assert max(by_time) == berlin(2024, 1, 15, 22, 0)
+    assert by_time[berlin(2024, 1, 1, 1, 0)] == {"Bezug T1": D("0.050"), "Einspeisung": D("0.000")}
+    assert by_time[berlin(2024, 1, 1, 4, 0)] == {"Einspeisung": D("0.600")}  # NaN left empty, the row kept
+    assert by_time[berlin(2024, 1, 1, 5, 0)] == {"Bezug T1": D("0.550")}  # "-"
+    assert by_time[berlin(2024, 1, 1, 7, 0)] == {"Bezug T1": D("0.800")}  # "kwh" in a number column
+    assert berlin(2024, 1, 1, 8, 0) not in by_time  # NaN, NaN: nothing to store
+    assert max(by_time) == berlin(2024, 1, 15, 23, 0)
     text = summary.as_text()
     assert "Skipped: 2 lines that are no reading:" in text and "line 368:" in text
     assert "Left empty: 4 cells without a value" in text and "line 12, column “Bezug T1 kWh”" in text
@@ -95,7 +98,7 @@ def test_import_shapes_unit_row_above_and_brackets_that_are_no_units(run, db):
         ("Zähler (El 2)", "kWh", MetricKind.COUNTER),
         ("Gas", "m³", MetricKind.COUNTER),
         ("Strom L1 (A)", "", MetricKind.COUNTER),
-        ("Temperatur", "°C", MetricKind.COUNTER),
+        ("Temperatur", "°C", MetricKind.GAUGE),
         ("Zähler (El 1) (2)", "kWh", MetricKind.COUNTER),
     ]
     assert summary.imported == 3 and summary.complete
@@ -150,22 +153,24 @@ def test_import_shapes_long_file_each_register_its_metric_across_the_autumn_chan
     assert detected.columns[settings.register_column] == "Register" and settings.value_columns == (8,)
     assert detected.columns[settings.unit_column] == "Eenheid"
     assert metrics_of(source) == [
-        ("Afname Dag", "kWh", MetricKind.COUNTER),
-        ("Afname Nacht", "kWh", MetricKind.COUNTER),
-        ("Injectie Dag", "kWh", MetricKind.COUNTER),
-        ("Injectie Nacht", "kWh", MetricKind.COUNTER),
+        ("Afname Dag", "kWh", MetricKind.INTERVAL),
+        ("Afname Nacht", "kWh", MetricKind.INTERVAL),
+        ("Injectie Dag", "kWh", MetricKind.INTERVAL),
+        ("Injectie Nacht", "kWh", MetricKind.INTERVAL),
     ]
+    # "Van" (from) is the start of each quarter hour: the reading's time is its end, 15 minutes later.
+    assert (settings.time_is, settings.period_seconds) == (PeriodLabel.START, 900)
     assert summary.imported == 32 and summary.skipped_duplicates == 0
     assert summary.empty_lines == [1 + 5 * 4 + 4]  # line 25: quarter 5's Injectie Nacht has no volume
     times = [at for at, _values, _note in rows]
-    assert times == [datetime(2024, 10, 26, 20, 0, tzinfo=UTC) + i * (times[1] - times[0]) for i in range(32)]
+    assert times == [datetime(2024, 10, 26, 20, 15, tzinfo=UTC) + i * (times[1] - times[0]) for i in range(32)]
     assert times[1] - times[0] == timedelta(minutes=15)
     assert "not imported: Tot (datum), Tot (tijdstip), EAN-code, Meter, Metertype, Validatiestatus, Omschrijving." in (
         summary.as_text()
     )
     by_time = {at: values for at, values, _note in rows}
     # 02:00 local happened twice: 00:00 UTC (summer time) and 01:00 UTC (winter time), each with its four values.
-    first, second = datetime(2024, 10, 27, 0, 0, tzinfo=UTC), datetime(2024, 10, 27, 1, 0, tzinfo=UTC)
+    first, second = datetime(2024, 10, 27, 0, 15, tzinfo=UTC), datetime(2024, 10, 27, 1, 15, tzinfo=UTC)
     assert by_time[first] == {  # the file's 17th quarter hour (lines 66-69)
         "Afname Dag": D("0.000"),
         "Afname Nacht": D("0.098"),
@@ -178,7 +183,7 @@ def test_import_shapes_long_file_each_register_its_metric_across_the_autumn_chan
         "Injectie Dag": D("0.000"),
         "Injectie Nacht": D("0.008"),
     }
-    assert by_time[datetime(2024, 10, 26, 21, 15, tzinfo=UTC)] == {
+    assert by_time[datetime(2024, 10, 26, 21, 30, tzinfo=UTC)] == {
         "Afname Dag": D("0.000"),
         "Afname Nacht": D("0.076"),
         "Injectie Dag": D("0.000"),
@@ -219,10 +224,11 @@ def test_import_shapes_long_file_sorted_by_register_merges_across_chunks(run, db
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     detected, summary, (source, rows) = import_new(run, db, path)
     assert detected.settings.registers == ("Bezug", "Einspeisung")
-    assert metrics_of(source) == [("Bezug", "", MetricKind.COUNTER), ("Einspeisung", "", MetricKind.COUNTER)]
+    # Hourly values that rise and fall, from midnight: amounts per hour labelled by their start.
+    assert metrics_of(source) == [("Bezug", "", MetricKind.INTERVAL), ("Einspeisung", "", MetricKind.INTERVAL)]
     assert summary.imported == 3000 and summary.skipped_duplicates == 1 and summary.duplicate_lines == [6002]
     assert all(set(values) == {"Bezug", "Einspeisung"} for _at, values, _note in rows)
-    assert rows[7][:2] == (start + timedelta(hours=7), {"Bezug": D("7.5"), "Einspeisung": D("7.5")})
+    assert rows[7][:2] == (start + timedelta(hours=8), {"Bezug": D("7.5"), "Einspeisung": D("7.5")})
 
 
 def test_import_shapes_register_column_chosen_or_refused(tmp_path):
@@ -271,7 +277,7 @@ def test_import_shapes_header_says_utc(run, db):
     """``Date/time UTC``: naive times are UTC, so Berlin's spring gap (02:00-03:00) is no gap at all."""
     detected, summary, (source, rows) = import_as_detected(run, db, SHAPES / "inverter_utc.csv")
     assert detected.settings.timezone == "UTC"
-    assert metrics_of(source) == [("Energy produced", "Wh", MetricKind.COUNTER), ("Power", "W", MetricKind.COUNTER)]
+    assert metrics_of(source) == [("Energy produced", "Wh", MetricKind.COUNTER), ("Power", "W", MetricKind.GAUGE)]
     assert summary.imported == 8 and summary.complete
     assert [at for at, _v, _n in rows] == [
         datetime(2024, 3, 30, 23, 0, tzinfo=UTC) + i * timedelta(minutes=30) for i in range(8)
@@ -299,11 +305,13 @@ def test_import_shapes_zone_column_is_exact_whatever_the_order(run, db):
 def test_import_shapes_offsets_in_the_cells(run, db):
     """A UK half-hourly export with ``+01:00`` and ``+00:00`` in its cells: both 01:00 and both 01:30 are kept."""
     detected, summary, (source, rows) = import_as_detected(run, db, SHAPES / "octopus_offsets.csv")
-    assert detected.columns[detected.settings.date_column] == "Start"
-    assert metrics_of(source) == [("Consumption", "kWh", MetricKind.COUNTER)]
+    # Start and End columns: each row is an amount over [Start, End); the reading's time is the End.
+    assert detected.columns[detected.settings.date_column] == "End"
+    assert detected.columns[detected.settings.period_column] == "Start"
+    assert metrics_of(source) == [("Consumption", "kWh", MetricKind.INTERVAL)]
     assert summary.imported == 6 and summary.complete
     assert [(at, values["Consumption"]) for at, values, _n in rows] == [
-        (datetime(2024, 10, 26, 23, 30, tzinfo=UTC) + i * timedelta(minutes=30), D(f"{0.1 + i * 0.012:.3f}"))
+        (datetime(2024, 10, 27, 0, 0, tzinfo=UTC) + i * timedelta(minutes=30), D(f"{0.1 + i * 0.012:.3f}"))
         for i in range(6)
     ]
 

@@ -450,14 +450,16 @@ def test_rls_migration_0009_protects_the_new_tables_on_a_running_server(password
                 for statement in SEED:
                     await conn.execute(text(statement))
                 # The statements of a 0008 server: nothing about the tables it did not have yet.
+                # (nor about virtual meters, which came with 0010).
+                later = (*rls.ENERGY_TABLES, "virtual_terms")
                 for statement in rls.install_sql(database):
-                    for table in rls.ENERGY_TABLES:
+                    for table in later:
                         statement = statement.replace(f", {table}", "")  # the GRANT's list of tables
-                    if not any(table in statement for table in rls.ENERGY_TABLES):
+                    if not any(table in statement for table in later) and ".virtual" not in statement:
                         await conn.exec_driver_sql(statement)
                 for i, (name, role) in enumerate(roles.items(), start=1):
                     await rls.execute_all(conn, rls.create_member_role_sql(database, i, role, PASSWORDS[name]))
-            await migrate(db)
+            await migrate(db, target="0009")
             async with db.engine.begin() as conn:
                 await conn.execute(
                     text(

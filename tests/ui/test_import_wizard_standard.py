@@ -90,7 +90,8 @@ def test_wizard_applies_a_supplier_profile_and_lets_the_user_switch(qtbot, db, t
     page.profile.setCurrentIndex(page.profile.findData(""))
     page.profile.activated.emit(page.profile.currentIndex())
     qtbot.waitUntil(lambda: vm.builtin_profile is None and not vm.busy, timeout=10_000)
-    assert all(t.metric is None or t.metric.kind is MetricKind.COUNTER for t in vm.mapping.values())
+    # Without the profile, detection alone reads the Start/End columns as each amount's period.
+    assert all(t.metric is None or t.metric.kind is MetricKind.INTERVAL for t in vm.mapping.values())
     page.profile.setCurrentIndex(page.profile.findData("octopus"))
     page.profile.activated.emit(page.profile.currentIndex())
     qtbot.waitUntil(lambda: vm.builtin_profile is not None and not vm.busy, timeout=10_000)

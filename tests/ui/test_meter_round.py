@@ -259,3 +259,26 @@ def test_meter_round_time_change_reloads_around_it_and_keeps_typed_values(qtbot,
         qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     stored = [r for r in stored_readings(power) if r.timestamp == earlier]
     assert [r.values[power.metrics[0].id] for r in stored] == [Decimal("1050")]
+
+
+def test_meter_round_interval_metric_runs_since_the_previous_reading(qtbot, add_source, store, sheet, stored_readings):
+    """An amount per period typed in the round starts at the previous reading, as in the reading dialog
+    (``default_period_start``); the line says so, and the stored value has that start."""
+    now = utc_now().replace(second=0)
+    heat = add_source(
+        "Heat delivered",
+        interval_days=7,
+        metrics=(Metric(None, "Delivered", "kWh", MetricKind.INTERVAL, decimals=1),),
+    )
+    before = now - timedelta(days=9)
+    store(heat, make_reading(heat, before, "120.0"))
+    dialog = sheet()
+    (row,) = [r for r in dialog.rows if r.line.source.id == heat.id]
+    assert row.line.period_start == before
+    assert "since this reading" in row.widgets[3].toolTip()
+    qtbot.keyClicks(edit(dialog, heat, heat.metrics[0]), "35.5")
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    newest = stored_readings(heat)[-1]
+    assert newest.values == {heat.metrics[0].id: Decimal("35.5")}
+    assert newest.starts == {heat.metrics[0].id: before}

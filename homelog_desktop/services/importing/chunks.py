@@ -140,9 +140,14 @@ class ChunkConverter:
         if not self.columns:
             raise ImportFileError("no column is mapped to a metric: choose at least one")
         self.value_columns = {c.index for c in self.columns}
+        self.has_intervals = any(c.metric.kind is MetricKind.INTERVAL for c in self.columns)
         self.time_is = settings.time_is
         self.period_column = settings.period_column
-        if self.period_column is not None and self.period_column in (self.date_column, self.time_column):
+        #: The date cells hold both ends of their period (``start to end``): the period column is the date's.
+        self.range_cells = self.period_column is not None and self.period_column == self.date_column
+        if self.range_cells and (self.time_column is not None or self.time_is is not PeriodLabel.END):
+            raise ImportFileError("a date cell that holds a whole period (start to end) needs no time column")
+        if self.period_column is not None and self.period_column == self.time_column:
             raise ImportFileError("the period's other end must be another column than the date")
         if settings.period_seconds is not None and settings.period_seconds <= 0:
             raise ImportFileError("the length of a period must be more than zero")
@@ -157,8 +162,11 @@ class ChunkConverter:
         problems: dict[int, dict[int, str]] = {}
         missing: dict[int, dict[int, str]] = {}
         not_readings: dict[int, str] = {}
-        ts = self._timestamps(records, problems, not_readings)
-        ts, starts = self._periods(records, ts, problems)
+        ranges = self._ranges(records, problems) if self.range_cells else None
+        ts = self._timestamps(records, problems, not_readings, ranges[1] if ranges is not None else None)
+        starts: list[int | None] | None = None
+        if self.has_intervals:  # counters and gauges ignore the periods: their times are the rows' own
+            ts, starts = self._periods(records, ts, problems, ranges)
         values: dict[int, list[float | None]] = {}
         decimals: dict[int, int] = {}
         for column in self.columns:
@@ -232,15 +240,47 @@ class ChunkConverter:
 
     # -- periods --------------------------------------------------------------------------------
 
+    def _ranges(
+        self, records: list[list[str]], problems: dict[int, dict[int, str]]
+    ) -> tuple[list[str], list[str], list[int]]:
+        """Date cells that hold whole periods split into (start texts, end texts, rows without a start)."""
+        from .periods import split_range
+
+        starts: list[str] = []
+        ends: list[str] = []
+        blank: list[int] = []
+        for i, cell in enumerate(_cells(records, self.date_column)):
+            found = split_range(cell)
+            if found is None:
+                starts.append("")
+                ends.append(cell)
+                blank.append(i)
+                if _DIGIT.search(cell) is not None:
+                    problems.setdefault(i, {})[self.date_column] = (
+                        f"“{cell.strip()[:40]}” is not a period such as “2024-01-01 00:00 to 2024-01-01 00:15”"
+                    )
+                continue
+            starts.append(found[0])
+            ends.append(found[1])
+        return starts, ends, blank
+
     def _periods(
-        self, records: list[list[str]], ts: list[int | None], problems: dict[int, dict[int, str]]
+        self,
+        records: list[list[str]],
+        ts: list[int | None],
+        problems: dict[int, dict[int, str]],
+        ranges: tuple[list[str], list[str], list[int]] | None = None,
     ) -> tuple[list[int | None], list[int | None] | None]:
         """(the reading times: the periods' ends, the periods' starts) by the settings' period rules."""
         if self.period_column is None and self.time_is is PeriodLabel.END:
             if self.period_seconds is None:
                 return ts, None  # since the previous value
             return ts, [None if t is None else self._shift(t, -self.period_seconds) for t in ts]
-        if self.period_column is not None:
+        if ranges is not None:
+            column = self.date_column
+            other = self._moments(ranges[0], column, problems, ranges[2])
+            starts, ends = other, ts
+        elif self.period_column is not None:
             column = self.period_column
             other = self._moments(_cells(records, column), column, problems)
             starts, ends = (other, ts) if self.time_is is PeriodLabel.END else (ts, other)
@@ -318,9 +358,15 @@ class ChunkConverter:
     # -- timestamps -----------------------------------------------------------------------------
 
     def _timestamps(
-        self, records: list[list[str]], problems: dict[int, dict[int, str]], not_readings: dict[int, str]
+        self,
+        records: list[list[str]],
+        problems: dict[int, dict[int, str]],
+        not_readings: dict[int, str],
+        dates: list[str] | None = None,
     ) -> list[int | None]:
-        dates = _cells(records, self.date_column)
+        """The rows' times (``dates``: the date cells' texts to read, when not the cells themselves)."""
+        if dates is None:
+            dates = _cells(records, self.date_column)
         if self.zone_column is not None:
             return self._zoned(records, dates, problems, not_readings)
         if self.time_column is None and self.date_format == ISO_FORMAT:

@@ -99,13 +99,15 @@ def detect(path: Path, sheet: str | None = None, register_column: int | str | No
         # Home Log's own export is one table, a column per metric: no day rows, registers or blocks
         # to look for (a note of several lines is no block header).
         return with_own_columns(detected)
+    from .periods import with_periods
+
     days = with_day_columns(detected)
     if days is not detected:
-        return days
+        return with_periods(days)
     detected = with_registers(detected, required=register_column not in (AUTO, None))
     if detected.settings.register_column is None:
         detected = with_blocks(detected, size)
-    return with_own_columns(detected)
+    return with_periods(with_own_columns(detected))
 
 
 def is_own_export(detected: Detected) -> bool:

@@ -53,13 +53,14 @@ def _key(text: str) -> str:
 def suggest_mapping(detected: Detected, source: Source | None) -> dict[int, ColumnTarget]:
     """Map each column to a metric of ``source`` by name (case-insensitive; "Day (kWh)" matches the metric
     "Day" or its label), a note column to the note; with ``source`` None, every numeric column to a
-    new counter metric named after its header (the unit in brackets becomes the unit)."""
+    new metric named after its header (the unit in brackets becomes the unit), of the kind detection
+    found (``Detected.column_kinds``; a counter when it found none)."""
     settings = detected.settings
-    skip = {settings.date_column, settings.time_column}
+    skip = {settings.date_column, settings.time_column, settings.period_column}
     # Home Log's own export: the flags, the author and the periods' starts are no metrics.
     skip |= {settings.estimated_column, settings.from_bill_column, settings.author_column}
     skip |= {start for _value, start in settings.start_columns}
-    with_periods = {value for value, _start in settings.start_columns}
+    own_periods = {value for value, _start in settings.start_columns}
     mapping: dict[int, ColumnTarget] = {}
     for column, header in enumerate(detected.columns):
         if column in skip:
@@ -80,10 +81,12 @@ def suggest_mapping(detected: Detected, source: Source | None) -> dict[int, Colu
             mapping[column] = ColumnTarget.to_metric(match) if match is not None else ColumnTarget.ignored()
         elif column in detected.numeric_columns:
             name, unit = split_unit(header)
-            # A day row's amounts are amounts per period; other columns start as counters.
-            # (and a column with its own periods' starts, as Home Log exports an interval metric).
-            day_amount = settings.day_columns and column == settings.day_base + 1
-            kind = MetricKind.INTERVAL if day_amount or column in with_periods else MetricKind.COUNTER
+            # The kind detection found (a day row's amounts are amounts per period); else a counter.
+            kind = detected.column_kinds.get(column, MetricKind.COUNTER)
+            if settings.day_columns and column == settings.day_base + 1:
+                kind = MetricKind.INTERVAL
+            if column in own_periods:  # a column with its own periods' starts, as Home Log exports an interval metric
+                kind = MetricKind.INTERVAL
             metric = Metric(
                 None,
                 name[:100] or f"Column {column + 1}",

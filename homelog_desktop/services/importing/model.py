@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...domain.entities import PERIOD_START_SUFFIX, Metric, Source
+from ...domain.entities import PERIOD_START_SUFFIX, Metric, MetricKind, Source
 from ...domain.errors import HomeLogError
 
 if TYPE_CHECKING:
@@ -70,11 +70,15 @@ class ImportSettings:
     START                     None               p                     [t, t + p)
     START                     None               None                  [t, t + most common step)
     START                     column E           (ignored)             [t, E)
+    END                       the date column    (ignored)             [S, E) of a cell ``S to E``
     ========================  =================  ====================  ===================================
 
-    (t: the date column's time.) A period that does not end after it starts, or a period cell that
-    cannot be read, is a problem of that row at the period column (the date column for START
-    without a column). ``Converted.starts`` / ``BulkRows.starts`` carry the starts per row to the
+    (t: the date column's time.) A ``period_column`` equal to ``date_column`` means each date cell
+    holds both ends (``2024-01-01 00:00 to 2024-01-01 00:15``, or `` - `` / `` – `` between them); the
+    reading's time is the end. ``detect`` fills these settings where the file says so
+    (``periods.with_periods``); the user's choices replace them. A period that does not end after it
+    starts, or a period cell that cannot be read, is a problem of that row at the period column (the
+    date column for START without a column). ``Converted.starts`` / ``BulkRows.starts`` carry the starts per row to the
     writer (``repositories.bulk_readings``), which stores them with interval metrics' values only.
     A value whose start is None runs since the previous value of its metric (filled in by
     ``fill_interval_starts`` at the end of the import); the very first value of a metric then has no
@@ -97,7 +101,8 @@ class ImportSettings:
     #: Whether the date column's time is the END (default) or the START of each row's period.
     time_is: PeriodLabel = PeriodLabel.END
     #: A column holding the period's other end (its start when ``time_is`` is END, its end when
-    #: START), read like the date column (a date and time in one cell); None: no such column.
+    #: START), read like the date column (a date and time in one cell); None: no such column. The
+    #: date column itself: its cells hold both ends (``start to end``).
     period_column: int | None = None
     #: (value column, start column) pairs: the values of that column each have their own period start
     #: in the start column (Home Log's export writes ``Day start`` after an interval metric ``Day``;
@@ -226,6 +231,9 @@ class Detected:
     #: A long file's register -> its unit (from the unit column, the register itself, or the value
     #: column's header), for the registers of ``settings.registers``.
     register_units: dict[str, str] = field(default_factory=dict)
+    #: Each value column's kind as the headers and the sample suggest (``periods.with_periods``): a
+    #: counter, an amount per period (interval) or a gauge; new metrics start with it.
+    column_kinds: dict[int, MetricKind] = field(default_factory=dict)
 
     @property
     def is_ambiguous(self) -> bool:

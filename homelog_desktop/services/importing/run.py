@@ -535,6 +535,11 @@ async def _prepare_source(
                 raise ImportFileError(f"the source “{source.name}” already has a metric named “{clash}”")
             source = await sources.update(replace(source, metrics=source.metrics + tuple(m for _c, m in new_metrics)))
             summary.metrics_created = [m.label for _c, m in new_metrics]
+    if source.virtual:
+        raise ImportFileError(
+            f"“{source.name}” is a virtual meter: its figures are computed from its inputs, it has no readings"
+            " of its own. Import into one of its inputs instead."
+        )
     summary.source_id = source.id
     summary.source_name = source.name
     by_id = {m.id: m for m in source.metrics}

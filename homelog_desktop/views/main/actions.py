@@ -28,6 +28,7 @@ class Act(StrEnum):
     REMINDERS = "actionReminders"
     FILTER = "actionFilter"
     ADD_SOURCE = "actionAddSource"
+    ADD_VIRTUAL_METER = "actionAddVirtualMeter"
     EDIT_SOURCE = "actionEditSource"
     ARCHIVE_SOURCE = "actionArchiveSource"
     DELETE_SOURCE = "actionDeleteSource"
@@ -91,6 +92,9 @@ SPECS: dict[Act, Spec] = {
     Act.FILTER: Spec("&Filter Readings", ("Ctrl+F",), "Filter the readings by note text or date"),
     Act.ADD_SOURCE: Spec(
         "New &Source…", ("Ctrl+Shift+N",), "Add a meter or sensor", "SP_FileDialogNewFolder", "New Source"
+    ),
+    Act.ADD_VIRTUAL_METER: Spec(
+        "New &Virtual Meter…", (), "A meter computed from others: metrics of the same unit added or subtracted"
     ),
     Act.EDIT_SOURCE: Spec("Edit Source…", ("Ctrl+E",), "Edit the selected source and its metrics"),
     Act.ARCHIVE_SOURCE: Spec("Archive Source", (), "Hide a source you no longer read, keeping its readings"),
@@ -161,7 +165,18 @@ MENUS: tuple[tuple[str, tuple[Act | None, ...]], ...] = (
             Act.QUIT,
         ),
     ),
-    ("&Source", (Act.ADD_SOURCE, Act.EDIT_SOURCE, Act.ARCHIVE_SOURCE, Act.DELETE_SOURCE, None, Act.EXPORT_READINGS)),
+    (
+        "&Source",
+        (
+            Act.ADD_SOURCE,
+            Act.ADD_VIRTUAL_METER,
+            Act.EDIT_SOURCE,
+            Act.ARCHIVE_SOURCE,
+            Act.DELETE_SOURCE,
+            None,
+            Act.EXPORT_READINGS,
+        ),
+    ),
     (
         "&Reading",
         (Act.ADD_READING, Act.EDIT_READING, Act.DELETE_READING, Act.METER_ROUND, Act.REMINDERS, None, Act.FILTER),

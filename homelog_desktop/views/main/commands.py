@@ -81,6 +81,7 @@ class WindowCommands:
             Act.REMINDERS: self.set_reminders,
             Act.FILTER: self.focus_filter,
             Act.ADD_SOURCE: self.add_source,
+            Act.ADD_VIRTUAL_METER: self.add_virtual_meter,
             Act.EDIT_SOURCE: self.edit_source,
             Act.ARCHIVE_SOURCE: self.toggle_archive_source,
             Act.DELETE_SOURCE: self.delete_source,
@@ -221,7 +222,25 @@ class WindowCommands:
     def edit_source(self) -> None:
         source = self.current_source()
         if self.workspace is not None and source is not None:
+            if source.virtual:
+                self._open_virtual_dialog(source)
+                return
             self._open_source_dialog(self.workspace.source_editor(source))
+
+    def add_virtual_meter(self) -> None:
+        if self.workspace is not None:
+            self._open_virtual_dialog(None)
+
+    def _open_virtual_dialog(self, source: Source | None) -> None:
+        from ..virtual_meter_dialog import VirtualMeterDialog
+
+        assert self.workspace is not None and self.workspace.virtual_editor is not None
+        vm = self.workspace.virtual_editor(source)
+        dialog = VirtualMeterDialog(vm, self._parent())
+        vm.saved.connect(self._on_source_saved)
+        self.dialogs.keep(dialog)
+        dialog.open()
+        dialog.start()
 
     def _open_source_dialog(self, vm: Any) -> None:
         from ..source_dialog import SourceDialog
@@ -457,8 +476,9 @@ class WindowCommands:
         has_selection = on_readings and bool(self.selected_readings())
         model = self.sources_model
         has_sources = bound and model is not None and model.rowCount() > 0
+        virtual = on_source and bool(getattr(self.current_source(), "virtual", False))
         enabled = {
-            Act.ADD_READING: on_source,
+            Act.ADD_READING: on_source and not virtual,
             Act.EDIT_READING: has_selection,
             Act.DELETE_READING: has_selection,
             Act.FILTER: on_source,
@@ -474,6 +494,7 @@ class WindowCommands:
             Act.METER_ROUND: has_sources,
             Act.REMINDERS: bound and self.workspace is not None and not self.workspace.is_sample,
             Act.ADD_SOURCE: bound,
+            Act.ADD_VIRTUAL_METER: bound,
             Act.REFRESH: bound,
             Act.MEMBERS: bound,
             Act.CONNECT: True,

@@ -7,7 +7,7 @@ The page refreshes itself when the data changes: the readings of its source, and
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -30,6 +30,7 @@ from ...viewmodels.navigation import Tab
 from ..icons import category_icon
 from ..models.readings import ReadingsTableModel, configure_readings_view
 from ..table_copy import install_copy
+from ..virtual_text import NO_READINGS, formula
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -59,6 +60,8 @@ class SourcePage(QWidget):
         super().__init__(parent)
         self.setObjectName("sourcePage")
         self.workspace: Workspace | None = None
+        #: The shown virtual meter's inputs, named ("" for any other source).
+        self._formula = ""
         self.readings_model: ReadingsTableModel | None = None
         self.reports_page: Any = None
         #: Starts a coroutine for the page (the window's one way to do it).
@@ -180,12 +183,16 @@ class SourcePage(QWidget):
 
     # -- what is shown ---------------------------------------------------------------------------
 
-    def show_source(self, source: Source) -> None:
-        """The header and the tabs of ``source`` (its readings load apart: see load_readings)."""
+    def show_source(self, source: Source, others: Sequence[Source] = ()) -> None:
+        """The header and the tabs of ``source`` (its readings load apart: see load_readings);
+        ``others``: every source, to name a virtual meter's inputs."""
+        self._formula = formula(source, others) if source.virtual else ""
         self._icon.setPixmap(category_icon(source.category).pixmap(40, 40))
         self.title.setText(source.name + ("  (archived)" if source.archived else ""))
         self.title.setToolTip(source.name)
         details = [source.category.label]
+        if source.virtual:
+            details.append(f"virtual meter: {self._formula}")
         if source.interval_days:
             details.append("read every day" if source.interval_days == 1 else f"read every {source.interval_days} days")
         details.append(", ".join(m.label for m in source.metrics))
@@ -226,6 +233,8 @@ class SourcePage(QWidget):
         if source is not None and total == 0:
             if filtered:
                 self.empty_label.setText("No readings match the filter.")
+            elif source.virtual:
+                self.empty_label.setText(NO_READINGS.format(name=source.name, formula=self._formula))
             else:
                 self.empty_label.setText(
                     f"No readings of “{source.name}” yet.\n\nPress Ctrl+N or “New Reading” to record the first one."

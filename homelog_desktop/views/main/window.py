@@ -436,7 +436,7 @@ class MainWindow(WindowCommands, QMainWindow):
         if source.id is not None and page == Page.SOURCE:
             remember_source(workspace.location, source.id)  # (a settings file write: not on the dashboard)
         self.action(Act.ARCHIVE_SOURCE).setText("Unarchive Source" if source.archived else "Archive Source")
-        self.source_page.show_source(source)
+        self.source_page.show_source(source, [s.source for s in model.summaries()] if source.virtual else ())
         self.source_page.tabs.setCurrentIndex(location.tab)
         loading = workspace.readings.source != source and self._primed_source != source.id
         self._primed_source = None

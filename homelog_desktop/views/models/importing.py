@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -74,6 +74,14 @@ NOTE_TEXT = "Note"
 NEW_METRIC_TEXT = "New metric"
 #: Shown for the date (and time) column in the mapping: set on the first page.
 DATE_TEXT, TIME_TEXT = "Date and time", "Time of day"
+#: How the mapping page names each kind of metric (what the column's values are).
+KIND_TEXTS = {
+    MetricKind.COUNTER: "Counter",
+    MetricKind.INTERVAL: "Amount per period",
+    MetricKind.GAUGE: "Gauge",
+}
+#: Shown for the period's other end (a ``From``/``To`` column) in the mapping.
+PERIOD_TEXT = "Period start"
 
 
 class MappingTableModel(QAbstractTableModel):
@@ -177,7 +185,7 @@ class MappingTableModel(QAbstractTableModel):
         if column == MappingColumn.UNIT:
             return metric.unit
         if column == MappingColumn.KIND:
-            return metric.kind.label
+            return KIND_TEXTS[metric.kind]
         return None
 
     def setData(self, index: _Index, value: Any, role: int = _EDIT) -> bool:  # noqa: N802
@@ -200,7 +208,7 @@ class MappingTableModel(QAbstractTableModel):
             elif column == MappingColumn.UNIT:
                 metric = Metric(None, metric.name, text, metric.kind, metric.decimals, metric.digits)
             else:
-                kind = next((k for k in MetricKind if k.label == text or k.value == text), None)
+                kind = next((k for k in MetricKind if text in (KIND_TEXTS[k], k.label, k.value)), None)
                 if kind is None:
                     return False
                 metric = Metric(None, metric.name, metric.unit, kind, metric.decimals, metric.digits)
@@ -251,9 +259,12 @@ class PreviewTableModel(QAbstractTableModel):
         #: (title, file column, decimals) of each metric shown after Line and Time.
         self._metrics: list[tuple[str, int, int]] = []
         self._note_column: int | None = None
+        self._period_texts: list[str] = []
         self._date_columns: tuple[int, ...] = ()
         self._format_time: Callable[[datetime], str] = lambda moment: moment.astimezone().strftime("%Y-%m-%d %H:%M")
         self._format_value: Callable[[Any, int], str] = lambda value, _decimals: str(value)
+        #: file column -> unit of the metrics of amounts per period: their cells show the value with its period.
+        self._periods: dict[int, str] = {}
 
     def set_rows(
         self,
@@ -263,9 +274,14 @@ class PreviewTableModel(QAbstractTableModel):
         date_columns: tuple[int, ...],
         format_time: Callable[[datetime], str] | None = None,
         format_value: Callable[[Any, int], str] | None = None,
+        periods: dict[int, str] | None = None,
     ) -> None:
+        """``periods``: file column -> unit of each amount per period (shown as ``0.25 kWh · 00:00–00:15``)."""
         self.beginResetModel()
+        self._periods = dict(periods or {})
         self._rows = list(rows)
+        # Formatted once, when the rows arrive: data() stays O(1).
+        self._period_texts = [period_text(r.period_start, r.timestamp) for r in self._rows]
         self._metrics = list(metrics)
         self._note_column = note_column
         self._date_columns = date_columns
@@ -357,7 +373,36 @@ class PreviewTableModel(QAbstractTableModel):
         if file_column in line.problems or file_column in line.missing:
             return line.cells[file_column] if file_column < len(line.cells) else ""
         value = line.values.get(file_column)
-        return "" if value is None else self._format_value(value, decimals)
+        if value is None:
+            return ""
+        text = self._format_value(value, decimals)
+        if file_column in self._periods:
+            unit = self._periods[file_column]
+            return f"{text} {unit} · {self._period_texts[row]}" if unit else f"{text} · {self._period_texts[row]}"
+        return text
+
+
+def period_text(start: datetime | None, end: datetime | None) -> str:
+    """A period in local time, as short as it reads: ``00:00–00:15``, ``2024-01-01`` (a whole day),
+    ``01-01 22:00–01-02 06:00``; "since the previous row" without a start."""
+    if end is None:
+        return ""
+    finish = end.astimezone()
+    if start is None:
+        return f"since the previous row – {finish:%H:%M}"
+    begin = start.astimezone()
+    midnight = (begin.hour, begin.minute, finish.hour, finish.minute) == (0, 0, 0, 0)
+    days = (finish.date() - begin.date()).days
+    if midnight and days == 1:
+        return f"{begin:%Y-%m-%d}"
+    if midnight and days > 1:
+        return f"{begin:%Y-%m-%d}–{(finish - _DAY):%Y-%m-%d}"
+    if days == 0 or (days == 1 and (finish.hour, finish.minute) == (0, 0)):
+        return f"{begin:%H:%M}–{finish:%H:%M}"
+    return f"{begin:%m-%d %H:%M}–{finish:%m-%d %H:%M}"
+
+
+_DAY = timedelta(days=1)
 
 
 _STATUS_TEXT = {

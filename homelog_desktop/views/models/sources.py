@@ -143,7 +143,7 @@ def _item(summary: SourceSummary, now: datetime, locale: QLocale) -> _Item:
     source = summary.source
     name = f"{source.name} (archived)" if source.archived else source.name
     overdue = summary.is_overdue(now)
-    last_text = last_reading_text(summary.last_reading_at, now, locale)
+    last_text = "Virtual meter" if source.virtual else last_reading_text(summary.last_reading_at, now, locale)
     lines = [f"<b>{_escape(source.name)}</b>"]
     if source.description.strip():
         lines.append(_escape(source.description.strip()))
@@ -153,6 +153,8 @@ def _item(summary: SourceSummary, now: datetime, locale: QLocale) -> _Item:
         when = locale.toString(moment, QLocale.FormatType.ShortFormat)
         age = _age((now.astimezone().date() - local.date()).days).lower()
         lines.append(f"Last reading: {_escape(when)} ({age})")
+    elif source.virtual:
+        lines.append("Virtual meter: computed from other meters, no readings of its own")
     else:
         lines.append("No readings yet")
     if source.interval_days:

@@ -1,0 +1,69 @@
+"""The editor of a virtual meter: the metrics it may use, a check as the user types, and saving."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from ..domain.entities import Source
+from ..domain.issues import Issue, RuleError, errors
+from ..domain.virtual import InputFacts, check_virtual
+from .base import BaseViewModel
+
+if TYPE_CHECKING:
+    from ..db.handle import SessionProvider
+
+
+class VirtualMeterEditorViewModel(BaseViewModel):
+    """Loads the choices of inputs, checks a definition (``domain.virtual``) and stores it through
+    ``SourceRepository`` (the one write path of sources, which checks it again with every stored
+    virtual meter, for cycles)."""
+
+    #: list[InputFacts]: every metric the member may use (counters and interval metrics they can see).
+    choices_loaded = Signal(list)
+    #: The stored virtual meter.
+    saved = Signal(object)
+    #: list[Issue]: what the repository refused (placed by the dialog on the terms).
+    refused = Signal(list)
+
+    def __init__(self, db: SessionProvider, source: Source | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.source = source
+        self.choices: list[InputFacts] = []
+
+    async def load(self) -> None:
+        async with self._action():
+            from ..repositories import SourceRepository
+
+            async with self._db.session(readonly=True) as session:
+                choices = await SourceRepository(session).input_choices()
+            own = self.source.id if self.source is not None else None
+            self.choices = [c for c in choices if c.source_id != own]
+            self.choices_loaded.emit(self.choices)
+
+    def check(self, source: Source) -> list[Issue]:
+        """The problems of ``source`` that the loaded choices show (cycles are the repository's to find)."""
+        known = {c.metric.id: c for c in self.choices if c.metric.id is not None}
+        return check_virtual(source, known, {})
+
+    async def save(self, source: Source) -> None:
+        async with self._action():
+            from ..repositories import SourceRepository
+
+            try:
+                async with self._db.session() as session:
+                    repo = SourceRepository(session)
+                    stored = await (repo.add(source) if source.id is None else repo.update(source))
+            except RuleError as exc:  # shown in the form, on the terms: no message box
+                self.refused.emit(list(exc.issues))
+                return
+            self.source = stored
+            self.saved.emit(stored)
+
+
+def blocking(issues: Sequence[Issue]) -> list[Issue]:
+    """The errors among ``issues`` (a form stays open while there are any)."""
+    return errors(issues)

@@ -1,0 +1,333 @@
+"""The dialog that creates or edits a virtual meter: its name and its inputs, each added or subtracted."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from ..domain.entities import Category, Metric, MetricKind, Source, VirtualTerm
+from ..domain.issues import Issue, errors
+from ..domain.virtual import InputFacts
+from ..viewmodels.virtual_editor import VirtualMeterEditorViewModel
+from .icons import category_icon
+from .models.virtual_inputs import VirtualInputsModel
+
+#: The sign choices of a term: (text, sign).
+SIGNS = (("+ add", 1), ("− subtract", -1))
+INTRO = (
+    "A virtual meter is computed from other meters: their consumption added or subtracted, per period"
+    " (house − heat pump; solar production − feed-in). It has no readings of its own; reports, the"
+    " dashboard, charts and exports show its figures like any meter's."
+)
+
+
+class TermRow(QWidget):
+    """One input: add or subtract, which metric, and a button that removes the row."""
+
+    changed = Signal()
+    remove_clicked = Signal(object)
+
+    def __init__(self, model: VirtualInputsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # never squeezed
+        self.sign_combo = QComboBox()
+        for text, sign in SIGNS:
+            self.sign_combo.addItem(text, sign)
+        self.sign_combo.setAccessibleName("Add or subtract")
+        self.input_combo = QComboBox()
+        self.input_combo.setModel(model)
+        self.input_combo.setAccessibleName("Input")
+        self.input_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.input_combo.setMinimumContentsLength(24)
+        self.input_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setToolTip("Remove this input")
+        layout.addWidget(self.sign_combo)
+        layout.addWidget(self.input_combo, 1)
+        layout.addWidget(self.remove_button)
+        self.sign_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.input_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.remove_button.clicked.connect(lambda: self.remove_clicked.emit(self))
+
+    def term(self) -> VirtualTerm | None:
+        metric_id = self.input_combo.currentData(VirtualInputsModel.MetricIdRole)
+        return None if metric_id is None else VirtualTerm(int(metric_id), int(self.sign_combo.currentData()))
+
+    def set_term(self, term: VirtualTerm, model: VirtualInputsModel) -> None:
+        self.sign_combo.setCurrentIndex(0 if term.sign > 0 else 1)
+        self.input_combo.setCurrentIndex(model.row_of(term.metric_id))
+
+
+class VirtualMeterDialog(QDialog):
+    """New Virtual Meter… / editing one: every problem is explained under the inputs as it arises."""
+
+    def __init__(self, vm: VirtualMeterEditorViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vm = vm
+        self._model = VirtualInputsModel(self)
+        self.rows: list[TermRow] = []
+        self.result_source: Source | None = None
+        #: The choices of inputs have arrived (before, no problem is shown: the form is not filled yet).
+        self.loaded = False
+        self._setup_ui()
+        vm.choices_loaded.connect(self._on_choices_loaded)
+        vm.saved.connect(self._on_saved)
+        vm.refused.connect(self._on_refused)
+        vm.error_occurred.connect(self._on_error)
+        vm.busy_changed.connect(self._on_busy)
+
+    def start(self) -> None:
+        """Load the choices of inputs (the form fills in when they arrive)."""
+        self._vm.spawn(self._vm.load())
+
+    # -- what the form holds ---------------------------------------------------------------------
+
+    def current_source(self) -> Source:
+        original = self._vm.source
+        terms = tuple(t for t in (r.term() for r in self.rows) if t is not None)
+        first = self._model.item(self.rows[0].input_combo.currentIndex()) if self.rows else None
+        unit = first.metric.unit if first is not None else (original.metrics[0].unit if original else "")
+        metric = Metric(
+            original.metrics[0].id if original is not None and original.metrics else None,
+            self.metric_edit.text().strip() or "Consumption",
+            unit,
+            MetricKind.COUNTER,
+            self.decimals_spin.value(),
+        )
+        base = original or Source(None, "", owner_id=self._common_owner())
+        return replace(
+            base,
+            name=self.name_edit.text().strip(),
+            category=Category(self.category_combo.currentData()),
+            is_public=self.public_check.isChecked(),
+            virtual=True,
+            metrics=(metric,),
+            terms=terms,
+        )
+
+    def _common_owner(self) -> int | None:
+        """A new virtual meter belongs to whoever owns its private inputs, when one member does (a
+        signed-in member's new source is theirs anyway: the repository decides)."""
+        owners = set()
+        for row in self.rows:
+            item = self._model.item(row.input_combo.currentIndex())
+            if item is not None and not item.source.is_public:
+                owners.add(item.source.owner_id)
+        return owners.pop() if len(owners) == 1 else None
+
+    def problems(self) -> list[Issue]:
+        source = self.current_source()
+        issues = [] if source.name else [_name_missing()]
+        return issues + self._vm.check(source)
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        source = self._vm.source
+        self.setWindowTitle(f"Edit Virtual Meter “{source.name}”" if source else "New Virtual Meter")
+        self.setObjectName("virtualMeterDialog")
+        layout = QVBoxLayout(self)
+        intro = QLabel(INTRO)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.name_edit = QLineEdit(source.name if source else "")
+        self.name_edit.setPlaceholderText("e.g. House without heat pump")
+        self.name_edit.setMaxLength(200)
+        form.addRow("&Name:", self.name_edit)
+        self.category_combo = QComboBox()
+        for category in Category:
+            if category is not Category.TEMPERATURE:
+                self.category_combo.addItem(category_icon(category), category.label, category.value)
+        chosen = source.category if source else Category.ELECTRICITY
+        self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(chosen.value)))
+        form.addRow("&Category:", self.category_combo)
+        metric = source.metrics[0] if source and source.metrics else None
+        self.metric_edit = QLineEdit(metric.name if metric else "Consumption")
+        self.metric_edit.setMaxLength(100)
+        form.addRow("&Metric name:", self.metric_edit)
+        self.decimals_spin = QSpinBox()
+        self.decimals_spin.setRange(0, 6)
+        self.decimals_spin.setValue(metric.decimals if metric else 1)
+        form.addRow("&Decimals:", self.decimals_spin)
+        self.public_check = QCheckBox("Public: every member of the household sees it")
+        self.public_check.setChecked(bool(source and source.is_public))
+        form.addRow("", self.public_check)
+        layout.addLayout(form)
+        group = QGroupBox("Inputs")
+        self._terms_layout = QVBoxLayout(group)
+        self.unit_label = QLabel()
+        self.unit_label.setObjectName("unitLabel")
+        self.add_button = QPushButton("&Add Input")
+        self.add_button.clicked.connect(self._on_add_clicked)
+        footer = QHBoxLayout()
+        footer.addWidget(self.add_button)
+        footer.addStretch(1)
+        footer.addWidget(self.unit_label)
+        self._rows_box = QVBoxLayout()
+        self._terms_layout.addLayout(self._rows_box)
+        self._terms_layout.addLayout(footer)
+        layout.addWidget(group)
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("problemsLabel")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems_label.setStyleSheet("color: palette(highlighted-text); background: #b3261e; padding: 6px;")
+        self.problems_label.hide()
+        layout.addWidget(self.problems_label)
+        layout.addStretch(1)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._on_save_clicked)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.name_edit.textChanged.connect(lambda _t: self._update())
+        self.public_check.toggled.connect(lambda _on: self._update())
+        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()).width() + 80, 420)
+        self._update()
+
+    def _add_row(self, term: VirtualTerm | None = None) -> TermRow:
+        row = TermRow(self._model, self)
+        if term is not None:
+            row.set_term(term, self._model)
+        else:
+            row.input_combo.setCurrentIndex(-1 if self._model.rowCount() == 0 else self._next_choice())
+            if self.rows:
+                row.sign_combo.setCurrentIndex(1)  # the usual second input is subtracted
+        row.changed.connect(self._update)
+        row.remove_clicked.connect(self._on_remove_clicked)
+        self.rows.append(row)
+        self._rows_box.addWidget(row)
+        row.show()  # now, not on the next pass of the loop: the size below counts it
+        self._update()
+        self._grow()
+        return row
+
+    def _grow(self) -> None:
+        """Tall enough for every row and the wrapped texts at this width (a row more, a problem shown,
+        a large font): a layout's size hints leave out height-for-width, so ask for it."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        need = self.sizeHint().height()
+        if layout.hasHeightForWidth():
+            need = max(need, layout.totalHeightForWidth(self.width()))
+        if need > self.height():
+            self.resize(self.width(), need)
+
+    def _next_choice(self) -> int:
+        """The first choice not used yet, in the unit of the first input when there is one."""
+        used = {t.metric_id for t in (r.term() for r in self.rows) if t is not None}
+        first = self._model.item(self.rows[0].input_combo.currentIndex()) if self.rows else None
+        for row in range(self._model.rowCount()):
+            item = self._model.item(row)
+            if (
+                item is not None
+                and item.metric.id not in used
+                and (first is None or item.metric.unit == first.metric.unit)
+            ):
+                return row
+        unused = [r for r in range(self._model.rowCount()) if (i := self._model.item(r)) and i.metric.id not in used]
+        return unused[0] if unused else 0
+
+    def _update(self) -> None:
+        source = self.current_source()
+        unit = source.metrics[0].unit
+        self.unit_label.setText(f"Unit: {unit}" if self.rows and unit else "")
+        issues = errors(self.problems())
+        shown = [i for i in issues if i.code != "name-missing" or self.name_edit.isModified()]
+        if self.loaded and self._model.rowCount():
+            self._show(shown)
+        ready = self.loaded and not issues and not self._vm.busy
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ready)
+
+    def _show(self, issues: list[Issue]) -> None:
+        self.problems_label.setText("\n".join(i.text for i in issues))
+        self.problems_label.setVisible(bool(issues))
+        self._grow()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Never shorter than the wrapped texts need at this width (a layout's minimum size ignores
+        height-for-width: narrower, the intro and the problems take more lines and squeeze the rows)."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(self.width())
+            if need > self.height():
+                self.setMinimumHeight(need)
+
+    # -- slots -----------------------------------------------------------------------------------
+
+    def _on_choices_loaded(self, choices: list[InputFacts]) -> None:
+        self._model.set_rows(choices)
+        self.loaded = True
+        source = self._vm.source
+        if source is not None:
+            for term in source.terms:
+                self._add_row(term)
+        elif not self.rows and choices:
+            self._add_row()
+            self._add_row()
+        if not choices:
+            self._show_text("No meter can be an input yet: add a meter with a counter or interval metric first.")
+        self._update()
+
+    def _show_text(self, text: str) -> None:
+        self.problems_label.setText(text)
+        self.problems_label.show()
+
+    def _on_add_clicked(self) -> None:
+        self._add_row()
+
+    def _on_remove_clicked(self, row: TermRow) -> None:
+        self.rows.remove(row)
+        self._rows_box.removeWidget(row)
+        row.hide()
+        row.deleteLater()
+        self._update()
+
+    @asyncSlot()
+    async def _on_save_clicked(self) -> None:
+        await self._vm.save(self.current_source())
+
+    def _on_saved(self, source: Source) -> None:
+        self.result_source = source
+        self.accept()
+
+    def _on_refused(self, issues: list[Issue]) -> None:
+        self._show(issues)
+
+    def _on_error(self, message: str) -> None:
+        self._show_text(message)
+
+    def _on_busy(self, busy: bool) -> None:
+        self.add_button.setEnabled(not busy)
+        self._update()
+
+
+def _name_missing() -> Issue:
+    from ..domain.issues import SourceField, error
+
+    return error("name-missing", SourceField.NAME, "Name is required: enter what this virtual meter is called.")

@@ -1,0 +1,183 @@
+"""VirtualMeterDialog with pytest-qt on a real database: choosing inputs, units checked as you go,
+saving; the inputs' list model (qtmodeltester); the window's pages for a virtual meter."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from homelog_desktop.domain.entities import Category, Metric, MetricKind, Reading, Source, VirtualTerm
+from homelog_desktop.repositories import ReadingRepository, SourceRepository
+from homelog_desktop.viewmodels.virtual_editor import VirtualMeterEditorViewModel
+from homelog_desktop.views.models.virtual_inputs import VirtualInputsModel
+from homelog_desktop.views.virtual_meter_dialog import VirtualMeterDialog
+from tests.ui.test_main_window import open_window  # noqa: F401  (a fixture)
+
+
+@pytest.fixture
+def meters(run, db) -> dict[str, Source]:
+    """A house meter and a heat pump in kWh, a water meter in m³ and a thermometer (a gauge)."""
+
+    async def go() -> dict[str, Source]:
+        async with db.session() as s:
+            repo = SourceRepository(s)
+            kwh = (Metric(None, "Energy", "kWh"),)
+            made = {
+                "house": await repo.add(Source(None, "House", Category.ELECTRICITY, metrics=kwh)),
+                "pump": await repo.add(Source(None, "Heat pump", Category.ELECTRICITY, metrics=kwh)),
+                "water": await repo.add(Source(None, "Water", Category.WATER, metrics=(Metric(None, "Cold", "m³"),))),
+                "room": await repo.add(
+                    Source(None, "Room", Category.TEMPERATURE, metrics=(Metric(None, "T", "°C", MetricKind.GAUGE),))
+                ),
+            }  # fmt: skip
+            for key, values in (("house", ("0", "310")), ("pump", ("0", "100"))):
+                source = made[key]
+                for day, value in zip((1, 31), values, strict=True):
+                    reading = Reading(
+                        None, source.id, datetime(2025, 1, day, tzinfo=UTC), {source.metrics[0].id: Decimal(value)}
+                    )
+                    await ReadingRepository(s).add(source, reading)
+        return made
+
+    return run(go())  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def open_dialog(qtbot, db):
+    def factory(source: Source | None = None) -> VirtualMeterDialog:
+        vm = VirtualMeterEditorViewModel(db, source)
+        dialog = VirtualMeterDialog(vm)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        with qtbot.waitSignal(vm.choices_loaded):
+            dialog.start()
+        return dialog
+
+    return factory
+
+
+def save_button(dialog: VirtualMeterDialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+
+def choose(dialog: VirtualMeterDialog, row: int, label: str) -> None:
+    combo = dialog.rows[row].input_combo
+    index = combo.findText(label)
+    assert index >= 0, [combo.itemText(i) for i in range(combo.count())]
+    combo.setCurrentIndex(index)
+
+
+def test_virtual_dialog_offers_counters_of_other_meters_not_gauges(open_dialog, meters):
+    """The pickers list every counter and interval metric; the thermometer is not among them."""
+    dialog = open_dialog()
+    combo = dialog.rows[0].input_combo
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels == ["Heat pump · Energy (kWh)", "House · Energy (kWh)", "Water · Cold (m³)"]
+
+
+def test_virtual_dialog_creates_house_minus_heat_pump(qtbot, open_dialog, meters, stored_sources):
+    """Two rows are ready (+ then −); naming the meter and saving stores its terms."""
+    dialog = open_dialog()
+    choose(dialog, 0, "House · Energy (kWh)")
+    choose(dialog, 1, "Heat pump · Energy (kWh)")
+    assert dialog.rows[1].sign_combo.currentData() == -1
+    assert not save_button(dialog).isEnabled()  # no name yet
+    qtbot.keyClicks(dialog.name_edit, "House without heat pump")
+    assert dialog.unit_label.text() == "Unit: kWh"
+    assert save_button(dialog).isEnabled()
+    with qtbot.waitSignal(dialog._vm.saved):
+        save_button(dialog).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    stored = next(s for s in stored_sources() if s.name == "House without heat pump")
+    assert stored.virtual and stored.metrics[0].unit == "kWh"
+    assert stored.terms == (
+        VirtualTerm(meters["house"].metrics[0].id, 1),
+        VirtualTerm(meters["pump"].metrics[0].id, -1),
+    )
+
+
+def test_virtual_dialog_explains_units_that_do_not_match(qtbot, open_dialog, meters):
+    """Water in m³ beside the house in kWh: the reason is shown under the inputs and Save stays off."""
+    dialog = open_dialog()
+    qtbot.keyClicks(dialog.name_edit, "Mixed")
+    choose(dialog, 0, "House · Energy (kWh)")
+    choose(dialog, 1, "Water · Cold (m³)")
+    assert dialog.problems_label.isVisible()
+    assert "is in m³, this virtual meter in kWh: only metrics of the same unit" in dialog.problems_label.text()
+    assert not save_button(dialog).isEnabled()
+    dialog.rows[1].remove_button.click()
+    qtbot.waitUntil(lambda: not dialog.problems_label.isVisible())
+    assert save_button(dialog).isEnabled()
+
+
+def test_virtual_dialog_edits_a_stored_virtual_meter(qtbot, run, db, open_dialog, meters, stored_sources):
+    """Editing shows the stored terms; flipping a sign and saving stores it."""
+    house, pump = meters["house"], meters["pump"]
+
+    async def add() -> Source:
+        async with db.session() as s:
+            return await SourceRepository(s).add(
+                Source(None, "Both", metrics=(Metric(None, "Consumption", "kWh", decimals=1),), virtual=True,
+                       terms=(VirtualTerm(house.metrics[0].id, 1), VirtualTerm(pump.metrics[0].id, 1)))
+            )  # fmt: skip
+
+    both = run(add())
+    dialog = open_dialog(both)
+    assert [r.input_combo.currentText() for r in dialog.rows] == ["House · Energy (kWh)", "Heat pump · Energy (kWh)"]
+    assert dialog.name_edit.text() == "Both"
+    dialog.rows[1].sign_combo.setCurrentIndex(1)
+    with qtbot.waitSignal(dialog._vm.saved):
+        save_button(dialog).click()
+    stored = next(s for s in stored_sources() if s.name == "Both")
+    assert stored.terms[1] == VirtualTerm(pump.metrics[0].id, -1)
+
+
+def test_virtual_inputs_model_passes_qtmodeltester(qtmodeltester, open_dialog, meters):
+    """The inputs' list model is a well-behaved Qt model, before and after its rows arrive."""
+    model = VirtualInputsModel()
+    qtmodeltester.check(model)
+    dialog = open_dialog()
+    model.set_rows([dialog._model.item(i) for i in range(dialog._model.rowCount())])
+    qtmodeltester.check(model)
+    assert model.row_of(meters["water"].metrics[0].id) == 2
+
+
+# -- the window ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_virtual(run, db, meters) -> Source:
+    house, pump = meters["house"], meters["pump"]
+
+    async def add() -> Source:
+        async with db.session() as s:
+            return await SourceRepository(s).add(
+                Source(None, "Rest", Category.ELECTRICITY, metrics=(Metric(None, "Consumption", "kWh", decimals=1),),
+                       virtual=True, terms=(VirtualTerm(house.metrics[0].id, 1), VirtualTerm(pump.metrics[0].id, -1)))
+            )  # fmt: skip
+
+    return run(add())  # type: ignore[no-any-return]
+
+
+def test_virtual_meter_readings_tab_says_it_is_computed(qtbot, open_window, with_virtual):  # noqa: F811
+    """The readings tab names the inputs instead of an empty table; New Reading is off; the round skips it."""
+    from homelog_desktop.views.main.actions import Act
+    from tests.ui.test_main_window import settle
+
+    window = open_window()
+    window.open_source(with_virtual.id, 0)
+    qtbot.waitUntil(lambda: (s := window.current_source()) is not None and s.name == "Rest")
+    settle(qtbot, window)
+    page = window.source_page
+    qtbot.waitUntil(lambda: page.empty_label.isVisible())
+    assert "“Rest” is a virtual meter, computed from its inputs:\nHouse − Heat pump" in page.empty_label.text()
+    assert "virtual meter: House − Heat pump" in page._details.text()
+    assert not window.action(Act.ADD_READING).isEnabled()
+    assert window.action(Act.ADD_VIRTUAL_METER).isEnabled()
+    window.open_meter_round()
+    sheet = window.dialogs.open[-1]
+    qtbot.waitUntil(lambda: not sheet._vm.busy and bool(sheet.rows))
+    assert sorted({r.line.source.name for r in sheet.rows}) == ["Heat pump", "House", "Room", "Water"]
