@@ -147,7 +147,7 @@ def test_wizard_on_a_home_log_csv_names_the_reading_columns(qtbot, run, db, expo
     """Home Log's own CSV: the mapping page shows the period start, flag and author columns for what they are."""
     from homelog_desktop.services.exporting import export_readings
     from homelog_desktop.views.import_wizard import PAGE_MAPPING
-    from homelog_desktop.views.models.importing import MappingColumn
+    from homelog_desktop.views.models.importing import KIND_TEXTS, MappingColumn
 
     original = Database(sqlite_url(tmp_path / "original.db"))
     try:
@@ -179,6 +179,6 @@ def test_wizard_on_a_home_log_csv_names_the_reading_columns(qtbot, run, db, expo
         model.index(row, MappingColumn.COLUMN).data(): model.index(row, MappingColumn.KIND).data()
         for row in range(model.rowCount())
     }
-    assert kinds["Heizöl"] == "Interval"
+    assert kinds["Heizöl"] == KIND_TEXTS[MetricKind.INTERVAL]
     wizard.resize(800, 600)
     _shot(wizard, "import-homelog-csv-mapping-800x600")
