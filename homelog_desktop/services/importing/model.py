@@ -376,6 +376,9 @@ class ImportSummary:
     #: Rows among the data that are no reading (a total line, a banner, a repeated header): skipped.
     not_readings: list[RowProblem] = field(default_factory=list)
     not_reading_count: int = 0
+    #: The first id the import's readings took (each stored reading has this one or a higher one):
+    #: what undoing the import removes. None: nothing was written.
+    first_reading_id: int | None = None
 
     @property
     def skipped_rows(self) -> int:

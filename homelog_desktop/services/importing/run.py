@@ -225,6 +225,7 @@ async def _run_import(
                 replace=plan.duplicates == DuplicatePolicy.REPLACE,
                 merge=merges_rows(plan),
             )
+            summary.first_reading_id = store.first_id
             reader = _Reader(plan, converter, stream, columns)
             size = FIRST_CHUNK
             max_decimals: dict[int, int] = {}
