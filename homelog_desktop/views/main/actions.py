@@ -72,7 +72,7 @@ class Spec(NamedTuple):
 SPECS: dict[Act, Spec] = {
     # "Undo"/"Redo" are the platform's standard keys (Redo: Ctrl+Y on Windows, Ctrl+Shift+Z elsewhere).
     Act.UNDO: Spec("&Undo", ("Undo",), "Nothing to undo"),
-    Act.REDO: Spec("&Redo", ("Redo", "Ctrl+Shift+Z"), "Nothing to redo"),
+    Act.REDO: Spec("&Redo", ("Ctrl+Shift+Z", "Redo"), "Nothing to redo"),
     Act.ADD_READING: Spec(
         "&New Reading…", ("Ctrl+N",), "Record a reading of the selected source", "SP_FileIcon", "New Reading"
     ),
