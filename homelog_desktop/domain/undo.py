@@ -160,7 +160,7 @@ def find_conflict(expected: Image, current: Image) -> Changed | None:
     """The first row stored now that differs from what the step expects (None: none differs)."""
     for table in TABLES:
         want, have = expected.table(table), current.table(table)
-        for key in sorted(want.keys() | have.keys(), key=repr):
+        for key in [*want, *(k for k in have if k not in want)]:
             e, c = want.get(key), have.get(key)
             if e is None or c is None:
                 if e is not c:
@@ -180,11 +180,9 @@ def plan(target: Image, current: Image) -> Plan:
     inserts: dict[str, list[Row]] = {}
     for table in TABLES:
         want, have = target.table(table), current.table(table)
-        deletes[table] = sorted((k for k in have if k not in want), key=repr)
-        inserts[table] = [want[k] for k in sorted(want, key=repr) if k not in have]
-        updates[table] = [
-            want[k] for k in sorted(want, key=repr) if k in have and _contents(want[k]) != _contents(have[k])
-        ]
+        deletes[table] = [k for k in have if k not in want]
+        inserts[table] = [row for k, row in want.items() if k not in have]
+        updates[table] = [row for k, row in want.items() if k in have and _contents(row) != _contents(have[k])]
     return Plan(deletes, updates, inserts)
 
 

@@ -7,10 +7,11 @@ security applies to these statements like to every other.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Boolean, Table, and_, bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..db.tables import (
@@ -39,6 +40,8 @@ _TABLES: dict[str, Any] = {
 }
 #: Ids per IN (...) list: far below every backend's limit of bound parameters.
 _CHUNK = 500
+#: Rows from which an insert goes through the driver in one call.
+_MANY = 1000
 
 
 def _table(name: str) -> Table:
@@ -62,36 +65,96 @@ class SnapshotRepository:
         """The rows of ``scope`` stored now."""
         rows: dict[str, dict[Key, Row]] = {name: {} for name in TABLES}
 
-        async def take(name: str, column: str, ids: Iterable[int], extra: Any = None) -> list[Row]:
+        async def run(name: str, where: Any) -> None:
             table = _table(name)
-            found: list[Row] = []
-            for chunk in _chunks(ids):
-                query = select(table).where(table.c[column].in_(chunk))
-                if extra is not None:
-                    query = query.where(extra)
-                result = await self._session.execute(query)
-                for r in result.mappings():
-                    row = dict(r)
-                    rows[name][tuple(row[c] for c in key_columns(name))] = row
-                    found.append(row)
-            return found
+            result = await self._session.execute(select(table).where(where))
+            columns = list(result.keys())
+            index = [columns.index(c) for c in key_columns(name)]
+            found = rows[name]
+            for values in result.all():
+                found[tuple(values[i] for i in index)] = dict(zip(columns, values, strict=True))
 
+        async def take(name: str, column: str, ids: Iterable[int]) -> None:
+            table = _table(name)
+            for chunk in _chunks(ids):
+                await run(name, table.c[column].in_(chunk))
+
+        readings, values, events = _table("readings"), _table("reading_values"), _table("meter_events")
         await take("members", "id", scope.members)
         await take("member_passwords", "member_id", scope.members)
-        await take("sources", "id", scope.sources | scope.source_rows | scope.source_readings)
-        metrics = await take("metrics", "source_id", scope.sources | scope.source_readings)
-        await take("tariffs", "metric_id", [m["id"] for m in metrics])
-        await take("meter_events", "source_id", scope.sources | scope.source_readings)
-        readings = await take("readings", "id", scope.readings)
-        readings += await take("readings", "source_id", scope.source_readings)
+        whole = scope.sources | scope.source_readings
+        await take("sources", "id", whole | scope.source_rows)
+        await take("metrics", "source_id", whole)
+        metrics = [k[0] for k in rows["metrics"]]
+        await take("tariffs", "metric_id", metrics)
+        await take("meter_events", "source_id", whole)
+        # A source's or an import's readings: one query per table, their values through a subquery.
+        sets: list[Any] = []
+        for source_id in sorted(scope.source_readings):
+            sets.append(readings.c.source_id == source_id)
         if scope.imported is not None:
             source_id, first_id = scope.imported
-            readings += await take("readings", "source_id", [source_id], _table("readings").c.id >= first_id)
-        reading_ids = [r["id"] for r in readings]
-        await take("reading_values", "reading_id", reading_ids)
+            sets.append(and_(readings.c.source_id == source_id, readings.c.id >= first_id))
+        for where in sets:
+            await self._take_many(rows, "readings", where)
+            chosen = select(readings.c.id).where(where).scalar_subquery()
+            await self._take_many(rows, "reading_values", values.c.reading_id.in_(chosen))
+            await run("meter_events", events.c.reading_id.in_(chosen))
+        await take("readings", "id", scope.readings)
+        await take("reading_values", "reading_id", scope.readings)
+        await take("meter_events", "reading_id", scope.readings)
         await take("reading_values", "metric_id", scope.metric_values)
-        await take("meter_events", "reading_id", reading_ids)
         return Image(rows)
+
+    async def _take_many(self, rows: dict[str, dict[Key, Row]], name: str, where: Any) -> None:
+        """Like a select of ``name``'s rows, but fetched by the driver in one call (a source's
+        hundreds of thousands of readings: SQLAlchemy's row processing would hold the event loop)."""
+        table = _table(name)
+        dialect, driver = await self._driver()
+        statement = (
+            select(table)
+            .where(where)
+            .compile(dialect=self._session.get_bind().dialect, compile_kwargs={"literal_binds": True})
+        )
+        sql = str(statement)
+        if dialect == "sqlite":
+            cursor = await driver.execute(sql)
+            fetched = await cursor.fetchall()
+            columns = [d[0] for d in cursor.description]
+            await cursor.close()
+        else:
+            records = await driver.fetch(sql)
+            columns = list(records[0].keys()) if records else []
+            fetched = [tuple(r) for r in records]
+        if not fetched:
+            return
+        booleans = [c for c in columns if isinstance(table.c[c].type, Boolean)]
+        index = [columns.index(c) for c in key_columns(name)]
+        # Hundreds of thousands of rows: made into dicts in a worker, not on the event loop.
+        built = await asyncio.get_running_loop().run_in_executor(None, _rows, fetched, columns, index, booleans)
+        rows[name].update(built)
+
+    async def _driver(self) -> tuple[str, Any]:
+        connection = await self._session.connection()
+        raw = await connection.get_raw_connection()
+        return connection.dialect.name, raw.driver_connection
+
+    async def _insert(self, name: str, rows: Sequence[Row]) -> None:
+        """Insert rows with their ids: many through the driver in one call, a few through SQLAlchemy."""
+        if len(rows) < _MANY:
+            await self._session.execute(insert(_table(name)), [dict(r) for r in rows])
+            return
+        await self._session.flush()
+        columns = list(rows[0].keys())
+        params = await asyncio.get_running_loop().run_in_executor(None, _tuples, rows, columns)
+        dialect, driver = await self._driver()
+        listed = ", ".join(columns)
+        if dialect == "sqlite":
+            marks = ", ".join("?" for _ in columns)
+            cursor = await driver.executemany(f"INSERT INTO {name} ({listed}) VALUES ({marks})", params)
+            await cursor.close()
+        else:
+            await driver.copy_records_to_table(name, records=params, columns=columns)
 
     async def references_to_member(self, member_id: int) -> Scope:
         """The rows that name a member (its readings' author, its sources' owner): they lose the name with it."""
@@ -111,7 +174,7 @@ class SnapshotRepository:
         for name in TABLES:
             rows = plan.inserts.get(name, [])
             if rows:
-                await self._session.execute(insert(_table(name)), [dict(r) for r in rows])
+                await self._insert(name, rows)
         updated: dict[str, list[Row]] = {}
         now = to_epoch(utc_now())
         who = changed_by(self._session)
@@ -147,3 +210,21 @@ class SnapshotRepository:
             await self._session.execute(update(table).where(where).values(values))
             stored.append(values)
         return stored
+
+
+def _rows(
+    fetched: Sequence[Sequence[Any]], columns: list[str], index: list[int], booleans: list[str]
+) -> dict[Key, Row]:
+    """Fetched tuples as rows by key (SQLite's 0/1 made booleans again)."""
+    found: dict[Key, Row] = {}
+    for values in fetched:
+        row = dict(zip(columns, values, strict=True))
+        for column in booleans:
+            if row[column] is not None:
+                row[column] = bool(row[column])
+        found[tuple(values[i] for i in index)] = row
+    return found
+
+
+def _tuples(rows: Sequence[Row], columns: list[str]) -> list[tuple[Any, ...]]:
+    return [tuple(r[c] for c in columns) for r in rows]

@@ -16,6 +16,7 @@ from ..domain.errors import HomeLogError
 from ..domain.undo import TABLES, Changed, Image, Scope, find_conflict, plan, refusal
 from ..repositories.snapshots import SnapshotRepository
 from ..repositories.versions import member_name
+from .bulk import gc_paused
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,8 +25,13 @@ if TYPE_CHECKING:
 
 
 async def capture(session: AsyncSession, scope: Scope) -> Image:
-    """The rows of ``scope`` as stored now in ``session`` (an edit's before and after)."""
-    return await SnapshotRepository(session).capture(scope)
+    """The rows of ``scope`` as stored now in ``session`` (an edit's before and after).
+
+    The collector pauses meanwhile (services/bulk.py): a source's readings are hundreds of
+    thousands of rows, whose creation would otherwise trigger full collections on the loop.
+    """
+    with gc_paused():
+        return await SnapshotRepository(session).capture(scope)
 
 
 async def member_scope(session: AsyncSession, member_id: int) -> Scope:
@@ -75,11 +81,12 @@ class UndoService:
         try:
             async with self._db.session() as session:
                 snapshots = SnapshotRepository(session)
-                current = await snapshots.capture(scope)
+                current = await capture(session, scope)
                 changed = find_conflict(expected, current)
                 if changed is not None:
                     raise await _refusal(session, step, changed)
-                updated = await snapshots.write(plan(target, current))
+                with gc_paused():
+                    updated = await snapshots.write(plan(target, current))
         except IntegrityError as exc:
             raise HomeLogError(
                 f"Cannot {step}: what it would put back clashes with a change made since "
@@ -94,7 +101,7 @@ class UndoService:
         try:
             async with self._db.session() as session:
                 snapshots = SnapshotRepository(session)
-                current = await snapshots.capture(scope)
+                current = await capture(session, scope)
                 for key, row in current.table("readings").items():
                     if int(row.get("version", 1) or 1) != 1:
                         raise await _refusal(session, step, Changed("readings", key, row))

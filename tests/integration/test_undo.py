@@ -31,7 +31,7 @@ from homelog_desktop.viewmodels.readings import ReadingsViewModel
 from homelog_desktop.viewmodels.source_editor import MeterChanges, SourceEditorViewModel
 from homelog_desktop.viewmodels.sources import SourcesViewModel
 from homelog_desktop.viewmodels.undo import UndoHistory
-from tests.conftest import T0, make_reading, make_source
+from tests.conftest import T0, make_reading, make_source, seed_readings
 
 #: The tables an edit may touch (sqlite_sequence, alembic_version and the like are not data).
 TABLES = ("members", "member_passwords", "sources", "metrics", "readings", "reading_values", "meter_events", "tariffs")
@@ -431,3 +431,31 @@ def test_plan_and_conflict_rules():
     assert plan(stored, Image.of({"readings": [{**reading, "version": 9}]})).empty  # bookkeeping only
     assert (Scope(readings=frozenset([1])) | Scope(sources=frozenset([2]))).sources == {2}
     assert issubclass(type(ConflictError("reading", None, None, 1)), Exception)
+
+
+def test_undo_delete_big_source_goes_through_the_driver(run, db, db_path, steps, add_source):
+    """A source with thousands of readings: read and put back by the driver in one call each, whole."""
+    source = add_source()
+    seed_readings(db_path, source, 3000)
+    full_before = dump(db_path, bookkeeping=True)
+    vm = SourcesViewModel(db)
+    vm.history = steps.history
+    run(vm.delete(source.id))
+    assert not dump(db_path)["readings"]
+    steps.undo()
+    assert dump(db_path, bookkeeping=True) == full_before
+    steps.redo()
+    assert not dump(db_path)["readings"] and not dump(db_path)["sources"]
+
+
+def test_closing_the_database_clears_its_history(run, db, db_path, add_source):
+    """Another database opened, a backup restored, the window closed: the workspace closes, its steps go."""
+    from homelog_desktop.viewmodels.workspace import make_workspace
+
+    source = add_source()
+    workspace = make_workspace(db, str(db_path))
+    assert workspace.history is not None and workspace.sources.history is workspace.history
+    run(workspace.sources.set_archived(source, True))
+    assert workspace.history.undo_text() == "Archive Source “Electricity”"
+    run(workspace.close())
+    assert workspace.history.count() == 0 and not workspace.history.can_undo()

@@ -132,6 +132,23 @@ def test_undo_on_postgresql_delete_source_round_trip(two_pg_pcs: TwoPCs, run):
             await MeterEventRepository(session).add(
                 MeterEvent(None, pcs.source.id, day, T0 + timedelta(hours=30), MeterEventKind.ROLLOVER, digits=6)
             )
+            # More readings than the driver's one-call path starts at (copied back in one call).
+            start = int(T0.timestamp()) + 10 * 86400
+            await session.execute(
+                text(
+                    "INSERT INTO readings (source_id, ts, note, estimated, from_bill, created_at, updated_at)"
+                    " SELECT :source, :start + n * 3600, '', n % 2 = 0, false, :start, :start"
+                    " FROM generate_series(1, 1500) AS n"
+                ),
+                {"source": pcs.source.id, "start": start},
+            )
+            await session.execute(
+                text(
+                    "INSERT INTO reading_values (reading_id, metric_id, ts, value)"
+                    " SELECT id, :metric, ts, 1000 + id * 0.5 FROM readings WHERE ts > :start"
+                ),
+                {"metric": day, "start": start},
+            )
 
     run(seed())
     full_before = dump(run, pcs.ann_db, bookkeeping=True)
@@ -140,7 +157,7 @@ def test_undo_on_postgresql_delete_source_round_trip(two_pg_pcs: TwoPCs, run):
     sources.history = history
     run(sources.delete(pcs.source.id))
     after = dump(run, pcs.ann_db)
-    assert not after["sources"]
+    assert not after["sources"] and len(full_before["readings"]) == 1505
     for _ in range(2):
         run(history.undo())
         assert not errors
