@@ -20,11 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from .errors import ConflictError
-from .timeutil import to_local
+from .timeutil import from_epoch, to_local
 
 #: A row's primary key: its id, or (reading_id, metric_id) for a reading's value.
 Key = tuple[Any, ...]
@@ -154,6 +153,8 @@ class Changed:
     key: Key
     #: The stored row now (None: deleted since).
     stored: Row | None
+    #: Whether the step expected the row (False: it was added since).
+    expected: bool = True
 
 
 def find_conflict(expected: Image, current: Image) -> Changed | None:
@@ -164,7 +165,7 @@ def find_conflict(expected: Image, current: Image) -> Changed | None:
             e, c = want.get(key), have.get(key)
             if e is None or c is None:
                 if e is not c:
-                    return Changed(table, key, c)
+                    return Changed(table, key, c, e is not None)
             elif table in VERSIONED:
                 if e.get("version") != c.get("version"):
                     return Changed(table, key, c)
@@ -189,25 +190,29 @@ def plan(target: Image, current: Image) -> Plan:
 class UndoConflictError(ConflictError):
     """Undoing (or redoing) would overwrite a change someone else made since: refused, nothing changed."""
 
-    def __init__(self, step: str, what: str, changed_by: str | None, changed_at: str | None, version: int) -> None:
+    def __init__(self, message: str, what: str, changed_by: str | None, changed_at: str | None, version: int) -> None:
         super().__init__(what, changed_by, changed_at, version)
-        who = changed_by or "someone else (another window or program)"
-        when = f" at {changed_at}" if changed_at else ""
-        self.args = (f"Cannot {step}: this {what} was changed by {who}{when}, since. Nothing was changed.",)
+        self.args = (message,)
 
 
 def refusal(step: str, changed: Changed, changed_by: str | None) -> UndoConflictError:
-    """The refusal of ``step`` ("undo “Delete 3 Readings”") for the row ``changed``."""
+    """The refusal of ``step`` ("undo “Delete 3 Readings”") for the row ``changed``, naming who
+    changed it and when where that is known."""
+    what = LABELS[changed.table]
     stored = changed.stored
-    when: str | None = None
-    version = 0
-    if stored is not None:
-        version = int(stored.get("version") or 0)
-        at = stored.get("updated_at")
-        if at:
-            when = to_local(datetime.fromtimestamp(int(at)).astimezone()).strftime("%Y-%m-%d %H:%M")
-    what = LABELS[changed.table] if stored is not None else f"{LABELS[changed.table]} (deleted or added)"
-    return UndoConflictError(step, what, changed_by, when, version)
+    who = changed_by or "someone else (another window or program)"
+    if stored is None:
+        message = f"Cannot {step}: this {what} was deleted since (in another window, program or by another member)."
+        return UndoConflictError(f"{message} Nothing was changed.", what, None, None, 0)
+    version = int(stored.get("version") or 0)
+    at = stored.get("updated_at")
+    when = to_local(from_epoch(int(at))).strftime("%Y-%m-%d %H:%M") if at else None
+    at_text = f" at {when}" if when else ""
+    if not changed.expected:
+        message = f"Cannot {step}: a {what} was added since by {who}{at_text}."
+    else:
+        message = f"Cannot {step}: this {what} was changed by {who}{at_text}, since."
+    return UndoConflictError(f"{message} Nothing was changed.", what, changed_by, when, version)
 
 
 def _contents(row: Row) -> dict[str, Any]:

@@ -113,7 +113,8 @@ def test_undo_on_postgresql_refused_when_another_member_deleted_a_reading_of_the
     run(bob_deletes())
     state = dump(run, pcs.ann_db, bookkeeping=True)
     run(history.redo())
-    assert len(errors) == 1 and errors[0].startswith("Cannot redo “Delete 2 Readings”: this reading")
+    assert len(errors) == 1
+    assert errors[0].startswith("Cannot redo “Delete 2 Readings”: this reading was deleted since")
     assert dump(run, pcs.ann_db, bookkeeping=True) == state
     assert after != state
 

@@ -136,7 +136,7 @@ class WindowCommands:
         ):
             action = self._actions[act]
             named = f"{word} {text}" if text else word
-            action.setText(f"&{named}")
+            action.setText("&" + named.replace("&", "&&"))  # a name's own “&” is no mnemonic
             action.setEnabled(can)
             tip = named if text else f"Nothing to {word.lower()}"
             if history is not None and history.running:
