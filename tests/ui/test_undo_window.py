@@ -22,6 +22,7 @@ from tests.ui.test_main_window import (
     reading_count,
     settle,
     sidebar,
+    sidebar_names,
     table,
     wait_dialog,
 )
@@ -154,3 +155,31 @@ def names(db_path):
         return conn.execute("SELECT name, archived FROM sources").fetchall()
     finally:
         conn.close()
+
+
+def test_window_undo_a_source_delete_brings_it_back_in_the_sidebar(qtbot, open_window, add_source, store, db_path):  # noqa: F811
+    """Delete a source with its readings (from the welcome page on), Ctrl+Z: it is back in the
+    sidebar with its readings; Ctrl+Shift+Z deletes it again."""
+    source = add_source("House")
+    add_source("Water")
+    store(source, *(make_reading(source, LAST_WEEK.replace(hour=h), f"{100 + h}.0") for h in range(3)))
+    window = open_window()
+    window.action(Act.DELETE_SOURCE).trigger()
+    box = wait_dialog(qtbot, window, "confirmDeleteSource")
+    assert "cannot be undone" not in box.informativeText() and "Undo brings it back" in box.informativeText()
+    deleted = window.current_source().name
+    click_box_button(qtbot, box, "confirmButton")
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: deleted not in sidebar_names(window))
+    assert window.action(Act.UNDO).text() == f"&Undo Delete Source “{deleted}”"
+
+    with qtbot.waitSignal(window.workspace.history.stepped):
+        press(qtbot, sidebar(window), Qt.Key.Key_Z, CTRL)
+    wait_history(qtbot, window)
+    qtbot.waitUntil(lambda: sorted(sidebar_names(window)) == ["House", "Water"])
+    assert reading_count(db_path) == 3
+
+    with qtbot.waitSignal(window.workspace.history.stepped):
+        press(qtbot, sidebar(window), Qt.Key.Key_Z, CTRL | SHIFT)
+    wait_history(qtbot, window)
+    qtbot.waitUntil(lambda: deleted not in sidebar_names(window))
