@@ -136,7 +136,8 @@ class Image:
 class Plan:
     """The writes that turn the stored rows into the target image, per table."""
 
-    deletes: dict[str, list[Key]]
+    #: The stored rows to delete.
+    deletes: dict[str, list[Row]]
     updates: dict[str, list[Row]]
     inserts: dict[str, list[Row]]
 
@@ -176,12 +177,12 @@ def find_conflict(expected: Image, current: Image) -> Changed | None:
 
 def plan(target: Image, current: Image) -> Plan:
     """The deletes, updates and inserts that make the stored rows ``current`` become ``target``."""
-    deletes: dict[str, list[Key]] = {}
+    deletes: dict[str, list[Row]] = {}
     updates: dict[str, list[Row]] = {}
     inserts: dict[str, list[Row]] = {}
     for table in TABLES:
         want, have = target.table(table), current.table(table)
-        deletes[table] = [k for k in have if k not in want]
+        deletes[table] = [row for k, row in have.items() if k not in want]
         inserts[table] = [row for k, row in want.items() if k not in have]
         updates[table] = [row for k, row in want.items() if k in have and _contents(row) != _contents(have[k])]
     return Plan(deletes, updates, inserts)

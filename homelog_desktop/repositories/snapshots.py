@@ -8,7 +8,7 @@ security applies to these statements like to every other.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Boolean, Table, and_, bindparam, delete, insert, select, update
@@ -25,7 +25,7 @@ from ..db.tables import (
     TariffRow,
 )
 from ..domain.timeutil import to_epoch, utc_now
-from ..domain.undo import TABLES, Image, Key, Plan, Row, Scope, key_columns
+from ..domain.undo import TABLES, Image, Key, Plan, Row, Scope, key_columns, key_of
 from .versions import changed_by
 
 _TABLES: dict[str, Any] = {
@@ -42,6 +42,10 @@ _TABLES: dict[str, Any] = {
 _CHUNK = 500
 #: Rows from which an insert goes through the driver in one call.
 _MANY = 1000
+#: Tables read through the driver (their rows may be hundreds of thousands), by this many ids a query
+#: (written into the statement, so no limit of bound parameters applies).
+_BULKY = frozenset({"readings", "reading_values"})
+_BULK_CHUNK = 5000
 
 
 def _table(name: str) -> Table:
@@ -50,9 +54,9 @@ def _table(name: str) -> Table:
     return table
 
 
-def _chunks(ids: Iterable[int]) -> list[list[int]]:
+def _chunks(ids: Iterable[int], size: int = _CHUNK) -> list[list[int]]:
     ordered = sorted(set(ids))
-    return [ordered[i : i + _CHUNK] for i in range(0, len(ordered), _CHUNK)]
+    return [ordered[i : i + size] for i in range(0, len(ordered), size)]
 
 
 class SnapshotRepository:
@@ -76,6 +80,10 @@ class SnapshotRepository:
 
         async def take(name: str, column: str, ids: Iterable[int]) -> None:
             table = _table(name)
+            if name in _BULKY:  # many rows (all values of a metric, thousands of selected readings)
+                for chunk in _chunks(ids, _BULK_CHUNK):
+                    await self._take_many(rows, name, table.c[column].in_(chunk))
+                return
             for chunk in _chunks(ids):
                 await run(name, table.c[column].in_(chunk))
 
@@ -169,8 +177,9 @@ class SnapshotRepository:
         """Carry out ``plan``: deletes (children first), inserts (parents first, with their ids), then
         updates (their version counted up; they may name an inserted row). Returns the updated rows
         as now stored (new versions)."""
-        for name in reversed(TABLES):
-            await self._delete(name, plan.deletes.get(name, []))
+        issued = await asyncio.get_running_loop().run_in_executor(None, _without_cascaded, plan.deletes)
+        for name in reversed(TABLES):  # children first
+            await self._delete(name, issued[name])
         for name in TABLES:
             rows = plan.inserts.get(name, [])
             if rows:
@@ -228,3 +237,30 @@ def _rows(
 
 def _tuples(rows: Sequence[Row], columns: list[str]) -> list[tuple[Any, ...]]:
     return [tuple(r[c] for c in columns) for r in rows]
+
+
+#: Child table -> (its column naming the parent, the parent table): deleting the parent deletes it
+#: (ON DELETE CASCADE), so a plan's delete of both needs only the parent's.
+_CASCADES: dict[str, tuple[tuple[str, str], ...]] = {
+    "member_passwords": (("member_id", "members"),),
+    "metrics": (("source_id", "sources"),),
+    "readings": (("source_id", "sources"),),
+    "reading_values": (("reading_id", "readings"), ("metric_id", "metrics")),
+    "meter_events": (("source_id", "sources"), ("reading_id", "readings"), ("metric_id", "metrics")),
+    "tariffs": (("metric_id", "metrics"),),
+}
+
+
+def _without_cascaded(deletes: Mapping[str, Sequence[Row]]) -> dict[str, list[Key]]:
+    """The keys to delete per table, leaving out rows whose parent goes too (the cascade takes them:
+    a source's hundreds of thousands of values are not deleted one by one)."""
+    gone = {name: {key_of(name, r)[0] for r in deletes.get(name, [])} for name in TABLES}
+    issued: dict[str, list[Key]] = {}
+    for name in TABLES:
+        links = _CASCADES.get(name, ())
+        issued[name] = [
+            key_of(name, row)
+            for row in deletes.get(name, [])
+            if not any(row.get(column) in gone[parent] for column, parent in links)
+        ]
+    return issued

@@ -8,6 +8,7 @@ step (undo or redo) reads those rows again, refuses when someone changed one sin
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
@@ -82,17 +83,20 @@ class UndoService:
             async with self._db.session() as session:
                 snapshots = SnapshotRepository(session)
                 current = await capture(session, scope)
-                changed = find_conflict(expected, current)
+                # Comparing a source's hundreds of thousands of rows: in a worker, not on the event loop.
+                loop = asyncio.get_running_loop()
+                changed = await loop.run_in_executor(None, find_conflict, expected, current)
                 if changed is not None:
                     raise await _refusal(session, step, changed)
+                steps = await loop.run_in_executor(None, plan, target, current)
                 with gc_paused():
-                    updated = await snapshots.write(plan(target, current))
+                    updated = await snapshots.write(steps)
         except IntegrityError as exc:
             raise HomeLogError(
                 f"Cannot {step}: what it would put back clashes with a change made since "
                 "(a reading at the same time, a name taken, or something it belongs to deleted). Nothing was changed."
             ) from exc
-        return _merged(target, updated)
+        return await asyncio.get_running_loop().run_in_executor(None, _merged, target, updated)
 
     async def remove_unchanged(self, step: str, scope: Scope) -> Image:
         """Delete the rows of ``scope`` (an import's readings, and the source it created), if none of
@@ -105,7 +109,9 @@ class UndoService:
                 for key, row in current.table("readings").items():
                     if int(row.get("version", 1) or 1) != 1:
                         raise await _refusal(session, step, Changed("readings", key, row))
-                await snapshots.write(plan(Image(), current))
+                steps = await asyncio.get_running_loop().run_in_executor(None, plan, Image(), current)
+                with gc_paused():
+                    await snapshots.write(steps)
         except IntegrityError as exc:
             raise HomeLogError(f"Cannot {step}: its readings are in use elsewhere. Nothing was changed.") from exc
         return current

@@ -427,7 +427,7 @@ def test_plan_and_conflict_rules():
     steps = plan(target, stored)
     assert [r["id"] for r in steps.updates["readings"]] == [1]
     assert [r["id"] for r in steps.inserts["readings"]] == [7]
-    assert plan(Image(), stored).deletes["readings"] == [(1,)]
+    assert plan(Image(), stored).deletes["readings"] == [reading]
     assert plan(stored, Image.of({"readings": [{**reading, "version": 9}]})).empty  # bookkeeping only
     assert (Scope(readings=frozenset([1])) | Scope(sources=frozenset([2]))).sources == {2}
     assert issubclass(type(ConflictError("reading", None, None, 1)), Exception)
