@@ -10,7 +10,7 @@ reported with ``error_occurred`` and the history stays where it was.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -160,8 +160,7 @@ class UndoHistory(BaseViewModel):
             return
         command = self._commands[self.stack.index() - 1]
         if await self._step(command, undo=True):
-            self.stack.undo()
-            self.stepped.emit(f"Undone: {command.name}")
+            self._move(command, self.stack.index() - 1, self.stack.undo, f"Undone: {command.name}")
 
     async def redo(self) -> None:
         """Redo the edit last undone."""
@@ -169,8 +168,17 @@ class UndoHistory(BaseViewModel):
             return
         command = self._commands[self.stack.index()]
         if await self._step(command, undo=False):
-            self.stack.redo()
-            self.stepped.emit(f"Redone: {command.name}")
+            self._move(command, self.stack.index(), self.stack.redo, f"Redone: {command.name}")
+
+    def _move(self, command: Change, at: int, move: Callable[[], None], message: str) -> None:
+        """Move the stack over ``command`` (at index ``at``) once its step committed. Should another
+        edit have been recorded meanwhile, the history no longer runs in one line: it is cleared."""
+        if 0 <= at < len(self._commands) and self._commands[at] is command:
+            move()
+            self.stepped.emit(message)
+            return
+        self.clear()
+        self.stepped.emit(f"{message}. Another change was saved meanwhile: nothing more to undo or redo.")
 
     async def _step(self, command: Change, *, undo: bool) -> bool:
         service = self._service

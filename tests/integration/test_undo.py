@@ -459,3 +459,36 @@ def test_closing_the_database_clears_its_history(run, db, db_path, add_source):
     assert workspace.history.undo_text() == "Archive Source “Electricity”"
     run(workspace.close())
     assert workspace.history.count() == 0 and not workspace.history.can_undo()
+
+
+def test_an_edit_recorded_while_a_step_runs_clears_the_history(run, db):
+    """The history is one line: should an edit be recorded while an undo is under way (its commit
+    landing in between), the history is cleared rather than moved over the wrong step."""
+    from homelog_desktop.viewmodels.undo import Change
+
+    history = UndoHistory(db, DataChanged())
+    messages: list[str] = []
+    history.stepped.connect(messages.append)
+
+    class Racing:
+        async def apply(self, step, scope, target, expected):
+            history.record(Change("Add Reading", Scope(), Image(), Image(), What.READINGS))
+            return target
+
+    history._service = Racing()  # type: ignore[assignment]
+    history.record(Change("Archive Source “Flat”", Scope(), Image(), Image(), What.SOURCES))
+    run(history.undo())
+    assert history.count() == 0 and not history.can_undo() and not history.can_redo()
+    assert messages == [
+        "Undone: Archive Source “Flat”. Another change was saved meanwhile: nothing more to undo or redo."
+    ]
+
+
+def test_an_edit_saved_after_an_undo_drops_the_redo(run, db, steps, add_source):
+    source = add_source()
+    sources = SourcesViewModel(db)
+    sources.history = steps.history
+    run(sources.set_archived(source, True))
+    steps.undo()
+    run(sources.set_archived(source, False))
+    assert steps.history.undo_text() == "Unarchive Source “Electricity”" and not steps.history.can_redo()
