@@ -86,8 +86,7 @@ class ImportChange(Change):
 
     async def reapply(self, service: UndoService) -> None:
         await super().reapply(service)
-        self.after = Image()  # undo reads them again
-        # Put back: from now on its rows are no longer at their first version only if changed again.
+        self.after = Image()  # put back as they were (first versions): the next undo reads them again
 
 
 class UndoHistory(BaseViewModel):

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import QMenu, QWidget
 
 from homelog_desktop.views.main.actions import Act
@@ -115,6 +115,8 @@ def test_window_undo_and_redo_a_delete_through_the_edit_menu(qtbot, open_window,
     qtbot.waitUntil(menu.isVisible)
     shoot_menu(window, menu, "edit_menu_800x600")
     assert [a.shortcut().toString() for a in menu.actions()[:2]] == ["Ctrl+Z", "Ctrl+Shift+Z"]
+    for standard in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo):  # the platform's Redo key too
+        assert standard in redo.shortcuts()
     menu.hide()
 
 
