@@ -40,6 +40,8 @@ TABLES: tuple[str, ...] = (
     "reading_values",
     "meter_events",
     "tariffs",
+    "conversion_factors",
+    "advance_payments",
 )
 #: Primary-key columns of each table.
 KEYS: dict[str, tuple[str, ...]] = {
@@ -47,7 +49,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     "reading_values": ("reading_id", "metric_id"),
 }
 #: Tables whose rows carry a version (migration 0008); the others are compared by their contents.
-VERSIONED = frozenset({"members", "sources", "metrics", "readings", "meter_events", "tariffs"})
+VERSIONED = frozenset(
+    {"members", "sources", "metrics", "readings", "meter_events", "tariffs", "conversion_factors", "advance_payments"}
+)
 #: Columns that record a change rather than the row's contents.
 BOOKKEEPING = frozenset({"version", "updated_at", "updated_by"})
 #: What a row is called in a refusal.
@@ -60,6 +64,8 @@ LABELS: dict[str, str] = {
     "reading_values": "reading",
     "meter_events": "meter change",
     "tariffs": "tariff",
+    "conversion_factors": "conversion factor",
+    "advance_payments": "advance payment",
 }
 
 
@@ -77,7 +83,7 @@ class Scope:
 
     #: Members: their row and password.
     members: frozenset[int] = frozenset()
-    #: Sources: their row, metrics, tariffs and meter changes.
+    #: Sources: their row, metrics, tariffs, meter changes, conversion factors and advance payments.
     sources: frozenset[int] = frozenset()
     #: Sources whose row alone is touched (a removed member owned them).
     source_rows: frozenset[int] = frozenset()

@@ -15,6 +15,8 @@ from sqlalchemy import Boolean, Table, and_, bindparam, delete, insert, select, 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..db.tables import (
+    AdvancePaymentRow,
+    ConversionFactorRow,
     MemberPasswordRow,
     MemberRow,
     MeterEventRow,
@@ -37,6 +39,8 @@ _TABLES: dict[str, Any] = {
     "reading_values": ReadingValueRow,
     "meter_events": MeterEventRow,
     "tariffs": TariffRow,
+    "conversion_factors": ConversionFactorRow,
+    "advance_payments": AdvancePaymentRow,
 }
 #: Ids per IN (...) list: far below every backend's limit of bound parameters.
 _CHUNK = 500
@@ -95,6 +99,8 @@ class SnapshotRepository:
         await take("metrics", "source_id", whole)
         metrics = [k[0] for k in rows["metrics"]]
         await take("tariffs", "metric_id", metrics)
+        await take("conversion_factors", "metric_id", metrics)
+        await take("advance_payments", "source_id", whole)
         await take("meter_events", "source_id", whole)
         # A source's or an import's readings: one query per table, their values through a subquery.
         sets: list[Any] = []
@@ -248,6 +254,8 @@ _CASCADES: dict[str, tuple[tuple[str, str], ...]] = {
     "reading_values": (("reading_id", "readings"), ("metric_id", "metrics")),
     "meter_events": (("source_id", "sources"), ("reading_id", "readings"), ("metric_id", "metrics")),
     "tariffs": (("metric_id", "metrics"),),
+    "conversion_factors": (("metric_id", "metrics"),),
+    "advance_payments": (("source_id", "sources"),),
 }
 
 

@@ -34,7 +34,18 @@ from homelog_desktop.viewmodels.undo import UndoHistory
 from tests.conftest import T0, make_reading, make_source, seed_readings
 
 #: The tables an edit may touch (sqlite_sequence, alembic_version and the like are not data).
-TABLES = ("members", "member_passwords", "sources", "metrics", "readings", "reading_values", "meter_events", "tariffs")
+TABLES = (
+    "members",
+    "member_passwords",
+    "sources",
+    "metrics",
+    "readings",
+    "reading_values",
+    "meter_events",
+    "tariffs",
+    "conversion_factors",
+    "advance_payments",
+)
 
 
 def dump(path: Path, *, bookkeeping: bool = False) -> dict[str, list[tuple[Any, ...]]]:
@@ -254,14 +265,24 @@ def test_undo_delete_source_restores_everything_with_its_ids(run, db, db_path, s
     store(source, *[make_reading(source, T0 + timedelta(days=i), str(100 + i), str(50 + i)) for i in range(20)])
 
     async def seed() -> None:
+        from homelog_desktop.domain.energy import ConversionFactor
+        from homelog_desktop.domain.settlement import AdvancePayment
+        from homelog_desktop.repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
+
         async with db.session() as session:
             await TariffRepository(session).add(Tariff(None, day, date(2024, 1, 1), Decimal("0.30"), Decimal("0.2")))
             await MeterEventRepository(session).add(
                 MeterEvent(None, source.id, day, T0 + timedelta(hours=36), MeterEventKind.ROLLOVER, digits=6)
             )
+            factor = ConversionFactor(None, day, date(2024, 1, 1), Decimal("10.5"), Decimal("0.95"))
+            await ConversionFactorRepository(session).replace(day, [factor])
+            await AdvancePaymentRepository(session).replace(
+                source.id, [AdvancePayment(None, source.id, date(2024, 1, 1), Decimal(80))]
+            )
 
     run(seed())
     full_before = dump(db_path, bookkeeping=True)
+    assert full_before["conversion_factors"] and full_before["advance_payments"]
     before = dump(db_path)
     vm = SourcesViewModel(db)
     vm.history = steps.history

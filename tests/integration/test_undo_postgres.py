@@ -24,7 +24,17 @@ from homelog_desktop.viewmodels.undo import UndoHistory
 from tests.conftest import T0, make_reading
 from tests.live_support import TwoPCs
 
-TABLES = ("members", "sources", "metrics", "readings", "reading_values", "meter_events", "tariffs")
+TABLES = (
+    "members",
+    "sources",
+    "metrics",
+    "readings",
+    "reading_values",
+    "meter_events",
+    "tariffs",
+    "conversion_factors",
+    "advance_payments",
+)
 
 
 def dump(run: Any, db: Any, *, bookkeeping: bool = False) -> dict[str, list[tuple[Any, ...]]]:
