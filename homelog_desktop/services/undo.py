@@ -96,7 +96,7 @@ class UndoService:
                 f"Cannot {step}: what it would put back clashes with a change made since "
                 "(a reading at the same time, a name taken, or something it belongs to deleted). Nothing was changed."
             ) from exc
-        return await asyncio.get_running_loop().run_in_executor(None, _merged, target, updated)
+        return await asyncio.get_running_loop().run_in_executor(None, _merged, target, current, updated)
 
     async def remove_unchanged(self, step: str, scope: Scope) -> Image:
         """Delete the rows of ``scope`` (an import's readings, and the source it created), if none of
@@ -123,8 +123,14 @@ async def _refusal(session: AsyncSession, step: str, changed: Changed) -> HomeLo
     return refusal(step, changed, name)
 
 
-def _merged(target: Image, updated: Image) -> Image:
+def _merged(target: Image, current: Image, updated: Image) -> Image:
+    """``target`` as now stored: a row left as it was (same contents) keeps its stored version, a
+    rewritten one has its new version, an inserted one is as the target had it."""
     rows = {t: dict(target.table(t)) for t in TABLES}
     for table in TABLES:
-        rows[table].update(updated.table(table))
+        found = rows[table]
+        stored = current.table(table)
+        for key in found.keys() & stored.keys():
+            found[key] = stored[key]
+        found.update(updated.table(table))
     return Image(rows)

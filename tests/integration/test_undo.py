@@ -245,6 +245,28 @@ def test_undo_edit_source_metrics_tariffs_and_meter_changes(run, db, db_path, st
     round_trip(steps, db_path, before, "Edit Source “Electricity (flat)”")
 
 
+def test_undo_edit_source_conversion_factors_and_advance_payments(run, db, db_path, steps, add_source):
+    """The energy tab's conversion factors and advance payments are saved with the source: undone with it."""
+    from homelog_desktop.domain.energy import ConversionFactor
+    from homelog_desktop.domain.settlement import AdvancePayment
+    from homelog_desktop.viewmodels.energy import EnergySettings
+
+    source = add_source("Gas", metrics=(Metric(None, "Gas", "m³", MetricKind.COUNTER, decimals=3),))
+    before = dump(db_path)
+    vm = SourceEditorViewModel(db, source)
+    vm.history = steps.history
+    run(vm.load())
+    gas = source.metrics[0].id
+    assert gas is not None
+    vm.energy.wanted = EnergySettings(
+        (ConversionFactor(None, gas, date(2024, 1, 1), Decimal("11.2"), Decimal("0.9")),),
+        (AdvancePayment(None, source.id, date(2025, 1, 1), Decimal("60")),),
+    )
+    run(vm.save(source, vm.changes, [gas]))
+    assert dump(db_path)["conversion_factors"] and dump(db_path)["advance_payments"]
+    round_trip(steps, db_path, before, "Edit Source “Gas”")
+
+
 def test_undo_archive_source(run, db, db_path, steps, add_source):
     source = add_source()
     before = dump(db_path)
