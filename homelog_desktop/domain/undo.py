@@ -42,6 +42,7 @@ TABLES: tuple[str, ...] = (
     "tariffs",
     "conversion_factors",
     "advance_payments",
+    "virtual_terms",
 )
 #: Primary-key columns of each table.
 KEYS: dict[str, tuple[str, ...]] = {
@@ -66,6 +67,7 @@ LABELS: dict[str, str] = {
     "tariffs": "tariff",
     "conversion_factors": "conversion factor",
     "advance_payments": "advance payment",
+    "virtual_terms": "virtual meter's input",
 }
 
 
@@ -83,7 +85,8 @@ class Scope:
 
     #: Members: their row and password.
     members: frozenset[int] = frozenset()
-    #: Sources: their row, metrics, tariffs, meter changes, conversion factors and advance payments.
+    #: Sources: their row, metrics, tariffs, meter changes, conversion factors, advance payments and
+    #: a virtual meter's inputs.
     sources: frozenset[int] = frozenset()
     #: Sources whose row alone is touched (a removed member owned them).
     source_rows: frozenset[int] = frozenset()

@@ -25,6 +25,7 @@ from ..db.tables import (
     ReadingValueRow,
     SourceRow,
     TariffRow,
+    VirtualTermRow,
 )
 from ..domain.timeutil import to_epoch, utc_now
 from ..domain.undo import TABLES, Image, Key, Plan, Row, Scope, key_columns, key_of
@@ -41,6 +42,7 @@ _TABLES: dict[str, Any] = {
     "tariffs": TariffRow,
     "conversion_factors": ConversionFactorRow,
     "advance_payments": AdvancePaymentRow,
+    "virtual_terms": VirtualTermRow,
 }
 #: Ids per IN (...) list: far below every backend's limit of bound parameters.
 _CHUNK = 500
@@ -100,6 +102,7 @@ class SnapshotRepository:
         metrics = [k[0] for k in rows["metrics"]]
         await take("tariffs", "metric_id", metrics)
         await take("conversion_factors", "metric_id", metrics)
+        await take("virtual_terms", "metric_id", metrics)
         await take("advance_payments", "source_id", whole)
         await take("meter_events", "source_id", whole)
         # A source's or an import's readings: one query per table, their values through a subquery.
@@ -256,6 +259,7 @@ _CASCADES: dict[str, tuple[tuple[str, str], ...]] = {
     "tariffs": (("metric_id", "metrics"),),
     "conversion_factors": (("metric_id", "metrics"),),
     "advance_payments": (("source_id", "sources"),),
+    "virtual_terms": (("metric_id", "metrics"),),
 }
 
 

@@ -170,6 +170,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         from .virtual_editor import VirtualMeterEditorViewModel
 
         vm = VirtualMeterEditorViewModel(db, source)
+        vm.history = history
         vm.saved.connect(lambda saved: changes.notify(What.SOURCES | What.READINGS, [saved.id]))
         return vm
 

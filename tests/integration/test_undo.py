@@ -45,6 +45,7 @@ TABLES = (
     "tariffs",
     "conversion_factors",
     "advance_payments",
+    "virtual_terms",
 )
 
 
@@ -265,6 +266,40 @@ def test_undo_edit_source_conversion_factors_and_advance_payments(run, db, db_pa
     run(vm.save(source, vm.changes, [gas]))
     assert dump(db_path)["conversion_factors"] and dump(db_path)["advance_payments"]
     round_trip(steps, db_path, before, "Edit Source “Gas”")
+
+
+def test_undo_add_and_edit_virtual_meter(run, db, db_path, steps, add_source):
+    """A virtual meter's inputs (its terms) are part of its rows: added, edited, undone and redone."""
+    from homelog_desktop.domain.entities import Category, Source, VirtualTerm
+    from homelog_desktop.viewmodels.virtual_editor import VirtualMeterEditorViewModel
+
+    house = add_source("House", metrics=(Metric(None, "Energy", "kWh", MetricKind.COUNTER, decimals=1),))
+    pump = add_source("Heat pump", metrics=(Metric(None, "Energy", "kWh", MetricKind.COUNTER, decimals=1),))
+    solar = add_source("Solar", metrics=(Metric(None, "Energy", "kWh", MetricKind.COUNTER, decimals=1),))
+    h, p, s = (x.metrics[0].id for x in (house, pump, solar))
+    assert h is not None and p is not None and s is not None
+    before = dump(db_path)
+    vm = VirtualMeterEditorViewModel(db, None)
+    vm.history = steps.history
+    rest = Source(
+        None,
+        "Rest",
+        Category.ELECTRICITY,
+        metrics=(Metric(None, "Consumption", "kWh", decimals=1),),
+        virtual=True,
+        terms=(VirtualTerm(h, 1), VirtualTerm(p, -1)),
+    )
+    run(vm.save(rest))
+    assert vm.source is not None and vm.source.id is not None and len(dump(db_path)["virtual_terms"]) == 2
+    round_trip(steps, db_path, before, "Add Virtual Meter “Rest”")
+
+    before = dump(db_path)
+    again = Steps(run, db)
+    edit = VirtualMeterEditorViewModel(db, vm.source)
+    edit.history = again.history
+    run(edit.save(replace(vm.source, terms=(VirtualTerm(h, 1), VirtualTerm(p, -1), VirtualTerm(s, -1)))))
+    assert len(dump(db_path)["virtual_terms"]) == 3
+    round_trip(again, db_path, before, "Edit Virtual Meter “Rest”")
 
 
 def test_undo_archive_source(run, db, db_path, steps, add_source):

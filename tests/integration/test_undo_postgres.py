@@ -34,6 +34,7 @@ TABLES = (
     "tariffs",
     "conversion_factors",
     "advance_payments",
+    "virtual_terms",
 )
 
 
