@@ -96,8 +96,9 @@ class Scope:
     source_readings: frozenset[int] = frozenset()
     #: Every value of these metrics (a metric removed, or made an interval metric).
     metric_values: frozenset[int] = frozenset()
-    #: (source id, first reading id): the readings of an import, which took the ids from this one on.
-    imported: tuple[int, int] | None = None
+    #: (source id, id runs): the readings of an import, by the inclusive runs (lo, hi) of ids it gave
+    #: them (never more: a reading another program added meanwhile keeps its own id outside them).
+    imported: tuple[int, tuple[tuple[int, int], ...]] | None = None
 
     def __or__(self, other: Scope) -> Scope:
         imported = self.imported or other.imported

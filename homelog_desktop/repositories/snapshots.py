@@ -11,7 +11,7 @@ import asyncio
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Boolean, Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Boolean, Table, and_, bindparam, delete, false, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..db.tables import (
@@ -110,8 +110,9 @@ class SnapshotRepository:
         for source_id in sorted(scope.source_readings):
             sets.append(readings.c.source_id == source_id)
         if scope.imported is not None:
-            source_id, first_id = scope.imported
-            sets.append(and_(readings.c.source_id == source_id, readings.c.id >= first_id))
+            source_id, runs = scope.imported
+            ranges = [readings.c.id.between(lo, hi) for lo, hi in runs]
+            sets.append(and_(readings.c.source_id == source_id, or_(*ranges) if ranges else false()))
         for where in sets:
             await self._take_many(rows, "readings", where)
             chosen = select(readings.c.id).where(where).scalar_subquery()

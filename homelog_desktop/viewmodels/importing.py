@@ -407,14 +407,14 @@ class ImportViewModel(BaseViewModel):
     def _record(self, summary: ImportSummary) -> None:
         """The import becomes one step of Edit → Undo: undoing it removes its readings (and the source
         it created). An import that replaced stored readings is not recorded: what it replaced is gone."""
-        if self.history is None or summary.source_id is None or summary.first_reading_id is None:
+        if self.history is None or summary.source_id is None:
             return
         if summary.replaced or (not summary.imported and not summary.source_created):
             return
         from ..domain.undo import Scope
         from .undo import ImportChange, plural
 
-        scope = Scope(imported=(summary.source_id, summary.first_reading_id))
+        scope = Scope(imported=(summary.source_id, tuple(summary.reading_id_runs)))
         if summary.source_created:
             scope = scope | Scope(sources=frozenset([summary.source_id]))
         name = f"Import {plural(summary.imported, 'Reading')}"

@@ -441,6 +441,20 @@ def test_undo_import_refused_once_a_reading_was_edited(run, db, db_path, steps, 
     assert steps.history.can_undo()  # still there to try again
 
 
+def test_undo_import_keeps_a_reading_another_program_added_since(run, db, db_path, steps, add_source, store, tmp_path):
+    """A reading added to the same source after the import (by ``homelog add``, another PC) has a
+    higher id than the import's: undoing the import removes the import's readings only."""
+    source = add_source()
+    path = tmp_path / "in.csv"
+    path.write_text("Date,Day,Night\n2024-01-01,10,5\n2024-01-02,11,6\n", encoding="utf-8")
+    summary = _import(run, db, steps, path, source)
+    assert summary.reading_id_runs and summary.reading_id_runs[-1][1] - summary.reading_id_runs[0][0] == 1
+    (later,) = store(source, make_reading(source, datetime(2024, 2, 1, tzinfo=UTC), "20", "9"))
+    run(steps.history.undo())
+    assert not steps.errors
+    assert [row[0] for row in dump(db_path)["readings"]] == [later.id]
+
+
 # -- refusals and the history itself ----------------------------------------------------------
 
 

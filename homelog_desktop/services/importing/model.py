@@ -379,6 +379,8 @@ class ImportSummary:
     #: The first id the import's readings took (each stored reading has this one or a higher one):
     #: what undoing the import removes. None: nothing was written.
     first_reading_id: int | None = None
+    #: The ids of the readings this import stored, as inclusive runs (lo, hi) (what undo removes).
+    reading_id_runs: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def skipped_rows(self) -> int:
