@@ -106,6 +106,9 @@ class BulkReadingWriter:
         self.replace = replace
         self.merge = merge
         self.first_id = 0
+        #: The ids this writer gave its readings, as inclusive runs (lo, hi): on PostgreSQL another
+        #: program's reading may take an id between two of ours, so the first id alone does not say.
+        self.id_runs: list[tuple[int, int]] = []
         self.now = to_epoch(utc_now())
         #: (first, last) time of the source's stored readings; None when it has none.
         self.stored_range: tuple[int, int] | None = None
@@ -197,6 +200,7 @@ class BulkReadingWriter:
         if n <= 0:
             return result
         ids = await self._ids(n)
+        _add_runs(self.id_runs, ids)
         readings, values = await loop.run_in_executor(
             None,
             _parameters,
@@ -477,6 +481,15 @@ async def fill_interval_starts(session: AsyncSession, metric_ids: Sequence[int])
             " WHERE start_ts IS NULL AND metric_id IN (" + ", ".join(str(int(m)) for m in metric_ids) + ")"
         )
     )
+
+
+def _add_runs(runs: list[tuple[int, int]], ids: list[int]) -> None:
+    """Add ``ids`` to ``runs`` (inclusive (lo, hi) runs of consecutive ids, in the order given)."""
+    for i in ids:
+        if runs and runs[-1][1] + 1 == i:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
 
 
 class _SqliteWriter(BulkReadingWriter):

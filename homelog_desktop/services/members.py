@@ -12,6 +12,7 @@ restricted.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,6 +24,9 @@ from ..domain.errors import HomeLogError
 from ..repositories.member_passwords import MemberPasswordRepository
 from ..repositories.member_roles import MemberRoleRepository
 from ..repositories.members import MemberRepository
+
+if TYPE_CHECKING:
+    from .undo import Recording
 
 
 class SignInNameTakenError(HomeLogError):
@@ -43,11 +47,20 @@ class MemberService:
         async with self._database.session(readonly=True) as session:
             return await self._accounts(session)
 
-    async def add(self, name: str, email: str | None) -> tuple[Member, list[MemberAccount]]:
-        """A new member; the household's first member becomes its administrator."""
+    async def add(
+        self, name: str, email: str | None, *, recording: Recording | None = None
+    ) -> tuple[Member, list[MemberAccount]]:
+        """A new member; the household's first member becomes its administrator.
+
+        With ``recording``, the rows it touched are noted for its undo (services/undo.py).
+        """
         if self.actor is not None:
             require(can_add_member(self.actor))
         async with self._database.session() as session:
+            if recording is not None:  # every member: the first one may become the administrator
+                from .undo import every_member
+
+                await recording.start(session, await every_member(session))
             stored = await MemberRepository(session).add(Member(None, name, email))
             assert stored.id is not None
             roles = await self._roles(session)
@@ -55,12 +68,20 @@ class MemberService:
                 await self._check_role_free(roles, stored.name, stored.id)
             passwords = MemberPasswordRepository(session)
             await passwords.ensure_administrator()
+            if recording is not None:
+                from ..domain.undo import Scope
+
+                await recording.finish(session, Scope(members=frozenset([stored.id])))
             return stored, await self._accounts(session)
 
-    async def update(self, member: Member) -> tuple[Member, list[MemberAccount]]:
+    async def update(self, member: Member, *, recording: Recording | None = None) -> tuple[Member, list[MemberAccount]]:
         """A member's new name and e-mail (themselves or the administrator); on a server the role follows."""
         assert member.id is not None
         async with self._database.session() as session:
+            if recording is not None:
+                from ..domain.undo import Scope
+
+                await recording.start(session, Scope(members=frozenset([member.id])))
             members = MemberRepository(session)
             before = await members.get(member.id)
             if self.actor is not None:
@@ -78,11 +99,19 @@ class MemberService:
                         )
                     await self._check_role_free(roles, stored.name, member.id)
                     await roles.rename(old, new)
+            if recording is not None:
+                await recording.finish(session)
             return stored, await self._accounts(session)
 
-    async def remove(self, member_id: int) -> list[MemberAccount]:
+    async def remove(self, member_id: int, *, recording: Recording | None = None) -> list[MemberAccount]:
         """Remove a member (the administrator, not themselves); on a server their role too."""
         async with self._database.session() as session:
+            if recording is not None:
+                from .undo import every_member, member_scope
+
+                # Every member too: another one may become the administrator.
+                scope = await member_scope(session, member_id) | await every_member(session)
+                await recording.start(session, scope)
             members = MemberRepository(session)
             member = await members.get(member_id)
             if self.actor is not None:
@@ -94,6 +123,8 @@ class MemberService:
             await members.delete(member_id)
             passwords = MemberPasswordRepository(session)
             await passwords.ensure_administrator()  # (the household keeps someone to manage it)
+            if recording is not None:
+                await recording.finish(session)
             return await self._accounts(session)
 
     async def _accounts(self, session: AsyncSession) -> list[MemberAccount]:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ..services.importing.formats import ParsedFile
     from ..services.importing.homelog import HomeLogDocument
     from ..services.importing.standard import RegisterInfo, StandardSummary
+    from .undo import UndoHistory
 
 #: Rows the preview shows.
 PREVIEW_ROWS = 50
@@ -124,6 +125,8 @@ class ImportViewModel(BaseViewModel):
         self.standard_source = ""
         #: The built-in supplier profile read the table's way (None: none recognised or chosen).
         self.builtin_profile: BuiltinProfile | None = None
+        #: Where a committed import is recorded for Edit → Undo (None: not recorded).
+        self.history: UndoHistory | None = None
 
     # -- reading the file --------------------------------------------------------------------
 
@@ -377,6 +380,7 @@ class ImportViewModel(BaseViewModel):
                     self.failed.emit(user_message(exc))
                     return None
                 self.summary = summary
+                self._record(summary)
                 if self.save_profile and self.profiles_dir is not None:
                     stored = replace(plan, source=replace(plan.source, id=summary.source_id, name=summary.source_name))
                     try:
@@ -417,6 +421,22 @@ class ImportViewModel(BaseViewModel):
             self.running = False
             self._cancel = None
         return None
+
+    def _record(self, summary: ImportSummary) -> None:
+        """The import becomes one step of Edit → Undo: undoing it removes its readings (and the source
+        it created). An import that replaced stored readings is not recorded: what it replaced is gone."""
+        if self.history is None or summary.source_id is None:
+            return
+        if summary.replaced or (not summary.imported and not summary.source_created):
+            return
+        from ..domain.undo import Scope
+        from .undo import ImportChange, plural
+
+        scope = Scope(imported=(summary.source_id, tuple(summary.reading_id_runs)))
+        if summary.source_created:
+            scope = scope | Scope(sources=frozenset([summary.source_id]))
+        name = f"Import {plural(summary.imported, 'Reading')}"
+        self.history.record(ImportChange(name, scope, [summary.source_id]))
 
     def cancel(self) -> None:
         """Stop a running import; it rolls back and ends with ``cancelled``."""

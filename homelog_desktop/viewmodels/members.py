@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ..db.handle import SessionProvider
     from ..domain.entities import MemberAccount
     from ..services.auth import AuthService
+    from .undo import UndoHistory
 
 #: Why everything is allowed on a local file nobody signs in to.
 OPEN_FILE_REASON = "Nobody signs in to this file: everyone at this computer may change the members."
@@ -74,6 +75,8 @@ class MembersViewModel(BaseViewModel):
         self.members: list[Member] = []
         self.accounts: list[MemberAccount] = []
         self.last_error_field: MemberField | PasswordField | str | None = None
+        #: Where committed changes are recorded for Edit → Undo (None: not recorded).
+        self.history: UndoHistory | None = None
 
     # -- what the signed-in member may do -------------------------------------------------------
 
@@ -143,7 +146,10 @@ class MembersViewModel(BaseViewModel):
         self.last_error_field = None
         async with self._action():
             service = await self._service()
-            self._publish(await service.remove(member_id))
+            recording = _recording(self.history)
+            name = next((m.name for m in self.members if m.id == member_id), "")
+            self._publish(await service.remove(member_id, recording=recording))
+            _record(self.history, recording, f"Remove Member “{name}”" if name else "Remove Member")
             self.deleted.emit(member_id)
 
     async def set_password(self, member_id: int, new: str, confirmation: str, current: str | None = None) -> None:
@@ -174,13 +180,18 @@ class MembersViewModel(BaseViewModel):
         self.last_error_field = None
         async with self._action():
             service = await self._service()
+            recording = _recording(self.history)
             try:
                 stored, accounts = await (
-                    service.add(member.name, member.email) if member.id is None else service.update(member)
+                    service.add(member.name, member.email, recording=recording)
+                    if member.id is None
+                    else service.update(member, recording=recording)
                 )
             except HomeLogError as exc:
                 self.last_error_field = _field_of(exc)
                 raise
+            verb = "Add Member" if member.id is None else "Edit Member"
+            _record(self.history, recording, f"{verb} “{stored.name}”")
             self._publish(accounts)
             self.saved.emit(stored)
 
@@ -219,6 +230,25 @@ class MembersViewModel(BaseViewModel):
 
 if TYPE_CHECKING:
     from ..services.members import MemberService
+    from ..services.undo import Recording
+
+
+def _recording(history: UndoHistory | None) -> Recording | None:
+    if history is None:
+        return None
+    from ..services.undo import Recording
+
+    return Recording()
+
+
+def _record(history: UndoHistory | None, recording: Recording | None, name: str) -> None:
+    """A committed change of the members becomes the next step of Edit → Undo."""
+    if history is None or recording is None:
+        return
+    from .changes import What
+    from .undo import Change
+
+    history.record(Change(name, recording.scope, recording.before, recording.after, What.MEMBERS | What.READINGS))
 
 
 def _field_of(error: HomeLogError) -> MemberField | None:

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from ..db.handle import SessionProvider
     from ..repositories import ReadingRepository, SourceRepository
     from ..services.readings import ReadingService
+    from ..services.undo import Recording
+    from .undo import UndoHistory
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,8 @@ class MeterRoundViewModel(BaseViewModel):
         self.lines: list[RoundLine] = []
         self.contexts: dict[int, ReadingContext] = {}
         self.sources: dict[int, Source] = {}
+        #: Where a committed round is recorded for Edit → Undo (None: not recorded).
+        self.history: UndoHistory | None = None
         self._generation = 0
         self._writer = PatientWriter(db, weak_emitter(self, "waiting_changed"))
 
@@ -208,6 +212,9 @@ class MeterRoundViewModel(BaseViewModel):
             self.error_occurred.emit("Enter at least one value: empty lines are skipped.")
             return
         accepted = accepted or {}
+        from ..services.undo import Recording
+
+        recording = Recording()
 
         async def work(session: AsyncSession) -> tuple[list[Reading], list[Issue]]:
             stored: list[Reading] = []
@@ -228,6 +235,10 @@ class MeterRoundViewModel(BaseViewModel):
                     stored.append(result.reading)
             if pending:
                 await session.rollback()  # all or nothing
+            elif self.history is not None:
+                from ..domain.undo import Scope
+
+                await recording.finish(session, Scope(readings=frozenset(r.id for r in stored if r.id is not None)))
             return stored, pending
 
         async with self._action():
@@ -239,6 +250,7 @@ class MeterRoundViewModel(BaseViewModel):
             if pending:
                 self.warnings_raised.emit(pending)
                 return
+            self._record(recording, stored)
             self.saved.emit(stored)
 
     def cancel_save(self) -> None:
@@ -246,6 +258,18 @@ class MeterRoundViewModel(BaseViewModel):
         self._writer.cancel()
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _record(self, recording: Recording, stored: list[Reading]) -> None:
+        """The committed round becomes one step of Edit → Undo."""
+        if self.history is None or not stored:
+            return
+        from .changes import What
+        from .undo import Change, plural
+
+        name = f"Meter Round ({plural(len(stored), 'Reading')})"
+        what = What.READINGS | What.METER_CHANGES
+        sources = [r.source_id for r in stored]
+        self.history.record(Change(name, recording.scope, recording.before, recording.after, what, sources))
 
     def _repo(self, session: AsyncSession) -> ReadingRepository:
         if self._repo_factory is None:

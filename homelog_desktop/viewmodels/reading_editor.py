@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
 
     from ..db.handle import SessionProvider
+    from ..services.readings import SaveResult
+    from ..services.undo import Recording
+    from .undo import UndoHistory
 
 __all__ = ["ReadingEditorViewModel", "unaccepted", "warning_key"]
 
@@ -99,6 +102,8 @@ class ReadingEditorViewModel(BaseViewModel):
         #: The last save's conflict, until the next save or reload.
         self.conflict: ConflictError | None = None
         self.members: list[Member] = []
+        #: Where committed saves are recorded for Edit → Undo (None: not recorded).
+        self.history: UndoHistory | None = None
         self._generation = 0
         self._writer = PatientWriter(db, weak_emitter(self, "waiting_changed"))
 
@@ -145,11 +150,23 @@ class ReadingEditorViewModel(BaseViewModel):
         if reading.source_id != self.source.id:
             raise ValueError("the reading belongs to another source")
         self.conflict = None
+        from ..services.undo import Recording
+
+        recording = Recording()
+
+        async def work(session: AsyncSession) -> SaveResult:
+            from ..domain.undo import Scope
+
+            if self.history is not None and reading.id is not None:
+                await recording.start(session, Scope(readings=frozenset([reading.id])))
+            result = await self._service(session).save(self.source, reading, accepted=accepted, events=events)
+            if self.history is not None and result.reading is not None and result.reading.id is not None:
+                await recording.finish(session, Scope(readings=frozenset([result.reading.id])))
+            return result
+
         async with self._action():
             try:
-                result = await self._writer.run(
-                    lambda session: self._service(session).save(self.source, reading, accepted=accepted, events=events)
-                )
+                result = await self._writer.run(work)
             except WriteCancelledError:
                 self.save_cancelled.emit()
                 return
@@ -164,6 +181,7 @@ class ReadingEditorViewModel(BaseViewModel):
                 self.warnings_raised.emit(result.warnings)
                 return
             self.reading = result.reading
+            self._record(recording, "Add Reading" if reading.id is None else "Edit Reading")
             self.saved.emit(result.reading)
 
     def overwriting(self, reading: Reading) -> Reading:
@@ -244,6 +262,16 @@ class ReadingEditorViewModel(BaseViewModel):
         return rollover_plausible(metric, previous.value, value, days, context.daily_rates.get(metric.id))
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _record(self, recording: Recording, name: str) -> None:
+        """The committed save becomes the next step of Edit → Undo."""
+        if self.history is None:
+            return
+        from .changes import What
+        from .undo import Change
+
+        what = What.READINGS | What.METER_CHANGES
+        self.history.record(Change(name, recording.scope, recording.before, recording.after, what, [self.source.id]))
 
     def _service(self, session: AsyncSession) -> ReadingService:
         return ReadingService(session, self._repo, self._event_repo)

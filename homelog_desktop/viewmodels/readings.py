@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from ..db.handle import SessionProvider
     from ..repositories import ReadingRepository
+    from .undo import UndoHistory
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
@@ -121,6 +122,8 @@ class ReadingsViewModel(BaseViewModel):
         #: Told what changed after each committed write (without one, the table reloads itself).
         self._changes = changes
         self._repo_factory = repo_factory
+        #: Where committed deletes are recorded for Edit → Undo (None: not recorded).
+        self.history: UndoHistory | None = None
         self.source: Source | None = None
         self.total = 0
         self.order = ReadingOrder(descending=True)
@@ -234,8 +237,29 @@ class ReadingsViewModel(BaseViewModel):
         if source is None or source.id is None or not reading_ids:
             return
         async with self._action():
+            from ..domain.undo import Scope
+            from ..services.undo import Recording
+
+            recording = Recording()
             async with self._db.session() as session:
+                if self.history is not None:
+                    await recording.start(session, Scope(readings=frozenset(reading_ids)))
                 count = await self._repo(session).delete(source.id, reading_ids)
+                if self.history is not None:
+                    await recording.finish(session)
+            if self.history is not None:
+                from .undo import Change, plural
+
+                self.history.record(
+                    Change(
+                        f"Delete {plural(count, 'Reading')}",
+                        recording.scope,
+                        recording.before,
+                        recording.after,
+                        What.READINGS | What.METER_CHANGES,
+                        [source.id],
+                    )
+                )
             self.deleted.emit(count)
         if self._changes is not None:
             self._changes.notify(What.READINGS, [source.id])  # every page reloads, this one too

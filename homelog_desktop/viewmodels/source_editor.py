@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
 
     from ..db.handle import SessionProvider
+    from ..domain.undo import Scope
+    from ..services.undo import Recording
+    from .undo import UndoHistory
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +165,8 @@ class SourceEditorViewModel(BaseViewModel):
         self.last_problem: Problem | None = None
         #: The last save's conflict, until the next save or reload.
         self.conflict: ConflictError | None = None
+        #: Where committed saves are recorded for Edit → Undo (None: not recorded).
+        self.history: UndoHistory | None = None
 
     @property
     def source(self) -> Source | None:
@@ -221,10 +226,15 @@ class SourceEditorViewModel(BaseViewModel):
         conflict, self.conflict = self.conflict, None
         if overwrite and conflict is not None and conflict.what == "source":
             source = replace(source, version=conflict.current_version)
+        from ..services.undo import Recording
+
+        recording = Recording()
         async with self._action():
             try:
                 async with self._db.session() as session:
                     repo = self._repo(session)
+                    if self.history is not None and source.id is not None:
+                        await recording.start(session, await self._touched(session, source))
                     stored = await (repo.add(source) if source.id is None else repo.update(source))
                     if source.id is not None and changes is not None and not overwrite:
                         # The form saves the tariffs as a whole: refuse if someone changed one meanwhile.
@@ -245,6 +255,10 @@ class SourceEditorViewModel(BaseViewModel):
                         raise
                     saved_changes = await self._read_changes(session, stored)
                     await self.energy.read(session, stored)
+                    if self.history is not None and stored.id is not None:
+                        from ..domain.undo import Scope
+
+                        await recording.finish(session, Scope(sources=frozenset([stored.id])))
             except ConflictError as exc:
                 self.conflict = exc
                 self.conflict_raised.emit(exc)
@@ -255,6 +269,7 @@ class SourceEditorViewModel(BaseViewModel):
                 raise
             self._source = stored
             self.changes = saved_changes
+            self._record(recording, f"{'Add' if source.id is None else 'Edit'} Source “{stored.name}”", stored.id)
             self.saved.emit(stored)
 
     async def reload(self) -> None:
@@ -274,6 +289,27 @@ class SourceEditorViewModel(BaseViewModel):
             self.changes_loaded.emit(changes)
 
     # -- helpers -------------------------------------------------------------------------------
+
+    async def _touched(self, session: AsyncSession, source: Source) -> Scope:
+        """What saving ``source`` over the stored one touches: the source with its metrics, tariffs and
+        meter changes, and the values of the metrics it removes or changes the kind of."""
+        from ..domain.undo import Scope
+
+        assert source.id is not None
+        stored = await self._repo(session).get(source.id)
+        kinds = {m.id: m.kind for m in source.metrics if m.id is not None}
+        values = {m.id for m in stored.metrics if m.id is not None and kinds.get(m.id) is not m.kind}
+        return Scope(sources=frozenset([source.id]), metric_values=frozenset(values))
+
+    def _record(self, recording: Recording, name: str, source_id: int | None) -> None:
+        """A committed save becomes the next step of Edit → Undo."""
+        if self.history is None:
+            return
+        from .changes import What
+        from .undo import Change
+
+        what = What.SOURCES | What.TARIFFS | What.METER_CHANGES | What.READINGS
+        self.history.record(Change(name, recording.scope, recording.before, recording.after, what, [source_id]))
 
     async def _read_changes(self, session: AsyncSession, source: Source) -> MeterChanges:
         assert source.id is not None

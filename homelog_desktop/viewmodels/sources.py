@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
     from ..db.handle import SessionProvider
     from ..repositories import SourceRepository
+    from ..services.undo import Recording
     from .permissions import Permissions
+    from .undo import UndoHistory
 
 
 class SourcesViewModel(BaseViewModel):
@@ -46,6 +48,8 @@ class SourcesViewModel(BaseViewModel):
         #: Told what changed after each committed write (without one, the list reloads itself).
         self._changes = changes
         self._repo_factory = repo_factory
+        #: Where committed archives and deletes are recorded for Edit → Undo (None: not recorded).
+        self.history: UndoHistory | None = None
         self.show_archived = False
         self.loaded = False
         #: Archived sources the last load left out (show_archived off): an empty list then does not
@@ -86,9 +90,19 @@ class SourcesViewModel(BaseViewModel):
 
     async def set_archived(self, source: Source, archived: bool) -> None:
         assert source.id is not None
+        from ..domain.undo import Scope
+        from ..services.undo import Recording
+
+        recording = Recording()
         async with self._action():
             async with self._db.session() as session:
+                if self.history is not None:
+                    await recording.start(session, Scope(source_rows=frozenset([source.id])))
                 await self._repo(session).set_archived(source.id, archived)
+                if self.history is not None:
+                    await recording.finish(session)
+            verb = "Archive Source" if archived else "Unarchive Source"
+            self._record(recording, f"{verb} “{source.name}”", source.id)
         await self._changed(source.id)
 
     def _repo(self, session: AsyncSession) -> SourceRepository:
@@ -99,13 +113,35 @@ class SourcesViewModel(BaseViewModel):
         return self._repo_factory(session)
 
     async def delete(self, source_id: int) -> None:
+        """Delete a source with everything of it (undone with its metrics, tariffs, meter changes,
+        readings and their ids)."""
+        from ..domain.undo import Scope
+        from ..services.undo import Recording
+
+        recording = Recording()
         async with self._action():
             async with self._db.session() as session:
                 repo = self._repo(session)
+                if self.history is not None:
+                    scope = Scope(sources=frozenset([source_id]), source_readings=frozenset([source_id]))
+                    await recording.start(session, scope)
+                name = (await repo.get(source_id)).name
                 count = await repo.count_readings(source_id)
                 await repo.delete(source_id)
+                if self.history is not None:
+                    await recording.finish(session)
+            self._record(recording, f"Delete Source “{name}”", source_id)
             self.source_deleted.emit(source_id, count)
         await self._changed(source_id)
+
+    def _record(self, recording: Recording, name: str, source_id: int) -> None:
+        """A committed change of a source becomes the next step of Edit → Undo."""
+        if self.history is None:
+            return
+        from .undo import Change
+
+        what = What.SOURCES | What.READINGS | What.TARIFFS | What.METER_CHANGES
+        self.history.record(Change(name, recording.scope, recording.before, recording.after, what, [source_id]))
 
     async def _changed(self, source_id: int) -> None:
         """A write of ``source_id`` committed: say so (every page reloads), or reload the list."""

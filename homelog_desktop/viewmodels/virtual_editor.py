@@ -14,6 +14,7 @@ from .base import BaseViewModel
 
 if TYPE_CHECKING:
     from ..db.handle import SessionProvider
+    from .undo import UndoHistory
 
 
 class VirtualMeterEditorViewModel(BaseViewModel):
@@ -33,6 +34,8 @@ class VirtualMeterEditorViewModel(BaseViewModel):
         self._db = db
         self.source = source
         self.choices: list[InputFacts] = []
+        #: Where committed saves are recorded for Edit → Undo (None: not recorded).
+        self.history: UndoHistory | None = None
 
     async def load(self) -> None:
         async with self._action():
@@ -51,16 +54,31 @@ class VirtualMeterEditorViewModel(BaseViewModel):
 
     async def save(self, source: Source) -> None:
         async with self._action():
+            from ..domain.undo import Scope
             from ..repositories import SourceRepository
+            from ..services.undo import Recording
 
+            recording = Recording()
             try:
                 async with self._db.session() as session:
                     repo = SourceRepository(session)
+                    if self.history is not None and source.id is not None:
+                        await recording.start(session, Scope(sources=frozenset([source.id])))
                     stored = await (repo.add(source) if source.id is None else repo.update(source))
+                    if self.history is not None and stored.id is not None:
+                        await recording.finish(session, Scope(sources=frozenset([stored.id])))
             except RuleError as exc:  # shown in the form, on the terms: no message box
                 self.refused.emit(list(exc.issues))
                 return
             self.source = stored
+            if self.history is not None:
+                from .changes import What
+                from .undo import Change
+
+                verb = "Add Virtual Meter" if source.id is None else "Edit Virtual Meter"
+                what = What.SOURCES | What.READINGS
+                scope, before, after = recording.scope, recording.before, recording.after
+                self.history.record(Change(f"{verb} “{stored.name}”", scope, before, after, what, [stored.id]))
             self.saved.emit(stored)
 
 

@@ -12,6 +12,7 @@ from .live import LiveUpdatesViewModel
 from .permissions import Permissions
 from .readings import ReadingsViewModel
 from .sources import SourcesViewModel
+from .undo import UndoHistory
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -69,6 +70,8 @@ class Workspace:
     annual_report: Callable[[Renderer], AnnualReportViewModel]
     #: The editor of a new (None) or stored virtual meter.
     virtual_editor: Callable[[Source | None], VirtualMeterEditorViewModel] | None = None
+    #: Edit → Undo/Redo: the edits committed in this database since it was opened.
+    history: UndoHistory | None = None
 
 
 def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = False) -> Workspace:
@@ -81,11 +84,16 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
     permissions = Permissions(db)
     sources = SourcesViewModel(db, changes=changes, permissions=permissions)
     readings = ReadingsViewModel(db, changes=changes)
+    history = UndoHistory(db, changes)
+    sources.history = history
+    readings.history = history
     live = LiveUpdatesViewModel(db, changes)
     #: View models made on demand that run background work: closed with the workspace.
     extra: list[BaseViewModel] = []
 
     async def close() -> None:
+        history.clear()  # the steps belong to this database
+        await history.close()
         await live.close()
         await sources.close()
         await readings.close()
@@ -96,6 +104,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         from .reading_editor import ReadingEditorViewModel
 
         vm = ReadingEditorViewModel(db, source, reading, member, permissions=permissions)
+        vm.history = history
         vm.saved.connect(lambda saved: changes.notify(What.READINGS | What.METER_CHANGES, [saved.source_id]))
         return vm
 
@@ -103,6 +112,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         from .source_editor import SourceEditorViewModel
 
         vm = SourceEditorViewModel(db, source, permissions=permissions)
+        vm.history = history
         vm.saved.connect(lambda saved: changes.notify(What.SOURCES | What.TARIFFS | What.METER_CHANGES, [saved.id]))
         return vm
 
@@ -110,6 +120,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         from .members import MembersViewModel
 
         vm = MembersViewModel(db)
+        vm.history = history
         vm.saved.connect(lambda _member: changes.notify(What.MEMBERS))
         vm.deleted.connect(lambda _member_id: changes.notify(What.MEMBERS))
         return vm
@@ -132,6 +143,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         from .meter_round import MeterRoundViewModel
 
         vm = MeterRoundViewModel(db, permissions=permissions)
+        vm.history = history
         vm.saved.connect(lambda saved: changes.notify(What.READINGS, [r.source_id for r in saved]))
         extra.append(vm)
         return vm
@@ -145,6 +157,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         from .importing import ImportViewModel, profiles_dir_for
 
         vm = ImportViewModel(db, path, profiles_dir_for(location), permissions=permissions)
+        vm.history = history
         vm.finished.connect(lambda summary: changes.notify(What.READINGS | What.SOURCES, [summary.source_id]))
         return vm
 
@@ -157,6 +170,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         from .virtual_editor import VirtualMeterEditorViewModel
 
         vm = VirtualMeterEditorViewModel(db, source)
+        vm.history = history
         vm.saved.connect(lambda saved: changes.notify(What.SOURCES | What.READINGS, [saved.id]))
         return vm
 
@@ -179,4 +193,5 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
         live=live,
         annual_report=annual_report,
         virtual_editor=virtual_editor,
+        history=history,
     )

@@ -787,7 +787,7 @@ def test_main_window_delete_question_names_the_meter_change_recorded_with_the_re
     press(qtbot, table(window), Qt.Key.Key_Delete)
     box = wait_dialog(qtbot, window, "confirmDialog")
     assert "The meter change recorded with it (“Meter replaced” on " in box.informativeText()
-    assert "This cannot be undone." in box.informativeText()
+    assert "Edit → Undo brings them back." in box.informativeText()
     click_box_button(qtbot, box, QMessageBox.StandardButton.Cancel)
 
 

@@ -403,6 +403,11 @@ class ImportSummary:
     #: The file named authors, but the signed-in member (not the administrator) may only enter readings as
     #: themselves: every reading is theirs.
     authors_not_kept: bool = False
+    #: The first id the import's readings took (each stored reading has this one or a higher one):
+    #: what undoing the import removes. None: nothing was written.
+    first_reading_id: int | None = None
+    #: The ids of the readings this import stored, as inclusive runs (lo, hi) (what undo removes).
+    reading_id_runs: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def skipped_rows(self) -> int:

@@ -239,6 +239,8 @@ async def _run_import(
                 replace=plan.duplicates == DuplicatePolicy.REPLACE,
                 merge=merges_rows(plan),
             )
+            summary.first_reading_id = store.first_id
+            summary.reading_id_runs = store.id_runs  # filled as the rows are written
             reader = _Reader(plan, converter, stream, columns)
             size = FIRST_CHUNK
             max_decimals: dict[int, int] = {}

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 class Act(StrEnum):
     """Every action of the window; the value is the QAction's object name."""
 
+    UNDO = "actionUndo"
+    REDO = "actionRedo"
     ADD_READING = "actionAddReading"
     EDIT_READING = "actionEditReading"
     DELETE_READING = "actionDeleteReading"
@@ -69,6 +71,9 @@ class Spec(NamedTuple):
 
 
 SPECS: dict[Act, Spec] = {
+    # "Undo"/"Redo" are the platform's standard keys (Redo: Ctrl+Y on Windows, Ctrl+Shift+Z elsewhere).
+    Act.UNDO: Spec("&Undo", ("Undo",), "Nothing to undo"),
+    Act.REDO: Spec("&Redo", ("Ctrl+Shift+Z", "Redo"), "Nothing to redo"),
     Act.ADD_READING: Spec(
         "&New Reading…", ("Ctrl+N",), "Record a reading of the selected source", "SP_FileIcon", "New Reading"
     ),
@@ -165,6 +170,7 @@ MENUS: tuple[tuple[str, tuple[Act | None, ...]], ...] = (
             Act.QUIT,
         ),
     ),
+    ("&Edit", (Act.UNDO, Act.REDO)),
     (
         "&Source",
         (
@@ -199,6 +205,8 @@ TOOLBAR: tuple[Act | None, ...] = (
 
 #: (keys, description) shown in Help → Keyboard Shortcuts.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
+    ("Ctrl+Z", "Undo the last change (its name is in the Edit menu)"),
+    ("Ctrl+Shift+Z", "Redo the change last undone"),
     ("Ctrl+1", "Dashboard: every meter at a glance"),
     ("Ctrl+2", "Readings of the selected source"),
     ("Ctrl+3", "Reports and charts of the selected source"),
@@ -261,9 +269,16 @@ def finish_actions(actions: Mapping[Act, QAction], toolbar: QToolBar) -> None:
     style = toolbar.style()
     for act, action in actions.items():
         spec = SPECS[act]
-        keys = [
-            QKeySequence(QKeySequence.StandardKey.Delete) if key == "Delete" else QKeySequence(key) for key in spec.keys
-        ]
+        standard = {"Undo": QKeySequence.StandardKey.Undo, "Redo": QKeySequence.StandardKey.Redo}
+        keys: list[QKeySequence] = []
+        for key in spec.keys:
+            if key == "Delete":
+                found = [QKeySequence(QKeySequence.StandardKey.Delete)]
+            elif key in standard:
+                found = QKeySequence.keyBindings(standard[key])
+            else:
+                found = [QKeySequence(key)]
+            keys += [k for k in found if k not in keys]
         if keys:
             action.setShortcuts(keys)
         if spec.icon:

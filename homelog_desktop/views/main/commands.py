@@ -74,6 +74,8 @@ class WindowCommands:
 
     def _slots(self) -> dict[Act, Callable[..., object]]:
         return {
+            Act.UNDO: self.undo,
+            Act.REDO: self.redo,
             Act.ADD_READING: self.add_reading,
             Act.EDIT_READING: self.edit_reading,
             Act.DELETE_READING: self.delete_readings,
@@ -111,6 +113,40 @@ class WindowCommands:
 
     def _parent(self) -> QWidget:
         return self  # type: ignore[return-value]
+
+    # -- undo ------------------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        """Edit → Undo (Ctrl+Z): the last change, unless someone changed its rows since."""
+        history = self.workspace.history if self.workspace is not None else None
+        if history is not None and history.can_undo():
+            history.spawn(history.undo())
+
+    def redo(self) -> None:
+        """Edit → Redo (Ctrl+Shift+Z, or the platform's Redo key)."""
+        history = self.workspace.history if self.workspace is not None else None
+        if history is not None and history.can_redo():
+            history.spawn(history.redo())
+
+    def _update_undo(self) -> None:
+        """The Edit menu names what Undo and Redo would do, and is disabled when there is nothing."""
+        history = self.workspace.history if self.workspace is not None else None
+        for act, word, can, text in (
+            (Act.UNDO, "Undo", history is not None and history.can_undo(), history.undo_text() if history else ""),
+            (Act.REDO, "Redo", history is not None and history.can_redo(), history.redo_text() if history else ""),
+        ):
+            action = self._actions[act]
+            named = f"{word} {text}" if text else word
+            action.setText("&" + named.replace("&", "&&"))  # a name's own “&” is no mnemonic
+            action.setEnabled(can)
+            tip = named if text else f"Nothing to {word.lower()}"
+            if history is not None and history.running:
+                tip = "Undoing or redoing a change…"
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+
+    def _on_undo_stepped(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
 
     # -- readings --------------------------------------------------------------------------------
 
@@ -172,7 +208,7 @@ class WindowCommands:
         from ...viewmodels.readings import delete_detail
 
         detail = delete_detail(await self.workspace.readings.meter_changes_of(ids), source)
-        informative = f"{detail}\n\nThis cannot be undone." if detail else "This cannot be undone."
+        informative = f"{detail}\n\nEdit → Undo brings them back." if detail else "Edit → Undo brings them back."
         box = question(self._parent(), text, informative, "Delete")
         self.dialogs.keep(box)
         box.accepted.connect(lambda: self.run(self.workspace.readings.delete(ids)) if self.workspace else None)
@@ -279,7 +315,7 @@ class WindowCommands:
         box = question(
             self._parent(),
             text,
-            "This cannot be undone. To keep the readings but hide the source, archive it instead.",
+            "Edit → Undo brings it back. To keep the readings but hide the source, archive it instead.",
             "Delete",
         )
         box.setObjectName("confirmDeleteSource")
@@ -467,6 +503,7 @@ class WindowCommands:
     def _update_actions(self, *_args: Any) -> None:
         from ...viewmodels.navigation import Page, Tab
 
+        self._update_undo()
         if not self._content_built:
             return
         bound = self.workspace is not None

@@ -297,6 +297,10 @@ class MainWindow(WindowCommands, QMainWindow):
         for vm in (workspace.sources, workspace.readings):
             vm.busy_changed.connect(self._on_vm_busy_changed)
             vm.error_occurred.connect(self.show_error)
+        if workspace.history is not None:
+            workspace.history.changed.connect(self._update_undo)
+            workspace.history.stepped.connect(self._on_undo_stepped)
+            workspace.history.error_occurred.connect(self.show_error)
         workspace.sources.sources_loaded.connect(self._on_sources_loaded)
         workspace.sources.source_deleted.connect(self._on_source_deleted)
         workspace.sources.reading_count_loaded.connect(self._confirm_delete_source)
@@ -376,6 +380,8 @@ class MainWindow(WindowCommands, QMainWindow):
             return
         for vm in (workspace.sources, workspace.readings, workspace.changes, workspace.live):
             vm.disconnect(self)
+        if workspace.history is not None:
+            workspace.history.disconnect(self)
         self.live_bar.hide()
         workspace.changes.changed.disconnect(self.sidebar.on_data_changed)
         workspace.changes.changed.disconnect(self.source_page.on_data_changed)

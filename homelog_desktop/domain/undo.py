@@ -1,0 +1,230 @@
+"""What undoing (and redoing) a change means: put back the rows it touched, unless someone changed them since.
+
+Every edit is recorded as the rows it touched, as they were before (``before``) and after it
+(``after``): images of the stored rows, keyed by table and primary key, taken in the edit's own
+unit of work. Undoing the edit turns the stored rows from ``after`` back into ``before``; redoing
+it turns them from ``before`` into ``after`` again. The inverse of an edit is therefore the same
+operation with the two images swapped, whatever the edit was (a reading added, readings deleted, a
+source and everything of it deleted, a member renamed, an import).
+
+Before anything is written the rows stored now are compared with the image the step expects
+(``find_conflict``): a versioned row whose version moved on, appeared or disappeared, or an
+unversioned row whose contents differ, means that someone else changed it since (another member on
+a shared server, another window): the step is refused (``UndoConflictError``) and nothing changes.
+Rows that are rewritten count their version up (domain/conflicts.py), so a form opened on the
+row before the undo cannot save over it unnoticed; rows put back after a delete return as they
+were, with their ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ConflictError
+from .timeutil import from_epoch, to_local
+
+#: A row's primary key: its id, or (reading_id, metric_id) for a reading's value.
+Key = tuple[Any, ...]
+#: A stored row as plain values, by column name.
+Row = Mapping[str, Any]
+
+#: The tables an edit may touch, parents before children (inserts in this order, deletes reversed).
+TABLES: tuple[str, ...] = (
+    "members",
+    "member_passwords",
+    "sources",
+    "metrics",
+    "readings",
+    "reading_values",
+    "meter_events",
+    "tariffs",
+    "conversion_factors",
+    "advance_payments",
+    "virtual_terms",
+)
+#: Primary-key columns of each table.
+KEYS: dict[str, tuple[str, ...]] = {
+    "member_passwords": ("member_id",),
+    "reading_values": ("reading_id", "metric_id"),
+}
+#: Tables whose rows carry a version (migration 0008); the others are compared by their contents.
+VERSIONED = frozenset(
+    {"members", "sources", "metrics", "readings", "meter_events", "tariffs", "conversion_factors", "advance_payments"}
+)
+#: Columns that record a change rather than the row's contents.
+BOOKKEEPING = frozenset({"version", "updated_at", "updated_by"})
+#: What a row is called in a refusal.
+LABELS: dict[str, str] = {
+    "members": "member",
+    "member_passwords": "member's password",
+    "sources": "source",
+    "metrics": "source's metric",
+    "readings": "reading",
+    "reading_values": "reading",
+    "meter_events": "meter change",
+    "tariffs": "tariff",
+    "conversion_factors": "conversion factor",
+    "advance_payments": "advance payment",
+    "virtual_terms": "virtual meter's input",
+}
+
+
+def key_columns(table: str) -> tuple[str, ...]:
+    return KEYS.get(table, ("id",))
+
+
+def key_of(table: str, row: Row) -> Key:
+    return tuple(row[c] for c in key_columns(table))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which stored rows an edit touches (taken again at each step: rows someone added count too)."""
+
+    #: Members: their row and password.
+    members: frozenset[int] = frozenset()
+    #: Sources: their row, metrics, tariffs, meter changes, conversion factors, advance payments and
+    #: a virtual meter's inputs.
+    sources: frozenset[int] = frozenset()
+    #: Sources whose row alone is touched (a removed member owned them).
+    source_rows: frozenset[int] = frozenset()
+    #: Readings: their row, values and the meter changes recorded with them.
+    readings: frozenset[int] = frozenset()
+    #: Every reading (with values) of these sources.
+    source_readings: frozenset[int] = frozenset()
+    #: Every value of these metrics (a metric removed, or made an interval metric).
+    metric_values: frozenset[int] = frozenset()
+    #: (source id, id runs): the readings of an import, by the inclusive runs (lo, hi) of ids it gave
+    #: them (never more: a reading another program added meanwhile keeps its own id outside them).
+    imported: tuple[int, tuple[tuple[int, int], ...]] | None = None
+
+    def __or__(self, other: Scope) -> Scope:
+        imported = self.imported or other.imported
+        return Scope(
+            self.members | other.members,
+            self.sources | other.sources,
+            self.source_rows | other.source_rows,
+            self.readings | other.readings,
+            self.source_readings | other.source_readings,
+            self.metric_values | other.metric_values,
+            imported,
+        )
+
+
+@dataclass(frozen=True)
+class Image:
+    """Stored rows of a scope: table -> key -> row (plain values)."""
+
+    rows: Mapping[str, Mapping[Key, Row]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, tables: Mapping[str, Iterable[Row]]) -> Image:
+        return cls({t: {key_of(t, r): dict(r) for r in rows} for t, rows in tables.items()})
+
+    def table(self, name: str) -> Mapping[Key, Row]:
+        return self.rows.get(name, {})
+
+    def ids(self, table: str) -> set[int]:
+        """The single-column keys stored in ``table``."""
+        return {k[0] for k in self.table(table)}
+
+    def count(self, table: str) -> int:
+        return len(self.table(table))
+
+    def contents(self) -> dict[str, dict[Key, dict[str, Any]]]:
+        """Every row without its bookkeeping columns (version, who and when): what a user sees."""
+        return {
+            t: {k: {c: v for c, v in r.items() if c not in BOOKKEEPING} for k, r in rows.items()}
+            for t, rows in self.rows.items()
+            if rows
+        }
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The writes that turn the stored rows into the target image, per table."""
+
+    #: The stored rows to delete.
+    deletes: dict[str, list[Row]]
+    updates: dict[str, list[Row]]
+    inserts: dict[str, list[Row]]
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.deletes.values()) and not any(self.updates.values()) and not any(self.inserts.values())
+
+
+@dataclass(frozen=True)
+class Changed:
+    """A row that is no longer as the step expects: what it is, and who changed it when (if known)."""
+
+    table: str
+    key: Key
+    #: The stored row now (None: deleted since).
+    stored: Row | None
+    #: Whether the step expected the row (False: it was added since).
+    expected: bool = True
+
+
+def find_conflict(expected: Image, current: Image) -> Changed | None:
+    """The first row stored now that differs from what the step expects (None: none differs)."""
+    for table in TABLES:
+        want, have = expected.table(table), current.table(table)
+        for key in [*want, *(k for k in have if k not in want)]:
+            e, c = want.get(key), have.get(key)
+            if e is None or c is None:
+                if e is not c:
+                    return Changed(table, key, c, e is not None)
+            elif table in VERSIONED:
+                if e.get("version") != c.get("version"):
+                    return Changed(table, key, c)
+            elif dict(e) != dict(c):
+                return Changed(table, key, c)
+    return None
+
+
+def plan(target: Image, current: Image) -> Plan:
+    """The deletes, updates and inserts that make the stored rows ``current`` become ``target``."""
+    deletes: dict[str, list[Row]] = {}
+    updates: dict[str, list[Row]] = {}
+    inserts: dict[str, list[Row]] = {}
+    for table in TABLES:
+        want, have = target.table(table), current.table(table)
+        deletes[table] = [row for k, row in have.items() if k not in want]
+        inserts[table] = [row for k, row in want.items() if k not in have]
+        updates[table] = [row for k, row in want.items() if k in have and _contents(row) != _contents(have[k])]
+    return Plan(deletes, updates, inserts)
+
+
+class UndoConflictError(ConflictError):
+    """Undoing (or redoing) would overwrite a change someone else made since: refused, nothing changed."""
+
+    def __init__(self, message: str, what: str, changed_by: str | None, changed_at: str | None, version: int) -> None:
+        super().__init__(what, changed_by, changed_at, version)
+        self.args = (message,)
+
+
+def refusal(step: str, changed: Changed, changed_by: str | None) -> UndoConflictError:
+    """The refusal of ``step`` ("undo “Delete 3 Readings”") for the row ``changed``, naming who
+    changed it and when where that is known."""
+    what = LABELS[changed.table]
+    stored = changed.stored
+    who = changed_by or "someone else (another window or program)"
+    if stored is None:
+        message = f"Cannot {step}: this {what} was deleted since (in another window, program or by another member)."
+        return UndoConflictError(f"{message} Nothing was changed.", what, None, None, 0)
+    version = int(stored.get("version") or 0)
+    at = stored.get("updated_at")
+    when = to_local(from_epoch(int(at))).strftime("%Y-%m-%d %H:%M") if at else None
+    at_text = f" at {when}" if when else ""
+    if not changed.expected:
+        message = f"Cannot {step}: a {what} was added since by {who}{at_text}."
+    else:
+        message = f"Cannot {step}: this {what} was changed by {who}{at_text}, since."
+    return UndoConflictError(f"{message} Nothing was changed.", what, changed_by, when, version)
+
+
+def _contents(row: Row) -> dict[str, Any]:
+    return {c: v for c, v in row.items() if c not in BOOKKEEPING}

@@ -1,0 +1,136 @@
+"""Undoing and redoing an edit: the rows it touched put back as they were, in one unit of work.
+
+An edit records, in its own transaction, the rows it touches before and after (``capture``). A
+step (undo or redo) reads those rows again, refuses when someone changed one since
+(domain/undo.py: ``find_conflict``), and otherwise writes the rows the step wants
+(repositories/snapshots.py), all in one transaction: done whole or not at all.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import IntegrityError
+
+from ..domain.errors import HomeLogError
+from ..domain.undo import TABLES, Changed, Image, Scope, find_conflict, plan, refusal
+from ..repositories.snapshots import SnapshotRepository
+from ..repositories.versions import member_name
+from .bulk import gc_paused
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from ..db.handle import SessionProvider
+
+
+async def capture(session: AsyncSession, scope: Scope) -> Image:
+    """The rows of ``scope`` as stored now in ``session`` (an edit's before and after).
+
+    The collector pauses meanwhile (services/bulk.py): a source's readings are hundreds of
+    thousands of rows, whose creation would otherwise trigger full collections on the loop.
+    """
+    with gc_paused():
+        return await SnapshotRepository(session).capture(scope)
+
+
+async def member_scope(session: AsyncSession, member_id: int) -> Scope:
+    """What removing a member touches: its row, its password and the rows that name it."""
+    return await SnapshotRepository(session).references_to_member(member_id)
+
+
+async def every_member(session: AsyncSession) -> Scope:
+    """Every member's row and password (the household's roles may move with an edit of one)."""
+    return await SnapshotRepository(session).every_member()
+
+
+class Recording:
+    """An edit's rows before and after, taken in the edit's own unit of work (for its undo command).
+
+    ``start`` before the write with the rows it will touch; ``finish`` after it, with the rows it
+    created (ids known only then: they were absent before).
+    """
+
+    def __init__(self) -> None:
+        self.scope = Scope()
+        self.before = Image()
+        self.after = Image()
+
+    async def start(self, session: AsyncSession, scope: Scope) -> None:
+        self.scope = scope
+        self.before = await capture(session, scope)
+
+    async def finish(self, session: AsyncSession, created: Scope | None = None) -> None:
+        if created is not None:
+            self.scope = self.scope | created
+        self.after = await capture(session, self.scope)
+
+
+class UndoService:
+    """The steps of the undo history, each in one write session."""
+
+    def __init__(self, db: SessionProvider) -> None:
+        self._db = db
+
+    async def apply(self, step: str, scope: Scope, target: Image, expected: Image) -> Image:
+        """Make the rows of ``scope`` be ``target``, if they are still ``expected``; returns ``target``
+        as stored (rewritten rows with their new versions), which the opposite step expects.
+
+        ``step`` names it for a refusal ("undo “Delete 3 Readings”").
+        """
+        try:
+            async with self._db.session() as session:
+                snapshots = SnapshotRepository(session)
+                current = await capture(session, scope)
+                # Comparing a source's hundreds of thousands of rows: in a worker, not on the event loop.
+                loop = asyncio.get_running_loop()
+                changed = await loop.run_in_executor(None, find_conflict, expected, current)
+                if changed is not None:
+                    raise await _refusal(session, step, changed)
+                steps = await loop.run_in_executor(None, plan, target, current)
+                with gc_paused():
+                    updated = await snapshots.write(steps)
+        except IntegrityError as exc:
+            raise HomeLogError(
+                f"Cannot {step}: what it would put back clashes with a change made since "
+                "(a reading at the same time, a name taken, or something it belongs to deleted). Nothing was changed."
+            ) from exc
+        return await asyncio.get_running_loop().run_in_executor(None, _merged, target, current, updated)
+
+    async def remove_unchanged(self, step: str, scope: Scope) -> Image:
+        """Delete the rows of ``scope`` (an import's readings, and the source it created), if none of
+        the readings was changed since it stored them (each still at its first version); returns the
+        rows as they were, for a redo to put back."""
+        try:
+            async with self._db.session() as session:
+                snapshots = SnapshotRepository(session)
+                current = await capture(session, scope)
+                for key, row in current.table("readings").items():
+                    if int(row.get("version", 1) or 1) != 1:
+                        raise await _refusal(session, step, Changed("readings", key, row))
+                steps = await asyncio.get_running_loop().run_in_executor(None, plan, Image(), current)
+                with gc_paused():
+                    await snapshots.write(steps)
+        except IntegrityError as exc:
+            raise HomeLogError(f"Cannot {step}: its readings are in use elsewhere. Nothing was changed.") from exc
+        return current
+
+
+async def _refusal(session: AsyncSession, step: str, changed: Changed) -> HomeLogError:
+    by = changed.stored.get("updated_by") if changed.stored is not None else None
+    name = await member_name(session, by) if by is not None else None
+    return refusal(step, changed, name)
+
+
+def _merged(target: Image, current: Image, updated: Image) -> Image:
+    """``target`` as now stored: a row left as it was (same contents) keeps its stored version, a
+    rewritten one has its new version, an inserted one is as the target had it."""
+    rows = {t: dict(target.table(t)) for t in TABLES}
+    for table in TABLES:
+        found = rows[table]
+        stored = current.table(table)
+        for key in found.keys() & stored.keys():
+            found[key] = stored[key]
+        found.update(updated.table(table))
+    return Image(rows)
