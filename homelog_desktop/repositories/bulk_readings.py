@@ -91,6 +91,9 @@ class BulkReadingWriter:
 
     #: Most rows per chunk.
     max_chunk = MAX_CHUNK
+    #: Whether the next chunk may be read (in a worker) while this writer stores one: true where the
+    #: storing is the server's work, not this process's.
+    reads_while_writing = False
 
     def __init__(self, driver: Any, source_id: int, replace: bool, merge: bool = False) -> None:
         self.driver = driver
@@ -528,6 +531,9 @@ _VALUE_COLUMNS = ["reading_id", "metric_id", "ts", "value", "start_ts"]
 class _PostgresWriter(BulkReadingWriter):
     #: asyncpg encodes COPY's rows on the event loop's thread: small chunks keep each call short.
     max_chunk = 10_000
+    #: While COPY waits for the server, the GIL is free: reading the next chunk meanwhile overlaps
+    #: the client's parsing with the server's inserting (sqlite3, in contrast, holds the GIL per row).
+    reads_while_writing = True
 
     async def _start(self) -> None:
         # Another import into this source waits here until this transaction ends (and this one for
