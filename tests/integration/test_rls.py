@@ -92,7 +92,7 @@ async def _build(
     db = Database(cluster.url(database=database))
     try:
         await migrate(db)
-        roles = {name: rls.member_role_name(database, name) for name in passwords}
+        roles = {name: rls.member_role_name(database, i) for i, name in enumerate(passwords, start=1)}
         async with db.engine.begin() as conn:
             for statement in seed:
                 await conn.execute(text(statement))
@@ -111,7 +111,7 @@ async def _drop(cluster: Cluster, database: str, roles: dict[str, str]) -> None:
     admin = await asyncpg.connect(cluster.url().replace("postgresql+asyncpg://", "postgresql://"), timeout=10)
     try:
         await admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        for role in [*roles.values(), rls.household_role(database)]:
+        for role in [*roles.values(), rls.household_role(database), rls.sign_in_role(database)]:
             await admin.execute(f"DROP ROLE IF EXISTS {rls.quote_ident(role)}")
     finally:
         await admin.close()
@@ -234,14 +234,13 @@ def test_rls_scram_verifier_format() -> None:
 
 
 def test_rls_identifiers_are_quoted_and_bounded() -> None:
-    """Role names are quoted, fit PostgreSQL's 63 bytes, and name the database."""
+    """Role names are quoted, fit PostgreSQL's 63 bytes, name the database and a member's id (never a name)."""
     assert rls.quote_ident('a"b') == '"a""b"'
-    assert rls.member_role_name("Home-Log", "Anna Maria") == "home_log_anna_maria"
-    assert rls.member_role_name("homelog", "  ÅSA-Lena ") == "homelog_åsa_lena"
-    long = rls.member_role_name("x" * 100, "ü" * 40)
-    assert len(long.encode()) <= 63 and long != rls.member_role_name("x" * 100, "ü" * 41)
-    with pytest.raises(ValueError):
-        rls.member_role_name("homelog", " -- ")
+    assert rls.member_role_name("Home-Log", 3) == "home_log-member-3"
+    assert rls.sign_in_role("Home-Log") == "home_log-sign-in"
+    long = rls.member_role_name("x" * 100, 2**31 - 1)
+    assert len(long.encode()) <= 63 and long.endswith("-member-2147483647")
+    assert len(rls.sign_in_role("x" * 100).encode()) <= 63
     assert rls.household_role("homelog") == "homelog_household"
     with pytest.raises(ValueError):
         rls.quote_ident("x" * 64)

@@ -486,7 +486,7 @@ def _translated(exc: Exception) -> Exception:
             "Another program stored a reading at the time of a row of this file meanwhile. Nothing was "
             "imported; try again (that row is then skipped as a duplicate)."
         )
-    if "uq_sources_name" in text or "sources.name" in text:
+    if "uq_sources_owner_name" in text or "sources.owner_id, sources.name" in text:
         return HomeLogError(
             "Another program created a source with this name meanwhile. Nothing was imported; try again."
         )
