@@ -308,3 +308,70 @@ def test_server_member_changes_own_password(qtbot, run, server):
     run(again.dispose())
     with pytest.raises(SignInRefusedError):
         run(sign_in_to_server(server.address, "Ann", ANN_PW, SignInThrottle()))
+
+
+def test_server_from_before_0011_keeps_its_roles_and_gains_email_sign_in(run, password_cluster):  # noqa: F811
+    """A household set up before migration 0011 (its role named after the member, no sign-in role): the
+    owner's upgrade adds the sign-in role; Ann then signs in by name or e-mail as her old role, renames
+    herself, and still signs in."""
+    made = Server(password_cluster, f"homelog_old_{uuid.uuid4().hex[:8]}")
+    legacy = f"{made.database}_ann"  # how db/rls.py named roles before 0011
+
+    async def build_old() -> None:
+        await _owner_execute(password_cluster, f'CREATE DATABASE "{made.database}"')
+        owner = made.owner()
+        try:
+            await migrate(owner)
+            async with owner.engine.begin() as conn:
+                await conn.execute(
+                    text(
+                        "INSERT INTO members (id, name, email, role, created_at, updated_at) VALUES"
+                        " (1, 'Ann', 'ann@example.org', 'admin', 1, 1)"
+                    )
+                )
+                await rls.install(conn, made.database)
+                await rls.execute_all(conn, rls.create_member_role_sql(made.database, 1, legacy, ANN_PW))
+                # Back to 0008: no sign-in function nor role, source names unique in the whole household.
+                for statement in (
+                    "DROP FUNCTION homelog_sign_in_role(text)",
+                    f"DROP ROLE {rls.quote_ident(rls.sign_in_role(made.database))}",
+                    "ALTER TABLE sources DROP CONSTRAINT uq_sources_owner_name",
+                    "ALTER TABLE sources ADD CONSTRAINT uq_sources_name UNIQUE (name)",
+                    "UPDATE alembic_version SET version_num = '0008'",
+                ):
+                    await conn.exec_driver_sql(statement)
+        finally:
+            await owner.dispose()
+
+    async def upgrade() -> None:
+        owner = made.owner()
+        try:
+            await migrate(owner)
+        finally:
+            await owner.dispose()
+
+    run(build_old())
+    try:
+        with pytest.raises(SignInRefusedError):  # before the upgrade nobody is found
+            run(sign_in_to_server(made.address, "Ann", ANN_PW, SignInThrottle()))
+        run(upgrade())
+        for login in ("ann", "ann@example.org"):
+            db, who = run(sign_in_to_server(made.address, login, ANN_PW, SignInThrottle()))
+            assert db.url.username == legacy and who.member_id == 1
+            if login == "ann":
+                run(MembersViewModel(db).update(Member(1, "Annie", "ann@example.org")))
+            run(db.dispose())
+        db, who = run(sign_in_to_server(made.address, "Annie", ANN_PW, SignInThrottle()))
+        run(db.dispose())
+        assert (who.name, db.url.username) == ("Annie", legacy)
+    finally:
+        run(_owner_execute(password_cluster, f'DROP DATABASE IF EXISTS "{made.database}" WITH (FORCE)'))
+        run(
+            _owner_execute(
+                password_cluster,
+                *(
+                    f"DROP ROLE IF EXISTS {rls.quote_ident(r)}"
+                    for r in (legacy, rls.sign_in_role(made.database), rls.household_role(made.database))
+                ),
+            )
+        )
