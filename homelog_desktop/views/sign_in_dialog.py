@@ -102,7 +102,6 @@ class SignInDialog(QDialog):
         self.cancel_hint_label = QLabel(self._cancel_hint, self)
         self.cancel_hint_label.setObjectName("cancelHintLabel")
         self.cancel_hint_label.setWordWrap(True)
-        self.cancel_hint_label.setEnabled(False)  # drawn greyed: a side note
         self.cancel_hint_label.setVisible(bool(self._cancel_hint))
 
         form = QFormLayout()
