@@ -413,3 +413,38 @@ def test_rls_server_agrees_with_access_policy_on_members(server_decisions: dict[
             disagreements.append((name, target, str(action), "server", allowed, "policy", expected))
     assert len(members) == 4 * (4 * 3 + 1)
     assert disagreements == []
+
+
+def test_rls_sign_in_role_with_psql_only_looks_up_roles(household):
+    """psql as the household's sign-in role (its public password): a member's name or e-mail gives their role,
+    anything else nothing; every table and the role functions are refused."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+    env.update(PGPASSWORD=rls.SIGN_IN_PASSWORD, PGCONNECT_TIMEOUT="10")
+    role = rls.sign_in_role(household.database)
+    conninfo = f"host=127.0.0.1 port={household.cluster.port} dbname={household.database} user={role}"
+
+    def psql(sql: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-c", sql],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+            check=False,
+        )
+
+    found = psql(
+        "SELECT coalesce(homelog_sign_in_role(l), '-') FROM unnest(ARRAY['Cat', ' CAT@example.org', 'nobody', '']) l"
+    )
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.split() == [household.roles["cat"], household.roles["cat"], "-", "-"]
+    for sql in (
+        "SELECT name FROM members",
+        "SELECT * FROM sources",
+        "SELECT * FROM member_passwords",
+        "SELECT * FROM member_roles",
+        "SELECT homelog_set_role_password('x', 'y')",
+        "UPDATE members SET name = 'x'",
+    ):
+        refused = psql(sql)
+        assert refused.returncode != 0 and "permission denied" in refused.stderr, (sql, refused.stderr)
