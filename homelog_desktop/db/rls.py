@@ -28,6 +28,9 @@ per row); only write policies look at each row's reading.
   changing anyone's ``role``.
 - ``member_passwords``: a member's own row, or the admin's.
 
+Before anyone signs in, the app asks the household's sign-in role (``sign_in_sql``), whose only
+right is ``homelog_sign_in_role(login)``, which role a member's name or e-mail signs in as.
+
 Passwords reach the server only as SCRAM verifiers made here (``scram_verifier``), so no plain
 password appears in the SQL text (nor, with ``log_statement``, in the server's log).
 """
@@ -255,8 +258,8 @@ def _role_functions(group: str) -> list[str]:
     (``member_roles``), and only the household's roles may call them.
 
     Inside them ``current_user`` is the owner, so the caller is ``session_user``: the role the app
-    signed in as. (PostgreSQL refuses to rename the session's own role: a member cannot rename the
-    role they are signed in as; the administrator renames others.)
+    signed in as. (Renaming a role is no longer needed: since migration 0011 roles are named after
+    the member's id, ``member_role_name``; the function stays for households set up before.)
     """
     head = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$"
     deny = "RAISE EXCEPTION '{}' USING ERRCODE = 'insufficient_privilege'"
