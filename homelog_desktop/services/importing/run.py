@@ -245,6 +245,7 @@ async def _run_import(
             size = FIRST_CHUNK
             max_decimals: dict[int, int] = {}
             pending = loop.run_in_executor(None, reader.read, size)
+            freed: list[Any] | None = None
             cycle_start = time.perf_counter()
             reporter.start()
             while pending is not None:
@@ -257,6 +258,12 @@ async def _run_import(
                 _tally(summary, chunk)
                 for column, needed in chunk.decimals.items():
                     max_decimals[column] = max(max_decimals.get(column, 0), needed)
+                done = chunk.done
+                if store.reads_while_writing and not done:
+                    # The server stores this chunk while the worker reads the next one (and frees
+                    # the chunk before, ``freed``): the file's parsing hides behind the server's work.
+                    pending = loop.run_in_executor(None, reader.read, size, freed)
+                    freed = None
                 written = await _write(store, chunk, metric_of, intervals, summary, authors) if chunk.ts else None
                 reporter.rows_done += chunk.records
                 reporter.bytes_done = chunk.bytes_done
@@ -267,15 +274,20 @@ async def _run_import(
                 reporter.report("reading")
                 # A chunk is a hundred thousand objects and more: the worker frees them, not the
                 # loop's thread (freeing 100,000 rows there froze it for 100 ms).
-                done = chunk.done
                 garbage: list[Any] = [chunk, written]
                 del chunk, written
                 if done:
+                    if freed is not None:
+                        garbage.extend(freed)  # (the previous chunk's, when reads overlapped writes)
+                        freed = None
                     await loop.run_in_executor(None, garbage.clear)
                     break
-                # Not while the chunk is stored: sqlite3 takes the GIL back after every row it
-                # steps, and a reading thread holding it would make each wait a switch interval.
-                pending = loop.run_in_executor(None, reader.read, size, garbage)
+                if store.reads_while_writing:
+                    freed = garbage  # freed by the read that starts with the next chunk's store
+                else:
+                    # Not while the chunk is stored: sqlite3 takes the GIL back after every row it
+                    # steps, and a reading thread holding it would make each wait a switch interval.
+                    pending = loop.run_in_executor(None, reader.read, size, garbage)
                 del garbage
             await reporter.stop()
             await _grow_decimals(session, mapping, max_decimals)
@@ -491,7 +503,7 @@ def _translated(exc: Exception) -> Exception:
             "Another program stored a reading at the time of a row of this file meanwhile. Nothing was "
             "imported; try again (that row is then skipped as a duplicate)."
         )
-    if "uq_sources_name" in text or "sources.name" in text:
+    if "uq_sources_owner_name" in text or "sources.owner_id, sources.name" in text:
         return HomeLogError(
             "Another program created a source with this name meanwhile. Nothing was imported; try again."
         )

@@ -59,6 +59,7 @@ class WindowCommands:
     sign_out_requested: Any
     #: Who is signed in (None: nobody signs in to this data).
     identity: str | None
+    signed_out: bool
     move_requested: Any
 
     if TYPE_CHECKING:
@@ -535,7 +536,7 @@ class WindowCommands:
             Act.REFRESH: bound,
             Act.MEMBERS: bound,
             Act.CONNECT: True,
-            Act.SWITCH_MEMBER: bound and self.identity is not None,
+            Act.SWITCH_MEMBER: (bound and self.identity is not None) or self.signed_out,
             Act.SIGN_OUT: bound and self.identity is not None,
             Act.SHOW_ARCHIVED: bound,
             Act.IMPORT: bound,
