@@ -79,8 +79,11 @@ def test_copy_table_specs_cover_every_table_parents_first():
     """Every household table, each after the tables it refers to."""
     names = [spec.name for spec in table_specs()]
     assert set(names) == {
-        "members", "member_passwords", "sources", "metrics", "readings", "reading_values", "meter_events", "tariffs"
+        "members", "member_passwords", "sources", "metrics", "readings", "reading_values", "meter_events", "tariffs",
+        "conversion_factors", "advance_payments", "virtual_terms",
     }  # fmt: skip
+    assert names.index("metrics") < min(names.index(t) for t in ("conversion_factors", "virtual_terms", "tariffs"))
+    assert names.index("sources") < names.index("advance_payments")
     assert names.index("members") < names.index("sources") < names.index("metrics") < names.index("readings")
     assert names.index("readings") < names.index("reading_values") and names.index("readings") < names.index(
         "meter_events"

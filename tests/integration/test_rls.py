@@ -432,7 +432,7 @@ def test_rls_migration_0009_protects_the_new_tables_on_a_running_server(password
     if shutil.which("psql") is None:
         pytest.skip("psql (the PostgreSQL client) is not installed")
     database = f"homelog_rls9_{uuid.uuid4().hex[:8]}"
-    roles = {name: rls.member_role_name(database, name) for name in PASSWORDS}
+    roles = {name: rls.member_role_name(database, i) for i, name in enumerate(PASSWORDS, start=1)}
 
     async def build() -> None:
         import asyncpg

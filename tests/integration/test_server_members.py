@@ -331,13 +331,13 @@ def test_server_from_before_0011_keeps_its_roles_and_gains_email_sign_in(run, pa
                 )
                 await rls.install(conn, made.database)
                 await rls.execute_all(conn, rls.create_member_role_sql(made.database, 1, legacy, ANN_PW))
-                # Back to 0008: no sign-in function nor role, source names unique in the whole household.
+                # Back to 0010: no sign-in function nor role, source names unique in the whole household.
                 for statement in (
                     "DROP FUNCTION homelog_sign_in_role(text)",
                     f"DROP ROLE {rls.quote_ident(rls.sign_in_role(made.database))}",
                     "ALTER TABLE sources DROP CONSTRAINT uq_sources_owner_name",
                     "ALTER TABLE sources ADD CONSTRAINT uq_sources_name UNIQUE (name)",
-                    "UPDATE alembic_version SET version_num = '0008'",
+                    "UPDATE alembic_version SET version_num = '0010'",
                 ):
                     await conn.exec_driver_sql(statement)
         finally:
