@@ -44,6 +44,10 @@ TABLES: tuple[str, ...] = (
     "advance_payments",
     "virtual_terms",
 )
+#: Most stored readings an import may replace and still be undone: the replaced rows are kept in
+#: memory (with their values and meter changes) to be put back; an import replacing more is not
+#: recorded, and its summary says so.
+MAX_UNDO_REPLACED = 200_000
 #: Primary-key columns of each table.
 KEYS: dict[str, tuple[str, ...]] = {
     "member_passwords": ("member_id",),
@@ -96,12 +100,13 @@ class Scope:
     source_readings: frozenset[int] = frozenset()
     #: Every value of these metrics (a metric removed, or made an interval metric).
     metric_values: frozenset[int] = frozenset()
-    #: (source id, id runs): the readings of an import, by the inclusive runs (lo, hi) of ids it gave
-    #: them (never more: a reading another program added meanwhile keeps its own id outside them).
-    imported: tuple[int, tuple[tuple[int, int], ...]] | None = None
+    #: (source id, id runs) per source: the readings of an import, by the inclusive runs (lo, hi) of
+    #: ids it gave them (never more: a reading another program added meanwhile keeps its own id
+    #: outside them). A standard-format file may go into several sources.
+    imported: tuple[tuple[int, tuple[tuple[int, int], ...]], ...] = ()
 
     def __or__(self, other: Scope) -> Scope:
-        imported = self.imported or other.imported
+        imported = self.imported + tuple(i for i in other.imported if i not in self.imported)
         return Scope(
             self.members | other.members,
             self.sources | other.sources,

@@ -109,8 +109,7 @@ class SnapshotRepository:
         sets: list[Any] = []
         for source_id in sorted(scope.source_readings):
             sets.append(readings.c.source_id == source_id)
-        if scope.imported is not None:
-            source_id, runs = scope.imported
+        for source_id, runs in scope.imported:
             ranges = [readings.c.id.between(lo, hi) for lo, hi in runs]
             sets.append(and_(readings.c.source_id == source_id, or_(*ranges) if ranges else false()))
         for where in sets:
@@ -243,6 +242,14 @@ def _rows(
                 row[column] = bool(row[column])
         found[tuple(values[i] for i in index)] = row
     return found
+
+
+def rows_by_key(name: str, fetched: Sequence[Sequence[Any]], columns: list[str]) -> dict[Key, Row]:
+    """Rows of table ``name`` fetched through the driver (``columns`` as the query gave them), as an
+    image's rows by key (blocking for many rows: run it in a worker)."""
+    table = _table(name)
+    booleans = [c for c in columns if isinstance(table.c[c].type, Boolean)]
+    return _rows(fetched, columns, [columns.index(c) for c in key_columns(name)], booleans)
 
 
 def _tuples(rows: Sequence[Row], columns: list[str]) -> list[tuple[Any, ...]]:

@@ -98,22 +98,30 @@ class UndoService:
             ) from exc
         return await asyncio.get_running_loop().run_in_executor(None, _merged, target, current, updated)
 
-    async def remove_unchanged(self, step: str, scope: Scope) -> Image:
+    async def remove_unchanged(self, step: str, scope: Scope, put_back: Image | None = None) -> Image:
         """Delete the rows of ``scope`` (an import's readings, and the source it created), if none of
-        the readings was changed since it stored them (each still at its first version); returns the
-        rows as they were, for a redo to put back."""
+        the readings was changed since it stored them (each still at its first version), and put
+        back ``put_back`` (the stored readings it replaced, absent since: ``scope`` names them too);
+        returns the rows removed as they were, for a redo to put back."""
+        put_back = put_back or Image()
         try:
             async with self._db.session() as session:
                 snapshots = SnapshotRepository(session)
                 current = await capture(session, scope)
+                replaced = put_back.table("readings")
                 for key, row in current.table("readings").items():
+                    if key in replaced:  # a replaced reading is back (another program put it back)
+                        raise await _refusal(session, step, Changed("readings", key, row, expected=False))
                     if int(row.get("version", 1) or 1) != 1:
                         raise await _refusal(session, step, Changed("readings", key, row))
-                steps = await asyncio.get_running_loop().run_in_executor(None, plan, Image(), current)
+                steps = await asyncio.get_running_loop().run_in_executor(None, plan, put_back, current)
                 with gc_paused():
                     await snapshots.write(steps)
         except IntegrityError as exc:
-            raise HomeLogError(f"Cannot {step}: its readings are in use elsewhere. Nothing was changed.") from exc
+            raise HomeLogError(
+                f"Cannot {step}: its readings are in use elsewhere, or a reading it would put back clashes with "
+                "one added since (at the same time). Nothing was changed."
+            ) from exc
         return current
 
 

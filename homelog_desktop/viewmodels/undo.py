@@ -71,18 +71,21 @@ class Change(QUndoCommand):
 
 
 class ImportChange(Change):
-    """An import: undone as one step, its readings (and the source it created) removed.
+    """An import: undone as one step, its readings (and the sources it created) removed, and the
+    stored readings it replaced (``replaced``: their rows as they were) put back with their ids.
 
-    The readings are not held in memory while the import is done: undo reads them as it removes
-    them (refusing if any was changed since), and redo puts back what undo removed.
+    The imported readings are not held in memory while the import is done: undo reads them as it
+    removes them (refusing if any was changed since), and redo puts back what undo removed (and
+    removes the replaced readings again, refusing if one was changed since).
     """
 
-    def __init__(self, name: str, scope: Scope, source_ids: Iterable[int | None]) -> None:
-        super().__init__(name, scope, Image(), Image(), What.READINGS | What.SOURCES, source_ids)
+    def __init__(
+        self, name: str, scope: Scope, source_ids: Iterable[int | None], replaced: Image | None = None
+    ) -> None:
+        super().__init__(name, scope, replaced or Image(), Image(), What.READINGS | What.SOURCES, source_ids)
 
     async def revert(self, service: UndoService) -> None:
-        self.after = await service.remove_unchanged(f"undo “{self.name}”", self.scope)
-        self.before = Image()
+        self.after = await service.remove_unchanged(f"undo “{self.name}”", self.scope, self.before)
 
     async def reapply(self, service: UndoService) -> None:
         await super().reapply(service)
