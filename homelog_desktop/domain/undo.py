@@ -147,6 +147,32 @@ class Image:
         }
 
 
+@dataclass
+class KeptRows:
+    """Stored rows kept compact, as the driver fetched them (a tuple a row, the columns once per
+    table): the readings an import replaced, put back by its undo. An ``Image`` holds a dict a row,
+    more than twice the memory; the undo makes one of these only while it runs."""
+
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+
+    def add(self, table: str, columns: Iterable[str], rows: Iterable[tuple[Any, ...]]) -> None:
+        self.columns.setdefault(table, tuple(columns))
+        self.rows.setdefault(table, []).extend(rows)
+
+    def extend(self, other: KeptRows) -> None:
+        for table, rows in other.rows.items():
+            self.add(table, other.columns[table], rows)
+
+    def ids(self, table: str) -> frozenset[int]:
+        """The ids of ``table``'s rows."""
+        columns = self.columns.get(table)
+        if not columns:
+            return frozenset()
+        at = columns.index("id")
+        return frozenset(row[at] for row in self.rows.get(table, []))
+
+
 @dataclass(frozen=True)
 class Plan:
     """The writes that turn the stored rows into the target image, per table."""

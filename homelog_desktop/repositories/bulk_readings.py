@@ -37,9 +37,8 @@ from ..domain.access import Action
 from ..domain.entities import MetricKind, Source
 from ..domain.errors import HomeLogError
 from ..domain.timeutil import to_epoch, utc_now
-from ..domain.undo import Key, Row
+from ..domain.undo import KeptRows
 from . import access
-from .snapshots import rows_by_key
 
 #: Most rows per chunk (SQLite; PostgreSQL has its own, smaller limit).
 MAX_CHUNK = 25_000
@@ -119,7 +118,7 @@ class BulkReadingWriter:
         self.keep_replaced: int | None = None
         #: The stored rows replaced (readings, their values and meter changes, by table and key), as
         #: they were: what undoing the import puts back. None: not kept (not asked, or too many).
-        self.replaced_rows: dict[str, dict[Key, Row]] | None = None
+        self.replaced_rows: KeptRows | None = None
         self._kept = 0
 
     @staticmethod
@@ -154,7 +153,7 @@ class BulkReadingWriter:
         writer.entered_by = actor.member_id if actor is not None else None
         if replace and keep_replaced is not None:
             writer.keep_replaced = keep_replaced
-            writer.replaced_rows = {"readings": {}, "reading_values": {}, "meter_events": {}}
+            writer.replaced_rows = KeptRows()
         await writer._start()
         return writer
 
@@ -286,13 +285,12 @@ class BulkReadingWriter:
         if self.keep_replaced is None or self._kept > self.keep_replaced:
             self.replaced_rows = None
             return
-        loop = asyncio.get_running_loop()
         for name in ("readings", "reading_values", "meter_events"):
             columns, fetched = await self._rows_of(name, reading_ids)
             if fetched:
-                kept[name].update(await loop.run_in_executor(None, rows_by_key, name, fetched, columns))
+                kept.add(name, columns, fetched)
 
-    async def _rows_of(self, table: str, reading_ids: list[int]) -> tuple[list[str], list[Sequence[Any]]]:
+    async def _rows_of(self, table: str, reading_ids: list[int]) -> tuple[list[str], list[tuple[Any, ...]]]:
         """(column names, rows) of ``table``'s rows of these readings, as stored."""
         raise NotImplementedError
 
@@ -543,7 +541,7 @@ class _SqliteWriter(BulkReadingWriter):
         self._next += n
         return list(range(first, first + n))
 
-    async def _rows_of(self, table: str, reading_ids: list[int]) -> tuple[list[str], list[Sequence[Any]]]:
+    async def _rows_of(self, table: str, reading_ids: list[int]) -> tuple[list[str], list[tuple[Any, ...]]]:
         column = "id" if table == "readings" else "reading_id"
         cursor = await self.driver.execute(
             f"SELECT * FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))", (json.dumps(reading_ids),)
@@ -627,7 +625,7 @@ class _PostgresWriter(BulkReadingWriter):
             ids.extend(int(r[0]) for r in rows)
         return ids
 
-    async def _rows_of(self, table: str, reading_ids: list[int]) -> tuple[list[str], list[Sequence[Any]]]:
+    async def _rows_of(self, table: str, reading_ids: list[int]) -> tuple[list[str], list[tuple[Any, ...]]]:
         column = "id" if table == "readings" else "reading_id"
         records = await self.driver.fetch(f"SELECT * FROM {table} WHERE {column} = ANY($1::bigint[])", reading_ids)
         return (list(records[0].keys()) if records else []), [tuple(r) for r in records]

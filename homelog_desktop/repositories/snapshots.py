@@ -28,7 +28,7 @@ from ..db.tables import (
     VirtualTermRow,
 )
 from ..domain.timeutil import to_epoch, utc_now
-from ..domain.undo import TABLES, Image, Key, Plan, Row, Scope, key_columns, key_of
+from ..domain.undo import TABLES, Image, KeptRows, Key, Plan, Row, Scope, key_columns, key_of
 from .versions import changed_by
 
 _TABLES: dict[str, Any] = {
@@ -244,12 +244,15 @@ def _rows(
     return found
 
 
-def rows_by_key(name: str, fetched: Sequence[Sequence[Any]], columns: list[str]) -> dict[Key, Row]:
-    """Rows of table ``name`` fetched through the driver (``columns`` as the query gave them), as an
-    image's rows by key (blocking for many rows: run it in a worker)."""
-    table = _table(name)
-    booleans = [c for c in columns if isinstance(table.c[c].type, Boolean)]
-    return _rows(fetched, columns, [columns.index(c) for c in key_columns(name)], booleans)
+def image_of(kept: KeptRows) -> Image:
+    """Rows kept as the driver fetched them, as an image (SQLite's 0/1 made booleans again).
+    Blocking for many rows: run it in a worker."""
+    rows: dict[str, dict[Key, Row]] = {}
+    for name, fetched in kept.rows.items():
+        columns = list(kept.columns[name])
+        booleans = [c for c in columns if isinstance(_table(name).c[c].type, Boolean)]
+        rows[name] = _rows(fetched, columns, [columns.index(c) for c in key_columns(name)], booleans)
+    return Image(rows)
 
 
 def _tuples(rows: Sequence[Row], columns: list[str]) -> list[tuple[Any, ...]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -421,20 +421,20 @@ class ImportViewModel(BaseViewModel):
         replaced = sum(p.replaced for p in parts)
         if any(p.replaced and p.replaced_rows is None for p in parts):
             return f"This import cannot be undone: it replaced {replaced:,} readings."
-        from ..domain.undo import Image, Scope
+        from ..domain.undo import KeptRows, Scope
         from .undo import ImportChange, plural
 
-        kept: dict[str, dict[Any, Any]] = {}
+        kept = KeptRows()
         for part in parts:
-            for table, rows in (part.replaced_rows or {}).items():
-                kept.setdefault(table, {}).update(rows)
+            if part.replaced_rows is not None:
+                kept.extend(part.replaced_rows)
         scope = Scope(
             sources=frozenset(p.source_id for p in parts if p.source_created and p.source_id is not None),
-            readings=frozenset(key[0] for key in kept.get("readings", {})),
+            readings=kept.ids("readings"),
             imported=tuple((p.source_id, tuple(p.reading_id_runs)) for p in parts if p.source_id is not None),
         )
         name = f"Import {plural(imported, 'Reading')}"
-        self.history.record(ImportChange(name, scope, [p.source_id for p in parts], Image(kept)))
+        self.history.record(ImportChange(name, scope, [p.source_id for p in parts], kept if kept.rows else None))
         return ""
 
     def cancel(self) -> None:

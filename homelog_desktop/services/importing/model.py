@@ -16,7 +16,7 @@ from ...domain.entities import PERIOD_START_SUFFIX, Metric, MetricKind, Source
 from ...domain.errors import HomeLogError
 
 if TYPE_CHECKING:
-    from ...domain.undo import Key, Row
+    from ...domain.undo import KeptRows
     from .blocks import Block
 
 #: ``date_format`` of ISO 8601 timestamps (with or without seconds, "T", time zone offset or "Z").
@@ -385,7 +385,7 @@ class ImportSummary:
     #: The stored rows it replaced, as they were (table -> key -> row: readings, their values and
     #: meter changes), kept for an undo to put back when asked (``run_import(undoable=True)``);
     #: None: not kept (not asked, or more than domain/undo.py's MAX_UNDO_REPLACED readings).
-    replaced_rows: Mapping[str, Mapping[Key, Row]] | None = None
+    replaced_rows: KeptRows | None = None
     #: Why the import cannot be undone, when it cannot ("": it can, or undo was not asked about).
     undo_note: str = ""
 
