@@ -22,6 +22,7 @@ import asyncio
 import json
 import sqlite3
 import zlib
+from bisect import bisect_right
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, pairwise, repeat
@@ -201,7 +202,7 @@ class BulkReadingWriter:
                 result.imported -= own  # an earlier row of this file, replaced by a later one
                 result.skipped += own
                 if self.replaced_rows is not None:
-                    await self._keep([rid for _ts, rid in stored if rid < self.first_id])
+                    await self._keep([rid for _ts, rid in stored if not _in_runs(self.id_runs, rid)])
                 await self._delete(sorted(times))
             else:
                 result.skipped += len(times)
@@ -497,6 +498,15 @@ async def fill_interval_starts(session: AsyncSession, metric_ids: Sequence[int])
             " WHERE start_ts IS NULL AND metric_id IN (" + ", ".join(str(int(m)) for m in metric_ids) + ")"
         )
     )
+
+
+def _in_runs(runs: list[tuple[int, int]], rid: int) -> bool:
+    """Whether ``rid`` is in one of ``runs`` (inclusive (lo, hi), ascending: ids are given in order)."""
+    at = bisect_right(runs, (rid, _MAX_ID)) - 1
+    return at >= 0 and runs[at][0] <= rid <= runs[at][1]
+
+
+_MAX_ID = 2**63
 
 
 def _add_runs(runs: list[tuple[int, int]], ids: list[int]) -> None:
