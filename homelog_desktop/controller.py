@@ -74,6 +74,8 @@ class AppController:
     _throttle: Any = None
     #: After Sign Out no remembered password signs anyone in by itself.
     _no_auto_sign_in: bool = False
+    #: Some data was shown in this run: Cancel on a later sign-in dialog leaves the window open.
+    _shown_data: bool = False
     #: How many openings of a database are under way, and set when there are none: closing the
     #: current database (a restore, a switch) waits for an opening to end first, so no connection
     #: is opened behind its back.
@@ -194,11 +196,11 @@ class AppController:
             await loop.run_in_executor(None, _import_data_stack)
             if path is None and (server_db is not None or _server_needs_sign_in(url)):
                 if server_db is None:
-                    opened = await self._sign_in_to_server(url)
+                    cancel = self._cancel_choice(server=True)
+                    opened = await self._sign_in_to_server(url, cancel)
                     if opened is None:
                         pending.fail(DatabaseOpenError("Nobody signed in."))
-                        self._give_up()
-                        return None
+                        return self._after_cancel(cancel, location)
                     server_db, signed_in = opened
                 db = await self._check_schema(server_db)
             else:
@@ -241,16 +243,17 @@ class AppController:
                 broken = result
                 return lambda: self._recover(broken)
         if signed_in is None and db.actor is None:
-            found = await self._identify(db, location)
+            cancel = self._cancel_choice(server=not db.is_sqlite)
+            found = await self._identify(db, location, cancel)
             if isinstance(found, _GaveUp):
                 pending.fail(DatabaseOpenError("Nobody signed in."))
                 await db.close()
-                self._give_up()
-                return None
+                return self._after_cancel(cancel, location)
             signed_in = found
         if signed_in is not None:
             db.sign_in_as(signed_in.actor)  # every session from now on acts for this member
         pending.set(db)
+        self._shown_data = True
         self._show_identity(db, signed_in)
         if existed:
             start(self._daily_backup())
@@ -289,18 +292,47 @@ class AppController:
 
     # -- signing in ------------------------------------------------------------------------------
 
-    async def _identify(self, db: Database, location: str) -> SignedIn | _GaveUp | None:
+    async def _identify(self, db: Database, location: str, cancel: _Cancel) -> SignedIn | _GaveUp | None:
         """Who uses ``db``: a local file with passwords asks (sign-in dialog); a server URL that names
         its user is that member (the server checked the password) or the database's owner (None)."""
         if db.is_sqlite:
             auth = self._auth(db)
             if not await auth.sign_in_needed():
                 return None  # one person's notebook: nobody signs in
-            who = await self.prompts.sign_in(auth.sign_in, location)
+            who = await self.prompts.sign_in(auth.sign_in, location, cancel_text=cancel.text, cancel_hint=cancel.hint)
             return who if who is not None else _GAVE_UP
         return await _member_of_connection(db)
 
-    async def _sign_in_to_server(self, url: str) -> tuple[Database, SignedIn] | None:
+    def _cancel_choice(self, *, server: bool) -> _Cancel:
+        """What Cancel on the sign-in dialog does now: back to the local data file (from a server, when
+        there is one), else keep the window open with nobody signed in; only at the first start with a
+        server and no local file does it quit, and it says so."""
+        if server and self._local_path().is_file():
+            return _Cancel("Open My &Local File", "Open My Local File goes back to the data on this PC.", "local")
+        if server and not self._shown_data:
+            return _Cancel("&Quit", "Quit closes Home Log: nobody is signed in.", "quit")
+        return _Cancel("Cancel", "", "signed-out")
+
+    def _after_cancel(self, cancel: _Cancel, location: str) -> Callable[[], Awaitable[None]] | None:
+        """What follows a cancelled sign-in (once the opening is over)."""
+        if cancel.then == "quit":
+            self._give_up()
+            return None
+        if cancel.then == "local":
+            return self.open_local_data
+
+        async def signed_out() -> None:
+            await self._close_current()
+            self.window.show_signed_out(location)
+
+        return signed_out
+
+    def _local_path(self) -> Path:
+        """The local data file (the one given on the command line, else the default one)."""
+        path = sqlite_file(self._local_url) if self._local_url else None
+        return path if path is not None else self.paths.db_path
+
+    async def _sign_in_to_server(self, url: str, cancel: _Cancel) -> tuple[Database, SignedIn] | None:
         """Sign in to the server at ``url`` (no user in it): with the remembered member's password from
         the keyring if there is one, else through the sign-in dialog; None if the user gives up."""
         from .db.server import ServerAddress
@@ -327,7 +359,9 @@ class AppController:
             return who
 
         self.window.show_loading(f"Sign in to the household on {address.display}.")
-        who = await self.prompts.sign_in(attempt, address.display, server=True)
+        who = await self.prompts.sign_in(
+            attempt, address.display, server=True, cancel_text=cancel.text, cancel_hint=cancel.hint
+        )
         return opened[-1] if who is not None and opened else None
 
     async def _check_schema(self, db: Database) -> Database:
@@ -364,6 +398,9 @@ class AppController:
         from .db.server import ServerAddress
         from .services.auth import sign_in_to_server
 
+        if self.window.signed_out:  # File → Sign In… after a cancelled sign-in: ask again
+            await self._start_own()
+            return
         db = self._current_database()
         if db is None or self.current is None or self.current.is_sample:
             return
@@ -708,7 +745,18 @@ class AppController:
 
 
 class _GaveUp:
-    """Nobody signed in (Quit on the sign-in dialog)."""
+    """Nobody signed in (Cancel or Quit on the sign-in dialog)."""
+
+
+@dataclass(frozen=True)
+class _Cancel:
+    """The sign-in dialog's Cancel button: its text, a line saying what it does, and what follows."""
+
+    text: str
+    hint: str
+    #: "quit" (first start with a server only), "local" (back to the local file), "signed-out" (the
+    #: window stays, nobody signed in).
+    then: str
 
 
 _GAVE_UP = _GaveUp()

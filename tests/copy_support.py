@@ -122,7 +122,7 @@ async def drop_roles(admin: Any, database: str) -> None:
     prefix = rls.household_role(database)[: -len("_household")]
     rows = await admin.fetch(
         "SELECT rolname FROM pg_roles WHERE rolname LIKE $1 OR rolname = $2",
-        prefix.replace("_", r"\_") + r"\_m%",
+        prefix.replace("_", r"\_") + "-%",  # the members' (<database>-member-<id>) and the sign-in role
         rls.household_role(database),
     )
     names = sorted((r[0] for r in rows), key=lambda n: n.endswith("_household"))  # members first

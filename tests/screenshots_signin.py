@@ -88,10 +88,21 @@ async def shoot_all(out: Path) -> Shooter:
             await vm.sign_in("Ann Example", f"wrong {attempt}")
         await shots.shoot(dialog, "sign-in-wait")
         dialog.done(0)
-        server_dialog = SignInDialog(SignInViewModel(auth.sign_in), "nas.local:5432/homelog", server=True)
-        server_dialog.show()
-        await shots.shoot(server_dialog, "sign-in-server")
-        server_dialog.done(0)
+        # On a server Cancel goes back to the local file; at the first start with only a server it quits.
+        for name, cancel, hint in (
+            ("sign-in-server", "Open My &Local File", "Open My Local File goes back to the data on this PC."),
+            ("sign-in-server-first", "&Quit", "Quit closes Home Log: nobody is signed in."),
+        ):
+            server_dialog = SignInDialog(
+                SignInViewModel(auth.sign_in),
+                "nas.local:5432/homelog",
+                server=True,
+                cancel_text=cancel,
+                cancel_hint=hint,
+            )
+            server_dialog.show()
+            await shots.shoot(server_dialog, name)
+            server_dialog.done(0)
 
         # -- members ------------------------------------------------------------------------------
         for who, actor in (("admin", Actor(ann.id, Role.ADMIN)), ("member", Actor(bob.id, Role.MEMBER))):

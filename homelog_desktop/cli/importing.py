@@ -1,9 +1,7 @@
-"""``homelog import FILE --source NAME``: readings from a CSV or .xlsx file, all or nothing.
+"""``homelog import FILE [--source NAME]``: readings from a table, a meter-data file or a Home Log export.
 
 Columns are mapped to the source's metrics by name (case-insensitive, a "(unit)" in the header
 ignored); with ``--create`` a missing source is created with a counter metric per numeric column.
-Without ``--skip-invalid`` any invalid row stops the import with exit code 2 and a message naming
-its line and column, and nothing is stored.
 
 Amounts per period (interval metrics): ``--period-start-column``/``--period-end-column`` name the
 columns holding each row's period (``From``/``To``, ``Start``/``End``), ``--time-is start|end`` says
@@ -12,6 +10,12 @@ the file (see ``ImportSettings`` for the rules). With any of them, ``--create`` 
 metrics interval metrics. Without them, what detection found is used (``periods.with_periods``:
 two time columns, ``start to end`` cells, a header naming the start or the end, regular steps).
 ``--kind COLUMN=counter|interval|gauge`` (repeatable) chooses a column's kind.
+
+A Home Log JSON export (``homelog export -o FILE.json``) is recognised without options: its sources
+are created with everything they had (metrics, tariffs, meter changes, readings with their periods,
+flags, notes and authors); into a source that exists only what it lacks is added. ``--source``
+then picks one source of the file. Home Log's own CSV export is read back the same way (periods,
+flags and authors by their columns) into ``--source``.
 
 Exit code 0 means every row and cell of the file went in;
 3 that the import was stored but something was skipped (rows, or cells without a value), each named
@@ -42,6 +46,7 @@ examples:
   homelog import greenbutton.zip --source House all registers of the file into the source "House"
   homelog import --list-profiles                the supplier and portal layouts recognised by their header
   homelog import octopus.csv --source Octopus --create --profile octopus-consumption
+  homelog import household.json                 a Home Log export: its sources, whole, no options
   homelog import quarter-hours.csv --source Grid --create --kind "Afname=interval" --time-is start
       Afname holds an amount per period; each row's time starts its period (00:00 holds 00:00-00:15)
   homelog import portal.csv --source Grid --create --period-start-column From --period-end-column To
@@ -78,14 +83,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         type=Path,
         nargs="?",
-        help="a CSV (any common delimiter), a workbook (.xlsx, .xls, .ods) or a standard meter-data file "
-        "(NEM12/NEM13, Green Button XML or .zip, Home Assistant statistics, DSMR-reader export)",
+        help="a CSV (any common delimiter), a workbook (.xlsx, .xls, .ods), a standard meter-data file "
+        "(NEM12/NEM13, Green Button XML or .zip, Home Assistant statistics, DSMR-reader export) "
+        "or a Home Log JSON export",
     )
     parser.add_argument(
         "--source",
         metavar="NAME",
         help="the source to import into (needed for tables; a standard format without it makes a source "
-        "per meter of the file, named after it)",
+        "per meter of the file, named after it; a Home Log JSON export: only this source of the file)",
     )
     parser.add_argument(
         "--profile",
@@ -200,12 +206,15 @@ async def _import(args: argparse.Namespace) -> int:
         suggest_mapping,
     )
     from ..services.importing.builtin_profiles import apply_builtin, builtin_profile, recognise_profile
+    from ..services.importing.homelog import is_homelog_file
     from ..services.importing.model import printable
     from ..services.importing.standard import recognise
 
     path: Path = args.file
     if not await asyncio.to_thread(path.is_file):
         raise CommandError(printable(f"no file at {path}"))
+    if await asyncio.to_thread(is_homelog_file, path):
+        return await _import_homelog(args, path)
     forced = None
     if args.profile:
         try:
@@ -302,6 +311,30 @@ async def _import_standard(args: argparse.Namespace) -> int:
     async with open_database(args, create=True) as db:
         try:
             summary = await run_standard_import(db, plan, _progress_printer() if args.progress else None)
+        except ImportFileError as error:
+            raise CommandError(f"{error}; nothing was imported") from None
+        except ImportCancelledError as error:  # pragma: no cover - the CLI has no cancel button
+            raise CommandError(str(error)) from None
+    print(summary.as_text(), end="")
+    return OK if summary.complete else IMPORTED_WITH_SKIPS
+
+
+async def _import_homelog(args: argparse.Namespace, path: Path) -> int:
+    """A Home Log JSON export: its sources, created or completed."""
+    from ..services.importing import DuplicatePolicy, ImportCancelledError, ImportFileError
+    from ..services.importing.homelog import load_document, run_homelog_import
+
+    try:
+        document = await load_document(path)
+        if args.source:
+            document = document.only(args.source)
+    except ImportFileError as error:
+        raise CommandError(f"{error}; nothing was imported") from None
+    async with open_database(args, create=args.create) as db:
+        try:
+            summary = await run_homelog_import(
+                db, document, DuplicatePolicy(args.duplicates), _progress_printer() if args.progress else None
+            )
         except ImportFileError as error:
             raise CommandError(f"{error}; nothing was imported") from None
         except ImportCancelledError as error:  # pragma: no cover - the CLI has no cancel button

@@ -33,6 +33,9 @@ per row); only write policies look at each row's reading.
   changing anyone's ``role``.
 - ``member_passwords``: a member's own row, or the admin's.
 
+Before anyone signs in, the app asks the household's sign-in role (``sign_in_sql``), whose only
+right is ``homelog_sign_in_role(login)``, which role a member's name or e-mail signs in as.
+
 Passwords reach the server only as SCRAM verifiers made here (``scram_verifier``), so no plain
 password appears in the SQL text (nor, with ``log_statement``, in the server's log).
 """
@@ -91,24 +94,28 @@ def household_role(database: str) -> str:
     return f"{_slug(database)[: MAX_IDENTIFIER - 10]}_household"
 
 
-def member_role_name(database: str, name: str) -> str:
-    """A member's role on the server, computed from their name: ``<database>_<name>``.
+def member_role_name(database: str, member_id: int) -> str:
+    """A member's role on the server: ``<database>-member-<id>`` (``homelog-member-3``).
 
-    The app signs a member in by connecting as this role, so it must follow from what the member
-    types, before any connection: their name, case-folded, with every run of characters other than
-    letters and digits made one ``_`` ("Anna Maria" in ``homelog`` is ``homelog_anna_maria``).
-    Names that give the same role cannot both sign in on a server (the Members dialog refuses the
-    second). A name too long for PostgreSQL's 63 bytes is cut and ends in a hash of the whole name.
+    It names neither the member nor their e-mail, so the member renames themselves freely (the role
+    stays) and the server's role list (``pg_roles``, readable by every connection) names nobody. The
+    sign-in dialog finds the role from the name or e-mail typed through ``homelog_sign_in_role``
+    (``sign_in_role``). Roles made before (named after the member: ``homelog_anna``) keep working:
+    ``member_roles`` maps every role to its member. A ``-`` never occurs in those older names.
     """
-    who = re.sub(r"\W+", "_", unicodedata.normalize("NFKC", name).casefold()).strip("_")
-    if not who:
-        raise ValueError(f"no role name can be made from {name!r}")
-    role = f"{_slug(database)[: MAX_IDENTIFIER // 2]}_{who}"
-    if len(role.encode()) <= MAX_IDENTIFIER:
-        return role
-    digest = hashlib.sha256(role.encode()).hexdigest()[:8]
-    cut = role.encode()[: MAX_IDENTIFIER - len(digest) - 1].decode(errors="ignore")
-    return f"{cut}_{digest}"
+    return f"{_slug(database)[: MAX_IDENTIFIER - 20]}-member-{int(member_id)}"
+
+
+def sign_in_role(database: str) -> str:
+    """The household's sign-in role: it can only ask ``homelog_sign_in_role`` which role a login is."""
+    return f"{_slug(database)[: MAX_IDENTIFIER - 10]}-sign-in"
+
+
+#: The sign-in role's password: public on purpose (every copy of Home Log uses it before anyone
+#: signs in). The role reads no table; all it can do is ask which role a name or e-mail signs in as.
+SIGN_IN_PASSWORD = "homelog-sign-in"
+#: How many look-ups may be connected at once (a brake on guessing names in bulk).
+SIGN_IN_CONNECTIONS = 4
 
 
 def scram_verifier(password: str, *, salt: bytes | None = None, iterations: int = 4096) -> str:
@@ -207,6 +214,7 @@ def install_sql(database: str) -> list[str]:
         "CREATE TRIGGER homelog_guard_member BEFORE UPDATE ON members"
         " FOR EACH ROW EXECUTE FUNCTION homelog_guard_member()",
         *_role_functions(household_role(database)),
+        *sign_in_sql(database),
     ]
     for table in TABLES:
         statements += [
@@ -315,8 +323,8 @@ def _role_functions(group: str) -> list[str]:
     (``member_roles``), and only the household's roles may call them.
 
     Inside them ``current_user`` is the owner, so the caller is ``session_user``: the role the app
-    signed in as. (PostgreSQL refuses to rename the session's own role: a member cannot rename the
-    role they are signed in as; the administrator renames others.)
+    signed in as. (Renaming a role is no longer needed: since migration 0011 roles are named after
+    the member's id, ``member_role_name``; the function stays for households set up before.)
     """
     head = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$"
     deny = "RAISE EXCEPTION '{}' USING ERRCODE = 'insufficient_privilege'"
@@ -351,6 +359,38 @@ def _role_functions(group: str) -> list[str]:
             f"GRANT EXECUTE ON FUNCTION {function} TO {quote_ident(group)}",
         ]
     return statements
+
+
+def sign_in_sql(database: str) -> list[str]:
+    """The sign-in role and its one function (run by the database owner; safe to run again).
+
+    ``homelog_sign_in_role(login)`` is what the app asks before anyone has signed in: the role of
+    the one member whose e-mail (case-insensitive), or else whose name, is ``login``, as on a local
+    file (services/auth.py); NULL for anything else (an unknown login, a name two members share, a
+    member without a role). It runs as the owner (SECURITY DEFINER) and returns that one name, no
+    row, no other column. The sign-in role may call nothing else and has no table privilege. What
+    someone who can reach the server learns with it: whether a name or e-mail belongs to a member
+    who can sign in, and the role (``<database>-member-<id>``); the password stays the server's to
+    check, and the app's refusal says the same words whatever was wrong.
+    """
+    role = sign_in_role(database)
+    verifier = scram_verifier(SIGN_IN_PASSWORD)
+    return [
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {quote_literal(role)})"
+        f" THEN CREATE ROLE {quote_ident(role)} LOGIN NOINHERIT CONNECTION LIMIT {SIGN_IN_CONNECTIONS}"
+        f" PASSWORD {quote_literal(verifier)}; END IF; END $$",
+        "CREATE OR REPLACE FUNCTION homelog_sign_in_role(p_login text) RETURNS text LANGUAGE sql STABLE"
+        " SECURITY DEFINER SET search_path = public, pg_temp AS $$"
+        " WITH typed AS (SELECT lower(btrim(p_login)) AS login),"
+        " by_email AS (SELECT m.id FROM members m, typed t WHERE t.login <> '' AND lower(m.email) = t.login),"
+        " by_name AS (SELECT m.id FROM members m, typed t WHERE t.login <> '' AND lower(m.name) = t.login),"
+        " chosen AS (SELECT id FROM by_email WHERE (SELECT count(*) FROM by_email) = 1"
+        " UNION ALL SELECT id FROM by_name WHERE (SELECT count(*) FROM by_email) <> 1"
+        " AND (SELECT count(*) FROM by_name) = 1)"
+        " SELECT r.role_name::text FROM member_roles r JOIN chosen c ON c.id = r.member_id $$",
+        "REVOKE ALL ON FUNCTION homelog_sign_in_role(text) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION homelog_sign_in_role(text) TO {quote_ident(role)}",
+    ]
 
 
 def create_member_role_sql(database: str, member_id: int, role: str, password: str) -> list[str]:
@@ -404,4 +444,6 @@ __all__ = [
     "rename_member_role_sql",
     "scram_verifier",
     "set_member_password_sql",
+    "sign_in_role",
+    "sign_in_sql",
 ]

@@ -71,10 +71,14 @@ class MemberPasswordRow(Base):
 
 class SourceRow(Base):
     __tablename__ = "sources"
-    __table_args__ = ({"sqlite_autoincrement": True},)
+    #: Names are unique per owner (migration 0011): another member's private source never "takes" a name.
+    __table_args__ = (
+        UniqueConstraint("owner_id", "name", name="uq_sources_owner_name"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     category: Mapped[str] = mapped_column(String(20), default="other", server_default="other")
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))

@@ -49,6 +49,20 @@ MAX_NOTE_LENGTH = 2000
 #: Prices and standing charges are below this.
 MAX_PRICE = Decimal(1_000_000)
 
+
+def source_name_taken(name: str, own_id: int | None, visible: Collection[tuple[int, str]]) -> bool:
+    """Whether ``name`` cannot be given to the source ``own_id`` (None: a new one).
+
+    ``visible`` holds (id, name) of the sources the member can see (their own, the public ones; the
+    administrator's: all). A name is taken when another of them has it, compared without case: it
+    would show twice in the member's list. Another member's private source never takes a name: the
+    member cannot see it, and "taken" would tell them it exists (the schema keeps names unique per
+    owner only, migration 0011).
+    """
+    wanted = name.strip().casefold()
+    return any(other != own_id and other_name.strip().casefold() == wanted for other, other_name in visible)
+
+
 #: Display names of the fields, as forms label them (used to compose messages, never to match).
 EVENT_LABELS = {
     MeterEventField.METRIC: "Metric",

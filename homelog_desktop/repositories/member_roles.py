@@ -1,5 +1,6 @@
 """Members' roles on a PostgreSQL server (row-level security, db/rls.py): which member a connection
-signed in as, and the administrator's creating, renaming and dropping of roles.
+signed in as, and the administrator's creating and dropping of roles (a role is named after the
+member's id: renaming a member leaves it as it is).
 
 The roles are managed through db/rls.py's SECURITY DEFINER functions, which run as the database
 owner and check that the caller may (the administrator; a member for their own password). Passwords
@@ -41,13 +42,6 @@ class MemberRoleRepository:
         """The members who have a role (they can sign in to the server)."""
         return set(await self._session.scalars(text("SELECT member_id FROM member_roles")))
 
-    async def role_taken(self, role: str) -> bool:
-        """Whether a role of this name exists on the server (any database's, or any other role)."""
-        found = await self._session.scalar(
-            text("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :r)"), {"r": role}
-        )
-        return bool(found)
-
     async def add(self, member_id: int, role: str, password: str) -> None:
         """Create the member's role, signing in with ``password`` (the administrator only)."""
         await self._session.execute(
@@ -60,10 +54,6 @@ class MemberRoleRepository:
         await self._session.execute(
             text("SELECT homelog_set_role_password(:r, :v)"), {"r": role, "v": scram_verifier(password)}
         )
-
-    async def rename(self, old: str, new: str) -> None:
-        if old != new:
-            await self._session.execute(text("SELECT homelog_rename_member_role(:o, :n)"), {"o": old, "n": new})
 
     async def drop(self, role: str) -> None:
         await self._session.execute(text("SELECT homelog_drop_member_role(:r)"), {"r": role})

@@ -13,7 +13,7 @@ from ..domain.access import Action, SourceFacts, can_change_owner, can_create_so
 from ..domain.entities import Category, Metric, MetricKind, Source, SourceSummary, VirtualTerm
 from ..domain.errors import DuplicateNameError, NotFoundError, ValidationError
 from ..domain.issues import RuleError, refuse_errors
-from ..domain.rules import check_source, stored_decimals_issue
+from ..domain.rules import check_source, source_name_taken, stored_decimals_issue
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
 from ..domain.virtual import InputFacts, check_virtual, in_use_issue
 from . import access
@@ -93,9 +93,20 @@ class SourceRepository:
         return await self._loaded(row)
 
     async def get_by_name(self, name: str) -> Source:
-        row = await self._session.scalar(
-            select(SourceRow).where(func.lower(SourceRow.name) == name.lower(), self._visible)
-        )
+        """The visible source called ``name`` in any case; the member's own first (names are unique per
+        owner, so another member's public source may share it). Also beyond ASCII: SQLite's lower() knows
+        only A-Z, so "Électricité" is looked for among the names in Python when the database finds none."""
+        query = select(SourceRow).where(func.lower(SourceRow.name) == name.lower(), self._visible)
+        actor = actor_of(self._session)
+        if actor is not None:
+            query = query.order_by((SourceRow.owner_id == actor.member_id).desc(), SourceRow.id)
+        else:
+            query = query.order_by(SourceRow.id)
+        row = (await self._session.scalars(query.limit(1))).first()
+        if row is None:
+            wanted = name.casefold()
+            rows = await self._session.scalars(select(SourceRow).where(self._visible).order_by(SourceRow.id))
+            row = next((r for r in rows if r.name.casefold() == wanted), None)
         if row is None:
             raise NotFoundError(f"There is no source named “{name}”.")
         return await self._loaded(row)
@@ -409,8 +420,11 @@ class SourceRepository:
         return result
 
     async def _check_name(self, name: str, own_id: int | None) -> None:
-        found = await self._session.scalar(select(SourceRow.id).where(func.lower(SourceRow.name) == name.lower()))
-        if found is not None and found != own_id:
+        """Refuse a name another source the member can see has (domain/rules.py ``source_name_taken``);
+        only visible sources are asked for, so a private source of someone else never shows through."""
+        query = select(SourceRow.id, SourceRow.name).where(func.lower(SourceRow.name) == name.lower(), self._visible)
+        visible = [(int(i), str(n)) for i, n in (await self._session.execute(query)).all()]
+        if source_name_taken(name, own_id, visible):
             raise DuplicateNameError(f"Name: there is already a source called “{name}”.")
 
     async def _check_decimals(self, metric: Metric, stored_decimals: int, row: int) -> None:

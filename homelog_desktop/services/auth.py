@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import logging
 import math
 import time
 from collections.abc import Callable
@@ -36,6 +37,8 @@ from ..domain.issues import Issue
 from ..domain.passwords import check_password
 from ..repositories.member_passwords import MemberPasswordRepository
 from ..repositories.members import MemberRepository
+
+log = logging.getLogger(__name__)
 
 #: What every refused sign-in says (never which part was wrong).
 WRONG_CREDENTIALS = "That name or e-mail and password do not match. Check both and try again."
@@ -239,7 +242,7 @@ class AuthService:
             return
         role = await roles.role_of(member_id)
         if role is None:
-            await roles.add(member_id, member_role_name(self._database.url.database or "", name), new)
+            await roles.add(member_id, member_role_name(self._database.url.database or "", member_id), new)
         else:
             await roles.set_password(role, new)
 
@@ -263,15 +266,16 @@ class ServerProblemError(HomeLogError):
 async def sign_in_to_server(
     address: ServerAddress, login: str, password: str, throttle: SignInThrottle | None = None
 ) -> tuple[Database, SignedIn]:
-    """Connect to the household at ``address`` as the member named ``login``: the server checks the password.
+    """Connect to the household at ``address`` as the member whose name or e-mail is ``login``: the
+    server checks the password.
 
-    The member's role is computed from the name typed (db/rls.py ``member_role_name``), so the
-    server, not this program, decides whether the password is right (scram-sha-256). Returns the
-    open Database, signed in as the member (the caller disposes of it). A wrong name or password is
-    a ``SignInRefusedError`` with the same words as on a local file; anything else about the server
-    a ``ServerProblemError`` saying what is wrong.
+    Two steps: the household's sign-in role asks ``homelog_sign_in_role(login)`` which role that
+    member signs in as (db/rls.py: it reveals that name only), then the app connects as that role
+    with ``password`` (scram-sha-256). Returns the open Database, signed in as the member (the
+    caller disposes of it). An unknown login, a name two members share and a wrong password are
+    the same ``SignInRefusedError`` with the same words as on a local file; anything else about the
+    server a ``ServerProblemError`` saying what is wrong.
     """
-    from ..db.rls import member_role_name
     from ..problems import Kind, explain
     from ..repositories.member_roles import MemberRoleRepository
 
@@ -279,15 +283,12 @@ async def sign_in_to_server(
     wait = throttle.retry_after(login)
     if wait > 0:
         raise _too_many(wait)
+    database: Database | None = None
     try:
-        role = member_role_name(address.database, login)
-    except ValueError:
-        role = None
-    if role is None or not password:
-        throttle.failed(login)
-        raise SignInRefusedError(WRONG_CREDENTIALS, throttle.retry_after(login))
-    database = Database(address.url(role, password))
-    try:
+        role = await _role_of_login(address, login) if login.strip() and password else None
+        if role is None:
+            raise SignInRefusedError(WRONG_CREDENTIALS)
+        database = Database(address.url(role, password))
         async with database.session(readonly=True) as session:
             member_id = await MemberRoleRepository(session).signed_in_member()
             if member_id is None:
@@ -295,10 +296,13 @@ async def sign_in_to_server(
             member = await MemberRepository(session).get(member_id)
             role_of = await MemberPasswordRepository(session).role(member_id)
     except BaseException as exc:
-        await database.dispose()
+        if database is not None:
+            await database.dispose()
         if isinstance(exc, SignInRefusedError):
             throttle.failed(login)
             raise SignInRefusedError(WRONG_CREDENTIALS, throttle.retry_after(login)) from None
+        if isinstance(exc, ServerProblemError):
+            raise
         problem = explain(exc, address.display) if isinstance(exc, Exception) else None
         if problem is None:
             raise
@@ -310,6 +314,44 @@ async def sign_in_to_server(
     signed_in = SignedIn(member.id or member_id, member.name, member.email, role_of)
     database.sign_in_as(signed_in.actor)
     return database, signed_in
+
+
+async def _role_of_login(address: ServerAddress, login: str) -> str | None:
+    """The role a member's name or e-mail signs in as, asked as the household's sign-in role (None: nobody's)."""
+    from sqlalchemy import text
+
+    from ..db.rls import SIGN_IN_PASSWORD, sign_in_role
+    from ..problems import Kind, explain
+
+    lookup = Database(address.url(sign_in_role(address.database), SIGN_IN_PASSWORD))
+    try:
+        async with lookup.engine.connect() as conn:
+            found = await conn.scalar(text("SELECT homelog_sign_in_role(:login)"), {"login": login.strip()})
+    except Exception as exc:
+        problem = explain(exc, address.display)
+        said = str(exc)
+        if "too many connections" in said:
+            raise ServerProblemError(
+                f"The server at {address.display} is busy with other sign-ins. Try again in a moment.",
+                Kind.SERVER_UNREACHABLE.value,
+            ) from None
+        if problem is not None and problem.kind is Kind.SERVER_LOGIN:
+            # No sign-in role: a database of that name with no household, or none at all (roles are
+            # named after the database). Said like any refusal: which part was wrong is not told.
+            log.info("The sign-in role of %s refused the connection: %s", address.display, said)
+            return None
+        if "homelog_sign_in_role" in said:
+            raise ServerProblemError(
+                f"The household “{address.database}” at {address.display} is not ready for signing in by "
+                "name or e-mail: its owner updates it first (open it with Home Log as the database's owner).",
+                Kind.SERVER_LOGIN.value,
+            ) from None
+        if problem is None:
+            raise
+        raise ServerProblemError(problem.message, problem.kind.value) from None
+    finally:
+        await lookup.dispose()
+    return str(found) if found is not None else None
 
 
 def _too_many(wait: float) -> SignInRefusedError:

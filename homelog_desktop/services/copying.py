@@ -241,7 +241,7 @@ async def copy_to_server(
                 await driver.execute(statement)
             group = rls.household_role(database)
             for member in members:
-                role = rls.member_role_name(database, member.name)
+                role = rls.member_role_name(database, member.id)
                 password = passwords.get(member.id)
                 verifier = None if password is None else rls.scram_verifier(password)
                 for statement in sql.member_role_sql(role, group, member.id, verifier):

@@ -1,11 +1,48 @@
-"""Export a source's readings to CSV or JSON, streamed, with spreadsheet formulas defused.
+"""Export sources' readings to CSV or JSON, streamed, with spreadsheet formulas defused.
 
-Layout (both formats): ``timestamp`` (ISO 8601 with the UTC offset, whole seconds), one column per
-metric named by the metric, in the source's order, then ``note``. Numbers are written with a dot
-and exactly the metric's decimals; a metric that was not read is an empty cell (``null`` in JSON).
-An interval metric ``X`` is followed by ``X start``: the start of each value's period (the
-reading's time is its end), empty (``null``) when not read or not known; ``homelog import`` and
-the wizard read it back (``start_columns_of``), so an export imported again has the same periods.
+Everything needed to import an export again with nothing lost is written: ``homelog import`` and
+the import wizard recognise Home Log's own files without options, and a source exported to JSON
+and imported into an empty database is the same source (ids aside).
+
+CSV (one source): ``timestamp`` (ISO 8601 with the UTC offset, whole seconds), one column per
+metric named by the metric, in the source's order, then ``note``, ``estimated`` and ``from bill``
+(``yes`` or empty) and ``entered by`` (the member's name, empty: nobody). Numbers are written with
+a dot and exactly the metric's decimals; a metric that was not read is an empty cell. An interval
+metric ``X`` is followed by ``X start``: the start of each value's period (the reading's time is
+its end), empty when not read or not known. A CSV carries the readings, not the source's
+definition (units, kinds, tariffs, meter changes): import it into a source that has its metrics,
+or use JSON.
+
+JSON (``homelog-readings``, version 2; one or more sources)::
+
+    {"format": "homelog-readings", "version": 2,
+     "sources": [{
+        "name": "Electricity", "category": "electricity", "description": "", "owner": "Anna" | null,
+        "public": false, "members_may_add_readings": false, "interval_days": 30 | null,
+        "archived": false, "billing_start_month": 1,
+        "metrics": [{"name": "Day", "unit": "kWh", "kind": "counter", "decimals": 1, "digits": 6 | null,
+                     "conversion_factors": [{"valid_from": "2024-01-01", "factor": "11.2",
+                                             "z_number": "0.95", "unit": "kWh"}]}],
+        "tariffs": [{"metric": "Day", "valid_from": "2024-01-01", "unit_price": "0.3120",
+                     "standing_charge": "0.45", "currency": "EUR"}],
+        "meter_changes": [{"metric": "Day", "at": "2024-03-01T10:00:00+01:00", "kind": "replacement",
+                           "old_value": "12345.6" | null, "new_value": "0.0" | null, "digits": null,
+                           "note": "", "reading": "2024-03-01T10:00:00+01:00" | null}],
+        "advance_payments": [{"valid_from": "2024-01-01", "amount": "85.00", "currency": "EUR"}],
+        "readings": [{"timestamp": "2024-01-31T08:00:00+01:00", "values": {"Day": 1234.5},
+                      "starts": {"Oil": "2024-01-01T08:00:00+01:00"}, "note": "read by hand",
+                      "estimated": true, "from_bill": true, "entered_by": "Anna"}]
+     }]}
+
+Times are ISO 8601 with their offset; values are JSON numbers written with exactly their metric's
+decimals (read them as decimals, not floats); money, factors and meter-change values are decimal
+strings. ``conversion_factors`` (of a metric) and ``advance_payments`` appear only where there are some.
+In a reading, ``values`` holds the metrics that were read (by name); ``starts`` the period start of
+each interval value whose period is known; ``note``, ``estimated``, ``from_bill`` and
+``entered_by`` appear only when set. A meter change's ``reading`` is the time of the reading it was
+recorded with. Members are named, not numbered: an import maps them by name to the members of the
+database it imports into. Version 1 (one ``source`` and flat ``readings`` keyed by the CSV's
+column names) is still read by the import.
 
 Formula injection: in CSV, a text cell (a note, a metric's name in the header) that would start
 with ``= + - @`` (or their fullwidth forms ``＝ ＋ － ＠``), a tab or a carriage return, also after
@@ -45,7 +82,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from ..domain.energy import ConversionFactor
 from ..domain.entities import PERIOD_START_SUFFIX as START_SUFFIX
-from ..domain.entities import Metric, MetricKind, Source
+from ..domain.entities import MeterEvent, Metric, MetricKind, Source, Tariff
 from ..domain.errors import HomeLogError
 from ..domain.settlement import AdvancePayment
 from ..repositories.bulk_readings import sqlite_reading_rows, stream_reading_rows
@@ -64,8 +101,15 @@ _LEADING_BLANKS = " \t\r\n\u00a0\u3000"
 CHUNK_ROWS = 5000
 #: Seconds between two progress reports.
 PROGRESS_INTERVAL_S = 0.1
-#: The value of the JSON document's "format" key.
+#: The value of the JSON document's "format" key, and the version written.
 JSON_FORMAT_NAME = "homelog-readings"
+JSON_VERSION = 2
+#: The CSV's columns after ``note``: the reading's flags (``yes`` or empty) and its author's name.
+ESTIMATED_COLUMN = "estimated"
+FROM_BILL_COLUMN = "from bill"
+AUTHOR_COLUMN = "entered by"
+#: How a set flag is written in CSV.
+YES = "yes"
 
 
 class ExportFormat(enum.StrEnum):
@@ -101,6 +145,10 @@ class ExportResult:
     #: The file written, or None when written to a stream.
     path: Path | None
     format: ExportFormat
+    #: How many sources the file holds (``source`` is the first).
+    sources: int = 1
+    #: Virtual meters left out of an export of several sources (they have no readings of their own).
+    left_out: tuple[str, ...] = ()
 
 
 def escape_formula(text: str) -> str:
@@ -128,14 +176,14 @@ def _formula_like(text: str) -> bool:
 
 
 def header(source: Source) -> list[str]:
-    """The columns of an export of ``source``: timestamp, its metrics by name (an interval metric
-    followed by ``<name> start``), note."""
+    """The CSV columns of an export of ``source``: timestamp, its metrics by name (an interval metric
+    followed by ``<name> start``), note, estimated, from bill, entered by."""
     names = ["timestamp"]
     for metric in source.metrics:
         names.append(metric.name)
         if metric.kind is MetricKind.INTERVAL:
             names.append(metric.name + START_SUFFIX)
-    return [*names, "note"]
+    return [*names, "note", ESTIMATED_COLUMN, FROM_BILL_COLUMN, AUTHOR_COLUMN]
 
 
 def suggested_filename(source: Source, fmt: ExportFormat) -> str:
@@ -169,49 +217,82 @@ async def export_readings(
     ``tz`` (default: the computer's time zone) with their offset. Never blocks the event loop:
     reading and formatting run in a worker thread.
     """
+    return await export_sources(db, [source], out, fmt, tz=tz, progress=progress, cancel=cancel)
+
+
+async def export_sources(
+    db: SessionProvider,
+    sources: Sequence[Source],
+    out: Path | TextIO,
+    fmt: ExportFormat = ExportFormat.JSON,
+    *,
+    tz: tzinfo | None = None,
+    progress: ExportProgress | None = None,
+    cancel: Cancel | None = None,
+) -> ExportResult:
+    """Like ``export_readings``, for several sources in one JSON document (CSV holds one source).
+
+    The result names the first source and counts the readings of all of them.
+    """
+    if not sources:
+        raise ValueError("nothing to export")
+    if fmt is ExportFormat.CSV and len(sources) > 1:
+        raise HomeLogError("A CSV file holds the readings of one source: export several sources as JSON.")
     with gc_paused():
-        return await _export(db, source, out, fmt, tz, progress, cancel)
+        return await _export(db, list(sources), out, fmt, tz, progress, cancel)
 
 
 async def _export(
     db: SessionProvider,
-    source: Source,
+    sources: list[Source],
     out: Path | TextIO,
     fmt: ExportFormat,
     tz: tzinfo | None,
     progress: ExportProgress | None,
     cancel: Cancel | None,
 ) -> ExportResult:
-    assert source.id is not None
     loop = asyncio.get_running_loop()
-    source = await _fresh(db, source)
-    if source.virtual:
-        return await _export_virtual(db, source, out, fmt, tz, loop)
-    sqlite_path, total = await _locate(db, source)
-    reporter = _Reporter(loop, progress, total)
-    writer_factory = _JsonWriter if fmt is ExportFormat.JSON else _CsvWriter
-
-    energy = await _energy(db, source) if fmt is ExportFormat.JSON else None
+    fresh = [await _fresh(db, source) for source in sources]
+    if len(fresh) == 1 and fresh[0].virtual:
+        return await _export_virtual(db, fresh[0], out, fmt, tz, loop)
+    # A virtual meter has no readings of its own (its figures are computed): an export of several
+    # sources leaves it out and names it (ExportResult.left_out).
+    left_out = tuple(s.name for s in fresh if s.virtual)
+    fresh = [s for s in fresh if not s.virtual]
+    if not fresh:
+        raise HomeLogError("Only virtual meters were chosen: export each one on its own.")
+    located = [await _locate(db, source) for source in fresh]
+    details = [await _details(db, source) if fmt is ExportFormat.JSON else None for source in fresh]
+    reporter = _Reporter(loop, progress, sum(total for _path, total in located))
 
     async def write(stream: TextIO) -> int:
-        writer = writer_factory(stream, source, tz)
-        if isinstance(writer, _JsonWriter) and energy is not None:
-            writer.energy = energy
-        if sqlite_path is not None:
+        count = 0
+        for index, (source, (sqlite_path, _total), extra) in enumerate(zip(fresh, located, details, strict=True)):
+            writer: _Writer
+            if fmt is ExportFormat.JSON:
+                writer = _JsonWriter(stream, source, tz, extra, index == 0, index == len(fresh) - 1)
+            else:
+                writer = _CsvWriter(stream, source, tz)
+            reporter.base = count
+            if sqlite_path is not None:
 
-            def write_file(path: Path) -> int:
-                return _write_all(writer, sqlite_reading_rows(path, source), reporter, cancel)
+                def write_file(path: Path, writer: _Writer = writer, source: Source = source) -> int:
+                    return _write_all(writer, sqlite_reading_rows(path, source), reporter, cancel)
 
-            database = await _database(db)
-            if database is not None:  # closing it (a restore) waits until the export has let go of the file
-                return await database.read_file(write_file)
-            return await loop.run_in_executor(None, write_file, sqlite_path)
-        return await _write_streamed(db, source, writer, reporter, cancel)
+                database = await _database(db)
+                if database is not None:  # closing it (a restore) waits until the export has let go of the file
+                    count += await database.read_file(write_file)
+                else:
+                    count += await loop.run_in_executor(None, write_file, sqlite_path)
+            else:
+                count += await _write_streamed(db, source, writer, reporter, cancel)
+        return count
 
+    first = fresh[0]
     if not isinstance(out, Path):
         count = await write(out)
         reporter.final(count)
-        return ExportResult(source, count, None, fmt)
+        return ExportResult(first, count, None, fmt, len(fresh), left_out)
     stream, temp = await loop.run_in_executor(None, _open_temp, out)
     try:
         try:
@@ -223,7 +304,41 @@ async def _export(
         await loop.run_in_executor(None, _remove, temp)
         raise
     reporter.final(count)
-    return ExportResult(source, count, out, fmt)
+    return ExportResult(first, count, out, fmt, len(fresh), left_out)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDetails:
+    """What a JSON export writes about a source besides its readings."""
+
+    owner: str | None = None
+    tariffs: tuple[Tariff, ...] = ()
+    meter_changes: tuple[MeterEvent, ...] = ()
+    #: reading id -> its time (epoch seconds), for the meter changes recorded with a reading.
+    reading_times: dict[int, int] | None = None
+    #: The metrics' conversion factors and the source's advance payments.
+    energy: EnergyExport | None = None
+
+
+async def _details(db: SessionProvider, source: Source) -> SourceDetails:
+    from ..domain.errors import NotFoundError
+    from ..repositories import MemberRepository, MeterEventRepository, TariffRepository
+    from ..repositories.bulk_readings import reading_times
+
+    assert source.id is not None
+    async with db.session(readonly=True) as session:
+        owner: str | None = None
+        if source.owner_id is not None:
+            try:
+                owner = (await MemberRepository(session).get(source.owner_id)).name
+            except NotFoundError:
+                owner = None
+        by_metric = await TariffRepository(session).for_metrics([m.id for m in source.metrics if m.id is not None])
+        tariffs = tuple(t for m in source.metrics if m.id is not None for t in by_metric.get(m.id, []))
+        events = tuple(await MeterEventRepository(session).for_source(source.id))
+        linked = [e.reading_id for e in events if e.reading_id is not None]
+        times = await reading_times(session, source.id, linked)
+    return SourceDetails(owner, tariffs, events, times, await _energy(db, source))
 
 
 #: The value of a virtual meter's JSON document's "format" key.
@@ -297,7 +412,7 @@ def _remove(path: Path) -> None:
 def export_text(source: Source, rows: Iterable[Sequence[Any]], fmt: ExportFormat, tz: tzinfo | None = None) -> str:
     """The export of ``rows`` ((epoch seconds, note, value of each metric...)) as a string (tests, previews)."""
     buffer = io.StringIO(newline="")
-    writer = (_JsonWriter if fmt is ExportFormat.JSON else _CsvWriter)(buffer, source, tz)
+    writer = _JsonWriter(buffer, source, tz) if fmt is ExportFormat.JSON else _CsvWriter(buffer, source, tz)
     writer.begin()
     writer.write(rows)
     writer.end()
@@ -402,14 +517,18 @@ class _Reporter:
         self._loop = loop
         self._progress = progress
         self.total = total
+        #: Readings of the sources written before the current one.
+        self.base = 0
         self._last = 0.0
 
     def report(self, done: int) -> None:
         if self._progress is not None and self._due():
+            done += self.base
             self._progress(done, max(done, self.total))
 
     def report_threadsafe(self, done: int) -> None:
         if self._progress is not None and self._due():
+            done += self.base
             self._loop.call_soon_threadsafe(self._progress, done, max(done, self.total))
 
     def final(self, done: int) -> None:
@@ -428,7 +547,8 @@ class _Reporter:
 
 
 class _Writer:
-    """Formats rows ((ts, note, value per metric...)) into ``stream``."""
+    """Formats rows (ts, note, value per metric..., start per interval metric..., estimated,
+    from_bill, author's name) into ``stream``; rows without the last three (tests) mean none."""
 
     def __init__(self, stream: TextIO, source: Source, tz: tzinfo | None) -> None:
         self._stream = stream
@@ -442,6 +562,8 @@ class _Writer:
             self._start_at.append(extra if metric.kind is MetricKind.INTERVAL else None)
             extra += metric.kind is MetricKind.INTERVAL
         self._periods = any(i is not None for i in self._start_at)
+        #: Where the reading's flags and author are in a row.
+        self._flags_at = extra
 
     def begin(self) -> None:
         raise NotImplementedError
@@ -466,6 +588,13 @@ class _Writer:
                 cells.append(None if start is None else stamp(int(start)))
         return cells
 
+    def _flags(self, row: Sequence[Any]) -> tuple[bool, bool, str | None]:
+        """(estimated, from a bill, author's name) of a row."""
+        at = self._flags_at
+        if len(row) <= at:
+            return False, False, None
+        return bool(row[at]), bool(row[at + 1]), row[at + 2]
+
 
 class _CsvWriter(_Writer):
     def begin(self) -> None:
@@ -476,29 +605,61 @@ class _CsvWriter(_Writer):
         out = self._csv
         stamp = self._timestamp
         numbers = self._numbers
+        flags = self._flags
         for chunk in chunks:
-            out.writerows(
-                [stamp(row[0]), *("" if v is None else v for v in numbers(row)), escape_formula(row[1] or "")]
-                for row in chunk
-            )
+            rows = []
+            for row in chunk:
+                estimated, from_bill, author = flags(row)
+                rows.append(
+                    [
+                        stamp(row[0]),
+                        *("" if v is None else v for v in numbers(row)),
+                        escape_formula(row[1] or ""),
+                        YES if estimated else "",
+                        YES if from_bill else "",
+                        escape_formula(author or ""),
+                    ]
+                )
+            out.writerows(rows)
 
     def end(self) -> None:
         self._stream.flush()
 
 
 class _JsonWriter(_Writer):
-    """A JSON object: ``format``, ``version``, the ``source`` (with its metrics, their conversion
-    factors and the source's advance payments, where it has them) and ``readings``."""
+    """One source's object of a JSON document (see the module's docstring); the first writes the
+    document's head, the last its end."""
 
-    #: Conversion factors and advance payments to write with the source (None: none loaded).
-    energy: EnergyExport | None = None
+    def __init__(
+        self,
+        stream: TextIO,
+        source: Source,
+        tz: tzinfo | None,
+        details: SourceDetails | None = None,
+        first: bool = True,
+        last: bool = True,
+    ) -> None:
+        super().__init__(stream, source, tz)
+        self._details = details or SourceDetails()
+        self._opens = first
+        self._closes = last
 
     def begin(self) -> None:
         source = self._source
-        energy = self.energy
+        details = self._details
+        stamp = self._timestamp
+        names = {m.id: m.name for m in source.metrics}
+        times = details.reading_times or {}
+        energy = details.energy
         metrics = []
         for m in source.metrics:
-            described: dict[str, Any] = {"name": m.name, "unit": m.unit, "kind": m.kind.value, "decimals": m.decimals}
+            described: dict[str, Any] = {
+                "name": m.name,
+                "unit": m.unit,
+                "kind": m.kind.value,
+                "decimals": m.decimals,
+                "digits": m.digits,
+            }
             factors = energy.factors.get(m.id or 0, []) if energy is not None else []
             if factors:
                 described["conversion_factors"] = [
@@ -511,47 +672,106 @@ class _JsonWriter(_Writer):
                     for f in factors
                 ]
             metrics.append(described)
-        described_source: dict[str, Any] = {"name": source.name, "category": source.category.value, "metrics": metrics}
+        head: dict[str, Any] = {
+            "name": source.name,
+            "category": source.category.value,
+            "description": source.description,
+            "owner": details.owner,
+            "public": source.is_public,
+            "members_may_add_readings": source.members_may_add_readings,
+            "interval_days": source.interval_days,
+            "archived": source.archived,
+            "billing_start_month": source.billing_start_month,
+            "metrics": metrics,
+            "tariffs": [
+                {
+                    "metric": names.get(t.metric_id, ""),
+                    "valid_from": t.valid_from.isoformat(),
+                    "unit_price": str(t.unit_price),
+                    "standing_charge": str(t.standing_charge),
+                    "currency": t.currency,
+                }
+                for t in details.tariffs
+            ],
+            "meter_changes": [
+                {
+                    "metric": names.get(e.metric_id, ""),
+                    "at": stamp(_epoch(e.at)),
+                    "kind": e.kind.value,
+                    "old_value": None if e.old_value is None else str(e.old_value),
+                    "new_value": None if e.new_value is None else str(e.new_value),
+                    "digits": e.digits,
+                    "note": e.note,
+                    "reading": stamp(times[e.reading_id]) if e.reading_id in times else None,
+                }
+                for e in details.meter_changes
+            ],
+        }
         if energy is not None and energy.advances:
-            described_source["advance_payments"] = [
+            head["advance_payments"] = [
                 {"valid_from": a.valid_from.isoformat(), "amount": str(a.amount), "currency": a.currency}
                 for a in energy.advances
             ]
-        head = {"format": JSON_FORMAT_NAME, "version": 1, "source": described_source}
         text = json.dumps(head, ensure_ascii=False, indent=1)
-        self._stream.write(text[: text.rfind("}")].rstrip() + ',\n "readings": [')
+        body = "\n".join("  " + line for line in text[: text.rfind("}")].rstrip().splitlines())
+        if self._opens:
+            opening = json.dumps({"format": JSON_FORMAT_NAME, "version": JSON_VERSION}, ensure_ascii=False)
+            self._stream.write(opening[:-1] + ',\n "sources": [\n')
+        else:
+            self._stream.write(",\n")
+        self._stream.write(body + ',\n   "readings": [')
         self._first = True
-        self._keys = [json.dumps(name, ensure_ascii=False) for name in header(source)]
-        self._start_keys = {
-            json.dumps(m.name + START_SUFFIX, ensure_ascii=False)
-            for m in source.metrics
-            if m.kind is MetricKind.INTERVAL
-        }
+        dumps = json.dumps
+        self._names = [dumps(m.name, ensure_ascii=False) for m in source.metrics]
 
     def write(self, chunks: Iterable[Sequence[Any]]) -> None:
-        time_key, *metric_keys, note_key = self._keys
-        starts = self._start_keys
+        names = self._names
+        start_at = self._start_at
+        formats = self._formats
         stamp = self._timestamp
-        numbers = self._numbers
+        flags = self._flags
         dumps = json.dumps
         parts: list[str] = []
         for chunk in chunks:
             for row in chunk:
-                values = "".join(
-                    f", {k}: {'null' if v is None else (f'"{v}"' if k in starts else v)}"
-                    for k, v in zip(metric_keys, numbers(row), strict=True)
-                )
-                note = dumps(row[1], ensure_ascii=False) if row[1] else '""'
-                # An ISO timestamp holds no character JSON escapes.
-                parts.append(f',\n  {{{time_key}: "{stamp(row[0])}"{values}, {note_key}: {note}}}')
+                values = []
+                starts = []
+                for i, (name, fmt) in enumerate(zip(names, formats, strict=True)):
+                    v = row[2 + i]
+                    if v is None:
+                        continue
+                    values.append(f"{name}: {fmt(v)}")
+                    at = start_at[i]
+                    if at is not None and row[at] is not None:
+                        # An ISO timestamp holds no character JSON escapes.
+                        starts.append(f'{name}: "{stamp(int(row[at]))}"')
+                text = f'{{"timestamp": "{stamp(row[0])}", "values": {{{", ".join(values)}}}'
+                if starts:
+                    text += f', "starts": {{{", ".join(starts)}}}'
+                if row[1]:
+                    text += f', "note": {dumps(row[1], ensure_ascii=False)}'
+                estimated, from_bill, author = flags(row)
+                if estimated:
+                    text += ', "estimated": true'
+                if from_bill:
+                    text += ', "from_bill": true'
+                if author:
+                    text += f', "entered_by": {dumps(author, ensure_ascii=False)}'
+                parts.append(",\n    " + text + "}")
         if parts and self._first:
-            parts[0] = "\n" + parts[0][2:]
+            parts[0] = "\n    " + parts[0][6:]
             self._first = False
         self._stream.write("".join(parts))
 
     def end(self) -> None:
-        self._stream.write("\n ]\n}\n" if not self._first else "]\n}\n")
+        self._stream.write("\n   ]\n  }" if not self._first else "]\n  }")
+        if self._closes:
+            self._stream.write("\n ]\n}\n")
         self._stream.flush()
+
+
+def _epoch(moment: datetime) -> int:
+    return int(moment.timestamp())
 
 
 def _number_format(metric: Metric) -> Callable[[float], str]:

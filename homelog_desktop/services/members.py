@@ -2,8 +2,8 @@
 
 On a local file a member is one row. On a PostgreSQL server with row-level security each member
 is also a database role (db/rls.py): adding a member leaves the role to their first password
-(AuthService creates it), renaming a member renames the role (the role name follows from the name,
-so that the member signs in with it), and removing a member drops it. Who may do what is
+(AuthService creates it), renaming a member leaves the role as it is (it is named after the
+member's id; sign-in finds it from the name or e-mail), and removing a member drops it. Who may do what is
 domain/access.py's: the administrator adds and removes members (not themselves); every member
 changes their own name and e-mail. ``actor`` None is a local notebook without passwords: nobody is
 restricted.
@@ -17,20 +17,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..db.database import Database
-from ..db.rls import member_role_name
 from ..domain.access import Actor, MemberFacts, can_add_member, can_edit_member, can_remove_member, require
 from ..domain.entities import Member, MemberAccount
-from ..domain.errors import HomeLogError
 from ..repositories.member_passwords import MemberPasswordRepository
 from ..repositories.member_roles import MemberRoleRepository
 from ..repositories.members import MemberRepository
 
 if TYPE_CHECKING:
     from .undo import Recording
-
-
-class SignInNameTakenError(HomeLogError):
-    """On a server, a name whose sign-in (role) name another member or role has already."""
 
 
 class MemberService:
@@ -63,9 +57,6 @@ class MemberService:
                 await recording.start(session, await every_member(session))
             stored = await MemberRepository(session).add(Member(None, name, email))
             assert stored.id is not None
-            roles = await self._roles(session)
-            if roles is not None:
-                await self._check_role_free(roles, stored.name, stored.id)
             passwords = MemberPasswordRepository(session)
             await passwords.ensure_administrator()
             if recording is not None:
@@ -75,7 +66,7 @@ class MemberService:
             return stored, await self._accounts(session)
 
     async def update(self, member: Member, *, recording: Recording | None = None) -> tuple[Member, list[MemberAccount]]:
-        """A member's new name and e-mail (themselves or the administrator); on a server the role follows."""
+        """A member's new name and e-mail (themselves or the administrator); a server's role stays as it is."""
         assert member.id is not None
         async with self._database.session() as session:
             if recording is not None:
@@ -87,18 +78,6 @@ class MemberService:
             if self.actor is not None:
                 require(can_edit_member(self.actor, MemberFacts(member.id, before.name)))
             stored = await members.update(member)
-            roles = await self._roles(session)
-            if roles is not None:
-                old = await roles.role_of(member.id)
-                new = member_role_name(self._database.url.database or "", stored.name)
-                if old is not None and old != new:
-                    if self.actor is not None and self.actor.member_id == member.id:
-                        raise SignInNameTakenError(
-                            "On a shared server your name is also your sign-in name, and the server cannot rename "
-                            "the member who is signed in: keep your name, or ask the administrator to change it."
-                        )
-                    await self._check_role_free(roles, stored.name, member.id)
-                    await roles.rename(old, new)
             if recording is not None:
                 await recording.finish(session)
             return stored, await self._accounts(session)
@@ -143,17 +122,3 @@ class MemberService:
         assert isinstance(session, AsyncSession)
         roles = MemberRoleRepository(session)
         return roles if await roles.installed() else None
-
-    async def _check_role_free(self, roles: MemberRoleRepository, name: str, member_id: int) -> None:
-        try:
-            role = member_role_name(self._database.url.database or "", name)
-        except ValueError:
-            raise SignInNameTakenError(
-                "On a shared server a member's name needs at least one letter or digit: it is how they sign in."
-            ) from None
-        own = await roles.role_of(member_id)
-        if role != own and await roles.role_taken(role):
-            raise SignInNameTakenError(
-                f"On a shared server the name “{name}” signs in as the same role as another member's name "
-                "(names are compared without case, spaces and punctuation): choose another name."
-            )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.entities import Source
-from ..services.exporting import ExportCancelledError, ExportFormat, ExportResult, export_readings
+from ..services.exporting import ExportCancelledError, ExportFormat, ExportResult, export_sources
 from .base import BaseViewModel
 
 if TYPE_CHECKING:
@@ -40,16 +40,31 @@ class ExportViewModel(BaseViewModel):
         self._cancel = threading.Event()
         self.running = False
 
-    async def export(self, source: Source, path: Path, fmt: ExportFormat | None = None) -> ExportResult | None:
-        """Write ``source``'s readings to ``path`` (format from its suffix unless given)."""
+    async def export_all(self, path: Path) -> ExportResult | None:
+        """Write every source the member sees, whole, to ``path`` as one Home Log JSON file."""
+        from ..repositories import SourceRepository
+
+        async with self._action():
+            async with self._db.session(readonly=True) as session:
+                sources = await SourceRepository(session).all()
+        if not sources:
+            self.error_occurred.emit("There is no source to export.")
+            return None
+        return await self.export(sources, path, ExportFormat.JSON)
+
+    async def export(
+        self, source: Source | list[Source], path: Path, fmt: ExportFormat | None = None
+    ) -> ExportResult | None:
+        """Write ``source``'s readings (or several sources', JSON) to ``path`` (format from its suffix unless given)."""
         fmt = fmt or format_for(path)
+        sources = source if isinstance(source, list) else [source]
         self.running = True
         result: ExportResult | None = None
         try:
             async with self._action():
                 try:
-                    result = await export_readings(
-                        self._db, source, path, fmt, progress=self.progress.emit, cancel=self._cancel
+                    result = await export_sources(
+                        self._db, sources, path, fmt, progress=self.progress.emit, cancel=self._cancel
                     )
                 except ExportCancelledError:
                     self.cancelled.emit()

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ..db.handle import SessionProvider
     from ..services.importing.builtin_profiles import BuiltinProfile
     from ..services.importing.formats import ParsedFile
+    from ..services.importing.homelog import HomeLogDocument
     from ..services.importing.standard import RegisterInfo, StandardSummary
     from .undo import UndoHistory
 
@@ -73,6 +74,8 @@ class ImportViewModel(BaseViewModel):
     cancelled = Signal()
     #: The import was refused (an invalid row, say): the message; nothing was changed.
     failed = Signal(str)
+    #: HomeLogDocument: the file is Home Log's own JSON export (``homelog``), read whole; no mapping needed.
+    homelog_detected = Signal(object)
     #: ParsedFile: the file is in a standard format (NEM12, Green Button...): no mapping needed.
     recognised = Signal(object)
 
@@ -112,6 +115,8 @@ class ImportViewModel(BaseViewModel):
         self.running = False
         self.last_progress: ImportProgress | None = None
         self._cancel: CancelToken | None = None
+        #: The file is Home Log's own JSON export: its sources, re-created or completed by ``run()``.
+        self.homelog: HomeLogDocument | None = None
         #: A standard-format file's content (None: an ordinary table, mapped column by column).
         self.standard: ParsedFile | None = None
         #: A standard file's registers as the wizard lists them.
@@ -128,12 +133,17 @@ class ImportViewModel(BaseViewModel):
     async def detect(self, preferred_source: Source | None = None) -> None:
         """Read the start of the file: settings, columns, a saved profile, a first mapping."""
         from ..services.importing import detect, load_profile
+        from ..services.importing.homelog import is_homelog_file, load_document
         from ..services.importing.standard import describe, read_standard, recognise
 
         loop = asyncio.get_running_loop()
         async with self._action():
             if not self._sources_given:
                 self.sources = await self._load_sources()
+            if await loop.run_in_executor(None, is_homelog_file, self.path):
+                self.homelog = await load_document(self.path)
+                self.homelog_detected.emit(self.homelog)
+                return
             if await loop.run_in_executor(None, recognise, self.path) is not None:
                 self.standard = await loop.run_in_executor(None, read_standard, self.path)
                 self.registers = await loop.run_in_executor(None, describe, self.standard)
@@ -344,6 +354,7 @@ class ImportViewModel(BaseViewModel):
     async def run(self) -> ImportSummary | StandardSummary | None:
         """Import the whole file in one transaction; progress, then finished, cancelled or failed."""
         from ..services.importing import run_import, save_profile
+        from ..services.importing.homelog import run_homelog_import
 
         if self.standard is not None:
             return await self._run_standard(self.standard)
@@ -354,6 +365,13 @@ class ImportViewModel(BaseViewModel):
         try:
             async with self._action():
                 try:
+                    if self.homelog is not None:
+                        summary: ImportSummary = await run_homelog_import(
+                            self._db, self.homelog, self.duplicates, self._on_progress, self._cancel
+                        )
+                        self.summary = summary
+                        self.finished.emit(summary)
+                        return summary
                     summary = await run_import(
                         self._db, plan, self._on_progress, self._cancel, undoable=self.history is not None
                     )
@@ -466,6 +484,31 @@ class ImportViewModel(BaseViewModel):
         async with self._db.session(readonly=True) as session:
             await self.permissions.refresh(session)
             return await SourceRepository(session).all(include_archived=False)
+
+    def homelog_outline(self) -> list[tuple[str, str]]:
+        """For a Home Log export: (source name, what it holds and what the import does with it), per source."""
+        document = self.homelog
+        if document is None:
+            return []
+        here = {s.name.strip().casefold() for s in self.sources}
+        outline = []
+        for part in document.sources:
+            readings = len(part.readings.ts)
+            held = [
+                f"{len(part.source.metrics)} metric{'s' if len(part.source.metrics) != 1 else ''}",
+                f"{readings:,} reading{'s' if readings != 1 else ''}",
+            ]
+            if part.tariffs:
+                held.append(f"{len(part.tariffs)} tariff{'s' if len(part.tariffs) != 1 else ''}")
+            if part.meter_changes:
+                n = len(part.meter_changes)
+                held.append(f"{n} meter change{'s' if n != 1 else ''}")
+            if part.source.name.strip().casefold() in here:
+                action = "already here: only what it lacks is added"
+            else:
+                action = "new: created with all of it"
+            outline.append((part.source.name, f"{', '.join(held)} — {action}"))
+        return outline
 
     def refusal(self, source: Source) -> str:
         """Why the signed-in member may not import into ``source`` ("": they may)."""

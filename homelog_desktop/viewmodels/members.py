@@ -252,12 +252,8 @@ def _record(history: UndoHistory | None, recording: Recording | None, name: str)
 
 
 def _field_of(error: HomeLogError) -> MemberField | None:
-    from ..services.members import SignInNameTakenError
-
     if isinstance(error, DuplicateNameError):
         return MemberField.EMAIL  # the only thing of a member that must be unique
-    if isinstance(error, SignInNameTakenError):
-        return MemberField.NAME
     if isinstance(error, RuleError) and isinstance(error.issues[0].field, MemberField):
         return error.issues[0].field
     return None

@@ -35,7 +35,7 @@ HOST_KEY, PORT_KEY, DATABASE_KEY = "connect/host", "connect/port", "connect/data
 
 
 class ConnectDialog(QDialog):
-    """Host, port, database, member name and password; Test tries them, Connect signs in.
+    """Host, port, database, member name or e-mail and password; Test tries them, Connect signs in.
 
     The address and the member's name are remembered for next time; the password only in the
     operating system's keyring, and only when "Remember password" is ticked. After ``accept()``,
@@ -86,7 +86,7 @@ class ConnectDialog(QDialog):
         self.database_edit.setPlaceholderText("e.g. homelog")
         self.login_edit = QLineEdit(self)
         self.login_edit.setObjectName("loginEdit")
-        self.login_edit.setPlaceholderText("your member name")
+        self.login_edit.setPlaceholderText("your member name or e-mail address")
         self.password_edit = QLineEdit(self)
         self.password_edit.setObjectName("passwordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -109,7 +109,7 @@ class ConnectDialog(QDialog):
         form.addRow("&Host:", self.host_edit)
         form.addRow("P&ort:", self.port_spin)
         form.addRow("&Database:", self.database_edit)
-        form.addRow("&Name:", self.login_edit)
+        form.addRow("&Name or e-mail:", self.login_edit)
         form.addRow("&Password:", self.password_edit)
         form.addRow("", self.remember_box)
         form.addRow("", self.remember_note)

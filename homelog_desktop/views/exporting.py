@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 #: The save dialog's filters; the first is the default.
 NAME_FILTERS = ("CSV file (*.csv)", "JSON file (*.json)")
+#: What the progress dialog names when every source is exported.
+ALL_SOURCES = "every source"
+#: The file name proposed for an export of every source.
+ALL_SOURCES_FILE = "Home Log export.json"
 #: Milliseconds an export runs before its progress dialog appears (small sources finish before).
 PROGRESS_DELAY_MS = 400
 _FOLDER_KEY = "export/folder"
@@ -56,11 +60,38 @@ def ask_export_path(parent: QWidget, source: Source, on_chosen: Callable[[Path, 
     return dialog
 
 
-class ExportProgress(QProgressDialog):
-    """Follows one export of ``vm``: appears if it takes a while, Cancel stops it, closes at the end."""
+def ask_export_all_path(parent: QWidget, on_chosen: Callable[[Path], None]) -> QFileDialog:
+    """Open (without blocking) a save dialog for an export of every source (JSON); ``on_chosen`` gets the file."""
+    settings = QSettings()
+    folder = str(settings.value(_FOLDER_KEY, "") or "") or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    )
+    dialog = QFileDialog(parent, "Export every source", str(Path(folder) / ALL_SOURCES_FILE))
+    dialog.setObjectName("exportAllFileDialog")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setNameFilters([NAME_FILTERS[1]])
+    dialog.setDefaultSuffix("json")
 
-    def __init__(self, vm: ExportViewModel, source: Source, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(f"Exporting the readings of “{source.name}” to {path.name}…", "Cancel", 0, 0, parent)
+    def file_selected(name: str) -> None:
+        path = Path(name)
+        settings.setValue(_FOLDER_KEY, str(path.parent))
+        on_chosen(path)
+
+    dialog.fileSelected.connect(file_selected)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+class ExportProgress(QProgressDialog):
+    """Follows one export of ``vm``: appears if it takes a while, Cancel stops it, closes at the end.
+
+    ``source`` is the source exported, or the text naming several (``ALL_SOURCES``)."""
+
+    def __init__(self, vm: ExportViewModel, source: Source | str, path: Path, parent: QWidget | None = None) -> None:
+        name = source if isinstance(source, str) else f"“{source.name}”"
+        super().__init__(f"Exporting the readings of {name} to {path.name}…", "Cancel", 0, 0, parent)
         self.setObjectName("exportProgress")
         self.setWindowTitle("Export readings")
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -69,7 +100,7 @@ class ExportProgress(QProgressDialog):
         self.setAutoClose(False)
         self.setAutoReset(False)
         self._vm = vm
-        self._name = source.name
+        self._name = name
         vm.progress.connect(self._on_progress)
         vm.finished.connect(self._on_done)
         vm.cancelled.connect(self._on_done)
@@ -80,7 +111,7 @@ class ExportProgress(QProgressDialog):
     def _on_progress(self, done: int, total: int) -> None:
         if self.maximum() != total:
             self.setMaximum(max(total, 1))
-        self.setLabelText(f"Exporting the readings of “{self._name}”… {done:,} of {total:,}")
+        self.setLabelText(f"Exporting the readings of {self._name}… {done:,} of {total:,}")
         self.setValue(done)
 
     def _on_done(self, *_args: object) -> None:
@@ -95,4 +126,6 @@ def describe(result: ExportResult) -> str:
     """A status-bar line for a finished export."""
     noun = "reading" if result.rows == 1 else "readings"
     where = result.path.name if result.path is not None else "the output"
-    return f"Exported {result.rows:,} {noun} of “{result.source.name}” to {where}"
+    of = f"{result.sources} sources" if result.sources > 1 else f"“{result.source.name}”"
+    left = f" (virtual meters left out: {', '.join(result.left_out)})" if result.left_out else ""
+    return f"Exported {result.rows:,} {noun} of {of} to {where}{left}"

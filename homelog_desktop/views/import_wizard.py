@@ -3,6 +3,9 @@
 Pages: the file and how it is read (detected, editable; ambiguous dates must be decided), where
 each column goes, a preview with every problem marked on its cell, what to do with duplicates,
 the import's progress (Cancel rolls it back), and a summary that can be saved.
+
+A Home Log JSON export needs none of the table pages: its own page lists the sources it holds and
+what the import does with each (created, or completed with what it lacks), then progress and summary.
 """
 
 from __future__ import annotations
@@ -85,9 +88,14 @@ from .models.importing import (
 from .widgets import Banner, preferred_size
 
 _Index = QModelIndex | QPersistentModelIndex
-PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DUPLICATES, PAGE_PROGRESS, PAGE_SUMMARY, PAGE_RECOGNISED = range(7)
+PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DUPLICATES, PAGE_PROGRESS, PAGE_SUMMARY = range(6)
+#: The pages of a recognised standard file and of a Home Log export (after the summary by number only).
+PAGE_RECOGNISED, PAGE_HOMELOG = 6, 7
 #: The open dialog's filters.
-OPEN_FILTERS = ("Tables and meter data (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip)", "All files (*)")
+OPEN_FILTERS = (
+    "Tables, meter data and Home Log exports (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip *.json)",
+    "All files (*)",
+)
 _FOLDER_KEY = "import/folder"
 
 #: (seconds, text) of the period lengths offered for amounts per period.
@@ -198,6 +206,7 @@ class ImportWizard(QWizard):
         self.summary_page = SummaryPage(vm, self._can_show_source)
         self.recognised_page = RecognisedPage(vm)
         self.summary_page.show_source_clicked.connect(self._on_show_source_clicked)
+        self.homelog_page = HomeLogPage(vm)
         for page_id, page in enumerate(
             (
                 self.file_page,
@@ -207,6 +216,7 @@ class ImportWizard(QWizard):
                 self.progress_page,
                 self.summary_page,
                 self.recognised_page,
+                self.homelog_page,
             )
         ):
             self.setPage(page_id, page)
@@ -215,6 +225,7 @@ class ImportWizard(QWizard):
         vm.cancelled.connect(self._on_cancelled)
         vm.failed.connect(self._on_failed)
         vm.error_occurred.connect(self._on_error)
+        vm.homelog_detected.connect(self._on_homelog)
         vm.recognised.connect(self._on_recognised)
         vm.spawn(vm.detect(current_source))
 
@@ -269,8 +280,18 @@ class ImportWizard(QWizard):
         if self.currentId() == PAGE_PROGRESS:
             self.next()
 
+    def _on_homelog(self, _document: object) -> None:
+        """A Home Log export: its own page instead of the table pages."""
+        self.setStartId(PAGE_HOMELOG)
+        self.restart()
+
     def _on_failed(self, message: str) -> None:
         """The file was refused (nothing stored): back to the preview, which says why."""
+        if self.vm.homelog is not None:
+            self.homelog_page.banner.show_message(message, "error")
+            while self.currentId() == PAGE_PROGRESS and PAGE_HOMELOG in self.visitedIds():
+                self.back()
+            return
         if self.vm.standard is not None:
             self.recognised_page.banner.show_message(message, "error")
             while self.currentId() != PAGE_RECOGNISED and self.currentId() != -1:
@@ -916,6 +937,17 @@ class MappingPage(_Page):
             fixed[settings.date_column] = DATE_TEXT if settings.time_column is None else "Date"
         if settings.time_column is not None:
             fixed[settings.time_column] = TIME_TEXT
+        # Home Log's own export: the periods' starts, the flags and the author go with the readings.
+        for value, start in settings.start_columns:
+            if value < len(vm.columns):
+                fixed[start] = f"Period start of “{vm.columns[value]}”"
+        for column, text in (
+            (settings.estimated_column, "Estimated (flag)"),
+            (settings.from_bill_column, "From a bill (flag)"),
+            (settings.author_column, "Entered by (member)"),
+        ):
+            if column is not None:
+                fixed[column] = text
         if settings.period_column is not None and settings.date_column is not None:
             end = settings.time_is is PeriodLabel.END
             if settings.period_column == settings.date_column:
@@ -1261,6 +1293,71 @@ def _duration(seconds: float) -> str:
     return "1 minute" if minutes == 1 else f"{minutes} minutes"
 
 
+class HomeLogPage(_Page):
+    """A Home Log JSON export: the sources it holds, what happens to each, and what to do with duplicates."""
+
+    def __init__(self, vm: ImportViewModel) -> None:
+        super().__init__(
+            vm,
+            "A Home Log export",
+            "The file holds whole sources: their metrics, tariffs, meter changes and readings.",
+            scrolling=True,
+        )
+        self.setObjectName("homelogPage")
+        self.outline = QLabel("Reading the file…")
+        self.outline.setObjectName("homelogOutline")
+        self.outline.setWordWrap(True)
+        self.outline.setTextFormat(Qt.TextFormat.RichText)
+        self.skip = QRadioButton("Keep a stored reading and skip the file's reading of the same time")
+        self.skip.setObjectName("homelogSkipRadio")
+        self.replace = QRadioButton("Replace a stored reading with the file's reading of the same time")
+        self.replace.setObjectName("homelogReplaceRadio")
+        for button in (self.skip, self.replace):
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        group = QButtonGroup(self)
+        group.addButton(self.skip)
+        group.addButton(self.replace)
+        self.note = QLabel(
+            "Authors are matched to this household's members by name; a reading whose author is no member "
+            "here is imported without one, and the summary names them. Everything is stored in one step: if "
+            "anything goes wrong, or you cancel, nothing is stored."
+        )
+        self.note.setObjectName("homelogNote")
+        self.note.setWordWrap(True)
+        self.layout_.addWidget(self.outline)
+        self.layout_.addSpacing(12)
+        self.layout_.addWidget(QLabel("Readings that are there already:"))
+        self.layout_.addWidget(self.skip)
+        self.layout_.addWidget(self.replace)
+        self.layout_.addSpacing(12)
+        self.layout_.addWidget(self.note)
+        self.layout_.addStretch(1)
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
+        self.skip.toggled.connect(
+            lambda on: setattr(self.vm, "duplicates", DuplicatePolicy.SKIP if on else DuplicatePolicy.REPLACE)
+        )
+        vm.homelog_detected.connect(lambda _d: self.initializePage())
+
+    def initializePage(self) -> None:  # noqa: N802
+        vm = self.vm
+        (self.replace if vm.duplicates is DuplicatePolicy.REPLACE else self.skip).setChecked(True)
+        outline = vm.homelog_outline()
+        if not outline:
+            return
+        from html import escape
+
+        items = "".join(f"<li><b>{escape(name)}</b>: {escape(text)}</li>" for name, text in outline)
+        self.outline.setText(f"<p>{escape(vm.path.name)} holds:</p><ul>{items}</ul>")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.vm.homelog is not None and not self.vm.busy
+
+    def nextId(self) -> int:  # noqa: N802
+        return PAGE_PROGRESS
+
+
 class SummaryPage(_Page):
     """What the import did (or that it was cancelled), which can be saved as a text file.
 
@@ -1302,12 +1399,20 @@ class SummaryPage(_Page):
         self.setFinalPage(True)
 
     def nextId(self) -> int:  # noqa: N802
-        return -1  # the last page (the recognised page's id comes after it)
+        return -1  # the last page (the recognised and Home Log export pages' ids come after it)
 
     def show_summary(self, summary: ImportSummary) -> None:
         noun = "reading" if summary.imported == 1 else "readings"
         headline = f"Imported {summary.imported:,} {noun} into “{summary.source_name}”."
-        if summary.source_created:
+        from ..services.importing.homelog import HomeLogSummary
+
+        parts = summary.sources if isinstance(summary, HomeLogSummary) else []
+        if len(parts) > 1:
+            headline = f"Imported {summary.imported:,} {noun} into {len(parts)} sources."
+            new = sum(1 for part in parts if part.created)
+            if new:
+                headline += " All of them are new." if new == len(parts) else f" {new} of them are new."
+        elif summary.source_created:
             headline += " The source is new."
         self.headline.setText(headline)
         self.text.setPlainText(summary.as_text())

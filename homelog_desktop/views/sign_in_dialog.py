@@ -54,7 +54,8 @@ class SignInDialog(QDialog):
         where: str,
         *,
         server: bool = False,
-        cancel_text: str = "Quit",
+        cancel_text: str = "Cancel",
+        cancel_hint: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,6 +64,7 @@ class SignInDialog(QDialog):
         self._where = where
         self._server = server
         self._cancel_text = cancel_text
+        self._cancel_hint = cancel_hint
         self.signed_in: SignedIn | None = None
         self._wait_until = 0.0
         self._refusal = ""
@@ -86,7 +88,7 @@ class SignInDialog(QDialog):
         self.login_edit = QLineEdit(self)
         self.login_edit.setObjectName("loginEdit")
         self.login_edit.setMaxLength(320)
-        self.login_edit.setPlaceholderText("your member name" if self._server else "your name or e-mail address")
+        self.login_edit.setPlaceholderText("your name or e-mail address")
         self.password_edit = QLineEdit(self)
         self.password_edit.setObjectName("passwordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -96,9 +98,14 @@ class SignInDialog(QDialog):
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
         self.status_label.hide()
+        #: What Cancel does, when it is more than closing the dialog (quits, or goes back to the local file).
+        self.cancel_hint_label = QLabel(self._cancel_hint, self)
+        self.cancel_hint_label.setObjectName("cancelHintLabel")
+        self.cancel_hint_label.setWordWrap(True)
+        self.cancel_hint_label.setVisible(bool(self._cancel_hint))
 
         form = QFormLayout()
-        form.addRow("&Name:" if self._server else "&Name or e-mail:", self.login_edit)
+        form.addRow("&Name or e-mail:", self.login_edit)
         form.addRow("&Password:", self.password_edit)
 
         self.button_box = QDialogButtonBox(self)
@@ -119,6 +126,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.message_label)
         layout.addWidget(self.status_label)
         layout.addStretch(1)
+        layout.addWidget(self.cancel_hint_label)
         layout.addWidget(self.button_box)
 
         remembered = remembered_login(self._where)

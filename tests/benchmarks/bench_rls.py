@@ -97,7 +97,7 @@ async def sqlite_database(folder: Path, rows: int) -> Database:
 async def main(args: argparse.Namespace) -> None:
     url = await create_database(migrated=True)
     database = make_url(url).database or ""
-    roles = {i: rls.member_role_name(database, name) for i, name in ((1, "Ann"), (2, "Bob"), (3, "Cat"))}
+    roles = {i: rls.member_role_name(database, i) for i in (1, 2, 3)}
     owner = Database(url)
     members: dict[str, Database] = {}
     scratch = tempfile.TemporaryDirectory(prefix="bench-rls-")
@@ -153,7 +153,7 @@ async def main(args: argparse.Namespace) -> None:
         await drop_database(url)
         admin = await admin_connection()
         try:
-            for role in [*roles.values(), rls.household_role(database)]:
+            for role in [*roles.values(), rls.household_role(database), rls.sign_in_role(database)]:
                 await admin.execute(f"DROP ROLE IF EXISTS {rls.quote_ident(role)}")
         finally:
             await admin.close()

@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 from homelog_desktop.db import rls
 from homelog_desktop.db.backup_files import list_backups
 from homelog_desktop.services.copying import server_backup_dir
-from tests.copy_support import build_household, drop_roles, dump, file_digest, member_name
+from tests.copy_support import build_household, drop_roles, dump, file_digest
 from tests.pg_cluster import Cluster, password_cluster  # noqa: F401  (the fixture)
 from tests.postgres import admin_connection, create_database, drop_database, pg_server  # noqa: F401
 from tests.processes import homelog
@@ -72,7 +72,7 @@ def test_cli_copy_to_a_server_and_back(data, server, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     database = make_url(server).database or ""
-    admin_role = rls.member_role_name(database, member_name(local, 1))
+    admin_role = rls.member_role_name(database, 1)
     assert f"role {admin_role}, signs in with the password given" in done.stdout
     assert "has no password yet" in done.stdout and "readings" in done.stdout
     assert file_digest(local) == before

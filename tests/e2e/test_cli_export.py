@@ -47,10 +47,10 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 EXPECTED_CSV = (
-    "timestamp,Day,Night,note\n"
-    "2025-01-06T08:00:00+00:00,100.5,20.0,\n"
-    "2025-01-07T08:00:00+00:00,101.0,,'=1+2\n"
-    "2025-01-08T08:00:00+00:00,,21.5,ok\n"
+    "timestamp,Day,Night,note,estimated,from bill,entered by\n"
+    "2025-01-06T08:00:00+00:00,100.5,20.0,,,,\n"
+    "2025-01-07T08:00:00+00:00,101.0,,'=1+2,,,\n"
+    "2025-01-08T08:00:00+00:00,,21.5,ok,,,\n"
 )
 
 
@@ -80,13 +80,9 @@ def test_cli_export_json_to_file(tmp_path: Path, data_dir: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Exported 3 readings" in done.stderr
     document = json.loads(target.read_text(encoding="utf-8"))
-    assert [r["note"] for r in document["readings"]] == ["", "=1+2", "ok"]
-    assert document["readings"][1] == {
-        "timestamp": "2025-01-07T08:00:00+00:00",
-        "Day": 101.0,
-        "Night": None,
-        "note": "=1+2",
-    }
+    readings = document["sources"][0]["readings"]
+    assert [r.get("note", "") for r in readings] == ["", "=1+2", "ok"]
+    assert readings[1] == {"timestamp": "2025-01-07T08:00:00+00:00", "values": {"Day": 101.0}, "note": "=1+2"}
 
 
 def test_cli_export_db_url_and_suffix_picks_json(tmp_path: Path, data_dir: Path) -> None:
@@ -95,7 +91,7 @@ def test_cli_export_db_url_and_suffix_picks_json(tmp_path: Path, data_dir: Path)
     url = sqlite_url(data_dir / "homelog.db")
     done = _homelog(tmp_path, "export", "--source", "Electricity", "-o", str(target), "--db", url)
     assert done.returncode == 0, done.stderr
-    assert json.loads(target.read_text(encoding="utf-8"))["source"]["name"] == "Electricity"
+    assert json.loads(target.read_text(encoding="utf-8"))["sources"][0]["name"] == "Electricity"
 
 
 def test_cli_export_unknown_source_exits_2(tmp_path: Path, data_dir: Path) -> None:

@@ -414,3 +414,29 @@ def test_access_an_import_where_allowed_is_entered_by_the_member(run, house, tmp
     assert run(authors()) == {house.bob.member_id}
     with pytest.raises(AccessDeniedError, match="Only Ann"):
         run(run_import(db, plan_for(path, source, duplicates=DuplicatePolicy.REPLACE)))
+
+
+def test_access_source_names_do_not_reveal_private_sources(run, house):
+    """Bob may call his new source "Ann private" (her private source is not told of, and the file keeps names
+    unique per owner); "ann PUBLIC", which he sees, is taken; Ann, the administrator, sees both of them."""
+    from homelog_desktop.domain.errors import DuplicateNameError
+
+    async def add(actor: Actor, name: str) -> Source:
+        async with house.as_(actor).session() as session:
+            return await SourceRepository(session).add(make_source(name))
+
+    mine = run(add(house.bob, "Ann private"))
+    assert mine.owner_id == house.bob.member_id and mine.name == "Ann private"
+    with pytest.raises(DuplicateNameError, match="already a source called “ann PUBLIC”"):
+        run(add(house.bob, "ann PUBLIC"))
+    with pytest.raises(DuplicateNameError):
+        run(add(house.bob, "ann private"))  # now his own has that name
+    with pytest.raises(DuplicateNameError):
+        run(add(house.ann, "Bob private"))  # the administrator sees Bob's private source
+
+    async def names(actor: Actor) -> list[str]:
+        async with house.as_(actor).session(readonly=True) as session:
+            return sorted(s.name for s in await SourceRepository(session).all())
+
+    assert run(names(house.ann)).count("Ann private") == 2
+    assert run(names(house.bob)).count("Ann private") == 1

@@ -177,3 +177,42 @@ def test_access_postgres_cli_asks_the_password_on_the_terminal(server, tmp_path)
     assert code == 0, shown
     assert f"Password for {server.roles['cat']}@127.0.0.1: " in shown and "22.5" in shown
     assert PASSWORDS["cat"] not in shown
+
+
+def test_access_postgres_another_members_private_source_name_is_not_taken(server):
+    """Cat may call a source "Bob private" (Bob's private source is not told of, neither by the app nor by
+    the server's unique index, psql proof); "Bob public", which she sees, is taken. Rolled back."""
+    from homelog_desktop.domain.entities import Category, Metric, MetricKind, Source
+    from homelog_desktop.domain.errors import DuplicateNameError
+
+    class UndoError(Exception):
+        pass
+
+    def new(name: str) -> Source:
+        return Source(None, name, Category.GAS, metrics=(Metric(None, "Gas", "m3", MetricKind.COUNTER, 2),))
+
+    async def create(db: Database) -> tuple[str, str]:
+        stored = ""
+        try:
+            async with db.session() as session:
+                stored = (await SourceRepository(session).add(new("Bob private"))).name
+                raise UndoError
+        except UndoError:
+            pass
+        with pytest.raises(DuplicateNameError) as taken:
+            async with db.session() as session:
+                await SourceRepository(session).add(new("bob PUBLIC"))
+        return stored, str(taken.value)
+
+    assert _as(server, "cat", create) == ("Bob private", "Name: there is already a source called “bob PUBLIC”.")
+    from tests.integration.test_rls import Household
+
+    household = Household(server.cluster, server.database, server.roles)
+    insert = (
+        "BEGIN; INSERT INTO sources (name, description, owner_id, is_public, members_may_add_readings, created_at,"
+        " updated_at) VALUES ('{name}', '', 3, FALSE, FALSE, 1, 1); SELECT 'stored'; ROLLBACK;"
+    )
+    done = household.psql("cat", insert.format(name="Bob private"))
+    assert done.returncode == 0 and done.stdout.split() == ["stored"], done.stderr
+    done = household.psql("cat", insert.format(name="Cat private"))  # her own: one name per owner
+    assert done.returncode != 0 and "uq_sources_owner_name" in done.stderr

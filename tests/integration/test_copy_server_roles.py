@@ -18,7 +18,7 @@ import pytest
 
 from homelog_desktop.db import rls
 from homelog_desktop.services.copying import copy_to_server
-from tests.copy_support import build_household, drop_roles, dump, member_name
+from tests.copy_support import build_household, drop_roles, dump
 from tests.pg_cluster import Cluster, password_cluster  # noqa: F401  (the fixture)
 
 ADMIN_PASSWORD = "the admin's own passphrase"
@@ -73,8 +73,8 @@ def copied(password_cluster: Cluster, tmp_path: Path) -> Iterator[tuple[Cluster,
             copy_to_server(local, password_cluster.url(database=database), passwords={1: ADMIN_PASSWORD})
         )
         assert [(r.role, r.has_password) for r in result.roles][:2] == [
-            (rls.member_role_name(database, member_name(local, 1)), True),
-            (rls.member_role_name(database, member_name(local, 2)), False),
+            (rls.member_role_name(database, 1), True),
+            (rls.member_role_name(database, 2), False),
         ]
         yield password_cluster, database, local
     finally:
@@ -101,7 +101,7 @@ def test_copy_to_server_switches_row_level_security_on(copied):
 def test_copy_to_server_member_signs_in_with_the_password_given(copied):
     """The administrator signs in as their role with their password and sees every reading."""
     cluster, database, local = copied
-    role = rls.member_role_name(database, member_name(local, 1))
+    role = rls.member_role_name(database, 1)
     done = psql(cluster, database, role, ADMIN_PASSWORD, "SELECT count(*) FROM readings")
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [str(len(dump(local)["readings"]))]
@@ -109,8 +109,8 @@ def test_copy_to_server_member_signs_in_with_the_password_given(copied):
 
 def test_copy_to_server_member_without_password_cannot_sign_in(copied):
     """A member whose password was not given has a role that no password opens (until the admin sets one)."""
-    cluster, database, local = copied
-    role = rls.member_role_name(database, member_name(local, 2))
+    cluster, database, _local = copied
+    role = rls.member_role_name(database, 2)
     for guess in ("", "anything at all", ADMIN_PASSWORD):
         done = psql(cluster, database, role, guess, "SELECT 1")
         assert done.returncode != 0 and ("authentication failed" in done.stderr or "no password" in done.stderr)

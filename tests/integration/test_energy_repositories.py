@@ -157,7 +157,7 @@ def test_json_export_includes_factors_and_advances(run, db, add_source, in_sessi
     in_session(lambda s: AdvancePaymentRepository(s).replace(source.id, [pay(date(2025, 1, 1), "85.00")]))
     stream = io.StringIO()
     run(export_readings(db, source, stream, ExportFormat.JSON))
-    described = json.loads(stream.getvalue())["source"]
+    described = json.loads(stream.getvalue())["sources"][0]
     assert described["metrics"][0]["conversion_factors"] == [
         {"valid_from": "2024-01-01", "factor": "11.20", "z_number": "0.95", "unit": "kWh"}
     ]

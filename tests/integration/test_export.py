@@ -49,43 +49,54 @@ def test_export_csv_exact_contents(run: Any, db: Database, add_source: Any, stor
     result = run(export_readings(db, source, target, ExportFormat.CSV, tz=UTC))
     assert result.rows == 4 and result.path == target
     assert target.read_bytes().decode("utf-8") == (
-        "timestamp,Day,Night,note\r\n"
-        "2025-01-06T08:00:00+00:00,1234.5,567.0,first\r\n"
-        "2025-01-13T08:00:00+00:00,,570.5,\r\n"
-        '2025-01-20T08:00:00+00:00,1250.0,,"\'=HYPERLINK(""http://x"")"\r\n'
-        '2025-01-27T08:00:00+00:00,1260.1,580.9,"semi;colon, ""quoted""\nline two"\r\n'
+        "timestamp,Day,Night,note,estimated,from bill,entered by\r\n"
+        "2025-01-06T08:00:00+00:00,1234.5,567.0,first,,,\r\n"
+        "2025-01-13T08:00:00+00:00,,570.5,,,,\r\n"
+        '2025-01-20T08:00:00+00:00,1250.0,,"\'=HYPERLINK(""http://x"")",,,\r\n'
+        '2025-01-27T08:00:00+00:00,1260.1,580.9,"semi;colon, ""quoted""\nline two",,,\r\n'
     )
     assert list(tmp_path.joinpath("out").iterdir()) == [target]  # no temporary file left behind
 
 
 def test_export_json_exact_contents(run: Any, db: Database, add_source: Any, store: Any) -> None:
-    """JSON: the source with its metrics, then readings with null for missing values and notes as they are."""
+    """JSON (version 2): the source with its fields and metrics, then readings with the values read, notes as
+    they are."""
     source = _stored(add_source, store)
     stream = io.StringIO()
     run(export_readings(db, source, stream, ExportFormat.JSON, tz=timezone(timedelta(hours=1))))
     document = json.loads(stream.getvalue())
-    assert document["format"] == "homelog-readings"
-    assert document["source"] == {
+    assert document["format"] == "homelog-readings" and document["version"] == 2
+    (exported,) = document["sources"]
+    readings = exported.pop("readings")
+    assert exported == {
         "name": "Electricity",
         "category": "electricity",
+        "description": "",
+        "owner": None,
+        "public": False,
+        "members_may_add_readings": False,
+        "interval_days": 7,
+        "archived": False,
+        "billing_start_month": 1,
         "metrics": [
-            {"name": "Day", "unit": "kWh", "kind": "counter", "decimals": 1},
-            {"name": "Night", "unit": "kWh", "kind": "counter", "decimals": 1},
+            {"name": "Day", "unit": "kWh", "kind": "counter", "decimals": 1, "digits": None},
+            {"name": "Night", "unit": "kWh", "kind": "counter", "decimals": 1, "digits": None},
         ],
+        "tariffs": [],
+        "meter_changes": [],
     }
-    assert document["readings"] == [
-        {"timestamp": "2025-01-06T09:00:00+01:00", "Day": 1234.5, "Night": 567.0, "note": "first"},
-        {"timestamp": "2025-01-13T09:00:00+01:00", "Day": None, "Night": 570.5, "note": ""},
-        {"timestamp": "2025-01-20T09:00:00+01:00", "Day": 1250.0, "Night": None, "note": '=HYPERLINK("http://x")'},
+    assert readings == [
+        {"timestamp": "2025-01-06T09:00:00+01:00", "values": {"Day": 1234.5, "Night": 567.0}, "note": "first"},
+        {"timestamp": "2025-01-13T09:00:00+01:00", "values": {"Night": 570.5}},
+        {"timestamp": "2025-01-20T09:00:00+01:00", "values": {"Day": 1250.0}, "note": '=HYPERLINK("http://x")'},
         {
             "timestamp": "2025-01-27T09:00:00+01:00",
-            "Day": 1260.1,
-            "Night": 580.9,
+            "values": {"Day": 1260.1, "Night": 580.9},
             "note": 'semi;colon, "quoted"\nline two',
         },
     ]
     # Numbers are written with exactly the metric's decimals (not a float's repr).
-    assert '"Night": 567.0,' in stream.getvalue()
+    assert '"Night": 567.0}' in stream.getvalue()
 
 
 def test_export_empty_source_is_valid(run: Any, db: Database, add_source: Any) -> None:
@@ -94,8 +105,8 @@ def test_export_empty_source_is_valid(run: Any, db: Database, add_source: Any) -
     csv_out, json_out = io.StringIO(), io.StringIO()
     assert run(export_readings(db, source, csv_out, ExportFormat.CSV)).rows == 0
     run(export_readings(db, source, json_out, ExportFormat.JSON))
-    assert csv_out.getvalue() == "timestamp,Volume,note\r\n"
-    assert json.loads(json_out.getvalue())["readings"] == []
+    assert csv_out.getvalue() == "timestamp,Volume,note,estimated,from bill,entered by\r\n"
+    assert json.loads(json_out.getvalue())["sources"][0]["readings"] == []
 
 
 def test_export_decimals_and_large_values(run: Any, db: Database, add_source: Any, store: Any) -> None:
@@ -110,7 +121,7 @@ def test_export_decimals_and_large_values(run: Any, db: Database, add_source: An
     store(source, make_reading(source, T0, "999999999999", "-0.000001"))
     out = io.StringIO()
     run(export_readings(db, source, out, ExportFormat.CSV, tz=UTC))
-    assert out.getvalue().splitlines()[1] == "2025-01-06T08:00:00+00:00,999999999999,-0.000001,"
+    assert out.getvalue().splitlines()[1] == "2025-01-06T08:00:00+00:00,999999999999,-0.000001,,,,"
 
 
 @pytest.mark.parametrize(
@@ -152,7 +163,7 @@ def test_export_escapes_metric_names_in_header() -> None:
     source = Source(1, "X", metrics=(Metric(7, "=cmd|' /C calc'!A0", decimals=0),))
     text = export_text(source, [[(0, "", 1.0)]], ExportFormat.CSV, tz=UTC)
     header = next(csv.reader(io.StringIO(text)))
-    assert header == ["timestamp", "'=cmd|' /C calc'!A0", "note"]
+    assert header == ["timestamp", "'=cmd|' /C calc'!A0", "note", "estimated", "from bill", "entered by"]
 
 
 def test_export_large_source_streams_with_progress(
@@ -167,9 +178,9 @@ def test_export_large_source_streams_with_progress(
     assert result.rows == 20_000
     lines = target.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 20_001
-    assert lines[1] == "2025-01-06T08:00:00+00:00,1000.0,1000.0,"
+    assert lines[1] == "2025-01-06T08:00:00+00:00,1000.0,1000.0,,,,"
     last = (T0 + timedelta(hours=19_999)).isoformat()
-    assert lines[-1] == f"{last},10999.5,10999.5,"
+    assert lines[-1] == f"{last},10999.5,10999.5,,,,"
     assert reports[-1] == (20_000, 20_000)
 
 

@@ -179,9 +179,9 @@ def test_an_export_imported_again_has_the_same_periods(run, tmp_path: Path) -> N
     finally:
         run(db.dispose())
     exported = (tmp_path / "export.csv").read_text(encoding="utf-8").splitlines()
-    assert exported[0] == "timestamp,Afname,Afname start,note"
-    assert exported[3] == "2025-01-01T01:00:00+00:00,1.250,2025-01-01T00:45:00+00:00,"
-    assert '"Afname start": "2025-01-01T00:45:00+00:00"' in (tmp_path / "export.json").read_text(encoding="utf-8")
+    assert exported[0] == "timestamp,Afname,Afname start,note,estimated,from bill,entered by"
+    assert exported[3] == "2025-01-01T01:00:00+00:00,1.250,2025-01-01T00:45:00+00:00,,,,"
+    assert '"starts": {"Afname": "2025-01-01T00:45:00+00:00"}' in (tmp_path / "export.json").read_text(encoding="utf-8")
     assert start_columns_of(exported[0].split(",")) == ((1, 2),)
     data = tmp_path / "second"
     done = homelog(

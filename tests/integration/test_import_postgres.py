@@ -172,3 +172,34 @@ def test_import_postgres_long_file_sorted_by_register_merges_across_chunks(run, 
         "",
     )
     assert counts(run, pg_db)[2:] == (1_200, 2_400)
+
+
+def test_import_postgres_reads_next_chunk_while_storing_and_keeps_duplicate_rules(run, pg_db, tmp_path, monkeypatch):
+    """On a server the next chunk is read while the server stores one; a file whose times come again in
+    later chunks (out of order) still stores each time once and counts the rest as duplicates."""
+    from homelog_desktop.repositories.bulk_readings import BulkReadingWriter
+
+    monkeypatch.setattr(run_module, "FIRST_CHUNK", 500)
+    monkeypatch.setattr(run_module, "MAX_CHUNK", 500)
+    overlapped: list[bool] = []
+    original = BulkReadingWriter.write
+
+    async def watched(self, rows, metric_of, intervals=frozenset()):
+        result = await original(self, rows, metric_of, intervals)
+        overlapped.append(self.reads_while_writing)
+        return result
+
+    monkeypatch.setattr(BulkReadingWriter, "write", watched)
+    lines = ["Date,Day"]
+    hours = [*range(2_000), *range(0, 2_000, 4)]  # the second pass repeats every fourth time
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    from datetime import timedelta
+
+    lines += [f"{(start + timedelta(hours=h)).isoformat()},{h}.5" for h in hours]
+    path = write(tmp_path / "again.csv", "\n".join(lines) + "\n")
+    detected = detect(path)
+    source, mapping = new_source_for("House", detected)
+    summary = run(run_import(pg_db, ImportPlan(path, detected.settings, source, mapping)))
+    assert (summary.imported, summary.skipped_duplicates) == (2_000, 500)
+    assert len(overlapped) >= 5 and all(overlapped)
+    assert counts(run, pg_db) == (1, 1, 2_000, 2_000)

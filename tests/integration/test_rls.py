@@ -92,7 +92,7 @@ async def _build(
     db = Database(cluster.url(database=database))
     try:
         await migrate(db)
-        roles = {name: rls.member_role_name(database, name) for name in passwords}
+        roles = {name: rls.member_role_name(database, i) for i, name in enumerate(passwords, start=1)}
         async with db.engine.begin() as conn:
             for statement in seed:
                 await conn.execute(text(statement))
@@ -111,7 +111,7 @@ async def _drop(cluster: Cluster, database: str, roles: dict[str, str]) -> None:
     admin = await asyncpg.connect(cluster.url().replace("postgresql+asyncpg://", "postgresql://"), timeout=10)
     try:
         await admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        for role in [*roles.values(), rls.household_role(database)]:
+        for role in [*roles.values(), rls.household_role(database), rls.sign_in_role(database)]:
             await admin.execute(f"DROP ROLE IF EXISTS {rls.quote_ident(role)}")
     finally:
         await admin.close()
@@ -234,14 +234,13 @@ def test_rls_scram_verifier_format() -> None:
 
 
 def test_rls_identifiers_are_quoted_and_bounded() -> None:
-    """Role names are quoted, fit PostgreSQL's 63 bytes, and name the database."""
+    """Role names are quoted, fit PostgreSQL's 63 bytes, name the database and a member's id (never a name)."""
     assert rls.quote_ident('a"b') == '"a""b"'
-    assert rls.member_role_name("Home-Log", "Anna Maria") == "home_log_anna_maria"
-    assert rls.member_role_name("homelog", "  ÅSA-Lena ") == "homelog_åsa_lena"
-    long = rls.member_role_name("x" * 100, "ü" * 40)
-    assert len(long.encode()) <= 63 and long != rls.member_role_name("x" * 100, "ü" * 41)
-    with pytest.raises(ValueError):
-        rls.member_role_name("homelog", " -- ")
+    assert rls.member_role_name("Home-Log", 3) == "home_log-member-3"
+    assert rls.sign_in_role("Home-Log") == "home_log-sign-in"
+    long = rls.member_role_name("x" * 100, 2**31 - 1)
+    assert len(long.encode()) <= 63 and long.endswith("-member-2147483647")
+    assert len(rls.sign_in_role("x" * 100).encode()) <= 63
     assert rls.household_role("homelog") == "homelog_household"
     with pytest.raises(ValueError):
         rls.quote_ident("x" * 64)
@@ -496,3 +495,40 @@ def test_rls_migration_0009_protects_the_new_tables_on_a_running_server(password
         assert house.rows("ann", "SELECT factor FROM conversion_factors ORDER BY metric_id") == ["11.2", "1"]
     finally:
         asyncio.run(_drop(password_cluster, database, roles))
+
+
+def test_rls_sign_in_role_with_psql_only_looks_up_roles(household):
+    """psql as the household's sign-in role (its public password): a member's name or e-mail gives their role,
+    anything else nothing; every table and the role functions are refused."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+    env.update(PGPASSWORD=rls.SIGN_IN_PASSWORD, PGCONNECT_TIMEOUT="10")
+    role = rls.sign_in_role(household.database)
+    conninfo = f"host=127.0.0.1 port={household.cluster.port} dbname={household.database} user={role}"
+
+    def psql(sql: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-c", sql],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+            check=False,
+        )
+
+    # (other tests of this module rename the members: Cat takes her name back first)
+    assert household.rows("cat", "UPDATE members SET name = 'Cat' WHERE id = 3 RETURNING name") == ["Cat"]
+    found = psql(
+        "SELECT coalesce(homelog_sign_in_role(l), '-') FROM unnest(ARRAY['Cat', ' CAT@example.org', 'nobody', '']) l"
+    )
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.split() == [household.roles["cat"], household.roles["cat"], "-", "-"]
+    for sql in (
+        "SELECT name FROM members",
+        "SELECT * FROM sources",
+        "SELECT * FROM member_passwords",
+        "SELECT * FROM member_roles",
+        "SELECT homelog_set_role_password('x', 'y')",
+        "UPDATE members SET name = 'x'",
+    ):
+        refused = psql(sql)
+        assert refused.returncode != 0 and "permission denied" in refused.stderr, (sql, refused.stderr)

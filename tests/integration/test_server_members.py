@@ -1,6 +1,7 @@
 """Members and sign-in on a real PostgreSQL server with password authentication (``password_cluster``):
-the Members dialog's view model creates, renames and drops members' roles, and members sign in through
-the app's connect path as their own role, the server checking the password (scram-sha-256)."""
+the Members dialog's view model creates and drops members' roles, and members sign in (by name or
+e-mail, found through the sign-in role) through the app's connect path as their own role, the server
+checking the password (scram-sha-256)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from homelog_desktop.db.migrate import migrate
 from homelog_desktop.db.server import ServerAddress
 from homelog_desktop.domain.access import Role
 from homelog_desktop.domain.entities import Member
-from homelog_desktop.domain.issues import MemberField
 from homelog_desktop.problems import Kind
 from homelog_desktop.services.auth import WRONG_CREDENTIALS, SignInRefusedError, SignInThrottle, sign_in_to_server
 from homelog_desktop.viewmodels.connect import OK, WRONG_LOGIN, ConnectViewModel
@@ -67,7 +67,7 @@ async def _build(server: Server) -> None:
             )
             await conn.execute(text("SELECT setval('members_id_seq', 2)"))
             await rls.install(conn, server.database)
-            ann_role = rls.member_role_name(server.database, "Ann")
+            ann_role = rls.member_role_name(server.database, 1)
             await rls.execute_all(conn, rls.create_member_role_sql(server.database, 1, ann_role, ANN_PW))
     finally:
         await owner.dispose()
@@ -77,7 +77,7 @@ async def _roles(server: Server) -> set[str]:
     owner = server.owner()
     try:
         async with owner.session(readonly=True) as s:
-            prefix = rls.member_role_name(server.database, "x")[:-1]
+            prefix = rls.member_role_name(server.database, 1)[:-1]
             found = await s.scalars(text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p"), {"p": prefix + "%"})
             return set(found)
     finally:
@@ -89,7 +89,10 @@ async def _drop(server: Server) -> None:
     await _owner_execute(
         server.cluster,
         f'DROP DATABASE IF EXISTS "{server.database}" WITH (FORCE)',
-        *(f"DROP ROLE IF EXISTS {rls.quote_ident(r)}" for r in [*roles, rls.household_role(server.database)]),
+        *(
+            f"DROP ROLE IF EXISTS {rls.quote_ident(r)}"
+            for r in [*roles, rls.household_role(server.database), rls.sign_in_role(server.database)]
+        ),
     )
 
 
@@ -110,7 +113,7 @@ def test_server_sign_in_as_the_members_own_role(run, server):
     try:
         assert (who.member_id, who.name, who.role) == (1, "Ann", Role.ADMIN)
         assert db.actor is not None and db.actor.is_admin
-        assert db.url.username == rls.member_role_name(server.database, "Ann") and db.url.password == ANN_PW
+        assert db.url.username == rls.member_role_name(server.database, 1) and db.url.password == ANN_PW
     finally:
         run(db.dispose())
     for login, password in (("Ann", "not Ann's password"), ("Nobody", ANN_PW), ("Bob", BOB_PW)):
@@ -120,8 +123,9 @@ def test_server_sign_in_as_the_members_own_role(run, server):
 
 
 def test_server_members_dialog_creates_renames_and_drops_roles(qtbot, run, server):
-    """The administrator's Members view model gives Bob a role with his password, renames it with him,
-    adds and removes Cat with hers; each member then signs in with their own password, checked by the server."""
+    """The administrator's Members view model gives Bob a role with his password (it stays his when he
+    is renamed), adds and removes Cat with hers; each member then signs in with their own password, checked
+    by the server."""
     db, _ann = run(sign_in_to_server(server.address, "Ann", ANN_PW, SignInThrottle()))
     vm = MembersViewModel(db)
     errors: list[str] = []
@@ -146,7 +150,7 @@ def test_server_members_dialog_creates_renames_and_drops_roles(qtbot, run, serve
         run(vm.add("Cat", "cat@example.org"))
         cat = next(m for m in vm.members if m.name == "Cat")
         run(vm.set_password(cat.id, "cat likes 42 fish", "cat likes 42 fish"))
-        cat_role = rls.member_role_name(server.database, "Cat")
+        cat_role = rls.member_role_name(server.database, cat.id)
         assert cat_role in run(_roles(server))
         run(vm.delete(cat.id))
         assert errors == []
@@ -159,24 +163,71 @@ def test_server_members_dialog_creates_renames_and_drops_roles(qtbot, run, serve
         run(db.dispose())
 
 
-def test_server_refuses_a_name_that_would_share_a_role(qtbot, run, server):
-    """A new member whose name signs in as an existing role is refused at the name field, and so is renaming
-    oneself (the server cannot rename the role of the session); nothing is changed."""
+def test_server_member_renames_themselves_and_signs_in_by_email(qtbot, run, server):
+    """Ann renames herself while signed in (her role stays, named after her id); she then signs in with her
+    new name or her e-mail, not the old name; the names of two members that differ only in case are
+    refused at neither (as on a local file, a shared name signs nobody in: they use their e-mail)."""
     db, _ann = run(sign_in_to_server(server.address, "Ann", ANN_PW, SignInThrottle()))
     vm = MembersViewModel(db)
     errors: list[str] = []
     vm.error_occurred.connect(errors.append)
     try:
-        run(vm.add("ANN", None))
-        assert len(errors) == 1 and "same role as another member" in errors[0]
-        assert vm.last_error_field is MemberField.NAME and [m.name for m in vm.members] == []
-        run(vm.update(Member(1, "Annie", "ann@example.org")))  # herself: PostgreSQL cannot rename her role now
-        assert len(errors) == 2 and "cannot rename the member who is signed in" in errors[1]
-        assert vm.last_error_field is MemberField.NAME
         run(vm.load())
-        assert [m.name for m in vm.members] == ["Ann", "Bob"]  # nothing changed
+        run(vm.update(Member(1, "Annie", "ann@example.org")))
+        assert errors == []
+        run(vm.load())  # her open database goes on working: the role did not change
+        assert [m.name for m in vm.members] == ["Annie", "Bob"]
     finally:
         run(db.dispose())
+    for login in ("Annie", "ANN@example.org", "  ann@EXAMPLE.org "):
+        again, who = run(sign_in_to_server(server.address, login, ANN_PW, SignInThrottle()))
+        run(again.dispose())
+        assert (who.member_id, who.name) == (1, "Annie")
+        assert again.url.username == rls.member_role_name(server.database, 1)
+    for login, password in (("Ann", ANN_PW), ("ann@example.org", "wrong password"), ("x@example.org", ANN_PW)):
+        with pytest.raises(SignInRefusedError) as refused:
+            run(sign_in_to_server(server.address, login, password, SignInThrottle()))
+        assert str(refused.value) == WRONG_CREDENTIALS
+
+
+def test_server_sign_in_role_reveals_only_a_role_name(run, server):
+    """The sign-in role (public password) gets a role name for a member's name or e-mail, NULL for anything
+    else, and can read no table nor call the role functions."""
+    import asyncpg
+
+    dsn = (
+        f"postgresql://{rls.sign_in_role(server.database)}:{rls.SIGN_IN_PASSWORD}"
+        f"@127.0.0.1:{server.cluster.port}/{server.database}"
+    )
+
+    async def probe() -> tuple[list[Any], list[str]]:
+        conn = await asyncpg.connect(dsn, timeout=10)
+        try:
+            answers = [
+                await conn.fetchval("SELECT homelog_sign_in_role($1)", login)
+                for login in ("ann", "ann@example.org", "Bob", "nobody", "", "%")
+            ]
+            refused = []
+            for sql in (
+                "SELECT * FROM members",
+                "SELECT * FROM member_roles",
+                "SELECT * FROM member_passwords",
+                "SELECT count(*) FROM readings",
+                "SELECT homelog_drop_member_role('x')",
+                "SELECT homelog_set_role_password('x', 'y')",
+            ):
+                try:
+                    await conn.fetch(sql)
+                except asyncpg.InsufficientPrivilegeError:
+                    refused.append(sql)
+            return answers, refused
+        finally:
+            await conn.close()
+
+    answers, refused = run(probe())
+    ann_role = rls.member_role_name(server.database, 1)
+    assert answers == [ann_role, ann_role, None, None, None, None]  # Bob has no role (no password) yet
+    assert len(refused) == 6
 
 
 def test_server_member_cannot_manage_roles_even_directly(run, server):
@@ -185,7 +236,7 @@ def test_server_member_cannot_manage_roles_even_directly(run, server):
     run(MembersViewModel(admin_db).set_password(2, BOB_PW, BOB_PW))
     run(admin_db.dispose())
     bob_db, _ = run(sign_in_to_server(server.address, "Bob", BOB_PW, SignInThrottle()))
-    ann_role = rls.member_role_name(server.database, "Ann")
+    ann_role = rls.member_role_name(server.database, 1)
     try:
         for statement in (
             f"SELECT homelog_set_role_password('{ann_role}', 'SCRAM-SHA-256$x')",
@@ -257,3 +308,70 @@ def test_server_member_changes_own_password(qtbot, run, server):
     run(again.dispose())
     with pytest.raises(SignInRefusedError):
         run(sign_in_to_server(server.address, "Ann", ANN_PW, SignInThrottle()))
+
+
+def test_server_from_before_0011_keeps_its_roles_and_gains_email_sign_in(run, password_cluster):  # noqa: F811
+    """A household set up before migration 0011 (its role named after the member, no sign-in role): the
+    owner's upgrade adds the sign-in role; Ann then signs in by name or e-mail as her old role, renames
+    herself, and still signs in."""
+    made = Server(password_cluster, f"homelog_old_{uuid.uuid4().hex[:8]}")
+    legacy = f"{made.database}_ann"  # how db/rls.py named roles before 0011
+
+    async def build_old() -> None:
+        await _owner_execute(password_cluster, f'CREATE DATABASE "{made.database}"')
+        owner = made.owner()
+        try:
+            await migrate(owner)
+            async with owner.engine.begin() as conn:
+                await conn.execute(
+                    text(
+                        "INSERT INTO members (id, name, email, role, created_at, updated_at) VALUES"
+                        " (1, 'Ann', 'ann@example.org', 'admin', 1, 1)"
+                    )
+                )
+                await rls.install(conn, made.database)
+                await rls.execute_all(conn, rls.create_member_role_sql(made.database, 1, legacy, ANN_PW))
+                # Back to 0008: no sign-in function nor role, source names unique in the whole household.
+                for statement in (
+                    "DROP FUNCTION homelog_sign_in_role(text)",
+                    f"DROP ROLE {rls.quote_ident(rls.sign_in_role(made.database))}",
+                    "ALTER TABLE sources DROP CONSTRAINT uq_sources_owner_name",
+                    "ALTER TABLE sources ADD CONSTRAINT uq_sources_name UNIQUE (name)",
+                    "UPDATE alembic_version SET version_num = '0008'",
+                ):
+                    await conn.exec_driver_sql(statement)
+        finally:
+            await owner.dispose()
+
+    async def upgrade() -> None:
+        owner = made.owner()
+        try:
+            await migrate(owner)
+        finally:
+            await owner.dispose()
+
+    run(build_old())
+    try:
+        with pytest.raises(SignInRefusedError):  # before the upgrade nobody is found
+            run(sign_in_to_server(made.address, "Ann", ANN_PW, SignInThrottle()))
+        run(upgrade())
+        for login in ("ann", "ann@example.org"):
+            db, who = run(sign_in_to_server(made.address, login, ANN_PW, SignInThrottle()))
+            assert db.url.username == legacy and who.member_id == 1
+            if login == "ann":
+                run(MembersViewModel(db).update(Member(1, "Annie", "ann@example.org")))
+            run(db.dispose())
+        db, who = run(sign_in_to_server(made.address, "Annie", ANN_PW, SignInThrottle()))
+        run(db.dispose())
+        assert (who.name, db.url.username) == ("Annie", legacy)
+    finally:
+        run(_owner_execute(password_cluster, f'DROP DATABASE IF EXISTS "{made.database}" WITH (FORCE)'))
+        run(
+            _owner_execute(
+                password_cluster,
+                *(
+                    f"DROP ROLE IF EXISTS {rls.quote_ident(r)}"
+                    for r in (legacy, rls.sign_in_role(made.database), rls.household_role(made.database))
+                ),
+            )
+        )

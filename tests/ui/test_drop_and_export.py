@@ -111,7 +111,9 @@ def test_import_action_asks_for_a_file(qtbot, window):
     window.action(Act.IMPORT).trigger()
     qtbot.waitUntil(lambda: window.findChild(QFileDialog, "importFileDialog") is not None)
     dialog = window.findChild(QFileDialog, "importFileDialog")
-    assert dialog.nameFilters()[0] == "Tables and meter data (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip)"
+    assert dialog.nameFilters()[0] == (
+        "Tables, meter data and Home Log exports (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip *.json)"
+    )
     dialog.reject()
 
 
@@ -152,8 +154,29 @@ def test_export_readings_action_writes_the_file(qtbot, window, add_source, store
     dialog.reject()
     qtbot.waitUntil(target.exists)
     qtbot.waitUntil(lambda: "Exported 2 readings" in window.statusBar().currentMessage())
-    readings = json.loads(target.read_text(encoding="utf-8"))["readings"]
-    assert [(r["Day"], r["Night"]) for r in readings] == [(10.5, 2.0), (11.0, None)]
+    readings = json.loads(target.read_text(encoding="utf-8"))["sources"][0]["readings"]
+    assert [(r["values"].get("Day"), r["values"].get("Night")) for r in readings] == [(10.5, 2.0), (11.0, None)]
+
+
+def test_export_all_sources_action_writes_one_json_file(qtbot, window, add_source, store, tmp_path):
+    """File → Export All Sources… saves every source, whole, in one JSON file; the status bar says so."""
+    first = add_source("Electricity")
+    second = add_source("Water")
+    store(first, make_reading(first, T0, "10.5", "2.0"))
+    store(second, make_reading(second, T0, "1.0"), make_reading(second, T0 + timedelta(days=1), "2.0"))
+    window.refresh()
+    qtbot.waitUntil(lambda: window.action(Act.EXPORT_ALL).isEnabled())
+    window.action(Act.EXPORT_ALL).trigger()
+    qtbot.waitUntil(lambda: window.findChild(QFileDialog, "exportAllFileDialog") is not None)
+    dialog = window.findChild(QFileDialog, "exportAllFileDialog")
+    assert dialog.nameFilters() == ["JSON file (*.json)"]
+    assert dialog.selectedFiles()[0].endswith("Home Log export.json")
+    target = tmp_path / "all.json"
+    dialog.fileSelected.emit(str(target))
+    dialog.reject()
+    qtbot.waitUntil(lambda: "Exported 3 readings of 2 sources" in window.statusBar().currentMessage())
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert sorted(s["name"] for s in document["sources"]) == ["Electricity", "Water"]
 
 
 def test_export_big_source_shows_progress_and_cancels(qtbot, window, add_source, db_path, tmp_path):

@@ -166,18 +166,90 @@ def test_app_asks_who_signs_in_and_shows_them(qtbot, loop, app):
     assert window.action(Act.SWITCH_MEMBER).isEnabled() and window.action(Act.SIGN_OUT).isEnabled()
 
 
-def test_app_quit_on_sign_in_closes_the_window(qtbot, loop, app):
-    """Quit on the sign-in dialog ends the app cleanly: the window closes, exit code 0."""
+def test_app_cancel_on_sign_in_to_a_file_keeps_the_window_signed_out(qtbot, loop, app):
+    """Cancel at the start of a file with passwords does not quit: the window stays, says nobody is signed in,
+    shows no data, and File → Sign In… asks again."""
     task = loop.create_task(app._start_own())
     dialog = sign_in_dialog(qtbot, app.window)
+    assert dialog.cancel_button.text() == "Cancel" and not dialog.cancel_hint_label.isVisibleTo(dialog)
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(task.done)
-    qtbot.waitUntil(lambda: not app.window.isVisible())
-    assert app.exit_code == 0
+    task.result()
+    window = app.window
+    assert window.isVisible() and window.signed_out and app.exit_code == 0
+    assert app.current is None and window.windowTitle() == "Home Log"
+    assert "Not signed in to" in window._loading_label.text()
+    sign_in = window.action(Act.SWITCH_MEMBER)
+    assert sign_in.isEnabled() and sign_in.text() == "Sign &In…" and not window.action(Act.SIGN_OUT).isEnabled()
+    again = loop.create_task(app.switch_member())  # File → Sign In…
+    type_and_sign_in(qtbot, sign_in_dialog(qtbot, window), "Bob", BOB_PW)
+    qtbot.waitUntil(again.done)
+    again.result()
+    assert window.windowTitle() == "Home Log — Bob" and not window.signed_out
+    assert window.action(Act.SWITCH_MEMBER).text() == "S&witch Member…"
+
+
+SERVER_URL = "postgresql+asyncpg://127.0.0.1:9/household"  # never reached: the dialog comes first
+
+
+def server_app(run, tmp_path, *, local_file: bool) -> AppController:
+    paths = AppPaths(tmp_path / "data")
+    paths.data_dir.mkdir(parents=True)
+    if local_file:
+        run(make_household(paths.db_path, passwords=False))
+    window = MainWindow()
+    window.show()
+    ctl = AppController(QApplication.instance(), window, paths, SERVER_URL, ErrorHandler())
+    ctl.connect_window()
+    return ctl
+
+
+def close_app(loop, ctl: AppController) -> None:
+    loop.run_until_complete(ctl._close_current())
+    if ctl._own_lock is not None:
+        ctl._own_lock.unlock()
+    ctl.window.close()
+    ctl.window.deleteLater()
+
+
+def test_app_cancel_on_server_sign_in_goes_back_to_the_local_file(qtbot, loop, run, tmp_path, isolated_settings):
+    """Starting on a server with a local data file on this PC: the dialog's Cancel is "Open My Local File"
+    (and says so), and it opens that file instead of quitting."""
+    ctl = server_app(run, tmp_path, local_file=True)
+    try:
+        task = loop.create_task(ctl._start_own())
+        dialog = sign_in_dialog(qtbot, ctl.window)
+        assert dialog.cancel_button.text() == "Open My &Local File"
+        assert dialog.cancel_hint_label.isVisibleTo(dialog) and "data on this PC" in dialog.cancel_hint_label.text()
+        assert dialog.login_edit.placeholderText() == "your name or e-mail address"
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(task.done)
+        task.result()
+        db = ctl._current_database()
+        assert db is not None and db.is_sqlite and ctl.window.isVisible() and not ctl.window.signed_out
+    finally:
+        close_app(loop, ctl)
+
+
+def test_app_cancel_on_first_server_sign_in_quits_and_says_so(qtbot, loop, run, tmp_path, isolated_settings):
+    """At the first start with a server and no local file, the dialog's button is Quit, a line says it closes
+    Home Log, and it does (exit code 0)."""
+    ctl = server_app(run, tmp_path, local_file=False)
+    try:
+        task = loop.create_task(ctl._start_own())
+        dialog = sign_in_dialog(qtbot, ctl.window)
+        assert dialog.cancel_button.text() == "&Quit" and "closes Home Log" in dialog.cancel_hint_label.text()
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(task.done)
+        qtbot.waitUntil(lambda: not ctl.window.isVisible())
+        assert ctl.exit_code == 0
+    finally:
+        close_app(loop, ctl)
 
 
 def test_app_switch_member_and_sign_out(qtbot, loop, app):
-    """Switch Member signs another member in (Cancel keeps the first); Sign Out asks again."""
+    """Switch Member signs another member in (Cancel keeps the first); Sign Out asks again (Cancel leaves the
+    window open with nobody signed in, File → Sign In… asks again)."""
     task = loop.create_task(app._start_own())
     type_and_sign_in(qtbot, sign_in_dialog(qtbot, app.window), "Ann", ANN_PW)
     qtbot.waitUntil(task.done)
@@ -200,7 +272,13 @@ def test_app_switch_member_and_sign_out(qtbot, loop, app):
 
     out = loop.create_task(app.sign_out())
     dialog = sign_in_dialog(qtbot, app.window)
-    assert app.window.windowTitle() == "Home Log" and dialog.cancel_button.text() == "Quit"
+    assert app.window.windowTitle() == "Home Log" and dialog.cancel_button.text() == "Cancel"
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # nobody: the window stays, signed out
+    qtbot.waitUntil(out.done)
+    assert app.window.isVisible() and app.window.signed_out
+
+    out = loop.create_task(app.switch_member())  # File → Sign In…
+    dialog = sign_in_dialog(qtbot, app.window)
     assert dialog.login_edit.text() == "Bob"  # the last member is remembered
     type_and_sign_in(qtbot, dialog, "Ann", ANN_PW)
     qtbot.waitUntil(out.done)

@@ -320,3 +320,14 @@ def test_warning_keys_accept_a_warning_by_rule_and_metric():
     bad = error("invalid-number", ReadingField.VALUE, "not a number", metric_id=12)
     assert (warning_key(down), warning_key(future)) == ("counter-down:12", "future")
     assert unaccepted([down, future, bad], {"counter-down:12"}) == [future]
+
+
+def test_source_name_taken_by_a_visible_source_only():
+    """A name is taken by another source the member can see (without case), not by the source itself."""
+    from homelog_desktop.domain.rules import source_name_taken
+
+    visible = [(1, "Electricity"), (2, " Water ")]
+    assert source_name_taken("electricity", None, visible)
+    assert source_name_taken("WATER", 5, visible)
+    assert not source_name_taken("Electricity", 1, visible)  # renaming a source to (a case of) its own name
+    assert not source_name_taken("Gas", None, visible)  # another member's private "Gas" is not in ``visible``

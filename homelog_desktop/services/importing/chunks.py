@@ -31,6 +31,9 @@ from .convert import (
 )
 from .model import ISO_FORMAT, ImportFileError, ImportPlan, PeriodLabel, TargetRole
 
+#: How the flag columns of an export (``estimated``, ``from bill``) may say yes and no.
+_YES = frozenset({"yes", "y", "true", "1", "x"})
+_NO = frozenset({"", "no", "n", "false", "0"})
 _LOWEST = int(datetime(MIN_YEAR, 1, 1, tzinfo=UTC).timestamp()) - 86400
 _HIGHEST = int(datetime(MAX_YEAR, 12, 31, tzinfo=UTC).timestamp()) + 86400
 _NAIVE_EPOCH = datetime(1970, 1, 1)
@@ -86,6 +89,10 @@ class Converted:
     missing: dict[int, dict[int, str]] = field(default_factory=dict)
     #: record index -> the text that shows it is no reading (a total, a banner, a repeated header).
     not_readings: dict[int, str] = field(default_factory=dict)
+    #: Home Log's own export: per record its flags and its author's name ("": nobody); None without those columns.
+    estimated: list[bool] | None = None
+    from_bill: list[bool] | None = None
+    authors: list[str] | None = None
 
 
 @dataclass(slots=True)
@@ -145,6 +152,9 @@ class ChunkConverter:
         if settings.period_seconds is not None and settings.period_seconds <= 0:
             raise ImportFileError("the length of a period must be more than zero")
         self.start_columns = dict(settings.start_columns)
+        self.estimated_column = settings.estimated_column
+        self.from_bill_column = settings.from_bill_column
+        self.author_column = settings.author_column
         #: The period's length (START without a column: found from the first chunk's steps).
         self.period_seconds = settings.period_seconds
 
@@ -189,6 +199,11 @@ class ChunkConverter:
                 problems.pop(i, None)  # nothing to store: skipped, whatever its date says
                 missing.pop(i, None)  # the row is listed as one with no value
         column_starts = self._column_starts(records, ts, values, problems)
+        estimated = self._flags(records, self.estimated_column, problems)
+        from_bill = self._flags(records, self.from_bill_column, problems)
+        authors = None
+        if self.author_column is not None:
+            authors = [unescape_formula(c.strip()) for c in _cells(records, self.author_column)]
         return Converted(
             lines,
             records,
@@ -202,7 +217,26 @@ class ChunkConverter:
             column_starts=column_starts,
             missing=missing,
             not_readings=not_readings,
+            estimated=estimated,
+            from_bill=from_bill,
+            authors=authors,
         )
+
+    @staticmethod
+    def _flags(records: list[list[str]], column: int | None, problems: dict[int, dict[int, str]]) -> list[bool] | None:
+        """A flag column of Home Log's export (``yes`` or empty; true/false, 1/0, x too) as booleans."""
+        if column is None:
+            return None
+        flags: list[bool] = []
+        for i, cell in enumerate(_cells(records, column)):
+            text = cell.strip().casefold()
+            if text in _YES:
+                flags.append(True)
+            else:
+                flags.append(False)
+                if text not in _NO:
+                    problems.setdefault(i, {})[column] = f"“{cell.strip()[:20]}” is neither yes nor empty"
+        return flags
 
     # -- periods --------------------------------------------------------------------------------
 

@@ -95,6 +95,10 @@ def detect(path: Path, sheet: str | None = None, register_column: int | str | No
         if register_column is not None:
             column = _column_index(detected.columns, register_column)
             detected = replace(detected, settings=replace(detected.settings, register_column=column))
+    if is_own_export(detected):
+        # Home Log's own export is one table, a column per metric: no day rows, registers or blocks
+        # to look for (a note of several lines is no block header).
+        return with_own_columns(detected)
     from .periods import with_periods
 
     days = with_day_columns(detected)
@@ -103,7 +107,33 @@ def detect(path: Path, sheet: str | None = None, register_column: int | str | No
     detected = with_registers(detected, required=register_column not in (AUTO, None))
     if detected.settings.register_column is None:
         detected = with_blocks(detected, size)
-    return with_periods(detected)
+    return with_periods(with_own_columns(detected))
+
+
+def is_own_export(detected: Detected) -> bool:
+    """Whether the file is a CSV written by Home Log's export (its header says so)."""
+    from .model import own_columns_of
+
+    return detected.kind == "csv" and bool(own_columns_of(detected.columns))
+
+
+def with_own_columns(detected: Detected) -> Detected:
+    """``detected`` reading Home Log's own CSV export back: each interval metric's ``X start`` column as
+    its values' period starts, and the reading's flags and author from their columns."""
+    from .model import own_columns_of, start_columns_of
+
+    own = own_columns_of(detected.columns)
+    starts = start_columns_of(detected.columns)
+    if not own and not starts:
+        return detected
+    settings = replace(
+        detected.settings,
+        start_columns=starts,
+        estimated_column=own.get("estimated_column"),
+        from_bill_column=own.get("from_bill_column"),
+        author_column=own.get("author_column"),
+    )
+    return replace(detected, settings=settings)
 
 
 def with_blocks(detected: Detected, size: int) -> Detected:

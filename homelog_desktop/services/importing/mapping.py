@@ -57,6 +57,10 @@ def suggest_mapping(detected: Detected, source: Source | None) -> dict[int, Colu
     found (``Detected.column_kinds``; a counter when it found none)."""
     settings = detected.settings
     skip = {settings.date_column, settings.time_column, settings.period_column}
+    # Home Log's own export: the flags, the author and the periods' starts are no metrics.
+    skip |= {settings.estimated_column, settings.from_bill_column, settings.author_column}
+    skip |= {start for _value, start in settings.start_columns}
+    own_periods = {value for value, _start in settings.start_columns}
     mapping: dict[int, ColumnTarget] = {}
     for column, header in enumerate(detected.columns):
         if column in skip:
@@ -80,6 +84,8 @@ def suggest_mapping(detected: Detected, source: Source | None) -> dict[int, Colu
             # The kind detection found (a day row's amounts are amounts per period); else a counter.
             kind = detected.column_kinds.get(column, MetricKind.COUNTER)
             if settings.day_columns and column == settings.day_base + 1:
+                kind = MetricKind.INTERVAL
+            if column in own_periods:  # a column with its own periods' starts, as Home Log exports an interval metric
                 kind = MetricKind.INTERVAL
             metric = Metric(
                 None,

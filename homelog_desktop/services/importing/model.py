@@ -109,6 +109,11 @@ class ImportSettings:
     #: in the start column (Home Log's export writes ``Day start`` after an interval metric ``Day``;
     #: ``start_columns_of`` finds them). They override the rules above for that column.
     start_columns: tuple[tuple[int, int], ...] = ()
+    #: Home Log's own CSV export (``own_columns_of``): the columns of each reading's flags (``yes`` or
+    #: empty) and of the name of the member who entered it. None: not in the file.
+    estimated_column: int | None = None
+    from_bill_column: int | None = None
+    author_column: int | None = None
     #: The period's length in seconds when there is no ``period_column`` (900 for 15 minutes; a
     #: whole number of days counts local calendar days). None: with END, each amount runs "since
     #: the previous value" of its metric; with START, the most common step between rows' times.
@@ -167,6 +172,23 @@ def start_columns_of(columns: list[str]) -> tuple[tuple[int, int], ...]:
         if key.endswith(START_SUFFIX) and key[: -len(START_SUFFIX)] in names:
             pairs.append((names[key[: -len(START_SUFFIX)]], index))
     return tuple(pairs)
+
+
+def own_columns_of(columns: list[str]) -> dict[str, int]:
+    """The settings of the flag and author columns of Home Log's own CSV export (``estimated``,
+    ``from bill``, ``entered by`` after ``note``, ``timestamp`` first); empty for any other header."""
+    from ..exporting import AUTHOR_COLUMN, ESTIMATED_COLUMN, FROM_BILL_COLUMN
+
+    keys = [" ".join(n.split()).casefold() for n in columns]
+    wanted = {
+        "estimated_column": ESTIMATED_COLUMN,
+        "from_bill_column": FROM_BILL_COLUMN,
+        "author_column": AUTHOR_COLUMN,
+    }
+    if not keys or keys[0] != "timestamp" or "note" not in keys:
+        return {}
+    found = {setting: keys.index(name) for setting, name in wanted.items() if name in keys}
+    return found if len(found) == len(wanted) else {}
 
 
 #: Settings that describe one file's own layout (its registers, blocks and day columns, found in the whole
@@ -377,6 +399,11 @@ class ImportSummary:
     #: Rows among the data that are no reading (a total line, a banner, a repeated header): skipped.
     not_readings: list[RowProblem] = field(default_factory=list)
     not_reading_count: int = 0
+    #: Authors named by the file who are no members of the database: their readings were kept without an author.
+    unknown_authors: list[str] = field(default_factory=list)
+    #: The file named authors, but the signed-in member (not the administrator) may only enter readings as
+    #: themselves: every reading is theirs.
+    authors_not_kept: bool = False
     #: The first id the import's readings took (each stored reading has this one or a higher one):
     #: what undoing the import removes. None: nothing was written.
     first_reading_id: int | None = None
@@ -397,7 +424,7 @@ class ImportSummary:
     @property
     def complete(self) -> bool:
         """Whether every row and every cell of the file went in: nothing skipped, no cell left empty."""
-        return not self.skipped_rows and not self.missing_count
+        return not self.skipped_rows and not self.missing_count and not self.unknown_authors
 
     def as_text(self) -> str:
         from .summary import summary_text

@@ -85,6 +85,10 @@ class _Chunk:
     repeated: int = 0
     #: Lines of the rows left out because their time occurs again in the chunk.
     repeated_lines: list[int] = field(default_factory=list)
+    #: Home Log's own export: each row's flags and its author's name ("": nobody); None without those columns.
+    estimated: list[bool] | None = None
+    from_bill: list[bool] | None = None
+    authors: list[str] | None = None
 
 
 class _Reader:
@@ -148,6 +152,8 @@ class _Reader:
             chunk.notes = converted.notes
             chunk.starts = converted.starts
             chunk.column_starts = converted.column_starts
+            chunk.estimated, chunk.from_bill = converted.estimated, converted.from_bill
+            chunk.authors = converted.authors
             return
         keep = [i for i in range(len(records)) if i not in dropped]
         chunk.ts = [ts[i] for i in keep]  # type: ignore[misc]
@@ -160,6 +166,12 @@ class _Reader:
             starts = converted.starts
             chunk.starts = [starts[i] for i in keep]
         chunk.column_starts = {c: [v[i] for i in keep] for c, v in converted.column_starts.items()}
+        if converted.estimated is not None:
+            chunk.estimated = [converted.estimated[i] for i in keep]
+        if converted.from_bill is not None:
+            chunk.from_bill = [converted.from_bill[i] for i in keep]
+        if converted.authors is not None:
+            chunk.authors = [converted.authors[i] for i in keep]
 
     def _column_name(self, column: int) -> str:
         return self._columns[column] if column < len(self._columns) else f"Column {column + 1}"
@@ -214,6 +226,7 @@ async def _run_import(
             used.update(settings.day_columns)  # a day row's amounts went to the amount column
             used.add(settings.period_column)  # a period's other end
             used.update(start for _value, start in settings.start_columns)  # an export's "X start" columns
+            used.update((settings.estimated_column, settings.from_bill_column, settings.author_column))
             summary.ignored_columns = [
                 columns[c]
                 for c in range(len(columns))
@@ -226,6 +239,7 @@ async def _run_import(
                 if t.role is TargetRole.METRIC and t.metric and t.metric.kind is MetricKind.INTERVAL
             )
             assert source.id is not None
+            authors = await _authors(session, plan, summary)
             store = await BulkReadingWriter.open(
                 session,
                 source.id,
@@ -239,6 +253,7 @@ async def _run_import(
             size = FIRST_CHUNK
             max_decimals: dict[int, int] = {}
             pending = loop.run_in_executor(None, reader.read, size)
+            freed: list[Any] | None = None
             cycle_start = time.perf_counter()
             reporter.start()
             while pending is not None:
@@ -251,7 +266,13 @@ async def _run_import(
                 _tally(summary, chunk)
                 for column, needed in chunk.decimals.items():
                     max_decimals[column] = max(max_decimals.get(column, 0), needed)
-                written = await _write(store, chunk, metric_of, intervals, summary) if chunk.ts else None
+                done = chunk.done
+                if store.reads_while_writing and not done:
+                    # The server stores this chunk while the worker reads the next one (and frees
+                    # the chunk before, ``freed``): the file's parsing hides behind the server's work.
+                    pending = loop.run_in_executor(None, reader.read, size, freed)
+                    freed = None
+                written = await _write(store, chunk, metric_of, intervals, summary, authors) if chunk.ts else None
                 reporter.rows_done += chunk.records
                 reporter.bytes_done = chunk.bytes_done
                 now = time.perf_counter()
@@ -261,15 +282,20 @@ async def _run_import(
                 reporter.report("reading")
                 # A chunk is a hundred thousand objects and more: the worker frees them, not the
                 # loop's thread (freeing 100,000 rows there froze it for 100 ms).
-                done = chunk.done
                 garbage: list[Any] = [chunk, written]
                 del chunk, written
                 if done:
+                    if freed is not None:
+                        garbage.extend(freed)  # (the previous chunk's, when reads overlapped writes)
+                        freed = None
                     await loop.run_in_executor(None, garbage.clear)
                     break
-                # Not while the chunk is stored: sqlite3 takes the GIL back after every row it
-                # steps, and a reading thread holding it would make each wait a switch interval.
-                pending = loop.run_in_executor(None, reader.read, size, garbage)
+                if store.reads_while_writing:
+                    freed = garbage  # freed by the read that starts with the next chunk's store
+                else:
+                    # Not while the chunk is stored: sqlite3 takes the GIL back after every row it
+                    # steps, and a reading thread holding it would make each wait a switch interval.
+                    pending = loop.run_in_executor(None, reader.read, size, garbage)
                 del garbage
             await reporter.stop()
             summary.replaced_rows = store.replaced_rows
@@ -424,6 +450,7 @@ def _merge_same_times(chunk: _Chunk, replace: bool) -> None:
     chunk.ts, chunk.lines, chunk.values, chunk.notes = ts, lines, merged, merged_notes
     chunk.starts, chunk.column_starts = merged_starts, merged_column_starts
     chunk.keep = None
+    chunk.estimated = chunk.from_bill = chunk.authors = None  # an export's rows never share a time
     chunk.repeated = len(repeated)
     chunk.repeated_lines = repeated
 
@@ -485,7 +512,7 @@ def _translated(exc: Exception) -> Exception:
             "Another program stored a reading at the time of a row of this file meanwhile. Nothing was "
             "imported; try again (that row is then skipped as a duplicate)."
         )
-    if "uq_sources_name" in text or "sources.name" in text:
+    if "uq_sources_owner_name" in text or "sources.owner_id, sources.name" in text:
         return HomeLogError(
             "Another program created a source with this name meanwhile. Nothing was imported; try again."
         )
@@ -590,21 +617,59 @@ async def _grow_decimals(session: Any, mapping: dict[int, ColumnTarget], needed:
             await set_metric_decimals(session, target.metric.id, decimals)
 
 
+async def _authors(session: Any, plan: ImportPlan, summary: ImportSummary) -> dict[str, int] | None:
+    """Member name (casefolded) -> id, when the file names each reading's author and they may be kept.
+
+    Only the administrator (or nobody signed in, a local file without passwords) may enter readings in
+    another member's name; anyone else enters them as themselves (``summary.authors_not_kept``).
+    """
+    from ...db.database import actor_of
+    from ...repositories import MemberRepository
+
+    if plan.settings.author_column is None:
+        return None
+    actor = actor_of(session)
+    if actor is not None and not actor.is_admin:
+        summary.authors_not_kept = True
+        return None
+    ids: dict[str, int] = {}
+    for member in await MemberRepository(session).all():
+        if member.id is not None:
+            ids.setdefault(" ".join(member.name.split()).casefold(), member.id)
+    return ids
+
+
+def _author_ids(names: list[str], ids: dict[str, int], summary: ImportSummary) -> list[int | None]:
+    """Each row's author as a member id (None: nobody, or not a member here: named in the summary)."""
+    result: list[int | None] = []
+    unknown = summary.unknown_authors
+    for name in names:
+        if not name:
+            result.append(None)
+            continue
+        member = ids.get(" ".join(name.split()).casefold())
+        if member is None and name not in unknown:
+            unknown.append(name)
+        result.append(member)
+    return result
+
+
 async def _write(
     store: BulkReadingWriter,
     chunk: _Chunk,
     metric_of: dict[int, int | None],
     intervals: frozenset[int],
     summary: ImportSummary,
+    authors: dict[str, int] | None = None,
 ) -> Any:
     """Store a chunk and count what happened; returns the parameter lists, for the caller to free off the loop."""
     summary.skipped_duplicates += chunk.repeated
     _list(summary.duplicate_lines, chunk.repeated_lines)
-    done = await store.write(
-        BulkRows(chunk.ts, chunk.values, chunk.notes, chunk.keep, chunk.starts, chunk.column_starts),
-        metric_of,
-        intervals,
-    )
+    rows = BulkRows(chunk.ts, chunk.values, chunk.notes, chunk.keep, chunk.starts, chunk.column_starts)
+    rows.estimated, rows.from_bill = chunk.estimated, chunk.from_bill
+    if authors is not None and chunk.authors is not None:
+        rows.authors = _author_ids(chunk.authors, authors, summary)
+    done = await store.write(rows, metric_of, intervals)
     summary.imported += done.imported
     summary.replaced += done.replaced
     summary.skipped_duplicates += done.skipped

@@ -57,6 +57,12 @@ def summary_text(summary: ImportSummary) -> str:
         lines.extend(f"  {problem.text}" for problem in summary.missing)
         if summary.missing_count > len(summary.missing):
             lines.append(f"  … and {summary.missing_count - len(summary.missing):,} more")
+    if summary.unknown_authors:
+        names = ", ".join(f"“{printable(n)}”" for n in summary.unknown_authors[:20])
+        more = " …" if len(summary.unknown_authors) > 20 else ""
+        lines.append(f"Not members here: {names}{more}; the readings they entered were imported without an author.")
+    if summary.authors_not_kept:
+        lines.append("Authors not kept: only the administrator may enter readings in another member's name.")
     if summary.ignored_columns:
         lines.append(f"Columns not imported: {printable(', '.join(summary.ignored_columns))}.")
     if summary.undo_note:

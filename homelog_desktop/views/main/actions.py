@@ -35,6 +35,7 @@ class Act(StrEnum):
     ARCHIVE_SOURCE = "actionArchiveSource"
     DELETE_SOURCE = "actionDeleteSource"
     EXPORT_READINGS = "actionExportReadings"
+    EXPORT_ALL = "actionExportAll"
     ANNUAL_REPORT = "actionAnnualReport"
     DASHBOARD = "actionDashboard"
     SHOW_READINGS = "actionShowReadings"
@@ -104,6 +105,11 @@ SPECS: dict[Act, Spec] = {
     Act.ARCHIVE_SOURCE: Spec("Archive Source", (), "Hide a source you no longer read, keeping its readings"),
     Act.DELETE_SOURCE: Spec("Delete Source…", (), "Delete the selected source with all its readings"),
     Act.EXPORT_READINGS: Spec("E&xport Readings…", (), "Save the selected source's readings as CSV or JSON"),
+    Act.EXPORT_ALL: Spec(
+        "&Export All Sources…",
+        (),
+        "Save every source whole (metrics, tariffs, meter changes, readings) in one file to import again anywhere",
+    ),
     Act.ANNUAL_REPORT: Spec(
         "Export &Annual Report…", (), "A PDF of a year: the household's totals, then each source's months and charts"
     ),
@@ -150,6 +156,7 @@ MENUS: tuple[tuple[str, tuple[Act | None, ...]], ...] = (
             Act.LOCAL_DATA,
             None,
             Act.IMPORT,
+            Act.EXPORT_ALL,
             Act.ANNUAL_REPORT,
             None,
             Act.BACKUP_NOW,

@@ -59,6 +59,7 @@ class WindowCommands:
     sign_out_requested: Any
     #: Who is signed in (None: nobody signs in to this data).
     identity: str | None
+    signed_out: bool
     move_requested: Any
 
     if TYPE_CHECKING:
@@ -88,6 +89,7 @@ class WindowCommands:
             Act.ARCHIVE_SOURCE: self.toggle_archive_source,
             Act.DELETE_SOURCE: self.delete_source,
             Act.EXPORT_READINGS: self.export_readings,
+            Act.EXPORT_ALL: self.export_all,
             Act.ANNUAL_REPORT: self.export_annual_report,
             Act.DASHBOARD: self.show_dashboard,
             Act.SHOW_READINGS: self.show_readings,
@@ -450,6 +452,30 @@ class WindowCommands:
         if task is not None:
             task.add_done_callback(lambda _t: vm.deleteLater())
 
+    def export_all(self) -> None:
+        """File → Export All Sources…: ask where, then write every source, whole, as one JSON file."""
+        if self.workspace is None:
+            return
+        from ..exporting import ask_export_all_path
+
+        ask_export_all_path(self._parent(), self.export_all_to)
+
+    def export_all_to(self, path: Path) -> None:
+        """Export every source the member sees to ``path`` (JSON), with a progress dialog if it takes a while."""
+        if self.workspace is None:
+            return
+        from ..exporting import ALL_SOURCES, ExportProgress, describe
+
+        vm = self.workspace.exporter()
+        vm.setParent(self._parent())
+        vm.finished.connect(lambda result: self.statusBar().showMessage(describe(result), 8000))
+        vm.cancelled.connect(lambda: self.statusBar().showMessage("Export cancelled: no file was written", 8000))
+        vm.error_occurred.connect(self.show_error)
+        ExportProgress(vm, ALL_SOURCES, path, self._parent())
+        task = vm.spawn(vm.export_all(path))
+        if task is not None:
+            task.add_done_callback(lambda _t: vm.deleteLater())
+
     def export_annual_report(self) -> None:
         """File → Export Annual Report…: the year, sources and page size; then where; then the PDF."""
         if self.workspace is not None:
@@ -498,6 +524,7 @@ class WindowCommands:
             Act.ARCHIVE_SOURCE: on_source,
             Act.DELETE_SOURCE: on_source,
             Act.EXPORT_READINGS: on_source,
+            Act.EXPORT_ALL: has_sources,
             Act.ANNUAL_REPORT: has_sources,
             Act.DASHBOARD: has_sources,
             Act.SHOW_READINGS: has_sources,
@@ -509,7 +536,7 @@ class WindowCommands:
             Act.REFRESH: bound,
             Act.MEMBERS: bound,
             Act.CONNECT: True,
-            Act.SWITCH_MEMBER: bound and self.identity is not None,
+            Act.SWITCH_MEMBER: (bound and self.identity is not None) or self.signed_out,
             Act.SIGN_OUT: bound and self.identity is not None,
             Act.SHOW_ARCHIVED: bound,
             Act.IMPORT: bound,

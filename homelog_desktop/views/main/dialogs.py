@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 #: What dropping a file on the window imports.
-#: Tables, and the standard meter-data formats (Green Button XML, a zipped feed or NEM12 file).
-IMPORT_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods", ".txt", ".tsv", ".xml", ".zip")
+#: Tables, the standard meter-data formats (Green Button XML, a zipped feed or NEM12 file) and Home Log's JSON export.
+IMPORT_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods", ".txt", ".tsv", ".xml", ".zip", ".json")
 
 
 class DialogKeeper:

@@ -157,14 +157,18 @@ class Prompts:
 
     # -- who is signed in ------------------------------------------------------------------------
 
-    async def sign_in(self, attempt: Any, where: str, *, server: bool = False, cancel_text: str = "Quit") -> Any:
+    async def sign_in(
+        self, attempt: Any, where: str, *, server: bool = False, cancel_text: str = "Cancel", cancel_hint: str = ""
+    ) -> Any:
         """Ask who is signing in until ``attempt(login, password)`` accepts them; the SignedIn, or None
-        when the user gives up (Quit, or Cancel when switching member)."""
+        when the user gives up (the Cancel button: ``cancel_text``, with ``cancel_hint`` saying what it does)."""
         from ...viewmodels.sign_in import SignInViewModel
         from ..sign_in_dialog import SignInDialog
 
         vm = SignInViewModel(attempt)
-        dialog = SignInDialog(vm, where, server=server, cancel_text=cancel_text, parent=self.window)
+        dialog = SignInDialog(
+            vm, where, server=server, cancel_text=cancel_text, cancel_hint=cancel_hint, parent=self.window
+        )
         await ask(dialog)
         who = dialog.signed_in
         await vm.close()

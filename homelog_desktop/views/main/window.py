@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from ... import APP_NAME
 from ..icons import app_icon
 from ..selection import remember_source, remembered_source
-from .actions import Act, create_actions, finish_actions, fit_toolbar
+from .actions import SPECS, Act, create_actions, finish_actions, fit_toolbar
 from .commands import WindowCommands
 from .dialogs import DialogKeeper, importable
 
@@ -123,6 +123,8 @@ class MainWindow(WindowCommands, QMainWindow):
         self.workspace: Workspace | None = None
         #: Who is signed in (their name; None: nobody signs in to this data), and the server if any.
         self.identity: str | None = None
+        #: Nobody is signed in and no data is shown (Cancel on the sign-in dialog): File → Sign In… asks again.
+        self.signed_out = False
         self._identity_admin = False
         self._server: str | None = None
         self._identity_label: QLabel | None = None
@@ -268,6 +270,22 @@ class MainWindow(WindowCommands, QMainWindow):
         self._loading_label.setText(text)
         self._stack.setCurrentIndex(0)  # Page.LOADING
 
+    def show_signed_out(self, where: str) -> None:
+        """Nobody signed in (the sign-in dialog was cancelled): the window stays, shows no data, and
+        File → Sign In… (Switch Member's place) asks again."""
+        self.build_content()
+        self._set_signed_out(True)
+        self.set_identity(None)  # (updates the actions)
+        self.show_loading(
+            f"Not signed in to {where}.\n\nFile → Sign In… asks who you are again; File → Quit ends Home Log."
+        )
+
+    def _set_signed_out(self, signed_out: bool) -> None:
+        """Switch Member's action reads Sign In… while nobody is signed in (the caller updates the actions)."""
+        self.signed_out = signed_out
+        action = self.action(Act.SWITCH_MEMBER)
+        action.setText("Sign &In…" if signed_out else SPECS[Act.SWITCH_MEMBER].text)
+
     def show_fatal(self, text: str) -> None:
         """Something stops the data from opening: say so in the window itself."""
         self.build_content()
@@ -289,6 +307,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.build_content()
         self.unbind()
         self.workspace = workspace
+        self._set_signed_out(False)
         self.sidebar.bind(workspace.sources)
         self.source_page.bind(workspace)
         assert self.readings_model is not None
