@@ -44,6 +44,10 @@ TABLES: tuple[str, ...] = (
     "advance_payments",
     "virtual_terms",
 )
+#: Most stored readings an import may replace and still be undone: the replaced rows are kept in
+#: memory (with their values and meter changes) to be put back; an import replacing more is not
+#: recorded, and its summary says so.
+MAX_UNDO_REPLACED = 200_000
 #: Primary-key columns of each table.
 KEYS: dict[str, tuple[str, ...]] = {
     "member_passwords": ("member_id",),
@@ -96,12 +100,13 @@ class Scope:
     source_readings: frozenset[int] = frozenset()
     #: Every value of these metrics (a metric removed, or made an interval metric).
     metric_values: frozenset[int] = frozenset()
-    #: (source id, id runs): the readings of an import, by the inclusive runs (lo, hi) of ids it gave
-    #: them (never more: a reading another program added meanwhile keeps its own id outside them).
-    imported: tuple[int, tuple[tuple[int, int], ...]] | None = None
+    #: (source id, id runs) per source: the readings of an import, by the inclusive runs (lo, hi) of
+    #: ids it gave them (never more: a reading another program added meanwhile keeps its own id
+    #: outside them). A standard-format file may go into several sources.
+    imported: tuple[tuple[int, tuple[tuple[int, int], ...]], ...] = ()
 
     def __or__(self, other: Scope) -> Scope:
-        imported = self.imported or other.imported
+        imported = self.imported + tuple(i for i in other.imported if i not in self.imported)
         return Scope(
             self.members | other.members,
             self.sources | other.sources,
@@ -140,6 +145,32 @@ class Image:
             for t, rows in self.rows.items()
             if rows
         }
+
+
+@dataclass
+class KeptRows:
+    """Stored rows kept compact, as the driver fetched them (a tuple a row, the columns once per
+    table): the readings an import replaced, put back by its undo. An ``Image`` holds a dict a row,
+    more than twice the memory; the undo makes one of these only while it runs."""
+
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+
+    def add(self, table: str, columns: Iterable[str], rows: Iterable[tuple[Any, ...]]) -> None:
+        self.columns.setdefault(table, tuple(columns))
+        self.rows.setdefault(table, []).extend(rows)
+
+    def extend(self, other: KeptRows) -> None:
+        for table, rows in other.rows.items():
+            self.add(table, other.columns[table], rows)
+
+    def ids(self, table: str) -> frozenset[int]:
+        """The ids of ``table``'s rows."""
+        columns = self.columns.get(table)
+        if not columns:
+            return frozenset()
+        at = columns.index("id")
+        return frozenset(row[at] for row in self.rows.get(table, []))
 
 
 @dataclass(frozen=True)

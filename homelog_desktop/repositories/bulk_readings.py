@@ -22,6 +22,7 @@ import asyncio
 import json
 import sqlite3
 import zlib
+from bisect import bisect_right
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, pairwise, repeat
@@ -37,6 +38,7 @@ from ..domain.access import Action
 from ..domain.entities import MetricKind, Source
 from ..domain.errors import HomeLogError
 from ..domain.timeutil import to_epoch, utc_now
+from ..domain.undo import KeptRows
 from . import access
 
 #: Most rows per chunk (SQLite; PostgreSQL has its own, smaller limit).
@@ -122,10 +124,21 @@ class BulkReadingWriter:
         #: metric id -> time of its last value written, while the rows come in time order after
         #: everything stored (interval values without a start then run since it).
         self._last_of: dict[int, int] = {}
+        #: Most stored readings replaced whose rows are kept (None: none are kept, the usual case).
+        self.keep_replaced: int | None = None
+        #: The stored rows replaced (readings, their values and meter changes, by table and key), as
+        #: they were: what undoing the import puts back. None: not kept (not asked, or too many).
+        self.replaced_rows: KeptRows | None = None
+        self._kept = 0
 
     @staticmethod
-    async def open(session: AsyncSession, source_id: int, *, replace: bool, merge: bool = False) -> BulkReadingWriter:
+    async def open(
+        session: AsyncSession, source_id: int, *, replace: bool, merge: bool = False, keep_replaced: int | None = None
+    ) -> BulkReadingWriter:
         """A writer on the session's connection (PostgreSQL: after taking the source's import lock).
+
+        ``keep_replaced``: keep the rows of up to this many stored readings it replaces
+        (``replaced_rows``), for an undo of the import to put them back.
 
         With a signed-in member the rows are theirs (``entered_by``), the access policy must let them
         add readings to the source, and replacing stored readings needs its consent to delete
@@ -148,6 +161,9 @@ class BulkReadingWriter:
         else:
             raise HomeLogError(f"importing into a {dialect} database is not supported")
         writer.entered_by = actor.member_id if actor is not None else None
+        if replace and keep_replaced is not None:
+            writer.keep_replaced = keep_replaced
+            writer.replaced_rows = KeptRows()
         await writer._start()
         return writer
 
@@ -194,6 +210,8 @@ class BulkReadingWriter:
                 result.replaced += len(stored) - own
                 result.imported -= own  # an earlier row of this file, replaced by a later one
                 result.skipped += own
+                if self.replaced_rows is not None:
+                    await self._keep([rid for _ts, rid in stored if not _in_runs(self.id_runs, rid)])
                 await self._delete(sorted(times))
             else:
                 result.skipped += len(times)
@@ -265,6 +283,26 @@ class BulkReadingWriter:
         if added:
             await self._insert_values(added)
         return duplicates
+
+    async def _keep(self, reading_ids: list[int]) -> None:
+        """Keep the rows of these stored readings (about to be replaced) with their values and meter
+        changes; past ``keep_replaced`` readings in all, none are kept (an import that replaces that
+        many cannot be undone)."""
+        kept = self.replaced_rows
+        if kept is None or not reading_ids:
+            return
+        self._kept += len(reading_ids)
+        if self.keep_replaced is None or self._kept > self.keep_replaced:
+            self.replaced_rows = None
+            return
+        for name in ("readings", "reading_values", "meter_events"):
+            columns, fetched = await self._rows_of(name, reading_ids)
+            if fetched:
+                kept.add(name, columns, fetched)
+
+    async def _rows_of(self, table: str, reading_ids: list[int]) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """(column names, rows) of ``table``'s rows of these readings, as stored."""
+        raise NotImplementedError
 
     def _overlaps(self, low: int, high: int) -> bool:
         """Whether a stored reading, or a row written before, may have a time in [low, high].
@@ -486,6 +524,15 @@ async def fill_interval_starts(session: AsyncSession, metric_ids: Sequence[int])
     )
 
 
+def _in_runs(runs: list[tuple[int, int]], rid: int) -> bool:
+    """Whether ``rid`` is in one of ``runs`` (inclusive (lo, hi), ascending: ids are given in order)."""
+    at = bisect_right(runs, (rid, _MAX_ID)) - 1
+    return at >= 0 and runs[at][0] <= rid <= runs[at][1]
+
+
+_MAX_ID = 2**63
+
+
 def _add_runs(runs: list[tuple[int, int]], ids: list[int]) -> None:
     """Add ``ids`` to ``runs`` (inclusive (lo, hi) runs of consecutive ids, in the order given)."""
     for i in ids:
@@ -527,6 +574,16 @@ class _SqliteWriter(BulkReadingWriter):
         first = self._next
         self._next += n
         return list(range(first, first + n))
+
+    async def _rows_of(self, table: str, reading_ids: list[int]) -> tuple[list[str], list[tuple[Any, ...]]]:
+        column = "id" if table == "readings" else "reading_id"
+        cursor = await self.driver.execute(
+            f"SELECT * FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))", (json.dumps(reading_ids),)
+        )
+        rows = await cursor.fetchall()
+        columns = [d[0] for d in cursor.description]
+        await cursor.close()
+        return columns, rows
 
     async def _delete(self, stamps: list[int]) -> None:
         cursor = await self.driver.execute(
@@ -609,6 +666,11 @@ class _PostgresWriter(BulkReadingWriter):
             )
             ids.extend(int(r[0]) for r in rows)
         return ids
+
+    async def _rows_of(self, table: str, reading_ids: list[int]) -> tuple[list[str], list[tuple[Any, ...]]]:
+        column = "id" if table == "readings" else "reading_id"
+        records = await self.driver.fetch(f"SELECT * FROM {table} WHERE {column} = ANY($1::bigint[])", reading_ids)
+        return (list(records[0].keys()) if records else []), [tuple(r) for r in records]
 
     async def _delete(self, stamps: list[int]) -> None:
         await self.driver.execute(

@@ -28,7 +28,7 @@ from ..db.tables import (
     VirtualTermRow,
 )
 from ..domain.timeutil import to_epoch, utc_now
-from ..domain.undo import TABLES, Image, Key, Plan, Row, Scope, key_columns, key_of
+from ..domain.undo import TABLES, Image, KeptRows, Key, Plan, Row, Scope, key_columns, key_of
 from .versions import changed_by
 
 _TABLES: dict[str, Any] = {
@@ -109,8 +109,7 @@ class SnapshotRepository:
         sets: list[Any] = []
         for source_id in sorted(scope.source_readings):
             sets.append(readings.c.source_id == source_id)
-        if scope.imported is not None:
-            source_id, runs = scope.imported
+        for source_id, runs in scope.imported:
             ranges = [readings.c.id.between(lo, hi) for lo, hi in runs]
             sets.append(and_(readings.c.source_id == source_id, or_(*ranges) if ranges else false()))
         for where in sets:
@@ -243,6 +242,17 @@ def _rows(
                 row[column] = bool(row[column])
         found[tuple(values[i] for i in index)] = row
     return found
+
+
+def image_of(kept: KeptRows) -> Image:
+    """Rows kept as the driver fetched them, as an image (SQLite's 0/1 made booleans again).
+    Blocking for many rows: run it in a worker."""
+    rows: dict[str, dict[Key, Row]] = {}
+    for name, fetched in kept.rows.items():
+        columns = list(kept.columns[name])
+        booleans = [c for c in columns if isinstance(_table(name).c[c].type, Boolean)]
+        rows[name] = _rows(fetched, columns, [columns.index(c) for c in key_columns(name)], booleans)
+    return Image(rows)
 
 
 def _tuples(rows: Sequence[Row], columns: list[str]) -> list[tuple[Any, ...]]:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy.exc import IntegrityError
 
 from ..domain.errors import HomeLogError
-from ..domain.undo import TABLES, Changed, Image, Scope, find_conflict, plan, refusal
-from ..repositories.snapshots import SnapshotRepository
+from ..domain.undo import TABLES, Changed, Image, KeptRows, Scope, find_conflict, plan, refusal
+from ..repositories.snapshots import SnapshotRepository, image_of
 from ..repositories.versions import member_name
 from .bulk import gc_paused
 
@@ -98,22 +98,35 @@ class UndoService:
             ) from exc
         return await asyncio.get_running_loop().run_in_executor(None, _merged, target, current, updated)
 
-    async def remove_unchanged(self, step: str, scope: Scope) -> Image:
+    async def image(self, kept: KeptRows) -> Image:
+        """Rows kept compact (an import's replaced readings) as an image, made in a worker."""
+        with gc_paused():
+            return await asyncio.get_running_loop().run_in_executor(None, image_of, kept)
+
+    async def remove_unchanged(self, step: str, scope: Scope, put_back: KeptRows | None = None) -> Image:
         """Delete the rows of ``scope`` (an import's readings, and the source it created), if none of
-        the readings was changed since it stored them (each still at its first version); returns the
-        rows as they were, for a redo to put back."""
+        the readings was changed since it stored them (each still at its first version), and put
+        back ``put_back`` (the stored readings it replaced, absent since: ``scope`` names them too);
+        returns the rows removed as they were, for a redo to put back."""
+        target = await self.image(put_back) if put_back is not None else Image()
         try:
             async with self._db.session() as session:
                 snapshots = SnapshotRepository(session)
                 current = await capture(session, scope)
+                replaced = target.table("readings")
                 for key, row in current.table("readings").items():
+                    if key in replaced:  # a replaced reading is back (another program put it back)
+                        raise await _refusal(session, step, Changed("readings", key, row, expected=False))
                     if int(row.get("version", 1) or 1) != 1:
                         raise await _refusal(session, step, Changed("readings", key, row))
-                steps = await asyncio.get_running_loop().run_in_executor(None, plan, Image(), current)
+                steps = await asyncio.get_running_loop().run_in_executor(None, plan, target, current)
                 with gc_paused():
                     await snapshots.write(steps)
         except IntegrityError as exc:
-            raise HomeLogError(f"Cannot {step}: its readings are in use elsewhere. Nothing was changed.") from exc
+            raise HomeLogError(
+                f"Cannot {step}: its readings are in use elsewhere, or a reading it would put back clashes with "
+                "one added since (at the same time). Nothing was changed."
+            ) from exc
         return current
 
 

@@ -372,7 +372,9 @@ class ImportViewModel(BaseViewModel):
                         self.summary = summary
                         self.finished.emit(summary)
                         return summary
-                    summary = await run_import(self._db, plan, self._on_progress, self._cancel)
+                    summary = await run_import(
+                        self._db, plan, self._on_progress, self._cancel, undoable=self.history is not None
+                    )
                 except ImportCancelledError:
                     self.cancelled.emit()
                     return None
@@ -380,7 +382,7 @@ class ImportViewModel(BaseViewModel):
                     self.failed.emit(user_message(exc))
                     return None
                 self.summary = summary
-                self._record(summary)
+                summary.undo_note = self._record([summary], summary.imported)
                 if self.save_profile and self.profiles_dir is not None:
                     stored = replace(plan, source=replace(plan.source, id=summary.source_id, name=summary.source_name))
                     try:
@@ -407,7 +409,9 @@ class ImportViewModel(BaseViewModel):
         try:
             async with self._action():
                 try:
-                    summary = await run_standard_import(self._db, plan, self._on_progress, self._cancel)
+                    summary = await run_standard_import(
+                        self._db, plan, self._on_progress, self._cancel, undoable=self.history is not None
+                    )
                 except ImportCancelledError:
                     self.cancelled.emit()
                     return None
@@ -415,6 +419,7 @@ class ImportViewModel(BaseViewModel):
                     self.failed.emit(user_message(exc))
                     return None
                 self.summary = summary
+                summary.undo_note = self._record(summary.sources, summary.imported)
                 self.finished.emit(summary)
                 return summary
         finally:
@@ -422,21 +427,33 @@ class ImportViewModel(BaseViewModel):
             self._cancel = None
         return None
 
-    def _record(self, summary: ImportSummary) -> None:
-        """The import becomes one step of Edit → Undo: undoing it removes its readings (and the source
-        it created). An import that replaced stored readings is not recorded: what it replaced is gone."""
-        if self.history is None or summary.source_id is None:
-            return
-        if summary.replaced or (not summary.imported and not summary.source_created):
-            return
-        from ..domain.undo import Scope
+    def _record(self, parts: list[ImportSummary], imported: int) -> str:
+        """The import becomes one step of Edit → Undo: undoing it removes its readings (and the sources
+        it created) from each source it went into (``parts``), and puts back the stored readings it
+        replaced. Returns why it was not recorded when it replaced too many to keep ("" otherwise)."""
+        if self.history is None:
+            return ""
+        parts = [p for p in parts if p.source_id is not None]
+        if not any(p.imported or p.source_created for p in parts):
+            return ""
+        replaced = sum(p.replaced for p in parts)
+        if any(p.replaced and p.replaced_rows is None for p in parts):
+            return f"This import cannot be undone: it replaced {replaced:,} readings."
+        from ..domain.undo import KeptRows, Scope
         from .undo import ImportChange, plural
 
-        scope = Scope(imported=(summary.source_id, tuple(summary.reading_id_runs)))
-        if summary.source_created:
-            scope = scope | Scope(sources=frozenset([summary.source_id]))
-        name = f"Import {plural(summary.imported, 'Reading')}"
-        self.history.record(ImportChange(name, scope, [summary.source_id]))
+        kept = KeptRows()
+        for part in parts:
+            if part.replaced_rows is not None:
+                kept.extend(part.replaced_rows)
+        scope = Scope(
+            sources=frozenset(p.source_id for p in parts if p.source_created and p.source_id is not None),
+            readings=kept.ids("readings"),
+            imported=tuple((p.source_id, tuple(p.reading_id_runs)) for p in parts if p.source_id is not None),
+        )
+        name = f"Import {plural(imported, 'Reading')}"
+        self.history.record(ImportChange(name, scope, [p.source_id for p in parts], kept if kept.rows else None))
+        return ""
 
     def cancel(self) -> None:
         """Stop a running import; it rolls back and ends with ``cancelled``."""

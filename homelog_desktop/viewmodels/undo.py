@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..domain.undo import Image, Scope
+from ..domain.undo import Image, KeptRows, Scope
 from .base import BaseViewModel
 from .changes import DataChanged, What
 
@@ -71,21 +71,28 @@ class Change(QUndoCommand):
 
 
 class ImportChange(Change):
-    """An import: undone as one step, its readings (and the source it created) removed.
+    """An import: undone as one step, its readings (and the sources it created) removed, and the
+    stored readings it replaced (``replaced``: their rows as they were, kept compact) put back with
+    their ids and versions.
 
-    The readings are not held in memory while the import is done: undo reads them as it removes
-    them (refusing if any was changed since), and redo puts back what undo removed.
+    The imported readings are not held in memory while the import is done: undo reads them as it
+    removes them (refusing if any was changed since), and redo puts back what undo removed (and
+    removes the replaced readings again, refusing if one was changed since).
     """
 
-    def __init__(self, name: str, scope: Scope, source_ids: Iterable[int | None]) -> None:
+    def __init__(
+        self, name: str, scope: Scope, source_ids: Iterable[int | None], replaced: KeptRows | None = None
+    ) -> None:
         super().__init__(name, scope, Image(), Image(), What.READINGS | What.SOURCES, source_ids)
+        self.replaced = replaced
 
     async def revert(self, service: UndoService) -> None:
-        self.after = await service.remove_unchanged(f"undo “{self.name}”", self.scope)
-        self.before = Image()
+        self.after = await service.remove_unchanged(f"undo “{self.name}”", self.scope, self.replaced)
 
     async def reapply(self, service: UndoService) -> None:
-        await super().reapply(service)
+        # The replaced readings as undo put them back: what redo expects to find, and removes again.
+        expected = await service.image(self.replaced) if self.replaced is not None else Image()
+        await service.apply(f"redo “{self.name}”", self.scope, self.after, expected)
         self.after = Image()  # put back as they were (first versions): the next undo reads them again
 
 

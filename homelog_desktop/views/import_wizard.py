@@ -270,7 +270,10 @@ class ImportWizard(QWizard):
             self.next()
         if summary.source_id is not None:
             noun = "reading" if summary.imported == 1 else "readings"
-            self.imported.emit(summary.source_id, f"Imported {summary.imported:,} {noun} into “{summary.source_name}”")
+            message = f"Imported {summary.imported:,} {noun} into “{summary.source_name}”"
+            if summary.undo_note:
+                message += f". {summary.undo_note}"
+            self.imported.emit(summary.source_id, message)
 
     def _on_cancelled(self) -> None:
         self.summary_page.show_cancelled()

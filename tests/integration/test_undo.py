@@ -22,6 +22,7 @@ from homelog_desktop.domain.entities import Member, MeterEvent, MeterEventKind, 
 from homelog_desktop.domain.errors import ConflictError
 from homelog_desktop.domain.undo import BOOKKEEPING, Image, Scope, find_conflict, plan
 from homelog_desktop.repositories import MeterEventRepository, TariffRepository
+from homelog_desktop.services.importing import DuplicatePolicy
 from homelog_desktop.viewmodels.changes import DataChanged, What
 from homelog_desktop.viewmodels.importing import ImportViewModel
 from homelog_desktop.viewmodels.members import MembersViewModel
@@ -389,7 +390,7 @@ def test_undo_remove_member_gives_back_their_readings_and_sources(run, db, db_pa
 # -- import -----------------------------------------------------------------------------------
 
 
-def _import(run: Any, db: Any, steps: Steps, path: Path, source: Any = None) -> Any:
+def _import(run: Any, db: Any, steps: Steps, path: Path, source: Any = None, *, duplicates: Any = None) -> Any:
     vm = ImportViewModel(db, path, None)
     vm.history = steps.history
     vm.save_profile = False
@@ -397,6 +398,8 @@ def _import(run: Any, db: Any, steps: Steps, path: Path, source: Any = None) -> 
     vm.settings = replace(vm.settings, timezone="UTC")
     if source is not None:
         vm.use_source(source.id)
+    if duplicates is not None:
+        vm.duplicates = duplicates
     summary = run(vm.run())
     assert summary is not None and summary.imported > 0
     return summary
@@ -453,6 +456,157 @@ def test_undo_import_keeps_a_reading_another_program_added_since(run, db, db_pat
     run(steps.history.undo())
     assert not steps.errors
     assert [row[0] for row in dump(db_path)["readings"]] == [later.id]
+
+
+def _replaced_setup(run: Any, db: Any, add_source: Any, add_member: Any, tmp_path: Path) -> tuple[Any, Path]:
+    """A source with stored readings on 1 and 2 January (an author, a note, one edited to version 2,
+    one with a linked meter change) and one on 10 January; a file with rows on 1 to 3 January."""
+    source = add_source()
+    ann = add_member("Ann")
+    day = source.metrics[0].id
+    editor = ReadingEditorViewModel(db, source)
+    run(editor.save(make_reading(source, datetime(2024, 1, 1, tzinfo=UTC), "1", "1", entered_by=ann.id), frozenset()))
+    assert editor.reading is not None
+    run(
+        ReadingEditorViewModel(db, source, editor.reading).save(replace(editor.reading, note="read twice"), frozenset())
+    )
+    event = MeterEvent(None, source.id, day, datetime(2024, 1, 1, 12, tzinfo=UTC), MeterEventKind.RESET, Decimal(1))
+    second = make_reading(source, datetime(2024, 1, 2, tzinfo=UTC), "0.5", "2", estimated=True)
+    run(ReadingEditorViewModel(db, source).save(second, frozenset(), [event]))
+    run(
+        ReadingEditorViewModel(db, source).save(
+            make_reading(source, datetime(2024, 1, 10, tzinfo=UTC), "20", "9"), frozenset()
+        )
+    )
+    path = tmp_path / "in.csv"
+    path.write_text("Date,Day,Night\n2024-01-01,10,5\n2024-01-02,11,6\n2024-01-03,12,7\n", encoding="utf-8")
+    return source, path
+
+
+def test_undo_import_that_replaced_stored_readings_puts_them_back(
+    run, db, db_path, steps, add_source, add_member, tmp_path
+):
+    """An import with "replace" is one step: undo removes its readings and puts back the ones it
+    replaced, whole (ids, versions, authors, flags, notes, values, linked meter changes); redo
+    replaces them again."""
+    source, path = _replaced_setup(run, db, add_source, add_member, tmp_path)
+    full_before = dump(db_path, bookkeeping=True)
+    before = dump(db_path)
+    summary = _import(run, db, steps, path, source, duplicates=DuplicatePolicy.REPLACE)
+    assert (summary.imported, summary.replaced) == (3, 2)
+    assert summary.undo_note == "" and "cannot be undone" not in summary.as_text()
+    after = dump(db_path)
+    assert len(after["readings"]) == 4 and not after["meter_events"]  # the linked meter change went with its reading
+    round_trip(steps, db_path, before, "Import 3 Readings")
+    steps.undo()
+    assert dump(db_path, bookkeeping=True) == full_before  # to the last column: ids and versions too
+    steps.redo()
+    assert dump(db_path) == after
+
+
+def test_undo_import_replace_refused_once_a_put_back_reading_was_edited(
+    run, db, db_path, steps, add_source, add_member, tmp_path
+):
+    """After the undo, a reading it put back is edited: redoing the import is refused, nothing changes."""
+    source, path = _replaced_setup(run, db, add_source, add_member, tmp_path)
+    _import(run, db, steps, path, source, duplicates=DuplicatePolicy.REPLACE)
+    steps.undo()
+    readings = ReadingsViewModel(db)
+    readings.source = source
+    lines = run(readings.fetch_page(0, 10))[1]
+    line = next(x for x in lines if x.reading.timestamp == datetime(2024, 1, 2, tzinfo=UTC))
+    run(ReadingEditorViewModel(db, source, line.reading).save(replace(line.reading, note="again"), frozenset()))
+    state = dump(db_path, bookkeeping=True)
+    run(steps.history.redo())
+    assert steps.errors and steps.errors[0].startswith("Cannot redo “Import 3 Readings”: this reading was changed")
+    assert dump(db_path, bookkeeping=True) == state
+
+
+def test_import_replacing_more_than_can_be_kept_is_not_recorded_and_says_so(
+    run, db, db_path, steps, add_source, add_member, tmp_path, monkeypatch
+):
+    """Past the bound of replaced readings kept (200,000; 1 here) the import is not recorded, and its
+    summary says why instead of leaving it silently out of Edit → Undo."""
+    import homelog_desktop.services.importing.run as importing_run
+
+    monkeypatch.setattr(importing_run, "MAX_UNDO_REPLACED", 1)
+    source, path = _replaced_setup(run, db, add_source, add_member, tmp_path)
+    summary = _import(run, db, steps, path, source, duplicates=DuplicatePolicy.REPLACE)
+    assert summary.replaced == 2 and summary.replaced_rows is None
+    assert summary.undo_note == "This import cannot be undone: it replaced 2 readings."
+    assert summary.undo_note in summary.as_text()
+    assert steps.history.count() == 0 and not steps.history.can_undo()
+
+
+def test_the_command_line_import_keeps_no_replaced_rows(run, db, add_source, add_member, tmp_path):
+    """``run_import`` without ``undoable`` (``homelog import``) keeps nothing of what it replaces."""
+    from homelog_desktop.services.importing import ImportPlan, detect, run_import, suggest_mapping
+
+    source, path = _replaced_setup(run, db, add_source, add_member, tmp_path)
+    detected = detect(path)
+    plan = ImportPlan(
+        path,
+        replace(detected.settings, timezone="UTC"),
+        source,
+        suggest_mapping(detected, source),
+        DuplicatePolicy.REPLACE,
+    )
+    summary = run(run_import(db, plan))
+    assert summary.replaced == 2 and summary.replaced_rows is None and summary.undo_note == ""
+
+
+# -- standard formats -------------------------------------------------------------------------
+
+FORMATS = Path(__file__).resolve().parents[1] / "data" / "formats"
+
+
+def _import_standard(run: Any, db: Any, steps: Steps | None, path: Path, **options: Any) -> Any:
+    vm = ImportViewModel(db, path, None)
+    vm.history = steps.history if steps is not None else None
+    run(vm.detect())
+    assert vm.standard is not None
+    for name, value in options.items():
+        setattr(vm, name, value)
+    summary = run(vm.run())
+    assert summary is not None
+    return summary
+
+
+def test_undo_standard_format_import_into_new_sources(run, db, db_path, steps):
+    """A Green Button file goes into a source per meter: one step, undone by removing both sources."""
+    before = dump(db_path)
+    summary = _import_standard(run, db, steps, FORMATS / "green_button_electricity_gas.xml")
+    assert len(summary.sources) == 2 and all(s.source_created for s in summary.sources)
+    assert len(dump(db_path)["sources"]) == 2
+    round_trip(steps, db_path, before, f"Import {summary.imported} Readings")
+
+
+def test_undo_standard_format_import_into_existing_and_new_sources_with_replace(run, db, db_path, steps):
+    """A Green Button file again with "replace", its gas source deleted meanwhile: one step over both
+    sources; undo puts back the electricity readings it replaced (ids and versions) and removes the
+    gas source it created again; redo does both again."""
+    first = _import_standard(run, db, None, FORMATS / "green_button_electricity_gas.xml")
+    gas = next(s for s in first.sources if s.source_name == "Gas service")
+    run(SourcesViewModel(db).delete(gas.source_id))
+    full_before = dump(db_path, bookkeeping=True)
+    before = dump(db_path)
+    summary = _import_standard(
+        run, db, steps, FORMATS / "green_button_electricity_gas.xml", duplicates=DuplicatePolicy.REPLACE
+    )
+    electricity, created = summary.sources
+    assert electricity.replaced == electricity.imported > 0 and not electricity.source_created
+    assert created.source_created and created.imported > 0
+    round_trip(steps, db_path, before, f"Import {summary.imported} Readings")
+    steps.undo()
+    assert dump(db_path, bookkeeping=True) == full_before
+
+
+def test_undo_nem12_import_into_one_source(run, db, db_path, steps):
+    """NEM12 into a chosen source: its 239 readings (two registers) undone and redone as one step."""
+    before = dump(db_path)
+    summary = _import_standard(run, db, steps, FORMATS / "nem12_two_registers.csv", standard_source="House")
+    assert summary.imported == 239
+    round_trip(steps, db_path, before, "Import 239 Readings")
 
 
 # -- refusals and the history itself ----------------------------------------------------------

@@ -177,3 +177,71 @@ def test_undo_on_postgresql_delete_source_round_trip(two_pg_pcs: TwoPCs, run):
         run(history.redo())
         assert not errors
         assert dump(run, pcs.ann_db) == after
+
+
+def test_undo_on_postgresql_import_that_replaced_readings(two_pg_pcs: TwoPCs, run, tmp_path):
+    """Ann imports a file with "replace" over readings on the server, one of them edited by Bob (its
+    version moved on): undo removes the import's readings and puts back the replaced ones with their
+    ids and versions (more than the driver's one-call path starts at: copied back in one call); redo
+    replaces them again."""
+    from homelog_desktop.services.importing import DuplicatePolicy
+    from homelog_desktop.viewmodels.importing import ImportViewModel
+
+    pcs = two_pg_pcs
+    start = int(T0.timestamp())
+
+    async def seed() -> Any:
+        async with pcs.ann_db.session() as session:
+            first = await ReadingRepository(session).add(pcs.source, make_reading(pcs.source, T0, "100", "50"))
+            day = pcs.source.metrics[0].id
+            await session.execute(
+                text(
+                    "INSERT INTO readings (source_id, ts, note, estimated, from_bill, created_at, updated_at)"
+                    " SELECT :source, :start + n * 3600, 'old', n % 2 = 0, false, :start, :start"
+                    " FROM generate_series(1, 1199) AS n"
+                ),
+                {"source": pcs.source.id, "start": start},
+            )
+            await session.execute(
+                text(
+                    "INSERT INTO reading_values (reading_id, metric_id, ts, value)"
+                    " SELECT id, :metric, ts, 100 + id * 0.5 FROM readings WHERE ts > :start"
+                ),
+                {"metric": day, "start": start},
+            )
+            return first
+
+    first = run(seed())
+
+    async def bob_edits() -> None:
+        async with pcs.bob_db.session() as session:
+            stored = await ReadingRepository(session).get(pcs.source, first.id)
+            await ReadingRepository(session).update(pcs.source, replace(stored, note="Bob's note"))
+
+    run(bob_edits())
+    path = tmp_path / "in.csv"
+    lines = ["Time,Day,Night"]
+    lines += [f"{(T0 + timedelta(hours=n)).isoformat()},{1000 + n},{500 + n}" for n in range(1300)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    full_before = dump(run, pcs.ann_db, bookkeeping=True)
+    before = dump(run, pcs.ann_db)
+    assert len(before["readings"]) == 1200
+    history, errors = _history(pcs.ann_db)
+    vm = ImportViewModel(pcs.ann_db, path, None)
+    vm.history = history
+    vm.save_profile = False
+    run(vm.detect(pcs.source))
+    vm.use_source(pcs.source.id)
+    vm.duplicates = DuplicatePolicy.REPLACE
+    summary = run(vm.run())
+    assert summary is not None and (summary.imported, summary.replaced) == (1300, 1200)
+    assert history.undo_text() == "Import 1,300 Readings"
+    after = dump(run, pcs.ann_db)
+    assert {r[0] for r in after["readings"]}.isdisjoint(r[0] for r in before["readings"])
+    for _ in range(2):
+        run(history.undo())
+        assert not errors
+        assert dump(run, pcs.ann_db, bookkeeping=True) == full_before  # ids, versions, Bob's edit
+        run(history.redo())
+        assert not errors
+        assert dump(run, pcs.ann_db) == after

@@ -185,3 +185,46 @@ def test_window_undo_a_source_delete_brings_it_back_in_the_sidebar(qtbot, open_w
         press(qtbot, sidebar(window), Qt.Key.Key_Z, CTRL | SHIFT)
     wait_history(qtbot, window)
     qtbot.waitUntil(lambda: deleted not in sidebar_names(window))
+
+
+def test_window_undo_a_standard_format_import(qtbot, open_window, add_source, db_path, tmp_path):  # noqa: F811
+    """A NEM12 file imported through the wizard's "Recognised" page is one step: the Edit menu names
+    it, Ctrl+Z removes the source it created with its readings, Ctrl+Shift+Z brings them back."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QWizard
+
+    from homelog_desktop.views.import_wizard import PAGE_RECOGNISED, PAGE_SUMMARY, ImportWizard
+
+    add_source("Water")
+    window = open_window()
+    nem12 = Path(__file__).resolve().parents[1] / "data" / "formats" / "nem12_two_registers.csv"
+    window.import_readings(nem12)
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(ImportWizard)), timeout=10_000)
+    wizard = next(w for w in window.findChildren(ImportWizard) if w.isVisible())
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RECOGNISED, timeout=10_000)
+    wizard.recognised_page.one_source.setChecked(True)
+    wizard.recognised_page.source_name.setCurrentText("House")
+    qtbot.waitUntil(lambda: not wizard.vm.busy and wizard.currentPage().isComplete(), timeout=10_000)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_SUMMARY, timeout=20_000)
+    wizard.accept()
+    undo, redo = window.action(Act.UNDO), window.action(Act.REDO)
+    qtbot.waitUntil(undo.isEnabled)
+    settle(qtbot, window)
+    assert undo.text() == "&Undo Import 239 Readings"
+    assert reading_count(db_path) == 239 and "House" in sidebar_names(window)
+
+    with qtbot.waitSignal(window.workspace.history.stepped):
+        press(qtbot, sidebar(window), Qt.Key.Key_Z, CTRL)
+    wait_history(qtbot, window)
+    assert reading_count(db_path) == 0 and names(db_path) == [("Water", 0)]
+    qtbot.waitUntil(lambda: sidebar_names(window) == ["Water"])
+    assert redo.text() == "&Redo Import 239 Readings"
+    assert window.statusBar().currentMessage() == "Undone: Import 239 Readings"
+
+    with qtbot.waitSignal(window.workspace.history.stepped):
+        press(qtbot, sidebar(window), Qt.Key.Key_Z, CTRL | SHIFT)
+    wait_history(qtbot, window)
+    assert reading_count(db_path) == 239
+    qtbot.waitUntil(lambda: sorted(sidebar_names(window)) == ["House", "Water"])

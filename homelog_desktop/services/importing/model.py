@@ -16,6 +16,7 @@ from ...domain.entities import PERIOD_START_SUFFIX, Metric, MetricKind, Source
 from ...domain.errors import HomeLogError
 
 if TYPE_CHECKING:
+    from ...domain.undo import KeptRows
     from .blocks import Block
 
 #: ``date_format`` of ISO 8601 timestamps (with or without seconds, "T", time zone offset or "Z").
@@ -408,6 +409,12 @@ class ImportSummary:
     first_reading_id: int | None = None
     #: The ids of the readings this import stored, as inclusive runs (lo, hi) (what undo removes).
     reading_id_runs: list[tuple[int, int]] = field(default_factory=list)
+    #: The stored rows it replaced, as they were (table -> key -> row: readings, their values and
+    #: meter changes), kept for an undo to put back when asked (``run_import(undoable=True)``);
+    #: None: not kept (not asked, or more than domain/undo.py's MAX_UNDO_REPLACED readings).
+    replaced_rows: KeptRows | None = None
+    #: Why the import cannot be undone, when it cannot ("": it can, or undo was not asked about).
+    undo_note: str = ""
 
     @property
     def skipped_rows(self) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 from ...db.handle import SessionProvider
 from ...domain.entities import MAX_DECIMALS, Metric, MetricKind, Source
 from ...domain.errors import HomeLogError, NotFoundError
+from ...domain.undo import MAX_UNDO_REPLACED
 from ...repositories import SourceRepository
 from ...repositories.bulk_readings import (
     MAX_CHUNK,
@@ -181,8 +182,13 @@ async def run_import(
     plan: ImportPlan,
     progress: Callable[[ImportProgress], None] | None = None,
     cancel: CancelToken | None = None,
+    *,
+    undoable: bool = False,
 ) -> ImportSummary:
     """Import ``plan`` in one transaction and return what was done.
+
+    ``undoable``: keep the stored rows it replaces (``ImportSummary.replaced_rows``, up to
+    MAX_UNDO_REPLACED readings), for Edit → Undo to put them back (the window's import; not the CLI's).
 
     Progress is reported on the event loop at least every 250 ms. Without ``plan.skip_invalid`` the
     first invalid row raises ImportFileError naming its line and column; a cancel raises
@@ -190,7 +196,7 @@ async def run_import(
     it was (the one transaction rolls back).
     """
     with gc_paused():
-        return await _run_import(db, plan, progress, cancel)
+        return await _run_import(db, plan, progress, cancel, undoable)
 
 
 async def _run_import(
@@ -198,6 +204,7 @@ async def _run_import(
     plan: ImportPlan,
     progress: Callable[[ImportProgress], None] | None,
     cancel: CancelToken | None,
+    undoable: bool = False,
 ) -> ImportSummary:
     started = time.perf_counter()
     ChunkConverter(plan)  # settings that cannot work fail here, before the database is touched
@@ -238,6 +245,7 @@ async def _run_import(
                 source.id,
                 replace=plan.duplicates == DuplicatePolicy.REPLACE,
                 merge=merges_rows(plan),
+                keep_replaced=MAX_UNDO_REPLACED if undoable else None,
             )
             summary.first_reading_id = store.first_id
             summary.reading_id_runs = store.id_runs  # filled as the rows are written
@@ -290,6 +298,7 @@ async def _run_import(
                     pending = loop.run_in_executor(None, reader.read, size, garbage)
                 del garbage
             await reporter.stop()
+            summary.replaced_rows = store.replaced_rows
             await _grow_decimals(session, mapping, max_decimals)
             # Interval values stored without a start run since the previous value of their metric.
             await fill_interval_starts(session, sorted({m for c, m in metric_of.items() if c in intervals and m}))

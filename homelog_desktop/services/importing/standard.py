@@ -31,6 +31,7 @@ from typing import Any
 from ...db.handle import SessionProvider
 from ...domain.entities import MAX_DECIMALS, MAX_MAGNITUDE, Category, Metric, MetricKind, Source
 from ...domain.errors import NotFoundError
+from ...domain.undo import MAX_UNDO_REPLACED
 from ...repositories import SourceRepository
 from ...repositories.bulk_readings import BulkReadingWriter, BulkRows, lock_source_name
 from .convert import CellError, LocalTimes, local_zone
@@ -121,6 +122,8 @@ class StandardSummary:
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: Why the import cannot be undone, when it cannot ("": it can, or undo was not asked about).
+    undo_note: str = ""
 
     @property
     def imported(self) -> int:
@@ -160,6 +163,8 @@ class StandardSummary:
         text = "\n".join(lines) + "\n"
         for summary in self.sources:
             text += summary_text(summary)
+        if self.undo_note:
+            text += self.undo_note + "\n"
         if self.seconds:
             text += f"Took {self.seconds:.1f} s in all.\n"
         return text
@@ -285,8 +290,13 @@ async def run_standard_import(
     plan: StandardPlan,
     progress: Callable[[ImportProgress], None] | None = None,
     cancel: CancelToken | None = None,
+    *,
+    undoable: bool = False,
 ) -> StandardSummary:
-    """Import ``plan`` in one transaction; a cancel raises ImportCancelledError and changes nothing."""
+    """Import ``plan`` in one transaction; a cancel raises ImportCancelledError and changes nothing.
+
+    ``undoable``: each source's summary keeps the ids of the readings stored and the stored rows
+    replaced (up to MAX_UNDO_REPLACED readings in all), for Edit → Undo (as ``run_import``)."""
     started = time.perf_counter()
     parsed = plan.parsed
     summary = StandardSummary(plan.path, parsed.format, skipped=list(parsed.skipped), notes=list(parsed.notes))
@@ -296,6 +306,7 @@ async def run_standard_import(
     total = sum(len(s.values) for s in parsed.series) or 1
     done = 0
     replacing = plan.duplicates is DuplicatePolicy.REPLACE
+    budget = MAX_UNDO_REPLACED if undoable else None
 
     def report(phase: str) -> None:
         if progress is not None:
@@ -320,7 +331,9 @@ async def run_standard_import(
                 result.skipped_duplicates = len(table.duplicate_lines)
                 result.duplicate_lines = table.duplicate_lines[:MAX_LISTED]
                 source, metric_ids = await _prepare(session, target.source_name, series, table, result)
-                store = await BulkReadingWriter.open(session, source, replace=replacing)
+                store = await BulkReadingWriter.open(session, source, replace=replacing, keep_replaced=budget)
+                result.first_reading_id = store.first_id
+                result.reading_id_runs = store.id_runs  # filled as the rows are written
                 intervals = frozenset(table.starts)
                 step = store.max_chunk
                 for first in range(0, len(table.ts), step):
@@ -342,6 +355,9 @@ async def run_standard_import(
                     _check(cancel)
                     report("reading")
                 result.duplicate_lines = sorted(set(result.duplicate_lines))
+                result.replaced_rows = store.replaced_rows
+                if budget is not None:  # the sources' replaced rows are kept up to the bound in all
+                    budget = max(0, budget - result.replaced)
             _check(cancel)
             done = total
             report("committing")

@@ -65,6 +65,8 @@ def summary_text(summary: ImportSummary) -> str:
         lines.append("Authors not kept: only the administrator may enter readings in another member's name.")
     if summary.ignored_columns:
         lines.append(f"Columns not imported: {printable(', '.join(summary.ignored_columns))}.")
+    if summary.undo_note:
+        lines.append(summary.undo_note)
     if summary.seconds:
         lines.append(f"Took {summary.seconds:.1f} s.")
     return "\n".join(lines) + "\n"
