@@ -124,8 +124,8 @@ def test_home_assistant_statistics_and_dsmr_reader(tmp_path: Path) -> None:
 def test_list_profiles_and_help_examples(tmp_path: Path) -> None:
     listed = run_homelog(tmp_path, "import", "--list-profiles")
     assert listed.returncode == 0
-    names = ("fluvius", "eneco", "e3dc", "lastgang-de", "netz-noe", "wiener-netze", "e-distribuzione", "octopus")
-    for name in (*names, "green-button-csv"):
+    names = ("fluvius", "eneco", "homewizard", "homewizard-gas", "e3dc", "lastgang-de", "netz-noe", "wiener-netze")
+    for name in (*names, "e-distribuzione", "octopus", "green-button-csv"):
         assert name in listed.stdout
     helped = run_homelog(tmp_path, "import", "--help")
     assert "--profile NAME" in helped.stdout and "homelog import --list-profiles" in helped.stdout
@@ -156,6 +156,18 @@ CASES = [
             ("Teruglevering hoog (El 4)", "kWh", "counter", _t("2024-02-29T23:00"), 2310.875, None),
             ("Gas", "m³", "counter", _t("2024-02-29T23:00"), 4021.118, None),
             ("Levering laag (El 1)", "kWh", "counter", _t("2024-03-01T23:00"), 10241.106, None),
+        ],
+    ),
+    (
+        "homewizard_p1_15min.csv",
+        "homewizard",
+        [
+            # Local times (UTC+2 in September): meter readings at 00:00 and 00:15.
+            ("Import T1", "kWh", "counter", _t("2024-08-31T22:00"), 8350.274, None),
+            ("Import T2", "kWh", "counter", _t("2024-08-31T22:00"), 4650.277, None),
+            ("Export T1", "kWh", "counter", _t("2024-08-31T22:00"), 3095.077, None),
+            ("Export T2", "kWh", "counter", _t("2024-08-31T22:00"), 7450.128, None),
+            ("Import T1", "kWh", "counter", _t("2024-08-31T22:15"), 8350.385, None),
         ],
     ),
     (
@@ -307,3 +319,17 @@ def test_eneco_profile_reads_the_xlsx_download_like_the_csv(tmp_path: Path) -> N
         ("Levering hoog (El 2)", "kWh", "counter", _t("2024-02-29T23:00"), 8123.004, None),
     ]
     assert stored[4] == ("Gas", "m³", "counter", _t("2024-02-29T23:00"), 4021.118, None)
+
+
+def test_homewizard_gas_export_skips_and_names_the_hours_without_a_reading(tmp_path: Path) -> None:
+    sample = PROFILES / "homewizard_p1_gas.csv"
+    done = homelog(tmp_path, str(sample), "--source", "Gas", "--create", "--timezone", "Europe/Amsterdam")
+    assert done.returncode == 3, done.stdout + done.stderr
+    assert "Read with the profile “homewizard-gas”" in done.stderr
+    assert "Amounts per" not in done.stderr  # the profile says these are meter readings, not amounts
+    assert "Skipped: 1 row with no value (line 2)." in done.stdout
+    assert [row[:6] for row in values(tmp_path / "data" / "homelog.db", "Gas")] == [
+        ("Gas", "m³", "counter", _t("2024-08-31T23:00"), 3021.448, None),
+        ("Gas", "m³", "counter", _t("2024-09-01T00:00"), 3021.448, None),
+        ("Gas", "m³", "counter", _t("2024-09-01T01:00"), 3021.511, None),
+    ]

@@ -162,6 +162,34 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
         category=Category.OTHER,
     ),
     BuiltinProfile(
+        name="homewizard",
+        country="NL",
+        title="HomeWizard P1 meter CSV export: import and export meter readings T1 and T2 (kWh)",
+        signature=("time", "Import T1 kWh", "Import T2 kWh"),
+        date="time",
+        values=(
+            ValueColumn("Import T1 kWh", "Import T1", _KWH, MetricKind.COUNTER),
+            ValueColumn("Import T2 kWh", "Import T2", _KWH, MetricKind.COUNTER),
+            ValueColumn("Export T1 kWh", "Export T1", _KWH, MetricKind.COUNTER),
+            ValueColumn("Export T2 kWh", "Export T2", _KWH, MetricKind.COUNTER),
+        ),
+        delimiter=",",
+        decimal=".",
+        date_format="iso",
+    ),
+    BuiltinProfile(
+        name="homewizard-gas",
+        country="NL",
+        title="HomeWizard P1 meter CSV export of the gas meter: total gas used (m³)",
+        signature=("time", "Total gas used"),
+        date="time",
+        values=(ValueColumn("Total gas used", "Gas", "m³", MetricKind.COUNTER),),
+        delimiter=",",
+        decimal=".",
+        date_format="iso",
+        category=Category.GAS,
+    ),
+    BuiltinProfile(
         name="e3dc",
         country="DE",
         title="E3/DC portal export (Statistik): power of solar, battery, grid and house",
@@ -326,7 +354,8 @@ def apply_builtin(profile: BuiltinProfile, detected: Detected) -> Detected:
     notes = [f"Read with the profile “{profile.name}”: {profile.title}."]
     # The profile knows its date format: detection's doubt about day-first dates does not apply.
     known = settings.date_format == profile.date_format and profile.date_format is not None
-    notes += [n for n in detected.notes if not known or "day-first" not in n]
+    # Nor does its guess of which end of a period a row's time is: the profile says it (and each column's kind).
+    notes += [n for n in detected.notes if (not known or "day-first" not in n) and not n.startswith("Amounts per")]
     ambiguous = [] if known else detected.ambiguous_date_formats
     return replace(detected, settings=settings, notes=notes, ambiguous_date_formats=ambiguous)
 
