@@ -333,3 +333,18 @@ def test_homewizard_gas_export_skips_and_names_the_hours_without_a_reading(tmp_p
         ("Gas", "m³", "counter", _t("2024-09-01T00:00"), 3021.448, None),
         ("Gas", "m³", "counter", _t("2024-09-01T01:00"), 3021.511, None),
     ]
+
+
+def test_lastgang_de_starting_at_midnight_labels_periods_by_their_start(tmp_path: Path) -> None:
+    """Some operators label each quarter hour by its start (the day's first row at 00:00)."""
+    sample = tmp_path / "lastgang.csv"
+    sample.write_text(
+        "Datum;Uhrzeit;Wert (kWh);Status\n01.03.2024;00:00;0,081;W\n01.03.2024;00:15;0,082;W\n", encoding="utf-8"
+    )
+    done = homelog(tmp_path, str(sample), "--source", "S", "--create", "--timezone", "Europe/Berlin")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Each row's time is the start of its period, since the first row is at midnight." in done.stderr
+    assert [row[:6] for row in values(tmp_path / "data" / "homelog.db", "S")] == [
+        ("Bezug", "kWh", "interval", _t("2024-02-29T23:15"), 0.081, _t("2024-02-29T23:00")),
+        ("Bezug", "kWh", "interval", _t("2024-02-29T23:30"), 0.082, _t("2024-02-29T23:15")),
+    ]

@@ -45,6 +45,9 @@ class BuiltinProfile:
     date: str | None
     time: str | None = None
     time_is: PeriodLabel = PeriodLabel.END
+    #: Whether the data may say otherwise: a file whose first row is at midnight labels its periods by their
+    #: start (a portal that labels by the end starts at 00:15, ends with the next day's 00:00).
+    start_at_midnight: bool = False
     #: A column with the period's other end (a date and time in one cell).
     period_column: str | None = None
     #: Period length in seconds, FROM_FILE, or None (the rules of ``ImportSettings``).
@@ -223,11 +226,12 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="lastgang-de",
         country="DE",
-        title="German grid or metering point operator load profile (Lastgang): quarter-hour kWh labelled by the end",
+        title="German grid or metering point operator load profile (Lastgang): quarter-hour kWh, times ending periods",
         signature=("Datum", "Uhrzeit", "Wert (kWh)"),
         date="Datum",
         time="Uhrzeit",
         time_is=PeriodLabel.END,
+        start_at_midnight=True,
         period_seconds=FROM_FILE,
         values=(ValueColumn("Wert (kWh)", "Bezug", _KWH, MetricKind.INTERVAL),),
         delimiter=";",
@@ -328,12 +332,15 @@ def apply_builtin(profile: BuiltinProfile, detected: Detected) -> Detected:
     ):
         detected = detect(Path(detected.path), detected.settings.sheet, profile.register)
     settings = detected.settings
-    changes: dict[str, object] = {"time_is": profile.time_is, "period_seconds": profile.period_seconds}
+    time_is = profile.time_is
+    if profile.start_at_midnight and _first_time(profile, detected) in ("00:00", "00:00:00"):
+        time_is = PeriodLabel.START
+    changes: dict[str, object] = {"time_is": time_is, "period_seconds": profile.period_seconds}
     if profile.date is not None:
         changes = {
             "date_column": _index(detected, profile.date, profile),
             "time_column": _index(detected, profile.time, profile) if profile.time else None,
-            "time_is": profile.time_is,
+            "time_is": time_is,
             "period_column": _index(detected, profile.period_column, profile) if profile.period_column else None,
             "period_seconds": profile.period_seconds,
         }
@@ -352,12 +359,26 @@ def apply_builtin(profile: BuiltinProfile, detected: Detected) -> Detected:
     if profile.date is not None and profile.period_seconds == FROM_FILE:
         settings = replace(settings, period_seconds=_period_of(profile, detected, settings))
     notes = [f"Read with the profile “{profile.name}”: {profile.title}."]
+    if time_is is not profile.time_is:
+        notes.append(f"Each row's time is the {time_is.value} of its period, since the first row is at midnight.")
     # The profile knows its date format: detection's doubt about day-first dates does not apply.
     known = settings.date_format == profile.date_format and profile.date_format is not None
     # Nor does its guess of which end of a period a row's time is: the profile says it (and each column's kind).
     notes += [n for n in detected.notes if (not known or "day-first" not in n) and not n.startswith("Amounts per")]
     ambiguous = [] if known else detected.ambiguous_date_formats
     return replace(detected, settings=settings, notes=notes, ambiguous_date_formats=ambiguous)
+
+
+def _first_time(profile: BuiltinProfile, detected: Detected) -> str | None:
+    """The time of day of the first data row (its time column, or the time in its date cell)."""
+    if not detected.sample_rows:
+        return None
+    row = detected.sample_rows[0]
+    column = _position(detected.columns, profile.time or profile.date or "")
+    if column is None or column >= len(row):
+        return None
+    text = row[column].strip().replace("T", " ")
+    return text.split(" ")[-1] if profile.time is None else text
 
 
 _SPREADSHEETS = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
