@@ -136,9 +136,21 @@ def child_baseline(db_path: Path, nem_path: Path) -> dict[str, float]:
     conn.execute("COMMIT")
     seconds = time.perf_counter() - started
     cpu = time.process_time() - cpu
-    count = conn.execute("SELECT count(*) FROM reading_values").fetchone()[0]
     conn.close()
-    return {"seconds": seconds, "cpu_seconds": cpu, "values": count}
+    return {"seconds": seconds, "cpu_seconds": cpu, **stored(db_path)}
+
+
+def stored(db_path: Path) -> dict[str, float]:
+    """What the database holds after a run, for both sides to be compared: the number of values, their sum
+    and their span (first start, last end)."""
+    conn = sqlite3.connect(db_path)
+    try:
+        count, total, first, last = conn.execute(
+            "SELECT count(*), round(sum(value), 3), min(start_ts), max(ts) FROM reading_values"
+        ).fetchone()
+    finally:
+        conn.close()
+    return {"values": count, "sum": total, "first_start": first, "last_end": last}
 
 
 def child_import(db_path: Path, nem_path: Path) -> dict[str, float]:
@@ -154,18 +166,16 @@ def child_import(db_path: Path, nem_path: Path) -> dict[str, float]:
             parsing = time.perf_counter() - started
             summary = await run_standard_import(db, StandardPlan(nem_path, parsed, "Imported"))
             seconds = time.perf_counter() - started
-            count = sum(len(s.values) for s in parsed.series) - sum(s.invalid_count for s in summary.sources)
             return {
                 "seconds": seconds,
                 "parse_seconds": parsing,
                 "cpu_seconds": time.process_time() - cpu,
-                "values": count,
                 "readings": summary.imported,
             }
         finally:
             await db.dispose()
 
-    return asyncio.run(go())
+    return {**asyncio.run(go()), **stored(db_path)}
 
 
 def child_stall(db_path: Path, nem_path: Path) -> dict[str, float]:
@@ -254,6 +264,7 @@ def main() -> None:
             flush=True,
         )
         results: dict[str, dict[str, float]] = {}
+        contents: dict[str, tuple[float, ...]] = {}
         for round_ in range(args.rounds):
             for kind in ("baseline", "import"):
                 db_path = folder / f"{kind}-{round_}.db"
@@ -261,6 +272,7 @@ def main() -> None:
                 result = run_child(kind, db_path, nem_path)
                 db_path.unlink()
                 assert result["values"] == expected, result
+                contents[kind] = (result["values"], result["sum"], result["first_start"], result["last_end"])
                 print(
                     f"  round {round_ + 1} {kind}: {result['seconds'] * 1000:.0f} ms"
                     f" (CPU {result['cpu_seconds'] * 1000:.0f} ms)",
@@ -268,6 +280,8 @@ def main() -> None:
                 )
                 if kind not in results or result["seconds"] < results[kind]["seconds"]:
                     results[kind] = result
+        # Both sides stored the same values over the same periods.
+        assert contents["baseline"] == contents["import"], contents
         base, ours = results["baseline"], results["import"]
         ratio = ours["seconds"] / base["seconds"]
         line = (
