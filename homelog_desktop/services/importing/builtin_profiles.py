@@ -167,7 +167,7 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="homewizard",
         country="NL",
-        title="HomeWizard P1 meter CSV export: import and export meter readings T1 and T2 (kWh)",
+        title="HomeWizard P1 meter export: import and export readings T1, T2 (kWh)",
         signature=("time", "Import T1 kWh", "Import T2 kWh"),
         date="time",
         values=(
@@ -183,7 +183,7 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="homewizard-gas",
         country="NL",
-        title="HomeWizard P1 meter CSV export of the gas meter: total gas used (m³)",
+        title="HomeWizard P1 meter export of the gas meter: total gas used (m³)",
         signature=("time", "Total gas used"),
         date="time",
         values=(ValueColumn("Total gas used", "Gas", "m³", MetricKind.COUNTER),),
@@ -226,7 +226,7 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="lastgang-de",
         country="DE",
-        title="German grid or metering point operator load profile (Lastgang): quarter-hour kWh, times ending periods",
+        title="German grid operator's load profile (Lastgang): quarter-hour kWh",
         signature=("Datum", "Uhrzeit", "Wert (kWh)"),
         date="Datum",
         time="Uhrzeit",
