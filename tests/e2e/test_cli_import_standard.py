@@ -124,7 +124,8 @@ def test_home_assistant_statistics_and_dsmr_reader(tmp_path: Path) -> None:
 def test_list_profiles_and_help_examples(tmp_path: Path) -> None:
     listed = run_homelog(tmp_path, "import", "--list-profiles")
     assert listed.returncode == 0
-    for name in ("fluvius", "eneco", "e3dc", "netz-noe", "e-distribuzione", "octopus", "green-button-csv"):
+    names = ("fluvius", "eneco", "homewizard", "homewizard-gas", "e3dc", "lastgang-de", "netz-noe", "wiener-netze")
+    for name in (*names, "e-distribuzione", "octopus", "green-button-csv"):
         assert name in listed.stdout
     helped = run_homelog(tmp_path, "import", "--help")
     assert "--profile NAME" in helped.stdout and "homelog import --list-profiles" in helped.stdout
@@ -158,6 +159,18 @@ CASES = [
         ],
     ),
     (
+        "homewizard_p1_15min.csv",
+        "homewizard",
+        [
+            # Local times (UTC+2 in September): meter readings at 00:00 and 00:15.
+            ("Import T1", "kWh", "counter", _t("2024-08-31T22:00"), 8350.274, None),
+            ("Import T2", "kWh", "counter", _t("2024-08-31T22:00"), 4650.277, None),
+            ("Export T1", "kWh", "counter", _t("2024-08-31T22:00"), 3095.077, None),
+            ("Export T2", "kWh", "counter", _t("2024-08-31T22:00"), 7450.128, None),
+            ("Import T1", "kWh", "counter", _t("2024-08-31T22:15"), 8350.385, None),
+        ],
+    ),
+    (
         "e3dc_statistik.csv",
         "e3dc",
         [
@@ -168,6 +181,16 @@ CASES = [
             ("Netzeinspeisung", "W", "gauge", _t("2024-06-15T10:00"), 3400.0, None),
             ("Netzbezug", "W", "gauge", _t("2024-06-15T10:00"), 0.0, None),
             ("Hausverbrauch", "W", "gauge", _t("2024-06-15T10:00"), 610.0, None),
+        ],
+    ),
+    (
+        "lastgang_netzbetreiber.csv",
+        "lastgang-de",
+        [
+            # 01.03.2024 00:15 local (UTC+1) ends the quarter hour 00:00-00:15: [29 Feb 23:00, 23:15) UTC.
+            ("Bezug", "kWh", "interval", _t("2024-02-29T23:15"), 0.081, _t("2024-02-29T23:00")),
+            ("Bezug", "kWh", "interval", _t("2024-02-29T23:30"), 0.082, _t("2024-02-29T23:15")),
+            ("Bezug", "kWh", "interval", _t("2024-02-29T23:45"), 0.083, _t("2024-02-29T23:30")),
         ],
     ),
     (
@@ -223,3 +246,105 @@ def test_supplier_profile_recognised_by_its_header(tmp_path: Path, name: str, pr
     )
     assert forced.returncode == 0, forced.stderr
     assert [row[:6] for row in values(tmp_path / "data" / "homelog.db", "T")] == stored
+
+
+def test_lastgang_de_reads_the_whole_day_to_the_next_midnight(tmp_path: Path) -> None:
+    """The last quarter hour of a German Lastgang is labelled by the next day's 00:00 (its end)."""
+    sample = PROFILES / "lastgang_netzbetreiber.csv"
+    done = homelog(tmp_path, str(sample), "--source", "S", "--create", "--timezone", "Europe/Berlin")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Columns not imported: Status." in done.stdout
+    stored = [row[:6] for row in values(tmp_path / "data" / "homelog.db", "S")]
+    assert len(stored) == 96
+    assert stored[-1] == ("Bezug", "kWh", "interval", _t("2024-03-01T23:00"), 0.176, _t("2024-03-01T22:45"))
+    assert round(sum(row[4] for row in stored), 3) == round(sum(0.08 + i / 1000 for i in range(1, 97)), 3)
+
+
+def test_wiener_netze_export_with_the_meter_in_the_column_name(tmp_path: Path) -> None:
+    """Wiener Netze names the value column after the meter; quarter hours not yet measured are named."""
+    sample = PROFILES / "wiener_netze_viertelstundenwerte.csv"
+    done = homelog(tmp_path, str(sample), "--source", "S", "--create", "--timezone", "Europe/Vienna")
+    assert done.returncode == 3, done.stdout + done.stderr  # rows without a value are skipped and named
+    assert "Read with the profile “wiener-netze”" in done.stderr
+    assert "Skipped: 4 rows with no value (lines 98, 99, 100, 101)." in done.stdout
+    assert "Metrics created: Verbrauch (kWh)." in done.stdout
+    stored = [row[:6] for row in values(tmp_path / "data" / "homelog.db", "S")]
+    assert len(stored) == 96
+    # 01.02.2024 00:00:00-00:15:00 Vienna (UTC+1) is [31 Jan 23:00, 23:15) UTC; the last row ends at midnight.
+    assert stored[0] == ("Verbrauch", "kWh", "interval", _t("2024-01-31T23:15"), 0.05, _t("2024-01-31T23:00"))
+    assert stored[1] == ("Verbrauch", "kWh", "interval", _t("2024-01-31T23:30"), 0.051, _t("2024-01-31T23:15"))
+    assert stored[-1] == ("Verbrauch", "kWh", "interval", _t("2024-02-01T23:00"), 0.145, _t("2024-02-01T22:45"))
+    feed_in = tmp_path / "einspeisung.csv"
+    feed_in.write_text(
+        "Datum;Zeit von;Zeit bis;PV - AT0010000000000000001000087654321 - Einspeiser [kWh]\n"
+        "01.06.2024;12:00:00;12:15:00;0,734\n01.06.2024;12:15:00;12:30:00;0,751\n",
+        encoding="utf-8",
+    )
+    fed = homelog(tmp_path, str(feed_in), "--source", "PV", "--create", "--timezone", "Europe/Vienna")
+    assert fed.returncode == 0, fed.stdout + fed.stderr
+    assert [row[:6] for row in values(tmp_path / "data" / "homelog.db", "PV")] == [
+        ("Einspeisung", "kWh", "interval", _t("2024-06-01T10:15"), 0.734, _t("2024-06-01T10:00")),
+        ("Einspeisung", "kWh", "interval", _t("2024-06-01T10:30"), 0.751, _t("2024-06-01T10:15")),
+    ]
+
+
+def test_eneco_profile_reads_the_xlsx_download_like_the_csv(tmp_path: Path) -> None:
+    """Mijn Eneco downloads an .xlsx (dates and numbers as typed cells): the same profile, the same values."""
+    from datetime import datetime as naive
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Meterstanden"
+    csv_lines = (PROFILES / "eneco_meterstanden.csv").read_text(encoding="utf-8").splitlines()
+    sheet.append(csv_lines[0].split(";"))
+    for line in csv_lines[1:]:
+        day, *numbers = line.split(";")
+        sheet.append([naive.strptime(day, "%d-%m-%Y"), *(float(n.replace(",", ".")) for n in numbers)])
+        sheet.cell(sheet.max_row, 1).number_format = "dd-mm-yyyy"
+    workbook.save(tmp_path / "Meterstanden.xlsx")
+    zone = ("--timezone", "Europe/Amsterdam")
+    done = homelog(tmp_path, str(tmp_path / "Meterstanden.xlsx"), "--source", "X", "--create", *zone)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Read with the profile “eneco”" in done.stderr
+    from_csv = homelog(tmp_path, str(PROFILES / "eneco_meterstanden.csv"), "--source", "C", "--create", *zone)
+    assert from_csv.returncode == 0, from_csv.stdout + from_csv.stderr
+    db = tmp_path / "data" / "homelog.db"
+    stored = [row[:6] for row in values(db, "X")]
+    assert stored == [row[:6] for row in values(db, "C")]
+    assert stored[:2] == [
+        ("Levering laag (El 1)", "kWh", "counter", _t("2024-02-29T23:00"), 10234.512, None),
+        ("Levering hoog (El 2)", "kWh", "counter", _t("2024-02-29T23:00"), 8123.004, None),
+    ]
+    assert stored[4] == ("Gas", "m³", "counter", _t("2024-02-29T23:00"), 4021.118, None)
+
+
+def test_homewizard_gas_export_skips_and_names_the_hours_without_a_reading(tmp_path: Path) -> None:
+    sample = PROFILES / "homewizard_p1_gas.csv"
+    done = homelog(tmp_path, str(sample), "--source", "Gas", "--create", "--timezone", "Europe/Amsterdam")
+    assert done.returncode == 3, done.stdout + done.stderr
+    assert "Read with the profile “homewizard-gas”" in done.stderr
+    assert "Amounts per" not in done.stderr  # the profile says these are meter readings, not amounts
+    assert "Skipped: 1 row with no value (line 2)." in done.stdout
+    assert [row[:6] for row in values(tmp_path / "data" / "homelog.db", "Gas")] == [
+        ("Gas", "m³", "counter", _t("2024-08-31T23:00"), 3021.448, None),
+        ("Gas", "m³", "counter", _t("2024-09-01T00:00"), 3021.448, None),
+        ("Gas", "m³", "counter", _t("2024-09-01T01:00"), 3021.511, None),
+    ]
+
+
+def test_lastgang_de_starting_at_midnight_labels_periods_by_their_start(tmp_path: Path) -> None:
+    """Some operators label each quarter hour by its start (the day's first row at 00:00)."""
+    sample = tmp_path / "lastgang.csv"
+    sample.write_text(
+        "Datum;Uhrzeit;Wert (kWh);Status\n01.03.2024;00:00;0,081;W\n01.03.2024;00:15;0,082;W\n", encoding="utf-8"
+    )
+    done = homelog(tmp_path, str(sample), "--source", "S", "--create", "--timezone", "Europe/Berlin")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Each row's time is the start of its period, since the first row is at midnight." in done.stderr
+    assert [row[:6] for row in values(tmp_path / "data" / "homelog.db", "S")] == [
+        ("Bezug", "kWh", "interval", _t("2024-02-29T23:15"), 0.081, _t("2024-02-29T23:00")),
+        ("Bezug", "kWh", "interval", _t("2024-02-29T23:30"), 0.082, _t("2024-02-29T23:15")),
+    ]

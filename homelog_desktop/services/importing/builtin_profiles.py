@@ -45,6 +45,9 @@ class BuiltinProfile:
     date: str | None
     time: str | None = None
     time_is: PeriodLabel = PeriodLabel.END
+    #: Whether the data may say otherwise: a file whose first row is at midnight labels its periods by their
+    #: start (a portal that labels by the end starts at 00:15, ends with the next day's 00:00).
+    start_at_midnight: bool = False
     #: A column with the period's other end (a date and time in one cell).
     period_column: str | None = None
     #: Period length in seconds, FROM_FILE, or None (the rules of ``ImportSettings``).
@@ -64,8 +67,7 @@ class BuiltinProfile:
     notes: tuple[str, ...] = field(default=())
 
     def matches(self, columns: list[str]) -> bool:
-        names = {_key(c) for c in columns}
-        return all(_key(s) in names for s in self.signature)
+        return all(_position(columns, s) is not None for s in self.signature)
 
     def new_source(
         self, name: str, detected: Detected, mapping: dict[int, ColumnTarget]
@@ -92,8 +94,11 @@ class BuiltinProfile:
                 metric = replace(target.metric, kind=self.register_kind, digits=None)
                 changed[column] = _onto(metric, source, existing)
             return changed
-        by_name = {_key(c): i for i, c in enumerate(detected.columns)}
-        wanted = {by_name[_key(v.column)]: v for v in self.values if _key(v.column) in by_name}
+        wanted: dict[int, ValueColumn] = {}
+        for spec in self.values:
+            position = _position(detected.columns, spec.column)
+            if position is not None and position not in wanted:
+                wanted[position] = spec
         for column in set(mapping) | set(wanted):
             value = wanted.get(column)
             if value is None:
@@ -114,6 +119,16 @@ def _onto(metric: Metric, source: Source | None, existing: dict[str, Metric]) ->
 
 def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
+
+
+def _position(columns: list[str], name: str) -> int | None:
+    """The position of the column called ``name`` (case and spacing aside); a name starting with ``*`` is
+    a column whose name ends with the rest (a portal that puts the meter's label and number before it)."""
+    wanted = _key(name)
+    if wanted.startswith("*"):
+        tail = wanted[1:].strip()
+        return next((i for i, c in enumerate(columns) if _key(c).endswith(tail)), None)
+    return next((i for i, c in enumerate(columns) if _key(c) == wanted), None)
 
 
 _KWH = "kWh"
@@ -150,6 +165,34 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
         category=Category.OTHER,
     ),
     BuiltinProfile(
+        name="homewizard",
+        country="NL",
+        title="HomeWizard P1 meter export: import and export readings T1, T2 (kWh)",
+        signature=("time", "Import T1 kWh", "Import T2 kWh"),
+        date="time",
+        values=(
+            ValueColumn("Import T1 kWh", "Import T1", _KWH, MetricKind.COUNTER),
+            ValueColumn("Import T2 kWh", "Import T2", _KWH, MetricKind.COUNTER),
+            ValueColumn("Export T1 kWh", "Export T1", _KWH, MetricKind.COUNTER),
+            ValueColumn("Export T2 kWh", "Export T2", _KWH, MetricKind.COUNTER),
+        ),
+        delimiter=",",
+        decimal=".",
+        date_format="iso",
+    ),
+    BuiltinProfile(
+        name="homewizard-gas",
+        country="NL",
+        title="HomeWizard P1 meter export of the gas meter: total gas used (m³)",
+        signature=("time", "Total gas used"),
+        date="time",
+        values=(ValueColumn("Total gas used", "Gas", "m³", MetricKind.COUNTER),),
+        delimiter=",",
+        decimal=".",
+        date_format="iso",
+        category=Category.GAS,
+    ),
+    BuiltinProfile(
         name="e3dc",
         country="DE",
         title="E3/DC portal export (Statistik): power of solar, battery, grid and house",
@@ -176,6 +219,41 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
         time_is=PeriodLabel.END,
         period_seconds=FROM_FILE,
         values=(ValueColumn("Verbrauch (kWh)", "Verbrauch", _KWH, MetricKind.INTERVAL),),
+        delimiter=";",
+        decimal=",",
+        date_format="%d.%m.%Y",
+    ),
+    BuiltinProfile(
+        name="lastgang-de",
+        country="DE",
+        title="German grid operator's load profile (Lastgang): quarter-hour kWh",
+        signature=("Datum", "Uhrzeit", "Wert (kWh)"),
+        date="Datum",
+        time="Uhrzeit",
+        time_is=PeriodLabel.END,
+        start_at_midnight=True,
+        period_seconds=FROM_FILE,
+        values=(ValueColumn("Wert (kWh)", "Bezug", _KWH, MetricKind.INTERVAL),),
+        delimiter=";",
+        decimal=",",
+        date_format="%d.%m.%Y",
+        notes=("the Status column (W true value, E substitute) is not read",),
+    ),
+    BuiltinProfile(
+        name="wiener-netze",
+        country="AT",
+        title="Wiener Netze smart meter portal (Datenexport): quarter-hour kWh with Zeit von and Zeit bis",
+        # The value column is named after the meter: "<label> - <Zählpunkt> - Verbrauch [kWh]".
+        signature=("Datum", "Zeit von", "Zeit bis", "*[kWh]"),
+        date="Datum",
+        time="Zeit von",
+        time_is=PeriodLabel.START,
+        period_seconds=FROM_FILE,
+        other_end=("Datum", "Zeit bis"),
+        values=(
+            ValueColumn("*Verbrauch [kWh]", "Verbrauch", _KWH, MetricKind.INTERVAL),
+            ValueColumn("*Einspeiser [kWh]", "Einspeisung", _KWH, MetricKind.INTERVAL),
+        ),
         delimiter=";",
         decimal=",",
         date_format="%d.%m.%Y",
@@ -254,38 +332,81 @@ def apply_builtin(profile: BuiltinProfile, detected: Detected) -> Detected:
     ):
         detected = detect(Path(detected.path), detected.settings.sheet, profile.register)
     settings = detected.settings
-    changes: dict[str, object] = {"time_is": profile.time_is, "period_seconds": profile.period_seconds}
+    time_is = profile.time_is
+    if profile.start_at_midnight and _first_time(profile, detected) in ("00:00", "00:00:00"):
+        time_is = PeriodLabel.START
+    changes: dict[str, object] = {"time_is": time_is, "period_seconds": profile.period_seconds}
     if profile.date is not None:
         changes = {
             "date_column": _index(detected, profile.date, profile),
             "time_column": _index(detected, profile.time, profile) if profile.time else None,
-            "time_is": profile.time_is,
+            "time_is": time_is,
             "period_column": _index(detected, profile.period_column, profile) if profile.period_column else None,
             "period_seconds": profile.period_seconds,
         }
-    if profile.delimiter is not None:
+    # A workbook's cells carry their own types (numbers with a decimal point, dates in ISO form): the
+    # profile's delimiter and decimal are those of its CSV download, and its date format applies only to
+    # dates that are text in that format.
+    spreadsheet = Path(detected.path).suffix.casefold() in _SPREADSHEETS
+    if profile.delimiter is not None and not spreadsheet:
         changes["delimiter"] = profile.delimiter
-    if profile.decimal is not None:
+    if profile.decimal is not None and not spreadsheet:
         changes["decimal"] = profile.decimal
         changes["thousands"] = ""
-    if profile.date_format is not None:
+    if profile.date_format is not None and _dates_read_as(profile, detected, profile.date_format):
         changes["date_format"] = profile.date_format
     settings = replace(settings, **changes)  # type: ignore[arg-type]
     if profile.date is not None and profile.period_seconds == FROM_FILE:
         settings = replace(settings, period_seconds=_period_of(profile, detected, settings))
     notes = [f"Read with the profile “{profile.name}”: {profile.title}."]
+    if time_is is not profile.time_is:
+        notes.append(f"Each row's time is the {time_is.value} of its period, since the first row is at midnight.")
     # The profile knows its date format: detection's doubt about day-first dates does not apply.
-    notes += [n for n in detected.notes if profile.date_format is None or "day-first" not in n]
-    ambiguous = [] if profile.date_format is not None else detected.ambiguous_date_formats
+    known = settings.date_format == profile.date_format and profile.date_format is not None
+    # Nor does its guess of which end of a period a row's time is: the profile says it (and each column's kind).
+    notes += [n for n in detected.notes if (not known or "day-first" not in n) and not n.startswith("Amounts per")]
+    ambiguous = [] if known else detected.ambiguous_date_formats
     return replace(detected, settings=settings, notes=notes, ambiguous_date_formats=ambiguous)
+
+
+def _first_time(profile: BuiltinProfile, detected: Detected) -> str | None:
+    """The time of day of the first data row (its time column, or the time in its date cell)."""
+    if not detected.sample_rows:
+        return None
+    row = detected.sample_rows[0]
+    column = _position(detected.columns, profile.time or profile.date or "")
+    if column is None or column >= len(row):
+        return None
+    text = row[column].strip().replace("T", " ")
+    return text.split(" ")[-1] if profile.time is None else text
+
+
+_SPREADSHEETS = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+
+
+def _dates_read_as(profile: BuiltinProfile, detected: Detected, date_format: str) -> bool:
+    """Whether the first data row's date (the profile's date column, or the detected one) is text in
+    ``date_format`` (a workbook's date cells come as ISO dates, read as detected); True without a row."""
+    if date_format in ("iso", "excel") or not detected.sample_rows:
+        return True
+    column = _position(detected.columns, profile.date) if profile.date else detected.settings.date_column
+    row = detected.sample_rows[0]
+    if column is None or column >= len(row):
+        return True
+    text = row[column].strip().split(" ")[0].split("T")[0]
+    try:
+        datetime.strptime(text, date_format.split(" ")[0])
+    except ValueError:
+        return False
+    return True
 
 
 def _index(detected: Detected, name: str | None, profile: BuiltinProfile) -> int | None:
     if name is None:
         return None
-    for index, column in enumerate(detected.columns):
-        if _key(column) == _key(name):
-            return index
+    index = _position(detected.columns, name)
+    if index is not None:
+        return index
     raise ImportFileError(f"the file has no column “{name}”, which the profile “{profile.name}” reads")
 
 
