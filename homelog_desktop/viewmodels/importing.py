@@ -134,7 +134,7 @@ class ImportViewModel(BaseViewModel):
         """Read the start of the file: settings, columns, a saved profile, a first mapping."""
         from ..services.importing import detect, load_profile
         from ..services.importing.homelog import is_homelog_file, load_document
-        from ..services.importing.standard import describe, read_standard, recognise
+        from ..services.importing.standard import describe, load_standard, recognise
 
         loop = asyncio.get_running_loop()
         async with self._action():
@@ -145,7 +145,7 @@ class ImportViewModel(BaseViewModel):
                 self.homelog_detected.emit(self.homelog)
                 return
             if await loop.run_in_executor(None, recognise, self.path) is not None:
-                self.standard = await loop.run_in_executor(None, read_standard, self.path)
+                self.standard = await load_standard(self.path)
                 self.registers = await loop.run_in_executor(None, describe, self.standard)
                 self.recognised.emit(self.standard)
                 return
