@@ -220,7 +220,7 @@ class VirtualMeterDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.name_edit.textChanged.connect(lambda _t: self._update())
-        self.metric_edit.textChanged.connect(lambda _t: self._tariffs.set_metrics([self._keyed_metric()]))
+        self.metric_edit.textChanged.connect(lambda _t: self._update())
         self.public_check.toggled.connect(lambda _on: self._update())
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()).width() + 80, 420)
         self._update()
@@ -249,13 +249,16 @@ class VirtualMeterDialog(QDialog):
         ):
             header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(TariffColumn.CURRENCY, QHeaderView.ResizeMode.Stretch)
+        shown = (TariffColumn.VALID_FROM, TariffColumn.UNIT_PRICE, TariffColumn.STANDING)
+        currency = self.fontMetrics().horizontalAdvance("Currency") + 24
+        self.tariffs_view.setMinimumWidth(sum(header.sectionSize(c) for c in shown) + currency + 4)  # never cut
         rows = 3
         self.tariffs_view.setFixedHeight(
             header.sizeHint().height() + rows * self.tariffs_view.verticalHeader().defaultSectionSize() + 4
         )
         box.addWidget(self.tariffs_view)
         buttons = QHBoxLayout()
-        self.add_tariff_button = QPushButton("A&dd Tariff…")
+        self.add_tariff_button = QPushButton("Add &Tariff…")
         self.edit_tariff_button = QPushButton("Ed&it…")
         self.remove_tariff_button = QPushButton("Remo&ve")
         for button in (self.add_tariff_button, self.edit_tariff_button, self.remove_tariff_button):
@@ -368,6 +371,7 @@ class VirtualMeterDialog(QDialog):
     def _update(self) -> None:
         source = self.current_source()
         unit = source.metrics[0].unit
+        self._tariffs.set_metrics([self._keyed_metric()])  # the unit of its prices follows the inputs'
         self.unit_label.setText(f"Unit: {unit}" if self.rows and unit else "")
         issues = errors(self.problems())
         shown = [i for i in issues if i.code != "name-missing" or self.name_edit.isModified()]
@@ -396,7 +400,6 @@ class VirtualMeterDialog(QDialog):
     def _on_choices_loaded(self, choices: list[InputFacts]) -> None:
         self._model.set_rows(choices)
         self.loaded = True
-        self._tariffs.set_metrics([self._keyed_metric()])
         self._tariffs.set_items(self._vm.tariffs)
         self._update_tariff_buttons()
         source = self._vm.source

@@ -181,3 +181,78 @@ def test_virtual_meter_readings_tab_says_it_is_computed(qtbot, open_window, with
     sheet = window.dialogs.open[-1]
     qtbot.waitUntil(lambda: not sheet._vm.busy and bool(sheet.rows))
     assert sorted({r.line.source.name for r in sheet.rows}) == ["Heat pump", "House", "Room", "Water"]
+
+
+def test_virtual_dialog_edits_tariffs_with_the_source_forms_tariff_dialog(qtbot, run, db, open_dialog, meters):
+    """A new virtual meter gets a tariff through the tariff dialog of the source form; editing it shows
+    the stored tariff, changing its price and removing nothing stores the change (qtmodeltester on the list)."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate, Qt
+
+    from homelog_desktop.repositories import TariffRepository
+    from homelog_desktop.views.meter_changes import TariffColumn, TariffDialog
+
+    def tariff_form() -> TariffDialog:
+        qtbot.waitUntil(lambda: any(d.isVisible() for d in dialog.findChildren(TariffDialog)))
+        (found,) = [d for d in dialog.findChildren(TariffDialog) if d.isVisible()]
+        return found
+
+    def stored(source: Source):
+        async def go():
+            async with db.session(readonly=True) as s:
+                return await TariffRepository(s).for_metric(source.metrics[0].id)
+
+        return run(go())
+
+    dialog = open_dialog()
+    assert not dialog.edit_tariff_button.isEnabled() and dialog.add_tariff_button.isEnabled()
+    qtbot.keyClicks(dialog.name_edit, "Rest")
+    choose(dialog, 0, "House · Energy (kWh)")
+    choose(dialog, 1, "Heat pump · Energy (kWh)")
+    qtbot.mouseClick(dialog.add_tariff_button, Qt.MouseButton.LeftButton)
+    form = tariff_form()
+    assert form.price_unit.text().endswith(" per kWh")  # the virtual meter's unit
+    form.currency_combo.setEditText("EUR")
+    form.valid_from_edit.setDate(QDate(2025, 1, 1))
+    form.price_edit.setText("0.32")
+    form.standing_edit.setText("0.10")
+    qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog._tariffs.rowCount() == 1)
+    assert dialog._tariffs.index(0, TariffColumn.UNIT_PRICE).data() == "0.32 / kWh"
+    assert dialog.tariffs_view.isColumnHidden(TariffColumn.METRIC)
+    with qtbot.waitSignal(dialog._vm.saved):
+        save_button(dialog).click()
+    rest = dialog.result_source
+    assert rest is not None
+    assert [(t.valid_from, t.unit_price, t.standing_charge) for t in stored(rest)] == [
+        (date(2025, 1, 1), Decimal("0.32"), Decimal("0.10"))
+    ]
+
+    dialog = open_dialog(rest)
+    assert dialog._tariffs.rowCount() == 1
+    dialog.tariffs_view.selectRow(0)
+    assert dialog.edit_tariff_button.isEnabled() and dialog.remove_tariff_button.isEnabled()
+    qtbot.mouseClick(dialog.edit_tariff_button, Qt.MouseButton.LeftButton)
+    form = tariff_form()
+    assert form.price_edit.text() == "0.32"
+    form.price_edit.setText("0.35")
+    qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog._tariffs.item_at(0).unit_price == Decimal("0.35"))
+    with qtbot.waitSignal(dialog._vm.saved):
+        save_button(dialog).click()
+    assert [t.unit_price for t in stored(rest)] == [Decimal("0.35")]
+    rest = dialog.result_source  # its stored version now
+
+    dialog = open_dialog(rest)
+    dialog.tariffs_view.selectRow(0)
+    dialog.remove_tariff_button.click()
+    assert dialog._tariffs.rowCount() == 0 and not dialog.remove_tariff_button.isEnabled()
+    with qtbot.waitSignal(dialog._vm.saved):
+        save_button(dialog).click()
+    assert stored(rest) == []
+
+
+def test_virtual_dialog_tariffs_model_passes_qtmodeltester(qtmodeltester, open_dialog, meters):
+    dialog = open_dialog()
+    qtmodeltester.check(dialog._tariffs)
