@@ -110,8 +110,11 @@ async def shoot(out: Path, app: QApplication) -> list[Path]:
     dialog._on_add_clicked()
     choose(dialog, 2, "Heat pump · Energy (kWh)")
     dialog.rows[2].sign_combo.setCurrentIndex(1)
-    await add_tariff(dialog, shots)
     await shots.grab(dialog, "virtual-03-editor-filled")
+    dialog.tabs.setCurrentIndex(1)
+    await add_tariff(dialog, shots)
+    await shots.grab(dialog, "virtual-11-editor-tariffs")
+    dialog.tabs.setCurrentIndex(0)
     dialog.resize(dialog.minimumSizeHint())
     await shots.grab(dialog, "virtual-04-editor-smallest")
     closed: list[int] = []

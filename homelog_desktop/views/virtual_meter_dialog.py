@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -191,7 +191,10 @@ class VirtualMeterDialog(QDialog):
         self.public_check.setChecked(bool(source and source.is_public))
         form.addRow("", self.public_check)
         layout.addLayout(form)
-        group = QGroupBox("Inputs")
+        # Inputs and tariffs on tabs: one below the other, the form would not fit a small screen.
+        self.tabs = QTabWidget()
+        group = QWidget()
+        group.setObjectName("inputsPage")
         self._terms_layout = QVBoxLayout(group)
         self.unit_label = QLabel()
         self.unit_label.setObjectName("unitLabel")
@@ -204,8 +207,10 @@ class VirtualMeterDialog(QDialog):
         self._rows_box = QVBoxLayout()
         self._terms_layout.addLayout(self._rows_box)
         self._terms_layout.addLayout(footer)
-        layout.addWidget(group)
-        layout.addWidget(self._tariffs_group())
+        self._terms_layout.addStretch(1)  # the rows at the top of their tab, however tall the tariffs
+        self.tabs.addTab(group, "In&puts")
+        self.tabs.addTab(self._tariffs_group(), "&Tariffs")
+        layout.addWidget(self.tabs)
         self.problems_label = QLabel()
         self.problems_label.setObjectName("problemsLabel")
         self.problems_label.setWordWrap(True)
@@ -225,11 +230,15 @@ class VirtualMeterDialog(QDialog):
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()).width() + 80, 420)
         self._update()
 
-    def _tariffs_group(self) -> QGroupBox:
+    def _tariffs_group(self) -> QWidget:
         """The tariffs of its metric: the source form's list and tariff dialog (costs in reports and on
         the dashboard use the tariff in force at each moment)."""
-        group = QGroupBox("Tariffs")
+        group = QWidget()
+        group.setObjectName("tariffsPage")
         box = QVBoxLayout(group)
+        intro = QLabel("Its price per unit from a day on: reports and the dashboard show its cost.")
+        intro.setWordWrap(True)
+        box.addWidget(intro)
         self.tariffs_view = QTableView(group)
         self.tariffs_view.setObjectName("tariffsView")
         self.tariffs_view.setModel(self._tariffs)
@@ -252,13 +261,12 @@ class VirtualMeterDialog(QDialog):
         shown = (TariffColumn.VALID_FROM, TariffColumn.UNIT_PRICE, TariffColumn.STANDING)
         currency = self.fontMetrics().horizontalAdvance("Currency") + 24
         self.tariffs_view.setMinimumWidth(sum(header.sectionSize(c) for c in shown) + currency + 4)  # never cut
-        rows = 3
-        self.tariffs_view.setFixedHeight(
-            header.sizeHint().height() + rows * self.tariffs_view.verticalHeader().defaultSectionSize() + 4
-        )
+        rows = 3  # a fixed height: a table's size hint would make the form taller than a small screen
+        row_height = self.tariffs_view.verticalHeader().defaultSectionSize()
+        self.tariffs_view.setFixedHeight(header.sizeHint().height() + rows * row_height + 4)
         box.addWidget(self.tariffs_view)
         buttons = QHBoxLayout()
-        self.add_tariff_button = QPushButton("Add &Tariff…")
+        self.add_tariff_button = QPushButton("Add Ta&riff…")
         self.edit_tariff_button = QPushButton("Ed&it…")
         self.remove_tariff_button = QPushButton("Remo&ve")
         for button in (self.add_tariff_button, self.edit_tariff_button, self.remove_tariff_button):
@@ -283,6 +291,8 @@ class VirtualMeterDialog(QDialog):
         self.add_tariff_button.setEnabled(self.loaded and not self._vm.busy)
         self.edit_tariff_button.setEnabled(self.loaded and chosen and not self._vm.busy)
         self.remove_tariff_button.setEnabled(self.loaded and chosen and not self._vm.busy)
+        count = self._tariffs.rowCount()
+        self.tabs.setTabText(1, f"&Tariffs ({count})" if count else "&Tariffs")
 
     def _on_edit_tariff_clicked(self, *_args: object) -> None:
         row = self._selected_tariff()

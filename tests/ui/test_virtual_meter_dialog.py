@@ -210,6 +210,8 @@ def test_virtual_dialog_edits_tariffs_with_the_source_forms_tariff_dialog(qtbot,
     qtbot.keyClicks(dialog.name_edit, "Rest")
     choose(dialog, 0, "House · Energy (kWh)")
     choose(dialog, 1, "Heat pump · Energy (kWh)")
+    assert dialog.tabs.tabText(1) == "&Tariffs"
+    dialog.tabs.setCurrentIndex(1)
     qtbot.mouseClick(dialog.add_tariff_button, Qt.MouseButton.LeftButton)
     form = tariff_form()
     assert form.price_unit.text().endswith(" per kWh")  # the virtual meter's unit
@@ -221,6 +223,7 @@ def test_virtual_dialog_edits_tariffs_with_the_source_forms_tariff_dialog(qtbot,
     qtbot.waitUntil(lambda: dialog._tariffs.rowCount() == 1)
     assert dialog._tariffs.index(0, TariffColumn.UNIT_PRICE).data() == "0.32 / kWh"
     assert dialog.tariffs_view.isColumnHidden(TariffColumn.METRIC)
+    assert dialog.tabs.tabText(1) == "&Tariffs (1)"
     with qtbot.waitSignal(dialog._vm.saved):
         save_button(dialog).click()
     rest = dialog.result_source
@@ -231,6 +234,7 @@ def test_virtual_dialog_edits_tariffs_with_the_source_forms_tariff_dialog(qtbot,
 
     dialog = open_dialog(rest)
     assert dialog._tariffs.rowCount() == 1
+    dialog.tabs.setCurrentIndex(1)
     dialog.tariffs_view.selectRow(0)
     assert dialog.edit_tariff_button.isEnabled() and dialog.remove_tariff_button.isEnabled()
     qtbot.mouseClick(dialog.edit_tariff_button, Qt.MouseButton.LeftButton)
