@@ -260,3 +260,45 @@ def test_virtual_dialog_edits_tariffs_with_the_source_forms_tariff_dialog(qtbot,
 def test_virtual_dialog_tariffs_model_passes_qtmodeltester(qtmodeltester, open_dialog, meters):
     dialog = open_dialog()
     qtmodeltester.check(dialog._tariffs)
+
+
+def test_virtual_meter_tariff_from_the_window_gives_its_report_a_cost(qtbot, open_window, with_virtual):  # noqa: F811
+    """Edit source… on a virtual meter, a tariff added on its Tariffs tab, saved: its report, open
+    beside, gets a cost at once (310 − 100 = 210 kWh at 0.30, no standing charge);
+    Edit → Undo takes the tariff away again and the report says no cost."""
+    from PySide6.QtCore import QDate
+
+    from homelog_desktop.viewmodels.reports import Preset
+    from homelog_desktop.views.main.actions import Act
+    from homelog_desktop.views.meter_changes import TariffDialog
+    from homelog_desktop.views.reports_page import ReportsPage
+    from tests.ui.test_main_window import settle
+
+    window = open_window()
+    window.open_source(with_virtual.id, 1)
+    qtbot.waitUntil(lambda: (p := window.findChild(ReportsPage)) is not None and p.vm.report is not None)
+    page = window.findChild(ReportsPage)
+    page._preset.setCurrentIndex(page._preset.findData(Preset.ALL))  # January 2025
+    qtbot.waitUntil(lambda: not page.vm._tasks and bool(page.vm.report.rows), timeout=15000)
+    assert page.vm.report.source.id == with_virtual.id and page.vm.report.total_cost is None
+    settle(qtbot, window)
+    window.edit_source()
+    dialog = window.dialogs.open[-1]
+    assert isinstance(dialog, VirtualMeterDialog)
+    qtbot.waitUntil(lambda: dialog.loaded and bool(dialog.rows))
+    dialog.tabs.setCurrentIndex(1)
+    dialog.add_tariff_button.click()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in dialog.findChildren(TariffDialog)))
+    (form,) = [d for d in dialog.findChildren(TariffDialog) if d.isVisible()]
+    form.valid_from_edit.setDate(QDate(2024, 1, 1))
+    form.price_edit.setText("0.30")
+    form.currency_combo.setEditText("EUR")
+    form.ok_button.click()
+    qtbot.waitUntil(lambda: dialog._tariffs.rowCount() == 1)
+    with qtbot.waitSignal(dialog._vm.saved):
+        save_button(dialog).click()
+    qtbot.waitUntil(lambda: page.vm.report is not None and page.vm.report.total_cost is not None, timeout=15000)
+    assert page.vm.report.total_cost == Decimal("63.0")  # 210 kWh × 0.30
+    assert window.action(Act.UNDO).text().startswith("&Undo Edit Virtual Meter")
+    window.action(Act.UNDO).trigger()
+    qtbot.waitUntil(lambda: page.vm.report is not None and page.vm.report.total_cost is None, timeout=15000)
