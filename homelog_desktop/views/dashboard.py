@@ -197,7 +197,10 @@ class SourceCardWidget(QFrame):
         self.month_label.setToolTip(f"Registers summed: {' + '.join(card.summed)}" if card.summed else "")
         self.change_label.setToolTip("")
         if status is MonthStatus.NO_READING_THIS_MONTH:
-            self.month_label.setText("no reading yet this month")
+            virtual = card.summary.source.virtual
+            self.month_label.setText(
+                "its inputs have no reading yet this month" if virtual else "no reading yet this month"
+            )
             self.month_label.setEnabled(False)
             self.change_label.setText("")
             return

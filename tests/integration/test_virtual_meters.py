@@ -367,3 +367,58 @@ def test_virtual_meter_tariffs_saved_by_its_editor_give_costs(run, db, inputs):
     assert [t.valid_from for t in run(stored())] == [date(2024, 1, 1), date(2025, 2, 1)]
     report = run(build_report(db, rest.id or 0, rest.metrics[0].id, Period.MONTH, tz=UTC))
     assert report.rows[1].cost == Decimal("56") + Decimal("2.8")
+
+
+def test_virtual_meter_card_widget_says_its_inputs_were_not_read_this_month(qtbot, run, db, inputs):
+    """In April, before any input is read: "its inputs have no reading yet this month" (a virtual meter
+    is never read itself), under "Virtual meter" with no reading age line between."""
+    from PySide6.QtCore import QLocale
+
+    from homelog_desktop.domain.cards import MonthStatus
+    from homelog_desktop.views.dashboard import SourceCardWidget
+
+    house, pump = inputs
+    add(run, db, virtual("Rest", (house, 1), (pump, -1)))
+    cards = run(dashboard_cards(db, now=utc(2025, 4, 5), tz=UTC))
+    card = next(c for c in cards if c.summary.source.name == "Rest")
+    assert card.month_status is MonthStatus.NO_READING_THIS_MONTH
+    widget = SourceCardWidget()
+    qtbot.addWidget(widget)
+    widget.set_card(card.summary, card, utc(2025, 4, 5), QLocale.c())
+    widget.show()
+    assert widget.month_label.text() == "its inputs have no reading yet this month"
+    assert [c.text() for c, _v in widget._register_rows] == ["Virtual meter"]
+    assert not widget.age_label.isVisible() and not widget._age_caption.isVisible()
+
+
+def test_virtual_meter_tariffs_changed_meanwhile_are_not_overwritten(run, db, inputs):
+    """The form saves its tariffs as a whole: if another member changed one since it was opened, the save
+    is refused with a message (who changed it) and nothing is stored, as in the source form."""
+    from homelog_desktop.domain.entities import Tariff
+    from homelog_desktop.repositories import TariffRepository
+    from homelog_desktop.viewmodels.virtual_editor import VirtualMeterEditorViewModel
+
+    house, pump = inputs
+    rest = add(run, db, virtual("Rest", (house, 1), (pump, -1)))
+    metric_id = rest.metrics[0].id or 0
+
+    async def other_member_adds() -> None:
+        async with db.session() as s:
+            await TariffRepository(s).add(Tariff(None, metric_id, date(2025, 1, 1), Decimal("0.25")))
+
+    form = VirtualMeterEditorViewModel(db, rest)
+    run(form.load())
+    run(other_member_adds())
+    messages: list[str] = []
+    form.error_occurred.connect(messages.append)
+    saved: list[Source] = []
+    form.saved.connect(saved.append)
+    run(form.save(replace(rest, name="Rest renamed"), [Tariff(None, metric_id, date(2025, 2, 1), Decimal("0.40"))]))
+    assert saved == [] and len(messages) == 1 and "tariff" in messages[0].lower()
+
+    async def stored() -> tuple[str, list[Tariff]]:
+        async with db.session(readonly=True) as s:
+            return (await SourceRepository(s).get(rest.id or 0)).name, await TariffRepository(s).for_metric(metric_id)
+
+    name, tariffs = run(stored())
+    assert name == "Rest" and [t.unit_price for t in tariffs] == [Decimal("0.25")]
