@@ -1,5 +1,6 @@
 """Render the virtual meter's screens to PNG files, offscreen: the editor (and a unit that does not
-match), the dashboard with its card, its report and its readings tab, at 1180×720 and at 800×600.
+match; a tariff), the dashboard with its card, its report with its cost and its readings chart, and
+its readings tab, at 1180×720 and at 800×600.
 
 The sample household gets a heat pump sub-meter (read every week), and "House without heat pump"
 = Electricity's day and night registers − the heat pump, made through the dialog as a user does.
@@ -50,6 +51,22 @@ async def add_heat_pump(db) -> None:
             at += timedelta(days=7, hours=(at.day % 3))
 
 
+async def add_tariff(dialog, shots: Shooter) -> None:
+    """A tariff for the virtual meter, through the tariff dialog its Add Tariff… button opens."""
+    from PySide6.QtCore import QDate
+
+    from homelog_desktop.views.meter_changes import TariffDialog
+
+    dialog.add_tariff_button.click()
+    form = await until(lambda: next((d for d in dialog.findChildren(TariffDialog) if d.isVisible()), None), "tariff")
+    form.valid_from_edit.setDate(QDate(date.today().year - 3, 1, 1))
+    form.price_edit.setText("0.3120")
+    form.standing_edit.setText("0.45")
+    await shots.grab(form, "virtual-09-tariff")
+    form.ok_button.click()
+    await until(lambda: dialog._tariffs.rowCount() == 1, "the tariff in the list")
+
+
 def choose(dialog, row: int, label: str) -> None:
     combo = dialog.rows[row].input_combo
     index = combo.findText(label)
@@ -94,6 +111,10 @@ async def shoot(out: Path, app: QApplication) -> list[Path]:
     choose(dialog, 2, "Heat pump · Energy (kWh)")
     dialog.rows[2].sign_combo.setCurrentIndex(1)
     await shots.grab(dialog, "virtual-03-editor-filled")
+    dialog.tabs.setCurrentIndex(1)
+    await add_tariff(dialog, shots)
+    await shots.grab(dialog, "virtual-11-editor-tariffs")
+    dialog.tabs.setCurrentIndex(0)
     dialog.resize(dialog.minimumSizeHint())
     await shots.grab(dialog, "virtual-04-editor-smallest")
     closed: list[int] = []
@@ -122,6 +143,12 @@ async def shoot(out: Path, app: QApplication) -> list[Path]:
         await until(lambda: reports_ready(window), "the report")
         await asyncio.sleep(0.4)
         await shots.grab(window, f"virtual-07-report{suffix}")
+        page = window.source_page.reports_page
+        page.chart_tabs.setCurrentIndex(2)
+        await until(lambda p=page: p.charts[2] is not None and p.charts[2].is_empty, "the readings chart")
+        await asyncio.sleep(0.2)
+        await shots.grab(window, f"virtual-10-report-readings-chart{suffix}")
+        page.chart_tabs.setCurrentIndex(0)
         window.open_source(virtual.id, 0)
         await until(lambda: window.source_page.empty_label.isVisible(), "the readings tab")
         await shots.grab(window, f"virtual-08-readings{suffix}")

@@ -354,32 +354,55 @@ class SourceEditorViewModel(BaseViewModel):
             except ValidationError as exc:
                 self.last_problem = Problem("events", f"Meter changes, row {row + 1}: {exc}", row)
                 raise
-        # Tariffs are unique per metric and day: drop the changed ones first, so that swapping two
-        # days between tariffs does not trip the constraint, then add them back as they are now.
-        tariffs_repo = self._tariff_repo(session)
-        stored_tariffs = {t.id: t for t in stored.tariffs}
-        keep: set[int] = set()
-        pending: list[tuple[int, Tariff]] = []
-        for row, tariff in enumerate(changes.tariffs):
-            metric_id = ids.get(tariff.metric_id)
-            if metric_id is None:
-                continue
-            wanted = replace(tariff, metric_id=metric_id)
-            if wanted.id is not None and stored_tariffs.get(wanted.id) == wanted:
-                keep.add(wanted.id)
-            else:
-                pending.append((row, replace(wanted, id=None)))
-        for tariff in stored.tariffs:
-            if tariff.id not in keep:
-                assert tariff.id is not None
-                await tariffs_repo.delete(tariff.id)
-        await session.flush()
-        for row, tariff in pending:
-            try:
-                await tariffs_repo.add(tariff)
-            except ValidationError as exc:
-                self.last_problem = Problem("tariffs", f"Tariffs, row {row + 1}: {exc}", row)
-                raise
+        try:
+            await replace_tariffs(session, self._tariff_repo(session), stored.tariffs, changes.tariffs, ids)
+        except TariffRefusedError as exc:
+            self.last_problem = Problem("tariffs", f"Tariffs, row {exc.row + 1}: {exc.error}", exc.row)
+            raise exc.error from None
+
+
+class TariffRefusedError(Exception):
+    """``replace_tariffs`` could not store the tariff at ``row`` of the form."""
+
+    def __init__(self, row: int, error: ValidationError) -> None:
+        super().__init__(str(error))
+        self.row = row
+        self.error = error
+
+
+async def replace_tariffs(
+    session: AsyncSession,
+    repo: TariffRepository,
+    stored: Sequence[Tariff],
+    wanted: Sequence[Tariff],
+    ids: Mapping[int, int | None],
+) -> None:
+    """Make a form's tariffs (``wanted``, whose ``metric_id`` is a key of ``ids``) the stored ones (the
+    source form's and the virtual meter form's one path; TariffRefusedError names the row refused)."""
+    # Tariffs are unique per metric and day: drop the changed ones first, so that swapping two
+    # days between tariffs does not trip the constraint, then add them back as they are now.
+    stored_tariffs = {t.id: t for t in stored}
+    keep: set[int] = set()
+    pending: list[tuple[int, Tariff]] = []
+    for row, tariff in enumerate(wanted):
+        metric_id = ids.get(tariff.metric_id)
+        if metric_id is None:
+            continue
+        target = replace(tariff, metric_id=metric_id)
+        if target.id is not None and stored_tariffs.get(target.id) == target:
+            keep.add(target.id)
+        else:
+            pending.append((row, replace(target, id=None)))
+    for tariff in stored:
+        if tariff.id not in keep:
+            assert tariff.id is not None
+            await repo.delete(tariff.id)
+    await session.flush()
+    for row, tariff in pending:
+        try:
+            await repo.add(tariff)
+        except ValidationError as exc:
+            raise TariffRefusedError(row, exc) from exc
 
 
 def problem_of(error: HomeLogError, metrics: Sequence[Metric]) -> Problem | None:

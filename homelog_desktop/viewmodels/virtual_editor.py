@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..domain.entities import Source
+from ..domain.entities import Source, Tariff
 from ..domain.issues import Issue, RuleError, errors
 from ..domain.virtual import InputFacts, check_virtual
 from .base import BaseViewModel
+from .source_editor import TariffRefusedError, replace_tariffs
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
     from ..db.handle import SessionProvider
     from .undo import UndoHistory
 
@@ -34,6 +37,8 @@ class VirtualMeterEditorViewModel(BaseViewModel):
         self._db = db
         self.source = source
         self.choices: list[InputFacts] = []
+        #: The stored tariffs of its metric (read by ``load``, again after a save).
+        self.tariffs: list[Tariff] = []
         #: Where committed saves are recorded for Edit → Undo (None: not recorded).
         self.history: UndoHistory | None = None
 
@@ -43,6 +48,7 @@ class VirtualMeterEditorViewModel(BaseViewModel):
 
             async with self._db.session(readonly=True) as session:
                 choices = await SourceRepository(session).input_choices()
+                self.tariffs = await self._read_tariffs(session, self.source)
             own = self.source.id if self.source is not None else None
             self.choices = [c for c in choices if c.source_id != own]
             self.choices_loaded.emit(self.choices)
@@ -52,7 +58,10 @@ class VirtualMeterEditorViewModel(BaseViewModel):
         known = {c.metric.id: c for c in self.choices if c.metric.id is not None}
         return check_virtual(source, known, {})
 
-    async def save(self, source: Source) -> None:
+    async def save(self, source: Source, tariffs: Sequence[Tariff] | None = None) -> None:
+        """Store ``source``; with ``tariffs`` (their ``metric_id``: the metric's id, or any key for a new
+        one), its metric's tariffs become exactly those, in the same transaction and undo step, through
+        the source form's path (``source_editor.replace_tariffs``)."""
         async with self._action():
             from ..domain.undo import Scope
             from ..repositories import SourceRepository
@@ -65,21 +74,48 @@ class VirtualMeterEditorViewModel(BaseViewModel):
                     if self.history is not None and source.id is not None:
                         await recording.start(session, Scope(sources=frozenset([source.id])))
                     stored = await (repo.add(source) if source.id is None else repo.update(source))
+                    if tariffs is not None:
+                        await self._write_tariffs(session, source, stored, tariffs)
+                    saved_tariffs = await self._read_tariffs(session, stored)
                     if self.history is not None and stored.id is not None:
                         await recording.finish(session, Scope(sources=frozenset([stored.id])))
             except RuleError as exc:  # shown in the form, on the terms: no message box
                 self.refused.emit(list(exc.issues))
                 return
+            except TariffRefusedError as exc:
+                self.error_occurred.emit(f"Tariffs, row {exc.row + 1}: {exc.error}")
+                return
             self.source = stored
+            self.tariffs = saved_tariffs
             if self.history is not None:
                 from .changes import What
                 from .undo import Change
 
                 verb = "Add Virtual Meter" if source.id is None else "Edit Virtual Meter"
-                what = What.SOURCES | What.READINGS
+                what = What.SOURCES | What.READINGS | What.TARIFFS
                 scope, before, after = recording.scope, recording.before, recording.after
                 self.history.record(Change(f"{verb} “{stored.name}”", scope, before, after, what, [stored.id]))
             self.saved.emit(stored)
+
+    async def _write_tariffs(
+        self, session: AsyncSession, source: Source, stored: Source, tariffs: Sequence[Tariff]
+    ) -> None:
+        from ..repositories import TariffRepository
+
+        repo = TariffRepository(session)
+        if source.id is not None:  # the form saves them as a whole: refuse if someone changed one meanwhile
+            await repo.refuse_changed(self.tariffs, [m.id for m in stored.metrics if m.id is not None])
+        metric_id = stored.metrics[0].id
+        keys = {t.metric_id: metric_id for t in tariffs}  # one metric: whatever key the form used
+        await replace_tariffs(session, repo, await self._read_tariffs(session, stored), tariffs, keys)
+
+    @staticmethod
+    async def _read_tariffs(session: AsyncSession, source: Source | None) -> list[Tariff]:
+        from ..repositories import TariffRepository
+
+        ids = [m.id for m in source.metrics if m.id is not None] if source is not None else []
+        by_metric = await TariffRepository(session).for_metrics(ids)
+        return [t for metric_id in ids for t in by_metric.get(metric_id, [])]
 
 
 def blocking(issues: Sequence[Issue]) -> list[Issue]:

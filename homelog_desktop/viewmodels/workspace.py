@@ -171,7 +171,7 @@ def make_workspace(db: SessionProvider, location: str, *, is_sample: bool = Fals
 
         vm = VirtualMeterEditorViewModel(db, source)
         vm.history = history
-        vm.saved.connect(lambda saved: changes.notify(What.SOURCES | What.READINGS, [saved.id]))
+        vm.saved.connect(lambda saved: changes.notify(What.SOURCES | What.READINGS | What.TARIFFS, [saved.id]))
         return vm
 
     return Workspace(

@@ -160,7 +160,9 @@ class SourceCardWidget(QFrame):
             label.setToolTip(card.hidden if card is not None else "")
             age = ""
         self.age_label.setText(age + (" · a reading is due" if overdue else ""))
-        self.age_label.setVisible(not source.virtual)  # a virtual meter has no readings: no age
+        # A virtual meter has no readings: no age, and no empty line for it (its caption goes too).
+        self.age_label.setVisible(not source.virtual)
+        self._age_caption.setVisible(not source.virtual)
         self._set_tone(self.age_label, "error" if overdue else None)
         self.age_label.setEnabled(overdue)
         self.age_label.setToolTip("The source's reading interval has passed." if overdue else "")
@@ -195,7 +197,10 @@ class SourceCardWidget(QFrame):
         self.month_label.setToolTip(f"Registers summed: {' + '.join(card.summed)}" if card.summed else "")
         self.change_label.setToolTip("")
         if status is MonthStatus.NO_READING_THIS_MONTH:
-            self.month_label.setText("no reading yet this month")
+            virtual = card.summary.source.virtual
+            self.month_label.setText(
+                "its inputs have no reading yet this month" if virtual else "no reading yet this month"
+            )
             self.month_label.setEnabled(False)
             self.change_label.setText("")
             return
@@ -420,7 +425,7 @@ class SourceCardWidget(QFrame):
         self._registers.setColumnStretch(1, 1)
         grid.addLayout(self._registers, 0, 0, 1, 2)
         self._set_register_rows(1)
-        row("", self.age_label)
+        self._age_caption, _ = row("", self.age_label)
         self._figure_rows.append(row("This month", self.month_label))
         self._figure_rows.append(row("", self.change_label))
         self._figure_rows.append(row("Cost this year", self.ytd_label))

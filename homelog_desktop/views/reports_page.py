@@ -319,12 +319,27 @@ class ReportsPage(QWidget):
     def _feed_series_chart(self) -> None:
         chart = self.charts[CHART_READINGS]
         metric = self.vm.metric
+        source = self.vm.source
+        if chart is not None and source is not None and source.virtual:
+            # Nothing was read: its figures are computed per period (the first tab), not a meter's values.
+            chart.set_title(f"{source.name} · {metric.name if metric else ''} readings")
+            chart.set_empty_text(
+                "A virtual meter has no readings",
+                f"“{source.name}” is computed from its inputs' readings: its consumption per period is on"
+                " the “Consumption and cost” tab.",
+            )
+            chart.clear()
+            self._unfed.discard(CHART_READINGS)
+            return
+        if chart is not None:
+            chart.set_empty_text(
+                "No readings in this period", "Readings you enter or import for this meter will appear here."
+            )
         if chart is None or self._series is None or metric is None or self._series[0] != metric.id:
             return
         if self._waits_for_its_tab(CHART_READINGS):
             return
         series = self._series[1]
-        source = self.vm.source
         low, high = self._range_epochs()
         first = 0 if low is None else int(series.ts.searchsorted(low, side="left"))
         last = len(series) if high is None else int(series.ts.searchsorted(high, side="left"))

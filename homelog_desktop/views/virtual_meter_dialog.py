@@ -7,28 +7,32 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 from qasync import asyncSlot
 
-from ..domain.entities import Category, Metric, MetricKind, Source, VirtualTerm
+from ..domain.entities import Category, Metric, MetricKind, Source, Tariff, VirtualTerm
 from ..domain.issues import Issue, errors
 from ..domain.virtual import InputFacts
 from ..viewmodels.virtual_editor import VirtualMeterEditorViewModel
 from .icons import category_icon
+from .meter_changes import TariffColumn, TariffDialog, TariffsTableModel, open_item_dialog
 from .models.virtual_inputs import VirtualInputsModel
 
 #: The sign choices of a term: (text, sign).
@@ -38,6 +42,8 @@ INTRO = (
     " (house − heat pump; solar production − feed-in). It has no readings of its own; reports, the"
     " dashboard, charts and exports show its figures like any meter's."
 )
+#: The key of a new virtual meter's metric in the tariff list (a stored one's is its id).
+NEW_METRIC_KEY = -1
 
 
 class TermRow(QWidget):
@@ -87,6 +93,8 @@ class VirtualMeterDialog(QDialog):
         self._vm = vm
         self._model = VirtualInputsModel(self)
         self.rows: list[TermRow] = []
+        self._tariffs = TariffsTableModel(parent=self)
+        self._item_dialog: TariffDialog | None = None
         self.result_source: Source | None = None
         #: The choices of inputs have arrived (before, no problem is shown: the form is not filled yet).
         self.loaded = False
@@ -125,6 +133,14 @@ class VirtualMeterDialog(QDialog):
             metrics=(metric,),
             terms=terms,
         )
+
+    def current_tariffs(self) -> list[Tariff]:
+        """The tariffs as the list shows them (their metric: the metric's id, or NEW_METRIC_KEY)."""
+        return self._tariffs.items()
+
+    def _keyed_metric(self) -> Metric:
+        metric = self.current_source().metrics[0]
+        return replace(metric, id=metric.id if metric.id is not None else NEW_METRIC_KEY)
 
     def _common_owner(self) -> int | None:
         """A new virtual meter belongs to whoever owns its private inputs, when one member does (a
@@ -175,7 +191,10 @@ class VirtualMeterDialog(QDialog):
         self.public_check.setChecked(bool(source and source.is_public))
         form.addRow("", self.public_check)
         layout.addLayout(form)
-        group = QGroupBox("Inputs")
+        # Inputs and tariffs on tabs: one below the other, the form would not fit a small screen.
+        self.tabs = QTabWidget()
+        group = QWidget()
+        group.setObjectName("inputsPage")
         self._terms_layout = QVBoxLayout(group)
         self.unit_label = QLabel()
         self.unit_label.setObjectName("unitLabel")
@@ -188,7 +207,10 @@ class VirtualMeterDialog(QDialog):
         self._rows_box = QVBoxLayout()
         self._terms_layout.addLayout(self._rows_box)
         self._terms_layout.addLayout(footer)
-        layout.addWidget(group)
+        self._terms_layout.addStretch(1)  # the rows at the top of their tab, however tall the tariffs
+        self.tabs.addTab(group, "In&puts")
+        self.tabs.addTab(self._tariffs_group(), "&Tariffs")
+        layout.addWidget(self.tabs)
         self.problems_label = QLabel()
         self.problems_label.setObjectName("problemsLabel")
         self.problems_label.setWordWrap(True)
@@ -203,9 +225,113 @@ class VirtualMeterDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.name_edit.textChanged.connect(lambda _t: self._update())
+        self.metric_edit.textChanged.connect(lambda _t: self._update())
         self.public_check.toggled.connect(lambda _on: self._update())
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()).width() + 80, 420)
         self._update()
+
+    def _tariffs_group(self) -> QWidget:
+        """The tariffs of its metric: the source form's list and tariff dialog (costs in reports and on
+        the dashboard use the tariff in force at each moment)."""
+        group = QWidget()
+        group.setObjectName("tariffsPage")
+        box = QVBoxLayout(group)
+        intro = QLabel("Its price per unit from a day on: reports and the dashboard show its cost.")
+        intro.setWordWrap(True)
+        box.addWidget(intro)
+        self.tariffs_view = QTableView(group)
+        self.tariffs_view.setObjectName("tariffsView")
+        self.tariffs_view.setModel(self._tariffs)
+        self.tariffs_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tariffs_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tariffs_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tariffs_view.setWordWrap(False)
+        self.tariffs_view.verticalHeader().hide()
+        self.tariffs_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.tariffs_view.setColumnHidden(TariffColumn.METRIC, True)  # one metric: its name says nothing
+        header = self.tariffs_view.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, sample in (
+            (TariffColumn.VALID_FROM, "28/12/2088 "),
+            (TariffColumn.UNIT_PRICE, "0.888888 / kWh"),
+            (TariffColumn.STANDING, "Standing charge / day"),
+        ):
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 24)
+        header.setSectionResizeMode(TariffColumn.CURRENCY, QHeaderView.ResizeMode.Stretch)
+        shown = (TariffColumn.VALID_FROM, TariffColumn.UNIT_PRICE, TariffColumn.STANDING)
+        currency = self.fontMetrics().horizontalAdvance("Currency") + 24
+        self.tariffs_view.setMinimumWidth(sum(header.sectionSize(c) for c in shown) + currency + 4)  # never cut
+        rows = 3  # a fixed height: a table's size hint would make the form taller than a small screen
+        row_height = self.tariffs_view.verticalHeader().defaultSectionSize()
+        self.tariffs_view.setFixedHeight(header.sizeHint().height() + rows * row_height + 4)
+        box.addWidget(self.tariffs_view)
+        buttons = QHBoxLayout()
+        self.add_tariff_button = QPushButton("Add Ta&riff…")
+        self.edit_tariff_button = QPushButton("Ed&it…")
+        self.remove_tariff_button = QPushButton("Remo&ve")
+        for button in (self.add_tariff_button, self.edit_tariff_button, self.remove_tariff_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        self.add_tariff_button.clicked.connect(lambda: self._edit_tariff(None))
+        self.edit_tariff_button.clicked.connect(self._on_edit_tariff_clicked)
+        self.tariffs_view.doubleClicked.connect(self._on_edit_tariff_clicked)
+        self.remove_tariff_button.clicked.connect(self._on_remove_tariff_clicked)
+        self.tariffs_view.selectionModel().selectionChanged.connect(lambda *_a: self._update_tariff_buttons())
+        self._update_tariff_buttons()
+        return group
+
+    def _selected_tariff(self) -> int | None:
+        rows = self.tariffs_view.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _update_tariff_buttons(self) -> None:
+        chosen = self._selected_tariff() is not None
+        self.add_tariff_button.setEnabled(self.loaded and not self._vm.busy)
+        self.edit_tariff_button.setEnabled(self.loaded and chosen and not self._vm.busy)
+        self.remove_tariff_button.setEnabled(self.loaded and chosen and not self._vm.busy)
+        count = self._tariffs.rowCount()
+        self.tabs.setTabText(1, f"&Tariffs ({count})" if count else "&Tariffs")
+
+    def _on_edit_tariff_clicked(self, *_args: object) -> None:
+        row = self._selected_tariff()
+        if row is not None:
+            self._edit_tariff(row)
+
+    def _on_remove_tariff_clicked(self) -> None:
+        row = self._selected_tariff()
+        if row is not None:
+            self._tariffs.remove_item(row)
+            self._update_tariff_buttons()
+
+    def _edit_tariff(self, row: int | None) -> None:
+        """The source form's tariff dialog, for this virtual meter's one metric."""
+        if self._item_dialog is not None:
+            return
+        tariff = self._tariffs.item_at(row) if row is not None else None
+        others = [t for r, t in enumerate(self._tariffs.items()) if r != row]
+        dialog = TariffDialog(
+            [self._keyed_metric()],
+            tariff,
+            taken=[(t.metric_id, t.valid_from) for t in others],
+            currency=others[-1].currency if others else None,
+            parent=self,
+        )
+        self._item_dialog = dialog
+
+        def done(accepted: bool) -> None:
+            self._item_dialog = None
+            if not accepted or dialog.result_tariff is None:
+                return
+            if row is None:
+                new_row = self._tariffs.add_item(dialog.result_tariff)
+            else:
+                new_row = self._tariffs.replace_item(row, dialog.result_tariff)
+            self.tariffs_view.selectRow(new_row)
+            self._update_tariff_buttons()
+
+        open_item_dialog(dialog, done)
 
     def _add_row(self, term: VirtualTerm | None = None) -> TermRow:
         row = TermRow(self._model, self)
@@ -255,6 +381,7 @@ class VirtualMeterDialog(QDialog):
     def _update(self) -> None:
         source = self.current_source()
         unit = source.metrics[0].unit
+        self._tariffs.set_metrics([self._keyed_metric()])  # the unit of its prices follows the inputs'
         self.unit_label.setText(f"Unit: {unit}" if self.rows and unit else "")
         issues = errors(self.problems())
         shown = [i for i in issues if i.code != "name-missing" or self.name_edit.isModified()]
@@ -283,6 +410,8 @@ class VirtualMeterDialog(QDialog):
     def _on_choices_loaded(self, choices: list[InputFacts]) -> None:
         self._model.set_rows(choices)
         self.loaded = True
+        self._tariffs.set_items(self._vm.tariffs)
+        self._update_tariff_buttons()
         source = self._vm.source
         if source is not None:
             for term in source.terms:
@@ -310,7 +439,7 @@ class VirtualMeterDialog(QDialog):
 
     @asyncSlot()
     async def _on_save_clicked(self) -> None:
-        await self._vm.save(self.current_source())
+        await self._vm.save(self.current_source(), self.current_tariffs())
 
     def _on_saved(self, source: Source) -> None:
         self.result_source = source
@@ -324,6 +453,7 @@ class VirtualMeterDialog(QDialog):
 
     def _on_busy(self, busy: bool) -> None:
         self.add_button.setEnabled(not busy)
+        self._update_tariff_buttons()
         self._update()
 
 

@@ -738,3 +738,43 @@ def test_an_edit_saved_after_an_undo_drops_the_redo(run, db, steps, add_source):
     steps.undo()
     run(sources.set_archived(source, False))
     assert steps.history.undo_text() == "Unarchive Source “Electricity”" and not steps.history.can_redo()
+
+
+def test_undo_virtual_meter_tariff_edit_is_part_of_its_step(run, db, db_path, steps, add_source):
+    """A virtual meter's tariffs are part of its step: added with it ("Add Virtual Meter"), changed and
+    added in its form ("Edit Virtual Meter"), each undone and redone."""
+    from homelog_desktop.domain.entities import Category, Source, VirtualTerm
+    from homelog_desktop.viewmodels.virtual_editor import VirtualMeterEditorViewModel
+
+    house = add_source("House", metrics=(Metric(None, "Energy", "kWh", MetricKind.COUNTER, decimals=1),))
+    pump = add_source("Heat pump", metrics=(Metric(None, "Energy", "kWh", MetricKind.COUNTER, decimals=1),))
+    h, p = (x.metrics[0].id for x in (house, pump))
+    assert h is not None and p is not None
+    before = dump(db_path)
+    vm = VirtualMeterEditorViewModel(db, None)
+    vm.history = steps.history
+    first = Tariff(None, -1, date(2025, 1, 1), Decimal("0.30"), Decimal(0), "EUR")
+    rest = Source(
+        None,
+        "Rest",
+        Category.ELECTRICITY,
+        metrics=(Metric(None, "Consumption", "kWh", decimals=1),),
+        virtual=True,
+        terms=(VirtualTerm(h, 1), VirtualTerm(p, -1)),
+    )
+    run(vm.save(rest, [first]))
+    assert vm.source is not None and len(dump(db_path)["tariffs"]) == 1
+    round_trip(steps, db_path, before, "Add Virtual Meter “Rest”")  # its tariff comes and goes with it
+
+    before = dump(db_path)
+    again = Steps(run, db)
+    edit = VirtualMeterEditorViewModel(db, vm.source)
+    edit.history = again.history
+    run(edit.load())
+    metric_id = vm.source.metrics[0].id
+    assert metric_id is not None
+    changed = [replace(edit.tariffs[0], unit_price=Decimal("0.35"))]
+    changed.append(Tariff(None, metric_id, date(2025, 6, 1), Decimal("0.40"), Decimal("0.12"), "EUR"))
+    run(edit.save(replace(vm.source, name="Rest of house"), changed))
+    assert len(dump(db_path)["tariffs"]) == 2
+    round_trip(again, db_path, before, "Edit Virtual Meter “Rest of house”")

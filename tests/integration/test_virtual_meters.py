@@ -332,3 +332,93 @@ def test_virtual_meter_import_is_refused_with_a_message(run, db, inputs, tmp_pat
     path = write(tmp_path / "in.csv", "Date,Consumption\n2025-01-01,1\n2025-01-02,2\n")
     with pytest.raises(ImportFileError, match="“Rest” is a virtual meter"):
         run(run_import(db, plan_for(path, rest)))
+
+
+def test_virtual_meter_tariffs_saved_by_its_editor_give_costs(run, db, inputs):
+    """The virtual meter form's tariffs are stored with it (the source form's path): the report costs
+    55 kWh × 0.30 + 21 days × 0.10 in January, 140 × 0.30 + 28 × 0.10 in February; the card has a cost."""
+    from homelog_desktop.domain.entities import Tariff
+    from homelog_desktop.repositories import TariffRepository
+    from homelog_desktop.viewmodels.virtual_editor import VirtualMeterEditorViewModel
+
+    house, pump = inputs
+    vm = VirtualMeterEditorViewModel(db, None)
+    tariff = Tariff(None, -1, date(2024, 1, 1), Decimal("0.30"), Decimal("0.10"), "EUR")
+    run(vm.save(virtual("Rest", (house, 1), (pump, -1)), [tariff]))
+    rest = vm.source
+    assert rest is not None and rest.metrics[0].id is not None
+    assert [(t.metric_id, t.unit_price) for t in vm.tariffs] == [(rest.metrics[0].id, Decimal("0.30"))]
+    report = run(build_report(db, rest.id or 0, rest.metrics[0].id, Period.MONTH, tz=UTC))
+    assert report.currency == "EUR"
+    assert [r.cost for r in report.rows] == [Decimal("16.5") + Decimal("2.1"), Decimal("42") + Decimal("2.8")]
+    card = next(c for c in run(dashboard_cards(db, now=utc(2025, 2, 28, 12), tz=UTC)) if c.summary.source.id == rest.id)
+    assert card.currency == "EUR" and card.ytd_cost is not None and card.untariffed == ()
+
+    # Edited again: the stored tariff replaced by a dearer one from February on, the first kept.
+    again = VirtualMeterEditorViewModel(db, rest)
+    run(again.load())
+    dearer = Tariff(None, rest.metrics[0].id, date(2025, 2, 1), Decimal("0.40"), Decimal("0.10"), "EUR")
+    run(again.save(rest, [*again.tariffs, dearer]))
+
+    async def stored() -> list[Tariff]:
+        async with db.session(readonly=True) as s:
+            return await TariffRepository(s).for_metric(rest.metrics[0].id or 0)
+
+    assert [t.valid_from for t in run(stored())] == [date(2024, 1, 1), date(2025, 2, 1)]
+    report = run(build_report(db, rest.id or 0, rest.metrics[0].id, Period.MONTH, tz=UTC))
+    assert report.rows[1].cost == Decimal("56") + Decimal("2.8")
+
+
+def test_virtual_meter_card_widget_says_its_inputs_were_not_read_this_month(qtbot, run, db, inputs):
+    """In April, before any input is read: "its inputs have no reading yet this month" (a virtual meter
+    is never read itself), under "Virtual meter" with no reading age line between."""
+    from PySide6.QtCore import QLocale
+
+    from homelog_desktop.domain.cards import MonthStatus
+    from homelog_desktop.views.dashboard import SourceCardWidget
+
+    house, pump = inputs
+    add(run, db, virtual("Rest", (house, 1), (pump, -1)))
+    cards = run(dashboard_cards(db, now=utc(2025, 4, 5), tz=UTC))
+    card = next(c for c in cards if c.summary.source.name == "Rest")
+    assert card.month_status is MonthStatus.NO_READING_THIS_MONTH
+    widget = SourceCardWidget()
+    qtbot.addWidget(widget)
+    widget.set_card(card.summary, card, utc(2025, 4, 5), QLocale.c())
+    widget.show()
+    assert widget.month_label.text() == "its inputs have no reading yet this month"
+    assert [c.text() for c, _v in widget._register_rows] == ["Virtual meter"]
+    assert not widget.age_label.isVisible() and not widget._age_caption.isVisible()
+
+
+def test_virtual_meter_tariffs_changed_meanwhile_are_not_overwritten(run, db, inputs):
+    """The form saves its tariffs as a whole: if another member changed one since it was opened, the save
+    is refused with a message (who changed it) and nothing is stored, as in the source form."""
+    from homelog_desktop.domain.entities import Tariff
+    from homelog_desktop.repositories import TariffRepository
+    from homelog_desktop.viewmodels.virtual_editor import VirtualMeterEditorViewModel
+
+    house, pump = inputs
+    rest = add(run, db, virtual("Rest", (house, 1), (pump, -1)))
+    metric_id = rest.metrics[0].id or 0
+
+    async def other_member_adds() -> None:
+        async with db.session() as s:
+            await TariffRepository(s).add(Tariff(None, metric_id, date(2025, 1, 1), Decimal("0.25")))
+
+    form = VirtualMeterEditorViewModel(db, rest)
+    run(form.load())
+    run(other_member_adds())
+    messages: list[str] = []
+    form.error_occurred.connect(messages.append)
+    saved: list[Source] = []
+    form.saved.connect(saved.append)
+    run(form.save(replace(rest, name="Rest renamed"), [Tariff(None, metric_id, date(2025, 2, 1), Decimal("0.40"))]))
+    assert saved == [] and len(messages) == 1 and "tariff" in messages[0].lower()
+
+    async def stored() -> tuple[str, list[Tariff]]:
+        async with db.session(readonly=True) as s:
+            return (await SourceRepository(s).get(rest.id or 0)).name, await TariffRepository(s).for_metric(metric_id)
+
+    name, tariffs = run(stored())
+    assert name == "Rest" and [t.unit_price for t in tariffs] == [Decimal("0.25")]

@@ -116,3 +116,105 @@ def test_virtual_rls_figures_only_for_members_who_see_every_input(household: Hou
     with pytest.raises(HiddenInputError):
         _report_as(household, "cat", 5)
     assert [c for _d, c in _report_as(household, "bob", 5)] == [62 - 31]
+
+
+def test_virtual_rls_migration_0010_on_a_running_server(
+    password_cluster: Cluster,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A server whose row-level security was switched on at 0008, upgraded to 0009 and then to 0010:
+    0010 emits its own statements (not today's ``rls.install_sql``, which may name later tables: here it
+    refuses to be called), after which a member cannot read another's private virtual terms, cannot
+    add a reading to a virtual meter, and may still add one to a meter of hers."""
+    import asyncpg
+    from sqlalchemy import text
+
+    from homelog_desktop.db import rls
+    from homelog_desktop.db.migrate import migrate
+    from tests.integration.test_rls import SEED as RLS_SEED
+
+    if shutil.which("psql") is None:
+        pytest.skip("psql (the PostgreSQL client) is not installed")
+    database = f"homelog_rls10_{uuid.uuid4().hex[:8]}"
+    roles = {name: rls.member_role_name(database, name) for name in PASSWORDS}
+    install_sql = rls.install_sql
+
+    def later_install_sql(_database: str) -> list[str]:
+        raise AssertionError("migration 0010 used the current rls.install_sql")
+
+    async def build() -> None:
+        admin = await asyncpg.connect(password_cluster.url().replace("postgresql+asyncpg://", "postgresql://"))
+        try:
+            await admin.execute(f'CREATE DATABASE "{database}"')
+        finally:
+            await admin.close()
+        db = Database(password_cluster.url(database=database))
+        try:
+            await migrate(db, target="0008")
+            async with db.engine.begin() as conn:
+                for statement in RLS_SEED:
+                    await conn.execute(text(statement))
+                # The statements of a 0008 server (as test_rls.py's 0009 test builds it).
+                later = (*rls.ENERGY_TABLES, "virtual_terms")
+                for statement in install_sql(database):
+                    for table in later:
+                        statement = statement.replace(f", {table}", "")
+                    if not any(table in statement for table in later) and ".virtual" not in statement:
+                        await conn.exec_driver_sql(statement)
+                for i, (name, role) in enumerate(roles.items(), start=1):
+                    await rls.execute_all(conn, rls.create_member_role_sql(database, i, role, PASSWORDS[name]))
+            await migrate(db, target="0009")
+            monkeypatch.setattr(rls, "install_sql", later_install_sql)
+            await migrate(db, target="0010")
+            monkeypatch.setattr(rls, "install_sql", install_sql)
+            async with db.engine.begin() as conn:
+                # Bob's private "Bob rest" (5) = his private meter (1); Cat's private "Cat rest" (6) = hers (4).
+                await conn.execute(
+                    text(
+                        "INSERT INTO sources (id, name, description, owner_id, is_public, virtual, created_at,"
+                        " updated_at) VALUES (5, 'Bob rest', '', 2, FALSE, TRUE, 1, 1),"
+                        " (6, 'Cat rest', '', 3, FALSE, TRUE, 1, 1)"
+                    )
+                )
+                await conn.execute(
+                    text(
+                        "INSERT INTO metrics (id, source_id, position, name, unit, kind, decimals) VALUES"
+                        " (5, 5, 0, 'Gas', 'm3', 'counter', 2), (6, 6, 0, 'Heat', 'kWh', 'counter', 1)"
+                    )
+                )
+                await conn.execute(
+                    text(
+                        "INSERT INTO virtual_terms (metric_id, input_metric_id, sign, position) VALUES"
+                        " (5, 1, 1, 0), (6, 4, 1, 0)"
+                    )
+                )
+        finally:
+            await db.dispose()
+
+    asyncio.run(build())
+    try:
+        house = Household(password_cluster, database, roles)
+        assert house.rows("bob", "SELECT version_num FROM alembic_version") == ["0010"]
+        terms = "SELECT metric_id || ':' || input_metric_id FROM virtual_terms ORDER BY metric_id"
+        assert house.rows("bob", terms) == ["5:1"]  # not Cat's private virtual meter's terms
+        assert house.rows("cat", terms) == ["6:4"]  # nor Bob's
+        assert house.rows("ann", terms) == ["5:1", "6:4"]  # the administrator sees both
+        # Cat cannot give Bob's virtual meter another input, nor change or remove his terms.
+        sneak = house.psql("cat", "INSERT INTO virtual_terms (metric_id, input_metric_id, sign, position) "
+                                  "VALUES (5, 4, 1, 1)")  # fmt: skip
+        assert sneak.returncode != 0 and "row-level security" in sneak.stderr
+        assert house.rows("cat", "DELETE FROM virtual_terms WHERE metric_id = 5 RETURNING 1") == []
+
+        def reading(source: int, member: int) -> str:
+            return (
+                "INSERT INTO readings (source_id, ts, note, entered_by, created_at, updated_at)"
+                f" VALUES ({source}, 300, '', {member}, 3, 3) RETURNING source_id"
+            )
+
+        for who, member, virtual in (("cat", 3, 6), ("bob", 2, 5), ("ann", 1, 6)):
+            refused = house.psql(who, reading(virtual, member))
+            assert refused.returncode != 0 and "row-level security" in refused.stderr, (who, refused.stderr)
+        assert house.rows("cat", reading(4, 3)) == ["4"]  # her own meter still takes readings
+        assert house.rows("ann", "SELECT count(*) FROM readings WHERE source_id IN (5, 6)") == ["0"]
+    finally:
+        asyncio.run(_drop(password_cluster, database, roles))

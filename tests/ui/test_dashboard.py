@@ -359,3 +359,33 @@ def test_dashboard_opening_another_source_first_then_the_remembered_one_shows_it
     qtbot.waitUntil(lambda: window.current_source() is not None and window.current_source().id == gas.id)
     qtbot.waitUntil(lambda: window.readings_model.rowCount() == 1)
     settle(qtbot, window)
+
+
+def test_dashboard_virtual_meter_card_has_no_empty_age_line(qtbot):
+    """A virtual meter's card has no reading age: "This month" follows "Virtual meter" directly,
+    with no empty line between them (the age's row is hidden whole, its caption too)."""
+    from homelog_desktop.domain.entities import Source, VirtualTerm
+
+    page = DashboardPage()
+    qtbot.addWidget(page)
+    now = datetime.now().astimezone()
+    rest = Source(7, "Rest", Category.ELECTRICITY, metrics=(Metric(9, "Consumption", "kWh"),), virtual=True,
+                  terms=(VirtualTerm(1, 1), VirtualTerm(2, -1)))  # fmt: skip
+    page.show_summaries([*_summaries(["Water"], now), SourceSummary(rest, None)], now)
+    page.resize(900, 600)
+    page.show()
+    water, card = page.cards
+    qtbot.waitUntil(lambda: card.isVisible() and card.month_label.isVisible())
+    caption, value = card._register_rows[0]
+    assert (caption.text(), value.text()) == ("Virtual meter", "computed from 2 inputs")
+    assert not card.age_label.isVisible() and not card._age_caption.isVisible()
+    assert water.age_label.isVisible()
+
+    def top(widget: QWidget) -> int:
+        return widget.mapTo(card, widget.rect().topLeft()).y()
+
+    # One line below the "Virtual meter" row, not two.
+    line = value.fontMetrics().height()
+    # Laid out: the figures below the card's title, "This month" below the "Virtual meter" row.
+    qtbot.waitUntil(lambda: top(value) > top(card.name_label) + line and top(card.month_label) > top(value))
+    assert top(card.month_label) - top(value) < line * 1.8

@@ -369,3 +369,35 @@ def test_reports_page_fits_800_by_600_with_four_rows_or_more(qtbot, meter, page)
         widget = page.findChild(QWidget, name)
         box = widget.geometry().translated(widget.parentWidget().mapTo(page, widget.parentWidget().rect().topLeft()))
         assert page.rect().contains(box), name
+
+
+def test_reports_page_readings_chart_of_a_virtual_meter_explains_itself(qtbot, run, db, meter, page):
+    """A virtual meter's readings chart says it has none and where its figures are (not a blank grid);
+    a real meter shown next gets its readings and the usual empty text back."""
+    from homelog_desktop.domain.entities import Source, VirtualTerm
+    from homelog_desktop.repositories import SourceRepository
+
+    day, night = meter.metrics
+
+    async def add():
+        async with db.session() as session:
+            return await SourceRepository(session).add(
+                Source(None, "Day minus night", metrics=(Metric(None, "Consumption", "kWh", decimals=1),),
+                       virtual=True, terms=(VirtualTerm(day.id, 1), VirtualTerm(night.id, -1)))
+            )  # fmt: skip
+
+    rest = run(add())
+    page.chart_tabs.setCurrentIndex(CHART_READINGS)
+    page._preset.setCurrentIndex(page._preset.findData(Preset.ALL))
+    page.set_source(rest)
+    report = loaded(qtbot, page, Period.MONTH, rest.metrics[0].id)
+    assert report.rows  # its consumption is computed: the first tab has it
+    qtbot.waitUntil(lambda: page.charts[CHART_READINGS] is not None, timeout=15000)
+    chart = page.charts[CHART_READINGS]
+    qtbot.waitUntil(lambda: chart.empty_text == "A virtual meter has no readings" and not page.vm._tasks)
+    assert chart.is_empty and chart.point_count == 0
+    assert "“Day minus night” is computed from its inputs' readings" in chart._empty_hint.text()
+    assert "“Consumption and cost” tab" in chart._empty_hint.text()
+    page.set_source(meter)
+    qtbot.waitUntil(lambda: chart.point_count == 90 and not page.vm._tasks, timeout=15000)
+    assert chart.empty_text == "No readings in this period" and not chart.is_empty

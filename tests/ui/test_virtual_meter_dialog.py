@@ -181,3 +181,124 @@ def test_virtual_meter_readings_tab_says_it_is_computed(qtbot, open_window, with
     sheet = window.dialogs.open[-1]
     qtbot.waitUntil(lambda: not sheet._vm.busy and bool(sheet.rows))
     assert sorted({r.line.source.name for r in sheet.rows}) == ["Heat pump", "House", "Room", "Water"]
+
+
+def test_virtual_dialog_edits_tariffs_with_the_source_forms_tariff_dialog(qtbot, run, db, open_dialog, meters):
+    """A new virtual meter gets a tariff through the tariff dialog of the source form; editing it shows
+    the stored tariff, changing its price and removing nothing stores the change (qtmodeltester on the list)."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate, Qt
+
+    from homelog_desktop.repositories import TariffRepository
+    from homelog_desktop.views.meter_changes import TariffColumn, TariffDialog
+
+    def tariff_form() -> TariffDialog:
+        qtbot.waitUntil(lambda: any(d.isVisible() for d in dialog.findChildren(TariffDialog)))
+        (found,) = [d for d in dialog.findChildren(TariffDialog) if d.isVisible()]
+        return found
+
+    def stored(source: Source):
+        async def go():
+            async with db.session(readonly=True) as s:
+                return await TariffRepository(s).for_metric(source.metrics[0].id)
+
+        return run(go())
+
+    dialog = open_dialog()
+    assert not dialog.edit_tariff_button.isEnabled() and dialog.add_tariff_button.isEnabled()
+    qtbot.keyClicks(dialog.name_edit, "Rest")
+    choose(dialog, 0, "House · Energy (kWh)")
+    choose(dialog, 1, "Heat pump · Energy (kWh)")
+    assert dialog.tabs.tabText(1) == "&Tariffs"
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.add_tariff_button, Qt.MouseButton.LeftButton)
+    form = tariff_form()
+    assert form.price_unit.text().endswith(" per kWh")  # the virtual meter's unit
+    form.currency_combo.setEditText("EUR")
+    form.valid_from_edit.setDate(QDate(2025, 1, 1))
+    form.price_edit.setText("0.32")
+    form.standing_edit.setText("0.10")
+    qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog._tariffs.rowCount() == 1)
+    assert dialog._tariffs.index(0, TariffColumn.UNIT_PRICE).data() == "0.32 / kWh"
+    assert dialog.tariffs_view.isColumnHidden(TariffColumn.METRIC)
+    assert dialog.tabs.tabText(1) == "&Tariffs (1)"
+    with qtbot.waitSignal(dialog._vm.saved):
+        save_button(dialog).click()
+    rest = dialog.result_source
+    assert rest is not None
+    assert [(t.valid_from, t.unit_price, t.standing_charge) for t in stored(rest)] == [
+        (date(2025, 1, 1), Decimal("0.32"), Decimal("0.10"))
+    ]
+
+    dialog = open_dialog(rest)
+    assert dialog._tariffs.rowCount() == 1
+    dialog.tabs.setCurrentIndex(1)
+    dialog.tariffs_view.selectRow(0)
+    assert dialog.edit_tariff_button.isEnabled() and dialog.remove_tariff_button.isEnabled()
+    qtbot.mouseClick(dialog.edit_tariff_button, Qt.MouseButton.LeftButton)
+    form = tariff_form()
+    assert form.price_edit.text() == "0.32"
+    form.price_edit.setText("0.35")
+    qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog._tariffs.item_at(0).unit_price == Decimal("0.35"))
+    with qtbot.waitSignal(dialog._vm.saved):
+        save_button(dialog).click()
+    assert [t.unit_price for t in stored(rest)] == [Decimal("0.35")]
+    rest = dialog.result_source  # its stored version now
+
+    dialog = open_dialog(rest)
+    dialog.tariffs_view.selectRow(0)
+    dialog.remove_tariff_button.click()
+    assert dialog._tariffs.rowCount() == 0 and not dialog.remove_tariff_button.isEnabled()
+    with qtbot.waitSignal(dialog._vm.saved):
+        save_button(dialog).click()
+    assert stored(rest) == []
+
+
+def test_virtual_dialog_tariffs_model_passes_qtmodeltester(qtmodeltester, open_dialog, meters):
+    dialog = open_dialog()
+    qtmodeltester.check(dialog._tariffs)
+
+
+def test_virtual_meter_tariff_from_the_window_gives_its_report_a_cost(qtbot, open_window, with_virtual):  # noqa: F811
+    """Edit source… on a virtual meter, a tariff added on its Tariffs tab, saved: its report, open
+    beside, gets a cost at once (310 − 100 = 210 kWh at 0.30, no standing charge);
+    Edit → Undo takes the tariff away again and the report says no cost."""
+    from PySide6.QtCore import QDate
+
+    from homelog_desktop.viewmodels.reports import Preset
+    from homelog_desktop.views.main.actions import Act
+    from homelog_desktop.views.meter_changes import TariffDialog
+    from homelog_desktop.views.reports_page import ReportsPage
+    from tests.ui.test_main_window import settle
+
+    window = open_window()
+    window.open_source(with_virtual.id, 1)
+    qtbot.waitUntil(lambda: (p := window.findChild(ReportsPage)) is not None and p.vm.report is not None)
+    page = window.findChild(ReportsPage)
+    page._preset.setCurrentIndex(page._preset.findData(Preset.ALL))  # January 2025
+    qtbot.waitUntil(lambda: not page.vm._tasks and bool(page.vm.report.rows), timeout=15000)
+    assert page.vm.report.source.id == with_virtual.id and page.vm.report.total_cost is None
+    settle(qtbot, window)
+    window.edit_source()
+    dialog = window.dialogs.open[-1]
+    assert isinstance(dialog, VirtualMeterDialog)
+    qtbot.waitUntil(lambda: dialog.loaded and bool(dialog.rows))
+    dialog.tabs.setCurrentIndex(1)
+    dialog.add_tariff_button.click()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in dialog.findChildren(TariffDialog)))
+    (form,) = [d for d in dialog.findChildren(TariffDialog) if d.isVisible()]
+    form.valid_from_edit.setDate(QDate(2024, 1, 1))
+    form.price_edit.setText("0.30")
+    form.currency_combo.setEditText("EUR")
+    form.ok_button.click()
+    qtbot.waitUntil(lambda: dialog._tariffs.rowCount() == 1)
+    with qtbot.waitSignal(dialog._vm.saved):
+        save_button(dialog).click()
+    qtbot.waitUntil(lambda: page.vm.report is not None and page.vm.report.total_cost is not None, timeout=15000)
+    assert page.vm.report.total_cost == Decimal("63.0")  # 210 kWh × 0.30
+    assert window.action(Act.UNDO).text().startswith("&Undo Edit Virtual Meter")
+    window.action(Act.UNDO).trigger()
+    qtbot.waitUntil(lambda: page.vm.report is not None and page.vm.report.total_cost is None, timeout=15000)
