@@ -43,8 +43,8 @@ from ..domain.consumption import (
 from ..domain.costs import TariffPlan, span_costs
 from ..domain.energy import ConversionFactor, ConversionPlan, convert, converted_metric
 from ..domain.entities import MeterEvent, Metric, MetricKind, SourceSummary, Tariff
-from ..domain.projection import RECENT_DAYS, PeriodForecast, ProjectionFigures, ProjectionMethod, project
-from ..domain.settlement import AdvancePayment, Settlement, billing_year, combined, register_forecast, settle
+from ..domain.projection import RECENT_DAYS, ProjectionFigures, ProjectionMethod, project
+from ..domain.settlement import AdvancePayment, BillRegister, Settlement, billing_year, source_settlement
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
 from ..domain.virtual import HiddenInputError
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
@@ -198,8 +198,8 @@ class _Usage:
     ytd_cost: Decimal | None
     currency: str | None
     projection: ProjectionFigures | None
-    #: The current billing year so far and projected to its end (the settlement's figures).
-    forecast: PeriodForecast | None = None
+    #: The register as its bill prices it (the settlement's figures).
+    bill: BillRegister | None = None
 
 
 def compute_card(
@@ -303,23 +303,14 @@ def compute_card(
         years.pop() if len(years) == 1 else None,
         untariffed,
         tuple(u.metric.name for u in same_unit) if len(same_unit) > 1 else (),
-        _settlement(summary, used, advances, now, tz, currency if one_currency else None),
+        source_settlement(
+            advances,
+            [u.bill for u in usages if u.bill is not None],
+            tz,
+            now.astimezone(tz).date(),
+            summary.source.billing_start_month,
+        ),
     )
-
-
-def _settlement(
-    summary: SourceSummary,
-    used: Sequence[_Usage],
-    advances: Sequence[AdvancePayment],
-    now: datetime,
-    tz: tzinfo,
-    currency: str | None,
-) -> Settlement | None:
-    """The billing year's settlement over every usage register (their costs add up to the bill)."""
-    if not advances:
-        return None
-    forecast = combined([u.forecast for u in used]) if currency is not None else None
-    return settle(advances, forecast, now.astimezone(tz).date(), summary.source.billing_start_month, currency)
 
 
 def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
@@ -350,9 +341,10 @@ def _usage(
         curve = counter_curve(s, events, metric.digits) if counter else interval_curve(s)
     if conversion is not None:
         curve = convert(curve, conversion)
-    if (counter and len(s) < 2) or curve.is_empty or curve.start == curve.end:
-        return _Usage(metric, None, None, MonthStatus.TOO_FEW_READINGS, None, None, plan.currency, None)
     places = amount_places(metric.decimals)
+    bill = BillRegister(curve, plan, places)
+    if (counter and len(s) < 2) or curve.is_empty or curve.start == curve.end:
+        return _Usage(metric, None, None, MonthStatus.TOO_FEW_READINGS, None, None, plan.currency, None, bill)
     today = now.astimezone(tz).date()
     upto = min(to_epoch(now), curve.end)
     month_so_far = same_month_last_year = ytd_cost = None
@@ -382,5 +374,5 @@ def _usage(
         ytd_cost,
         plan.currency,
         project(curve, plan, tz, places),
-        register_forecast(curve, plan, tz, places, today, billing_start_month),
+        bill,
     )
