@@ -42,6 +42,8 @@ from PySide6.QtGui import (
 )
 
 from ..domain.entities import MeterEvent, MeterEventKind, Metric, Tariff
+from ..domain.projection import ProjectionMethod
+from ..domain.settlement import Settlement
 from ..services.annual_report import AnnualReport, MetricSection, SourceSection, UnitTotal, YearKind
 from ..services.reports import (
     Report,
@@ -497,8 +499,50 @@ def _source_html(section: SourceSection, layout: _Layout, tz: tzinfo) -> str:
         )
     for part in section.metrics:
         parts.append(_metric_html(section, part, layout))
+    if section.settlement is not None:
+        parts.append(_settlement_html(section.settlement))
     parts.append(_events_html(section, tz))
     return "".join(parts)
+
+
+def _settlement_html(settlement: Settlement) -> str:
+    """Advances paid, the cost of the year and the settlement: the year's own when it is over, the
+    forecast of the current billing year when it is not."""
+    currency = settlement.currency
+    first, last = settlement.year_start, settlement.year_end - timedelta(days=1)
+    span = _span_text(first, settlement.year_end)
+    if settlement.closed:
+        cells = [(_money(settlement.paid, currency), "Advances paid", span)]
+        cells.append((_money(settlement.forecast_cost, currency), "Cost of the year", ""))
+    else:
+        cells = [
+            (
+                _money(settlement.paid, currency),
+                "Advances paid",
+                f"so far, of {_money(settlement.due_for_year, currency)}",
+            )
+        ]
+        how = "by last year's profile" if settlement.method is ProjectionMethod.SEASONAL else "by the recent rate"
+        cells.append((_money(settlement.forecast_cost, currency), "Cost of the year", f"forecast {how}"))
+    balance = settlement.balance
+    if balance is None:
+        cells.append(("–", "Settlement", "needs a tariff for the whole year"))
+    else:
+        label = "Refund" if balance >= 0 else "Back payment"
+        hint = f"on {_long_date(last)}" if settlement.closed else f"forecast for {_long_date(last)}"
+        cells.append((_money(abs(balance), currency), label, hint))
+    tds = [
+        f'<td width="{100 // len(cells)}%" bgcolor="{ZEBRA}" style="padding: 8px;">'
+        f'<span class="label">{_e(label.upper())}</span><br><span class="figure">{_e(figure)}</span>'
+        f'<br><span class="label">{_e(hint)}</span></td>'
+        for figure, label, hint in cells
+    ]
+    title = "Advance payments" if settlement.closed else f"Advance payments, billing year {_e(span)}"
+    spacer = '<td width="8"></td>'
+    return (
+        f"<h3>{title}</h3>"
+        f'<table width="100%" cellspacing="0" cellpadding="8"><tr>{spacer.join(tds)}</tr></table><p></p>'
+    )
 
 
 def _metric_html(section: SourceSection, part: MetricSection, layout: _Layout) -> str:
@@ -547,7 +591,10 @@ def _key_figures(part: MetricSection) -> str:
         cells.append((days_text(sum((r.days for r in report.rows), Decimal(0))), "Days covered", ""))
     else:
         covered = sum((r.days for r in report.rows), Decimal(0))
-        cells.append((_amount(report.total_consumption, metric, True), "Consumption", ""))
+        metered = part.metered
+        originals = [r.original for r in report.rows if r.original is not None]
+        as_metered = f"{_amount(sum(originals, Decimal(0)), metered, True)} metered" if metered and originals else ""
+        cells.append((_amount(report.total_consumption, metric, True), "Consumption", as_metered))
         cells.append(
             (_money(report.total_cost, report.currency), "Cost", "" if report.total_cost is not None else "no tariff")
         )
@@ -602,9 +649,11 @@ def _months_table(section: SourceSection, part: MetricSection) -> str:
             )
         return _table(header, rows)
     currency = f" ({_e(report.currency)})" if report.currency else ""
+    metered = part.metered
     header = [
         ("Month", False),
         (f"Consumption{unit}", True),
+        *([(f"Metered ({_e(metered.unit)})" if metered.unit else "Metered", True)] if metered else []),
         ("Days", True),
         ("Per day", True),
         (f"Cost{currency}", True),
@@ -614,12 +663,13 @@ def _months_table(section: SourceSection, part: MetricSection) -> str:
     rows = []
     for start, _end, row in months:
         if row is None:
-            rows.append([month_name(start), dash, dash, dash, dash, dash, dash])
+            rows.append([month_name(start), *[dash] * (len(header) - 1)])
             continue
         rows.append(
             [
                 month_name(start),
                 _amount(row.consumption, metric),
+                *([_amount(row.original, metered) if row.original is not None else dash] if metered else []),
                 days_text(row.days),
                 rate_text(row.avg_per_day, metric) if row.avg_per_day is not None else dash,
                 money_text(row.cost) if row.cost is not None else dash,
@@ -628,9 +678,11 @@ def _months_table(section: SourceSection, part: MetricSection) -> str:
             ]
         )
     covered = sum((r.days for r in report.rows), Decimal(0))
+    originals = [r.original for r in report.rows if r.original is not None]
     total = [
         "Total",
         _amount(report.total_consumption, metric),
+        *([_amount(sum(originals, Decimal(0)), metered) if originals else "–"] if metered else []),
         days_text(covered),
         "",
         money_text(report.total_cost) if report.total_cost is not None else "–",
@@ -671,7 +723,7 @@ def _events_html(section: SourceSection, tz: tzinfo) -> str:
         prices += [prefix + _tariff_text(t, part.metric, section) for t in part.tariffs]
         for event in part.meter_changes:
             when = event.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-            changes.append(f"{when} – {prefix}{_event_text(event, part.metric)}")
+            changes.append(f"{when} – {prefix}{_event_text(event, part.metered or part.metric)}")
     if not section.has_data and not prices and not changes and not section.notes:
         return ""
     rows: list[list[str]] = []
