@@ -87,6 +87,11 @@ class SourceCard:
     settlement: Settlement | None = None
     #: A virtual meter whose inputs the reader cannot all see: why no figures are shown (else "").
     hidden: str = ""
+    #: Registers converted for their figures (gas m³ → kWh): the main one as metered, and this month's
+    #: and the projected year's consumption in its unit (else None).
+    metered: Metric | None = None
+    month_metered: Decimal | None = None
+    projected_metered: Decimal | None = None
 
     @property
     def last_value(self) -> Decimal | None:
@@ -200,6 +205,10 @@ class _Usage:
     projection: ProjectionFigures | None
     #: The register as its bill prices it (the settlement's figures).
     bill: BillRegister | None = None
+    #: A converted register: as metered, this month and the projected year in its unit.
+    metered: Metric | None = None
+    month_metered: Decimal | None = None
+    projected_metered: Decimal | None = None
 
 
 def compute_card(
@@ -239,6 +248,7 @@ def compute_card(
         return SourceCard(
             summary, main, tuple(registers), None, None, None, None, None, None, MonthStatus.NOT_APPLICABLE
         )
+    originals = {m.id: m for m in metrics}
     usages = []
     for metric in usage_metrics:
         assert metric.id is not None
@@ -253,7 +263,7 @@ def compute_card(
                 now,
                 tz,
                 plans[metric.id],
-                summary.source.billing_start_month,
+                originals[metric.id] if not plans[metric.id].is_empty else None,
                 curve,
             )
         )
@@ -310,7 +320,18 @@ def compute_card(
             now.astimezone(tz).date(),
             summary.source.billing_start_month,
         ),
+        "",
+        *_metered(same_unit),
     )
+
+
+def _metered(usages: Sequence[_Usage]) -> tuple[Metric | None, Decimal | None, Decimal | None]:
+    """The card's figures as metered when all its summed registers convert from one unit (gas m³)."""
+    units = {u.metered.unit if u.metered is not None else None for u in usages}
+    if len(units) != 1 or None in units:
+        return None, None, None
+    first = usages[0].metered
+    return first, _sum([u.month_metered for u in usages]), _sum([u.projected_metered for u in usages])
 
 
 def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
@@ -328,9 +349,11 @@ def _usage(
     now: datetime,
     tz: tzinfo,
     conversion: ConversionPlan | None = None,
-    billing_start_month: int = 1,
+    metered: Metric | None = None,
     computed: Curve | None = None,
 ) -> _Usage:
+    """One usage register's figures (``metric`` as shown: kWh for gas; ``metered``: as metered, for a
+    register that converts)."""
     s = series.ordered()
     plan = TariffPlan.of(tariffs, tz)
     counter = metric.kind is MetricKind.COUNTER and computed is None
@@ -339,6 +362,7 @@ def _usage(
         curve = computed
     else:
         curve = counter_curve(s, events, metric.digits) if counter else interval_curve(s)
+    metered_curve = curve
     if conversion is not None:
         curve = convert(curve, conversion)
     places = amount_places(metric.decimals)
@@ -351,9 +375,12 @@ def _usage(
     history_from = None
     status = MonthStatus.NO_READING_THIS_MONTH
     month_start = max(midnight(today.replace(day=1), tz), curve.start)
+    month_metered = projected_metered = None
     if upto > month_start:
         head, tail = Moment.at(month_start, tz), Moment.at(upto, tz)
         month_so_far = exact(float(curve.between([head.epoch], [tail.epoch])[0]))
+        if metered is not None:
+            month_metered = exact(float(metered_curve.between([head.epoch], [tail.epoch])[0]))
         then_head, then_tail = moment_year_earlier(head, tz), moment_year_earlier(tail, tz)
         if curve.covers(then_head.epoch, then_tail.epoch):
             same_month_last_year = exact(float(curve.between([then_head.epoch], [then_tail.epoch])[0]))
@@ -362,6 +389,9 @@ def _usage(
             status = MonthStatus.NO_LAST_YEAR
             if curve.start < then_tail.epoch:
                 history_from = from_epoch(curve.start).astimezone(tz).date()
+    if metered is not None:
+        as_metered = project(metered_curve, TariffPlan.of([], tz), tz, amount_places(metered.decimals))
+        projected_metered = as_metered.annual_consumption if as_metered is not None else None
     year_start = max(midnight(date(today.year, 1, 1), tz), curve.start)
     if upto > year_start:
         ytd_cost = span_costs(curve, plan, [(Moment.at(year_start, tz), Moment.at(upto, tz))], places)[0]
@@ -375,4 +405,7 @@ def _usage(
         plan.currency,
         project(curve, plan, tz, places),
         bill,
+        metered,
+        month_metered,
+        projected_metered,
     )

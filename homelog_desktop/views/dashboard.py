@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, Signal
@@ -125,6 +126,9 @@ class SourceCardWidget(QFrame):
         shown = [m for m in source.metrics if m.id is not None] or ([metric] if metric is not None else [])
         if len(shown) > 1:
             self._metric_label.setText(source.category.label)  # the registers are listed below
+        elif card is not None and card.metered is not None and metric is not None:
+            # Counted in m³, shown in kWh: both units named (the last reading is the meter's own m³).
+            self._metric_label.setText(f"{metric.name} ({card.metered.unit} → {metric.unit})")
         else:
             self._metric_label.setText(metric.label if metric is not None else source.category.label)
         self._set_register_rows(len(shown) or 1)
@@ -208,6 +212,7 @@ class SourceCardWidget(QFrame):
         self.month_label.setEnabled(True)
         self.month_label.setText(
             figures.quantity(card.month_so_far, unit, figures.decimals_for(card.month_so_far, decimals), locale)
+            + _as_metered(card.month_metered, card, locale)
         )
         delta = relative_change(card.month_so_far, card.same_month_last_year)
         if delta is None:
@@ -267,7 +272,7 @@ class SourceCardWidget(QFrame):
             return
         text = figures.quantity(
             card.projected_annual, unit, figures.decimals_for(card.projected_annual, decimals), locale
-        )
+        ) + _as_metered(card.projected_metered, card, locale)
         if card.projected_annual_cost is not None:
             text += " · " + figures.money(card.projected_annual_cost, card.currency, locale)
         self.projection_label.setText(text)
@@ -443,6 +448,14 @@ def _wrapping_label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label
+
+
+def _as_metered(amount: Decimal | None, card: SourceCard, locale: QLocale) -> str:
+    """ " (110 m³)": a converted figure's amount as metered, whole units (empty without one)."""
+    metered = card.metered
+    if amount is None or metered is None:
+        return ""
+    return f" ({figures.quantity(amount, metered.unit, figures.decimals_for(amount, 0), locale)})"
 
 
 def _local_day(moment: datetime) -> date:
