@@ -272,7 +272,7 @@ class SourceCardWidget(QFrame):
             return
         text = figures.quantity(
             card.projected_annual, unit, figures.decimals_for(card.projected_annual, decimals), locale
-        ) + _as_metered(card.projected_metered, card, locale)
+        )
         if card.projected_annual_cost is not None:
             text += " · " + figures.money(card.projected_annual_cost, card.currency, locale)
         self.projection_label.setText(text)
@@ -281,7 +281,9 @@ class SourceCardWidget(QFrame):
         self.basis_label.setText(figures.projection_basis(method, card.projection_scale, card.projection_year, locale))
         tip = figures.projection_basis_tip(method, card.projection_year)
         self.basis_label.setToolTip(tip)
-        self.projection_label.setToolTip(tip)
+        # A converted meter's year as metered: in the tip (the line would wrap on a narrow card).
+        metered = _as_metered(card.projected_metered, card, locale).strip(" ()")
+        self.projection_label.setToolTip(f"{metered} as metered\n{tip}" if metered else tip)
 
     # -- Qt overrides ----------------------------------------------------------------------------
 

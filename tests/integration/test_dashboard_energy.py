@@ -73,9 +73,9 @@ def test_gas_card_widget_shows_the_settlement(qtbot, run, db, gas):
     widget.resize(400, widget.sizeHint().height())
     widget.show()
     rows = widget.settlement
-    assert rows.caption.text() == "Settlement 2025" and rows.caption.isVisible()
+    assert rows.caption.text() == "Settlement" and rows.caption.isVisible()
     assert rows.result_label.text() == "back payment €3,026.06"
-    assert rows.detail_label.text() == "paid €255.00 of €1,020.00 · used €654.02 so far · year €4,046.06"
+    assert rows.detail_label.text() == "2025: paid €255.00 of €1,020.00 · used €654.02 so far · year €4,046.06"
     assert "recent daily rate" in rows.result_label.toolTip()
     assert widget.last_label.text().startswith("590.000 m³")
 
@@ -109,5 +109,6 @@ def test_gas_card_names_both_units_and_shows_the_m3_beside_the_kwh(qtbot, run, d
     assert widget.last_label.text().startswith("660.000 m³")
     assert widget.month_label.text() == "758.1 kWh (70.0 m³)"
     projected = widget.projection_label.text()
-    assert projected.startswith(f"{card.projected_annual:,.0f} kWh (") and " m³) · €" in projected
+    assert projected.startswith(f"{card.projected_annual:,.0f} kWh · €")  # the m³ in its tip: one line
+    assert widget.projection_label.toolTip().startswith(f"{card.projected_metered:,.0f} m³ as metered")
     widget.grab().save(str(tmp_path / "gas-card.png"))
