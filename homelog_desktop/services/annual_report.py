@@ -18,12 +18,13 @@ from ..config import system_zone
 from ..db.handle import SessionProvider
 from ..domain.consumption import Period, add_months, local_date, period_label
 from ..domain.costs import money
+from ..domain.energy import ConversionFactor
 from ..domain.entities import MeterEvent, Metric, MetricKind, Source, Tariff
 from ..domain.numbers import quantum
 from ..domain.queries import ReadingFilter
 from ..domain.settlement import AdvancePayment, Settlement, settle_closed
 from ..repositories import MeterEventRepository, ReadingRepository, SourceRepository, TariffRepository
-from ..repositories.energy import AdvancePaymentRepository
+from ..repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
 from .reports import Report, ReportRow, build_report
 
 __all__ = [
@@ -85,6 +86,8 @@ class MetricSection:
     meter_changes: tuple[MeterEvent, ...] = ()
     #: The metric as metered when its figures are converted (gas in m³; ``metric`` then says kWh).
     metered: Metric | None = None
+    #: Conversion factors in force during the year (the one valid at its start, then each change).
+    factors: tuple[ConversionFactor, ...] = ()
 
     @property
     def has_data(self) -> bool:
@@ -174,6 +177,9 @@ async def build_source_section(
         finish = datetime(end.year, end.month, end.day, tzinfo=zone).astimezone(UTC)
         lines = await ReadingRepository(session).page(source, 0, 100_000, flt=ReadingFilter(start=begin, end=finish))
         advances = await AdvancePaymentRepository(session).for_source(source.id)
+        factors = await ConversionFactorRepository(session).for_metrics(
+            [m.id for m in source.metrics if m.id is not None]
+        )
     noted = [
         ReadingNote(line.reading.timestamp, line.reading.note.strip()) for line in lines if line.reading.note.strip()
     ]
@@ -195,7 +201,15 @@ async def build_source_section(
         )
         sections.append(
             MetricSection(
-                months.metric, months, this_year, previous, compared, in_force, changes, months.original_metric
+                months.metric,
+                months,
+                this_year,
+                previous,
+                compared,
+                in_force,
+                changes,
+                months.original_metric,
+                _in_force(factors.get(metric.id, []), start, end),
             )
         )
     return SourceSection(
@@ -234,7 +248,12 @@ def _year_settlement(
 
 
 def _tariffs_in(tariffs: Sequence[Tariff], start: date, end: date) -> tuple[Tariff, ...]:
-    ordered = sorted(tariffs, key=lambda t: t.valid_from)
+    return _in_force(tariffs, start, end)
+
+
+def _in_force[T: (Tariff, ConversionFactor)](rows: Sequence[T], start: date, end: date) -> tuple[T, ...]:
+    """The row valid at ``start`` and each one starting before ``end``."""
+    ordered = sorted(rows, key=lambda t: t.valid_from)
     at_start = [t for t in ordered if t.valid_from <= start][-1:]
     return tuple(at_start + [t for t in ordered if start < t.valid_from < end])
 

@@ -41,6 +41,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from ..domain.energy import ConversionFactor
 from ..domain.entities import MeterEvent, MeterEventKind, Metric, Tariff
 from ..domain.projection import ProjectionMethod
 from ..domain.settlement import Settlement
@@ -526,7 +527,8 @@ def _settlement_html(settlement: Settlement) -> str:
         cells.append((_money(settlement.forecast_cost, currency), "Cost of the year", f"forecast {how}"))
     balance = settlement.balance
     if balance is None:
-        cells.append(("–", "Settlement", "needs a tariff for the whole year"))
+        hint = "needs a tariff for the whole year" if settlement.closed else "needs a tariff and readings this year"
+        cells.append(("–", "Settlement", hint))
     else:
         label = "Refund" if balance >= 0 else "Back payment"
         hint = f"on {_long_date(last)}" if settlement.closed else f"forecast for {_long_date(last)}"
@@ -712,15 +714,27 @@ def _tariff_text(tariff: Tariff, metric: Metric, section: SourceSection) -> str:
     return f"{since}: {tariff.unit_price} {tariff.currency} per {unit}{standing}"
 
 
+def _factor_text(factor: ConversionFactor, part: MetricSection, section: SourceSection) -> str:
+    """ "From 1 July 2025: 11.4 × Z-number 0.95 = 10.83 kWh per m³" (without the Z-number when it is 1)."""
+    since = "In force at the start" if factor.valid_from <= section.start else f"From {_long_date(factor.valid_from)}"
+    per = f"{factor.unit.strip()} per {part.metered.unit if part.metered is not None else 'unit'}"
+    plain = [f"{value.normalize():f}" for value in (factor.factor, factor.z_number, factor.multiplier)]
+    if factor.z_number == 1:
+        return f"{since}: {plain[0]} {per}"
+    return f"{since}: {plain[0]} × Z-number {plain[1]} = {plain[2]} {per}"
+
+
 def _events_html(section: SourceSection, tz: tzinfo) -> str:
-    """Prices, meter changes and the readings' notes of the year."""
+    """Prices, conversion factors, meter changes and the readings' notes of the year."""
     out = []
     several = len(section.metrics) > 1
     prices = []
+    conversions = []
     changes = []
     for part in section.metrics:
         prefix = f"{part.metric.name}: " if several else ""
         prices += [prefix + _tariff_text(t, part.metric, section) for t in part.tariffs]
+        conversions += [prefix + _factor_text(f, part, section) for f in part.factors]
         for event in part.meter_changes:
             when = event.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
             changes.append(f"{when} – {prefix}{_event_text(event, part.metered or part.metric)}")
@@ -729,6 +743,8 @@ def _events_html(section: SourceSection, tz: tzinfo) -> str:
     rows: list[list[str]] = []
     if prices:
         rows.append(["Prices", "<br>".join(_e(p) for p in prices)])
+    if conversions:
+        rows.append(["Conversion", "<br>".join(_e(c) for c in conversions)])
     rows.append(
         ["Meter changes", "<br>".join(_e(c) for c in changes) if changes else '<span class="muted">none</span>']
     )

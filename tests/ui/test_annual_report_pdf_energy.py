@@ -10,7 +10,7 @@ kWh per m³, 11.4 × 0.95 = 10.83 from 2025-07-01; 0.10 EUR per kWh; 100 EUR a m
 from __future__ import annotations
 
 import shutil
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -83,6 +83,31 @@ def test_pdf_of_gas_in_kwh_with_the_m3_and_the_settlement(run, db, tmp_path):
     flowing = " ".join(page.split())
     assert "ADVANCES PAID COST OF THE YEAR BACK PAYMENT 1200.00 EUR 1288.20 EUR 88.20 EUR" in flowing
     assert "0.10 EUR per kWh" in flowing
+    assert "Conversion In force at the start: 11.2 × Z-number 0.95 = 10.64 kWh per m³" in flowing
+    assert "From 1 July 2025: 11.4 × Z-number 0.95 = 10.83 kWh per m³" in flowing
     assert "on 31 December 2025" in flowing
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert len(pdf_pages_to_png(path, SHOTS, resolution=80)) == 2
+
+
+def test_pdf_of_the_current_year_shows_the_advances_so_far_and_the_forecast(run, db, tmp_path):
+    """This year: 100 EUR on the first of each month so far paid, of 1,200; the forecast is the Reports
+    page's (the reading of 1 January starts the year)."""
+    run(build_gas(db))
+    today = datetime.now(BERLIN).date()
+    report = run(build_annual_report(db, YearKind.CALENDAR, today.year, tz=BERLIN))
+    (section,) = report.sections
+    settlement = section.settlement
+    assert settlement is not None and not settlement.closed
+    assert settlement == section.metrics[0].months.settlement
+    assert (settlement.paid, settlement.due_for_year) == (Decimal(100 * today.month), Decimal(1200))
+    path = tmp_path / "now.pdf"
+    run(write_pdf(report, path, "a4", None))
+    flowing = " ".join(pdf_text(path, 2).split())
+    assert f"Advance payments, billing year 1 January – 31 December {today.year}" in flowing
+    assert "ADVANCES PAID COST OF THE YEAR" in flowing and f"{100 * today.month}.00 EUR" in flowing
+    assert "so far, of 1200.00 EUR" in flowing
+    if settlement.balance is not None:
+        assert f"forecast for 31 December {today.year}" in flowing
+    else:
+        assert "needs a tariff and readings this year" in flowing
