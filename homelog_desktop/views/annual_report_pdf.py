@@ -501,20 +501,32 @@ def _source_html(section: SourceSection, layout: _Layout, tz: tzinfo) -> str:
     for part in section.metrics:
         parts.append(_metric_html(section, part, layout))
     if section.settlement is not None:
-        parts.append(_settlement_html(section.settlement))
+        parts.append(_settlement_html(section.settlement, _covered_days(section)))
     parts.append(_events_html(section, tz))
     return "".join(parts)
 
 
-def _settlement_html(settlement: Settlement) -> str:
+def _covered_days(section: SourceSection) -> Decimal | None:
+    """Days of the year the readings of the source's usage registers cover (the fewest of them)."""
+    usage = [p for p in section.metrics if not p.is_gauge]
+    if not usage:
+        return None
+    return min(sum((r.days for r in p.months.rows), Decimal(0)) for p in usage)
+
+
+def _settlement_html(settlement: Settlement, covered: Decimal | None = None) -> str:
     """Advances paid, the cost of the year and the settlement: the year's own when it is over, the
-    forecast of the current billing year when it is not."""
+    forecast of the current billing year when it is not. ``covered``: days of a closed year that its
+    readings cover (a year read only in part has the cost of that part only, and says so)."""
     currency = settlement.currency
     first, last = settlement.year_start, settlement.year_end - timedelta(days=1)
     span = _span_text(first, settlement.year_end)
     if settlement.closed:
         cells = [(_money(settlement.paid, currency), "Advances paid", span)]
-        cells.append((_money(settlement.forecast_cost, currency), "Cost of the year", ""))
+        days = (settlement.year_end - settlement.year_start).days
+        part = covered is not None and covered < days
+        hint = f"readings cover {days_text(covered)} of its {days} days" if part and covered is not None else ""
+        cells.append((_money(settlement.forecast_cost, currency), "Cost of the year", hint))
     else:
         cells = [
             (

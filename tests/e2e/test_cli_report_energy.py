@@ -5,6 +5,7 @@ the billing year's settlement under the table."""
 from __future__ import annotations
 
 import asyncio
+import shutil
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +20,7 @@ from homelog_desktop.domain.entities import Category, Metric, MetricKind, Readin
 from homelog_desktop.domain.settlement import AdvancePayment
 from homelog_desktop.repositories import ReadingRepository, SourceRepository, TariffRepository
 from homelog_desktop.repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
+from tests.annual_report_support import pdf_text
 from tests.processes import homelog
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -139,3 +141,18 @@ def test_table_of_either_register_of_a_day_night_meter_shows_the_sources_settlem
     assert ends[0] == ends[1]
     assert "of 1,440.00 EUR" in ends[0][0]
     assert any(line.startswith("Forecast for the year ") for line in ends[0])
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+def test_pdf_of_2025_shows_kwh_with_m3_and_the_advances_against_the_cost(data_dir: Path, tmp_path: Path) -> None:
+    """2025, read to 1 March: 3,298.40 + 3,005.80 = 6,304.20 kWh from 310 + 280 = 590 m³, costing
+    342.24 + 311.78 = 654.02 EUR; advances 12 × 85 = 1,020.00 EUR: a refund of 365.98 EUR, on the
+    59 days read."""
+    out = tmp_path / "gas.pdf"
+    done = _report(data_dir, "--format", "pdf", "-o", str(out), "--year", "2025")
+    assert done.returncode == 0, done.stderr
+    text = " ".join(pdf_text(out, 2).split())
+    assert "6304.20 kWh" in text and "590.000 m³ metered" in text
+    assert "Consumption (kWh) Metered (m³)" in text
+    assert "ADVANCES PAID COST OF THE YEAR REFUND 1020.00 EUR 654.02 EUR 365.98 EUR" in text
+    assert "readings cover 59 of its 365 days" in text
