@@ -105,6 +105,8 @@ class Settlement:
     method: ProjectionMethod | None = None
     #: The data begin after the billing year's start (the figures cover only the part from then).
     partial_from: date | None = None
+    #: The year is over (``settle_closed``): the cost is the year's own, not a forecast.
+    closed: bool = False
 
     @property
     def balance(self) -> Decimal | None:
@@ -149,6 +151,58 @@ def settle(
         forecast.method,
         forecast.partial_from,
     )
+
+
+def settle_closed(
+    advances: Sequence[AdvancePayment], first: date, after: date, cost: Decimal | None, currency: str | None
+) -> Settlement | None:
+    """The settlement of a year that is over (the annual report's past year ``first``..``after``):
+    the advances due on the first days of its months against the cost of its consumption. None
+    without advances, or when the advances are in a different currency from the tariffs."""
+    if not advances:
+        return None
+    last_month = add_months(after, -1)
+    code = (advance_on(advances, last_month) or min(advances, key=lambda a: a.valid_from)).currency.strip().upper()
+    if currency is not None and currency != code:
+        return None
+    due = advances_due([a for a in advances if a.currency.strip().upper() == code], first, last_month)
+    return Settlement(first, after, code, due, due, cost, cost, closed=True)
+
+
+@dataclass(frozen=True, slots=True)
+class BillRegister:
+    """One usage register of a source as its bill prices it: the priced curve (kWh for gas), its
+    tariffs and the decimals its amounts are rounded to."""
+
+    curve: Curve
+    plan: TariffPlan
+    places: int
+
+
+def source_settlement(
+    advances: Sequence[AdvancePayment],
+    registers: Sequence[BillRegister],
+    tz: tzinfo,
+    today: date,
+    billing_start_month: int,
+) -> Settlement | None:
+    """The source's settlement of the billing year holding ``today`` over all its usage registers
+    (a day/night meter's costs add up to one bill): the dashboard card's and the reports'.
+
+    Registers never read (under two readings: a night register on a single-rate contract) take no
+    part (the first is kept when none is read). The forecast needs every register taking part
+    priced in one currency; else the settlement shows only the advances."""
+    if not advances:
+        return None
+    used = [r for r in registers if not r.curve.is_empty and r.curve.start < r.curve.end] or list(registers[:1])
+    currencies = {r.plan.currency for r in used}
+    currency = currencies.pop() if len(currencies) == 1 else None
+    forecast = None
+    if currency is not None:
+        forecast = combined(
+            [register_forecast(r.curve, r.plan, tz, r.places, today, billing_start_month) for r in used]
+        )
+    return settle(advances, forecast, today, billing_start_month, currency)
 
 
 def combined(forecasts: Sequence[PeriodForecast | None]) -> PeriodForecast | None:
@@ -198,6 +252,8 @@ def settlement_lines(
     """
     first, last = settlement.year_start, settlement.year_end - timedelta(days=1)
     currency = settlement.currency
+    if settlement.closed:
+        return _closed_lines(settlement, money_text, day_text)
     lines = [
         f"Billing year {day_text(first)} to {day_text(last)}: advances paid so far "
         f"{money_text(settlement.paid, currency)} of {money_text(settlement.due_for_year, currency)}"
@@ -217,4 +273,23 @@ def settlement_lines(
     lines.append(f"Forecast for the year {money_text(settlement.forecast_cost, currency)} (by {how}): {verdict}")
     if settlement.partial_from is not None:
         lines.append(f"(readings begin on {day_text(settlement.partial_from)}: the cost before then is not included)")
+    return lines
+
+
+def _closed_lines(
+    settlement: Settlement, money_text: Callable[[Decimal, str], str], day_text: Callable[[date], str]
+) -> list[str]:
+    first, last = settlement.year_start, settlement.year_end - timedelta(days=1)
+    currency = settlement.currency
+    lines = [f"{day_text(first)} to {day_text(last)}: advances paid {money_text(settlement.paid, currency)}"]
+    balance = settlement.balance
+    if balance is None or settlement.forecast_cost is None:
+        lines.append("Settlement: not known (needs a tariff for the whole year)")
+        return lines
+    verdict = (
+        f"a refund of {money_text(balance, currency)}"
+        if balance >= 0
+        else f"a back payment of {money_text(-balance, currency)}"
+    )
+    lines.append(f"Cost of the year {money_text(settlement.forecast_cost, currency)}: {verdict}")
     return lines

@@ -18,10 +18,13 @@ from ..config import system_zone
 from ..db.handle import SessionProvider
 from ..domain.consumption import Period, add_months, local_date, period_label
 from ..domain.costs import money
+from ..domain.energy import ConversionFactor
 from ..domain.entities import MeterEvent, Metric, MetricKind, Source, Tariff
 from ..domain.numbers import quantum
 from ..domain.queries import ReadingFilter
+from ..domain.settlement import AdvancePayment, Settlement, settle_closed
 from ..repositories import MeterEventRepository, ReadingRepository, SourceRepository, TariffRepository
+from ..repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
 from .reports import Report, ReportRow, build_report
 
 __all__ = [
@@ -81,6 +84,10 @@ class MetricSection:
     tariffs: tuple[Tariff, ...] = ()
     #: Meter changes recorded in the year.
     meter_changes: tuple[MeterEvent, ...] = ()
+    #: The metric as metered when its figures are converted (gas in m³; ``metric`` then says kWh).
+    metered: Metric | None = None
+    #: Conversion factors in force during the year (the one valid at its start, then each change).
+    factors: tuple[ConversionFactor, ...] = ()
 
     @property
     def has_data(self) -> bool:
@@ -108,6 +115,9 @@ class SourceSection:
     notes: tuple[ReadingNote, ...] = ()
     #: Notes left out beyond MAX_NOTES.
     more_notes: int = 0
+    #: A source with advance payments: the year's advances against its cost (the year is over), or
+    #: the current billing year's forecast settlement (the year is not over yet); else None.
+    settlement: Settlement | None = None
 
     @property
     def label(self) -> str:
@@ -166,6 +176,10 @@ async def build_source_section(
         begin = datetime(start.year, start.month, start.day, tzinfo=zone).astimezone(UTC)
         finish = datetime(end.year, end.month, end.day, tzinfo=zone).astimezone(UTC)
         lines = await ReadingRepository(session).page(source, 0, 100_000, flt=ReadingFilter(start=begin, end=finish))
+        advances = await AdvancePaymentRepository(session).for_source(source.id)
+        factors = await ConversionFactorRepository(session).for_metrics(
+            [m.id for m in source.metrics if m.id is not None]
+        )
     noted = [
         ReadingNote(line.reading.timestamp, line.reading.note.strip()) for line in lines if line.reading.note.strip()
     ]
@@ -185,7 +199,19 @@ async def build_source_section(
         changes = tuple(
             e for e in events if e.metric_id == metric.id and start <= local_date(int(e.at.timestamp()), zone) < end
         )
-        sections.append(MetricSection(metric, months, this_year, previous, compared, in_force, changes))
+        sections.append(
+            MetricSection(
+                months.metric,
+                months,
+                this_year,
+                previous,
+                compared,
+                in_force,
+                changes,
+                months.original_metric,
+                _in_force(factors.get(metric.id, []), start, end),
+            )
+        )
     return SourceSection(
         source=source,
         kind=kind,
@@ -195,11 +221,39 @@ async def build_source_section(
         metrics=tuple(sections),
         notes=tuple(noted[:MAX_NOTES]),
         more_notes=max(0, len(noted) - MAX_NOTES),
+        settlement=_year_settlement(advances, sections, start, end, zone),
     )
 
 
+def _year_settlement(
+    advances: Sequence[AdvancePayment], parts: Sequence[MetricSection], start: date, end: date, tz: tzinfo
+) -> Settlement | None:
+    """A year that is over: its advances against the cost of all its usage registers (each priced as
+    its bill is, kWh for gas); the current year: the billing year's forecast settlement (the Reports
+    page's); a year still to come: none."""
+    if not advances:
+        return None
+    today = datetime.now(tz).date()
+    usage = [p.months for p in parts if not p.is_gauge]
+    if not usage or today < start:
+        return None
+    if today < end:
+        return usage[0].settlement
+    costs = [r.total_cost for r in usage]
+    currencies = {r.currency for r in usage}
+    currency = currencies.pop() if len(currencies) == 1 else None
+    known = currency is not None and all(c is not None for c in costs)
+    cost = sum((money(c) for c in costs if c is not None), Decimal(0)) if known else None
+    return settle_closed(advances, start, end, cost, currency)
+
+
 def _tariffs_in(tariffs: Sequence[Tariff], start: date, end: date) -> tuple[Tariff, ...]:
-    ordered = sorted(tariffs, key=lambda t: t.valid_from)
+    return _in_force(tariffs, start, end)
+
+
+def _in_force[T: (Tariff, ConversionFactor)](rows: Sequence[T], start: date, end: date) -> tuple[T, ...]:
+    """The row valid at ``start`` and each one starting before ``end``."""
+    ordered = sorted(rows, key=lambda t: t.valid_from)
     at_start = [t for t in ordered if t.valid_from <= start][-1:]
     return tuple(at_start + [t for t in ordered if start < t.valid_from < end])
 

@@ -43,8 +43,8 @@ from ..domain.consumption import (
 from ..domain.costs import TariffPlan, span_costs
 from ..domain.energy import ConversionFactor, ConversionPlan, convert, converted_metric
 from ..domain.entities import MeterEvent, Metric, MetricKind, SourceSummary, Tariff
-from ..domain.projection import RECENT_DAYS, PeriodForecast, ProjectionFigures, ProjectionMethod, project
-from ..domain.settlement import AdvancePayment, Settlement, billing_year, combined, register_forecast, settle
+from ..domain.projection import RECENT_DAYS, ProjectionFigures, ProjectionMethod, project
+from ..domain.settlement import AdvancePayment, BillRegister, Settlement, billing_year, source_settlement
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
 from ..domain.virtual import HiddenInputError
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
@@ -87,6 +87,11 @@ class SourceCard:
     settlement: Settlement | None = None
     #: A virtual meter whose inputs the reader cannot all see: why no figures are shown (else "").
     hidden: str = ""
+    #: Registers converted for their figures (gas m³ → kWh): the main one as metered, and this month's
+    #: and the projected year's consumption in its unit (else None).
+    metered: Metric | None = None
+    month_metered: Decimal | None = None
+    projected_metered: Decimal | None = None
 
     @property
     def last_value(self) -> Decimal | None:
@@ -198,8 +203,12 @@ class _Usage:
     ytd_cost: Decimal | None
     currency: str | None
     projection: ProjectionFigures | None
-    #: The current billing year so far and projected to its end (the settlement's figures).
-    forecast: PeriodForecast | None = None
+    #: The register as its bill prices it (the settlement's figures).
+    bill: BillRegister | None = None
+    #: A converted register: as metered, this month and the projected year in its unit.
+    metered: Metric | None = None
+    month_metered: Decimal | None = None
+    projected_metered: Decimal | None = None
 
 
 def compute_card(
@@ -239,6 +248,7 @@ def compute_card(
         return SourceCard(
             summary, main, tuple(registers), None, None, None, None, None, None, MonthStatus.NOT_APPLICABLE
         )
+    originals = {m.id: m for m in metrics}
     usages = []
     for metric in usage_metrics:
         assert metric.id is not None
@@ -253,7 +263,7 @@ def compute_card(
                 now,
                 tz,
                 plans[metric.id],
-                summary.source.billing_start_month,
+                originals[metric.id] if not plans[metric.id].is_empty else None,
                 curve,
             )
         )
@@ -303,23 +313,25 @@ def compute_card(
         years.pop() if len(years) == 1 else None,
         untariffed,
         tuple(u.metric.name for u in same_unit) if len(same_unit) > 1 else (),
-        _settlement(summary, used, advances, now, tz, currency if one_currency else None),
+        source_settlement(
+            advances,
+            [u.bill for u in usages if u.bill is not None],
+            tz,
+            now.astimezone(tz).date(),
+            summary.source.billing_start_month,
+        ),
+        "",
+        *_metered(same_unit),
     )
 
 
-def _settlement(
-    summary: SourceSummary,
-    used: Sequence[_Usage],
-    advances: Sequence[AdvancePayment],
-    now: datetime,
-    tz: tzinfo,
-    currency: str | None,
-) -> Settlement | None:
-    """The billing year's settlement over every usage register (their costs add up to the bill)."""
-    if not advances:
-        return None
-    forecast = combined([u.forecast for u in used]) if currency is not None else None
-    return settle(advances, forecast, now.astimezone(tz).date(), summary.source.billing_start_month, currency)
+def _metered(usages: Sequence[_Usage]) -> tuple[Metric | None, Decimal | None, Decimal | None]:
+    """The card's figures as metered when all its summed registers convert from one unit (gas m³)."""
+    units = {u.metered.unit if u.metered is not None else None for u in usages}
+    if len(units) != 1 or None in units:
+        return None, None, None
+    first = usages[0].metered
+    return first, _sum([u.month_metered for u in usages]), _sum([u.projected_metered for u in usages])
 
 
 def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
@@ -337,9 +349,11 @@ def _usage(
     now: datetime,
     tz: tzinfo,
     conversion: ConversionPlan | None = None,
-    billing_start_month: int = 1,
+    metered: Metric | None = None,
     computed: Curve | None = None,
 ) -> _Usage:
+    """One usage register's figures (``metric`` as shown: kWh for gas; ``metered``: as metered, for a
+    register that converts)."""
     s = series.ordered()
     plan = TariffPlan.of(tariffs, tz)
     counter = metric.kind is MetricKind.COUNTER and computed is None
@@ -348,20 +362,25 @@ def _usage(
         curve = computed
     else:
         curve = counter_curve(s, events, metric.digits) if counter else interval_curve(s)
+    metered_curve = curve
     if conversion is not None:
         curve = convert(curve, conversion)
-    if (counter and len(s) < 2) or curve.is_empty or curve.start == curve.end:
-        return _Usage(metric, None, None, MonthStatus.TOO_FEW_READINGS, None, None, plan.currency, None)
     places = amount_places(metric.decimals)
+    bill = BillRegister(curve, plan, places)
+    if (counter and len(s) < 2) or curve.is_empty or curve.start == curve.end:
+        return _Usage(metric, None, None, MonthStatus.TOO_FEW_READINGS, None, None, plan.currency, None, bill)
     today = now.astimezone(tz).date()
     upto = min(to_epoch(now), curve.end)
     month_so_far = same_month_last_year = ytd_cost = None
     history_from = None
     status = MonthStatus.NO_READING_THIS_MONTH
     month_start = max(midnight(today.replace(day=1), tz), curve.start)
+    month_metered = projected_metered = None
     if upto > month_start:
         head, tail = Moment.at(month_start, tz), Moment.at(upto, tz)
         month_so_far = exact(float(curve.between([head.epoch], [tail.epoch])[0]))
+        if metered is not None:
+            month_metered = exact(float(metered_curve.between([head.epoch], [tail.epoch])[0]))
         then_head, then_tail = moment_year_earlier(head, tz), moment_year_earlier(tail, tz)
         if curve.covers(then_head.epoch, then_tail.epoch):
             same_month_last_year = exact(float(curve.between([then_head.epoch], [then_tail.epoch])[0]))
@@ -370,6 +389,9 @@ def _usage(
             status = MonthStatus.NO_LAST_YEAR
             if curve.start < then_tail.epoch:
                 history_from = from_epoch(curve.start).astimezone(tz).date()
+    if metered is not None:
+        as_metered = project(metered_curve, TariffPlan.of([], tz), tz, amount_places(metered.decimals))
+        projected_metered = as_metered.annual_consumption if as_metered is not None else None
     year_start = max(midnight(date(today.year, 1, 1), tz), curve.start)
     if upto > year_start:
         ytd_cost = span_costs(curve, plan, [(Moment.at(year_start, tz), Moment.at(upto, tz))], places)[0]
@@ -382,5 +404,8 @@ def _usage(
         ytd_cost,
         plan.currency,
         project(curve, plan, tz, places),
-        register_forecast(curve, plan, tz, places, today, billing_start_month),
+        bill,
+        metered,
+        month_metered,
+        projected_metered,
     )

@@ -29,7 +29,7 @@ Conventions (documented for the page and the command line):
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
@@ -62,7 +62,7 @@ from ..domain.entities import MeterEvent, Metric, MetricKind, Source, Tariff
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.numbers import quantum, relative_change
 from ..domain.projection import ProjectionFigures, ProjectionMethod, project
-from ..domain.settlement import AdvancePayment, Settlement, billing_year, register_forecast, settle
+from ..domain.settlement import AdvancePayment, BillRegister, Settlement, billing_year, source_settlement
 from ..domain.timeutil import from_epoch
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
 from ..repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
@@ -131,8 +131,8 @@ class Report:
     original_metric: Metric | None = None
     #: The metric has conversion factors: the report can be shown in either unit.
     convertible: bool = False
-    #: The current billing year's advances, cost so far and forecast settlement (domain/settlement.py):
-    #: a source with advance payments and one usage register; else None.
+    #: The current billing year's advances, cost so far and forecast settlement of the source (all its
+    #: usage registers, domain/settlement.py): a source with advance payments; else None.
     settlement: Settlement | None = None
     #: The unit the conversion factors convert into (kWh), whichever unit is shown; None without factors.
     converted_unit: str | None = None
@@ -148,9 +148,11 @@ async def build_report(
     tz: tzinfo | None = None,
     *,
     converted: bool = True,
+    today: date | None = None,
 ) -> Report:
     """The report of one metric per ``period`` from ``start`` to ``end`` (local dates, end exclusive),
     in the converted unit when the metric has conversion factors (unless ``converted`` is False).
+    ``today``: the day whose billing year the settlement forecasts (default: today).
 
     Raises NotFoundError for an unknown source or metric and ValidationError for an empty range.
     """
@@ -168,7 +170,7 @@ async def build_report(
         tariffs = await TariffRepository(session).for_metric(metric_id)
         factors = await ConversionFactorRepository(session).for_metric(metric_id)
         advances = await AdvancePaymentRepository(session).for_source(source_id)
-    today = datetime.now(zone).date()
+    today = today or datetime.now(zone).date()
     # A year before the range, for the comparison with last year (and a margin for weeks); with
     # advances, a year before the current billing year too (the forecast compares with last year).
     since = None if start is None else midnight(add_months(start, -13), zone)
@@ -182,6 +184,7 @@ async def build_report(
             compute_report, source, metric, period, Series.empty(), [], tariffs, zone, start, end, curve=curve
         )
     series = await load_series(db, metric_id, since, periods=metric.kind is MetricKind.INTERVAL)
+    others = await _other_registers(db, source, metric, advances, today, zone) if advances else {}
     return await asyncio.to_thread(
         compute_report,
         source,
@@ -197,6 +200,64 @@ async def build_report(
         converted,
         advances,
         today,
+        others=others,
+    )
+
+
+def _usage_metrics(source: Source) -> list[Metric]:
+    return [m for m in source.metrics if m.kind is not MetricKind.GAUGE and m.id is not None]
+
+
+async def _other_registers(
+    db: SessionProvider, source: Source, metric: Metric, advances: Sequence[AdvancePayment], today: date, tz: tzinfo
+) -> dict[int, BillRegister]:
+    """The source's other usage registers as their bill prices them (a day/night meter's other
+    register): the source's settlement covers them all."""
+    others = [m for m in _usage_metrics(source) if m.id != metric.id]
+    if not others or source.virtual:
+        return {}
+    ids = [m.id for m in others if m.id is not None]
+    async with db.session(readonly=True) as session:
+        events = await MeterEventRepository(session).for_source(source.id) if source.id is not None else []
+        tariffs = await TariffRepository(session).for_metrics(ids)
+        factors = await ConversionFactorRepository(session).for_metrics(ids)
+    since = midnight(add_months(billing_year(today, source.billing_start_month)[0], -13), tz)
+    found = {}
+    for other in others:
+        assert other.id is not None
+        series = await load_series(db, other.id, since, periods=other.kind is MetricKind.INTERVAL)
+        found[other.id] = await asyncio.to_thread(
+            bill_register,
+            other,
+            series,
+            [e for e in events if e.metric_id == other.id],
+            tariffs.get(other.id, []),
+            factors.get(other.id, []),
+            tz,
+        )
+    return found
+
+
+def bill_register(
+    metric: Metric,
+    series: Series,
+    events: Sequence[MeterEvent],
+    tariffs: Sequence[Tariff],
+    factors: Sequence[ConversionFactor],
+    tz: tzinfo,
+    curve: Curve | None = None,
+) -> BillRegister:
+    """A usage register as its bill prices it: its curve converted (kWh for gas), its tariffs."""
+    conversion = ConversionPlan.of([f for f in factors if f.metric_id == metric.id], tz)
+    if curve is None:
+        if metric.kind is MetricKind.COUNTER:
+            curve = counter_curve(series.ordered(), [e for e in events if e.metric_id == metric.id], metric.digits)
+        else:
+            curve = interval_curve(series.ordered())
+    return BillRegister(
+        convert(curve, conversion),
+        TariffPlan.of([t for t in tariffs if t.metric_id == metric.id], tz),
+        amount_places(converted_metric(metric, conversion).decimals),
     )
 
 
@@ -216,12 +277,14 @@ def compute_report(
     today: date | None = None,
     *,
     curve: Curve | None = None,
+    others: Mapping[int, BillRegister] | None = None,
 ) -> Report:
     """The report from data already loaded (pure; ``build_report`` runs it in a worker thread).
 
     ``advances`` and ``today``: the source's advance payments and the day whose billing year is
-    forecast (the settlement is shown for a source with a single usage register). ``curve``: the
-    metric's curve when it is not built from ``series`` (a virtual meter's)."""
+    forecast. ``others``: the source's other usage registers by metric id (``bill_register``), for
+    the settlement of a source with several (without them, only a single-register source has one).
+    ``curve``: the metric's curve when it is not built from ``series`` (a virtual meter's)."""
     plan = TariffPlan.of([t for t in tariffs if t.metric_id == metric.id], tz)
     conversion = ConversionPlan.of([f for f in factors if f.metric_id == metric.id], tz)
     if metric.kind is MetricKind.GAUGE:
@@ -241,11 +304,13 @@ def compute_report(
     curve = priced if shown else metered
     original_metric = metric if shown else None
     settlement = None
-    usage = [m for m in source.metrics if m.kind is not MetricKind.GAUGE]
-    if advances and today is not None and [m.id for m in usage] == [metric.id]:
-        priced_places = amount_places(converted_metric(metric, conversion).decimals)
-        forecast = register_forecast(priced, plan, tz, priced_places, today, source.billing_start_month)
-        settlement = settle(advances, forecast, today, source.billing_start_month, plan.currency)
+    if advances and today is not None:
+        own = BillRegister(priced, plan, amount_places(converted_metric(metric, conversion).decimals))
+        known = dict(others or {})
+        usage = _usage_metrics(source)
+        if all(m.id in known or m.id == metric.id for m in usage):
+            registers = [own if m.id == metric.id else known[m.id] for m in usage if m.id is not None]
+            settlement = source_settlement(advances, registers, tz, today, source.billing_start_month)
     if shown:
         metric = converted_metric(metric, conversion)
         places = amount_places(metric.decimals)

@@ -19,8 +19,10 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
 from ..db.database import Database
+from ..domain.energy import ConversionFactor
 from ..domain.entities import Category, Member, MeterEvent, MeterEventKind, Metric, MetricKind, Reading, Source, Tariff
 from ..domain.errors import HomeLogError
+from ..domain.settlement import AdvancePayment
 from ..repositories import (
     MemberRepository,
     MeterEventRepository,
@@ -28,6 +30,7 @@ from ..repositories import (
     SourceRepository,
     TariffRepository,
 )
+from ..repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
 
 #: Weekly reading rounds in the sample: three years of Saturdays.
 WEEKS = 156
@@ -49,8 +52,15 @@ SAMPLE_PRICES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "Day": (("0.2950", "0.3950"), ("0.3240", "0.4180")),
     "Night": (("0.2210", "0"), ("0.2390", "0")),
     "Water": (("2.1500", "0.2100"), ("2.3400", "0.2300")),
-    "Gas": (("0.9800", "0.3300"), ("1.1200", "0.3500")),
+    # Per kWh: the gas bill's price (the meter counts m³, converted by SAMPLE_GAS_FACTORS).
+    "Gas": (("0.0920", "0.3300"), ("0.1050", "0.3500")),
 }
+#: The gas supplier's conversion factors (calorific value in kWh per m³, Z-number): the first from the
+#: start of the history, then a new pair with each annual bill (September).
+SAMPLE_GAS_FACTORS = (("11.186", "0.9493"), ("11.241", "0.9512"), ("11.305", "0.9507"), ("11.214", "0.9498"))
+#: The gas advance payment per month in euros: the first from the start of the history, then the one
+#: each annual bill sets.
+SAMPLE_GAS_ADVANCES = ("95", "105", "110", "115")
 
 _ALEX, _SAM = 0, 1
 _MEMBERS = (Member(None, "Alex Morgan", "alex.morgan@example.com"), Member(None, "Sam Morgan"))
@@ -104,6 +114,10 @@ class SampleSource:
     readings: tuple[SampleReading, ...]
     events: tuple[SampleEvent, ...] = ()
     tariffs: tuple[SampleTariff, ...] = ()
+    #: Conversion factors (gas m³ → kWh), their metric as an index into the source's metrics.
+    factors: tuple[tuple[int, ConversionFactor], ...] = ()
+    #: Advance payments per month (``source_id`` not yet known: 0).
+    advances: tuple[AdvancePayment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +176,17 @@ async def create_sample_household(db: Database, *, today: date | None = None, se
                     Tariff(None, metric_id, t.valid_from, t.unit_price, t.standing_charge, t.currency)
                 )
                 tariffs += 1
+            energy = ConversionFactorRepository(session)
+            for index in sorted({i for i, _f in sample.factors}):
+                metric_id = metric_ids[index]
+                assert metric_id is not None
+                await energy.replace(
+                    metric_id, [replace(f, metric_id=metric_id) for i, f in sample.factors if i == index]
+                )
+            if sample.advances:
+                await AdvancePaymentRepository(session).replace(
+                    source.id, [replace(a, source_id=source.id) for a in sample.advances]
+                )
             for r in sample.readings:
                 values = {
                     m.id: v for m, v in zip(source.metrics, r.values, strict=True) if v is not None and m.id is not None
@@ -550,7 +575,17 @@ class _Simulation:
             estimated=self._gas_estimated,
             bill=_middle(self._bill_days(9)),
         )
-        return replace(sample, tariffs=self._tariffs(source))
+        # A new calorific value, Z-number and advance with each September bill.
+        changes = [self._start.replace(day=1), *self._bill_days(9)]
+        factors = tuple(
+            (0, ConversionFactor(None, 0, day, Decimal(value), Decimal(z)))
+            for day, (value, z) in zip(changes, SAMPLE_GAS_FACTORS, strict=False)
+        )
+        advances = tuple(
+            AdvancePayment(None, 0, day, Decimal(amount))
+            for day, amount in zip(changes, SAMPLE_GAS_ADVANCES, strict=False)
+        )
+        return replace(sample, tariffs=self._tariffs(source), factors=factors, advances=advances)
 
     # -- gauges --------------------------------------------------------------------------------
 

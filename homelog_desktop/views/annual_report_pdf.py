@@ -41,7 +41,10 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from ..domain.energy import ConversionFactor
 from ..domain.entities import MeterEvent, MeterEventKind, Metric, Tariff
+from ..domain.projection import ProjectionMethod
+from ..domain.settlement import Settlement
 from ..services.annual_report import AnnualReport, MetricSection, SourceSection, UnitTotal, YearKind
 from ..services.reports import (
     Report,
@@ -497,8 +500,63 @@ def _source_html(section: SourceSection, layout: _Layout, tz: tzinfo) -> str:
         )
     for part in section.metrics:
         parts.append(_metric_html(section, part, layout))
+    if section.settlement is not None:
+        parts.append(_settlement_html(section.settlement, _covered_days(section)))
     parts.append(_events_html(section, tz))
     return "".join(parts)
+
+
+def _covered_days(section: SourceSection) -> Decimal | None:
+    """Days of the year the readings of the source's usage registers cover (the fewest of them)."""
+    usage = [p for p in section.metrics if not p.is_gauge]
+    if not usage:
+        return None
+    return min(sum((r.days for r in p.months.rows), Decimal(0)) for p in usage)
+
+
+def _settlement_html(settlement: Settlement, covered: Decimal | None = None) -> str:
+    """Advances paid, the cost of the year and the settlement: the year's own when it is over, the
+    forecast of the current billing year when it is not. ``covered``: days of a closed year that its
+    readings cover (a year read only in part has the cost of that part only, and says so)."""
+    currency = settlement.currency
+    first, last = settlement.year_start, settlement.year_end - timedelta(days=1)
+    span = _span_text(first, settlement.year_end)
+    if settlement.closed:
+        cells = [(_money(settlement.paid, currency), "Advances paid", span)]
+        days = (settlement.year_end - settlement.year_start).days
+        part = covered is not None and covered < days
+        hint = f"readings cover {days_text(covered)} of its {days} days" if part and covered is not None else ""
+        cells.append((_money(settlement.forecast_cost, currency), "Cost of the year", hint))
+    else:
+        cells = [
+            (
+                _money(settlement.paid, currency),
+                "Advances paid",
+                f"so far, of {_money(settlement.due_for_year, currency)}",
+            )
+        ]
+        how = "by last year's profile" if settlement.method is ProjectionMethod.SEASONAL else "by the recent rate"
+        cells.append((_money(settlement.forecast_cost, currency), "Cost of the year", f"forecast {how}"))
+    balance = settlement.balance
+    if balance is None:
+        hint = "needs a tariff for the whole year" if settlement.closed else "needs a tariff and readings this year"
+        cells.append(("–", "Settlement", hint))
+    else:
+        label = "Refund" if balance >= 0 else "Back payment"
+        hint = f"on {_long_date(last)}" if settlement.closed else f"forecast for {_long_date(last)}"
+        cells.append((_money(abs(balance), currency), label, hint))
+    tds = [
+        f'<td width="{100 // len(cells)}%" bgcolor="{ZEBRA}" style="padding: 8px;">'
+        f'<span class="label">{_e(label.upper())}</span><br><span class="figure">{_e(figure)}</span>'
+        f'<br><span class="label">{_e(hint)}</span></td>'
+        for figure, label, hint in cells
+    ]
+    title = "Advance payments" if settlement.closed else f"Advance payments, billing year {_e(span)}"
+    spacer = '<td width="8"></td>'
+    return (
+        f"<h3>{title}</h3>"
+        f'<table width="100%" cellspacing="0" cellpadding="8"><tr>{spacer.join(tds)}</tr></table><p></p>'
+    )
 
 
 def _metric_html(section: SourceSection, part: MetricSection, layout: _Layout) -> str:
@@ -547,7 +605,10 @@ def _key_figures(part: MetricSection) -> str:
         cells.append((days_text(sum((r.days for r in report.rows), Decimal(0))), "Days covered", ""))
     else:
         covered = sum((r.days for r in report.rows), Decimal(0))
-        cells.append((_amount(report.total_consumption, metric, True), "Consumption", ""))
+        metered = part.metered
+        originals = [r.original for r in report.rows if r.original is not None]
+        as_metered = f"{_amount(sum(originals, Decimal(0)), metered, True)} metered" if metered and originals else ""
+        cells.append((_amount(report.total_consumption, metric, True), "Consumption", as_metered))
         cells.append(
             (_money(report.total_cost, report.currency), "Cost", "" if report.total_cost is not None else "no tariff")
         )
@@ -602,9 +663,11 @@ def _months_table(section: SourceSection, part: MetricSection) -> str:
             )
         return _table(header, rows)
     currency = f" ({_e(report.currency)})" if report.currency else ""
+    metered = part.metered
     header = [
         ("Month", False),
         (f"Consumption{unit}", True),
+        *([(f"Metered ({_e(metered.unit)})" if metered.unit else "Metered", True)] if metered else []),
         ("Days", True),
         ("Per day", True),
         (f"Cost{currency}", True),
@@ -614,12 +677,13 @@ def _months_table(section: SourceSection, part: MetricSection) -> str:
     rows = []
     for start, _end, row in months:
         if row is None:
-            rows.append([month_name(start), dash, dash, dash, dash, dash, dash])
+            rows.append([month_name(start), *[dash] * (len(header) - 1)])
             continue
         rows.append(
             [
                 month_name(start),
                 _amount(row.consumption, metric),
+                *([_amount(row.original, metered) if row.original is not None else dash] if metered else []),
                 days_text(row.days),
                 rate_text(row.avg_per_day, metric) if row.avg_per_day is not None else dash,
                 money_text(row.cost) if row.cost is not None else dash,
@@ -628,9 +692,11 @@ def _months_table(section: SourceSection, part: MetricSection) -> str:
             ]
         )
     covered = sum((r.days for r in report.rows), Decimal(0))
+    originals = [r.original for r in report.rows if r.original is not None]
     total = [
         "Total",
         _amount(report.total_consumption, metric),
+        *([_amount(sum(originals, Decimal(0)), metered) if originals else "–"] if metered else []),
         days_text(covered),
         "",
         money_text(report.total_cost) if report.total_cost is not None else "–",
@@ -660,23 +726,37 @@ def _tariff_text(tariff: Tariff, metric: Metric, section: SourceSection) -> str:
     return f"{since}: {tariff.unit_price} {tariff.currency} per {unit}{standing}"
 
 
+def _factor_text(factor: ConversionFactor, part: MetricSection, section: SourceSection) -> str:
+    """ "From 1 July 2025: 11.4 × Z-number 0.95 = 10.83 kWh per m³" (without the Z-number when it is 1)."""
+    since = "In force at the start" if factor.valid_from <= section.start else f"From {_long_date(factor.valid_from)}"
+    per = f"{factor.unit.strip()} per {part.metered.unit if part.metered is not None else 'unit'}"
+    plain = [f"{value.normalize():f}" for value in (factor.factor, factor.z_number, factor.multiplier)]
+    if factor.z_number == 1:
+        return f"{since}: {plain[0]} {per}"
+    return f"{since}: {plain[0]} × Z-number {plain[1]} = {plain[2]} {per}"
+
+
 def _events_html(section: SourceSection, tz: tzinfo) -> str:
-    """Prices, meter changes and the readings' notes of the year."""
+    """Prices, conversion factors, meter changes and the readings' notes of the year."""
     out = []
     several = len(section.metrics) > 1
     prices = []
+    conversions = []
     changes = []
     for part in section.metrics:
         prefix = f"{part.metric.name}: " if several else ""
         prices += [prefix + _tariff_text(t, part.metric, section) for t in part.tariffs]
+        conversions += [prefix + _factor_text(f, part, section) for f in part.factors]
         for event in part.meter_changes:
             when = event.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-            changes.append(f"{when} – {prefix}{_event_text(event, part.metric)}")
+            changes.append(f"{when} – {prefix}{_event_text(event, part.metered or part.metric)}")
     if not section.has_data and not prices and not changes and not section.notes:
         return ""
     rows: list[list[str]] = []
     if prices:
         rows.append(["Prices", "<br>".join(_e(p) for p in prices)])
+    if conversions:
+        rows.append(["Conversion", "<br>".join(_e(c) for c in conversions)])
     rows.append(
         ["Meter changes", "<br>".join(_e(c) for c in changes) if changes else '<span class="muted">none</span>']
     )

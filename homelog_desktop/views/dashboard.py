@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, Signal
@@ -125,6 +126,9 @@ class SourceCardWidget(QFrame):
         shown = [m for m in source.metrics if m.id is not None] or ([metric] if metric is not None else [])
         if len(shown) > 1:
             self._metric_label.setText(source.category.label)  # the registers are listed below
+        elif card is not None and card.metered is not None and metric is not None:
+            # Counted in m³, shown in kWh: both units named (the last reading is the meter's own m³).
+            self._metric_label.setText(f"{metric.name} ({card.metered.unit} → {metric.unit})")
         else:
             self._metric_label.setText(metric.label if metric is not None else source.category.label)
         self._set_register_rows(len(shown) or 1)
@@ -213,6 +217,7 @@ class SourceCardWidget(QFrame):
         self.month_label.setEnabled(True)
         self.month_label.setText(
             figures.quantity(card.month_so_far, unit, figures.decimals_for(card.month_so_far, decimals), locale)
+            + _as_metered(card.month_metered, card, locale)
         )
         delta = relative_change(card.month_so_far, card.same_month_last_year)
         if delta is None:
@@ -281,7 +286,9 @@ class SourceCardWidget(QFrame):
         self.basis_label.setText(figures.projection_basis(method, card.projection_scale, card.projection_year, locale))
         tip = figures.projection_basis_tip(method, card.projection_year)
         self.basis_label.setToolTip(tip)
-        self.projection_label.setToolTip(tip)
+        # A converted meter's year as metered: in the tip (the line would wrap on a narrow card).
+        metered = _as_metered(card.projected_metered, card, locale).strip(" ()")
+        self.projection_label.setToolTip(f"{metered} as metered\n{tip}" if metered else tip)
 
     # -- Qt overrides ----------------------------------------------------------------------------
 
@@ -448,6 +455,14 @@ def _wrapping_label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label
+
+
+def _as_metered(amount: Decimal | None, card: SourceCard, locale: QLocale) -> str:
+    """ " (110 m³)": a converted figure's amount as metered, whole units (empty without one)."""
+    metered = card.metered
+    if amount is None or metered is None:
+        return ""
+    return f" ({figures.quantity(amount, metered.unit, figures.decimals_for(amount, 0), locale)})"
 
 
 def _local_day(moment: datetime) -> date:

@@ -24,8 +24,9 @@ SetTone = Callable[[QLabel, str | None], None]
 
 
 class SettlementRows:
-    """Two rows of a source card: "Settlement 2025" with the refund or back payment forecast, and
-    under it what was paid, what the consumption so far costs and the forecast cost of the year."""
+    """Two rows of a source card: "Settlement" with the refund or back payment forecast, and
+    under it the billing year, what was paid, what the consumption so far costs and the forecast
+    cost of the year."""
 
     def __init__(self, add_row: AddRow, set_tone: SetTone) -> None:
         self._set_tone = set_tone
@@ -50,9 +51,12 @@ class SettlementRows:
             return
         currency = settlement.currency
         period = Period.BILLING_YEAR if settlement.year_start.month != 1 else Period.YEAR
-        self.caption.setText(f"Settlement {period_label(settlement.year_start, period, settlement.year_start.month)}")
+        # The year goes with the figures, not the caption: "Settlement 2026/27" widened the captions'
+        # column so far that the card's other figures wrapped on a narrow card.
+        self.caption.setText("Settlement")
+        year = period_label(settlement.year_start, period, settlement.year_start.month)
         paid = (
-            f"paid {figures.money(settlement.paid, currency, locale)}"
+            f"{year}: paid {figures.money(settlement.paid, currency, locale)}"
             f" of {figures.money(settlement.due_for_year, currency, locale)}"
         )
         parts = [paid]

@@ -5,7 +5,8 @@ the billing year's settlement under the table."""
 from __future__ import annotations
 
 import asyncio
-from datetime import date, datetime
+import shutil
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,6 +20,7 @@ from homelog_desktop.domain.entities import Category, Metric, MetricKind, Readin
 from homelog_desktop.domain.settlement import AdvancePayment
 from homelog_desktop.repositories import ReadingRepository, SourceRepository, TariffRepository
 from homelog_desktop.repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
+from tests.annual_report_support import pdf_text
 from tests.processes import homelog
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -53,11 +55,39 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 await AdvancePaymentRepository(s).replace(
                     gas.id, [AdvancePayment(None, gas.id, date(2020, 1, 1), Decimal("85"))]
                 )
+                await _day_night(s)
         finally:
             await db.dispose()
 
     asyncio.run(build())
     return folder
+
+
+async def _day_night(s) -> None:
+    """A day/night meter read on 1 January and 30 days ago this year, with 120 € a month in advance."""
+    power = await SourceRepository(s).add(
+        Source(
+            None,
+            "Power",
+            Category.ELECTRICITY,
+            metrics=(
+                Metric(None, "Day", "kWh", MetricKind.COUNTER, 1),
+                Metric(None, "Night", "kWh", MetricKind.COUNTER, 1),
+            ),
+        )
+    )
+    day, night = (m.id for m in power.metrics)
+    today = datetime.now(BERLIN).date()
+    later = max(today - timedelta(days=30), date(today.year, 1, 20))
+    for when, values in ((date(today.year, 1, 1), ("0", "0")), (later, ("3000", "1200"))):
+        at = datetime(when.year, when.month, when.day, tzinfo=BERLIN)
+        reading = Reading(None, power.id, at, {day: Decimal(values[0]), night: Decimal(values[1])})
+        await ReadingRepository(s).add(power, reading)
+    await TariffRepository(s).add(Tariff(None, day, date(2020, 1, 1), Decimal("0.30"), Decimal("0.50")))
+    await TariffRepository(s).add(Tariff(None, night, date(2020, 1, 1), Decimal("0.20"), Decimal(0)))
+    await AdvancePaymentRepository(s).replace(
+        power.id, [AdvancePayment(None, power.id, date(2020, 1, 1), Decimal("120"))]
+    )
 
 
 def _report(data_dir: Path, *args: str):
@@ -93,3 +123,36 @@ def test_table_shows_metered_column_and_the_settlement(data_dir: Path) -> None:
     assert lines[2].endswith("Metered (m³)")
     assert "654.02" in next(line for line in lines if line.startswith("Total"))
     assert any(line.startswith("Billing year ") and "of 1,020.00 EUR" in line for line in lines)
+
+
+def test_table_of_either_register_of_a_day_night_meter_shows_the_sources_settlement(data_dir: Path) -> None:
+    """The settlement covers both registers: the Day and the Night table end with the same lines, and
+    with a forecast (a single register's would be cheaper: the other register's cost is in it)."""
+    ends = []
+    for metric in ("Day", "Night"):
+        done = homelog(
+            None, "report", "--data-dir", str(data_dir), "--source", "Power", "--metric", metric,
+            "--period", "month", "--format", "table", TZ="Europe/Berlin",
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        lines = done.stdout.splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith("Billing year "))
+        ends.append(lines[start:])
+    assert ends[0] == ends[1]
+    assert "of 1,440.00 EUR" in ends[0][0]
+    assert any(line.startswith("Forecast for the year ") for line in ends[0])
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+def test_pdf_of_2025_shows_kwh_with_m3_and_the_advances_against_the_cost(data_dir: Path, tmp_path: Path) -> None:
+    """2025, read to 1 March: 3,298.40 + 3,005.80 = 6,304.20 kWh from 310 + 280 = 590 m³, costing
+    342.24 + 311.78 = 654.02 EUR; advances 12 × 85 = 1,020.00 EUR: a refund of 365.98 EUR, on the
+    59 days read."""
+    out = tmp_path / "gas.pdf"
+    done = _report(data_dir, "--format", "pdf", "-o", str(out), "--year", "2025")
+    assert done.returncode == 0, done.stderr
+    text = " ".join(pdf_text(out, 2).split())
+    assert "6304.20 kWh" in text and "590.000 m³ metered" in text
+    assert "Consumption (kWh) Metered (m³)" in text
+    assert "ADVANCES PAID COST OF THE YEAR REFUND 1020.00 EUR 654.02 EUR 365.98 EUR" in text
+    assert "readings cover 59 of its 365 days" in text

@@ -73,9 +73,9 @@ def test_gas_card_widget_shows_the_settlement(qtbot, run, db, gas):
     widget.resize(400, widget.sizeHint().height())
     widget.show()
     rows = widget.settlement
-    assert rows.caption.text() == "Settlement 2025" and rows.caption.isVisible()
+    assert rows.caption.text() == "Settlement" and rows.caption.isVisible()
     assert rows.result_label.text() == "back payment €3,026.06"
-    assert rows.detail_label.text() == "paid €255.00 of €1,020.00 · used €654.02 so far · year €4,046.06"
+    assert rows.detail_label.text() == "2025: paid €255.00 of €1,020.00 · used €654.02 so far · year €4,046.06"
     assert "recent daily rate" in rows.result_label.toolTip()
     assert widget.last_label.text().startswith("590.000 m³")
 
@@ -90,3 +90,25 @@ def test_card_without_advances_shows_no_settlement(qtbot, run, db, add_source, s
     widget.set_card(card.summary, card, utc(2025, 2, 2), UK)
     widget.show()
     assert not widget.settlement.caption.isVisible() and not widget.settlement.result_label.isVisible()
+
+
+def test_gas_card_names_both_units_and_shows_the_m3_beside_the_kwh(qtbot, run, db, gas, store, tmp_path):
+    """Read again on 8 March at 660 m³: 70 m³ this month at 11.4 × 0.95 = 10.83 kWh per m³ is 758.1 kWh.
+    The header names both units; the last reading stays the meter's m³."""
+    store(gas, make_reading(gas, utc(2025, 3, 8), "660"))
+    (card,) = run(dashboard_cards(db, now=utc(2025, 3, 10), tz=UTC))
+    assert card.metered is not None and card.metered.unit == "m³"
+    assert card.month_so_far == Decimal("758.1") and card.month_metered == Decimal(70)
+    assert card.projected_metered is not None and card.projected_annual is not None
+    widget = SourceCardWidget()
+    qtbot.addWidget(widget)
+    widget.set_card(card.summary, card, utc(2025, 3, 10), UK)
+    widget.resize(400, widget.sizeHint().height())
+    widget.show()
+    assert widget._metric_label.text() == "Gas (m³ → kWh)"
+    assert widget.last_label.text().startswith("660.000 m³")
+    assert widget.month_label.text() == "758.1 kWh (70.0 m³)"
+    projected = widget.projection_label.text()
+    assert projected.startswith(f"{card.projected_annual:,.0f} kWh · €")  # the m³ in its tip: one line
+    assert widget.projection_label.toolTip().startswith(f"{card.projected_metered:,.0f} m³ as metered")
+    widget.grab().save(str(tmp_path / "gas-card.png"))

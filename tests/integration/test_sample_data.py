@@ -304,3 +304,46 @@ def test_create_sample_household_refuses_a_database_with_data(run, db, add_sourc
             return [x.name for x in sources], members, await ReadingRepository(s).count(sources[0].id)
 
     assert run(state()) == (["My meter"], [], 0)
+
+
+def test_sample_gas_is_billed_in_kwh_with_monthly_advances(household):
+    """The gas meter's supplier converts m³ to kWh (calorific value ~11.2, Z-number ~0.95) with a new
+    pair at each September bill, prices per kWh and takes a monthly advance set at each bill."""
+    gas = _source(household, "Gas")
+    first = gas.readings[0].timestamp.date()
+    starts = [f.valid_from for _i, f in gas.factors]
+    assert starts[0] == first.replace(day=1) and all(day.month == 9 for day in starts[1:])
+    assert [a.valid_from for a in gas.advances] == starts
+    assert all(
+        Decimal("11.1") < f.factor < Decimal("11.4") and Decimal("0.94") < f.z_number < Decimal("0.96")
+        for _i, f in gas.factors
+    )
+    assert any(r.from_bill and r.timestamp.date() in starts for r in gas.readings)  # the bill's reading
+    assert [a.amount for a in gas.advances] == [Decimal(95), Decimal(105), Decimal(110), Decimal(115)]
+    assert [t.unit_price for t in gas.tariffs] == [Decimal("0.0920"), Decimal("0.1050")]  # per kWh
+    assert all(not s.factors and not s.advances for s in household.sources if s.source.name != "Gas")
+
+
+def test_sample_gas_card_shows_kwh_and_the_settlement(run, db):
+    """Billing year from September 2024, seen on 8 January 2025: September's advance is the one the 2023
+    bill set (110), October to January's the 2024 bill's (115): 110 + 4 × 115 = 570 paid of 110 + 11 ×
+    115 = 1,375; the Reports page forecasts the same settlement as the card."""
+    from datetime import datetime
+
+    from homelog_desktop.domain.consumption import Period
+    from homelog_desktop.services.dashboard import dashboard_cards
+    from homelog_desktop.services.reports import build_report
+
+    run(create_sample_household(db, today=TODAY, seed=2024))
+    cards = run(dashboard_cards(db, now=datetime(2025, 1, 8, 12, tzinfo=UTC), tz=UTC))
+    card = next(c for c in cards if c.summary.source.name == "Gas")
+    assert card.metric is not None and card.metric.unit == "kWh"
+    settlement = card.settlement
+    assert settlement is not None and (settlement.paid, settlement.due_for_year) == (Decimal(570), Decimal(1375))
+    assert settlement.forecast_cost is not None and Decimal(1000) < settlement.forecast_cost < Decimal(1800)
+    source = card.summary.source
+    report = run(
+        build_report(db, source.id, source.metrics[0].id, Period.MONTH, date(2024, 9, 1), None, UTC, today=TODAY)
+    )
+    assert report.metric.unit == "kWh" and report.original_metric is not None
+    assert report.settlement == settlement

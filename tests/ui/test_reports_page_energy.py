@@ -82,12 +82,18 @@ def test_reports_page_shows_kwh_and_switches_to_m3(qtbot, gas, page):
     assert toggle.isVisible() and toggle.converted_button.text() == "kWh" and toggle.metered_button.text() == "m³"
     assert texts(page.model, ReportColumn.CONSUMPTION) == ["3,298.40", "3,005.80"]
     assert texts(page.model, ReportColumn.COST) == ["342.24", "311.78"]
+    # The metered m³ beside the kWh (310 m³ in January, 280 in February), as the bill shows both.
+    assert texts(page.model, ReportColumn.METERED) == ["310.000", "280.000"]
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    assert headers[:3] == ["Period", "Consumption (kWh)", "Metered (m³)"]
+    assert page.model.copy_text([0]).splitlines()[1].split("\t")[1:3] == ["3298.40", "310.000"]
     footer = page.findChild(QLabel, "reportFooter").text()
     assert "Billing year" in footer and "of €1,020.00" in footer
     qtbot.mouseClick(toggle.metered_button, Qt.MouseButton.LeftButton)
     wait_for(qtbot, page, "m³")
     assert texts(page.model, ReportColumn.CONSUMPTION) == ["310.000", "280.000"]
     assert texts(page.model, ReportColumn.COST) == ["342.24", "311.78"]  # still priced per kWh
+    assert page.model.column_of(ReportColumn.METERED) is None  # the m³ are the consumption now
     qtbot.mouseClick(toggle.converted_button, Qt.MouseButton.LeftButton)
     wait_for(qtbot, page, "kWh")
 
@@ -99,3 +105,11 @@ def test_unit_switch_is_hidden_without_factors(qtbot, add_source, store, page):
     page.set_source(source)
     wait_for(qtbot, page, "kWh")
     assert not page.unit_toggle.isVisible()
+
+
+def test_converted_report_model_passes_qtmodeltester(qtbot, qtmodeltester, gas, page):
+    page._preset.setCurrentIndex(page._preset.findData(Preset.ALL))
+    page.set_source(gas)
+    wait_for(qtbot, page, "kWh")
+    assert page.model.column_of(ReportColumn.METERED) == 2
+    qtmodeltester.check(page.model)

@@ -10,7 +10,16 @@ from homelog_desktop.domain.consumption import Series, counter_curve
 from homelog_desktop.domain.costs import TariffPlan, money
 from homelog_desktop.domain.entities import Tariff
 from homelog_desktop.domain.projection import ProjectionMethod, forecast_period
-from homelog_desktop.domain.settlement import AdvancePayment, advances_due, billing_year, settle
+from homelog_desktop.domain.settlement import (
+    AdvancePayment,
+    BillRegister,
+    advances_due,
+    billing_year,
+    settle,
+    settle_closed,
+    settlement_lines,
+    source_settlement,
+)
 
 
 def at(y: int, m: int, d: int) -> int:
@@ -91,3 +100,56 @@ def test_data_beginning_in_the_billing_year_is_named():
     assert forecast is not None and forecast.partial_from == date(2025, 3, 1)
     result = settle([advance(date(2025, 1, 1), "85")], forecast, date(2025, 6, 10), 1, "EUR")
     assert result is not None and result.partial_from == date(2025, 3, 1)
+
+
+def test_day_night_meter_settles_both_registers():
+    """A day/night meter with one advance of 120 € a month. Day: as above, 528.50 so far + 749.00 rest
+    = 1,277.50. Night: 4 a day at 0.20 € (no standing charge): 604 × 0.20 = 120.80 so far, 214 days ×
+    4 × 0.20 = 171.20 rest, 292.00. The year: 1,569.50 against 12 × 120 = 1,440: a back payment of
+    129.50; paid by 10 June: 6 × 120 = 720. A register never read takes no part."""
+    night_plan = TariffPlan.of([Tariff(None, 2, date(2024, 1, 1), Decimal("0.20"), Decimal("0"))], UTC)
+    night = counter_curve(Series.of([at(2025, 1, 1), at(2025, 6, 1)], [0, 604]))
+    never_read = counter_curve(Series.of([at(2025, 1, 1)], [0]))
+    registers = [
+        BillRegister(first_half_year(), PLAN, 4),
+        BillRegister(night, night_plan, 4),
+        BillRegister(never_read, TariffPlan.of([], UTC), 4),
+    ]
+    result = source_settlement([advance(date(2025, 1, 1), "120")], registers, UTC, date(2025, 6, 10), 1)
+    assert result is not None
+    assert (result.paid, result.due_for_year) == (Decimal(720), Decimal(1440))
+    assert result.cost_so_far is not None and money(result.cost_so_far) == Decimal("649.30")
+    assert result.forecast_cost is not None and money(result.forecast_cost) == Decimal("1569.50")
+    assert result.balance is not None and money(result.balance) == Decimal("-129.50")
+    # The same figures as the one-register rule on each register, added up.
+    assert source_settlement([advance(date(2025, 1, 1), "120")], registers[:1], UTC, date(2025, 6, 10), 1) == settle(
+        [advance(date(2025, 1, 1), "120")],
+        forecast_period(first_half_year(), PLAN, UTC, 4, date(2025, 1, 1), date(2026, 1, 1)),
+        date(2025, 6, 10),
+        1,
+        "EUR",
+    )
+
+
+def test_day_night_meter_with_one_register_untariffed_has_no_forecast():
+    registers = [BillRegister(first_half_year(), PLAN, 4), BillRegister(first_half_year(), TariffPlan.of([], UTC), 4)]
+    result = source_settlement([advance(date(2025, 1, 1), "120")], registers, UTC, date(2025, 6, 10), 1)
+    assert result is not None and result.paid == Decimal(720) and result.forecast_cost is None
+    assert source_settlement([], registers, UTC, date(2025, 6, 10), 1) is None
+
+
+def test_a_closed_year_settles_on_its_own_cost():
+    """2025 with 85 € a month from November 2024 and 100 € from July: 6 × 85 + 6 × 100 = 1,110 paid;
+    the year cost 1,000.00: a refund of 110.00."""
+    advances = [advance(date(2024, 11, 1), "85"), advance(date(2025, 7, 1), "100")]
+    result = settle_closed(advances, date(2025, 1, 1), date(2026, 1, 1), Decimal("1000.00"), "EUR")
+    assert result is not None and result.closed
+    assert (result.paid, result.due_for_year, result.balance) == (Decimal(1110), Decimal(1110), Decimal("110.00"))
+    assert settlement_lines(result) == [
+        "2025-01-01 to 2025-12-31: advances paid 1,110.00 EUR",
+        "Cost of the year 1,000.00 EUR: a refund of 110.00 EUR",
+    ]
+    back = settle_closed(advances, date(2025, 1, 1), date(2026, 1, 1), Decimal("1234.56"), "EUR")
+    assert back is not None and settlement_lines(back)[-1].endswith("a back payment of 124.56 EUR")
+    assert settle_closed(advances, date(2025, 1, 1), date(2026, 1, 1), Decimal(1), "GBP") is None
+    assert settle_closed([], date(2025, 1, 1), date(2026, 1, 1), Decimal(1), "EUR") is None

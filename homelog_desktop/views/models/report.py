@@ -24,6 +24,8 @@ _Index = QModelIndex | QPersistentModelIndex
 class ReportColumn(enum.Enum):
     PERIOD = "Period"
     CONSUMPTION = "Consumption"
+    #: A converted report (kWh): the row's amount as the meter counts it (m³).
+    METERED = "Metered"
     DAYS = "Days"
     PER_DAY = "Per day"
     COST = "Cost"
@@ -42,6 +44,8 @@ USAGE_COLUMNS = (
     ReportColumn.COST,
     ReportColumn.CHANGE,
 )
+#: A converted report's columns: the metered amount beside the converted one (as the bill shows both).
+CONVERTED_COLUMNS = (ReportColumn.PERIOD, ReportColumn.CONSUMPTION, ReportColumn.METERED, *USAGE_COLUMNS[2:])
 GAUGE_COLUMNS = (ReportColumn.PERIOD, ReportColumn.MEAN, ReportColumn.MINIMUM, ReportColumn.MAXIMUM, ReportColumn.DAYS)
 
 
@@ -83,10 +87,14 @@ class ReportTableModel(QAbstractTableModel):
         self._lines = []
         if report is not None:
             gauge = report.metric.kind is MetricKind.GAUGE
-            self._columns = GAUGE_COLUMNS if gauge else USAGE_COLUMNS
+            metered = report.original_metric
+            self._columns = GAUGE_COLUMNS if gauge else CONVERTED_COLUMNS if metered is not None else USAGE_COLUMNS
             unit = report.metric.unit
             currency = report.currency
-            self._headers = tuple(_header(c, unit, currency) for c in self._columns)
+            self._headers = tuple(
+                _header(c, metered.unit if c is ReportColumn.METERED and metered else unit, currency)
+                for c in self._columns
+            )
             locale = QLocale()
             more_is_good = report.source.category is Category.SOLAR
             self._lines = [self._line(row, report, locale, more_is_good) for row in report.rows]
@@ -211,7 +219,17 @@ NOT_COVERED = "not covered"
 
 
 def _header(column: ReportColumn, unit: str, currency: str | None) -> str:
-    if column in (ReportColumn.CONSUMPTION, ReportColumn.MEAN, ReportColumn.MINIMUM, ReportColumn.MAXIMUM) and unit:
+    if (
+        column
+        in (
+            ReportColumn.CONSUMPTION,
+            ReportColumn.METERED,
+            ReportColumn.MEAN,
+            ReportColumn.MINIMUM,
+            ReportColumn.MAXIMUM,
+        )
+        and unit
+    ):
         return f"{column.value} ({unit})"
     if column is ReportColumn.PER_DAY and unit:
         return f"{unit} per day"
@@ -234,6 +252,10 @@ def _cell(column: ReportColumn, row: ReportRow, report: Report, locale: QLocale,
         return figures.number(row.consumption, decimals_of(row.consumption, decimals), locale), _sortable(
             row.consumption
         )
+    if column is ReportColumn.METERED:
+        metered = report.original_metric
+        places = decimals_of(row.original, metered.decimals) if metered is not None else 0
+        return figures.number(row.original, places, locale), _sortable(row.original)
     if column is ReportColumn.DAYS:
         whole = row.days == row.days.to_integral_value()
         return figures.number(row.days, 0 if whole else 1, locale), row.days
