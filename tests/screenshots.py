@@ -642,7 +642,7 @@ async def shoot_backups(shots: Shooter, app: QApplication, tmp: Path) -> None:
         await shots.grab(empty, f"41-restore-dialog-empty{suffix}")
         empty.done(0)
         check = validate_backup(backups[2].path)
-        asking = asyncio.ensure_future(controller._confirm_restore(check, backups[2]))
+        asking = asyncio.ensure_future(controller.prompts.confirm_restore(check, backups[2]))
         box = await until(lambda: top_dialog(window, QMessageBox), "the restore confirmation")
         await shots.grab(box, f"42-restore-confirm{suffix}")
         box.done(QMessageBox.StandardButton.Cancel)
