@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, HOMEPAGE, __version__
+from ..i18n import translate
 from ..resources import resources_dir
 from .icons import app_icon
 from .widgets import grow_to_fit, preferred_size
@@ -154,9 +155,11 @@ class AboutDialog(QDialog):
         self.folder_label = add("Data folder:", str(self.data_dir), "aboutDataFolder")
         folder_row = QHBoxLayout()
         folder_row.setSpacing(10)
-        self.open_folder_button = QPushButton("Open Folder")
+        self.open_folder_button = QPushButton(translate("AboutDialog", "Open Folder"))
         self.open_folder_button.setObjectName("openDataFolderButton")
-        self.open_folder_button.setToolTip("Show the folder with your readings, backups and logs")
+        self.open_folder_button.setToolTip(
+            translate("AboutDialog", "Show the folder with your readings, backups and logs")
+        )
         self.open_folder_button.clicked.connect(self.open_data_folder)
         self.open_folder_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         folder_row.addWidget(self.open_folder_button, 0)
@@ -194,7 +197,9 @@ class AboutDialog(QDialog):
         layout.addWidget(self.license_view, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.license_button = buttons.addButton("Show Licence", QDialogButtonBox.ButtonRole.ActionRole)
+        self.license_button = buttons.addButton(
+            translate("AboutDialog", "Show Licence"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.license_button.setObjectName("showLicenceButton")
         self.license_button.setEnabled(text is not None)
         self.license_button.clicked.connect(self.toggle_license)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
 from ..services.annual_report import YearKind
 from ..viewmodels.annual_report import AnnualReportRequest
 
@@ -51,7 +52,7 @@ class AnnualReportDialog(QDialog):
         super().__init__(parent)
         self.vm = vm
         self.setObjectName("annualReportDialog")
-        self.setWindowTitle("Export Annual Report")
+        self.setWindowTitle(translate("AnnualReportDialog", "Export Annual Report"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self._today = today or date.today()
         self._sources: list[Source] = []
@@ -124,8 +125,11 @@ class AnnualReportDialog(QDialog):
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "A PDF with a cover page of the household's totals, then a page per source: the months,"
-            " charts, cost, the change against last year, meter changes, prices and notes."
+            translate(
+                "AnnualReportDialog",
+                "A PDF with a cover page of the household's totals, then a page per source: the months,"
+                " charts, cost, the change against last year, meter changes, prices and notes.",
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -135,10 +139,12 @@ class AnnualReportDialog(QDialog):
         self.year_spin.setRange(1900, 2200)
         # Early in a year, last year is the one to report on.
         self.year_spin.setValue(self._today.year - 1 if self._today.month <= 6 else self._today.year)
-        form.addRow("&Year:", self.year_spin)
-        self.calendar_radio = QRadioButton("&Calendar year (January to December)")
+        form.addRow(translate("AnnualReportDialog", "&Year:"), self.year_spin)
+        self.calendar_radio = QRadioButton(translate("AnnualReportDialog", "&Calendar year (January to December)"))
         self.calendar_radio.setObjectName("calendarRadio")
-        self.billing_radio = QRadioButton("&Billing year (each source's, from its billing start month)")
+        self.billing_radio = QRadioButton(
+            translate("AnnualReportDialog", "&Billing year (each source's, from its billing start month)")
+        )
         self.billing_radio.setObjectName("billingRadio")
         self.calendar_radio.setChecked(True)
         group = QButtonGroup(self)
@@ -147,7 +153,7 @@ class AnnualReportDialog(QDialog):
         kinds = QVBoxLayout()
         kinds.addWidget(self.calendar_radio)
         kinds.addWidget(self.billing_radio)
-        form.addRow("Period:", kinds)
+        form.addRow(translate("AnnualReportDialog", "Period:"), kinds)
         self.page_combo = QComboBox()
         self.page_combo.setObjectName("pageSizeCombo")
         from .annual_report_pdf import default_page_size
@@ -156,15 +162,15 @@ class AnnualReportDialog(QDialog):
         for value, label in PAGE_LABELS:
             self.page_combo.addItem(label, value)
         self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(remembered)))
-        form.addRow("&Page size:", self.page_combo)
+        form.addRow(translate("AnnualReportDialog", "&Page size:"), self.page_combo)
         layout.addLayout(form)
         sources_row = QHBoxLayout()
-        sources_label = QLabel("&Sources:")
+        sources_label = QLabel(translate("AnnualReportDialog", "&Sources:"))
         sources_row.addWidget(sources_label)
         sources_row.addStretch(1)
-        self.all_button = QPushButton("All")
+        self.all_button = QPushButton(translate("AnnualReportDialog", "All"))
         self.all_button.setObjectName("allSourcesButton")
-        self.none_button = QPushButton("None")
+        self.none_button = QPushButton(translate("AnnualReportDialog", "None"))
         self.none_button.setObjectName("noSourcesButton")
         self.all_button.clicked.connect(lambda: self._check_all(True))
         self.none_button.clicked.connect(lambda: self._check_all(False))
@@ -189,9 +195,13 @@ class AnnualReportDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("&Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(
+            translate("AnnualReportDialog", "&Export…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.export_button.setObjectName("exportButton")
-        self.open_button = self.buttons.addButton("&Open", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button = self.buttons.addButton(
+            translate("AnnualReportDialog", "&Open"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.open_button.setObjectName("openButton")
         self.open_button.hide()
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -255,7 +265,7 @@ class AnnualReportDialog(QDialog):
         self._say(f"Saved {Path(path).name} ({pages} pages) in {Path(path).parent}.")
         self.open_button.show()
         self.open_button.setDefault(True)
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(translate("AnnualReportDialog", "Close"))
 
     def _on_failed(self, message: str) -> None:
         self._set_running(False)
@@ -289,7 +299,7 @@ class AnnualReportDialog(QDialog):
             widget.setEnabled(not running)
         self.progress.setVisible(running)
         self.open_button.hide()
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(translate("AnnualReportDialog", "Cancel"))
         self._update_buttons(running)
 
     def _check_all(self, checked: bool) -> None:

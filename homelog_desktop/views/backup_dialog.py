@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
 from .widgets import preferred_size
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class RestoreDialog(QDialog):
     def __init__(self, backups: Sequence[BackupFile], backup_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(translate("RestoreDialog", "Restore from backup"))
         self.backups = list(backups)
         self.backup_dir = backup_dir
         self._setup_ui()
@@ -67,18 +68,23 @@ class RestoreDialog(QDialog):
 
     def _setup_ui(self) -> None:
         intro = QLabel(
-            "Choose the backup to bring back. Your current data is kept first, as a backup of its own, "
-            "so a restore can itself be undone."
+            translate(
+                "RestoreDialog",
+                "Choose the backup to bring back. Your current data is kept first, as a backup of its own, "
+                "so a restore can itself be undone.",
+            )
         )
         intro.setWordWrap(True)
         self.table = QTreeWidget()
         self.table.setObjectName("backupList")
-        self.table.setAccessibleName("Backups")
+        self.table.setAccessibleName(translate("RestoreDialog", "Backups"))
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setHeaderLabels(["Taken", "Why", "Size"])
+        self.table.setHeaderLabels(
+            [translate("RestoreDialog", "Taken"), translate("RestoreDialog", "Why"), translate("RestoreDialog", "Size")]
+        )
         for backup in self.backups:
             item = QTreeWidgetItem([local_time(backup.created), backup.reason_text, file_size(backup.size)])
             item.setData(0, Qt.ItemDataRole.UserRole, str(backup.path))
@@ -106,13 +112,15 @@ class RestoreDialog(QDialog):
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.other_button = QPushButton("Other file…")
+        self.other_button = QPushButton(translate("RestoreDialog", "Other file…"))
         self.other_button.setObjectName("otherFileButton")
-        self.other_button.setToolTip("Restore a copy kept somewhere else (another folder, a USB stick)")
+        self.other_button.setToolTip(
+            translate("RestoreDialog", "Restore a copy kept somewhere else (another folder, a USB stick)")
+        )
         self.other_button.setAutoDefault(False)
         self.other_button.clicked.connect(self._choose_other_file)
         buttons = QDialogButtonBox()
-        self.restore_button = QPushButton("Restore…")
+        self.restore_button = QPushButton(translate("RestoreDialog", "Restore…"))
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setDefault(True)
         self.restore_button.clicked.connect(self._restore_selected)

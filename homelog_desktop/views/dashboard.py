@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ..domain.cards import MonthStatus
 from ..domain.entities import Category, MetricKind, SourceSummary
 from ..domain.numbers import relative_change
+from ..i18n import translate
 from . import figures
 from .icons import category_icon
 from .models.sources import last_reading_text
@@ -183,12 +184,12 @@ class SourceCardWidget(QFrame):
         self.month_label.setToolTip(f"Registers summed: {' + '.join(card.summed)}" if card.summed else "")
         self.change_label.setToolTip("")
         if status is MonthStatus.NO_READING_THIS_MONTH:
-            self.month_label.setText("no reading yet this month")
+            self.month_label.setText(translate("SourceCardWidget", "no reading yet this month"))
             self.month_label.setEnabled(False)
             self.change_label.setText("")
             return
         if status is MonthStatus.TOO_FEW_READINGS:
-            self.month_label.setText("needs two readings")
+            self.month_label.setText(translate("SourceCardWidget", "needs two readings"))
             self.month_label.setEnabled(False)
             self.change_label.setText("")
             return
@@ -248,7 +249,7 @@ class SourceCardWidget(QFrame):
             f"Projected {card.projection_year}" if card.projection_year is not None else "Projected year"
         )
         if card.projected_annual is None:
-            self.projection_label.setText("needs more readings")
+            self.projection_label.setText(translate("SourceCardWidget", "needs more readings"))
             self.projection_label.setEnabled(False)
             self.basis_label.setText("")
             return
@@ -312,7 +313,7 @@ class SourceCardWidget(QFrame):
         """One caption and value per register (the first value label is ``last_label``)."""
         while len(self._register_rows) < count:
             index = len(self._register_rows)
-            caption = QLabel("Last reading")
+            caption = QLabel(translate("SourceCardWidget", "Last reading"))
             caption.setEnabled(False)
             value = self.last_label if index == 0 else _wrapping_label(f"cardLast{index}")
             self._registers.addWidget(caption, index, 0, Qt.AlignmentFlag.AlignTop)
@@ -533,7 +534,7 @@ class DashboardPage(QWidget):
             self._grid.setColumnStretch(c, 1 if c < columns else 0)
 
     def _setup_ui(self) -> None:
-        title = QLabel("Dashboard")
+        title = QLabel(translate("DashboardPage", "Dashboard"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -544,11 +545,13 @@ class DashboardPage(QWidget):
         titles.setSpacing(0)
         titles.addWidget(title)
         titles.addWidget(self._date_label)
-        round_button = QPushButton("Meter round…")
+        round_button = QPushButton(translate("DashboardPage", "Meter round…"))
         round_button.setObjectName("dashboardMeterRound")
-        round_button.setToolTip("Enter the readings of every due meter in one sheet (Ctrl+R)")
+        round_button.setToolTip(
+            translate("DashboardPage", "Enter the readings of every due meter in one sheet (Ctrl+R)")
+        )
         round_button.clicked.connect(self.meter_round_clicked)
-        self._busy_label = QLabel("Updating…")
+        self._busy_label = QLabel(translate("DashboardPage", "Updating…"))
         self._busy_label.setObjectName("dashboardBusy")
         self._busy_label.setEnabled(False)
         self._busy_label.hide()
@@ -579,7 +582,10 @@ class DashboardPage(QWidget):
         holder.setAutoFillBackground(False)
 
         self._empty = QLabel(
-            "No meters or sensors to show.\n\n“New source…” adds one; archived sources are not shown here."
+            translate(
+                "DashboardPage",
+                "No meters or sensors to show.\n\n“New source…” adds one; archived sources are not shown here.",
+            )
         )
         self._empty.setObjectName("dashboardEmpty")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
+from ..i18n import translate
 from ..services.exporting import ExportFormat, ExportResult, suggested_filename
 from ..viewmodels.exporting import format_for
 
@@ -62,7 +63,7 @@ class ExportProgress(QProgressDialog):
     def __init__(self, vm: ExportViewModel, source: Source, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(f"Exporting the readings of “{source.name}” to {path.name}…", "Cancel", 0, 0, parent)
         self.setObjectName("exportProgress")
-        self.setWindowTitle("Export readings")
+        self.setWindowTitle(translate("ExportProgress", "Export readings"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(PROGRESS_DELAY_MS)
         self.setMinimumWidth(420)

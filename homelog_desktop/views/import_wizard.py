@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.entities import Category, MetricKind, Source
+from ..i18n import translate
 from ..services.importing import (
     EXCEL_FORMAT,
     ISO_FORMAT,
@@ -372,7 +373,7 @@ class FilePage(_Page):
         )
         self.setObjectName("filePage")
         self._detected: Detected | None = None
-        self._status = QLabel("Reading the file…")
+        self._status = QLabel(translate("FilePage", "Reading the file…"))
         self._status.setObjectName("fileStatus")
         self._status.setWordWrap(True)
 
@@ -383,7 +384,7 @@ class FilePage(_Page):
         self.header_row = QSpinBox()
         self.header_row.setObjectName("headerRowSpin")
         self.header_row.setRange(0, 1000)
-        self.header_row.setSpecialValueText("No header row")
+        self.header_row.setSpecialValueText(translate("FilePage", "No header row"))
         self.header_row.setPrefix("line ")
         self.date_column = QComboBox()
         self.date_column.setObjectName("dateColumnCombo")
@@ -394,18 +395,18 @@ class FilePage(_Page):
         self.date_format.setMinimumContentsLength(24)
         self.sheet = QComboBox()
         self.sheet.setObjectName("sheetCombo")
-        self._sheet_label = QLabel("Worksheet:")
+        self._sheet_label = QLabel(translate("FilePage", "Worksheet:"))
 
         left = QFormLayout()
-        left.addRow("Text encoding:", self.encoding)
-        left.addRow("Columns separated by:", self.delimiter)
-        left.addRow("Decimal separator:", self.decimal)
-        left.addRow("Thousands separator:", self.thousands)
+        left.addRow(translate("FilePage", "Text encoding:"), self.encoding)
+        left.addRow(translate("FilePage", "Columns separated by:"), self.delimiter)
+        left.addRow(translate("FilePage", "Decimal separator:"), self.decimal)
+        left.addRow(translate("FilePage", "Thousands separator:"), self.thousands)
         right = QFormLayout()
-        right.addRow("Column names in:", self.header_row)
-        right.addRow("Date column:", self.date_column)
-        right.addRow("Time column:", self.time_column)
-        right.addRow("Dates look like:", self.date_format)
+        right.addRow(translate("FilePage", "Column names in:"), self.header_row)
+        right.addRow(translate("FilePage", "Date column:"), self.date_column)
+        right.addRow(translate("FilePage", "Time column:"), self.time_column)
+        right.addRow(translate("FilePage", "Dates look like:"), self.date_format)
         right.addRow(self._sheet_label, self.sheet)
         self.form = _TwoColumns(left, right)
 
@@ -434,10 +435,10 @@ class FilePage(_Page):
         self._notes.setEnabled(False)
         self.sample_model = SampleTableModel(self)
         self.sample_view = _table("sampleTable")
-        self.sample_view.setAccessibleName("The first rows of the file")
+        self.sample_view.setAccessibleName(translate("FilePage", "The first rows of the file"))
         self.sample_view.setModel(self.sample_model)
         self.sample_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        caption = QLabel("The first rows of the file:")
+        caption = QLabel(translate("FilePage", "The first rows of the file:"))
 
         self.layout_.addWidget(self._status)
         self.layout_.addWidget(self.form)
@@ -522,7 +523,7 @@ class FilePage(_Page):
         self.date_format.blockSignals(True)
         self.date_format.clear()
         if current is None:
-            self.date_format.addItem("(choose: day or month first)", None)
+            self.date_format.addItem(translate("FilePage", "(choose: day or month first)"), None)
         offered = list(DATE_FORMATS)
         for candidate in detected.ambiguous_date_formats if detected is not None else []:
             if all(candidate != value for value, _t in offered):
@@ -684,17 +685,17 @@ class MappingPage(_Page):
             "Choose the meter or sensor, and what each column of the file holds.",
         )
         self.setObjectName("mappingPage")
-        self.existing_radio = QRadioButton("An existing source:")
+        self.existing_radio = QRadioButton(translate("MappingPage", "An existing source:"))
         self.existing_radio.setObjectName("existingSourceRadio")
         self.source_combo = QComboBox()
         self.source_combo.setObjectName("sourceCombo")
         self.source_combo.setMinimumContentsLength(24)
-        self.source_combo.setPlaceholderText("(there are no sources yet)")
-        self.new_radio = QRadioButton("A new source named:")
+        self.source_combo.setPlaceholderText(translate("MappingPage", "(there are no sources yet)"))
+        self.new_radio = QRadioButton(translate("MappingPage", "A new source named:"))
         self.new_radio.setObjectName("newSourceRadio")
         self.new_name = QLineEdit()
         self.new_name.setObjectName("newSourceName")
-        self.new_name.setPlaceholderText("Name of the new meter or sensor")
+        self.new_name.setPlaceholderText(translate("MappingPage", "Name of the new meter or sensor"))
         self.category = QComboBox()
         self.category.setObjectName("newSourceCategory")
         for category in Category:
@@ -703,7 +704,7 @@ class MappingPage(_Page):
         group.addButton(self.existing_radio)
         group.addButton(self.new_radio)
         target = QGridLayout()
-        target.addWidget(QLabel("Import into:"), 0, 0)
+        target.addWidget(QLabel(translate("MappingPage", "Import into:")), 0, 0)
         target.addWidget(self.existing_radio, 0, 1)
         target.addWidget(self.source_combo, 0, 2, 1, 2)
         target.addWidget(self.new_radio, 1, 1)
@@ -713,7 +714,7 @@ class MappingPage(_Page):
 
         self.model = MappingTableModel(self._on_target_changed, vm.new_metric_for)
         self.view = _table("mappingTable")
-        self.view.setAccessibleName("The file's columns and where they go")
+        self.view.setAccessibleName(translate("MappingPage", "The file's columns and where they go"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(_MappingDelegate(self.model, self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -725,7 +726,10 @@ class MappingPage(_Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self._hint = QLabel(
-            "Double-click a new metric's name or unit to change it. Columns set to “Not imported” are left out."
+            translate(
+                "MappingPage",
+                "Double-click a new metric's name or unit to change it. Columns set to “Not imported” are left out.",
+            )
         )
         self._hint.setEnabled(False)
         self._hint.setWordWrap(True)
@@ -893,16 +897,18 @@ class PreviewPage(_Page):
         self._locale = QLocale()
         self.model = PreviewTableModel(self)
         self.view = _table("previewTable")
-        self.view.setAccessibleName("Preview of the rows as they will be stored")
+        self.view.setAccessibleName(translate("PreviewPage", "Preview of the rows as they will be stored"))
         self.view.setModel(self.model)
         self.view.setMouseTracking(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)  # would hide the colours
-        self.counts = QLabel("Reading the first rows…")
+        self.counts = QLabel(translate("PreviewPage", "Reading the first rows…"))
         self.counts.setObjectName("previewCounts")
         self.counts.setWordWrap(True)
-        self.skip_invalid = QCheckBox("Skip invalid rows and list them in the summary")
+        self.skip_invalid = QCheckBox(translate("PreviewPage", "Skip invalid rows and list them in the summary"))
         self.skip_invalid.setObjectName("skipInvalidCheck")
-        self._skip_hint = QLabel("Otherwise the first invalid row stops the import, and nothing is stored.")
+        self._skip_hint = QLabel(
+            translate("PreviewPage", "Otherwise the first invalid row stops the import, and nothing is stored.")
+        )
         self._skip_hint.setEnabled(False)
         self.layout_.addWidget(self.counts)
         self.layout_.addWidget(self.view, 1)
@@ -919,7 +925,7 @@ class PreviewPage(_Page):
         else:
             self.banner.dismiss()
         self.skip_invalid.setChecked(self.vm.skip_invalid)
-        self.counts.setText("Reading the first rows…")
+        self.counts.setText(translate("PreviewPage", "Reading the first rows…"))
         self.model.set_rows([], [], None, ())
         self.vm.spawn(self.vm.make_preview())
 
@@ -1001,14 +1007,18 @@ class DuplicatesPage(_Page):
             "A row of the file may have the same time as a reading the source already has.",
         )
         self.setObjectName("duplicatesPage")
-        self.skip = QRadioButton("Keep the stored reading and skip the row (safe when importing a file again)")
+        self.skip = QRadioButton(
+            translate("DuplicatesPage", "Keep the stored reading and skip the row (safe when importing a file again)")
+        )
         self.skip.setObjectName("skipDuplicatesRadio")
-        self.replace = QRadioButton("Replace the stored reading with the row of the file")
+        self.replace = QRadioButton(translate("DuplicatesPage", "Replace the stored reading with the row of the file"))
         self.replace.setObjectName("replaceDuplicatesRadio")
         group = QButtonGroup(self)
         group.addButton(self.skip)
         group.addButton(self.replace)
-        self.remember = QCheckBox("Remember these settings for files with the same columns")
+        self.remember = QCheckBox(
+            translate("DuplicatesPage", "Remember these settings for files with the same columns")
+        )
         self.remember.setObjectName("rememberProfileCheck")
         self.plan_text = QLabel()
         self.plan_text.setObjectName("planText")
@@ -1022,7 +1032,7 @@ class DuplicatesPage(_Page):
         self.layout_.addWidget(self.plan_text)
         self.layout_.addStretch(1)
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
+        self.setButtonText(QWizard.WizardButton.CommitButton, translate("DuplicatesPage", "Import"))
         self.skip.toggled.connect(self._on_policy)
         self.remember.toggled.connect(lambda on: setattr(self.vm, "save_profile", on))
 
@@ -1061,7 +1071,7 @@ class ProgressPage(_Page):
         self.bar = QProgressBar()
         self.bar.setObjectName("importProgress")
         self.bar.setRange(0, 1000)
-        self.detail = QLabel("Starting…")
+        self.detail = QLabel(translate("ProgressPage", "Starting…"))
         self.detail.setObjectName("progressDetail")
         self._started = time.monotonic()
         self._cancelling = False
@@ -1075,7 +1085,7 @@ class ProgressPage(_Page):
         self._cancelling = False
         self.bar.setRange(0, 1000)
         self.bar.setValue(0)
-        self.detail.setText("Starting…")
+        self.detail.setText(translate("ProgressPage", "Starting…"))
         self._started = time.monotonic()
         self.vm.spawn(self.vm.run())
 
@@ -1084,7 +1094,7 @@ class ProgressPage(_Page):
 
     def set_cancelling(self) -> None:
         self._cancelling = True
-        self.detail.setText("Cancelling: undoing what was imported…")
+        self.detail.setText(translate("ProgressPage", "Cancelling: undoing what was imported…"))
         self.bar.setRange(0, 0)
 
     def _on_progress(self, progress: ImportProgress) -> None:
@@ -1142,7 +1152,7 @@ class SummaryPage(_Page):
         self.text = QPlainTextEdit()
         self.text.setObjectName("summaryText")
         self.text.setReadOnly(True)
-        self.save_button = QPushButton("Save summary…")
+        self.save_button = QPushButton(translate("SummaryPage", "Save summary…"))
         self.save_button.setObjectName("saveSummaryButton")
         self.show_source_button = QPushButton()
         self.show_source_button.setObjectName("showSourceButton")
@@ -1174,7 +1184,7 @@ class SummaryPage(_Page):
         self.show_source_button.setVisible(offered)
 
     def show_cancelled(self) -> None:
-        self.headline.setText("Import cancelled: nothing was changed.")
+        self.headline.setText(translate("SummaryPage", "Import cancelled: nothing was changed."))
         self.text.setPlainText(f"The import of {self.vm.path.name} was cancelled. No reading was stored.")
         self.save_button.hide()
         self.show_source_button.hide()

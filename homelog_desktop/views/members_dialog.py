@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
+
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
 from ..domain.access import Decision
@@ -94,18 +96,27 @@ class MembersDialog(QDialog):
     # -- construction -----------------------------------------------------------------------
 
     def _setup_ui(self) -> None:
-        self.setWindowTitle("Household members")
+        self.setWindowTitle(translate("MembersDialog", "Household members"))
         self.setModal(True)
         self.setMinimumWidth(500)
         self.resize(preferred_size(self, 640, 480, chars=90, lines=24))
 
-        intro = QLabel("The people who read the meters. Each reading remembers who entered it.", self)
+        intro = QLabel(
+            translate("MembersDialog", "The people who read the meters. Each reading remembers who entered it."), self
+        )
         intro.setWordWrap(True)
 
         self.member_list = QTreeWidget(self)
         self.member_list.setObjectName("memberList")
         self.member_list.setColumnCount(4)
-        self.member_list.setHeaderLabels(["Name", "E-mail", "Role", "Password"])
+        self.member_list.setHeaderLabels(
+            [
+                translate("MembersDialog", "Name"),
+                translate("MembersDialog", "E-mail"),
+                translate("MembersDialog", "Role"),
+                translate("MembersDialog", "Password"),
+            ]
+        )
         self.member_list.setRootIsDecorated(False)
         self.member_list.setUniformRowHeights(True)
         self.member_list.setAlternatingRowColors(True)
@@ -135,13 +146,13 @@ class MembersDialog(QDialog):
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.member_list)
 
-        self.add_button = QPushButton("&Add…", self)
+        self.add_button = QPushButton(translate("MembersDialog", "&Add…"), self)
         self.add_button.setObjectName("addButton")
-        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button = QPushButton(translate("MembersDialog", "&Edit…"), self)
         self.edit_button.setObjectName("editButton")
-        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button = QPushButton(translate("MembersDialog", "&Remove"), self)
         self.remove_button.setObjectName("removeButton")
-        self.password_button = QPushButton("Set &Password…", self)
+        self.password_button = QPushButton(translate("MembersDialog", "Set &Password…"), self)
         self.password_button.setObjectName("passwordButton")
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button, self.password_button):
@@ -149,7 +160,7 @@ class MembersDialog(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        self.form_box = QGroupBox("Add member", self)
+        self.form_box = QGroupBox(translate("MembersDialog", "Add member"), self)
         self.form_box.setObjectName("memberForm")
         self.form_name = QLineEdit(self.form_box)
         self.form_name.setObjectName("formName")
@@ -161,31 +172,31 @@ class MembersDialog(QDialog):
         self.form_email.setPlaceholderText("optional")
         self.form_email_error = FieldError("formEmailError", self.form_box)
         self.form_error = FieldError("formError", self.form_box)
-        self.form_save_button = QPushButton("Save member", self.form_box)
+        self.form_save_button = QPushButton(translate("MembersDialog", "Save member"), self.form_box)
         self.form_save_button.setObjectName("formSaveButton")
-        self.form_cancel_button = QPushButton("Cancel", self.form_box)
+        self.form_cancel_button = QPushButton(translate("MembersDialog", "Cancel"), self.form_box)
         self.form_cancel_button.setAutoDefault(False)
         form_buttons = QHBoxLayout()
         form_buttons.addStretch(1)
         form_buttons.addWidget(self.form_cancel_button)
         form_buttons.addWidget(self.form_save_button)
         form = QFormLayout()
-        form.addRow("&Name:", with_error(self.form_name, self.form_name_error))
-        form.addRow("E-&mail:", with_error(self.form_email, self.form_email_error))
+        form.addRow(translate("MembersDialog", "&Name:"), with_error(self.form_name, self.form_name_error))
+        form.addRow(translate("MembersDialog", "E-&mail:"), with_error(self.form_email, self.form_email_error))
         box_layout = QVBoxLayout(self.form_box)
         box_layout.addLayout(form)
         box_layout.addWidget(self.form_error)
         box_layout.addLayout(form_buttons)
         self.form_box.hide()
 
-        self.password_box = QGroupBox("Set password", self)
+        self.password_box = QGroupBox(translate("MembersDialog", "Set password"), self)
         self.password_box.setObjectName("passwordForm")
         self.password_current = QLineEdit(self.password_box)
         self.password_current.setObjectName("passwordCurrent")
         self.password_current_error = FieldError("passwordCurrentError", self.password_box)
         self.password_new = QLineEdit(self.password_box)
         self.password_new.setObjectName("passwordNew")
-        self.password_new.setPlaceholderText("at least 10 characters; a few words are fine")
+        self.password_new.setPlaceholderText(translate("MembersDialog", "at least 10 characters; a few words are fine"))
         self.password_new_error = FieldError("passwordNewError", self.password_box)
         self.password_again = QLineEdit(self.password_box)
         self.password_again.setObjectName("passwordAgain")
@@ -194,18 +205,25 @@ class MembersDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setMaxLength(1024)
         self.password_error = FieldError("passwordError", self.password_box)
-        self.password_save_button = QPushButton("Save password", self.password_box)
+        self.password_save_button = QPushButton(translate("MembersDialog", "Save password"), self.password_box)
         self.password_save_button.setObjectName("passwordSaveButton")
-        self.password_cancel_button = QPushButton("Cancel", self.password_box)
+        self.password_cancel_button = QPushButton(translate("MembersDialog", "Cancel"), self.password_box)
         self.password_cancel_button.setAutoDefault(False)
         password_buttons = QHBoxLayout()
         password_buttons.addStretch(1)
         password_buttons.addWidget(self.password_cancel_button)
         password_buttons.addWidget(self.password_save_button)
         self._password_form = QFormLayout()
-        self._password_form.addRow("C&urrent password:", with_error(self.password_current, self.password_current_error))
-        self._password_form.addRow("&New password:", with_error(self.password_new, self.password_new_error))
-        self._password_form.addRow("&Again:", with_error(self.password_again, self.password_again_error))
+        self._password_form.addRow(
+            translate("MembersDialog", "C&urrent password:"),
+            with_error(self.password_current, self.password_current_error),
+        )
+        self._password_form.addRow(
+            translate("MembersDialog", "&New password:"), with_error(self.password_new, self.password_new_error)
+        )
+        self._password_form.addRow(
+            translate("MembersDialog", "&Again:"), with_error(self.password_again, self.password_again_error)
+        )
         password_layout = QVBoxLayout(self.password_box)
         password_layout.addLayout(self._password_form)
         password_layout.addWidget(self.password_error)
@@ -365,17 +383,20 @@ class MembersDialog(QDialog):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Remove member",
+            translate("MembersDialog", "Remove member"),
             f"Remove {member.name} from the household?",
             QMessageBox.StandardButton.NoButton,
             self,
         )
         box.setObjectName("removeMemberBox")
         box.setInformativeText(
-            "Readings they entered are kept; they just no longer show who entered them. "
-            "Sources they own will have no owner."
+            translate(
+                "MembersDialog",
+                "Readings they entered are kept; they just no longer show who entered them. "
+                "Sources they own will have no owner.",
+            )
         )
-        remove = box.addButton("Remove member", QMessageBox.ButtonRole.DestructiveRole)
+        remove = box.addButton(translate("MembersDialog", "Remove member"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
@@ -548,7 +569,7 @@ class MembersDialog(QDialog):
         if member is None:
             for button in (self.edit_button, self.remove_button, self.password_button):
                 button.setEnabled(False)
-                button.setToolTip("Select a member first.")
+                button.setToolTip(translate("MembersDialog", "Select a member first."))
             return
         _apply(self.edit_button, self._vm.decide_edit(member), busy, f"Change the name and e-mail of {member.name}.")
         _apply(self.remove_button, self._vm.decide_remove(member), busy, f"Remove {member.name} from the household.")

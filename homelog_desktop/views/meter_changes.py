@@ -47,6 +47,7 @@ from ..domain.errors import ValidationError
 from ..domain.issues import Field, Issue, MeterEventField, TariffField, error
 from ..domain.rules import EVENT_LABELS, TARIFF_LABELS, check_meter_event, check_tariff
 from ..domain.validation import parse_value
+from ..i18n import translate
 
 #: The fields of the two forms: problems are placed by these (the rules' field enums).
 F_METRIC, F_AT, F_KIND, F_OLD, F_NEW, F_DIGITS, F_NOTE = (
@@ -634,7 +635,9 @@ class MeterEventDialog(_ItemDialog):
         self.digits_spin.setSpecialValueText("—")
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setPlaceholderText("Optional: the new meter's number, who changed it…")
+        self.note_edit.setPlaceholderText(
+            translate("MeterEventDialog", "Optional: the new meter's number, who changed it…")
+        )
         self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 3 + 14)
         self.kind_hint = QLabel(self)
         self.kind_hint.setObjectName("kindHint")
@@ -806,7 +809,7 @@ class TariffDialog(_ItemDialog):
         standing_row = QHBoxLayout(standing_box)
         standing_row.setContentsMargins(0, 0, 0, 0)
         standing_row.addWidget(self.standing_edit)
-        standing_row.addWidget(QLabel("per day", self))
+        standing_row.addWidget(QLabel(translate("TariffDialog", "per day"), self))
         self.add_field("&Standing charge:", F_STANDING, standing_box, "standingBox")
         self.standing_edit.setObjectName("standingEdit")
         self._fields[F_STANDING] = self.standing_edit

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
+
 import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
 
 from ..domain.validation import Issue, Severity, warning_key
@@ -73,7 +75,7 @@ class MeterRoundDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("meterRoundDialog")
-        self.setWindowTitle("Meter round")
+        self.setWindowTitle(translate("MeterRoundDialog", "Meter round"))
         self._vm = vm
         self._entered_by = entered_by
         self._locale = QLocale()
@@ -314,11 +316,11 @@ class MeterRoundDialog(QDialog):
                 " — empty lines are skipped"
             )
         else:
-            self._count.setText("Type the values you read; empty lines are skipped.")
+            self._count.setText(translate("MeterRoundDialog", "Type the values you read; empty lines are skipped."))
         if self._saving:
-            self._save.setText("Saving…")
+            self._save.setText(translate("MeterRoundDialog", "Saving…"))
         elif warnings:
-            self._save.setText("Save anyway")
+            self._save.setText(translate("MeterRoundDialog", "Save anyway"))
         else:
             self._save.setText("Save" if sources <= 1 else f"Save {sources} readings")
         self._save.setEnabled(bool(count) and not self._saving and not bad)
@@ -442,22 +444,27 @@ class MeterRoundDialog(QDialog):
         self._refresh()
 
     def _setup_ui(self) -> None:
-        intro = QLabel("Type what each meter shows; Tab or Enter moves to the next one. Empty lines are skipped.")
+        intro = QLabel(
+            translate(
+                "MeterRoundDialog",
+                "Type what each meter shows; Tab or Enter moves to the next one. Empty lines are skipped.",
+            )
+        )
         intro.setWordWrap(True)
         self._timestamp = QDateTimeEdit(QDateTime.currentDateTime())
         self._timestamp.setObjectName("roundTimestamp")
         self._timestamp.setCalendarPopup(True)
         self._timestamp.setDisplayFormat(self._locale.dateTimeFormat(QLocale.FormatType.ShortFormat))
-        self._timestamp.setAccessibleName("Time of the round")
+        self._timestamp.setAccessibleName(translate("MeterRoundDialog", "Time of the round"))
         self._timestamp.dateTimeChanged.connect(self._on_timestamp_changed)
         self._timestamp.installEventFilter(self)
         moment = self._vm.timestamp
         self._timestamp.blockSignals(True)
         self._timestamp.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())))
         self._timestamp.blockSignals(False)
-        time_label = QLabel("&Time of the round")
+        time_label = QLabel(translate("MeterRoundDialog", "&Time of the round"))
         time_label.setBuddy(self._timestamp)
-        self._show_all = QCheckBox("Show meters not due yet")
+        self._show_all = QCheckBox(translate("MeterRoundDialog", "Show meters not due yet"))
         self._show_all.setObjectName("roundShowAll")
         self._show_all.toggled.connect(lambda _c: self._apply_filter())
         top = QHBoxLayout()
@@ -478,11 +485,15 @@ class MeterRoundDialog(QDialog):
         host_layout = QVBoxLayout(host)
         host_layout.setContentsMargins(8, 8, 8, 8)
         host_layout.addLayout(self._grid)
-        self._nothing_due = QLabel("No meter is due. Tick “Show meters not due yet” to read them anyway.")
+        self._nothing_due = QLabel(
+            translate("MeterRoundDialog", "No meter is due. Tick “Show meters not due yet” to read them anyway.")
+        )
         self._nothing_due.setObjectName("roundNothingDue")
         self._nothing_due.setEnabled(False)
         self._nothing_due.hide()
-        self._empty = QLabel("There are no meters or sensors yet: add one with “New source…” first.")
+        self._empty = QLabel(
+            translate("MeterRoundDialog", "There are no meters or sensors yet: add one with “New source…” first.")
+        )
         self._empty.setObjectName("roundEmpty")
         self._empty.setEnabled(False)
         self._empty.hide()
@@ -499,15 +510,15 @@ class MeterRoundDialog(QDialog):
         self._count = QLabel()
         self._count.setObjectName("roundCount")
         self._count.setEnabled(False)
-        self._busy_label = QLabel("Working…")
+        self._busy_label = QLabel(translate("MeterRoundDialog", "Working…"))
         self._busy_label.setEnabled(False)
         self._busy_label.hide()
-        self._save = QPushButton("Save")
+        self._save = QPushButton(translate("MeterRoundDialog", "Save"))
         self._save.setObjectName("saveButton")
         self._save.setEnabled(False)
         self._save.setAutoDefault(False)
         self._save.clicked.connect(self._on_save_clicked)
-        self._cancel = QPushButton("Cancel")
+        self._cancel = QPushButton(translate("MeterRoundDialog", "Cancel"))
         self._cancel.setObjectName("cancelButton")
         self._cancel.setAutoDefault(False)
         self._cancel.clicked.connect(self.reject)

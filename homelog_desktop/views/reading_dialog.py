@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
+
 import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
 
 from ..domain.access import Action
@@ -167,7 +169,7 @@ class ReadingDialog(QDialog):
         self._banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._banner_close = _named(QToolButton(), "errorBannerClose")
         self._banner_close.setText("×")
-        self._banner_close.setToolTip("Hide this message")
+        self._banner_close.setToolTip(translate("ReadingDialog", "Hide this message"))
         self._banner_close.setAutoRaise(True)
         self._banner_close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         banner_layout.addWidget(self._banner_icon)
@@ -187,8 +189,8 @@ class ReadingDialog(QDialog):
         self._timestamp = _named(QDateTimeEdit(), "timestampEdit")
         self._timestamp.setCalendarPopup(True)
         self._timestamp.setDisplayFormat(_date_time_format(self._locale))
-        self._timestamp.setAccessibleName("Time of the reading")
-        time_label = QLabel("&Time")
+        self._timestamp.setAccessibleName(translate("ReadingDialog", "Time of the reading"))
+        time_label = QLabel(translate("ReadingDialog", "&Time"))
         time_label.setBuddy(self._timestamp)
         grid.addWidget(time_label, row, 0)
         time_box = QHBoxLayout()
@@ -208,7 +210,7 @@ class ReadingDialog(QDialog):
             label.setObjectName(f"valueLabel_{index}")
             edit = _named(QLineEdit(), f"valueEdit_{index}")
             edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            edit.setPlaceholderText("not read")
+            edit.setPlaceholderText(translate("ReadingDialog", "not read"))
             edit.setAccessibleName(metric.label)
             edit.setMinimumWidth(metrics_form.horizontalAdvance(_sample(metric, self._locale) + "00") + 24)
             edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -286,19 +288,19 @@ class ReadingDialog(QDialog):
         row += 1
         self._note = _named(QPlainTextEdit(), "noteEdit")
         self._note.setTabChangesFocus(True)
-        self._note.setPlaceholderText("Anything worth remembering about this reading")
+        self._note.setPlaceholderText(translate("ReadingDialog", "Anything worth remembering about this reading"))
         lines = self._note.fontMetrics().lineSpacing() * 3
         self._note.setFixedHeight(lines + 2 * self._note.frameWidth() + 8)
-        note_label = QLabel("N&ote")
+        note_label = QLabel(translate("ReadingDialog", "N&ote"))
         note_label.setBuddy(self._note)
         grid.addWidget(note_label, row, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self._note, row, 1, 1, 3)
         row += 1
 
-        self._estimated = _named(QCheckBox("&Estimated"), "estimatedCheck")
-        self._estimated.setToolTip("The value was estimated, not read from the meter")
-        self._from_bill = _named(QCheckBox("From a &bill"), "fromBillCheck")
-        self._from_bill.setToolTip("The value was copied from a bill or a statement")
+        self._estimated = _named(QCheckBox(translate("ReadingDialog", "&Estimated")), "estimatedCheck")
+        self._estimated.setToolTip(translate("ReadingDialog", "The value was estimated, not read from the meter"))
+        self._from_bill = _named(QCheckBox(translate("ReadingDialog", "From a &bill")), "fromBillCheck")
+        self._from_bill.setToolTip(translate("ReadingDialog", "The value was copied from a bill or a statement"))
         flags = QHBoxLayout()
         flags.addWidget(self._estimated)
         flags.addSpacing(16)
@@ -311,7 +313,7 @@ class ReadingDialog(QDialog):
         self._member.addItem("—", None)
         self._member.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._member.setMinimumContentsLength(14)
-        member_label = QLabel("Entered &by")
+        member_label = QLabel(translate("ReadingDialog", "Entered &by"))
         member_label.setBuddy(self._member)
         member_box = QHBoxLayout()
         member_box.addWidget(self._member)
@@ -360,7 +362,7 @@ class ReadingDialog(QDialog):
         start.setDateTime(_NO_START)
         start.setAccessibleName(f"{metric.label}: start of the period")
         start.setToolTip(PERIOD_TIP)
-        caption = QLabel("for the period from")
+        caption = QLabel(translate("ReadingDialog", "for the period from"))
         caption.setObjectName(f"periodStartLabel_{index}")
         caption.setBuddy(start)
         reset = _change_button(
@@ -565,7 +567,9 @@ class ReadingDialog(QDialog):
         self._touched = False
         self._raised = []
         self._accepted.clear()
-        self._banner_text.setText("Reloaded: the form shows the reading as it is stored now.")
+        self._banner_text.setText(
+            translate("ReadingDialog", "Reloaded: the form shows the reading as it is stored now.")
+        )
         self._banner.show()
         self._refresh()
 
@@ -783,7 +787,7 @@ class ReadingDialog(QDialog):
         previous = context.previous.get(metric.id)
         following = context.next.get(metric.id)
         if previous is None:
-            row.previous.setText("no earlier reading")
+            row.previous.setText(translate("ReadingDialog", "no earlier reading"))
         else:
             row.previous.setText(
                 f"previous {self._display(previous.value, metric)} on {self._date(previous.timestamp)}"
@@ -827,7 +831,7 @@ class ReadingDialog(QDialog):
         row.undo_change_button.setVisible(pending is not None)
         if pending is not None:
             row.change_text.setText(self._describe(pending, metric))
-            row.change_text.setToolTip("Saved together with the reading")
+            row.change_text.setToolTip(translate("ReadingDialog", "Saved together with the reading"))
             _set_text_color(row.change_text, self._success_color)
             row.change_text.show()
         else:

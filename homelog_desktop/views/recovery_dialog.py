@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
 from .backup_dialog import local_time
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class RecoveryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryDialog")
-        self.setWindowTitle("Home Log — your data file cannot be used")
+        self.setWindowTitle(translate("RecoveryDialog", "Home Log — your data file cannot be used"))
         self.choice = QUIT
         self.path = path
         self.problem = problem
@@ -100,7 +101,7 @@ class RecoveryDialog(QDialog):
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(size, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        title = QLabel("<b>Home Log cannot open your data file.</b>")
+        title = QLabel(translate("RecoveryDialog", "<b>Home Log cannot open your data file.</b>"))
         title.setObjectName("recoveryTitle")
         title.setWordWrap(True)
         reason = QLabel(EXPLANATIONS.get(self.kind, UNKNOWN_EXPLANATION))
@@ -133,12 +134,12 @@ class RecoveryDialog(QDialog):
 
         self.details_button = QToolButton()
         self.details_button.setObjectName("recoveryDetailsButton")
-        self.details_button.setText("Technical details")
+        self.details_button.setText(translate("RecoveryDialog", "Technical details"))
         self.details_button.setCheckable(True)
         self.details_button.setAutoRaise(True)
         self.details_button.setArrowType(Qt.ArrowType.RightArrow)
         self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.details_button.setAccessibleName("Show the technical details")
+        self.details_button.setAccessibleName(translate("RecoveryDialog", "Show the technical details"))
         self.details_button.clicked.connect(lambda _on: self.toggle_details())
         self.details = QLabel(problem)
         self.details.setObjectName("recoveryDetails")
@@ -146,7 +147,9 @@ class RecoveryDialog(QDialog):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setEnabled(False)  # dimmed: for whoever helps, not needed to decide
-        self.details.setToolTip("The checker's own words; select and copy them for whoever helps you.")
+        self.details.setToolTip(
+            translate("RecoveryDialog", "The checker's own words; select and copy them for whoever helps you.")
+        )
         self.details.hide()
 
         text = QVBoxLayout()
@@ -171,10 +174,10 @@ class RecoveryDialog(QDialog):
         self.restore_button.setObjectName("restoreNewestButton")
         self.restore_button.setEnabled(self.newest_good is not None)
         self.restore_button.clicked.connect(lambda: self._finish(RESTORE))
-        self.open_button = QPushButton("Open another file…")
+        self.open_button = QPushButton(translate("RecoveryDialog", "Open another file…"))
         self.open_button.setObjectName("openOtherButton")
         self.open_button.clicked.connect(lambda: self._finish(OPEN_OTHER))
-        self.quit_button = QPushButton("Quit")
+        self.quit_button = QPushButton(translate("RecoveryDialog", "Quit"))
         self.quit_button.setObjectName("quitButton")
         self.quit_button.clicked.connect(lambda: self._finish(QUIT))
         for button in (self.restore_button, self.open_button, self.quit_button):

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.consumption import Period
 from ..domain.entities import MetricKind, Source
+from ..i18n import translate
 from ..viewmodels.reports import Preset, ReportsViewModel, range_for, whole_periods
 from . import figures
 from .charts.base import CHART_MIN_HEIGHT
@@ -541,17 +542,17 @@ class ReportsPage(QWidget):
             bar().showMessage(text, 5000)
 
     def _setup_ui(self) -> None:
-        self._metric_caption = QLabel("Metric")
+        self._metric_caption = QLabel(translate("ReportsPage", "Metric"))
         self._metric = QComboBox()
         self._metric.setObjectName("reportMetric")
-        self._metric.setAccessibleName("Metric")
+        self._metric.setAccessibleName(translate("ReportsPage", "Metric"))
         self._metric.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._metric.currentIndexChanged.connect(self._on_metric_chosen)
         self._metric_caption.setBuddy(self._metric)
-        period_caption = QLabel("Per")
+        period_caption = QLabel(translate("ReportsPage", "Per"))
         self._period = QComboBox()
         self._period.setObjectName("reportPeriod")
-        self._period.setAccessibleName("Period")
+        self._period.setAccessibleName(translate("ReportsPage", "Period"))
         self._period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._period.setMaximumWidth(self._period.fontMetrics().horizontalAdvance("x") * 34)
         for period in Period:
@@ -561,7 +562,7 @@ class ReportsPage(QWidget):
         period_caption.setBuddy(self._period)
         self._preset = QComboBox()
         self._preset.setObjectName("reportRange")
-        self._preset.setAccessibleName("Date range")
+        self._preset.setAccessibleName(translate("ReportsPage", "Date range"))
         for key, label in Preset.LABELS:
             self._preset.addItem(label, key)
         self._preset.currentIndexChanged.connect(self._on_preset_chosen)
@@ -587,12 +588,14 @@ class ReportsPage(QWidget):
         self._busy.setTextVisible(False)
         self._busy.setFixedSize(60, 10)
         self._busy.hide()
-        self._busy_label = QLabel("Calculating…")
+        self._busy_label = QLabel(translate("ReportsPage", "Calculating…"))
         self._busy_label.setEnabled(False)
         self._busy_label.hide()
-        self._export_button = QPushButton("Export CSV…")
+        self._export_button = QPushButton(translate("ReportsPage", "Export CSV…"))
         self._export_button.setObjectName("exportCsvButton")
-        self._export_button.setToolTip("Save this table as a CSV file (the same as “homelog report --format csv”)")
+        self._export_button.setToolTip(
+            translate("ReportsPage", "Save this table as a CSV file (the same as “homelog report --format csv”)")
+        )
         self._export_button.setEnabled(False)
         self._export_button.clicked.connect(self.export_csv)
 
@@ -618,7 +621,7 @@ class ReportsPage(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("reportTable")
-        self.table.setAccessibleName("Report")
+        self.table.setAccessibleName(translate("ReportsPage", "Report"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -633,7 +636,7 @@ class ReportsPage(QWidget):
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
         self._empty.setEnabled(False)
-        self._show_all_button = QPushButton("Show all readings")
+        self._show_all_button = QPushButton(translate("ReportsPage", "Show all readings"))
         self._show_all_button.setObjectName("reportShowAll")
         self._show_all_button.clicked.connect(lambda: self._preset.setCurrentIndex(self._preset.findData(Preset.ALL)))
         empty_page = QWidget()
@@ -668,15 +671,15 @@ class ReportsPage(QWidget):
             holder = QWidget()
             layout = QVBoxLayout(holder)
             layout.setContentsMargins(0, 4, 0, 0)
-            placeholder = QLabel("Preparing the chart…")
+            placeholder = QLabel(translate("ReportsPage", "Preparing the chart…"))
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             placeholder.setEnabled(False)
             layout.addWidget(placeholder)
             self._chart_layouts.append(layout)
             self._chart_placeholders.append(placeholder)
             self.chart_tabs.addTab(holder, title)
-        self._save_chart_button = QPushButton("Save PNG…")
-        self._save_chart_button.setToolTip("Save the chart shown as a PNG image")
+        self._save_chart_button = QPushButton(translate("ReportsPage", "Save PNG…"))
+        self._save_chart_button.setToolTip(translate("ReportsPage", "Save the chart shown as a PNG image"))
         self._save_chart_button.setObjectName("saveChartButton")
         self._save_chart_button.setEnabled(False)
         self._save_chart_button.clicked.connect(self.save_chart)

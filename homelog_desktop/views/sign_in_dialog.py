@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
+
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
 from ..services.auth import SignedIn
@@ -75,10 +77,10 @@ class SignInDialog(QDialog):
     # -- construction -----------------------------------------------------------------------
 
     def _setup_ui(self) -> None:
-        self.setWindowTitle("Sign In")
+        self.setWindowTitle(translate("SignInDialog", "Sign In"))
         self.setModal(True)
         self.setMinimumWidth(440)
-        heading = QLabel("<b>Who is using Home Log?</b>", self)
+        heading = QLabel(translate("SignInDialog", "<b>Who is using Home Log?</b>"), self)
         place = QLabel(f"Sign in to the household on {self._where}" if self._server else f"Sign in to {self._where}")
         place.setObjectName("placeLabel")
         place.setWordWrap(True)
@@ -99,10 +101,10 @@ class SignInDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("&Name:" if self._server else "&Name or e-mail:", self.login_edit)
-        form.addRow("&Password:", self.password_edit)
+        form.addRow(translate("SignInDialog", "&Password:"), self.password_edit)
 
         self.button_box = QDialogButtonBox(self)
-        self.sign_in_button = QPushButton("&Sign In", self)
+        self.sign_in_button = QPushButton(translate("SignInDialog", "&Sign In"), self)
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setDefault(True)
         self.cancel_button = QPushButton(self._cancel_text, self)
@@ -169,7 +171,7 @@ class SignInDialog(QDialog):
         self.message_label.set_message(message)
 
     def _on_vm_busy_changed(self, busy: bool) -> None:
-        self.status_label.setText("Checking…")
+        self.status_label.setText(translate("SignInDialog", "Checking…"))
         self.status_label.setVisible(busy)
         for widget in (self.login_edit, self.password_edit):
             widget.setEnabled(not busy)

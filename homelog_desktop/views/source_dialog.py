@@ -44,6 +44,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
+
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
 from ..domain.entities import MAX_DECIMALS, Category, Member, Metric, MetricKind, Source
@@ -382,12 +384,12 @@ class MetricsDelegate(QStyledItemDelegate):
         if column == MetricColumn.NAME:
             line = QLineEdit(parent)
             line.setMaxLength(MAX_METRIC_NAME_LENGTH)
-            line.setPlaceholderText("Name, e.g. Day")
+            line.setPlaceholderText(translate("MetricsDelegate", "Name, e.g. Day"))
             return line
         if column == MetricColumn.UNIT:
             line = QLineEdit(parent)
             line.setMaxLength(MAX_UNIT_LENGTH)
-            line.setPlaceholderText("e.g. kWh")
+            line.setPlaceholderText(translate("MetricsDelegate", "e.g. kWh"))
             return line
         if column == MetricColumn.KIND:
             combo = QComboBox(parent)
@@ -556,7 +558,7 @@ class SourceDialog(QDialog):
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("nameEdit")
         self.name_edit.setMaxLength(MAX_NAME_LENGTH)
-        self.name_edit.setPlaceholderText("e.g. Electricity meter, Cellar water")
+        self.name_edit.setPlaceholderText(translate("SourceDialog", "e.g. Electricity meter, Cellar water"))
         self.name_error = FieldError("nameError", self)
 
         self.category_combo = QComboBox(self)
@@ -567,7 +569,7 @@ class SourceDialog(QDialog):
         self.description_edit = QPlainTextEdit(self)
         self.description_edit.setObjectName("descriptionEdit")
         self.description_edit.setTabChangesFocus(True)
-        self.description_edit.setPlaceholderText("Optional: where it is, the meter number…")
+        self.description_edit.setPlaceholderText(translate("SourceDialog", "Optional: where it is, the meter number…"))
         lines = self.description_edit.fontMetrics().lineSpacing()
         self.description_edit.setFixedHeight(lines * 3 + 14)
 
@@ -580,25 +582,32 @@ class SourceDialog(QDialog):
         self.interval_spin = QSpinBox(self)
         self.interval_spin.setObjectName("intervalSpin")
         self.interval_spin.setRange(0, MAX_INTERVAL_DAYS)
-        self.interval_spin.setSpecialValueText("No reminder")
+        self.interval_spin.setSpecialValueText(translate("SourceDialog", "No reminder"))
         self.interval_spin.setSuffix(" days")
         self.interval_spin.setToolTip(
-            "Home Log marks the source as overdue when no reading was entered for this many days."
+            translate(
+                "SourceDialog", "Home Log marks the source as overdue when no reading was entered for this many days."
+            )
         )
         self.interval_spin.setMinimumWidth(self.interval_spin.fontMetrics().horizontalAdvance("No reminder") + 48)
         self.interval_error = FieldError("intervalError", self)
 
-        self.public_check = QCheckBox("Public", self)
+        self.public_check = QCheckBox(translate("SourceDialog", "Public"), self)
         self.public_check.setObjectName("publicCheck")
-        public_hint = QLabel("Other members can see this source when the database is shared.", self)
+        public_hint = QLabel(
+            translate("SourceDialog", "Other members can see this source when the database is shared."), self
+        )
         public_hint.setWordWrap(True)
         hint_palette = public_hint.palette()
         hint_palette.setColor(QPalette.ColorRole.WindowText, hint_palette.color(QPalette.ColorRole.PlaceholderText))
         public_hint.setPalette(hint_palette)
-        self.members_add_check = QCheckBox("Household members may add readings", self)
+        self.members_add_check = QCheckBox(translate("SourceDialog", "Household members may add readings"), self)
         self.members_add_check.setObjectName("membersMayAddCheck")
         self.members_add_check.setToolTip(
-            "Every member can then record readings of this public source (each may change only their own)."
+            translate(
+                "SourceDialog",
+                "Every member can then record readings of this public source (each may change only their own).",
+            )
         )
         self.members_add_check.setEnabled(False)
         self.public_check.toggled.connect(self.members_add_check.setEnabled)
@@ -609,22 +618,27 @@ class SourceDialog(QDialog):
         for month in range(1, 13):
             self.billing_month_combo.addItem(locale.standaloneMonthName(month), month)
         self.billing_month_combo.setToolTip(BILLING_TIP)
-        billing_hint = _hint(QLabel("The month your supplier's accounting year starts in.", self))
+        billing_hint = _hint(
+            QLabel(translate("SourceDialog", "The month your supplier's accounting year starts in."), self)
+        )
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Name:", with_error(self.name_edit, self.name_error))
-        form.addRow("&Category:", _left(self.category_combo))
-        form.addRow("&Description:", self.description_edit)
-        form.addRow("&Owner:", _left(self.owner_combo))
-        form.addRow("Expected reading &interval:", with_error(_left(self.interval_spin), self.interval_error))
+        form.addRow(translate("SourceDialog", "&Name:"), with_error(self.name_edit, self.name_error))
+        form.addRow(translate("SourceDialog", "&Category:"), _left(self.category_combo))
+        form.addRow(translate("SourceDialog", "&Description:"), self.description_edit)
+        form.addRow(translate("SourceDialog", "&Owner:"), _left(self.owner_combo))
+        form.addRow(
+            translate("SourceDialog", "Expected reading &interval:"),
+            with_error(_left(self.interval_spin), self.interval_error),
+        )
         public_box = QVBoxLayout()
         public_box.setSpacing(2)
         public_box.addWidget(self.public_check)
         public_box.addWidget(public_hint)
         public_box.addWidget(self.members_add_check)
-        form.addRow("Visibility:", public_box)
-        billing_label = QLabel("&Billing year starts in:", self)
+        form.addRow(translate("SourceDialog", "Visibility:"), public_box)
+        billing_label = QLabel(translate("SourceDialog", "&Billing year starts in:"), self)
         billing_label.setBuddy(self.billing_month_combo)
         billing_box = QVBoxLayout()
         billing_box.setSpacing(2)
@@ -665,13 +679,13 @@ class SourceDialog(QDialog):
             header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 28)
         self.metrics_view.setMinimumHeight(self.metrics_view.verticalHeader().defaultSectionSize() * 4 + 30)
 
-        self.add_metric_button = QPushButton("&Add metric", self)
+        self.add_metric_button = QPushButton(translate("SourceDialog", "&Add metric"), self)
         self.add_metric_button.setObjectName("addMetricButton")
-        self.remove_metric_button = QPushButton("&Remove", self)
+        self.remove_metric_button = QPushButton(translate("SourceDialog", "&Remove"), self)
         self.remove_metric_button.setObjectName("removeMetricButton")
-        self.move_up_button = QPushButton("Move &up", self)
+        self.move_up_button = QPushButton(translate("SourceDialog", "Move &up"), self)
         self.move_up_button.setObjectName("moveUpButton")
-        self.move_down_button = QPushButton("Move do&wn", self)
+        self.move_down_button = QPushButton(translate("SourceDialog", "Move do&wn"), self)
         self.move_down_button.setObjectName("moveDownButton")
         metric_buttons = QHBoxLayout()
         for button in (
@@ -685,7 +699,9 @@ class SourceDialog(QDialog):
         metric_buttons.addStretch(1)
         self.metrics_error = FieldError("metricsError", self)
 
-        metrics_label = QLabel("<b>Metrics</b> — the registers or values read from this source, in order", self)
+        metrics_label = QLabel(
+            translate("SourceDialog", "<b>Metrics</b> — the registers or values read from this source, in order"), self
+        )
         metrics_label.setWordWrap(True)
         metrics_label.setBuddy(self.metrics_view)
 
@@ -717,10 +733,10 @@ class SourceDialog(QDialog):
         metrics_layout.addWidget(self.metrics_view, 1)
         metrics_layout.addLayout(metric_buttons)
         metrics_layout.addWidget(self.metrics_error)
-        self.tabs.addTab(self.general_page, "&General")
-        self.tabs.addTab(self.metrics_page, "&Metrics")
-        self.tabs.addTab(self.events_page, "Meter c&hanges")
-        self.tabs.addTab(self.tariffs_page, "&Tariffs")
+        self.tabs.addTab(self.general_page, translate("SourceDialog", "&General"))
+        self.tabs.addTab(self.metrics_page, translate("SourceDialog", "&Metrics"))
+        self.tabs.addTab(self.events_page, translate("SourceDialog", "Meter c&hanges"))
+        self.tabs.addTab(self.tariffs_page, translate("SourceDialog", "&Tariffs"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -1084,14 +1100,16 @@ class SourceDialog(QDialog):
             detail = f"{detail} Its {items} go{'es' if attached == 1 else ''} with it.".strip()
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Remove metric",
+            translate("SourceDialog", "Remove metric"),
             f"Remove the metric “{_elided(metric.name, 60)}”?",
             QMessageBox.StandardButton.NoButton,
             self,
         )
         box.setObjectName("removeMetricBox")
         box.setInformativeText(f"{detail} Cancel keeps them.")
-        remove = box.addButton("Remove metric and values", QMessageBox.ButtonRole.DestructiveRole)
+        remove = box.addButton(
+            translate("SourceDialog", "Remove metric and values"), QMessageBox.ButtonRole.DestructiveRole
+        )
         keep = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)

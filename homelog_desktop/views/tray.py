@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 from .. import APP_NAME
 from ..domain.reminders import Reminder
 from ..domain.timeutil import utc_now
+from ..i18n import translate
 from ..viewmodels.reminders import RemindersViewModel
 from .icons import app_icon
 
@@ -59,7 +60,7 @@ class TrayReminders(QObject):
         self.tray.setToolTip(APP_NAME)
         menu = QMenu(window)
         menu.addAction(f"Show {APP_NAME}", show_window)
-        menu.addAction("Meter Round…", open_round)
+        menu.addAction(translate("TrayReminders", "Meter Round…"), open_round)
         menu.addSeparator()
         menu.addAction(toggle)
         self.tray.setContextMenu(menu)

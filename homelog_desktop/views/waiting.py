@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
+from ..i18n import translate
 from .widgets import tone
 
 WAITING_TEXT = "Waiting for another program to finish writing…"
@@ -33,9 +34,9 @@ class WaitingBar(QFrame):
         spinner.setTextVisible(False)
         spinner.setFixedWidth(60)
         spinner.setMaximumHeight(10)
-        self.cancel_button = QPushButton("Cancel saving")
+        self.cancel_button = QPushButton(translate("WaitingBar", "Cancel saving"))
         self.cancel_button.setObjectName("waitingCancelButton")
-        self.cancel_button.setToolTip("Stop waiting; the reading stays in the form, not saved")
+        self.cancel_button.setToolTip(translate("WaitingBar", "Stop waiting; the reading stays in the form, not saved"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.cancel_requested)
         layout = QHBoxLayout(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..i18n import translate
 from .icons import app_icon
 
 
@@ -36,30 +37,35 @@ class WelcomePage(QWidget):
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(96, 96))
         icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel("Welcome to Home Log")
+        title = QLabel(translate("WelcomePage", "Welcome to Home Log"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text = QLabel(
-            "Record the readings of your electricity, water and gas meters and your sensors, "
-            "and see what you use, week by week and year by year.\n\n"
-            "Start with the meter you read most often. You can add the others at any time."
+            translate(
+                "WelcomePage",
+                "Record the readings of your electricity, water and gas meters and your sensors, "
+                "and see what you use, week by week and year by year.\n\n"
+                "Start with the meter you read most often. You can add the others at any time.",
+            )
         )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setFixedWidth(520)  # a fixed width lets the label compute its wrapped height
         text.setMinimumHeight(text.heightForWidth(520))
-        self.add_button = QPushButton("Add your first meter")
+        self.add_button = QPushButton(translate("WelcomePage", "Add your first meter"))
         self.add_button.setObjectName("addFirstMeterButton")
         self.add_button.setDefault(True)
         self.add_button.setMinimumHeight(36)
         self.add_button.clicked.connect(self.add_source_clicked)
-        self.sample_button = QPushButton("Explore sample data")
+        self.sample_button = QPushButton(translate("WelcomePage", "Explore sample data"))
         self.sample_button.setObjectName("exploreSampleButton")
         self.sample_button.setMinimumHeight(36)
-        self.sample_button.setToolTip("Opens a made-up household in its own file; your own data is not touched.")
+        self.sample_button.setToolTip(
+            translate("WelcomePage", "Opens a made-up household in its own file; your own data is not touched.")
+        )
         self.sample_button.clicked.connect(self.sample_clicked)
         buttons = QHBoxLayout()
         buttons.addStretch()

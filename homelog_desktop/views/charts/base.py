@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import translate
 from ..widgets import is_dark
 
 if TYPE_CHECKING:
@@ -492,7 +493,7 @@ class ChartBase(QWidget):
         self.zoom_out_action = self._action("Zoom out", "zoomOutAction", QKeySequence.StandardKey.ZoomOut)
         self.zoom_out_action.triggered.connect(lambda: self.zoom_by(ZOOM_STEP))
         self.reset_zoom_action = self._action("Reset zoom", "resetZoomAction", QKeySequence("Ctrl+0"))
-        self.reset_zoom_action.setToolTip("Show all the data again (or double-click the chart)")
+        self.reset_zoom_action.setToolTip(translate("ChartBase", "Show all the data again (or double-click the chart)"))
         self.reset_zoom_action.triggered.connect(self.reset_zoom)
         self.save_png_action = self._action("Save as PNG…", "savePngAction")
         self.save_png_action.triggered.connect(lambda: self.save_png_dialog())

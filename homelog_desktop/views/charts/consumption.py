@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QMenu, QWidget
 
+from ...i18n import translate
 from .base import ChartBase, ChartColors, Hover
 from .labels import (
     currency_label,
@@ -95,7 +96,7 @@ class ConsumptionChart(ChartBase):
             empty_text="No consumption in this period",
             empty_hint="Consumption needs at least two readings of a counter, or one of an interval metric.",
         )
-        self.show_cost_action = QAction("Show cost", self)
+        self.show_cost_action = QAction(translate("ConsumptionChart", "Show cost"), self)
         self.show_cost_action.setObjectName("showCostAction")
         self.show_cost_action.setCheckable(True)
         self.show_cost_action.setChecked(True)

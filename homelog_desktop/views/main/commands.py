@@ -12,6 +12,7 @@ import importlib
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
+from ...i18n import translate
 from .actions import SPECS, Act
 from .dialogs import format_local, question, shortcuts_box
 
@@ -147,7 +148,7 @@ class WindowCommands:
 
         if reading.entered_by is not None:
             self._settings.setValue("entry/lastMember", reading.entered_by)
-        self.statusBar().showMessage("Reading saved", 5000)
+        self.statusBar().showMessage(translate("WindowCommands", "Reading saved"), 5000)
         if reading.id is not None:
             self.navigation.go(ReadingSaved(reading.source_id, reading.id))
 
@@ -388,7 +389,11 @@ class WindowCommands:
         vm = self.workspace.exporter()
         vm.setParent(self._parent())
         vm.finished.connect(lambda result: self.statusBar().showMessage(describe(result), 8000))
-        vm.cancelled.connect(lambda: self.statusBar().showMessage("Export cancelled: no file was written", 8000))
+        vm.cancelled.connect(
+            lambda: self.statusBar().showMessage(
+                translate("WindowCommands", "Export cancelled: no file was written"), 8000
+            )
+        )
         vm.error_occurred.connect(self.show_error)
         ExportProgress(vm, source, path, self._parent())
         task = vm.spawn(vm.export(source, path, fmt))

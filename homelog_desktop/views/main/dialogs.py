@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ... import APP_NAME
+from ...i18n import translate
 from .actions import SHORTCUTS
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def shortcuts_box(parent: QWidget) -> QMessageBox:
     rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for keys, what in SHORTCUTS)
     box = QMessageBox(parent)
     box.setObjectName("shortcutsDialog")
-    box.setWindowTitle("Keyboard shortcuts")
+    box.setWindowTitle(translate("Dialogs", "Keyboard shortcuts"))
     box.setText(f"<table cellpadding='3'>{rows}</table>")
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     return box

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ... import APP_NAME
+from ...i18n import translate
 
 if TYPE_CHECKING:
     from ...db.backup_files import BackupFile
@@ -111,7 +112,12 @@ class Prompts:
         """The file chosen cannot be restored: say why (nothing was changed)."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "This file cannot be restored.", parent=self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            APP_NAME,
+            translate("Prompts", "This file cannot be restored."),
+            parent=self.window,
+        )
         box.setObjectName("restoreRefused")
         box.setInformativeText(reason + "\n\nYour data has not been changed.")
         box.setStandardButtons(QMessageBox.StandardButton.Close)
@@ -126,7 +132,7 @@ class Prompts:
         box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, parent=self.window)
         box.setObjectName("confirmRestore")
         box.setInformativeText(details)
-        yes = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        yes = box.addButton(translate("Prompts", "Restore"), QMessageBox.ButtonRole.AcceptRole)
         yes.setObjectName("confirmButton")
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

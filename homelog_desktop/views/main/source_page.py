@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import translate
 from ...viewmodels.changes import What
 from ...viewmodels.navigation import Tab
 from ..icons import category_icon
@@ -84,7 +85,7 @@ class SourcePage(QWidget):
         titles.setSpacing(0)
         titles.addWidget(self.title)
         titles.addWidget(self._details)
-        edit_button = QPushButton("Edit source…")
+        edit_button = QPushButton(translate("SourcePage", "Edit source…"))
         edit_button.setObjectName("editSourceButton")
         edit_button.setToolTip(EDIT_TIP)
         edit_button.clicked.connect(self.edit_source_clicked)
@@ -96,10 +97,14 @@ class SourcePage(QWidget):
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText("Filter: note text, or a date like 2025, 2025-03 or 2025-03-14")
-        self.filter_edit.setToolTip("Text in the note, or a date like 2025, 2025-03 or 2025-03-14")
+        self.filter_edit.setPlaceholderText(
+            translate("SourcePage", "Filter: note text, or a date like 2025, 2025-03 or 2025-03-14")
+        )
+        self.filter_edit.setToolTip(
+            translate("SourcePage", "Text in the note, or a date like 2025, 2025-03 or 2025-03-14")
+        )
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter readings")
+        self.filter_edit.setAccessibleName(translate("SourcePage", "Filter readings"))
         self.filter_edit.setMinimumWidth(120)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -115,7 +120,7 @@ class SourcePage(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("readingsTable")
-        self.table.setAccessibleName("Readings")
+        self.table.setAccessibleName(translate("SourcePage", "Readings"))
         for action in table_actions:
             self.table.addAction(action)
         self.copy_action = install_copy(self.table, self._copy_text)
@@ -139,7 +144,7 @@ class SourcePage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sourceTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(readings_tab, "Readings")
+        self.tabs.addTab(readings_tab, translate("SourcePage", "Readings"))
         self.tabs.addTab(self._reports_slot, REPORTS_TITLE)
         self.tabs.setTabToolTip(Tab.READINGS, "Every reading of the source (Ctrl+2)")
         self.tabs.setTabToolTip(Tab.REPORTS, REPORTS_TIP)
@@ -225,7 +230,7 @@ class SourcePage(QWidget):
             self.count_label.setText("1 reading" if total == 1 else f"{total:,} readings")
         if source is not None and total == 0:
             if filtered:
-                self.empty_label.setText("No readings match the filter.")
+                self.empty_label.setText(translate("SourcePage", "No readings match the filter."))
             else:
                 self.empty_label.setText(
                     f"No readings of “{source.name}” yet.\n\nPress Ctrl+N or “New Reading” to record the first one."
@@ -343,7 +348,7 @@ class SourcePage(QWidget):
 
 
 def _reports_placeholder() -> QLabel:
-    label = QLabel("Preparing the reports…")
+    label = QLabel(translate("SourcePage", "Preparing the reports…"))
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setEnabled(False)
     return label

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ... import APP_NAME
+from ...i18n import translate
 from ..icons import app_icon
 from ..selection import remember_source, remembered_source
 from .actions import Act, create_actions, finish_actions, fit_toolbar
@@ -149,7 +150,7 @@ class MainWindow(WindowCommands, QMainWindow):
         # right after it has painted, or when bind() needs it.
         self._actions, self._toolbar = create_actions(self, self._slots())
         self.setAcceptDrops(True)
-        self._placeholder = QLabel("   Opening your data…")
+        self._placeholder = QLabel(translate("MainWindow", "   Opening your data…"))
         self.setCentralWidget(self._placeholder)
         for act, action in self._actions.items():
             action.setEnabled(act == Act.QUIT)
@@ -323,7 +324,7 @@ class MainWindow(WindowCommands, QMainWindow):
             self._prepare_welcome(self._welcome)
         self.identity = None  # the composition root says who is signed in once they have
         self._apply_identity()
-        self.show_loading("Loading your meters…")
+        self.show_loading(translate("MainWindow", "Loading your meters…"))
         self.action(Act.SHOW_ARCHIVED).setChecked(workspace.sources.show_archived)
         remembered = self.remembered_source(workspace.location)
         if snapshot is not None and snapshot.source is not None:
