@@ -26,10 +26,12 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QStandardPaths, QTranslator
+from typing import TYPE_CHECKING
 
 from .resources import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLocale, QTranslator
 
 log = logging.getLogger("homelog")
 
@@ -45,8 +47,19 @@ _installed: list[QTranslator] = []
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """``text`` in the user's language (``%n`` replaced by ``n``; pass ``n`` positionally)."""
-    return QCoreApplication.translate(context, text, disambiguation, n)
+    """``text`` in the user's language (``%n`` replaced by ``n``; pass ``n`` positionally).
+
+    Without Qt loaded (the command line, the domain's rules used alone) the English text.
+    """
+    core = sys.modules.get("PySide6.QtCore")
+    if core is None:
+        return text.replace("%Ln", f"{n:,}").replace("%n", str(n)) if n >= 0 else text
+    return str(core.QCoreApplication.translate(context, text, disambiguation, n))
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Marks ``text`` of a table for lupdate; ``translate(context, text)`` where it is shown."""
+    return text
 
 
 def translations_dir() -> Path:
@@ -61,17 +74,23 @@ def available_languages() -> list[str]:
 
 def chosen_language() -> str:
     """The language chosen in the settings, or "" for the system's."""
+    from PySide6.QtCore import QSettings
+
     value = QSettings().value(LANGUAGE_KEY, "")
     return value if isinstance(value, str) and value in available_languages() else ""
 
 
 def choose_language(code: str) -> None:
     """Remember ``code`` ("" for the system's) for the next start."""
+    from PySide6.QtCore import QSettings
+
     QSettings().setValue(LANGUAGE_KEY, code)
 
 
 def ui_language(chosen: str | None = None, system: QLocale | None = None) -> str:
     """The language Home Log shows: the chosen one, else the system's if there is a translation, else English."""
+    from PySide6.QtCore import QLocale
+
     chosen = chosen_language() if chosen is None else chosen
     if chosen:
         return chosen
@@ -88,6 +107,8 @@ def install_translations(chosen: str | None = None) -> str:
 
     Never fails: a translation that cannot be loaded leaves the texts in English (logged).
     """
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
@@ -118,6 +139,8 @@ def install_translations(chosen: str | None = None) -> str:
 def compiled_translation(language: str) -> Path | None:
     """The .qm file of ``language``: the one built beside the .ts (packages, ``make translations``)
     when it is at least as new, else one compiled now into the cache folder; None if neither works."""
+    from PySide6.QtCore import QStandardPaths
+
     ts = translations_dir() / f"homelog_{language}.ts"
     qm = ts.with_suffix(".qm")
     if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
