@@ -139,22 +139,26 @@ class SourceCardWidget(QFrame):
         values = {r.metric.id: r for r in card.registers} if card is not None else {}
         newest = summary.last_reading_at
         for (caption, label), register in zip(self._register_rows, shown, strict=False):
-            caption.setText(register.name if len(shown) > 1 else "Last reading")
+            caption.setText(register.name if len(shown) > 1 else translate("SourceCardWidget", "Last reading"))
             found = values.get(register.id)
             if found is not None and found.value is not None:
                 text = figures.quantity(found.value, register.unit, register.decimals, locale)
                 if found.at is not None and (newest is None or _local_day(found.at) != _local_day(newest)):
                     text += " · " + _day_text(found.at, now, locale)  # its own reading, not the newest
-                    label.setToolTip(f"{register.name}: last read {_day_text(found.at, now, locale)}")
+                    label.setToolTip(
+                        translate("SourceCardWidget", "{register}: last read {day}").format(
+                            register=register.name, day=_day_text(found.at, now, locale)
+                        )
+                    )
                 else:
                     label.setToolTip("")
                 label.setText(text)
             else:
                 label.setText(PENDING if card is None and summary.last_reading_at is not None else figures.DASH)
-        self.age_label.setText(age + (" · a reading is due" if overdue else ""))
+        self.age_label.setText(age + (translate("SourceCardWidget", " · a reading is due") if overdue else ""))
         self._set_tone(self.age_label, "error" if overdue else None)
         self.age_label.setEnabled(overdue)
-        self.age_label.setToolTip("The source's reading interval has passed." if overdue else "")
+        self.age_label.setToolTip(translate("SourceCardWidget", "The source's reading interval has passed.") if overdue else "")
         is_gauge = card is not None and card.month_status is MonthStatus.NOT_APPLICABLE
         is_gauge = is_gauge or (card is None and metric is not None and metric.kind is MetricKind.GAUGE)
         for row in self._figure_rows:
@@ -181,7 +185,9 @@ class SourceCardWidget(QFrame):
 
     def _show_month(self, card: SourceCard, unit: str, decimals: int, category: Category, locale: QLocale) -> None:
         status = card.month_status
-        self.month_label.setToolTip(f"Registers summed: {' + '.join(card.summed)}" if card.summed else "")
+        self.month_label.setToolTip(
+            translate("SourceCardWidget", "Registers summed: {names}").format(names=" + ".join(card.summed)) if card.summed else ""
+        )
         self.change_label.setToolTip("")
         if status is MonthStatus.NO_READING_THIS_MONTH:
             self.month_label.setText(translate("SourceCardWidget", "no reading yet this month"))
@@ -205,11 +211,11 @@ class SourceCardWidget(QFrame):
                         QDate(card.history_from.year, card.history_from.month, card.history_from.day),
                         QLocale.FormatType.ShortFormat,
                     )
-                    text = f"readings a year ago start {since}"
+                    text = translate("SourceCardWidget", "readings a year ago start {day}").format(day=since)
                 else:
-                    text = "no readings a year ago"
+                    text = translate("SourceCardWidget", "no readings a year ago")
             else:
-                text = "nothing used a year ago"
+                text = translate("SourceCardWidget", "nothing used a year ago")
             self.change_label.setText(text)
             self._set_tone(self.change_label, None)
             self.change_label.setEnabled(False)
@@ -221,8 +227,8 @@ class SourceCardWidget(QFrame):
             locale,
         )
         self.change_label.setEnabled(True)
-        self.change_label.setText(f"{figures.change(delta, locale)} vs last year")
-        self.change_label.setToolTip(f"Same days of the month a year ago: {last}")
+        self.change_label.setText(translate("SourceCardWidget", "{change} vs last year").format(change=figures.change(delta, locale)))
+        self.change_label.setToolTip(translate("SourceCardWidget", "Same days of the month a year ago: {amount}").format(amount=last))
         if delta == 0:
             self._set_tone(self.change_label, None)
         else:
@@ -236,17 +242,19 @@ class SourceCardWidget(QFrame):
             return
         usage = [r for r in card.registers if r.metric.kind is not MetricKind.GAUGE]
         if card.untariffed and len(card.untariffed) < len(usage):
-            text = "no tariff for " + ", ".join(card.untariffed)
+            text = translate("SourceCardWidget", "no tariff for {names}").format(names=", ".join(card.untariffed))
         elif card.untariffed or card.currency is None:
-            text = "no tariff"
+            text = translate("SourceCardWidget", "no tariff")
         else:
-            text = "no reading this year"
+            text = translate("SourceCardWidget", "no reading this year")
         self.ytd_label.setText(text)
         self.ytd_label.setEnabled(False)
 
     def _show_projection(self, card: SourceCard, unit: str, decimals: int, locale: QLocale) -> None:
         self._projection_caption.setText(
-            f"Projected {card.projection_year}" if card.projection_year is not None else "Projected year"
+            translate("SourceCardWidget", "Projected {year}").format(year=card.projection_year)
+            if card.projection_year is not None
+            else translate("SourceCardWidget", "Projected year")
         )
         if card.projected_annual is None:
             self.projection_label.setText(translate("SourceCardWidget", "needs more readings"))
@@ -409,10 +417,10 @@ class SourceCardWidget(QFrame):
         grid.addLayout(self._registers, 0, 0, 1, 2)
         self._set_register_rows(1)
         row("", self.age_label)
-        self._figure_rows.append(row("This month", self.month_label))
+        self._figure_rows.append(row(translate("SourceCardWidget", "This month"), self.month_label))
         self._figure_rows.append(row("", self.change_label))
-        self._figure_rows.append(row("Cost this year", self.ytd_label))
-        self._projection_caption, _ = projection = row("Projected year", self.projection_label)
+        self._figure_rows.append(row(translate("SourceCardWidget", "Cost this year"), self.ytd_label))
+        self._projection_caption, _ = projection = row(translate("SourceCardWidget", "Projected year"), self.projection_label)
         self._figure_rows.append(projection)
         self._figure_rows.append(row("", self.basis_label))
         self._caption_width()
@@ -441,7 +449,7 @@ def _day_text(moment: datetime, now: datetime, locale: QLocale) -> str:
     local = moment.astimezone()
     day = QDate(local.year, local.month, local.day)
     if local.year == now.astimezone().year:
-        return locale.toString(day, "d MMM").replace(" ", "\u00a0")  # "28 Nov" never broken
+        return figures.day_month(day, locale).replace(" ", "\u00a0")  # "28 Nov" never broken
     return locale.toString(day, QLocale.FormatType.ShortFormat)
 
 
