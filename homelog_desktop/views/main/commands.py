@@ -103,6 +103,7 @@ class WindowCommands:
             Act.SWITCH_MEMBER: lambda: self.switch_member_requested.emit(),
             Act.SIGN_OUT: lambda: self.sign_out_requested.emit(),
             Act.MOVE_TO_SERVER: lambda: self.move_requested.emit(),
+            Act.SETTINGS: self.open_settings,
             Act.QUIT: self.close,
             Act.SHORTCUTS: self.show_shortcuts,
             Act.ABOUT: self.show_about,
@@ -331,6 +332,13 @@ class WindowCommands:
         data_dir = self.data_dir if self.data_dir is not None else resolve_paths().data_dir
         location = self.workspace.location if self.workspace else None
         dialog = AboutDialog(data_dir, location, self._parent())
+        self.dialogs.keep(dialog)
+        dialog.open()
+
+    def open_settings(self) -> None:
+        from ..settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self._parent())
         self.dialogs.keep(dialog)
         dialog.open()
 

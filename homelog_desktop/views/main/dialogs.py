@@ -54,7 +54,9 @@ def shortcuts_box(parent: QWidget) -> QMessageBox:
     """Help → Keyboard Shortcuts."""
     from PySide6.QtWidgets import QMessageBox
 
-    rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for keys, what in SHORTCUTS)
+    rows = "".join(
+        f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{translate('Actions', what)}</td></tr>" for keys, what in SHORTCUTS
+    )
     box = QMessageBox(parent)
     box.setObjectName("shortcutsDialog")
     box.setWindowTitle(translate("Dialogs", "Keyboard shortcuts"))

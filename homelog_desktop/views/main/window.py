@@ -258,7 +258,7 @@ class MainWindow(WindowCommands, QMainWindow):
         build_frame(self)
         fit_toolbar(self._toolbar, self.width())
         self._content_built = True
-        for act in (Act.ABOUT, Act.SHORTCUTS, Act.SAMPLE_DATA, Act.OWN_DATA, Act.CONNECT, Act.LOCAL_DATA):
+        for act in (Act.ABOUT, Act.SHORTCUTS, Act.SETTINGS, Act.SAMPLE_DATA, Act.OWN_DATA, Act.CONNECT, Act.LOCAL_DATA):
             self._actions[act].setEnabled(True)
         self._update_actions()
 
