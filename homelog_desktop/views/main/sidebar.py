@@ -56,7 +56,12 @@ class Sidebar(QWidget):
         self.source_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.source_list.setUniformItemSizes(True)
         # Wide enough for a name and "5 days ago · 28 Nov" in the user's font; never a sideways scroll.
-        self.source_list.setMinimumWidth(self.fontMetrics().horizontalAdvance("5 days ago · 28 Nov") + 64)
+        self.source_list.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance(
+                translate("Sidebar", "5 days ago · 28 Nov", "the widest age in the list")
+            )
+            + 64
+        )
         self.source_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.source_list.setFrameShape(QFrame.Shape.NoFrame)
         self.source_list.setItemDelegate(SourceItemDelegate(self.source_list))
