@@ -159,9 +159,13 @@ class WindowCommands:
         if self.workspace is None or source is None or not readings:
             return
         if len(readings) == 1:
-            text = f"Delete the reading of {format_local(readings[0].timestamp)} from “{source.name}”?"
+            text = translate("Commands", "Delete the reading of {time} from “{name}”?").format(
+                time=format_local(readings[0].timestamp), name=source.name
+            )
         else:
-            text = f"Delete {len(readings):,} readings from “{source.name}”?"
+            text = translate("Commands", "Delete %Ln readings from “{name}”?", None, len(readings)).format(
+                name=source.name
+            )
         ids = [r.id for r in readings if r.id is not None]
         self.run(self._confirm_delete(source, ids, text))
 
@@ -172,8 +176,9 @@ class WindowCommands:
         from ...viewmodels.readings import delete_detail
 
         detail = delete_detail(await self.workspace.readings.meter_changes_of(ids), source)
-        informative = f"{detail}\n\nThis cannot be undone." if detail else "This cannot be undone."
-        box = question(self._parent(), text, informative, "Delete")
+        undone = translate("Commands", "This cannot be undone.")
+        informative = f"{detail}\n\n{undone}" if detail else undone
+        box = question(self._parent(), text, informative, translate("Commands", "Delete"))
         self.dialogs.keep(box)
         box.accepted.connect(lambda: self.run(self.workspace.readings.delete(ids)) if self.workspace else None)
         box.open()
@@ -181,7 +186,7 @@ class WindowCommands:
     def _on_readings_deleted(self, count: int) -> None:
         from ...viewmodels.navigation import ReadingsDeleted
 
-        self.statusBar().showMessage("1 reading deleted" if count == 1 else f"{count:,} readings deleted", 5000)
+        self.statusBar().showMessage(translate("Commands", "%Ln reading(s) deleted", None, count), 5000)
         source = self.current_source()
         if source is not None and source.id is not None:
             self.navigation.go(ReadingsDeleted(source.id))
@@ -201,7 +206,7 @@ class WindowCommands:
 
     def _on_round_saved(self, readings: list[Reading]) -> None:
         count = len(readings)
-        self.statusBar().showMessage("1 reading saved" if count == 1 else f"{count} readings saved", 5000)
+        self.statusBar().showMessage(translate("Commands", "%Ln reading(s) saved", None, count), 5000)
 
     def focus_filter(self) -> None:
         from ...viewmodels.navigation import Page
@@ -254,15 +259,18 @@ class WindowCommands:
         if source is None or source.id != source_id or self.workspace is None:
             return
         if count:
-            readings = "its only reading" if count == 1 else f"its {count:,} readings"
-            text = f"Delete “{source.name}” and {readings}?"
+            text = translate("Commands", "Delete “{name}” and its %Ln reading(s)?", None, count).format(
+                name=source.name
+            )
         else:
-            text = f"Delete “{source.name}”? It has no readings."
+            text = translate("Commands", "Delete “{name}”? It has no readings.").format(name=source.name)
         box = question(
             self._parent(),
             text,
-            "This cannot be undone. To keep the readings but hide the source, archive it instead.",
-            "Delete",
+            translate(
+                "Commands", "This cannot be undone. To keep the readings but hide the source, archive it instead."
+            ),
+            translate("Commands", "Delete"),
         )
         box.setObjectName("confirmDeleteSource")
         self.dialogs.keep(box)
@@ -272,8 +280,7 @@ class WindowCommands:
     def _on_source_deleted(self, source_id: int, count: int) -> None:
         from ...viewmodels.navigation import SourceRemoved
 
-        readings = "1 reading" if count == 1 else f"{count:,} readings"
-        self.statusBar().showMessage(f"Source deleted with {readings}", 5000)
+        self.statusBar().showMessage(translate("Commands", "Source deleted with %Ln reading(s)", None, count), 5000)
         self.navigation.go(SourceRemoved(source_id))
 
     def _on_show_archived_toggled(self, checked: bool) -> None:
@@ -425,7 +432,9 @@ class WindowCommands:
 
         dialog = AnnualReportDialog(self.workspace.annual_report(write_pdf), self._parent())
         dialog.vm.finished.connect(
-            lambda path, _pages: self.statusBar().showMessage(f"Annual report saved: {path}", 8000)
+            lambda path, _pages: self.statusBar().showMessage(
+                translate("Commands", "Annual report saved: {path}").format(path=path), 8000
+            )
         )
         self.dialogs.keep(dialog)
         dialog.open()

@@ -52,10 +52,13 @@ def question(parent: QWidget, text: str, informative: str, accept_text: str) -> 
 
 def shortcuts_box(parent: QWidget) -> QMessageBox:
     """Help → Keyboard Shortcuts."""
+    from PySide6.QtGui import QKeySequence
     from PySide6.QtWidgets import QMessageBox
 
+    native = QKeySequence.SequenceFormat.NativeText  # the key names in the user's language ("Strg+N")
     rows = "".join(
-        f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{translate('Actions', what)}</td></tr>" for keys, what in SHORTCUTS
+        f"<tr><td><b>{QKeySequence(keys).toString(native)}</b>&nbsp;&nbsp;</td><td>{translate('Actions', what)}</td></tr>"
+        for keys, what in SHORTCUTS
     )
     box = QMessageBox(parent)
     box.setObjectName("shortcutsDialog")
