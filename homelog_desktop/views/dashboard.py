@@ -158,7 +158,9 @@ class SourceCardWidget(QFrame):
         self.age_label.setText(age + (translate("SourceCardWidget", " · a reading is due") if overdue else ""))
         self._set_tone(self.age_label, "error" if overdue else None)
         self.age_label.setEnabled(overdue)
-        self.age_label.setToolTip(translate("SourceCardWidget", "The source's reading interval has passed.") if overdue else "")
+        self.age_label.setToolTip(
+            translate("SourceCardWidget", "The source's reading interval has passed.") if overdue else ""
+        )
         is_gauge = card is not None and card.month_status is MonthStatus.NOT_APPLICABLE
         is_gauge = is_gauge or (card is None and metric is not None and metric.kind is MetricKind.GAUGE)
         for row in self._figure_rows:
@@ -186,7 +188,9 @@ class SourceCardWidget(QFrame):
     def _show_month(self, card: SourceCard, unit: str, decimals: int, category: Category, locale: QLocale) -> None:
         status = card.month_status
         self.month_label.setToolTip(
-            translate("SourceCardWidget", "Registers summed: {names}").format(names=" + ".join(card.summed)) if card.summed else ""
+            translate("SourceCardWidget", "Registers summed: {names}").format(names=" + ".join(card.summed))
+            if card.summed
+            else ""
         )
         self.change_label.setToolTip("")
         if status is MonthStatus.NO_READING_THIS_MONTH:
@@ -227,8 +231,12 @@ class SourceCardWidget(QFrame):
             locale,
         )
         self.change_label.setEnabled(True)
-        self.change_label.setText(translate("SourceCardWidget", "{change} vs last year").format(change=figures.change(delta, locale)))
-        self.change_label.setToolTip(translate("SourceCardWidget", "Same days of the month a year ago: {amount}").format(amount=last))
+        self.change_label.setText(
+            translate("SourceCardWidget", "{change} vs last year").format(change=figures.change(delta, locale))
+        )
+        self.change_label.setToolTip(
+            translate("SourceCardWidget", "Same days of the month a year ago: {amount}").format(amount=last)
+        )
         if delta == 0:
             self._set_tone(self.change_label, None)
         else:
@@ -420,7 +428,9 @@ class SourceCardWidget(QFrame):
         self._figure_rows.append(row(translate("SourceCardWidget", "This month"), self.month_label))
         self._figure_rows.append(row("", self.change_label))
         self._figure_rows.append(row(translate("SourceCardWidget", "Cost this year"), self.ytd_label))
-        self._projection_caption, _ = projection = row(translate("SourceCardWidget", "Projected year"), self.projection_label)
+        self._projection_caption, _ = projection = row(
+            translate("SourceCardWidget", "Projected year"), self.projection_label
+        )
         self._figure_rows.append(projection)
         self._figure_rows.append(row("", self.basis_label))
         self._caption_width()

@@ -57,7 +57,8 @@ def shortcuts_box(parent: QWidget) -> QMessageBox:
 
     native = QKeySequence.SequenceFormat.NativeText  # the key names in the user's language ("Strg+N")
     rows = "".join(
-        f"<tr><td><b>{QKeySequence(keys).toString(native)}</b>&nbsp;&nbsp;</td><td>{translate('Actions', what)}</td></tr>"
+        f"<tr><td><b>{QKeySequence(keys).toString(native)}</b>&nbsp;&nbsp;</td>"
+        f"<td>{translate('Actions', what)}</td></tr>"
         for keys, what in SHORTCUTS
     )
     box = QMessageBox(parent)
