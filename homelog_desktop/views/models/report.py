@@ -9,7 +9,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QDate,
     QLocale,
@@ -21,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication
 
 from ...domain.entities import Category, MetricKind
-from ...i18n import translate
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from .. import figures
 from ..widgets import is_dark
 
