@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
@@ -69,27 +69,43 @@ from .widgets import DiscardQuestion, preferred_size
 #: What each kind of metric means, for tooltips.
 KIND_TIPS = {
     MetricKind.COUNTER: (
-        "Counter: a cumulative register, like a kWh or water meter. Consumption is the difference between two readings."
+        QT_TRANSLATE_NOOP(
+            "SourceDialog",
+            "Counter: a cumulative register, like a kWh or water meter. Consumption is the difference between two "
+            "readings.",
+        )
     ),
-    MetricKind.INTERVAL: ("Interval: each value is already the amount for its period, like a bill or an oil delivery."),
+    MetricKind.INTERVAL: (
+        QT_TRANSLATE_NOOP(
+            "SourceDialog", "Interval: each value is already the amount for its period, like a bill or an oil delivery."
+        )
+    ),
     MetricKind.GAUGE: (
-        "Gauge: an instantaneous value, like a room temperature or a tank level. "
-        "Periods show its mean, minimum and maximum."
+        QT_TRANSLATE_NOOP(
+            "SourceDialog",
+            "Gauge: an instantaneous value, like a room temperature or a tank level. "
+            "Periods show its mean, minimum and maximum.",
+        )
     ),
 }
-DIGITS_TIP = (
-    "Register digits, for roll-over: a counter with 6 digits goes from 999999 back to 0. Leave blank if unknown."
+DIGITS_TIP = QT_TRANSLATE_NOOP(
+    "SourceDialog",
+    "Register digits, for roll-over: a counter with 6 digits goes from 999999 back to 0. Leave blank if unknown.",
 )
-NO_DIGITS_TIP = "Only counters have register digits."
-DECIMALS_TIP = "How many decimals the values of this metric are entered with (0–6)."
-BILLING_TIP = "Reports by billing year start in this month (the first month of your supplier's year)."
-EVENTS_TEXT = (
+NO_DIGITS_TIP = QT_TRANSLATE_NOOP("SourceDialog", "Only counters have register digits.")
+DECIMALS_TIP = QT_TRANSLATE_NOOP("SourceDialog", "How many decimals the values of this metric are entered with (0–6).")
+BILLING_TIP = QT_TRANSLATE_NOOP(
+    "SourceDialog", "Reports by billing year start in this month (the first month of your supplier's year)."
+)
+EVENTS_TEXT = QT_TRANSLATE_NOOP(
+    "SourceDialog",
     "<b>Meter changes</b> — a meter replaced or reset, or a register that rolled over. With the change "
-    "recorded, consumption runs on across it instead of dropping or jumping."
+    "recorded, consumption runs on across it instead of dropping or jumping.",
 )
-TARIFFS_TEXT = (
+TARIFFS_TEXT = QT_TRANSLATE_NOOP(
+    "SourceDialog",
     "<b>Tariffs</b> — the price of each metric from a day on: per unit and a standing charge per day. "
-    "Costs in reports use the tariff in force at each moment."
+    "Costs in reports use the tariff in force at each moment.",
 )
 #: Longest source name shown in the window title.
 TITLE_NAME_LENGTH = 60
@@ -105,7 +121,13 @@ class MetricColumn(enum.IntEnum):
 
 
 #: Column headers, in MetricColumn order.
-METRIC_HEADERS = ("Name", "Unit", "Kind", "Decimals", "Digits")
+METRIC_HEADERS = (
+    QT_TRANSLATE_NOOP("SourceDialog", "Name"),
+    QT_TRANSLATE_NOOP("SourceDialog", "Unit"),
+    QT_TRANSLATE_NOOP("SourceDialog", "Kind"),
+    QT_TRANSLATE_NOOP("SourceDialog", "Decimals"),
+    QT_TRANSLATE_NOOP("SourceDialog", "Digits"),
+)
 
 
 #: Keys of metrics not stored yet (negative, so they never meet a stored id).
@@ -233,14 +255,14 @@ class MetricsTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(METRIC_HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return METRIC_HEADERS[section]
+                return translate("SourceDialog", METRIC_HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
                 if section == MetricColumn.KIND:
-                    return "\n".join(KIND_TIPS.values())
+                    return "\n".join(translate("SourceDialog", tip) for tip in KIND_TIPS.values())
                 if section == MetricColumn.DIGITS:
-                    return DIGITS_TIP
+                    return translate("SourceDialog", DIGITS_TIP)
                 if section == MetricColumn.DECIMALS:
-                    return DECIMALS_TIP
+                    return translate("SourceDialog", DECIMALS_TIP)
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -331,11 +353,15 @@ class MetricsTableModel(QAbstractTableModel):
             problem = self._problem_rows.get(row_number)
             return problem or (row.name or None)
         if column == MetricColumn.KIND:
-            return KIND_TIPS[row.kind]
+            return translate("SourceDialog", KIND_TIPS[row.kind])
         if column == MetricColumn.DECIMALS:
-            return DECIMALS_TIP
+            return translate("SourceDialog", DECIMALS_TIP)
         if column == MetricColumn.DIGITS:
-            return DIGITS_TIP if row.kind is MetricKind.COUNTER else NO_DIGITS_TIP
+            return (
+                translate("SourceDialog", DIGITS_TIP)
+                if row.kind is MetricKind.COUNTER
+                else translate("SourceDialog", NO_DIGITS_TIP)
+            )
         return None
 
 
@@ -395,7 +421,9 @@ class MetricsDelegate(QStyledItemDelegate):
             combo = QComboBox(parent)
             for kind in MetricKind:
                 combo.addItem(kind.label, kind.value)
-                combo.setItemData(combo.count() - 1, KIND_TIPS[kind], Qt.ItemDataRole.ToolTipRole)
+                combo.setItemData(
+                    combo.count() - 1, translate("SourceDialog", KIND_TIPS[kind]), Qt.ItemDataRole.ToolTipRole
+                )
             combo.activated.connect(lambda _index, c=combo: self._commit(c))
             return combo
         spin = QSpinBox(parent)
@@ -413,7 +441,7 @@ class MetricsDelegate(QStyledItemDelegate):
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
-            editor.setToolTip(KIND_TIPS.get(MetricKind(value), ""))
+            editor.setToolTip(translate("SourceDialog", KIND_TIPS.get(MetricKind(value), "")))
         elif isinstance(editor, QSpinBox):
             editor.setValue(int(value or 0))
         elif isinstance(editor, QLineEdit):
@@ -534,10 +562,16 @@ class SourceDialog(QDialog):
         if self._discard.is_open:
             return
         if self._vm.is_new or self._original is None:
-            question, detail = "Discard this new source?", "The source you started has not been saved."
+            question, detail = (
+                translate("SourceDialog", "Discard this new source?"),
+                translate("SourceDialog", "The source you started has not been saved."),
+            )
         else:
             name = _elided(self._original.name, TITLE_NAME_LENGTH)
-            question, detail = "Discard your changes to this source?", f"Your changes to “{name}” have not been saved."
+            question, detail = (
+                translate("SourceDialog", "Discard your changes to this source?"),
+                translate("SourceDialog", "Your changes to “{name}” have not been saved.").format(name=name),
+            )
         self._discard.ask(question, detail, super().reject)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -583,13 +617,15 @@ class SourceDialog(QDialog):
         self.interval_spin.setObjectName("intervalSpin")
         self.interval_spin.setRange(0, MAX_INTERVAL_DAYS)
         self.interval_spin.setSpecialValueText(translate("SourceDialog", "No reminder"))
-        self.interval_spin.setSuffix(" days")
+        self.interval_spin.setSuffix(translate("SourceDialog", " days"))
         self.interval_spin.setToolTip(
             translate(
                 "SourceDialog", "Home Log marks the source as overdue when no reading was entered for this many days."
             )
         )
-        self.interval_spin.setMinimumWidth(self.interval_spin.fontMetrics().horizontalAdvance("No reminder") + 48)
+        self.interval_spin.setMinimumWidth(
+            self.interval_spin.fontMetrics().horizontalAdvance(translate("SourceDialog", "No reminder")) + 48
+        )
         self.interval_error = FieldError("intervalError", self)
 
         self.public_check = QCheckBox(translate("SourceDialog", "Public"), self)
@@ -670,10 +706,10 @@ class SourceDialog(QDialog):
         header.setSectionResizeMode(MetricColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         for column, sample in (
-            (MetricColumn.UNIT, "Unit unit"),
-            (MetricColumn.KIND, "Interval ▾▾"),
-            (MetricColumn.DECIMALS, "Decimals ▾"),
-            (MetricColumn.DIGITS, "Digits ▾▾"),
+            (MetricColumn.UNIT, translate("SourceDialog", "Unit unit")),
+            (MetricColumn.KIND, translate("SourceDialog", "Interval ▾▾")),
+            (MetricColumn.DECIMALS, translate("SourceDialog", "Decimals ▾")),
+            (MetricColumn.DIGITS, translate("SourceDialog", "Digits ▾▾")),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 28)
@@ -749,19 +785,19 @@ class SourceDialog(QDialog):
         self.events_view = _list_view(self, "eventsView", self._events)
         header = self.events_view.horizontalHeader()
         for column, sample in (
-            (EventColumn.METRIC, "Heat pump (high)"),
+            (EventColumn.METRIC, translate("SourceDialog", "Heat pump (high)")),
             (EventColumn.AT, "28/12/2088 22:22"),
-            (EventColumn.KIND, "Rolled over (12 digits)"),
-            (EventColumn.OLD, "Old final value"),
-            (EventColumn.NEW, "New start value"),
+            (EventColumn.KIND, translate("SourceDialog", "Rolled over (12 digits)")),
+            (EventColumn.OLD, translate("SourceDialog", "Old final value")),
+            (EventColumn.NEW, translate("SourceDialog", "New start value")),
         ):
             header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(EventColumn.NOTE, QHeaderView.ResizeMode.Stretch)
-        self.add_event_button = _button(self, "&Add…", "addEventButton")
-        self.edit_event_button = _button(self, "&Edit…", "editEventButton")
-        self.remove_event_button = _button(self, "&Remove", "removeEventButton")
+        self.add_event_button = _button(self, translate("SourceDialog", "&Add…"), "addEventButton")
+        self.edit_event_button = _button(self, translate("SourceDialog", "&Edit…"), "editEventButton")
+        self.remove_event_button = _button(self, translate("SourceDialog", "&Remove"), "removeEventButton")
         self.events_error = FieldError("eventsError", self)
-        events_label = QLabel(EVENTS_TEXT, self)
+        events_label = QLabel(translate("SourceDialog", EVENTS_TEXT), self)
         events_label.setWordWrap(True)
         events_label.setBuddy(self.events_view)
         self.events_page = _page(
@@ -777,18 +813,18 @@ class SourceDialog(QDialog):
         self.tariffs_view = _list_view(self, "tariffsView", self._tariffs)
         header = self.tariffs_view.horizontalHeader()
         for tariff_column, sample in (
-            (TariffColumn.METRIC, "Heat pump (high tariff)"),
+            (TariffColumn.METRIC, translate("SourceDialog", "Heat pump (high tariff)")),
             (TariffColumn.VALID_FROM, "28/12/2088 "),
-            (TariffColumn.UNIT_PRICE, "0.888888 / kWh"),
-            (TariffColumn.STANDING, "Standing charge / day"),
+            (TariffColumn.UNIT_PRICE, translate("SourceDialog", "0.888888 / kWh")),
+            (TariffColumn.STANDING, translate("SourceDialog", "Standing charge / day")),
         ):
             header.resizeSection(tariff_column, self.fontMetrics().horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(TariffColumn.CURRENCY, QHeaderView.ResizeMode.Stretch)
-        self.add_tariff_button = _button(self, "A&dd…", "addTariffButton")
-        self.edit_tariff_button = _button(self, "Ed&it…", "editTariffButton")
-        self.remove_tariff_button = _button(self, "Remo&ve", "removeTariffButton")
+        self.add_tariff_button = _button(self, translate("SourceDialog", "A&dd…"), "addTariffButton")
+        self.edit_tariff_button = _button(self, translate("SourceDialog", "Ed&it…"), "editTariffButton")
+        self.remove_tariff_button = _button(self, translate("SourceDialog", "Remo&ve"), "removeTariffButton")
         self.tariffs_error = FieldError("tariffsError", self)
-        tariffs_label = QLabel(TARIFFS_TEXT, self)
+        tariffs_label = QLabel(translate("SourceDialog", TARIFFS_TEXT), self)
         tariffs_label.setWordWrap(True)
         tariffs_label.setBuddy(self.tariffs_view)
         self.tariffs_page = _page(
@@ -955,7 +991,9 @@ class SourceDialog(QDialog):
             self._overwrite(self.current_source(), changes, self._metrics.keys())
         else:
             self._overwrite_next = True
-            self._server_problem = Problem("", f"{self._vm.conflict or ''} Save again to overwrite it.".strip())
+            self._server_problem = Problem(
+                "", f"{self._vm.conflict or ''} {translate('SourceDialog', 'Save again to overwrite it.')}".strip()
+            )
             self._show_problems()
 
     def _on_vm_reloaded(self, source: Source) -> None:
@@ -1089,24 +1127,23 @@ class SourceDialog(QDialog):
 
     def _confirm_remove(self, row: int, metric: Metric, count: int | None, attached: int = 0) -> None:
         if count is None:
-            detail = "Its stored values will be deleted when you save."
+            detail = translate("SourceDialog", "Its stored values will be deleted when you save.")
         elif count == 0:
             detail = ""
         else:
-            values = "value" if count == 1 else "values"
-            detail = f"Its {count:,} stored {values} will be deleted when you save."
+            detail = translate("SourceDialog", "Its %Ln stored value(s) will be deleted when you save.", None, count)
         if attached:
-            items = "meter change or tariff" if attached == 1 else f"{attached} meter changes and tariffs"
-            detail = f"{detail} Its {items} go{'es' if attached == 1 else ''} with it.".strip()
+            items = translate("SourceDialog", "Its %Ln meter change(s) and tariff(s) go with it.", None, attached)
+            detail = f"{detail} {items}".strip()
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             translate("SourceDialog", "Remove metric"),
-            f"Remove the metric “{_elided(metric.name, 60)}”?",
+            translate("SourceDialog", "Remove the metric “{name}”?").format(name=_elided(metric.name, 60)),
             QMessageBox.StandardButton.NoButton,
             self,
         )
         box.setObjectName("removeMetricBox")
-        box.setInformativeText(f"{detail} Cancel keeps them.")
+        box.setInformativeText(f"{detail} {translate('SourceDialog', 'Cancel keeps them.')}")
         remove = box.addButton(
             translate("SourceDialog", "Remove metric and values"), QMessageBox.ButtonRole.DestructiveRole
         )
@@ -1177,16 +1214,30 @@ class SourceDialog(QDialog):
         event_row = _selected(self.events_view)
         tariff_row = _selected(self.tariffs_view)
         self.add_event_button.setEnabled(loaded and counters)
-        self.add_event_button.setToolTip("" if counters else "Only counters have meter changes: add a counter first.")
+        self.add_event_button.setToolTip(
+            "" if counters else translate("SourceDialog", "Only counters have meter changes: add a counter first.")
+        )
         self.edit_event_button.setEnabled(loaded and event_row is not None)
         self.remove_event_button.setEnabled(loaded and event_row is not None)
         self.add_tariff_button.setEnabled(loaded and priced)
-        self.add_tariff_button.setToolTip("" if priced else "Gauges have no cost: add a counter or interval metric.")
+        self.add_tariff_button.setToolTip(
+            "" if priced else translate("SourceDialog", "Gauges have no cost: add a counter or interval metric.")
+        )
         self.edit_tariff_button.setEnabled(loaded and tariff_row is not None)
         self.remove_tariff_button.setEnabled(loaded and tariff_row is not None)
         events, tariffs = self._events.rowCount(), self._tariffs.rowCount()
-        self.tabs.setTabText(2, f"Meter c&hanges ({events})" if events else "Meter c&hanges")
-        self.tabs.setTabText(3, f"&Tariffs ({tariffs})" if tariffs else "&Tariffs")
+        self.tabs.setTabText(
+            2,
+            translate("SourceDialog", "Meter c&hanges ({count})").format(count=events)
+            if events
+            else translate("SourceDialog", "Meter c&hanges"),
+        )
+        self.tabs.setTabText(
+            3,
+            translate("SourceDialog", "&Tariffs ({count})").format(count=tariffs)
+            if tariffs
+            else translate("SourceDialog", "&Tariffs"),
+        )
 
     def _edit_event(self, row: int | None) -> None:
         if self._item_dialog is not None:
@@ -1410,5 +1461,5 @@ def _elided(text: str, length: int) -> str:
 
 def _title(source: Source | None) -> str:
     if source is None or source.id is None:
-        return "New source"
-    return f"Edit source — {_elided(source.name, TITLE_NAME_LENGTH)}"
+        return translate("SourceDialog", "New source")
+    return translate("SourceDialog", "Edit source — {name}").format(name=_elided(source.name, TITLE_NAME_LENGTH))
