@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 
 import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
 
@@ -47,19 +47,28 @@ from .widgets import DiscardQuestion
 #: Milliseconds the timestamp must stay unchanged before the readings around it are loaded.
 CONTEXT_DELAY_MS = 300
 #: Texts of the save button in its three states.
-SAVE_TEXT, SAVE_ANYWAY_TEXT, SAVING_TEXT = "Save", "Save anyway", "Saving…"
+SAVE_TEXT, SAVE_ANYWAY_TEXT, SAVING_TEXT = (
+    QT_TRANSLATE_NOOP("ReadingDialog", "Save"),
+    QT_TRANSLATE_NOOP("ReadingDialog", "Save anyway"),
+    QT_TRANSLATE_NOOP("ReadingDialog", "Saving…"),
+)
 #: Width the dialog opens with at least, so that it does not look cramped for a single metric.
 MIN_WIDTH = 560
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-REPLACED_TIP = "The meter was exchanged: enter the old meter's final value and the new meter's start value"
-RESET_TIP = "The register was set back: enter the value before the reset (and after it, if not zero)"
-ROLLOVER_TIP = "The register passed its largest value and started again from zero"
+REPLACED_TIP = QT_TRANSLATE_NOOP(
+    "ReadingDialog", "The meter was exchanged: enter the old meter's final value and the new meter's start value"
+)
+RESET_TIP = QT_TRANSLATE_NOOP(
+    "ReadingDialog", "The register was set back: enter the value before the reset (and after it, if not zero)"
+)
+ROLLOVER_TIP = QT_TRANSLATE_NOOP("ReadingDialog", "The register passed its largest value and started again from zero")
 #: The earliest period start the form offers; the field shows NO_START_TEXT there (no start).
 _NO_START = QDateTime(QDate(1900, 1, 1), QDateTime.fromSecsSinceEpoch(0).time())
-NO_START_TEXT = "not known"
-PERIOD_TIP = (
+NO_START_TEXT = QT_TRANSLATE_NOOP("ReadingDialog", "not known")
+PERIOD_TIP = QT_TRANSLATE_NOOP(
+    "ReadingDialog",
     "The amount is what was used from this moment up to the reading's time. By default the period "
-    "starts at the previous reading; change it for a bill or a delivery that covers another period."
+    "starts at the previous reading; change it for a bill or a delivery that covers another period.",
 )
 
 
@@ -129,7 +138,7 @@ class ReadingDialog(QDialog):
         self._context_timer.setInterval(CONTEXT_DELAY_MS)
 
         self.setObjectName("readingDialog")
-        action = "New reading" if vm.is_new else "Edit reading"
+        action = translate("ReadingDialog", "New reading") if vm.is_new else translate("ReadingDialog", "Edit reading")
         self.setWindowTitle(f"{action} — {vm.source.name}")
         self._setup_ui()
         self._fill_from_reading()
@@ -145,7 +154,11 @@ class ReadingDialog(QDialog):
         if self._closing or not self._is_dirty():
             self._close_rejected()
             return
-        self._discard.ask("Discard this reading?", "The values you typed have not been saved.", self._close_rejected)
+        self._discard.ask(
+            translate("ReadingDialog", "Discard this reading?"),
+            translate("ReadingDialog", "The values you typed have not been saved."),
+            self._close_rejected,
+        )
 
     # -- construction ------------------------------------------------------------------------
 
@@ -227,7 +240,9 @@ class ReadingDialog(QDialog):
             previous = _named(QLabel(), f"previous_{index}")
             previous.setMinimumWidth(
                 metrics_form.horizontalAdvance(
-                    f"previous {_sample(metric, self._locale)} on {_sample_date(self._locale)}"
+                    translate("ReadingDialog", "previous {value} on {day}").format(
+                        value=_sample(metric, self._locale), day=_sample_date(self._locale)
+                    )
                 )
             )
             message = _message_label(f"valueMessage_{index}")
@@ -239,11 +254,23 @@ class ReadingDialog(QDialog):
             change_text = _message_label(f"meterChangeText_{index}")
             change_text.setWordWrap(False)
             changes_box = QHBoxLayout()
-            replaced = _change_button("Meter replaced…", f"meterReplacedButton_{index}", REPLACED_TIP)
-            reset = _change_button("Meter reset…", f"meterResetButton_{index}", RESET_TIP)
-            rollover = _change_button("Register rolled over", f"rolloverButton_{index}", ROLLOVER_TIP)
-            edit_change = _change_button("Change…", f"editMeterChangeButton_{index}", "Change the meter change")
-            undo_change = _change_button("Remove", f"removeMeterChangeButton_{index}", "Do not record a meter change")
+            replaced = _change_button(
+                translate("ReadingDialog", "Meter replaced…"), f"meterReplacedButton_{index}", REPLACED_TIP
+            )
+            reset = _change_button(translate("ReadingDialog", "Meter reset…"), f"meterResetButton_{index}", RESET_TIP)
+            rollover = _change_button(
+                translate("ReadingDialog", "Register rolled over"), f"rolloverButton_{index}", ROLLOVER_TIP
+            )
+            edit_change = _change_button(
+                translate("ReadingDialog", "Change…"),
+                f"editMeterChangeButton_{index}",
+                translate("ReadingDialog", "Change the meter change"),
+            )
+            undo_change = _change_button(
+                translate("ReadingDialog", "Remove"),
+                f"removeMeterChangeButton_{index}",
+                translate("ReadingDialog", "Do not record a meter change"),
+            )
             changes_column.addWidget(change_text)
             changes_column.addLayout(changes_box)
             for button in (replaced, reset, rollover, edit_change, undo_change):
@@ -330,7 +357,11 @@ class ReadingDialog(QDialog):
         self._buttons = QDialogButtonBox()
         self._save = _named(QPushButton(SAVE_TEXT), "saveButton")
         self._save.setMinimumWidth(
-            max(self._save.fontMetrics().horizontalAdvance(t) for t in (SAVE_ANYWAY_TEXT, SAVING_TEXT)) + 32
+            max(
+                self._save.fontMetrics().horizontalAdvance(t)
+                for t in (translate("ReadingDialog", SAVE_ANYWAY_TEXT), translate("ReadingDialog", SAVING_TEXT))
+            )
+            + 32
         )
         self._buttons.addButton(self._save, QDialogButtonBox.ButtonRole.AcceptRole)
         self._cancel = self._buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -360,15 +391,15 @@ class ReadingDialog(QDialog):
         start.setMinimumDateTime(_NO_START)
         start.setSpecialValueText(NO_START_TEXT)
         start.setDateTime(_NO_START)
-        start.setAccessibleName(f"{metric.label}: start of the period")
+        start.setAccessibleName(translate("ReadingDialog", "{metric}: start of the period").format(metric=metric.label))
         start.setToolTip(PERIOD_TIP)
         caption = QLabel(translate("ReadingDialog", "for the period from"))
         caption.setObjectName(f"periodStartLabel_{index}")
         caption.setBuddy(start)
         reset = _change_button(
-            "Since the previous reading",
+            translate("ReadingDialog", "Since the previous reading"),
             f"periodStartResetButton_{index}",
-            "Start the period at the previous reading (the default)",
+            translate("ReadingDialog", "Start the period at the previous reading (the default)"),
         )
         box = QHBoxLayout()
         box.setSpacing(8)
@@ -551,7 +582,9 @@ class ReadingDialog(QDialog):
             self._save_reading(reading, frozenset(self._accepted), tuple(self._pending.values()))
         else:
             self._overwrite_next = True
-            self._banner_text.setText(f"{self._vm.conflict or ''} Save again to overwrite it.".strip())
+            self._banner_text.setText(
+                f"{self._vm.conflict or ''} {translate('ReadingDialog', 'Save again to overwrite it.')}".strip()
+            )
             self._banner.show()
 
     @qasync.asyncSlot()
@@ -713,20 +746,22 @@ class ReadingDialog(QDialog):
         other_errors = [i for i in errors if i.code != "no-values"]
         if other_errors:
             self._set_footer(
-                "Correct the value marked in red to save."
+                translate("ReadingDialog", "Correct the value marked in red to save.")
                 if len(other_errors) == 1
-                else "Correct the values marked in red to save.",
+                else translate("ReadingDialog", "Correct the values marked in red to save."),
                 self._error_color,
             )
         elif no_values:
             if self._touched:
                 self._set_footer(f"✕ {no_values[0].message}", self._error_color)
             else:
-                self._set_footer("Enter at least one value to save.", self._muted_color)
+                self._set_footer(translate("ReadingDialog", "Enter at least one value to save."), self._muted_color)
         elif pending:
-            count = "a warning" if len(pending) == 1 else f"{len(pending)} warnings"
+            count = translate("ReadingDialog", "%n warning(s)", None, len(pending))
             self._set_footer(
-                f"⚠ Please check {count} above. If the values are right, choose “{SAVE_ANYWAY_TEXT}”.",
+                translate(
+                    "ReadingDialog", "⚠ Please check {count} above. If the values are right, choose “{save}”."
+                ).format(count=count, save=translate("ReadingDialog", SAVE_ANYWAY_TEXT)),
                 self._warning_color,
             )
         else:
@@ -741,7 +776,9 @@ class ReadingDialog(QDialog):
         self._save.setEnabled(not self._saving and not errors)
         self._save.setDefault(not pending)
         self._save.setToolTip(
-            "Accept the warnings shown and save" if pending and not self._saving else "Save (Ctrl+Enter)"
+            translate("ReadingDialog", "Accept the warnings shown and save")
+            if pending and not self._saving
+            else translate("ReadingDialog", "Save (Ctrl+Enter)")
         )
         self._fit_height()
 
@@ -790,10 +827,14 @@ class ReadingDialog(QDialog):
             row.previous.setText(translate("ReadingDialog", "no earlier reading"))
         else:
             row.previous.setText(
-                f"previous {self._display(previous.value, metric)} on {self._date(previous.timestamp)}"
+                translate("ReadingDialog", "previous {value} on {day}").format(
+                    value=self._display(previous.value, metric), day=self._date(previous.timestamp)
+                )
             )
         row.previous.setToolTip(
-            f"next {self._display(following.value, metric)} on {self._date(following.timestamp)}"
+            translate("ReadingDialog", "next {value} on {day}").format(
+                value=self._display(following.value, metric), day=self._date(following.timestamp)
+            )
             if following is not None
             else ""
         )
@@ -803,8 +844,10 @@ class ReadingDialog(QDialog):
             sign = "+" if used >= 0 else "−"
             unit = f" {metric.unit}" if metric.unit else ""
             row.consumption.setText(f"{sign} {self._display(abs(used), metric)}{unit}")
-            across = " (across the meter change)" if between else ""
-            row.consumption.setToolTip(f"Used since {self._date(previous.timestamp)}{across}")
+            across = translate("ReadingDialog", " (across the meter change)") if between else ""
+            row.consumption.setToolTip(
+                translate("ReadingDialog", "Used since {day}").format(day=self._date(previous.timestamp)) + across
+            )
             _set_text_color(row.consumption, self._text_color if used >= 0 else self._warning_color)
         else:
             row.consumption.setText("")
@@ -843,11 +886,19 @@ class ReadingDialog(QDialog):
         when = self._date_time(event.at)
         if event.kind is MeterEventKind.ROLLOVER:
             digits = event.digits or metric.digits or 1
-            return f"✔ Register rolled over after {'9' * digits} on {when}"
+            return translate("ReadingDialog", "✔ Register rolled over after {value} on {time}").format(
+                value="9" * digits, time=when
+            )
         old = self._display(event.old_value, metric) if event.old_value is not None else "?"
         new = self._display(event.new_value if event.new_value is not None else Decimal(0), metric)
-        what = "Meter reset" if event.kind is MeterEventKind.RESET else "Meter replaced"
-        return f"✔ {what} on {when}: old {old} → new {new}"
+        what = (
+            translate("ReadingDialog", "Meter reset")
+            if event.kind is MeterEventKind.RESET
+            else translate("ReadingDialog", "Meter replaced")
+        )
+        return translate("ReadingDialog", "✔ {what} on {time}: old {old} → new {new}").format(
+            what=what, time=when, old=old, new=new
+        )
 
     def _rollover_plausible(self, metric: Metric, value: Decimal | None) -> bool:
         return self._vm.rollover_plausible(metric, value, self._form_timestamp())
