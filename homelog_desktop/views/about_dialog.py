@@ -75,7 +75,9 @@ class AboutDialog(QDialog):
     def toggle_license(self) -> None:
         visible = not self.license_view.isVisible()
         self.license_view.setVisible(visible)
-        self.license_button.setText("Hide Licence" if visible else "Show Licence")
+        self.license_button.setText(
+            translate("AboutDialog", "Hide Licence") if visible else translate("AboutDialog", "Show Licence")
+        )
         layout = self.layout()
         if layout is not None:
             layout.activate()
@@ -97,15 +99,18 @@ class AboutDialog(QDialog):
         folder = self.data_dir
         try:
             if folder.is_dir():
-                return (
+                return translate(
+                    "AboutDialog",
                     "No file manager could be started to show the folder. Select its name above and copy it "
-                    "to open it yourself."
+                    "to open it yourself.",
                 )
             if folder.exists():
-                return "This is a file, not a folder, so there is nothing to show."
+                return translate("AboutDialog", "This is a file, not a folder, so there is nothing to show.")
         except OSError as exc:  # e.g. a network drive that is gone
             return f"The folder cannot be reached: {exc.strerror or exc}."
-        return "This folder does not exist: it may have been moved or deleted, or nothing was saved yet."
+        return translate(
+            "AboutDialog", "This folder does not exist: it may have been moved or deleted, or nothing was saved yet."
+        )
 
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
@@ -152,7 +157,7 @@ class AboutDialog(QDialog):
             row += 1
             return shown
 
-        self.folder_label = add("Data folder:", str(self.data_dir), "aboutDataFolder")
+        self.folder_label = add(translate("AboutDialog", "Data folder:"), str(self.data_dir), "aboutDataFolder")
         folder_row = QHBoxLayout()
         folder_row.setSpacing(10)
         self.open_folder_button = QPushButton(translate("AboutDialog", "Open Folder"))
@@ -171,10 +176,14 @@ class AboutDialog(QDialog):
         folder_row.addStretch(0)
         grid.addLayout(folder_row, row, 1)
         row += 1
-        self.database_label = add("Database:", self.database or "not open", "aboutDatabase")
-        self.versions_label = add("Runs on:", runtime_versions(), "aboutVersions")
+        self.database_label = add(
+            translate("AboutDialog", "Database:"),
+            self.database or translate("AboutDialog", "not open"),
+            "aboutDatabase",
+        )
+        self.versions_label = add(translate("AboutDialog", "Runs on:"), runtime_versions(), "aboutVersions")
         self.license_label = add(
-            "Licence:",
+            translate("AboutDialog", "Licence:"),
             "MIT licence: free to use, copy, change and share.<br>"
             f"<a href='{html.escape(HOMEPAGE)}'>{html.escape(HOMEPAGE.removeprefix('https://'))}</a>",
             "aboutLicence",

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..services.annual_report import YearKind
 from ..viewmodels.annual_report import AnnualReportRequest
 
@@ -37,11 +37,18 @@ if TYPE_CHECKING:
 
 _FOLDER_KEY = "annualReport/folder"
 _PAGE_KEY = "annualReport/pageSize"
-PAGE_LABELS = (("a4", "A4 (210 × 297 mm)"), ("letter", "Letter (8.5 × 11 in)"))
+PAGE_LABELS = (
+    ("a4", QT_TRANSLATE_NOOP("AnnualReportDialog", "A4 (210 × 297 mm)")),
+    ("letter", QT_TRANSLATE_NOOP("AnnualReportDialog", "Letter (8.5 × 11 in)")),
+)
 
 
 def suggested_filename(kind: YearKind, year: int) -> str:
-    what = "annual report" if kind is YearKind.CALENDAR else "billing year"
+    what = (
+        translate("AnnualReportDialog", "annual report")
+        if kind is YearKind.CALENDAR
+        else translate("AnnualReportDialog", "billing year")
+    )
     return f"Home Log {what} {year}.pdf"
 
 
@@ -89,12 +96,14 @@ class AnnualReportDialog(QDialog):
         )
         request = self.request()
         dialog = QFileDialog(
-            self, "Save the annual report", str(Path(folder) / suggested_filename(request.kind, request.year))
+            self,
+            translate("AnnualReportDialog", "Save the annual report"),
+            str(Path(folder) / suggested_filename(request.kind, request.year)),
         )
         dialog.setObjectName("annualReportFileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilters(["PDF documents (*.pdf)"])
+        dialog.setNameFilters([translate("AnnualReportDialog", "PDF documents (*.pdf)")])
         dialog.setDefaultSuffix("pdf")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
@@ -159,7 +168,7 @@ class AnnualReportDialog(QDialog):
         from .annual_report_pdf import default_page_size
 
         remembered = str(QSettings().value(_PAGE_KEY, "") or "") or default_page_size()
-        for value, label in PAGE_LABELS:
+        for value, label in ((value, translate("AnnualReportDialog", label)) for value, label in PAGE_LABELS):
             self.page_combo.addItem(label, value)
         self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(remembered)))
         form.addRow(translate("AnnualReportDialog", "&Page size:"), self.page_combo)
@@ -226,7 +235,7 @@ class AnnualReportDialog(QDialog):
         self.source_list.blockSignals(True)
         self.source_list.clear()
         for source in sources:
-            text = source.name + ("  (archived)" if source.archived else "")
+            text = source.name + (translate("AnnualReportDialog", "  (archived)") if source.archived else "")
             item = QListWidgetItem(text)
             item.setToolTip(source.name)
             item.setData(Qt.ItemDataRole.UserRole, source.id)
@@ -237,7 +246,7 @@ class AnnualReportDialog(QDialog):
         self._elide_items()
         self.source_list.blockSignals(False)
         if not sources:
-            self._say("There are no sources yet: add a meter first.")
+            self._say(translate("AnnualReportDialog", "There are no sources yet: add a meter first."))
         self._update_buttons()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -275,7 +284,7 @@ class AnnualReportDialog(QDialog):
     def _on_cancelled(self) -> None:
         self._set_running(False)
         self.progress.hide()
-        self._say("Export cancelled: no file was written.")
+        self._say(translate("AnnualReportDialog", "Export cancelled: no file was written."))
 
     # -- helpers ---------------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .widgets import preferred_size
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ..db.integrity import CheckResult
 
 #: The file filter of "Other file…".
-DATABASE_FILTER = "Home Log databases (*.db *.sqlite *.sqlite3);;All files (*)"
+DATABASE_FILTER = QT_TRANSLATE_NOOP("BackupDialog", "Home Log databases (*.db *.sqlite *.sqlite3);;All files (*)")
 
 
 def local_time(moment: datetime) -> str:
@@ -174,7 +174,12 @@ class RestoreDialog(QDialog):
             self.choose(path)
 
     def _choose_other_file(self) -> None:
-        dialog = QFileDialog(self, "Restore which file?", str(self.backup_dir), DATABASE_FILTER)
+        dialog = QFileDialog(
+            self,
+            translate("RestoreDialog", "Restore which file?"),
+            str(self.backup_dir),
+            translate("BackupDialog", DATABASE_FILTER),
+        )
         dialog.setObjectName("otherFileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda name: self.choose(Path(name)))
@@ -189,7 +194,11 @@ def confirm_text(check: CheckResult, backup: BackupFile | None) -> tuple[str, st
     what = f"the backup of {local_time(backup.created)}" if backup is not None else f"“{check.path.name}”"
     holds = f"{check.sources or 0} sources and {check.readings or 0} readings"
     question = f"Replace your data with {what}?"
-    upgrade = " It was made by an older Home Log and is upgraded as it opens." if check.needs_upgrade else ""
+    upgrade = (
+        translate("BackupDialog", " It was made by an older Home Log and is upgraded as it opens.")
+        if check.needs_upgrade
+        else ""
+    )
     details = (
         f"It holds {holds}.{upgrade}\n\nYour current data is first kept as a backup (“Before a restore”), "
         "so you can go back to it the same way. Then the backup takes its place and the window shows it."

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import APP_NAME
 from ..domain.errors import ConflictError
+from ..i18n import translate
 from .choice_box import ChoiceBox
 
 RELOAD, OVERWRITE, KEEP_EDITING = "reload", "overwrite", "keep"
@@ -30,9 +31,9 @@ class ConflictQuestion(ChoiceBox):
         )
         self.set_choices(
             {
-                RELOAD: ("Reload", QMessageBox.ButtonRole.ActionRole),
-                OVERWRITE: ("Overwrite", QMessageBox.ButtonRole.DestructiveRole),
-                KEEP_EDITING: ("Keep Editing", QMessageBox.ButtonRole.RejectRole),
+                RELOAD: (translate("ConflictQuestion", "Reload"), QMessageBox.ButtonRole.ActionRole),
+                OVERWRITE: (translate("ConflictQuestion", "Overwrite"), QMessageBox.ButtonRole.DestructiveRole),
+                KEEP_EDITING: (translate("ConflictQuestion", "Keep Editing"), QMessageBox.ButtonRole.RejectRole),
             },
             default=KEEP_EDITING,
             escape=KEEP_EDITING,

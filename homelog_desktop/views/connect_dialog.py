@@ -184,13 +184,13 @@ class ConnectDialog(QDialog):
     def _on_test_clicked(self) -> None:
         values = self._values()
         if values is not None:
-            self._show_result("Testing…", ok=None)
+            self._show_result(translate("ConnectDialog", "Testing…"), ok=None)
             self._test(*values)
 
     def _on_connect_clicked(self) -> None:
         values = self._values()
         if values is not None:
-            self._show_result("Connecting…", ok=None)
+            self._show_result(translate("ConnectDialog", "Connecting…"), ok=None)
             self._sign_in(*values, self.remember_box.isChecked() and self.remember_box.isEnabled())
 
     def _on_field_edited(self, _text: str) -> None:
@@ -250,10 +250,10 @@ class ConnectDialog(QDialog):
         missing = [
             (label, edit)
             for label, edit in (
-                ("the server's host", self.host_edit),
-                ("the database", self.database_edit),
-                ("your name", self.login_edit),
-                ("your password", self.password_edit),
+                (translate("ConnectDialog", "the server's host"), self.host_edit),
+                (translate("ConnectDialog", "the database"), self.database_edit),
+                (translate("ConnectDialog", "your name"), self.login_edit),
+                (translate("ConnectDialog", "your password"), self.password_edit),
             )
             if not edit.text().strip()
         ]

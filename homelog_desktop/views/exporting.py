@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..services.exporting import ExportFormat, ExportResult, suggested_filename
 from ..viewmodels.exporting import format_for
 
@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from ..viewmodels.exporting import ExportViewModel
 
 #: The save dialog's filters; the first is the default.
-NAME_FILTERS = ("CSV file (*.csv)", "JSON file (*.json)")
+NAME_FILTERS = (
+    QT_TRANSLATE_NOOP("Exporting", "CSV file (*.csv)"),
+    QT_TRANSLATE_NOOP("Exporting", "JSON file (*.json)"),
+)
 #: Milliseconds an export runs before its progress dialog appears (small sources finish before).
 PROGRESS_DELAY_MS = 400
 _FOLDER_KEY = "export/folder"
@@ -35,7 +38,7 @@ def ask_export_path(parent: QWidget, source: Source, on_chosen: Callable[[Path, 
     dialog.setObjectName("exportFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    dialog.setNameFilters(list(NAME_FILTERS))
+    dialog.setNameFilters([translate("Exporting", name) for name in NAME_FILTERS])
     dialog.setDefaultSuffix("csv")
 
     def filter_selected(name_filter: str) -> None:
@@ -61,7 +64,13 @@ class ExportProgress(QProgressDialog):
     """Follows one export of ``vm``: appears if it takes a while, Cancel stops it, closes at the end."""
 
     def __init__(self, vm: ExportViewModel, source: Source, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(f"Exporting the readings of “{source.name}” to {path.name}…", "Cancel", 0, 0, parent)
+        super().__init__(
+            f"Exporting the readings of “{source.name}” to {path.name}…",
+            translate("ExportProgress", "Cancel"),
+            0,
+            0,
+            parent,
+        )
         self.setObjectName("exportProgress")
         self.setWindowTitle(translate("ExportProgress", "Export readings"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -95,5 +104,5 @@ class ExportProgress(QProgressDialog):
 def describe(result: ExportResult) -> str:
     """A status-bar line for a finished export."""
     noun = "reading" if result.rows == 1 else "readings"
-    where = result.path.name if result.path is not None else "the output"
+    where = result.path.name if result.path is not None else translate("Exporting", "the output")
     return f"Exported {result.rows:,} {noun} of “{result.source.name}” to {where}"

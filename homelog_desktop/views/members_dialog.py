@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
@@ -38,7 +38,7 @@ from .source_dialog import FieldError, with_error
 from .widgets import DiscardQuestion, preferred_size
 
 #: Text shown instead of the list while there are no members.
-EMPTY_TEXT = "No members yet — add the people who read the meters."
+EMPTY_TEXT = QT_TRANSLATE_NOOP("MembersDialog", "No members yet — add the people who read the meters.")
 #: Role of a list item holding its Member.
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role of a list item holding its MemberAccount (role, password or not).
@@ -131,7 +131,7 @@ class MembersDialog(QDialog):
         header.setSectionResizeMode(COL_PASSWORD, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(COL_NAME, 160)
 
-        self.empty_label = QLabel(EMPTY_TEXT, self)
+        self.empty_label = QLabel(translate("MembersDialog", EMPTY_TEXT), self)
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -315,15 +315,28 @@ class MembersDialog(QDialog):
         for account in accounts:
             member = account.member
             name = f"{member.name} (you)" if member.id == me else member.name
-            role = "Administrator" if account.role.value == "admin" else "Member"
-            item = QTreeWidgetItem([name, member.email or "", role, "Set" if account.has_password else "None"])
+            role = (
+                translate("MembersDialog", "Administrator")
+                if account.role.value == "admin"
+                else translate("MembersDialog", "Member")
+            )
+            item = QTreeWidgetItem(
+                [
+                    name,
+                    member.email or "",
+                    role,
+                    translate("MembersDialog", "Set") if account.has_password else translate("MembersDialog", "None"),
+                ]
+            )
             item.setData(0, MEMBER_ROLE, member)
             item.setData(0, ACCOUNT_ROLE, account)
             item.setToolTip(COL_NAME, member.name)
             item.setToolTip(COL_EMAIL, member.email or "")
             item.setToolTip(
                 COL_PASSWORD,
-                "Signs in with a password" if account.has_password else "No password yet: cannot sign in",
+                translate("MembersDialog", "Signs in with a password")
+                if account.has_password
+                else translate("MembersDialog", "No password yet: cannot sign in"),
             )
             item.setForeground(COL_EMAIL, dim)
             if not account.has_password:
@@ -433,7 +446,9 @@ class MembersDialog(QDialog):
         self._password_for = account
         needs_current = self._vm.needs_current_password(account)
         own = self._vm.actor is not None and self._vm.actor.member_id == account.member.id
-        title = "Change your password" if own else f"Set the password of {account.member.name}"
+        title = (
+            translate("MembersDialog", "Change your password") if own else f"Set the password of {account.member.name}"
+        )
         self.password_box.setTitle(title)
         for edit in (self.password_current, self.password_new, self.password_again):
             edit.clear()
@@ -454,7 +469,7 @@ class MembersDialog(QDialog):
         }
         needs_current = self._vm.needs_current_password(account)
         if needs_current and not self.password_current.text():
-            problems[CURRENT_PASSWORD] = "Type your current password first."
+            problems[CURRENT_PASSWORD] = translate("MembersDialog", "Type your current password first.")
         self._show_password_errors(problems)
         if problems:
             return
@@ -495,7 +510,9 @@ class MembersDialog(QDialog):
             return
         self._close_password_form()
         self._editing = member
-        self.form_box.setTitle("Add member" if member is None else "Edit member")
+        self.form_box.setTitle(
+            translate("MembersDialog", "Add member") if member is None else translate("MembersDialog", "Edit member")
+        )
         self.form_name.setText(member.name if member is not None else "")
         self.form_email.setText((member.email or "") if member is not None else "")
         self._form_initial = self._form_values()
@@ -515,8 +532,14 @@ class MembersDialog(QDialog):
         return self.form_box.isVisible() and self._form_values() != self._form_initial
 
     def _ask_to_discard(self, on_discard: Callable[[], None]) -> None:
-        question = "Discard this new member?" if self._editing is None else "Discard your changes to this member?"
-        self._discard.ask(question, "The name and e-mail you typed have not been saved.", on_discard)
+        question = (
+            translate("MembersDialog", "Discard this new member?")
+            if self._editing is None
+            else translate("MembersDialog", "Discard your changes to this member?")
+        )
+        self._discard.ask(
+            question, translate("MembersDialog", "The name and e-mail you typed have not been saved."), on_discard
+        )
 
     def _close_form(self) -> None:
         self._discard.withdraw()  # saved or removed meanwhile: nothing left to discard
@@ -551,21 +574,34 @@ class MembersDialog(QDialog):
         if actor is None:
             anyone = any(a.has_password for a in accounts)
             self.who_label.setText(
-                "Nobody has signed in. Home Log asks who is signing in once a member has a password."
+                translate(
+                    "MembersDialog",
+                    "Nobody has signed in. Home Log asks who is signing in once a member has a password.",
+                )
                 if not anyone
-                else "Passwords are set: from the next start Home Log asks who is signing in."
+                else translate(
+                    "MembersDialog", "Passwords are set: from the next start Home Log asks who is signing in."
+                )
             )
             return
         me = next((a for a in accounts if a.member.id == actor.member_id), None)
-        name = me.member.name if me is not None else "a removed member"
-        role = "the administrator" if actor.is_admin else "a member"
-        extra = "" if actor.is_admin else " You can change your own name, e-mail and password."
+        name = me.member.name if me is not None else translate("MembersDialog", "a removed member")
+        role = (
+            translate("MembersDialog", "the administrator")
+            if actor.is_admin
+            else translate("MembersDialog", "a member")
+        )
+        extra = (
+            "" if actor.is_admin else translate("MembersDialog", " You can change your own name, e-mail and password.")
+        )
         self.who_label.setText(f"Signed in as {name}, {role}.{extra}")
 
     def _update_buttons(self) -> None:
         member = self.selected_member()
         busy = self._vm.busy
-        _apply(self.add_button, self._vm.decide_add(), busy, "Add a member to the household.")
+        _apply(
+            self.add_button, self._vm.decide_add(), busy, translate("MembersDialog", "Add a member to the household.")
+        )
         if member is None:
             for button in (self.edit_button, self.remove_button, self.password_button):
                 button.setEnabled(False)

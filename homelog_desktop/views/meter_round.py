@@ -134,8 +134,10 @@ class MeterRoundDialog(QDialog):
         if self._closing or not typed:
             self._close()
             return
-        values = "1 value has" if typed == 1 else f"{typed} values have"
-        self._discard.ask("Discard this meter round?", f"The {values} not been saved.", self._close)
+        values = translate("MeterRoundDialog", "1 value has") if typed == 1 else f"{typed} values have"
+        self._discard.ask(
+            translate("MeterRoundDialog", "Discard this meter round?"), f"The {values} not been saved.", self._close
+        )
 
     # -- Qt overrides ----------------------------------------------------------------------------
 
@@ -322,7 +324,7 @@ class MeterRoundDialog(QDialog):
         elif warnings:
             self._save.setText(translate("MeterRoundDialog", "Save anyway"))
         else:
-            self._save.setText("Save" if sources <= 1 else f"Save {sources} readings")
+            self._save.setText(translate("MeterRoundDialog", "Save") if sources <= 1 else f"Save {sources} readings")
         self._save.setEnabled(bool(count) and not self._saving and not bad)
 
     def _tone_palette(self, kind: str) -> QPalette:
@@ -347,7 +349,12 @@ class MeterRoundDialog(QDialog):
         previous_source: int | None = None
         small = self.fontMetrics().height()
         if lines:
-            for column, text in ((1, "Meter"), (2, "Register"), (3, "Previous reading"), (4, "Reading now")):
+            for column, text in (
+                (1, translate("MeterRoundDialog", "Meter")),
+                (2, translate("MeterRoundDialog", "Register")),
+                (3, translate("MeterRoundDialog", "Previous reading")),
+                (4, translate("MeterRoundDialog", "Reading now")),
+            ):
                 caption = QLabel(text)
                 caption.setEnabled(False)
                 grid.addWidget(caption, r, column)
@@ -356,7 +363,11 @@ class MeterRoundDialog(QDialog):
         for line in lines:
             if line.overdue != group:
                 group = line.overdue
-                heading = QLabel("Due now" if line.overdue else "Not due yet")
+                heading = QLabel(
+                    translate("MeterRoundDialog", "Due now")
+                    if line.overdue
+                    else translate("MeterRoundDialog", "Not due yet")
+                )
                 heading.setObjectName("roundHeadingDue" if line.overdue else "roundHeadingLater")
                 font = heading.font()
                 font.setBold(True)
@@ -387,7 +398,9 @@ class MeterRoundDialog(QDialog):
             edit.setTextMargins(0, 0, 6, 0)
             if line.expected is not None:
                 edit.setPlaceholderText(f"≈ {figures.number(line.expected, line.metric.decimals, self._locale)}")
-                edit.setToolTip("Expected from the recent daily rate: " + edit.placeholderText())
+                edit.setToolTip(
+                    translate("MeterRoundDialog", "Expected from the recent daily rate: ") + edit.placeholderText()
+                )
             key = (source.id or 0, line.metric.id or 0)
             edit.setText(self._texts.get(key, ""))
             if line.refusal:  # the signed-in member may not add readings here: shown, not typed in
@@ -418,7 +431,7 @@ class MeterRoundDialog(QDialog):
     def _previous_text(self, line: RoundLine) -> str:
         previous = line.previous
         if previous is None:
-            return "no reading yet"
+            return translate("MeterRoundDialog", "no reading yet")
         local = previous.timestamp.astimezone()
         when = self._locale.toString(
             QDateTime.fromSecsSinceEpoch(int(previous.timestamp.timestamp())), QLocale.FormatType.ShortFormat

@@ -207,8 +207,10 @@ class MoveDialog(QDialog):
         self.result_label.setVisible(state in ("done", "error") or (bool(self.result_label.text()) and not running))
         self.move_button.setVisible(not done)
         self.open_button.setVisible(done)
-        self.cancel_button.setText("Close" if done else "Cancel")
-        self.cancel_button.setToolTip("Stop the copy: the server keeps nothing of it" if running else "")
+        self.cancel_button.setText(translate("MoveDialog", "Close") if done else translate("MoveDialog", "Cancel"))
+        self.cancel_button.setToolTip(
+            translate("MoveDialog", "Stop the copy: the server keeps nothing of it") if running else ""
+        )
         if done:
             self.open_button.setDefault(True)
             self.open_button.setFocus()
@@ -288,7 +290,9 @@ class MoveDialog(QDialog):
         self._set_state("done")
 
     def _on_cancelled(self) -> None:
-        self._show_result("The copy was cancelled. The server database holds nothing of it.", error=False)
+        self._show_result(
+            translate("MoveDialog", "The copy was cancelled. The server database holds nothing of it."), error=False
+        )
         self.cancel_button.setEnabled(True)
         self._set_state("idle")
 

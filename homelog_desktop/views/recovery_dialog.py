@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .backup_dialog import local_time
 
 if TYPE_CHECKING:
@@ -37,15 +37,21 @@ DAMAGED, NOT_DATABASE = "damaged", "not-database"
 #: What each kind of trouble means, in a household's words.
 EXPLANATIONS = {
     DAMAGED: (
-        "The file is damaged: part of it can no longer be read. This can happen after a power cut or a "
-        "crash while the computer was saving, or on a failing disk or USB stick."
+        QT_TRANSLATE_NOOP(
+            "RecoveryDialog",
+            "The file is damaged: part of it can no longer be read. This can happen after a power cut or a "
+            "crash while the computer was saving, or on a failing disk or USB stick.",
+        )
     ),
     NOT_DATABASE: (
-        "The file is not a Home Log data file: something else was saved under its name, perhaps by "
-        "another program or by copying the wrong file."
+        QT_TRANSLATE_NOOP(
+            "RecoveryDialog",
+            "The file is not a Home Log data file: something else was saved under its name, perhaps by "
+            "another program or by copying the wrong file.",
+        )
     ),
 }
-UNKNOWN_EXPLANATION = "Home Log cannot read the file."
+UNKNOWN_EXPLANATION = QT_TRANSLATE_NOOP("RecoveryDialog", "Home Log cannot read the file.")
 
 
 def kind_of(problem: str) -> str:
@@ -104,7 +110,7 @@ class RecoveryDialog(QDialog):
         title = QLabel(translate("RecoveryDialog", "<b>Home Log cannot open your data file.</b>"))
         title.setObjectName("recoveryTitle")
         title.setWordWrap(True)
-        reason = QLabel(EXPLANATIONS.get(self.kind, UNKNOWN_EXPLANATION))
+        reason = QLabel(translate("RecoveryDialog", EXPLANATIONS.get(self.kind, UNKNOWN_EXPLANATION)))
         reason.setObjectName("recoveryReason")
         reason.setWordWrap(True)
         where = QLabel(f"The file: {self.path}")
@@ -118,9 +124,10 @@ class RecoveryDialog(QDialog):
                 "your readings back as they were then; anything entered later has to be typed again."
             )
         else:
-            advice = (
+            advice = translate(
+                "RecoveryDialog",
                 "No good backup was found in the backup folder. If you keep a copy elsewhere (another folder, "
-                "a USB stick), open it with “Open another file…”."
+                "a USB stick), open it with “Open another file…”.",
             )
         self.advice = QLabel(advice)
         self.advice.setObjectName("recoveryAdvice")
@@ -169,7 +176,7 @@ class RecoveryDialog(QDialog):
         if self.newest_good is not None:
             label = f"Restore the backup of {local_time(self.newest_good.created)}"
         else:
-            label = "Restore a backup (none found)"
+            label = translate("RecoveryDialog", "Restore a backup (none found)")
         self.restore_button = QPushButton(label)
         self.restore_button.setObjectName("restoreNewestButton")
         self.restore_button.setEnabled(self.newest_good is not None)

@@ -88,7 +88,11 @@ class SignInDialog(QDialog):
         self.login_edit = QLineEdit(self)
         self.login_edit.setObjectName("loginEdit")
         self.login_edit.setMaxLength(320)
-        self.login_edit.setPlaceholderText("your member name" if self._server else "your name or e-mail address")
+        self.login_edit.setPlaceholderText(
+            translate("SignInDialog", "your member name")
+            if self._server
+            else translate("SignInDialog", "your name or e-mail address")
+        )
         self.password_edit = QLineEdit(self)
         self.password_edit.setObjectName("passwordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -100,7 +104,10 @@ class SignInDialog(QDialog):
         self.status_label.hide()
 
         form = QFormLayout()
-        form.addRow("&Name:" if self._server else "&Name or e-mail:", self.login_edit)
+        form.addRow(
+            translate("SignInDialog", "&Name:") if self._server else translate("SignInDialog", "&Name or e-mail:"),
+            self.login_edit,
+        )
         form.addRow(translate("SignInDialog", "&Password:"), self.password_edit)
 
         self.button_box = QDialogButtonBox(self)
@@ -198,7 +205,7 @@ class SignInDialog(QDialog):
             pause = f"After several failed attempts, wait {wait} second{'s' if wait != 1 else ''} before trying again."
             text = pause if text.startswith("Too many") else f"{text}\n{pause}"
         elif text.startswith("Too many"):
-            text = "You can try again now."
+            text = translate("SignInDialog", "You can try again now.")
         self.message_label.set_message(text)
 
     def _update_button(self) -> None:

@@ -14,7 +14,7 @@ def location_text(where: str) -> str:
     if "://" not in where:
         return f"Your readings stay on this computer, in {where}"
     url = QUrl(where)
-    host = url.host() or "this computer"
+    host = url.host() or translate("Welcome", "this computer")
     database = url.path().lstrip("/")
     named = f"the database “{database}” on {host}" if database else host
     return f"Your readings are kept on a server, in {named}, shared with the other computers that use it."

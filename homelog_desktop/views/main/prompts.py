@@ -157,7 +157,10 @@ class Prompts:
         from ..backup_dialog import DATABASE_FILTER
 
         dialog = QFileDialog(
-            self.window, translate("Prompts", "Open which Home Log file?"), str(start_dir), DATABASE_FILTER
+            self.window,
+            translate("Prompts", "Open which Home Log file?"),
+            str(start_dir),
+            translate("BackupDialog", DATABASE_FILTER),
         )
         dialog.setObjectName("openOtherDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
