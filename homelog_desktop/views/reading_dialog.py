@@ -583,7 +583,7 @@ class ReadingDialog(QDialog):
         else:
             self._overwrite_next = True
             self._banner_text.setText(
-                f"{self._vm.conflict or ''} {translate('ReadingDialog', 'Save again to overwrite it.')}".strip()
+                (f"{self._vm.conflict or ''} " + translate("ReadingDialog", "Save again to overwrite it.")).strip()
             )
             self._banner.show()
 

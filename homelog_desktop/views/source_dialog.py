@@ -992,7 +992,7 @@ class SourceDialog(QDialog):
         else:
             self._overwrite_next = True
             self._server_problem = Problem(
-                "", f"{self._vm.conflict or ''} {translate('SourceDialog', 'Save again to overwrite it.')}".strip()
+                "", (f"{self._vm.conflict or ''} " + translate("SourceDialog", "Save again to overwrite it.")).strip()
             )
             self._show_problems()
 
@@ -1143,7 +1143,7 @@ class SourceDialog(QDialog):
             self,
         )
         box.setObjectName("removeMetricBox")
-        box.setInformativeText(f"{detail} {translate('SourceDialog', 'Cancel keeps them.')}")
+        box.setInformativeText(f"{detail} " + translate("SourceDialog", "Cancel keeps them."))
         remove = box.addButton(
             translate("SourceDialog", "Remove metric and values"), QMessageBox.ButtonRole.DestructiveRole
         )

@@ -358,7 +358,7 @@ class MainWindow(WindowCommands, QMainWindow):
             title = translate("MainWindow", "{app} — sample household").format(app=APP_NAME)
         else:
             parts = [part for part in (self.identity, self._server) if part]
-            title = f"{APP_NAME} — {translate('MainWindow', ' on ').join(parts)}" if parts else APP_NAME
+            title = f"{APP_NAME} — " + translate("MainWindow", " on ").join(parts) if parts else APP_NAME
         self.setWindowTitle(title)
         self.action(Act.LOCAL_DATA).setVisible(self._server is not None and not sample)
         if not self._content_built:
