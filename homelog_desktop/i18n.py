@@ -4,7 +4,7 @@ Every text a person sees is written in English in the code and goes through ``tr
 text)`` (or ``QT_TRANSLATE_NOOP`` in module-level tables, translated where shown), so that
 ``pyside6-lupdate`` finds it (``make translations``). Counts use ``%n`` with the count as the fourth,
 positional argument (``translate("Ctx", "%n reading(s)", None, n)``; ``%Ln`` for a grouped number):
-lupdate does not see a keyword ``n=``.
+lupdate does not see a keyword ``n=``. In English "(s)" and "is/are" follow the count (``english_plural``).
 
 The translations live in resources/translations/homelog_<lang>.ts (Qt Linguist). Their compiled
 .qm files are build output: ``make translations`` and the packages put them beside the .ts files;
@@ -53,8 +53,17 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     """
     core = sys.modules.get("PySide6.QtCore")
     if core is None:
-        return text.replace("%Ln", f"{n:,}").replace("%n", str(n)) if n >= 0 else text
-    return str(core.QCoreApplication.translate(context, text, disambiguation, n))
+        result = text.replace("%Ln", f"{n:,}").replace("%n", str(n)) if n >= 0 else text
+    else:
+        result = str(core.QCoreApplication.translate(context, text, disambiguation, n))
+    return english_plural(result, n) if n >= 0 else result
+
+
+def english_plural(text: str, n: int) -> str:
+    """The English forms of a count's text that no translation replaced: "%n reading(s)" is
+    "1 reading", "2 readings"; "is/are" agrees with the count."""
+    one = n == 1
+    return text.replace("(s)", "" if one else "s").replace("is/are", "is" if one else "are")
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)

@@ -83,31 +83,42 @@ from .widgets import Banner, preferred_size
 _Index = QModelIndex | QPersistentModelIndex
 PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DUPLICATES, PAGE_PROGRESS, PAGE_SUMMARY = range(6)
 #: The open dialog's filters.
-OPEN_FILTERS = ("Tables (*.csv *.xlsx *.xls *.ods *.txt *.tsv)", "All files (*)")
+OPEN_FILTERS = (
+    QT_TRANSLATE_NOOP("ImportWizard", "Tables (*.csv *.xlsx *.xls *.ods *.txt *.tsv)"),
+    QT_TRANSLATE_NOOP("ImportWizard", "All files (*)"),
+)
 _FOLDER_KEY = "import/folder"
 
 #: (text, value) of the delimiters offered.
-DELIMITERS = ((",", "Comma ( , )"), (";", "Semicolon ( ; )"), ("\t", "Tab"), ("|", "Pipe ( | )"))
-DECIMALS = ((".", "Dot (1234.5)"), (",", "Comma (1234,5)"))
+DELIMITERS = (
+    (",", QT_TRANSLATE_NOOP("ImportWizard", "Comma ( , )")),
+    (";", QT_TRANSLATE_NOOP("ImportWizard", "Semicolon ( ; )")),
+    ("\t", QT_TRANSLATE_NOOP("ImportWizard", "Tab")),
+    ("|", QT_TRANSLATE_NOOP("ImportWizard", "Pipe ( | )")),
+)
+DECIMALS = (
+    (".", QT_TRANSLATE_NOOP("ImportWizard", "Dot (1234.5)")),
+    (",", QT_TRANSLATE_NOOP("ImportWizard", "Comma (1234,5)")),
+)
 THOUSANDS = (
-    ("", "None"),
-    (",", "Comma (1,234)"),
-    (".", "Dot (1.234)"),
-    (" ", "Space (1 234)"),
-    ("'", "Apostrophe (1'234)"),
+    ("", QT_TRANSLATE_NOOP("ImportWizard", "None")),
+    (",", QT_TRANSLATE_NOOP("ImportWizard", "Comma (1,234)")),
+    (".", QT_TRANSLATE_NOOP("ImportWizard", "Dot (1.234)")),
+    (" ", QT_TRANSLATE_NOOP("ImportWizard", "Space (1 234)")),
+    ("'", QT_TRANSLATE_NOOP("ImportWizard", "Apostrophe (1'234)")),
 )
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "latin-1", "cp1252")
 #: Date formats offered besides the detected one: (value, text).
 DATE_FORMATS = (
-    (ISO_FORMAT, "ISO 8601 (2024-12-31 08:00)"),
-    ("%d.%m.%Y", "31.12.2024 (day first)"),
-    ("%d/%m/%Y", "31/12/2024 (day first)"),
-    ("%m/%d/%Y", "12/31/2024 (month first)"),
-    ("%d-%m-%Y", "31-12-2024 (day first)"),
-    ("%d/%m/%y", "31/12/24 (day first)"),
-    ("%m/%d/%y", "12/31/24 (month first)"),
+    (ISO_FORMAT, QT_TRANSLATE_NOOP("ImportWizard", "ISO 8601 (2024-12-31 08:00)")),
+    ("%d.%m.%Y", QT_TRANSLATE_NOOP("ImportWizard", "31.12.2024 (day first)")),
+    ("%d/%m/%Y", QT_TRANSLATE_NOOP("ImportWizard", "31/12/2024 (day first)")),
+    ("%m/%d/%Y", QT_TRANSLATE_NOOP("ImportWizard", "12/31/2024 (month first)")),
+    ("%d-%m-%Y", QT_TRANSLATE_NOOP("ImportWizard", "31-12-2024 (day first)")),
+    ("%d/%m/%y", QT_TRANSLATE_NOOP("ImportWizard", "31/12/24 (day first)")),
+    ("%m/%d/%y", QT_TRANSLATE_NOOP("ImportWizard", "12/31/24 (month first)")),
     ("%Y/%m/%d", "2024/12/31"),
-    (EXCEL_FORMAT, "Excel serial number (45657)"),
+    (EXCEL_FORMAT, QT_TRANSLATE_NOOP("ImportWizard", "Excel serial number (45657)")),
 )
 
 
@@ -117,7 +128,7 @@ def ask_import_path(parent: QWidget, on_chosen: Callable[[Path], None]) -> QFile
     folder = str(settings.value(_FOLDER_KEY, "") or "") or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DownloadLocation
     )
-    dialog = QFileDialog(parent, "Import readings from a file", folder)
+    dialog = QFileDialog(parent, translate("ImportWizard", "Import readings from a file"), folder)
     dialog.setObjectName("importFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -168,7 +179,7 @@ class ImportWizard(QWizard):
         self._current_source = current_source
         self._closing_after_cancel = False
         self.setObjectName("importWizard")
-        self.setWindowTitle(f"Import — {vm.path.name}")
+        self.setWindowTitle(translate("ImportWizard", "Import — {file}").format(file=vm.path.name))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         # The summary is the end: going back would run the import again, and there is nothing to cancel.
@@ -237,8 +248,8 @@ class ImportWizard(QWizard):
         if self.currentId() == PAGE_PROGRESS:
             self.next()
         if summary.source_id is not None:
-            noun = "reading" if summary.imported == 1 else "readings"
-            self.imported.emit(summary.source_id, f"Imported {summary.imported:,} {noun} into “{summary.source_name}”")
+            text = translate("ImportWizard", "Imported %Ln reading(s) into “{name}”", None, summary.imported)
+            self.imported.emit(summary.source_id, text.format(name=summary.source_name))
 
     def _on_cancelled(self) -> None:
         self.summary_page.show_cancelled()
@@ -369,7 +380,10 @@ class FilePage(_Page):
 
     def __init__(self, vm: ImportViewModel) -> None:
         super().__init__(
-            vm, "How the file is read", "Home Log looked at the file; correct anything it got wrong.", scrolling=True
+            vm,
+            translate("FilePage", "How the file is read"),
+            translate("FilePage", "Home Log looked at the file; correct anything it got wrong."),
+            scrolling=True,
         )
         self.setObjectName("filePage")
         self._detected: Detected | None = None
@@ -385,7 +399,7 @@ class FilePage(_Page):
         self.header_row.setObjectName("headerRowSpin")
         self.header_row.setRange(0, 1000)
         self.header_row.setSpecialValueText(translate("FilePage", "No header row"))
-        self.header_row.setPrefix("line ")
+        self.header_row.setPrefix(translate("FilePage", "line "))
         self.date_column = QComboBox()
         self.date_column.setObjectName("dateColumnCombo")
         self.time_column = QComboBox()
@@ -469,7 +483,9 @@ class FilePage(_Page):
         settings = vm.settings
         size = detected.size
         shown_size = f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, round(size / 1024))} KB"
-        kind = "Excel workbook" if detected.kind == "xlsx" else "Text file"
+        kind = (
+            translate("FilePage", "Excel workbook") if detected.kind == "xlsx" else translate("FilePage", "Text file")
+        )
         self._status.setText(f"<b>{vm.path.name}</b> — {kind}, {shown_size}, {len(vm.columns)} columns")
         _select(self.encoding, settings.encoding)
         _select(self.delimiter, settings.delimiter, repr(settings.delimiter))
@@ -493,7 +509,11 @@ class FilePage(_Page):
         self._sheet_label.setVisible(bool(detected.sheets))
         notes = list(detected.notes)
         if vm.profile_applied:
-            notes.append("The settings and columns of your last import of a file like this one were applied.")
+            notes.append(
+                translate(
+                    "FilePage", "The settings and columns of your last import of a file like this one were applied."
+                )
+            )
         self._notes.setText("\n".join(f"• {n}" for n in notes))
         self._notes.setVisible(bool(notes))
         self.sample_model.set_rows(vm.columns, vm.sample_rows)
@@ -506,8 +526,8 @@ class FilePage(_Page):
     def _fill_columns(self, date_column: int | None, time_column: int | None) -> None:
         columns = self.vm.columns
         for combo, chosen, none_text in (
-            (self.date_column, date_column, "(choose the date column)"),
-            (self.time_column, time_column, "(none: in the date column)"),
+            (self.date_column, date_column, translate("FilePage", "(choose the date column)")),
+            (self.time_column, time_column, translate("FilePage", "(none: in the date column)")),
         ):
             combo.blockSignals(True)
             combo.clear()
@@ -545,12 +565,19 @@ class FilePage(_Page):
         month = next((f for f in formats if not day_first(f)), formats[-1])
         example = self._example_date()
         self._ambiguous_text.setText(
-            "<b>Which comes first in these dates, the day or the month?</b><br>"
-            "Every day in the file is 12 or less, so both readings are possible."
-            + (f" The first date is <b>{example}</b>." if example else "")
+            translate(
+                "FilePage",
+                "<b>Which comes first in these dates, the day or the month?</b><br>"
+                "Every day in the file is 12 or less, so both readings are possible.",
+            )
+            + (translate("ImportWizard", " The first date is <b>{day}</b>.").format(day=example) if example else "")
         )
-        self.day_first.setText(f"Day first: {_example(example, day, True)}")
-        self.month_first.setText(f"Month first: {_example(example, month, False)}")
+        self.day_first.setText(
+            translate("ImportWizard", "Day first: {example}").format(example=_example(example, day, True))
+        )
+        self.month_first.setText(
+            translate("ImportWizard", "Month first: {example}").format(example=_example(example, month, False))
+        )
         self.day_first.setProperty("dateFormat", day)
         self.month_first.setProperty("dateFormat", month)
         chosen = self.vm.settings.date_format
@@ -622,7 +649,9 @@ class FilePage(_Page):
 
     def _on_error(self, message: str) -> None:
         if self._detected is None:
-            self._status.setText(f"<b>{self.vm.path.name}</b> cannot be imported.")
+            self._status.setText(
+                translate("ImportWizard", "<b>{file}</b> cannot be imported.").format(file=self.vm.path.name)
+            )
         self.banner.show_message(message, "error")
 
 
@@ -635,7 +664,11 @@ def _example(text: str, date_format: str, first_is_day: bool) -> str:
             moment = None
         if moment is not None:
             return f"{text.split()[0]} is {moment.day} {moment.strftime('%B %Y')}"
-    return "03/04/2024 is 3 April 2024" if first_is_day else "03/04/2024 is March 4, 2024"
+    return (
+        translate("ImportWizard", "03/04/2024 is 3 April 2024")
+        if first_is_day
+        else translate("ImportWizard", "03/04/2024 is March 4, 2024")
+    )
 
 
 class _MappingDelegate(QStyledItemDelegate):
@@ -681,8 +714,8 @@ class MappingPage(_Page):
     def __init__(self, vm: ImportViewModel) -> None:
         super().__init__(
             vm,
-            "Where the readings go",
-            "Choose the meter or sensor, and what each column of the file holds.",
+            translate("MappingPage", "Where the readings go"),
+            translate("MappingPage", "Choose the meter or sensor, and what each column of the file holds."),
         )
         self.setObjectName("mappingPage")
         self.existing_radio = QRadioButton(translate("MappingPage", "An existing source:"))
@@ -771,7 +804,11 @@ class MappingPage(_Page):
         self.source_combo.setCurrentIndex(-1)
         self.source_combo.blockSignals(False)
         has_stored = bool(stored)
-        self.source_combo.setPlaceholderText("(choose a source)" if has_stored else "(there are no sources yet)")
+        self.source_combo.setPlaceholderText(
+            translate("MappingPage", "(choose a source)")
+            if has_stored
+            else translate("MappingPage", "(there are no sources yet)")
+        )
         self.existing_radio.setEnabled(has_stored and self._first_choosable() >= 0)
         self.source_combo.setEnabled(has_stored and vm.source.id is not None)
         for widget in (self.existing_radio, self.new_radio):
@@ -791,7 +828,9 @@ class MappingPage(_Page):
         settings = vm.settings
         fixed: dict[int, str] = {}
         if settings.date_column is not None:
-            fixed[settings.date_column] = DATE_TEXT if settings.time_column is None else "Date"
+            fixed[settings.date_column] = (
+                DATE_TEXT if settings.time_column is None else translate("MappingPage", "Date")
+            )
         if settings.time_column is not None:
             fixed[settings.time_column] = TIME_TEXT
         samples = [
@@ -892,7 +931,11 @@ class PreviewPage(_Page):
     """The first rows as they will be stored; every problem coloured on its cell, with the reason."""
 
     def __init__(self, vm: ImportViewModel) -> None:
-        super().__init__(vm, "Preview", "The first rows of the file as they will be stored.")
+        super().__init__(
+            vm,
+            translate("PreviewPage", "Preview"),
+            translate("PreviewPage", "The first rows of the file as they will be stored."),
+        )
         self.setObjectName("previewPage")
         self._locale = QLocale()
         self.model = PreviewTableModel(self)
@@ -934,7 +977,9 @@ class PreviewPage(_Page):
 
     def show_failure(self, message: str) -> None:
         """The import refused the file: say why when this page shows again."""
-        self._failure = f"{message}\n\nNothing was imported. Correct the file, or skip invalid rows below."
+        self._failure = f"{message}\n\n" + translate(
+            "ImportWizard", "Nothing was imported. Correct the file, or skip invalid rows below."
+        )
         self.banner.show_message(self._failure, "error")
 
     def _on_preview(self, rows: list[Any]) -> None:
@@ -972,24 +1017,28 @@ class PreviewPage(_Page):
         duplicate = sum(1 for r in rows if r.status is RowStatus.DUPLICATE)
         not_reading = sum(1 for r in rows if r.status is RowStatus.NOT_READING)
         missing = sum(len(r.missing) for r in rows if r.status is RowStatus.OK)
-        parts = [f"The first {len(rows):,} rows of the file" if len(rows) > 1 else "The only row of the file"]
+        parts = [
+            translate("ImportWizard", "The first %Ln rows of the file", None, len(rows))
+            if len(rows) > 1
+            else translate("PreviewPage", "The only row of the file")
+        ]
         if not rows:
-            parts = ["The file has no data rows."]
+            parts = [translate("PreviewPage", "The file has no data rows.")]
         elif not (invalid or empty or duplicate or not_reading or missing):
-            parts.append("are all fine.")
+            parts.append(translate("PreviewPage", "are all fine."))
         else:
             found = []
             if invalid:
-                found.append(f"{invalid} invalid (red: point at a cell to see why)")
+                found.append(translate("ImportWizard", "%Ln invalid (red: point at a cell to see why)", None, invalid))
             if empty:
-                found.append(f"{empty} without any value (skipped)")
+                found.append(translate("ImportWizard", "%Ln without any value (skipped)", None, empty))
             if duplicate:
-                found.append(f"{duplicate} at the same time as an earlier row")
+                found.append(translate("ImportWizard", "%Ln at the same time as an earlier row", None, duplicate))
             if not_reading:
-                found.append(f"{not_reading} that {'is' if not_reading == 1 else 'are'} no reading (skipped)")
+                found.append(translate("ImportWizard", "%Ln that is/are no reading (skipped)", None, not_reading))
             if missing:
-                found.append(f"{missing} cell{'s' if missing != 1 else ''} without a value (left empty)")
-            parts.append("include " + ", ".join(found) + ".")
+                found.append(translate("ImportWizard", "%Ln cell(s) without a value (left empty)", None, missing))
+            parts.append(translate("PreviewPage", "include ") + ", ".join(found) + ".")
         self.counts.setText(" ".join(parts))
         self.completeChanged.emit()
 
@@ -1003,8 +1052,10 @@ class DuplicatesPage(_Page):
     def __init__(self, vm: ImportViewModel) -> None:
         super().__init__(
             vm,
-            "Readings that are there already",
-            "A row of the file may have the same time as a reading the source already has.",
+            translate("DuplicatesPage", "Readings that are there already"),
+            translate(
+                "DuplicatesPage", "A row of the file may have the same time as a reading the source already has."
+            ),
         )
         self.setObjectName("duplicatesPage")
         self.skip = QRadioButton(
@@ -1043,19 +1094,31 @@ class DuplicatesPage(_Page):
         metrics = [t.metric for t in vm.mapping.values() if t.role is TargetRole.METRIC and t.metric is not None]
         new = [m.name for m in metrics if m.id is None]
         if vm.source.id is None:
-            into = f"a new source “{vm.source.name}” with the metrics {', '.join(new)}"
+            into = translate("ImportWizard", "a new source “{name}” with the metrics {metrics}").format(
+                name=vm.source.name, metrics=", ".join(new)
+            )
         else:
-            into = f"“{vm.source.name}”" + (f", adding the metrics {', '.join(new)}" if new else "")
+            into = f"“{vm.source.name}”" + (
+                translate("ImportWizard", ", adding the metrics {metrics}").format(metrics=", ".join(new))
+                if new
+                else ""
+            )
         if vm.skip_invalid:
-            rows = "Invalid rows and rows without any value are skipped and listed in the summary."
+            rows = translate(
+                "DuplicatesPage", "Invalid rows and rows without any value are skipped and listed in the summary."
+            )
         else:
-            rows = (
+            rows = translate(
+                "DuplicatesPage",
                 "Rows without any value are skipped and listed in the summary; an invalid row stops the "
-                "import (nothing is stored then)."
+                "import (nothing is stored then).",
             )
         self.plan_text.setText(
-            f"<p>All readings of <b>{vm.path.name}</b> go into {into}, in one step: if anything goes wrong, "
-            f"or you cancel, nothing is stored.</p><p>{rows}</p>"
+            translate(
+                "ImportWizard",
+                "<p>All readings of <b>{file}</b> go into {into}, in one step: if anything goes wrong, "
+                "or you cancel, nothing is stored.</p><p>{rows}</p>",
+            ).format(file=vm.path.name, into=into, rows=rows)
         )
 
     def _on_policy(self, skip: bool) -> None:
@@ -1066,7 +1129,11 @@ class ProgressPage(_Page):
     """The import running: how far it is, Cancel (which rolls everything back)."""
 
     def __init__(self, vm: ImportViewModel) -> None:
-        super().__init__(vm, "Importing", "Cancel stops the import and undoes it: nothing is stored then.")
+        super().__init__(
+            vm,
+            translate("ProgressPage", "Importing"),
+            translate("ProgressPage", "Cancel stops the import and undoes it: nothing is stored then."),
+        )
         self.setObjectName("progressPage")
         self.bar = QProgressBar()
         self.bar.setObjectName("importProgress")
@@ -1103,14 +1170,18 @@ class ProgressPage(_Page):
         self.bar.setValue(int(progress.fraction * 1000))
         if progress.phase == "committing":
             self.bar.setRange(0, 0)  # a commit has no steps to count: the bar just moves
-            self.detail.setText(f"{progress.rows_done:,} rows read; saving…")
+            self.detail.setText(translate("ImportWizard", "%Ln rows read; saving…", None, progress.rows_done))
             return
-        skipped = f", {progress.skipped:,} skipped" if progress.skipped else ""
-        text = f"{progress.rows_done:,} rows read: {progress.imported:,} to import{skipped}"
+        locale = QLocale()
+        skipped = translate("ImportWizard", ", %Ln skipped", None, progress.skipped) if progress.skipped else ""
+        text = translate("ImportWizard", "%Ln rows read: {count} to import", None, progress.rows_done).format(
+            count=locale.toString(progress.imported)
+        )
+        text += skipped
         elapsed = time.monotonic() - self._started
         if progress.fraction >= 0.05 and elapsed >= 2:
             left = elapsed * (1 - progress.fraction) / progress.fraction
-            text += f" · about {_duration(left)} left"
+            text += translate("ImportWizard", " · about {time} left").format(time=_duration(left))
         self.detail.setText(text)
 
 
@@ -1123,9 +1194,9 @@ def _duration(seconds: float) -> str:
     """“5 seconds”, “2 minutes”: a rough time for a progress estimate."""
     if seconds < 60:
         whole = max(1, round(seconds))
-        return "1 second" if whole == 1 else f"{whole} seconds"
+        return translate("ImportWizard", "%n second(s)", None, whole)
     minutes = round(seconds / 60)
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+    return translate("ImportWizard", "%n minute(s)", None, minutes)
 
 
 class SummaryPage(_Page):
@@ -1138,7 +1209,11 @@ class SummaryPage(_Page):
     show_source_clicked = Signal(int)
 
     def __init__(self, vm: ImportViewModel, can_show_source: Callable[[], bool] = lambda: False) -> None:
-        super().__init__(vm, "Summary", "What the import did. You can save it as a text file.")
+        super().__init__(
+            vm,
+            translate("SummaryPage", "Summary"),
+            translate("SummaryPage", "What the import did. You can save it as a text file."),
+        )
         self.setObjectName("summaryPage")
         self._can_show_source = can_show_source
         self._source_id: int | None = None
@@ -1169,23 +1244,34 @@ class SummaryPage(_Page):
         self.setFinalPage(True)
 
     def show_summary(self, summary: ImportSummary) -> None:
-        noun = "reading" if summary.imported == 1 else "readings"
-        headline = f"Imported {summary.imported:,} {noun} into “{summary.source_name}”."
+        headline = translate("ImportWizard", "Imported %Ln reading(s) into “{name}”.", None, summary.imported).format(
+            name=summary.source_name
+        )
         if summary.source_created:
-            headline += " The source is new."
+            headline += translate("SummaryPage", " The source is new.")
         self.headline.setText(headline)
         self.text.setPlainText(summary.as_text())
         self.save_button.setEnabled(True)
         self.save_button.show()
         self._source_id = summary.source_id
         offered = summary.source_id is not None and self._can_show_source()
-        self.show_source_button.setText(f"Show “{_short(summary.source_name)}”")
-        self.show_source_button.setToolTip(f"Close this window and show “{summary.source_name}” with its readings")
+        self.show_source_button.setText(
+            translate("ImportWizard", "Show “{name}”").format(name=_short(summary.source_name))
+        )
+        self.show_source_button.setToolTip(
+            translate("ImportWizard", "Close this window and show “{name}” with its readings").format(
+                name=summary.source_name
+            )
+        )
         self.show_source_button.setVisible(offered)
 
     def show_cancelled(self) -> None:
         self.headline.setText(translate("SummaryPage", "Import cancelled: nothing was changed."))
-        self.text.setPlainText(f"The import of {self.vm.path.name} was cancelled. No reading was stored.")
+        self.text.setPlainText(
+            translate("ImportWizard", "The import of {file} was cancelled. No reading was stored.").format(
+                file=self.vm.path.name
+            )
+        )
         self.save_button.hide()
         self.show_source_button.hide()
 
@@ -1199,10 +1285,10 @@ class SummaryPage(_Page):
     def _ask_save(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         start = Path(str(QSettings().value(_FOLDER_KEY, "") or folder)) / f"{self.vm.path.stem} import summary.txt"
-        dialog = QFileDialog(self, "Save the import summary", str(start))
+        dialog = QFileDialog(self, translate("SummaryPage", "Save the import summary"), str(start))
         dialog.setObjectName("saveSummaryDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters(["Text file (*.txt)"])
+        dialog.setNameFilters([translate("SummaryPage", "Text file (*.txt)")])
         dialog.setDefaultSuffix("txt")
         dialog.fileSelected.connect(lambda name: self.save_to(Path(name)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -19,8 +19,8 @@ from .labels import long_month_name, month_names, quantity, value_decimals
 MAX_YEARS = 8
 #: A month counts as partly covered below this share of its days.
 PARTIAL_BELOW = 0.995
-EMPTY_TEXT = "No months to compare yet"
-EMPTY_HINT = "The comparison appears once readings cover at least one month."
+EMPTY_TEXT = QT_TRANSLATE_NOOP("Charts", "No months to compare yet")
+EMPTY_HINT = QT_TRANSLATE_NOOP("Charts", "The comparison appears once readings cover at least one month.")
 
 Number = Decimal | float | int
 
@@ -97,7 +97,11 @@ class YearOverYearChart(ChartBase):
             self._item.addItem(curve)
             self._curves[year] = curve
         self._recolor(self._colors)
-        self._set_axis_labels(metric_name or ("" if unit else "Consumption"), unit, bottom="Month")
+        self._set_axis_labels(
+            metric_name or ("" if unit else translate("YearOverYearChart", "Consumption")),
+            unit,
+            bottom=translate("YearOverYearChart", "Month"),
+        )
         self._set_has_data(bool(self._years))
 
     def set_rows(self, rows: Sequence[_RowLike], **kwargs: Any) -> None:
@@ -115,7 +119,8 @@ class YearOverYearChart(ChartBase):
         self.set_data(by_year, coverage=coverage, **kwargs)
         if rows and not by_year:
             self.set_empty_text(
-                "Year over year compares months", "Choose “Month” as the period to see the months of each year."
+                translate("YearOverYearChart", "Year over year compares months"),
+                translate("YearOverYearChart", "Choose “Month” as the period to see the months of each year."),
             )
         else:
             self.set_empty_text(EMPTY_TEXT, EMPTY_HINT)
@@ -143,7 +148,7 @@ class YearOverYearChart(ChartBase):
             curve.updateItems(styleUpdate=True)  # (setSymbolBrush takes one brush, not one per point)
         legend = [(str(year), color, "━") for year, color, _ in self._styles(colors)]
         if any_partial:
-            legend.append(("month partly covered", colors.muted, "○"))
+            legend.append((translate("YearOverYearChart", "month partly covered"), colors.muted, "○"))
         self._set_legend(legend)
 
     def _home_range(self) -> tuple[tuple[float, float], tuple[float, float]] | None:

@@ -67,13 +67,23 @@ class MappingColumn(enum.IntEnum):
     KIND = 5
 
 
-MAPPING_HEADERS = ("Column in the file", "First values", "Import as", "Metric", "Unit", "Kind")
+MAPPING_HEADERS = (
+    QT_TRANSLATE_NOOP("ImportModels", "Column in the file"),
+    QT_TRANSLATE_NOOP("ImportModels", "First values"),
+    QT_TRANSLATE_NOOP("ImportModels", "Import as"),
+    QT_TRANSLATE_NOOP("ImportModels", "Metric"),
+    QT_TRANSLATE_NOOP("ImportModels", "Unit"),
+    QT_TRANSLATE_NOOP("ImportModels", "Kind"),
+)
 #: Shown for a column that is not imported.
-IGNORE_TEXT = "Not imported"
-NOTE_TEXT = "Note"
-NEW_METRIC_TEXT = "New metric"
+IGNORE_TEXT = QT_TRANSLATE_NOOP("ImportModels", "Not imported")
+NOTE_TEXT = QT_TRANSLATE_NOOP("ImportModels", "Note")
+NEW_METRIC_TEXT = QT_TRANSLATE_NOOP("ImportModels", "New metric")
 #: Shown for the date (and time) column in the mapping: set on the first page.
-DATE_TEXT, TIME_TEXT = "Date and time", "Time of day"
+DATE_TEXT, TIME_TEXT = (
+    QT_TRANSLATE_NOOP("ImportModels", "Date and time"),
+    QT_TRANSLATE_NOOP("ImportModels", "Time of day"),
+)
 
 
 class MappingTableModel(QAbstractTableModel):
@@ -288,7 +298,13 @@ class PreviewTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
         if role != _DISPLAY or orientation != Qt.Orientation.Horizontal:
             return None
-        titles = ["Line", "Time", *(title for title, _c, _d in self._metrics), "Note", "Status"]
+        titles = [
+            translate("PreviewTableModel", "Line"),
+            translate("PreviewTableModel", "Time"),
+            *(title for title, _c, _d in self._metrics),
+            translate("PreviewTableModel", "Note"),
+            translate("PreviewTableModel", "Status"),
+        ]
         return titles[section] if 0 <= section < len(titles) else None
 
     def file_column(self, column: int) -> int | None:
@@ -362,8 +378,8 @@ class PreviewTableModel(QAbstractTableModel):
 
 _STATUS_TEXT = {
     RowStatus.OK: "OK",
-    RowStatus.EMPTY: "No value: skipped",
-    RowStatus.INVALID: "Invalid",
-    RowStatus.DUPLICATE: "Same time as an earlier row",
-    RowStatus.NOT_READING: "Not a reading: skipped",
+    RowStatus.EMPTY: QT_TRANSLATE_NOOP("ImportModels", "No value: skipped"),
+    RowStatus.INVALID: QT_TRANSLATE_NOOP("ImportModels", "Invalid"),
+    RowStatus.DUPLICATE: QT_TRANSLATE_NOOP("ImportModels", "Same time as an earlier row"),
+    RowStatus.NOT_READING: QT_TRANSLATE_NOOP("ImportModels", "Not a reading: skipped"),
 }
