@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.entities import Category, MetricKind, Source
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..services.importing import (
     EXCEL_FORMAT,
     ISO_FORMAT,
@@ -132,7 +132,7 @@ def ask_import_path(parent: QWidget, on_chosen: Callable[[Path], None]) -> QFile
     dialog.setObjectName("importFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    dialog.setNameFilters(list(OPEN_FILTERS))
+    dialog.setNameFilters([translate("ImportWizard", name) for name in OPEN_FILTERS])
 
     def chosen(name: str) -> None:
         path = Path(name)
@@ -149,7 +149,7 @@ def date_format_text(value: str | None) -> str:
     """How a date format reads in the list."""
     for known, text in DATE_FORMATS:
         if known == value:
-            return text
+            return translate("ImportWizard", text)
     if value is None:
         return ""
     example = datetime(2024, 12, 31, 8, 0).strftime(value) if "%" in value else value
@@ -360,7 +360,7 @@ def _combo(name: str, items: tuple[tuple[str, str], ...] | list[tuple[str, str]]
     combo = QComboBox()
     combo.setObjectName(name)
     for value, text in items:
-        combo.addItem(text, value)
+        combo.addItem(translate("ImportWizard", text), value)
     return combo
 
 
@@ -551,7 +551,7 @@ class FilePage(_Page):
         if current is not None and all(current != value for value, _t in offered):
             offered.insert(0, (current, date_format_text(current)))
         for value, text in offered:
-            self.date_format.addItem(text, value)
+            self.date_format.addItem(translate("ImportWizard", text), value)
         self.date_format.setCurrentIndex(max(0, self.date_format.findData(current)) if current is not None else 0)
         self.date_format.blockSignals(False)
 
@@ -829,10 +829,12 @@ class MappingPage(_Page):
         fixed: dict[int, str] = {}
         if settings.date_column is not None:
             fixed[settings.date_column] = (
-                DATE_TEXT if settings.time_column is None else translate("MappingPage", "Date")
+                translate("ImportModels", DATE_TEXT)
+                if settings.time_column is None
+                else translate("MappingPage", "Date")
             )
         if settings.time_column is not None:
-            fixed[settings.time_column] = TIME_TEXT
+            fixed[settings.time_column] = translate("ImportModels", TIME_TEXT)
         samples = [
             ", ".join(row[i].strip() for row in vm.sample_rows[:3] if i < len(row) and row[i].strip())
             for i in range(len(vm.columns))

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import translate
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from ..widgets import is_dark
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ class ChartBase(QWidget):
         self._painted = False  # painted since the data changed
         self._ready = False  # Qt sends change events while the widgets are being built
         self._colors = chart_colors(self.palette())
-        self._base_setup_ui(empty_text, empty_hint)
+        self._base_setup_ui(translate("ChartBase", empty_text), empty_hint)
         self._setup_plot()
         self._ready = True
         self._apply_palette()

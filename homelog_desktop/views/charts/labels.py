@@ -11,6 +11,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QLocale
 
+from ...i18n import translate
+
 #: Currency symbols shown before an amount; other codes are written after it ("12.50 CHF").
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
 

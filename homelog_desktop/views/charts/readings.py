@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from ...i18n import translate
 from .base import ChartBase, ChartColors, Hover
 from .labels import moment_label, quantity, value_decimals
 

@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from .base import ChartBase, ChartColors, Hover
 from .labels import long_month_name, month_names, quantity, value_decimals
 
@@ -49,7 +50,9 @@ class YearOverYearChart(ChartBase):
         self._decimals = 1
         self._curves: dict[int, Any] = {}
         self._coverage: dict[int, list[tuple[float, int] | None]] = {}
-        super().__init__(parent, title=title, empty_text=EMPTY_TEXT, empty_hint=EMPTY_HINT)
+        super().__init__(
+            parent, title=title, empty_text=translate("Charts", EMPTY_TEXT), empty_hint=translate("Charts", EMPTY_HINT)
+        )
 
     @property
     def years(self) -> list[int]:
@@ -123,7 +126,7 @@ class YearOverYearChart(ChartBase):
                 translate("YearOverYearChart", "Choose “Month” as the period to see the months of each year."),
             )
         else:
-            self.set_empty_text(EMPTY_TEXT, EMPTY_HINT)
+            self.set_empty_text(translate("Charts", EMPTY_TEXT), translate("Charts", EMPTY_HINT))
 
     def clear(self) -> None:
         self.set_data({})

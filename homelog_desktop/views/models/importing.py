@@ -12,6 +12,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from ...domain.entities import Metric, MetricKind, Source
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from ...services.importing import ColumnTarget, PreviewRow, RowStatus, TargetRole
 from ..widgets import tone
 
@@ -34,7 +35,9 @@ class SampleTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._columns = list(columns)
         width = max([len(self._columns), *(len(r) for r in rows)]) if rows or columns else 0
-        self._columns += [f"Column {i + 1}" for i in range(len(self._columns), width)]
+        self._columns += [
+            translate("ImportModels", "Column {number}").format(number=i + 1) for i in range(len(self._columns), width)
+        ]
         self._rows = [list(r) for r in rows]
         self.endResetModel()
 
@@ -127,7 +130,12 @@ class MappingTableModel(QAbstractTableModel):
         if row in self._fixed:
             return [self._fixed[row]]
         stored = [m.label for m in self._source.metrics if m.id is not None]
-        return [IGNORE_TEXT, NOTE_TEXT, *stored, NEW_METRIC_TEXT]
+        return [
+            translate("ImportModels", IGNORE_TEXT),
+            translate("ImportModels", NOTE_TEXT),
+            *stored,
+            translate("ImportModels", NEW_METRIC_TEXT),
+        ]
 
     def target(self, row: int) -> ColumnTarget:
         return self._mapping.get(row, ColumnTarget.ignored())
@@ -141,7 +149,7 @@ class MappingTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
         if role != _DISPLAY or orientation != Qt.Orientation.Horizontal or not 0 <= section < len(MAPPING_HEADERS):
             return None
-        return MAPPING_HEADERS[section]
+        return translate("ImportModels", MAPPING_HEADERS[section])
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -176,10 +184,10 @@ class MappingTableModel(QAbstractTableModel):
         metric = target.metric if target.role is TargetRole.METRIC else None
         if column == MappingColumn.TARGET:
             if target.role is TargetRole.NOTE:
-                return NOTE_TEXT
+                return translate("ImportModels", NOTE_TEXT)
             if metric is None:
-                return IGNORE_TEXT
-            return NEW_METRIC_TEXT if metric.id is None else metric.label
+                return translate("ImportModels", IGNORE_TEXT)
+            return translate("ImportModels", NEW_METRIC_TEXT) if metric.id is None else metric.label
         if metric is None:
             return ""
         if column == MappingColumn.NAME:
@@ -235,11 +243,11 @@ class MappingTableModel(QAbstractTableModel):
         self._fixed = dict(fixed)
 
     def _target_for(self, row: int, text: str) -> ColumnTarget | None:
-        if text == IGNORE_TEXT:
+        if text == translate("ImportModels", IGNORE_TEXT):
             return ColumnTarget.ignored()
-        if text == NOTE_TEXT:
+        if text == translate("ImportModels", NOTE_TEXT):
             return ColumnTarget.to_note()
-        if text == NEW_METRIC_TEXT:
+        if text == translate("ImportModels", NEW_METRIC_TEXT):
             current = self.target(row)
             if current.is_new_metric:
                 return current
@@ -362,11 +370,15 @@ class PreviewTableModel(QAbstractTableModel):
         if column == self.columnCount() - 1:
             if line.status is RowStatus.INVALID:
                 reason = line.row_problem or next(iter(line.problems.values()), "")
-                return f"Invalid: {reason}" if reason else _STATUS_TEXT[line.status]
+                return (
+                    translate("ImportModels", "Invalid: {reason}").format(reason=reason)
+                    if reason
+                    else translate("ImportModels", _STATUS_TEXT[line.status])
+                )
             if line.status is RowStatus.OK and line.missing:
                 count = len(line.missing)
                 return f"OK, {count} cell{'s' if count != 1 else ''} left empty"
-            return _STATUS_TEXT[line.status]
+            return translate("ImportModels", _STATUS_TEXT[line.status])
         if column == 2 + len(self._metrics):
             return line.note
         _title, file_column, decimals = self._metrics[column - 2]
