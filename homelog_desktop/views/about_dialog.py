@@ -54,7 +54,7 @@ class AboutDialog(QDialog):
     def __init__(self, data_dir: Path, database: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(translate("AboutDialog", "About {app}").format(app=APP_NAME))
         self.data_dir = data_dir
         self.database = database
         self._setup_ui()
@@ -107,7 +107,9 @@ class AboutDialog(QDialog):
             if folder.exists():
                 return translate("AboutDialog", "This is a file, not a folder, so there is nothing to show.")
         except OSError as exc:  # e.g. a network drive that is gone
-            return f"The folder cannot be reached: {exc.strerror or exc}."
+            return translate("AboutDialog", "The folder cannot be reached: {reason}.").format(
+                reason=exc.strerror or exc
+            )
         return translate(
             "AboutDialog", "This folder does not exist: it may have been moved or deleted, or nothing was saved yet."
         )
@@ -126,9 +128,12 @@ class AboutDialog(QDialog):
         header.addWidget(icon)
         title = QLabel(
             f"<div style='font-size: 18pt; font-weight: 600'>{html.escape(APP_NAME)}</div>"
-            f"<div>Version {html.escape(__version__)}</div>"
-            "<div style='margin-top: 6px'>Keeps the readings of your household's meters and sensors, "
-            "and shows what they mean.</div>"
+            + translate("AboutDialog", "<div>Version {version}</div>").format(version=html.escape(__version__))
+            + "<div style='margin-top: 6px'>"
+            + translate(
+                "AboutDialog", "Keeps the readings of your household's meters and sensors, and shows what they mean."
+            )
+            + "</div>"
         )
         title.setObjectName("aboutTitle")
         title.setWordWrap(True)
@@ -184,7 +189,7 @@ class AboutDialog(QDialog):
         self.versions_label = add(translate("AboutDialog", "Runs on:"), runtime_versions(), "aboutVersions")
         self.license_label = add(
             translate("AboutDialog", "Licence:"),
-            "MIT licence: free to use, copy, change and share.<br>"
+            translate("AboutDialog", "MIT licence: free to use, copy, change and share.") + "<br>"
             f"<a href='{html.escape(HOMEPAGE)}'>{html.escape(HOMEPAGE.removeprefix('https://'))}</a>",
             "aboutLicence",
         )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QLocale, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
@@ -34,7 +34,9 @@ def ask_export_path(parent: QWidget, source: Source, on_chosen: Callable[[Path, 
         QStandardPaths.StandardLocation.DocumentsLocation
     )
     start = Path(folder) / suggested_filename(source, ExportFormat.CSV)
-    dialog = QFileDialog(parent, f"Export the readings of “{source.name}”", str(start))
+    dialog = QFileDialog(
+        parent, translate("Exporting", "Export the readings of “{name}”").format(name=source.name), str(start)
+    )
     dialog.setObjectName("exportFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -90,7 +92,12 @@ class ExportProgress(QProgressDialog):
     def _on_progress(self, done: int, total: int) -> None:
         if self.maximum() != total:
             self.setMaximum(max(total, 1))
-        self.setLabelText(f"Exporting the readings of “{self._name}”… {done:,} of {total:,}")
+        locale = QLocale()
+        self.setLabelText(
+            translate("Exporting", "Exporting the readings of “{name}”… {done} of {total}").format(
+                name=self._name, done=locale.toString(done), total=locale.toString(total)
+            )
+        )
         self.setValue(done)
 
     def _on_done(self, *_args: object) -> None:
@@ -103,6 +110,7 @@ class ExportProgress(QProgressDialog):
 
 def describe(result: ExportResult) -> str:
     """A status-bar line for a finished export."""
-    noun = "reading" if result.rows == 1 else "readings"
     where = result.path.name if result.path is not None else translate("Exporting", "the output")
-    return f"Exported {result.rows:,} {noun} of “{result.source.name}” to {where}"
+    return translate("Exporting", "Exported %Ln reading(s) of “{name}” to {place}", None, result.rows).format(
+        name=result.source.name, place=where
+    )

@@ -361,7 +361,9 @@ class MembersDialog(QDialog):
         self._close_password_form()
         if account is not None and account.member.id == member_id:
             self.error_label.set_message("")
-            self.who_label.setText(f"The password of {account.member.name} is set.")
+            self.who_label.setText(
+                translate("MembersDialog", "The password of {name} is set.").format(name=account.member.name)
+            )
 
     def _on_vm_error_occurred(self, message: str) -> None:
         field = self._vm.last_error_field
@@ -397,7 +399,7 @@ class MembersDialog(QDialog):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             translate("MembersDialog", "Remove member"),
-            f"Remove {member.name} from the household?",
+            translate("MembersDialog", "Remove {name} from the household?").format(name=member.name),
             QMessageBox.StandardButton.NoButton,
             self,
         )
@@ -447,7 +449,9 @@ class MembersDialog(QDialog):
         needs_current = self._vm.needs_current_password(account)
         own = self._vm.actor is not None and self._vm.actor.member_id == account.member.id
         title = (
-            translate("MembersDialog", "Change your password") if own else f"Set the password of {account.member.name}"
+            translate("MembersDialog", "Change your password")
+            if own
+            else translate("MembersDialog", "Set the password of {name}").format(name=account.member.name)
         )
         self.password_box.setTitle(title)
         for edit in (self.password_current, self.password_new, self.password_again):
@@ -594,7 +598,9 @@ class MembersDialog(QDialog):
         extra = (
             "" if actor.is_admin else translate("MembersDialog", " You can change your own name, e-mail and password.")
         )
-        self.who_label.setText(f"Signed in as {name}, {role}.{extra}")
+        self.who_label.setText(
+            translate("MembersDialog", "Signed in as {name}, {role}.").format(name=name, role=role) + extra
+        )
 
     def _update_buttons(self) -> None:
         member = self.selected_member()
@@ -607,9 +613,24 @@ class MembersDialog(QDialog):
                 button.setEnabled(False)
                 button.setToolTip(translate("MembersDialog", "Select a member first."))
             return
-        _apply(self.edit_button, self._vm.decide_edit(member), busy, f"Change the name and e-mail of {member.name}.")
-        _apply(self.remove_button, self._vm.decide_remove(member), busy, f"Remove {member.name} from the household.")
-        _apply(self.password_button, self._vm.decide_password(member), busy, f"Set the password of {member.name}.")
+        _apply(
+            self.edit_button,
+            self._vm.decide_edit(member),
+            busy,
+            translate("MembersDialog", "Change the name and e-mail of {name}.").format(name=member.name),
+        )
+        _apply(
+            self.remove_button,
+            self._vm.decide_remove(member),
+            busy,
+            translate("MembersDialog", "Remove {name} from the household.").format(name=member.name),
+        )
+        _apply(
+            self.password_button,
+            self._vm.decide_password(member),
+            busy,
+            translate("MembersDialog", "Set the password of {name}.").format(name=member.name),
+        )
 
 
 def _apply(button: QPushButton, decision: Decision, busy: bool, tip: str) -> None:

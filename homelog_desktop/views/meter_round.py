@@ -134,9 +134,10 @@ class MeterRoundDialog(QDialog):
         if self._closing or not typed:
             self._close()
             return
-        values = translate("MeterRoundDialog", "1 value has") if typed == 1 else f"{typed} values have"
         self._discard.ask(
-            translate("MeterRoundDialog", "Discard this meter round?"), f"The {values} not been saved.", self._close
+            translate("MeterRoundDialog", "Discard this meter round?"),
+            translate("MeterRoundDialog", "The %n value(s) you typed have not been saved.", None, typed),
+            self._close,
         )
 
     # -- Qt overrides ----------------------------------------------------------------------------
@@ -314,8 +315,9 @@ class MeterRoundDialog(QDialog):
         sources = len(values)
         if count:
             self._count.setText(
-                f"{count} value{'s' if count != 1 else ''} for {sources} source{'s' if sources != 1 else ''}"
-                " — empty lines are skipped"
+                translate(
+                    "MeterRoundDialog", "%n value(s) for {sources} — empty lines are skipped", None, count
+                ).format(sources=translate("MeterRoundDialog", "%n source(s)", None, sources))
             )
         else:
             self._count.setText(translate("MeterRoundDialog", "Type the values you read; empty lines are skipped."))
@@ -324,7 +326,11 @@ class MeterRoundDialog(QDialog):
         elif warnings:
             self._save.setText(translate("MeterRoundDialog", "Save anyway"))
         else:
-            self._save.setText(translate("MeterRoundDialog", "Save") if sources <= 1 else f"Save {sources} readings")
+            self._save.setText(
+                translate("MeterRoundDialog", "Save")
+                if sources <= 1
+                else translate("MeterRoundDialog", "Save %n readings", None, sources)
+            )
         self._save.setEnabled(bool(count) and not self._saving and not bad)
 
     def _tone_palette(self, kind: str) -> QPalette:

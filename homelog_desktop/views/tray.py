@@ -59,7 +59,7 @@ class TrayReminders(QObject):
         self.tray = QSystemTrayIcon(app_icon(), window)
         self.tray.setToolTip(APP_NAME)
         menu = QMenu(window)
-        menu.addAction(f"Show {APP_NAME}", show_window)
+        menu.addAction(translate("TrayReminders", "Show {app}").format(app=APP_NAME), show_window)
         menu.addAction(translate("TrayReminders", "Meter Round…"), open_round)
         menu.addSeparator()
         menu.addAction(toggle)
@@ -99,7 +99,9 @@ class TrayReminders(QObject):
             self.tray.showMessage(reminder.title, reminder.text, app_icon(), MESSAGE_MS)
         else:
             status = self._window.statusBar()
-            status.showMessage(f"{reminder.title}: {reminder.names} (Ctrl+R: meter round)", 60_000)
+            status.showMessage(
+                f"{reminder.title}: {reminder.names} " + translate("TrayReminders", "(Ctrl+R: meter round)"), 60_000
+            )
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):

@@ -12,12 +12,18 @@ from .icons import app_icon
 def location_text(where: str) -> str:
     """“Your readings stay on this computer, in …”, or the server they are kept on (no password shown)."""
     if "://" not in where:
-        return f"Your readings stay on this computer, in {where}"
+        return translate("Welcome", "Your readings stay on this computer, in {place}").format(place=where)
     url = QUrl(where)
     host = url.host() or translate("Welcome", "this computer")
     database = url.path().lstrip("/")
-    named = f"the database “{database}” on {host}" if database else host
-    return f"Your readings are kept on a server, in {named}, shared with the other computers that use it."
+    named = (
+        translate("Welcome", "the database “{database}” on {host}").format(database=database, host=host)
+        if database
+        else host
+    )
+    return translate(
+        "Welcome", "Your readings are kept on a server, in {place}, shared with the other computers that use it."
+    ).format(place=named)
 
 
 class WelcomePage(QWidget):

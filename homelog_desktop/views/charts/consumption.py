@@ -344,10 +344,16 @@ class ConsumptionChart(ChartBase):
             mean, low, high = float(self._mean[i]), float(self._low[i]), float(self._high[i])
             if not math.isfinite(mean):
                 return Hover([*lines, translate("ConsumptionChart", "No readings")], float(i))
-            lines.append(f"Mean {quantity(mean, self._unit, self._decimals)}")
+            lines.append(
+                translate("ConsumptionChart", "Mean {amount}").format(amount=quantity(mean, self._unit, self._decimals))
+            )
             if math.isfinite(low) and math.isfinite(high):
                 lowest = quantity(low, self._unit, self._decimals)
-                lines.append(f"Lowest {lowest}, highest {quantity(high, self._unit, self._decimals)}")
+                lines.append(
+                    translate("ConsumptionChart", "Lowest {low}, highest {high}").format(
+                        low=lowest, high=quantity(high, self._unit, self._decimals)
+                    )
+                )
             return Hover(lines, float(i), [(float(i), mean, self._colors.primary)])
         value = float(self._consumption[i])
         if math.isfinite(value):
@@ -360,18 +366,27 @@ class ConsumptionChart(ChartBase):
         cost = float(self._cost[i])
         if math.isfinite(cost):
             keys[len(lines)] = self._colors.cost
-            lines.append(f"Cost {money(cost, self._currency)}")
+            lines.append(translate("ConsumptionChart", "Cost {amount}").format(amount=money(cost, self._currency)))
             if self._cost_line.isVisible():
                 points.append((float(i), cost / self._cost_scale, self._colors.cost))
         before = float(self._last_year[i])
         if math.isfinite(before) and math.isfinite(value):
             # A period only partly covered is not compared in %: its readings stop before its end.
             change = f" ({_percent((value - before) / before)})" if before and not self._partial[i] else ""
-            lines.append(f"Last year {quantity(before, self._unit, self._decimals)}{change}")
+            lines.append(
+                translate("ConsumptionChart", "Last year {amount}").format(
+                    amount=quantity(before, self._unit, self._decimals)
+                )
+                + change
+            )
         days = self._days[i]
         if self._partial[i] and days is not None:
             total = (self._ends[i] - self._starts[i]).days
-            lines.append(f"Readings cover {_days(days)} of {total} days")
+            lines.append(
+                translate("ConsumptionChart", "Readings cover {days} of %n day(s)", None, total).format(
+                    days=_days(days)
+                )
+            )
         return Hover(lines, float(i), points, keys if self.has_cost and self._cost_line.isVisible() else {})
 
     # ---- private ------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ def period_hover_label(period: str | None, start: date, end: date, locale: QLoca
     if kind == "day":
         return locale.toString(_qdate(start), translate("Charts", "dddd d MMMM yyyy"))
     if kind == "week":
-        return f"Week {start.isocalendar().week}, {span}"
+        return translate("Charts", "Week {week}, {span}").format(week=start.isocalendar().week, span=span)
     if kind == "month":
         return locale.toString(_qdate(start), translate("Charts", "MMMM yyyy"))
     if kind == "quarter":
@@ -71,9 +71,9 @@ def period_hover_label(period: str | None, start: date, end: date, locale: QLoca
     if kind == "year" and start.month == 1:
         return str(start.year)
     if kind == "billing_year":
-        return f"Billing year {_season(start)} ({span})"
+        return translate("Charts", "Billing year {year} ({span})").format(year=_season(start), span=span)
     if kind == "heating_season":
-        return f"Heating season {_season(start)} ({span})"
+        return translate("Charts", "Heating season {year} ({span})").format(year=_season(start), span=span)
     return span
 
 
@@ -118,14 +118,11 @@ def quantity(value: float | Decimal, unit: str, decimals: int, locale: QLocale |
 
 
 def money(value: float | Decimal, currency: str | None, locale: QLocale | None = None) -> str:
-    """Money: "€1,234.56", "12.50 CHF", "12.50" without a currency (rounded to cents only here, for display)."""
-    text = number(-value if value < 0 else value, 2, locale)
-    sign = "−" if value < 0 else ""
-    code = (currency or "").strip()
-    symbol = CURRENCY_SYMBOLS.get(code.upper())
-    if symbol:
-        return f"{sign}{symbol}{text}"
-    return f"{sign}{text} {code}".rstrip()
+    """Money as everywhere else (views/figures.py): "€1,234.56" in English, "1.234,56 €" in German."""
+    from ..figures import money as figures_money
+
+    code = (currency or "").strip().upper() or None
+    return figures_money(Decimal(repr(float(value))), code, locale)
 
 
 def currency_label(currency: str | None) -> str:
