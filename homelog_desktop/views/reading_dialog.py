@@ -255,11 +255,19 @@ class ReadingDialog(QDialog):
             change_text.setWordWrap(False)
             changes_box = QHBoxLayout()
             replaced = _change_button(
-                translate("ReadingDialog", "Meter replaced…"), f"meterReplacedButton_{index}", REPLACED_TIP
+                translate("ReadingDialog", "Meter replaced…"),
+                f"meterReplacedButton_{index}",
+                translate("ReadingDialog", REPLACED_TIP),
             )
-            reset = _change_button(translate("ReadingDialog", "Meter reset…"), f"meterResetButton_{index}", RESET_TIP)
+            reset = _change_button(
+                translate("ReadingDialog", "Meter reset…"),
+                f"meterResetButton_{index}",
+                translate("ReadingDialog", RESET_TIP),
+            )
             rollover = _change_button(
-                translate("ReadingDialog", "Register rolled over"), f"rolloverButton_{index}", ROLLOVER_TIP
+                translate("ReadingDialog", "Register rolled over"),
+                f"rolloverButton_{index}",
+                translate("ReadingDialog", ROLLOVER_TIP),
             )
             edit_change = _change_button(
                 translate("ReadingDialog", "Change…"),
@@ -355,7 +363,7 @@ class ReadingDialog(QDialog):
         outer.addWidget(self._footer)
 
         self._buttons = QDialogButtonBox()
-        self._save = _named(QPushButton(SAVE_TEXT), "saveButton")
+        self._save = _named(QPushButton(translate("ReadingDialog", SAVE_TEXT)), "saveButton")
         self._save.setMinimumWidth(
             max(
                 self._save.fontMetrics().horizontalAdvance(t)
@@ -389,10 +397,10 @@ class ReadingDialog(QDialog):
         start.setCalendarPopup(True)
         start.setDisplayFormat(_date_time_format(self._locale))
         start.setMinimumDateTime(_NO_START)
-        start.setSpecialValueText(NO_START_TEXT)
+        start.setSpecialValueText(translate("ReadingDialog", NO_START_TEXT))
         start.setDateTime(_NO_START)
         start.setAccessibleName(translate("ReadingDialog", "{metric}: start of the period").format(metric=metric.label))
-        start.setToolTip(PERIOD_TIP)
+        start.setToolTip(translate("ReadingDialog", PERIOD_TIP))
         caption = QLabel(translate("ReadingDialog", "for the period from"))
         caption.setObjectName(f"periodStartLabel_{index}")
         caption.setBuddy(start)
@@ -772,7 +780,7 @@ class ReadingDialog(QDialog):
         elif pending:
             self._save.setText(SAVE_ANYWAY_TEXT)
         else:
-            self._save.setText(SAVE_TEXT)
+            self._save.setText(translate("ReadingDialog", SAVE_TEXT))
         self._save.setEnabled(not self._saving and not errors)
         self._save.setDefault(not pending)
         self._save.setToolTip(

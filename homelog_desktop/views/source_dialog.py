@@ -653,7 +653,7 @@ class SourceDialog(QDialog):
         locale = QLocale()
         for month in range(1, 13):
             self.billing_month_combo.addItem(locale.standaloneMonthName(month), month)
-        self.billing_month_combo.setToolTip(BILLING_TIP)
+        self.billing_month_combo.setToolTip(translate("SourceDialog", BILLING_TIP))
         billing_hint = _hint(
             QLabel(translate("SourceDialog", "The month your supplier's accounting year starts in."), self)
         )

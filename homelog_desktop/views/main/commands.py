@@ -487,7 +487,7 @@ class WindowCommands:
             action = self._actions[act]
             action.setEnabled(on and not refusal)
             if act in REFUSABLE:  # a refused action says why (the policy's reason) where its tip would be
-                tip = refusal or SPECS[act].tip
+                tip = refusal or translate("Actions", SPECS[act].tip)
                 action.setToolTip(tip)
                 action.setStatusTip(tip)
         self.source_page.set_edit_refusal(refusals.get(Act.EDIT_SOURCE, ""))
