@@ -59,6 +59,23 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return english_plural(result, n) if n >= 0 else result
 
 
+def local_number(value: object) -> str:
+    """A number in a message: with the locale's decimal point while a translation is shown (the window
+    in German: "12.714,407"), else as Python writes it (the command line, English)."""
+    text = str(value)
+    if not _installed:
+        return text
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale()
+    whole, _, decimals = text.lstrip("-").partition(".")
+    if not whole.isdigit() or (decimals and not decimals.isdigit()):
+        return text
+    grouped = locale.toString(int(whole)) if len(whole) < 16 else whole
+    sign = locale.negativeSign() if text.startswith("-") else ""
+    return f"{sign}{grouped}{locale.decimalPoint() + decimals if decimals else ''}"
+
+
 def english_plural(text: str, n: int) -> str:
     """The English forms of a count's text that no translation replaced: "%n reading(s)" is
     "1 reading", "2 readings"; "is/are" agrees with the count."""

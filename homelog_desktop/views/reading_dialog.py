@@ -776,9 +776,9 @@ class ReadingDialog(QDialog):
             self._set_footer("", self._muted_color)
 
         if self._saving:
-            self._save.setText(SAVING_TEXT)
+            self._save.setText(translate("ReadingDialog", SAVING_TEXT))
         elif pending:
-            self._save.setText(SAVE_ANYWAY_TEXT)
+            self._save.setText(translate("ReadingDialog", SAVE_ANYWAY_TEXT))
         else:
             self._save.setText(translate("ReadingDialog", SAVE_TEXT))
         self._save.setEnabled(not self._saving and not errors)
