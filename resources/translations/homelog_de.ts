@@ -3818,6 +3818,126 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
     </message>
 </context>
 <context>
+    <name>Validation</name>
+    <message>
+        <source>“{raw}” is ambiguous: write {whole} for the whole number, or use “{point}” for decimals</source>
+        <extracomment>A jump is suspicious when the daily rate since the previous reading is this many times the recent one. Tolerance for a timestamp &quot;in the future&quot; (clocks differ a little). Largest number of significant digits a value keeps exactly. An interval value&apos;s period start (None: not an interval value, or not known). Recent consumption per day of each counter metric, where known. Another reading of the same source exists at exactly this timestamp. Meter changes of the source (stored, and any about to be saved with the reading), oldest first. Digits in groups of three after one to three leading digits, as in 1&apos;234 or 12&apos;345&apos;678.</extracomment>
+        <translation>„{raw}“ ist mehrdeutig: Schreiben Sie {whole} für die ganze Zahl, oder verwenden Sie „{point}“ für Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>“{raw}” is not a finite number</source>
+        <translation>„{raw}“ ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>“{raw}” is not a number</source>
+        <translation>„{raw}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>is not a finite number</source>
+        <extracomment>A number longer than this is shortened in messages (a 1,000-digit cell must not make a 1,000-character message).</extracomment>
+        <translation>ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>{value} is too large (the limit is 10¹²)</source>
+        <translation>{value} ist zu groß (die Grenze ist 10¹²)</translation>
+    </message>
+    <message>
+        <source>no decimals</source>
+        <translation>keine Nachkommastellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n decimal(s)</source>
+        <translation>
+            <numerusform>höchstens %n Nachkommastelle</numerusform>
+            <numerusform>höchstens %n Nachkommastellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{value} has too many decimals ({places} for this metric)</source>
+        <translation>{value} hat zu viele Nachkommastellen ({places} für diese Messgröße)</translation>
+    </message>
+    <message>
+        <source>{value} has more digits than can be stored exactly</source>
+        <translation>{value} hat mehr Stellen, als sich exakt speichern lassen</translation>
+    </message>
+    <message>
+        <source>{value} does not fit a register of {digits} digits</source>
+        <translation>{value} passt nicht in ein Zählwerk mit {digits} Stellen</translation>
+    </message>
+    <message>
+        <source>is not a metric of this source</source>
+        <translation>ist keine Messgröße dieser Messstelle</translation>
+    </message>
+    <message>
+        <source>Enter a value for at least one metric.</source>
+        <translation>Geben Sie einen Wert für mindestens eine Messgröße ein.</translation>
+    </message>
+    <message>
+        <source>is in the future</source>
+        <translation>liegt in der Zukunft</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>another reading of this source has the same time (edit that one, or change the time)</source>
+        <translation>eine andere Ablesung dieser Messstelle hat denselben Zeitpunkt (bearbeiten Sie jene oder ändern Sie den Zeitpunkt)</translation>
+    </message>
+    <message>
+        <source>has no period start (there is no earlier reading): the amount is not counted until its period has a start</source>
+        <translation>hat keinen Beginn des Zeitraums (es gibt keine frühere Ablesung): Die Menge zählt erst, wenn ihr Zeitraum einen Beginn hat</translation>
+    </message>
+    <message>
+        <source>the period must start before the reading&apos;s time (its end)</source>
+        <translation>der Zeitraum muss vor dem Zeitpunkt der Ablesung (seinem Ende) beginnen</translation>
+    </message>
+    <message>
+        <source>{metric}: period start</source>
+        <translation>{metric}: Beginn des Zeitraums</translation>
+    </message>
+    <message>
+        <source>starts before the previous reading, where the previous amount&apos;s period ends: the overlap counts twice</source>
+        <translation>beginnt vor der vorigen Ablesung, wo der Zeitraum der vorigen Menge endet: Die Überschneidung zählt doppelt</translation>
+    </message>
+    <message>
+        <source>the next amount&apos;s period starts before this reading&apos;s time: the overlap counts twice</source>
+        <translation>der Zeitraum der nächsten Menge beginnt vor dem Zeitpunkt dieser Ablesung: Die Überschneidung zählt doppelt</translation>
+    </message>
+    <message>
+        <source>{metric}: period</source>
+        <translation>{metric}: Zeitraum</translation>
+    </message>
+    <message>
+        <source>{value} is lower than the new meter&apos;s start value recorded for the meter change since the previous reading</source>
+        <translation>{value} ist niedriger als der Anfangsstand des neuen Zählers, der für den Zählerwechsel seit der vorigen Ablesung erfasst wurde</translation>
+    </message>
+    <message>
+        <source>{value} is lower than the previous reading ({previous}); was the meter replaced?</source>
+        <translation>{value} ist niedriger als die vorige Ablesung ({previous}); wurde der Zähler getauscht?</translation>
+    </message>
+    <message>
+        <source>{value} is higher than the next reading ({next})</source>
+        <translation>{value} ist höher als die nächste Ablesung ({next})</translation>
+    </message>
+    <message>
+        <source>{used} {unit} since the previous reading ({rate}/day) is far above the recent {usual}/day</source>
+        <translation>{used} {unit} seit der vorigen Ablesung ({rate}/Tag) liegt weit über den zuletzt üblichen {usual}/Tag</translation>
+    </message>
+    <message>
+        <source>{change} on {time}</source>
+        <translation>{change} am {time}</translation>
+    </message>
+    <message>
+        <source>{change}: enter the value read, or remove it</source>
+        <translation>{change}: Geben Sie den abgelesenen Wert ein oder entfernen Sie ihn</translation>
+    </message>
+    <message>
+        <source>{change} is not between the previous reading and this one: change it or remove it</source>
+        <translation>{change} liegt nicht zwischen der vorigen und dieser Ablesung: Ändern oder entfernen Sie ihn</translation>
+    </message>
+</context>
+<context>
     <name>Waiting</name>
     <message>
         <source>Waiting for another program to finish writing…</source>
