@@ -14,6 +14,7 @@ from ..domain.errors import ConflictError, DuplicateNameError, HomeLogError, Val
 from ..domain.issues import Issue, MetricField, RuleError, SourceField
 from ..domain.rules import check_meter_event, check_tariff
 from ..domain.rules import check_source as source_issues
+from ..i18n import translate
 from ..repositories import MemberRepository, MeterEventRepository, SourceRepository, TariffRepository
 from .base import BaseViewModel
 from .permissions import Permissions
@@ -87,8 +88,11 @@ def check_changes(metrics: Sequence[Metric], changes: MeterChanges) -> list[Prob
             problems.append(
                 Problem(
                     "events",
-                    f"Meter changes, row {row + 1}: “{metric.name}” is no longer a counter; "
-                    "remove the change or make the metric a counter again.",
+                    translate(
+                        "SourceDialog",
+                        "Meter changes, row {row}: “{name}” is no longer a counter; "
+                        "remove the change or make the metric a counter again.",
+                    ).format(row=row + 1, name=metric.name),
                     row,
                 )
             )
@@ -98,8 +102,11 @@ def check_changes(metrics: Sequence[Metric], changes: MeterChanges) -> list[Prob
             problems.append(
                 Problem(
                     "tariffs",
-                    f"Tariffs, row {row + 1}: “{metric.name}” is a gauge, which has no cost; "
-                    "remove the tariff or change the metric's kind.",
+                    translate(
+                        "SourceDialog",
+                        "Tariffs, row {row}: “{name}” is a gauge, which has no cost; "
+                        "remove the tariff or change the metric's kind.",
+                    ).format(row=row + 1, name=metric.name),
                     row,
                 )
             )
@@ -303,7 +310,11 @@ class SourceEditorViewModel(BaseViewModel):
                 else:
                     await events_repo.add(replace(target, id=None))
             except ValidationError as exc:
-                self.last_problem = Problem("events", f"Meter changes, row {row + 1}: {exc}", row)
+                self.last_problem = Problem(
+                    "events",
+                    translate("SourceDialog", "Meter changes, row {row}: {problem}").format(row=row + 1, problem=exc),
+                    row,
+                )
                 raise
         # Tariffs are unique per metric and day: drop the changed ones first, so that swapping two
         # days between tariffs does not trip the constraint, then add them back as they are now.
@@ -329,7 +340,11 @@ class SourceEditorViewModel(BaseViewModel):
             try:
                 await tariffs_repo.add(tariff)
             except ValidationError as exc:
-                self.last_problem = Problem("tariffs", f"Tariffs, row {row + 1}: {exc}", row)
+                self.last_problem = Problem(
+                    "tariffs",
+                    translate("SourceDialog", "Tariffs, row {row}: {problem}").format(row=row + 1, problem=exc),
+                    row,
+                )
                 raise
 
 

@@ -443,7 +443,9 @@ class MeterRoundDialog(QDialog):
             QDateTime.fromSecsSinceEpoch(int(previous.timestamp.timestamp())), QLocale.FormatType.ShortFormat
         )
         del local
-        return f"{figures.number(previous.value, line.metric.decimals, self._locale)} on {when}"
+        return translate("MeterRoundDialog", "{value} on {time}").format(
+            value=figures.number(previous.value, line.metric.decimals, self._locale), time=when
+        )
 
     def _apply_filter(self) -> None:
         show_all = self._show_all.isChecked()

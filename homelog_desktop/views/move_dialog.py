@@ -262,7 +262,7 @@ class MoveDialog(QDialog):
 
     def _on_stage_changed(self, stage: str) -> None:
         if self._state == "running" and self.cancel_button.isEnabled():
-            self.stage_label.setText(STAGES.get(stage, stage))
+            self.stage_label.setText(translate("MoveDialog", STAGES.get(stage, stage)))
         if stage == "checking":
             self.progress.setRange(0, 0)
 

@@ -81,7 +81,11 @@ class SignInDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(440)
         heading = QLabel(translate("SignInDialog", "<b>Who is using Home Log?</b>"), self)
-        place = QLabel(f"Sign in to the household on {self._where}" if self._server else f"Sign in to {self._where}")
+        place = QLabel(
+            translate("SignInDialog", "Sign in to the household on {place}").format(place=self._where)
+            if self._server
+            else translate("SignInDialog", "Sign in to {place}").format(place=self._where)
+        )
         place.setObjectName("placeLabel")
         place.setWordWrap(True)
         place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
