@@ -816,6 +816,23 @@
         <source>your password</source>
         <translation>Ihr Passwort</translation>
     </message>
+    <message>
+        <source>administrator</source>
+        <extracomment>``tested``&apos;s kinds besides problems.Kind&apos;s values.</extracomment>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Connected to {place}: {name} can sign in ({role}).</source>
+        <translation>Verbunden mit {place}: {name} kann sich anmelden ({role}).</translation>
+    </message>
+    <message>
+        <source>The server at {host}:{port} answered, but refused this name and password for the household “{database}”. Check the database name, your name and your password.</source>
+        <translation>Der Server unter {host}:{port} hat geantwortet, aber diesen Namen und dieses Passwort für den Haushalt „{database}“ abgelehnt. Prüfen Sie den Datenbanknamen, Ihren Namen und Ihr Passwort.</translation>
+    </message>
 </context>
 <context>
     <name>ConsumptionChart</name>
@@ -1483,6 +1500,35 @@
         <source>The import of {file} was cancelled. No reading was stored.</source>
         <translation>Der Import von {file} wurde abgebrochen. Es wurde keine Ablesung gespeichert.</translation>
     </message>
+    <message>
+        <source>Choose at least one column to import as a metric.</source>
+        <extracomment>Rows the preview shows. Settings whose change splits the file differently (the columns are read again). Detected: the file was read (also after settings that re-split it). The target source or the mapping changed. list[PreviewRow] for the current plan. ImportProgress, at least every 250 ms while importing. ImportSummary of a committed import. The user cancelled the import: nothing was changed. The import was refused (an invalid row, say): the message; nothing was changed. What the signed-in member may do (which sources they may import into). Stored sources the file can go into (loaded by detect() unless given). The target: a stored source (id set) or a new one (id None) that the import creates. True when a saved profile for this header chose the settings and mapping.</extracomment>
+        <translation>Wählen Sie mindestens eine Spalte, die als Messgröße importiert wird.</translation>
+    </message>
+    <message>
+        <source>Give the new source a name.</source>
+        <translation>Geben Sie der neuen Messstelle einen Namen.</translation>
+    </message>
+    <message>
+        <source>There is already a source called “{name}”: choose it above, or another name.</source>
+        <translation>Es gibt bereits eine Messstelle namens „{name}“: Wählen Sie sie oben oder einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Every new metric needs a name.</source>
+        <translation>Jede neue Messgröße braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Two columns go to metrics of the same name.</source>
+        <translation>Zwei Spalten gehen in Messgrößen mit demselben Namen.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the date.</source>
+        <translation>Wählen Sie die Spalte, die das Datum enthält.</translation>
+    </message>
+    <message>
+        <source>New metric “{name}”</source>
+        <translation>Neue Messgröße „{name}“</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1814,6 +1860,16 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
         <source>Set the password of {name}.</source>
         <translation>Passwort von {name} setzen.</translation>
     </message>
+    <message>
+        <source>Nobody signs in to this file: everyone at this computer may change the members.</source>
+        <extracomment>Why everything is allowed on a local file nobody signs in to.</extracomment>
+        <translation>Bei dieser Datei meldet sich niemand an: Jeder an diesem Computer darf die Mitglieder ändern.</translation>
+    </message>
+    <message>
+        <source>This is you: you need your current password to change it.</source>
+        <extracomment>``last_error_field`` of a wrong current password. The same list as MemberAccount objects (member, role, has_password). The member just added or updated. A member was deleted (their id), once the deletion has committed. A member&apos;s password was stored (their id).</extracomment>
+        <translation>Das sind Sie: Zum Ändern brauchen Sie Ihr aktuelles Passwort.</translation>
+    </message>
 </context>
 <context>
     <name>MeterChanges</name>
@@ -2051,6 +2107,10 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
         <translation>noch keine Ablesung</translation>
     </message>
     <message>
+        <source>{value} on {time}</source>
+        <translation>{value} am {time}</translation>
+    </message>
+    <message>
         <source>Type what each meter shows; Tab or Enter moves to the next one. Empty lines are skipped.</source>
         <translation>Geben Sie ein, was jeder Zähler anzeigt; Tab oder Eingabe springt zum nächsten. Leere Zeilen werden übersprungen.</translation>
     </message>
@@ -2085,6 +2145,15 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Enter at least one value: empty lines are skipped.</source>
+        <extracomment>The source&apos;s reading is due (its interval has passed, or it has none yet). The stored value just before the round&apos;s time. previous value + recent daily rate × days since (counters with a known rate only). Why the signed-in member may not add readings to the source (&quot;&quot;: they may). list[RoundLine], overdue sources first (each group by name), metrics in order. Readings stored by save(): list[Reading]. list[Issue]: warnings found at save time that were not accepted (nothing was stored). bool: the save waits for another program to finish writing (True), or no longer (False). The user stopped waiting (cancel_save): nothing was stored, the sheet keeps what was typed. What the signed-in member may do: a source they may not add readings to is shown, not typed in. The round&apos;s time (every reading gets it); now to the minute until the user changes it.</extracomment>
+        <translation>Geben Sie mindestens einen Wert ein: Leere Zeilen werden übersprungen.</translation>
+    </message>
+    <message>
+        <source>A source of the round no longer exists: refresh and try again.</source>
+        <translation>Eine Messstelle der Runde gibt es nicht mehr: Aktualisieren Sie und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -2222,6 +2291,19 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
         <source>The copy was cancelled. The server database holds nothing of it.</source>
         <translation>Das Kopieren wurde abgebrochen. Die Server-Datenbank enthält nichts davon.</translation>
     </message>
+    <message>
+        <source>Connecting to the server and preparing the database…</source>
+        <extracomment>What the dialog says while the copy runs, by stage.</extracomment>
+        <translation>Verbinde mit dem Server und bereite die Datenbank vor…</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>Kopiere…</translation>
+    </message>
+    <message>
+        <source>Checking every table on both sides and setting up the members&apos; sign-in…</source>
+        <translation>Prüfe jede Tabelle auf beiden Seiten und richte die Anmeldung der Mitglieder ein…</translation>
+    </message>
 </context>
 <context>
     <name>Period</name>
@@ -2281,6 +2363,38 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     <message>
         <source>per heating season</source>
         <translation>pro Heizperiode</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>yours</source>
+        <extracomment>A member id no member has: &quot;another member&quot; for ``can_change_owner``. What ``can`` answers when nobody is signed in. member id -&gt; name, to word the reasons (&quot;Only Ann (the owner) …&quot;).</extracomment>
+        <translation>gehört Ihnen</translation>
+    </message>
+    <message>
+        <source>nobody&apos;s</source>
+        <translation>ohne Eigentümer</translation>
+    </message>
+    <message>
+        <source>another member</source>
+        <translation>einem anderen Mitglied</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s</source>
+        <translation>gehört {name}</translation>
+    </message>
+    <message>
+        <source>{whose}, private</source>
+        <translation>{whose}, privat</translation>
+    </message>
+    <message>
+        <source>, members add readings</source>
+        <translation>, Mitglieder erfassen Ablesungen</translation>
+    </message>
+    <message>
+        <source>{whose}, public</source>
+        <translation>{whose}, öffentlich</translation>
     </message>
 </context>
 <context>
@@ -2714,6 +2828,26 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
         <source>How much %1 was used since the previous reading</source>
         <translation>Wie viel %1 seit der vorigen Ablesung verbraucht wurde</translation>
     </message>
+    <message>
+        <source>a removed register</source>
+        <extracomment>Years the filter box understands as dates; other numbers are searched for in the notes.</extracomment>
+        <translation>ein entferntes Zählwerk</translation>
+    </message>
+    <message>
+        <source>“{change}” on {register}</source>
+        <translation>„{change}“ an {register}</translation>
+    </message>
+    <message>
+        <source>The meter change recorded with it ({changes}) is deleted too.</source>
+        <translation>Der damit erfasste Zählerwechsel ({changes}) wird ebenfalls gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n meter changes recorded with them ({changes}) are deleted too.</source>
+        <translation>
+            <numerusform>Der damit erfasste Zählerwechsel ({changes}) wird ebenfalls gelöscht.</numerusform>
+            <numerusform>Die %n damit erfassten Zählerwechsel ({changes}) werden ebenfalls gelöscht.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReadingsChart</name>
@@ -3129,6 +3263,14 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     <message>
         <source>&lt;b&gt;Who is using Home Log?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Wer nutzt Home Log?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Sign in to the household on {place}</source>
+        <translation>Beim Haushalt auf {place} anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to {place}</source>
+        <translation>Bei {place} anmelden</translation>
     </message>
     <message>
         <source>your member name</source>
@@ -3561,6 +3703,24 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     <message>
         <source>Edit source — {name}</source>
         <translation>Messstelle bearbeiten – {name}</translation>
+    </message>
+    <message>
+        <source>Meter changes, row {row}: “{name}” is no longer a counter; remove the change or make the metric a counter again.</source>
+        <extracomment>&quot;name&quot;, &quot;interval&quot;, &quot;metrics&quot;, &quot;events&quot;, &quot;tariffs&quot;, or &quot;&quot; for the form as a whole. Row of the metric (meter change, tariff) concerned in its table, if any. Where the source form shows the problems of each field of a source. Ids of stored changes with no reading of their metric before or after them (flagged in the tab). Derived from the stored readings, not part of what the form edits (so not compared).</extracomment>
+        <translation>Zählerwechsel, Zeile {row}: „{name}“ ist kein Zählerstand mehr; entfernen Sie den Wechsel oder machen Sie die Messgröße wieder zum Zählerstand.</translation>
+    </message>
+    <message>
+        <source>Tariffs, row {row}: “{name}” is a gauge, which has no cost; remove the tariff or change the metric&apos;s kind.</source>
+        <translation>Tarife, Zeile {row}: „{name}“ ist ein Momentanwert, der keine Kosten hat; entfernen Sie den Tarif oder ändern Sie die Art der Messgröße.</translation>
+    </message>
+    <message>
+        <source>Meter changes, row {row}: {problem}</source>
+        <extracomment>MeterChanges: the stored meter changes and tariffs of the source (empty for a new one). dict[int, int]: metric id -&gt; number of stored values. Declared ``object``, not ``dict``: PySide turns a dict into a QVariantMap, which only has string keys, and delivers ``{}`` instead. ConflictError: someone else changed the source (or its tariffs) since the form opened; nothing was stored. The form asks: ``reload``, or ``save(..., overwrite=True)``. The Source as stored now, after ``reload`` (its changes come with ``changes_loaded``). What the signed-in member may do (who may own the source). The stored meter changes and tariffs (after load(), and after a save). True once load() has read what the form shows. metric id -&gt; number of stored values, once loaded. Where the last refused save should be shown; None if it was not about a field. The last save&apos;s conflict, until the next save or reload.</extracomment>
+        <translation>Zählerwechsel, Zeile {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>Tariffs, row {row}: {problem}</source>
+        <translation>Tarife, Zeile {row}: {problem}</translation>
     </message>
 </context>
 <context>
