@@ -49,10 +49,11 @@ _installed: list[QTranslator] = []
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the user's language (``%n`` replaced by ``n``; pass ``n`` positionally).
 
-    Without Qt loaded (the command line, the domain's rules used alone) the English text.
+    Without a Qt application (the command line, the domain's rules used alone) the English text, its
+    counts grouped as Python does ("1,234").
     """
     core = sys.modules.get("PySide6.QtCore")
-    if core is None:
+    if core is None or core.QCoreApplication.instance() is None:  # the command line: English, "1,234"
         result = text.replace("%Ln", f"{n:,}").replace("%n", str(n)) if n >= 0 else text
     else:
         result = str(core.QCoreApplication.translate(context, text, disambiguation, n))
