@@ -1257,6 +1257,92 @@
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message numerus="yes">
+        <source> (line(s) {lines})</source>
+        <translation>
+            <numerusform> (Zeile {lines})</numerusform>
+            <numerusform> (Zeilen {lines})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %Ln more</source>
+        <translation>
+            <numerusform>  … und %Ln weitere</numerusform>
+            <numerusform>  … und %Ln weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import of {file} into “{source}”</source>
+        <translation>Import von {file} in „{source}“</translation>
+    </message>
+    <message>
+        <source>The source was created by this import.</source>
+        <translation>Die Messstelle wurde bei diesem Import angelegt.</translation>
+    </message>
+    <message>
+        <source>Metrics created: {names}.</source>
+        <translation>Angelegte Messgrößen: {names}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %Ln reading(s).</source>
+        <translation>
+            <numerusform>Importiert: %Ln Ablesung.</numerusform>
+            <numerusform>Importiert: %Ln Ablesungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced: %Ln stored reading(s) with the same time.</source>
+        <translation>
+            <numerusform>Ersetzt: %Ln gespeicherte Ablesung mit demselben Zeitpunkt.</numerusform>
+            <numerusform>Ersetzt: %Ln gespeicherte Ablesungen mit demselben Zeitpunkt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped: %Ln row(s) with the time of a stored or earlier reading{where}.</source>
+        <translation>
+            <numerusform>Übersprungen: %Ln Zeile mit dem Zeitpunkt einer gespeicherten oder früheren Ablesung{where}.</numerusform>
+            <numerusform>Übersprungen: %Ln Zeilen mit dem Zeitpunkt einer gespeicherten oder früheren Ablesung{where}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped: %Ln row(s) with no value{where}.</source>
+        <translation>
+            <numerusform>Übersprungen: %Ln Zeile ohne Wert{where}.</numerusform>
+            <numerusform>Übersprungen: %Ln Zeilen ohne Wert{where}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped: %Ln invalid row(s):</source>
+        <translation>
+            <numerusform>Übersprungen: %Ln ungültige Zeile:</numerusform>
+            <numerusform>Übersprungen: %Ln ungültige Zeilen:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped: %Ln line(s) that is/are no reading:</source>
+        <translation>
+            <numerusform>Übersprungen: %Ln Zeile, die keine Ablesung ist:</numerusform>
+            <numerusform>Übersprungen: %Ln Zeilen, die keine Ablesungen sind:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left empty: %Ln cell(s) without a value (the rest of the row was imported):</source>
+        <translation>
+            <numerusform>Leer gelassen: %Ln Zelle ohne Wert (der Rest der Zeile wurde importiert):</numerusform>
+            <numerusform>Leer gelassen: %Ln Zellen ohne Wert (der Rest der Zeile wurde importiert):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Columns not imported: {names}.</source>
+        <translation>Nicht importierte Spalten: {names}.</translation>
+    </message>
+    <message>
+        <source>Took {seconds} s.</source>
+        <translation>Dauer: {seconds} s.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Tables (*.csv *.xlsx *.xls *.ods *.txt *.tsv)</source>

@@ -20,25 +20,28 @@ def _more(count: int) -> str:
 
 
 def summary_text(summary: ImportSummary) -> str:
-    t = "ImportSummary"
     lines = [
-        translate(t, "Import of {file} into “{source}”").format(
+        translate("ImportSummary", "Import of {file} into “{source}”").format(
             file=printable(summary.path.name), source=printable(summary.source_name)
         )
     ]
     if summary.source_created:
-        lines.append(translate(t, "The source was created by this import."))
+        lines.append(translate("ImportSummary", "The source was created by this import."))
     if summary.metrics_created:
         lines.append(
-            translate(t, "Metrics created: {names}.").format(names=printable(", ".join(summary.metrics_created)))
+            translate("ImportSummary", "Metrics created: {names}.").format(
+                names=printable(", ".join(summary.metrics_created))
+            )
         )
-    lines.append(translate(t, "Imported: %Ln reading(s).", None, summary.imported))
+    lines.append(translate("ImportSummary", "Imported: %Ln reading(s).", None, summary.imported))
     if summary.replaced:
-        lines.append(translate(t, "Replaced: %Ln stored reading(s) with the same time.", None, summary.replaced))
+        lines.append(
+            translate("ImportSummary", "Replaced: %Ln stored reading(s) with the same time.", None, summary.replaced)
+        )
     if summary.skipped_duplicates:
         where = _lines(sorted(summary.duplicate_lines), summary.skipped_duplicates)
         text = translate(
-            t,
+            "ImportSummary",
             "Skipped: %Ln row(s) with the time of a stored or earlier reading{where}.",
             None,
             summary.skipped_duplicates,
@@ -47,24 +50,26 @@ def summary_text(summary: ImportSummary) -> str:
     if summary.skipped_empty_rows:
         where = _lines(summary.empty_lines, summary.skipped_empty_rows)
         lines.append(
-            translate(t, "Skipped: %Ln row(s) with no value{where}.", None, summary.skipped_empty_rows).format(
-                where=where
-            )
+            translate(
+                "ImportSummary", "Skipped: %Ln row(s) with no value{where}.", None, summary.skipped_empty_rows
+            ).format(where=where)
         )
     if summary.invalid_count:
-        lines.append(translate(t, "Skipped: %Ln invalid row(s):", None, summary.invalid_count))
+        lines.append(translate("ImportSummary", "Skipped: %Ln invalid row(s):", None, summary.invalid_count))
         lines.extend(f"  {problem.text}" for problem in summary.invalid)
         if summary.invalid_count > len(summary.invalid):
             lines.append(_more(summary.invalid_count - len(summary.invalid)))
     if summary.not_reading_count:
-        lines.append(translate(t, "Skipped: %Ln line(s) that is/are no reading:", None, summary.not_reading_count))
+        lines.append(
+            translate("ImportSummary", "Skipped: %Ln line(s) that is/are no reading:", None, summary.not_reading_count)
+        )
         lines.extend(f"  {problem.text}" for problem in summary.not_readings)
         if summary.not_reading_count > len(summary.not_readings):
             lines.append(_more(summary.not_reading_count - len(summary.not_readings)))
     if summary.missing_count:
         lines.append(
             translate(
-                t,
+                "ImportSummary",
                 "Left empty: %Ln cell(s) without a value (the rest of the row was imported):",
                 None,
                 summary.missing_count,
@@ -75,8 +80,12 @@ def summary_text(summary: ImportSummary) -> str:
             lines.append(_more(summary.missing_count - len(summary.missing)))
     if summary.ignored_columns:
         lines.append(
-            translate(t, "Columns not imported: {names}.").format(names=printable(", ".join(summary.ignored_columns)))
+            translate("ImportSummary", "Columns not imported: {names}.").format(
+                names=printable(", ".join(summary.ignored_columns))
+            )
         )
     if summary.seconds:
-        lines.append(translate(t, "Took {seconds} s.").format(seconds=local_number(f"{summary.seconds:.1f}")))
+        lines.append(
+            translate("ImportSummary", "Took {seconds} s.").format(seconds=local_number(f"{summary.seconds:.1f}"))
+        )
     return "\n".join(lines) + "\n"
