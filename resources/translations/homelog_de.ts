@@ -964,11 +964,11 @@
     </message>
     <message>
         <source>Keep the stored reading and skip the row (safe when importing a file again)</source>
-        <translation>Die gespeicherte Ablesung behalten und die Zeile überspringen (sicher beim erneuten Import einer Datei)</translation>
+        <translation>Gespeicherte Ablesung behalten, Zeile überspringen (sicher bei erneutem Import)</translation>
     </message>
     <message>
         <source>Replace the stored reading with the row of the file</source>
-        <translation>Die gespeicherte Ablesung durch die Zeile der Datei ersetzen</translation>
+        <translation>Gespeicherte Ablesung durch die Zeile der Datei ersetzen</translation>
     </message>
     <message>
         <source>Remember these settings for files with the same columns</source>
@@ -2130,8 +2130,8 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     <message numerus="yes">
         <source>%n value(s) for {sources} — empty lines are skipped</source>
         <translation>
-            <numerusform>%n Wert für {sources} – leere Zeilen werden übersprungen</numerusform>
-            <numerusform>%n Werte für {sources} – leere Zeilen werden übersprungen</numerusform>
+            <numerusform>%n Wert für {sources} – leere Zeilen zählen nicht</numerusform>
+            <numerusform>%n Werte für {sources} – leere Zeilen zählen nicht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2143,7 +2143,7 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     </message>
     <message>
         <source>Type the values you read; empty lines are skipped.</source>
-        <translation>Geben Sie die abgelesenen Werte ein; leere Zeilen werden übersprungen.</translation>
+        <translation>Abgelesene Werte eingeben; leere Zeilen zählen nicht.</translation>
     </message>
     <message>
         <source>Saving…</source>
