@@ -482,11 +482,17 @@ class FilePage(_Page):
         vm = self.vm
         settings = vm.settings
         size = detected.size
-        shown_size = f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, round(size / 1024))} KB"
+        locale = QLocale()
+        shown_size = (
+            f"{locale.toString(size / 1_048_576, 'f', 1)} MB"
+            if size >= 1_048_576
+            else f"{locale.toString(max(1, round(size / 1024)))} KB"
+        )
         kind = (
             translate("FilePage", "Excel workbook") if detected.kind == "xlsx" else translate("FilePage", "Text file")
         )
-        self._status.setText(f"<b>{vm.path.name}</b> — {kind}, {shown_size}, {len(vm.columns)} columns")
+        columns = translate("ImportWizard", "%Ln column(s)", None, len(vm.columns))
+        self._status.setText(f"<b>{vm.path.name}</b> — {kind}, {shown_size}, {columns}")
         _select(self.encoding, settings.encoding)
         _select(self.delimiter, settings.delimiter, repr(settings.delimiter))
         _select(self.decimal, settings.decimal)

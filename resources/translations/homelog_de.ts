@@ -1446,6 +1446,13 @@
             <numerusform>%Ln Ablesungen in „{name}“ importiert</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln column(s)</source>
+        <translation>
+            <numerusform>%Ln Spalte</numerusform>
+            <numerusform>%Ln Spalten</numerusform>
+        </translation>
+    </message>
     <message>
         <source> The first date is &lt;b&gt;{day}&lt;/b&gt;.</source>
         <translation> Das erste Datum ist &lt;b&gt;{day}&lt;/b&gt;.</translation>
