@@ -116,7 +116,7 @@ class AnnualReportDialog(QDialog):
         QSettings().setValue(_PAGE_KEY, str(self.page_combo.currentData()))
         self.saved_path = None
         self._set_running(True)
-        self._say(f"Preparing {path.name}…")
+        self._say(translate("AnnualReportDialog", "Preparing {file}…").format(file=path.name))
         self.progress.setRange(0, 0)
         self.vm.start_export(self.request(), path)
 
@@ -271,7 +271,11 @@ class AnnualReportDialog(QDialog):
         self.saved_path = Path(path)
         self._set_running(False)
         self.progress.hide()
-        self._say(f"Saved {Path(path).name} ({pages} pages) in {Path(path).parent}.")
+        self._say(
+            translate("AnnualReportDialog", "Saved {file} (%n page(s)) in {folder}.", None, pages).format(
+                file=Path(path).name, folder=Path(path).parent
+            )
+        )
         self.open_button.show()
         self.open_button.setDefault(True)
         self.cancel_button.setText(translate("AnnualReportDialog", "Close"))

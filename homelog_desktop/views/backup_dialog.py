@@ -100,14 +100,17 @@ class RestoreDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item, _column: self._restore_selected())
         self.empty = QLabel(
-            f"No backups yet in {self.backup_dir}.\n\nHome Log makes one every day you use it and before "
-            "every upgrade; File → Back Up Now makes one at once. You can also restore another file."
+            translate(
+                "BackupDialog",
+                "No backups yet in {folder}.\n\nHome Log makes one every day you use it and before "
+                "every upgrade; File → Back Up Now makes one at once. You can also restore another file.",
+            ).format(folder=self.backup_dir)
         )
         self.empty.setObjectName("noBackups")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where = QLabel(f"Backups are kept in {self.backup_dir}")
+        where = QLabel(translate("BackupDialog", "Backups are kept in {folder}").format(folder=self.backup_dir))
         where.setObjectName("backupFolder")
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -191,16 +194,28 @@ class RestoreDialog(QDialog):
 
 def confirm_text(check: CheckResult, backup: BackupFile | None) -> tuple[str, str]:
     """The question before a restore, and what will happen, in the user's words."""
-    what = f"the backup of {local_time(backup.created)}" if backup is not None else f"“{check.path.name}”"
-    holds = f"{check.sources or 0} sources and {check.readings or 0} readings"
-    question = f"Replace your data with {what}?"
+    what = (
+        translate("BackupDialog", "the backup of {time}").format(time=local_time(backup.created))
+        if backup is not None
+        else f"“{check.path.name}”"
+    )
+    holds = translate("BackupDialog", "%Ln source(s)", None, check.sources or 0) + translate(
+        "BackupDialog", " and %Ln reading(s)", None, check.readings or 0
+    )
+    question = translate("BackupDialog", "Replace your data with {what}?").format(what=what)
     upgrade = (
         translate("BackupDialog", " It was made by an older Home Log and is upgraded as it opens.")
         if check.needs_upgrade
         else ""
     )
     details = (
-        f"It holds {holds}.{upgrade}\n\nYour current data is first kept as a backup (“Before a restore”), "
-        "so you can go back to it the same way. Then the backup takes its place and the window shows it."
+        translate("BackupDialog", "It holds {what}.").format(what=holds)
+        + upgrade
+        + "\n\n"
+        + translate(
+            "BackupDialog",
+            "Your current data is first kept as a backup (“Before a restore”), "
+            "so you can go back to it the same way. Then the backup takes its place and the window shows it.",
+        )
     )
     return question, details

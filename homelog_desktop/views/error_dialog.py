@@ -29,8 +29,12 @@ class ErrorDialog(QMessageBox):
         self.setWindowTitle(translate("ErrorDialog", "Home Log — unexpected error"))
         self.setText(translate("ErrorDialog", "Something went wrong that Home Log did not expect."))
         self.setInformativeText(
-            f"{summary}\n\nYour data is safe: the change in progress was not saved. "
-            "If this keeps happening, please report it with the details below."
+            f"{summary}\n\n"
+            + translate(
+                "ErrorDialog",
+                "Your data is safe: the change in progress was not saved. "
+                "If this keeps happening, please report it with the details below.",
+            )
         )
         self.details = f"Home Log {__version__}, Python {sys.version.split()[0]}\n\n{details}"
         self.setDetailedText(self.details)

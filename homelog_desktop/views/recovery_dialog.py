@@ -113,16 +113,17 @@ class RecoveryDialog(QDialog):
         reason = QLabel(translate("RecoveryDialog", EXPLANATIONS.get(self.kind, UNKNOWN_EXPLANATION)))
         reason.setObjectName("recoveryReason")
         reason.setWordWrap(True)
-        where = QLabel(f"The file: {self.path}")
+        where = QLabel(translate("RecoveryDialog", "The file: {path}").format(path=self.path))
         where.setObjectName("recoveryFile")
         where.setTextFormat(Qt.TextFormat.PlainText)
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if self.newest_good is not None:
-            advice = (
-                f"Your newest good backup is from {local_time(self.newest_good.created)}. Restoring it brings "
-                "your readings back as they were then; anything entered later has to be typed again."
-            )
+            advice = translate(
+                "RecoveryDialog",
+                "Your newest good backup is from {time}. Restoring it brings "
+                "your readings back as they were then; anything entered later has to be typed again.",
+            ).format(time=local_time(self.newest_good.created))
         else:
             advice = translate(
                 "RecoveryDialog",
@@ -133,8 +134,11 @@ class RecoveryDialog(QDialog):
         self.advice.setObjectName("recoveryAdvice")
         self.advice.setWordWrap(True)
         kept = QLabel(
-            "Nothing in the file is thrown away: restoring a backup first moves it aside, unchanged, to "
-            f"{self.path.stem}-damaged-….db in the same folder."
+            translate(
+                "RecoveryDialog",
+                "Nothing in the file is thrown away: restoring a backup first moves it aside, unchanged, to "
+                "{name}-damaged-….db in the same folder.",
+            ).format(name=self.path.stem)
         )
         kept.setObjectName("recoveryKept")
         kept.setWordWrap(True)
@@ -174,7 +178,9 @@ class RecoveryDialog(QDialog):
         top.addLayout(text, 1)
 
         if self.newest_good is not None:
-            label = f"Restore the backup of {local_time(self.newest_good.created)}"
+            label = translate("RecoveryDialog", "Restore the backup of {time}").format(
+                time=local_time(self.newest_good.created)
+            )
         else:
             label = translate("RecoveryDialog", "Restore a backup (none found)")
         self.restore_button = QPushButton(label)
