@@ -441,6 +441,10 @@
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
+        <source>Preparing {file}…</source>
+        <translation>Bereite {file} vor…</translation>
+    </message>
+    <message>
         <source>A PDF with a cover page of the household&apos;s totals, then a page per source: the months, charts, cost, the change against last year, meter changes, prices and notes.</source>
         <translation>Ein PDF mit einem Deckblatt der Summen des Haushalts, dann einer Seite je Messstelle: die Monate, Diagramme, Kosten, die Veränderung zum Vorjahr, Zählerwechsel, Preise und Notizen.</translation>
     </message>
@@ -492,6 +496,13 @@
         <source>There are no sources yet: add a meter first.</source>
         <translation>Es gibt noch keine Messstellen: Fügen Sie zuerst einen Zähler hinzu.</translation>
     </message>
+    <message numerus="yes">
+        <source>Saved {file} (%n page(s)) in {folder}.</source>
+        <translation>
+            <numerusform>{file} (%n Seite) in {folder} gespeichert.</numerusform>
+            <numerusform>{file} (%n Seiten) in {folder} gespeichert.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
@@ -513,8 +524,50 @@
         <translation>Home-Log-Datenbanken (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
     </message>
     <message>
+        <source>No backups yet in {folder}.
+
+Home Log makes one every day you use it and before every upgrade; File → Back Up Now makes one at once. You can also restore another file.</source>
+        <translation>Noch keine Sicherungen in {folder}.
+
+Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; Datei → Jetzt sichern legt sofort eine an. Sie können auch eine andere Datei wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Backups are kept in {folder}</source>
+        <translation>Sicherungen liegen in {folder}</translation>
+    </message>
+    <message>
+        <source>the backup of {time}</source>
+        <translation>der Sicherung vom {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln source(s)</source>
+        <translation>
+            <numerusform>%Ln Messstelle</numerusform>
+            <numerusform>%Ln Messstellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %Ln reading(s)</source>
+        <translation>
+            <numerusform> und %Ln Ablesung</numerusform>
+            <numerusform> und %Ln Ablesungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace your data with {what}?</source>
+        <translation>Ihre Daten durch {what} ersetzen?</translation>
+    </message>
+    <message>
         <source> It was made by an older Home Log and is upgraded as it opens.</source>
         <translation> Sie stammt von einer älteren Home-Log-Version und wird beim Öffnen aktualisiert.</translation>
+    </message>
+    <message>
+        <source>It holds {what}.</source>
+        <translation>Sie enthält {what}.</translation>
+    </message>
+    <message>
+        <source>Your current data is first kept as a backup (“Before a restore”), so you can go back to it the same way. Then the backup takes its place and the window shows it.</source>
+        <translation>Ihre aktuellen Daten werden zuerst als Sicherung aufbewahrt („Vor einer Wiederherstellung“), sodass Sie auf demselben Weg zu ihnen zurückkehren können. Dann tritt die Sicherung an ihre Stelle, und das Fenster zeigt sie.</translation>
     </message>
 </context>
 <context>
@@ -918,6 +971,92 @@
     </message>
 </context>
 <context>
+    <name>Controller</name>
+    <message>
+        <source>{app} is already running with this data file:
+{path}
+
+Switch to the window that is open already. If none is, the other window may still be closing: try again in a moment.</source>
+        <extracomment>True while a restore or a recovery runs (a second one is not started meanwhile). True while the backups&apos; errors are shown by a dialog rather than the window&apos;s banner. The local data&apos;s URL given on the command line (None: the default file), for the way back from a server. Failed sign-ins to local files in this run (services/auth.SignInThrottle), kept across dialogs. After Sign Out no remembered password signs anyone in by itself. How many openings of a database are under way, and set when there are none: closing the current database (a restore, a switch) waits for an opening to end first, so no connection is opened behind its back.</extracomment>
+        <translation>{app} läuft bereits mit dieser Datendatei:
+{path}
+
+Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere Fenster vielleicht noch geschlossen: Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Nobody signed in.</source>
+        <translation>Niemand hat sich angemeldet.</translation>
+    </message>
+    <message>
+        <source>Sign in to the household on {place}.</source>
+        <translation>Melden Sie sich beim Haushalt auf {place} an.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <source>The sample household is open in another Home Log window.</source>
+        <translation>Der Beispielhaushalt ist in einem anderen Home-Log-Fenster geöffnet.</translation>
+    </message>
+    <message>
+        <source>Preparing the sample household…</source>
+        <translation>Bereite den Beispielhaushalt vor…</translation>
+    </message>
+    <message>
+        <source>The sample household is not backed up: it is made up. File → Back to My Data first.</source>
+        <translation>Der Beispielhaushalt wird nicht gesichert: Er ist erfunden. Zuerst Datei → Zurück zu meinen Daten.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sichere…</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Prüfe {file}…</translation>
+    </message>
+    <message>
+        <source>Restoring {file}…</source>
+        <translation>Stelle {file} wieder her…</translation>
+    </message>
+    <message>
+        <source>the restore failed.</source>
+        <translation>die Wiederherstellung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: {reason}</source>
+        <translation>Es wurde nichts wiederhergestellt: {reason}</translation>
+    </message>
+    <message>
+        <source> Your data from before is kept in {place}.</source>
+        <translation> Ihre bisherigen Daten liegen in {place}.</translation>
+    </message>
+    <message>
+        <source> The damaged file was moved aside, unchanged, to {place}.</source>
+        <translation> Die beschädigte Datei wurde unverändert nach {place} verschoben.</translation>
+    </message>
+    <message>
+        <source>Restored {file}.</source>
+        <translation>{file} wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Your data file cannot be opened.</source>
+        <translation>Ihre Datendatei kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The file was left as it is.</source>
+        <translation>Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>This household is on a database server already.</source>
+        <translation>Dieser Haushalt liegt bereits auf einem Datenbankserver.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Dashboard</source>
@@ -996,6 +1135,10 @@
     <message>
         <source>Something went wrong that Home Log did not expect.</source>
         <translation>Etwas ist schiefgegangen, womit Home Log nicht gerechnet hat.</translation>
+    </message>
+    <message>
+        <source>Your data is safe: the change in progress was not saved. If this keeps happening, please report it with the details below.</source>
+        <translation>Ihre Daten sind sicher: Die laufende Änderung wurde nicht gespeichert. Wenn das öfter passiert, melden Sie es bitte mit den Details unten.</translation>
     </message>
     <message>
         <source>Copy details</source>
@@ -2986,8 +3129,20 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
         <translation>&lt;b&gt;Home Log kann Ihre Datendatei nicht öffnen.&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>The file: {path}</source>
+        <translation>Die Datei: {path}</translation>
+    </message>
+    <message>
+        <source>Your newest good backup is from {time}. Restoring it brings your readings back as they were then; anything entered later has to be typed again.</source>
+        <translation>Ihre neueste intakte Sicherung stammt vom {time}. Ihre Wiederherstellung bringt Ihre Ablesungen zurück, wie sie damals waren; alles später Eingegebene muss erneut eingegeben werden.</translation>
+    </message>
+    <message>
         <source>No good backup was found in the backup folder. If you keep a copy elsewhere (another folder, a USB stick), open it with “Open another file…”.</source>
         <translation>Im Sicherungsordner wurde keine intakte Sicherung gefunden. Wenn Sie anderswo eine Kopie haben (ein anderer Ordner, ein USB-Stick), öffnen Sie sie mit „Andere Datei öffnen…“.</translation>
+    </message>
+    <message>
+        <source>Nothing in the file is thrown away: restoring a backup first moves it aside, unchanged, to {name}-damaged-….db in the same folder.</source>
+        <translation>Aus der Datei geht nichts verloren: Eine Wiederherstellung verschiebt sie zuerst unverändert nach {name}-damaged-….db im selben Ordner.</translation>
     </message>
     <message>
         <source>Technical details</source>
@@ -3000,6 +3155,10 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     <message>
         <source>The checker&apos;s own words; select and copy them for whoever helps you.</source>
         <translation>Die Meldung der Prüfung im Wortlaut; markieren und kopieren Sie sie für Ihre Hilfe.</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {time}</source>
+        <translation>Die Sicherung vom {time} wiederherstellen</translation>
     </message>
     <message>
         <source>Restore a backup (none found)</source>
