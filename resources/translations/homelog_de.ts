@@ -517,6 +517,271 @@
     </message>
 </context>
 <context>
+    <name>AnnualReportPdf</name>
+    <message>
+        <source>Annual report {year}</source>
+        <extracomment>Most notes listed per source (a year of daily notes would fill pages). How many years the year-over-year chart compares (the chosen one and those before it). Monthly report over [start, end): the table, the consumption chart, totals and cost. The year&apos;s row (Period.YEAR or BILLING_YEAR) with ``last_year`` and ``change``; None without data. Last year&apos;s whole row (its consumption and cost), None without data. Monthly report of the compared years (the year-over-year chart). Tariffs in force during the year (the one valid at its start, then each change). Meter changes recorded in the year. Notes left out beyond MAX_NOTES. The most decimals among the metrics summed (the total is shown with these). Per unit (in the order first met), counters and interval metrics only. Total cost per currency.</extracomment>
+        <translation>Jahresbericht {year}</translation>
+    </message>
+    <message>
+        <source>Billing year {year}</source>
+        <translation>Abrechnungsjahr {year}</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <extracomment>Page sizes offered (name → Qt&apos;s id). The resolution of the PDF&apos;s coordinates and of the chart images (dots per inch). The document is laid out in CSS pixels (96 per inch) and scaled to the page. Page margins in millimetres: left/right, top (below the header), bottom (above the footer). The charts&apos; size on the page, in layout pixels (two side by side), and the widget&apos;s own size. Layout pixels between the two charts. Colours of the statement (ink, muted, lines, the header row, zebra rows, accent). A table cell starting with this and &quot;N&gt;&quot; spans N columns.</extracomment>
+        <translation>Januar</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Februar</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>März</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Dezember</translation>
+    </message>
+    <message>
+        <source>Charts of {name}</source>
+        <translation>Diagramme von {name}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>Deckblatt</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>das PDF konnte nicht begonnen werden</translation>
+    </message>
+    <message>
+        <source>Made by Home Log on {day}</source>
+        <translation>Erstellt von Home Log am {day}</translation>
+    </message>
+    <message>
+        <source>Page {number} of {total}</source>
+        <translation>Seite {number} von {total}</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day}. {month} {year}</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <translation>{day}. {month}</translation>
+    </message>
+    <message>
+        <source>Billing year</source>
+        <translation>Abrechnungsjahr</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;By month&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Nach Monaten&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Lowest</source>
+        <translation>Tiefstwert</translation>
+    </message>
+    <message>
+        <source>Highest</source>
+        <translation>Höchstwert</translation>
+    </message>
+    <message>
+        <source>Days covered</source>
+        <translation>Abgedeckte Tage</translation>
+    </message>
+    <message>
+        <source>Consumption</source>
+        <translation>Verbrauch</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>no tariff</source>
+        <translation>kein Tarif</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Pro Tag</translation>
+    </message>
+    <message>
+        <source>On last year</source>
+        <translation>Zum Vorjahr</translation>
+    </message>
+    <message>
+        <source>no readings a year earlier</source>
+        <translation>keine Ablesungen ein Jahr zuvor</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Rollover</source>
+        <translation>Überlauf</translation>
+    </message>
+    <message>
+        <source>Reset (old meter&apos;s last value {old})</source>
+        <translation>Zurückgesetzt (letzter Stand des alten Zählers {old})</translation>
+    </message>
+    <message>
+        <source>Meter replaced: old meter&apos;s last value {old}, new meter&apos;s first {new}</source>
+        <translation>Zähler getauscht: letzter Stand des alten Zählers {old}, erster des neuen {new}</translation>
+    </message>
+    <message>
+        <source>In force at the start</source>
+        <translation>Gültig zu Beginn</translation>
+    </message>
+    <message>
+        <source>From {day}</source>
+        <translation>Ab {day}</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>, standing charge {amount} {currency} a day</source>
+        <translation>, Grundpreis {amount} {currency} pro Tag</translation>
+    </message>
+    <message>
+        <source>{since}: {price} {currency} per {unit}</source>
+        <translation>{since}: {price} {currency} pro {unit}</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Meter changes</source>
+        <translation>Zählerwechsel</translation>
+    </message>
+    <message>
+        <source>&lt;span class=&quot;muted&quot;&gt;none&lt;/span&gt;</source>
+        <translation>&lt;span class=&quot;muted&quot;&gt;keine&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;In the year&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Im Jahr&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>HOME LOG · ANNUAL STATEMENT</source>
+        <translation>HOME LOG · JAHRESÜBERSICHT</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Household totals&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Summen des Haushalts&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>Gesamtkosten</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Sources&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Messstellen&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Messstelle</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>&lt;p class=&quot;empty&quot;&gt;No sources chosen.&lt;/p&gt;</source>
+        <translation>&lt;p class=&quot;empty&quot;&gt;Keine Messstellen gewählt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p class=&quot;small muted&quot;&gt;&lt;br&gt;Consumption is spread evenly between readings and allocated to the months they cover; “on last year” compares the same days a year earlier. The figures are those of Home Log&apos;s Reports page.&lt;/p&gt;</source>
+        <translation>&lt;p class=&quot;small muted&quot;&gt;&lt;br&gt;Der Verbrauch wird gleichmäßig zwischen Ablesungen verteilt und den Monaten zugeordnet, die sie abdecken; „zum Vorjahr“ vergleicht dieselben Tage ein Jahr zuvor. Die Zahlen sind die der Berichte in Home Log.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Mean, lowest and highest per month</source>
+        <translation>Mittel, Tiefst- und Höchstwert je Monat</translation>
+    </message>
+    <message>
+        <source>Consumption and cost per month</source>
+        <translation>Verbrauch und Kosten je Monat</translation>
+    </message>
+    <message>
+        <source>Year over year</source>
+        <translation>Jahresvergleich</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Home Log databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
