@@ -279,6 +279,12 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     about = await until(lambda: top_dialog(window, AboutDialog), "the about dialog")
     await shots.grab(about, "17b-about")
     about.done(0)
+    from homelog_desktop.views.settings_dialog import SettingsDialog
+
+    window.open_settings()
+    settings = await until(lambda: top_dialog(window, SettingsDialog), "the settings")
+    await shots.grab(settings, "17c-settings")
+    settings.done(0)
 
     # Filter without matches, and a banner.
     window.filter_edit.setText("no such note anywhere")

@@ -34,6 +34,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 60)  # the note on one or two lines
 
     def accept(self) -> None:
         choose_language(str(self.language.currentData() or ""))
