@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -271,7 +271,10 @@ class MoveDialog(QDialog):
             return
         self.progress.setRange(0, 1000)
         self.progress.setValue(done * 1000 // total)
-        self.progress.setFormat(f"{done:,} of {total:,} rows")
+        locale = QLocale()
+        self.progress.setFormat(
+            translate("MoveDialog", "{done} of %Ln row(s)", None, total).format(done=locale.toString(done))
+        )
 
     def _on_moved(self, result: CopyResult) -> None:
         address = self.vm.moved_to

@@ -2788,6 +2788,13 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
         <source>Cancelling…</source>
         <translation>Breche ab…</translation>
     </message>
+    <message numerus="yes">
+        <source>{done} of %Ln row(s)</source>
+        <translation>
+            <numerusform>{done} von %Ln Zeile</numerusform>
+            <numerusform>{done} von %Ln Zeilen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The copy was cancelled. The server database holds nothing of it.</source>
         <translation>Das Kopieren wurde abgebrochen. Die Server-Datenbank enthält nichts davon.</translation>
