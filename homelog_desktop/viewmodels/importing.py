@@ -302,7 +302,11 @@ class ImportViewModel(BaseViewModel):
             try:
                 await asyncio.get_running_loop().run_in_executor(None, _write_text, path, text)
             except OSError as exc:
-                raise HomeLogError(f"Cannot save the summary to {path}: {exc.strerror or exc}.") from exc
+                raise HomeLogError(
+                    translate("ImportWizard", "Cannot save the summary to {path}: {reason}.").format(
+                        path=path, reason=exc.strerror or exc
+                    )
+                ) from exc
 
     # -- helpers -----------------------------------------------------------------------------
 

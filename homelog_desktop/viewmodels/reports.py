@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from ..domain.consumption import Period
 from ..domain.entities import Metric, MetricKind, Source
 from ..domain.errors import HomeLogError
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .base import BaseViewModel
 from .dashboard import _import_in_thread
 
@@ -267,7 +267,11 @@ class ReportsViewModel(BaseViewModel):
             try:
                 await asyncio.get_running_loop().run_in_executor(None, _write_text, Path(path), text)
             except OSError as exc:
-                raise HomeLogError(f"Cannot write {path}: {exc.strerror or exc}") from exc
+                raise HomeLogError(
+                    translate("ReportsPage", "Cannot write {path}: {reason}").format(
+                        path=path, reason=exc.strerror or exc
+                    )
+                ) from exc
             self.exported.emit(path)
 
     def _set_loading(self, loading: bool) -> None:

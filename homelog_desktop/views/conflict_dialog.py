@@ -26,8 +26,11 @@ class ConflictQuestion(ChoiceBox):
         self.setWindowTitle(APP_NAME)
         self.setText(str(conflict))
         self.setInformativeText(
-            f"Reload shows the {conflict.what} as it is now: what you typed here is discarded.\n"
-            f"Overwrite saves your version over theirs: their change is replaced."
+            translate(
+                "ConflictDialog",
+                "Reload shows the {what} as it is now: what you typed here is discarded.\n"
+                "Overwrite saves your version over theirs: their change is replaced.",
+            ).format(what=conflict.what)
         )
         self.set_choices(
             {

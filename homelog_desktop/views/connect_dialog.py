@@ -259,8 +259,14 @@ class ConnectDialog(QDialog):
         ]
         if missing:
             labels = [label for label, _ in missing]
-            listed = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
-            self._show_result(f"Fill in {listed}.", ok=False)
+            listed = (
+                labels[0]
+                if len(labels) == 1
+                else translate("ConnectDialog", "{first} and {last}").format(
+                    first=", ".join(labels[:-1]), last=labels[-1]
+                )
+            )
+            self._show_result(translate("ConnectDialog", "Fill in {what}.").format(what=listed), ok=False)
             missing[0][1].setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         address = self._address()

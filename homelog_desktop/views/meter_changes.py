@@ -416,7 +416,11 @@ class MeterEventsTableModel(_ItemsTableModel[MeterEvent]):
         if column == EventColumn.KIND:
             if item.kind is MeterEventKind.ROLLOVER:
                 digits = item.digits or (metric.digits if metric is not None else None)
-                return f"Rolled over ({digits} digits)" if digits else translate("MeterEventsTableModel", "Rolled over")
+                return (
+                    translate("MeterChanges", "Rolled over (%n digits)", None, digits)
+                    if digits
+                    else translate("MeterChanges", "Rolled over")
+                )
             return item.kind.label
         if column == EventColumn.OLD:
             return format_number(item.old_value, decimals, self._locale)

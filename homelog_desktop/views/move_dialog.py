@@ -190,8 +190,11 @@ class MoveDialog(QDialog):
             self.admin_box.setVisible(False)
             return
         self.admin_label.setText(
-            f"{name} administers this household. Choose {name}'s password for signing in on the server "
-            "(at least 10 characters):"
+            translate(
+                "MoveDialog",
+                "{name} administers this household. Choose {name}'s password for signing in on the server "
+                "(at least 10 characters):",
+            ).format(name=name)
         )
 
     # -- state -----------------------------------------------------------------------------------
@@ -281,12 +284,18 @@ class MoveDialog(QDialog):
         where = address.display if address is not None else result.target
         waiting = [r.member for r in result.roles if not r.has_password]
         lines = [
-            f"<b>The household is on the server:</b> {where}.",
-            f"Copied {result.summary()}; every table was checked on both sides.",
-            f"The file on this computer was not changed: {self.vm.local}.",
+            translate("MoveDialog", "<b>The household is on the server:</b> {place}.").format(place=where),
+            translate("MoveDialog", "Copied {what}; every table was checked on both sides.").format(
+                what=result.summary()
+            ),
+            translate("MoveDialog", "The file on this computer was not changed: {file}.").format(file=self.vm.local),
         ]
         if waiting:
-            lines.append(f"Still without a password on the server: {', '.join(waiting)} (Household Members).")
+            lines.append(
+                translate("MoveDialog", "Still without a password on the server: {names} (Household Members).").format(
+                    names=", ".join(waiting)
+                )
+            )
         self._show_result(
             "<br>".join(_escape(line) if not line.startswith("<b>") else line for line in lines), error=False
         )
@@ -300,7 +309,9 @@ class MoveDialog(QDialog):
         self._set_state("idle")
 
     def _on_error(self, message: str) -> None:
-        self._show_result(f"The household was not moved: {message}", error=True)
+        self._show_result(
+            translate("MoveDialog", "The household was not moved: {reason}").format(reason=message), error=True
+        )
         self.cancel_button.setEnabled(True)
         self._set_state("error")
 

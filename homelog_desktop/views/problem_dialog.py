@@ -36,7 +36,9 @@ class ServerProblemDialog(ChoiceBox):
         self.setObjectName("serverProblemDialog")
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(APP_NAME)
-        self.setText(f"Home Log cannot open your data on the server {server}.")
+        self.setText(
+            translate("ProblemDialog", "Home Log cannot open your data on the server {server}.").format(server=server)
+        )
         self.setInformativeText(message)
         self.set_choices(
             {

@@ -206,7 +206,9 @@ class SignInDialog(QDialog):
         wait = self.seconds_to_wait()
         text = self._refusal
         if wait > 0:
-            pause = f"After several failed attempts, wait {wait} second{'s' if wait != 1 else ''} before trying again."
+            pause = translate(
+                "SignInDialog", "After several failed attempts, wait %n second(s) before trying again.", None, wait
+            )
             text = pause if text.startswith("Too many") else f"{text}\n{pause}"
         elif text.startswith("Too many"):
             text = translate("SignInDialog", "You can try again now.")

@@ -637,7 +637,11 @@ class ChartBase(QWidget):
         if self.export_png(path):
             self.png_saved.emit(path)
         else:
-            self.png_failed.emit(f"Could not save the chart to {path}: check that the folder exists and is writable.")
+            self.png_failed.emit(
+                translate(
+                    "ChartBase", "Could not save the chart to {path}: check that the folder exists and is writable."
+                ).format(path=path)
+            )
 
 
 def _name_and_unit(name: str, unit: str, metrics: QFontMetrics, room: int) -> str:

@@ -376,8 +376,7 @@ class PreviewTableModel(QAbstractTableModel):
                     else translate("ImportModels", _STATUS_TEXT[line.status])
                 )
             if line.status is RowStatus.OK and line.missing:
-                count = len(line.missing)
-                return f"OK, {count} cell{'s' if count != 1 else ''} left empty"
+                return translate("ImportModels", "OK, %n cell(s) left empty", None, len(line.missing))
             return translate("ImportModels", _STATUS_TEXT[line.status])
         if column == 2 + len(self._metrics):
             return line.note
