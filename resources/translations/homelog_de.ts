@@ -515,6 +515,19 @@
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>Figures of {name}</source>
+        <extracomment>``(report, path, page size, progress(done, total, text)) -&gt; pages``: the PDF writer (views/annual_report_pdf). list[Source]: the sources to choose from (archived ones included; the dialog says which). (done, total, what): the export&apos;s progress. (path, pages): the PDF was written. The message when the file could not be written (nothing else was touched). The export was cancelled: no file was written.</extracomment>
+        <translation>Zahlen von {name}</translation>
+    </message>
+    <message>
+        <source>Figures ready</source>
+        <translation>Zahlen fertig</translation>
+    </message>
+    <message>
+        <source>The report could not be written to {file}: {reason} (folder {folder}).</source>
+        <translation>Der Bericht konnte nicht nach {file} geschrieben werden: {reason} (Ordner {folder}).</translation>
+    </message>
 </context>
 <context>
     <name>AnnualReportPdf</name>
@@ -917,6 +930,10 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
         <source>Save as PNG…</source>
         <translation>Als PNG speichern…</translation>
     </message>
+    <message>
+        <source>Could not save the chart to {path}: check that the folder exists and is writable.</source>
+        <translation>Das Diagramm konnte nicht nach {path} gespeichert werden: Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
 </context>
 <context>
     <name>Charts</name>
@@ -1037,6 +1054,15 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Reload shows the {what} as it is now: what you typed here is discarded.
+Overwrite saves your version over theirs: their change is replaced.</source>
+        <translation>Neu laden zeigt {what} im jetzigen Zustand: Was Sie hier eingegeben haben, wird verworfen.
+Überschreiben speichert Ihre Fassung über die andere: Die andere Änderung wird ersetzt.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictQuestion</name>
     <message>
         <source>Reload</source>
@@ -1133,6 +1159,14 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
     <message>
         <source>your password</source>
         <translation>Ihr Passwort</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} und {last}</translation>
+    </message>
+    <message>
+        <source>Fill in {what}.</source>
+        <translation>Geben Sie {what} ein.</translation>
     </message>
     <message>
         <source>administrator</source>
@@ -1452,6 +1486,11 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
             <numerusform>%Ln Ablesungen von „{name}“ nach {place} exportiert</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <extracomment>(rows written, rows in all), at most every 100 ms. ExportResult of a completed export. The user cancelled; no file was written.</extracomment>
+        <translation>{path} kann nicht geschrieben werden: {reason}.</translation>
+    </message>
 </context>
 <context>
     <name>Figures</name>
@@ -1646,6 +1685,13 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     <message>
         <source>Invalid: {reason}</source>
         <translation>Ungültig: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>OK, %n cell(s) left empty</source>
+        <translation>
+            <numerusform>OK, %n Zelle leer gelassen</numerusform>
+            <numerusform>OK, %n Zellen leer gelassen</numerusform>
+        </translation>
     </message>
     <message>
         <source>No value: skipped</source>
@@ -2025,6 +2071,10 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     <message>
         <source>Choose the column that holds the date.</source>
         <translation>Wählen Sie die Spalte, die das Datum enthält.</translation>
+    </message>
+    <message>
+        <source>Cannot save the summary to {path}: {reason}.</source>
+        <translation>Die Zusammenfassung kann nicht nach {path} gespeichert werden: {reason}.</translation>
     </message>
     <message>
         <source>New metric “{name}”</source>
@@ -2424,6 +2474,17 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
         <extracomment>Shown on a change that joins no two readings (see ``set_unbridged``).</extracomment>
         <translation>Auf einer Seite dieses Wechsels gibt es keine Ablesung dieses Zählers: Er verbindet nichts. Wurde die Ablesung gelöscht, mit der er erfasst wurde? Löschen Sie den Wechsel, wenn er nicht mehr zutrifft.</translation>
     </message>
+    <message numerus="yes">
+        <source>Rolled over (%n digits)</source>
+        <translation>
+            <numerusform>Übergelaufen (%n Stelle)</numerusform>
+            <numerusform>Übergelaufen (%n Stellen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolled over</source>
+        <translation>Übergelaufen</translation>
+    </message>
     <message>
         <source>Valid from</source>
         <translation>Gültig ab</translation>
@@ -2514,13 +2575,6 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     <message>
         <source>choose a counter (meter changes apply to counters only)</source>
         <translation>wählen Sie einen Zähler (Zählerwechsel gibt es nur bei Zählern)</translation>
-    </message>
-</context>
-<context>
-    <name>MeterEventsTableModel</name>
-    <message>
-        <source>Rolled over</source>
-        <translation>Übergelaufen</translation>
     </message>
 </context>
 <context>
@@ -2769,6 +2823,10 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <source>{name} administers this household. Choose {name}&apos;s password for signing in on the server (at least 10 characters):</source>
+        <translation>{name} verwaltet diesen Haushalt. Wählen Sie das Passwort von {name} für die Anmeldung am Server (mindestens 10 Zeichen):</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -2796,8 +2854,28 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
         </translation>
     </message>
     <message>
+        <source>&lt;b&gt;The household is on the server:&lt;/b&gt; {place}.</source>
+        <translation>&lt;b&gt;Der Haushalt liegt auf dem Server:&lt;/b&gt; {place}.</translation>
+    </message>
+    <message>
+        <source>Copied {what}; every table was checked on both sides.</source>
+        <translation>{what} kopiert; jede Tabelle wurde auf beiden Seiten geprüft.</translation>
+    </message>
+    <message>
+        <source>The file on this computer was not changed: {file}.</source>
+        <translation>Die Datei auf diesem Computer wurde nicht verändert: {file}.</translation>
+    </message>
+    <message>
+        <source>Still without a password on the server: {names} (Household Members).</source>
+        <translation>Noch ohne Passwort auf dem Server: {names} (Haushaltsmitglieder).</translation>
+    </message>
+    <message>
         <source>The copy was cancelled. The server database holds nothing of it.</source>
         <translation>Das Kopieren wurde abgebrochen. Die Server-Datenbank enthält nichts davon.</translation>
+    </message>
+    <message>
+        <source>The household was not moved: {reason}</source>
+        <translation>Der Haushalt wurde nicht umgezogen: {reason}</translation>
     </message>
     <message>
         <source>Connecting to the server and preparing the database…</source>
@@ -2993,6 +3071,13 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDialog</name>
+    <message>
+        <source>Home Log cannot open your data on the server {server}.</source>
+        <translation>Home Log kann Ihre Daten auf dem Server {server} nicht öffnen.</translation>
     </message>
 </context>
 <context>
@@ -3674,6 +3759,11 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
         <source>Save the chart shown as a PNG image</source>
         <translation>Das angezeigte Diagramm als PNG-Bild speichern</translation>
     </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <extracomment>Report (the newest request&apos;s answer). (metric id, Series, list[MeterEvent]): the metric&apos;s raw readings and meter changes, for the readings chart. True while a report is being loaded. Report: a monthly report of all the metric&apos;s readings, for the year-over-year chart. Path of a CSV file written by export_csv.</extracomment>
+        <translation>{path} kann nicht geschrieben werden: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>RestoreDialog</name>
@@ -3823,6 +3913,13 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     <message>
         <source>Checking…</source>
         <translation>Prüfe…</translation>
+    </message>
+    <message numerus="yes">
+        <source>After several failed attempts, wait %n second(s) before trying again.</source>
+        <translation>
+            <numerusform>Nach mehreren Fehlversuchen warten Sie %n Sekunde, bevor Sie es erneut versuchen.</numerusform>
+            <numerusform>Nach mehreren Fehlversuchen warten Sie %n Sekunden, bevor Sie es erneut versuchen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>You can try again now.</source>
