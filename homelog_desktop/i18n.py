@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,21 +61,21 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return english_plural(result, n) if n >= 0 else result
 
 
-def local_number(value: object) -> str:
-    """A number in a message: with the locale's decimal point while a translation is shown (the window
-    in German: "12.714,407"), else as Python writes it (the command line, English)."""
+def local_number(value: object, *, grouped: bool = False) -> str:
+    """A number in a message: with the locale's separators while a translation is shown (the window
+    in German: "12.714,407"), else as Python writes it (the command line, English; ``grouped``: "1,234")."""
     text = str(value)
     if not _installed:
-        return text
+        return f"{value:,}" if grouped and isinstance(value, (int, Decimal, float)) else text
     from PySide6.QtCore import QLocale
 
     locale = QLocale()
     whole, _, decimals = text.lstrip("-").partition(".")
     if not whole.isdigit() or (decimals and not decimals.isdigit()):
         return text
-    grouped = locale.toString(int(whole)) if len(whole) < 16 else whole
+    digits = locale.toString(int(whole)) if len(whole) < 16 else whole
     sign = locale.negativeSign() if text.startswith("-") else ""
-    return f"{sign}{grouped}{locale.decimalPoint() + decimals if decimals else ''}"
+    return f"{sign}{digits}{locale.decimalPoint() + decimals if decimals else ''}"
 
 
 def english_plural(text: str, n: int) -> str:

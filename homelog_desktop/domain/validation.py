@@ -158,7 +158,7 @@ SHOWN_DIGITS = 32
 
 def _shown(value: Decimal, *, grouped: bool = False) -> str:
     """``value`` for a message: as written, or shortened to its start and end when it is very long."""
-    text = local_number(value)
+    text = local_number(value, grouped=grouped)
     if len(text) <= SHOWN_DIGITS:
         return text
     return f"{text[:16]}…{text[-8:]} ({len(value.as_tuple().digits)} digits)"
