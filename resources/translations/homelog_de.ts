@@ -221,7 +221,7 @@
     </message>
     <message>
         <source>Explore &amp;Sample Data</source>
-        <translation>&amp;Beispieldaten erkunden</translation>
+        <translation>Beis&amp;pieldaten erkunden</translation>
     </message>
     <message>
         <source>Open a made-up household in its own file</source>
@@ -229,7 +229,7 @@
     </message>
     <message>
         <source>Back to &amp;My Data</source>
-        <translation>Zurück zu &amp;meinen Daten</translation>
+        <translation>&amp;Zurück zu meinen Daten</translation>
     </message>
     <message>
         <source>Leave the sample household</source>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>Household &amp;Members…</source>
-        <translation>Haushalts&amp;mitglieder…</translation>
+        <translation>&amp;Haushaltsmitglieder…</translation>
     </message>
     <message>
         <source>Who reads the meters</source>
@@ -285,7 +285,7 @@
     </message>
     <message>
         <source>S&amp;witch Member…</source>
-        <translation>Mitglied &amp;wechseln…</translation>
+        <translation>Mi&amp;tglied wechseln…</translation>
     </message>
     <message>
         <source>Sign in as another member of the household</source>
