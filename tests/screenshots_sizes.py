@@ -319,6 +319,14 @@ async def _import_pages(shots: SizeShooter, tmp: Path) -> None:
         await until(lambda: dates.vm.detected is not None and not dates.vm.busy, "detection")
         await shots.shoot(dates, "import-1-file-ambiguous-dates", preferred)
         dates.done(0)
+
+        nem12 = ROOT / "tests" / "data" / "formats" / "nem12_two_registers.csv"
+        recognised = ImportWizard(ImportViewModel(db, nem12, tmp))
+        recognised.show()
+        await until(lambda: recognised.vm.standard is not None and not recognised.vm.busy, "recognition")
+        await until(lambda: recognised.currentPage() is recognised.recognised_page, "the recognised page")
+        await shots.shoot(recognised, "import-7-recognised", preferred)
+        recognised.done(0)
     finally:
         await db.dispose()
 

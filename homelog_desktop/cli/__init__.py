@@ -16,7 +16,7 @@ from typing import Protocol
 #: command name -> (module under homelog_desktop.cli, one-line help); see ``available()``.
 KNOWN_COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("report", "print consumption and cost per period for a source"),
-    "import": ("importing", "import readings from a CSV or .xlsx file"),
+    "import": ("importing", "import readings from a CSV, a workbook or a meter-data file (NEM12, Green Button…)"),
     "export": ("exporting", "export a source's readings as CSV or JSON"),
     "backup": ("backups", "back the database up (SQLite online backup)"),
     "restore": ("restore", "replace the database with a backup, keeping a copy of the current one"),

@@ -2,6 +2,8 @@
 
 Warnings (a counter lower than before, a jump, a time in the future...) are printed; the reading
 is stored only when there are none or ``--accept-warnings`` is given, as "Save anyway" does.
+A meter change recorded with the reading (``--replaced``, ``--reset``, ``--rollover``) is stored
+with it, as the reading window's "Meter replaced…" buttons do, and checked by the same rules.
 """
 
 from __future__ import annotations
@@ -16,7 +18,11 @@ from .common import FAILED, OK, CommandError, add_location_arguments, open_datab
 from .identity import add_member_argument
 
 if TYPE_CHECKING:
-    from ..domain.entities import Metric, Source
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from ..domain.entities import MeterEvent, Metric, Reading, Source
+    from ..domain.validation import ReadingContext
+    from ..services.readings import SaveResult
 
 
 def _moment(text: str) -> datetime:
@@ -37,7 +43,31 @@ def _assignment(text: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
+def _change(text: str) -> tuple[str, Decimal | None, Decimal | None]:
+    """METRIC=OLD:NEW, METRIC=OLD or METRIC: a metric's name and the old and new register values."""
+    name, sep, values = text.partition("=")
+    old_text, _, new_text = values.partition(":")
+    try:
+        old = Decimal(old_text.strip()) if old_text.strip() else None
+        new = Decimal(new_text.strip()) if new_text.strip() else None
+    except ArithmeticError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not METRIC=OLD:NEW (for example Day=48211:0)") from None
+    if not name.strip() or (sep and old is None):
+        raise argparse.ArgumentTypeError(f"“{text}” is not METRIC=OLD:NEW (for example Day=48211:0)")
+    return name.strip(), old, new
+
+
+EPILOG = """examples:
+  homelog add Electricity Day=12345.6 Night=7890.1
+  homelog add Water Water=451.2 --at 2025-03-14T08:30 --note "after the holidays"
+  homelog add Electricity Day=12.4 --replaced Day=48211.3:0     the meter was exchanged before this reading
+  homelog add Gas Gas=3.1 --rollover Gas                         the register passed 99999 and started again
+"""
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EPILOG
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("source", metavar="SOURCE", help="the source's name (any case)")
     parser.add_argument(
         "values",
@@ -57,6 +87,37 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="interval metrics: the start of the amounts' period, up to --at (default: the previous reading)",
     )
     parser.add_argument("--note", default="", help="a note stored with the reading")
+    changes = parser.add_argument_group("meter changes recorded with the reading")
+    changes.add_argument(
+        "--replaced",
+        type=_change,
+        action="append",
+        default=[],
+        metavar="METRIC=OLD:NEW",
+        help="the metric's meter was exchanged: the old meter's final value OLD, the new meter's first value NEW",
+    )
+    changes.add_argument(
+        "--reset",
+        type=_change,
+        action="append",
+        default=[],
+        metavar="METRIC=OLD[:NEW]",
+        help="the register was set back after showing OLD, to NEW (default 0)",
+    )
+    changes.add_argument(
+        "--rollover",
+        action="append",
+        default=[],
+        metavar="METRIC",
+        help="the register passed its largest value (its digits, set in the source) and started again from 0",
+    )
+    changes.add_argument(
+        "--changed-at",
+        type=_moment,
+        metavar="TIME",
+        help="when the meter was replaced or reset (default: a minute before the reading, or halfway since the "
+        "previous one)",
+    )
     parser.add_argument(
         "--accept-warnings",
         action="store_true",
@@ -118,10 +179,15 @@ async def _add(args: argparse.Namespace) -> int:
             if not starts:
                 raise CommandError("--from is the start of an interval metric's period: no interval metric is given")
         reading = Reading(None, source.id, at, values, note=args.note.strip(), starts=starts)
+
+        async def save(session: AsyncSession) -> SaveResult:
+            service = ReadingService(session)
+            context = await service.context(source, at)
+            events = _changes(args, source, reading, context)
+            return await service.save(source, reading, accept_all=args.accept_warnings, events=events)
+
         writer = PatientWriter(db, _say_waiting)
-        result = await writer.run(
-            lambda session: ReadingService(session).save(source, reading, accept_all=args.accept_warnings)
-        )
+        result = await writer.run(save)
     for issue in result.warnings:
         print(f"homelog: warning: {' '.join(issue.text.split())}", file=sys.stderr)
     if result.reading is None:
@@ -137,4 +203,51 @@ async def _add(args: argparse.Namespace) -> int:
     )
     when = result.reading.timestamp.astimezone().isoformat(" ", "minutes")
     print(f"Added a reading of “{source.name}” at {when}: {shown}")
+    for event in result.events:
+        changed = source.metric(event.metric_id)
+        name = changed.name if changed is not None else "?"
+        print(f"Recorded with it: {event.kind.label.lower()} of {name}, {event.at.astimezone():%Y-%m-%d %H:%M}")
     return OK
+
+
+def _changes(args: argparse.Namespace, source: Source, reading: Reading, context: ReadingContext) -> list[MeterEvent]:
+    """The meter changes the options ask for, at the moment the reading window would propose."""
+    from ..domain.entities import MeterEvent, MeterEventKind
+    from ..domain.validation import change_moment, rollover_moment
+
+    assert source.id is not None
+    events: dict[int, MeterEvent] = {}
+
+    def add(metric: Metric, event: MeterEvent) -> None:
+        if metric.id in events:
+            raise CommandError(f"{metric.label}: only one meter change per metric with a reading")
+        events[event.metric_id] = event
+
+    def previous_at(metric: Metric) -> datetime | None:
+        previous = context.previous.get(metric.id) if metric.id is not None else None
+        return previous.timestamp if previous is not None else None
+
+    for name, old, new in args.replaced:
+        metric = _metric(source, name)
+        assert metric.id is not None
+        if new is None:
+            raise CommandError(f"--replaced {name}: give the new meter's first value too, as {name}={old}:0")
+        at = args.changed_at or change_moment(previous_at(metric), reading.timestamp)
+        add(metric, MeterEvent(None, source.id, metric.id, at, MeterEventKind.REPLACEMENT, old, new))
+    for name, old, new in args.reset:
+        metric = _metric(source, name)
+        assert metric.id is not None
+        at = args.changed_at or change_moment(previous_at(metric), reading.timestamp)
+        add(metric, MeterEvent(None, source.id, metric.id, at, MeterEventKind.RESET, old, new))
+    for name in args.rollover:
+        metric = _metric(source, name)
+        assert metric.id is not None
+        previous = context.previous.get(metric.id)
+        value = reading.values.get(metric.id)
+        if not metric.digits:
+            raise CommandError(f"--rollover {name}: set the number of digits of {metric.label}'s register first")
+        if previous is None or value is None:
+            raise CommandError(f"--rollover {name}: needs a value of {metric.label} and an earlier reading of it")
+        moment = rollover_moment(metric.digits, previous.value, previous.timestamp, value, reading.timestamp)
+        add(metric, MeterEvent(None, source.id, metric.id, moment, MeterEventKind.ROLLOVER))
+    return list(events.values())

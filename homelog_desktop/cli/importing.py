@@ -24,13 +24,20 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import OK, CommandError, add_location_arguments, open_database, run_command
+from .common import OK, CommandError, add_location_arguments, fail, open_database, run_command
 from .identity import add_member_argument
 
 #: Exit code of an import that was stored, but skipped rows or left cells empty (listed by line).
 IMPORTED_WITH_SKIPS = 3
 
 EXIT_CODES = """\
+examples:
+  homelog import meter.csv --source Electricity --create
+  homelog import nem12.csv                      standard formats need no options: a source per meter (NMI)
+  homelog import greenbutton.zip --source House all registers of the file into the source "House"
+  homelog import --list-profiles                the supplier and portal layouts recognised by their header
+  homelog import octopus.csv --source Octopus --create --profile octopus-consumption
+
 exit codes:
   0  imported: every row and every cell of the file went in
   3  imported, but something was skipped (rows: empty, invalid with --skip-invalid, already stored,
@@ -52,9 +59,28 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EXIT_CODES
     parser.add_argument(
-        "file", metavar="FILE", type=Path, help="a CSV (any common delimiter) or a workbook (.xlsx, .xls, .ods)"
+        "file",
+        metavar="FILE",
+        type=Path,
+        nargs="?",
+        help="a CSV (any common delimiter), a workbook (.xlsx, .xls, .ods) or a standard meter-data file "
+        "(NEM12/NEM13, Green Button XML or .zip, Home Assistant statistics, DSMR-reader export)",
     )
-    parser.add_argument("--source", required=True, metavar="NAME", help="the source to import into")
+    parser.add_argument(
+        "--source",
+        metavar="NAME",
+        help="the source to import into (needed for tables; a standard format without it makes a source "
+        "per meter of the file, named after it)",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="read the file with this supplier or portal profile (see --list-profiles) instead of the one "
+        "recognised by its header",
+    )
+    parser.add_argument(
+        "--list-profiles", action="store_true", help="list the built-in supplier and portal profiles and exit"
+    )
     parser.add_argument(
         "--create",
         action="store_true",
@@ -118,7 +144,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.list_profiles:
+        return _list_profiles()
+    if args.file is None:
+        return fail("give the FILE to import (or --list-profiles)")
     return run_command(lambda: _import(args))
+
+
+def _list_profiles() -> int:
+    from ..services.importing.builtin_profiles import BUILTIN_PROFILES
+
+    width = max(len(p.name) for p in BUILTIN_PROFILES)
+    for profile in BUILTIN_PROFILES:
+        print(f"{profile.name:<{width}}  {profile.country}  {profile.title}")
+    return OK
 
 
 async def _import(args: argparse.Namespace) -> int:
@@ -135,13 +174,32 @@ async def _import(args: argparse.Namespace) -> int:
         run_import,
         suggest_mapping,
     )
+    from ..services.importing.builtin_profiles import apply_builtin, builtin_profile, recognise_profile
     from ..services.importing.model import printable
+    from ..services.importing.standard import recognise
 
     path: Path = args.file
     if not await asyncio.to_thread(path.is_file):
         raise CommandError(printable(f"no file at {path}"))
+    forced = None
+    if args.profile:
+        try:
+            forced = builtin_profile(args.profile)
+        except KeyError:
+            raise CommandError(
+                printable(f"there is no profile “{args.profile}” (homelog import --list-profiles lists them)")
+            ) from None
+    elif await asyncio.to_thread(recognise, path) is not None:
+        return await _import_standard(args)
+    if not args.source:
+        raise CommandError("--source NAME is needed: the source to import this table into")
     try:
         detected = await asyncio.to_thread(detect, path, args.sheet, _register_option(args.register_column))
+        # Options that shape how the file is read win over a profile recognised by the header.
+        shaped = args.register_column is not None or _has_periods(args)
+        profile = forced or (None if shaped else recognise_profile(detected))
+        if profile is not None:
+            detected = await asyncio.to_thread(apply_builtin, profile, detected)
         settings = _settings(args, detected)
     except ImportFileError as error:
         raise CommandError(str(error)) from None
@@ -156,10 +214,14 @@ async def _import(args: argparse.Namespace) -> int:
                 raise CommandError(printable(f"there is no source named “{args.source}” (add --create to create it)"))
             source, mapping = new_source_for(args.source.strip(), detected)
             own = {value for value, _start in settings.start_columns}
-            if _has_periods(args) or own:
+            if profile is not None:
+                source, mapping = profile.new_source(args.source.strip(), detected, mapping)
+            elif _has_periods(args) or own:
                 source, mapping = _as_intervals(source, mapping, settings, None if _has_periods(args) else own)
         else:
             mapping = suggest_mapping(detected, source)
+            if profile is not None:
+                mapping = profile.mapping_onto(source, detected, mapping)
         if not any(t.role is TargetRole.METRIC for t in mapping.values()):
             if source.id is None:
                 columns = ", ".join(detected.columns)
@@ -192,6 +254,29 @@ async def _import(args: argparse.Namespace) -> int:
             raise CommandError(str(error)) from None
     for note in detected.notes:
         print(f"note: {printable(note)}", file=sys.stderr)
+    print(summary.as_text(), end="")
+    return OK if summary.complete else IMPORTED_WITH_SKIPS
+
+
+async def _import_standard(args: argparse.Namespace) -> int:
+    """A standard-format file: every register its metric, with its unit, kind and periods, no options needed."""
+    from ..services.importing import DuplicatePolicy, ImportCancelledError, ImportFileError
+    from ..services.importing.standard import StandardPlan, read_standard, run_standard_import
+
+    try:
+        parsed = await asyncio.to_thread(read_standard, args.file)
+    except ImportFileError as error:
+        raise CommandError(str(error)) from None
+    plan = StandardPlan(
+        args.file, parsed, args.source, duplicates=DuplicatePolicy(args.duplicates), timezone=args.timezone
+    )
+    async with open_database(args, create=True) as db:
+        try:
+            summary = await run_standard_import(db, plan, _progress_printer() if args.progress else None)
+        except ImportFileError as error:
+            raise CommandError(f"{error}; nothing was imported") from None
+        except ImportCancelledError as error:  # pragma: no cover - the CLI has no cancel button
+            raise CommandError(str(error)) from None
     print(summary.as_text(), end="")
     return OK if summary.complete else IMPORTED_WITH_SKIPS
 
@@ -255,6 +340,8 @@ def _period_settings(args: argparse.Namespace, detected: Detected, settings: Imp
         if end == date:
             return replace(settings, time_is=PeriodLabel.END, period_column=None, period_seconds=length)
         return replace(settings, time_is=PeriodLabel.START, period_column=end)
+    if not args.time_is and length is None:
+        return settings  # the periods as detected (or as a built-in profile reads them)
     time_is = PeriodLabel(args.time_is) if args.time_is else PeriodLabel.END
     return replace(settings, time_is=time_is, period_seconds=length)
 

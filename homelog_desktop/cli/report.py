@@ -37,6 +37,7 @@ EXAMPLES = """\
 examples:
   homelog report --source Water --period month                  CSV, one row per month
   homelog report --source Electricity --metric Day --period year --format table
+  homelog report --source Gas --period month --unit m3                 gas as metered, not in kWh
   homelog report --format pdf -o report-2025.pdf --year 2025    the annual report of every source
   homelog report --format pdf -o gas.pdf --billing-year 2025 --source Gas --page-size letter
 
@@ -45,6 +46,10 @@ source (every source you see that is not archived, or each --source given) with 
 charts, cost, the change against last year, meter changes, prices and notes. --year is a calendar
 year, --billing-year each source's billing year that starts in that year (default: --year of last
 year). The page size defaults to Letter in the US and Canada, A4 elsewhere.
+
+A metric with conversion factors (gas m³ → kWh) is reported in the converted unit, with the amount
+as metered in a last column; --unit chooses the unit shown. With advance payments, --format table
+ends with the billing year's forecast settlement.
 """
 
 
@@ -72,6 +77,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD", help="first day (default: all)")
     parser.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD", help="last day, included (default: all)")
+    parser.add_argument(
+        "--unit",
+        metavar="UNIT",
+        help="csv/table: the unit to report in, for a metric with conversion factors: the converted one"
+        " (default, e.g. kWh) or the metered one (e.g. m3)",
+    )
     parser.add_argument(
         "--format",
         choices=("csv", "table", "pdf"),
@@ -116,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
 def _run_pdf(args: argparse.Namespace) -> int:
     for option, value in (
         ("--period", args.period),
+        ("--unit", args.unit),
         ("--metric", args.metric),
         ("--from", args.start),
         ("--to", args.end),
@@ -193,10 +205,25 @@ async def _report(args: argparse.Namespace) -> int:
         assert source.id is not None and metric.id is not None
         end = one_day_after(args.end) if args.end is not None else None
         report = await build_report(db, source.id, metric.id, Period(args.period), args.start, end)
+        if args.unit is not None and not _same_unit(args.unit, report.metric.unit):
+            metered = report.original_metric
+            if metered is None or not _same_unit(args.unit, metered.unit):
+                units = f"{report.metric.unit} (converted) or {metered.unit} (as metered)" if metered else metric.unit
+                raise CommandError(f"--unit {args.unit}: “{metric.name}” is reported in {units or 'no unit'}")
+            report = await build_report(db, source.id, metric.id, Period(args.period), args.start, end, converted=False)
     sys.stdout.write(report_csv(report) if args.format == "csv" else report_table(report))
     for note in report.notes:
         print(f"homelog: note: {note}", file=sys.stderr)
     return OK
+
+
+def _same_unit(given: str, unit: str) -> bool:
+    """Units compared as typed on a keyboard: any case, ``m3`` for ``m³``."""
+
+    def plain(text: str) -> str:
+        return text.strip().casefold().replace("³", "3").replace("²", "2")
+
+    return plain(given) == plain(unit)
 
 
 def _choose_metric(source: Source, name: str | None) -> Metric:
@@ -253,6 +280,9 @@ def report_table(report: Report) -> str:
             "Last year",
             "Change",
         ]
+        metered = report.original_metric
+        if metered is not None:
+            header.append(f"Metered ({metered.unit})" if metered.unit else "Metered")
         rows = [
             [
                 period_label(r.start, report.period, bsm),
@@ -264,12 +294,17 @@ def report_table(report: Report) -> str:
                 money_text(r.cost) if r.cost is not None else "–",
                 amount(r.last_year),
                 change_text(r.change) if r.change is not None else "–",
+                *([consumption_text(r.original, metered) if r.original is not None else "–"] if metered else []),
             ]
             for r in report.rows
         ]
         if report.rows:
             total_cost = money_text(report.total_cost) if report.total_cost is not None else "–"
-            rows.append(["Total", "", "", amount(report.total_consumption), "", "", total_cost, "", ""])
+            total = ["Total", "", "", amount(report.total_consumption), "", "", total_cost, "", ""]
+            if metered is not None:
+                originals = [r.original for r in report.rows if r.original is not None]
+                total.append(consumption_text(sum(originals, Decimal(0)), metered) if originals else "–")
+            rows.append(total)
     title = f"{report.source.name} – {metric.label}, per {report.period.label.lower()}"
     if not report.rows:
         return f"{title}\nNo readings in this range.\n"
@@ -304,4 +339,8 @@ def report_table(report: Report) -> str:
             if projection.last_year_cost is not None:
                 last += f", cost {money_text(projection.last_year_cost)} {report.currency}"
             out.append(last)
+    if report.settlement is not None:
+        from ..domain.settlement import settlement_lines
+
+        out += ["", *settlement_lines(report.settlement)]
     return "\n".join(out) + "\n"

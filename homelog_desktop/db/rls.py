@@ -12,8 +12,9 @@ both are evaluated once per statement through ``(SELECT ...)``):
 
 - ``sources``: read when owner = me, public, or admin; insert, change and delete when owner = me
   or admin (a member's new source must be theirs).
-- ``metrics``, ``meter_events`` (by ``source_id``) and ``tariffs`` (by metric): read when the
-  source may be read; write when the source may be managed.
+- ``metrics``, ``meter_events``, ``advance_payments`` (by ``source_id``), ``tariffs`` and
+  ``conversion_factors`` (by metric): read when the source may be read; write when the source may
+  be managed.
 - ``readings``: read when the source may be read; insert when the reading is entered by me (or I
   am the admin) and I may add readings to the source (owner, admin, or a public source with
   ``members_may_add_readings``); change and delete when the source may be read and I entered it,
@@ -43,6 +44,8 @@ import unicodedata
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+#: Tables of migration 0009 (conversion factors by metric, advance payments by source).
+ENERGY_TABLES = ("conversion_factors", "advance_payments")
 #: Tables that get row-level security (every table of the household's data).
 TABLES = (
     "members",
@@ -53,6 +56,7 @@ TABLES = (
     "reading_values",
     "meter_events",
     "tariffs",
+    *ENERGY_TABLES,
 )
 #: PostgreSQL's longest identifier.
 MAX_IDENTIFIER = 63
@@ -212,6 +216,7 @@ def install_sql(database: str) -> list[str]:
             _via_source("meter_events", _manage("s")),
         ),
         *_policies("tariffs", _via_metric("tariffs", _see("s")), _via_metric("tariffs", _manage("s"))),
+        *_energy_policies(),
         f"CREATE POLICY homelog_read ON readings FOR SELECT USING ({_via_source('readings', _see('s'))})",
         "CREATE POLICY homelog_add ON readings FOR INSERT WITH CHECK ("
         f"(readings.entered_by = {ME} OR {ADMIN}) AND {_via_source('readings', _add_reading('s'))})",
@@ -231,6 +236,40 @@ def install_sql(database: str) -> list[str]:
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {group}",
     ]
     return statements
+
+
+def _energy_policies() -> list[str]:
+    """Conversion factors as tariffs (by metric), advance payments as meter changes (by source)."""
+    return [
+        *_policies(
+            "conversion_factors",
+            _via_metric("conversion_factors", _see("s")),
+            _via_metric("conversion_factors", _manage("s")),
+        ),
+        *_policies(
+            "advance_payments",
+            _via_source("advance_payments", _see("s")),
+            _via_source("advance_payments", _manage("s")),
+        ),
+    ]
+
+
+def energy_sql(database: str) -> list[str]:
+    """Statements (migration 0009, on a server whose row-level security is on) that give the new
+    tables the same protection as ``install_sql`` does."""
+    group = quote_ident(household_role(database))
+    statements = []
+    for table in ENERGY_TABLES:
+        statements += [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"]
+        statements += [
+            f"DROP POLICY IF EXISTS homelog_{kind} ON {table}" for kind in ("read", "add", "change", "remove")
+        ]
+    return [
+        *statements,
+        *_energy_policies(),
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(ENERGY_TABLES)} TO {group}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {group}",
+    ]
 
 
 #: The functions through which the administrator's Members dialog manages the members' roles.
@@ -331,6 +370,7 @@ async def install(connection: AsyncConnection, database: str) -> None:
 __all__ = [
     "create_member_role_sql",
     "drop_member_role_sql",
+    "energy_sql",
     "household_role",
     "install",
     "install_sql",

@@ -189,3 +189,38 @@ class TariffRow(Base):
     #: Counts the row's changes (a save that started from an older one is a conflict); who and when.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     updated_by: Mapped[int | None] = mapped_column(Integer)
+
+
+class ConversionFactorRow(Base):
+    """How a metric's unit converts into energy (kWh) from a local date on (decimal text, exact)."""
+
+    __tablename__ = "conversion_factors"
+    __table_args__ = (UniqueConstraint("metric_id", "valid_from"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    metric_id: Mapped[int] = mapped_column(ForeignKey("metrics.id", ondelete="CASCADE"))
+    #: ISO date (YYYY-MM-DD), local calendar.
+    valid_from: Mapped[str] = mapped_column(String(10))
+    #: Calorific value (or kWh per litre, 1000 for MWh) and the gas Z-number: their product converts.
+    factor: Mapped[str] = mapped_column(String(40))
+    z_number: Mapped[str] = mapped_column(String(40), default="1")
+    unit: Mapped[str] = mapped_column(String(20), default="kWh")
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=_epoch_now, server_default="0")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[int | None] = mapped_column(Integer)
+
+
+class AdvancePaymentRow(Base):
+    """A source's advance payment per month from a local date on (decimal text, so money stays exact)."""
+
+    __tablename__ = "advance_payments"
+    __table_args__ = (UniqueConstraint("source_id", "valid_from"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    valid_from: Mapped[str] = mapped_column(String(10))
+    amount: Mapped[str] = mapped_column(String(40))
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=_epoch_now, server_default="0")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[int | None] = mapped_column(Integer)

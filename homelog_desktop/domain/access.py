@@ -8,7 +8,8 @@ PostgreSQL ``db/rls.py`` makes the server enforce the same rules:
 - See a source (its metrics, readings, meter changes and tariffs): its owner, the administrator,
   and every member when the source is public.
 - Create a source: any member; the new source is theirs.
-- Edit or delete a source, its metrics, tariffs and meter changes: its owner and the administrator.
+- Edit or delete a source, its metrics, tariffs, meter changes, conversion factors and advance
+  payments: its owner and the administrator.
 - Add a reading: the source's owner and the administrator; on a *public* source that allows it
   ("household members may add readings") every member too. The choice has no effect on a private
   source (nobody else can see it).
@@ -47,6 +48,8 @@ class Action(enum.StrEnum):
     EDIT_METRICS = "edit-metrics"
     EDIT_TARIFFS = "edit-tariffs"
     EDIT_METER_CHANGES = "edit-meter-changes"
+    EDIT_CONVERSION_FACTORS = "edit-conversion-factors"
+    EDIT_ADVANCE_PAYMENTS = "edit-advance-payments"
     ADD_READING = "add-reading"
     CHANGE_READING = "change-reading"
     DELETE_READING = "delete-reading"
@@ -203,6 +206,14 @@ def can_edit_meter_changes(actor: Actor, source: SourceFacts) -> Decision:
     return _can_manage(actor, source, "record or change this source's meter changes")
 
 
+def can_edit_conversion_factors(actor: Actor, source: SourceFacts) -> Decision:
+    return _can_manage(actor, source, "change this source's conversion factors")
+
+
+def can_edit_advance_payments(actor: Actor, source: SourceFacts) -> Decision:
+    return _can_manage(actor, source, "change this source's advance payments")
+
+
 # -- readings ---------------------------------------------------------------------------------
 
 
@@ -325,6 +336,8 @@ _SOURCE_ACTIONS = {
     Action.EDIT_METRICS: can_edit_metrics,
     Action.EDIT_TARIFFS: can_edit_tariffs,
     Action.EDIT_METER_CHANGES: can_edit_meter_changes,
+    Action.EDIT_CONVERSION_FACTORS: can_edit_conversion_factors,
+    Action.EDIT_ADVANCE_PAYMENTS: can_edit_advance_payments,
     Action.ADD_READING: can_add_reading,
 }
 _READING_ACTIONS = {Action.CHANGE_READING: can_change_reading, Action.DELETE_READING: can_delete_reading}

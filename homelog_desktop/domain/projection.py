@@ -90,11 +90,24 @@ def _seasonal(
     curve: Curve, plan: TariffPlan, tz: tzinfo, places: int, tail: Moment, recent_days: int
 ) -> tuple[Decimal, Decimal | None, Decimal, int] | None:
     """(year's consumption, its cost, scale, year) by last year's profile; None if it cannot compare."""
-    end = tail.epoch
     year = tail.local(tz).year
-    year_start = Moment.at_date(date(year, 1, 1), tz)
-    year_end = Moment.at_date(date(year + 1, 1, 1), tz)
-    rest_last_year = (moment_year_earlier(tail, tz), Moment.at_date(date(year, 1, 1), tz))
+    found = _seasonal_period(curve, plan, tz, places, tail, recent_days, date(year, 1, 1), date(year + 1, 1, 1))
+    if found is None:
+        return None
+    so_far, so_far_cost, rest, rest_cost, scale = found
+    cost = so_far_cost + rest_cost if so_far_cost is not None and rest_cost is not None else None
+    return so_far + rest, cost, scale, year
+
+
+def _seasonal_period(
+    curve: Curve, plan: TariffPlan, tz: tzinfo, places: int, tail: Moment, recent_days: int, first: date, after: date
+) -> tuple[Decimal, Decimal | None, Decimal, Decimal | None, Decimal] | None:
+    """A year-long period ``first``..``after`` (local dates, the last reading ``tail`` inside it) by last
+    year's profile: (so far, its cost, the rest projected, its cost, scale); None if it cannot compare."""
+    end = tail.epoch
+    year_start = Moment.at_date(first, tz)
+    year_end = Moment.at_date(after, tz)
+    rest_last_year = (moment_year_earlier(tail, tz), year_start)
     # The comparison window: this year so far, at least ``recent_days`` days, within the history.
     window_start = min(year_start.epoch, end - recent_days * DAY_SECONDS)
     window = Moment.at(window_start, tz)
@@ -114,15 +127,71 @@ def _seasonal(
     rest_then = exact(float(curve.between([rest_last_year[0].epoch], [rest_last_year[1].epoch])[0]))
     # Last year's rest per day, over this year's rest (a day fewer when last year had 29 February).
     rest = rest_then * scale * (year_end.day - tail.day) / (rest_last_year[1].day - rest_last_year[0].day)
-    annual = so_far + rest
     tariff = plan.in_force(end)
-    cost: Decimal | None = None
+    so_far_cost = rest_cost = None
     if tariff is not None:
         so_far_cost = span_costs(curve, plan, [(year_start, tail)], places)[0]
-        if so_far_cost is not None:
-            rest_days = year_end.day - tail.day
-            cost = so_far_cost + rest * tariff.unit_price + rest_days * tariff.standing_charge
-    return annual, cost, scale, year
+        rest_cost = rest * tariff.unit_price + (year_end.day - tail.day) * tariff.standing_charge
+    return so_far, so_far_cost, rest, rest_cost, scale
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodForecast:
+    """A year-long period (a billing year) from its start to the last reading, and the rest projected."""
+
+    #: Consumption and its cost from the period's start (or the first reading after it) to the last reading.
+    so_far: Decimal
+    so_far_cost: Decimal | None
+    #: The rest of the period after the last reading, projected, and its cost at the tariff in force.
+    rest: Decimal
+    rest_cost: Decimal | None
+    method: ProjectionMethod
+    scale: Decimal | None = None
+    #: The data begin after the period's start: ``so_far`` covers only the part from this date.
+    partial_from: date | None = None
+
+    @property
+    def consumption(self) -> Decimal:
+        return self.so_far + self.rest
+
+    @property
+    def cost(self) -> Decimal | None:
+        if self.so_far_cost is None or self.rest_cost is None:
+            return None
+        return self.so_far_cost + self.rest_cost
+
+
+def forecast_period(
+    curve: Curve, plan: TariffPlan, tz: tzinfo, places: int, first: date, after: date, *, recent_days: int = RECENT_DAYS
+) -> PeriodForecast | None:
+    """The period ``first``..``after`` (local dates, exclusive end) so far and projected to its end,
+    with the projection methods of ``project`` (last year's profile with a year of history, else
+    the recent rate); None with under a day of data or when the last reading is not in the period."""
+    if curve.is_empty or curve.end - curve.start < MIN_SPAN_DAYS * DAY_SECONDS:
+        return None
+    head, stop = Moment.at_date(first, tz), Moment.at_date(after, tz)
+    tail = Moment.at(curve.end, tz)
+    if not head.epoch <= tail.epoch < stop.epoch:
+        return None
+    if curve.start <= moment_year_earlier(tail, tz).epoch and curve.start <= head.epoch:
+        seasonal = _seasonal_period(curve, plan, tz, places, tail, recent_days, first, after)
+        if seasonal is not None:
+            so_far, so_far_cost, rest, rest_cost, scale = seasonal
+            return PeriodForecast(so_far, so_far_cost, rest, rest_cost, ProjectionMethod.SEASONAL, scale)
+    start = max(curve.start, curve.end - recent_days * DAY_SECONDS)
+    seconds = int(curve.covered([start], [curve.end])[0])
+    if seconds <= 0:
+        return None
+    rate = exact(float(curve.between([start], [curve.end])[0]) / (seconds / DAY_SECONDS))
+    begin = head if curve.start <= head.epoch else Moment.at(curve.start, tz)
+    so_far = exact(float(curve.between([begin.epoch], [tail.epoch])[0]))
+    so_far_cost = span_costs(curve, plan, [(begin, tail)], places)[0]
+    rest_days = stop.day - tail.day
+    rest = rate * rest_days
+    tariff = plan.in_force(curve.end)
+    rest_cost = rest * tariff.unit_price + rest_days * tariff.standing_charge if tariff is not None else None
+    partial = begin.date if begin.epoch > head.epoch else None
+    return PeriodForecast(so_far, so_far_cost, rest, rest_cost, ProjectionMethod.RECENT_RATE, partial_from=partial)
 
 
 def _year_later(moment: Moment, tz: tzinfo) -> int:

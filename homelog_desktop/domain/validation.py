@@ -100,6 +100,24 @@ def rollover_plausible(
     return wrapped < span / 10
 
 
+def change_moment(previous_at: datetime | None, at: datetime) -> datetime:
+    """When a meter change recorded with a reading at ``at`` happened, unless told: a minute before
+    the reading, or halfway since the previous reading (``previous_at``) when that is closer."""
+    moment = at - timedelta(minutes=1)
+    if previous_at is not None and moment <= previous_at:
+        moment = previous_at + (at - previous_at) / 2
+    return moment
+
+
+def rollover_moment(digits: int, previous: Decimal, previous_at: datetime, value: Decimal, at: datetime) -> datetime:
+    """When a register of ``digits`` digits read ``previous`` at ``previous_at`` and ``value`` at ``at``
+    passed 10**digits, assuming steady use in between (whole seconds, strictly between the two)."""
+    span = Decimal(10) ** digits
+    wrapped = span - previous + value
+    share = float((span - previous) / wrapped) if wrapped > 0 else 0.5
+    return (previous_at + (at - previous_at) * min(max(share, 0.01), 0.99)).replace(microsecond=0)
+
+
 #: Digits in groups of three after one to three leading digits, as in 1'234 or 12'345'678.
 _GROUPED = re.compile(r"[+-]?\d{1,3}('\d{3})+")
 _GROUPING = re.compile(r"[\s\u00a0\u202f']")

@@ -64,6 +64,8 @@ class BulkRows:
     starts: list[int | None] | None = None
     #: File column -> its own period start per row (overrides ``starts`` for that column).
     column_starts: dict[int, list[int | None]] = field(default_factory=dict)
+    #: Per row, whether the reading was estimated (a standard format's quality flag); None: none was.
+    estimated: list[bool] | None = None
 
 
 @dataclass(slots=True)
@@ -363,7 +365,14 @@ def _parameters(
         notes: Any = repeat("")
     else:
         notes = rows.notes if whole else [rows.notes[i] for i in indexes]
-    readings = list(zip(ids, repeat(source_id), ts, notes, repeat(now), repeat(now), repeat(entered_by), strict=False))
+    estimated: Any
+    if rows.estimated is None:
+        estimated = repeat(False)
+    else:
+        estimated = rows.estimated if whole else [rows.estimated[i] for i in indexes]
+    readings = list(
+        zip(ids, repeat(source_id), ts, notes, estimated, repeat(now), repeat(now), repeat(entered_by), strict=False)
+    )
     given: list[int | None] | None = None
     if rows.starts is not None:
         given = rows.starts if whole else [rows.starts[i] for i in indexes]
@@ -492,7 +501,7 @@ class _SqliteWriter(BulkReadingWriter):
     async def _insert(self, readings: list[tuple[Any, ...]], values: list[tuple[Any, ...]]) -> None:
         cursor = await self.driver.executemany(
             "INSERT INTO readings (id, source_id, ts, note, estimated, from_bill, created_at, updated_at, entered_by)"
-            " VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)",
             readings,
         )
         await cursor.close()
@@ -520,8 +529,8 @@ class _SqliteWriter(BulkReadingWriter):
         await cursor.close()
 
 
-#: The columns of a chunk's parameter tuples (``_parameters``); estimated and from_bill take their defaults.
-_READING_COLUMNS = ["id", "source_id", "ts", "note", "created_at", "updated_at", "entered_by"]
+#: The columns of a chunk's parameter tuples (``_parameters``); from_bill takes its default.
+_READING_COLUMNS = ["id", "source_id", "ts", "note", "estimated", "created_at", "updated_at", "entered_by"]
 _VALUE_COLUMNS = ["reading_id", "metric_id", "ts", "value", "start_ts"]
 
 

@@ -9,6 +9,10 @@ A source with several registers (a day/night electricity meter) shows each regis
 with the moment of its own reading. Consumption is summed over the usage registers (counters and
 interval metrics) that share the unit of the first one; cost and projected cost over all of them
 (one currency; a register without a tariff leaves the cost unknown rather than partial).
+
+A register with conversion factors (gas m³ → kWh, ``domain/energy.py``) counts in the converted
+unit. A source with advance payments gets the current billing year's settlement
+(``domain/settlement.py``): advances paid, the cost so far and the forecast refund or back payment.
 """
 
 from __future__ import annotations
@@ -36,10 +40,13 @@ from ..domain.consumption import (
     to_decimal,
 )
 from ..domain.costs import TariffPlan, span_costs
+from ..domain.energy import ConversionFactor, ConversionPlan, convert, converted_metric
 from ..domain.entities import MeterEvent, Metric, MetricKind, SourceSummary, Tariff
-from ..domain.projection import RECENT_DAYS, ProjectionFigures, ProjectionMethod, project
+from ..domain.projection import RECENT_DAYS, PeriodForecast, ProjectionFigures, ProjectionMethod, project
+from ..domain.settlement import AdvancePayment, Settlement, billing_year, combined, register_forecast, settle
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
+from ..repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
 from ..repositories.series import load_series
 
 
@@ -74,6 +81,8 @@ class SourceCard:
     untariffed: tuple[str, ...] = ()
     #: Registers summed into the consumption figures (names), when more than one.
     summed: tuple[str, ...] = ()
+    #: The current billing year's settlement, for a source with advance payments (else None).
+    settlement: Settlement | None = None
 
     @property
     def last_value(self) -> Decimal | None:
@@ -101,6 +110,9 @@ async def dashboard_cards(
         summaries = await SourceRepository(session).summaries(include_archived=False)
         metric_ids = [m.id for s in summaries for m in s.source.metrics if m.id is not None]
         tariffs = await TariffRepository(session).for_metrics(metric_ids)
+        factors = await ConversionFactorRepository(session).for_metrics(metric_ids)
+        source_ids = [s.source.id for s in summaries if s.source.id is not None]
+        advances = await AdvancePaymentRepository(session).for_sources(source_ids)
         events: dict[int, list[MeterEvent]] = {}
         for summary in summaries:
             if summary.source.id is not None and any(m.kind is MetricKind.COUNTER for m in summary.source.metrics):
@@ -112,11 +124,18 @@ async def dashboard_cards(
         midnight(date(today.year - 1, 1, 1), zone),
         to_epoch(moment) - (366 + RECENT_DAYS + 1) * DAY_SECONDS,  # a leap year and a margin
     )
+    # With advances: the billing year's start a year earlier too (the forecast compares with last year).
+    billing_since = {
+        s.source.id: min(since, midnight(add_months(billing_year(today, s.source.billing_start_month)[0], -13), zone))
+        for s in summaries
+        if s.source.id is not None and advances.get(s.source.id)
+    }
     cards = []
     for summary in summaries:
         metrics = [m for m in summary.source.metrics if m.id is not None]
+        source_since = billing_since.get(summary.source.id or 0, since)
         series = {
-            m.id: await load_series(db, m.id, since, periods=m.kind is MetricKind.INTERVAL)
+            m.id: await load_series(db, m.id, source_since, periods=m.kind is MetricKind.INTERVAL)
             for m in metrics
             if m.id is not None
         }
@@ -129,6 +148,8 @@ async def dashboard_cards(
                 [t for m in metrics if m.id is not None for t in tariffs.get(m.id, [])],
                 moment,
                 zone,
+                [f for m in metrics if m.id is not None for f in factors.get(m.id, [])],
+                advances.get(summary.source.id or 0, []),
             )
         )
     return cards
@@ -146,6 +167,8 @@ class _Usage:
     ytd_cost: Decimal | None
     currency: str | None
     projection: ProjectionFigures | None
+    #: The current billing year so far and projected to its end (the settlement's figures).
+    forecast: PeriodForecast | None = None
 
 
 def compute_card(
@@ -155,10 +178,20 @@ def compute_card(
     tariffs: Sequence[Tariff],
     now: datetime,
     tz: tzinfo,
+    factors: Sequence[ConversionFactor] = (),
+    advances: Sequence[AdvancePayment] = (),
 ) -> SourceCard:
-    """One card from data already loaded (pure): ``series`` and ``tariffs`` of every register."""
+    """One card from data already loaded (pure): ``series``, ``tariffs`` and conversion ``factors`` of
+    every register, the source's advance payments."""
+    plans = {
+        m.id: ConversionPlan.of([f for f in factors if f.metric_id == m.id], tz)
+        for m in summary.source.metrics
+        if m.id is not None
+    }
+    # Registers that convert count (and are shown) in the converted unit.
     metrics = [m for m in summary.source.metrics if m.id is not None]
-    main = card_metric(metrics)
+    shown = [converted_metric(m, plans[m.id]) if m.id is not None else m for m in metrics]
+    main = card_metric(shown)
     registers = []
     for metric in metrics:
         assert metric.id is not None
@@ -168,7 +201,7 @@ def compute_card(
             registers.append(RegisterValue(metric, value, from_epoch(int(s.ts[-1]))))
         else:
             registers.append(RegisterValue(metric, None, None))
-    usage_metrics = [m for m in metrics if m.kind is not MetricKind.GAUGE]
+    usage_metrics = [m for m in shown if m.kind is not MetricKind.GAUGE]
     if main is None or not usage_metrics:
         return SourceCard(
             summary, main, tuple(registers), None, None, None, None, None, None, MonthStatus.NOT_APPLICABLE
@@ -178,7 +211,18 @@ def compute_card(
         assert metric.id is not None
         own_tariffs = [t for t in tariffs if t.metric_id == metric.id]
         own_events = [e for e in events if e.metric_id == metric.id]
-        usages.append(_usage(metric, series.get(metric.id, Series.empty()), own_events, own_tariffs, now, tz))
+        usages.append(
+            _usage(
+                metric,
+                series.get(metric.id, Series.empty()),
+                own_events,
+                own_tariffs,
+                now,
+                tz,
+                plans[metric.id],
+                summary.source.billing_start_month,
+            )
+        )
     # Registers never read (a night register on a single-rate contract) take no part.
     used = [u for u in usages if u.month_status is not MonthStatus.TOO_FEW_READINGS] or usages[:1]
     unit = main.unit
@@ -225,7 +269,23 @@ def compute_card(
         years.pop() if len(years) == 1 else None,
         untariffed,
         tuple(u.metric.name for u in same_unit) if len(same_unit) > 1 else (),
+        _settlement(summary, used, advances, now, tz, currency if one_currency else None),
     )
+
+
+def _settlement(
+    summary: SourceSummary,
+    used: Sequence[_Usage],
+    advances: Sequence[AdvancePayment],
+    now: datetime,
+    tz: tzinfo,
+    currency: str | None,
+) -> Settlement | None:
+    """The billing year's settlement over every usage register (their costs add up to the bill)."""
+    if not advances:
+        return None
+    forecast = combined([u.forecast for u in used]) if currency is not None else None
+    return settle(advances, forecast, now.astimezone(tz).date(), summary.source.billing_start_month, currency)
 
 
 def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
@@ -236,13 +296,22 @@ def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
 
 
 def _usage(
-    metric: Metric, series: Series, events: Sequence[MeterEvent], tariffs: Sequence[Tariff], now: datetime, tz: tzinfo
+    metric: Metric,
+    series: Series,
+    events: Sequence[MeterEvent],
+    tariffs: Sequence[Tariff],
+    now: datetime,
+    tz: tzinfo,
+    conversion: ConversionPlan | None = None,
+    billing_start_month: int = 1,
 ) -> _Usage:
     s = series.ordered()
     plan = TariffPlan.of(tariffs, tz)
     counter = metric.kind is MetricKind.COUNTER
     # A counter needs two readings; one amount with its period is enough for an interval metric.
     curve = counter_curve(s, events, metric.digits) if counter else interval_curve(s)
+    if conversion is not None:
+        curve = convert(curve, conversion)
     if (counter and len(s) < 2) or curve.is_empty or curve.start == curve.end:
         return _Usage(metric, None, None, MonthStatus.TOO_FEW_READINGS, None, None, plan.currency, None)
     places = amount_places(metric.decimals)
@@ -275,4 +344,5 @@ def _usage(
         ytd_cost,
         plan.currency,
         project(curve, plan, tz, places),
+        register_forecast(curve, plan, tz, places, today, billing_start_month),
     )

@@ -39,9 +39,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
+from ..domain.energy import ConversionFactor
 from ..domain.entities import PERIOD_START_SUFFIX as START_SUFFIX
 from ..domain.entities import Metric, MetricKind, Source
 from ..domain.errors import HomeLogError
+from ..domain.settlement import AdvancePayment
 from ..repositories.bulk_readings import sqlite_reading_rows, stream_reading_rows
 from .bulk import gc_paused
 
@@ -183,8 +185,12 @@ async def _export(
     reporter = _Reporter(loop, progress, total)
     writer_factory = _JsonWriter if fmt is ExportFormat.JSON else _CsvWriter
 
+    energy = await _energy(db, source) if fmt is ExportFormat.JSON else None
+
     async def write(stream: TextIO) -> int:
         writer = writer_factory(stream, source, tz)
+        if isinstance(writer, _JsonWriter) and energy is not None:
+            writer.energy = energy
         if sqlite_path is not None:
 
             def write_file(path: Path) -> int:
@@ -237,6 +243,25 @@ def export_text(source: Source, rows: Iterable[Sequence[Any]], fmt: ExportFormat
 
 
 # -- reading -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EnergyExport:
+    """What a JSON export adds to a source: conversion factors per metric id, advance payments."""
+
+    factors: dict[int, list[ConversionFactor]]
+    advances: list[AdvancePayment]
+
+
+async def _energy(db: SessionProvider, source: Source) -> EnergyExport:
+    from ..repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
+
+    assert source.id is not None
+    async with db.session(readonly=True) as session:
+        ids = [m.id for m in source.metrics if m.id is not None]
+        factors = await ConversionFactorRepository(session).for_metrics(ids)
+        advances = await AdvancePaymentRepository(session).for_source(source.id)
+    return EnergyExport(factors, advances)
 
 
 async def _fresh(db: SessionProvider, source: Source) -> Source:
@@ -400,22 +425,37 @@ class _CsvWriter(_Writer):
 
 
 class _JsonWriter(_Writer):
-    """A JSON object: ``format``, ``version``, the ``source`` (with its metrics) and ``readings``."""
+    """A JSON object: ``format``, ``version``, the ``source`` (with its metrics, their conversion
+    factors and the source's advance payments, where it has them) and ``readings``."""
+
+    #: Conversion factors and advance payments to write with the source (None: none loaded).
+    energy: EnergyExport | None = None
 
     def begin(self) -> None:
         source = self._source
-        head = {
-            "format": JSON_FORMAT_NAME,
-            "version": 1,
-            "source": {
-                "name": source.name,
-                "category": source.category.value,
-                "metrics": [
-                    {"name": m.name, "unit": m.unit, "kind": m.kind.value, "decimals": m.decimals}
-                    for m in source.metrics
-                ],
-            },
-        }
+        energy = self.energy
+        metrics = []
+        for m in source.metrics:
+            described: dict[str, Any] = {"name": m.name, "unit": m.unit, "kind": m.kind.value, "decimals": m.decimals}
+            factors = energy.factors.get(m.id or 0, []) if energy is not None else []
+            if factors:
+                described["conversion_factors"] = [
+                    {
+                        "valid_from": f.valid_from.isoformat(),
+                        "factor": str(f.factor),
+                        "z_number": str(f.z_number),
+                        "unit": f.unit,
+                    }
+                    for f in factors
+                ]
+            metrics.append(described)
+        described_source: dict[str, Any] = {"name": source.name, "category": source.category.value, "metrics": metrics}
+        if energy is not None and energy.advances:
+            described_source["advance_payments"] = [
+                {"valid_from": a.valid_from.isoformat(), "amount": str(a.amount), "currency": a.currency}
+                for a in energy.advances
+            ]
+        head = {"format": JSON_FORMAT_NAME, "version": 1, "source": described_source}
         text = json.dumps(head, ensure_ascii=False, indent=1)
         self._stream.write(text[: text.rfind("}")].rstrip() + ',\n "readings": [')
         self._first = True

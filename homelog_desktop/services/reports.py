@@ -20,14 +20,18 @@ Conventions (documented for the page and the command line):
   and rounded once, for display, with the ``*_text`` helpers (the command line's CSV uses them)
   or the page's formatting; money to cents. Never round a rounded figure again (0.3804995 per day
   shows as 0.380, not 0.3805 → 0.381).
+- A metric with conversion factors (``domain/energy.py``: gas m³ → kWh) is reported in the
+  converted unit by default (``converted=False``: in the metered unit); ``Report.metric`` carries
+  the unit shown, ``Report.original_unit`` the metered one, and each row's ``original`` its amount
+  in it. Costs are always priced per converted unit (the bill's price per kWh).
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta, tzinfo
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
@@ -53,12 +57,15 @@ from ..domain.consumption import (
     to_decimal,
 )
 from ..domain.costs import TariffPlan, money, span_costs
+from ..domain.energy import ConversionFactor, ConversionPlan, convert, converted_metric, unconverted_before
 from ..domain.entities import MeterEvent, Metric, MetricKind, Source, Tariff
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.numbers import quantum, relative_change
 from ..domain.projection import ProjectionFigures, ProjectionMethod, project
+from ..domain.settlement import AdvancePayment, Settlement, billing_year, register_forecast, settle
 from ..domain.timeutil import from_epoch
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
+from ..repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
 from ..repositories.series import load_series
 
 __all__ = [
@@ -93,6 +100,8 @@ class ReportRow:
     maximum: Decimal | None = None
     #: Interval metrics: days of the row, between the first and last period, that no period covers.
     uncovered_days: Decimal = Decimal(0)
+    #: A converted report (kWh): the row's consumption in the metered unit (m³); else None.
+    original: Decimal | None = None
 
     @property
     def not_covered(self) -> bool:
@@ -118,6 +127,15 @@ class Report:
     projection: Projection | None
     #: Things the user should know about the figures (a counter going down with no meter change).
     notes: tuple[str, ...] = ()
+    #: The metric as metered when the report is converted (``metric`` then carries the converted unit).
+    original_metric: Metric | None = None
+    #: The metric has conversion factors: the report can be shown in either unit.
+    convertible: bool = False
+    #: The current billing year's advances, cost so far and forecast settlement (domain/settlement.py):
+    #: a source with advance payments and one usage register; else None.
+    settlement: Settlement | None = None
+    #: The unit the conversion factors convert into (kWh), whichever unit is shown; None without factors.
+    converted_unit: str | None = None
 
 
 async def build_report(
@@ -128,8 +146,11 @@ async def build_report(
     start: date | None = None,
     end: date | None = None,
     tz: tzinfo | None = None,
+    *,
+    converted: bool = True,
 ) -> Report:
-    """The report of one metric per ``period`` from ``start`` to ``end`` (local dates, end exclusive).
+    """The report of one metric per ``period`` from ``start`` to ``end`` (local dates, end exclusive),
+    in the converted unit when the metric has conversion factors (unless ``converted`` is False).
 
     Raises NotFoundError for an unknown source or metric and ValidationError for an empty range.
     """
@@ -145,10 +166,31 @@ async def build_report(
         if metric.kind is MetricKind.COUNTER:
             events = await MeterEventRepository(session).for_metric(metric_id)
         tariffs = await TariffRepository(session).for_metric(metric_id)
-    # A year before the range, for the comparison with last year (and a margin for weeks).
+        factors = await ConversionFactorRepository(session).for_metric(metric_id)
+        advances = await AdvancePaymentRepository(session).for_source(source_id)
+    today = datetime.now(zone).date()
+    # A year before the range, for the comparison with last year (and a margin for weeks); with
+    # advances, a year before the current billing year too (the forecast compares with last year).
     since = None if start is None else midnight(add_months(start, -13), zone)
+    if since is not None and advances:
+        since = min(since, midnight(add_months(billing_year(today, source.billing_start_month)[0], -13), zone))
     series = await load_series(db, metric_id, since, periods=metric.kind is MetricKind.INTERVAL)
-    return await asyncio.to_thread(compute_report, source, metric, period, series, events, tariffs, zone, start, end)
+    return await asyncio.to_thread(
+        compute_report,
+        source,
+        metric,
+        period,
+        series,
+        events,
+        tariffs,
+        zone,
+        start,
+        end,
+        factors,
+        converted,
+        advances,
+        today,
+    )
 
 
 def compute_report(
@@ -161,19 +203,58 @@ def compute_report(
     tz: tzinfo,
     start: date | None = None,
     end: date | None = None,
+    factors: Sequence[ConversionFactor] = (),
+    converted: bool = True,
+    advances: Sequence[AdvancePayment] = (),
+    today: date | None = None,
 ) -> Report:
-    """The report from data already loaded (pure; ``build_report`` runs it in a worker thread)."""
+    """The report from data already loaded (pure; ``build_report`` runs it in a worker thread).
+
+    ``advances`` and ``today``: the source's advance payments and the day whose billing year is
+    forecast (the settlement is shown for a source with a single usage register)."""
     plan = TariffPlan.of([t for t in tariffs if t.metric_id == metric.id], tz)
+    conversion = ConversionPlan.of([f for f in factors if f.metric_id == metric.id], tz)
     if metric.kind is MetricKind.GAUGE:
         rows = _gauge_rows(source, metric, period, series, tz, start, end)
         return Report(source, metric, period, start, end, rows, None, None, None, None)
     places = amount_places(metric.decimals)
     if metric.kind is MetricKind.COUNTER:
-        curve = counter_curve(series, [e for e in events if e.metric_id == metric.id], metric.digits)
+        metered = counter_curve(series, [e for e in events if e.metric_id == metric.id], metric.digits)
     else:
-        curve = interval_curve(series)
+        metered = interval_curve(series)
+    # Costs are per converted unit when the metric converts (domain/energy.py).
+    priced = convert(metered, conversion)
+    convertible = not conversion.is_empty
+    shown = convertible and converted
+    curve = priced if shown else metered
+    original_metric = metric if shown else None
+    settlement = None
+    usage = [m for m in source.metrics if m.kind is not MetricKind.GAUGE]
+    if advances and today is not None and [m.id for m in usage] == [metric.id]:
+        priced_places = amount_places(converted_metric(metric, conversion).decimals)
+        forecast = register_forecast(priced, plan, tz, priced_places, today, source.billing_start_month)
+        settlement = settle(advances, forecast, today, source.billing_start_month, plan.currency)
+    if shown:
+        metric = converted_metric(metric, conversion)
+        places = amount_places(metric.decimals)
     if curve.is_empty:
-        return Report(source, metric, period, start, end, [], plan.currency, None, None, None)
+        return Report(
+            source,
+            metric,
+            period,
+            start,
+            end,
+            [],
+            plan.currency,
+            None,
+            None,
+            None,
+            (),
+            original_metric,
+            convertible,
+            settlement,
+            conversion.unit,
+        )
     spans = buckets(curve.start, curve.end, period, tz, source.billing_start_month, start, end)
     amounts = curve.between(
         np.array([b.covered_from.epoch for b in spans], dtype=np.int64),
@@ -185,7 +266,18 @@ def compute_report(
     earlier_amounts = curve.between(
         np.array([a.epoch for a, _ in earlier], dtype=np.int64), np.array([b.epoch for _, b in earlier], dtype=np.int64)
     ).tolist()
-    costs = span_costs(curve, plan, [(b.covered_from, b.covered_to) for b in spans], places)
+    costs = span_costs(priced, plan, [(b.covered_from, b.covered_to) for b in spans], places)
+    if priced is not curve:  # shown in the metered unit: no cost where nothing converts
+        costs = [
+            None if priced.is_empty or b.covered_from.epoch < priced.start else c
+            for b, c in zip(spans, costs, strict=True)
+        ]
+    originals: list[float] | None = None
+    if shown:
+        originals = metered.between(
+            np.array([b.covered_from.epoch for b in spans], dtype=np.int64),
+            np.array([b.covered_to.epoch for b in spans], dtype=np.int64),
+        ).tolist()
     gaps = curve.covered_starts is not None
     if gaps:
         span_seconds = np.array([b.covered_to.epoch - b.covered_from.epoch for b in spans], dtype=np.int64)
@@ -221,6 +313,7 @@ def compute_report(
                 last_year=last_year,
                 change=change,
                 uncovered_days=uncovered,
+                original=exact(originals[index]) if originals is not None and consumption is not None else None,
             )
         )
     # The rows are contiguous: their total is the curve's amount over all of them, exact (a sum of
@@ -229,8 +322,45 @@ def compute_report(
     row_costs = [r.cost for r in rows if not r.not_covered]
     total_cost = sum((c for c in row_costs if c is not None), Decimal(0)) if rows and None not in row_costs else None
     projection = project(curve, plan, tz, places)
+    if projection is not None and priced is not curve:
+        costed = project(priced, plan, tz, places)
+        projection = replace(
+            projection,
+            annual_cost=costed.annual_cost if costed is not None else None,
+            last_year_cost=costed.last_year_cost if costed is not None else None,
+        )
     notes = _decrease_notes(curve.decreases, tz, spans) + _interval_notes(curve, rows)
-    return Report(source, metric, period, start, end, rows, plan.currency, total, total_cost, projection, notes)
+    if convertible:
+        notes += _conversion_notes(metered, conversion, tz, (original_metric or metric).unit)
+    return Report(
+        source,
+        metric,
+        period,
+        start,
+        end,
+        rows,
+        plan.currency,
+        total,
+        total_cost,
+        projection,
+        notes,
+        original_metric,
+        convertible,
+        settlement,
+        conversion.unit,
+    )
+
+
+def _conversion_notes(metered: Curve, conversion: ConversionPlan, tz: tzinfo, unit: str) -> tuple[str, ...]:
+    """A note when readings begin before the first conversion factor (nothing converts there)."""
+    until = unconverted_before(metered, conversion)
+    if until is None:
+        return ()
+    day = from_epoch(until).astimezone(tz).date().isoformat()
+    return (
+        f"No conversion factor before {day}: the {unit} read before then are not converted to "
+        f"{conversion.unit} and have no cost. Add a factor from an earlier date to include them.",
+    )
 
 
 def _decrease_notes(decreases: npt.NDArray[np.int64], tz: tzinfo, spans: Sequence[Bucket]) -> tuple[str, ...]:
@@ -346,15 +476,19 @@ def change_text(value: Decimal) -> str:
 
 CSV_HEADER = ("period_start", "period_end", "consumption", "days", "avg_per_day", "cost")
 GAUGE_COLUMNS = ("mean", "minimum", "maximum")
+#: A converted report's (gas in kWh) extra columns: the amount as metered, and both units.
+METERED_COLUMNS = ("metered", "unit", "metered_unit")
 
 
 def report_csv(report: Report) -> str:
     """CSV: period_start,period_end,consumption,days,avg_per_day,cost (dates YYYY-MM-DD local,
     period_end exclusive, numbers with a dot, empty where there is no figure). A gauge's report
-    has no consumption; three more columns give its mean, minimum and maximum."""
+    has no consumption; three more columns give its mean, minimum and maximum. A converted report
+    (gas in kWh) ends with the amount as metered and the two units: ``metered,unit,metered_unit``."""
     metric = report.metric
     gauge = metric.kind is MetricKind.GAUGE
-    header = CSV_HEADER + (GAUGE_COLUMNS if gauge else ())
+    metered = report.original_metric
+    header = CSV_HEADER + (GAUGE_COLUMNS if gauge else ()) + (METERED_COLUMNS if metered is not None else ())
     lines = [",".join(header)]
     for row in report.rows:
         cells = [
@@ -369,6 +503,10 @@ def report_csv(report: Report) -> str:
             cells.append(_fixed(row.mean, metric.decimals + 2) if row.mean is not None else "")
             cells.append(consumption_text(row.minimum, metric) if row.minimum is not None else "")
             cells.append(consumption_text(row.maximum, metric) if row.maximum is not None else "")
+        if metered is not None:
+            cells.append(consumption_text(row.original, metered) if row.original is not None else "")
+            cells.append(metric.unit)
+            cells.append(metered.unit)
         lines.append(",".join(cells))
     return "\n".join(lines) + "\n"
 

@@ -37,6 +37,9 @@ from .permissions import Permissions
 
 if TYPE_CHECKING:
     from ..db.handle import SessionProvider
+    from ..services.importing.builtin_profiles import BuiltinProfile
+    from ..services.importing.formats import ParsedFile
+    from ..services.importing.standard import RegisterInfo, StandardSummary
 
 #: Rows the preview shows.
 PREVIEW_ROWS = 50
@@ -69,6 +72,8 @@ class ImportViewModel(BaseViewModel):
     cancelled = Signal()
     #: The import was refused (an invalid row, say): the message; nothing was changed.
     failed = Signal(str)
+    #: ParsedFile: the file is in a standard format (NEM12, Green Button...): no mapping needed.
+    recognised = Signal(object)
 
     def __init__(
         self,
@@ -102,21 +107,35 @@ class ImportViewModel(BaseViewModel):
         #: True when a saved profile for this header chose the settings and mapping.
         self.profile_applied = False
         self.preview_rows: list[PreviewRow] = []
-        self.summary: ImportSummary | None = None
+        self.summary: ImportSummary | StandardSummary | None = None
         self.running = False
         self.last_progress: ImportProgress | None = None
         self._cancel: CancelToken | None = None
+        #: A standard-format file's content (None: an ordinary table, mapped column by column).
+        self.standard: ParsedFile | None = None
+        #: A standard file's registers as the wizard lists them.
+        self.registers: list[RegisterInfo] = []
+        #: Where a standard file's series go: one source of this name; "" for a source per meter.
+        self.standard_source = ""
+        #: The built-in supplier profile read the table's way (None: none recognised or chosen).
+        self.builtin_profile: BuiltinProfile | None = None
 
     # -- reading the file --------------------------------------------------------------------
 
     async def detect(self, preferred_source: Source | None = None) -> None:
         """Read the start of the file: settings, columns, a saved profile, a first mapping."""
         from ..services.importing import detect, load_profile
+        from ..services.importing.standard import describe, read_standard, recognise
 
         loop = asyncio.get_running_loop()
         async with self._action():
             if not self._sources_given:
                 self.sources = await self._load_sources()
+            if await loop.run_in_executor(None, recognise, self.path) is not None:
+                self.standard = await loop.run_in_executor(None, read_standard, self.path)
+                self.registers = await loop.run_in_executor(None, describe, self.standard)
+                self.recognised.emit(self.standard)
+                return
             detected = await loop.run_in_executor(None, detect, self.path)
             self._take(detected)
             profile = None
@@ -128,9 +147,41 @@ class ImportViewModel(BaseViewModel):
             if profile is not None and self._apply_profile(profile):
                 self.profile_applied = True
             else:
-                self._suggest(preferred_source)
-            self.detected_changed.emit(detected)
+                from ..services.importing.builtin_profiles import recognise_profile
+
+                builtin = recognise_profile(detected)
+                if builtin is not None:
+                    await self._use_builtin(builtin, preferred_source)
+                else:
+                    self._suggest(preferred_source)
+            self.detected_changed.emit(self.detected)
             self.mapping_changed.emit()
+
+    async def use_builtin_profile(self, name: str | None) -> None:
+        """Read the file with the built-in profile ``name`` (None: as detected, no profile)."""
+        from ..services.importing import detect
+        from ..services.importing.builtin_profiles import builtin_profile
+
+        preferred = self.source if self.source.id is not None else None
+        async with self._action():
+            detected = await asyncio.get_running_loop().run_in_executor(None, detect, self.path)
+            self._take(detected)
+            if name is None:
+                self.builtin_profile = None
+                self._suggest(preferred)
+            else:
+                await self._use_builtin(builtin_profile(name), preferred)
+            self.detected_changed.emit(self.detected)
+            self.mapping_changed.emit()
+
+    async def _use_builtin(self, profile: BuiltinProfile, source: Source | None) -> None:
+        from ..services.importing.builtin_profiles import apply_builtin
+
+        assert self.detected is not None
+        detected = await asyncio.get_running_loop().run_in_executor(None, apply_builtin, profile, self.detected)
+        self._take(detected)
+        self.builtin_profile = profile
+        self._suggest(source)
 
     async def set_settings(self, settings: ImportSettings) -> None:
         """Use ``settings``; when they split the file differently, read its columns again."""
@@ -252,10 +303,12 @@ class ImportViewModel(BaseViewModel):
             self.preview_rows = rows
             self.preview_ready.emit(rows)
 
-    async def run(self) -> ImportSummary | None:
+    async def run(self) -> ImportSummary | StandardSummary | None:
         """Import the whole file in one transaction; progress, then finished, cancelled or failed."""
         from ..services.importing import run_import, save_profile
 
+        if self.standard is not None:
+            return await self._run_standard(self.standard)
         plan = self.plan()
         self._cancel = CancelToken()
         self.running = True
@@ -280,6 +333,31 @@ class ImportViewModel(BaseViewModel):
                         )
                     except (OSError, HomeLogError):
                         pass  # the readings are in; a profile that cannot be written is only a convenience
+                self.finished.emit(summary)
+                return summary
+        finally:
+            self.running = False
+            self._cancel = None
+        return None
+
+    async def _run_standard(self, parsed: ParsedFile) -> StandardSummary | None:
+        from ..services.importing.standard import StandardPlan, run_standard_import
+
+        plan = StandardPlan(self.path, parsed, self.standard_source.strip() or None, self.duplicates)
+        self._cancel = CancelToken()
+        self.running = True
+        self.summary = None
+        try:
+            async with self._action():
+                try:
+                    summary = await run_standard_import(self._db, plan, self._on_progress, self._cancel)
+                except ImportCancelledError:
+                    self.cancelled.emit()
+                    return None
+                except ImportFileError as exc:
+                    self.failed.emit(user_message(exc))
+                    return None
+                self.summary = summary
                 self.finished.emit(summary)
                 return summary
         finally:
@@ -347,6 +425,16 @@ class ImportViewModel(BaseViewModel):
             new_source, mapping = new_source_for(new_name or fallback, self.detected)
             self.source = new_source
             self.mapping = dict(mapping)
+        profile = self.builtin_profile
+        if profile is not None:  # the profile's metrics: names, units and kinds of its layout
+            if source is None:
+                category = self.source.category
+                self.source, mapping = profile.new_source(self.source.name, self.detected, self.mapping)
+                if category is not Category.OTHER:
+                    self.source = replace(self.source, category=category)
+            else:
+                mapping = profile.mapping_onto(source, self.detected, self.mapping)
+            self.mapping = {c: t for c, t in mapping.items() if t.role is not TargetRole.IGNORE}
         self._sync_source()
 
     def _apply_profile(self, profile: Profile) -> bool:

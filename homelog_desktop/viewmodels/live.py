@@ -28,6 +28,8 @@ WHAT_OF_TABLE: dict[str, What] = {
     "sources": What.SOURCES,
     "metrics": What.SOURCES,
     "tariffs": What.TARIFFS,
+    "conversion_factors": What.TARIFFS,
+    "advance_payments": What.TARIFFS,
     "meter_events": What.METER_CHANGES,
     "members": What.MEMBERS,
 }

@@ -123,6 +123,8 @@ class ReportsViewModel(BaseViewModel):
         self.start: date | None = None
         self.end: date | None = None
         self.report: Report | None = None
+        #: A metric with conversion factors is shown converted (kWh) unless the user chose as metered.
+        self.converted = True
         self.loading = False
         self._generation = 0
         self._task: asyncio.Task[Any] | None = None
@@ -154,6 +156,13 @@ class ReportsViewModel(BaseViewModel):
     def set_period(self, period: Period) -> None:
         self.period = period
         self.request()
+
+    def set_converted(self, converted: bool) -> None:
+        """Show a metric with conversion factors in the converted unit (kWh) or as metered (m³)."""
+        if converted != self.converted:
+            self.converted = converted
+            self._yoy_metric = None
+            self.request()
 
     def set_range(self, start: date | None, end: date | None) -> None:
         self.start, self.end = start, end
@@ -214,7 +223,13 @@ class ReportsViewModel(BaseViewModel):
                         "homelog_desktop.services.reports", "build_report"
                     )
                 report = await builder(
-                    self._db, wanted.source.id, wanted.metric.id, wanted.period, wanted.start, wanted.end
+                    self._db,
+                    wanted.source.id,
+                    wanted.metric.id,
+                    wanted.period,
+                    wanted.start,
+                    wanted.end,
+                    **self._unit_choice(),
                 )
                 if generation != self._generation:
                     return
@@ -251,7 +266,7 @@ class ReportsViewModel(BaseViewModel):
             builder = self._builder
             if builder is None:
                 builder = self._builder = await _import_in_thread("homelog_desktop.services.reports", "build_report")
-            report = await builder(self._db, source.id, metric_id, Period.MONTH, None, None)
+            report = await builder(self._db, source.id, metric_id, Period.MONTH, None, None, **self._unit_choice())
             if self.metric is not None and self.metric.id == metric_id and self.source is source:
                 self.year_over_year_loaded.emit(report)
 
@@ -273,6 +288,10 @@ class ReportsViewModel(BaseViewModel):
                     )
                 ) from exc
             self.exported.emit(path)
+
+    def _unit_choice(self) -> dict[str, Any]:
+        """The builder's unit argument: only passed when the metered unit was chosen."""
+        return {} if self.converted else {"converted": False}
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self.loading:

@@ -17,6 +17,7 @@ from ..domain.rules import check_source as source_issues
 from ..i18n import translate
 from ..repositories import MemberRepository, MeterEventRepository, SourceRepository, TariffRepository
 from .base import BaseViewModel
+from .energy import EnergyEditor
 from .permissions import Permissions
 
 if TYPE_CHECKING:
@@ -155,6 +156,8 @@ class SourceEditorViewModel(BaseViewModel):
         self._event_repo = event_repo_factory
         self._tariff_repo = tariff_repo_factory
         self._source = source
+        #: Conversion factors and advance payments, read and saved with the source (viewmodels/energy.py).
+        self.energy = EnergyEditor()
         #: The stored meter changes and tariffs (after load(), and after a save).
         self.changes = MeterChanges()
         self.members: list[Member] = []
@@ -195,6 +198,7 @@ class SourceEditorViewModel(BaseViewModel):
                         if metric.id is not None:
                             counts[metric.id] = await repo.count_values(metric.id)
                     changes = await self._read_changes(session, source)
+                await self.energy.read(session, source if source is not None else Source(None, ""))
             self.members = members
             self.permissions.set_names({m.id: m.name for m in members if m.id is not None})
             self.value_counts = counts
@@ -239,7 +243,15 @@ class SourceEditorViewModel(BaseViewModel):
                         )
                         ids = {k: m.id for k, m in zip(keys, stored.metrics, strict=True) if k is not None}
                         await self._write_changes(session, stored, changes, ids, overwrite=overwrite)
+                    energy_ids = {k: m.id for k, m in zip(metric_keys or [], stored.metrics, strict=False)}
+                    energy_ids.update({m.id: m.id for m in stored.metrics if m.id is not None})
+                    try:
+                        await self.energy.write(session, stored, energy_ids, overwrite=overwrite)
+                    except ValidationError as exc:
+                        self.last_problem = Problem("energy", str(exc))
+                        raise
                     saved_changes = await self._read_changes(session, stored)
+                    await self.energy.read(session, stored)
             except ConflictError as exc:
                 self.conflict = exc
                 self.conflict_raised.emit(exc)
@@ -262,6 +274,7 @@ class SourceEditorViewModel(BaseViewModel):
             async with self._db.session(readonly=True) as session:
                 stored = await self._repo(session).get(source.id)
                 changes = await self._read_changes(session, stored)
+                await self.energy.read(session, stored)
             self._source = stored
             self.changes = changes
             self.reloaded.emit(stored)

@@ -38,6 +38,7 @@ from ..i18n import translate
 from . import figures
 from .icons import category_icon
 from .models.sources import last_reading_text
+from .settlement import SettlementRows
 from .widgets import is_dark, tone
 
 if TYPE_CHECKING:
@@ -166,6 +167,8 @@ class SourceCardWidget(QFrame):
         for row in self._figure_rows:
             for widget in row:
                 widget.setVisible(not is_gauge)
+        self.settlement.set_settlement(card.settlement if card is not None else None, locale, visible=not is_gauge)
+        self._caption_width()  # "Settlement 2025/26" may be the widest caption
         if is_gauge:
             return
         if card is None:
@@ -433,6 +436,7 @@ class SourceCardWidget(QFrame):
         )
         self._figure_rows.append(projection)
         self._figure_rows.append(row("", self.basis_label))
+        self.settlement = SettlementRows(row, self._set_tone)
         self._caption_width()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)

@@ -51,6 +51,8 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -69,7 +71,7 @@ from ..services.importing import (
     RowStatus,
     TargetRole,
 )
-from ..viewmodels.importing import ImportViewModel
+from ..viewmodels.importing import ImportViewModel, default_source_name
 from .models.importing import (
     DATE_TEXT,
     TIME_TEXT,
@@ -81,10 +83,10 @@ from .models.importing import (
 from .widgets import Banner, preferred_size
 
 _Index = QModelIndex | QPersistentModelIndex
-PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DUPLICATES, PAGE_PROGRESS, PAGE_SUMMARY = range(6)
+PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DUPLICATES, PAGE_PROGRESS, PAGE_SUMMARY, PAGE_RECOGNISED = range(7)
 #: The open dialog's filters.
 OPEN_FILTERS = (
-    QT_TRANSLATE_NOOP("ImportWizard", "Tables (*.csv *.xlsx *.xls *.ods *.txt *.tsv)"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Tables and meter data (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip)"),
     QT_TRANSLATE_NOOP("ImportWizard", "All files (*)"),
 )
 _FOLDER_KEY = "import/folder"
@@ -194,6 +196,7 @@ class ImportWizard(QWizard):
         self.duplicates_page = DuplicatesPage(vm)
         self.progress_page = ProgressPage(vm)
         self.summary_page = SummaryPage(vm, self._can_show_source)
+        self.recognised_page = RecognisedPage(vm)
         self.summary_page.show_source_clicked.connect(self._on_show_source_clicked)
         for page_id, page in enumerate(
             (
@@ -203,6 +206,7 @@ class ImportWizard(QWizard):
                 self.duplicates_page,
                 self.progress_page,
                 self.summary_page,
+                self.recognised_page,
             )
         ):
             self.setPage(page_id, page)
@@ -211,6 +215,7 @@ class ImportWizard(QWizard):
         vm.cancelled.connect(self._on_cancelled)
         vm.failed.connect(self._on_failed)
         vm.error_occurred.connect(self._on_error)
+        vm.recognised.connect(self._on_recognised)
         vm.spawn(vm.detect(current_source))
 
     # -- public ------------------------------------------------------------------------------
@@ -243,6 +248,11 @@ class ImportWizard(QWizard):
 
     # -- view-model signals ------------------------------------------------------------------
 
+    def _on_recognised(self, _parsed: object) -> None:
+        """A standard-format file: its own page, without the table's settings and mapping."""
+        self.setStartId(PAGE_RECOGNISED)
+        self.restart()
+
     def _on_finished(self, summary: ImportSummary) -> None:
         self.summary_page.show_summary(summary)
         if self.currentId() == PAGE_PROGRESS:
@@ -258,6 +268,11 @@ class ImportWizard(QWizard):
 
     def _on_failed(self, message: str) -> None:
         """The file was refused (nothing stored): back to the preview, which says why."""
+        if self.vm.standard is not None:
+            self.recognised_page.banner.show_message(message, "error")
+            while self.currentId() != PAGE_RECOGNISED and self.currentId() != -1:
+                self.back()
+            return
         self.preview_page.show_failure(message)
         while self.currentId() > PAGE_PREVIEW:
             self.back()
@@ -410,6 +425,20 @@ class FilePage(_Page):
         self.sheet = QComboBox()
         self.sheet.setObjectName("sheetCombo")
         self._sheet_label = QLabel(translate("FilePage", "Worksheet:"))
+        from ..services.importing.builtin_profiles import BUILTIN_PROFILES
+
+        self.profile = _combo(
+            "profileCombo",
+            [
+                ("", QT_TRANSLATE_NOOP("ImportWizard", "None (as detected)")),
+                *((p.name, f"{p.title} [{p.country}]") for p in BUILTIN_PROFILES),
+            ],
+        )
+        self.profile.setToolTip(
+            translate("FilePage", "A supplier's or portal's export layout, recognised by its column names")
+        )
+        self.profile.setMinimumContentsLength(24)
+        self.profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
         left = QFormLayout()
         left.addRow(translate("FilePage", "Text encoding:"), self.encoding)
@@ -454,7 +483,10 @@ class FilePage(_Page):
         self.sample_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         caption = QLabel(translate("FilePage", "The first rows of the file:"))
 
+        profile_row = QFormLayout()
+        profile_row.addRow("Supplier profile:", self.profile)
         self.layout_.addWidget(self._status)
+        self.layout_.addLayout(profile_row)
         self.layout_.addWidget(self.form)
         self.layout_.addWidget(self.ambiguous)
         self.layout_.addWidget(self._notes)
@@ -467,6 +499,7 @@ class FilePage(_Page):
         self.header_row.editingFinished.connect(self._apply)
         self.header_row.valueChanged.connect(lambda _v: self._apply() if not self.header_row.hasFocus() else None)
         self.date_format.activated.connect(lambda _i: self._on_date_format_chosen())
+        self.profile.activated.connect(lambda _i: self._on_profile_chosen())
         self.day_first.toggled.connect(lambda on: self._choose_order(True) if on else None)
         self.month_first.toggled.connect(lambda on: self._choose_order(False) if on else None)
         vm.detected_changed.connect(self._on_detected)
@@ -520,6 +553,8 @@ class FilePage(_Page):
                     "FilePage", "The settings and columns of your last import of a file like this one were applied."
                 )
             )
+        builtin = vm.builtin_profile
+        _select(self.profile, builtin.name if builtin is not None else "")
         self._notes.setText("\n".join(f"• {n}" for n in notes))
         self._notes.setVisible(bool(notes))
         self.sample_model.set_rows(vm.columns, vm.sample_rows)
@@ -528,6 +563,12 @@ class FilePage(_Page):
             self.sample_view.setColumnWidth(column, min(self.sample_view.columnWidth(column), 240))
         self._show_ambiguity()
         self.completeChanged.emit()
+
+    def _on_profile_chosen(self) -> None:
+        name = self.profile.currentData() or None
+        current = self.vm.builtin_profile.name if self.vm.builtin_profile is not None else None
+        if name != current:
+            self.vm.spawn(self.vm.use_builtin_profile(name))
 
     def _fill_columns(self, date_column: int | None, time_column: int | None) -> None:
         columns = self.vm.columns
@@ -1251,6 +1292,9 @@ class SummaryPage(_Page):
         self.save_button.clicked.connect(self._ask_save)
         self.setFinalPage(True)
 
+    def nextId(self) -> int:  # noqa: N802
+        return -1  # the last page (the recognised page's id comes after it)
+
     def show_summary(self, summary: ImportSummary) -> None:
         headline = translate("ImportWizard", "Imported %Ln reading(s) into “{name}”.", None, summary.imported).format(
             name=summary.source_name
@@ -1301,3 +1345,141 @@ class SummaryPage(_Page):
         dialog.fileSelected.connect(lambda name: self.save_to(Path(name)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+
+class RecognisedPage(_Page):
+    """A standard-format file (NEM12, Green Button, Home Assistant, DSMR-reader): what it holds, where it goes.
+
+    No settings and no mapping: each register becomes its own metric with its unit, kind and periods.
+    The page is the commit page: "Import" starts the import (progress, Cancel), then the summary.
+    """
+
+    def __init__(self, vm: ImportViewModel) -> None:
+        super().__init__(vm, "Recognised", "Every register of the file becomes a metric with its unit and kind.")
+        self.setObjectName("recognisedPage")
+        self.headline = QLabel()
+        self.headline.setObjectName("recognisedHeadline")
+        self.headline.setWordWrap(True)
+        font = QFont(self.headline.font())
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.registers = QTableWidget(0, 6)
+        self.registers.setObjectName("registersTable")
+        self.registers.setAccessibleName("The registers found in the file")
+        self.registers.setHorizontalHeaderLabels(["Register", "Unit", "Kind", "Values", "From", "To"])
+        self.registers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.registers.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.registers.verticalHeader().hide()
+        self.registers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.per_meter = QRadioButton("A source for each meter of the file, named after it")
+        self.per_meter.setObjectName("sourcePerMeterRadio")
+        self.meters = QLabel()
+        self.meters.setObjectName("metersText")
+        self.meters.setWordWrap(True)
+        self.meters.setContentsMargins(24, 0, 0, 0)
+        self.one_source = QRadioButton("All into one source:")
+        self.one_source.setObjectName("oneSourceRadio")
+        group = QButtonGroup(self)
+        group.addButton(self.per_meter)
+        group.addButton(self.one_source)
+        self.source_name = QComboBox()
+        self.source_name.setObjectName("standardSourceCombo")
+        self.source_name.setEditable(True)
+        self.source_name.setToolTip("A source of that name is created when there is none (with these metrics)")
+        self.source_name.setMinimumContentsLength(20)
+        self.replace = QCheckBox("Replace readings stored at the same times (otherwise they are kept and skipped)")
+        self.replace.setObjectName("replaceDuplicatesCheck")
+        self.details = QLabel()
+        self.details.setObjectName("recognisedDetails")
+        self.details.setWordWrap(True)
+        one = QHBoxLayout()
+        one.addWidget(self.one_source)
+        one.addWidget(self.source_name, 1)
+        self.layout_.addWidget(self.headline)
+        self.layout_.addWidget(self.registers, 1)
+        self.layout_.addWidget(self.details)
+        self.layout_.addWidget(self.per_meter)
+        self.layout_.addWidget(self.meters)
+        self.layout_.addLayout(one)
+        self.layout_.addWidget(self.replace)
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
+        self.per_meter.toggled.connect(self._on_target)
+        self.source_name.currentTextChanged.connect(lambda _t: self._on_target())
+        self.replace.toggled.connect(
+            lambda on: setattr(self.vm, "duplicates", DuplicatePolicy.REPLACE if on else DuplicatePolicy.SKIP)
+        )
+
+    def initializePage(self) -> None:  # noqa: N802
+        from ..services.importing.standard import targets_of
+
+        parsed = self.vm.standard
+        if parsed is None:
+            return
+        self.setTitle(f"Recognised: {parsed.format.label}")
+        rows = self.vm.registers
+        count = sum(r.count for r in rows)
+        self.headline.setText(
+            f"{self.vm.path.name}: {len(rows)} register{'s' if len(rows) != 1 else ''}, {count:,} values"
+        )
+        self.registers.setRowCount(len(rows))
+        for row, info in enumerate(rows):
+            cells = [
+                info.name,
+                info.unit or "—",
+                info.kind.label,
+                f"{info.count:,}",
+                _when(info.first),
+                _when(info.last),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.registers.setItem(row, column, item)
+        self.registers.resizeColumnsToContents()
+        self.registers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        meters = [t.source_name for t in targets_of(parsed, self.vm.path)]
+        if len(meters) > 1:
+            self.per_meter.setText(f"A source for each of the file’s {len(meters)} meters, named after it:")
+        else:
+            self.per_meter.setText("A source named after the meter:" if meters else "A source named after the file")
+        self.meters.setText(", ".join(f"“{m}”" for m in meters))
+        self.meters.setVisible(bool(meters))
+        self.source_name.blockSignals(True)
+        self.source_name.clear()
+        self.source_name.addItems([s.name for s in self.vm.sources])
+        self.source_name.setCurrentText(self.vm.standard_source or default_source_name(self.vm.path))
+        self.source_name.blockSignals(False)
+        (self.one_source if self.vm.standard_source else self.per_meter).setChecked(True)
+        self.replace.setChecked(self.vm.duplicates is DuplicatePolicy.REPLACE)
+        details = []
+        if parsed.skipped:
+            n = len(parsed.skipped)
+            details.append(
+                f"{n:,} row{'s' if n != 1 else ''} or cell{'s' if n != 1 else ''} of the file cannot be read: "
+                "each is listed by line in the summary."
+            )
+        details.extend(parsed.notes[:3])
+        self.details.setText("\n".join(f"• {d}" for d in details))
+        self.details.setVisible(bool(details))
+        self._on_target()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return not self.vm.busy and (self.per_meter.isChecked() or bool(self.source_name.currentText().strip()))
+
+    def nextId(self) -> int:  # noqa: N802
+        return PAGE_PROGRESS
+
+    def _on_target(self) -> None:
+        self.source_name.setEnabled(self.one_source.isChecked())
+        self.vm.standard_source = self.source_name.currentText().strip() if self.one_source.isChecked() else ""
+        self.completeChanged.emit()
+
+
+def _when(moment: datetime | None) -> str:
+    """A period's bound as the user's local time, or a dash."""
+    if moment is None:
+        return "—"
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    return local.strftime("%Y-%m-%d %H:%M")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Slot
@@ -37,7 +37,7 @@ from ..domain.access import Action
 from ..domain.entities import Member, MeterEvent, MeterEventKind, Metric, MetricKind, Reading
 from ..domain.errors import ConflictError
 from ..domain.issues import Issue, ReadingField, Severity
-from ..domain.validation import ReadingContext, continuous_use
+from ..domain.validation import ReadingContext, change_moment, continuous_use, rollover_moment
 from ..viewmodels.reading_editor import ReadingEditorViewModel, unaccepted, warning_key
 from .conflict_dialog import OVERWRITE, RELOAD, ConflictQuestion
 from .meter_changes import MeterEventDialog, open_item_dialog
@@ -918,9 +918,7 @@ class ReadingDialog(QDialog):
             return
         previous = context.previous.get(metric.id)
         at = self._form_timestamp()
-        default_at = at - timedelta(minutes=1)
-        if previous is not None and default_at <= previous.timestamp:
-            default_at = previous.timestamp + (at - previous.timestamp) / 2
+        default_at = change_moment(previous.timestamp if previous is not None else None, at)
         assert self._vm.source.id is not None
         dialog = MeterEventDialog(
             [metric],
@@ -956,14 +954,10 @@ class ReadingDialog(QDialog):
         previous = context.previous.get(metric.id)
         if previous is None:
             return
-        at = self._form_timestamp()
-        span = Decimal(10) ** metric.digits
-        wrapped = span - previous.value + value
-        share = float((span - previous.value) / wrapped) if wrapped > 0 else 0.5
-        moment = previous.timestamp + (at - previous.timestamp) * min(max(share, 0.01), 0.99)
+        moment = rollover_moment(metric.digits, previous.value, previous.timestamp, value, self._form_timestamp())
         assert self._vm.source.id is not None
         self._pending[metric.id] = MeterEvent(
-            None, self._vm.source.id, metric.id, moment.replace(microsecond=0), MeterEventKind.ROLLOVER, digits=None
+            None, self._vm.source.id, metric.id, moment, MeterEventKind.ROLLOVER, digits=None
         )
         self._raised = []
         self._refresh()

@@ -39,7 +39,9 @@ from . import figures
 from .charts.base import CHART_MIN_HEIGHT
 from .flow_layout import FlowLayout
 from .models.report import ReportTableModel
+from .settlement import settlement_html
 from .table_copy import install_copy
+from .unit_toggle import UnitToggle
 
 if TYPE_CHECKING:
     from ..domain.consumption import Series
@@ -188,6 +190,7 @@ class ReportsPage(QWidget):
         if not report.rows and report.start is None and report.end is None:
             self._never_read = (report.source.id, report.metric.id)
         self.model.set_report(report)
+        self.unit_toggle.show_for(report)
         self._configure_header()
         self._content.setCurrentIndex(0 if report.rows else 1)
         if not report.rows:
@@ -540,6 +543,9 @@ class ReportsPage(QWidget):
         if report.currency is None and metric.kind is not MetricKind.GAUGE and report.rows:
             parts.append(translate("ReportsPage", "No tariff: add one in the source's settings to see costs"))
         text = "&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts)
+        settlement = getattr(report, "settlement", None)
+        if settlement is not None:
+            text += "<br>" + settlement_html(settlement, locale)
         notes = getattr(report, "notes", ())
         if notes:
             text += "<br>" + "<br>".join(f"⚠ {_escape(note)}" for note in notes)
@@ -628,6 +634,9 @@ class ReportsPage(QWidget):
         controls = FlowLayout(spacing=14)
         controls.addWidget(self._metric_group)
         controls.addWidget(group(period_caption, self._period))
+        self.unit_toggle = UnitToggle()
+        self.unit_toggle.converted_changed.connect(self.vm.set_converted)
+        controls.addWidget(self.unit_toggle)
         controls.addWidget(group(self._preset, self._from, dash, self._to))
         controls.addWidget(self._export_button)
         controls.addWidget(busy)

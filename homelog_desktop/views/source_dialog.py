@@ -53,6 +53,7 @@ from ..domain.errors import ConflictError
 from ..domain.rules import MAX_DIGITS, MAX_INTERVAL_DAYS, MAX_METRIC_NAME_LENGTH, MAX_NAME_LENGTH, MAX_UNIT_LENGTH
 from ..viewmodels.source_editor import MeterChanges, Problem, SourceEditorViewModel, default_metric
 from .conflict_dialog import OVERWRITE, RELOAD, ConflictQuestion
+from .energy_tab import EnergyTab
 from .icons import category_icon
 from .meter_changes import (
     EventColumn,
@@ -547,7 +548,7 @@ class SourceDialog(QDialog):
         if self._vm.is_new and current.metrics == (default_metric(current.category),):
             initial = replace(initial, category=current.category, metrics=current.metrics)
         loaded = self._loaded_changes or MeterChanges()
-        return current != initial or self.current_changes() != loaded
+        return current != initial or self.current_changes() != loaded or self.energy_page.changed()
 
     # -- Qt overrides -----------------------------------------------------------------------
 
@@ -773,6 +774,10 @@ class SourceDialog(QDialog):
         self.tabs.addTab(self.metrics_page, translate("SourceDialog", "&Metrics"))
         self.tabs.addTab(self.events_page, translate("SourceDialog", "Meter c&hanges"))
         self.tabs.addTab(self.tariffs_page, translate("SourceDialog", "&Tariffs"))
+        self.energy_page = EnergyTab(self)
+        self.tabs.addTab(self.energy_page, translate("SourceDialog", "E&nergy"))
+        self.energy_page.set_metrics(self._metrics.keyed_metrics())
+        self.energy_page.edited.connect(self._on_changes_edited)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -959,6 +964,8 @@ class SourceDialog(QDialog):
         self._events.set_items(changes.events)
         self._events.set_unbridged(changes.unbridged)
         self._tariffs.set_items(changes.tariffs)
+        self.energy_page.set_metrics(self._metrics.keyed_metrics(), Category(self.category_combo.currentData()))
+        self.energy_page.set_settings(self._vm.energy.loaded)
         self._update_change_buttons()
 
     def _on_vm_saved(self, source: Source) -> None:
@@ -1016,7 +1023,12 @@ class SourceDialog(QDialog):
             self._focus_problem(problems[0])
             return
         # Meter changes and tariffs are saved with the source, in its transaction; None until loaded
-        # (nothing of them can have been changed before).
+        # (nothing of them can have been changed before). So are the energy settings.
+        energy = self.energy_page.collect()
+        if energy is None:
+            self.tabs.setCurrentWidget(self.energy_page)
+            return
+        self._vm.energy.wanted = energy if self._loaded_changes is not None else None
         changes = self.current_changes() if self._loaded_changes is not None else None
         if self._overwrite_next:  # after a conflict the user chose to keep editing: this save overwrites
             self._overwrite_next = False
@@ -1081,6 +1093,7 @@ class SourceDialog(QDialog):
         keyed = self._metrics.keyed_metrics()
         self._events.set_metrics(keyed)
         self._tariffs.set_metrics(keyed)
+        self.energy_page.set_metrics(keyed, Category(self.category_combo.currentData()))
         self._refresh_problems()
         self._update_metric_buttons()
         self._update_change_buttons()
@@ -1088,7 +1101,7 @@ class SourceDialog(QDialog):
     def _on_changes_edited(self, *_args: object) -> None:
         if self._showing_problems:
             return
-        if self._server_problem is not None and self._server_problem.where in ("events", "tariffs"):
+        if self._server_problem is not None and self._server_problem.where in ("events", "tariffs", "energy"):
             self._server_problem = None
         self._refresh_problems()
         self._update_change_buttons()
@@ -1327,11 +1340,12 @@ class SourceDialog(QDialog):
             ("", self.form_error),
         ):
             label.set_message("\n".join(by_place.get(where, [])))
+        self.energy_page.set_error("\n".join(by_place.get("energy", [])))
         self._metrics.set_problem_rows(rows["metrics"])
         self._events.set_problems(rows["events"])
         self._tariffs.set_problems(rows["tariffs"])
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for tab, places in enumerate((("name", "interval"), ("metrics",), ("events",), ("tariffs",))):
+        for tab, places in enumerate((("name", "interval"), ("metrics",), ("events",), ("tariffs",), ("energy",))):
             bad = any(by_place.get(place) for place in places)
             self.tabs.setTabIcon(tab, warning if bad else QIcon())
         return problems
@@ -1343,6 +1357,7 @@ class SourceDialog(QDialog):
             "metrics": self.metrics_page,
             "events": self.events_page,
             "tariffs": self.tariffs_page,
+            "energy": self.energy_page,
         }.get(problem.where)
         if page is not None:
             self.tabs.setCurrentWidget(page)

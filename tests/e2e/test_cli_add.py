@@ -12,8 +12,8 @@ import pytest
 
 from homelog_desktop.db import Database, sqlite_url
 from homelog_desktop.db.migrate import migrate
-from homelog_desktop.domain.entities import Reading
-from homelog_desktop.repositories import ReadingRepository, SourceRepository
+from homelog_desktop.domain.entities import MeterEvent, MeterEventKind, Reading
+from homelog_desktop.repositories import MeterEventRepository, ReadingRepository, SourceRepository
 from tests.conftest import T0, make_reading, make_source
 from tests.locks import WriteLockHolder
 from tests.processes import homelog, homelog_command, homelog_env
@@ -163,3 +163,63 @@ def test_cli_add_an_amount_with_its_period(tmp_path: Path) -> None:
         "2024-01-01,2025-01-01,3000,366,8.20,",
         "2025-01-01,2026-01-01,3650,365,10.00,",
     ]
+
+
+def stored_events(data_dir: Path) -> list[MeterEvent]:
+    async def read() -> list[MeterEvent]:
+        db = Database(sqlite_url(data_dir / "homelog.db"))
+        try:
+            async with db.session(readonly=True) as session:
+                source = await SourceRepository(session).get_by_name("Electricity")
+                assert source.id is not None
+                return await MeterEventRepository(session).for_source(source.id)
+        finally:
+            await db.dispose()
+
+    return asyncio.run(read())
+
+
+def test_cli_add_records_a_meter_replacement_with_the_reading(tmp_path: Path, data_dir: Path) -> None:
+    """``--replaced Day=OLD:NEW``: a value below the previous one is no warning when the meter was
+    exchanged; the change is stored with the reading, a minute before it, as the window proposes."""
+    done = add(tmp_path, data_dir, "Electricity", "Day=12.4", "Night=520", "--at", AT, "--replaced", "Day=1070:0")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert done.stdout.splitlines()[-1] == "Recorded with it: meter replaced of Day, 2025-01-13 07:59"
+    newest = stored(data_dir)[-1]
+    (event,) = stored_events(data_dir)
+    assert event.kind is MeterEventKind.REPLACEMENT
+    assert (event.old_value, event.new_value) == (Decimal("1070"), Decimal("0"))
+    assert event.at == T0 + timedelta(days=7, minutes=-1)
+    assert event.reading_id == newest.id
+
+
+def test_cli_add_meter_reset_at_a_given_time(tmp_path: Path, data_dir: Path) -> None:
+    """``--reset Night=OLD`` with ``--changed-at``: the register was set back to zero at that time."""
+    changed = (T0 + timedelta(days=3)).isoformat()
+    done = add(
+        tmp_path, data_dir, "Electricity", "Night=4", "--at", AT, "--reset", "Night=510", "--changed-at", changed
+    )
+    assert done.returncode == 0, done.stderr
+    (event,) = stored_events(data_dir)
+    assert event.kind is MeterEventKind.RESET and event.old_value == Decimal("510") and event.new_value is None
+    assert event.at == T0 + timedelta(days=3)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("Day=12", "--replaced", "Day=1070"), "give the new meter's first value too"),
+        (("Day=12", "--replaced", "Day=abc:0"), "is not METRIC=OLD:NEW"),
+        (("Day=12", "--rollover", "Day"), "set the number of digits of Day"),
+        (("Day=12", "--replaced", "Day=1070:0", "--reset", "Day=1070"), "only one meter change per metric"),
+        (("Day=12", "--replaced", "Water=1:0"), "has no metric called “Water”"),
+    ],
+)
+def test_cli_add_bad_meter_change_is_one_line_and_stores_nothing(
+    tmp_path: Path, data_dir: Path, args: tuple[str, ...], message: str
+) -> None:
+    done = add(tmp_path, data_dir, "Electricity", *args, "--at", AT)
+    assert done.returncode == 2, done.stdout
+    assert message in done.stderr.strip().splitlines()[-1] and "Traceback" not in done.stderr, done.stderr
+    assert len(stored(data_dir)) == 1 and stored_events(data_dir) == []

@@ -56,9 +56,11 @@ def test_cli_import_shapes_long_file_registers(tmp_path: Path) -> None:
     assert "Imported: 32 readings." in done.stdout and "(line 25)" in done.stdout
     stored = readings(tmp_path / "data" / "homelog.db", "Fluvius")
     assert len(stored) == 32 * 4 - 1
+    # Read with the built-in Fluvius profile: each amount over [Van, Tot), stored at its end (22:15 local).
+    assert "Read with the profile “fluvius”" in done.stderr
     assert stored[:2] == [
-        (datetime(2024, 10, 26, 20, 0, tzinfo=UTC), "Afname Dag", 0.0),
-        (datetime(2024, 10, 26, 20, 0, tzinfo=UTC), "Afname Nacht", 0.021),
+        (datetime(2024, 10, 26, 20, 15, tzinfo=UTC), "Afname Dag", 0.0),
+        (datetime(2024, 10, 26, 20, 15, tzinfo=UTC), "Afname Nacht", 0.021),
     ]
     chosen = homelog(
         tmp_path, path, "--source", "Chosen", "--create", "--timezone", "Europe/Brussels", "--register-column", "8"

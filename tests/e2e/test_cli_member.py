@@ -82,43 +82,21 @@ def one_line(done: subprocess.CompletedProcess[str]) -> str:
     return lines[0]
 
 
+#: A monthly report of Ann's public source.
+REPORT = ("report", "--source", "Ann public", "--metric", "Day", "--period", "month")
+
+
 def test_cli_member_is_required_once_members_have_passwords(tmp_path, household):
     """Without --member the command refuses in one line that says what to pass (exit 2)."""
-    done = cli(tmp_path, household, "report", "--source", "Ann public", "--metric", "Day", "--period", "month")
+    done = cli(tmp_path, household, *REPORT)
     assert done.returncode == 2
     assert "--member" in one_line(done) and "HOMELOG_PASSWORD" in done.stderr
 
 
 def test_cli_member_wrong_password_is_one_line_without_a_hint(tmp_path, household):
     """A wrong password and an unknown member get the same line, exit 1, and the password is nowhere."""
-    wrong = cli(
-        tmp_path,
-        household,
-        "report",
-        "--source",
-        "Ann public",
-        "--metric",
-        "Day",
-        "--period",
-        "month",
-        "--member",
-        "Bob",
-        password="not-it-1234",
-    )
-    unknown = cli(
-        tmp_path,
-        household,
-        "report",
-        "--source",
-        "Ann public",
-        "--metric",
-        "Day",
-        "--period",
-        "month",
-        "--member",
-        "Zed",
-        password=BOB_PW,
-    )
+    wrong = cli(tmp_path, household, *REPORT, "--member", "Bob", password="not-it-1234")
+    unknown = cli(tmp_path, household, *REPORT, "--member", "Zed", password=BOB_PW)
     for done in (wrong, unknown):
         assert done.returncode == 1
         assert one_line(done) == f"homelog: error: {WRONG_CREDENTIALS}"
@@ -127,39 +105,14 @@ def test_cli_member_wrong_password_is_one_line_without_a_hint(tmp_path, househol
 
 def test_cli_member_without_a_terminal_or_password_says_how_to_give_one(tmp_path, household):
     """No HOMELOG_PASSWORD and no terminal to ask on: one line naming the variable (exit 2)."""
-    done = cli(
-        tmp_path,
-        household,
-        "report",
-        "--source",
-        "Ann public",
-        "--metric",
-        "Day",
-        "--period",
-        "month",
-        "--member",
-        "Bob",
-        password=None,
-    )
+    done = cli(tmp_path, household, *REPORT, "--member", "Bob", password=None)
     assert done.returncode == 2
     assert "HOMELOG_PASSWORD" in one_line(done)
 
 
 def test_cli_member_report_and_export_see_only_what_the_member_may(tmp_path, household):
     """Bob's report and export of Ann's public source work; of her private one, there is no such source."""
-    report = cli(
-        tmp_path,
-        household,
-        "report",
-        "--source",
-        "Ann public",
-        "--metric",
-        "Day",
-        "--period",
-        "month",
-        "--member",
-        "bob@example.org",
-    )
+    report = cli(tmp_path, household, *REPORT, "--member", "bob@example.org")
     assert report.returncode == 0, report.stderr
     export = cli(tmp_path, household, "export", "--source", "Ann public", "--member", "Bob")
     assert export.returncode == 0, export.stderr

@@ -146,3 +146,38 @@ def test_live_updates_a_private_source_is_not_named(two_pg_pcs: TwoPCs, bob_live
     qtbot.waitUntil(lambda: bool(seen))
 
     assert seen[0].source_ids == frozenset()
+
+
+def test_live_updates_conversion_factors_and_advances_are_reported(two_pg_pcs: TwoPCs, bob_live, qtbot, run):
+    """Conversion factors and advance payments saved on another PC (migration 0009's triggers) reach
+    the hub as a change of prices: the costs, the kWh and the forecast follow."""
+    from datetime import date
+    from decimal import Decimal
+
+    from homelog_desktop.domain.energy import ConversionFactor
+    from homelog_desktop.domain.settlement import AdvancePayment
+    from homelog_desktop.repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
+
+    _vm, seen, _states = bob_live
+    source = two_pg_pcs.source
+
+    async def factor():
+        async with two_pg_pcs.ann_db.session() as session:
+            await ConversionFactorRepository(session).replace(
+                source.metrics[0].id, [ConversionFactor(None, 0, date(2024, 1, 1), Decimal("11.2"))]
+            )
+
+    run(factor())
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[-1].what & What.TARIFFS
+    count = len(seen)
+
+    async def advance():
+        async with two_pg_pcs.ann_db.session() as session:
+            await AdvancePaymentRepository(session).replace(
+                source.id, [AdvancePayment(None, 0, date(2025, 1, 1), Decimal(85))]
+            )
+
+    run(advance())
+    qtbot.waitUntil(lambda: len(seen) > count)
+    assert seen[-1].what & What.TARIFFS

@@ -292,8 +292,12 @@ def _table_seed() -> list[str]:
         + ", ".join(f"({sid}, {sid}, '2025-01-01', '1', '0', 'EUR')" for sid in KINDS),
         "INSERT INTO meter_events (id, source_id, metric_id, ts, kind, note) VALUES "
         + ", ".join(f"({sid}, {sid}, {sid}, 1, 'reset', '')" for sid in KINDS),
+        "INSERT INTO conversion_factors (id, metric_id, valid_from, factor, z_number, unit) VALUES "
+        + ", ".join(f"({sid}, {sid}, '2025-01-01', '11.2', '0.95', 'kWh')" for sid in KINDS),
+        "INSERT INTO advance_payments (id, source_id, valid_from, amount, currency) VALUES "
+        + ", ".join(f"({sid}, {sid}, '2025-01-01', '85', 'EUR')" for sid in KINDS),
         "SELECT setval(pg_get_serial_sequence(t, 'id'), 1000) FROM unnest(ARRAY['members', 'sources', 'metrics',"
-        " 'readings', 'tariffs', 'meter_events']) AS t",
+        " 'readings', 'tariffs', 'meter_events', 'conversion_factors', 'advance_payments']) AS t",
     ]
 
 
@@ -331,6 +335,10 @@ async def _server_decisions(cluster: Cluster, database: str, roles: dict[str, st
                     Action.EDIT_METRICS: f"UPDATE metrics SET unit = 'x' WHERE source_id = {sid} RETURNING 1",
                     Action.EDIT_TARIFFS: f"UPDATE tariffs SET unit_price = '2' WHERE metric_id = {sid} RETURNING 1",
                     Action.EDIT_METER_CHANGES: f"DELETE FROM meter_events WHERE source_id = {sid} RETURNING 1",
+                    Action.EDIT_CONVERSION_FACTORS: "INSERT INTO conversion_factors (metric_id, valid_from, factor,"
+                    f" z_number, unit) VALUES ({sid}, '2026-01-01', '11', '1', 'kWh') RETURNING 1",
+                    Action.EDIT_ADVANCE_PAYMENTS: f"UPDATE advance_payments SET amount = '90' WHERE source_id = {sid}"
+                    " RETURNING 1",
                     Action.ADD_READING: "INSERT INTO readings (source_id, ts, note, entered_by, created_at, updated_at)"
                     f" VALUES ({sid}, 9, '', {me}, 1, 1) RETURNING 1",
                 }
@@ -339,6 +347,9 @@ async def _server_decisions(cluster: Cluster, database: str, roles: dict[str, st
                 found[(name, sid, None, "see-values")] = await _attempt(
                     conn, f"SELECT 1 FROM reading_values WHERE metric_id = {sid}"
                 )
+                seen_energy = await _attempt(conn, f"SELECT 1 FROM conversion_factors WHERE metric_id = {sid}")
+                assert seen_energy == await _attempt(conn, f"SELECT 1 FROM advance_payments WHERE source_id = {sid}")
+                found[(name, sid, None, "see-energy")] = seen_energy
                 for rid, author in ((10 * sid, 3), (10 * sid + 1, None)):
                     change = await _attempt(conn, f"UPDATE readings SET note = 'x' WHERE id = {rid} RETURNING 1")
                     values = await _attempt(
@@ -384,7 +395,7 @@ def test_rls_server_agrees_with_access_policy(server_decisions: dict[tuple, bool
     sources = {key: allowed for key, allowed in server_decisions.items() if key[1] != "member"}
     for (name, sid, author, action), allowed in sources.items():
         facts = KINDS[sid][1]
-        if action == "see-values":
+        if action in ("see-values", "see-energy"):
             expected = decide(ACTORS[name], Action.VIEW_SOURCE, facts).allowed
         elif action in (Action.CHANGE_READING, Action.DELETE_READING):
             expected = decide(ACTORS[name], action, ReadingFacts(facts, entered_by=author)).allowed
@@ -392,7 +403,7 @@ def test_rls_server_agrees_with_access_policy(server_decisions: dict[tuple, bool
             expected = decide(ACTORS[name], Action(action), facts).allowed
         if allowed != expected:
             disagreements.append((name, KINDS[sid][0], author, str(action), "server", allowed, "policy", expected))
-    assert len(sources) == 4 * 6 * 12
+    assert len(sources) == 4 * 6 * 15
     for action in {key[3] for key in sources}:  # every action is both allowed and refused somewhere
         assert {allowed for key, allowed in sources.items() if key[3] == action} == {True, False}
     assert disagreements == []
@@ -414,3 +425,72 @@ def test_rls_server_agrees_with_access_policy_on_members(server_decisions: dict[
             disagreements.append((name, target, str(action), "server", allowed, "policy", expected))
     assert len(members) == 4 * (4 * 3 + 1)
     assert disagreements == []
+
+
+def test_rls_migration_0009_protects_the_new_tables_on_a_running_server(password_cluster: Cluster) -> None:  # noqa: F811
+    """A server whose row-level security was switched on at 0008 gets the same policies on the
+    conversion factors and advance payments when it is migrated to 0009."""
+    if shutil.which("psql") is None:
+        pytest.skip("psql (the PostgreSQL client) is not installed")
+    database = f"homelog_rls9_{uuid.uuid4().hex[:8]}"
+    roles = {name: rls.member_role_name(database, name) for name in PASSWORDS}
+
+    async def build() -> None:
+        import asyncpg
+
+        admin = await asyncpg.connect(password_cluster.url().replace("postgresql+asyncpg://", "postgresql://"))
+        try:
+            await admin.execute(f'CREATE DATABASE "{database}"')
+        finally:
+            await admin.close()
+        db = Database(password_cluster.url(database=database))
+        try:
+            await migrate(db, target="0008")
+            async with db.engine.begin() as conn:
+                for statement in SEED:
+                    await conn.execute(text(statement))
+                # The statements of a 0008 server: nothing about the tables it did not have yet.
+                for statement in rls.install_sql(database):
+                    for table in rls.ENERGY_TABLES:
+                        statement = statement.replace(f", {table}", "")  # the GRANT's list of tables
+                    if not any(table in statement for table in rls.ENERGY_TABLES):
+                        await conn.exec_driver_sql(statement)
+                for i, (name, role) in enumerate(roles.items(), start=1):
+                    await rls.execute_all(conn, rls.create_member_role_sql(database, i, role, PASSWORDS[name]))
+            await migrate(db)
+            async with db.engine.begin() as conn:
+                await conn.execute(
+                    text(
+                        "INSERT INTO conversion_factors (metric_id, valid_from, factor, z_number, unit) VALUES"
+                        " (1, '2025-01-01', '11.2', '0.95', 'kWh'), (4, '2025-01-01', '10', '1', 'kWh')"
+                    )
+                )
+                await conn.execute(
+                    text(
+                        "INSERT INTO advance_payments (source_id, valid_from, amount, currency) VALUES"
+                        " (1, '2025-01-01', '85', 'EUR'), (4, '2025-01-01', '60', 'EUR')"
+                    )
+                )
+        finally:
+            await db.dispose()
+
+    asyncio.run(build())
+    try:
+        house = Household(password_cluster, database, roles)
+        # Bob sees his own (metric 1 / source 1), not Cat's private one; Cat the other way round.
+        assert house.rows("bob", "SELECT metric_id FROM conversion_factors") == ["1"]
+        assert house.rows("bob", "SELECT amount FROM advance_payments") == ["85"]
+        assert house.rows("cat", "SELECT amount FROM advance_payments") == ["60"]
+        assert house.rows("ann", "SELECT count(*) FROM conversion_factors") == ["2"]
+        # Cat may not write to Bob's public source; Bob may.
+        add = (
+            "INSERT INTO advance_payments (source_id, valid_from, amount, currency)"
+            " VALUES (2, '2026-01-01', '1', 'EUR')"
+        )
+        refused = house.psql("cat", add)
+        assert refused.returncode != 0 and "row-level security" in refused.stderr
+        assert house.psql("bob", add).returncode == 0
+        assert house.rows("cat", "UPDATE conversion_factors SET factor = '1' RETURNING 1") == ["1"]  # her own only
+        assert house.rows("ann", "SELECT factor FROM conversion_factors ORDER BY metric_id") == ["11.2", "1"]
+    finally:
+        asyncio.run(_drop(password_cluster, database, roles))

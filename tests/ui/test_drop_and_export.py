@@ -69,7 +69,25 @@ def test_drop_csv_file_starts_the_wizard(qtbot, window, tmp_path):
     wizard.reject()
 
 
-@pytest.mark.parametrize("name", ["photo.png", "report.pdf", "archive.zip"])
+def test_drop_green_button_file_opens_the_recognised_page(qtbot, window, tmp_path):
+    """A standard-format file (Green Button XML) dropped on the window: the wizard says what it recognised."""
+    from pathlib import Path
+
+    from homelog_desktop.views.import_wizard import PAGE_RECOGNISED
+
+    source = Path(__file__).resolve().parents[2] / "tests" / "data" / "formats" / "green_button_electricity_gas.xml"
+    feed = tmp_path / "greenbutton.xml"
+    feed.write_bytes(source.read_bytes())
+    entered, dropped = _drop(window, _mime(feed))
+    assert entered and dropped
+    qtbot.waitUntil(lambda: len(_wizards(window)) == 1)
+    wizard = _wizards(window)[0]
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RECOGNISED, timeout=10_000)
+    assert wizard.currentPage().title() == "Recognised: Green Button (ESPI) XML"
+    wizard.reject()
+
+
+@pytest.mark.parametrize("name", ["photo.png", "report.pdf", "archive.7z"])
 def test_drop_other_files_is_refused(qtbot, window, tmp_path, name):
     """Files the importer does not read are refused at the door; no wizard opens."""
     other = tmp_path / name
@@ -93,7 +111,7 @@ def test_import_action_asks_for_a_file(qtbot, window):
     window.action(Act.IMPORT).trigger()
     qtbot.waitUntil(lambda: window.findChild(QFileDialog, "importFileDialog") is not None)
     dialog = window.findChild(QFileDialog, "importFileDialog")
-    assert dialog.nameFilters()[0] == "Tables (*.csv *.xlsx *.xls *.ods *.txt *.tsv)"
+    assert dialog.nameFilters()[0] == "Tables and meter data (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip)"
     dialog.reject()
 
 

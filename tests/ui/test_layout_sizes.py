@@ -187,3 +187,13 @@ def test_layout_import_wizard_fits_the_screen(qtbot, screen, db, tmp_path: Path,
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == PAGE_MAPPING and not wizard.vm.busy)
     check(wizard, screen, wizard.size())
+
+
+def test_layout_import_wizard_recognised_page_fits(qtbot, screen, db, tmp_path: Path):
+    """A standard-format file's page (its registers, the sources it makes) fits and cuts no text."""
+    nem12 = Path(__file__).resolve().parents[1] / "data" / "formats" / "nem12_two_registers.csv"
+    wizard = ImportWizard(ImportViewModel(db, nem12, tmp_path / "profiles"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recognised_page and not wizard.vm.busy, timeout=10_000)
+    check(wizard, screen, wizard.size())

@@ -48,6 +48,8 @@ MANAGE = (
     Action.EDIT_METRICS,
     Action.EDIT_TARIFFS,
     Action.EDIT_METER_CHANGES,
+    Action.EDIT_CONVERSION_FACTORS,
+    Action.EDIT_ADVANCE_PAYMENTS,
 )
 
 #: Per source and the reading's author (member 3, or None: unknown): who may change or delete it.

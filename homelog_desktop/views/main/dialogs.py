@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 #: What dropping a file on the window imports.
-IMPORT_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods", ".txt", ".tsv")
+#: Tables, and the standard meter-data formats (Green Button XML, a zipped feed or NEM12 file).
+IMPORT_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods", ".txt", ".tsv", ".xml", ".zip")
 
 
 class DialogKeeper:

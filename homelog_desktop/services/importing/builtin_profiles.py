@@ -1,0 +1,341 @@
+"""Built-in profiles: the export layouts of common suppliers, grid operators and portals, found by their header.
+
+A profile names the columns its layout has (the header signature: every one of them must be in the
+file's header, case and spacing aside) and says how to read them: the date (and time) column, which
+end of its period a row's time is and how long the period is, which columns hold values (with the
+metric's name, unit and kind), and for a long file (a row per register) the column naming the
+register. Delimiter, decimal separator and date format are taken from the profile where it gives them,
+from detection otherwise. Column positions are found by name, so a portal that adds a column still
+matches. User profiles (saved by the wizard, ``profiles.py``, ``import-profiles.json``) stay apart:
+they remember a file's exact header; these are code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from ...domain.entities import Category, Metric, MetricKind, Source
+from .model import ColumnTarget, Detected, ImportFileError, ImportSettings, PeriodLabel, TargetRole
+
+#: The period's length taken from the file: the first data row's two period columns, or the step between
+#: the first two rows' times.
+FROM_FILE = -1
+
+
+@dataclass(frozen=True, slots=True)
+class ValueColumn:
+    """A column of values and the metric it becomes."""
+
+    column: str
+    metric: str
+    unit: str
+    kind: MetricKind
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltinProfile:
+    name: str
+    country: str
+    title: str
+    #: Column names that must all be in the header (compared casefolded, spaces collapsed).
+    signature: tuple[str, ...]
+    #: The date (or date and time) column; None: the times as detected (a file of day rows).
+    date: str | None
+    time: str | None = None
+    time_is: PeriodLabel = PeriodLabel.END
+    #: A column with the period's other end (a date and time in one cell).
+    period_column: str | None = None
+    #: Period length in seconds, FROM_FILE, or None (the rules of ``ImportSettings``).
+    period_seconds: int | None = None
+    #: (date, time) of the period's other end in two columns, used to measure the period (FROM_FILE).
+    other_end: tuple[str, str] | None = None
+    values: tuple[ValueColumn, ...] = ()
+    #: A long file: the register column, and the kind of every register's values.
+    register: str | None = None
+    register_kind: MetricKind = MetricKind.INTERVAL
+    delimiter: str | None = None
+    decimal: str | None = None
+    date_format: str | None = None
+    category: Category = Category.ELECTRICITY
+    #: An inclusive period end (``00:59`` for the hour 00:00-01:00): a minute is added to the measured period.
+    inclusive_end: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+    def matches(self, columns: list[str]) -> bool:
+        names = {_key(c) for c in columns}
+        return all(_key(s) in names for s in self.signature)
+
+    def new_source(
+        self, name: str, detected: Detected, mapping: dict[int, ColumnTarget]
+    ) -> tuple[Source, dict[int, ColumnTarget]]:
+        """A new source with the profile's metrics: its value columns (names, units, kinds), or for a long
+        file every register with the register kind; every other column ignored."""
+        changed = self.mapping_onto(None, detected, mapping)
+        metrics = tuple(t.metric for t in changed.values() if t.metric is not None)
+        return Source(None, name.strip(), self.category, metrics=metrics), changed
+
+    def mapping_onto(
+        self, source: Source | None, detected: Detected, mapping: dict[int, ColumnTarget]
+    ) -> dict[int, ColumnTarget]:
+        """The profile's mapping: onto the metrics of ``source`` with the profile's names (others left out),
+        or onto new metrics when ``source`` is None."""
+        existing = {m.name.strip().casefold(): m for m in source.metrics} if source is not None else {}
+        settings = detected.settings
+        changed: dict[int, ColumnTarget] = {}
+        if self.register is not None:
+            for column, target in mapping.items():
+                if column < settings.register_base or target.metric is None:
+                    changed[column] = ColumnTarget.ignored()
+                    continue
+                metric = replace(target.metric, kind=self.register_kind, digits=None)
+                changed[column] = _onto(metric, source, existing)
+            return changed
+        by_name = {_key(c): i for i, c in enumerate(detected.columns)}
+        wanted = {by_name[_key(v.column)]: v for v in self.values if _key(v.column) in by_name}
+        for column in set(mapping) | set(wanted):
+            value = wanted.get(column)
+            if value is None:
+                changed[column] = ColumnTarget.ignored()
+                continue
+            decimals = detected.column_decimals.get(column, 3)
+            metric = Metric(None, value.metric, value.unit, value.kind, decimals=max(decimals, 0))
+            changed[column] = _onto(metric, source, existing)
+        return changed
+
+
+def _onto(metric: Metric, source: Source | None, existing: dict[str, Metric]) -> ColumnTarget:
+    if source is None:
+        return ColumnTarget.to_metric(metric)
+    found = existing.get(metric.name.strip().casefold())
+    return ColumnTarget.to_metric(found) if found is not None else ColumnTarget.ignored()
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+_KWH = "kWh"
+BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
+    BuiltinProfile(
+        name="fluvius",
+        country="BE",
+        title="Fluvius (Mijn Fluvius) quarter-hour or day totals, a row per register",
+        signature=("Van (datum)", "Van (tijdstip)", "Tot (datum)", "Tot (tijdstip)", "Register", "Volume", "Eenheid"),
+        date="Van (datum)",
+        time="Van (tijdstip)",
+        time_is=PeriodLabel.START,
+        period_seconds=FROM_FILE,
+        other_end=("Tot (datum)", "Tot (tijdstip)"),
+        register="Register",
+        delimiter=";",
+        decimal=",",
+        date_format="%d-%m-%Y",
+    ),
+    BuiltinProfile(
+        name="eneco",
+        country="NL",
+        title="Eneco (Mijn Eneco) daily meter readings: electricity El 1-4 and gas",
+        signature=("Datum", "Meterstand laagtarief (El 1)", "Meterstand hoogtarief (El 2)"),
+        date="Datum",
+        values=(
+            ValueColumn("Meterstand laagtarief (El 1)", "Levering laag (El 1)", _KWH, MetricKind.COUNTER),
+            ValueColumn("Meterstand hoogtarief (El 2)", "Levering hoog (El 2)", _KWH, MetricKind.COUNTER),
+            ValueColumn("Meterstand laagtarief (El 3)", "Teruglevering laag (El 3)", _KWH, MetricKind.COUNTER),
+            ValueColumn("Meterstand hoogtarief (El 4)", "Teruglevering hoog (El 4)", _KWH, MetricKind.COUNTER),
+            ValueColumn("Meterstand", "Gas", "m³", MetricKind.COUNTER),
+        ),
+        date_format="%d-%m-%Y",
+        category=Category.OTHER,
+    ),
+    BuiltinProfile(
+        name="e3dc",
+        country="DE",
+        title="E3/DC portal export (Statistik): power of solar, battery, grid and house",
+        signature=("Zeitstempel", "Netzbezug [W]", "Netzeinspeisung [W]"),
+        date="Zeitstempel",
+        values=(
+            ValueColumn("Ladezustand [%]", "Ladezustand", "%", MetricKind.GAUGE),
+            ValueColumn("Solarproduktion [W]", "Solarproduktion", "W", MetricKind.GAUGE),
+            ValueColumn("Batterie Laden [W]", "Batterie Laden", "W", MetricKind.GAUGE),
+            ValueColumn("Batterie Entladen [W]", "Batterie Entladen", "W", MetricKind.GAUGE),
+            ValueColumn("Netzeinspeisung [W]", "Netzeinspeisung", "W", MetricKind.GAUGE),
+            ValueColumn("Netzbezug [W]", "Netzbezug", "W", MetricKind.GAUGE),
+            ValueColumn("Hausverbrauch [W]", "Hausverbrauch", "W", MetricKind.GAUGE),
+        ),
+        delimiter=";",
+        date_format="%d.%m.%Y",
+    ),
+    BuiltinProfile(
+        name="netz-noe",
+        country="AT",
+        title="Netz Niederösterreich smart meter portal: quarter-hour consumption labelled by its end",
+        signature=("Messzeitpunkt", "Verbrauch (kWh)", "Qualität"),
+        date="Messzeitpunkt",
+        time_is=PeriodLabel.END,
+        period_seconds=FROM_FILE,
+        values=(ValueColumn("Verbrauch (kWh)", "Verbrauch", _KWH, MetricKind.INTERVAL),),
+        delimiter=";",
+        decimal=",",
+        date_format="%d.%m.%Y",
+    ),
+    BuiltinProfile(
+        name="e-distribuzione",
+        country="IT",
+        title="e-distribuzione (Enel) load curve: a day per row, 96 quarter-hour columns",
+        signature=("Giorno", "00:00-00:15", "00:15-00:30"),
+        date=None,
+        time_is=PeriodLabel.START,
+        period_seconds=900,
+        values=(ValueColumn("Amount", "Consumo", _KWH, MetricKind.INTERVAL),),
+        delimiter=";",
+        decimal=",",
+        date_format="%d/%m/%Y",
+        notes=("each quarter-hour column is one amount of the day",),
+    ),
+    BuiltinProfile(
+        name="octopus",
+        country="UK",
+        title="Octopus Energy consumption download: half-hour amounts with Start and End",
+        signature=("Consumption (kWh)", "Start", "End"),
+        date="End",
+        time_is=PeriodLabel.END,
+        period_column="Start",
+        values=(ValueColumn("Consumption (kWh)", "Consumption", _KWH, MetricKind.INTERVAL),),
+        delimiter=",",
+        decimal=".",
+        date_format="iso",
+    ),
+    BuiltinProfile(
+        name="green-button-csv",
+        country="US",
+        title="Green Button “Download my data” CSV (PG&E, SCE, ComEd…): TYPE, DATE, START TIME, END TIME, USAGE",
+        signature=("TYPE", "DATE", "START TIME", "END TIME", "USAGE"),
+        date="DATE",
+        time="START TIME",
+        time_is=PeriodLabel.START,
+        period_seconds=FROM_FILE,
+        other_end=("DATE", "END TIME"),
+        inclusive_end=True,
+        values=(ValueColumn("USAGE", "Usage", _KWH, MetricKind.INTERVAL),),
+        delimiter=",",
+        decimal=".",
+    ),
+)
+
+
+def builtin_profile(name: str) -> BuiltinProfile:
+    """The built-in profile called ``name`` (case aside); KeyError when there is none."""
+    for profile in BUILTIN_PROFILES:
+        if profile.name.casefold() == name.strip().casefold():
+            return profile
+    raise KeyError(name)
+
+
+def recognise_profile(detected: Detected) -> BuiltinProfile | None:
+    """The built-in profile whose header signature the file's header has, if any."""
+    for profile in BUILTIN_PROFILES:
+        if profile.matches(detected.columns):
+            return profile
+    return None
+
+
+def apply_builtin(profile: BuiltinProfile, detected: Detected) -> Detected:
+    """``detected`` read the profile's way (sync: it may read the file again, for a long file's registers).
+
+    ImportFileError when the file lacks a column the profile needs.
+    """
+    from .detect import detect
+
+    if (
+        profile.register is not None
+        and _index(detected, profile.register, profile) != detected.settings.register_column
+    ):
+        detected = detect(Path(detected.path), detected.settings.sheet, profile.register)
+    settings = detected.settings
+    changes: dict[str, object] = {"time_is": profile.time_is, "period_seconds": profile.period_seconds}
+    if profile.date is not None:
+        changes = {
+            "date_column": _index(detected, profile.date, profile),
+            "time_column": _index(detected, profile.time, profile) if profile.time else None,
+            "time_is": profile.time_is,
+            "period_column": _index(detected, profile.period_column, profile) if profile.period_column else None,
+            "period_seconds": profile.period_seconds,
+        }
+    if profile.delimiter is not None:
+        changes["delimiter"] = profile.delimiter
+    if profile.decimal is not None:
+        changes["decimal"] = profile.decimal
+        changes["thousands"] = ""
+    if profile.date_format is not None:
+        changes["date_format"] = profile.date_format
+    settings = replace(settings, **changes)  # type: ignore[arg-type]
+    if profile.date is not None and profile.period_seconds == FROM_FILE:
+        settings = replace(settings, period_seconds=_period_of(profile, detected, settings))
+    notes = [f"Read with the profile “{profile.name}”: {profile.title}."]
+    # The profile knows its date format: detection's doubt about day-first dates does not apply.
+    notes += [n for n in detected.notes if profile.date_format is None or "day-first" not in n]
+    ambiguous = [] if profile.date_format is not None else detected.ambiguous_date_formats
+    return replace(detected, settings=settings, notes=notes, ambiguous_date_formats=ambiguous)
+
+
+def _index(detected: Detected, name: str | None, profile: BuiltinProfile) -> int | None:
+    if name is None:
+        return None
+    for index, column in enumerate(detected.columns):
+        if _key(column) == _key(name):
+            return index
+    raise ImportFileError(f"the file has no column “{name}”, which the profile “{profile.name}” reads")
+
+
+def _period_of(profile: BuiltinProfile, detected: Detected, settings: ImportSettings) -> int | None:
+    """The period's length from the first data rows: the row's two ends, or the step between two rows."""
+    rows = detected.sample_rows
+    if not rows:
+        return None
+    date, time = settings.date_column, settings.time_column
+    assert date is not None
+    try:
+        first = _when(rows[0], date, time, settings.date_format)
+        if profile.other_end is not None:
+            end_date = _index(detected, profile.other_end[0], profile)
+            end_time = _index(detected, profile.other_end[1], profile)
+            assert end_date is not None
+            other = _when(rows[0], end_date, end_time, settings.date_format)
+            seconds = int((other - first).total_seconds()) + (60 if profile.inclusive_end else 0)
+        else:
+            step = [r for r in rows[1:] if _when(r, date, time, settings.date_format) != first]
+            if not step:
+                return None
+            seconds = int((_when(step[0], date, time, settings.date_format) - first).total_seconds())
+    except (ValueError, IndexError):
+        return None
+    return seconds if seconds > 0 else None
+
+
+def _when(row: list[str], date: int, time: int | None, date_format: str | None) -> datetime:
+    text = row[date].strip()
+    if time is not None:
+        text += " " + row[time].strip()
+    for fmt in _formats(date_format):
+        for suffix in (" %H:%M:%S", " %H:%M", ""):
+            try:
+                return datetime.strptime(text, fmt + suffix if time is not None or suffix else fmt)
+            except ValueError:
+                continue
+    return datetime.fromisoformat(text)
+
+
+def _formats(date_format: str | None) -> list[str]:
+    if date_format and date_format not in ("iso", "excel"):
+        return [date_format]
+    return ["%Y-%m-%d", "%m/%d/%Y", "%d-%m-%Y"]
+
+
+def profile_mapping(
+    profile: BuiltinProfile, detected: Detected, source: Source | None, mapping: dict[int, ColumnTarget]
+) -> dict[int, ColumnTarget]:
+    """The mapping a profile gives onto a stored source (or a new one when ``source`` is None)."""
+    changed = profile.mapping_onto(source, detected, mapping)
+    return {c: t for c, t in changed.items() if t.role is not TargetRole.IGNORE} or changed

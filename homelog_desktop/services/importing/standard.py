@@ -1,0 +1,431 @@
+"""Importing a standard-format file (NEM12/13, Green Button, Home Assistant, DSMR-reader) without options.
+
+``formats.parse_file`` reads the file into series (a register with its unit and kind, typed values
+with their period or instant and estimated flag). Here each series becomes a metric of a source:
+
+- with a source name (``homelog import FILE --source NAME``, the wizard's chosen source) every series
+  goes into that source, created when it does not exist;
+- without one, each meter of the file (an NMI, a usage point, a Home Assistant statistic) becomes a
+  source named after it, and the series of no meter (DSMR-reader) go into a source named after the file.
+
+A metric is found by its name (case aside) among the source's metrics, or created with the series'
+unit and kind. Interval values keep their own period [start, end); counters and gauges are stored at
+their instant. Readings are written by the same bulk writer as every table import
+(``repositories.bulk_readings``), in one transaction for the whole file: a cancel or an error leaves
+the database as it was, and importing the file again adds nothing (a reading at a stored time is a
+duplicate: skipped, or with ``DuplicatePolicy.REPLACE`` replaced). Every row or cell the file's parser
+skipped and every value that could not be stored is listed by line in the summary.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from ...db.handle import SessionProvider
+from ...domain.entities import MAX_DECIMALS, MAX_MAGNITUDE, Category, Metric, MetricKind, Source
+from ...domain.errors import NotFoundError
+from ...repositories import SourceRepository
+from ...repositories.bulk_readings import BulkReadingWriter, BulkRows, lock_source_name
+from .convert import CellError, LocalTimes, local_zone
+from .formats import FormatError, FormatId, ParsedFile, Series, Skipped, detect_format, parse_file
+from .formats.detection import HEAD_BYTES
+from .model import (
+    MAX_LISTED,
+    CancelToken,
+    DuplicatePolicy,
+    ImportCancelledError,
+    ImportFileError,
+    ImportProgress,
+    ImportSummary,
+    RowProblem,
+    printable,
+)
+from .run import _translated
+from .summary import summary_text
+
+#: Units that make a new source an electricity meter (anything else: "other").
+_ELECTRIC_UNITS = frozenset({"Wh", "kWh", "MWh", "varh", "kvarh", "W", "kW", "VA", "kVA", "var", "kvar"})
+
+
+def recognise(path: Path | str) -> FormatId | None:
+    """The standard format of the file at ``path``, from its first bytes (None: an ordinary table)."""
+    path = Path(path)
+    try:
+        with path.open("rb") as f:
+            head = f.read(HEAD_BYTES)
+    except OSError:
+        return None
+    return detect_format(head, path.name)
+
+
+def read_standard(path: Path | str) -> ParsedFile:
+    """Read a standard-format file (sync: run it in a thread); ImportFileError when it cannot be read."""
+    try:
+        return parse_file(path)
+    except FormatError as exc:
+        raise ImportFileError(str(exc)) from None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceTarget:
+    """The series of a file that go into one source."""
+
+    source_name: str
+    series: tuple[Series, ...]
+
+
+def targets_of(parsed: ParsedFile, path: Path, source_name: str | None = None) -> list[SourceTarget]:
+    """Where the series go: all into ``source_name``; without one, a source per meter of the file
+    (named after the meter), and the series of no meter into a source named after the file."""
+    if source_name and source_name.strip():
+        return [SourceTarget(source_name.strip(), tuple(parsed.series))]
+    by_meter: dict[str, list[Series]] = {}
+    for series in parsed.series:
+        name = series.meter.strip() or Path(path.name).stem
+        by_meter.setdefault(name, []).append(series)
+    return [SourceTarget(name, tuple(series)) for name, series in by_meter.items()]
+
+
+@dataclass(frozen=True, slots=True)
+class StandardPlan:
+    """A standard-format file to import: what it holds and where it goes."""
+
+    path: Path
+    parsed: ParsedFile
+    #: The source for every series; None: a source per meter (``targets_of``).
+    source_name: str | None = None
+    duplicates: DuplicatePolicy = DuplicatePolicy.SKIP
+    #: Zone of the file's naive times (DSMR-reader days); None: the computer's local time.
+    timezone: str | None = None
+
+    @property
+    def targets(self) -> list[SourceTarget]:
+        return targets_of(self.parsed, self.path, self.source_name)
+
+
+@dataclass(slots=True)
+class StandardSummary:
+    """What the import of a standard-format file did: a summary per source, and what the file's reader left out."""
+
+    path: Path
+    format: FormatId
+    sources: list[ImportSummary] = field(default_factory=list)
+    #: Rows and cells the file's reader did not take (each with its line).
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def imported(self) -> int:
+        return sum(s.imported for s in self.sources)
+
+    @property
+    def source_name(self) -> str:
+        """The source's name (several: their names, comma-separated)."""
+        return ", ".join(s.source_name for s in self.sources)
+
+    @property
+    def source_id(self) -> int | None:
+        """The source's id (the first one's when the file went into several)."""
+        return self.sources[0].source_id if self.sources else None
+
+    @property
+    def source_created(self) -> bool:
+        return any(s.source_created for s in self.sources)
+
+    @property
+    def complete(self) -> bool:
+        """Whether everything in the file went in: nothing skipped by the reader or by the import."""
+        return not self.skipped and all(s.complete for s in self.sources)
+
+    def as_text(self) -> str:
+        lines = [f"Recognised: {self.format.label} ({printable(self.path.name)})"]
+        for note in self.notes:
+            lines.append(f"Note: {printable(note)}")
+        if self.skipped:
+            count = len(self.skipped)
+            lines.append(f"Skipped in the file: {count:,} {'row or cell' if count == 1 else 'rows or cells'}:")
+            for item in self.skipped[:MAX_LISTED]:
+                where = f"line {item.line}, {printable(item.cell)}" if item.cell else f"line {item.line}"
+                lines.append(f"  {where}: {printable(item.reason)}")
+            if count > MAX_LISTED:
+                lines.append(f"  … and {count - MAX_LISTED:,} more")
+        text = "\n".join(lines) + "\n"
+        for summary in self.sources:
+            text += summary_text(summary)
+        if self.seconds:
+            text += f"Took {self.seconds:.1f} s in all.\n"
+        return text
+
+
+@dataclass(slots=True)
+class _Table:
+    """A source's series as one table: a row per time, a column per series (built in a worker thread)."""
+
+    ts: list[int] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    values: dict[int, list[float | None]] = field(default_factory=dict)
+    starts: dict[int, list[int | None]] = field(default_factory=dict)
+    estimated: list[bool] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    duplicate_lines: list[int] = field(default_factory=list)
+    #: column -> decimals its values need.
+    decimals: dict[int, int] = field(default_factory=dict)
+
+
+def _decimals(value: float) -> int:
+    """The decimals ``value`` needs as written (0.125 → 3), at most MAX_DECIMALS."""
+    text = repr(value)
+    if "e" in text or "E" in text:
+        try:
+            exponent = Decimal(text).normalize().as_tuple().exponent
+        except InvalidOperation:
+            return 0
+        return min(MAX_DECIMALS, -exponent) if isinstance(exponent, int) and exponent < 0 else 0
+    point = text.find(".")
+    if point < 0:
+        return 0
+    fraction = text[point + 1 :].rstrip("0")
+    return min(MAX_DECIMALS, len(fraction))
+
+
+#: Largest magnitude of a value, as a float.
+_LIMIT = float(MAX_MAGNITUDE)
+#: A value of a series as stored: (value, period start, estimated, line).
+_Cell = tuple[float, int | None, bool, int]
+
+
+def _table(series: Sequence[Series], zone_name: str | None, replace_later: bool) -> _Table:
+    """The series as rows by time; a series' value at a time it has already had is a duplicate of the file
+    (the first kept, with ``replace_later`` the last), and a time that cannot be stored is a problem."""
+    table = _Table()
+    try:
+        times = LocalTimes(local_zone(zone_name))
+    except CellError as exc:
+        raise ImportFileError(str(exc)) from None
+    columns: list[dict[int, _Cell]] = []
+    for one in series:
+        own: dict[int, _Cell] = {}
+        columns.append(own)
+        interval = one.kind is MetricKind.INTERVAL
+        start_key = one.name + "\x1fstart"
+        # Amounts usually follow each other: a period's start is the previous one's end, already converted.
+        previous: datetime | None = None
+        previous_end = 0
+        for value in one.values:
+            amount = value.value
+            try:
+                if not -_LIMIT < amount < _LIMIT:  # NaN too
+                    raise CellError(f"{amount:g} is too large to store")
+                moment = value.end
+                # An aware time is exact; a naive one is local time, its repeated autumn hour followed in order.
+                end = int(moment.timestamp()) if moment.tzinfo is not None else times.epoch(moment, one.name)
+                start = None
+                if interval and value.start is not None:
+                    begin = value.start
+                    if begin.tzinfo is not None and previous is not None and begin == previous:
+                        start = previous_end
+                    elif begin.tzinfo is not None:
+                        start = int(begin.timestamp())
+                    else:
+                        start = times.epoch(begin, start_key)
+                    if start >= end:
+                        raise CellError("the period does not end after it starts")
+                previous, previous_end = moment, end
+            except (CellError, OverflowError, OSError, ValueError) as exc:
+                table.problems.append(RowProblem(value.line, one.name, str(exc)))
+                continue
+            earlier = own.get(end)
+            if earlier is not None:
+                if not replace_later:
+                    table.duplicate_lines.append(value.line)
+                    continue
+                table.duplicate_lines.append(earlier[3])
+            own[end] = (amount, start, value.estimated, value.line)
+    table.ts = sorted(set().union(*columns))
+    first_line: dict[int, int] = {}
+    flagged: set[int] = set()
+    for column, own in enumerate(columns):
+        cells = [own.get(t) for t in table.ts]
+        table.values[column] = [None if c is None else c[0] for c in cells]
+        if series[column].kind is MetricKind.INTERVAL:
+            table.starts[column] = [None if c is None else c[1] for c in cells]
+        table.decimals[column] = max((_decimals(c[0]) for c in own.values()), default=0)
+        for t, cell in own.items():
+            if cell[2]:
+                flagged.add(t)
+            line = first_line.get(t)
+            if line is None or cell[3] < line:
+                first_line[t] = cell[3]
+    table.lines = [first_line[t] for t in table.ts]
+    table.estimated = [t in flagged for t in table.ts]
+    return table
+
+
+def _category(series: Sequence[Series]) -> Category:
+    units = {s.unit for s in series}
+    if units and units <= _ELECTRIC_UNITS:
+        return Category.ELECTRICITY
+    return Category.OTHER
+
+
+def _metric_for(series: Series, decimals: int) -> Metric:
+    return Metric(None, series.name, series.unit, series.kind, decimals=max(decimals, 0))
+
+
+async def run_standard_import(
+    db: SessionProvider,
+    plan: StandardPlan,
+    progress: Callable[[ImportProgress], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> StandardSummary:
+    """Import ``plan`` in one transaction; a cancel raises ImportCancelledError and changes nothing."""
+    started = time.perf_counter()
+    parsed = plan.parsed
+    summary = StandardSummary(plan.path, parsed.format, skipped=list(parsed.skipped), notes=list(parsed.notes))
+    if not any(s.values for s in parsed.series):
+        raise ImportFileError(f"{plan.path.name} holds no values to import")
+    targets = plan.targets
+    total = sum(len(s.values) for s in parsed.series) or 1
+    done = 0
+    replacing = plan.duplicates is DuplicatePolicy.REPLACE
+
+    def report(phase: str) -> None:
+        if progress is not None:
+            skipped = sum(s.skipped_rows for s in summary.sources)
+            imported = sum(s.imported for s in summary.sources)
+            progress(ImportProgress(done, done, total, imported=imported, skipped=skipped, phase=phase))
+
+    loop = asyncio.get_running_loop()
+    report("starting")
+    try:
+        async with db.session() as session:
+            for target in targets:
+                series = [s for s in target.series if s.values]
+                if not series:
+                    continue
+                table = await loop.run_in_executor(None, _table, series, plan.timezone, replacing)
+                _check(cancel)
+                result = ImportSummary(path=plan.path, source_name=target.source_name)
+                summary.sources.append(result)
+                result.invalid = table.problems[:MAX_LISTED]
+                result.invalid_count = len(table.problems)
+                result.skipped_duplicates = len(table.duplicate_lines)
+                result.duplicate_lines = table.duplicate_lines[:MAX_LISTED]
+                source, metric_ids = await _prepare(session, target.source_name, series, table, result)
+                store = await BulkReadingWriter.open(session, source, replace=replacing)
+                intervals = frozenset(table.starts)
+                step = store.max_chunk
+                for first in range(0, len(table.ts), step):
+                    part = slice(first, first + step)
+                    rows = BulkRows(
+                        table.ts[part],
+                        {c: v[part] for c, v in table.values.items()},
+                        estimated=table.estimated[part],
+                        column_starts={c: s[part] for c, s in table.starts.items()},
+                    )
+                    written = await store.write(rows, metric_ids, intervals)
+                    result.imported += written.imported
+                    result.replaced += written.replaced
+                    result.skipped_duplicates += written.skipped
+                    if written.skipped_times and len(result.duplicate_lines) < MAX_LISTED:
+                        lines = [table.lines[first + i] for i, t in enumerate(rows.ts) if t in written.skipped_times]
+                        result.duplicate_lines.extend(lines[: MAX_LISTED - len(result.duplicate_lines)])
+                    done = min(total, done + len(rows.ts) * len(series))
+                    _check(cancel)
+                    report("reading")
+                result.duplicate_lines = sorted(set(result.duplicate_lines))
+            _check(cancel)
+            done = total
+            report("committing")
+    except Exception as exc:
+        translated = _translated(exc)
+        if translated is exc:
+            raise
+        raise translated from exc
+    summary.seconds = time.perf_counter() - started
+    for result in summary.sources:
+        result.seconds = 0.0
+    return summary
+
+
+def _check(cancel: CancelToken | None) -> None:
+    if cancel is not None and cancel.cancelled:
+        raise ImportCancelledError()
+
+
+async def _prepare(
+    session: Any, name: str, series: list[Series], table: _Table, result: ImportSummary
+) -> tuple[int, dict[int, int | None]]:
+    """The source's id (created, or completed with the metrics it lacks) and column -> metric id."""
+    sources = SourceRepository(session)
+    await lock_source_name(session, name)
+    try:
+        source: Source | None = await sources.get_by_name(name)
+    except NotFoundError:
+        source = None
+    wanted = [_metric_for(s, table.decimals.get(c, 0)) for c, s in enumerate(series)]
+    if source is None:
+        unique: dict[str, Metric] = {}
+        for metric in wanted:
+            unique.setdefault(metric.name.strip().casefold(), metric)
+        source = await sources.add(Source(None, name, _category(series), metrics=tuple(unique.values())))
+        result.source_created = True
+        result.metrics_created = [m.label for m in unique.values()]
+    else:
+        have = {m.name.strip().casefold(): m for m in source.metrics}
+        missing: dict[str, Metric] = {}
+        for one, metric in zip(series, wanted, strict=True):
+            key = metric.name.strip().casefold()
+            stored = have.get(key)
+            if stored is None:
+                missing.setdefault(key, metric)
+            elif stored.unit and one.unit and stored.unit != one.unit:
+                raise ImportFileError(
+                    f"the metric “{stored.name}” of “{source.name}” is in {stored.unit}, but the file's "
+                    f"register “{one.name}” is in {one.unit}: import into another source"
+                )
+            elif stored.kind is not one.kind:
+                raise ImportFileError(
+                    f"the metric “{stored.name}” of “{source.name}” is a {stored.kind.value} metric, but the "
+                    f"file's register “{one.name}” holds {one.kind.value} values: import into another source"
+                )
+        if missing:
+            source = await sources.update(replace(source, metrics=source.metrics + tuple(missing.values())))
+            result.metrics_created = [m.label for m in missing.values()]
+    assert source.id is not None
+    result.source_id = source.id
+    result.source_name = source.name
+    by_name = {m.name.strip().casefold(): m for m in source.metrics}
+    metric_ids = {column: by_name[one.name.strip().casefold()].id for column, one in enumerate(series)}
+    return source.id, metric_ids
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterInfo:
+    """One register of a recognised file, as the wizard and the command line show it."""
+
+    name: str
+    unit: str
+    kind: MetricKind
+    count: int
+    first: datetime | None
+    last: datetime | None
+    meter: str = ""
+
+
+def describe(parsed: ParsedFile) -> list[RegisterInfo]:
+    """Each register of the file: name, unit, kind, number of values and the time they span."""
+    rows = []
+    for one in parsed.series:
+        first = min((v.start or v.end) for v in one.values) if one.values else None
+        last = max(v.end for v in one.values) if one.values else None
+        rows.append(RegisterInfo(one.name, one.unit, one.kind, len(one.values), first, last, one.meter))
+    return rows

@@ -1,0 +1,108 @@
+"""The dashboard card's bill forecast: the billing year's advances, cost so far and the settlement."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from ..domain.consumption import Period, period_label
+from ..domain.projection import ProjectionMethod
+from . import figures
+
+if TYPE_CHECKING:
+    from ..domain.settlement import Settlement
+
+#: Adds a captioned row to the card's grid and returns (caption, widget).
+AddRow = Callable[[str, QWidget], tuple[QLabel, QWidget]]
+#: Colours a label as "success", "error" or plain (None), as the card does.
+SetTone = Callable[[QLabel, str | None], None]
+
+
+class SettlementRows:
+    """Two rows of a source card: "Settlement 2025" with the refund or back payment forecast, and
+    under it what was paid, what the consumption so far costs and the forecast cost of the year."""
+
+    def __init__(self, add_row: AddRow, set_tone: SetTone) -> None:
+        self._set_tone = set_tone
+        self.result_label = _label("cardSettlement")
+        self.detail_label = _label("cardSettlementDetail")
+        self.detail_label.setEnabled(False)
+        self.caption, _ = add_row("Settlement", self.result_label)
+        self._detail_caption, _ = add_row("", self.detail_label)
+        self.set_settlement(None, QLocale())
+
+    @property
+    def rows(self) -> tuple[tuple[QWidget, ...], ...]:
+        return ((self.caption, self.result_label), (self._detail_caption, self.detail_label))
+
+    def set_settlement(self, settlement: Settlement | None, locale: QLocale, *, visible: bool = True) -> None:
+        """Show ``settlement`` (None: the source records no advance payments, nothing is shown)."""
+        shown = settlement is not None and visible
+        for row in self.rows:
+            for widget in row:
+                widget.setVisible(shown)
+        if settlement is None:
+            return
+        currency = settlement.currency
+        period = Period.BILLING_YEAR if settlement.year_start.month != 1 else Period.YEAR
+        self.caption.setText(f"Settlement {period_label(settlement.year_start, period, settlement.year_start.month)}")
+        paid = (
+            f"paid {figures.money(settlement.paid, currency, locale)}"
+            f" of {figures.money(settlement.due_for_year, currency, locale)}"
+        )
+        parts = [paid]
+        if settlement.cost_so_far is not None:
+            parts.append(f"used {figures.money(settlement.cost_so_far, currency, locale)} so far")
+        balance = settlement.balance
+        last_day = settlement.year_end - timedelta(days=1)
+        tip = (
+            f"Billing year {_day(settlement.year_start, locale)} to "
+            f"{_day(last_day, locale)}: the advances due for the year "
+            "against the forecast cost of its consumption."
+        )
+        if balance is None or settlement.forecast_cost is None:
+            self.result_label.setText("needs a tariff and a reading this year")
+            self.result_label.setEnabled(False)
+            self._set_tone(self.result_label, None)
+        else:
+            amount = figures.money(abs(balance), currency, locale)
+            self.result_label.setText(f"refund {amount}" if balance >= 0 else f"back payment {amount}")
+            self.result_label.setEnabled(True)
+            self._set_tone(self.result_label, "success" if balance >= 0 else "error")
+            parts.append(f"year {figures.money(settlement.forecast_cost, currency, locale)}")
+            how = "last year's seasons" if settlement.method is ProjectionMethod.SEASONAL else "the recent daily rate"
+            tip += f" The rest of the year is projected from {how}."
+        if settlement.partial_from is not None:
+            tip += f" Readings begin on {_day(settlement.partial_from, locale)}: the cost before then is not included."
+        self.detail_label.setText(" · ".join(parts))
+        for label in (self.caption, self.result_label, self.detail_label):
+            label.setToolTip(tip)
+
+
+def _day(day: date, locale: QLocale) -> str:
+    return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def _label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
+def settlement_html(settlement: Settlement, locale: QLocale) -> str:
+    """The settlement for the Reports page's footer: one line, the forecast in bold."""
+    from ..domain.settlement import settlement_lines
+
+    lines = settlement_lines(
+        settlement, lambda value, currency: figures.money(value, currency, locale), lambda day: _day(day, locale)
+    )
+    return " · ".join(
+        f"<b>{html.escape(line)}</b>" if line.startswith("Forecast for") else html.escape(line) for line in lines
+    )
