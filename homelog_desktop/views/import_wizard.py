@@ -484,7 +484,7 @@ class FilePage(_Page):
         caption = QLabel(translate("FilePage", "The first rows of the file:"))
 
         profile_row = QFormLayout()
-        profile_row.addRow("Supplier profile:", self.profile)
+        profile_row.addRow(translate("FilePage", "Supplier profile:"), self.profile)
         self.layout_.addWidget(self._status)
         self.layout_.addLayout(profile_row)
         self.layout_.addWidget(self.form)
@@ -1365,19 +1365,30 @@ class RecognisedPage(_Page):
         self.headline.setFont(font)
         self.registers = QTableWidget(0, 6)
         self.registers.setObjectName("registersTable")
-        self.registers.setAccessibleName("The registers found in the file")
-        self.registers.setHorizontalHeaderLabels(["Register", "Unit", "Kind", "Values", "From", "To"])
+        self.registers.setAccessibleName(translate("RecognisedPage", "The registers found in the file"))
+        self.registers.setHorizontalHeaderLabels(
+            [
+                translate("RecognisedPage", "Register"),
+                translate("RecognisedPage", "Unit"),
+                translate("RecognisedPage", "Kind"),
+                translate("RecognisedPage", "Values"),
+                translate("RecognisedPage", "From"),
+                translate("RecognisedPage", "To"),
+            ]
+        )
         self.registers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.registers.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.registers.verticalHeader().hide()
         self.registers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.per_meter = QRadioButton("A source for each meter of the file, named after it")
+        self.per_meter = QRadioButton(
+            translate("RecognisedPage", "A source for each meter of the file, named after it")
+        )
         self.per_meter.setObjectName("sourcePerMeterRadio")
         self.meters = QLabel()
         self.meters.setObjectName("metersText")
         self.meters.setWordWrap(True)
         self.meters.setContentsMargins(24, 0, 0, 0)
-        self.one_source = QRadioButton("All into one source:")
+        self.one_source = QRadioButton(translate("RecognisedPage", "All into one source:"))
         self.one_source.setObjectName("oneSourceRadio")
         group = QButtonGroup(self)
         group.addButton(self.per_meter)
@@ -1385,9 +1396,15 @@ class RecognisedPage(_Page):
         self.source_name = QComboBox()
         self.source_name.setObjectName("standardSourceCombo")
         self.source_name.setEditable(True)
-        self.source_name.setToolTip("A source of that name is created when there is none (with these metrics)")
+        self.source_name.setToolTip(
+            translate("RecognisedPage", "A source of that name is created when there is none (with these metrics)")
+        )
         self.source_name.setMinimumContentsLength(20)
-        self.replace = QCheckBox("Replace readings stored at the same times (otherwise they are kept and skipped)")
+        self.replace = QCheckBox(
+            translate(
+                "RecognisedPage", "Replace readings stored at the same times (otherwise they are kept and skipped)"
+            )
+        )
         self.replace.setObjectName("replaceDuplicatesCheck")
         self.details = QLabel()
         self.details.setObjectName("recognisedDetails")
@@ -1403,7 +1420,7 @@ class RecognisedPage(_Page):
         self.layout_.addLayout(one)
         self.layout_.addWidget(self.replace)
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
+        self.setButtonText(QWizard.WizardButton.CommitButton, translate("RecognisedPage", "Import"))
         self.per_meter.toggled.connect(self._on_target)
         self.source_name.currentTextChanged.connect(lambda _t: self._on_target())
         self.replace.toggled.connect(
