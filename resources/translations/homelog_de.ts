@@ -1386,7 +1386,7 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     <name>Dialogs</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <extracomment>What dropping a file on the window imports.</extracomment>
+        <extracomment>What dropping a file on the window imports. Tables, and the standard meter-data formats (Green Button XML, a zipped feed or NEM12 file).</extracomment>
         <translation>Tastenkürzel</translation>
     </message>
 </context>
@@ -1423,6 +1423,102 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     <message>
         <source>Rows without any value are skipped and listed in the summary; an invalid row stops the import (nothing is stored then).</source>
         <translation>Zeilen ohne Wert werden übersprungen und in der Zusammenfassung aufgeführt; eine ungültige Zeile bricht den Import ab (dann wird nichts gespeichert).</translation>
+    </message>
+</context>
+<context>
+    <name>EnergyTab</name>
+    <message>
+        <source>Gas is billed in kWh: kWh = m³ × calorific value × Z-number (see your bill). Reports, costs (tariffs per kWh) and the dashboard then show kWh. Oil litres or MWh convert the same way.</source>
+        <translation>Gas wird in kWh abgerechnet: kWh = m³ × Brennwert × Zustandszahl (siehe Ihre Rechnung). Berichte, Kosten (Tarife je kWh) und die Übersicht zeigen dann kWh. Liter Heizöl oder MWh werden genauso umgerechnet.</translation>
+    </message>
+    <message>
+        <source>Your monthly advance (due on the 1st), for the billing year&apos;s forecast settlement.</source>
+        <translation>Ihr monatlicher Abschlag (fällig am 1.), für die Prognose der Jahresabrechnung.</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <extracomment>Calorific values a gas bill typically prints (kWh per m³), offered for a new gas row.</extracomment>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Calorific value / factor</source>
+        <translation>Brennwert / Faktor</translation>
+    </message>
+    <message>
+        <source>Z-number</source>
+        <translation>Zustandszahl</translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Amount per month</source>
+        <translation>Betrag pro Monat</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Conversion factors, row {row}</source>
+        <translation>Umrechnungsfaktoren, Zeile {row}</translation>
+    </message>
+    <message>
+        <source>choose a metric</source>
+        <translation>wählen Sie eine Messgröße</translation>
+    </message>
+    <message>
+        <source>Advance payments, row {row}</source>
+        <translation>Abschläge, Zeile {row}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number</source>
+        <translation>„{text}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>Gas (m³)   </source>
+        <translation>Gas (m³)   </translation>
+    </message>
+    <message>
+        <source>Z-number </source>
+        <translation>Zustandszahl </translation>
+    </message>
+    <message>
+        <source>Add &amp;factor</source>
+        <translation>&amp;Faktor hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove factor</source>
+        <translation>Faktor entfernen</translation>
+    </message>
+    <message>
+        <source>Conversion factors</source>
+        <translation>Umrechnungsfaktoren</translation>
+    </message>
+    <message>
+        <source>Add ad&amp;vance</source>
+        <translation>A&amp;bschlag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove advance</source>
+        <translation>Abschlag entfernen</translation>
+    </message>
+    <message>
+        <source>Advance payments</source>
+        <translation>Abschläge</translation>
+    </message>
+    <message>
+        <source>Add a counter or interval metric first.</source>
+        <translation>Fügen Sie zuerst einen Zählerstand oder ein Intervall hinzu.</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +1657,10 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         <translation>Tabellenblatt:</translation>
     </message>
     <message>
+        <source>A supplier&apos;s or portal&apos;s export layout, recognised by its column names</source>
+        <translation>Das Exportformat eines Versorgers oder Portals, erkannt an seinen Spaltennamen</translation>
+    </message>
+    <message>
         <source>Text encoding:</source>
         <translation>Zeichenkodierung:</translation>
     </message>
@@ -1599,6 +1699,10 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     <message>
         <source>The first rows of the file:</source>
         <translation>Die ersten Zeilen der Datei:</translation>
+    </message>
+    <message>
+        <source>Supplier profile:</source>
+        <translation>Versorgerprofil:</translation>
     </message>
     <message>
         <source>Excel workbook</source>
@@ -1799,9 +1903,9 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
 <context>
     <name>ImportWizard</name>
     <message>
-        <source>Tables (*.csv *.xlsx *.xls *.ods *.txt *.tsv)</source>
+        <source>Tables and meter data (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip)</source>
         <extracomment>The open dialog&apos;s filters.</extracomment>
-        <translation>Tabellen (*.csv *.xlsx *.xls *.ods *.txt *.tsv)</translation>
+        <translation>Tabellen und Zählerdaten (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip)</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -1899,6 +2003,10 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
             <numerusform>%Ln Ablesung in „{name}“ importiert</numerusform>
             <numerusform>%Ln Ablesungen in „{name}“ importiert</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>None (as detected)</source>
+        <translation>Keines (wie erkannt)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln column(s)</source>
@@ -2049,7 +2157,7 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
     <message>
         <source>Choose at least one column to import as a metric.</source>
-        <extracomment>Rows the preview shows. Settings whose change splits the file differently (the columns are read again). Detected: the file was read (also after settings that re-split it). The target source or the mapping changed. list[PreviewRow] for the current plan. ImportProgress, at least every 250 ms while importing. ImportSummary of a committed import. The user cancelled the import: nothing was changed. The import was refused (an invalid row, say): the message; nothing was changed. What the signed-in member may do (which sources they may import into). Stored sources the file can go into (loaded by detect() unless given). The target: a stored source (id set) or a new one (id None) that the import creates. True when a saved profile for this header chose the settings and mapping.</extracomment>
+        <extracomment>Rows the preview shows. Settings whose change splits the file differently (the columns are read again). Detected: the file was read (also after settings that re-split it). The target source or the mapping changed. list[PreviewRow] for the current plan. ImportProgress, at least every 250 ms while importing. ImportSummary of a committed import. The user cancelled the import: nothing was changed. The import was refused (an invalid row, say): the message; nothing was changed. ParsedFile: the file is in a standard format (NEM12, Green Button...): no mapping needed. What the signed-in member may do (which sources they may import into). Stored sources the file can go into (loaded by detect() unless given). The target: a stored source (id set) or a new one (id None) that the import creates. True when a saved profile for this header chose the settings and mapping. A standard-format file&apos;s content (None: an ordinary table, mapped column by column). A standard file&apos;s registers as the wizard lists them. Where a standard file&apos;s series go: one source of this name; &quot;&quot; for a source per meter. The built-in supplier profile read the table&apos;s way (None: none recognised or chosen).</extracomment>
         <translation>Wählen Sie mindestens eine Spalte, die als Messgröße importiert wird.</translation>
     </message>
     <message>
@@ -3463,6 +3571,57 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     </message>
 </context>
 <context>
+    <name>RecognisedPage</name>
+    <message>
+        <source>The registers found in the file</source>
+        <translation>Die in der Datei gefundenen Zählwerke</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Zählwerk</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>A source for each meter of the file, named after it</source>
+        <translation>Eine Messstelle je Zähler der Datei, nach ihm benannt</translation>
+    </message>
+    <message>
+        <source>All into one source:</source>
+        <translation>Alles in eine Messstelle:</translation>
+    </message>
+    <message>
+        <source>A source of that name is created when there is none (with these metrics)</source>
+        <translation>Eine Messstelle dieses Namens wird angelegt, wenn es keine gibt (mit diesen Messgrößen)</translation>
+    </message>
+    <message>
+        <source>Replace readings stored at the same times (otherwise they are kept and skipped)</source>
+        <translation>Gespeicherte Ablesungen zu denselben Zeitpunkten ersetzen (sonst bleiben sie und werden übersprungen)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>The file is damaged: part of it can no longer be read. This can happen after a power cut or a crash while the computer was saving, or on a failing disk or USB stick.</source>
@@ -3761,7 +3920,7 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}</source>
-        <extracomment>Report (the newest request&apos;s answer). (metric id, Series, list[MeterEvent]): the metric&apos;s raw readings and meter changes, for the readings chart. True while a report is being loaded. Report: a monthly report of all the metric&apos;s readings, for the year-over-year chart. Path of a CSV file written by export_csv.</extracomment>
+        <extracomment>Report (the newest request&apos;s answer). (metric id, Series, list[MeterEvent]): the metric&apos;s raw readings and meter changes, for the readings chart. True while a report is being loaded. Report: a monthly report of all the metric&apos;s readings, for the year-over-year chart. Path of a CSV file written by export_csv. A metric with conversion factors is shown converted (kWh) unless the user chose as metered.</extracomment>
         <translation>{path} kann nicht geschrieben werden: {reason}</translation>
     </message>
 </context>
@@ -3836,6 +3995,62 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementRows</name>
+    <message>
+        <source>Settlement</source>
+        <extracomment>Adds a captioned row to the card&apos;s grid and returns (caption, widget). Colours a label as &quot;success&quot;, &quot;error&quot; or plain (None), as the card does.</extracomment>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>Settlement {year}</source>
+        <translation>Abrechnung {year}</translation>
+    </message>
+    <message>
+        <source>paid {paid} of {due}</source>
+        <translation>{paid} von {due} gezahlt</translation>
+    </message>
+    <message>
+        <source>used {amount} so far</source>
+        <translation>bisher {amount} verbraucht</translation>
+    </message>
+    <message>
+        <source>Billing year {first} to {last}: the advances due for the year against the forecast cost of its consumption.</source>
+        <translation>Abrechnungsjahr {first} bis {last}: die fälligen Abschläge des Jahres gegen die prognostizierten Kosten seines Verbrauchs.</translation>
+    </message>
+    <message>
+        <source>needs a tariff and a reading this year</source>
+        <translation>braucht einen Tarif und eine Ablesung in diesem Jahr</translation>
+    </message>
+    <message>
+        <source>refund {amount}</source>
+        <translation>Erstattung {amount}</translation>
+    </message>
+    <message>
+        <source>back payment {amount}</source>
+        <translation>Nachzahlung {amount}</translation>
+    </message>
+    <message>
+        <source>year {amount}</source>
+        <translation>Jahr {amount}</translation>
+    </message>
+    <message>
+        <source>last year&apos;s seasons</source>
+        <translation>dem Saisonverlauf des Vorjahres</translation>
+    </message>
+    <message>
+        <source>the recent daily rate</source>
+        <translation>dem aktuellen Tagesverbrauch</translation>
+    </message>
+    <message>
+        <source> The rest of the year is projected from {how}.</source>
+        <translation> Der Rest des Jahres wird nach {how} hochgerechnet.</translation>
+    </message>
+    <message>
+        <source> Readings begin on {day}: the cost before then is not included.</source>
+        <translation> Die Ablesungen beginnen am {day}: Die Kosten davor sind nicht enthalten.</translation>
     </message>
 </context>
 <context>
@@ -4216,6 +4431,10 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
         <translation>&amp;Tarife</translation>
     </message>
     <message>
+        <source>E&amp;nergy</source>
+        <translation>E&amp;nergie</translation>
+    </message>
+    <message>
         <source>Heat pump (high)</source>
         <translation>Wärmepumpe (hoch)</translation>
     </message>
@@ -4336,7 +4555,7 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
     <message>
         <source>Meter changes, row {row}: {problem}</source>
-        <extracomment>MeterChanges: the stored meter changes and tariffs of the source (empty for a new one). dict[int, int]: metric id -&gt; number of stored values. Declared ``object``, not ``dict``: PySide turns a dict into a QVariantMap, which only has string keys, and delivers ``{}`` instead. ConflictError: someone else changed the source (or its tariffs) since the form opened; nothing was stored. The form asks: ``reload``, or ``save(..., overwrite=True)``. The Source as stored now, after ``reload`` (its changes come with ``changes_loaded``). What the signed-in member may do (who may own the source). The stored meter changes and tariffs (after load(), and after a save). True once load() has read what the form shows. metric id -&gt; number of stored values, once loaded. Where the last refused save should be shown; None if it was not about a field. The last save&apos;s conflict, until the next save or reload.</extracomment>
+        <extracomment>MeterChanges: the stored meter changes and tariffs of the source (empty for a new one). dict[int, int]: metric id -&gt; number of stored values. Declared ``object``, not ``dict``: PySide turns a dict into a QVariantMap, which only has string keys, and delivers ``{}`` instead. ConflictError: someone else changed the source (or its tariffs) since the form opened; nothing was stored. The form asks: ``reload``, or ``save(..., overwrite=True)``. The Source as stored now, after ``reload`` (its changes come with ``changes_loaded``). What the signed-in member may do (who may own the source). Conversion factors and advance payments, read and saved with the source (viewmodels/energy.py). The stored meter changes and tariffs (after load(), and after a save). True once load() has read what the form shows. metric id -&gt; number of stored values, once loaded. Where the last refused save should be shown; None if it was not about a field. The last save&apos;s conflict, until the next save or reload.</extracomment>
         <translation>Zählerwechsel, Zeile {row}: {problem}</translation>
     </message>
     <message>
@@ -4596,6 +4815,25 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
     <message>
         <source>(Ctrl+R: meter round)</source>
         <translation>(Strg+R: Ableserunde)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitToggle</name>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>as metered</source>
+        <translation>wie gezählt</translation>
+    </message>
+    <message>
+        <source>Consumption and averages in {unit} (what the bill uses)</source>
+        <translation>Verbrauch und Mittelwerte in {unit} (wie auf der Rechnung)</translation>
+    </message>
+    <message>
+        <source>Consumption as the meter counts it ({metered}); costs stay priced per {unit}</source>
+        <translation>Verbrauch, wie der Zähler ihn zählt ({metered}); die Kosten bleiben je {unit} berechnet</translation>
     </message>
 </context>
 <context>
