@@ -171,7 +171,8 @@ def compiled_translation(language: str) -> Path | None:
 
     ts = translations_dir() / f"homelog_{language}.ts"
     qm = ts.with_suffix(".qm")
-    if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
+    frozen = getattr(sys, "frozen", False)  # a bundle: its .qm was built with it (copied mtimes may differ)
+    if qm.is_file() and (frozen or not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
         return qm
     if not ts.is_file():
         return None
