@@ -42,6 +42,7 @@ from homelog_desktop.i18n import install_translations, translate
 from homelog_desktop.views.figures import money
 from homelog_desktop.views.main import MainWindow
 from homelog_desktop.views.main.actions import Act
+from tests.ui.test_main_window import open_window, settle  # noqa: F401 (open_window: a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("translations_tool", ROOT / "packaging" / "translations.py")
@@ -249,47 +250,43 @@ def english_left(root: QWidget, catalog: dict[str, str]) -> list[str]:
     return left
 
 
-def test_the_main_window_and_its_pages_are_german(qtbot, german, catalog, run, db, db_path, isolated_settings):
+@pytest.fixture
+def sample_window(german, isolated_settings, open_window, run, db) -> MainWindow:  # noqa: F811 (the fixture)
+    """The window on the sample household (in German), its readings shown, nothing loading."""
     from homelog_desktop.services.sample_data import create_sample_household
-    from homelog_desktop.viewmodels.workspace import make_workspace
 
     run(create_sample_household(db, today=date(2025, 11, 20)))
-    window = MainWindow()
-    qtbot.addWidget(window, before_close_func=lambda w: w.unbind())
-    workspace = make_workspace(db, str(db_path))
-    with qtbot.waitSignal(window.first_data_shown, timeout=20_000):
-        window.bind(workspace)
-        window.show()
+    return open_window()
+
+
+def test_the_main_window_and_its_pages_are_german(qtbot, catalog, sample_window):
+    window = sample_window
     problems = english_left(window, catalog)
     assert window.action(Act.SETTINGS).text() == "&Einstellungen…"
-    window.action(Act.SHOW_READINGS).trigger()
-    qtbot.waitUntil(lambda: window.readings_model is not None and window.readings_model.rowCount() > 0, timeout=20_000)
+    window.action(Act.DASHBOARD).trigger()
+    settle(qtbot, window)
     problems += english_left(window, catalog)
     window.action(Act.SHOW_REPORTS).trigger()
     qtbot.waitUntil(lambda: window.source_page.reports_page is not None, timeout=20_000)
     qtbot.waitUntil(lambda: not window.source_page.reports_page.vm.busy, timeout=20_000)
+    settle(qtbot, window)
     problems += english_left(window, catalog)
     assert not problems, "\n".join(sorted(set(problems)))
-    run(workspace.close())
 
 
 def _open_dialog(qtbot, window: MainWindow, act: Act) -> QWidget:
-    before = set(QApplicationWidgets())
+    from PySide6.QtWidgets import QApplication
+
+    before = set(QApplication.topLevelWidgets())
     window.action(act).trigger()
     found: list[QWidget] = []
 
     def opened() -> bool:
-        found[:] = [w for w in QApplicationWidgets() - before if w.isVisible() and w.isWindow()]
+        found[:] = [w for w in set(QApplication.topLevelWidgets()) - before if w.isVisible() and w.isWindow()]
         return bool(found)
 
     qtbot.waitUntil(opened, timeout=20_000)
     return found[0]
-
-
-def QApplicationWidgets() -> set[QWidget]:
-    from PySide6.QtWidgets import QApplication
-
-    return set(QApplication.topLevelWidgets())
 
 
 @pytest.mark.parametrize(
@@ -297,31 +294,20 @@ def QApplicationWidgets() -> set[QWidget]:
     [Act.ADD_SOURCE, Act.EDIT_SOURCE, Act.ADD_READING, Act.METER_ROUND, Act.MEMBERS, Act.SETTINGS, Act.ANNUAL_REPORT,
      Act.ABOUT, Act.SHORTCUTS],
 )  # fmt: skip
-def test_every_dialog_is_german(qtbot, german, catalog, run, db, db_path, isolated_settings, act):
-    from homelog_desktop.services.sample_data import create_sample_household
-    from homelog_desktop.viewmodels.workspace import make_workspace
-
-    run(create_sample_household(db, today=date(2025, 11, 20)))
-    window = MainWindow()
-    qtbot.addWidget(window, before_close_func=lambda w: w.unbind())
-    workspace = make_workspace(db, str(db_path))
-    with qtbot.waitSignal(window.first_data_shown, timeout=20_000):
-        window.bind(workspace)
-        window.show()
-    window.action(Act.SHOW_READINGS).trigger()
-    qtbot.waitUntil(lambda: window.readings_model is not None and window.readings_model.rowCount() > 0, timeout=20_000)
+def test_every_dialog_is_german(qtbot, catalog, sample_window, act):
+    window = sample_window
     dialog = _open_dialog(qtbot, window, act)
-    qtbot.wait(50)  # a dialog's first texts arrive with its first events
+    settle(qtbot, window)
     problems = english_left(dialog, catalog)
-    tabs = dialog.findChildren(QTabWidget)
-    for tab_widget in tabs:  # every tab of the source editor
+    for tab_widget in dialog.findChildren(QTabWidget):  # every tab of the source editor
         for i in range(tab_widget.count()):
             tab_widget.setCurrentIndex(i)
             problems += english_left(dialog, catalog)
-    assert not problems, "\n".join(sorted(set(problems)))
     if isinstance(dialog, QDialog):
-        dialog.reject()
-    run(workspace.close())
+        dialog.done(0)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)
+    assert not problems, "\n".join(sorted(set(problems)))
 
 
 def test_import_wizard_pages_are_german(qtbot, german, catalog, db, tmp_path):
