@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -179,6 +179,9 @@ def german(qapp) -> Iterator[None]:
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     assert install_translations("de") == "de"
     yield
+    # Widgets the test closed are deleted first: removing a translator sends every widget a LanguageChange.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
     for translator in i18n._installed:
         QCoreApplication.removeTranslator(translator)
     i18n._installed.clear()
@@ -304,8 +307,9 @@ def test_every_dialog_is_german(qtbot, catalog, sample_window, act):
             tab_widget.setCurrentIndex(i)
             problems += english_left(dialog, catalog)
     if isinstance(dialog, QDialog):
-        dialog.done(0)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+        dialog.done(0)  # deleted on close (the window's dialogs are): no use of it after this
+    del dialog
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     settle(qtbot, window)
     assert not problems, "\n".join(sorted(set(problems)))
 
