@@ -3614,7 +3614,7 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     </message>
     <message>
         <source>Replace readings stored at the same times (otherwise they are kept and skipped)</source>
-        <translation>Gespeicherte Ablesungen zu denselben Zeitpunkten ersetzen (sonst bleiben sie und werden übersprungen)</translation>
+        <translation>Gespeicherte Ablesungen gleicher Zeitpunkte ersetzen (sonst übersprungen)</translation>
     </message>
     <message>
         <source>Import</source>
