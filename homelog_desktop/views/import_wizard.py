@@ -1355,7 +1355,11 @@ class RecognisedPage(_Page):
     """
 
     def __init__(self, vm: ImportViewModel) -> None:
-        super().__init__(vm, "Recognised", "Every register of the file becomes a metric with its unit and kind.")
+        super().__init__(
+            vm,
+            translate("RecognisedPage", "Recognised"),
+            translate("RecognisedPage", "Every register of the file becomes a metric with its unit and kind."),
+        )
         self.setObjectName("recognisedPage")
         self.headline = QLabel()
         self.headline.setObjectName("recognisedHeadline")
@@ -1433,11 +1437,14 @@ class RecognisedPage(_Page):
         parsed = self.vm.standard
         if parsed is None:
             return
-        self.setTitle(f"Recognised: {parsed.format.label}")
+        self.setTitle(translate("RecognisedPage", "Recognised: {format}").format(format=parsed.format.label))
         rows = self.vm.registers
         count = sum(r.count for r in rows)
         self.headline.setText(
-            f"{self.vm.path.name}: {len(rows)} register{'s' if len(rows) != 1 else ''}, {count:,} values"
+            f"{self.vm.path.name}: "
+            + translate("RecognisedPage", "%n register(s)", None, len(rows))
+            + ", "
+            + translate("RecognisedPage", "%Ln values", None, count)
         )
         self.registers.setRowCount(len(rows))
         for row, info in enumerate(rows):
@@ -1445,7 +1452,7 @@ class RecognisedPage(_Page):
                 info.name,
                 info.unit or "—",
                 info.kind.label,
-                f"{info.count:,}",
+                QLocale().toString(info.count),
                 _when(info.first),
                 _when(info.last),
             ]
@@ -1458,9 +1465,17 @@ class RecognisedPage(_Page):
         self.registers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         meters = [t.source_name for t in targets_of(parsed, self.vm.path)]
         if len(meters) > 1:
-            self.per_meter.setText(f"A source for each of the file’s {len(meters)} meters, named after it:")
+            self.per_meter.setText(
+                translate(
+                    "RecognisedPage", "A source for each of the file’s %n meters, named after it:", None, len(meters)
+                )
+            )
         else:
-            self.per_meter.setText("A source named after the meter:" if meters else "A source named after the file")
+            self.per_meter.setText(
+                translate("RecognisedPage", "A source named after the meter:")
+                if meters
+                else translate("RecognisedPage", "A source named after the file")
+            )
         self.meters.setText(", ".join(f"“{m}”" for m in meters))
         self.meters.setVisible(bool(meters))
         self.source_name.blockSignals(True)
@@ -1474,8 +1489,12 @@ class RecognisedPage(_Page):
         if parsed.skipped:
             n = len(parsed.skipped)
             details.append(
-                f"{n:,} row{'s' if n != 1 else ''} or cell{'s' if n != 1 else ''} of the file cannot be read: "
-                "each is listed by line in the summary."
+                translate(
+                    "RecognisedPage",
+                    "%Ln row(s) or cell(s) of the file cannot be read: each is listed by line in the summary.",
+                    None,
+                    n,
+                )
             )
         details.extend(parsed.notes[:3])
         self.details.setText("\n".join(f"• {d}" for d in details))

@@ -3573,6 +3573,14 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
 <context>
     <name>RecognisedPage</name>
     <message>
+        <source>Recognised</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <source>Every register of the file becomes a metric with its unit and kind.</source>
+        <translation>Jedes Zählwerk der Datei wird eine Messgröße mit ihrer Einheit und Art.</translation>
+    </message>
+    <message>
         <source>The registers found in the file</source>
         <translation>Die in der Datei gefundenen Zählwerke</translation>
     </message>
@@ -3619,6 +3627,46 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     <message>
         <source>Import</source>
         <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Recognised: {format}</source>
+        <translation>Erkannt: {format}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n register(s)</source>
+        <translation>
+            <numerusform>%n Zählwerk</numerusform>
+            <numerusform>%n Zählwerke</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln values</source>
+        <translation>
+            <numerusform>%Ln Wert</numerusform>
+            <numerusform>%Ln Werte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A source for each of the file’s %n meters, named after it:</source>
+        <translation>
+            <numerusform>Eine Messstelle für den Zähler der Datei, nach ihm benannt:</numerusform>
+            <numerusform>Eine Messstelle je Zähler der Datei (%n), nach ihm benannt:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A source named after the meter:</source>
+        <translation>Eine Messstelle, nach dem Zähler benannt:</translation>
+    </message>
+    <message>
+        <source>A source named after the file</source>
+        <translation>Eine Messstelle, nach der Datei benannt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) or cell(s) of the file cannot be read: each is listed by line in the summary.</source>
+        <translation>
+            <numerusform>%Ln Zeile oder Zelle der Datei kann nicht gelesen werden: Sie steht mit ihrer Zeile in der Zusammenfassung.</numerusform>
+            <numerusform>%Ln Zeilen oder Zellen der Datei können nicht gelesen werden: Jede steht mit ihrer Zeile in der Zusammenfassung.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
