@@ -45,19 +45,22 @@ LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
 
 #: The translators installed by ``install_translations`` (kept alive: Qt does not own them).
 _installed: list[QTranslator] = []
+#: Texts go through Qt (set by ``install_translations``, which the window calls at start, in any language).
+_translating = False
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the user's language (``%n`` replaced by ``n``; pass ``n`` positionally).
 
-    Without a Qt application (the command line, the domain's rules used alone) the English text, its
-    counts grouped as Python does ("1,234").
+    Before ``install_translations`` (the command line, the domain's rules used alone) the English
+    text, its counts grouped as Python does ("1,234").
     """
-    core = sys.modules.get("PySide6.QtCore")
-    if core is None or core.QCoreApplication.instance() is None:  # the command line: English, "1,234"
+    if not _translating:  # the command line, the domain used alone: English, counts as "1,234"
         result = text.replace("%Ln", f"{n:,}").replace("%n", str(n)) if n >= 0 else text
     else:
-        result = str(core.QCoreApplication.translate(context, text, disambiguation, n))
+        from PySide6.QtCore import QCoreApplication
+
+        result = str(QCoreApplication.translate(context, text, disambiguation, n))
     return english_plural(result, n) if n >= 0 else result
 
 
@@ -137,6 +140,8 @@ def install_translations(chosen: str | None = None) -> str:
     """
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+    global _translating
+    _translating = True
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
