@@ -2551,7 +2551,7 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     </message>
     <message>
         <source>Date and time</source>
-        <translation>Datum und Uhrzeit</translation>
+        <translation>Zeitpunkt</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -2559,11 +2559,11 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     </message>
     <message>
         <source>Old final value</source>
-        <translation>Alter Endstand</translation>
+        <translation>Endstand alt</translation>
     </message>
     <message>
         <source>New start value</source>
-        <translation>Neuer Anfangsstand</translation>
+        <translation>Anfangsstand neu</translation>
     </message>
     <message>
         <source>Note</source>
@@ -4488,15 +4488,15 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
     <message>
         <source>Rolled over (12 digits)</source>
-        <translation>Übergelaufen (12 Stellen)</translation>
+        <translation>Überlauf (12 Stellen)</translation>
     </message>
     <message>
         <source>Old final value</source>
-        <translation>Alter Endstand</translation>
+        <translation>Endstand alt</translation>
     </message>
     <message>
         <source>New start value</source>
-        <translation>Neuer Anfangsstand</translation>
+        <translation>Anfangsstand neu</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
