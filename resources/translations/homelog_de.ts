@@ -3738,6 +3738,32 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <extracomment>How many source names a reminder lists before &quot;and N more&quot;. The due sources: &quot;Electricity, Water and 2 more&quot;. The notification&apos;s text (the names and what clicking it does).</extracomment>
+        <translation>
+            <numerusform> und %n weitere</numerusform>
+            <numerusform> und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A meter reading is due</source>
+        <translation>Eine Ablesung ist fällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meter readings are due</source>
+        <translation>
+            <numerusform>%n Ablesung ist fällig</numerusform>
+            <numerusform>%n Ablesungen sind fällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{names}. Click to enter them in the meter round.</source>
+        <translation>{names}. Klicken Sie, um sie in der Ableserunde einzugeben.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>Period</source>
