@@ -173,18 +173,33 @@ def test_a_missing_qm_is_compiled_into_the_cache(tmp_path, monkeypatch):
 # -- the screens in German ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def german(qapp) -> Iterator[None]:
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
-    assert install_translations("de") == "de"
-    yield
-    # Widgets the test closed are deleted first: removing a translator sends every widget a LanguageChange.
+def _flush_deleted_widgets() -> None:
+    """Delete what earlier tests closed: (un)installing a translator sends every widget a LanguageChange."""
+    import gc
+
+    gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
+
+
+@pytest.fixture(scope="module")
+def german_translations(qapp) -> Iterator[None]:
+    """The German translations, installed once for the module (never while a test's widgets live)."""
+    _flush_deleted_widgets()
+    assert install_translations("de") == "de"
+    yield
+    _flush_deleted_widgets()
     for translator in i18n._installed:
         QCoreApplication.removeTranslator(translator)
     i18n._installed.clear()
+
+
+@pytest.fixture
+def german(german_translations) -> Iterator[None]:
+    """German texts and a German locale (the UI tests' conftest sets en_GB for every test)."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    yield
     QLocale.setDefault(before)
 
 
@@ -254,12 +269,13 @@ def english_left(root: QWidget, catalog: dict[str, str]) -> list[str]:
 
 
 @pytest.fixture
-def sample_window(german, isolated_settings, open_window, run, db) -> MainWindow:  # noqa: F811 (the fixture)
+def sample_window(german, isolated_settings, open_window, run, db) -> Iterator[MainWindow]:  # noqa: F811 (the fixture)
     """The window on the sample household (in German), its readings shown, nothing loading."""
     from homelog_desktop.services.sample_data import create_sample_household
 
+    _flush_deleted_widgets()  # the windows and dialogs of earlier tests are gone before the loop runs
     run(create_sample_household(db, today=date(2025, 11, 20)))
-    return open_window()
+    yield open_window()
 
 
 def test_the_main_window_and_its_pages_are_german(qtbot, catalog, sample_window):
@@ -300,6 +316,8 @@ def _open_dialog(qtbot, window: MainWindow, act: Act) -> QWidget:
 def test_every_dialog_is_german(qtbot, catalog, sample_window, act):
     window = sample_window
     dialog = _open_dialog(qtbot, window, act)
+    vm = getattr(dialog, "_vm", None) or getattr(dialog, "vm", None)
+    qtbot.waitUntil(lambda: not getattr(vm, "busy", False), timeout=20_000)  # the dialog's own loading done
     settle(qtbot, window)
     problems = english_left(dialog, catalog)
     for tab_widget in dialog.findChildren(QTabWidget):  # every tab of the source editor
