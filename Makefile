@@ -5,6 +5,8 @@
 #   make lint                              ruff and mypy only
 #   make bench [BENCH=tests/benchmarks/bench_import.py]
 #   make screenshots [ARGS=...]            render the windows to PNGs (Qt offscreen)
+#   make translations                      refresh resources/translations/*.ts from the code (lupdate),
+#                                          list what is unfinished, compile the .qm files (lrelease)
 #   make package                           PyInstaller bundle for this machine (build/dist/homelog),
 #                                          and on Linux the .deb and tarball (build/packages)
 #   make package-check                     make package, then install the .deb into a scratch root
@@ -41,7 +43,7 @@ ifneq ($(VENV_OK),yes)
 VENV_FORCE := FORCE
 endif
 
-.PHONY: help venv run test lint bench screenshots package package-check format clean FORCE
+.PHONY: help venv run test lint bench screenshots translations package package-check format clean FORCE
 
 help:
 	@sed -n '3,18s/^# \{0,1\}//p' $(firstword $(MAKEFILE_LIST))
@@ -74,6 +76,7 @@ $(STAMP_PACKAGE): pyproject.toml $(VENV)/pyvenv.cfg
 	@touch $@ $(STAMP_DEV) $(STAMP_RUN)
 
 venv: $(STAMP_DEV)
+	$(VPY) packaging/translations.py release
 
 # ---- tasks ---------------------------------------------------------------------------
 
@@ -109,9 +112,16 @@ bench: $(STAMP_DEV)
 screenshots: $(STAMP_DEV)
 	$(OFFSCREEN) $(VPY) -m tests.screenshots $(ARGS)
 
+# The .ts files (kept in git) from the code's texts, then the .qm files (build output, not in git).
+# A text still to translate is listed; tests/ui/test_translations.py fails until none is left.
+translations: $(STAMP_RUN)
+	$(VPY) packaging/translations.py update
+	$(VPY) packaging/translations.py release
+
 # The bundle for the machine this runs on; on Linux also the .deb and the tarball built from it.
 package: $(STAMP_PACKAGE)
 	@started=$$(date +%s); \
+	$(VPY) packaging/translations.py release && \
 	$(OFFSCREEN) $(VPY) packaging/render_icons.py && \
 	$(OFFSCREEN) $(VPY) -m PyInstaller --noconfirm --log-level WARN \
 	    --distpath build/dist --workpath build/pyinstaller packaging/homelog.spec && \

@@ -172,13 +172,16 @@ def run_gui(paths: AppPaths, db_url: str | None = None, files: Sequence[Path] = 
     if not probe and send_to_running(instance_name, files):
         return 0  # the window that shows this database came to the front (and imports the files)
     prefer_a_real_locale()
+    from .i18n import install_translations, translate
+
+    install_translations()
 
     app.setQuitOnLastWindowClosed(False)  # the controller decides when to quit (after clean-up)
     from .views.main import MainWindow
 
     window = MainWindow()
     window.data_dir = paths.data_dir
-    window.show_loading("Opening your data…")
+    window.show_loading(translate("MainWindow", "Opening your data…"))
     if probe:
         install_probe(window)
     window.show()

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from . import APP_NAME
 from .background import start, start_deferred
 from .config import AppPaths, sqlite_file, sqlite_url
+from .i18n import translate
 from .instance_lock import try_lock
 from .problems import describe
 from .viewmodels.workspace import make_workspace
@@ -176,9 +177,12 @@ class AppController:
                         self._refuse(problem)
                         return None
                     self._refuse(
-                        f"{APP_NAME} is already running with this data file:\n{path}\n\n"
-                        "Switch to the window that is open already. If none is, the other window may still "
-                        "be closing: try again in a moment.",
+                        translate(
+                            "Controller",
+                            "{app} is already running with this data file:\n{path}\n\n"
+                            "Switch to the window that is open already. If none is, the other window may still "
+                            "be closing: try again in a moment.",
+                        ).format(app=APP_NAME, path=path),
                     )
                     return None
                 self._own_lock = lock
@@ -199,7 +203,7 @@ class AppController:
                     cancel = self._cancel_choice(server=True)
                     opened = await self._sign_in_to_server(url, cancel)
                     if opened is None:
-                        pending.fail(DatabaseOpenError("Nobody signed in."))
+                        pending.fail(DatabaseOpenError(translate("Controller", "Nobody signed in.")))
                         return self._after_cancel(cancel, location)
                     server_db, signed_in = opened
                 db = await self._check_schema(server_db)
@@ -246,7 +250,7 @@ class AppController:
             cancel = self._cancel_choice(server=not db.is_sqlite)
             found = await self._identify(db, location, cancel)
             if isinstance(found, _GaveUp):
-                pending.fail(DatabaseOpenError("Nobody signed in."))
+                pending.fail(DatabaseOpenError(translate("Controller", "Nobody signed in.")))
                 await db.close()
                 return self._after_cancel(cancel, location)
             signed_in = found
@@ -358,7 +362,9 @@ class AppController:
             opened.append((database, who))
             return who
 
-        self.window.show_loading(f"Sign in to the household on {address.display}.")
+        self.window.show_loading(
+            translate("Controller", "Sign in to the household on {place}.").format(place=address.display)
+        )
         who = await self.prompts.sign_in(
             attempt, address.display, server=True, cancel_text=cancel.text, cancel_hint=cancel.hint
         )
@@ -406,7 +412,7 @@ class AppController:
             return
         if db.is_sqlite:
             who = await self.prompts.sign_in(
-                self._auth(db).sign_in, self.current.workspace.location, cancel_text="Cancel"
+                self._auth(db).sign_in, self.current.workspace.location, cancel_text=translate("Controller", "Cancel")
             )
             if who is None:
                 return
@@ -422,7 +428,9 @@ class AppController:
             opened.append(database)
             return who
 
-        who = await self.prompts.sign_in(attempt, address.display, server=True, cancel_text="Cancel")
+        who = await self.prompts.sign_in(
+            attempt, address.display, server=True, cancel_text=translate("Controller", "Cancel")
+        )
         if who is None or not opened:
             return
         await self._close_current()
@@ -439,7 +447,7 @@ class AppController:
         address = None if db.is_sqlite else ServerAddress.from_url(db.url)
         await self._close_current()
         self.window.set_identity(None)
-        self.window.show_loading("Signed out.")
+        self.window.show_loading(translate("Controller", "Signed out."))
         self._no_auto_sign_in = True
         if address is not None:
             self.db_url = address.url().render_as_string(hide_password=False)
@@ -511,9 +519,11 @@ class AppController:
             return
         lock = try_lock(path)
         if lock is None:
-            self.prompts.say("The sample household is open in another Home Log window.", "error")
+            self.prompts.say(
+                translate("Controller", "The sample household is open in another Home Log window."), "error"
+            )
             return
-        self.window.show_loading("Preparing the sample household…")
+        self.window.show_loading(translate("Controller", "Preparing the sample household…"))
         fresh = not path.exists()
         try:
             await self._close_current()
@@ -542,13 +552,17 @@ class AppController:
         from .services.backups import SERVER_BACKUP_TEXT
 
         if self.current is not None and self.current.is_sample:
-            self.prompts.say("The sample household is not backed up: it is made up. File → Back to My Data first.")
+            self.prompts.say(
+                translate(
+                    "Controller", "The sample household is not backed up: it is made up. File → Back to My Data first."
+                )
+            )
             return None
         vm = self._backups_vm()
         if not vm.can_back_up:
             self.prompts.say(SERVER_BACKUP_TEXT)
             return None
-        self.prompts.status("Backing up…")
+        self.prompts.status(translate("Controller", "Backing up…"))
         vm.progress_changed.connect(self.prompts.progress)
         try:
             made = await vm.back_up_now()
@@ -587,7 +601,7 @@ class AppController:
         vm = self._backups_vm()
         errors: list[str] = []
         vm.error_occurred.connect(errors.append)
-        self.prompts.status(f"Checking {path.name}…")
+        self.prompts.status(translate("Controller", "Checking {file}…").format(file=path.name))
         self._quiet = True
         try:
             check = await vm.validate(path)
@@ -607,7 +621,7 @@ class AppController:
         vm.error_occurred.connect(errors.append)
         vm.progress_changed.connect(self.prompts.progress)
         try:
-            self.window.show_loading(f"Restoring {path.name}…")
+            self.window.show_loading(translate("Controller", "Restoring {file}…").format(file=path.name))
             # Every connection of this window to the file is closed (and no new one opened) before the
             # swap; a backup under way (the daily one) ends first (the view model does one file job at
             # a time); other programs' writers are held off by the restore itself (db/writers.py).
@@ -620,12 +634,19 @@ class AppController:
             self._restoring = False
         await self._start_own()
         if result is None:
-            self.prompts.say(f"Nothing was restored: {errors[-1] if errors else 'the restore failed.'}", "error")
+            reason = errors[-1] if errors else translate("Controller", "the restore failed.")
+            self.prompts.say(translate("Controller", "Nothing was restored: {reason}").format(reason=reason), "error")
             return False
-        kept = f" Your data from before is kept in {result.kept}." if result.kept is not None else ""
+        kept = (
+            translate("Controller", " Your data from before is kept in {place}.").format(place=result.kept)
+            if result.kept is not None
+            else ""
+        )
         if result.moved_aside:
-            kept = f" The damaged file was moved aside, unchanged, to {result.kept}."
-        self.prompts.say(f"Restored {path.name}.{kept}", "success")
+            kept = translate("Controller", " The damaged file was moved aside, unchanged, to {place}.").format(
+                place=result.kept
+            )
+        self.prompts.say(translate("Controller", "Restored {file}.").format(file=path.name) + kept, "success")
         log.info("Restored %s (kept: %s)", path, result.kept)
         return True
 
@@ -635,7 +656,7 @@ class AppController:
 
         log.error("Data file cannot be used: %s", result.message)
         await self._close_current()
-        self.window.show_loading("Your data file cannot be opened.")
+        self.window.show_loading(translate("Controller", "Your data file cannot be opened."))
         vm = self._backups_vm()
         newest = await vm.newest_good_backup()
         choice = await self.prompts.recover(result.path, result.message, newest, str(result.health))
@@ -650,14 +671,14 @@ class AppController:
             await self._recover(result)
             return
         self.exit_code = 1
-        self.window.show_fatal(f"{result.message} The file was left as it is.")
+        self.window.show_fatal(f"{result.message} " + translate("Controller", "The file was left as it is."))
         self.window.close()
 
     def move_to_server(self) -> None:
         """File → Move to a Shared Server…: copy the user's file to a server, then offer to open it there."""
         _url, path, _location = self._own_location()
         if path is None:
-            self.prompts.say("This household is on a database server already.")
+            self.prompts.say(translate("Controller", "This household is on a database server already."))
             return
         from .viewmodels.moving import MoveViewModel
         from .views.move_dialog import open_move_dialog

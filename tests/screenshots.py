@@ -10,6 +10,9 @@ Run: QT_QPA_PLATFORM=offscreen python -m tests.screenshots [--out DIR] [--sizes]
 
 ``--sizes`` renders every dialog and wizard page instead at 800×600 and at 1366×768 with a 14 pt
 font, to DIR/sizes/<screen>/, and lists what is cut off (tests/screenshots_sizes.py).
+
+``--language de`` (or $HOMELOG_SCREENSHOT_LANGUAGE) renders them in that language and locale; the
+README's screenshots are then left as they are.
 """
 
 from __future__ import annotations
@@ -35,6 +38,24 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWi
 ROOT = Path(__file__).resolve().parents[1]
 README_SHOT = ROOT / "resources" / "screenshots" / "main-window.png"
 README_IMPORT_SHOT = ROOT / "resources" / "screenshots" / "import-preview.png"
+#: The language the screens are rendered in ("" or "en": English, and the README's shots are refreshed).
+LANGUAGE_ENV = "HOMELOG_SCREENSHOT_LANGUAGE"
+
+
+def english() -> bool:
+    return os.environ.get(LANGUAGE_ENV, "") in ("", "en")
+
+
+def use_language() -> None:
+    """British English, or the language of $HOMELOG_SCREENSHOT_LANGUAGE with its translations."""
+    if english():
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        return
+    from homelog_desktop.i18n import install_translations
+
+    language = os.environ[LANGUAGE_ENV]
+    QLocale.setDefault(QLocale(language))
+    install_translations(language)
 
 
 def dark_palette() -> QPalette:
@@ -163,8 +184,9 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     # The dashboard is the home page: the first thing users see, and the README's picture.
     await until(lambda: dashboard_ready(window), "the dashboard")
     await shots.grab(window, "05-dashboard")
-    README_SHOT.parent.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(README_SHOT))
+    if english():
+        README_SHOT.parent.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(README_SHOT))
     window.show_readings()
     await until(lambda: window.readings_model is not None and window.readings_model.rowCount() > 0, "readings")
     await until(lambda: window.readings_model.is_idle(), "pages")  # type: ignore[union-attr]
@@ -185,8 +207,11 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     # New reading dialog: previous values, then a warning and an error.
     window.add_reading()
     dialog = await until(lambda: top_dialog(window), "the reading dialog")
+    from homelog_desktop.i18n import translate
+
+    previous = translate("ReadingDialog", "previous {value} on {day}").split()[0]  # "previous", "vorher"
     await until(
-        lambda: "previous" in " ".join(w.text() for w in dialog.findChildren(type(window.source_page.count_label))),
+        lambda: previous in " ".join(w.text() for w in dialog.findChildren(type(window.source_page.count_label))),
         "context",
     )
     await shots.grab(dialog, "07-reading-new")
@@ -254,6 +279,12 @@ async def shoot_all(out: Path, app: QApplication) -> list[Path]:
     about = await until(lambda: top_dialog(window, AboutDialog), "the about dialog")
     await shots.grab(about, "17b-about")
     about.done(0)
+    from homelog_desktop.views.settings_dialog import SettingsDialog
+
+    window.open_settings()
+    settings = await until(lambda: top_dialog(window, SettingsDialog), "the settings")
+    await shots.grab(settings, "17c-settings")
+    settings.done(0)
 
     # Filter without matches, and a banner.
     window.filter_edit.setText("no such note anywhere")
@@ -528,7 +559,7 @@ async def shoot_import(shots: Shooter, app: QApplication, tmp: Path) -> None:
         await forward(wizard, 2)
         await until(lambda: wizard.preview_page.model.rowCount() > 0, "the preview")
         await shots.grab(wizard, f"23-import-preview-errors{suffix}")
-        if theme == "light":
+        if theme == "light" and english():
             wizard.grab().save(str(README_IMPORT_SHOT))
         await forward(wizard, 3)
         await shots.grab(wizard, f"24-import-duplicates{suffix}")
@@ -697,7 +728,10 @@ def main() -> int:
         help="every dialog at 800×600 and at 1366×768 with a large font (to OUT/sizes), with what is cut off",
     )
     parser.add_argument("--strict", action="store_true", help="with --sizes: exit 1 if anything is cut off")
+    parser.add_argument("--language", help="render in this language (e.g. de), in its locale")
     args = parser.parse_args()
+    if args.language:
+        os.environ[LANGUAGE_ENV] = args.language  # the --sizes processes inherit it
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     if args.sizes:
@@ -709,7 +743,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    use_language()
     app.setQuitOnLastWindowClosed(False)
     taken = asyncio.run(shoot_all(out, app), loop_factory=qasync.QEventLoop)
     for path in taken:

@@ -28,7 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QLocale, QSize
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
 
 from tests.layout_support import Screen, app_font, cut_off, elided_columns, fit, screens, too_big
@@ -417,7 +417,9 @@ def run(out: Path, only: str | None = None, strict: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    from tests.screenshots import use_language
+
+    use_language()
     app.setQuitOnLastWindowClosed(False)
     taken, problems = asyncio.run(shoot_sizes(out, only), loop_factory=qasync.QEventLoop)
     for path in taken:

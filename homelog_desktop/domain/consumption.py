@@ -39,6 +39,7 @@ from decimal import Decimal
 import numpy as np
 import numpy.typing as npt
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .entities import MeterEvent, MeterEventKind
 from .intervals import union_of
 
@@ -62,15 +63,30 @@ class Period(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "day": "Day",
-            "week": "Week",
-            "month": "Month",
-            "quarter": "Quarter",
-            "year": "Year",
-            "billing_year": "Billing year",
-            "heating_season": "Heating season",
-        }[self.value]
+        labels = {
+            "day": QT_TRANSLATE_NOOP("Period", "Day"),
+            "week": QT_TRANSLATE_NOOP("Period", "Week"),
+            "month": QT_TRANSLATE_NOOP("Period", "Month"),
+            "quarter": QT_TRANSLATE_NOOP("Period", "Quarter"),
+            "year": QT_TRANSLATE_NOOP("Period", "Year"),
+            "billing_year": QT_TRANSLATE_NOOP("Period", "Billing year"),
+            "heating_season": QT_TRANSLATE_NOOP("Period", "Heating season"),
+        }
+        return translate("Period", labels[self.value])
+
+    @property
+    def per(self) -> str:
+        """ "per month" (a chart's title)."""
+        per = {
+            "day": QT_TRANSLATE_NOOP("Period", "per day"),
+            "week": QT_TRANSLATE_NOOP("Period", "per week"),
+            "month": QT_TRANSLATE_NOOP("Period", "per month"),
+            "quarter": QT_TRANSLATE_NOOP("Period", "per quarter"),
+            "year": QT_TRANSLATE_NOOP("Period", "per year"),
+            "billing_year": QT_TRANSLATE_NOOP("Period", "per billing year"),
+            "heating_season": QT_TRANSLATE_NOOP("Period", "per heating season"),
+        }
+        return translate("Period", per[self.value])
 
 
 #: First month of the heating season (July to June).

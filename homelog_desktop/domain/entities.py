@@ -9,6 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .access import Role
 
 
@@ -26,7 +27,19 @@ class Category(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return translate("Category", _CATEGORY_LABELS[self.value])
+
+
+_CATEGORY_LABELS = {
+    "electricity": QT_TRANSLATE_NOOP("Category", "Electricity"),
+    "water": QT_TRANSLATE_NOOP("Category", "Water"),
+    "gas": QT_TRANSLATE_NOOP("Category", "Gas"),
+    "oil": QT_TRANSLATE_NOOP("Category", "Oil"),
+    "heat": QT_TRANSLATE_NOOP("Category", "Heat"),
+    "solar": QT_TRANSLATE_NOOP("Category", "Solar"),
+    "temperature": QT_TRANSLATE_NOOP("Category", "Temperature"),
+    "other": QT_TRANSLATE_NOOP("Category", "Other"),
+}
 
 
 #: What an export appends to an interval metric's name for the column of its periods' starts
@@ -47,7 +60,14 @@ class MetricKind(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return translate("MetricKind", _KIND_LABELS[self.value])
+
+
+_KIND_LABELS = {
+    "counter": QT_TRANSLATE_NOOP("MetricKind", "Counter"),
+    "interval": QT_TRANSLATE_NOOP("MetricKind", "Interval"),
+    "gauge": QT_TRANSLATE_NOOP("MetricKind", "Gauge"),
+}
 
 
 #: Default unit and kind of the first metric of a new source, per category.
@@ -202,7 +222,12 @@ class MeterEventKind(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {"replacement": "Meter replaced", "reset": "Meter reset", "rollover": "Register rolled over"}[self.value]
+        labels = {
+            "replacement": QT_TRANSLATE_NOOP("MeterEvent", "Meter replaced"),
+            "reset": QT_TRANSLATE_NOOP("MeterEvent", "Meter reset"),
+            "rollover": QT_TRANSLATE_NOOP("MeterEvent", "Register rolled over"),
+        }
+        return translate("MeterEvent", labels[self.value])
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..i18n import translate
 from .entities import SourceSummary
 
 #: How many source names a reminder lists before "and N more".
@@ -40,9 +41,13 @@ def due_reminder(summaries: Sequence[SourceSummary], now: datetime) -> Reminder 
         return None
     names = [s.source.name for s in due[:LISTED]]
     more = len(due) - len(names)
-    listed = ", ".join(names) + (f" and {more} more" if more else "")
-    title = "A meter reading is due" if len(due) == 1 else f"{len(due)} meter readings are due"
-    text = f"{listed}. Click to enter them in the meter round."
+    listed = ", ".join(names) + (translate("Reminders", " and %n more", None, more) if more else "")
+    title = (
+        translate("Reminders", "A meter reading is due")
+        if len(due) == 1
+        else translate("Reminders", "%n meter readings are due", None, len(due))
+    )
+    text = translate("Reminders", "{names}. Click to enter them in the meter round.").format(names=listed)
     return Reminder(title, listed, text, tuple(s.source.id for s in due if s.source.id is not None))
 
 

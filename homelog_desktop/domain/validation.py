@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
+from ..i18n import local_number, translate
 from .entities import MAX_DECIMALS, MAX_MAGNITUDE, MeterEvent, MeterEventKind, Metric, MetricKind, Reading, Source
 from .errors import ValidationError
 from .issues import Issue, ReadingField, Severity, error, errors, warning, warnings
@@ -141,7 +142,10 @@ def parse_value(text: str, metric: Metric, decimal_point: str = ".") -> Decimal 
         # "1,234" on a dot locale (or "1.234" on a comma one) could be a thousand or a fraction.
         whole = cleaned.replace(other, "")
         raise ValidationError(
-            label, f"“{raw}” is ambiguous: write {whole} for the whole number, or use “{decimal_point}” for decimals"
+            label,
+            translate(
+                "Validation", "“{raw}” is ambiguous: write {whole} for the whole number, or use “{point}” for decimals"
+            ).format(raw=raw, whole=whole, point=decimal_point),
         )
     if decimal_point != "." and decimal_point in cleaned:
         if "." in cleaned and decimal_point == ",":
@@ -156,12 +160,12 @@ def parse_value(text: str, metric: Metric, decimal_point: str = ".") -> Decimal 
     if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", cleaned):
         lowered = cleaned.lower().lstrip("+-")
         if lowered in {"nan", "inf", "infinity"}:
-            raise ValidationError(label, f"“{raw}” is not a finite number")
-        raise ValidationError(label, f"“{raw}” is not a number")
+            raise ValidationError(label, translate("Validation", "“{raw}” is not a finite number").format(raw=raw))
+        raise ValidationError(label, translate("Validation", "“{raw}” is not a number").format(raw=raw))
     try:
         value = Decimal(cleaned)
     except InvalidOperation as exc:  # pragma: no cover - the pattern above guards this
-        raise ValidationError(label, f"“{raw}” is not a number") from exc
+        raise ValidationError(label, translate("Validation", "“{raw}” is not a number").format(raw=raw)) from exc
     check_value(value, metric)
     return value
 
@@ -172,7 +176,7 @@ SHOWN_DIGITS = 32
 
 def _shown(value: Decimal, *, grouped: bool = False) -> str:
     """``value`` for a message: as written, or shortened to its start and end when it is very long."""
-    text = f"{value:,}" if grouped else str(value)
+    text = local_number(value, grouped=grouped)
     if len(text) <= SHOWN_DIGITS:
         return text
     return f"{text[:16]}…{text[-8:]} ({len(value.as_tuple().digits)} digits)"
@@ -182,24 +186,46 @@ def check_value(value: Decimal, metric: Metric) -> None:
     """Raise ValidationError if ``value`` cannot be stored exactly for ``metric``."""
     label = metric.label
     if not value.is_finite() or (isinstance(value, float) and not math.isfinite(value)):
-        raise ValidationError(label, "is not a finite number")
+        raise ValidationError(label, translate("Validation", "is not a finite number"))
     # Exact operations only (copy_abs, as_tuple, comparisons): abs() and normalize() round to the
     # context's 28 digits and overflow on huge exponents, which let "1.000…0001" pass as 1 and made
     # "1e999999999999" raise decimal.Overflow.
     magnitude = value.copy_abs()
     if magnitude >= MAX_MAGNITUDE:
-        raise ValidationError(label, f"{_shown(value, grouped=True)} is too large (the limit is 10¹²)")
+        raise ValidationError(
+            label,
+            translate("Validation", "{value} is too large (the limit is 10¹²)").format(
+                value=_shown(value, grouped=True)
+            ),
+        )
     decimals = _decimal_places(value)
     if decimals > metric.decimals:
-        places = {0: "no decimals", 1: "at most 1 decimal"}.get(metric.decimals, f"at most {metric.decimals} decimals")
-        raise ValidationError(label, f"{_shown(value)} has too many decimals ({places} for this metric)")
+        places = (
+            translate("Validation", "no decimals")
+            if metric.decimals == 0
+            else translate("Validation", "at most %n decimal(s)", None, metric.decimals)
+        )
+        raise ValidationError(
+            label,
+            translate("Validation", "{value} has too many decimals ({places} for this metric)").format(
+                value=_shown(value), places=places
+            ),
+        )
     if (
         metric.decimals > MAX_DECIMALS
         or magnitude * (Decimal(10) ** metric.decimals) >= Decimal(10) ** MAX_SIGNIFICANT_DIGITS
     ):
-        raise ValidationError(label, f"{_shown(value)} has more digits than can be stored exactly")
+        raise ValidationError(
+            label,
+            translate("Validation", "{value} has more digits than can be stored exactly").format(value=_shown(value)),
+        )
     if metric.kind is MetricKind.COUNTER and metric.digits and magnitude >= Decimal(10) ** metric.digits:
-        raise ValidationError(label, f"{value} does not fit a register of {metric.digits} digits")
+        raise ValidationError(
+            label,
+            translate("Validation", "{value} does not fit a register of {digits} digits").format(
+                value=local_number(value), digits=metric.digits
+            ),
+        )
 
 
 def _decimal_places(value: Decimal) -> int:
@@ -226,7 +252,7 @@ def parse_values(
                 error(
                     "unknown-metric",
                     ReadingField.VALUE,
-                    "is not a metric of this source",
+                    translate("Validation", "is not a metric of this source"),
                     metric_id=metric_id,
                     subject=f"Metric #{metric_id}",
                 )
@@ -288,7 +314,7 @@ def check_reading(reading: Reading, source: Source, context: ReadingContext) -> 
                 error(
                     "unknown-metric",
                     ReadingField.VALUE,
-                    "is not a metric of this source",
+                    translate("Validation", "is not a metric of this source"),
                     metric_id=metric_id,
                     subject=f"Metric #{metric_id}",
                 )
@@ -301,17 +327,28 @@ def check_reading(reading: Reading, source: Source, context: ReadingContext) -> 
                 error("invalid-number", ReadingField.VALUE, exc.message, metric_id=metric_id, subject=exc.field)
             )
     if not reading.values:
-        issues.append(error("no-values", ReadingField.READING, "Enter a value for at least one metric."))
+        issues.append(
+            error("no-values", ReadingField.READING, translate("Validation", "Enter a value for at least one metric."))
+        )
     if reading.timestamp > context.now + FUTURE_TOLERANCE:
-        issues.append(warning("future", ReadingField.TIMESTAMP, "is in the future", subject="Timestamp"))
+        issues.append(
+            warning(
+                "future",
+                ReadingField.TIMESTAMP,
+                translate("Validation", "is in the future"),
+                subject=translate("Validation", "Timestamp"),
+            )
+        )
     if context.duplicate_at is not None:
         issues.append(
             # An error, not a warning: readings are unique per source and time (migration 0004).
             error(
                 "duplicate",
                 ReadingField.TIMESTAMP,
-                "another reading of this source has the same time (edit that one, or change the time)",
-                subject="Timestamp",
+                translate(
+                    "Validation", "another reading of this source has the same time (edit that one, or change the time)"
+                ),
+                subject=translate("Validation", "Timestamp"),
             )
         )
     for metric_id, value in reading.values.items():
@@ -349,8 +386,11 @@ def _check_period(reading: Reading, metric: Metric, context: ReadingContext) -> 
             warning(
                 "no-period-start",
                 ReadingField.PERIOD_START,
-                "has no period start (there is no earlier reading): the amount is not counted until "
-                "its period has a start",
+                translate(
+                    "Validation",
+                    "has no period start (there is no earlier reading): the amount is not counted until "
+                    "its period has a start",
+                ),
                 metric_id=metric.id,
                 subject=label,
             )
@@ -362,9 +402,9 @@ def _check_period(reading: Reading, metric: Metric, context: ReadingContext) -> 
             error(
                 "period-order",
                 ReadingField.PERIOD_START,
-                "the period must start before the reading's time (its end)",
+                translate("Validation", "the period must start before the reading's time (its end)"),
                 metric_id=metric.id,
-                subject=f"{label}: period start",
+                subject=translate("Validation", "{metric}: period start").format(metric=label),
             )
         ]
     issues: list[Issue] = []
@@ -374,9 +414,13 @@ def _check_period(reading: Reading, metric: Metric, context: ReadingContext) -> 
             warning(
                 "period-overlap",
                 ReadingField.PERIOD_START,
-                "starts before the previous reading, where the previous amount's period ends: the overlap counts twice",
+                translate(
+                    "Validation",
+                    "starts before the previous reading, where the previous amount's period ends: the overlap "
+                    "counts twice",
+                ),
                 metric_id=metric.id,
-                subject=f"{label}: period start",
+                subject=translate("Validation", "{metric}: period start").format(metric=label),
             )
         )
     following = context.next.get(metric.id)
@@ -385,9 +429,11 @@ def _check_period(reading: Reading, metric: Metric, context: ReadingContext) -> 
             warning(
                 "period-overlap-next",
                 ReadingField.PERIOD_START,
-                "the next amount's period starts before this reading's time: the overlap counts twice",
+                translate(
+                    "Validation", "the next amount's period starts before this reading's time: the overlap counts twice"
+                ),
                 metric_id=metric.id,
-                subject=f"{label}: period",
+                subject=translate("Validation", "{metric}: period").format(metric=label),
             )
         )
     return issues
@@ -408,8 +454,11 @@ def _check_counter(reading: Reading, metric: Metric, value: Decimal, context: Re
                 warning(
                     "counter-down",
                     ReadingField.VALUE,
-                    f"{value} is lower than the new meter's start value recorded for the meter change "
-                    "since the previous reading",
+                    translate(
+                        "Validation",
+                        "{value} is lower than the new meter's start value recorded for the meter change "
+                        "since the previous reading",
+                    ).format(value=local_number(value)),
                     metric_id=metric.id,
                     subject=label,
                 )
@@ -419,7 +468,9 @@ def _check_counter(reading: Reading, metric: Metric, value: Decimal, context: Re
                 warning(
                     "counter-down",
                     ReadingField.VALUE,
-                    f"{value} is lower than the previous reading ({previous.value}); was the meter replaced?",
+                    translate(
+                        "Validation", "{value} is lower than the previous reading ({previous}); was the meter replaced?"
+                    ).format(value=local_number(value), previous=local_number(previous.value)),
                     metric_id=metric.id,
                     subject=label,
                 )
@@ -431,7 +482,9 @@ def _check_counter(reading: Reading, metric: Metric, value: Decimal, context: Re
                 warning(
                     "counter-above-next",
                     ReadingField.VALUE,
-                    f"{value} is higher than the next reading ({following.value})",
+                    translate("Validation", "{value} is higher than the next reading ({next})").format(
+                        value=local_number(value), next=local_number(following.value)
+                    ),
                     metric_id=metric.id,
                     subject=label,
                 )
@@ -446,8 +499,17 @@ def _check_counter(reading: Reading, metric: Metric, value: Decimal, context: Re
                 warning(
                     "jump",
                     ReadingField.VALUE,
-                    f"{used} {metric.unit} since the previous reading ({per_day}/day) is far above the "
-                    f"recent {rate.quantize(Decimal('0.01'))}/day".replace("  ", " "),
+                    translate(
+                        "Validation",
+                        "{used} {unit} since the previous reading ({rate}/day) is far above the recent {usual}/day",
+                    )
+                    .format(
+                        used=local_number(used),
+                        unit=metric.unit,
+                        rate=local_number(per_day),
+                        usual=local_number(rate.quantize(Decimal("0.01"))),
+                    )
+                    .replace("  ", " "),
                     metric_id=metric.id,
                     subject=label,
                 )
@@ -469,14 +531,14 @@ def check_recorded_events(
         metric = source.metric(event.metric_id)
         if metric is None:
             continue
-        what = f"{event.kind.label} on {show_time(event.at)}"
+        what = translate("Validation", "{change} on {time}").format(change=event.kind.label, time=show_time(event.at))
         previous = context.previous.get(event.metric_id)
         if event.metric_id not in reading.values:
             issues.append(
                 error(
                     "change-no-value",
                     ReadingField.VALUE,
-                    f"{what}: enter the value read, or remove it",
+                    translate("Validation", "{change}: enter the value read, or remove it").format(change=what),
                     metric_id=event.metric_id,
                     subject=metric.label,
                 )
@@ -486,7 +548,10 @@ def check_recorded_events(
                 error(
                     "change-outside",
                     ReadingField.VALUE,
-                    f"{what} is not between the previous reading and this one: change it or remove it",
+                    translate(
+                        "Validation",
+                        "{change} is not between the previous reading and this one: change it or remove it",
+                    ).format(change=what),
                     metric_id=event.metric_id,
                     subject=metric.label,
                 )

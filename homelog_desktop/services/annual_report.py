@@ -23,6 +23,7 @@ from ..domain.entities import MeterEvent, Metric, MetricKind, Source, Tariff
 from ..domain.numbers import quantum
 from ..domain.queries import ReadingFilter
 from ..domain.settlement import AdvancePayment, Settlement, settle_closed
+from ..i18n import translate
 from ..repositories import MeterEventRepository, ReadingRepository, SourceRepository, TariffRepository
 from ..repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
 from .reports import Report, ReportRow, build_report
@@ -153,7 +154,9 @@ class AnnualReport:
 
     @property
     def title(self) -> str:
-        return f"Annual report {self.year}" if self.kind is YearKind.CALENDAR else f"Billing year {self.year}"
+        if self.kind is YearKind.CALENDAR:
+            return translate("AnnualReportPdf", "Annual report {year}").format(year=self.year)
+        return translate("AnnualReportPdf", "Billing year {year}").format(year=self.year)
 
 
 async def visible_sources(db: SessionProvider, *, include_archived: bool = False) -> list[Source]:

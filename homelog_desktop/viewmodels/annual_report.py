@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..i18n import translate
 from .base import BaseViewModel
 
 if TYPE_CHECKING:
@@ -86,7 +87,13 @@ class AnnualReportViewModel(BaseViewModel):
             total = count + (2 * count + 2)
 
             def figures(done: int, _total: int, name: str) -> None:
-                self.progress_changed.emit(done, total, f"Figures of {name}" if name else "Figures ready")
+                self.progress_changed.emit(
+                    done,
+                    total,
+                    translate("AnnualReportDialog", "Figures of {name}").format(name=name)
+                    if name
+                    else translate("AnnualReportDialog", "Figures ready"),
+                )
 
             def pages(done: int, _total: int, text: str) -> None:
                 self.progress_changed.emit(count + done, total, text)
@@ -98,6 +105,10 @@ class AnnualReportViewModel(BaseViewModel):
                 written = await self._renderer(report, path, request.page_size, pages)
             except OSError as error:
                 reason = error.strerror or str(error)
-                self.failed.emit(f"The report could not be written to {path.name}: {reason} (folder {path.parent}).")
+                self.failed.emit(
+                    translate(
+                        "AnnualReportDialog", "The report could not be written to {file}: {reason} (folder {folder})."
+                    ).format(file=path.name, reason=reason, folder=path.parent)
+                )
                 return
             self.finished.emit(str(path), written)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..db.server import DEFAULT_PORT, ServerAddress
 from ..domain.errors import HomeLogError
+from ..i18n import translate
 from .base import BaseViewModel
 
 if TYPE_CHECKING:
@@ -65,8 +66,17 @@ class ConnectViewModel(BaseViewModel):
                 return
             database, who = result
             await database.dispose()
-            role = "administrator" if who.actor.is_admin else "member"
-            self.tested.emit(OK, f"Connected to {address.display}: {who.name} can sign in ({role}).")
+            role = (
+                translate("ConnectDialog", "administrator")
+                if who.actor.is_admin
+                else translate("ConnectDialog", "member")
+            )
+            self.tested.emit(
+                OK,
+                translate("ConnectDialog", "Connected to {place}: {name} can sign in ({role}).").format(
+                    place=address.display, name=who.name, role=role
+                ),
+            )
 
     async def sign_in(self, address: ServerAddress, login: str, password: str, remember: bool) -> None:
         """Connect and sign in; remember the password in the keyring when asked (else forget it)."""
@@ -93,8 +103,11 @@ class ConnectViewModel(BaseViewModel):
             else:
                 self.tested.emit(
                     WRONG_LOGIN,
-                    f"The server at {address.host}:{address.port} answered, but refused this name and password "
-                    f"for the household “{address.database}”. Check the database name, your name and your password.",
+                    translate(
+                        "ConnectDialog",
+                        "The server at {host}:{port} answered, but refused this name and password for the household "
+                        "“{database}”. Check the database name, your name and your password.",
+                    ).format(host=address.host, port=address.port, database=address.database),
                 )
             return None
         except ServerProblemError as exc:

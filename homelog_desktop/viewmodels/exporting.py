@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.entities import Source
+from ..i18n import translate
 from ..services.exporting import ExportCancelledError, ExportFormat, ExportResult, export_sources
 from .base import BaseViewModel
 
@@ -71,7 +72,9 @@ class ExportViewModel(BaseViewModel):
                     return None
                 except OSError as exc:
                     reason = exc.strerror or str(exc)
-                    self.error_occurred.emit(f"Cannot write {path}: {reason}.")
+                    self.error_occurred.emit(
+                        translate("Exporting", "Cannot write {path}: {reason}.").format(path=path, reason=reason)
+                    )
                     return None
                 self.finished.emit(result)
         finally:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from ..domain.access import Action
 from ..domain.entities import Category, Metric, MetricKind, Source
 from ..domain.errors import HomeLogError, user_message
+from ..i18n import translate
 from ..services.importing import (
     CancelToken,
     ColumnTarget,
@@ -325,18 +326,20 @@ class ImportViewModel(BaseViewModel):
         """Why the mapping cannot be imported yet ("" when it can)."""
         metrics = [t for t in self.mapping.values() if t.role is TargetRole.METRIC]
         if not metrics:
-            return "Choose at least one column to import as a metric."
+            return translate("ImportWizard", "Choose at least one column to import as a metric.")
         if self.source.id is None and not self.source.name.strip():
-            return "Give the new source a name."
+            return translate("ImportWizard", "Give the new source a name.")
         if self.source.id is None and any(s.name.lower() == self.source.name.strip().lower() for s in self.sources):
-            return f"There is already a source called “{self.source.name.strip()}”: choose it above, or another name."
+            return translate(
+                "ImportWizard", "There is already a source called “{name}”: choose it above, or another name."
+            ).format(name=self.source.name.strip())
         names = [t.metric.name.strip().lower() for t in metrics if t.metric is not None]
         if any(not n for n in names):
-            return "Every new metric needs a name."
+            return translate("ImportWizard", "Every new metric needs a name.")
         if len(set(names)) != len(names):
-            return "Two columns go to metrics of the same name."
+            return translate("ImportWizard", "Two columns go to metrics of the same name.")
         if self.settings.date_column is None:
-            return "Choose the column that holds the date."
+            return translate("ImportWizard", "Choose the column that holds the date.")
         return ""
 
     # -- preview and import ------------------------------------------------------------------
@@ -470,7 +473,11 @@ class ImportViewModel(BaseViewModel):
             try:
                 await asyncio.get_running_loop().run_in_executor(None, _write_text, path, text)
             except OSError as exc:
-                raise HomeLogError(f"Cannot save the summary to {path}: {exc.strerror or exc}.") from exc
+                raise HomeLogError(
+                    translate("ImportWizard", "Cannot save the summary to {path}: {reason}.").format(
+                        path=path, reason=exc.strerror or exc
+                    )
+                ) from exc
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -631,10 +638,12 @@ def profiles_dir_for(location: str) -> Path:
 def describe_target(target: ColumnTarget) -> str:
     """How a column's target reads in the mapping table."""
     if target.role is TargetRole.NOTE:
-        return "Note"
+        return translate("ImportModels", "Note")
     if target.role is TargetRole.METRIC and target.metric is not None:
-        return f"New metric “{target.metric.name}”" if target.metric.id is None else target.metric.label
-    return "Not imported"
+        if target.metric.id is None:
+            return translate("ImportWizard", "New metric “{name}”").format(name=target.metric.name)
+        return target.metric.label
+    return translate("ImportModels", "Not imported")
 
 
 __all__ = ["ImportViewModel", "describe_target", "profiles_dir_for"]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .changes import DataChanged, What
 
 if TYPE_CHECKING:
@@ -34,9 +35,10 @@ WHAT_OF_TABLE: dict[str, What] = {
 }
 
 #: What the window shows while the connection to the server is lost.
-RECONNECTING_TEXT = (
+RECONNECTING_TEXT = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "Reconnecting to the server… Changes made on other computers will show once it is back; "
-    "what you type is kept, and a save that fails can be tried again."
+    "what you type is kept, and a save that fails can be tried again.",
 )
 
 

@@ -20,6 +20,7 @@ from ..domain.errors import DuplicateNameError, HomeLogError
 from ..domain.issues import MemberField, PasswordField, RuleError
 from ..domain.passwords import check_password
 from ..domain.rules import check_member as member_issues
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .base import BaseViewModel
 
 if TYPE_CHECKING:
@@ -30,7 +31,9 @@ if TYPE_CHECKING:
     from .undo import UndoHistory
 
 #: Why everything is allowed on a local file nobody signs in to.
-OPEN_FILE_REASON = "Nobody signs in to this file: everyone at this computer may change the members."
+OPEN_FILE_REASON = QT_TRANSLATE_NOOP(
+    "MembersDialog", "Nobody signs in to this file: everyone at this computer may change the members."
+)
 #: ``last_error_field`` of a wrong current password.
 CURRENT_PASSWORD = "current-password"
 
@@ -93,22 +96,24 @@ class MembersViewModel(BaseViewModel):
     def decide_edit(self, member: Member) -> Decision:
         actor = self.actor
         if actor is None or member.id is None:
-            return Decision(True, OPEN_FILE_REASON)
+            return Decision(True, translate("MembersDialog", OPEN_FILE_REASON))
         return can_edit_member(actor, MemberFacts(member.id, member.name))
 
     def decide_remove(self, member: Member) -> Decision:
         actor = self.actor
         if actor is None or member.id is None:
-            return Decision(True, OPEN_FILE_REASON)
+            return Decision(True, translate("MembersDialog", OPEN_FILE_REASON))
         return can_remove_member(actor, MemberFacts(member.id, member.name))
 
     def decide_password(self, member: Member) -> Decision:
         """Set a member's password: one's own (knowing the current one), or anyone's as administrator."""
         actor = self.actor
         if actor is None or member.id is None:
-            return Decision(True, OPEN_FILE_REASON)
+            return Decision(True, translate("MembersDialog", OPEN_FILE_REASON))
         if actor.member_id == member.id:
-            return Decision(True, "This is you: you need your current password to change it.")
+            return Decision(
+                True, translate("MembersDialog", "This is you: you need your current password to change it.")
+            )
         return can_reset_password(actor, MemberFacts(member.id, member.name))
 
     def needs_current_password(self, account: MemberAccount) -> bool:

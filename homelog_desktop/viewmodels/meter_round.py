@@ -18,6 +18,7 @@ from ..domain.issues import Issue, RuleError
 from ..domain.numbers import quantum
 from ..domain.timeutil import utc_now
 from ..domain.validation import Neighbour, ReadingContext, check_reading, default_period_start, parse_values
+from ..i18n import translate
 from ..services.writing import PatientWriter, WriteCancelledError
 from .base import BaseViewModel, weak_emitter
 from .permissions import Permissions
@@ -209,7 +210,9 @@ class MeterRoundViewModel(BaseViewModel):
             if values
         ]
         if not readings:
-            self.error_occurred.emit("Enter at least one value: empty lines are skipped.")
+            self.error_occurred.emit(
+                translate("MeterRoundDialog", "Enter at least one value: empty lines are skipped.")
+            )
             return
         accepted = accepted or {}
         from ..services.undo import Recording
@@ -223,7 +226,9 @@ class MeterRoundViewModel(BaseViewModel):
             for reading in readings:
                 source = self.sources.get(reading.source_id)
                 if source is None:
-                    raise HomeLogError("A source of the round no longer exists: refresh and try again.")
+                    raise HomeLogError(
+                        translate("MeterRoundDialog", "A source of the round no longer exists: refresh and try again.")
+                    )
                 try:
                     result = await service.save(source, reading, accepted=accepted.get(reading.source_id, ()))
                 except RuleError as exc:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .base import BaseViewModel
 
 if TYPE_CHECKING:
@@ -17,9 +18,11 @@ if TYPE_CHECKING:
 
 #: What the dialog says while the copy runs, by stage.
 STAGES = {
-    "connecting": "Connecting to the server and preparing the database…",
-    "copying": "Copying…",
-    "checking": "Checking every table on both sides and setting up the members' sign-in…",
+    "connecting": QT_TRANSLATE_NOOP("MoveDialog", "Connecting to the server and preparing the database…"),
+    "copying": QT_TRANSLATE_NOOP("MoveDialog", "Copying…"),
+    "checking": QT_TRANSLATE_NOOP(
+        "MoveDialog", "Checking every table on both sides and setting up the members' sign-in…"
+    ),
 }
 
 

@@ -26,6 +26,7 @@ from ..domain.access import (
     owner_of_new_source,
 )
 from ..domain.entities import Member, Reading, ReadingLine, Source
+from ..i18n import translate
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -82,14 +83,16 @@ class Permissions:
         """Whose the source is and who sees it, for its page's header: "Ann's, public"."""
         actor = self.actor
         if actor is not None and source.owner_id == actor.member_id:
-            whose = "yours"
+            whose = translate("Permissions", "yours")
         elif source.owner_id is None:
-            whose = "nobody's"
+            whose = translate("Permissions", "nobody's")
         else:
-            whose = f"{self.names.get(source.owner_id, 'another member')}'s"
+            owner = self.names.get(source.owner_id) or translate("Permissions", "another member")
+            whose = translate("Permissions", "{name}'s").format(name=owner)
         if not source.is_public:
-            return f"{whose}, private"
-        return f"{whose}, public" + (", members add readings" if source.members_may_add_readings else "")
+            return translate("Permissions", "{whose}, private").format(whose=whose)
+        adding = translate("Permissions", ", members add readings") if source.members_may_add_readings else ""
+        return translate("Permissions", "{whose}, public").format(whose=whose) + adding
 
     def owner_choice(self, source: Source | None) -> tuple[int | None, Decision]:
         """Who owns ``source`` as its form opens (a new one: whoever is signed in, unless they may

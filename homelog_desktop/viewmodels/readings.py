@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale, QObject, Signal
 
 from ..domain.entities import MeterEvent, ReadingLine, Source
 from ..domain.queries import ReadingFilter, ReadingOrder
+from ..i18n import translate
 from .base import BaseViewModel
 from .changes import DataChanged, What
 
@@ -84,11 +85,18 @@ def delete_detail(events: Sequence[MeterEvent], source: Source) -> str:
     named = []
     for event in events:
         metric = source.metric(event.metric_id)
-        named.append(f"“{event.kind.label}” on {metric.name if metric is not None else 'a removed register'}")
+        register = metric.name if metric is not None else translate("Readings", "a removed register")
+        named.append(
+            translate("Readings", "“{change}” on {register}").format(change=event.kind.label, register=register)
+        )
     listed = ", ".join(named)
     if len(events) == 1:
-        return f"The meter change recorded with it ({listed}) is deleted too."
-    return f"The {len(events)} meter changes recorded with them ({listed}) are deleted too."
+        return translate("Readings", "The meter change recorded with it ({changes}) is deleted too.").format(
+            changes=listed
+        )
+    return translate(
+        "Readings", "The %n meter changes recorded with them ({changes}) are deleted too.", None, len(events)
+    ).format(changes=listed)
 
 
 def _local_range(start: datetime, end: datetime) -> ReadingFilter:

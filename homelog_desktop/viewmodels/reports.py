@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from ..domain.consumption import Period
 from ..domain.entities import Metric, MetricKind, Source
 from ..domain.errors import HomeLogError
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .base import BaseViewModel
 from .dashboard import _import_in_thread
 
@@ -37,12 +38,12 @@ class Preset:
     CUSTOM = "custom"
 
     LABELS: tuple[tuple[str, str], ...] = (
-        (LAST_12_MONTHS, "Last 12 months"),
-        (THIS_YEAR, "This year"),
-        (LAST_YEAR, "Last year"),
-        (LAST_3_YEARS, "Last 3 years"),
-        (ALL, "All"),
-        (CUSTOM, "Custom"),
+        (LAST_12_MONTHS, QT_TRANSLATE_NOOP("Preset", "Last 12 months")),
+        (THIS_YEAR, QT_TRANSLATE_NOOP("Preset", "This year")),
+        (LAST_YEAR, QT_TRANSLATE_NOOP("Preset", "Last year")),
+        (LAST_3_YEARS, QT_TRANSLATE_NOOP("Preset", "Last 3 years")),
+        (ALL, QT_TRANSLATE_NOOP("Preset", "All")),
+        (CUSTOM, QT_TRANSLATE_NOOP("Preset", "Custom")),
     )
 
 
@@ -281,7 +282,11 @@ class ReportsViewModel(BaseViewModel):
             try:
                 await asyncio.get_running_loop().run_in_executor(None, _write_text, Path(path), text)
             except OSError as exc:
-                raise HomeLogError(f"Cannot write {path}: {exc.strerror or exc}") from exc
+                raise HomeLogError(
+                    translate("ReportsPage", "Cannot write {path}: {reason}").format(
+                        path=path, reason=exc.strerror or exc
+                    )
+                ) from exc
             self.exported.emit(path)
 
     def _unit_choice(self) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from ..domain.errors import ConflictError, DuplicateNameError, HomeLogError, Val
 from ..domain.issues import Issue, MetricField, RuleError, SourceField
 from ..domain.rules import check_meter_event, check_tariff
 from ..domain.rules import check_source as source_issues
+from ..i18n import translate
 from ..repositories import MemberRepository, MeterEventRepository, SourceRepository, TariffRepository
 from .base import BaseViewModel
 from .energy import EnergyEditor
@@ -91,8 +92,11 @@ def check_changes(metrics: Sequence[Metric], changes: MeterChanges) -> list[Prob
             problems.append(
                 Problem(
                     "events",
-                    f"Meter changes, row {row + 1}: “{metric.name}” is no longer a counter; "
-                    "remove the change or make the metric a counter again.",
+                    translate(
+                        "SourceDialog",
+                        "Meter changes, row {row}: “{name}” is no longer a counter; "
+                        "remove the change or make the metric a counter again.",
+                    ).format(row=row + 1, name=metric.name),
                     row,
                 )
             )
@@ -102,8 +106,11 @@ def check_changes(metrics: Sequence[Metric], changes: MeterChanges) -> list[Prob
             problems.append(
                 Problem(
                     "tariffs",
-                    f"Tariffs, row {row + 1}: “{metric.name}” is a gauge, which has no cost; "
-                    "remove the tariff or change the metric's kind.",
+                    translate(
+                        "SourceDialog",
+                        "Tariffs, row {row}: “{name}” is a gauge, which has no cost; "
+                        "remove the tariff or change the metric's kind.",
+                    ).format(row=row + 1, name=metric.name),
                     row,
                 )
             )
@@ -352,12 +359,20 @@ class SourceEditorViewModel(BaseViewModel):
                 else:
                     await events_repo.add(replace(target, id=None))
             except ValidationError as exc:
-                self.last_problem = Problem("events", f"Meter changes, row {row + 1}: {exc}", row)
+                self.last_problem = Problem(
+                    "events",
+                    translate("SourceDialog", "Meter changes, row {row}: {problem}").format(row=row + 1, problem=exc),
+                    row,
+                )
                 raise
         try:
             await replace_tariffs(session, self._tariff_repo(session), stored.tariffs, changes.tariffs, ids)
         except TariffRefusedError as exc:
-            self.last_problem = Problem("tariffs", f"Tariffs, row {exc.row + 1}: {exc.error}", exc.row)
+            self.last_problem = Problem(
+                "tariffs",
+                translate("SourceDialog", "Tariffs, row {row}: {problem}").format(row=exc.row + 1, problem=exc.error),
+                exc.row,
+            )
             raise exc.error from None
 
 

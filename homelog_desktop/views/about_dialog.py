@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, HOMEPAGE, __version__
+from ..i18n import translate
 from ..resources import resources_dir
 from .icons import app_icon
 from .widgets import grow_to_fit, preferred_size
@@ -53,7 +54,7 @@ class AboutDialog(QDialog):
     def __init__(self, data_dir: Path, database: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(translate("AboutDialog", "About {app}").format(app=APP_NAME))
         self.data_dir = data_dir
         self.database = database
         self._setup_ui()
@@ -74,7 +75,9 @@ class AboutDialog(QDialog):
     def toggle_license(self) -> None:
         visible = not self.license_view.isVisible()
         self.license_view.setVisible(visible)
-        self.license_button.setText("Hide Licence" if visible else "Show Licence")
+        self.license_button.setText(
+            translate("AboutDialog", "Hide Licence") if visible else translate("AboutDialog", "Show Licence")
+        )
         layout = self.layout()
         if layout is not None:
             layout.activate()
@@ -96,15 +99,20 @@ class AboutDialog(QDialog):
         folder = self.data_dir
         try:
             if folder.is_dir():
-                return (
+                return translate(
+                    "AboutDialog",
                     "No file manager could be started to show the folder. Select its name above and copy it "
-                    "to open it yourself."
+                    "to open it yourself.",
                 )
             if folder.exists():
-                return "This is a file, not a folder, so there is nothing to show."
+                return translate("AboutDialog", "This is a file, not a folder, so there is nothing to show.")
         except OSError as exc:  # e.g. a network drive that is gone
-            return f"The folder cannot be reached: {exc.strerror or exc}."
-        return "This folder does not exist: it may have been moved or deleted, or nothing was saved yet."
+            return translate("AboutDialog", "The folder cannot be reached: {reason}.").format(
+                reason=exc.strerror or exc
+            )
+        return translate(
+            "AboutDialog", "This folder does not exist: it may have been moved or deleted, or nothing was saved yet."
+        )
 
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
@@ -120,9 +128,12 @@ class AboutDialog(QDialog):
         header.addWidget(icon)
         title = QLabel(
             f"<div style='font-size: 18pt; font-weight: 600'>{html.escape(APP_NAME)}</div>"
-            f"<div>Version {html.escape(__version__)}</div>"
-            "<div style='margin-top: 6px'>Keeps the readings of your household's meters and sensors, "
-            "and shows what they mean.</div>"
+            + translate("AboutDialog", "<div>Version {version}</div>").format(version=html.escape(__version__))
+            + "<div style='margin-top: 6px'>"
+            + translate(
+                "AboutDialog", "Keeps the readings of your household's meters and sensors, and shows what they mean."
+            )
+            + "</div>"
         )
         title.setObjectName("aboutTitle")
         title.setWordWrap(True)
@@ -151,12 +162,14 @@ class AboutDialog(QDialog):
             row += 1
             return shown
 
-        self.folder_label = add("Data folder:", str(self.data_dir), "aboutDataFolder")
+        self.folder_label = add(translate("AboutDialog", "Data folder:"), str(self.data_dir), "aboutDataFolder")
         folder_row = QHBoxLayout()
         folder_row.setSpacing(10)
-        self.open_folder_button = QPushButton("Open Folder")
+        self.open_folder_button = QPushButton(translate("AboutDialog", "Open Folder"))
         self.open_folder_button.setObjectName("openDataFolderButton")
-        self.open_folder_button.setToolTip("Show the folder with your readings, backups and logs")
+        self.open_folder_button.setToolTip(
+            translate("AboutDialog", "Show the folder with your readings, backups and logs")
+        )
         self.open_folder_button.clicked.connect(self.open_data_folder)
         self.open_folder_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         folder_row.addWidget(self.open_folder_button, 0)
@@ -168,11 +181,15 @@ class AboutDialog(QDialog):
         folder_row.addStretch(0)
         grid.addLayout(folder_row, row, 1)
         row += 1
-        self.database_label = add("Database:", self.database or "not open", "aboutDatabase")
-        self.versions_label = add("Runs on:", runtime_versions(), "aboutVersions")
+        self.database_label = add(
+            translate("AboutDialog", "Database:"),
+            self.database or translate("AboutDialog", "not open"),
+            "aboutDatabase",
+        )
+        self.versions_label = add(translate("AboutDialog", "Runs on:"), runtime_versions(), "aboutVersions")
         self.license_label = add(
-            "Licence:",
-            "MIT licence: free to use, copy, change and share.<br>"
+            translate("AboutDialog", "Licence:"),
+            translate("AboutDialog", "MIT licence: free to use, copy, change and share.") + "<br>"
             f"<a href='{html.escape(HOMEPAGE)}'>{html.escape(HOMEPAGE.removeprefix('https://'))}</a>",
             "aboutLicence",
         )
@@ -194,7 +211,9 @@ class AboutDialog(QDialog):
         layout.addWidget(self.license_view, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.license_button = buttons.addButton("Show Licence", QDialogButtonBox.ButtonRole.ActionRole)
+        self.license_button = buttons.addButton(
+            translate("AboutDialog", "Show Licence"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.license_button.setObjectName("showLicenceButton")
         self.license_button.setEnabled(text is not None)
         self.license_button.clicked.connect(self.toggle_license)

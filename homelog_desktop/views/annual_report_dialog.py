@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..services.annual_report import YearKind
 from ..viewmodels.annual_report import AnnualReportRequest
 
@@ -36,11 +37,18 @@ if TYPE_CHECKING:
 
 _FOLDER_KEY = "annualReport/folder"
 _PAGE_KEY = "annualReport/pageSize"
-PAGE_LABELS = (("a4", "A4 (210 × 297 mm)"), ("letter", "Letter (8.5 × 11 in)"))
+PAGE_LABELS = (
+    ("a4", QT_TRANSLATE_NOOP("AnnualReportDialog", "A4 (210 × 297 mm)")),
+    ("letter", QT_TRANSLATE_NOOP("AnnualReportDialog", "Letter (8.5 × 11 in)")),
+)
 
 
 def suggested_filename(kind: YearKind, year: int) -> str:
-    what = "annual report" if kind is YearKind.CALENDAR else "billing year"
+    what = (
+        translate("AnnualReportDialog", "annual report")
+        if kind is YearKind.CALENDAR
+        else translate("AnnualReportDialog", "billing year")
+    )
     return f"Home Log {what} {year}.pdf"
 
 
@@ -51,7 +59,7 @@ class AnnualReportDialog(QDialog):
         super().__init__(parent)
         self.vm = vm
         self.setObjectName("annualReportDialog")
-        self.setWindowTitle("Export Annual Report")
+        self.setWindowTitle(translate("AnnualReportDialog", "Export Annual Report"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self._today = today or date.today()
         self._sources: list[Source] = []
@@ -88,12 +96,14 @@ class AnnualReportDialog(QDialog):
         )
         request = self.request()
         dialog = QFileDialog(
-            self, "Save the annual report", str(Path(folder) / suggested_filename(request.kind, request.year))
+            self,
+            translate("AnnualReportDialog", "Save the annual report"),
+            str(Path(folder) / suggested_filename(request.kind, request.year)),
         )
         dialog.setObjectName("annualReportFileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilters(["PDF documents (*.pdf)"])
+        dialog.setNameFilters([translate("AnnualReportDialog", "PDF documents (*.pdf)")])
         dialog.setDefaultSuffix("pdf")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
@@ -106,7 +116,7 @@ class AnnualReportDialog(QDialog):
         QSettings().setValue(_PAGE_KEY, str(self.page_combo.currentData()))
         self.saved_path = None
         self._set_running(True)
-        self._say(f"Preparing {path.name}…")
+        self._say(translate("AnnualReportDialog", "Preparing {file}…").format(file=path.name))
         self.progress.setRange(0, 0)
         self.vm.start_export(self.request(), path)
 
@@ -124,8 +134,11 @@ class AnnualReportDialog(QDialog):
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "A PDF with a cover page of the household's totals, then a page per source: the months,"
-            " charts, cost, the change against last year, meter changes, prices and notes."
+            translate(
+                "AnnualReportDialog",
+                "A PDF with a cover page of the household's totals, then a page per source: the months,"
+                " charts, cost, the change against last year, meter changes, prices and notes.",
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -135,10 +148,12 @@ class AnnualReportDialog(QDialog):
         self.year_spin.setRange(1900, 2200)
         # Early in a year, last year is the one to report on.
         self.year_spin.setValue(self._today.year - 1 if self._today.month <= 6 else self._today.year)
-        form.addRow("&Year:", self.year_spin)
-        self.calendar_radio = QRadioButton("&Calendar year (January to December)")
+        form.addRow(translate("AnnualReportDialog", "&Year:"), self.year_spin)
+        self.calendar_radio = QRadioButton(translate("AnnualReportDialog", "&Calendar year (January to December)"))
         self.calendar_radio.setObjectName("calendarRadio")
-        self.billing_radio = QRadioButton("&Billing year (each source's, from its billing start month)")
+        self.billing_radio = QRadioButton(
+            translate("AnnualReportDialog", "&Billing year (each source's, from its billing start month)")
+        )
         self.billing_radio.setObjectName("billingRadio")
         self.calendar_radio.setChecked(True)
         group = QButtonGroup(self)
@@ -147,24 +162,24 @@ class AnnualReportDialog(QDialog):
         kinds = QVBoxLayout()
         kinds.addWidget(self.calendar_radio)
         kinds.addWidget(self.billing_radio)
-        form.addRow("Period:", kinds)
+        form.addRow(translate("AnnualReportDialog", "Period:"), kinds)
         self.page_combo = QComboBox()
         self.page_combo.setObjectName("pageSizeCombo")
         from .annual_report_pdf import default_page_size
 
         remembered = str(QSettings().value(_PAGE_KEY, "") or "") or default_page_size()
-        for value, label in PAGE_LABELS:
+        for value, label in ((value, translate("AnnualReportDialog", label)) for value, label in PAGE_LABELS):
             self.page_combo.addItem(label, value)
         self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(remembered)))
-        form.addRow("&Page size:", self.page_combo)
+        form.addRow(translate("AnnualReportDialog", "&Page size:"), self.page_combo)
         layout.addLayout(form)
         sources_row = QHBoxLayout()
-        sources_label = QLabel("&Sources:")
+        sources_label = QLabel(translate("AnnualReportDialog", "&Sources:"))
         sources_row.addWidget(sources_label)
         sources_row.addStretch(1)
-        self.all_button = QPushButton("All")
+        self.all_button = QPushButton(translate("AnnualReportDialog", "All"))
         self.all_button.setObjectName("allSourcesButton")
-        self.none_button = QPushButton("None")
+        self.none_button = QPushButton(translate("AnnualReportDialog", "None"))
         self.none_button.setObjectName("noSourcesButton")
         self.all_button.clicked.connect(lambda: self._check_all(True))
         self.none_button.clicked.connect(lambda: self._check_all(False))
@@ -189,9 +204,13 @@ class AnnualReportDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("&Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(
+            translate("AnnualReportDialog", "&Export…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.export_button.setObjectName("exportButton")
-        self.open_button = self.buttons.addButton("&Open", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button = self.buttons.addButton(
+            translate("AnnualReportDialog", "&Open"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.open_button.setObjectName("openButton")
         self.open_button.hide()
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -216,7 +235,7 @@ class AnnualReportDialog(QDialog):
         self.source_list.blockSignals(True)
         self.source_list.clear()
         for source in sources:
-            text = source.name + ("  (archived)" if source.archived else "")
+            text = source.name + (translate("AnnualReportDialog", "  (archived)") if source.archived else "")
             item = QListWidgetItem(text)
             item.setToolTip(source.name)
             item.setData(Qt.ItemDataRole.UserRole, source.id)
@@ -227,7 +246,7 @@ class AnnualReportDialog(QDialog):
         self._elide_items()
         self.source_list.blockSignals(False)
         if not sources:
-            self._say("There are no sources yet: add a meter first.")
+            self._say(translate("AnnualReportDialog", "There are no sources yet: add a meter first."))
         self._update_buttons()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -252,10 +271,14 @@ class AnnualReportDialog(QDialog):
         self.saved_path = Path(path)
         self._set_running(False)
         self.progress.hide()
-        self._say(f"Saved {Path(path).name} ({pages} pages) in {Path(path).parent}.")
+        self._say(
+            translate("AnnualReportDialog", "Saved {file} (%n page(s)) in {folder}.", None, pages).format(
+                file=Path(path).name, folder=Path(path).parent
+            )
+        )
         self.open_button.show()
         self.open_button.setDefault(True)
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(translate("AnnualReportDialog", "Close"))
 
     def _on_failed(self, message: str) -> None:
         self._set_running(False)
@@ -265,7 +288,7 @@ class AnnualReportDialog(QDialog):
     def _on_cancelled(self) -> None:
         self._set_running(False)
         self.progress.hide()
-        self._say("Export cancelled: no file was written.")
+        self._say(translate("AnnualReportDialog", "Export cancelled: no file was written."))
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -289,7 +312,7 @@ class AnnualReportDialog(QDialog):
             widget.setEnabled(not running)
         self.progress.setVisible(running)
         self.open_button.hide()
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(translate("AnnualReportDialog", "Cancel"))
         self._update_buttons(running)
 
     def _check_all(self, checked: bool) -> None:

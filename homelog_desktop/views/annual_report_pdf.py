@@ -45,6 +45,7 @@ from ..domain.energy import ConversionFactor
 from ..domain.entities import MeterEvent, MeterEventKind, Metric, Tariff
 from ..domain.projection import ProjectionMethod
 from ..domain.settlement import Settlement
+from ..i18n import QT_TRANSLATE_NOOP, local_number, translate
 from ..services.annual_report import AnnualReport, MetricSection, SourceSection, UnitTotal, YearKind
 from ..services.reports import (
     Report,
@@ -79,18 +80,18 @@ SPAN = "\x00span"
 ProgressCallback = Callable[[int, int, str], None]
 
 MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    QT_TRANSLATE_NOOP("AnnualReportPdf", "January"),
+    QT_TRANSLATE_NOOP("AnnualReportPdf", "February"),
+    QT_TRANSLATE_NOOP("AnnualReportPdf", "March"),
+    QT_TRANSLATE_NOOP("AnnualReportPdf", "April"),
+    QT_TRANSLATE_NOOP("AnnualReportPdf", "May"),
+    QT_TRANSLATE_NOOP("AnnualReportPdf", "June"),
+    QT_TRANSLATE_NOOP("AnnualReportPdf", "July"),
+    QT_TRANSLATE_NOOP("AnnualReportPdf", "August"),
+    QT_TRANSLATE_NOOP("AnnualReportPdf", "September"),
+    QT_TRANSLATE_NOOP("AnnualReportPdf", "October"),
+    QT_TRANSLATE_NOOP("AnnualReportPdf", "November"),
+    QT_TRANSLATE_NOOP("AnnualReportPdf", "December"),
 )
 
 
@@ -143,7 +144,7 @@ async def render_pdf(
         for section in report.sections:
             images = await _chart_images(section, charts)
             parts.append((section.source.name, _source_html(section, layout, report.tz), images))
-            advance(f"Charts of {section.source.name}")
+            advance(translate("AnnualReportPdf", "Charts of {name}").format(name=section.source.name))
             await asyncio.sleep(0)
     finally:
         charts.close()
@@ -160,7 +161,7 @@ async def render_pdf(
     except asyncio.CancelledError:
         stop.set()
         raise
-    advance("Done")
+    advance(translate("AnnualReportPdf", "Done"))
     return data, total_pages
 
 
@@ -194,7 +195,7 @@ def _paint_pdf(
             starts.append(first)
             first += doc.pageCount()
         cover = _cover_document(report, layout, starts)
-    step_done("Cover")
+    step_done(translate("AnnualReportPdf", "Cover"))
     total_pages = cover.pageCount() + sum(doc.pageCount() for _n, doc in documents)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -205,7 +206,7 @@ def _paint_pdf(
     writer.setPageLayout(QPageLayout(layout.page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError("the PDF could not be started")
+        raise OSError(translate("AnnualReportPdf", "the PDF could not be started"))
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -273,7 +274,15 @@ class _Layout:
     def document(self, html_text: str, images: dict[str, QImage] | None = None) -> QTextDocument:
         doc = QTextDocument()
         font = QFont()
-        font.setFamilies(["DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"])
+        font.setFamilies(
+            [
+                "DejaVu Sans",
+                "Segoe UI",
+                "Helvetica Neue",
+                "Arial",
+                "sans-serif",
+            ]
+        )
         font.setPixelSize(12)
         doc.setDefaultFont(font)
         doc.setDocumentMargin(0)
@@ -329,12 +338,12 @@ def _paint_page(
     painter.drawText(
         QRectF(body.left(), footer_y - 8, body.width() / 2, 14),
         Qt.AlignmentFlag.AlignLeft,
-        f"Made by Home Log on {_long_date(report.generated.date())}",
+        translate("AnnualReportPdf", "Made by Home Log on {day}").format(day=_long_date(report.generated.date())),
     )
     painter.drawText(
         QRectF(body.center().x(), footer_y - 8, body.width() / 2, 14),
         Qt.AlignmentFlag.AlignRight,
-        f"Page {number} of {total}",
+        translate("AnnualReportPdf", "Page {number} of {total}").format(number=number, total=total),
     )
 
 
@@ -366,13 +375,20 @@ def _e(text: str) -> str:
 
 
 def _long_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """ "3 March 2025" ("3. März 2025")."""
+    month = translate("AnnualReportPdf", MONTHS[day.month - 1])
+    return translate("AnnualReportPdf", "{day} {month} {year}").format(day=day.day, month=month, year=day.year)
 
 
 def _span_text(start: date, end: date) -> str:
     """ "1 January – 31 December 2025" for [start, end)."""
     last = end - timedelta(days=1)
-    first = f"{start.day} {MONTHS[start.month - 1]}" + (f" {start.year}" if start.year != last.year else "")
+    month = translate("AnnualReportPdf", MONTHS[start.month - 1])
+    first = (
+        translate("AnnualReportPdf", "{day} {month}").format(day=start.day, month=month)
+        if start.year == last.year
+        else _long_date(start)
+    )
     return f"{first} – {_long_date(last)}"
 
 
@@ -423,7 +439,10 @@ def _table(
     widths: list[int] | None = None,
 ) -> str:
     """An HTML table: ``header`` is (text, numeric); zebra rows; a bold total line; column ``widths`` in %."""
-    out = ['<table width="100%" cellspacing="0" cellpadding="4" style="border-collapse: collapse;">', "<tr>"]
+    out = [
+        '<table width="100%" cellspacing="0" cellpadding="4" style="border-collapse: collapse;">',
+        "<tr>",
+    ]
     for index, (text, numeric) in enumerate(header):
         align = ' align="right"' if numeric else ' align="left"'
         width = f' width="{widths[index]}%"' if widths else ""
@@ -481,7 +500,11 @@ def _chart_key(section: SourceSection, part: MetricSection, which: str) -> str:
 def _source_html(section: SourceSection, layout: _Layout, tz: tzinfo) -> str:
     source = section.source
     parts = [f"<h1>{_e(source.name)}</h1>"]
-    kind = "Billing year" if section.kind is YearKind.BILLING else "Year"
+    kind = (
+        translate("AnnualReportPdf", "Billing year")
+        if section.kind is YearKind.BILLING
+        else translate("AnnualReportPdf", "Year")
+    )
     details = [f"{kind} {section.label}", _span_text(section.start, section.end)]
     if source.category.value.lower() != source.name.strip().lower():
         details.append(source.category.value.capitalize())
@@ -587,7 +610,7 @@ def _metric_html(section: SourceSection, part: MetricSection, layout: _Layout) -
         cells.append(f'<td width="50%"><img src="{_chart_key(section, part, "years")}" {size}></td>')
     gap = f'<td width="{CHART_GAP}"></td>'
     out.append(f'<table width="100%" cellspacing="0" cellpadding="0"><tr>{gap.join(cells)}</tr></table>')
-    out.append("<h3>By month</h3>")
+    out.append(translate("AnnualReportPdf", "<h3>By month</h3>"))
     out.append(_months_table(section, part))
     return "".join(out)
 
@@ -599,32 +622,64 @@ def _key_figures(part: MetricSection) -> str:
     if part.is_gauge:
         year = part.year
         if year is not None and year.mean is not None:
-            cells.append((_fixed(year.mean, metric.decimals + 2) + _unit(metric), "Mean", ""))
-            cells.append((_amount(year.minimum, metric, True), "Lowest", ""))
-            cells.append((_amount(year.maximum, metric, True), "Highest", ""))
-        cells.append((days_text(sum((r.days for r in report.rows), Decimal(0))), "Days covered", ""))
+            cells.append(
+                (_fixed(year.mean, metric.decimals + 2) + _unit(metric), translate("AnnualReportPdf", "Mean"), "")
+            )
+            cells.append((_amount(year.minimum, metric, True), translate("AnnualReportPdf", "Lowest"), ""))
+            cells.append((_amount(year.maximum, metric, True), translate("AnnualReportPdf", "Highest"), ""))
+        cells.append(
+            (
+                days_text(sum((r.days for r in report.rows), Decimal(0))),
+                translate("AnnualReportPdf", "Days covered"),
+                "",
+            )
+        )
     else:
         covered = sum((r.days for r in report.rows), Decimal(0))
         metered = part.metered
         originals = [r.original for r in report.rows if r.original is not None]
-        as_metered = f"{_amount(sum(originals, Decimal(0)), metered, True)} metered" if metered and originals else ""
-        cells.append((_amount(report.total_consumption, metric, True), "Consumption", as_metered))
+        as_metered = (
+            translate("AnnualReportPdf", "{amount} metered").format(
+                amount=_amount(sum(originals, Decimal(0)), metered, True)
+            )
+            if metered and originals
+            else ""
+        )
         cells.append(
-            (_money(report.total_cost, report.currency), "Cost", "" if report.total_cost is not None else "no tariff")
+            (_amount(report.total_consumption, metric, True), translate("AnnualReportPdf", "Consumption"), as_metered)
+        )
+        cells.append(
+            (
+                _money(report.total_cost, report.currency),
+                translate("AnnualReportPdf", "Cost"),
+                "" if report.total_cost is not None else translate("AnnualReportPdf", "no tariff"),
+            )
         )
         if report.total_consumption is not None and covered > 0:
             cells.append(
                 (
                     rate_text(report.total_consumption / covered, metric) + _unit(metric),
-                    "Per day",
+                    translate("AnnualReportPdf", "Per day"),
                     f"over {days_text(covered)} days",
                 )
             )
         year = part.year
         if year is not None and year.change is not None and year.last_year is not None:
-            cells.append((_change(year.change), "On last year", f"then {_amount(year.last_year, metric, True)}"))
+            cells.append(
+                (
+                    _change(year.change),
+                    translate("AnnualReportPdf", "On last year"),
+                    f"then {_amount(year.last_year, metric, True)}",
+                )
+            )
         else:
-            cells.append(("–", "On last year", "no readings a year earlier"))
+            cells.append(
+                (
+                    "–",
+                    translate("AnnualReportPdf", "On last year"),
+                    translate("AnnualReportPdf", "no readings a year earlier"),
+                )
+            )
     tds = []
     for figure, label, hint in cells:
         hint_html = f'<br><span class="label">{_e(hint)}</span>' if hint else ""
@@ -643,10 +698,16 @@ def _months_table(section: SourceSection, part: MetricSection) -> str:
     dash = '<span class="muted">–</span>'
 
     def month_name(start: date) -> str:
-        return f"{MONTHS[start.month - 1]} {start.year}"
+        return f"{translate('AnnualReportPdf', MONTHS[start.month - 1])} {start.year}"
 
     if part.is_gauge:
-        header = [("Month", False), ("Days", True), (f"Mean{unit}", True), ("Lowest", True), ("Highest", True)]
+        header = [
+            (translate("AnnualReportPdf", "Month"), False),
+            (translate("AnnualReportPdf", "Days"), True),
+            (translate("AnnualReportPdf", "Mean") + unit, True),
+            (translate("AnnualReportPdf", "Lowest"), True),
+            (translate("AnnualReportPdf", "Highest"), True),
+        ]
         rows = []
         for start, _end, row in months:
             if row is None or row.mean is None:
@@ -665,14 +726,25 @@ def _months_table(section: SourceSection, part: MetricSection) -> str:
     currency = f" ({_e(report.currency)})" if report.currency else ""
     metered = part.metered
     header = [
-        ("Month", False),
-        (f"Consumption{unit}", True),
-        *([(f"Metered ({_e(metered.unit)})" if metered.unit else "Metered", True)] if metered else []),
-        ("Days", True),
-        ("Per day", True),
-        (f"Cost{currency}", True),
-        ("Last year", True),
-        ("Change", True),
+        (translate("AnnualReportPdf", "Month"), False),
+        (translate("AnnualReportPdf", "Consumption") + unit, True),
+        *(
+            [
+                (
+                    translate("AnnualReportPdf", "Metered ({unit})").format(unit=_e(metered.unit))
+                    if metered.unit
+                    else translate("AnnualReportPdf", "Metered"),
+                    True,
+                )
+            ]
+            if metered
+            else []
+        ),
+        (translate("AnnualReportPdf", "Days"), True),
+        (translate("AnnualReportPdf", "Per day"), True),
+        (translate("AnnualReportPdf", "Cost") + currency, True),
+        (translate("AnnualReportPdf", "Last year"), True),
+        (translate("AnnualReportPdf", "Change"), True),
     ]
     rows = []
     for start, _end, row in months:
@@ -694,7 +766,7 @@ def _months_table(section: SourceSection, part: MetricSection) -> str:
     covered = sum((r.days for r in report.rows), Decimal(0))
     originals = [r.original for r in report.rows if r.original is not None]
     total = [
-        "Total",
+        translate("AnnualReportPdf", "Total"),
         _amount(report.total_consumption, metric),
         *([_amount(sum(originals, Decimal(0)), metered) if originals else "–"] if metered else []),
         days_text(covered),
@@ -708,22 +780,36 @@ def _months_table(section: SourceSection, part: MetricSection) -> str:
 
 def _event_text(event: MeterEvent, metric: Metric) -> str:
     if event.kind is MeterEventKind.ROLLOVER:
-        what = "Rollover"
+        what = translate("AnnualReportPdf", "Rollover")
     elif event.kind is MeterEventKind.RESET:
-        what = f"Reset (old meter's last value {_amount(event.old_value, metric, True)})"
-    else:
-        what = (
-            f"Meter replaced: old meter's last value {_amount(event.old_value, metric, True)},"
-            f" new meter's first {_amount(event.new_value, metric, True)}"
+        what = translate("AnnualReportPdf", "Reset (old meter's last value {old})").format(
+            old=_amount(event.old_value, metric, True)
         )
+    else:
+        what = translate(
+            "AnnualReportPdf", "Meter replaced: old meter's last value {old}, new meter's first {new}"
+        ).format(old=_amount(event.old_value, metric, True), new=_amount(event.new_value, metric, True))
     return what + (f" – {event.note}" if event.note.strip() else "")
 
 
 def _tariff_text(tariff: Tariff, metric: Metric, section: SourceSection) -> str:
-    since = "In force at the start" if tariff.valid_from <= section.start else f"From {_long_date(tariff.valid_from)}"
-    unit = metric.unit or "unit"
-    standing = f", standing charge {tariff.standing_charge} {tariff.currency} a day" if tariff.standing_charge else ""
-    return f"{since}: {tariff.unit_price} {tariff.currency} per {unit}{standing}"
+    since = (
+        translate("AnnualReportPdf", "In force at the start")
+        if tariff.valid_from <= section.start
+        else translate("AnnualReportPdf", "From {day}").format(day=_long_date(tariff.valid_from))
+    )
+    unit = metric.unit or translate("AnnualReportPdf", "unit")
+    standing = (
+        translate("AnnualReportPdf", ", standing charge {amount} {currency} a day").format(
+            amount=local_number(tariff.standing_charge), currency=tariff.currency
+        )
+        if tariff.standing_charge
+        else ""
+    )
+    price = translate("AnnualReportPdf", "{since}: {price} {currency} per {unit}").format(
+        since=since, price=local_number(tariff.unit_price), currency=tariff.currency, unit=unit
+    )
+    return price + standing
 
 
 def _factor_text(factor: ConversionFactor, part: MetricSection, section: SourceSection) -> str:
@@ -754,11 +840,16 @@ def _events_html(section: SourceSection, tz: tzinfo) -> str:
         return ""
     rows: list[list[str]] = []
     if prices:
-        rows.append(["Prices", "<br>".join(_e(p) for p in prices)])
+        rows.append([translate("AnnualReportPdf", "Prices"), "<br>".join(_e(p) for p in prices)])
     if conversions:
-        rows.append(["Conversion", "<br>".join(_e(c) for c in conversions)])
+        rows.append([translate("AnnualReportPdf", "Conversion"), "<br>".join(_e(c) for c in conversions)])
     rows.append(
-        ["Meter changes", "<br>".join(_e(c) for c in changes) if changes else '<span class="muted">none</span>']
+        [
+            translate("AnnualReportPdf", "Meter changes"),
+            "<br>".join(_e(c) for c in changes)
+            if changes
+            else translate("AnnualReportPdf", '<span class="muted">none</span>'),
+        ]
     )
     if section.notes:
         notes = [
@@ -767,8 +858,8 @@ def _events_html(section: SourceSection, tz: tzinfo) -> str:
         ]
         if section.more_notes:
             notes.append(f'<span class="muted">and {section.more_notes} more</span>')
-        rows.append(["Notes", "<br>".join(notes)])
-    out.append("<h3>In the year</h3>")
+        rows.append([translate("AnnualReportPdf", "Notes"), "<br>".join(notes)])
+    out.append(translate("AnnualReportPdf", "<h3>In the year</h3>"))
     out.append('<table width="100%" cellspacing="0" cellpadding="4">')
     for label, text in rows:
         out.append(f'<tr><td width="18%" class="muted" valign="top">{label}</td><td valign="top">{text}</td></tr>')
@@ -786,7 +877,7 @@ def _total_text(total: UnitTotal) -> str:
 
 def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) -> QTextDocument:
     parts = [
-        '<p class="label">HOME LOG · ANNUAL STATEMENT</p>',
+        '<p class="label">' + translate("AnnualReportPdf", "HOME LOG · ANNUAL STATEMENT") + "</p>",
         f'<h1 style="font-size: 30px;">{_e(report.title)}</h1>',
     ]
     if report.kind is YearKind.CALENDAR:
@@ -799,10 +890,15 @@ def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) ->
             + (f": {_e(text)}" if text else "")
             + "</p>"
         )
-    parts.append("<h2>Household totals</h2>")
+    parts.append(translate("AnnualReportPdf", "<h2>Household totals</h2>"))
     if report.totals or report.costs:
-        cells = [(_total_text(t), "Consumption", ", ".join(t.sources)) for t in report.totals]
-        cells += [(f"{money_text(amount)} {_e(currency)}", "Total cost", "") for currency, amount in report.costs]
+        cells = [
+            (_total_text(t), translate("AnnualReportPdf", "Consumption"), ", ".join(t.sources)) for t in report.totals
+        ]
+        cells += [
+            (f"{money_text(amount)} {_e(currency)}", translate("AnnualReportPdf", "Total cost"), "")
+            for currency, amount in report.costs
+        ]
         tds = []
         for figure, label, hint in cells:
             hint_html = f'<br><span class="label">{_e(hint)}</span>' if hint else ""
@@ -817,14 +913,14 @@ def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) ->
         parts.append("</table>")
     else:
         parts.append(f'<p class="empty">No consumption recorded in {report.year}.</p>')
-    parts.append("<h2>Sources</h2>")
+    parts.append(translate("AnnualReportPdf", "<h2>Sources</h2>"))
     header = [
-        ("Source", False),
-        ("Metric", False),
-        ("Consumption", True),
-        ("Cost", True),
-        ("On last year", True),
-        ("Page", True),
+        (translate("AnnualReportPdf", "Source"), False),
+        (translate("AnnualReportPdf", "Metric"), False),
+        (translate("AnnualReportPdf", "Consumption"), True),
+        (translate("AnnualReportPdf", "Cost"), True),
+        (translate("AnnualReportPdf", "On last year"), True),
+        (translate("AnnualReportPdf", "Page"), True),
     ]
     rows_html: list[list[str]] = []
     for index, section in enumerate(report.sections):
@@ -851,11 +947,14 @@ def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) ->
     if rows_html:
         parts.append(_table(header, rows_html, widths=[28, 14, 19, 17, 14, 8]))
     else:
-        parts.append('<p class="empty">No sources chosen.</p>')
+        parts.append(translate("AnnualReportPdf", '<p class="empty">No sources chosen.</p>'))
     parts.append(
-        '<p class="small muted"><br>Consumption is spread evenly between readings and allocated to the months'
-        " they cover; “on last year” compares the same days a year earlier. The figures are those of"
-        " Home Log's Reports page.</p>"
+        translate(
+            "AnnualReportPdf",
+            '<p class="small muted"><br>Consumption is spread evenly between readings and allocated to the months'
+            " they cover; “on last year” compares the same days a year earlier. The figures are those of"
+            " Home Log's Reports page.</p>",
+        )
     )
     return layout.document("".join(parts))
 
@@ -887,7 +986,11 @@ class _ChartPainter:
             pass
         chart = self._months
         metric, report = part.metric, part.months
-        title = "Mean, lowest and highest per month" if part.is_gauge else "Consumption and cost per month"
+        title = (
+            translate("AnnualReportPdf", "Mean, lowest and highest per month")
+            if part.is_gauge
+            else translate("AnnualReportPdf", "Consumption and cost per month")
+        )
         chart.set_title(title)
         chart.set_rows(
             _full_year_rows(section, report),
@@ -906,7 +1009,7 @@ class _ChartPainter:
             pass
         chart = self._years
         metric = part.metric
-        chart.set_title("Year over year")
+        chart.set_title(translate("AnnualReportPdf", "Year over year"))
         chart.set_rows(part.compared.rows, unit=metric.unit, metric_name=metric.name)
         return _render(chart)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .widgets import preferred_size
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from ..db.integrity import CheckResult
 
 #: The file filter of "Other file…".
-DATABASE_FILTER = "Home Log databases (*.db *.sqlite *.sqlite3);;All files (*)"
+DATABASE_FILTER = QT_TRANSLATE_NOOP("BackupDialog", "Home Log databases (*.db *.sqlite *.sqlite3);;All files (*)")
 
 
 def local_time(moment: datetime) -> str:
@@ -59,7 +60,7 @@ class RestoreDialog(QDialog):
     def __init__(self, backups: Sequence[BackupFile], backup_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(translate("RestoreDialog", "Restore from backup"))
         self.backups = list(backups)
         self.backup_dir = backup_dir
         self._setup_ui()
@@ -67,18 +68,23 @@ class RestoreDialog(QDialog):
 
     def _setup_ui(self) -> None:
         intro = QLabel(
-            "Choose the backup to bring back. Your current data is kept first, as a backup of its own, "
-            "so a restore can itself be undone."
+            translate(
+                "RestoreDialog",
+                "Choose the backup to bring back. Your current data is kept first, as a backup of its own, "
+                "so a restore can itself be undone.",
+            )
         )
         intro.setWordWrap(True)
         self.table = QTreeWidget()
         self.table.setObjectName("backupList")
-        self.table.setAccessibleName("Backups")
+        self.table.setAccessibleName(translate("RestoreDialog", "Backups"))
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setHeaderLabels(["Taken", "Why", "Size"])
+        self.table.setHeaderLabels(
+            [translate("RestoreDialog", "Taken"), translate("RestoreDialog", "Why"), translate("RestoreDialog", "Size")]
+        )
         for backup in self.backups:
             item = QTreeWidgetItem([local_time(backup.created), backup.reason_text, file_size(backup.size)])
             item.setData(0, Qt.ItemDataRole.UserRole, str(backup.path))
@@ -94,25 +100,30 @@ class RestoreDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item, _column: self._restore_selected())
         self.empty = QLabel(
-            f"No backups yet in {self.backup_dir}.\n\nHome Log makes one every day you use it and before "
-            "every upgrade; File → Back Up Now makes one at once. You can also restore another file."
+            translate(
+                "BackupDialog",
+                "No backups yet in {folder}.\n\nHome Log makes one every day you use it and before "
+                "every upgrade; File → Back Up Now makes one at once. You can also restore another file.",
+            ).format(folder=self.backup_dir)
         )
         self.empty.setObjectName("noBackups")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where = QLabel(f"Backups are kept in {self.backup_dir}")
+        where = QLabel(translate("BackupDialog", "Backups are kept in {folder}").format(folder=self.backup_dir))
         where.setObjectName("backupFolder")
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.other_button = QPushButton("Other file…")
+        self.other_button = QPushButton(translate("RestoreDialog", "Other file…"))
         self.other_button.setObjectName("otherFileButton")
-        self.other_button.setToolTip("Restore a copy kept somewhere else (another folder, a USB stick)")
+        self.other_button.setToolTip(
+            translate("RestoreDialog", "Restore a copy kept somewhere else (another folder, a USB stick)")
+        )
         self.other_button.setAutoDefault(False)
         self.other_button.clicked.connect(self._choose_other_file)
         buttons = QDialogButtonBox()
-        self.restore_button = QPushButton("Restore…")
+        self.restore_button = QPushButton(translate("RestoreDialog", "Restore…"))
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setDefault(True)
         self.restore_button.clicked.connect(self._restore_selected)
@@ -166,7 +177,12 @@ class RestoreDialog(QDialog):
             self.choose(path)
 
     def _choose_other_file(self) -> None:
-        dialog = QFileDialog(self, "Restore which file?", str(self.backup_dir), DATABASE_FILTER)
+        dialog = QFileDialog(
+            self,
+            translate("RestoreDialog", "Restore which file?"),
+            str(self.backup_dir),
+            translate("BackupDialog", DATABASE_FILTER),
+        )
         dialog.setObjectName("otherFileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda name: self.choose(Path(name)))
@@ -178,12 +194,28 @@ class RestoreDialog(QDialog):
 
 def confirm_text(check: CheckResult, backup: BackupFile | None) -> tuple[str, str]:
     """The question before a restore, and what will happen, in the user's words."""
-    what = f"the backup of {local_time(backup.created)}" if backup is not None else f"“{check.path.name}”"
-    holds = f"{check.sources or 0} sources and {check.readings or 0} readings"
-    question = f"Replace your data with {what}?"
-    upgrade = " It was made by an older Home Log and is upgraded as it opens." if check.needs_upgrade else ""
+    what = (
+        translate("BackupDialog", "the backup of {time}").format(time=local_time(backup.created))
+        if backup is not None
+        else f"“{check.path.name}”"
+    )
+    holds = translate("BackupDialog", "%Ln source(s)", None, check.sources or 0) + translate(
+        "BackupDialog", " and %Ln reading(s)", None, check.readings or 0
+    )
+    question = translate("BackupDialog", "Replace your data with {what}?").format(what=what)
+    upgrade = (
+        translate("BackupDialog", " It was made by an older Home Log and is upgraded as it opens.")
+        if check.needs_upgrade
+        else ""
+    )
     details = (
-        f"It holds {holds}.{upgrade}\n\nYour current data is first kept as a backup (“Before a restore”), "
-        "so you can go back to it the same way. Then the backup takes its place and the window shows it."
+        translate("BackupDialog", "It holds {what}.").format(what=holds)
+        + upgrade
+        + "\n\n"
+        + translate(
+            "BackupDialog",
+            "Your current data is first kept as a backup (“Before a restore”), "
+            "so you can go back to it the same way. Then the backup takes its place and the window shows it.",
+        )
     )
     return question, details

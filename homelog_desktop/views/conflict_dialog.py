@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import APP_NAME
 from ..domain.errors import ConflictError
+from ..i18n import translate
 from .choice_box import ChoiceBox
 
 RELOAD, OVERWRITE, KEEP_EDITING = "reload", "overwrite", "keep"
@@ -25,14 +26,17 @@ class ConflictQuestion(ChoiceBox):
         self.setWindowTitle(APP_NAME)
         self.setText(str(conflict))
         self.setInformativeText(
-            f"Reload shows the {conflict.what} as it is now: what you typed here is discarded.\n"
-            f"Overwrite saves your version over theirs: their change is replaced."
+            translate(
+                "ConflictDialog",
+                "Reload shows the {what} as it is now: what you typed here is discarded.\n"
+                "Overwrite saves your version over theirs: their change is replaced.",
+            ).format(what=conflict.what)
         )
         self.set_choices(
             {
-                RELOAD: ("Reload", QMessageBox.ButtonRole.ActionRole),
-                OVERWRITE: ("Overwrite", QMessageBox.ButtonRole.DestructiveRole),
-                KEEP_EDITING: ("Keep Editing", QMessageBox.ButtonRole.RejectRole),
+                RELOAD: (translate("ConflictQuestion", "Reload"), QMessageBox.ButtonRole.ActionRole),
+                OVERWRITE: (translate("ConflictQuestion", "Overwrite"), QMessageBox.ButtonRole.DestructiveRole),
+                KEEP_EDITING: (translate("ConflictQuestion", "Keep Editing"), QMessageBox.ButtonRole.RejectRole),
             },
             default=KEEP_EDITING,
             escape=KEEP_EDITING,

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
+
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
 from ..viewmodels.connect import DEFAULT_PORT, OK, ConnectViewModel, address_of
@@ -62,19 +64,22 @@ class ConnectDialog(QDialog):
     # -- construction -----------------------------------------------------------------------
 
     def _setup_ui(self) -> None:
-        self.setWindowTitle("Connect to a Shared Database")
+        self.setWindowTitle(translate("ConnectDialog", "Connect to a Shared Database"))
         self.setModal(True)
         self.setMinimumWidth(480)
         intro = QLabel(
-            "Open a household kept on a PostgreSQL server, shared by several computers. "
-            "Each member signs in with their own name and password.",
+            translate(
+                "ConnectDialog",
+                "Open a household kept on a PostgreSQL server, shared by several computers. "
+                "Each member signs in with their own name and password.",
+            ),
             self,
         )
         intro.setWordWrap(True)
         settings = QSettings()
         self.host_edit = QLineEdit(str(settings.value(HOST_KEY, "") or ""), self)
         self.host_edit.setObjectName("hostEdit")
-        self.host_edit.setPlaceholderText("server name or address, e.g. nas.local")
+        self.host_edit.setPlaceholderText(translate("ConnectDialog", "server name or address, e.g. nas.local"))
         self.port_spin = QSpinBox(self)
         self.port_spin.setObjectName("portSpin")
         self.port_spin.setRange(1, 65535)
@@ -83,17 +88,17 @@ class ConnectDialog(QDialog):
         self.port_spin.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 8 + 40)
         self.database_edit = QLineEdit(str(settings.value(DATABASE_KEY, "") or ""), self)
         self.database_edit.setObjectName("databaseEdit")
-        self.database_edit.setPlaceholderText("e.g. homelog")
+        self.database_edit.setPlaceholderText(translate("ConnectDialog", "e.g. homelog"))
         self.login_edit = QLineEdit(self)
         self.login_edit.setObjectName("loginEdit")
-        self.login_edit.setPlaceholderText("your member name or e-mail address")
+        self.login_edit.setPlaceholderText(translate("ConnectDialog", "your member name or e-mail address"))
         self.password_edit = QLineEdit(self)
         self.password_edit.setObjectName("passwordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember_box = QCheckBox("&Remember password", self)
+        self.remember_box = QCheckBox(translate("ConnectDialog", "&Remember password"), self)
         self.remember_box.setObjectName("rememberBox")
         self.remember_box.setEnabled(False)
-        self.remember_box.setToolTip("Checking whether this computer has a password store…")
+        self.remember_box.setToolTip(translate("ConnectDialog", "Checking whether this computer has a password store…"))
         self.remember_note = QLabel(self)
         self.remember_note.setObjectName("rememberNote")
         self.remember_note.setWordWrap(True)
@@ -106,18 +111,18 @@ class ConnectDialog(QDialog):
         self.result_label.hide()
 
         form = QFormLayout()
-        form.addRow("&Host:", self.host_edit)
-        form.addRow("P&ort:", self.port_spin)
-        form.addRow("&Database:", self.database_edit)
-        form.addRow("&Name or e-mail:", self.login_edit)
-        form.addRow("&Password:", self.password_edit)
+        form.addRow(translate("ConnectDialog", "&Host:"), self.host_edit)
+        form.addRow(translate("ConnectDialog", "P&ort:"), self.port_spin)
+        form.addRow(translate("ConnectDialog", "&Database:"), self.database_edit)
+        form.addRow(translate("ConnectDialog", "&Name or e-mail:"), self.login_edit)
+        form.addRow(translate("ConnectDialog", "&Password:"), self.password_edit)
         form.addRow("", self.remember_box)
         form.addRow("", self.remember_note)
 
-        self.test_button = QPushButton("&Test", self)
+        self.test_button = QPushButton(translate("ConnectDialog", "&Test"), self)
         self.test_button.setObjectName("testButton")
         self.test_button.setAutoDefault(False)
-        self.connect_button = QPushButton("&Connect", self)
+        self.connect_button = QPushButton(translate("ConnectDialog", "&Connect"), self)
         self.connect_button.setObjectName("connectButton")
         self.connect_button.setDefault(True)
         self.button_box = QDialogButtonBox(self)
@@ -179,13 +184,13 @@ class ConnectDialog(QDialog):
     def _on_test_clicked(self) -> None:
         values = self._values()
         if values is not None:
-            self._show_result("Testing…", ok=None)
+            self._show_result(translate("ConnectDialog", "Testing…"), ok=None)
             self._test(*values)
 
     def _on_connect_clicked(self) -> None:
         values = self._values()
         if values is not None:
-            self._show_result("Connecting…", ok=None)
+            self._show_result(translate("ConnectDialog", "Connecting…"), ok=None)
             self._sign_in(*values, self.remember_box.isChecked() and self.remember_box.isEnabled())
 
     def _on_field_edited(self, _text: str) -> None:
@@ -245,17 +250,23 @@ class ConnectDialog(QDialog):
         missing = [
             (label, edit)
             for label, edit in (
-                ("the server's host", self.host_edit),
-                ("the database", self.database_edit),
-                ("your name", self.login_edit),
-                ("your password", self.password_edit),
+                (translate("ConnectDialog", "the server's host"), self.host_edit),
+                (translate("ConnectDialog", "the database"), self.database_edit),
+                (translate("ConnectDialog", "your name"), self.login_edit),
+                (translate("ConnectDialog", "your password"), self.password_edit),
             )
             if not edit.text().strip()
         ]
         if missing:
             labels = [label for label, _ in missing]
-            listed = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
-            self._show_result(f"Fill in {listed}.", ok=False)
+            listed = (
+                labels[0]
+                if len(labels) == 1
+                else translate("ConnectDialog", "{first} and {last}").format(
+                    first=", ".join(labels[:-1]), last=labels[-1]
+                )
+            )
+            self._show_result(translate("ConnectDialog", "Fill in {what}.").format(what=listed), ok=False)
             missing[0][1].setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         address = self._address()

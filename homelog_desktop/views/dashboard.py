@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ..domain.cards import MonthStatus
 from ..domain.entities import Category, MetricKind, SourceSummary
 from ..domain.numbers import relative_change
+from ..i18n import translate
 from . import figures
 from .icons import category_icon
 from .models.sources import last_reading_text
@@ -143,13 +144,17 @@ class SourceCardWidget(QFrame):
         values = {r.metric.id: r for r in card.registers} if card is not None else {}
         newest = summary.last_reading_at
         for (caption, label), register in zip(self._register_rows, shown, strict=False):
-            caption.setText(register.name if len(shown) > 1 else "Last reading")
+            caption.setText(register.name if len(shown) > 1 else translate("SourceCardWidget", "Last reading"))
             found = values.get(register.id)
             if found is not None and found.value is not None:
                 text = figures.quantity(found.value, register.unit, register.decimals, locale)
                 if found.at is not None and (newest is None or _local_day(found.at) != _local_day(newest)):
                     text += " · " + _day_text(found.at, now, locale)  # its own reading, not the newest
-                    label.setToolTip(f"{register.name}: last read {_day_text(found.at, now, locale)}")
+                    label.setToolTip(
+                        translate("SourceCardWidget", "{register}: last read {day}").format(
+                            register=register.name, day=_day_text(found.at, now, locale)
+                        )
+                    )
                 else:
                     label.setToolTip("")
                 label.setText(text)
@@ -157,19 +162,21 @@ class SourceCardWidget(QFrame):
                 label.setText(PENDING if card is None and summary.last_reading_at is not None else figures.DASH)
         if source.virtual and self._register_rows:
             caption, label = self._register_rows[0]
-            caption.setText("Virtual meter")
+            caption.setText(translate("SourceCardWidget", "Virtual meter"))
             inputs = len(source.terms)
             label.setText(card.hidden if card is not None and card.hidden else
-                          f"computed from {inputs} input{'s' if inputs != 1 else ''}")  # fmt: skip
+                          translate("SourceCardWidget", "computed from %n input(s)", None, inputs))  # fmt: skip
             label.setToolTip(card.hidden if card is not None else "")
             age = ""
-        self.age_label.setText(age + (" · a reading is due" if overdue else ""))
+        self.age_label.setText(age + (translate("SourceCardWidget", " · a reading is due") if overdue else ""))
         # A virtual meter has no readings: no age, and no empty line for it (its caption goes too).
         self.age_label.setVisible(not source.virtual)
         self._age_caption.setVisible(not source.virtual)
         self._set_tone(self.age_label, "error" if overdue else None)
         self.age_label.setEnabled(overdue)
-        self.age_label.setToolTip("The source's reading interval has passed." if overdue else "")
+        self.age_label.setToolTip(
+            translate("SourceCardWidget", "The source's reading interval has passed.") if overdue else ""
+        )
         is_gauge = card is not None and card.month_status is MonthStatus.NOT_APPLICABLE
         is_gauge = is_gauge or (card is None and metric is not None and metric.kind is MetricKind.GAUGE)
         for row in self._figure_rows:
@@ -198,19 +205,29 @@ class SourceCardWidget(QFrame):
 
     def _show_month(self, card: SourceCard, unit: str, decimals: int, category: Category, locale: QLocale) -> None:
         status = card.month_status
-        self.month_label.setToolTip(f"Registers summed: {' + '.join(card.summed)}" if card.summed else "")
+        self.month_label.setToolTip(
+            translate("SourceCardWidget", "Registers summed: {names}").format(names=" + ".join(card.summed))
+            if card.summed
+            else ""
+        )
         self.change_label.setToolTip("")
         if status is MonthStatus.NO_READING_THIS_MONTH:
             virtual = card.summary.source.virtual
             self.month_label.setText(
-                "its inputs have no reading yet this month" if virtual else "no reading yet this month"
+                translate("SourceCardWidget", "its inputs have no reading yet this month")
+                if virtual
+                else translate("SourceCardWidget", "no reading yet this month")
             )
             self.month_label.setEnabled(False)
             self.change_label.setText("")
             return
         if status is MonthStatus.TOO_FEW_READINGS:
             virtual = card.summary.source.virtual
-            self.month_label.setText("its inputs have no readings in common" if virtual else "needs two readings")
+            self.month_label.setText(
+                translate("SourceCardWidget", "its inputs have no readings in common")
+                if virtual
+                else translate("SourceCardWidget", "needs two readings")
+            )
             self.month_label.setEnabled(False)
             self.change_label.setText("")
             return
@@ -227,11 +244,11 @@ class SourceCardWidget(QFrame):
                         QDate(card.history_from.year, card.history_from.month, card.history_from.day),
                         QLocale.FormatType.ShortFormat,
                     )
-                    text = f"readings a year ago start {since}"
+                    text = translate("SourceCardWidget", "readings a year ago start {day}").format(day=since)
                 else:
-                    text = "no readings a year ago"
+                    text = translate("SourceCardWidget", "no readings a year ago")
             else:
-                text = "nothing used a year ago"
+                text = translate("SourceCardWidget", "nothing used a year ago")
             self.change_label.setText(text)
             self._set_tone(self.change_label, None)
             self.change_label.setEnabled(False)
@@ -243,8 +260,12 @@ class SourceCardWidget(QFrame):
             locale,
         )
         self.change_label.setEnabled(True)
-        self.change_label.setText(f"{figures.change(delta, locale)} vs last year")
-        self.change_label.setToolTip(f"Same days of the month a year ago: {last}")
+        self.change_label.setText(
+            translate("SourceCardWidget", "{change} vs last year").format(change=figures.change(delta, locale))
+        )
+        self.change_label.setToolTip(
+            translate("SourceCardWidget", "Same days of the month a year ago: {amount}").format(amount=last)
+        )
         if delta == 0:
             self._set_tone(self.change_label, None)
         else:
@@ -258,20 +279,22 @@ class SourceCardWidget(QFrame):
             return
         usage = [r for r in card.registers if r.metric.kind is not MetricKind.GAUGE]
         if card.untariffed and len(card.untariffed) < len(usage):
-            text = "no tariff for " + ", ".join(card.untariffed)
+            text = translate("SourceCardWidget", "no tariff for {names}").format(names=", ".join(card.untariffed))
         elif card.untariffed or card.currency is None:
-            text = "no tariff"
+            text = translate("SourceCardWidget", "no tariff")
         else:
-            text = "no reading this year"
+            text = translate("SourceCardWidget", "no reading this year")
         self.ytd_label.setText(text)
         self.ytd_label.setEnabled(False)
 
     def _show_projection(self, card: SourceCard, unit: str, decimals: int, locale: QLocale) -> None:
         self._projection_caption.setText(
-            f"Projected {card.projection_year}" if card.projection_year is not None else "Projected year"
+            translate("SourceCardWidget", "Projected {year}").format(year=card.projection_year)
+            if card.projection_year is not None
+            else translate("SourceCardWidget", "Projected year")
         )
         if card.projected_annual is None:
-            self.projection_label.setText("needs more readings")
+            self.projection_label.setText(translate("SourceCardWidget", "needs more readings"))
             self.projection_label.setEnabled(False)
             self.basis_label.setText("")
             return
@@ -337,7 +360,7 @@ class SourceCardWidget(QFrame):
         """One caption and value per register (the first value label is ``last_label``)."""
         while len(self._register_rows) < count:
             index = len(self._register_rows)
-            caption = QLabel("Last reading")
+            caption = QLabel(translate("SourceCardWidget", "Last reading"))
             caption.setEnabled(False)
             value = self.last_label if index == 0 else _wrapping_label(f"cardLast{index}")
             self._registers.addWidget(caption, index, 0, Qt.AlignmentFlag.AlignTop)
@@ -433,10 +456,12 @@ class SourceCardWidget(QFrame):
         grid.addLayout(self._registers, 0, 0, 1, 2)
         self._set_register_rows(1)
         self._age_caption, _ = row("", self.age_label)
-        self._figure_rows.append(row("This month", self.month_label))
+        self._figure_rows.append(row(translate("SourceCardWidget", "This month"), self.month_label))
         self._figure_rows.append(row("", self.change_label))
-        self._figure_rows.append(row("Cost this year", self.ytd_label))
-        self._projection_caption, _ = projection = row("Projected year", self.projection_label)
+        self._figure_rows.append(row(translate("SourceCardWidget", "Cost this year"), self.ytd_label))
+        self._projection_caption, _ = projection = row(
+            translate("SourceCardWidget", "Projected year"), self.projection_label
+        )
         self._figure_rows.append(projection)
         self._figure_rows.append(row("", self.basis_label))
         self.settlement = SettlementRows(row, self._set_tone)
@@ -474,7 +499,7 @@ def _day_text(moment: datetime, now: datetime, locale: QLocale) -> str:
     local = moment.astimezone()
     day = QDate(local.year, local.month, local.day)
     if local.year == now.astimezone().year:
-        return locale.toString(day, "d MMM").replace(" ", "\u00a0")  # "28 Nov" never broken
+        return figures.day_month(day, locale).replace(" ", "\u00a0")  # "28 Nov" never broken
     return locale.toString(day, QLocale.FormatType.ShortFormat)
 
 
@@ -567,7 +592,7 @@ class DashboardPage(QWidget):
             self._grid.setColumnStretch(c, 1 if c < columns else 0)
 
     def _setup_ui(self) -> None:
-        title = QLabel("Dashboard")
+        title = QLabel(translate("DashboardPage", "Dashboard"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -578,11 +603,13 @@ class DashboardPage(QWidget):
         titles.setSpacing(0)
         titles.addWidget(title)
         titles.addWidget(self._date_label)
-        round_button = QPushButton("Meter round…")
+        round_button = QPushButton(translate("DashboardPage", "Meter round…"))
         round_button.setObjectName("dashboardMeterRound")
-        round_button.setToolTip("Enter the readings of every due meter in one sheet (Ctrl+R)")
+        round_button.setToolTip(
+            translate("DashboardPage", "Enter the readings of every due meter in one sheet (Ctrl+R)")
+        )
         round_button.clicked.connect(self.meter_round_clicked)
-        self._busy_label = QLabel("Updating…")
+        self._busy_label = QLabel(translate("DashboardPage", "Updating…"))
         self._busy_label.setObjectName("dashboardBusy")
         self._busy_label.setEnabled(False)
         self._busy_label.hide()
@@ -613,7 +640,10 @@ class DashboardPage(QWidget):
         holder.setAutoFillBackground(False)
 
         self._empty = QLabel(
-            "No meters or sensors to show.\n\n“New source…” adds one; archived sources are not shown here."
+            translate(
+                "DashboardPage",
+                "No meters or sensors to show.\n\n“New source…” adds one; archived sources are not shown here.",
+            )
         )
         self._empty.setObjectName("dashboardEmpty")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -33,14 +33,18 @@ from ..domain.energy import DEFAULT_UNIT, ConversionFactor
 from ..domain.entities import Category, Metric, MetricKind
 from ..domain.errors import ValidationError
 from ..domain.settlement import AdvancePayment
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..viewmodels.energy import EnergySettings
 from .meter_changes import FieldError
 
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "EnergyTab",
     "Gas is billed in kWh: kWh = m³ × calorific value × Z-number (see your bill). Reports, costs "
-    "(tariffs per kWh) and the dashboard then show kWh. Oil litres or MWh convert the same way."
+    "(tariffs per kWh) and the dashboard then show kWh. Oil litres or MWh convert the same way.",
 )
-ADVANCES_TEXT = "Your monthly advance (due on the 1st), for the billing year's forecast settlement."
+ADVANCES_TEXT = QT_TRANSLATE_NOOP(
+    "EnergyTab", "Your monthly advance (due on the 1st), for the billing year's forecast settlement."
+)
 #: Calorific values a gas bill typically prints (kWh per m³), offered for a new gas row.
 GAS_DEFAULT = ("11.2", "0.95")
 OIL_DEFAULT = ("9.8", "1")
@@ -60,8 +64,18 @@ class AdvanceColumn(enum.IntEnum):
     CURRENCY = 2
 
 
-FACTOR_HEADERS = ("Metric", "Valid from", "Calorific value / factor", "Z-number", "Into")
-ADVANCE_HEADERS = ("Valid from", "Amount per month", "Currency")
+FACTOR_HEADERS = (
+    QT_TRANSLATE_NOOP("EnergyTab", "Metric"),
+    QT_TRANSLATE_NOOP("EnergyTab", "Valid from"),
+    QT_TRANSLATE_NOOP("EnergyTab", "Calorific value / factor"),
+    QT_TRANSLATE_NOOP("EnergyTab", "Z-number"),
+    QT_TRANSLATE_NOOP("EnergyTab", "Into"),
+)
+ADVANCE_HEADERS = (
+    QT_TRANSLATE_NOOP("EnergyTab", "Valid from"),
+    QT_TRANSLATE_NOOP("EnergyTab", "Amount per month"),
+    QT_TRANSLATE_NOOP("EnergyTab", "Currency"),
+)
 
 
 class EnergyTab(QWidget):
@@ -109,10 +123,10 @@ class EnergyTab(QWidget):
         """What the tables hold (raises ValidationError naming the row and column of a bad entry)."""
         factors = []
         for row in range(self.factors_table.rowCount()):
-            where = f"Conversion factors, row {row + 1}"
+            where = translate("EnergyTab", "Conversion factors, row {row}").format(row=row + 1)
             metric_key = self._combo(row).currentData()
             if metric_key is None:
-                raise ValidationError(where, "choose a metric")
+                raise ValidationError(where, translate("EnergyTab", "choose a metric"))
             unit = self._text(self.factors_table, row, FactorColumn.UNIT) or DEFAULT_UNIT
             stored = self._stored_factor(row)
             factors.append(
@@ -120,22 +134,41 @@ class EnergyTab(QWidget):
                     stored.id if stored is not None else None,
                     int(metric_key),
                     self._date(self.factors_table, row, FactorColumn.VALID_FROM),
-                    self._number(self.factors_table, row, FactorColumn.FACTOR, where, "Calorific value / factor"),
-                    self._number(self.factors_table, row, FactorColumn.Z_NUMBER, where, "Z-number", empty="1"),
+                    self._number(
+                        self.factors_table,
+                        row,
+                        FactorColumn.FACTOR,
+                        where,
+                        translate("EnergyTab", "Calorific value / factor"),
+                    ),
+                    self._number(
+                        self.factors_table,
+                        row,
+                        FactorColumn.Z_NUMBER,
+                        where,
+                        translate("EnergyTab", "Z-number"),
+                        empty="1",
+                    ),
                     unit,
                     version=stored.version if stored is not None else 0,
                 )
             )
         advances = []
         for row in range(self.advances_table.rowCount()):
-            where = f"Advance payments, row {row + 1}"
+            where = translate("EnergyTab", "Advance payments, row {row}").format(row=row + 1)
             stored_advance = self._stored_advance(row)
             advances.append(
                 AdvancePayment(
                     stored_advance.id if stored_advance is not None else None,
                     0,
                     self._date(self.advances_table, row, AdvanceColumn.VALID_FROM),
-                    self._number(self.advances_table, row, AdvanceColumn.AMOUNT, where, "Amount per month"),
+                    self._number(
+                        self.advances_table,
+                        row,
+                        AdvanceColumn.AMOUNT,
+                        where,
+                        translate("EnergyTab", "Amount per month"),
+                    ),
                     (self._text(self.advances_table, row, AdvanceColumn.CURRENCY) or "EUR").upper(),
                     version=stored_advance.version if stored_advance is not None else 0,
                 )
@@ -263,7 +296,11 @@ class EnergyTab(QWidget):
         except InvalidOperation:
             value = Decimal("NaN")
         if not text or not value.is_finite():
-            shown = f"“{text}” is not a number" if text else "is empty"
+            shown = (
+                translate("EnergyTab", "“{text}” is not a number").format(text=text)
+                if text
+                else translate("EnergyTab", "is empty")
+            )
             raise ValidationError(where, f"{name} {shown}")
         return value
 
@@ -274,39 +311,39 @@ class EnergyTab(QWidget):
     # -- ui --------------------------------------------------------------------------------------
 
     def _setup_ui(self) -> None:
-        intro = QLabel(INTRO, self)
+        intro = QLabel(translate("EnergyTab", INTRO), self)
         intro.setWordWrap(True)
         self.factors_table = _table(self, "factorsTable", FACTOR_HEADERS)
         header = self.factors_table.horizontalHeader()
         for column, sample in (
-            (FactorColumn.METRIC, "Gas (m³)   "),
+            (FactorColumn.METRIC, translate("EnergyTab", "Gas (m³)   ")),
             (FactorColumn.VALID_FROM, "28/12/2088    "),
-            (FactorColumn.FACTOR, "Calorific value / factor"),
-            (FactorColumn.Z_NUMBER, "Z-number "),
+            (FactorColumn.FACTOR, translate("EnergyTab", "Calorific value / factor")),
+            (FactorColumn.Z_NUMBER, translate("EnergyTab", "Z-number ")),
         ):
             header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(FactorColumn.UNIT, QHeaderView.ResizeMode.Stretch)
-        self.add_factor_button = _button(self, "Add &factor", "addFactorButton")
-        self.remove_factor_button = _button(self, "Remove factor", "removeFactorButton")
-        factors_box = QGroupBox("Conversion factors", self)
+        self.add_factor_button = _button(self, translate("EnergyTab", "Add &factor"), "addFactorButton")
+        self.remove_factor_button = _button(self, translate("EnergyTab", "Remove factor"), "removeFactorButton")
+        factors_box = QGroupBox(translate("EnergyTab", "Conversion factors"), self)
         factors_layout = QVBoxLayout(factors_box)
         factors_layout.addWidget(intro)
         factors_layout.addWidget(self.factors_table, 1)
         factors_layout.addLayout(_row(self.add_factor_button, self.remove_factor_button))
 
-        advances_intro = QLabel(ADVANCES_TEXT, self)
+        advances_intro = QLabel(translate("EnergyTab", ADVANCES_TEXT), self)
         advances_intro.setWordWrap(True)
         self.advances_table = _table(self, "advancesTable", ADVANCE_HEADERS)
         header = self.advances_table.horizontalHeader()
         for advance_column, sample in (
             (AdvanceColumn.VALID_FROM, "28/12/2088    "),
-            (AdvanceColumn.AMOUNT, "Amount per month"),
+            (AdvanceColumn.AMOUNT, translate("EnergyTab", "Amount per month")),
         ):
             header.resizeSection(advance_column, self.fontMetrics().horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(AdvanceColumn.CURRENCY, QHeaderView.ResizeMode.Stretch)
-        self.add_advance_button = _button(self, "Add ad&vance", "addAdvanceButton")
-        self.remove_advance_button = _button(self, "Remove advance", "removeAdvanceButton")
-        advances_box = QGroupBox("Advance payments", self)
+        self.add_advance_button = _button(self, translate("EnergyTab", "Add ad&vance"), "addAdvanceButton")
+        self.remove_advance_button = _button(self, translate("EnergyTab", "Remove advance"), "removeAdvanceButton")
+        advances_box = QGroupBox(translate("EnergyTab", "Advance payments"), self)
         advances_layout = QVBoxLayout(advances_box)
         advances_layout.addWidget(advances_intro)
         advances_layout.addWidget(self.advances_table, 1)
@@ -329,7 +366,9 @@ class EnergyTab(QWidget):
 
     def _update_buttons(self) -> None:
         self.add_factor_button.setEnabled(bool(self._metrics))
-        self.add_factor_button.setToolTip("" if self._metrics else "Add a counter or interval metric first.")
+        self.add_factor_button.setToolTip(
+            "" if self._metrics else translate("EnergyTab", "Add a counter or interval metric first.")
+        )
         self.remove_factor_button.setEnabled(self.factors_table.currentRow() >= 0)
         self.remove_advance_button.setEnabled(self.advances_table.currentRow() >= 0)
 
@@ -366,7 +405,7 @@ class EnergyTab(QWidget):
 def _table(parent: QWidget, name: str, headers: Sequence[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
     table.setObjectName(name)
-    table.setHorizontalHeaderLabels(list(headers))
+    table.setHorizontalHeaderLabels([translate("EnergyTab", header) for header in headers])
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import __version__
 from ..domain.errors import DatabaseClosedError
+from ..i18n import translate
 
 log = logging.getLogger("homelog")
 
@@ -25,15 +26,19 @@ class ErrorDialog(QMessageBox):
         super().__init__(parent)
         self.setObjectName("errorDialog")
         self.setIcon(QMessageBox.Icon.Critical)
-        self.setWindowTitle("Home Log — unexpected error")
-        self.setText("Something went wrong that Home Log did not expect.")
+        self.setWindowTitle(translate("ErrorDialog", "Home Log — unexpected error"))
+        self.setText(translate("ErrorDialog", "Something went wrong that Home Log did not expect."))
         self.setInformativeText(
-            f"{summary}\n\nYour data is safe: the change in progress was not saved. "
-            "If this keeps happening, please report it with the details below."
+            f"{summary}\n\n"
+            + translate(
+                "ErrorDialog",
+                "Your data is safe: the change in progress was not saved. "
+                "If this keeps happening, please report it with the details below.",
+            )
         )
         self.details = f"Home Log {__version__}, Python {sys.version.split()[0]}\n\n{details}"
         self.setDetailedText(self.details)
-        copy = self.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+        copy = self.addButton(translate("ErrorDialog", "Copy details"), QMessageBox.ButtonRole.ActionRole)
         self.addButton(QMessageBox.StandardButton.Close)
         copy.clicked.disconnect()
         copy.clicked.connect(self._copy)

@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QLocale, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..services.exporting import ExportFormat, ExportResult, suggested_filename
 from ..viewmodels.exporting import format_for
 
@@ -17,9 +18,12 @@ if TYPE_CHECKING:
     from ..viewmodels.exporting import ExportViewModel
 
 #: The save dialog's filters; the first is the default.
-NAME_FILTERS = ("CSV file (*.csv)", "JSON file (*.json)")
-#: What the progress dialog names when every source is exported.
-ALL_SOURCES = "every source"
+NAME_FILTERS = (
+    QT_TRANSLATE_NOOP("Exporting", "CSV file (*.csv)"),
+    QT_TRANSLATE_NOOP("Exporting", "JSON file (*.json)"),
+)
+#: What the progress dialog names when every source is exported (through ``translate``).
+ALL_SOURCES = QT_TRANSLATE_NOOP("Exporting", "every source")
 #: The file name proposed for an export of every source.
 ALL_SOURCES_FILE = "Home Log export.json"
 #: Milliseconds an export runs before its progress dialog appears (small sources finish before).
@@ -34,11 +38,13 @@ def ask_export_path(parent: QWidget, source: Source, on_chosen: Callable[[Path, 
         QStandardPaths.StandardLocation.DocumentsLocation
     )
     start = Path(folder) / suggested_filename(source, ExportFormat.CSV)
-    dialog = QFileDialog(parent, f"Export the readings of “{source.name}”", str(start))
+    dialog = QFileDialog(
+        parent, translate("Exporting", "Export the readings of “{name}”").format(name=source.name), str(start)
+    )
     dialog.setObjectName("exportFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    dialog.setNameFilters(list(NAME_FILTERS))
+    dialog.setNameFilters([translate("Exporting", name) for name in NAME_FILTERS])
     dialog.setDefaultSuffix("csv")
 
     def filter_selected(name_filter: str) -> None:
@@ -90,10 +96,16 @@ class ExportProgress(QProgressDialog):
     ``source`` is the source exported, or the text naming several (``ALL_SOURCES``)."""
 
     def __init__(self, vm: ExportViewModel, source: Source | str, path: Path, parent: QWidget | None = None) -> None:
-        name = source if isinstance(source, str) else f"“{source.name}”"
-        super().__init__(f"Exporting the readings of {name} to {path.name}…", "Cancel", 0, 0, parent)
+        name = translate("Exporting", source) if isinstance(source, str) else f"“{source.name}”"
+        super().__init__(
+            translate("Exporting", "Exporting the readings of {name} to {file}…").format(name=name, file=path.name),
+            translate("ExportProgress", "Cancel"),
+            0,
+            0,
+            parent,
+        )
         self.setObjectName("exportProgress")
-        self.setWindowTitle("Export readings")
+        self.setWindowTitle(translate("ExportProgress", "Export readings"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(PROGRESS_DELAY_MS)
         self.setMinimumWidth(420)
@@ -111,7 +123,12 @@ class ExportProgress(QProgressDialog):
     def _on_progress(self, done: int, total: int) -> None:
         if self.maximum() != total:
             self.setMaximum(max(total, 1))
-        self.setLabelText(f"Exporting the readings of {self._name}… {done:,} of {total:,}")
+        locale = QLocale()
+        self.setLabelText(
+            translate("Exporting", "Exporting the readings of {name}… {done} of {total}").format(
+                name=self._name, done=locale.toString(done), total=locale.toString(total)
+            )
+        )
         self.setValue(done)
 
     def _on_done(self, *_args: object) -> None:
@@ -124,8 +141,20 @@ class ExportProgress(QProgressDialog):
 
 def describe(result: ExportResult) -> str:
     """A status-bar line for a finished export."""
-    noun = "reading" if result.rows == 1 else "readings"
-    where = result.path.name if result.path is not None else "the output"
-    of = f"{result.sources} sources" if result.sources > 1 else f"“{result.source.name}”"
-    left = f" (virtual meters left out: {', '.join(result.left_out)})" if result.left_out else ""
-    return f"Exported {result.rows:,} {noun} of {of} to {where}{left}"
+    where = result.path.name if result.path is not None else translate("Exporting", "the output")
+    of = (
+        translate("Exporting", "{count} sources").format(count=result.sources)
+        if result.sources > 1
+        else f"“{result.source.name}”"
+    )
+    left = (
+        translate("Exporting", " (virtual meters left out: {names})").format(names=", ".join(result.left_out))
+        if result.left_out
+        else ""
+    )
+    return (
+        translate("Exporting", "Exported %Ln reading(s) of {of} to {place}", None, result.rows).format(
+            of=of, place=where
+        )
+        + left
+    )

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale
 
+from ..i18n import translate
+
 if TYPE_CHECKING:
     from ..domain.consumption import Period  # numpy: not imported for the dashboard at start-up
 
@@ -48,15 +50,24 @@ def quantity(value: Decimal | None, unit: str, decimals: int, locale: QLocale | 
 
 
 def money(value: Decimal | None, currency: str | None, locale: QLocale | None = None) -> str:
-    """``value`` rounded to cents (only here, for display) with its currency: "€1,234.56"."""
+    """``value`` rounded to cents (only here, for display) with its currency where the locale puts it:
+    "-€1,234.56" in English, "-1.234,56 €" in German."""
     if value is None:
         return DASH
     locale = locale or QLocale()
     symbol = _SYMBOLS.get(currency or "", currency or "")
-    text = number(value, 2, locale)
-    if symbol and len(symbol) > 1:
-        return f"{text} {symbol}"
-    return f"{symbol}{text}" if not text.startswith("-") else f"-{symbol}{text[1:]}"
+    rounded = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if not symbol:
+        return number(rounded, 2, locale)
+    text = locale.toCurrencyString(float(abs(rounded)), symbol, 2)
+    if symbol.isalpha() and symbol in text and symbol not in text.split():  # "CHF1,234.50": a word apart
+        text = text.replace(symbol, f"{symbol} ") if text.startswith(symbol) else text.replace(symbol, f" {symbol}")
+    return f"{locale.negativeSign()}{text}" if rounded < 0 else text
+
+
+def count(n: int, locale: QLocale | None = None) -> str:
+    """A count with the locale's grouping ("1,234" / "1.234")."""
+    return (locale or QLocale()).toString(n)
 
 
 def change(value: Decimal | None, locale: QLocale | None = None) -> str:
@@ -73,14 +84,16 @@ def period_label(period: Period, start: date, end: date, locale: QLocale | None 
     locale = locale or QLocale()
     qstart = QDate(start.year, start.month, start.day)
     if period == "day":
-        return locale.toString(qstart, "ddd d MMM yyyy")
+        return locale.toString(qstart, translate("Figures", "ddd d MMM yyyy", "date format: a report's day"))
     if period == "week":
         iso_year, iso_week, _ = start.isocalendar()
-        return f"W{iso_week:02d} {iso_year} · {locale.toString(qstart, 'd MMM')}"
+        week = translate("Figures", "W%1 %2").replace("%1", f"{iso_week:02d}").replace("%2", str(iso_year))
+        return f"{week} · {day_month(qstart, locale)}"
     if period == "month":
         return locale.toString(qstart, "MMM yyyy")
     if period == "quarter":
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+        quarter = translate("Figures", "Q%1 %2")
+        return quarter.replace("%1", str((start.month - 1) // 3 + 1)).replace("%2", str(start.year))
     if period == "year":
         return str(start.year)
     if period == "heating_season":
@@ -92,6 +105,13 @@ def period_label(period: Period, start: date, end: date, locale: QLocale | None 
     return f"{locale.toString(qstart, 'MMM yyyy')} – {locale.toString(qlast, 'MMM yyyy')}"
 
 
+def day_month(day: date | QDate, locale: QLocale | None = None) -> str:
+    """A day of the month and its month, as the language writes it: "12 Nov", "12. Nov."."""
+    qday = day if isinstance(day, QDate) else QDate(day.year, day.month, day.day)
+    # A date format in the translations: German writes "d. MMM"
+    return (locale or QLocale()).toString(qday, translate("Figures", "d MMM", "date format: day and short month"))
+
+
 def date_text(day: date, locale: QLocale | None = None) -> str:
     locale = locale or QLocale()
     return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
@@ -101,16 +121,21 @@ def projection_basis(method: str, scale: Decimal | None, year: int | None, local
     """How a projected year was worked out, in a few words ("by 2024's seasonal profile × 1.09")."""
     if method == "seasonal" and year is not None:
         if scale is None:  # several registers, each with its own scale
-            return f"{year - 1}’s seasons, scaled to this year"
-        return f"{year - 1}’s seasons × {number(scale, 2, locale)} (this year vs last)"
-    return "recent daily rate × 365"
+            return translate("Figures", "%1’s seasons, scaled to this year").replace("%1", str(year - 1))
+        text = translate("Figures", "%1’s seasons × %2 (this year vs last)")
+        return text.replace("%1", str(year - 1)).replace("%2", number(scale, 2, locale))
+    return translate("Figures", "recent daily rate × 365")
 
 
 def projection_basis_tip(method: str, year: int | None) -> str:
     """The method of a projected year, in a sentence (tooltips)."""
     if method == "seasonal" and year is not None:
-        return (
-            f"{year} so far, plus the rest of the year as {year - 1} had it, scaled by how {year} compares"
-            f" with {year - 1} so far."
+        text = translate(
+            "Figures",
+            "%1 so far, plus the rest of the year as %2 had it, scaled by how %1 compares with %2 so far.",
         )
-    return "The daily rate of the last 90 days of readings × 365 (a year of history gives a seasonal projection)."
+        return text.replace("%1", str(year)).replace("%2", str(year - 1))
+    return translate(
+        "Figures",
+        "The daily rate of the last 90 days of readings × 365 (a year of history gives a seasonal projection).",
+    )

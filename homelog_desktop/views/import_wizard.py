@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.entities import Category, MetricKind, Source
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..services.importing import (
     EXCEL_FORMAT,
     ISO_FORMAT,
@@ -78,12 +79,14 @@ from ..viewmodels.importing import ImportViewModel, default_source_name
 from .models.importing import (
     DATE_TEXT,
     KIND_TEXTS,
+    PERIOD_END_TEXT,
     PERIOD_TEXT,
     TIME_TEXT,
     MappingColumn,
     MappingTableModel,
     PreviewTableModel,
     SampleTableModel,
+    kind_text,
 )
 from .widgets import Banner, preferred_size
 
@@ -93,8 +96,11 @@ PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DUPLICATES, PAGE_PROGRESS, PAGE_SUMM
 PAGE_RECOGNISED, PAGE_HOMELOG = 6, 7
 #: The open dialog's filters.
 OPEN_FILTERS = (
-    "Tables, meter data and Home Log exports (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip *.json)",
-    "All files (*)",
+    QT_TRANSLATE_NOOP(
+        "ImportWizard",
+        "Tables, meter data and Home Log exports (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip *.json)",
+    ),
+    QT_TRANSLATE_NOOP("ImportWizard", "All files (*)"),
 )
 _FOLDER_KEY = "import/folder"
 
@@ -108,27 +114,35 @@ PERIOD_LENGTHS = (
     (86400, "1 day"),
 )
 #: (text, value) of the delimiters offered.
-DELIMITERS = ((",", "Comma ( , )"), (";", "Semicolon ( ; )"), ("\t", "Tab"), ("|", "Pipe ( | )"))
-DECIMALS = ((".", "Dot (1234.5)"), (",", "Comma (1234,5)"))
+DELIMITERS = (
+    (",", QT_TRANSLATE_NOOP("ImportWizard", "Comma ( , )")),
+    (";", QT_TRANSLATE_NOOP("ImportWizard", "Semicolon ( ; )")),
+    ("\t", QT_TRANSLATE_NOOP("ImportWizard", "Tab")),
+    ("|", QT_TRANSLATE_NOOP("ImportWizard", "Pipe ( | )")),
+)
+DECIMALS = (
+    (".", QT_TRANSLATE_NOOP("ImportWizard", "Dot (1234.5)")),
+    (",", QT_TRANSLATE_NOOP("ImportWizard", "Comma (1234,5)")),
+)
 THOUSANDS = (
-    ("", "None"),
-    (",", "Comma (1,234)"),
-    (".", "Dot (1.234)"),
-    (" ", "Space (1 234)"),
-    ("'", "Apostrophe (1'234)"),
+    ("", QT_TRANSLATE_NOOP("ImportWizard", "None")),
+    (",", QT_TRANSLATE_NOOP("ImportWizard", "Comma (1,234)")),
+    (".", QT_TRANSLATE_NOOP("ImportWizard", "Dot (1.234)")),
+    (" ", QT_TRANSLATE_NOOP("ImportWizard", "Space (1 234)")),
+    ("'", QT_TRANSLATE_NOOP("ImportWizard", "Apostrophe (1'234)")),
 )
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "latin-1", "cp1252")
 #: Date formats offered besides the detected one: (value, text).
 DATE_FORMATS = (
-    (ISO_FORMAT, "ISO 8601 (2024-12-31 08:00)"),
-    ("%d.%m.%Y", "31.12.2024 (day first)"),
-    ("%d/%m/%Y", "31/12/2024 (day first)"),
-    ("%m/%d/%Y", "12/31/2024 (month first)"),
-    ("%d-%m-%Y", "31-12-2024 (day first)"),
-    ("%d/%m/%y", "31/12/24 (day first)"),
-    ("%m/%d/%y", "12/31/24 (month first)"),
+    (ISO_FORMAT, QT_TRANSLATE_NOOP("ImportWizard", "ISO 8601 (2024-12-31 08:00)")),
+    ("%d.%m.%Y", QT_TRANSLATE_NOOP("ImportWizard", "31.12.2024 (day first)")),
+    ("%d/%m/%Y", QT_TRANSLATE_NOOP("ImportWizard", "31/12/2024 (day first)")),
+    ("%m/%d/%Y", QT_TRANSLATE_NOOP("ImportWizard", "12/31/2024 (month first)")),
+    ("%d-%m-%Y", QT_TRANSLATE_NOOP("ImportWizard", "31-12-2024 (day first)")),
+    ("%d/%m/%y", QT_TRANSLATE_NOOP("ImportWizard", "31/12/24 (day first)")),
+    ("%m/%d/%y", QT_TRANSLATE_NOOP("ImportWizard", "12/31/24 (month first)")),
     ("%Y/%m/%d", "2024/12/31"),
-    (EXCEL_FORMAT, "Excel serial number (45657)"),
+    (EXCEL_FORMAT, QT_TRANSLATE_NOOP("ImportWizard", "Excel serial number (45657)")),
 )
 
 
@@ -138,11 +152,11 @@ def ask_import_path(parent: QWidget, on_chosen: Callable[[Path], None]) -> QFile
     folder = str(settings.value(_FOLDER_KEY, "") or "") or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DownloadLocation
     )
-    dialog = QFileDialog(parent, "Import readings from a file", folder)
+    dialog = QFileDialog(parent, translate("ImportWizard", "Import readings from a file"), folder)
     dialog.setObjectName("importFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    dialog.setNameFilters(list(OPEN_FILTERS))
+    dialog.setNameFilters([translate("ImportWizard", name) for name in OPEN_FILTERS])
 
     def chosen(name: str) -> None:
         path = Path(name)
@@ -159,7 +173,7 @@ def date_format_text(value: str | None) -> str:
     """How a date format reads in the list."""
     for known, text in DATE_FORMATS:
         if known == value:
-            return text
+            return translate("ImportWizard", text)
     if value is None:
         return ""
     example = datetime(2024, 12, 31, 8, 0).strftime(value) if "%" in value else value
@@ -189,7 +203,7 @@ class ImportWizard(QWizard):
         self._current_source = current_source
         self._closing_after_cancel = False
         self.setObjectName("importWizard")
-        self.setWindowTitle(f"Import — {vm.path.name}")
+        self.setWindowTitle(translate("ImportWizard", "Import — {file}").format(file=vm.path.name))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         # The summary is the end: going back would run the import again, and there is nothing to cancel.
@@ -269,8 +283,9 @@ class ImportWizard(QWizard):
         if self.currentId() == PAGE_PROGRESS:
             self.next()
         if summary.source_id is not None:
-            noun = "reading" if summary.imported == 1 else "readings"
-            message = f"Imported {summary.imported:,} {noun} into “{summary.source_name}”"
+            message = translate("ImportWizard", "Imported %Ln reading(s) into “{name}”", None, summary.imported).format(
+                name=summary.source_name
+            )
             if summary.undo_note:
                 message += f". {summary.undo_note}"
             self.imported.emit(summary.source_id, message)
@@ -399,7 +414,7 @@ def _combo(name: str, items: tuple[tuple[str, str], ...] | list[tuple[str, str]]
     combo = QComboBox()
     combo.setObjectName(name)
     for value, text in items:
-        combo.addItem(text, value)
+        combo.addItem(translate("ImportWizard", text), value)
     return combo
 
 
@@ -419,11 +434,14 @@ class FilePage(_Page):
 
     def __init__(self, vm: ImportViewModel) -> None:
         super().__init__(
-            vm, "How the file is read", "Home Log looked at the file; correct anything it got wrong.", scrolling=True
+            vm,
+            translate("FilePage", "How the file is read"),
+            translate("FilePage", "Home Log looked at the file; correct anything it got wrong."),
+            scrolling=True,
         )
         self.setObjectName("filePage")
         self._detected: Detected | None = None
-        self._status = QLabel("Reading the file…")
+        self._status = QLabel(translate("FilePage", "Reading the file…"))
         self._status.setObjectName("fileStatus")
         self._status.setWordWrap(True)
 
@@ -434,8 +452,8 @@ class FilePage(_Page):
         self.header_row = QSpinBox()
         self.header_row.setObjectName("headerRowSpin")
         self.header_row.setRange(0, 1000)
-        self.header_row.setSpecialValueText("No header row")
-        self.header_row.setPrefix("line ")
+        self.header_row.setSpecialValueText(translate("FilePage", "No header row"))
+        self.header_row.setPrefix(translate("FilePage", "line "))
         self.date_column = QComboBox()
         self.date_column.setObjectName("dateColumnCombo")
         self.time_column = QComboBox()
@@ -445,27 +463,32 @@ class FilePage(_Page):
         self.date_format.setMinimumContentsLength(24)
         self.sheet = QComboBox()
         self.sheet.setObjectName("sheetCombo")
-        self._sheet_label = QLabel("Worksheet:")
+        self._sheet_label = QLabel(translate("FilePage", "Worksheet:"))
         from ..services.importing.builtin_profiles import BUILTIN_PROFILES
 
         self.profile = _combo(
             "profileCombo",
-            [("", "None (as detected)"), *((p.name, f"{p.title} [{p.country}]") for p in BUILTIN_PROFILES)],
+            [
+                ("", QT_TRANSLATE_NOOP("ImportWizard", "None (as detected)")),
+                *((p.name, f"{p.title} [{p.country}]") for p in BUILTIN_PROFILES),
+            ],
         )
-        self.profile.setToolTip("A supplier's or portal's export layout, recognised by its column names")
+        self.profile.setToolTip(
+            translate("FilePage", "A supplier's or portal's export layout, recognised by its column names")
+        )
         self.profile.setMinimumContentsLength(24)
         self.profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
         left = QFormLayout()
-        left.addRow("Text encoding:", self.encoding)
-        left.addRow("Columns separated by:", self.delimiter)
-        left.addRow("Decimal separator:", self.decimal)
-        left.addRow("Thousands separator:", self.thousands)
+        left.addRow(translate("FilePage", "Text encoding:"), self.encoding)
+        left.addRow(translate("FilePage", "Columns separated by:"), self.delimiter)
+        left.addRow(translate("FilePage", "Decimal separator:"), self.decimal)
+        left.addRow(translate("FilePage", "Thousands separator:"), self.thousands)
         right = QFormLayout()
-        right.addRow("Column names in:", self.header_row)
-        right.addRow("Date column:", self.date_column)
-        right.addRow("Time column:", self.time_column)
-        right.addRow("Dates look like:", self.date_format)
+        right.addRow(translate("FilePage", "Column names in:"), self.header_row)
+        right.addRow(translate("FilePage", "Date column:"), self.date_column)
+        right.addRow(translate("FilePage", "Time column:"), self.time_column)
+        right.addRow(translate("FilePage", "Dates look like:"), self.date_format)
         right.addRow(self._sheet_label, self.sheet)
         self.form = _TwoColumns(left, right)
 
@@ -494,13 +517,13 @@ class FilePage(_Page):
         self._notes.setEnabled(False)
         self.sample_model = SampleTableModel(self)
         self.sample_view = _table("sampleTable")
-        self.sample_view.setAccessibleName("The first rows of the file")
+        self.sample_view.setAccessibleName(translate("FilePage", "The first rows of the file"))
         self.sample_view.setModel(self.sample_model)
         self.sample_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        caption = QLabel("The first rows of the file:")
+        caption = QLabel(translate("FilePage", "The first rows of the file:"))
 
         profile_row = QFormLayout()
-        profile_row.addRow("Supplier profile:", self.profile)
+        profile_row.addRow(translate("FilePage", "Supplier profile:"), self.profile)
         self.layout_.addWidget(self._status)
         self.layout_.addLayout(profile_row)
         self.layout_.addWidget(self.form)
@@ -531,9 +554,17 @@ class FilePage(_Page):
         vm = self.vm
         settings = vm.settings
         size = detected.size
-        shown_size = f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, round(size / 1024))} KB"
-        kind = "Excel workbook" if detected.kind == "xlsx" else "Text file"
-        self._status.setText(f"<b>{vm.path.name}</b> — {kind}, {shown_size}, {len(vm.columns)} columns")
+        locale = QLocale()
+        shown_size = (
+            f"{locale.toString(size / 1_048_576, 'f', 1)} MB"
+            if size >= 1_048_576
+            else f"{locale.toString(max(1, round(size / 1024)))} KB"
+        )
+        kind = (
+            translate("FilePage", "Excel workbook") if detected.kind == "xlsx" else translate("FilePage", "Text file")
+        )
+        columns = translate("ImportWizard", "%Ln column(s)", None, len(vm.columns))
+        self._status.setText(f"<b>{vm.path.name}</b> — {kind}, {shown_size}, {columns}")
         _select(self.encoding, settings.encoding)
         _select(self.delimiter, settings.delimiter, repr(settings.delimiter))
         _select(self.decimal, settings.decimal)
@@ -556,7 +587,11 @@ class FilePage(_Page):
         self._sheet_label.setVisible(bool(detected.sheets))
         notes = list(detected.notes)
         if vm.profile_applied:
-            notes.append("The settings and columns of your last import of a file like this one were applied.")
+            notes.append(
+                translate(
+                    "FilePage", "The settings and columns of your last import of a file like this one were applied."
+                )
+            )
         builtin = vm.builtin_profile
         _select(self.profile, builtin.name if builtin is not None else "")
         self._notes.setText("\n".join(f"• {n}" for n in notes))
@@ -577,8 +612,8 @@ class FilePage(_Page):
     def _fill_columns(self, date_column: int | None, time_column: int | None) -> None:
         columns = self.vm.columns
         for combo, chosen, none_text in (
-            (self.date_column, date_column, "(choose the date column)"),
-            (self.time_column, time_column, "(none: in the date column)"),
+            (self.date_column, date_column, translate("FilePage", "(choose the date column)")),
+            (self.time_column, time_column, translate("FilePage", "(none: in the date column)")),
         ):
             combo.blockSignals(True)
             combo.clear()
@@ -594,7 +629,7 @@ class FilePage(_Page):
         self.date_format.blockSignals(True)
         self.date_format.clear()
         if current is None:
-            self.date_format.addItem("(choose: day or month first)", None)
+            self.date_format.addItem(translate("FilePage", "(choose: day or month first)"), None)
         offered = list(DATE_FORMATS)
         for candidate in detected.ambiguous_date_formats if detected is not None else []:
             if all(candidate != value for value, _t in offered):
@@ -602,7 +637,7 @@ class FilePage(_Page):
         if current is not None and all(current != value for value, _t in offered):
             offered.insert(0, (current, date_format_text(current)))
         for value, text in offered:
-            self.date_format.addItem(text, value)
+            self.date_format.addItem(translate("ImportWizard", text), value)
         self.date_format.setCurrentIndex(max(0, self.date_format.findData(current)) if current is not None else 0)
         self.date_format.blockSignals(False)
 
@@ -616,12 +651,19 @@ class FilePage(_Page):
         month = next((f for f in formats if not day_first(f)), formats[-1])
         example = self._example_date()
         self._ambiguous_text.setText(
-            "<b>Which comes first in these dates, the day or the month?</b><br>"
-            "Every day in the file is 12 or less, so both readings are possible."
-            + (f" The first date is <b>{example}</b>." if example else "")
+            translate(
+                "FilePage",
+                "<b>Which comes first in these dates, the day or the month?</b><br>"
+                "Every day in the file is 12 or less, so both readings are possible.",
+            )
+            + (translate("ImportWizard", " The first date is <b>{day}</b>.").format(day=example) if example else "")
         )
-        self.day_first.setText(f"Day first: {_example(example, day, True)}")
-        self.month_first.setText(f"Month first: {_example(example, month, False)}")
+        self.day_first.setText(
+            translate("ImportWizard", "Day first: {example}").format(example=_example(example, day, True))
+        )
+        self.month_first.setText(
+            translate("ImportWizard", "Month first: {example}").format(example=_example(example, month, False))
+        )
         self.day_first.setProperty("dateFormat", day)
         self.month_first.setProperty("dateFormat", month)
         chosen = self.vm.settings.date_format
@@ -693,7 +735,9 @@ class FilePage(_Page):
 
     def _on_error(self, message: str) -> None:
         if self._detected is None:
-            self._status.setText(f"<b>{self.vm.path.name}</b> cannot be imported.")
+            self._status.setText(
+                translate("ImportWizard", "<b>{file}</b> cannot be imported.").format(file=self.vm.path.name)
+            )
         self.banner.show_message(message, "error")
 
 
@@ -706,7 +750,11 @@ def _example(text: str, date_format: str, first_is_day: bool) -> str:
             moment = None
         if moment is not None:
             return f"{text.split()[0]} is {moment.day} {moment.strftime('%B %Y')}"
-    return "03/04/2024 is 3 April 2024" if first_is_day else "03/04/2024 is March 4, 2024"
+    return (
+        translate("ImportWizard", "03/04/2024 is 3 April 2024")
+        if first_is_day
+        else translate("ImportWizard", "03/04/2024 is March 4, 2024")
+    )
 
 
 class _MappingDelegate(QStyledItemDelegate):
@@ -726,7 +774,7 @@ class _MappingDelegate(QStyledItemDelegate):
         if index.column() == MappingColumn.KIND:
             combo = QComboBox(parent)
             combo.setObjectName(f"kindCombo_{index.row()}")
-            combo.addItems(list(KIND_TEXTS.values()))
+            combo.addItems([kind_text(k) for k in KIND_TEXTS])
             combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
             return combo
         return super().createEditor(parent, option, index)
@@ -752,21 +800,21 @@ class MappingPage(_Page):
     def __init__(self, vm: ImportViewModel) -> None:
         super().__init__(
             vm,
-            "Where the readings go",
-            "Choose the meter or sensor, and what each column of the file holds.",
+            translate("MappingPage", "Where the readings go"),
+            translate("MappingPage", "Choose the meter or sensor, and what each column of the file holds."),
         )
         self.setObjectName("mappingPage")
-        self.existing_radio = QRadioButton("An existing source:")
+        self.existing_radio = QRadioButton(translate("MappingPage", "An existing source:"))
         self.existing_radio.setObjectName("existingSourceRadio")
         self.source_combo = QComboBox()
         self.source_combo.setObjectName("sourceCombo")
         self.source_combo.setMinimumContentsLength(24)
-        self.source_combo.setPlaceholderText("(there are no sources yet)")
-        self.new_radio = QRadioButton("A new source named:")
+        self.source_combo.setPlaceholderText(translate("MappingPage", "(there are no sources yet)"))
+        self.new_radio = QRadioButton(translate("MappingPage", "A new source named:"))
         self.new_radio.setObjectName("newSourceRadio")
         self.new_name = QLineEdit()
         self.new_name.setObjectName("newSourceName")
-        self.new_name.setPlaceholderText("Name of the new meter or sensor")
+        self.new_name.setPlaceholderText(translate("MappingPage", "Name of the new meter or sensor"))
         self.category = QComboBox()
         self.category.setObjectName("newSourceCategory")
         for category in Category:
@@ -775,7 +823,7 @@ class MappingPage(_Page):
         group.addButton(self.existing_radio)
         group.addButton(self.new_radio)
         target = QGridLayout()
-        target.addWidget(QLabel("Import into:"), 0, 0)
+        target.addWidget(QLabel(translate("MappingPage", "Import into:")), 0, 0)
         target.addWidget(self.existing_radio, 0, 1)
         target.addWidget(self.source_combo, 0, 2, 1, 2)
         target.addWidget(self.new_radio, 1, 1)
@@ -785,7 +833,7 @@ class MappingPage(_Page):
 
         self.model = MappingTableModel(self._on_target_changed, vm.new_metric_for)
         self.view = _table("mappingTable")
-        self.view.setAccessibleName("The file's columns and where they go")
+        self.view.setAccessibleName(translate("MappingPage", "The file's columns and where they go"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(_MappingDelegate(self.model, self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -798,9 +846,12 @@ class MappingPage(_Page):
         header.setStretchLastSection(False)
         self._setup_periods()
         self._hint = QLabel(
-            "Double-click a new metric's name or unit to change it. Columns set to “Not imported” are left out. "
-            "Kind: a counter is a running total (a meter's register), an amount per period what was used in "
-            "each period (15 minutes, an hour, a day), a gauge a level or a temperature."
+            translate(
+                "MappingPage",
+                "Double-click a new metric's name or unit to change it. Columns set to “Not imported” are left out. "
+                "Kind: a counter is a running total (a meter's register), an amount per period what was used in "
+                "each period (15 minutes, an hour, a day), a gauge a level or a temperature.",
+            )
         )
         self._hint.setEnabled(False)
         self._hint.setWordWrap(True)
@@ -914,7 +965,11 @@ class MappingPage(_Page):
         self.source_combo.setCurrentIndex(-1)
         self.source_combo.blockSignals(False)
         has_stored = bool(stored)
-        self.source_combo.setPlaceholderText("(choose a source)" if has_stored else "(there are no sources yet)")
+        self.source_combo.setPlaceholderText(
+            translate("MappingPage", "(choose a source)")
+            if has_stored
+            else translate("MappingPage", "(there are no sources yet)")
+        )
         self.existing_radio.setEnabled(has_stored and self._first_choosable() >= 0)
         self.source_combo.setEnabled(has_stored and vm.source.id is not None)
         for widget in (self.existing_radio, self.new_radio):
@@ -934,27 +989,32 @@ class MappingPage(_Page):
         settings = vm.settings
         fixed: dict[int, str] = {}
         if settings.date_column is not None:
-            fixed[settings.date_column] = DATE_TEXT if settings.time_column is None else "Date"
+            fixed[settings.date_column] = (
+                translate("ImportModels", DATE_TEXT)
+                if settings.time_column is None
+                else translate("MappingPage", "Date")
+            )
         if settings.time_column is not None:
-            fixed[settings.time_column] = TIME_TEXT
+            fixed[settings.time_column] = translate("ImportModels", TIME_TEXT)
         # Home Log's own export: the periods' starts, the flags and the author go with the readings.
         for value, start in settings.start_columns:
             if value < len(vm.columns):
-                fixed[start] = f"Period start of “{vm.columns[value]}”"
+                fixed[start] = translate("MappingPage", "Period start of “{name}”").format(name=vm.columns[value])
         for column, text in (
-            (settings.estimated_column, "Estimated (flag)"),
-            (settings.from_bill_column, "From a bill (flag)"),
-            (settings.author_column, "Entered by (member)"),
+            (settings.estimated_column, translate("MappingPage", "Estimated (flag)")),
+            (settings.from_bill_column, translate("MappingPage", "From a bill (flag)")),
+            (settings.author_column, translate("MappingPage", "Entered by (member)")),
         ):
             if column is not None:
                 fixed[column] = text
         if settings.period_column is not None and settings.date_column is not None:
             end = settings.time_is is PeriodLabel.END
+            start_text, end_text = translate("ImportModels", PERIOD_TEXT), translate("ImportModels", PERIOD_END_TEXT)
             if settings.period_column == settings.date_column:
-                fixed[settings.date_column] = "Period (start to end)"
+                fixed[settings.date_column] = translate("MappingPage", "Period (start to end)")
             else:
-                fixed[settings.period_column] = PERIOD_TEXT if end else "Period end"
-                fixed[settings.date_column] = "Period end" if end else PERIOD_TEXT
+                fixed[settings.period_column] = start_text if end else end_text
+                fixed[settings.date_column] = end_text if end else start_text
         samples = [
             ", ".join(row[i].strip() for row in vm.sample_rows[:3] if i < len(row) and row[i].strip())
             for i in range(len(vm.columns))
@@ -1008,7 +1068,7 @@ class MappingPage(_Page):
             MappingColumn.TARGET: min(max(char * 22, widest_choice + 40), char * 36),
             MappingColumn.NAME: min(max(char * 22, widest(MappingColumn.NAME) + 16), char * 30),
             MappingColumn.UNIT: max(char * 10, widest(MappingColumn.UNIT) + 16),
-            MappingColumn.KIND: max(char * 14, max(metrics.horizontalAdvance(t) for t in KIND_TEXTS.values()) + 40),
+            MappingColumn.KIND: max(char * 14, max(metrics.horizontalAdvance(kind_text(k)) for k in KIND_TEXTS) + 40),
         }
         header = view.horizontalHeader()
         for column, width in widths.items():
@@ -1056,21 +1116,27 @@ class PreviewPage(_Page):
     """The first rows as they will be stored; every problem coloured on its cell, with the reason."""
 
     def __init__(self, vm: ImportViewModel) -> None:
-        super().__init__(vm, "Preview", "The first rows of the file as they will be stored.")
+        super().__init__(
+            vm,
+            translate("PreviewPage", "Preview"),
+            translate("PreviewPage", "The first rows of the file as they will be stored."),
+        )
         self.setObjectName("previewPage")
         self._locale = QLocale()
         self.model = PreviewTableModel(self)
         self.view = _table("previewTable")
-        self.view.setAccessibleName("Preview of the rows as they will be stored")
+        self.view.setAccessibleName(translate("PreviewPage", "Preview of the rows as they will be stored"))
         self.view.setModel(self.model)
         self.view.setMouseTracking(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)  # would hide the colours
-        self.counts = QLabel("Reading the first rows…")
+        self.counts = QLabel(translate("PreviewPage", "Reading the first rows…"))
         self.counts.setObjectName("previewCounts")
         self.counts.setWordWrap(True)
-        self.skip_invalid = QCheckBox("Skip invalid rows and list them in the summary")
+        self.skip_invalid = QCheckBox(translate("PreviewPage", "Skip invalid rows and list them in the summary"))
         self.skip_invalid.setObjectName("skipInvalidCheck")
-        self._skip_hint = QLabel("Otherwise the first invalid row stops the import, and nothing is stored.")
+        self._skip_hint = QLabel(
+            translate("PreviewPage", "Otherwise the first invalid row stops the import, and nothing is stored.")
+        )
         self._skip_hint.setEnabled(False)
         self.layout_.addWidget(self.counts)
         self.layout_.addWidget(self.view, 1)
@@ -1087,7 +1153,7 @@ class PreviewPage(_Page):
         else:
             self.banner.dismiss()
         self.skip_invalid.setChecked(self.vm.skip_invalid)
-        self.counts.setText("Reading the first rows…")
+        self.counts.setText(translate("PreviewPage", "Reading the first rows…"))
         self.model.set_rows([], [], None, ())
         self.vm.spawn(self.vm.make_preview())
 
@@ -1096,7 +1162,9 @@ class PreviewPage(_Page):
 
     def show_failure(self, message: str) -> None:
         """The import refused the file: say why when this page shows again."""
-        self._failure = f"{message}\n\nNothing was imported. Correct the file, or skip invalid rows below."
+        self._failure = f"{message}\n\n" + translate(
+            "ImportWizard", "Nothing was imported. Correct the file, or skip invalid rows below."
+        )
         self.banner.show_message(self._failure, "error")
 
     def _on_preview(self, rows: list[Any]) -> None:
@@ -1141,24 +1209,28 @@ class PreviewPage(_Page):
         duplicate = sum(1 for r in rows if r.status is RowStatus.DUPLICATE)
         not_reading = sum(1 for r in rows if r.status is RowStatus.NOT_READING)
         missing = sum(len(r.missing) for r in rows if r.status is RowStatus.OK)
-        parts = [f"The first {len(rows):,} rows of the file" if len(rows) > 1 else "The only row of the file"]
+        parts = [
+            translate("ImportWizard", "The first %Ln rows of the file", None, len(rows))
+            if len(rows) > 1
+            else translate("PreviewPage", "The only row of the file")
+        ]
         if not rows:
-            parts = ["The file has no data rows."]
+            parts = [translate("PreviewPage", "The file has no data rows.")]
         elif not (invalid or empty or duplicate or not_reading or missing):
-            parts.append("are all fine.")
+            parts.append(translate("PreviewPage", "are all fine."))
         else:
             found = []
             if invalid:
-                found.append(f"{invalid} invalid (red: point at a cell to see why)")
+                found.append(translate("ImportWizard", "%Ln invalid (red: point at a cell to see why)", None, invalid))
             if empty:
-                found.append(f"{empty} without any value (skipped)")
+                found.append(translate("ImportWizard", "%Ln without any value (skipped)", None, empty))
             if duplicate:
-                found.append(f"{duplicate} at the same time as an earlier row")
+                found.append(translate("ImportWizard", "%Ln at the same time as an earlier row", None, duplicate))
             if not_reading:
-                found.append(f"{not_reading} that {'is' if not_reading == 1 else 'are'} no reading (skipped)")
+                found.append(translate("ImportWizard", "%Ln that is/are no reading (skipped)", None, not_reading))
             if missing:
-                found.append(f"{missing} cell{'s' if missing != 1 else ''} without a value (left empty)")
-            parts.append("include " + ", ".join(found) + ".")
+                found.append(translate("ImportWizard", "%Ln cell(s) without a value (left empty)", None, missing))
+            parts.append(translate("PreviewPage", "include ") + ", ".join(found) + ".")
         self.counts.setText(" ".join(parts))
         self.completeChanged.emit()
 
@@ -1172,18 +1244,24 @@ class DuplicatesPage(_Page):
     def __init__(self, vm: ImportViewModel) -> None:
         super().__init__(
             vm,
-            "Readings that are there already",
-            "A row of the file may have the same time as a reading the source already has.",
+            translate("DuplicatesPage", "Readings that are there already"),
+            translate(
+                "DuplicatesPage", "A row of the file may have the same time as a reading the source already has."
+            ),
         )
         self.setObjectName("duplicatesPage")
-        self.skip = QRadioButton("Keep the stored reading and skip the row (safe when importing a file again)")
+        self.skip = QRadioButton(
+            translate("DuplicatesPage", "Keep the stored reading and skip the row (safe when importing a file again)")
+        )
         self.skip.setObjectName("skipDuplicatesRadio")
-        self.replace = QRadioButton("Replace the stored reading with the row of the file")
+        self.replace = QRadioButton(translate("DuplicatesPage", "Replace the stored reading with the row of the file"))
         self.replace.setObjectName("replaceDuplicatesRadio")
         group = QButtonGroup(self)
         group.addButton(self.skip)
         group.addButton(self.replace)
-        self.remember = QCheckBox("Remember these settings for files with the same columns")
+        self.remember = QCheckBox(
+            translate("DuplicatesPage", "Remember these settings for files with the same columns")
+        )
         self.remember.setObjectName("rememberProfileCheck")
         self.plan_text = QLabel()
         self.plan_text.setObjectName("planText")
@@ -1197,7 +1275,7 @@ class DuplicatesPage(_Page):
         self.layout_.addWidget(self.plan_text)
         self.layout_.addStretch(1)
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
+        self.setButtonText(QWizard.WizardButton.CommitButton, translate("DuplicatesPage", "Import"))
         self.skip.toggled.connect(self._on_policy)
         self.remember.toggled.connect(lambda on: setattr(self.vm, "save_profile", on))
 
@@ -1208,19 +1286,31 @@ class DuplicatesPage(_Page):
         metrics = [t.metric for t in vm.mapping.values() if t.role is TargetRole.METRIC and t.metric is not None]
         new = [m.name for m in metrics if m.id is None]
         if vm.source.id is None:
-            into = f"a new source “{vm.source.name}” with the metrics {', '.join(new)}"
+            into = translate("ImportWizard", "a new source “{name}” with the metrics {metrics}").format(
+                name=vm.source.name, metrics=", ".join(new)
+            )
         else:
-            into = f"“{vm.source.name}”" + (f", adding the metrics {', '.join(new)}" if new else "")
+            into = f"“{vm.source.name}”" + (
+                translate("ImportWizard", ", adding the metrics {metrics}").format(metrics=", ".join(new))
+                if new
+                else ""
+            )
         if vm.skip_invalid:
-            rows = "Invalid rows and rows without any value are skipped and listed in the summary."
+            rows = translate(
+                "DuplicatesPage", "Invalid rows and rows without any value are skipped and listed in the summary."
+            )
         else:
-            rows = (
+            rows = translate(
+                "DuplicatesPage",
                 "Rows without any value are skipped and listed in the summary; an invalid row stops the "
-                "import (nothing is stored then)."
+                "import (nothing is stored then).",
             )
         self.plan_text.setText(
-            f"<p>All readings of <b>{vm.path.name}</b> go into {into}, in one step: if anything goes wrong, "
-            f"or you cancel, nothing is stored.</p><p>{rows}</p>"
+            translate(
+                "ImportWizard",
+                "<p>All readings of <b>{file}</b> go into {into}, in one step: if anything goes wrong, "
+                "or you cancel, nothing is stored.</p><p>{rows}</p>",
+            ).format(file=vm.path.name, into=into, rows=rows)
         )
 
     def _on_policy(self, skip: bool) -> None:
@@ -1231,12 +1321,16 @@ class ProgressPage(_Page):
     """The import running: how far it is, Cancel (which rolls everything back)."""
 
     def __init__(self, vm: ImportViewModel) -> None:
-        super().__init__(vm, "Importing", "Cancel stops the import and undoes it: nothing is stored then.")
+        super().__init__(
+            vm,
+            translate("ProgressPage", "Importing"),
+            translate("ProgressPage", "Cancel stops the import and undoes it: nothing is stored then."),
+        )
         self.setObjectName("progressPage")
         self.bar = QProgressBar()
         self.bar.setObjectName("importProgress")
         self.bar.setRange(0, 1000)
-        self.detail = QLabel("Starting…")
+        self.detail = QLabel(translate("ProgressPage", "Starting…"))
         self.detail.setObjectName("progressDetail")
         self._started = time.monotonic()
         self._cancelling = False
@@ -1250,7 +1344,7 @@ class ProgressPage(_Page):
         self._cancelling = False
         self.bar.setRange(0, 1000)
         self.bar.setValue(0)
-        self.detail.setText("Starting…")
+        self.detail.setText(translate("ProgressPage", "Starting…"))
         self._started = time.monotonic()
         self.vm.spawn(self.vm.run())
 
@@ -1259,7 +1353,7 @@ class ProgressPage(_Page):
 
     def set_cancelling(self) -> None:
         self._cancelling = True
-        self.detail.setText("Cancelling: undoing what was imported…")
+        self.detail.setText(translate("ProgressPage", "Cancelling: undoing what was imported…"))
         self.bar.setRange(0, 0)
 
     def _on_progress(self, progress: ImportProgress) -> None:
@@ -1268,14 +1362,18 @@ class ProgressPage(_Page):
         self.bar.setValue(int(progress.fraction * 1000))
         if progress.phase == "committing":
             self.bar.setRange(0, 0)  # a commit has no steps to count: the bar just moves
-            self.detail.setText(f"{progress.rows_done:,} rows read; saving…")
+            self.detail.setText(translate("ImportWizard", "%Ln rows read; saving…", None, progress.rows_done))
             return
-        skipped = f", {progress.skipped:,} skipped" if progress.skipped else ""
-        text = f"{progress.rows_done:,} rows read: {progress.imported:,} to import{skipped}"
+        locale = QLocale()
+        skipped = translate("ImportWizard", ", %Ln skipped", None, progress.skipped) if progress.skipped else ""
+        text = translate("ImportWizard", "%Ln rows read: {count} to import", None, progress.rows_done).format(
+            count=locale.toString(progress.imported)
+        )
+        text += skipped
         elapsed = time.monotonic() - self._started
         if progress.fraction >= 0.05 and elapsed >= 2:
             left = elapsed * (1 - progress.fraction) / progress.fraction
-            text += f" · about {_duration(left)} left"
+            text += translate("ImportWizard", " · about {time} left").format(time=_duration(left))
         self.detail.setText(text)
 
 
@@ -1288,9 +1386,9 @@ def _duration(seconds: float) -> str:
     """“5 seconds”, “2 minutes”: a rough time for a progress estimate."""
     if seconds < 60:
         whole = max(1, round(seconds))
-        return "1 second" if whole == 1 else f"{whole} seconds"
+        return translate("ImportWizard", "%n second(s)", None, whole)
     minutes = round(seconds / 60)
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+    return translate("ImportWizard", "%n minute(s)", None, minutes)
 
 
 class HomeLogPage(_Page):
@@ -1368,7 +1466,11 @@ class SummaryPage(_Page):
     show_source_clicked = Signal(int)
 
     def __init__(self, vm: ImportViewModel, can_show_source: Callable[[], bool] = lambda: False) -> None:
-        super().__init__(vm, "Summary", "What the import did. You can save it as a text file.")
+        super().__init__(
+            vm,
+            translate("SummaryPage", "Summary"),
+            translate("SummaryPage", "What the import did. You can save it as a text file."),
+        )
         self.setObjectName("summaryPage")
         self._can_show_source = can_show_source
         self._source_id: int | None = None
@@ -1382,7 +1484,7 @@ class SummaryPage(_Page):
         self.text = QPlainTextEdit()
         self.text.setObjectName("summaryText")
         self.text.setReadOnly(True)
-        self.save_button = QPushButton("Save summary…")
+        self.save_button = QPushButton(translate("SummaryPage", "Save summary…"))
         self.save_button.setObjectName("saveSummaryButton")
         self.show_source_button = QPushButton()
         self.show_source_button.setObjectName("showSourceButton")
@@ -1402,31 +1504,47 @@ class SummaryPage(_Page):
         return -1  # the last page (the recognised and Home Log export pages' ids come after it)
 
     def show_summary(self, summary: ImportSummary) -> None:
-        noun = "reading" if summary.imported == 1 else "readings"
-        headline = f"Imported {summary.imported:,} {noun} into “{summary.source_name}”."
+        headline = translate("ImportWizard", "Imported %Ln reading(s) into “{name}”.", None, summary.imported).format(
+            name=summary.source_name
+        )
         from ..services.importing.homelog import HomeLogSummary
 
         parts = summary.sources if isinstance(summary, HomeLogSummary) else []
         if len(parts) > 1:
-            headline = f"Imported {summary.imported:,} {noun} into {len(parts)} sources."
+            headline = translate("SummaryPage", "Imported %Ln reading(s) into {count} sources.", None, summary.imported)
+            headline = headline.format(count=len(parts))
             new = sum(1 for part in parts if part.created)
             if new:
-                headline += " All of them are new." if new == len(parts) else f" {new} of them are new."
+                headline += (
+                    translate("SummaryPage", " All of them are new.")
+                    if new == len(parts)
+                    else translate("SummaryPage", " {new} of them are new.").format(new=new)
+                )
         elif summary.source_created:
-            headline += " The source is new."
+            headline += translate("SummaryPage", " The source is new.")
         self.headline.setText(headline)
         self.text.setPlainText(summary.as_text())
         self.save_button.setEnabled(True)
         self.save_button.show()
         self._source_id = summary.source_id
         offered = summary.source_id is not None and self._can_show_source()
-        self.show_source_button.setText(f"Show “{_short(summary.source_name)}”")
-        self.show_source_button.setToolTip(f"Close this window and show “{summary.source_name}” with its readings")
+        self.show_source_button.setText(
+            translate("ImportWizard", "Show “{name}”").format(name=_short(summary.source_name))
+        )
+        self.show_source_button.setToolTip(
+            translate("ImportWizard", "Close this window and show “{name}” with its readings").format(
+                name=summary.source_name
+            )
+        )
         self.show_source_button.setVisible(offered)
 
     def show_cancelled(self) -> None:
-        self.headline.setText("Import cancelled: nothing was changed.")
-        self.text.setPlainText(f"The import of {self.vm.path.name} was cancelled. No reading was stored.")
+        self.headline.setText(translate("SummaryPage", "Import cancelled: nothing was changed."))
+        self.text.setPlainText(
+            translate("ImportWizard", "The import of {file} was cancelled. No reading was stored.").format(
+                file=self.vm.path.name
+            )
+        )
         self.save_button.hide()
         self.show_source_button.hide()
 
@@ -1440,10 +1558,10 @@ class SummaryPage(_Page):
     def _ask_save(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         start = Path(str(QSettings().value(_FOLDER_KEY, "") or folder)) / f"{self.vm.path.stem} import summary.txt"
-        dialog = QFileDialog(self, "Save the import summary", str(start))
+        dialog = QFileDialog(self, translate("SummaryPage", "Save the import summary"), str(start))
         dialog.setObjectName("saveSummaryDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters(["Text file (*.txt)"])
+        dialog.setNameFilters([translate("SummaryPage", "Text file (*.txt)")])
         dialog.setDefaultSuffix("txt")
         dialog.fileSelected.connect(lambda name: self.save_to(Path(name)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -1458,7 +1576,11 @@ class RecognisedPage(_Page):
     """
 
     def __init__(self, vm: ImportViewModel) -> None:
-        super().__init__(vm, "Recognised", "Every register of the file becomes a metric with its unit and kind.")
+        super().__init__(
+            vm,
+            translate("RecognisedPage", "Recognised"),
+            translate("RecognisedPage", "Every register of the file becomes a metric with its unit and kind."),
+        )
         self.setObjectName("recognisedPage")
         self.headline = QLabel()
         self.headline.setObjectName("recognisedHeadline")
@@ -1468,19 +1590,30 @@ class RecognisedPage(_Page):
         self.headline.setFont(font)
         self.registers = QTableWidget(0, 6)
         self.registers.setObjectName("registersTable")
-        self.registers.setAccessibleName("The registers found in the file")
-        self.registers.setHorizontalHeaderLabels(["Register", "Unit", "Kind", "Values", "From", "To"])
+        self.registers.setAccessibleName(translate("RecognisedPage", "The registers found in the file"))
+        self.registers.setHorizontalHeaderLabels(
+            [
+                translate("RecognisedPage", "Register"),
+                translate("RecognisedPage", "Unit"),
+                translate("RecognisedPage", "Kind"),
+                translate("RecognisedPage", "Values"),
+                translate("RecognisedPage", "From"),
+                translate("RecognisedPage", "To"),
+            ]
+        )
         self.registers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.registers.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.registers.verticalHeader().hide()
         self.registers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.per_meter = QRadioButton("A source for each meter of the file, named after it")
+        self.per_meter = QRadioButton(
+            translate("RecognisedPage", "A source for each meter of the file, named after it")
+        )
         self.per_meter.setObjectName("sourcePerMeterRadio")
         self.meters = QLabel()
         self.meters.setObjectName("metersText")
         self.meters.setWordWrap(True)
         self.meters.setContentsMargins(24, 0, 0, 0)
-        self.one_source = QRadioButton("All into one source:")
+        self.one_source = QRadioButton(translate("RecognisedPage", "All into one source:"))
         self.one_source.setObjectName("oneSourceRadio")
         group = QButtonGroup(self)
         group.addButton(self.per_meter)
@@ -1488,9 +1621,15 @@ class RecognisedPage(_Page):
         self.source_name = QComboBox()
         self.source_name.setObjectName("standardSourceCombo")
         self.source_name.setEditable(True)
-        self.source_name.setToolTip("A source of that name is created when there is none (with these metrics)")
+        self.source_name.setToolTip(
+            translate("RecognisedPage", "A source of that name is created when there is none (with these metrics)")
+        )
         self.source_name.setMinimumContentsLength(20)
-        self.replace = QCheckBox("Replace readings stored at the same times (otherwise they are kept and skipped)")
+        self.replace = QCheckBox(
+            translate(
+                "RecognisedPage", "Replace readings stored at the same times (otherwise they are kept and skipped)"
+            )
+        )
         self.replace.setObjectName("replaceDuplicatesCheck")
         self.details = QLabel()
         self.details.setObjectName("recognisedDetails")
@@ -1506,7 +1645,7 @@ class RecognisedPage(_Page):
         self.layout_.addLayout(one)
         self.layout_.addWidget(self.replace)
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
+        self.setButtonText(QWizard.WizardButton.CommitButton, translate("RecognisedPage", "Import"))
         self.per_meter.toggled.connect(self._on_target)
         self.source_name.currentTextChanged.connect(lambda _t: self._on_target())
         self.replace.toggled.connect(
@@ -1519,11 +1658,14 @@ class RecognisedPage(_Page):
         parsed = self.vm.standard
         if parsed is None:
             return
-        self.setTitle(f"Recognised: {parsed.format.label}")
+        self.setTitle(translate("RecognisedPage", "Recognised: {format}").format(format=parsed.format.label))
         rows = self.vm.registers
         count = sum(r.count for r in rows)
         self.headline.setText(
-            f"{self.vm.path.name}: {len(rows)} register{'s' if len(rows) != 1 else ''}, {count:,} values"
+            f"{self.vm.path.name}: "
+            + translate("RecognisedPage", "%n register(s)", None, len(rows))
+            + ", "
+            + translate("RecognisedPage", "%Ln values", None, count)
         )
         self.registers.setRowCount(len(rows))
         for row, info in enumerate(rows):
@@ -1531,7 +1673,7 @@ class RecognisedPage(_Page):
                 info.name,
                 info.unit or "—",
                 info.kind.label,
-                f"{info.count:,}",
+                QLocale().toString(info.count),
                 _when(info.first),
                 _when(info.last),
             ]
@@ -1544,9 +1686,17 @@ class RecognisedPage(_Page):
         self.registers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         meters = [t.source_name for t in targets_of(parsed, self.vm.path)]
         if len(meters) > 1:
-            self.per_meter.setText(f"A source for each of the file’s {len(meters)} meters, named after it:")
+            self.per_meter.setText(
+                translate(
+                    "RecognisedPage", "A source for each of the file’s %n meters, named after it:", None, len(meters)
+                )
+            )
         else:
-            self.per_meter.setText("A source named after the meter:" if meters else "A source named after the file")
+            self.per_meter.setText(
+                translate("RecognisedPage", "A source named after the meter:")
+                if meters
+                else translate("RecognisedPage", "A source named after the file")
+            )
         self.meters.setText(", ".join(f"“{m}”" for m in meters))
         self.meters.setVisible(bool(meters))
         self.source_name.blockSignals(True)
@@ -1560,8 +1710,12 @@ class RecognisedPage(_Page):
         if parsed.skipped:
             n = len(parsed.skipped)
             details.append(
-                f"{n:,} row{'s' if n != 1 else ''} or cell{'s' if n != 1 else ''} of the file cannot be read: "
-                "each is listed by line in the summary."
+                translate(
+                    "RecognisedPage",
+                    "%Ln row(s) or cell(s) of the file cannot be read: each is listed by line in the summary.",
+                    None,
+                    n,
+                )
             )
         details.extend(parsed.notes[:3])
         self.details.setText("\n".join(f"• {d}" for d in details))

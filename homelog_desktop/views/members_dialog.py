@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
+
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
 from ..domain.access import Decision
@@ -36,7 +38,7 @@ from .source_dialog import FieldError, with_error
 from .widgets import DiscardQuestion, preferred_size
 
 #: Text shown instead of the list while there are no members.
-EMPTY_TEXT = "No members yet — add the people who read the meters."
+EMPTY_TEXT = QT_TRANSLATE_NOOP("MembersDialog", "No members yet — add the people who read the meters.")
 #: Role of a list item holding its Member.
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role of a list item holding its MemberAccount (role, password or not).
@@ -94,18 +96,27 @@ class MembersDialog(QDialog):
     # -- construction -----------------------------------------------------------------------
 
     def _setup_ui(self) -> None:
-        self.setWindowTitle("Household members")
+        self.setWindowTitle(translate("MembersDialog", "Household members"))
         self.setModal(True)
         self.setMinimumWidth(500)
         self.resize(preferred_size(self, 640, 480, chars=90, lines=24))
 
-        intro = QLabel("The people who read the meters. Each reading remembers who entered it.", self)
+        intro = QLabel(
+            translate("MembersDialog", "The people who read the meters. Each reading remembers who entered it."), self
+        )
         intro.setWordWrap(True)
 
         self.member_list = QTreeWidget(self)
         self.member_list.setObjectName("memberList")
         self.member_list.setColumnCount(4)
-        self.member_list.setHeaderLabels(["Name", "E-mail", "Role", "Password"])
+        self.member_list.setHeaderLabels(
+            [
+                translate("MembersDialog", "Name"),
+                translate("MembersDialog", "E-mail"),
+                translate("MembersDialog", "Role"),
+                translate("MembersDialog", "Password"),
+            ]
+        )
         self.member_list.setRootIsDecorated(False)
         self.member_list.setUniformRowHeights(True)
         self.member_list.setAlternatingRowColors(True)
@@ -120,7 +131,7 @@ class MembersDialog(QDialog):
         header.setSectionResizeMode(COL_PASSWORD, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(COL_NAME, 160)
 
-        self.empty_label = QLabel(EMPTY_TEXT, self)
+        self.empty_label = QLabel(translate("MembersDialog", EMPTY_TEXT), self)
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -135,13 +146,13 @@ class MembersDialog(QDialog):
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.member_list)
 
-        self.add_button = QPushButton("&Add…", self)
+        self.add_button = QPushButton(translate("MembersDialog", "&Add…"), self)
         self.add_button.setObjectName("addButton")
-        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button = QPushButton(translate("MembersDialog", "&Edit…"), self)
         self.edit_button.setObjectName("editButton")
-        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button = QPushButton(translate("MembersDialog", "&Remove"), self)
         self.remove_button.setObjectName("removeButton")
-        self.password_button = QPushButton("Set &Password…", self)
+        self.password_button = QPushButton(translate("MembersDialog", "Set &Password…"), self)
         self.password_button.setObjectName("passwordButton")
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button, self.password_button):
@@ -149,7 +160,7 @@ class MembersDialog(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        self.form_box = QGroupBox("Add member", self)
+        self.form_box = QGroupBox(translate("MembersDialog", "Add member"), self)
         self.form_box.setObjectName("memberForm")
         self.form_name = QLineEdit(self.form_box)
         self.form_name.setObjectName("formName")
@@ -161,31 +172,31 @@ class MembersDialog(QDialog):
         self.form_email.setPlaceholderText("optional")
         self.form_email_error = FieldError("formEmailError", self.form_box)
         self.form_error = FieldError("formError", self.form_box)
-        self.form_save_button = QPushButton("Save member", self.form_box)
+        self.form_save_button = QPushButton(translate("MembersDialog", "Save member"), self.form_box)
         self.form_save_button.setObjectName("formSaveButton")
-        self.form_cancel_button = QPushButton("Cancel", self.form_box)
+        self.form_cancel_button = QPushButton(translate("MembersDialog", "Cancel"), self.form_box)
         self.form_cancel_button.setAutoDefault(False)
         form_buttons = QHBoxLayout()
         form_buttons.addStretch(1)
         form_buttons.addWidget(self.form_cancel_button)
         form_buttons.addWidget(self.form_save_button)
         form = QFormLayout()
-        form.addRow("&Name:", with_error(self.form_name, self.form_name_error))
-        form.addRow("E-&mail:", with_error(self.form_email, self.form_email_error))
+        form.addRow(translate("MembersDialog", "&Name:"), with_error(self.form_name, self.form_name_error))
+        form.addRow(translate("MembersDialog", "E-&mail:"), with_error(self.form_email, self.form_email_error))
         box_layout = QVBoxLayout(self.form_box)
         box_layout.addLayout(form)
         box_layout.addWidget(self.form_error)
         box_layout.addLayout(form_buttons)
         self.form_box.hide()
 
-        self.password_box = QGroupBox("Set password", self)
+        self.password_box = QGroupBox(translate("MembersDialog", "Set password"), self)
         self.password_box.setObjectName("passwordForm")
         self.password_current = QLineEdit(self.password_box)
         self.password_current.setObjectName("passwordCurrent")
         self.password_current_error = FieldError("passwordCurrentError", self.password_box)
         self.password_new = QLineEdit(self.password_box)
         self.password_new.setObjectName("passwordNew")
-        self.password_new.setPlaceholderText("at least 10 characters; a few words are fine")
+        self.password_new.setPlaceholderText(translate("MembersDialog", "at least 10 characters; a few words are fine"))
         self.password_new_error = FieldError("passwordNewError", self.password_box)
         self.password_again = QLineEdit(self.password_box)
         self.password_again.setObjectName("passwordAgain")
@@ -194,18 +205,25 @@ class MembersDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setMaxLength(1024)
         self.password_error = FieldError("passwordError", self.password_box)
-        self.password_save_button = QPushButton("Save password", self.password_box)
+        self.password_save_button = QPushButton(translate("MembersDialog", "Save password"), self.password_box)
         self.password_save_button.setObjectName("passwordSaveButton")
-        self.password_cancel_button = QPushButton("Cancel", self.password_box)
+        self.password_cancel_button = QPushButton(translate("MembersDialog", "Cancel"), self.password_box)
         self.password_cancel_button.setAutoDefault(False)
         password_buttons = QHBoxLayout()
         password_buttons.addStretch(1)
         password_buttons.addWidget(self.password_cancel_button)
         password_buttons.addWidget(self.password_save_button)
         self._password_form = QFormLayout()
-        self._password_form.addRow("C&urrent password:", with_error(self.password_current, self.password_current_error))
-        self._password_form.addRow("&New password:", with_error(self.password_new, self.password_new_error))
-        self._password_form.addRow("&Again:", with_error(self.password_again, self.password_again_error))
+        self._password_form.addRow(
+            translate("MembersDialog", "C&urrent password:"),
+            with_error(self.password_current, self.password_current_error),
+        )
+        self._password_form.addRow(
+            translate("MembersDialog", "&New password:"), with_error(self.password_new, self.password_new_error)
+        )
+        self._password_form.addRow(
+            translate("MembersDialog", "&Again:"), with_error(self.password_again, self.password_again_error)
+        )
         password_layout = QVBoxLayout(self.password_box)
         password_layout.addLayout(self._password_form)
         password_layout.addWidget(self.password_error)
@@ -297,15 +315,28 @@ class MembersDialog(QDialog):
         for account in accounts:
             member = account.member
             name = f"{member.name} (you)" if member.id == me else member.name
-            role = "Administrator" if account.role.value == "admin" else "Member"
-            item = QTreeWidgetItem([name, member.email or "", role, "Set" if account.has_password else "None"])
+            role = (
+                translate("MembersDialog", "Administrator")
+                if account.role.value == "admin"
+                else translate("MembersDialog", "Member")
+            )
+            item = QTreeWidgetItem(
+                [
+                    name,
+                    member.email or "",
+                    role,
+                    translate("MembersDialog", "Set") if account.has_password else translate("MembersDialog", "None"),
+                ]
+            )
             item.setData(0, MEMBER_ROLE, member)
             item.setData(0, ACCOUNT_ROLE, account)
             item.setToolTip(COL_NAME, member.name)
             item.setToolTip(COL_EMAIL, member.email or "")
             item.setToolTip(
                 COL_PASSWORD,
-                "Signs in with a password" if account.has_password else "No password yet: cannot sign in",
+                translate("MembersDialog", "Signs in with a password")
+                if account.has_password
+                else translate("MembersDialog", "No password yet: cannot sign in"),
             )
             item.setForeground(COL_EMAIL, dim)
             if not account.has_password:
@@ -330,7 +361,9 @@ class MembersDialog(QDialog):
         self._close_password_form()
         if account is not None and account.member.id == member_id:
             self.error_label.set_message("")
-            self.who_label.setText(f"The password of {account.member.name} is set.")
+            self.who_label.setText(
+                translate("MembersDialog", "The password of {name} is set.").format(name=account.member.name)
+            )
 
     def _on_vm_error_occurred(self, message: str) -> None:
         field = self._vm.last_error_field
@@ -365,17 +398,20 @@ class MembersDialog(QDialog):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Remove member",
-            f"Remove {member.name} from the household?",
+            translate("MembersDialog", "Remove member"),
+            translate("MembersDialog", "Remove {name} from the household?").format(name=member.name),
             QMessageBox.StandardButton.NoButton,
             self,
         )
         box.setObjectName("removeMemberBox")
         box.setInformativeText(
-            "Readings they entered are kept; they just no longer show who entered them. "
-            "Sources they own will have no owner."
+            translate(
+                "MembersDialog",
+                "Readings they entered are kept; they just no longer show who entered them. "
+                "Sources they own will have no owner.",
+            )
         )
-        remove = box.addButton("Remove member", QMessageBox.ButtonRole.DestructiveRole)
+        remove = box.addButton(translate("MembersDialog", "Remove member"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
@@ -412,7 +448,11 @@ class MembersDialog(QDialog):
         self._password_for = account
         needs_current = self._vm.needs_current_password(account)
         own = self._vm.actor is not None and self._vm.actor.member_id == account.member.id
-        title = "Change your password" if own else f"Set the password of {account.member.name}"
+        title = (
+            translate("MembersDialog", "Change your password")
+            if own
+            else translate("MembersDialog", "Set the password of {name}").format(name=account.member.name)
+        )
         self.password_box.setTitle(title)
         for edit in (self.password_current, self.password_new, self.password_again):
             edit.clear()
@@ -433,7 +473,7 @@ class MembersDialog(QDialog):
         }
         needs_current = self._vm.needs_current_password(account)
         if needs_current and not self.password_current.text():
-            problems[CURRENT_PASSWORD] = "Type your current password first."
+            problems[CURRENT_PASSWORD] = translate("MembersDialog", "Type your current password first.")
         self._show_password_errors(problems)
         if problems:
             return
@@ -474,7 +514,9 @@ class MembersDialog(QDialog):
             return
         self._close_password_form()
         self._editing = member
-        self.form_box.setTitle("Add member" if member is None else "Edit member")
+        self.form_box.setTitle(
+            translate("MembersDialog", "Add member") if member is None else translate("MembersDialog", "Edit member")
+        )
         self.form_name.setText(member.name if member is not None else "")
         self.form_email.setText((member.email or "") if member is not None else "")
         self._form_initial = self._form_values()
@@ -494,8 +536,14 @@ class MembersDialog(QDialog):
         return self.form_box.isVisible() and self._form_values() != self._form_initial
 
     def _ask_to_discard(self, on_discard: Callable[[], None]) -> None:
-        question = "Discard this new member?" if self._editing is None else "Discard your changes to this member?"
-        self._discard.ask(question, "The name and e-mail you typed have not been saved.", on_discard)
+        question = (
+            translate("MembersDialog", "Discard this new member?")
+            if self._editing is None
+            else translate("MembersDialog", "Discard your changes to this member?")
+        )
+        self._discard.ask(
+            question, translate("MembersDialog", "The name and e-mail you typed have not been saved."), on_discard
+        )
 
     def _close_form(self) -> None:
         self._discard.withdraw()  # saved or removed meanwhile: nothing left to discard
@@ -530,29 +578,59 @@ class MembersDialog(QDialog):
         if actor is None:
             anyone = any(a.has_password for a in accounts)
             self.who_label.setText(
-                "Nobody has signed in. Home Log asks who is signing in once a member has a password."
+                translate(
+                    "MembersDialog",
+                    "Nobody has signed in. Home Log asks who is signing in once a member has a password.",
+                )
                 if not anyone
-                else "Passwords are set: from the next start Home Log asks who is signing in."
+                else translate(
+                    "MembersDialog", "Passwords are set: from the next start Home Log asks who is signing in."
+                )
             )
             return
         me = next((a for a in accounts if a.member.id == actor.member_id), None)
-        name = me.member.name if me is not None else "a removed member"
-        role = "the administrator" if actor.is_admin else "a member"
-        extra = "" if actor.is_admin else " You can change your own name, e-mail and password."
-        self.who_label.setText(f"Signed in as {name}, {role}.{extra}")
+        name = me.member.name if me is not None else translate("MembersDialog", "a removed member")
+        role = (
+            translate("MembersDialog", "the administrator")
+            if actor.is_admin
+            else translate("MembersDialog", "a member")
+        )
+        extra = (
+            "" if actor.is_admin else translate("MembersDialog", " You can change your own name, e-mail and password.")
+        )
+        self.who_label.setText(
+            translate("MembersDialog", "Signed in as {name}, {role}.").format(name=name, role=role) + extra
+        )
 
     def _update_buttons(self) -> None:
         member = self.selected_member()
         busy = self._vm.busy
-        _apply(self.add_button, self._vm.decide_add(), busy, "Add a member to the household.")
+        _apply(
+            self.add_button, self._vm.decide_add(), busy, translate("MembersDialog", "Add a member to the household.")
+        )
         if member is None:
             for button in (self.edit_button, self.remove_button, self.password_button):
                 button.setEnabled(False)
-                button.setToolTip("Select a member first.")
+                button.setToolTip(translate("MembersDialog", "Select a member first."))
             return
-        _apply(self.edit_button, self._vm.decide_edit(member), busy, f"Change the name and e-mail of {member.name}.")
-        _apply(self.remove_button, self._vm.decide_remove(member), busy, f"Remove {member.name} from the household.")
-        _apply(self.password_button, self._vm.decide_password(member), busy, f"Set the password of {member.name}.")
+        _apply(
+            self.edit_button,
+            self._vm.decide_edit(member),
+            busy,
+            translate("MembersDialog", "Change the name and e-mail of {name}.").format(name=member.name),
+        )
+        _apply(
+            self.remove_button,
+            self._vm.decide_remove(member),
+            busy,
+            translate("MembersDialog", "Remove {name} from the household.").format(name=member.name),
+        )
+        _apply(
+            self.password_button,
+            self._vm.decide_password(member),
+            busy,
+            translate("MembersDialog", "Set the password of {name}.").format(name=member.name),
+        )
 
 
 def _apply(button: QPushButton, decision: Decision, busy: bool, tip: str) -> None:

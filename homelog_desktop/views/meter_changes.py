@@ -47,6 +47,7 @@ from ..domain.errors import ValidationError
 from ..domain.issues import Field, Issue, MeterEventField, TariffField, error
 from ..domain.rules import EVENT_LABELS, TARIFF_LABELS, check_meter_event, check_tariff
 from ..domain.validation import parse_value
+from ..i18n import QT_TRANSLATE_NOOP, translate
 
 #: The fields of the two forms: problems are placed by these (the rules' field enums).
 F_METRIC, F_AT, F_KIND, F_OLD, F_NEW, F_DIGITS, F_NOTE = (
@@ -82,10 +83,16 @@ CURRENCIES = ("EUR", "GBP", "USD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "CA
 #: Decimals a price may have.
 PRICE_DECIMALS = MAX_DECIMALS
 KIND_TIPS = {
-    MeterEventKind.REPLACEMENT: "The meter was exchanged: the old one ended at its final value, "
-    "the new one started at its start value.",
-    MeterEventKind.RESET: "The register was set back (to the start value, or zero when left blank).",
-    MeterEventKind.ROLLOVER: "The register passed its largest value (999…9) and started again from zero.",
+    MeterEventKind.REPLACEMENT: QT_TRANSLATE_NOOP(
+        "MeterChanges",
+        "The meter was exchanged: the old one ended at its final value, the new one started at its start value.",
+    ),
+    MeterEventKind.RESET: QT_TRANSLATE_NOOP(
+        "MeterChanges", "The register was set back (to the start value, or zero when left blank)."
+    ),
+    MeterEventKind.ROLLOVER: QT_TRANSLATE_NOOP(
+        "MeterChanges", "The register passed its largest value (999…9) and started again from zero."
+    ),
 }
 
 
@@ -250,7 +257,7 @@ class _ItemsTableModel[T](QAbstractTableModel):
 
     def metric_name(self, key: int) -> str:
         metric = self._metrics.get(key)
-        return metric.label if metric is not None else "(removed metric)"
+        return metric.label if metric is not None else translate("_ItemsTableModel", "(removed metric)")
 
     # -- Qt model interface -----------------------------------------------------------------
 
@@ -265,9 +272,10 @@ class _ItemsTableModel[T](QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.HEADERS[section]
+                return translate("MeterChanges", self.HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.TIPS.get(section)
+                tip = self.TIPS.get(section)
+                return translate("MeterChanges", tip) if tip else None
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -339,7 +347,14 @@ class EventColumn(enum.IntEnum):
     NOTE = 5
 
 
-EVENT_HEADERS = ("Metric", "Date and time", "Kind", "Old final value", "New start value", "Note")
+EVENT_HEADERS = (
+    QT_TRANSLATE_NOOP("MeterChanges", "Metric"),
+    QT_TRANSLATE_NOOP("MeterChanges", "Date and time"),
+    QT_TRANSLATE_NOOP("MeterChanges", "Kind"),
+    QT_TRANSLATE_NOOP("MeterChanges", "Old final value"),
+    QT_TRANSLATE_NOOP("MeterChanges", "New start value"),
+    QT_TRANSLATE_NOOP("MeterChanges", "Note"),
+)
 
 
 class MeterEventsTableModel(_ItemsTableModel[MeterEvent]):
@@ -347,16 +362,19 @@ class MeterEventsTableModel(_ItemsTableModel[MeterEvent]):
 
     HEADERS = EVENT_HEADERS
     TIPS: ClassVar[Mapping[int, str]] = {
-        EventColumn.OLD: "The old meter's (or register's) last value",
-        EventColumn.NEW: "The new meter's first value (a reset starts from zero when blank)",
+        EventColumn.OLD: QT_TRANSLATE_NOOP("MeterChanges", "The old meter's (or register's) last value"),
+        EventColumn.NEW: QT_TRANSLATE_NOOP(
+            "MeterChanges", "The new meter's first value (a reset starts from zero when blank)"
+        ),
     }
 
     _unbridged: frozenset[int] = frozenset()
 
     #: Shown on a change that joins no two readings (see ``set_unbridged``).
-    UNBRIDGED_TIP = (
+    UNBRIDGED_TIP = QT_TRANSLATE_NOOP(
+        "MeterChanges",
         "No reading of this meter on one side of this change: it joins nothing. "
-        "Was the reading it was recorded with deleted? Delete the change if it no longer applies."
+        "Was the reading it was recorded with deleted? Delete the change if it no longer applies.",
     )
 
     def set_unbridged(self, event_ids: Iterable[int]) -> None:
@@ -379,7 +397,7 @@ class MeterEventsTableModel(_ItemsTableModel[MeterEvent]):
                 return self._warning_icon
         if index.isValid() and index.column() == 0 and role == Qt.ItemDataRole.ToolTipRole:
             if self.is_unbridged(index.row()) and index.row() not in self._problems:
-                return self.UNBRIDGED_TIP
+                return translate("MeterChanges", self.UNBRIDGED_TIP)
         return found
 
     def _metric_key(self, item: MeterEvent) -> int:
@@ -398,7 +416,11 @@ class MeterEventsTableModel(_ItemsTableModel[MeterEvent]):
         if column == EventColumn.KIND:
             if item.kind is MeterEventKind.ROLLOVER:
                 digits = item.digits or (metric.digits if metric is not None else None)
-                return f"Rolled over ({digits} digits)" if digits else "Rolled over"
+                return (
+                    translate("MeterChanges", "Rolled over (%n digits)", None, digits)
+                    if digits
+                    else translate("MeterChanges", "Rolled over")
+                )
             return item.kind.label
         if column == EventColumn.OLD:
             return format_number(item.old_value, decimals, self._locale)
@@ -410,7 +432,7 @@ class MeterEventsTableModel(_ItemsTableModel[MeterEvent]):
 
     def _tooltip(self, item: MeterEvent, column: int) -> str | None:
         if column == EventColumn.KIND:
-            return KIND_TIPS[item.kind]
+            return translate("MeterChanges", KIND_TIPS[item.kind])
         if column == EventColumn.METRIC:
             return self.metric_name(item.metric_id)
         return super()._tooltip(item, column)
@@ -427,7 +449,13 @@ class TariffColumn(enum.IntEnum):
     CURRENCY = 4
 
 
-TARIFF_HEADERS = ("Metric", "Valid from", "Unit price", "Standing charge / day", "Currency")
+TARIFF_HEADERS = (
+    QT_TRANSLATE_NOOP("MeterChanges", "Metric"),
+    QT_TRANSLATE_NOOP("MeterChanges", "Valid from"),
+    QT_TRANSLATE_NOOP("MeterChanges", "Unit price"),
+    QT_TRANSLATE_NOOP("MeterChanges", "Standing charge / day"),
+    QT_TRANSLATE_NOOP("MeterChanges", "Currency"),
+)
 
 
 class TariffsTableModel(_ItemsTableModel[Tariff]):
@@ -435,9 +463,11 @@ class TariffsTableModel(_ItemsTableModel[Tariff]):
 
     HEADERS = TARIFF_HEADERS
     TIPS: ClassVar[Mapping[int, str]] = {
-        TariffColumn.VALID_FROM: "The price applies from this day until the metric's next tariff",
-        TariffColumn.UNIT_PRICE: "Price per unit of the metric (per kWh, per m³…)",
-        TariffColumn.STANDING: "Fixed charge per day, whatever is used",
+        TariffColumn.VALID_FROM: QT_TRANSLATE_NOOP(
+            "MeterChanges", "The price applies from this day until the metric's next tariff"
+        ),
+        TariffColumn.UNIT_PRICE: QT_TRANSLATE_NOOP("MeterChanges", "Price per unit of the metric (per kWh, per m³…)"),
+        TariffColumn.STANDING: QT_TRANSLATE_NOOP("MeterChanges", "Fixed charge per day, whatever is used"),
     }
 
     def _metric_key(self, item: Tariff) -> int:
@@ -606,7 +636,11 @@ class MeterEventDialog(_ItemDialog):
         reading_value: Decimal | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = "Record a meter change" if event is None else "Edit meter change"
+        title = (
+            translate("MeterEventDialog", "Record a meter change")
+            if event is None
+            else translate("MeterEventDialog", "Edit meter change")
+        )
         super().__init__(title, parent)
         self.setObjectName("meterEventDialog")
         self._counters = [m for m in metrics if m.kind is MetricKind.COUNTER and m.id is not None]
@@ -626,7 +660,9 @@ class MeterEventDialog(_ItemDialog):
         self.kind_combo = QComboBox(self)
         for item in MeterEventKind:
             self.kind_combo.addItem(item.label, item.value)
-            self.kind_combo.setItemData(self.kind_combo.count() - 1, KIND_TIPS[item], Qt.ItemDataRole.ToolTipRole)
+            self.kind_combo.setItemData(
+                self.kind_combo.count() - 1, translate("MeterChanges", KIND_TIPS[item]), Qt.ItemDataRole.ToolTipRole
+            )
         self.old_edit = self._number_edit()
         self.new_edit = self._number_edit()
         self.digits_spin = QSpinBox(self)
@@ -634,7 +670,9 @@ class MeterEventDialog(_ItemDialog):
         self.digits_spin.setSpecialValueText("—")
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setPlaceholderText("Optional: the new meter's number, who changed it…")
+        self.note_edit.setPlaceholderText(
+            translate("MeterEventDialog", "Optional: the new meter's number, who changed it…")
+        )
         self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 3 + 14)
         self.kind_hint = QLabel(self)
         self.kind_hint.setObjectName("kindHint")
@@ -643,14 +681,14 @@ class MeterEventDialog(_ItemDialog):
         hint_palette.setColor(QPalette.ColorRole.WindowText, hint_palette.color(QPalette.ColorRole.PlaceholderText))
         self.kind_hint.setPalette(hint_palette)
 
-        self.add_field("&Metric:", F_METRIC, self.metric_combo, "metricCombo")
-        self.add_field("&Date and time:", F_AT, self.time_edit, "timeEdit")
-        self.add_field("&Kind:", F_KIND, self.kind_combo, "kindCombo")
+        self.add_field(translate("MeterEventDialog", "&Metric:"), F_METRIC, self.metric_combo, "metricCombo")
+        self.add_field(translate("MeterEventDialog", "&Date and time:"), F_AT, self.time_edit, "timeEdit")
+        self.add_field(translate("MeterEventDialog", "&Kind:"), F_KIND, self.kind_combo, "kindCombo")
         self.form.addRow("", self.kind_hint)
-        self.add_field("&Old meter's final value:", F_OLD, self.old_edit, "oldValueEdit")
-        self.add_field("&New meter's start value:", F_NEW, self.new_edit, "newValueEdit")
-        self.add_field("Register d&igits:", F_DIGITS, self.digits_spin, "digitsSpin")
-        self.add_field("N&ote:", F_NOTE, self.note_edit, "noteEdit", stretch=True)
+        self.add_field(translate("MeterEventDialog", "&Old meter's final value:"), F_OLD, self.old_edit, "oldValueEdit")
+        self.add_field(translate("MeterEventDialog", "&New meter's start value:"), F_NEW, self.new_edit, "newValueEdit")
+        self.add_field(translate("MeterEventDialog", "Register d&igits:"), F_DIGITS, self.digits_spin, "digitsSpin")
+        self.add_field(translate("MeterEventDialog", "N&ote:"), F_NOTE, self.note_edit, "noteEdit", stretch=True)
         self.setMinimumWidth(460)
 
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
@@ -701,7 +739,7 @@ class MeterEventDialog(_ItemDialog):
             self.digits_spin.setValue(metric.digits)
         if self._previous_value is not None and not rollover:
             self.old_edit.setPlaceholderText(f"at least {format_number(self._previous_value, None, self._locale)}")
-        self.kind_hint.setText(KIND_TIPS[kind])
+        self.kind_hint.setText(translate("MeterChanges", KIND_TIPS[kind]))
 
     def _row_box(self, field: Field) -> QWidget:
         widget = self._fields[field]
@@ -714,7 +752,7 @@ class MeterEventDialog(_ItemDialog):
         metric = self._metric()
         if metric is None or metric.id is None:
             label = EVENT_LABELS[F_METRIC]
-            message = "choose a counter (meter changes apply to counters only)"
+            message = translate("MeterEventDialog", "choose a counter (meter changes apply to counters only)")
             raise _RefusedError([error("not-a-counter", F_METRIC, message, subject=label)])
         kind = self.kind
         old = new = None
@@ -766,7 +804,10 @@ class TariffDialog(_ItemDialog):
         currency: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Add tariff" if tariff is None else "Edit tariff", parent)
+        super().__init__(
+            translate("TariffDialog", "Add tariff") if tariff is None else translate("TariffDialog", "Edit tariff"),
+            parent,
+        )
         self.setObjectName("tariffDialog")
         self._metrics = [m for m in metrics if m.kind is not MetricKind.GAUGE and m.id is not None]
         self._original = tariff
@@ -792,25 +833,25 @@ class TariffDialog(_ItemDialog):
         self.price_unit = QLabel(self)
         self.price_unit.setObjectName("priceUnit")
 
-        self.add_field("&Metric:", T_METRIC, self.metric_combo, "metricCombo")
-        self.add_field("&Valid from:", F_VALID_FROM, self.valid_from_edit, "validFromEdit")
+        self.add_field(translate("TariffDialog", "&Metric:"), T_METRIC, self.metric_combo, "metricCombo")
+        self.add_field(translate("TariffDialog", "&Valid from:"), F_VALID_FROM, self.valid_from_edit, "validFromEdit")
         price_box = QWidget(self)
         price_row = QHBoxLayout(price_box)
         price_row.setContentsMargins(0, 0, 0, 0)
         price_row.addWidget(self.price_edit)
         price_row.addWidget(self.price_unit)
-        self.add_field("&Unit price:", F_PRICE, price_box, "priceBox")
+        self.add_field(translate("TariffDialog", "&Unit price:"), F_PRICE, price_box, "priceBox")
         self.price_edit.setObjectName("priceEdit")
         self._fields[F_PRICE] = self.price_edit
         standing_box = QWidget(self)
         standing_row = QHBoxLayout(standing_box)
         standing_row.setContentsMargins(0, 0, 0, 0)
         standing_row.addWidget(self.standing_edit)
-        standing_row.addWidget(QLabel("per day", self))
-        self.add_field("&Standing charge:", F_STANDING, standing_box, "standingBox")
+        standing_row.addWidget(QLabel(translate("TariffDialog", "per day"), self))
+        self.add_field(translate("TariffDialog", "&Standing charge:"), F_STANDING, standing_box, "standingBox")
         self.standing_edit.setObjectName("standingEdit")
         self._fields[F_STANDING] = self.standing_edit
-        self.add_field("C&urrency:", F_CURRENCY, self.currency_combo, "currencyCombo")
+        self.add_field(translate("TariffDialog", "C&urrency:"), F_CURRENCY, self.currency_combo, "currencyCombo")
         self.setMinimumWidth(440)
 
         self.metric_combo.currentIndexChanged.connect(self._on_metric_changed)
@@ -849,13 +890,13 @@ class TariffDialog(_ItemDialog):
     def _build(self) -> None:
         metric = self._metric()
         if metric is None or metric.id is None:
-            message = "choose a counter or interval metric (gauges have no cost)"
+            message = translate("TariffDialog", "choose a counter or interval metric (gauges have no cost)")
             raise _RefusedError([error("gauge", T_METRIC, message, subject=TARIFF_LABELS[T_METRIC])])
         day = self.valid_from_edit.date().toPython()
         assert isinstance(day, date)
         price = self._number(self.price_edit, F_PRICE, PRICE_DECIMALS)
         if price is None:
-            message = "is needed (the price per unit; 0 if only a standing charge applies)"
+            message = translate("TariffDialog", "is needed (the price per unit; 0 if only a standing charge applies)")
             raise _RefusedError([error("price-missing", F_PRICE, message, subject=TARIFF_LABELS[F_PRICE])])
         standing = self._number(self.standing_edit, F_STANDING, PRICE_DECIMALS)
         tariff = Tariff(

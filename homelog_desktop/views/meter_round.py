@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
+
 import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
 
 from ..domain.validation import Issue, Severity, warning_key
@@ -73,7 +75,7 @@ class MeterRoundDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("meterRoundDialog")
-        self.setWindowTitle("Meter round")
+        self.setWindowTitle(translate("MeterRoundDialog", "Meter round"))
         self._vm = vm
         self._entered_by = entered_by
         self._locale = QLocale()
@@ -132,8 +134,11 @@ class MeterRoundDialog(QDialog):
         if self._closing or not typed:
             self._close()
             return
-        values = "1 value has" if typed == 1 else f"{typed} values have"
-        self._discard.ask("Discard this meter round?", f"The {values} not been saved.", self._close)
+        self._discard.ask(
+            translate("MeterRoundDialog", "Discard this meter round?"),
+            translate("MeterRoundDialog", "The %n value(s) you typed have not been saved.", None, typed),
+            self._close,
+        )
 
     # -- Qt overrides ----------------------------------------------------------------------------
 
@@ -310,17 +315,22 @@ class MeterRoundDialog(QDialog):
         sources = len(values)
         if count:
             self._count.setText(
-                f"{count} value{'s' if count != 1 else ''} for {sources} source{'s' if sources != 1 else ''}"
-                " — empty lines are skipped"
+                translate(
+                    "MeterRoundDialog", "%n value(s) for {sources} — empty lines are skipped", None, count
+                ).format(sources=translate("MeterRoundDialog", "%n source(s)", None, sources))
             )
         else:
-            self._count.setText("Type the values you read; empty lines are skipped.")
+            self._count.setText(translate("MeterRoundDialog", "Type the values you read; empty lines are skipped."))
         if self._saving:
-            self._save.setText("Saving…")
+            self._save.setText(translate("MeterRoundDialog", "Saving…"))
         elif warnings:
-            self._save.setText("Save anyway")
+            self._save.setText(translate("MeterRoundDialog", "Save anyway"))
         else:
-            self._save.setText("Save" if sources <= 1 else f"Save {sources} readings")
+            self._save.setText(
+                translate("MeterRoundDialog", "Save")
+                if sources <= 1
+                else translate("MeterRoundDialog", "Save %n readings", None, sources)
+            )
         self._save.setEnabled(bool(count) and not self._saving and not bad)
 
     def _tone_palette(self, kind: str) -> QPalette:
@@ -345,7 +355,12 @@ class MeterRoundDialog(QDialog):
         previous_source: int | None = None
         small = self.fontMetrics().height()
         if lines:
-            for column, text in ((1, "Meter"), (2, "Register"), (3, "Previous reading"), (4, "Reading now")):
+            for column, text in (
+                (1, translate("MeterRoundDialog", "Meter")),
+                (2, translate("MeterRoundDialog", "Register")),
+                (3, translate("MeterRoundDialog", "Previous reading")),
+                (4, translate("MeterRoundDialog", "Reading now")),
+            ):
                 caption = QLabel(text)
                 caption.setEnabled(False)
                 grid.addWidget(caption, r, column)
@@ -354,7 +369,11 @@ class MeterRoundDialog(QDialog):
         for line in lines:
             if line.overdue != group:
                 group = line.overdue
-                heading = QLabel("Due now" if line.overdue else "Not due yet")
+                heading = QLabel(
+                    translate("MeterRoundDialog", "Due now")
+                    if line.overdue
+                    else translate("MeterRoundDialog", "Not due yet")
+                )
                 heading.setObjectName("roundHeadingDue" if line.overdue else "roundHeadingLater")
                 font = heading.font()
                 font.setBold(True)
@@ -388,7 +407,9 @@ class MeterRoundDialog(QDialog):
             edit.setTextMargins(0, 0, 6, 0)
             if line.expected is not None:
                 edit.setPlaceholderText(f"≈ {figures.number(line.expected, line.metric.decimals, self._locale)}")
-                edit.setToolTip("Expected from the recent daily rate: " + edit.placeholderText())
+                edit.setToolTip(
+                    translate("MeterRoundDialog", "Expected from the recent daily rate: ") + edit.placeholderText()
+                )
             key = (source.id or 0, line.metric.id or 0)
             edit.setText(self._texts.get(key, ""))
             if line.refusal:  # the signed-in member may not add readings here: shown, not typed in
@@ -419,13 +440,15 @@ class MeterRoundDialog(QDialog):
     def _previous_text(self, line: RoundLine) -> str:
         previous = line.previous
         if previous is None:
-            return "no reading yet"
+            return translate("MeterRoundDialog", "no reading yet")
         local = previous.timestamp.astimezone()
         when = self._locale.toString(
             QDateTime.fromSecsSinceEpoch(int(previous.timestamp.timestamp())), QLocale.FormatType.ShortFormat
         )
         del local
-        return f"{figures.number(previous.value, line.metric.decimals, self._locale)} on {when}"
+        return translate("MeterRoundDialog", "{value} on {time}").format(
+            value=figures.number(previous.value, line.metric.decimals, self._locale), time=when
+        )
 
     def _apply_filter(self) -> None:
         show_all = self._show_all.isChecked()
@@ -445,22 +468,27 @@ class MeterRoundDialog(QDialog):
         self._refresh()
 
     def _setup_ui(self) -> None:
-        intro = QLabel("Type what each meter shows; Tab or Enter moves to the next one. Empty lines are skipped.")
+        intro = QLabel(
+            translate(
+                "MeterRoundDialog",
+                "Type what each meter shows; Tab or Enter moves to the next one. Empty lines are skipped.",
+            )
+        )
         intro.setWordWrap(True)
         self._timestamp = QDateTimeEdit(QDateTime.currentDateTime())
         self._timestamp.setObjectName("roundTimestamp")
         self._timestamp.setCalendarPopup(True)
         self._timestamp.setDisplayFormat(self._locale.dateTimeFormat(QLocale.FormatType.ShortFormat))
-        self._timestamp.setAccessibleName("Time of the round")
+        self._timestamp.setAccessibleName(translate("MeterRoundDialog", "Time of the round"))
         self._timestamp.dateTimeChanged.connect(self._on_timestamp_changed)
         self._timestamp.installEventFilter(self)
         moment = self._vm.timestamp
         self._timestamp.blockSignals(True)
         self._timestamp.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())))
         self._timestamp.blockSignals(False)
-        time_label = QLabel("&Time of the round")
+        time_label = QLabel(translate("MeterRoundDialog", "&Time of the round"))
         time_label.setBuddy(self._timestamp)
-        self._show_all = QCheckBox("Show meters not due yet")
+        self._show_all = QCheckBox(translate("MeterRoundDialog", "Show meters not due yet"))
         self._show_all.setObjectName("roundShowAll")
         self._show_all.toggled.connect(lambda _c: self._apply_filter())
         top = QHBoxLayout()
@@ -481,11 +509,15 @@ class MeterRoundDialog(QDialog):
         host_layout = QVBoxLayout(host)
         host_layout.setContentsMargins(8, 8, 8, 8)
         host_layout.addLayout(self._grid)
-        self._nothing_due = QLabel("No meter is due. Tick “Show meters not due yet” to read them anyway.")
+        self._nothing_due = QLabel(
+            translate("MeterRoundDialog", "No meter is due. Tick “Show meters not due yet” to read them anyway.")
+        )
         self._nothing_due.setObjectName("roundNothingDue")
         self._nothing_due.setEnabled(False)
         self._nothing_due.hide()
-        self._empty = QLabel("There are no meters or sensors yet: add one with “New source…” first.")
+        self._empty = QLabel(
+            translate("MeterRoundDialog", "There are no meters or sensors yet: add one with “New source…” first.")
+        )
         self._empty.setObjectName("roundEmpty")
         self._empty.setEnabled(False)
         self._empty.hide()
@@ -502,15 +534,15 @@ class MeterRoundDialog(QDialog):
         self._count = QLabel()
         self._count.setObjectName("roundCount")
         self._count.setEnabled(False)
-        self._busy_label = QLabel("Working…")
+        self._busy_label = QLabel(translate("MeterRoundDialog", "Working…"))
         self._busy_label.setEnabled(False)
         self._busy_label.hide()
-        self._save = QPushButton("Save")
+        self._save = QPushButton(translate("MeterRoundDialog", "Save"))
         self._save.setObjectName("saveButton")
         self._save.setEnabled(False)
         self._save.setAutoDefault(False)
         self._save.clicked.connect(self._on_save_clicked)
-        self._cancel = QPushButton("Cancel")
+        self._cancel = QPushButton(translate("MeterRoundDialog", "Cancel"))
         self._cancel.setObjectName("cancelButton")
         self._cancel.setAutoDefault(False)
         self._cancel.clicked.connect(self.reject)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
 from ..viewmodels.moving import STAGES, MoveViewModel, ServerAddress
 from .widgets import grow_to_fit, preferred_size
 
@@ -41,7 +42,7 @@ class MoveDialog(QDialog):
     def __init__(self, vm: MoveViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("moveDialog")
-        self.setWindowTitle("Move to a Shared Server")
+        self.setWindowTitle(translate("MoveDialog", "Move to a Shared Server"))
         self.vm = vm
         # The dialog owns its view model: both are deleted together on the GUI thread (left to the cycle
         # collector, the pair could be freed in a worker thread, which crashes Qt).
@@ -78,15 +79,18 @@ class MoveDialog(QDialog):
 
     def _setup_ui(self) -> None:
         intro = QLabel(
-            "Copy this household (every member, source, reading, meter change and tariff) into an empty "
-            "PostgreSQL database, so that several computers can use it at once. The file on this computer "
-            "is not changed."
+            translate(
+                "MoveDialog",
+                "Copy this household (every member, source, reading, meter change and tariff) into an empty "
+                "PostgreSQL database, so that several computers can use it at once. The file on this computer "
+                "is not changed.",
+            )
         )
         intro.setWordWrap(True)
 
         self.host_edit = QLineEdit()
         self.host_edit.setObjectName("hostEdit")
-        self.host_edit.setPlaceholderText("e.g. nas.local or 192.168.1.20")
+        self.host_edit.setPlaceholderText(translate("MoveDialog", "e.g. nas.local or 192.168.1.20"))
         self.port_edit = QSpinBox()
         self.port_edit.setObjectName("portEdit")
         self.port_edit.setRange(1, 65535)
@@ -94,27 +98,31 @@ class MoveDialog(QDialog):
         self.port_edit.setGroupSeparatorShown(False)
         self.database_edit = QLineEdit()
         self.database_edit.setObjectName("databaseEdit")
-        self.database_edit.setPlaceholderText("an empty database, e.g. homelog")
+        self.database_edit.setPlaceholderText(translate("MoveDialog", "an empty database, e.g. homelog"))
         self.user_edit = QLineEdit()
         self.user_edit.setObjectName("userEdit")
-        self.user_edit.setPlaceholderText("the database's owner")
+        self.user_edit.setPlaceholderText(translate("MoveDialog", "the database's owner"))
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("passwordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        server = QGroupBox("Server")
+        server = QGroupBox(translate("MoveDialog", "Server"))
         form = QFormLayout(server)
-        form.addRow("&Address:", self.host_edit)
-        form.addRow("&Port:", self.port_edit)
-        form.addRow("&Database:", self.database_edit)
-        form.addRow("&User:", self.user_edit)
-        form.addRow("Pass&word:", self.password_edit)
-        note = QLabel("The user needs to own the database and to be allowed to create roles (CREATEROLE).")
+        form.addRow(translate("MoveDialog", "&Address:"), self.host_edit)
+        form.addRow(translate("MoveDialog", "&Port:"), self.port_edit)
+        form.addRow(translate("MoveDialog", "&Database:"), self.database_edit)
+        form.addRow(translate("MoveDialog", "&User:"), self.user_edit)
+        form.addRow(translate("MoveDialog", "Pass&word:"), self.password_edit)
+        note = QLabel(
+            translate(
+                "MoveDialog", "The user needs to own the database and to be allowed to create roles (CREATEROLE)."
+            )
+        )
         note.setWordWrap(True)
         note.setObjectName("serverNote")
         form.addRow(note)
 
-        self.admin_box = QGroupBox("Signing in on the server")
-        self.admin_label = QLabel("Your password on the server:")
+        self.admin_box = QGroupBox(translate("MoveDialog", "Signing in on the server"))
+        self.admin_label = QLabel(translate("MoveDialog", "Your password on the server:"))
         self.admin_label.setObjectName("adminLabel")
         self.admin_label.setWordWrap(True)
         self.admin_edit = QLineEdit()
@@ -125,11 +133,14 @@ class MoveDialog(QDialog):
         self.admin_again.setEchoMode(QLineEdit.EchoMode.Password)
         admin_form = QFormLayout(self.admin_box)
         admin_form.addRow(self.admin_label)
-        admin_form.addRow("Pa&ssword:", self.admin_edit)
-        admin_form.addRow("&Again:", self.admin_again)
+        admin_form.addRow(translate("MoveDialog", "Pa&ssword:"), self.admin_edit)
+        admin_form.addRow(translate("MoveDialog", "&Again:"), self.admin_again)
         others = QLabel(
-            "Every member gets a sign-in of their own on the server. The others can sign in once you have "
-            "set their passwords (File → Household Members)."
+            translate(
+                "MoveDialog",
+                "Every member gets a sign-in of their own on the server. The others can sign in once you have "
+                "set their passwords (File → Household Members).",
+            )
         )
         others.setWordWrap(True)
         admin_form.addRow(others)
@@ -146,14 +157,14 @@ class MoveDialog(QDialog):
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.buttons = QDialogButtonBox()
-        self.move_button = QPushButton("&Move to Server")
+        self.move_button = QPushButton(translate("MoveDialog", "&Move to Server"))
         self.move_button.setObjectName("moveButton")
         self.move_button.setDefault(True)
         self.move_button.clicked.connect(self._on_move_clicked)
-        self.open_button = QPushButton("&Open the Server Database")
+        self.open_button = QPushButton(translate("MoveDialog", "&Open the Server Database"))
         self.open_button.setObjectName("openServerButton")
         self.open_button.clicked.connect(self._on_open_clicked)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("MoveDialog", "Cancel"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
@@ -179,8 +190,11 @@ class MoveDialog(QDialog):
             self.admin_box.setVisible(False)
             return
         self.admin_label.setText(
-            f"{name} administers this household. Choose {name}'s password for signing in on the server "
-            "(at least 10 characters):"
+            translate(
+                "MoveDialog",
+                "{name} administers this household. Choose {name}'s password for signing in on the server "
+                "(at least 10 characters):",
+            ).format(name=name)
         )
 
     # -- state -----------------------------------------------------------------------------------
@@ -196,8 +210,10 @@ class MoveDialog(QDialog):
         self.result_label.setVisible(state in ("done", "error") or (bool(self.result_label.text()) and not running))
         self.move_button.setVisible(not done)
         self.open_button.setVisible(done)
-        self.cancel_button.setText("Close" if done else "Cancel")
-        self.cancel_button.setToolTip("Stop the copy: the server keeps nothing of it" if running else "")
+        self.cancel_button.setText(translate("MoveDialog", "Close") if done else translate("MoveDialog", "Cancel"))
+        self.cancel_button.setToolTip(
+            translate("MoveDialog", "Stop the copy: the server keeps nothing of it") if running else ""
+        )
         if done:
             self.open_button.setDefault(True)
             self.open_button.setFocus()
@@ -208,9 +224,11 @@ class MoveDialog(QDialog):
         ready = self.address().complete and self.admin_edit.text() == self.admin_again.text()
         self.move_button.setEnabled(self._state in ("idle", "error") and ready)
         if self.admin_edit.text() != self.admin_again.text():
-            self.move_button.setToolTip("The two passwords differ: type the same password twice")
+            self.move_button.setToolTip(
+                translate("MoveDialog", "The two passwords differ: type the same password twice")
+            )
         elif not self.address().complete:
-            self.move_button.setToolTip("Fill in the server's address, database and user")
+            self.move_button.setToolTip(translate("MoveDialog", "Fill in the server's address, database and user"))
         else:
             self.move_button.setToolTip("")
 
@@ -234,7 +252,7 @@ class MoveDialog(QDialog):
     def _on_cancel_clicked(self) -> None:
         if self._state == "running":
             self.cancel_button.setEnabled(False)
-            self.stage_label.setText("Cancelling…")
+            self.stage_label.setText(translate("MoveDialog", "Cancelling…"))
             self.vm.cancel()
             return
         self.reject()
@@ -247,7 +265,7 @@ class MoveDialog(QDialog):
 
     def _on_stage_changed(self, stage: str) -> None:
         if self._state == "running" and self.cancel_button.isEnabled():
-            self.stage_label.setText(STAGES.get(stage, stage))
+            self.stage_label.setText(translate("MoveDialog", STAGES.get(stage, stage)))
         if stage == "checking":
             self.progress.setRange(0, 0)
 
@@ -256,31 +274,44 @@ class MoveDialog(QDialog):
             return
         self.progress.setRange(0, 1000)
         self.progress.setValue(done * 1000 // total)
-        self.progress.setFormat(f"{done:,} of {total:,} rows")
+        locale = QLocale()
+        self.progress.setFormat(
+            translate("MoveDialog", "{done} of %Ln row(s)", None, total).format(done=locale.toString(done))
+        )
 
     def _on_moved(self, result: CopyResult) -> None:
         address = self.vm.moved_to
         where = address.display if address is not None else result.target
         waiting = [r.member for r in result.roles if not r.has_password]
         lines = [
-            f"<b>The household is on the server:</b> {where}.",
-            f"Copied {result.summary()}; every table was checked on both sides.",
-            f"The file on this computer was not changed: {self.vm.local}.",
+            translate("MoveDialog", "<b>The household is on the server:</b> {place}.").format(place=where),
+            translate("MoveDialog", "Copied {what}; every table was checked on both sides.").format(
+                what=result.summary()
+            ),
+            translate("MoveDialog", "The file on this computer was not changed: {file}.").format(file=self.vm.local),
         ]
         if waiting:
-            lines.append(f"Still without a password on the server: {', '.join(waiting)} (Household Members).")
+            lines.append(
+                translate("MoveDialog", "Still without a password on the server: {names} (Household Members).").format(
+                    names=", ".join(waiting)
+                )
+            )
         self._show_result(
             "<br>".join(_escape(line) if not line.startswith("<b>") else line for line in lines), error=False
         )
         self._set_state("done")
 
     def _on_cancelled(self) -> None:
-        self._show_result("The copy was cancelled. The server database holds nothing of it.", error=False)
+        self._show_result(
+            translate("MoveDialog", "The copy was cancelled. The server database holds nothing of it."), error=False
+        )
         self.cancel_button.setEnabled(True)
         self._set_state("idle")
 
     def _on_error(self, message: str) -> None:
-        self._show_result(f"The household was not moved: {message}", error=True)
+        self._show_result(
+            translate("MoveDialog", "The household was not moved: {reason}").format(reason=message), error=True
+        )
         self.cancel_button.setEnabled(True)
         self._set_state("error")
 

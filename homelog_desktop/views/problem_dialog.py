@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import APP_NAME
+from ..i18n import translate
 from .choice_box import ChoiceBox
 
 RETRY, OPEN_OTHER, QUIT = "retry", "other", "quit"
@@ -35,12 +36,17 @@ class ServerProblemDialog(ChoiceBox):
         self.setObjectName("serverProblemDialog")
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(APP_NAME)
-        self.setText(f"Home Log cannot open your data on the server {server}.")
+        self.setText(
+            translate("ProblemDialog", "Home Log cannot open your data on the server {server}.").format(server=server)
+        )
         self.setInformativeText(message)
         self.set_choices(
             {
-                RETRY: ("Try Again", QMessageBox.ButtonRole.AcceptRole),
-                OPEN_OTHER: ("Open Another Database…", QMessageBox.ButtonRole.ActionRole),
+                RETRY: (translate("ServerProblemDialog", "Try Again"), QMessageBox.ButtonRole.AcceptRole),
+                OPEN_OTHER: (
+                    translate("ServerProblemDialog", "Open Another Database…"),
+                    QMessageBox.ButtonRole.ActionRole,
+                ),
                 QUIT: ("Quit", QMessageBox.ButtonRole.RejectRole),
             },
             default=RETRY,

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
+
 import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
 
 from ..domain.access import Action
@@ -45,19 +47,28 @@ from .widgets import DiscardQuestion
 #: Milliseconds the timestamp must stay unchanged before the readings around it are loaded.
 CONTEXT_DELAY_MS = 300
 #: Texts of the save button in its three states.
-SAVE_TEXT, SAVE_ANYWAY_TEXT, SAVING_TEXT = "Save", "Save anyway", "Saving…"
+SAVE_TEXT, SAVE_ANYWAY_TEXT, SAVING_TEXT = (
+    QT_TRANSLATE_NOOP("ReadingDialog", "Save"),
+    QT_TRANSLATE_NOOP("ReadingDialog", "Save anyway"),
+    QT_TRANSLATE_NOOP("ReadingDialog", "Saving…"),
+)
 #: Width the dialog opens with at least, so that it does not look cramped for a single metric.
 MIN_WIDTH = 560
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-REPLACED_TIP = "The meter was exchanged: enter the old meter's final value and the new meter's start value"
-RESET_TIP = "The register was set back: enter the value before the reset (and after it, if not zero)"
-ROLLOVER_TIP = "The register passed its largest value and started again from zero"
+REPLACED_TIP = QT_TRANSLATE_NOOP(
+    "ReadingDialog", "The meter was exchanged: enter the old meter's final value and the new meter's start value"
+)
+RESET_TIP = QT_TRANSLATE_NOOP(
+    "ReadingDialog", "The register was set back: enter the value before the reset (and after it, if not zero)"
+)
+ROLLOVER_TIP = QT_TRANSLATE_NOOP("ReadingDialog", "The register passed its largest value and started again from zero")
 #: The earliest period start the form offers; the field shows NO_START_TEXT there (no start).
 _NO_START = QDateTime(QDate(1900, 1, 1), QDateTime.fromSecsSinceEpoch(0).time())
-NO_START_TEXT = "not known"
-PERIOD_TIP = (
+NO_START_TEXT = QT_TRANSLATE_NOOP("ReadingDialog", "not known")
+PERIOD_TIP = QT_TRANSLATE_NOOP(
+    "ReadingDialog",
     "The amount is what was used from this moment up to the reading's time. By default the period "
-    "starts at the previous reading; change it for a bill or a delivery that covers another period."
+    "starts at the previous reading; change it for a bill or a delivery that covers another period.",
 )
 
 
@@ -127,7 +138,7 @@ class ReadingDialog(QDialog):
         self._context_timer.setInterval(CONTEXT_DELAY_MS)
 
         self.setObjectName("readingDialog")
-        action = "New reading" if vm.is_new else "Edit reading"
+        action = translate("ReadingDialog", "New reading") if vm.is_new else translate("ReadingDialog", "Edit reading")
         self.setWindowTitle(f"{action} — {vm.source.name}")
         self._setup_ui()
         self._fill_from_reading()
@@ -143,7 +154,11 @@ class ReadingDialog(QDialog):
         if self._closing or not self._is_dirty():
             self._close_rejected()
             return
-        self._discard.ask("Discard this reading?", "The values you typed have not been saved.", self._close_rejected)
+        self._discard.ask(
+            translate("ReadingDialog", "Discard this reading?"),
+            translate("ReadingDialog", "The values you typed have not been saved."),
+            self._close_rejected,
+        )
 
     # -- construction ------------------------------------------------------------------------
 
@@ -167,7 +182,7 @@ class ReadingDialog(QDialog):
         self._banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._banner_close = _named(QToolButton(), "errorBannerClose")
         self._banner_close.setText("×")
-        self._banner_close.setToolTip("Hide this message")
+        self._banner_close.setToolTip(translate("ReadingDialog", "Hide this message"))
         self._banner_close.setAutoRaise(True)
         self._banner_close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         banner_layout.addWidget(self._banner_icon)
@@ -187,8 +202,8 @@ class ReadingDialog(QDialog):
         self._timestamp = _named(QDateTimeEdit(), "timestampEdit")
         self._timestamp.setCalendarPopup(True)
         self._timestamp.setDisplayFormat(_date_time_format(self._locale))
-        self._timestamp.setAccessibleName("Time of the reading")
-        time_label = QLabel("&Time")
+        self._timestamp.setAccessibleName(translate("ReadingDialog", "Time of the reading"))
+        time_label = QLabel(translate("ReadingDialog", "&Time"))
         time_label.setBuddy(self._timestamp)
         grid.addWidget(time_label, row, 0)
         time_box = QHBoxLayout()
@@ -208,7 +223,7 @@ class ReadingDialog(QDialog):
             label.setObjectName(f"valueLabel_{index}")
             edit = _named(QLineEdit(), f"valueEdit_{index}")
             edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            edit.setPlaceholderText("not read")
+            edit.setPlaceholderText(translate("ReadingDialog", "not read"))
             edit.setAccessibleName(metric.label)
             edit.setMinimumWidth(metrics_form.horizontalAdvance(_sample(metric, self._locale) + "00") + 24)
             edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -225,7 +240,9 @@ class ReadingDialog(QDialog):
             previous = _named(QLabel(), f"previous_{index}")
             previous.setMinimumWidth(
                 metrics_form.horizontalAdvance(
-                    f"previous {_sample(metric, self._locale)} on {_sample_date(self._locale)}"
+                    translate("ReadingDialog", "previous {value} on {day}").format(
+                        value=_sample(metric, self._locale), day=_sample_date(self._locale)
+                    )
                 )
             )
             message = _message_label(f"valueMessage_{index}")
@@ -237,11 +254,31 @@ class ReadingDialog(QDialog):
             change_text = _message_label(f"meterChangeText_{index}")
             change_text.setWordWrap(False)
             changes_box = QHBoxLayout()
-            replaced = _change_button("Meter replaced…", f"meterReplacedButton_{index}", REPLACED_TIP)
-            reset = _change_button("Meter reset…", f"meterResetButton_{index}", RESET_TIP)
-            rollover = _change_button("Register rolled over", f"rolloverButton_{index}", ROLLOVER_TIP)
-            edit_change = _change_button("Change…", f"editMeterChangeButton_{index}", "Change the meter change")
-            undo_change = _change_button("Remove", f"removeMeterChangeButton_{index}", "Do not record a meter change")
+            replaced = _change_button(
+                translate("ReadingDialog", "Meter replaced…"),
+                f"meterReplacedButton_{index}",
+                translate("ReadingDialog", REPLACED_TIP),
+            )
+            reset = _change_button(
+                translate("ReadingDialog", "Meter reset…"),
+                f"meterResetButton_{index}",
+                translate("ReadingDialog", RESET_TIP),
+            )
+            rollover = _change_button(
+                translate("ReadingDialog", "Register rolled over"),
+                f"rolloverButton_{index}",
+                translate("ReadingDialog", ROLLOVER_TIP),
+            )
+            edit_change = _change_button(
+                translate("ReadingDialog", "Change…"),
+                f"editMeterChangeButton_{index}",
+                translate("ReadingDialog", "Change the meter change"),
+            )
+            undo_change = _change_button(
+                translate("ReadingDialog", "Remove"),
+                f"removeMeterChangeButton_{index}",
+                translate("ReadingDialog", "Do not record a meter change"),
+            )
             changes_column.addWidget(change_text)
             changes_column.addLayout(changes_box)
             for button in (replaced, reset, rollover, edit_change, undo_change):
@@ -286,19 +323,19 @@ class ReadingDialog(QDialog):
         row += 1
         self._note = _named(QPlainTextEdit(), "noteEdit")
         self._note.setTabChangesFocus(True)
-        self._note.setPlaceholderText("Anything worth remembering about this reading")
+        self._note.setPlaceholderText(translate("ReadingDialog", "Anything worth remembering about this reading"))
         lines = self._note.fontMetrics().lineSpacing() * 3
         self._note.setFixedHeight(lines + 2 * self._note.frameWidth() + 8)
-        note_label = QLabel("N&ote")
+        note_label = QLabel(translate("ReadingDialog", "N&ote"))
         note_label.setBuddy(self._note)
         grid.addWidget(note_label, row, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self._note, row, 1, 1, 3)
         row += 1
 
-        self._estimated = _named(QCheckBox("&Estimated"), "estimatedCheck")
-        self._estimated.setToolTip("The value was estimated, not read from the meter")
-        self._from_bill = _named(QCheckBox("From a &bill"), "fromBillCheck")
-        self._from_bill.setToolTip("The value was copied from a bill or a statement")
+        self._estimated = _named(QCheckBox(translate("ReadingDialog", "&Estimated")), "estimatedCheck")
+        self._estimated.setToolTip(translate("ReadingDialog", "The value was estimated, not read from the meter"))
+        self._from_bill = _named(QCheckBox(translate("ReadingDialog", "From a &bill")), "fromBillCheck")
+        self._from_bill.setToolTip(translate("ReadingDialog", "The value was copied from a bill or a statement"))
         flags = QHBoxLayout()
         flags.addWidget(self._estimated)
         flags.addSpacing(16)
@@ -311,7 +348,7 @@ class ReadingDialog(QDialog):
         self._member.addItem("—", None)
         self._member.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._member.setMinimumContentsLength(14)
-        member_label = QLabel("Entered &by")
+        member_label = QLabel(translate("ReadingDialog", "Entered &by"))
         member_label.setBuddy(self._member)
         member_box = QHBoxLayout()
         member_box.addWidget(self._member)
@@ -326,9 +363,13 @@ class ReadingDialog(QDialog):
         outer.addWidget(self._footer)
 
         self._buttons = QDialogButtonBox()
-        self._save = _named(QPushButton(SAVE_TEXT), "saveButton")
+        self._save = _named(QPushButton(translate("ReadingDialog", SAVE_TEXT)), "saveButton")
         self._save.setMinimumWidth(
-            max(self._save.fontMetrics().horizontalAdvance(t) for t in (SAVE_ANYWAY_TEXT, SAVING_TEXT)) + 32
+            max(
+                self._save.fontMetrics().horizontalAdvance(t)
+                for t in (translate("ReadingDialog", SAVE_ANYWAY_TEXT), translate("ReadingDialog", SAVING_TEXT))
+            )
+            + 32
         )
         self._buttons.addButton(self._save, QDialogButtonBox.ButtonRole.AcceptRole)
         self._cancel = self._buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -356,17 +397,17 @@ class ReadingDialog(QDialog):
         start.setCalendarPopup(True)
         start.setDisplayFormat(_date_time_format(self._locale))
         start.setMinimumDateTime(_NO_START)
-        start.setSpecialValueText(NO_START_TEXT)
+        start.setSpecialValueText(translate("ReadingDialog", NO_START_TEXT))
         start.setDateTime(_NO_START)
-        start.setAccessibleName(f"{metric.label}: start of the period")
-        start.setToolTip(PERIOD_TIP)
-        caption = QLabel("for the period from")
+        start.setAccessibleName(translate("ReadingDialog", "{metric}: start of the period").format(metric=metric.label))
+        start.setToolTip(translate("ReadingDialog", PERIOD_TIP))
+        caption = QLabel(translate("ReadingDialog", "for the period from"))
         caption.setObjectName(f"periodStartLabel_{index}")
         caption.setBuddy(start)
         reset = _change_button(
-            "Since the previous reading",
+            translate("ReadingDialog", "Since the previous reading"),
             f"periodStartResetButton_{index}",
-            "Start the period at the previous reading (the default)",
+            translate("ReadingDialog", "Start the period at the previous reading (the default)"),
         )
         box = QHBoxLayout()
         box.setSpacing(8)
@@ -549,7 +590,9 @@ class ReadingDialog(QDialog):
             self._save_reading(reading, frozenset(self._accepted), tuple(self._pending.values()))
         else:
             self._overwrite_next = True
-            self._banner_text.setText(f"{self._vm.conflict or ''} Save again to overwrite it.".strip())
+            self._banner_text.setText(
+                (f"{self._vm.conflict or ''} " + translate("ReadingDialog", "Save again to overwrite it.")).strip()
+            )
             self._banner.show()
 
     @qasync.asyncSlot()
@@ -565,7 +608,9 @@ class ReadingDialog(QDialog):
         self._touched = False
         self._raised = []
         self._accepted.clear()
-        self._banner_text.setText("Reloaded: the form shows the reading as it is stored now.")
+        self._banner_text.setText(
+            translate("ReadingDialog", "Reloaded: the form shows the reading as it is stored now.")
+        )
         self._banner.show()
         self._refresh()
 
@@ -709,35 +754,39 @@ class ReadingDialog(QDialog):
         other_errors = [i for i in errors if i.code != "no-values"]
         if other_errors:
             self._set_footer(
-                "Correct the value marked in red to save."
+                translate("ReadingDialog", "Correct the value marked in red to save.")
                 if len(other_errors) == 1
-                else "Correct the values marked in red to save.",
+                else translate("ReadingDialog", "Correct the values marked in red to save."),
                 self._error_color,
             )
         elif no_values:
             if self._touched:
                 self._set_footer(f"✕ {no_values[0].message}", self._error_color)
             else:
-                self._set_footer("Enter at least one value to save.", self._muted_color)
+                self._set_footer(translate("ReadingDialog", "Enter at least one value to save."), self._muted_color)
         elif pending:
-            count = "a warning" if len(pending) == 1 else f"{len(pending)} warnings"
+            count = translate("ReadingDialog", "%n warning(s)", None, len(pending))
             self._set_footer(
-                f"⚠ Please check {count} above. If the values are right, choose “{SAVE_ANYWAY_TEXT}”.",
+                translate(
+                    "ReadingDialog", "⚠ Please check {count} above. If the values are right, choose “{save}”."
+                ).format(count=count, save=translate("ReadingDialog", SAVE_ANYWAY_TEXT)),
                 self._warning_color,
             )
         else:
             self._set_footer("", self._muted_color)
 
         if self._saving:
-            self._save.setText(SAVING_TEXT)
+            self._save.setText(translate("ReadingDialog", SAVING_TEXT))
         elif pending:
-            self._save.setText(SAVE_ANYWAY_TEXT)
+            self._save.setText(translate("ReadingDialog", SAVE_ANYWAY_TEXT))
         else:
-            self._save.setText(SAVE_TEXT)
+            self._save.setText(translate("ReadingDialog", SAVE_TEXT))
         self._save.setEnabled(not self._saving and not errors)
         self._save.setDefault(not pending)
         self._save.setToolTip(
-            "Accept the warnings shown and save" if pending and not self._saving else "Save (Ctrl+Enter)"
+            translate("ReadingDialog", "Accept the warnings shown and save")
+            if pending and not self._saving
+            else translate("ReadingDialog", "Save (Ctrl+Enter)")
         )
         self._fit_height()
 
@@ -783,13 +832,17 @@ class ReadingDialog(QDialog):
         previous = context.previous.get(metric.id)
         following = context.next.get(metric.id)
         if previous is None:
-            row.previous.setText("no earlier reading")
+            row.previous.setText(translate("ReadingDialog", "no earlier reading"))
         else:
             row.previous.setText(
-                f"previous {self._display(previous.value, metric)} on {self._date(previous.timestamp)}"
+                translate("ReadingDialog", "previous {value} on {day}").format(
+                    value=self._display(previous.value, metric), day=self._date(previous.timestamp)
+                )
             )
         row.previous.setToolTip(
-            f"next {self._display(following.value, metric)} on {self._date(following.timestamp)}"
+            translate("ReadingDialog", "next {value} on {day}").format(
+                value=self._display(following.value, metric), day=self._date(following.timestamp)
+            )
             if following is not None
             else ""
         )
@@ -799,8 +852,10 @@ class ReadingDialog(QDialog):
             sign = "+" if used >= 0 else "−"
             unit = f" {metric.unit}" if metric.unit else ""
             row.consumption.setText(f"{sign} {self._display(abs(used), metric)}{unit}")
-            across = " (across the meter change)" if between else ""
-            row.consumption.setToolTip(f"Used since {self._date(previous.timestamp)}{across}")
+            across = translate("ReadingDialog", " (across the meter change)") if between else ""
+            row.consumption.setToolTip(
+                translate("ReadingDialog", "Used since {day}").format(day=self._date(previous.timestamp)) + across
+            )
             _set_text_color(row.consumption, self._text_color if used >= 0 else self._warning_color)
         else:
             row.consumption.setText("")
@@ -827,7 +882,7 @@ class ReadingDialog(QDialog):
         row.undo_change_button.setVisible(pending is not None)
         if pending is not None:
             row.change_text.setText(self._describe(pending, metric))
-            row.change_text.setToolTip("Saved together with the reading")
+            row.change_text.setToolTip(translate("ReadingDialog", "Saved together with the reading"))
             _set_text_color(row.change_text, self._success_color)
             row.change_text.show()
         else:
@@ -839,11 +894,19 @@ class ReadingDialog(QDialog):
         when = self._date_time(event.at)
         if event.kind is MeterEventKind.ROLLOVER:
             digits = event.digits or metric.digits or 1
-            return f"✔ Register rolled over after {'9' * digits} on {when}"
+            return translate("ReadingDialog", "✔ Register rolled over after {value} on {time}").format(
+                value="9" * digits, time=when
+            )
         old = self._display(event.old_value, metric) if event.old_value is not None else "?"
         new = self._display(event.new_value if event.new_value is not None else Decimal(0), metric)
-        what = "Meter reset" if event.kind is MeterEventKind.RESET else "Meter replaced"
-        return f"✔ {what} on {when}: old {old} → new {new}"
+        what = (
+            translate("ReadingDialog", "Meter reset")
+            if event.kind is MeterEventKind.RESET
+            else translate("ReadingDialog", "Meter replaced")
+        )
+        return translate("ReadingDialog", "✔ {what} on {time}: old {old} → new {new}").format(
+            what=what, time=when, old=old, new=new
+        )
 
     def _rollover_plausible(self, metric: Metric, value: Decimal | None) -> bool:
         return self._vm.rollover_plausible(metric, value, self._form_timestamp())

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .backup_dialog import local_time
 
 if TYPE_CHECKING:
@@ -36,15 +37,21 @@ DAMAGED, NOT_DATABASE = "damaged", "not-database"
 #: What each kind of trouble means, in a household's words.
 EXPLANATIONS = {
     DAMAGED: (
-        "The file is damaged: part of it can no longer be read. This can happen after a power cut or a "
-        "crash while the computer was saving, or on a failing disk or USB stick."
+        QT_TRANSLATE_NOOP(
+            "RecoveryDialog",
+            "The file is damaged: part of it can no longer be read. This can happen after a power cut or a "
+            "crash while the computer was saving, or on a failing disk or USB stick.",
+        )
     ),
     NOT_DATABASE: (
-        "The file is not a Home Log data file: something else was saved under its name, perhaps by "
-        "another program or by copying the wrong file."
+        QT_TRANSLATE_NOOP(
+            "RecoveryDialog",
+            "The file is not a Home Log data file: something else was saved under its name, perhaps by "
+            "another program or by copying the wrong file.",
+        )
     ),
 }
-UNKNOWN_EXPLANATION = "Home Log cannot read the file."
+UNKNOWN_EXPLANATION = QT_TRANSLATE_NOOP("RecoveryDialog", "Home Log cannot read the file.")
 
 
 def kind_of(problem: str) -> str:
@@ -76,7 +83,7 @@ class RecoveryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryDialog")
-        self.setWindowTitle("Home Log — your data file cannot be used")
+        self.setWindowTitle(translate("RecoveryDialog", "Home Log — your data file cannot be used"))
         self.choice = QUIT
         self.path = path
         self.problem = problem
@@ -100,45 +107,50 @@ class RecoveryDialog(QDialog):
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(size, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        title = QLabel("<b>Home Log cannot open your data file.</b>")
+        title = QLabel(translate("RecoveryDialog", "<b>Home Log cannot open your data file.</b>"))
         title.setObjectName("recoveryTitle")
         title.setWordWrap(True)
-        reason = QLabel(EXPLANATIONS.get(self.kind, UNKNOWN_EXPLANATION))
+        reason = QLabel(translate("RecoveryDialog", EXPLANATIONS.get(self.kind, UNKNOWN_EXPLANATION)))
         reason.setObjectName("recoveryReason")
         reason.setWordWrap(True)
-        where = QLabel(f"The file: {self.path}")
+        where = QLabel(translate("RecoveryDialog", "The file: {path}").format(path=self.path))
         where.setObjectName("recoveryFile")
         where.setTextFormat(Qt.TextFormat.PlainText)
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if self.newest_good is not None:
-            advice = (
-                f"Your newest good backup is from {local_time(self.newest_good.created)}. Restoring it brings "
-                "your readings back as they were then; anything entered later has to be typed again."
-            )
+            advice = translate(
+                "RecoveryDialog",
+                "Your newest good backup is from {time}. Restoring it brings "
+                "your readings back as they were then; anything entered later has to be typed again.",
+            ).format(time=local_time(self.newest_good.created))
         else:
-            advice = (
+            advice = translate(
+                "RecoveryDialog",
                 "No good backup was found in the backup folder. If you keep a copy elsewhere (another folder, "
-                "a USB stick), open it with “Open another file…”."
+                "a USB stick), open it with “Open another file…”.",
             )
         self.advice = QLabel(advice)
         self.advice.setObjectName("recoveryAdvice")
         self.advice.setWordWrap(True)
         kept = QLabel(
-            "Nothing in the file is thrown away: restoring a backup first moves it aside, unchanged, to "
-            f"{self.path.stem}-damaged-….db in the same folder."
+            translate(
+                "RecoveryDialog",
+                "Nothing in the file is thrown away: restoring a backup first moves it aside, unchanged, to "
+                "{name}-damaged-….db in the same folder.",
+            ).format(name=self.path.stem)
         )
         kept.setObjectName("recoveryKept")
         kept.setWordWrap(True)
 
         self.details_button = QToolButton()
         self.details_button.setObjectName("recoveryDetailsButton")
-        self.details_button.setText("Technical details")
+        self.details_button.setText(translate("RecoveryDialog", "Technical details"))
         self.details_button.setCheckable(True)
         self.details_button.setAutoRaise(True)
         self.details_button.setArrowType(Qt.ArrowType.RightArrow)
         self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.details_button.setAccessibleName("Show the technical details")
+        self.details_button.setAccessibleName(translate("RecoveryDialog", "Show the technical details"))
         self.details_button.clicked.connect(lambda _on: self.toggle_details())
         self.details = QLabel(problem)
         self.details.setObjectName("recoveryDetails")
@@ -146,7 +158,9 @@ class RecoveryDialog(QDialog):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setEnabled(False)  # dimmed: for whoever helps, not needed to decide
-        self.details.setToolTip("The checker's own words; select and copy them for whoever helps you.")
+        self.details.setToolTip(
+            translate("RecoveryDialog", "The checker's own words; select and copy them for whoever helps you.")
+        )
         self.details.hide()
 
         text = QVBoxLayout()
@@ -164,17 +178,19 @@ class RecoveryDialog(QDialog):
         top.addLayout(text, 1)
 
         if self.newest_good is not None:
-            label = f"Restore the backup of {local_time(self.newest_good.created)}"
+            label = translate("RecoveryDialog", "Restore the backup of {time}").format(
+                time=local_time(self.newest_good.created)
+            )
         else:
-            label = "Restore a backup (none found)"
+            label = translate("RecoveryDialog", "Restore a backup (none found)")
         self.restore_button = QPushButton(label)
         self.restore_button.setObjectName("restoreNewestButton")
         self.restore_button.setEnabled(self.newest_good is not None)
         self.restore_button.clicked.connect(lambda: self._finish(RESTORE))
-        self.open_button = QPushButton("Open another file…")
+        self.open_button = QPushButton(translate("RecoveryDialog", "Open another file…"))
         self.open_button.setObjectName("openOtherButton")
         self.open_button.clicked.connect(lambda: self._finish(OPEN_OTHER))
-        self.quit_button = QPushButton("Quit")
+        self.quit_button = QPushButton(translate("RecoveryDialog", "Quit"))
         self.quit_button.setObjectName("quitButton")
         self.quit_button.clicked.connect(lambda: self._finish(QUIT))
         for button in (self.restore_button, self.open_button, self.quit_button):

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.consumption import Period
 from ..domain.entities import MetricKind, Source
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..viewmodels.reports import Preset, ReportsViewModel, range_for, whole_periods
 from . import figures
 from .charts.base import CHART_MIN_HEIGHT
@@ -48,32 +49,22 @@ if TYPE_CHECKING:
 
 #: The chart tabs, in order: (object name, tab title).
 CHART_TABS = (
-    ("consumptionChart", "Consumption and cost"),
-    ("yearOverYearChart", "Year over year"),
-    ("readingsChart", "Readings"),
+    ("consumptionChart", QT_TRANSLATE_NOOP("ReportsPage", "Consumption and cost")),
+    ("yearOverYearChart", QT_TRANSLATE_NOOP("ReportsPage", "Year over year")),
+    ("readingsChart", QT_TRANSLATE_NOOP("ReportsPage", "Readings")),
 )
 CHART_CONSUMPTION, CHART_YEAR_OVER_YEAR, CHART_READINGS = range(3)
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def consumption_tab_title(report: Report) -> str:
     """The first chart tab's title for what it shows: a gauge has no consumption, nor cost."""
     if report.metric.kind is MetricKind.GAUGE:
-        return "Mean, min and max"
-    return "Consumption and cost" if report.currency is not None else "Consumption"
+        return translate("ReportsPage", "Mean, min and max")
+    return (
+        translate("ReportsPage", "Consumption and cost")
+        if report.currency is not None
+        else translate("ReportsPage", "Consumption")
+    )
 
 
 def _chart_class(name: str) -> Any:
@@ -124,7 +115,9 @@ class ReportsPage(QWidget):
         vm.series_loaded.connect(self._on_series_loaded)
         vm.year_over_year_loaded.connect(self._on_year_over_year_loaded)
         vm.loading_changed.connect(self._on_loading_changed)
-        vm.exported.connect(lambda path: self._status(f"Saved {Path(path).name}"))
+        vm.exported.connect(
+            lambda path: self._status(translate("ReportsPage", "Saved {name}").format(name=Path(path).name))
+        )
         self._apply_preset(Preset.LAST_12_MONTHS, request=False)
 
     # -- public ----------------------------------------------------------------------------------
@@ -172,12 +165,12 @@ class ReportsPage(QWidget):
         if report is None:
             return None
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        name = f"{report.source.name} - {report.metric.name} - {report.period.label.lower()}.csv"
+        name = f"{report.source.name} - {report.metric.name} - {report.period.label}.csv"
         name = "".join(ch if ch not in '\\/:*?"<>|' else " " for ch in name)
-        dialog = QFileDialog(self, "Export report as CSV", str(Path(folder) / name))
+        dialog = QFileDialog(self, translate("ReportsPage", "Export report as CSV"), str(Path(folder) / name))
         dialog.setObjectName("exportCsvDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter("CSV files (*.csv)")
+        dialog.setNameFilter(translate("ReportsPage", "CSV files (*.csv)"))
         dialog.setDefaultSuffix("csv")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(lambda path: self.vm.spawn(self.vm.export_csv(path)))
@@ -251,7 +244,9 @@ class ReportsPage(QWidget):
         chart = cls(self._chart_layouts[index].parentWidget())
         chart.setObjectName(CHART_TABS[index][0])
         if hasattr(chart, "png_saved"):
-            chart.png_saved.connect(lambda path: self._status(f"Saved {Path(path).name}"))
+            chart.png_saved.connect(
+                lambda path: self._status(translate("ReportsPage", "Saved {name}").format(name=Path(path).name))
+            )
         if hasattr(chart, "png_failed"):
             chart.png_failed.connect(lambda message: self._status(message))
         self._chart_layouts[index].addWidget(chart)
@@ -293,7 +288,7 @@ class ReportsPage(QWidget):
         metric = report.metric
         consumption = self.charts[CHART_CONSUMPTION]
         if consumption is not None:
-            consumption.set_title(f"{report.source.name} · {metric.name} per {report.period.label.lower()}")
+            consumption.set_title(f"{report.source.name} · {metric.name} {report.period.per}")
             consumption.set_rows(
                 report.rows,
                 period=report.period.value,
@@ -303,7 +298,8 @@ class ReportsPage(QWidget):
             )
             if not report.rows:
                 consumption.set_empty_text(
-                    f"No readings of {metric.name} in this range", "Choose another range, or “All”."
+                    translate("ReportsPage", "No readings of {name} in this range").format(name=metric.name),
+                    translate("ReportsPage", "Choose another range, or “All”."),
                 )
 
     def _feed_year_over_year(self) -> None:
@@ -313,7 +309,11 @@ class ReportsPage(QWidget):
             return
         if self._waits_for_its_tab(CHART_YEAR_OVER_YEAR):
             return
-        chart.set_title(f"{months.source.name} · {months.metric.name}: months year over year")
+        chart.set_title(
+            translate("ReportsPage", "{source} · {metric}: months year over year").format(
+                source=months.source.name, metric=months.metric.name
+            )
+        )
         chart.set_rows(months.rows, unit=months.metric.unit, metric_name=months.metric.name)
 
     def _feed_series_chart(self) -> None:
@@ -348,7 +348,11 @@ class ReportsPage(QWidget):
             for e in self._events
             if (low is None or e.at.timestamp() >= low) and (high is None or e.at.timestamp() < high)
         ]
-        chart.set_title(f"{source.name if source else ''} · {metric.name} readings")
+        chart.set_title(
+            translate("ReportsPage", "{source} · {metric} readings").format(
+                source=source.name if source else "", metric=metric.name
+            )
+        )
         chart.set_data(
             series.ts[first:last],
             series.values[first:last],
@@ -389,9 +393,10 @@ class ReportsPage(QWidget):
             for period in Period:
                 label = period.label
                 if period is Period.BILLING_YEAR and source.billing_start_month != 1:
-                    label += f" (from {_MONTHS[source.billing_start_month - 1]})"
+                    month = QLocale().standaloneMonthName(source.billing_start_month)
+                    label += translate("ReportsPage", " (from {month})").format(month=month)
                 elif period is Period.HEATING_SEASON:
-                    label += " (July–June)"
+                    label += translate("ReportsPage", " (July–June)")
                 self._period.addItem(label, period.value)
             self._period.setCurrentIndex(max(0, self._period.findData(current)))
 
@@ -496,11 +501,13 @@ class ReportsPage(QWidget):
         never_read = source.id is not None and self._never_read == (source.id, metric.id)
         self._show_all_button.setVisible(self._preset.currentData() != Preset.ALL and not never_read)
         if never_read or (series is not None and series[0] == metric.id and len(series[1]) == 0):
-            return (
-                f"No readings of {metric.name} yet.\n\n"
-                "Record them on the Readings tab (Ctrl+N), or in a meter round (Ctrl+R)."
-            )
-        return f"No readings of {metric.name} in this range.\n\nChoose another range, or “All”."
+            return translate(
+                "ReportsPage",
+                "No readings of {name} yet.\n\nRecord them on the Readings tab (Ctrl+N), or in a meter round (Ctrl+R).",
+            ).format(name=metric.name)
+        return translate(
+            "ReportsPage", "No readings of {name} in this range.\n\nChoose another range, or “All”."
+        ).format(name=metric.name)
 
     def _footer_text(self, report: Report) -> str:
         locale = QLocale()
@@ -515,10 +522,10 @@ class ReportsPage(QWidget):
                     figures.decimals_for(report.total_consumption, metric.decimals),
                     locale,
                 )
-                text = f"<b>Total {total}</b>"
+                text = translate("ReportsPage", "<b>Total {amount}</b>").format(amount=total)
                 if report.total_cost is not None:
                     text += f" · <b>{figures.money(report.total_cost, report.currency, locale)}</b>"
-                text += f" over {figures.number(days, 0, locale)} days"
+                text += translate("ReportsPage", " over {days} days").format(days=figures.number(days, 0, locale))
                 parts.append(text)
         projection = report.projection
         if projection is not None:
@@ -528,7 +535,11 @@ class ReportsPage(QWidget):
                 figures.decimals_for(projection.annual_consumption, metric.decimals),
                 locale,
             )
-            title = f"Projected {projection.year}" if projection.year is not None else "Projected year"
+            title = (
+                translate("ReportsPage", "Projected {year}").format(year=projection.year)
+                if projection.year is not None
+                else translate("ReportsPage", "Projected year")
+            )
             text = f"{title}: {yearly}"
             if projection.annual_cost is not None:
                 text += f" · {figures.money(projection.annual_cost, report.currency, locale)}"
@@ -541,11 +552,11 @@ class ReportsPage(QWidget):
                     figures.decimals_for(projection.last_year_consumption, metric.decimals),
                     locale,
                 )
-                text += f"; last 365 days: {before}"
+                text += translate("ReportsPage", "; last 365 days: {amount}").format(amount=before)
             parts.append(text + ")")
             self._footer.setToolTip(figures.projection_basis_tip(projection.method, projection.year))
         if report.currency is None and metric.kind is not MetricKind.GAUGE and report.rows:
-            parts.append("No tariff: add one in the source's settings to see costs")
+            parts.append(translate("ReportsPage", "No tariff: add one in the source's settings to see costs"))
         text = "&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts)
         settlement = getattr(report, "settlement", None)
         if settlement is not None:
@@ -562,17 +573,17 @@ class ReportsPage(QWidget):
             bar().showMessage(text, 5000)
 
     def _setup_ui(self) -> None:
-        self._metric_caption = QLabel("Metric")
+        self._metric_caption = QLabel(translate("ReportsPage", "Metric"))
         self._metric = QComboBox()
         self._metric.setObjectName("reportMetric")
-        self._metric.setAccessibleName("Metric")
+        self._metric.setAccessibleName(translate("ReportsPage", "Metric"))
         self._metric.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._metric.currentIndexChanged.connect(self._on_metric_chosen)
         self._metric_caption.setBuddy(self._metric)
-        period_caption = QLabel("Per")
+        period_caption = QLabel(translate("ReportsPage", "Per"))
         self._period = QComboBox()
         self._period.setObjectName("reportPeriod")
-        self._period.setAccessibleName("Period")
+        self._period.setAccessibleName(translate("ReportsPage", "Period"))
         self._period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._period.setMaximumWidth(self._period.fontMetrics().horizontalAdvance("x") * 34)
         for period in Period:
@@ -582,9 +593,9 @@ class ReportsPage(QWidget):
         period_caption.setBuddy(self._period)
         self._preset = QComboBox()
         self._preset.setObjectName("reportRange")
-        self._preset.setAccessibleName("Date range")
+        self._preset.setAccessibleName(translate("ReportsPage", "Date range"))
         for key, label in Preset.LABELS:
-            self._preset.addItem(label, key)
+            self._preset.addItem(translate("Preset", label), key)
         self._preset.currentIndexChanged.connect(self._on_preset_chosen)
         self._from = QDateEdit()
         self._from.setObjectName("reportFrom")
@@ -595,7 +606,10 @@ class ReportsPage(QWidget):
         self._date_timer.setSingleShot(True)
         self._date_timer.setInterval(600)
         self._date_timer.timeout.connect(self._on_date_edited)
-        for edit, name in ((self._from, "From"), (self._to, "To (inclusive)")):
+        for edit, name in (
+            (self._from, translate("ReportsPage", "From")),
+            (self._to, translate("ReportsPage", "To (inclusive)")),
+        ):
             edit.setCalendarPopup(True)
             edit.setAccessibleName(name)
             edit.setToolTip(name)
@@ -608,12 +622,14 @@ class ReportsPage(QWidget):
         self._busy.setTextVisible(False)
         self._busy.setFixedSize(60, 10)
         self._busy.hide()
-        self._busy_label = QLabel("Calculating…")
+        self._busy_label = QLabel(translate("ReportsPage", "Calculating…"))
         self._busy_label.setEnabled(False)
         self._busy_label.hide()
-        self._export_button = QPushButton("Export CSV…")
+        self._export_button = QPushButton(translate("ReportsPage", "Export CSV…"))
         self._export_button.setObjectName("exportCsvButton")
-        self._export_button.setToolTip("Save this table as a CSV file (the same as “homelog report --format csv”)")
+        self._export_button.setToolTip(
+            translate("ReportsPage", "Save this table as a CSV file (the same as “homelog report --format csv”)")
+        )
         self._export_button.setEnabled(False)
         self._export_button.clicked.connect(self.export_csv)
 
@@ -642,7 +658,7 @@ class ReportsPage(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("reportTable")
-        self.table.setAccessibleName("Report")
+        self.table.setAccessibleName(translate("ReportsPage", "Report"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -657,7 +673,7 @@ class ReportsPage(QWidget):
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
         self._empty.setEnabled(False)
-        self._show_all_button = QPushButton("Show all readings")
+        self._show_all_button = QPushButton(translate("ReportsPage", "Show all readings"))
         self._show_all_button.setObjectName("reportShowAll")
         self._show_all_button.clicked.connect(lambda: self._preset.setCurrentIndex(self._preset.findData(Preset.ALL)))
         empty_page = QWidget()
@@ -692,15 +708,15 @@ class ReportsPage(QWidget):
             holder = QWidget()
             layout = QVBoxLayout(holder)
             layout.setContentsMargins(0, 4, 0, 0)
-            placeholder = QLabel("Preparing the chart…")
+            placeholder = QLabel(translate("ReportsPage", "Preparing the chart…"))
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             placeholder.setEnabled(False)
             layout.addWidget(placeholder)
             self._chart_layouts.append(layout)
             self._chart_placeholders.append(placeholder)
-            self.chart_tabs.addTab(holder, title)
-        self._save_chart_button = QPushButton("Save PNG…")
-        self._save_chart_button.setToolTip("Save the chart shown as a PNG image")
+            self.chart_tabs.addTab(holder, translate("ReportsPage", title))
+        self._save_chart_button = QPushButton(translate("ReportsPage", "Save PNG…"))
+        self._save_chart_button.setToolTip(translate("ReportsPage", "Save the chart shown as a PNG image"))
         self._save_chart_button.setObjectName("saveChartButton")
         self._save_chart_button.setEnabled(False)
         self._save_chart_button.clicked.connect(self.save_chart)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from ..domain.consumption import Period, period_label
 from ..domain.projection import ProjectionMethod
+from ..i18n import translate
 from . import figures
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ class SettlementRows:
         self.result_label = _label("cardSettlement")
         self.detail_label = _label("cardSettlementDetail")
         self.detail_label.setEnabled(False)
-        self.caption, _ = add_row("Settlement", self.result_label)
+        self.caption, _ = add_row(translate("SettlementRows", "Settlement"), self.result_label)
         self._detail_caption, _ = add_row("", self.detail_label)
         self.set_settlement(None, QLocale())
 
@@ -53,36 +54,54 @@ class SettlementRows:
         period = Period.BILLING_YEAR if settlement.year_start.month != 1 else Period.YEAR
         # The year goes with the figures, not the caption: "Settlement 2026/27" widened the captions'
         # column so far that the card's other figures wrapped on a narrow card.
-        self.caption.setText("Settlement")
-        year = period_label(settlement.year_start, period, settlement.year_start.month)
-        paid = (
-            f"{year}: paid {figures.money(settlement.paid, currency, locale)}"
-            f" of {figures.money(settlement.due_for_year, currency, locale)}"
+        self.caption.setText(translate("SettlementRows", "Settlement"))
+        paid = translate("SettlementRows", "{year}: paid {paid} of {due}").format(
+            year=period_label(settlement.year_start, period, settlement.year_start.month),
+            paid=figures.money(settlement.paid, currency, locale),
+            due=figures.money(settlement.due_for_year, currency, locale),
         )
         parts = [paid]
         if settlement.cost_so_far is not None:
-            parts.append(f"used {figures.money(settlement.cost_so_far, currency, locale)} so far")
+            parts.append(
+                translate("SettlementRows", "used {amount} so far").format(
+                    amount=figures.money(settlement.cost_so_far, currency, locale)
+                )
+            )
         balance = settlement.balance
         last_day = settlement.year_end - timedelta(days=1)
-        tip = (
-            f"Billing year {_day(settlement.year_start, locale)} to "
-            f"{_day(last_day, locale)}: the advances due for the year "
-            "against the forecast cost of its consumption."
-        )
+        tip = translate(
+            "SettlementRows",
+            "Billing year {first} to {last}: the advances due for the year against the forecast cost of its "
+            "consumption.",
+        ).format(first=_day(settlement.year_start, locale), last=_day(last_day, locale))
         if balance is None or settlement.forecast_cost is None:
-            self.result_label.setText("needs a tariff and a reading this year")
+            self.result_label.setText(translate("SettlementRows", "needs a tariff and a reading this year"))
             self.result_label.setEnabled(False)
             self._set_tone(self.result_label, None)
         else:
             amount = figures.money(abs(balance), currency, locale)
-            self.result_label.setText(f"refund {amount}" if balance >= 0 else f"back payment {amount}")
+            self.result_label.setText(
+                translate("SettlementRows", "refund {amount}").format(amount=amount)
+                if balance >= 0
+                else translate("SettlementRows", "back payment {amount}").format(amount=amount)
+            )
             self.result_label.setEnabled(True)
             self._set_tone(self.result_label, "success" if balance >= 0 else "error")
-            parts.append(f"year {figures.money(settlement.forecast_cost, currency, locale)}")
-            how = "last year's seasons" if settlement.method is ProjectionMethod.SEASONAL else "the recent daily rate"
-            tip += f" The rest of the year is projected from {how}."
+            parts.append(
+                translate("SettlementRows", "year {amount}").format(
+                    amount=figures.money(settlement.forecast_cost, currency, locale)
+                )
+            )
+            how = (
+                translate("SettlementRows", "last year's seasons")
+                if settlement.method is ProjectionMethod.SEASONAL
+                else translate("SettlementRows", "the recent daily rate")
+            )
+            tip += translate("SettlementRows", " The rest of the year is projected from {how}.").format(how=how)
         if settlement.partial_from is not None:
-            tip += f" Readings begin on {_day(settlement.partial_from, locale)}: the cost before then is not included."
+            tip += translate(
+                "SettlementRows", " Readings begin on {day}: the cost before then is not included."
+            ).format(day=_day(settlement.partial_from, locale))
         self.detail_label.setText(" · ".join(parts))
         for label in (self.caption, self.result_label, self.detail_label):
             label.setToolTip(tip)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
+
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
 from ..services.auth import SignedIn
@@ -77,18 +79,22 @@ class SignInDialog(QDialog):
     # -- construction -----------------------------------------------------------------------
 
     def _setup_ui(self) -> None:
-        self.setWindowTitle("Sign In")
+        self.setWindowTitle(translate("SignInDialog", "Sign In"))
         self.setModal(True)
         self.setMinimumWidth(440)
-        heading = QLabel("<b>Who is using Home Log?</b>", self)
-        place = QLabel(f"Sign in to the household on {self._where}" if self._server else f"Sign in to {self._where}")
+        heading = QLabel(translate("SignInDialog", "<b>Who is using Home Log?</b>"), self)
+        place = QLabel(
+            translate("SignInDialog", "Sign in to the household on {place}").format(place=self._where)
+            if self._server
+            else translate("SignInDialog", "Sign in to {place}").format(place=self._where)
+        )
         place.setObjectName("placeLabel")
         place.setWordWrap(True)
         place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.login_edit = QLineEdit(self)
         self.login_edit.setObjectName("loginEdit")
         self.login_edit.setMaxLength(320)
-        self.login_edit.setPlaceholderText("your name or e-mail address")
+        self.login_edit.setPlaceholderText(translate("SignInDialog", "your name or e-mail address"))
         self.password_edit = QLineEdit(self)
         self.password_edit.setObjectName("passwordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -105,11 +111,11 @@ class SignInDialog(QDialog):
         self.cancel_hint_label.setVisible(bool(self._cancel_hint))
 
         form = QFormLayout()
-        form.addRow("&Name or e-mail:", self.login_edit)
-        form.addRow("&Password:", self.password_edit)
+        form.addRow(translate("SignInDialog", "&Name or e-mail:"), self.login_edit)
+        form.addRow(translate("SignInDialog", "&Password:"), self.password_edit)
 
         self.button_box = QDialogButtonBox(self)
-        self.sign_in_button = QPushButton("&Sign In", self)
+        self.sign_in_button = QPushButton(translate("SignInDialog", "&Sign In"), self)
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setDefault(True)
         self.cancel_button = QPushButton(self._cancel_text, self)
@@ -177,7 +183,7 @@ class SignInDialog(QDialog):
         self.message_label.set_message(message)
 
     def _on_vm_busy_changed(self, busy: bool) -> None:
-        self.status_label.setText("Checking…")
+        self.status_label.setText(translate("SignInDialog", "Checking…"))
         self.status_label.setVisible(busy)
         for widget in (self.login_edit, self.password_edit):
             widget.setEnabled(not busy)
@@ -201,10 +207,12 @@ class SignInDialog(QDialog):
         wait = self.seconds_to_wait()
         text = self._refusal
         if wait > 0:
-            pause = f"After several failed attempts, wait {wait} second{'s' if wait != 1 else ''} before trying again."
+            pause = translate(
+                "SignInDialog", "After several failed attempts, wait %n second(s) before trying again.", None, wait
+            )
             text = pause if text.startswith("Too many") else f"{text}\n{pause}"
         elif text.startswith("Too many"):
-            text = "You can try again now."
+            text = translate("SignInDialog", "You can try again now.")
         self.message_label.set_message(text)
 
     def _update_button(self) -> None:

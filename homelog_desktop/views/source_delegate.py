@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .models.sources import SourcesListModel
 
 #: Side of the category icon, in device-independent pixels.
@@ -15,7 +16,7 @@ ITEM_HEIGHT = 48
 #: Space around the content and between icon, texts and badge.
 MARGIN = 8
 #: Text of the badge of a source whose reading is due.
-BADGE_TEXT = "Overdue"
+BADGE_TEXT = QT_TRANSLATE_NOOP("SourceDelegate", "Overdue")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -134,7 +135,7 @@ def _badge_font(base: QFont) -> QFont:
 
 def _badge_rect(base: QFont, right: int, center_y: int) -> QRect:
     metrics = QFontMetrics(_badge_font(base))
-    width = metrics.horizontalAdvance(BADGE_TEXT) + 12
+    width = metrics.horizontalAdvance(translate("SourceDelegate", BADGE_TEXT)) + 12
     height = metrics.height() + 4
     return QRect(right - width + 1, center_y - height // 2, width, height)
 
@@ -147,7 +148,7 @@ def _paint_badge(painter: QPainter, rect: QRect, base: QFont, palette: QPalette)
     painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
     painter.setFont(_badge_font(base))
     painter.setPen(text)
-    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), BADGE_TEXT)
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), translate("SourceDelegate", BADGE_TEXT))
 
 
 def _paint_icon(

@@ -44,6 +44,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
+
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
 from ..domain.entities import MAX_DECIMALS, Category, Member, Metric, MetricKind, Source
@@ -68,27 +70,43 @@ from .widgets import DiscardQuestion, preferred_size
 #: What each kind of metric means, for tooltips.
 KIND_TIPS = {
     MetricKind.COUNTER: (
-        "Counter: a cumulative register, like a kWh or water meter. Consumption is the difference between two readings."
+        QT_TRANSLATE_NOOP(
+            "SourceDialog",
+            "Counter: a cumulative register, like a kWh or water meter. Consumption is the difference between two "
+            "readings.",
+        )
     ),
-    MetricKind.INTERVAL: ("Interval: each value is already the amount for its period, like a bill or an oil delivery."),
+    MetricKind.INTERVAL: (
+        QT_TRANSLATE_NOOP(
+            "SourceDialog", "Interval: each value is already the amount for its period, like a bill or an oil delivery."
+        )
+    ),
     MetricKind.GAUGE: (
-        "Gauge: an instantaneous value, like a room temperature or a tank level. "
-        "Periods show its mean, minimum and maximum."
+        QT_TRANSLATE_NOOP(
+            "SourceDialog",
+            "Gauge: an instantaneous value, like a room temperature or a tank level. "
+            "Periods show its mean, minimum and maximum.",
+        )
     ),
 }
-DIGITS_TIP = (
-    "Register digits, for roll-over: a counter with 6 digits goes from 999999 back to 0. Leave blank if unknown."
+DIGITS_TIP = QT_TRANSLATE_NOOP(
+    "SourceDialog",
+    "Register digits, for roll-over: a counter with 6 digits goes from 999999 back to 0. Leave blank if unknown.",
 )
-NO_DIGITS_TIP = "Only counters have register digits."
-DECIMALS_TIP = "How many decimals the values of this metric are entered with (0–6)."
-BILLING_TIP = "Reports by billing year start in this month (the first month of your supplier's year)."
-EVENTS_TEXT = (
+NO_DIGITS_TIP = QT_TRANSLATE_NOOP("SourceDialog", "Only counters have register digits.")
+DECIMALS_TIP = QT_TRANSLATE_NOOP("SourceDialog", "How many decimals the values of this metric are entered with (0–6).")
+BILLING_TIP = QT_TRANSLATE_NOOP(
+    "SourceDialog", "Reports by billing year start in this month (the first month of your supplier's year)."
+)
+EVENTS_TEXT = QT_TRANSLATE_NOOP(
+    "SourceDialog",
     "<b>Meter changes</b> — a meter replaced or reset, or a register that rolled over. With the change "
-    "recorded, consumption runs on across it instead of dropping or jumping."
+    "recorded, consumption runs on across it instead of dropping or jumping.",
 )
-TARIFFS_TEXT = (
+TARIFFS_TEXT = QT_TRANSLATE_NOOP(
+    "SourceDialog",
     "<b>Tariffs</b> — the price of each metric from a day on: per unit and a standing charge per day. "
-    "Costs in reports use the tariff in force at each moment."
+    "Costs in reports use the tariff in force at each moment.",
 )
 #: Longest source name shown in the window title.
 TITLE_NAME_LENGTH = 60
@@ -104,7 +122,13 @@ class MetricColumn(enum.IntEnum):
 
 
 #: Column headers, in MetricColumn order.
-METRIC_HEADERS = ("Name", "Unit", "Kind", "Decimals", "Digits")
+METRIC_HEADERS = (
+    QT_TRANSLATE_NOOP("SourceDialog", "Name"),
+    QT_TRANSLATE_NOOP("SourceDialog", "Unit"),
+    QT_TRANSLATE_NOOP("SourceDialog", "Kind"),
+    QT_TRANSLATE_NOOP("SourceDialog", "Decimals"),
+    QT_TRANSLATE_NOOP("SourceDialog", "Digits"),
+)
 
 
 #: Keys of metrics not stored yet (negative, so they never meet a stored id).
@@ -232,14 +256,14 @@ class MetricsTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(METRIC_HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return METRIC_HEADERS[section]
+                return translate("SourceDialog", METRIC_HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
                 if section == MetricColumn.KIND:
-                    return "\n".join(KIND_TIPS.values())
+                    return "\n".join(translate("SourceDialog", tip) for tip in KIND_TIPS.values())
                 if section == MetricColumn.DIGITS:
-                    return DIGITS_TIP
+                    return translate("SourceDialog", DIGITS_TIP)
                 if section == MetricColumn.DECIMALS:
-                    return DECIMALS_TIP
+                    return translate("SourceDialog", DECIMALS_TIP)
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -330,11 +354,15 @@ class MetricsTableModel(QAbstractTableModel):
             problem = self._problem_rows.get(row_number)
             return problem or (row.name or None)
         if column == MetricColumn.KIND:
-            return KIND_TIPS[row.kind]
+            return translate("SourceDialog", KIND_TIPS[row.kind])
         if column == MetricColumn.DECIMALS:
-            return DECIMALS_TIP
+            return translate("SourceDialog", DECIMALS_TIP)
         if column == MetricColumn.DIGITS:
-            return DIGITS_TIP if row.kind is MetricKind.COUNTER else NO_DIGITS_TIP
+            return (
+                translate("SourceDialog", DIGITS_TIP)
+                if row.kind is MetricKind.COUNTER
+                else translate("SourceDialog", NO_DIGITS_TIP)
+            )
         return None
 
 
@@ -383,18 +411,20 @@ class MetricsDelegate(QStyledItemDelegate):
         if column == MetricColumn.NAME:
             line = QLineEdit(parent)
             line.setMaxLength(MAX_METRIC_NAME_LENGTH)
-            line.setPlaceholderText("Name, e.g. Day")
+            line.setPlaceholderText(translate("MetricsDelegate", "Name, e.g. Day"))
             return line
         if column == MetricColumn.UNIT:
             line = QLineEdit(parent)
             line.setMaxLength(MAX_UNIT_LENGTH)
-            line.setPlaceholderText("e.g. kWh")
+            line.setPlaceholderText(translate("MetricsDelegate", "e.g. kWh"))
             return line
         if column == MetricColumn.KIND:
             combo = QComboBox(parent)
             for kind in MetricKind:
                 combo.addItem(kind.label, kind.value)
-                combo.setItemData(combo.count() - 1, KIND_TIPS[kind], Qt.ItemDataRole.ToolTipRole)
+                combo.setItemData(
+                    combo.count() - 1, translate("SourceDialog", KIND_TIPS[kind]), Qt.ItemDataRole.ToolTipRole
+                )
             combo.activated.connect(lambda _index, c=combo: self._commit(c))
             return combo
         spin = QSpinBox(parent)
@@ -412,7 +442,7 @@ class MetricsDelegate(QStyledItemDelegate):
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
-            editor.setToolTip(KIND_TIPS.get(MetricKind(value), ""))
+            editor.setToolTip(translate("SourceDialog", KIND_TIPS.get(MetricKind(value), "")))
         elif isinstance(editor, QSpinBox):
             editor.setValue(int(value or 0))
         elif isinstance(editor, QLineEdit):
@@ -533,10 +563,16 @@ class SourceDialog(QDialog):
         if self._discard.is_open:
             return
         if self._vm.is_new or self._original is None:
-            question, detail = "Discard this new source?", "The source you started has not been saved."
+            question, detail = (
+                translate("SourceDialog", "Discard this new source?"),
+                translate("SourceDialog", "The source you started has not been saved."),
+            )
         else:
             name = _elided(self._original.name, TITLE_NAME_LENGTH)
-            question, detail = "Discard your changes to this source?", f"Your changes to “{name}” have not been saved."
+            question, detail = (
+                translate("SourceDialog", "Discard your changes to this source?"),
+                translate("SourceDialog", "Your changes to “{name}” have not been saved.").format(name=name),
+            )
         self._discard.ask(question, detail, super().reject)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -557,7 +593,7 @@ class SourceDialog(QDialog):
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("nameEdit")
         self.name_edit.setMaxLength(MAX_NAME_LENGTH)
-        self.name_edit.setPlaceholderText("e.g. Electricity meter, Cellar water")
+        self.name_edit.setPlaceholderText(translate("SourceDialog", "e.g. Electricity meter, Cellar water"))
         self.name_error = FieldError("nameError", self)
 
         self.category_combo = QComboBox(self)
@@ -568,7 +604,7 @@ class SourceDialog(QDialog):
         self.description_edit = QPlainTextEdit(self)
         self.description_edit.setObjectName("descriptionEdit")
         self.description_edit.setTabChangesFocus(True)
-        self.description_edit.setPlaceholderText("Optional: where it is, the meter number…")
+        self.description_edit.setPlaceholderText(translate("SourceDialog", "Optional: where it is, the meter number…"))
         lines = self.description_edit.fontMetrics().lineSpacing()
         self.description_edit.setFixedHeight(lines * 3 + 14)
 
@@ -581,25 +617,34 @@ class SourceDialog(QDialog):
         self.interval_spin = QSpinBox(self)
         self.interval_spin.setObjectName("intervalSpin")
         self.interval_spin.setRange(0, MAX_INTERVAL_DAYS)
-        self.interval_spin.setSpecialValueText("No reminder")
-        self.interval_spin.setSuffix(" days")
+        self.interval_spin.setSpecialValueText(translate("SourceDialog", "No reminder"))
+        self.interval_spin.setSuffix(translate("SourceDialog", " days"))
         self.interval_spin.setToolTip(
-            "Home Log marks the source as overdue when no reading was entered for this many days."
+            translate(
+                "SourceDialog", "Home Log marks the source as overdue when no reading was entered for this many days."
+            )
         )
-        self.interval_spin.setMinimumWidth(self.interval_spin.fontMetrics().horizontalAdvance("No reminder") + 48)
+        self.interval_spin.setMinimumWidth(
+            self.interval_spin.fontMetrics().horizontalAdvance(translate("SourceDialog", "No reminder")) + 48
+        )
         self.interval_error = FieldError("intervalError", self)
 
-        self.public_check = QCheckBox("Public", self)
+        self.public_check = QCheckBox(translate("SourceDialog", "Public"), self)
         self.public_check.setObjectName("publicCheck")
-        public_hint = QLabel("Other members can see this source when the database is shared.", self)
+        public_hint = QLabel(
+            translate("SourceDialog", "Other members can see this source when the database is shared."), self
+        )
         public_hint.setWordWrap(True)
         hint_palette = public_hint.palette()
         hint_palette.setColor(QPalette.ColorRole.WindowText, hint_palette.color(QPalette.ColorRole.PlaceholderText))
         public_hint.setPalette(hint_palette)
-        self.members_add_check = QCheckBox("Household members may add readings", self)
+        self.members_add_check = QCheckBox(translate("SourceDialog", "Household members may add readings"), self)
         self.members_add_check.setObjectName("membersMayAddCheck")
         self.members_add_check.setToolTip(
-            "Every member can then record readings of this public source (each may change only their own)."
+            translate(
+                "SourceDialog",
+                "Every member can then record readings of this public source (each may change only their own).",
+            )
         )
         self.members_add_check.setEnabled(False)
         self.public_check.toggled.connect(self.members_add_check.setEnabled)
@@ -609,23 +654,28 @@ class SourceDialog(QDialog):
         locale = QLocale()
         for month in range(1, 13):
             self.billing_month_combo.addItem(locale.standaloneMonthName(month), month)
-        self.billing_month_combo.setToolTip(BILLING_TIP)
-        billing_hint = _hint(QLabel("The month your supplier's accounting year starts in.", self))
+        self.billing_month_combo.setToolTip(translate("SourceDialog", BILLING_TIP))
+        billing_hint = _hint(
+            QLabel(translate("SourceDialog", "The month your supplier's accounting year starts in."), self)
+        )
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Name:", with_error(self.name_edit, self.name_error))
-        form.addRow("&Category:", _left(self.category_combo))
-        form.addRow("&Description:", self.description_edit)
-        form.addRow("&Owner:", _left(self.owner_combo))
-        form.addRow("Expected reading &interval:", with_error(_left(self.interval_spin), self.interval_error))
+        form.addRow(translate("SourceDialog", "&Name:"), with_error(self.name_edit, self.name_error))
+        form.addRow(translate("SourceDialog", "&Category:"), _left(self.category_combo))
+        form.addRow(translate("SourceDialog", "&Description:"), self.description_edit)
+        form.addRow(translate("SourceDialog", "&Owner:"), _left(self.owner_combo))
+        form.addRow(
+            translate("SourceDialog", "Expected reading &interval:"),
+            with_error(_left(self.interval_spin), self.interval_error),
+        )
         public_box = QVBoxLayout()
         public_box.setSpacing(2)
         public_box.addWidget(self.public_check)
         public_box.addWidget(public_hint)
         public_box.addWidget(self.members_add_check)
-        form.addRow("Visibility:", public_box)
-        billing_label = QLabel("&Billing year starts in:", self)
+        form.addRow(translate("SourceDialog", "Visibility:"), public_box)
+        billing_label = QLabel(translate("SourceDialog", "&Billing year starts in:"), self)
         billing_label.setBuddy(self.billing_month_combo)
         billing_box = QVBoxLayout()
         billing_box.setSpacing(2)
@@ -657,22 +707,22 @@ class SourceDialog(QDialog):
         header.setSectionResizeMode(MetricColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         for column, sample in (
-            (MetricColumn.UNIT, "Unit unit"),
-            (MetricColumn.KIND, "Interval ▾▾"),
-            (MetricColumn.DECIMALS, "Decimals ▾"),
-            (MetricColumn.DIGITS, "Digits ▾▾"),
+            (MetricColumn.UNIT, translate("SourceDialog", "Unit unit")),
+            (MetricColumn.KIND, translate("SourceDialog", "Interval ▾▾")),
+            (MetricColumn.DECIMALS, translate("SourceDialog", "Decimals ▾")),
+            (MetricColumn.DIGITS, translate("SourceDialog", "Digits ▾▾")),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 28)
         self.metrics_view.setMinimumHeight(self.metrics_view.verticalHeader().defaultSectionSize() * 4 + 30)
 
-        self.add_metric_button = QPushButton("&Add metric", self)
+        self.add_metric_button = QPushButton(translate("SourceDialog", "&Add metric"), self)
         self.add_metric_button.setObjectName("addMetricButton")
-        self.remove_metric_button = QPushButton("&Remove", self)
+        self.remove_metric_button = QPushButton(translate("SourceDialog", "&Remove"), self)
         self.remove_metric_button.setObjectName("removeMetricButton")
-        self.move_up_button = QPushButton("Move &up", self)
+        self.move_up_button = QPushButton(translate("SourceDialog", "Move &up"), self)
         self.move_up_button.setObjectName("moveUpButton")
-        self.move_down_button = QPushButton("Move do&wn", self)
+        self.move_down_button = QPushButton(translate("SourceDialog", "Move do&wn"), self)
         self.move_down_button.setObjectName("moveDownButton")
         metric_buttons = QHBoxLayout()
         for button in (
@@ -686,7 +736,9 @@ class SourceDialog(QDialog):
         metric_buttons.addStretch(1)
         self.metrics_error = FieldError("metricsError", self)
 
-        metrics_label = QLabel("<b>Metrics</b> — the registers or values read from this source, in order", self)
+        metrics_label = QLabel(
+            translate("SourceDialog", "<b>Metrics</b> — the registers or values read from this source, in order"), self
+        )
         metrics_label.setWordWrap(True)
         metrics_label.setBuddy(self.metrics_view)
 
@@ -718,12 +770,12 @@ class SourceDialog(QDialog):
         metrics_layout.addWidget(self.metrics_view, 1)
         metrics_layout.addLayout(metric_buttons)
         metrics_layout.addWidget(self.metrics_error)
-        self.tabs.addTab(self.general_page, "&General")
-        self.tabs.addTab(self.metrics_page, "&Metrics")
-        self.tabs.addTab(self.events_page, "Meter c&hanges")
-        self.tabs.addTab(self.tariffs_page, "&Tariffs")
+        self.tabs.addTab(self.general_page, translate("SourceDialog", "&General"))
+        self.tabs.addTab(self.metrics_page, translate("SourceDialog", "&Metrics"))
+        self.tabs.addTab(self.events_page, translate("SourceDialog", "Meter c&hanges"))
+        self.tabs.addTab(self.tariffs_page, translate("SourceDialog", "&Tariffs"))
         self.energy_page = EnergyTab(self)
-        self.tabs.addTab(self.energy_page, "E&nergy")
+        self.tabs.addTab(self.energy_page, translate("SourceDialog", "E&nergy"))
         self.energy_page.set_metrics(self._metrics.keyed_metrics())
         self.energy_page.edited.connect(self._on_changes_edited)
 
@@ -738,19 +790,19 @@ class SourceDialog(QDialog):
         self.events_view = _list_view(self, "eventsView", self._events)
         header = self.events_view.horizontalHeader()
         for column, sample in (
-            (EventColumn.METRIC, "Heat pump (high)"),
+            (EventColumn.METRIC, translate("SourceDialog", "Heat pump (high)")),
             (EventColumn.AT, "28/12/2088 22:22"),
-            (EventColumn.KIND, "Rolled over (12 digits)"),
-            (EventColumn.OLD, "Old final value"),
-            (EventColumn.NEW, "New start value"),
+            (EventColumn.KIND, translate("SourceDialog", "Rolled over (12 digits)")),
+            (EventColumn.OLD, translate("SourceDialog", "Old final value")),
+            (EventColumn.NEW, translate("SourceDialog", "New start value")),
         ):
             header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(EventColumn.NOTE, QHeaderView.ResizeMode.Stretch)
-        self.add_event_button = _button(self, "&Add…", "addEventButton")
-        self.edit_event_button = _button(self, "&Edit…", "editEventButton")
-        self.remove_event_button = _button(self, "&Remove", "removeEventButton")
+        self.add_event_button = _button(self, translate("SourceDialog", "&Add…"), "addEventButton")
+        self.edit_event_button = _button(self, translate("SourceDialog", "&Edit…"), "editEventButton")
+        self.remove_event_button = _button(self, translate("SourceDialog", "&Remove"), "removeEventButton")
         self.events_error = FieldError("eventsError", self)
-        events_label = QLabel(EVENTS_TEXT, self)
+        events_label = QLabel(translate("SourceDialog", EVENTS_TEXT), self)
         events_label.setWordWrap(True)
         events_label.setBuddy(self.events_view)
         self.events_page = _page(
@@ -766,18 +818,18 @@ class SourceDialog(QDialog):
         self.tariffs_view = _list_view(self, "tariffsView", self._tariffs)
         header = self.tariffs_view.horizontalHeader()
         for tariff_column, sample in (
-            (TariffColumn.METRIC, "Heat pump (high tariff)"),
+            (TariffColumn.METRIC, translate("SourceDialog", "Heat pump (high tariff)")),
             (TariffColumn.VALID_FROM, "28/12/2088 "),
-            (TariffColumn.UNIT_PRICE, "0.888888 / kWh"),
-            (TariffColumn.STANDING, "Standing charge / day"),
+            (TariffColumn.UNIT_PRICE, translate("SourceDialog", "0.888888 / kWh")),
+            (TariffColumn.STANDING, translate("SourceDialog", "Standing charge / day")),
         ):
             header.resizeSection(tariff_column, self.fontMetrics().horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(TariffColumn.CURRENCY, QHeaderView.ResizeMode.Stretch)
-        self.add_tariff_button = _button(self, "A&dd…", "addTariffButton")
-        self.edit_tariff_button = _button(self, "Ed&it…", "editTariffButton")
-        self.remove_tariff_button = _button(self, "Remo&ve", "removeTariffButton")
+        self.add_tariff_button = _button(self, translate("SourceDialog", "A&dd…"), "addTariffButton")
+        self.edit_tariff_button = _button(self, translate("SourceDialog", "Ed&it…"), "editTariffButton")
+        self.remove_tariff_button = _button(self, translate("SourceDialog", "Remo&ve"), "removeTariffButton")
         self.tariffs_error = FieldError("tariffsError", self)
-        tariffs_label = QLabel(TARIFFS_TEXT, self)
+        tariffs_label = QLabel(translate("SourceDialog", TARIFFS_TEXT), self)
         tariffs_label.setWordWrap(True)
         tariffs_label.setBuddy(self.tariffs_view)
         self.tariffs_page = _page(
@@ -946,7 +998,9 @@ class SourceDialog(QDialog):
             self._overwrite(self.current_source(), changes, self._metrics.keys())
         else:
             self._overwrite_next = True
-            self._server_problem = Problem("", f"{self._vm.conflict or ''} Save again to overwrite it.".strip())
+            self._server_problem = Problem(
+                "", (f"{self._vm.conflict or ''} " + translate("SourceDialog", "Save again to overwrite it.")).strip()
+            )
             self._show_problems()
 
     def _on_vm_reloaded(self, source: Source) -> None:
@@ -1086,25 +1140,26 @@ class SourceDialog(QDialog):
 
     def _confirm_remove(self, row: int, metric: Metric, count: int | None, attached: int = 0) -> None:
         if count is None:
-            detail = "Its stored values will be deleted when you save."
+            detail = translate("SourceDialog", "Its stored values will be deleted when you save.")
         elif count == 0:
             detail = ""
         else:
-            values = "value" if count == 1 else "values"
-            detail = f"Its {count:,} stored {values} will be deleted when you save."
+            detail = translate("SourceDialog", "Its %Ln stored value(s) will be deleted when you save.", None, count)
         if attached:
-            items = "meter change or tariff" if attached == 1 else f"{attached} meter changes and tariffs"
-            detail = f"{detail} Its {items} go{'es' if attached == 1 else ''} with it.".strip()
+            items = translate("SourceDialog", "Its %Ln meter change(s) and tariff(s) go with it.", None, attached)
+            detail = f"{detail} {items}".strip()
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Remove metric",
-            f"Remove the metric “{_elided(metric.name, 60)}”?",
+            translate("SourceDialog", "Remove metric"),
+            translate("SourceDialog", "Remove the metric “{name}”?").format(name=_elided(metric.name, 60)),
             QMessageBox.StandardButton.NoButton,
             self,
         )
         box.setObjectName("removeMetricBox")
-        box.setInformativeText(f"{detail} Cancel keeps them.")
-        remove = box.addButton("Remove metric and values", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(f"{detail} " + translate("SourceDialog", "Cancel keeps them."))
+        remove = box.addButton(
+            translate("SourceDialog", "Remove metric and values"), QMessageBox.ButtonRole.DestructiveRole
+        )
         keep = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
@@ -1172,16 +1227,30 @@ class SourceDialog(QDialog):
         event_row = _selected(self.events_view)
         tariff_row = _selected(self.tariffs_view)
         self.add_event_button.setEnabled(loaded and counters)
-        self.add_event_button.setToolTip("" if counters else "Only counters have meter changes: add a counter first.")
+        self.add_event_button.setToolTip(
+            "" if counters else translate("SourceDialog", "Only counters have meter changes: add a counter first.")
+        )
         self.edit_event_button.setEnabled(loaded and event_row is not None)
         self.remove_event_button.setEnabled(loaded and event_row is not None)
         self.add_tariff_button.setEnabled(loaded and priced)
-        self.add_tariff_button.setToolTip("" if priced else "Gauges have no cost: add a counter or interval metric.")
+        self.add_tariff_button.setToolTip(
+            "" if priced else translate("SourceDialog", "Gauges have no cost: add a counter or interval metric.")
+        )
         self.edit_tariff_button.setEnabled(loaded and tariff_row is not None)
         self.remove_tariff_button.setEnabled(loaded and tariff_row is not None)
         events, tariffs = self._events.rowCount(), self._tariffs.rowCount()
-        self.tabs.setTabText(2, f"Meter c&hanges ({events})" if events else "Meter c&hanges")
-        self.tabs.setTabText(3, f"&Tariffs ({tariffs})" if tariffs else "&Tariffs")
+        self.tabs.setTabText(
+            2,
+            translate("SourceDialog", "Meter c&hanges ({count})").format(count=events)
+            if events
+            else translate("SourceDialog", "Meter c&hanges"),
+        )
+        self.tabs.setTabText(
+            3,
+            translate("SourceDialog", "&Tariffs ({count})").format(count=tariffs)
+            if tariffs
+            else translate("SourceDialog", "&Tariffs"),
+        )
 
     def _edit_event(self, row: int | None) -> None:
         if self._item_dialog is not None:
@@ -1407,5 +1476,5 @@ def _elided(text: str, length: int) -> str:
 
 def _title(source: Source | None) -> str:
     if source is None or source.id is None:
-        return "New source"
-    return f"Edit source — {_elided(source.name, TITLE_NAME_LENGTH)}"
+        return translate("SourceDialog", "New source")
+    return translate("SourceDialog", "Edit source — {name}").format(name=_elided(source.name, TITLE_NAME_LENGTH))

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView
 
 from ..background import start
+from ..i18n import translate
 
 #: What copying produces for a list of (sorted, distinct) row numbers.
 RowsText = Callable[[list[int]], "str | Awaitable[str]"]
@@ -57,11 +58,11 @@ def install_copy(view: QAbstractItemView, rows_text: RowsText) -> QAction:
     ``rows_text(rows)`` returns the text for the selected rows, or an awaitable of it (a table that
     loads its rows a page at a time fetches the ones not in memory first).
     """
-    action = QAction("&Copy", view)
+    action = QAction(translate("TableCopy", "&Copy"), view)
     action.setObjectName("copyRows")
     action.setShortcut(QKeySequence.StandardKey.Copy)
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    action.setStatusTip("Copy the selected rows (tab-separated, for a spreadsheet)")
+    action.setStatusTip(translate("TableCopy", "Copy the selected rows (tab-separated, for a spreadsheet)"))
 
     def copy() -> None:
         rows = selected_rows(view)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 from .. import APP_NAME
 from ..domain.reminders import Reminder
 from ..domain.timeutil import utc_now
+from ..i18n import translate
 from ..viewmodels.reminders import RemindersViewModel
 from .icons import app_icon
 
@@ -58,8 +59,8 @@ class TrayReminders(QObject):
         self.tray = QSystemTrayIcon(app_icon(), window)
         self.tray.setToolTip(APP_NAME)
         menu = QMenu(window)
-        menu.addAction(f"Show {APP_NAME}", show_window)
-        menu.addAction("Meter Round…", open_round)
+        menu.addAction(translate("TrayReminders", "Show {app}").format(app=APP_NAME), show_window)
+        menu.addAction(translate("TrayReminders", "Meter Round…"), open_round)
         menu.addSeparator()
         menu.addAction(toggle)
         self.tray.setContextMenu(menu)
@@ -98,7 +99,9 @@ class TrayReminders(QObject):
             self.tray.showMessage(reminder.title, reminder.text, app_icon(), MESSAGE_MS)
         else:
             status = self._window.statusBar()
-            status.showMessage(f"{reminder.title}: {reminder.names} (Ctrl+R: meter round)", 60_000)
+            status.showMessage(
+                f"{reminder.title}: {reminder.names} " + translate("TrayReminders", "(Ctrl+R: meter round)"), 60_000
+            )
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):

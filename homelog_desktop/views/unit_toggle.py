@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from ..i18n import translate
+
 if TYPE_CHECKING:
     from ..services.reports import Report
 
@@ -22,7 +24,7 @@ class UnitToggle(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportUnit")
-        caption = QLabel("Unit")
+        caption = QLabel(translate("UnitToggle", "Unit"))
         self.converted_button = QToolButton()
         self.converted_button.setObjectName("reportUnitConverted")
         self.metered_button = QToolButton()
@@ -55,9 +57,15 @@ class UnitToggle(QWidget):
             return
         metered = report.original_metric.unit if report.original_metric is not None else report.metric.unit
         self.converted_button.setText(report.converted_unit)
-        self.metered_button.setText(metered or "as metered")
-        self.converted_button.setToolTip(f"Consumption and averages in {report.converted_unit} (what the bill uses)")
+        self.metered_button.setText(metered or translate("UnitToggle", "as metered"))
+        self.converted_button.setToolTip(
+            translate("UnitToggle", "Consumption and averages in {unit} (what the bill uses)").format(
+                unit=report.converted_unit
+            )
+        )
         self.metered_button.setToolTip(
-            f"Consumption as the meter counts it ({metered}); costs stay priced per {report.converted_unit}"
+            translate(
+                "UnitToggle", "Consumption as the meter counts it ({metered}); costs stay priced per {unit}"
+            ).format(metered=metered, unit=report.converted_unit)
         )
         self.show()

@@ -6,12 +6,14 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .widgets import tone
 
-WAITING_TEXT = "Waiting for another program to finish writing…"
-WAITING_DETAIL = (
+WAITING_TEXT = QT_TRANSLATE_NOOP("Waiting", "Waiting for another program to finish writing…")
+WAITING_DETAIL = QT_TRANSLATE_NOOP(
+    "Waiting",
     "Another program (an import from the command line, perhaps) is writing to this data file. "
-    "Your reading is kept and saved as soon as it has finished."
+    "Your reading is kept and saved as soon as it has finished.",
 )
 
 
@@ -23,19 +25,19 @@ class WaitingBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("waitingBar")
-        self.label = QLabel(WAITING_TEXT)
+        self.label = QLabel(translate("Waiting", WAITING_TEXT))
         self.label.setObjectName("waitingText")
         self.label.setWordWrap(True)
-        self.label.setToolTip(WAITING_DETAIL)
+        self.label.setToolTip(translate("Waiting", WAITING_DETAIL))
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         spinner = QProgressBar()
         spinner.setRange(0, 0)  # busy, of unknown length
         spinner.setTextVisible(False)
         spinner.setFixedWidth(60)
         spinner.setMaximumHeight(10)
-        self.cancel_button = QPushButton("Cancel saving")
+        self.cancel_button = QPushButton(translate("WaitingBar", "Cancel saving"))
         self.cancel_button.setObjectName("waitingCancelButton")
-        self.cancel_button.setToolTip("Stop waiting; the reading stays in the form, not saved")
+        self.cancel_button.setToolTip(translate("WaitingBar", "Stop waiting; the reading stays in the form, not saved"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.cancel_requested)
         layout = QHBoxLayout(self)

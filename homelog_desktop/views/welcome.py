@@ -5,18 +5,25 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..i18n import translate
 from .icons import app_icon
 
 
 def location_text(where: str) -> str:
     """“Your readings stay on this computer, in …”, or the server they are kept on (no password shown)."""
     if "://" not in where:
-        return f"Your readings stay on this computer, in {where}"
+        return translate("Welcome", "Your readings stay on this computer, in {place}").format(place=where)
     url = QUrl(where)
-    host = url.host() or "this computer"
+    host = url.host() or translate("Welcome", "this computer")
     database = url.path().lstrip("/")
-    named = f"the database “{database}” on {host}" if database else host
-    return f"Your readings are kept on a server, in {named}, shared with the other computers that use it."
+    named = (
+        translate("Welcome", "the database “{database}” on {host}").format(database=database, host=host)
+        if database
+        else host
+    )
+    return translate(
+        "Welcome", "Your readings are kept on a server, in {place}, shared with the other computers that use it."
+    ).format(place=named)
 
 
 class WelcomePage(QWidget):
@@ -36,30 +43,35 @@ class WelcomePage(QWidget):
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(96, 96))
         icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel("Welcome to Home Log")
+        title = QLabel(translate("WelcomePage", "Welcome to Home Log"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text = QLabel(
-            "Record the readings of your electricity, water and gas meters and your sensors, "
-            "and see what you use, week by week and year by year.\n\n"
-            "Start with the meter you read most often. You can add the others at any time."
+            translate(
+                "WelcomePage",
+                "Record the readings of your electricity, water and gas meters and your sensors, "
+                "and see what you use, week by week and year by year.\n\n"
+                "Start with the meter you read most often. You can add the others at any time.",
+            )
         )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setFixedWidth(520)  # a fixed width lets the label compute its wrapped height
         text.setMinimumHeight(text.heightForWidth(520))
-        self.add_button = QPushButton("Add your first meter")
+        self.add_button = QPushButton(translate("WelcomePage", "Add your first meter"))
         self.add_button.setObjectName("addFirstMeterButton")
         self.add_button.setDefault(True)
         self.add_button.setMinimumHeight(36)
         self.add_button.clicked.connect(self.add_source_clicked)
-        self.sample_button = QPushButton("Explore sample data")
+        self.sample_button = QPushButton(translate("WelcomePage", "Explore sample data"))
         self.sample_button.setObjectName("exploreSampleButton")
         self.sample_button.setMinimumHeight(36)
-        self.sample_button.setToolTip("Opens a made-up household in its own file; your own data is not touched.")
+        self.sample_button.setToolTip(
+            translate("WelcomePage", "Opens a made-up household in its own file; your own data is not touched.")
+        )
         self.sample_button.clicked.connect(self.sample_clicked)
         buttons = QHBoxLayout()
         buttons.addStretch()

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
+
 _COLORS = {
     # kind: (light background, light text, dark background, dark text)
     "info": ("#e7f0fb", "#0b3d72", "#1d3550", "#cfe3fb"),
@@ -90,8 +92,8 @@ class Banner(QFrame):
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setToolTip("Dismiss")
-        close.setAccessibleName("Dismiss message")
+        close.setToolTip(translate("Banner", "Dismiss"))
+        close.setAccessibleName(translate("Banner", "Dismiss message"))
         close.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 6, 6)
@@ -165,9 +167,9 @@ def ask_to_discard(
     )
     box.setObjectName(name)
     box.setInformativeText(detail)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    discard = box.addButton(translate("Widgets", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
     discard.setObjectName("discardButton")
-    keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+    keep = box.addButton(translate("Widgets", "Keep editing"), QMessageBox.ButtonRole.RejectRole)
     keep.setObjectName("keepEditingButton")
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)

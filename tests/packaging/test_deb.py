@@ -66,6 +66,15 @@ def test_deb_installs_program_menu_entry_metainfo_and_icons(installed):
     assert (installed / "usr/share/doc/homelog/copyright").is_file()
 
 
+def test_deb_holds_the_compiled_translations_and_qts_own(installed):
+    """Every language of resources/translations compiled into the bundle, with Qt's own texts in it."""
+    bundle = installed / "opt/homelog"
+    for ts in (Path(__file__).resolve().parents[2] / "resources" / "translations").glob("homelog_*.ts"):
+        language = ts.stem.removeprefix("homelog_")
+        assert list(bundle.rglob(f"homelog_{language}.qm")), language
+        assert list(bundle.rglob(f"qtbase_{language}.qm")), language
+
+
 def test_deb_installed_program_passes_its_self_test(installed, tmp_path):
     """The installed program, run from the scratch root without the source tree, exits 0 after a real round trip."""
     done = subprocess.run(

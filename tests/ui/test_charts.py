@@ -679,7 +679,8 @@ def test_period_labels(period, start, end, axis, hover):
 
 
 def test_money_labels():
+    """Charts show money as the rest of the window does (views/figures.money)."""
     assert money(Decimal("1234.567"), "EUR") == "€1,234.57"
-    assert money(Decimal("-3.2"), "GBP") == "−£3.20"
-    assert money(12.5, "CHF") == "12.50 CHF"
+    assert money(Decimal("-3.2"), "GBP") == "-£3.20"
+    assert money(12.5, "CHF") == "CHF 12.50"  # where the locale puts it (German: "12,50 CHF")
     assert money(12.5, None) == "12.50"

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from ..widgets import is_dark
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ class ChartBase(QWidget):
         parent: QWidget | None = None,
         *,
         title: str = "",
-        empty_text: str = "Nothing to show",
+        empty_text: str = QT_TRANSLATE_NOOP("ChartBase", "Nothing to show"),
         empty_hint: str = "",
     ) -> None:
         super().__init__(parent)
@@ -171,7 +172,7 @@ class ChartBase(QWidget):
         self._painted = False  # painted since the data changed
         self._ready = False  # Qt sends change events while the widgets are being built
         self._colors = chart_colors(self.palette())
-        self._base_setup_ui(empty_text, empty_hint)
+        self._base_setup_ui(translate("ChartBase", empty_text), empty_hint)
         self._setup_plot()
         self._ready = True
         self._apply_palette()
@@ -273,11 +274,13 @@ class ChartBase(QWidget):
         """
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home())
         dialog = QFileDialog(
-            parent or self.window(), "Save chart as PNG", str(Path(folder) / self.suggested_file_name())
+            parent or self.window(),
+            translate("ChartBase", "Save chart as PNG"),
+            str(Path(folder) / self.suggested_file_name()),
         )
         dialog.setObjectName("saveChartDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter("PNG images (*.png)")
+        dialog.setNameFilter(translate("ChartBase", "PNG images (*.png)"))
         dialog.setDefaultSuffix("png")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self._on_png_file_selected)
@@ -487,14 +490,20 @@ class ChartBase(QWidget):
         layout.addWidget(self._stack, 1)
 
         # The keys work while the chart (or the plot in it) has the focus.
-        self.zoom_in_action = self._action("Zoom in", "zoomInAction", QKeySequence.StandardKey.ZoomIn)
+        self.zoom_in_action = self._action(
+            translate("ChartBase", "Zoom in"), "zoomInAction", QKeySequence.StandardKey.ZoomIn
+        )
         self.zoom_in_action.triggered.connect(lambda: self.zoom_by(1 / ZOOM_STEP))
-        self.zoom_out_action = self._action("Zoom out", "zoomOutAction", QKeySequence.StandardKey.ZoomOut)
+        self.zoom_out_action = self._action(
+            translate("ChartBase", "Zoom out"), "zoomOutAction", QKeySequence.StandardKey.ZoomOut
+        )
         self.zoom_out_action.triggered.connect(lambda: self.zoom_by(ZOOM_STEP))
-        self.reset_zoom_action = self._action("Reset zoom", "resetZoomAction", QKeySequence("Ctrl+0"))
-        self.reset_zoom_action.setToolTip("Show all the data again (or double-click the chart)")
+        self.reset_zoom_action = self._action(
+            translate("ChartBase", "Reset zoom"), "resetZoomAction", QKeySequence("Ctrl+0")
+        )
+        self.reset_zoom_action.setToolTip(translate("ChartBase", "Show all the data again (or double-click the chart)"))
         self.reset_zoom_action.triggered.connect(self.reset_zoom)
-        self.save_png_action = self._action("Save as PNG…", "savePngAction")
+        self.save_png_action = self._action(translate("ChartBase", "Save as PNG…"), "savePngAction")
         self.save_png_action.triggered.connect(lambda: self.save_png_dialog())
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.set_title(self._title_text)
@@ -628,7 +637,11 @@ class ChartBase(QWidget):
         if self.export_png(path):
             self.png_saved.emit(path)
         else:
-            self.png_failed.emit(f"Could not save the chart to {path}: check that the folder exists and is writable.")
+            self.png_failed.emit(
+                translate(
+                    "ChartBase", "Could not save the chart to {path}: check that the folder exists and is writable."
+                ).format(path=path)
+            )
 
 
 def _name_and_unit(name: str, unit: str, metrics: QFontMetrics, room: int) -> str:
@@ -638,7 +651,7 @@ def _name_and_unit(name: str, unit: str, metrics: QFontMetrics, room: int) -> st
     text = f"{name} ({unit})"
     suffix = f" ({unit})"
     name_room = room - metrics.horizontalAdvance(suffix)
-    if metrics.horizontalAdvance(text) <= room or name_room < metrics.horizontalAdvance("Wordy…"):
+    if metrics.horizontalAdvance(text) <= room or name_room < metrics.horizontalAdvance(translate("Charts", "Wordy…")):
         return text
     return metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_room) + suffix
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QMenu, QWidget
 
+from ...i18n import translate
 from .base import ChartBase, ChartColors, Hover
 from .labels import (
     currency_label,
@@ -92,10 +93,13 @@ class ConsumptionChart(ChartBase):
         super().__init__(
             parent,
             title=title,
-            empty_text="No consumption in this period",
-            empty_hint="Consumption needs at least two readings of a counter, or one of an interval metric.",
+            empty_text=translate("ConsumptionChart", "No consumption in this period"),
+            empty_hint=translate(
+                "ConsumptionChart",
+                "Consumption needs at least two readings of a counter, or one of an interval metric.",
+            ),
         )
-        self.show_cost_action = QAction("Show cost", self)
+        self.show_cost_action = QAction(translate("ConsumptionChart", "Show cost"), self)
         self.show_cost_action.setObjectName("showCostAction")
         self.show_cost_action.setCheckable(True)
         self.show_cost_action.setChecked(True)
@@ -172,8 +176,11 @@ class ConsumptionChart(ChartBase):
         )
         self._decimals = value_decimals([float(v) for v in self._consumption])
         self.set_empty_text(
-            "No consumption in this period",
-            "Consumption needs at least two readings of a counter, or one of an interval metric.",
+            translate("ConsumptionChart", "No consumption in this period"),
+            translate(
+                "ConsumptionChart",
+                "Consumption needs at least two readings of a counter, or one of an interval metric.",
+            ),
         )
         self._show(metric_name, unit, currency, bool(np.isfinite(self._consumption).any() or self.has_cost))
 
@@ -208,7 +215,10 @@ class ConsumptionChart(ChartBase):
         self._days = [None] * n
         self._partial = np.zeros(n, dtype=bool)
         self._decimals = value_decimals([float(v) for v in np.concatenate([self._low, self._high])])
-        self.set_empty_text("No readings in this period", "Readings of this sensor will appear here.")
+        self.set_empty_text(
+            translate("ConsumptionChart", "No readings in this period"),
+            translate("ConsumptionChart", "Readings of this sensor will appear here."),
+        )
         self._show(metric_name, unit, None, bool(np.isfinite(self._mean).any()))
 
     def set_rows(self, rows: Sequence[_RowLike], **kwargs: Any) -> None:
@@ -333,35 +343,50 @@ class ConsumptionChart(ChartBase):
         if self._gauge:
             mean, low, high = float(self._mean[i]), float(self._low[i]), float(self._high[i])
             if not math.isfinite(mean):
-                return Hover([*lines, "No readings"], float(i))
-            lines.append(f"Mean {quantity(mean, self._unit, self._decimals)}")
+                return Hover([*lines, translate("ConsumptionChart", "No readings")], float(i))
+            lines.append(
+                translate("ConsumptionChart", "Mean {amount}").format(amount=quantity(mean, self._unit, self._decimals))
+            )
             if math.isfinite(low) and math.isfinite(high):
                 lowest = quantity(low, self._unit, self._decimals)
-                lines.append(f"Lowest {lowest}, highest {quantity(high, self._unit, self._decimals)}")
+                lines.append(
+                    translate("ConsumptionChart", "Lowest {low}, highest {high}").format(
+                        low=lowest, high=quantity(high, self._unit, self._decimals)
+                    )
+                )
             return Hover(lines, float(i), [(float(i), mean, self._colors.primary)])
         value = float(self._consumption[i])
         if math.isfinite(value):
             lines.append(quantity(value, self._unit, self._decimals))
             self._highlight.setOpts(x=[float(i)], height=[value], width=self._bar_width)
         else:
-            lines.append("No consumption")
+            lines.append(translate("ConsumptionChart", "No consumption"))
             self._highlight.setOpts(x=[], height=[], width=self._bar_width)
         keys = {1: self._colors.primary}
         cost = float(self._cost[i])
         if math.isfinite(cost):
             keys[len(lines)] = self._colors.cost
-            lines.append(f"Cost {money(cost, self._currency)}")
+            lines.append(translate("ConsumptionChart", "Cost {amount}").format(amount=money(cost, self._currency)))
             if self._cost_line.isVisible():
                 points.append((float(i), cost / self._cost_scale, self._colors.cost))
         before = float(self._last_year[i])
         if math.isfinite(before) and math.isfinite(value):
             # A period only partly covered is not compared in %: its readings stop before its end.
             change = f" ({_percent((value - before) / before)})" if before and not self._partial[i] else ""
-            lines.append(f"Last year {quantity(before, self._unit, self._decimals)}{change}")
+            lines.append(
+                translate("ConsumptionChart", "Last year {amount}").format(
+                    amount=quantity(before, self._unit, self._decimals)
+                )
+                + change
+            )
         days = self._days[i]
         if self._partial[i] and days is not None:
             total = (self._ends[i] - self._starts[i]).days
-            lines.append(f"Readings cover {_days(days)} of {total} days")
+            lines.append(
+                translate("ConsumptionChart", "Readings cover {days} of %n day(s)", None, total).format(
+                    days=_days(days)
+                )
+            )
         return Hover(lines, float(i), points, keys if self.has_cost and self._cost_line.isVisible() else {})
 
     # ---- private ------------------------------------------------------------------------------
@@ -378,11 +403,23 @@ class ConsumptionChart(ChartBase):
             groups=[s.year for s in self._starts] if self._period in YEAR_GROUPED else None,
         )
         self._draw()
-        period_name = {"billing_year": "Billing year", "heating_season": "Heating season"}.get(
-            self._period or "", (self._period or "period").capitalize()
+        from ...domain.consumption import Period
+
+        known = {period.value for period in Period}
+        period_name = Period(self._period).label if self._period in known else translate("ConsumptionChart", "Period")
+        name = metric_name or (
+            ""
+            if unit
+            else translate("ConsumptionChart", "Mean")
+            if self._gauge
+            else translate("ConsumptionChart", "Consumption")
         )
-        name = metric_name or ("" if unit else "Mean" if self._gauge else "Consumption")
-        self._set_axis_labels(name, unit, bottom=period_name, right=f"Cost ({currency_label(currency)})")
+        self._set_axis_labels(
+            name,
+            unit,
+            bottom=period_name,
+            right=translate("ConsumptionChart", "Cost ({currency})").format(currency=currency_label(currency)),
+        )
         self._view.setLimits(xMin=-1.5, xMax=n + 0.5, minXRange=min(3, n))
         self._update_legend()
         self._set_has_data(bool(n) and has_data)
@@ -442,15 +479,20 @@ class ConsumptionChart(ChartBase):
         if self._gauge:
             pale = QColor(self._colors.primary)
             pale.setAlphaF(0.4)
-            self._set_legend([("Mean", self._colors.primary, "●"), ("Lowest to highest", pale, "■")])
+            self._set_legend(
+                [
+                    (translate("ConsumptionChart", "Mean"), self._colors.primary, "●"),
+                    (translate("ConsumptionChart", "Lowest to highest"), pale, "■"),
+                ]
+            )
             return
-        entries = [("Consumption", self._colors.primary, "■")]
+        entries = [(translate("ConsumptionChart", "Consumption"), self._colors.primary, "■")]
         if self._partial.any():
             pale = QColor(self._colors.primary)
             pale.setAlphaF(0.45)
-            entries.append(("Partly covered", pale, "■"))
+            entries.append((translate("ConsumptionChart", "Partly covered"), pale, "■"))
         if self._cost_line.isVisible():
-            entries.append(("Cost", self._colors.cost, "●"))
+            entries.append((translate("ConsumptionChart", "Cost"), self._colors.cost, "●"))
         self._set_legend(entries if len(entries) > 1 else [])  # bars alone explain themselves
 
     def _label_keys(self) -> list[int]:

@@ -11,6 +11,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QLocale
 
+from ...i18n import translate
+
 #: Currency symbols shown before an amount; other codes are written after it ("12.50 CHF").
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
 
@@ -31,12 +33,12 @@ def period_axis_label(period: str | None, start: date, end: date, locale: QLocal
     locale = locale or QLocale()
     kind = str(period) if period is not None else ""
     if kind == "month":
-        return locale.toString(_qdate(start), "MMM yyyy")
+        return locale.toString(_qdate(start), translate("Charts", "MMM yyyy"))
     if kind == "quarter":
         return f"Q{(start.month - 1) // 3 + 1} {start.year}"
     if kind in ("year", "billing_year", "heating_season"):
         return _season(start)
-    return locale.toString(_qdate(start), "d MMM yyyy")
+    return locale.toString(_qdate(start), translate("Charts", "d MMM yyyy"))
 
 
 def period_axis_short_label(period: str | None, start: date, end: date, locale: QLocale | None = None) -> str:
@@ -49,7 +51,7 @@ def period_axis_short_label(period: str | None, start: date, end: date, locale: 
         return f"Q{(start.month - 1) // 3 + 1}"
     if kind in ("year", "billing_year", "heating_season"):
         return _season(start)
-    return locale.toString(_qdate(start), "d MMM")
+    return locale.toString(_qdate(start), translate("Charts", "d MMM"))
 
 
 def period_hover_label(period: str | None, start: date, end: date, locale: QLocale | None = None) -> str:
@@ -59,31 +61,31 @@ def period_hover_label(period: str | None, start: date, end: date, locale: QLoca
     last = end - timedelta(days=1)
     span = _span(start, last, locale)
     if kind == "day":
-        return locale.toString(_qdate(start), "dddd d MMMM yyyy")
+        return locale.toString(_qdate(start), translate("Charts", "dddd d MMMM yyyy"))
     if kind == "week":
-        return f"Week {start.isocalendar().week}, {span}"
+        return translate("Charts", "Week {week}, {span}").format(week=start.isocalendar().week, span=span)
     if kind == "month":
-        return locale.toString(_qdate(start), "MMMM yyyy")
+        return locale.toString(_qdate(start), translate("Charts", "MMMM yyyy"))
     if kind == "quarter":
         return f"Q{(start.month - 1) // 3 + 1} {start.year} ({span})"
     if kind == "year" and start.month == 1:
         return str(start.year)
     if kind == "billing_year":
-        return f"Billing year {_season(start)} ({span})"
+        return translate("Charts", "Billing year {year} ({span})").format(year=_season(start), span=span)
     if kind == "heating_season":
-        return f"Heating season {_season(start)} ({span})"
+        return translate("Charts", "Heating season {year} ({span})").format(year=_season(start), span=span)
     return span
 
 
 def _span(first: date, last: date, locale: QLocale) -> str:
     """Days ``first`` to ``last`` (both included): "4–10 Mar 2024", "28 Feb – 5 Mar 2024"."""
     if first == last:
-        return locale.toString(_qdate(first), "d MMM yyyy")
-    end = locale.toString(_qdate(last), "d MMM yyyy")
+        return locale.toString(_qdate(first), translate("Charts", "d MMM yyyy"))
+    end = locale.toString(_qdate(last), translate("Charts", "d MMM yyyy"))
     if first.year != last.year:
-        return f"{locale.toString(_qdate(first), 'd MMM yyyy')} – {end}"
+        return f"{locale.toString(_qdate(first), translate('Charts', 'd MMM yyyy'))} – {end}"
     if first.month != last.month:
-        return f"{locale.toString(_qdate(first), 'd MMM')} – {end}"
+        return f"{locale.toString(_qdate(first), translate('Charts', 'd MMM'))} – {end}"
     return f"{first.day}–{end}"
 
 
@@ -91,7 +93,7 @@ def moment_label(ts: float, locale: QLocale | None = None) -> str:
     """A reading's time (epoch seconds UTC) in local time: "Tue 5 Mar 2024, 08:15"."""
     locale = locale or QLocale()
     moment = QDateTime.fromSecsSinceEpoch(round(ts))  # local time, with daylight saving
-    return locale.toString(moment, "ddd d MMM yyyy, HH:mm")
+    return locale.toString(moment, translate("Charts", "ddd d MMM yyyy, HH:mm"))
 
 
 def month_names(locale: QLocale | None = None) -> list[str]:
@@ -116,20 +118,17 @@ def quantity(value: float | Decimal, unit: str, decimals: int, locale: QLocale |
 
 
 def money(value: float | Decimal, currency: str | None, locale: QLocale | None = None) -> str:
-    """Money: "€1,234.56", "12.50 CHF", "12.50" without a currency (rounded to cents only here, for display)."""
-    text = number(-value if value < 0 else value, 2, locale)
-    sign = "−" if value < 0 else ""
-    code = (currency or "").strip()
-    symbol = CURRENCY_SYMBOLS.get(code.upper())
-    if symbol:
-        return f"{sign}{symbol}{text}"
-    return f"{sign}{text} {code}".rstrip()
+    """Money as everywhere else (views/figures.py): "€1,234.56" in English, "1.234,56 €" in German."""
+    from ..figures import money as figures_money
+
+    code = (currency or "").strip().upper() or None
+    return figures_money(Decimal(repr(float(value))), code, locale)
 
 
 def currency_label(currency: str | None) -> str:
     """What an axis of money says: "€", "CHF", or "Cost" without a currency."""
     code = (currency or "").strip()
-    return CURRENCY_SYMBOLS.get(code.upper(), code) or "Cost"
+    return CURRENCY_SYMBOLS.get(code.upper(), code) or translate("Charts", "Cost")
 
 
 def decimals_for_step(step: float, most: int = 6) -> int:

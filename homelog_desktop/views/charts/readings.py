@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from ...i18n import translate
 from .base import ChartBase, ChartColors, Hover
 from .labels import moment_label, quantity, value_decimals
 
@@ -71,8 +72,8 @@ class ReadingsChart(ChartBase):
         super().__init__(
             parent,
             title=title,
-            empty_text="No readings in this period",
-            empty_hint="Readings you enter or import for this meter will appear here.",
+            empty_text=translate("ReadingsChart", "No readings in this period"),
+            empty_hint=translate("ReadingsChart", "Readings you enter or import for this meter will appear here."),
         )
 
     @property
@@ -116,7 +117,7 @@ class ReadingsChart(ChartBase):
         self._curve.clear()
         self._curve.setSymbol("o" if n <= DOTS_UP_TO else None)
         self._recolor(self._colors)
-        self._set_axis_labels(metric_name, unit, bottom="Date")
+        self._set_axis_labels(metric_name, unit, bottom=translate("ReadingsChart", "Date"))
         if n:
             (low, high), _ = self._home_range() or ((0.0, 1.0), None)
             room = (high - low) * 0.05  # panning stops a little past the first and last readings
@@ -268,7 +269,7 @@ class ReadingsChart(ChartBase):
         j = min(candidates, key=lambda k: abs(float(self._x[k]) - x))
         value = float(self._y[j])
         if not np.isfinite(value):
-            return Hover([moment_label(self._x[j]), "no value"], float(self._x[j]))
+            return Hover([moment_label(self._x[j]), translate("ReadingsChart", "no value")], float(self._x[j]))
         return Hover(
             [moment_label(float(self._x[j])), quantity(value, self._unit, self._decimals)],
             float(self._x[j]),

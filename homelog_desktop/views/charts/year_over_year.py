@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from .base import ChartBase, ChartColors, Hover
 from .labels import long_month_name, month_names, quantity, value_decimals
 
@@ -19,8 +20,8 @@ from .labels import long_month_name, month_names, quantity, value_decimals
 MAX_YEARS = 8
 #: A month counts as partly covered below this share of its days.
 PARTIAL_BELOW = 0.995
-EMPTY_TEXT = "No months to compare yet"
-EMPTY_HINT = "The comparison appears once readings cover at least one month."
+EMPTY_TEXT = QT_TRANSLATE_NOOP("Charts", "No months to compare yet")
+EMPTY_HINT = QT_TRANSLATE_NOOP("Charts", "The comparison appears once readings cover at least one month.")
 
 Number = Decimal | float | int
 
@@ -49,7 +50,9 @@ class YearOverYearChart(ChartBase):
         self._decimals = 1
         self._curves: dict[int, Any] = {}
         self._coverage: dict[int, list[tuple[float, int] | None]] = {}
-        super().__init__(parent, title=title, empty_text=EMPTY_TEXT, empty_hint=EMPTY_HINT)
+        super().__init__(
+            parent, title=title, empty_text=translate("Charts", EMPTY_TEXT), empty_hint=translate("Charts", EMPTY_HINT)
+        )
 
     @property
     def years(self) -> list[int]:
@@ -97,7 +100,11 @@ class YearOverYearChart(ChartBase):
             self._item.addItem(curve)
             self._curves[year] = curve
         self._recolor(self._colors)
-        self._set_axis_labels(metric_name or ("" if unit else "Consumption"), unit, bottom="Month")
+        self._set_axis_labels(
+            metric_name or ("" if unit else translate("YearOverYearChart", "Consumption")),
+            unit,
+            bottom=translate("YearOverYearChart", "Month"),
+        )
         self._set_has_data(bool(self._years))
 
     def set_rows(self, rows: Sequence[_RowLike], **kwargs: Any) -> None:
@@ -115,10 +122,11 @@ class YearOverYearChart(ChartBase):
         self.set_data(by_year, coverage=coverage, **kwargs)
         if rows and not by_year:
             self.set_empty_text(
-                "Year over year compares months", "Choose “Month” as the period to see the months of each year."
+                translate("YearOverYearChart", "Year over year compares months"),
+                translate("YearOverYearChart", "Choose “Month” as the period to see the months of each year."),
             )
         else:
-            self.set_empty_text(EMPTY_TEXT, EMPTY_HINT)
+            self.set_empty_text(translate("Charts", EMPTY_TEXT), translate("Charts", EMPTY_HINT))
 
     def clear(self) -> None:
         self.set_data({})
@@ -143,7 +151,7 @@ class YearOverYearChart(ChartBase):
             curve.updateItems(styleUpdate=True)  # (setSymbolBrush takes one brush, not one per point)
         legend = [(str(year), color, "━") for year, color, _ in self._styles(colors)]
         if any_partial:
-            legend.append(("month partly covered", colors.muted, "○"))
+            legend.append((translate("YearOverYearChart", "month partly covered"), colors.muted, "○"))
         self._set_legend(legend)
 
     def _home_range(self) -> tuple[tuple[float, float], tuple[float, float]] | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QAction
 
-from ... import APP_NAME
+from ...i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QToolBar
@@ -53,6 +53,7 @@ class Act(StrEnum):
     SWITCH_MEMBER = "actionSwitchMember"
     SIGN_OUT = "actionSignOut"
     MOVE_TO_SERVER = "actionMoveToServer"
+    SETTINGS = "actionSettings"
     QUIT = "actionQuit"
     SHORTCUTS = "actionShortcuts"
     ABOUT = "actionAbout"
@@ -72,83 +73,180 @@ class Spec(NamedTuple):
 
 SPECS: dict[Act, Spec] = {
     # "Undo"/"Redo" are the platform's standard keys (Redo: Ctrl+Y on Windows, Ctrl+Shift+Z elsewhere).
-    Act.UNDO: Spec("&Undo", ("Undo",), "Nothing to undo"),
-    Act.REDO: Spec("&Redo", ("Ctrl+Shift+Z", "Redo"), "Nothing to redo"),
+    Act.UNDO: Spec(QT_TRANSLATE_NOOP("Actions", "&Undo"), ("Undo",), QT_TRANSLATE_NOOP("Actions", "Nothing to undo")),
+    Act.REDO: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Redo"), ("Ctrl+Shift+Z", "Redo"), QT_TRANSLATE_NOOP("Actions", "Nothing to redo")
+    ),
     Act.ADD_READING: Spec(
-        "&New Reading…", ("Ctrl+N",), "Record a reading of the selected source", "SP_FileIcon", "New Reading"
+        QT_TRANSLATE_NOOP("Actions", "&New Reading…"),
+        ("Ctrl+N",),
+        QT_TRANSLATE_NOOP("Actions", "Record a reading of the selected source"),
+        "SP_FileIcon",
+        QT_TRANSLATE_NOOP("Actions", "New Reading"),
     ),
     Act.EDIT_READING: Spec(
-        "&Edit Reading…", ("Return", "Enter"), "Edit the selected reading", "SP_FileDialogDetailedView"
+        QT_TRANSLATE_NOOP("Actions", "&Edit Reading…"),
+        ("Return", "Enter"),
+        QT_TRANSLATE_NOOP("Actions", "Edit the selected reading"),
+        "SP_FileDialogDetailedView",
     ),
-    Act.DELETE_READING: Spec("&Delete Readings", ("Delete",), "Delete the selected readings", "SP_TrashIcon"),
+    Act.DELETE_READING: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Delete Readings"),
+        ("Delete",),
+        QT_TRANSLATE_NOOP("Actions", "Delete the selected readings"),
+        "SP_TrashIcon",
+    ),
     Act.METER_ROUND: Spec(
-        "Meter &Round…",
+        QT_TRANSLATE_NOOP("Actions", "Meter &Round…"),
         ("Ctrl+R",),
-        "Enter the readings of every due meter in one sheet",
+        QT_TRANSLATE_NOOP("Actions", "Enter the readings of every due meter in one sheet"),
         "SP_FileDialogListView",
-        "Meter Round",
+        QT_TRANSLATE_NOOP("Actions", "Meter Round"),
     ),
     Act.REMINDERS: Spec(
-        "Remind Me of Due Readings",
+        QT_TRANSLATE_NOOP("Actions", "Remind Me of Due Readings"),
         (),
-        "A notification when a meter's reading is due: at start and once a day while Home Log runs",
+        QT_TRANSLATE_NOOP(
+            "Actions", "A notification when a meter's reading is due: at start and once a day while Home Log runs"
+        ),
         checkable=True,
     ),
-    Act.FILTER: Spec("&Filter Readings", ("Ctrl+F",), "Filter the readings by note text or date"),
+    Act.FILTER: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Filter Readings"),
+        ("Ctrl+F",),
+        QT_TRANSLATE_NOOP("Actions", "Filter the readings by note text or date"),
+    ),
     Act.ADD_SOURCE: Spec(
-        "New &Source…", ("Ctrl+Shift+N",), "Add a meter or sensor", "SP_FileDialogNewFolder", "New Source"
+        QT_TRANSLATE_NOOP("Actions", "New &Source…"),
+        ("Ctrl+Shift+N",),
+        QT_TRANSLATE_NOOP("Actions", "Add a meter or sensor"),
+        "SP_FileDialogNewFolder",
+        QT_TRANSLATE_NOOP("Actions", "New Source"),
+    ),
+    Act.EDIT_SOURCE: Spec(
+        QT_TRANSLATE_NOOP("Actions", "Edit Source…"),
+        ("Ctrl+E",),
+        QT_TRANSLATE_NOOP("Actions", "Edit the selected source and its metrics"),
+    ),
+    Act.ARCHIVE_SOURCE: Spec(
+        QT_TRANSLATE_NOOP("Actions", "Archive Source"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Hide a source you no longer read, keeping its readings"),
+    ),
+    Act.DELETE_SOURCE: Spec(
+        QT_TRANSLATE_NOOP("Actions", "Delete Source…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Delete the selected source with all its readings"),
+    ),
+    Act.EXPORT_READINGS: Spec(
+        QT_TRANSLATE_NOOP("Actions", "E&xport Readings…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Save the selected source's readings as CSV or JSON"),
     ),
     Act.ADD_VIRTUAL_METER: Spec(
-        "New &Virtual Meter…", (), "A meter computed from others: metrics of the same unit added or subtracted"
-    ),
-    Act.EDIT_SOURCE: Spec("Edit Source…", ("Ctrl+E",), "Edit the selected source and its metrics"),
-    Act.ARCHIVE_SOURCE: Spec("Archive Source", (), "Hide a source you no longer read, keeping its readings"),
-    Act.DELETE_SOURCE: Spec("Delete Source…", (), "Delete the selected source with all its readings"),
-    Act.EXPORT_READINGS: Spec("E&xport Readings…", (), "Save the selected source's readings as CSV or JSON"),
-    Act.EXPORT_ALL: Spec(
-        "&Export All Sources…",
+        QT_TRANSLATE_NOOP("Actions", "New &Virtual Meter…"),
         (),
-        "Save every source whole (metrics, tariffs, meter changes, readings) in one file to import again anywhere",
+        QT_TRANSLATE_NOOP("Actions", "A meter computed from others: metrics of the same unit added or subtracted"),
+    ),
+    Act.EXPORT_ALL: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Export All Sources…"),
+        (),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Save every source whole (metrics, tariffs, meter changes, readings) in one file to import again anywhere",
+        ),
     ),
     Act.ANNUAL_REPORT: Spec(
-        "Export &Annual Report…", (), "A PDF of a year: the household's totals, then each source's months and charts"
+        QT_TRANSLATE_NOOP("Actions", "Export &Annual Report…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "A PDF of a year: the household's totals, then each source's months and charts"),
     ),
     Act.DASHBOARD: Spec(
-        "&Dashboard",
+        QT_TRANSLATE_NOOP("Actions", "&Dashboard"),
         ("Ctrl+1",),
-        "Every meter at a glance: last reading, this month, cost and projection",
+        QT_TRANSLATE_NOOP("Actions", "Every meter at a glance: last reading, this month, cost and projection"),
         "SP_DirHomeIcon",
     ),
-    Act.SHOW_READINGS: Spec("&Readings", ("Ctrl+2",), "The source's readings"),
-    Act.SHOW_REPORTS: Spec("Re&ports and Charts", ("Ctrl+3",), "Consumption and cost per period, with charts"),
-    Act.REFRESH: Spec("&Refresh", ("F5",), "Read everything again", "SP_BrowserReload"),
-    Act.SHOW_ARCHIVED: Spec("Show &Archived Sources", checkable=True),
-    Act.SAMPLE_DATA: Spec("Explore &Sample Data", (), "Open a made-up household in its own file"),
-    Act.OWN_DATA: Spec("Back to &My Data", (), "Leave the sample household"),
-    Act.IMPORT: Spec("&Import…", ("Ctrl+I",), "Import readings from a CSV or Excel file"),
-    Act.BACKUP_NOW: Spec("&Back Up Now", (), "Copy your data into the backups folder now"),
+    Act.SHOW_READINGS: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Readings"), ("Ctrl+2",), QT_TRANSLATE_NOOP("Actions", "The source's readings")
+    ),
+    Act.SHOW_REPORTS: Spec(
+        QT_TRANSLATE_NOOP("Actions", "Re&ports and Charts"),
+        ("Ctrl+3",),
+        QT_TRANSLATE_NOOP("Actions", "Consumption and cost per period, with charts"),
+    ),
+    Act.REFRESH: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Refresh"),
+        ("F5",),
+        QT_TRANSLATE_NOOP("Actions", "Read everything again"),
+        "SP_BrowserReload",
+    ),
+    Act.SHOW_ARCHIVED: Spec(QT_TRANSLATE_NOOP("Actions", "Show &Archived Sources"), checkable=True),
+    Act.SAMPLE_DATA: Spec(
+        QT_TRANSLATE_NOOP("Actions", "Explore &Sample Data"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Open a made-up household in its own file"),
+    ),
+    Act.OWN_DATA: Spec(
+        QT_TRANSLATE_NOOP("Actions", "Back to &My Data"), (), QT_TRANSLATE_NOOP("Actions", "Leave the sample household")
+    ),
+    Act.IMPORT: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Import…"),
+        ("Ctrl+I",),
+        QT_TRANSLATE_NOOP("Actions", "Import readings from a CSV or Excel file"),
+    ),
+    Act.BACKUP_NOW: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Back Up Now"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Copy your data into the backups folder now"),
+    ),
     Act.RESTORE: Spec(
-        "&Restore from Backup…", (), "Replace your data with a backup (your current data is kept as a backup first)"
+        QT_TRANSLATE_NOOP("Actions", "&Restore from Backup…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Replace your data with a backup (your current data is kept as a backup first)"),
     ),
-    Act.MEMBERS: Spec("Household &Members…", (), "Who reads the meters"),
+    Act.MEMBERS: Spec(
+        QT_TRANSLATE_NOOP("Actions", "Household &Members…"), (), QT_TRANSLATE_NOOP("Actions", "Who reads the meters")
+    ),
     Act.CONNECT: Spec(
-        "&Connect to a Shared Database…", (), "Open a household kept on a PostgreSQL server, as one of its members"
+        QT_TRANSLATE_NOOP("Actions", "&Connect to a Shared Database…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Open a household kept on a PostgreSQL server, as one of its members"),
     ),
-    Act.LOCAL_DATA: Spec("Open My &Local File", (), "Leave the shared database and open your own data file"),
-    Act.SWITCH_MEMBER: Spec("S&witch Member…", (), "Sign in as another member of the household"),
-    Act.SIGN_OUT: Spec("Sign &Out", (), "Sign out; the next person signs in"),
+    Act.LOCAL_DATA: Spec(
+        QT_TRANSLATE_NOOP("Actions", "Open My &Local File"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Leave the shared database and open your own data file"),
+    ),
+    Act.SWITCH_MEMBER: Spec(
+        QT_TRANSLATE_NOOP("Actions", "S&witch Member…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Sign in as another member of the household"),
+    ),
+    Act.SIGN_OUT: Spec(
+        QT_TRANSLATE_NOOP("Actions", "Sign &Out"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Sign out; the next person signs in"),
+    ),
     Act.MOVE_TO_SERVER: Spec(
-        "Mo&ve to a Shared Server…", (), "Copy this household to a PostgreSQL server that several computers can use"
+        QT_TRANSLATE_NOOP("Actions", "Mo&ve to a Shared Server…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Copy this household to a PostgreSQL server that several computers can use"),
     ),
-    Act.QUIT: Spec("&Quit", ("Ctrl+Q",)),
-    Act.SHORTCUTS: Spec("&Keyboard Shortcuts", ("F1",)),
-    Act.ABOUT: Spec(f"&About {APP_NAME}"),
+    Act.SETTINGS: Spec(
+        QT_TRANSLATE_NOOP("Actions", "S&ettings…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "The language Home Log is shown in"),
+    ),
+    Act.QUIT: Spec(QT_TRANSLATE_NOOP("Actions", "&Quit"), ("Ctrl+Q",)),
+    Act.SHORTCUTS: Spec(QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"), ("F1",)),
+    Act.ABOUT: Spec(QT_TRANSLATE_NOOP("Actions", "&About Home Log")),
 }
 
 #: The menus: (title, actions; None is a separator).
 MENUS: tuple[tuple[str, tuple[Act | None, ...]], ...] = (
     (
-        "&File",
+        QT_TRANSLATE_NOOP("Actions", "&File"),
         (
             Act.SAMPLE_DATA,
             Act.OWN_DATA,
@@ -167,12 +265,13 @@ MENUS: tuple[tuple[str, tuple[Act | None, ...]], ...] = (
             Act.SIGN_OUT,
             Act.MOVE_TO_SERVER,
             None,
+            Act.SETTINGS,
             Act.QUIT,
         ),
     ),
-    ("&Edit", (Act.UNDO, Act.REDO)),
+    (QT_TRANSLATE_NOOP("Actions", "&Edit"), (Act.UNDO, Act.REDO)),
     (
-        "&Source",
+        QT_TRANSLATE_NOOP("Actions", "&Source"),
         (
             Act.ADD_SOURCE,
             Act.ADD_VIRTUAL_METER,
@@ -184,11 +283,14 @@ MENUS: tuple[tuple[str, tuple[Act | None, ...]], ...] = (
         ),
     ),
     (
-        "&Reading",
+        QT_TRANSLATE_NOOP("Actions", "&Reading"),
         (Act.ADD_READING, Act.EDIT_READING, Act.DELETE_READING, Act.METER_ROUND, Act.REMINDERS, None, Act.FILTER),
     ),
-    ("&View", (Act.DASHBOARD, Act.SHOW_READINGS, Act.SHOW_REPORTS, None, Act.REFRESH, Act.SHOW_ARCHIVED)),
-    ("&Help", (Act.SHORTCUTS, Act.ABOUT)),
+    (
+        QT_TRANSLATE_NOOP("Actions", "&View"),
+        (Act.DASHBOARD, Act.SHOW_READINGS, Act.SHOW_REPORTS, None, Act.REFRESH, Act.SHOW_ARCHIVED),
+    ),
+    (QT_TRANSLATE_NOOP("Actions", "&Help"), (Act.SHORTCUTS, Act.ABOUT)),
 )
 
 TOOLBAR: tuple[Act | None, ...] = (
@@ -205,23 +307,29 @@ TOOLBAR: tuple[Act | None, ...] = (
 
 #: (keys, description) shown in Help → Keyboard Shortcuts.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
-    ("Ctrl+Z", "Undo the last change (its name is in the Edit menu)"),
-    ("Ctrl+Shift+Z", "Redo the change last undone"),
-    ("Ctrl+1", "Dashboard: every meter at a glance"),
-    ("Ctrl+2", "Readings of the selected source"),
-    ("Ctrl+3", "Reports and charts of the selected source"),
-    ("Ctrl+R", "Meter round: enter the readings of every due meter"),
-    ("Ctrl+N", "New reading for the selected source"),
-    ("Ctrl+Shift+N", "New source"),
-    ("Enter", "Edit the selected reading"),
-    ("Delete", "Delete the selected readings"),
-    ("Ctrl+E", "Edit the selected source"),
-    ("Ctrl+I", "Import readings from a CSV or Excel file (or drop the file on the window)"),
-    ("F5", "Refresh"),
-    ("Ctrl+F", "Filter the readings (note text, or a date such as 2025 or 2025-03)"),
-    ("Ctrl+C", "Copy the selected rows of the readings or report table (for a spreadsheet)"),
-    ("F1", "This list of shortcuts"),
-    ("Ctrl+Q", "Quit"),
+    ("Ctrl+Z", QT_TRANSLATE_NOOP("Actions", "Undo the last change (its name is in the Edit menu)")),
+    ("Ctrl+Shift+Z", QT_TRANSLATE_NOOP("Actions", "Redo the change last undone")),
+    ("Ctrl+1", QT_TRANSLATE_NOOP("Actions", "Dashboard: every meter at a glance")),
+    ("Ctrl+2", QT_TRANSLATE_NOOP("Actions", "Readings of the selected source")),
+    ("Ctrl+3", QT_TRANSLATE_NOOP("Actions", "Reports and charts of the selected source")),
+    ("Ctrl+R", QT_TRANSLATE_NOOP("Actions", "Meter round: enter the readings of every due meter")),
+    ("Ctrl+N", QT_TRANSLATE_NOOP("Actions", "New reading for the selected source")),
+    ("Ctrl+Shift+N", QT_TRANSLATE_NOOP("Actions", "New source")),
+    ("Enter", QT_TRANSLATE_NOOP("Actions", "Edit the selected reading")),
+    ("Delete", QT_TRANSLATE_NOOP("Actions", "Delete the selected readings")),
+    ("Ctrl+E", QT_TRANSLATE_NOOP("Actions", "Edit the selected source")),
+    (
+        "Ctrl+I",
+        QT_TRANSLATE_NOOP("Actions", "Import readings from a CSV or Excel file (or drop the file on the window)"),
+    ),
+    ("F5", QT_TRANSLATE_NOOP("Actions", "Refresh")),
+    ("Ctrl+F", QT_TRANSLATE_NOOP("Actions", "Filter the readings (note text, or a date such as 2025 or 2025-03)")),
+    (
+        "Ctrl+C",
+        QT_TRANSLATE_NOOP("Actions", "Copy the selected rows of the readings or report table (for a spreadsheet)"),
+    ),
+    ("F1", QT_TRANSLATE_NOOP("Actions", "This list of shortcuts")),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("Actions", "Quit")),
 )
 
 
@@ -231,25 +339,25 @@ def create_actions(
     """Every action, with its text and tip, triggering its slot; menus and toolbar added to ``window``."""
     actions: dict[Act, QAction] = {}
     for act, spec in SPECS.items():
-        action = QAction(spec.text, window)
+        action = QAction(translate("Actions", spec.text), window)
         action.setObjectName(act.value)
         if spec.tip:
-            action.setToolTip(spec.tip)
-            action.setStatusTip(spec.tip)
+            action.setToolTip(translate("Actions", spec.tip))
+            action.setStatusTip(translate("Actions", spec.tip))
         if spec.icon_text:
-            action.setIconText(spec.icon_text)
+            action.setIconText(translate("Actions", spec.icon_text))
         action.setCheckable(spec.checkable)
         action.triggered.connect(slots[act])
         actions[act] = action
     bar = window.menuBar()
     for title, items in MENUS:
-        menu = bar.addMenu(title)
+        menu = bar.addMenu(translate("Actions", title))
         for item in items:
             if item is None:
                 menu.addSeparator()
             else:
                 menu.addAction(actions[item])
-    toolbar = window.addToolBar("Main")
+    toolbar = window.addToolBar(translate("Actions", "Main"))
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     for item in TOOLBAR:

@@ -12,6 +12,7 @@ import importlib
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
+from ...i18n import translate
 from .actions import SPECS, Act
 from .dialogs import format_local, question, shortcuts_box
 
@@ -107,6 +108,7 @@ class WindowCommands:
             Act.SWITCH_MEMBER: lambda: self.switch_member_requested.emit(),
             Act.SIGN_OUT: lambda: self.sign_out_requested.emit(),
             Act.MOVE_TO_SERVER: lambda: self.move_requested.emit(),
+            Act.SETTINGS: self.open_settings,
             Act.QUIT: self.close,
             Act.SHORTCUTS: self.show_shortcuts,
             Act.ABOUT: self.show_about,
@@ -186,7 +188,7 @@ class WindowCommands:
 
         if reading.entered_by is not None:
             self._settings.setValue("entry/lastMember", reading.entered_by)
-        self.statusBar().showMessage("Reading saved", 5000)
+        self.statusBar().showMessage(translate("WindowCommands", "Reading saved"), 5000)
         if reading.id is not None:
             self.navigation.go(ReadingSaved(reading.source_id, reading.id))
 
@@ -196,9 +198,13 @@ class WindowCommands:
         if self.workspace is None or source is None or not readings:
             return
         if len(readings) == 1:
-            text = f"Delete the reading of {format_local(readings[0].timestamp)} from “{source.name}”?"
+            text = translate("Commands", "Delete the reading of {time} from “{name}”?").format(
+                time=format_local(readings[0].timestamp), name=source.name
+            )
         else:
-            text = f"Delete {len(readings):,} readings from “{source.name}”?"
+            text = translate("Commands", "Delete %Ln readings from “{name}”?", None, len(readings)).format(
+                name=source.name
+            )
         ids = [r.id for r in readings if r.id is not None]
         self.run(self._confirm_delete(source, ids, text))
 
@@ -209,8 +215,9 @@ class WindowCommands:
         from ...viewmodels.readings import delete_detail
 
         detail = delete_detail(await self.workspace.readings.meter_changes_of(ids), source)
-        informative = f"{detail}\n\nEdit → Undo brings them back." if detail else "Edit → Undo brings them back."
-        box = question(self._parent(), text, informative, "Delete")
+        undone = translate("Commands", "Edit → Undo brings them back.")
+        informative = f"{detail}\n\n{undone}" if detail else undone
+        box = question(self._parent(), text, informative, translate("Commands", "Delete"))
         self.dialogs.keep(box)
         box.accepted.connect(lambda: self.run(self.workspace.readings.delete(ids)) if self.workspace else None)
         box.open()
@@ -218,7 +225,7 @@ class WindowCommands:
     def _on_readings_deleted(self, count: int) -> None:
         from ...viewmodels.navigation import ReadingsDeleted
 
-        self.statusBar().showMessage("1 reading deleted" if count == 1 else f"{count:,} readings deleted", 5000)
+        self.statusBar().showMessage(translate("Commands", "%Ln reading(s) deleted", None, count), 5000)
         source = self.current_source()
         if source is not None and source.id is not None:
             self.navigation.go(ReadingsDeleted(source.id))
@@ -238,7 +245,7 @@ class WindowCommands:
 
     def _on_round_saved(self, readings: list[Reading]) -> None:
         count = len(readings)
-        self.statusBar().showMessage("1 reading saved" if count == 1 else f"{count} readings saved", 5000)
+        self.statusBar().showMessage(translate("Commands", "%Ln reading(s) saved", None, count), 5000)
 
     def focus_filter(self) -> None:
         from ...viewmodels.navigation import Page
@@ -309,15 +316,18 @@ class WindowCommands:
         if source is None or source.id != source_id or self.workspace is None:
             return
         if count:
-            readings = "its only reading" if count == 1 else f"its {count:,} readings"
-            text = f"Delete “{source.name}” and {readings}?"
+            text = translate("Commands", "Delete “{name}” and its %Ln reading(s)?", None, count).format(
+                name=source.name
+            )
         else:
-            text = f"Delete “{source.name}”? It has no readings."
+            text = translate("Commands", "Delete “{name}”? It has no readings.").format(name=source.name)
         box = question(
             self._parent(),
             text,
-            "Edit → Undo brings it back. To keep the readings but hide the source, archive it instead.",
-            "Delete",
+            translate(
+                "Commands", "Edit → Undo brings it back. To keep the readings but hide the source, archive it instead."
+            ),
+            translate("Commands", "Delete"),
         )
         box.setObjectName("confirmDeleteSource")
         self.dialogs.keep(box)
@@ -327,8 +337,7 @@ class WindowCommands:
     def _on_source_deleted(self, source_id: int, count: int) -> None:
         from ...viewmodels.navigation import SourceRemoved
 
-        readings = "1 reading" if count == 1 else f"{count:,} readings"
-        self.statusBar().showMessage(f"Source deleted with {readings}", 5000)
+        self.statusBar().showMessage(translate("Commands", "Source deleted with %Ln reading(s)", None, count), 5000)
         self.navigation.go(SourceRemoved(source_id))
 
     def _on_show_archived_toggled(self, checked: bool) -> None:
@@ -390,6 +399,13 @@ class WindowCommands:
         self.dialogs.keep(dialog)
         dialog.open()
 
+    def open_settings(self) -> None:
+        from ..settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self._parent())
+        self.dialogs.keep(dialog)
+        dialog.open()
+
     def show_shortcuts(self) -> None:
         box = shortcuts_box(self._parent())
         self.dialogs.keep(box)
@@ -445,7 +461,11 @@ class WindowCommands:
         vm = self.workspace.exporter()
         vm.setParent(self._parent())
         vm.finished.connect(lambda result: self.statusBar().showMessage(describe(result), 8000))
-        vm.cancelled.connect(lambda: self.statusBar().showMessage("Export cancelled: no file was written", 8000))
+        vm.cancelled.connect(
+            lambda: self.statusBar().showMessage(
+                translate("WindowCommands", "Export cancelled: no file was written"), 8000
+            )
+        )
         vm.error_occurred.connect(self.show_error)
         ExportProgress(vm, source, path, self._parent())
         task = vm.spawn(vm.export(source, path, fmt))
@@ -493,7 +513,9 @@ class WindowCommands:
 
         dialog = AnnualReportDialog(self.workspace.annual_report(write_pdf), self._parent())
         dialog.vm.finished.connect(
-            lambda path, _pages: self.statusBar().showMessage(f"Annual report saved: {path}", 8000)
+            lambda path, _pages: self.statusBar().showMessage(
+                translate("Commands", "Annual report saved: {path}").format(path=path), 8000
+            )
         )
         self.dialogs.keep(dialog)
         dialog.open()
@@ -550,7 +572,7 @@ class WindowCommands:
             action = self._actions[act]
             action.setEnabled(on and not refusal)
             if act in REFUSABLE:  # a refused action says why (the policy's reason) where its tip would be
-                tip = refusal or SPECS[act].tip
+                tip = refusal or translate("Actions", SPECS[act].tip)
                 action.setToolTip(tip)
                 action.setStatusTip(tip)
         self.source_page.set_edit_refusal(refusals.get(Act.EDIT_SOURCE, ""))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ... import APP_NAME
+from ...i18n import translate
 from .actions import SHORTCUTS
 
 if TYPE_CHECKING:
@@ -52,12 +53,18 @@ def question(parent: QWidget, text: str, informative: str, accept_text: str) -> 
 
 def shortcuts_box(parent: QWidget) -> QMessageBox:
     """Help → Keyboard Shortcuts."""
+    from PySide6.QtGui import QKeySequence
     from PySide6.QtWidgets import QMessageBox
 
-    rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for keys, what in SHORTCUTS)
+    native = QKeySequence.SequenceFormat.NativeText  # the key names in the user's language ("Strg+N")
+    rows = "".join(
+        f"<tr><td><b>{QKeySequence(keys).toString(native)}</b>&nbsp;&nbsp;</td>"
+        f"<td>{translate('Actions', what)}</td></tr>"
+        for keys, what in SHORTCUTS
+    )
     box = QMessageBox(parent)
     box.setObjectName("shortcutsDialog")
-    box.setWindowTitle("Keyboard shortcuts")
+    box.setWindowTitle(translate("Dialogs", "Keyboard shortcuts"))
     box.setText(f"<table cellpadding='3'>{rows}</table>")
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     return box

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from ...i18n import translate
 from ...viewmodels.navigation import Page
 from ..dashboard import DashboardPage
 from ..widgets import Banner
@@ -46,8 +47,8 @@ def build_frame(window: MainWindow) -> None:
     window.live_bar.setObjectName("liveBanner")
     stack = window._stack = QStackedWidget()
     stack.setObjectName("pages")
-    window._loading_label = _centred("Opening your data…")
-    window._nothing_label = _centred("Select a meter or sensor on the left.")
+    window._loading_label = _centred(translate("MainWindow", "Opening your data…"))
+    window._nothing_label = _centred(translate("MainWindow", "Select a meter or sensor on the left."))
     window._nothing_label.setObjectName("nothingLabel")
     window._nothing_label.setEnabled(False)
     nothing = _page(window._nothing_label)

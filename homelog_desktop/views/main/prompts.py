@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ... import APP_NAME
+from ...i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from ...db.backup_files import BackupFile
@@ -27,9 +28,9 @@ class Recovery(StrEnum):
 
 #: The steps of a backup's or a restore's copies, as the status bar names them.
 PROGRESS_STEPS = {
-    "copy": "Copying the backup",
-    "keep": "Keeping a copy of your current data",
-    "backup": "Backing up",
+    "copy": QT_TRANSLATE_NOOP("Prompts", "Copying the backup"),
+    "keep": QT_TRANSLATE_NOOP("Prompts", "Keeping a copy of your current data"),
+    "backup": QT_TRANSLATE_NOOP("Prompts", "Backing up"),
 }
 
 
@@ -78,12 +79,15 @@ class Prompts:
     def progress(self, step: str, done: int, total: int) -> None:
         """A backup's or a restore's copy, in the status bar."""
         percent = done * 100 // max(total, 1)
-        self.status(f"{PROGRESS_STEPS.get(step, step)}… {percent}%")
+        self.status(f"{translate('Prompts', PROGRESS_STEPS.get(step, step))}… {percent}%")
 
     def backed_up(self, made: BackupFile) -> None:
         from ..backup_dialog import file_size
 
-        self.status(f"Backed up to {made.path} ({file_size(made.size)})", 10_000)
+        self.status(
+            translate("Prompts", "Backed up to {path} ({size})").format(path=made.path, size=file_size(made.size)),
+            10_000,
+        )
 
     def refuse_open(self, message: str) -> None:
         """The data cannot be opened: say so in the window and a dialog; the window closes with it."""
@@ -111,9 +115,14 @@ class Prompts:
         """The file chosen cannot be restored: say why (nothing was changed)."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "This file cannot be restored.", parent=self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            APP_NAME,
+            translate("Prompts", "This file cannot be restored."),
+            parent=self.window,
+        )
         box.setObjectName("restoreRefused")
-        box.setInformativeText(reason + "\n\nYour data has not been changed.")
+        box.setInformativeText(reason + "\n\n" + translate("Prompts", "Your data has not been changed."))
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         await ask(box)
 
@@ -126,7 +135,7 @@ class Prompts:
         box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, parent=self.window)
         box.setObjectName("confirmRestore")
         box.setInformativeText(details)
-        yes = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        yes = box.addButton(translate("Prompts", "Restore"), QMessageBox.ButtonRole.AcceptRole)
         yes.setObjectName("confirmButton")
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -147,7 +156,12 @@ class Prompts:
 
         from ..backup_dialog import DATABASE_FILTER
 
-        dialog = QFileDialog(self.window, "Open which Home Log file?", str(start_dir), DATABASE_FILTER)
+        dialog = QFileDialog(
+            self.window,
+            translate("Prompts", "Open which Home Log file?"),
+            str(start_dir),
+            translate("BackupDialog", DATABASE_FILTER),
+        )
         dialog.setObjectName("openOtherDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         chosen: list[str] = []

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import translate
 from ...viewmodels.navigation import Location, Page
 from ..models.sources import SourcesListModel
 from ..source_delegate import SourceItemDelegate
@@ -51,11 +52,16 @@ class Sidebar(QWidget):
         self._quiet = False
         self.source_list = QListView()
         self.source_list.setObjectName("sourceList")
-        self.source_list.setAccessibleName("Sources")
+        self.source_list.setAccessibleName(translate("Sidebar", "Sources"))
         self.source_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.source_list.setUniformItemSizes(True)
         # Wide enough for a name and "5 days ago · 28 Nov" in the user's font; never a sideways scroll.
-        self.source_list.setMinimumWidth(self.fontMetrics().horizontalAdvance("5 days ago · 28 Nov") + 64)
+        self.source_list.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance(
+                translate("Sidebar", "5 days ago · 28 Nov", "the widest age in the list")
+            )
+            + 64
+        )
         self.source_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.source_list.setFrameShape(QFrame.Shape.NoFrame)
         self.source_list.setItemDelegate(SourceItemDelegate(self.source_list))
@@ -64,8 +70,8 @@ class Sidebar(QWidget):
 
         self.dashboard_button = button = QToolButton()
         button.setObjectName("dashboardButton")
-        button.setText("Dashboard")
-        button.setToolTip("Every meter at a glance (Ctrl+1)")
+        button.setText(translate("Sidebar", "Dashboard"))
+        button.setToolTip(translate("Sidebar", "Every meter at a glance (Ctrl+1)"))
         button.setIcon(dashboard_icon)
         button.clicked.connect(lambda _checked: self.dashboard_clicked.emit())
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -78,12 +84,12 @@ class Sidebar(QWidget):
         font.setBold(True)
         button.setFont(font)
 
-        caption = QLabel("Meters and sensors")
+        caption = QLabel(translate("Sidebar", "Meters and sensors"))
         caption.setContentsMargins(10, 8, 8, 2)
         caption_font = caption.font()
         caption_font.setBold(True)
         caption.setFont(caption_font)
-        add_button = QPushButton("New source…")
+        add_button = QPushButton(translate("Sidebar", "New source…"))
         add_button.setObjectName("sidebarAddSource")
         add_button.clicked.connect(self.add_source_clicked)
         button_row = QHBoxLayout()

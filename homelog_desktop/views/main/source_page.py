@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from ...viewmodels.changes import What
 from ...viewmodels.navigation import Tab
 from ..icons import category_icon
@@ -41,9 +42,9 @@ if TYPE_CHECKING:
 
 #: The Reports page's module (numpy with it): imported in a worker thread the first time.
 REPORTS_MODULE = "homelog_desktop.views.reports_page"
-REPORTS_TITLE = "Reports and charts"
-REPORTS_TIP = "Consumption and cost per period, with charts (Ctrl+3)"
-EDIT_TIP = "Change the source's name, metrics, tariffs and meter changes (Ctrl+E)"
+REPORTS_TITLE = QT_TRANSLATE_NOOP("SourcePage", "Reports and charts")
+REPORTS_TIP = QT_TRANSLATE_NOOP("SourcePage", "Consumption and cost per period, with charts (Ctrl+3)")
+EDIT_TIP = QT_TRANSLATE_NOOP("SourcePage", "Change the source's name, metrics, tariffs and meter changes (Ctrl+E)")
 
 
 class SourcePage(QWidget):
@@ -87,9 +88,9 @@ class SourcePage(QWidget):
         titles.setSpacing(0)
         titles.addWidget(self.title)
         titles.addWidget(self._details)
-        edit_button = QPushButton("Edit source…")
+        edit_button = QPushButton(translate("SourcePage", "Edit source…"))
         edit_button.setObjectName("editSourceButton")
-        edit_button.setToolTip(EDIT_TIP)
+        edit_button.setToolTip(translate("SourcePage", EDIT_TIP))
         edit_button.clicked.connect(self.edit_source_clicked)
         self.edit_button = edit_button
         header = QHBoxLayout()
@@ -99,10 +100,14 @@ class SourcePage(QWidget):
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText("Filter: note text, or a date like 2025, 2025-03 or 2025-03-14")
-        self.filter_edit.setToolTip("Text in the note, or a date like 2025, 2025-03 or 2025-03-14")
+        self.filter_edit.setPlaceholderText(
+            translate("SourcePage", "Filter: note text, or a date like 2025, 2025-03 or 2025-03-14")
+        )
+        self.filter_edit.setToolTip(
+            translate("SourcePage", "Text in the note, or a date like 2025, 2025-03 or 2025-03-14")
+        )
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter readings")
+        self.filter_edit.setAccessibleName(translate("SourcePage", "Filter readings"))
         self.filter_edit.setMinimumWidth(120)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -118,7 +123,7 @@ class SourcePage(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("readingsTable")
-        self.table.setAccessibleName("Readings")
+        self.table.setAccessibleName(translate("SourcePage", "Readings"))
         for action in table_actions:
             self.table.addAction(action)
         self.copy_action = install_copy(self.table, self._copy_text)
@@ -142,10 +147,10 @@ class SourcePage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sourceTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(readings_tab, "Readings")
-        self.tabs.addTab(self._reports_slot, REPORTS_TITLE)
-        self.tabs.setTabToolTip(Tab.READINGS, "Every reading of the source (Ctrl+2)")
-        self.tabs.setTabToolTip(Tab.REPORTS, REPORTS_TIP)
+        self.tabs.addTab(readings_tab, translate("SourcePage", "Readings"))
+        self.tabs.addTab(self._reports_slot, translate("SourcePage", REPORTS_TITLE))
+        self.tabs.setTabToolTip(Tab.READINGS, translate("SourcePage", "Every reading of the source (Ctrl+2)"))
+        self.tabs.setTabToolTip(Tab.REPORTS, translate("SourcePage", REPORTS_TIP))
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         layout = QVBoxLayout(self)
@@ -188,13 +193,13 @@ class SourcePage(QWidget):
         ``others``: every source, to name a virtual meter's inputs."""
         self._formula = formula(source, others) if source.virtual else ""
         self._icon.setPixmap(category_icon(source.category).pixmap(40, 40))
-        self.title.setText(source.name + ("  (archived)" if source.archived else ""))
+        self.title.setText(source.name + (translate("SourcePage", "  (archived)") if source.archived else ""))
         self.title.setToolTip(source.name)
         details = [source.category.label]
         if source.virtual:
             details.append(f"virtual meter: {self._formula}")
         if source.interval_days:
-            details.append("read every day" if source.interval_days == 1 else f"read every {source.interval_days} days")
+            details.append(translate("SourcePage", "read every %n day(s)", None, source.interval_days))
         details.append(", ".join(m.label for m in source.metrics))
         if self.workspace is not None and self.workspace.permissions.restricted:
             details.append(self.workspace.permissions.ownership(source))
@@ -207,7 +212,7 @@ class SourcePage(QWidget):
     def set_edit_refusal(self, reason: str) -> None:
         """Disable "Edit source…" with the access policy's ``reason`` as its tooltip ("": allowed)."""
         self.edit_button.setEnabled(not reason)
-        self.edit_button.setToolTip(reason or EDIT_TIP)
+        self.edit_button.setToolTip(reason or translate("SourcePage", EDIT_TIP))
 
     def load_readings(self, source: Source | None) -> None:
         """Show the readings of ``source`` (a new filter for another source)."""
@@ -227,17 +232,20 @@ class SourcePage(QWidget):
         if source is None or (total == 0 and not filtered):
             self.count_label.clear()  # the empty page says it already
         elif filtered:
-            self.count_label.setText(f"{total:,} matching")
+            self.count_label.setText(translate("SourcePage", "%Ln matching", None, total))
         else:
-            self.count_label.setText("1 reading" if total == 1 else f"{total:,} readings")
+            self.count_label.setText(translate("SourcePage", "%Ln reading(s)", None, total))
         if source is not None and total == 0:
             if filtered:
-                self.empty_label.setText("No readings match the filter.")
+                self.empty_label.setText(translate("SourcePage", "No readings match the filter."))
             elif source.virtual:
                 self.empty_label.setText(NO_READINGS.format(name=source.name, formula=self._formula))
             else:
                 self.empty_label.setText(
-                    f"No readings of “{source.name}” yet.\n\nPress Ctrl+N or “New Reading” to record the first one."
+                    translate(
+                        "SourcePage",
+                        "No readings of “{name}” yet.\n\nPress Ctrl+N or “New Reading” to record the first one.",
+                    ).format(name=source.name)
                 )
             self._table_stack.setCurrentIndex(1)
         else:
@@ -333,8 +341,8 @@ class SourcePage(QWidget):
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         self.tabs.removeTab(self.tabs.indexOf(old))
-        self.tabs.insertTab(Tab.REPORTS, widget, REPORTS_TITLE)
-        self.tabs.setTabToolTip(Tab.REPORTS, REPORTS_TIP)
+        self.tabs.insertTab(Tab.REPORTS, widget, translate("SourcePage", REPORTS_TITLE))
+        self.tabs.setTabToolTip(Tab.REPORTS, translate("SourcePage", REPORTS_TIP))
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         old.deleteLater()
@@ -352,7 +360,7 @@ class SourcePage(QWidget):
 
 
 def _reports_placeholder() -> QLabel:
-    label = QLabel("Preparing the reports…")
+    label = QLabel(translate("SourcePage", "Preparing the reports…"))
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setEnabled(False)
     return label

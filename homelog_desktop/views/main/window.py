@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ... import APP_NAME
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from ..icons import app_icon
 from ..selection import remember_source, remembered_source
 from .actions import SPECS, Act, create_actions, finish_actions, fit_toolbar
@@ -46,11 +47,14 @@ if TYPE_CHECKING:
     from .source_page import SourcePage
 
 #: Shown above the pages while the sample household is open.
-SAMPLE_TEXT = "A made-up sample household: try anything, your data is not touched (File → Back to My Data)."
+SAMPLE_TEXT = QT_TRANSLATE_NOOP(
+    "MainWindow", "A made-up sample household: try anything, your data is not touched (File → Back to My Data)."
+)
 #: Shown instead of the welcome page when every source is archived and archived ones are hidden.
-ALL_ARCHIVED_TEXT = (
+ALL_ARCHIVED_TEXT = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "All your meters and sensors are archived.\n\n"
-    "View → Show Archived Sources lists them again; “New source…” adds another."
+    "View → Show Archived Sources lists them again; “New source…” adds another.",
 )
 
 #: Modules the content needs beyond the first frame, imported by content_steps() a group at a time
@@ -151,7 +155,7 @@ class MainWindow(WindowCommands, QMainWindow):
         # right after it has painted, or when bind() needs it.
         self._actions, self._toolbar = create_actions(self, self._slots())
         self.setAcceptDrops(True)
-        self._placeholder = QLabel("   Opening your data…")
+        self._placeholder = QLabel(translate("MainWindow", "   Opening your data…"))
         self.setCentralWidget(self._placeholder)
         for act, action in self._actions.items():
             action.setEnabled(act == Act.QUIT)
@@ -259,7 +263,7 @@ class MainWindow(WindowCommands, QMainWindow):
         build_frame(self)
         fit_toolbar(self._toolbar, self.width())
         self._content_built = True
-        for act in (Act.ABOUT, Act.SHORTCUTS, Act.SAMPLE_DATA, Act.OWN_DATA, Act.CONNECT, Act.LOCAL_DATA):
+        for act in (Act.ABOUT, Act.SHORTCUTS, Act.SETTINGS, Act.SAMPLE_DATA, Act.OWN_DATA, Act.CONNECT, Act.LOCAL_DATA):
             self._actions[act].setEnabled(True)
         self._update_actions()
 
@@ -336,7 +340,7 @@ class MainWindow(WindowCommands, QMainWindow):
             path, self._pending_import = self._pending_import, None
             self.import_readings(path)
         if workspace.is_sample:
-            self._sample_bar.show_message(SAMPLE_TEXT, "info")
+            self._sample_bar.show_message(translate("MainWindow", SAMPLE_TEXT), "info")
         else:
             self._sample_bar.hide()
         self.banner.dismiss()  # a message about the data left behind does not belong to this one
@@ -346,7 +350,7 @@ class MainWindow(WindowCommands, QMainWindow):
             self._prepare_welcome(self._welcome)
         self.identity = None  # the composition root says who is signed in once they have
         self._apply_identity()
-        self.show_loading("Loading your meters…")
+        self.show_loading(translate("MainWindow", "Loading your meters…"))
         self.action(Act.SHOW_ARCHIVED).setChecked(workspace.sources.show_archived)
         remembered = self.remembered_source(workspace.location)
         if snapshot is not None and snapshot.source is not None:
@@ -374,10 +378,10 @@ class MainWindow(WindowCommands, QMainWindow):
     def _apply_identity(self) -> None:
         sample = self.workspace is not None and self.workspace.is_sample
         if sample:
-            title = f"{APP_NAME} — sample household"
+            title = translate("MainWindow", "{app} — sample household").format(app=APP_NAME)
         else:
             parts = [part for part in (self.identity, self._server) if part]
-            title = f"{APP_NAME} — {' on '.join(parts)}" if parts else APP_NAME
+            title = f"{APP_NAME} — " + translate("MainWindow", " on ").join(parts) if parts else APP_NAME
         self.setWindowTitle(title)
         self.action(Act.LOCAL_DATA).setVisible(self._server is not None and not sample)
         if not self._content_built:
@@ -387,9 +391,11 @@ class MainWindow(WindowCommands, QMainWindow):
             self._identity_label.setObjectName("identityLabel")
             self.statusBar().addPermanentWidget(self._identity_label)
         shown = self.identity is not None and not sample
-        role = " (administrator)" if self._identity_admin else ""
-        self._identity_label.setText(f"Signed in as {self.identity}{role}" if shown else "")
-        self._identity_label.setToolTip("File → Switch Member… or Sign Out" if shown else "")
+        role = translate("MainWindow", " (administrator)") if self._identity_admin else ""
+        self._identity_label.setText(
+            translate("MainWindow", "Signed in as {name}").format(name=self.identity) + role if shown else ""
+        )
+        self._identity_label.setToolTip(translate("MainWindow", "File → Switch Member… or Sign Out") if shown else "")
         self._identity_label.setVisible(shown)
 
     def unbind(self) -> None:
@@ -447,7 +453,7 @@ class MainWindow(WindowCommands, QMainWindow):
             if page == Page.WELCOME:
                 self._stack.setCurrentWidget(self.welcome)
             else:
-                self._nothing_label.setText(ALL_ARCHIVED_TEXT)
+                self._nothing_label.setText(translate("MainWindow", ALL_ARCHIVED_TEXT))
                 self._stack.setCurrentIndex(Page.NOTHING)
             if workspace.readings.source is not None:
                 self.source_page.load_readings(None)
@@ -460,7 +466,9 @@ class MainWindow(WindowCommands, QMainWindow):
         source = summary.source
         if source.id is not None and page == Page.SOURCE:
             remember_source(workspace.location, source.id)  # (a settings file write: not on the dashboard)
-        self.action(Act.ARCHIVE_SOURCE).setText("Unarchive Source" if source.archived else "Archive Source")
+        self.action(Act.ARCHIVE_SOURCE).setText(
+            translate("Actions", "Unarchive Source") if source.archived else translate("Actions", "Archive Source")
+        )
         self.source_page.show_source(source, [s.source for s in model.summaries()] if source.virtual else ())
         self.source_page.tabs.setCurrentIndex(location.tab)
         loading = workspace.readings.source != source and self._primed_source != source.id
@@ -539,10 +547,12 @@ class MainWindow(WindowCommands, QMainWindow):
         from ...viewmodels.live import RECONNECTING_TEXT
 
         if not connected:
-            self.live_bar.show_message(RECONNECTING_TEXT, "warning")
+            self.live_bar.show_message(translate("MainWindow", RECONNECTING_TEXT), "warning")
         elif self.live_bar.isVisible():
             self.live_bar.show_message(
-                "Connected to the server again; everything shown is up to date.", "success", 5000
+                translate("MainWindow", "Connected to the server again; everything shown is up to date."),
+                "success",
+                5000,
             )
 
     def show_error(self, message: str) -> None:
@@ -590,12 +600,17 @@ class MainWindow(WindowCommands, QMainWindow):
             return
         if len(files) > 1:
             names = ", ".join(f.name for f in files[1:])
-            self.statusBar().showMessage(f"One file at a time: import {names} after this one.", 15000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "One file at a time: import {names} after this one.").format(names=names), 15000
+            )
         if self.workspace is None or self.workspace.is_sample:
             self._pending_import = files[0]
             if self.workspace is not None:
                 self.statusBar().showMessage(
-                    f"Leave the sample household (Back to My Data) to import {files[0].name}.", 15000
+                    translate("MainWindow", "Leave the sample household (Back to My Data) to import {name}.").format(
+                        name=files[0].name
+                    ),
+                    15000,
                 )
             return
         self.import_readings(files[0])

@@ -12,6 +12,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from ...domain.entities import Metric, MetricKind, Source
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from ...services.importing import ColumnTarget, PreviewRow, RowStatus, TargetRole
 from ..widgets import tone
 
@@ -34,7 +35,9 @@ class SampleTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._columns = list(columns)
         width = max([len(self._columns), *(len(r) for r in rows)]) if rows or columns else 0
-        self._columns += [f"Column {i + 1}" for i in range(len(self._columns), width)]
+        self._columns += [
+            translate("ImportModels", "Column {number}").format(number=i + 1) for i in range(len(self._columns), width)
+        ]
         self._rows = [list(r) for r in rows]
         self.endResetModel()
 
@@ -67,21 +70,38 @@ class MappingColumn(enum.IntEnum):
     KIND = 5
 
 
-MAPPING_HEADERS = ("Column in the file", "First values", "Import as", "Metric", "Unit", "Kind")
+MAPPING_HEADERS = (
+    QT_TRANSLATE_NOOP("ImportModels", "Column in the file"),
+    QT_TRANSLATE_NOOP("ImportModels", "First values"),
+    QT_TRANSLATE_NOOP("ImportModels", "Import as"),
+    QT_TRANSLATE_NOOP("ImportModels", "Metric"),
+    QT_TRANSLATE_NOOP("ImportModels", "Unit"),
+    QT_TRANSLATE_NOOP("ImportModels", "Kind"),
+)
 #: Shown for a column that is not imported.
-IGNORE_TEXT = "Not imported"
-NOTE_TEXT = "Note"
-NEW_METRIC_TEXT = "New metric"
+IGNORE_TEXT = QT_TRANSLATE_NOOP("ImportModels", "Not imported")
+NOTE_TEXT = QT_TRANSLATE_NOOP("ImportModels", "Note")
+NEW_METRIC_TEXT = QT_TRANSLATE_NOOP("ImportModels", "New metric")
 #: Shown for the date (and time) column in the mapping: set on the first page.
-DATE_TEXT, TIME_TEXT = "Date and time", "Time of day"
-#: How the mapping page names each kind of metric (what the column's values are).
+DATE_TEXT, TIME_TEXT = (
+    QT_TRANSLATE_NOOP("ImportModels", "Date and time"),
+    QT_TRANSLATE_NOOP("ImportModels", "Time of day"),
+)
+#: How the mapping page names each kind of metric (what the column's values are; shown through
+#: ``kind_text``).
 KIND_TEXTS = {
-    MetricKind.COUNTER: "Counter",
-    MetricKind.INTERVAL: "Amount per period",
-    MetricKind.GAUGE: "Gauge",
+    MetricKind.COUNTER: QT_TRANSLATE_NOOP("ImportModels", "Counter"),
+    MetricKind.INTERVAL: QT_TRANSLATE_NOOP("ImportModels", "Amount per period"),
+    MetricKind.GAUGE: QT_TRANSLATE_NOOP("ImportModels", "Gauge"),
 }
-#: Shown for the period's other end (a ``From``/``To`` column) in the mapping.
-PERIOD_TEXT = "Period start"
+#: Shown for the period's ends (a ``From``/``To`` column) in the mapping (through ``translate``).
+PERIOD_TEXT = QT_TRANSLATE_NOOP("ImportModels", "Period start")
+PERIOD_END_TEXT = QT_TRANSLATE_NOOP("ImportModels", "Period end")
+
+
+def kind_text(kind: MetricKind) -> str:
+    """The mapping page's name of a kind of metric, in the user's language."""
+    return translate("ImportModels", KIND_TEXTS[kind])
 
 
 class MappingTableModel(QAbstractTableModel):
@@ -125,7 +145,12 @@ class MappingTableModel(QAbstractTableModel):
         if row in self._fixed:
             return [self._fixed[row]]
         stored = [m.label for m in self._source.metrics if m.id is not None]
-        return [IGNORE_TEXT, NOTE_TEXT, *stored, NEW_METRIC_TEXT]
+        return [
+            translate("ImportModels", IGNORE_TEXT),
+            translate("ImportModels", NOTE_TEXT),
+            *stored,
+            translate("ImportModels", NEW_METRIC_TEXT),
+        ]
 
     def target(self, row: int) -> ColumnTarget:
         return self._mapping.get(row, ColumnTarget.ignored())
@@ -139,7 +164,7 @@ class MappingTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
         if role != _DISPLAY or orientation != Qt.Orientation.Horizontal or not 0 <= section < len(MAPPING_HEADERS):
             return None
-        return MAPPING_HEADERS[section]
+        return translate("ImportModels", MAPPING_HEADERS[section])
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -174,10 +199,10 @@ class MappingTableModel(QAbstractTableModel):
         metric = target.metric if target.role is TargetRole.METRIC else None
         if column == MappingColumn.TARGET:
             if target.role is TargetRole.NOTE:
-                return NOTE_TEXT
+                return translate("ImportModels", NOTE_TEXT)
             if metric is None:
-                return IGNORE_TEXT
-            return NEW_METRIC_TEXT if metric.id is None else metric.label
+                return translate("ImportModels", IGNORE_TEXT)
+            return translate("ImportModels", NEW_METRIC_TEXT) if metric.id is None else metric.label
         if metric is None:
             return ""
         if column == MappingColumn.NAME:
@@ -185,7 +210,7 @@ class MappingTableModel(QAbstractTableModel):
         if column == MappingColumn.UNIT:
             return metric.unit
         if column == MappingColumn.KIND:
-            return KIND_TEXTS[metric.kind]
+            return kind_text(metric.kind)
         return None
 
     def setData(self, index: _Index, value: Any, role: int = _EDIT) -> bool:  # noqa: N802
@@ -208,7 +233,7 @@ class MappingTableModel(QAbstractTableModel):
             elif column == MappingColumn.UNIT:
                 metric = Metric(None, metric.name, text, metric.kind, metric.decimals, metric.digits)
             else:
-                kind = next((k for k in MetricKind if text in (KIND_TEXTS[k], k.label, k.value)), None)
+                kind = next((k for k in MetricKind if text in (kind_text(k), KIND_TEXTS[k], k.label, k.value)), None)
                 if kind is None:
                     return False
                 metric = Metric(None, metric.name, metric.unit, kind, metric.decimals, metric.digits)
@@ -233,11 +258,11 @@ class MappingTableModel(QAbstractTableModel):
         self._fixed = dict(fixed)
 
     def _target_for(self, row: int, text: str) -> ColumnTarget | None:
-        if text == IGNORE_TEXT:
+        if text == translate("ImportModels", IGNORE_TEXT):
             return ColumnTarget.ignored()
-        if text == NOTE_TEXT:
+        if text == translate("ImportModels", NOTE_TEXT):
             return ColumnTarget.to_note()
-        if text == NEW_METRIC_TEXT:
+        if text == translate("ImportModels", NEW_METRIC_TEXT):
             current = self.target(row)
             if current.is_new_metric:
                 return current
@@ -304,7 +329,13 @@ class PreviewTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
         if role != _DISPLAY or orientation != Qt.Orientation.Horizontal:
             return None
-        titles = ["Line", "Time", *(title for title, _c, _d in self._metrics), "Note", "Status"]
+        titles = [
+            translate("PreviewTableModel", "Line"),
+            translate("PreviewTableModel", "Time"),
+            *(title for title, _c, _d in self._metrics),
+            translate("PreviewTableModel", "Note"),
+            translate("PreviewTableModel", "Status"),
+        ]
         return titles[section] if 0 <= section < len(titles) else None
 
     def file_column(self, column: int) -> int | None:
@@ -362,11 +393,14 @@ class PreviewTableModel(QAbstractTableModel):
         if column == self.columnCount() - 1:
             if line.status is RowStatus.INVALID:
                 reason = line.row_problem or next(iter(line.problems.values()), "")
-                return f"Invalid: {reason}" if reason else _STATUS_TEXT[line.status]
+                return (
+                    translate("ImportModels", "Invalid: {reason}").format(reason=reason)
+                    if reason
+                    else translate("ImportModels", _STATUS_TEXT[line.status])
+                )
             if line.status is RowStatus.OK and line.missing:
-                count = len(line.missing)
-                return f"OK, {count} cell{'s' if count != 1 else ''} left empty"
-            return _STATUS_TEXT[line.status]
+                return translate("ImportModels", "OK, %n cell(s) left empty", None, len(line.missing))
+            return translate("ImportModels", _STATUS_TEXT[line.status])
         if column == 2 + len(self._metrics):
             return line.note
         _title, file_column, decimals = self._metrics[column - 2]
@@ -407,8 +441,8 @@ _DAY = timedelta(days=1)
 
 _STATUS_TEXT = {
     RowStatus.OK: "OK",
-    RowStatus.EMPTY: "No value: skipped",
-    RowStatus.INVALID: "Invalid",
-    RowStatus.DUPLICATE: "Same time as an earlier row",
-    RowStatus.NOT_READING: "Not a reading: skipped",
+    RowStatus.EMPTY: QT_TRANSLATE_NOOP("ImportModels", "No value: skipped"),
+    RowStatus.INVALID: QT_TRANSLATE_NOOP("ImportModels", "Invalid"),
+    RowStatus.DUPLICATE: QT_TRANSLATE_NOOP("ImportModels", "Same time as an earlier row"),
+    RowStatus.NOT_READING: QT_TRANSLATE_NOOP("ImportModels", "Not a reading: skipped"),
 }

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from ...background import loop_running, start
 from ...domain.entities import Category, Metric, MetricKind, ReadingLine, Source
 from ...domain.queries import ReadingOrder
+from ...i18n import translate
 from ...viewmodels.readings import ReadingsViewModel
 
 if TYPE_CHECKING:
@@ -108,15 +109,25 @@ def columns_for(source: Source | None) -> list[Column]:
 
     The note comes last so that it takes whatever width is left (the last section stretches).
     """
-    columns = [Column(ColumnKind.TIMESTAMP, "Date and time", "When the meter was read (local time)")]
+    columns = [
+        Column(
+            ColumnKind.TIMESTAMP,
+            translate("Readings", "Date and time"),
+            translate("Readings", "When the meter was read (local time)"),
+        )
+    ]
     metrics = source.metrics if source is not None else ()
     for metric in metrics:
-        columns.append(Column(ColumnKind.VALUE, metric.label, f"{metric.name} as read", metric))
+        columns.append(
+            Column(
+                ColumnKind.VALUE, metric.label, translate("Readings", "%1 as read").replace("%1", metric.name), metric
+            )
+        )
     for metric in metrics:
         if metric.kind is MetricKind.COUNTER:
             columns.append(_consumption_column(metric, source))
-    columns.append(Column(ColumnKind.ENTERED_BY, "Entered by"))
-    columns.append(Column(ColumnKind.NOTE, "Note"))
+    columns.append(Column(ColumnKind.ENTERED_BY, translate("Readings", "Entered by")))
+    columns.append(Column(ColumnKind.NOTE, translate("Readings", "Note")))
     return columns
 
 
@@ -418,11 +429,11 @@ class ReadingsTableModel(QAbstractTableModel):
                 flags = []
                 tips = [tip]
                 if reading.estimated:
-                    flags.append("est.")
-                    tips.append("Estimated reading")
+                    flags.append(translate("Readings", "est."))
+                    tips.append(translate("Readings", "Estimated reading"))
                 if reading.from_bill:
-                    flags.append("bill")
-                    tips.append("Taken from a bill")
+                    flags.append(translate("Readings", "bill"))
+                    tips.append(translate("Readings", "Taken from a bill"))
                 display.append(f"{text}  ({', '.join(flags)})" if flags else text)
                 sort.append(reading.timestamp)
                 tooltips.append("\n".join(tips))
@@ -436,10 +447,13 @@ class ReadingsTableModel(QAbstractTableModel):
                     # An amount over its own period: say which (the reading's time is its end).
                     start = reading.starts.get(column.metric.id)
                     tip = (
-                        f"The amount from {times.format(start.astimezone())[0]} to "
-                        f"{times.format(reading.timestamp.astimezone())[0]}"
+                        translate("Readings", "The amount from %1 to %2")
+                        .replace("%1", times.format(start.astimezone())[0])
+                        .replace("%2", times.format(reading.timestamp.astimezone())[0])
                         if start is not None
-                        else "Its period's start is not known: this amount is not counted in reports"
+                        else translate(
+                            "Readings", "Its period's start is not known: this amount is not counted in reports"
+                        )
                     )
                 tooltips.append(tip)
             elif kind is ColumnKind.CONSUMPTION:
@@ -448,7 +462,7 @@ class ReadingsTableModel(QAbstractTableModel):
                 display.append("" if delta is None else _signed(locale, delta, column.metric.decimals))
                 sort.append(None if delta is None else float(delta))
                 tooltips.append(
-                    "Lower than the previous reading: a meter change, a rollover or a typo?"
+                    translate("Readings", "Lower than the previous reading: a meter change, a rollover or a typo?")
                     if delta is not None and delta < 0
                     else None
                 )
@@ -551,13 +565,13 @@ def _consumption_column(metric: Metric, source: Source | None) -> Column:
         return Column(
             ColumnKind.CONSUMPTION,
             f"Δ {metric.name}{unit}",
-            f"How much {metric.name} rose since the previous reading",
+            translate("Readings", "How much %1 rose since the previous reading").replace("%1", metric.name),
             metric,
         )
     return Column(
         ColumnKind.CONSUMPTION,
-        f"{metric.name} used{unit}",
-        f"How much {metric.name} was used since the previous reading",
+        translate("Readings", "%1 used").replace("%1", metric.name) + unit,
+        translate("Readings", "How much %1 was used since the previous reading").replace("%1", metric.name),
         metric,
     )
 

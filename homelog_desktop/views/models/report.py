@@ -8,10 +8,19 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QGuiApplication
 
 from ...domain.entities import Category, MetricKind
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from .. import figures
 from ..widgets import is_dark
 
@@ -22,17 +31,17 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class ReportColumn(enum.Enum):
-    PERIOD = "Period"
-    CONSUMPTION = "Consumption"
+    PERIOD = QT_TRANSLATE_NOOP("Report", "Period")
+    CONSUMPTION = QT_TRANSLATE_NOOP("Report", "Consumption")
     #: A converted report (kWh): the row's amount as the meter counts it (m³).
-    METERED = "Metered"
-    DAYS = "Days"
-    PER_DAY = "Per day"
-    COST = "Cost"
-    CHANGE = "vs last year"
-    MEAN = "Mean"
-    MINIMUM = "Min"
-    MAXIMUM = "Max"
+    METERED = QT_TRANSLATE_NOOP("Report", "Metered")
+    DAYS = QT_TRANSLATE_NOOP("Report", "Days")
+    PER_DAY = QT_TRANSLATE_NOOP("Report", "Per day")
+    COST = QT_TRANSLATE_NOOP("Report", "Cost")
+    CHANGE = QT_TRANSLATE_NOOP("Report", "vs last year")
+    MEAN = QT_TRANSLATE_NOOP("Report", "Mean")
+    MINIMUM = QT_TRANSLATE_NOOP("Report", "Min")
+    MAXIMUM = QT_TRANSLATE_NOOP("Report", "Max")
 
 
 #: Columns of counters and interval metrics, and of gauges.
@@ -71,7 +80,7 @@ class ReportTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.report: Report | None = None
         self._columns: tuple[ReportColumn, ...] = USAGE_COLUMNS
-        self._headers: tuple[str, ...] = tuple(c.value for c in USAGE_COLUMNS)
+        self._headers: tuple[str, ...] = tuple(translate("Report", c.value) for c in USAGE_COLUMNS)
         self._lines: list[_Line] = []
 
     @property
@@ -199,23 +208,29 @@ class ReportTableModel(QAbstractTableModel):
             trend = "good" if (row.change < 0) != more_is_good else "bad"
         tooltip = ""
         if row.last_year is not None:
-            tooltip = "Same period a year earlier: " + figures.quantity(
+            tooltip = translate("Report", "Same period a year earlier: ") + figures.quantity(
                 row.last_year, metric.unit, figures.decimals_for(row.last_year, decimals), locale
             )
         span = (row.end - row.start).days
         if row.not_covered:
-            tooltip = (tooltip + "\n" if tooltip else "") + "No amount covers this period: a gap in the data"
+            tooltip = (tooltip + "\n" if tooltip else "") + translate(
+                "Report", "No amount covers this period: a gap in the data"
+            )
         elif row.days < span:
             covered = figures.number(row.days, 1, locale)
-            tooltip = (tooltip + "\n" if tooltip else "") + f"Readings cover {covered} of its {span} days"
+            tooltip = (tooltip + "\n" if tooltip else "") + translate(
+                "Report", "Readings cover %1 of its %n day(s)", None, span
+            ).replace("%1", covered)
             if row.uncovered_days > 0:
                 gap = figures.number(row.uncovered_days, 1, locale)
-                tooltip += f" ({gap} days in a gap between amounts, not counted as zero)"
+                tooltip += translate("Report", " (%1 days in a gap between amounts, not counted as zero)").replace(
+                    "%1", gap
+                )
         return _Line(row, tuple(texts), tuple(sort), trend, tooltip)
 
 
 #: The consumption cell of a row of an interval metric that lies wholly in a gap between periods.
-NOT_COVERED = "not covered"
+NOT_COVERED = QT_TRANSLATE_NOOP("Report", "not covered")
 
 
 def _header(column: ReportColumn, unit: str, currency: str | None) -> str:
@@ -230,12 +245,12 @@ def _header(column: ReportColumn, unit: str, currency: str | None) -> str:
         )
         and unit
     ):
-        return f"{column.value} ({unit})"
+        return f"{translate('Report', column.value)} ({unit})"
     if column is ReportColumn.PER_DAY and unit:
-        return f"{unit} per day"
+        return translate("Report", "%1 per day").replace("%1", unit)
     if column is ReportColumn.COST and currency:
-        return f"Cost ({currency})"
-    return column.value
+        return translate("Report", "Cost (%1)").replace("%1", currency)
+    return translate("Report", column.value)
 
 
 def _cell(column: ReportColumn, row: ReportRow, report: Report, locale: QLocale, decimals: int) -> tuple[str, Any]:
@@ -248,7 +263,7 @@ def _cell(column: ReportColumn, row: ReportRow, report: Report, locale: QLocale,
         return label, row.start
     if column is ReportColumn.CONSUMPTION:
         if row.not_covered:
-            return NOT_COVERED, _sortable(None)
+            return translate("Report", NOT_COVERED), _sortable(None)
         return figures.number(row.consumption, decimals_of(row.consumption, decimals), locale), _sortable(
             row.consumption
         )

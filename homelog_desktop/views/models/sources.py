@@ -21,6 +21,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from ...domain.entities import SourceSummary
+from ...i18n import translate
+from ..figures import day_month
 from ..icons import category_icon
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -123,7 +125,7 @@ class SourcesListModel(QAbstractListModel):
 def last_reading_text(last: datetime | None, now: datetime, locale: QLocale | None = None) -> str:
     """How long ago the last reading was, and its date: "3 days ago · 12 Nov", "No readings yet"."""
     if last is None:
-        return "No readings yet"
+        return translate("Sources", "No readings yet")
     locale = locale or QLocale()
     local, today = last.astimezone(), now.astimezone()
     days = (today.date() - local.date()).days
@@ -132,7 +134,7 @@ def last_reading_text(last: datetime | None, now: datetime, locale: QLocale | No
     else:
         date = QDate(local.year, local.month, local.day)
         when = (
-            locale.toString(date, "d MMM")
+            day_month(date, locale)
             if local.year == today.year
             else locale.toString(date, QLocale.FormatType.ShortFormat)
         )
@@ -141,7 +143,7 @@ def last_reading_text(last: datetime | None, now: datetime, locale: QLocale | No
 
 def _item(summary: SourceSummary, now: datetime, locale: QLocale) -> _Item:
     source = summary.source
-    name = f"{source.name} (archived)" if source.archived else source.name
+    name = translate("Sources", "%1 (archived)").replace("%1", source.name) if source.archived else source.name
     overdue = summary.is_overdue(now)
     last_text = "Virtual meter" if source.virtual else last_reading_text(summary.last_reading_at, now, locale)
     lines = [f"<b>{_escape(source.name)}</b>"]
@@ -151,34 +153,35 @@ def _item(summary: SourceSummary, now: datetime, locale: QLocale) -> _Item:
         local = summary.last_reading_at.astimezone()
         moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
         when = locale.toString(moment, QLocale.FormatType.ShortFormat)
-        age = _age((now.astimezone().date() - local.date()).days).lower()
-        lines.append(f"Last reading: {_escape(when)} ({age})")
+        age = _age((now.astimezone().date() - local.date()).days)
+        age = age[:1].lower() + age[1:]  # "Vor 3 Tagen" → "vor 3 Tagen": only the first letter
+        lines.append(translate("Sources", "Last reading: %1 (%2)").replace("%1", _escape(when)).replace("%2", age))
     elif source.virtual:
-        lines.append("Virtual meter: computed from other meters, no readings of its own")
+        lines.append(translate("Sources", "Virtual meter: computed from other meters, no readings of its own"))
     else:
-        lines.append("No readings yet")
+        lines.append(translate("Sources", "No readings yet"))
     if source.interval_days:
-        every = "every day" if source.interval_days == 1 else f"every {source.interval_days} days"
-        lines.append(f"Read {every}" + (" — <b>a reading is due</b>" if overdue else ""))
+        every = translate("Sources", "Read every %n day(s)", None, source.interval_days)
+        lines.append(every + (translate("Sources", " — <b>a reading is due</b>") if overdue else ""))
     if source.archived:
-        lines.append("Archived: kept for history, no reminders")
+        lines.append(translate("Sources", "Archived: kept for history, no reminders"))
     return _Item(summary, name, last_text, "<br>".join(lines), overdue)
 
 
 def _age(days: int) -> str:
     if days < 0:
-        return "Upcoming"
+        return translate("Sources", "Upcoming")
     if days == 0:
-        return "Today"
+        return translate("Sources", "Today")
     if days == 1:
-        return "Yesterday"
+        return translate("Sources", "Yesterday")
     if days < 14:
-        return f"{days} days ago"
+        return translate("Sources", "%n day(s) ago", None, days)
     if days < 60:
-        return f"{days // 7} weeks ago"
+        return translate("Sources", "%n week(s) ago", None, days // 7)
     if days < 730:
-        return f"{days // 30} months ago"
-    return f"{days // 365} years ago"
+        return translate("Sources", "%n month(s) ago", None, days // 30)
+    return translate("Sources", "%n year(s) ago", None, days // 365)
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,5156 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About {app}</source>
+        <translation>Über {app}</translation>
+    </message>
+    <message>
+        <source>Hide Licence</source>
+        <translation>Lizenz ausblenden</translation>
+    </message>
+    <message>
+        <source>No file manager could be started to show the folder. Select its name above and copy it to open it yourself.</source>
+        <translation>Es konnte kein Dateimanager gestartet werden, um den Ordner zu zeigen. Markieren und kopieren Sie seinen Namen oben, um ihn selbst zu öffnen.</translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder, so there is nothing to show.</source>
+        <translation>Dies ist eine Datei, kein Ordner – es gibt nichts zu zeigen.</translation>
+    </message>
+    <message>
+        <source>The folder cannot be reached: {reason}.</source>
+        <translation>Der Ordner ist nicht erreichbar: {reason}.</translation>
+    </message>
+    <message>
+        <source>This folder does not exist: it may have been moved or deleted, or nothing was saved yet.</source>
+        <translation>Diesen Ordner gibt es nicht: Er wurde vielleicht verschoben oder gelöscht, oder es wurde noch nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>&lt;div&gt;Version {version}&lt;/div&gt;</source>
+        <translation>&lt;div&gt;Version {version}&lt;/div&gt;</translation>
+    </message>
+    <message>
+        <source>Keeps the readings of your household&apos;s meters and sensors, and shows what they mean.</source>
+        <translation>Speichert die Ablesungen der Zähler und Sensoren Ihres Haushalts und zeigt, was sie bedeuten.</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Datenordner:</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Show the folder with your readings, backups and logs</source>
+        <translation>Den Ordner mit Ihren Ablesungen, Sicherungen und Protokollen zeigen</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <source>not open</source>
+        <translation>nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Runs on:</source>
+        <translation>Läuft auf:</translation>
+    </message>
+    <message>
+        <source>Licence:</source>
+        <translation>Lizenz:</translation>
+    </message>
+    <message>
+        <source>MIT licence: free to use, copy, change and share.</source>
+        <translation>MIT-Lizenz: frei zu nutzen, zu kopieren, zu ändern und weiterzugeben.</translation>
+    </message>
+    <message>
+        <source>Show Licence</source>
+        <translation>Lizenz anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;New Reading…</source>
+        <extracomment>Key sequences (&quot;Delete&quot; is the platform&apos;s delete key). A QStyle.StandardPixmap name. The toolbar&apos;s shorter text.</extracomment>
+        <translation>&amp;Neue Ablesung…</translation>
+    </message>
+    <message>
+        <source>Record a reading of the selected source</source>
+        <translation>Eine Ablesung der gewählten Messstelle erfassen</translation>
+    </message>
+    <message>
+        <source>New Reading</source>
+        <translation>Neue Ablesung</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Reading…</source>
+        <translation>Ablesung &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit the selected reading</source>
+        <translation>Die gewählte Ablesung bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Readings</source>
+        <translation>Ablesungen &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected readings</source>
+        <translation>Die gewählten Ablesungen löschen</translation>
+    </message>
+    <message>
+        <source>Meter &amp;Round…</source>
+        <translation>&amp;Ableserunde…</translation>
+    </message>
+    <message>
+        <source>Enter the readings of every due meter in one sheet</source>
+        <translation>Die Stände aller fälligen Zähler auf einem Blatt eingeben</translation>
+    </message>
+    <message>
+        <source>Meter Round</source>
+        <translation>Ableserunde</translation>
+    </message>
+    <message>
+        <source>Remind Me of Due Readings</source>
+        <translation>An fällige Ablesungen erinnern</translation>
+    </message>
+    <message>
+        <source>A notification when a meter&apos;s reading is due: at start and once a day while Home Log runs</source>
+        <translation>Eine Benachrichtigung, wenn eine Ablesung fällig ist: beim Start und einmal täglich, solange Home Log läuft</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Readings</source>
+        <translation>Ablesungen &amp;filtern</translation>
+    </message>
+    <message>
+        <source>Filter the readings by note text or date</source>
+        <translation>Die Ablesungen nach Notiztext oder Datum filtern</translation>
+    </message>
+    <message>
+        <source>New &amp;Source…</source>
+        <translation>Neue &amp;Messstelle…</translation>
+    </message>
+    <message>
+        <source>Add a meter or sensor</source>
+        <translation>Einen Zähler oder Sensor hinzufügen</translation>
+    </message>
+    <message>
+        <source>New Source</source>
+        <translation>Neue Messstelle</translation>
+    </message>
+    <message>
+        <source>Edit Source…</source>
+        <translation>Messstelle bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit the selected source and its metrics</source>
+        <translation>Die gewählte Messstelle und ihre Messgrößen bearbeiten</translation>
+    </message>
+    <message>
+        <source>Archive Source</source>
+        <translation>Messstelle archivieren</translation>
+    </message>
+    <message>
+        <source>Hide a source you no longer read, keeping its readings</source>
+        <translation>Eine Messstelle ausblenden, die Sie nicht mehr ablesen; ihre Ablesungen bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Delete Source…</source>
+        <translation>Messstelle löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected source with all its readings</source>
+        <translation>Die gewählte Messstelle mit allen Ablesungen löschen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Readings…</source>
+        <translation>Ablesungen e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Save the selected source&apos;s readings as CSV or JSON</source>
+        <translation>Die Ablesungen der gewählten Messstelle als CSV oder JSON speichern</translation>
+    </message>
+    <message>
+        <source>Export &amp;Annual Report…</source>
+        <translation>&amp;Jahresbericht exportieren…</translation>
+    </message>
+    <message>
+        <source>A PDF of a year: the household&apos;s totals, then each source&apos;s months and charts</source>
+        <translation>Ein PDF eines Jahres: die Summen des Haushalts, dann Monate und Diagramme jeder Messstelle</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Übersicht</translation>
+    </message>
+    <message>
+        <source>Every meter at a glance: last reading, this month, cost and projection</source>
+        <translation>Alle Zähler auf einen Blick: letzte Ablesung, dieser Monat, Kosten und Hochrechnung</translation>
+    </message>
+    <message>
+        <source>&amp;Readings</source>
+        <translation>&amp;Ablesungen</translation>
+    </message>
+    <message>
+        <source>The source&apos;s readings</source>
+        <translation>Die Ablesungen der Messstelle</translation>
+    </message>
+    <message>
+        <source>Re&amp;ports and Charts</source>
+        <translation>&amp;Berichte und Diagramme</translation>
+    </message>
+    <message>
+        <source>Consumption and cost per period, with charts</source>
+        <translation>Verbrauch und Kosten je Zeitraum, mit Diagrammen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Read everything again</source>
+        <translation>Alles neu einlesen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Archived Sources</source>
+        <translation>A&amp;rchivierte Messstellen zeigen</translation>
+    </message>
+    <message>
+        <source>Explore &amp;Sample Data</source>
+        <translation>Beis&amp;pieldaten erkunden</translation>
+    </message>
+    <message>
+        <source>Open a made-up household in its own file</source>
+        <translation>Einen erfundenen Haushalt in einer eigenen Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Back to &amp;My Data</source>
+        <translation>&amp;Zurück zu meinen Daten</translation>
+    </message>
+    <message>
+        <source>Leave the sample household</source>
+        <translation>Den Beispielhaushalt verlassen</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Import readings from a CSV or Excel file</source>
+        <translation>Ablesungen aus einer CSV- oder Excel-Datei importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <source>Copy your data into the backups folder now</source>
+        <translation>Ihre Daten jetzt in den Sicherungsordner kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>Aus Sicherung &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Replace your data with a backup (your current data is kept as a backup first)</source>
+        <translation>Ihre Daten durch eine Sicherung ersetzen (Ihre aktuellen Daten werden vorher gesichert)</translation>
+    </message>
+    <message>
+        <source>Household &amp;Members…</source>
+        <translation>&amp;Haushaltsmitglieder…</translation>
+    </message>
+    <message>
+        <source>Who reads the meters</source>
+        <translation>Wer die Zähler abliest</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a Shared Database…</source>
+        <translation>Mit gemeinsamer &amp;Datenbank verbinden…</translation>
+    </message>
+    <message>
+        <source>Open a household kept on a PostgreSQL server, as one of its members</source>
+        <translation>Einen Haushalt auf einem PostgreSQL-Server öffnen, als eines seiner Mitglieder</translation>
+    </message>
+    <message>
+        <source>Open My &amp;Local File</source>
+        <translation>Meine &amp;lokale Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Leave the shared database and open your own data file</source>
+        <translation>Die gemeinsame Datenbank verlassen und Ihre eigene Datendatei öffnen</translation>
+    </message>
+    <message>
+        <source>S&amp;witch Member…</source>
+        <translation>Mi&amp;tglied wechseln…</translation>
+    </message>
+    <message>
+        <source>Sign in as another member of the household</source>
+        <translation>Als anderes Mitglied des Haushalts anmelden</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>Sign out; the next person signs in</source>
+        <translation>Abmelden; die nächste Person meldet sich an</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve to a Shared Server…</source>
+        <translation>Auf gemeinsamen Server &amp;umziehen…</translation>
+    </message>
+    <message>
+        <source>Copy this household to a PostgreSQL server that several computers can use</source>
+        <translation>Diesen Haushalt auf einen PostgreSQL-Server kopieren, den mehrere Computer nutzen können</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>The language Home Log is shown in</source>
+        <translation>Die Sprache, in der Home Log angezeigt wird</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Home Log</source>
+        <translation>Ü&amp;ber Home Log</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <extracomment>The menus: (title, actions; None is a separator).</extracomment>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Messstelle</translation>
+    </message>
+    <message>
+        <source>&amp;Reading</source>
+        <translation>&amp;Ablesung</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Dashboard: every meter at a glance</source>
+        <extracomment>(keys, description) shown in Help → Keyboard Shortcuts.</extracomment>
+        <translation>Übersicht: alle Zähler auf einen Blick</translation>
+    </message>
+    <message>
+        <source>Readings of the selected source</source>
+        <translation>Ablesungen der gewählten Messstelle</translation>
+    </message>
+    <message>
+        <source>Reports and charts of the selected source</source>
+        <translation>Berichte und Diagramme der gewählten Messstelle</translation>
+    </message>
+    <message>
+        <source>Meter round: enter the readings of every due meter</source>
+        <translation>Ableserunde: die Stände aller fälligen Zähler eingeben</translation>
+    </message>
+    <message>
+        <source>New reading for the selected source</source>
+        <translation>Neue Ablesung der gewählten Messstelle</translation>
+    </message>
+    <message>
+        <source>New source</source>
+        <translation>Neue Messstelle</translation>
+    </message>
+    <message>
+        <source>Edit the selected source</source>
+        <translation>Die gewählte Messstelle bearbeiten</translation>
+    </message>
+    <message>
+        <source>Import readings from a CSV or Excel file (or drop the file on the window)</source>
+        <translation>Ablesungen aus einer CSV- oder Excel-Datei importieren (oder die Datei auf das Fenster ziehen)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Filter the readings (note text, or a date such as 2025 or 2025-03)</source>
+        <translation>Die Ablesungen filtern (Notiztext oder ein Datum wie 2025 oder 2025-03)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows of the readings or report table (for a spreadsheet)</source>
+        <translation>Die gewählten Zeilen der Ablesungs- oder Berichtstabelle kopieren (für eine Tabellenkalkulation)</translation>
+    </message>
+    <message>
+        <source>This list of shortcuts</source>
+        <translation>Diese Liste der Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Unarchive Source</source>
+        <translation>Messstelle reaktivieren</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualReportDialog</name>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>Letter (8.5 × 11 in)</source>
+        <translation>Letter (8,5 × 11 Zoll)</translation>
+    </message>
+    <message>
+        <source>annual report</source>
+        <translation>Jahresbericht</translation>
+    </message>
+    <message>
+        <source>billing year</source>
+        <translation>Abrechnungsjahr</translation>
+    </message>
+    <message>
+        <source>Export Annual Report</source>
+        <translation>Jahresbericht exportieren</translation>
+    </message>
+    <message>
+        <source>Save the annual report</source>
+        <translation>Den Jahresbericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Preparing {file}…</source>
+        <translation>Bereite {file} vor…</translation>
+    </message>
+    <message>
+        <source>A PDF with a cover page of the household&apos;s totals, then a page per source: the months, charts, cost, the change against last year, meter changes, prices and notes.</source>
+        <translation>Ein PDF mit einem Deckblatt der Summen des Haushalts, dann einer Seite je Messstelle: die Monate, Diagramme, Kosten, die Veränderung zum Vorjahr, Zählerwechsel, Preise und Notizen.</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Jahr:</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar year (January to December)</source>
+        <translation>&amp;Kalenderjahr (Januar bis Dezember)</translation>
+    </message>
+    <message>
+        <source>&amp;Billing year (each source&apos;s, from its billing start month)</source>
+        <translation>&amp;Abrechnungsjahr (je Messstelle, ab ihrem Abrechnungsmonat)</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>&amp;Page size:</source>
+        <translation>&amp;Papierformat:</translation>
+    </message>
+    <message>
+        <source>&amp;Sources:</source>
+        <translation>&amp;Messstellen:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>  (archived)</source>
+        <translation>  (archiviert)</translation>
+    </message>
+    <message>
+        <source>There are no sources yet: add a meter first.</source>
+        <translation>Es gibt noch keine Messstellen: Fügen Sie zuerst einen Zähler hinzu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {file} (%n page(s)) in {folder}.</source>
+        <translation>
+            <numerusform>{file} (%n Seite) in {folder} gespeichert.</numerusform>
+            <numerusform>{file} (%n Seiten) in {folder} gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Export abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Figures of {name}</source>
+        <extracomment>``(report, path, page size, progress(done, total, text)) -&gt; pages``: the PDF writer (views/annual_report_pdf). list[Source]: the sources to choose from (archived ones included; the dialog says which). (done, total, what): the export&apos;s progress. (path, pages): the PDF was written. The message when the file could not be written (nothing else was touched). The export was cancelled: no file was written.</extracomment>
+        <translation>Zahlen von {name}</translation>
+    </message>
+    <message>
+        <source>Figures ready</source>
+        <translation>Zahlen fertig</translation>
+    </message>
+    <message>
+        <source>The report could not be written to {file}: {reason} (folder {folder}).</source>
+        <translation>Der Bericht konnte nicht nach {file} geschrieben werden: {reason} (Ordner {folder}).</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualReportPdf</name>
+    <message>
+        <source>Annual report {year}</source>
+        <extracomment>Most notes listed per source (a year of daily notes would fill pages). How many years the year-over-year chart compares (the chosen one and those before it). Monthly report over [start, end): the table, the consumption chart, totals and cost. The year&apos;s row (Period.YEAR or BILLING_YEAR) with ``last_year`` and ``change``; None without data. Last year&apos;s whole row (its consumption and cost), None without data. Monthly report of the compared years (the year-over-year chart). Tariffs in force during the year (the one valid at its start, then each change). Meter changes recorded in the year. Notes left out beyond MAX_NOTES. The most decimals among the metrics summed (the total is shown with these). Per unit (in the order first met), counters and interval metrics only. Total cost per currency.</extracomment>
+        <translation>Jahresbericht {year}</translation>
+    </message>
+    <message>
+        <source>Billing year {year}</source>
+        <translation>Abrechnungsjahr {year}</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <extracomment>Page sizes offered (name → Qt&apos;s id). The resolution of the PDF&apos;s coordinates and of the chart images (dots per inch). The document is laid out in CSS pixels (96 per inch) and scaled to the page. Page margins in millimetres: left/right, top (below the header), bottom (above the footer). The charts&apos; size on the page, in layout pixels (two side by side), and the widget&apos;s own size. Layout pixels between the two charts. Colours of the statement (ink, muted, lines, the header row, zebra rows, accent). A table cell starting with this and &quot;N&gt;&quot; spans N columns.</extracomment>
+        <translation>Januar</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Februar</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>März</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Dezember</translation>
+    </message>
+    <message>
+        <source>Charts of {name}</source>
+        <translation>Diagramme von {name}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>Deckblatt</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>das PDF konnte nicht begonnen werden</translation>
+    </message>
+    <message>
+        <source>Made by Home Log on {day}</source>
+        <translation>Erstellt von Home Log am {day}</translation>
+    </message>
+    <message>
+        <source>Page {number} of {total}</source>
+        <translation>Seite {number} von {total}</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day}. {month} {year}</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <translation>{day}. {month}</translation>
+    </message>
+    <message>
+        <source>Billing year</source>
+        <translation>Abrechnungsjahr</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;By month&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Nach Monaten&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Lowest</source>
+        <translation>Tiefstwert</translation>
+    </message>
+    <message>
+        <source>Highest</source>
+        <translation>Höchstwert</translation>
+    </message>
+    <message>
+        <source>Days covered</source>
+        <translation>Abgedeckte Tage</translation>
+    </message>
+    <message>
+        <source>Consumption</source>
+        <translation>Verbrauch</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>no tariff</source>
+        <translation>kein Tarif</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Pro Tag</translation>
+    </message>
+    <message>
+        <source>On last year</source>
+        <translation>Zum Vorjahr</translation>
+    </message>
+    <message>
+        <source>no readings a year earlier</source>
+        <translation>keine Ablesungen ein Jahr zuvor</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Rollover</source>
+        <translation>Überlauf</translation>
+    </message>
+    <message>
+        <source>Reset (old meter&apos;s last value {old})</source>
+        <translation>Zurückgesetzt (letzter Stand des alten Zählers {old})</translation>
+    </message>
+    <message>
+        <source>Meter replaced: old meter&apos;s last value {old}, new meter&apos;s first {new}</source>
+        <translation>Zähler getauscht: letzter Stand des alten Zählers {old}, erster des neuen {new}</translation>
+    </message>
+    <message>
+        <source>In force at the start</source>
+        <translation>Gültig zu Beginn</translation>
+    </message>
+    <message>
+        <source>From {day}</source>
+        <translation>Ab {day}</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>, standing charge {amount} {currency} a day</source>
+        <translation>, Grundpreis {amount} {currency} pro Tag</translation>
+    </message>
+    <message>
+        <source>{since}: {price} {currency} per {unit}</source>
+        <translation>{since}: {price} {currency} pro {unit}</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Meter changes</source>
+        <translation>Zählerwechsel</translation>
+    </message>
+    <message>
+        <source>&lt;span class=&quot;muted&quot;&gt;none&lt;/span&gt;</source>
+        <translation>&lt;span class=&quot;muted&quot;&gt;keine&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;In the year&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Im Jahr&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>HOME LOG · ANNUAL STATEMENT</source>
+        <translation>HOME LOG · JAHRESÜBERSICHT</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Household totals&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Summen des Haushalts&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>Gesamtkosten</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Sources&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Messstellen&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Messstelle</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>&lt;p class=&quot;empty&quot;&gt;No sources chosen.&lt;/p&gt;</source>
+        <translation>&lt;p class=&quot;empty&quot;&gt;Keine Messstellen gewählt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p class=&quot;small muted&quot;&gt;&lt;br&gt;Consumption is spread evenly between readings and allocated to the months they cover; “on last year” compares the same days a year earlier. The figures are those of Home Log&apos;s Reports page.&lt;/p&gt;</source>
+        <translation>&lt;p class=&quot;small muted&quot;&gt;&lt;br&gt;Der Verbrauch wird gleichmäßig zwischen Ablesungen verteilt und den Monaten zugeordnet, die sie abdecken; „zum Vorjahr“ vergleicht dieselben Tage ein Jahr zuvor. Die Zahlen sind die der Berichte in Home Log.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Mean, lowest and highest per month</source>
+        <translation>Mittel, Tiefst- und Höchstwert je Monat</translation>
+    </message>
+    <message>
+        <source>Consumption and cost per month</source>
+        <translation>Verbrauch und Kosten je Monat</translation>
+    </message>
+    <message>
+        <source>Year over year</source>
+        <translation>Jahresvergleich</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Home Log databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <extracomment>The file filter of &quot;Other file…&quot;.</extracomment>
+        <translation>Home-Log-Datenbanken (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>No backups yet in {folder}.
+
+Home Log makes one every day you use it and before every upgrade; File → Back Up Now makes one at once. You can also restore another file.</source>
+        <translation>Noch keine Sicherungen in {folder}.
+
+Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; Datei → Jetzt sichern legt sofort eine an. Sie können auch eine andere Datei wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Backups are kept in {folder}</source>
+        <translation>Sicherungen liegen in {folder}</translation>
+    </message>
+    <message>
+        <source>the backup of {time}</source>
+        <translation>der Sicherung vom {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln source(s)</source>
+        <translation>
+            <numerusform>%Ln Messstelle</numerusform>
+            <numerusform>%Ln Messstellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %Ln reading(s)</source>
+        <translation>
+            <numerusform> und %Ln Ablesung</numerusform>
+            <numerusform> und %Ln Ablesungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace your data with {what}?</source>
+        <translation>Ihre Daten durch {what} ersetzen?</translation>
+    </message>
+    <message>
+        <source> It was made by an older Home Log and is upgraded as it opens.</source>
+        <translation> Sie stammt von einer älteren Home-Log-Version und wird beim Öffnen aktualisiert.</translation>
+    </message>
+    <message>
+        <source>It holds {what}.</source>
+        <translation>Sie enthält {what}.</translation>
+    </message>
+    <message>
+        <source>Your current data is first kept as a backup (“Before a restore”), so you can go back to it the same way. Then the backup takes its place and the window shows it.</source>
+        <translation>Ihre aktuellen Daten werden zuerst als Sicherung aufbewahrt („Vor einer Wiederherstellung“), sodass Sie auf demselben Weg zu ihnen zurückkehren können. Dann tritt die Sicherung an ihre Stelle, und das Fenster zeigt sie.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <extracomment>Room a window manager takes for a window&apos;s title bar.</extracomment>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Category</name>
+    <message>
+        <source>Electricity</source>
+        <translation>Strom</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>Wasser</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <source>Oil</source>
+        <translation>Heizöl</translation>
+    </message>
+    <message>
+        <source>Heat</source>
+        <translation>Wärme</translation>
+    </message>
+    <message>
+        <source>Solar</source>
+        <translation>Solar</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+</context>
+<context>
+    <name>ChartBase</name>
+    <message>
+        <source>Nothing to show</source>
+        <extracomment>Line index → the colour of its series: a dot in that colour leads the line. How much one &quot;Zoom out&quot; widens the visible range (&quot;Zoom in&quot; narrows it as much). Pixels between the cursor and the hover label. The least height a chart still reads at (title, plot and axis): the Reports page at 800×600. The hover label&apos;s text (lines joined by newlines), &quot;&quot; when it hides. ``save_png_dialog`` wrote the chart to this path. ``save_png_dialog`` could not write: the message for the user.</extracomment>
+        <translation>Nichts anzuzeigen</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>Diagramm als PNG speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show all the data again (or double-click the chart)</source>
+        <translation>Wieder alle Daten zeigen (oder Doppelklick auf das Diagramm)</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Could not save the chart to {path}: check that the folder exists and is writable.</source>
+        <translation>Das Diagramm konnte nicht nach {path} gespeichert werden: Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>Wordy…</source>
+        <translation>Wortreich…</translation>
+    </message>
+    <message>
+        <source>MMM yyyy</source>
+        <translation>MMM yyyy</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM yyyy</source>
+        <translation>dddd, d. MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>Week {week}, {span}</source>
+        <translation>KW {week}, {span}</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>Billing year {year} ({span})</source>
+        <translation>Abrechnungsjahr {year} ({span})</translation>
+    </message>
+    <message>
+        <source>Heating season {year} ({span})</source>
+        <translation>Heizperiode {year} ({span})</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy, HH:mm</source>
+        <translation>ddd, d. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>No months to compare yet</source>
+        <extracomment>At most this many years are drawn (the most recent ones). A month counts as partly covered below this share of its days.</extracomment>
+        <translation>Noch keine Monate zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>The comparison appears once readings cover at least one month.</source>
+        <translation>Der Vergleich erscheint, sobald Ablesungen mindestens einen Monat abdecken.</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Delete the reading of {time} from “{name}”?</source>
+        <translation>Die Ablesung vom {time} aus „{name}“ löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln readings from “{name}”?</source>
+        <translation>
+            <numerusform>%Ln Ablesung aus „{name}“ löschen?</numerusform>
+            <numerusform>%Ln Ablesungen aus „{name}“ löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reading(s) deleted</source>
+        <translation>
+            <numerusform>%Ln Ablesung gelöscht</numerusform>
+            <numerusform>%Ln Ablesungen gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reading(s) saved</source>
+        <translation>
+            <numerusform>%Ln Ablesung gespeichert</numerusform>
+            <numerusform>%Ln Ablesungen gespeichert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete “{name}” and its %Ln reading(s)?</source>
+        <translation>
+            <numerusform>„{name}“ und seine %Ln Ablesung löschen?</numerusform>
+            <numerusform>„{name}“ und seine %Ln Ablesungen löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete “{name}”? It has no readings.</source>
+        <translation>„{name}“ löschen? Es gibt keine Ablesungen.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone. To keep the readings but hide the source, archive it instead.</source>
+        <translation>Dies kann nicht rückgängig gemacht werden. Um die Ablesungen zu behalten und die Messstelle nur auszublenden, archivieren Sie sie stattdessen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Source deleted with %Ln reading(s)</source>
+        <translation>
+            <numerusform>Messstelle mit %Ln Ablesung gelöscht</numerusform>
+            <numerusform>Messstelle mit %Ln Ablesungen gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Annual report saved: {path}</source>
+        <translation>Jahresbericht gespeichert: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Reload shows the {what} as it is now: what you typed here is discarded.
+Overwrite saves your version over theirs: their change is replaced.</source>
+        <translation>Neu laden zeigt {what} im jetzigen Zustand: Was Sie hier eingegeben haben, wird verworfen.
+Überschreiben speichert Ihre Fassung über die andere: Die andere Änderung wird ersetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictQuestion</name>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <source>Keep Editing</source>
+        <translation>Weiter bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a Shared Database</source>
+        <extracomment>QSettings keys of the last server connected to (never a password).</extracomment>
+        <translation>Mit gemeinsamer Datenbank verbinden</translation>
+    </message>
+    <message>
+        <source>Open a household kept on a PostgreSQL server, shared by several computers. Each member signs in with their own name and password.</source>
+        <translation>Einen Haushalt auf einem PostgreSQL-Server öffnen, den mehrere Computer teilen. Jedes Mitglied meldet sich mit eigenem Namen und Passwort an.</translation>
+    </message>
+    <message>
+        <source>server name or address, e.g. nas.local</source>
+        <translation>Servername oder -adresse, z. B. nas.local</translation>
+    </message>
+    <message>
+        <source>e.g. homelog</source>
+        <translation>z. B. homelog</translation>
+    </message>
+    <message>
+        <source>your member name</source>
+        <translation>Ihr Mitgliedsname</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password</source>
+        <translation>Passwort &amp;merken</translation>
+    </message>
+    <message>
+        <source>Checking whether this computer has a password store…</source>
+        <translation>Prüfe, ob dieser Computer einen Passwortspeicher hat…</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Teste…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>the server&apos;s host</source>
+        <translation>den Host des Servers</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>die Datenbank</translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation>Ihren Namen</translation>
+    </message>
+    <message>
+        <source>your password</source>
+        <translation>Ihr Passwort</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} und {last}</translation>
+    </message>
+    <message>
+        <source>Fill in {what}.</source>
+        <translation>Geben Sie {what} ein.</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <extracomment>``tested``&apos;s kinds besides problems.Kind&apos;s values.</extracomment>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Connected to {place}: {name} can sign in ({role}).</source>
+        <translation>Verbunden mit {place}: {name} kann sich anmelden ({role}).</translation>
+    </message>
+    <message>
+        <source>The server at {host}:{port} answered, but refused this name and password for the household “{database}”. Check the database name, your name and your password.</source>
+        <translation>Der Server unter {host}:{port} hat geantwortet, aber diesen Namen und dieses Passwort für den Haushalt „{database}“ abgelehnt. Prüfen Sie den Datenbanknamen, Ihren Namen und Ihr Passwort.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsumptionChart</name>
+    <message>
+        <source>No consumption in this period</source>
+        <extracomment>Width of a bar, as a share of its period&apos;s slot. Below this many pixels per period the bars touch: gaps of a pixel or two flicker and look uneven. Label strides by period: months keep to quarters and years, weeks to months and quarters... Up to this many periods, the cost and mean lines have a dot per period. Width of a gauge&apos;s lowest-to-highest bar, as a share of its period&apos;s slot. Periods whose axis labels name the year once, then &quot;Feb&quot;, &quot;Mar&quot;... (years themselves: each its own). A period counts as partly covered below this share of its days (its bar is drawn paler).</extracomment>
+        <translation>Kein Verbrauch in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Consumption needs at least two readings of a counter, or one of an interval metric.</source>
+        <translation>Für einen Verbrauch braucht es mindestens zwei Ablesungen eines Zählers oder eine einer Intervall-Messgröße.</translation>
+    </message>
+    <message>
+        <source>Show cost</source>
+        <translation>Kosten zeigen</translation>
+    </message>
+    <message>
+        <source>No readings in this period</source>
+        <translation>Keine Ablesungen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Readings of this sensor will appear here.</source>
+        <translation>Ablesungen dieses Sensors erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>No readings</source>
+        <translation>Keine Ablesungen</translation>
+    </message>
+    <message>
+        <source>Mean {amount}</source>
+        <translation>Mittel {amount}</translation>
+    </message>
+    <message>
+        <source>Lowest {low}, highest {high}</source>
+        <translation>Tiefstwert {low}, Höchstwert {high}</translation>
+    </message>
+    <message>
+        <source>No consumption</source>
+        <translation>Kein Verbrauch</translation>
+    </message>
+    <message>
+        <source>Cost {amount}</source>
+        <translation>Kosten {amount}</translation>
+    </message>
+    <message>
+        <source>Last year {amount}</source>
+        <translation>Vorjahr {amount}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Readings cover {days} of %n day(s)</source>
+        <translation>
+            <numerusform>Ablesungen decken {days} von %n Tag ab</numerusform>
+            <numerusform>Ablesungen decken {days} von %n Tagen ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Consumption</source>
+        <translation>Verbrauch</translation>
+    </message>
+    <message>
+        <source>Cost ({currency})</source>
+        <translation>Kosten ({currency})</translation>
+    </message>
+    <message>
+        <source>Lowest to highest</source>
+        <translation>Tiefst- bis Höchstwert</translation>
+    </message>
+    <message>
+        <source>Partly covered</source>
+        <translation>Teilweise abgedeckt</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>{app} is already running with this data file:
+{path}
+
+Switch to the window that is open already. If none is, the other window may still be closing: try again in a moment.</source>
+        <extracomment>True while a restore or a recovery runs (a second one is not started meanwhile). True while the backups&apos; errors are shown by a dialog rather than the window&apos;s banner. The local data&apos;s URL given on the command line (None: the default file), for the way back from a server. Failed sign-ins to local files in this run (services/auth.SignInThrottle), kept across dialogs. After Sign Out no remembered password signs anyone in by itself. How many openings of a database are under way, and set when there are none: closing the current database (a restore, a switch) waits for an opening to end first, so no connection is opened behind its back.</extracomment>
+        <translation>{app} läuft bereits mit dieser Datendatei:
+{path}
+
+Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere Fenster vielleicht noch geschlossen: Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Nobody signed in.</source>
+        <translation>Niemand hat sich angemeldet.</translation>
+    </message>
+    <message>
+        <source>Sign in to the household on {place}.</source>
+        <translation>Melden Sie sich beim Haushalt auf {place} an.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <source>The sample household is open in another Home Log window.</source>
+        <translation>Der Beispielhaushalt ist in einem anderen Home-Log-Fenster geöffnet.</translation>
+    </message>
+    <message>
+        <source>Preparing the sample household…</source>
+        <translation>Bereite den Beispielhaushalt vor…</translation>
+    </message>
+    <message>
+        <source>The sample household is not backed up: it is made up. File → Back to My Data first.</source>
+        <translation>Der Beispielhaushalt wird nicht gesichert: Er ist erfunden. Zuerst Datei → Zurück zu meinen Daten.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sichere…</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Prüfe {file}…</translation>
+    </message>
+    <message>
+        <source>Restoring {file}…</source>
+        <translation>Stelle {file} wieder her…</translation>
+    </message>
+    <message>
+        <source>the restore failed.</source>
+        <translation>die Wiederherstellung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: {reason}</source>
+        <translation>Es wurde nichts wiederhergestellt: {reason}</translation>
+    </message>
+    <message>
+        <source> Your data from before is kept in {place}.</source>
+        <translation> Ihre bisherigen Daten liegen in {place}.</translation>
+    </message>
+    <message>
+        <source> The damaged file was moved aside, unchanged, to {place}.</source>
+        <translation> Die beschädigte Datei wurde unverändert nach {place} verschoben.</translation>
+    </message>
+    <message>
+        <source>Restored {file}.</source>
+        <translation>{file} wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Your data file cannot be opened.</source>
+        <translation>Ihre Datendatei kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The file was left as it is.</source>
+        <translation>Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>This household is on a database server already.</source>
+        <translation>Dieser Haushalt liegt bereits auf einem Datenbankserver.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Meter round…</source>
+        <translation>Ableserunde…</translation>
+    </message>
+    <message>
+        <source>Enter the readings of every due meter in one sheet (Ctrl+R)</source>
+        <translation>Die Stände aller fälligen Zähler auf einem Blatt eingeben (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Aktualisiere…</translation>
+    </message>
+    <message>
+        <source>No meters or sensors to show.
+
+“New source…” adds one; archived sources are not shown here.</source>
+        <translation>Keine Zähler oder Sensoren vorhanden.
+
+„Neue Messstelle…“ fügt eine hinzu; archivierte Messstellen werden hier nicht gezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <extracomment>What dropping a file on the window imports. Tables, and the standard meter-data formats (Green Button XML, a zipped feed or NEM12 file).</extracomment>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Readings that are there already</source>
+        <translation>Bereits vorhandene Ablesungen</translation>
+    </message>
+    <message>
+        <source>A row of the file may have the same time as a reading the source already has.</source>
+        <translation>Eine Zeile der Datei kann denselben Zeitpunkt haben wie eine Ablesung, die die Messstelle schon hat.</translation>
+    </message>
+    <message>
+        <source>Keep the stored reading and skip the row (safe when importing a file again)</source>
+        <translation>Gespeicherte Ablesung behalten, Zeile überspringen (sicher bei erneutem Import)</translation>
+    </message>
+    <message>
+        <source>Replace the stored reading with the row of the file</source>
+        <translation>Gespeicherte Ablesung durch die Zeile der Datei ersetzen</translation>
+    </message>
+    <message>
+        <source>Remember these settings for files with the same columns</source>
+        <translation>Diese Einstellungen für Dateien mit denselben Spalten merken</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Invalid rows and rows without any value are skipped and listed in the summary.</source>
+        <translation>Ungültige Zeilen und Zeilen ohne Wert werden übersprungen und in der Zusammenfassung aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Rows without any value are skipped and listed in the summary; an invalid row stops the import (nothing is stored then).</source>
+        <translation>Zeilen ohne Wert werden übersprungen und in der Zusammenfassung aufgeführt; eine ungültige Zeile bricht den Import ab (dann wird nichts gespeichert).</translation>
+    </message>
+</context>
+<context>
+    <name>EnergyTab</name>
+    <message>
+        <source>Gas is billed in kWh: kWh = m³ × calorific value × Z-number (see your bill). Reports, costs (tariffs per kWh) and the dashboard then show kWh. Oil litres or MWh convert the same way.</source>
+        <translation>Gas wird in kWh abgerechnet: kWh = m³ × Brennwert × Zustandszahl (siehe Ihre Rechnung). Berichte, Kosten (Tarife je kWh) und die Übersicht zeigen dann kWh. Liter Heizöl oder MWh werden genauso umgerechnet.</translation>
+    </message>
+    <message>
+        <source>Your monthly advance (due on the 1st), for the billing year&apos;s forecast settlement.</source>
+        <translation>Ihr monatlicher Abschlag (fällig am 1.), für die Prognose der Jahresabrechnung.</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <extracomment>Calorific values a gas bill typically prints (kWh per m³), offered for a new gas row.</extracomment>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Calorific value / factor</source>
+        <translation>Brennwert / Faktor</translation>
+    </message>
+    <message>
+        <source>Z-number</source>
+        <translation>Zustandszahl</translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Amount per month</source>
+        <translation>Betrag pro Monat</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Conversion factors, row {row}</source>
+        <translation>Umrechnungsfaktoren, Zeile {row}</translation>
+    </message>
+    <message>
+        <source>choose a metric</source>
+        <translation>wählen Sie eine Messgröße</translation>
+    </message>
+    <message>
+        <source>Advance payments, row {row}</source>
+        <translation>Abschläge, Zeile {row}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number</source>
+        <translation>„{text}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>Gas (m³)   </source>
+        <translation>Gas (m³)   </translation>
+    </message>
+    <message>
+        <source>Z-number </source>
+        <translation>Zustandszahl </translation>
+    </message>
+    <message>
+        <source>Add &amp;factor</source>
+        <translation>&amp;Faktor hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove factor</source>
+        <translation>Faktor entfernen</translation>
+    </message>
+    <message>
+        <source>Conversion factors</source>
+        <translation>Umrechnungsfaktoren</translation>
+    </message>
+    <message>
+        <source>Add ad&amp;vance</source>
+        <translation>A&amp;bschlag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove advance</source>
+        <translation>Abschlag entfernen</translation>
+    </message>
+    <message>
+        <source>Advance payments</source>
+        <translation>Abschläge</translation>
+    </message>
+    <message>
+        <source>Add a counter or interval metric first.</source>
+        <translation>Fügen Sie zuerst einen Zählerstand oder ein Intervall hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Home Log — unexpected error</source>
+        <translation>Home Log – unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <source>Something went wrong that Home Log did not expect.</source>
+        <translation>Etwas ist schiefgegangen, womit Home Log nicht gerechnet hat.</translation>
+    </message>
+    <message>
+        <source>Your data is safe: the change in progress was not saved. If this keeps happening, please report it with the details below.</source>
+        <translation>Ihre Daten sind sicher: Die laufende Änderung wurde nicht gespeichert. Wenn das öfter passiert, melden Sie es bitte mit den Details unten.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Details kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export readings</source>
+        <translation>Ablesungen exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>Exporting</name>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <extracomment>The save dialog&apos;s filters; the first is the default.</extracomment>
+        <translation>CSV-Datei (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>JSON-Datei (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the readings of “{name}”</source>
+        <extracomment>Milliseconds an export runs before its progress dialog appears (small sources finish before).</extracomment>
+        <translation>Die Ablesungen von „{name}“ exportieren</translation>
+    </message>
+    <message>
+        <source>Exporting the readings of “{name}”… {done} of {total}</source>
+        <translation>Exportiere die Ablesungen von „{name}“… {done} von {total}</translation>
+    </message>
+    <message>
+        <source>the output</source>
+        <translation>die Ausgabe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln reading(s) of “{name}” to {place}</source>
+        <translation>
+            <numerusform>%Ln Ablesung von „{name}“ nach {place} exportiert</numerusform>
+            <numerusform>%Ln Ablesungen von „{name}“ nach {place} exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <extracomment>(rows written, rows in all), at most every 100 ms. ExportResult of a completed export. The user cancelled; no file was written.</extracomment>
+        <translation>{path} kann nicht geschrieben werden: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>Figures</name>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <comment>date format: a report&apos;s day</comment>
+        <extracomment>Shown where a figure is unknown.</extracomment>
+        <translation>ddd, d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>W%1 %2</source>
+        <translation>KW %1 %2</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <translation>Q%1 %2</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>date format: day and short month</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>%1’s seasons, scaled to this year</source>
+        <translation>Saisonverlauf %1, auf dieses Jahr skaliert</translation>
+    </message>
+    <message>
+        <source>%1’s seasons × %2 (this year vs last)</source>
+        <translation>Saisonverlauf %1 × %2 (dieses Jahr zum Vorjahr)</translation>
+    </message>
+    <message>
+        <source>recent daily rate × 365</source>
+        <translation>aktueller Tagesverbrauch × 365</translation>
+    </message>
+    <message>
+        <source>%1 so far, plus the rest of the year as %2 had it, scaled by how %1 compares with %2 so far.</source>
+        <translation>%1 bisher, dazu der Rest des Jahres wie in %2, skaliert mit dem bisherigen Verhältnis von %1 zu %2.</translation>
+    </message>
+    <message>
+        <source>The daily rate of the last 90 days of readings × 365 (a year of history gives a seasonal projection).</source>
+        <translation>Der Tagesverbrauch der letzten 90 Tage mit Ablesungen × 365 (ab einem Jahr Verlauf gibt es eine saisonale Hochrechnung).</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>How the file is read</source>
+        <translation>Wie die Datei gelesen wird</translation>
+    </message>
+    <message>
+        <source>Home Log looked at the file; correct anything it got wrong.</source>
+        <translation>Home Log hat die Datei untersucht; korrigieren Sie, was falsch erkannt wurde.</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Lese die Datei…</translation>
+    </message>
+    <message>
+        <source>No header row</source>
+        <translation>Keine Kopfzeile</translation>
+    </message>
+    <message>
+        <source>line </source>
+        <translation>Zeile </translation>
+    </message>
+    <message>
+        <source>Worksheet:</source>
+        <translation>Tabellenblatt:</translation>
+    </message>
+    <message>
+        <source>A supplier&apos;s or portal&apos;s export layout, recognised by its column names</source>
+        <translation>Das Exportformat eines Versorgers oder Portals, erkannt an seinen Spaltennamen</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>Zeichenkodierung:</translation>
+    </message>
+    <message>
+        <source>Columns separated by:</source>
+        <translation>Spaltentrenner:</translation>
+    </message>
+    <message>
+        <source>Decimal separator:</source>
+        <translation>Dezimaltrennzeichen:</translation>
+    </message>
+    <message>
+        <source>Thousands separator:</source>
+        <translation>Tausendertrennzeichen:</translation>
+    </message>
+    <message>
+        <source>Column names in:</source>
+        <translation>Spaltennamen in:</translation>
+    </message>
+    <message>
+        <source>Date column:</source>
+        <translation>Datumsspalte:</translation>
+    </message>
+    <message>
+        <source>Time column:</source>
+        <translation>Zeitspalte:</translation>
+    </message>
+    <message>
+        <source>Dates look like:</source>
+        <translation>Datumsformat:</translation>
+    </message>
+    <message>
+        <source>The first rows of the file</source>
+        <translation>Die ersten Zeilen der Datei</translation>
+    </message>
+    <message>
+        <source>The first rows of the file:</source>
+        <translation>Die ersten Zeilen der Datei:</translation>
+    </message>
+    <message>
+        <source>Supplier profile:</source>
+        <translation>Versorgerprofil:</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel-Arbeitsmappe</translation>
+    </message>
+    <message>
+        <source>Text file</source>
+        <translation>Textdatei</translation>
+    </message>
+    <message>
+        <source>The settings and columns of your last import of a file like this one were applied.</source>
+        <translation>Die Einstellungen und Spalten Ihres letzten Imports einer solchen Datei wurden übernommen.</translation>
+    </message>
+    <message>
+        <source>(choose the date column)</source>
+        <translation>(Datumsspalte wählen)</translation>
+    </message>
+    <message>
+        <source>(none: in the date column)</source>
+        <translation>(keine: in der Datumsspalte)</translation>
+    </message>
+    <message>
+        <source>(choose: day or month first)</source>
+        <translation>(wählen: Tag oder Monat zuerst)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Which comes first in these dates, the day or the month?&lt;/b&gt;&lt;br&gt;Every day in the file is 12 or less, so both readings are possible.</source>
+        <translation>&lt;b&gt;Was steht in diesen Daten zuerst, der Tag oder der Monat?&lt;/b&gt;&lt;br&gt;Jeder Tag in der Datei ist 12 oder kleiner, daher sind beide Lesarten möglich.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportModels</name>
+    <message>
+        <source>Column {number}</source>
+        <extracomment>The problem text of a cell (tests and delegates read it; the tooltip shows it).</extracomment>
+        <translation>Spalte {number}</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Spalte in der Datei</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Erste Werte</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Importieren als</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <extracomment>Shown for a column that is not imported.</extracomment>
+        <translation>Nicht importiert</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>New metric</source>
+        <translation>Neue Messgröße</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <extracomment>Shown for the date (and time) column in the mapping: set on the first page.</extracomment>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Time of day</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Invalid: {reason}</source>
+        <translation>Ungültig: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>OK, %n cell(s) left empty</source>
+        <translation>
+            <numerusform>OK, %n Zelle leer gelassen</numerusform>
+            <numerusform>OK, %n Zellen leer gelassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No value: skipped</source>
+        <translation>Kein Wert: übersprungen</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <source>Same time as an earlier row</source>
+        <translation>Gleicher Zeitpunkt wie eine frühere Zeile</translation>
+    </message>
+    <message>
+        <source>Not a reading: skipped</source>
+        <translation>Keine Ablesung: übersprungen</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message numerus="yes">
+        <source> (line(s) {lines})</source>
+        <translation>
+            <numerusform> (Zeile {lines})</numerusform>
+            <numerusform> (Zeilen {lines})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %Ln more</source>
+        <translation>
+            <numerusform>  … und %Ln weitere</numerusform>
+            <numerusform>  … und %Ln weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import of {file} into “{source}”</source>
+        <translation>Import von {file} in „{source}“</translation>
+    </message>
+    <message>
+        <source>The source was created by this import.</source>
+        <translation>Die Messstelle wurde bei diesem Import angelegt.</translation>
+    </message>
+    <message>
+        <source>Metrics created: {names}.</source>
+        <translation>Angelegte Messgrößen: {names}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %Ln reading(s).</source>
+        <translation>
+            <numerusform>Importiert: %Ln Ablesung.</numerusform>
+            <numerusform>Importiert: %Ln Ablesungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced: %Ln stored reading(s) with the same time.</source>
+        <translation>
+            <numerusform>Ersetzt: %Ln gespeicherte Ablesung mit demselben Zeitpunkt.</numerusform>
+            <numerusform>Ersetzt: %Ln gespeicherte Ablesungen mit demselben Zeitpunkt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped: %Ln row(s) with the time of a stored or earlier reading{where}.</source>
+        <translation>
+            <numerusform>Übersprungen: %Ln Zeile mit dem Zeitpunkt einer gespeicherten oder früheren Ablesung{where}.</numerusform>
+            <numerusform>Übersprungen: %Ln Zeilen mit dem Zeitpunkt einer gespeicherten oder früheren Ablesung{where}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped: %Ln row(s) with no value{where}.</source>
+        <translation>
+            <numerusform>Übersprungen: %Ln Zeile ohne Wert{where}.</numerusform>
+            <numerusform>Übersprungen: %Ln Zeilen ohne Wert{where}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped: %Ln invalid row(s):</source>
+        <translation>
+            <numerusform>Übersprungen: %Ln ungültige Zeile:</numerusform>
+            <numerusform>Übersprungen: %Ln ungültige Zeilen:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped: %Ln line(s) that is/are no reading:</source>
+        <translation>
+            <numerusform>Übersprungen: %Ln Zeile, die keine Ablesung ist:</numerusform>
+            <numerusform>Übersprungen: %Ln Zeilen, die keine Ablesungen sind:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left empty: %Ln cell(s) without a value (the rest of the row was imported):</source>
+        <translation>
+            <numerusform>Leer gelassen: %Ln Zelle ohne Wert (der Rest der Zeile wurde importiert):</numerusform>
+            <numerusform>Leer gelassen: %Ln Zellen ohne Wert (der Rest der Zeile wurde importiert):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Columns not imported: {names}.</source>
+        <translation>Nicht importierte Spalten: {names}.</translation>
+    </message>
+    <message>
+        <source>Took {seconds} s.</source>
+        <translation>Dauer: {seconds} s.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Tables and meter data (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip)</source>
+        <extracomment>The open dialog&apos;s filters.</extracomment>
+        <translation>Tabellen und Zählerdaten (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <extracomment>(text, value) of the delimiters offered.</extracomment>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Semikolon ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Pipe ( | )</source>
+        <translation>Senkrechter Strich ( | )</translation>
+    </message>
+    <message>
+        <source>Dot (1234.5)</source>
+        <translation>Punkt (1234.5)</translation>
+    </message>
+    <message>
+        <source>Comma (1234,5)</source>
+        <translation>Komma (1234,5)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Comma (1,234)</source>
+        <translation>Komma (1,234)</translation>
+    </message>
+    <message>
+        <source>Dot (1.234)</source>
+        <translation>Punkt (1.234)</translation>
+    </message>
+    <message>
+        <source>Space (1 234)</source>
+        <translation>Leerzeichen (1 234)</translation>
+    </message>
+    <message>
+        <source>Apostrophe (1&apos;234)</source>
+        <translation>Apostroph (1&apos;234)</translation>
+    </message>
+    <message>
+        <source>ISO 8601 (2024-12-31 08:00)</source>
+        <extracomment>Date formats offered besides the detected one: (value, text).</extracomment>
+        <translation>ISO 8601 (2024-12-31 08:00)</translation>
+    </message>
+    <message>
+        <source>31.12.2024 (day first)</source>
+        <translation>31.12.2024 (Tag zuerst)</translation>
+    </message>
+    <message>
+        <source>31/12/2024 (day first)</source>
+        <translation>31/12/2024 (Tag zuerst)</translation>
+    </message>
+    <message>
+        <source>12/31/2024 (month first)</source>
+        <translation>12/31/2024 (Monat zuerst)</translation>
+    </message>
+    <message>
+        <source>31-12-2024 (day first)</source>
+        <translation>31-12-2024 (Tag zuerst)</translation>
+    </message>
+    <message>
+        <source>31/12/24 (day first)</source>
+        <translation>31/12/24 (Tag zuerst)</translation>
+    </message>
+    <message>
+        <source>12/31/24 (month first)</source>
+        <translation>12/31/24 (Monat zuerst)</translation>
+    </message>
+    <message>
+        <source>Excel serial number (45657)</source>
+        <translation>Excel-Seriennummer (45657)</translation>
+    </message>
+    <message>
+        <source>Import readings from a file</source>
+        <translation>Ablesungen aus einer Datei importieren</translation>
+    </message>
+    <message>
+        <source>Import — {file}</source>
+        <translation>Import – {file}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln reading(s) into “{name}”</source>
+        <translation>
+            <numerusform>%Ln Ablesung in „{name}“ importiert</numerusform>
+            <numerusform>%Ln Ablesungen in „{name}“ importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None (as detected)</source>
+        <translation>Keines (wie erkannt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln column(s)</source>
+        <translation>
+            <numerusform>%Ln Spalte</numerusform>
+            <numerusform>%Ln Spalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> The first date is &lt;b&gt;{day}&lt;/b&gt;.</source>
+        <translation> Das erste Datum ist &lt;b&gt;{day}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Day first: {example}</source>
+        <translation>Tag zuerst: {example}</translation>
+    </message>
+    <message>
+        <source>Month first: {example}</source>
+        <translation>Monat zuerst: {example}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt; cannot be imported.</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt; kann nicht importiert werden.</translation>
+    </message>
+    <message>
+        <source>03/04/2024 is 3 April 2024</source>
+        <translation>03/04/2024 ist der 3. April 2024</translation>
+    </message>
+    <message>
+        <source>03/04/2024 is March 4, 2024</source>
+        <translation>03/04/2024 ist der 4. März 2024</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Correct the file, or skip invalid rows below.</source>
+        <translation>Es wurde nichts importiert. Korrigieren Sie die Datei oder überspringen Sie unten ungültige Zeilen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %Ln rows of the file</source>
+        <translation>
+            <numerusform>Die erste Zeile der Datei</numerusform>
+            <numerusform>Die ersten %Ln Zeilen der Datei</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invalid (red: point at a cell to see why)</source>
+        <translation>
+            <numerusform>%Ln ungültig (rot: Zeiger auf eine Zelle zeigt den Grund)</numerusform>
+            <numerusform>%Ln ungültig (rot: Zeiger auf eine Zelle zeigt den Grund)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln without any value (skipped)</source>
+        <translation>
+            <numerusform>%Ln ohne Wert (übersprungen)</numerusform>
+            <numerusform>%Ln ohne Wert (übersprungen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln at the same time as an earlier row</source>
+        <translation>
+            <numerusform>%Ln mit gleichem Zeitpunkt wie eine frühere Zeile</numerusform>
+            <numerusform>%Ln mit gleichem Zeitpunkt wie eine frühere Zeile</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln that is/are no reading (skipped)</source>
+        <translation>
+            <numerusform>%Ln, die keine Ablesung ist (übersprungen)</numerusform>
+            <numerusform>%Ln, die keine Ablesungen sind (übersprungen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s) without a value (left empty)</source>
+        <translation>
+            <numerusform>%Ln Zelle ohne Wert (leer gelassen)</numerusform>
+            <numerusform>%Ln Zellen ohne Wert (leer gelassen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a new source “{name}” with the metrics {metrics}</source>
+        <translation>eine neue Messstelle „{name}“ mit den Messgrößen {metrics}</translation>
+    </message>
+    <message>
+        <source>, adding the metrics {metrics}</source>
+        <translation>, mit den neuen Messgrößen {metrics}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;All readings of &lt;b&gt;{file}&lt;/b&gt; go into {into}, in one step: if anything goes wrong, or you cancel, nothing is stored.&lt;/p&gt;&lt;p&gt;{rows}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Alle Ablesungen aus &lt;b&gt;{file}&lt;/b&gt; kommen in {into}, in einem Schritt: Geht etwas schief oder brechen Sie ab, wird nichts gespeichert.&lt;/p&gt;&lt;p&gt;{rows}&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows read; saving…</source>
+        <translation>
+            <numerusform>%Ln Zeile gelesen; speichere…</numerusform>
+            <numerusform>%Ln Zeilen gelesen; speichere…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln skipped</source>
+        <translation>
+            <numerusform>, %Ln übersprungen</numerusform>
+            <numerusform>, %Ln übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows read: {count} to import</source>
+        <translation>
+            <numerusform>%Ln Zeile gelesen: {count} zu importieren</numerusform>
+            <numerusform>%Ln Zeilen gelesen: {count} zu importieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · about {time} left</source>
+        <translation> · noch etwa {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln reading(s) into “{name}”.</source>
+        <translation>
+            <numerusform>%Ln Ablesung in „{name}“ importiert.</numerusform>
+            <numerusform>%Ln Ablesungen in „{name}“ importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show “{name}”</source>
+        <translation>„{name}“ zeigen</translation>
+    </message>
+    <message>
+        <source>Close this window and show “{name}” with its readings</source>
+        <translation>Dieses Fenster schließen und „{name}“ mit seinen Ablesungen zeigen</translation>
+    </message>
+    <message>
+        <source>The import of {file} was cancelled. No reading was stored.</source>
+        <translation>Der Import von {file} wurde abgebrochen. Es wurde keine Ablesung gespeichert.</translation>
+    </message>
+    <message>
+        <source>Choose at least one column to import as a metric.</source>
+        <extracomment>Rows the preview shows. Settings whose change splits the file differently (the columns are read again). Detected: the file was read (also after settings that re-split it). The target source or the mapping changed. list[PreviewRow] for the current plan. ImportProgress, at least every 250 ms while importing. ImportSummary of a committed import. The user cancelled the import: nothing was changed. The import was refused (an invalid row, say): the message; nothing was changed. ParsedFile: the file is in a standard format (NEM12, Green Button...): no mapping needed. What the signed-in member may do (which sources they may import into). Stored sources the file can go into (loaded by detect() unless given). The target: a stored source (id set) or a new one (id None) that the import creates. True when a saved profile for this header chose the settings and mapping. A standard-format file&apos;s content (None: an ordinary table, mapped column by column). A standard file&apos;s registers as the wizard lists them. Where a standard file&apos;s series go: one source of this name; &quot;&quot; for a source per meter. The built-in supplier profile read the table&apos;s way (None: none recognised or chosen).</extracomment>
+        <translation>Wählen Sie mindestens eine Spalte, die als Messgröße importiert wird.</translation>
+    </message>
+    <message>
+        <source>Give the new source a name.</source>
+        <translation>Geben Sie der neuen Messstelle einen Namen.</translation>
+    </message>
+    <message>
+        <source>There is already a source called “{name}”: choose it above, or another name.</source>
+        <translation>Es gibt bereits eine Messstelle namens „{name}“: Wählen Sie sie oben oder einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Every new metric needs a name.</source>
+        <translation>Jede neue Messgröße braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Two columns go to metrics of the same name.</source>
+        <translation>Zwei Spalten gehen in Messgrößen mit demselben Namen.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the date.</source>
+        <translation>Wählen Sie die Spalte, die das Datum enthält.</translation>
+    </message>
+    <message>
+        <source>Cannot save the summary to {path}: {reason}.</source>
+        <translation>Die Zusammenfassung kann nicht nach {path} gespeichert werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>New metric “{name}”</source>
+        <translation>Neue Messgröße „{name}“</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opening your data…</source>
+        <extracomment>Options every command shares, which may also come before the command&apos;s name.
+----------
+&quot;Reconnecting…&quot; while the server is lost (live updates, viewmodels/live.py).</extracomment>
+        <translation>Öffne Ihre Daten…</translation>
+    </message>
+    <message>
+        <source>A made-up sample household: try anything, your data is not touched (File → Back to My Data).</source>
+        <extracomment>Shown above the pages while the sample household is open.</extracomment>
+        <translation>Ein erfundener Beispielhaushalt: Probieren Sie alles aus, Ihre Daten bleiben unberührt (Datei → Zurück zu meinen Daten).</translation>
+    </message>
+    <message>
+        <source>All your meters and sensors are archived.
+
+View → Show Archived Sources lists them again; “New source…” adds another.</source>
+        <extracomment>Shown instead of the welcome page when every source is archived and archived ones are hidden.</extracomment>
+        <translation>Alle Ihre Zähler und Sensoren sind archiviert.
+
+Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messstelle…“ fügt eine weitere hinzu.</translation>
+    </message>
+    <message>
+        <source>   Opening your data…</source>
+        <extracomment>Modules the content needs beyond the first frame, imported by content_steps() a group at a time (each group well under 50 ms; every step costs a round of event handling, so not one per module). File → Back Up Now and File → Restore from Backup… (the composition root owns the database file). File → Connect to a Shared Database…, Open My Local File, Switch Member…, Sign Out. File → Move to a Shared Server… (the composition root knows the data file). Emitted once the first data (sources, and the selected source&apos;s readings) is on screen. The data cannot be opened (the message is on screen). Who is signed in (their name; None: nobody signs in to this data), and the server if any. The data folder (set by the app; Help → About shows it and opens it). Where the window is (built with the content: viewmodels/navigation.py). A file a second start (or the command line) asked to import before the data was bound. The tray icon and reminders of due meters (made when the household&apos;s own data is bound). The source whose readings the start-up snapshot shows: showing it need not load them again.</extracomment>
+        <translation>   Öffne Ihre Daten…</translation>
+    </message>
+    <message>
+        <source>Loading your meters…</source>
+        <translation>Lade Ihre Zähler…</translation>
+    </message>
+    <message>
+        <source>{app} — sample household</source>
+        <translation>{app} – Beispielhaushalt</translation>
+    </message>
+    <message>
+        <source> on </source>
+        <translation> auf </translation>
+    </message>
+    <message>
+        <source> (administrator)</source>
+        <translation> (Administrator)</translation>
+    </message>
+    <message>
+        <source>Signed in as {name}</source>
+        <translation>Angemeldet als {name}</translation>
+    </message>
+    <message>
+        <source>File → Switch Member… or Sign Out</source>
+        <translation>Datei → Mitglied wechseln… oder Abmelden</translation>
+    </message>
+    <message>
+        <source>Connected to the server again; everything shown is up to date.</source>
+        <translation>Wieder mit dem Server verbunden; alles Angezeigte ist aktuell.</translation>
+    </message>
+    <message>
+        <source>One file at a time: import {names} after this one.</source>
+        <translation>Eine Datei nach der anderen: Importieren Sie {names} nach dieser.</translation>
+    </message>
+    <message>
+        <source>Leave the sample household (Back to My Data) to import {name}.</source>
+        <translation>Verlassen Sie den Beispielhaushalt (Zurück zu meinen Daten), um {name} zu importieren.</translation>
+    </message>
+    <message>
+        <source>Reconnecting to the server… Changes made on other computers will show once it is back; what you type is kept, and a save that fails can be tried again.</source>
+        <extracomment>Which pages a table&apos;s change concerns. What the window shows while the connection to the server is lost.</extracomment>
+        <translation>Verbinde erneut mit dem Server… Änderungen anderer Computer erscheinen, sobald er wieder erreichbar ist; Ihre Eingaben bleiben erhalten, und ein fehlgeschlagenes Speichern kann wiederholt werden.</translation>
+    </message>
+    <message>
+        <source>Select a meter or sensor on the left.</source>
+        <translation>Wählen Sie links einen Zähler oder Sensor.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Where the readings go</source>
+        <translation>Wohin die Ablesungen kommen</translation>
+    </message>
+    <message>
+        <source>Choose the meter or sensor, and what each column of the file holds.</source>
+        <translation>Wählen Sie den Zähler oder Sensor und was jede Spalte der Datei enthält.</translation>
+    </message>
+    <message>
+        <source>An existing source:</source>
+        <translation>Eine vorhandene Messstelle:</translation>
+    </message>
+    <message>
+        <source>(there are no sources yet)</source>
+        <translation>(es gibt noch keine Messstellen)</translation>
+    </message>
+    <message>
+        <source>A new source named:</source>
+        <translation>Eine neue Messstelle namens:</translation>
+    </message>
+    <message>
+        <source>Name of the new meter or sensor</source>
+        <translation>Name des neuen Zählers oder Sensors</translation>
+    </message>
+    <message>
+        <source>Import into:</source>
+        <translation>Importieren in:</translation>
+    </message>
+    <message>
+        <source>The file&apos;s columns and where they go</source>
+        <translation>Die Spalten der Datei und wohin sie kommen</translation>
+    </message>
+    <message>
+        <source>Double-click a new metric&apos;s name or unit to change it. Columns set to “Not imported” are left out.</source>
+        <translation>Doppelklicken Sie auf Name oder Einheit einer neuen Messgröße, um sie zu ändern. Spalten mit „Nicht importiert“ werden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>(choose a source)</source>
+        <translation>(Messstelle wählen)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+</context>
+<context>
+    <name>MembersDialog</name>
+    <message>
+        <source>No members yet — add the people who read the meters.</source>
+        <extracomment>Text shown instead of the list while there are no members.</extracomment>
+        <translation>Noch keine Mitglieder – fügen Sie die Personen hinzu, die die Zähler ablesen.</translation>
+    </message>
+    <message>
+        <source>Household members</source>
+        <extracomment>Role of a list item holding its Member. Role of a list item holding its MemberAccount (role, password or not). The list&apos;s columns. The member being edited in the form; None while adding. What the form held when it was opened, to tell whether cancelling throws something away.</extracomment>
+        <translation>Haushaltsmitglieder</translation>
+    </message>
+    <message>
+        <source>The people who read the meters. Each reading remembers who entered it.</source>
+        <translation>Die Personen, die die Zähler ablesen. Jede Ablesung merkt sich, wer sie eingegeben hat.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Set &amp;Password…</source>
+        <translation>&amp;Passwort setzen…</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Mitglied hinzufügen</translation>
+    </message>
+    <message>
+        <source>Save member</source>
+        <translation>Mitglied speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>E-&amp;Mail:</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Passwort setzen</translation>
+    </message>
+    <message>
+        <source>at least 10 characters; a few words are fine</source>
+        <translation>mindestens 10 Zeichen; ein paar Wörter genügen</translation>
+    </message>
+    <message>
+        <source>Save password</source>
+        <translation>Passwort speichern</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>&amp;Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <extracomment>The member whose password the password form sets.</extracomment>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Gesetzt</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Signs in with a password</source>
+        <translation>Meldet sich mit Passwort an</translation>
+    </message>
+    <message>
+        <source>No password yet: cannot sign in</source>
+        <translation>Noch kein Passwort: kann sich nicht anmelden</translation>
+    </message>
+    <message>
+        <source>The password of {name} is set.</source>
+        <translation>Das Passwort von {name} ist gesetzt.</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>Mitglied entfernen</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the household?</source>
+        <translation>{name} aus dem Haushalt entfernen?</translation>
+    </message>
+    <message>
+        <source>Readings they entered are kept; they just no longer show who entered them. Sources they own will have no owner.</source>
+        <translation>Die eingegebenen Ablesungen bleiben erhalten; sie zeigen nur nicht mehr, wer sie eingegeben hat. Messstellen dieses Mitglieds haben dann keinen Eigentümer.</translation>
+    </message>
+    <message>
+        <source>Change your password</source>
+        <translation>Ihr Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Set the password of {name}</source>
+        <translation>Passwort von {name} setzen</translation>
+    </message>
+    <message>
+        <source>Type your current password first.</source>
+        <translation>Geben Sie zuerst Ihr aktuelles Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Edit member</source>
+        <translation>Mitglied bearbeiten</translation>
+    </message>
+    <message>
+        <source>Discard this new member?</source>
+        <translation>Dieses neue Mitglied verwerfen?</translation>
+    </message>
+    <message>
+        <source>Discard your changes to this member?</source>
+        <translation>Ihre Änderungen an diesem Mitglied verwerfen?</translation>
+    </message>
+    <message>
+        <source>The name and e-mail you typed have not been saved.</source>
+        <translation>Der eingegebene Name und die E-Mail wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Nobody has signed in. Home Log asks who is signing in once a member has a password.</source>
+        <translation>Niemand ist angemeldet. Home Log fragt nach der Anmeldung, sobald ein Mitglied ein Passwort hat.</translation>
+    </message>
+    <message>
+        <source>Passwords are set: from the next start Home Log asks who is signing in.</source>
+        <translation>Passwörter sind gesetzt: Ab dem nächsten Start fragt Home Log, wer sich anmeldet.</translation>
+    </message>
+    <message>
+        <source>a removed member</source>
+        <translation>ein entferntes Mitglied</translation>
+    </message>
+    <message>
+        <source>the administrator</source>
+        <translation>der Administrator</translation>
+    </message>
+    <message>
+        <source>a member</source>
+        <translation>ein Mitglied</translation>
+    </message>
+    <message>
+        <source> You can change your own name, e-mail and password.</source>
+        <translation> Sie können Ihren eigenen Namen, Ihre E-Mail und Ihr Passwort ändern.</translation>
+    </message>
+    <message>
+        <source>Signed in as {name}, {role}.</source>
+        <translation>Angemeldet als {name}, {role}.</translation>
+    </message>
+    <message>
+        <source>Add a member to the household.</source>
+        <translation>Ein Mitglied zum Haushalt hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Select a member first.</source>
+        <translation>Wählen Sie zuerst ein Mitglied.</translation>
+    </message>
+    <message>
+        <source>Change the name and e-mail of {name}.</source>
+        <translation>Name und E-Mail von {name} ändern.</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the household.</source>
+        <translation>{name} aus dem Haushalt entfernen.</translation>
+    </message>
+    <message>
+        <source>Set the password of {name}.</source>
+        <translation>Passwort von {name} setzen.</translation>
+    </message>
+    <message>
+        <source>Nobody signs in to this file: everyone at this computer may change the members.</source>
+        <extracomment>Why everything is allowed on a local file nobody signs in to.</extracomment>
+        <translation>Bei dieser Datei meldet sich niemand an: Jeder an diesem Computer darf die Mitglieder ändern.</translation>
+    </message>
+    <message>
+        <source>This is you: you need your current password to change it.</source>
+        <extracomment>``last_error_field`` of a wrong current password. The same list as MemberAccount objects (member, role, has_password). The member just added or updated. A member was deleted (their id), once the deletion has committed. A member&apos;s password was stored (their id).</extracomment>
+        <translation>Das sind Sie: Zum Ändern brauchen Sie Ihr aktuelles Passwort.</translation>
+    </message>
+</context>
+<context>
+    <name>MeterChanges</name>
+    <message>
+        <source>The meter was exchanged: the old one ended at its final value, the new one started at its start value.</source>
+        <extracomment>What each field is called in messages. Currencies offered first in the currency box (any three-letter code may be typed). Decimals a price may have.</extracomment>
+        <translation>Der Zähler wurde getauscht: Der alte endete mit seinem Endstand, der neue begann mit seinem Anfangsstand.</translation>
+    </message>
+    <message>
+        <source>The register was set back (to the start value, or zero when left blank).</source>
+        <translation>Das Zählwerk wurde zurückgesetzt (auf den Anfangsstand oder auf null, wenn leer).</translation>
+    </message>
+    <message>
+        <source>The register passed its largest value (999…9) and started again from zero.</source>
+        <translation>Das Zählwerk hat seinen größten Wert (999…9) überschritten und wieder bei null begonnen.</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Old final value</source>
+        <translation>Endstand alt</translation>
+    </message>
+    <message>
+        <source>New start value</source>
+        <translation>Anfangsstand neu</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>The old meter&apos;s (or register&apos;s) last value</source>
+        <translation>Der letzte Stand des alten Zählers (oder Zählwerks)</translation>
+    </message>
+    <message>
+        <source>The new meter&apos;s first value (a reset starts from zero when blank)</source>
+        <translation>Der erste Stand des neuen Zählers (ein Zurücksetzen beginnt bei null, wenn leer)</translation>
+    </message>
+    <message>
+        <source>No reading of this meter on one side of this change: it joins nothing. Was the reading it was recorded with deleted? Delete the change if it no longer applies.</source>
+        <extracomment>Shown on a change that joins no two readings (see ``set_unbridged``).</extracomment>
+        <translation>Auf einer Seite dieses Wechsels gibt es keine Ablesung dieses Zählers: Er verbindet nichts. Wurde die Ablesung gelöscht, mit der er erfasst wurde? Löschen Sie den Wechsel, wenn er nicht mehr zutrifft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolled over (%n digits)</source>
+        <translation>
+            <numerusform>Übergelaufen (%n Stelle)</numerusform>
+            <numerusform>Übergelaufen (%n Stellen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolled over</source>
+        <translation>Übergelaufen</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Arbeitspreis</translation>
+    </message>
+    <message>
+        <source>Standing charge / day</source>
+        <translation>Grundpreis / Tag</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>The price applies from this day until the metric&apos;s next tariff</source>
+        <translation>Der Preis gilt ab diesem Tag bis zum nächsten Tarif der Messgröße</translation>
+    </message>
+    <message>
+        <source>Price per unit of the metric (per kWh, per m³…)</source>
+        <translation>Preis je Einheit der Messgröße (je kWh, je m³…)</translation>
+    </message>
+    <message>
+        <source>Fixed charge per day, whatever is used</source>
+        <translation>Fester Betrag je Tag, unabhängig vom Verbrauch</translation>
+    </message>
+</context>
+<context>
+    <name>MeterEvent</name>
+    <message>
+        <source>Meter replaced</source>
+        <extracomment>Default unit and kind of the first metric of a new source, per category. Most decimals a metric may have (values are stored as doubles: 15 significant digits are exact). Largest magnitude a value may have. When the member was added and last changed (None: not stored yet); not part of equality. Number of digits of a counter&apos;s register (it rolls over at 10**digits); None if unknown. Expected days between readings; None means no reminder. First month (1-12) of the source&apos;s billing year (the supplier&apos;s accounting year). On a public source, every member of the household may add readings (domain.access). The stored row&apos;s version when read (0: not read; see domain/conflicts.py). Not part of equality. The stored row&apos;s version when read (0: not read; see domain/conflicts.py). Not part of equality. metric id -&gt; value minus the previous value of that metric (counters only). The meter was exchanged: the old one ended at ``old_value``, the new one started at ``new_value``. The register was set back (to ``new_value``, zero when None) after showing ``old_value``. The register passed its largest value and started again from zero (wraps at 10**digits).</extracomment>
+        <translation>Zähler getauscht</translation>
+    </message>
+    <message>
+        <source>Meter reset</source>
+        <translation>Zähler zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Register rolled over</source>
+        <translation>Zählwerk übergelaufen</translation>
+    </message>
+</context>
+<context>
+    <name>MeterEventDialog</name>
+    <message>
+        <source>Record a meter change</source>
+        <translation>Einen Zählerwechsel erfassen</translation>
+    </message>
+    <message>
+        <source>Edit meter change</source>
+        <translation>Zählerwechsel bearbeiten</translation>
+    </message>
+    <message>
+        <source>Optional: the new meter&apos;s number, who changed it…</source>
+        <translation>Optional: die Nummer des neuen Zählers, wer ihn getauscht hat…</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Messgröße:</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation>&amp;Datum und Uhrzeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Old meter&apos;s final value:</source>
+        <translation>Endstand des &amp;alten Zählers:</translation>
+    </message>
+    <message>
+        <source>&amp;New meter&apos;s start value:</source>
+        <translation>Anfangsstand des &amp;neuen Zählers:</translation>
+    </message>
+    <message>
+        <source>Register d&amp;igits:</source>
+        <translation>S&amp;tellen des Zählwerks:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;otiz:</translation>
+    </message>
+    <message>
+        <source>choose a counter (meter changes apply to counters only)</source>
+        <translation>wählen Sie einen Zähler (Zählerwechsel gibt es nur bei Zählern)</translation>
+    </message>
+</context>
+<context>
+    <name>MeterRoundDialog</name>
+    <message>
+        <source>Meter round</source>
+        <extracomment>Milliseconds the round&apos;s time must stay unchanged before the values around it are loaded again.</extracomment>
+        <translation>Ableserunde</translation>
+    </message>
+    <message>
+        <source>Discard this meter round?</source>
+        <extracomment>What was typed, by (source id, metric id): survives reloading the lines.</extracomment>
+        <translation>Diese Ableserunde verwerfen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n value(s) you typed have not been saved.</source>
+        <translation>
+            <numerusform>Der eingegebene Wert wurde nicht gespeichert.</numerusform>
+            <numerusform>Die %n eingegebenen Werte wurden nicht gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) for {sources} — empty lines are skipped</source>
+        <translation>
+            <numerusform>%n Wert für {sources} – leere Zeilen zählen nicht</numerusform>
+            <numerusform>%n Werte für {sources} – leere Zeilen zählen nicht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n Messstelle</numerusform>
+            <numerusform>%n Messstellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the values you read; empty lines are skipped.</source>
+        <translation>Abgelesene Werte eingeben; leere Zeilen zählen nicht.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Speichere…</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Trotzdem speichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save %n readings</source>
+        <translation>
+            <numerusform>%n Ablesung speichern</numerusform>
+            <numerusform>%n Ablesungen speichern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>Zähler</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Zählwerk</translation>
+    </message>
+    <message>
+        <source>Previous reading</source>
+        <translation>Vorige Ablesung</translation>
+    </message>
+    <message>
+        <source>Reading now</source>
+        <translation>Stand jetzt</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Jetzt fällig</translation>
+    </message>
+    <message>
+        <source>Not due yet</source>
+        <translation>Noch nicht fällig</translation>
+    </message>
+    <message>
+        <source>Expected from the recent daily rate: </source>
+        <translation>Erwartet nach dem aktuellen Tagesverbrauch: </translation>
+    </message>
+    <message>
+        <source>no reading yet</source>
+        <translation>noch keine Ablesung</translation>
+    </message>
+    <message>
+        <source>{value} on {time}</source>
+        <translation>{value} am {time}</translation>
+    </message>
+    <message>
+        <source>Type what each meter shows; Tab or Enter moves to the next one. Empty lines are skipped.</source>
+        <translation>Geben Sie ein, was jeder Zähler anzeigt; Tab oder Eingabe springt zum nächsten. Leere Zeilen werden übersprungen.</translation>
+    </message>
+    <message>
+        <source>Time of the round</source>
+        <translation>Zeitpunkt der Runde</translation>
+    </message>
+    <message>
+        <source>&amp;Time of the round</source>
+        <translation>&amp;Zeitpunkt der Runde</translation>
+    </message>
+    <message>
+        <source>Show meters not due yet</source>
+        <translation>Noch nicht fällige Zähler zeigen</translation>
+    </message>
+    <message>
+        <source>No meter is due. Tick “Show meters not due yet” to read them anyway.</source>
+        <translation>Kein Zähler ist fällig. Setzen Sie „Noch nicht fällige Zähler zeigen“, um sie trotzdem abzulesen.</translation>
+    </message>
+    <message>
+        <source>There are no meters or sensors yet: add one with “New source…” first.</source>
+        <translation>Es gibt noch keine Zähler oder Sensoren: Fügen Sie zuerst einen mit „Neue Messstelle…“ hinzu.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Arbeite…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Enter at least one value: empty lines are skipped.</source>
+        <extracomment>The source&apos;s reading is due (its interval has passed, or it has none yet). The stored value just before the round&apos;s time. previous value + recent daily rate × days since (counters with a known rate only). Why the signed-in member may not add readings to the source (&quot;&quot;: they may). list[RoundLine], overdue sources first (each group by name), metrics in order. Readings stored by save(): list[Reading]. list[Issue]: warnings found at save time that were not accepted (nothing was stored). bool: the save waits for another program to finish writing (True), or no longer (False). The user stopped waiting (cancel_save): nothing was stored, the sheet keeps what was typed. What the signed-in member may do: a source they may not add readings to is shown, not typed in. The round&apos;s time (every reading gets it); now to the minute until the user changes it.</extracomment>
+        <translation>Geben Sie mindestens einen Wert ein: Leere Zeilen werden übersprungen.</translation>
+    </message>
+    <message>
+        <source>A source of the round no longer exists: refresh and try again.</source>
+        <translation>Eine Messstelle der Runde gibt es nicht mehr: Aktualisieren Sie und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>MetricKind</name>
+    <message>
+        <source>Counter</source>
+        <extracomment>What an export appends to an interval metric&apos;s name for the column of its periods&apos; starts (``Day start``); an import reads such a column back as the starts of ``Day``&apos;s values. A cumulative register (kWh meter, water meter): consumption is the difference. The value is an amount over its own period [start, end): 15 minutes of a smart meter, a day of a portal export, a bill, a delivery of oil. The reading&apos;s time is the period&apos;s end. An instantaneous value (temperature, tank level).</extracomment>
+        <translation>Zählerstand</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>Gauge</source>
+        <translation>Momentanwert</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsDelegate</name>
+    <message>
+        <source>Name, e.g. Day</source>
+        <extracomment>Keys of metrics not stored yet (negative, so they never meet a stored id). What meter changes and tariffs in the form refer to: the id, or a negative number if new. The Metric of a row (position = row).</extracomment>
+        <translation>Name, z. B. Tag</translation>
+    </message>
+    <message>
+        <source>e.g. kWh</source>
+        <translation>z. B. kWh</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move to a Shared Server</source>
+        <extracomment>Default PostgreSQL port.</extracomment>
+        <translation>Auf gemeinsamen Server umziehen</translation>
+    </message>
+    <message>
+        <source>Copy this household (every member, source, reading, meter change and tariff) into an empty PostgreSQL database, so that several computers can use it at once. The file on this computer is not changed.</source>
+        <translation>Diesen Haushalt (alle Mitglieder, Messstellen, Ablesungen, Zählerwechsel und Tarife) in eine leere PostgreSQL-Datenbank kopieren, damit mehrere Computer ihn gleichzeitig nutzen können. Die Datei auf diesem Computer bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>e.g. nas.local or 192.168.1.20</source>
+        <translation>z. B. nas.local oder 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>an empty database, e.g. homelog</source>
+        <translation>eine leere Datenbank, z. B. homelog</translation>
+    </message>
+    <message>
+        <source>the database&apos;s owner</source>
+        <translation>der Eigentümer der Datenbank</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>The user needs to own the database and to be allowed to create roles (CREATEROLE).</source>
+        <translation>Der Benutzer muss Eigentümer der Datenbank sein und Rollen anlegen dürfen (CREATEROLE).</translation>
+    </message>
+    <message>
+        <source>Signing in on the server</source>
+        <translation>Anmeldung am Server</translation>
+    </message>
+    <message>
+        <source>Your password on the server:</source>
+        <translation>Ihr Passwort auf dem Server:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssword:</source>
+        <translation>Pa&amp;sswort:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Every member gets a sign-in of their own on the server. The others can sign in once you have set their passwords (File → Household Members).</source>
+        <translation>Jedes Mitglied erhält eine eigene Anmeldung auf dem Server. Die anderen können sich anmelden, sobald Sie ihre Passwörter gesetzt haben (Datei → Haushaltsmitglieder).</translation>
+    </message>
+    <message>
+        <source>&amp;Move to Server</source>
+        <translation>Auf Server &amp;umziehen</translation>
+    </message>
+    <message>
+        <source>&amp;Open the Server Database</source>
+        <translation>Server-Datenbank ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>{name} administers this household. Choose {name}&apos;s password for signing in on the server (at least 10 characters):</source>
+        <translation>{name} verwaltet diesen Haushalt. Wählen Sie das Passwort von {name} für die Anmeldung am Server (mindestens 10 Zeichen):</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Stop the copy: the server keeps nothing of it</source>
+        <translation>Das Kopieren abbrechen: Der Server behält nichts davon</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice</source>
+        <translation>Die beiden Passwörter unterscheiden sich: Geben Sie zweimal dasselbe Passwort ein</translation>
+    </message>
+    <message>
+        <source>Fill in the server&apos;s address, database and user</source>
+        <translation>Geben Sie Adresse, Datenbank und Benutzer des Servers ein</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Breche ab…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %Ln row(s)</source>
+        <translation>
+            <numerusform>{done} von %Ln Zeile</numerusform>
+            <numerusform>{done} von %Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The household is on the server:&lt;/b&gt; {place}.</source>
+        <translation>&lt;b&gt;Der Haushalt liegt auf dem Server:&lt;/b&gt; {place}.</translation>
+    </message>
+    <message>
+        <source>Copied {what}; every table was checked on both sides.</source>
+        <translation>{what} kopiert; jede Tabelle wurde auf beiden Seiten geprüft.</translation>
+    </message>
+    <message>
+        <source>The file on this computer was not changed: {file}.</source>
+        <translation>Die Datei auf diesem Computer wurde nicht verändert: {file}.</translation>
+    </message>
+    <message>
+        <source>Still without a password on the server: {names} (Household Members).</source>
+        <translation>Noch ohne Passwort auf dem Server: {names} (Haushaltsmitglieder).</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled. The server database holds nothing of it.</source>
+        <translation>Das Kopieren wurde abgebrochen. Die Server-Datenbank enthält nichts davon.</translation>
+    </message>
+    <message>
+        <source>The household was not moved: {reason}</source>
+        <translation>Der Haushalt wurde nicht umgezogen: {reason}</translation>
+    </message>
+    <message>
+        <source>Connecting to the server and preparing the database…</source>
+        <extracomment>What the dialog says while the copy runs, by stage.</extracomment>
+        <translation>Verbinde mit dem Server und bereite die Datenbank vor…</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>Kopiere…</translation>
+    </message>
+    <message>
+        <source>Checking every table on both sides and setting up the members&apos; sign-in…</source>
+        <translation>Prüfe jede Tabelle auf beiden Seiten und richte die Anmeldung der Mitglieder ein…</translation>
+    </message>
+</context>
+<context>
+    <name>Period</name>
+    <message>
+        <source>Day</source>
+        <extracomment>Seconds of a 24-hour day.</extracomment>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>Billing year</source>
+        <translation>Abrechnungsjahr</translation>
+    </message>
+    <message>
+        <source>Heating season</source>
+        <translation>Heizperiode</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>pro Tag</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>pro Woche</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>pro Monat</translation>
+    </message>
+    <message>
+        <source>per quarter</source>
+        <translation>pro Quartal</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>pro Jahr</translation>
+    </message>
+    <message>
+        <source>per billing year</source>
+        <translation>pro Abrechnungsjahr</translation>
+    </message>
+    <message>
+        <source>per heating season</source>
+        <translation>pro Heizperiode</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>yours</source>
+        <extracomment>A member id no member has: &quot;another member&quot; for ``can_change_owner``. What ``can`` answers when nobody is signed in. member id -&gt; name, to word the reasons (&quot;Only Ann (the owner) …&quot;).</extracomment>
+        <translation>gehört Ihnen</translation>
+    </message>
+    <message>
+        <source>nobody&apos;s</source>
+        <translation>ohne Eigentümer</translation>
+    </message>
+    <message>
+        <source>another member</source>
+        <translation>einem anderen Mitglied</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s</source>
+        <translation>gehört {name}</translation>
+    </message>
+    <message>
+        <source>{whose}, private</source>
+        <translation>{whose}, privat</translation>
+    </message>
+    <message>
+        <source>, members add readings</source>
+        <translation>, Mitglieder erfassen Ablesungen</translation>
+    </message>
+    <message>
+        <source>{whose}, public</source>
+        <translation>{whose}, öffentlich</translation>
+    </message>
+</context>
+<context>
+    <name>Preset</name>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>Last 3 years</source>
+        <translation>Letzte 3 Jahre</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>The first rows of the file as they will be stored.</source>
+        <translation>Die ersten Zeilen der Datei, wie sie gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Preview of the rows as they will be stored</source>
+        <translation>Vorschau der Zeilen, wie sie gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Reading the first rows…</source>
+        <translation>Lese die ersten Zeilen…</translation>
+    </message>
+    <message>
+        <source>Skip invalid rows and list them in the summary</source>
+        <translation>Ungültige Zeilen überspringen und in der Zusammenfassung aufführen</translation>
+    </message>
+    <message>
+        <source>Otherwise the first invalid row stops the import, and nothing is stored.</source>
+        <translation>Sonst bricht die erste ungültige Zeile den Import ab, und nichts wird gespeichert.</translation>
+    </message>
+    <message>
+        <source>The only row of the file</source>
+        <translation>Die einzige Zeile der Datei</translation>
+    </message>
+    <message>
+        <source>The file has no data rows.</source>
+        <translation>Die Datei hat keine Datenzeilen.</translation>
+    </message>
+    <message>
+        <source>are all fine.</source>
+        <translation>sind in Ordnung.</translation>
+    </message>
+    <message>
+        <source>include </source>
+        <translation>enthalten </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTableModel</name>
+    <message>
+        <source>Line</source>
+        <extracomment>(title, file column, decimals) of each metric shown after Line and Time.</extracomment>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDialog</name>
+    <message>
+        <source>Home Log cannot open your data on the server {server}.</source>
+        <translation>Home Log kann Ihre Daten auf dem Server {server} nicht öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>Importiere</translation>
+    </message>
+    <message>
+        <source>Cancel stops the import and undoes it: nothing is stored then.</source>
+        <translation>Abbrechen beendet den Import und macht ihn rückgängig: Dann wird nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starte…</translation>
+    </message>
+    <message>
+        <source>Cancelling: undoing what was imported…</source>
+        <translation>Breche ab: mache den Import rückgängig…</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>Copying the backup</source>
+        <extracomment>The steps of a backup&apos;s or a restore&apos;s copies, as the status bar names them.</extracomment>
+        <translation>Kopiere die Sicherung</translation>
+    </message>
+    <message>
+        <source>Keeping a copy of your current data</source>
+        <translation>Sichere Ihre aktuellen Daten</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>Sichere</translation>
+    </message>
+    <message>
+        <source>Backed up to {path} ({size})</source>
+        <translation>Gesichert nach {path} ({size})</translation>
+    </message>
+    <message>
+        <source>This file cannot be restored.</source>
+        <translation>Diese Datei kann nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Your data has not been changed.</source>
+        <translation>Ihre Daten wurden nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Open which Home Log file?</source>
+        <translation>Welche Home-Log-Datei öffnen?</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingDialog</name>
+    <message>
+        <source>Save</source>
+        <extracomment>Milliseconds the timestamp must stay unchanged before the readings around it are loaded. Texts of the save button in its three states.</extracomment>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Speichere…</translation>
+    </message>
+    <message>
+        <source>The meter was exchanged: enter the old meter&apos;s final value and the new meter&apos;s start value</source>
+        <extracomment>Width the dialog opens with at least, so that it does not look cramped for a single metric.</extracomment>
+        <translation>Der Zähler wurde getauscht: Geben Sie den Endstand des alten und den Anfangsstand des neuen Zählers ein</translation>
+    </message>
+    <message>
+        <source>The register was set back: enter the value before the reset (and after it, if not zero)</source>
+        <translation>Das Zählwerk wurde zurückgesetzt: Geben Sie den Stand davor ein (und danach, falls nicht null)</translation>
+    </message>
+    <message>
+        <source>The register passed its largest value and started again from zero</source>
+        <translation>Das Zählwerk hat seinen größten Wert überschritten und wieder bei null begonnen</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <extracomment>The earliest period start the form offers; the field shows NO_START_TEXT there (no start).</extracomment>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>The amount is what was used from this moment up to the reading&apos;s time. By default the period starts at the previous reading; change it for a bill or a delivery that covers another period.</source>
+        <translation>Die Menge ist der Verbrauch von diesem Zeitpunkt bis zum Zeitpunkt der Ablesung. Standardmäßig beginnt der Zeitraum bei der vorigen Ablesung; ändern Sie ihn für eine Rechnung oder Lieferung, die einen anderen Zeitraum abdeckt.</translation>
+    </message>
+    <message>
+        <source>New reading</source>
+        <extracomment>Under the message: what to do about a counter that went down, or the meter change recorded. Interval metrics: where the amount&apos;s period starts (the reading&apos;s time is its end). True once the user set the start; otherwise it follows the previous reading. Keys (see warning_key) of the warnings the user accepted with &quot;Save anyway&quot;. Warnings the view model&apos;s save-time check found, shown until the form changes. Meter changes recorded in this dialog, by metric id: saved with the reading. The question after a conflicting save, while it is open (tests answer it). The user kept editing after a conflict: the next Save overwrites the other change. True while the form itself sets a period start (not the user).</extracomment>
+        <translation>Neue Ablesung</translation>
+    </message>
+    <message>
+        <source>Edit reading</source>
+        <translation>Ablesung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Discard this reading?</source>
+        <translation>Diese Ablesung verwerfen?</translation>
+    </message>
+    <message>
+        <source>The values you typed have not been saved.</source>
+        <translation>Die eingegebenen Werte wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Diese Meldung ausblenden</translation>
+    </message>
+    <message>
+        <source>Time of the reading</source>
+        <translation>Zeitpunkt der Ablesung</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>nicht abgelesen</translation>
+    </message>
+    <message>
+        <source>previous {value} on {day}</source>
+        <translation>vorher {value} am {day}</translation>
+    </message>
+    <message>
+        <source>Meter replaced…</source>
+        <translation>Zähler getauscht…</translation>
+    </message>
+    <message>
+        <source>Meter reset…</source>
+        <translation>Zähler zurückgesetzt…</translation>
+    </message>
+    <message>
+        <source>Register rolled over</source>
+        <translation>Zählwerk übergelaufen</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Ändern…</translation>
+    </message>
+    <message>
+        <source>Change the meter change</source>
+        <translation>Den Zählerwechsel ändern</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Do not record a meter change</source>
+        <translation>Keinen Zählerwechsel erfassen</translation>
+    </message>
+    <message>
+        <source>Anything worth remembering about this reading</source>
+        <translation>Alles, was zu dieser Ablesung zu merken ist</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;otiz</translation>
+    </message>
+    <message>
+        <source>&amp;Estimated</source>
+        <translation>&amp;Geschätzt</translation>
+    </message>
+    <message>
+        <source>The value was estimated, not read from the meter</source>
+        <translation>Der Wert wurde geschätzt, nicht vom Zähler abgelesen</translation>
+    </message>
+    <message>
+        <source>From a &amp;bill</source>
+        <translation>Aus einer &amp;Rechnung</translation>
+    </message>
+    <message>
+        <source>The value was copied from a bill or a statement</source>
+        <translation>Der Wert stammt aus einer Rechnung oder Abrechnung</translation>
+    </message>
+    <message>
+        <source>Entered &amp;by</source>
+        <translation>Eingegeben &amp;von</translation>
+    </message>
+    <message>
+        <source>{metric}: start of the period</source>
+        <translation>{metric}: Beginn des Zeitraums</translation>
+    </message>
+    <message>
+        <source>for the period from</source>
+        <translation>für den Zeitraum ab</translation>
+    </message>
+    <message>
+        <source>Since the previous reading</source>
+        <translation>Seit der vorigen Ablesung</translation>
+    </message>
+    <message>
+        <source>Start the period at the previous reading (the default)</source>
+        <translation>Den Zeitraum bei der vorigen Ablesung beginnen (Standard)</translation>
+    </message>
+    <message>
+        <source>Save again to overwrite it.</source>
+        <translation>Speichern Sie erneut, um sie zu überschreiben.</translation>
+    </message>
+    <message>
+        <source>Reloaded: the form shows the reading as it is stored now.</source>
+        <translation>Neu geladen: Das Formular zeigt die Ablesung, wie sie jetzt gespeichert ist.</translation>
+    </message>
+    <message>
+        <source>Correct the value marked in red to save.</source>
+        <translation>Korrigieren Sie den rot markierten Wert, um zu speichern.</translation>
+    </message>
+    <message>
+        <source>Correct the values marked in red to save.</source>
+        <translation>Korrigieren Sie die rot markierten Werte, um zu speichern.</translation>
+    </message>
+    <message>
+        <source>Enter at least one value to save.</source>
+        <translation>Geben Sie mindestens einen Wert ein, um zu speichern.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>eine Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ Please check {count} above. If the values are right, choose “{save}”.</source>
+        <translation>⚠ Bitte prüfen Sie {count} oben. Wenn die Werte stimmen, wählen Sie „{save}“.</translation>
+    </message>
+    <message>
+        <source>Accept the warnings shown and save</source>
+        <translation>Die angezeigten Warnungen akzeptieren und speichern</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Speichern (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>no earlier reading</source>
+        <translation>keine frühere Ablesung</translation>
+    </message>
+    <message>
+        <source>next {value} on {day}</source>
+        <translation>danach {value} am {day}</translation>
+    </message>
+    <message>
+        <source> (across the meter change)</source>
+        <translation> (über den Zählerwechsel hinweg)</translation>
+    </message>
+    <message>
+        <source>Used since {day}</source>
+        <translation>Verbrauch seit {day}</translation>
+    </message>
+    <message>
+        <source>Saved together with the reading</source>
+        <translation>Wird zusammen mit der Ablesung gespeichert</translation>
+    </message>
+    <message>
+        <source>✔ Register rolled over after {value} on {time}</source>
+        <translation>✔ Zählwerk nach {value} übergelaufen am {time}</translation>
+    </message>
+    <message>
+        <source>Meter reset</source>
+        <translation>Zähler zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Meter replaced</source>
+        <translation>Zähler getauscht</translation>
+    </message>
+    <message>
+        <source>✔ {what} on {time}: old {old} → new {new}</source>
+        <translation>✔ {what} am {time}: alt {old} → neu {new}</translation>
+    </message>
+</context>
+<context>
+    <name>Readings</name>
+    <message>
+        <source>Date and time</source>
+        <extracomment>Rows fetched per query. Pages kept in memory (least recently shown pages are dropped first). Shown in the first cell of a row that is still loading. Space between a cell&apos;s edge and its text, so a right-aligned number never touches the next text. The longest note text kept for display (the view elides it anyway; the tooltip has it all).</extracomment>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>When the meter was read (local time)</source>
+        <translation>Wann der Zähler abgelesen wurde (Ortszeit)</translation>
+    </message>
+    <message>
+        <source>%1 as read</source>
+        <translation>%1 wie abgelesen</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>Eingegeben von</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>est.</source>
+        <extracomment>The native value of a cell, for sorting (datetime, float, str). The ReadingLine of the row. vm.generation when the model was last reset: what the rows show. Counts resets, so that a page requested before a reset is dropped whatever its generation. How many page loads were started (for tests and benchmarks).</extracomment>
+        <translation>geschätzt</translation>
+    </message>
+    <message>
+        <source>Estimated reading</source>
+        <translation>Geschätzte Ablesung</translation>
+    </message>
+    <message>
+        <source>bill</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Taken from a bill</source>
+        <translation>Aus einer Rechnung übernommen</translation>
+    </message>
+    <message>
+        <source>The amount from %1 to %2</source>
+        <translation>Die Menge von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Its period&apos;s start is not known: this amount is not counted in reports</source>
+        <translation>Der Beginn des Zeitraums ist unbekannt: Diese Menge zählt nicht in Berichten</translation>
+    </message>
+    <message>
+        <source>Lower than the previous reading: a meter change, a rollover or a typo?</source>
+        <translation>Niedriger als die vorige Ablesung: ein Zählerwechsel, ein Überlauf oder ein Tippfehler?</translation>
+    </message>
+    <message>
+        <source>How much %1 rose since the previous reading</source>
+        <translation>Wie stark %1 seit der vorigen Ablesung gestiegen ist</translation>
+    </message>
+    <message>
+        <source>%1 used</source>
+        <translation>Verbrauch %1</translation>
+    </message>
+    <message>
+        <source>How much %1 was used since the previous reading</source>
+        <translation>Wie viel %1 seit der vorigen Ablesung verbraucht wurde</translation>
+    </message>
+    <message>
+        <source>a removed register</source>
+        <extracomment>Years the filter box understands as dates; other numbers are searched for in the notes.</extracomment>
+        <translation>ein entferntes Zählwerk</translation>
+    </message>
+    <message>
+        <source>“{change}” on {register}</source>
+        <translation>„{change}“ an {register}</translation>
+    </message>
+    <message>
+        <source>The meter change recorded with it ({changes}) is deleted too.</source>
+        <translation>Der damit erfasste Zählerwechsel ({changes}) wird ebenfalls gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n meter changes recorded with them ({changes}) are deleted too.</source>
+        <translation>
+            <numerusform>Der damit erfasste Zählerwechsel ({changes}) wird ebenfalls gelöscht.</numerusform>
+            <numerusform>Die %n damit erfassten Zählerwechsel ({changes}) werden ebenfalls gelöscht.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsChart</name>
+    <message>
+        <source>No readings in this period</source>
+        <extracomment>Up to this many readings, each one is drawn as a dot on the line. Samples drawn per pixel column by the peak downsampling (pyqtgraph&apos;s default: 5). The narrowest time span one can zoom into, in seconds.</extracomment>
+        <translation>Keine Ablesungen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Readings you enter or import for this meter will appear here.</source>
+        <translation>Ablesungen, die Sie für diesen Zähler eingeben oder importieren, erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>kein Wert</translation>
+    </message>
+</context>
+<context>
+    <name>RecognisedPage</name>
+    <message>
+        <source>Recognised</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <source>Every register of the file becomes a metric with its unit and kind.</source>
+        <translation>Jedes Zählwerk der Datei wird eine Messgröße mit ihrer Einheit und Art.</translation>
+    </message>
+    <message>
+        <source>The registers found in the file</source>
+        <translation>Die in der Datei gefundenen Zählwerke</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Zählwerk</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>A source for each meter of the file, named after it</source>
+        <translation>Eine Messstelle je Zähler der Datei, nach ihm benannt</translation>
+    </message>
+    <message>
+        <source>All into one source:</source>
+        <translation>Alles in eine Messstelle:</translation>
+    </message>
+    <message>
+        <source>A source of that name is created when there is none (with these metrics)</source>
+        <translation>Eine Messstelle dieses Namens wird angelegt, wenn es keine gibt (mit diesen Messgrößen)</translation>
+    </message>
+    <message>
+        <source>Replace readings stored at the same times (otherwise they are kept and skipped)</source>
+        <translation>Gespeicherte Ablesungen gleicher Zeitpunkte ersetzen (sonst übersprungen)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Recognised: {format}</source>
+        <translation>Erkannt: {format}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n register(s)</source>
+        <translation>
+            <numerusform>%n Zählwerk</numerusform>
+            <numerusform>%n Zählwerke</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln values</source>
+        <translation>
+            <numerusform>%Ln Wert</numerusform>
+            <numerusform>%Ln Werte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A source for each of the file’s %n meters, named after it:</source>
+        <translation>
+            <numerusform>Eine Messstelle für den Zähler der Datei, nach ihm benannt:</numerusform>
+            <numerusform>Eine Messstelle je Zähler der Datei (%n), nach ihm benannt:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A source named after the meter:</source>
+        <translation>Eine Messstelle, nach dem Zähler benannt:</translation>
+    </message>
+    <message>
+        <source>A source named after the file</source>
+        <translation>Eine Messstelle, nach der Datei benannt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) or cell(s) of the file cannot be read: each is listed by line in the summary.</source>
+        <translation>
+            <numerusform>%Ln Zeile oder Zelle der Datei kann nicht gelesen werden: Sie steht mit ihrer Zeile in der Zusammenfassung.</numerusform>
+            <numerusform>%Ln Zeilen oder Zellen der Datei können nicht gelesen werden: Jede steht mit ihrer Zeile in der Zusammenfassung.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>The file is damaged: part of it can no longer be read. This can happen after a power cut or a crash while the computer was saving, or on a failing disk or USB stick.</source>
+        <extracomment>The kinds of trouble the dialog explains (the values of db.integrity.Health). What each kind of trouble means, in a household&apos;s words.</extracomment>
+        <translation>Die Datei ist beschädigt: Ein Teil davon kann nicht mehr gelesen werden. Das kann nach einem Stromausfall oder Absturz während des Speicherns passieren, oder auf einer defekten Festplatte oder einem USB-Stick.</translation>
+    </message>
+    <message>
+        <source>The file is not a Home Log data file: something else was saved under its name, perhaps by another program or by copying the wrong file.</source>
+        <translation>Die Datei ist keine Home-Log-Datendatei: Unter ihrem Namen wurde etwas anderes gespeichert, vielleicht von einem anderen Programm oder durch Kopieren der falschen Datei.</translation>
+    </message>
+    <message>
+        <source>Home Log cannot read the file.</source>
+        <translation>Home Log kann die Datei nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Home Log — your data file cannot be used</source>
+        <translation>Home Log – Ihre Datendatei kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Home Log cannot open your data file.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Home Log kann Ihre Datendatei nicht öffnen.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The file: {path}</source>
+        <translation>Die Datei: {path}</translation>
+    </message>
+    <message>
+        <source>Your newest good backup is from {time}. Restoring it brings your readings back as they were then; anything entered later has to be typed again.</source>
+        <translation>Ihre neueste intakte Sicherung stammt vom {time}. Ihre Wiederherstellung bringt Ihre Ablesungen zurück, wie sie damals waren; alles später Eingegebene muss erneut eingegeben werden.</translation>
+    </message>
+    <message>
+        <source>No good backup was found in the backup folder. If you keep a copy elsewhere (another folder, a USB stick), open it with “Open another file…”.</source>
+        <translation>Im Sicherungsordner wurde keine intakte Sicherung gefunden. Wenn Sie anderswo eine Kopie haben (ein anderer Ordner, ein USB-Stick), öffnen Sie sie mit „Andere Datei öffnen…“.</translation>
+    </message>
+    <message>
+        <source>Nothing in the file is thrown away: restoring a backup first moves it aside, unchanged, to {name}-damaged-….db in the same folder.</source>
+        <translation>Aus der Datei geht nichts verloren: Eine Wiederherstellung verschiebt sie zuerst unverändert nach {name}-damaged-….db im selben Ordner.</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>Technische Details</translation>
+    </message>
+    <message>
+        <source>Show the technical details</source>
+        <translation>Die technischen Details zeigen</translation>
+    </message>
+    <message>
+        <source>The checker&apos;s own words; select and copy them for whoever helps you.</source>
+        <translation>Die Meldung der Prüfung im Wortlaut; markieren und kopieren Sie sie für Ihre Hilfe.</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {time}</source>
+        <translation>Die Sicherung vom {time} wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore a backup (none found)</source>
+        <translation>Eine Sicherung wiederherstellen (keine gefunden)</translation>
+    </message>
+    <message>
+        <source>Open another file…</source>
+        <translation>Andere Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <extracomment>How many source names a reminder lists before &quot;and N more&quot;. The due sources: &quot;Electricity, Water and 2 more&quot;. The notification&apos;s text (the names and what clicking it does).</extracomment>
+        <translation>
+            <numerusform> und %n weitere</numerusform>
+            <numerusform> und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A meter reading is due</source>
+        <translation>Eine Ablesung ist fällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meter readings are due</source>
+        <translation>
+            <numerusform>%n Ablesung ist fällig</numerusform>
+            <numerusform>%n Ablesungen sind fällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{names}. Click to enter them in the meter round.</source>
+        <translation>{names}. Klicken Sie, um sie in der Ableserunde einzugeben.</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Consumption</source>
+        <translation>Verbrauch</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Pro Tag</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>vs last year</source>
+        <translation>zum Vorjahr</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max.</translation>
+    </message>
+    <message>
+        <source>Same period a year earlier: </source>
+        <extracomment>Columns of counters and interval metrics, and of gauges. &quot;good&quot;, &quot;bad&quot; or &quot;&quot; for the change column&apos;s colour. The native value of a cell (a Decimal, a date), for sorting. The ReportRow of a row.</extracomment>
+        <translation>Gleicher Zeitraum im Vorjahr: </translation>
+    </message>
+    <message>
+        <source>No amount covers this period: a gap in the data</source>
+        <translation>Keine Menge deckt diesen Zeitraum ab: eine Lücke in den Daten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Readings cover %1 of its %n day(s)</source>
+        <translation>
+            <numerusform>Ablesungen decken %1 seines %n Tages ab</numerusform>
+            <numerusform>Ablesungen decken %1 seiner %n Tage ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1 days in a gap between amounts, not counted as zero)</source>
+        <translation> (%1 Tage in einer Lücke zwischen Mengen, nicht als null gezählt)</translation>
+    </message>
+    <message>
+        <source>not covered</source>
+        <extracomment>The consumption cell of a row of an interval metric that lies wholly in a gap between periods.</extracomment>
+        <translation>nicht abgedeckt</translation>
+    </message>
+    <message>
+        <source>%1 per day</source>
+        <translation>%1 pro Tag</translation>
+    </message>
+    <message>
+        <source>Cost (%1)</source>
+        <translation>Kosten (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Consumption and cost</source>
+        <extracomment>The chart tabs, in order: (object name, tab title).</extracomment>
+        <translation>Verbrauch und Kosten</translation>
+    </message>
+    <message>
+        <source>Year over year</source>
+        <translation>Jahresvergleich</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>Ablesungen</translation>
+    </message>
+    <message>
+        <source>Mean, min and max</source>
+        <translation>Mittel, Min. und Max.</translation>
+    </message>
+    <message>
+        <source>Consumption</source>
+        <translation>Verbrauch</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <extracomment>(source id, metric id) of a metric whose report over all dates came back empty.</extracomment>
+        <translation>{name} gespeichert</translation>
+    </message>
+    <message>
+        <source>Export report as CSV</source>
+        <translation>Bericht als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>No readings of {name} in this range</source>
+        <translation>Keine Ablesungen von {name} in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Choose another range, or “All”.</source>
+        <translation>Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
+    </message>
+    <message>
+        <source>{source} · {metric}: months year over year</source>
+        <translation>{source} · {metric}: Monate im Jahresvergleich</translation>
+    </message>
+    <message>
+        <source>{source} · {metric} readings</source>
+        <translation>{source} · Ablesungen {metric}</translation>
+    </message>
+    <message>
+        <source> (from {month})</source>
+        <translation> (ab {month})</translation>
+    </message>
+    <message>
+        <source> (July–June)</source>
+        <translation> (Juli–Juni)</translation>
+    </message>
+    <message>
+        <source>No readings of {name} yet.
+
+Record them on the Readings tab (Ctrl+N), or in a meter round (Ctrl+R).</source>
+        <translation>Noch keine Ablesungen von {name}.
+
+Erfassen Sie sie im Reiter Ablesungen (Strg+N) oder in einer Ableserunde (Strg+R).</translation>
+    </message>
+    <message>
+        <source>No readings of {name} in this range.
+
+Choose another range, or “All”.</source>
+        <translation>Keine Ablesungen von {name} in diesem Zeitraum.
+
+Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total {amount}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Summe {amount}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> over {days} days</source>
+        <translation> über {days} Tage</translation>
+    </message>
+    <message>
+        <source>Projected {year}</source>
+        <translation>Hochrechnung {year}</translation>
+    </message>
+    <message>
+        <source>Projected year</source>
+        <translation>Hochrechnung Jahr</translation>
+    </message>
+    <message>
+        <source>; last 365 days: {amount}</source>
+        <translation>; letzte 365 Tage: {amount}</translation>
+    </message>
+    <message>
+        <source>No tariff: add one in the source&apos;s settings to see costs</source>
+        <translation>Kein Tarif: Fügen Sie in den Einstellungen der Messstelle einen hinzu, um Kosten zu sehen</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>Je</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <extracomment>A date changed without &quot;editing finished&quot; (the calendar, the arrow keys): report it shortly.</extracomment>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To (inclusive)</source>
+        <translation>Bis (einschließlich)</translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation>Berechne…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Save this table as a CSV file (the same as “homelog report --format csv”)</source>
+        <translation>Diese Tabelle als CSV-Datei speichern (wie „homelog report --format csv“)</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Show all readings</source>
+        <translation>Alle Ablesungen zeigen</translation>
+    </message>
+    <message>
+        <source>Preparing the chart…</source>
+        <translation>Bereite das Diagramm vor…</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Save the chart shown as a PNG image</source>
+        <translation>Das angezeigte Diagramm als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <extracomment>Report (the newest request&apos;s answer). (metric id, Series, list[MeterEvent]): the metric&apos;s raw readings and meter changes, for the readings chart. True while a report is being loaded. Report: a monthly report of all the metric&apos;s readings, for the year-over-year chart. Path of a CSV file written by export_csv. A metric with conversion factors is shown converted (kWh) unless the user chose as metered.</extracomment>
+        <translation>{path} kann nicht geschrieben werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Aus Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Choose the backup to bring back. Your current data is kept first, as a backup of its own, so a restore can itself be undone.</source>
+        <translation>Wählen Sie die Sicherung, die zurückgeholt werden soll. Ihre aktuellen Daten werden vorher als eigene Sicherung aufbewahrt, sodass sich auch eine Wiederherstellung rückgängig machen lässt.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>Andere Datei…</translation>
+    </message>
+    <message>
+        <source>Restore a copy kept somewhere else (another folder, a USB stick)</source>
+        <translation>Eine anderswo aufbewahrte Kopie wiederherstellen (ein anderer Ordner, ein USB-Stick)</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Restore which file?</source>
+        <translation>Welche Datei wiederherstellen?</translation>
+    </message>
+</context>
+<context>
+    <name>ServerProblemDialog</name>
+    <message>
+        <source>Try Again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Open Another Database…</source>
+        <translation>Andere Datenbank öffnen…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>A new language is shown when Home Log starts next time.</source>
+        <translation>Eine neue Sprache wird beim nächsten Start von Home Log angezeigt.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementRows</name>
+    <message>
+        <source>Settlement</source>
+        <extracomment>Adds a captioned row to the card&apos;s grid and returns (caption, widget). Colours a label as &quot;success&quot;, &quot;error&quot; or plain (None), as the card does.</extracomment>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>Settlement {year}</source>
+        <translation>Abrechnung {year}</translation>
+    </message>
+    <message>
+        <source>paid {paid} of {due}</source>
+        <translation>{paid} von {due} gezahlt</translation>
+    </message>
+    <message>
+        <source>used {amount} so far</source>
+        <translation>bisher {amount} verbraucht</translation>
+    </message>
+    <message>
+        <source>Billing year {first} to {last}: the advances due for the year against the forecast cost of its consumption.</source>
+        <translation>Abrechnungsjahr {first} bis {last}: die fälligen Abschläge des Jahres gegen die prognostizierten Kosten seines Verbrauchs.</translation>
+    </message>
+    <message>
+        <source>needs a tariff and a reading this year</source>
+        <translation>braucht einen Tarif und eine Ablesung in diesem Jahr</translation>
+    </message>
+    <message>
+        <source>refund {amount}</source>
+        <translation>Erstattung {amount}</translation>
+    </message>
+    <message>
+        <source>back payment {amount}</source>
+        <translation>Nachzahlung {amount}</translation>
+    </message>
+    <message>
+        <source>year {amount}</source>
+        <translation>Jahr {amount}</translation>
+    </message>
+    <message>
+        <source>last year&apos;s seasons</source>
+        <translation>dem Saisonverlauf des Vorjahres</translation>
+    </message>
+    <message>
+        <source>the recent daily rate</source>
+        <translation>dem aktuellen Tagesverbrauch</translation>
+    </message>
+    <message>
+        <source> The rest of the year is projected from {how}.</source>
+        <translation> Der Rest des Jahres wird nach {how} hochgerechnet.</translation>
+    </message>
+    <message>
+        <source> Readings begin on {day}: the cost before then is not included.</source>
+        <translation> Die Ablesungen beginnen am {day}: Die Kosten davor sind nicht enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Sources</source>
+        <extracomment>The user picked a source (a click, or the keyboard in the list). A double click on a source. Set while the window moves the current row itself (nothing to open).</extracomment>
+        <translation>Messstellen</translation>
+    </message>
+    <message>
+        <source>5 days ago · 28 Nov</source>
+        <comment>the widest age in the list</comment>
+        <translation>Vor 5 Tagen · 28. Nov.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Every meter at a glance (Ctrl+1)</source>
+        <translation>Alle Zähler auf einen Blick (Strg+1)</translation>
+    </message>
+    <message>
+        <source>Meters and sensors</source>
+        <translation>Zähler und Sensoren</translation>
+    </message>
+    <message>
+        <source>New source…</source>
+        <translation>Neue Messstelle…</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign In</source>
+        <extracomment>QSettings key prefix of the last member who signed in, per database (never a password).</extracomment>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Who is using Home Log?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Wer nutzt Home Log?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Sign in to the household on {place}</source>
+        <translation>Beim Haushalt auf {place} anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to {place}</source>
+        <translation>Bei {place} anmelden</translation>
+    </message>
+    <message>
+        <source>your member name</source>
+        <translation>Ihr Mitgliedsname</translation>
+    </message>
+    <message>
+        <source>your name or e-mail address</source>
+        <translation>Ihr Name oder Ihre E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Name or e-mail:</source>
+        <translation>&amp;Name oder E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Prüfe…</translation>
+    </message>
+    <message numerus="yes">
+        <source>After several failed attempts, wait %n second(s) before trying again.</source>
+        <translation>
+            <numerusform>Nach mehreren Fehlversuchen warten Sie %n Sekunde, bevor Sie es erneut versuchen.</numerusform>
+            <numerusform>Nach mehreren Fehlversuchen warten Sie %n Sekunden, bevor Sie es erneut versuchen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Sie können es jetzt erneut versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>SourceCardWidget</name>
+    <message>
+        <source>Last reading</source>
+        <extracomment>A card&apos;s width range at an ordinary font; the grid fits as many columns as the page is wide. Characters a card&apos;s line needs (&quot;Projected 2026 3,265 kWh · €1,105.67&quot;): with a large font the cards widen rather than wrapping every figure. Shown in a figure still being computed.</extracomment>
+        <translation>Letzte Ablesung</translation>
+    </message>
+    <message>
+        <source>{register}: last read {day}</source>
+        <translation>{register}: zuletzt abgelesen am {day}</translation>
+    </message>
+    <message>
+        <source> · a reading is due</source>
+        <translation> · Ablesung fällig</translation>
+    </message>
+    <message>
+        <source>The source&apos;s reading interval has passed.</source>
+        <translation>Das Ableseintervall der Messstelle ist überschritten.</translation>
+    </message>
+    <message>
+        <source>Registers summed: {names}</source>
+        <translation>Summe der Zählwerke: {names}</translation>
+    </message>
+    <message>
+        <source>no reading yet this month</source>
+        <translation>noch keine Ablesung in diesem Monat</translation>
+    </message>
+    <message>
+        <source>needs two readings</source>
+        <translation>braucht zwei Ablesungen</translation>
+    </message>
+    <message>
+        <source>readings a year ago start {day}</source>
+        <translation>Ablesungen vor einem Jahr beginnen am {day}</translation>
+    </message>
+    <message>
+        <source>no readings a year ago</source>
+        <translation>keine Ablesungen vor einem Jahr</translation>
+    </message>
+    <message>
+        <source>nothing used a year ago</source>
+        <translation>vor einem Jahr kein Verbrauch</translation>
+    </message>
+    <message>
+        <source>{change} vs last year</source>
+        <translation>{change} zum Vorjahr</translation>
+    </message>
+    <message>
+        <source>Same days of the month a year ago: {amount}</source>
+        <translation>Gleiche Tage des Monats vor einem Jahr: {amount}</translation>
+    </message>
+    <message>
+        <source>no tariff for {names}</source>
+        <translation>kein Tarif für {names}</translation>
+    </message>
+    <message>
+        <source>no tariff</source>
+        <translation>kein Tarif</translation>
+    </message>
+    <message>
+        <source>no reading this year</source>
+        <translation>keine Ablesung in diesem Jahr</translation>
+    </message>
+    <message>
+        <source>Projected {year}</source>
+        <translation>Hochrechnung {year}</translation>
+    </message>
+    <message>
+        <source>Projected year</source>
+        <translation>Hochrechnung Jahr</translation>
+    </message>
+    <message>
+        <source>needs more readings</source>
+        <translation>braucht mehr Ablesungen</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Cost this year</source>
+        <translation>Kosten dieses Jahr</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDelegate</name>
+    <message>
+        <source>Overdue</source>
+        <extracomment>Side of the category icon, in device-independent pixels. Height of an item (taller if the font needs it). Space around the content and between icon, texts and badge. Text of the badge of a source whose reading is due.</extracomment>
+        <translation>Überfällig</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <source>Counter: a cumulative register, like a kWh or water meter. Consumption is the difference between two readings.</source>
+        <extracomment>What each kind of metric means, for tooltips.</extracomment>
+        <translation>Zählerstand: ein fortlaufendes Zählwerk, wie ein Strom- oder Wasserzähler. Der Verbrauch ist die Differenz zweier Ablesungen.</translation>
+    </message>
+    <message>
+        <source>Interval: each value is already the amount for its period, like a bill or an oil delivery.</source>
+        <translation>Intervall: Jeder Wert ist bereits die Menge seines Zeitraums, wie eine Rechnung oder eine Öllieferung.</translation>
+    </message>
+    <message>
+        <source>Gauge: an instantaneous value, like a room temperature or a tank level. Periods show its mean, minimum and maximum.</source>
+        <translation>Momentanwert: ein Augenblickswert, wie eine Raumtemperatur oder ein Tankfüllstand. Zeiträume zeigen Mittel, Minimum und Maximum.</translation>
+    </message>
+    <message>
+        <source>Register digits, for roll-over: a counter with 6 digits goes from 999999 back to 0. Leave blank if unknown.</source>
+        <translation>Stellen des Zählwerks, für den Überlauf: Ein Zähler mit 6 Stellen springt von 999999 auf 0. Leer lassen, wenn unbekannt.</translation>
+    </message>
+    <message>
+        <source>Only counters have register digits.</source>
+        <translation>Nur Zählerstände haben Zählwerksstellen.</translation>
+    </message>
+    <message>
+        <source>How many decimals the values of this metric are entered with (0–6).</source>
+        <translation>Mit wie vielen Nachkommastellen die Werte dieser Messgröße eingegeben werden (0–6).</translation>
+    </message>
+    <message>
+        <source>Reports by billing year start in this month (the first month of your supplier&apos;s year).</source>
+        <translation>Berichte nach Abrechnungsjahr beginnen in diesem Monat (dem ersten Monat des Abrechnungsjahres Ihres Versorgers).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Meter changes&lt;/b&gt; — a meter replaced or reset, or a register that rolled over. With the change recorded, consumption runs on across it instead of dropping or jumping.</source>
+        <translation>&lt;b&gt;Zählerwechsel&lt;/b&gt; – ein getauschter oder zurückgesetzter Zähler oder ein übergelaufenes Zählwerk. Mit erfasstem Wechsel läuft der Verbrauch darüber hinweg weiter, statt zu fallen oder zu springen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tariffs&lt;/b&gt; — the price of each metric from a day on: per unit and a standing charge per day. Costs in reports use the tariff in force at each moment.</source>
+        <translation>&lt;b&gt;Tarife&lt;/b&gt; – der Preis jeder Messgröße ab einem Tag: je Einheit und ein Grundpreis je Tag. Kosten in Berichten nutzen den jeweils gültigen Tarif.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Longest source name shown in the window title. Widest the text of the &quot;Discard …?&quot; question grows to keep its detail on one line. Column headers, in MetricColumn order.</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Decimals</source>
+        <translation>Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>Stellen</translation>
+    </message>
+    <message>
+        <source>Discard this new source?</source>
+        <extracomment>A refusal from the database, shown until the part it concerns changes. The meter changes and tariffs as loaded (None until they are), to tell what was changed. The question after a conflicting save, while it is open (tests answer it). The user kept editing after a conflict: the next Save overwrites the other change. The form as it was opened, to tell whether closing throws something away.</extracomment>
+        <translation>Diese neue Messstelle verwerfen?</translation>
+    </message>
+    <message>
+        <source>The source you started has not been saved.</source>
+        <translation>Die begonnene Messstelle wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Discard your changes to this source?</source>
+        <translation>Ihre Änderungen an dieser Messstelle verwerfen?</translation>
+    </message>
+    <message>
+        <source>Your changes to “{name}” have not been saved.</source>
+        <translation>Ihre Änderungen an „{name}“ wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>e.g. Electricity meter, Cellar water</source>
+        <translation>z. B. Stromzähler, Wasser Keller</translation>
+    </message>
+    <message>
+        <source>Optional: where it is, the meter number…</source>
+        <translation>Optional: wo er sich befindet, die Zählernummer…</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Keine Erinnerung</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Home Log marks the source as overdue when no reading was entered for this many days.</source>
+        <translation>Home Log markiert die Messstelle als überfällig, wenn so viele Tage lang keine Ablesung eingegeben wurde.</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <source>Other members can see this source when the database is shared.</source>
+        <translation>Andere Mitglieder sehen diese Messstelle, wenn die Datenbank geteilt wird.</translation>
+    </message>
+    <message>
+        <source>Household members may add readings</source>
+        <translation>Haushaltsmitglieder dürfen Ablesungen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Every member can then record readings of this public source (each may change only their own).</source>
+        <translation>Jedes Mitglied kann dann Ablesungen dieser öffentlichen Messstelle erfassen (jedes darf nur die eigenen ändern).</translation>
+    </message>
+    <message>
+        <source>The month your supplier&apos;s accounting year starts in.</source>
+        <translation>Der Monat, in dem das Abrechnungsjahr Ihres Versorgers beginnt.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategorie:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Eigentümer:</translation>
+    </message>
+    <message>
+        <source>Expected reading &amp;interval:</source>
+        <translation>Erwartetes Ablese&amp;intervall:</translation>
+    </message>
+    <message>
+        <source>Visibility:</source>
+        <translation>Sichtbarkeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Billing year starts in:</source>
+        <translation>&amp;Abrechnungsjahr beginnt im:</translation>
+    </message>
+    <message>
+        <source>Unit unit</source>
+        <translation>Einheit Einheit</translation>
+    </message>
+    <message>
+        <source>Interval ▾▾</source>
+        <translation>Momentanwert ▾▾</translation>
+    </message>
+    <message>
+        <source>Decimals ▾</source>
+        <translation>Nachkommastellen ▾</translation>
+    </message>
+    <message>
+        <source>Digits ▾▾</source>
+        <translation>Stellen ▾▾</translation>
+    </message>
+    <message>
+        <source>&amp;Add metric</source>
+        <translation>Messgröße &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Metrics&lt;/b&gt; — the registers or values read from this source, in order</source>
+        <translation>&lt;b&gt;Messgrößen&lt;/b&gt; – die Zählwerke oder Werte, die an dieser Messstelle abgelesen werden, in Reihenfolge</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics</source>
+        <translation>&amp;Messgrößen</translation>
+    </message>
+    <message>
+        <source>Meter c&amp;hanges</source>
+        <translation>Zähler&amp;wechsel</translation>
+    </message>
+    <message>
+        <source>&amp;Tariffs</source>
+        <translation>&amp;Tarife</translation>
+    </message>
+    <message>
+        <source>E&amp;nergy</source>
+        <translation>E&amp;nergie</translation>
+    </message>
+    <message>
+        <source>Heat pump (high)</source>
+        <translation>Wärmepumpe (hoch)</translation>
+    </message>
+    <message>
+        <source>Rolled over (12 digits)</source>
+        <translation>Überlauf (12 Stellen)</translation>
+    </message>
+    <message>
+        <source>Old final value</source>
+        <translation>Endstand alt</translation>
+    </message>
+    <message>
+        <source>New start value</source>
+        <translation>Anfangsstand neu</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Heat pump (high tariff)</source>
+        <translation>Wärmepumpe (Hochtarif)</translation>
+    </message>
+    <message>
+        <source>0.888888 / kWh</source>
+        <translation>0,888888 / kWh</translation>
+    </message>
+    <message>
+        <source>Standing charge / day</source>
+        <translation>Grundpreis / Tag</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Save again to overwrite it.</source>
+        <translation>Speichern Sie erneut, um sie zu überschreiben.</translation>
+    </message>
+    <message>
+        <source>Its stored values will be deleted when you save.</source>
+        <translation>Ihre gespeicherten Werte werden beim Speichern gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %Ln stored value(s) will be deleted when you save.</source>
+        <translation>
+            <numerusform>Ihr %Ln gespeicherter Wert wird beim Speichern gelöscht.</numerusform>
+            <numerusform>Ihre %Ln gespeicherten Werte werden beim Speichern gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %Ln meter change(s) and tariff(s) go with it.</source>
+        <translation>
+            <numerusform>Ihr %Ln Zählerwechsel oder Tarif wird mit entfernt.</numerusform>
+            <numerusform>Ihre %Ln Zählerwechsel und Tarife werden mit entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove metric</source>
+        <translation>Messgröße entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the metric “{name}”?</source>
+        <translation>Die Messgröße „{name}“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Cancel keeps them.</source>
+        <translation>Abbrechen behält sie.</translation>
+    </message>
+    <message>
+        <source>Remove metric and values</source>
+        <translation>Messgröße und Werte entfernen</translation>
+    </message>
+    <message>
+        <source>Only counters have meter changes: add a counter first.</source>
+        <translation>Zählerwechsel gibt es nur bei Zählerständen: Fügen Sie zuerst eine solche Messgröße hinzu.</translation>
+    </message>
+    <message>
+        <source>Gauges have no cost: add a counter or interval metric.</source>
+        <translation>Momentanwerte haben keine Kosten: Fügen Sie einen Zählerstand oder ein Intervall hinzu.</translation>
+    </message>
+    <message>
+        <source>Meter c&amp;hanges ({count})</source>
+        <translation>Zähler&amp;wechsel ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Tariffs ({count})</source>
+        <translation>&amp;Tarife ({count})</translation>
+    </message>
+    <message>
+        <source>New source</source>
+        <translation>Neue Messstelle</translation>
+    </message>
+    <message>
+        <source>Edit source — {name}</source>
+        <translation>Messstelle bearbeiten – {name}</translation>
+    </message>
+    <message>
+        <source>Meter changes, row {row}: “{name}” is no longer a counter; remove the change or make the metric a counter again.</source>
+        <extracomment>&quot;name&quot;, &quot;interval&quot;, &quot;metrics&quot;, &quot;events&quot;, &quot;tariffs&quot;, or &quot;&quot; for the form as a whole. Row of the metric (meter change, tariff) concerned in its table, if any. Where the source form shows the problems of each field of a source. Ids of stored changes with no reading of their metric before or after them (flagged in the tab). Derived from the stored readings, not part of what the form edits (so not compared).</extracomment>
+        <translation>Zählerwechsel, Zeile {row}: „{name}“ ist kein Zählerstand mehr; entfernen Sie den Wechsel oder machen Sie die Messgröße wieder zum Zählerstand.</translation>
+    </message>
+    <message>
+        <source>Tariffs, row {row}: “{name}” is a gauge, which has no cost; remove the tariff or change the metric&apos;s kind.</source>
+        <translation>Tarife, Zeile {row}: „{name}“ ist ein Momentanwert, der keine Kosten hat; entfernen Sie den Tarif oder ändern Sie die Art der Messgröße.</translation>
+    </message>
+    <message>
+        <source>Meter changes, row {row}: {problem}</source>
+        <extracomment>MeterChanges: the stored meter changes and tariffs of the source (empty for a new one). dict[int, int]: metric id -&gt; number of stored values. Declared ``object``, not ``dict``: PySide turns a dict into a QVariantMap, which only has string keys, and delivers ``{}`` instead. ConflictError: someone else changed the source (or its tariffs) since the form opened; nothing was stored. The form asks: ``reload``, or ``save(..., overwrite=True)``. The Source as stored now, after ``reload`` (its changes come with ``changes_loaded``). What the signed-in member may do (who may own the source). Conversion factors and advance payments, read and saved with the source (viewmodels/energy.py). The stored meter changes and tariffs (after load(), and after a save). True once load() has read what the form shows. metric id -&gt; number of stored values, once loaded. Where the last refused save should be shown; None if it was not about a field. The last save&apos;s conflict, until the next save or reload.</extracomment>
+        <translation>Zählerwechsel, Zeile {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>Tariffs, row {row}: {problem}</source>
+        <translation>Tarife, Zeile {row}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <source>Reports and charts</source>
+        <extracomment>The Reports page&apos;s module (numpy with it): imported in a worker thread the first time.</extracomment>
+        <translation>Berichte und Diagramme</translation>
+    </message>
+    <message>
+        <source>Consumption and cost per period, with charts (Ctrl+3)</source>
+        <translation>Verbrauch und Kosten je Zeitraum, mit Diagrammen (Strg+3)</translation>
+    </message>
+    <message>
+        <source>Change the source&apos;s name, metrics, tariffs and meter changes (Ctrl+E)</source>
+        <translation>Name, Messgrößen, Tarife und Zählerwechsel der Messstelle ändern (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Edit source…</source>
+        <extracomment>A reading was double-clicked. The table&apos;s current reading (the user&apos;s selection, or one selected for them). Starts a coroutine for the page (the window&apos;s one way to do it). Shows an expected error (the window&apos;s banner).</extracomment>
+        <translation>Messstelle bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Filter: note text, or a date like 2025, 2025-03 or 2025-03-14</source>
+        <translation>Filter: Notiztext oder ein Datum wie 2025, 2025-03 oder 2025-03-14</translation>
+    </message>
+    <message>
+        <source>Text in the note, or a date like 2025, 2025-03 or 2025-03-14</source>
+        <translation>Text in der Notiz oder ein Datum wie 2025, 2025-03 oder 2025-03-14</translation>
+    </message>
+    <message>
+        <source>Filter readings</source>
+        <translation>Ablesungen filtern</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>Ablesungen</translation>
+    </message>
+    <message>
+        <source>Every reading of the source (Ctrl+2)</source>
+        <translation>Alle Ablesungen der Messstelle (Strg+2)</translation>
+    </message>
+    <message>
+        <source>  (archived)</source>
+        <translation>  (archiviert)</translation>
+    </message>
+    <message numerus="yes">
+        <source>read every %n day(s)</source>
+        <translation>
+            <numerusform>täglich abgelesen</numerusform>
+            <numerusform>alle %n Tage abgelesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matching</source>
+        <translation>
+            <numerusform>%Ln Treffer</numerusform>
+            <numerusform>%Ln Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reading(s)</source>
+        <translation>
+            <numerusform>%Ln Ablesung</numerusform>
+            <numerusform>%Ln Ablesungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No readings match the filter.</source>
+        <translation>Keine Ablesungen passen zum Filter.</translation>
+    </message>
+    <message>
+        <source>No readings of “{name}” yet.
+
+Press Ctrl+N or “New Reading” to record the first one.</source>
+        <translation>Noch keine Ablesungen von „{name}“.
+
+Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</translation>
+    </message>
+    <message>
+        <source>Preparing the reports…</source>
+        <translation>Bereite die Berichte vor…</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <source>No readings yet</source>
+        <extracomment>The source&apos;s name, lower-cased, for sorting. The SourceSummary of the row. &quot;3 days ago · 12 Nov&quot; or &quot;No readings yet&quot;. True when a reading is due (the source&apos;s interval has passed). True for an archived source.</extracomment>
+        <translation>Noch keine Ablesungen</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archiviert)</translation>
+    </message>
+    <message>
+        <source>Last reading: %1 (%2)</source>
+        <translation>Letzte Ablesung: %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read every %n day(s)</source>
+        <translation>
+            <numerusform>Täglich abgelesen</numerusform>
+            <numerusform>Alle %n Tage abgelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — &lt;b&gt;a reading is due&lt;/b&gt;</source>
+        <translation> – &lt;b&gt;Ablesung fällig&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Archived: kept for history, no reminders</source>
+        <translation>Archiviert: für den Verlauf aufbewahrt, keine Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Bevorstehend</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>Vor %n Tag</numerusform>
+            <numerusform>Vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s) ago</source>
+        <translation>
+            <numerusform>Vor %n Woche</numerusform>
+            <numerusform>Vor %n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>Vor %n Monat</numerusform>
+            <numerusform>Vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>Vor %n Jahr</numerusform>
+            <numerusform>Vor %n Jahren</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>What the import did. You can save it as a text file.</source>
+        <translation>Was der Import getan hat. Sie können es als Textdatei speichern.</translation>
+    </message>
+    <message>
+        <source>Save summary…</source>
+        <translation>Zusammenfassung speichern…</translation>
+    </message>
+    <message>
+        <source> The source is new.</source>
+        <translation> Die Messstelle ist neu.</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>Import abgebrochen: Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Save the import summary</source>
+        <translation>Die Import-Zusammenfassung speichern</translation>
+    </message>
+    <message>
+        <source>Text file (*.txt)</source>
+        <translation>Textdatei (*.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>TableCopy</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows (tab-separated, for a spreadsheet)</source>
+        <translation>Die gewählten Zeilen kopieren (tabulatorgetrennt, für eine Tabellenkalkulation)</translation>
+    </message>
+</context>
+<context>
+    <name>TariffDialog</name>
+    <message>
+        <source>Add tariff</source>
+        <translation>Tarif hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit tariff</source>
+        <translation>Tarif bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Messgröße:</translation>
+    </message>
+    <message>
+        <source>&amp;Valid from:</source>
+        <translation>&amp;Gültig ab:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit price:</source>
+        <translation>&amp;Arbeitspreis:</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>pro Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Standing charge:</source>
+        <translation>G&amp;rundpreis:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+    <message>
+        <source>choose a counter or interval metric (gauges have no cost)</source>
+        <translation>wählen Sie einen Zählerstand oder ein Intervall (Momentanwerte haben keine Kosten)</translation>
+    </message>
+    <message>
+        <source>is needed (the price per unit; 0 if only a standing charge applies)</source>
+        <translation>wird benötigt (der Preis je Einheit; 0, wenn nur ein Grundpreis gilt)</translation>
+    </message>
+</context>
+<context>
+    <name>TrayReminders</name>
+    <message>
+        <source>Show {app}</source>
+        <extracomment>QSettings key of the on/off choice. How often a running Home Log looks whether a new day&apos;s reminder is due. How long a notification stays (the desktop may shorten it). Every reminder shown (newest last), for tests and the status bar fallback.</extracomment>
+        <translation>{app} zeigen</translation>
+    </message>
+    <message>
+        <source>Meter Round…</source>
+        <translation>Ableserunde…</translation>
+    </message>
+    <message>
+        <source>(Ctrl+R: meter round)</source>
+        <translation>(Strg+R: Ableserunde)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitToggle</name>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>as metered</source>
+        <translation>wie gezählt</translation>
+    </message>
+    <message>
+        <source>Consumption and averages in {unit} (what the bill uses)</source>
+        <translation>Verbrauch und Mittelwerte in {unit} (wie auf der Rechnung)</translation>
+    </message>
+    <message>
+        <source>Consumption as the meter counts it ({metered}); costs stay priced per {unit}</source>
+        <translation>Verbrauch, wie der Zähler ihn zählt ({metered}); die Kosten bleiben je {unit} berechnet</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>“{raw}” is ambiguous: write {whole} for the whole number, or use “{point}” for decimals</source>
+        <extracomment>A jump is suspicious when the daily rate since the previous reading is this many times the recent one. Tolerance for a timestamp &quot;in the future&quot; (clocks differ a little). Largest number of significant digits a value keeps exactly. An interval value&apos;s period start (None: not an interval value, or not known). Recent consumption per day of each counter metric, where known. Another reading of the same source exists at exactly this timestamp. Meter changes of the source (stored, and any about to be saved with the reading), oldest first. Digits in groups of three after one to three leading digits, as in 1&apos;234 or 12&apos;345&apos;678.</extracomment>
+        <translation>„{raw}“ ist mehrdeutig: Schreiben Sie {whole} für die ganze Zahl, oder verwenden Sie „{point}“ für Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>“{raw}” is not a finite number</source>
+        <translation>„{raw}“ ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>“{raw}” is not a number</source>
+        <translation>„{raw}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>is not a finite number</source>
+        <extracomment>A number longer than this is shortened in messages (a 1,000-digit cell must not make a 1,000-character message).</extracomment>
+        <translation>ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>{value} is too large (the limit is 10¹²)</source>
+        <translation>{value} ist zu groß (die Grenze ist 10¹²)</translation>
+    </message>
+    <message>
+        <source>no decimals</source>
+        <translation>keine Nachkommastellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n decimal(s)</source>
+        <translation>
+            <numerusform>höchstens %n Nachkommastelle</numerusform>
+            <numerusform>höchstens %n Nachkommastellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{value} has too many decimals ({places} for this metric)</source>
+        <translation>{value} hat zu viele Nachkommastellen ({places} für diese Messgröße)</translation>
+    </message>
+    <message>
+        <source>{value} has more digits than can be stored exactly</source>
+        <translation>{value} hat mehr Stellen, als sich exakt speichern lassen</translation>
+    </message>
+    <message>
+        <source>{value} does not fit a register of {digits} digits</source>
+        <translation>{value} passt nicht in ein Zählwerk mit {digits} Stellen</translation>
+    </message>
+    <message>
+        <source>is not a metric of this source</source>
+        <translation>ist keine Messgröße dieser Messstelle</translation>
+    </message>
+    <message>
+        <source>Enter a value for at least one metric.</source>
+        <translation>Geben Sie einen Wert für mindestens eine Messgröße ein.</translation>
+    </message>
+    <message>
+        <source>is in the future</source>
+        <translation>liegt in der Zukunft</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>another reading of this source has the same time (edit that one, or change the time)</source>
+        <translation>eine andere Ablesung dieser Messstelle hat denselben Zeitpunkt (bearbeiten Sie jene oder ändern Sie den Zeitpunkt)</translation>
+    </message>
+    <message>
+        <source>has no period start (there is no earlier reading): the amount is not counted until its period has a start</source>
+        <translation>hat keinen Beginn des Zeitraums (es gibt keine frühere Ablesung): Die Menge zählt erst, wenn ihr Zeitraum einen Beginn hat</translation>
+    </message>
+    <message>
+        <source>the period must start before the reading&apos;s time (its end)</source>
+        <translation>der Zeitraum muss vor dem Zeitpunkt der Ablesung (seinem Ende) beginnen</translation>
+    </message>
+    <message>
+        <source>{metric}: period start</source>
+        <translation>{metric}: Beginn des Zeitraums</translation>
+    </message>
+    <message>
+        <source>starts before the previous reading, where the previous amount&apos;s period ends: the overlap counts twice</source>
+        <translation>beginnt vor der vorigen Ablesung, wo der Zeitraum der vorigen Menge endet: Die Überschneidung zählt doppelt</translation>
+    </message>
+    <message>
+        <source>the next amount&apos;s period starts before this reading&apos;s time: the overlap counts twice</source>
+        <translation>der Zeitraum der nächsten Menge beginnt vor dem Zeitpunkt dieser Ablesung: Die Überschneidung zählt doppelt</translation>
+    </message>
+    <message>
+        <source>{metric}: period</source>
+        <translation>{metric}: Zeitraum</translation>
+    </message>
+    <message>
+        <source>{value} is lower than the new meter&apos;s start value recorded for the meter change since the previous reading</source>
+        <translation>{value} ist niedriger als der Anfangsstand des neuen Zählers, der für den Zählerwechsel seit der vorigen Ablesung erfasst wurde</translation>
+    </message>
+    <message>
+        <source>{value} is lower than the previous reading ({previous}); was the meter replaced?</source>
+        <translation>{value} ist niedriger als die vorige Ablesung ({previous}); wurde der Zähler getauscht?</translation>
+    </message>
+    <message>
+        <source>{value} is higher than the next reading ({next})</source>
+        <translation>{value} ist höher als die nächste Ablesung ({next})</translation>
+    </message>
+    <message>
+        <source>{used} {unit} since the previous reading ({rate}/day) is far above the recent {usual}/day</source>
+        <translation>{used} {unit} seit der vorigen Ablesung ({rate}/Tag) liegt weit über den zuletzt üblichen {usual}/Tag</translation>
+    </message>
+    <message>
+        <source>{change} on {time}</source>
+        <translation>{change} am {time}</translation>
+    </message>
+    <message>
+        <source>{change}: enter the value read, or remove it</source>
+        <translation>{change}: Geben Sie den abgelesenen Wert ein oder entfernen Sie ihn</translation>
+    </message>
+    <message>
+        <source>{change} is not between the previous reading and this one: change it or remove it</source>
+        <translation>{change} liegt nicht zwischen der vorigen und dieser Ablesung: Ändern oder entfernen Sie ihn</translation>
+    </message>
+</context>
+<context>
+    <name>Waiting</name>
+    <message>
+        <source>Waiting for another program to finish writing…</source>
+        <translation>Warte, bis ein anderes Programm mit dem Schreiben fertig ist…</translation>
+    </message>
+    <message>
+        <source>Another program (an import from the command line, perhaps) is writing to this data file. Your reading is kept and saved as soon as it has finished.</source>
+        <translation>Ein anderes Programm (vielleicht ein Import von der Kommandozeile) schreibt in diese Datendatei. Ihre Ablesung bleibt erhalten und wird gespeichert, sobald es fertig ist.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingBar</name>
+    <message>
+        <source>Cancel saving</source>
+        <translation>Speichern abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting; the reading stays in the form, not saved</source>
+        <translation>Nicht mehr warten; die Ablesung bleibt ungespeichert im Formular</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>Your readings stay on this computer, in {place}</source>
+        <translation>Ihre Ablesungen bleiben auf diesem Computer, in {place}</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>diesem Computer</translation>
+    </message>
+    <message>
+        <source>the database “{database}” on {host}</source>
+        <translation>der Datenbank „{database}“ auf {host}</translation>
+    </message>
+    <message>
+        <source>Your readings are kept on a server, in {place}, shared with the other computers that use it.</source>
+        <translation>Ihre Ablesungen liegen auf einem Server, in {place}, gemeinsam mit den anderen Computern, die ihn nutzen.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Home Log</source>
+        <translation>Willkommen bei Home Log</translation>
+    </message>
+    <message>
+        <source>Record the readings of your electricity, water and gas meters and your sensors, and see what you use, week by week and year by year.
+
+Start with the meter you read most often. You can add the others at any time.</source>
+        <translation>Erfassen Sie die Stände Ihrer Strom-, Wasser- und Gaszähler und Ihrer Sensoren und sehen Sie, was Sie verbrauchen, Woche für Woche und Jahr für Jahr.
+
+Beginnen Sie mit dem Zähler, den Sie am häufigsten ablesen. Die anderen können Sie jederzeit hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Add your first meter</source>
+        <translation>Ersten Zähler hinzufügen</translation>
+    </message>
+    <message>
+        <source>Explore sample data</source>
+        <translation>Beispieldaten erkunden</translation>
+    </message>
+    <message>
+        <source>Opens a made-up household in its own file; your own data is not touched.</source>
+        <translation>Öffnet einen erfundenen Haushalt in einer eigenen Datei; Ihre eigenen Daten bleiben unberührt.</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Discard</source>
+        <extracomment>The widest the explanation of a discard question gets before it wraps.</extracomment>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Weiter bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCommands</name>
+    <message>
+        <source>Reading saved</source>
+        <extracomment>The actions the access policy may refuse on the shown source (their tip then gives the reason). The import&apos;s view model and service, imported in a worker thread before the wizard opens. Who is signed in (None: nobody signs in to this data).</extracomment>
+        <translation>Ablesung gespeichert</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written</source>
+        <translation>Export abgebrochen: Es wurde keine Datei geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>YearOverYearChart</name>
+    <message>
+        <source>Consumption</source>
+        <translation>Verbrauch</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Year over year compares months</source>
+        <translation>Der Jahresvergleich vergleicht Monate</translation>
+    </message>
+    <message>
+        <source>Choose “Month” as the period to see the months of each year.</source>
+        <translation>Wählen Sie „Monat“ als Zeitraum, um die Monate jedes Jahres zu sehen.</translation>
+    </message>
+    <message>
+        <source>month partly covered</source>
+        <translation>Monat teilweise abgedeckt</translation>
+    </message>
+</context>
+<context>
+    <name>_ItemsTableModel</name>
+    <message>
+        <source>(removed metric)</source>
+        <extracomment>The item of a row (a MeterEvent or a Tariff).</extracomment>
+        <translation>(entfernte Messgröße)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,364 @@
+"""Home Log in German: every text of the code translated, and no English left on the screens.
+
+The .ts files must hold every text of the code, translated (``make translations`` adds new ones and
+lists what is left). Then the window and its dialogs are opened under the German translation and
+locale, and every text a person sees (labels, buttons, menus and actions, window titles, tooltips,
+tab and table headers, placeholder texts, combo box items) is compared with the English texts of
+the code: one still in English was not translated where it is shown.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QLocale, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+    QWizard,
+)
+
+from homelog_desktop import i18n
+from homelog_desktop.i18n import install_translations, translate
+from homelog_desktop.views.figures import money
+from homelog_desktop.views.main import MainWindow
+from homelog_desktop.views.main.actions import Act
+from tests.ui.test_main_window import open_window, settle  # noqa: F401 (open_window: a fixture)
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("translations_tool", ROOT / "packaging" / "translations.py")
+assert _spec is not None and _spec.loader is not None
+tool = importlib.util.module_from_spec(_spec)
+sys.modules["translations_tool"] = tool
+_spec.loader.exec_module(tool)
+
+#: Texts that read the same in German (names, units, codes).
+SAME_IN_GERMAN = {
+    "Home Log", "OK", "Name", "Status", "Server", "Gas", "Solar", "Administrator", "Export", "Import",
+    "Min", "Max", "Details", "PostgreSQL", "CSV", "JSON", "PNG", "PDF",
+}  # fmt: skip
+#: The sample household's own names (data, not texts of the program).
+SAMPLE_NAMES = {"Electricity", "Water", "Gas", "Living room", "Day", "Night", "Temperature", "Humidity"}
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(re.findall(r"\{[a-z_]*\}|%\d", text))
+
+
+@pytest.fixture(scope="module")
+def catalog() -> dict[str, str]:
+    """English text → its German translation (the first one, for texts in several contexts)."""
+    found: dict[str, str] = {}
+    import xml.etree.ElementTree as ET
+
+    for message in ET.parse(ROOT / "resources" / "translations" / "homelog_de.ts").getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        forms = [form.text or "" for form in translation.iter("numerusform")] if translation is not None else []
+        found.setdefault(source, forms[-1] if forms else (translation.text or "") if translation is not None else "")
+    return found
+
+
+def test_every_text_of_the_code_is_in_the_translations_and_translated(tmp_path):
+    """lupdate on the code as it is now finds nothing unfinished (``make translations`` shows what)."""
+    for ts in tool.ts_files():
+        copy = tmp_path / ts.name
+        shutil.copy(ts, copy)
+        files = [str(path) for path in tool.sources()]
+        subprocess.run(
+            [tool._tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", *files, "-ts", str(copy)],
+            check=True,
+        )
+        left = tool.unfinished(copy)
+        assert not left, f"{ts.name}: {len(left)} texts to translate (make translations): " + "; ".join(
+            f"[{e.context}] {e.source!r}" for e in left[:20]
+        )
+
+
+def test_lupdate_finds_the_texts_of_every_call_style(tmp_path):
+    """translate("Ctx", …), translate(…, None, n) and QT_TRANSLATE_NOOP are all extracted; a keyword n= is not."""
+    code = tmp_path / "sample.py"
+    code.write_text(
+        "from homelog_desktop.i18n import QT_TRANSLATE_NOOP, translate\n"
+        "A = QT_TRANSLATE_NOOP('Ctx', 'table text')\n"
+        "def f(n):\n"
+        "    translate('Ctx', 'plain text')\n"
+        "    translate('Ctx', '%n counted', None, n)\n"
+    )
+    ts = tmp_path / "out.ts"
+    subprocess.run([tool._tool("lupdate"), "-silent", str(code), "-ts", str(ts)], check=True)
+    sources = {entry.source for entry in tool.entries(ts)}
+    assert sources == {"table text", "plain text", "%n counted"}
+
+
+def test_translations_keep_their_placeholders_and_plurals(catalog):
+    import xml.etree.ElementTree as ET
+
+    for ts in tool.ts_files():
+        for message in ET.parse(ts).getroot().iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            assert translation is not None
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            if message.get("numerus") == "yes":
+                assert len(forms) == 2 and all(forms), f"{ts.name}: both plural forms of {source!r}"
+            for text in forms or [translation.text or ""]:
+                assert _placeholders(text) <= _placeholders(source), f"{ts.name}: {source!r} → {text!r}"
+                if not forms:
+                    assert _placeholders(text) == _placeholders(source), f"{ts.name}: {source!r} → {text!r}"
+
+
+def test_the_qm_files_compile(tmp_path):
+    made = tool.release(tmp_path)
+    assert made and all(path.stat().st_size > 1000 for path in made)
+
+
+def test_english_plurals_without_a_translation():
+    assert translate("Nowhere", "%n reading(s) deleted", None, 1) == "1 reading deleted"
+    assert translate("Nowhere", "%n reading(s) deleted", None, 3) == "3 readings deleted"
+    assert translate("Nowhere", "%n that is/are new", None, 2) == "2 that are new"
+
+
+def test_money_and_counts_follow_the_locale():
+    german, english = QLocale(QLocale.Language.German, QLocale.Country.Germany), QLocale("en_GB")
+    assert money(Decimal("-1234.5"), "EUR", german) == "-1.234,50\u00a0€"  # a space that never breaks
+    assert money(Decimal("-1234.5"), "EUR", english) == "-€1,234.50"
+    assert money(Decimal("12.5"), "CHF", english) == "CHF 12.50"
+
+
+def test_the_language_follows_the_system_unless_chosen(isolated_settings):
+    assert i18n.ui_language("", QLocale("de_DE")) == "de"
+    assert i18n.ui_language("", QLocale("de_AT")) == "de"
+    assert i18n.ui_language("", QLocale("fr_FR")) == "en"
+    assert i18n.ui_language("en", QLocale("de_DE")) == "en"
+    assert i18n.chosen_language() == ""
+    i18n.choose_language("de")
+    assert i18n.chosen_language() == "de"
+    i18n.choose_language("xx")  # a language without a translation is not offered
+    assert i18n.chosen_language() == ""
+
+
+def test_a_missing_qm_is_compiled_into_the_cache(tmp_path, monkeypatch):
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    shutil.copy(ROOT / "resources" / "translations" / "homelog_de.ts", folder)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: folder)
+    monkeypatch.setattr(
+        "PySide6.QtCore.QStandardPaths.writableLocation", staticmethod(lambda _where: str(tmp_path / "cache"))
+    )
+    qm = i18n.compiled_translation("de")
+    assert qm is not None and qm.is_relative_to(tmp_path / "cache") and qm.stat().st_size > 1000
+    assert i18n.compiled_translation("de") == qm  # compiled once per version of the .ts
+
+
+# -- the screens in German ---------------------------------------------------------------------
+
+
+def _flush_deleted_widgets() -> None:
+    """Delete what earlier tests closed: (un)installing a translator sends every widget a LanguageChange."""
+    import gc
+
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+@pytest.fixture(scope="module")
+def german_translations(qapp) -> Iterator[None]:
+    """The German translations, installed once for the module (never while a test's widgets live)."""
+    _flush_deleted_widgets()
+    assert install_translations("de") == "de"
+    yield
+    _flush_deleted_widgets()
+    for translator in i18n._installed:
+        QCoreApplication.removeTranslator(translator)
+    i18n._installed.clear()
+
+
+@pytest.fixture
+def german(german_translations) -> Iterator[None]:
+    """German texts and a German locale (the UI tests' conftest sets en_GB for every test)."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    yield
+    QLocale.setDefault(before)
+
+
+def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    """(what, text) of everything ``root`` and its children show or say in a tooltip."""
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        name = f"{type(widget).__name__} {widget.objectName()}"
+        if widget.isWindow():
+            yield f"title of {name}", widget.windowTitle()
+        yield f"tooltip of {name}", widget.toolTip()
+        if isinstance(widget, QLabel):
+            yield name, widget.text()
+        elif isinstance(widget, QAbstractButton):
+            yield name, widget.text()
+        elif isinstance(widget, QGroupBox):
+            yield name, widget.title()
+        elif isinstance(widget, QLineEdit):
+            yield f"placeholder of {name}", widget.placeholderText()
+        elif isinstance(widget, (QTextEdit, QPlainTextEdit)):
+            yield f"placeholder of {name}", widget.placeholderText()
+        elif isinstance(widget, QComboBox):
+            yield f"placeholder of {name}", widget.placeholderText()
+            for i in range(widget.count()):
+                yield f"item of {name}", widget.itemText(i)
+        elif isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                yield f"tab of {name}", widget.tabText(i)
+                yield f"tab tip of {name}", widget.tabToolTip(i)
+        elif isinstance(widget, QAbstractItemView) and isinstance(widget.model(), QAbstractItemModel):
+            model = widget.model()
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # a list model: no columns to name
+                columns = 0
+            for section in range(columns):
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    value = model.headerData(section, Qt.Orientation.Horizontal, role)
+                    yield f"header of {name}", value if isinstance(value, str) else ""
+        elif isinstance(widget, QMenu):
+            yield f"menu {name}", widget.title()
+        if isinstance(widget, QWizard):
+            for page_id in widget.pageIds():
+                page = widget.page(page_id)
+                yield f"page title of {name}", page.title()
+                yield f"page subtitle of {name}", page.subTitle()
+        for action in widget.actions():
+            yield f"action {action.objectName()}", action.text()
+            yield f"action tip {action.objectName()}", action.toolTip()
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+
+
+def english_left(root: QWidget, catalog: dict[str, str]) -> list[str]:
+    """What ``root`` shows in English that has a German translation."""
+    english = {_plain(source): _plain(german) for source, german in catalog.items() if german}
+    left = []
+    for what, text in visible_texts(root):
+        plain = _plain(text)
+        if not plain or plain in SAME_IN_GERMAN or plain in SAMPLE_NAMES:
+            continue
+        if plain in english and english[plain] != plain:
+            left.append(f"{what}: {text!r}")
+    return left
+
+
+@pytest.fixture
+def sample_window(german, isolated_settings, open_window, run, db) -> Iterator[MainWindow]:  # noqa: F811 (the fixture)
+    """The window on the sample household (in German), its readings shown, nothing loading."""
+    from homelog_desktop.services.sample_data import create_sample_household
+
+    _flush_deleted_widgets()  # the windows and dialogs of earlier tests are gone before the loop runs
+    run(create_sample_household(db, today=date(2025, 11, 20)))
+    yield open_window()
+
+
+def test_the_main_window_and_its_pages_are_german(qtbot, catalog, sample_window):
+    window = sample_window
+    problems = english_left(window, catalog)
+    assert window.action(Act.SETTINGS).text() == "&Einstellungen…"
+    window.action(Act.DASHBOARD).trigger()
+    settle(qtbot, window)
+    problems += english_left(window, catalog)
+    window.action(Act.SHOW_REPORTS).trigger()
+    qtbot.waitUntil(lambda: window.source_page.reports_page is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.source_page.reports_page.vm.busy, timeout=20_000)
+    settle(qtbot, window)
+    problems += english_left(window, catalog)
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def _open_dialog(qtbot, window: MainWindow, act: Act) -> QWidget:
+    from PySide6.QtWidgets import QApplication
+
+    before = set(QApplication.topLevelWidgets())
+    window.action(act).trigger()
+    found: list[QWidget] = []
+
+    def opened() -> bool:
+        found[:] = [w for w in set(QApplication.topLevelWidgets()) - before if w.isVisible() and w.isWindow()]
+        return bool(found)
+
+    qtbot.waitUntil(opened, timeout=20_000)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "act",
+    [Act.ADD_SOURCE, Act.EDIT_SOURCE, Act.ADD_READING, Act.METER_ROUND, Act.MEMBERS, Act.SETTINGS, Act.ANNUAL_REPORT,
+     Act.ABOUT, Act.SHORTCUTS],
+)  # fmt: skip
+def test_every_dialog_is_german(qtbot, catalog, sample_window, act):
+    window = sample_window
+    dialog = _open_dialog(qtbot, window, act)
+    vm = getattr(dialog, "_vm", None) or getattr(dialog, "vm", None)
+    qtbot.waitUntil(lambda: not getattr(vm, "busy", False), timeout=20_000)  # the dialog's own loading done
+    settle(qtbot, window)
+    problems = english_left(dialog, catalog)
+    for tab_widget in dialog.findChildren(QTabWidget):  # every tab of the source editor
+        for i in range(tab_widget.count()):
+            tab_widget.setCurrentIndex(i)
+            problems += english_left(dialog, catalog)
+    if isinstance(dialog, QDialog):
+        dialog.done(0)  # deleted on close (the window's dialogs are): no use of it after this
+    del dialog
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    settle(qtbot, window)
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_import_wizard_pages_are_german(qtbot, german, catalog, db, tmp_path):
+    from homelog_desktop.viewmodels.importing import ImportViewModel
+    from homelog_desktop.views.import_wizard import PAGE_MAPPING, ImportWizard
+    from tests.ui.test_import_wizard import forward, wait_preview
+
+    path = tmp_path / "water.csv"
+    path.write_text("Datum,Wasser (m³)\n2024-03-01,100.5\n2024-03-08,101.2\n", encoding="utf-8")
+    wizard = ImportWizard(ImportViewModel(db, path, tmp_path / "profiles"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.vm.detected is not None and not wizard.vm.busy, timeout=10_000)
+    problems = english_left(wizard, catalog)
+    forward(qtbot, wizard, PAGE_MAPPING)
+    problems += english_left(wizard, catalog)
+    forward(qtbot, wizard, PAGE_MAPPING + 1)
+    wait_preview(qtbot, wizard)
+    problems += english_left(wizard, catalog)
+    forward(qtbot, wizard, PAGE_MAPPING + 2)
+    problems += english_left(wizard, catalog)
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_ages_and_dates_are_german(german):
+    from datetime import UTC, datetime
+
+    from homelog_desktop.views.models.sources import last_reading_text
+
+    now = datetime(2026, 3, 20, 12, tzinfo=UTC)
+    assert last_reading_text(datetime(2026, 3, 1, 12, tzinfo=UTC), now) == "Vor 2 Wochen · 1. März"
+    assert last_reading_text(datetime(2024, 8, 1, 12, tzinfo=UTC), now).startswith("Vor 19 Monaten · 01.08.24")
