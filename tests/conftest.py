@@ -32,6 +32,10 @@ from tests.postgres import pg_server  # noqa: F401  (a fixture for every test mo
 T0 = datetime(2025, 1, 6, 8, 0, tzinfo=UTC)
 
 
+#: How long the loop fixture waits for the tasks a test left behind to finish their cancellation.
+TEARDOWN_WAIT_S = 30
+
+
 @pytest.fixture
 def loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     """A qasync loop that is also the running loop, so qtbot.waitUntil/waitSignal pump its tasks."""
@@ -45,9 +49,15 @@ def loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
         pending = [t for t in asyncio.all_tasks(event_loop) if not t.done()]
         for task in pending:
             task.cancel()
+        stuck: set[asyncio.Task[Any]] = set()
         if pending:
-            event_loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+            # Bounded: a task that ignores its cancellation fails this test with where it waits,
+            # instead of hanging the whole run until pytest-timeout kills it.
+            _done, stuck = event_loop.run_until_complete(asyncio.wait(pending, timeout=TEARDOWN_WAIT_S))
         event_loop.run_until_complete(event_loop.shutdown_asyncgens())
+        if stuck:
+            where = "\n".join(f"{task!r}: {task.get_stack(limit=8)}" for task in stuck)
+            raise AssertionError(f"tasks still running {TEARDOWN_WAIT_S} s after they were cancelled:\n{where}")
         event_loop.close()
         asyncio.set_event_loop(None)
 
