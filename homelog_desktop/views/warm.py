@@ -14,17 +14,20 @@ QtOpenGLWidgets and QtTest.
 
 The rule: code that imports in a worker thread goes through ``import_in_worker`` or
 ``run_in_worker`` (on the event loop) or calls ``warm_now`` first (before it runs). These first
-make every type of the PySide6 modules in ``QT_MODULES`` on the GUI thread, ``CHUNK`` names at a
-time with events handled in between (a few ms each; ~0.1–0.3 s in all, once per process), so no
-thread ever makes a Qt type again, then import in the one worker thread kept for imports: one at a
-time, since two threads importing modules that import each other can get a partially initialised
-module (ImportError). tests/unit/test_warm.py checks both halves: every worker import in the code
-goes through here, and after ``warm_now`` those imports make no Qt type and load no PySide6 module.
+make every type of the PySide6 modules in ``QT_MODULES`` on the GUI thread, in steps of
+``STEP_SECONDS`` with events handled in between (~0.2–0.4 s in all, once per process; the longest
+step is one big type alone, the Qt namespace: ~40 ms), so that no thread makes a Qt type again;
+then they import in the one worker thread kept for imports: one import at a time, since two
+threads importing modules that import each other can get a partially initialised module
+(ImportError). tests/unit/test_warm.py checks both halves: every worker import in the code goes
+through here (or imports no PySide6 at all), and after ``warm_now`` those imports make no Qt type
+and load no PySide6 module.
 """
 
 from __future__ import annotations
 
 import importlib
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -42,8 +45,8 @@ QT_MODULES: tuple[str, ...] = (
     "PySide6.QtTest",
 )
 
-#: Names looked up per step (a few ms; QObject and the Qt namespace take longer alone).
-CHUNK = 12
+#: How long a step goes on making types (each takes ~0.1–3 ms; the Qt namespace alone ~40 ms).
+STEP_SECONDS = 0.005
 
 _modules_left: list[str] = list(QT_MODULES)
 _names_left: list[tuple[object, str]] = []
@@ -57,9 +60,10 @@ def is_warm() -> bool:
 def warm_step() -> bool:
     """Do the next small piece of the warm-up (GUI thread only). True once everything is made."""
     if _names_left:
-        for module, name in _names_left[-CHUNK:]:
+        until = time.perf_counter() + STEP_SECONDS
+        while _names_left and time.perf_counter() < until:
+            module, name = _names_left.pop()
             getattr(module, name, None)
-        del _names_left[-CHUNK:]
     elif _modules_left:
         module = importlib.import_module(_modules_left.pop(0))
         made = vars(module)
