@@ -65,7 +65,10 @@ def warm_step() -> bool:
             module, name = _names_left.pop()
             getattr(module, name, None)
     elif _modules_left:
-        module = importlib.import_module(_modules_left.pop(0))
+        try:
+            module = importlib.import_module(_modules_left.pop(0))
+        except ImportError:  # not in this PySide6 build: nothing can use it, in any thread
+            return is_warm()
         made = vars(module)
         _names_left.extend((module, name) for name in reversed(dir(module)) if name not in made)
     return is_warm()
