@@ -8,7 +8,9 @@ File → Import…, File → Export Annual Report…, the Reports tab and its ch
 the processes that crash (a negative exit code: -11 is SIGSEGV) and prints their last stderr lines.
 
 Run: python tests/stress_worker_imports.py [--runs N] [--jobs J] [--gdb] [TEST_ID ...]
-(with test ids: those tests in each fresh pytest process, e.g. tests/ui/test_main_window.py)
+(with test ids: those tests in each fresh pytest process. `tests/ui/test_main_window.py
+tests/ui/test_app.py` reproduced the suite's segfault: before views/gui_gc.py 4-5 of 6 runs died
+in QTimerInfoList::activateTimers, a Qt object destroyed by a garbage collection in a worker thread.)
 """
 
 from __future__ import annotations
