@@ -36,7 +36,11 @@ class GuiThreadCollector(QObject):
         self._timer.start()
 
     def collect(self) -> int:
-        """Collect the oldest generation past its threshold (if any); the number of objects freed."""
+        """Collect the oldest generation past its threshold (if any); the number of objects freed.
+
+        Not while a bulk job has the collector paused (services/bulk.py freezes what lives then)."""
+        if gc.get_freeze_count():
+            return 0
         counts = gc.get_count()
         thresholds = gc.get_threshold()
         generation = -1
@@ -54,4 +58,5 @@ def install(app: QObject) -> GuiThreadCollector:
     global _installed
     if _installed is None:
         _installed = GuiThreadCollector(app)
+    gc.disable()  # (again: something may have turned the automatic collector back on)
     return _installed
