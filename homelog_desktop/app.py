@@ -165,6 +165,9 @@ def run_gui(paths: AppPaths, db_url: str | None = None, files: Sequence[Path] = 
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    from .views.gui_gc import install as collect_garbage_on_gui_thread
+
+    collect_garbage_on_gui_thread(app)  # never in a worker thread: Qt objects die on their own thread
     app.setDesktopFileName(APP_ID)
     from .single_instance import InstanceServer, send_to_running, server_name
 

@@ -23,6 +23,7 @@ from .i18n import translate
 from .instance_lock import try_lock
 from .problems import describe
 from .viewmodels.workspace import make_workspace
+from .views.warm import run_in_worker
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
@@ -197,7 +198,7 @@ class AppController:
         # SQLAlchemy loads and the database opens; the start-up snapshot is on screen meanwhile.
         check = start(self._backups_vm().check()) if existed else None
         try:
-            await loop.run_in_executor(None, _import_data_stack)
+            await run_in_worker(_import_data_stack)
             if path is None and (server_db is not None or _server_needs_sign_in(url)):
                 if server_db is None:
                     cancel = self._cancel_choice(server=True)

@@ -134,6 +134,10 @@ def import_while_responsive(app: QApplication, *modules: str) -> None:
     """
     import importlib
 
+    from .views.warm import warm_now
+
+    # Every Qt type made here first: two threads making PySide6 types at once crash (views/warm.py).
+    warm_now(app.processEvents)
     failure: list[BaseException] = []
 
     def work() -> None:

@@ -39,6 +39,9 @@ TEARDOWN_WAIT_S = 30
 @pytest.fixture
 def loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     """A qasync loop that is also the running loop, so qtbot.waitUntil/waitSignal pump its tasks."""
+    from homelog_desktop.views.gui_gc import install
+
+    install(qapp)  # cyclic garbage collected on the GUI thread only, as in the app (views/gui_gc.py)
     event_loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(event_loop)
     asyncio.events._set_running_loop(event_loop)

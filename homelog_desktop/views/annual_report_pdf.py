@@ -56,6 +56,7 @@ from ..services.reports import (
     money_text,
     rate_text,
 )
+from .warm import run_in_worker
 
 __all__ = ["PAGE_SIZES", "default_page_size", "render_pdf", "write_pdf"]
 
@@ -126,7 +127,7 @@ async def render_pdf(
 ) -> tuple[bytes, int]:
     """The PDF's bytes and page count. Needs a QApplication (the charts are widgets)."""
     # The charts' modules and pyqtgraph are big: imported in a worker thread, not on the loop.
-    await asyncio.to_thread(_import_charts)
+    await run_in_worker(_import_charts)
     layout = _Layout(page_size)
     total_steps = len(report.sections) * 2 + 2
     step = 0

@@ -42,6 +42,7 @@ from .models.report import ReportTableModel
 from .settlement import settlement_html
 from .table_copy import install_copy
 from .unit_toggle import UnitToggle
+from .warm import run_in_worker
 
 if TYPE_CHECKING:
     from ..domain.consumption import Series
@@ -228,7 +229,7 @@ class ReportsPage(QWidget):
     async def _build_charts(self) -> None:
         """Import pyqtgraph and the charts in a worker thread, then build the chart shown (GUI thread);
         the others are built when their tab is first shown."""
-        await asyncio.get_running_loop().run_in_executor(None, _import_charts)
+        await run_in_worker(_import_charts)
         if not shiboken6.isValid(self):
             return  # closed meanwhile
         self._charts_ready = True

@@ -339,13 +339,14 @@ def test_import_run_pauses_the_garbage_collector_only_while_it_runs(run, db, tmp
 
     path = write(tmp_path / "in.csv", "Date,Day\n2024-01-01,1\n")
     seen: list[bool] = []
-    assert gc.isenabled()
+    gc.enable()  # as without a GUI (the tests' loop otherwise collects on the GUI thread: views/gui_gc.py)
     run(run_import(db, plan_for(path), lambda _p: seen.append(gc.isenabled())))
     assert seen and not any(seen) and gc.isenabled()
     bad = write(tmp_path / "bad.csv", "Date,Day\n2024-01-01,x\n")
     with pytest.raises(ImportFileError):
         run(run_import(db, plan_for(bad, skip_invalid=False)))
     assert gc.isenabled()
+    gc.disable()
 
 
 def test_import_run_undoes_the_exports_formula_escape_in_notes(run, db, tmp_path):

@@ -8,7 +8,6 @@ not (they come with the content).
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
@@ -419,10 +418,10 @@ class WindowCommands:
             self.run(self._open_import(path))
 
     async def _open_import(self, path: Path | None) -> None:
-        import asyncio
+        from ..warm import import_in_worker
 
         # The import service (~60 ms of imports the first time) loads in a worker thread.
-        await asyncio.to_thread(importlib.import_module, IMPORT_STACK)
+        await import_in_worker(IMPORT_STACK)
         if self.workspace is None:
             return
         from ..import_wizard import ImportWizard, ask_import_path
@@ -502,10 +501,10 @@ class WindowCommands:
             self.run(self._open_annual_report())
 
     async def _open_annual_report(self) -> None:
-        import asyncio
+        from ..warm import import_in_worker
 
         # The report's service and writer (numpy, the reports) load in a worker thread first.
-        await asyncio.to_thread(importlib.import_module, "homelog_desktop.views.annual_report_pdf")
+        await import_in_worker("homelog_desktop.views.annual_report_pdf")
         if self.workspace is None:
             return
         from ..annual_report_dialog import AnnualReportDialog

@@ -6,7 +6,6 @@ The page refreshes itself when the data changes: the readings of its source, and
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Coroutine, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -308,9 +307,9 @@ class SourcePage(QWidget):
 
     async def _build_reports_page(self) -> None:
         """Import the Reports page (numpy with it) in a worker thread, then build and show it."""
-        import asyncio
+        from ..warm import import_in_worker
 
-        await asyncio.to_thread(importlib.import_module, REPORTS_MODULE)
+        await import_in_worker(REPORTS_MODULE)
         if self.workspace is None or self.reports_page is not None:
             return
         from ..reports_page import ReportsPage
