@@ -75,8 +75,24 @@
 <context>
     <name>Actions</name>
     <message>
-        <source>&amp;New Reading…</source>
+        <source>&amp;Undo</source>
         <extracomment>Key sequences (&quot;Delete&quot; is the platform&apos;s delete key). A QStyle.StandardPixmap name. The toolbar&apos;s shorter text.</extracomment>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>Nichts zu wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;New Reading…</source>
         <translation>&amp;Neue Ablesung…</translation>
     </message>
     <message>
@@ -174,6 +190,22 @@
     <message>
         <source>Save the selected source&apos;s readings as CSV or JSON</source>
         <translation>Die Ablesungen der gewählten Messstelle als CSV oder JSON speichern</translation>
+    </message>
+    <message>
+        <source>New &amp;Virtual Meter…</source>
+        <translation>Neuer &amp;virtueller Zähler…</translation>
+    </message>
+    <message>
+        <source>A meter computed from others: metrics of the same unit added or subtracted</source>
+        <translation>Ein aus anderen berechneter Zähler: Messgrößen derselben Einheit addiert oder abgezogen</translation>
+    </message>
+    <message>
+        <source>&amp;Export All Sources…</source>
+        <translation>&amp;Alle Messstellen exportieren…</translation>
+    </message>
+    <message>
+        <source>Save every source whole (metrics, tariffs, meter changes, readings) in one file to import again anywhere</source>
+        <translation>Alle Messstellen vollständig (Messgrößen, Tarife, Zählerwechsel, Ablesungen) in einer Datei speichern, die sich überall wieder importieren lässt</translation>
     </message>
     <message>
         <source>Export &amp;Annual Report…</source>
@@ -333,6 +365,10 @@
         <translation>&amp;Datei</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
         <source>&amp;Source</source>
         <translation>&amp;Messstelle</translation>
     </message>
@@ -349,8 +385,16 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <source>Dashboard: every meter at a glance</source>
+        <source>Undo the last change (its name is in the Edit menu)</source>
         <extracomment>(keys, description) shown in Help → Keyboard Shortcuts.</extracomment>
+        <translation>Die letzte Änderung rückgängig machen (ihr Name steht im Menü Bearbeiten)</translation>
+    </message>
+    <message>
+        <source>Redo the change last undone</source>
+        <translation>Die zuletzt rückgängig gemachte Änderung wiederholen</translation>
+    </message>
+    <message>
+        <source>Dashboard: every meter at a glance</source>
         <translation>Übersicht: alle Zähler auf einen Blick</translation>
     </message>
     <message>
@@ -533,7 +577,7 @@
     <name>AnnualReportPdf</name>
     <message>
         <source>Annual report {year}</source>
-        <extracomment>Most notes listed per source (a year of daily notes would fill pages). How many years the year-over-year chart compares (the chosen one and those before it). Monthly report over [start, end): the table, the consumption chart, totals and cost. The year&apos;s row (Period.YEAR or BILLING_YEAR) with ``last_year`` and ``change``; None without data. Last year&apos;s whole row (its consumption and cost), None without data. Monthly report of the compared years (the year-over-year chart). Tariffs in force during the year (the one valid at its start, then each change). Meter changes recorded in the year. Notes left out beyond MAX_NOTES. The most decimals among the metrics summed (the total is shown with these). Per unit (in the order first met), counters and interval metrics only. Total cost per currency.</extracomment>
+        <extracomment>Most notes listed per source (a year of daily notes would fill pages). How many years the year-over-year chart compares (the chosen one and those before it). Monthly report over [start, end): the table, the consumption chart, totals and cost. The year&apos;s row (Period.YEAR or BILLING_YEAR) with ``last_year`` and ``change``; None without data. Last year&apos;s whole row (its consumption and cost), None without data. Monthly report of the compared years (the year-over-year chart). Tariffs in force during the year (the one valid at its start, then each change). Meter changes recorded in the year. The metric as metered when its figures are converted (gas in m³; ``metric`` then says kWh). Conversion factors in force during the year (the one valid at its start, then each change). Notes left out beyond MAX_NOTES. A source with advance payments: the year&apos;s advances against its cost (the year is over), or the current billing year&apos;s forecast settlement (the year is not over yet); else None. The most decimals among the metrics summed (the total is shown with these). Per unit (in the order first met), counters and interval metrics only. Total cost per currency.</extracomment>
         <translation>Jahresbericht {year}</translation>
     </message>
     <message>
@@ -650,6 +694,10 @@
         <translation>Abgedeckte Tage</translation>
     </message>
     <message>
+        <source>{amount} metered</source>
+        <translation>{amount} gemessen</translation>
+    </message>
+    <message>
         <source>Consumption</source>
         <translation>Verbrauch</translation>
     </message>
@@ -680,6 +728,14 @@
     <message>
         <source>Days</source>
         <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Metered ({unit})</source>
+        <translation>Gemessen ({unit})</translation>
+    </message>
+    <message>
+        <source>Metered</source>
+        <translation>Gemessen</translation>
     </message>
     <message>
         <source>Last year</source>
@@ -728,6 +784,10 @@
     <message>
         <source>Prices</source>
         <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Umrechnung</translation>
     </message>
     <message>
         <source>Meter changes</source>
@@ -1005,8 +1065,8 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
         </translation>
     </message>
     <message>
-        <source>This cannot be undone.</source>
-        <translation>Dies kann nicht rückgängig gemacht werden.</translation>
+        <source>Edit → Undo brings them back.</source>
+        <translation>Bearbeiten → Rückgängig holt sie zurück.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1038,8 +1098,8 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
         <translation>„{name}“ löschen? Es gibt keine Ablesungen.</translation>
     </message>
     <message>
-        <source>This cannot be undone. To keep the readings but hide the source, archive it instead.</source>
-        <translation>Dies kann nicht rückgängig gemacht werden. Um die Ablesungen zu behalten und die Messstelle nur auszublenden, archivieren Sie sie stattdessen.</translation>
+        <source>Edit → Undo brings it back. To keep the readings but hide the source, archive it instead.</source>
+        <translation>Bearbeiten → Rückgängig holt sie zurück. Um die Ablesungen zu behalten und die Messstelle nur auszublenden, archivieren Sie sie stattdessen.</translation>
     </message>
     <message numerus="yes">
         <source>Source deleted with %Ln reading(s)</source>
@@ -1097,10 +1157,6 @@ Overwrite saves your version over theirs: their change is replaced.</source>
         <translation>z. B. homelog</translation>
     </message>
     <message>
-        <source>your member name</source>
-        <translation>Ihr Mitgliedsname</translation>
-    </message>
-    <message>
         <source>&amp;Remember password</source>
         <translation>Passwort &amp;merken</translation>
     </message>
@@ -1121,8 +1177,12 @@ Overwrite saves your version over theirs: their change is replaced.</source>
         <translation>&amp;Datenbank:</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
+        <source>your member name or e-mail address</source>
+        <translation>Ihr Mitgliedsname oder Ihre E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Name or e-mail:</source>
+        <translation>&amp;Name oder E-Mail:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
@@ -1276,7 +1336,7 @@ Overwrite saves your version over theirs: their change is replaced.</source>
 {path}
 
 Switch to the window that is open already. If none is, the other window may still be closing: try again in a moment.</source>
-        <extracomment>True while a restore or a recovery runs (a second one is not started meanwhile). True while the backups&apos; errors are shown by a dialog rather than the window&apos;s banner. The local data&apos;s URL given on the command line (None: the default file), for the way back from a server. Failed sign-ins to local files in this run (services/auth.SignInThrottle), kept across dialogs. After Sign Out no remembered password signs anyone in by itself. How many openings of a database are under way, and set when there are none: closing the current database (a restore, a switch) waits for an opening to end first, so no connection is opened behind its back.</extracomment>
+        <extracomment>True while a restore or a recovery runs (a second one is not started meanwhile). True while the backups&apos; errors are shown by a dialog rather than the window&apos;s banner. The local data&apos;s URL given on the command line (None: the default file), for the way back from a server. Failed sign-ins to local files in this run (services/auth.SignInThrottle), kept across dialogs. After Sign Out no remembered password signs anyone in by itself. Some data was shown in this run: Cancel on a later sign-in dialog leaves the window open. How many openings of a database are under way, and set when there are none: closing the current database (a restore, a switch) waits for an opening to end first, so no connection is opened behind its back.</extracomment>
         <translation>{app} läuft bereits mit dieser Datendatei:
 {path}
 
@@ -1386,7 +1446,7 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     <name>Dialogs</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <extracomment>What dropping a file on the window imports. Tables, and the standard meter-data formats (Green Button XML, a zipped feed or NEM12 file).</extracomment>
+        <extracomment>What dropping a file on the window imports. Tables, the standard meter-data formats (Green Button XML, a zipped feed or NEM12 file) and Home Log&apos;s JSON export.</extracomment>
         <translation>Tastenkürzel</translation>
     </message>
 </context>
@@ -1563,24 +1623,41 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         <translation>JSON-Datei (*.json)</translation>
     </message>
     <message>
+        <source>every source</source>
+        <extracomment>What the progress dialog names when every source is exported (through ``translate``).</extracomment>
+        <translation>alle Messstellen</translation>
+    </message>
+    <message>
         <source>Export the readings of “{name}”</source>
-        <extracomment>Milliseconds an export runs before its progress dialog appears (small sources finish before).</extracomment>
+        <extracomment>The file name proposed for an export of every source. Milliseconds an export runs before its progress dialog appears (small sources finish before).</extracomment>
         <translation>Die Ablesungen von „{name}“ exportieren</translation>
     </message>
     <message>
-        <source>Exporting the readings of “{name}”… {done} of {total}</source>
-        <translation>Exportiere die Ablesungen von „{name}“… {done} von {total}</translation>
+        <source>Exporting the readings of {name} to {file}…</source>
+        <translation>Die Ablesungen von {name} werden nach {file} exportiert…</translation>
+    </message>
+    <message>
+        <source>Exporting the readings of {name}… {done} of {total}</source>
+        <translation>Die Ablesungen von {name} werden exportiert… {done} von {total}</translation>
+    </message>
+    <message>
+        <source>{count} sources</source>
+        <translation>{count} Messstellen</translation>
+    </message>
+    <message>
+        <source> (virtual meters left out: {names})</source>
+        <translation> (virtuelle Zähler ausgelassen: {names})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln reading(s) of {of} to {place}</source>
+        <translation>
+            <numerusform>%Ln Ablesung von {of} nach {place} exportiert</numerusform>
+            <numerusform>%Ln Ablesungen von {of} nach {place} exportiert</numerusform>
+        </translation>
     </message>
     <message>
         <source>the output</source>
         <translation>die Ausgabe</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln reading(s) of “{name}” to {place}</source>
-        <translation>
-            <numerusform>%Ln Ablesung von „{name}“ nach {place} exportiert</numerusform>
-            <numerusform>%Ln Ablesungen von „{name}“ nach {place} exportiert</numerusform>
-        </translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}.</source>
@@ -1787,6 +1864,28 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         <translation>Uhrzeit</translation>
     </message>
     <message>
+        <source>Counter</source>
+        <extracomment>How the mapping page names each kind of metric (what the column&apos;s values are; shown through ``kind_text``).</extracomment>
+        <translation>Zählerstand</translation>
+    </message>
+    <message>
+        <source>Amount per period</source>
+        <translation>Menge je Zeitraum</translation>
+    </message>
+    <message>
+        <source>Gauge</source>
+        <translation>Momentanwert</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <extracomment>Shown for the period&apos;s ends (a ``From``/``To`` column) in the mapping (through ``translate``).</extracomment>
+        <translation>Beginn des Zeitraums</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Ende des Zeitraums</translation>
+    </message>
+    <message>
         <source>Invalid: {reason}</source>
         <translation>Ungültig: {reason}</translation>
     </message>
@@ -1892,6 +1991,14 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         </translation>
     </message>
     <message>
+        <source>Not members here: {names}{more}; the readings they entered were imported without an author.</source>
+        <translation>Hier keine Mitglieder: {names}{more}; ihre Ablesungen wurden ohne Urheber importiert.</translation>
+    </message>
+    <message>
+        <source>Authors not kept: only the administrator may enter readings in another member&apos;s name.</source>
+        <translation>Urheber nicht übernommen: Nur der Administrator darf Ablesungen im Namen eines anderen Mitglieds erfassen.</translation>
+    </message>
+    <message>
         <source>Columns not imported: {names}.</source>
         <translation>Nicht importierte Spalten: {names}.</translation>
     </message>
@@ -1903,9 +2010,9 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
 <context>
     <name>ImportWizard</name>
     <message>
-        <source>Tables and meter data (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip)</source>
-        <extracomment>The open dialog&apos;s filters.</extracomment>
-        <translation>Tabellen und Zählerdaten (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip)</translation>
+        <source>Tables, meter data and Home Log exports (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip *.json)</source>
+        <extracomment>The pages of a recognised standard file and of a Home Log export (after the summary by number only). The open dialog&apos;s filters.</extracomment>
+        <translation>Tabellen, Zählerdaten und Home-Log-Exporte (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip *.json)</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -1913,7 +2020,7 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
     <message>
         <source>Comma ( , )</source>
-        <extracomment>(text, value) of the delimiters offered.</extracomment>
+        <extracomment>(seconds, text) of the period lengths offered for amounts per period. (text, value) of the delimiters offered.</extracomment>
         <translation>Komma ( , )</translation>
     </message>
     <message>
@@ -2157,7 +2264,7 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
     <message>
         <source>Choose at least one column to import as a metric.</source>
-        <extracomment>Rows the preview shows. Settings whose change splits the file differently (the columns are read again). Detected: the file was read (also after settings that re-split it). The target source or the mapping changed. list[PreviewRow] for the current plan. ImportProgress, at least every 250 ms while importing. ImportSummary of a committed import. The user cancelled the import: nothing was changed. The import was refused (an invalid row, say): the message; nothing was changed. ParsedFile: the file is in a standard format (NEM12, Green Button...): no mapping needed. What the signed-in member may do (which sources they may import into). Stored sources the file can go into (loaded by detect() unless given). The target: a stored source (id set) or a new one (id None) that the import creates. True when a saved profile for this header chose the settings and mapping. A standard-format file&apos;s content (None: an ordinary table, mapped column by column). A standard file&apos;s registers as the wizard lists them. Where a standard file&apos;s series go: one source of this name; &quot;&quot; for a source per meter. The built-in supplier profile read the table&apos;s way (None: none recognised or chosen).</extracomment>
+        <extracomment>Rows the preview shows. Settings whose change splits the file differently (the columns are read again). Detected: the file was read (also after settings that re-split it). The target source or the mapping changed. list[PreviewRow] for the current plan. ImportProgress, at least every 250 ms while importing. ImportSummary of a committed import. The user cancelled the import: nothing was changed. The import was refused (an invalid row, say): the message; nothing was changed. HomeLogDocument: the file is Home Log&apos;s own JSON export (``homelog``), read whole; no mapping needed. ParsedFile: the file is in a standard format (NEM12, Green Button...): no mapping needed. What the signed-in member may do (which sources they may import into). Stored sources the file can go into (loaded by detect() unless given). The target: a stored source (id set) or a new one (id None) that the import creates. True when a saved profile for this header chose the settings and mapping. The file is Home Log&apos;s own JSON export: its sources, re-created or completed by ``run()``. A standard-format file&apos;s content (None: an ordinary table, mapped column by column). A standard file&apos;s registers as the wizard lists them. Where a standard file&apos;s series go: one source of this name; &quot;&quot; for a source per meter. The built-in supplier profile read the table&apos;s way (None: none recognised or chosen). Where a committed import is recorded for Edit → Undo (None: not recorded).</extracomment>
         <translation>Wählen Sie mindestens eine Spalte, die als Messgröße importiert wird.</translation>
     </message>
     <message>
@@ -2214,7 +2321,7 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     </message>
     <message>
         <source>   Opening your data…</source>
-        <extracomment>Modules the content needs beyond the first frame, imported by content_steps() a group at a time (each group well under 50 ms; every step costs a round of event handling, so not one per module). File → Back Up Now and File → Restore from Backup… (the composition root owns the database file). File → Connect to a Shared Database…, Open My Local File, Switch Member…, Sign Out. File → Move to a Shared Server… (the composition root knows the data file). Emitted once the first data (sources, and the selected source&apos;s readings) is on screen. The data cannot be opened (the message is on screen). Who is signed in (their name; None: nobody signs in to this data), and the server if any. The data folder (set by the app; Help → About shows it and opens it). Where the window is (built with the content: viewmodels/navigation.py). A file a second start (or the command line) asked to import before the data was bound. The tray icon and reminders of due meters (made when the household&apos;s own data is bound). The source whose readings the start-up snapshot shows: showing it need not load them again.</extracomment>
+        <extracomment>Modules the content needs beyond the first frame, imported by content_steps() a group at a time (each group well under 50 ms; every step costs a round of event handling, so not one per module). File → Back Up Now and File → Restore from Backup… (the composition root owns the database file). File → Connect to a Shared Database…, Open My Local File, Switch Member…, Sign Out. File → Move to a Shared Server… (the composition root knows the data file). Emitted once the first data (sources, and the selected source&apos;s readings) is on screen. The data cannot be opened (the message is on screen). Who is signed in (their name; None: nobody signs in to this data), and the server if any. Nobody is signed in and no data is shown (Cancel on the sign-in dialog): File → Sign In… asks again. The data folder (set by the app; Help → About shows it and opens it). Where the window is (built with the content: viewmodels/navigation.py). A file a second start (or the command line) asked to import before the data was bound. The tray icon and reminders of due meters (made when the household&apos;s own data is bound). The source whose readings the start-up snapshot shows: showing it need not load them again.</extracomment>
         <translation>   Öffne Ihre Daten…</translation>
     </message>
     <message>
@@ -2298,8 +2405,28 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
         <translation>Die Spalten der Datei und wohin sie kommen</translation>
     </message>
     <message>
-        <source>Double-click a new metric&apos;s name or unit to change it. Columns set to “Not imported” are left out.</source>
-        <translation>Doppelklicken Sie auf Name oder Einheit einer neuen Messgröße, um sie zu ändern. Spalten mit „Nicht importiert“ werden ausgelassen.</translation>
+        <source>Double-click a new metric&apos;s name or unit to change it. Columns set to “Not imported” are left out. Kind: a counter is a running total (a meter&apos;s register), an amount per period what was used in each period (15 minutes, an hour, a day), a gauge a level or a temperature.</source>
+        <translation>Doppelklicken Sie auf Name oder Einheit einer neuen Messgröße, um sie zu ändern. Spalten mit „Nicht importiert“ werden ausgelassen. Art: Ein Zählerstand ist eine laufende Summe (das Zählwerk eines Zählers), eine Menge je Zeitraum das in jedem Zeitraum Verbrauchte (15 Minuten, eine Stunde, ein Tag), ein Momentanwert ein Füllstand oder eine Temperatur.</translation>
+    </message>
+    <message>
+        <source>Period start of “{name}”</source>
+        <translation>Beginn des Zeitraums von „{name}“</translation>
+    </message>
+    <message>
+        <source>Estimated (flag)</source>
+        <translation>Geschätzt (Markierung)</translation>
+    </message>
+    <message>
+        <source>From a bill (flag)</source>
+        <translation>Aus einer Rechnung (Markierung)</translation>
+    </message>
+    <message>
+        <source>Entered by (member)</source>
+        <translation>Erfasst von (Mitglied)</translation>
+    </message>
+    <message>
+        <source>Period (start to end)</source>
+        <translation>Zeitraum (Beginn bis Ende)</translation>
     </message>
     <message>
         <source>(choose a source)</source>
@@ -2526,7 +2653,7 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     </message>
     <message>
         <source>This is you: you need your current password to change it.</source>
-        <extracomment>``last_error_field`` of a wrong current password. The same list as MemberAccount objects (member, role, has_password). The member just added or updated. A member was deleted (their id), once the deletion has committed. A member&apos;s password was stored (their id).</extracomment>
+        <extracomment>``last_error_field`` of a wrong current password. The same list as MemberAccount objects (member, role, has_password). The member just added or updated. A member was deleted (their id), once the deletion has committed. A member&apos;s password was stored (their id). Where committed changes are recorded for Edit → Undo (None: not recorded).</extracomment>
         <translation>Das sind Sie: Zum Ändern brauchen Sie Ihr aktuelles Passwort.</translation>
     </message>
 </context>
@@ -2626,7 +2753,7 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     <name>MeterEvent</name>
     <message>
         <source>Meter replaced</source>
-        <extracomment>Default unit and kind of the first metric of a new source, per category. Most decimals a metric may have (values are stored as doubles: 15 significant digits are exact). Largest magnitude a value may have. When the member was added and last changed (None: not stored yet); not part of equality. Number of digits of a counter&apos;s register (it rolls over at 10**digits); None if unknown. Expected days between readings; None means no reminder. First month (1-12) of the source&apos;s billing year (the supplier&apos;s accounting year). On a public source, every member of the household may add readings (domain.access). The stored row&apos;s version when read (0: not read; see domain/conflicts.py). Not part of equality. The stored row&apos;s version when read (0: not read; see domain/conflicts.py). Not part of equality. metric id -&gt; value minus the previous value of that metric (counters only). The meter was exchanged: the old one ended at ``old_value``, the new one started at ``new_value``. The register was set back (to ``new_value``, zero when None) after showing ``old_value``. The register passed its largest value and started again from zero (wraps at 10**digits).</extracomment>
+        <extracomment>Default unit and kind of the first metric of a new source, per category. Most decimals a metric may have (values are stored as doubles: 15 significant digits are exact). Largest magnitude a value may have. When the member was added and last changed (None: not stored yet); not part of equality. Number of digits of a counter&apos;s register (it rolls over at 10**digits); None if unknown. Expected days between readings; None means no reminder. First month (1-12) of the source&apos;s billing year (the supplier&apos;s accounting year). On a public source, every member of the household may add readings (domain.access). The stored row&apos;s version when read (0: not read; see domain/conflicts.py). Not part of equality. A virtual meter (domain/virtual.py): no readings of its own; its one metric is computed from ``terms``, metrics of other sources added or subtracted. The stored row&apos;s version when read (0: not read; see domain/conflicts.py). Not part of equality. metric id -&gt; value minus the previous value of that metric (counters only). The meter was exchanged: the old one ended at ``old_value``, the new one started at ``new_value``. The register was set back (to ``new_value``, zero when None) after showing ``old_value``. The register passed its largest value and started again from zero (wraps at 10**digits).</extracomment>
         <translation>Zähler getauscht</translation>
     </message>
     <message>
@@ -2811,7 +2938,7 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     </message>
     <message>
         <source>Enter at least one value: empty lines are skipped.</source>
-        <extracomment>The source&apos;s reading is due (its interval has passed, or it has none yet). The stored value just before the round&apos;s time. previous value + recent daily rate × days since (counters with a known rate only). Why the signed-in member may not add readings to the source (&quot;&quot;: they may). list[RoundLine], overdue sources first (each group by name), metrics in order. Readings stored by save(): list[Reading]. list[Issue]: warnings found at save time that were not accepted (nothing was stored). bool: the save waits for another program to finish writing (True), or no longer (False). The user stopped waiting (cancel_save): nothing was stored, the sheet keeps what was typed. What the signed-in member may do: a source they may not add readings to is shown, not typed in. The round&apos;s time (every reading gets it); now to the minute until the user changes it.</extracomment>
+        <extracomment>The source&apos;s reading is due (its interval has passed, or it has none yet). The stored value just before the round&apos;s time. previous value + recent daily rate × days since (counters with a known rate only). Why the signed-in member may not add readings to the source (&quot;&quot;: they may). An interval metric&apos;s period start for the round&apos;s value: &quot;since the previous reading&quot; (``default_period_start``, as in the reading dialog); None for other kinds, or without one. list[RoundLine], overdue sources first (each group by name), metrics in order. Readings stored by save(): list[Reading]. list[Issue]: warnings found at save time that were not accepted (nothing was stored). bool: the save waits for another program to finish writing (True), or no longer (False). The user stopped waiting (cancel_save): nothing was stored, the sheet keeps what was typed. What the signed-in member may do: a source they may not add readings to is shown, not typed in. The round&apos;s time (every reading gets it); now to the minute until the user changes it. Where a committed round is recorded for Edit → Undo (None: not recorded).</extracomment>
         <translation>Geben Sie mindestens einen Wert ein: Leere Zeilen werden übersprungen.</translation>
     </message>
     <message>
@@ -3165,7 +3292,7 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     <name>PreviewTableModel</name>
     <message>
         <source>Line</source>
-        <extracomment>(title, file column, decimals) of each metric shown after Line and Time.</extracomment>
+        <extracomment>(title, file column, decimals) of each metric shown after Line and Time. file column -&gt; unit of the metrics of amounts per period: their cells show the value with its period.</extracomment>
         <translation>Zeile</translation>
     </message>
     <message>
@@ -3774,6 +3901,11 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
         <translation>Verbrauch</translation>
     </message>
     <message>
+        <source>Metered</source>
+        <extracomment>A converted report (kWh): the row&apos;s amount as the meter counts it (m³).</extracomment>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
         <source>Days</source>
         <translation>Tage</translation>
     </message>
@@ -3803,7 +3935,7 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     </message>
     <message>
         <source>Same period a year earlier: </source>
-        <extracomment>Columns of counters and interval metrics, and of gauges. &quot;good&quot;, &quot;bad&quot; or &quot;&quot; for the change column&apos;s colour. The native value of a cell (a Decimal, a date), for sorting. The ReportRow of a row.</extracomment>
+        <extracomment>Columns of counters and interval metrics, and of gauges. A converted report&apos;s columns: the metered amount beside the converted one (as the bill shows both). &quot;good&quot;, &quot;bad&quot; or &quot;&quot; for the change column&apos;s colour. The native value of a cell (a Decimal, a date), for sorting. The ReportRow of a row.</extracomment>
         <translation>Gleicher Zeitraum im Vorjahr: </translation>
     </message>
     <message>
@@ -4079,12 +4211,8 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
         <translation>Abrechnung</translation>
     </message>
     <message>
-        <source>Settlement {year}</source>
-        <translation>Abrechnung {year}</translation>
-    </message>
-    <message>
-        <source>paid {paid} of {due}</source>
-        <translation>{paid} von {due} gezahlt</translation>
+        <source>{year}: paid {paid} of {due}</source>
+        <translation>{year}: {paid} von {due} bezahlt</translation>
     </message>
     <message>
         <source>used {amount} so far</source>
@@ -4176,19 +4304,12 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
         <translation>Bei {place} anmelden</translation>
     </message>
     <message>
-        <source>your member name</source>
-        <translation>Ihr Mitgliedsname</translation>
-    </message>
-    <message>
         <source>your name or e-mail address</source>
         <translation>Ihr Name oder Ihre E-Mail-Adresse</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
-    </message>
-    <message>
         <source>&amp;Name or e-mail:</source>
+        <extracomment>What Cancel does, when it is more than closing the dialog (quits, or goes back to the local file).</extracomment>
         <translation>&amp;Name oder E-Mail:</translation>
     </message>
     <message>
@@ -4227,6 +4348,17 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
         <translation>{register}: zuletzt abgelesen am {day}</translation>
     </message>
     <message>
+        <source>Virtual meter</source>
+        <translation>Virtueller Zähler</translation>
+    </message>
+    <message numerus="yes">
+        <source>computed from %n input(s)</source>
+        <translation>
+            <numerusform>berechnet aus %n Eingang</numerusform>
+            <numerusform>berechnet aus %n Eingängen</numerusform>
+        </translation>
+    </message>
+    <message>
         <source> · a reading is due</source>
         <translation> · Ablesung fällig</translation>
     </message>
@@ -4239,8 +4371,16 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
         <translation>Summe der Zählwerke: {names}</translation>
     </message>
     <message>
+        <source>its inputs have no reading yet this month</source>
+        <translation>seine Eingänge haben in diesem Monat noch keine Ablesung</translation>
+    </message>
+    <message>
         <source>no reading yet this month</source>
         <translation>noch keine Ablesung in diesem Monat</translation>
+    </message>
+    <message>
+        <source>its inputs have no readings in common</source>
+        <translation>seine Eingänge haben keine gemeinsamen Ablesungen</translation>
     </message>
     <message>
         <source>needs two readings</source>
@@ -4629,7 +4769,7 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
     <message>
         <source>Meter changes, row {row}: {problem}</source>
-        <extracomment>MeterChanges: the stored meter changes and tariffs of the source (empty for a new one). dict[int, int]: metric id -&gt; number of stored values. Declared ``object``, not ``dict``: PySide turns a dict into a QVariantMap, which only has string keys, and delivers ``{}`` instead. ConflictError: someone else changed the source (or its tariffs) since the form opened; nothing was stored. The form asks: ``reload``, or ``save(..., overwrite=True)``. The Source as stored now, after ``reload`` (its changes come with ``changes_loaded``). What the signed-in member may do (who may own the source). Conversion factors and advance payments, read and saved with the source (viewmodels/energy.py). The stored meter changes and tariffs (after load(), and after a save). True once load() has read what the form shows. metric id -&gt; number of stored values, once loaded. Where the last refused save should be shown; None if it was not about a field. The last save&apos;s conflict, until the next save or reload.</extracomment>
+        <extracomment>MeterChanges: the stored meter changes and tariffs of the source (empty for a new one). dict[int, int]: metric id -&gt; number of stored values. Declared ``object``, not ``dict``: PySide turns a dict into a QVariantMap, which only has string keys, and delivers ``{}`` instead. ConflictError: someone else changed the source (or its tariffs) since the form opened; nothing was stored. The form asks: ``reload``, or ``save(..., overwrite=True)``. The Source as stored now, after ``reload`` (its changes come with ``changes_loaded``). What the signed-in member may do (who may own the source). Conversion factors and advance payments, read and saved with the source (viewmodels/energy.py). The stored meter changes and tariffs (after load(), and after a save). True once load() has read what the form shows. metric id -&gt; number of stored values, once loaded. Where the last refused save should be shown; None if it was not about a field. The last save&apos;s conflict, until the next save or reload. Where committed saves are recorded for Edit → Undo (None: not recorded).</extracomment>
         <translation>Zählerwechsel, Zeile {row}: {problem}</translation>
     </message>
     <message>
@@ -4654,7 +4794,7 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
     <message>
         <source>Edit source…</source>
-        <extracomment>A reading was double-clicked. The table&apos;s current reading (the user&apos;s selection, or one selected for them). Starts a coroutine for the page (the window&apos;s one way to do it). Shows an expected error (the window&apos;s banner).</extracomment>
+        <extracomment>A reading was double-clicked. The table&apos;s current reading (the user&apos;s selection, or one selected for them). The shown virtual meter&apos;s inputs, named (&quot;&quot; for any other source). Starts a coroutine for the page (the window&apos;s one way to do it). Shows an expected error (the window&apos;s banner).</extracomment>
         <translation>Messstelle bearbeiten…</translation>
     </message>
     <message>
@@ -4734,6 +4874,10 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
         <source>Last reading: %1 (%2)</source>
         <translation>Letzte Ablesung: %1 (%2)</translation>
     </message>
+    <message>
+        <source>Virtual meter: computed from other meters, no readings of its own</source>
+        <translation>Virtueller Zähler: aus anderen Zählern berechnet, ohne eigene Ablesungen</translation>
+    </message>
     <message numerus="yes">
         <source>Read every %n day(s)</source>
         <translation>
@@ -4803,6 +4947,21 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
     <message>
         <source>Save summary…</source>
         <translation>Zusammenfassung speichern…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln reading(s) into {count} sources.</source>
+        <translation>
+            <numerusform>%Ln Ablesung in {count} Messstellen importiert.</numerusform>
+            <numerusform>%Ln Ablesungen in {count} Messstellen importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> All of them are new.</source>
+        <translation> Alle sind neu.</translation>
+    </message>
+    <message>
+        <source> {new} of them are new.</source>
+        <translation> Davon sind {new} neu.</translation>
     </message>
     <message>
         <source> The source is new.</source>
@@ -4959,6 +5118,7 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
     </message>
     <message>
         <source>is not a metric of this source</source>
+        <extracomment>Why a virtual meter takes no readings (domain/virtual.py).</extracomment>
         <translation>ist keine Messgröße dieser Messstelle</translation>
     </message>
     <message>
