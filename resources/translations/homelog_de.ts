@@ -4529,6 +4529,58 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
 </context>
 <context>
+    <name>Settlement</name>
+    <message>
+        <source>Forecast for the year {cost} (by {how}): {verdict}</source>
+        <extracomment>Largest monthly advance accepted. Paid on the first of every month. ISO 4217 code, e.g. &quot;EUR&quot;. The stored row&apos;s version when read. Not part of equality. Advances due so far (up to today) and for the whole billing year. Cost from the billing year&apos;s start to the last reading (None: no tariff for all of it). Cost of the whole billing year, forecast (None: no tariff, or no projection). The data begin after the billing year&apos;s start (the figures cover only the part from then). The year is over (``settle_closed``): the cost is the year&apos;s own, not a forecast. The line of the forecast (the Reports page shows it in bold).</extracomment>
+        <translation>Hochrechnung für das Jahr {cost} (nach {how}): {verdict}</translation>
+    </message>
+    <message>
+        <source>Billing year {first} to {last}: advances paid so far {paid} of {due}</source>
+        <translation>Abrechnungsjahr {first} bis {last}: bisher {paid} von {due} Abschlägen gezahlt</translation>
+    </message>
+    <message>
+        <source>Consumption so far costs {cost}</source>
+        <translation>Der bisherige Verbrauch kostet {cost}</translation>
+    </message>
+    <message>
+        <source>Forecast settlement: not known yet (needs a tariff and readings in this billing year)</source>
+        <translation>Hochrechnung der Abrechnung: noch unbekannt (braucht einen Tarif und Ablesungen in diesem Abrechnungsjahr)</translation>
+    </message>
+    <message>
+        <source>last year&apos;s profile</source>
+        <translation>dem Vorjahresverlauf</translation>
+    </message>
+    <message>
+        <source>the recent daily rate</source>
+        <translation>dem jüngsten Tagesverbrauch</translation>
+    </message>
+    <message>
+        <source>(readings begin on {day}: the cost before then is not included)</source>
+        <translation>(Ablesungen beginnen am {day}: Die Kosten davor sind nicht enthalten)</translation>
+    </message>
+    <message>
+        <source>a refund of {amount}</source>
+        <translation>eine Erstattung von {amount}</translation>
+    </message>
+    <message>
+        <source>a back payment of {amount}</source>
+        <translation>eine Nachzahlung von {amount}</translation>
+    </message>
+    <message>
+        <source>{first} to {last}: advances paid {paid}</source>
+        <translation>{first} bis {last}: Abschläge gezahlt {paid}</translation>
+    </message>
+    <message>
+        <source>Settlement: not known (needs a tariff for the whole year)</source>
+        <translation>Abrechnung: unbekannt (braucht einen Tarif für das ganze Jahr)</translation>
+    </message>
+    <message>
+        <source>Cost of the year {cost}: {verdict}</source>
+        <translation>Kosten des Jahres {cost}: {verdict}</translation>
+    </message>
+</context>
+<context>
     <name>SettlementRows</name>
     <message>
         <source>Settlement</source>

@@ -14,7 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -255,17 +255,61 @@ def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
 
 
-def english_left(root: QWidget, catalog: dict[str, str]) -> list[str]:
-    """What ``root`` shows in English that has a German translation."""
+_FILLED = re.compile(r"(\{[a-z_]*\}|%L?n|%\d|\(s\)|is/are)")
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    """A text with its placeholders filled in: ``Undo {name}`` matches "Undo Delete 3 Readings"."""
+    regex = ""
+    for part in _FILLED.split(text):
+        if part in ("%n", "%Ln"):
+            regex += r"[\d.,\u00a0 ]+"
+        elif part == "(s)":
+            regex += "s?"
+        elif part == "is/are":
+            regex += "(?:is|are)"
+        elif _FILLED.fullmatch(part):
+            regex += ".+"
+        else:
+            regex += re.escape(part)
+    return re.compile(regex, re.DOTALL)
+
+
+def _filled_patterns(catalog: dict[str, str]) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """(English, German) patterns of the translated texts with placeholders and a word of their own."""
+    found = []
+    for source, german in catalog.items():
+        plain = _plain(source)
+        if not german or not _FILLED.search(plain) or _plain(german) == plain:
+            continue
+        if not re.search(r"[A-Za-z]{4,}", _FILLED.sub("", plain)):  # "{name} · {metric}": nothing to tell
+            continue
+        found.append((_pattern(plain), _pattern(_plain(german))))
+    return found
+
+
+def english_texts(texts: Iterable[tuple[str, str]], catalog: dict[str, str]) -> list[str]:
+    """The ``(what, text)`` shown in English that have a German translation, the texts made of a
+    translated text with its placeholders filled in too ("Undo Delete 3 Readings")."""
     english = {_plain(source): _plain(german) for source, german in catalog.items() if german}
+    patterns = _filled_patterns(catalog)
     left = []
-    for what, text in visible_texts(root):
+    for what, text in texts:
         plain = _plain(text)
         if not plain or plain in SAME_IN_GERMAN or plain in SAMPLE_NAMES:
             continue
-        if plain in english and english[plain] != plain:
+        if plain in english:
+            if english[plain] != plain:
+                left.append(f"{what}: {text!r}")
+            continue
+        if any(en.fullmatch(plain) and not de.fullmatch(plain) for en, de in patterns):
             left.append(f"{what}: {text!r}")
     return left
+
+
+def english_left(root: QWidget, catalog: dict[str, str]) -> list[str]:
+    """What ``root`` shows in English that has a German translation."""
+    return english_texts(visible_texts(root), catalog)
 
 
 @pytest.fixture
@@ -311,7 +355,7 @@ def _open_dialog(qtbot, window: MainWindow, act: Act) -> QWidget:
 @pytest.mark.parametrize(
     "act",
     [Act.ADD_SOURCE, Act.EDIT_SOURCE, Act.ADD_READING, Act.METER_ROUND, Act.MEMBERS, Act.SETTINGS, Act.ANNUAL_REPORT,
-     Act.ABOUT, Act.SHORTCUTS],
+     Act.ABOUT, Act.SHORTCUTS, Act.ADD_VIRTUAL_METER],
 )  # fmt: skip
 def test_every_dialog_is_german(qtbot, catalog, sample_window, act):
     window = sample_window
