@@ -406,3 +406,105 @@ def test_ages_and_dates_are_german(german):
     now = datetime(2026, 3, 20, 12, tzinfo=UTC)
     assert last_reading_text(datetime(2026, 3, 1, 12, tzinfo=UTC), now) == "Vor 2 Wochen · 1. März"
     assert last_reading_text(datetime(2024, 8, 1, 12, tzinfo=UTC), now).startswith("Vor 19 Monaten · 01.08.24")
+
+
+# -- the screens merged with virtual meters, undo and energy ------------------------------------
+
+
+def _select_source(qtbot, window: MainWindow, name: str) -> None:
+    model = window.sources_model
+    assert model is not None
+    row = next(r for r in range(model.rowCount()) if model.summary_at(r).source.name == name)
+    window.source_list.setCurrentIndex(model.index(row, 0))
+    qtbot.waitUntil(lambda: (s := window.current_source()) is not None and s.name == name, timeout=20_000)
+    settle(qtbot, window)
+
+
+def test_the_source_dialogs_energy_tab_is_german(qtbot, catalog, sample_window):
+    """The gas meter's form, on its Energy tab (conversion factors and advance payments filled in)."""
+    window = sample_window
+    _select_source(qtbot, window, "Gas")
+    dialog = _open_dialog(qtbot, window, Act.EDIT_SOURCE)
+    vm = getattr(dialog, "_vm", None) or getattr(dialog, "vm", None)
+    qtbot.waitUntil(lambda: not getattr(vm, "busy", False), timeout=20_000)
+    settle(qtbot, window)
+    page = dialog.findChild(QWidget, "energyPage")
+    assert page is not None
+    tabs, energy = next(
+        (tabs, i)
+        for tabs in dialog.findChildren(QTabWidget)
+        for i in range(tabs.count())
+        if tabs.widget(i) is page or tabs.widget(i).isAncestorOf(page)
+    )
+    tabs.setCurrentIndex(energy)
+    assert page.isVisible()
+    settle(qtbot, window)
+    problems = english_left(dialog, catalog)
+    assert isinstance(dialog, QDialog)
+    dialog.done(0)
+    del dialog
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    settle(qtbot, window)
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_reports_page_of_gas_in_kwh_and_m3_is_german(qtbot, catalog, sample_window):
+    """The Reports page of the gas meter (converted to kWh, with its settlement), then as metered (m³)."""
+    window = sample_window
+    _select_source(qtbot, window, "Gas")
+    window.action(Act.SHOW_REPORTS).trigger()
+    qtbot.waitUntil(lambda: window.source_page.reports_page is not None, timeout=20_000)
+    page = window.source_page.reports_page
+    qtbot.waitUntil(lambda: not page.vm.busy and page.unit_toggle.isVisible(), timeout=20_000)
+    settle(qtbot, window)
+    problems = english_left(window, catalog)
+    page.unit_toggle.metered_button.click()
+    qtbot.waitUntil(lambda: not page.vm.busy, timeout=20_000)
+    settle(qtbot, window)
+    problems += english_left(window, catalog)
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_edit_menu_names_the_undo_step_in_german(qtbot, catalog, sample_window):
+    """After deleting two readings: Edit → Undo names the step, and undoing it says so, in German."""
+    window = sample_window
+    workspace = window.workspace
+    assert workspace is not None and window.readings_model is not None
+    window.readings_table.selectRow(0)
+    window.readings_table.selectionModel().select(
+        window.readings_model.index(1, 0),
+        window.readings_table.selectionModel().SelectionFlag.Select
+        | window.readings_table.selectionModel().SelectionFlag.Rows,
+    )
+    ids = [r.id for r in window.selected_readings() if r.id is not None]
+    assert len(ids) == 2
+    workspace.readings.spawn(workspace.readings.delete(ids))
+    qtbot.waitUntil(lambda: workspace.history.can_undo(), timeout=20_000)
+    settle(qtbot, window)
+    undo = window.action(Act.UNDO)
+    assert undo.text() == "&Löschen von 2 Ablesungen rückgängig machen"
+    problems = english_left(window, catalog)
+    problems += english_texts([("undo tip", undo.toolTip()), ("redo", window.action(Act.REDO).text())], catalog)
+    messages: list[str] = []
+    workspace.history.stepped.connect(messages.append)
+    undo.trigger()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
+    settle(qtbot, window)
+    problems += english_texts([("status after undo", messages[0])], catalog)
+    redo = window.action(Act.REDO)
+    problems += english_texts([("redo", redo.text()), ("redo tip", redo.toolTip())], catalog)
+    assert redo.text() == "&Löschen von 2 Ablesungen wiederholen"
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_recognised_page_of_the_import_wizard_is_german(qtbot, german, catalog, db, tmp_path):
+    from homelog_desktop.viewmodels.importing import ImportViewModel
+    from homelog_desktop.views.import_wizard import PAGE_RECOGNISED, ImportWizard
+
+    path = ROOT / "tests" / "data" / "formats" / "nem12_two_registers.csv"
+    wizard = ImportWizard(ImportViewModel(db, path, tmp_path / "profiles"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RECOGNISED and not wizard.vm.busy, timeout=10_000)
+    problems = english_left(wizard, catalog)
+    assert not problems, "\n".join(sorted(set(problems)))
