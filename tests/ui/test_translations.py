@@ -295,15 +295,18 @@ def english_texts(texts: Iterable[tuple[str, str]], catalog: dict[str, str]) -> 
     patterns = _filled_patterns(catalog)
     left = []
     for what, text in texts:
-        plain = _plain(text)
-        if not plain or plain in SAME_IN_GERMAN or plain in SAMPLE_NAMES:
-            continue
-        if plain in english:
-            if english[plain] != plain:
+        whole = _plain(text)
+        # A label of several texts ("… · …", lines, rich text): each of them too.
+        parts = {p.strip() for p in re.split(r"<[^>]*>| · |\n", whole)} if re.search(r"<|·|\n", whole) else set()
+        for plain in {whole, *parts}:
+            if not plain or plain in SAME_IN_GERMAN or plain in SAMPLE_NAMES:
+                continue
+            if plain in english:
+                if english[plain] != plain:
+                    left.append(f"{what}: {text!r}")
+                continue
+            if any(en.fullmatch(plain) and not de.fullmatch(plain) for en, de in patterns):
                 left.append(f"{what}: {text!r}")
-            continue
-        if any(en.fullmatch(plain) and not de.fullmatch(plain) for en, de in patterns):
-            left.append(f"{what}: {text!r}")
     return left
 
 
@@ -362,6 +365,7 @@ def test_every_dialog_is_german(qtbot, catalog, sample_window, act):
     dialog = _open_dialog(qtbot, window, act)
     vm = getattr(dialog, "_vm", None) or getattr(dialog, "vm", None)
     qtbot.waitUntil(lambda: not getattr(vm, "busy", False), timeout=20_000)  # the dialog's own loading done
+    qtbot.waitUntil(lambda: getattr(dialog, "loaded", True), timeout=20_000)  # the virtual meter's inputs shown
     settle(qtbot, window)
     problems = english_left(dialog, catalog)
     for tab_widget in dialog.findChildren(QTabWidget):  # every tab of the source editor

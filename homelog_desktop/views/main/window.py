@@ -291,7 +291,9 @@ class MainWindow(WindowCommands, QMainWindow):
         """Switch Member's action reads Sign In… while nobody is signed in (the caller updates the actions)."""
         self.signed_out = signed_out
         action = self.action(Act.SWITCH_MEMBER)
-        action.setText(translate("MainWindow", "Sign &In…") if signed_out else translate("Actions", SPECS[Act.SWITCH_MEMBER].text))
+        action.setText(
+            translate("MainWindow", "Sign &In…") if signed_out else translate("Actions", SPECS[Act.SWITCH_MEMBER].text)
+        )
 
     def show_fatal(self, text: str) -> None:
         """Something stops the data from opening: say so in the window itself."""
