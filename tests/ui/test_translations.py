@@ -365,7 +365,7 @@ def test_every_dialog_is_german(qtbot, catalog, sample_window, act):
     dialog = _open_dialog(qtbot, window, act)
     vm = getattr(dialog, "_vm", None) or getattr(dialog, "vm", None)
     qtbot.waitUntil(lambda: not getattr(vm, "busy", False), timeout=20_000)  # the dialog's own loading done
-    qtbot.waitUntil(lambda: getattr(dialog, "loaded", True), timeout=20_000)  # the virtual meter's inputs shown
+    qtbot.waitUntil(lambda d=dialog: getattr(d, "loaded", True), timeout=20_000)  # the virtual meter's inputs shown
     settle(qtbot, window)
     problems = english_left(dialog, catalog)
     for tab_widget in dialog.findChildren(QTabWidget):  # every tab of the source editor
