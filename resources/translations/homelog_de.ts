@@ -5263,6 +5263,10 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
         <translation>%1 (archiviert)</translation>
     </message>
     <message>
+        <source>Virtual meter</source>
+        <translation>Virtueller Zähler</translation>
+    </message>
+    <message>
         <source>Last reading: %1 (%2)</source>
         <translation>Letzte Ablesung: %1 (%2)</translation>
     </message>
