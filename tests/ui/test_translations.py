@@ -42,6 +42,7 @@ from homelog_desktop.i18n import install_translations, translate
 from homelog_desktop.views.figures import money
 from homelog_desktop.views.main import MainWindow
 from homelog_desktop.views.main.actions import Act
+from tests.ui.test_import_wizard_homelog import exported  # noqa: F401 (a fixture)
 from tests.ui.test_main_window import open_window, settle  # noqa: F401 (open_window: a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -504,11 +505,26 @@ def test_the_edit_menu_names_the_undo_step_in_german(qtbot, catalog, sample_wind
 def test_the_recognised_page_of_the_import_wizard_is_german(qtbot, german, catalog, db, tmp_path):
     from homelog_desktop.viewmodels.importing import ImportViewModel
     from homelog_desktop.views.import_wizard import PAGE_RECOGNISED, ImportWizard
+    from tests.ui.test_import_wizard_homelog import _shot
 
     path = ROOT / "tests" / "data" / "formats" / "nem12_two_registers.csv"
     wizard = ImportWizard(ImportViewModel(db, path, tmp_path / "profiles"))
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RECOGNISED and not wizard.vm.busy, timeout=10_000)
+    wizard.resize(800, 600)
+    _shot(wizard, "de-recognised-page-800x600")
+    problems = english_left(wizard, catalog)
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_home_log_page_of_the_import_wizard_is_german(qtbot, german, catalog, db, tmp_path, exported):  # noqa: F811
+    """A Home Log JSON export: its page (what the file holds, the choice for duplicates) in German."""
+    from tests.ui.test_import_wizard_homelog import _open, _shot
+
+    wizard = _open(qtbot, db, exported, tmp_path)
+    qtbot.waitUntil(lambda: "<li>" in wizard.homelog_page.outline.text(), timeout=10_000)
+    wizard.resize(800, 600)
+    _shot(wizard, "de-homelog-page-800x600")
     problems = english_left(wizard, catalog)
     assert not problems, "\n".join(sorted(set(problems)))
