@@ -1726,7 +1726,7 @@ class RecognisedPage(_Page):
                 if meters
                 else translate("RecognisedPage", "A source named after the file")
             )
-        self.meters.setText(", ".join(f"“{m}”" for m in meters))
+        self.meters.setText(", ".join(translate("RecognisedPage", "“{name}”").format(name=m) for m in meters))
         self.meters.setVisible(bool(meters))
         self.source_name.blockSignals(True)
         self.source_name.clear()

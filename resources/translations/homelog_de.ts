@@ -1975,6 +1975,38 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
 </context>
 <context>
+    <name>ImportFormats</name>
+    <message>
+        <source>AEMO NEM12 interval data</source>
+        <translation>AEMO-NEM12-Intervalldaten</translation>
+    </message>
+    <message>
+        <source>AEMO NEM13 accumulated meter readings</source>
+        <translation>AEMO-NEM13-Zählerstände</translation>
+    </message>
+    <message>
+        <source>Green Button (ESPI) XML</source>
+        <translation>Green Button (ESPI), XML</translation>
+    </message>
+    <message>
+        <source>Home Assistant long-term statistics</source>
+        <translation>Home-Assistant-Langzeitstatistik</translation>
+    </message>
+    <message>
+        <source>DSMR-reader statistics export</source>
+        <translation>DSMR-reader-Statistikexport</translation>
+    </message>
+    <message>
+        <source>file from {sender} to {receiver}</source>
+        <extracomment>NEM market time: Australian Eastern Standard Time all year.</extracomment>
+        <translation>Datei von {sender} an {receiver}</translation>
+    </message>
+    <message>
+        <source>file from {sender}</source>
+        <translation>Datei von {sender}</translation>
+    </message>
+</context>
+<context>
     <name>ImportModels</name>
     <message>
         <source>Column {number}</source>
@@ -4088,6 +4120,10 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
     <message>
         <source>A source named after the file</source>
         <translation>Eine Messstelle, nach der Datei benannt</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>„{name}“</translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) or cell(s) of the file cannot be read: each is listed by line in the summary.</source>

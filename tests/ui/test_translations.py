@@ -367,6 +367,9 @@ def test_every_dialog_is_german(qtbot, catalog, sample_window, act):
     vm = getattr(dialog, "_vm", None) or getattr(dialog, "vm", None)
     qtbot.waitUntil(lambda: not getattr(vm, "busy", False), timeout=20_000)  # the dialog's own loading done
     qtbot.waitUntil(lambda d=dialog: getattr(d, "loaded", True), timeout=20_000)  # the virtual meter's inputs shown
+    members = getattr(dialog, "member_list", None)  # its loading starts once shown: wait for the members
+    qtbot.waitUntil(lambda: members is None or members.topLevelItemCount() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: not getattr(vm, "busy", False), timeout=20_000)
     settle(qtbot, window)
     problems = english_left(dialog, catalog)
     for tab_widget in dialog.findChildren(QTabWidget):  # every tab of the source editor
