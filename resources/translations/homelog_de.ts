@@ -5299,8 +5299,28 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
         <translation>%1 (archiviert)</translation>
     </message>
     <message>
+        <source>“{name}”</source>
+        <translation>„{name}“</translation>
+    </message>
+    <message>
         <source>Virtual meter</source>
         <translation>Virtueller Zähler</translation>
+    </message>
+    <message>
+        <source>an existing meter cannot become one: create a new virtual meter instead.</source>
+        <translation>Ein bestehender Zähler kann keiner werden: Legen Sie stattdessen einen neuen virtuellen Zähler an.</translation>
+    </message>
+    <message>
+        <source>The metric “{name}”</source>
+        <translation>Die Messgröße „{name}“</translation>
+    </message>
+    <message>
+        <source>The unit of “{name}” cannot change: the metric</source>
+        <translation>Die Einheit von „{name}“ kann sich nicht ändern: Die Messgröße</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot become a gauge: it</source>
+        <translation>„{name}“ kann kein Momentanwert werden: Die Messgröße</translation>
     </message>
     <message>
         <source>Last reading: %1 (%2)</source>
@@ -5788,8 +5808,8 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
     <message numerus="yes">
         <source>{what} is an input of the virtual meter(s) {names}: remove it there first.</source>
         <translation>
-            <numerusform>{what} ist ein Eingang des virtuellen Zählers {names}: Entfernen Sie ihn zuerst dort.</numerusform>
-            <numerusform>{what} ist ein Eingang der virtuellen Zähler {names}: Entfernen Sie ihn zuerst dort.</numerusform>
+            <numerusform>{what} ist ein Eingang des virtuellen Zählers {names}: Entfernen Sie den Eingang zuerst dort.</numerusform>
+            <numerusform>{what} ist ein Eingang der virtuellen Zähler {names}: Entfernen Sie den Eingang zuerst dort.</numerusform>
         </translation>
     </message>
 </context>
