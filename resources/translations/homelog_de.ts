@@ -2093,6 +2093,10 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         </translation>
     </message>
     <message>
+        <source>since the previous row – {time}</source>
+        <translation>seit der vorigen Zeile – {time}</translation>
+    </message>
+    <message>
         <source>No value: skipped</source>
         <translation>Kein Wert: übersprungen</translation>
     </message>
@@ -3081,6 +3085,10 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
         <source>Fixed charge per day, whatever is used</source>
         <translation>Fester Betrag je Tag, unabhängig vom Verbrauch</translation>
     </message>
+    <message>
+        <source>at least {value}</source>
+        <translation>mindestens {value}</translation>
+    </message>
 </context>
 <context>
     <name>MeterEvent</name>
@@ -3143,6 +3151,13 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
     <message>
         <source>choose a counter (meter changes apply to counters only)</source>
         <translation>wählen Sie einen Zähler (Zählerwechsel gibt es nur bei Zählern)</translation>
+    </message>
+</context>
+<context>
+    <name>MeterRound</name>
+    <message>
+        <source>The amount you enter is for the period since this reading.</source>
+        <translation>Die eingegebene Menge gilt für den Zeitraum seit dieser Ablesung.</translation>
     </message>
 </context>
 <context>
@@ -6084,6 +6099,10 @@ Beginnen Sie mit dem Zähler, den Sie am häufigsten ablesen. Die anderen könne
     <message>
         <source>month partly covered</source>
         <translation>Monat teilweise abgedeckt</translation>
+    </message>
+    <message>
+        <source>{year}: no data</source>
+        <translation>{year}: keine Daten</translation>
     </message>
 </context>
 <context>
