@@ -686,7 +686,7 @@ def _key_figures(part: MetricSection) -> str:
                 (
                     rate_text(report.total_consumption / covered, metric) + _unit(metric),
                     translate("AnnualReportPdf", "Per day"),
-                    f"over {days_text(covered)} days",
+                    translate("AnnualReportPdf", "over {days} days").format(days=days_text(covered)),
                 )
             )
         year = part.year
@@ -695,7 +695,7 @@ def _key_figures(part: MetricSection) -> str:
                 (
                     _change(year.change),
                     translate("AnnualReportPdf", "On last year"),
-                    f"then {_amount(year.last_year, metric, True)}",
+                    translate("AnnualReportPdf", "then {amount}").format(amount=_amount(year.last_year, metric, True)),
                 )
             )
         else:
@@ -849,7 +849,7 @@ def _factor_text(factor: ConversionFactor, part: MetricSection, section: SourceS
         unit=factor.unit.strip(),
         metered=part.metered.unit if part.metered is not None else translate("AnnualReportPdf", "unit"),
     )
-    plain = [f"{value.normalize():f}" for value in (factor.factor, factor.z_number, factor.multiplier)]
+    plain = [local_number(f"{value.normalize():f}") for value in (factor.factor, factor.z_number, factor.multiplier)]
     if factor.z_number == 1:
         return f"{since}: {plain[0]} {per}"
     return translate("AnnualReportPdf", "{since}: {factor} × Z-number {z} = {product} {per}").format(

@@ -774,8 +774,16 @@
         <translation>Pro Tag</translation>
     </message>
     <message>
+        <source>over {days} days</source>
+        <translation>über {days} Tage</translation>
+    </message>
+    <message>
         <source>On last year</source>
         <translation>Zum Vorjahr</translation>
+    </message>
+    <message>
+        <source>then {amount}</source>
+        <translation>damals {amount}</translation>
     </message>
     <message>
         <source>no readings a year earlier</source>
@@ -847,7 +855,7 @@
     </message>
     <message>
         <source>{unit} per {metered}</source>
-        <translation>{unit} je {metered}</translation>
+        <translation>{unit} pro {metered}</translation>
     </message>
     <message>
         <source>{since}: {factor} × Z-number {z} = {product} {per}</source>
