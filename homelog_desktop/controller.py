@@ -313,10 +313,18 @@ class AppController:
         there is one), else keep the window open with nobody signed in; only at the first start with a
         server and no local file does it quit, and it says so."""
         if server and self._local_path().is_file():
-            return _Cancel("Open My &Local File", "Open My Local File goes back to the data on this PC.", "local")
+            return _Cancel(
+                translate("Controller", "Open My &Local File"),
+                translate("Controller", "Open My Local File goes back to the data on this PC."),
+                "local",
+            )
         if server and not self._shown_data:
-            return _Cancel("&Quit", "Quit closes Home Log: nobody is signed in.", "quit")
-        return _Cancel("Cancel", "", "signed-out")
+            return _Cancel(
+                translate("Controller", "&Quit"),
+                translate("Controller", "Quit closes Home Log: nobody is signed in."),
+                "quit",
+            )
+        return _Cancel(translate("Controller", "Cancel"), "", "signed-out")
 
     def _after_cancel(self, cancel: _Cancel, location: str) -> Callable[[], Awaitable[None]] | None:
         """What follows a cancelled sign-in (once the opening is over)."""

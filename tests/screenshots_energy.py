@@ -145,6 +145,7 @@ async def shoot_energy(out: Path) -> list[Path]:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Render the energy screens to PNG files.")
     parser.add_argument("--out", default=str(ROOT / "screenshots"))
+    parser.add_argument("--language", help="render in this language (e.g. de), in its locale")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -153,6 +154,11 @@ def main() -> int:
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    if args.language:
+        from homelog_desktop.i18n import install_translations
+
+        QLocale.setDefault(QLocale(args.language))
+        install_translations(args.language)
     app.setQuitOnLastWindowClosed(False)
     taken = asyncio.run(shoot_energy(out), loop_factory=qasync.QEventLoop)
     for path in taken:

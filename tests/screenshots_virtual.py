@@ -162,6 +162,7 @@ async def shoot(out: Path, app: QApplication) -> list[Path]:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Render the virtual meter's screens to PNG files.")
     parser.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "homelog-virtual-shots"))
+    parser.add_argument("--language", help="render in this language (e.g. de), in its locale")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -171,6 +172,11 @@ def main() -> int:
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    if args.language:
+        from homelog_desktop.i18n import install_translations
+
+        QLocale.setDefault(QLocale(args.language))
+        install_translations(args.language)
     app.setQuitOnLastWindowClosed(False)
     taken = asyncio.run(shoot(out, app), loop_factory=qasync.QEventLoop)
     for path in taken:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta, tzinfo
 from decimal import Decimal, InvalidOperation
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .consumption import Curve, Period, add_months, period_start
 from .costs import TariffPlan, money
 from .errors import ValidationError
@@ -240,6 +241,10 @@ def _plain_money(value: Decimal, currency: str) -> str:
     return f"{money(value) + 0:,.2f} {currency}"
 
 
+#: The line of the forecast (the Reports page shows it in bold).
+FORECAST_LINE = QT_TRANSLATE_NOOP("Settlement", "Forecast for the year {cost} (by {how}): {verdict}")
+
+
 def settlement_lines(
     settlement: Settlement,
     money_text: Callable[[Decimal, str], str] = _plain_money,
@@ -255,25 +260,51 @@ def settlement_lines(
     if settlement.closed:
         return _closed_lines(settlement, money_text, day_text)
     lines = [
-        f"Billing year {day_text(first)} to {day_text(last)}: advances paid so far "
-        f"{money_text(settlement.paid, currency)} of {money_text(settlement.due_for_year, currency)}"
+        translate("Settlement", "Billing year {first} to {last}: advances paid so far {paid} of {due}").format(
+            first=day_text(first),
+            last=day_text(last),
+            paid=money_text(settlement.paid, currency),
+            due=money_text(settlement.due_for_year, currency),
+        )
     ]
     if settlement.cost_so_far is not None:
-        lines.append(f"Consumption so far costs {money_text(settlement.cost_so_far, currency)}")
+        lines.append(
+            translate("Settlement", "Consumption so far costs {cost}").format(
+                cost=money_text(settlement.cost_so_far, currency)
+            )
+        )
     balance = settlement.balance
     if balance is None or settlement.forecast_cost is None:
-        lines.append("Forecast settlement: not known yet (needs a tariff and readings in this billing year)")
+        lines.append(
+            translate(
+                "Settlement", "Forecast settlement: not known yet (needs a tariff and readings in this billing year)"
+            )
+        )
         return lines
-    how = "last year's profile" if settlement.method is ProjectionMethod.SEASONAL else "the recent daily rate"
-    verdict = (
-        f"a refund of {money_text(balance, currency)}"
-        if balance >= 0
-        else f"a back payment of {money_text(-balance, currency)}"
+    how = (
+        translate("Settlement", "last year's profile")
+        if settlement.method is ProjectionMethod.SEASONAL
+        else translate("Settlement", "the recent daily rate")
     )
-    lines.append(f"Forecast for the year {money_text(settlement.forecast_cost, currency)} (by {how}): {verdict}")
+    verdict = _verdict(balance, currency, money_text)
+    lines.append(
+        translate("Settlement", FORECAST_LINE).format(
+            cost=money_text(settlement.forecast_cost, currency), how=how, verdict=verdict
+        )
+    )
     if settlement.partial_from is not None:
-        lines.append(f"(readings begin on {day_text(settlement.partial_from)}: the cost before then is not included)")
+        lines.append(
+            translate("Settlement", "(readings begin on {day}: the cost before then is not included)").format(
+                day=day_text(settlement.partial_from)
+            )
+        )
     return lines
+
+
+def _verdict(balance: Decimal, currency: str, money_text: Callable[[Decimal, str], str]) -> str:
+    if balance >= 0:
+        return translate("Settlement", "a refund of {amount}").format(amount=money_text(balance, currency))
+    return translate("Settlement", "a back payment of {amount}").format(amount=money_text(-balance, currency))
 
 
 def _closed_lines(
@@ -281,15 +312,19 @@ def _closed_lines(
 ) -> list[str]:
     first, last = settlement.year_start, settlement.year_end - timedelta(days=1)
     currency = settlement.currency
-    lines = [f"{day_text(first)} to {day_text(last)}: advances paid {money_text(settlement.paid, currency)}"]
+    lines = [
+        translate("Settlement", "{first} to {last}: advances paid {paid}").format(
+            first=day_text(first), last=day_text(last), paid=money_text(settlement.paid, currency)
+        )
+    ]
     balance = settlement.balance
     if balance is None or settlement.forecast_cost is None:
-        lines.append("Settlement: not known (needs a tariff for the whole year)")
+        lines.append(translate("Settlement", "Settlement: not known (needs a tariff for the whole year)"))
         return lines
-    verdict = (
-        f"a refund of {money_text(balance, currency)}"
-        if balance >= 0
-        else f"a back payment of {money_text(-balance, currency)}"
+    verdict = _verdict(balance, currency, money_text)
+    lines.append(
+        translate("Settlement", "Cost of the year {cost}: {verdict}").format(
+            cost=money_text(settlement.forecast_cost, currency), verdict=verdict
+        )
     )
-    lines.append(f"Cost of the year {money_text(settlement.forecast_cost, currency)}: {verdict}")
     return lines

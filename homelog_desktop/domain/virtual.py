@@ -38,6 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from ..i18n import translate
 from .access import SourceFacts, can_use_as_input
 from .consumption import Curve
 from .entities import Metric, MetricKind, Source, VirtualTerm
@@ -75,8 +76,11 @@ class HiddenInputError(HomeLogError):
 
     def __init__(self, name: str) -> None:
         super().__init__(
-            f"“{name}” is computed from a meter you cannot see, so its figures are not shown to you."
-            " Ask its owner to make its inputs public."
+            translate(
+                "Virtual",
+                "“{name}” is computed from a meter you cannot see, so its figures are not shown to you."
+                " Ask its owner to make its inputs public.",
+            ).format(name=name)
         )
 
 
@@ -97,17 +101,27 @@ def check_virtual(
         return []
     issues: list[Issue] = []
     if len(source.metrics) != 1:
-        issues.append(error("virtual-one-metric", VirtualField.TERMS, "A virtual meter has exactly one metric."))
+        issues.append(
+            error(
+                "virtual-one-metric",
+                VirtualField.TERMS,
+                translate("Virtual", "A virtual meter has exactly one metric."),
+            )
+        )
         return issues
     own = source.metrics[0]
     if own.kind is not MetricKind.COUNTER:
-        issues.append(error("virtual-kind", VirtualField.TERMS, "A virtual meter's metric counts consumption."))
+        issues.append(
+            error(
+                "virtual-kind", VirtualField.TERMS, translate("Virtual", "A virtual meter's metric counts consumption.")
+            )
+        )
     if not source.terms:
         issues.append(
             error(
                 "virtual-no-terms",
                 VirtualField.TERMS,
-                "Inputs: a virtual meter needs at least one input. Click “Add input”.",
+                translate("Virtual", "Inputs: a virtual meter needs at least one input. Click “Add input”."),
             )
         )
     facts = SourceFacts(source.owner_id, source.is_public)
@@ -124,7 +138,10 @@ def check_virtual(
             error(
                 "virtual-cycle",
                 VirtualField.TERMS,
-                "Inputs: a virtual meter cannot use itself, also not through another virtual meter that uses it.",
+                translate(
+                    "Virtual",
+                    "Inputs: a virtual meter cannot use itself, also not through another virtual meter that uses it.",
+                ),
             )
         )
     return issues
@@ -133,30 +150,42 @@ def check_virtual(
 def _term_issue(
     term: VirtualTerm, row: int, own: Metric, inputs: Mapping[int, InputFacts], facts: SourceFacts, seen: set[int]
 ) -> Issue | None:
-    subject = f"Input {row + 1}"
+    subject = translate("Virtual", "Input {row}").format(row=row + 1)
     if term.sign not in (1, -1):
         return error(
-            "virtual-sign", VirtualField.TERMS, "must be added (+) or subtracted (−)", row=row, subject=subject
+            "virtual-sign",
+            VirtualField.TERMS,
+            translate("Virtual", "must be added (+) or subtracted (−)"),
+            row=row,
+            subject=subject,
         )
     if own.id is not None and term.metric_id == own.id:
-        return error("virtual-self", VirtualField.TERMS, "is this virtual meter itself", row=row, subject=subject)
+        return error(
+            "virtual-self",
+            VirtualField.TERMS,
+            translate("Virtual", "is this virtual meter itself"),
+            row=row,
+            subject=subject,
+        )
     found = inputs.get(term.metric_id)
     if found is None:
         return error(
             "virtual-missing",
             VirtualField.TERMS,
-            "that metric no longer exists (or you cannot see it): choose another",
+            translate("Virtual", "that metric no longer exists (or you cannot see it): choose another"),
             row=row,
             subject=subject,
         )
-    subject = f"Input {row + 1} ({found.label})"
+    subject = translate("Virtual", "Input {row} ({name})").format(row=row + 1, name=found.label)
     if term.metric_id in seen:
-        return error("virtual-twice", VirtualField.TERMS, "is already an input", row=row, subject=subject)
+        return error(
+            "virtual-twice", VirtualField.TERMS, translate("Virtual", "is already an input"), row=row, subject=subject
+        )
     if found.metric.kind is MetricKind.GAUGE:
         return error(
             "virtual-gauge",
             VirtualField.TERMS,
-            "is a gauge (an instantaneous value): it has no consumption to add or subtract",
+            translate("Virtual", "is a gauge (an instantaneous value): it has no consumption to add or subtract"),
             row=row,
             subject=subject,
         )
@@ -164,8 +193,13 @@ def _term_issue(
         return error(
             "virtual-unit",
             VirtualField.UNIT,
-            f"is in {found.metric.unit or 'no unit'}, this virtual meter in {own.unit or 'no unit'}:"
-            " only metrics of the same unit can be added or subtracted",
+            translate(
+                "Virtual",
+                "is in {unit}, this virtual meter in {own}: only metrics of the same unit can be added or subtracted",
+            ).format(
+                unit=found.metric.unit or translate("Virtual", "no unit"),
+                own=own.unit or translate("Virtual", "no unit"),
+            ),
             row=row,
             subject=subject,
         )
@@ -192,11 +226,15 @@ def _reaches(target: int, starts: Sequence[int], dependencies: Mapping[int, Sequ
 def in_use_issue(what: str, virtual_names: Sequence[str]) -> Issue:
     """The refusal of a change that would take an input away from virtual meters (named)."""
     names = ", ".join(f"“{n}”" for n in sorted(virtual_names))
-    meters = "the virtual meter" if len(virtual_names) == 1 else "the virtual meters"
     return error(
         "virtual-input-in-use",
         VirtualField.TERMS,
-        f"{what} is an input of {meters} {names}: remove it there first.",
+        translate(
+            "Virtual",
+            "{what} is an input of the virtual meter(s) {names}: remove it there first.",
+            None,
+            len(virtual_names),
+        ).format(what=what, names=names),
     )
 
 

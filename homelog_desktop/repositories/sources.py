@@ -16,6 +16,7 @@ from ..domain.issues import RuleError, refuse_errors
 from ..domain.rules import check_source, source_name_taken, stored_decimals_issue
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
 from ..domain.virtual import InputFacts, check_virtual, in_use_issue
+from ..i18n import translate
 from . import access
 from .bulk_readings import fill_interval_starts
 from .versions import changed_by, locked, stamp
@@ -209,7 +210,14 @@ class SourceRepository:
         users = await self.virtual_users(metric_ids, besides=source_id)
         if users:
             name = await self._session.scalar(select(SourceRow.name).where(SourceRow.id == source_id))
-            raise RuleError([in_use_issue(f"“{name}”", sorted({n for names in users.values() for n in names}))])
+            raise RuleError(
+                [
+                    in_use_issue(
+                        translate("Sources", "“{name}”").format(name=name),
+                        sorted({n for names in users.values() for n in names}),
+                    )
+                ]
+            )
         result = await self._session.execute(delete(SourceRow).where(SourceRow.id == source_id))
         if getattr(result, "rowcount", 1) == 0:
             raise NotFoundError("That source no longer exists.")
@@ -337,7 +345,8 @@ class SourceRepository:
             return source
         if source.virtual:
             raise ValidationError(
-                "Virtual meter", "an existing meter cannot become one: create a new virtual meter instead."
+                translate("Sources", "Virtual meter"),
+                translate("Sources", "an existing meter cannot become one: create a new virtual meter instead."),
             )
         metric_ids = list(await self._session.scalars(select(MetricRow.id).where(MetricRow.source_id == source.id)))
         terms = await self._terms_of(metric_ids)
@@ -366,15 +375,30 @@ class SourceRepository:
         issues = []
         for metric_id in removed:
             if metric_id in users:
-                issues.append(in_use_issue(f"The metric “{existing[metric_id].name}”", users[metric_id]))
+                issues.append(
+                    in_use_issue(
+                        translate("Sources", "The metric “{name}”").format(name=existing[metric_id].name),
+                        users[metric_id],
+                    )
+                )
         for metric in source.metrics:
             if metric.id is None or metric.id not in users:
                 continue
             stored = existing[metric.id]
             if metric.unit.strip() != stored.unit:
-                issues.append(in_use_issue(f"The unit of “{stored.name}” cannot change: the metric", users[metric.id]))
+                issues.append(
+                    in_use_issue(
+                        translate("Sources", "The unit of “{name}” cannot change: the metric").format(name=stored.name),
+                        users[metric.id],
+                    )
+                )
             elif metric.kind is MetricKind.GAUGE:
-                issues.append(in_use_issue(f"“{stored.name}” cannot become a gauge: it", users[metric.id]))
+                issues.append(
+                    in_use_issue(
+                        translate("Sources", "“{name}” cannot become a gauge: it").format(name=stored.name),
+                        users[metric.id],
+                    )
+                )
         if issues:
             raise RuleError(issues)
 

@@ -49,7 +49,7 @@ class ExportViewModel(BaseViewModel):
             async with self._db.session(readonly=True) as session:
                 sources = await SourceRepository(session).all()
         if not sources:
-            self.error_occurred.emit("There is no source to export.")
+            self.error_occurred.emit(translate("Exporting", "There is no source to export."))
             return None
         return await self.export(sources, path, ExportFormat.JSON)
 

@@ -278,7 +278,7 @@ class ImportViewModel(BaseViewModel):
         name, unit = split_unit(header)
         return Metric(
             None,
-            name[:100] or f"Column {column + 1}",
+            name[:100] or translate("ImportWizard", "Column {number}").format(number=column + 1),
             unit[:30],
             kind or MetricKind.COUNTER,
             decimals=max(0, min(6, decimals)),
@@ -441,9 +441,9 @@ class ImportViewModel(BaseViewModel):
             return ""
         replaced = sum(p.replaced for p in parts)
         if any(p.replaced and p.replaced_rows is None for p in parts):
-            return f"This import cannot be undone: it replaced {replaced:,} readings."
+            return translate("Undo", "This import cannot be undone: it replaced %Ln reading(s).", None, replaced)
         from ..domain.undo import KeptRows, Scope
-        from .undo import ImportChange, plural
+        from .undo import ImportChange
 
         kept = KeptRows()
         for part in parts:
@@ -454,7 +454,7 @@ class ImportViewModel(BaseViewModel):
             readings=kept.ids("readings"),
             imported=tuple((p.source_id, tuple(p.reading_id_runs)) for p in parts if p.source_id is not None),
         )
-        name = f"Import {plural(imported, 'Reading')}"
+        name = translate("Undo", "Import %Ln Reading(s)", None, imported)
         self.history.record(ImportChange(name, scope, [p.source_id for p in parts], kept if kept.rows else None))
         return ""
 
@@ -502,18 +502,17 @@ class ImportViewModel(BaseViewModel):
         for part in document.sources:
             readings = len(part.readings.ts)
             held = [
-                f"{len(part.source.metrics)} metric{'s' if len(part.source.metrics) != 1 else ''}",
-                f"{readings:,} reading{'s' if readings != 1 else ''}",
+                translate("ImportSummary", "%n metric(s)", None, len(part.source.metrics)),
+                translate("ImportSummary", "%Ln reading(s)", None, readings),
             ]
             if part.tariffs:
-                held.append(f"{len(part.tariffs)} tariff{'s' if len(part.tariffs) != 1 else ''}")
+                held.append(translate("ImportSummary", "%n tariff(s)", None, len(part.tariffs)))
             if part.meter_changes:
-                n = len(part.meter_changes)
-                held.append(f"{n} meter change{'s' if n != 1 else ''}")
+                held.append(translate("ImportSummary", "%n meter change(s)", None, len(part.meter_changes)))
             if part.source.name.strip().casefold() in here:
-                action = "already here: only what it lacks is added"
+                action = translate("ImportSummary", "already here: only what it lacks is added")
             else:
-                action = "new: created with all of it"
+                action = translate("ImportSummary", "new: created with all of it")
             outline.append((part.source.name, f"{', '.join(held)} — {action}"))
         return outline
 
@@ -611,14 +610,18 @@ class ImportViewModel(BaseViewModel):
                     if len(rows) >= 20:
                         break
         width = max([len(names), *(len(r) for r in rows)])
-        columns = [(names[i].strip() if i < len(names) else "") or f"Column {i + 1}" for i in range(width)]
+        columns = [
+            (names[i].strip() if i < len(names) else "")
+            or translate("ImportWizard", "Column {number}").format(number=i + 1)
+            for i in range(width)
+        ]
         return columns, rows
 
 
 def default_source_name(path: Path) -> str:
     """A new source's name proposed for the file at ``path``: its name, made readable."""
     words = " ".join(path.stem.replace("_", " ").split())
-    return (words[:1].upper() + words[1:]) or "Imported readings"
+    return (words[:1].upper() + words[1:]) or translate("ImportWizard", "Imported readings")
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -154,7 +154,13 @@ class MembersViewModel(BaseViewModel):
             recording = _recording(self.history)
             name = next((m.name for m in self.members if m.id == member_id), "")
             self._publish(await service.remove(member_id, recording=recording))
-            _record(self.history, recording, f"Remove Member “{name}”" if name else "Remove Member")
+            _record(
+                self.history,
+                recording,
+                translate("Undo", "Remove Member “{name}”").format(name=name)
+                if name
+                else translate("Undo", "Remove Member"),
+            )
             self.deleted.emit(member_id)
 
     async def set_password(self, member_id: int, new: str, confirmation: str, current: str | None = None) -> None:
@@ -195,8 +201,12 @@ class MembersViewModel(BaseViewModel):
             except HomeLogError as exc:
                 self.last_error_field = _field_of(exc)
                 raise
-            verb = "Add Member" if member.id is None else "Edit Member"
-            _record(self.history, recording, f"{verb} “{stored.name}”")
+            verb = (
+                translate("Undo", "Add Member “{name}”")
+                if member.id is None
+                else translate("Undo", "Edit Member “{name}”")
+            )
+            _record(self.history, recording, verb.format(name=stored.name))
             self._publish(accounts)
             self.saved.emit(stored)
 

@@ -269,9 +269,9 @@ class MeterRoundViewModel(BaseViewModel):
         if self.history is None or not stored:
             return
         from .changes import What
-        from .undo import Change, plural
+        from .undo import Change
 
-        name = f"Meter Round ({plural(len(stored), 'Reading')})"
+        name = translate("Undo", "Meter Round (%Ln Reading(s))", None, len(stored))
         what = What.READINGS | What.METER_CHANGES
         sources = [r.source_id for r in stored]
         self.history.record(Change(name, recording.scope, recording.before, recording.after, what, sources))

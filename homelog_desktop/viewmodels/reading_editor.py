@@ -23,6 +23,7 @@ from ..domain.validation import (
     unaccepted,
     warning_key,
 )
+from ..i18n import translate
 from ..repositories import MemberRepository, MeterEventRepository, ReadingRepository
 from ..services.readings import ReadingService, with_events
 from ..services.writing import PatientWriter, WriteCancelledError
@@ -181,7 +182,9 @@ class ReadingEditorViewModel(BaseViewModel):
                 self.warnings_raised.emit(result.warnings)
                 return
             self.reading = result.reading
-            self._record(recording, "Add Reading" if reading.id is None else "Edit Reading")
+            self._record(
+                recording, translate("Undo", "Add Reading") if reading.id is None else translate("Undo", "Edit Reading")
+            )
             self.saved.emit(result.reading)
 
     def overwriting(self, reading: Reading) -> Reading:

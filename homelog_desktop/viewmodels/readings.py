@@ -256,11 +256,11 @@ class ReadingsViewModel(BaseViewModel):
                 if self.history is not None:
                     await recording.finish(session)
             if self.history is not None:
-                from .undo import Change, plural
+                from .undo import Change
 
                 self.history.record(
                     Change(
-                        f"Delete {plural(count, 'Reading')}",
+                        translate("Undo", "Delete %Ln Reading(s)", None, count),
                         recording.scope,
                         recording.before,
                         recording.after,

@@ -276,7 +276,15 @@ class SourceEditorViewModel(BaseViewModel):
                 raise
             self._source = stored
             self.changes = saved_changes
-            self._record(recording, f"{'Add' if source.id is None else 'Edit'} Source “{stored.name}”", stored.id)
+            self._record(
+                recording,
+                (
+                    translate("Undo", "Add Source “{name}”")
+                    if source.id is None
+                    else translate("Undo", "Edit Source “{name}”")
+                ).format(name=stored.name),
+                stored.id,
+            )
             self.saved.emit(stored)
 
     async def reload(self) -> None:

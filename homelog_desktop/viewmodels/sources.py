@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..domain.entities import Source, SourceSummary
 from ..domain.timeutil import utc_now
+from ..i18n import translate
 from .base import BaseViewModel
 from .changes import DataChanged, What
 
@@ -101,8 +102,12 @@ class SourcesViewModel(BaseViewModel):
                 await self._repo(session).set_archived(source.id, archived)
                 if self.history is not None:
                     await recording.finish(session)
-            verb = "Archive Source" if archived else "Unarchive Source"
-            self._record(recording, f"{verb} “{source.name}”", source.id)
+            verb = (
+                translate("Undo", "Archive Source “{name}”")
+                if archived
+                else translate("Undo", "Unarchive Source “{name}”")
+            )
+            self._record(recording, verb.format(name=source.name), source.id)
         await self._changed(source.id)
 
     def _repo(self, session: AsyncSession) -> SourceRepository:
@@ -130,7 +135,7 @@ class SourcesViewModel(BaseViewModel):
                 await repo.delete(source_id)
                 if self.history is not None:
                     await recording.finish(session)
-            self._record(recording, f"Delete Source “{name}”", source_id)
+            self._record(recording, translate("Undo", "Delete Source “{name}”").format(name=name), source_id)
             self.source_deleted.emit(source_id, count)
         await self._changed(source_id)
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.undo import Image, KeptRows, Scope
+from ..i18n import translate
 from .base import BaseViewModel
 from .changes import DataChanged, What
 
@@ -166,7 +167,12 @@ class UndoHistory(BaseViewModel):
             return
         command = self._commands[self.stack.index() - 1]
         if await self._step(command, undo=True):
-            self._move(command, self.stack.index() - 1, self.stack.undo, f"Undone: {command.name}")
+            self._move(
+                command,
+                self.stack.index() - 1,
+                self.stack.undo,
+                translate("Undo", "Undone: {name}").format(name=command.name),
+            )
 
     async def redo(self) -> None:
         """Redo the edit last undone."""
@@ -174,7 +180,12 @@ class UndoHistory(BaseViewModel):
             return
         command = self._commands[self.stack.index()]
         if await self._step(command, undo=False):
-            self._move(command, self.stack.index(), self.stack.redo, f"Redone: {command.name}")
+            self._move(
+                command,
+                self.stack.index(),
+                self.stack.redo,
+                translate("Undo", "Redone: {name}").format(name=command.name),
+            )
 
     def _move(self, command: Change, at: int, move: Callable[[], None], message: str) -> None:
         """Move the stack over ``command`` (at index ``at``) once its step committed. Should another
@@ -184,7 +195,11 @@ class UndoHistory(BaseViewModel):
             self.stepped.emit(message)
             return
         self.clear()
-        self.stepped.emit(f"{message}. Another change was saved meanwhile: nothing more to undo or redo.")
+        self.stepped.emit(
+            translate("Undo", "{message}. Another change was saved meanwhile: nothing more to undo or redo.").format(
+                message=message
+            )
+        )
 
     async def _step(self, command: Change, *, undo: bool) -> bool:
         service = self._service

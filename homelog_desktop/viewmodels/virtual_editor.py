@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from ..domain.entities import Source, Tariff
 from ..domain.issues import Issue, RuleError, errors
 from ..domain.virtual import InputFacts, check_virtual
+from ..i18n import translate
 from .base import BaseViewModel
 from .source_editor import TariffRefusedError, replace_tariffs
 
@@ -83,7 +84,11 @@ class VirtualMeterEditorViewModel(BaseViewModel):
                 self.refused.emit(list(exc.issues))
                 return
             except TariffRefusedError as exc:
-                self.error_occurred.emit(f"Tariffs, row {exc.row + 1}: {exc.error}")
+                self.error_occurred.emit(
+                    translate("VirtualMeterDialog", "Tariffs, row {row}: {error}").format(
+                        row=exc.row + 1, error=exc.error
+                    )
+                )
                 return
             self.source = stored
             self.tariffs = saved_tariffs
@@ -91,10 +96,14 @@ class VirtualMeterEditorViewModel(BaseViewModel):
                 from .changes import What
                 from .undo import Change
 
-                verb = "Add Virtual Meter" if source.id is None else "Edit Virtual Meter"
+                verb = (
+                    translate("Undo", "Add Virtual Meter “{name}”")
+                    if source.id is None
+                    else translate("Undo", "Edit Virtual Meter “{name}”")
+                )
                 what = What.SOURCES | What.READINGS | What.TARIFFS
                 scope, before, after = recording.scope, recording.before, recording.after
-                self.history.record(Change(f"{verb} “{stored.name}”", scope, before, after, what, [stored.id]))
+                self.history.record(Change(verb.format(name=stored.name), scope, before, after, what, [stored.id]))
             self.saved.emit(stored)
 
     async def _write_tariffs(

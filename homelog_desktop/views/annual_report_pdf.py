@@ -546,28 +546,50 @@ def _settlement_html(settlement: Settlement, covered: Decimal | None = None) -> 
     first, last = settlement.year_start, settlement.year_end - timedelta(days=1)
     span = _span_text(first, settlement.year_end)
     if settlement.closed:
-        cells = [(_money(settlement.paid, currency), "Advances paid", span)]
+        cells = [(_money(settlement.paid, currency), translate("AnnualReportPdf", "Advances paid"), span)]
         days = (settlement.year_end - settlement.year_start).days
         part = covered is not None and covered < days
-        hint = f"readings cover {days_text(covered)} of its {days} days" if part and covered is not None else ""
-        cells.append((_money(settlement.forecast_cost, currency), "Cost of the year", hint))
+        hint = (
+            translate("AnnualReportPdf", "readings cover {covered} of its {days} days").format(
+                covered=days_text(covered), days=days
+            )
+            if part and covered is not None
+            else ""
+        )
+        cells.append(
+            (_money(settlement.forecast_cost, currency), translate("AnnualReportPdf", "Cost of the year"), hint)
+        )
     else:
         cells = [
             (
                 _money(settlement.paid, currency),
-                "Advances paid",
-                f"so far, of {_money(settlement.due_for_year, currency)}",
+                translate("AnnualReportPdf", "Advances paid"),
+                translate("AnnualReportPdf", "so far, of {due}").format(due=_money(settlement.due_for_year, currency)),
             )
         ]
-        how = "by last year's profile" if settlement.method is ProjectionMethod.SEASONAL else "by the recent rate"
-        cells.append((_money(settlement.forecast_cost, currency), "Cost of the year", f"forecast {how}"))
+        how = (
+            translate("AnnualReportPdf", "forecast by last year's profile")
+            if settlement.method is ProjectionMethod.SEASONAL
+            else translate("AnnualReportPdf", "forecast by the recent rate")
+        )
+        cells.append(
+            (_money(settlement.forecast_cost, currency), translate("AnnualReportPdf", "Cost of the year"), how)
+        )
     balance = settlement.balance
     if balance is None:
-        hint = "needs a tariff for the whole year" if settlement.closed else "needs a tariff and readings this year"
-        cells.append(("–", "Settlement", hint))
+        hint = (
+            translate("AnnualReportPdf", "needs a tariff for the whole year")
+            if settlement.closed
+            else translate("AnnualReportPdf", "needs a tariff and readings this year")
+        )
+        cells.append(("–", translate("AnnualReportPdf", "Settlement"), hint))
     else:
-        label = "Refund" if balance >= 0 else "Back payment"
-        hint = f"on {_long_date(last)}" if settlement.closed else f"forecast for {_long_date(last)}"
+        label = translate("AnnualReportPdf", "Refund") if balance >= 0 else translate("AnnualReportPdf", "Back payment")
+        hint = (
+            translate("AnnualReportPdf", "on {date}").format(date=_long_date(last))
+            if settlement.closed
+            else translate("AnnualReportPdf", "forecast for {date}").format(date=_long_date(last))
+        )
         cells.append((_money(abs(balance), currency), label, hint))
     tds = [
         f'<td width="{100 // len(cells)}%" bgcolor="{ZEBRA}" style="padding: 8px;">'
@@ -575,7 +597,11 @@ def _settlement_html(settlement: Settlement, covered: Decimal | None = None) -> 
         f'<br><span class="label">{_e(hint)}</span></td>'
         for figure, label, hint in cells
     ]
-    title = "Advance payments" if settlement.closed else f"Advance payments, billing year {_e(span)}"
+    title = (
+        translate("AnnualReportPdf", "Advance payments")
+        if settlement.closed
+        else translate("AnnualReportPdf", "Advance payments, billing year {span}").format(span=_e(span))
+    )
     spacer = '<td width="8"></td>'
     return (
         f"<h3>{title}</h3>"
@@ -661,7 +687,7 @@ def _key_figures(part: MetricSection) -> str:
                 (
                     rate_text(report.total_consumption / covered, metric) + _unit(metric),
                     translate("AnnualReportPdf", "Per day"),
-                    f"over {days_text(covered)} days",
+                    translate("AnnualReportPdf", "over {days} days").format(days=days_text(covered)),
                 )
             )
         year = part.year
@@ -670,7 +696,7 @@ def _key_figures(part: MetricSection) -> str:
                 (
                     _change(year.change),
                     translate("AnnualReportPdf", "On last year"),
-                    f"then {_amount(year.last_year, metric, True)}",
+                    translate("AnnualReportPdf", "then {amount}").format(amount=_amount(year.last_year, metric, True)),
                 )
             )
         else:
@@ -815,12 +841,21 @@ def _tariff_text(tariff: Tariff, metric: Metric, section: SourceSection) -> str:
 
 def _factor_text(factor: ConversionFactor, part: MetricSection, section: SourceSection) -> str:
     """ "From 1 July 2025: 11.4 × Z-number 0.95 = 10.83 kWh per m³" (without the Z-number when it is 1)."""
-    since = "In force at the start" if factor.valid_from <= section.start else f"From {_long_date(factor.valid_from)}"
-    per = f"{factor.unit.strip()} per {part.metered.unit if part.metered is not None else 'unit'}"
-    plain = [f"{value.normalize():f}" for value in (factor.factor, factor.z_number, factor.multiplier)]
+    since = (
+        translate("AnnualReportPdf", "In force at the start")
+        if factor.valid_from <= section.start
+        else translate("AnnualReportPdf", "From {date}").format(date=_long_date(factor.valid_from))
+    )
+    per = translate("AnnualReportPdf", "{unit} per {metered}").format(
+        unit=factor.unit.strip(),
+        metered=part.metered.unit if part.metered is not None else translate("AnnualReportPdf", "unit"),
+    )
+    plain = [local_number(f"{value.normalize():f}") for value in (factor.factor, factor.z_number, factor.multiplier)]
     if factor.z_number == 1:
         return f"{since}: {plain[0]} {per}"
-    return f"{since}: {plain[0]} × Z-number {plain[1]} = {plain[2]} {per}"
+    return translate("AnnualReportPdf", "{since}: {factor} × Z-number {z} = {product} {per}").format(
+        since=since, factor=plain[0], z=plain[1], product=plain[2], per=per
+    )
 
 
 def _events_html(section: SourceSection, tz: tzinfo) -> str:

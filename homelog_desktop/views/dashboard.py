@@ -118,7 +118,7 @@ class SourceCardWidget(QFrame):
         """Show ``summary`` with the figures of ``card`` (None: still computing)."""
         source = summary.source
         self.source_id = source.id
-        self.setAccessibleName(f"{source.name}: open")
+        self.setAccessibleName(translate("SourceCardWidget", "{name}: open").format(name=source.name))
         self._icon.setPixmap(category_icon(source.category).pixmap(32, 32))
         self.name_label.set_full_text(source.name)
         metric = card.metric if card is not None else None
@@ -311,7 +311,9 @@ class SourceCardWidget(QFrame):
         self.basis_label.setToolTip(tip)
         # A converted meter's year as metered: in the tip (the line would wrap on a narrow card).
         metered = _as_metered(card.projected_metered, card, locale).strip(" ()")
-        self.projection_label.setToolTip(f"{metered} as metered\n{tip}" if metered else tip)
+        self.projection_label.setToolTip(
+            translate("SourceCardWidget", "{amount} as metered").format(amount=metered) + "\n" + tip if metered else tip
+        )
 
     # -- Qt overrides ----------------------------------------------------------------------------
 

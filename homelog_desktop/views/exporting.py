@@ -72,7 +72,7 @@ def ask_export_all_path(parent: QWidget, on_chosen: Callable[[Path], None]) -> Q
     folder = str(settings.value(_FOLDER_KEY, "") or "") or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation
     )
-    dialog = QFileDialog(parent, "Export every source", str(Path(folder) / ALL_SOURCES_FILE))
+    dialog = QFileDialog(parent, translate("Exporting", "Export every source"), str(Path(folder) / ALL_SOURCES_FILE))
     dialog.setObjectName("exportAllFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)

@@ -106,12 +106,12 @@ _FOLDER_KEY = "import/folder"
 
 #: (seconds, text) of the period lengths offered for amounts per period.
 PERIOD_LENGTHS = (
-    (300, "5 minutes"),
-    (600, "10 minutes"),
-    (900, "15 minutes"),
-    (1800, "30 minutes"),
-    (3600, "1 hour"),
-    (86400, "1 day"),
+    (300, QT_TRANSLATE_NOOP("MappingPage", "5 minutes")),
+    (600, QT_TRANSLATE_NOOP("MappingPage", "10 minutes")),
+    (900, QT_TRANSLATE_NOOP("MappingPage", "15 minutes")),
+    (1800, QT_TRANSLATE_NOOP("MappingPage", "30 minutes")),
+    (3600, QT_TRANSLATE_NOOP("MappingPage", "1 hour")),
+    (86400, QT_TRANSLATE_NOOP("MappingPage", "1 day")),
 )
 #: (text, value) of the delimiters offered.
 DELIMITERS = (
@@ -884,21 +884,21 @@ class MappingPage(_Page):
         self.period_box.setObjectName("periodBox")
         self.time_is = QComboBox()
         self.time_is.setObjectName("timeIsCombo")
-        self.time_is.setAccessibleName("A row's time is its period's")
-        self.time_is.addItem("start (00:00 holds 00:00–00:15)", PeriodLabel.START.value)
-        self.time_is.addItem("end (00:15 holds 00:00–00:15)", PeriodLabel.END.value)
+        self.time_is.setAccessibleName(translate("MappingPage", "A row's time is its period's"))
+        self.time_is.addItem(translate("MappingPage", "start (00:00 holds 00:00–00:15)"), PeriodLabel.START.value)
+        self.time_is.addItem(translate("MappingPage", "end (00:15 holds 00:00–00:15)"), PeriodLabel.END.value)
         self.period_length = QComboBox()
         self.period_length.setObjectName("periodLengthCombo")
-        self.period_length.setAccessibleName("Length of each period")
+        self.period_length.setAccessibleName(translate("MappingPage", "Length of each period"))
         self.period_note = QLabel()
         self.period_note.setObjectName("periodNote")
         self.period_note.setWordWrap(True)
         self.period_note.setEnabled(False)
         grid = QGridLayout(self.period_box)
         grid.setContentsMargins(0, 0, 0, 0)
-        self._time_is_label = QLabel("Amounts per period: a row's time is the period's")
+        self._time_is_label = QLabel(translate("MappingPage", "Amounts per period: a row's time is the period's"))
         self._time_is_label.setBuddy(self.time_is)
-        self._length_label = QLabel("Each period lasts")
+        self._length_label = QLabel(translate("MappingPage", "Each period lasts"))
         self._length_label.setBuddy(self.period_length)
         grid.addWidget(self._time_is_label, 0, 0)
         grid.addWidget(self.time_is, 0, 1)
@@ -919,28 +919,45 @@ class MappingPage(_Page):
         if from_column:
             assert settings.period_column is not None
             if settings.period_column == settings.date_column:
-                where = f"each cell of “{vm.columns[settings.date_column]}” (start to end)"
+                where = translate("MappingPage", "each cell of “{name}” (start to end)").format(
+                    name=vm.columns[settings.date_column]
+                )
             else:
                 other = vm.columns[settings.period_column] if settings.period_column < len(vm.columns) else "?"
                 date = vm.columns[settings.date_column] if settings.date_column is not None else "?"
                 start, end = (other, date) if settings.time_is is PeriodLabel.END else (date, other)
-                where = f"“{start}” to “{end}”"
-            self.period_note.setText(f"Amounts per period: each row's period is {where}, as the file gives it.")
+                where = translate("MappingPage", "“{start}” to “{end}”").format(start=start, end=end)
+            self.period_note.setText(
+                translate(
+                    "MappingPage", "Amounts per period: each row's period is {where}, as the file gives it."
+                ).format(where=where)
+            )
             return
         self.time_is.setCurrentIndex(max(0, self.time_is.findData(settings.time_is.value)))
         detected = vm.detected_period_seconds
         self.period_length.clear()
         since = (
-            "the most common step between rows" if settings.time_is is PeriodLabel.START else "since the previous row"
+            translate("MappingPage", "the most common step between rows")
+            if settings.time_is is PeriodLabel.START
+            else translate("MappingPage", "since the previous row")
         )
         self.period_length.addItem(since, 0)
         for seconds, text in PERIOD_LENGTHS:
-            self.period_length.addItem(text + (" (detected)" if seconds == detected else ""), seconds)
+            label = translate("MappingPage", text)
+            self.period_length.addItem(
+                translate("MappingPage", "{length} (detected)").format(length=label) if seconds == detected else label,
+                seconds,
+            )
         self.period_length.setCurrentIndex(max(0, self.period_length.findData(settings.period_seconds or 0)))
         self.period_note.setText(
-            "Detected from the steps between the rows' times; change it if the file says otherwise."
+            translate(
+                "MappingPage", "Detected from the steps between the rows' times; change it if the file says otherwise."
+            )
             if detected
-            else "The rows' times are not regular: each amount runs since the previous row unless you choose a length."
+            else translate(
+                "MappingPage",
+                "The rows' times are not regular: each amount runs since the previous row unless you choose a length.",
+            )
         )
 
     def _on_time_is_chosen(self) -> None:
@@ -1397,18 +1414,24 @@ class HomeLogPage(_Page):
     def __init__(self, vm: ImportViewModel) -> None:
         super().__init__(
             vm,
-            "A Home Log export",
-            "The file holds whole sources: their metrics, tariffs, meter changes and readings.",
+            translate("HomeLogPage", "A Home Log export"),
+            translate(
+                "HomeLogPage", "The file holds whole sources: their metrics, tariffs, meter changes and readings."
+            ),
             scrolling=True,
         )
         self.setObjectName("homelogPage")
-        self.outline = QLabel("Reading the file…")
+        self.outline = QLabel(translate("HomeLogPage", "Reading the file…"))
         self.outline.setObjectName("homelogOutline")
         self.outline.setWordWrap(True)
         self.outline.setTextFormat(Qt.TextFormat.RichText)
-        self.skip = QRadioButton("Keep a stored reading and skip the file's reading of the same time")
+        self.skip = QRadioButton(
+            translate("HomeLogPage", "Keep a stored reading and skip the file's reading of the same time")
+        )
         self.skip.setObjectName("homelogSkipRadio")
-        self.replace = QRadioButton("Replace a stored reading with the file's reading of the same time")
+        self.replace = QRadioButton(
+            translate("HomeLogPage", "Replace a stored reading with the file's reading of the same time")
+        )
         self.replace.setObjectName("homelogReplaceRadio")
         for button in (self.skip, self.replace):
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -1416,22 +1439,25 @@ class HomeLogPage(_Page):
         group.addButton(self.skip)
         group.addButton(self.replace)
         self.note = QLabel(
-            "Authors are matched to this household's members by name; a reading whose author is no member "
-            "here is imported without one, and the summary names them. Everything is stored in one step: if "
-            "anything goes wrong, or you cancel, nothing is stored."
+            translate(
+                "HomeLogPage",
+                "Authors are matched to this household's members by name; a reading whose author is no member "
+                "here is imported without one, and the summary names them. Everything is stored in one step: if "
+                "anything goes wrong, or you cancel, nothing is stored.",
+            )
         )
         self.note.setObjectName("homelogNote")
         self.note.setWordWrap(True)
         self.layout_.addWidget(self.outline)
         self.layout_.addSpacing(12)
-        self.layout_.addWidget(QLabel("Readings that are there already:"))
+        self.layout_.addWidget(QLabel(translate("HomeLogPage", "Readings that are there already:")))
         self.layout_.addWidget(self.skip)
         self.layout_.addWidget(self.replace)
         self.layout_.addSpacing(12)
         self.layout_.addWidget(self.note)
         self.layout_.addStretch(1)
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
+        self.setButtonText(QWizard.WizardButton.CommitButton, translate("HomeLogPage", "Import"))
         self.skip.toggled.connect(
             lambda on: setattr(self.vm, "duplicates", DuplicatePolicy.SKIP if on else DuplicatePolicy.REPLACE)
         )
@@ -1446,7 +1472,8 @@ class HomeLogPage(_Page):
         from html import escape
 
         items = "".join(f"<li><b>{escape(name)}</b>: {escape(text)}</li>" for name, text in outline)
-        self.outline.setText(f"<p>{escape(vm.path.name)} holds:</p><ul>{items}</ul>")
+        holds = translate("HomeLogPage", "{file} holds:").format(file=escape(vm.path.name))
+        self.outline.setText(f"<p>{holds}</p><ul>{items}</ul>")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
@@ -1557,7 +1584,9 @@ class SummaryPage(_Page):
 
     def _ask_save(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        start = Path(str(QSettings().value(_FOLDER_KEY, "") or folder)) / f"{self.vm.path.stem} import summary.txt"
+        start = Path(str(QSettings().value(_FOLDER_KEY, "") or folder)) / translate(
+            "SummaryPage", "{name} import summary.txt"
+        ).format(name=self.vm.path.stem)
         dialog = QFileDialog(self, translate("SummaryPage", "Save the import summary"), str(start))
         dialog.setObjectName("saveSummaryDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -1697,7 +1726,7 @@ class RecognisedPage(_Page):
                 if meters
                 else translate("RecognisedPage", "A source named after the file")
             )
-        self.meters.setText(", ".join(f"“{m}”" for m in meters))
+        self.meters.setText(", ".join(translate("RecognisedPage", "“{name}”").format(name=m) for m in meters))
         self.meters.setVisible(bool(meters))
         self.source_name.blockSignals(True)
         self.source_name.clear()

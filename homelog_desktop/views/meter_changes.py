@@ -738,7 +738,11 @@ class MeterEventDialog(_ItemDialog):
         if rollover and metric is not None and metric.digits and not self.digits_spin.value():
             self.digits_spin.setValue(metric.digits)
         if self._previous_value is not None and not rollover:
-            self.old_edit.setPlaceholderText(f"at least {format_number(self._previous_value, None, self._locale)}")
+            self.old_edit.setPlaceholderText(
+                translate("MeterChanges", "at least {value}").format(
+                    value=format_number(self._previous_value, None, self._locale)
+                )
+            )
         self.kind_hint.setText(translate("MeterChanges", KIND_TIPS[kind]))
 
     def _row_box(self, field: Field) -> QWidget:

@@ -398,7 +398,9 @@ class MeterRoundDialog(QDialog):
             previous.setEnabled(False)
             if line.period_start is not None:
                 # An amount per period: the value typed covers the time since the previous reading.
-                previous.setToolTip("The amount you enter is for the period since this reading.")
+                previous.setToolTip(
+                    translate("MeterRound", "The amount you enter is for the period since this reading.")
+                )
             edit = QLineEdit()
             edit.setObjectName(f"roundValue_{source.id}_{line.metric.id}")
             edit.setAccessibleName(f"{source.name}, {line.metric.label}")

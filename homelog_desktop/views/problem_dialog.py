@@ -47,7 +47,7 @@ class ServerProblemDialog(ChoiceBox):
                     translate("ServerProblemDialog", "Open Another Database…"),
                     QMessageBox.ButtonRole.ActionRole,
                 ),
-                QUIT: ("Quit", QMessageBox.ButtonRole.RejectRole),
+                QUIT: (translate("ServerProblemDialog", "Quit"), QMessageBox.ButtonRole.RejectRole),
             },
             default=RETRY,
             escape=QUIT,

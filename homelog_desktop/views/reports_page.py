@@ -323,18 +323,26 @@ class ReportsPage(QWidget):
         source = self.vm.source
         if chart is not None and source is not None and source.virtual:
             # Nothing was read: its figures are computed per period (the first tab), not a meter's values.
-            chart.set_title(f"{source.name} · {metric.name if metric else ''} readings")
+            chart.set_title(
+                translate("ReportsPage", "{name} · {metric} readings").format(
+                    name=source.name, metric=metric.name if metric else ""
+                )
+            )
             chart.set_empty_text(
-                "A virtual meter has no readings",
-                f"“{source.name}” is computed from its inputs' readings: its consumption per period is on"
-                " the “Consumption and cost” tab.",
+                translate("ReportsPage", "A virtual meter has no readings"),
+                translate(
+                    "ReportsPage",
+                    "“{name}” is computed from its inputs' readings: its consumption per period is on"
+                    " the “Consumption and cost” tab.",
+                ).format(name=source.name),
             )
             chart.clear()
             self._unfed.discard(CHART_READINGS)
             return
         if chart is not None:
             chart.set_empty_text(
-                "No readings in this period", "Readings you enter or import for this meter will appear here."
+                translate("ReportsPage", "No readings in this period"),
+                translate("ReportsPage", "Readings you enter or import for this meter will appear here."),
             )
         if chart is None or self._series is None or metric is None or self._series[0] != metric.id:
             return

@@ -121,11 +121,12 @@ def _label(name: str) -> QLabel:
 
 def settlement_html(settlement: Settlement, locale: QLocale) -> str:
     """The settlement for the Reports page's footer: one line, the forecast in bold."""
-    from ..domain.settlement import settlement_lines
+    from ..domain.settlement import FORECAST_LINE, settlement_lines
 
     lines = settlement_lines(
         settlement, lambda value, currency: figures.money(value, currency, locale), lambda day: _day(day, locale)
     )
+    forecast = translate("Settlement", FORECAST_LINE).partition("{")[0]
     return " · ".join(
-        f"<b>{html.escape(line)}</b>" if line.startswith("Forecast for") else html.escape(line) for line in lines
+        f"<b>{html.escape(line)}</b>" if line.startswith(forecast) else html.escape(line) for line in lines
     )

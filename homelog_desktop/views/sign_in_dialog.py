@@ -56,7 +56,7 @@ class SignInDialog(QDialog):
         where: str,
         *,
         server: bool = False,
-        cancel_text: str = "Cancel",
+        cancel_text: str = "",
         cancel_hint: str = "",
         parent: QWidget | None = None,
     ) -> None:
@@ -65,7 +65,7 @@ class SignInDialog(QDialog):
         self._vm = vm
         self._where = where
         self._server = server
-        self._cancel_text = cancel_text
+        self._cancel_text = cancel_text or translate("SignInDialog", "Cancel")
         self._cancel_hint = cancel_hint
         self.signed_in: SignedIn | None = None
         self._wait_until = 0.0

@@ -30,17 +30,22 @@ from qasync import asyncSlot
 from ..domain.entities import Category, Metric, MetricKind, Source, Tariff, VirtualTerm
 from ..domain.issues import Issue, errors
 from ..domain.virtual import InputFacts
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..viewmodels.virtual_editor import VirtualMeterEditorViewModel
 from .icons import category_icon
 from .meter_changes import TariffColumn, TariffDialog, TariffsTableModel, open_item_dialog
 from .models.virtual_inputs import VirtualInputsModel
 
 #: The sign choices of a term: (text, sign).
-SIGNS = (("+ add", 1), ("− subtract", -1))
-INTRO = (
+SIGNS = (
+    (QT_TRANSLATE_NOOP("VirtualMeterDialog", "+ add"), 1),
+    (QT_TRANSLATE_NOOP("VirtualMeterDialog", "− subtract"), -1),
+)
+INTRO = QT_TRANSLATE_NOOP(
+    "VirtualMeterDialog",
     "A virtual meter is computed from other meters: their consumption added or subtracted, per period"
     " (house − heat pump; solar production − feed-in). It has no readings of its own; reports, the"
-    " dashboard, charts and exports show its figures like any meter's."
+    " dashboard, charts and exports show its figures like any meter's.",
 )
 #: The key of a new virtual meter's metric in the tariff list (a stored one's is its id).
 NEW_METRIC_KEY = -1
@@ -59,16 +64,16 @@ class TermRow(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # never squeezed
         self.sign_combo = QComboBox()
         for text, sign in SIGNS:
-            self.sign_combo.addItem(text, sign)
-        self.sign_combo.setAccessibleName("Add or subtract")
+            self.sign_combo.addItem(translate("VirtualMeterDialog", text), sign)
+        self.sign_combo.setAccessibleName(translate("VirtualMeterDialog", "Add or subtract"))
         self.input_combo = QComboBox()
         self.input_combo.setModel(model)
-        self.input_combo.setAccessibleName("Input")
+        self.input_combo.setAccessibleName(translate("VirtualMeterDialog", "Input"))
         self.input_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.input_combo.setMinimumContentsLength(24)
         self.input_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Remove this input")
+        self.remove_button = QPushButton(translate("VirtualMeterDialog", "Remove"))
+        self.remove_button.setToolTip(translate("VirtualMeterDialog", "Remove this input"))
         layout.addWidget(self.sign_combo)
         layout.addWidget(self.input_combo, 1)
         layout.addWidget(self.remove_button)
@@ -118,7 +123,7 @@ class VirtualMeterDialog(QDialog):
         unit = first.metric.unit if first is not None else (original.metrics[0].unit if original else "")
         metric = Metric(
             original.metrics[0].id if original is not None and original.metrics else None,
-            self.metric_edit.text().strip() or "Consumption",
+            self.metric_edit.text().strip() or translate("VirtualMeterDialog", "Consumption"),
             unit,
             MetricKind.COUNTER,
             self.decimals_spin.value(),
@@ -161,33 +166,37 @@ class VirtualMeterDialog(QDialog):
 
     def _setup_ui(self) -> None:
         source = self._vm.source
-        self.setWindowTitle(f"Edit Virtual Meter “{source.name}”" if source else "New Virtual Meter")
+        self.setWindowTitle(
+            translate("VirtualMeterDialog", "Edit Virtual Meter “{name}”").format(name=source.name)
+            if source
+            else translate("VirtualMeterDialog", "New Virtual Meter")
+        )
         self.setObjectName("virtualMeterDialog")
         layout = QVBoxLayout(self)
-        intro = QLabel(INTRO)
+        intro = QLabel(translate("VirtualMeterDialog", INTRO))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.name_edit = QLineEdit(source.name if source else "")
-        self.name_edit.setPlaceholderText("e.g. House without heat pump")
+        self.name_edit.setPlaceholderText(translate("VirtualMeterDialog", "e.g. House without heat pump"))
         self.name_edit.setMaxLength(200)
-        form.addRow("&Name:", self.name_edit)
+        form.addRow(translate("VirtualMeterDialog", "&Name:"), self.name_edit)
         self.category_combo = QComboBox()
         for category in Category:
             if category is not Category.TEMPERATURE:
                 self.category_combo.addItem(category_icon(category), category.label, category.value)
         chosen = source.category if source else Category.ELECTRICITY
         self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(chosen.value)))
-        form.addRow("&Category:", self.category_combo)
+        form.addRow(translate("VirtualMeterDialog", "&Category:"), self.category_combo)
         metric = source.metrics[0] if source and source.metrics else None
-        self.metric_edit = QLineEdit(metric.name if metric else "Consumption")
+        self.metric_edit = QLineEdit(metric.name if metric else translate("VirtualMeterDialog", "Consumption"))
         self.metric_edit.setMaxLength(100)
-        form.addRow("&Metric name:", self.metric_edit)
+        form.addRow(translate("VirtualMeterDialog", "&Metric name:"), self.metric_edit)
         self.decimals_spin = QSpinBox()
         self.decimals_spin.setRange(0, 6)
         self.decimals_spin.setValue(metric.decimals if metric else 1)
-        form.addRow("&Decimals:", self.decimals_spin)
-        self.public_check = QCheckBox("Public: every member of the household sees it")
+        form.addRow(translate("VirtualMeterDialog", "&Decimals:"), self.decimals_spin)
+        self.public_check = QCheckBox(translate("VirtualMeterDialog", "Public: every member of the household sees it"))
         self.public_check.setChecked(bool(source and source.is_public))
         form.addRow("", self.public_check)
         layout.addLayout(form)
@@ -198,7 +207,7 @@ class VirtualMeterDialog(QDialog):
         self._terms_layout = QVBoxLayout(group)
         self.unit_label = QLabel()
         self.unit_label.setObjectName("unitLabel")
-        self.add_button = QPushButton("&Add Input")
+        self.add_button = QPushButton(translate("VirtualMeterDialog", "&Add Input"))
         self.add_button.clicked.connect(self._on_add_clicked)
         footer = QHBoxLayout()
         footer.addWidget(self.add_button)
@@ -208,8 +217,8 @@ class VirtualMeterDialog(QDialog):
         self._terms_layout.addLayout(self._rows_box)
         self._terms_layout.addLayout(footer)
         self._terms_layout.addStretch(1)  # the rows at the top of their tab, however tall the tariffs
-        self.tabs.addTab(group, "In&puts")
-        self.tabs.addTab(self._tariffs_group(), "&Tariffs")
+        self.tabs.addTab(group, translate("VirtualMeterDialog", "In&puts"))
+        self.tabs.addTab(self._tariffs_group(), translate("VirtualMeterDialog", "&Tariffs"))
         layout.addWidget(self.tabs)
         self.problems_label = QLabel()
         self.problems_label.setObjectName("problemsLabel")
@@ -236,7 +245,11 @@ class VirtualMeterDialog(QDialog):
         group = QWidget()
         group.setObjectName("tariffsPage")
         box = QVBoxLayout(group)
-        intro = QLabel("Its price per unit from a day on: reports and the dashboard show its cost.")
+        intro = QLabel(
+            translate(
+                "VirtualMeterDialog", "Its price per unit from a day on: reports and the dashboard show its cost."
+            )
+        )
         intro.setWordWrap(True)
         box.addWidget(intro)
         self.tariffs_view = QTableView(group)
@@ -266,9 +279,9 @@ class VirtualMeterDialog(QDialog):
         self.tariffs_view.setFixedHeight(header.sizeHint().height() + rows * row_height + 4)
         box.addWidget(self.tariffs_view)
         buttons = QHBoxLayout()
-        self.add_tariff_button = QPushButton("Add Ta&riff…")
-        self.edit_tariff_button = QPushButton("Ed&it…")
-        self.remove_tariff_button = QPushButton("Remo&ve")
+        self.add_tariff_button = QPushButton(translate("VirtualMeterDialog", "Add Ta&riff…"))
+        self.edit_tariff_button = QPushButton(translate("VirtualMeterDialog", "Ed&it…"))
+        self.remove_tariff_button = QPushButton(translate("VirtualMeterDialog", "Remo&ve"))
         for button in (self.add_tariff_button, self.edit_tariff_button, self.remove_tariff_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
@@ -292,7 +305,12 @@ class VirtualMeterDialog(QDialog):
         self.edit_tariff_button.setEnabled(self.loaded and chosen and not self._vm.busy)
         self.remove_tariff_button.setEnabled(self.loaded and chosen and not self._vm.busy)
         count = self._tariffs.rowCount()
-        self.tabs.setTabText(1, f"&Tariffs ({count})" if count else "&Tariffs")
+        self.tabs.setTabText(
+            1,
+            translate("VirtualMeterDialog", "&Tariffs ({count})").format(count=count)
+            if count
+            else translate("VirtualMeterDialog", "&Tariffs"),
+        )
 
     def _on_edit_tariff_clicked(self, *_args: object) -> None:
         row = self._selected_tariff()
@@ -382,7 +400,9 @@ class VirtualMeterDialog(QDialog):
         source = self.current_source()
         unit = source.metrics[0].unit
         self._tariffs.set_metrics([self._keyed_metric()])  # the unit of its prices follows the inputs'
-        self.unit_label.setText(f"Unit: {unit}" if self.rows and unit else "")
+        self.unit_label.setText(
+            translate("VirtualMeterDialog", "Unit: {unit}").format(unit=unit) if self.rows and unit else ""
+        )
         issues = errors(self.problems())
         shown = [i for i in issues if i.code != "name-missing" or self.name_edit.isModified()]
         if self.loaded and self._model.rowCount():
@@ -420,7 +440,12 @@ class VirtualMeterDialog(QDialog):
             self._add_row()
             self._add_row()
         if not choices:
-            self._show_text("No meter can be an input yet: add a meter with a counter or interval metric first.")
+            self._show_text(
+                translate(
+                    "VirtualMeterDialog",
+                    "No meter can be an input yet: add a meter with a counter or interval metric first.",
+                )
+            )
         self._update()
 
     def _show_text(self, text: str) -> None:
@@ -460,4 +485,8 @@ class VirtualMeterDialog(QDialog):
 def _name_missing() -> Issue:
     from ..domain.issues import SourceField, error
 
-    return error("name-missing", SourceField.NAME, "Name is required: enter what this virtual meter is called.")
+    return error(
+        "name-missing",
+        SourceField.NAME,
+        translate("VirtualMeterDialog", "Name is required: enter what this virtual meter is called."),
+    )

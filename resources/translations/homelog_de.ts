@@ -77,19 +77,19 @@
     <message>
         <source>&amp;Undo</source>
         <extracomment>Key sequences (&quot;Delete&quot; is the platform&apos;s delete key). A QStyle.StandardPixmap name. The toolbar&apos;s shorter text.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>Nothing to undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>Nothing to redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu wiederholen</translation>
     </message>
     <message>
         <source>&amp;New Reading…</source>
@@ -193,19 +193,19 @@
     </message>
     <message>
         <source>New &amp;Virtual Meter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer &amp;virtueller Zähler…</translation>
     </message>
     <message>
         <source>A meter computed from others: metrics of the same unit added or subtracted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein aus anderen berechneter Zähler: Messgrößen derselben Einheit addiert oder abgezogen</translation>
     </message>
     <message>
         <source>&amp;Export All Sources…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle Messstellen exportieren…</translation>
     </message>
     <message>
         <source>Save every source whole (metrics, tariffs, meter changes, readings) in one file to import again anywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Messstellen vollständig (Messgrößen, Tarife, Zählerwechsel, Ablesungen) in einer Datei speichern, die sich überall wieder importieren lässt</translation>
     </message>
     <message>
         <source>Export &amp;Annual Report…</source>
@@ -366,7 +366,7 @@
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Source</source>
@@ -387,11 +387,11 @@
     <message>
         <source>Undo the last change (its name is in the Edit menu)</source>
         <extracomment>(keys, description) shown in Help → Keyboard Shortcuts.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Änderung rückgängig machen (ihr Name steht im Menü Bearbeiten)</translation>
     </message>
     <message>
         <source>Redo the change last undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zuletzt rückgängig gemachte Änderung wiederholen</translation>
     </message>
     <message>
         <source>Dashboard: every meter at a glance</source>
@@ -674,6 +674,66 @@
         <translation>Jahr</translation>
     </message>
     <message>
+        <source>Advances paid</source>
+        <translation>Gezahlte Abschläge</translation>
+    </message>
+    <message>
+        <source>readings cover {covered} of its {days} days</source>
+        <translation>Ablesungen decken {covered} seiner {days} Tage ab</translation>
+    </message>
+    <message>
+        <source>Cost of the year</source>
+        <translation>Kosten des Jahres</translation>
+    </message>
+    <message>
+        <source>so far, of {due}</source>
+        <translation>bisher, von {due}</translation>
+    </message>
+    <message>
+        <source>forecast by last year&apos;s profile</source>
+        <translation>Hochrechnung nach dem Vorjahresverlauf</translation>
+    </message>
+    <message>
+        <source>forecast by the recent rate</source>
+        <translation>Hochrechnung nach dem jüngsten Verbrauch</translation>
+    </message>
+    <message>
+        <source>needs a tariff for the whole year</source>
+        <translation>braucht einen Tarif für das ganze Jahr</translation>
+    </message>
+    <message>
+        <source>needs a tariff and readings this year</source>
+        <translation>braucht einen Tarif und Ablesungen in diesem Jahr</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <source>Back payment</source>
+        <translation>Nachzahlung</translation>
+    </message>
+    <message>
+        <source>on {date}</source>
+        <translation>am {date}</translation>
+    </message>
+    <message>
+        <source>forecast for {date}</source>
+        <translation>Hochrechnung für den {date}</translation>
+    </message>
+    <message>
+        <source>Advance payments</source>
+        <translation>Abschläge</translation>
+    </message>
+    <message>
+        <source>Advance payments, billing year {span}</source>
+        <translation>Abschläge, Abrechnungsjahr {span}</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;By month&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Nach Monaten&lt;/h3&gt;</translation>
     </message>
@@ -695,7 +755,7 @@
     </message>
     <message>
         <source>{amount} metered</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} gemessen</translation>
     </message>
     <message>
         <source>Consumption</source>
@@ -714,8 +774,16 @@
         <translation>Pro Tag</translation>
     </message>
     <message>
+        <source>over {days} days</source>
+        <translation>über {days} Tage</translation>
+    </message>
+    <message>
         <source>On last year</source>
         <translation>Zum Vorjahr</translation>
+    </message>
+    <message>
+        <source>then {amount}</source>
+        <translation>damals {amount}</translation>
     </message>
     <message>
         <source>no readings a year earlier</source>
@@ -731,11 +799,11 @@
     </message>
     <message>
         <source>Metered ({unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemessen ({unit})</translation>
     </message>
     <message>
         <source>Metered</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemessen</translation>
     </message>
     <message>
         <source>Last year</source>
@@ -782,12 +850,24 @@
         <translation>{since}: {price} {currency} pro {unit}</translation>
     </message>
     <message>
+        <source>From {date}</source>
+        <translation>Ab {date}</translation>
+    </message>
+    <message>
+        <source>{unit} per {metered}</source>
+        <translation>{unit} pro {metered}</translation>
+    </message>
+    <message>
+        <source>{since}: {factor} × Z-number {z} = {product} {per}</source>
+        <translation>{since}: {factor} × Zustandszahl {z} = {product} {per}</translation>
+    </message>
+    <message>
         <source>Prices</source>
         <translation>Preise</translation>
     </message>
     <message>
         <source>Conversion</source>
-        <translation type="unfinished"></translation>
+        <translation>Umrechnung</translation>
     </message>
     <message>
         <source>Meter changes</source>
@@ -1054,6 +1134,27 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
 <context>
     <name>Commands</name>
     <message>
+        <source>Undo</source>
+        <extracomment>The actions the access policy may refuse on the shown source (their tip then gives the reason). The import&apos;s view model and service, imported in a worker thread before the wizard opens. Who is signed in (None: nobody signs in to this data).</extracomment>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Undo {name}</source>
+        <translation>{name} rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Redo {name}</source>
+        <translation>{name} wiederholen</translation>
+    </message>
+    <message>
+        <source>Undoing or redoing a change…</source>
+        <translation>Eine Änderung wird rückgängig gemacht oder wiederholt…</translation>
+    </message>
+    <message>
         <source>Delete the reading of {time} from “{name}”?</source>
         <translation>Die Ablesung vom {time} aus „{name}“ löschen?</translation>
     </message>
@@ -1066,7 +1167,7 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
     </message>
     <message>
         <source>Edit → Undo brings them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten → Rückgängig holt sie zurück.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1086,6 +1187,10 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
             <numerusform>%Ln Ablesungen gespeichert</numerusform>
         </translation>
     </message>
+    <message>
+        <source>“{name}” saved</source>
+        <translation>„{name}“ gespeichert</translation>
+    </message>
     <message numerus="yes">
         <source>Delete “{name}” and its %Ln reading(s)?</source>
         <translation>
@@ -1099,7 +1204,7 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
     </message>
     <message>
         <source>Edit → Undo brings it back. To keep the readings but hide the source, archive it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten → Rückgängig holt sie zurück. Um die Ablesungen zu behalten und die Messstelle nur auszublenden, archivieren Sie sie stattdessen.</translation>
     </message>
     <message numerus="yes">
         <source>Source deleted with %Ln reading(s)</source>
@@ -1107,6 +1212,10 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
             <numerusform>Messstelle mit %Ln Ablesung gelöscht</numerusform>
             <numerusform>Messstelle mit %Ln Ablesungen gelöscht</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written</source>
+        <translation>Export abgebrochen: Es wurde keine Datei geschrieben</translation>
     </message>
     <message>
         <source>Annual report saved: {path}</source>
@@ -1178,11 +1287,11 @@ Overwrite saves your version over theirs: their change is replaced.</source>
     </message>
     <message>
         <source>your member name or e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Mitgliedsname oder Ihre E-Mail-Adresse</translation>
     </message>
     <message>
         <source>&amp;Name or e-mail:</source>
-        <translation type="unfinished">&amp;Name oder E-Mail:</translation>
+        <translation>&amp;Name oder E-Mail:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
@@ -1353,6 +1462,22 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open My &amp;Local File</source>
+        <translation>Meine &amp;lokale Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Open My Local File goes back to the data on this PC.</source>
+        <translation>„Meine lokale Datei öffnen“ kehrt zu den Daten auf diesem PC zurück.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Quit closes Home Log: nobody is signed in.</source>
+        <translation>„Beenden“ schließt Home Log: Niemand ist angemeldet.</translation>
     </message>
     <message>
         <source>Signed out.</source>
@@ -1625,7 +1750,7 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     <message>
         <source>every source</source>
         <extracomment>What the progress dialog names when every source is exported (through ``translate``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>alle Messstellen</translation>
     </message>
     <message>
         <source>Export the readings of “{name}”</source>
@@ -1633,26 +1758,30 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         <translation>Die Ablesungen von „{name}“ exportieren</translation>
     </message>
     <message>
+        <source>Export every source</source>
+        <translation>Alle Messstellen exportieren</translation>
+    </message>
+    <message>
         <source>Exporting the readings of {name} to {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ablesungen von {name} werden nach {file} exportiert…</translation>
     </message>
     <message>
         <source>Exporting the readings of {name}… {done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ablesungen von {name} werden exportiert… {done} von {total}</translation>
     </message>
     <message>
         <source>{count} sources</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Messstellen</translation>
     </message>
     <message>
         <source> (virtual meters left out: {names})</source>
-        <translation type="unfinished"></translation>
+        <translation> (virtuelle Zähler ausgelassen: {names})</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln reading(s) of {of} to {place}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Ablesung von {of} nach {place} exportiert</numerusform>
+            <numerusform>%Ln Ablesungen von {of} nach {place} exportiert</numerusform>
         </translation>
     </message>
     <message>
@@ -1660,8 +1789,12 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         <translation>die Ausgabe</translation>
     </message>
     <message>
-        <source>Cannot write {path}: {reason}.</source>
+        <source>There is no source to export.</source>
         <extracomment>(rows written, rows in all), at most every 100 ms. ExportResult of a completed export. The user cancelled; no file was written.</extracomment>
+        <translation>Es gibt keine Messstelle zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
         <translation>{path} kann nicht geschrieben werden: {reason}.</translation>
     </message>
 </context>
@@ -1811,6 +1944,77 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
 </context>
 <context>
+    <name>HomeLogPage</name>
+    <message>
+        <source>A Home Log export</source>
+        <translation>Ein Home-Log-Export</translation>
+    </message>
+    <message>
+        <source>The file holds whole sources: their metrics, tariffs, meter changes and readings.</source>
+        <translation>Die Datei enthält ganze Messstellen: ihre Messgrößen, Tarife, Zählerwechsel und Ablesungen.</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Die Datei wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Keep a stored reading and skip the file&apos;s reading of the same time</source>
+        <translation>Gespeicherte Ablesung behalten, die der Datei zur selben Zeit überspringen</translation>
+    </message>
+    <message>
+        <source>Replace a stored reading with the file&apos;s reading of the same time</source>
+        <translation>Gespeicherte Ablesung durch die der Datei zur selben Zeit ersetzen</translation>
+    </message>
+    <message>
+        <source>Authors are matched to this household&apos;s members by name; a reading whose author is no member here is imported without one, and the summary names them. Everything is stored in one step: if anything goes wrong, or you cancel, nothing is stored.</source>
+        <translation>Urheber werden den Mitgliedern dieses Haushalts über den Namen zugeordnet; eine Ablesung, deren Urheber hier kein Mitglied ist, wird ohne Urheber importiert, und die Zusammenfassung nennt sie. Alles wird in einem Schritt gespeichert: Geht etwas schief oder brechen Sie ab, wird nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Readings that are there already:</source>
+        <translation>Bereits vorhandene Ablesungen:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>{file} holds:</source>
+        <translation>{file} enthält:</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFormats</name>
+    <message>
+        <source>AEMO NEM12 interval data</source>
+        <translation>AEMO-NEM12-Intervalldaten</translation>
+    </message>
+    <message>
+        <source>AEMO NEM13 accumulated meter readings</source>
+        <translation>AEMO-NEM13-Zählerstände</translation>
+    </message>
+    <message>
+        <source>Green Button (ESPI) XML</source>
+        <translation>Green Button (ESPI), XML</translation>
+    </message>
+    <message>
+        <source>Home Assistant long-term statistics</source>
+        <translation>Home-Assistant-Langzeitstatistik</translation>
+    </message>
+    <message>
+        <source>DSMR-reader statistics export</source>
+        <translation>DSMR-reader-Statistikexport</translation>
+    </message>
+    <message>
+        <source>file from {sender} to {receiver}</source>
+        <extracomment>NEM market time: Australian Eastern Standard Time all year.</extracomment>
+        <translation>Datei von {sender} an {receiver}</translation>
+    </message>
+    <message>
+        <source>file from {sender}</source>
+        <translation>Datei von {sender}</translation>
+    </message>
+</context>
+<context>
     <name>ImportModels</name>
     <message>
         <source>Column {number}</source>
@@ -1866,24 +2070,24 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     <message>
         <source>Counter</source>
         <extracomment>How the mapping page names each kind of metric (what the column&apos;s values are; shown through ``kind_text``).</extracomment>
-        <translation type="unfinished">Zählerstand</translation>
+        <translation>Zählerstand</translation>
     </message>
     <message>
         <source>Amount per period</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge je Zeitraum</translation>
     </message>
     <message>
         <source>Gauge</source>
-        <translation type="unfinished">Momentanwert</translation>
+        <translation>Momentanwert</translation>
     </message>
     <message>
         <source>Period start</source>
         <extracomment>Shown for the period&apos;s ends (a ``From``/``To`` column) in the mapping (through ``translate``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Beginn des Zeitraums</translation>
     </message>
     <message>
         <source>Period end</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende des Zeitraums</translation>
     </message>
     <message>
         <source>Invalid: {reason}</source>
@@ -1895,6 +2099,10 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
             <numerusform>OK, %n Zelle leer gelassen</numerusform>
             <numerusform>OK, %n Zellen leer gelassen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>since the previous row – {time}</source>
+        <translation>seit der vorigen Zeile – {time}</translation>
     </message>
     <message>
         <source>No value: skipped</source>
@@ -1992,11 +2200,11 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
     <message>
         <source>Not members here: {names}{more}; the readings they entered were imported without an author.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier keine Mitglieder: {names}{more}; ihre Ablesungen wurden ohne Urheber importiert.</translation>
     </message>
     <message>
         <source>Authors not kept: only the administrator may enter readings in another member&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Urheber nicht übernommen: Nur der Administrator darf Ablesungen im Namen eines anderen Mitglieds erfassen.</translation>
     </message>
     <message>
         <source>Columns not imported: {names}.</source>
@@ -2006,13 +2214,49 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         <source>Took {seconds} s.</source>
         <translation>Dauer: {seconds} s.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n metric(s)</source>
+        <translation>
+            <numerusform>%n Messgröße</numerusform>
+            <numerusform>%n Messgrößen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reading(s)</source>
+        <translation>
+            <numerusform>%Ln Ablesung</numerusform>
+            <numerusform>%Ln Ablesungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tariff(s)</source>
+        <translation>
+            <numerusform>%n Tarif</numerusform>
+            <numerusform>%n Tarife</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meter change(s)</source>
+        <translation>
+            <numerusform>%n Zählerwechsel</numerusform>
+            <numerusform>%n Zählerwechsel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>already here: only what it lacks is added</source>
+        <translation>schon vorhanden: Nur Fehlendes wird ergänzt</translation>
+    </message>
+    <message>
+        <source>new: created with all of it</source>
+        <translation>neu: wird vollständig angelegt</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
         <source>Tables, meter data and Home Log exports (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip *.json)</source>
         <extracomment>The pages of a recognised standard file and of a Home Log export (after the summary by number only). The open dialog&apos;s filters.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen, Zählerdaten und Home-Log-Exporte (*.csv *.xlsx *.xls *.ods *.txt *.tsv *.xml *.zip *.json)</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -2020,7 +2264,7 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
     <message>
         <source>Comma ( , )</source>
-        <extracomment>(seconds, text) of the period lengths offered for amounts per period. (text, value) of the delimiters offered.</extracomment>
+        <extracomment>(text, value) of the delimiters offered.</extracomment>
         <translation>Komma ( , )</translation>
     </message>
     <message>
@@ -2263,8 +2507,12 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         <translation>Der Import von {file} wurde abgebrochen. Es wurde keine Ablesung gespeichert.</translation>
     </message>
     <message>
-        <source>Choose at least one column to import as a metric.</source>
+        <source>Column {number}</source>
         <extracomment>Rows the preview shows. Settings whose change splits the file differently (the columns are read again). Detected: the file was read (also after settings that re-split it). The target source or the mapping changed. list[PreviewRow] for the current plan. ImportProgress, at least every 250 ms while importing. ImportSummary of a committed import. The user cancelled the import: nothing was changed. The import was refused (an invalid row, say): the message; nothing was changed. HomeLogDocument: the file is Home Log&apos;s own JSON export (``homelog``), read whole; no mapping needed. ParsedFile: the file is in a standard format (NEM12, Green Button...): no mapping needed. What the signed-in member may do (which sources they may import into). Stored sources the file can go into (loaded by detect() unless given). The target: a stored source (id set) or a new one (id None) that the import creates. True when a saved profile for this header chose the settings and mapping. The file is Home Log&apos;s own JSON export: its sources, re-created or completed by ``run()``. A standard-format file&apos;s content (None: an ordinary table, mapped column by column). A standard file&apos;s registers as the wizard lists them. Where a standard file&apos;s series go: one source of this name; &quot;&quot; for a source per meter. The built-in supplier profile read the table&apos;s way (None: none recognised or chosen). Where a committed import is recorded for Edit → Undo (None: not recorded).</extracomment>
+        <translation>Spalte {number}</translation>
+    </message>
+    <message>
+        <source>Choose at least one column to import as a metric.</source>
         <translation>Wählen Sie mindestens eine Spalte, die als Messgröße importiert wird.</translation>
     </message>
     <message>
@@ -2290,6 +2538,10 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     <message>
         <source>Cannot save the summary to {path}: {reason}.</source>
         <translation>Die Zusammenfassung kann nicht nach {path} gespeichert werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>Imported readings</source>
+        <translation>Importierte Ablesungen</translation>
     </message>
     <message>
         <source>New metric “{name}”</source>
@@ -2323,6 +2575,18 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
         <source>   Opening your data…</source>
         <extracomment>Modules the content needs beyond the first frame, imported by content_steps() a group at a time (each group well under 50 ms; every step costs a round of event handling, so not one per module). File → Back Up Now and File → Restore from Backup… (the composition root owns the database file). File → Connect to a Shared Database…, Open My Local File, Switch Member…, Sign Out. File → Move to a Shared Server… (the composition root knows the data file). Emitted once the first data (sources, and the selected source&apos;s readings) is on screen. The data cannot be opened (the message is on screen). Who is signed in (their name; None: nobody signs in to this data), and the server if any. Nobody is signed in and no data is shown (Cancel on the sign-in dialog): File → Sign In… asks again. The data folder (set by the app; Help → About shows it and opens it). Where the window is (built with the content: viewmodels/navigation.py). A file a second start (or the command line) asked to import before the data was bound. The tray icon and reminders of due meters (made when the household&apos;s own data is bound). The source whose readings the start-up snapshot shows: showing it need not load them again.</extracomment>
         <translation>   Öffne Ihre Daten…</translation>
+    </message>
+    <message>
+        <source>Not signed in to {where}.
+
+File → Sign In… asks who you are again; File → Quit ends Home Log.</source>
+        <translation>Nicht bei {where} angemeldet.
+
+Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Home Log.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>&amp;Anmelden…</translation>
     </message>
     <message>
         <source>Loading your meters…</source>
@@ -2406,31 +2670,112 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     </message>
     <message>
         <source>Double-click a new metric&apos;s name or unit to change it. Columns set to “Not imported” are left out. Kind: a counter is a running total (a meter&apos;s register), an amount per period what was used in each period (15 minutes, an hour, a day), a gauge a level or a temperature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken Sie auf Name oder Einheit einer neuen Messgröße, um sie zu ändern. Spalten mit „Nicht importiert“ werden ausgelassen. Art: Ein Zählerstand ist eine laufende Summe (das Zählwerk eines Zählers), eine Menge je Zeitraum das in jedem Zeitraum Verbrauchte (15 Minuten, eine Stunde, ein Tag), ein Momentanwert ein Füllstand oder eine Temperatur.</translation>
+    </message>
+    <message>
+        <source>A row&apos;s time is its period&apos;s</source>
+        <translation>Die Zeit einer Zeile ist die ihres Zeitraums</translation>
+    </message>
+    <message>
+        <source>start (00:00 holds 00:00–00:15)</source>
+        <translation>Beginn (00:00 enthält 00:00–00:15)</translation>
+    </message>
+    <message>
+        <source>end (00:15 holds 00:00–00:15)</source>
+        <translation>Ende (00:15 enthält 00:00–00:15)</translation>
+    </message>
+    <message>
+        <source>Length of each period</source>
+        <translation>Länge jedes Zeitraums</translation>
+    </message>
+    <message>
+        <source>Amounts per period: a row&apos;s time is the period&apos;s</source>
+        <translation>Mengen je Zeitraum – die Zeit einer Zeile ist:</translation>
+    </message>
+    <message>
+        <source>Each period lasts</source>
+        <translation>Jeder Zeitraum dauert</translation>
+    </message>
+    <message>
+        <source>each cell of “{name}” (start to end)</source>
+        <translation>jede Zelle von „{name}“ (Beginn bis Ende)</translation>
+    </message>
+    <message>
+        <source>“{start}” to “{end}”</source>
+        <translation>„{start}“ bis „{end}“</translation>
+    </message>
+    <message>
+        <source>Amounts per period: each row&apos;s period is {where}, as the file gives it.</source>
+        <translation>Mengen je Zeitraum: Der Zeitraum jeder Zeile ist {where}, wie die Datei ihn angibt.</translation>
+    </message>
+    <message>
+        <source>the most common step between rows</source>
+        <translation>der häufigste Abstand zwischen Zeilen</translation>
+    </message>
+    <message>
+        <source>since the previous row</source>
+        <translation>seit der vorigen Zeile</translation>
+    </message>
+    <message>
+        <source>{length} (detected)</source>
+        <translation>{length} (erkannt)</translation>
+    </message>
+    <message>
+        <source>Detected from the steps between the rows&apos; times; change it if the file says otherwise.</source>
+        <translation>Aus den Abständen der Zeilenzeiten erkannt; ändern Sie es, falls die Datei etwas anderes angibt.</translation>
+    </message>
+    <message>
+        <source>The rows&apos; times are not regular: each amount runs since the previous row unless you choose a length.</source>
+        <translation>Die Zeiten der Zeilen sind unregelmäßig: Jede Menge gilt seit der vorigen Zeile, sofern Sie keine Länge wählen.</translation>
     </message>
     <message>
         <source>Period start of “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn des Zeitraums von „{name}“</translation>
     </message>
     <message>
         <source>Estimated (flag)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschätzt (Markierung)</translation>
     </message>
     <message>
         <source>From a bill (flag)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus einer Rechnung (Markierung)</translation>
     </message>
     <message>
         <source>Entered by (member)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfasst von (Mitglied)</translation>
     </message>
     <message>
         <source>Period (start to end)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum (Beginn bis Ende)</translation>
     </message>
     <message>
         <source>(choose a source)</source>
         <translation>(Messstelle wählen)</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <extracomment>(seconds, text) of the period lengths offered for amounts per period.</extracomment>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation>10 Minuten</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 Minuten</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2748,6 +3093,10 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
         <source>Fixed charge per day, whatever is used</source>
         <translation>Fester Betrag je Tag, unabhängig vom Verbrauch</translation>
     </message>
+    <message>
+        <source>at least {value}</source>
+        <translation>mindestens {value}</translation>
+    </message>
 </context>
 <context>
     <name>MeterEvent</name>
@@ -2810,6 +3159,13 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     <message>
         <source>choose a counter (meter changes apply to counters only)</source>
         <translation>wählen Sie einen Zähler (Zählerwechsel gibt es nur bei Zählern)</translation>
+    </message>
+</context>
+<context>
+    <name>MeterRound</name>
+    <message>
+        <source>The amount you enter is for the period since this reading.</source>
+        <translation>Die eingegebene Menge gilt für den Zeitraum seit dieser Ablesung.</translation>
     </message>
 </context>
 <context>
@@ -3788,6 +4144,10 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
         <source>A source named after the file</source>
         <translation>Eine Messstelle, nach der Datei benannt</translation>
     </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>„{name}“</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln row(s) or cell(s) of the file cannot be read: each is listed by line in the summary.</source>
         <translation>
@@ -3903,7 +4263,7 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     <message>
         <source>Metered</source>
         <extracomment>A converted report (kWh): the row&apos;s amount as the meter counts it (m³).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Gemessen</translation>
     </message>
     <message>
         <source>Days</source>
@@ -4014,6 +4374,26 @@ Ansicht → Archivierte Messstellen zeigen listet sie wieder auf; „Neue Messst
     <message>
         <source>{source} · {metric}: months year over year</source>
         <translation>{source} · {metric}: Monate im Jahresvergleich</translation>
+    </message>
+    <message>
+        <source>{name} · {metric} readings</source>
+        <translation>{name} · {metric}: Ablesungen</translation>
+    </message>
+    <message>
+        <source>A virtual meter has no readings</source>
+        <translation>Ein virtueller Zähler hat keine Ablesungen</translation>
+    </message>
+    <message>
+        <source>“{name}” is computed from its inputs&apos; readings: its consumption per period is on the “Consumption and cost” tab.</source>
+        <translation>„{name}“ wird aus den Ablesungen seiner Eingänge berechnet: Sein Verbrauch je Zeitraum steht im Reiter „Verbrauch und Kosten“.</translation>
+    </message>
+    <message>
+        <source>No readings in this period</source>
+        <translation>Keine Ablesungen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Readings you enter or import for this meter will appear here.</source>
+        <translation>Ablesungen, die Sie für diesen Zähler eingeben oder importieren, erscheinen hier.</translation>
     </message>
     <message>
         <source>{source} · {metric} readings</source>
@@ -4183,6 +4563,10 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
         <source>Open Another Database…</source>
         <translation>Andere Datenbank öffnen…</translation>
     </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -4204,6 +4588,58 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
 </context>
 <context>
+    <name>Settlement</name>
+    <message>
+        <source>Forecast for the year {cost} (by {how}): {verdict}</source>
+        <extracomment>Largest monthly advance accepted. Paid on the first of every month. ISO 4217 code, e.g. &quot;EUR&quot;. The stored row&apos;s version when read. Not part of equality. Advances due so far (up to today) and for the whole billing year. Cost from the billing year&apos;s start to the last reading (None: no tariff for all of it). Cost of the whole billing year, forecast (None: no tariff, or no projection). The data begin after the billing year&apos;s start (the figures cover only the part from then). The year is over (``settle_closed``): the cost is the year&apos;s own, not a forecast. The line of the forecast (the Reports page shows it in bold).</extracomment>
+        <translation>Hochrechnung für das Jahr {cost} (nach {how}): {verdict}</translation>
+    </message>
+    <message>
+        <source>Billing year {first} to {last}: advances paid so far {paid} of {due}</source>
+        <translation>Abrechnungsjahr {first} bis {last}: bisher {paid} von {due} Abschlägen gezahlt</translation>
+    </message>
+    <message>
+        <source>Consumption so far costs {cost}</source>
+        <translation>Der bisherige Verbrauch kostet {cost}</translation>
+    </message>
+    <message>
+        <source>Forecast settlement: not known yet (needs a tariff and readings in this billing year)</source>
+        <translation>Hochrechnung der Abrechnung: noch unbekannt (braucht einen Tarif und Ablesungen in diesem Abrechnungsjahr)</translation>
+    </message>
+    <message>
+        <source>last year&apos;s profile</source>
+        <translation>dem Vorjahresverlauf</translation>
+    </message>
+    <message>
+        <source>the recent daily rate</source>
+        <translation>dem jüngsten Tagesverbrauch</translation>
+    </message>
+    <message>
+        <source>(readings begin on {day}: the cost before then is not included)</source>
+        <translation>(Ablesungen beginnen am {day}: Die Kosten davor sind nicht enthalten)</translation>
+    </message>
+    <message>
+        <source>a refund of {amount}</source>
+        <translation>eine Erstattung von {amount}</translation>
+    </message>
+    <message>
+        <source>a back payment of {amount}</source>
+        <translation>eine Nachzahlung von {amount}</translation>
+    </message>
+    <message>
+        <source>{first} to {last}: advances paid {paid}</source>
+        <translation>{first} bis {last}: Abschläge gezahlt {paid}</translation>
+    </message>
+    <message>
+        <source>Settlement: not known (needs a tariff for the whole year)</source>
+        <translation>Abrechnung: unbekannt (braucht einen Tarif für das ganze Jahr)</translation>
+    </message>
+    <message>
+        <source>Cost of the year {cost}: {verdict}</source>
+        <translation>Kosten des Jahres {cost}: {verdict}</translation>
+    </message>
+</context>
+<context>
     <name>SettlementRows</name>
     <message>
         <source>Settlement</source>
@@ -4212,7 +4648,7 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
     <message>
         <source>{year}: paid {paid} of {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>{year}: {paid} von {due} bezahlt</translation>
     </message>
     <message>
         <source>used {amount} so far</source>
@@ -4287,8 +4723,12 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <source>Sign In</source>
+        <source>Cancel</source>
         <extracomment>QSettings key prefix of the last member who signed in, per database (never a password).</extracomment>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
         <translation>Anmelden</translation>
     </message>
     <message>
@@ -4339,8 +4779,12 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
 <context>
     <name>SourceCardWidget</name>
     <message>
-        <source>Last reading</source>
+        <source>{name}: open</source>
         <extracomment>A card&apos;s width range at an ordinary font; the grid fits as many columns as the page is wide. Characters a card&apos;s line needs (&quot;Projected 2026 3,265 kWh · €1,105.67&quot;): with a large font the cards widen rather than wrapping every figure. Shown in a figure still being computed.</extracomment>
+        <translation>{name}: öffnen</translation>
+    </message>
+    <message>
+        <source>Last reading</source>
         <translation>Letzte Ablesung</translation>
     </message>
     <message>
@@ -4349,13 +4793,13 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
     <message>
         <source>Virtual meter</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtueller Zähler</translation>
     </message>
     <message numerus="yes">
         <source>computed from %n input(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>berechnet aus %n Eingang</numerusform>
+            <numerusform>berechnet aus %n Eingängen</numerusform>
         </translation>
     </message>
     <message>
@@ -4372,7 +4816,7 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
     <message>
         <source>its inputs have no reading yet this month</source>
-        <translation type="unfinished"></translation>
+        <translation>seine Eingänge haben in diesem Monat noch keine Ablesung</translation>
     </message>
     <message>
         <source>no reading yet this month</source>
@@ -4380,7 +4824,7 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
     <message>
         <source>its inputs have no readings in common</source>
-        <translation type="unfinished"></translation>
+        <translation>seine Eingänge haben keine gemeinsamen Ablesungen</translation>
     </message>
     <message>
         <source>needs two readings</source>
@@ -4429,6 +4873,10 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     <message>
         <source>needs more readings</source>
         <translation>braucht mehr Ablesungen</translation>
+    </message>
+    <message>
+        <source>{amount} as metered</source>
+        <translation>{amount} wie gemessen</translation>
     </message>
     <message>
         <source>This month</source>
@@ -4769,7 +5217,6 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
     <message>
         <source>Meter changes, row {row}: {problem}</source>
-        <extracomment>MeterChanges: the stored meter changes and tariffs of the source (empty for a new one). dict[int, int]: metric id -&gt; number of stored values. Declared ``object``, not ``dict``: PySide turns a dict into a QVariantMap, which only has string keys, and delivers ``{}`` instead. ConflictError: someone else changed the source (or its tariffs) since the form opened; nothing was stored. The form asks: ``reload``, or ``save(..., overwrite=True)``. The Source as stored now, after ``reload`` (its changes come with ``changes_loaded``). What the signed-in member may do (who may own the source). Conversion factors and advance payments, read and saved with the source (viewmodels/energy.py). The stored meter changes and tariffs (after load(), and after a save). True once load() has read what the form shows. metric id -&gt; number of stored values, once loaded. Where the last refused save should be shown; None if it was not about a field. The last save&apos;s conflict, until the next save or reload. Where committed saves are recorded for Edit → Undo (None: not recorded).</extracomment>
         <translation>Zählerwechsel, Zeile {row}: {problem}</translation>
     </message>
     <message>
@@ -4821,6 +5268,10 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
         <source>  (archived)</source>
         <translation>  (archiviert)</translation>
     </message>
+    <message>
+        <source>virtual meter: {formula}</source>
+        <translation>virtueller Zähler: {formula}</translation>
+    </message>
     <message numerus="yes">
         <source>read every %n day(s)</source>
         <translation>
@@ -4871,12 +5322,36 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
         <translation>%1 (archiviert)</translation>
     </message>
     <message>
+        <source>“{name}”</source>
+        <translation>„{name}“</translation>
+    </message>
+    <message>
+        <source>Virtual meter</source>
+        <translation>Virtueller Zähler</translation>
+    </message>
+    <message>
+        <source>an existing meter cannot become one: create a new virtual meter instead.</source>
+        <translation>Ein bestehender Zähler kann keiner werden: Legen Sie stattdessen einen neuen virtuellen Zähler an.</translation>
+    </message>
+    <message>
+        <source>The metric “{name}”</source>
+        <translation>Die Messgröße „{name}“</translation>
+    </message>
+    <message>
+        <source>The unit of “{name}” cannot change: the metric</source>
+        <translation>Die Einheit von „{name}“ kann sich nicht ändern: Die Messgröße</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot become a gauge: it</source>
+        <translation>„{name}“ kann kein Momentanwert werden: Die Messgröße</translation>
+    </message>
+    <message>
         <source>Last reading: %1 (%2)</source>
         <translation>Letzte Ablesung: %1 (%2)</translation>
     </message>
     <message>
         <source>Virtual meter: computed from other meters, no readings of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtueller Zähler: aus anderen Zählern berechnet, ohne eigene Ablesungen</translation>
     </message>
     <message numerus="yes">
         <source>Read every %n day(s)</source>
@@ -4950,18 +5425,18 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
     </message>
     <message numerus="yes">
         <source>Imported %Ln reading(s) into {count} sources.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Ablesung in {count} Messstellen importiert.</numerusform>
+            <numerusform>%Ln Ablesungen in {count} Messstellen importiert.</numerusform>
         </translation>
     </message>
     <message>
         <source> All of them are new.</source>
-        <translation type="unfinished"></translation>
+        <translation> Alle sind neu.</translation>
     </message>
     <message>
         <source> {new} of them are new.</source>
-        <translation type="unfinished"></translation>
+        <translation> Davon sind {new} neu.</translation>
     </message>
     <message>
         <source> The source is new.</source>
@@ -4970,6 +5445,10 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
     <message>
         <source>Import cancelled: nothing was changed.</source>
         <translation>Import abgebrochen: Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>{name} import summary.txt</source>
+        <translation>{name} Importzusammenfassung.txt</translation>
     </message>
     <message>
         <source>Save the import summary</source>
@@ -5048,6 +5527,106 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
     <message>
         <source>(Ctrl+R: meter round)</source>
         <translation>(Strg+R: Ableserunde)</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message numerus="yes">
+        <source>This import cannot be undone: it replaced %Ln reading(s).</source>
+        <translation>
+            <numerusform>Dieser Import kann nicht rückgängig gemacht werden: Er hat %Ln Ablesung ersetzt.</numerusform>
+            <numerusform>Dieser Import kann nicht rückgängig gemacht werden: Er hat %Ln Ablesungen ersetzt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %Ln Reading(s)</source>
+        <translation>
+            <numerusform>Import von %Ln Ablesung</numerusform>
+            <numerusform>Import von %Ln Ablesungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove Member “{name}”</source>
+        <translation>Entfernen des Mitglieds „{name}“</translation>
+    </message>
+    <message>
+        <source>Remove Member</source>
+        <translation>Entfernen des Mitglieds</translation>
+    </message>
+    <message>
+        <source>Add Member “{name}”</source>
+        <translation>Hinzufügen des Mitglieds „{name}“</translation>
+    </message>
+    <message>
+        <source>Edit Member “{name}”</source>
+        <translation>Bearbeiten des Mitglieds „{name}“</translation>
+    </message>
+    <message numerus="yes">
+        <source>Meter Round (%Ln Reading(s))</source>
+        <translation>
+            <numerusform>Ableserunde (%Ln Ablesung)</numerusform>
+            <numerusform>Ableserunde (%Ln Ablesungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Reading</source>
+        <extracomment>ReadingContext around the form&apos;s timestamp (previous/next value per metric, recent rates). list[Member] for the &quot;Entered by&quot; choice. list[Issue]: warnings of the save-time check that the caller has not accepted. The stored Reading. bool: a save waits for another program to finish writing (True), or no longer (False). The user stopped waiting (cancel_save): nothing was stored, the form keeps what was typed. ConflictError: someone else saved this reading since the form opened; nothing was stored. The form asks: reload (``reload``) or overwrite (``save`` again with ``overwriting``). The Reading as stored now, after ``reload`` (the form shows it instead of what was typed). What the signed-in member may do (whom the form may name as the author). The reading being edited (after a save: as stored); None for a new one. Where the form starts: the reading&apos;s time, or now to the minute for a new reading. The last save&apos;s conflict, until the next save or reload. Where committed saves are recorded for Edit → Undo (None: not recorded).</extracomment>
+        <translation>Hinzufügen der Ablesung</translation>
+    </message>
+    <message>
+        <source>Edit Reading</source>
+        <translation>Bearbeiten der Ablesung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln Reading(s)</source>
+        <extracomment>(Source | None, total rows) Rows were deleted: (how many) Told what changed after each committed write (without one, the table reloads itself). Where committed deletes are recorded for Edit → Undo (None: not recorded). Rows fetched together with the count (in parallel) so the table opens on them at once; 0 fetches none. A table model sets it to its page size.</extracomment>
+        <translation>
+            <numerusform>Löschen von %Ln Ablesung</numerusform>
+            <numerusform>Löschen von %Ln Ablesungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Source “{name}”</source>
+        <extracomment>MeterChanges: the stored meter changes and tariffs of the source (empty for a new one). dict[int, int]: metric id -&gt; number of stored values. Declared ``object``, not ``dict``: PySide turns a dict into a QVariantMap, which only has string keys, and delivers ``{}`` instead. ConflictError: someone else changed the source (or its tariffs) since the form opened; nothing was stored. The form asks: ``reload``, or ``save(..., overwrite=True)``. The Source as stored now, after ``reload`` (its changes come with ``changes_loaded``). What the signed-in member may do (who may own the source). Conversion factors and advance payments, read and saved with the source (viewmodels/energy.py). The stored meter changes and tariffs (after load(), and after a save). True once load() has read what the form shows. metric id -&gt; number of stored values, once loaded. Where the last refused save should be shown; None if it was not about a field. The last save&apos;s conflict, until the next save or reload. Where committed saves are recorded for Edit → Undo (None: not recorded).</extracomment>
+        <translation>Hinzufügen der Messstelle „{name}“</translation>
+    </message>
+    <message>
+        <source>Edit Source “{name}”</source>
+        <translation>Bearbeiten der Messstelle „{name}“</translation>
+    </message>
+    <message>
+        <source>Archive Source “{name}”</source>
+        <extracomment>(list[SourceSummary], now: datetime) — ``now`` is when the list was read, for ages and overdue badges. A source was deleted: (source id, readings that went with it) (source id, readings it has): answer to count_readings, for the delete confirmation. Refreshed with the list (the members&apos; names its reasons use). Told what changed after each committed write (without one, the list reloads itself). Where committed archives and deletes are recorded for Edit → Undo (None: not recorded). Archived sources the last load left out (show_archived off): an empty list then does not mean an empty database.</extracomment>
+        <translation>Archivieren der Messstelle „{name}“</translation>
+    </message>
+    <message>
+        <source>Unarchive Source “{name}”</source>
+        <translation>Reaktivieren der Messstelle „{name}“</translation>
+    </message>
+    <message>
+        <source>Delete Source “{name}”</source>
+        <translation>Löschen der Messstelle „{name}“</translation>
+    </message>
+    <message>
+        <source>Undone: {name}</source>
+        <extracomment>The state the Edit menu shows changed (can undo/redo, their names, busy). A step committed: its status message (&quot;Undone: Delete 3 Readings&quot;). The commands, as the stack holds them (Python keeps the data; index i is command i).</extracomment>
+        <translation>Rückgängig gemacht: {name}</translation>
+    </message>
+    <message>
+        <source>Redone: {name}</source>
+        <translation>Wiederholt: {name}</translation>
+    </message>
+    <message>
+        <source>{message}. Another change was saved meanwhile: nothing more to undo or redo.</source>
+        <translation>{message}. Inzwischen wurde eine andere Änderung gespeichert: Nichts mehr rückgängig zu machen oder zu wiederholen.</translation>
+    </message>
+    <message>
+        <source>Add Virtual Meter “{name}”</source>
+        <translation>Hinzufügen des virtuellen Zählers „{name}“</translation>
+    </message>
+    <message>
+        <source>Edit Virtual Meter “{name}”</source>
+        <translation>Bearbeiten des virtuellen Zählers „{name}“</translation>
     </message>
 </context>
 <context>
@@ -5191,6 +5770,232 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
     </message>
 </context>
 <context>
+    <name>Virtual</name>
+    <message>
+        <source>“{name}” is computed from a meter you cannot see, so its figures are not shown to you. Ask its owner to make its inputs public.</source>
+        <extracomment>The input&apos;s source is itself a virtual meter.</extracomment>
+        <translation>„{name}“ wird aus einem Zähler berechnet, den Sie nicht sehen können; daher werden Ihnen seine Zahlen nicht gezeigt. Bitten Sie seinen Besitzer, seine Eingänge öffentlich zu machen.</translation>
+    </message>
+    <message>
+        <source>A virtual meter has exactly one metric.</source>
+        <translation>Ein virtueller Zähler hat genau eine Messgröße.</translation>
+    </message>
+    <message>
+        <source>A virtual meter&apos;s metric counts consumption.</source>
+        <translation>Die Messgröße eines virtuellen Zählers zählt Verbrauch.</translation>
+    </message>
+    <message>
+        <source>Inputs: a virtual meter needs at least one input. Click “Add input”.</source>
+        <translation>Eingänge: Ein virtueller Zähler braucht mindestens einen Eingang. Klicken Sie auf „Eingang hinzufügen“.</translation>
+    </message>
+    <message>
+        <source>Inputs: a virtual meter cannot use itself, also not through another virtual meter that uses it.</source>
+        <translation>Eingänge: Ein virtueller Zähler kann sich nicht selbst verwenden, auch nicht über einen anderen virtuellen Zähler, der ihn verwendet.</translation>
+    </message>
+    <message>
+        <source>Input {row}</source>
+        <translation>Eingang {row}</translation>
+    </message>
+    <message>
+        <source>must be added (+) or subtracted (−)</source>
+        <translation>muss addiert (+) oder abgezogen (−) werden</translation>
+    </message>
+    <message>
+        <source>is this virtual meter itself</source>
+        <translation>ist dieser virtuelle Zähler selbst</translation>
+    </message>
+    <message>
+        <source>that metric no longer exists (or you cannot see it): choose another</source>
+        <translation>diese Messgröße gibt es nicht mehr (oder Sie können sie nicht sehen): Wählen Sie eine andere</translation>
+    </message>
+    <message>
+        <source>Input {row} ({name})</source>
+        <translation>Eingang {row} ({name})</translation>
+    </message>
+    <message>
+        <source>is already an input</source>
+        <translation>ist bereits ein Eingang</translation>
+    </message>
+    <message>
+        <source>is a gauge (an instantaneous value): it has no consumption to add or subtract</source>
+        <translation>ist ein Momentanwert: Er hat keinen Verbrauch, der addiert oder abgezogen werden könnte</translation>
+    </message>
+    <message>
+        <source>is in {unit}, this virtual meter in {own}: only metrics of the same unit can be added or subtracted</source>
+        <translation>ist in {unit}, dieser virtuelle Zähler in {own}: Nur Messgrößen derselben Einheit lassen sich addieren oder abziehen</translation>
+    </message>
+    <message>
+        <source>no unit</source>
+        <translation>keiner Einheit</translation>
+    </message>
+    <message numerus="yes">
+        <source>{what} is an input of the virtual meter(s) {names}: remove it there first.</source>
+        <translation>
+            <numerusform>{what} ist ein Eingang des virtuellen Zählers {names}: Entfernen Sie den Eingang zuerst dort.</numerusform>
+            <numerusform>{what} ist ein Eingang der virtuellen Zähler {names}: Entfernen Sie den Eingang zuerst dort.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VirtualInputs</name>
+    <message>
+        <source> (virtual)</source>
+        <translation> (virtuell)</translation>
+    </message>
+    <message>
+        <source>{kind} in {unit}; {visibility}</source>
+        <translation>{kind} in {unit}; {visibility}</translation>
+    </message>
+    <message>
+        <source>no unit</source>
+        <translation>ohne Einheit</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>öffentlich</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
+</context>
+<context>
+    <name>VirtualMeterDialog</name>
+    <message>
+        <source>Tariffs, row {row}: {error}</source>
+        <extracomment>list[InputFacts]: every metric the member may use (counters and interval metrics they can see). The stored virtual meter. list[Issue]: what the repository refused (placed by the dialog on the terms). The stored tariffs of its metric (read by ``load``, again after a save). Where committed saves are recorded for Edit → Undo (None: not recorded).</extracomment>
+        <translation>Tarife, Zeile {row}: {error}</translation>
+    </message>
+    <message>
+        <source>+ add</source>
+        <extracomment>The sign choices of a term: (text, sign).</extracomment>
+        <translation>+ addieren</translation>
+    </message>
+    <message>
+        <source>− subtract</source>
+        <translation>− abziehen</translation>
+    </message>
+    <message>
+        <source>A virtual meter is computed from other meters: their consumption added or subtracted, per period (house − heat pump; solar production − feed-in). It has no readings of its own; reports, the dashboard, charts and exports show its figures like any meter&apos;s.</source>
+        <translation>Ein virtueller Zähler wird aus anderen Zählern berechnet: deren Verbrauch je Zeitraum addiert oder abgezogen (Haus − Wärmepumpe; Solarertrag − Einspeisung). Er hat keine eigenen Ablesungen; Berichte, Übersicht, Diagramme und Exporte zeigen seine Zahlen wie die jedes Zählers.</translation>
+    </message>
+    <message>
+        <source>Add or subtract</source>
+        <extracomment>The key of a new virtual meter&apos;s metric in the tariff list (a stored one&apos;s is its id).</extracomment>
+        <translation>Addieren oder abziehen</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this input</source>
+        <translation>Diesen Eingang entfernen</translation>
+    </message>
+    <message>
+        <source>Consumption</source>
+        <extracomment>The choices of inputs have arrived (before, no problem is shown: the form is not filled yet).</extracomment>
+        <translation>Verbrauch</translation>
+    </message>
+    <message>
+        <source>Edit Virtual Meter “{name}”</source>
+        <translation>Virtuellen Zähler „{name}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>New Virtual Meter</source>
+        <translation>Neuer virtueller Zähler</translation>
+    </message>
+    <message>
+        <source>e.g. House without heat pump</source>
+        <translation>z. B. Haus ohne Wärmepumpe</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategorie:</translation>
+    </message>
+    <message>
+        <source>&amp;Metric name:</source>
+        <translation>Name der &amp;Messgröße:</translation>
+    </message>
+    <message>
+        <source>&amp;Decimals:</source>
+        <translation>&amp;Nachkommastellen:</translation>
+    </message>
+    <message>
+        <source>Public: every member of the household sees it</source>
+        <translation>Öffentlich: Jedes Mitglied des Haushalts sieht ihn</translation>
+    </message>
+    <message>
+        <source>&amp;Add Input</source>
+        <translation>Eingang &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>In&amp;puts</source>
+        <translation>Ein&amp;gänge</translation>
+    </message>
+    <message>
+        <source>&amp;Tariffs</source>
+        <translation>&amp;Tarife</translation>
+    </message>
+    <message>
+        <source>Its price per unit from a day on: reports and the dashboard show its cost.</source>
+        <translation>Sein Arbeitspreis ab einem Tag: Berichte und Übersicht zeigen seine Kosten.</translation>
+    </message>
+    <message>
+        <source>Add Ta&amp;riff…</source>
+        <translation>Ta&amp;rif hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Tariffs ({count})</source>
+        <translation>&amp;Tarife ({count})</translation>
+    </message>
+    <message>
+        <source>Unit: {unit}</source>
+        <translation>Einheit: {unit}</translation>
+    </message>
+    <message>
+        <source>No meter can be an input yet: add a meter with a counter or interval metric first.</source>
+        <translation>Noch kann kein Zähler ein Eingang sein: Fügen Sie zuerst einen Zähler mit einer Zählerstand- oder Intervall-Messgröße hinzu.</translation>
+    </message>
+    <message>
+        <source>Name is required: enter what this virtual meter is called.</source>
+        <translation>Name erforderlich: Geben Sie an, wie dieser virtuelle Zähler heißt.</translation>
+    </message>
+</context>
+<context>
+    <name>VirtualText</name>
+    <message>
+        <source>“{name}” is a virtual meter, computed from its inputs:
+{formula}
+
+It has no readings of its own. Its consumption per period is on the Reports and Charts tab (Ctrl+3).</source>
+        <translation>„{name}“ ist ein virtueller Zähler, aus seinen Eingängen berechnet:
+{formula}
+
+Er hat keine eigenen Ablesungen. Sein Verbrauch je Zeitraum steht im Reiter „Berichte und Diagramme“ (Strg+3).</translation>
+    </message>
+    <message>
+        <source>a meter you cannot see</source>
+        <translation>ein Zähler, den Sie nicht sehen können</translation>
+    </message>
+</context>
+<context>
     <name>Waiting</name>
     <message>
         <source>Waiting for another program to finish writing…</source>
@@ -5274,7 +6079,6 @@ Beginnen Sie mit dem Zähler, den Sie am häufigsten ablesen. Die anderen könne
     <name>WindowCommands</name>
     <message>
         <source>Reading saved</source>
-        <extracomment>The actions the access policy may refuse on the shown source (their tip then gives the reason). The import&apos;s view model and service, imported in a worker thread before the wizard opens. Who is signed in (None: nobody signs in to this data).</extracomment>
         <translation>Ablesung gespeichert</translation>
     </message>
     <message>
@@ -5303,6 +6107,10 @@ Beginnen Sie mit dem Zähler, den Sie am häufigsten ablesen. Die anderen könne
     <message>
         <source>month partly covered</source>
         <translation>Monat teilweise abgedeckt</translation>
+    </message>
+    <message>
+        <source>{year}: no data</source>
+        <translation>{year}: keine Daten</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -42,6 +42,7 @@ from homelog_desktop.i18n import install_translations, translate
 from homelog_desktop.views.figures import money
 from homelog_desktop.views.main import MainWindow
 from homelog_desktop.views.main.actions import Act
+from tests.ui.test_import_wizard_homelog import exported  # noqa: F401 (a fixture)
 from tests.ui.test_main_window import open_window, settle  # noqa: F401 (open_window: a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -255,17 +256,64 @@ def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
 
 
+_FILLED = re.compile(r"(\{[a-z_]*\}|%L?n|%\d|\(s\)|is/are)")
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    """A text with its placeholders filled in: ``Undo {name}`` matches "Undo Delete 3 Readings"."""
+    regex = ""
+    for part in _FILLED.split(text):
+        if part in ("%n", "%Ln"):
+            regex += r"[\d.,\u00a0 ]+"
+        elif part == "(s)":
+            regex += "s?"
+        elif part == "is/are":
+            regex += "(?:is|are)"
+        elif _FILLED.fullmatch(part):
+            regex += ".+"
+        else:
+            regex += re.escape(part)
+    return re.compile(regex, re.DOTALL)
+
+
+def _filled_patterns(catalog: dict[str, str]) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """(English, German) patterns of the translated texts with placeholders and a word of their own."""
+    found = []
+    for source, german in catalog.items():
+        plain = _plain(source)
+        if not german or not _FILLED.search(plain) or _plain(german) == plain:
+            continue
+        if not re.search(r"[A-Za-z]{4,}", _FILLED.sub("", plain)):  # "{name} · {metric}": nothing to tell
+            continue
+        found.append((_pattern(plain), _pattern(_plain(german))))
+    return found
+
+
+def english_texts(texts: Iterable[tuple[str, str]], catalog: dict[str, str]) -> list[str]:
+    """The ``(what, text)`` shown in English that have a German translation, the texts made of a
+    translated text with its placeholders filled in too ("Undo Delete 3 Readings")."""
+    english = {_plain(source): _plain(german) for source, german in catalog.items() if german}
+    patterns = _filled_patterns(catalog)
+    left = []
+    for what, text in texts:
+        whole = _plain(text)
+        # A label of several texts ("… · …", lines, rich text): each of them too.
+        parts = {p.strip() for p in re.split(r"<[^>]*>| · |\n", whole)} if re.search(r"<|·|\n", whole) else set()
+        for plain in {whole, *parts}:
+            if not plain or plain in SAME_IN_GERMAN or plain in SAMPLE_NAMES:
+                continue
+            if plain in english:
+                if english[plain] != plain:
+                    left.append(f"{what}: {text!r}")
+                continue
+            if any(en.fullmatch(plain) and not de.fullmatch(plain) for en, de in patterns):
+                left.append(f"{what}: {text!r}")
+    return left
+
+
 def english_left(root: QWidget, catalog: dict[str, str]) -> list[str]:
     """What ``root`` shows in English that has a German translation."""
-    english = {_plain(source): _plain(german) for source, german in catalog.items() if german}
-    left = []
-    for what, text in visible_texts(root):
-        plain = _plain(text)
-        if not plain or plain in SAME_IN_GERMAN or plain in SAMPLE_NAMES:
-            continue
-        if plain in english and english[plain] != plain:
-            left.append(f"{what}: {text!r}")
-    return left
+    return english_texts(visible_texts(root), catalog)
 
 
 @pytest.fixture
@@ -311,13 +359,17 @@ def _open_dialog(qtbot, window: MainWindow, act: Act) -> QWidget:
 @pytest.mark.parametrize(
     "act",
     [Act.ADD_SOURCE, Act.EDIT_SOURCE, Act.ADD_READING, Act.METER_ROUND, Act.MEMBERS, Act.SETTINGS, Act.ANNUAL_REPORT,
-     Act.ABOUT, Act.SHORTCUTS],
+     Act.ABOUT, Act.SHORTCUTS, Act.ADD_VIRTUAL_METER],
 )  # fmt: skip
 def test_every_dialog_is_german(qtbot, catalog, sample_window, act):
     window = sample_window
     dialog = _open_dialog(qtbot, window, act)
     vm = getattr(dialog, "_vm", None) or getattr(dialog, "vm", None)
     qtbot.waitUntil(lambda: not getattr(vm, "busy", False), timeout=20_000)  # the dialog's own loading done
+    qtbot.waitUntil(lambda d=dialog: getattr(d, "loaded", True), timeout=20_000)  # the virtual meter's inputs shown
+    members = getattr(dialog, "member_list", None)  # its loading starts once shown: wait for the members
+    qtbot.waitUntil(lambda: members is None or members.topLevelItemCount() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: not getattr(vm, "busy", False), timeout=20_000)
     settle(qtbot, window)
     problems = english_left(dialog, catalog)
     for tab_widget in dialog.findChildren(QTabWidget):  # every tab of the source editor
@@ -362,3 +414,120 @@ def test_ages_and_dates_are_german(german):
     now = datetime(2026, 3, 20, 12, tzinfo=UTC)
     assert last_reading_text(datetime(2026, 3, 1, 12, tzinfo=UTC), now) == "Vor 2 Wochen · 1. März"
     assert last_reading_text(datetime(2024, 8, 1, 12, tzinfo=UTC), now).startswith("Vor 19 Monaten · 01.08.24")
+
+
+# -- the screens merged with virtual meters, undo and energy ------------------------------------
+
+
+def _select_source(qtbot, window: MainWindow, name: str) -> None:
+    model = window.sources_model
+    assert model is not None
+    row = next(r for r in range(model.rowCount()) if model.summary_at(r).source.name == name)
+    window.source_list.setCurrentIndex(model.index(row, 0))
+    qtbot.waitUntil(lambda: (s := window.current_source()) is not None and s.name == name, timeout=20_000)
+    settle(qtbot, window)
+
+
+def test_the_source_dialogs_energy_tab_is_german(qtbot, catalog, sample_window):
+    """The gas meter's form, on its Energy tab (conversion factors and advance payments filled in)."""
+    window = sample_window
+    _select_source(qtbot, window, "Gas")
+    dialog = _open_dialog(qtbot, window, Act.EDIT_SOURCE)
+    vm = getattr(dialog, "_vm", None) or getattr(dialog, "vm", None)
+    qtbot.waitUntil(lambda: not getattr(vm, "busy", False), timeout=20_000)
+    settle(qtbot, window)
+    page = dialog.findChild(QWidget, "energyPage")
+    assert page is not None
+    tabs, energy = next(
+        (tabs, i)
+        for tabs in dialog.findChildren(QTabWidget)
+        for i in range(tabs.count())
+        if tabs.widget(i) is page or tabs.widget(i).isAncestorOf(page)
+    )
+    tabs.setCurrentIndex(energy)
+    assert page.isVisible()
+    settle(qtbot, window)
+    problems = english_left(dialog, catalog)
+    assert isinstance(dialog, QDialog)
+    dialog.done(0)
+    del dialog
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    settle(qtbot, window)
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_reports_page_of_gas_in_kwh_and_m3_is_german(qtbot, catalog, sample_window):
+    """The Reports page of the gas meter (converted to kWh, with its settlement), then as metered (m³)."""
+    window = sample_window
+    _select_source(qtbot, window, "Gas")
+    window.action(Act.SHOW_REPORTS).trigger()
+    qtbot.waitUntil(lambda: window.source_page.reports_page is not None, timeout=20_000)
+    page = window.source_page.reports_page
+    qtbot.waitUntil(lambda: not page.vm.busy and page.unit_toggle.isVisible(), timeout=20_000)
+    settle(qtbot, window)
+    problems = english_left(window, catalog)
+    page.unit_toggle.metered_button.click()
+    qtbot.waitUntil(lambda: not page.vm.busy, timeout=20_000)
+    settle(qtbot, window)
+    problems += english_left(window, catalog)
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_edit_menu_names_the_undo_step_in_german(qtbot, catalog, sample_window):
+    """After deleting two readings: Edit → Undo names the step, and undoing it says so, in German."""
+    window = sample_window
+    workspace = window.workspace
+    assert workspace is not None and window.readings_model is not None
+    window.readings_table.selectRow(0)
+    window.readings_table.selectionModel().select(
+        window.readings_model.index(1, 0),
+        window.readings_table.selectionModel().SelectionFlag.Select
+        | window.readings_table.selectionModel().SelectionFlag.Rows,
+    )
+    ids = [r.id for r in window.selected_readings() if r.id is not None]
+    assert len(ids) == 2
+    workspace.readings.spawn(workspace.readings.delete(ids))
+    qtbot.waitUntil(lambda: workspace.history.can_undo(), timeout=20_000)
+    settle(qtbot, window)
+    undo = window.action(Act.UNDO)
+    assert undo.text() == "&Löschen von 2 Ablesungen rückgängig machen"
+    problems = english_left(window, catalog)
+    problems += english_texts([("undo tip", undo.toolTip()), ("redo", window.action(Act.REDO).text())], catalog)
+    messages: list[str] = []
+    workspace.history.stepped.connect(messages.append)
+    undo.trigger()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
+    settle(qtbot, window)
+    problems += english_texts([("status after undo", messages[0])], catalog)
+    redo = window.action(Act.REDO)
+    problems += english_texts([("redo", redo.text()), ("redo tip", redo.toolTip())], catalog)
+    assert redo.text() == "&Löschen von 2 Ablesungen wiederholen"
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_recognised_page_of_the_import_wizard_is_german(qtbot, german, catalog, db, tmp_path):
+    from homelog_desktop.viewmodels.importing import ImportViewModel
+    from homelog_desktop.views.import_wizard import PAGE_RECOGNISED, ImportWizard
+    from tests.ui.test_import_wizard_homelog import _shot
+
+    path = ROOT / "tests" / "data" / "formats" / "nem12_two_registers.csv"
+    wizard = ImportWizard(ImportViewModel(db, path, tmp_path / "profiles"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RECOGNISED and not wizard.vm.busy, timeout=10_000)
+    wizard.resize(800, 600)
+    _shot(wizard, "de-recognised-page-800x600")
+    problems = english_left(wizard, catalog)
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_home_log_page_of_the_import_wizard_is_german(qtbot, german, catalog, db, tmp_path, exported):  # noqa: F811
+    """A Home Log JSON export: its page (what the file holds, the choice for duplicates) in German."""
+    from tests.ui.test_import_wizard_homelog import _open, _shot
+
+    wizard = _open(qtbot, db, exported, tmp_path)
+    qtbot.waitUntil(lambda: "<li>" in wizard.homelog_page.outline.text(), timeout=10_000)
+    wizard.resize(800, 600)
+    _shot(wizard, "de-homelog-page-800x600")
+    problems = english_left(wizard, catalog)
+    assert not problems, "\n".join(sorted(set(problems)))

@@ -181,7 +181,7 @@ class YearOverYearChart(ChartBase):
                 lines.append(f"{year}: {quantity(value, self._unit, self._decimals)}{part}")
                 points.append((float(month), value, color))
             else:
-                lines.append(f"{year}: no data")
+                lines.append(translate("YearOverYearChart", "{year}: no data").format(year=year))
         return Hover(lines, float(month), points, keys)
 
     # ---- private ------------------------------------------------------------------------------

@@ -133,17 +133,32 @@ class WindowCommands:
     def _update_undo(self) -> None:
         """The Edit menu names what Undo and Redo would do, and is disabled when there is nothing."""
         history = self.workspace.history if self.workspace is not None else None
-        for act, word, can, text in (
-            (Act.UNDO, "Undo", history is not None and history.can_undo(), history.undo_text() if history else ""),
-            (Act.REDO, "Redo", history is not None and history.can_redo(), history.redo_text() if history else ""),
+        undo, redo = translate("Commands", "Undo"), translate("Commands", "Redo")
+        for act, word, named_word, nothing, can, text in (
+            (
+                Act.UNDO,
+                undo,
+                translate("Commands", "Undo {name}"),
+                translate("Actions", "Nothing to undo"),
+                history is not None and history.can_undo(),
+                history.undo_text() if history else "",
+            ),
+            (
+                Act.REDO,
+                redo,
+                translate("Commands", "Redo {name}"),
+                translate("Actions", "Nothing to redo"),
+                history is not None and history.can_redo(),
+                history.redo_text() if history else "",
+            ),
         ):
             action = self._actions[act]
-            named = f"{word} {text}" if text else word
+            named = named_word.format(name=text) if text else word
             action.setText("&" + named.replace("&", "&&"))  # a name's own “&” is no mnemonic
             action.setEnabled(can)
-            tip = named if text else f"Nothing to {word.lower()}"
+            tip = named if text else nothing
             if history is not None and history.running:
-                tip = "Undoing or redoing a change…"
+                tip = translate("Commands", "Undoing or redoing a change…")
             action.setToolTip(tip)
             action.setStatusTip(tip)
 
@@ -296,7 +311,7 @@ class WindowCommands:
     def _on_source_saved(self, source: Source) -> None:
         from ...viewmodels.navigation import SourceSaved
 
-        self.statusBar().showMessage(f"“{source.name}” saved", 5000)
+        self.statusBar().showMessage(translate("Commands", "“{name}” saved").format(name=source.name), 5000)
         if source.id is not None:
             self.navigation.go(SourceSaved(source.id))
 
@@ -488,7 +503,9 @@ class WindowCommands:
         vm = self.workspace.exporter()
         vm.setParent(self._parent())
         vm.finished.connect(lambda result: self.statusBar().showMessage(describe(result), 8000))
-        vm.cancelled.connect(lambda: self.statusBar().showMessage("Export cancelled: no file was written", 8000))
+        vm.cancelled.connect(
+            lambda: self.statusBar().showMessage(translate("Commands", "Export cancelled: no file was written"), 8000)
+        )
         vm.error_occurred.connect(self.show_error)
         ExportProgress(vm, ALL_SOURCES, path, self._parent())
         task = vm.spawn(vm.export_all(path))

@@ -172,7 +172,7 @@ class Prompts:
     # -- who is signed in ------------------------------------------------------------------------
 
     async def sign_in(
-        self, attempt: Any, where: str, *, server: bool = False, cancel_text: str = "Cancel", cancel_hint: str = ""
+        self, attempt: Any, where: str, *, server: bool = False, cancel_text: str = "", cancel_hint: str = ""
     ) -> Any:
         """Ask who is signing in until ``attempt(login, password)`` accepts them; the SignedIn, or None
         when the user gives up (the Cancel button: ``cancel_text``, with ``cancel_hint`` saying what it does)."""

@@ -196,7 +196,7 @@ class SourcePage(QWidget):
         self.title.setToolTip(source.name)
         details = [source.category.label]
         if source.virtual:
-            details.append(f"virtual meter: {self._formula}")
+            details.append(translate("SourcePage", "virtual meter: {formula}").format(formula=self._formula))
         if source.interval_days:
             details.append(translate("SourcePage", "read every %n day(s)", None, source.interval_days))
         details.append(", ".join(m.label for m in source.metrics))
@@ -238,7 +238,9 @@ class SourcePage(QWidget):
             if filtered:
                 self.empty_label.setText(translate("SourcePage", "No readings match the filter."))
             elif source.virtual:
-                self.empty_label.setText(NO_READINGS.format(name=source.name, formula=self._formula))
+                self.empty_label.setText(
+                    translate("VirtualText", NO_READINGS).format(name=source.name, formula=self._formula)
+                )
             else:
                 self.empty_label.setText(
                     translate(

@@ -281,14 +281,19 @@ class MainWindow(WindowCommands, QMainWindow):
         self._set_signed_out(True)
         self.set_identity(None)  # (updates the actions)
         self.show_loading(
-            f"Not signed in to {where}.\n\nFile → Sign In… asks who you are again; File → Quit ends Home Log."
+            translate(
+                "MainWindow",
+                "Not signed in to {where}.\n\nFile → Sign In… asks who you are again; File → Quit ends Home Log.",
+            ).format(where=where)
         )
 
     def _set_signed_out(self, signed_out: bool) -> None:
         """Switch Member's action reads Sign In… while nobody is signed in (the caller updates the actions)."""
         self.signed_out = signed_out
         action = self.action(Act.SWITCH_MEMBER)
-        action.setText("Sign &In…" if signed_out else SPECS[Act.SWITCH_MEMBER].text)
+        action.setText(
+            translate("MainWindow", "Sign &In…") if signed_out else translate("Actions", SPECS[Act.SWITCH_MEMBER].text)
+        )
 
     def show_fatal(self, text: str) -> None:
         """Something stops the data from opening: say so in the window itself."""

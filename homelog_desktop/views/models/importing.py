@@ -423,7 +423,7 @@ def period_text(start: datetime | None, end: datetime | None) -> str:
         return ""
     finish = end.astimezone()
     if start is None:
-        return f"since the previous row – {finish:%H:%M}"
+        return translate("ImportModels", "since the previous row – {time}").format(time=f"{finish:%H:%M}")
     begin = start.astimezone()
     midnight = (begin.hour, begin.minute, finish.hour, finish.minute) == (0, 0, 0, 0)
     days = (finish.date() - begin.date()).days

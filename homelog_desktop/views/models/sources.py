@@ -145,7 +145,11 @@ def _item(summary: SourceSummary, now: datetime, locale: QLocale) -> _Item:
     source = summary.source
     name = translate("Sources", "%1 (archived)").replace("%1", source.name) if source.archived else source.name
     overdue = summary.is_overdue(now)
-    last_text = "Virtual meter" if source.virtual else last_reading_text(summary.last_reading_at, now, locale)
+    last_text = (
+        translate("Sources", "Virtual meter")
+        if source.virtual
+        else last_reading_text(summary.last_reading_at, now, locale)
+    )
     lines = [f"<b>{_escape(source.name)}</b>"]
     if source.description.strip():
         lines.append(_escape(source.description.strip()))

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ...domain.virtual import InputFacts
+from ...i18n import translate
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -26,9 +27,16 @@ class VirtualInputsModel(QAbstractListModel):
     def set_rows(self, rows: list[InputFacts]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._labels = [r.label + (" (virtual)" if r.virtual else "") for r in self._rows]
+        virtual = translate("VirtualInputs", " (virtual)")
+        self._labels = [r.label + (virtual if r.virtual else "") for r in self._rows]
         self._tips = [
-            f"{r.metric.kind.label} in {r.metric.unit or 'no unit'}; " + ("public" if r.source.is_public else "private")
+            translate("VirtualInputs", "{kind} in {unit}; {visibility}").format(
+                kind=r.metric.kind.label,
+                unit=r.metric.unit or translate("VirtualInputs", "no unit"),
+                visibility=translate("VirtualInputs", "public")
+                if r.source.is_public
+                else translate("VirtualInputs", "private"),
+            )
             for r in self._rows
         ]
         self.endResetModel()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ....domain.entities import MetricKind
+from ....i18n import QT_TRANSLATE_NOOP, translate
 
 #: Largest file (or .zip member) read whole into memory: ten years of 15-minute NEM12 data for two
 #: registers is about 40 MB; a bigger one is refused instead of filling the memory.
@@ -24,15 +25,15 @@ class FormatId(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return translate("ImportFormats", _LABELS[self])
 
 
 _LABELS = {
-    FormatId.NEM12: "AEMO NEM12 interval data",
-    FormatId.NEM13: "AEMO NEM13 accumulated meter readings",
-    FormatId.GREEN_BUTTON: "Green Button (ESPI) XML",
-    FormatId.HOME_ASSISTANT: "Home Assistant long-term statistics",
-    FormatId.DSMR_READER: "DSMR-reader statistics export",
+    FormatId.NEM12: QT_TRANSLATE_NOOP("ImportFormats", "AEMO NEM12 interval data"),
+    FormatId.NEM13: QT_TRANSLATE_NOOP("ImportFormats", "AEMO NEM13 accumulated meter readings"),
+    FormatId.GREEN_BUTTON: QT_TRANSLATE_NOOP("ImportFormats", "Green Button (ESPI) XML"),
+    FormatId.HOME_ASSISTANT: QT_TRANSLATE_NOOP("ImportFormats", "Home Assistant long-term statistics"),
+    FormatId.DSMR_READER: QT_TRANSLATE_NOOP("ImportFormats", "DSMR-reader statistics export"),
 }
 
 

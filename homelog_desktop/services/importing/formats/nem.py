@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from ....domain.entities import MetricKind
+from ....i18n import translate
 from .model import FormatError, FormatId, ParsedFile, Series, Skipped, Value
 from .units import unit_of
 
@@ -74,7 +75,13 @@ def parse_nem(text: str, name: str) -> ParsedFile:
                 raise FormatError(f"{name}: the 100 header names “{version}”, not NEM12 or NEM13", line)
             result = ParsedFile(FormatId(version.lower()))
             if len(cells) > 3:
-                result.notes.append(f"file from {cells[3]}" + (f" to {cells[4]}" if len(cells) > 4 else ""))
+                result.notes.append(
+                    translate("ImportFormats", "file from {sender} to {receiver}").format(
+                        sender=cells[3], receiver=cells[4]
+                    )
+                    if len(cells) > 4
+                    else translate("ImportFormats", "file from {sender}").format(sender=cells[3])
+                )
             continue
         if result is None:  # no header: the first record tells which of the two it is
             result = ParsedFile(FormatId.NEM13 if record == "250" else FormatId.NEM12)
