@@ -136,7 +136,7 @@ def test_virtual_rls_migration_0010_on_a_running_server(
     if shutil.which("psql") is None:
         pytest.skip("psql (the PostgreSQL client) is not installed")
     database = f"homelog_rls10_{uuid.uuid4().hex[:8]}"
-    roles = {name: rls.member_role_name(database, name) for name in PASSWORDS}
+    roles = {name: rls.member_role_name(database, i) for i, name in enumerate(PASSWORDS, start=1)}
     install_sql = rls.install_sql
 
     def later_install_sql(_database: str) -> list[str]:
