@@ -932,3 +932,36 @@ def open_item_dialog(dialog: _ItemDialog, on_done: Callable[[bool], None]) -> No
 
     dialog.finished.connect(finished)
     dialog.open()
+
+
+def open_tariff_dialog(
+    model: TariffsTableModel,
+    metrics: Sequence[Metric],
+    row: int | None,
+    parent: QWidget,
+    on_stored: Callable[[int], None],
+) -> TariffDialog:
+    """The tariff dialog for row ``row`` of ``model`` (None: a new tariff), shown without blocking;
+    once accepted the tariff is put into ``model`` and ``on_stored(row)`` names its row. The source form
+    and the virtual meter form share it (the new tariff's currency is the last other tariff's)."""
+    tariff = model.item_at(row) if row is not None else None
+    others = [t for r, t in enumerate(model.items()) if r != row]
+    dialog = TariffDialog(
+        list(metrics),
+        tariff,
+        taken=[(t.metric_id, t.valid_from) for t in others],
+        currency=others[-1].currency if others else None,
+        parent=parent,
+    )
+
+    def done(accepted: bool) -> None:
+        if not accepted or dialog.result_tariff is None:
+            on_stored(-1)
+            return
+        if row is None:
+            on_stored(model.add_item(dialog.result_tariff))
+        else:
+            on_stored(model.replace_item(row, dialog.result_tariff))
+
+    open_item_dialog(dialog, done)
+    return dialog

@@ -60,9 +60,9 @@ from .meter_changes import (
     MeterEventDialog,
     MeterEventsTableModel,
     TariffColumn,
-    TariffDialog,
     TariffsTableModel,
     open_item_dialog,
+    open_tariff_dialog,
 )
 from .meter_changes import FieldError as FieldError  # re-exported: the members dialog uses it
 from .widgets import DiscardQuestion, preferred_size
@@ -1275,30 +1275,14 @@ class SourceDialog(QDialog):
     def _edit_tariff(self, row: int | None) -> None:
         if self._item_dialog is not None:
             return
-        tariff = self._tariffs.item_at(row) if row is not None else None
-        others = [t for r, t in enumerate(self._tariffs.items()) if r != row]
-        currency = others[-1].currency if others else None
-        dialog = TariffDialog(
-            self._metrics.keyed_metrics(),
-            tariff,
-            taken=[(t.metric_id, t.valid_from) for t in others],
-            currency=currency,
-            parent=self,
-        )
-        self._item_dialog = dialog
 
-        def done(accepted: bool) -> None:
+        def stored(new_row: int) -> None:
             self._item_dialog = None
-            if not accepted or dialog.result_tariff is None:
-                return
-            if row is None:
-                new_row = self._tariffs.add_item(dialog.result_tariff)
-            else:
-                new_row = self._tariffs.replace_item(row, dialog.result_tariff)
-            self.tariffs_view.selectRow(new_row)
-            self.tariffs_view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if new_row >= 0:
+                self.tariffs_view.selectRow(new_row)
+                self.tariffs_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-        open_item_dialog(dialog, done)
+        self._item_dialog = open_tariff_dialog(self._tariffs, self._metrics.keyed_metrics(), row, self, stored)
 
     def _owner_id(self) -> int | None:
         if self._pending_owner is not None:

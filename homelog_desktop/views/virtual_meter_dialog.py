@@ -33,7 +33,7 @@ from ..domain.virtual import InputFacts
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..viewmodels.virtual_editor import VirtualMeterEditorViewModel
 from .icons import category_icon
-from .meter_changes import TariffColumn, TariffDialog, TariffsTableModel, open_item_dialog
+from .meter_changes import TariffColumn, TariffDialog, TariffsTableModel, open_tariff_dialog
 from .models.virtual_inputs import VirtualInputsModel
 
 #: The sign choices of a term: (text, sign).
@@ -327,29 +327,14 @@ class VirtualMeterDialog(QDialog):
         """The source form's tariff dialog, for this virtual meter's one metric."""
         if self._item_dialog is not None:
             return
-        tariff = self._tariffs.item_at(row) if row is not None else None
-        others = [t for r, t in enumerate(self._tariffs.items()) if r != row]
-        dialog = TariffDialog(
-            [self._keyed_metric()],
-            tariff,
-            taken=[(t.metric_id, t.valid_from) for t in others],
-            currency=others[-1].currency if others else None,
-            parent=self,
-        )
-        self._item_dialog = dialog
 
-        def done(accepted: bool) -> None:
+        def stored(new_row: int) -> None:
             self._item_dialog = None
-            if not accepted or dialog.result_tariff is None:
-                return
-            if row is None:
-                new_row = self._tariffs.add_item(dialog.result_tariff)
-            else:
-                new_row = self._tariffs.replace_item(row, dialog.result_tariff)
-            self.tariffs_view.selectRow(new_row)
-            self._update_tariff_buttons()
+            if new_row >= 0:
+                self.tariffs_view.selectRow(new_row)
+                self._update_tariff_buttons()
 
-        open_item_dialog(dialog, done)
+        self._item_dialog = open_tariff_dialog(self._tariffs, [self._keyed_metric()], row, self, stored)
 
     def _add_row(self, term: VirtualTerm | None = None) -> TermRow:
         row = TermRow(self._model, self)
