@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 import statistics
 import sys
 import time
@@ -126,3 +127,28 @@ def report(
         line += f" — {value_ms / baseline_ms:.1f}x baseline ({baseline} {baseline_ms:.1f} ms)"
     print(line if met else f"{line}  MISSED", flush=True)
     return met
+
+
+def migrated_db(path: Path) -> None:
+    """A new Home Log database file at ``path``, migrated to the head revision (for a bench's child)."""
+    from homelog_desktop.db import Database, sqlite_url
+    from homelog_desktop.db.migrate import migrate
+
+    async def build() -> None:
+        db = Database(sqlite_url(path))
+        try:
+            await migrate(db)
+        finally:
+            await db.dispose()
+
+    asyncio.run(build())
+
+
+def baseline_connection(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection set up as Home Log sets up its own (WAL, NORMAL sync, foreign keys),
+    for the csv.reader + executemany baselines."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn

@@ -21,7 +21,6 @@ import csv
 import json
 import resource
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -55,25 +54,8 @@ def write_csv(path: Path, rows: int) -> None:
         f.writelines(lines)
 
 
-def migrated_db(path: Path) -> None:
-    from homelog_desktop.db import Database, sqlite_url
-    from homelog_desktop.db.migrate import migrate
-
-    async def build() -> None:
-        db = Database(sqlite_url(path))
-        try:
-            await migrate(db)
-        finally:
-            await db.dispose()
-
-    asyncio.run(build())
-
-
 def child_baseline(db_path: Path, csv_path: Path) -> dict[str, float]:
-    conn = sqlite3.connect(db_path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA foreign_keys=ON")
+    conn = _common.baseline_connection(db_path)
     started = time.perf_counter()
     cpu = time.process_time()
     conn.execute("BEGIN IMMEDIATE")
@@ -182,7 +164,7 @@ def main() -> None:
         csv_path = folder / "readings.csv"
         write_csv(csv_path, args.rows)
         template = folder / "template.db"
-        migrated_db(template)
+        _common.migrated_db(template)
         size_mb = csv_path.stat().st_size / 1e6
         print(f"{args.rows:,} rows, {size_mb:.0f} MB CSV, two counters per row", flush=True)
         results: dict[str, dict[str, float]] = {}

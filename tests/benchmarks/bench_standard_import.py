@@ -67,25 +67,8 @@ def write_nem12(path: Path, years: int) -> int:
     return days * 96
 
 
-def migrated_db(path: Path) -> None:
-    from homelog_desktop.db import Database, sqlite_url
-    from homelog_desktop.db.migrate import migrate
-
-    async def build() -> None:
-        db = Database(sqlite_url(path))
-        try:
-            await migrate(db)
-        finally:
-            await db.dispose()
-
-    asyncio.run(build())
-
-
 def child_baseline(db_path: Path, nem_path: Path) -> dict[str, float]:
-    conn = sqlite3.connect(db_path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA foreign_keys=ON")
+    conn = _common.baseline_connection(db_path)
     started = time.perf_counter()
     cpu = time.process_time()
     conn.execute("BEGIN IMMEDIATE")
@@ -257,7 +240,7 @@ def main() -> None:
         per_register = write_nem12(nem_path, args.years)
         expected = per_register * len(REGISTERS)
         template = folder / "template.db"
-        migrated_db(template)
+        _common.migrated_db(template)
         print(
             f"NEM12, {args.years} years of 15-minute amounts, {len(REGISTERS)} registers: {expected:,} values, "
             f"{nem_path.stat().st_size / 1e6:.1f} MB",
