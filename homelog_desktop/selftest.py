@@ -213,7 +213,12 @@ async def _check(folder: Path, app: Any) -> list[str]:
         await readings_vm.close()
         app.processEvents()
     finally:
-        await db.dispose()
+        # As the app closes a database: wait for the work under way to end before the loop does, or
+        # asyncio.run would cancel a session's clean-up midway (SQLAlchemy then logs a traceback).
+        try:
+            await asyncio.wait_for(db.close(), STEP_TIMEOUT_S)
+        except TimeoutError:
+            await db.dispose()
     return lines
 
 
