@@ -60,8 +60,8 @@ async def open_database(
     """
     from ..db import Database
     from ..db.migrate import migrate
+    from .identity import as_server_member, with_server_password
     from .identity import sign_in as sign_in_member
-    from .identity import with_server_password
 
     url = database_url(args)
     path = sqlite_file(url)
@@ -74,7 +74,9 @@ async def open_database(
     db = Database(url)
     try:
         if path is None:
-            db = await with_server_password(db)  # asked on the terminal, when nothing else gives it
+            db = await as_server_member(db, args)  # --member NAME: that member's own role
+            # The password: asked on the terminal, when nothing else gives it.
+            db = await with_server_password(db, getattr(args, "member", None))
         backup_dir = paths_of(args).backup_dir if path is not None and not getattr(args, "db", None) else None
         try:
             migrated = await migrate(db, backup_dir)

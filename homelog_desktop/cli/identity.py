@@ -5,8 +5,10 @@
 - A local file where some member has a password: ``--member NAME_OR_EMAIL`` is required, and the
   password comes from ``HOMELOG_PASSWORD`` or is asked on the terminal (never echoed, never
   logged). A wrong name or password is one line that does not say which part was wrong.
-- PostgreSQL: the URL names the member's role, without a password; the driver reads it from
-  ``PGPASSWORD`` or ``~/.pgpass``, else, when the server wants one, it is asked on the terminal.
+- PostgreSQL: ``--member NAME_OR_EMAIL`` with a URL without a user (the server's sign-in role finds
+  that member's role, as the sign-in dialog does), or the URL names the member's role; without a
+  password: the driver reads it from ``PGPASSWORD`` or ``~/.pgpass``, else, when the server wants
+  one, it is asked on the terminal.
   The server checks it and maps the role to its member (``db/rls.py``); any other role (the
   database's owner) is unrestricted.
 
@@ -38,11 +40,36 @@ def add_member_argument(parser: argparse.ArgumentParser) -> None:
         "--member",
         metavar="NAME_OR_EMAIL",
         help="act as this household member (needed once members have passwords; the password comes from "
-        f"{PASSWORD_ENV} or is asked; on a server, the URL's user and PGPASSWORD or ~/.pgpass)",
+        f"{PASSWORD_ENV} or is asked; on a server, from PGPASSWORD or ~/.pgpass or asked, and a URL "
+        "without a user)",
     )
 
 
-async def with_server_password(db: Database) -> Database:
+async def as_server_member(db: Database, args: argparse.Namespace) -> Database:
+    """``db``, or, with ``--member`` on a server URL without a user, the same database as that
+    member's own role (found through the household's sign-in role, as the sign-in dialog does). An
+    unknown name is refused with the same words as a wrong password."""
+    login = (getattr(args, "member", None) or "").strip()
+    if db.is_sqlite or not login:
+        return db
+    if db.url.username:
+        raise CommandError(
+            f"--member {login} and the URL's user {db.url.username} both say who signs in: pass only one", BAD_INPUT
+        )
+    from ..db import Database
+    from ..db.server import ServerAddress
+    from ..services.auth import WRONG_CREDENTIALS, role_of_login
+
+    address = ServerAddress.from_url(db.url)
+    assert address is not None
+    role = await role_of_login(address, login)  # a server problem: its own one line (ServerProblemError)
+    if role is None:
+        raise CommandError(WRONG_CREDENTIALS, 1)
+    await db.dispose()
+    return Database(db.url.set(username=role))
+
+
+async def with_server_password(db: Database, who: str | None = None) -> Database:
     """``db``, or, when the server refuses a login for want of a password that nothing could give
     (no password in the URL, no ``PGPASSWORD``, no password file: the driver reads both itself), the
     same database with the password asked on the terminal. A server that lets the user in without
@@ -59,8 +86,10 @@ async def with_server_password(db: Database) -> Database:
         if not _wrong_password(error):
             raise
     await db.dispose()
-    who = f"{url.username}@" if url.username else ""
-    password = await asyncio.to_thread(getpass.getpass, f"Password for {who}{url.host or 'localhost'}: ")
+    if who is None:
+        who = url.username or ""
+    at = f"{who}@" if who else ""
+    password = await asyncio.to_thread(getpass.getpass, f"Password for {at}{url.host or 'localhost'}: ")
     from ..db import Database
 
     return Database(url.set(password=password))

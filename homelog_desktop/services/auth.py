@@ -285,7 +285,7 @@ async def sign_in_to_server(
         raise _too_many(wait)
     database: Database | None = None
     try:
-        role = await _role_of_login(address, login) if login.strip() and password else None
+        role = await role_of_login(address, login) if login.strip() and password else None
         if role is None:
             raise SignInRefusedError(WRONG_CREDENTIALS)
         database = Database(address.url(role, password))
@@ -316,7 +316,7 @@ async def sign_in_to_server(
     return database, signed_in
 
 
-async def _role_of_login(address: ServerAddress, login: str) -> str | None:
+async def role_of_login(address: ServerAddress, login: str) -> str | None:
     """The role a member's name or e-mail signs in as, asked as the household's sign-in role (None: nobody's)."""
     from sqlalchemy import text
 

@@ -375,3 +375,51 @@ def test_server_from_before_0011_keeps_its_roles_and_gains_email_sign_in(run, pa
                 ),
             )
         )
+
+
+def test_cli_member_on_a_server_signs_in_as_their_role(run, server, tmp_path):
+    """``--member NAME`` with a server URL without a user: the command finds Ann's role through the
+    sign-in role and acts as her, the password from PGPASSWORD; an unknown name is the refusal's one
+    line (exit 1); a user in the URL and --member both is bad input (exit 2)."""
+    from tests.processes import homelog
+
+    async def seed() -> None:
+        owner = server.owner()
+        try:
+            async with owner.engine.begin() as conn:
+                await conn.execute(
+                    text(
+                        "INSERT INTO sources (id, name, description, owner_id, is_public, created_at, updated_at)"
+                        " VALUES (1, 'Ann private', '', 1, FALSE, 1, 1), (2, 'Ann public', '', 1, TRUE, 1, 1)"
+                    )
+                )
+                await conn.execute(text("SELECT setval('sources_id_seq', 2)"))
+                bob_role = rls.member_role_name(server.database, 2)
+                await rls.execute_all(conn, rls.create_member_role_sql(server.database, 2, bob_role, BOB_PW))
+        finally:
+            await owner.dispose()
+
+    run(seed())
+    base = f"postgresql+asyncpg://127.0.0.1:{server.cluster.port}/{server.database}"
+    done = homelog(tmp_path, "export", "--all", "--db", base, "--member", "ann@example.org", PGPASSWORD=ANN_PW)
+    assert done.returncode == 0, done.stderr
+    assert "Ann private" in done.stdout and "Ann public" in done.stdout
+    bob = homelog(tmp_path, "export", "--all", "--db", base, "--member", "bob", PGPASSWORD=BOB_PW)
+    assert bob.returncode == 0, bob.stderr
+    assert "Ann public" in bob.stdout and "Ann private" not in bob.stdout  # the server's rules, as Bob
+    refused = homelog(tmp_path, "export", "--all", "--db", base, "--member", "Nobody", PGPASSWORD=ANN_PW)
+    assert refused.returncode == 1
+    lines = refused.stderr.strip().splitlines()
+    assert len(lines) == 1 and WRONG_CREDENTIALS in lines[0]
+    role = rls.member_role_name(server.database, 1)
+    both = homelog(
+        tmp_path,
+        "export",
+        "--all",
+        "--db",
+        f"postgresql+asyncpg://{role}@127.0.0.1:{server.cluster.port}/{server.database}",
+        "--member",
+        "Ann",
+        PGPASSWORD=ANN_PW,
+    )
+    assert both.returncode == 2 and "pass only one" in both.stderr
