@@ -444,7 +444,7 @@ class ZoneCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(16)
-        self.setMinimumContentsLength(22)
+        self.setMinimumContentsLength(32)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         edit = QLineEdit()
         edit.setPlaceholderText(translate("ImportWizard", "Type to search: Amsterdam, New_York, UTC"))
@@ -479,6 +479,7 @@ class ZoneCombo(QComboBox):
         self.blockSignals(True)
         self.setCurrentIndex(index)
         self.blockSignals(False)
+        self._show_start()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         # Enter takes the zone typed, and stays here (instead of pressing the wizard's Next).
@@ -489,7 +490,14 @@ class ZoneCombo(QComboBox):
         super().keyPressEvent(event)
 
     def _on_index_chosen(self) -> None:
+        self._show_start()
         self._choose(self.currentData())
+
+    def _show_start(self) -> None:
+        """A long choice ("This computer's time zone (…)") shows its beginning, not its end."""
+        edit = self.lineEdit()
+        if edit is not None:
+            edit.setCursorPosition(0)
 
     def _on_text_chosen(self, text: str) -> None:
         index = self.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
@@ -502,6 +510,7 @@ class ZoneCombo(QComboBox):
         self.blockSignals(True)
         self.setCurrentIndex(index)
         self.blockSignals(False)
+        self._show_start()
         self._choose(self.itemData(index))
 
     def _choose(self, value: object) -> None:
@@ -926,6 +935,7 @@ class MappingPage(_Page):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        self._setup_zone()
         self._setup_periods()
         self._hint = QLabel(
             translate(
@@ -941,7 +951,6 @@ class MappingPage(_Page):
         self.problem.setObjectName("mappingProblem")
         self.problem.setWordWrap(True)
 
-        self._setup_zone()
         self.layout_.addLayout(target)
         self.layout_.addWidget(self.view, 1)
         self.layout_.addWidget(self.zone_box)
@@ -969,7 +978,7 @@ class MappingPage(_Page):
         self.zone_box.setObjectName("zoneBox")
         self.zone = ZoneCombo("zoneCombo")
         self.zone.setAccessibleName(translate("MappingPage", "Time zone of the file's times"))
-        label = QLabel(translate("MappingPage", "Times without a UTC offset are in"))
+        label = self._zone_label = QLabel(translate("MappingPage", "Times without a UTC offset are in"))
         label.setBuddy(self.zone)
         self.zone_note = QLabel()
         self.zone_note.setObjectName("zoneNote")
@@ -977,6 +986,7 @@ class MappingPage(_Page):
         self.zone_note.setEnabled(False)
         grid = QGridLayout(self.zone_box)
         grid.setContentsMargins(0, 0, 0, 0)
+        self._zone_grid = grid
         grid.addWidget(label, 0, 0)
         grid.addWidget(self.zone, 0, 1)
         grid.addWidget(self.zone_note, 1, 0, 1, 3)
@@ -1052,6 +1062,11 @@ class MappingPage(_Page):
         grid.setColumnStretch(2, 1)
         self.time_is.activated.connect(lambda _i: self._on_time_is_chosen())
         self.period_length.activated.connect(lambda _i: self._on_period_length_chosen())
+        # The zone's choice above lines up with these (one column of labels, one of choices).
+        labels = [self._time_is_label, self._length_label, self._zone_label]
+        width = max(w.sizeHint().width() for w in labels)
+        for each in (grid, self._zone_grid):
+            each.setColumnMinimumWidth(0, width)
 
     def _refresh_periods(self) -> None:
         vm = self.vm
