@@ -137,6 +137,8 @@ class ImportViewModel(BaseViewModel):
         self.zones: list[str] = []
         #: A standard file's zone for its naive times (None: the computer's; see ``zone``).
         self._standard_zone: str | None = None
+        #: The user chose the zone (kept when the file is read again with another profile).
+        self._zone_chosen = False
 
     # -- reading the file --------------------------------------------------------------------
 
@@ -159,10 +161,10 @@ class ImportViewModel(BaseViewModel):
                 self.standard = await load_standard(self.path)
                 self.registers = await loop.run_in_executor(None, describe, self.standard)
                 if self.needs_zone:
-                    self.zones = await loop.run_in_executor(None, available_zones)
+                    self.zones = list(await loop.run_in_executor(None, available_zones))
                 self.recognised.emit(self.standard)
                 return
-            self.zones = await loop.run_in_executor(None, available_zones)
+            self.zones = list(await loop.run_in_executor(None, available_zones))
             detected = await loop.run_in_executor(None, detect, self.path)
             self._take(detected)
             profile = None
@@ -389,6 +391,7 @@ class ImportViewModel(BaseViewModel):
             return
         # The file's stated zone is the default: choosing "this computer's" must not fall back to it.
         self.settings = replace(self.settings, timezone=zone_to_read(chosen, None))
+        self._zone_chosen = True
         self.zone_changed.emit()
 
     @property
@@ -645,9 +648,12 @@ class ImportViewModel(BaseViewModel):
         return "" if allowed else allowed.reason
 
     def _take(self, detected: Detected) -> None:
+        chosen = self.settings.timezone
         self.detected = detected
         self.settings = detected.settings
         self.stated_zone = detected.settings.timezone
+        if self._zone_chosen:  # the file read again (another profile): the user's zone stays
+            self.settings = replace(self.settings, timezone=chosen)
         self.columns = list(detected.columns)
         self.sample_rows = [list(r) for r in detected.sample_rows]
 

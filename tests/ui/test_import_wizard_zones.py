@@ -42,9 +42,11 @@ def open_wizard(qtbot, db, tmp_path):
 
 @pytest.fixture
 def night_file(tmp_path: Path) -> Path:
+    """A HomeWizard P1 meter export (naive local times) of the night the clocks go forward."""
     path = tmp_path / "p1_meter.csv"
-    rows = [f"{t},{1000 + i}.5" for i, t in enumerate(NIGHT)]
-    path.write_text("time,Import T1 kWh\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    rows = [f"{t},{1000 + i}.5,{500 + i}.25,0.0,0.0" for i, t in enumerate(NIGHT)]
+    header = "time,Import T1 kWh,Import T2 kWh,Export T1 kWh,Export T2 kWh"
+    path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
     return path
 
 
@@ -153,3 +155,16 @@ def test_import_wizard_zone_not_offered_for_a_file_with_offsets(qtbot, open_wiza
     wizard = open_wizard(FORMATS / "nem12_two_registers.csv")
     qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RECOGNISED, timeout=10_000)
     assert not wizard.recognised_page.zone_row.isVisible()
+
+
+def test_import_wizard_zone_stays_when_another_profile_is_chosen(qtbot, open_wizard, night_file):
+    """The file read again with another profile (or none) keeps the zone the user chose."""
+    wizard = open_wizard(night_file)
+    vm = wizard.vm
+    assert vm.builtin_profile is not None and vm.builtin_profile.name == "homewizard"
+    forward(qtbot, wizard, PAGE_MAPPING)
+    choose_by_typing(qtbot, wizard.mapping_page.zone, "Europe/Amsterdam")
+    vm.spawn(vm.use_builtin_profile(None))
+    qtbot.waitUntil(lambda: vm.builtin_profile is None and not vm.busy)
+    assert vm.settings.timezone == "Europe/Amsterdam"
+    assert wizard.mapping_page.zone.currentData() == "Europe/Amsterdam"

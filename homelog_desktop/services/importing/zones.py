@@ -7,6 +7,7 @@ reading of the repeated autumn hour (``convert.LocalTimes``), which only naive l
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Abbreviations exports write for a fixed offset from UTC (hours, minutes).
@@ -142,8 +143,9 @@ def system_zone_name() -> str:
     return str(getattr(zone, "key", None) or zone)
 
 
-def available_zones() -> list[str]:
-    """Every IANA zone this computer knows, sorted (slow: about 0.2 s the first time; run it in a worker)."""
+@functools.cache
+def available_zones() -> tuple[str, ...]:
+    """Every IANA zone this computer knows, sorted (about 0.2 s the first time: run it in a worker)."""
     from zoneinfo import available_timezones
 
-    return sorted(z for z in available_timezones() if "/" in z or z == "UTC")
+    return tuple(sorted(z for z in available_timezones() if "/" in z or z == "UTC"))
