@@ -444,8 +444,10 @@ class ZoneCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(16)
-        self.setMinimumContentsLength(32)
+        # Room for "This computer's time zone (America/Argentina/…)" where there is room, 18 characters at least.
+        self.setMinimumContentsLength(18)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         edit = QLineEdit()
         edit.setPlaceholderText(translate("ImportWizard", "Type to search: Amsterdam, New_York, UTC"))
         self.setLineEdit(edit)
@@ -480,6 +482,10 @@ class ZoneCombo(QComboBox):
         self.setCurrentIndex(index)
         self.blockSignals(False)
         self._show_start()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        return QSize(hint.width() + self.fontMetrics().averageCharWidth() * 16, hint.height())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         # Enter takes the zone typed, and stays here (instead of pressing the wizard's Next).
