@@ -135,7 +135,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sheet", metavar="NAME", help="the worksheet of a workbook (.xlsx, .xls, .ods; default: the first)"
     )
-    parser.add_argument("--timezone", metavar="ZONE", help="time zone of times without an offset (default: local)")
+    parser.add_argument(
+        "--time-zone",
+        "--timezone",
+        dest="timezone",
+        metavar="ZONE",
+        help="the IANA time zone (Europe/Amsterdam, UTC) of times without an offset, such as a DSMR-reader or "
+        "HomeWizard export's (default: the zone the time column's header names, else this computer's); a zone "
+        "column and offsets in the cells are exact whatever it says",
+    )
     parser.add_argument("--progress", action="store_true", help="print progress lines on stderr while importing")
     periods = parser.add_argument_group(
         "amounts per period",
@@ -305,9 +313,11 @@ async def _import_standard(args: argparse.Namespace) -> int:
         parsed = await asyncio.to_thread(read_standard, args.file)
     except ImportFileError as error:
         raise CommandError(str(error)) from None
-    plan = StandardPlan(
-        args.file, parsed, args.source, duplicates=DuplicatePolicy(args.duplicates), timezone=args.timezone
-    )
+    try:
+        zone = _zone_option(args)
+    except ImportFileError as error:
+        raise CommandError(str(error)) from None
+    plan = StandardPlan(args.file, parsed, args.source, duplicates=DuplicatePolicy(args.duplicates), timezone=zone)
     async with open_database(args, create=True) as db:
         try:
             summary = await run_standard_import(db, plan, _progress_printer() if args.progress else None)
@@ -352,8 +362,16 @@ def _register_option(value: str | None) -> str | None:
     return None if value.strip().casefold() in ("none", "no", "-") else value
 
 
+def _zone_option(args: argparse.Namespace) -> str | None:
+    """``--time-zone``: an IANA zone (ImportFileError naming it otherwise), or None when not given."""
+    from ..services.importing.zones import check_zone
+
+    return check_zone(args.timezone.strip()) if args.timezone and args.timezone.strip() else None
+
+
 def _settings(args: argparse.Namespace, detected: Detected) -> ImportSettings:
     from ..services.importing import ImportFileError, parse_date_format_option
+    from ..services.importing.zones import zone_to_read
 
     settings = detected.settings
     if args.date_format:
@@ -369,8 +387,7 @@ def _settings(args: argparse.Namespace, detected: Detected) -> ImportSettings:
         settings = replace(settings, decimal=args.decimal, thousands="," if args.decimal == "." else ".")
     if args.sheet:
         settings = replace(settings, sheet=args.sheet)
-    if args.timezone:
-        settings = replace(settings, timezone=args.timezone)
+    settings = replace(settings, timezone=zone_to_read(_zone_option(args), settings.timezone))
     return _period_settings(args, detected, settings)
 
 

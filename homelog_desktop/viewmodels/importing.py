@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,6 +80,8 @@ class ImportViewModel(BaseViewModel):
     homelog_detected = Signal(object)
     #: ParsedFile: the file is in a standard format (NEM12, Green Button...): no mapping needed.
     recognised = Signal(object)
+    #: The zone the file's naive times are read in changed (``zone``).
+    zone_changed = Signal()
 
     def __init__(
         self,
@@ -128,6 +131,14 @@ class ImportViewModel(BaseViewModel):
         self.builtin_profile: BuiltinProfile | None = None
         #: Where a committed import is recorded for Edit → Undo (None: not recorded).
         self.history: UndoHistory | None = None
+        #: The zone the file states for its naive times (a table's time column header; None: it states none).
+        self.stated_zone: str | None = None
+        #: The IANA zones offered (loaded in a worker by ``detect``).
+        self.zones: list[str] = []
+        #: A standard file's zone for its naive times (None: the computer's; see ``zone``).
+        self._standard_zone: str | None = None
+        #: The user chose the zone (kept when the file is read again with another profile).
+        self._zone_chosen = False
 
     # -- reading the file --------------------------------------------------------------------
 
@@ -136,6 +147,7 @@ class ImportViewModel(BaseViewModel):
         from ..services.importing import detect, load_profile
         from ..services.importing.homelog import is_homelog_file, load_document
         from ..services.importing.standard import describe, load_standard, recognise
+        from ..services.importing.zones import available_zones
 
         loop = asyncio.get_running_loop()
         async with self._action():
@@ -148,8 +160,11 @@ class ImportViewModel(BaseViewModel):
             if await loop.run_in_executor(None, recognise, self.path) is not None:
                 self.standard = await load_standard(self.path)
                 self.registers = await loop.run_in_executor(None, describe, self.standard)
+                if self.needs_zone:
+                    self.zones = list(await loop.run_in_executor(None, available_zones))
                 self.recognised.emit(self.standard)
                 return
+            self.zones = list(await loop.run_in_executor(None, available_zones))
             detected = await loop.run_in_executor(None, detect, self.path)
             self._take(detected)
             profile = None
@@ -201,16 +216,14 @@ class ImportViewModel(BaseViewModel):
         """Use ``settings``; when they split the file differently, read its columns again."""
         before = self.settings
         moved = (settings.date_column, settings.time_column) != (before.date_column, before.time_column)
-        if moved and settings.period_column is not None:
-            # The period's other end was found for the old date column: it cannot be the date itself now
-            # (that would read each date cell as "start to end"), nor the time of day.
-            ranges = before.period_column == before.date_column
-            if ranges or settings.period_column in (settings.date_column, settings.time_column):
-                settings = replace(settings, period_column=None)
         self.settings = settings
         if all(getattr(before, name) == getattr(settings, name) for name in _STRUCTURAL):
+            if moved:
+                self._detect_periods()
             if self.detected is not None:
                 self.detected_changed.emit(self.detected)
+            if moved:
+                self.mapping_changed.emit()
             return
         async with self._action():
             columns, rows = await asyncio.get_running_loop().run_in_executor(None, self._read_columns, settings)
@@ -220,8 +233,45 @@ class ImportViewModel(BaseViewModel):
             self.mapping = keep
             if self.detected is not None:
                 self.detected = replace(self.detected, settings=settings, columns=columns, sample_rows=rows)
+                if moved:
+                    self._detect_periods()
                 self.detected_changed.emit(self.detected)
             self.mapping_changed.emit()
+
+    def _detect_periods(self) -> None:
+        """Period detection again for the date and time columns the user chose: which end of its period a
+        row's time is, the period's length or other column, and each column's kind (a new metric whose
+        kind the user left as detected takes the new one). The columns of the date, the time and the
+        period go to no metric."""
+        from ..services.importing.periods import redetect_periods
+
+        if self.detected is None:
+            return
+        old_kinds = self.detected.column_kinds
+        detected = redetect_periods(self.detected, self.settings)
+        self.detected = detected
+        found = detected.settings
+        self.settings = replace(
+            self.settings,
+            date_column=found.date_column,
+            time_is=found.time_is,
+            period_column=found.period_column,
+            period_seconds=found.period_seconds,
+        )
+        taken = {found.date_column, found.time_column, found.period_column} - {None}
+        mapping: dict[int, ColumnTarget] = {}
+        for column, target in self.mapping.items():
+            if column in taken:
+                continue
+            metric = target.metric
+            if metric is not None and metric.id is None:
+                was = old_kinds.get(column, MetricKind.COUNTER)
+                now = detected.column_kinds.get(column, MetricKind.COUNTER)
+                if metric.kind is was and now is not was:
+                    target = ColumnTarget.to_metric(replace(metric, kind=now))
+            mapping[column] = target
+        self.mapping = mapping
+        self._sync_source()
 
     def choose_date_format(self, date_format: str) -> None:
         """The user's answer to ambiguous dates (day-first or month-first), or any other format."""
@@ -308,6 +358,80 @@ class ImportViewModel(BaseViewModel):
         """Each period's length (None: since the previous row with END, the common step with START)."""
         self.settings = replace(self.settings, period_seconds=seconds)
         self.mapping_changed.emit()
+
+    # -- the time zone of naive times -------------------------------------------------------
+
+    @property
+    def needs_zone(self) -> bool:
+        """Whether the file's times may be naive, so that the zone they are read in matters: any table
+        (a zone column then decides, see ``zone_column_name``), a standard file that states no zone."""
+        if self.standard is not None:
+            from ..services.importing.standard import states_zone
+
+            return not states_zone(self.standard)
+        return self.homelog is None
+
+    @property
+    def zone(self) -> str | None:
+        """The zone naive times are read in (an IANA name; None: the computer's), as the import will read them."""
+        from ..services.importing.zones import zone_to_read
+
+        if self.standard is not None:
+            return zone_to_read(self._standard_zone, None)
+        return self.settings.timezone
+
+    def set_zone(self, name: str | None) -> None:
+        """Read the file's naive times in the zone ``name`` (None: the computer's; ``stated_zone`` by default)."""
+        from ..services.importing.zones import check_zone, zone_to_read
+
+        chosen = check_zone(name) if name else None
+        if self.standard is not None:
+            self._standard_zone = chosen
+            self.zone_changed.emit()
+            return
+        # The file's stated zone is the default: choosing "this computer's" must not fall back to it.
+        self.settings = replace(self.settings, timezone=zone_to_read(chosen, None))
+        self._zone_chosen = True
+        self.zone_changed.emit()
+
+    @property
+    def zone_column_name(self) -> str:
+        """The column stating each row's zone ("": none), which makes the zone choice moot."""
+        column = self.settings.zone_column
+        return self.columns[column] if column is not None and column < len(self.columns) else ""
+
+    def zone_example(self) -> tuple[str, datetime] | None:
+        """The first sample row's time as the file writes it, and the instant it is read as in ``zone``
+        (None when it cannot be read, or dates are still ambiguous)."""
+        from ..services.importing.convert import CellError, timestamp_parser
+
+        settings = self.settings
+        date, time_of_day = settings.date_column, settings.time_column
+        if date is None or settings.date_format is None or settings.day_columns:
+            return None
+        try:
+            parse = timestamp_parser(settings.date_format, settings.timezone)
+        except CellError:
+            return None
+        for row in self.sample_rows:
+            if date >= len(row) or not row[date].strip():
+                continue
+            text = row[date].strip()
+            clock = row[time_of_day].strip() if time_of_day is not None and time_of_day < len(row) else None
+            if settings.period_column == date:
+                from ..services.importing.periods import split_range
+
+                halves = split_range(text)
+                if halves is None:
+                    return None
+                text = halves[1]
+            try:
+                epoch = parse(text, clock, "")
+            except (CellError, ValueError, OverflowError, OSError):
+                return None
+            shown = f"{text} {clock}" if clock else text
+            return shown, datetime.fromtimestamp(epoch, UTC)
+        return None
 
     def plan(self) -> ImportPlan:
         """The import as the wizard has set it up."""
@@ -405,7 +529,9 @@ class ImportViewModel(BaseViewModel):
     async def _run_standard(self, parsed: ParsedFile) -> StandardSummary | None:
         from ..services.importing.standard import StandardPlan, run_standard_import
 
-        plan = StandardPlan(self.path, parsed, self.standard_source.strip() or None, self.duplicates)
+        plan = StandardPlan(
+            self.path, parsed, self.standard_source.strip() or None, self.duplicates, timezone=self.zone
+        )
         self._cancel = CancelToken()
         self.running = True
         self.summary = None
@@ -522,8 +648,12 @@ class ImportViewModel(BaseViewModel):
         return "" if allowed else allowed.reason
 
     def _take(self, detected: Detected) -> None:
+        chosen = self.settings.timezone
         self.detected = detected
         self.settings = detected.settings
+        self.stated_zone = detected.settings.timezone
+        if self._zone_chosen:  # the file read again (another profile): the user's zone stays
+            self.settings = replace(self.settings, timezone=chosen)
         self.columns = list(detected.columns)
         self.sample_rows = [list(r) for r in detected.sample_rows]
 

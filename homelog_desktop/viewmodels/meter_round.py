@@ -101,6 +101,8 @@ class MeterRoundViewModel(BaseViewModel):
         self.sources: dict[int, Source] = {}
         #: Where a committed round is recorded for Edit → Undo (None: not recorded).
         self.history: UndoHistory | None = None
+        #: Period starts the user set, by (source id, metric id); the others start at the previous reading.
+        self.period_starts: dict[tuple[int, int], datetime] = {}
         self._generation = 0
         self._writer = PatientWriter(db, weak_emitter(self, "waiting_changed"))
 
@@ -170,14 +172,42 @@ class MeterRoundViewModel(BaseViewModel):
                 values.setdefault(source_id, {}).update(found)
         return values, bad
 
+    def set_period_start(self, source_id: int, metric_id: int, start: datetime | None) -> None:
+        """An interval value's period starts at ``start`` (None: at the previous reading, the default)."""
+        if start is None:
+            self.period_starts.pop((source_id, metric_id), None)
+        else:
+            if start.tzinfo is None:
+                raise ValueError("period starts must be timezone-aware")
+            self.period_starts[(source_id, metric_id)] = start
+
+    def period_start(self, line: RoundLine) -> datetime | None:
+        """Where ``line``'s value's period starts: the user's start, else the previous reading's time."""
+        key = (line.source.id or 0, line.metric.id or 0)
+        return self.period_starts.get(key, line.period_start)
+
     def check(self, source_id: int, values: Mapping[int, Decimal]) -> list[Issue]:
-        """Errors and warnings of the values typed for one source, against the loaded context."""
+        """Errors and warnings of the values typed for one source (with the period starts the user set),
+        against the loaded context: the reading form's rules (``check_reading``)."""
         source = self.sources.get(source_id)
         context = self.contexts.get(source_id)
         if source is None or context is None or not values:
             return []
-        reading = Reading(None, source_id, self.timestamp, dict(values))
+        reading = Reading(None, source_id, self.timestamp, dict(values), starts=self._starts(source_id, values))
         return check_reading(reading, source, context)
+
+    def _starts(self, source_id: int, values: Mapping[int, Decimal]) -> dict[int, datetime]:
+        """The period starts of one source's values: the user's, else the previous reading's time."""
+        starts: dict[int, datetime] = {}
+        for line in self.lines:
+            interval = line.metric.kind is MetricKind.INTERVAL
+            if line.source.id != source_id or line.metric.id not in values or not interval:
+                continue
+            assert line.metric.id is not None
+            start = self.period_start(line)
+            if start is not None:
+                starts[line.metric.id] = start
+        return starts
 
     async def save(
         self,
@@ -193,9 +223,6 @@ class MeterRoundViewModel(BaseViewModel):
         stores nothing and comes back with ``warnings_raised``.
         """
         at = self.timestamp
-        starts = {
-            (line.source.id, line.metric.id): line.period_start for line in self.lines if line.period_start is not None
-        }
         readings = [
             Reading(
                 None,
@@ -203,8 +230,8 @@ class MeterRoundViewModel(BaseViewModel):
                 at,
                 dict(values),
                 entered_by=entered_by,
-                # Each amount per period runs since the previous reading, as the round shows it.
-                starts={m: starts[(source_id, m)] for m in values if (source_id, m) in starts},
+                # Each amount per period runs from the start the user set, else since the previous reading.
+                starts=self._starts(source_id, values),
             )
             for source_id, values in entries.items()
             if values

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -28,13 +28,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -427,6 +428,102 @@ def _select(combo: QComboBox, value: Any, text: str | None = None) -> None:
     combo.blockSignals(True)
     combo.setCurrentIndex(index)
     combo.blockSignals(False)
+
+
+class ZoneCombo(QComboBox):
+    """A searchable choice of time zone: "this computer's" (None) or an IANA zone; type to filter.
+
+    ``zone_chosen(name or None)`` when the user picks one (from the list, or typed and Enter).
+    """
+
+    zone_chosen = Signal(object)
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(16)
+        # Room for "This computer's time zone (America/Argentina/…)" where there is room, 18 characters at least.
+        self.setMinimumContentsLength(18)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        edit = QLineEdit()
+        edit.setPlaceholderText(translate("ImportWizard", "Type to search: Amsterdam, New_York, UTC"))
+        self.setLineEdit(edit)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        completer.activated.connect(self._on_text_chosen)
+        self.activated.connect(lambda _i: self._on_index_chosen())
+        edit.editingFinished.connect(lambda: self._on_text_chosen(self.currentText()))
+        self._chosen: str | None = None
+
+    def fill(self, zones: list[str], computer: str, chosen: str | None) -> None:
+        """Offer ``zones`` after "this computer's" (``computer``: its name), ``chosen`` selected."""
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(translate("ImportWizard", "This computer’s time zone ({zone})").format(zone=computer), None)
+        for zone in zones:
+            self.addItem(zone, zone)
+        self.blockSignals(False)
+        self.select(chosen)
+
+    def select(self, chosen: str | None) -> None:
+        """Show ``chosen`` (None: this computer's) without telling anyone."""
+        self._chosen = chosen
+        index = self.findData(chosen) if chosen is not None else 0
+        if index < 0:
+            self.addItem(chosen or "", chosen)
+            index = self.count() - 1
+        self.blockSignals(True)
+        self.setCurrentIndex(index)
+        self.blockSignals(False)
+        self._show_start()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        return QSize(hint.width() + self.fontMetrics().averageCharWidth() * 16, hint.height())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # Enter takes the zone typed, and stays here (instead of pressing the wizard's Next).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_text_chosen(self.currentText())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _on_index_chosen(self) -> None:
+        self._show_start()
+        self._choose(self.currentData())
+
+    def _show_start(self) -> None:
+        """A long choice ("This computer's time zone (…)") shows its beginning, not its end."""
+        edit = self.lineEdit()
+        if edit is not None:
+            edit.setCursorPosition(0)
+
+    def _on_text_chosen(self, text: str) -> None:
+        index = self.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
+        if index < 0 and text.strip():  # part of one zone's name ("amsterdam"): that zone
+            found = [i for i in range(1, self.count()) if text.strip().casefold() in self.itemText(i).casefold()]
+            index = found[0] if len(found) == 1 else -1
+        if index < 0:  # not a zone: back to the one chosen
+            self.select(self._chosen)
+            return
+        self.blockSignals(True)
+        self.setCurrentIndex(index)
+        self.blockSignals(False)
+        self._show_start()
+        self._choose(self.itemData(index))
+
+    def _choose(self, value: object) -> None:
+        zone = str(value) if value else None
+        if zone != self._chosen:
+            self._chosen = zone
+            self.zone_chosen.emit(zone)
 
 
 class FilePage(_Page):
@@ -844,6 +941,7 @@ class MappingPage(_Page):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        self._setup_zone()
         self._setup_periods()
         self._hint = QLabel(
             translate(
@@ -861,6 +959,7 @@ class MappingPage(_Page):
 
         self.layout_.addLayout(target)
         self.layout_.addWidget(self.view, 1)
+        self.layout_.addWidget(self.zone_box)
         self.layout_.addWidget(self.period_box)
         self.layout_.addWidget(self._hint)
         self.layout_.addWidget(self.problem)
@@ -871,12 +970,73 @@ class MappingPage(_Page):
         self.category.activated.connect(lambda _i: self._on_new_name_edited(self.new_name.text()))
         vm.mapping_changed.connect(self.refresh)
         vm.detected_changed.connect(lambda _d: self.refresh())
+        vm.zone_changed.connect(self._refresh_zone)
 
     def initializePage(self) -> None:  # noqa: N802
         self.refresh()
 
     def isComplete(self) -> bool:  # noqa: N802
         return not self.vm.busy and not self.vm.mapping_problem()
+
+    def _setup_zone(self) -> None:
+        """The zone of the file's times without an offset: detected (the header's, else this computer's), editable."""
+        self.zone_box = QFrame()
+        self.zone_box.setObjectName("zoneBox")
+        self.zone = ZoneCombo("zoneCombo")
+        self.zone.setAccessibleName(translate("MappingPage", "Time zone of the file's times"))
+        label = self._zone_label = QLabel(translate("MappingPage", "Times without a UTC offset are in"))
+        label.setBuddy(self.zone)
+        self.zone_note = QLabel()
+        self.zone_note.setObjectName("zoneNote")
+        self.zone_note.setWordWrap(True)
+        self.zone_note.setEnabled(False)
+        grid = QGridLayout(self.zone_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self._zone_grid = grid
+        grid.addWidget(label, 0, 0)
+        grid.addWidget(self.zone, 0, 1)
+        grid.addWidget(self.zone_note, 1, 0, 1, 3)
+        grid.setColumnStretch(2, 1)
+        self.zone.zone_chosen.connect(self._on_zone_chosen)
+
+    def _on_zone_chosen(self, name: str | None) -> None:
+        self.vm.set_zone(name)
+
+    def _refresh_zone(self) -> None:
+        vm = self.vm
+        from ..services.importing.zones import system_zone_name
+
+        if self.zone.count() != len(vm.zones) + 1:
+            self.zone.fill(vm.zones, system_zone_name(), vm.zone)
+        else:
+            self.zone.select(vm.zone)
+        column = vm.zone_column_name
+        self.zone.setEnabled(not column)
+        if column:
+            self.zone_note.setText(
+                translate("MappingPage", "Each row's zone is in the column “{name}”: its times are exact.").format(
+                    name=column
+                )
+            )
+            return
+        parts = []
+        if vm.stated_zone and vm.zone == vm.stated_zone:
+            parts.append(
+                translate("MappingPage", "Detected: the header of the time column says {zone}.").format(
+                    zone=vm.stated_zone
+                )
+            )
+        example = vm.zone_example()
+        if example is not None:
+            text, moment = example
+            local = moment.astimezone()
+            parts.append(
+                translate("MappingPage", "The first row’s {time} is {local} in this computer’s time zone.").format(
+                    time=text, local=local.strftime("%Y-%m-%d %H:%M")
+                )
+            )
+        self.zone_note.setText(" ".join(parts))
+        self.zone_note.setVisible(bool(parts))
 
     def _setup_periods(self) -> None:
         """The choices of amounts per period: which end of its period a row's time is, and its length."""
@@ -908,6 +1068,11 @@ class MappingPage(_Page):
         grid.setColumnStretch(2, 1)
         self.time_is.activated.connect(lambda _i: self._on_time_is_chosen())
         self.period_length.activated.connect(lambda _i: self._on_period_length_chosen())
+        # The zone's choice above lines up with these (one column of labels, one of choices).
+        labels = [self._time_is_label, self._length_label, self._zone_label]
+        width = max(w.sizeHint().width() for w in labels)
+        for each in (grid, self._zone_grid):
+            each.setColumnMinimumWidth(0, width)
 
     def _refresh_periods(self) -> None:
         vm = self.vm
@@ -1040,6 +1205,7 @@ class MappingPage(_Page):
         self._open_editors()
         self._size_columns()
         self._refresh_periods()
+        self._refresh_zone()
         problem = vm.mapping_problem()
         self.problem.setText(problem)
         from .widgets import tone
@@ -1666,8 +1832,20 @@ class RecognisedPage(_Page):
         one = QHBoxLayout()
         one.addWidget(self.one_source)
         one.addWidget(self.source_name, 1)
+        self.zone = ZoneCombo("standardZoneCombo")
+        self.zone.setAccessibleName(translate("RecognisedPage", "Time zone of the file's times"))
+        self.zone_label = QLabel(translate("RecognisedPage", "The file’s times (it names no zone) are in"))
+        self.zone_label.setBuddy(self.zone)
+        self.zone_row = QWidget()
+        self.zone_row.setObjectName("standardZoneRow")
+        zone_layout = QHBoxLayout(self.zone_row)
+        zone_layout.setContentsMargins(0, 0, 0, 0)
+        zone_layout.addWidget(self.zone_label)
+        zone_layout.addWidget(self.zone)
+        zone_layout.addStretch(1)
         self.layout_.addWidget(self.headline)
         self.layout_.addWidget(self.registers, 1)
+        self.layout_.addWidget(self.zone_row)
         self.layout_.addWidget(self.details)
         self.layout_.addWidget(self.per_meter)
         self.layout_.addWidget(self.meters)
@@ -1680,9 +1858,12 @@ class RecognisedPage(_Page):
         self.replace.toggled.connect(
             lambda on: setattr(self.vm, "duplicates", DuplicatePolicy.REPLACE if on else DuplicatePolicy.SKIP)
         )
+        self.zone.zone_chosen.connect(self.vm.set_zone)
+        vm.zone_changed.connect(self._fill_registers)
 
     def initializePage(self) -> None:  # noqa: N802
         from ..services.importing.standard import targets_of
+        from ..services.importing.zones import system_zone_name
 
         parsed = self.vm.standard
         if parsed is None:
@@ -1696,23 +1877,10 @@ class RecognisedPage(_Page):
             + ", "
             + translate("RecognisedPage", "%Ln values", None, count)
         )
-        self.registers.setRowCount(len(rows))
-        for row, info in enumerate(rows):
-            cells = [
-                info.name,
-                info.unit or "—",
-                info.kind.label,
-                QLocale().toString(info.count),
-                _when(info.first),
-                _when(info.last),
-            ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.registers.setItem(row, column, item)
-        self.registers.resizeColumnsToContents()
-        self.registers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.zone_row.setVisible(self.vm.needs_zone)
+        if self.vm.needs_zone:
+            self.zone.fill(self.vm.zones, system_zone_name(), self.vm.zone)
+        self._fill_registers()
         meters = [t.source_name for t in targets_of(parsed, self.vm.path)]
         if len(meters) > 1:
             self.per_meter.setText(
@@ -1754,6 +1922,30 @@ class RecognisedPage(_Page):
     def isComplete(self) -> bool:  # noqa: N802
         return not self.vm.busy and (self.per_meter.isChecked() or bool(self.source_name.currentText().strip()))
 
+    def _fill_registers(self) -> None:
+        """The registers, their periods' bounds in this computer's time (naive ones read in the chosen zone)."""
+        from ..services.importing.convert import local_zone
+
+        rows = self.vm.registers
+        zone = local_zone(self.vm.zone)
+        self.registers.setRowCount(len(rows))
+        for row, info in enumerate(rows):
+            cells = [
+                info.name,
+                info.unit or "—",
+                info.kind.label,
+                QLocale().toString(info.count),
+                _when(info.first, zone),
+                _when(info.last, zone),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.registers.setItem(row, column, item)
+        self.registers.resizeColumnsToContents()
+        self.registers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
     def nextId(self) -> int:  # noqa: N802
         return PAGE_PROGRESS
 
@@ -1763,9 +1955,11 @@ class RecognisedPage(_Page):
         self.completeChanged.emit()
 
 
-def _when(moment: datetime | None) -> str:
-    """A period's bound as the user's local time, or a dash."""
+def _when(moment: datetime | None, zone: tzinfo | None = None) -> str:
+    """A period's bound as the user's local time (a naive one read in ``zone``, None: as it is), or a dash."""
     if moment is None:
         return "—"
+    if moment.tzinfo is None and zone is not None:
+        moment = moment.replace(tzinfo=zone)
     local = moment.astimezone() if moment.tzinfo is not None else moment
     return local.strftime("%Y-%m-%d %H:%M")

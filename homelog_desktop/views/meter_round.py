@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,14 +29,18 @@ from ..i18n import translate
 
 import qasync  # isort: skip  (after PySide6, so that qasync picks PySide6)
 
+from ..domain.entities import MetricKind
 from ..domain.validation import Issue, Severity, warning_key
 from ..viewmodels.meter_round import MeterRoundViewModel, RoundLine
 from . import figures
 from .dashboard import ElidedLabel
 from .icons import category_icon
+from .reading_dialog import NO_START_TEXT, PERIOD_TIP
 from .waiting import WaitingBar
 from .widgets import Banner, DiscardQuestion, is_dark, preferred_size
 
+#: The earliest period start offered; the field shows NO_START_TEXT there (no earlier reading: not known).
+_NO_START = QDateTime(QDate(1900, 1, 1), QDateTime.fromSecsSinceEpoch(0).time())
 #: Milliseconds the round's time must stay unchanged before the values around it are loaded again.
 RELOAD_DELAY_MS = 300
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -51,6 +55,9 @@ class _Row:
     widgets: list[QWidget]
     edit: QLineEdit
     message: QLabel
+    #: An amount per period's start (editable; "since the previous reading" by default), and the way back to it.
+    period: QDateTimeEdit | None = None
+    period_reset: QPushButton | None = None
 
 
 class MeterRoundDialog(QDialog):
@@ -429,15 +436,87 @@ class MeterRoundDialog(QDialog):
             grid.addWidget(metric, r, 2)
             grid.addWidget(previous, r, 3)
             grid.addWidget(edit, r, 4)
-            grid.addWidget(message, r + 1, 1, 1, 4)
             row = _Row(line, [icon, name, metric, previous, edit, message], edit, message)
+            if line.metric.kind is MetricKind.INTERVAL and not line.refusal:
+                box = self._period_box(row)
+                grid.addWidget(box, r + 1, 2, 1, 3)
+                row.widgets.insert(-1, box)
+                r += 1
+            grid.addWidget(message, r + 1, 1, 1, 4)
             edit.textEdited.connect(lambda _t, row=row: self._on_text_edited(row))
             self.rows.append(row)
             r += 2
-        editable = [row.edit for row in self.rows if not row.line.refusal]
+        editable: list[QWidget] = []
+        for row in self.rows:
+            if not row.line.refusal:
+                editable.append(row.edit)
+                if row.period is not None and row.period_reset is not None:
+                    editable += [row.period, row.period_reset]
         chain: list[QWidget] = [self._timestamp, *editable, self._save, self._cancel]
         for a, b in itertools.pairwise(chain):
             QWidget.setTabOrder(a, b)
+
+    def _period_box(self, row: _Row) -> QWidget:
+        """An amount per period's start: the previous reading's time unless the user sets another."""
+        line = row.line
+        key = f"{line.source.id}_{line.metric.id}"
+        start = QDateTimeEdit()
+        start.setObjectName(f"roundPeriodStart_{key}")
+        start.setCalendarPopup(True)
+        start.setDisplayFormat(self._timestamp.displayFormat())
+        start.setMinimumDateTime(_NO_START)
+        start.setSpecialValueText(translate("ReadingDialog", NO_START_TEXT))
+        start.setAccessibleName(
+            translate("MeterRoundDialog", "{source}, {metric}: start of the period").format(
+                source=line.source.name, metric=line.metric.label
+            )
+        )
+        start.setToolTip(translate("ReadingDialog", PERIOD_TIP))
+        caption = QLabel(translate("ReadingDialog", "for the period from"))
+        caption.setEnabled(False)
+        caption.setBuddy(start)
+        reset = QPushButton(translate("ReadingDialog", "Since the previous reading"))
+        reset.setObjectName(f"roundPeriodReset_{key}")
+        reset.setToolTip(translate("ReadingDialog", "Start the period at the previous reading (the default)"))
+        reset.setAutoDefault(False)
+        row.period, row.period_reset = start, reset
+        self._show_period_start(row)
+        start.dateTimeChanged.connect(lambda _moment, row=row: self._on_period_start_changed(row))
+        reset.clicked.connect(lambda _checked=False, row=row: self._on_period_reset_clicked(row))
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addStretch(1)
+        layout.addWidget(caption)
+        layout.addWidget(start)
+        layout.addWidget(reset)
+        return box
+
+    def _show_period_start(self, row: _Row) -> None:
+        """The period start the round uses for ``row`` (the user's, else the previous reading's time)."""
+        assert row.period is not None and row.period_reset is not None
+        moment = self._vm.period_start(row.line)
+        row.period.blockSignals(True)
+        row.period.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())) if moment else _NO_START)
+        row.period.blockSignals(False)
+        key = (row.line.source.id or 0, row.line.metric.id or 0)
+        row.period_reset.setVisible(key in self._vm.period_starts)
+
+    def _on_period_start_changed(self, row: _Row) -> None:
+        assert row.period is not None and row.period_reset is not None
+        moment = row.period.dateTime()
+        start = datetime.fromtimestamp(moment.toSecsSinceEpoch(), UTC) if moment > _NO_START else None
+        self._vm.set_period_start(row.line.source.id or 0, row.line.metric.id or 0, start)
+        row.period_reset.setVisible(start is not None)
+        self._refresh()
+
+    def _on_period_reset_clicked(self, row: _Row) -> None:
+        self._vm.set_period_start(row.line.source.id or 0, row.line.metric.id or 0, None)
+        self._show_period_start(row)
+        if row.period is not None:
+            row.period.setFocus()
+        self._refresh()
 
     def _previous_text(self, line: RoundLine) -> str:
         previous = line.previous

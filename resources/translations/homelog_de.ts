@@ -2356,6 +2356,14 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         </translation>
     </message>
     <message>
+        <source>Type to search: Amsterdam, New_York, UTC</source>
+        <translation>Zum Suchen tippen: Berlin, New_York, UTC</translation>
+    </message>
+    <message>
+        <source>This computer’s time zone ({zone})</source>
+        <translation>Zeitzone dieses Computers ({zone})</translation>
+    </message>
+    <message>
         <source>None (as detected)</source>
         <translation>Keines (wie erkannt)</translation>
     </message>
@@ -2508,7 +2516,7 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
     <message>
         <source>Column {number}</source>
-        <extracomment>Rows the preview shows. Settings whose change splits the file differently (the columns are read again). Detected: the file was read (also after settings that re-split it). The target source or the mapping changed. list[PreviewRow] for the current plan. ImportProgress, at least every 250 ms while importing. ImportSummary of a committed import. The user cancelled the import: nothing was changed. The import was refused (an invalid row, say): the message; nothing was changed. HomeLogDocument: the file is Home Log&apos;s own JSON export (``homelog``), read whole; no mapping needed. ParsedFile: the file is in a standard format (NEM12, Green Button...): no mapping needed. What the signed-in member may do (which sources they may import into). Stored sources the file can go into (loaded by detect() unless given). The target: a stored source (id set) or a new one (id None) that the import creates. True when a saved profile for this header chose the settings and mapping. The file is Home Log&apos;s own JSON export: its sources, re-created or completed by ``run()``. A standard-format file&apos;s content (None: an ordinary table, mapped column by column). A standard file&apos;s registers as the wizard lists them. Where a standard file&apos;s series go: one source of this name; &quot;&quot; for a source per meter. The built-in supplier profile read the table&apos;s way (None: none recognised or chosen). Where a committed import is recorded for Edit → Undo (None: not recorded).</extracomment>
+        <extracomment>Rows the preview shows. Settings whose change splits the file differently (the columns are read again). Detected: the file was read (also after settings that re-split it). The target source or the mapping changed. list[PreviewRow] for the current plan. ImportProgress, at least every 250 ms while importing. ImportSummary of a committed import. The user cancelled the import: nothing was changed. The import was refused (an invalid row, say): the message; nothing was changed. HomeLogDocument: the file is Home Log&apos;s own JSON export (``homelog``), read whole; no mapping needed. ParsedFile: the file is in a standard format (NEM12, Green Button...): no mapping needed. The zone the file&apos;s naive times are read in changed (``zone``). What the signed-in member may do (which sources they may import into). Stored sources the file can go into (loaded by detect() unless given). The target: a stored source (id set) or a new one (id None) that the import creates. True when a saved profile for this header chose the settings and mapping. The file is Home Log&apos;s own JSON export: its sources, re-created or completed by ``run()``. A standard-format file&apos;s content (None: an ordinary table, mapped column by column). A standard file&apos;s registers as the wizard lists them. Where a standard file&apos;s series go: one source of this name; &quot;&quot; for a source per meter. The built-in supplier profile read the table&apos;s way (None: none recognised or chosen). Where a committed import is recorded for Edit → Undo (None: not recorded). The zone the file states for its naive times (a table&apos;s time column header; None: it states none). The IANA zones offered (loaded in a worker by ``detect``). A standard file&apos;s zone for its naive times (None: the computer&apos;s; see ``zone``). The user chose the zone (kept when the file is read again with another profile).</extracomment>
         <translation>Spalte {number}</translation>
     </message>
     <message>
@@ -2671,6 +2679,26 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
     <message>
         <source>Double-click a new metric&apos;s name or unit to change it. Columns set to “Not imported” are left out. Kind: a counter is a running total (a meter&apos;s register), an amount per period what was used in each period (15 minutes, an hour, a day), a gauge a level or a temperature.</source>
         <translation>Doppelklicken Sie auf Name oder Einheit einer neuen Messgröße, um sie zu ändern. Spalten mit „Nicht importiert“ werden ausgelassen. Art: Ein Zählerstand ist eine laufende Summe (das Zählwerk eines Zählers), eine Menge je Zeitraum das in jedem Zeitraum Verbrauchte (15 Minuten, eine Stunde, ein Tag), ein Momentanwert ein Füllstand oder eine Temperatur.</translation>
+    </message>
+    <message>
+        <source>Time zone of the file&apos;s times</source>
+        <translation>Zeitzone der Zeiten in der Datei</translation>
+    </message>
+    <message>
+        <source>Times without a UTC offset are in</source>
+        <translation>Zeiten ohne UTC-Versatz sind in</translation>
+    </message>
+    <message>
+        <source>Each row&apos;s zone is in the column “{name}”: its times are exact.</source>
+        <translation>Die Zeitzone jeder Zeile steht in der Spalte „{name}“: ihre Zeiten sind eindeutig.</translation>
+    </message>
+    <message>
+        <source>Detected: the header of the time column says {zone}.</source>
+        <translation>Erkannt: Die Überschrift der Zeitspalte nennt {zone}.</translation>
+    </message>
+    <message>
+        <source>The first row’s {time} is {local} in this computer’s time zone.</source>
+        <translation>Die erste Zeile, {time}, ist {local} in der Zeitzone dieses Computers.</translation>
     </message>
     <message>
         <source>A row&apos;s time is its period&apos;s</source>
@@ -3172,7 +3200,7 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
     <name>MeterRoundDialog</name>
     <message>
         <source>Meter round</source>
-        <extracomment>Milliseconds the round&apos;s time must stay unchanged before the values around it are loaded again.</extracomment>
+        <extracomment>The earliest period start offered; the field shows NO_START_TEXT there (no earlier reading: not known). Milliseconds the round&apos;s time must stay unchanged before the values around it are loaded again. An amount per period&apos;s start (editable; &quot;since the previous reading&quot; by default), and the way back to it.</extracomment>
         <translation>Ableserunde</translation>
     </message>
     <message>
@@ -3249,6 +3277,10 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
         <translation>Erwartet nach dem aktuellen Tagesverbrauch: </translation>
     </message>
     <message>
+        <source>{source}, {metric}: start of the period</source>
+        <translation>{source}, {metric}: Beginn des Zeitraums</translation>
+    </message>
+    <message>
         <source>no reading yet</source>
         <translation>noch keine Ablesung</translation>
     </message>
@@ -3294,7 +3326,7 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
     </message>
     <message>
         <source>Enter at least one value: empty lines are skipped.</source>
-        <extracomment>The source&apos;s reading is due (its interval has passed, or it has none yet). The stored value just before the round&apos;s time. previous value + recent daily rate × days since (counters with a known rate only). Why the signed-in member may not add readings to the source (&quot;&quot;: they may). An interval metric&apos;s period start for the round&apos;s value: &quot;since the previous reading&quot; (``default_period_start``, as in the reading dialog); None for other kinds, or without one. list[RoundLine], overdue sources first (each group by name), metrics in order. Readings stored by save(): list[Reading]. list[Issue]: warnings found at save time that were not accepted (nothing was stored). bool: the save waits for another program to finish writing (True), or no longer (False). The user stopped waiting (cancel_save): nothing was stored, the sheet keeps what was typed. What the signed-in member may do: a source they may not add readings to is shown, not typed in. The round&apos;s time (every reading gets it); now to the minute until the user changes it. Where a committed round is recorded for Edit → Undo (None: not recorded).</extracomment>
+        <extracomment>The source&apos;s reading is due (its interval has passed, or it has none yet). The stored value just before the round&apos;s time. previous value + recent daily rate × days since (counters with a known rate only). Why the signed-in member may not add readings to the source (&quot;&quot;: they may). An interval metric&apos;s period start for the round&apos;s value: &quot;since the previous reading&quot; (``default_period_start``, as in the reading dialog); None for other kinds, or without one. list[RoundLine], overdue sources first (each group by name), metrics in order. Readings stored by save(): list[Reading]. list[Issue]: warnings found at save time that were not accepted (nothing was stored). bool: the save waits for another program to finish writing (True), or no longer (False). The user stopped waiting (cancel_save): nothing was stored, the sheet keeps what was typed. What the signed-in member may do: a source they may not add readings to is shown, not typed in. The round&apos;s time (every reading gets it); now to the minute until the user changes it. Where a committed round is recorded for Edit → Undo (None: not recorded). Period starts the user set, by (source id, metric id); the others start at the previous reading.</extracomment>
         <translation>Geben Sie mindestens einen Wert ein: Leere Zeilen werden übersprungen.</translation>
     </message>
     <message>
@@ -4106,6 +4138,14 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
     <message>
         <source>Replace readings stored at the same times (otherwise they are kept and skipped)</source>
         <translation>Gespeicherte Ablesungen gleicher Zeitpunkte ersetzen (sonst übersprungen)</translation>
+    </message>
+    <message>
+        <source>Time zone of the file&apos;s times</source>
+        <translation>Zeitzone der Zeiten in der Datei</translation>
+    </message>
+    <message>
+        <source>The file’s times (it names no zone) are in</source>
+        <translation>Die Zeiten der Datei (sie nennt keine Zeitzone) sind in</translation>
     </message>
     <message>
         <source>Import</source>

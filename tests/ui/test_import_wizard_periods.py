@@ -162,10 +162,17 @@ def test_import_wizard_period_in_one_cell(qtbot, open_wizard, tmp_path):
     assert model.data(model.index(0, 2)) == f"0.25 kWh · {start:%H:%M}–{end:%H:%M}"
 
 
-def test_import_wizard_choosing_the_period_column_as_date_drops_it(qtbot, open_wizard, tmp_path, run):
-    """The From column chosen as the date column on the first page: it is no longer the period's other end."""
-    from dataclasses import replace
+def choose_column(wizard, combo: QComboBox, name: str | None) -> None:
+    """Pick a column (None: the "none" item) in a first-page combo, as a user does."""
+    index = combo.findText(name) if name is not None else 0
+    assert index >= 0
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
 
+
+def test_import_wizard_choosing_the_start_column_as_date_redetects_the_periods(qtbot, open_wizard, tmp_path):
+    """From/To: detection takes To as the time. The user chooses From: periods are detected again with From as
+    each period's start and To its end (never "start to end" in one cell); the mapping page and the preview say so."""
     path = tmp_path / "portal.csv"
     rows = [
         f"{T0 + timedelta(hours=i):%Y-%m-%d %H:%M},{T0 + timedelta(hours=i + 1):%Y-%m-%d %H:%M},{a}"
@@ -174,6 +181,68 @@ def test_import_wizard_choosing_the_period_column_as_date_drops_it(qtbot, open_w
     path.write_text("From,To,Consumption (kWh)\n" + "\n".join(rows) + "\n", encoding="utf-8")
     wizard = open_wizard(path)
     vm = wizard.vm
-    assert (vm.settings.date_column, vm.settings.period_column) == (1, 0)
-    run(vm.set_settings(replace(vm.settings, date_column=0)))
-    assert (vm.settings.date_column, vm.settings.period_column) == (0, None)
+    assert (vm.settings.date_column, vm.settings.period_column, vm.settings.time_is) == (1, 0, PeriodLabel.END)
+    choose_column(wizard, wizard.file_page.date_column, "From")
+    qtbot.waitUntil(lambda: vm.settings.date_column == 0 and not vm.busy)
+    assert (vm.settings.date_column, vm.settings.period_column, vm.settings.time_is) == (0, 1, PeriodLabel.START)
+    forward(qtbot, wizard, PAGE_MAPPING)
+    page = wizard.mapping_page
+    assert page.model.data(page.model.index(0, MappingColumn.TARGET)) == "Period start"
+    assert page.model.data(page.model.index(1, MappingColumn.TARGET)) == "Period end"
+    assert page.period_note.text() == "Amounts per period: each row's period is “From” to “To”, as the file gives it."
+    forward(qtbot, wizard, PAGE_PREVIEW)
+    wait_preview(qtbot, wizard)
+    model = wizard.preview_page.model
+    start, end = T0.astimezone(), (T0 + timedelta(hours=1)).astimezone()
+    assert model.data(model.index(0, 2)) == f"0.25 kWh · {start:%H:%M}–{end:%H:%M}"
+    assert model.rows[0].timestamp == end.astimezone(UTC)
+
+
+def test_import_wizard_changing_the_time_column_redetects_periods_and_kinds(qtbot, open_wizard, tmp_path):
+    """Date and Hour columns of quarter hours: without the Hour column the dates repeat, so "Grid" is a counter
+    with no periods; choosing Hour again finds amounts per 15 minutes starting at each row's time. The mapping
+    page's kind and period choices and the preview follow each change."""
+    path = tmp_path / "grid.csv"
+    rows = [f"{T0 + timedelta(minutes=15 * i):%Y-%m-%d,%H:%M},{a}" for i, a in enumerate(AMOUNTS)]
+    path.write_text("Date,Hour,Grid (kWh)\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    wizard = open_wizard(path)
+    vm = wizard.vm
+    assert vm.mapping[2].metric.kind is MetricKind.INTERVAL
+    choose_column(wizard, wizard.file_page.time_column, None)
+    qtbot.waitUntil(lambda: vm.settings.time_column is None and not vm.busy)
+    assert vm.settings.time_column is None
+    assert vm.mapping[2].metric.kind is MetricKind.COUNTER
+    assert (vm.settings.time_is, vm.settings.period_seconds) == (PeriodLabel.END, None)
+    assert not any(n.startswith("Amounts per") for n in vm.detected.notes)
+    choose_column(wizard, wizard.file_page.time_column, "Hour")
+    qtbot.waitUntil(lambda: vm.settings.time_column == 1 and not vm.busy)
+    assert vm.mapping[2].metric.kind is MetricKind.INTERVAL
+    assert (vm.settings.time_is, vm.settings.period_seconds) == (PeriodLabel.START, 900)
+    assert sum(n.startswith("Amounts per 15 minutes") for n in vm.detected.notes) == 1
+    forward(qtbot, wizard, PAGE_MAPPING)
+    page = wizard.mapping_page
+    assert kind_combo(wizard, 2).currentText() == KIND_TEXTS[MetricKind.INTERVAL]
+    assert page.period_box.isVisible()
+    assert page.time_is.currentData() == PeriodLabel.START.value
+    assert page.period_length.currentData() == 900
+    forward(qtbot, wizard, PAGE_PREVIEW)
+    wait_preview(qtbot, wizard)
+    model = wizard.preview_page.model
+    start, end = T0.astimezone(), (T0 + timedelta(minutes=15)).astimezone()
+    assert model.data(model.index(0, 2)) == f"0.25 kWh · {start:%H:%M}–{end:%H:%M}"
+
+
+def test_import_wizard_redetection_keeps_a_kind_the_user_chose(qtbot, open_wizard, tmp_path, run):
+    """A kind the user chose on the mapping page stays when the time column changes; only detected kinds follow."""
+    from dataclasses import replace
+
+    path = tmp_path / "grid.csv"
+    rows = [f"{T0 + timedelta(minutes=15 * i):%Y-%m-%d,%H:%M},{a},{a}" for i, a in enumerate(AMOUNTS)]
+    path.write_text("Date,Hour,Grid (kWh),Other (kWh)\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    wizard = open_wizard(path)
+    vm = wizard.vm
+    chosen = replace(vm.mapping[3].metric, kind=MetricKind.GAUGE)
+    vm.set_target(3, type(vm.mapping[3]).to_metric(chosen))
+    run(vm.set_settings(replace(vm.settings, time_column=None)))
+    assert vm.mapping[2].metric.kind is MetricKind.COUNTER
+    assert vm.mapping[3].metric.kind is MetricKind.GAUGE

@@ -152,12 +152,23 @@ def test_layout_meter_round_and_members_fit(qtbot, screen, db, run, add_source, 
         interval_days=7,
         metrics=(Metric(None, "Water", "m³", MetricKind.COUNTER, decimals=3),),
     )
+    heat = add_source(
+        "Heat delivered", interval_days=7, metrics=(Metric(None, "Delivered", "kWh", MetricKind.INTERVAL, decimals=1),)
+    )
+    store(heat, make_reading(heat, datetime.now(UTC) - timedelta(days=9), "120.0"))
     round_vm = MeterRoundViewModel(db)
     sheet = MeterRoundDialog(round_vm)
     qtbot.addWidget(sheet)
     sheet.show()
     sheet.start()
     qtbot.waitUntil(lambda: bool(sheet.rows) and not round_vm.busy)
+    # An amount per period with a start of its own: its start, and the way back to the default, are whole.
+    (heat_row,) = [r for r in sheet.rows if r.line.source.id == heat.id]
+    assert heat_row.period is not None
+    heat_row.period.setDateTime(heat_row.period.dateTime().addDays(1))
+    reset = heat_row.period_reset
+    assert reset is not None and reset.isVisible()
+    qtbot.waitUntil(lambda: reset.width() >= reset.sizeHint().width())  # the sheet laid out again, as on screen
     check(sheet, screen, sheet.size())
     run(round_vm.close())
     members = MembersDialog(MembersViewModel(db))
@@ -189,10 +200,12 @@ def test_layout_import_wizard_fits_the_screen(qtbot, screen, db, tmp_path: Path,
     check(wizard, screen, wizard.size())
 
 
-def test_layout_import_wizard_recognised_page_fits(qtbot, screen, db, tmp_path: Path):
-    """A standard-format file's page (its registers, the sources it makes) fits and cuts no text."""
-    nem12 = Path(__file__).resolve().parents[1] / "data" / "formats" / "nem12_two_registers.csv"
-    wizard = ImportWizard(ImportViewModel(db, nem12, tmp_path / "profiles"))
+@pytest.mark.parametrize("name", ["nem12_two_registers.csv", "dsmr_reader_days.csv"])
+def test_layout_import_wizard_recognised_page_fits(qtbot, screen, db, tmp_path: Path, name: str):
+    """A standard-format file's page (its registers, the sources it makes, the zone of a file that names
+    none) fits and cuts no text."""
+    path = Path(__file__).resolve().parents[1] / "data" / "formats" / name
+    wizard = ImportWizard(ImportViewModel(db, path, tmp_path / "profiles"))
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recognised_page and not wizard.vm.busy, timeout=10_000)

@@ -282,3 +282,65 @@ def test_meter_round_interval_metric_runs_since_the_previous_reading(qtbot, add_
     newest = stored_readings(heat)[-1]
     assert newest.values == {heat.metrics[0].id: Decimal("35.5")}
     assert newest.starts == {heat.metrics[0].id: before}
+
+
+def test_meter_round_interval_period_start_is_editable_and_stored(qtbot, add_source, store, sheet, stored_readings):
+    """The period start of an amount per period shows the previous reading's time and can be changed (for a
+    delivery that covers another period); the stored value has the start typed; "Since the previous reading"
+    goes back to the default."""
+    from PySide6.QtCore import QDateTime
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    now = utc_now().replace(second=0)
+    heat = add_source(
+        "Heat delivered", interval_days=7, metrics=(Metric(None, "Delivered", "kWh", MetricKind.INTERVAL, decimals=1),)
+    )
+    before = now - timedelta(days=9)
+    store(heat, make_reading(heat, before, "120.0"))
+    dialog = sheet()
+    key = f"{heat.id}_{heat.metrics[0].id}"
+    start = dialog.findChild(QDateTimeEdit, f"roundPeriodStart_{key}")
+    reset = dialog.findChild(QPushButton, f"roundPeriodReset_{key}")
+    assert start.isVisible() and not reset.isVisible()
+    assert start.dateTime().toSecsSinceEpoch() == int(before.timestamp())
+    chosen = before + timedelta(days=2)
+    start.setDateTime(QDateTime.fromSecsSinceEpoch(int(chosen.timestamp())))
+    assert reset.isVisible()
+    qtbot.mouseClick(reset, Qt.MouseButton.LeftButton)
+    assert start.dateTime().toSecsSinceEpoch() == int(before.timestamp()) and not reset.isVisible()
+    start.setDateTime(QDateTime.fromSecsSinceEpoch(int(chosen.timestamp())))
+    qtbot.keyClicks(edit(dialog, heat, heat.metrics[0]), "35.5")
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    newest = stored_readings(heat)[-1]
+    assert newest.values == {heat.metrics[0].id: Decimal("35.5")}
+    assert newest.starts == {heat.metrics[0].id: chosen}
+
+
+def test_meter_round_period_start_checked_by_the_reading_rules(qtbot, add_source, store, sheet, db_path):
+    """A start after the round's time is the reading form's error (the period must start before its end): said
+    beside the value, and nothing is stored; a start before the previous reading is its overlap warning."""
+    from PySide6.QtCore import QDateTime
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    now = utc_now().replace(second=0)
+    heat = add_source(
+        "Heat delivered", interval_days=7, metrics=(Metric(None, "Delivered", "kWh", MetricKind.INTERVAL, decimals=1),)
+    )
+    before = now - timedelta(days=9)
+    store(heat, make_reading(heat, before, "120.0"))
+    dialog = sheet()
+    key = f"{heat.id}_{heat.metrics[0].id}"
+    start = dialog.findChild(QDateTimeEdit, f"roundPeriodStart_{key}")
+    message = dialog.findChild(QLabel, f"roundMessage_{key}")
+    qtbot.keyClicks(edit(dialog, heat, heat.metrics[0]), "35.5")
+    start.setDateTime(QDateTime.fromSecsSinceEpoch(int((now + timedelta(hours=1)).timestamp())))
+    assert message.isVisible() and "the period must start before the reading's time" in message.text()
+    start.setDateTime(QDateTime.fromSecsSinceEpoch(int((before - timedelta(days=1)).timestamp())))
+    assert "starts before the previous reading" in message.text()
+    assert dialog.findChild(QPushButton, "saveButton").text() == "Save anyway"
+    start.setDateTime(QDateTime.fromSecsSinceEpoch(int((now + timedelta(hours=1)).timestamp())))
+    readings = count_readings(db_path)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.findChild(QWidget, "roundError").isVisible())
+    assert dialog.isVisible() and count_readings(db_path) == readings

@@ -283,3 +283,51 @@ def test_date_with_start_time_and_end_time_columns(tmp_path):
         )
         for h, v in enumerate(AMOUNTS)
     ]
+
+
+def test_redetect_periods_follows_the_time_column_and_replaces_its_notes(tmp_path):
+    """Without its Hour column a quarter-hour file has no periods (the dates repeat) and "Grid" is a counter;
+    with it again, amounts per 15 minutes from each row's time; the period note is never repeated."""
+    from dataclasses import replace
+
+    from homelog_desktop.services.importing.periods import redetect_periods
+
+    rows = "\n".join(f"{T0 + timedelta(minutes=15 * i):%Y-%m-%d,%H:%M},{a}" for i, a in enumerate(AMOUNTS))
+    detected = detect(write(tmp_path, "Date,Hour,Grid (kWh)\n" + rows + "\n"))
+    without = redetect_periods(detected, replace(detected.settings, time_column=None))
+    assert without.column_kinds == {2: MetricKind.COUNTER}
+    assert (without.settings.time_is, without.settings.period_seconds) == (PeriodLabel.END, None)
+    again = redetect_periods(without, replace(without.settings, time_column=1))
+    assert again.column_kinds == {2: MetricKind.INTERVAL}
+    assert (again.settings.time_is, again.settings.period_seconds) == (PeriodLabel.START, 900)
+    assert again.notes == detected.notes
+
+
+def test_redetect_periods_keeps_the_users_date_column_as_the_start(tmp_path):
+    """From/To with From chosen as the time: From starts each period, To ends it (detection alone takes To)."""
+    from dataclasses import replace
+
+    from homelog_desktop.services.importing.periods import redetect_periods
+
+    rows = "\n".join(
+        f"{T0 + timedelta(hours=i):%Y-%m-%d %H:%M},{T0 + timedelta(hours=i + 1):%Y-%m-%d %H:%M},{a}"
+        for i, a in enumerate(AMOUNTS)
+    )
+    detected = detect(write(tmp_path, "From,To,Consumption (kWh)\n" + rows + "\n"))
+    assert (detected.settings.date_column, detected.settings.period_column) == (1, 0)
+    chosen = redetect_periods(detected, replace(detected.settings, date_column=0))
+    found = chosen.settings
+    assert (found.date_column, found.period_column, found.time_is) == (0, 1, PeriodLabel.START)
+
+
+def test_zone_to_read_is_the_users_else_the_files():
+    """One rule for the CLI and the wizard: the user's zone, else the zone the file states, else the computer's."""
+    from homelog_desktop.services.importing import ImportFileError
+    from homelog_desktop.services.importing.zones import check_zone, zone_to_read
+
+    assert zone_to_read("Europe/Amsterdam", "UTC") == "Europe/Amsterdam"
+    assert zone_to_read(None, "UTC") == "UTC"
+    assert zone_to_read(None, None) is None
+    assert check_zone("Europe/Amsterdam") == "Europe/Amsterdam"
+    with pytest.raises(ImportFileError, match="unknown time zone “Mars/Olympus”"):
+        check_zone("Mars/Olympus")

@@ -66,8 +66,9 @@ _GAUGE_WORDS = re.compile(
 )
 
 
-def with_periods(detected: Detected) -> Detected:
-    """``detected`` with the period settings and each numeric column's kind found in its sample."""
+def with_periods(detected: Detected, *, keep_date: bool = False) -> Detected:
+    """``detected`` with the period settings and each numeric column's kind found in its sample
+    (``keep_date``: the date column is the user's, never moved onto a period's end)."""
     settings = detected.settings
     if settings.date_column is None:
         return replace(detected, column_kinds=_kinds(detected, None, explicit=False))
@@ -77,13 +78,27 @@ def with_periods(detected: Detected) -> Detected:
     if probe is None:
         return replace(detected, column_kinds=_kinds(detected, None, explicit=False))
     undecided = settings.date_format is None
-    result = _with_periods(replace(detected, settings=replace(settings, date_format=probe)))
+    result = _with_periods(replace(detected, settings=replace(settings, date_format=probe)), keep_date)
     if undecided:
         result = replace(result, settings=replace(result.settings, date_format=None))
     return result
 
 
-def _with_periods(detected: Detected) -> Detected:
+#: How the notes of period detection begin (detecting again replaces them).
+_NOTE_STARTS = ("Amounts per ", "Each row is an amount over its own period", "Each cell of ")
+
+
+def redetect_periods(detected: Detected, settings: ImportSettings) -> Detected:
+    """``with_periods`` again under ``settings``, whose date and time columns the user chose (the wizard's
+    first page): the periods' settings, each column's kind and the notes found anew. The user's date
+    column stays the date column: beside a second time column it is the period's start or end, as
+    the headers or the times say."""
+    notes = [n for n in detected.notes if not n.startswith(_NOTE_STARTS)]
+    base = replace(settings, time_is=PeriodLabel.END, period_column=None, period_seconds=None)
+    return with_periods(replace(detected, settings=base, notes=notes), keep_date=True)
+
+
+def _with_periods(detected: Detected, keep_date: bool = False) -> Detected:
     settings = detected.settings
     if settings.day_columns:
         # Day rows: their amounts are labelled by the start of their period already (``dayrows``).
@@ -93,7 +108,7 @@ def _with_periods(detected: Detected) -> Detected:
         kinds[settings.day_base + 1] = MetricKind.INTERVAL
         return replace(detected, column_kinds=kinds)
     notes = list(detected.notes)
-    found = _two_columns(detected) or _one_cell(detected)
+    found = _two_columns(detected, keep_date) or _one_cell(detected)
     if found is not None:
         settings, note = found
         notes.append(note)
@@ -174,8 +189,9 @@ def _stated_end(header: str) -> PeriodLabel | None:
     return None
 
 
-def _two_columns(detected: Detected) -> tuple[ImportSettings, str] | None:
-    """A second column of date-times beside the date column: the settings of periods [start, end)."""
+def _two_columns(detected: Detected, keep_date: bool = False) -> tuple[ImportSettings, str] | None:
+    """A second column of date-times beside the date column: the settings of periods [start, end)
+    (``keep_date``: the date column stays, as the start or the end; else the end becomes it)."""
     settings = detected.settings
     date = settings.date_column
     assert date is not None
@@ -210,6 +226,9 @@ def _two_columns(detected: Detected) -> tuple[ImportSettings, str] | None:
             start, end = (date, other) if all(a < b for a, b in pairs) else (other, date)
         names = detected.columns[start], detected.columns[end]
         note = f"Each row is an amount over its own period, from “{names[0]}” to “{names[1]}”."
+        if keep_date and start == date:
+            periods = replace(settings, time_is=PeriodLabel.START, period_column=end, period_seconds=None)
+            return periods, note
         periods = replace(settings, date_column=end, time_is=PeriodLabel.END, period_column=start, period_seconds=None)
         return periods, note
     return None

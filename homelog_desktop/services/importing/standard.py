@@ -467,6 +467,12 @@ class RegisterInfo:
     meter: str = ""
 
 
+def states_zone(parsed: ParsedFile) -> bool:
+    """Whether the file's times carry their zone or offset (NEM12, Green Button, Home Assistant); False for
+    naive local times (DSMR-reader), which are read in a zone the user may choose (``StandardPlan.timezone``)."""
+    return all(one.values[0].end.tzinfo is not None for one in parsed.series if one.values)
+
+
 def describe(parsed: ParsedFile) -> list[RegisterInfo]:
     """Each register of the file: name, unit, kind, number of values and the time they span."""
     rows = []

@@ -7,6 +7,7 @@ reading of the repeated autumn hour (``convert.LocalTimes``), which only naive l
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Abbreviations exports write for a fixed offset from UTC (hours, minutes).
@@ -110,3 +111,41 @@ def _format(hours: int, minutes: int) -> str:
     sign = "-" if total < 0 else "+"
     total = abs(total)
     return f"{sign}{total // 60:02d}:{total % 60:02d}"
+
+
+def zone_to_read(chosen: str | None, stated: str | None) -> str | None:
+    """The zone an import reads naive times in (an IANA name; None: the computer's): the user's choice
+    (``--time-zone``, the wizard's), else the zone the file states in a header (``zone_of_header``).
+
+    The one rule of the command line and the wizard. Times with an offset in their cells and a column
+    of zones are exact whatever it says.
+    """
+    return chosen or stated
+
+
+def check_zone(name: str) -> str:
+    """``name`` when it is an IANA time zone (``Europe/Amsterdam``, ``UTC``); ImportFileError otherwise."""
+    from .convert import CellError, local_zone
+    from .model import ImportFileError
+
+    try:
+        local_zone(name)
+    except CellError as exc:
+        raise ImportFileError(f"{exc} (an IANA name such as Europe/Amsterdam or UTC)") from None
+    return name
+
+
+def system_zone_name() -> str:
+    """The IANA name of the computer's time zone (``Europe/Amsterdam``), as the import reads naive times in it."""
+    from ...config import system_zone
+
+    zone = system_zone()
+    return str(getattr(zone, "key", None) or zone)
+
+
+@functools.cache
+def available_zones() -> tuple[str, ...]:
+    """Every IANA zone this computer knows, sorted (about 0.2 s the first time: run it in a worker)."""
+    from zoneinfo import available_timezones
+
+    return tuple(sorted(z for z in available_timezones() if "/" in z or z == "UTC"))
