@@ -312,7 +312,7 @@ class MeterRoundDialog(QDialog):
                 first_of_source.add(source_id)
             if messages:
                 kind = "error" if any(k == "error" for k, _ in messages) else "warning"
-                row.message.setText("  ".join(("⛔ " if k == "error" else "⚠ ") + text for k, text in messages))
+                row.message.setText("  ".join(("✕ " if k == "error" else "⚠ ") + text for k, text in messages))
                 row.message.setPalette(self._tone_palette(kind))
                 row.message.show()
             else:
