@@ -26,11 +26,6 @@ if TYPE_CHECKING:
     from ..services.undo import UndoService
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """ "1 Reading", "3 Readings" (for a command's name)."""
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
-
-
 class Change(QUndoCommand):
     """An edit that was committed: the rows of ``scope`` went from ``before`` to ``after``.
 
