@@ -431,31 +431,29 @@ class ImportViewModel(BaseViewModel):
         return None
 
     def _record(self, parts: list[ImportSummary], imported: int) -> str:
-        """The import becomes one step of Edit → Undo: undoing it removes its readings (and the sources
-        it created) from each source it went into (``parts``), and puts back the stored readings it
-        replaced. Returns why it was not recorded when it replaced too many to keep ("" otherwise)."""
+        """The import becomes one step of Edit → Undo: undoing it removes its readings and the sources
+        and metrics it created from each source it went into (``parts``), and puts back the stored
+        readings it replaced. Returns why it was not recorded when it replaced too many to keep ("" otherwise)."""
         if self.history is None:
             return ""
         parts = [p for p in parts if p.source_id is not None]
-        if not any(p.imported or p.source_created for p in parts):
+        if not any(p.imported or p.source_created or p.created_metric_ids for p in parts):
             return ""
         replaced = sum(p.replaced for p in parts)
         if any(p.replaced and p.replaced_rows is None for p in parts):
             return translate("Undo", "This import cannot be undone: it replaced %Ln reading(s).", None, replaced)
-        from ..domain.undo import KeptRows, Scope
+        from ..domain.undo import ImportUndo, KeptRows
         from .undo import ImportChange
 
         kept = KeptRows()
+        undo = ImportUndo()
         for part in parts:
             if part.replaced_rows is not None:
                 kept.extend(part.replaced_rows)
-        scope = Scope(
-            sources=frozenset(p.source_id for p in parts if p.source_created and p.source_id is not None),
-            readings=kept.ids("readings"),
-            imported=tuple((p.source_id, tuple(p.reading_id_runs)) for p in parts if p.source_id is not None),
-        )
+            if part.undo is not None:
+                undo = undo | part.undo
         name = translate("Undo", "Import %Ln Reading(s)", None, imported)
-        self.history.record(ImportChange(name, scope, [p.source_id for p in parts], kept if kept.rows else None))
+        self.history.record(ImportChange(name, undo, [p.source_id for p in parts], kept if kept.rows else None))
         return ""
 
     def cancel(self) -> None:
