@@ -5545,6 +5545,13 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
             <numerusform>Import von %Ln Ablesungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Import %n Source(s)</source>
+        <translation>
+            <numerusform>Import von %n Messstelle</numerusform>
+            <numerusform>Import von %n Messstellen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Remove Member “{name}”</source>
         <translation>Entfernen des Mitglieds „{name}“</translation>
