@@ -559,7 +559,9 @@ async def _run(
             wanted = _key(part.source.name)
             stored = next((s for s in await repository.all() if _key(s.name) == wanted), None)
             # A stored source's rows before the import adds to them: what it added is the rest.
-            there = await capture(session, Scope(sources=frozenset([stored.id]))) if undoable and stored else None
+            there = None
+            if undoable and stored is not None and stored.id is not None:
+                there = await capture(session, Scope(sources=frozenset([stored.id])))
             try:
                 if stored is None:
                     owner = members.get(_key(part.owner)) if part.owner else None
@@ -618,20 +620,20 @@ async def _run(
                 outcome.replaced_rows = writer.replaced_rows
                 if budget is not None:  # the sources' replaced rows are kept up to the bound in all
                     budget = max(0, budget - outcome.replaced)
-                added: dict[str, set[int]] = {}
+                new_rows: dict[str, set[int]] = {}
                 if there is not None:
                     now = await capture(session, Scope(sources=frozenset([stored.id])))
                     for table in ("metrics", "tariffs", "conversion_factors", "advance_payments", "meter_events"):
-                        added[table] = now.ids(table) - there.ids(table)
+                        new_rows[table] = now.ids(table) - there.ids(table)
                 metrics = [m.id for m in stored.metrics if m.id is not None] if outcome.created else []
                 outcome.undo = await import_undo(
                     session,
                     stored.id,
                     created=outcome.created,
-                    metrics=metrics or added.pop("metrics", set()),
+                    metrics=metrics or new_rows.pop("metrics", set()),
                     runs=writer.id_runs,
                     replaced=writer.replaced_rows,
-                    rows=added,
+                    rows=new_rows,
                 )
             _check(cancel)
         summary.source_id = summary.sources[0].source_id if summary.sources else None
