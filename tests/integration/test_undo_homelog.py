@@ -151,3 +151,31 @@ def test_undo_homelog_import_refused_once_a_source_it_created_was_renamed(run, d
     run(steps.history.undo())
     assert steps.errors and steps.errors[0].startswith("Cannot undo “Import 2 Sources”: this source was changed by")
     assert dump(db_path, bookkeeping=True) == state
+
+
+def test_undo_homelog_import_with_replace_puts_back_the_readings_it_replaced(run, db, db_path, steps, export):
+    """The file imported again with "replace": every stored reading is replaced (a meter change
+    linked to one goes and comes back with the file's); undo puts the replaced readings back whole
+    (ids, versions, linked meter change), redo replaces them again."""
+    from homelog_desktop.services.importing import DuplicatePolicy
+
+    run(run_homelog_import(db, read_document(export)))
+    full_before = dump(db_path, bookkeeping=True)
+    before = dump(db_path)
+    vm = ImportViewModel(db, export, None)
+    vm.history = steps.history
+    run(vm.detect())
+    vm.duplicates = DuplicatePolicy.REPLACE
+    summary = run(vm.run())
+    assert isinstance(summary, HomeLogSummary) and summary.replaced == 45 and summary.undo_note == ""
+    assert steps.history.undo_text() == "Import 2 Sources"
+    after = dump(db_path)
+    assert [r[0] for r in after["readings"]] != [r[0] for r in before["readings"]]  # new ids
+    linked = [e[-1] for e in after["meter_events"] if e[-1] is not None]
+    assert len(linked) == 1 and linked[0] in {r[0] for r in after["readings"]} - {r[0] for r in before["readings"]}
+    steps.undo()
+    assert dump(db_path, bookkeeping=True) == full_before
+    steps.redo()
+    assert dump(db_path) == after
+    steps.undo()
+    assert dump(db_path, bookkeeping=True) == full_before
