@@ -18,6 +18,7 @@ were, with their ids.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -104,9 +105,18 @@ class Scope:
     #: ids it gave them (never more: a reading another program added meanwhile keeps its own id
     #: outside them). A standard-format file may go into several sources.
     imported: tuple[tuple[int, tuple[tuple[int, int], ...]], ...] = ()
+    #: Metrics: their row, tariffs, conversion factors and virtual meter inputs, and the inputs of
+    #: virtual meters that name them (metrics an import added to a stored source).
+    metrics: frozenset[int] = frozenset()
+    #: Single rows by table and id (the tariffs, meter changes, conversion factors and advance
+    #: payments an import added to a stored source).
+    rows: tuple[tuple[str, frozenset[int]], ...] = ()
 
     def __or__(self, other: Scope) -> Scope:
         imported = self.imported + tuple(i for i in other.imported if i not in self.imported)
+        rows: dict[str, frozenset[int]] = {}
+        for table, ids in (*self.rows, *other.rows):
+            rows[table] = rows.get(table, frozenset()) | ids
         return Scope(
             self.members | other.members,
             self.sources | other.sources,
@@ -115,6 +125,8 @@ class Scope:
             self.source_readings | other.source_readings,
             self.metric_values | other.metric_values,
             imported,
+            self.metrics | other.metrics,
+            tuple(sorted(rows.items())),
         )
 
 
@@ -227,6 +239,67 @@ def plan(target: Image, current: Image) -> Plan:
         inserts[table] = [row for k, row in want.items() if k not in have]
         updates[table] = [row for k, row in want.items() if k in have and _contents(row) != _contents(have[k])]
     return Plan(deletes, updates, inserts)
+
+
+#: The tables of what an import adds besides readings (sources, metrics and what hangs on them).
+STRUCTURE: tuple[str, ...] = (
+    "sources",
+    "metrics",
+    "meter_events",
+    "tariffs",
+    "conversion_factors",
+    "advance_payments",
+    "virtual_terms",
+)
+#: An import's readings per source: (source id, inclusive id runs (lo, hi)).
+Runs = tuple[tuple[int, tuple[tuple[int, int], ...]], ...]
+
+
+@dataclass(frozen=True)
+class ImportUndo:
+    """What undoing an import removes: the rows of ``scope`` (read again at each step), which must
+    be exactly the import's own: its readings (``runs``, each still at its first version) and what
+    it added besides (``added``: sources, metrics, tariffs... as the import left them)."""
+
+    scope: Scope = field(default_factory=Scope)
+    #: The rows the import added besides readings, as it left them (tables of STRUCTURE).
+    added: Image = field(default_factory=Image)
+    #: The ids of the readings it stored, per source.
+    runs: Runs = ()
+
+    def __or__(self, other: ImportUndo) -> ImportUndo:
+        rows = {t: {**self.added.table(t), **other.added.table(t)} for t in STRUCTURE}
+        return ImportUndo(self.scope | other.scope, Image(rows), self.runs + other.runs)
+
+
+def import_conflict(undo: ImportUndo, current: Image, replaced: Image) -> Changed | None:
+    """The first stored row that makes undoing an import refused (None: none): a row it added that
+    was changed or deleted since, a row added since to what it created (a tariff on its metric, a
+    reading in its source, a value of its metric), a reading of it changed since, or a reading it
+    replaced that is back (``replaced``: the rows the undo puts back). Pure: run it in a worker."""
+    structure = Image({t: {k: r for k, r in current.table(t).items() if k not in replaced.table(t)} for t in STRUCTURE})
+    changed = find_conflict(undo.added, structure)
+    if changed is not None:
+        return changed
+    runs = sorted(run for _source, runs in undo.runs for run in runs)
+    starts = [lo for lo, _hi in runs]
+
+    def imported(reading_id: int) -> bool:
+        at = bisect_right(starts, reading_id) - 1
+        return at >= 0 and runs[at][0] <= reading_id <= runs[at][1]
+
+    stored_replaced = replaced.table("readings")
+    for key, row in current.table("readings").items():
+        if key in stored_replaced:  # a replaced reading is back (another program put it back)
+            return Changed("readings", key, row, expected=False)
+        if not imported(key[0]):  # added to a source the import created
+            return Changed("readings", key, row, expected=False)
+        if int(row.get("version", 1) or 1) != 1:
+            return Changed("readings", key, row)
+    for key, row in current.table("reading_values").items():
+        if not imported(key[0]) and key not in replaced.table("reading_values"):
+            return Changed("reading_values", key, row, expected=False)  # a value of a metric it created
+    return None
 
 
 class UndoConflictError(ConflictError):

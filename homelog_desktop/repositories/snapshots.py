@@ -99,12 +99,16 @@ class SnapshotRepository:
         whole = scope.sources | scope.source_readings
         await take("sources", "id", whole | scope.source_rows)
         await take("metrics", "source_id", whole)
+        await take("metrics", "id", scope.metrics)
         metrics = [k[0] for k in rows["metrics"]]
         await take("tariffs", "metric_id", metrics)
         await take("conversion_factors", "metric_id", metrics)
         await take("virtual_terms", "metric_id", metrics)
+        await take("virtual_terms", "input_metric_id", scope.metrics)  # virtual meters that use them
         await take("advance_payments", "source_id", whole)
         await take("meter_events", "source_id", whole)
+        for name, ids in scope.rows:
+            await take(name, "id", ids)
         # A source's or an import's readings: one query per table, their values through a subquery.
         sets: list[Any] = []
         for source_id in sorted(scope.source_readings):

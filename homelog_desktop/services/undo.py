@@ -9,12 +9,25 @@ step (undo or redo) reads those rows again, refuses when someone changed one sin
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
 
 from ..domain.errors import HomeLogError
-from ..domain.undo import TABLES, Changed, Image, KeptRows, Scope, find_conflict, plan, refusal
+from ..domain.undo import (
+    STRUCTURE,
+    TABLES,
+    Changed,
+    Image,
+    ImportUndo,
+    KeptRows,
+    Scope,
+    find_conflict,
+    import_conflict,
+    plan,
+    refusal,
+)
 from ..repositories.snapshots import SnapshotRepository, image_of
 from ..repositories.versions import member_name
 from .bulk import gc_paused
@@ -43,6 +56,40 @@ async def member_scope(session: AsyncSession, member_id: int) -> Scope:
 async def every_member(session: AsyncSession) -> Scope:
     """Every member's row and password (the household's roles may move with an edit of one)."""
     return await SnapshotRepository(session).every_member()
+
+
+async def import_undo(
+    session: AsyncSession,
+    source_id: int,
+    *,
+    created: bool,
+    metrics: Iterable[int] = (),
+    runs: Iterable[tuple[int, int]] = (),
+    replaced: KeptRows | None = None,
+    rows: Mapping[str, Iterable[int]] | None = None,
+) -> ImportUndo:
+    """What undoing an import into ``source_id`` removes, taken at the end of the import's own unit
+    of work: the source if it ``created`` it, else the ``metrics`` and the ``rows`` (table -> ids:
+    tariffs, meter changes...) it added to it, and its readings (``runs`` of ids); ``replaced``
+    (the stored readings it replaced) are what the undo puts back."""
+    metric_ids = frozenset(metrics)
+    added_rows = tuple(sorted((t, frozenset(ids)) for t, ids in (rows or {}).items()))
+    structure = Scope(
+        sources=frozenset([source_id]) if created else frozenset(),
+        metrics=metric_ids,
+        rows=tuple((t, ids) for t, ids in added_rows if ids),
+    )
+    added = await capture(session, structure)
+    kept = tuple(runs)
+    scope = structure | Scope(
+        readings=replaced.ids("readings") if replaced is not None else frozenset(),
+        # A created source: all its readings (one of anyone else is refused); else the import's.
+        source_readings=frozenset([source_id]) if created else frozenset(),
+        imported=() if created else ((source_id, kept),),
+        # The values of a metric it added to a stored source (one in a reading of anyone else is refused).
+        metric_values=frozenset() if created else metric_ids,
+    )
+    return ImportUndo(scope, Image({t: added.table(t) for t in STRUCTURE}), ((source_id, kept),))
 
 
 class Recording:
@@ -103,23 +150,22 @@ class UndoService:
         with gc_paused():
             return await asyncio.get_running_loop().run_in_executor(None, image_of, kept)
 
-    async def remove_unchanged(self, step: str, scope: Scope, put_back: KeptRows | None = None) -> Image:
-        """Delete the rows of ``scope`` (an import's readings, and the source it created), if none of
-        the readings was changed since it stored them (each still at its first version), and put
-        back ``put_back`` (the stored readings it replaced, absent since: ``scope`` names them too);
-        returns the rows removed as they were, for a redo to put back."""
+    async def remove_import(self, step: str, undo: ImportUndo, put_back: KeptRows | None = None) -> Image:
+        """Delete an import's rows (``undo.scope``: its readings, and the sources, metrics, tariffs...
+        it added), if they are still exactly the import's (domain/undo.py: ``import_conflict``: none
+        changed since, nothing added to what it created), and put back ``put_back`` (the stored
+        readings it replaced, absent since: the scope names them too); returns the rows removed as
+        they were, for a redo to put back."""
         target = await self.image(put_back) if put_back is not None else Image()
         try:
             async with self._db.session() as session:
                 snapshots = SnapshotRepository(session)
-                current = await capture(session, scope)
-                replaced = target.table("readings")
-                for key, row in current.table("readings").items():
-                    if key in replaced:  # a replaced reading is back (another program put it back)
-                        raise await _refusal(session, step, Changed("readings", key, row, expected=False))
-                    if int(row.get("version", 1) or 1) != 1:
-                        raise await _refusal(session, step, Changed("readings", key, row))
-                steps = await asyncio.get_running_loop().run_in_executor(None, plan, target, current)
+                current = await capture(session, undo.scope)
+                loop = asyncio.get_running_loop()
+                changed = await loop.run_in_executor(None, import_conflict, undo, current, target)
+                if changed is not None:
+                    raise await _refusal(session, step, changed)
+                steps = await loop.run_in_executor(None, plan, target, current)
                 with gc_paused():
                     await snapshots.write(steps)
         except IntegrityError as exc:

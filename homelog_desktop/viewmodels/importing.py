@@ -494,9 +494,15 @@ class ImportViewModel(BaseViewModel):
                 try:
                     if self.homelog is not None:
                         summary: ImportSummary = await run_homelog_import(
-                            self._db, self.homelog, self.duplicates, self._on_progress, self._cancel
+                            self._db,
+                            self.homelog,
+                            self.duplicates,
+                            self._on_progress,
+                            self._cancel,
+                            undoable=self.history is not None,
                         )
                         self.summary = summary
+                        summary.undo_note = self._record_homelog(summary)
                         self.finished.emit(summary)
                         return summary
                     summary = await run_import(
@@ -557,31 +563,72 @@ class ImportViewModel(BaseViewModel):
         return None
 
     def _record(self, parts: list[ImportSummary], imported: int) -> str:
-        """The import becomes one step of Edit → Undo: undoing it removes its readings (and the sources
-        it created) from each source it went into (``parts``), and puts back the stored readings it
-        replaced. Returns why it was not recorded when it replaced too many to keep ("" otherwise)."""
+        """The import becomes one step of Edit → Undo: undoing it removes its readings and the sources
+        and metrics it created from each source it went into (``parts``), and puts back the stored
+        readings it replaced. Returns why it was not recorded when it replaced too many to keep ("" otherwise)."""
         if self.history is None:
             return ""
         parts = [p for p in parts if p.source_id is not None]
-        if not any(p.imported or p.source_created for p in parts):
+        if not any(p.imported or p.source_created or p.created_metric_ids for p in parts):
             return ""
         replaced = sum(p.replaced for p in parts)
         if any(p.replaced and p.replaced_rows is None for p in parts):
             return translate("Undo", "This import cannot be undone: it replaced %Ln reading(s).", None, replaced)
-        from ..domain.undo import KeptRows, Scope
+        from ..domain.undo import ImportUndo, KeptRows
         from .undo import ImportChange
 
         kept = KeptRows()
+        undo = ImportUndo()
         for part in parts:
             if part.replaced_rows is not None:
                 kept.extend(part.replaced_rows)
-        scope = Scope(
-            sources=frozenset(p.source_id for p in parts if p.source_created and p.source_id is not None),
-            readings=kept.ids("readings"),
-            imported=tuple((p.source_id, tuple(p.reading_id_runs)) for p in parts if p.source_id is not None),
-        )
+            if part.undo is not None:
+                undo = undo | part.undo
         name = translate("Undo", "Import %Ln Reading(s)", None, imported)
-        self.history.record(ImportChange(name, scope, [p.source_id for p in parts], kept if kept.rows else None))
+        self.history.record(ImportChange(name, undo, [p.source_id for p in parts], kept if kept.rows else None))
+        return ""
+
+    def _record_homelog(self, summary: ImportSummary) -> str:
+        """A Home Log file's import becomes one step of Edit → Undo ("Import 2 Sources"): undoing it
+        removes the sources it created, and from the sources that were already here the metrics,
+        tariffs, meter changes, conversion factors, advance payments and readings it added (and puts
+        back the readings it replaced). Returns why it was not recorded, when it cannot be undone."""
+        from ..services.importing.homelog import HomeLogSummary
+
+        if self.history is None or not isinstance(summary, HomeLogSummary):
+            return ""
+        outcomes = [o for o in summary.sources if o.undo is not None and o.source_id is not None]
+        changed = any(
+            o.created or o.imported or o.metrics_created or o.tariffs_added or o.changes_added
+            or o.factors_added or o.advances_added
+            for o in outcomes
+        )  # fmt: skip
+        if not changed:
+            return ""
+        if any(o.replaced and o.replaced_rows is None for o in outcomes):
+            replaced = sum(o.replaced for o in outcomes)
+            return translate("Undo", "This import cannot be undone: it replaced %Ln reading(s).", None, replaced)
+        from ..domain.undo import ImportUndo, KeptRows
+        from .changes import What
+        from .undo import ImportChange
+
+        kept = KeptRows()
+        undo = ImportUndo()
+        for outcome in outcomes:
+            if outcome.replaced_rows is not None:
+                kept.extend(outcome.replaced_rows)
+            assert outcome.undo is not None
+            undo = undo | outcome.undo
+        name = translate("Undo", "Import %n Source(s)", None, len(summary.sources))
+        self.history.record(
+            ImportChange(
+                name,
+                undo,
+                [o.source_id for o in outcomes],
+                kept if kept.rows else None,
+                What.READINGS | What.SOURCES | What.TARIFFS | What.METER_CHANGES,
+            )
+        )
         return ""
 
     def cancel(self) -> None:

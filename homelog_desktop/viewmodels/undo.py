@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..domain.undo import Image, KeptRows, Scope
+from ..domain.undo import Image, ImportUndo, KeptRows, Scope
 from ..i18n import translate
 from .base import BaseViewModel
 from .changes import DataChanged, What
@@ -24,11 +24,6 @@ from .changes import DataChanged, What
 if TYPE_CHECKING:
     from ..db.handle import SessionProvider
     from ..services.undo import UndoService
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """ "1 Reading", "3 Readings" (for a command's name)."""
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 class Change(QUndoCommand):
@@ -72,23 +67,30 @@ class Change(QUndoCommand):
 
 
 class ImportChange(Change):
-    """An import: undone as one step, its readings (and the sources it created) removed, and the
-    stored readings it replaced (``replaced``: their rows as they were, kept compact) put back with
-    their ids and versions.
+    """An import: undone as one step, its readings and what it created (sources, metrics, and for a
+    Home Log file their tariffs, meter changes...) removed, and the stored readings it replaced
+    (``replaced``: their rows as they were, kept compact) put back with their ids and versions.
 
     The imported readings are not held in memory while the import is done: undo reads them as it
-    removes them (refusing if any was changed since), and redo puts back what undo removed (and
-    removes the replaced readings again, refusing if one was changed since).
+    removes them (refusing if any was changed since, or if something was added since to what the
+    import created), and redo puts back what undo removed, with the same ids (and removes the
+    replaced readings again, refusing if one was changed since).
     """
 
     def __init__(
-        self, name: str, scope: Scope, source_ids: Iterable[int | None], replaced: KeptRows | None = None
+        self,
+        name: str,
+        undo: ImportUndo,
+        source_ids: Iterable[int | None],
+        replaced: KeptRows | None = None,
+        what: What = What.READINGS | What.SOURCES,
     ) -> None:
-        super().__init__(name, scope, Image(), Image(), What.READINGS | What.SOURCES, source_ids)
+        super().__init__(name, undo.scope, Image(), Image(), what, source_ids)
+        self.undo_rows = undo
         self.replaced = replaced
 
     async def revert(self, service: UndoService) -> None:
-        self.after = await service.remove_unchanged(f"undo “{self.name}”", self.scope, self.replaced)
+        self.after = await service.remove_import(f"undo “{self.name}”", self.undo_rows, self.replaced)
 
     async def reapply(self, service: UndoService) -> None:
         # The replaced readings as undo put them back: what redo expects to find, and removes again.

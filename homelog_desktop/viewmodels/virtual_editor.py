@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.entities import Source, Tariff
+from ..domain.errors import ConflictError
 from ..domain.issues import Issue, RuleError, errors
 from ..domain.virtual import InputFacts, check_virtual
 from ..i18n import translate
@@ -32,6 +34,12 @@ class VirtualMeterEditorViewModel(BaseViewModel):
     saved = Signal(object)
     #: list[Issue]: what the repository refused (placed by the dialog on the terms).
     refused = Signal(list)
+    #: ConflictError: someone else changed the virtual meter (or its tariffs) since the form loaded
+    #: it; nothing was stored. The form asks, as the source form does: ``reload``, or
+    #: ``save(..., overwrite=True)``.
+    conflict_raised = Signal(object)
+    #: The virtual meter as stored now, after ``reload`` (its tariffs in ``tariffs``).
+    reloaded = Signal(object)
 
     def __init__(self, db: SessionProvider, source: Source | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +50,8 @@ class VirtualMeterEditorViewModel(BaseViewModel):
         self.tariffs: list[Tariff] = []
         #: Where committed saves are recorded for Edit → Undo (None: not recorded).
         self.history: UndoHistory | None = None
+        #: The last save's conflict, until the next save or reload.
+        self.conflict: ConflictError | None = None
 
     async def load(self) -> None:
         async with self._action():
@@ -59,10 +69,17 @@ class VirtualMeterEditorViewModel(BaseViewModel):
         known = {c.metric.id: c for c in self.choices if c.metric.id is not None}
         return check_virtual(source, known, {})
 
-    async def save(self, source: Source, tariffs: Sequence[Tariff] | None = None) -> None:
+    async def save(self, source: Source, tariffs: Sequence[Tariff] | None = None, *, overwrite: bool = False) -> None:
         """Store ``source``; with ``tariffs`` (their ``metric_id``: the metric's id, or any key for a new
         one), its metric's tariffs become exactly those, in the same transaction and undo step, through
-        the source form's path (``source_editor.replace_tariffs``)."""
+        the source form's path (``source_editor.replace_tariffs``).
+
+        Someone else's change since the form loaded (the virtual meter, or one of its tariffs) is a
+        conflict (``conflict_raised``, nothing stored) unless ``overwrite``: the user chose to save
+        over it."""
+        conflict, self.conflict = self.conflict, None
+        if overwrite and conflict is not None and conflict.what == "source":
+            source = replace(source, version=conflict.current_version)
         async with self._action():
             from ..domain.undo import Scope
             from ..repositories import SourceRepository
@@ -76,10 +93,14 @@ class VirtualMeterEditorViewModel(BaseViewModel):
                         await recording.start(session, Scope(sources=frozenset([source.id])))
                     stored = await (repo.add(source) if source.id is None else repo.update(source))
                     if tariffs is not None:
-                        await self._write_tariffs(session, source, stored, tariffs)
+                        await self._write_tariffs(session, source, stored, tariffs, overwrite=overwrite)
                     saved_tariffs = await self._read_tariffs(session, stored)
                     if self.history is not None and stored.id is not None:
                         await recording.finish(session, Scope(sources=frozenset([stored.id])))
+            except ConflictError as exc:
+                self.conflict = exc
+                self.conflict_raised.emit(exc)
+                return
             except RuleError as exc:  # shown in the form, on the terms: no message box
                 self.refused.emit(list(exc.issues))
                 return
@@ -106,13 +127,29 @@ class VirtualMeterEditorViewModel(BaseViewModel):
                 self.history.record(Change(verb.format(name=stored.name), scope, before, after, what, [stored.id]))
             self.saved.emit(stored)
 
+    async def reload(self) -> None:
+        """Take the virtual meter and its tariffs as stored now (Reload after a conflict): ``reloaded``."""
+        source = self.source
+        if source is None or source.id is None:
+            return
+        self.conflict = None
+        async with self._action():
+            from ..repositories import SourceRepository
+
+            async with self._db.session(readonly=True) as session:
+                stored = await SourceRepository(session).get(source.id)
+                tariffs = await self._read_tariffs(session, stored)
+            self.source = stored
+            self.tariffs = tariffs
+            self.reloaded.emit(stored)
+
     async def _write_tariffs(
-        self, session: AsyncSession, source: Source, stored: Source, tariffs: Sequence[Tariff]
+        self, session: AsyncSession, source: Source, stored: Source, tariffs: Sequence[Tariff], *, overwrite: bool
     ) -> None:
         from ..repositories import TariffRepository
 
         repo = TariffRepository(session)
-        if source.id is not None:  # the form saves them as a whole: refuse if someone changed one meanwhile
+        if source.id is not None and not overwrite:  # saved as a whole: refuse if someone changed one meanwhile
             await repo.refuse_changed(self.tariffs, [m.id for m in stored.metrics if m.id is not None])
         metric_id = stored.metrics[0].id
         keys = {t.metric_id: metric_id for t in tariffs}  # one metric: whatever key the form used

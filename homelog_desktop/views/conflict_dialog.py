@@ -6,6 +6,8 @@ Nothing was saved. The user reloads (takes theirs; what was typed here is droppe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import APP_NAME
@@ -41,3 +43,13 @@ class ConflictQuestion(ChoiceBox):
             default=KEEP_EDITING,
             escape=KEEP_EDITING,
         )
+
+
+def ask(conflict: ConflictError, parent: QWidget, answered: Callable[[str], None]) -> ConflictQuestion:
+    """Ask ``parent``'s user what to do about ``conflict`` (window-modal, the loop keeps running):
+    ``answered`` gets RELOAD, OVERWRITE or KEEP_EDITING once they chose. Every form that saves what
+    someone else may change meanwhile asks through here (readings, sources, virtual meters)."""
+    question = ConflictQuestion(conflict, parent)
+    question.finished.connect(lambda _code: answered(question.choice))
+    question.open()
+    return question

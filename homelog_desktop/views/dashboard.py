@@ -116,6 +116,12 @@ class SourceCardWidget(QFrame):
 
     def set_card(self, summary: SourceSummary, card: SourceCard | None, now: datetime, locale: QLocale) -> None:
         """Show ``summary`` with the figures of ``card`` (None: still computing)."""
+        self._fill(summary, card, now, locale)
+        # Once every caption has its text ("Projected 2025", "Settlement 2025/26" come last): the
+        # registers' values then start where the other rows' values do.
+        self._caption_width()
+
+    def _fill(self, summary: SourceSummary, card: SourceCard | None, now: datetime, locale: QLocale) -> None:
         source = summary.source
         self.source_id = source.id
         self.setAccessibleName(translate("SourceCardWidget", "{name}: open").format(name=source.name))
@@ -183,7 +189,6 @@ class SourceCardWidget(QFrame):
             for widget in row:
                 widget.setVisible(not is_gauge)
         self.settlement.set_settlement(card.settlement if card is not None else None, locale, visible=not is_gauge)
-        self._caption_width()  # "Settlement 2025/26" may be the widest caption
         if is_gauge:
             return
         if card is None:
@@ -383,14 +388,14 @@ class SourceCardWidget(QFrame):
             widget = item.widget() if item is not None else None
             if isinstance(widget, QLabel):
                 captions.append(widget)
-        width = max(c.fontMetrics().horizontalAdvance(c.text()) for c in captions) if captions else 0
-        for caption, _ in self._register_rows:
+        # The width each caption asks its column for (its size hint, a few pixels more than the
+        # text's advance), measured without the minimum set last time: the values' columns then
+        # start at the same x in the registers' box and in the grid, in every language.
+        for caption in captions:
+            caption.setMinimumWidth(0)
+        width = max(c.sizeHint().width() for c in captions) if captions else 0
+        for caption in captions:
             caption.setMinimumWidth(width)
-        for r in range(self._grid.rowCount()):
-            item = self._grid.itemAtPosition(r, 0)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, QLabel):
-                widget.setMinimumWidth(width)
 
     def _activate(self) -> None:
         if self.source_id is not None:

@@ -39,7 +39,7 @@ from ..domain.errors import ConflictError
 from ..domain.issues import Issue, ReadingField, Severity
 from ..domain.validation import ReadingContext, change_moment, continuous_use, default_period_start, rollover_moment
 from ..viewmodels.reading_editor import ReadingEditorViewModel, unaccepted, warning_key
-from .conflict_dialog import OVERWRITE, RELOAD, ConflictQuestion
+from .conflict_dialog import OVERWRITE, RELOAD, ConflictQuestion, ask
 from .meter_changes import MeterEventDialog, open_item_dialog
 from .waiting import WaitingBar
 from .widgets import DiscardQuestion
@@ -574,10 +574,7 @@ class ReadingDialog(QDialog):
         """Someone else saved this reading meanwhile: nothing was stored; ask what to do."""
         self._saving = False
         self._refresh()
-        question = ConflictQuestion(conflict, self)
-        self.conflict_question = question
-        question.finished.connect(lambda _code: self._on_conflict_answered(question.choice))
-        question.open()
+        self.conflict_question = ask(conflict, self, self._on_conflict_answered)
 
     def _on_conflict_answered(self, choice: str) -> None:
         self.conflict_question = None

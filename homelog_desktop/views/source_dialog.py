@@ -52,7 +52,7 @@ from ..domain.entities import MAX_DECIMALS, Category, Member, Metric, MetricKind
 from ..domain.errors import ConflictError
 from ..domain.rules import MAX_DIGITS, MAX_INTERVAL_DAYS, MAX_METRIC_NAME_LENGTH, MAX_NAME_LENGTH, MAX_UNIT_LENGTH
 from ..viewmodels.source_editor import MeterChanges, Problem, SourceEditorViewModel, default_metric
-from .conflict_dialog import OVERWRITE, RELOAD, ConflictQuestion
+from .conflict_dialog import OVERWRITE, RELOAD, ConflictQuestion, ask
 from .energy_tab import EnergyTab
 from .icons import category_icon
 from .meter_changes import (
@@ -984,10 +984,7 @@ class SourceDialog(QDialog):
 
     def _on_vm_conflict_raised(self, conflict: ConflictError) -> None:
         """Someone else saved this source (or its tariffs) meanwhile: nothing was stored; ask."""
-        question = ConflictQuestion(conflict, self)
-        self.conflict_question = question
-        question.finished.connect(lambda _code: self._on_conflict_answered(question.choice))
-        question.open()
+        self.conflict_question = ask(conflict, self, self._on_conflict_answered)
 
     def _on_conflict_answered(self, choice: str) -> None:
         self.conflict_question = None

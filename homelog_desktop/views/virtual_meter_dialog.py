@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from ..domain.entities import Category, Metric, MetricKind, Source, Tariff, VirtualTerm
+from ..domain.errors import ConflictError
 from ..domain.issues import Issue, errors
 from ..domain.virtual import InputFacts
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..viewmodels.virtual_editor import VirtualMeterEditorViewModel
+from .conflict_dialog import OVERWRITE, RELOAD, ConflictQuestion, ask
 from .icons import category_icon
 from .meter_changes import TariffColumn, TariffDialog, TariffsTableModel, open_tariff_dialog
 from .models.virtual_inputs import VirtualInputsModel
@@ -103,12 +105,18 @@ class VirtualMeterDialog(QDialog):
         self.result_source: Source | None = None
         #: The choices of inputs have arrived (before, no problem is shown: the form is not filled yet).
         self.loaded = False
+        #: The question after a conflicting save, while it is open.
+        self.conflict_question: ConflictQuestion | None = None
+        #: After a conflict the user chose to keep editing: the next save overwrites.
+        self._overwrite_next = False
         self._setup_ui()
         vm.choices_loaded.connect(self._on_choices_loaded)
         vm.saved.connect(self._on_saved)
         vm.refused.connect(self._on_refused)
         vm.error_occurred.connect(self._on_error)
         vm.busy_changed.connect(self._on_busy)
+        vm.conflict_raised.connect(self._on_conflict_raised)
+        vm.reloaded.connect(self._on_reloaded)
 
     def start(self) -> None:
         """Load the choices of inputs (the form fills in when they arrive)."""
@@ -449,7 +457,51 @@ class VirtualMeterDialog(QDialog):
 
     @asyncSlot()
     async def _on_save_clicked(self) -> None:
-        await self._vm.save(self.current_source(), self.current_tariffs())
+        overwrite, self._overwrite_next = self._overwrite_next, False
+        await self._vm.save(self.current_source(), self.current_tariffs(), overwrite=overwrite)
+
+    @asyncSlot()
+    async def _overwrite(self) -> None:
+        await self._vm.save(self.current_source(), self.current_tariffs(), overwrite=True)
+
+    @asyncSlot()
+    async def _reload(self) -> None:
+        await self._vm.reload()
+
+    def _on_conflict_raised(self, conflict: ConflictError) -> None:
+        """Someone else saved this virtual meter (or one of its tariffs) meanwhile: nothing was
+        stored; ask as the source form does."""
+        self.conflict_question = ask(conflict, self, self._on_conflict_answered)
+
+    def _on_conflict_answered(self, choice: str) -> None:
+        self.conflict_question = None
+        if choice == RELOAD:
+            self._reload()
+        elif choice == OVERWRITE:
+            self._overwrite()
+        else:
+            self._overwrite_next = True
+            self._show_text(
+                (f"{self._vm.conflict or ''} " + translate("VirtualMeterDialog", "Save again to overwrite it.")).strip()
+            )
+
+    def _on_reloaded(self, source: Source) -> None:
+        """The virtual meter and its tariffs as stored now (Reload after a conflict)."""
+        self._overwrite_next = False
+        self.name_edit.setText(source.name)
+        self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(source.category.value)))
+        if source.metrics:
+            self.metric_edit.setText(source.metrics[0].name)
+            self.decimals_spin.setValue(source.metrics[0].decimals)
+        self.public_check.setChecked(source.is_public)
+        for row in list(self.rows):
+            self._on_remove_clicked(row)
+        for term in source.terms:
+            self._add_row(term)
+        self._tariffs.set_items(self._vm.tariffs)
+        self._show([])
+        self._update_tariff_buttons()
+        self._update()
 
     def _on_saved(self, source: Source) -> None:
         self.result_source = source

@@ -5585,6 +5585,13 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
             <numerusform>Import von %Ln Ablesungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Import %n Source(s)</source>
+        <translation>
+            <numerusform>Import von %n Messstelle</numerusform>
+            <numerusform>Import von %n Messstellen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Remove Member “{name}”</source>
         <translation>Entfernen des Mitglieds „{name}“</translation>
@@ -5903,7 +5910,7 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
     <name>VirtualMeterDialog</name>
     <message>
         <source>Tariffs, row {row}: {error}</source>
-        <extracomment>list[InputFacts]: every metric the member may use (counters and interval metrics they can see). The stored virtual meter. list[Issue]: what the repository refused (placed by the dialog on the terms). The stored tariffs of its metric (read by ``load``, again after a save). Where committed saves are recorded for Edit → Undo (None: not recorded).</extracomment>
+        <extracomment>list[InputFacts]: every metric the member may use (counters and interval metrics they can see). The stored virtual meter. list[Issue]: what the repository refused (placed by the dialog on the terms). ConflictError: someone else changed the virtual meter (or its tariffs) since the form loaded it; nothing was stored. The form asks, as the source form does: ``reload``, or ``save(..., overwrite=True)``. The virtual meter as stored now, after ``reload`` (its tariffs in ``tariffs``). The stored tariffs of its metric (read by ``load``, again after a save). Where committed saves are recorded for Edit → Undo (None: not recorded). The last save&apos;s conflict, until the next save or reload.</extracomment>
         <translation>Tarife, Zeile {row}: {error}</translation>
     </message>
     <message>
@@ -5938,7 +5945,7 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
     </message>
     <message>
         <source>Consumption</source>
-        <extracomment>The choices of inputs have arrived (before, no problem is shown: the form is not filled yet).</extracomment>
+        <extracomment>The choices of inputs have arrived (before, no problem is shown: the form is not filled yet). The question after a conflicting save, while it is open. After a conflict the user chose to keep editing: the next save overwrites.</extracomment>
         <translation>Verbrauch</translation>
     </message>
     <message>
@@ -6012,6 +6019,10 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
     <message>
         <source>No meter can be an input yet: add a meter with a counter or interval metric first.</source>
         <translation>Noch kann kein Zähler ein Eingang sein: Fügen Sie zuerst einen Zähler mit einer Zählerstand- oder Intervall-Messgröße hinzu.</translation>
+    </message>
+    <message>
+        <source>Save again to overwrite it.</source>
+        <translation>Speichern Sie erneut, um sie zu überschreiben.</translation>
     </message>
     <message>
         <source>Name is required: enter what this virtual meter is called.</source>

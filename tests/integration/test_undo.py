@@ -21,8 +21,8 @@ import pytest
 from homelog_desktop.domain.entities import Member, MeterEvent, MeterEventKind, Metric, MetricKind, Tariff
 from homelog_desktop.domain.errors import ConflictError
 from homelog_desktop.domain.undo import BOOKKEEPING, Image, Scope, find_conflict, plan
-from homelog_desktop.repositories import MeterEventRepository, TariffRepository
-from homelog_desktop.services.importing import DuplicatePolicy
+from homelog_desktop.repositories import MeterEventRepository, SourceRepository, TariffRepository
+from homelog_desktop.services.importing import ColumnTarget, DuplicatePolicy
 from homelog_desktop.viewmodels.changes import DataChanged, What
 from homelog_desktop.viewmodels.importing import ImportViewModel
 from homelog_desktop.viewmodels.members import MembersViewModel
@@ -390,7 +390,9 @@ def test_undo_remove_member_gives_back_their_readings_and_sources(run, db, db_pa
 # -- import -----------------------------------------------------------------------------------
 
 
-def _import(run: Any, db: Any, steps: Steps, path: Path, source: Any = None, *, duplicates: Any = None) -> Any:
+def _import(
+    run: Any, db: Any, steps: Steps, path: Path, source: Any = None, *, duplicates: Any = None, new_metrics: Any = ()
+) -> Any:
     vm = ImportViewModel(db, path, None)
     vm.history = steps.history
     vm.save_profile = False
@@ -398,6 +400,8 @@ def _import(run: Any, db: Any, steps: Steps, path: Path, source: Any = None, *, 
     vm.settings = replace(vm.settings, timezone="UTC")
     if source is not None:
         vm.use_source(source.id)
+    for column in new_metrics:  # columns of the file that become new metrics of the stored source
+        vm.set_target(column, ColumnTarget.to_metric(vm.new_metric_for(column)))
     if duplicates is not None:
         vm.duplicates = duplicates
     summary = run(vm.run())
@@ -456,6 +460,107 @@ def test_undo_import_keeps_a_reading_another_program_added_since(run, db, db_pat
     run(steps.history.undo())
     assert not steps.errors
     assert [row[0] for row in dump(db_path)["readings"]] == [later.id]
+
+
+def _import_with_a_new_metric(run: Any, db: Any, steps: Steps, source: Any, tmp_path: Path) -> Any:
+    """The stored source's Day and Night, and a column "Peak" that becomes a new metric of it."""
+    path = tmp_path / "peak.csv"
+    path.write_text("Date,Day,Night,Peak\n2024-01-01,10,5,1\n2024-01-02,11,6,2\n2024-01-03,12,7,3\n", encoding="utf-8")
+    summary = _import(run, db, steps, path, source, new_metrics=[3])
+    assert summary.metrics_created == ["Peak"] and len(summary.created_metric_ids) == 1
+    return summary
+
+
+def _metric_names(db_path: Path) -> list[str]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return [name for (name,) in conn.execute("SELECT name FROM metrics ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def test_undo_import_removes_the_metric_it_added_to_a_stored_source(run, db, db_path, steps, add_source, store):
+    """An import that added a metric to a stored source: undo removes its readings and the metric
+    (the source's own metrics and readings untouched); redo puts both back with the same ids."""
+    source = add_source()
+    store(source, make_reading(source, datetime(2023, 12, 1, tzinfo=UTC), "1", "1"))
+    before = dump(db_path)
+    tmp_path = db_path.parent
+    _import_with_a_new_metric(run, db, steps, source, tmp_path)
+    assert _metric_names(db_path) == ["Day", "Night", "Peak"]
+    after_full = dump(db_path, bookkeeping=True)
+    round_trip(steps, db_path, before, "Import 3 Readings")
+    steps.undo()
+    assert _metric_names(db_path) == ["Day", "Night"]
+    steps.redo()
+    assert dump(db_path, bookkeeping=True)["metrics"] == after_full["metrics"]  # same id, same version
+    assert dump(db_path, bookkeeping=True)["readings"] == after_full["readings"]
+
+
+def test_undo_import_refused_once_a_tariff_was_added_to_its_metric(run, db, db_path, steps, add_source, tmp_path):
+    """A tariff set on the metric the import created, since: undoing the import would delete it with
+    the metric, so it is refused, naming the tariff, and nothing changes."""
+    source = add_source()
+    summary = _import_with_a_new_metric(run, db, steps, source, tmp_path)
+
+    async def tariff() -> None:
+        async with db.session() as session:
+            await TariffRepository(session).add(
+                Tariff(None, summary.created_metric_ids[0], date(2024, 1, 1), Decimal("0.30"), Decimal(0), "EUR")
+            )
+
+    run(tariff())
+    state = dump(db_path, bookkeeping=True)
+    run(steps.history.undo())
+    assert steps.errors and steps.errors[0].startswith("Cannot undo “Import 3 Readings”: a tariff was added since")
+    assert dump(db_path, bookkeeping=True) == state
+    assert steps.history.can_undo()
+
+
+def test_undo_import_refused_once_a_value_of_its_metric_was_entered(
+    run, db, db_path, steps, add_source, store, tmp_path
+):
+    """A reading entered since in the stored source with a value of the metric the import created:
+    refused (the value would go with the metric); one without such a value does not stand in the way."""
+    source = add_source()
+    summary = _import_with_a_new_metric(run, db, steps, source, tmp_path)
+    peak = summary.created_metric_ids[0]
+    metrics = (*source.metrics, Metric(peak, "Peak", "", MetricKind.COUNTER))
+    later = replace(source, metrics=metrics)
+    (entered,) = store(later, make_reading(later, datetime(2024, 2, 1, tzinfo=UTC), "20", "9", "4"))
+    state = dump(db_path, bookkeeping=True)
+    run(steps.history.undo())
+    assert steps.errors and steps.errors[0].startswith("Cannot undo “Import 3 Readings”: a reading was added since")
+    assert dump(db_path, bookkeeping=True) == state
+    steps.errors.clear()
+    readings = ReadingsViewModel(db)
+    readings.source = source
+    run(readings.delete([entered.id]))
+    store(source, make_reading(source, datetime(2024, 2, 2, tzinfo=UTC), "21", "10"))
+    steps.undo()
+    assert _metric_names(db_path) == ["Day", "Night"] and len(dump(db_path)["readings"]) == 1
+
+
+def test_undo_import_refused_once_a_reading_was_added_to_the_source_it_created(
+    run, db, db_path, steps, store, tmp_path
+):
+    """A reading entered since in the source the import created: undoing the import (which deletes
+    the source) is refused instead of deleting that reading too."""
+    path = tmp_path / "meter.csv"
+    path.write_text("Date,Reading\n2024-01-01,10\n2024-01-02,11\n", encoding="utf-8")
+    summary = _import(run, db, steps, path)
+    assert summary.source_created
+
+    async def created() -> Any:
+        async with db.session() as session:
+            return await SourceRepository(session).get(summary.source_id)
+
+    source = run(created())
+    store(source, make_reading(source, datetime(2024, 2, 1, tzinfo=UTC), "12"))
+    state = dump(db_path, bookkeeping=True)
+    run(steps.history.undo())
+    assert steps.errors and steps.errors[0].startswith("Cannot undo “Import 2 Readings”: a reading was added since")
+    assert dump(db_path, bookkeeping=True) == state
 
 
 def _replaced_setup(run: Any, db: Any, add_source: Any, add_member: Any, tmp_path: Path) -> tuple[Any, Path]:
@@ -607,6 +712,18 @@ def test_undo_nem12_import_into_one_source(run, db, db_path, steps):
     summary = _import_standard(run, db, steps, FORMATS / "nem12_two_registers.csv", standard_source="House")
     assert summary.imported == 239
     round_trip(steps, db_path, before, "Import 239 Readings")
+
+
+def test_undo_standard_format_import_that_added_a_register_to_a_stored_source(run, db, db_path, steps, add_source):
+    """NEM12 into a stored source that has one of its two registers: undo removes the readings and
+    the register's metric it added; redo puts them back."""
+    add_source("House", metrics=(Metric(None, "6123456789 E1", "kWh", MetricKind.INTERVAL, decimals=3),))
+    before = dump(db_path)
+    summary = _import_standard(run, db, steps, FORMATS / "nem12_two_registers.csv", standard_source="House")
+    (part,) = summary.sources
+    assert not part.source_created and part.metrics_created and len(part.created_metric_ids) == 1
+    assert len(_metric_names(db_path)) == 2
+    round_trip(steps, db_path, before, f"Import {summary.imported} Readings")
 
 
 # -- refusals and the history itself ----------------------------------------------------------

@@ -393,8 +393,10 @@ def test_virtual_meter_card_widget_says_its_inputs_were_not_read_this_month(qtbo
 
 def test_virtual_meter_tariffs_changed_meanwhile_are_not_overwritten(run, db, inputs):
     """The form saves its tariffs as a whole: if another member changed one since it was opened, the save
-    is refused with a message (who changed it) and nothing is stored, as in the source form."""
+    is a conflict (who changed it) and nothing is stored, as in the source form; then Reload takes
+    theirs, or Overwrite (``save(..., overwrite=True)``) stores the form's over them."""
     from homelog_desktop.domain.entities import Tariff
+    from homelog_desktop.domain.errors import ConflictError
     from homelog_desktop.repositories import TariffRepository
     from homelog_desktop.viewmodels.virtual_editor import VirtualMeterEditorViewModel
 
@@ -411,10 +413,14 @@ def test_virtual_meter_tariffs_changed_meanwhile_are_not_overwritten(run, db, in
     run(other_member_adds())
     messages: list[str] = []
     form.error_occurred.connect(messages.append)
+    conflicts: list[ConflictError] = []
+    form.conflict_raised.connect(conflicts.append)
     saved: list[Source] = []
     form.saved.connect(saved.append)
-    run(form.save(replace(rest, name="Rest renamed"), [Tariff(None, metric_id, date(2025, 2, 1), Decimal("0.40"))]))
-    assert saved == [] and len(messages) == 1 and "tariff" in messages[0].lower()
+    mine = [Tariff(None, metric_id, date(2025, 2, 1), Decimal("0.40"))]
+    run(form.save(replace(rest, name="Rest renamed"), mine))
+    assert saved == [] and messages == [] and len(conflicts) == 1
+    assert conflicts[0].what == "tariff" and form.conflict is conflicts[0]
 
     async def stored() -> tuple[str, list[Tariff]]:
         async with db.session(readonly=True) as s:
@@ -422,3 +428,12 @@ def test_virtual_meter_tariffs_changed_meanwhile_are_not_overwritten(run, db, in
 
     name, tariffs = run(stored())
     assert name == "Rest" and [t.unit_price for t in tariffs] == [Decimal("0.25")]
+    reloaded: list[Source] = []
+    form.reloaded.connect(reloaded.append)
+    run(form.reload())
+    assert [s.name for s in reloaded] == ["Rest"] and [t.unit_price for t in form.tariffs] == [Decimal("0.25")]
+    assert form.conflict is None
+    run(form.save(replace(rest, name="Rest renamed"), mine, overwrite=True))
+    assert len(saved) == 1 and messages == []
+    name, tariffs = run(stored())
+    assert name == "Rest renamed" and [t.unit_price for t in tariffs] == [Decimal("0.40")]

@@ -171,6 +171,22 @@ def test_dashboard_cards_show_figures_computed_independently(qtbot, run, db, kno
     assert widget.last_label.text() == f"{meter_value(NOW):,.3f} kWh"
 
 
+def test_dashboard_card_values_line_up(qtbot, run, db, known_meter):
+    """The last reading's value starts where the other rows' values do, although its row lives in a
+    box of its own and "Projected 2025" (the widest caption) gets its year only at the end."""
+    vm = DashboardViewModel(db)
+    page = DashboardPage()
+    qtbot.addWidget(page)
+    vm.cards_loaded.connect(page.set_cards)
+    page.resize(900, 600)
+    page.show()
+    run(vm.load(now=NOW))
+    card = page.card_for(known_meter.id)
+    assert card is not None
+    labels = (card.last_label, card.age_label, card.month_label, card.ytd_label, card.projection_label)
+    qtbot.waitUntil(lambda: len({label.mapTo(card, label.rect().topLeft()).x() for label in labels}) == 1)
+
+
 def test_dashboard_is_the_home_page_and_a_card_opens_its_source(qtbot, open_window, add_source, store):
     """The window opens on the dashboard; clicking a card shows that source; Ctrl+1/2/3 switch pages."""
     gas = add_source("Gas", category=Category.GAS)

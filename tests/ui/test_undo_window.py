@@ -228,3 +228,49 @@ def test_window_undo_a_standard_format_import(qtbot, open_window, add_source, db
     wait_history(qtbot, window)
     assert reading_count(db_path) == 239
     qtbot.waitUntil(lambda: sorted(sidebar_names(window)) == ["House", "Water"])
+
+
+def test_window_undo_a_home_log_import(qtbot, open_window, add_source, db_path, tmp_path):  # noqa: F811
+    """A Home Log file (File → Import) is one step named after its sources: Ctrl+Z removes the source
+    it created with its readings, Ctrl+Shift+Z brings them back."""
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QWizard
+
+    from homelog_desktop.domain.entities import Category, Metric, Source
+    from homelog_desktop.services.exporting import ExportFormat, export_text
+    from homelog_desktop.views.import_wizard import PAGE_HOMELOG, PAGE_SUMMARY, ImportWizard
+
+    add_source("Water")
+    meter = Source(7, "Garage", Category.ELECTRICITY, metrics=(Metric(1, "Energy", "kWh", decimals=1),))
+    start = int(datetime(2025, 1, 1, tzinfo=UTC).timestamp())
+    rows = [(start + 86400 * i, "", 10 + i, None, False, False, None) for i in range(5)]
+    path = tmp_path / "garage.json"
+    path.write_text(export_text(meter, [rows], ExportFormat.JSON), encoding="utf-8")
+    window = open_window()
+    window.import_readings(path)
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(ImportWizard)), timeout=10_000)
+    wizard = next(w for w in window.findChildren(ImportWizard) if w.isVisible())
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_HOMELOG, timeout=10_000)
+    qtbot.waitUntil(lambda: not wizard.vm.busy and wizard.currentPage().isComplete(), timeout=10_000)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_SUMMARY, timeout=20_000)
+    wizard.accept()
+    undo, redo = window.action(Act.UNDO), window.action(Act.REDO)
+    qtbot.waitUntil(undo.isEnabled)
+    settle(qtbot, window)
+    assert undo.text() == "&Undo Import 1 Source"
+    assert reading_count(db_path) == 5 and "Garage" in sidebar_names(window)
+
+    with qtbot.waitSignal(window.workspace.history.stepped):
+        press(qtbot, sidebar(window), Qt.Key.Key_Z, CTRL)
+    wait_history(qtbot, window)
+    assert reading_count(db_path) == 0 and names(db_path) == [("Water", 0)]
+    qtbot.waitUntil(lambda: sidebar_names(window) == ["Water"])
+    assert redo.text() == "&Redo Import 1 Source"
+
+    with qtbot.waitSignal(window.workspace.history.stepped):
+        press(qtbot, sidebar(window), Qt.Key.Key_Z, CTRL | SHIFT)
+    wait_history(qtbot, window)
+    assert reading_count(db_path) == 5
+    qtbot.waitUntil(lambda: sorted(sidebar_names(window)) == ["Garage", "Water"])

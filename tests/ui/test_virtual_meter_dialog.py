@@ -9,9 +9,10 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from homelog_desktop.domain.entities import Category, Metric, MetricKind, Reading, Source, VirtualTerm
+from homelog_desktop.domain.entities import Category, Metric, MetricKind, Reading, Source, Tariff, VirtualTerm
 from homelog_desktop.repositories import ReadingRepository, SourceRepository
 from homelog_desktop.viewmodels.virtual_editor import VirtualMeterEditorViewModel
+from homelog_desktop.views.conflict_dialog import KEEP_EDITING, OVERWRITE, RELOAD
 from homelog_desktop.views.models.virtual_inputs import VirtualInputsModel
 from homelog_desktop.views.virtual_meter_dialog import VirtualMeterDialog
 from tests.ui.test_main_window import open_window  # noqa: F401  (a fixture)
@@ -302,3 +303,66 @@ def test_virtual_meter_tariff_from_the_window_gives_its_report_a_cost(qtbot, ope
     assert window.action(Act.UNDO).text().startswith("&Undo Edit Virtual Meter")
     window.action(Act.UNDO).trigger()
     qtbot.waitUntil(lambda: page.vm.report is not None and page.vm.report.total_cost is None, timeout=15000)
+
+
+@pytest.mark.parametrize("choice", [RELOAD, OVERWRITE, KEEP_EDITING])
+def test_virtual_dialog_tariff_conflict_offers_reload_or_overwrite(qtbot, run, db, open_dialog, meters, choice):
+    """A tariff of the virtual meter changed in another window after the form loaded it: saving
+    stores nothing and asks, as the source form does (the same question): Reload shows their
+    tariff, Overwrite saves the form's over it, Keep Editing lets the next Save overwrite."""
+    from dataclasses import replace
+    from datetime import date
+
+    from homelog_desktop.repositories import TariffRepository
+
+    house, pump = meters["house"], meters["pump"]
+
+    async def add() -> tuple[Source, Tariff]:
+        async with db.session() as s:
+            rest = await SourceRepository(s).add(
+                Source(None, "Rest", Category.ELECTRICITY, metrics=(Metric(None, "Consumption", "kWh", decimals=1),),
+                       virtual=True, terms=(VirtualTerm(house.metrics[0].id, 1), VirtualTerm(pump.metrics[0].id, -1)))
+            )  # fmt: skip
+            tariff = await TariffRepository(s).add(
+                Tariff(None, rest.metrics[0].id, date(2025, 1, 1), Decimal("0.30"), Decimal("0.10"), "EUR")
+            )
+            return rest, tariff
+
+    async def theirs(tariff: Tariff) -> None:  # another window, behind the form's back
+        async with db.session() as s:
+            await TariffRepository(s).update(replace(tariff, unit_price=Decimal("0.40")))
+
+    async def stored() -> tuple[str, list[Decimal]]:
+        async with db.session(readonly=True) as s:
+            source = await SourceRepository(s).get(rest.id)
+            return source.name, [t.unit_price for t in await TariffRepository(s).for_metric(source.metrics[0].id)]
+
+    rest, tariff = run(add())
+    dialog = open_dialog(rest)
+    assert dialog._tariffs.item_at(0).unit_price == Decimal("0.30")
+    run(theirs(tariff))
+    dialog.name_edit.setText("Rest of the house")
+    save_button(dialog).click()
+    qtbot.waitUntil(lambda: dialog.conflict_question is not None and dialog.conflict_question.isVisible())
+    assert dialog.conflict_question.text().startswith("This tariff was changed by")
+    assert run(stored()) == ("Rest", [Decimal("0.40")])  # nothing stored
+    if choice == RELOAD:
+        dialog.conflict_question.choice_button(RELOAD).click()
+        qtbot.waitUntil(
+            lambda: dialog._tariffs.rowCount() == 1 and dialog._tariffs.item_at(0).unit_price == Decimal("0.40")
+        )
+        assert dialog.name_edit.text() == "Rest" and dialog.conflict_question is None
+        with qtbot.waitSignal(dialog._vm.saved):
+            save_button(dialog).click()  # saved without a question: the form now holds what is stored
+        assert run(stored()) == ("Rest", [Decimal("0.40")])
+        return
+    if choice == OVERWRITE:
+        with qtbot.waitSignal(dialog._vm.saved):
+            dialog.conflict_question.choice_button(OVERWRITE).click()
+    else:
+        dialog.conflict_question.choice_button(KEEP_EDITING).click()
+        qtbot.waitUntil(lambda: dialog.conflict_question is None)
+        assert dialog.isVisible() and "Save again to overwrite it." in dialog.problems_label.text()
+        with qtbot.waitSignal(dialog._vm.saved):
+            save_button(dialog).click()
+    assert run(stored()) == ("Rest of the house", [Decimal("0.30")])  # the form's, over theirs

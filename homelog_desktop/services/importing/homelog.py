@@ -41,6 +41,7 @@ from ...domain.entities import Category, MeterEvent, MeterEventKind, Metric, Met
 from ...domain.errors import HomeLogError
 from ...domain.settlement import AdvancePayment
 from ...domain.timeutil import from_epoch
+from ...domain.undo import MAX_UNDO_REPLACED, ImportUndo, KeptRows, Scope
 from ...repositories.bulk_readings import BulkRows
 from ..bulk import gc_paused
 from ..exporting import JSON_FORMAT_NAME
@@ -141,6 +142,10 @@ class SourceOutcome:
     factors_there: int = 0
     advances_added: int = 0
     advances_there: int = 0
+    #: The stored readings it replaced, kept for an undo (``undoable``; None: not kept).
+    replaced_rows: KeptRows | None = None
+    #: What undoing it removes from this source (``undoable``; None: undo was not asked about).
+    undo: ImportUndo | None = None
 
 
 @dataclass(slots=True)
@@ -499,11 +504,18 @@ async def run_homelog_import(
     duplicates: DuplicatePolicy = DuplicatePolicy.SKIP,
     progress: Callable[[ImportProgress], None] | None = None,
     cancel: CancelToken | None = None,
+    *,
+    undoable: bool = False,
 ) -> HomeLogSummary:
     """Store ``document`` in one transaction (see the module's docstring); ImportCancelledError on a cancel,
-    ImportFileError when something of it breaks a rule (a meter change, a tariff); either way nothing is stored."""
+    ImportFileError when something of it breaks a rule (a meter change, a tariff); either way nothing is stored.
+
+    ``undoable``: each source's outcome says what undoing the import removes (``SourceOutcome.undo``:
+    the source if it created it, else the metrics, tariffs, meter changes, conversion factors,
+    advance payments and readings it added) and keeps the stored readings it replaced (up to
+    MAX_UNDO_REPLACED in all), for Edit → Undo (as ``run_import``)."""
     with gc_paused():
-        return await _run(db, document, duplicates, progress, cancel)
+        return await _run(db, document, duplicates, progress, cancel, undoable)
 
 
 async def _run(
@@ -512,10 +524,12 @@ async def _run(
     duplicates: DuplicatePolicy,
     progress: Callable[[ImportProgress], None] | None,
     cancel: CancelToken | None,
+    undoable: bool = False,
 ) -> HomeLogSummary:
     from ...db.database import actor_of
     from ...repositories import MemberRepository, MeterEventRepository, SourceRepository, TariffRepository
     from ...repositories.bulk_readings import BulkReadingWriter, fill_interval_starts, lock_source_name
+    from ..undo import capture, import_undo
 
     started = time.perf_counter()
     first = document.sources[0].source.name if document.sources else ""
@@ -536,6 +550,7 @@ async def _run(
         actor = actor_of(session)
         keep_authors = actor is None or actor.is_admin
         repository = SourceRepository(session)
+        budget = MAX_UNDO_REPLACED if undoable else None
         for part in document.sources:
             outcome = SourceOutcome(part.source.name)
             summary.sources.append(outcome)
@@ -543,6 +558,10 @@ async def _run(
             # By name in any case, in Python: SQLite's lower() knows only ASCII ("Élec" and "élec").
             wanted = _key(part.source.name)
             stored = next((s for s in await repository.all() if _key(s.name) == wanted), None)
+            # A stored source's rows before the import adds to them: what it added is the rest.
+            there = None
+            if undoable and stored is not None and stored.id is not None:
+                there = await capture(session, Scope(sources=frozenset([stored.id])))
             try:
                 if stored is None:
                     owner = members.get(_key(part.owner)) if part.owner else None
@@ -568,7 +587,7 @@ async def _run(
             await _add_energy(session, part, targets, stored.id, outcome)
             # Readings, a chunk at a time, through the writer of every import.
             writer = await BulkReadingWriter.open(
-                session, stored.id, replace=duplicates is DuplicatePolicy.REPLACE, merge=False
+                session, stored.id, replace=duplicates is DuplicatePolicy.REPLACE, merge=False, keep_replaced=budget
             )
             metric_of: dict[int, int | None] = {i: m.id for i, m in enumerate(targets)}
             intervals = frozenset(i for i, m in enumerate(targets) if m.kind is MetricKind.INTERVAL)
@@ -597,6 +616,25 @@ async def _run(
             guessed = [m.id for i, m in enumerate(targets) if i in intervals and i not in readings.starts and m.id]
             await fill_interval_starts(session, guessed)
             await _add_changes(session, MeterEventRepository(session), part, targets, stored.id, outcome)
+            if undoable:
+                outcome.replaced_rows = writer.replaced_rows
+                if budget is not None:  # the sources' replaced rows are kept up to the bound in all
+                    budget = max(0, budget - outcome.replaced)
+                new_rows: dict[str, set[int]] = {}
+                if there is not None:
+                    now = await capture(session, Scope(sources=frozenset([stored.id])))
+                    for table in ("metrics", "tariffs", "conversion_factors", "advance_payments", "meter_events"):
+                        new_rows[table] = now.ids(table) - there.ids(table)
+                metrics = [m.id for m in stored.metrics if m.id is not None] if outcome.created else []
+                outcome.undo = await import_undo(
+                    session,
+                    stored.id,
+                    created=outcome.created,
+                    metrics=metrics or new_rows.pop("metrics", set()),
+                    runs=writer.id_runs,
+                    replaced=writer.replaced_rows,
+                    rows=new_rows,
+                )
             _check(cancel)
         summary.source_id = summary.sources[0].source_id if summary.sources else None
         summary.source_created = any(o.created for o in summary.sources)
@@ -782,6 +820,7 @@ def homelog_summary_text(summary: HomeLogSummary) -> str:
             unknown_authors=summary.unknown_authors,
             authors_not_kept=summary.authors_not_kept,
             seconds=summary.seconds,
+            undo_note=summary.undo_note,
         )
     ).splitlines()
     lines.extend(line for line in rest[2:])  # past the heading and the count of readings

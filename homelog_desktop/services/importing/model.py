@@ -16,7 +16,7 @@ from ...domain.entities import PERIOD_START_SUFFIX, Metric, MetricKind, Source
 from ...domain.errors import HomeLogError
 
 if TYPE_CHECKING:
-    from ...domain.undo import KeptRows
+    from ...domain.undo import ImportUndo, KeptRows
     from .blocks import Block
 
 #: ``date_format`` of ISO 8601 timestamps (with or without seconds, "T", time zone offset or "Z").
@@ -415,6 +415,11 @@ class ImportSummary:
     replaced_rows: KeptRows | None = None
     #: Why the import cannot be undone, when it cannot ("": it can, or undo was not asked about).
     undo_note: str = ""
+    #: The ids of the metrics it created (with the source, or added to a stored one).
+    created_metric_ids: list[int] = field(default_factory=list)
+    #: What undoing it removes (its readings, and the source or metrics it created), when undo was
+    #: asked about (``undoable``); None otherwise.
+    undo: ImportUndo | None = None
 
     @property
     def skipped_rows(self) -> int:

@@ -29,6 +29,7 @@ from ...repositories.bulk_readings import (
     set_metric_decimals,
 )
 from ..bulk import gc_paused
+from ..undo import import_undo
 from .chunks import ChunkConverter
 from .model import (
     MAX_LISTED,
@@ -302,6 +303,15 @@ async def _run_import(
             await _grow_decimals(session, mapping, max_decimals)
             # Interval values stored without a start run since the previous value of their metric.
             await fill_interval_starts(session, sorted({m for c, m in metric_of.items() if c in intervals and m}))
+            if undoable:
+                summary.undo = await import_undo(
+                    session,
+                    source.id,
+                    created=summary.source_created,
+                    metrics=summary.created_metric_ids,
+                    runs=store.id_runs,
+                    replaced=store.replaced_rows,
+                )
             _check_cancel(cancel)
             reporter.bytes_done = stream.bytes_total
             reporter.report("committing")
@@ -546,6 +556,7 @@ async def _prepare_source(
         source = await sources.add(replace(plan.source, metrics=metrics))
         summary.source_created = True
         summary.metrics_created = [m.label for m in metrics]
+        summary.created_metric_ids = [m.id for m in source.metrics if m.id is not None]
     else:
         try:
             source = await sources.get(plan.source.id)
@@ -558,6 +569,9 @@ async def _prepare_source(
                 raise ImportFileError(f"the source “{source.name}” already has a metric named “{clash}”")
             source = await sources.update(replace(source, metrics=source.metrics + tuple(m for _c, m in new_metrics)))
             summary.metrics_created = [m.label for _c, m in new_metrics]
+            summary.created_metric_ids = [
+                m.id for m in source.metrics if m.id is not None and m.name.strip().casefold() in names
+            ]
     if source.virtual:
         raise ImportFileError(
             f"“{source.name}” is a virtual meter: its figures are computed from its inputs, it has no readings"

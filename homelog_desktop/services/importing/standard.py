@@ -36,6 +36,7 @@ from ...domain.undo import MAX_UNDO_REPLACED
 from ...repositories import SourceRepository
 from ...repositories.bulk_readings import BulkReadingWriter, BulkRows, lock_source_name
 from ..bulk import gc_paused
+from ..undo import import_undo
 from .convert import CellError, LocalTimes, local_zone
 from .formats import FormatError, FormatId, ParsedFile, Series, Skipped, detect_format, parse_file
 from .formats.detection import HEAD_BYTES
@@ -386,6 +387,15 @@ async def _run_standard_import(
                     report("reading")
                 result.duplicate_lines = sorted(set(result.duplicate_lines))
                 result.replaced_rows = store.replaced_rows
+                if undoable:
+                    result.undo = await import_undo(
+                        session,
+                        source,
+                        created=result.source_created,
+                        metrics=result.created_metric_ids,
+                        runs=store.id_runs,
+                        replaced=store.replaced_rows,
+                    )
                 if budget is not None:  # the sources' replaced rows are kept up to the bound in all
                     budget = max(0, budget - result.replaced)
             _check(cancel)
@@ -425,6 +435,7 @@ async def _prepare(
         source = await sources.add(Source(None, name, _category(series), metrics=tuple(unique.values())))
         result.source_created = True
         result.metrics_created = [m.label for m in unique.values()]
+        result.created_metric_ids = [m.id for m in source.metrics if m.id is not None]
     else:
         have = {m.name.strip().casefold(): m for m in source.metrics}
         missing: dict[str, Metric] = {}
@@ -446,6 +457,9 @@ async def _prepare(
         if missing:
             source = await sources.update(replace(source, metrics=source.metrics + tuple(missing.values())))
             result.metrics_created = [m.label for m in missing.values()]
+            result.created_metric_ids = [
+                m.id for m in source.metrics if m.id is not None and m.name.strip().casefold() in missing
+            ]
     assert source.id is not None
     result.source_id = source.id
     result.source_name = source.name
