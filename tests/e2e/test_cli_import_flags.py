@@ -8,6 +8,7 @@ from tests.e2e.test_cli_import import ROOT, dump, homelog
 from tests.e2e.test_cli_import_standard import values
 
 FORMATS = ROOT / "tests" / "data" / "formats"
+PROFILES = ROOT / "tests" / "data" / "profiles"
 
 
 def test_standard_file_into_an_unknown_source_needs_create(tmp_path: Path) -> None:
@@ -82,3 +83,36 @@ def test_standard_value_too_large_to_store_is_invalid_too(tmp_path: Path) -> Non
         ("Electricity tariff 1", "2024-03-31T00:00:00+00:00", 0.212),
         ("Electricity tariff 1", "2024-03-31T02:00:00+00:00", 0.19),
     ]
+
+
+def test_supplier_profile_honours_create_and_skip_invalid(tmp_path: Path) -> None:
+    """A profile (Liander) into an unknown source needs --create; an unreadable reading stops the import unless
+    --skip-invalid; the Liander metrics match a source made from Eneco's export by name (no new metric)."""
+    sample = tmp_path / "meetdata.csv"
+    # The Liander sample in April (after the Eneco sample's days), its second day's first reading unreadable.
+    lines = (PROFILES / "liander_meetdata.csv").read_text(encoding="utf-8").replace("-03-2024", "-04-2024").splitlines()
+    lines[2] = lines[2].replace("4221.7", "4221.7x")
+    sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    zone = ("--timezone", "Europe/Amsterdam")
+    eneco = homelog(tmp_path, str(PROFILES / "eneco_meterstanden.csv"), "--source", "Home", "--create", *zone)
+    assert eneco.returncode == 0, eneco.stdout + eneco.stderr
+    db = tmp_path / "data" / "homelog.db"
+    before = dump(db)
+    unknown = homelog(tmp_path, str(sample), "--source", "Elsewhere", *zone)
+    assert unknown.returncode == 2
+    assert unknown.stderr.endswith("there is no source named “Elsewhere” (add --create to create it)\n")
+    stopped = homelog(tmp_path, str(sample), "--source", "Home", *zone)
+    assert stopped.returncode == 2, stopped.stdout + stopped.stderr
+    assert stopped.stderr.endswith(
+        "error: line 3, column “E0053001234567890 reading1”: “4221.7x” is not a number; nothing was imported\n"
+    )
+    assert dump(db) == before
+    skipped = homelog(tmp_path, str(sample), "--source", "Home", "--skip-invalid", *zone)
+    assert skipped.returncode == 3, skipped.stdout + skipped.stderr
+    assert "Metrics created" not in skipped.stdout
+    assert "line 3, column “E0053001234567890 reading1”: “4221.7x” is not a number" in skipped.stdout
+    # April: UTC+2. The invalid row's electricity is skipped; the gas meter's row of that day is not.
+    stored = {(row[0], row[3].isoformat()): row[4] for row in values(db, "Home")}
+    assert stored[("Levering laag (El 1)", "2024-04-02T22:00:00+00:00")] == 4233.1
+    assert stored[("Gas", "2024-04-01T22:00:00+00:00")] == 2879.1
+    assert ("Levering laag (El 1)", "2024-04-01T22:00:00+00:00") not in stored

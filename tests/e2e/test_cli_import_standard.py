@@ -133,8 +133,8 @@ def test_home_assistant_statistics_and_dsmr_reader(tmp_path: Path) -> None:
 def test_list_profiles_and_help_examples(tmp_path: Path) -> None:
     listed = run_homelog(tmp_path, "import", "--list-profiles")
     assert listed.returncode == 0
-    names = ("fluvius", "eneco", "homewizard", "homewizard-gas", "e3dc", "lastgang-de", "netz-noe", "wiener-netze")
-    for name in (*names, "e-distribuzione", "octopus", "green-button-csv"):
+    names = ("fluvius", "eneco", "homewizard", "homewizard-gas", "liander", "e3dc", "lastgang-de", "netz-noe")
+    for name in (*names, "wiener-netze", "e-distribuzione", "octopus", "green-button-csv"):
         assert name in listed.stdout
     helped = run_homelog(tmp_path, "import", "--help")
     assert "--profile NAME" in helped.stdout and "homelog import --list-profiles" in helped.stdout
@@ -177,6 +177,32 @@ CASES = [
             ("Export T1", "kWh", "counter", _t("2024-08-31T22:00"), 3095.077, None),
             ("Export T2", "kWh", "counter", _t("2024-08-31T22:00"), 7450.128, None),
             ("Import T1", "kWh", "counter", _t("2024-08-31T22:15"), 8350.385, None),
+        ],
+    ),
+    (
+        "liander_meetdata.csv",
+        "liander",
+        [
+            # A row per meter and day (electricity E…, gas G…): the readings at the day's 00:00 local time
+            # (UTC+1 in March), one reading per day with the electricity and the gas meter's values.
+            (metric, unit, "counter", _t(f"2024-{day}T23:00"), value, None)
+            for day, readings in (
+                ("02-29", (4210.5, 6120.3, 812.25, 1530.75, 2875.4)),
+                ("03-01", (4221.7, 6120.3, 812.31, 1530.75, 2879.1)),
+                ("03-02", (4233.1, 6120.3, 812.9, 1530.75, 2882.3)),
+                ("03-03", (4236.4, 6128.8, 813.02, 1534.1, 2884.9)),
+            )
+            for (metric, unit), value in zip(
+                (
+                    ("Levering laag (El 1)", "kWh"),
+                    ("Levering hoog (El 2)", "kWh"),
+                    ("Teruglevering laag (El 3)", "kWh"),
+                    ("Teruglevering hoog (El 4)", "kWh"),
+                    ("Gas", "m³"),
+                ),
+                readings,
+                strict=True,
+            )
         ],
     ),
     (
@@ -250,6 +276,8 @@ def test_supplier_profile_recognised_by_its_header(tmp_path: Path, name: str, pr
     assert f"Read with the profile “{profile}”" in done.stderr
     stored = [row[:6] for row in values(tmp_path / "data" / "homelog.db", "S")]
     assert stored[: len(expected)] == expected
+    if profile == "liander":
+        assert stored == expected  # every value, and nothing of the usage columns
     forced = homelog(
         tmp_path, str(PROFILES / name), "--source", "T", "--create", "--timezone", zone, "--profile", profile
     )

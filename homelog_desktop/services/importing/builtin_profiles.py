@@ -32,6 +32,13 @@ class ValueColumn:
     metric: str
     unit: str
     kind: MetricKind
+    #: A long file with ``values``: the start of the registers this column is read for (a Dutch meter
+    #: number starts with E for electricity, G for gas); "" for every register.
+    register: str = ""
+
+    def reads(self, header: str, register: str) -> bool:
+        """Whether this is the value column ``header`` of a row of ``register``."""
+        return _key(header) == _key(self.column) and register.strip().casefold().startswith(self.register.casefold())
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +62,9 @@ class BuiltinProfile:
     #: (date, time) of the period's other end in two columns, used to measure the period (FROM_FILE).
     other_end: tuple[str, str] | None = None
     values: tuple[ValueColumn, ...] = ()
-    #: A long file: the register column, and the kind of every register's values.
+    #: A long file: the register column, and the kind of every register's values. With ``values`` too, only
+    #: the value columns they name are read, for the registers each names, as the metrics each names (a
+    #: file of electricity and gas meters, each with its own registers).
     register: str | None = None
     register_kind: MetricKind = MetricKind.INTERVAL
     delimiter: str | None = None
@@ -86,6 +95,24 @@ class BuiltinProfile:
         existing = {m.name.strip().casefold(): m for m in source.metrics} if source is not None else {}
         settings = detected.settings
         changed: dict[int, ColumnTarget] = {}
+        if self.register is not None and self.values:
+            made = range(
+                settings.register_base, settings.register_base + len(settings.value_columns) * len(settings.registers)
+            )
+            named: set[str] = set()
+            for column in sorted(set(mapping) | set(made)):
+                found = self._register_value(detected, column)
+                if found is None:
+                    changed[column] = ColumnTarget.ignored()
+                    continue
+                spec, register = found
+                # A second meter of one kind (a replaced meter's number) keeps its own metric.
+                name = spec.metric if spec.metric.casefold() not in named else f"{spec.metric} ({register})"
+                named.add(name.casefold())
+                decimals = detected.column_decimals.get(column, 3)
+                metric = Metric(None, name, spec.unit, spec.kind, decimals=max(decimals, 0))
+                changed[column] = _onto(metric, source, existing)
+            return changed
         if self.register is not None:
             for column, target in mapping.items():
                 if column < settings.register_base or target.metric is None:
@@ -108,6 +135,19 @@ class BuiltinProfile:
             metric = Metric(None, value.metric, value.unit, value.kind, decimals=max(decimals, 0))
             changed[column] = _onto(metric, source, existing)
         return changed
+
+    def _register_value(self, detected: Detected, column: int) -> tuple[ValueColumn, str] | None:
+        """The value spec a long file's made column is read with, and its register (None: not read)."""
+        settings = detected.settings
+        width = len(settings.value_columns)
+        index = column - settings.register_base
+        if width == 0 or not 0 <= index < width * len(settings.registers):
+            return None
+        register = settings.registers[index // width]
+        value_column = settings.value_columns[index % width]
+        header = detected.columns[value_column] if value_column < len(detected.columns) else ""
+        spec = next((v for v in self.values if v.reads(header, register)), None)
+        return (spec, register) if spec is not None else None
 
 
 def _onto(metric: Metric, source: Source | None, existing: dict[str, Metric]) -> ColumnTarget:
@@ -191,6 +231,33 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
         decimal=".",
         date_format="iso",
         category=Category.GAS,
+    ),
+    BuiltinProfile(
+        name="liander",
+        country="NL",
+        title="Liander meter data (meetdata): daily readings of electricity El 1-4 and gas, a row per meter and day",
+        # The CSV Liander's customer service sends on request (Mijn Liander has no download), as a public
+        # example of it shows (patrickvorgers/Home-Assistant-Import-Energy-Data, Datasources/Liander/Sample
+        # files/csv_bijlage.csv): "eancodeasn,meternummer,meterreadingdate,reading1,usage1,…,reading4,usage4",
+        # comma-separated, decimal point, dd-mm-yyyy; the electricity meter (number E…) has readings 1-4
+        # (delivered low and normal tariff, returned low and normal, as the meter's display orders them), the
+        # gas meter (G…) reading 1 in m³; each usage is the difference from the day before.
+        signature=("eancodeasn", "meternummer", "meterreadingdate", "reading1", "usage1"),
+        date="meterreadingdate",
+        register="meternummer",
+        register_kind=MetricKind.COUNTER,
+        values=(
+            ValueColumn("reading1", "Levering laag (El 1)", _KWH, MetricKind.COUNTER, register="E"),
+            ValueColumn("reading2", "Levering hoog (El 2)", _KWH, MetricKind.COUNTER, register="E"),
+            ValueColumn("reading3", "Teruglevering laag (El 3)", _KWH, MetricKind.COUNTER, register="E"),
+            ValueColumn("reading4", "Teruglevering hoog (El 4)", _KWH, MetricKind.COUNTER, register="E"),
+            ValueColumn("reading1", "Gas", "m³", MetricKind.COUNTER, register="G"),
+        ),
+        delimiter=",",
+        decimal=".",
+        date_format="%d-%m-%Y",
+        category=Category.OTHER,
+        notes=("the usage columns (each day's difference of the readings) are not read",),
     ),
     BuiltinProfile(
         name="e3dc",
