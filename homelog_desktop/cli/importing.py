@@ -200,7 +200,7 @@ def _list_profiles() -> int:
 
     width = max(len(p.name) for p in BUILTIN_PROFILES)
     for profile in BUILTIN_PROFILES:
-        print(f"{profile.name:<{width}}  {profile.country}  {profile.title}")
+        print(f"{profile.name:<{width}}  {profile.country}  {profile.label}")
     return OK
 
 

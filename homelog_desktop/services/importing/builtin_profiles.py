@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ...domain.entities import Category, Metric, MetricKind, Source
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from .model import ColumnTarget, Detected, ImportFileError, ImportSettings, PeriodLabel, TargetRole
 
 #: The period's length taken from the file: the first data row's two period columns, or the step between
@@ -74,6 +75,11 @@ class BuiltinProfile:
     #: An inclusive period end (``00:59`` for the hour 00:00-01:00): a minute is added to the measured period.
     inclusive_end: bool = False
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def label(self) -> str:
+        """The title in the user's language (the wizard's list of profiles, ``--list-profiles``)."""
+        return translate("ImportProfiles", self.title)
 
     def matches(self, columns: list[str]) -> bool:
         return all(_position(columns, s) is not None for s in self.signature)
@@ -176,7 +182,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="fluvius",
         country="BE",
-        title="Fluvius (Mijn Fluvius) quarter-hour or day totals, a row per register",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "Fluvius (Mijn Fluvius) quarter-hour or day totals, a row per register"
+        ),
         signature=("Van (datum)", "Van (tijdstip)", "Tot (datum)", "Tot (tijdstip)", "Register", "Volume", "Eenheid"),
         date="Van (datum)",
         time="Van (tijdstip)",
@@ -191,7 +199,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="eneco",
         country="NL",
-        title="Eneco (Mijn Eneco) daily meter readings: electricity El 1-4 and gas",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "Eneco (Mijn Eneco) daily meter readings: electricity El 1-4 and gas"
+        ),
         signature=("Datum", "Meterstand laagtarief (El 1)", "Meterstand hoogtarief (El 2)"),
         date="Datum",
         values=(
@@ -207,7 +217,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="homewizard",
         country="NL",
-        title="HomeWizard P1 meter export: import and export readings T1, T2 (kWh)",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "HomeWizard P1 meter export: import and export readings T1, T2 (kWh)"
+        ),
         signature=("time", "Import T1 kWh", "Import T2 kWh"),
         date="time",
         values=(
@@ -223,7 +235,7 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="homewizard-gas",
         country="NL",
-        title="HomeWizard P1 meter export of the gas meter: total gas used (m³)",
+        title=QT_TRANSLATE_NOOP("ImportProfiles", "HomeWizard P1 meter export of the gas meter: total gas used (m³)"),
         signature=("time", "Total gas used"),
         date="time",
         values=(ValueColumn("Total gas used", "Gas", "m³", MetricKind.COUNTER),),
@@ -235,7 +247,10 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="liander",
         country="NL",
-        title="Liander meter data (meetdata): daily readings of electricity El 1-4 and gas, a row per meter and day",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles",
+            "Liander meter data (meetdata): daily readings of electricity El 1-4 and gas, a row per meter and day",
+        ),
         # The CSV Liander's customer service sends on request (Mijn Liander has no download), as a public
         # example of it shows (patrickvorgers/Home-Assistant-Import-Energy-Data, Datasources/Liander/Sample
         # files/csv_bijlage.csv): "eancodeasn,meternummer,meterreadingdate,reading1,usage1,…,reading4,usage4",
@@ -262,7 +277,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="e3dc",
         country="DE",
-        title="E3/DC portal export (Statistik): power of solar, battery, grid and house",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "E3/DC portal export (Statistik): power of solar, battery, grid and house"
+        ),
         signature=("Zeitstempel", "Netzbezug [W]", "Netzeinspeisung [W]"),
         date="Zeitstempel",
         values=(
@@ -280,7 +297,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="netz-noe",
         country="AT",
-        title="Netz Niederösterreich smart meter portal: quarter-hour consumption labelled by its end",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "Netz Niederösterreich smart meter portal: quarter-hour consumption labelled by its end"
+        ),
         signature=("Messzeitpunkt", "Verbrauch (kWh)", "Qualität"),
         date="Messzeitpunkt",
         time_is=PeriodLabel.END,
@@ -293,7 +312,7 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="lastgang-de",
         country="DE",
-        title="German grid operator's load profile (Lastgang): quarter-hour kWh",
+        title=QT_TRANSLATE_NOOP("ImportProfiles", "German grid operator's load profile (Lastgang): quarter-hour kWh"),
         signature=("Datum", "Uhrzeit", "Wert (kWh)"),
         date="Datum",
         time="Uhrzeit",
@@ -309,7 +328,10 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="wiener-netze",
         country="AT",
-        title="Wiener Netze smart meter portal (Datenexport): quarter-hour kWh with Zeit von and Zeit bis",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles",
+            "Wiener Netze smart meter portal (Datenexport): quarter-hour kWh with Zeit von and Zeit bis",
+        ),
         # The value column is named after the meter: "<label> - <Zählpunkt> - Verbrauch [kWh]".
         signature=("Datum", "Zeit von", "Zeit bis", "*[kWh]"),
         date="Datum",
@@ -328,7 +350,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="e-distribuzione",
         country="IT",
-        title="e-distribuzione (Enel) load curve: a day per row, 96 quarter-hour columns",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "e-distribuzione (Enel) load curve: a day per row, 96 quarter-hour columns"
+        ),
         signature=("Giorno", "00:00-00:15", "00:15-00:30"),
         date=None,
         time_is=PeriodLabel.START,
@@ -342,7 +366,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="octopus",
         country="UK",
-        title="Octopus Energy consumption download: half-hour amounts with Start and End",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "Octopus Energy consumption download: half-hour amounts with Start and End"
+        ),
         signature=("Consumption (kWh)", "Start", "End"),
         date="End",
         time_is=PeriodLabel.END,
@@ -355,7 +381,10 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="green-button-csv",
         country="US",
-        title="Green Button “Download my data” CSV (PG&E, SCE, ComEd…): TYPE, DATE, START TIME, END TIME, USAGE",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles",
+            "Green Button “Download my data” CSV (PG&E, SCE, ComEd…): TYPE, DATE, START TIME, END TIME, USAGE",
+        ),
         signature=("TYPE", "DATE", "START TIME", "END TIME", "USAGE"),
         date="DATE",
         time="START TIME",
@@ -425,7 +454,11 @@ def apply_builtin(profile: BuiltinProfile, detected: Detected) -> Detected:
     settings = replace(settings, **changes)  # type: ignore[arg-type]
     if profile.date is not None and profile.period_seconds == FROM_FILE:
         settings = replace(settings, period_seconds=_period_of(profile, detected, settings))
-    notes = [f"Read with the profile “{profile.name}”: {profile.title}."]
+    notes = [
+        translate("ImportProfiles", "Read with the profile “{name}”: {title}.").format(
+            name=profile.name, title=profile.label
+        )
+    ]
     if time_is is not profile.time_is:
         notes.append(f"Each row's time is the {time_is.value} of its period, since the first row is at midnight.")
     # The profile knows its date format: detection's doubt about day-first dates does not apply.
