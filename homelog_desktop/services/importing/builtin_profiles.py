@@ -464,7 +464,15 @@ def apply_builtin(profile: BuiltinProfile, detected: Detected) -> Detected:
     # The profile knows its date format: detection's doubt about day-first dates does not apply.
     known = settings.date_format == profile.date_format and profile.date_format is not None
     # Nor does its guess of which end of a period a row's time is: the profile says it (and each column's kind).
-    notes += [n for n in detected.notes if (not known or "day-first" not in n) and not n.startswith("Amounts per")]
+    # A profile that names each register's columns (Liander: a row per meter) says what becomes a metric itself.
+    own_registers = profile.register is not None and bool(profile.values)
+    notes += [
+        n
+        for n in detected.notes
+        if (not known or "day-first" not in n)
+        and not n.startswith("Amounts per")
+        and not (own_registers and n.startswith("One row per register"))
+    ]
     ambiguous = [] if known else detected.ambiguous_date_formats
     return replace(detected, settings=settings, notes=notes, ambiguous_date_formats=ambiguous)
 
