@@ -2145,6 +2145,10 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         <translation>Liander-Messdaten (meetdata): tägliche Zählerstände, Strom El 1–4 und Gas, eine Zeile je Zähler und Tag</translation>
     </message>
     <message>
+        <source>Greenchoice electricity meter readings (meterstanden stroom): a day per row, El 1-4</source>
+        <translation>Greenchoice-Zählerstände Strom (meterstanden stroom): ein Tag je Zeile, El 1–4</translation>
+    </message>
+    <message>
         <source>E3/DC portal export (Statistik): power of solar, battery, grid and house</source>
         <translation>E3/DC-Portal-Export (Statistik): Leistung von Solar, Batterie, Netz und Haus</translation>
     </message>

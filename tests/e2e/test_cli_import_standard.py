@@ -133,8 +133,8 @@ def test_home_assistant_statistics_and_dsmr_reader(tmp_path: Path) -> None:
 def test_list_profiles_and_help_examples(tmp_path: Path) -> None:
     listed = run_homelog(tmp_path, "import", "--list-profiles")
     assert listed.returncode == 0
-    names = ("fluvius", "eneco", "homewizard", "homewizard-gas", "liander", "e3dc", "lastgang-de", "netz-noe")
-    for name in (*names, "wiener-netze", "e-distribuzione", "octopus", "green-button-csv"):
+    names = ("fluvius", "eneco", "homewizard", "homewizard-gas", "liander", "greenchoice", "e3dc", "lastgang-de")
+    for name in (*names, "netz-noe", "wiener-netze", "e-distribuzione", "octopus", "green-button-csv"):
         assert name in listed.stdout
     helped = run_homelog(tmp_path, "import", "--help")
     assert "--profile NAME" in helped.stdout and "homelog import --list-profiles" in helped.stdout
@@ -199,6 +199,30 @@ CASES = [
                     ("Teruglevering laag (El 3)", "kWh"),
                     ("Teruglevering hoog (El 4)", "kWh"),
                     ("Gas", "m³"),
+                ),
+                readings,
+                strict=True,
+            )
+        ],
+    ),
+    (
+        "greenchoice_meterstanden_stroom.csv",
+        "greenchoice",
+        [
+            # The newest day first in the file; each day's readings at its 00:00 local time (UTC+2 in May).
+            (metric, "kWh", "counter", _t(f"2024-05-{day:02d}T22:00"), value, None)
+            for day, readings in (
+                (2, (2309, 1886, 1081, 619)),
+                (3, (2318, 1890, 1102, 619)),
+                (4, (2318, 1899, 1102, 641)),
+                (5, (2318, 1907, 1102, 655)),
+            )
+            for metric, value in zip(
+                (
+                    "Levering hoog (El 2)",
+                    "Levering laag (El 1)",
+                    "Teruglevering hoog (El 4)",
+                    "Teruglevering laag (El 3)",
                 ),
                 readings,
                 strict=True,
@@ -276,8 +300,8 @@ def test_supplier_profile_recognised_by_its_header(tmp_path: Path, name: str, pr
     assert f"Read with the profile “{profile}”" in done.stderr
     stored = [row[:6] for row in values(tmp_path / "data" / "homelog.db", "S")]
     assert stored[: len(expected)] == expected
-    if profile == "liander":
-        assert stored == expected  # every value, and nothing of the usage columns
+    if profile in ("liander", "greenchoice"):
+        assert stored == expected  # every value (Liander: nothing of the usage columns)
     forced = homelog(
         tmp_path, str(PROFILES / name), "--source", "T", "--create", "--timezone", zone, "--profile", profile
     )

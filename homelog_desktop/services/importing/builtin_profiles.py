@@ -275,6 +275,26 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
         notes=("the usage columns (each day's difference of the readings) are not read",),
     ),
     BuiltinProfile(
+        name="greenchoice",
+        country="NL",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "Greenchoice electricity meter readings (meterstanden stroom): a day per row, El 1-4"
+        ),
+        # Greenchoice's download, as a public example shows (patrickvorgers/Home-Assistant-Import-Energy-Data,
+        # Datasources/GreenChoice/Sample files/meterstanden_stroom_2023.csv): "OpnameDatum;StandNormaal;StandDal;
+        # TerugleveringNormaal;TerugleveringDal", ISO dates, whole kWh, the newest day first.
+        signature=("OpnameDatum", "StandNormaal", "StandDal"),
+        date="OpnameDatum",
+        values=(
+            ValueColumn("StandDal", "Levering laag (El 1)", _KWH, MetricKind.COUNTER),
+            ValueColumn("StandNormaal", "Levering hoog (El 2)", _KWH, MetricKind.COUNTER),
+            ValueColumn("TerugleveringDal", "Teruglevering laag (El 3)", _KWH, MetricKind.COUNTER),
+            ValueColumn("TerugleveringNormaal", "Teruglevering hoog (El 4)", _KWH, MetricKind.COUNTER),
+        ),
+        delimiter=";",
+        date_format="%Y-%m-%d",
+    ),
+    BuiltinProfile(
         name="e3dc",
         country="DE",
         title=QT_TRANSLATE_NOOP(
