@@ -136,7 +136,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--skip-invalid",
         action="store_true",
         help="skip invalid rows and cells (a value or time that cannot be read; each listed by line) instead of "
-        "stopping with nothing imported: tables, supplier profiles and standard formats alike",
+        "stopping with nothing imported: tables, supplier profiles and standard formats alike (not a Home Log "
+        "export, which is imported whole or not at all)",
     )
     parser.add_argument(
         "--register-column",
@@ -360,6 +361,9 @@ async def _import_homelog(args: argparse.Namespace, path: Path) -> int:
     from ..services.importing import DuplicatePolicy, ImportCancelledError, ImportFileError
     from ..services.importing.homelog import load_document, run_homelog_import
 
+    if args.skip_invalid:
+        # An export is read whole or not at all: a row of it cannot be left out without losing what hangs on it.
+        raise CommandError("--skip-invalid does not apply to a Home Log export: it is imported whole or not at all")
     try:
         document = await load_document(path)
         if args.source:

@@ -116,3 +116,22 @@ def test_supplier_profile_honours_create_and_skip_invalid(tmp_path: Path) -> Non
     assert stored[("Levering laag (El 1)", "2024-04-02T22:00:00+00:00")] == 4233.1
     assert stored[("Gas", "2024-04-01T22:00:00+00:00")] == 2879.1
     assert ("Levering laag (El 1)", "2024-04-01T22:00:00+00:00") not in stored
+
+
+def test_skip_invalid_is_refused_for_a_home_log_export(tmp_path: Path) -> None:
+    """A Home Log JSON export is imported whole or not at all: --skip-invalid is refused in one line."""
+    from tests.processes import homelog as run_homelog
+
+    data = tmp_path / "data"
+    assert homelog(tmp_path, str(FORMATS / "dsmr_reader_hours.csv"), "--source", "DSMR", "--create").returncode == 0
+    export = tmp_path / "household.json"
+    exported = run_homelog(tmp_path, "export", "--all", "-o", str(export), "--data-dir", str(data), TZ="UTC")
+    assert exported.returncode == 0, exported.stderr
+    refused = homelog(tmp_path / "other", str(export), "--create", "--skip-invalid")
+    assert refused.returncode == 2
+    assert refused.stderr == (
+        "homelog: error: --skip-invalid does not apply to a Home Log export: it is imported whole or not at all\n"
+    )
+    assert not (tmp_path / "other" / "data").exists()
+    imported = homelog(tmp_path / "other", str(export), "--create")
+    assert imported.returncode == 0, imported.stdout + imported.stderr
