@@ -17,6 +17,11 @@ flags, notes and authors); into a source that exists only what it lacks is added
 then picks one source of the file. Home Log's own CSV export is read back the same way (periods,
 flags and authors by their columns) into ``--source``.
 
+``--create`` and ``--skip-invalid`` work the same for every kind of file: a source named with ``--source``
+must exist unless ``--create`` (a standard file without ``--source`` makes a source per meter, as it needs
+no options); an invalid row or cell (a value or time that cannot be read) stops the import with nothing
+stored unless ``--skip-invalid``, which skips and lists it.
+
 Exit code 0 means every row and cell of the file went in;
 3 that the import was stored but something was skipped (rows, or cells without a value), each named
 by line in the summary printed.
@@ -71,6 +76,7 @@ exit codes:
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ..db import Database
     from ..domain.entities import Source
     from ..services.importing import ColumnTarget, Detected, ImportProgress, ImportSettings
 
@@ -105,7 +111,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--create",
         action="store_true",
-        help="create the source if it does not exist (a counter metric per numeric column)",
+        help="create the --source if it does not exist (a table: a counter metric per numeric column; a supplier "
+        "profile: its metrics; a standard file: a metric per register); without it an unknown source is an error. "
+        "A standard file without --source needs no --create: each of its meters becomes a source, created as needed",
     )
     parser.add_argument(
         "--date-format",
@@ -124,7 +132,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="skip",
         help="a row with the time of a stored reading: keep the stored one (skip, default) or replace it",
     )
-    parser.add_argument("--skip-invalid", action="store_true", help="skip invalid rows (listed) instead of stopping")
+    parser.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="skip invalid rows and cells (a value or time that cannot be read; each listed by line) instead of "
+        "stopping with nothing imported: tables, supplier profiles and standard formats alike (not a Home Log "
+        "export, which is imported whole or not at all)",
+    )
     parser.add_argument(
         "--register-column",
         metavar="COLUMN",
@@ -195,13 +209,11 @@ def _list_profiles() -> int:
 
     width = max(len(p.name) for p in BUILTIN_PROFILES)
     for profile in BUILTIN_PROFILES:
-        print(f"{profile.name:<{width}}  {profile.country}  {profile.title}")
+        print(f"{profile.name:<{width}}  {profile.country}  {profile.label}")
     return OK
 
 
 async def _import(args: argparse.Namespace) -> int:
-    from ..domain.errors import NotFoundError
-    from ..repositories import SourceRepository
     from ..services.importing import (
         DuplicatePolicy,
         ImportCancelledError,
@@ -246,14 +258,10 @@ async def _import(args: argparse.Namespace) -> int:
     except ImportFileError as error:
         raise CommandError(str(error)) from None
     async with open_database(args, create=args.create) as db:
-        async with db.session(readonly=True) as session:
-            try:
-                source = await SourceRepository(session).get_by_name(args.source.strip())
-            except NotFoundError:
-                source = None
+        source = await _stored_source(db, args.source)
         if source is None:
             if not args.create:
-                raise CommandError(printable(f"there is no source named “{args.source}” (add --create to create it)"))
+                raise _no_source(args.source)
             source, mapping = new_source_for(args.source.strip(), detected)
             own = {value for value, _start in settings.start_columns}
             if profile is not None:
@@ -317,8 +325,20 @@ async def _import_standard(args: argparse.Namespace) -> int:
         zone = _zone_option(args)
     except ImportFileError as error:
         raise CommandError(str(error)) from None
-    plan = StandardPlan(args.file, parsed, args.source, duplicates=DuplicatePolicy(args.duplicates), timezone=zone)
-    async with open_database(args, create=True) as db:
+    plan = StandardPlan(
+        args.file,
+        parsed,
+        args.source,
+        duplicates=DuplicatePolicy(args.duplicates),
+        timezone=zone,
+        skip_invalid=args.skip_invalid,
+    )
+    # Into a source named on the command line, as for a table: it must exist unless --create. Without
+    # --source the file's meters become sources of their own, created as needed (no option needed).
+    named = bool(args.source and args.source.strip())
+    async with open_database(args, create=args.create or not named) as db:
+        if named and not args.create and await _stored_source(db, args.source) is None:
+            raise _no_source(args.source)
         try:
             summary = await run_standard_import(db, plan, _progress_printer() if args.progress else None)
         except ImportFileError as error:
@@ -329,11 +349,33 @@ async def _import_standard(args: argparse.Namespace) -> int:
     return OK if summary.complete else IMPORTED_WITH_SKIPS
 
 
+async def _stored_source(db: Database, name: str) -> Source | None:
+    """The stored source called ``name`` (None: there is none)."""
+    from ..domain.errors import NotFoundError
+    from ..repositories import SourceRepository
+
+    async with db.session(readonly=True) as session:
+        try:
+            return await SourceRepository(session).get_by_name(name.strip())
+        except NotFoundError:
+            return None
+
+
+def _no_source(name: str) -> CommandError:
+    """The one-line error of a source that does not exist, saying how to create it (``--create``)."""
+    from ..services.importing.model import printable
+
+    return CommandError(printable(f"there is no source named “{name}” (add --create to create it)"))
+
+
 async def _import_homelog(args: argparse.Namespace, path: Path) -> int:
     """A Home Log JSON export: its sources, created or completed."""
     from ..services.importing import DuplicatePolicy, ImportCancelledError, ImportFileError
     from ..services.importing.homelog import load_document, run_homelog_import
 
+    if args.skip_invalid:
+        # An export is read whole or not at all: a row of it cannot be left out without losing what hangs on it.
+        raise CommandError("--skip-invalid does not apply to a Home Log export: it is imported whole or not at all")
     try:
         document = await load_document(path)
         if args.source:

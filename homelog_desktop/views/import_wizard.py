@@ -567,7 +567,7 @@ class FilePage(_Page):
             "profileCombo",
             [
                 ("", QT_TRANSLATE_NOOP("ImportWizard", "None (as detected)")),
-                *((p.name, f"{p.title} [{p.country}]") for p in BUILTIN_PROFILES),
+                *((p.name, f"{p.label} [{p.country}]") for p in BUILTIN_PROFILES),
             ],
         )
         self.profile.setToolTip(

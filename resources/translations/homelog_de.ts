@@ -2122,6 +2122,66 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
 </context>
 <context>
+    <name>ImportProfiles</name>
+    <message>
+        <source>Fluvius (Mijn Fluvius) quarter-hour or day totals, a row per register</source>
+        <extracomment>The period&apos;s length taken from the file: the first data row&apos;s two period columns, or the step between the first two rows&apos; times. A long file with ``values``: the start of the registers this column is read for (a Dutch meter number starts with E for electricity, G for gas); &quot;&quot; for every register. Column names that must all be in the header (compared casefolded, spaces collapsed). The date (or date and time) column; None: the times as detected (a file of day rows). Whether the data may say otherwise: a file whose first row is at midnight labels its periods by their start (a portal that labels by the end starts at 00:15, ends with the next day&apos;s 00:00). A column with the period&apos;s other end (a date and time in one cell). Period length in seconds, FROM_FILE, or None (the rules of ``ImportSettings``). (date, time) of the period&apos;s other end in two columns, used to measure the period (FROM_FILE). A long file: the register column, and the kind of every register&apos;s values. With ``values`` too, only the value columns they name are read, for the registers each names, as the metrics each names (a file of electricity and gas meters, each with its own registers). An inclusive period end (``00:59`` for the hour 00:00-01:00): a minute is added to the measured period.</extracomment>
+        <translation>Fluvius (Mijn Fluvius): Viertelstunden- oder Tagessummen, eine Zeile je Register</translation>
+    </message>
+    <message>
+        <source>Eneco (Mijn Eneco) daily meter readings: electricity El 1-4 and gas</source>
+        <translation>Eneco (Mijn Eneco): tägliche Zählerstände, Strom El 1–4 und Gas</translation>
+    </message>
+    <message>
+        <source>HomeWizard P1 meter export: import and export readings T1, T2 (kWh)</source>
+        <translation>HomeWizard-P1-Zähler-Export: Zählerstände Bezug und Einspeisung T1, T2 (kWh)</translation>
+    </message>
+    <message>
+        <source>HomeWizard P1 meter export of the gas meter: total gas used (m³)</source>
+        <translation>HomeWizard-P1-Zähler-Export des Gaszählers: Gasverbrauch gesamt (m³)</translation>
+    </message>
+    <message>
+        <source>Liander meter data (meetdata): daily readings of electricity El 1-4 and gas, a row per meter and day</source>
+        <translation>Liander-Messdaten (meetdata): tägliche Zählerstände, Strom El 1–4 und Gas, eine Zeile je Zähler und Tag</translation>
+    </message>
+    <message>
+        <source>Greenchoice electricity meter readings (meterstanden stroom): a day per row, El 1-4</source>
+        <translation>Greenchoice-Zählerstände Strom (meterstanden stroom): ein Tag je Zeile, El 1–4</translation>
+    </message>
+    <message>
+        <source>E3/DC portal export (Statistik): power of solar, battery, grid and house</source>
+        <translation>E3/DC-Portal-Export (Statistik): Leistung von Solar, Batterie, Netz und Haus</translation>
+    </message>
+    <message>
+        <source>Netz Niederösterreich smart meter portal: quarter-hour consumption labelled by its end</source>
+        <translation>Smart-Meter-Portal Netz Niederösterreich: Viertelstundenverbrauch, mit seinem Ende bezeichnet</translation>
+    </message>
+    <message>
+        <source>German grid operator&apos;s load profile (Lastgang): quarter-hour kWh</source>
+        <translation>Lastgang eines deutschen Netzbetreibers: Viertelstundenwerte in kWh</translation>
+    </message>
+    <message>
+        <source>Wiener Netze smart meter portal (Datenexport): quarter-hour kWh with Zeit von and Zeit bis</source>
+        <translation>Smart-Meter-Portal Wiener Netze (Datenexport): Viertelstundenwerte in kWh mit „Zeit von“ und „Zeit bis“</translation>
+    </message>
+    <message>
+        <source>e-distribuzione (Enel) load curve: a day per row, 96 quarter-hour columns</source>
+        <translation>Lastgang von e-distribuzione (Enel): ein Tag je Zeile, 96 Viertelstundenspalten</translation>
+    </message>
+    <message>
+        <source>Octopus Energy consumption download: half-hour amounts with Start and End</source>
+        <translation>Verbrauchsdownload von Octopus Energy: Halbstundenmengen mit Start und End</translation>
+    </message>
+    <message>
+        <source>Green Button “Download my data” CSV (PG&amp;E, SCE, ComEd…): TYPE, DATE, START TIME, END TIME, USAGE</source>
+        <translation>Green-Button-CSV „Download my data“ (PG&amp;E, SCE, ComEd…): TYPE, DATE, START TIME, END TIME, USAGE</translation>
+    </message>
+    <message>
+        <source>Read with the profile “{name}”: {title}.</source>
+        <translation>Mit dem Profil „{name}“ gelesen: {title}.</translation>
+    </message>
+</context>
+<context>
     <name>ImportSummary</name>
     <message numerus="yes">
         <source> (line(s) {lines})</source>

@@ -48,8 +48,16 @@ def values(db_file: Path, source: str) -> list[tuple]:
     ]
 
 
-def test_nem12_without_options_makes_a_source_per_meter_and_reimport_adds_nothing(tmp_path: Path) -> None:
-    done = homelog(tmp_path, str(FORMATS / "nem12_two_registers.csv"))
+def test_nem12_makes_a_source_per_meter_and_reimport_adds_nothing(tmp_path: Path) -> None:
+    """A source per meter without --source; the file's invalid records stop it unless --skip-invalid."""
+    stopped = homelog(tmp_path, str(FORMATS / "nem12_two_registers.csv"))
+    assert stopped.returncode == 2, stopped.stdout + stopped.stderr
+    assert stopped.stderr == (
+        "homelog: error: line 10: the 300 record has 55 fields after its date; 96 interval values and a quality "
+        "method were expected (15-minute intervals); nothing was imported\n"
+    )
+    assert values(tmp_path / "data" / "homelog.db", "6123456789 (meter METER001)") == []
+    done = homelog(tmp_path, str(FORMATS / "nem12_two_registers.csv"), "--skip-invalid")
     assert done.returncode == 3, done.stderr  # the file has null intervals and a bad record, each named
     out = done.stdout
     assert "Recognised: AEMO NEM12 interval data" in out
@@ -61,13 +69,13 @@ def test_nem12_without_options_makes_a_source_per_meter_and_reimport_adds_nothin
     assert stored[0] == ("6123456789 E1", "kWh", "interval", _t("2024-01-13T14:30"), 0.1, _t("2024-01-13T14:00"), 0)
     assert stored[1][3:6] == (_t("2024-01-13T15:00"), 0.101, _t("2024-01-13T14:30"))
     assert any(row[6] for row in stored)  # substituted/estimated intervals keep their flag
-    again = homelog(tmp_path, str(FORMATS / "nem12_two_registers.csv"))
+    again = homelog(tmp_path, str(FORMATS / "nem12_two_registers.csv"), "--skip-invalid")
     assert "Imported: 0 readings." in again.stdout and again.returncode == 3
     assert values(db, "6123456789 (meter METER001)") == stored
 
 
 def test_nem13_into_a_named_source(tmp_path: Path) -> None:
-    done = homelog(tmp_path, str(FORMATS / "nem13_basic_meter.csv"), "--source", "Basic meter")
+    done = homelog(tmp_path, str(FORMATS / "nem13_basic_meter.csv"), "--source", "Basic meter", "--create")
     assert done.returncode in (0, 3), done.stderr
     assert "Recognised: AEMO NEM13 accumulated meter readings" in done.stdout
     stored = values(tmp_path / "data" / "homelog.db", "Basic meter")
@@ -95,7 +103,7 @@ def test_green_button_zip_and_a_table_without_source(tmp_path: Path) -> None:
     archive = tmp_path / "greenbutton.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
         zipped.write(FORMATS / "green_button_electricity_gas.xml", "usage.xml")
-    done = homelog(tmp_path, str(archive), "--source", "Home")
+    done = homelog(tmp_path, str(archive), "--source", "Home", "--create")
     assert done.returncode == 3, done.stderr
     assert "Recognised: Green Button (ESPI) XML" in done.stdout
     stored = values(tmp_path / "data" / "homelog.db", "Home")
@@ -107,12 +115,13 @@ def test_green_button_zip_and_a_table_without_source(tmp_path: Path) -> None:
 
 
 def test_home_assistant_statistics_and_dsmr_reader(tmp_path: Path) -> None:
-    done = homelog(tmp_path, str(FORMATS / "home_assistant_statistics.csv"), "--source", "HA")
+    ha = str(FORMATS / "home_assistant_statistics.csv")
+    done = homelog(tmp_path, ha, "--source", "HA", "--create", "--skip-invalid")
     assert done.returncode == 3, done.stderr
     assert "line 5, state: “18212.3x” is not a number" in done.stdout
     stored = values(tmp_path / "data" / "homelog.db", "HA")
     assert stored[0][:5] == ("sensor.grid_import_energy", "kWh", "counter", _t("2024-01-15T10:00"), 18210.412)
-    dsmr = homelog(tmp_path, str(FORMATS / "dsmr_reader_hours.csv"), "--source", "DSMR")
+    dsmr = homelog(tmp_path, str(FORMATS / "dsmr_reader_hours.csv"), "--source", "DSMR", "--create")
     assert dsmr.returncode == 0, dsmr.stdout + dsmr.stderr
     hours = values(tmp_path / "data" / "homelog.db", "DSMR")
     first = hours[0]
@@ -124,8 +133,8 @@ def test_home_assistant_statistics_and_dsmr_reader(tmp_path: Path) -> None:
 def test_list_profiles_and_help_examples(tmp_path: Path) -> None:
     listed = run_homelog(tmp_path, "import", "--list-profiles")
     assert listed.returncode == 0
-    names = ("fluvius", "eneco", "homewizard", "homewizard-gas", "e3dc", "lastgang-de", "netz-noe", "wiener-netze")
-    for name in (*names, "e-distribuzione", "octopus", "green-button-csv"):
+    names = ("fluvius", "eneco", "homewizard", "homewizard-gas", "liander", "greenchoice", "e3dc", "lastgang-de")
+    for name in (*names, "netz-noe", "wiener-netze", "e-distribuzione", "octopus", "green-button-csv"):
         assert name in listed.stdout
     helped = run_homelog(tmp_path, "import", "--help")
     assert "--profile NAME" in helped.stdout and "homelog import --list-profiles" in helped.stdout
@@ -168,6 +177,56 @@ CASES = [
             ("Export T1", "kWh", "counter", _t("2024-08-31T22:00"), 3095.077, None),
             ("Export T2", "kWh", "counter", _t("2024-08-31T22:00"), 7450.128, None),
             ("Import T1", "kWh", "counter", _t("2024-08-31T22:15"), 8350.385, None),
+        ],
+    ),
+    (
+        "liander_meetdata.csv",
+        "liander",
+        [
+            # A row per meter and day (electricity E…, gas G…): the readings at the day's 00:00 local time
+            # (UTC+1 in March), one reading per day with the electricity and the gas meter's values.
+            (metric, unit, "counter", _t(f"2024-{day}T23:00"), value, None)
+            for day, readings in (
+                ("02-29", (4210.5, 6120.3, 812.25, 1530.75, 2875.4)),
+                ("03-01", (4221.7, 6120.3, 812.31, 1530.75, 2879.1)),
+                ("03-02", (4233.1, 6120.3, 812.9, 1530.75, 2882.3)),
+                ("03-03", (4236.4, 6128.8, 813.02, 1534.1, 2884.9)),
+            )
+            for (metric, unit), value in zip(
+                (
+                    ("Levering laag (El 1)", "kWh"),
+                    ("Levering hoog (El 2)", "kWh"),
+                    ("Teruglevering laag (El 3)", "kWh"),
+                    ("Teruglevering hoog (El 4)", "kWh"),
+                    ("Gas", "m³"),
+                ),
+                readings,
+                strict=True,
+            )
+        ],
+    ),
+    (
+        "greenchoice_meterstanden_stroom.csv",
+        "greenchoice",
+        [
+            # The newest day first in the file; each day's readings at its 00:00 local time (UTC+2 in May).
+            (metric, "kWh", "counter", _t(f"2024-05-{day:02d}T22:00"), value, None)
+            for day, readings in (
+                (2, (2309, 1886, 1081, 619)),
+                (3, (2318, 1890, 1102, 619)),
+                (4, (2318, 1899, 1102, 641)),
+                (5, (2318, 1907, 1102, 655)),
+            )
+            for metric, value in zip(
+                (
+                    "Levering hoog (El 2)",
+                    "Levering laag (El 1)",
+                    "Teruglevering hoog (El 4)",
+                    "Teruglevering laag (El 3)",
+                ),
+                readings,
+                strict=True,
+            )
         ],
     ),
     (
@@ -241,6 +300,8 @@ def test_supplier_profile_recognised_by_its_header(tmp_path: Path, name: str, pr
     assert f"Read with the profile “{profile}”" in done.stderr
     stored = [row[:6] for row in values(tmp_path / "data" / "homelog.db", "S")]
     assert stored[: len(expected)] == expected
+    if profile in ("liander", "greenchoice"):
+        assert stored == expected  # every value (Liander: nothing of the usage columns)
     forced = homelog(
         tmp_path, str(PROFILES / name), "--source", "T", "--create", "--timezone", zone, "--profile", profile
     )

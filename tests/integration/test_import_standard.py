@@ -122,3 +122,30 @@ def test_standard_import_refuses_a_register_of_another_unit_or_kind(run, db, tmp
     with pytest.raises(ImportFileError, match=r"is in kWh, but the file.s register “sensor\.energy” is in Wh"):
         run(run_standard_import(db, StandardPlan(other, read_standard(other), "Meter")))
     assert rows(run, db) == before
+
+
+def test_standard_import_without_skip_invalid_stops_at_the_first_invalid_value(run, db, tmp_path):
+    """StandardPlan(skip_invalid=False): the file's first invalid record stops the import before anything is
+    stored; a value that cannot be stored (10⁴⁰) stops it inside its transaction, which rolls back whole."""
+    from homelog_desktop.services.importing import ImportFileError
+
+    parsed = read_standard(NEM12)
+    with pytest.raises(ImportFileError, match=r"^line 10: the 300 record has 55 fields"):
+        run(run_standard_import(db, StandardPlan(NEM12, parsed, "House", skip_invalid=False)))
+    assert rows(run, db) == []
+    dsmr = tmp_path / "dsmr.csv"
+    dsmr.write_text(
+        "id;hour_start;electricity1;electricity2;electricity1_returned;electricity2_returned;gas\n"
+        "101;2024-03-31 00:00:00+01:00;0.212;0.000;0.000;0.000;0.081\n"
+        "102;2024-03-31 01:00:00+01:00;1e40;0.000;0.000;0.000;0.077\n",
+        encoding="utf-8",
+    )
+    plan = StandardPlan(dsmr, read_standard(dsmr), "Meter", skip_invalid=False)
+    with pytest.raises(ImportFileError, match=r"^line 3, column “Electricity tariff 1”: 1e\+40 is too large"):
+        run(run_standard_import(db, plan))
+
+    async def sources() -> int:
+        async with db.engine.connect() as conn:
+            return int((await conn.execute(text("SELECT count(*) FROM sources"))).scalar_one())
+
+    assert run(sources()) == 0 and rows(run, db) == []

@@ -109,3 +109,36 @@ def test_wizard_applies_a_supplier_profile_and_lets_the_user_switch(qtbot, db, t
     qtbot.waitUntil(lambda: wizard.currentId() == PAGE_SUMMARY, timeout=20_000)
     (source,) = stored_sources()
     assert [(m.name, m.unit, m.kind) for m in source.metrics] == [("Consumption", "kWh", MetricKind.INTERVAL)]
+
+
+def test_wizard_reads_a_liander_file_by_meter_number(qtbot, db, tmp_path, stored_sources, stored_readings):
+    """The Liander profile is recognised in the wizard too: the electricity meter's four readings and the gas
+    meter's reading become five counters of one new source, one reading per day."""
+    wizard = _wizard(qtbot, db, tmp_path, PROFILES / "liander_meetdata.csv")
+    vm = wizard.vm
+    page = wizard.file_page
+    qtbot.waitUntil(lambda: page.profile.currentData() == "liander", timeout=10_000)
+    assert "Read with the profile “liander”" in page._notes.text()
+    assert "One row per register" not in page._notes.text()  # the profile says which columns become metrics
+    vm.use_new_source("Home")
+    assert [(t.metric.name, t.metric.unit) for t in vm.mapping.values() if t.metric] == [
+        ("Levering laag (El 1)", "kWh"),
+        ("Levering hoog (El 2)", "kWh"),
+        ("Teruglevering laag (El 3)", "kWh"),
+        ("Teruglevering hoog (El 4)", "kWh"),
+        ("Gas", "m³"),
+    ]
+    for _ in range(4):  # to the mapping, the preview, the duplicates page, then Import
+        _press(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_SUMMARY, timeout=20_000)
+    (source,) = stored_sources()
+    assert all(m.kind is MetricKind.COUNTER for m in source.metrics)
+    readings = stored_readings(source)
+    assert len(readings) == 4
+    gas = next(m for m in source.metrics if m.name == "Gas")
+    assert [r.values[gas.id] for r in readings] == [
+        Decimal("2875.4"),
+        Decimal("2879.1"),
+        Decimal("2882.3"),
+        Decimal("2884.9"),
+    ]

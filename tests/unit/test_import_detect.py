@@ -218,3 +218,38 @@ def test_import_detect_a_line_of_units_under_the_header(tmp_path):
     assert not detected.notes
     source, _mapping = new_source_for("Meter", detected)
     assert [(m.name, m.unit) for m in source.metrics] == [("Energy", "kWh"), ("Volume", "m³")]
+
+
+def test_liander_profile_reads_each_meters_registers_and_keeps_a_replaced_meter_apart(tmp_path):
+    """The Liander profile takes readings 1-4 of an electricity meter (E…) and reading 1 of a gas meter (G…),
+    never the usage columns; a second electricity meter (a replacement) gets metrics of its own."""
+    from homelog_desktop.services.importing.builtin_profiles import apply_builtin, recognise_profile
+
+    path = tmp_path / "csv_bijlage.csv"
+    path.write_text(
+        "eancodeasn,meternummer,meterreadingdate,reading1,usage1,reading2,usage2,reading3,usage3,reading4,usage4\n"
+        "871685900012345678,E0053001234567890,01-03-2024,4210.5,,6120.3,,812.25,,1530.75,\n"
+        "871685900012345678,E0099000000000001,02-03-2024,0.4,,0.0,,0.0,,0.0,\n"
+        "871685900087654321,G0041009876543210,01-03-2024,2875.4,,,,,,,\n",
+        encoding="utf-8",
+    )
+    detected = detect(path)
+    profile = recognise_profile(detected)
+    assert profile is not None and profile.name == "liander"
+    detected = apply_builtin(profile, detected)
+    source, mapping = profile.new_source("Home", detected, suggest_mapping(detected, None))
+    assert [(m.name, m.unit, m.kind) for m in source.metrics] == [
+        ("Levering laag (El 1)", "kWh", MetricKind.COUNTER),
+        ("Levering hoog (El 2)", "kWh", MetricKind.COUNTER),
+        ("Teruglevering laag (El 3)", "kWh", MetricKind.COUNTER),
+        ("Teruglevering hoog (El 4)", "kWh", MetricKind.COUNTER),
+        ("Levering laag (El 1) (E0099000000000001)", "kWh", MetricKind.COUNTER),
+        ("Levering hoog (El 2) (E0099000000000001)", "kWh", MetricKind.COUNTER),
+        ("Teruglevering laag (El 3) (E0099000000000001)", "kWh", MetricKind.COUNTER),
+        ("Teruglevering hoog (El 4) (E0099000000000001)", "kWh", MetricKind.COUNTER),
+        ("Gas", "m³", MetricKind.COUNTER),
+    ]
+    read = {detected.columns[c] for c, t in mapping.items() if t.metric is not None}
+    assert read == {
+        f"{meter} reading{n}" for meter in ("E0053001234567890", "E0099000000000001") for n in (1, 2, 3, 4)
+    } | {"G0041009876543210 reading1"}

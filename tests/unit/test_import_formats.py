@@ -199,6 +199,19 @@ def test_parse_nem12_lists_every_skipped_interval_and_record() -> None:
     assert "quality N" in parsed.skipped[0].reason
     assert "96 interval values" in parsed.skipped[2].reason
     assert "“x.y” is not a number" in parsed.skipped[3].reason
+    # Null data is left out by the format; a short record and an unreadable value are the file's errors.
+    assert [s.invalid for s in parsed.skipped] == [False, False, True, True]
+
+
+def test_parse_green_button_value_without_a_number_is_no_invalid_value_but_a_letter_is() -> None:
+    """A value of "n/a" has no value (as a table's cell); "12x" is invalid (``Skipped.invalid``)."""
+    text = (DATA / "green_button_electricity_gas.xml").read_text(encoding="utf-8")
+    missing = [s for s in parse_bytes(text.encode(), "usage.xml").skipped if s.cell == "value"]
+    assert [(s.reason, s.invalid) for s in missing] == [("the value “n/a” is not an integer", False)]
+    wrong = parse_bytes(text.replace("<value>n/a</value>", "<value>12x</value>").encode(), "usage.xml")
+    assert [(s.reason, s.invalid) for s in wrong.skipped if s.cell == "value"] == [
+        ("the value “12x” is not an integer", True)
+    ]
 
 
 def test_parse_nem12_reads_15_minute_register_with_substituted_quality() -> None:

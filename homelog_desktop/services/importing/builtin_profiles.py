@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ...domain.entities import Category, Metric, MetricKind, Source
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from .model import ColumnTarget, Detected, ImportFileError, ImportSettings, PeriodLabel, TargetRole
 
 #: The period's length taken from the file: the first data row's two period columns, or the step between
@@ -32,6 +33,13 @@ class ValueColumn:
     metric: str
     unit: str
     kind: MetricKind
+    #: A long file with ``values``: the start of the registers this column is read for (a Dutch meter
+    #: number starts with E for electricity, G for gas); "" for every register.
+    register: str = ""
+
+    def reads(self, header: str, register: str) -> bool:
+        """Whether this is the value column ``header`` of a row of ``register``."""
+        return _key(header) == _key(self.column) and register.strip().casefold().startswith(self.register.casefold())
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +63,9 @@ class BuiltinProfile:
     #: (date, time) of the period's other end in two columns, used to measure the period (FROM_FILE).
     other_end: tuple[str, str] | None = None
     values: tuple[ValueColumn, ...] = ()
-    #: A long file: the register column, and the kind of every register's values.
+    #: A long file: the register column, and the kind of every register's values. With ``values`` too, only
+    #: the value columns they name are read, for the registers each names, as the metrics each names (a
+    #: file of electricity and gas meters, each with its own registers).
     register: str | None = None
     register_kind: MetricKind = MetricKind.INTERVAL
     delimiter: str | None = None
@@ -65,6 +75,11 @@ class BuiltinProfile:
     #: An inclusive period end (``00:59`` for the hour 00:00-01:00): a minute is added to the measured period.
     inclusive_end: bool = False
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def label(self) -> str:
+        """The title in the user's language (the wizard's list of profiles, ``--list-profiles``)."""
+        return translate("ImportProfiles", self.title)
 
     def matches(self, columns: list[str]) -> bool:
         return all(_position(columns, s) is not None for s in self.signature)
@@ -86,6 +101,24 @@ class BuiltinProfile:
         existing = {m.name.strip().casefold(): m for m in source.metrics} if source is not None else {}
         settings = detected.settings
         changed: dict[int, ColumnTarget] = {}
+        if self.register is not None and self.values:
+            made = range(
+                settings.register_base, settings.register_base + len(settings.value_columns) * len(settings.registers)
+            )
+            named: set[str] = set()
+            for column in sorted(set(mapping) | set(made)):
+                found = self._register_value(detected, column)
+                if found is None:
+                    changed[column] = ColumnTarget.ignored()
+                    continue
+                spec, register = found
+                # A second meter of one kind (a replaced meter's number) keeps its own metric.
+                name = spec.metric if spec.metric.casefold() not in named else f"{spec.metric} ({register})"
+                named.add(name.casefold())
+                decimals = detected.column_decimals.get(column, 3)
+                metric = Metric(None, name, spec.unit, spec.kind, decimals=max(decimals, 0))
+                changed[column] = _onto(metric, source, existing)
+            return changed
         if self.register is not None:
             for column, target in mapping.items():
                 if column < settings.register_base or target.metric is None:
@@ -108,6 +141,19 @@ class BuiltinProfile:
             metric = Metric(None, value.metric, value.unit, value.kind, decimals=max(decimals, 0))
             changed[column] = _onto(metric, source, existing)
         return changed
+
+    def _register_value(self, detected: Detected, column: int) -> tuple[ValueColumn, str] | None:
+        """The value spec a long file's made column is read with, and its register (None: not read)."""
+        settings = detected.settings
+        width = len(settings.value_columns)
+        index = column - settings.register_base
+        if width == 0 or not 0 <= index < width * len(settings.registers):
+            return None
+        register = settings.registers[index // width]
+        value_column = settings.value_columns[index % width]
+        header = detected.columns[value_column] if value_column < len(detected.columns) else ""
+        spec = next((v for v in self.values if v.reads(header, register)), None)
+        return (spec, register) if spec is not None else None
 
 
 def _onto(metric: Metric, source: Source | None, existing: dict[str, Metric]) -> ColumnTarget:
@@ -136,7 +182,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="fluvius",
         country="BE",
-        title="Fluvius (Mijn Fluvius) quarter-hour or day totals, a row per register",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "Fluvius (Mijn Fluvius) quarter-hour or day totals, a row per register"
+        ),
         signature=("Van (datum)", "Van (tijdstip)", "Tot (datum)", "Tot (tijdstip)", "Register", "Volume", "Eenheid"),
         date="Van (datum)",
         time="Van (tijdstip)",
@@ -151,7 +199,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="eneco",
         country="NL",
-        title="Eneco (Mijn Eneco) daily meter readings: electricity El 1-4 and gas",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "Eneco (Mijn Eneco) daily meter readings: electricity El 1-4 and gas"
+        ),
         signature=("Datum", "Meterstand laagtarief (El 1)", "Meterstand hoogtarief (El 2)"),
         date="Datum",
         values=(
@@ -167,7 +217,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="homewizard",
         country="NL",
-        title="HomeWizard P1 meter export: import and export readings T1, T2 (kWh)",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "HomeWizard P1 meter export: import and export readings T1, T2 (kWh)"
+        ),
         signature=("time", "Import T1 kWh", "Import T2 kWh"),
         date="time",
         values=(
@@ -183,7 +235,7 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="homewizard-gas",
         country="NL",
-        title="HomeWizard P1 meter export of the gas meter: total gas used (m³)",
+        title=QT_TRANSLATE_NOOP("ImportProfiles", "HomeWizard P1 meter export of the gas meter: total gas used (m³)"),
         signature=("time", "Total gas used"),
         date="time",
         values=(ValueColumn("Total gas used", "Gas", "m³", MetricKind.COUNTER),),
@@ -193,9 +245,61 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
         category=Category.GAS,
     ),
     BuiltinProfile(
+        name="liander",
+        country="NL",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles",
+            "Liander meter data (meetdata): daily readings of electricity El 1-4 and gas, a row per meter and day",
+        ),
+        # The CSV Liander's customer service sends on request (Mijn Liander has no download), as a public
+        # example of it shows (patrickvorgers/Home-Assistant-Import-Energy-Data, Datasources/Liander/Sample
+        # files/csv_bijlage.csv): "eancodeasn,meternummer,meterreadingdate,reading1,usage1,…,reading4,usage4",
+        # comma-separated, decimal point, dd-mm-yyyy; the electricity meter (number E…) has readings 1-4
+        # (delivered low and normal tariff, returned low and normal, as the meter's display orders them), the
+        # gas meter (G…) reading 1 in m³; each usage is the difference from the day before.
+        signature=("eancodeasn", "meternummer", "meterreadingdate", "reading1", "usage1"),
+        date="meterreadingdate",
+        register="meternummer",
+        register_kind=MetricKind.COUNTER,
+        values=(
+            ValueColumn("reading1", "Levering laag (El 1)", _KWH, MetricKind.COUNTER, register="E"),
+            ValueColumn("reading2", "Levering hoog (El 2)", _KWH, MetricKind.COUNTER, register="E"),
+            ValueColumn("reading3", "Teruglevering laag (El 3)", _KWH, MetricKind.COUNTER, register="E"),
+            ValueColumn("reading4", "Teruglevering hoog (El 4)", _KWH, MetricKind.COUNTER, register="E"),
+            ValueColumn("reading1", "Gas", "m³", MetricKind.COUNTER, register="G"),
+        ),
+        delimiter=",",
+        decimal=".",
+        date_format="%d-%m-%Y",
+        category=Category.OTHER,
+        notes=("the usage columns (each day's difference of the readings) are not read",),
+    ),
+    BuiltinProfile(
+        name="greenchoice",
+        country="NL",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "Greenchoice electricity meter readings (meterstanden stroom): a day per row, El 1-4"
+        ),
+        # Greenchoice's download, as a public example shows (patrickvorgers/Home-Assistant-Import-Energy-Data,
+        # Datasources/GreenChoice/Sample files/meterstanden_stroom_2023.csv): "OpnameDatum;StandNormaal;StandDal;
+        # TerugleveringNormaal;TerugleveringDal", ISO dates, whole kWh, the newest day first.
+        signature=("OpnameDatum", "StandNormaal", "StandDal"),
+        date="OpnameDatum",
+        values=(
+            ValueColumn("StandDal", "Levering laag (El 1)", _KWH, MetricKind.COUNTER),
+            ValueColumn("StandNormaal", "Levering hoog (El 2)", _KWH, MetricKind.COUNTER),
+            ValueColumn("TerugleveringDal", "Teruglevering laag (El 3)", _KWH, MetricKind.COUNTER),
+            ValueColumn("TerugleveringNormaal", "Teruglevering hoog (El 4)", _KWH, MetricKind.COUNTER),
+        ),
+        delimiter=";",
+        date_format="%Y-%m-%d",
+    ),
+    BuiltinProfile(
         name="e3dc",
         country="DE",
-        title="E3/DC portal export (Statistik): power of solar, battery, grid and house",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "E3/DC portal export (Statistik): power of solar, battery, grid and house"
+        ),
         signature=("Zeitstempel", "Netzbezug [W]", "Netzeinspeisung [W]"),
         date="Zeitstempel",
         values=(
@@ -213,7 +317,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="netz-noe",
         country="AT",
-        title="Netz Niederösterreich smart meter portal: quarter-hour consumption labelled by its end",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "Netz Niederösterreich smart meter portal: quarter-hour consumption labelled by its end"
+        ),
         signature=("Messzeitpunkt", "Verbrauch (kWh)", "Qualität"),
         date="Messzeitpunkt",
         time_is=PeriodLabel.END,
@@ -226,7 +332,7 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="lastgang-de",
         country="DE",
-        title="German grid operator's load profile (Lastgang): quarter-hour kWh",
+        title=QT_TRANSLATE_NOOP("ImportProfiles", "German grid operator's load profile (Lastgang): quarter-hour kWh"),
         signature=("Datum", "Uhrzeit", "Wert (kWh)"),
         date="Datum",
         time="Uhrzeit",
@@ -242,7 +348,10 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="wiener-netze",
         country="AT",
-        title="Wiener Netze smart meter portal (Datenexport): quarter-hour kWh with Zeit von and Zeit bis",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles",
+            "Wiener Netze smart meter portal (Datenexport): quarter-hour kWh with Zeit von and Zeit bis",
+        ),
         # The value column is named after the meter: "<label> - <Zählpunkt> - Verbrauch [kWh]".
         signature=("Datum", "Zeit von", "Zeit bis", "*[kWh]"),
         date="Datum",
@@ -261,7 +370,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="e-distribuzione",
         country="IT",
-        title="e-distribuzione (Enel) load curve: a day per row, 96 quarter-hour columns",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "e-distribuzione (Enel) load curve: a day per row, 96 quarter-hour columns"
+        ),
         signature=("Giorno", "00:00-00:15", "00:15-00:30"),
         date=None,
         time_is=PeriodLabel.START,
@@ -275,7 +386,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="octopus",
         country="UK",
-        title="Octopus Energy consumption download: half-hour amounts with Start and End",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "Octopus Energy consumption download: half-hour amounts with Start and End"
+        ),
         signature=("Consumption (kWh)", "Start", "End"),
         date="End",
         time_is=PeriodLabel.END,
@@ -288,7 +401,10 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="green-button-csv",
         country="US",
-        title="Green Button “Download my data” CSV (PG&E, SCE, ComEd…): TYPE, DATE, START TIME, END TIME, USAGE",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles",
+            "Green Button “Download my data” CSV (PG&E, SCE, ComEd…): TYPE, DATE, START TIME, END TIME, USAGE",
+        ),
         signature=("TYPE", "DATE", "START TIME", "END TIME", "USAGE"),
         date="DATE",
         time="START TIME",
@@ -358,13 +474,25 @@ def apply_builtin(profile: BuiltinProfile, detected: Detected) -> Detected:
     settings = replace(settings, **changes)  # type: ignore[arg-type]
     if profile.date is not None and profile.period_seconds == FROM_FILE:
         settings = replace(settings, period_seconds=_period_of(profile, detected, settings))
-    notes = [f"Read with the profile “{profile.name}”: {profile.title}."]
+    notes = [
+        translate("ImportProfiles", "Read with the profile “{name}”: {title}.").format(
+            name=profile.name, title=profile.label
+        )
+    ]
     if time_is is not profile.time_is:
         notes.append(f"Each row's time is the {time_is.value} of its period, since the first row is at midnight.")
     # The profile knows its date format: detection's doubt about day-first dates does not apply.
     known = settings.date_format == profile.date_format and profile.date_format is not None
     # Nor does its guess of which end of a period a row's time is: the profile says it (and each column's kind).
-    notes += [n for n in detected.notes if (not known or "day-first" not in n) and not n.startswith("Amounts per")]
+    # A profile that names each register's columns (Liander: a row per meter) says what becomes a metric itself.
+    own_registers = profile.register is not None and bool(profile.values)
+    notes += [
+        n
+        for n in detected.notes
+        if (not known or "day-first" not in n)
+        and not n.startswith("Amounts per")
+        and not (own_registers and n.startswith("One row per register"))
+    ]
     ambiguous = [] if known else detected.ambiguous_date_formats
     return replace(detected, settings=settings, notes=notes, ambiguous_date_formats=ambiguous)
 

@@ -123,6 +123,10 @@ class StandardPlan:
     duplicates: DuplicatePolicy = DuplicatePolicy.SKIP
     #: Zone of the file's naive times (DSMR-reader days); None: the computer's local time.
     timezone: str | None = None
+    #: Skip the file's invalid rows and cells (a value or time that cannot be read) and list them; False:
+    #: the first one stops the import and nothing is stored, as for a table (``homelog import`` without
+    #: ``--skip-invalid``). The wizard lists them.
+    skip_invalid: bool = True
 
     @property
     def targets(self) -> list[SourceTarget]:
@@ -331,6 +335,10 @@ async def _run_standard_import(
     started = time.perf_counter()
     parsed = plan.parsed
     summary = StandardSummary(plan.path, parsed.format, skipped=list(parsed.skipped), notes=list(parsed.notes))
+    if not plan.skip_invalid:
+        invalid = next((s for s in sorted(parsed.skipped, key=lambda s: s.line) if s.invalid), None)
+        if invalid is not None:
+            raise ImportFileError(invalid.reason, invalid.line, invalid.cell)
     if not any(s.values for s in parsed.series):
         raise ImportFileError(f"{plan.path.name} holds no values to import")
     targets = plan.targets
@@ -355,6 +363,9 @@ async def _run_standard_import(
                     continue
                 table = await loop.run_in_executor(None, _table, series, plan.timezone, replacing)
                 _check(cancel)
+                if table.problems and not plan.skip_invalid:
+                    problem = min(table.problems, key=lambda p: p.line)
+                    raise ImportFileError(problem.message, problem.line, problem.column)
                 result = ImportSummary(path=plan.path, source_name=target.source_name)
                 summary.sources.append(result)
                 result.invalid = table.problems[:MAX_LISTED]

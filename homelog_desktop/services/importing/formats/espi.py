@@ -24,6 +24,7 @@ from xml.parsers import expat
 
 from ....domain.entities import MetricKind
 from .model import MAX_BYTES, FormatError, FormatId, ParsedFile, Series, Skipped, Value
+from .text import EMPTY_CELLS
 
 #: ESPI UnitSymbolKind codes → (Home Log unit, whether amounts add up).
 UOM_CODES: dict[int, tuple[str, bool]] = {
@@ -283,13 +284,21 @@ def _read_block(block: _Node, series: Series, reading_type: _ReadingType, result
             duration = int(period.text_of("duration") or 0)
         except (ValueError, OverflowError, OSError):
             result.skipped.append(
-                Skipped(reading.line, f"the period “{period.text_of('start')}” is not a time in seconds", "timePeriod")
+                Skipped(
+                    reading.line,
+                    f"the period “{period.text_of('start')}” is not a time in seconds",
+                    "timePeriod",
+                    invalid=True,
+                )
             )
             continue
         try:
             raw = int(text)
         except ValueError:
-            result.skipped.append(Skipped(reading.line, f"the value “{text}” is not an integer", "value"))
+            missing = text.strip().lower() in EMPTY_CELLS  # "n/a": no value, as in a table
+            result.skipped.append(
+                Skipped(reading.line, f"the value “{text}” is not an integer", "value", invalid=not missing)
+            )
             continue
         value = raw * scale if reading_type.multiplier >= 0 else raw / 10.0**-reading_type.multiplier
         qualities = {q.text_of("quality") for q in reading.all("ReadingQuality")}

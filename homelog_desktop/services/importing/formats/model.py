@@ -92,6 +92,10 @@ class Skipped:
     reason: str
     #: The cell or field within the line ("interval 17", "sum"); "" for a whole row.
     cell: str = ""
+    #: Whether the file is wrong there (a value or time that cannot be read), as an invalid row of a table:
+    #: the import stops at the first one unless invalid rows are skipped. False for what the format leaves
+    #: out by design (a null interval, a cell with no value, a record of no values).
+    invalid: bool = False
 
 
 @dataclass(slots=True)

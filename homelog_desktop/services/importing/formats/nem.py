@@ -20,6 +20,7 @@ from datetime import datetime, timedelta, timezone
 from ....domain.entities import MetricKind
 from ....i18n import translate
 from .model import FormatError, FormatId, ParsedFile, Series, Skipped, Value
+from .text import EMPTY_CELLS
 from .units import unit_of
 
 #: NEM market time: Australian Eastern Standard Time all year.
@@ -90,12 +91,12 @@ def parse_nem(text: str, name: str) -> ParsedFile:
             channel = _channel_200(cells, line, result, channels)
         elif record == "300":
             if channel is None:
-                _skip(result, line, "a 300 interval record before any 200 NMI record")
+                _skip(result, line, "a 300 interval record before any 200 NMI record", invalid=True)
                 continue
             pending = _day_300(cells, line, channel, result)
         elif record == "400":
             if pending is None:
-                _skip(result, line, "a 400 interval event without a 300 record with quality V before it")
+                _skip(result, line, "a 400 interval event without a 300 record with quality V before it", invalid=True)
                 continue
             _event_400(cells, line, pending, result)
         elif record == "250":
@@ -116,9 +117,9 @@ def parse_nem(text: str, name: str) -> ParsedFile:
     return result
 
 
-def _skip(result: ParsedFile | None, line: int, reason: str, cell: str = "") -> None:
+def _skip(result: ParsedFile | None, line: int, reason: str, cell: str = "", *, invalid: bool = False) -> None:
     assert result is not None
-    result.skipped.append(Skipped(line, reason, cell))
+    result.skipped.append(Skipped(line, reason, cell, invalid))
 
 
 def _register_name(nmi: str, suffix: str, register: str) -> str:
@@ -140,10 +141,10 @@ def _channel_200(
     try:
         minutes = int(length)
     except ValueError:
-        _skip(result, line, f"interval length “{length}” is not a number of minutes", "IntervalLength")
+        _skip(result, line, f"interval length “{length}” is not a number of minutes", "IntervalLength", invalid=True)
         return None
     if minutes <= 0 or 1440 % minutes:
-        _skip(result, line, f"interval length {minutes} does not divide a day", "IntervalLength")
+        _skip(result, line, f"interval length {minutes} does not divide a day", "IntervalLength", invalid=True)
         return None
     symbol, additive = _unit(uom)
     if not symbol:
@@ -176,12 +177,13 @@ def _day_300(cells: list[str], line: int, channel: _Channel, result: ParsedFile)
             line,
             f"the 300 record has {max(len(cells) - 2, 0)} fields after its date; "
             f"{count} interval values and a quality method were expected ({channel.minutes}-minute intervals)",
+            invalid=True,
         )
         return None
     try:
         day = datetime.strptime(cells[1], "%Y%m%d").replace(tzinfo=MARKET_TIME)
     except ValueError:
-        _skip(result, line, f"“{cells[1]}” is not an interval date (YYYYMMDD)", "IntervalDate")
+        _skip(result, line, f"“{cells[1]}” is not an interval date (YYYYMMDD)", "IntervalDate", invalid=True)
         return None
     quality = cells[2 + count][:1].upper()
     return _PendingDay(channel, line, day, cells[2 : 2 + count], quality)
@@ -192,10 +194,11 @@ def _event_400(cells: list[str], line: int, pending: _PendingDay, result: Parsed
     try:
         first, last = int(cells[1]), int(cells[2])
     except ValueError:
-        _skip(result, line, "the 400 record's first or last interval is not a number")
+        _skip(result, line, "the 400 record's first or last interval is not a number", invalid=True)
         return
     if not 1 <= first <= last <= len(pending.cells):
-        _skip(result, line, f"the 400 record's intervals {first}–{last} are outside 1–{len(pending.cells)}")
+        outside = f"the 400 record's intervals {first}–{last} are outside 1–{len(pending.cells)}"
+        _skip(result, line, outside, invalid=True)
         return
     pending.events.append((first, last, cells[3][:1].upper(), line))
 
@@ -221,10 +224,10 @@ def _finish_day(pending: _PendingDay, result: ParsedFile | None) -> None:
         try:
             value = float(cell)
         except ValueError:
-            _skip(result, pending.line, f"“{cell}” is not a number", where)
+            _skip(result, pending.line, f"“{cell}” is not a number", where, invalid=cell.lower() not in EMPTY_CELLS)
             continue
         if value != value or value in (float("inf"), float("-inf")):
-            _skip(result, pending.line, f"“{cell}” is not a finite number", where)
+            _skip(result, pending.line, f"“{cell}” is not a finite number", where, invalid=value == value)
             continue
         start = pending.day + index * step
         values.append(Value(start, start + step, value, quality in _QUALITY_ESTIMATED, pending.line))
@@ -262,7 +265,8 @@ def _accumulation_250(
             value = float(read)
             at = datetime.strptime(when, "%Y%m%d%H%M%S").replace(tzinfo=MARKET_TIME)
         except ValueError:
-            _skip(result, line, f"the {which} read “{read}” at “{when}” is not a number and a time", field_name)
+            unreadable = f"the {which} read “{read}” at “{when}” is not a number and a time"
+            _skip(result, line, unreadable, field_name, invalid=True)
             continue
         taken.append(value)
         if values and values[-1].end == at and values[-1].value == value:

@@ -83,7 +83,7 @@ def parse_home_assistant(text: str, name: str) -> ParsedFile:
         try:
             start = _epoch(cells[start_column]) if start_key == "start_ts" else parse_time(cells[start_column])
         except ValueError as exc:
-            result.skipped.append(Skipped(line, str(exc), start_key))
+            result.skipped.append(Skipped(line, str(exc), start_key, invalid=True))
             continue
         file_unit = cells[unit_column] if unit_column is not None else ""
         taken = refused = 0
@@ -92,7 +92,7 @@ def parse_home_assistant(text: str, name: str) -> ParsedFile:
             try:
                 number = parse_number(cell)
             except ValueError:
-                result.skipped.append(Skipped(line, f"“{cell}” is not a number", column))
+                result.skipped.append(Skipped(line, f"“{cell}” is not a number", column, invalid=True))
                 refused += 1
                 continue
             if number is None:
@@ -199,7 +199,7 @@ def parse_dsmr_reader(text: str, name: str) -> ParsedFile:
         try:
             start = parse_time(cells[columns[time_key]])
         except ValueError as exc:
-            result.skipped.append(Skipped(line, str(exc), time_key))
+            result.skipped.append(Skipped(line, str(exc), time_key, invalid=True))
             continue
         if time_key == "day" and (start.hour or start.minute):
             start = start.replace(hour=0, minute=0, second=0)
@@ -209,7 +209,7 @@ def parse_dsmr_reader(text: str, name: str) -> ParsedFile:
             try:
                 number = parse_number(cell)
             except ValueError:
-                result.skipped.append(Skipped(line, f"“{cell}” is not a number", key))
+                result.skipped.append(Skipped(line, f"“{cell}” is not a number", key, invalid=True))
                 continue
             if number is None:
                 result.skipped.append(Skipped(line, "no value", key))
