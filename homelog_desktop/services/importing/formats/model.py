@@ -146,8 +146,9 @@ class Values(Sequence[Value]):
             return None
         starts = columns.starts
         first = min(e if s is None else s for s, e in zip(starts, columns.ends, strict=True))
+        last = max(e for e in columns.ends)  # (bytecode: a worker lets the event loop in meanwhile)
         zone = columns.zone
-        return datetime.fromtimestamp(first, zone), datetime.fromtimestamp(max(columns.ends), zone)
+        return datetime.fromtimestamp(first, zone), datetime.fromtimestamp(last, zone)
 
     def __len__(self) -> int:
         return len(self._items) if self._columns is None else len(self._columns.ends)
