@@ -81,12 +81,13 @@ def read_standard(path: Path | str) -> ParsedFile:
 async def load_standard(path: Path | str) -> ParsedFile:
     """``read_standard`` in a worker thread, the event loop left free.
 
-    The cyclic collector is paused meanwhile (``gc_paused``), as for every bulk job. A big file's values
-    are columns of numbers (``formats.Values``), not an object each: ten years of quarter hours left
-    700,000 objects for the next full collection to walk on the GUI thread, a stall of 100 ms and more.
+    The cyclic collector is paused meanwhile, and what the file holds is then frozen out of later
+    collections (``gc_paused(keep_frozen=True)``): it holds no cycles, so reference counting still frees
+    it. A big file's values are columns of numbers anyway (``formats.Values``), not an object each: ten
+    years of quarter hours were 700,000 objects for a collection to walk, a stall of 100 ms and more.
     """
     loop = asyncio.get_running_loop()
-    with gc_paused():
+    with gc_paused(keep_frozen=True):
         return await loop.run_in_executor(None, read_standard, path)
 
 
