@@ -479,3 +479,17 @@ def test_parse_dsmr_reader_hours_keep_their_offsets() -> None:
         (datetime(2024, 3, 31, 3, tzinfo=CEST), datetime(2024, 3, 31, 4, tzinfo=CEST), 0.079),
     ]
     assert parsed.skipped == []
+
+
+def test_parse_nem12_day_of_huge_or_infinite_amounts_is_read_cell_by_cell() -> None:
+    """Amounts too large to add up (1e308 twice) or infinite are each judged alone: finite ones kept, inf skipped."""
+    cells = ["1e308", "1e308", "inf", "-inf"] + ["0.5"] * 44
+    data = (
+        "100,NEM12,202401160930,MDP,RET\r\n200,6123456789,E1,1,E1,N1,M1,KWH,30,\r\n"
+        f"300,20240114,{','.join(cells)},A,,,20240115000000,\r\n900\r\n"
+    ).encode()
+    parsed = parse_bytes(data, "huge.csv")
+    values = parsed.by_name("6123456789 E1").values
+    assert [v.value for v in values[:3]] == [1e308, 1e308, 0.5]
+    assert len(values) == 46
+    assert [s.cell for s in parsed.skipped] == ["interval 3", "interval 4"]

@@ -338,7 +338,7 @@ def _epoch_column(given: EpochColumns, interval: bool) -> _Column | None:
         try:
             if not (math.isfinite(math.fsum(some)) and -_LIMIT < min(some) and max(some) < _LIMIT):
                 return None
-        except OverflowError:
+        except (OverflowError, ValueError):  # huge values; inf and -inf
             return None
     if not all(a < b for a, b in pairwise(ends)):
         return None

@@ -223,8 +223,7 @@ def _finish_day(pending: _PendingDay, result: ParsedFile | None) -> None:
             amounts = list(map(float, cells))
         except ValueError:
             amounts = []
-        # A sum of finite numbers is finite unless they are huge: then each one is looked at below.
-        if amounts and math.isfinite(math.fsum(amounts)):
+        if amounts and _finite(amounts):
             ends = range(day + step, day + (count + 1) * step, step)
             estimated = quality in _QUALITY_ESTIMATED
             values.extend_epochs(
@@ -267,6 +266,15 @@ def _finish_day(pending: _PendingDay, result: ParsedFile | None) -> None:
     values.extend_epochs(
         starts, [s + step for s in starts if s is not None], taken, flags, [pending.line] * len(taken), MARKET_TIME
     )
+
+
+def _finite(amounts: list[float]) -> bool:
+    """Whether every amount is a finite number (False may be wrong for huge ones: they are then looked at
+    one by one)."""
+    try:
+        return math.isfinite(math.fsum(amounts))
+    except (OverflowError, ValueError):  # huge values; inf and -inf
+        return False
 
 
 def _accumulation_250(
