@@ -535,6 +535,12 @@ _MAX_ID = 2**63
 
 def _add_runs(runs: list[tuple[int, int]], ids: list[int]) -> None:
     """Add ``ids`` to ``runs`` (inclusive (lo, hi) runs of consecutive ids, in the order given)."""
+    if ids and ids == list(range(ids[0], ids[0] + len(ids))):  # SQLite's always are: no loop on the event loop
+        if runs and runs[-1][1] + 1 == ids[0]:
+            runs[-1] = (runs[-1][0], ids[-1])
+        else:
+            runs.append((ids[0], ids[-1]))
+        return
     for i in ids:
         if runs and runs[-1][1] + 1 == i:
             runs[-1] = (runs[-1][0], i)

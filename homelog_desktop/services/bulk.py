@@ -15,7 +15,7 @@ class _Collector:
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
+def gc_paused(*, keep_frozen: bool = False) -> Iterator[None]:
     """Freeze what lives now and pause the cyclic collector until the last overlapping bulk job ends.
 
     A full collection walks every container object alive (the window's Qt wrappers and SQLAlchemy's
@@ -24,6 +24,9 @@ def gc_paused() -> Iterator[None]:
     reference cycles, so nothing is lost: ``gc.freeze()`` keeps the objects alive now out of later
     collections, and the collector runs again as soon as the last bulk job ends. Used on the event
     loop's thread only (it counts overlapping jobs without a lock).
+
+    ``keep_frozen``: what the job made stays frozen with the rest (a file read for the wizard to keep),
+    frozen before the collector is back on: a collection in between would walk all of it.
     """
     if _Collector.depth == 0:
         _Collector.restore = gc.isenabled()
@@ -35,6 +38,9 @@ def gc_paused() -> Iterator[None]:
     finally:
         _Collector.depth -= 1
         if _Collector.depth == 0:
-            gc.unfreeze()
+            if keep_frozen:
+                gc.freeze()
+            else:
+                gc.unfreeze()
             if _Collector.restore:
                 gc.enable()

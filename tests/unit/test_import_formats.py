@@ -14,6 +14,8 @@ from homelog_desktop.services.importing.formats import (
     FormatError,
     FormatId,
     Skipped,
+    Value,
+    Values,
     detect_format,
     normalise_unit,
     parse_bytes,
@@ -226,6 +228,39 @@ def test_parse_nem12_reads_15_minute_register_with_substituted_quality() -> None
         True,
     )
     assert b1.values[-1].end == datetime(2024, 1, 18, 0, 0, tzinfo=AEST)
+
+
+def test_values_as_columns_read_like_value_objects() -> None:
+    """Values added as epoch columns read back as the same Value objects as values appended one by one."""
+    day = datetime(2024, 1, 14, tzinfo=AEST)
+    step = timedelta(minutes=30)
+    objects = Values(Value(day + i * step, day + (i + 1) * step, i / 10, i == 1, 7) for i in range(3))
+    base = int(day.timestamp())
+    columns = Values()
+    columns.extend_epochs(
+        [base, base + 1800, None],
+        [base + 1800, base + 3600, base + 5400],
+        [0.0, 0.1, 0.2],
+        [False, True, False],
+        [7, 7, 7],
+        AEST,
+    )
+    assert columns.epoch_columns() is not None and objects.epoch_columns() is None
+    assert list(columns[:2]) == list(objects[:2]) and columns[-1].start is None
+    assert columns[1].start is not None and columns[1].start.tzinfo is AEST
+    assert columns.span() == (day, day + 3 * step)
+    columns.append(Value(None, day + 4 * step, 0.3))  # from now on objects, in the same order
+    assert columns.epoch_columns() is None
+    assert [v.value for v in columns] == [0.0, 0.1, 0.2, 0.3]
+
+
+def test_parse_nem12_keeps_its_amounts_as_columns() -> None:
+    """A NEM12 register's amounts are epoch columns (no object per value), in market time."""
+    b1 = parse_file(sample("nem12_two_registers.csv")).by_name("6123456789 B1")
+    columns = b1.values.epoch_columns()
+    assert columns is not None and columns.zone is not None
+    assert len(columns.ends) == len(b1.values) == 96 + 95
+    assert columns.ends[40] == int(datetime(2024, 1, 15, 10, 15, tzinfo=AEST).timestamp())
 
 
 def test_parse_nem12_without_end_record_says_it_may_be_cut() -> None:
@@ -457,3 +492,17 @@ def test_parse_dsmr_reader_hours_keep_their_offsets() -> None:
         (datetime(2024, 3, 31, 3, tzinfo=CEST), datetime(2024, 3, 31, 4, tzinfo=CEST), 0.079),
     ]
     assert parsed.skipped == []
+
+
+def test_parse_nem12_day_of_huge_or_infinite_amounts_is_read_cell_by_cell() -> None:
+    """Amounts too large to add up (1e308 twice) or infinite are each judged alone: finite ones kept, inf skipped."""
+    cells = ["1e308", "1e308", "inf", "-inf"] + ["0.5"] * 44
+    data = (
+        "100,NEM12,202401160930,MDP,RET\r\n200,6123456789,E1,1,E1,N1,M1,KWH,30,\r\n"
+        f"300,20240114,{','.join(cells)},A,,,20240115000000,\r\n900\r\n"
+    ).encode()
+    parsed = parse_bytes(data, "huge.csv")
+    values = parsed.by_name("6123456789 E1").values
+    assert [v.value for v in values[:3]] == [1e308, 1e308, 0.5]
+    assert len(values) == 46
+    assert [s.cell for s in parsed.skipped] == ["interval 3", "interval 4"]

@@ -277,7 +277,7 @@ async def _run_import(
                 reporter.rows_done += chunk.records
                 reporter.bytes_done = chunk.bytes_done
                 now = time.perf_counter()
-                size = min(_next_size(size, chunk, now - cycle_start), store.max_chunk)
+                size = min(next_chunk_size(size, chunk.records, now - cycle_start), store.max_chunk)
                 cycle_start = now
                 _check_cancel(cancel)
                 reporter.report("reading")
@@ -388,9 +388,10 @@ def _check_cancel(cancel: CancelToken | None) -> None:
         raise ImportCancelledError()
 
 
-def _next_size(size: int, chunk: _Chunk, cycle_s: float) -> int:
-    """The next chunk's rows, so that reading and storing one takes about CHUNK_TARGET_S."""
-    if chunk.records < size or cycle_s <= 0:
+def next_chunk_size(size: int, records: int, cycle_s: float) -> int:
+    """The next chunk's rows, so that reading and storing one takes about CHUNK_TARGET_S (``records``: the
+    rows the last chunk of ``size`` had, which took ``cycle_s``)."""
+    if records < size or cycle_s <= 0:
         return size
     wanted = int(size * CHUNK_TARGET_S / cycle_s)
     return max(200, min(MAX_CHUNK, wanted, size * 2), size // 2)

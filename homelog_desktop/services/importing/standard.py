@@ -20,12 +20,14 @@ skipped and every value that could not be stored is listed by line in the summar
 from __future__ import annotations
 
 import asyncio
-import gc
+import heapq
+import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +40,7 @@ from ...repositories.bulk_readings import BulkReadingWriter, BulkRows, lock_sour
 from ..bulk import gc_paused
 from ..undo import import_undo
 from .convert import CellError, LocalTimes, local_zone
-from .formats import FormatError, FormatId, ParsedFile, Series, Skipped, detect_format, parse_file
+from .formats import EpochColumns, FormatError, FormatId, ParsedFile, Series, Skipped, detect_format, parse_file
 from .formats.detection import HEAD_BYTES
 from .model import (
     MAX_LISTED,
@@ -51,7 +53,7 @@ from .model import (
     RowProblem,
     printable,
 )
-from .run import _translated
+from .run import FIRST_CHUNK, _translated, next_chunk_size
 from .summary import summary_text
 
 #: Units that make a new source an electricity meter (anything else: "other").
@@ -80,16 +82,14 @@ def read_standard(path: Path | str) -> ParsedFile:
 async def load_standard(path: Path | str) -> ParsedFile:
     """``read_standard`` in a worker thread, the event loop left free.
 
-    Ten years of quarter hours are 700,000 values: a full collection of the cyclic collector walks
-    them all holding the GIL, which froze the window for up to a second during and after the parse.
-    The collector is paused while the worker parses (``gc_paused``), and the values are then frozen
-    out of later collections; they hold no cycles, so reference counting still frees them.
+    The cyclic collector is paused meanwhile, and what the file holds is then frozen out of later
+    collections (``gc_paused(keep_frozen=True)``): it holds no cycles, so reference counting still frees
+    it. A big file's values are columns of numbers anyway (``formats.Values``), not an object each: ten
+    years of quarter hours were 700,000 objects for a collection to walk, a stall of 100 ms and more.
     """
     loop = asyncio.get_running_loop()
-    with gc_paused():
-        parsed = await loop.run_in_executor(None, read_standard, path)
-    gc.freeze()
-    return parsed
+    with gc_paused(keep_frozen=True):
+        return await loop.run_in_executor(None, read_standard, path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +229,18 @@ _LIMIT = float(MAX_MAGNITUDE)
 _Cell = tuple[float, int | None, bool, int]
 
 
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """One series' storable values as columns, by time (one value per time)."""
+
+    ends: list[int]
+    amounts: list[float]
+    #: The period start of each value (interval series only, else None).
+    starts: list[int | None] | None
+    estimated: list[bool]
+    lines: list[int]
+
+
 def _table(series: Sequence[Series], zone_name: str | None, replace_later: bool) -> _Table:
     """The series as rows by time; a series' value at a time it has already had is a duplicate of the file
     (the first kept, with ``replace_later`` the last), and a time that cannot be stored is a problem."""
@@ -237,63 +249,148 @@ def _table(series: Sequence[Series], zone_name: str | None, replace_later: bool)
         times = LocalTimes(local_zone(zone_name))
     except CellError as exc:
         raise ImportFileError(str(exc)) from None
-    columns: list[dict[int, _Cell]] = []
-    for one in series:
-        own: dict[int, _Cell] = {}
-        columns.append(own)
-        interval = one.kind is MetricKind.INTERVAL
-        start_key = one.name + "\x1fstart"
-        # Amounts usually follow each other: a period's start is the previous one's end, already converted.
-        previous: datetime | None = None
-        previous_end = 0
-        for value in one.values:
-            amount = value.value
-            try:
-                if not -_LIMIT < amount < _LIMIT:  # NaN too
-                    raise CellError(f"{amount:g} is too large to store")
-                moment = value.end
-                # An aware time is exact; a naive one is local time, its repeated autumn hour followed in order.
-                end = int(moment.timestamp()) if moment.tzinfo is not None else times.epoch(moment, one.name)
-                start = None
-                if interval and value.start is not None:
-                    begin = value.start
-                    if begin.tzinfo is not None and previous is not None and begin == previous:
-                        start = previous_end
-                    elif begin.tzinfo is not None:
-                        start = int(begin.timestamp())
-                    else:
-                        start = times.epoch(begin, start_key)
-                    if start >= end:
-                        raise CellError("the period does not end after it starts")
-                previous, previous_end = moment, end
-            except (CellError, OverflowError, OSError, ValueError) as exc:
-                table.problems.append(RowProblem(value.line, one.name, str(exc)))
+    columns = [_column(one, times, replace_later, table) for one in series]
+    for index, column in enumerate(columns):
+        # The set of values is small (a meter's resolution) even when the values are many.
+        distinct: set[float] = set()
+        for part in _parts(len(column.amounts)):
+            distinct.update(column.amounts[part])
+        table.decimals[index] = max(map(_decimals, distinct), default=0)
+    first = columns[0].ends
+    if all(_same(column.ends, first) for column in columns[1:]):
+        # The usual case (the registers of one meter, read at the same times): the columns as they are.
+        table.ts = first
+        for index, column in enumerate(columns):
+            table.values[index] = column.amounts  # type: ignore[assignment]  # (only read)
+            if column.starts is not None:
+                table.starts[index] = column.starts
+        if len(columns) == 1:
+            table.lines, table.estimated = columns[0].lines, columns[0].estimated
+        else:
+            for part in _parts(len(first)):
+                table.lines.extend(map(min, *(c.lines[part] for c in columns)))
+                table.estimated.extend(map(max, *(c.estimated[part] for c in columns)))
+        return table
+    # Each column is in time order: merged in Python (a worker holding the GIL in one long C call,
+    # such as sorting a set of 700,000 times, would freeze the event loop meanwhile).
+    table.ts = list(dict.fromkeys(heapq.merge(*(c.ends for c in columns))))
+    count = len(table.ts)
+    lines: list[int | None] = [None] * count
+    estimated = [False] * count
+    for index, column in enumerate(columns):
+        position: dict[int, int] = {}
+        for part in _parts(len(column.ends)):
+            position.update(zip(column.ends[part], range(part.start, part.stop), strict=True))
+        at = [position.get(t) for t in table.ts]
+        amounts, starts = column.amounts, column.starts
+        table.values[index] = [None if i is None else amounts[i] for i in at]
+        if starts is not None:
+            table.starts[index] = [None if i is None else starts[i] for i in at]
+        for row, i in enumerate(at):
+            if i is None:
                 continue
-            earlier = own.get(end)
-            if earlier is not None:
-                if not replace_later:
-                    table.duplicate_lines.append(value.line)
-                    continue
-                table.duplicate_lines.append(earlier[3])
-            own[end] = (amount, start, value.estimated, value.line)
-    table.ts = sorted(set().union(*columns))
-    first_line: dict[int, int] = {}
-    flagged: set[int] = set()
-    for column, own in enumerate(columns):
-        cells = [own.get(t) for t in table.ts]
-        table.values[column] = [None if c is None else c[0] for c in cells]
-        if series[column].kind is MetricKind.INTERVAL:
-            table.starts[column] = [None if c is None else c[1] for c in cells]
-        table.decimals[column] = max((_decimals(c[0]) for c in own.values()), default=0)
-        for t, cell in own.items():
-            if cell[2]:
-                flagged.add(t)
-            line = first_line.get(t)
-            if line is None or cell[3] < line:
-                first_line[t] = cell[3]
-    table.lines = [first_line[t] for t in table.ts]
-    table.estimated = [t in flagged for t in table.ts]
+            line = lines[row]
+            if line is None or column.lines[i] < line:
+                lines[row] = column.lines[i]
+            if column.estimated[i]:
+                estimated[row] = True
+    table.lines = lines  # type: ignore[assignment]  # every time has a value of some column
+    table.estimated = estimated
     return table
+
+
+#: Most items one C call (a list's slice, ``set.update``, ``map``) takes in a worker: it holds the GIL
+#: throughout, and the event loop waits for it (a whole 350,000-value column took up to 100 ms).
+_PART = 20_000
+
+
+def _parts(count: int) -> Iterator[slice]:
+    """Slices of ``range(count)``, _PART items at most each."""
+    for first in range(0, count, _PART):
+        yield slice(first, min(first + _PART, count))
+
+
+def _same(a: list[int], b: list[int]) -> bool:
+    """``a == b``, a part at a time."""
+    return len(a) == len(b) and all(a[part] == b[part] for part in _parts(len(a)))
+
+
+def _column(one: Series, times: LocalTimes, replace_later: bool, table: _Table) -> _Column:
+    """The storable values of a series by time; its duplicates and problems go to ``table``."""
+    given = one.values.epoch_columns()
+    if given is not None:
+        column = _epoch_column(given, one.kind is MetricKind.INTERVAL)
+        if column is not None:
+            return column
+    own = _by_time(one, times, replace_later, table)
+    ends = sorted(own)
+    cells = [own[t] for t in ends]
+    return _Column(
+        ends,
+        [c[0] for c in cells],
+        [c[1] for c in cells] if one.kind is MetricKind.INTERVAL else None,
+        [c[2] for c in cells],
+        [c[3] for c in cells],
+    )
+
+
+def _epoch_column(given: EpochColumns, interval: bool) -> _Column | None:
+    """A series given as columns of epoch seconds, taken as they are when every value can be stored and the
+    times follow each other (NEM12: the usual case); None: the values must be looked at one by one."""
+    amounts, ends, starts = given.amounts, given.ends, given.starts
+    for part in _parts(len(amounts)):
+        some = amounts[part]
+        try:
+            if not (math.isfinite(math.fsum(some)) and -_LIMIT < min(some) and max(some) < _LIMIT):
+                return None
+        except (OverflowError, ValueError):  # huge values; inf and -inf
+            return None
+    if not all(a < b for a, b in pairwise(ends)):
+        return None
+    if interval and not all(s is None or s < e for s, e in zip(starts, ends, strict=True)):
+        return None
+    return _Column(ends, amounts, starts if interval else None, given.estimated, given.lines)
+
+
+def _by_time(one: Series, times: LocalTimes, replace_later: bool, table: _Table) -> dict[int, _Cell]:
+    """A series' values by time (epoch seconds), one by one: naive local times, duplicates, problems."""
+    own: dict[int, _Cell] = {}
+    interval = one.kind is MetricKind.INTERVAL
+    start_key = one.name + "\x1fstart"
+    # Amounts usually follow each other: a period's start is the previous one's end, already converted.
+    previous: datetime | None = None
+    previous_end = 0
+    for value in one.values:
+        amount = value.value
+        try:
+            if not -_LIMIT < amount < _LIMIT:  # NaN too
+                raise CellError(f"{amount:g} is too large to store")
+            moment = value.end
+            # An aware time is exact; a naive one is local time, its repeated autumn hour followed in order.
+            end = int(moment.timestamp()) if moment.tzinfo is not None else times.epoch(moment, one.name)
+            start = None
+            if interval and value.start is not None:
+                begin = value.start
+                if begin.tzinfo is not None and previous is not None and begin == previous:
+                    start = previous_end
+                elif begin.tzinfo is not None:
+                    start = int(begin.timestamp())
+                else:
+                    start = times.epoch(begin, start_key)
+                if start >= end:
+                    raise CellError("the period does not end after it starts")
+            previous, previous_end = moment, end
+        except (CellError, OverflowError, OSError, ValueError) as exc:
+            table.problems.append(RowProblem(value.line, one.name, str(exc)))
+            continue
+        earlier = own.get(end)
+        if earlier is not None:
+            if not replace_later:
+                table.duplicate_lines.append(value.line)
+                continue
+            table.duplicate_lines.append(earlier[3])
+        own[end] = (amount, start, value.estimated, value.line)
+    return own
 
 
 def _category(series: Sequence[Series]) -> Category:
@@ -377,15 +474,15 @@ async def _run_standard_import(
                 result.first_reading_id = store.first_id
                 result.reading_id_runs = store.id_runs  # filled as the rows are written
                 intervals = frozenset(table.starts)
-                step = store.max_chunk
-                for first in range(0, len(table.ts), step):
-                    part = slice(first, first + step)
-                    rows = BulkRows(
-                        table.ts[part],
-                        {c: v[part] for c, v in table.values.items()},
-                        estimated=table.estimated[part],
-                        column_starts={c: s[part] for c, s in table.starts.items()},
-                    )
+                # As a table's import: chunks sized to take about CHUNK_TARGET_S each, cut in a worker,
+                # and each chunk's objects freed in the worker that cuts the next one, not on the loop.
+                size = FIRST_CHUNK
+                first = 0
+                garbage: list[Any] | None = None
+                cycle_start = time.perf_counter()
+                while first < len(table.ts):
+                    rows = await loop.run_in_executor(None, _rows_of, table, first, size, garbage)
+                    garbage = None
                     written = await store.write(rows, metric_ids, intervals)
                     result.imported += written.imported
                     result.replaced += written.replaced
@@ -393,9 +490,18 @@ async def _run_standard_import(
                     if written.skipped_times and len(result.duplicate_lines) < MAX_LISTED:
                         lines = [table.lines[first + i] for i, t in enumerate(rows.ts) if t in written.skipped_times]
                         result.duplicate_lines.extend(lines[: MAX_LISTED - len(result.duplicate_lines)])
+                    first += len(rows.ts)
                     done = min(total, done + len(rows.ts) * len(series))
+                    now = time.perf_counter()
+                    size = min(next_chunk_size(size, len(rows.ts), now - cycle_start), store.max_chunk)
+                    cycle_start = now
+                    garbage = [rows, written]
+                    del rows, written
                     _check(cancel)
                     report("reading")
+                if garbage is not None:
+                    await loop.run_in_executor(None, garbage.clear)
+                    garbage = None
                 result.duplicate_lines = sorted(set(result.duplicate_lines))
                 result.replaced_rows = store.replaced_rows
                 if undoable:
@@ -426,6 +532,19 @@ async def _run_standard_import(
 def _check(cancel: CancelToken | None) -> None:
     if cancel is not None and cancel.cancelled:
         raise ImportCancelledError()
+
+
+def _rows_of(table: _Table, first: int, size: int, garbage: list[Any] | None) -> BulkRows:
+    """The table's rows [first, first + size) to store (run in a worker, which frees ``garbage`` first)."""
+    if garbage is not None:
+        garbage.clear()
+    part = slice(first, first + size)
+    return BulkRows(
+        table.ts[part],
+        {c: v[part] for c, v in table.values.items()},
+        estimated=table.estimated[part],
+        column_starts={c: s[part] for c, s in table.starts.items()},
+    )
 
 
 async def _prepare(
@@ -502,7 +621,6 @@ def describe(parsed: ParsedFile) -> list[RegisterInfo]:
     """Each register of the file: name, unit, kind, number of values and the time they span."""
     rows = []
     for one in parsed.series:
-        first = min((v.start or v.end) for v in one.values) if one.values else None
-        last = max(v.end for v in one.values) if one.values else None
+        first, last = one.values.span() or (None, None)
         rows.append(RegisterInfo(one.name, one.unit, one.kind, len(one.values), first, last, one.meter))
     return rows

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .detection import HEAD_BYTES, detect_format
 from .espi import parse_espi
-from .model import MAX_BYTES, FormatError, FormatId, ParsedFile, Series, Skipped, Value
+from .model import MAX_BYTES, EpochColumns, FormatError, FormatId, ParsedFile, Series, Skipped, Value, Values
 from .nem import parse_nem
 from .tables import parse_dsmr_reader, parse_home_assistant
 from .text import decode
@@ -22,12 +22,14 @@ from .units import normalise_unit, unit_of
 
 __all__ = [
     "HEAD_BYTES",
+    "EpochColumns",
     "FormatError",
     "FormatId",
     "ParsedFile",
     "Series",
     "Skipped",
     "Value",
+    "Values",
     "detect_format",
     "normalise_unit",
     "parse_bytes",

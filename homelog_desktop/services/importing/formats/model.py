@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
+from typing import overload
 
 from ....domain.entities import MetricKind
 from ....i18n import QT_TRANSLATE_NOOP, translate
@@ -68,6 +70,145 @@ class Value:
         return self.end
 
 
+@dataclass(frozen=True, slots=True)
+class EpochColumns:
+    """A series' values as columns of epoch seconds (see ``Values.epoch_columns``)."""
+
+    #: Period start per value (None: an instant), end (the instant of a counter or gauge).
+    starts: list[int | None]
+    ends: list[int]
+    amounts: list[float]
+    estimated: list[bool]
+    lines: list[int]
+    #: The file's zone, in which the times are shown.
+    zone: tzinfo
+
+
+class Values(Sequence[Value]):
+    """The values of a series, in file order.
+
+    Most formats add them one by one (``append``) and they are kept as ``Value`` objects. A big file of
+    amounts in a fixed zone (NEM12: ten years of quarter hours are 700,000 values) adds them a day at a
+    time as columns of epoch seconds and floats (``extend_epochs``): no object per value to build,
+    to convert back to epoch seconds for the database, or to keep the cyclic collector busy. Read as a
+    sequence, such values are made into ``Value`` objects on demand (their times in the file's zone), so
+    both kinds read alike; ``epoch_columns`` hands the columns themselves to the import.
+    """
+
+    __slots__ = ("_columns", "_items")
+
+    def __init__(self, values: Iterable[Value] = ()) -> None:
+        self._items: list[Value] = list(values)
+        self._columns: EpochColumns | None = None
+
+    def append(self, value: Value) -> None:
+        self._objects().append(value)
+
+    def clear(self) -> None:
+        self._items.clear()
+        self._columns = None
+
+    def extend_epochs(
+        self,
+        starts: Iterable[int | None],
+        ends: Iterable[int],
+        amounts: Iterable[float],
+        estimated: Iterable[bool],
+        lines: Iterable[int],
+        zone: tzinfo,
+    ) -> None:
+        """Add values given as columns: times in epoch seconds, shown in ``zone`` (aware)."""
+        columns = self._columns
+        if self._items or (columns is not None and columns.zone is not zone):
+            added = EpochColumns(list(starts), list(ends), list(amounts), list(estimated), list(lines), zone)
+            self._objects().extend(_materialised(added, 0, len(added.ends)))
+            return
+        if columns is None:
+            columns = self._columns = EpochColumns([], [], [], [], [], zone)
+        columns.starts.extend(starts)
+        columns.ends.extend(ends)
+        columns.amounts.extend(amounts)
+        columns.estimated.extend(estimated)
+        columns.lines.extend(lines)
+
+    def epoch_columns(self) -> EpochColumns | None:
+        """The values as columns when they were added so (None: they are ``Value`` objects)."""
+        return self._columns
+
+    def span(self) -> tuple[datetime, datetime] | None:
+        """(earliest start, or instant when it has none; latest end), None without values."""
+        columns = self._columns
+        if columns is None:
+            if not self._items:
+                return None
+            return min((v.start or v.end) for v in self._items), max(v.end for v in self._items)
+        if not columns.ends:
+            return None
+        starts = columns.starts
+        first = min(e if s is None else s for s, e in zip(starts, columns.ends, strict=True))
+        last = max(e for e in columns.ends)  # (bytecode: a worker lets the event loop in meanwhile)
+        zone = columns.zone
+        return datetime.fromtimestamp(first, zone), datetime.fromtimestamp(last, zone)
+
+    def __len__(self) -> int:
+        return len(self._items) if self._columns is None else len(self._columns.ends)
+
+    @overload
+    def __getitem__(self, index: int) -> Value: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Value]: ...
+
+    def __getitem__(self, index: int | slice) -> Value | list[Value]:
+        columns = self._columns
+        if columns is None:
+            return self._items[index]
+        if isinstance(index, slice):
+            return list(_materialised(columns, *index.indices(len(columns.ends))))
+        if index < 0:
+            index += len(columns.ends)
+        if not 0 <= index < len(columns.ends):
+            raise IndexError("value index out of range")
+        return next(_materialised(columns, index, index + 1))
+
+    def __iter__(self) -> Iterator[Value]:
+        columns = self._columns
+        if columns is None:
+            return iter(self._items)
+        return _materialised(columns, 0, len(columns.ends))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Values | list):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"Values({len(self)} values)"
+
+    def _objects(self) -> list[Value]:
+        """The values as objects, from now on (columns added before are made into objects once)."""
+        if self._columns is not None:
+            self._items = list(_materialised(self._columns, 0, len(self._columns.ends)))
+            self._columns = None
+        return self._items
+
+
+def _materialised(columns: EpochColumns, first: int, stop: int, step: int = 1) -> Iterator[Value]:
+    zone = columns.zone
+    at = datetime.fromtimestamp
+    for i in range(first, stop, step):
+        start = columns.starts[i]
+        yield Value(
+            None if start is None else at(start, zone),
+            at(columns.ends[i], zone),
+            columns.amounts[i],
+            columns.estimated[i],
+            columns.lines[i],
+        )
+
+
 @dataclass(slots=True)
 class Series:
     """The values of one register, channel or meter, in file order."""
@@ -77,7 +218,7 @@ class Series:
     #: Home Log's spelling of the unit (``kWh``, ``m³``, ``°C``), "" when the file gives none.
     unit: str
     kind: MetricKind
-    values: list[Value] = field(default_factory=list)
+    values: Values = field(default_factory=Values)
     #: The meter or point the register belongs to (NMI, usage point, entity id), "" if the file has none.
     meter: str = ""
     #: The unit as the file writes it (``KWH``, ``72`` with its multiplier), for the summary.

@@ -26,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
 from ....domain.entities import MetricKind
-from .model import FormatError, FormatId, ParsedFile, Series, Skipped, Value
+from .model import FormatError, FormatId, ParsedFile, Series, Skipped, Value, Values
 from .text import header_delimiter, parse_number, parse_time
 from .units import unit_of
 
@@ -150,10 +150,10 @@ def _short_term_periods(result: ParsedFile) -> None:
         step = steps.get(series.meter)
         if step is None:
             continue
-        series.values = [
+        series.values = Values(
             replace(v, end=v.end - hour + step) if v.start is None else replace(v, end=v.start + step)
             for v in series.values
-        ]
+        )
 
 
 def _epoch(text: str) -> datetime:
