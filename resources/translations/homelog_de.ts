@@ -73,6 +73,317 @@
     </message>
 </context>
 <context>
+    <name>Access</name>
+    <message>
+        <source>You are the household&apos;s administrator.</source>
+        <translation>Sie sind der Administrator des Haushalts.</translation>
+    </message>
+    <message>
+        <source>This source is private: only {owner} (the owner) or the administrator can see it.</source>
+        <translation>Diese Messstelle ist privat: Nur {owner} (Eigentümer) oder der Administrator kann sie sehen.</translation>
+    </message>
+    <message>
+        <source>This source is private: only its owner or the administrator can see it.</source>
+        <translation>Diese Messstelle ist privat: Nur ihr Eigentümer oder der Administrator kann sie sehen.</translation>
+    </message>
+    <message>
+        <source>This source is private: only the administrator can see it.</source>
+        <translation>Diese Messstelle ist privat: Nur der Administrator kann sie sehen.</translation>
+    </message>
+    <message>
+        <source>You own this source.</source>
+        <translation>Diese Messstelle gehört Ihnen.</translation>
+    </message>
+    <message>
+        <source>This source is public: every member of the household can see it.</source>
+        <translation>Diese Messstelle ist öffentlich: Jedes Mitglied des Haushalts kann sie sehen.</translation>
+    </message>
+    <message>
+        <source>This source is public.</source>
+        <translation>Diese Messstelle ist öffentlich.</translation>
+    </message>
+    <message>
+        <source>This source and the virtual meter are private, with the same owner.</source>
+        <translation>Diese Messstelle und der virtuelle Zähler sind privat und haben denselben Eigentümer.</translation>
+    </message>
+    <message>
+        <source>is a private meter, and this virtual meter is public: every member would see its consumption. Make that source public, or this virtual meter private.</source>
+        <translation>ist ein privater Zähler, dieser virtuelle Zähler aber öffentlich: Jedes Mitglied sähe seinen Verbrauch. Machen Sie jene Messstelle öffentlich oder diesen virtuellen Zähler privat.</translation>
+    </message>
+    <message>
+        <source>is a private meter of {owner} (the owner): whoever sees this virtual meter would see its consumption. Only its owner&apos;s private meters and public ones can be inputs.</source>
+        <translation>ist ein privater Zähler von {owner} (Eigentümer): Wer diesen virtuellen Zähler sieht, sähe seinen Verbrauch. Nur private Zähler desselben Eigentümers und öffentliche können Eingänge sein.</translation>
+    </message>
+    <message>
+        <source>is a private meter of its owner: whoever sees this virtual meter would see its consumption. Only its owner&apos;s private meters and public ones can be inputs.</source>
+        <translation>ist ein privater Zähler seines Eigentümers: Wer diesen virtuellen Zähler sieht, sähe seinen Verbrauch. Nur private Zähler desselben Eigentümers und öffentliche können Eingänge sein.</translation>
+    </message>
+    <message>
+        <source>is a private meter of the administrator: whoever sees this virtual meter would see its consumption. Only its owner&apos;s private meters and public ones can be inputs.</source>
+        <translation>ist ein privater Zähler des Administrators: Wer diesen virtuellen Zähler sieht, sähe seinen Verbrauch. Nur private Zähler desselben Eigentümers und öffentliche können Eingänge sein.</translation>
+    </message>
+    <message>
+        <source>Every member can add sources; a new source is yours.</source>
+        <translation>Jedes Mitglied kann Messstellen anlegen; eine neue Messstelle gehört Ihnen.</translation>
+    </message>
+    <message>
+        <source>The owner stays the same.</source>
+        <translation>Der Eigentümer bleibt derselbe.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can give a source to another member.</source>
+        <translation>Nur der Administrator kann eine Messstelle einem anderen Mitglied übergeben.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can change this source.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann diese Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can change this source.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann diese Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can change this source.</source>
+        <translation>Nur der Administrator kann diese Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can delete this source.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann diese Messstelle löschen.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can delete this source.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann diese Messstelle löschen.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can delete this source.</source>
+        <translation>Nur der Administrator kann diese Messstelle löschen.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can change this source&apos;s metrics.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann die Messgrößen dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can change this source&apos;s metrics.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann die Messgrößen dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can change this source&apos;s metrics.</source>
+        <translation>Nur der Administrator kann die Messgrößen dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can change this source&apos;s tariffs.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann die Tarife dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can change this source&apos;s tariffs.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann die Tarife dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can change this source&apos;s tariffs.</source>
+        <translation>Nur der Administrator kann die Tarife dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can record or change this source&apos;s meter changes.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann die Zählerwechsel dieser Messstelle erfassen oder ändern.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can record or change this source&apos;s meter changes.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann die Zählerwechsel dieser Messstelle erfassen oder ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can record or change this source&apos;s meter changes.</source>
+        <translation>Nur der Administrator kann die Zählerwechsel dieser Messstelle erfassen oder ändern.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can change this source&apos;s conversion factors.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann die Umrechnungsfaktoren dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can change this source&apos;s conversion factors.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann die Umrechnungsfaktoren dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can change this source&apos;s conversion factors.</source>
+        <translation>Nur der Administrator kann die Umrechnungsfaktoren dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can change this source&apos;s advance payments.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann die Abschläge dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can change this source&apos;s advance payments.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann die Abschläge dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can change this source&apos;s advance payments.</source>
+        <translation>Nur der Administrator kann die Abschläge dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>This source is private: only {owner} (the owner) or the administrator can add its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur {owner} (Eigentümer) oder der Administrator kann ihr Ablesungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>This source is private: only its owner or the administrator can add its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur ihr Eigentümer oder der Administrator kann ihr Ablesungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>This source is private: only the administrator can add its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur der Administrator kann ihr Ablesungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can add readings to this source.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann dieser Messstelle Ablesungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can add readings to this source.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann dieser Messstelle Ablesungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can add readings to this source.</source>
+        <translation>Nur der Administrator kann dieser Messstelle Ablesungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>This source lets household members add readings.</source>
+        <translation>Bei dieser Messstelle dürfen Mitglieder des Haushalts Ablesungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>This source is private: only {owner} (the owner) or the administrator can change its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur {owner} (Eigentümer) oder der Administrator kann ihre Ablesungen ändern.</translation>
+    </message>
+    <message>
+        <source>This source is private: only its owner or the administrator can change its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur ihr Eigentümer oder der Administrator kann ihre Ablesungen ändern.</translation>
+    </message>
+    <message>
+        <source>This source is private: only the administrator can change its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur der Administrator kann ihre Ablesungen ändern.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can change this reading.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only its source&apos;s owner or the administrator can change this reading.</source>
+        <translation>Nur der Eigentümer der Messstelle oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can change this reading.</source>
+        <translation>Nur der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only {author} (who entered it), {owner} (the owner) or the administrator can change this reading.</source>
+        <translation>Nur {author} (hat sie erfasst), {owner} (Eigentümer) oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only {author} (who entered it), its source&apos;s owner or the administrator can change this reading.</source>
+        <translation>Nur {author} (hat sie erfasst), der Eigentümer der Messstelle oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only {author} (who entered it) or the administrator can change this reading.</source>
+        <translation>Nur {author} (hat sie erfasst) oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only its author, {owner} (the owner) or the administrator can change this reading.</source>
+        <translation>Nur wer sie erfasst hat, {owner} (Eigentümer) oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only its author, its source&apos;s owner or the administrator can change this reading.</source>
+        <translation>Nur wer sie erfasst hat, der Eigentümer der Messstelle oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only its author or the administrator can change this reading.</source>
+        <translation>Nur wer sie erfasst hat oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>This source is private: only {owner} (the owner) or the administrator can delete its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur {owner} (Eigentümer) oder der Administrator kann ihre Ablesungen löschen.</translation>
+    </message>
+    <message>
+        <source>This source is private: only its owner or the administrator can delete its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur ihr Eigentümer oder der Administrator kann ihre Ablesungen löschen.</translation>
+    </message>
+    <message>
+        <source>This source is private: only the administrator can delete its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur der Administrator kann ihre Ablesungen löschen.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can delete this reading.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only its source&apos;s owner or the administrator can delete this reading.</source>
+        <translation>Nur der Eigentümer der Messstelle oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can delete this reading.</source>
+        <translation>Nur der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only {author} (who entered it), {owner} (the owner) or the administrator can delete this reading.</source>
+        <translation>Nur {author} (hat sie erfasst), {owner} (Eigentümer) oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only {author} (who entered it), its source&apos;s owner or the administrator can delete this reading.</source>
+        <translation>Nur {author} (hat sie erfasst), der Eigentümer der Messstelle oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only {author} (who entered it) or the administrator can delete this reading.</source>
+        <translation>Nur {author} (hat sie erfasst) oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only its author, {owner} (the owner) or the administrator can delete this reading.</source>
+        <translation>Nur wer sie erfasst hat, {owner} (Eigentümer) oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only its author, its source&apos;s owner or the administrator can delete this reading.</source>
+        <translation>Nur wer sie erfasst hat, der Eigentümer der Messstelle oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only its author or the administrator can delete this reading.</source>
+        <translation>Nur wer sie erfasst hat oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>You own this reading&apos;s source.</source>
+        <translation>Die Messstelle dieser Ablesung gehört Ihnen.</translation>
+    </message>
+    <message>
+        <source>You entered this reading.</source>
+        <translation>Sie haben diese Ablesung erfasst.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can record a reading in another member&apos;s name.</source>
+        <translation>Nur der Administrator kann eine Ablesung im Namen eines anderen Mitglieds erfassen.</translation>
+    </message>
+    <message>
+        <source>This is you.</source>
+        <translation>Das sind Sie.</translation>
+    </message>
+    <message>
+        <source>Only {name} or the administrator can change this member.</source>
+        <translation>Nur {name} oder der Administrator kann dieses Mitglied ändern.</translation>
+    </message>
+    <message>
+        <source>Only that member or the administrator can change them.</source>
+        <translation>Nur dieses Mitglied selbst oder der Administrator kann es ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can add members.</source>
+        <translation>Nur der Administrator kann Mitglieder hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can remove members.</source>
+        <translation>Nur der Administrator kann Mitglieder entfernen.</translation>
+    </message>
+    <message>
+        <source>You cannot remove yourself: the household needs its administrator.</source>
+        <translation>Sie können sich nicht selbst entfernen: Der Haushalt braucht seinen Administrator.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can set a forgotten password.</source>
+        <translation>Nur der Administrator kann ein vergessenes Passwort neu setzen.</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;Undo</source>

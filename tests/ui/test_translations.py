@@ -42,6 +42,7 @@ from homelog_desktop.i18n import install_translations, translate
 from homelog_desktop.views.figures import money
 from homelog_desktop.views.main import MainWindow
 from homelog_desktop.views.main.actions import Act
+from tests.ui.test_access_ui import household  # noqa: F401 (a fixture)
 from tests.ui.test_import_wizard_homelog import exported  # noqa: F401 (a fixture)
 from tests.ui.test_main_window import open_window, settle  # noqa: F401 (open_window: a fixture)
 
@@ -531,3 +532,34 @@ def test_the_home_log_page_of_the_import_wizard_is_german(qtbot, german, catalog
     _shot(wizard, "de-homelog-page-800x600")
     problems = english_left(wizard, catalog)
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+# -- texts made in the domain and the services: refusals, import messages, problems, the PDF ---------
+
+
+def test_an_access_refusal_is_one_german_sentence_in_the_tooltip(
+    qtbot,
+    german,
+    isolated_settings,
+    open_window,  # noqa: F811 (the fixture)
+    household,  # noqa: F811 (the fixture)
+    db,
+):
+    """Bob looks at Ann's source: the disabled actions' tooltips give the policy's reasons in German."""
+    from tests.ui.test_access_ui import select_row, show
+
+    _ann, bob, public, _shared = household
+    db.sign_in_as(bob)
+    _flush_deleted_widgets()
+    window = open_window()
+    show(qtbot, window, public)
+    select_row(qtbot, window, 0)
+    assert window.action(Act.EDIT_SOURCE).toolTip() == (
+        "Nur Ann (Eigentümer) oder der Administrator kann diese Messstelle ändern."
+    )
+    assert window.action(Act.DELETE_READING).toolTip() == (
+        "Nur Ann (hat sie erfasst), Ann (Eigentümer) oder der Administrator kann diese Ablesung löschen."
+    )
+    assert window.action(Act.ADD_READING).toolTip() == (
+        "Nur Ann (Eigentümer) oder der Administrator kann dieser Messstelle Ablesungen hinzufügen."
+    )
