@@ -470,7 +470,7 @@ class FilePage(_Page):
             "profileCombo",
             [
                 ("", QT_TRANSLATE_NOOP("ImportWizard", "None (as detected)")),
-                *((p.name, f"{p.title} [{p.country}]") for p in BUILTIN_PROFILES),
+                *((p.name, f"{translate('ImportProfiles', p.title)} [{p.country}]") for p in BUILTIN_PROFILES),
             ],
         )
         self.profile.setToolTip(

@@ -2294,6 +2294,466 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
 </context>
 <context>
+    <name>ImportConvert</name>
+    <message>
+        <source>choose the column that holds the date</source>
+        <extracomment>Largest file searched for later blocks (a supplier&apos;s statement of several blocks is far smaller; a ten-year export of 35 MB is one table, and searching it would only slow its detection down). Most blocks read from one file. Rows of a later block read to find out how it is written. 1-based line of the block&apos;s header. Lines that are the block&apos;s layout, not data: its header and the title lines just above it. The block&apos;s value columns (in its own rows) and the columns they become (after the file&apos;s width). The block&apos;s title (``Gas``), &quot;&quot; when it has none. Lines that start with something else than a digit (after blanks and quotes): headers, titles, totals. More such lines than this: no file of blocks (a table whose dates are not in its first column, or with a note per row); the search stops.
+----------
+How the flag columns of an export (``estimated``, ``from bill``) may say yes and no. Spreadsheet error values: a formula that could not be computed holds no value. record index -&gt; column -&gt; message (the date column for timestamp problems). Records with no value in any mapped column (skipped and reported). column -&gt; most decimals a value of it needs (columns of metrics the import creates). Per record, the start of its period for interval values (``ts`` is the end); None for the whole chunk, or for a record, means &quot;since the previous value&quot; (see ``ImportSettings``). Value column -&gt; the start of each record&apos;s period for that column alone (``start_columns``). record index -&gt; column -&gt; the cell&apos;s text, for cells that mean &quot;no value&quot; (NaN, -, n/a, a word) in rows that are stored: those cells are missing values, listed in the summary. record index -&gt; the text that shows it is no reading (a total, a banner, a repeated header). Home Log&apos;s own export: per record its flags and its author&apos;s name (&quot;&quot;: nobody); None without those columns.</extracomment>
+        <translation>wählen Sie die Spalte, die das Datum enthält</translation>
+    </message>
+    <message>
+        <source>no column is mapped to a metric: choose at least one</source>
+        <extracomment>A long file&apos;s register column: the daylight-saving order is followed per register. A column stating each row&apos;s zone: its offset is added to the row&apos;s time.</extracomment>
+        <translation>keine Spalte ist einer Messgröße zugeordnet: wählen Sie mindestens eine</translation>
+    </message>
+    <message>
+        <source>a date cell that holds a whole period (start to end) needs no time column</source>
+        <extracomment>The date cells hold both ends of their period (``start to end``): the period column is the date&apos;s.</extracomment>
+        <translation>eine Datumszelle, die einen ganzen Zeitraum (Anfang bis Ende) enthält, braucht keine Uhrzeitspalte</translation>
+    </message>
+    <message>
+        <source>the period&apos;s other end must be another column than the date</source>
+        <translation>das andere Ende des Zeitraums muss in einer anderen Spalte stehen als das Datum</translation>
+    </message>
+    <message>
+        <source>the length of a period must be more than zero</source>
+        <translation>die Länge eines Zeitraums muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>“{text}” is neither yes nor empty</source>
+        <extracomment>The period&apos;s length (START without a column: found from the first chunk&apos;s steps).</extracomment>
+        <translation>„{text}“ ist weder „ja“ noch leer</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a period such as “2024-01-01 00:00 to 2024-01-01 00:15”</source>
+        <translation>„{text}“ ist kein Zeitraum wie „2024-01-01 00:00 to 2024-01-01 00:15“</translation>
+    </message>
+    <message>
+        <source>the length of each period cannot be told from the times of the rows: give it</source>
+        <translation>die Länge der Zeiträume lässt sich aus den Zeiten der Zeilen nicht ablesen: geben Sie sie an</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time zone</source>
+        <translation>„{text}“ ist keine Zeitzone</translation>
+    </message>
+    <message>
+        <source>the period does not end after it starts</source>
+        <translation>der Zeitraum endet nicht nach seinem Beginn</translation>
+    </message>
+    <message>
+        <source>{time} is a leap second, which cannot be stored: write the second before it (:59) instead</source>
+        <extracomment>Readings outside these years are refused (a typo, or not a date at all). Cells that exports write for &quot;no value&quot;: read as empty (a missing value, never zero). NaN is not one of them: it is refused, since it may hide a broken formula. Digit grouping that is always accepted (spaces, no-break spaces, apostrophes). A time of day after a date, or alone in its own column: 10:30, 10:30:15.5, 9.30, 10:30 PM, with an optional offset (Z, +01:00, +0100). A leap second (23:59:60) is a real time, but not one a computer clock (or Python) can hold.</extracomment>
+        <translation>{time} ist eine Schaltsekunde, die sich nicht speichern lässt: schreiben Sie stattdessen die Sekunde davor (:59)</translation>
+    </message>
+    <message>
+        <source>unknown time zone “{name}”</source>
+        <translation>unbekannte Zeitzone „{name}“</translation>
+    </message>
+    <message>
+        <source>{time} is not a time that can be stored</source>
+        <translation>{time} ist kein Zeitpunkt, der sich speichern lässt</translation>
+    </message>
+    <message>
+        <source>the year {year} is outside {first}–{last}</source>
+        <translation>das Jahr {year} liegt außerhalb von {first}–{last}</translation>
+    </message>
+    <message>
+        <source>{time} does not exist in {zone}: the clocks went forward that night (give the time with its UTC offset, or fix it)</source>
+        <extracomment>(local date of a repeated hour, series) -&gt; (last time seen in it, whether the clock went back).</extracomment>
+        <translation>{time} gibt es in {zone} nicht: In dieser Nacht wurden die Uhren vorgestellt (geben Sie die Zeit mit ihrem UTC-Versatz an oder korrigieren Sie sie)</translation>
+    </message>
+    <message>
+        <source>this computer’s time zone</source>
+        <translation>die Zeitzone dieses Computers</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time zone offset</source>
+        <translation>„{text}“ ist kein Zeitzonenversatz</translation>
+    </message>
+    <message>
+        <source>{hour} is not an hour of a 12-hour clock</source>
+        <translation>{hour} ist keine Stunde einer 12-Stunden-Uhr</translation>
+    </message>
+    <message>
+        <source>24:00 is not a time of day (write 00:00 of the next day)</source>
+        <translation>24:00 ist keine Uhrzeit (schreiben Sie 00:00 des nächsten Tages)</translation>
+    </message>
+    <message>
+        <source>{time} is not a time of day</source>
+        <translation>{time} ist keine Uhrzeit</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time of day</source>
+        <translation>„{text}“ ist keine Uhrzeit</translation>
+    </message>
+    <message>
+        <source>“{format}” is not a date format this program reads ({code})</source>
+        <translation>„{format}“ ist kein Datumsformat, das dieses Programm liest ({code})</translation>
+    </message>
+    <message>
+        <source>“{format}” needs a day (%d), a month (%m) and a year (%Y or %y)</source>
+        <translation>„{format}“ braucht einen Tag (%d), einen Monat (%m) und ein Jahr (%Y oder %y)</translation>
+    </message>
+    <message>
+        <source>the date format is not chosen yet</source>
+        <extracomment>(date cell, time cell or None, series key) -&gt; UTC epoch seconds.</extracomment>
+        <translation>das Datumsformat ist noch nicht gewählt</translation>
+    </message>
+    <message>
+        <source>an ISO 8601 date such as 2024-01-31</source>
+        <translation>kein ISO-8601-Datum wie 2024-01-31</translation>
+    </message>
+    <message>
+        <source>an Excel day number such as 45292</source>
+        <translation>keine Excel-Tageszahl wie 45292</translation>
+    </message>
+    <message>
+        <source>a date such as {example}</source>
+        <translation>kein Datum wie {example}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a valid date</source>
+        <translation>„{text}“ ist kein gültiges Datum</translation>
+    </message>
+    <message>
+        <source>the date is empty</source>
+        <translation>das Datum ist leer</translation>
+    </message>
+    <message>
+        <source>“{text}” is not {expected}</source>
+        <translation>„{text}“ ist {expected}</translation>
+    </message>
+    <message>
+        <source>“{text}” has a dot where the file uses a decimal comma (change the decimal separator?)</source>
+        <translation>„{text}“ hat einen Punkt, wo die Datei ein Dezimalkomma verwendet (Dezimaltrennzeichen ändern?)</translation>
+    </message>
+    <message>
+        <source>“{text}” has a comma where the file uses a decimal point (change the decimal separator?)</source>
+        <translation>„{text}“ hat ein Komma, wo die Datei einen Dezimalpunkt verwendet (Dezimaltrennzeichen ändern?)</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a finite number</source>
+        <translation>„{text}“ ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number</source>
+        <translation>„{text}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>choose the column that names the register, and the column of values</source>
+        <extracomment>Most registers a long file may name (more distinct values: a free-text column, not registers). Header words of a column that names the register, channel, energy or meter (a hint when the sample alone cannot tell, say a file sorted by register whose first rows all belong to one).</extracomment>
+        <translation>wählen Sie die Spalte, die das Zählwerk nennt, und die Spalte der Werte</translation>
+    </message>
+    <message>
+        <source>{value} is too large to store</source>
+        <extracomment>column -&gt; decimals its values need. Largest magnitude of a value, as a float. A value of a series as stored: (value, period start, estimated, line).</extracomment>
+        <translation>{value} ist zu groß zum Speichern</translation>
+    </message>
+    <message>
+        <source>{file} holds no values to import</source>
+        <translation>{file} enthält keine Werte zum Importieren</translation>
+    </message>
+    <message>
+        <source>the metric “{metric}” of “{source}” is in {unit}, but the file&apos;s register “{register}” is in {file_unit}: import into another source</source>
+        <translation>die Messgröße „{metric}“ von „{source}“ ist in {unit}, das Zählwerk „{register}“ der Datei aber in {file_unit}: importieren Sie in eine andere Messstelle</translation>
+    </message>
+    <message>
+        <source>the metric “{metric}” of “{source}” is of the kind “{kind}”, but the file&apos;s register “{register}” holds values of the kind “{file_kind}”: import into another source</source>
+        <translation>die Messgröße „{metric}“ von „{source}“ ist von der Art „{kind}“, das Zählwerk „{register}“ der Datei enthält aber Werte der Art „{file_kind}“: importieren Sie in eine andere Messstelle</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDetect</name>
+    <message>
+        <source>Read with the profile “{name}”: {title}.</source>
+        <translation>Gelesen mit dem Profil „{name}“: {title}.</translation>
+    </message>
+    <message>
+        <source>Each row&apos;s time is the start of its period, since the first row is at midnight.</source>
+        <translation>Die Zeit jeder Zeile ist der Beginn ihres Zeitraums, da die erste Zeile um Mitternacht liegt.</translation>
+    </message>
+    <message>
+        <source>Each row&apos;s time is the end of its period, since the first row is at midnight.</source>
+        <translation>Die Zeit jeder Zeile ist das Ende ihres Zeitraums, da die erste Zeile um Mitternacht liegt.</translation>
+    </message>
+    <message>
+        <source>the file has no column “{name}”, which the profile “{profile}” reads</source>
+        <translation>die Datei hat keine Spalte „{name}“, die das Profil „{profile}“ liest</translation>
+    </message>
+    <message>
+        <source>Every day in the sample is 12 or less: choose whether dates are day-first or month-first.</source>
+        <extracomment>Rows kept in ``Detected.sample_rows``. Most columns a file may have (a meter export has a few; a header of 100,000 is not a table of readings). Header words of a date or time column (several languages), for Excel day numbers. Excel&apos;s first line naming the separator: ``sep=;``. Numbers grouped in thousands with a decimal part, in either convention (``1.893,469`` / ``1,893.469``): one anywhere in the file decides its separators, as far down as line 368 or beyond. Bytes of the file read at a time when its whole text is searched for grouped numbers. The note on dates that could be day-first or month-first (a supplier&apos;s profile that knows them drops it).</extracomment>
+        <translation>Jeder Tag in der Stichprobe ist 12 oder kleiner: Wählen Sie, ob die Daten mit dem Tag oder mit dem Monat beginnen.</translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <extracomment>``detect``&apos;s ``register_column`` default: find out whether the file is a long one.</extracomment>
+        <translation>{file} ist leer</translation>
+    </message>
+    <message>
+        <source>The block at line {line} writes its dates otherwise than the first: read as it is.</source>
+        <translation>Der Block in Zeile {line} schreibt seine Daten anders als der erste: so gelesen, wie er ist.</translation>
+    </message>
+    <message>
+        <source>line {line} ({title})</source>
+        <translation>Zeile {line} ({title})</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>Zeile {line}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file holds %n blocks, each with its own header: more at {lines}.</source>
+        <translation>
+            <numerusform>Die Datei enthält %n Block mit eigener Kopfzeile: weitere ab {lines}.</numerusform>
+            <numerusform>Die Datei enthält %n Blöcke mit je eigener Kopfzeile: weitere ab {lines}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One row per day with {count} columns of amounts: each becomes an amount over its own {minutes} minutes, from “{first}” to “{last}”.</source>
+        <translation>Eine Zeile pro Tag mit {count} Spalten von Mengen: Jede wird eine Menge über ihre eigenen {minutes} Minuten, von „{first}“ bis „{last}“.</translation>
+    </message>
+    <message>
+        <source>the file has no column “{name}” (columns: {columns})</source>
+        <translation>die Datei hat keine Spalte „{name}“ (Spalten: {columns})</translation>
+    </message>
+    <message>
+        <source>“{name}” names the registers, but no other column holds numbers</source>
+        <translation>„{name}“ nennt die Zählwerke, aber keine andere Spalte enthält Zahlen</translation>
+    </message>
+    <message>
+        <source>the column “{name}” names no registers (or more than 100 different ones)</source>
+        <translation>die Spalte „{name}“ nennt keine Zählwerke (oder mehr als 100 verschiedene)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{names} and %n more</source>
+        <translation>
+            <numerusform>{names} und %n weitere</numerusform>
+            <numerusform>{names} und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One row per register: the column “{name}” names %n ({names}); each becomes its own metric.</source>
+        <translation>
+            <numerusform>Eine Zeile pro Zählwerk: Die Spalte „{name}“ nennt %n ({names}); jedes wird eine eigene Messgröße.</numerusform>
+            <numerusform>Eine Zeile pro Zählwerk: Die Spalte „{name}“ nennt %n ({names}); jedes wird eine eigene Messgröße.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Numbers grouped in thousands further down the file ({example}) decide the separators: decimal “{decimal}”, thousands “{thousands}”.</source>
+        <translation>In Tausender gruppierte Zahlen weiter unten in der Datei ({example}) entscheiden die Trennzeichen: dezimal „{decimal}“, Tausender „{thousands}“.</translation>
+    </message>
+    <message>
+        <source>{file} is not text in any encoding this program knows</source>
+        <translation>{file} ist kein Text in einer Kodierung, die dieses Programm kennt</translation>
+    </message>
+    <message>
+        <source>{file} does not look like a table (it holds binary data, not text)</source>
+        <translation>{file} sieht nicht wie eine Tabelle aus (sie enthält Binärdaten, keinen Text)</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8: read as Windows-1252 (Latin-1).</source>
+        <translation>Die Datei ist nicht UTF-8: als Windows-1252 (Latin-1) gelesen.</translation>
+    </message>
+    <message>
+        <source>The file says its separator: “sep={separator}” (Excel&apos;s first line).</source>
+        <translation>Die Datei nennt ihr Trennzeichen: „sep={separator}“ (die erste Zeile von Excel).</translation>
+    </message>
+    <message>
+        <source>a cell longer than {size} KiB starts here: a note this long cannot be imported (or a closing quote is missing)</source>
+        <translation>hier beginnt eine Zelle von mehr als {size} KiB: eine so lange Notiz lässt sich nicht importieren (oder ein schließendes Anführungszeichen fehlt)</translation>
+    </message>
+    <message>
+        <source>{file}: no columns found: a file needs a date column and a value column separated by commas, semicolons, tabs or |</source>
+        <translation>{file}: keine Spalten gefunden: Eine Datei braucht eine Datumsspalte und eine Wertespalte, getrennt durch Kommas, Semikolons, Tabulatoren oder |</translation>
+    </message>
+    <message>
+        <source>{file} has more than {count} columns on line {line}: Home Log imports files of at most {most} columns</source>
+        <translation>{file} hat mehr als {count} Spalten in Zeile {line}: Home Log importiert Dateien mit höchstens {most} Spalten</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} is longer than {size} KiB: a cell this long (a huge note, or a quote that is never closed) cannot be imported</source>
+        <translation>{file}: Zeile {line} ist länger als {size} KiB: Eine so lange Zelle (eine riesige Notiz oder ein nie geschlossenes Anführungszeichen) lässt sich nicht importieren</translation>
+    </message>
+    <message>
+        <source>{file} holds no rows</source>
+        <translation>{file} enthält keine Zeilen</translation>
+    </message>
+    <message>
+        <source>{file}: no rows with a date and values were found at the start of the file</source>
+        <translation>{file}: Am Anfang der Datei wurden keine Zeilen mit Datum und Werten gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) before the header was/were skipped.</source>
+        <translation>
+            <numerusform>%n Zeile vor der Kopfzeile wurde übersprungen.</numerusform>
+            <numerusform>%n Zeilen vor der Kopfzeile wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{file} has {count} columns: Home Log imports files of at most {most} columns</source>
+        <translation>{file} hat {count} Spalten: Home Log importiert Dateien mit höchstens {most} Spalten</translation>
+    </message>
+    <message>
+        <source>{file}: no column of dates was found (columns: {columns})</source>
+        <translation>{file}: Es wurde keine Datumsspalte gefunden (Spalten: {columns})</translation>
+    </message>
+    <message>
+        <source>Each row&apos;s time zone is in the column “{name}”.</source>
+        <translation>Die Zeitzone jeder Zeile steht in der Spalte „{name}“.</translation>
+    </message>
+    <message>
+        <source>Times are in {zone}, as the header of the time column says.</source>
+        <translation>Die Zeiten sind in {zone}, wie die Kopfzeile der Zeitspalte sagt.</translation>
+    </message>
+    <message>
+        <source>Numbers such as 1,234 were read with a decimal comma (change it if they are thousands).</source>
+        <translation>Zahlen wie 1,234 wurden mit Dezimalkomma gelesen (ändern Sie es, wenn es Tausender sind).</translation>
+    </message>
+    <message>
+        <source>Numbers such as 1.234 were read with a decimal point (change it if they are thousands).</source>
+        <translation>Zahlen wie 1.234 wurden mit Dezimalpunkt gelesen (ändern Sie es, wenn es Tausender sind).</translation>
+    </message>
+    <message>
+        <source>Each row is an amount over its own period, from “{start}” to “{end}”.</source>
+        <extracomment>Regular steps that make a column of amounts per period (seconds): 5, 10, 15, 30 minutes, an hour, a day. Share of a sample&apos;s steps that must be the common one for the times to be &quot;regular&quot;. Fewest values a column needs before its values (not its header) may decide its kind. Both ends of a period in one cell: a date and time, a separator word or dash between spaces, a date and time.</extracomment>
+        <translation>Jede Zeile ist eine Menge über ihren eigenen Zeitraum, von „{start}“ bis „{end}“.</translation>
+    </message>
+    <message>
+        <source>Each cell of “{name}” holds a period (start to end): each row is an amount over it.</source>
+        <translation>Jede Zelle von „{name}“ enthält einen Zeitraum (Anfang bis Ende): Jede Zeile ist eine Menge über ihn.</translation>
+    </message>
+    <message>
+        <source>Amounts per {step} ({names}): each row&apos;s time is the start of its period, as the header says.</source>
+        <extracomment>The note on amounts at regular times: (which end of its period a row&apos;s time is, whether the header says so).</extracomment>
+        <translation>Mengen je {step} ({names}): Die Zeit jeder Zeile ist der Beginn ihres Zeitraums, wie die Kopfzeile sagt.</translation>
+    </message>
+    <message>
+        <source>Amounts per {step} ({names}): each row&apos;s time is the end of its period, as the header says.</source>
+        <translation>Mengen je {step} ({names}): Die Zeit jeder Zeile ist das Ende ihres Zeitraums, wie die Kopfzeile sagt.</translation>
+    </message>
+    <message>
+        <source>Amounts per {step} ({names}): each row&apos;s time is the start of its period, since the first row is at midnight (if the times end their periods: choose “end”, or --time-is end).</source>
+        <translation>Mengen je {step} ({names}): Die Zeit jeder Zeile ist der Beginn ihres Zeitraums, da die erste Zeile um Mitternacht liegt (wenn die Zeiten ihre Zeiträume beenden: wählen Sie „Ende“ bzw. --time-is end).</translation>
+    </message>
+    <message>
+        <source>Amounts per {step} ({names}): each row&apos;s time is the end of its period, since the first row is not at midnight (if the times start their periods: choose “start”, or --time-is start).</source>
+        <translation>Mengen je {step} ({names}): Die Zeit jeder Zeile ist das Ende ihres Zeitraums, da die erste Zeile nicht um Mitternacht liegt (wenn die Zeiten ihre Zeiträume beginnen: wählen Sie „Beginn“ bzw. --time-is start).</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation>10 Minuten</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 Minuten</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 Minuten</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>Zeitraum</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFile</name>
+    <message>
+        <source>{name} cannot be read as a workbook ({exc})</source>
+        <extracomment>The workbook kinds calamine reads (file suffixes, lower case). Rows converted at a time (column by column).</extracomment>
+        <translation>{name} lässt sich nicht als Arbeitsmappe lesen ({exc})</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet named “{sheet}”</source>
+        <translation>die Arbeitsmappe hat kein Blatt namens „{sheet}“</translation>
+    </message>
+    <message>
+        <source>{name} has no sheet</source>
+        <translation>{name} hat kein Blatt</translation>
+    </message>
+    <message>
+        <source>the sheet “{name}” cannot be read ({exc})</source>
+        <translation>das Blatt „{name}“ lässt sich nicht lesen ({exc})</translation>
+    </message>
+    <message>
+        <source>the sheet cannot be read near here ({exc})</source>
+        <translation>das Blatt lässt sich hier nicht lesen ({exc})</translation>
+    </message>
+    <message>
+        <source>line {line}, column “{column}”: {message}</source>
+        <extracomment>``date_format`` of ISO 8601 timestamps (with or without seconds, &quot;T&quot;, time zone offset or &quot;Z&quot;). ``date_format`` of Excel serial day numbers (days since 1899-12-30, the fraction is the time of day). How many problems (invalid rows, skipped empty rows) a summary lists one by one; the counts are exact. The row&apos;s time is the end of its period (the default: a meter read at that moment). The row&apos;s time is the start of its period (``00:00`` holds 00:00-00:15). Worksheet of a workbook (None: the first one); unused for CSV. Whether the date column&apos;s time is the END (default) or the START of each row&apos;s period. A column holding the period&apos;s other end (its start when ``time_is`` is END, its end when START), read like the date column (a date and time in one cell); None: no such column. The date column itself: its cells hold both ends (``start to end``). (value column, start column) pairs: the values of that column each have their own period start in the start column (Home Log&apos;s export writes ``Day start`` after an interval metric ``Day``; ``start_columns_of`` finds them). They override the rules above for that column. Home Log&apos;s own CSV export (``own_columns_of``): the columns of each reading&apos;s flags (``yes`` or empty) and of the name of the member who entered it. None: not in the file. The period&apos;s length in seconds when there is no ``period_column`` (900 for 15 minutes; a whole number of days counts local calendar days). None: with END, each amount runs &quot;since the previous value&quot; of its metric; with START, the most common step between rows&apos; times. The later blocks of a file of several (``blocks.Block``: an electricity block, then a gas block, each with its own header); their values go to columns after ``block_base`` (the file&apos;s width). A day per row: the 24, 48 or 96 columns of hour, half-hour or quarter-hour amounts, in order (``dayrows``); each row becomes a record per amount: its cells up to ``day_base``, the time its period starts, the amount. () for any other table. The file&apos;s width: a day row&apos;s record holds its period&apos;s start at ``day_base`` and its amount after it. A column stating each row&apos;s time zone (``CET``/``CEST``, ``+01:00``): exact, whatever the order. A &quot;long&quot; file (one row per register, channel or meter): the column naming each row&apos;s register (``Afname Dag``, ``Gas``, or a unit such as ``m³``); None for a table with a column per register. The column naming each row&apos;s unit (``kWh``, ``m³``), if the file has one. The registers the register column names, in the order they first appear in the whole file. The columns of a long file that hold the values (each row&apos;s value belongs to its register). The first of the columns made for the registers (the file&apos;s width): column ``register_base + k * len(value_columns) + j`` holds register k&apos;s value from value column j. Settings that describe one file&apos;s own layout (its registers, blocks and day columns, found in the whole file): a saved profile never keeps them, and a file read with a profile takes them from its own detection. &quot;csv&quot;, or a workbook: &quot;xlsx&quot;, &quot;xlsm&quot;, &quot;xlsb&quot;, &quot;xls&quot;, &quot;ods&quot;. Column names (from the header row, or &quot;Column 1&quot;, &quot;Column 2&quot;... without one). Candidate date formats when the sample cannot tell day-first from month-first (settings.date_format is then None and the user, or ``--date-format``, must choose); empty otherwise. Indexes of the columns whose sample cells are mostly numbers (and not the date/time columns). Most decimals seen per numeric column in the sample. The first data rows as text, cells as in the file. File size in bytes. Remarks for the user (&quot;3 lines before the header were skipped&quot;, &quot;decimal comma assumed&quot;...). Worksheets of a workbook. A long file&apos;s register -&gt; its unit (from the unit column, the register itself, or the value column&apos;s header), for the registers of ``settings.registers``. Each value column&apos;s kind as the headers and the sample suggest (``periods.with_periods``): a counter, an amount per period (interval) or a gauge; new metrics start with it. Values of a metric: an existing one (``metric.id`` set) or one created by the import (id None). The reading&apos;s note. For METRIC: the metric (id None: created by the import, with this name, unit, kind and decimals; a created metric&apos;s decimals grow to what its values need, up to MAX_DECIMALS). Skip (and report) invalid rows instead of refusing the whole file. &quot;csv&quot;, or a workbook: &quot;xlsx&quot;, &quot;xlsm&quot;, &quot;xlsb&quot;, &quot;xls&quot;, &quot;ods&quot;.(``Detected.kind``). The column names (``Detected.columns``), for messages; read from the header row when empty. A new source (id None) whose name another import took meanwhile is imported into when it has the metrics wanted (``homelog import --create``: &quot;create it if it does not exist&quot;), instead of refusing the import. No value in any mapped column: skipped and reported. Same timestamp as an earlier row of the file. Not a reading at all (a total line, a banner, a repeated header): skipped and reported. UTC, or None when the timestamp could not be read. For interval values: the period&apos;s end. column index -&gt; value (None: the cell is empty, a missing value). A problem of the row as a whole (no value, duplicate, not a reading), if any. UTC start of the row&apos;s period for its interval values (None: since the previous value, or not known). column index -&gt; why its cell is left empty (it holds no value: NaN, -, n/a, a word); the row is kept. &quot;starting&quot; (waiting for the database&apos;s write lock), &quot;reading&quot; while rows are read and stored (after every chunk and at least every 200 ms), &quot;committing&quot; at the end. Lines of the rows skipped for the time of a stored or earlier reading (the first MAX_LISTED). Lines of the rows skipped for having no value (the first MAX_LISTED). Invalid rows skipped (with skip_invalid), the first MAX_LISTED. Columns of the file that were not imported. Cells of stored rows that mean &quot;no value&quot; (NaN, -, n/a, a word such as kwh): left empty, the row&apos;s other values stored. The first MAX_LISTED, and how many there were. Rows among the data that are no reading (a total line, a banner, a repeated header): skipped. Authors named by the file who are no members of the database: their readings were kept without an author. The file named authors, but the signed-in member (not the administrator) may only enter readings as themselves: every reading is theirs. The first id the import&apos;s readings took (each stored reading has this one or a higher one): what undoing the import removes. None: nothing was written. The ids of the readings this import stored, as inclusive runs (lo, hi) (what undo removes). The stored rows it replaced, as they were (table -&gt; key -&gt; row: readings, their values and meter changes), kept for an undo to put back when asked (``run_import(undoable=True)``); None: not kept (not asked, or more than domain/undo.py&apos;s MAX_UNDO_REPLACED readings). Why the import cannot be undone, when it cannot (&quot;&quot;: it can, or undo was not asked about). Characters a terminal or a text field would act on instead of showing: C0 and C1 controls (escape sequences, bells, line breaks), DEL, and the bidirectional overrides that reorder what is shown.</extracomment>
+        <translation>Zeile {line}, Spalte „{column}“: {message}</translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation>Zeile {line}: {message}</translation>
+    </message>
+    <message>
+        <source>“{text}” is no value: left empty</source>
+        <translation>„{text}“ ist kein Wert: leer gelassen</translation>
+    </message>
+    <message>
+        <source>cannot open {file}: {reason}</source>
+        <translation>{file} lässt sich nicht öffnen: {reason}</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>Import abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{file} is a ZIP archive, not a table (save it as CSV, .xlsx or .ods)</source>
+        <extracomment>A record (a quoted cell with line breaks) over more lines than this is refused: a quote that is never closed turns every following row into one cell. The kinds of workbook ``file_kind`` tells apart (read by python-calamine).</extracomment>
+        <translation>{file} ist ein ZIP-Archiv, keine Tabelle (speichern Sie sie als CSV, .xlsx oder .ods)</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read safely: its part {part} would unpack to {size} MB ({ratio} times its packed size); save the workbook again, or as CSV</source>
+        <extracomment>Largest unpacked size of a worksheet, of the shared strings (held in memory whole) and of any other part of an .xlsx file; and the largest packing ratio of a part over ZIP_RATIO_FROM bytes. A real workbook&apos;s XML packs 5-20 times; a &quot;zip bomb&quot; packs gigabytes of nothing a thousand times. How much of each XML part is searched for a DTD (it can only come before the root element).</extracomment>
+        <translation>{file} lässt sich nicht sicher lesen: Ihr Teil {part} würde auf {size} MB entpackt ({ratio}-mal seine gepackte Größe); speichern Sie die Arbeitsmappe neu oder als CSV</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read safely: its part {part} declares XML entities, which workbooks never do (an “XML bomb”); save it again, or as CSV</source>
+        <translation>{file} lässt sich nicht sicher lesen: Ihr Teil {part} deklariert XML-Entitäten, was Arbeitsmappen nie tun (eine „XML-Bombe“); speichern Sie sie neu oder als CSV</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an .xlsx workbook ({reason})</source>
+        <translation>{file} lässt sich nicht als .xlsx-Arbeitsmappe lesen ({reason})</translation>
+    </message>
+    <message>
+        <source>unknown text encoding “{encoding}”</source>
+        <translation>unbekannte Textkodierung „{encoding}“</translation>
+    </message>
+    <message>
+        <source>the file is not valid {encoding} text here (choose another encoding)</source>
+        <translation>die Datei ist hier kein gültiger {encoding}-Text (wählen Sie eine andere Kodierung)</translation>
+    </message>
+    <message>
+        <source>a quoted cell runs from here to line {line}: a closing quote (&quot;) is probably missing</source>
+        <translation>eine Zelle in Anführungszeichen reicht von hier bis Zeile {line}: Wahrscheinlich fehlt ein schließendes Anführungszeichen (&quot;)</translation>
+    </message>
+    <message>
+        <source>a cell longer than {size} KiB starts here (it runs past line {line}): a closing quote (&quot;) is probably missing</source>
+        <translation>hier beginnt eine Zelle von mehr als {size} KiB (sie reicht über Zeile {line} hinaus): Wahrscheinlich fehlt ein schließendes Anführungszeichen (&quot;)</translation>
+    </message>
+    <message>
+        <source>the file cannot be read as CSV here ({reason})</source>
+        <translation>die Datei lässt sich hier nicht als CSV lesen ({reason})</translation>
+    </message>
+</context>
+<context>
     <name>ImportFormats</name>
     <message>
         <source>AEMO NEM12 interval data</source>
@@ -2316,13 +2776,207 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         <translation>DSMR-reader-Statistikexport</translation>
     </message>
     <message>
-        <source>file from {sender} to {receiver}</source>
+        <source>{name}: the 100 header names “{version}”, not NEM12 or NEM13</source>
         <extracomment>NEM market time: Australian Eastern Standard Time all year.</extracomment>
+        <translation>{name}: Der 100-Kopfsatz nennt „{version}“, nicht NEM12 oder NEM13</translation>
+    </message>
+    <message>
+        <source>file from {sender} to {receiver}</source>
         <translation>Datei von {sender} an {receiver}</translation>
     </message>
     <message>
         <source>file from {sender}</source>
         <translation>Datei von {sender}</translation>
+    </message>
+    <message>
+        <source>the file has no 100 header record</source>
+        <translation>die Datei hat keinen 100-Kopfsatz</translation>
+    </message>
+    <message>
+        <source>unknown record type “{record}”</source>
+        <translation>unbekannter Satztyp „{record}“</translation>
+    </message>
+    <message>
+        <source>{name} holds no NEM12 or NEM13 records</source>
+        <translation>{name} enthält keine NEM12- oder NEM13-Sätze</translation>
+    </message>
+    <message>
+        <source>the file has no 900 end record: it may have been cut short</source>
+        <translation>die Datei hat keinen 900-Endsatz: Sie wurde vielleicht abgeschnitten</translation>
+    </message>
+    <message>
+        <source>no previous register read</source>
+        <translation>kein vorheriger Zählerstand</translation>
+    </message>
+    <message>
+        <source>no current register read</source>
+        <translation>kein aktueller Zählerstand</translation>
+    </message>
+    <message>
+        <source>interval length “{length}” is not a number of minutes</source>
+        <translation>Intervalllänge „{length}“ ist keine Anzahl Minuten</translation>
+    </message>
+    <message>
+        <source>interval length {minutes} does not divide a day</source>
+        <translation>Intervalllänge {minutes} teilt den Tag nicht</translation>
+    </message>
+    <message>
+        <source>line {line}: unit “{uom}” is not a known unit; values kept without a unit</source>
+        <translation>Zeile {line}: Einheit „{uom}“ ist keine bekannte Einheit; Werte ohne Einheit übernommen</translation>
+    </message>
+    <message>
+        <source>the 300 record has {fields} fields after its date; {count} interval values and a quality method were expected ({minutes}-minute intervals)</source>
+        <translation>der 300-Satz hat {fields} Felder nach seinem Datum; erwartet wurden {count} Intervallwerte und eine Qualitätsmethode ({minutes}-Minuten-Intervalle)</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an interval date (YYYYMMDD)</source>
+        <translation>„{value}“ ist kein Intervalldatum (JJJJMMTT)</translation>
+    </message>
+    <message>
+        <source>the 400 record&apos;s intervals {first}–{last} are outside 1–{count}</source>
+        <translation>die Intervalle {first}–{last} des 400-Satzes liegen außerhalb von 1–{count}</translation>
+    </message>
+    <message>
+        <source>“{cell}” is not a number</source>
+        <translation>„{cell}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>“{cell}” is not a finite number</source>
+        <translation>„{cell}“ ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>the previous read “{read}” at “{when}” is not a number and a time</source>
+        <translation>der vorherige Stand „{read}“ um „{when}“ ist keine Zahl mit Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>the current read “{read}” at “{when}” is not a number and a time</source>
+        <translation>der aktuelle Stand „{read}“ um „{when}“ ist keine Zahl mit Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>line {line}: quantity {quantity} differs from the reads&apos; difference {difference} (a meter multiplier or a rollover)</source>
+        <translation>Zeile {line}: Menge {quantity} weicht von der Differenz der Stände {difference} ab (ein Zählerfaktor oder ein Überlauf)</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {size} MiB</source>
+        <translation>{name} ist größer als {size} MiB</translation>
+    </message>
+    <message>
+        <source>{filename} is not in a standard format (NEM12/13, Green Button, Home Assistant, DSMR-reader)</source>
+        <translation>{filename} ist in keinem Standardformat (NEM12/13, Green Button, Home Assistant, DSMR-reader)</translation>
+    </message>
+    <message>
+        <source>{filename} holds {count} files; one data file was expected</source>
+        <translation>{filename} enthält {count} Dateien; erwartet wurde eine Datendatei</translation>
+    </message>
+    <message>
+        <source>{filename}: {member} is larger than {size} MiB</source>
+        <translation>{filename}: {member} ist größer als {size} MiB</translation>
+    </message>
+    <message>
+        <source>{filename} is a damaged .zip archive ({exc})</source>
+        <translation>{filename} ist ein beschädigtes .zip-Archiv ({exc})</translation>
+    </message>
+    <message>
+        <source>document type declarations and entities are not allowed in ESPI files</source>
+        <extracomment>ESPI UnitSymbolKind codes → (Home Log unit, whether amounts add up). Multipliers folded into the unit (10^3 Wh is kWh) instead of into every value.</extracomment>
+        <translation>Dokumenttyp-Deklarationen und Entitäten sind in ESPI-Dateien nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>{name} is not well-formed XML ({reason})</source>
+        <translation>{name} ist kein wohlgeformtes XML ({reason})</translation>
+    </message>
+    <message>
+        <source>{name} holds no XML element</source>
+        <translation>{name} enthält kein XML-Element</translation>
+    </message>
+    <message>
+        <source>{name} is a .zip without an .xml file</source>
+        <translation>{name} ist ein .zip ohne .xml-Datei</translation>
+    </message>
+    <message>
+        <source>{name}: {filename} is larger than {size} MiB</source>
+        <translation>{name}: {filename} ist größer als {size} MiB</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged .zip archive ({exc})</source>
+        <translation>{name} ist ein beschädigtes .zip-Archiv ({exc})</translation>
+    </message>
+    <message>
+        <source>{name}: the document is a &lt;{tag}&gt;, not an Atom feed of ESPI entries</source>
+        <translation>{name}: Das Dokument ist ein &lt;{tag}&gt;, kein Atom-Feed von ESPI-Einträgen</translation>
+    </message>
+    <message>
+        <source>its meter reading has no reading type (unit)</source>
+        <translation>seine Zählerablesung hat keinen Ablesetyp (Einheit)</translation>
+    </message>
+    <message>
+        <source>{name} line {line}: {file_unit} is not a known unit</source>
+        <translation>{name} Zeile {line}: {file_unit} ist keine bekannte Einheit</translation>
+    </message>
+    <message>
+        <source>an IntervalReading without timePeriod or value</source>
+        <translation>ein IntervalReading ohne timePeriod oder value</translation>
+    </message>
+    <message>
+        <source>the period “{time}” is not a time in seconds</source>
+        <translation>der Zeitraum „{time}“ ist keine Zeit in Sekunden</translation>
+    </message>
+    <message>
+        <source>the value “{text}” is not an integer</source>
+        <translation>der Wert „{text}“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>an amount whose period has no duration</source>
+        <translation>eine Menge, deren Zeitraum keine Dauer hat</translation>
+    </message>
+    <message>
+        <source>{name}: the header has no statistic_id/entity_id or start column</source>
+        <translation>{name}: Die Kopfzeile hat keine Spalte statistic_id/entity_id oder start</translation>
+    </message>
+    <message>
+        <source>no statistic id</source>
+        <translation>keine Statistik-ID</translation>
+    </message>
+    <message>
+        <source>the row has no state, sum, mean, min or max value</source>
+        <translation>die Zeile hat keinen Wert state, sum, mean, min oder max</translation>
+    </message>
+    <message>
+        <source>{meter}: statistics every {value} minutes (short-term)</source>
+        <translation>{meter}: Statistik alle {value} Minuten (kurzfristig)</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time in seconds since 1970</source>
+        <translation>„{text}“ ist keine Zeit in Sekunden seit 1970</translation>
+    </message>
+    <message>
+        <source>line {line}: unit “{file_unit}” of {statistic} is not a known unit</source>
+        <translation>Zeile {line}: Einheit „{file_unit}“ von {statistic} ist keine bekannte Einheit</translation>
+    </message>
+    <message>
+        <source>{name}: the header has no day or hour_start column</source>
+        <translation>{name}: Die Kopfzeile hat keine Spalte day oder hour_start</translation>
+    </message>
+    <message>
+        <source>not meter values, left out: {names}</source>
+        <translation>keine Zählerwerte, ausgelassen: {names}</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>kein Wert</translation>
+    </message>
+    <message>
+        <source>{name} is not valid {encoding} text (byte {start})</source>
+        <extracomment>What &quot;no value&quot; looks like in the cells of standard-format exports.</extracomment>
+        <translation>{name} ist kein gültiger {encoding}-Text (Byte {start})</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date and time (expected ISO 8601 such as 2024-01-15 10:00)</source>
+        <translation>„{value}“ ist kein Datum mit Uhrzeit (erwartet ISO 8601 wie 2024-01-15 10:00)</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a finite number</source>
+        <translation>„{text}“ ist keine endliche Zahl</translation>
     </message>
 </context>
 <context>
@@ -2433,6 +3087,137 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Not a reading (a total, a title or a note among the data): it is skipped.</source>
+        <translation>Keine Ablesung (eine Summe, ein Titel oder eine Notiz zwischen den Daten): wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>No value in this row: it is skipped.</source>
+        <translation>Kein Wert in dieser Zeile: wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>Same time and register as line {line}: this row is skipped.</source>
+        <translation>Gleiche Zeit und gleiches Zählwerk wie Zeile {line}: Diese Zeile wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>Same time and register as line {line}: this row replaces its value.</source>
+        <translation>Gleiche Zeit und gleiches Zählwerk wie Zeile {line}: Diese Zeile ersetzt deren Wert.</translation>
+    </message>
+    <message>
+        <source>Same time as line {line}: this row replaces it.</source>
+        <translation>Gleiche Zeit wie Zeile {line}: Diese Zeile ersetzt sie.</translation>
+    </message>
+    <message>
+        <source>Same time as line {line}: this row is skipped.</source>
+        <translation>Gleiche Zeit wie Zeile {line}: Diese Zeile wird übersprungen.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProfiles</name>
+    <message>
+        <source>Fluvius (Mijn Fluvius) quarter-hour or day totals, a row per register</source>
+        <extracomment>The period&apos;s length taken from the file: the first data row&apos;s two period columns, or the step between the first two rows&apos; times. Column names that must all be in the header (compared casefolded, spaces collapsed). The date (or date and time) column; None: the times as detected (a file of day rows). Whether the data may say otherwise: a file whose first row is at midnight labels its periods by their start (a portal that labels by the end starts at 00:15, ends with the next day&apos;s 00:00). A column with the period&apos;s other end (a date and time in one cell). Period length in seconds, FROM_FILE, or None (the rules of ``ImportSettings``). (date, time) of the period&apos;s other end in two columns, used to measure the period (FROM_FILE). A long file: the register column, and the kind of every register&apos;s values. An inclusive period end (``00:59`` for the hour 00:00-01:00): a minute is added to the measured period.</extracomment>
+        <translation>Fluvius (Mijn Fluvius): Viertelstunden- oder Tagessummen, eine Zeile je Zählwerk</translation>
+    </message>
+    <message>
+        <source>Eneco (Mijn Eneco) daily meter readings: electricity El 1-4 and gas</source>
+        <translation>Eneco (Mijn Eneco): tägliche Zählerstände, Strom El 1-4 und Gas</translation>
+    </message>
+    <message>
+        <source>HomeWizard P1 meter export: import and export readings T1, T2 (kWh)</source>
+        <translation>HomeWizard-P1-Zählerexport: Bezugs- und Einspeisestände T1, T2 (kWh)</translation>
+    </message>
+    <message>
+        <source>HomeWizard P1 meter export of the gas meter: total gas used (m³)</source>
+        <translation>HomeWizard-P1-Export des Gaszählers: gesamter Gasverbrauch (m³)</translation>
+    </message>
+    <message>
+        <source>E3/DC portal export (Statistik): power of solar, battery, grid and house</source>
+        <translation>E3/DC-Portalexport (Statistik): Leistung von Solar, Batterie, Netz und Haus</translation>
+    </message>
+    <message>
+        <source>Netz Niederösterreich smart meter portal: quarter-hour consumption labelled by its end</source>
+        <translation>Smart-Meter-Portal Netz Niederösterreich: Viertelstundenverbrauch, nach seinem Ende benannt</translation>
+    </message>
+    <message>
+        <source>German grid operator&apos;s load profile (Lastgang): quarter-hour kWh</source>
+        <translation>Lastgang eines deutschen Netzbetreibers: Viertelstunden-kWh</translation>
+    </message>
+    <message>
+        <source>Wiener Netze smart meter portal (Datenexport): quarter-hour kWh with Zeit von and Zeit bis</source>
+        <translation>Smart-Meter-Portal Wiener Netze (Datenexport): Viertelstunden-kWh mit Zeit von und Zeit bis</translation>
+    </message>
+    <message>
+        <source>e-distribuzione (Enel) load curve: a day per row, 96 quarter-hour columns</source>
+        <translation>e-distribuzione (Enel) Lastkurve: ein Tag je Zeile, 96 Viertelstundenspalten</translation>
+    </message>
+    <message>
+        <source>Octopus Energy consumption download: half-hour amounts with Start and End</source>
+        <translation>Octopus-Energy-Verbrauchsdownload: Halbstundenmengen mit Start und End</translation>
+    </message>
+    <message>
+        <source>Green Button “Download my data” CSV (PG&amp;E, SCE, ComEd…): TYPE, DATE, START TIME, END TIME, USAGE</source>
+        <translation>Green-Button-CSV „Download my data“ (PG&amp;E, SCE, ComEd…): TYPE, DATE, START TIME, END TIME, USAGE</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRun</name>
+    <message>
+        <source>not a reading: “{text}”</source>
+        <extracomment>Time a chunk should take to read and store. Progress comes every 200 ms anyway; the size is bounded because each list-wide C call (building, converting, freeing a chunk) holds the GIL throughout, so the event loop waits for it: 100,000-row chunks stalled it for up to 150 ms. Longest time between two progress reports, whatever a chunk takes. The file line of each row of ``ts``. column -&gt; value per row (None: empty cell). The start of each row&apos;s period (interval values), None: since the previous value. Value column -&gt; its own period start per row (ImportSettings.start_columns). Cells of stored rows that mean &quot;no value&quot; (NaN, -, n/a, a word): missing values, listed. Rows that are no reading (a total line, a banner, a repeated header): skipped, listed. column -&gt; most decimals a value of it needed (columns of created metrics). Rows to store when a time occurs twice in the chunk (None: all of them), and how many were left out. Lines of the rows left out because their time occurs again in the chunk. Home Log&apos;s own export: each row&apos;s flags and its author&apos;s name (&quot;&quot;: nobody); None without those columns. A long file: rows of one time (one per register) are merged into one reading.</extracomment>
+        <translation>keine Ablesung: „{text}“</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program kept it locked for too long. Nothing was imported; try again.</source>
+        <translation>Die Datenbank ist beschäftigt: Ein anderes Programm hat sie zu lange gesperrt. Nichts wurde importiert; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was imported.</source>
+        <translation>Der Datenträger ist voll. Nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written (read-only file or folder). Nothing was imported.</source>
+        <translation>Die Datenbank lässt sich nicht schreiben (schreibgeschützte Datei oder schreibgeschützter Ordner). Nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>Another program stored a reading at the time of a row of this file meanwhile. Nothing was imported; try again (that row is then skipped as a duplicate).</source>
+        <translation>Ein anderes Programm hat inzwischen eine Ablesung zur Zeit einer Zeile dieser Datei gespeichert. Nichts wurde importiert; versuchen Sie es erneut (diese Zeile wird dann als Duplikat übersprungen).</translation>
+    </message>
+    <message>
+        <source>Another program created a source with this name meanwhile. Nothing was imported; try again.</source>
+        <translation>Ein anderes Programm hat inzwischen eine Messstelle mit diesem Namen angelegt. Nichts wurde importiert; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>two columns would create metrics with the same name: rename one</source>
+        <translation>zwei Spalten würden Messgrößen mit demselben Namen anlegen: Benennen Sie eine um</translation>
+    </message>
+    <message>
+        <source>a new source needs at least one column mapped to a new metric</source>
+        <translation>eine neue Messstelle braucht mindestens eine Spalte, die einer neuen Messgröße zugeordnet ist</translation>
+    </message>
+    <message>
+        <source>the source “{name}” no longer exists</source>
+        <translation>die Messstelle „{name}“ gibt es nicht mehr</translation>
+    </message>
+    <message>
+        <source>the source “{name}” already has a metric named “{metric}”</source>
+        <translation>die Messstelle „{name}“ hat schon eine Messgröße namens „{metric}“</translation>
+    </message>
+    <message>
+        <source>“{name}” is a virtual meter: its figures are computed from its inputs, it has no readings of its own. Import into one of its inputs instead.</source>
+        <translation>„{name}“ ist ein virtueller Zähler: Seine Werte werden aus seinen Eingängen berechnet, eigene Ablesungen hat er nicht. Importieren Sie stattdessen in einen seiner Eingänge.</translation>
+    </message>
+    <message>
+        <source>the metric “{metric}” is no longer part of “{name}”</source>
+        <translation>die Messgröße „{metric}“ gehört nicht mehr zu „{name}“</translation>
+    </message>
+    <message>
+        <source>a source named “{name}” was created meanwhile, without the metric “{metric}”: import into it instead</source>
+        <translation>inzwischen wurde eine Messstelle namens „{name}“ ohne die Messgröße „{metric}“ angelegt: Importieren Sie stattdessen in sie</translation>
+    </message>
+</context>
+<context>
     <name>ImportSummary</name>
     <message numerus="yes">
         <source> (line(s) {lines})</source>
@@ -2440,6 +3225,30 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
             <numerusform> (Zeile {lines})</numerusform>
             <numerusform> (Zeilen {lines})</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Recognised: {format} ({file})</source>
+        <extracomment>Units that make a new source an electricity meter (anything else: &quot;other&quot;). The source for every series; None: a source per meter (``targets_of``). Zone of the file&apos;s naive times (DSMR-reader days); None: the computer&apos;s local time. Rows and cells the file&apos;s reader did not take (each with its line). Why the import cannot be undone, when it cannot (&quot;&quot;: it can, or undo was not asked about).</extracomment>
+        <translation>Erkannt: {format} ({file})</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Hinweis: {note}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped in the file: %Ln row(s) or cell(s):</source>
+        <translation>
+            <numerusform>In der Datei übersprungen: %Ln Zeile oder Zelle:</numerusform>
+            <numerusform>In der Datei übersprungen: %Ln Zeilen oder Zellen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line {line}, {cell}</source>
+        <translation>Zeile {line}, {cell}</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>Zeile {line}</translation>
     </message>
     <message numerus="yes">
         <source>  … and %Ln more</source>

@@ -138,6 +138,7 @@ def test_english_plurals_without_a_translation():
     assert translate("Nowhere", "%n reading(s) deleted", None, 1) == "1 reading deleted"
     assert translate("Nowhere", "%n reading(s) deleted", None, 3) == "3 readings deleted"
     assert translate("Nowhere", "%n that is/are new", None, 2) == "2 that are new"
+    assert translate("Nowhere", "%n line(s) was/were skipped", None, 1) == "1 line was skipped"
 
 
 def test_money_and_counts_follow_the_locale():
@@ -257,7 +258,7 @@ def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
 
 
-_FILLED = re.compile(r"(\{[a-z_]*\}|%L?n|%\d|\(s\)|is/are)")
+_FILLED = re.compile(r"(\{[a-z_]*\}|%L?n|%\d|\(s\)|is/are|was/were)")
 
 
 def _pattern(text: str) -> re.Pattern[str]:
@@ -270,6 +271,8 @@ def _pattern(text: str) -> re.Pattern[str]:
             regex += "s?"
         elif part == "is/are":
             regex += "(?:is|are)"
+        elif part == "was/were":
+            regex += "(?:was|were)"
         elif _FILLED.fullmatch(part):
             regex += ".+"
         else:
@@ -563,3 +566,29 @@ def test_an_access_refusal_is_one_german_sentence_in_the_tooltip(
     assert window.action(Act.ADD_READING).toolTip() == (
         "Nur Ann (Eigentümer) oder der Administrator kann dieser Messstelle Ablesungen hinzufügen."
     )
+
+
+def test_the_import_wizard_shows_the_detection_notes_in_german(qtbot, german, catalog, db, tmp_path):
+    """A supplier's file (Excel's separator line, account lines before the header): its notes in German."""
+    from homelog_desktop.viewmodels.importing import ImportViewModel
+    from homelog_desktop.views.import_wizard import ImportWizard
+    from tests.ui.test_import_wizard_homelog import _shot
+
+    path = tmp_path / "zaehler.csv"
+    path.write_text(
+        "sep=;\nKunde;4711\nZähler;A-17\n\nDatum;Strom (kWh)\n"
+        "01.02.2024;1234,5\n02.03.2024;1240,1\n03.04.2024;1251,9\n",
+        encoding="utf-8",
+    )
+    wizard = ImportWizard(ImportViewModel(db, path, tmp_path / "profiles"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.vm.detected is not None and not wizard.vm.busy, timeout=10_000)
+    notes = wizard.file_page._notes.text()
+    assert "• Die Datei nennt ihr Trennzeichen: „sep=;“ (die erste Zeile von Excel)." in notes
+    assert "• 3 Zeilen vor der Kopfzeile wurden übersprungen." in notes
+    _shot(wizard, "de-detection-notes")
+    wizard.resize(800, 600)
+    _shot(wizard, "de-detection-notes-800x600")
+    problems = english_left(wizard, catalog)
+    assert not problems, "\n".join(sorted(set(problems)))

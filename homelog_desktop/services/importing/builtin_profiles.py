@@ -17,7 +17,10 @@ from datetime import datetime
 from pathlib import Path
 
 from ...domain.entities import Category, Metric, MetricKind, Source
+from ...i18n import QT_TRANSLATE_NOOP, translate
+from .detect import AMBIGUOUS_DATES_NOTE
 from .model import ColumnTarget, Detected, ImportFileError, ImportSettings, PeriodLabel, TargetRole
+from .periods import is_amounts_note
 
 #: The period's length taken from the file: the first data row's two period columns, or the step between
 #: the first two rows' times.
@@ -136,7 +139,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="fluvius",
         country="BE",
-        title="Fluvius (Mijn Fluvius) quarter-hour or day totals, a row per register",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "Fluvius (Mijn Fluvius) quarter-hour or day totals, a row per register"
+        ),
         signature=("Van (datum)", "Van (tijdstip)", "Tot (datum)", "Tot (tijdstip)", "Register", "Volume", "Eenheid"),
         date="Van (datum)",
         time="Van (tijdstip)",
@@ -151,7 +156,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="eneco",
         country="NL",
-        title="Eneco (Mijn Eneco) daily meter readings: electricity El 1-4 and gas",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "Eneco (Mijn Eneco) daily meter readings: electricity El 1-4 and gas"
+        ),
         signature=("Datum", "Meterstand laagtarief (El 1)", "Meterstand hoogtarief (El 2)"),
         date="Datum",
         values=(
@@ -167,7 +174,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="homewizard",
         country="NL",
-        title="HomeWizard P1 meter export: import and export readings T1, T2 (kWh)",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "HomeWizard P1 meter export: import and export readings T1, T2 (kWh)"
+        ),
         signature=("time", "Import T1 kWh", "Import T2 kWh"),
         date="time",
         values=(
@@ -183,7 +192,7 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="homewizard-gas",
         country="NL",
-        title="HomeWizard P1 meter export of the gas meter: total gas used (m³)",
+        title=QT_TRANSLATE_NOOP("ImportProfiles", "HomeWizard P1 meter export of the gas meter: total gas used (m³)"),
         signature=("time", "Total gas used"),
         date="time",
         values=(ValueColumn("Total gas used", "Gas", "m³", MetricKind.COUNTER),),
@@ -195,7 +204,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="e3dc",
         country="DE",
-        title="E3/DC portal export (Statistik): power of solar, battery, grid and house",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "E3/DC portal export (Statistik): power of solar, battery, grid and house"
+        ),
         signature=("Zeitstempel", "Netzbezug [W]", "Netzeinspeisung [W]"),
         date="Zeitstempel",
         values=(
@@ -213,7 +224,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="netz-noe",
         country="AT",
-        title="Netz Niederösterreich smart meter portal: quarter-hour consumption labelled by its end",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "Netz Niederösterreich smart meter portal: quarter-hour consumption labelled by its end"
+        ),
         signature=("Messzeitpunkt", "Verbrauch (kWh)", "Qualität"),
         date="Messzeitpunkt",
         time_is=PeriodLabel.END,
@@ -226,7 +239,7 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="lastgang-de",
         country="DE",
-        title="German grid operator's load profile (Lastgang): quarter-hour kWh",
+        title=QT_TRANSLATE_NOOP("ImportProfiles", "German grid operator's load profile (Lastgang): quarter-hour kWh"),
         signature=("Datum", "Uhrzeit", "Wert (kWh)"),
         date="Datum",
         time="Uhrzeit",
@@ -242,7 +255,10 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="wiener-netze",
         country="AT",
-        title="Wiener Netze smart meter portal (Datenexport): quarter-hour kWh with Zeit von and Zeit bis",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles",
+            "Wiener Netze smart meter portal (Datenexport): quarter-hour kWh with Zeit von and Zeit bis",
+        ),
         # The value column is named after the meter: "<label> - <Zählpunkt> - Verbrauch [kWh]".
         signature=("Datum", "Zeit von", "Zeit bis", "*[kWh]"),
         date="Datum",
@@ -261,7 +277,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="e-distribuzione",
         country="IT",
-        title="e-distribuzione (Enel) load curve: a day per row, 96 quarter-hour columns",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "e-distribuzione (Enel) load curve: a day per row, 96 quarter-hour columns"
+        ),
         signature=("Giorno", "00:00-00:15", "00:15-00:30"),
         date=None,
         time_is=PeriodLabel.START,
@@ -275,7 +293,9 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="octopus",
         country="UK",
-        title="Octopus Energy consumption download: half-hour amounts with Start and End",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles", "Octopus Energy consumption download: half-hour amounts with Start and End"
+        ),
         signature=("Consumption (kWh)", "Start", "End"),
         date="End",
         time_is=PeriodLabel.END,
@@ -288,7 +308,10 @@ BUILTIN_PROFILES: tuple[BuiltinProfile, ...] = (
     BuiltinProfile(
         name="green-button-csv",
         country="US",
-        title="Green Button “Download my data” CSV (PG&E, SCE, ComEd…): TYPE, DATE, START TIME, END TIME, USAGE",
+        title=QT_TRANSLATE_NOOP(
+            "ImportProfiles",
+            "Green Button “Download my data” CSV (PG&E, SCE, ComEd…): TYPE, DATE, START TIME, END TIME, USAGE",
+        ),
         signature=("TYPE", "DATE", "START TIME", "END TIME", "USAGE"),
         date="DATE",
         time="START TIME",
@@ -358,13 +381,24 @@ def apply_builtin(profile: BuiltinProfile, detected: Detected) -> Detected:
     settings = replace(settings, **changes)  # type: ignore[arg-type]
     if profile.date is not None and profile.period_seconds == FROM_FILE:
         settings = replace(settings, period_seconds=_period_of(profile, detected, settings))
-    notes = [f"Read with the profile “{profile.name}”: {profile.title}."]
+    notes = [
+        translate("ImportDetect", "Read with the profile “{name}”: {title}.").format(
+            name=profile.name, title=translate("ImportProfiles", profile.title)
+        )
+    ]
     if time_is is not profile.time_is:
-        notes.append(f"Each row's time is the {time_is.value} of its period, since the first row is at midnight.")
+        notes.append(
+            translate("ImportDetect", "Each row's time is the start of its period, since the first row is at midnight.")
+            if time_is is PeriodLabel.START
+            else translate(
+                "ImportDetect", "Each row's time is the end of its period, since the first row is at midnight."
+            )
+        )
     # The profile knows its date format: detection's doubt about day-first dates does not apply.
     known = settings.date_format == profile.date_format and profile.date_format is not None
     # Nor does its guess of which end of a period a row's time is: the profile says it (and each column's kind).
-    notes += [n for n in detected.notes if (not known or "day-first" not in n) and not n.startswith("Amounts per")]
+    doubt = translate("ImportDetect", AMBIGUOUS_DATES_NOTE)
+    notes += [n for n in detected.notes if (not known or n != doubt) and not is_amounts_note(n)]
     ambiguous = [] if known else detected.ambiguous_date_formats
     return replace(detected, settings=settings, notes=notes, ambiguous_date_formats=ambiguous)
 
@@ -407,7 +441,11 @@ def _index(detected: Detected, name: str | None, profile: BuiltinProfile) -> int
     index = _position(detected.columns, name)
     if index is not None:
         return index
-    raise ImportFileError(f"the file has no column “{name}”, which the profile “{profile.name}” reads")
+    raise ImportFileError(
+        translate("ImportDetect", "the file has no column “{name}”, which the profile “{profile}” reads").format(
+            name=name, profile=profile.name
+        )
+    )
 
 
 def _period_of(profile: BuiltinProfile, detected: Detected, settings: ImportSettings) -> int | None:

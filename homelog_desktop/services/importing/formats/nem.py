@@ -72,7 +72,12 @@ def parse_nem(text: str, name: str) -> ParsedFile:
                 continue
             version = cells[1].upper() if len(cells) > 1 else ""
             if version not in ("NEM12", "NEM13"):
-                raise FormatError(f"{name}: the 100 header names “{version}”, not NEM12 or NEM13", line)
+                raise FormatError(
+                    translate("ImportFormats", "{name}: the 100 header names “{version}”, not NEM12 or NEM13").format(
+                        name=name, version=version
+                    ),
+                    line,
+                )
             result = ParsedFile(FormatId(version.lower()))
             if len(cells) > 3:
                 result.notes.append(
@@ -85,7 +90,7 @@ def parse_nem(text: str, name: str) -> ParsedFile:
             continue
         if result is None:  # no header: the first record tells which of the two it is
             result = ParsedFile(FormatId.NEM13 if record == "250" else FormatId.NEM12)
-            result.notes.append("the file has no 100 header record")
+            result.notes.append(translate("ImportFormats", "the file has no 100 header record"))
         if record == "200":
             channel = _channel_200(cells, line, result, channels)
         elif record == "300":
@@ -105,15 +110,23 @@ def parse_nem(text: str, name: str) -> ParsedFile:
         elif record == "900":
             ended = True
         else:
-            _skip(result, line, f"unknown record type “{record}”")
+            _skip(result, line, translate("ImportFormats", "unknown record type “{record}”").format(record=record))
     if pending is not None:
         _finish_day(pending, result)
     if result is None:
-        raise FormatError(f"{name} holds no NEM12 or NEM13 records")
+        raise FormatError(translate("ImportFormats", "{name} holds no NEM12 or NEM13 records").format(name=name))
     if not ended:
-        result.notes.append("the file has no 900 end record: it may have been cut short")
+        result.notes.append(translate("ImportFormats", "the file has no 900 end record: it may have been cut short"))
     result.series = [s for s in result.series if s.values]
     return result
+
+
+def _no_previous() -> str:
+    return translate("ImportFormats", "no previous register read")
+
+
+def _no_current() -> str:
+    return translate("ImportFormats", "no current register read")
 
 
 def _skip(result: ParsedFile | None, line: int, reason: str, cell: str = "") -> None:
@@ -140,14 +153,28 @@ def _channel_200(
     try:
         minutes = int(length)
     except ValueError:
-        _skip(result, line, f"interval length “{length}” is not a number of minutes", "IntervalLength")
+        _skip(
+            result,
+            line,
+            translate("ImportFormats", "interval length “{length}” is not a number of minutes").format(length=length),
+            "IntervalLength",
+        )
         return None
     if minutes <= 0 or 1440 % minutes:
-        _skip(result, line, f"interval length {minutes} does not divide a day", "IntervalLength")
+        _skip(
+            result,
+            line,
+            translate("ImportFormats", "interval length {minutes} does not divide a day").format(minutes=minutes),
+            "IntervalLength",
+        )
         return None
     symbol, additive = _unit(uom)
     if not symbol:
-        result.notes.append(f"line {line}: unit “{uom}” is not a known unit; values kept without a unit")
+        result.notes.append(
+            translate(
+                "ImportFormats", "line {line}: unit “{uom}” is not a known unit; values kept without a unit"
+            ).format(line=line, uom=uom)
+        )
     key = (nmi, suffix or register)
     known = channels.get(key)
     if known is not None and known.series.unit == symbol:
@@ -174,14 +201,22 @@ def _day_300(cells: list[str], line: int, channel: _Channel, result: ParsedFile)
         _skip(
             result,
             line,
-            f"the 300 record has {max(len(cells) - 2, 0)} fields after its date; "
-            f"{count} interval values and a quality method were expected ({channel.minutes}-minute intervals)",
+            translate(
+                "ImportFormats",
+                "the 300 record has {fields} fields after its date;"
+                " {count} interval values and a quality method were expected ({minutes}-minute intervals)",
+            ).format(fields=max(len(cells) - 2, 0), count=count, minutes=channel.minutes),
         )
         return None
     try:
         day = datetime.strptime(cells[1], "%Y%m%d").replace(tzinfo=MARKET_TIME)
     except ValueError:
-        _skip(result, line, f"“{cells[1]}” is not an interval date (YYYYMMDD)", "IntervalDate")
+        _skip(
+            result,
+            line,
+            translate("ImportFormats", "“{value}” is not an interval date (YYYYMMDD)").format(value=cells[1]),
+            "IntervalDate",
+        )
         return None
     quality = cells[2 + count][:1].upper()
     return _PendingDay(channel, line, day, cells[2 : 2 + count], quality)
@@ -195,7 +230,13 @@ def _event_400(cells: list[str], line: int, pending: _PendingDay, result: Parsed
         _skip(result, line, "the 400 record's first or last interval is not a number")
         return
     if not 1 <= first <= last <= len(pending.cells):
-        _skip(result, line, f"the 400 record's intervals {first}–{last} are outside 1–{len(pending.cells)}")
+        _skip(
+            result,
+            line,
+            translate("ImportFormats", "the 400 record's intervals {first}–{last} are outside 1–{count}").format(
+                first=first, last=last, count=len(pending.cells)
+            ),
+        )
         return
     pending.events.append((first, last, cells[3][:1].upper(), line))
 
@@ -221,10 +262,15 @@ def _finish_day(pending: _PendingDay, result: ParsedFile | None) -> None:
         try:
             value = float(cell)
         except ValueError:
-            _skip(result, pending.line, f"“{cell}” is not a number", where)
+            _skip(result, pending.line, translate("ImportFormats", "“{cell}” is not a number").format(cell=cell), where)
             continue
         if value != value or value in (float("inf"), float("-inf")):
-            _skip(result, pending.line, f"“{cell}” is not a finite number", where)
+            _skip(
+                result,
+                pending.line,
+                translate("ImportFormats", "“{cell}” is not a finite number").format(cell=cell),
+                where,
+            )
             continue
         start = pending.day + index * step
         values.append(Value(start, start + step, value, quality in _QUALITY_ESTIMATED, pending.line))
@@ -256,13 +302,22 @@ def _accumulation_250(
     for which, read, when, quality in reads:
         field_name = f"{which.capitalize()}RegisterRead"
         if not read:
-            _skip(result, line, f"no {which} register read", field_name)
+            _skip(result, line, (_no_previous if which == "previous" else _no_current)(), field_name)
             continue
         try:
             value = float(read)
             at = datetime.strptime(when, "%Y%m%d%H%M%S").replace(tzinfo=MARKET_TIME)
         except ValueError:
-            _skip(result, line, f"the {which} read “{read}” at “{when}” is not a number and a time", field_name)
+            _skip(
+                result,
+                line,
+                (
+                    translate("ImportFormats", "the previous read “{read}” at “{when}” is not a number and a time")
+                    if which == "previous"
+                    else translate("ImportFormats", "the current read “{read}” at “{when}” is not a number and a time")
+                ).format(read=read, when=when),
+                field_name,
+            )
             continue
         taken.append(value)
         if values and values[-1].end == at and values[-1].value == value:
@@ -275,6 +330,9 @@ def _accumulation_250(
             return
         if abs((taken[1] - taken[0]) - quantity) > 1e-6 * max(1.0, abs(quantity)):
             result.notes.append(
-                f"line {line}: quantity {cells[18]} differs from the reads' difference "
-                f"{taken[1] - taken[0]:g} (a meter multiplier or a rollover)"
+                translate(
+                    "ImportFormats",
+                    "line {line}: quantity {quantity} differs from the reads' difference {difference}"
+                    " (a meter multiplier or a rollover)",
+                ).format(line=line, quantity=cells[18], difference=f"{taken[1] - taken[0]:g}")
             )
