@@ -4792,6 +4792,187 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>“{url}” is not a database URL: use sqlite+aiosqlite:///path/to/file.db or postgresql+asyncpg://user@host/database.</source>
+        <extracomment>One sentence or two: the cause, then what to do. Never a password.</extracomment>
+        <translation>„{url}“ ist keine Datenbank-URL: Verwenden Sie sqlite+aiosqlite:///pfad/zur/datei.db oder postgresql+asyncpg://benutzer@host/datenbank.</translation>
+    </message>
+    <message>
+        <source>Home Log needs the asyncpg driver for PostgreSQL: write the URL as {url}, starting with postgresql+asyncpg:// instead of {scheme}://.</source>
+        <translation>Home Log braucht für PostgreSQL den Treiber asyncpg: Schreiben Sie die URL als {url}, also mit postgresql+asyncpg:// statt {scheme}:// am Anfang.</translation>
+    </message>
+    <message>
+        <source>use sqlite+aiosqlite:///… for a SQLite file, not {scheme}://….</source>
+        <translation>verwenden Sie für eine SQLite-Datei sqlite+aiosqlite:///…, nicht {scheme}://….</translation>
+    </message>
+    <message>
+        <source>Home Log works with SQLite files and PostgreSQL servers, not {scheme}://…; use sqlite+aiosqlite:///path/to/file.db or postgresql+asyncpg://user@host/database.</source>
+        <translation>Home Log arbeitet mit SQLite-Dateien und PostgreSQL-Servern, nicht mit {scheme}://…; verwenden Sie sqlite+aiosqlite:///pfad/zur/datei.db oder postgresql+asyncpg://benutzer@host/datenbank.</translation>
+    </message>
+    <message>
+        <source>The database server&apos;s name in {place} is unknown ({reason}). Check the host name in the URL and the network.</source>
+        <extracomment>user:password@ in a URL (any scheme); the password part is replaced by ***.</extracomment>
+        <translation>Der Name des Datenbankservers in {place} ist unbekannt ({reason}). Prüfen Sie den Hostnamen in der URL und das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The database server&apos;s name in the URL is unknown ({reason}). Check the host name in the URL and the network.</source>
+        <translation>Der Name des Datenbankservers in der URL ist unbekannt ({reason}). Prüfen Sie den Hostnamen in der URL und das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} did not answer in time. Check that it is running and reachable, then try again.</source>
+        <translation>Der Datenbankserver unter {place} hat nicht rechtzeitig geantwortet. Prüfen Sie, ob er läuft und erreichbar ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The database server at the URL did not answer in time. Check that it is running and reachable, then try again.</source>
+        <translation>Der Datenbankserver unter der URL hat nicht rechtzeitig geantwortet. Prüfen Sie, ob er läuft und erreichbar ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The database URL cannot be read: {reason}.</source>
+        <translation>Die Datenbank-URL lässt sich nicht lesen: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} refused the login of the user “{user}”: a wrong password, or no such user. Check the user name and password in the URL.</source>
+        <translation>Der Datenbankserver unter {place} hat die Anmeldung des Benutzers „{user}“ abgelehnt: ein falsches Passwort oder kein solcher Benutzer. Prüfen Sie Benutzername und Passwort in der URL.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} refused the login: a wrong password, or no such user. Check the user name and password in the URL.</source>
+        <translation>Der Datenbankserver unter {place} hat die Anmeldung abgelehnt: ein falsches Passwort oder kein solcher Benutzer. Prüfen Sie Benutzername und Passwort in der URL.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} does not let the user “{user}” in ({reason}). Check the user name in the URL, or ask the server&apos;s administrator for access.</source>
+        <translation>Der Datenbankserver unter {place} lässt den Benutzer „{user}“ nicht herein ({reason}). Prüfen Sie den Benutzernamen in der URL oder bitten Sie den Administrator des Servers um Zugang.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} does not let this user in ({reason}). Check the user name in the URL, or ask the server&apos;s administrator for access.</source>
+        <translation>Der Datenbankserver unter {place} lässt diesen Benutzer nicht herein ({reason}). Prüfen Sie den Benutzernamen in der URL oder bitten Sie den Administrator des Servers um Zugang.</translation>
+    </message>
+    <message>
+        <source>The database server has no database {name} ({place}). Check the name in the URL, or create it (createdb NAME).</source>
+        <translation>Der Datenbankserver hat keine Datenbank {name} ({place}). Prüfen Sie den Namen in der URL oder legen Sie sie an (createdb NAME).</translation>
+    </message>
+    <message>
+        <source>The database server at {place} has too many connections. Try again in a moment.</source>
+        <translation>Der Datenbankserver unter {place} hat zu viele Verbindungen. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} does not allow this ({reason}). Ask the server&apos;s administrator for the rights Home Log needs.</source>
+        <translation>Der Datenbankserver unter {place} erlaubt das nicht ({reason}). Bitten Sie den Administrator des Servers um die Rechte, die Home Log braucht.</translation>
+    </message>
+    <message>
+        <source>The connection to the database server at {place} was lost; what was in progress was not saved. Try again when the server is back.</source>
+        <translation>Die Verbindung zum Datenbankserver unter {place} ist abgebrochen; was gerade lief, wurde nicht gespeichert. Versuchen Sie es erneut, sobald der Server wieder da ist.</translation>
+    </message>
+    <message>
+        <source>The connection to the database server was lost; what was in progress was not saved. Try again when the server is back.</source>
+        <translation>Die Verbindung zum Datenbankserver ist abgebrochen; was gerade lief, wurde nicht gespeichert. Versuchen Sie es erneut, sobald der Server wieder da ist.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL support is not installed: pip install &apos;homelog-desktop[postgres]&apos; (asyncpg).</source>
+        <translation>Die Unterstützung für PostgreSQL ist nicht installiert: pip install &apos;homelog-desktop[postgres]&apos; (asyncpg).</translation>
+    </message>
+    <message>
+        <source>{name} is on a read-only disk; nothing was changed. Use a writable folder (--data-dir FOLDER), or remount the disk writable.</source>
+        <translation>{name} liegt auf einem schreibgeschützten Datenträger; nichts wurde geändert. Verwenden Sie einen beschreibbaren Ordner (--data-dir ORDNER) oder hängen Sie den Datenträger beschreibbar ein.</translation>
+    </message>
+    <message>
+        <source>The data is on a read-only disk; nothing was changed. Use a writable folder (--data-dir FOLDER), or remount the disk writable.</source>
+        <translation>Die Daten liegen auf einem schreibgeschützten Datenträger; nichts wurde geändert. Verwenden Sie einen beschreibbaren Ordner (--data-dir ORDNER) oder hängen Sie den Datenträger beschreibbar ein.</translation>
+    </message>
+    <message>
+        <source>No permission to use {name}; nothing was changed. Make it readable and writable for your user, or use another folder (--data-dir FOLDER).</source>
+        <translation>Keine Berechtigung für {name}; nichts wurde geändert. Machen Sie es für Ihren Benutzer les- und schreibbar oder verwenden Sie einen anderen Ordner (--data-dir ORDNER).</translation>
+    </message>
+    <message>
+        <source>No permission; nothing was changed. Make the data readable and writable for your user, or use another folder (--data-dir FOLDER).</source>
+        <translation>Keine Berechtigung; nichts wurde geändert. Machen Sie die Daten für Ihren Benutzer les- und schreibbar oder verwenden Sie einen anderen Ordner (--data-dir ORDNER).</translation>
+    </message>
+    <message>
+        <source>{name} does not exist.</source>
+        <translation>{name} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>A file does not exist.</source>
+        <translation>Eine Datei existiert nicht.</translation>
+    </message>
+    <message>
+        <source>No database server answers at {place}. Check the host and port in the URL and that the server is running.</source>
+        <translation>Unter {place} antwortet kein Datenbankserver. Prüfen Sie Host und Port in der URL und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>No database server answers at the address in the URL. Check the host and port in the URL and that the server is running.</source>
+        <translation>Unter der Adresse in der URL antwortet kein Datenbankserver. Prüfen Sie Host und Port in der URL und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} cannot be reached ({reason}). Check the network and the host in the URL.</source>
+        <translation>Der Datenbankserver unter {place} ist nicht erreichbar ({reason}). Prüfen Sie das Netzwerk und den Host in der URL.</translation>
+    </message>
+    <message>
+        <source>The database server at the URL cannot be reached ({reason}). Check the network and the host in the URL.</source>
+        <translation>Der Datenbankserver unter der URL ist nicht erreichbar ({reason}). Prüfen Sie das Netzwerk und den Host in der URL.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error reading or writing {name}; nothing was changed. Check the disk, then try again.</source>
+        <translation>Der Datenträger meldete einen Fehler beim Lesen oder Schreiben von {name}; nichts wurde geändert. Prüfen Sie den Datenträger und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error; nothing was changed. Check the disk, then try again.</source>
+        <translation>Der Datenträger meldete einen Fehler; nichts wurde geändert. Prüfen Sie den Datenträger und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The data file {file} is busy: another program is using it. Nothing was changed; try again when it has finished.</source>
+        <translation>Die Datendatei {file} ist belegt: Ein anderes Programm verwendet sie. Nichts wurde geändert; versuchen Sie es erneut, wenn es fertig ist.</translation>
+    </message>
+    <message>
+        <source>The data file is busy: another program is using it. Nothing was changed; try again when it has finished.</source>
+        <translation>Die Datendatei ist belegt: Ein anderes Programm verwendet sie. Nichts wurde geändert; versuchen Sie es erneut, wenn es fertig ist.</translation>
+    </message>
+    <message>
+        <source>The data file {file} is read-only; nothing was changed. Make it (and its folder) writable for your user, or use another folder (--data-dir FOLDER).</source>
+        <translation>Die Datendatei {file} ist schreibgeschützt; nichts wurde geändert. Machen Sie sie (und ihren Ordner) für Ihren Benutzer beschreibbar oder verwenden Sie einen anderen Ordner (--data-dir ORDNER).</translation>
+    </message>
+    <message>
+        <source>The data file is read-only; nothing was changed. Make it (and its folder) writable for your user, or use another folder (--data-dir FOLDER).</source>
+        <translation>Die Datendatei ist schreibgeschützt; nichts wurde geändert. Machen Sie sie (und ihren Ordner) für Ihren Benutzer beschreibbar oder verwenden Sie einen anderen Ordner (--data-dir ORDNER).</translation>
+    </message>
+    <message>
+        <source>The data file {file} is damaged ({reason}). It was not changed: run homelog check, then restore a backup with homelog restore FILE (backups are in the data folder&apos;s backups/).</source>
+        <translation>Die Datendatei {file} ist beschädigt ({reason}). Sie wurde nicht geändert: Führen Sie homelog check aus und stellen Sie dann eine Sicherung mit homelog restore DATEI wieder her (Sicherungen liegen im Ordner backups/ des Datenordners).</translation>
+    </message>
+    <message>
+        <source>The data file is damaged ({reason}). It was not changed: run homelog check, then restore a backup with homelog restore FILE (backups are in the data folder&apos;s backups/).</source>
+        <translation>Die Datendatei ist beschädigt ({reason}). Sie wurde nicht geändert: Führen Sie homelog check aus und stellen Sie dann eine Sicherung mit homelog restore DATEI wieder her (Sicherungen liegen im Ordner backups/ des Datenordners).</translation>
+    </message>
+    <message>
+        <source>The data file {file} cannot be opened ({reason}); nothing was changed. Check that it and its folder exist and are writable, and that the disk is working.</source>
+        <translation>Die Datendatei {file} lässt sich nicht öffnen ({reason}); nichts wurde geändert. Prüfen Sie, ob sie und ihr Ordner existieren und beschreibbar sind und ob der Datenträger funktioniert.</translation>
+    </message>
+    <message>
+        <source>The data file cannot be opened ({reason}); nothing was changed. Check that it and its folder exist and are writable, and that the disk is working.</source>
+        <translation>Die Datendatei lässt sich nicht öffnen ({reason}); nichts wurde geändert. Prüfen Sie, ob sie und ihr Ordner existieren und beschreibbar sind und ob der Datenträger funktioniert.</translation>
+    </message>
+    <message>
+        <source>Home Log cannot write to {folder}: a file is in the way where the folder should be. Nothing was changed. Move the file, or keep the data elsewhere (homelog --data-dir FOLDER).</source>
+        <translation>Home Log kann nicht in {folder} schreiben: Wo der Ordner sein sollte, liegt eine Datei. Nichts wurde geändert. Verschieben Sie die Datei oder legen Sie die Daten woanders ab (homelog --data-dir ORDNER).</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only; nothing was changed. Make it writable for your user, or use another folder (--data-dir FOLDER).</source>
+        <translation>Der Ordner {folder} ist schreibgeschützt; nichts wurde geändert. Machen Sie ihn für Ihren Benutzer beschreibbar oder verwenden Sie einen anderen Ordner (--data-dir ORDNER).</translation>
+    </message>
+    <message>
+        <source>Home Log cannot write to {folder} ({reason}); nothing was changed.</source>
+        <translation>Home Log kann nicht in {folder} schreiben ({reason}); nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The disk is full (writing {file}); nothing was changed. Make room on the disk, then try again.</source>
+        <translation>Der Datenträger ist voll (beim Schreiben von {file}); nichts wurde geändert. Schaffen Sie Platz auf dem Datenträger und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The disk is full; nothing was changed. Make room on the disk, then try again.</source>
+        <translation>Der Datenträger ist voll; nichts wurde geändert. Schaffen Sie Platz auf dem Datenträger und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPage</name>
     <message>
         <source>Importing</source>

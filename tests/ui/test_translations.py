@@ -592,3 +592,23 @@ def test_the_import_wizard_shows_the_detection_notes_in_german(qtbot, german, ca
     _shot(wizard, "de-detection-notes-800x600")
     problems = english_left(wizard, catalog)
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_an_environment_problem_is_explained_in_german(qtbot, german, isolated_settings):
+    """A full disk reaching the window's error handler: the dialog explains it in German (the command line,
+    with no translation installed, keeps the English of problems.py)."""
+    import errno
+
+    from homelog_desktop.views.error_dialog import ErrorHandler
+    from tests.ui.test_server_problem import shown
+
+    handler = ErrorHandler()
+    handler.excepthook(OSError, OSError(errno.ENOSPC, "No space left on device", "/data/homelog.db"), None)
+    qtbot.waitUntil(lambda: shown("problemDialog") is not None)
+    box = shown("problemDialog")
+    assert box is not None
+    assert box.text() == (
+        "Der Datenträger ist voll (beim Schreiben von /data/homelog.db); nichts wurde geändert. "
+        "Schaffen Sie Platz auf dem Datenträger und versuchen Sie es dann erneut."
+    )
+    box.close()
