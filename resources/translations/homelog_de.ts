@@ -985,6 +985,18 @@
         <translation>Jahr</translation>
     </message>
     <message>
+        <source>archived</source>
+        <translation>archiviert</translation>
+    </message>
+    <message>
+        <source>No readings in {year}.</source>
+        <translation>Keine Ablesungen in {year}.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded for this source from {span}, so there is no consumption or cost to report.</source>
+        <translation>Für diese Messstelle wurde vom {span} nichts erfasst; es gibt also keinen Verbrauch und keine Kosten zu berichten.</translation>
+    </message>
+    <message>
         <source>Advances paid</source>
         <translation>Gezahlte Abschläge</translation>
     </message>
@@ -1043,6 +1055,10 @@
     <message>
         <source>Advance payments, billing year {span}</source>
         <translation>Abschläge, Abrechnungsjahr {span}</translation>
+    </message>
+    <message>
+        <source>No readings of {metric} in {year}.</source>
+        <translation>Keine Ablesungen von {metric} in {year}.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;By month&lt;/h3&gt;</source>
@@ -1201,12 +1217,24 @@
         <translation>HOME LOG · JAHRESÜBERSICHT</translation>
     </message>
     <message>
+        <source>Each source&apos;s billing year that starts in {year}: {spans}</source>
+        <translation>Das Abrechnungsjahr jeder Messstelle, das {year} beginnt: {spans}</translation>
+    </message>
+    <message>
+        <source>Each source&apos;s billing year that starts in {year}</source>
+        <translation>Das Abrechnungsjahr jeder Messstelle, das {year} beginnt</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;Household totals&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Summen des Haushalts&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Total cost</source>
         <translation>Gesamtkosten</translation>
+    </message>
+    <message>
+        <source>No consumption recorded in {year}.</source>
+        <translation>Kein Verbrauch in {year} erfasst.</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Sources&lt;/h2&gt;</source>

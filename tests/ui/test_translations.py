@@ -612,3 +612,27 @@ def test_an_environment_problem_is_explained_in_german(qtbot, german, isolated_s
         "Schaffen Sie Platz auf dem Datenträger und versuchen Sie es dann erneut."
     )
     box.close()
+
+
+def test_the_annual_pdf_writes_numbers_and_money_in_german(run, db, german, tmp_path):
+    """The gas year of tests/ui/test_annual_report_pdf_energy.py in German: money and figures with the
+    German separators and the euro sign after the amount, as the window writes them, and German texts."""
+    from homelog_desktop.services.annual_report import YearKind, build_annual_report
+    from homelog_desktop.views.annual_report_pdf import write_pdf
+    from tests.annual_report_support import BERLIN, pdf_pages_to_png, pdf_text
+    from tests.ui.test_annual_report_pdf_energy import build_gas
+
+    run(build_gas(db))
+    report = run(build_annual_report(db, YearKind.CALENDAR, 2025, tz=BERLIN))
+    path = tmp_path / "gas-de.pdf"
+    run(write_pdf(report, path, "a4", None))
+    cover, page = pdf_text(path, 1), " ".join(pdf_text(path, 2).split())
+    assert "12.882,00 kWh" in cover and "1.288,20\u00a0€" in cover.replace(" €", "\u00a0€")
+    assert "1.200,000 m³ gemessen" in page
+    total = next(line for line in pdf_text(path, 2).splitlines() if line.strip().startswith("Summe"))
+    assert total.split() == ["Summe", "12.882,00", "1.200,000", "365", "1.288,20"]
+    assert "1.200,00 € 1.288,20 € 88,20 €" in page.replace("\u00a0", " ")
+    assert not re.search(r"\d\.\d\d (EUR|€)", page)  # no Python-style money left
+    shots = Path("/tmp/i18n3/shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    assert len(pdf_pages_to_png(path, shots, resolution=80)) == 2
