@@ -1880,6 +1880,129 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
 </context>
 <context>
+    <name>Copying</name>
+    <message numerus="yes">
+        <source>%Ln member(s)</source>
+        <extracomment>progress(rows copied, rows in all, table being copied) The tables in the order summaries name them (&quot;3 members, 4 sources, ...&quot;: ``counted``).</extracomment>
+        <translation>
+            <numerusform>%Ln Mitglied</numerusform>
+            <numerusform>%Ln Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member password(s)</source>
+        <translation>
+            <numerusform>%Ln Mitgliedspasswort</numerusform>
+            <numerusform>%Ln Mitgliedspasswörter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln source(s)</source>
+        <translation>
+            <numerusform>%Ln Messstelle</numerusform>
+            <numerusform>%Ln Messstellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln metric(s)</source>
+        <translation>
+            <numerusform>%Ln Messgröße</numerusform>
+            <numerusform>%Ln Messgrößen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reading(s)</source>
+        <translation>
+            <numerusform>%Ln Ablesung</numerusform>
+            <numerusform>%Ln Ablesungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln Wert</numerusform>
+            <numerusform>%Ln Werte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln meter change(s)</source>
+        <translation>
+            <numerusform>%Ln Zählerwechsel</numerusform>
+            <numerusform>%Ln Zählerwechsel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln tariff(s)</source>
+        <translation>
+            <numerusform>%Ln Tarif</numerusform>
+            <numerusform>%Ln Tarife</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln virtual meter input(s)</source>
+        <translation>
+            <numerusform>%Ln Eingang virtueller Zähler</numerusform>
+            <numerusform>%Ln Eingänge virtueller Zähler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The copy was cancelled; nothing was copied.</source>
+        <extracomment>table -&gt; rows copied (every table, parents first). The members&apos; roles (a copy to a server only). table -&gt; the next id it gives (after the copy).</extracomment>
+        <translation>Das Kopieren wurde abgebrochen; nichts wurde kopiert.</translation>
+    </message>
+    <message>
+        <source>{where} holds no Home Log household to copy.</source>
+        <translation>{where} enthält keinen Home-Log-Haushalt zum Kopieren.</translation>
+    </message>
+    <message>
+        <source>{where} has schema {revision}, this Home Log writes {head}: open it with this version of Home Log once (it upgrades it), then copy it.</source>
+        <translation>{where} hat das Schema {revision}, dieses Home Log schreibt {head}: Öffnen Sie sie einmal mit dieser Version von Home Log (die sie aktualisiert) und kopieren Sie sie dann.</translation>
+    </message>
+    <message>
+        <source>The database {name}</source>
+        <translation>Die Datenbank {name}</translation>
+    </message>
+    <message>
+        <source>{where} already holds data ({held}): Home Log copies a household only into an empty database. Nothing was copied. Use a new database (createdb NAME) or another file.</source>
+        <translation>{where} enthält schon Daten ({held}): Home Log kopiert einen Haushalt nur in eine leere Datenbank. Nichts wurde kopiert. Verwenden Sie eine neue Datenbank (createdb NAME) oder eine andere Datei.</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>The copy of the table {table} does not match its source ({there} rows there, {here} here, and different contents): the copy was undone, nothing was copied.</source>
+        <translation>Die Kopie der Tabelle {table} stimmt nicht mit ihrer Quelle überein (dort {there} Zeilen, hier {here}, und ein anderer Inhalt): Die Kopie wurde rückgängig gemacht, nichts wurde kopiert.</translation>
+    </message>
+    <message>
+        <source>The copy of the table {table} does not match its source ({there} rows there, {here} here): the copy was undone, nothing was copied.</source>
+        <translation>Die Kopie der Tabelle {table} stimmt nicht mit ihrer Quelle überein (dort {there} Zeilen, hier {here}): Die Kopie wurde rückgängig gemacht, nichts wurde kopiert.</translation>
+    </message>
+    <message>
+        <source>There is no database at {path} to copy.</source>
+        <translation>Unter {path} gibt es keine Datenbank zum Kopieren.</translation>
+    </message>
+    <message>
+        <source>No member with the id {id} in {path}.</source>
+        <translation>Kein Mitglied mit der ID {id} in {path}.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s password</source>
+        <translation>Passwort von {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The copy in {path} would break %Ln reference(s); it was undone.</source>
+        <translation>
+            <numerusform>Die Kopie in {path} würde %Ln Verweis brechen; sie wurde rückgängig gemacht.</numerusform>
+            <numerusform>Die Kopie in {path} würde %Ln Verweise brechen; sie wurde rückgängig gemacht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of the backup file.</source>
+        <translation>{path} ist ein Ordner; geben Sie den Namen der Sicherungsdatei an.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Dashboard</source>

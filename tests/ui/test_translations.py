@@ -636,3 +636,11 @@ def test_the_annual_pdf_writes_numbers_and_money_in_german(run, db, german, tmp_
     shots = Path("/tmp/i18n3/shots")
     shots.mkdir(parents=True, exist_ok=True)
     assert len(pdf_pages_to_png(path, shots, resolution=80)) == 2
+
+
+def test_the_copy_summary_counts_in_german(german):
+    """What a copy to a server did, as the move dialog shows it: counted in German, grouped as in Germany."""
+    from homelog_desktop.services.copying import CopyResult
+
+    result = CopyResult("home.db", "server/homelog", {"readings": 1000, "members": 3, "sources": 1, "tariffs": 0})
+    assert result.summary() == "3 Mitglieder, 1 Messstelle, 1.000 Ablesungen, 0 Tarife"
