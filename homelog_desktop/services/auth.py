@@ -35,6 +35,7 @@ from ..domain.access import Actor, MemberFacts, Role, can_edit_member, can_reset
 from ..domain.errors import HomeLogError
 from ..domain.issues import Issue
 from ..domain.passwords import check_password
+from ..i18n import translate
 from ..repositories.member_passwords import MemberPasswordRepository
 from ..repositories.members import MemberRepository
 
@@ -201,7 +202,7 @@ class AuthService:
                 signed_in_with = self._database.url.password if not self._database.is_sqlite else None
                 right = signed_in_with is None or hmac.compare_digest(signed_in_with.encode(), current.encode())
             if not right:
-                raise SignInRefusedError("The current password is not right.")
+                raise SignInRefusedError(translate("Auth", "The current password is not right."))
             await self._store(session, actor, actor.member_id, new, confirmation)
         if not self._database.is_sqlite and self._database.url.password is not None:
             self._database.use_password(new)  # the server's role has the new password now

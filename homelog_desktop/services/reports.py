@@ -64,6 +64,7 @@ from ..domain.numbers import quantum, relative_change
 from ..domain.projection import ProjectionFigures, ProjectionMethod, project
 from ..domain.settlement import AdvancePayment, BillRegister, Settlement, billing_year, source_settlement
 from ..domain.timeutil import from_epoch
+from ..i18n import translate
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
 from ..repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
 from ..repositories.series import load_series
@@ -157,13 +158,15 @@ async def build_report(
     Raises NotFoundError for an unknown source or metric and ValidationError for an empty range.
     """
     if start is not None and end is not None and start >= end:
-        raise ValidationError("To", "must be after the start of the range")
+        raise ValidationError(translate("Reports", "To"), translate("Reports", "must be after the start of the range"))
     zone = tz or system_zone()
     async with db.session(readonly=True) as session:
         source = await SourceRepository(session).get(source_id)
         metric = source.metric(metric_id)
         if metric is None:
-            raise NotFoundError(f"“{source.name}” has no such metric (it may have been removed).")
+            raise NotFoundError(
+                translate("Reports", "“{name}” has no such metric (it may have been removed).").format(name=source.name)
+            )
         events: list[MeterEvent] = []
         if metric.kind is MetricKind.COUNTER:
             events = await MeterEventRepository(session).for_metric(metric_id)

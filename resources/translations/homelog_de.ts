@@ -1274,6 +1274,14 @@
     </message>
 </context>
 <context>
+    <name>Auth</name>
+    <message>
+        <source>The current password is not right.</source>
+        <extracomment>What every refused sign-in says (never which part was wrong).</extracomment>
+        <translation>Das aktuelle Passwort stimmt nicht.</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Home Log databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
@@ -1325,6 +1333,22 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
     <message>
         <source>Your current data is first kept as a backup (“Before a restore”), so you can go back to it the same way. Then the backup takes its place and the window shows it.</source>
         <translation>Ihre aktuellen Daten werden zuerst als Sicherung aufbewahrt („Vor einer Wiederherstellung“), sodass Sie auf demselben Weg zu ihnen zurückkehren können. Dann tritt die Sicherung an ihre Stelle, und das Fenster zeigt sie.</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>There is no database at {path} to back up.</source>
+        <extracomment>Rotation: the newest KEEP_LAST backups, plus the newest of each of the last KEEP_MONTHS months. Rotation never deletes the newest KEEP_GOOD backups that pass the check, whatever their age. A daily backup is taken at start when the newest backup is older than this. A backup dated later than now plus this was made under a wrong clock (it is not &quot;recent&quot;).</extracomment>
+        <translation>Unter {path} gibt es keine Datenbank zum Sichern.</translation>
+    </message>
+    <message>
+        <source>{target} is the database itself; choose another file for the backup.</source>
+        <translation>{target} ist die Datenbank selbst; wählen Sie eine andere Datei für die Sicherung.</translation>
+    </message>
+    <message>
+        <source>{target} is a folder; give the name of the backup file.</source>
+        <translation>{target} ist ein Ordner; geben Sie den Namen der Sicherungsdatei an.</translation>
     </message>
 </context>
 <context>
@@ -2073,6 +2097,26 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
 </context>
 <context>
+    <name>Energy</name>
+    <message>
+        <source>Unit</source>
+        <extracomment>The unit energy is converted into unless a factor says otherwise. Largest factor accepted (MWh → Wh is 10⁶). Calorific value (kWh per m³), kWh per litre of oil, 1000 for MWh → kWh. The gas Z-number (state number); 1 for anything that is not gas. The unit converted into. The stored row&apos;s version when read. Not part of equality.</extracomment>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>must be given, at most {most} characters (kWh)</source>
+        <translation>muss angegeben sein, höchstens {most} Zeichen (kWh)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>this metric already has a factor from {date}</source>
+        <translation>diese Messgröße hat schon einen Faktor ab {date}</translation>
+    </message>
+</context>
+<context>
     <name>EnergyTab</name>
     <message>
         <source>Gas is billed in kWh: kWh = m³ × calorific value × Z-number (see your bill). Reports, costs (tariffs per kWh) and the dashboard then show kWh. Oil litres or MWh convert the same way.</source>
@@ -2258,6 +2302,20 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     <message>
         <source>Cannot write {path}: {reason}.</source>
         <translation>{path} kann nicht geschrieben werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot read the readings for the export: {exc}</source>
+        <extracomment>Most rows per chunk (SQLite; PostgreSQL has its own, smaller limit). Readings fetched per step by the export&apos;s reader. First key of the PostgreSQL advisory locks taken here (&quot;hl&quot; + 1: imports into a source, + 2: source names). file column -&gt; value per row (None: not read). Rows to store when a time occurs twice in the chunk (None: all of them). Per row, the start of its period (epoch seconds), stored with the values of interval columns only (``ts`` is the period&apos;s end). None (for the chunk or a row): since the previous value of the metric, see ``fill_interval_starts``. File column -&gt; its own period start per row (overrides ``starts`` for that column). Per row, the reading&apos;s flags (None: not estimated, not from a bill): a standard format&apos;s quality flag, or Home Log&apos;s own export. Per row, the member who entered the reading (None for a row: nobody), replacing the writer&apos;s ``entered_by`` (None for the chunk: every row is the writer&apos;s). The caller decides whether the signed-in member may name others. Times of the rows skipped for the time of a stored reading (or one written before by this writer). Most rows per chunk. Whether the next chunk may be read (in a worker) while this writer stores one: true where the storing is the server&apos;s work, not this process&apos;s. The ids this writer gave its readings, as inclusive runs (lo, hi): on PostgreSQL another program&apos;s reading may take an id between two of ours, so the first id alone does not say. (first, last) time of the source&apos;s stored readings; None when it has none. (first, last) time of each chunk written, merged as they touch. The member who enters the rows (None: nobody signed in). metric id -&gt; time of its last value written, while the rows come in time order after everything stored (interval values without a start then run since it). Most stored readings replaced whose rows are kept (None: none are kept, the usual case). The stored rows replaced (readings, their values and meter changes, by table and key), as they were: what undoing the import puts back. None: not kept (not asked, or too many). The columns of a chunk&apos;s parameter tuples (``_parameters``). asyncpg encodes COPY&apos;s rows on the event loop&apos;s thread: small chunks keep each call short. While COPY waits for the server, the GIL is free: reading the next chunk meanwhile overlaps the client&apos;s parsing with the server&apos;s inserting (sqlite3, in contrast, holds the GIL per row). Measured (300,000 rows): 84 % of an import&apos;s time is the server&apos;s COPY, the same work as ``psql copy``. Migration 0008&apos;s notify triggers (BEFORE ROW, skipped by a WHEN clause after a transaction&apos;s first row per table and source) are not the cost: the server&apos;s CPU for a COPY was 5.0-5.5 s with them, 5.4-6.0 s without any, 6.0-6.7 s with statement-level triggers reading a transition table instead (200,000 readings, 400,000 values; five rounds).</extracomment>
+        <translation>Die Ablesungen für den Export lassen sich nicht lesen: {exc}</translation>
+    </message>
+    <message>
+        <source>A CSV file holds the readings of one source: export several sources as JSON.</source>
+        <extracomment>Characters that make a spreadsheet read a cell as a formula (OWASP&apos;s list), with their fullwidth forms, which spreadsheets in East Asian locales read as the ASCII ones. Blanks a spreadsheet may skip before a formula character (&quot; =1+1&quot; can run as =1+1). Readings fetched and written per step. Seconds between two progress reports. The value of the JSON document&apos;s &quot;format&quot; key, and the version written. The CSV&apos;s columns after ``note``: the reading&apos;s flags (``yes`` or empty) and its author&apos;s name. How a set flag is written in CSV. progress(rows written, rows in all); called on the event loop&apos;s thread. The file written, or None when written to a stream. How many sources the file holds (``source`` is the first). Virtual meters left out of an export of several sources (they have no readings of their own).</extracomment>
+        <translation>Eine CSV-Datei enthält die Ablesungen einer Messstelle: Exportieren Sie mehrere Messstellen als JSON.</translation>
+    </message>
+    <message>
+        <source>Only virtual meters were chosen: export each one on its own.</source>
+        <translation>Es wurden nur virtuelle Zähler gewählt: Exportieren Sie jeden einzeln.</translation>
     </message>
 </context>
 <context>
@@ -2612,6 +2670,11 @@ How the flag columns of an export (``estimated``, ``from bill``) may say yes and
     <message>
         <source>the metric “{metric}” of “{source}” is of the kind “{kind}”, but the file&apos;s register “{register}” holds values of the kind “{file_kind}”: import into another source</source>
         <translation>die Messgröße „{metric}“ von „{source}“ ist von der Art „{kind}“, das Zählwerk „{register}“ der Datei enthält aber Werte der Art „{file_kind}“: importieren Sie in eine andere Messstelle</translation>
+    </message>
+    <message>
+        <source>a day row needs 24, 48 or 96 columns of amounts</source>
+        <extracomment>Columns per day -&gt; seconds per period. A header naming an hour or a quarter of the day: 00:00, 0:15, 01:00-02:00, H1, Uur 1, 1, 96, 00u15.</extracomment>
+        <translation>eine Tageszeile braucht 24, 48 oder 96 Spalten mit Mengen</translation>
     </message>
 </context>
 <context>
@@ -5780,6 +5843,22 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>To</source>
+        <extracomment>Interval metrics: days of the row, between the first and last period, that no period covers. A converted report (kWh): the row&apos;s consumption in the metered unit (m³); else None. The projected year (method named: last year&apos;s seasonal profile, or the recent rate); see domain.projection. Things the user should know about the figures (a counter going down with no meter change). The metric as metered when the report is converted (``metric`` then carries the converted unit). The metric has conversion factors: the report can be shown in either unit. The current billing year&apos;s advances, cost so far and forecast settlement of the source (all its usage registers, domain/settlement.py): a source with advance payments; else None. The unit the conversion factors convert into (kWh), whichever unit is shown; None without factors.</extracomment>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>must be after the start of the range</source>
+        <translation>muss nach dem Beginn des Bereichs liegen</translation>
+    </message>
+    <message>
+        <source>“{name}” has no such metric (it may have been removed).</source>
+        <translation>„{name}“ hat diese Messgröße nicht (sie wurde vielleicht entfernt).</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Consumption and cost</source>
@@ -5963,6 +6042,94 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
 </context>
 <context>
+    <name>Repositories</name>
+    <message>
+        <source>That source no longer exists.</source>
+        <translation>Diese Messstelle gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>That member no longer exists.</source>
+        <translation>Dieses Mitglied gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>That metric no longer exists.</source>
+        <translation>Diese Messgröße gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Conversion factors, row {row}</source>
+        <translation>Umrechnungsfaktoren, Zeile {row}</translation>
+    </message>
+    <message>
+        <source>Advance payments, row {row}</source>
+        <translation>Abschläge, Zeile {row}</translation>
+    </message>
+    <message>
+        <source>E-mail: {email} already belongs to another member.</source>
+        <translation>E-Mail: {email} gehört schon einem anderen Mitglied.</translation>
+    </message>
+    <message>
+        <source>That meter change no longer exists.</source>
+        <translation>Dieser Zählerwechsel existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>That tariff no longer exists.</source>
+        <translation>Diesen Tarif gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>That reading no longer exists.</source>
+        <extracomment>How many earlier readings make up the &quot;recent&quot; daily rate of a counter. Readings older than this before the new one do not count as recent.</extracomment>
+        <translation>Diese Ablesung gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>That reading no longer exists (it may have been deleted elsewhere).</source>
+        <translation>Diese Ablesung gibt es nicht mehr (sie wurde vielleicht anderswo gelöscht).</translation>
+    </message>
+    <message>
+        <source>There is no source named “{name}”.</source>
+        <translation>Es gibt keine Messstelle namens „{name}“.</translation>
+    </message>
+    <message>
+        <source>Name: there is already a source called “{name}”.</source>
+        <translation>Name: Es gibt schon eine Messstelle namens „{name}“.</translation>
+    </message>
+</context>
+<context>
+    <name>Restore</name>
+    <message>
+        <source>{path} holds no Home Log data; nothing was restored.</source>
+        <extracomment>What was restored, as checked. Where the data from before is: a before-restore backup, or the damaged file moved aside. True when the data from before was damaged and moved aside rather than backed up.</extracomment>
+        <translation>{path} enthält keine Home-Log-Daten; nichts wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>{message} It was not restored.</source>
+        <translation>{message} Sie wurde nicht wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>{message} It cannot be restored.</source>
+        <translation>{message} Sie lässt sich nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>{source} is the database itself; choose a backup to restore.</source>
+        <translation>{source} ist die Datenbank selbst; wählen Sie eine Sicherung zum Wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>The copy of {source} failed its check ({message}); nothing was changed.</source>
+        <translation>Die Kopie von {source} hat die Prüfung nicht bestanden ({message}); nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The current data could not be kept, so nothing was restored. {exc}</source>
+        <translation>Die aktuellen Daten ließen sich nicht aufbewahren, daher wurde nichts wiederhergestellt. {exc}</translation>
+    </message>
+    <message>
+        <source>{message} Nothing was restored.</source>
+        <translation>{message} Nichts wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Cannot move {path} aside: {reason}. Nothing was restored.</source>
+        <translation>{path} lässt sich nicht beiseitelegen: {reason}. Nichts wurde wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from backup</source>
@@ -6042,8 +6209,33 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
 <context>
     <name>Settlement</name>
     <message>
+        <source>Amount per month</source>
+        <extracomment>Largest monthly advance accepted. Paid on the first of every month. ISO 4217 code, e.g. &quot;EUR&quot;. The stored row&apos;s version when read. Not part of equality.</extracomment>
+        <translation>Betrag pro Monat</translation>
+    </message>
+    <message>
+        <source>must be a number from 0 up to 1,000,000</source>
+        <translation>muss eine Zahl von 0 bis 1.000.000 sein</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>must be a three-letter code such as EUR, GBP or USD</source>
+        <translation>muss ein Code aus drei Buchstaben sein, etwa EUR, GBP oder USD</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>this source already has an advance from {date}</source>
+        <translation>diese Messstelle hat schon einen Abschlag ab {date}</translation>
+    </message>
+    <message>
         <source>Forecast for the year {cost} (by {how}): {verdict}</source>
-        <extracomment>Largest monthly advance accepted. Paid on the first of every month. ISO 4217 code, e.g. &quot;EUR&quot;. The stored row&apos;s version when read. Not part of equality. Advances due so far (up to today) and for the whole billing year. Cost from the billing year&apos;s start to the last reading (None: no tariff for all of it). Cost of the whole billing year, forecast (None: no tariff, or no projection). The data begin after the billing year&apos;s start (the figures cover only the part from then). The year is over (``settle_closed``): the cost is the year&apos;s own, not a forecast. The line of the forecast (the Reports page shows it in bold).</extracomment>
+        <extracomment>Advances due so far (up to today) and for the whole billing year. Cost from the billing year&apos;s start to the last reading (None: no tariff for all of it). Cost of the whole billing year, forecast (None: no tariff, or no projection). The data begin after the billing year&apos;s start (the figures cover only the part from then). The year is over (``settle_closed``): the cost is the year&apos;s own, not a forecast. The line of the forecast (the Reports page shows it in bold).</extracomment>
         <translation>Hochrechnung für das Jahr {cost} (nach {how}): {verdict}</translation>
     </message>
     <message>

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ....i18n import translate
+from ..model import cannot_open
 from .detection import HEAD_BYTES, detect_format
 from .espi import parse_espi
 from .model import MAX_BYTES, FormatError, FormatId, ParsedFile, Series, Skipped, Value
@@ -53,7 +54,7 @@ def parse_file(path: Path | str) -> ParsedFile:
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise FormatError(f"cannot open {path.name}: {exc.strerror or exc}") from None
+        raise FormatError(cannot_open(path, exc)) from None
     return parse_bytes(data, path.name)
 
 

@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import Any
 
 from ....i18n import translate
-from ..model import ImportFileError
+from ..model import ImportFileError, cannot_open
 from ..reader import WORKBOOK_KINDS, RowStream, cell_text, check_xlsx_archive
 
 #: The workbook kinds calamine reads (file suffixes, lower case).
@@ -195,7 +195,7 @@ class SheetRowStream:
         try:
             self.bytes_total = self.path.stat().st_size
         except OSError as exc:
-            raise ImportFileError(f"cannot open {self.path.name}: {exc.strerror or exc}") from None
+            raise ImportFileError(cannot_open(self.path, exc)) from None
         if self.kind != "xls" and self.path.suffix.lower() != ".xls":
             # A ZIP-based workbook: refused before it is opened if it would unpack to far more than it
             # holds (a "zip bomb") or declares XML entities (a "billion laughs").
