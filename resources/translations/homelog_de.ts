@@ -4169,6 +4169,10 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
         <translation>Mitglied hinzufügen</translation>
     </message>
     <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
         <source>Save member</source>
         <translation>Mitglied speichern</translation>
     </message>
@@ -4430,6 +4434,14 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
     <message>
         <source>at least {value}</source>
         <translation>mindestens {value}</translation>
+    </message>
+    <message>
+        <source>{currency} per {unit}</source>
+        <translation>{currency} pro {unit}</translation>
+    </message>
+    <message>
+        <source>{currency} per unit</source>
+        <translation>{currency} pro Einheit</translation>
     </message>
 </context>
 <context>
@@ -6170,6 +6182,178 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     <message>
         <source>Restore which file?</source>
         <translation>Welche Datei wiederherstellen?</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>Metric</source>
+        <extracomment>Longest source or member name. Longest metric name. Longest unit. Longest expected reading interval, in days. Most register digits a counter may have. Longest e-mail address. Longest note of a meter change. Prices and standing charges are below this. Display names of the fields, as forms label them (used to compose messages, never to match; translated where used: ``translate(&quot;Rules&quot;, label)``).</extracomment>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Old meter&apos;s final value</source>
+        <translation>Endstand des alten Zählers</translation>
+    </message>
+    <message>
+        <source>New meter&apos;s start value</source>
+        <translation>Anfangsstand des neuen Zählers</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>Stellen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Arbeitspreis</translation>
+    </message>
+    <message>
+        <source>Standing charge</source>
+        <translation>Grundpreis</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Name is required: enter what this meter or sensor is called.</source>
+        <translation>Ein Name ist nötig: Geben Sie ein, wie dieser Zähler oder Sensor heißt.</translation>
+    </message>
+    <message>
+        <source>Name is too long (at most {most} characters).</source>
+        <translation>Der Name ist zu lang (höchstens {most} Zeichen).</translation>
+    </message>
+    <message>
+        <source>Reading interval must be between 1 and {most} days.</source>
+        <translation>Das Ableseintervall muss zwischen 1 und {most} Tagen liegen.</translation>
+    </message>
+    <message>
+        <source>must start in a month from 1 (January) to 12 (December)</source>
+        <translation>muss in einem Monat von 1 (Januar) bis 12 (Dezember) beginnen</translation>
+    </message>
+    <message>
+        <source>Billing year</source>
+        <translation>Abrechnungsjahr</translation>
+    </message>
+    <message>
+        <source>Metrics: a source needs at least one metric. Click “Add metric”.</source>
+        <translation>Messgrößen: Eine Messstelle braucht mindestens eine Messgröße. Klicken Sie auf „Messgröße hinzufügen“.</translation>
+    </message>
+    <message>
+        <source>Metrics: the metric in row {row} needs a name.</source>
+        <translation>Messgrößen: Die Messgröße in Zeile {row} braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Metrics: the name in row {row} is too long (at most {most} characters).</source>
+        <translation>Messgrößen: Der Name in Zeile {row} ist zu lang (höchstens {most} Zeichen).</translation>
+    </message>
+    <message>
+        <source>Metrics: rows {first} and {second} are both called “{name}”; metric names must differ.</source>
+        <translation>Messgrößen: Die Zeilen {first} und {second} heißen beide „{name}“; Messgrößen brauchen verschiedene Namen.</translation>
+    </message>
+    <message>
+        <source>Metrics: the unit of “{name}” is too long (at most {most} characters).</source>
+        <translation>Messgrößen: Die Einheit von „{name}“ ist zu lang (höchstens {most} Zeichen).</translation>
+    </message>
+    <message>
+        <source>Metrics: decimals of “{name}” must be between 0 and {most}.</source>
+        <translation>Messgrößen: Die Nachkommastellen von „{name}“ müssen zwischen 0 und {most} liegen.</translation>
+    </message>
+    <message>
+        <source>Metrics: digits of “{name}” must be blank or between 1 and {most}.</source>
+        <translation>Messgrößen: Die Stellen von „{name}“ müssen leer sein oder zwischen 1 und {most} liegen.</translation>
+    </message>
+    <message>
+        <source>Metrics: some stored values of “{name}” have more than {decimals} decimals; fewer decimals would round them.</source>
+        <translation>Messgrößen: Einige gespeicherte Werte von „{name}“ haben mehr als {decimals} Nachkommastellen; weniger Nachkommastellen würden sie runden.</translation>
+    </message>
+    <message>
+        <source>Name is required.</source>
+        <translation>Ein Name ist nötig.</translation>
+    </message>
+    <message>
+        <source>E-mail: “{email}” is not an e-mail address (leave it empty if there is none).</source>
+        <translation>E-Mail: „{email}“ ist keine E-Mail-Adresse (lassen Sie das Feld leer, wenn es keine gibt).</translation>
+    </message>
+    <message>
+        <source>meter changes apply to counters only</source>
+        <translation>Zählerwechsel gibt es nur bei Zählerständen</translation>
+    </message>
+    <message>
+        <source>must be after the previous reading ({time})</source>
+        <translation>muss nach der vorherigen Ablesung liegen ({time})</translation>
+    </message>
+    <message>
+        <source>must not be after this reading ({time})</source>
+        <translation>darf nicht nach dieser Ablesung liegen ({time})</translation>
+    </message>
+    <message>
+        <source>is not a usable number</source>
+        <translation>ist keine brauchbare Zahl</translation>
+    </message>
+    <message>
+        <source>is needed for a replacement</source>
+        <translation>ist für einen Austausch nötig</translation>
+    </message>
+    <message>
+        <source>is needed for a reset (the value before it)</source>
+        <translation>ist für ein Zurücksetzen nötig (der Wert davor)</translation>
+    </message>
+    <message>
+        <source>a rollover needs the number of digits of the register</source>
+        <translation>ein Überlauf braucht die Stellenzahl des Zählwerks</translation>
+    </message>
+    <message>
+        <source>must be between 1 and {most}</source>
+        <translation>muss zwischen 1 und {most} liegen</translation>
+    </message>
+    <message>
+        <source>is lower than the previous reading ({value})</source>
+        <translation>ist kleiner als die vorherige Ablesung ({value})</translation>
+    </message>
+    <message>
+        <source>is higher than this reading ({value})</source>
+        <translation>ist größer als diese Ablesung ({value})</translation>
+    </message>
+    <message>
+        <source>is longer than {most} characters</source>
+        <translation>ist länger als {most} Zeichen</translation>
+    </message>
+    <message>
+        <source>choose a counter or interval metric (gauges have no cost)</source>
+        <translation>wählen Sie einen Zählerstand oder ein Intervall (Momentanwerte haben keine Kosten)</translation>
+    </message>
+    <message>
+        <source>this metric</source>
+        <translation>diese Messgröße</translation>
+    </message>
+    <message>
+        <source>{metric} already has a tariff from {date}</source>
+        <translation>{metric} hat schon einen Tarif ab {date}</translation>
+    </message>
+    <message>
+        <source>must be a number from 0 up to 1,000,000</source>
+        <translation>muss eine Zahl von 0 bis 1.000.000 sein</translation>
+    </message>
+    <message>
+        <source>must be a three-letter code such as EUR, GBP or USD</source>
+        <translation>muss ein Code aus drei Buchstaben sein, etwa EUR, GBP oder USD</translation>
     </message>
 </context>
 <context>
