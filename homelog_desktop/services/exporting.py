@@ -126,7 +126,7 @@ class ExportCancelledError(HomeLogError):
     """The user cancelled the export; no file was written."""
 
     def __init__(self) -> None:
-        super().__init__("Export cancelled: no file was written.")
+        super().__init__(translate("Exporting", "Export cancelled: no file was written."))
 
 
 class Cancel(Protocol):

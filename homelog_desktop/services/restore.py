@@ -129,7 +129,9 @@ def _check_writable(db_path: Path) -> None:
     """
     if db_path.exists() and not os.access(db_path, os.W_OK):
         raise RestoreError(
-            f"{db_path} is read-only; nothing was changed. Make it writable for your user, then try again."
+            translate(
+                "Restore", "{path} is read-only; nothing was changed. Make it writable for your user, then try again."
+            ).format(path=db_path)
         )
 
 

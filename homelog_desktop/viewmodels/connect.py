@@ -93,12 +93,12 @@ class ConnectViewModel(BaseViewModel):
             self.connected.emit(database, who)
 
     async def _attempt(self, address: ServerAddress, login: str, password: str) -> tuple[Database, SignedIn] | None:
-        from ..services.auth import ServerProblemError, SignInRefusedError, sign_in_to_server
+        from ..services.auth import ServerProblemError, SignInRefusedError, sign_in_to_server, too_many_sign_ins
 
         try:
             database, who = await sign_in_to_server(address, login, password)
         except SignInRefusedError as exc:
-            if exc.retry_after > 0 and str(exc).startswith("Too many"):
+            if exc.retry_after > 0 and str(exc).startswith(too_many_sign_ins()):
                 self.tested.emit(WRONG_LOGIN, str(exc))
             else:
                 self.tested.emit(

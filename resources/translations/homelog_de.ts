@@ -1276,9 +1276,32 @@
 <context>
     <name>Auth</name>
     <message>
+        <source>That name or e-mail and password do not match. Check both and try again.</source>
+        <extracomment>What every refused sign-in says (never which part was wrong; translated where given).</extracomment>
+        <translation>Name oder E-Mail und Passwort passen nicht zusammen. Prüfen Sie beides und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
         <source>The current password is not right.</source>
-        <extracomment>What every refused sign-in says (never which part was wrong).</extracomment>
         <translation>Das aktuelle Passwort stimmt nicht.</translation>
+    </message>
+    <message>
+        <source>The server at {place} is busy with other sign-ins. Try again in a moment.</source>
+        <translation>Der Server unter {place} ist mit anderen Anmeldungen beschäftigt. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The household “{database}” at {place} is not ready for signing in by name or e-mail: its owner updates it first (open it with Home Log as the database&apos;s owner).</source>
+        <translation>Der Haushalt „{database}“ unter {place} ist noch nicht für die Anmeldung mit Name oder E-Mail bereit: Sein Eigentümer aktualisiert ihn zuerst (indem er ihn mit Home Log als Eigentümer der Datenbank öffnet).</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins.</source>
+        <translation>Zu viele fehlgeschlagene Anmeldungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1630,25 @@ Overwrite saves your version over theirs: their change is replaced.</source>
     <message>
         <source>Keep Editing</source>
         <translation>Weiter bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>{this} was changed by {who} at {when}, after you opened it. Your changes are not saved yet.</source>
+        <translation>{this} wurde von {who} um {when} geändert, nachdem Sie das Formular geöffnet hatten. Ihre Änderungen sind noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>{this} was changed by {who}, after you opened it. Your changes are not saved yet.</source>
+        <translation>{this} wurde von {who} geändert, nachdem Sie das Formular geöffnet hatten. Ihre Änderungen sind noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>{this} was changed by someone else (another window or program) at {when}, after you opened it. Your changes are not saved yet.</source>
+        <translation>{this} wurde von jemand anderem (einem anderen Fenster oder Programm) um {when} geändert, nachdem Sie das Formular geöffnet hatten. Ihre Änderungen sind noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>{this} was changed by someone else (another window or program), after you opened it. Your changes are not saved yet.</source>
+        <translation>{this} wurde von jemand anderem (einem anderen Fenster oder Programm) geändert, nachdem Sie das Formular geöffnet hatten. Ihre Änderungen sind noch nicht gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2309,8 +2351,13 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         <translation>Die Ablesungen für den Export lassen sich nicht lesen: {exc}</translation>
     </message>
     <message>
+        <source>Export cancelled: no file was written.</source>
+        <extracomment>Characters that make a spreadsheet read a cell as a formula (OWASP&apos;s list), with their fullwidth forms, which spreadsheets in East Asian locales read as the ASCII ones. Blanks a spreadsheet may skip before a formula character (&quot; =1+1&quot; can run as =1+1). Readings fetched and written per step. Seconds between two progress reports. The value of the JSON document&apos;s &quot;format&quot; key, and the version written. The CSV&apos;s columns after ``note``: the reading&apos;s flags (``yes`` or empty) and its author&apos;s name. How a set flag is written in CSV.</extracomment>
+        <translation>Export abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
         <source>A CSV file holds the readings of one source: export several sources as JSON.</source>
-        <extracomment>Characters that make a spreadsheet read a cell as a formula (OWASP&apos;s list), with their fullwidth forms, which spreadsheets in East Asian locales read as the ASCII ones. Blanks a spreadsheet may skip before a formula character (&quot; =1+1&quot; can run as =1+1). Readings fetched and written per step. Seconds between two progress reports. The value of the JSON document&apos;s &quot;format&quot; key, and the version written. The CSV&apos;s columns after ``note``: the reading&apos;s flags (``yes`` or empty) and its author&apos;s name. How a set flag is written in CSV. progress(rows written, rows in all); called on the event loop&apos;s thread. The file written, or None when written to a stream. How many sources the file holds (``source`` is the first). Virtual meters left out of an export of several sources (they have no readings of their own).</extracomment>
+        <extracomment>progress(rows written, rows in all); called on the event loop&apos;s thread. The file written, or None when written to a stream. How many sources the file holds (``source`` is the first). Virtual meters left out of an export of several sources (they have no readings of their own).</extracomment>
         <translation>Eine CSV-Datei enthält die Ablesungen einer Messstelle: Exportieren Sie mehrere Messstellen als JSON.</translation>
     </message>
     <message>
@@ -4829,6 +4876,38 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
     </message>
 </context>
 <context>
+    <name>Passwords</name>
+    <message>
+        <source>The password is too short: use at least {most} characters (a few words with spaces are fine).</source>
+        <extracomment>Fewest characters a password may have. Most characters a password may have. Parts of a name or e-mail shorter than this are not looked for inside a password. A password problem is one of the rules&apos; issues (always an error: none can be accepted). Runs a password must not be a piece of (also backwards): digits round the clock, keyboard rows.</extracomment>
+        <translation>Das Passwort ist zu kurz: Verwenden Sie mindestens {most} Zeichen (ein paar Wörter mit Leerzeichen sind in Ordnung).</translation>
+    </message>
+    <message>
+        <source>The password is too long: use at most {most} characters.</source>
+        <translation>Das Passwort ist zu lang: Verwenden Sie höchstens {most} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The password repeats one character: anyone could guess it.</source>
+        <translation>Das Passwort wiederholt ein einziges Zeichen: Jeder könnte es erraten.</translation>
+    </message>
+    <message>
+        <source>The password is a simple sequence (like 1234…): anyone could guess it.</source>
+        <translation>Das Passwort ist eine einfache Folge (wie 1234…): Jeder könnte es erraten.</translation>
+    </message>
+    <message>
+        <source>The password must not contain your name: others know it.</source>
+        <translation>Das Passwort darf Ihren Namen nicht enthalten: Andere kennen ihn.</translation>
+    </message>
+    <message>
+        <source>The password must not contain your e-mail address: others know it.</source>
+        <translation>Das Passwort darf Ihre E-Mail-Adresse nicht enthalten: Andere kennen sie.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>Die beiden Passwörter unterscheiden sich: Geben Sie zweimal dasselbe Passwort ein.</translation>
+    </message>
+</context>
+<context>
     <name>Period</name>
     <message>
         <source>Day</source>
@@ -5869,6 +5948,36 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
         <source>“{name}” has no such metric (it may have been removed).</source>
         <translation>„{name}“ hat diese Messgröße nicht (sie wurde vielleicht entfernt).</translation>
     </message>
+    <message>
+        <source>No conversion factor before {day}: the {unit} read before then are not converted to {converted} and have no cost. Add a factor from an earlier date to include them.</source>
+        <translation>Kein Umrechnungsfaktor vor {day}: Die davor abgelesenen {unit} werden nicht in {converted} umgerechnet und haben keine Kosten. Fügen Sie einen Faktor ab einem früheren Datum hinzu, um sie einzubeziehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{days} and %n more</source>
+        <translation>
+            <numerusform>{days} und %n weiteren</numerusform>
+            <numerusform>{days} und %n weiteren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An input&apos;s counter goes down on {days} with no meter change recorded: these figures count it as negative consumption. Record the meter change on that input to correct it.</source>
+        <translation>Der Zählerstand eines Eingangs sinkt am {days}, ohne dass ein Zählerwechsel erfasst ist: Diese Werte zählen das als negativen Verbrauch. Erfassen Sie den Zählerwechsel an diesem Eingang, um es zu korrigieren.</translation>
+    </message>
+    <message>
+        <source>The counter goes down on {days} with no meter change recorded: the consumption there is negative. Record the meter replacement, reset or rollover to correct it.</source>
+        <translation>Der Zählerstand sinkt am {days}, ohne dass ein Zählerwechsel erfasst ist: Der Verbrauch ist dort negativ. Erfassen Sie den Austausch, das Zurücksetzen oder den Überlauf, um es zu korrigieren.</translation>
+    </message>
+    <message>
+        <source>No amount covers {days} days of this range (a gap in the data): those days are left out, not counted as zero. Rows marked “not covered” have no data at all.</source>
+        <translation>Für {days} Tage dieses Bereichs gibt es keine Menge (eine Lücke in den Daten): Diese Tage werden ausgelassen, nicht als null gezählt. Mit „nicht abgedeckt“ markierte Zeilen haben gar keine Daten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) has/have no known period start (the first amount, stored before periods were kept): not counted. Edit the reading to give its period a start.</source>
+        <translation>
+            <numerusform>%n Wert hat keinen bekannten Beginn seines Zeitraums (die erste Menge, gespeichert, bevor Zeiträume festgehalten wurden): nicht gezählt. Bearbeiten Sie die Ablesung, um ihrem Zeitraum einen Beginn zu geben.</numerusform>
+            <numerusform>%n Werte haben keinen bekannten Beginn ihres Zeitraums (die erste Menge, gespeichert, bevor Zeiträume festgehalten wurden): nicht gezählt. Bearbeiten Sie die Ablesung, um ihrem Zeitraum einen Beginn zu geben.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
@@ -6129,6 +6238,10 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
         <translation>Die Kopie von {source} hat die Prüfung nicht bestanden ({message}); nichts wurde geändert.</translation>
     </message>
     <message>
+        <source>{path} is read-only; nothing was changed. Make it writable for your user, then try again.</source>
+        <translation>{path} ist schreibgeschützt; nichts wurde geändert. Machen Sie die Datei für Ihren Benutzer beschreibbar und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
         <source>The current data could not be kept, so nothing was restored. {exc}</source>
         <translation>Die aktuellen Daten ließen sich nicht aufbewahren, daher wurde nichts wiederhergestellt. {exc}</translation>
     </message>
@@ -6182,6 +6295,130 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     <message>
         <source>Restore which file?</source>
         <translation>Welche Datei wiederherstellen?</translation>
+    </message>
+</context>
+<context>
+    <name>Rows</name>
+    <message>
+        <source>This member</source>
+        <extracomment>&quot;reading&quot;, &quot;source&quot;, &quot;tariff&quot;, ... The member&apos;s name, or None when not known (a local notebook without sign-in, psql). Local time of their change, as shown to the user. The stored version now: saving again with it overwrites their change knowingly. A row of each kind in a sentence: (at its start, within it, one of them) — translated whole, as each language&apos;s articles differ (&quot;Diese Ablesung&quot;, &quot;dieser Tarif&quot;, &quot;ein Tarif&quot;).</extracomment>
+        <translation>Dieses Mitglied</translation>
+    </message>
+    <message>
+        <source>this member</source>
+        <translation>dieses Mitglied</translation>
+    </message>
+    <message>
+        <source>a member</source>
+        <translation>ein Mitglied</translation>
+    </message>
+    <message>
+        <source>This member&apos;s password</source>
+        <translation>Das Passwort dieses Mitglieds</translation>
+    </message>
+    <message>
+        <source>this member&apos;s password</source>
+        <translation>das Passwort dieses Mitglieds</translation>
+    </message>
+    <message>
+        <source>a member&apos;s password</source>
+        <translation>ein Mitgliedspasswort</translation>
+    </message>
+    <message>
+        <source>This source</source>
+        <translation>Diese Messstelle</translation>
+    </message>
+    <message>
+        <source>this source</source>
+        <translation>diese Messstelle</translation>
+    </message>
+    <message>
+        <source>a source</source>
+        <translation>eine Messstelle</translation>
+    </message>
+    <message>
+        <source>This source&apos;s metric</source>
+        <translation>Diese Messgröße</translation>
+    </message>
+    <message>
+        <source>this source&apos;s metric</source>
+        <translation>diese Messgröße</translation>
+    </message>
+    <message>
+        <source>a source&apos;s metric</source>
+        <translation>eine Messgröße</translation>
+    </message>
+    <message>
+        <source>This reading</source>
+        <translation>Diese Ablesung</translation>
+    </message>
+    <message>
+        <source>this reading</source>
+        <translation>diese Ablesung</translation>
+    </message>
+    <message>
+        <source>a reading</source>
+        <translation>eine Ablesung</translation>
+    </message>
+    <message>
+        <source>This meter change</source>
+        <translation>Dieser Zählerwechsel</translation>
+    </message>
+    <message>
+        <source>this meter change</source>
+        <translation>dieser Zählerwechsel</translation>
+    </message>
+    <message>
+        <source>a meter change</source>
+        <translation>ein Zählerwechsel</translation>
+    </message>
+    <message>
+        <source>This tariff</source>
+        <translation>Dieser Tarif</translation>
+    </message>
+    <message>
+        <source>this tariff</source>
+        <translation>dieser Tarif</translation>
+    </message>
+    <message>
+        <source>a tariff</source>
+        <translation>ein Tarif</translation>
+    </message>
+    <message>
+        <source>This conversion factor</source>
+        <translation>Dieser Umrechnungsfaktor</translation>
+    </message>
+    <message>
+        <source>this conversion factor</source>
+        <translation>dieser Umrechnungsfaktor</translation>
+    </message>
+    <message>
+        <source>a conversion factor</source>
+        <translation>ein Umrechnungsfaktor</translation>
+    </message>
+    <message>
+        <source>This advance payment</source>
+        <translation>Dieser Abschlag</translation>
+    </message>
+    <message>
+        <source>this advance payment</source>
+        <translation>dieser Abschlag</translation>
+    </message>
+    <message>
+        <source>an advance payment</source>
+        <translation>ein Abschlag</translation>
+    </message>
+    <message>
+        <source>This virtual meter&apos;s input</source>
+        <translation>Dieser Eingang des virtuellen Zählers</translation>
+    </message>
+    <message>
+        <source>this virtual meter&apos;s input</source>
+        <translation>dieser Eingang des virtuellen Zählers</translation>
+    </message>
+    <message>
+        <source>a virtual meter&apos;s input</source>
+        <translation>ein Eingang eines virtuellen Zählers</translation>
     </message>
 </context>
 <context>
@@ -6357,6 +6594,25 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
 </context>
 <context>
+    <name>SavedPasswords</name>
+    <message>
+        <source>Passwords cannot be remembered: the keyring module is not installed.</source>
+        <translation>Passwörter lassen sich nicht merken: Das Modul keyring ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be remembered: the password store does not work ({reason}).</source>
+        <translation>Passwörter lassen sich nicht merken: Der Passwortspeicher funktioniert nicht ({reason}).</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be remembered: this computer has no password store (keyring) Home Log can use. Type the password each time.</source>
+        <translation>Passwörter lassen sich nicht merken: Dieser Computer hat keinen Passwortspeicher (keyring), den Home Log nutzen kann. Geben Sie das Passwort jedes Mal ein.</translation>
+    </message>
+    <message>
+        <source>Kept in {store}, never in a file.</source>
+        <translation>Gespeichert in {store}, nie in einer Datei.</translation>
+    </message>
+</context>
+<context>
     <name>ServerProblemDialog</name>
     <message>
         <source>Try Again</source>
@@ -6369,6 +6625,14 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>ServerRecovery</name>
+    <message>
+        <source>Your data on the server cannot be opened.</source>
+        <extracomment>Problems of a server URL that the user can fix, or wait out, while the window stays open.</extracomment>
+        <translation>Ihre Daten auf dem Server lassen sich nicht öffnen.</translation>
     </message>
 </context>
 <context>
@@ -7455,6 +7719,43 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
     <message>
         <source>Edit Virtual Meter “{name}”</source>
         <translation>Bearbeiten des virtuellen Zählers „{name}“</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {this} was deleted since (in another window, program or by another member). Nothing was changed.</source>
+        <extracomment>A row&apos;s primary key: its id, or (reading_id, metric_id) for a reading&apos;s value. A stored row as plain values, by column name. The tables an edit may touch, parents before children (inserts in this order, deletes reversed). Most stored readings an import may replace and still be undone: the replaced rows are kept in memory (with their values and meter changes) to be put back; an import replacing more is not recorded, and its summary says so. Primary-key columns of each table. Tables whose rows carry a version (migration 0008); the others are compared by their contents. Columns that record a change rather than the row&apos;s contents. What a row is called in a refusal. Members: their row and password. Sources: their row, metrics, tariffs, meter changes, conversion factors, advance payments and a virtual meter&apos;s inputs. Sources whose row alone is touched (a removed member owned them). Readings: their row, values and the meter changes recorded with them. Every reading (with values) of these sources. Every value of these metrics (a metric removed, or made an interval metric). (source id, id runs) per source: the readings of an import, by the inclusive runs (lo, hi) of ids it gave them (never more: a reading another program added meanwhile keeps its own id outside them). A standard-format file may go into several sources. The stored rows to delete. The stored row now (None: deleted since). Whether the step expected the row (False: it was added since).</extracomment>
+        <translation>{step} ist nicht möglich: {this} wurde inzwischen gelöscht (in einem anderen Fenster, Programm oder von einem anderen Mitglied). Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {one} was added since by {who} at {when}. Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {one} wurde inzwischen von {who} um {when} hinzugefügt. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {one} was added since by {who}. Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {one} wurde inzwischen von {who} hinzugefügt. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {one} was added since by someone else (another window or program) at {when}. Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {one} wurde inzwischen von jemand anderem (einem anderen Fenster oder Programm) um {when} hinzugefügt. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {one} was added since by someone else (another window or program). Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {one} wurde inzwischen von jemand anderem (einem anderen Fenster oder Programm) hinzugefügt. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {this} was changed by {who} at {when}, since. Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {this} wurde inzwischen von {who} um {when} geändert. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {this} was changed by {who}, since. Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {this} wurde inzwischen von {who} geändert. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {this} was changed by someone else (another window or program) at {when}, since. Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {this} wurde inzwischen von jemand anderem (einem anderen Fenster oder Programm) um {when} geändert. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {this} was changed by someone else (another window or program), since. Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {this} wurde inzwischen von jemand anderem (einem anderen Fenster oder Programm) geändert. Nichts wurde geändert.</translation>
     </message>
 </context>
 <context>

@@ -258,7 +258,7 @@ def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
 
 
-_FILLED = re.compile(r"(\{[a-z_]*\}|%L?n|%\d|\(s\)|is/are|was/were)")
+_FILLED = re.compile(r"(\{[a-z_]*\}|%L?n|%\d|\(s\)|is/are|was/were|has/have)")
 
 
 def _pattern(text: str) -> re.Pattern[str]:
@@ -273,6 +273,8 @@ def _pattern(text: str) -> re.Pattern[str]:
             regex += "(?:is|are)"
         elif part == "was/were":
             regex += "(?:was|were)"
+        elif part == "has/have":
+            regex += "(?:has|have)"
         elif _FILLED.fullmatch(part):
             regex += ".+"
         else:
