@@ -3241,6 +3241,236 @@ How the flag columns of an export (``estimated``, ``from bill``) may say yes and
     </message>
 </context>
 <context>
+    <name>ImportHomeLog</name>
+    <message>
+        <source>{file} holds no source named “{name}” (it holds {names})</source>
+        <extracomment>Readings stored per step (progress and cancel between steps). Versions of the document this reads. Bytes read from the start of a file to recognise the document. Interval metric index -&gt; each value&apos;s period start (None: not read, or the period is not known). Each reading&apos;s author&apos;s name (&quot;&quot;: nobody). (metric name, tariff with metric_id 0). (metric name, change with source and metric 0, time of the reading it was recorded with or None). (metric name, conversion factor with metric_id 0). The source&apos;s advance payments (source_id 0).</extracomment>
+        <translation>{file} enthält keine Messstelle namens „{name}“ (sie enthält {names})</translation>
+    </message>
+    <message>
+        <source>{file} is not valid JSON: {exc}</source>
+        <extracomment>Times of the readings skipped for a stored one (the first few, for the summary).</extracomment>
+        <translation>{file} ist kein gültiges JSON: {exc}</translation>
+    </message>
+    <message>
+        <source>{file} is not a Home Log export</source>
+        <translation>{file} ist kein Home-Log-Export</translation>
+    </message>
+    <message>
+        <source>{name} is a Home Log export of version {version}, which this Home Log cannot read (it reads versions {versions}): update Home Log</source>
+        <translation>{name} ist ein Home-Log-Export der Version {version}, die dieses Home Log nicht lesen kann (es liest die Versionen {versions}): Aktualisieren Sie Home Log</translation>
+    </message>
+    <message>
+        <source>{name}: “sources” is not a list</source>
+        <translation>{name}: „sources“ ist keine Liste</translation>
+    </message>
+    <message>
+        <source>{name} holds two sources of the same name</source>
+        <translation>{name} enthält zwei Messstellen mit demselben Namen</translation>
+    </message>
+    <message>
+        <source>the export has no “source”</source>
+        <extracomment>What stands for the k-th list of readings in the document&apos;s skeleton (``_load``).</extracomment>
+        <translation>der Export hat keine „source“</translation>
+    </message>
+    <message>
+        <source>source “{name}”</source>
+        <translation>Messstelle „{name}“</translation>
+    </message>
+    <message>
+        <source>source {number}</source>
+        <translation>Messstelle {number}</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>it has no name</source>
+        <translation>sie hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>unknown category {category}</source>
+        <translation>unbekannte Kategorie {category}</translation>
+    </message>
+    <message>
+        <source>it has no metrics</source>
+        <translation>sie hat keine Messgrößen</translation>
+    </message>
+    <message>
+        <source>two metrics have the same name</source>
+        <translation>zwei Messgrößen haben denselben Namen</translation>
+    </message>
+    <message>
+        <source>{text}, meter change {index}</source>
+        <translation>{text}, Zählerwechsel {index}</translation>
+    </message>
+    <message>
+        <source>{text}, conversion factor {index} of “{name}”</source>
+        <translation>{text}, Umrechnungsfaktor {index} von „{name}“</translation>
+    </message>
+    <message>
+        <source>{text}, advance payment {index}</source>
+        <translation>{text}, Abschlag {index}</translation>
+    </message>
+    <message>
+        <source>cannot be read ({exc})</source>
+        <translation>lässt sich nicht lesen ({exc})</translation>
+    </message>
+    <message>
+        <source>metric {number} has no name</source>
+        <translation>Messgröße {number} hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>metric “{name}” has an unknown kind {kind}</source>
+        <translation>Messgröße „{name}“ hat eine unbekannte Art {kind}</translation>
+    </message>
+    <message>
+        <source>it names no metric of the source</source>
+        <translation>sie nennt keine Messgröße der Messstelle</translation>
+    </message>
+    <message>
+        <source>“readings” is not a list</source>
+        <translation>„readings“ ist keine Liste</translation>
+    </message>
+    <message>
+        <source>“values” is not an object</source>
+        <translation>„values“ ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>“{name}” is no metric of the source</source>
+        <translation>„{name}“ ist keine Messgröße der Messstelle</translation>
+    </message>
+    <message>
+        <source>the value of “{name}” is not a number</source>
+        <translation>der Wert von „{name}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>the value of “{name}”: {exc}</source>
+        <translation>der Wert von „{name}“: {exc}</translation>
+    </message>
+    <message>
+        <source>“{name}” is no interval metric of the source</source>
+        <translation>„{name}“ ist keine Intervall-Messgröße der Messstelle</translation>
+    </message>
+    <message>
+        <source>the period of “{name}” does not end after it starts</source>
+        <translation>der Zeitraum von „{name}“ endet nicht nach seinem Beginn</translation>
+    </message>
+    <message>
+        <source>a time is missing</source>
+        <translation>eine Zeit fehlt</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an ISO 8601 time</source>
+        <translation>„{value}“ ist keine Zeit nach ISO 8601</translation>
+    </message>
+    <message>
+        <source>“{value}” has no UTC offset</source>
+        <translation>„{value}“ hat keinen UTC-Versatz</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a text</source>
+        <translation>„{name}“ ist kein Text</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a whole number</source>
+        <translation>„{name}“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>source “{name}”, tariff of “{metric}” from {date}</source>
+        <translation>Messstelle „{name}“, Tarif von „{metric}“ ab {date}</translation>
+    </message>
+    <message>
+        <source>{where}, conversion factors: {reason}</source>
+        <translation>{where}, Umrechnungsfaktoren: {reason}</translation>
+    </message>
+    <message>
+        <source>{where}, advance payments: {reason}</source>
+        <translation>{where}, Abschläge: {reason}</translation>
+    </message>
+    <message>
+        <source>source “{name}”, meter change of “{metric}”: {exc}</source>
+        <translation>Messstelle „{name}“, Zählerwechsel von „{metric}“: {exc}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import of {file} (a Home Log export of %Ln source(s))</source>
+        <translation>
+            <numerusform>Import von {file} (ein Home-Log-Export mit %Ln Messstelle)</numerusform>
+            <numerusform>Import von {file} (ein Home-Log-Export mit %Ln Messstellen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{name}”: created, with the metrics {metrics}.</source>
+        <translation>„{name}“: angelegt, mit den Messgrößen {metrics}.</translation>
+    </message>
+    <message>
+        <source>“{name}”: already here; only what it lacked was added.</source>
+        <translation>„{name}“: schon vorhanden; nur was fehlte, wurde hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>  Metrics added: {metrics}.</source>
+        <translation>  Hinzugefügte Messgrößen: {metrics}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln imported</source>
+        <translation>
+            <numerusform>%Ln importiert</numerusform>
+            <numerusform>%Ln importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln replaced</source>
+        <translation>
+            <numerusform>%Ln ersetzt</numerusform>
+            <numerusform>%Ln ersetzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln skipped: a reading of that time is already stored ({times})</source>
+        <translation>
+            <numerusform>%Ln übersprungen: Eine Ablesung dieser Zeit ist schon gespeichert ({times})</numerusform>
+            <numerusform>%Ln übersprungen: Eine Ablesung dieser Zeit ist jeweils schon gespeichert ({times})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  Readings: {counts}.</source>
+        <translation>  Ablesungen: {counts}.</translation>
+    </message>
+    <message>
+        <source>  Tariffs: {added} added.</source>
+        <translation>  Tarife: {added} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>  Tariffs: {added} added, {there} already here.</source>
+        <translation>  Tarife: {added} hinzugefügt, {there} schon vorhanden.</translation>
+    </message>
+    <message>
+        <source>  Conversion factors: {added} added.</source>
+        <translation>  Umrechnungsfaktoren: {added} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>  Conversion factors: {added} added, {there} already here.</source>
+        <translation>  Umrechnungsfaktoren: {added} hinzugefügt, {there} schon vorhanden.</translation>
+    </message>
+    <message>
+        <source>  Advance payments: {added} added.</source>
+        <translation>  Abschläge: {added} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>  Advance payments: {added} added, {there} already here.</source>
+        <translation>  Abschläge: {added} hinzugefügt, {there} schon vorhanden.</translation>
+    </message>
+    <message>
+        <source>  Meter changes: {added} added.</source>
+        <translation>  Zählerwechsel: {added} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>  Meter changes: {added} added, {there} already here.</source>
+        <translation>  Zählerwechsel: {added} hinzugefügt, {there} schon vorhanden.</translation>
+    </message>
+</context>
+<context>
     <name>ImportModels</name>
     <message>
         <source>Column {number}</source>
