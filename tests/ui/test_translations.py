@@ -646,3 +646,8 @@ def test_the_copy_summary_counts_in_german(german):
 
     result = CopyResult("home.db", "server/homelog", {"readings": 1000, "members": 3, "sources": 1, "tariffs": 0})
     assert result.summary() == "3 Mitglieder, 1 Messstelle, 1.000 Ablesungen, 0 Tarife"
+
+
+def test_money_in_the_c_locale_keeps_its_currency_code():
+    """No conventions (LC_ALL=C, the command line's PDF): the amount, a space and the code, not "812.50€"."""
+    assert money(Decimal("812.5"), "EUR", QLocale.c()) == "812.50 EUR"
