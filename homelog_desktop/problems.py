@@ -128,6 +128,12 @@ def url_problem(url: str) -> Problem | None:
     return None
 
 
+def without_url(message: str) -> str:
+    """``message`` for a dialog whose fields stand for the URL: without its words "in the URL"."""
+    # The words as every translated explanation writes them (German: " in der URL").
+    return message.replace(translate("Problems", " in the URL"), "").replace(" in the URL", "")
+
+
 #: user:password@ in a URL (any scheme); the password part is replaced by ***.
 _URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^/\s:@]*):(?P<password>[^@\s/]*)@")
 

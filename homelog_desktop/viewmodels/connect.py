@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from ..db.server import DEFAULT_PORT, ServerAddress
 from ..domain.errors import HomeLogError
 from ..i18n import translate
+from ..problems import without_url
 from .base import BaseViewModel
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class ConnectViewModel(BaseViewModel):
             return None
         except ServerProblemError as exc:
             # problems.py speaks of the URL of the command line; here the address is the dialog's fields.
-            self.tested.emit(exc.kind, str(exc).replace(" in the URL", ""))
+            self.tested.emit(exc.kind, without_url(str(exc)))
             return None
         except HomeLogError:
             raise

@@ -5346,6 +5346,10 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
         <translation>Home Log arbeitet mit SQLite-Dateien und PostgreSQL-Servern, nicht mit {scheme}://…; verwenden Sie sqlite+aiosqlite:///pfad/zur/datei.db oder postgresql+asyncpg://benutzer@host/datenbank.</translation>
     </message>
     <message>
+        <source> in the URL</source>
+        <translation> in der URL</translation>
+    </message>
+    <message>
         <source>The database server&apos;s name in {place} is unknown ({reason}). Check the host name in the URL and the network.</source>
         <extracomment>user:password@ in a URL (any scheme); the password part is replaced by ***.</extracomment>
         <translation>Der Name des Datenbankservers in {place} ist unbekannt ({reason}). Prüfen Sie den Hostnamen in der URL und das Netzwerk.</translation>

@@ -651,3 +651,14 @@ def test_the_copy_summary_counts_in_german(german):
 def test_money_in_the_c_locale_keeps_its_currency_code():
     """No conventions (LC_ALL=C, the command line's PDF): the amount, a space and the code, not "812.50€"."""
     assert money(Decimal("812.5"), "EUR", QLocale.c()) == "812.50 EUR"
+
+
+def test_a_server_problem_in_a_dialog_drops_the_url_words_in_german(german):
+    """The connect and move dialogs have fields, not a URL: "in der URL" goes, as "in the URL" does in English."""
+    from homelog_desktop.problems import explain, without_url
+
+    problem = explain(ConnectionRefusedError(111, "Connection refused"), "postgresql+asyncpg://ann@db.home:5432/h")
+    assert problem is not None and " in der URL" in problem.message
+    assert without_url(problem.message) == (
+        "Unter db.home:5432/h antwortet kein Datenbankserver. Prüfen Sie Host und Port und ob der Server läuft."
+    )
