@@ -1373,6 +1373,65 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
         <source>{target} is a folder; give the name of the backup file.</source>
         <translation>{target} ist ein Ordner; geben Sie den Namen der Sicherungsdatei an.</translation>
     </message>
+    <message>
+        <source>Backed up by you</source>
+        <extracomment>Words shown for each reason (translated where shown: ``BackupFile.reason_text``).</extracomment>
+        <translation>Von Ihnen gesichert</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Vor einem Update</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Vor einer Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>{target} exists already; it was not overwritten.</source>
+        <extracomment>Pages copied per step of the online backup (a step holds a read lock only briefly). Set to a number of pages to copy per step and report every step (tests use 1 to make a copy slow). Temporary files end with this (never listed as backups; removed when their writer is gone). What SQLite may add to a temporary file&apos;s name (its journal), removed with it. progress(pages_done, pages_total)</extracomment>
+        <translation>{target} existiert schon; die Datei wurde nicht überschrieben.</translation>
+    </message>
+    <message>
+        <source>{source} is empty (0 bytes): the data it held is gone, so it was not backed up. The backups made before were kept; restore the newest good one (homelog restore FILE, or File → Restore from Backup).</source>
+        <translation>{source} ist leer (0 Bytes): Die Daten darin sind verloren, deshalb wurde sie nicht gesichert. Die früheren Sicherungen wurden behalten; stellen Sie die neueste gute wieder her (homelog restore DATEI oder Datei → Aus Sicherung wiederherstellen).</translation>
+    </message>
+    <message>
+        <source>The copy of {source} failed its check ({problem}): the disk it was written to may be failing. It was not kept; your data was not changed.</source>
+        <translation>Die Kopie von {source} hat die Prüfung nicht bestanden ({problem}): Der Datenträger, auf den sie geschrieben wurde, ist vielleicht defekt. Sie wurde nicht behalten; Ihre Daten wurden nicht geändert.</translation>
+    </message>
+    <message>
+        <source>{source} is damaged ({problem}), so it was not backed up: a copy of damaged data is no backup. The backups made before were kept; restore the newest good one (homelog restore FILE, or File → Restore from Backup in the window).</source>
+        <translation>{source} ist beschädigt ({problem}), deshalb wurde sie nicht gesichert: Eine Kopie beschädigter Daten ist keine Sicherung. Die früheren Sicherungen wurden behalten; stellen Sie die neueste gute wieder her (homelog restore DATEI oder im Fenster Datei → Aus Sicherung wiederherstellen).</translation>
+    </message>
+    <message>
+        <source>{source} is damaged and cannot be copied ({exc}).</source>
+        <extracomment>Backups this process wrote or checked and found good: (path, size, mtime_ns).</extracomment>
+        <translation>{source} ist beschädigt und lässt sich nicht kopieren ({exc}).</translation>
+    </message>
+    <message>
+        <source>Could not write to {folder}: the disk is full. Free some space and try again. Nothing was changed.</source>
+        <translation>In {folder} konnte nicht geschrieben werden: Der Datenträger ist voll. Schaffen Sie Platz und versuchen Sie es erneut. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Could not write to {folder}: the folder is read-only or not yours. Choose a folder you can write to. Nothing was changed.</source>
+        <translation>In {folder} konnte nicht geschrieben werden: Der Ordner ist schreibgeschützt oder gehört Ihnen nicht. Wählen Sie einen Ordner, in den Sie schreiben können. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Could not write to {folder}: a file is in the way where a folder should be. Nothing was changed.</source>
+        <translation>In {folder} konnte nicht geschrieben werden: Wo ein Ordner sein sollte, liegt eine Datei. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Could not write to {folder}: the folder cannot be written (read-only, missing or not yours). Nothing was changed.</source>
+        <translation>In {folder} konnte nicht geschrieben werden: Der Ordner ist nicht beschreibbar (schreibgeschützt, fehlt oder gehört Ihnen nicht). Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Could not write to {folder}: {reason}. Nothing was changed.</source>
+        <translation>In {folder} konnte nicht geschrieben werden: {reason}. Nichts wurde geändert.</translation>
+    </message>
 </context>
 <context>
     <name>Banner</name>
