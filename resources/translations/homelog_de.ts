@@ -1481,6 +1481,42 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
     </message>
 </context>
 <context>
+    <name>CategoryDefaults</name>
+    <message>
+        <source>Electricity</source>
+        <extracomment>Default name (translated where used: ``default_metric``), unit and kind of the first metric of a new source, per category.</extracomment>
+        <translation>Strom</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>Wasser</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <source>Oil delivered</source>
+        <translation>Öl geliefert</translation>
+    </message>
+    <message>
+        <source>Heat</source>
+        <translation>Wärme</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Erzeugung</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
     <name>ChartBase</name>
     <message>
         <source>Nothing to show</source>
@@ -4784,7 +4820,7 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
     <name>MeterEvent</name>
     <message>
         <source>Meter replaced</source>
-        <extracomment>Default unit and kind of the first metric of a new source, per category. Most decimals a metric may have (values are stored as doubles: 15 significant digits are exact). Largest magnitude a value may have. When the member was added and last changed (None: not stored yet); not part of equality. Number of digits of a counter&apos;s register (it rolls over at 10**digits); None if unknown. Expected days between readings; None means no reminder. First month (1-12) of the source&apos;s billing year (the supplier&apos;s accounting year). On a public source, every member of the household may add readings (domain.access). The stored row&apos;s version when read (0: not read; see domain/conflicts.py). Not part of equality. A virtual meter (domain/virtual.py): no readings of its own; its one metric is computed from ``terms``, metrics of other sources added or subtracted. The stored row&apos;s version when read (0: not read; see domain/conflicts.py). Not part of equality. metric id -&gt; value minus the previous value of that metric (counters only). The meter was exchanged: the old one ended at ``old_value``, the new one started at ``new_value``. The register was set back (to ``new_value``, zero when None) after showing ``old_value``. The register passed its largest value and started again from zero (wraps at 10**digits).</extracomment>
+        <extracomment>Most decimals a metric may have (values are stored as doubles: 15 significant digits are exact). Largest magnitude a value may have. When the member was added and last changed (None: not stored yet); not part of equality. Number of digits of a counter&apos;s register (it rolls over at 10**digits); None if unknown. Expected days between readings; None means no reminder. First month (1-12) of the source&apos;s billing year (the supplier&apos;s accounting year). On a public source, every member of the household may add readings (domain.access). The stored row&apos;s version when read (0: not read; see domain/conflicts.py). Not part of equality. A virtual meter (domain/virtual.py): no readings of its own; its one metric is computed from ``terms``, metrics of other sources added or subtracted. The stored row&apos;s version when read (0: not read; see domain/conflicts.py). Not part of equality. metric id -&gt; value minus the previous value of that metric (counters only). The meter was exchanged: the old one ended at ``old_value``, the new one started at ``new_value``. The register was set back (to ``new_value``, zero when None) after showing ``old_value``. The register passed its largest value and started again from zero (wraps at 10**digits).</extracomment>
         <translation>Zähler getauscht</translation>
     </message>
     <message>
