@@ -2191,6 +2191,57 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
 </context>
 <context>
+    <name>Database</name>
+    <message>
+        <source>There is no database at {path}.</source>
+        <extracomment>Rows per chunk read and written. Tables on a server that are the server&apos;s own (roles), never copied to a local file. Per column: &quot;int&quot;, &quot;bool&quot;, &quot;float&quot; or &quot;text&quot;.</extracomment>
+        <translation>Unter {path} gibt es keine Datenbank.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} cannot be reached just now: what is shown may be out of date until it is back.</source>
+        <extracomment>Milliseconds a connection waits for another writer (another window, the CLI) before failing. The key of the signed-in Actor in ``AsyncSession.info``. Seconds ``close()`` waits for SQLite to let go of the file once the engine is disposed (closes of cancelled connections run in their driver threads, after the statement under way). The SQLite connections open now (they close their cursors first: db/connections.py). The server processes of this Database&apos;s own connections (PostgreSQL): the live updates skip their notifications, which this window has reported already. Write units of work committed so far (the SQLite live poller tells own commits apart by it). The writers&apos; lock and file checks across processes (db/writers.py), for a SQLite file. Who is signed in; None for a local notebook without passwords (nobody is restricted). Every session carries it as ``session.info[&quot;actor&quot;]`` (read it with ``actor_of``). Units of work (and file readers) under way; ``close()`` waits until there are none.</extracomment>
+        <translation>Der Datenbankserver unter {place} ist gerade nicht erreichbar: Was angezeigt wird, ist vielleicht veraltet, bis er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} cannot be reached just now: nothing was saved. What you typed is kept: save again once the server is back.</source>
+        <translation>Der Datenbankserver unter {place} ist gerade nicht erreichbar: Nichts wurde gespeichert. Ihre Eingaben bleiben erhalten: Speichern Sie erneut, sobald der Server wieder da ist.</translation>
+    </message>
+    <message>
+        <source>{name} was written by a newer version of Home Log (schema {schema}). Install the newest Home Log to open it; the file has not been changed.</source>
+        <extracomment>The PostgreSQL advisory lock held while a database is upgraded (&quot;hl&quot; + 0). What a migration changed in the data and the user should know (e.g. duplicates removed by 0004).</extracomment>
+        <translation>{name} wurde von einer neueren Version von Home Log geschrieben (Schema {schema}). Installieren Sie das neueste Home Log, um sie zu öffnen; die Datei wurde nicht geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upgrading {name} would break %Ln reference(s); the file has not been changed.</source>
+        <translation>
+            <numerusform>Das Aktualisieren von {name} würde %Ln Verweis brechen; die Datei wurde nicht geändert.</numerusform>
+            <numerusform>Das Aktualisieren von {name} würde %Ln Verweise brechen; die Datei wurde nicht geändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This file is not a Home Log database ({reason}).</source>
+        <translation>Diese Datei ist keine Home-Log-Datenbank ({reason}).</translation>
+    </message>
+    <message>
+        <source>This database has tables Home Log did not create; it was not opened.</source>
+        <translation>Diese Datenbank hat Tabellen, die Home Log nicht angelegt hat; sie wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot replace {path}: {reason}. Nothing was changed.</source>
+        <extracomment>Seconds a restore waits for other connections to the database to close before it gives up. The files SQLite keeps beside a database.</extracomment>
+        <translation>{path} lässt sich nicht ersetzen: {reason}. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{path} is being written by another program (an import?) for longer than {seconds} s; try again when it has finished. Nothing was changed.</source>
+        <extracomment>Seconds a write waits for a restore to finish before it gives up. Seconds a restore waits for the writes under way (an import) to finish before it gives up. Files (device, inode, size, mtime) a check in this process found healthy: not checked again before writing.</extracomment>
+        <translation>{path} wird seit mehr als {seconds} s von einem anderen Programm geschrieben (ein Import?); versuchen Sie es erneut, wenn es fertig ist. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot lock {path}: {reason}. Nothing was changed.</source>
+        <translation>{path} lässt sich nicht sperren: {reason}. Nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Keyboard shortcuts</source>
