@@ -3076,6 +3076,10 @@ How the flag columns of an export (``estimated``, ``from bill``) may say yes and
         <source>period</source>
         <translation>Zeitraum</translation>
     </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>„{name}“</translation>
+    </message>
 </context>
 <context>
     <name>ImportFile</name>

@@ -404,7 +404,7 @@ def _step_text(step: int | None) -> str:
 
 
 def _listed(names: list[str]) -> str:
-    shown = ", ".join(f"“{n}”" for n in names[:4])
+    shown = ", ".join(translate("ImportDetect", "“{name}”").format(name=n) for n in names[:4])
     if len(names) <= 4:
         return shown
     return translate("ImportDetect", "{names} and %n more", None, len(names) - 4).format(names=shown)
