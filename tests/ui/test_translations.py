@@ -187,14 +187,18 @@ def _flush_deleted_widgets() -> None:
 
 @pytest.fixture(scope="module")
 def german_translations(qapp) -> Iterator[None]:
-    """The German translations, installed once for the module (never while a test's widgets live)."""
+    """The German translations, installed once for the module (never while a test's widgets live); the
+    locale they set is the one before again afterwards (later tests count in English: "1,300")."""
     _flush_deleted_widgets()
+    locale = QLocale()
     assert install_translations("de") == "de"
     yield
     _flush_deleted_widgets()
     for translator in i18n._installed:
         QCoreApplication.removeTranslator(translator)
     i18n._installed.clear()
+    i18n._translating = False  # as before: texts and counts of later tests as the command line writes them
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture
