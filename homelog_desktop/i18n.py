@@ -4,7 +4,8 @@ Every text a person sees is written in English in the code and goes through ``tr
 text)`` (or ``QT_TRANSLATE_NOOP`` in module-level tables, translated where shown), so that
 ``pyside6-lupdate`` finds it (``make translations``). Counts use ``%n`` with the count as the fourth,
 positional argument (``translate("Ctx", "%n reading(s)", None, n)``; ``%Ln`` for a grouped number):
-lupdate does not see a keyword ``n=``. In English "(s)" and "is/are" follow the count (``english_plural``).
+lupdate does not see a keyword ``n=``. In English "(s)", "is/are", "was/were" and "has/have" follow the count
+(``english_plural``).
 
 The translations live in resources/translations/homelog_<lang>.ts (Qt Linguist). Their compiled
 .qm files are build output: ``make translations`` and the packages put them beside the .ts files;
@@ -83,9 +84,14 @@ def local_number(value: object, *, grouped: bool = False) -> str:
 
 def english_plural(text: str, n: int) -> str:
     """The English forms of a count's text that no translation replaced: "%n reading(s)" is
-    "1 reading", "2 readings"; "is/are" agrees with the count."""
+    "1 reading", "2 readings"; "is/are", "was/were" and "has/have" agree with the count."""
     one = n == 1
-    return text.replace("(s)", "" if one else "s").replace("is/are", "is" if one else "are")
+    return (
+        text.replace("(s)", "" if one else "s")
+        .replace("is/are", "is" if one else "are")
+        .replace("was/were", "was" if one else "were")
+        .replace("has/have", "has" if one else "have")
+    )
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)

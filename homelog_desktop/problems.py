@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from .i18n import translate  # English on the command line: no translation is installed there
+
 #: Exit codes (as cli.common): 1 failed (the environment), 2 bad input (a URL that cannot work).
 FAILED, BAD_INPUT = 1, 2
 
@@ -86,8 +88,11 @@ def url_problem(url: str) -> Problem | None:
     if not scheme:
         return Problem(
             Kind.BAD_URL,
-            f"“{redact_urls(url)}” is not a database URL: use sqlite+aiosqlite:///path/to/file.db or "
-            "postgresql+asyncpg://user@host/database.",
+            translate(
+                "Problems",
+                "“{url}” is not a database URL: use sqlite+aiosqlite:///path/to/file.db or"
+                " postgresql+asyncpg://user@host/database.",
+            ).format(url=redact_urls(url)),
             BAD_INPUT,
         )
     backend, _, driver = scheme.partition("+")
@@ -95,24 +100,38 @@ def url_problem(url: str) -> Problem | None:
         fixed = "postgresql+asyncpg://" + url.split("://", 1)[1]
         return Problem(
             Kind.BAD_URL,
-            f"Home Log needs the asyncpg driver for PostgreSQL: write the URL as {redact_urls(fixed)}, "
-            f"starting with postgresql+asyncpg:// instead of {scheme}://.",
+            translate(
+                "Problems",
+                "Home Log needs the asyncpg driver for PostgreSQL: write the URL as {url}, starting with"
+                " postgresql+asyncpg:// instead of {scheme}://.",
+            ).format(url=redact_urls(fixed), scheme=scheme),
             BAD_INPUT,
         )
     if backend == "sqlite" and driver != "aiosqlite":
         return Problem(
             Kind.BAD_URL,
-            f"use sqlite+aiosqlite:///… for a SQLite file, not {scheme}://….",
+            translate("Problems", "use sqlite+aiosqlite:///… for a SQLite file, not {scheme}://….").format(
+                scheme=scheme
+            ),
             BAD_INPUT,
         )
     if backend not in ("sqlite", "postgresql", "postgres"):
         return Problem(
             Kind.BAD_URL,
-            f"Home Log works with SQLite files and PostgreSQL servers, not {scheme}://…; use "
-            "sqlite+aiosqlite:///path/to/file.db or postgresql+asyncpg://user@host/database.",
+            translate(
+                "Problems",
+                "Home Log works with SQLite files and PostgreSQL servers, not {scheme}://…; use"
+                " sqlite+aiosqlite:///path/to/file.db or postgresql+asyncpg://user@host/database.",
+            ).format(scheme=scheme),
             BAD_INPUT,
         )
     return None
+
+
+def without_url(message: str) -> str:
+    """``message`` for a dialog whose fields stand for the URL: without its words "in the URL"."""
+    # The words as every translated explanation writes them (German: " in der URL").
+    return message.replace(translate("Problems", " in the URL"), "").replace(" in the URL", "")
 
 
 #: user:password@ in a URL (any scheme); the password part is replaced by ***.
@@ -181,23 +200,49 @@ def _explain_one(error: BaseException, place: str, where: str | Path | None) -> 
     if isinstance(error, socket.gaierror):
         return Problem(
             Kind.SERVER_UNREACHABLE,
-            f"The database server's name in {place or 'the URL'} is unknown ({error.strerror}). "
-            "Check the host name in the URL and the network.",
+            (
+                translate(
+                    "Problems",
+                    "The database server's name in {place} is unknown ({reason}). Check the host name in the URL"
+                    " and the network.",
+                )
+                if place
+                else translate(
+                    "Problems",
+                    "The database server's name in the URL is unknown ({reason}). Check the host name in the URL"
+                    " and the network.",
+                )
+            ).format(place=place, reason=error.strerror),
         )
     if isinstance(error, OSError) and error.errno is not None:
         return _os_problem(error, place)
     if isinstance(error, TimeoutError):
         return Problem(
             Kind.SERVER_UNREACHABLE,
-            f"The database server at {place or 'the URL'} did not answer in time. "
-            "Check that it is running and reachable, then try again.",
+            (
+                translate(
+                    "Problems",
+                    "The database server at {place} did not answer in time. Check that it is running and"
+                    " reachable, then try again.",
+                )
+                if place
+                else translate(
+                    "Problems",
+                    "The database server at the URL did not answer in time. Check that it is running and"
+                    " reachable, then try again.",
+                )
+            ).format(place=place),
         )
     if kind in ("OperationalError", "DatabaseError", "IntegrityError", "ProgrammingError") or (
         type(error).__module__ in ("sqlite3", "_sqlite3")
     ):
         return _sqlite_problem(text, place, where)
     if kind == "ArgumentError" and "Could not parse" in text:
-        return Problem(Kind.BAD_URL, f"The database URL cannot be read: {redact_urls(text)}.", BAD_INPUT)
+        return Problem(
+            Kind.BAD_URL,
+            translate("Problems", "The database URL cannot be read: {reason}.").format(reason=redact_urls(text)),
+            BAD_INPUT,
+        )
     if kind == "NoSuchModuleError":
         return url_problem(str(where)) if where is not None else None
     return None
@@ -207,38 +252,66 @@ def _server_problem(sqlstate: str, error: BaseException, place: str) -> Problem 
     text = str(error)
     if sqlstate == "28P01":
         user = re.search(r'for user "([^"]+)"', text)
-        who = f" of the user “{user.group(1)}”" if user else ""
         return Problem(
             Kind.SERVER_LOGIN,
-            f"The database server at {place} refused the login{who}: a wrong password, or no such user. "
-            "Check the user name and password in the URL.",
+            (
+                translate(
+                    "Problems",
+                    "The database server at {place} refused the login of the user “{user}”: a wrong password, or"
+                    " no such user. Check the user name and password in the URL.",
+                )
+                if user
+                else translate(
+                    "Problems",
+                    "The database server at {place} refused the login: a wrong password, or no such user. Check"
+                    " the user name and password in the URL.",
+                )
+            ).format(place=place, user=user.group(1) if user else ""),
         )
     if sqlstate == "28000":
         role = re.search(r'role "([^"]+)"', text)
-        who = f"the user “{role.group(1)}”" if role else "this user"
         return Problem(
             Kind.SERVER_LOGIN,
-            f"The database server at {place} does not let {who} in ({_first_line(text)}). "
-            "Check the user name in the URL, or ask the server's administrator for access.",
+            (
+                translate(
+                    "Problems",
+                    "The database server at {place} does not let the user “{user}” in ({reason}). Check the user"
+                    " name in the URL, or ask the server's administrator for access.",
+                )
+                if role
+                else translate(
+                    "Problems",
+                    "The database server at {place} does not let this user in ({reason}). Check the user name in"
+                    " the URL, or ask the server's administrator for access.",
+                )
+            ).format(place=place, user=role.group(1) if role else "", reason=_first_line(text)),
         )
     if sqlstate == "3D000":
         return Problem(
             Kind.SERVER_NO_DATABASE,
-            f"The database server has no database {place.rsplit('/', 1)[-1]!r} ({place}). "
-            "Check the name in the URL, or create it (createdb NAME).",
+            translate(
+                "Problems",
+                "The database server has no database {name} ({place}). Check the name in the URL, or create it"
+                " (createdb NAME).",
+            ).format(name=repr(place.rsplit("/", 1)[-1]), place=place),
         )
     if sqlstate.startswith("08") or sqlstate in ("57P01", "57P02", "57P03"):
         return _connection_lost(place)
     if sqlstate == "53300":
         return Problem(
             Kind.SERVER_UNREACHABLE,
-            f"The database server at {place} has too many connections. Try again in a moment.",
+            translate(
+                "Problems", "The database server at {place} has too many connections. Try again in a moment."
+            ).format(place=place),
         )
     if sqlstate == "42501":
         return Problem(
             Kind.SERVER_LOGIN,
-            f"The database server at {place} does not allow this ({_first_line(text)}). "
-            "Ask the server's administrator for the rights Home Log needs.",
+            translate(
+                "Problems",
+                "The database server at {place} does not allow this ({reason}). Ask the server's administrator for"
+                " the rights Home Log needs.",
+            ).format(place=place, reason=_first_line(text)),
         )
     return None
 
@@ -246,8 +319,19 @@ def _server_problem(sqlstate: str, error: BaseException, place: str) -> Problem 
 def _connection_lost(place: str) -> Problem:
     return Problem(
         Kind.CONNECTION_LOST,
-        f"The connection to the database server{f' at {place}' if place else ''} was lost; what was "
-        "in progress was not saved. Try again when the server is back.",
+        (
+            translate(
+                "Problems",
+                "The connection to the database server at {place} was lost; what was in progress was not saved."
+                " Try again when the server is back.",
+            )
+            if place
+            else translate(
+                "Problems",
+                "The connection to the database server was lost; what was in progress was not saved. Try again"
+                " when the server is back.",
+            )
+        ).format(place=place),
     )
 
 
@@ -258,81 +342,166 @@ def _missing_module(error: ModuleNotFoundError, where: str | Path | None) -> Pro
     if name == "asyncpg":
         return Problem(
             Kind.NOT_INSTALLED,
-            "PostgreSQL support is not installed: pip install 'homelog-desktop[postgres]' (asyncpg).",
+            translate(
+                "Problems", "PostgreSQL support is not installed: pip install 'homelog-desktop[postgres]' (asyncpg)."
+            ),
         )
     return None
 
 
 def _os_problem(error: OSError, place: str) -> Problem | None:
-    name = error.filename or place
-    target = f" {name}" if name else ""
+    name = str(error.filename or place)
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return Problem(
-            Kind.DISK_FULL,
-            f"The disk is full (writing{target}); nothing was changed. Make room on the disk, then try again.",
-        )
+        return Problem(Kind.DISK_FULL, _disk_full(name))
     if error.errno == errno.EROFS:
         return Problem(
             Kind.READ_ONLY,
-            f"{name or 'The data'} is on a read-only disk; nothing was changed. Use a writable folder "
-            "(--data-dir FOLDER), or remount the disk writable.",
+            (
+                translate(
+                    "Problems",
+                    "{name} is on a read-only disk; nothing was changed. Use a writable folder (--data-dir FOLDER),"
+                    " or remount the disk writable.",
+                )
+                if name
+                else translate(
+                    "Problems",
+                    "The data is on a read-only disk; nothing was changed. Use a writable folder (--data-dir"
+                    " FOLDER), or remount the disk writable.",
+                )
+            ).format(name=name),
         )
     if error.errno in (errno.EACCES, errno.EPERM):
         return Problem(
             Kind.READ_ONLY,
-            f"No permission to use{target}; nothing was changed. Make it readable and writable for your user, or use "
-            "another folder (--data-dir FOLDER).",
+            (
+                translate(
+                    "Problems",
+                    "No permission to use {name}; nothing was changed. Make it readable and writable for your user,"
+                    " or use another folder (--data-dir FOLDER).",
+                )
+                if name
+                else translate(
+                    "Problems",
+                    "No permission; nothing was changed. Make the data readable and writable for your user, or use"
+                    " another folder (--data-dir FOLDER).",
+                )
+            ).format(name=name),
         )
     if error.errno == errno.ENOENT:
-        return Problem(Kind.MISSING, f"{name or 'A file'} does not exist.")
+        return Problem(
+            Kind.MISSING,
+            translate("Problems", "{name} does not exist.").format(name=name)
+            if name
+            else translate("Problems", "A file does not exist."),
+        )
     if error.errno == errno.ECONNREFUSED or isinstance(error, ConnectionRefusedError):
         return Problem(
             Kind.SERVER_UNREACHABLE,
-            f"No database server answers at {place or 'the address in the URL'}. Check the host and port in the "
-            "URL and that the server is running.",
+            (
+                translate(
+                    "Problems",
+                    "No database server answers at {place}. Check the host and port in the URL and that the server"
+                    " is running.",
+                )
+                if place
+                else translate(
+                    "Problems",
+                    "No database server answers at the address in the URL. Check the host and port in the URL and"
+                    " that the server is running.",
+                )
+            ).format(place=place),
         )
     if error.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH, errno.ETIMEDOUT):
         return Problem(
             Kind.SERVER_UNREACHABLE,
-            f"The database server at {place or 'the URL'} cannot be reached ({error.strerror}). "
-            "Check the network and the host in the URL.",
+            (
+                translate(
+                    "Problems",
+                    "The database server at {place} cannot be reached ({reason}). Check the network and the host in"
+                    " the URL.",
+                )
+                if place
+                else translate(
+                    "Problems",
+                    "The database server at the URL cannot be reached ({reason}). Check the network and the host in"
+                    " the URL.",
+                )
+            ).format(place=place, reason=error.strerror),
         )
     if error.errno in (errno.ECONNRESET, errno.EPIPE, errno.ECONNABORTED):
         return _connection_lost(place)
     if error.errno == errno.EIO:
         return Problem(
             Kind.IO,
-            f"The disk reported an error reading or writing{target}; nothing was changed. Check the disk, then "
-            "try again.",
+            (
+                translate(
+                    "Problems",
+                    "The disk reported an error reading or writing {name}; nothing was changed. Check the disk, then"
+                    " try again.",
+                )
+                if name
+                else translate(
+                    "Problems", "The disk reported an error; nothing was changed. Check the disk, then try again."
+                )
+            ).format(name=name),
         )
     return None
 
 
 def _sqlite_problem(text: str, place: str, where: str | Path | None) -> Problem | None:
     low = text.lower()
-    file = f" {place}" if place else ""
     if "database is locked" in low or "database table is locked" in low or "database is busy" in low:
         return Problem(
             Kind.BUSY,
-            f"The data file{file} is busy: another program is using it. Nothing was changed; try again when it "
-            "has finished.",
+            (
+                translate(
+                    "Problems",
+                    "The data file {file} is busy: another program is using it. Nothing was changed; try again when"
+                    " it has finished.",
+                )
+                if place
+                else translate(
+                    "Problems",
+                    "The data file is busy: another program is using it. Nothing was changed; try again when it has"
+                    " finished.",
+                )
+            ).format(file=place),
         )
     if "disk is full" in low:
-        return Problem(
-            Kind.DISK_FULL,
-            f"The disk is full (writing{file}); nothing was changed. Make room on the disk, then try again.",
-        )
+        return Problem(Kind.DISK_FULL, _disk_full(place))
     if "readonly database" in low or "read-only" in low:
         return Problem(
             Kind.READ_ONLY,
-            f"The data file{file} is read-only; nothing was changed. Make it (and its folder) writable for your "
-            "user, or use another folder (--data-dir FOLDER).",
+            (
+                translate(
+                    "Problems",
+                    "The data file {file} is read-only; nothing was changed. Make it (and its folder) writable for"
+                    " your user, or use another folder (--data-dir FOLDER).",
+                )
+                if place
+                else translate(
+                    "Problems",
+                    "The data file is read-only; nothing was changed. Make it (and its folder) writable for your"
+                    " user, or use another folder (--data-dir FOLDER).",
+                )
+            ).format(file=place),
         )
     if "malformed" in low or "file is not a database" in low or "file is encrypted" in low:
         return Problem(
             Kind.DAMAGED,
-            f"The data file{file} is damaged ({text}). It was not changed: run homelog check, then restore a "
-            "backup with homelog restore FILE (backups are in the data folder's backups/).",
+            (
+                translate(
+                    "Problems",
+                    "The data file {file} is damaged ({reason}). It was not changed: run homelog check, then restore"
+                    " a backup with homelog restore FILE (backups are in the data folder's backups/).",
+                )
+                if place
+                else translate(
+                    "Problems",
+                    "The data file is damaged ({reason}). It was not changed: run homelog check, then restore a"
+                    " backup with homelog restore FILE (backups are in the data folder's backups/).",
+                )
+            ).format(file=place, reason=text),
         )
     if "unable to open database file" in low or "disk i/o error" in low:
         in_folder = _folder_problem(Path(place).parent) if place and "://" not in str(where) else None
@@ -340,8 +509,19 @@ def _sqlite_problem(text: str, place: str, where: str | Path | None) -> Problem 
             return in_folder
         return Problem(
             Kind.IO,
-            f"The data file{file} cannot be opened ({text}); nothing was changed. Check that it and its folder "
-            "exist and are writable, and that the disk is working.",
+            (
+                translate(
+                    "Problems",
+                    "The data file {file} cannot be opened ({reason}); nothing was changed. Check that it and its"
+                    " folder exist and are writable, and that the disk is working.",
+                )
+                if place
+                else translate(
+                    "Problems",
+                    "The data file cannot be opened ({reason}); nothing was changed. Check that it and its folder"
+                    " exist and are writable, and that the disk is working.",
+                )
+            ).format(file=place, reason=text),
         )
     return None
 
@@ -358,8 +538,11 @@ def folder_problem(folder: Path) -> Problem | None:
         if exc.errno in (errno.ENOTDIR, errno.EEXIST):
             return Problem(
                 Kind.IO,
-                f"Home Log cannot write to {folder}: a file is in the way where the folder should be. Nothing was "
-                "changed. Move the file, or keep the data elsewhere (homelog --data-dir FOLDER).",
+                translate(
+                    "Problems",
+                    "Home Log cannot write to {folder}: a file is in the way where the folder should be. Nothing was"
+                    " changed. Move the file, or keep the data elsewhere (homelog --data-dir FOLDER).",
+                ).format(folder=folder),
             )
         return _folder_write_problem(exc, folder)
     return _folder_problem(folder)
@@ -369,11 +552,17 @@ def _folder_write_problem(exc: OSError, folder: Path) -> Problem:
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return Problem(
             Kind.READ_ONLY,
-            f"The folder {folder} is read-only; nothing was changed. Make it writable for your user, or use "
-            "another folder (--data-dir FOLDER).",
+            translate(
+                "Problems",
+                "The folder {folder} is read-only; nothing was changed. Make it writable for your user, or use"
+                " another folder (--data-dir FOLDER).",
+            ).format(folder=folder),
         )
     return _os_problem(exc, str(folder)) or Problem(
-        Kind.IO, f"Home Log cannot write to {folder} ({exc.strerror or exc}); nothing was changed."
+        Kind.IO,
+        translate("Problems", "Home Log cannot write to {folder} ({reason}); nothing was changed.").format(
+            folder=folder, reason=exc.strerror or exc
+        ),
     )
 
 
@@ -394,6 +583,14 @@ def _folder_problem(folder: Path) -> Problem | None:
             with contextlib.suppress(OSError):
                 os.unlink(name)
     return None
+
+
+def _disk_full(name: str) -> str:
+    if name:
+        return translate(
+            "Problems", "The disk is full (writing {file}); nothing was changed. Make room on the disk, then try again."
+        ).format(file=name)
+    return translate("Problems", "The disk is full; nothing was changed. Make room on the disk, then try again.")
 
 
 def _first_line(text: str) -> str:

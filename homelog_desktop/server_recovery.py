@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from .i18n import translate
 from .problems import Kind, Problem, explain
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ async def offer_server_choices(controller: AppController, pending: PendingDataba
     log.warning("Cannot open the server's data: %s", problem.message)
     pending.fail(DatabaseOpenError(problem.message))
     await controller._close_current()
-    controller.window.show_loading("Your data on the server cannot be opened.")
+    controller.window.show_loading(translate("ServerRecovery", "Your data on the server cannot be opened."))
     _url, _path, server = controller._own_location()
     while True:
         dialog = ServerProblemDialog(server, problem.message, controller.window)

@@ -21,16 +21,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..domain.errors import HomeLogError
+from ..i18n import QT_TRANSLATE_NOOP, translate
 
 #: Why a backup was taken.
 MANUAL, DAILY, BEFORE_MIGRATION, BEFORE_RESTORE = "manual", "daily", "before-migration", "before-restore"
 REASONS = (MANUAL, DAILY, BEFORE_MIGRATION, BEFORE_RESTORE)
-#: Words shown for each reason.
+#: Words shown for each reason (translated where shown: ``BackupFile.reason_text``).
 REASON_TEXT = {
-    MANUAL: "Backed up by you",
-    DAILY: "Daily",
-    BEFORE_MIGRATION: "Before an upgrade",
-    BEFORE_RESTORE: "Before a restore",
+    MANUAL: QT_TRANSLATE_NOOP("Backups", "Backed up by you"),
+    DAILY: QT_TRANSLATE_NOOP("Backups", "Daily"),
+    BEFORE_MIGRATION: QT_TRANSLATE_NOOP("Backups", "Before an upgrade"),
+    BEFORE_RESTORE: QT_TRANSLATE_NOOP("Backups", "Before a restore"),
 }
 
 #: Pages copied per step of the online backup (a step holds a read lock only briefly).
@@ -63,7 +64,9 @@ class BackupFile:
 
     @property
     def reason_text(self) -> str:
-        return REASON_TEXT.get(self.reason, self.reason.replace("-", " ").capitalize())
+        if self.reason in REASON_TEXT:
+            return translate("Backups", REASON_TEXT[self.reason])
+        return self.reason.replace("-", " ").capitalize()
 
 
 def backup_name(stem: str, created: datetime, reason: str, n: int = 1) -> str:
@@ -152,11 +155,17 @@ def copy_database(
     ``target`` is then exactly as before (absent, or, with ``overwrite``, the old file).
     """
     if target.exists() and not overwrite:
-        raise BackupError(f"{target} exists already; it was not overwritten.")
+        raise BackupError(
+            translate("Backups", "{target} exists already; it was not overwritten.").format(target=target)
+        )
     if source.is_file() and source.stat().st_size == 0:
         raise BackupError(
-            f"{source} is empty (0 bytes): the data it held is gone, so it was not backed up. The backups made "
-            "before were kept; restore the newest good one (homelog restore FILE, or File → Restore from Backup)."
+            translate(
+                "Backups",
+                "{source} is empty (0 bytes): the data it held is gone, so it was not backed up. The backups made"
+                " before were kept; restore the newest good one (homelog restore FILE, or File → Restore from"
+                " Backup).",
+            ).format(source=source)
         )
     temp = partial_name(target)
     try:
@@ -200,15 +209,17 @@ def _damage_text(source: Path, copy: Path, problem: str) -> str:
     from .writers import quick_problem
 
     if quick_problem(source) is None:  # the source is fine: the copy went wrong (the disk?)
-        return (
-            f"The copy of {source} failed its check ({problem}): the disk it was written to may be failing. "
-            "It was not kept; your data was not changed."
-        )
-    return (
-        f"{source} is damaged ({problem}), so it was not backed up: a copy of damaged data is no backup. "
-        "The backups made before were kept; restore the newest good one (homelog restore FILE, or File → "
-        "Restore from Backup in the window)."
-    )
+        return translate(
+            "Backups",
+            "The copy of {source} failed its check ({problem}): the disk it was written to may be failing. It was"
+            " not kept; your data was not changed.",
+        ).format(source=source, problem=problem)
+    return translate(
+        "Backups",
+        "{source} is damaged ({problem}), so it was not backed up: a copy of damaged data is no backup. The"
+        " backups made before were kept; restore the newest good one (homelog restore FILE, or File → Restore from"
+        " Backup in the window).",
+    ).format(source=source, problem=problem)
 
 
 #: Backups this process wrote or checked and found good: (path, size, mtime_ns).
@@ -284,7 +295,11 @@ def copy_into(source: Path, dest_path: Path, *, progress: Progress | None = None
                 dest.execute("PRAGMA journal_mode=DELETE")
         except sqlite3.Error as exc:
             if _is_damage(exc):
-                raise BackupError(f"{source} is damaged and cannot be copied ({exc}).") from exc
+                raise BackupError(
+                    translate("Backups", "{source} is damaged and cannot be copied ({exc}).").format(
+                        source=source, exc=exc
+                    )
+                ) from exc
             raise BackupError(write_problem(dest_path.parent, exc)) from exc
         finally:
             dest.close()
@@ -385,13 +400,27 @@ def write_problem(folder: Path, exc: BaseException) -> str:
     if code is None and "unable to open" in text:
         code = _probe(folder)  # SQLite does not say why: find out
     if code == errno.ENOSPC or "disk is full" in text or "disk full" in text:
-        why = "the disk is full. Free some space and try again"
+        message = translate(
+            "Backups",
+            "Could not write to {folder}: the disk is full. Free some space and try again. Nothing was changed.",
+        )
     elif code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text or "read-only" in text:
-        why = "the folder is read-only or not yours. Choose a folder you can write to"
+        message = translate(
+            "Backups",
+            "Could not write to {folder}: the folder is read-only or not yours. Choose a folder you can write to."
+            " Nothing was changed.",
+        )
     elif code in (errno.ENOTDIR, errno.EEXIST):
-        why = "a file is in the way where a folder should be"
+        message = translate(
+            "Backups",
+            "Could not write to {folder}: a file is in the way where a folder should be. Nothing was changed.",
+        )
     elif "unable to open" in text:
-        why = "the folder cannot be written (read-only, missing or not yours)"
+        message = translate(
+            "Backups",
+            "Could not write to {folder}: the folder cannot be written (read-only, missing or not yours). Nothing was"
+            " changed.",
+        )
     else:
-        why = str(exc)
-    return f"Could not write to {folder}: {why}. Nothing was changed."
+        message = translate("Backups", "Could not write to {folder}: {reason}. Nothing was changed.")
+    return message.format(folder=folder, reason=exc)

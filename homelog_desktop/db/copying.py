@@ -31,6 +31,7 @@ from sqlalchemy import Boolean, Float, Integer, String, Text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ..domain.errors import HomeLogError
+from ..i18n import translate
 from .tables import Base
 
 #: Rows per chunk read and written.
@@ -209,7 +210,7 @@ class SqliteSide:
         self.path = path
         self.readonly = readonly
         if not path.is_file() and readonly:
-            raise HomeLogError(f"There is no database at {path}.")
+            raise HomeLogError(translate("Database", "There is no database at {path}.").format(path=path))
         # Reading too goes through an ordinary connection that may not write (query_only): a read-only one
         # (mode=ro) would leave the WAL's -wal and -shm files behind; this one, the last to close, removes
         # them as SQLite always does, and an empty WAL changes no byte of the file.

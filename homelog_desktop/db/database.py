@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from ..config import sqlite_url as sqlite_url  # re-exported: db.sqlite_url
 from ..domain.access import Actor
 from ..domain.errors import DatabaseClosedError, HomeLogError, ServerUnavailableError
+from ..i18n import translate
 from ..problems import Kind, explain
 from .connections import OpenConnections, connection_class
 from .connections import connect as connect_driver
@@ -178,13 +179,19 @@ class Database:
                 if problem is None or problem.kind not in (Kind.CONNECTION_LOST, Kind.SERVER_UNREACHABLE):
                     raise
                 if readonly:
-                    message = "what is shown may be out of date until it is back."
+                    message = translate(
+                        "Database",
+                        "The database server at {place} cannot be reached just now: what is shown may be out of date"
+                        " until it is back.",
+                    )
                 else:
-                    message = "nothing was saved. What you typed is kept: save again once the server is back."
+                    message = translate(
+                        "Database",
+                        "The database server at {place} cannot be reached just now: nothing was saved. What you typed"
+                        " is kept: save again once the server is back.",
+                    )
                 place = f"{self.url.host or 'localhost'}:{self.url.port or 5432}"
-                raise ServerUnavailableError(
-                    f"The database server at {place} cannot be reached just now: {message}"
-                ) from exc
+                raise ServerUnavailableError(message.format(place=place)) from exc
         finally:
             self._leave()
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, inspect, text
 
 from ..domain.errors import DatabaseOpenError, DatabaseTooNewError
+from ..i18n import translate
 from .backup_files import BEFORE_MIGRATION, write_backup
 from .database import Database
 from .revisions import HEAD_REVISION as HEAD_REVISION
@@ -79,8 +80,11 @@ async def migrate(
         return MigrationResult(previous, target, None)
     if previous is not None and previous not in REVISIONS:
         raise DatabaseTooNewError(
-            f"{db.display_name} was written by a newer version of Home Log (schema {previous}). "
-            "Install the newest Home Log to open it; the file has not been changed."
+            translate(
+                "Database",
+                "{name} was written by a newer version of Home Log (schema {schema}). Install the newest Home Log to"
+                " open it; the file has not been changed.",
+            ).format(name=db.display_name, schema=previous)
         )
     if before_upgrade is not None:
         await before_upgrade()
@@ -113,8 +117,12 @@ async def migrate(
                     broken = (await conn.exec_driver_sql("PRAGMA foreign_key_check")).all()
                     if broken:
                         raise DatabaseOpenError(
-                            f"Upgrading {db.display_name} would break {len(broken)} references; "
-                            "the file has not been changed."
+                            translate(
+                                "Database",
+                                "Upgrading {name} would break %Ln reference(s); the file has not been changed.",
+                                None,
+                                len(broken),
+                            ).format(name=db.display_name)
                         )
         finally:
             if driver is not None:
@@ -137,7 +145,9 @@ def _read_revision(conn: Connection) -> str | None:
     except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
         if _environment_problem(exc):  # busy, read-only, a full disk: not a question of what the file is
             raise
-        raise DatabaseOpenError(f"This file is not a Home Log database ({exc}).") from exc
+        raise DatabaseOpenError(
+            translate("Database", "This file is not a Home Log database ({reason}).").format(reason=exc)
+        ) from exc
     if not _is_ours(tables):
         return None
     rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
@@ -179,7 +189,9 @@ def _is_ours(tables: set[str]) -> bool:
     if "alembic_version" in tables:
         return True
     if tables & {"sources", "readings"}:
-        raise DatabaseOpenError("This database has tables Home Log did not create; it was not opened.")
+        raise DatabaseOpenError(
+            translate("Database", "This database has tables Home Log did not create; it was not opened.")
+        )
     return False
 
 

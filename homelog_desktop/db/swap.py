@@ -13,6 +13,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from ..i18n import translate
 from ..problems import Kind, explain
 from .backup_files import BackupError, flush_dir
 
@@ -53,7 +54,11 @@ def replace_database(staging: Path, db_path: Path) -> None:
         try:
             os.replace(staging, db_path)
         except OSError as exc:
-            raise BackupError(f"Cannot replace {db_path}: {exc.strerror or exc}. Nothing was changed.") from exc
+            raise BackupError(
+                translate("Database", "Cannot replace {path}: {reason}. Nothing was changed.").format(
+                    path=db_path, reason=exc.strerror or exc
+                )
+            ) from exc
         flush_dir(db_path.parent)
     finally:
         with contextlib.suppress(sqlite3.Error):

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import DatabaseOpenError, HomeLogError
+from ..i18n import translate
 
 #: The writers' lock file is the database's path with this suffix.
 LOCK_SUFFIX = ".writers"
@@ -182,12 +183,19 @@ def restoring(
                 on_wait = None
             if time.monotonic() >= deadline:
                 raise DatabaseBusyError(
-                    f"{db_path} is being written by another program (an import?) for longer than "
-                    f"{patience:.0f} s; try again when it has finished. Nothing was changed."
+                    translate(
+                        "Database",
+                        "{path} is being written by another program (an import?) for longer than {seconds} s; try"
+                        " again when it has finished. Nothing was changed.",
+                    ).format(path=db_path, seconds=f"{patience:.0f}")
                 )
             time.sleep(_POLL)
     except OSError as exc:
-        raise DatabaseBusyError(f"Cannot lock {lock.path}: {exc.strerror or exc}. Nothing was changed.") from exc
+        raise DatabaseBusyError(
+            translate("Database", "Cannot lock {path}: {reason}. Nothing was changed.").format(
+                path=lock.path, reason=exc.strerror or exc
+            )
+        ) from exc
     try:
         yield
     finally:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .errors import HomeLogError
 
 
@@ -133,14 +134,30 @@ def _deny(reason: str) -> Decision:
     return Decision(False, reason)
 
 
-ADMIN_REASON = "You are the household's administrator."
+# Why the administrator may do anything (translated where it is given).
+ADMIN_REASON = QT_TRANSLATE_NOOP("Access", "You are the household's administrator.")
 
 
-def _owner_words(source: SourceFacts) -> str:
+def _t(text: str) -> str:
+    return translate("Access", text)
+
+
+def _admin() -> Decision:
+    return _allow(_t(ADMIN_REASON))
+
+
+# A refusal in the three ways of naming who may: (the owner named, the owner unnamed, no owner).
+type _Refusal = tuple[str, str, str]
+
+
+def _by_owner(source: SourceFacts, refusal: _Refusal, **fields: str) -> str:
+    """The whole sentence of ``refusal`` that fits ``source``'s owner, translated and filled in."""
+    named, unnamed, nobody = refusal
     if source.owner_id is None:
-        return "the administrator"
-    owner = f"{source.owner_name} (the owner)" if source.owner_name else "its owner"
-    return f"{owner} or the administrator"
+        return _t(nobody).format(**fields)
+    if source.owner_name:
+        return _t(named).format(owner=source.owner_name, **fields)
+    return _t(unnamed).format(**fields)
 
 
 def _is_owner(actor: Actor, source: SourceFacts) -> bool:
@@ -149,41 +166,68 @@ def _is_owner(actor: Actor, source: SourceFacts) -> bool:
 
 # -- sources ----------------------------------------------------------------------------------
 
+_PRIVATE_VIEW: _Refusal = (
+    QT_TRANSLATE_NOOP("Access", "This source is private: only {owner} (the owner) or the administrator can see it."),
+    QT_TRANSLATE_NOOP("Access", "This source is private: only its owner or the administrator can see it."),
+    QT_TRANSLATE_NOOP("Access", "This source is private: only the administrator can see it."),
+)
+
 
 def can_view_source(actor: Actor, source: SourceFacts) -> Decision:
     """See a source with its metrics, readings, meter changes and tariffs."""
     if _is_owner(actor, source):
-        return _allow("You own this source.")
+        return _allow(translate("Access", "You own this source."))
     if actor.is_admin:
-        return _allow(ADMIN_REASON)
+        return _admin()
     if source.is_public:
-        return _allow("This source is public: every member of the household can see it.")
-    return _deny(f"This source is private: only {_owner_words(source)} can see it.")
+        return _allow(translate("Access", "This source is public: every member of the household can see it."))
+    return _deny(_by_owner(source, _PRIVATE_VIEW))
 
 
 def can_use_as_input(virtual: SourceFacts, source: SourceFacts) -> Decision:
     """Whether a virtual meter may compute from ``source``'s metric: only when everyone who can see
     the virtual meter can see ``source`` too (it is public, or both are private with one owner), so
     that its figures never reveal a private meter's consumption. Not an actor's decision: it holds
-    for whoever looks (domain/virtual.py)."""
+    for whoever looks (domain/virtual.py). A refusal follows its input's name ("Input 2 (Hall) is …")."""
     if source.is_public:
-        return _allow("This source is public.")
+        return _allow(translate("Access", "This source is public."))
     if not virtual.is_public and source.owner_id == virtual.owner_id:  # no owner: the administrator's
-        return _allow("This source and the virtual meter are private, with the same owner.")
+        return _allow(translate("Access", "This source and the virtual meter are private, with the same owner."))
     if virtual.is_public:
         return _deny(
-            "is a private meter, and this virtual meter is public: every member would see its consumption."
-            " Make that source public, or this virtual meter private."
+            translate(
+                "Access",
+                "is a private meter, and this virtual meter is public: every member would see its consumption."
+                " Make that source public, or this virtual meter private.",
+            )
         )
     return _deny(
-        f"is a private meter of {_owner_words(source).removesuffix(' or the administrator')}: whoever sees this"
-        " virtual meter would see its consumption. Only its owner's private meters and public ones can be inputs."
+        _by_owner(
+            source,
+            (
+                QT_TRANSLATE_NOOP(
+                    "Access",
+                    "is a private meter of {owner} (the owner): whoever sees this virtual meter would see its"
+                    " consumption. Only its owner's private meters and public ones can be inputs.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Access",
+                    "is a private meter of its owner: whoever sees this virtual meter would see its"
+                    " consumption. Only its owner's private meters and public ones can be inputs.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Access",
+                    "is a private meter of the administrator: whoever sees this virtual meter would see its"
+                    " consumption. Only its owner's private meters and public ones can be inputs.",
+                ),
+            ),
+        )
     )
 
 
 def can_create_source(actor: Actor) -> Decision:
     """Any member creates sources; the new source belongs to them."""
-    return _allow("Every member can add sources; a new source is yours.")
+    return _allow(translate("Access", "Every member can add sources; a new source is yours."))
 
 
 def owner_of_new_source(actor: Actor, wanted: int | None) -> int:
@@ -195,77 +239,222 @@ def owner_of_new_source(actor: Actor, wanted: int | None) -> int:
 
 def can_change_owner(actor: Actor, source: SourceFacts, new_owner_id: int | None) -> Decision:
     """Give a source to another member: the administrator only (an owner keeps what they own)."""
-    if new_owner_id == source.owner_id or actor.is_admin:
-        return _allow(ADMIN_REASON if actor.is_admin else "The owner stays the same.")
-    return _deny("Only the administrator can give a source to another member.")
-
-
-def _can_manage(actor: Actor, source: SourceFacts, what: str) -> Decision:
-    if _is_owner(actor, source):
-        return _allow("You own this source.")
     if actor.is_admin:
-        return _allow(ADMIN_REASON)
-    return _deny(f"Only {_owner_words(source)} can {what}.")
+        return _admin()
+    if new_owner_id == source.owner_id:
+        return _allow(translate("Access", "The owner stays the same."))
+    return _deny(translate("Access", "Only the administrator can give a source to another member."))
+
+
+def _can_manage(actor: Actor, source: SourceFacts, refusal: _Refusal) -> Decision:
+    if _is_owner(actor, source):
+        return _allow(translate("Access", "You own this source."))
+    if actor.is_admin:
+        return _admin()
+    return _deny(_by_owner(source, refusal))
+
+
+_CHANGE_SOURCE: _Refusal = (
+    QT_TRANSLATE_NOOP("Access", "Only {owner} (the owner) or the administrator can change this source."),
+    QT_TRANSLATE_NOOP("Access", "Only its owner or the administrator can change this source."),
+    QT_TRANSLATE_NOOP("Access", "Only the administrator can change this source."),
+)
+_DELETE_SOURCE: _Refusal = (
+    QT_TRANSLATE_NOOP("Access", "Only {owner} (the owner) or the administrator can delete this source."),
+    QT_TRANSLATE_NOOP("Access", "Only its owner or the administrator can delete this source."),
+    QT_TRANSLATE_NOOP("Access", "Only the administrator can delete this source."),
+)
+_CHANGE_METRICS: _Refusal = (
+    QT_TRANSLATE_NOOP("Access", "Only {owner} (the owner) or the administrator can change this source's metrics."),
+    QT_TRANSLATE_NOOP("Access", "Only its owner or the administrator can change this source's metrics."),
+    QT_TRANSLATE_NOOP("Access", "Only the administrator can change this source's metrics."),
+)
+_CHANGE_TARIFFS: _Refusal = (
+    QT_TRANSLATE_NOOP("Access", "Only {owner} (the owner) or the administrator can change this source's tariffs."),
+    QT_TRANSLATE_NOOP("Access", "Only its owner or the administrator can change this source's tariffs."),
+    QT_TRANSLATE_NOOP("Access", "Only the administrator can change this source's tariffs."),
+)
+_CHANGE_METER_CHANGES: _Refusal = (
+    QT_TRANSLATE_NOOP(
+        "Access", "Only {owner} (the owner) or the administrator can record or change this source's meter changes."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Access", "Only its owner or the administrator can record or change this source's meter changes."
+    ),
+    QT_TRANSLATE_NOOP("Access", "Only the administrator can record or change this source's meter changes."),
+)
+_CHANGE_FACTORS: _Refusal = (
+    QT_TRANSLATE_NOOP(
+        "Access", "Only {owner} (the owner) or the administrator can change this source's conversion factors."
+    ),
+    QT_TRANSLATE_NOOP("Access", "Only its owner or the administrator can change this source's conversion factors."),
+    QT_TRANSLATE_NOOP("Access", "Only the administrator can change this source's conversion factors."),
+)
+_CHANGE_PAYMENTS: _Refusal = (
+    QT_TRANSLATE_NOOP(
+        "Access", "Only {owner} (the owner) or the administrator can change this source's advance payments."
+    ),
+    QT_TRANSLATE_NOOP("Access", "Only its owner or the administrator can change this source's advance payments."),
+    QT_TRANSLATE_NOOP("Access", "Only the administrator can change this source's advance payments."),
+)
 
 
 def can_edit_source(actor: Actor, source: SourceFacts) -> Decision:
-    return _can_manage(actor, source, "change this source")
+    return _can_manage(actor, source, _CHANGE_SOURCE)
 
 
 def can_delete_source(actor: Actor, source: SourceFacts) -> Decision:
-    return _can_manage(actor, source, "delete this source")
+    return _can_manage(actor, source, _DELETE_SOURCE)
 
 
 def can_edit_metrics(actor: Actor, source: SourceFacts) -> Decision:
-    return _can_manage(actor, source, "change this source's metrics")
+    return _can_manage(actor, source, _CHANGE_METRICS)
 
 
 def can_edit_tariffs(actor: Actor, source: SourceFacts) -> Decision:
-    return _can_manage(actor, source, "change this source's tariffs")
+    return _can_manage(actor, source, _CHANGE_TARIFFS)
 
 
 def can_edit_meter_changes(actor: Actor, source: SourceFacts) -> Decision:
-    return _can_manage(actor, source, "record or change this source's meter changes")
+    return _can_manage(actor, source, _CHANGE_METER_CHANGES)
 
 
 def can_edit_conversion_factors(actor: Actor, source: SourceFacts) -> Decision:
-    return _can_manage(actor, source, "change this source's conversion factors")
+    return _can_manage(actor, source, _CHANGE_FACTORS)
 
 
 def can_edit_advance_payments(actor: Actor, source: SourceFacts) -> Decision:
-    return _can_manage(actor, source, "change this source's advance payments")
+    return _can_manage(actor, source, _CHANGE_PAYMENTS)
 
 
 # -- readings ---------------------------------------------------------------------------------
+
+_ADD_PRIVATE: _Refusal = (
+    QT_TRANSLATE_NOOP(
+        "Access", "This source is private: only {owner} (the owner) or the administrator can add its readings."
+    ),
+    QT_TRANSLATE_NOOP("Access", "This source is private: only its owner or the administrator can add its readings."),
+    QT_TRANSLATE_NOOP("Access", "This source is private: only the administrator can add its readings."),
+)
+_ADD: _Refusal = (
+    QT_TRANSLATE_NOOP("Access", "Only {owner} (the owner) or the administrator can add readings to this source."),
+    QT_TRANSLATE_NOOP("Access", "Only its owner or the administrator can add readings to this source."),
+    QT_TRANSLATE_NOOP("Access", "Only the administrator can add readings to this source."),
+)
 
 
 def can_add_reading(actor: Actor, source: SourceFacts) -> Decision:
     """The owner and the administrator; every member on a public source that allows it."""
     if _is_owner(actor, source):
-        return _allow("You own this source.")
+        return _allow(translate("Access", "You own this source."))
     if actor.is_admin:
-        return _allow(ADMIN_REASON)
+        return _admin()
     if source.is_public and source.members_may_add_readings:
-        return _allow("This source lets household members add readings.")
+        return _allow(translate("Access", "This source lets household members add readings."))
     if not source.is_public:
-        return _deny(f"This source is private: only {_owner_words(source)} can add its readings.")
-    return _deny(f"Only {_owner_words(source)} can add readings to this source.")
+        return _deny(_by_owner(source, _ADD_PRIVATE))
+    return _deny(_by_owner(source, _ADD))
 
 
-def _can_touch_reading(actor: Actor, reading: ReadingFacts, verb: str) -> Decision:
+@dataclass(frozen=True, slots=True)
+class _ReadingRefusals:
+    """The refusals of changing or deleting a reading, each in its three ways of naming the owner."""
+
+    private: _Refusal
+    # The reading has no known author.
+    anonymous: _Refusal
+    # ... its author named ({author}), or not.
+    author_named: _Refusal
+    author_unnamed: _Refusal
+
+
+_CHANGE_READING = _ReadingRefusals(
+    private=(
+        QT_TRANSLATE_NOOP(
+            "Access", "This source is private: only {owner} (the owner) or the administrator can change its readings."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Access", "This source is private: only its owner or the administrator can change its readings."
+        ),
+        QT_TRANSLATE_NOOP("Access", "This source is private: only the administrator can change its readings."),
+    ),
+    anonymous=(
+        QT_TRANSLATE_NOOP("Access", "Only {owner} (the owner) or the administrator can change this reading."),
+        QT_TRANSLATE_NOOP("Access", "Only its source's owner or the administrator can change this reading."),
+        QT_TRANSLATE_NOOP("Access", "Only the administrator can change this reading."),
+    ),
+    author_named=(
+        QT_TRANSLATE_NOOP(
+            "Access",
+            "Only {author} (who entered it), {owner} (the owner) or the administrator can change this reading.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Access", "Only {author} (who entered it), its source's owner or the administrator can change this reading."
+        ),
+        QT_TRANSLATE_NOOP("Access", "Only {author} (who entered it) or the administrator can change this reading."),
+    ),
+    author_unnamed=(
+        QT_TRANSLATE_NOOP(
+            "Access", "Only its author, {owner} (the owner) or the administrator can change this reading."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Access", "Only its author, its source's owner or the administrator can change this reading."
+        ),
+        QT_TRANSLATE_NOOP("Access", "Only its author or the administrator can change this reading."),
+    ),
+)
+_DELETE_READING = _ReadingRefusals(
+    private=(
+        QT_TRANSLATE_NOOP(
+            "Access", "This source is private: only {owner} (the owner) or the administrator can delete its readings."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Access", "This source is private: only its owner or the administrator can delete its readings."
+        ),
+        QT_TRANSLATE_NOOP("Access", "This source is private: only the administrator can delete its readings."),
+    ),
+    anonymous=(
+        QT_TRANSLATE_NOOP("Access", "Only {owner} (the owner) or the administrator can delete this reading."),
+        QT_TRANSLATE_NOOP("Access", "Only its source's owner or the administrator can delete this reading."),
+        QT_TRANSLATE_NOOP("Access", "Only the administrator can delete this reading."),
+    ),
+    author_named=(
+        QT_TRANSLATE_NOOP(
+            "Access",
+            "Only {author} (who entered it), {owner} (the owner) or the administrator can delete this reading.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Access", "Only {author} (who entered it), its source's owner or the administrator can delete this reading."
+        ),
+        QT_TRANSLATE_NOOP("Access", "Only {author} (who entered it) or the administrator can delete this reading."),
+    ),
+    author_unnamed=(
+        QT_TRANSLATE_NOOP(
+            "Access", "Only its author, {owner} (the owner) or the administrator can delete this reading."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Access", "Only its author, its source's owner or the administrator can delete this reading."
+        ),
+        QT_TRANSLATE_NOOP("Access", "Only its author or the administrator can delete this reading."),
+    ),
+)
+
+
+def _can_touch_reading(actor: Actor, reading: ReadingFacts, refusals: _ReadingRefusals) -> Decision:
     source = reading.source
     if _is_owner(actor, source):
-        return _allow("You own this reading's source.")
+        return _allow(translate("Access", "You own this reading's source."))
     if actor.is_admin:
-        return _allow(ADMIN_REASON)
+        return _admin()
     if not can_view_source(actor, source):
-        return _deny(f"This source is private: only {_owner_words(source)} can {verb} its readings.")
+        return _deny(_by_owner(source, refusals.private))
     if reading.entered_by is not None and reading.entered_by == actor.member_id:
-        return _allow("You entered this reading.")
-    author = f"{reading.author_name} (who entered it)" if reading.author_name else "its author"
+        return _allow(translate("Access", "You entered this reading."))
     if reading.entered_by is None:
-        return _deny(f"Only {_owner_words(source)} can {verb} this reading.")
-    return _deny(f"Only {author}, {_owner_words(source)} can {verb} this reading.")
+        return _deny(_by_owner(source, refusals.anonymous))
+    if reading.author_name:
+        return _deny(_by_owner(source, refusals.author_named, author=reading.author_name))
+    return _deny(_by_owner(source, refusals.author_unnamed))
 
 
 def author_of_new_reading(actor: Actor, wanted: int | None) -> int:
@@ -278,16 +467,16 @@ def author_of_new_reading(actor: Actor, wanted: int | None) -> int:
 def can_change_author(actor: Actor) -> Decision:
     """Name another member as a reading's author (instead of whoever is signed in)."""
     if actor.is_admin:
-        return _allow(ADMIN_REASON)
-    return _deny("Only the administrator can record a reading in another member's name.")
+        return _admin()
+    return _deny(translate("Access", "Only the administrator can record a reading in another member's name."))
 
 
 def can_change_reading(actor: Actor, reading: ReadingFacts) -> Decision:
-    return _can_touch_reading(actor, reading, "change")
+    return _can_touch_reading(actor, reading, _CHANGE_READING)
 
 
 def can_delete_reading(actor: Actor, reading: ReadingFacts) -> Decision:
-    return _can_touch_reading(actor, reading, "delete")
+    return _can_touch_reading(actor, reading, _DELETE_READING)
 
 
 # -- members ----------------------------------------------------------------------------------
@@ -296,32 +485,35 @@ def can_delete_reading(actor: Actor, reading: ReadingFacts) -> Decision:
 def can_edit_member(actor: Actor, member: MemberFacts) -> Decision:
     """Name, e-mail and own password: the member themselves and the administrator."""
     if member.member_id == actor.member_id:
-        return _allow("This is you.")
+        return _allow(translate("Access", "This is you."))
     if actor.is_admin:
-        return _allow(ADMIN_REASON)
-    who = member.name or "another member"
-    return _deny(f"Only {who} or the administrator can change this member.")
+        return _admin()
+    if member.name:
+        return _deny(
+            translate("Access", "Only {name} or the administrator can change this member.").format(name=member.name)
+        )
+    return _deny(translate("Access", "Only that member or the administrator can change them."))
 
 
 def can_add_member(actor: Actor) -> Decision:
     if actor.is_admin:
-        return _allow(ADMIN_REASON)
-    return _deny("Only the administrator can add members.")
+        return _admin()
+    return _deny(translate("Access", "Only the administrator can add members."))
 
 
 def can_remove_member(actor: Actor, member: MemberFacts) -> Decision:
     if not actor.is_admin:
-        return _deny("Only the administrator can remove members.")
+        return _deny(translate("Access", "Only the administrator can remove members."))
     if member.member_id == actor.member_id:
-        return _deny("You cannot remove yourself: the household needs its administrator.")
-    return _allow(ADMIN_REASON)
+        return _deny(translate("Access", "You cannot remove yourself: the household needs its administrator."))
+    return _admin()
 
 
 def can_reset_password(actor: Actor, member: MemberFacts) -> Decision:
     """Set a forgotten password (without knowing the old one)."""
     if actor.is_admin:
-        return _allow(ADMIN_REASON)
-    return _deny("Only the administrator can set a forgotten password.")
+        return _admin()
+    return _deny(translate("Access", "Only the administrator can set a forgotten password."))
 
 
 type Target = SourceFacts | ReadingFacts | MemberFacts | None

@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 
 import numpy as np
 
+from ..i18n import translate
 from .consumption import Curve, Moment
 from .entities import Metric
 from .errors import ValidationError
@@ -72,9 +73,17 @@ def check_factor(factor: ConversionFactor, *, taken: Sequence[date] = ()) -> Non
             raise ValidationError(name, "must be a number above 0 up to 1,000,000")
     unit = factor.unit.strip()
     if not unit or len(unit) > MAX_UNIT_LENGTH:
-        raise ValidationError("Unit", f"must be given, at most {MAX_UNIT_LENGTH} characters (kWh)")
+        raise ValidationError(
+            translate("Energy", "Unit"),
+            translate("Energy", "must be given, at most {most} characters (kWh)").format(most=MAX_UNIT_LENGTH),
+        )
     if factor.valid_from in taken:
-        raise ValidationError("Valid from", f"this metric already has a factor from {factor.valid_from.isoformat()}")
+        raise ValidationError(
+            translate("Energy", "Valid from"),
+            translate("Energy", "this metric already has a factor from {date}").format(
+                date=factor.valid_from.isoformat()
+            ),
+        )
 
 
 @dataclass(frozen=True)

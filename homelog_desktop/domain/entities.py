@@ -70,17 +70,18 @@ _KIND_LABELS = {
 }
 
 
-#: Default unit and kind of the first metric of a new source, per category.
+#: Default name (translated where used: ``default_metric``), unit and kind of the first metric of a new
+#: source, per category.
 CATEGORY_DEFAULTS: Mapping[Category, tuple[str, str, MetricKind, int]] = MappingProxyType(
     {
-        Category.ELECTRICITY: ("Electricity", "kWh", MetricKind.COUNTER, 1),
-        Category.WATER: ("Water", "m³", MetricKind.COUNTER, 3),
-        Category.GAS: ("Gas", "m³", MetricKind.COUNTER, 3),
-        Category.OIL: ("Oil delivered", "l", MetricKind.INTERVAL, 0),
-        Category.HEAT: ("Heat", "kWh", MetricKind.COUNTER, 0),
-        Category.SOLAR: ("Production", "kWh", MetricKind.COUNTER, 1),
-        Category.TEMPERATURE: ("Temperature", "°C", MetricKind.GAUGE, 1),
-        Category.OTHER: ("Value", "", MetricKind.COUNTER, 2),
+        Category.ELECTRICITY: (QT_TRANSLATE_NOOP("CategoryDefaults", "Electricity"), "kWh", MetricKind.COUNTER, 1),
+        Category.WATER: (QT_TRANSLATE_NOOP("CategoryDefaults", "Water"), "m³", MetricKind.COUNTER, 3),
+        Category.GAS: (QT_TRANSLATE_NOOP("CategoryDefaults", "Gas"), "m³", MetricKind.COUNTER, 3),
+        Category.OIL: (QT_TRANSLATE_NOOP("CategoryDefaults", "Oil delivered"), "l", MetricKind.INTERVAL, 0),
+        Category.HEAT: (QT_TRANSLATE_NOOP("CategoryDefaults", "Heat"), "kWh", MetricKind.COUNTER, 0),
+        Category.SOLAR: (QT_TRANSLATE_NOOP("CategoryDefaults", "Production"), "kWh", MetricKind.COUNTER, 1),
+        Category.TEMPERATURE: (QT_TRANSLATE_NOOP("CategoryDefaults", "Temperature"), "°C", MetricKind.GAUGE, 1),
+        Category.OTHER: (QT_TRANSLATE_NOOP("CategoryDefaults", "Value"), "", MetricKind.COUNTER, 2),
     }
 )
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 
+from ..i18n import translate
 from .issues import Issue, PasswordField, error
 
 #: Fewest characters a password may have.
@@ -71,34 +72,54 @@ def check_password(
             error(
                 "password-short",
                 field,
-                f"The password is too short: use at least {MIN_LENGTH} characters (a few words with spaces are fine).",
+                translate(
+                    "Passwords",
+                    "The password is too short: use at least {most} characters (a few words with spaces are fine).",
+                ).format(most=MIN_LENGTH),
             )
         )
     elif len(password) > MAX_LENGTH:
         problems.append(
-            error("password-long", field, f"The password is too long: use at most {MAX_LENGTH} characters.")
+            error(
+                "password-long",
+                field,
+                translate("Passwords", "The password is too long: use at most {most} characters.").format(
+                    most=MAX_LENGTH
+                ),
+            )
         )
     folded = password.casefold()
     if password and len(set(password)) == 1:
         problems.append(
-            error("password-one-character", field, "The password repeats one character: anyone could guess it.")
+            error(
+                "password-one-character",
+                field,
+                translate("Passwords", "The password repeats one character: anyone could guess it."),
+            )
         )
     elif len(password) >= 3 and _is_run(folded):
         problems.append(
-            error("password-sequence", field, "The password is a simple sequence (like 1234…): anyone could guess it.")
+            error(
+                "password-sequence",
+                field,
+                translate("Passwords", "The password is a simple sequence (like 1234…): anyone could guess it."),
+            )
         )
     for what, text in _personal_parts(email, name):
         if text in folded:
-            problems.append(
-                error("password-personal", field, f"The password must not contain your {what}: others know it.")
+            message = (
+                translate("Passwords", "The password must not contain your name: others know it.")
+                if what == "name"
+                else translate("Passwords", "The password must not contain your e-mail address: others know it.")
             )
+            problems.append(error("password-personal", field, message))
             break
     if confirmation is not None and confirmation != password:
         problems.append(
             error(
                 "password-mismatch",
                 PasswordField.CONFIRMATION,
-                "The two passwords differ: type the same password twice.",
+                translate("Passwords", "The two passwords differ: type the same password twice."),
             )
         )
     return problems

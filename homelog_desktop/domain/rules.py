@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .entities import (
     MAX_DECIMALS,
     MAX_MAGNITUDE,
@@ -63,22 +64,23 @@ def source_name_taken(name: str, own_id: int | None, visible: Collection[tuple[i
     return any(other != own_id and other_name.strip().casefold() == wanted for other, other_name in visible)
 
 
-#: Display names of the fields, as forms label them (used to compose messages, never to match).
+#: Display names of the fields, as forms label them (used to compose messages, never to match; translated
+#: where used: ``translate("Rules", label)``).
 EVENT_LABELS = {
-    MeterEventField.METRIC: "Metric",
-    MeterEventField.AT: "Date and time",
-    MeterEventField.KIND: "Kind",
-    MeterEventField.OLD_VALUE: "Old meter's final value",
-    MeterEventField.NEW_VALUE: "New meter's start value",
-    MeterEventField.DIGITS: "Digits",
-    MeterEventField.NOTE: "Note",
+    MeterEventField.METRIC: QT_TRANSLATE_NOOP("Rules", "Metric"),
+    MeterEventField.AT: QT_TRANSLATE_NOOP("Rules", "Date and time"),
+    MeterEventField.KIND: QT_TRANSLATE_NOOP("Rules", "Kind"),
+    MeterEventField.OLD_VALUE: QT_TRANSLATE_NOOP("Rules", "Old meter's final value"),
+    MeterEventField.NEW_VALUE: QT_TRANSLATE_NOOP("Rules", "New meter's start value"),
+    MeterEventField.DIGITS: QT_TRANSLATE_NOOP("Rules", "Digits"),
+    MeterEventField.NOTE: QT_TRANSLATE_NOOP("Rules", "Note"),
 }
 TARIFF_LABELS = {
-    TariffField.METRIC: "Metric",
-    TariffField.VALID_FROM: "Valid from",
-    TariffField.UNIT_PRICE: "Unit price",
-    TariffField.STANDING_CHARGE: "Standing charge",
-    TariffField.CURRENCY: "Currency",
+    TariffField.METRIC: QT_TRANSLATE_NOOP("Rules", "Metric"),
+    TariffField.VALID_FROM: QT_TRANSLATE_NOOP("Rules", "Valid from"),
+    TariffField.UNIT_PRICE: QT_TRANSLATE_NOOP("Rules", "Unit price"),
+    TariffField.STANDING_CHARGE: QT_TRANSLATE_NOOP("Rules", "Standing charge"),
+    TariffField.CURRENCY: QT_TRANSLATE_NOOP("Rules", "Currency"),
 }
 
 
@@ -91,16 +93,28 @@ def check_source(source: Source) -> list[Issue]:
     name = source.name.strip()
     if not name:
         issues.append(
-            error("name-missing", SourceField.NAME, "Name is required: enter what this meter or sensor is called.")
+            error(
+                "name-missing",
+                SourceField.NAME,
+                translate("Rules", "Name is required: enter what this meter or sensor is called."),
+            )
         )
     elif len(name) > MAX_NAME_LENGTH:
-        issues.append(error("name-long", SourceField.NAME, f"Name is too long (at most {MAX_NAME_LENGTH} characters)."))
+        issues.append(
+            error(
+                "name-long",
+                SourceField.NAME,
+                translate("Rules", "Name is too long (at most {most} characters).").format(most=MAX_NAME_LENGTH),
+            )
+        )
     if source.interval_days is not None and not 0 < source.interval_days <= MAX_INTERVAL_DAYS:
         issues.append(
             error(
                 "interval-range",
                 SourceField.INTERVAL,
-                f"Reading interval must be between 1 and {MAX_INTERVAL_DAYS} days.",
+                translate("Rules", "Reading interval must be between 1 and {most} days.").format(
+                    most=MAX_INTERVAL_DAYS
+                ),
             )
         )
     if not 1 <= source.billing_start_month <= 12:
@@ -108,13 +122,17 @@ def check_source(source: Source) -> list[Issue]:
             error(
                 "billing-start-range",
                 SourceField.BILLING_START,
-                "must start in a month from 1 (January) to 12 (December)",
-                subject="Billing year",
+                translate("Rules", "must start in a month from 1 (January) to 12 (December)"),
+                subject=translate("Rules", "Billing year"),
             )
         )
     if not source.metrics:
         issues.append(
-            error("no-metrics", SourceField.METRICS, "Metrics: a source needs at least one metric. Click “Add metric”.")
+            error(
+                "no-metrics",
+                SourceField.METRICS,
+                translate("Rules", "Metrics: a source needs at least one metric. Click “Add metric”."),
+            )
         )
     issues.extend(check_metrics(source.metrics))
     return issues
@@ -131,7 +149,7 @@ def check_metrics(metrics: Collection[Metric]) -> list[Issue]:
                 error(
                     "metric-name-missing",
                     MetricField.NAME,
-                    f"Metrics: the metric in row {row + 1} needs a name.",
+                    translate("Rules", "Metrics: the metric in row {row} needs a name.").format(row=row + 1),
                     row=row,
                 )
             )
@@ -141,7 +159,10 @@ def check_metrics(metrics: Collection[Metric]) -> list[Issue]:
                 error(
                     "metric-name-long",
                     MetricField.NAME,
-                    f"Metrics: the name in row {row + 1} is too long (at most {MAX_METRIC_NAME_LENGTH} characters).",
+                    translate(
+                        "Rules",
+                        "Metrics: the name in row {row} is too long (at most {most} characters).",
+                    ).format(row=row + 1, most=MAX_METRIC_NAME_LENGTH),
                     row=row,
                 )
             )
@@ -151,8 +172,10 @@ def check_metrics(metrics: Collection[Metric]) -> list[Issue]:
                 error(
                     "metric-name-taken",
                     MetricField.NAME,
-                    f"Metrics: rows {seen[key] + 1} and {row + 1} are both called “{metric_name}”; "
-                    "metric names must differ.",
+                    translate(
+                        "Rules",
+                        "Metrics: rows {first} and {second} are both called “{name}”; metric names must differ.",
+                    ).format(first=seen[key] + 1, second=row + 1, name=metric_name),
                     row=row,
                 )
             )
@@ -163,7 +186,10 @@ def check_metrics(metrics: Collection[Metric]) -> list[Issue]:
                 error(
                     "unit-long",
                     MetricField.UNIT,
-                    f"Metrics: the unit of “{metric_name}” is too long (at most {MAX_UNIT_LENGTH} characters).",
+                    translate(
+                        "Rules",
+                        "Metrics: the unit of “{name}” is too long (at most {most} characters).",
+                    ).format(name=metric_name, most=MAX_UNIT_LENGTH),
                     row=row,
                 )
             )
@@ -172,7 +198,9 @@ def check_metrics(metrics: Collection[Metric]) -> list[Issue]:
                 error(
                     "decimals-range",
                     MetricField.DECIMALS,
-                    f"Metrics: decimals of “{metric_name}” must be between 0 and {MAX_DECIMALS}.",
+                    translate("Rules", "Metrics: decimals of “{name}” must be between 0 and {most}.").format(
+                        name=metric_name, most=MAX_DECIMALS
+                    ),
                     row=row,
                 )
             )
@@ -181,7 +209,9 @@ def check_metrics(metrics: Collection[Metric]) -> list[Issue]:
                 error(
                     "digits-range",
                     MetricField.DIGITS,
-                    f"Metrics: digits of “{metric_name}” must be blank or between 1 and {MAX_DIGITS}.",
+                    translate("Rules", "Metrics: digits of “{name}” must be blank or between 1 and {most}.").format(
+                        name=metric_name, most=MAX_DIGITS
+                    ),
                     row=row,
                 )
             )
@@ -193,8 +223,11 @@ def stored_decimals_issue(metric: Metric, row: int | None = None) -> Issue:
     return error(
         "decimals-below-stored",
         MetricField.DECIMALS,
-        f"Metrics: some stored values of “{metric.name.strip()}” have more than {metric.decimals} decimals; "
-        "fewer decimals would round them.",
+        translate(
+            "Rules",
+            "Metrics: some stored values of “{name}” have more than {decimals} decimals; fewer decimals would round"
+            " them.",
+        ).format(name=metric.name.strip(), decimals=metric.decimals),
         metric_id=metric.id,
         row=row,
     )
@@ -208,16 +241,24 @@ def check_member(member: Member) -> list[Issue]:
     issues: list[Issue] = []
     name = member.name.strip()
     if not name:
-        issues.append(error("name-missing", MemberField.NAME, "Name is required."))
+        issues.append(error("name-missing", MemberField.NAME, translate("Rules", "Name is required.")))
     elif len(name) > MAX_NAME_LENGTH:
-        issues.append(error("name-long", MemberField.NAME, f"Name is too long (at most {MAX_NAME_LENGTH} characters)."))
+        issues.append(
+            error(
+                "name-long",
+                MemberField.NAME,
+                translate("Rules", "Name is too long (at most {most} characters).").format(most=MAX_NAME_LENGTH),
+            )
+        )
     email = (member.email or "").strip()
     if email and ("@" not in email or " " in email or len(email) > MAX_EMAIL_LENGTH):
         issues.append(
             error(
                 "email-invalid",
                 MemberField.EMAIL,
-                f"E-mail: “{email}” is not an e-mail address (leave it empty if there is none).",
+                translate(
+                    "Rules", "E-mail: “{email}” is not an e-mail address (leave it empty if there is none)."
+                ).format(email=email),
             )
         )
     return issues
@@ -227,7 +268,7 @@ def check_member(member: Member) -> list[Issue]:
 
 
 def _event_error(code: str, field: MeterEventField, message: str, metric_id: int | None) -> Issue:
-    return error(code, field, message, metric_id=metric_id, subject=EVENT_LABELS[field])
+    return error(code, field, message, metric_id=metric_id, subject=translate("Rules", EVENT_LABELS[field]))
 
 
 def check_meter_event(
@@ -251,7 +292,12 @@ def check_meter_event(
     metric_id = event.metric_id
     if metric is None or metric.kind is not MetricKind.COUNTER:
         return [
-            _event_error("not-a-counter", MeterEventField.METRIC, "meter changes apply to counters only", metric_id)
+            _event_error(
+                "not-a-counter",
+                MeterEventField.METRIC,
+                translate("Rules", "meter changes apply to counters only"),
+                metric_id,
+            )
         ]
     issues: list[Issue] = []
     if after is not None and event.at <= after:
@@ -259,33 +305,56 @@ def check_meter_event(
             _event_error(
                 "before-previous",
                 MeterEventField.AT,
-                f"must be after the previous reading ({show_time(after)})",
+                translate("Rules", "must be after the previous reading ({time})").format(time=show_time(after)),
                 metric_id,
             )
         )
     if before is not None and event.at > before:
         issues.append(
             _event_error(
-                "after-reading", MeterEventField.AT, f"must not be after this reading ({show_time(before)})", metric_id
+                "after-reading",
+                MeterEventField.AT,
+                translate("Rules", "must not be after this reading ({time})").format(time=show_time(before)),
+                metric_id,
             )
         )
     for field, value in ((MeterEventField.OLD_VALUE, event.old_value), (MeterEventField.NEW_VALUE, event.new_value)):
         if value is not None and (not value.is_finite() or value.copy_abs() >= MAX_MAGNITUDE):
-            issues.append(_event_error("unusable-number", field, "is not a usable number", metric_id))
+            issues.append(
+                _event_error(
+                    "unusable-number",
+                    field,
+                    translate("Rules", "is not a usable number"),
+                    metric_id,
+                )
+            )
     if event.kind is MeterEventKind.REPLACEMENT:
         if event.old_value is None:
             issues.append(
-                _event_error("old-missing", MeterEventField.OLD_VALUE, "is needed for a replacement", metric_id)
+                _event_error(
+                    "old-missing",
+                    MeterEventField.OLD_VALUE,
+                    translate("Rules", "is needed for a replacement"),
+                    metric_id,
+                )
             )
         if event.new_value is None:
             issues.append(
-                _event_error("new-missing", MeterEventField.NEW_VALUE, "is needed for a replacement", metric_id)
+                _event_error(
+                    "new-missing",
+                    MeterEventField.NEW_VALUE,
+                    translate("Rules", "is needed for a replacement"),
+                    metric_id,
+                )
             )
     elif event.kind is MeterEventKind.RESET:
         if event.old_value is None:
             issues.append(
                 _event_error(
-                    "old-missing", MeterEventField.OLD_VALUE, "is needed for a reset (the value before it)", metric_id
+                    "old-missing",
+                    MeterEventField.OLD_VALUE,
+                    translate("Rules", "is needed for a reset (the value before it)"),
+                    metric_id,
                 )
             )
     elif event.kind is MeterEventKind.ROLLOVER:
@@ -295,13 +364,18 @@ def check_meter_event(
                 _event_error(
                     "digits-missing",
                     MeterEventField.DIGITS,
-                    "a rollover needs the number of digits of the register",
+                    translate("Rules", "a rollover needs the number of digits of the register"),
                     metric_id,
                 )
             )
         elif not 1 <= digits <= MAX_DIGITS:
             issues.append(
-                _event_error("digits-range", MeterEventField.DIGITS, f"must be between 1 and {MAX_DIGITS}", metric_id)
+                _event_error(
+                    "digits-range",
+                    MeterEventField.DIGITS,
+                    translate("Rules", "must be between 1 and {most}").format(most=MAX_DIGITS),
+                    metric_id,
+                )
             )
     if event.kind is not MeterEventKind.ROLLOVER:
         old, new = event.old_value, event.new_value
@@ -310,7 +384,9 @@ def check_meter_event(
                 _event_error(
                     "old-below-previous",
                     MeterEventField.OLD_VALUE,
-                    f"is lower than the previous reading ({show_number(previous_value)})",
+                    translate("Rules", "is lower than the previous reading ({value})").format(
+                        value=show_number(previous_value)
+                    ),
                     metric_id,
                 )
             )
@@ -320,13 +396,20 @@ def check_meter_event(
                 _event_error(
                     "new-above-reading",
                     MeterEventField.NEW_VALUE,
-                    f"is higher than this reading ({show_number(reading_value)})",
+                    translate("Rules", "is higher than this reading ({value})").format(
+                        value=show_number(reading_value)
+                    ),
                     metric_id,
                 )
             )
     if len(event.note) > MAX_NOTE_LENGTH:
         issues.append(
-            _event_error("note-long", MeterEventField.NOTE, f"is longer than {MAX_NOTE_LENGTH} characters", metric_id)
+            _event_error(
+                "note-long",
+                MeterEventField.NOTE,
+                translate("Rules", "is longer than {most} characters").format(most=MAX_NOTE_LENGTH),
+                metric_id,
+            )
         )
     return issues
 
@@ -335,7 +418,7 @@ def check_meter_event(
 
 
 def _tariff_error(code: str, field: TariffField, message: str, metric_id: int | None) -> Issue:
-    return error(code, field, message, metric_id=metric_id, subject=TARIFF_LABELS[field])
+    return error(code, field, message, metric_id=metric_id, subject=translate("Rules", TARIFF_LABELS[field]))
 
 
 def check_tariff(
@@ -352,16 +435,21 @@ def check_tariff(
     if metric is not None and metric.kind is MetricKind.GAUGE:
         issues.append(
             _tariff_error(
-                "gauge", TariffField.METRIC, "choose a counter or interval metric (gauges have no cost)", metric_id
+                "gauge",
+                TariffField.METRIC,
+                translate("Rules", "choose a counter or interval metric (gauges have no cost)"),
+                metric_id,
             )
         )
     if tariff.valid_from in taken:
-        whose = metric.name if metric is not None else "this metric"
+        whose = metric.name if metric is not None else translate("Rules", "this metric")
         issues.append(
             _tariff_error(
                 "day-taken",
                 TariffField.VALID_FROM,
-                f"{whose} already has a tariff from {show_date(tariff.valid_from)}",
+                translate("Rules", "{metric} already has a tariff from {date}").format(
+                    metric=whose, date=show_date(tariff.valid_from)
+                ),
                 metric_id,
             )
         )
@@ -374,12 +462,22 @@ def check_tariff(
         except InvalidOperation:
             ok = False
         if not ok:
-            issues.append(_tariff_error("price-range", field, "must be a number from 0 up to 1,000,000", metric_id))
+            issues.append(
+                _tariff_error(
+                    "price-range",
+                    field,
+                    translate("Rules", "must be a number from 0 up to 1,000,000"),
+                    metric_id,
+                )
+            )
     code = tariff.currency.strip()
     if not (len(code) == 3 and code.isascii() and code.isalpha()):
         issues.append(
             _tariff_error(
-                "currency-code", TariffField.CURRENCY, "must be a three-letter code such as EUR, GBP or USD", metric_id
+                "currency-code",
+                TariffField.CURRENCY,
+                translate("Rules", "must be a three-letter code such as EUR, GBP or USD"),
+                metric_id,
             )
         )
     return issues

@@ -56,12 +56,23 @@ def check_advance(advance: AdvancePayment, *, taken: Sequence[date] = ()) -> Non
     except InvalidOperation:
         ok = False
     if not ok:
-        raise ValidationError("Amount per month", "must be a number from 0 up to 1,000,000")
+        raise ValidationError(
+            translate("Settlement", "Amount per month"),
+            translate("Settlement", "must be a number from 0 up to 1,000,000"),
+        )
     code = advance.currency.strip()
     if not (len(code) == 3 and code.isascii() and code.isalpha()):
-        raise ValidationError("Currency", "must be a three-letter code such as EUR, GBP or USD")
+        raise ValidationError(
+            translate("Settlement", "Currency"),
+            translate("Settlement", "must be a three-letter code such as EUR, GBP or USD"),
+        )
     if advance.valid_from in taken:
-        raise ValidationError("Valid from", f"this source already has an advance from {advance.valid_from.isoformat()}")
+        raise ValidationError(
+            translate("Settlement", "Valid from"),
+            translate("Settlement", "this source already has an advance from {date}").format(
+                date=advance.valid_from.isoformat()
+            ),
+        )
 
 
 def billing_year(today: date, billing_start_month: int) -> tuple[date, date]:

@@ -23,7 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import ConflictError
+from ..i18n import translate
+from .errors import ConflictError, row_words
 from .timeutil import from_epoch, to_local
 
 #: A row's primary key: its id, or (reading_id, metric_id) for a reading's value.
@@ -314,20 +315,53 @@ def refusal(step: str, changed: Changed, changed_by: str | None) -> UndoConflict
     """The refusal of ``step`` ("undo “Delete 3 Readings”") for the row ``changed``, naming who
     changed it and when where that is known."""
     what = LABELS[changed.table]
+    _start, this, one = row_words(what)
     stored = changed.stored
-    who = changed_by or "someone else (another window or program)"
     if stored is None:
-        message = f"Cannot {step}: this {what} was deleted since (in another window, program or by another member)."
-        return UndoConflictError(f"{message} Nothing was changed.", what, None, None, 0)
+        message = translate(
+            "Undo",
+            "Cannot {step}: {this} was deleted since (in another window, program or by another member). Nothing was"
+            " changed.",
+        )
+        return UndoConflictError(message.format(step=step, this=this), what, None, None, 0)
     version = int(stored.get("version") or 0)
     at = stored.get("updated_at")
     when = to_local(from_epoch(int(at))).strftime("%Y-%m-%d %H:%M") if at else None
-    at_text = f" at {when}" if when else ""
     if not changed.expected:
-        message = f"Cannot {step}: a {what} was added since by {who}{at_text}."
+        if changed_by and when:
+            message = translate("Undo", "Cannot {step}: {one} was added since by {who} at {when}. Nothing was changed.")
+        elif changed_by:
+            message = translate("Undo", "Cannot {step}: {one} was added since by {who}. Nothing was changed.")
+        elif when:
+            message = translate(
+                "Undo",
+                "Cannot {step}: {one} was added since by someone else (another window or program) at {when}. Nothing"
+                " was changed.",
+            )
+        else:
+            message = translate(
+                "Undo",
+                "Cannot {step}: {one} was added since by someone else (another window or program). Nothing was"
+                " changed.",
+            )
+    elif changed_by and when:
+        message = translate("Undo", "Cannot {step}: {this} was changed by {who} at {when}, since. Nothing was changed.")
+    elif changed_by:
+        message = translate("Undo", "Cannot {step}: {this} was changed by {who}, since. Nothing was changed.")
+    elif when:
+        message = translate(
+            "Undo",
+            "Cannot {step}: {this} was changed by someone else (another window or program) at {when}, since. Nothing"
+            " was changed.",
+        )
     else:
-        message = f"Cannot {step}: this {what} was changed by {who}{at_text}, since."
-    return UndoConflictError(f"{message} Nothing was changed.", what, changed_by, when, version)
+        message = translate(
+            "Undo",
+            "Cannot {step}: {this} was changed by someone else (another window or program), since. Nothing was"
+            " changed.",
+        )
+    text = message.format(step=step, this=this, one=one, who=changed_by, when=when)
+    return UndoConflictError(text, what, changed_by, when, version)
 
 
 def _contents(row: Row) -> dict[str, Any]:

@@ -36,6 +36,7 @@ from ..domain.access import (
     require,
 )
 from ..domain.errors import NotFoundError
+from ..i18n import translate
 
 #: ``session.info`` key of the ids of sources already found visible in this unit of work.
 _SEEN_KEY = "homelog_visible_sources"
@@ -112,7 +113,7 @@ async def ensure_visible(session: AsyncSession, source_id: int | None) -> None:
         return
     found = await session.scalar(select(SourceRow.id).where(SourceRow.id == source_id, visible_sources(actor)))
     if found is None:
-        raise NotFoundError("That source no longer exists.")
+        raise NotFoundError(translate("Repositories", "That source no longer exists."))
     seen.add(source_id)
 
 
@@ -139,7 +140,7 @@ async def source_facts(session: AsyncSession, source_id: int) -> SourceFacts:
         )
     ).first()
     if row is None:
-        raise NotFoundError("That source no longer exists.")
+        raise NotFoundError(translate("Repositories", "That source no longer exists."))
     return SourceFacts(row[0], bool(row[1]), bool(row[2]), row[3])
 
 
@@ -172,7 +173,7 @@ async def reading_facts(session: AsyncSession, reading_ids: Sequence[int]) -> di
 async def member_facts(session: AsyncSession, member_id: int) -> MemberFacts:
     name = await session.scalar(select(MemberRow.name).where(MemberRow.id == member_id))
     if name is None:
-        raise NotFoundError("That member no longer exists.")
+        raise NotFoundError(translate("Repositories", "That member no longer exists."))
     return MemberFacts(member_id, name)
 
 

@@ -39,6 +39,7 @@ from ..domain.entities import MetricKind, Source
 from ..domain.errors import HomeLogError
 from ..domain.timeutil import to_epoch, utc_now
 from ..domain.undo import KeptRows
+from ..i18n import translate
 from . import access
 
 #: Most rows per chunk (SQLite; PostgreSQL has its own, smaller limit).
@@ -750,7 +751,9 @@ def sqlite_reading_rows(path: Path, source: Source) -> Iterator[Sequence[Any]]:
             yield chunk
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
-        raise HomeLogError(f"Cannot read the readings for the export: {exc}") from exc
+        raise HomeLogError(
+            translate("Exporting", "Cannot read the readings for the export: {exc}").format(exc=exc)
+        ) from exc
     finally:
         conn.close()
 

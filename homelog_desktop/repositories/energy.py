@@ -21,6 +21,7 @@ from ..domain.energy import ConversionFactor, check_factor
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.settlement import AdvancePayment, check_advance
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
+from ..i18n import translate
 from . import access
 from .versions import changed_by, member_name
 
@@ -79,7 +80,7 @@ class ConversionFactorRepository:
         """
         source_id = await self._session.scalar(select(MetricRow.source_id).where(MetricRow.id == metric_id))
         if source_id is None:
-            raise NotFoundError("That metric no longer exists.")
+            raise NotFoundError(translate("Repositories", "That metric no longer exists."))
         await access.ensure_visible(self._session, source_id)
         await access.require_source(self._session, Action.EDIT_CONVERSION_FACTORS, source_id)
         rows = list(
@@ -93,7 +94,9 @@ class ConversionFactorRepository:
             try:
                 check_factor(item, taken=days)
             except ValidationError as exc:
-                raise ValidationError(f"Conversion factors, row {row_number}", str(exc)) from None
+                raise ValidationError(
+                    translate("Repositories", "Conversion factors, row {row}").format(row=row_number), str(exc)
+                ) from None
             days.append(item.valid_from)
         wanted = {(f.valid_from, f.factor, f.z_number, f.unit.strip()) for f in factors}
         kept = set()
@@ -159,7 +162,9 @@ class AdvancePaymentRepository:
             try:
                 check_advance(item, taken=days)
             except ValidationError as exc:
-                raise ValidationError(f"Advance payments, row {row_number}", str(exc)) from None
+                raise ValidationError(
+                    translate("Repositories", "Advance payments, row {row}").format(row=row_number), str(exc)
+                ) from None
             days.append(item.valid_from)
         wanted = {(a.valid_from, a.amount, a.currency.strip().upper()) for a in advances}
         kept = set()

@@ -16,6 +16,7 @@ from ..domain.access import Role
 from ..domain.entities import MemberAccount
 from ..domain.errors import NotFoundError
 from ..domain.timeutil import to_epoch, utc_now
+from ..i18n import translate
 from .members import _to_domain
 
 
@@ -58,7 +59,7 @@ class MemberPasswordRepository:
     async def set_hash(self, member_id: int, password_hash: str) -> None:
         """Store (or replace) the member's hash; the member must exist."""
         if await self._session.get(MemberRow, member_id) is None:
-            raise NotFoundError("That member no longer exists.")
+            raise NotFoundError(translate("Repositories", "That member no longer exists."))
         row = await self._session.get(MemberPasswordRow, member_id)
         now = to_epoch(utc_now())
         if row is None:
@@ -96,13 +97,13 @@ class MemberPasswordRepository:
     async def role(self, member_id: int) -> Role:
         value = await self._session.scalar(select(MemberRow.role).where(MemberRow.id == member_id))
         if value is None:
-            raise NotFoundError("That member no longer exists.")
+            raise NotFoundError(translate("Repositories", "That member no longer exists."))
         return Role(value)
 
     async def set_role(self, member_id: int, role: Role) -> None:
         result = await self._session.execute(update(MemberRow).where(MemberRow.id == member_id).values(role=role.value))
         if result.rowcount == 0:  # type: ignore[attr-defined]
-            raise NotFoundError("That member no longer exists.")
+            raise NotFoundError(translate("Repositories", "That member no longer exists."))
 
     async def ensure_administrator(self) -> int | None:
         """Make the first member the administrator when the household has none; return the administrator's id."""

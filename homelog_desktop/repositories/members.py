@@ -12,6 +12,7 @@ from ..domain.errors import DuplicateNameError, NotFoundError
 from ..domain.issues import refuse_errors
 from ..domain.rules import check_member
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
+from ..i18n import translate
 from . import access
 from .versions import stamp
 
@@ -38,7 +39,7 @@ class MemberRepository:
     async def get(self, member_id: int) -> Member:
         row = await self._session.get(MemberRow, member_id)
         if row is None:
-            raise NotFoundError("That member no longer exists.")
+            raise NotFoundError(translate("Repositories", "That member no longer exists."))
         return _to_domain(row)
 
     async def by_email(self, email: str) -> Member | None:
@@ -65,7 +66,7 @@ class MemberRepository:
         await access.require_member(self._session, Action.EDIT_MEMBER, member.id)
         row = await self._session.get(MemberRow, member.id)
         if row is None:
-            raise NotFoundError("That member no longer exists.")
+            raise NotFoundError(translate("Repositories", "That member no longer exists."))
         name, email = _clean(member)
         # Check before assigning: the check's query autoflushes, and a taken e-mail would then fail
         # on the unique constraint (IntegrityError) instead of as a DuplicateNameError.
@@ -79,7 +80,7 @@ class MemberRepository:
         await access.require_member(self._session, Action.REMOVE_MEMBER, member_id)
         row = await self._session.get(MemberRow, member_id)
         if row is None:
-            raise NotFoundError("That member no longer exists.")
+            raise NotFoundError(translate("Repositories", "That member no longer exists."))
         await self._session.delete(row)
         await self._session.flush()
 
@@ -89,7 +90,9 @@ class MemberRepository:
         query = select(MemberRow.id).where(func.lower(MemberRow.email) == email.lower())
         found = await self._session.scalar(query)
         if found is not None and found != own_id:
-            raise DuplicateNameError(f"E-mail: {email} already belongs to another member.")
+            raise DuplicateNameError(
+                translate("Repositories", "E-mail: {email} already belongs to another member.").format(email=email)
+            )
 
 
 def _clean(member: Member) -> tuple[str, str | None]:

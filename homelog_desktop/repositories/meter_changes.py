@@ -19,6 +19,7 @@ from ..domain.errors import NotFoundError
 from ..domain.issues import refuse_errors
 from ..domain.rules import check_meter_event, check_tariff
 from ..domain.timeutil import from_epoch, to_epoch, utc_now
+from ..i18n import translate
 from . import access
 from .versions import changed_by, locked, member_name, stamp
 
@@ -126,7 +127,7 @@ class MeterEventRepository:
             raise ValueError("update needs a stored event")
         row = await locked(self._session, MeterEventRow, event.id)
         if row is None:
-            raise NotFoundError("That meter change no longer exists.")
+            raise NotFoundError(translate("Repositories", "That meter change no longer exists."))
         await self._may_change(row.source_id)
         await stamp(self._session, row, "meter change", event.version)
         await self._check(event)
@@ -137,11 +138,11 @@ class MeterEventRepository:
     async def delete(self, event_id: int) -> None:
         source_id = await self._session.scalar(select(MeterEventRow.source_id).where(MeterEventRow.id == event_id))
         if source_id is None:
-            raise NotFoundError("That meter change no longer exists.")
+            raise NotFoundError(translate("Repositories", "That meter change no longer exists."))
         await self._may_change(source_id)
         result = await self._session.execute(delete(MeterEventRow).where(MeterEventRow.id == event_id))
         if getattr(result, "rowcount", 1) == 0:
-            raise NotFoundError("That meter change no longer exists.")
+            raise NotFoundError(translate("Repositories", "That meter change no longer exists."))
 
     async def _may_change(self, source_id: int) -> None:
         await access.ensure_visible(self._session, source_id)
@@ -151,7 +152,7 @@ class MeterEventRepository:
         await self._may_change(event.source_id)
         metric = await self._session.get(MetricRow, event.metric_id)
         if metric is None or metric.source_id != event.source_id:
-            raise NotFoundError("That metric no longer exists.")
+            raise NotFoundError(translate("Repositories", "That metric no longer exists."))
         refuse_errors(check_meter_event(event, _metric(metric)))
 
 
@@ -205,7 +206,7 @@ class TariffRepository:
             raise ValueError("update needs a stored tariff")
         row = await locked(self._session, TariffRow, tariff.id)
         if row is None:
-            raise NotFoundError("That tariff no longer exists.")
+            raise NotFoundError(translate("Repositories", "That tariff no longer exists."))
         await self._may_change(row.metric_id)
         await stamp(self._session, row, "tariff", tariff.version)
         await self._check(tariff)
@@ -233,11 +234,11 @@ class TariffRepository:
     async def delete(self, tariff_id: int) -> None:
         metric_id = await self._session.scalar(select(TariffRow.metric_id).where(TariffRow.id == tariff_id))
         if metric_id is None:
-            raise NotFoundError("That tariff no longer exists.")
+            raise NotFoundError(translate("Repositories", "That tariff no longer exists."))
         await self._may_change(metric_id)
         result = await self._session.execute(delete(TariffRow).where(TariffRow.id == tariff_id))
         if getattr(result, "rowcount", 1) == 0:
-            raise NotFoundError("That tariff no longer exists.")
+            raise NotFoundError(translate("Repositories", "That tariff no longer exists."))
 
     async def _may_change(self, metric_id: int) -> None:
         source_id = await _tariff_source(self._session, metric_id)
@@ -247,7 +248,7 @@ class TariffRepository:
     async def _check(self, tariff: Tariff) -> None:
         metric = await self._session.get(MetricRow, tariff.metric_id)
         if metric is None:
-            raise NotFoundError("That metric no longer exists.")
+            raise NotFoundError(translate("Repositories", "That metric no longer exists."))
         await self._may_change(metric.id)
         taken = await self._session.scalars(
             select(TariffRow.valid_from).where(TariffRow.metric_id == tariff.metric_id, TariffRow.id != tariff.id)
@@ -261,7 +262,7 @@ class TariffRepository:
 async def _tariff_source(session: AsyncSession, metric_id: int) -> int:
     source_id = await session.scalar(select(MetricRow.source_id).where(MetricRow.id == metric_id))
     if source_id is None:
-        raise NotFoundError("That metric no longer exists.")
+        raise NotFoundError(translate("Repositories", "That metric no longer exists."))
     return source_id
 
 

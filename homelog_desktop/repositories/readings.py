@@ -28,6 +28,7 @@ from ..domain.validation import (
     daily_rate,
     events_between,
 )
+from ..i18n import translate
 from . import access
 from .meter_changes import MeterEventRepository
 from .versions import changed_by, locked, stamp
@@ -134,7 +135,7 @@ class ReadingRepository:
         await access.ensure_visible(self._session, source.id)
         row = await self._session.get(ReadingRow, reading_id)
         if row is None or row.source_id != source.id:
-            raise NotFoundError("That reading no longer exists.")
+            raise NotFoundError(translate("Repositories", "That reading no longer exists."))
         values, _, starts = await self._values_of(source, [reading_id], with_consumption=False)
         return _reading(row, values.get(reading_id, {}), starts.get(reading_id, {}))
 
@@ -247,7 +248,9 @@ class ReadingRepository:
         await access.ensure_visible(self._session, source.id)
         row = await locked(self._session, ReadingRow, reading.id)
         if row is None or row.source_id != source.id:
-            raise NotFoundError("That reading no longer exists (it may have been deleted elsewhere).")
+            raise NotFoundError(
+                translate("Repositories", "That reading no longer exists (it may have been deleted elsewhere).")
+            )
         await access.require_readings(self._session, Action.CHANGE_READING, [reading.id])
         await stamp(self._session, row, "reading", reading.version)
         actor = actor_of(self._session)

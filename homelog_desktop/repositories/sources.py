@@ -90,7 +90,7 @@ class SourceRepository:
     async def get(self, source_id: int) -> Source:
         row = await self._session.scalar(select(SourceRow).where(SourceRow.id == source_id, self._visible))
         if row is None:
-            raise NotFoundError("That source no longer exists.")
+            raise NotFoundError(translate("Repositories", "That source no longer exists."))
         return await self._loaded(row)
 
     async def get_by_name(self, name: str) -> Source:
@@ -109,7 +109,7 @@ class SourceRepository:
             rows = await self._session.scalars(select(SourceRow).where(self._visible).order_by(SourceRow.id))
             row = next((r for r in rows if r.name.casefold() == wanted), None)
         if row is None:
-            raise NotFoundError(f"There is no source named “{name}”.")
+            raise NotFoundError(translate("Repositories", "There is no source named “{name}”.").format(name=name))
         return await self._loaded(row)
 
     async def add(self, source: Source) -> Source:
@@ -147,7 +147,7 @@ class SourceRepository:
         await access.ensure_visible(self._session, source.id)
         row = await locked(self._session, SourceRow, source.id)
         if row is None:
-            raise NotFoundError("That source no longer exists.")
+            raise NotFoundError(translate("Repositories", "That source no longer exists."))
         await self._require_edit(source)
         await stamp(self._session, row, "source", source.version)
         await self._check_name(source.name.strip(), source.id)
@@ -196,7 +196,7 @@ class SourceRepository:
         await access.require_source(self._session, Action.EDIT_SOURCE, source_id)
         row = await self._session.get(SourceRow, source_id)
         if row is None:
-            raise NotFoundError("That source no longer exists.")
+            raise NotFoundError(translate("Repositories", "That source no longer exists."))
         row.archived = archived
         await stamp(self._session, row, "source", 0)
         await self._session.flush()
@@ -220,7 +220,7 @@ class SourceRepository:
             )
         result = await self._session.execute(delete(SourceRow).where(SourceRow.id == source_id))
         if getattr(result, "rowcount", 1) == 0:
-            raise NotFoundError("That source no longer exists.")
+            raise NotFoundError(translate("Repositories", "That source no longer exists."))
 
     async def count_readings(self, source_id: int) -> int:
         await access.ensure_visible(self._session, source_id)
@@ -449,7 +449,9 @@ class SourceRepository:
         query = select(SourceRow.id, SourceRow.name).where(func.lower(SourceRow.name) == name.lower(), self._visible)
         visible = [(int(i), str(n)) for i, n in (await self._session.execute(query)).all()]
         if source_name_taken(name, own_id, visible):
-            raise DuplicateNameError(f"Name: there is already a source called “{name}”.")
+            raise DuplicateNameError(
+                translate("Repositories", "Name: there is already a source called “{name}”.").format(name=name)
+            )
 
     async def _check_decimals(self, metric: Metric, stored_decimals: int, row: int) -> None:
         """Refuse ``metric.decimals`` if a value stored with ``stored_decimals`` needs more.

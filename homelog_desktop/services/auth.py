@@ -35,13 +35,16 @@ from ..domain.access import Actor, MemberFacts, Role, can_edit_member, can_reset
 from ..domain.errors import HomeLogError
 from ..domain.issues import Issue
 from ..domain.passwords import check_password
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..repositories.member_passwords import MemberPasswordRepository
 from ..repositories.members import MemberRepository
 
 log = logging.getLogger(__name__)
 
-#: What every refused sign-in says (never which part was wrong).
-WRONG_CREDENTIALS = "That name or e-mail and password do not match. Check both and try again."
+#: What every refused sign-in says (never which part was wrong; translated where given).
+WRONG_CREDENTIALS = QT_TRANSLATE_NOOP(
+    "Auth", "That name or e-mail and password do not match. Check both and try again."
+)
 
 
 class PasswordHashing:
@@ -182,7 +185,7 @@ class AuthService:
                 ok = await asyncio.to_thread(self._hashing.verify, stored, password)
             if not ok or found is None or stored is None:
                 self._throttle.failed(login)
-                raise SignInRefusedError(WRONG_CREDENTIALS, self._throttle.retry_after(login))
+                raise SignInRefusedError(translate("Auth", WRONG_CREDENTIALS), self._throttle.retry_after(login))
             if self._hashing.needs_rehash(stored):
                 await passwords.set_hash(found.member_id, await asyncio.to_thread(self._hashing.hash, password))
         self._throttle.succeeded(login)
@@ -201,7 +204,7 @@ class AuthService:
                 signed_in_with = self._database.url.password if not self._database.is_sqlite else None
                 right = signed_in_with is None or hmac.compare_digest(signed_in_with.encode(), current.encode())
             if not right:
-                raise SignInRefusedError("The current password is not right.")
+                raise SignInRefusedError(translate("Auth", "The current password is not right."))
             await self._store(session, actor, actor.member_id, new, confirmation)
         if not self._database.is_sqlite and self._database.url.password is not None:
             self._database.use_password(new)  # the server's role has the new password now
@@ -287,12 +290,12 @@ async def sign_in_to_server(
     try:
         role = await role_of_login(address, login) if login.strip() and password else None
         if role is None:
-            raise SignInRefusedError(WRONG_CREDENTIALS)
+            raise SignInRefusedError(translate("Auth", WRONG_CREDENTIALS))
         database = Database(address.url(role, password))
         async with database.session(readonly=True) as session:
             member_id = await MemberRoleRepository(session).signed_in_member()
             if member_id is None:
-                raise SignInRefusedError(WRONG_CREDENTIALS)
+                raise SignInRefusedError(translate("Auth", WRONG_CREDENTIALS))
             member = await MemberRepository(session).get(member_id)
             role_of = await MemberPasswordRepository(session).role(member_id)
     except BaseException as exc:
@@ -300,7 +303,7 @@ async def sign_in_to_server(
             await database.dispose()
         if isinstance(exc, SignInRefusedError):
             throttle.failed(login)
-            raise SignInRefusedError(WRONG_CREDENTIALS, throttle.retry_after(login)) from None
+            raise SignInRefusedError(translate("Auth", WRONG_CREDENTIALS), throttle.retry_after(login)) from None
         if isinstance(exc, ServerProblemError):
             raise
         problem = explain(exc, address.display) if isinstance(exc, Exception) else None
@@ -308,7 +311,7 @@ async def sign_in_to_server(
             raise
         if problem.kind is Kind.SERVER_LOGIN:
             throttle.failed(login)
-            raise SignInRefusedError(WRONG_CREDENTIALS, throttle.retry_after(login)) from None
+            raise SignInRefusedError(translate("Auth", WRONG_CREDENTIALS), throttle.retry_after(login)) from None
         raise ServerProblemError(problem.message, problem.kind.value) from None
     throttle.succeeded(login)
     signed_in = SignedIn(member.id or member_id, member.name, member.email, role_of)
@@ -332,7 +335,9 @@ async def role_of_login(address: ServerAddress, login: str) -> str | None:
         said = str(exc)
         if "too many connections" in said:
             raise ServerProblemError(
-                f"The server at {address.display} is busy with other sign-ins. Try again in a moment.",
+                translate("Auth", "The server at {place} is busy with other sign-ins. Try again in a moment.").format(
+                    place=address.display
+                ),
                 Kind.SERVER_UNREACHABLE.value,
             ) from None
         if problem is not None and problem.kind is Kind.SERVER_LOGIN:
@@ -342,8 +347,11 @@ async def role_of_login(address: ServerAddress, login: str) -> str | None:
             return None
         if "homelog_sign_in_role" in said:
             raise ServerProblemError(
-                f"The household “{address.database}” at {address.display} is not ready for signing in by "
-                "name or e-mail: its owner updates it first (open it with Home Log as the database's owner).",
+                translate(
+                    "Auth",
+                    "The household “{database}” at {place} is not ready for signing in by name or e-mail: its owner"
+                    " updates it first (open it with Home Log as the database's owner).",
+                ).format(database=address.database, place=address.display),
                 Kind.SERVER_LOGIN.value,
             ) from None
         if problem is None:
@@ -354,11 +362,15 @@ async def role_of_login(address: ServerAddress, login: str) -> str | None:
     return str(found) if found is not None else None
 
 
+def too_many_sign_ins() -> str:
+    """The first sentence of the refusal after too many failed sign-ins (which the dialogs recognise it by)."""
+    return translate("Auth", "Too many failed sign-ins.")
+
+
 def _too_many(wait: float) -> SignInRefusedError:
     seconds = math.ceil(wait)
-    return SignInRefusedError(
-        f"Too many failed sign-ins. Try again in {seconds} second{'s' if seconds != 1 else ''}.", wait
-    )
+    again = translate("Auth", "Try again in %n second(s).", None, seconds)
+    return SignInRefusedError(f"{too_many_sign_ins()} {again}", wait)
 
 
 #: Failed sign-ins to servers in this run of the program (the server has its own limits too).

@@ -32,6 +32,7 @@ from ..db.backup_files import (
 )
 from ..db.writers import make_private
 from ..domain.errors import HomeLogError
+from ..i18n import translate
 
 __all__ = [
     "BEFORE_MIGRATION",
@@ -149,7 +150,7 @@ def back_up(
 ) -> BackupFile:
     """Back ``db_path`` up into ``backup_dir``, then rotate the backups there (sync: run in a thread)."""
     if not db_path.is_file():
-        raise BackupError(f"There is no database at {db_path} to back up.")
+        raise BackupError(translate("Backups", "There is no database at {path} to back up.").format(path=db_path))
     made = write_backup(db_path, backup_dir, reason, progress=progress, now=now)
     rotate(backup_dir, now)
     return made
@@ -158,12 +159,18 @@ def back_up(
 def back_up_to(db_path: Path, target: Path, *, progress: Progress | None = None) -> Path:
     """Back ``db_path`` up to a file of the user's choosing (replacing it if it exists; not rotated)."""
     if not db_path.is_file():
-        raise BackupError(f"There is no database at {db_path} to back up.")
+        raise BackupError(translate("Backups", "There is no database at {path} to back up.").format(path=db_path))
     target = target.expanduser().absolute()
     if target.exists() and target.resolve() == db_path.resolve():
-        raise BackupError(f"{target} is the database itself; choose another file for the backup.")
+        raise BackupError(
+            translate("Backups", "{target} is the database itself; choose another file for the backup.").format(
+                target=target
+            )
+        )
     if target.is_dir():
-        raise BackupError(f"{target} is a folder; give the name of the backup file.")
+        raise BackupError(
+            translate("Backups", "{target} is a folder; give the name of the backup file.").format(target=target)
+        )
     copy_database(db_path, target, progress=progress, overwrite=True)
     return target
 

@@ -31,6 +31,7 @@ from ..db.backup_files import MANUAL, BackupFile, backup_name, partial_name, rem
 from ..db.migrate import HEAD_REVISION, current_revision, migrate
 from ..domain.errors import HomeLogError, ValidationError
 from ..domain.passwords import check_password
+from ..i18n import local_number, translate
 from .backups import rotate
 
 __all__ = [
@@ -52,18 +53,42 @@ ChecksumMismatchError = sql.ChecksumMismatchError
 #: progress(rows copied, rows in all, table being copied)
 Progress = Callable[[int, int, str], None]
 
-#: Words for each table in summaries (singular, plural).
-TABLE_WORDS = {
-    "members": ("member", "members"),
-    "member_passwords": ("member password", "member passwords"),
-    "sources": ("source", "sources"),
-    "metrics": ("metric", "metrics"),
-    "readings": ("reading", "readings"),
-    "reading_values": ("value", "values"),
-    "meter_events": ("meter change", "meter changes"),
-    "tariffs": ("tariff", "tariffs"),
-    "virtual_terms": ("virtual meter input", "virtual meter inputs"),
-}
+#: The tables in the order summaries name them ("3 members, 4 sources, ...": ``counted``).
+TABLE_ORDER = (
+    "members",
+    "member_passwords",
+    "sources",
+    "metrics",
+    "readings",
+    "reading_values",
+    "meter_events",
+    "tariffs",
+    "virtual_terms",
+)
+
+
+def counted(table: str, n: int) -> str:
+    """``n`` rows of ``table`` in words: "1 reading", "1,000 readings" ("1.000 Ablesungen" in German)."""
+    match table:
+        case "members":
+            return translate("Copying", "%Ln member(s)", None, n)
+        case "member_passwords":
+            return translate("Copying", "%Ln member password(s)", None, n)
+        case "sources":
+            return translate("Copying", "%Ln source(s)", None, n)
+        case "metrics":
+            return translate("Copying", "%Ln metric(s)", None, n)
+        case "readings":
+            return translate("Copying", "%Ln reading(s)", None, n)
+        case "reading_values":
+            return translate("Copying", "%Ln value(s)", None, n)
+        case "meter_events":
+            return translate("Copying", "%Ln meter change(s)", None, n)
+        case "tariffs":
+            return translate("Copying", "%Ln tariff(s)", None, n)
+        case "virtual_terms":
+            return translate("Copying", "%Ln virtual meter input(s)", None, n)
+    return f"{local_number(n, grouped=True)} {table}"
 
 
 class Cancel(Protocol):
@@ -105,10 +130,9 @@ class CopyResult:
     def summary(self) -> str:
         """``3 members, 4 sources, 9 metrics, 1,000 readings, ...`` (every table, zeros too)."""
         parts = []
-        order = list(TABLE_WORDS)
+        order = list(TABLE_ORDER)
         for table, count in sorted(self.counts.items(), key=lambda i: order.index(i[0]) if i[0] in order else 99):
-            one, many = TABLE_WORDS.get(table, (table, table))
-            parts.append(f"{count:,} {one if count == 1 else many}")
+            parts.append(counted(table, count))
         return ", ".join(parts)
 
 
@@ -124,7 +148,11 @@ class _Counter:
         if self.progress is not None:
             self.progress(self.done, self.total, table)
         if self.cancel is not None and self.cancel.cancelled:
-            raise CopyCancelledError("The copy was cancelled; nothing was copied.")
+            raise CopyCancelledError(_cancelled())
+
+
+def _cancelled() -> str:
+    return translate("Copying", "The copy was cancelled; nothing was copied.")
 
 
 async def _thread[R](fn: Callable[..., R], *args: Any) -> R:
@@ -138,28 +166,49 @@ def _server_name(db: Database) -> str:
 
 
 def _schema_problem(where: str, revision: str | None) -> HomeLogError:
+    """``where``: a file's path, or a server's database (``_the_database``)."""
     if revision is None:
-        return HomeLogError(f"{where} holds no Home Log household to copy.")
+        return HomeLogError(translate("Copying", "{where} holds no Home Log household to copy.").format(where=where))
     return HomeLogError(
-        f"{where} has schema {revision}, this Home Log writes {HEAD_REVISION}: open it with this version of "
-        "Home Log once (it upgrades it), then copy it."
+        translate(
+            "Copying",
+            "{where} has schema {revision}, this Home Log writes {head}: open it with this version of Home Log once"
+            " (it upgrades it), then copy it.",
+        ).format(where=where, revision=revision, head=HEAD_REVISION)
     )
 
 
+def _the_database(where: str) -> str:
+    """A server's database in a message's subject ("The database host/name")."""
+    return translate("Copying", "The database {name}").format(name=where)
+
+
 def _not_empty(where: str, found: dict[str, int]) -> TargetNotEmptyError:
-    held = ", ".join(f"{n:,} {TABLE_WORDS.get(t, (t, t))[1 if n != 1 else 0]}" for t, n in found.items() if n)
+    held = ", ".join(counted(t, n) for t, n in found.items() if n)
     return TargetNotEmptyError(
-        f"{where} already holds data ({held or 'rows'}): Home Log copies a household only into an empty "
-        "database. Nothing was copied. Use a new database (createdb NAME) or another file."
+        translate(
+            "Copying",
+            "{where} already holds data ({held}): Home Log copies a household only into an empty database. Nothing"
+            " was copied. Use a new database (createdb NAME) or another file.",
+        ).format(where=where, held=held or translate("Copying", "rows"))
     )
 
 
 def _mismatch(table: str, source: tuple[int, int], target: tuple[int, int]) -> ChecksumMismatchError:
-    return ChecksumMismatchError(
-        f"The copy of the table {table} does not match its source ({source[0]:,} rows there, {target[0]:,} "
-        f"here{', and different contents' if source[0] == target[0] else ''}): the copy was undone, nothing "
-        "was copied."
-    )
+    there, here = local_number(source[0], grouped=True), local_number(target[0], grouped=True)
+    if source[0] == target[0]:
+        message = translate(
+            "Copying",
+            "The copy of the table {table} does not match its source ({there} rows there, {here} here, and different"
+            " contents): the copy was undone, nothing was copied.",
+        )
+    else:
+        message = translate(
+            "Copying",
+            "The copy of the table {table} does not match its source ({there} rows there, {here} here): the copy was"
+            " undone, nothing was copied.",
+        )
+    return ChecksumMismatchError(message.format(table=table, there=there, here=here))
 
 
 async def local_members(path: Path) -> list[sql.HouseholdMember]:
@@ -191,7 +240,7 @@ async def copy_to_server(
     """
     passwords = dict(passwords or {})
     if not await _thread(local.is_file):
-        raise HomeLogError(f"There is no database at {local} to copy.")
+        raise HomeLogError(translate("Copying", "There is no database at {path} to copy.").format(path=local))
     specs = sql.table_specs()
     counter = _Counter(progress, cancel)
     source = await _thread(lambda: sql.SqliteSide(local, readonly=True))
@@ -205,12 +254,16 @@ async def copy_to_server(
         members = await _thread(sql.sqlite_members, source)
         unknown = set(passwords) - {m.id for m in members}
         if unknown:
-            raise HomeLogError(f"No member with the id {min(unknown)} in {local}.")
+            raise HomeLogError(
+                translate("Copying", "No member with the id {id} in {path}.").format(id=min(unknown), path=local)
+            )
         for member in members:
             if member.id in passwords:
                 problems = check_password(passwords[member.id], email=member.email, name=member.name)
                 if problems:
-                    raise ValidationError(f"{member.name}'s password", problems[0].message)
+                    raise ValidationError(
+                        translate("Copying", "{name}'s password").format(name=member.name), problems[0].message
+                    )
         counts = {spec.name: await _thread(source.count, spec) for spec in specs}
         counter.total = sum(counts.values())
         await migrate(target)
@@ -222,7 +275,7 @@ async def copy_to_server(
             if any(held.values()) or (
                 "member_roles" in await sql.pg_tables(driver) and await sql.pg_has_rows(driver, "member_roles")
             ):
-                raise _not_empty(f"The database {where}", held)
+                raise _not_empty(_the_database(where), held)
             sums: dict[str, int] = {}
             for spec in specs:
                 sums[spec.name] = 0
@@ -248,7 +301,7 @@ async def copy_to_server(
                     await driver.execute(statement)
                 roles.append(MemberRole(member.name, role, password is not None, member.role == "admin"))
             if cancel is not None and cancel.cancelled:
-                raise CopyCancelledError("The copy was cancelled; nothing was copied.")
+                raise CopyCancelledError(_cancelled())
         return CopyResult(str(local), where, counts, tuple(roles), next_ids)
     finally:
         await _thread(source.close)
@@ -278,7 +331,7 @@ async def copy_from_server(
             await _check_empty_file(local, specs)
         revision = await current_revision(source)
         if revision != HEAD_REVISION:
-            raise _schema_problem(f"The database {where}", revision)
+            raise _schema_problem(_the_database(where), revision)
         local.parent.mkdir(parents=True, exist_ok=True)
         new = Database(sqlite_url(local))
         try:
@@ -306,9 +359,13 @@ async def copy_from_server(
                     raise _mismatch(spec.name, theirs, ours)
         broken = await _thread(target.foreign_key_problems)
         if broken:
-            raise HomeLogError(f"The copy in {local} would break {broken} references; it was undone.")
+            raise HomeLogError(
+                translate(
+                    "Copying", "The copy in {path} would break %Ln reference(s); it was undone.", None, broken
+                ).format(path=local)
+            )
         if cancel is not None and cancel.cancelled:
-            raise CopyCancelledError("The copy was cancelled; nothing was copied.")
+            raise CopyCancelledError(_cancelled())
         await _thread(target.commit)
         next_ids = {name: value + 1 for name, value in highest.items()}
         return CopyResult(where, str(local), counts, (), next_ids)
@@ -388,7 +445,9 @@ async def back_up_server(
 async def back_up_server_to(url: str, target: Path, *, progress: Progress | None = None) -> CopyResult:
     """Back the household on a server up into the file ``target`` (replacing it once the copy is complete)."""
     if await _thread(target.is_dir):
-        raise HomeLogError(f"{target} is a folder; give the name of the backup file.")
+        raise HomeLogError(
+            translate("Copying", "{path} is a folder; give the name of the backup file.").format(path=target)
+        )
     await _thread(lambda: target.parent.mkdir(parents=True, exist_ok=True))
     temp = partial_name(target)
     try:

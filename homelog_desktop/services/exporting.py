@@ -85,6 +85,7 @@ from ..domain.entities import PERIOD_START_SUFFIX as START_SUFFIX
 from ..domain.entities import MeterEvent, Metric, MetricKind, Source, Tariff
 from ..domain.errors import HomeLogError
 from ..domain.settlement import AdvancePayment
+from ..i18n import translate
 from ..repositories.bulk_readings import sqlite_reading_rows, stream_reading_rows
 from .bulk import gc_paused
 
@@ -125,7 +126,7 @@ class ExportCancelledError(HomeLogError):
     """The user cancelled the export; no file was written."""
 
     def __init__(self) -> None:
-        super().__init__("Export cancelled: no file was written.")
+        super().__init__(translate("Exporting", "Export cancelled: no file was written."))
 
 
 class Cancel(Protocol):
@@ -237,7 +238,9 @@ async def export_sources(
     if not sources:
         raise ValueError("nothing to export")
     if fmt is ExportFormat.CSV and len(sources) > 1:
-        raise HomeLogError("A CSV file holds the readings of one source: export several sources as JSON.")
+        raise HomeLogError(
+            translate("Exporting", "A CSV file holds the readings of one source: export several sources as JSON.")
+        )
     with gc_paused():
         return await _export(db, list(sources), out, fmt, tz, progress, cancel)
 
@@ -260,7 +263,7 @@ async def _export(
     left_out = tuple(s.name for s in fresh if s.virtual)
     fresh = [s for s in fresh if not s.virtual]
     if not fresh:
-        raise HomeLogError("Only virtual meters were chosen: export each one on its own.")
+        raise HomeLogError(translate("Exporting", "Only virtual meters were chosen: export each one on its own."))
     located = [await _locate(db, source) for source in fresh]
     details = [await _details(db, source) if fmt is ExportFormat.JSON else None for source in fresh]
     reporter = _Reporter(loop, progress, sum(total for _path, total in located))

@@ -64,6 +64,7 @@ from ..domain.numbers import quantum, relative_change
 from ..domain.projection import ProjectionFigures, ProjectionMethod, project
 from ..domain.settlement import AdvancePayment, BillRegister, Settlement, billing_year, source_settlement
 from ..domain.timeutil import from_epoch
+from ..i18n import local_number, translate
 from ..repositories import MeterEventRepository, SourceRepository, TariffRepository
 from ..repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
 from ..repositories.series import load_series
@@ -157,13 +158,15 @@ async def build_report(
     Raises NotFoundError for an unknown source or metric and ValidationError for an empty range.
     """
     if start is not None and end is not None and start >= end:
-        raise ValidationError("To", "must be after the start of the range")
+        raise ValidationError(translate("Reports", "To"), translate("Reports", "must be after the start of the range"))
     zone = tz or system_zone()
     async with db.session(readonly=True) as session:
         source = await SourceRepository(session).get(source_id)
         metric = source.metric(metric_id)
         if metric is None:
-            raise NotFoundError(f"“{source.name}” has no such metric (it may have been removed).")
+            raise NotFoundError(
+                translate("Reports", "“{name}” has no such metric (it may have been removed).").format(name=source.name)
+            )
         events: list[MeterEvent] = []
         if metric.kind is MetricKind.COUNTER:
             events = await MeterEventRepository(session).for_metric(metric_id)
@@ -435,8 +438,11 @@ def _conversion_notes(metered: Curve, conversion: ConversionPlan, tz: tzinfo, un
         return ()
     day = from_epoch(until).astimezone(tz).date().isoformat()
     return (
-        f"No conversion factor before {day}: the {unit} read before then are not converted to "
-        f"{conversion.unit} and have no cost. Add a factor from an earlier date to include them.",
+        translate(
+            "Reports",
+            "No conversion factor before {day}: the {unit} read before then are not converted to {converted} and have"
+            " no cost. Add a factor from an earlier date to include them.",
+        ).format(day=day, unit=unit, converted=conversion.unit),
     )
 
 
@@ -451,15 +457,23 @@ def _decrease_notes(
     if not inside:
         return ()
     days = sorted({from_epoch(t).astimezone(tz).date().isoformat() for t in inside})
-    shown = ", ".join(days[:5]) + (f" and {len(days) - 5} more" if len(days) > 5 else "")
+    shown = ", ".join(days[:5])
+    if len(days) > 5:
+        shown = translate("Reports", "{days} and %n more", None, len(days) - 5).format(days=shown)
     if virtual:
         return (
-            f"An input's counter goes down on {shown} with no meter change recorded: these figures count it"
-            " as negative consumption. Record the meter change on that input to correct it.",
+            translate(
+                "Reports",
+                "An input's counter goes down on {days} with no meter change recorded: these figures count it as"
+                " negative consumption. Record the meter change on that input to correct it.",
+            ).format(days=shown),
         )
     return (
-        f"The counter goes down on {shown} with no meter change recorded: the consumption there is negative."
-        " Record the meter replacement, reset or rollover to correct it.",
+        translate(
+            "Reports",
+            "The counter goes down on {days} with no meter change recorded: the consumption there is negative."
+            " Record the meter replacement, reset or rollover to correct it.",
+        ).format(days=shown),
     )
 
 
@@ -470,14 +484,21 @@ def _interval_notes(curve: Curve, rows: Sequence[ReportRow]) -> tuple[str, ...]:
     if gaps:
         days = sum((r.uncovered_days for r in gaps), Decimal(0))
         notes.append(
-            f"No amount covers {days_text(days)} days of this range (a gap in the data): those days are "
-            "left out, not counted as zero. Rows marked “not covered” have no data at all."
+            translate(
+                "Reports",
+                "No amount covers {days} days of this range (a gap in the data): those days are left out, not counted"
+                " as zero. Rows marked “not covered” have no data at all.",
+            ).format(days=local_number(days_text(days)))
         )
     if curve.unknown:
-        values = "1 value has" if curve.unknown == 1 else f"{curve.unknown} values have"
         notes.append(
-            f"{values} no known period start (the first amount, stored before periods were kept): "
-            "not counted. Edit the reading to give its period a start."
+            translate(
+                "Reports",
+                "%n value(s) has/have no known period start (the first amount, stored before periods were kept): not"
+                " counted. Edit the reading to give its period a start.",
+                None,
+                curve.unknown,
+            )
         )
     return tuple(notes)
 

@@ -40,6 +40,7 @@ from ..db.integrity import CheckResult, Health, check_file
 from ..db.swap import SIDECARS, replace_database
 from ..db.writers import restoring
 from ..domain.errors import HomeLogError
+from ..i18n import translate
 from ..problems import folder_problem
 
 
@@ -63,10 +64,12 @@ def validate_backup(path: Path) -> CheckResult:
     if result.health is Health.OK:
         return result
     if result.health is Health.EMPTY:
-        raise RestoreError(f"{path} holds no Home Log data; nothing was restored.")
+        raise RestoreError(
+            translate("Restore", "{path} holds no Home Log data; nothing was restored.").format(path=path)
+        )
     if result.health is Health.TOO_NEW:
-        raise RestoreError(f"{result.message} It was not restored.")
-    raise RestoreError(f"{result.message} It cannot be restored.")
+        raise RestoreError(translate("Restore", "{message} It was not restored.").format(message=result.message))
+    raise RestoreError(translate("Restore", "{message} It cannot be restored.").format(message=result.message))
 
 
 def restore_file(
@@ -85,7 +88,9 @@ def restore_file(
     """
     source = source.expanduser().absolute()
     if source.exists() and db_path.exists() and source.resolve() == db_path.resolve():
-        raise RestoreError(f"{source} is the database itself; choose a backup to restore.")
+        raise RestoreError(
+            translate("Restore", "{source} is the database itself; choose a backup to restore.").format(source=source)
+        )
     checked = validate_backup(source)
     folder = db_path.parent
     problem = folder_problem(folder)
@@ -98,7 +103,11 @@ def restore_file(
         copy_into(source, staging, progress=_step(progress, "copy"))
         again = check_file(staging, quick=True, live=False)
         if not again.ok:
-            raise RestoreError(f"The copy of {source} failed its check ({again.message}); nothing was changed.")
+            raise RestoreError(
+                translate("Restore", "The copy of {source} failed its check ({message}); nothing was changed.").format(
+                    source=source, message=again.message
+                )
+            )
         # No writer, in any process, commits between the copy of the current data and the swap (it
         # would vanish with the replaced file); writers that waited find the file replaced and stop.
         with restoring(db_path, on_wait=lambda: progress("wait", 0, 0) if progress is not None else None):
@@ -120,7 +129,9 @@ def _check_writable(db_path: Path) -> None:
     """
     if db_path.exists() and not os.access(db_path, os.W_OK):
         raise RestoreError(
-            f"{db_path} is read-only; nothing was changed. Make it writable for your user, then try again."
+            translate(
+                "Restore", "{path} is read-only; nothing was changed. Make it writable for your user, then try again."
+            ).format(path=db_path)
         )
 
 
@@ -135,10 +146,14 @@ def _keep_current(
         try:
             kept = write_backup(db_path, backup_dir, BEFORE_RESTORE, progress=_step(progress, "keep"), now=now)
         except BackupError as exc:
-            raise RestoreError(f"The current data could not be kept, so nothing was restored. {exc}") from exc
+            raise RestoreError(
+                translate("Restore", "The current data could not be kept, so nothing was restored. {exc}").format(
+                    exc=exc
+                )
+            ) from exc
         return kept.path, False
     if current.health is Health.UNREADABLE:
-        raise RestoreError(f"{current.message} Nothing was restored.")
+        raise RestoreError(translate("Restore", "{message} Nothing was restored.").format(message=current.message))
     return move_aside(db_path, now), True
 
 
@@ -158,7 +173,11 @@ def move_aside(db_path: Path, now: datetime | None = None) -> Path:
         os.replace(db_path, target)
         flush_dir(db_path.parent)
     except OSError as exc:
-        raise RestoreError(f"Cannot move {db_path} aside: {exc.strerror or exc}. Nothing was restored.") from exc
+        raise RestoreError(
+            translate("Restore", "Cannot move {path} aside: {reason}. Nothing was restored.").format(
+                path=db_path, reason=exc.strerror or exc
+            )
+        ) from exc
     return target
 
 

@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass
 
 from ..db.server import ServerAddress
+from ..i18n import translate
 
 #: The keyring's service name of Home Log's entries.
 SERVICE = "Home Log"
@@ -36,19 +37,34 @@ def _status() -> KeyringStatus:
     try:
         import keyring
     except ImportError:
-        return KeyringStatus(False, "Passwords cannot be remembered: the keyring module is not installed.")
+        return KeyringStatus(
+            False, translate("SavedPasswords", "Passwords cannot be remembered: the keyring module is not installed.")
+        )
     try:
         backend = keyring.get_keyring()
     except Exception as exc:  # a broken keyring configuration
-        return KeyringStatus(False, f"Passwords cannot be remembered: the password store does not work ({exc}).")
+        return KeyringStatus(
+            False,
+            translate(
+                "SavedPasswords", "Passwords cannot be remembered: the password store does not work ({reason})."
+            ).format(reason=exc),
+        )
     priority = getattr(backend, "priority", 0)
     if type(backend).__module__.startswith("keyring.backends.fail") or not priority or priority <= 0:
         return KeyringStatus(
             False,
-            "Passwords cannot be remembered: this computer has no password store (keyring) Home Log can use. "
-            "Type the password each time.",
+            translate(
+                "SavedPasswords",
+                "Passwords cannot be remembered: this computer has no password store (keyring) Home Log can use."
+                " Type the password each time.",
+            ),
         )
-    return KeyringStatus(True, f"Kept in {getattr(backend, 'name', type(backend).__name__)}, never in a file.")
+    return KeyringStatus(
+        True,
+        translate("SavedPasswords", "Kept in {store}, never in a file.").format(
+            store=getattr(backend, "name", type(backend).__name__)
+        ),
+    )
 
 
 def _get(address: ServerAddress, login: str) -> str | None:

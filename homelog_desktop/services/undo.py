@@ -28,6 +28,7 @@ from ..domain.undo import (
     plan,
     refusal,
 )
+from ..i18n import translate
 from ..repositories.snapshots import SnapshotRepository, image_of
 from ..repositories.versions import member_name
 from .bulk import gc_paused
@@ -170,8 +171,11 @@ class UndoService:
                     await snapshots.write(steps)
         except IntegrityError as exc:
             raise HomeLogError(
-                f"Cannot {step}: its readings are in use elsewhere, or a reading it would put back clashes with "
-                "one added since (at the same time). Nothing was changed."
+                translate(
+                    "Undo",
+                    "Cannot {step}: its readings are in use elsewhere, or a reading it would put back clashes with"
+                    " one added since (at the same time). Nothing was changed.",
+                ).format(step=step)
             ) from exc
         return current
 

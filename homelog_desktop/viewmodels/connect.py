@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from ..db.server import DEFAULT_PORT, ServerAddress
 from ..domain.errors import HomeLogError
 from ..i18n import translate
+from ..problems import without_url
 from .base import BaseViewModel
 
 if TYPE_CHECKING:
@@ -93,12 +94,12 @@ class ConnectViewModel(BaseViewModel):
             self.connected.emit(database, who)
 
     async def _attempt(self, address: ServerAddress, login: str, password: str) -> tuple[Database, SignedIn] | None:
-        from ..services.auth import ServerProblemError, SignInRefusedError, sign_in_to_server
+        from ..services.auth import ServerProblemError, SignInRefusedError, sign_in_to_server, too_many_sign_ins
 
         try:
             database, who = await sign_in_to_server(address, login, password)
         except SignInRefusedError as exc:
-            if exc.retry_after > 0 and str(exc).startswith("Too many"):
+            if exc.retry_after > 0 and str(exc).startswith(too_many_sign_ins()):
                 self.tested.emit(WRONG_LOGIN, str(exc))
             else:
                 self.tested.emit(
@@ -112,7 +113,7 @@ class ConnectViewModel(BaseViewModel):
             return None
         except ServerProblemError as exc:
             # problems.py speaks of the URL of the command line; here the address is the dialog's fields.
-            self.tested.emit(exc.kind, str(exc).replace(" in the URL", ""))
+            self.tested.emit(exc.kind, without_url(str(exc)))
             return None
         except HomeLogError:
             raise

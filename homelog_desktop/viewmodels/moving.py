@@ -105,7 +105,7 @@ class MoveViewModel(BaseViewModel):
     async def move(self, address: ServerAddress, admin_password: str = "") -> CopyResult | None:
         """Copy the household to ``address``; None (and ``error_occurred`` or ``cancelled``) if it did not happen."""
         from ..domain.errors import HomeLogError
-        from ..problems import explain
+        from ..problems import explain, without_url
         from ..services.copying import CopyCancelledError, copy_to_server, local_members
 
         token = self._token = _Token()
@@ -150,7 +150,7 @@ class MoveViewModel(BaseViewModel):
                 if problem is None:
                     raise
                 # (the dialog has fields, not a URL)
-                raise HomeLogError(problem.message.replace(" in the URL", "")) from error
+                raise HomeLogError(without_url(problem.message)) from error
             finally:
                 self._token = None
             self.moved_to = address

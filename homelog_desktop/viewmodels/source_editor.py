@@ -66,7 +66,7 @@ class MeterChanges:
 def default_metric(category: Category) -> Metric:
     """The metric a new source of ``category`` starts with."""
     name, unit, kind, decimals = CATEGORY_DEFAULTS[category]
-    return Metric(None, name, unit, kind, decimals)
+    return Metric(None, translate("CategoryDefaults", name), unit, kind, decimals)
 
 
 def check_source(source: Source) -> list[Problem]:

@@ -47,15 +47,8 @@ from ..domain.projection import ProjectionMethod
 from ..domain.settlement import Settlement
 from ..i18n import QT_TRANSLATE_NOOP, local_number, translate
 from ..services.annual_report import AnnualReport, MetricSection, SourceSection, UnitTotal, YearKind
-from ..services.reports import (
-    Report,
-    ReportRow,
-    change_text,
-    consumption_text,
-    days_text,
-    money_text,
-    rate_text,
-)
+from ..services.reports import Report, ReportRow
+from .figures import money, number
 from .warm import run_in_worker
 
 __all__ = ["PAGE_SIZES", "default_page_size", "render_pdf", "write_pdf"]
@@ -397,16 +390,43 @@ def _unit(metric: Metric) -> str:
     return f" {metric.unit}" if metric.unit else ""
 
 
+# The figures are written as the window writes them (the locale's separators, "1.288,20 €" in German).
+
+
 def _amount(value: Decimal | None, metric: Metric, unit: bool = False) -> str:
     if value is None:
         return "–"
-    return consumption_text(value, metric) + (_unit(metric) if unit else "")
+    return number(value, metric.decimals) + (_unit(metric) if unit else "")
 
 
 def _money(value: Decimal | None, currency: str | None) -> str:
+    """An amount of money with its currency where the locale puts it ("€1,288.20", "1.288,20 €")."""
     if value is None:
         return "–"
-    return f"{money_text(value)} {currency}" if currency else money_text(value)
+    return money(value, currency) if currency else number(value, 2)
+
+
+def money_text(value: Decimal) -> str:
+    """Money to the cent, without its currency (a table's column names it): "1,288.20", "1.288,20"."""
+    return number(value, 2)
+
+
+def rate_text(value: Decimal, metric: Metric) -> str:
+    """A daily average with two more decimals than the metric."""
+    return number(value, metric.decimals + 2)
+
+
+def days_text(value: Decimal) -> str:
+    """Days to a hundredth, without trailing zeros: "31", "14.5" ("14,5" in German)."""
+    rounded = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+    return number(rounded, max(0, -int(rounded.as_tuple().exponent)))
+
+
+def change_text(value: Decimal) -> str:
+    """A change as a signed percentage with one decimal: "+12.5 %", "−3.0 %" ("+12,5 %" in German)."""
+    percent = (value * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) + 0
+    sign = "+" if percent > 0 else "−" if percent < 0 else ""
+    return f"{sign}{number(abs(percent), 1)} %"
 
 
 def _change(value: Decimal | None) -> str:
@@ -508,19 +528,25 @@ def _source_html(section: SourceSection, layout: _Layout, tz: tzinfo) -> str:
     )
     details = [f"{kind} {section.label}", _span_text(section.start, section.end)]
     if source.category.value.lower() != source.name.strip().lower():
-        details.append(source.category.value.capitalize())
+        details.append(source.category.label)
     if source.archived:
-        details.append("archived")
+        details.append(translate("AnnualReportPdf", "archived"))
     parts.append(f'<p class="sub">{_e(" · ".join(details))}</p>')
     if source.description.strip():
         parts.append(f'<p class="muted" style="margin-bottom: 10px;">{_e(source.description.strip())}</p>')
     if not section.has_data:
         parts.append(
             f'<p></p><table width="100%" cellspacing="0" cellpadding="14"><tr><td bgcolor="{ZEBRA}">'
-            f'<span class="figure">No readings in {_e(section.label)}.</span><br>'
-            f'<span class="muted">Nothing was recorded for this source from'
-            f" {_e(_span_text(section.start, section.end))}, so there is no consumption or cost to report.</span>"
-            "</td></tr></table>"
+            '<span class="figure">'
+            + _e(translate("AnnualReportPdf", "No readings in {year}.").format(year=section.label))
+            + '</span><br><span class="muted">'
+            + _e(
+                translate(
+                    "AnnualReportPdf",
+                    "Nothing was recorded for this source from {span}, so there is no consumption or cost to report.",
+                ).format(span=_span_text(section.start, section.end))
+            )
+            + "</span></td></tr></table>"
         )
     for part in section.metrics:
         parts.append(_metric_html(section, part, layout))
@@ -622,7 +648,8 @@ def _metric_html(section: SourceSection, part: MetricSection, layout: _Layout) -
         return ""  # the page says so once
     if not part.has_data:
         if section.has_data:
-            out.append(f'<p class="muted">No readings of {_e(metric.name)} in {_e(section.label)}.</p>')
+            none = translate("AnnualReportPdf", "No readings of {metric} in {year}.")
+            out.append(f'<p class="muted">{_e(none.format(metric=metric.name, year=section.label))}</p>')
         return "".join(out)
     out.append(_key_figures(part))
     # The charts, side by side (a gauge's one chart across the page, as high).
@@ -907,7 +934,7 @@ def _events_html(section: SourceSection, tz: tzinfo) -> str:
 
 
 def _total_text(total: UnitTotal) -> str:
-    amount = format(total.amount.quantize(Decimal(1).scaleb(-total.decimals), rounding=ROUND_HALF_UP) + 0, "f")
+    amount = number(total.amount, total.decimals)
     return f"{amount} {_e(total.unit)}" if total.unit else amount
 
 
@@ -917,22 +944,27 @@ def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) ->
         f'<h1 style="font-size: 30px;">{_e(report.title)}</h1>',
     ]
     if report.kind is YearKind.CALENDAR:
-        parts.append(f'<p class="sub">1 January – 31 December {report.year}</p>')
+        parts.append(f'<p class="sub">{_e(_span_text(date(report.year, 1, 1), date(report.year + 1, 1, 1)))}</p>')
     else:
         spans = sorted({(s.start, s.end) for s in report.sections})
         text = "; ".join(_span_text(a, b) for a, b in spans) if spans else ""
-        parts.append(
-            f'<p class="sub">Each source\'s billing year that starts in {report.year}'
-            + (f": {_e(text)}" if text else "")
-            + "</p>"
+        sub = (
+            translate("AnnualReportPdf", "Each source's billing year that starts in {year}: {spans}").format(
+                year=report.year, spans=text
+            )
+            if text
+            else translate("AnnualReportPdf", "Each source's billing year that starts in {year}").format(
+                year=report.year
+            )
         )
+        parts.append(f'<p class="sub">{_e(sub)}</p>')
     parts.append(translate("AnnualReportPdf", "<h2>Household totals</h2>"))
     if report.totals or report.costs:
         cells = [
             (_total_text(t), translate("AnnualReportPdf", "Consumption"), ", ".join(t.sources)) for t in report.totals
         ]
         cells += [
-            (f"{money_text(amount)} {_e(currency)}", translate("AnnualReportPdf", "Total cost"), "")
+            (_money(amount, currency), translate("AnnualReportPdf", "Total cost"), "")
             for currency, amount in report.costs
         ]
         tds = []
@@ -948,7 +980,8 @@ def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) ->
             parts.append("<tr>" + "".join(row) + "</tr>")
         parts.append("</table>")
     else:
-        parts.append(f'<p class="empty">No consumption recorded in {report.year}.</p>')
+        none = translate("AnnualReportPdf", "No consumption recorded in {year}.").format(year=report.year)
+        parts.append(f'<p class="empty">{_e(none)}</p>')
     parts.append(translate("AnnualReportPdf", "<h2>Sources</h2>"))
     header = [
         (translate("AnnualReportPdf", "Source"), False),
@@ -967,8 +1000,8 @@ def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) ->
             note = f'<span class="muted">no readings in {_e(section.label)}</span>'
             rows_html.append([name, f"{SPAN}4>{note}", page])
             continue
-        for number, part in enumerate(section.metrics):
-            first = number == 0
+        for index, part in enumerate(section.metrics):
+            first = index == 0
             months, metric = part.months, part.metric
             if part.is_gauge:
                 year = part.year

@@ -51,7 +51,7 @@ def quantity(value: Decimal | None, unit: str, decimals: int, locale: QLocale | 
 
 def money(value: Decimal | None, currency: str | None, locale: QLocale | None = None) -> str:
     """``value`` rounded to cents (only here, for display) with its currency where the locale puts it:
-    "-€1,234.56" in English, "-1.234,56 €" in German."""
+    "-€1,234.56" in English, "-1.234,56 €" in German, "-1234.56 EUR" in the C locale (no conventions)."""
     if value is None:
         return DASH
     locale = locale or QLocale()
@@ -59,6 +59,8 @@ def money(value: Decimal | None, currency: str | None, locale: QLocale | None = 
     rounded = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     if not symbol:
         return number(rounded, 2, locale)
+    if locale.language() == QLocale.Language.C:  # no conventions (LC_ALL=C, the command line): "812.50 EUR"
+        return f"{number(rounded, 2, locale)} {currency}"
     text = locale.toCurrencyString(float(abs(rounded)), symbol, 2)
     if symbol.isalpha() and symbol in text and symbol not in text.split():  # "CHF1,234.50": a word apart
         text = text.replace(symbol, f"{symbol} ") if text.startswith(symbol) else text.replace(symbol, f" {symbol}")

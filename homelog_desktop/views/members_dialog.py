@@ -169,7 +169,7 @@ class MembersDialog(QDialog):
         self.form_email = QLineEdit(self.form_box)
         self.form_email.setObjectName("formEmail")
         self.form_email.setMaxLength(320)
-        self.form_email.setPlaceholderText("optional")
+        self.form_email.setPlaceholderText(translate("MembersDialog", "optional"))
         self.form_email_error = FieldError("formEmailError", self.form_box)
         self.form_error = FieldError("formError", self.form_box)
         self.form_save_button = QPushButton(translate("MembersDialog", "Save member"), self.form_box)

@@ -597,7 +597,7 @@ class _ItemDialog(QDialog):
 
     def _number(self, edit: QLineEdit, field: Field, decimals: int, digits: int | None = None) -> Decimal | None:
         kind = MetricKind.COUNTER if digits else MetricKind.INTERVAL
-        label = FIELD_LABELS[field]
+        label = translate("Rules", FIELD_LABELS[field])
         try:
             return parse_value(
                 edit.text(), Metric(None, label, "", kind, decimals, digits), self._locale.decimalPoint()
@@ -755,7 +755,7 @@ class MeterEventDialog(_ItemDialog):
     def _build(self) -> None:
         metric = self._metric()
         if metric is None or metric.id is None:
-            label = EVENT_LABELS[F_METRIC]
+            label = translate("Rules", EVENT_LABELS[F_METRIC])
             message = translate("MeterEventDialog", "choose a counter (meter changes apply to counters only)")
             raise _RefusedError([error("not-a-counter", F_METRIC, message, subject=label)])
         kind = self.kind
@@ -888,20 +888,27 @@ class TariffDialog(_ItemDialog):
     def _on_metric_changed(self, *_args: object) -> None:
         metric = self._metric()
         currency = self.currency_combo.currentText().strip().upper() or "…"
-        unit = metric.unit if metric is not None and metric.unit else "unit"
-        self.price_unit.setText(f"{currency} per {unit}")
+        if metric is not None and metric.unit:
+            text = translate("MeterChanges", "{currency} per {unit}").format(currency=currency, unit=metric.unit)
+        else:
+            text = translate("MeterChanges", "{currency} per unit").format(currency=currency)
+        self.price_unit.setText(text)
 
     def _build(self) -> None:
         metric = self._metric()
         if metric is None or metric.id is None:
             message = translate("TariffDialog", "choose a counter or interval metric (gauges have no cost)")
-            raise _RefusedError([error("gauge", T_METRIC, message, subject=TARIFF_LABELS[T_METRIC])])
+            raise _RefusedError(
+                [error("gauge", T_METRIC, message, subject=translate("Rules", TARIFF_LABELS[T_METRIC]))]
+            )
         day = self.valid_from_edit.date().toPython()
         assert isinstance(day, date)
         price = self._number(self.price_edit, F_PRICE, PRICE_DECIMALS)
         if price is None:
             message = translate("TariffDialog", "is needed (the price per unit; 0 if only a standing charge applies)")
-            raise _RefusedError([error("price-missing", F_PRICE, message, subject=TARIFF_LABELS[F_PRICE])])
+            raise _RefusedError(
+                [error("price-missing", F_PRICE, message, subject=translate("Rules", TARIFF_LABELS[F_PRICE]))]
+            )
         standing = self._number(self.standing_edit, F_STANDING, PRICE_DECIMALS)
         tariff = Tariff(
             id=self._original.id if self._original is not None else None,

@@ -20,7 +20,7 @@ from ..i18n import translate
 
 import qasync  # isort: skip  (after PySide6, so qasync picks PySide6)
 
-from ..services.auth import SignedIn
+from ..services.auth import SignedIn, too_many_sign_ins
 from ..viewmodels.sign_in import SignInViewModel
 from .meter_changes import FieldError
 
@@ -210,8 +210,8 @@ class SignInDialog(QDialog):
             pause = translate(
                 "SignInDialog", "After several failed attempts, wait %n second(s) before trying again.", None, wait
             )
-            text = pause if text.startswith("Too many") else f"{text}\n{pause}"
-        elif text.startswith("Too many"):
+            text = pause if text.startswith(too_many_sign_ins()) else f"{text}\n{pause}"
+        elif text.startswith(too_many_sign_ins()):
             text = translate("SignInDialog", "You can try again now.")
         self.message_label.set_message(text)
 

@@ -73,6 +73,317 @@
     </message>
 </context>
 <context>
+    <name>Access</name>
+    <message>
+        <source>You are the household&apos;s administrator.</source>
+        <translation>Sie sind der Administrator des Haushalts.</translation>
+    </message>
+    <message>
+        <source>This source is private: only {owner} (the owner) or the administrator can see it.</source>
+        <translation>Diese Messstelle ist privat: Nur {owner} (Eigentümer) oder der Administrator kann sie sehen.</translation>
+    </message>
+    <message>
+        <source>This source is private: only its owner or the administrator can see it.</source>
+        <translation>Diese Messstelle ist privat: Nur ihr Eigentümer oder der Administrator kann sie sehen.</translation>
+    </message>
+    <message>
+        <source>This source is private: only the administrator can see it.</source>
+        <translation>Diese Messstelle ist privat: Nur der Administrator kann sie sehen.</translation>
+    </message>
+    <message>
+        <source>You own this source.</source>
+        <translation>Diese Messstelle gehört Ihnen.</translation>
+    </message>
+    <message>
+        <source>This source is public: every member of the household can see it.</source>
+        <translation>Diese Messstelle ist öffentlich: Jedes Mitglied des Haushalts kann sie sehen.</translation>
+    </message>
+    <message>
+        <source>This source is public.</source>
+        <translation>Diese Messstelle ist öffentlich.</translation>
+    </message>
+    <message>
+        <source>This source and the virtual meter are private, with the same owner.</source>
+        <translation>Diese Messstelle und der virtuelle Zähler sind privat und haben denselben Eigentümer.</translation>
+    </message>
+    <message>
+        <source>is a private meter, and this virtual meter is public: every member would see its consumption. Make that source public, or this virtual meter private.</source>
+        <translation>ist ein privater Zähler, dieser virtuelle Zähler aber öffentlich: Jedes Mitglied sähe seinen Verbrauch. Machen Sie jene Messstelle öffentlich oder diesen virtuellen Zähler privat.</translation>
+    </message>
+    <message>
+        <source>is a private meter of {owner} (the owner): whoever sees this virtual meter would see its consumption. Only its owner&apos;s private meters and public ones can be inputs.</source>
+        <translation>ist ein privater Zähler von {owner} (Eigentümer): Wer diesen virtuellen Zähler sieht, sähe seinen Verbrauch. Nur private Zähler desselben Eigentümers und öffentliche können Eingänge sein.</translation>
+    </message>
+    <message>
+        <source>is a private meter of its owner: whoever sees this virtual meter would see its consumption. Only its owner&apos;s private meters and public ones can be inputs.</source>
+        <translation>ist ein privater Zähler seines Eigentümers: Wer diesen virtuellen Zähler sieht, sähe seinen Verbrauch. Nur private Zähler desselben Eigentümers und öffentliche können Eingänge sein.</translation>
+    </message>
+    <message>
+        <source>is a private meter of the administrator: whoever sees this virtual meter would see its consumption. Only its owner&apos;s private meters and public ones can be inputs.</source>
+        <translation>ist ein privater Zähler des Administrators: Wer diesen virtuellen Zähler sieht, sähe seinen Verbrauch. Nur private Zähler desselben Eigentümers und öffentliche können Eingänge sein.</translation>
+    </message>
+    <message>
+        <source>Every member can add sources; a new source is yours.</source>
+        <translation>Jedes Mitglied kann Messstellen anlegen; eine neue Messstelle gehört Ihnen.</translation>
+    </message>
+    <message>
+        <source>The owner stays the same.</source>
+        <translation>Der Eigentümer bleibt derselbe.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can give a source to another member.</source>
+        <translation>Nur der Administrator kann eine Messstelle einem anderen Mitglied übergeben.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can change this source.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann diese Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can change this source.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann diese Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can change this source.</source>
+        <translation>Nur der Administrator kann diese Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can delete this source.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann diese Messstelle löschen.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can delete this source.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann diese Messstelle löschen.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can delete this source.</source>
+        <translation>Nur der Administrator kann diese Messstelle löschen.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can change this source&apos;s metrics.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann die Messgrößen dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can change this source&apos;s metrics.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann die Messgrößen dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can change this source&apos;s metrics.</source>
+        <translation>Nur der Administrator kann die Messgrößen dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can change this source&apos;s tariffs.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann die Tarife dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can change this source&apos;s tariffs.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann die Tarife dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can change this source&apos;s tariffs.</source>
+        <translation>Nur der Administrator kann die Tarife dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can record or change this source&apos;s meter changes.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann die Zählerwechsel dieser Messstelle erfassen oder ändern.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can record or change this source&apos;s meter changes.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann die Zählerwechsel dieser Messstelle erfassen oder ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can record or change this source&apos;s meter changes.</source>
+        <translation>Nur der Administrator kann die Zählerwechsel dieser Messstelle erfassen oder ändern.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can change this source&apos;s conversion factors.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann die Umrechnungsfaktoren dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can change this source&apos;s conversion factors.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann die Umrechnungsfaktoren dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can change this source&apos;s conversion factors.</source>
+        <translation>Nur der Administrator kann die Umrechnungsfaktoren dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can change this source&apos;s advance payments.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann die Abschläge dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can change this source&apos;s advance payments.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann die Abschläge dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can change this source&apos;s advance payments.</source>
+        <translation>Nur der Administrator kann die Abschläge dieser Messstelle ändern.</translation>
+    </message>
+    <message>
+        <source>This source is private: only {owner} (the owner) or the administrator can add its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur {owner} (Eigentümer) oder der Administrator kann ihr Ablesungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>This source is private: only its owner or the administrator can add its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur ihr Eigentümer oder der Administrator kann ihr Ablesungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>This source is private: only the administrator can add its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur der Administrator kann ihr Ablesungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can add readings to this source.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann dieser Messstelle Ablesungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Only its owner or the administrator can add readings to this source.</source>
+        <translation>Nur der Eigentümer oder der Administrator kann dieser Messstelle Ablesungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can add readings to this source.</source>
+        <translation>Nur der Administrator kann dieser Messstelle Ablesungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>This source lets household members add readings.</source>
+        <translation>Bei dieser Messstelle dürfen Mitglieder des Haushalts Ablesungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>This source is private: only {owner} (the owner) or the administrator can change its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur {owner} (Eigentümer) oder der Administrator kann ihre Ablesungen ändern.</translation>
+    </message>
+    <message>
+        <source>This source is private: only its owner or the administrator can change its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur ihr Eigentümer oder der Administrator kann ihre Ablesungen ändern.</translation>
+    </message>
+    <message>
+        <source>This source is private: only the administrator can change its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur der Administrator kann ihre Ablesungen ändern.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can change this reading.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only its source&apos;s owner or the administrator can change this reading.</source>
+        <translation>Nur der Eigentümer der Messstelle oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can change this reading.</source>
+        <translation>Nur der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only {author} (who entered it), {owner} (the owner) or the administrator can change this reading.</source>
+        <translation>Nur {author} (hat sie erfasst), {owner} (Eigentümer) oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only {author} (who entered it), its source&apos;s owner or the administrator can change this reading.</source>
+        <translation>Nur {author} (hat sie erfasst), der Eigentümer der Messstelle oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only {author} (who entered it) or the administrator can change this reading.</source>
+        <translation>Nur {author} (hat sie erfasst) oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only its author, {owner} (the owner) or the administrator can change this reading.</source>
+        <translation>Nur wer sie erfasst hat, {owner} (Eigentümer) oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only its author, its source&apos;s owner or the administrator can change this reading.</source>
+        <translation>Nur wer sie erfasst hat, der Eigentümer der Messstelle oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>Only its author or the administrator can change this reading.</source>
+        <translation>Nur wer sie erfasst hat oder der Administrator kann diese Ablesung ändern.</translation>
+    </message>
+    <message>
+        <source>This source is private: only {owner} (the owner) or the administrator can delete its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur {owner} (Eigentümer) oder der Administrator kann ihre Ablesungen löschen.</translation>
+    </message>
+    <message>
+        <source>This source is private: only its owner or the administrator can delete its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur ihr Eigentümer oder der Administrator kann ihre Ablesungen löschen.</translation>
+    </message>
+    <message>
+        <source>This source is private: only the administrator can delete its readings.</source>
+        <translation>Diese Messstelle ist privat: Nur der Administrator kann ihre Ablesungen löschen.</translation>
+    </message>
+    <message>
+        <source>Only {owner} (the owner) or the administrator can delete this reading.</source>
+        <translation>Nur {owner} (Eigentümer) oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only its source&apos;s owner or the administrator can delete this reading.</source>
+        <translation>Nur der Eigentümer der Messstelle oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can delete this reading.</source>
+        <translation>Nur der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only {author} (who entered it), {owner} (the owner) or the administrator can delete this reading.</source>
+        <translation>Nur {author} (hat sie erfasst), {owner} (Eigentümer) oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only {author} (who entered it), its source&apos;s owner or the administrator can delete this reading.</source>
+        <translation>Nur {author} (hat sie erfasst), der Eigentümer der Messstelle oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only {author} (who entered it) or the administrator can delete this reading.</source>
+        <translation>Nur {author} (hat sie erfasst) oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only its author, {owner} (the owner) or the administrator can delete this reading.</source>
+        <translation>Nur wer sie erfasst hat, {owner} (Eigentümer) oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only its author, its source&apos;s owner or the administrator can delete this reading.</source>
+        <translation>Nur wer sie erfasst hat, der Eigentümer der Messstelle oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>Only its author or the administrator can delete this reading.</source>
+        <translation>Nur wer sie erfasst hat oder der Administrator kann diese Ablesung löschen.</translation>
+    </message>
+    <message>
+        <source>You own this reading&apos;s source.</source>
+        <translation>Die Messstelle dieser Ablesung gehört Ihnen.</translation>
+    </message>
+    <message>
+        <source>You entered this reading.</source>
+        <translation>Sie haben diese Ablesung erfasst.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can record a reading in another member&apos;s name.</source>
+        <translation>Nur der Administrator kann eine Ablesung im Namen eines anderen Mitglieds erfassen.</translation>
+    </message>
+    <message>
+        <source>This is you.</source>
+        <translation>Das sind Sie.</translation>
+    </message>
+    <message>
+        <source>Only {name} or the administrator can change this member.</source>
+        <translation>Nur {name} oder der Administrator kann dieses Mitglied ändern.</translation>
+    </message>
+    <message>
+        <source>Only that member or the administrator can change them.</source>
+        <translation>Nur dieses Mitglied selbst oder der Administrator kann es ändern.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can add members.</source>
+        <translation>Nur der Administrator kann Mitglieder hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can remove members.</source>
+        <translation>Nur der Administrator kann Mitglieder entfernen.</translation>
+    </message>
+    <message>
+        <source>You cannot remove yourself: the household needs its administrator.</source>
+        <translation>Sie können sich nicht selbst entfernen: Der Haushalt braucht seinen Administrator.</translation>
+    </message>
+    <message>
+        <source>Only the administrator can set a forgotten password.</source>
+        <translation>Nur der Administrator kann ein vergessenes Passwort neu setzen.</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;Undo</source>
@@ -674,6 +985,18 @@
         <translation>Jahr</translation>
     </message>
     <message>
+        <source>archived</source>
+        <translation>archiviert</translation>
+    </message>
+    <message>
+        <source>No readings in {year}.</source>
+        <translation>Keine Ablesungen in {year}.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded for this source from {span}, so there is no consumption or cost to report.</source>
+        <translation>Für diese Messstelle wurde vom {span} nichts erfasst; es gibt also keinen Verbrauch und keine Kosten zu berichten.</translation>
+    </message>
+    <message>
         <source>Advances paid</source>
         <translation>Gezahlte Abschläge</translation>
     </message>
@@ -732,6 +1055,10 @@
     <message>
         <source>Advance payments, billing year {span}</source>
         <translation>Abschläge, Abrechnungsjahr {span}</translation>
+    </message>
+    <message>
+        <source>No readings of {metric} in {year}.</source>
+        <translation>Keine Ablesungen von {metric} in {year}.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;By month&lt;/h3&gt;</source>
@@ -890,12 +1217,24 @@
         <translation>HOME LOG · JAHRESÜBERSICHT</translation>
     </message>
     <message>
+        <source>Each source&apos;s billing year that starts in {year}: {spans}</source>
+        <translation>Das Abrechnungsjahr jeder Messstelle, das {year} beginnt: {spans}</translation>
+    </message>
+    <message>
+        <source>Each source&apos;s billing year that starts in {year}</source>
+        <translation>Das Abrechnungsjahr jeder Messstelle, das {year} beginnt</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;Household totals&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Summen des Haushalts&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Total cost</source>
         <translation>Gesamtkosten</translation>
+    </message>
+    <message>
+        <source>No consumption recorded in {year}.</source>
+        <translation>Kein Verbrauch in {year} erfasst.</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Sources&lt;/h2&gt;</source>
@@ -932,6 +1271,37 @@
     <message>
         <source>Year over year</source>
         <translation>Jahresvergleich</translation>
+    </message>
+</context>
+<context>
+    <name>Auth</name>
+    <message>
+        <source>That name or e-mail and password do not match. Check both and try again.</source>
+        <extracomment>What every refused sign-in says (never which part was wrong; translated where given).</extracomment>
+        <translation>Name oder E-Mail und Passwort passen nicht zusammen. Prüfen Sie beides und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>Das aktuelle Passwort stimmt nicht.</translation>
+    </message>
+    <message>
+        <source>The server at {place} is busy with other sign-ins. Try again in a moment.</source>
+        <translation>Der Server unter {place} ist mit anderen Anmeldungen beschäftigt. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The household “{database}” at {place} is not ready for signing in by name or e-mail: its owner updates it first (open it with Home Log as the database&apos;s owner).</source>
+        <translation>Der Haushalt „{database}“ unter {place} ist noch nicht für die Anmeldung mit Name oder E-Mail bereit: Sein Eigentümer aktualisiert ihn zuerst (indem er ihn mit Home Log als Eigentümer der Datenbank öffnet).</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins.</source>
+        <translation>Zu viele fehlgeschlagene Anmeldungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -989,6 +1359,81 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>There is no database at {path} to back up.</source>
+        <extracomment>Rotation: the newest KEEP_LAST backups, plus the newest of each of the last KEEP_MONTHS months. Rotation never deletes the newest KEEP_GOOD backups that pass the check, whatever their age. A daily backup is taken at start when the newest backup is older than this. A backup dated later than now plus this was made under a wrong clock (it is not &quot;recent&quot;).</extracomment>
+        <translation>Unter {path} gibt es keine Datenbank zum Sichern.</translation>
+    </message>
+    <message>
+        <source>{target} is the database itself; choose another file for the backup.</source>
+        <translation>{target} ist die Datenbank selbst; wählen Sie eine andere Datei für die Sicherung.</translation>
+    </message>
+    <message>
+        <source>{target} is a folder; give the name of the backup file.</source>
+        <translation>{target} ist ein Ordner; geben Sie den Namen der Sicherungsdatei an.</translation>
+    </message>
+    <message>
+        <source>Backed up by you</source>
+        <extracomment>Words shown for each reason (translated where shown: ``BackupFile.reason_text``).</extracomment>
+        <translation>Von Ihnen gesichert</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Vor einem Update</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Vor einer Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>{target} exists already; it was not overwritten.</source>
+        <extracomment>Pages copied per step of the online backup (a step holds a read lock only briefly). Set to a number of pages to copy per step and report every step (tests use 1 to make a copy slow). Temporary files end with this (never listed as backups; removed when their writer is gone). What SQLite may add to a temporary file&apos;s name (its journal), removed with it. progress(pages_done, pages_total)</extracomment>
+        <translation>{target} existiert schon; die Datei wurde nicht überschrieben.</translation>
+    </message>
+    <message>
+        <source>{source} is empty (0 bytes): the data it held is gone, so it was not backed up. The backups made before were kept; restore the newest good one (homelog restore FILE, or File → Restore from Backup).</source>
+        <translation>{source} ist leer (0 Bytes): Die Daten darin sind verloren, deshalb wurde sie nicht gesichert. Die früheren Sicherungen wurden behalten; stellen Sie die neueste gute wieder her (homelog restore DATEI oder Datei → Aus Sicherung wiederherstellen).</translation>
+    </message>
+    <message>
+        <source>The copy of {source} failed its check ({problem}): the disk it was written to may be failing. It was not kept; your data was not changed.</source>
+        <translation>Die Kopie von {source} hat die Prüfung nicht bestanden ({problem}): Der Datenträger, auf den sie geschrieben wurde, ist vielleicht defekt. Sie wurde nicht behalten; Ihre Daten wurden nicht geändert.</translation>
+    </message>
+    <message>
+        <source>{source} is damaged ({problem}), so it was not backed up: a copy of damaged data is no backup. The backups made before were kept; restore the newest good one (homelog restore FILE, or File → Restore from Backup in the window).</source>
+        <translation>{source} ist beschädigt ({problem}), deshalb wurde sie nicht gesichert: Eine Kopie beschädigter Daten ist keine Sicherung. Die früheren Sicherungen wurden behalten; stellen Sie die neueste gute wieder her (homelog restore DATEI oder im Fenster Datei → Aus Sicherung wiederherstellen).</translation>
+    </message>
+    <message>
+        <source>{source} is damaged and cannot be copied ({exc}).</source>
+        <extracomment>Backups this process wrote or checked and found good: (path, size, mtime_ns).</extracomment>
+        <translation>{source} ist beschädigt und lässt sich nicht kopieren ({exc}).</translation>
+    </message>
+    <message>
+        <source>Could not write to {folder}: the disk is full. Free some space and try again. Nothing was changed.</source>
+        <translation>In {folder} konnte nicht geschrieben werden: Der Datenträger ist voll. Schaffen Sie Platz und versuchen Sie es erneut. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Could not write to {folder}: the folder is read-only or not yours. Choose a folder you can write to. Nothing was changed.</source>
+        <translation>In {folder} konnte nicht geschrieben werden: Der Ordner ist schreibgeschützt oder gehört Ihnen nicht. Wählen Sie einen Ordner, in den Sie schreiben können. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Could not write to {folder}: a file is in the way where a folder should be. Nothing was changed.</source>
+        <translation>In {folder} konnte nicht geschrieben werden: Wo ein Ordner sein sollte, liegt eine Datei. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Could not write to {folder}: the folder cannot be written (read-only, missing or not yours). Nothing was changed.</source>
+        <translation>In {folder} konnte nicht geschrieben werden: Der Ordner ist nicht beschreibbar (schreibgeschützt, fehlt oder gehört Ihnen nicht). Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Could not write to {folder}: {reason}. Nothing was changed.</source>
+        <translation>In {folder} konnte nicht geschrieben werden: {reason}. Nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Dismiss</source>
@@ -1033,6 +1478,42 @@ Home Log legt an jedem Tag, an dem Sie es nutzen, und vor jedem Update eine an; 
     <message>
         <source>Other</source>
         <translation>Sonstiges</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryDefaults</name>
+    <message>
+        <source>Electricity</source>
+        <extracomment>Default name (translated where used: ``default_metric``), unit and kind of the first metric of a new source, per category.</extracomment>
+        <translation>Strom</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>Wasser</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <source>Oil delivered</source>
+        <translation>Öl geliefert</translation>
+    </message>
+    <message>
+        <source>Heat</source>
+        <translation>Wärme</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Erzeugung</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -1244,6 +1725,25 @@ Overwrite saves your version over theirs: their change is replaced.</source>
     <message>
         <source>Keep Editing</source>
         <translation>Weiter bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>{this} was changed by {who} at {when}, after you opened it. Your changes are not saved yet.</source>
+        <translation>{this} wurde von {who} um {when} geändert, nachdem Sie das Formular geöffnet hatten. Ihre Änderungen sind noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>{this} was changed by {who}, after you opened it. Your changes are not saved yet.</source>
+        <translation>{this} wurde von {who} geändert, nachdem Sie das Formular geöffnet hatten. Ihre Änderungen sind noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>{this} was changed by someone else (another window or program) at {when}, after you opened it. Your changes are not saved yet.</source>
+        <translation>{this} wurde von jemand anderem (einem anderen Fenster oder Programm) um {when} geändert, nachdem Sie das Formular geöffnet hatten. Ihre Änderungen sind noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>{this} was changed by someone else (another window or program), after you opened it. Your changes are not saved yet.</source>
+        <translation>{this} wurde von jemand anderem (einem anderen Fenster oder Programm) geändert, nachdem Sie das Formular geöffnet hatten. Ihre Änderungen sind noch nicht gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +2041,129 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
 </context>
 <context>
+    <name>Copying</name>
+    <message numerus="yes">
+        <source>%Ln member(s)</source>
+        <extracomment>progress(rows copied, rows in all, table being copied) The tables in the order summaries name them (&quot;3 members, 4 sources, ...&quot;: ``counted``).</extracomment>
+        <translation>
+            <numerusform>%Ln Mitglied</numerusform>
+            <numerusform>%Ln Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member password(s)</source>
+        <translation>
+            <numerusform>%Ln Mitgliedspasswort</numerusform>
+            <numerusform>%Ln Mitgliedspasswörter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln source(s)</source>
+        <translation>
+            <numerusform>%Ln Messstelle</numerusform>
+            <numerusform>%Ln Messstellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln metric(s)</source>
+        <translation>
+            <numerusform>%Ln Messgröße</numerusform>
+            <numerusform>%Ln Messgrößen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reading(s)</source>
+        <translation>
+            <numerusform>%Ln Ablesung</numerusform>
+            <numerusform>%Ln Ablesungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln Wert</numerusform>
+            <numerusform>%Ln Werte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln meter change(s)</source>
+        <translation>
+            <numerusform>%Ln Zählerwechsel</numerusform>
+            <numerusform>%Ln Zählerwechsel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln tariff(s)</source>
+        <translation>
+            <numerusform>%Ln Tarif</numerusform>
+            <numerusform>%Ln Tarife</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln virtual meter input(s)</source>
+        <translation>
+            <numerusform>%Ln Eingang virtueller Zähler</numerusform>
+            <numerusform>%Ln Eingänge virtueller Zähler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The copy was cancelled; nothing was copied.</source>
+        <extracomment>table -&gt; rows copied (every table, parents first). The members&apos; roles (a copy to a server only). table -&gt; the next id it gives (after the copy).</extracomment>
+        <translation>Das Kopieren wurde abgebrochen; nichts wurde kopiert.</translation>
+    </message>
+    <message>
+        <source>{where} holds no Home Log household to copy.</source>
+        <translation>{where} enthält keinen Home-Log-Haushalt zum Kopieren.</translation>
+    </message>
+    <message>
+        <source>{where} has schema {revision}, this Home Log writes {head}: open it with this version of Home Log once (it upgrades it), then copy it.</source>
+        <translation>{where} hat das Schema {revision}, dieses Home Log schreibt {head}: Öffnen Sie sie einmal mit dieser Version von Home Log (die sie aktualisiert) und kopieren Sie sie dann.</translation>
+    </message>
+    <message>
+        <source>The database {name}</source>
+        <translation>Die Datenbank {name}</translation>
+    </message>
+    <message>
+        <source>{where} already holds data ({held}): Home Log copies a household only into an empty database. Nothing was copied. Use a new database (createdb NAME) or another file.</source>
+        <translation>{where} enthält schon Daten ({held}): Home Log kopiert einen Haushalt nur in eine leere Datenbank. Nichts wurde kopiert. Verwenden Sie eine neue Datenbank (createdb NAME) oder eine andere Datei.</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>The copy of the table {table} does not match its source ({there} rows there, {here} here, and different contents): the copy was undone, nothing was copied.</source>
+        <translation>Die Kopie der Tabelle {table} stimmt nicht mit ihrer Quelle überein (dort {there} Zeilen, hier {here}, und ein anderer Inhalt): Die Kopie wurde rückgängig gemacht, nichts wurde kopiert.</translation>
+    </message>
+    <message>
+        <source>The copy of the table {table} does not match its source ({there} rows there, {here} here): the copy was undone, nothing was copied.</source>
+        <translation>Die Kopie der Tabelle {table} stimmt nicht mit ihrer Quelle überein (dort {there} Zeilen, hier {here}): Die Kopie wurde rückgängig gemacht, nichts wurde kopiert.</translation>
+    </message>
+    <message>
+        <source>There is no database at {path} to copy.</source>
+        <translation>Unter {path} gibt es keine Datenbank zum Kopieren.</translation>
+    </message>
+    <message>
+        <source>No member with the id {id} in {path}.</source>
+        <translation>Kein Mitglied mit der ID {id} in {path}.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s password</source>
+        <translation>Passwort von {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The copy in {path} would break %Ln reference(s); it was undone.</source>
+        <translation>
+            <numerusform>Die Kopie in {path} würde %Ln Verweis brechen; sie wurde rückgängig gemacht.</numerusform>
+            <numerusform>Die Kopie in {path} würde %Ln Verweise brechen; sie wurde rückgängig gemacht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of the backup file.</source>
+        <translation>{path} ist ein Ordner; geben Sie den Namen der Sicherungsdatei an.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Dashboard</source>
@@ -1565,6 +2188,57 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         <translation>Keine Zähler oder Sensoren vorhanden.
 
 „Neue Messstelle…“ fügt eine hinzu; archivierte Messstellen werden hier nicht gezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>There is no database at {path}.</source>
+        <extracomment>Rows per chunk read and written. Tables on a server that are the server&apos;s own (roles), never copied to a local file. Per column: &quot;int&quot;, &quot;bool&quot;, &quot;float&quot; or &quot;text&quot;.</extracomment>
+        <translation>Unter {path} gibt es keine Datenbank.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} cannot be reached just now: what is shown may be out of date until it is back.</source>
+        <extracomment>Milliseconds a connection waits for another writer (another window, the CLI) before failing. The key of the signed-in Actor in ``AsyncSession.info``. Seconds ``close()`` waits for SQLite to let go of the file once the engine is disposed (closes of cancelled connections run in their driver threads, after the statement under way). The SQLite connections open now (they close their cursors first: db/connections.py). The server processes of this Database&apos;s own connections (PostgreSQL): the live updates skip their notifications, which this window has reported already. Write units of work committed so far (the SQLite live poller tells own commits apart by it). The writers&apos; lock and file checks across processes (db/writers.py), for a SQLite file. Who is signed in; None for a local notebook without passwords (nobody is restricted). Every session carries it as ``session.info[&quot;actor&quot;]`` (read it with ``actor_of``). Units of work (and file readers) under way; ``close()`` waits until there are none.</extracomment>
+        <translation>Der Datenbankserver unter {place} ist gerade nicht erreichbar: Was angezeigt wird, ist vielleicht veraltet, bis er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} cannot be reached just now: nothing was saved. What you typed is kept: save again once the server is back.</source>
+        <translation>Der Datenbankserver unter {place} ist gerade nicht erreichbar: Nichts wurde gespeichert. Ihre Eingaben bleiben erhalten: Speichern Sie erneut, sobald der Server wieder da ist.</translation>
+    </message>
+    <message>
+        <source>{name} was written by a newer version of Home Log (schema {schema}). Install the newest Home Log to open it; the file has not been changed.</source>
+        <extracomment>The PostgreSQL advisory lock held while a database is upgraded (&quot;hl&quot; + 0). What a migration changed in the data and the user should know (e.g. duplicates removed by 0004).</extracomment>
+        <translation>{name} wurde von einer neueren Version von Home Log geschrieben (Schema {schema}). Installieren Sie das neueste Home Log, um sie zu öffnen; die Datei wurde nicht geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upgrading {name} would break %Ln reference(s); the file has not been changed.</source>
+        <translation>
+            <numerusform>Das Aktualisieren von {name} würde %Ln Verweis brechen; die Datei wurde nicht geändert.</numerusform>
+            <numerusform>Das Aktualisieren von {name} würde %Ln Verweise brechen; die Datei wurde nicht geändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This file is not a Home Log database ({reason}).</source>
+        <translation>Diese Datei ist keine Home-Log-Datenbank ({reason}).</translation>
+    </message>
+    <message>
+        <source>This database has tables Home Log did not create; it was not opened.</source>
+        <translation>Diese Datenbank hat Tabellen, die Home Log nicht angelegt hat; sie wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot replace {path}: {reason}. Nothing was changed.</source>
+        <extracomment>Seconds a restore waits for other connections to the database to close before it gives up. The files SQLite keeps beside a database.</extracomment>
+        <translation>{path} lässt sich nicht ersetzen: {reason}. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{path} is being written by another program (an import?) for longer than {seconds} s; try again when it has finished. Nothing was changed.</source>
+        <extracomment>Seconds a write waits for a restore to finish before it gives up. Seconds a restore waits for the writes under way (an import) to finish before it gives up. Files (device, inode, size, mtime) a check in this process found healthy: not checked again before writing.</extracomment>
+        <translation>{path} wird seit mehr als {seconds} s von einem anderen Programm geschrieben (ein Import?); versuchen Sie es erneut, wenn es fertig ist. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot lock {path}: {reason}. Nothing was changed.</source>
+        <translation>{path} lässt sich nicht sperren: {reason}. Nichts wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -1608,6 +2282,26 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     <message>
         <source>Rows without any value are skipped and listed in the summary; an invalid row stops the import (nothing is stored then).</source>
         <translation>Zeilen ohne Wert werden übersprungen und in der Zusammenfassung aufgeführt; eine ungültige Zeile bricht den Import ab (dann wird nichts gespeichert).</translation>
+    </message>
+</context>
+<context>
+    <name>Energy</name>
+    <message>
+        <source>Unit</source>
+        <extracomment>The unit energy is converted into unless a factor says otherwise. Largest factor accepted (MWh → Wh is 10⁶). Calorific value (kWh per m³), kWh per litre of oil, 1000 for MWh → kWh. The gas Z-number (state number); 1 for anything that is not gas. The unit converted into. The stored row&apos;s version when read. Not part of equality.</extracomment>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>must be given, at most {most} characters (kWh)</source>
+        <translation>muss angegeben sein, höchstens {most} Zeichen (kWh)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>this metric already has a factor from {date}</source>
+        <translation>diese Messgröße hat schon einen Faktor ab {date}</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +2491,25 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         <source>Cannot write {path}: {reason}.</source>
         <translation>{path} kann nicht geschrieben werden: {reason}.</translation>
     </message>
+    <message>
+        <source>Cannot read the readings for the export: {exc}</source>
+        <extracomment>Most rows per chunk (SQLite; PostgreSQL has its own, smaller limit). Readings fetched per step by the export&apos;s reader. First key of the PostgreSQL advisory locks taken here (&quot;hl&quot; + 1: imports into a source, + 2: source names). file column -&gt; value per row (None: not read). Rows to store when a time occurs twice in the chunk (None: all of them). Per row, the start of its period (epoch seconds), stored with the values of interval columns only (``ts`` is the period&apos;s end). None (for the chunk or a row): since the previous value of the metric, see ``fill_interval_starts``. File column -&gt; its own period start per row (overrides ``starts`` for that column). Per row, the reading&apos;s flags (None: not estimated, not from a bill): a standard format&apos;s quality flag, or Home Log&apos;s own export. Per row, the member who entered the reading (None for a row: nobody), replacing the writer&apos;s ``entered_by`` (None for the chunk: every row is the writer&apos;s). The caller decides whether the signed-in member may name others. Times of the rows skipped for the time of a stored reading (or one written before by this writer). Most rows per chunk. Whether the next chunk may be read (in a worker) while this writer stores one: true where the storing is the server&apos;s work, not this process&apos;s. The ids this writer gave its readings, as inclusive runs (lo, hi): on PostgreSQL another program&apos;s reading may take an id between two of ours, so the first id alone does not say. (first, last) time of the source&apos;s stored readings; None when it has none. (first, last) time of each chunk written, merged as they touch. The member who enters the rows (None: nobody signed in). metric id -&gt; time of its last value written, while the rows come in time order after everything stored (interval values without a start then run since it). Most stored readings replaced whose rows are kept (None: none are kept, the usual case). The stored rows replaced (readings, their values and meter changes, by table and key), as they were: what undoing the import puts back. None: not kept (not asked, or too many). The columns of a chunk&apos;s parameter tuples (``_parameters``). asyncpg encodes COPY&apos;s rows on the event loop&apos;s thread: small chunks keep each call short. While COPY waits for the server, the GIL is free: reading the next chunk meanwhile overlaps the client&apos;s parsing with the server&apos;s inserting (sqlite3, in contrast, holds the GIL per row). Measured (300,000 rows): 84 % of an import&apos;s time is the server&apos;s COPY, the same work as ``psql copy``. Migration 0008&apos;s notify triggers (BEFORE ROW, skipped by a WHEN clause after a transaction&apos;s first row per table and source) are not the cost: the server&apos;s CPU for a COPY was 5.0-5.5 s with them, 5.4-6.0 s without any, 6.0-6.7 s with statement-level triggers reading a transition table instead (200,000 readings, 400,000 values; five rounds).</extracomment>
+        <translation>Die Ablesungen für den Export lassen sich nicht lesen: {exc}</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <extracomment>Characters that make a spreadsheet read a cell as a formula (OWASP&apos;s list), with their fullwidth forms, which spreadsheets in East Asian locales read as the ASCII ones. Blanks a spreadsheet may skip before a formula character (&quot; =1+1&quot; can run as =1+1). Readings fetched and written per step. Seconds between two progress reports. The value of the JSON document&apos;s &quot;format&quot; key, and the version written. The CSV&apos;s columns after ``note``: the reading&apos;s flags (``yes`` or empty) and its author&apos;s name. How a set flag is written in CSV.</extracomment>
+        <translation>Export abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>A CSV file holds the readings of one source: export several sources as JSON.</source>
+        <extracomment>progress(rows written, rows in all); called on the event loop&apos;s thread. The file written, or None when written to a stream. How many sources the file holds (``source`` is the first). Virtual meters left out of an export of several sources (they have no readings of their own).</extracomment>
+        <translation>Eine CSV-Datei enthält die Ablesungen einer Messstelle: Exportieren Sie mehrere Messstellen als JSON.</translation>
+    </message>
+    <message>
+        <source>Only virtual meters were chosen: export each one on its own.</source>
+        <translation>Es wurden nur virtuelle Zähler gewählt: Exportieren Sie jeden einzeln.</translation>
+    </message>
 </context>
 <context>
     <name>Figures</name>
@@ -1983,6 +2696,480 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
 </context>
 <context>
+    <name>ImportConvert</name>
+    <message>
+        <source>choose the column that holds the date</source>
+        <extracomment>Largest file searched for later blocks (a supplier&apos;s statement of several blocks is far smaller; a ten-year export of 35 MB is one table, and searching it would only slow its detection down). Most blocks read from one file. Rows of a later block read to find out how it is written. 1-based line of the block&apos;s header. Lines that are the block&apos;s layout, not data: its header and the title lines just above it. The block&apos;s value columns (in its own rows) and the columns they become (after the file&apos;s width). The block&apos;s title (``Gas``), &quot;&quot; when it has none. Lines that start with something else than a digit (after blanks and quotes): headers, titles, totals. More such lines than this: no file of blocks (a table whose dates are not in its first column, or with a note per row); the search stops.
+----------
+How the flag columns of an export (``estimated``, ``from bill``) may say yes and no. Spreadsheet error values: a formula that could not be computed holds no value. record index -&gt; column -&gt; message (the date column for timestamp problems). Records with no value in any mapped column (skipped and reported). column -&gt; most decimals a value of it needs (columns of metrics the import creates). Per record, the start of its period for interval values (``ts`` is the end); None for the whole chunk, or for a record, means &quot;since the previous value&quot; (see ``ImportSettings``). Value column -&gt; the start of each record&apos;s period for that column alone (``start_columns``). record index -&gt; column -&gt; the cell&apos;s text, for cells that mean &quot;no value&quot; (NaN, -, n/a, a word) in rows that are stored: those cells are missing values, listed in the summary. record index -&gt; the text that shows it is no reading (a total, a banner, a repeated header). Home Log&apos;s own export: per record its flags and its author&apos;s name (&quot;&quot;: nobody); None without those columns.</extracomment>
+        <translation>wählen Sie die Spalte, die das Datum enthält</translation>
+    </message>
+    <message>
+        <source>no column is mapped to a metric: choose at least one</source>
+        <extracomment>A long file&apos;s register column: the daylight-saving order is followed per register. A column stating each row&apos;s zone: its offset is added to the row&apos;s time.</extracomment>
+        <translation>keine Spalte ist einer Messgröße zugeordnet: wählen Sie mindestens eine</translation>
+    </message>
+    <message>
+        <source>a date cell that holds a whole period (start to end) needs no time column</source>
+        <extracomment>The date cells hold both ends of their period (``start to end``): the period column is the date&apos;s.</extracomment>
+        <translation>eine Datumszelle, die einen ganzen Zeitraum (Anfang bis Ende) enthält, braucht keine Uhrzeitspalte</translation>
+    </message>
+    <message>
+        <source>the period&apos;s other end must be another column than the date</source>
+        <translation>das andere Ende des Zeitraums muss in einer anderen Spalte stehen als das Datum</translation>
+    </message>
+    <message>
+        <source>the length of a period must be more than zero</source>
+        <translation>die Länge eines Zeitraums muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>“{text}” is neither yes nor empty</source>
+        <extracomment>The period&apos;s length (START without a column: found from the first chunk&apos;s steps).</extracomment>
+        <translation>„{text}“ ist weder „ja“ noch leer</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a period such as “2024-01-01 00:00 to 2024-01-01 00:15”</source>
+        <translation>„{text}“ ist kein Zeitraum wie „2024-01-01 00:00 to 2024-01-01 00:15“</translation>
+    </message>
+    <message>
+        <source>the length of each period cannot be told from the times of the rows: give it</source>
+        <translation>die Länge der Zeiträume lässt sich aus den Zeiten der Zeilen nicht ablesen: geben Sie sie an</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time zone</source>
+        <translation>„{text}“ ist keine Zeitzone</translation>
+    </message>
+    <message>
+        <source>the period does not end after it starts</source>
+        <translation>der Zeitraum endet nicht nach seinem Beginn</translation>
+    </message>
+    <message>
+        <source>{time} is a leap second, which cannot be stored: write the second before it (:59) instead</source>
+        <extracomment>Readings outside these years are refused (a typo, or not a date at all). Cells that exports write for &quot;no value&quot;: read as empty (a missing value, never zero). NaN is not one of them: it is refused, since it may hide a broken formula. Digit grouping that is always accepted (spaces, no-break spaces, apostrophes). A time of day after a date, or alone in its own column: 10:30, 10:30:15.5, 9.30, 10:30 PM, with an optional offset (Z, +01:00, +0100). A leap second (23:59:60) is a real time, but not one a computer clock (or Python) can hold.</extracomment>
+        <translation>{time} ist eine Schaltsekunde, die sich nicht speichern lässt: schreiben Sie stattdessen die Sekunde davor (:59)</translation>
+    </message>
+    <message>
+        <source>unknown time zone “{name}”</source>
+        <translation>unbekannte Zeitzone „{name}“</translation>
+    </message>
+    <message>
+        <source>{time} is not a time that can be stored</source>
+        <translation>{time} ist kein Zeitpunkt, der sich speichern lässt</translation>
+    </message>
+    <message>
+        <source>the year {year} is outside {first}–{last}</source>
+        <translation>das Jahr {year} liegt außerhalb von {first}–{last}</translation>
+    </message>
+    <message>
+        <source>{time} does not exist in {zone}: the clocks went forward that night (give the time with its UTC offset, or fix it)</source>
+        <extracomment>(local date of a repeated hour, series) -&gt; (last time seen in it, whether the clock went back).</extracomment>
+        <translation>{time} gibt es in {zone} nicht: In dieser Nacht wurden die Uhren vorgestellt (geben Sie die Zeit mit ihrem UTC-Versatz an oder korrigieren Sie sie)</translation>
+    </message>
+    <message>
+        <source>this computer’s time zone</source>
+        <translation>die Zeitzone dieses Computers</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time zone offset</source>
+        <translation>„{text}“ ist kein Zeitzonenversatz</translation>
+    </message>
+    <message>
+        <source>{hour} is not an hour of a 12-hour clock</source>
+        <translation>{hour} ist keine Stunde einer 12-Stunden-Uhr</translation>
+    </message>
+    <message>
+        <source>24:00 is not a time of day (write 00:00 of the next day)</source>
+        <translation>24:00 ist keine Uhrzeit (schreiben Sie 00:00 des nächsten Tages)</translation>
+    </message>
+    <message>
+        <source>{time} is not a time of day</source>
+        <translation>{time} ist keine Uhrzeit</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time of day</source>
+        <translation>„{text}“ ist keine Uhrzeit</translation>
+    </message>
+    <message>
+        <source>“{format}” is not a date format this program reads ({code})</source>
+        <translation>„{format}“ ist kein Datumsformat, das dieses Programm liest ({code})</translation>
+    </message>
+    <message>
+        <source>“{format}” needs a day (%d), a month (%m) and a year (%Y or %y)</source>
+        <translation>„{format}“ braucht einen Tag (%d), einen Monat (%m) und ein Jahr (%Y oder %y)</translation>
+    </message>
+    <message>
+        <source>the date format is not chosen yet</source>
+        <extracomment>(date cell, time cell or None, series key) -&gt; UTC epoch seconds.</extracomment>
+        <translation>das Datumsformat ist noch nicht gewählt</translation>
+    </message>
+    <message>
+        <source>an ISO 8601 date such as 2024-01-31</source>
+        <translation>kein ISO-8601-Datum wie 2024-01-31</translation>
+    </message>
+    <message>
+        <source>an Excel day number such as 45292</source>
+        <translation>keine Excel-Tageszahl wie 45292</translation>
+    </message>
+    <message>
+        <source>a date such as {example}</source>
+        <translation>kein Datum wie {example}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a valid date</source>
+        <translation>„{text}“ ist kein gültiges Datum</translation>
+    </message>
+    <message>
+        <source>the date is empty</source>
+        <translation>das Datum ist leer</translation>
+    </message>
+    <message>
+        <source>“{text}” is not {expected}</source>
+        <translation>„{text}“ ist {expected}</translation>
+    </message>
+    <message>
+        <source>“{text}” has a dot where the file uses a decimal comma (change the decimal separator?)</source>
+        <translation>„{text}“ hat einen Punkt, wo die Datei ein Dezimalkomma verwendet (Dezimaltrennzeichen ändern?)</translation>
+    </message>
+    <message>
+        <source>“{text}” has a comma where the file uses a decimal point (change the decimal separator?)</source>
+        <translation>„{text}“ hat ein Komma, wo die Datei einen Dezimalpunkt verwendet (Dezimaltrennzeichen ändern?)</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a finite number</source>
+        <translation>„{text}“ ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number</source>
+        <translation>„{text}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>choose the column that names the register, and the column of values</source>
+        <extracomment>Most registers a long file may name (more distinct values: a free-text column, not registers). Header words of a column that names the register, channel, energy or meter (a hint when the sample alone cannot tell, say a file sorted by register whose first rows all belong to one).</extracomment>
+        <translation>wählen Sie die Spalte, die das Zählwerk nennt, und die Spalte der Werte</translation>
+    </message>
+    <message>
+        <source>{value} is too large to store</source>
+        <extracomment>column -&gt; decimals its values need. Largest magnitude of a value, as a float. A value of a series as stored: (value, period start, estimated, line). The period start of each value (interval series only, else None). Most items one C call (a list&apos;s slice, ``set.update``, ``map``) takes in a worker: it holds the GIL throughout, and the event loop waits for it (a whole 350,000-value column took up to 100 ms).</extracomment>
+        <translation>{value} ist zu groß zum Speichern</translation>
+    </message>
+    <message>
+        <source>{file} holds no values to import</source>
+        <translation>{file} enthält keine Werte zum Importieren</translation>
+    </message>
+    <message>
+        <source>the metric “{metric}” of “{source}” is in {unit}, but the file&apos;s register “{register}” is in {file_unit}: import into another source</source>
+        <translation>die Messgröße „{metric}“ von „{source}“ ist in {unit}, das Zählwerk „{register}“ der Datei aber in {file_unit}: importieren Sie in eine andere Messstelle</translation>
+    </message>
+    <message>
+        <source>the metric “{metric}” of “{source}” is of the kind “{kind}”, but the file&apos;s register “{register}” holds values of the kind “{file_kind}”: import into another source</source>
+        <translation>die Messgröße „{metric}“ von „{source}“ ist von der Art „{kind}“, das Zählwerk „{register}“ der Datei enthält aber Werte der Art „{file_kind}“: importieren Sie in eine andere Messstelle</translation>
+    </message>
+    <message>
+        <source>a day row needs 24, 48 or 96 columns of amounts</source>
+        <extracomment>Columns per day -&gt; seconds per period. A header naming an hour or a quarter of the day: 00:00, 0:15, 01:00-02:00, H1, Uur 1, 1, 96, 00u15.</extracomment>
+        <translation>eine Tageszeile braucht 24, 48 oder 96 Spalten mit Mengen</translation>
+    </message>
+    <message>
+        <source>{problem} (an IANA name such as Europe/Amsterdam or UTC)</source>
+        <extracomment>Abbreviations exports write for a fixed offset from UTC (hours, minutes). ``UTC+1``, ``GMT-05:00``, or an offset with its minutes (``+01:00``, ``-0500``); never a bare signed number (``+1`` in a column of amounts is no zone). A zone named in a header: a word of its own (``Date/time UTC``, ``Zeit (MEZ)``, ``Start (UTC+01:00)``).</extracomment>
+        <translation>{problem} (ein IANA-Name wie Europe/Berlin oder UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDetect</name>
+    <message>
+        <source>Read with the profile “{name}”: {title}.</source>
+        <translation>Gelesen mit dem Profil „{name}“: {title}.</translation>
+    </message>
+    <message>
+        <source>Each row&apos;s time is the start of its period, since the first row is at midnight.</source>
+        <translation>Die Zeit jeder Zeile ist der Beginn ihres Zeitraums, da die erste Zeile um Mitternacht liegt.</translation>
+    </message>
+    <message>
+        <source>Each row&apos;s time is the end of its period, since the first row is at midnight.</source>
+        <translation>Die Zeit jeder Zeile ist das Ende ihres Zeitraums, da die erste Zeile um Mitternacht liegt.</translation>
+    </message>
+    <message>
+        <source>the file has no column “{name}”, which the profile “{profile}” reads</source>
+        <translation>die Datei hat keine Spalte „{name}“, die das Profil „{profile}“ liest</translation>
+    </message>
+    <message>
+        <source>Every day in the sample is 12 or less: choose whether dates are day-first or month-first.</source>
+        <extracomment>Rows kept in ``Detected.sample_rows``. Most columns a file may have (a meter export has a few; a header of 100,000 is not a table of readings). Header words of a date or time column (several languages), for Excel day numbers. Excel&apos;s first line naming the separator: ``sep=;``. Numbers grouped in thousands with a decimal part, in either convention (``1.893,469`` / ``1,893.469``): one anywhere in the file decides its separators, as far down as line 368 or beyond. Bytes of the file read at a time when its whole text is searched for grouped numbers. The note on dates that could be day-first or month-first (a supplier&apos;s profile that knows them drops it).</extracomment>
+        <translation>Jeder Tag in der Stichprobe ist 12 oder kleiner: Wählen Sie, ob die Daten mit dem Tag oder mit dem Monat beginnen.</translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <extracomment>``detect``&apos;s ``register_column`` default: find out whether the file is a long one.</extracomment>
+        <translation>{file} ist leer</translation>
+    </message>
+    <message>
+        <source>The block at line {line} writes its dates otherwise than the first: read as it is.</source>
+        <translation>Der Block in Zeile {line} schreibt seine Daten anders als der erste: so gelesen, wie er ist.</translation>
+    </message>
+    <message>
+        <source>line {line} ({title})</source>
+        <translation>Zeile {line} ({title})</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>Zeile {line}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file holds %n blocks, each with its own header: more at {lines}.</source>
+        <translation>
+            <numerusform>Die Datei enthält %n Block mit eigener Kopfzeile: weitere ab {lines}.</numerusform>
+            <numerusform>Die Datei enthält %n Blöcke mit je eigener Kopfzeile: weitere ab {lines}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One row per day with {count} columns of amounts: each becomes an amount over its own {minutes} minutes, from “{first}” to “{last}”.</source>
+        <translation>Eine Zeile pro Tag mit {count} Spalten von Mengen: Jede wird eine Menge über ihre eigenen {minutes} Minuten, von „{first}“ bis „{last}“.</translation>
+    </message>
+    <message>
+        <source>the file has no column “{name}” (columns: {columns})</source>
+        <translation>die Datei hat keine Spalte „{name}“ (Spalten: {columns})</translation>
+    </message>
+    <message>
+        <source>“{name}” names the registers, but no other column holds numbers</source>
+        <translation>„{name}“ nennt die Zählwerke, aber keine andere Spalte enthält Zahlen</translation>
+    </message>
+    <message>
+        <source>the column “{name}” names no registers (or more than 100 different ones)</source>
+        <translation>die Spalte „{name}“ nennt keine Zählwerke (oder mehr als 100 verschiedene)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{names} and %n more</source>
+        <translation>
+            <numerusform>{names} und %n weitere</numerusform>
+            <numerusform>{names} und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One row per register: the column “{name}” names %n ({names}); each becomes its own metric.</source>
+        <translation>
+            <numerusform>Eine Zeile pro Zählwerk: Die Spalte „{name}“ nennt %n ({names}); jedes wird eine eigene Messgröße.</numerusform>
+            <numerusform>Eine Zeile pro Zählwerk: Die Spalte „{name}“ nennt %n ({names}); jedes wird eine eigene Messgröße.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Numbers grouped in thousands further down the file ({example}) decide the separators: decimal “{decimal}”, thousands “{thousands}”.</source>
+        <translation>In Tausender gruppierte Zahlen weiter unten in der Datei ({example}) entscheiden die Trennzeichen: dezimal „{decimal}“, Tausender „{thousands}“.</translation>
+    </message>
+    <message>
+        <source>{file} is not text in any encoding this program knows</source>
+        <translation>{file} ist kein Text in einer Kodierung, die dieses Programm kennt</translation>
+    </message>
+    <message>
+        <source>{file} does not look like a table (it holds binary data, not text)</source>
+        <translation>{file} sieht nicht wie eine Tabelle aus (sie enthält Binärdaten, keinen Text)</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8: read as Windows-1252 (Latin-1).</source>
+        <translation>Die Datei ist nicht UTF-8: als Windows-1252 (Latin-1) gelesen.</translation>
+    </message>
+    <message>
+        <source>The file says its separator: “sep={separator}” (Excel&apos;s first line).</source>
+        <translation>Die Datei nennt ihr Trennzeichen: „sep={separator}“ (die erste Zeile von Excel).</translation>
+    </message>
+    <message>
+        <source>a cell longer than {size} KiB starts here: a note this long cannot be imported (or a closing quote is missing)</source>
+        <translation>hier beginnt eine Zelle von mehr als {size} KiB: eine so lange Notiz lässt sich nicht importieren (oder ein schließendes Anführungszeichen fehlt)</translation>
+    </message>
+    <message>
+        <source>{file}: no columns found: a file needs a date column and a value column separated by commas, semicolons, tabs or |</source>
+        <translation>{file}: keine Spalten gefunden: Eine Datei braucht eine Datumsspalte und eine Wertespalte, getrennt durch Kommas, Semikolons, Tabulatoren oder |</translation>
+    </message>
+    <message>
+        <source>{file} has more than {count} columns on line {line}: Home Log imports files of at most {most} columns</source>
+        <translation>{file} hat mehr als {count} Spalten in Zeile {line}: Home Log importiert Dateien mit höchstens {most} Spalten</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} is longer than {size} KiB: a cell this long (a huge note, or a quote that is never closed) cannot be imported</source>
+        <translation>{file}: Zeile {line} ist länger als {size} KiB: Eine so lange Zelle (eine riesige Notiz oder ein nie geschlossenes Anführungszeichen) lässt sich nicht importieren</translation>
+    </message>
+    <message>
+        <source>{file} holds no rows</source>
+        <translation>{file} enthält keine Zeilen</translation>
+    </message>
+    <message>
+        <source>{file}: no rows with a date and values were found at the start of the file</source>
+        <translation>{file}: Am Anfang der Datei wurden keine Zeilen mit Datum und Werten gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) before the header was/were skipped.</source>
+        <translation>
+            <numerusform>%n Zeile vor der Kopfzeile wurde übersprungen.</numerusform>
+            <numerusform>%n Zeilen vor der Kopfzeile wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{file} has {count} columns: Home Log imports files of at most {most} columns</source>
+        <translation>{file} hat {count} Spalten: Home Log importiert Dateien mit höchstens {most} Spalten</translation>
+    </message>
+    <message>
+        <source>{file}: no column of dates was found (columns: {columns})</source>
+        <translation>{file}: Es wurde keine Datumsspalte gefunden (Spalten: {columns})</translation>
+    </message>
+    <message>
+        <source>Each row&apos;s time zone is in the column “{name}”.</source>
+        <translation>Die Zeitzone jeder Zeile steht in der Spalte „{name}“.</translation>
+    </message>
+    <message>
+        <source>Times are in {zone}, as the header of the time column says.</source>
+        <translation>Die Zeiten sind in {zone}, wie die Kopfzeile der Zeitspalte sagt.</translation>
+    </message>
+    <message>
+        <source>Numbers such as 1,234 were read with a decimal comma (change it if they are thousands).</source>
+        <translation>Zahlen wie 1,234 wurden mit Dezimalkomma gelesen (ändern Sie es, wenn es Tausender sind).</translation>
+    </message>
+    <message>
+        <source>Numbers such as 1.234 were read with a decimal point (change it if they are thousands).</source>
+        <translation>Zahlen wie 1.234 wurden mit Dezimalpunkt gelesen (ändern Sie es, wenn es Tausender sind).</translation>
+    </message>
+    <message>
+        <source>Each row is an amount over its own period, from “{start}” to “{end}”.</source>
+        <extracomment>Regular steps that make a column of amounts per period (seconds): 5, 10, 15, 30 minutes, an hour, a day. Share of a sample&apos;s steps that must be the common one for the times to be &quot;regular&quot;. Fewest values a column needs before its values (not its header) may decide its kind. Both ends of a period in one cell: a date and time, a separator word or dash between spaces, a date and time. How the notes of period detection begin (detecting again replaces them).</extracomment>
+        <translation>Jede Zeile ist eine Menge über ihren eigenen Zeitraum, von „{start}“ bis „{end}“.</translation>
+    </message>
+    <message>
+        <source>Each cell of “{name}” holds a period (start to end): each row is an amount over it.</source>
+        <translation>Jede Zelle von „{name}“ enthält einen Zeitraum (Anfang bis Ende): Jede Zeile ist eine Menge über ihn.</translation>
+    </message>
+    <message>
+        <source>Amounts per {step} ({names}): each row&apos;s time is the start of its period, as the header says.</source>
+        <extracomment>The note on amounts at regular times: (which end of its period a row&apos;s time is, whether the header says so).</extracomment>
+        <translation>Mengen je {step} ({names}): Die Zeit jeder Zeile ist der Beginn ihres Zeitraums, wie die Kopfzeile sagt.</translation>
+    </message>
+    <message>
+        <source>Amounts per {step} ({names}): each row&apos;s time is the end of its period, as the header says.</source>
+        <translation>Mengen je {step} ({names}): Die Zeit jeder Zeile ist das Ende ihres Zeitraums, wie die Kopfzeile sagt.</translation>
+    </message>
+    <message>
+        <source>Amounts per {step} ({names}): each row&apos;s time is the start of its period, since the first row is at midnight (if the times end their periods: choose “end”, or --time-is end).</source>
+        <translation>Mengen je {step} ({names}): Die Zeit jeder Zeile ist der Beginn ihres Zeitraums, da die erste Zeile um Mitternacht liegt (wenn die Zeiten ihre Zeiträume beenden: wählen Sie „Ende“ bzw. --time-is end).</translation>
+    </message>
+    <message>
+        <source>Amounts per {step} ({names}): each row&apos;s time is the end of its period, since the first row is not at midnight (if the times start their periods: choose “start”, or --time-is start).</source>
+        <translation>Mengen je {step} ({names}): Die Zeit jeder Zeile ist das Ende ihres Zeitraums, da die erste Zeile nicht um Mitternacht liegt (wenn die Zeiten ihre Zeiträume beginnen: wählen Sie „Beginn“ bzw. --time-is start).</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation>10 Minuten</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 Minuten</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 Minuten</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>„{name}“</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFile</name>
+    <message>
+        <source>{name} cannot be read as a workbook ({exc})</source>
+        <extracomment>The workbook kinds calamine reads (file suffixes, lower case). Rows converted at a time (column by column).</extracomment>
+        <translation>{name} lässt sich nicht als Arbeitsmappe lesen ({exc})</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet named “{sheet}”</source>
+        <translation>die Arbeitsmappe hat kein Blatt namens „{sheet}“</translation>
+    </message>
+    <message>
+        <source>{name} has no sheet</source>
+        <translation>{name} hat kein Blatt</translation>
+    </message>
+    <message>
+        <source>the sheet “{name}” cannot be read ({exc})</source>
+        <translation>das Blatt „{name}“ lässt sich nicht lesen ({exc})</translation>
+    </message>
+    <message>
+        <source>the sheet cannot be read near here ({exc})</source>
+        <translation>das Blatt lässt sich hier nicht lesen ({exc})</translation>
+    </message>
+    <message>
+        <source>line {line}, column “{column}”: {message}</source>
+        <extracomment>``date_format`` of ISO 8601 timestamps (with or without seconds, &quot;T&quot;, time zone offset or &quot;Z&quot;). ``date_format`` of Excel serial day numbers (days since 1899-12-30, the fraction is the time of day). How many problems (invalid rows, skipped empty rows) a summary lists one by one; the counts are exact. The row&apos;s time is the end of its period (the default: a meter read at that moment). The row&apos;s time is the start of its period (``00:00`` holds 00:00-00:15). Worksheet of a workbook (None: the first one); unused for CSV. Whether the date column&apos;s time is the END (default) or the START of each row&apos;s period. A column holding the period&apos;s other end (its start when ``time_is`` is END, its end when START), read like the date column (a date and time in one cell); None: no such column. The date column itself: its cells hold both ends (``start to end``). (value column, start column) pairs: the values of that column each have their own period start in the start column (Home Log&apos;s export writes ``Day start`` after an interval metric ``Day``; ``start_columns_of`` finds them). They override the rules above for that column. Home Log&apos;s own CSV export (``own_columns_of``): the columns of each reading&apos;s flags (``yes`` or empty) and of the name of the member who entered it. None: not in the file. The period&apos;s length in seconds when there is no ``period_column`` (900 for 15 minutes; a whole number of days counts local calendar days). None: with END, each amount runs &quot;since the previous value&quot; of its metric; with START, the most common step between rows&apos; times. The later blocks of a file of several (``blocks.Block``: an electricity block, then a gas block, each with its own header); their values go to columns after ``block_base`` (the file&apos;s width). A day per row: the 24, 48 or 96 columns of hour, half-hour or quarter-hour amounts, in order (``dayrows``); each row becomes a record per amount: its cells up to ``day_base``, the time its period starts, the amount. () for any other table. The file&apos;s width: a day row&apos;s record holds its period&apos;s start at ``day_base`` and its amount after it. A column stating each row&apos;s time zone (``CET``/``CEST``, ``+01:00``): exact, whatever the order. A &quot;long&quot; file (one row per register, channel or meter): the column naming each row&apos;s register (``Afname Dag``, ``Gas``, or a unit such as ``m³``); None for a table with a column per register. The column naming each row&apos;s unit (``kWh``, ``m³``), if the file has one. The registers the register column names, in the order they first appear in the whole file. The columns of a long file that hold the values (each row&apos;s value belongs to its register). The first of the columns made for the registers (the file&apos;s width): column ``register_base + k * len(value_columns) + j`` holds register k&apos;s value from value column j. Settings that describe one file&apos;s own layout (its registers, blocks and day columns, found in the whole file): a saved profile never keeps them, and a file read with a profile takes them from its own detection. &quot;csv&quot;, or a workbook: &quot;xlsx&quot;, &quot;xlsm&quot;, &quot;xlsb&quot;, &quot;xls&quot;, &quot;ods&quot;. Column names (from the header row, or &quot;Column 1&quot;, &quot;Column 2&quot;... without one). Candidate date formats when the sample cannot tell day-first from month-first (settings.date_format is then None and the user, or ``--date-format``, must choose); empty otherwise. Indexes of the columns whose sample cells are mostly numbers (and not the date/time columns). Most decimals seen per numeric column in the sample. The first data rows as text, cells as in the file. File size in bytes. Remarks for the user (&quot;3 lines before the header were skipped&quot;, &quot;decimal comma assumed&quot;...). Worksheets of a workbook. A long file&apos;s register -&gt; its unit (from the unit column, the register itself, or the value column&apos;s header), for the registers of ``settings.registers``. Each value column&apos;s kind as the headers and the sample suggest (``periods.with_periods``): a counter, an amount per period (interval) or a gauge; new metrics start with it. Values of a metric: an existing one (``metric.id`` set) or one created by the import (id None). The reading&apos;s note. For METRIC: the metric (id None: created by the import, with this name, unit, kind and decimals; a created metric&apos;s decimals grow to what its values need, up to MAX_DECIMALS). Skip (and report) invalid rows instead of refusing the whole file. &quot;csv&quot;, or a workbook: &quot;xlsx&quot;, &quot;xlsm&quot;, &quot;xlsb&quot;, &quot;xls&quot;, &quot;ods&quot;.(``Detected.kind``). The column names (``Detected.columns``), for messages; read from the header row when empty. A new source (id None) whose name another import took meanwhile is imported into when it has the metrics wanted (``homelog import --create``: &quot;create it if it does not exist&quot;), instead of refusing the import. No value in any mapped column: skipped and reported. Same timestamp as an earlier row of the file. Not a reading at all (a total line, a banner, a repeated header): skipped and reported. UTC, or None when the timestamp could not be read. For interval values: the period&apos;s end. column index -&gt; value (None: the cell is empty, a missing value). A problem of the row as a whole (no value, duplicate, not a reading), if any. UTC start of the row&apos;s period for its interval values (None: since the previous value, or not known). column index -&gt; why its cell is left empty (it holds no value: NaN, -, n/a, a word); the row is kept. &quot;starting&quot; (waiting for the database&apos;s write lock), &quot;reading&quot; while rows are read and stored (after every chunk and at least every 200 ms), &quot;committing&quot; at the end. Lines of the rows skipped for the time of a stored or earlier reading (the first MAX_LISTED). Lines of the rows skipped for having no value (the first MAX_LISTED). Invalid rows skipped (with skip_invalid), the first MAX_LISTED. Columns of the file that were not imported. Cells of stored rows that mean &quot;no value&quot; (NaN, -, n/a, a word such as kwh): left empty, the row&apos;s other values stored. The first MAX_LISTED, and how many there were. Rows among the data that are no reading (a total line, a banner, a repeated header): skipped. Authors named by the file who are no members of the database: their readings were kept without an author. The file named authors, but the signed-in member (not the administrator) may only enter readings as themselves: every reading is theirs. The first id the import&apos;s readings took (each stored reading has this one or a higher one): what undoing the import removes. None: nothing was written. The ids of the readings this import stored, as inclusive runs (lo, hi) (what undo removes). The stored rows it replaced, as they were (table -&gt; key -&gt; row: readings, their values and meter changes), kept for an undo to put back when asked (``run_import(undoable=True)``); None: not kept (not asked, or more than domain/undo.py&apos;s MAX_UNDO_REPLACED readings). Why the import cannot be undone, when it cannot (&quot;&quot;: it can, or undo was not asked about). The ids of the metrics it created (with the source, or added to a stored one). What undoing it removes (its readings, and the source or metrics it created), when undo was asked about (``undoable``); None otherwise. Characters a terminal or a text field would act on instead of showing: C0 and C1 controls (escape sequences, bells, line breaks), DEL, and the bidirectional overrides that reorder what is shown.</extracomment>
+        <translation>Zeile {line}, Spalte „{column}“: {message}</translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation>Zeile {line}: {message}</translation>
+    </message>
+    <message>
+        <source>“{text}” is no value: left empty</source>
+        <translation>„{text}“ ist kein Wert: leer gelassen</translation>
+    </message>
+    <message>
+        <source>cannot open {file}: {reason}</source>
+        <translation>{file} lässt sich nicht öffnen: {reason}</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>Import abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{file} is a ZIP archive, not a table (save it as CSV, .xlsx or .ods)</source>
+        <extracomment>A record (a quoted cell with line breaks) over more lines than this is refused: a quote that is never closed turns every following row into one cell. The kinds of workbook ``file_kind`` tells apart (read by python-calamine).</extracomment>
+        <translation>{file} ist ein ZIP-Archiv, keine Tabelle (speichern Sie sie als CSV, .xlsx oder .ods)</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read safely: its part {part} would unpack to {size} MB ({ratio} times its packed size); save the workbook again, or as CSV</source>
+        <extracomment>Largest unpacked size of a worksheet, of the shared strings (held in memory whole) and of any other part of an .xlsx file; and the largest packing ratio of a part over ZIP_RATIO_FROM bytes. A real workbook&apos;s XML packs 5-20 times; a &quot;zip bomb&quot; packs gigabytes of nothing a thousand times. How much of each XML part is searched for a DTD (it can only come before the root element).</extracomment>
+        <translation>{file} lässt sich nicht sicher lesen: Ihr Teil {part} würde auf {size} MB entpackt ({ratio}-mal seine gepackte Größe); speichern Sie die Arbeitsmappe neu oder als CSV</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read safely: its part {part} declares XML entities, which workbooks never do (an “XML bomb”); save it again, or as CSV</source>
+        <translation>{file} lässt sich nicht sicher lesen: Ihr Teil {part} deklariert XML-Entitäten, was Arbeitsmappen nie tun (eine „XML-Bombe“); speichern Sie sie neu oder als CSV</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an .xlsx workbook ({reason})</source>
+        <translation>{file} lässt sich nicht als .xlsx-Arbeitsmappe lesen ({reason})</translation>
+    </message>
+    <message>
+        <source>unknown text encoding “{encoding}”</source>
+        <translation>unbekannte Textkodierung „{encoding}“</translation>
+    </message>
+    <message>
+        <source>the file is not valid {encoding} text here (choose another encoding)</source>
+        <translation>die Datei ist hier kein gültiger {encoding}-Text (wählen Sie eine andere Kodierung)</translation>
+    </message>
+    <message>
+        <source>a quoted cell runs from here to line {line}: a closing quote (&quot;) is probably missing</source>
+        <translation>eine Zelle in Anführungszeichen reicht von hier bis Zeile {line}: Wahrscheinlich fehlt ein schließendes Anführungszeichen (&quot;)</translation>
+    </message>
+    <message>
+        <source>a cell longer than {size} KiB starts here (it runs past line {line}): a closing quote (&quot;) is probably missing</source>
+        <translation>hier beginnt eine Zelle von mehr als {size} KiB (sie reicht über Zeile {line} hinaus): Wahrscheinlich fehlt ein schließendes Anführungszeichen (&quot;)</translation>
+    </message>
+    <message>
+        <source>the file cannot be read as CSV here ({reason})</source>
+        <translation>die Datei lässt sich hier nicht als CSV lesen ({reason})</translation>
+    </message>
+</context>
+<context>
     <name>ImportFormats</name>
     <message>
         <source>AEMO NEM12 interval data</source>
@@ -2005,13 +3192,465 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
         <translation>DSMR-reader-Statistikexport</translation>
     </message>
     <message>
+        <source>a record after the 900 end record</source>
+        <extracomment>NEM market time: Australian Eastern Standard Time all year. The day&apos;s first moment, in epoch seconds.</extracomment>
+        <translation>ein Datensatz nach dem Enddatensatz 900</translation>
+    </message>
+    <message>
+        <source>a second 100 header record</source>
+        <translation>ein zweiter Kopfdatensatz 100</translation>
+    </message>
+    <message>
+        <source>{name}: the 100 header names “{version}”, not NEM12 or NEM13</source>
+        <translation>{name}: Der 100-Kopfsatz nennt „{version}“, nicht NEM12 oder NEM13</translation>
+    </message>
+    <message>
         <source>file from {sender} to {receiver}</source>
-        <extracomment>NEM market time: Australian Eastern Standard Time all year.</extracomment>
         <translation>Datei von {sender} an {receiver}</translation>
     </message>
     <message>
         <source>file from {sender}</source>
         <translation>Datei von {sender}</translation>
+    </message>
+    <message>
+        <source>the file has no 100 header record</source>
+        <translation>die Datei hat keinen 100-Kopfsatz</translation>
+    </message>
+    <message>
+        <source>a 300 interval record before any 200 NMI record</source>
+        <translation>ein Intervalldatensatz 300 vor jedem NMI-Datensatz 200</translation>
+    </message>
+    <message>
+        <source>a 400 interval event without a 300 record with quality V before it</source>
+        <translation>ein Intervallereignis 400 ohne vorangehenden Datensatz 300 mit Qualität V</translation>
+    </message>
+    <message>
+        <source>unknown record type “{record}”</source>
+        <translation>unbekannter Satztyp „{record}“</translation>
+    </message>
+    <message>
+        <source>{name} holds no NEM12 or NEM13 records</source>
+        <translation>{name} enthält keine NEM12- oder NEM13-Sätze</translation>
+    </message>
+    <message>
+        <source>the file has no 900 end record: it may have been cut short</source>
+        <translation>die Datei hat keinen 900-Endsatz: Sie wurde vielleicht abgeschnitten</translation>
+    </message>
+    <message>
+        <source>no previous register read</source>
+        <translation>kein vorheriger Zählerstand</translation>
+    </message>
+    <message>
+        <source>no current register read</source>
+        <translation>kein aktueller Zählerstand</translation>
+    </message>
+    <message>
+        <source>interval length “{length}” is not a number of minutes</source>
+        <translation>Intervalllänge „{length}“ ist keine Anzahl Minuten</translation>
+    </message>
+    <message>
+        <source>interval length {minutes} does not divide a day</source>
+        <translation>Intervalllänge {minutes} teilt den Tag nicht</translation>
+    </message>
+    <message>
+        <source>line {line}: unit “{uom}” is not a known unit; values kept without a unit</source>
+        <translation>Zeile {line}: Einheit „{uom}“ ist keine bekannte Einheit; Werte ohne Einheit übernommen</translation>
+    </message>
+    <message>
+        <source>the 300 record has {fields} fields after its date; {count} interval values and a quality method were expected ({minutes}-minute intervals)</source>
+        <translation>der 300-Satz hat {fields} Felder nach seinem Datum; erwartet wurden {count} Intervallwerte und eine Qualitätsmethode ({minutes}-Minuten-Intervalle)</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an interval date (YYYYMMDD)</source>
+        <translation>„{value}“ ist kein Intervalldatum (JJJJMMTT)</translation>
+    </message>
+    <message>
+        <source>the 400 record&apos;s first or last interval is not a number</source>
+        <translation>das erste oder letzte Intervall des Datensatzes 400 ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>the 400 record&apos;s intervals {first}–{last} are outside 1–{count}</source>
+        <translation>die Intervalle {first}–{last} des 400-Satzes liegen außerhalb von 1–{count}</translation>
+    </message>
+    <message>
+        <source>null data (quality N): the meter has no value for this interval</source>
+        <translation>Nulldaten (Qualität N): der Zähler hat für dieses Intervall keinen Wert</translation>
+    </message>
+    <message>
+        <source>quality V but no 400 record covers this interval</source>
+        <translation>Qualität V, aber kein Datensatz 400 deckt dieses Intervall ab</translation>
+    </message>
+    <message>
+        <source>“{cell}” is not a number</source>
+        <translation>„{cell}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>“{cell}” is not a finite number</source>
+        <translation>„{cell}“ ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>the previous read “{read}” at “{when}” is not a number and a time</source>
+        <translation>der vorherige Stand „{read}“ um „{when}“ ist keine Zahl mit Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>the current read “{read}” at “{when}” is not a number and a time</source>
+        <translation>der aktuelle Stand „{read}“ um „{when}“ ist keine Zahl mit Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>line {line}: quantity {quantity} differs from the reads&apos; difference {difference} (a meter multiplier or a rollover)</source>
+        <translation>Zeile {line}: Menge {quantity} weicht von der Differenz der Stände {difference} ab (ein Zählerfaktor oder ein Überlauf)</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {size} MiB</source>
+        <translation>{name} ist größer als {size} MiB</translation>
+    </message>
+    <message>
+        <source>{filename} is not in a standard format (NEM12/13, Green Button, Home Assistant, DSMR-reader)</source>
+        <translation>{filename} ist in keinem Standardformat (NEM12/13, Green Button, Home Assistant, DSMR-reader)</translation>
+    </message>
+    <message>
+        <source>{filename} holds {count} files; one data file was expected</source>
+        <translation>{filename} enthält {count} Dateien; erwartet wurde eine Datendatei</translation>
+    </message>
+    <message>
+        <source>{filename}: {member} is larger than {size} MiB</source>
+        <translation>{filename}: {member} ist größer als {size} MiB</translation>
+    </message>
+    <message>
+        <source>{filename} is a damaged .zip archive ({exc})</source>
+        <translation>{filename} ist ein beschädigtes .zip-Archiv ({exc})</translation>
+    </message>
+    <message>
+        <source>document type declarations and entities are not allowed in ESPI files</source>
+        <extracomment>ESPI UnitSymbolKind codes → (Home Log unit, whether amounts add up). Multipliers folded into the unit (10^3 Wh is kWh) instead of into every value.</extracomment>
+        <translation>Dokumenttyp-Deklarationen und Entitäten sind in ESPI-Dateien nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>{name} is not well-formed XML ({reason})</source>
+        <translation>{name} ist kein wohlgeformtes XML ({reason})</translation>
+    </message>
+    <message>
+        <source>{name} holds no XML element</source>
+        <translation>{name} enthält kein XML-Element</translation>
+    </message>
+    <message>
+        <source>{name} is a .zip without an .xml file</source>
+        <translation>{name} ist ein .zip ohne .xml-Datei</translation>
+    </message>
+    <message>
+        <source>{name}: {filename} is larger than {size} MiB</source>
+        <translation>{name}: {filename} ist größer als {size} MiB</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged .zip archive ({exc})</source>
+        <translation>{name} ist ein beschädigtes .zip-Archiv ({exc})</translation>
+    </message>
+    <message>
+        <source>{name}: the document is a &lt;{tag}&gt;, not an Atom feed of ESPI entries</source>
+        <translation>{name}: Das Dokument ist ein &lt;{tag}&gt;, kein Atom-Feed von ESPI-Einträgen</translation>
+    </message>
+    <message>
+        <source>its meter reading has no reading type (unit)</source>
+        <translation>seine Zählerablesung hat keinen Ablesetyp (Einheit)</translation>
+    </message>
+    <message>
+        <source>{name} line {line}: {file_unit} is not a known unit</source>
+        <translation>{name} Zeile {line}: {file_unit} ist keine bekannte Einheit</translation>
+    </message>
+    <message>
+        <source>an IntervalReading without timePeriod or value</source>
+        <translation>ein IntervalReading ohne timePeriod oder value</translation>
+    </message>
+    <message>
+        <source>the period “{time}” is not a time in seconds</source>
+        <translation>der Zeitraum „{time}“ ist keine Zeit in Sekunden</translation>
+    </message>
+    <message>
+        <source>the value “{text}” is not an integer</source>
+        <translation>der Wert „{text}“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>an amount whose period has no duration</source>
+        <translation>eine Menge, deren Zeitraum keine Dauer hat</translation>
+    </message>
+    <message>
+        <source>{name}: the header has no statistic_id/entity_id or start column</source>
+        <translation>{name}: Die Kopfzeile hat keine Spalte statistic_id/entity_id oder start</translation>
+    </message>
+    <message>
+        <source>no statistic id</source>
+        <translation>keine Statistik-ID</translation>
+    </message>
+    <message>
+        <source>the row has no state, sum, mean, min or max value</source>
+        <translation>die Zeile hat keinen Wert state, sum, mean, min oder max</translation>
+    </message>
+    <message>
+        <source>{meter}: statistics every {value} minutes (short-term)</source>
+        <translation>{meter}: Statistik alle {value} Minuten (kurzfristig)</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time in seconds since 1970</source>
+        <translation>„{text}“ ist keine Zeit in Sekunden seit 1970</translation>
+    </message>
+    <message>
+        <source>line {line}: unit “{file_unit}” of {statistic} is not a known unit</source>
+        <translation>Zeile {line}: Einheit „{file_unit}“ von {statistic} ist keine bekannte Einheit</translation>
+    </message>
+    <message>
+        <source>{name}: the header has no day or hour_start column</source>
+        <translation>{name}: Die Kopfzeile hat keine Spalte day oder hour_start</translation>
+    </message>
+    <message>
+        <source>not meter values, left out: {names}</source>
+        <translation>keine Zählerwerte, ausgelassen: {names}</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>kein Wert</translation>
+    </message>
+    <message>
+        <source>{name} is not valid {encoding} text (byte {start})</source>
+        <extracomment>What &quot;no value&quot; looks like in the cells of standard-format exports.</extracomment>
+        <translation>{name} ist kein gültiger {encoding}-Text (Byte {start})</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date and time (expected ISO 8601 such as 2024-01-15 10:00)</source>
+        <translation>„{value}“ ist kein Datum mit Uhrzeit (erwartet ISO 8601 wie 2024-01-15 10:00)</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a finite number</source>
+        <translation>„{text}“ ist keine endliche Zahl</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHomeLog</name>
+    <message>
+        <source>{file} holds no source named “{name}” (it holds {names})</source>
+        <extracomment>Readings stored per step (progress and cancel between steps). Versions of the document this reads. Bytes read from the start of a file to recognise the document. Interval metric index -&gt; each value&apos;s period start (None: not read, or the period is not known). Each reading&apos;s author&apos;s name (&quot;&quot;: nobody). (metric name, tariff with metric_id 0). (metric name, change with source and metric 0, time of the reading it was recorded with or None). (metric name, conversion factor with metric_id 0). The source&apos;s advance payments (source_id 0).</extracomment>
+        <translation>{file} enthält keine Messstelle namens „{name}“ (sie enthält {names})</translation>
+    </message>
+    <message>
+        <source>{file} is not valid JSON: {exc}</source>
+        <extracomment>Times of the readings skipped for a stored one (the first few, for the summary). The stored readings it replaced, kept for an undo (``undoable``; None: not kept). What undoing it removes from this source (``undoable``; None: undo was not asked about).</extracomment>
+        <translation>{file} ist kein gültiges JSON: {exc}</translation>
+    </message>
+    <message>
+        <source>{file} is not a Home Log export</source>
+        <translation>{file} ist kein Home-Log-Export</translation>
+    </message>
+    <message>
+        <source>{name} is a Home Log export of version {version}, which this Home Log cannot read (it reads versions {versions}): update Home Log</source>
+        <translation>{name} ist ein Home-Log-Export der Version {version}, die dieses Home Log nicht lesen kann (es liest die Versionen {versions}): Aktualisieren Sie Home Log</translation>
+    </message>
+    <message>
+        <source>{name}: “sources” is not a list</source>
+        <translation>{name}: „sources“ ist keine Liste</translation>
+    </message>
+    <message>
+        <source>{name} holds two sources of the same name</source>
+        <translation>{name} enthält zwei Messstellen mit demselben Namen</translation>
+    </message>
+    <message>
+        <source>the export has no “source”</source>
+        <extracomment>What stands for the k-th list of readings in the document&apos;s skeleton (``_load``).</extracomment>
+        <translation>der Export hat keine „source“</translation>
+    </message>
+    <message>
+        <source>source “{name}”</source>
+        <translation>Messstelle „{name}“</translation>
+    </message>
+    <message>
+        <source>source {number}</source>
+        <translation>Messstelle {number}</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>it has no name</source>
+        <translation>sie hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>unknown category {category}</source>
+        <translation>unbekannte Kategorie {category}</translation>
+    </message>
+    <message>
+        <source>it has no metrics</source>
+        <translation>sie hat keine Messgrößen</translation>
+    </message>
+    <message>
+        <source>two metrics have the same name</source>
+        <translation>zwei Messgrößen haben denselben Namen</translation>
+    </message>
+    <message>
+        <source>{text}, meter change {index}</source>
+        <translation>{text}, Zählerwechsel {index}</translation>
+    </message>
+    <message>
+        <source>{text}, conversion factor {index} of “{name}”</source>
+        <translation>{text}, Umrechnungsfaktor {index} von „{name}“</translation>
+    </message>
+    <message>
+        <source>{text}, advance payment {index}</source>
+        <translation>{text}, Abschlag {index}</translation>
+    </message>
+    <message>
+        <source>cannot be read ({exc})</source>
+        <translation>lässt sich nicht lesen ({exc})</translation>
+    </message>
+    <message>
+        <source>metric {number} has no name</source>
+        <translation>Messgröße {number} hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>metric “{name}” has an unknown kind {kind}</source>
+        <translation>Messgröße „{name}“ hat eine unbekannte Art {kind}</translation>
+    </message>
+    <message>
+        <source>it names no metric of the source</source>
+        <translation>sie nennt keine Messgröße der Messstelle</translation>
+    </message>
+    <message>
+        <source>“readings” is not a list</source>
+        <translation>„readings“ ist keine Liste</translation>
+    </message>
+    <message>
+        <source>“values” is not an object</source>
+        <translation>„values“ ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>“{name}” is no metric of the source</source>
+        <translation>„{name}“ ist keine Messgröße der Messstelle</translation>
+    </message>
+    <message>
+        <source>the value of “{name}” is not a number</source>
+        <translation>der Wert von „{name}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>the value of “{name}”: {exc}</source>
+        <translation>der Wert von „{name}“: {exc}</translation>
+    </message>
+    <message>
+        <source>“{name}” is no interval metric of the source</source>
+        <translation>„{name}“ ist keine Intervall-Messgröße der Messstelle</translation>
+    </message>
+    <message>
+        <source>the period of “{name}” does not end after it starts</source>
+        <translation>der Zeitraum von „{name}“ endet nicht nach seinem Beginn</translation>
+    </message>
+    <message>
+        <source>a time is missing</source>
+        <translation>eine Zeit fehlt</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an ISO 8601 time</source>
+        <translation>„{value}“ ist keine Zeit nach ISO 8601</translation>
+    </message>
+    <message>
+        <source>“{value}” has no UTC offset</source>
+        <translation>„{value}“ hat keinen UTC-Versatz</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a text</source>
+        <translation>„{name}“ ist kein Text</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a whole number</source>
+        <translation>„{name}“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>source “{name}”, tariff of “{metric}” from {date}</source>
+        <translation>Messstelle „{name}“, Tarif von „{metric}“ ab {date}</translation>
+    </message>
+    <message>
+        <source>{where}, conversion factors: {reason}</source>
+        <translation>{where}, Umrechnungsfaktoren: {reason}</translation>
+    </message>
+    <message>
+        <source>{where}, advance payments: {reason}</source>
+        <translation>{where}, Abschläge: {reason}</translation>
+    </message>
+    <message>
+        <source>source “{name}”, meter change of “{metric}”: {exc}</source>
+        <translation>Messstelle „{name}“, Zählerwechsel von „{metric}“: {exc}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import of {file} (a Home Log export of %Ln source(s))</source>
+        <translation>
+            <numerusform>Import von {file} (ein Home-Log-Export mit %Ln Messstelle)</numerusform>
+            <numerusform>Import von {file} (ein Home-Log-Export mit %Ln Messstellen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{name}”: created, with the metrics {metrics}.</source>
+        <translation>„{name}“: angelegt, mit den Messgrößen {metrics}.</translation>
+    </message>
+    <message>
+        <source>“{name}”: already here; only what it lacked was added.</source>
+        <translation>„{name}“: schon vorhanden; nur was fehlte, wurde hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>  Metrics added: {metrics}.</source>
+        <translation>  Hinzugefügte Messgrößen: {metrics}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln imported</source>
+        <translation>
+            <numerusform>%Ln importiert</numerusform>
+            <numerusform>%Ln importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln replaced</source>
+        <translation>
+            <numerusform>%Ln ersetzt</numerusform>
+            <numerusform>%Ln ersetzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln skipped: a reading of that time is already stored ({times})</source>
+        <translation>
+            <numerusform>%Ln übersprungen: Eine Ablesung dieser Zeit ist schon gespeichert ({times})</numerusform>
+            <numerusform>%Ln übersprungen: Eine Ablesung dieser Zeit ist jeweils schon gespeichert ({times})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  Readings: {counts}.</source>
+        <translation>  Ablesungen: {counts}.</translation>
+    </message>
+    <message>
+        <source>  Tariffs: {added} added.</source>
+        <translation>  Tarife: {added} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>  Tariffs: {added} added, {there} already here.</source>
+        <translation>  Tarife: {added} hinzugefügt, {there} schon vorhanden.</translation>
+    </message>
+    <message>
+        <source>  Conversion factors: {added} added.</source>
+        <translation>  Umrechnungsfaktoren: {added} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>  Conversion factors: {added} added, {there} already here.</source>
+        <translation>  Umrechnungsfaktoren: {added} hinzugefügt, {there} schon vorhanden.</translation>
+    </message>
+    <message>
+        <source>  Advance payments: {added} added.</source>
+        <translation>  Abschläge: {added} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>  Advance payments: {added} added, {there} already here.</source>
+        <translation>  Abschläge: {added} hinzugefügt, {there} schon vorhanden.</translation>
+    </message>
+    <message>
+        <source>  Meter changes: {added} added.</source>
+        <translation>  Zählerwechsel: {added} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>  Meter changes: {added} added, {there} already here.</source>
+        <translation>  Zählerwechsel: {added} hinzugefügt, {there} schon vorhanden.</translation>
     </message>
 </context>
 <context>
@@ -2122,23 +3761,50 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Not a reading (a total, a title or a note among the data): it is skipped.</source>
+        <translation>Keine Ablesung (eine Summe, ein Titel oder eine Notiz zwischen den Daten): wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>No value in this row: it is skipped.</source>
+        <translation>Kein Wert in dieser Zeile: wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>Same time and register as line {line}: this row is skipped.</source>
+        <translation>Gleiche Zeit und gleiches Zählwerk wie Zeile {line}: Diese Zeile wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>Same time and register as line {line}: this row replaces its value.</source>
+        <translation>Gleiche Zeit und gleiches Zählwerk wie Zeile {line}: Diese Zeile ersetzt deren Wert.</translation>
+    </message>
+    <message>
+        <source>Same time as line {line}: this row replaces it.</source>
+        <translation>Gleiche Zeit wie Zeile {line}: Diese Zeile ersetzt sie.</translation>
+    </message>
+    <message>
+        <source>Same time as line {line}: this row is skipped.</source>
+        <translation>Gleiche Zeit wie Zeile {line}: Diese Zeile wird übersprungen.</translation>
+    </message>
+</context>
+<context>
     <name>ImportProfiles</name>
     <message>
         <source>Fluvius (Mijn Fluvius) quarter-hour or day totals, a row per register</source>
         <extracomment>The period&apos;s length taken from the file: the first data row&apos;s two period columns, or the step between the first two rows&apos; times. A long file with ``values``: the start of the registers this column is read for (a Dutch meter number starts with E for electricity, G for gas); &quot;&quot; for every register. Column names that must all be in the header (compared casefolded, spaces collapsed). The date (or date and time) column; None: the times as detected (a file of day rows). Whether the data may say otherwise: a file whose first row is at midnight labels its periods by their start (a portal that labels by the end starts at 00:15, ends with the next day&apos;s 00:00). A column with the period&apos;s other end (a date and time in one cell). Period length in seconds, FROM_FILE, or None (the rules of ``ImportSettings``). (date, time) of the period&apos;s other end in two columns, used to measure the period (FROM_FILE). A long file: the register column, and the kind of every register&apos;s values. With ``values`` too, only the value columns they name are read, for the registers each names, as the metrics each names (a file of electricity and gas meters, each with its own registers). An inclusive period end (``00:59`` for the hour 00:00-01:00): a minute is added to the measured period.</extracomment>
-        <translation>Fluvius (Mijn Fluvius): Viertelstunden- oder Tagessummen, eine Zeile je Register</translation>
+        <translation>Fluvius (Mijn Fluvius): Viertelstunden- oder Tagessummen, eine Zeile je Zählwerk</translation>
     </message>
     <message>
         <source>Eneco (Mijn Eneco) daily meter readings: electricity El 1-4 and gas</source>
-        <translation>Eneco (Mijn Eneco): tägliche Zählerstände, Strom El 1–4 und Gas</translation>
+        <translation>Eneco (Mijn Eneco): tägliche Zählerstände, Strom El 1-4 und Gas</translation>
     </message>
     <message>
         <source>HomeWizard P1 meter export: import and export readings T1, T2 (kWh)</source>
-        <translation>HomeWizard-P1-Zähler-Export: Zählerstände Bezug und Einspeisung T1, T2 (kWh)</translation>
+        <translation>HomeWizard-P1-Zählerexport: Bezugs- und Einspeisestände T1, T2 (kWh)</translation>
     </message>
     <message>
         <source>HomeWizard P1 meter export of the gas meter: total gas used (m³)</source>
-        <translation>HomeWizard-P1-Zähler-Export des Gaszählers: Gasverbrauch gesamt (m³)</translation>
+        <translation>HomeWizard-P1-Export des Gaszählers: gesamter Gasverbrauch (m³)</translation>
     </message>
     <message>
         <source>Liander meter data (meetdata): daily readings of electricity El 1-4 and gas, a row per meter and day</source>
@@ -2150,35 +3816,87 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
     </message>
     <message>
         <source>E3/DC portal export (Statistik): power of solar, battery, grid and house</source>
-        <translation>E3/DC-Portal-Export (Statistik): Leistung von Solar, Batterie, Netz und Haus</translation>
+        <translation>E3/DC-Portalexport (Statistik): Leistung von Solar, Batterie, Netz und Haus</translation>
     </message>
     <message>
         <source>Netz Niederösterreich smart meter portal: quarter-hour consumption labelled by its end</source>
-        <translation>Smart-Meter-Portal Netz Niederösterreich: Viertelstundenverbrauch, mit seinem Ende bezeichnet</translation>
+        <translation>Smart-Meter-Portal Netz Niederösterreich: Viertelstundenverbrauch, nach seinem Ende benannt</translation>
     </message>
     <message>
         <source>German grid operator&apos;s load profile (Lastgang): quarter-hour kWh</source>
-        <translation>Lastgang eines deutschen Netzbetreibers: Viertelstundenwerte in kWh</translation>
+        <translation>Lastgang eines deutschen Netzbetreibers: Viertelstunden-kWh</translation>
     </message>
     <message>
         <source>Wiener Netze smart meter portal (Datenexport): quarter-hour kWh with Zeit von and Zeit bis</source>
-        <translation>Smart-Meter-Portal Wiener Netze (Datenexport): Viertelstundenwerte in kWh mit „Zeit von“ und „Zeit bis“</translation>
+        <translation>Smart-Meter-Portal Wiener Netze (Datenexport): Viertelstunden-kWh mit Zeit von und Zeit bis</translation>
     </message>
     <message>
         <source>e-distribuzione (Enel) load curve: a day per row, 96 quarter-hour columns</source>
-        <translation>Lastgang von e-distribuzione (Enel): ein Tag je Zeile, 96 Viertelstundenspalten</translation>
+        <translation>e-distribuzione (Enel) Lastkurve: ein Tag je Zeile, 96 Viertelstundenspalten</translation>
     </message>
     <message>
         <source>Octopus Energy consumption download: half-hour amounts with Start and End</source>
-        <translation>Verbrauchsdownload von Octopus Energy: Halbstundenmengen mit Start und End</translation>
+        <translation>Octopus-Energy-Verbrauchsdownload: Halbstundenmengen mit Start und End</translation>
     </message>
     <message>
         <source>Green Button “Download my data” CSV (PG&amp;E, SCE, ComEd…): TYPE, DATE, START TIME, END TIME, USAGE</source>
         <translation>Green-Button-CSV „Download my data“ (PG&amp;E, SCE, ComEd…): TYPE, DATE, START TIME, END TIME, USAGE</translation>
     </message>
+</context>
+<context>
+    <name>ImportRun</name>
     <message>
-        <source>Read with the profile “{name}”: {title}.</source>
-        <translation>Mit dem Profil „{name}“ gelesen: {title}.</translation>
+        <source>not a reading: “{text}”</source>
+        <extracomment>Time a chunk should take to read and store. Progress comes every 200 ms anyway; the size is bounded because each list-wide C call (building, converting, freeing a chunk) holds the GIL throughout, so the event loop waits for it: 100,000-row chunks stalled it for up to 150 ms. Longest time between two progress reports, whatever a chunk takes. The file line of each row of ``ts``. column -&gt; value per row (None: empty cell). The start of each row&apos;s period (interval values), None: since the previous value. Value column -&gt; its own period start per row (ImportSettings.start_columns). Cells of stored rows that mean &quot;no value&quot; (NaN, -, n/a, a word): missing values, listed. Rows that are no reading (a total line, a banner, a repeated header): skipped, listed. column -&gt; most decimals a value of it needed (columns of created metrics). Rows to store when a time occurs twice in the chunk (None: all of them), and how many were left out. Lines of the rows left out because their time occurs again in the chunk. Home Log&apos;s own export: each row&apos;s flags and its author&apos;s name (&quot;&quot;: nobody); None without those columns. A long file: rows of one time (one per register) are merged into one reading.</extracomment>
+        <translation>keine Ablesung: „{text}“</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program kept it locked for too long. Nothing was imported; try again.</source>
+        <translation>Die Datenbank ist beschäftigt: Ein anderes Programm hat sie zu lange gesperrt. Nichts wurde importiert; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was imported.</source>
+        <translation>Der Datenträger ist voll. Nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written (read-only file or folder). Nothing was imported.</source>
+        <translation>Die Datenbank lässt sich nicht schreiben (schreibgeschützte Datei oder schreibgeschützter Ordner). Nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>Another program stored a reading at the time of a row of this file meanwhile. Nothing was imported; try again (that row is then skipped as a duplicate).</source>
+        <translation>Ein anderes Programm hat inzwischen eine Ablesung zur Zeit einer Zeile dieser Datei gespeichert. Nichts wurde importiert; versuchen Sie es erneut (diese Zeile wird dann als Duplikat übersprungen).</translation>
+    </message>
+    <message>
+        <source>Another program created a source with this name meanwhile. Nothing was imported; try again.</source>
+        <translation>Ein anderes Programm hat inzwischen eine Messstelle mit diesem Namen angelegt. Nichts wurde importiert; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>two columns would create metrics with the same name: rename one</source>
+        <translation>zwei Spalten würden Messgrößen mit demselben Namen anlegen: Benennen Sie eine um</translation>
+    </message>
+    <message>
+        <source>a new source needs at least one column mapped to a new metric</source>
+        <translation>eine neue Messstelle braucht mindestens eine Spalte, die einer neuen Messgröße zugeordnet ist</translation>
+    </message>
+    <message>
+        <source>the source “{name}” no longer exists</source>
+        <translation>die Messstelle „{name}“ gibt es nicht mehr</translation>
+    </message>
+    <message>
+        <source>the source “{name}” already has a metric named “{metric}”</source>
+        <translation>die Messstelle „{name}“ hat schon eine Messgröße namens „{metric}“</translation>
+    </message>
+    <message>
+        <source>“{name}” is a virtual meter: its figures are computed from its inputs, it has no readings of its own. Import into one of its inputs instead.</source>
+        <translation>„{name}“ ist ein virtueller Zähler: Seine Werte werden aus seinen Eingängen berechnet, eigene Ablesungen hat er nicht. Importieren Sie stattdessen in einen seiner Eingänge.</translation>
+    </message>
+    <message>
+        <source>the metric “{metric}” is no longer part of “{name}”</source>
+        <translation>die Messgröße „{metric}“ gehört nicht mehr zu „{name}“</translation>
+    </message>
+    <message>
+        <source>a source named “{name}” was created meanwhile, without the metric “{metric}”: import into it instead</source>
+        <translation>inzwischen wurde eine Messstelle namens „{name}“ ohne die Messgröße „{metric}“ angelegt: Importieren Sie stattdessen in sie</translation>
     </message>
 </context>
 <context>
@@ -2189,6 +3907,30 @@ Wechseln Sie zum bereits geöffneten Fenster. Ist keines offen, wird das andere 
             <numerusform> (Zeile {lines})</numerusform>
             <numerusform> (Zeilen {lines})</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Recognised: {format} ({file})</source>
+        <extracomment>Units that make a new source an electricity meter (anything else: &quot;other&quot;). The source for every series; None: a source per meter (``targets_of``). Zone of the file&apos;s naive times (DSMR-reader days); None: the computer&apos;s local time. Skip the file&apos;s invalid rows and cells (a value or time that cannot be read) and list them; False: the first one stops the import and nothing is stored, as for a table (``homelog import`` without ``--skip-invalid``). The wizard lists them. Rows and cells the file&apos;s reader did not take (each with its line). Why the import cannot be undone, when it cannot (&quot;&quot;: it can, or undo was not asked about).</extracomment>
+        <translation>Erkannt: {format} ({file})</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Hinweis: {note}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped in the file: %Ln row(s) or cell(s):</source>
+        <translation>
+            <numerusform>In der Datei übersprungen: %Ln Zeile oder Zelle:</numerusform>
+            <numerusform>In der Datei übersprungen: %Ln Zeilen oder Zellen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line {line}, {cell}</source>
+        <translation>Zeile {line}, {cell}</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>Zeile {line}</translation>
     </message>
     <message numerus="yes">
         <source>  … and %Ln more</source>
@@ -2923,6 +4665,10 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
         <translation>Mitglied hinzufügen</translation>
     </message>
     <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
         <source>Save member</source>
         <translation>Mitglied speichern</translation>
     </message>
@@ -3185,12 +4931,20 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
         <source>at least {value}</source>
         <translation>mindestens {value}</translation>
     </message>
+    <message>
+        <source>{currency} per {unit}</source>
+        <translation>{currency} pro {unit}</translation>
+    </message>
+    <message>
+        <source>{currency} per unit</source>
+        <translation>{currency} pro Einheit</translation>
+    </message>
 </context>
 <context>
     <name>MeterEvent</name>
     <message>
         <source>Meter replaced</source>
-        <extracomment>Default unit and kind of the first metric of a new source, per category. Most decimals a metric may have (values are stored as doubles: 15 significant digits are exact). Largest magnitude a value may have. When the member was added and last changed (None: not stored yet); not part of equality. Number of digits of a counter&apos;s register (it rolls over at 10**digits); None if unknown. Expected days between readings; None means no reminder. First month (1-12) of the source&apos;s billing year (the supplier&apos;s accounting year). On a public source, every member of the household may add readings (domain.access). The stored row&apos;s version when read (0: not read; see domain/conflicts.py). Not part of equality. A virtual meter (domain/virtual.py): no readings of its own; its one metric is computed from ``terms``, metrics of other sources added or subtracted. The stored row&apos;s version when read (0: not read; see domain/conflicts.py). Not part of equality. metric id -&gt; value minus the previous value of that metric (counters only). The meter was exchanged: the old one ended at ``old_value``, the new one started at ``new_value``. The register was set back (to ``new_value``, zero when None) after showing ``old_value``. The register passed its largest value and started again from zero (wraps at 10**digits).</extracomment>
+        <extracomment>Most decimals a metric may have (values are stored as doubles: 15 significant digits are exact). Largest magnitude a value may have. When the member was added and last changed (None: not stored yet); not part of equality. Number of digits of a counter&apos;s register (it rolls over at 10**digits); None if unknown. Expected days between readings; None means no reminder. First month (1-12) of the source&apos;s billing year (the supplier&apos;s accounting year). On a public source, every member of the household may add readings (domain.access). The stored row&apos;s version when read (0: not read; see domain/conflicts.py). Not part of equality. A virtual meter (domain/virtual.py): no readings of its own; its one metric is computed from ``terms``, metrics of other sources added or subtracted. The stored row&apos;s version when read (0: not read; see domain/conflicts.py). Not part of equality. metric id -&gt; value minus the previous value of that metric (counters only). The meter was exchanged: the old one ended at ``old_value``, the new one started at ``new_value``. The register was set back (to ``new_value``, zero when None) after showing ``old_value``. The register passed its largest value and started again from zero (wraps at 10**digits).</extracomment>
         <translation>Zähler getauscht</translation>
     </message>
     <message>
@@ -3575,6 +5329,38 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
     </message>
 </context>
 <context>
+    <name>Passwords</name>
+    <message>
+        <source>The password is too short: use at least {most} characters (a few words with spaces are fine).</source>
+        <extracomment>Fewest characters a password may have. Most characters a password may have. Parts of a name or e-mail shorter than this are not looked for inside a password. A password problem is one of the rules&apos; issues (always an error: none can be accepted). Runs a password must not be a piece of (also backwards): digits round the clock, keyboard rows.</extracomment>
+        <translation>Das Passwort ist zu kurz: Verwenden Sie mindestens {most} Zeichen (ein paar Wörter mit Leerzeichen sind in Ordnung).</translation>
+    </message>
+    <message>
+        <source>The password is too long: use at most {most} characters.</source>
+        <translation>Das Passwort ist zu lang: Verwenden Sie höchstens {most} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The password repeats one character: anyone could guess it.</source>
+        <translation>Das Passwort wiederholt ein einziges Zeichen: Jeder könnte es erraten.</translation>
+    </message>
+    <message>
+        <source>The password is a simple sequence (like 1234…): anyone could guess it.</source>
+        <translation>Das Passwort ist eine einfache Folge (wie 1234…): Jeder könnte es erraten.</translation>
+    </message>
+    <message>
+        <source>The password must not contain your name: others know it.</source>
+        <translation>Das Passwort darf Ihren Namen nicht enthalten: Andere kennen ihn.</translation>
+    </message>
+    <message>
+        <source>The password must not contain your e-mail address: others know it.</source>
+        <translation>Das Passwort darf Ihre E-Mail-Adresse nicht enthalten: Andere kennen sie.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>Die beiden Passwörter unterscheiden sich: Geben Sie zweimal dasselbe Passwort ein.</translation>
+    </message>
+</context>
+<context>
     <name>Period</name>
     <message>
         <source>Day</source>
@@ -3761,6 +5547,191 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
     <message>
         <source>Home Log cannot open your data on the server {server}.</source>
         <translation>Home Log kann Ihre Daten auf dem Server {server} nicht öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>“{url}” is not a database URL: use sqlite+aiosqlite:///path/to/file.db or postgresql+asyncpg://user@host/database.</source>
+        <extracomment>One sentence or two: the cause, then what to do. Never a password.</extracomment>
+        <translation>„{url}“ ist keine Datenbank-URL: Verwenden Sie sqlite+aiosqlite:///pfad/zur/datei.db oder postgresql+asyncpg://benutzer@host/datenbank.</translation>
+    </message>
+    <message>
+        <source>Home Log needs the asyncpg driver for PostgreSQL: write the URL as {url}, starting with postgresql+asyncpg:// instead of {scheme}://.</source>
+        <translation>Home Log braucht für PostgreSQL den Treiber asyncpg: Schreiben Sie die URL als {url}, also mit postgresql+asyncpg:// statt {scheme}:// am Anfang.</translation>
+    </message>
+    <message>
+        <source>use sqlite+aiosqlite:///… for a SQLite file, not {scheme}://….</source>
+        <translation>verwenden Sie für eine SQLite-Datei sqlite+aiosqlite:///…, nicht {scheme}://….</translation>
+    </message>
+    <message>
+        <source>Home Log works with SQLite files and PostgreSQL servers, not {scheme}://…; use sqlite+aiosqlite:///path/to/file.db or postgresql+asyncpg://user@host/database.</source>
+        <translation>Home Log arbeitet mit SQLite-Dateien und PostgreSQL-Servern, nicht mit {scheme}://…; verwenden Sie sqlite+aiosqlite:///pfad/zur/datei.db oder postgresql+asyncpg://benutzer@host/datenbank.</translation>
+    </message>
+    <message>
+        <source> in the URL</source>
+        <translation> in der URL</translation>
+    </message>
+    <message>
+        <source>The database server&apos;s name in {place} is unknown ({reason}). Check the host name in the URL and the network.</source>
+        <extracomment>user:password@ in a URL (any scheme); the password part is replaced by ***.</extracomment>
+        <translation>Der Name des Datenbankservers in {place} ist unbekannt ({reason}). Prüfen Sie den Hostnamen in der URL und das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The database server&apos;s name in the URL is unknown ({reason}). Check the host name in the URL and the network.</source>
+        <translation>Der Name des Datenbankservers in der URL ist unbekannt ({reason}). Prüfen Sie den Hostnamen in der URL und das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} did not answer in time. Check that it is running and reachable, then try again.</source>
+        <translation>Der Datenbankserver unter {place} hat nicht rechtzeitig geantwortet. Prüfen Sie, ob er läuft und erreichbar ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The database server at the URL did not answer in time. Check that it is running and reachable, then try again.</source>
+        <translation>Der Datenbankserver unter der URL hat nicht rechtzeitig geantwortet. Prüfen Sie, ob er läuft und erreichbar ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The database URL cannot be read: {reason}.</source>
+        <translation>Die Datenbank-URL lässt sich nicht lesen: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} refused the login of the user “{user}”: a wrong password, or no such user. Check the user name and password in the URL.</source>
+        <translation>Der Datenbankserver unter {place} hat die Anmeldung des Benutzers „{user}“ abgelehnt: ein falsches Passwort oder kein solcher Benutzer. Prüfen Sie Benutzername und Passwort in der URL.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} refused the login: a wrong password, or no such user. Check the user name and password in the URL.</source>
+        <translation>Der Datenbankserver unter {place} hat die Anmeldung abgelehnt: ein falsches Passwort oder kein solcher Benutzer. Prüfen Sie Benutzername und Passwort in der URL.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} does not let the user “{user}” in ({reason}). Check the user name in the URL, or ask the server&apos;s administrator for access.</source>
+        <translation>Der Datenbankserver unter {place} lässt den Benutzer „{user}“ nicht herein ({reason}). Prüfen Sie den Benutzernamen in der URL oder bitten Sie den Administrator des Servers um Zugang.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} does not let this user in ({reason}). Check the user name in the URL, or ask the server&apos;s administrator for access.</source>
+        <translation>Der Datenbankserver unter {place} lässt diesen Benutzer nicht herein ({reason}). Prüfen Sie den Benutzernamen in der URL oder bitten Sie den Administrator des Servers um Zugang.</translation>
+    </message>
+    <message>
+        <source>The database server has no database {name} ({place}). Check the name in the URL, or create it (createdb NAME).</source>
+        <translation>Der Datenbankserver hat keine Datenbank {name} ({place}). Prüfen Sie den Namen in der URL oder legen Sie sie an (createdb NAME).</translation>
+    </message>
+    <message>
+        <source>The database server at {place} has too many connections. Try again in a moment.</source>
+        <translation>Der Datenbankserver unter {place} hat zu viele Verbindungen. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} does not allow this ({reason}). Ask the server&apos;s administrator for the rights Home Log needs.</source>
+        <translation>Der Datenbankserver unter {place} erlaubt das nicht ({reason}). Bitten Sie den Administrator des Servers um die Rechte, die Home Log braucht.</translation>
+    </message>
+    <message>
+        <source>The connection to the database server at {place} was lost; what was in progress was not saved. Try again when the server is back.</source>
+        <translation>Die Verbindung zum Datenbankserver unter {place} ist abgebrochen; was gerade lief, wurde nicht gespeichert. Versuchen Sie es erneut, sobald der Server wieder da ist.</translation>
+    </message>
+    <message>
+        <source>The connection to the database server was lost; what was in progress was not saved. Try again when the server is back.</source>
+        <translation>Die Verbindung zum Datenbankserver ist abgebrochen; was gerade lief, wurde nicht gespeichert. Versuchen Sie es erneut, sobald der Server wieder da ist.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL support is not installed: pip install &apos;homelog-desktop[postgres]&apos; (asyncpg).</source>
+        <translation>Die Unterstützung für PostgreSQL ist nicht installiert: pip install &apos;homelog-desktop[postgres]&apos; (asyncpg).</translation>
+    </message>
+    <message>
+        <source>{name} is on a read-only disk; nothing was changed. Use a writable folder (--data-dir FOLDER), or remount the disk writable.</source>
+        <translation>{name} liegt auf einem schreibgeschützten Datenträger; nichts wurde geändert. Verwenden Sie einen beschreibbaren Ordner (--data-dir ORDNER) oder hängen Sie den Datenträger beschreibbar ein.</translation>
+    </message>
+    <message>
+        <source>The data is on a read-only disk; nothing was changed. Use a writable folder (--data-dir FOLDER), or remount the disk writable.</source>
+        <translation>Die Daten liegen auf einem schreibgeschützten Datenträger; nichts wurde geändert. Verwenden Sie einen beschreibbaren Ordner (--data-dir ORDNER) oder hängen Sie den Datenträger beschreibbar ein.</translation>
+    </message>
+    <message>
+        <source>No permission to use {name}; nothing was changed. Make it readable and writable for your user, or use another folder (--data-dir FOLDER).</source>
+        <translation>Keine Berechtigung für {name}; nichts wurde geändert. Machen Sie es für Ihren Benutzer les- und schreibbar oder verwenden Sie einen anderen Ordner (--data-dir ORDNER).</translation>
+    </message>
+    <message>
+        <source>No permission; nothing was changed. Make the data readable and writable for your user, or use another folder (--data-dir FOLDER).</source>
+        <translation>Keine Berechtigung; nichts wurde geändert. Machen Sie die Daten für Ihren Benutzer les- und schreibbar oder verwenden Sie einen anderen Ordner (--data-dir ORDNER).</translation>
+    </message>
+    <message>
+        <source>{name} does not exist.</source>
+        <translation>{name} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>A file does not exist.</source>
+        <translation>Eine Datei existiert nicht.</translation>
+    </message>
+    <message>
+        <source>No database server answers at {place}. Check the host and port in the URL and that the server is running.</source>
+        <translation>Unter {place} antwortet kein Datenbankserver. Prüfen Sie Host und Port in der URL und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>No database server answers at the address in the URL. Check the host and port in the URL and that the server is running.</source>
+        <translation>Unter der Adresse in der URL antwortet kein Datenbankserver. Prüfen Sie Host und Port in der URL und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>The database server at {place} cannot be reached ({reason}). Check the network and the host in the URL.</source>
+        <translation>Der Datenbankserver unter {place} ist nicht erreichbar ({reason}). Prüfen Sie das Netzwerk und den Host in der URL.</translation>
+    </message>
+    <message>
+        <source>The database server at the URL cannot be reached ({reason}). Check the network and the host in the URL.</source>
+        <translation>Der Datenbankserver unter der URL ist nicht erreichbar ({reason}). Prüfen Sie das Netzwerk und den Host in der URL.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error reading or writing {name}; nothing was changed. Check the disk, then try again.</source>
+        <translation>Der Datenträger meldete einen Fehler beim Lesen oder Schreiben von {name}; nichts wurde geändert. Prüfen Sie den Datenträger und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error; nothing was changed. Check the disk, then try again.</source>
+        <translation>Der Datenträger meldete einen Fehler; nichts wurde geändert. Prüfen Sie den Datenträger und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The data file {file} is busy: another program is using it. Nothing was changed; try again when it has finished.</source>
+        <translation>Die Datendatei {file} ist belegt: Ein anderes Programm verwendet sie. Nichts wurde geändert; versuchen Sie es erneut, wenn es fertig ist.</translation>
+    </message>
+    <message>
+        <source>The data file is busy: another program is using it. Nothing was changed; try again when it has finished.</source>
+        <translation>Die Datendatei ist belegt: Ein anderes Programm verwendet sie. Nichts wurde geändert; versuchen Sie es erneut, wenn es fertig ist.</translation>
+    </message>
+    <message>
+        <source>The data file {file} is read-only; nothing was changed. Make it (and its folder) writable for your user, or use another folder (--data-dir FOLDER).</source>
+        <translation>Die Datendatei {file} ist schreibgeschützt; nichts wurde geändert. Machen Sie sie (und ihren Ordner) für Ihren Benutzer beschreibbar oder verwenden Sie einen anderen Ordner (--data-dir ORDNER).</translation>
+    </message>
+    <message>
+        <source>The data file is read-only; nothing was changed. Make it (and its folder) writable for your user, or use another folder (--data-dir FOLDER).</source>
+        <translation>Die Datendatei ist schreibgeschützt; nichts wurde geändert. Machen Sie sie (und ihren Ordner) für Ihren Benutzer beschreibbar oder verwenden Sie einen anderen Ordner (--data-dir ORDNER).</translation>
+    </message>
+    <message>
+        <source>The data file {file} is damaged ({reason}). It was not changed: run homelog check, then restore a backup with homelog restore FILE (backups are in the data folder&apos;s backups/).</source>
+        <translation>Die Datendatei {file} ist beschädigt ({reason}). Sie wurde nicht geändert: Führen Sie homelog check aus und stellen Sie dann eine Sicherung mit homelog restore DATEI wieder her (Sicherungen liegen im Ordner backups/ des Datenordners).</translation>
+    </message>
+    <message>
+        <source>The data file is damaged ({reason}). It was not changed: run homelog check, then restore a backup with homelog restore FILE (backups are in the data folder&apos;s backups/).</source>
+        <translation>Die Datendatei ist beschädigt ({reason}). Sie wurde nicht geändert: Führen Sie homelog check aus und stellen Sie dann eine Sicherung mit homelog restore DATEI wieder her (Sicherungen liegen im Ordner backups/ des Datenordners).</translation>
+    </message>
+    <message>
+        <source>The data file {file} cannot be opened ({reason}); nothing was changed. Check that it and its folder exist and are writable, and that the disk is working.</source>
+        <translation>Die Datendatei {file} lässt sich nicht öffnen ({reason}); nichts wurde geändert. Prüfen Sie, ob sie und ihr Ordner existieren und beschreibbar sind und ob der Datenträger funktioniert.</translation>
+    </message>
+    <message>
+        <source>The data file cannot be opened ({reason}); nothing was changed. Check that it and its folder exist and are writable, and that the disk is working.</source>
+        <translation>Die Datendatei lässt sich nicht öffnen ({reason}); nichts wurde geändert. Prüfen Sie, ob sie und ihr Ordner existieren und beschreibbar sind und ob der Datenträger funktioniert.</translation>
+    </message>
+    <message>
+        <source>Home Log cannot write to {folder}: a file is in the way where the folder should be. Nothing was changed. Move the file, or keep the data elsewhere (homelog --data-dir FOLDER).</source>
+        <translation>Home Log kann nicht in {folder} schreiben: Wo der Ordner sein sollte, liegt eine Datei. Nichts wurde geändert. Verschieben Sie die Datei oder legen Sie die Daten woanders ab (homelog --data-dir ORDNER).</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only; nothing was changed. Make it writable for your user, or use another folder (--data-dir FOLDER).</source>
+        <translation>Der Ordner {folder} ist schreibgeschützt; nichts wurde geändert. Machen Sie ihn für Ihren Benutzer beschreibbar oder verwenden Sie einen anderen Ordner (--data-dir ORDNER).</translation>
+    </message>
+    <message>
+        <source>Home Log cannot write to {folder} ({reason}); nothing was changed.</source>
+        <translation>Home Log kann nicht in {folder} schreiben ({reason}); nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The disk is full (writing {file}); nothing was changed. Make room on the disk, then try again.</source>
+        <translation>Der Datenträger ist voll (beim Schreiben von {file}); nichts wurde geändert. Schaffen Sie Platz auf dem Datenträger und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The disk is full; nothing was changed. Make room on the disk, then try again.</source>
+        <translation>Der Datenträger ist voll; nichts wurde geändert. Schaffen Sie Platz auf dem Datenträger und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -4428,6 +6399,52 @@ Datei → Anmelden… fragt erneut, wer Sie sind; Datei → Beenden schließt Ho
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>To</source>
+        <extracomment>Interval metrics: days of the row, between the first and last period, that no period covers. A converted report (kWh): the row&apos;s consumption in the metered unit (m³); else None. The projected year (method named: last year&apos;s seasonal profile, or the recent rate); see domain.projection. Things the user should know about the figures (a counter going down with no meter change). The metric as metered when the report is converted (``metric`` then carries the converted unit). The metric has conversion factors: the report can be shown in either unit. The current billing year&apos;s advances, cost so far and forecast settlement of the source (all its usage registers, domain/settlement.py): a source with advance payments; else None. The unit the conversion factors convert into (kWh), whichever unit is shown; None without factors.</extracomment>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>must be after the start of the range</source>
+        <translation>muss nach dem Beginn des Bereichs liegen</translation>
+    </message>
+    <message>
+        <source>“{name}” has no such metric (it may have been removed).</source>
+        <translation>„{name}“ hat diese Messgröße nicht (sie wurde vielleicht entfernt).</translation>
+    </message>
+    <message>
+        <source>No conversion factor before {day}: the {unit} read before then are not converted to {converted} and have no cost. Add a factor from an earlier date to include them.</source>
+        <translation>Kein Umrechnungsfaktor vor {day}: Die davor abgelesenen {unit} werden nicht in {converted} umgerechnet und haben keine Kosten. Fügen Sie einen Faktor ab einem früheren Datum hinzu, um sie einzubeziehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{days} and %n more</source>
+        <translation>
+            <numerusform>{days} und %n weiteren</numerusform>
+            <numerusform>{days} und %n weiteren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An input&apos;s counter goes down on {days} with no meter change recorded: these figures count it as negative consumption. Record the meter change on that input to correct it.</source>
+        <translation>Der Zählerstand eines Eingangs sinkt am {days}, ohne dass ein Zählerwechsel erfasst ist: Diese Werte zählen das als negativen Verbrauch. Erfassen Sie den Zählerwechsel an diesem Eingang, um es zu korrigieren.</translation>
+    </message>
+    <message>
+        <source>The counter goes down on {days} with no meter change recorded: the consumption there is negative. Record the meter replacement, reset or rollover to correct it.</source>
+        <translation>Der Zählerstand sinkt am {days}, ohne dass ein Zählerwechsel erfasst ist: Der Verbrauch ist dort negativ. Erfassen Sie den Austausch, das Zurücksetzen oder den Überlauf, um es zu korrigieren.</translation>
+    </message>
+    <message>
+        <source>No amount covers {days} days of this range (a gap in the data): those days are left out, not counted as zero. Rows marked “not covered” have no data at all.</source>
+        <translation>Für {days} Tage dieses Bereichs gibt es keine Menge (eine Lücke in den Daten): Diese Tage werden ausgelassen, nicht als null gezählt. Mit „nicht abgedeckt“ markierte Zeilen haben gar keine Daten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) has/have no known period start (the first amount, stored before periods were kept): not counted. Edit the reading to give its period a start.</source>
+        <translation>
+            <numerusform>%n Wert hat keinen bekannten Beginn seines Zeitraums (die erste Menge, gespeichert, bevor Zeiträume festgehalten wurden): nicht gezählt. Bearbeiten Sie die Ablesung, um ihrem Zeitraum einen Beginn zu geben.</numerusform>
+            <numerusform>%n Werte haben keinen bekannten Beginn ihres Zeitraums (die erste Menge, gespeichert, bevor Zeiträume festgehalten wurden): nicht gezählt. Bearbeiten Sie die Ablesung, um ihrem Zeitraum einen Beginn zu geben.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Consumption and cost</source>
@@ -4611,6 +6628,98 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
 </context>
 <context>
+    <name>Repositories</name>
+    <message>
+        <source>That source no longer exists.</source>
+        <translation>Diese Messstelle gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>That member no longer exists.</source>
+        <translation>Dieses Mitglied gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>That metric no longer exists.</source>
+        <translation>Diese Messgröße gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Conversion factors, row {row}</source>
+        <translation>Umrechnungsfaktoren, Zeile {row}</translation>
+    </message>
+    <message>
+        <source>Advance payments, row {row}</source>
+        <translation>Abschläge, Zeile {row}</translation>
+    </message>
+    <message>
+        <source>E-mail: {email} already belongs to another member.</source>
+        <translation>E-Mail: {email} gehört schon einem anderen Mitglied.</translation>
+    </message>
+    <message>
+        <source>That meter change no longer exists.</source>
+        <translation>Dieser Zählerwechsel existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>That tariff no longer exists.</source>
+        <translation>Diesen Tarif gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>That reading no longer exists.</source>
+        <extracomment>How many earlier readings make up the &quot;recent&quot; daily rate of a counter. Readings older than this before the new one do not count as recent.</extracomment>
+        <translation>Diese Ablesung gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>That reading no longer exists (it may have been deleted elsewhere).</source>
+        <translation>Diese Ablesung gibt es nicht mehr (sie wurde vielleicht anderswo gelöscht).</translation>
+    </message>
+    <message>
+        <source>There is no source named “{name}”.</source>
+        <translation>Es gibt keine Messstelle namens „{name}“.</translation>
+    </message>
+    <message>
+        <source>Name: there is already a source called “{name}”.</source>
+        <translation>Name: Es gibt schon eine Messstelle namens „{name}“.</translation>
+    </message>
+</context>
+<context>
+    <name>Restore</name>
+    <message>
+        <source>{path} holds no Home Log data; nothing was restored.</source>
+        <extracomment>What was restored, as checked. Where the data from before is: a before-restore backup, or the damaged file moved aside. True when the data from before was damaged and moved aside rather than backed up.</extracomment>
+        <translation>{path} enthält keine Home-Log-Daten; nichts wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>{message} It was not restored.</source>
+        <translation>{message} Sie wurde nicht wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>{message} It cannot be restored.</source>
+        <translation>{message} Sie lässt sich nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>{source} is the database itself; choose a backup to restore.</source>
+        <translation>{source} ist die Datenbank selbst; wählen Sie eine Sicherung zum Wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>The copy of {source} failed its check ({message}); nothing was changed.</source>
+        <translation>Die Kopie von {source} hat die Prüfung nicht bestanden ({message}); nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{path} is read-only; nothing was changed. Make it writable for your user, then try again.</source>
+        <translation>{path} ist schreibgeschützt; nichts wurde geändert. Machen Sie die Datei für Ihren Benutzer beschreibbar und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The current data could not be kept, so nothing was restored. {exc}</source>
+        <translation>Die aktuellen Daten ließen sich nicht aufbewahren, daher wurde nichts wiederhergestellt. {exc}</translation>
+    </message>
+    <message>
+        <source>{message} Nothing was restored.</source>
+        <translation>{message} Nichts wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Cannot move {path} aside: {reason}. Nothing was restored.</source>
+        <translation>{path} lässt sich nicht beiseitelegen: {reason}. Nichts wurde wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from backup</source>
@@ -4654,6 +6763,321 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
 </context>
 <context>
+    <name>Rows</name>
+    <message>
+        <source>This member</source>
+        <extracomment>&quot;reading&quot;, &quot;source&quot;, &quot;tariff&quot;, ... The member&apos;s name, or None when not known (a local notebook without sign-in, psql). Local time of their change, as shown to the user. The stored version now: saving again with it overwrites their change knowingly. A row of each kind in a sentence: (at its start, within it, one of them) — translated whole, as each language&apos;s articles differ (&quot;Diese Ablesung&quot;, &quot;dieser Tarif&quot;, &quot;ein Tarif&quot;).</extracomment>
+        <translation>Dieses Mitglied</translation>
+    </message>
+    <message>
+        <source>this member</source>
+        <translation>dieses Mitglied</translation>
+    </message>
+    <message>
+        <source>a member</source>
+        <translation>ein Mitglied</translation>
+    </message>
+    <message>
+        <source>This member&apos;s password</source>
+        <translation>Das Passwort dieses Mitglieds</translation>
+    </message>
+    <message>
+        <source>this member&apos;s password</source>
+        <translation>das Passwort dieses Mitglieds</translation>
+    </message>
+    <message>
+        <source>a member&apos;s password</source>
+        <translation>ein Mitgliedspasswort</translation>
+    </message>
+    <message>
+        <source>This source</source>
+        <translation>Diese Messstelle</translation>
+    </message>
+    <message>
+        <source>this source</source>
+        <translation>diese Messstelle</translation>
+    </message>
+    <message>
+        <source>a source</source>
+        <translation>eine Messstelle</translation>
+    </message>
+    <message>
+        <source>This source&apos;s metric</source>
+        <translation>Diese Messgröße</translation>
+    </message>
+    <message>
+        <source>this source&apos;s metric</source>
+        <translation>diese Messgröße</translation>
+    </message>
+    <message>
+        <source>a source&apos;s metric</source>
+        <translation>eine Messgröße</translation>
+    </message>
+    <message>
+        <source>This reading</source>
+        <translation>Diese Ablesung</translation>
+    </message>
+    <message>
+        <source>this reading</source>
+        <translation>diese Ablesung</translation>
+    </message>
+    <message>
+        <source>a reading</source>
+        <translation>eine Ablesung</translation>
+    </message>
+    <message>
+        <source>This meter change</source>
+        <translation>Dieser Zählerwechsel</translation>
+    </message>
+    <message>
+        <source>this meter change</source>
+        <translation>dieser Zählerwechsel</translation>
+    </message>
+    <message>
+        <source>a meter change</source>
+        <translation>ein Zählerwechsel</translation>
+    </message>
+    <message>
+        <source>This tariff</source>
+        <translation>Dieser Tarif</translation>
+    </message>
+    <message>
+        <source>this tariff</source>
+        <translation>dieser Tarif</translation>
+    </message>
+    <message>
+        <source>a tariff</source>
+        <translation>ein Tarif</translation>
+    </message>
+    <message>
+        <source>This conversion factor</source>
+        <translation>Dieser Umrechnungsfaktor</translation>
+    </message>
+    <message>
+        <source>this conversion factor</source>
+        <translation>dieser Umrechnungsfaktor</translation>
+    </message>
+    <message>
+        <source>a conversion factor</source>
+        <translation>ein Umrechnungsfaktor</translation>
+    </message>
+    <message>
+        <source>This advance payment</source>
+        <translation>Dieser Abschlag</translation>
+    </message>
+    <message>
+        <source>this advance payment</source>
+        <translation>dieser Abschlag</translation>
+    </message>
+    <message>
+        <source>an advance payment</source>
+        <translation>ein Abschlag</translation>
+    </message>
+    <message>
+        <source>This virtual meter&apos;s input</source>
+        <translation>Dieser Eingang des virtuellen Zählers</translation>
+    </message>
+    <message>
+        <source>this virtual meter&apos;s input</source>
+        <translation>dieser Eingang des virtuellen Zählers</translation>
+    </message>
+    <message>
+        <source>a virtual meter&apos;s input</source>
+        <translation>ein Eingang eines virtuellen Zählers</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>Metric</source>
+        <extracomment>Longest source or member name. Longest metric name. Longest unit. Longest expected reading interval, in days. Most register digits a counter may have. Longest e-mail address. Longest note of a meter change. Prices and standing charges are below this. Display names of the fields, as forms label them (used to compose messages, never to match; translated where used: ``translate(&quot;Rules&quot;, label)``).</extracomment>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Old meter&apos;s final value</source>
+        <translation>Endstand des alten Zählers</translation>
+    </message>
+    <message>
+        <source>New meter&apos;s start value</source>
+        <translation>Anfangsstand des neuen Zählers</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>Stellen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Arbeitspreis</translation>
+    </message>
+    <message>
+        <source>Standing charge</source>
+        <translation>Grundpreis</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Name is required: enter what this meter or sensor is called.</source>
+        <translation>Ein Name ist nötig: Geben Sie ein, wie dieser Zähler oder Sensor heißt.</translation>
+    </message>
+    <message>
+        <source>Name is too long (at most {most} characters).</source>
+        <translation>Der Name ist zu lang (höchstens {most} Zeichen).</translation>
+    </message>
+    <message>
+        <source>Reading interval must be between 1 and {most} days.</source>
+        <translation>Das Ableseintervall muss zwischen 1 und {most} Tagen liegen.</translation>
+    </message>
+    <message>
+        <source>must start in a month from 1 (January) to 12 (December)</source>
+        <translation>muss in einem Monat von 1 (Januar) bis 12 (Dezember) beginnen</translation>
+    </message>
+    <message>
+        <source>Billing year</source>
+        <translation>Abrechnungsjahr</translation>
+    </message>
+    <message>
+        <source>Metrics: a source needs at least one metric. Click “Add metric”.</source>
+        <translation>Messgrößen: Eine Messstelle braucht mindestens eine Messgröße. Klicken Sie auf „Messgröße hinzufügen“.</translation>
+    </message>
+    <message>
+        <source>Metrics: the metric in row {row} needs a name.</source>
+        <translation>Messgrößen: Die Messgröße in Zeile {row} braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Metrics: the name in row {row} is too long (at most {most} characters).</source>
+        <translation>Messgrößen: Der Name in Zeile {row} ist zu lang (höchstens {most} Zeichen).</translation>
+    </message>
+    <message>
+        <source>Metrics: rows {first} and {second} are both called “{name}”; metric names must differ.</source>
+        <translation>Messgrößen: Die Zeilen {first} und {second} heißen beide „{name}“; Messgrößen brauchen verschiedene Namen.</translation>
+    </message>
+    <message>
+        <source>Metrics: the unit of “{name}” is too long (at most {most} characters).</source>
+        <translation>Messgrößen: Die Einheit von „{name}“ ist zu lang (höchstens {most} Zeichen).</translation>
+    </message>
+    <message>
+        <source>Metrics: decimals of “{name}” must be between 0 and {most}.</source>
+        <translation>Messgrößen: Die Nachkommastellen von „{name}“ müssen zwischen 0 und {most} liegen.</translation>
+    </message>
+    <message>
+        <source>Metrics: digits of “{name}” must be blank or between 1 and {most}.</source>
+        <translation>Messgrößen: Die Stellen von „{name}“ müssen leer sein oder zwischen 1 und {most} liegen.</translation>
+    </message>
+    <message>
+        <source>Metrics: some stored values of “{name}” have more than {decimals} decimals; fewer decimals would round them.</source>
+        <translation>Messgrößen: Einige gespeicherte Werte von „{name}“ haben mehr als {decimals} Nachkommastellen; weniger Nachkommastellen würden sie runden.</translation>
+    </message>
+    <message>
+        <source>Name is required.</source>
+        <translation>Ein Name ist nötig.</translation>
+    </message>
+    <message>
+        <source>E-mail: “{email}” is not an e-mail address (leave it empty if there is none).</source>
+        <translation>E-Mail: „{email}“ ist keine E-Mail-Adresse (lassen Sie das Feld leer, wenn es keine gibt).</translation>
+    </message>
+    <message>
+        <source>meter changes apply to counters only</source>
+        <translation>Zählerwechsel gibt es nur bei Zählerständen</translation>
+    </message>
+    <message>
+        <source>must be after the previous reading ({time})</source>
+        <translation>muss nach der vorherigen Ablesung liegen ({time})</translation>
+    </message>
+    <message>
+        <source>must not be after this reading ({time})</source>
+        <translation>darf nicht nach dieser Ablesung liegen ({time})</translation>
+    </message>
+    <message>
+        <source>is not a usable number</source>
+        <translation>ist keine brauchbare Zahl</translation>
+    </message>
+    <message>
+        <source>is needed for a replacement</source>
+        <translation>ist für einen Austausch nötig</translation>
+    </message>
+    <message>
+        <source>is needed for a reset (the value before it)</source>
+        <translation>ist für ein Zurücksetzen nötig (der Wert davor)</translation>
+    </message>
+    <message>
+        <source>a rollover needs the number of digits of the register</source>
+        <translation>ein Überlauf braucht die Stellenzahl des Zählwerks</translation>
+    </message>
+    <message>
+        <source>must be between 1 and {most}</source>
+        <translation>muss zwischen 1 und {most} liegen</translation>
+    </message>
+    <message>
+        <source>is lower than the previous reading ({value})</source>
+        <translation>ist kleiner als die vorherige Ablesung ({value})</translation>
+    </message>
+    <message>
+        <source>is higher than this reading ({value})</source>
+        <translation>ist größer als diese Ablesung ({value})</translation>
+    </message>
+    <message>
+        <source>is longer than {most} characters</source>
+        <translation>ist länger als {most} Zeichen</translation>
+    </message>
+    <message>
+        <source>choose a counter or interval metric (gauges have no cost)</source>
+        <translation>wählen Sie einen Zählerstand oder ein Intervall (Momentanwerte haben keine Kosten)</translation>
+    </message>
+    <message>
+        <source>this metric</source>
+        <translation>diese Messgröße</translation>
+    </message>
+    <message>
+        <source>{metric} already has a tariff from {date}</source>
+        <translation>{metric} hat schon einen Tarif ab {date}</translation>
+    </message>
+    <message>
+        <source>must be a number from 0 up to 1,000,000</source>
+        <translation>muss eine Zahl von 0 bis 1.000.000 sein</translation>
+    </message>
+    <message>
+        <source>must be a three-letter code such as EUR, GBP or USD</source>
+        <translation>muss ein Code aus drei Buchstaben sein, etwa EUR, GBP oder USD</translation>
+    </message>
+</context>
+<context>
+    <name>SavedPasswords</name>
+    <message>
+        <source>Passwords cannot be remembered: the keyring module is not installed.</source>
+        <translation>Passwörter lassen sich nicht merken: Das Modul keyring ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be remembered: the password store does not work ({reason}).</source>
+        <translation>Passwörter lassen sich nicht merken: Der Passwortspeicher funktioniert nicht ({reason}).</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be remembered: this computer has no password store (keyring) Home Log can use. Type the password each time.</source>
+        <translation>Passwörter lassen sich nicht merken: Dieser Computer hat keinen Passwortspeicher (keyring), den Home Log nutzen kann. Geben Sie das Passwort jedes Mal ein.</translation>
+    </message>
+    <message>
+        <source>Kept in {store}, never in a file.</source>
+        <translation>Gespeichert in {store}, nie in einer Datei.</translation>
+    </message>
+</context>
+<context>
     <name>ServerProblemDialog</name>
     <message>
         <source>Try Again</source>
@@ -4666,6 +7090,14 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>ServerRecovery</name>
+    <message>
+        <source>Your data on the server cannot be opened.</source>
+        <extracomment>Problems of a server URL that the user can fix, or wait out, while the window stays open.</extracomment>
+        <translation>Ihre Daten auf dem Server lassen sich nicht öffnen.</translation>
     </message>
 </context>
 <context>
@@ -4690,8 +7122,33 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
 <context>
     <name>Settlement</name>
     <message>
+        <source>Amount per month</source>
+        <extracomment>Largest monthly advance accepted. Paid on the first of every month. ISO 4217 code, e.g. &quot;EUR&quot;. The stored row&apos;s version when read. Not part of equality.</extracomment>
+        <translation>Betrag pro Monat</translation>
+    </message>
+    <message>
+        <source>must be a number from 0 up to 1,000,000</source>
+        <translation>muss eine Zahl von 0 bis 1.000.000 sein</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>must be a three-letter code such as EUR, GBP or USD</source>
+        <translation>muss ein Code aus drei Buchstaben sein, etwa EUR, GBP oder USD</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>this source already has an advance from {date}</source>
+        <translation>diese Messstelle hat schon einen Abschlag ab {date}</translation>
+    </message>
+    <message>
         <source>Forecast for the year {cost} (by {how}): {verdict}</source>
-        <extracomment>Largest monthly advance accepted. Paid on the first of every month. ISO 4217 code, e.g. &quot;EUR&quot;. The stored row&apos;s version when read. Not part of equality. Advances due so far (up to today) and for the whole billing year. Cost from the billing year&apos;s start to the last reading (None: no tariff for all of it). Cost of the whole billing year, forecast (None: no tariff, or no projection). The data begin after the billing year&apos;s start (the figures cover only the part from then). The year is over (``settle_closed``): the cost is the year&apos;s own, not a forecast. The line of the forecast (the Reports page shows it in bold).</extracomment>
+        <extracomment>Advances due so far (up to today) and for the whole billing year. Cost from the billing year&apos;s start to the last reading (None: no tariff for all of it). Cost of the whole billing year, forecast (None: no tariff, or no projection). The data begin after the billing year&apos;s start (the figures cover only the part from then). The year is over (``settle_closed``): the cost is the year&apos;s own, not a forecast. The line of the forecast (the Reports page shows it in bold).</extracomment>
         <translation>Hochrechnung für das Jahr {cost} (nach {how}): {verdict}</translation>
     </message>
     <message>
@@ -5734,6 +8191,47 @@ Drücken Sie Strg+N oder „Neue Ablesung“, um die erste zu erfassen.</transla
     <message>
         <source>Edit Virtual Meter “{name}”</source>
         <translation>Bearbeiten des virtuellen Zählers „{name}“</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {this} was deleted since (in another window, program or by another member). Nothing was changed.</source>
+        <extracomment>A row&apos;s primary key: its id, or (reading_id, metric_id) for a reading&apos;s value. A stored row as plain values, by column name. The tables an edit may touch, parents before children (inserts in this order, deletes reversed). Most stored readings an import may replace and still be undone: the replaced rows are kept in memory (with their values and meter changes) to be put back; an import replacing more is not recorded, and its summary says so. Primary-key columns of each table. Tables whose rows carry a version (migration 0008); the others are compared by their contents. Columns that record a change rather than the row&apos;s contents. What a row is called in a refusal. Members: their row and password. Sources: their row, metrics, tariffs, meter changes, conversion factors, advance payments and a virtual meter&apos;s inputs. Sources whose row alone is touched (a removed member owned them). Readings: their row, values and the meter changes recorded with them. Every reading (with values) of these sources. Every value of these metrics (a metric removed, or made an interval metric). (source id, id runs) per source: the readings of an import, by the inclusive runs (lo, hi) of ids it gave them (never more: a reading another program added meanwhile keeps its own id outside them). A standard-format file may go into several sources. Metrics: their row, tariffs, conversion factors and virtual meter inputs, and the inputs of virtual meters that name them (metrics an import added to a stored source). Single rows by table and id (the tariffs, meter changes, conversion factors and advance payments an import added to a stored source). The stored rows to delete. The stored row now (None: deleted since). Whether the step expected the row (False: it was added since). The tables of what an import adds besides readings (sources, metrics and what hangs on them). An import&apos;s readings per source: (source id, inclusive id runs (lo, hi)). The rows the import added besides readings, as it left them (tables of STRUCTURE). The ids of the readings it stored, per source.</extracomment>
+        <translation>{step} ist nicht möglich: {this} wurde inzwischen gelöscht (in einem anderen Fenster, Programm oder von einem anderen Mitglied). Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {one} was added since by {who} at {when}. Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {one} wurde inzwischen von {who} um {when} hinzugefügt. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {one} was added since by {who}. Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {one} wurde inzwischen von {who} hinzugefügt. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {one} was added since by someone else (another window or program) at {when}. Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {one} wurde inzwischen von jemand anderem (einem anderen Fenster oder Programm) um {when} hinzugefügt. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {one} was added since by someone else (another window or program). Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {one} wurde inzwischen von jemand anderem (einem anderen Fenster oder Programm) hinzugefügt. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {this} was changed by {who} at {when}, since. Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {this} wurde inzwischen von {who} um {when} geändert. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {this} was changed by {who}, since. Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {this} wurde inzwischen von {who} geändert. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {this} was changed by someone else (another window or program) at {when}, since. Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {this} wurde inzwischen von jemand anderem (einem anderen Fenster oder Programm) um {when} geändert. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: {this} was changed by someone else (another window or program), since. Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: {this} wurde inzwischen von jemand anderem (einem anderen Fenster oder Programm) geändert. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot {step}: its readings are in use elsewhere, or a reading it would put back clashes with one added since (at the same time). Nothing was changed.</source>
+        <translation>{step} ist nicht möglich: Seine Ablesungen werden anderswo verwendet, oder eine Ablesung, die wiederhergestellt würde, kollidiert mit einer inzwischen hinzugefügten (zur selben Zeit). Nichts wurde geändert.</translation>
     </message>
 </context>
 <context>

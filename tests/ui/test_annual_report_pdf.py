@@ -69,7 +69,7 @@ def test_pdf_source_page_shows_the_hand_checked_figures(run, db, household, tmp_
     water = pdf_text(path, 4)
     assert "Water" in water and "1 January – 31 December 2025" in water
     assert "365.000 m³" in water  # the year's consumption (key figure)
-    assert "812.50 EUR" in water  # 273 × 2.10 + 92 × 2.60
+    assert "€812.50" in water  # 273 × 2.10 + 92 × 2.60, as the window writes money (the locale's: en_GB)
     assert "−0.3 %" in water  # against 366 m³ over the same days of 2024
     january = next(line for line in water.splitlines() if line.strip().startswith("January 2025"))
     assert january.split()[2:] == ["31.000", "31", "1.00000", "65.10", "31.000", "0.0", "%"]
@@ -105,7 +105,7 @@ def test_pdf_cover_has_the_household_totals(run, db, household, tmp_path):
     _report, path, _pages, _steps = _write(run, db, tmp_path)
     cover = pdf_text(path, 1)
     assert "Annual report 2025" in cover and "1 January – 31 December 2025" in cover
-    assert "365.000 m³" in cover and "812.50 EUR" in cover
+    assert "365.000 m³" in cover and "€812.50" in cover
     assert "no readings in 2025" in cover
     water = [line.split() for line in cover.splitlines() if line.strip().startswith("Water")][-1]  # the table's
     assert water[-1] == "4"  # its page

@@ -23,6 +23,7 @@ from homelog_desktop.repositories import ReadingRepository, SourceRepository, Ta
 from homelog_desktop.repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
 from homelog_desktop.services.annual_report import YearKind, build_annual_report
 from homelog_desktop.views.annual_report_pdf import write_pdf
+from homelog_desktop.views.figures import money
 from tests.annual_report_support import BERLIN, local, pdf_pages_to_png, pdf_text
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
@@ -70,18 +71,18 @@ def test_pdf_of_gas_in_kwh_with_the_m3_and_the_settlement(run, db, tmp_path):
     run(write_pdf(report, path, "a4", None))
     cover, page = pdf_text(path, 1), pdf_text(path, 2)
     assert "12882.00 kWh" in cover.replace(",", "")
-    assert "1200.000 m³ metered" in page
+    assert "1,200.000 m³ metered" in page  # the figures as the window writes them (the locale's: en_GB)
     header = " ".join(page.split())
     assert "Consumption (kWh) Metered (m³) Days" in header
     january = next(line for line in page.splitlines() if line.strip().startswith("January 2025"))
-    assert january.split()[2:5] == ["1064.00", "100.000", "31"]
+    assert january.split()[2:5] == ["1,064.00", "100.000", "31"]
     assert "106.40" in january.split()
     july = next(line for line in page.splitlines() if line.strip().startswith("July 2025"))
-    assert july.split()[2:4] == ["1083.00", "100.000"] and "108.30" in july.split()
+    assert july.split()[2:4] == ["1,083.00", "100.000"] and "108.30" in july.split()
     total = next(line for line in page.splitlines() if line.strip().startswith("Total"))
-    assert total.split() == ["Total", "12882.00", "1200.000", "365", "1288.20"]
+    assert total.split() == ["Total", "12,882.00", "1,200.000", "365", "1,288.20"]
     flowing = " ".join(page.split())
-    assert "ADVANCES PAID COST OF THE YEAR BACK PAYMENT 1200.00 EUR 1288.20 EUR 88.20 EUR" in flowing
+    assert "ADVANCES PAID COST OF THE YEAR BACK PAYMENT €1,200.00 €1,288.20 €88.20" in flowing
     assert "0.10 EUR per kWh" in flowing
     assert "Conversion In force at the start: 11.2 × Z-number 0.95 = 10.64 kWh per m³" in flowing
     assert "From 1 July 2025: 11.4 × Z-number 0.95 = 10.83 kWh per m³" in flowing
@@ -105,8 +106,8 @@ def test_pdf_of_the_current_year_shows_the_advances_so_far_and_the_forecast(run,
     run(write_pdf(report, path, "a4", None))
     flowing = " ".join(pdf_text(path, 2).split())
     assert f"Advance payments, billing year 1 January – 31 December {today.year}" in flowing
-    assert "ADVANCES PAID COST OF THE YEAR" in flowing and f"{100 * today.month}.00 EUR" in flowing
-    assert "so far, of 1200.00 EUR" in flowing
+    assert "ADVANCES PAID COST OF THE YEAR" in flowing and money(Decimal(100 * today.month), "EUR") in flowing
+    assert "so far, of €1,200.00" in flowing
     if settlement.balance is not None:
         assert f"forecast for 31 December {today.year}" in flowing
     else:

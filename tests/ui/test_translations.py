@@ -42,6 +42,7 @@ from homelog_desktop.i18n import install_translations, translate
 from homelog_desktop.views.figures import money
 from homelog_desktop.views.main import MainWindow
 from homelog_desktop.views.main.actions import Act
+from tests.ui.test_access_ui import household  # noqa: F401 (a fixture)
 from tests.ui.test_import_wizard_homelog import exported  # noqa: F401 (a fixture)
 from tests.ui.test_main_window import open_window, settle  # noqa: F401 (open_window: a fixture)
 
@@ -137,6 +138,7 @@ def test_english_plurals_without_a_translation():
     assert translate("Nowhere", "%n reading(s) deleted", None, 1) == "1 reading deleted"
     assert translate("Nowhere", "%n reading(s) deleted", None, 3) == "3 readings deleted"
     assert translate("Nowhere", "%n that is/are new", None, 2) == "2 that are new"
+    assert translate("Nowhere", "%n line(s) was/were skipped", None, 1) == "1 line was skipped"
 
 
 def test_money_and_counts_follow_the_locale():
@@ -185,14 +187,18 @@ def _flush_deleted_widgets() -> None:
 
 @pytest.fixture(scope="module")
 def german_translations(qapp) -> Iterator[None]:
-    """The German translations, installed once for the module (never while a test's widgets live)."""
+    """The German translations, installed once for the module (never while a test's widgets live); the
+    locale they set is the one before again afterwards (later tests count in English: "1,300")."""
     _flush_deleted_widgets()
+    locale = QLocale()
     assert install_translations("de") == "de"
     yield
     _flush_deleted_widgets()
     for translator in i18n._installed:
         QCoreApplication.removeTranslator(translator)
     i18n._installed.clear()
+    i18n._translating = False  # as before: texts and counts of later tests as the command line writes them
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture
@@ -256,7 +262,7 @@ def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
 
 
-_FILLED = re.compile(r"(\{[a-z_]*\}|%L?n|%\d|\(s\)|is/are)")
+_FILLED = re.compile(r"(\{[a-z_]*\}|%L?n|%\d|\(s\)|is/are|was/were|has/have)")
 
 
 def _pattern(text: str) -> re.Pattern[str]:
@@ -269,6 +275,10 @@ def _pattern(text: str) -> re.Pattern[str]:
             regex += "s?"
         elif part == "is/are":
             regex += "(?:is|are)"
+        elif part == "was/were":
+            regex += "(?:was|were)"
+        elif part == "has/have":
+            regex += "(?:has|have)"
         elif _FILLED.fullmatch(part):
             regex += ".+"
         else:
@@ -531,3 +541,128 @@ def test_the_home_log_page_of_the_import_wizard_is_german(qtbot, german, catalog
     _shot(wizard, "de-homelog-page-800x600")
     problems = english_left(wizard, catalog)
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+# -- texts made in the domain and the services: refusals, import messages, problems, the PDF ---------
+
+
+def test_an_access_refusal_is_one_german_sentence_in_the_tooltip(
+    qtbot,
+    german,
+    isolated_settings,
+    open_window,  # noqa: F811 (the fixture)
+    household,  # noqa: F811 (the fixture)
+    db,
+):
+    """Bob looks at Ann's source: the disabled actions' tooltips give the policy's reasons in German."""
+    from tests.ui.test_access_ui import select_row, show
+
+    _ann, bob, public, _shared = household
+    db.sign_in_as(bob)
+    _flush_deleted_widgets()
+    window = open_window()
+    show(qtbot, window, public)
+    select_row(qtbot, window, 0)
+    assert window.action(Act.EDIT_SOURCE).toolTip() == (
+        "Nur Ann (Eigentümer) oder der Administrator kann diese Messstelle ändern."
+    )
+    assert window.action(Act.DELETE_READING).toolTip() == (
+        "Nur Ann (hat sie erfasst), Ann (Eigentümer) oder der Administrator kann diese Ablesung löschen."
+    )
+    assert window.action(Act.ADD_READING).toolTip() == (
+        "Nur Ann (Eigentümer) oder der Administrator kann dieser Messstelle Ablesungen hinzufügen."
+    )
+
+
+def test_the_import_wizard_shows_the_detection_notes_in_german(qtbot, german, catalog, db, tmp_path):
+    """A supplier's file (Excel's separator line, account lines before the header): its notes in German."""
+    from homelog_desktop.viewmodels.importing import ImportViewModel
+    from homelog_desktop.views.import_wizard import ImportWizard
+    from tests.ui.test_import_wizard_homelog import _shot
+
+    path = tmp_path / "zaehler.csv"
+    path.write_text(
+        "sep=;\nKunde;4711\nZähler;A-17\n\nDatum;Strom (kWh)\n"
+        "01.02.2024;1234,5\n02.03.2024;1240,1\n03.04.2024;1251,9\n",
+        encoding="utf-8",
+    )
+    wizard = ImportWizard(ImportViewModel(db, path, tmp_path / "profiles"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.vm.detected is not None and not wizard.vm.busy, timeout=10_000)
+    notes = wizard.file_page._notes.text()
+    assert "• Die Datei nennt ihr Trennzeichen: „sep=;“ (die erste Zeile von Excel)." in notes
+    assert "• 3 Zeilen vor der Kopfzeile wurden übersprungen." in notes
+    _shot(wizard, "de-detection-notes")
+    wizard.resize(800, 600)
+    _shot(wizard, "de-detection-notes-800x600")
+    problems = english_left(wizard, catalog)
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_an_environment_problem_is_explained_in_german(qtbot, german, isolated_settings):
+    """A full disk reaching the window's error handler: the dialog explains it in German (the command line,
+    with no translation installed, keeps the English of problems.py)."""
+    import errno
+
+    from homelog_desktop.views.error_dialog import ErrorHandler
+    from tests.ui.test_server_problem import shown
+
+    handler = ErrorHandler()
+    handler.excepthook(OSError, OSError(errno.ENOSPC, "No space left on device", "/data/homelog.db"), None)
+    qtbot.waitUntil(lambda: shown("problemDialog") is not None)
+    box = shown("problemDialog")
+    assert box is not None
+    assert box.text() == (
+        "Der Datenträger ist voll (beim Schreiben von /data/homelog.db); nichts wurde geändert. "
+        "Schaffen Sie Platz auf dem Datenträger und versuchen Sie es dann erneut."
+    )
+    box.close()
+
+
+def test_the_annual_pdf_writes_numbers_and_money_in_german(run, db, german, tmp_path):
+    """The gas year of tests/ui/test_annual_report_pdf_energy.py in German: money and figures with the
+    German separators and the euro sign after the amount, as the window writes them, and German texts."""
+    from homelog_desktop.services.annual_report import YearKind, build_annual_report
+    from homelog_desktop.views.annual_report_pdf import write_pdf
+    from tests.annual_report_support import BERLIN, pdf_pages_to_png, pdf_text
+    from tests.ui.test_annual_report_pdf_energy import build_gas
+
+    run(build_gas(db))
+    report = run(build_annual_report(db, YearKind.CALENDAR, 2025, tz=BERLIN))
+    path = tmp_path / "gas-de.pdf"
+    run(write_pdf(report, path, "a4", None))
+    cover, page = pdf_text(path, 1), " ".join(pdf_text(path, 2).split())
+    assert "12.882,00 kWh" in cover and "1.288,20\u00a0€" in cover.replace(" €", "\u00a0€")
+    assert "1.200,000 m³ gemessen" in page
+    total = next(line for line in pdf_text(path, 2).splitlines() if line.strip().startswith("Summe"))
+    assert total.split() == ["Summe", "12.882,00", "1.200,000", "365", "1.288,20"]
+    assert "1.200,00 € 1.288,20 € 88,20 €" in page.replace("\u00a0", " ")
+    assert not re.search(r"\d\.\d\d (EUR|€)", page)  # no Python-style money left
+    shots = Path("/tmp/i18n3/shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    assert len(pdf_pages_to_png(path, shots, resolution=80)) == 2
+
+
+def test_the_copy_summary_counts_in_german(german):
+    """What a copy to a server did, as the move dialog shows it: counted in German, grouped as in Germany."""
+    from homelog_desktop.services.copying import CopyResult
+
+    result = CopyResult("home.db", "server/homelog", {"readings": 1000, "members": 3, "sources": 1, "tariffs": 0})
+    assert result.summary() == "3 Mitglieder, 1 Messstelle, 1.000 Ablesungen, 0 Tarife"
+
+
+def test_money_in_the_c_locale_keeps_its_currency_code():
+    """No conventions (LC_ALL=C, the command line's PDF): the amount, a space and the code, not "812.50€"."""
+    assert money(Decimal("812.5"), "EUR", QLocale.c()) == "812.50 EUR"
+
+
+def test_a_server_problem_in_a_dialog_drops_the_url_words_in_german(german):
+    """The connect and move dialogs have fields, not a URL: "in der URL" goes, as "in the URL" does in English."""
+    from homelog_desktop.problems import explain, without_url
+
+    problem = explain(ConnectionRefusedError(111, "Connection refused"), "postgresql+asyncpg://ann@db.home:5432/h")
+    assert problem is not None and " in der URL" in problem.message
+    assert without_url(problem.message) == (
+        "Unter db.home:5432/h antwortet kein Datenbankserver. Prüfen Sie Host und Port und ob der Server läuft."
+    )

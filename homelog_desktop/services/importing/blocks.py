@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ...i18n import translate
 from .model import ImportFileError, ImportSettings
 from .wrapped import WrappedStream
 
@@ -156,7 +157,7 @@ class BlockStream(WrappedStream):
 
     def __init__(self, inner: RecordStream, settings: ImportSettings) -> None:
         if settings.date_column is None:
-            raise ImportFileError("choose the column that holds the date")
+            raise ImportFileError(translate("ImportConvert", "choose the column that holds the date"))
         self.inner = inner
         self._blocks = sorted(settings.blocks, key=lambda b: b.header_line)
         self._layout = {line for block in self._blocks for line in block.layout_lines}

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from ...domain.entities import Category, Metric, MetricKind, Source
 from ...i18n import QT_TRANSLATE_NOOP, translate
+from .detect import AMBIGUOUS_DATES_NOTE
 from .model import ColumnTarget, Detected, ImportFileError, ImportSettings, PeriodLabel, TargetRole
+from .periods import is_amounts_note
 
 #: The period's length taken from the file: the first data row's two period columns, or the step between
 #: the first two rows' times.
@@ -475,23 +477,34 @@ def apply_builtin(profile: BuiltinProfile, detected: Detected) -> Detected:
     if profile.date is not None and profile.period_seconds == FROM_FILE:
         settings = replace(settings, period_seconds=_period_of(profile, detected, settings))
     notes = [
-        translate("ImportProfiles", "Read with the profile “{name}”: {title}.").format(
+        translate("ImportDetect", "Read with the profile “{name}”: {title}.").format(
             name=profile.name, title=profile.label
         )
     ]
     if time_is is not profile.time_is:
-        notes.append(f"Each row's time is the {time_is.value} of its period, since the first row is at midnight.")
+        notes.append(
+            translate("ImportDetect", "Each row's time is the start of its period, since the first row is at midnight.")
+            if time_is is PeriodLabel.START
+            else translate(
+                "ImportDetect", "Each row's time is the end of its period, since the first row is at midnight."
+            )
+        )
     # The profile knows its date format: detection's doubt about day-first dates does not apply.
     known = settings.date_format == profile.date_format and profile.date_format is not None
     # Nor does its guess of which end of a period a row's time is: the profile says it (and each column's kind).
     # A profile that names each register's columns (Liander: a row per meter) says what becomes a metric itself.
     own_registers = profile.register is not None and bool(profile.values)
+    doubt = translate("ImportDetect", AMBIGUOUS_DATES_NOTE)
+    per_register = translate(
+        "ImportDetect",
+        "One row per register: the column “{name}” names %n ({names}); each becomes its own metric.",
+        None,
+        2,
+    ).split("{")[0]
     notes += [
         n
         for n in detected.notes
-        if (not known or "day-first" not in n)
-        and not n.startswith("Amounts per")
-        and not (own_registers and n.startswith("One row per register"))
+        if (not known or n != doubt) and not is_amounts_note(n) and not (own_registers and n.startswith(per_register))
     ]
     ambiguous = [] if known else detected.ambiguous_date_formats
     return replace(detected, settings=settings, notes=notes, ambiguous_date_formats=ambiguous)
@@ -535,7 +548,11 @@ def _index(detected: Detected, name: str | None, profile: BuiltinProfile) -> int
     index = _position(detected.columns, name)
     if index is not None:
         return index
-    raise ImportFileError(f"the file has no column “{name}”, which the profile “{profile.name}” reads")
+    raise ImportFileError(
+        translate("ImportDetect", "the file has no column “{name}”, which the profile “{profile}” reads").format(
+            name=name, profile=profile.name
+        )
+    )
 
 
 def _period_of(profile: BuiltinProfile, detected: Detected, settings: ImportSettings) -> int | None:

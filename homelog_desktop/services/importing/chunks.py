@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from ...domain.entities import MAX_DECIMALS, Metric, MetricKind
 from ...domain.validation import MAX_SIGNIFICANT_DIGITS
+from ...i18n import translate
 from ..exporting import unescape_formula
 from .convert import (
     MAX_YEAR,
@@ -112,7 +113,7 @@ class ChunkConverter:
     def __init__(self, plan: ImportPlan) -> None:
         settings = plan.settings
         if settings.date_column is None:
-            raise ImportFileError("choose the column that holds the date")
+            raise ImportFileError(translate("ImportConvert", "choose the column that holds the date"))
         self.date_column = settings.date_column
         self.time_column = settings.time_column
         self.date_format = settings.date_format
@@ -138,7 +139,7 @@ class ChunkConverter:
             elif target.role is TargetRole.NOTE and self.note_column is None:
                 self.note_column = column
         if not self.columns:
-            raise ImportFileError("no column is mapped to a metric: choose at least one")
+            raise ImportFileError(translate("ImportConvert", "no column is mapped to a metric: choose at least one"))
         self.value_columns = {c.index for c in self.columns}
         self.has_intervals = any(c.metric.kind is MetricKind.INTERVAL for c in self.columns)
         self.time_is = settings.time_is
@@ -146,11 +147,15 @@ class ChunkConverter:
         #: The date cells hold both ends of their period (``start to end``): the period column is the date's.
         self.range_cells = self.period_column is not None and self.period_column == self.date_column
         if self.range_cells and (self.time_column is not None or self.time_is is not PeriodLabel.END):
-            raise ImportFileError("a date cell that holds a whole period (start to end) needs no time column")
+            raise ImportFileError(
+                translate("ImportConvert", "a date cell that holds a whole period (start to end) needs no time column")
+            )
         if self.period_column is not None and self.period_column == self.time_column:
-            raise ImportFileError("the period's other end must be another column than the date")
+            raise ImportFileError(
+                translate("ImportConvert", "the period's other end must be another column than the date")
+            )
         if settings.period_seconds is not None and settings.period_seconds <= 0:
-            raise ImportFileError("the length of a period must be more than zero")
+            raise ImportFileError(translate("ImportConvert", "the length of a period must be more than zero"))
         self.start_columns = dict(settings.start_columns)
         self.estimated_column = settings.estimated_column
         self.from_bill_column = settings.from_bill_column
@@ -235,7 +240,9 @@ class ChunkConverter:
             else:
                 flags.append(False)
                 if text not in _NO:
-                    problems.setdefault(i, {})[column] = f"“{cell.strip()[:20]}” is neither yes nor empty"
+                    problems.setdefault(i, {})[column] = translate(
+                        "ImportConvert", "“{text}” is neither yes nor empty"
+                    ).format(text=cell.strip()[:20])
         return flags
 
     # -- periods --------------------------------------------------------------------------------
@@ -256,9 +263,9 @@ class ChunkConverter:
                 ends.append(cell)
                 blank.append(i)
                 if _DIGIT.search(cell) is not None:
-                    problems.setdefault(i, {})[self.date_column] = (
-                        f"“{cell.strip()[:40]}” is not a period such as “2024-01-01 00:00 to 2024-01-01 00:15”"
-                    )
+                    problems.setdefault(i, {})[self.date_column] = translate(
+                        "ImportConvert", "“{text}” is not a period such as “2024-01-01 00:00 to 2024-01-01 00:15”"
+                    ).format(text=cell.strip()[:40])
                 continue
             starts.append(found[0])
             ends.append(found[1])
@@ -290,13 +297,16 @@ class ChunkConverter:
                 self.period_seconds = _common_step(ts)
                 if self.period_seconds is None:
                     raise ImportFileError(
-                        "the length of each period cannot be told from the times of the rows: give it"
+                        translate(
+                            "ImportConvert",
+                            "the length of each period cannot be told from the times of the rows: give it",
+                        )
                     )
             length = self.period_seconds
             starts, ends = ts, [None if t is None else self._shift(t, length) for t in ts]
         for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
             if start is not None and end is not None and end <= start:
-                problems.setdefault(i, {})[column] = "the period does not end after it starts"
+                problems.setdefault(i, {})[column] = _not_ending()
         return ends, starts
 
     def _column_starts(
@@ -318,7 +328,7 @@ class ChunkConverter:
             starts = self._moments(cells, start_column, problems, blank)
             for i, (start, end) in enumerate(zip(starts, ts, strict=True)):
                 if start is not None and end is not None and start >= end:
-                    problems.setdefault(i, {})[start_column] = "the period does not end after it starts"
+                    problems.setdefault(i, {})[start_column] = _not_ending()
             result[value_column] = starts
         return result
 
@@ -388,12 +398,7 @@ class ChunkConverter:
                     not_readings[i] = " ".join(c.strip() for c in records[i] if c.strip())
                     continue
                 column = self.date_column
-                message = str(exc)
-                if (
-                    time_text
-                    and ("time of day" in message or "leap second" in message)
-                    and self.time_column is not None
-                ):
+                if time_text and exc.of_time and self.time_column is not None:
                     column = self.time_column
                 problems.setdefault(i, {})[column] = str(exc)
         return result
@@ -415,7 +420,9 @@ class ChunkConverter:
             offset = offset_of(zones[i]) if zones[i].strip() else None
             if zones[i].strip() and offset is None:
                 result.append(None)
-                problems.setdefault(i, {})[self.zone_column or 0] = f"“{zones[i].strip()}” is not a time zone"
+                problems.setdefault(i, {})[self.zone_column or 0] = translate(
+                    "ImportConvert", "“{text}” is not a time zone"
+                ).format(text=zones[i].strip())
                 continue
             time_text = times[i] if times is not None else None
             if offset is not None:
@@ -550,3 +557,7 @@ def _values(
             append(parsed[0])
             needed = max(needed, parsed[1])
     return values, min(needed, MAX_DECIMALS)
+
+
+def _not_ending() -> str:
+    return translate("ImportConvert", "the period does not end after it starts")

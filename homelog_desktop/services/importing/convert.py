@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from ...domain.entities import MAX_DECIMALS, Metric, MetricKind
 from ...domain.errors import ValidationError
 from ...domain.validation import MAX_SIGNIFICANT_DIGITS, check_value
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from .model import EXCEL_FORMAT, ISO_FORMAT
 
 #: Readings outside these years are refused (a typo, or not a date at all).
@@ -35,12 +36,21 @@ _DATE_CODES = {"%d": r"(?P<d>\d{1,2})", "%m": r"(?P<m>\d{1,2})", "%Y": r"(?P<Y>\
 
 
 #: A leap second (23:59:60) is a real time, but not one a computer clock (or Python) can hold.
-_LEAP_SECOND = "{} is a leap second, which cannot be stored: write the second before it (:59) instead"
+_LEAP_SECOND = QT_TRANSLATE_NOOP(
+    "ImportConvert", "{time} is a leap second, which cannot be stored: write the second before it (:59) instead"
+)
 _ISO_LEAP = re.compile(r"\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:60(?:[.,]\d+)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*")
 
 
 class CellError(ValueError):
-    """A cell that cannot be stored; the message says why (without the column, which the caller knows)."""
+    """A cell that cannot be stored; the message says why (without the column, which the caller knows).
+
+    ``of_time``: the time of day is wrong (a row's separate time column is then the one to blame).
+    """
+
+    def __init__(self, message: str, *, of_time: bool = False) -> None:
+        super().__init__(message)
+        self.of_time = of_time
 
 
 # -- timestamps ---------------------------------------------------------------------------------
@@ -55,22 +65,30 @@ def local_zone(name: str | None) -> tzinfo | None:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise CellError(f"unknown time zone “{name}”") from exc
+        raise CellError(translate("ImportConvert", "unknown time zone “{name}”").format(name=name)) from exc
 
 
 def _epoch(moment: datetime, zone: tzinfo | None) -> int:
     """An aware time, or a naive one in ``zone`` taken as it is (fold 0), to UTC epoch seconds."""
     if moment.tzinfo is None:
         if not MIN_YEAR <= moment.year <= MAX_YEAR:
-            raise CellError(f"the year {moment.year} is outside {MIN_YEAR}–{MAX_YEAR}")
+            raise CellError(_outside_years(moment.year))
         if zone is not None:
             moment = moment.replace(tzinfo=zone)
     elif not MIN_YEAR <= moment.year <= MAX_YEAR:
-        raise CellError(f"the year {moment.year} is outside {MIN_YEAR}–{MAX_YEAR}")
+        raise CellError(_outside_years(moment.year))
     try:
         return int(moment.timestamp())
     except (OverflowError, OSError, ValueError) as exc:
-        raise CellError(f"{moment} is not a time that can be stored") from exc
+        raise CellError(
+            translate("ImportConvert", "{time} is not a time that can be stored").format(time=moment)
+        ) from exc
+
+
+def _outside_years(year: int) -> str:
+    return translate("ImportConvert", "the year {year} is outside {first}–{last}").format(
+        year=year, first=MIN_YEAR, last=MAX_YEAR
+    )
 
 
 class LocalTimes:
@@ -100,8 +118,11 @@ class LocalTimes:
             return first
         if self._wall(first) != moment.replace(microsecond=0) and self._wall(second) != moment.replace(microsecond=0):
             raise CellError(
-                f"{moment:%Y-%m-%d %H:%M} does not exist in {self.zone_name}: the clocks went forward "
-                "that night (give the time with its UTC offset, or fix it)"
+                translate(
+                    "ImportConvert",
+                    "{time} does not exist in {zone}: the clocks went forward that night (give the time with its"
+                    " UTC offset, or fix it)",
+                ).format(time=f"{moment:%Y-%m-%d %H:%M}", zone=self.zone_name)
             )
         day = (moment.date(), key)
         seen = self._repeated.get(day)
@@ -111,7 +132,9 @@ class LocalTimes:
 
     @property
     def zone_name(self) -> str:
-        return str(getattr(self.zone, "key", None) or self.zone or "this computer’s time zone")
+        return str(
+            getattr(self.zone, "key", None) or self.zone or translate("ImportConvert", "this computer’s time zone")
+        )
 
     def _wall(self, epoch: int) -> datetime:
         if self.zone is None:
@@ -128,7 +151,7 @@ def _offset(text: str | None) -> tzinfo | None:
     digits = text[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
     if hours > 23 or minutes > 59:
-        raise CellError(f"“{text}” is not a time zone offset")
+        raise CellError(translate("ImportConvert", "“{text}” is not a time zone offset").format(text=text))
     from datetime import timezone
 
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
@@ -138,15 +161,21 @@ def _clock(hour: str, minute: str, second: str | None, ampm: str | None) -> tupl
     h, m, s = int(hour), int(minute), int(second or 0)
     if ampm:
         if not 1 <= h <= 12:
-            raise CellError(f"{h} is not an hour of a 12-hour clock")
+            raise CellError(
+                translate("ImportConvert", "{hour} is not an hour of a 12-hour clock").format(hour=h), of_time=True
+            )
         pm = ampm[0] in "Pp"
         h = (h % 12) + (12 if pm else 0)
     if h > 23 or m > 59 or s > 59:
         if s == 60 and h <= 23 and m <= 59:
-            raise CellError(_LEAP_SECOND.format(f"{h:02d}:{m:02d}:60"))
+            raise CellError(translate("ImportConvert", _LEAP_SECOND).format(time=f"{h:02d}:{m:02d}:60"), of_time=True)
         if h == 24 and m == 0 and s == 0:
-            raise CellError("24:00 is not a time of day (write 00:00 of the next day)")
-        raise CellError(f"{hour}:{minute} is not a time of day")
+            raise CellError(
+                translate("ImportConvert", "24:00 is not a time of day (write 00:00 of the next day)"), of_time=True
+            )
+        raise CellError(
+            translate("ImportConvert", "{time} is not a time of day").format(time=f"{hour}:{minute}"), of_time=True
+        )
     return h, m, s
 
 
@@ -164,14 +193,18 @@ def parse_time_of_day(text: str) -> tuple[int, int, int, tzinfo | None] | None:
         try:
             fraction = float(cell)
         except ValueError:
-            raise CellError(f"“{text}” is not a time of day") from None
+            raise CellError(_not_a_time(text), of_time=True) from None
         if not 0 <= fraction < 1:
-            raise CellError(f"“{text}” is not a time of day") from None
+            raise CellError(_not_a_time(text), of_time=True) from None
         seconds = round(fraction * 86400)
         seconds = min(seconds, 86399)
         return seconds // 3600, seconds // 60 % 60, seconds % 60, None
     h, m, s = _clock(found[1], found[2], found[3], found[4])
     return h, m, s, _offset(found[5])
+
+
+def _not_a_time(text: str) -> str:
+    return translate("ImportConvert", "“{text}” is not a time of day").format(text=text)
 
 
 def date_pattern(date_format: str) -> re.Pattern[str]:
@@ -187,7 +220,11 @@ def date_pattern(date_format: str) -> re.Pattern[str]:
         if fmt[i] == "%" and i + 1 < len(fmt):
             code = fmt[i : i + 2]
             if code not in _DATE_CODES or code in seen:
-                raise CellError(f"“{date_format}” is not a date format this program reads ({code})")
+                raise CellError(
+                    translate("ImportConvert", "“{format}” is not a date format this program reads ({code})").format(
+                        format=date_format, code=code
+                    )
+                )
             seen.add(code)
             parts.append(_DATE_CODES[code])
             i += 2
@@ -195,7 +232,11 @@ def date_pattern(date_format: str) -> re.Pattern[str]:
             parts.append(re.escape(fmt[i]))
             i += 1
     if not {"%d", "%m"} <= seen or not seen & {"%Y", "%y"}:
-        raise CellError(f"“{date_format}” needs a day (%d), a month (%m) and a year (%Y or %y)")
+        raise CellError(
+            translate("ImportConvert", "“{format}” needs a day (%d), a month (%m) and a year (%Y or %y)").format(
+                format=date_format
+            )
+        )
     return re.compile(r"\s*" + "".join(parts) + r"(?:(?:\s*[ T,]\s*|\s+)" + _TIME + r")?\s*")
 
 
@@ -206,7 +247,7 @@ TimestampParser = Callable[[str, str | None, str], int]
 def timestamp_parser(date_format: str | None, timezone: str | None) -> TimestampParser:
     """A function (date cell, time cell or None) -> UTC epoch seconds; raises CellError."""
     if date_format is None:
-        raise CellError("the date format is not chosen yet")
+        raise CellError(translate("ImportConvert", "the date format is not chosen yet"))
     zone = local_zone(timezone)
     clock = LocalTimes(zone)
 
@@ -226,13 +267,17 @@ def timestamp_parser(date_format: str | None, timezone: str | None) -> Timestamp
         def iso(text: str, time_text: str | None, key: str = "") -> int:
             cell = text.strip()
             if len(cell) < 10 or not cell[:4].isdigit() or cell[4] != "-":
-                raise CellError(_not_a_date(text, "an ISO 8601 date such as 2024-01-31"))
+                raise CellError(_not_a_date(text, translate("ImportConvert", "an ISO 8601 date such as 2024-01-31")))
             try:
                 moment = fromiso(cell)
             except ValueError:
                 if _ISO_LEAP.fullmatch(cell):
-                    raise CellError(_LEAP_SECOND.format(f"“{cell}”")) from None
-                raise CellError(_not_a_date(text, "an ISO 8601 date such as 2024-01-31")) from None
+                    raise CellError(
+                        translate("ImportConvert", _LEAP_SECOND).format(time=f"“{cell}”"), of_time=True
+                    ) from None
+                raise CellError(
+                    _not_a_date(text, translate("ImportConvert", "an ISO 8601 date such as 2024-01-31"))
+                ) from None
             return clock.epoch(with_time(moment, time_text), key)
 
         return iso
@@ -244,9 +289,11 @@ def timestamp_parser(date_format: str | None, timezone: str | None) -> Timestamp
             try:
                 days = float(cell)
             except ValueError:
-                raise CellError(_not_a_date(text, "an Excel day number such as 45292")) from None
+                raise CellError(
+                    _not_a_date(text, translate("ImportConvert", "an Excel day number such as 45292"))
+                ) from None
             if not 1 <= days < 2958466:
-                raise CellError(_not_a_date(text, "an Excel day number such as 45292"))
+                raise CellError(_not_a_date(text, translate("ImportConvert", "an Excel day number such as 45292")))
             moment = _EXCEL_EPOCH + timedelta(seconds=round(days * 86400))
             return clock.epoch(with_time(moment, time_text), key)
 
@@ -258,13 +305,17 @@ def timestamp_parser(date_format: str | None, timezone: str | None) -> Timestamp
     def pattern(text: str, time_text: str | None, key: str = "") -> int:
         found = match(text)
         if found is None:
-            raise CellError(_not_a_date(text, f"a date such as {example}"))
+            raise CellError(
+                _not_a_date(text, translate("ImportConvert", "a date such as {example}").format(example=example))
+            )
         groups = found.groupdict()
         year = int(groups["Y"]) if groups.get("Y") else _two_digit_year(int(groups["y"]))
         try:
             moment = datetime(year, int(groups["m"]), int(groups["d"]))
         except ValueError:
-            raise CellError(f"“{text.strip()}” is not a valid date") from None
+            raise CellError(
+                translate("ImportConvert", "“{text}” is not a valid date").format(text=text.strip())
+            ) from None
         # The optional time: the groups after the named date groups (the _TIME groups), by position.
         tail = found.groups()[-5:]
         if tail[0] is not None:
@@ -289,9 +340,9 @@ def _example(date_format: str) -> str:
 def _not_a_date(text: str, expected: str) -> str:
     cell = text.strip()
     if not cell:
-        return "the date is empty"
+        return translate("ImportConvert", "the date is empty")
     shown = cell if len(cell) <= 40 else cell[:40] + "…"
-    return f"“{shown}” is not {expected}"
+    return translate("ImportConvert", "“{text}” is not {expected}").format(text=shown, expected=expected)
 
 
 # -- numbers ------------------------------------------------------------------------------------
@@ -338,23 +389,33 @@ def _general(text: str, metric: Metric, decimal: str, thousands: str, grow: bool
     if thousands in (".", ",") and thousands in cleaned:
         grouped = rf"[+-]?\d{{1,3}}({re.escape(thousands)}\d{{3}})+({re.escape(decimal)}\d*)?"
         if not re.fullmatch(grouped, cleaned):
-            raise CellError(f"“{shown}” is not a number")
+            raise CellError(_not_a_number(shown))
         cleaned = cleaned.replace(thousands, "")
     other = "." if decimal == "," else ","
     if other in cleaned:
-        name = "a dot" if other == "." else "a comma"
-        mark = "a decimal comma" if decimal == "," else "a decimal point"
-        raise CellError(f"“{shown}” has {name} where the file uses {mark} (change the decimal separator?)")
+        raise CellError(
+            (
+                translate(
+                    "ImportConvert",
+                    "“{text}” has a dot where the file uses a decimal comma (change the decimal separator?)",
+                )
+                if decimal == ","
+                else translate(
+                    "ImportConvert",
+                    "“{text}” has a comma where the file uses a decimal point (change the decimal separator?)",
+                )
+            ).format(text=shown)
+        )
     if decimal == ",":
         cleaned = cleaned.replace(",", ".")
     if not _NUMBER.fullmatch(cleaned):
         if cleaned.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
-            raise CellError(f"“{shown}” is not a finite number")
-        raise CellError(f"“{shown}” is not a number")
+            raise CellError(translate("ImportConvert", "“{text}” is not a finite number").format(text=shown))
+        raise CellError(_not_a_number(shown))
     try:
         value = Decimal(cleaned)
     except InvalidOperation:  # pragma: no cover - the pattern guards this
-        raise CellError(f"“{shown}” is not a number") from None
+        raise CellError(_not_a_number(shown)) from None
     needed = _decimal_places(value)
     checked = metric
     if grow:
@@ -364,6 +425,10 @@ def _general(text: str, metric: Metric, decimal: str, thousands: str, grow: bool
     except ValidationError as exc:
         raise CellError(exc.message) from None
     return float(value), needed
+
+
+def _not_a_number(text: str) -> str:
+    return translate("ImportConvert", "“{text}” is not a number").format(text=text)
 
 
 def _decimal_places(value: Decimal) -> int:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ...i18n import translate
 from .model import ImportFileError, ImportSettings
 from .wrapped import WrappedStream
 
@@ -89,7 +90,7 @@ class DayRowStream(WrappedStream):
 
     def __init__(self, inner: RecordStream, settings: ImportSettings) -> None:
         if len(settings.day_columns) not in STEPS:
-            raise ImportFileError("a day row needs 24, 48 or 96 columns of amounts")
+            raise ImportFileError(translate("ImportConvert", "a day row needs 24, 48 or 96 columns of amounts"))
         self.inner = inner
         self._expander = DayExpander(tuple(settings.day_columns), settings.day_base)
         self._data_row = settings.data_row

@@ -17,11 +17,12 @@ from datetime import datetime
 from pathlib import Path
 
 from ...domain.entities import Metric
+from ...i18n import QT_TRANSLATE_NOOP, local_number, translate
 from .convert import CellError, timestamp_parser, value_parser
 from .formats.spreadsheet import open_row_stream
 from .formats.units import unit_of
 from .mapping import split_unit
-from .model import EXCEL_FORMAT, ISO_FORMAT, Detected, ImportFileError, ImportSettings
+from .model import EXCEL_FORMAT, ISO_FORMAT, Detected, ImportFileError, ImportSettings, cannot_open
 from .reader import WORKBOOK_KINDS, file_kind
 
 SAMPLE_BYTES = 256 * 1024
@@ -52,6 +53,11 @@ _COMMA_GROUP = re.compile(rb",\d{3}\.\d")
 _SCAN_BLOCK = 4 * 1024 * 1024
 
 
+#: The note on dates that could be day-first or month-first (a supplier's profile that knows them drops it).
+AMBIGUOUS_DATES_NOTE = QT_TRANSLATE_NOOP(
+    "ImportDetect", "Every day in the sample is 12 or less: choose whether dates are day-first or month-first."
+)
+
 #: ``detect``'s ``register_column`` default: find out whether the file is a long one.
 AUTO = "auto"
 
@@ -69,9 +75,9 @@ def detect(path: Path, sheet: str | None = None, register_column: int | str | No
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ImportFileError(f"cannot open {path.name}: {exc.strerror or exc}") from None
+        raise ImportFileError(cannot_open(path, exc)) from None
     if size == 0:
-        raise ImportFileError(f"{path.name} is empty")
+        raise ImportFileError(translate("ImportDetect", "{file} is empty").format(file=path.name))
     notes: list[str] = []
     sheets: list[str] = []
     if kind in WORKBOOK_KINDS:
@@ -170,7 +176,9 @@ def with_blocks(detected: Detected, size: int) -> Detected:
             continue  # the first block's header again (a page break): that line is no reading, and named
         if part.settings.date_format != settings.date_format or part.settings.date_column is None:
             new_notes.append(
-                f"The block at line {header_line} writes its dates otherwise than the first: read as it is."
+                translate(
+                    "ImportDetect", "The block at line {line} writes its dates otherwise than the first: read as it is."
+                ).format(line=header_line)
             )
             continue
         values = [c for c in part.numeric_columns if c not in (part.settings.date_column, part.settings.time_column)]
@@ -198,8 +206,22 @@ def with_blocks(detected: Detected, size: int) -> Detected:
         )
     if not blocks:
         return detected
-    shown = ", ".join(f"line {b.header_line}" + (f" ({b.title})" if b.title else "") for b in blocks)
-    new_notes.append(f"The file holds {len(blocks) + 1} blocks, each with its own header: more at {shown}.")
+    shown = ", ".join(
+        (
+            translate("ImportDetect", "line {line} ({title})").format(line=b.header_line, title=b.title)
+            if b.title
+            else translate("ImportDetect", "line {line}").format(line=b.header_line)
+        )
+        for b in blocks
+    )
+    new_notes.append(
+        translate(
+            "ImportDetect",
+            "The file holds %n blocks, each with its own header: more at {lines}.",
+            None,
+            len(blocks) + 1,
+        ).format(lines=shown)
+    )
     extra = len(columns) - width
     return replace(
         detected,
@@ -284,8 +306,16 @@ def with_day_columns(detected: Detected) -> Detected:
         sample_rows=sample,
         notes=[
             *detected.notes,
-            f"One row per day with {len(day_columns)} columns of amounts: each becomes an amount over its own "
-            f"{minutes} minutes, from “{detected.columns[day_columns[0]]}” to “{detected.columns[day_columns[-1]]}”.",
+            translate(
+                "ImportDetect",
+                "One row per day with {count} columns of amounts: each becomes an amount over its own {minutes}"
+                " minutes, from “{first}” to “{last}”.",
+            ).format(
+                count=len(day_columns),
+                minutes=minutes,
+                first=detected.columns[day_columns[0]],
+                last=detected.columns[day_columns[-1]],
+            ),
         ],
     )
 
@@ -301,7 +331,11 @@ def _column_index(columns: list[str], wanted: int | str) -> int:
         for index, name in enumerate(columns):
             if " ".join(name.split()).casefold() == " ".join(text.split()).casefold():
                 return index
-    raise ImportFileError(f"the file has no column “{wanted}” (columns: {_listed(columns)})")
+    raise ImportFileError(
+        translate("ImportDetect", "the file has no column “{name}” (columns: {columns})").format(
+            name=wanted, columns=_listed(columns)
+        )
+    )
 
 
 def with_registers(detected: Detected, *, required: bool = False) -> Detected:
@@ -322,14 +356,22 @@ def with_registers(detected: Detected, *, required: bool = False) -> Detected:
     name = detected.columns[column]
     if not value_columns:
         if required:
-            raise ImportFileError(f"“{name}” names the registers, but no other column holds numbers")
+            raise ImportFileError(
+                translate("ImportDetect", "“{name}” names the registers, but no other column holds numbers").format(
+                    name=name
+                )
+            )
         return replace(detected, settings=replace(settings, register_column=None))
     probe = replace(settings, register_column=None)
     with open_row_stream(detected.path, detected.kind, probe.encoding, probe.delimiter, probe.sheet) as stream:
         found = scan_registers(stream, probe.data_row, column, unit_column)
     if found is None or (len(found[0]) < 2 and not required):
         if required:
-            raise ImportFileError(f"the column “{name}” names no registers (or more than 100 different ones)")
+            raise ImportFileError(
+                translate(
+                    "ImportDetect", "the column “{name}” names no registers (or more than 100 different ones)"
+                ).format(name=name)
+            )
         return replace(detected, settings=replace(settings, register_column=None))
     registers, units = found
     width = len(detected.columns)
@@ -339,10 +381,17 @@ def with_registers(detected: Detected, *, required: bool = False) -> Detected:
     for k in range(len(registers)):
         for j, value_column in enumerate(value_columns):
             decimals[width + k * len(value_columns) + j] = detected.column_decimals.get(value_column, 0)
-    shown = ", ".join(registers[:6]) + (f" and {len(registers) - 6} more" if len(registers) > 6 else "")
+    shown = ", ".join(registers[:6])
+    if len(registers) > 6:
+        shown = translate("ImportDetect", "{names} and %n more", None, len(registers) - 6).format(names=shown)
     notes = [
         *detected.notes,
-        f"One row per register: the column “{name}” names {len(registers)} ({shown}); each becomes its own metric.",
+        translate(
+            "ImportDetect",
+            "One row per register: the column “{name}” names %n ({names}); each becomes its own metric.",
+            None,
+            len(registers),
+        ).format(name=name, names=shown),
     ]
     return replace(
         detected,
@@ -401,8 +450,11 @@ def _whole_file_separators(detected: Detected, notes: list[str]) -> Detected:
     if (decimal, thousands) == (settings.decimal, settings.thousands):
         return detected
     notes.append(
-        f"Numbers grouped in thousands further down the file ({'1.893,46' if thousands == '.' else '1,893.46'}) "
-        f"decide the separators: decimal “{decimal}”, thousands “{thousands}”."
+        translate(
+            "ImportDetect",
+            "Numbers grouped in thousands further down the file ({example}) decide the separators:"
+            " decimal “{decimal}”, thousands “{thousands}”.",
+        ).format(example="1.893,46" if thousands == "." else "1,893.46", decimal=decimal, thousands=thousands)
     )
     return replace(detected, settings=replace(settings, decimal=decimal, thousands=thousands))
 
@@ -468,27 +520,37 @@ def _read_csv_sample(path: Path, notes: list[str]) -> tuple[str, list[list[str]]
             raw = f.read(SAMPLE_BYTES)
             complete = len(raw) < SAMPLE_BYTES or not f.read(1)
     except OSError as exc:
-        raise ImportFileError(f"cannot open {path.name}: {exc.strerror or exc}") from None
+        raise ImportFileError(cannot_open(path, exc)) from None
     encoding = _encoding(raw)
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     try:
         text = decoder.decode(raw, final=complete)
     except UnicodeDecodeError:  # pragma: no cover - _encoding checked it
-        raise ImportFileError(f"{path.name} is not text in any encoding this program knows") from None
+        raise ImportFileError(
+            translate("ImportDetect", "{file} is not text in any encoding this program knows").format(file=path.name)
+        ) from None
     if not complete:
         # The sample ends somewhere in a record: drop the incomplete last line.
         cut = max(text.rfind("\n"), 0)
         _check_line_length(path, text[:cut], text[cut:])
         text = text[:cut]
     if "\x00" in text or _mostly_binary(text):
-        raise ImportFileError(f"{path.name} does not look like a table (it holds binary data, not text)")
+        raise ImportFileError(
+            translate("ImportDetect", "{file} does not look like a table (it holds binary data, not text)").format(
+                file=path.name
+            )
+        )
     if encoding == "cp1252":
-        notes.append("The file is not UTF-8: read as Windows-1252 (Latin-1).")
+        notes.append(translate("ImportDetect", "The file is not UTF-8: read as Windows-1252 (Latin-1)."))
     best: tuple[float, str, list[list[str]]] | None = None
     stated = _SEP_LINE.match(text.lstrip("\ufeff"))
     candidates = (stated[1],) if stated else DELIMITERS
     if stated:
-        notes.append(f"The file says its separator: “sep={stated[1]}” (Excel's first line).")
+        notes.append(
+            translate("ImportDetect", "The file says its separator: “sep={separator}” (Excel's first line).").format(
+                separator=stated[1]
+            )
+        )
     for delimiter in candidates:
         try:
             records = _records(text, delimiter)
@@ -496,8 +558,11 @@ def _read_csv_sample(path: Path, notes: list[str]) -> tuple[str, list[list[str]]
             if "field larger than field limit" in str(exc):
                 line = text.count("\n", 0, _start_of_long_cell(text)) + 1
                 raise ImportFileError(
-                    f"a cell longer than {csv.field_size_limit() // 1024} KiB starts here: a note this long "
-                    "cannot be imported (or a closing quote is missing)",
+                    translate(
+                        "ImportDetect",
+                        "a cell longer than {size} KiB starts here: a note this long cannot be imported (or a closing"
+                        " quote is missing)",
+                    ).format(size=csv.field_size_limit() // 1024),
                     line,
                 ) from None
             continue
@@ -506,8 +571,11 @@ def _read_csv_sample(path: Path, notes: list[str]) -> tuple[str, list[list[str]]
             best = (score, delimiter, records)
     if best is None or best[0] <= 0:
         raise ImportFileError(
-            f"{path.name}: no columns found: a file needs a date column and a value column "
-            "separated by commas, semicolons, tabs or |"
+            translate(
+                "ImportDetect",
+                "{file}: no columns found: a file needs a date column and a value column separated by commas,"
+                " semicolons, tabs or |",
+            ).format(file=path.name)
         )
     return encoding, best[2], best[1]
 
@@ -520,12 +588,22 @@ def _check_line_length(path: Path, complete_lines: str, rest: str) -> None:
     count = max(rest.count(d) for d in DELIMITERS)
     if count + 1 > MAX_COLUMNS:
         raise ImportFileError(
-            f"{path.name} has more than {count + 1:,} columns on line {line}: "
-            f"Home Log imports files of at most {MAX_COLUMNS:,} columns"
+            translate(
+                "ImportDetect",
+                "{file} has more than {count} columns on line {line}: Home Log imports files of at most {most} columns",
+            ).format(
+                file=path.name,
+                count=local_number(count + 1, grouped=True),
+                line=line,
+                most=local_number(MAX_COLUMNS, grouped=True),
+            )
         )
     raise ImportFileError(
-        f"{path.name}: line {line} is longer than {SAMPLE_BYTES // 1024} KiB: a cell this long (a huge note, "
-        "or a quote that is never closed) cannot be imported"
+        translate(
+            "ImportDetect",
+            "{file}: line {line} is longer than {size} KiB: a cell this long (a huge note, or a quote that is never"
+            " closed) cannot be imported",
+        ).format(file=path.name, line=line, size=SAMPLE_BYTES // 1024)
     )
 
 
@@ -642,7 +720,7 @@ def _analyse(
 ) -> Detected:
     nonblank = [i for i, r in enumerate(records) if any(c.strip() for c in r)]
     if not nonblank:
-        raise ImportFileError(f"{path.name} holds no rows")
+        raise ImportFileError(translate("ImportDetect", "{file} holds no rows").format(file=path.name))
     first_data = _first_data_run(records, nonblank, _is_data_row)
     is_data = _is_data_row
     if first_data is None:
@@ -650,20 +728,26 @@ def _analyse(
         first_data = _first_data_run(records, nonblank, _is_numeric_row)
         is_data = _is_numeric_row
     if first_data is None:
-        raise ImportFileError(f"{path.name}: no rows with a date and values were found at the start of the file")
+        raise ImportFileError(
+            translate(
+                "ImportDetect", "{file}: no rows with a date and values were found at the start of the file"
+            ).format(file=path.name)
+        )
     header_row, header, units, upper = _header(records, nonblank, first_data)
     junk = len([i for i in nonblank if i < (upper if upper is not None else first_data)])
     if junk:
-        notes.append(
-            f"{junk} line{'s' if junk != 1 else ''} before the header {'were' if junk != 1 else 'was'} skipped."
-        )
+        notes.append(translate("ImportDetect", "%n line(s) before the header was/were skipped.", None, junk))
     # The rows the guesses are made on: data rows only (a footer, an advert or a total line among
     # them is no reading; the import skips and lists it).
     data = [records[i] for i in nonblank if i >= first_data and is_data(records[i])]
     widest = max(len(r) for r in records)
     if widest > MAX_COLUMNS:
         raise ImportFileError(
-            f"{path.name} has {widest:,} columns: Home Log imports files of at most {MAX_COLUMNS:,} columns"
+            translate(
+                "ImportDetect", "{file} has {count} columns: Home Log imports files of at most {most} columns"
+            ).format(
+                file=path.name, count=local_number(widest, grouped=True), most=local_number(MAX_COLUMNS, grouped=True)
+            )
         )
     width = max([len(r) for r in data[:SAMPLE_ROWS]] + [len(header)])
     columns = _column_names(header, width)
@@ -680,7 +764,11 @@ def _analyse(
         columns.pop()  # a trailing delimiter on every line: an empty last column
     date_column, date_format, ambiguous = _find_date_column(columns, data)
     if date_column is None:
-        raise ImportFileError(f"{path.name}: no column of dates was found (columns: {_listed(columns)})")
+        raise ImportFileError(
+            translate("ImportDetect", "{file}: no column of dates was found (columns: {columns})").format(
+                file=path.name, columns=_listed(columns)
+            )
+        )
     time_column = None
     if date_format in (ISO_FORMAT, EXCEL_FORMAT) or ambiguous or date_format:
         time_column = _find_time_column(columns, data, date_column)
@@ -696,9 +784,17 @@ def _analyse(
     )
     stated_zone = zone_of_header(columns[date_column], columns[time_column] if time_column is not None else "")
     if zone_column is not None:
-        notes.append(f"Each row's time zone is in the column “{columns[zone_column]}”.")
+        notes.append(
+            translate("ImportDetect", "Each row's time zone is in the column “{name}”.").format(
+                name=columns[zone_column]
+            )
+        )
     elif stated_zone is not None:
-        notes.append(f"Times are in {stated_zone}, as the header of the time column says.")
+        notes.append(
+            translate("ImportDetect", "Times are in {zone}, as the header of the time column says.").format(
+                zone=stated_zone
+            )
+        )
     value_columns = [c for c in range(len(columns)) if c not in (date_column, time_column, zone_column)]
     decimal, thousands = _numbers(data, value_columns, delimiter, notes)
     numeric: list[int] = []
@@ -740,7 +836,7 @@ def _analyse(
         sheet=sheets[0] if sheets else None,
     )
     if ambiguous:
-        notes.append("Every day in the sample is 12 or less: choose whether dates are day-first or month-first.")
+        notes.append(translate("ImportDetect", AMBIGUOUS_DATES_NOTE))
     return Detected(
         path=path,
         kind=kind,
@@ -759,7 +855,9 @@ def _analyse(
 def _listed(names: list[str], most: int = 8) -> str:
     """Column names for a message: the first few, each shortened."""
     shown = [n if len(n) <= 30 else n[:30] + "…" for n in names[:most]]
-    return ", ".join(shown) + (f" and {len(names) - most} more" if len(names) > most else "")
+    if len(names) <= most:
+        return ", ".join(shown)
+    return translate("ImportDetect", "{names} and %n more", None, len(names) - most).format(names=", ".join(shown))
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -1026,11 +1124,21 @@ def _numbers(data: list[list[str]], columns: list[int], delimiter: str, notes: l
         decimal = "."
     elif only_three_comma and not only_three_dot:
         decimal = ","
-        notes.append("Numbers such as 1,234 were read with a decimal comma (change it if they are thousands).")
+        notes.append(
+            translate(
+                "ImportDetect",
+                "Numbers such as 1,234 were read with a decimal comma (change it if they are thousands).",
+            )
+        )
     else:
         decimal = "."
         if only_three_dot:
-            notes.append("Numbers such as 1.234 were read with a decimal point (change it if they are thousands).")
+            notes.append(
+                translate(
+                    "ImportDetect",
+                    "Numbers such as 1.234 were read with a decimal point (change it if they are thousands).",
+                )
+            )
     if thousands == decimal:
         thousands = ""
     if delimiter == decimal:

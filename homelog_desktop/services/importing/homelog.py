@@ -42,11 +42,20 @@ from ...domain.errors import HomeLogError
 from ...domain.settlement import AdvancePayment
 from ...domain.timeutil import from_epoch
 from ...domain.undo import MAX_UNDO_REPLACED, ImportUndo, KeptRows, Scope
+from ...i18n import local_number, translate
 from ...repositories.bulk_readings import BulkRows
 from ..bulk import gc_paused
 from ..exporting import JSON_FORMAT_NAME
 from .convert import CellError, value_parser
-from .model import CancelToken, DuplicatePolicy, ImportCancelledError, ImportFileError, ImportProgress, ImportSummary
+from .model import (
+    CancelToken,
+    DuplicatePolicy,
+    ImportCancelledError,
+    ImportFileError,
+    ImportProgress,
+    ImportSummary,
+    cannot_open,
+)
 from .summary import summary_text
 
 #: Readings stored per step (progress and cancel between steps).
@@ -117,7 +126,11 @@ class HomeLogDocument:
         chosen = [s for s in self.sources if s.source.name.strip().casefold() == wanted]
         if not chosen:
             names = ", ".join(f"“{s.source.name}”" for s in self.sources)
-            raise ImportFileError(f"{self.path.name} holds no source named “{name}” (it holds {names})")
+            raise ImportFileError(
+                translate("ImportHomeLog", "{file} holds no source named “{name}” (it holds {names})").format(
+                    file=self.path.name, name=name, names=names
+                )
+            )
         return HomeLogDocument(self.path, self.version, chosen)
 
 
@@ -173,25 +186,32 @@ def read_document(path: Path) -> HomeLogDocument:
     try:
         data = _load(path)
     except OSError as exc:
-        raise ImportFileError(f"cannot open {path.name}: {exc.strerror or exc}") from None
+        raise ImportFileError(cannot_open(path, exc)) from None
     except (ValueError, RecursionError) as exc:
-        raise ImportFileError(f"{path.name} is not valid JSON: {exc}") from None
+        raise ImportFileError(
+            translate("ImportHomeLog", "{file} is not valid JSON: {exc}").format(file=path.name, exc=exc)
+        ) from None
     if not isinstance(data, dict) or data.get("format") != JSON_FORMAT_NAME:
-        raise ImportFileError(f"{path.name} is not a Home Log export")
+        raise ImportFileError(translate("ImportHomeLog", "{file} is not a Home Log export").format(file=path.name))
     version = data.get("version")
     if version not in VERSIONS:
         raise ImportFileError(
-            f"{path.name} is a Home Log export of version {version!r}, which this Home Log cannot read "
-            f"(it reads versions {', '.join(map(str, VERSIONS))}): update Home Log"
+            translate(
+                "ImportHomeLog",
+                "{name} is a Home Log export of version {version}, which this Home Log cannot read (it reads versions"
+                " {versions}): update Home Log",
+            ).format(name=path.name, version=f"{version!r}", versions=", ".join(map(str, VERSIONS)))
         )
     items: Any = [_version_1(data)] if version == 1 else data.get("sources")
     if version != 1:
         if not isinstance(items, list):
-            raise ImportFileError(f"{path.name}: “sources” is not a list")
+            raise ImportFileError(translate("ImportHomeLog", "{name}: “sources” is not a list").format(name=path.name))
     sources = [_source(item, number) for number, item in enumerate(items, start=1)]
     names = [s.source.name.strip().casefold() for s in sources]
     if len(set(names)) != len(names):
-        raise ImportFileError(f"{path.name} holds two sources of the same name")
+        raise ImportFileError(
+            translate("ImportHomeLog", "{name} holds two sources of the same name").format(name=path.name)
+        )
     return HomeLogDocument(path, int(version), sources)
 
 
@@ -248,7 +268,7 @@ def _version_1(data: dict[str, Any]) -> dict[str, Any]:
     """A version 1 document (one ``source``, flat readings keyed by the CSV's columns) as a version 2 source."""
     source = data.get("source")
     if not isinstance(source, dict):
-        raise ImportFileError("the export has no “source”")
+        raise ImportFileError(translate("ImportHomeLog", "the export has no “source”"))
     metrics: list[Any] = source["metrics"] if isinstance(source.get("metrics"), list) else []
     names = [str(m.get("name")) for m in metrics if isinstance(m, dict)]
     readings = []
@@ -264,6 +284,10 @@ def _version_1(data: dict[str, Any]) -> dict[str, Any]:
     return {**source, "readings": readings}
 
 
+def _named_source(name: str) -> str:
+    return translate("ImportHomeLog", "source “{name}”").format(name=name)
+
+
 class _Where:
     """Where in the document a problem is, for its message."""
 
@@ -275,23 +299,25 @@ class _Where:
 
 
 def _source(item: Any, number: int) -> FileSource:
-    where = _Where(f"source {number}")
+    where = _Where(translate("ImportHomeLog", "source {number}").format(number=number))
     if not isinstance(item, dict):
-        raise where.error("not an object")
+        raise where.error(translate("ImportHomeLog", "not an object"))
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise where.error("it has no name")
-    where = _Where(f"source “{name}”")
+        raise where.error(translate("ImportHomeLog", "it has no name"))
+    where = _Where(_named_source(name))
     try:
         category = Category(item.get("category") or "other")
     except ValueError:
-        raise where.error(f"unknown category {item.get('category')!r}") from None
+        raise where.error(
+            translate("ImportHomeLog", "unknown category {category}").format(category=f"{item.get('category')!r}")
+        ) from None
     described = item.get("metrics") or []
     metrics = [_metric(m, where, i) for i, m in enumerate(described)]
     if not metrics:
-        raise where.error("it has no metrics")
+        raise where.error(translate("ImportHomeLog", "it has no metrics"))
     if len({m.name.strip().casefold() for m in metrics}) != len(metrics):
-        raise where.error("two metrics have the same name")
+        raise where.error(translate("ImportHomeLog", "two metrics have the same name"))
     source = Source(
         None,
         name.strip(),
@@ -310,20 +336,37 @@ def _source(item: Any, number: int) -> FileSource:
     for index, tariff in enumerate(item.get("tariffs") or [], start=1):
         result.tariffs.append(_tariff(tariff, by_name, _Where(f"{where.text}, tariff {index}")))
     for index, change in enumerate(item.get("meter_changes") or [], start=1):
-        result.meter_changes.append(_change(change, by_name, _Where(f"{where.text}, meter change {index}")))
+        result.meter_changes.append(
+            _change(
+                change,
+                by_name,
+                _Where(translate("ImportHomeLog", "{text}, meter change {index}").format(text=where.text, index=index)),
+            )
+        )
     for metric, described_metric in zip(metrics, described, strict=True):
         for index, factor in enumerate(described_metric.get("conversion_factors") or [], start=1):
-            at = _Where(f"{where.text}, conversion factor {index} of “{metric.name}”")
+            at = _Where(
+                translate("ImportHomeLog", "{text}, conversion factor {index} of “{name}”").format(
+                    text=where.text, index=index, name=metric.name
+                )
+            )
             result.factors.append((metric.name, _factor(factor, at)))
     for index, advance in enumerate(item.get("advance_payments") or [], start=1):
-        result.advances.append(_advance(advance, _Where(f"{where.text}, advance payment {index}")))
+        result.advances.append(
+            _advance(
+                advance,
+                _Where(
+                    translate("ImportHomeLog", "{text}, advance payment {index}").format(text=where.text, index=index)
+                ),
+            )
+        )
     result.readings = _readings(item.get("readings") or [], metrics, where)
     return result
 
 
 def _factor(item: Any, where: _Where) -> ConversionFactor:
     if not isinstance(item, dict):
-        raise where.error("not an object")
+        raise where.error(translate("ImportHomeLog", "not an object"))
     try:
         return ConversionFactor(
             None,
@@ -334,12 +377,12 @@ def _factor(item: Any, where: _Where) -> ConversionFactor:
             str(item.get("unit") or "kWh"),
         )
     except (ValueError, ArithmeticError) as exc:
-        raise where.error(f"cannot be read ({exc})") from None
+        raise where.error(translate("ImportHomeLog", "cannot be read ({exc})").format(exc=exc)) from None
 
 
 def _advance(item: Any, where: _Where) -> AdvancePayment:
     if not isinstance(item, dict):
-        raise where.error("not an object")
+        raise where.error(translate("ImportHomeLog", "not an object"))
     try:
         return AdvancePayment(
             None,
@@ -349,16 +392,20 @@ def _advance(item: Any, where: _Where) -> AdvancePayment:
             str(item.get("currency") or "EUR"),
         )
     except (ValueError, ArithmeticError) as exc:
-        raise where.error(f"cannot be read ({exc})") from None
+        raise where.error(translate("ImportHomeLog", "cannot be read ({exc})").format(exc=exc)) from None
 
 
 def _metric(item: Any, where: _Where, index: int) -> Metric:
     if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
-        raise where.error(f"metric {index + 1} has no name")
+        raise where.error(translate("ImportHomeLog", "metric {number} has no name").format(number=index + 1))
     try:
         kind = MetricKind(item.get("kind") or "counter")
     except ValueError:
-        raise where.error(f"metric “{item['name']}” has an unknown kind {item.get('kind')!r}") from None
+        raise where.error(
+            translate("ImportHomeLog", "metric “{name}” has an unknown kind {kind}").format(
+                name=item["name"], kind=f"{item.get('kind')!r}"
+            )
+        ) from None
     decimals = _optional_int(item.get("decimals"), where, "decimals")
     return Metric(
         None,
@@ -373,7 +420,7 @@ def _metric(item: Any, where: _Where, index: int) -> Metric:
 
 def _tariff(item: Any, metrics: dict[str, Metric], where: _Where) -> tuple[str, Tariff]:
     if not isinstance(item, dict) or item.get("metric") not in metrics:
-        raise where.error("it names no metric of the source")
+        raise where.error(translate("ImportHomeLog", "it names no metric of the source"))
     try:
         tariff = Tariff(
             None,
@@ -384,19 +431,19 @@ def _tariff(item: Any, metrics: dict[str, Metric], where: _Where) -> tuple[str, 
             str(item.get("currency") or "EUR"),
         )
     except (ValueError, ArithmeticError) as exc:
-        raise where.error(f"cannot be read ({exc})") from None
+        raise where.error(translate("ImportHomeLog", "cannot be read ({exc})").format(exc=exc)) from None
     return str(item["metric"]), tariff
 
 
 def _change(item: Any, metrics: dict[str, Metric], where: _Where) -> tuple[str, MeterEvent, int | None]:
     if not isinstance(item, dict) or item.get("metric") not in metrics:
-        raise where.error("it names no metric of the source")
+        raise where.error(translate("ImportHomeLog", "it names no metric of the source"))
     try:
         kind = MeterEventKind(str(item.get("kind")))
         old = None if item.get("old_value") is None else Decimal(str(item["old_value"]))
         new = None if item.get("new_value") is None else Decimal(str(item["new_value"]))
     except (ValueError, ArithmeticError) as exc:
-        raise where.error(f"cannot be read ({exc})") from None
+        raise where.error(translate("ImportHomeLog", "cannot be read ({exc})").format(exc=exc)) from None
     at = _moment(item.get("at"), where)
     reading = None if item.get("reading") is None else _moment(item.get("reading"), where)
     event = MeterEvent(
@@ -415,7 +462,7 @@ def _change(item: Any, metrics: dict[str, Metric], where: _Where) -> tuple[str, 
 
 def _readings(items: Any, metrics: list[Metric], where: _Where) -> FileReadings:
     if not isinstance(items, list):
-        raise where.error("“readings” is not a list")
+        raise where.error(translate("ImportHomeLog", "“readings” is not a list"))
     result = FileReadings()
     index_of = {m.name: i for i, m in enumerate(metrics)}
     parsers = [value_parser(m, ".", "") for m in metrics]
@@ -431,32 +478,40 @@ def _readings(items: Any, metrics: list[Metric], where: _Where) -> FileReadings:
         item, items[row_number] = items[row_number], None
         at = _Where(f"{where.text}, reading {row_number + 1}")
         if not isinstance(item, dict):
-            raise at.error("not an object")
+            raise at.error(translate("ImportHomeLog", "not an object"))
         result.ts.append(_moment(item.get("timestamp"), at))
         values = item.get("values") or {}
         if not isinstance(values, dict):
-            raise at.error("“values” is not an object")
+            raise at.error(translate("ImportHomeLog", "“values” is not an object"))
         for name, value in values.items():
             column = index_of.get(name)
             if column is None:
-                raise at.error(f"“{name}” is no metric of the source")
+                raise at.error(translate("ImportHomeLog", "“{name}” is no metric of the source").format(name=name))
             if value is None:
                 continue
             if isinstance(value, bool) or not isinstance(value, int | Decimal):
-                raise at.error(f"the value of “{name}” is not a number")
+                raise at.error(translate("ImportHomeLog", "the value of “{name}” is not a number").format(name=name))
             try:
                 parsed = parsers[column](str(value))
             except CellError as exc:
-                raise at.error(f"the value of “{name}”: {exc}") from None
+                raise at.error(
+                    translate("ImportHomeLog", "the value of “{name}”: {exc}").format(name=name, exc=exc)
+                ) from None
             result.values[column][row_number] = None if parsed is None else parsed[0]
         for name, start in (item.get("starts") or {}).items():
             column = index_of.get(name)
             if column is None or column not in result.starts:
-                raise at.error(f"“{name}” is no interval metric of the source")
+                raise at.error(
+                    translate("ImportHomeLog", "“{name}” is no interval metric of the source").format(name=name)
+                )
             if start is not None:
                 moment = _moment(start, at)
                 if moment >= result.ts[-1]:
-                    raise at.error(f"the period of “{name}” does not end after it starts")
+                    raise at.error(
+                        translate("ImportHomeLog", "the period of “{name}” does not end after it starts").format(
+                            name=name
+                        )
+                    )
                 result.starts[column][row_number] = moment
         result.notes.append(_text(item.get("note"), at, "note"))
         result.estimated.append(item.get("estimated") is True)
@@ -469,13 +524,13 @@ def _readings(items: Any, metrics: list[Metric], where: _Where) -> FileReadings:
 def _moment(value: Any, where: _Where) -> int:
     """An ISO 8601 time with its offset as epoch seconds."""
     if not isinstance(value, str):
-        raise where.error("a time is missing")
+        raise where.error(translate("ImportHomeLog", "a time is missing"))
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise where.error(f"“{value}” is not an ISO 8601 time") from None
+        raise where.error(translate("ImportHomeLog", "“{value}” is not an ISO 8601 time").format(value=value)) from None
     if moment.tzinfo is None:
-        raise where.error(f"“{value}” has no UTC offset")
+        raise where.error(translate("ImportHomeLog", "“{value}” has no UTC offset").format(value=value))
     return int(moment.timestamp())
 
 
@@ -483,7 +538,7 @@ def _text(value: Any, where: _Where, name: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise where.error(f"“{name}” is not a text")
+        raise where.error(translate("ImportHomeLog", "“{name}” is not a text").format(name=name))
     return value
 
 
@@ -491,7 +546,7 @@ def _optional_int(value: Any, where: _Where, name: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise where.error(f"“{name}” is not a whole number")
+        raise where.error(translate("ImportHomeLog", "“{name}” is not a whole number").format(name=name))
     return value
 
 
@@ -578,7 +633,7 @@ async def _run(
                         stored = await repository.update(replace(stored, metrics=stored.metrics + added))
                         outcome.metrics_created = [m.label for m in missing]
             except HomeLogError as exc:
-                raise ImportFileError(f"source “{part.source.name}”: {exc}") from None
+                raise ImportFileError(f"{_named_source(part.source.name)}: {exc}") from None
             assert stored.id is not None
             outcome.source_id = stored.id
             metric_of_name = {_key(m.name): m for m in stored.metrics}
@@ -678,7 +733,9 @@ async def _add_tariffs(tariffs: Any, part: FileSource, targets: list[Metric], ou
         try:
             await tariffs.add(replace(tariff, metric_id=metric_id))
         except HomeLogError as exc:
-            where = f"source “{part.source.name}”, tariff of “{name}” from {tariff.valid_from}"
+            where = translate("ImportHomeLog", "source “{name}”, tariff of “{metric}” from {date}").format(
+                name=part.source.name, metric=name, date=tariff.valid_from
+            )
             raise ImportFileError(f"{where}: {exc}") from None
         have.add((metric_id, tariff.valid_from))
         outcome.tariffs_added += 1
@@ -690,7 +747,7 @@ async def _add_energy(
     """The metrics' conversion factors and the source's advance payments that the database lacks (by day)."""
     from ...repositories.energy import AdvancePaymentRepository, ConversionFactorRepository
 
-    where = f"source “{part.source.name}”"
+    where = _named_source(part.source.name)
     if part.factors:
         factors = ConversionFactorRepository(session)
         by_name = {m.name: t for m, t in zip(part.source.metrics, targets, strict=True)}
@@ -707,7 +764,9 @@ async def _add_energy(
             try:
                 await factors.replace(metric_id, [*stored.get(metric_id, []), *missing])
             except HomeLogError as exc:
-                raise ImportFileError(f"{where}, conversion factors: {exc}") from None
+                raise ImportFileError(
+                    translate("ImportHomeLog", "{where}, conversion factors: {reason}").format(where=where, reason=exc)
+                ) from None
             outcome.factors_added += len(missing)
     if part.advances:
         advances = AdvancePaymentRepository(session)
@@ -719,7 +778,9 @@ async def _add_energy(
             try:
                 await advances.replace(source_id, [*have, *missing_advances])
             except HomeLogError as exc:
-                raise ImportFileError(f"{where}, advance payments: {exc}") from None
+                raise ImportFileError(
+                    translate("ImportHomeLog", "{where}, advance payments: {reason}").format(where=where, reason=exc)
+                ) from None
             outcome.advances_added += len(missing_advances)
 
 
@@ -745,7 +806,11 @@ async def _add_changes(
         try:
             await changes.add(replace(event, source_id=source_id, metric_id=metric_id, reading_id=linked))
         except HomeLogError as exc:
-            raise ImportFileError(f"source “{part.source.name}”, meter change of “{name}”: {exc}") from None
+            raise ImportFileError(
+                translate("ImportHomeLog", "source “{name}”, meter change of “{metric}”: {exc}").format(
+                    name=part.source.name, metric=name, exc=exc
+                )
+            ) from None
         have.add(key)
         outcome.changes_added += 1
 
@@ -776,43 +841,91 @@ def _check(cancel: CancelToken | None) -> None:
 # -- the summary -----------------------------------------------------------------------------------
 
 
-def _n(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+def _added(added: int, there: int, only_added: str, with_there: str) -> str:
+    """A summary line of what was added and what was there already (two translated templates)."""
+    if there:
+        return with_there.format(added=local_number(added, grouped=True), there=local_number(there, grouped=True))
+    return only_added.format(added=local_number(added, grouped=True))
 
 
 def homelog_summary_text(summary: HomeLogSummary) -> str:
     from .model import printable
 
     count = len(summary.sources)
-    lines = [f"Import of {printable(summary.path.name)} (a Home Log export of {_n(count, 'source')})"]
+    lines = [
+        translate("ImportHomeLog", "Import of {file} (a Home Log export of %Ln source(s))", None, count).format(
+            file=printable(summary.path.name)
+        )
+    ]
     for outcome in summary.sources:
-        name = f"“{printable(outcome.name)}”"
+        name = printable(outcome.name)
         if outcome.created:
-            lines.append(f"{name}: created, with the metrics {printable(', '.join(outcome.metrics_created))}.")
+            lines.append(
+                translate("ImportHomeLog", "“{name}”: created, with the metrics {metrics}.").format(
+                    name=name, metrics=printable(", ".join(outcome.metrics_created))
+                )
+            )
         else:
-            lines.append(f"{name}: already here; only what it lacked was added.")
+            lines.append(
+                translate("ImportHomeLog", "“{name}”: already here; only what it lacked was added.").format(name=name)
+            )
             if outcome.metrics_created:
-                lines.append(f"  Metrics added: {printable(', '.join(outcome.metrics_created))}.")
-        text = f"  Readings: {outcome.imported:,} imported"
+                lines.append(
+                    translate("ImportHomeLog", "  Metrics added: {metrics}.").format(
+                        metrics=printable(", ".join(outcome.metrics_created))
+                    )
+                )
+        parts = [translate("ImportHomeLog", "%Ln imported", None, outcome.imported)]
         if outcome.replaced:
-            text += f", {outcome.replaced:,} replaced"
+            parts.append(translate("ImportHomeLog", "%Ln replaced", None, outcome.replaced))
         if outcome.skipped:
             shown = ", ".join(from_epoch(t).astimezone().strftime("%Y-%m-%d %H:%M") for t in outcome.skipped_times)
             more = " …" if outcome.skipped > len(outcome.skipped_times) else ""
-            text += f", {outcome.skipped:,} skipped: a reading of that time is already stored ({shown}{more})"
-        lines.append(text + ".")
+            parts.append(
+                translate(
+                    "ImportHomeLog",
+                    "%Ln skipped: a reading of that time is already stored ({times})",
+                    None,
+                    outcome.skipped,
+                ).format(times=shown + more)
+            )
+        lines.append(translate("ImportHomeLog", "  Readings: {counts}.").format(counts=", ".join(parts)))
         if outcome.tariffs_added or outcome.tariffs_there:
-            there = f", {outcome.tariffs_there:,} already here" if outcome.tariffs_there else ""
-            lines.append(f"  Tariffs: {outcome.tariffs_added:,} added{there}.")
+            lines.append(
+                _added(
+                    outcome.tariffs_added,
+                    outcome.tariffs_there,
+                    translate("ImportHomeLog", "  Tariffs: {added} added."),
+                    translate("ImportHomeLog", "  Tariffs: {added} added, {there} already here."),
+                )
+            )
         if outcome.factors_added or outcome.factors_there:
-            there = f", {outcome.factors_there:,} already here" if outcome.factors_there else ""
-            lines.append(f"  Conversion factors: {outcome.factors_added:,} added{there}.")
+            lines.append(
+                _added(
+                    outcome.factors_added,
+                    outcome.factors_there,
+                    translate("ImportHomeLog", "  Conversion factors: {added} added."),
+                    translate("ImportHomeLog", "  Conversion factors: {added} added, {there} already here."),
+                )
+            )
         if outcome.advances_added or outcome.advances_there:
-            there = f", {outcome.advances_there:,} already here" if outcome.advances_there else ""
-            lines.append(f"  Advance payments: {outcome.advances_added:,} added{there}.")
+            lines.append(
+                _added(
+                    outcome.advances_added,
+                    outcome.advances_there,
+                    translate("ImportHomeLog", "  Advance payments: {added} added."),
+                    translate("ImportHomeLog", "  Advance payments: {added} added, {there} already here."),
+                )
+            )
         if outcome.changes_added or outcome.changes_there:
-            there = f", {outcome.changes_there:,} already here" if outcome.changes_there else ""
-            lines.append(f"  Meter changes: {outcome.changes_added:,} added{there}.")
+            lines.append(
+                _added(
+                    outcome.changes_added,
+                    outcome.changes_there,
+                    translate("ImportHomeLog", "  Meter changes: {added} added."),
+                    translate("ImportHomeLog", "  Meter changes: {added} added, {there} already here."),
+                )
+            )
     rest = summary_text(
         ImportSummary(
             path=summary.path,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...domain.entities import PERIOD_START_SUFFIX, Metric, MetricKind, Source
 from ...domain.errors import HomeLogError
+from ...i18n import translate
 
 if TYPE_CHECKING:
     from ...domain.undo import ImportUndo, KeptRows
@@ -315,8 +316,7 @@ class RowProblem:
 
     @property
     def text(self) -> str:
-        where = f"line {self.line}, column “{printable(self.column)}”" if self.column else f"line {self.line}"
-        return f"{where}: {printable(self.message)}"
+        return where_in_file(self.message, self.line, self.column)
 
 
 class RowStatus(enum.StrEnum):
@@ -470,17 +470,33 @@ class ImportFileError(HomeLogError):
     """The file cannot be imported as it is; nothing was stored. ``line``/``column`` say where, if known."""
 
     def __init__(self, message: str, line: int | None = None, column: str = "") -> None:
-        where = ""
-        if line is not None:
-            where = f"line {line}, column “{printable(column)}”: " if column else f"line {line}: "
-        super().__init__(printable(f"{where}{message}"))
+        super().__init__(where_in_file(message, line, column) if line is not None else printable(message))
         self.line = line
         self.column = column
         self.message = message
+
+
+def where_in_file(message: str, line: int, column: str = "") -> str:
+    """``message`` after the line (and the column) of the file it is about."""
+    if column:
+        return translate("ImportFile", "line {line}, column “{column}”: {message}").format(
+            line=line, column=printable(column), message=printable(message)
+        )
+    return translate("ImportFile", "line {line}: {message}").format(line=line, message=printable(message))
+
+
+def no_value(text: str) -> str:
+    """The note on a cell that says there is no value ("-", "n/a")."""
+    return translate("ImportFile", "“{text}” is no value: left empty").format(text=text)
+
+
+def cannot_open(path: Path, exc: OSError) -> str:
+    """The message of a file that cannot be opened (the system's reason, as it gives it)."""
+    return translate("ImportFile", "cannot open {file}: {reason}").format(file=path.name, reason=exc.strerror or exc)
 
 
 class ImportCancelledError(HomeLogError):
     """The user cancelled the import; the database is as it was."""
 
     def __init__(self) -> None:
-        super().__init__("Import cancelled; nothing was changed.")
+        super().__init__(translate("ImportFile", "Import cancelled; nothing was changed."))

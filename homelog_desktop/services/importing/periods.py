@@ -34,6 +34,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from ...domain.entities import MetricKind
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from .convert import CellError, timestamp_parser, value_parser
 from .formats.units import unit_of
 from .mapping import split_unit
@@ -131,11 +132,8 @@ def _with_periods(detected: Detected, keep_date: bool = False) -> Detected:
     time_is = said if said is not None else default_time_is(times, step)
     settings = replace(settings, time_is=time_is, period_seconds=step)
     amounts = [detected.columns[c] for c, k in kinds.items() if k is MetricKind.INTERVAL]
-    why = "as the header says" if said is not None else _default_reason(time_is)
-    notes.append(
-        f"Amounts per {_step_text(step)} ({_listed(amounts)}): each row's time is the {time_is.value} of its "
-        f"period, {why}."
-    )
+    template = _AMOUNTS_NOTES[time_is, said is not None]
+    notes.append(translate("ImportDetect", template).format(step=_step_text(step), names=_listed(amounts)))
     return replace(detected, settings=settings, column_kinds=kinds, notes=notes)
 
 
@@ -225,7 +223,9 @@ def _two_columns(detected: Detected, keep_date: bool = False) -> tuple[ImportSet
         else:  # no word: the earlier times are the starts
             start, end = (date, other) if all(a < b for a, b in pairs) else (other, date)
         names = detected.columns[start], detected.columns[end]
-        note = f"Each row is an amount over its own period, from “{names[0]}” to “{names[1]}”."
+        note = translate(
+            "ImportDetect", "Each row is an amount over its own period, from “{start}” to “{end}”."
+        ).format(start=names[0], end=names[1])
         if keep_date and start == date:
             periods = replace(settings, time_is=PeriodLabel.START, period_column=end, period_seconds=None)
             return periods, note
@@ -258,7 +258,9 @@ def _one_cell(detected: Detected) -> tuple[ImportSettings, str] | None:
         period_column=date,
         period_seconds=None,
     )
-    note = f"Each cell of “{detected.columns[date]}” holds a period (start to end): each row is an amount over it."
+    note = translate(
+        "ImportDetect", "Each cell of “{name}” holds a period (start to end): each row is an amount over it."
+    ).format(name=detected.columns[date])
     return periods, note
 
 
@@ -382,20 +384,46 @@ def _values(detected: Detected, column: int) -> list[float]:
     return values
 
 
+#: The note on amounts at regular times: (which end of its period a row's time is, whether the header says so).
+_AMOUNTS_NOTES = {
+    (PeriodLabel.START, True): QT_TRANSLATE_NOOP(
+        "ImportDetect", "Amounts per {step} ({names}): each row's time is the start of its period, as the header says."
+    ),
+    (PeriodLabel.END, True): QT_TRANSLATE_NOOP(
+        "ImportDetect", "Amounts per {step} ({names}): each row's time is the end of its period, as the header says."
+    ),
+    (PeriodLabel.START, False): QT_TRANSLATE_NOOP(
+        "ImportDetect",
+        "Amounts per {step} ({names}): each row's time is the start of its period, since the first row is at midnight"
+        " (if the times end their periods: choose “end”, or --time-is end).",
+    ),
+    (PeriodLabel.END, False): QT_TRANSLATE_NOOP(
+        "ImportDetect",
+        "Amounts per {step} ({names}): each row's time is the end of its period, since the first row is not at"
+        " midnight (if the times start their periods: choose “start”, or --time-is start).",
+    ),
+}
+_STEPS = {
+    300: QT_TRANSLATE_NOOP("ImportDetect", "5 minutes"),
+    600: QT_TRANSLATE_NOOP("ImportDetect", "10 minutes"),
+    900: QT_TRANSLATE_NOOP("ImportDetect", "15 minutes"),
+    1800: QT_TRANSLATE_NOOP("ImportDetect", "30 minutes"),
+    3600: QT_TRANSLATE_NOOP("ImportDetect", "hour"),
+    86400: QT_TRANSLATE_NOOP("ImportDetect", "day"),
+}
+
+
+def is_amounts_note(note: str) -> bool:
+    """Whether ``note`` is the one on amounts at regular times (which a supplier's profile replaces)."""
+    return any(note.startswith(translate("ImportDetect", t).split("{")[0]) for t in _AMOUNTS_NOTES.values())
+
+
 def _step_text(step: int | None) -> str:
-    return {300: "5 minutes", 600: "10 minutes", 900: "15 minutes", 1800: "30 minutes", 3600: "hour", 86400: "day"}.get(
-        step or 0, "period"
-    )
-
-
-def _default_reason(time_is: PeriodLabel) -> str:
-    if time_is is PeriodLabel.START:
-        return "since the first row is at midnight (if the times end their periods: choose “end”, or --time-is end)"
-    return (
-        "since the first row is not at midnight (if the times start their periods: choose “start”, or --time-is start)"
-    )
+    return translate("ImportDetect", _STEPS.get(step or 0, QT_TRANSLATE_NOOP("ImportDetect", "period")))
 
 
 def _listed(names: list[str]) -> str:
-    shown = ", ".join(f"“{n}”" for n in names[:4])
-    return shown + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    shown = ", ".join(translate("ImportDetect", "“{name}”").format(name=n) for n in names[:4])
+    if len(names) <= 4:
+        return shown
+    return translate("ImportDetect", "{names} and %n more", None, len(names) - 4).format(names=shown)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from ...i18n import translate
 from .chunks import ChunkConverter
-from .model import DuplicatePolicy, ImportPlan, PreviewRow, RowStatus
+from .model import DuplicatePolicy, ImportPlan, PreviewRow, RowStatus, no_value
 from .rows import data_records, open_stream
 
 
@@ -43,31 +44,41 @@ def preview(plan: ImportPlan, limit: int = 50) -> list[PreviewRow]:
         row_problem = ""
         if i in chunk.not_readings:
             status = RowStatus.NOT_READING
-            row_problem = "Not a reading (a total, a title or a note among the data): it is skipped."
+            row_problem = translate(
+                "ImportPreview", "Not a reading (a total, a title or a note among the data): it is skipped."
+            )
         elif problems:
             status = RowStatus.INVALID
             row_problem = "; ".join(problems.values())
         elif i in empty:
             status = RowStatus.EMPTY
-            row_problem = "No value in this row: it is skipped."
+            row_problem = translate("ImportPreview", "No value in this row: it is skipped.")
         elif merging and ts is not None:
             columns = [c for c, values in chunk.values.items() if values[i] is not None]
             earlier = filled.setdefault(ts, {})
             clash = next((earlier[c] for c in columns if c in earlier), None)
             if clash is not None:
                 status = RowStatus.DUPLICATE
-                row_problem = f"Same time and register as line {clash}: this row is skipped."
+                row_problem = translate(
+                    "ImportPreview", "Same time and register as line {line}: this row is skipped."
+                ).format(line=clash)
                 if plan.duplicates == DuplicatePolicy.REPLACE:
-                    row_problem = f"Same time and register as line {clash}: this row replaces its value."
+                    row_problem = translate(
+                        "ImportPreview", "Same time and register as line {line}: this row replaces its value."
+                    ).format(line=clash)
             else:
                 for c in columns:  # stored with the earlier rows of that time, as one reading
                     earlier[c] = line
         elif ts is not None and ts in seen:
             status = RowStatus.DUPLICATE
             if plan.duplicates == DuplicatePolicy.REPLACE:
-                row_problem = f"Same time as line {seen[ts]}: this row replaces it."
+                row_problem = translate("ImportPreview", "Same time as line {line}: this row replaces it.").format(
+                    line=seen[ts]
+                )
             else:
-                row_problem = f"Same time as line {seen[ts]}: this row is skipped."
+                row_problem = translate("ImportPreview", "Same time as line {line}: this row is skipped.").format(
+                    line=seen[ts]
+                )
         if ts is not None and status in (RowStatus.OK, RowStatus.DUPLICATE):
             seen.setdefault(ts, line)
         result.append(
@@ -81,7 +92,7 @@ def preview(plan: ImportPlan, limit: int = 50) -> list[PreviewRow]:
                 problems=dict(problems),
                 row_problem=row_problem,
                 period_start=_moment(chunk.starts[i] if chunk.starts is not None else None),
-                missing={c: f"“{text}” is no value: left empty" for c, text in chunk.missing.get(i, {}).items()},
+                missing={c: no_value(text) for c, text in chunk.missing.get(i, {}).items()},
             )
         )
     return result

@@ -19,7 +19,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
-from .model import ImportFileError
+from ...i18n import local_number, translate
+from .model import ImportFileError, cannot_open
 
 #: A record (a quoted cell with line breaks) over more lines than this is refused: a quote that is never
 #: closed turns every following row into one cell.
@@ -40,12 +41,16 @@ def file_kind(path: Path) -> str:
         with open(path, "rb") as f:
             head = f.read(8)
     except OSError as exc:
-        raise ImportFileError(f"cannot open {path.name}: {exc.strerror or exc}") from None
+        raise ImportFileError(cannot_open(path, exc)) from None
     suffix = path.suffix.lower().lstrip(".")
     if head.startswith(XLSX_MAGIC):
         kind = _zip_workbook_kind(path)
         if kind is None:
-            raise ImportFileError(f"{path.name} is a ZIP archive, not a table (save it as CSV, .xlsx or .ods)")
+            raise ImportFileError(
+                translate("ImportFile", "{file} is a ZIP archive, not a table (save it as CSV, .xlsx or .ods)").format(
+                    file=path.name
+                )
+            )
         return suffix if suffix in ("xlsx", "xlsm", "xlsb") and kind == "xlsx" else kind
     if head.startswith(XLS_MAGIC):
         return "xls"  # Excel 97-2003 (BIFF8 in an OLE2 container): calamine reads it
@@ -86,20 +91,34 @@ def check_xlsx_archive(path: Path) -> None:
                 ratio = info.file_size / max(info.compress_size, 1)
                 if info.file_size > limit or (info.file_size > ZIP_RATIO_FROM and ratio > ZIP_MAX_RATIO):
                     raise ImportFileError(
-                        f"{path.name} cannot be read safely: its part {name} would unpack to "
-                        f"{info.file_size / 1024**2:,.0f} MB ({ratio:,.0f} times its packed size); "
-                        "save the workbook again, or as CSV"
+                        translate(
+                            "ImportFile",
+                            "{file} cannot be read safely: its part {part} would unpack to {size} MB ({ratio} times its"
+                            " packed size); save the workbook again, or as CSV",
+                        ).format(
+                            file=path.name,
+                            part=name,
+                            size=local_number(round(info.file_size / 1024**2), grouped=True),
+                            ratio=local_number(round(ratio), grouped=True),
+                        )
                     )
                 if name.endswith((".xml", ".rels", ".vml")):
                     with archive.open(info) as part:
                         prolog = part.read(_PROLOG_BYTES)
                     if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
                         raise ImportFileError(
-                            f"{path.name} cannot be read safely: its part {name} declares XML entities, "
-                            "which workbooks never do (an “XML bomb”); save it again, or as CSV"
+                            translate(
+                                "ImportFile",
+                                "{file} cannot be read safely: its part {part} declares XML entities, which workbooks"
+                                " never do (an “XML bomb”); save it again, or as CSV",
+                            ).format(file=path.name, part=name)
                         )
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-        raise ImportFileError(f"{path.name} cannot be read as an .xlsx workbook ({exc})") from None
+        raise ImportFileError(
+            translate("ImportFile", "{file} cannot be read as an .xlsx workbook ({reason})").format(
+                file=path.name, reason=exc
+            )
+        ) from None
 
 
 def _zip_workbook_kind(path: Path) -> str | None:
@@ -183,7 +202,7 @@ class RowStream:
             self.bytes_total = self.path.stat().st_size
             self._raw = open(self.path, "rb")
         except OSError as exc:
-            raise ImportFileError(f"cannot open {self.path.name}: {exc.strerror or exc}") from None
+            raise ImportFileError(cannot_open(self.path, exc)) from None
         return self
 
     def __exit__(self, *_exc: type[BaseException] | BaseException | TracebackType | None) -> None:
@@ -248,9 +267,7 @@ class RowStream:
                         self.line = end
                         return lines, records, False
         except UnicodeDecodeError:
-            raise ImportFileError(
-                f"the file is not valid {self.encoding} text here (choose another encoding)", reader.line_num + 1
-            ) from None
+            raise ImportFileError(self._not_valid_text(), reader.line_num + 1) from None
         except csv.Error as exc:
             raise self._csv_error(exc, end + 1, reader.line_num) from None
         self.line = end
@@ -262,7 +279,9 @@ class RowStream:
         try:
             codecs.lookup(self.encoding)
         except LookupError:
-            raise ImportFileError(f"unknown text encoding “{self.encoding}”") from None
+            raise ImportFileError(
+                translate("ImportFile", "unknown text encoding “{encoding}”").format(encoding=self.encoding)
+            ) from None
         self._text = io.TextIOWrapper(self._raw, encoding=self.encoding, errors="strict", newline="")
         return csv.reader(self._text, delimiter=self.delimiter or ",", strict=False)
 
@@ -273,7 +292,9 @@ class RowStream:
         try:
             codecs.lookup(self.encoding)
         except LookupError:
-            raise ImportFileError(f"unknown text encoding “{self.encoding}”") from None
+            raise ImportFileError(
+                translate("ImportFile", "unknown text encoding “{encoding}”").format(encoding=self.encoding)
+            ) from None
         text = io.TextIOWrapper(self._raw, encoding=self.encoding, errors="strict", newline="")
         reader = csv.reader(text, delimiter=self.delimiter or ",", strict=False)
         previous = 0
@@ -285,28 +306,39 @@ class RowStream:
                 yield reader.line_num, cells
             self._check_last_record(previous + 1, self.line)
         except UnicodeDecodeError:
-            raise ImportFileError(
-                f"the file is not valid {self.encoding} text here (choose another encoding)", self.line + 1
-            ) from None
+            raise ImportFileError(self._not_valid_text(), self.line + 1) from None
         except csv.Error as exc:
             raise self._csv_error(exc, self.line + 1, reader.line_num) from None
         finally:
             with contextlib.suppress(ValueError):  # the file may be closed already
                 text.detach()
 
+    def _not_valid_text(self) -> str:
+        return translate("ImportFile", "the file is not valid {encoding} text here (choose another encoding)").format(
+            encoding=self.encoding
+        )
+
     def _unclosed_quote(self, start: int, end: int) -> None:
         raise ImportFileError(
-            f'a quoted cell runs from here to line {end}: a closing quote (") is probably missing', start
+            translate(
+                "ImportFile", 'a quoted cell runs from here to line {line}: a closing quote (") is probably missing'
+            ).format(line=end),
+            start,
         )
 
     def _csv_error(self, exc: csv.Error, start: int, end: int) -> ImportFileError:
         if "field larger than field limit" in str(exc):
             return ImportFileError(
-                f"a cell longer than {csv.field_size_limit() // 1024} KiB starts here (it runs past line {end}): "
-                'a closing quote (") is probably missing',
+                translate(
+                    "ImportFile",
+                    'a cell longer than {size} KiB starts here (it runs past line {line}): a closing quote (") is'
+                    " probably missing",
+                ).format(size=csv.field_size_limit() // 1024, line=end),
                 start,
             )
-        return ImportFileError(f"the file cannot be read as CSV here ({exc})", end or 1)
+        return ImportFileError(
+            translate("ImportFile", "the file cannot be read as CSV here ({reason})").format(reason=exc), end or 1
+        )
 
     def _check_last_record(self, start: int, end: int) -> None:
         """At the end of the file: refuse a last record (lines ``start``-``end``) whose quote was never closed.

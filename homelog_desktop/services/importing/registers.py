@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ...i18n import translate
 from .formats.units import unit_of
 from .mapping import split_unit
 from .model import ImportFileError, ImportSettings
@@ -172,7 +173,9 @@ class RegisterStream(WrappedStream):
 
     def __init__(self, inner: RecordStream, settings: ImportSettings) -> None:
         if settings.register_column is None or not settings.registers or not settings.value_columns:
-            raise ImportFileError("choose the column that names the register, and the column of values")
+            raise ImportFileError(
+                translate("ImportConvert", "choose the column that names the register, and the column of values")
+            )
         self.inner = inner
         self._widener = Widener(
             settings.register_column, tuple(settings.registers), tuple(settings.value_columns), settings.register_base

@@ -18,6 +18,7 @@ from ...db.handle import SessionProvider
 from ...domain.entities import MAX_DECIMALS, Metric, MetricKind, Source
 from ...domain.errors import HomeLogError, NotFoundError
 from ...domain.undo import MAX_UNDO_REPLACED
+from ...i18n import translate
 from ...repositories import SourceRepository
 from ...repositories.bulk_readings import (
     MAX_CHUNK,
@@ -43,6 +44,7 @@ from .model import (
     ImportSummary,
     RowProblem,
     TargetRole,
+    no_value,
 )
 from .rows import RecordStream, open_stream
 
@@ -130,11 +132,11 @@ class _Reader:
         chunk.decimals = converted.decimals
         chunk.empty_lines = [lines[i] for i in converted.empty]
         chunk.not_readings = [
-            RowProblem(lines[i], "", f"not a reading: “{_shortened(text)}”")
+            RowProblem(lines[i], "", translate("ImportRun", "not a reading: “{text}”").format(text=_shortened(text)))
             for i, text in sorted(converted.not_readings.items())
         ]
         chunk.missing = [
-            RowProblem(lines[i], self._column_name(column), f"“{_shortened(text)}” is no value: left empty")
+            RowProblem(lines[i], self._column_name(column), no_value(_shortened(text)))
             for i, cells in sorted(converted.missing.items())
             if i not in converted.problems
             for column, text in sorted(cells.items())
@@ -511,21 +513,32 @@ def _translated(exc: Exception) -> Exception:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return HomeLogError(
-            "The database is busy: another program kept it locked for too long. Nothing was imported; try again."
+            translate(
+                "ImportRun",
+                "The database is busy: another program kept it locked for too long. Nothing was imported; try again.",
+            )
         )
     if "disk is full" in text or "no space" in text:
-        return HomeLogError("The disk is full. Nothing was imported.")
+        return HomeLogError(translate("ImportRun", "The disk is full. Nothing was imported."))
     if "readonly" in text or "read-only" in text:
-        return HomeLogError("The database cannot be written (read-only file or folder). Nothing was imported.")
+        return HomeLogError(
+            translate("ImportRun", "The database cannot be written (read-only file or folder). Nothing was imported.")
+        )
     if "uq_readings_source_id_ts" in text or "readings.source_id, readings.ts" in text:
         # Imports take turns, but a reading typed in a window of another PC may land in between.
         return HomeLogError(
-            "Another program stored a reading at the time of a row of this file meanwhile. Nothing was "
-            "imported; try again (that row is then skipped as a duplicate)."
+            translate(
+                "ImportRun",
+                "Another program stored a reading at the time of a row of this file meanwhile. Nothing was imported;"
+                " try again (that row is then skipped as a duplicate).",
+            )
         )
     if "uq_sources_owner_name" in text or "sources.owner_id, sources.name" in text:
         return HomeLogError(
-            "Another program created a source with this name meanwhile. Nothing was imported; try again."
+            translate(
+                "ImportRun",
+                "Another program created a source with this name meanwhile. Nothing was imported; try again.",
+            )
         )
     return exc
 
@@ -538,7 +551,7 @@ async def _prepare_source(
     new_metrics = [(c, t.metric) for c, t in sorted(plan.mapping.items()) if t.is_new_metric and t.metric]
     names = [m.name.strip().casefold() for _c, m in new_metrics]
     if len(set(names)) != len(names):
-        raise ImportFileError("two columns would create metrics with the same name: rename one")
+        raise ImportFileError(translate("ImportRun", "two columns would create metrics with the same name: rename one"))
     existing_source: Source | None = None
     if plan.source.id is None and plan.join_created:
         # Another import may be creating the same source right now: the second waits here for the
@@ -553,7 +566,9 @@ async def _prepare_source(
     elif plan.source.id is None:
         metrics = tuple(m for _c, m in new_metrics)
         if not metrics:
-            raise ImportFileError("a new source needs at least one column mapped to a new metric")
+            raise ImportFileError(
+                translate("ImportRun", "a new source needs at least one column mapped to a new metric")
+            )
         source = await sources.add(replace(plan.source, metrics=metrics))
         summary.source_created = True
         summary.metrics_created = [m.label for m in metrics]
@@ -562,12 +577,18 @@ async def _prepare_source(
         try:
             source = await sources.get(plan.source.id)
         except NotFoundError:
-            raise ImportFileError(f"the source “{plan.source.name}” no longer exists") from None
+            raise ImportFileError(
+                translate("ImportRun", "the source “{name}” no longer exists").format(name=plan.source.name)
+            ) from None
         if new_metrics:
             existing = {m.name.strip().casefold() for m in source.metrics}
             clash = next((m.name for _c, m in new_metrics if m.name.strip().casefold() in existing), None)
             if clash is not None:
-                raise ImportFileError(f"the source “{source.name}” already has a metric named “{clash}”")
+                raise ImportFileError(
+                    translate("ImportRun", "the source “{name}” already has a metric named “{metric}”").format(
+                        name=source.name, metric=clash
+                    )
+                )
             source = await sources.update(replace(source, metrics=source.metrics + tuple(m for _c, m in new_metrics)))
             summary.metrics_created = [m.label for _c, m in new_metrics]
             summary.created_metric_ids = [
@@ -575,8 +596,11 @@ async def _prepare_source(
             ]
     if source.virtual:
         raise ImportFileError(
-            f"“{source.name}” is a virtual meter: its figures are computed from its inputs, it has no readings"
-            " of its own. Import into one of its inputs instead."
+            translate(
+                "ImportRun",
+                "“{name}” is a virtual meter: its figures are computed from its inputs, it has no readings of its own."
+                " Import into one of its inputs instead.",
+            ).format(name=source.name)
         )
     summary.source_id = source.id
     summary.source_name = source.name
@@ -598,7 +622,11 @@ async def _prepare_source(
         else:
             metric = by_id.get(target.metric.id)
         if metric is None:
-            raise ImportFileError(f"the metric “{target.metric.name}” is no longer part of “{source.name}”")
+            raise ImportFileError(
+                translate("ImportRun", "the metric “{metric}” is no longer part of “{name}”").format(
+                    metric=target.metric.name, name=source.name
+                )
+            )
         mapping[column] = ColumnTarget.to_metric(metric)
     return source, mapping
 
@@ -609,8 +637,10 @@ def _created_meanwhile(source: Source, wanted: list[Metric]) -> Source:
     missing = [m.name for m in wanted if m.name.strip().casefold() not in have]
     if missing:
         raise ImportFileError(
-            f"a source named “{source.name}” was created meanwhile, without the metric “{missing[0]}”: "
-            "import into it instead"
+            translate(
+                "ImportRun",
+                "a source named “{name}” was created meanwhile, without the metric “{metric}”: import into it instead",
+            ).format(name=source.name, metric=missing[0])
         )
     return source
 

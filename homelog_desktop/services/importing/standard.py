@@ -35,6 +35,7 @@ from ...db.handle import SessionProvider
 from ...domain.entities import MAX_DECIMALS, MAX_MAGNITUDE, Category, Metric, MetricKind, Source
 from ...domain.errors import NotFoundError
 from ...domain.undo import MAX_UNDO_REPLACED
+from ...i18n import translate
 from ...repositories import SourceRepository
 from ...repositories.bulk_readings import BulkReadingWriter, BulkRows, lock_source_name
 from ..bulk import gc_paused
@@ -171,17 +172,25 @@ class StandardSummary:
         return not self.skipped and all(s.complete for s in self.sources)
 
     def as_text(self) -> str:
-        lines = [f"Recognised: {self.format.label} ({printable(self.path.name)})"]
+        lines = [
+            translate("ImportSummary", "Recognised: {format} ({file})").format(
+                format=self.format.label, file=printable(self.path.name)
+            )
+        ]
         for note in self.notes:
-            lines.append(f"Note: {printable(note)}")
+            lines.append(translate("ImportSummary", "Note: {note}").format(note=printable(note)))
         if self.skipped:
             count = len(self.skipped)
-            lines.append(f"Skipped in the file: {count:,} {'row or cell' if count == 1 else 'rows or cells'}:")
+            lines.append(translate("ImportSummary", "Skipped in the file: %Ln row(s) or cell(s):", None, count))
             for item in self.skipped[:MAX_LISTED]:
-                where = f"line {item.line}, {printable(item.cell)}" if item.cell else f"line {item.line}"
+                where = (
+                    translate("ImportSummary", "line {line}, {cell}").format(line=item.line, cell=printable(item.cell))
+                    if item.cell
+                    else translate("ImportSummary", "line {line}").format(line=item.line)
+                )
                 lines.append(f"  {where}: {printable(item.reason)}")
             if count > MAX_LISTED:
-                lines.append(f"  … and {count - MAX_LISTED:,} more")
+                lines.append(translate("ImportSummary", "  … and %Ln more", None, count - MAX_LISTED))
         text = "\n".join(lines) + "\n"
         for summary in self.sources:
             text += summary_text(summary)
@@ -364,7 +373,7 @@ def _by_time(one: Series, times: LocalTimes, replace_later: bool, table: _Table)
         amount = value.value
         try:
             if not -_LIMIT < amount < _LIMIT:  # NaN too
-                raise CellError(f"{amount:g} is too large to store")
+                raise CellError(translate("ImportConvert", "{value} is too large to store").format(value=f"{amount:g}"))
             moment = value.end
             # An aware time is exact; a naive one is local time, its repeated autumn hour followed in order.
             end = int(moment.timestamp()) if moment.tzinfo is not None else times.epoch(moment, one.name)
@@ -378,7 +387,7 @@ def _by_time(one: Series, times: LocalTimes, replace_later: bool, table: _Table)
                 else:
                     start = times.epoch(begin, start_key)
                 if start >= end:
-                    raise CellError("the period does not end after it starts")
+                    raise CellError(translate("ImportConvert", "the period does not end after it starts"))
             previous, previous_end = moment, end
         except (CellError, OverflowError, OSError, ValueError) as exc:
             table.problems.append(RowProblem(value.line, one.name, str(exc)))
@@ -437,7 +446,9 @@ async def _run_standard_import(
         if invalid is not None:
             raise ImportFileError(invalid.reason, invalid.line, invalid.cell)
     if not any(s.values for s in parsed.series):
-        raise ImportFileError(f"{plan.path.name} holds no values to import")
+        raise ImportFileError(
+            translate("ImportConvert", "{file} holds no values to import").format(file=plan.path.name)
+        )
     targets = plan.targets
     total = sum(len(s.values) for s in parsed.series) or 1
     done = 0
@@ -576,13 +587,27 @@ async def _prepare(
                 missing.setdefault(key, metric)
             elif stored.unit and one.unit and stored.unit != one.unit:
                 raise ImportFileError(
-                    f"the metric “{stored.name}” of “{source.name}” is in {stored.unit}, but the file's "
-                    f"register “{one.name}” is in {one.unit}: import into another source"
+                    translate(
+                        "ImportConvert",
+                        "the metric “{metric}” of “{source}” is in {unit}, but the file's register “{register}” is in"
+                        " {file_unit}: import into another source",
+                    ).format(
+                        metric=stored.name, source=source.name, unit=stored.unit, register=one.name, file_unit=one.unit
+                    )
                 )
             elif stored.kind is not one.kind:
                 raise ImportFileError(
-                    f"the metric “{stored.name}” of “{source.name}” is a {stored.kind.value} metric, but the "
-                    f"file's register “{one.name}” holds {one.kind.value} values: import into another source"
+                    translate(
+                        "ImportConvert",
+                        "the metric “{metric}” of “{source}” is of the kind “{kind}”, but the file's register"
+                        " “{register}” holds values of the kind “{file_kind}”: import into another source",
+                    ).format(
+                        metric=stored.name,
+                        source=source.name,
+                        kind=stored.kind.label,
+                        register=one.name,
+                        file_kind=one.kind.label,
+                    )
                 )
         if missing:
             source = await sources.update(replace(source, metrics=source.metrics + tuple(missing.values())))

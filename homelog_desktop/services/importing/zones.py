@@ -131,7 +131,11 @@ def check_zone(name: str) -> str:
     try:
         local_zone(name)
     except CellError as exc:
-        raise ImportFileError(f"{exc} (an IANA name such as Europe/Amsterdam or UTC)") from None
+        from ...i18n import translate
+
+        raise ImportFileError(
+            translate("ImportConvert", "{problem} (an IANA name such as Europe/Amsterdam or UTC)").format(problem=exc)
+        ) from None
     return name
 
 

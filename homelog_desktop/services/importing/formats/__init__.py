@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ....i18n import translate
+from ..model import cannot_open
 from .detection import HEAD_BYTES, detect_format
 from .espi import parse_espi
 from .model import MAX_BYTES, EpochColumns, FormatError, FormatId, ParsedFile, Series, Skipped, Value, Values
@@ -47,10 +49,14 @@ def parse_file(path: Path | str) -> ParsedFile:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise FormatError(f"{path.name} is larger than {MAX_BYTES // 2**20} MiB")
+            raise FormatError(
+                translate("ImportFormats", "{name} is larger than {size} MiB").format(
+                    name=path.name, size=MAX_BYTES // 2**20
+                )
+            )
         data = path.read_bytes()
     except OSError as exc:
-        raise FormatError(f"cannot open {path.name}: {exc.strerror or exc}") from None
+        raise FormatError(cannot_open(path, exc)) from None
     return parse_bytes(data, path.name)
 
 
@@ -59,7 +65,10 @@ def parse_bytes(data: bytes, filename: str) -> ParsedFile:
     found = detect_format(data[:HEAD_BYTES], filename)
     if found is None:
         raise FormatError(
-            f"{filename} is not in a standard format (NEM12/13, Green Button, Home Assistant, DSMR-reader)"
+            translate(
+                "ImportFormats",
+                "{filename} is not in a standard format (NEM12/13, Green Button, Home Assistant, DSMR-reader)",
+            ).format(filename=filename)
         )
     if found is FormatId.GREEN_BUTTON:
         return parse_espi(data, filename)
@@ -81,9 +90,21 @@ def _single_member(data: bytes, filename: str) -> tuple[bytes, str]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = [m for m in archive.infolist() if not m.is_dir()]
             if len(members) != 1:
-                raise FormatError(f"{filename} holds {len(members)} files; one data file was expected")
+                raise FormatError(
+                    translate("ImportFormats", "{filename} holds {count} files; one data file was expected").format(
+                        filename=filename, count=len(members)
+                    )
+                )
             if members[0].file_size > MAX_BYTES:
-                raise FormatError(f"{filename}: {members[0].filename} is larger than {MAX_BYTES // 2**20} MiB")
+                raise FormatError(
+                    translate("ImportFormats", "{filename}: {member} is larger than {size} MiB").format(
+                        filename=filename, member=members[0].filename, size=MAX_BYTES // 2**20
+                    )
+                )
             return archive.read(members[0]), f"{filename}/{members[0].filename}"
     except zipfile.BadZipFile as exc:
-        raise FormatError(f"{filename} is a damaged .zip archive ({exc})") from None
+        raise FormatError(
+            translate("ImportFormats", "{filename} is a damaged .zip archive ({exc})").format(
+                filename=filename, exc=exc
+            )
+        ) from None

@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from xml.parsers import expat
 
 from ....domain.entities import MetricKind
+from ....i18n import translate
 from .model import MAX_BYTES, FormatError, FormatId, ParsedFile, Series, Skipped, Value
 from .text import EMPTY_CELLS
 
@@ -87,7 +88,9 @@ def parse_xml_safely(data: bytes, name: str) -> _Node:
     texts: list[list[str]] = [[]]
 
     def refuse(*_args: object) -> None:
-        raise _UnsafeXmlError("document type declarations and entities are not allowed in ESPI files")
+        raise _UnsafeXmlError(
+            translate("ImportFormats", "document type declarations and entities are not allowed in ESPI files")
+        )
 
     def start(tag: str, attrs: dict[str, str]) -> None:
         node = _Node(tag.rpartition(" ")[2], parser.CurrentLineNumber, attrs)
@@ -114,9 +117,14 @@ def parse_xml_safely(data: bytes, name: str) -> _Node:
     except _UnsafeXmlError as exc:
         raise FormatError(f"{name}: {exc}", parser.CurrentLineNumber) from None
     except expat.ExpatError as exc:
-        raise FormatError(f"{name} is not well-formed XML ({expat.ErrorString(exc.code)})", exc.lineno) from None
+        raise FormatError(
+            translate("ImportFormats", "{name} is not well-formed XML ({reason})").format(
+                name=name, reason=expat.ErrorString(exc.code)
+            ),
+            exc.lineno,
+        ) from None
     if not root.children:
-        raise FormatError(f"{name} holds no XML element")
+        raise FormatError(translate("ImportFormats", "{name} holds no XML element").format(name=name))
     return root.children[0]
 
 
@@ -138,13 +146,21 @@ def parse_espi(data: bytes, name: str) -> ParsedFile:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 members = [m for m in archive.infolist() if m.filename.lower().endswith(".xml") and not m.is_dir()]
                 if not members:
-                    raise FormatError(f"{name} is a .zip without an .xml file")
+                    raise FormatError(
+                        translate("ImportFormats", "{name} is a .zip without an .xml file").format(name=name)
+                    )
                 for member in members:
                     if member.file_size > MAX_BYTES:
-                        raise FormatError(f"{name}: {member.filename} is larger than {MAX_BYTES // 2**20} MiB")
+                        raise FormatError(
+                            translate("ImportFormats", "{name}: {filename} is larger than {size} MiB").format(
+                                name=name, filename=member.filename, size=MAX_BYTES // 2**20
+                            )
+                        )
                     _parse_feed(archive.read(member), f"{name}/{member.filename}", result, prefix=len(members) > 1)
         except zipfile.BadZipFile as exc:
-            raise FormatError(f"{name} is a damaged .zip archive ({exc})") from None
+            raise FormatError(
+                translate("ImportFormats", "{name} is a damaged .zip archive ({exc})").format(name=name, exc=exc)
+            ) from None
     else:
         _parse_feed(data, name, result, prefix=False)
     result.series = [s for s in result.series if s.values]
@@ -169,7 +185,12 @@ def _parse_feed(data: bytes, name: str, result: ParsedFile, prefix: bool) -> Non
     elif root.tag == "entry":
         entries = [root]
     else:
-        raise FormatError(f"{name}: the document is a <{root.tag}>, not an Atom feed of ESPI entries", root.line)
+        raise FormatError(
+            translate("ImportFormats", "{name}: the document is a <{tag}>, not an Atom feed of ESPI entries").format(
+                name=name, tag=root.tag
+            ),
+            root.line,
+        )
     reading_types: dict[str, _ReadingType] = {}
     meter_readings: dict[str, tuple[str, list[str]]] = {}  # self href → (title, related hrefs)
     usage_points: dict[str, str] = {}  # self href → title
@@ -198,7 +219,11 @@ def _parse_feed(data: bytes, name: str, result: ParsedFile, prefix: bool) -> Non
             series = _new_series(reading_href, meter_readings, reading_types, usage_points, result, line, name, prefix)
             if series is None:
                 for reading in block.all("IntervalReading"):
-                    result.skipped.append(Skipped(reading.line, "its meter reading has no reading type (unit)"))
+                    result.skipped.append(
+                        Skipped(
+                            reading.line, translate("ImportFormats", "its meter reading has no reading type (unit)")
+                        )
+                    )
                 continue
             series_of[reading_href] = series
         _read_block(block, series, reading_types[_type_href(reading_href, meter_readings, reading_types)], result)
@@ -265,7 +290,11 @@ def _new_series(
     else:
         kind = MetricKind.INTERVAL
     if not reading_type.unit:
-        result.notes.append(f"{name} line {line}: {reading_type.file_unit} is not a known unit")
+        result.notes.append(
+            translate("ImportFormats", "{name} line {line}: {file_unit} is not a known unit").format(
+                name=name, line=line, file_unit=reading_type.file_unit
+            )
+        )
     series = Series(label, reading_type.unit, kind, meter=point, file_unit=reading_type.file_unit)
     result.series.append(series)
     return series
@@ -277,7 +306,9 @@ def _read_block(block: _Node, series: Series, reading_type: _ReadingType, result
         period = reading.child("timePeriod")
         text = reading.text_of("value")
         if period is None or not text:
-            result.skipped.append(Skipped(reading.line, "an IntervalReading without timePeriod or value"))
+            result.skipped.append(
+                Skipped(reading.line, translate("ImportFormats", "an IntervalReading without timePeriod or value"))
+            )
             continue
         try:
             start = datetime.fromtimestamp(int(period.text_of("start")), UTC)
@@ -286,7 +317,9 @@ def _read_block(block: _Node, series: Series, reading_type: _ReadingType, result
             result.skipped.append(
                 Skipped(
                     reading.line,
-                    f"the period “{period.text_of('start')}” is not a time in seconds",
+                    translate("ImportFormats", "the period “{time}” is not a time in seconds").format(
+                        time=period.text_of("start")
+                    ),
                     "timePeriod",
                     invalid=True,
                 )
@@ -297,7 +330,12 @@ def _read_block(block: _Node, series: Series, reading_type: _ReadingType, result
         except ValueError:
             missing = text.strip().lower() in EMPTY_CELLS  # "n/a": no value, as in a table
             result.skipped.append(
-                Skipped(reading.line, f"the value “{text}” is not an integer", "value", invalid=not missing)
+                Skipped(
+                    reading.line,
+                    translate("ImportFormats", "the value “{text}” is not an integer").format(text=text),
+                    "value",
+                    invalid=not missing,
+                )
             )
             continue
         value = raw * scale if reading_type.multiplier >= 0 else raw / 10.0**-reading_type.multiplier
@@ -306,7 +344,9 @@ def _read_block(block: _Node, series: Series, reading_type: _ReadingType, result
         end = start + timedelta(seconds=duration)
         if series.kind == MetricKind.INTERVAL:
             if duration <= 0:
-                result.skipped.append(Skipped(reading.line, "an amount whose period has no duration"))
+                result.skipped.append(
+                    Skipped(reading.line, translate("ImportFormats", "an amount whose period has no duration"))
+                )
                 continue
             series.values.append(Value(start, end, value, estimated, reading.line))
         elif series.kind == MetricKind.COUNTER:

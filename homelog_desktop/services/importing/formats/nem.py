@@ -67,15 +67,20 @@ def parse_nem(text: str, name: str) -> ParsedFile:
             _finish_day(pending, result)
             pending = None
         if ended:
-            _skip(result, line, "a record after the 900 end record")
+            _skip(result, line, translate("ImportFormats", "a record after the 900 end record"))
             continue
         if record == "100":
             if result is not None:
-                _skip(result, line, "a second 100 header record")
+                _skip(result, line, translate("ImportFormats", "a second 100 header record"))
                 continue
             version = cells[1].upper() if len(cells) > 1 else ""
             if version not in ("NEM12", "NEM13"):
-                raise FormatError(f"{name}: the 100 header names “{version}”, not NEM12 or NEM13", line)
+                raise FormatError(
+                    translate("ImportFormats", "{name}: the 100 header names “{version}”, not NEM12 or NEM13").format(
+                        name=name, version=version
+                    ),
+                    line,
+                )
             result = ParsedFile(FormatId(version.lower()))
             if len(cells) > 3:
                 result.notes.append(
@@ -88,17 +93,27 @@ def parse_nem(text: str, name: str) -> ParsedFile:
             continue
         if result is None:  # no header: the first record tells which of the two it is
             result = ParsedFile(FormatId.NEM13 if record == "250" else FormatId.NEM12)
-            result.notes.append("the file has no 100 header record")
+            result.notes.append(translate("ImportFormats", "the file has no 100 header record"))
         if record == "200":
             channel = _channel_200(cells, line, result, channels)
         elif record == "300":
             if channel is None:
-                _skip(result, line, "a 300 interval record before any 200 NMI record", invalid=True)
+                _skip(
+                    result,
+                    line,
+                    translate("ImportFormats", "a 300 interval record before any 200 NMI record"),
+                    invalid=True,
+                )
                 continue
             pending = _day_300(cells, line, channel, result)
         elif record == "400":
             if pending is None:
-                _skip(result, line, "a 400 interval event without a 300 record with quality V before it", invalid=True)
+                _skip(
+                    result,
+                    line,
+                    translate("ImportFormats", "a 400 interval event without a 300 record with quality V before it"),
+                    invalid=True,
+                )
                 continue
             _event_400(cells, line, pending, result)
         elif record == "250":
@@ -108,15 +123,23 @@ def parse_nem(text: str, name: str) -> ParsedFile:
         elif record == "900":
             ended = True
         else:
-            _skip(result, line, f"unknown record type “{record}”")
+            _skip(result, line, translate("ImportFormats", "unknown record type “{record}”").format(record=record))
     if pending is not None:
         _finish_day(pending, result)
     if result is None:
-        raise FormatError(f"{name} holds no NEM12 or NEM13 records")
+        raise FormatError(translate("ImportFormats", "{name} holds no NEM12 or NEM13 records").format(name=name))
     if not ended:
-        result.notes.append("the file has no 900 end record: it may have been cut short")
+        result.notes.append(translate("ImportFormats", "the file has no 900 end record: it may have been cut short"))
     result.series = [s for s in result.series if s.values]
     return result
+
+
+def _no_previous() -> str:
+    return translate("ImportFormats", "no previous register read")
+
+
+def _no_current() -> str:
+    return translate("ImportFormats", "no current register read")
 
 
 def _skip(result: ParsedFile | None, line: int, reason: str, cell: str = "", *, invalid: bool = False) -> None:
@@ -143,14 +166,30 @@ def _channel_200(
     try:
         minutes = int(length)
     except ValueError:
-        _skip(result, line, f"interval length “{length}” is not a number of minutes", "IntervalLength", invalid=True)
+        _skip(
+            result,
+            line,
+            translate("ImportFormats", "interval length “{length}” is not a number of minutes").format(length=length),
+            "IntervalLength",
+            invalid=True,
+        )
         return None
     if minutes <= 0 or 1440 % minutes:
-        _skip(result, line, f"interval length {minutes} does not divide a day", "IntervalLength", invalid=True)
+        _skip(
+            result,
+            line,
+            translate("ImportFormats", "interval length {minutes} does not divide a day").format(minutes=minutes),
+            "IntervalLength",
+            invalid=True,
+        )
         return None
     symbol, additive = _unit(uom)
     if not symbol:
-        result.notes.append(f"line {line}: unit “{uom}” is not a known unit; values kept without a unit")
+        result.notes.append(
+            translate(
+                "ImportFormats", "line {line}: unit “{uom}” is not a known unit; values kept without a unit"
+            ).format(line=line, uom=uom)
+        )
     key = (nmi, suffix or register)
     known = channels.get(key)
     if known is not None and known.series.unit == symbol:
@@ -177,15 +216,24 @@ def _day_300(cells: list[str], line: int, channel: _Channel, result: ParsedFile)
         _skip(
             result,
             line,
-            f"the 300 record has {max(len(cells) - 2, 0)} fields after its date; "
-            f"{count} interval values and a quality method were expected ({channel.minutes}-minute intervals)",
+            translate(
+                "ImportFormats",
+                "the 300 record has {fields} fields after its date;"
+                " {count} interval values and a quality method were expected ({minutes}-minute intervals)",
+            ).format(fields=max(len(cells) - 2, 0), count=count, minutes=channel.minutes),
             invalid=True,
         )
         return None
     try:
         day = _day(cells[1])
     except ValueError:
-        _skip(result, line, f"“{cells[1]}” is not an interval date (YYYYMMDD)", "IntervalDate", invalid=True)
+        _skip(
+            result,
+            line,
+            translate("ImportFormats", "“{value}” is not an interval date (YYYYMMDD)").format(value=cells[1]),
+            "IntervalDate",
+            invalid=True,
+        )
         return None
     quality = cells[2 + count][:1].upper()
     return _PendingDay(channel, line, int(day.timestamp()), cells[2 : 2 + count], quality)
@@ -203,11 +251,22 @@ def _event_400(cells: list[str], line: int, pending: _PendingDay, result: Parsed
     try:
         first, last = int(cells[1]), int(cells[2])
     except ValueError:
-        _skip(result, line, "the 400 record's first or last interval is not a number", invalid=True)
+        _skip(
+            result,
+            line,
+            translate("ImportFormats", "the 400 record's first or last interval is not a number"),
+            invalid=True,
+        )
         return
     if not 1 <= first <= last <= len(pending.cells):
-        outside = f"the 400 record's intervals {first}–{last} are outside 1–{len(pending.cells)}"
-        _skip(result, line, outside, invalid=True)
+        _skip(
+            result,
+            line,
+            translate("ImportFormats", "the 400 record's intervals {first}–{last} are outside 1–{count}").format(
+                first=first, last=last, count=len(pending.cells)
+            ),
+            invalid=True,
+        )
         return
     pending.events.append((first, last, cells[3][:1].upper(), line))
 
@@ -250,18 +309,40 @@ def _finish_day(pending: _PendingDay, result: ParsedFile | None) -> None:
     for index, (cell, one) in enumerate(zip(cells, qualities, strict=True)):
         where = f"interval {index + 1}"
         if one == "N":
-            _skip(result, pending.line, "null data (quality N): the meter has no value for this interval", where)
+            _skip(
+                result,
+                pending.line,
+                translate("ImportFormats", "null data (quality N): the meter has no value for this interval"),
+                where,
+            )
             continue
         if one == "":
-            _skip(result, pending.line, "quality V but no 400 record covers this interval", where)
+            _skip(
+                result,
+                pending.line,
+                translate("ImportFormats", "quality V but no 400 record covers this interval"),
+                where,
+            )
             continue
         try:
             value = float(cell)
         except ValueError:
-            _skip(result, pending.line, f"“{cell}” is not a number", where, invalid=cell.lower() not in EMPTY_CELLS)
+            _skip(
+                result,
+                pending.line,
+                translate("ImportFormats", "“{cell}” is not a number").format(cell=cell),
+                where,
+                invalid=cell.lower() not in EMPTY_CELLS,
+            )
             continue
         if not math.isfinite(value):
-            _skip(result, pending.line, f"“{cell}” is not a finite number", where, invalid=value == value)
+            _skip(
+                result,
+                pending.line,
+                translate("ImportFormats", "“{cell}” is not a finite number").format(cell=cell),
+                where,
+                invalid=value == value,
+            )
             continue
         starts.append(day + index * step)
         taken.append(value)
@@ -306,14 +387,23 @@ def _accumulation_250(
     for which, read, when, quality in reads:
         field_name = f"{which.capitalize()}RegisterRead"
         if not read:
-            _skip(result, line, f"no {which} register read", field_name)
+            _skip(result, line, (_no_previous if which == "previous" else _no_current)(), field_name)
             continue
         try:
             value = float(read)
             at = datetime.strptime(when, "%Y%m%d%H%M%S").replace(tzinfo=MARKET_TIME)
         except ValueError:
-            unreadable = f"the {which} read “{read}” at “{when}” is not a number and a time"
-            _skip(result, line, unreadable, field_name, invalid=True)
+            _skip(
+                result,
+                line,
+                (
+                    translate("ImportFormats", "the previous read “{read}” at “{when}” is not a number and a time")
+                    if which == "previous"
+                    else translate("ImportFormats", "the current read “{read}” at “{when}” is not a number and a time")
+                ).format(read=read, when=when),
+                field_name,
+                invalid=True,
+            )
             continue
         taken.append(value)
         if values and values[-1].end == at and values[-1].value == value:
@@ -326,6 +416,9 @@ def _accumulation_250(
             return
         if abs((taken[1] - taken[0]) - quantity) > 1e-6 * max(1.0, abs(quantity)):
             result.notes.append(
-                f"line {line}: quantity {cells[18]} differs from the reads' difference "
-                f"{taken[1] - taken[0]:g} (a meter multiplier or a rollover)"
+                translate(
+                    "ImportFormats",
+                    "line {line}: quantity {quantity} differs from the reads' difference {difference}"
+                    " (a meter multiplier or a rollover)",
+                ).format(line=line, quantity=cells[18], difference=f"{taken[1] - taken[0]:g}")
             )

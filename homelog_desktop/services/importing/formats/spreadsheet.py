@@ -20,7 +20,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..model import ImportFileError
+from ....i18n import translate
+from ..model import ImportFileError, cannot_open
 from ..reader import WORKBOOK_KINDS, RowStream, cell_text, check_xlsx_archive
 
 #: The workbook kinds calamine reads (file suffixes, lower case).
@@ -194,7 +195,7 @@ class SheetRowStream:
         try:
             self.bytes_total = self.path.stat().st_size
         except OSError as exc:
-            raise ImportFileError(f"cannot open {self.path.name}: {exc.strerror or exc}") from None
+            raise ImportFileError(cannot_open(self.path, exc)) from None
         if self.kind != "xls" and self.path.suffix.lower() != ".xls":
             # A ZIP-based workbook: refused before it is opened if it would unpack to far more than it
             # holds (a "zip bomb") or declares XML entities (a "billion laughs").
@@ -204,7 +205,11 @@ class SheetRowStream:
         try:
             self._workbook = CalamineWorkbook.from_path(str(self.path))
         except Exception as exc:  # calamine's own errors (zip, XML, password) share no base class
-            raise ImportFileError(f"{self.path.name} cannot be read as a workbook ({exc})") from None
+            raise ImportFileError(
+                translate("ImportFile", "{name} cannot be read as a workbook ({exc})").format(
+                    name=self.path.name, exc=exc
+                )
+            ) from None
         return self
 
     def __exit__(self, *_exc: type[BaseException] | BaseException | TracebackType | None) -> None:
@@ -227,16 +232,20 @@ class SheetRowStream:
             names = self.sheet_names()
             if self.sheet:
                 if self.sheet not in names:
-                    raise ImportFileError(f"the workbook has no sheet named “{self.sheet}”")
+                    raise ImportFileError(
+                        translate("ImportFile", "the workbook has no sheet named “{sheet}”").format(sheet=self.sheet)
+                    )
                 name = self.sheet
             elif names:
                 name = names[0]
             else:
-                raise ImportFileError(f"{self.path.name} has no sheet")
+                raise ImportFileError(translate("ImportFile", "{name} has no sheet").format(name=self.path.name))
             try:
                 self._sheet = self._workbook.get_sheet_by_name(name)
             except Exception as exc:  # damaged sheet XML, unsupported records
-                raise ImportFileError(f"the sheet “{name}” cannot be read ({exc})") from None
+                raise ImportFileError(
+                    translate("ImportFile", "the sheet “{name}” cannot be read ({exc})").format(name=name, exc=exc)
+                ) from None
         return self._sheet
 
     @property
@@ -297,7 +306,9 @@ class SheetRowStream:
         try:
             return self._texts.rows(block, self._pad)
         except (ValueError, TypeError, OverflowError) as exc:
-            raise ImportFileError(f"the sheet cannot be read near here ({exc})", self.line + 1) from None
+            raise ImportFileError(
+                translate("ImportFile", "the sheet cannot be read near here ({exc})").format(exc=exc), self.line + 1
+            ) from None
 
 
 def open_row_stream(

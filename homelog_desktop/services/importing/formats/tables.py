@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
 from ....domain.entities import MetricKind
+from ....i18n import translate
 from .model import FormatError, FormatId, ParsedFile, Series, Skipped, Value, Values
 from .text import header_delimiter, parse_number, parse_time
 from .units import unit_of
@@ -68,7 +69,12 @@ def parse_home_assistant(text: str, name: str) -> ParsedFile:
     id_column = next((columns[c] for c in HA_ID_COLUMNS if c in columns), None)
     start_key = "start" if "start" in columns else "start_ts"
     if id_column is None or start_key not in columns:
-        raise FormatError(f"{name}: the header has no statistic_id/entity_id or start column", header_line or 1)
+        raise FormatError(
+            translate("ImportFormats", "{name}: the header has no statistic_id/entity_id or start column").format(
+                name=name
+            ),
+            header_line or 1,
+        )
     unit_column = columns.get("unit", columns.get("unit_of_measurement"))
     start_column = columns[start_key]
     present = [c for c in HA_VALUE_COLUMNS if c in columns]
@@ -78,7 +84,7 @@ def parse_home_assistant(text: str, name: str) -> ParsedFile:
         cells = cells + [""] * (len(header) - len(cells))
         statistic = cells[id_column]
         if not statistic:
-            result.skipped.append(Skipped(line, "no statistic id"))
+            result.skipped.append(Skipped(line, translate("ImportFormats", "no statistic id")))
             continue
         try:
             start = _epoch(cells[start_column]) if start_key == "start_ts" else parse_time(cells[start_column])
@@ -92,7 +98,14 @@ def parse_home_assistant(text: str, name: str) -> ParsedFile:
             try:
                 number = parse_number(cell)
             except ValueError:
-                result.skipped.append(Skipped(line, f"“{cell}” is not a number", column, invalid=True))
+                result.skipped.append(
+                    Skipped(
+                        line,
+                        translate("ImportFormats", "“{cell}” is not a number").format(cell=cell),
+                        column,
+                        invalid=True,
+                    )
+                )
                 refused += 1
                 continue
             if number is None:
@@ -107,7 +120,9 @@ def parse_home_assistant(text: str, name: str) -> ParsedFile:
                 target.values.append(Value(start, start + hour, number, False, line))
             taken += 1
         if not taken and not refused:
-            result.skipped.append(Skipped(line, "the row has no state, sum, mean, min or max value"))
+            result.skipped.append(
+                Skipped(line, translate("ImportFormats", "the row has no state, sum, mean, min or max value"))
+            )
     for (statistic, column), state in series.items():
         total = series.get((statistic, "sum"))
         if column != "state" or total is None:
@@ -145,7 +160,11 @@ def _short_term_periods(result: ParsedFile) -> None:
         gaps = [b - a for a, b in pairwise(ordered) if b > a]
         if gaps and min(gaps) < hour:
             steps[meter] = min(gaps)
-            result.notes.append(f"{meter}: statistics every {min(gaps).total_seconds() / 60:g} minutes (short-term)")
+            result.notes.append(
+                translate("ImportFormats", "{meter}: statistics every {value} minutes (short-term)").format(
+                    meter=meter, value=f"{min(gaps).total_seconds() / 60:g}"
+                )
+            )
     for series in result.series:
         step = steps.get(series.meter)
         if step is None:
@@ -161,13 +180,19 @@ def _epoch(text: str) -> datetime:
     try:
         return datetime.fromtimestamp(float(text), UTC)
     except (ValueError, OverflowError, OSError):
-        raise ValueError(f"“{text.strip()}” is not a time in seconds since 1970") from None
+        raise ValueError(
+            translate("ImportFormats", "“{text}” is not a time in seconds since 1970").format(text=text.strip())
+        ) from None
 
 
 def _ha_series(statistic: str, column: str, file_unit: str, line: int, result: ParsedFile) -> Series:
     unit = unit_of(file_unit) if file_unit else None
     if file_unit and unit is None:
-        result.notes.append(f"line {line}: unit “{file_unit}” of {statistic} is not a known unit")
+        result.notes.append(
+            translate("ImportFormats", "line {line}: unit “{file_unit}” of {statistic} is not a known unit").format(
+                line=line, file_unit=file_unit, statistic=statistic
+            )
+        )
     symbol = unit.symbol if unit is not None else ""
     if column in ("state", "sum"):
         return Series(statistic, symbol, MetricKind.COUNTER, meter=statistic, file_unit=file_unit)
@@ -184,11 +209,16 @@ def parse_dsmr_reader(text: str, name: str) -> ParsedFile:
     columns = {key: index for index, key in enumerate(keys)}
     time_key = next((c for c in DSMR_TIME_COLUMNS if c in columns), None)
     if time_key is None:
-        raise FormatError(f"{name}: the header has no day or hour_start column", header_line or 1)
+        raise FormatError(
+            translate("ImportFormats", "{name}: the header has no day or hour_start column").format(name=name),
+            header_line or 1,
+        )
     amounts = [c for c in DSMR_AMOUNTS if c in columns]
     left_out = [k for k in keys if k and k not in amounts and k not in (time_key, "id")]
     if left_out:
-        result.notes.append("not meter values, left out: " + ", ".join(left_out))
+        result.notes.append(
+            translate("ImportFormats", "not meter values, left out: {names}").format(names=", ".join(left_out))
+        )
     step = timedelta(days=1) if time_key == "day" else timedelta(hours=1)
     series = {
         key: Series(DSMR_AMOUNTS[key][0], DSMR_AMOUNTS[key][1], MetricKind.INTERVAL, file_unit=key) for key in amounts
@@ -209,10 +239,17 @@ def parse_dsmr_reader(text: str, name: str) -> ParsedFile:
             try:
                 number = parse_number(cell)
             except ValueError:
-                result.skipped.append(Skipped(line, f"“{cell}” is not a number", key, invalid=True))
+                result.skipped.append(
+                    Skipped(
+                        line,
+                        translate("ImportFormats", "“{cell}” is not a number").format(cell=cell),
+                        key,
+                        invalid=True,
+                    )
+                )
                 continue
             if number is None:
-                result.skipped.append(Skipped(line, "no value", key))
+                result.skipped.append(Skipped(line, translate("ImportFormats", "no value"), key))
                 continue
             series[key].values.append(Value(start, end, number, False, line))
     result.series = [s for s in result.series if s.values]

@@ -6,6 +6,7 @@ import codecs
 import re
 from datetime import UTC, datetime, timedelta, timezone
 
+from ....i18n import translate
 from .model import FormatError
 
 #: What "no value" looks like in the cells of standard-format exports.
@@ -28,7 +29,11 @@ def _decode(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise FormatError(f"{name} is not valid {encoding} text (byte {exc.start})") from None
+        raise FormatError(
+            translate("ImportFormats", "{name} is not valid {encoding} text (byte {start})").format(
+                name=name, encoding=encoding, start=exc.start
+            )
+        ) from None
 
 
 def head_text(first_bytes: bytes) -> str:
@@ -75,7 +80,11 @@ def parse_time(text: str) -> datetime:
     if match:
         day, month, year, hour, minute, second = match.groups()
         return datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
-    raise ValueError(f"“{value}” is not a date and time (expected ISO 8601 such as 2024-01-15 10:00)")
+    raise ValueError(
+        translate(
+            "ImportFormats", "“{value}” is not a date and time (expected ISO 8601 such as 2024-01-15 10:00)"
+        ).format(value=value)
+    )
 
 
 def parse_number(text: str) -> float | None:
@@ -90,5 +99,5 @@ def parse_number(text: str) -> float | None:
         value = value.replace(",", ".")
     number = float(value)
     if number != number or number in (float("inf"), float("-inf")):
-        raise ValueError(f"“{text.strip()}” is not a finite number")
+        raise ValueError(translate("ImportFormats", "“{text}” is not a finite number").format(text=text.strip()))
     return number
