@@ -610,8 +610,7 @@ class FilePage(_Page):
 
         self._notes = QLabel()
         self._notes.setObjectName("detectionNotes")
-        self._notes.setWordWrap(True)
-        self._notes.setEnabled(False)
+        self._notes.setWordWrap(True)  # what detection found, in the text's own colour: it is read, not a hint
         self.sample_model = SampleTableModel(self)
         self.sample_view = _table("sampleTable")
         self.sample_view.setAccessibleName(translate("FilePage", "The first rows of the file"))
