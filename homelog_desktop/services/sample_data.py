@@ -3,8 +3,10 @@
 ``build_sample_household`` is pure (no I/O): it simulates a household day by day (outdoor weather,
 holidays, a new washing machine, a new electricity meter halfway) and reads its meters every
 Saturday morning; each counter has a tariff in euros that goes up once, in the middle of the history. The result is the
-same for the same ``today``, ``seed`` and time zone. ``create_sample_household`` stores it in an
-empty database in one unit of work; sample data is never mixed with a user's own data.
+same for the same ``today``, ``seed`` and time zone, and always in English: its names are the keys of the
+tables here (``SAMPLE_PRICES``). ``create_sample_household`` stores it in an empty database in one unit
+of work, its names, descriptions and notes in the user's language (``localized``); sample data is never
+mixed with a user's own data.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from ..domain.energy import ConversionFactor
 from ..domain.entities import Category, Member, MeterEvent, MeterEventKind, Metric, MetricKind, Reading, Source, Tariff
 from ..domain.errors import HomeLogError
 from ..domain.settlement import AdvancePayment
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..repositories import (
     MemberRepository,
     MeterEventRepository,
@@ -35,19 +38,20 @@ from ..repositories.energy import AdvancePaymentRepository, ConversionFactorRepo
 #: Weekly reading rounds in the sample: three years of Saturdays.
 WEEKS = 156
 #: Note of an estimated reading.
-NOTE_ESTIMATED = "Estimated — meter not accessible"
+NOTE_ESTIMATED = QT_TRANSLATE_NOOP("SampleData", "Estimated — meter not accessible")
 #: Note of the first reading after a holiday.
-NOTE_HOLIDAY = "Holiday — house empty"
+NOTE_HOLIDAY = QT_TRANSLATE_NOOP("SampleData", "Holiday — house empty")
 #: Note of the readings taken the week the washing machine was replaced.
-NOTE_WASHING_MACHINE = "New washing machine"
+NOTE_WASHING_MACHINE = QT_TRANSLATE_NOOP("SampleData", "New washing machine")
 #: Note of a reading copied from a supplier's bill.
-NOTE_BILL = "From the annual bill"
+NOTE_BILL = QT_TRANSLATE_NOOP("SampleData", "From the annual bill")
 #: Note of the electricity meter's replacement.
-NOTE_NEW_METER = "Smart meter installed by the grid operator"
+NOTE_NEW_METER = QT_TRANSLATE_NOOP("SampleData", "Smart meter installed by the grid operator")
 #: What the new electricity meter shows when it is installed (the installer's test run).
 NEW_METER_START = Decimal("0.4")
-#: Tariffs of the sample's counters: metric name -> (unit price, standing charge per day) before and
-#: after the price change in the middle of the history, in euros.
+#: Tariffs of the sample's counters: metric name (the English one ``build_sample_household`` gives, not
+#: the stored, translated one) -> (unit price, standing charge per day) before and after the price change
+#: in the middle of the history, in euros.
 SAMPLE_PRICES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "Day": (("0.2950", "0.3950"), ("0.3240", "0.4180")),
     "Night": (("0.2210", "0"), ("0.2390", "0")),
@@ -144,13 +148,17 @@ async def create_sample_household(db: Database, *, today: date | None = None, se
     day = today or date.today()
     loop = asyncio.get_running_loop()
     household = await loop.run_in_executor(None, functools.partial(build_sample_household, day, seed))
+    household = localized(household)  # here, on the caller's (the window's) thread
     async with db.session() as session:
         sources = SourceRepository(session)
         members = MemberRepository(session)
         readings = ReadingRepository(session)
         if await sources.all() or await members.all():
             raise HomeLogError(
-                "Sample data goes into a data file of its own: this one already holds sources or members."
+                translate(
+                    "SampleData",
+                    "Sample data goes into a data file of its own: this one already holds sources or members.",
+                )
             )
         member_ids = [(await members.add(m)).id for m in household.members]
 
@@ -206,6 +214,30 @@ async def create_sample_household(db: Database, *, today: date | None = None, se
     return SampleSummary(
         members=len(member_ids), sources=len(household.sources), readings=count, events=events, tariffs=tariffs
     )
+
+
+def localized(household: SampleHousehold) -> SampleHousehold:
+    """``household`` with its sources' names, descriptions, metric names and notes in the user's
+    language (as it is in English, or before translations are installed); the members keep their names."""
+
+    def tr(text: str) -> str:
+        return translate("SampleData", text) if text else text
+
+    def source(sample: SampleSource) -> SampleSource:
+        s = sample.source
+        return replace(
+            sample,
+            source=replace(
+                s,
+                name=tr(s.name),
+                description=tr(s.description),
+                metrics=tuple(replace(m, name=tr(m.name)) for m in s.metrics),
+            ),
+            readings=tuple(replace(r, note=tr(r.note)) if r.note else r for r in sample.readings),
+            events=tuple(replace(e, note=tr(e.note)) for e in sample.events),
+        )
+
+    return replace(household, sources=tuple(source(s) for s in household.sources))
 
 
 def build_sample_household(today: date, seed: int = 2024, tz: tzinfo | None = None) -> SampleHousehold:
@@ -481,14 +513,14 @@ class _Simulation:
             night_use.append(total * night)
         source = Source(
             id=None,
-            name="Electricity",
+            name=QT_TRANSLATE_NOOP("SampleData", "Electricity"),
             category=Category.ELECTRICITY,
-            description="Main meter in the hall cupboard",
+            description=QT_TRANSLATE_NOOP("SampleData", "Main meter in the hall cupboard"),
             interval_days=7,
             billing_start_month=3,
             metrics=(
-                Metric(None, "Day", "kWh", MetricKind.COUNTER, decimals=1, digits=6),
-                Metric(None, "Night", "kWh", MetricKind.COUNTER, decimals=1, digits=6),
+                Metric(None, QT_TRANSLATE_NOOP("SampleData", "Day"), "kWh", MetricKind.COUNTER, decimals=1, digits=6),
+                Metric(None, QT_TRANSLATE_NOOP("SampleData", "Night"), "kWh", MetricKind.COUNTER, decimals=1, digits=6),
             ),
         )
         notes = self._holiday_notes()
@@ -523,11 +555,13 @@ class _Simulation:
             use.append(max(0.05, daily - (0.025 if i >= replaced else 0)))
         source = Source(
             id=None,
-            name="Water",
+            name=QT_TRANSLATE_NOOP("SampleData", "Water"),
             category=Category.WATER,
-            description="Cold water meter under the kitchen sink",
+            description=QT_TRANSLATE_NOOP("SampleData", "Cold water meter under the kitchen sink"),
             interval_days=7,
-            metrics=(Metric(None, "Water", "m³", MetricKind.COUNTER, decimals=3, digits=5),),
+            metrics=(
+                Metric(None, QT_TRANSLATE_NOOP("SampleData", "Water"), "m³", MetricKind.COUNTER, decimals=3, digits=5),
+            ),
         )
         notes = self._holiday_notes()
         notes[self._washing_machine] = NOTE_WASHING_MACHINE
@@ -556,15 +590,19 @@ class _Simulation:
             use.append(max(0.01, base + heating))
         source = Source(
             id=None,
-            name="Gas",
+            name=QT_TRANSLATE_NOOP("SampleData", "Gas"),
             category=Category.GAS,
-            description="Gas meter in the box by the front door (heating and hot water)",
+            description=QT_TRANSLATE_NOOP(
+                "SampleData", "Gas meter in the box by the front door (heating and hot water)"
+            ),
             interval_days=7,
             billing_start_month=9,
-            metrics=(Metric(None, "Gas", "m³", MetricKind.COUNTER, decimals=3, digits=5),),
+            metrics=(
+                Metric(None, QT_TRANSLATE_NOOP("SampleData", "Gas"), "m³", MetricKind.COUNTER, decimals=3, digits=5),
+            ),
         )
         notes = self._holiday_notes()
-        notes[self._boiler_service] = "Boiler serviced"
+        notes[self._boiler_service] = QT_TRANSLATE_NOOP("SampleData", "Boiler serviced")
         offsets = [rng.randint(4, 7) for _ in range(WEEKS)]
         sample = self._counter_source(
             source,
@@ -616,16 +654,18 @@ class _Simulation:
             )
         for temperature, index in hottest.values():
             if temperature >= 24.5:
-                readings[index] = replace(readings[index], note="Heatwave — blinds down all day")
+                readings[index] = replace(
+                    readings[index], note=QT_TRANSLATE_NOOP("SampleData", "Heatwave — blinds down all day")
+                )
         source = Source(
             id=None,
-            name="Living room",
+            name=QT_TRANSLATE_NOOP("SampleData", "Living room"),
             category=Category.TEMPERATURE,
-            description="Thermometer and hygrometer on the bookshelf",
+            description=QT_TRANSLATE_NOOP("SampleData", "Thermometer and hygrometer on the bookshelf"),
             interval_days=7,
             metrics=(
-                Metric(None, "Temperature", "°C", MetricKind.GAUGE, decimals=1),
-                Metric(None, "Humidity", "%", MetricKind.GAUGE, decimals=0),
+                Metric(None, QT_TRANSLATE_NOOP("SampleData", "Temperature"), "°C", MetricKind.GAUGE, decimals=1),
+                Metric(None, QT_TRANSLATE_NOOP("SampleData", "Humidity"), "%", MetricKind.GAUGE, decimals=0),
             ),
         )
         return SampleSource(source=source, owner=_SAM, readings=tuple(readings))

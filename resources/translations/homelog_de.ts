@@ -7059,6 +7059,95 @@ Wählen Sie einen anderen Zeitraum oder „Alle“.</translation>
     </message>
 </context>
 <context>
+    <name>SampleData</name>
+    <message>
+        <source>Estimated — meter not accessible</source>
+        <extracomment>Weekly reading rounds in the sample: three years of Saturdays. Note of an estimated reading.</extracomment>
+        <translation>Geschätzt – Zähler nicht zugänglich</translation>
+    </message>
+    <message>
+        <source>Holiday — house empty</source>
+        <extracomment>Note of the first reading after a holiday.</extracomment>
+        <translation>Urlaub – Haus leer</translation>
+    </message>
+    <message>
+        <source>New washing machine</source>
+        <extracomment>Note of the readings taken the week the washing machine was replaced.</extracomment>
+        <translation>Neue Waschmaschine</translation>
+    </message>
+    <message>
+        <source>From the annual bill</source>
+        <extracomment>Note of a reading copied from a supplier&apos;s bill.</extracomment>
+        <translation>Aus der Jahresabrechnung</translation>
+    </message>
+    <message>
+        <source>Smart meter installed by the grid operator</source>
+        <extracomment>Note of the electricity meter&apos;s replacement.</extracomment>
+        <translation>Smart Meter vom Netzbetreiber eingebaut</translation>
+    </message>
+    <message>
+        <source>Sample data goes into a data file of its own: this one already holds sources or members.</source>
+        <extracomment>What the new electricity meter shows when it is installed (the installer&apos;s test run). Tariffs of the sample&apos;s counters: metric name (the English one ``build_sample_household`` gives, not the stored, translated one) -&gt; (unit price, standing charge per day) before and after the price change in the middle of the history, in euros. The gas supplier&apos;s conversion factors (calorific value in kWh per m³, Z-number): the first from the start of the history, then a new pair with each annual bill (September). The gas advance payment per month in euros: the first from the start of the history, then the one each annual bill sets. When it was typed in (the reading repository&apos;s ``created_at``). Conversion factors (gas m³ → kWh), their metric as an index into the source&apos;s metrics. Advance payments per month (``source_id`` not yet known: 0).</extracomment>
+        <translation>Beispieldaten kommen in eine eigene Datendatei: Diese enthält bereits Messstellen oder Mitglieder.</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>Strom</translation>
+    </message>
+    <message>
+        <source>Main meter in the hall cupboard</source>
+        <translation>Hauptzähler im Flurschrank</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation>Nacht</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>Wasser</translation>
+    </message>
+    <message>
+        <source>Cold water meter under the kitchen sink</source>
+        <translation>Kaltwasserzähler unter der Spüle</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <source>Gas meter in the box by the front door (heating and hot water)</source>
+        <translation>Gaszähler im Kasten neben der Haustür (Heizung und Warmwasser)</translation>
+    </message>
+    <message>
+        <source>Boiler serviced</source>
+        <translation>Therme gewartet</translation>
+    </message>
+    <message>
+        <source>Heatwave — blinds down all day</source>
+        <translation>Hitzewelle – Rollläden den ganzen Tag unten</translation>
+    </message>
+    <message>
+        <source>Living room</source>
+        <translation>Wohnzimmer</translation>
+    </message>
+    <message>
+        <source>Thermometer and hygrometer on the bookshelf</source>
+        <translation>Thermometer und Hygrometer im Bücherregal</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Humidity</source>
+        <translation>Luftfeuchte</translation>
+    </message>
+</context>
+<context>
     <name>SavedPasswords</name>
     <message>
         <source>Passwords cannot be remembered: the keyring module is not installed.</source>
