@@ -58,8 +58,6 @@ SAME_IN_GERMAN = {
     "Home Log", "OK", "Name", "Status", "Server", "Gas", "Solar", "Administrator", "Export", "Import",
     "Min", "Max", "Details", "PostgreSQL", "CSV", "JSON", "PNG", "PDF",
 }  # fmt: skip
-#: The sample household's own names (data, not texts of the program).
-SAMPLE_NAMES = {"Electricity", "Water", "Gas", "Living room", "Day", "Night", "Temperature", "Humidity"}
 
 
 def _placeholders(text: str) -> set[str]:
@@ -310,7 +308,7 @@ def english_texts(texts: Iterable[tuple[str, str]], catalog: dict[str, str]) -> 
         # A label of several texts ("… · …", lines, rich text): each of them too.
         parts = {p.strip() for p in re.split(r"<[^>]*>| · |\n", whole)} if re.search(r"<|·|\n", whole) else set()
         for plain in {whole, *parts}:
-            if not plain or plain in SAME_IN_GERMAN or plain in SAMPLE_NAMES:
+            if not plain or plain in SAME_IN_GERMAN:
                 continue
             if plain in english:
                 if english[plain] != plain:
@@ -334,6 +332,51 @@ def sample_window(german, isolated_settings, open_window, run, db) -> Iterator[M
     _flush_deleted_widgets()  # the windows and dialogs of earlier tests are gone before the loop runs
     run(create_sample_household(db, today=date(2025, 11, 20)))
     yield open_window()
+
+
+def test_the_sample_household_is_created_in_german(run, db, german):
+    """Names, descriptions, metric names and notes of the sample are stored in German; the members keep
+    their names and the tariffs are there as in English."""
+    from homelog_desktop.repositories import (
+        MemberRepository,
+        MeterEventRepository,
+        ReadingRepository,
+        SourceRepository,
+        TariffRepository,
+    )
+    from homelog_desktop.services.sample_data import create_sample_household
+
+    run(create_sample_household(db, today=date(2025, 11, 20)))
+
+    async def stored() -> tuple[list, set[str], set[str], set[str], int]:
+        async with db.session(readonly=True) as session:
+            sources = await SourceRepository(session).all()
+            members = {m.name for m in await MemberRepository(session).all()}
+            notes: set[str] = set()
+            tariffs = 0
+            readings = ReadingRepository(session)
+            for source in sources:
+                total = await readings.count(source.id)
+                notes |= {x.reading.note for x in await readings.page(source, 0, total, total=total) if x.reading.note}
+                notes |= {e.note for e in await MeterEventRepository(session).for_source(source.id)}
+                for metric in source.metrics:
+                    tariffs += len(await TariffRepository(session).for_metric(metric.id))
+            return sources, members, notes, {m.name for s in sources for m in s.metrics}, tariffs
+
+    sources, members, notes, metrics, tariffs = run(stored())
+    assert {s.name for s in sources} == {"Strom", "Wasser", "Gas", "Wohnzimmer"}
+    assert {s.description for s in sources} == {
+        "Hauptzähler im Flurschrank",
+        "Kaltwasserzähler unter der Spüle",
+        "Gaszähler im Kasten neben der Haustür (Heizung und Warmwasser)",
+        "Thermometer und Hygrometer im Bücherregal",
+    }
+    assert metrics == {"Tag", "Nacht", "Wasser", "Gas", "Temperatur", "Luftfeuchte"}
+    assert {"Neue Waschmaschine", "Aus der Jahresabrechnung", "Smart Meter vom Netzbetreiber eingebaut",
+            "Urlaub – Haus leer", "Geschätzt – Zähler nicht zugänglich", "Therme gewartet"} <= notes  # fmt: skip
+    assert all(translate("SampleData", note) == note for note in notes)  # nothing English left
+    assert members == {"Alex Morgan", "Sam Morgan"}
+    assert tariffs == 8  # day, night, water and gas: each before and after the rise, as in English
 
 
 def test_the_main_window_and_its_pages_are_german(qtbot, catalog, sample_window):
