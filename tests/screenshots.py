@@ -382,9 +382,12 @@ async def shoot_pages(shots: Shooter, window: Any, app: QApplication, suffix: st
     await until(lambda: dashboard_ready(window), "the dashboard")
     if suffix:
         await shots.grab(window, f"30-dashboard{suffix}")
+    from homelog_desktop.i18n import translate
+
     model = window.sources_model
+    name = translate("SampleData", "Electricity")  # the sample's name, in the screenshots' language
     electricity = next(
-        model.summary_at(r).source for r in range(model.rowCount()) if model.summary_at(r).source.name == "Electricity"
+        model.summary_at(r).source for r in range(model.rowCount()) if model.summary_at(r).source.name == name
     )
     window.open_source(electricity.id, 1)
     await until(lambda: reports_ready(window), "the report")

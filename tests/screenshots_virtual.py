@@ -36,7 +36,7 @@ async def add_heat_pump(db) -> None:
 
     async with db.session() as s:
         repo = SourceRepository(s)
-        electricity = await repo.get_by_name("Electricity")
+        electricity = await repo.get_by_name(sample("Electricity"))
         pump = await repo.add(
             Source(None, "Heat pump", Category.ELECTRICITY, owner_id=electricity.owner_id, interval_days=7,
                    metrics=(Metric(None, "Energy", "kWh", decimals=1),))
@@ -65,6 +65,13 @@ async def add_tariff(dialog, shots: Shooter) -> None:
     await shots.grab(form, "virtual-09-tariff")
     form.ok_button.click()
     await until(lambda: dialog._tariffs.rowCount() == 1, "the tariff in the list")
+
+
+def sample(text: str) -> str:
+    """A name of the sample household as it was created: in the screenshots' language."""
+    from homelog_desktop.i18n import translate
+
+    return translate("SampleData", text)
 
 
 def choose(dialog, row: int, label: str) -> None:
@@ -101,11 +108,11 @@ async def shoot(out: Path, app: QApplication) -> list[Path]:
     await until(lambda: dialog.loaded, "the choices of inputs")
     await shots.grab(dialog, "virtual-01-editor-new")
     dialog.name_edit.setText("House without heat pump")
-    choose(dialog, 0, "Electricity · Day (kWh)")
+    choose(dialog, 0, f"{sample('Electricity')} · {sample('Day')} (kWh)")
     water = next(i for i in range(dialog._model.rowCount()) if dialog._model.item(i).metric.unit == "m³")
     dialog.rows[1].input_combo.setCurrentIndex(water)
     await shots.grab(dialog, "virtual-02-editor-unit-error")
-    choose(dialog, 1, "Electricity · Night (kWh)")
+    choose(dialog, 1, f"{sample('Electricity')} · {sample('Night')} (kWh)")
     dialog.rows[1].sign_combo.setCurrentIndex(0)
     dialog._on_add_clicked()
     choose(dialog, 2, "Heat pump · Energy (kWh)")
