@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,8 +53,25 @@ def _tool(name: str) -> str:
     return f"pyside6-{name}"
 
 
+def reads_plurals() -> bool:
+    """Whether this PySide6's lupdate reads ``translate(ctx, text, None, n)`` as a plural. Older ones
+    (6.9 and before) do not: an update with them would turn every plural into one unfinished form."""
+    with tempfile.TemporaryDirectory() as folder:
+        code, ts = Path(folder) / "probe.py", Path(folder) / "probe.ts"
+        code.write_text("translate('Ctx', '%n counted', None, n)\n", encoding="utf-8")
+        subprocess.run([_tool("lupdate"), "-silent", str(code), "-ts", str(ts)], check=True)
+        return any(message.get("numerus") == "yes" for message in ET.parse(ts).getroot().iter("message"))
+
+
 def update() -> None:
     """Every text of the code into each .ts (new ones unfinished; ones gone from the code dropped)."""
+    if not reads_plurals():
+        import PySide6
+
+        raise SystemExit(
+            f"translations.py: the lupdate of PySide6 {PySide6.__version__} does not read translate(…, None, n) as a "
+            "plural; update the translations with the development environment's newer PySide6 (make translations)"
+        )
     files = [str(path.relative_to(ROOT)) for path in sources()]
     for ts in ts_files():
         language = ts.stem.removeprefix("homelog_")

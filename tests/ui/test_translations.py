@@ -80,6 +80,8 @@ def catalog() -> dict[str, str]:
 
 def test_every_text_of_the_code_is_in_the_translations_and_translated(tmp_path):
     """lupdate on the code as it is now finds nothing unfinished (``make translations`` shows what)."""
+    if not tool.reads_plurals():  # the oldest allowed PySide6 (CI's floors step) runs the app, not the tools
+        pytest.skip("this PySide6's lupdate does not read a positional count as a plural: a newer one checks this")
     for ts in tool.ts_files():
         copy = tmp_path / ts.name
         shutil.copy(ts, copy)
