@@ -14,6 +14,11 @@ class _Collector:
     restore = False
 
 
+def bulk_job_running() -> bool:
+    """Is a bulk job's pause on now (the GUI thread's collector then waits: views/gui_gc.py)?"""
+    return _Collector.depth > 0
+
+
 @contextmanager
 def gc_paused(*, keep_frozen: bool = False) -> Iterator[None]:
     """Freeze what lives now and pause the cyclic collector until the last overlapping bulk job ends.

@@ -12,6 +12,13 @@ collections on the GUI thread only, 0 of 6).
 So ``install`` turns the automatic collector off and a timer on the GUI thread collects instead,
 a generation at a time as the automatic collector would (``gc.get_count`` against
 ``gc.get_threshold``), every ``INTERVAL_MS``: a young generation takes well under a millisecond.
+
+A full collection walks every object alive, the modules' functions and classes included (about
+120,000 with SQLAlchemy, PySide6 and pyqtgraph loaded: 60-90 ms on the development machine, the
+window frozen meanwhile). So, like CPython's own collector, it runs only when the objects that
+reached the oldest generation since the last full collection are at least a quarter of those it
+left there (``LONG_LIVED_SHARE``): not every tenth middle collection, which during a long report
+or an import meant a full collection every few dozen seconds.
 """
 
 from __future__ import annotations
@@ -20,8 +27,13 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
+from ..services.bulk import bulk_job_running
+
 #: How often the GUI thread looks at the collector's counts.
 INTERVAL_MS = 250
+
+#: A full collection waits until the oldest generation has grown by this share (CPython's rule).
+LONG_LIVED_SHARE = 0.25
 
 
 class GuiThreadCollector(QObject):
@@ -33,21 +45,40 @@ class GuiThreadCollector(QObject):
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(self.collect)
         gc.disable()
+        #: How many objects the last full collection left in the oldest generation.
+        self.long_lived = len(gc.get_objects(2))
         self._timer.start()
 
     def collect(self) -> int:
-        """Collect the oldest generation past its threshold (if any); the number of objects freed.
+        """Collect as CPython's automatic collector would now (if at all); the number of objects freed.
 
-        Not while a bulk job has the collector paused (services/bulk.py freezes what lives then)."""
-        if gc.get_freeze_count():
+        Nothing until the youngest generation is past its threshold; then the oldest generation
+        past its threshold, the oldest only when it has grown enough (see the module docstring).
+        Not while a bulk job has the collector paused (services/bulk.py). What a job left frozen (a
+        standard file read for the wizard) stays out of the collections; the rest is collected."""
+        if bulk_job_running():
             return 0
         counts = gc.get_count()
         thresholds = gc.get_threshold()
-        generation = -1
-        for index, (count, threshold) in enumerate(zip(counts, thresholds, strict=False)):
-            if threshold and count > threshold:
+        if not thresholds[0] or counts[0] <= thresholds[0]:
+            return 0
+        generation = 0
+        for index in range(len(counts) - 1, 0, -1):
+            if thresholds[index] and counts[index] > thresholds[index]:
+                if index == len(counts) - 1 and not self._oldest_grown():
+                    continue
                 generation = index
-        return gc.collect(generation) if generation >= 0 else 0
+                break
+        freed = gc.collect(generation)
+        if generation == len(counts) - 1:
+            self.long_lived = len(gc.get_objects(generation))
+        return freed
+
+    def _oldest_grown(self) -> bool:
+        """Have the objects that reached the oldest generation since the last full collection become
+        at least ``LONG_LIVED_SHARE`` of those it left there?"""
+        pending = len(gc.get_objects(2)) - self.long_lived
+        return pending >= self.long_lived * LONG_LIVED_SHARE
 
 
 _installed: GuiThreadCollector | None = None

@@ -1,4 +1,4 @@
-"""Small timing helpers shared by the benchmark scripts (stdlib + Qt only, no project imports).
+"""Small timing helpers shared by the benchmark scripts (stdlib + Qt only; the project only in ``collect_as_the_app``).
 
 A benchmark script calls ``setup()`` before importing Qt, measures with ``Stopwatch`` and
 ``TickMonitor``, and prints its figures with ``report()``: a missed goal prints MISSED and does not
@@ -26,6 +26,14 @@ def setup() -> None:
     os.environ.setdefault("QT_API", "pyside6")
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
+
+
+def collect_as_the_app(app: object) -> None:
+    """Collect cyclic garbage the way the app does (on the GUI thread, views/gui_gc.py), not with
+    Python's automatic collector in whichever thread allocates: a stall figure is then the window's."""
+    from homelog_desktop.views.gui_gc import install
+
+    install(app)  # type: ignore[arg-type]
 
 
 class Stopwatch:

@@ -215,6 +215,7 @@ def main() -> None:
     args = parser.parse_args()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    _common.collect_as_the_app(app)
     ts, values = make_data(args.points)
     print(f"{args.points:,} readings, chart {WIDTH}x{HEIGHT}, {args.runs} runs (medians)", flush=True)
     with _common.Stopwatch() as first:

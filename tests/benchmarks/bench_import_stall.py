@@ -215,6 +215,7 @@ if __name__ == "__main__":
     parser.add_argument("--rows", type=int, default=1_000_000)
     arguments = parser.parse_args()
     app = QApplication(sys.argv[:1])
+    _common.collect_as_the_app(app)
     app.setQuitOnLastWindowClosed(False)
     began = time.perf_counter()
     asyncio.run(main(arguments), loop_factory=qasync.QEventLoop)

@@ -128,6 +128,7 @@ if __name__ == "__main__":
     parser.add_argument("--runs", type=int, default=20)
     arguments = parser.parse_args()
     app = QApplication(sys.argv[:1])
+    _common.collect_as_the_app(app)
     app.setQuitOnLastWindowClosed(False)
     # Settings in a scratch file: the benchmark must not change the user's remembered sources.
     QCoreApplication.setOrganizationName("HomeLogBench")

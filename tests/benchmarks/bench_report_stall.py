@@ -196,6 +196,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=4)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    _common.collect_as_the_app(app)
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
     asyncio.run(run(args.rows, args.runs), loop_factory=qasync.QEventLoop)

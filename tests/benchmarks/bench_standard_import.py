@@ -205,6 +205,7 @@ def child_stall(db_path: Path, nem_path: Path) -> dict[str, float]:
             await db.dispose()
 
     app = QApplication(sys.argv[:1])
+    _common.collect_as_the_app(app)
     app.setQuitOnLastWindowClosed(False)
     return asyncio.run(go(), loop_factory=qasync.QEventLoop)
 

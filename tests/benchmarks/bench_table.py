@@ -198,6 +198,7 @@ if __name__ == "__main__":
     parser.add_argument("--sort", action="store_true", help="also time sorting by a metric (slow; info only)")
     arguments = parser.parse_args()
     app = QApplication(sys.argv[:1])
+    _common.collect_as_the_app(app)
     app.setQuitOnLastWindowClosed(False)
     started = time.perf_counter()
     asyncio.run(main(arguments), loop_factory=qasync.QEventLoop)

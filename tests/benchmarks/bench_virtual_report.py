@@ -122,6 +122,7 @@ if __name__ == "__main__":
     parser.add_argument("--runs", type=int, default=5)
     arguments = parser.parse_args()
     app = QApplication(sys.argv[:1])
+    _common.collect_as_the_app(app)
     started = time.perf_counter()
     asyncio.run(main(arguments), loop_factory=qasync.QEventLoop)
     print(f"done in {time.perf_counter() - started:.1f} s")
