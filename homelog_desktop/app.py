@@ -150,6 +150,7 @@ def run_gui(paths: AppPaths, db_url: str | None = None, files: Sequence[Path] = 
         STARTUP_PROBE_ENV,
         import_while_responsive,
         install_probe,
+        name_the_application,
         prefer_a_real_locale,
         show_snapshot,
         start_snapshot,
@@ -157,12 +158,9 @@ def run_gui(paths: AppPaths, db_url: str | None = None, files: Sequence[Path] = 
 
     probe = os.environ.get(STARTUP_PROBE_ENV) == "1"
     os.environ.setdefault("QT_API", "pyside6")
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    QCoreApplication.setOrganizationName("HomeLog")
-    QCoreApplication.setApplicationName(APP_NAME)
-    QCoreApplication.setApplicationVersion(__version__)
+    name_the_application()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     from .views.gui_gc import install as collect_garbage_on_gui_thread

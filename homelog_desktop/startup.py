@@ -105,6 +105,18 @@ def show_snapshot(app: QApplication, window: MainWindow, early: Early) -> Prepar
     return Prepared(pending, workspace, early.lock)
 
 
+def name_the_application() -> None:
+    """Name the application as its settings are filed under (QSettings: the chosen language, the
+    window's state): the window and the command line's annual PDF read the same settings."""
+    from PySide6.QtCore import QCoreApplication
+
+    from . import APP_NAME, __version__
+
+    QCoreApplication.setOrganizationName("HomeLog")
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+
+
 def prefer_a_real_locale() -> None:
     """With no locale configured (LANG unset: Qt's "C" locale, whose dates read "21 11 2026"), use
     British English: day-first dates, a 24-hour clock and a decimal point."""

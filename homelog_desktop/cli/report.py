@@ -145,7 +145,15 @@ def _run_pdf(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from ..i18n import install_translations
+    from ..startup import name_the_application, prefer_a_real_locale
+
+    name_the_application()
     app = QApplication.instance() or QApplication(["homelog"])
+    # The document is the household's, in the window's language and conventions (the system's or the
+    # one chosen in its settings), as File → Export Annual Report… writes it; the messages here stay English.
+    prefer_a_real_locale()
+    install_translations()
     try:
         return run_command(lambda: _pdf_report(args, output))
     finally:

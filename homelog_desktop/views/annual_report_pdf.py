@@ -436,10 +436,6 @@ def _change(value: Decimal | None) -> str:
     return f'<span class="{css}">{_e(change_text(value))}</span>'
 
 
-def _fixed(value: Decimal, places: int) -> str:
-    return format(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) + 0, "f")
-
-
 def _month_rows(section: SourceSection, part: MetricSection) -> list[tuple[date, date, ReportRow | None]]:
     """Every month of the year, with its report row (None: no readings in that month)."""
     by_start = {row.start: row for row in part.months.rows}
@@ -677,7 +673,7 @@ def _key_figures(part: MetricSection) -> str:
         year = part.year
         if year is not None and year.mean is not None:
             cells.append(
-                (_fixed(year.mean, metric.decimals + 2) + _unit(metric), translate("AnnualReportPdf", "Mean"), "")
+                (number(year.mean, metric.decimals + 2) + _unit(metric), translate("AnnualReportPdf", "Mean"), "")
             )
             cells.append((_amount(year.minimum, metric, True), translate("AnnualReportPdf", "Lowest"), ""))
             cells.append((_amount(year.maximum, metric, True), translate("AnnualReportPdf", "Highest"), ""))
@@ -771,7 +767,7 @@ def _months_table(section: SourceSection, part: MetricSection) -> str:
                 [
                     month_name(start),
                     days_text(row.days),
-                    _fixed(row.mean, metric.decimals + 2),
+                    number(row.mean, metric.decimals + 2),
                     _amount(row.minimum, metric),
                     _amount(row.maximum, metric),
                 ]
@@ -997,7 +993,8 @@ def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) ->
         name = _e(section.source.name)
         if not section.has_data:
             # One cell across metric to change (a cell of its own would wrap in a narrow column).
-            note = f'<span class="muted">no readings in {_e(section.label)}</span>'
+            none = translate("AnnualReportPdf", "no readings in {period}").format(period=section.label)
+            note = f'<span class="muted">{_e(none)}</span>'
             rows_html.append([name, f"{SPAN}4>{note}", page])
             continue
         for index, part in enumerate(section.metrics):
@@ -1005,8 +1002,8 @@ def _cover_document(report: AnnualReport, layout: _Layout, starts: list[int]) ->
             months, metric = part.months, part.metric
             if part.is_gauge:
                 year = part.year
-                mean = _fixed(year.mean, metric.decimals + 2) + _unit(metric) if year and year.mean is not None else "–"
-                figure = f'<span class="muted">mean</span> {_e(mean)}'
+                mean = number(year.mean, metric.decimals + 2) + _unit(metric) if year and year.mean is not None else "–"
+                figure = translate("AnnualReportPdf", '<span class="muted">mean</span> {value}').format(value=_e(mean))
                 cost = change = ""
             else:
                 figure = _e(_amount(months.total_consumption, metric, True))

@@ -1253,6 +1253,14 @@
         <translation>Seite</translation>
     </message>
     <message>
+        <source>no readings in {period}</source>
+        <translation>keine Ablesungen in {period}</translation>
+    </message>
+    <message>
+        <source>&lt;span class=&quot;muted&quot;&gt;mean&lt;/span&gt; {value}</source>
+        <translation>&lt;span class=&quot;muted&quot;&gt;Mittel&lt;/span&gt; {value}</translation>
+    </message>
+    <message>
         <source>&lt;p class=&quot;empty&quot;&gt;No sources chosen.&lt;/p&gt;</source>
         <translation>&lt;p class=&quot;empty&quot;&gt;Keine Messstellen gewählt.&lt;/p&gt;</translation>
     </message>

@@ -149,10 +149,16 @@ def test_pdf_of_2025_shows_kwh_with_m3_and_the_advances_against_the_cost(data_di
     342.24 + 311.78 = 654.02 EUR; advances 12 × 85 = 1,020.00 EUR: a refund of 365.98 EUR, on the
     59 days read."""
     out = tmp_path / "gas.pdf"
-    done = _report(data_dir, "--format", "pdf", "-o", str(out), "--year", "2025")
+    done = homelog(
+        tmp_path,
+        *("report", "--data-dir", str(data_dir), "--source", "Gas", "--format", "pdf", "-o", str(out), "--year", "2025"),
+        TZ="Europe/Berlin",
+        LC_ALL="C.UTF-8",
+    )
     assert done.returncode == 0, done.stderr
     text = " ".join(pdf_text(out, 2).split())
-    assert "6304.20 kWh" in text and "590.000 m³ metered" in text
+    # (written as the window writes it: with no locale configured, British English conventions)
+    assert "6,304.20 kWh" in text and "590.000 m³ metered" in text
     assert "Consumption (kWh) Metered (m³)" in text
-    assert "ADVANCES PAID COST OF THE YEAR REFUND 1020.00 EUR 654.02 EUR 365.98 EUR" in text
+    assert "ADVANCES PAID COST OF THE YEAR REFUND €1,020.00 €654.02 €365.98" in text
     assert "readings cover 59 of its 365 days" in text

@@ -32,8 +32,9 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _report(data_dir: Path, *args: str):
-    return homelog(None, "report", "--data-dir", str(data_dir), *args, TZ="Europe/Berlin", LC_ALL="C.UTF-8")
+def _report(data_dir: Path, *args: str, locale: str = "C.UTF-8"):
+    """``homelog report`` with its settings in ``data_dir/config`` (not the user's) and ``locale``."""
+    return homelog(data_dir, "report", "--data-dir", str(data_dir), *args, TZ="Europe/Berlin", LC_ALL=locale)
 
 
 def test_cli_pdf_of_every_source(data_dir, tmp_path):
@@ -45,10 +46,43 @@ def test_cli_pdf_of_every_source(data_dir, tmp_path):
     info = pdf_info(out)
     assert info["Pages"] == "4" and "A4" in info["Page size"]
     cover = pdf_text(out, 1)
-    assert "Annual report 2025" in cover and "365.000 m³" in cover and "812.50 EUR" in cover
+    # No locale configured: British English conventions, as the window then writes them.
+    assert "Annual report 2025" in cover and "365.000 m³" in cover and "€812.50" in cover
     water = pdf_text(out, 4)
     january = next(line for line in water.splitlines() if line.strip().startswith("January 2025"))
     assert january.split()[2:6] == ["31.000", "31", "1.00000", "65.10"]
+
+
+def test_cli_pdf_is_in_the_systems_language(data_dir, tmp_path):
+    """On a German system the PDF is the window's German report (texts, months, numbers and money),
+    while the command line's own messages stay English."""
+    out = tmp_path / "jahresbericht.pdf"
+    done = _report(data_dir, "--format", "pdf", "-o", str(out), "--year", "2025", locale="de_DE.UTF-8")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"{out}: the annual report of 3 sources, 4 pages"
+    cover = " ".join(pdf_text(out, 1).split())
+    assert "Jahresbericht 2025" in cover and "1. Januar – 31. Dezember 2025" in cover
+    assert "365,000 m³" in cover and "812,50 €" in cover
+    assert "Mittel 12,000 °C" in cover and "keine Ablesungen in 2025" in cover
+    assert "Annual report" not in cover and "no readings" not in cover and "mean" not in cover
+    water = pdf_text(out, 4)
+    january = next(line for line in water.splitlines() if line.strip().startswith("Januar 2025"))
+    assert january.split()[2:6] == ["31,000", "31", "1,00000", "65,10"]
+
+
+def test_cli_pdf_follows_the_language_chosen_in_the_settings(data_dir, tmp_path):
+    """Deutsch chosen in File → Settings… on an English system: the PDF is German, as the window is."""
+    settings = data_dir / "config" / "HomeLog" / "Home Log.conf"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text("[General]\nlanguage=de\n", encoding="utf-8")
+    try:
+        out = tmp_path / "jahresbericht.pdf"
+        done = _report(data_dir, "--format", "pdf", "-o", str(out), "--year", "2025", locale="en_GB.UTF-8")
+        assert done.returncode == 0, done.stderr
+        cover = " ".join(pdf_text(out, 1).split())
+        assert "Jahresbericht 2025" in cover and "Messstellen" in cover
+    finally:
+        settings.unlink()
 
 
 def test_cli_pdf_of_chosen_sources_on_letter(data_dir, tmp_path):
