@@ -151,7 +151,8 @@ def test_pdf_of_2025_shows_kwh_with_m3_and_the_advances_against_the_cost(data_di
     out = tmp_path / "gas.pdf"
     done = homelog(
         tmp_path,
-        *("report", "--data-dir", str(data_dir), "--source", "Gas", "--format", "pdf", "-o", str(out), "--year", "2025"),
+        *("report", "--data-dir", str(data_dir), "--source", "Gas"),
+        *("--format", "pdf", "-o", str(out), "--year", "2025"),
         TZ="Europe/Berlin",
         LC_ALL="C.UTF-8",
     )
