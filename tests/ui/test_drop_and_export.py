@@ -43,7 +43,11 @@ def _mime(*paths) -> QMimeData:
 def _drop(window: MainWindow, mime: QMimeData) -> tuple[bool, bool]:
     """Drag ``mime`` over the window and drop it; (enter accepted, drop accepted)."""
     actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(QPoint(200, 200), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    try:  # PySide6 6.12 deprecates the QPoint form; 6.8 (the floor) has only that one
+        enter = QDragEnterEvent(QPointF(200, 200), actions, mime, buttons, modifiers)
+    except TypeError:
+        enter = QDragEnterEvent(QPoint(200, 200), actions, mime, buttons, modifiers)
     QApplication.sendEvent(window, enter)
     drop = QDropEvent(QPointF(200, 200), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, drop)
