@@ -15,6 +15,10 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
 
 #: The repository's root, so that scripts run as files can import the project and tests.
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,12 +32,12 @@ def setup() -> None:
         sys.path.insert(0, str(ROOT))
 
 
-def collect_as_the_app(app: object) -> None:
+def collect_as_the_app(app: QObject) -> None:
     """Collect cyclic garbage the way the app does (on the GUI thread, views/gui_gc.py), not with
     Python's automatic collector in whichever thread allocates: a stall figure is then the window's."""
     from homelog_desktop.views.gui_gc import install
 
-    install(app)  # type: ignore[arg-type]
+    install(app)
 
 
 class Stopwatch:
